@@ -1,0 +1,53 @@
+/** `aksnet rules`: the catalogue as text, JSON or Markdown; writes and checks rule docs. */
+import { loadRules } from '../../validate/registry.js';
+import type { Rule } from '../../validate/rule.js';
+import { ExitCode } from '../../load/errors.js';
+
+export interface RulesCliOptions {
+  format: 'text' | 'json' | 'markdown';
+  writeDocs?: string;
+  checkDocs?: string;
+}
+
+export function ruleSummary(r: Rule) {
+  const m = r.meta;
+  return {
+    id: m.id,
+    title: m.title,
+    severity: m.severity,
+    kind: m.kind,
+    pillars: m.pillars,
+    waf: m.waf,
+    rationale: m.rationale,
+    fix: m.fix,
+    references: m.references,
+  };
+}
+
+export async function rulesCommand(opts: RulesCliOptions): Promise<number> {
+  const rules = await loadRules();
+  if (opts.writeDocs || opts.checkDocs) {
+    const docs = await import('../../validate/docs.js').catch(() => undefined);
+    if (!docs) {
+      process.stderr.write('aksnet: rule docs generation is not available in this build\n');
+      return ExitCode.usage;
+    }
+    if (opts.writeDocs) return docs.writeRuleDocs(rules, opts.writeDocs);
+    return docs.checkRuleDocs(rules, opts.checkDocs!);
+  }
+  if (opts.format === 'json') {
+    process.stdout.write(JSON.stringify({ count: rules.length, rules: rules.map(ruleSummary) }, null, 2) + '\n');
+  } else if (opts.format === 'markdown') {
+    const lines = ['| Rule | Severity | Kind | Pillars | WAF | Title |', '|---|---|---|---|---|---|'];
+    for (const r of rules) {
+      const m = r.meta;
+      lines.push(`| \`${m.id}\` | ${m.severity} | ${m.kind} | ${m.pillars.join(', ')} | ${m.waf.join(', ')} | ${m.title.replace(/\|/g, '\\|')} |`);
+    }
+    process.stdout.write(lines.join('\n') + `\n\n${rules.length} rules\n`);
+  } else {
+    const w = Math.max(...rules.map((r) => r.meta.id.length));
+    for (const r of rules) process.stdout.write(`${r.meta.id.padEnd(w)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}\n`);
+    process.stdout.write(`\n${rules.length} rules\n`);
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,25 @@
+/**
+ * aksnet's public API. Architecture files import the DSL from here (`import { defineArchitecture }
+ * from 'aksnet'`); tools import the pipeline stages.
+ */
+export * from '../dsl/index.js';
+export type * from './model/types.js';
+export { ModelQuery } from './model/query.js';
+export { parseCidr, cidr, contains, overlaps, azureUsable, AZURE_RESERVED_PER_SUBNET } from './model/cidr.js';
+export type { CidrRange } from './model/cidr.js';
+export { normalize } from './normalize/normalize.js';
+export type { NormalizeIssue } from './normalize/reader.js';
+export { loadArchitecture } from './load/load-architecture.js';
+export type { LoadedArchitecture } from './load/load-architecture.js';
+export { loadModule } from './load/load-module.js';
+export { PositionMap, parsePath } from './load/positions.js';
+export { typecheck, formatDiagnostic } from './load/typecheck.js';
+export type { TypeDiagnostic } from './load/typecheck.js';
+export { AksnetError, ExitCode } from './load/errors.js';
+export { defineRule } from './validate/rule.js';
+export type { Rule, RuleMeta, RuleContext, RuleReport, RuleKind, Reference } from './validate/rule.js';
+export type { Finding, FileResult, FindingStatus } from './validate/finding.js';
+export { loadRules } from './validate/registry.js';
+export { validateModel, today } from './validate/validate.js';
+export { validateFile, validateFiles } from './validate/run-files.js';
+export { run } from './cli/main.js';

@@ -1,0 +1,42 @@
+/** Loads an architecture file and normalizes it. */
+import type { Model } from '../model/types.js';
+import { normalize, type NormalizeIssue } from '../normalize/normalize.js';
+import { isRecord } from '../normalize/reader.js';
+import { AksnetError, ExitCode } from './errors.js';
+import { displayPath, loadModule } from './load-module.js';
+
+export interface LoadedArchitecture {
+  /** Absolute path. */
+  path: string;
+  /** Path as shown in messages (relative to the working directory when shorter). */
+  file: string;
+  model: Model;
+  issues: NormalizeIssue[];
+  /** Files the architecture was built from (for watch mode). */
+  inputs: string[];
+}
+
+/** Loads, evaluates and normalizes one architecture file. Throws AksnetError (exit 2) on failure. */
+export async function loadArchitecture(path: string): Promise<LoadedArchitecture> {
+  const loaded = await loadModule(path);
+  const file = displayPath(loaded.file);
+  const v = loaded.value;
+  if (v === undefined) {
+    throw new AksnetError(
+      'the file has no default export; end it with `export default defineArchitecture({ … })`',
+      { file, line: 1, column: 1 },
+      ExitCode.usage,
+    );
+  }
+  const looksLikeArchitecture = isRecord(v) && (v.kind === 'architecture' || (v.kind === undefined && 'network' in v && 'clusters' in v));
+  if (!looksLikeArchitecture) {
+    const what = isRecord(v) && typeof v.kind === 'string' ? `a ${v.kind} object` : Array.isArray(v) ? 'an array' : typeof v;
+    throw new AksnetError(
+      `the default export is ${what}, not an architecture; export defineArchitecture({ … })`,
+      { file, line: 1, column: 1 },
+      ExitCode.usage,
+    );
+  }
+  const { model, issues } = normalize(v);
+  return { path: loaded.file, file, model, issues, inputs: loaded.inputs };
+}

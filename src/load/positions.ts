@@ -1,0 +1,133 @@
+/**
+ * Maps DSL paths (`ingress[0].hops[2].tls`) to 1-based line:column in the architecture file.
+ *
+ * Purely syntactic (no type checker, so it stays fast): start at the default export, look through
+ * calls (`defineArchitecture({…})`, `subnet({…})`), `as`/`satisfies`, parentheses and identifiers
+ * declared in the same file, then walk object properties and array elements. When a segment cannot
+ * be followed (a value built in a loop or imported from another module), the nearest ancestor wins.
+ */
+import { readFileSync } from 'node:fs';
+import type { Node as TsNode, SourceFile } from 'ts-morph';
+
+export interface Position {
+  line: number;
+  column: number;
+  /** Whether the whole path was found (false: an ancestor's position). */
+  exact: boolean;
+}
+
+type Morph = typeof import('ts-morph');
+let morph: Morph | undefined;
+
+async function loadMorph(): Promise<Morph> {
+  morph ??= await import('ts-morph');
+  return morph;
+}
+
+/** Splits `a.b[2].c` into `['a', 'b', 2, 'c']`. */
+export function parsePath(path: string): Array<string | number> {
+  return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
+}
+
+export class PositionMap {
+  private readonly cache = new Map<string, Position>();
+
+  private constructor(
+    private readonly m: Morph,
+    private readonly sf: SourceFile | undefined,
+    private readonly root: TsNode | undefined,
+  ) {}
+
+  /** Parses a file once; later look-ups are cheap. */
+  static async forFile(file: string): Promise<PositionMap> {
+    const m = await loadMorph();
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return new PositionMap(m, undefined, undefined);
+    }
+    const project = new m.Project({
+      useInMemoryFileSystem: true,
+      skipAddingFilesFromTsConfig: true,
+      skipFileDependencyResolution: true,
+      compilerOptions: { noLib: true, allowJs: true },
+    });
+    const name = /\.(m?js|cjs)$/.test(file) ? '/arch.js' : '/arch.ts';
+    const sf = project.createSourceFile(name, text);
+    const exp = sf.getExportAssignment((e) => !e.isExportEquals());
+    return new PositionMap(m, sf, exp?.getExpression() ?? exp);
+  }
+
+  /** Position of a DSL path; `''` is the default export itself. */
+  locate(path: string): Position {
+    const hit = this.cache.get(path);
+    if (hit) return hit;
+    const pos = this.compute(path);
+    this.cache.set(path, pos);
+    return pos;
+  }
+
+  private at(node: TsNode, exact: boolean): Position {
+    const { line, column } = this.sf!.getLineAndColumnAtPos(node.getStart());
+    return { line, column, exact };
+  }
+
+  private unwrap(n: TsNode | undefined, depth = 0): TsNode | undefined {
+    const { Node } = this.m;
+    for (let i = 0; n && i < 20 && depth < 20; i++) {
+      if (Node.isCallExpression(n)) {
+        const arg = n.getArguments()[0];
+        if (!arg) return n;
+        n = arg;
+      } else if (Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isParenthesizedExpression(n) || Node.isNonNullExpression(n)) {
+        n = n.getExpression();
+      } else if (Node.isIdentifier(n)) {
+        const decl = this.sf!.getVariableDeclaration(n.getText());
+        const init = decl?.getInitializer();
+        if (!init) return n;
+        n = init;
+      } else if (Node.isArrowFunction(n)) {
+        const body = n.getBody();
+        n = Node.isBlock(body) ? body : body;
+        if (Node.isBlock(n)) return n;
+      } else return n;
+    }
+    return n;
+  }
+
+  private compute(path: string): Position {
+    if (!this.sf) return { line: 1, column: 1, exact: false };
+    if (!this.root) return { line: 1, column: 1, exact: false };
+    const { Node } = this.m;
+    let node: TsNode | undefined = this.root;
+    let best: TsNode = this.root;
+    for (const seg of parsePath(path)) {
+      const cur = this.unwrap(node);
+      node = undefined;
+      if (typeof seg === 'number' && cur && Node.isArrayLiteralExpression(cur)) {
+        const el = cur.getElements()[seg];
+        if (el && !Node.isSpreadElement(el)) node = el;
+      } else if (typeof seg === 'string' && cur && Node.isObjectLiteralExpression(cur)) {
+        const prop = cur.getProperty(seg);
+        if (prop && Node.isPropertyAssignment(prop)) {
+          best = prop;
+          node = prop.getInitializer();
+          if (node) continue;
+        } else if (prop && Node.isShorthandPropertyAssignment(prop)) {
+          best = prop;
+          node = prop.getNameNode();
+          continue;
+        }
+      }
+      if (!node) return this.at(best, false);
+      best = node;
+    }
+    // A path ending at a variable points at the variable's declaration, where its value is written.
+    if (Node.isIdentifier(best)) {
+      const decl = this.sf.getVariableDeclaration(best.getText());
+      if (decl) return this.at(decl, true);
+    }
+    return this.at(best, true);
+  }
+}

@@ -1,0 +1,547 @@
+/**
+ * The normalized model: one canonical, JSON-serializable graph that every later stage reads.
+ *
+ * References are stable string ids (`subnet:vnet-spoke/snet-nodes`), every AKS default is filled in
+ * and listed in `defaults`, and every array is in a deterministic order. `source` on each element is
+ * the path of the DSL value it came from (`network.vnets[1].subnets[0]`), which the position map
+ * turns into file:line:col.
+ */
+import type {
+  ClusterTier,
+  DecisionStatus,
+  DesignStatus,
+  EgressCategory,
+  IngressControllerType,
+  NodeOs,
+  PaasServiceType,
+  Protocol,
+  ReviewConfig,
+  SubnetDelegation,
+  SubnetPurpose,
+  TlsMode,
+  VnetRole,
+  Zone,
+} from '../../dsl/types.js';
+
+export type { Protocol, TlsMode, Zone } from '../../dsl/types.js';
+
+/** Stable id of a model element, `<kind>:<scoped name>`. */
+export type Id = string;
+
+/** Where an element came from in the DSL input. */
+export interface SourceRef {
+  /** Path in the architecture value, e.g. `network.vnets[0].subnets[2]`. */
+  path: string;
+}
+
+interface Base<K extends string> {
+  /** Stable id. */
+  id: Id;
+  /** Element kind. */
+  kind: K;
+  /** Display name. */
+  name: string;
+  /** Containing element (region > VNet > subnet > resource; cluster > node pool). */
+  parent?: Id;
+  /** DSL path of the value this element came from. */
+  source: SourceRef;
+}
+
+export interface RegionResource extends Base<'region'> {}
+
+export interface VnetResource extends Base<'vnet'> {
+  region: string;
+  addressSpace: string[];
+  role: VnetRole;
+  ddosProtectionPlan?: Id;
+  dnsServers: string[];
+  subnets: Id[];
+}
+
+export interface SubnetResource extends Base<'subnet'> {
+  vnet: Id;
+  cidr: string;
+  /** Usable addresses: size minus Azure's 5 reserved (0 when the CIDR is invalid). */
+  usableAddresses: number;
+  purpose?: SubnetPurpose;
+  nsg?: Id;
+  routeTable?: Id;
+  natGateway?: Id;
+  delegation?: SubnetDelegation;
+  defaultOutboundAccess: boolean;
+}
+
+export interface NormalizedRoute {
+  name: string;
+  prefix: string;
+  nextHopType: 'VirtualAppliance' | 'Internet' | 'VirtualNetworkGateway' | 'VnetLocal' | 'None';
+  nextHopAddress?: string;
+  /** The firewall or NVA element the route points at, when written as an object reference or matched by IP. */
+  nextHopResource?: Id;
+}
+
+export interface RouteTableResource extends Base<'routeTable'> {
+  routes: NormalizedRoute[];
+  bgpRoutePropagation: boolean;
+}
+
+export interface NormalizedNsgRule {
+  name: string;
+  direction: 'inbound' | 'outbound';
+  access: 'allow' | 'deny';
+  priority: number;
+  protocol: 'tcp' | 'udp' | 'icmp' | '*';
+  /** Service tag, CIDR or `*`; a subnet reference becomes its CIDR with `sourceSubnet` set. */
+  source: string;
+  sourceSubnet?: Id;
+  destination: string;
+  destinationSubnet?: Id;
+  /** Port ranges as `[from, to]` pairs; `[[0, 65535]]` for any. */
+  ports: Array<[number, number]>;
+}
+
+export interface NsgResource extends Base<'nsg'> {
+  rules: NormalizedNsgRule[];
+  flowLogs: boolean;
+}
+
+export interface NatGatewayResource extends Base<'natGateway'> {
+  publicIps: number;
+  publicIpPrefixLength?: number;
+  /** Total public addresses: IPs plus the prefix's addresses. */
+  publicAddressCount: number;
+  idleTimeoutMinutes: number;
+  zones: Zone[];
+  sku: 'Standard' | 'StandardV2';
+}
+
+export interface DdosPlanResource extends Base<'ddosProtectionPlan'> {}
+
+export interface PrivateDnsZoneResource extends Base<'privateDnsZone'> {
+  links: Id[];
+}
+
+export interface PaasResource extends Base<'paas'> {
+  service: PaasServiceType;
+  publicNetworkAccess: boolean;
+  sku?: string;
+}
+
+export interface PrivateEndpointResource extends Base<'privateEndpoint'> {
+  subnet: Id;
+  target: Id;
+  dnsZone?: Id;
+}
+
+export interface OnPremisesResource extends Base<'onPremises'> {
+  addressSpace: string[];
+}
+
+export interface VnetGatewayResource extends Base<'vnetGateway'> {
+  type: 'vpn' | 'expressRoute';
+  subnet: Id;
+  sku?: string;
+  zones: Zone[];
+  activeActive: boolean;
+}
+
+export interface HybridConnectionResource extends Base<'hybridConnection'> {
+  gateway: Id;
+  remote: Id;
+  type: 'vpn' | 'expressRoute';
+  bandwidthMbps?: number;
+}
+
+export interface BastionResource extends Base<'bastion'> {
+  subnet: Id;
+  sku: 'Developer' | 'Basic' | 'Standard' | 'Premium';
+}
+
+export interface JumpBoxResource extends Base<'jumpBox'> {
+  subnet: Id;
+}
+
+export interface BuildAgentsResource extends Base<'buildAgents'> {
+  hosting: 'microsoft-hosted' | 'self-hosted';
+  platform: 'github-actions' | 'azure-devops' | 'gitlab' | 'other';
+  subnet?: Id;
+  egressIps: string[];
+}
+
+export interface WafModel {
+  name?: string;
+  mode: 'Detection' | 'Prevention';
+  managedRules: boolean;
+}
+
+export interface FirewallResource extends Base<'azureFirewall'> {
+  tier: 'Basic' | 'Standard' | 'Premium';
+  subnet: Id;
+  privateIp: string;
+  publicIps: number;
+  dnsProxy: boolean;
+  fqdnAllowRules: string[];
+  aksFqdnTag: boolean;
+  zones: Zone[];
+  threatIntel: 'Off' | 'Alert' | 'Deny';
+  natGateway?: Id;
+}
+
+export interface NvaResource extends Base<'nva'> {
+  subnet: Id;
+  privateIp: string;
+  vendor?: string;
+  publicIps: number;
+  zones: Zone[];
+}
+
+export interface FrontDoorResource extends Base<'frontDoor'> {
+  sku: 'Standard' | 'Premium' | 'Classic';
+  waf?: WafModel;
+}
+
+export interface AppGatewayResource extends Base<'applicationGateway'> {
+  sku: 'Standard_v2' | 'WAF_v2' | 'Standard' | 'WAF';
+  subnet: Id;
+  frontend: 'public' | 'private' | 'both';
+  privateIp?: string;
+  management: 'agic-addon' | 'agic-helm' | 'standalone';
+  waf?: WafModel;
+  zones: Zone[];
+  minCapacity: number;
+  maxCapacity: number;
+  minTlsVersion: '1.0' | '1.1' | '1.2' | '1.3';
+  /** Clusters whose ingress paths go through this gateway. */
+  clusters: Id[];
+}
+
+export interface AgcResource extends Base<'agc'> {
+  deployment: 'managed' | 'byo';
+  api: 'gateway-api' | 'ingress-api';
+  subnet: Id;
+  frontend: 'public' | 'private';
+  waf?: WafModel;
+  clusters: Id[];
+}
+
+export interface ApimResource extends Base<'apiManagement'> {
+  sku: string;
+  vnetMode: 'none' | 'external' | 'internal';
+  subnet?: Id;
+  zones: Zone[];
+}
+
+export interface LoadBalancerResource extends Base<'loadBalancer'> {
+  visibility: 'public' | 'internal';
+  sku: 'Standard' | 'Basic';
+  subnet?: Id;
+  privateIp?: string;
+  zones: Zone[];
+  cluster?: Id;
+}
+
+export interface PrivateLinkServiceResource extends Base<'privateLinkService'> {
+  subnet: Id;
+  loadBalancer: Id;
+}
+
+export interface IngressControllerResource extends Base<'ingressController'> {
+  type: IngressControllerType;
+  cluster: Id;
+  replicas: number;
+  zoneSpread: boolean;
+  namespace: string;
+}
+
+export type CniMode =
+  | 'kubenet'
+  | 'azure-overlay'
+  | 'azure-nodesubnet'
+  | 'azure-podsubnet-dynamic'
+  | 'azure-podsubnet-static'
+  | 'byo';
+
+export interface ClusterNetworkModel {
+  cni: CniMode;
+  dataplane: 'azure' | 'cilium';
+  /** Pod CIDR for kubenet, overlay and BYO CNI; absent for the CNIs that take pod IPs from subnets. */
+  podCidr?: string;
+  serviceCidr: string;
+  dnsServiceIP: string;
+  networkPolicy: 'none' | 'azure' | 'calico' | 'cilium';
+  defaultDeny: boolean;
+  loadBalancerSku: 'standard' | 'basic';
+  /** kubenet route table. */
+  routeTable?: Id;
+}
+
+export type ApiServerModel =
+  | { mode: 'public'; authorizedIpRanges: string[] }
+  | { mode: 'private'; privateDnsZone: 'system' | 'none' | Id; publicFqdn: boolean }
+  | {
+      mode: 'vnet-integration';
+      subnet: Id;
+      private: boolean;
+      authorizedIpRanges: string[];
+      privateDnsZone: 'system' | 'none' | Id;
+    };
+
+export type OutboundModel =
+  | { type: 'loadBalancer'; outboundIps: number; allocatedOutboundPorts: number; idleTimeoutMinutes: number }
+  | { type: 'managedNATGateway'; outboundIps: number; idleTimeoutMinutes: number }
+  | { type: 'userAssignedNATGateway'; natGateway: Id }
+  | { type: 'userDefinedRouting'; via: Id }
+  | { type: 'none' }
+  | { type: 'block' };
+
+export type ServiceMeshModel =
+  | { kind: 'none' }
+  | { kind: 'istio-addon'; mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE'; revision?: string }
+  | { kind: 'self-managed'; product: string; mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE' };
+
+export interface ClusterResource extends Base<'cluster'> {
+  region: string;
+  tier: ClusterTier;
+  kubernetesVersion?: string;
+  network: ClusterNetworkModel;
+  nodePools: Id[];
+  apiServer: ApiServerModel;
+  outbound: OutboundModel;
+  serviceMesh: ServiceMeshModel;
+  managedVnet: boolean;
+  /** The API server endpoint element drawn in control-plane views. */
+  apiServerEndpoint: Id;
+}
+
+export interface NodePoolResource extends Base<'nodePool'> {
+  cluster: Id;
+  mode: 'system' | 'user';
+  os: NodeOs;
+  vmSize: string;
+  count: number;
+  minCount?: number;
+  maxCount?: number;
+  autoscaling: boolean;
+  /** Nodes at maximum scale: `maxCount` with autoscaling, else `count`. */
+  maxNodes: number;
+  maxPods: number;
+  zones: Zone[];
+  subnet: Id;
+  podSubnet?: Id;
+  /** As written or defaulted, e.g. `10%` or `1`. */
+  maxSurge: string;
+  /** Surge nodes at maximum scale (percentages round up). */
+  surgeNodes: number;
+  spot: boolean;
+  nodePublicIp: boolean;
+}
+
+export interface ApiServerEndpointResource extends Base<'apiServer'> {
+  cluster: Id;
+  exposure: 'public' | 'private';
+  /** Subnet of the private endpoint or the VNet-integrated API server. */
+  subnet?: Id;
+}
+
+export interface ClientResource extends Base<'client'> {
+  clientKind: 'internet' | 'corporate' | 'partner';
+  via?: Id;
+  sourceRanges: string[];
+}
+
+export interface WorkloadResource extends Base<'workload'> {
+  cluster: Id;
+  namespace: string;
+  service: string;
+  port: number;
+  protocol: Protocol;
+}
+
+export interface EgressDestinationResource extends Base<'egressDestination'> {
+  cluster: Id;
+  fqdn?: string;
+  cidr?: string;
+  port: number;
+  protocol: Protocol;
+  category: EgressCategory;
+  privateEndpoint?: Id;
+}
+
+/** The public internet as an egress target. */
+export interface InternetResource extends Base<'internet'> {}
+
+export type Resource =
+  | RegionResource
+  | VnetResource
+  | SubnetResource
+  | RouteTableResource
+  | NsgResource
+  | NatGatewayResource
+  | DdosPlanResource
+  | PrivateDnsZoneResource
+  | PaasResource
+  | PrivateEndpointResource
+  | OnPremisesResource
+  | VnetGatewayResource
+  | HybridConnectionResource
+  | BastionResource
+  | JumpBoxResource
+  | BuildAgentsResource
+  | FirewallResource
+  | NvaResource
+  | FrontDoorResource
+  | AppGatewayResource
+  | AgcResource
+  | ApimResource
+  | LoadBalancerResource
+  | PrivateLinkServiceResource
+  | IngressControllerResource
+  | ClusterResource
+  | NodePoolResource
+  | ApiServerEndpointResource
+  | ClientResource
+  | WorkloadResource
+  | EgressDestinationResource
+  | InternetResource;
+
+export type ResourceKind = Resource['kind'];
+
+/** Narrow a resource kind to its interface. */
+export type ResourceOf<K extends ResourceKind> = Extract<Resource, { kind: K }>;
+
+/** Traffic classes; views never mix north-south and east-west. */
+export type TrafficClass = 'ingress' | 'egress' | 'east-west' | 'management' | 'private-link' | 'peering' | 'hybrid';
+
+/** Encryption state of the traffic on one edge. */
+export type TlsState = 'tls' | 'plaintext' | 'passthrough' | 'mtls';
+
+/** A traffic edge between two elements. */
+export interface Edge {
+  id: Id;
+  from: Id;
+  to: Id;
+  class: TrafficClass;
+  protocol?: Protocol;
+  port?: number;
+  tls?: TlsState;
+  /** Short label, e.g. `https:443`. */
+  label?: string;
+  /** Ingress/egress path this edge belongs to. */
+  path?: Id;
+  /** 1-based position in its path. */
+  step?: number;
+  source: SourceRef;
+}
+
+export interface IngressHopModel {
+  /** 1-based hop number. */
+  step: number;
+  resource: Id;
+  resourceKind: ResourceKind;
+  protocol: Protocol;
+  port: number;
+  tls: TlsMode;
+  preservesClientIp: boolean;
+  /** Whether the hop inspects HTTP (L7) traffic. */
+  layer7: boolean;
+  /** Whether the hop runs a WAF in front of the next hop. */
+  waf?: 'Detection' | 'Prevention';
+  note?: string;
+  source: SourceRef;
+}
+
+export interface IngressPathModel {
+  id: Id;
+  name: string;
+  description?: string;
+  client: Id;
+  hops: IngressHopModel[];
+  target: Id;
+  cluster: Id;
+  /** Whether the path starts on the public internet. */
+  internetFacing: boolean;
+  edges: Id[];
+  source: SourceRef;
+}
+
+export interface EgressPathModel {
+  id: Id;
+  cluster: Id;
+  outboundType: OutboundModel['type'];
+  /** Elements traffic traverses, in order, from the node pools to the internet. */
+  hops: Id[];
+  /** Public addresses used for SNAT on the way out (0 when unknown or none). */
+  publicIps: number;
+  destinations: Id[];
+  privateEndpoints: Id[];
+  edges: Id[];
+  source: SourceRef;
+}
+
+export interface ControlPlaneAccessModel {
+  id: Id;
+  cluster: Id;
+  kind: 'nodes' | 'admins' | 'cicd' | 'gitops' | 'command-invoke';
+  /** The element access comes from (node pool, bastion, jump box, connection, agents, cluster). */
+  from: Id;
+  /** The element in between, if any (e.g. a hybrid connection or Bastion). */
+  via?: Id;
+  /** Whether traffic travels over the internet to a public endpoint. */
+  overInternet: boolean;
+  description?: string;
+  source: SourceRef;
+}
+
+/** A default filled in by the normalizer. */
+export interface AppliedDefault {
+  /** Element id. */
+  element: Id;
+  /** DSL path of the field that was missing. */
+  path: string;
+  /** The value that was filled in. */
+  value: string | number | boolean;
+  /** Why that value (the AKS or Azure default). */
+  reason: string;
+}
+
+export interface ModelMetadata {
+  title: string;
+  description?: string;
+  version?: string;
+  owner?: string;
+  status: DesignStatus;
+  environment?: string;
+  workload?: string;
+  reviewers: string[];
+  decisionRequested?: string;
+  date?: string;
+}
+
+export interface ModelDecision {
+  id: string;
+  title: string;
+  status: DecisionStatus;
+  context: string;
+  options: string[];
+  decision: string;
+  consequences: string[];
+  source: SourceRef;
+}
+
+/** The normalized model. */
+export interface Model {
+  schemaVersion: 1;
+  metadata: ModelMetadata;
+  decisions: ModelDecision[];
+  /** All elements, sorted by id. */
+  resources: Resource[];
+  /** All traffic edges, sorted by id. */
+  edges: Edge[];
+  ingressPaths: IngressPathModel[];
+  egressPaths: EgressPathModel[];
+  controlPlaneAccess: ControlPlaneAccessModel[];
+  /** Every default the normalizer filled in. */
+  defaults: AppliedDefault[];
+  /** Review configuration found in the architecture. */
+  review: ReviewConfig;
+}

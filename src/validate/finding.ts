@@ -1,0 +1,63 @@
+/** The finding record every output format reads. */
+import type { Pillar, Severity } from '../../dsl/types.js';
+import type { Id } from '../model/types.js';
+import type { Reference, RuleKind } from './rule.js';
+
+export type FindingStatus = 'open' | 'suppressed' | 'expired';
+
+export interface Finding {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  message: string;
+  /** DSL path of the value concerned. */
+  path: string;
+  file: string;
+  line: number;
+  column: number;
+  element?: Id;
+  elementName?: string;
+  kind: RuleKind;
+  pillars: Pillar[];
+  waf: string[];
+  fix: string;
+  helpUri: string;
+  references: Reference[];
+  evidence?: Record<string, string | number | boolean>;
+  /** open; suppressed by an accepted risk; or expired (the acceptance lapsed, so it counts again). */
+  status: FindingStatus;
+  acceptance?: { justification: string; owner: string; expires: string };
+}
+
+/** Per-file validation result. */
+export interface FileResult {
+  file: string;
+  title: string;
+  findings: Finding[];
+  /** Rules that ran (after configuration), for coverage matrices. */
+  rulesRun: string[];
+  asOf: string;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Whether a finding counts toward exit codes and summaries. */
+export function isActive(f: Finding): boolean {
+  return f.status !== 'suppressed';
+}
+
+/** Deterministic order: file, line, column, rule, message. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,36 @@
+/** Human-readable findings: grouped by file, then severity; colour only when asked. */
+import type { Severity } from '../../../dsl/types.js';
+import type { Colors } from '../../cli/io.js';
+import type { FileResult, Finding } from '../finding.js';
+import { count, plural } from './summary.js';
+
+const ORDER: Severity[] = ['error', 'warning', 'info'];
+
+export function formatText(results: FileResult[], c: Colors): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.findings.length === 0) continue;
+    lines.push(c.bold(r.file) + c.dim(`  ${r.title}`));
+    const groups: Array<[string, Finding[]]> = [
+      ...ORDER.map((s) => [s, r.findings.filter((f) => f.status !== 'suppressed' && f.severity === s)] as [string, Finding[]]),
+      ['suppressed', r.findings.filter((f) => f.status === 'suppressed')],
+    ];
+    for (const [label, list] of groups) {
+      for (const f of list) {
+        const sev =
+          label === 'error' ? c.red('error') : label === 'warning' ? c.yellow('warning') : label === 'info' ? c.blue('info') : c.dim('suppressed');
+        const expired = f.status === 'expired' ? c.red(' [accepted risk expired ' + (f.acceptance?.expires ?? '') + ']') : '';
+        lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev.padEnd(label.length + (sev.length - label.length))}  ${f.message}${expired}  ${c.dim(f.ruleId)}`);
+      }
+    }
+    lines.push('');
+  }
+  const n = count(results);
+  const total = n.error + n.warning + n.info;
+  const parts = [plural(n.error, 'error'), plural(n.warning, 'warning'), `${n.info} info`];
+  if (n.suppressed) parts.push(`${n.suppressed} suppressed`);
+  if (n.expired) parts.push(`${n.expired} expired acceptance${n.expired === 1 ? '' : 's'}`);
+  const summary = `${total === 0 ? '✓' : '✖'} ${parts.join(', ')} in ${plural(n.files, 'file')}`;
+  lines.push(n.error ? c.red(c.bold(summary)) : n.warning ? c.yellow(c.bold(summary)) : c.green(c.bold(summary)));
+  return lines.join('\n') + '\n';
+}

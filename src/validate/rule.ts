@@ -1,0 +1,85 @@
+/**
+ * The rule contract. A rule is one file under `src/rules/<area>/` whose default export is
+ * `defineRule({ meta, check })`; discovery, docs, counts and SARIF metadata all come from `meta`.
+ */
+import type { Pillar, Severity } from '../../dsl/types.js';
+import type { Id, Model } from '../model/types.js';
+import type { ModelQuery } from '../model/query.js';
+import type { NormalizeIssue } from '../normalize/reader.js';
+
+export type { Pillar, Severity } from '../../dsl/types.js';
+
+/** What kind of statement a rule makes. */
+export type RuleKind =
+  /** The model itself is inconsistent (bad CIDR, unknown reference). */
+  | 'structure'
+  /** Azure rejects the configuration or it cannot work. */
+  | 'platform-limit'
+  /** Published guidance (Well-Architected, checklists, policy-as-code). */
+  | 'best-practice'
+  /** A dated retirement or end of support. */
+  | 'lifecycle';
+
+/** A public source backing a rule. */
+export interface Reference {
+  title: string;
+  url: string;
+}
+
+export interface RuleMeta {
+  /** Stable id `<area>/<name>`, equal to the file's path under `src/rules/`. */
+  id: string;
+  /** One-line title. */
+  title: string;
+  /** Default severity: error = rejected or cannot work; warning = published best practice; info = worth knowing. */
+  severity: Severity;
+  kind: RuleKind;
+  /** Well-Architected pillars the rule serves. */
+  pillars: Pillar[];
+  /** Well-Architected checklist codes, e.g. `SE:06`. */
+  waf: string[];
+  /** Why it matters, in a few sentences. */
+  rationale: string;
+  /** How to fix it. */
+  fix: string;
+  /** A DSL snippet that satisfies the rule (shown in rule docs). */
+  example?: string;
+  /** Public sources; the first is used as the help link. */
+  references: Reference[];
+}
+
+/** What a rule reports. */
+export interface RuleReport {
+  /** The finding, naming the element and the numbers involved. */
+  message: string;
+  /** The model element concerned. */
+  element?: Id;
+  /** DSL path; defaults to the element's source path. */
+  path?: string;
+  /** Property appended to the element's path (`cidr`, `zones`). */
+  property?: string;
+  /** Numbers and facts behind the message, for reports. */
+  evidence?: Record<string, string | number | boolean>;
+  /** Overrides the rule's severity for this finding (e.g. lifecycle rules after the date). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  readonly model: Model;
+  readonly q: ModelQuery;
+  /** ISO date lifecycle rules compare against. */
+  readonly asOf: string;
+  /** Problems the normalizer found (read by the structure rules). */
+  readonly issues: readonly NormalizeIssue[];
+  report(r: RuleReport): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
+
+/** Identity helper that gives rule files their types. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

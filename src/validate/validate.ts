@@ -1,0 +1,113 @@
+/**
+ * Runs the rules over one normalized model: applies rule settings, the as-of date and accepted
+ * risks, and resolves every finding's DSL path to file:line:col.
+ */
+import type { AcceptedRisk, ReviewConfig, RuleSetting } from '../../dsl/types.js';
+import type { Model } from '../model/types.js';
+import { ModelQuery } from '../model/query.js';
+import type { NormalizeIssue } from '../normalize/reader.js';
+import type { Rule, RuleReport } from './rule.js';
+import { compareFindings, type FileResult, type Finding } from './finding.js';
+import { loadRules } from './registry.js';
+
+/** Something that turns a DSL path into a position (the PositionMap, or a stub in tests). */
+export interface Locator {
+  locate(path: string): { line: number; column: number };
+}
+
+export interface ValidateOptions {
+  /** Display path of the architecture file. */
+  file: string;
+  /** Settings from aksnet.config.ts; the architecture's own `review` section wins per key. */
+  config?: ReviewConfig;
+  /** Overrides every other as-of date (the `--as-of` flag). */
+  asOf?: string;
+  /** Rules to run (default: the whole catalogue). */
+  rules?: Rule[];
+  locator?: Locator;
+}
+
+/** Today's date in UTC, honouring SOURCE_DATE_EPOCH so pinned builds stay reproducible. */
+export function today(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Merges file config with the architecture's review section (architecture wins). */
+export function mergeReview(config: ReviewConfig | undefined, own: ReviewConfig): ReviewConfig {
+  return {
+    rules: { ...(config?.rules ?? {}), ...(own.rules ?? {}) },
+    asOf: own.asOf ?? config?.asOf,
+    acceptedRisks: [...(config?.acceptedRisks ?? []), ...(own.acceptedRisks ?? [])],
+  };
+}
+
+export async function validateModel(model: Model, issues: readonly NormalizeIssue[], opts: ValidateOptions): Promise<FileResult> {
+  const rules = opts.rules ?? (await loadRules());
+  const review = mergeReview(opts.config, model.review);
+  const asOf = opts.asOf ?? review.asOf ?? today();
+  const settings: Record<string, RuleSetting> = review.rules ?? {};
+  const q = new ModelQuery(model);
+  const findings: Finding[] = [];
+  const rulesRun: string[] = [];
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id];
+    if (setting === 'off') continue;
+    rulesRun.push(rule.meta.id);
+    const reports: RuleReport[] = [];
+    rule.check({ model, q, asOf, issues, report: (r) => reports.push(r) });
+    for (const r of reports) {
+      const el = r.element ? q.get(r.element) : undefined;
+      const base = r.path ?? el?.source.path ?? '';
+      const path = r.property ? (base ? `${base}.${r.property}` : r.property) : base;
+      const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
+      const m = rule.meta;
+      const finding: Finding = {
+        ruleId: m.id,
+        title: m.title,
+        severity: setting ?? r.severity ?? m.severity,
+        message: r.message,
+        path,
+        file: opts.file,
+        line: pos.line,
+        column: pos.column,
+        kind: m.kind,
+        pillars: m.pillars,
+        waf: m.waf,
+        fix: m.fix,
+        helpUri: m.references[0]?.url ?? '',
+        references: m.references,
+        status: 'open',
+      };
+      if (r.element) {
+        finding.element = r.element;
+        finding.elementName = el?.name ?? r.element;
+      }
+      if (r.evidence) finding.evidence = r.evidence;
+      applyAcceptance(finding, review.acceptedRisks ?? [], asOf);
+      findings.push(finding);
+    }
+  }
+  findings.sort(compareFindings);
+  return { file: opts.file, title: model.metadata.title, findings: dedupe(findings), rulesRun, asOf };
+}
+
+function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): void {
+  const match = risks.find(
+    (r) => r.rule === f.ruleId && (r.element === undefined || r.element === f.element || r.element === f.elementName),
+  );
+  if (!match) return;
+  f.acceptance = { justification: match.justification, owner: match.owner, expires: match.expires };
+  f.status = match.expires >= asOf ? 'suppressed' : 'expired';
+}
+
+function dedupe(list: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return list.filter((f) => {
+    const key = `${f.ruleId}|${f.path}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
