@@ -1,7 +1,9 @@
-// Compiles dsl/ and src/ to dist/ with tsc. Kept as a script (not a bare `tsc` in package.json)
-// so that `npm install` on a fresh clone builds with the pinned compiler and fails loudly.
+// Compiles dsl/ and src/ to dist/ with the pinned tsc. The output goes to a fresh directory that is
+// swapped in at the end, so a build running beside tests never leaves dist/ half-written and stale
+// files of deleted modules (e.g. removed rules) never linger. Type errors are printed and make the
+// exit code 1, but the emitted JavaScript is still swapped in so unrelated work can run.
 import { spawnSync } from 'node:child_process';
-import { rmSync, existsSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,15 @@ try {
   console.error('aksnet build: typescript is not installed; run `npm install` first.');
   process.exit(1);
 }
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+const out = join(root, `.dist-build-${process.pid}`);
+const old = join(root, `.dist-old-${process.pid}`);
+rmSync(out, { recursive: true, force: true });
+const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--outDir', out], { stdio: 'inherit' });
+if (!existsSync(join(out, 'src'))) {
+  rmSync(out, { recursive: true, force: true });
+  process.exit(r.status || 1);
+}
+if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), old);
+renameSync(out, join(root, 'dist'));
+rmSync(old, { recursive: true, force: true });
 process.exit(r.status ?? 1);

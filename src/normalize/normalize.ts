@@ -125,6 +125,7 @@ class Normalizer {
       this.sink.issues.push({ ruleId: 'structure/schema', message: `the architecture must be an object, got ${describe(input)}`, path: '' });
     }
     const arch = new Fields(root, '', this.sink);
+    this.declare(root);
     const metadata = this.metadata(arch);
     const decisions = this.decisions(arch);
     const network = arch.sub('network', true);
@@ -243,6 +244,28 @@ class Normalizer {
   // -------------------------------------------------------------------------------------------
   // Registration
 
+  /** Where each part is declared; a part reached by reference first still gets its declaration path. */
+  private readonly declared = new Map<object, string>();
+
+  private declare(root: Record<string, unknown>): void {
+    const put = (v: unknown, path: string): void => {
+      if (isRecord(v) && !this.declared.has(v)) this.declared.set(v, path);
+    };
+    const list = (v: unknown, path: string, each?: (item: Record<string, unknown>, p: string) => void): void => {
+      if (!Array.isArray(v)) return;
+      v.forEach((item, i) => {
+        put(item, `${path}[${i}]`);
+        if (each && isRecord(item)) each(item, `${path}[${i}]`);
+      });
+    };
+    const network = isRecord(root.network) ? root.network : {};
+    list(network.vnets, 'network.vnets', (v, p) => list(v.subnets, `${p}.subnets`));
+    for (const key of ['privateDnsZones', 'privateEndpoints', 'onPremises', 'gateways', 'hybridConnections', 'firewalls', 'nvas', 'bastions', 'jumpBoxes', 'buildAgents']) {
+      list(network[key], `network.${key}`);
+    }
+    list(root.clusters, 'clusters', (c, p) => list(c.nodePools, `${p}.nodePools`));
+  }
+
   private schema(path: string, message: string, element?: Id): void {
     this.sink.issues.push({ ruleId: 'structure/schema', message, path, element });
   }
@@ -265,6 +288,7 @@ class Normalizer {
     const known = this.seen.get(value);
     if (known) return known.id;
     const kind = value.kind as PartKind;
+    path = this.declared.get(value) ?? path;
     const f = new Fields(value, path, this.sink);
     const name = f.str('name', `unnamed-${kind}`);
     const id = this.allocateId(kind, name, this.scopes.get(value), path);

@@ -1,0 +1,26 @@
+/** Runs one rule (or all rules) over an architecture value, the way `aksnet validate` does. */
+import type { Architecture } from '../../dsl/index.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { loadRules } from '../../src/validate/registry.js';
+import { validateModel } from '../../src/validate/validate.js';
+import type { Finding } from '../../src/validate/finding.js';
+
+export interface RunOptions {
+  asOf?: string;
+}
+
+/** Findings of one rule for an architecture. Throws when the rule id does not exist. */
+export async function runRule(ruleId: string, arch: Architecture, opts: RunOptions = {}): Promise<Finding[]> {
+  const rules = (await loadRules()).filter((r) => r.meta.id === ruleId);
+  if (rules.length !== 1) throw new Error(`no rule with id ${ruleId}`);
+  const { model, issues } = normalize(arch);
+  const res = await validateModel(model, issues, { file: 'test.ts', rules, asOf: opts.asOf ?? '2026-11-23' });
+  return res.findings;
+}
+
+/** Findings of the whole catalogue. */
+export async function runAll(arch: Architecture, opts: RunOptions = {}): Promise<Finding[]> {
+  const { model, issues } = normalize(arch);
+  const res = await validateModel(model, issues, { file: 'test.ts', asOf: opts.asOf ?? '2026-11-23' });
+  return res.findings;
+}
