@@ -39,7 +39,9 @@ export function mergeReview(config: ReviewConfig | undefined, own: ReviewConfig)
   return {
     rules: { ...(config?.rules ?? {}), ...(own.rules ?? {}) },
     asOf: own.asOf ?? config?.asOf,
-    acceptedRisks: [...(config?.acceptedRisks ?? []), ...(own.acceptedRisks ?? [])],
+    // The architecture's own acceptances come first, so they win over the config file's for the
+    // same rule and element (the first match applies).
+    acceptedRisks: [...(own.acceptedRisks ?? []), ...(config?.acceptedRisks ?? [])],
   };
 }
 
@@ -94,9 +96,11 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
 }
 
 function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): void {
-  const match = risks.find(
-    (r) => r.rule === f.ruleId && (r.element === undefined || r.element === f.element || r.element === f.elementName),
-  );
+  // An acceptance naming the element wins over one for every element of the rule.
+  const forRule = risks.filter((r) => r.rule === f.ruleId);
+  const match =
+    forRule.find((r) => r.element !== undefined && (r.element === f.element || r.element === f.elementName)) ??
+    forRule.find((r) => r.element === undefined);
   if (!match) return;
   f.acceptance = { justification: match.justification, owner: match.owner, expires: match.expires };
   f.status = match.expires >= asOf ? 'suppressed' : 'expired';

@@ -45,7 +45,10 @@ async function render(results: FileResult[], format: ValidateCliOptions['format'
       const mod = (await import(`../../validate/format/${format}.js`).catch(() => undefined)) as
         | Record<string, (r: FileResult[]) => Promise<string> | string>
         | undefined;
-      const fn = mod && Object.values(mod).find((v) => typeof v === 'function');
+      // Prefer the conventional `format<Name>` export; module namespaces list exports alphabetically,
+      // so "the first function" could otherwise be a helper such as an escaping function.
+      const named = mod?.[`format${format[0]!.toUpperCase()}${format.slice(1)}`];
+      const fn = typeof named === 'function' ? named : mod && Object.values(mod).find((v) => typeof v === 'function');
       if (!fn) throw new AksnetError(`output format "${format}" is not available in this build`, undefined, ExitCode.usage);
       return fn(results);
     }

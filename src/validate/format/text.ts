@@ -19,8 +19,14 @@ export function formatText(results: FileResult[], c: Colors): string {
       for (const f of list) {
         const sev =
           label === 'error' ? c.red('error') : label === 'warning' ? c.yellow('warning') : label === 'info' ? c.blue('info') : c.dim('suppressed');
-        const expired = f.status === 'expired' ? c.red(' [accepted risk expired ' + (f.acceptance?.expires ?? '') + ']') : '';
-        lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev.padEnd(label.length + (sev.length - label.length))}  ${f.message}${expired}  ${c.dim(f.ruleId)}`);
+        const expired = f.status === 'expired' ? c.red(` [accepted risk expired ${f.acceptance?.expires ?? ''}]`) : '';
+        const accepted =
+          f.status === 'suppressed' && f.acceptance
+            ? c.dim(` [accepted by ${f.acceptance.owner} until ${f.acceptance.expires}: ${f.acceptance.justification}]`)
+            : '';
+        // Pad by the visible width of the label: the colour codes must not count.
+        const pad = ' '.repeat(Math.max(0, 'suppressed'.length - label.length));
+        lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev}${pad}  ${f.message}${expired}${accepted}  ${c.dim(f.ruleId)}`);
       }
     }
     lines.push('');
