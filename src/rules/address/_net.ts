@@ -1,0 +1,175 @@
+/**
+ * Shared helpers for the address, CNI and control-plane rules: routing domains (which address
+ * ranges can see each other), the VNets and ranges a cluster lives in, and pool arithmetic.
+ * Everything here is total: missing ids, invalid CIDRs and empty lists yield empty results.
+ */
+import { cidr, overlaps, type CidrRange } from '../../model/cidr.js';
+import type { ModelQuery } from '../../model/query.js';
+import type { ClusterResource, Id, NodePoolResource, SubnetResource, VnetResource } from '../../model/types.js';
+
+/** A named address range that takes part in routing. */
+export interface RoutedRange {
+  /** Model id of the element owning the range (VNet or on-premises network). */
+  element: Id;
+  /** Display name of the owner. */
+  name: string;
+  /** What kind of owner it is, for messages. */
+  what: 'VNet' | 'on-premises network';
+  /** The range as written. */
+  text: string;
+  range: CidrRange;
+  /** Index of the range in the owner's `addressSpace`. */
+  index: number;
+}
+
+/**
+ * Routing domains: VNets joined by peerings (transitively, as in hub-and-spoke where the hub routes
+ * between spokes) and on-premises networks joined to the VNet of the gateway their hybrid
+ * connection terminates on. Returns a map from element id to a domain representative.
+ */
+export function routingDomains(q: ModelQuery): Map<Id, Id> {
+  const parent = new Map<Id, Id>();
+  const find = (x: Id): Id => {
+    let r = x;
+    while (parent.get(r) !== undefined && parent.get(r) !== r) r = parent.get(r)!;
+    // Path compression.
+    let c = x;
+    while (parent.get(c) !== undefined && parent.get(c) !== r) {
+      const n = parent.get(c)!;
+      parent.set(c, r);
+      c = n;
+    }
+    return r;
+  };
+  const add = (x: Id): void => {
+    if (!parent.has(x)) parent.set(x, x);
+  };
+  const union = (a: Id, b: Id): void => {
+    add(a);
+    add(b);
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const v of q.all('vnet')) add(v.id);
+  for (const o of q.all('onPremises')) add(o.id);
+  for (const e of q.edges('peering')) {
+    if (q.getAs(e.from, 'vnet') && q.getAs(e.to, 'vnet')) union(e.from, e.to);
+  }
+  for (const h of q.all('hybridConnection')) {
+    const gw = q.getAs(h.gateway, 'vnetGateway');
+    const vnet = q.vnetOf(gw?.subnet);
+    if (vnet && q.getAs(h.remote, 'onPremises')) union(vnet.id, h.remote);
+  }
+  const out = new Map<Id, Id>();
+  for (const k of parent.keys()) out.set(k, find(k));
+  return out;
+}
+
+/** Whether two elements are in the same routing domain. */
+export function sameDomain(domains: Map<Id, Id>, a: Id, b: Id): boolean {
+  const da = domains.get(a);
+  return da !== undefined && da === domains.get(b);
+}
+
+/** The valid ranges of a VNet. */
+export function vnetRanges(q: ModelQuery, vnetId: Id): RoutedRange[] {
+  const v = q.getAs(vnetId, 'vnet');
+  if (!v) return [];
+  return v.addressSpace.flatMap((text, index) => {
+    const range = cidr(text);
+    return range ? [{ element: v.id, name: v.name, what: 'VNet' as const, text, range, index }] : [];
+  });
+}
+
+/** The valid ranges of an on-premises network. */
+export function onPremRanges(q: ModelQuery, id: Id): RoutedRange[] {
+  const o = q.getAs(id, 'onPremises');
+  if (!o) return [];
+  return o.addressSpace.flatMap((text, index) => {
+    const range = cidr(text);
+    return range ? [{ element: o.id, name: o.name, what: 'on-premises network' as const, text, range, index }] : [];
+  });
+}
+
+/** VNets hosting a cluster's node or pod subnets (or its API server subnet), in id order. */
+export function clusterVnets(q: ModelQuery, c: ClusterResource): VnetResource[] {
+  const ids = new Set<Id>();
+  for (const p of q.pools(c.id)) {
+    for (const s of [p.subnet, p.podSubnet]) {
+      const v = q.vnetOf(s);
+      if (v) ids.add(v.id);
+    }
+  }
+  return [...ids].sort().flatMap((id) => q.getAs(id, 'vnet') ?? []);
+}
+
+/**
+ * Every range routed to or from a cluster: the VNets of its subnets and everything in their routing
+ * domains (peered VNets, VNets reached through the hub, on-premises networks behind gateways).
+ */
+export function routedRangesOf(q: ModelQuery, c: ClusterResource, domains = routingDomains(q)): RoutedRange[] {
+  const own = clusterVnets(q, c);
+  if (own.length === 0) return [];
+  const reps = new Set(own.map((v) => domains.get(v.id)).filter((d): d is Id => d !== undefined));
+  const out: RoutedRange[] = [];
+  for (const v of q.all('vnet')) {
+    const d = domains.get(v.id);
+    if (d !== undefined && reps.has(d)) out.push(...vnetRanges(q, v.id));
+  }
+  for (const o of q.all('onPremises')) {
+    const d = domains.get(o.id);
+    if (d !== undefined && reps.has(d)) out.push(...onPremRanges(q, o.id));
+  }
+  return out;
+}
+
+/** Ranges in `list` that overlap `r`. */
+export function overlapping(list: RoutedRange[], r: CidrRange): RoutedRange[] {
+  return list.filter((x) => overlaps(x.range, r));
+}
+
+/** Nodes a pool can reach during an upgrade at maximum scale. */
+export function peakNodes(p: NodePoolResource): number {
+  return nonNeg(p.maxNodes) + nonNeg(p.surgeNodes);
+}
+
+/** Nodes a pool runs at its minimum (autoscaler minimum, else the fixed count). */
+export function minNodes(p: NodePoolResource): number {
+  return nonNeg(p.autoscaling && p.minCount !== undefined ? p.minCount : p.count);
+}
+
+export function nonNeg(n: unknown): number {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
+/** Node pools (of any cluster) whose node subnet is the given subnet, with their cluster. */
+export function poolsOnSubnet(q: ModelQuery, subnetId: Id): Array<{ pool: NodePoolResource; cluster: ClusterResource }> {
+  const out: Array<{ pool: NodePoolResource; cluster: ClusterResource }> = [];
+  for (const c of q.all('cluster')) {
+    for (const p of q.pools(c.id)) if (p.subnet === subnetId) out.push({ pool: p, cluster: c });
+  }
+  return out;
+}
+
+/** Subnets that a firewall / bastion / gateway is placed in, by subnet id. */
+export function subnetLabel(s: SubnetResource): string {
+  return `${s.name} ${s.cidr}`;
+}
+
+/** Whether a CIDR is inside RFC 1918 or RFC 6598 space. */
+export function isPrivateRange(r: CidrRange): boolean {
+  return PRIVATE_SPACES.some((p) => r.first >= p.first && r.last <= p.last);
+}
+
+const PRIVATE_SPACES: CidrRange[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map((t) => cidr(t)!);
+
+/** `n` with a singular or plural noun. */
+export function plural(n: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : pluralNoun}`;
+}
+
+/** The prefix length in a CIDR, or undefined. */
+export function prefixOf(text: string): number | undefined {
+  return cidr(text)?.prefix;
+}

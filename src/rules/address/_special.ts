@@ -1,0 +1,34 @@
+/** Subnets with a role Azure attaches rules to (firewall, bastion, gateways), found by name, purpose or occupant. */
+import { cidr, type CidrRange } from '../../model/cidr.js';
+import type { ModelQuery } from '../../model/query.js';
+import type { SubnetPurpose } from '../../../dsl/types.js';
+import type { Id, SubnetResource } from '../../model/types.js';
+
+export interface SpecialRole {
+  /** The name Azure requires. */
+  name: string;
+  purpose: SubnetPurpose;
+  /** Resource kind whose `subnet` must be this subnet. */
+  occupant?: 'azureFirewall' | 'bastion' | 'vnetGateway';
+  label: string;
+}
+
+export const ROLES = {
+  firewall: { name: 'AzureFirewallSubnet', purpose: 'firewall', occupant: 'azureFirewall', label: 'Azure Firewall' },
+  firewallManagement: { name: 'AzureFirewallManagementSubnet', purpose: 'firewall-management', label: 'Azure Firewall management' },
+  bastion: { name: 'AzureBastionSubnet', purpose: 'bastion', occupant: 'bastion', label: 'Azure Bastion' },
+  gateway: { name: 'GatewaySubnet', purpose: 'gateway', occupant: 'vnetGateway', label: 'VPN/ExpressRoute gateway' },
+} as const satisfies Record<string, SpecialRole>;
+
+/** Subnets that play a role: named for it, declared for it, or hosting its resource. */
+export function subnetsFor(q: ModelQuery, role: SpecialRole): Array<{ subnet: SubnetResource; range: CidrRange }> {
+  const hosted = new Set<Id>();
+  if (role.occupant) for (const r of q.all(role.occupant)) if (r.subnet) hosted.add(r.subnet);
+  const out: Array<{ subnet: SubnetResource; range: CidrRange }> = [];
+  for (const s of q.all('subnet')) {
+    const match = s.name.toLowerCase() === role.name.toLowerCase() || s.purpose === role.purpose || hosted.has(s.id);
+    const range = cidr(s.cidr);
+    if (match && range) out.push({ subnet: s, range });
+  }
+  return out;
+}

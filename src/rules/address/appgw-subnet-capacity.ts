@@ -1,0 +1,47 @@
+import { azureUsable, cidr } from '../../model/cidr.js';
+import { defineRule } from '../../validate/rule.js';
+import { nonNeg } from './_net.js';
+
+export default defineRule({
+  meta: {
+    id: 'address/appgw-subnet-capacity',
+    title: 'The Application Gateway subnet fits every instance at maximum autoscale',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['PE:02', 'RE:06'],
+    rationale:
+      'Every Application Gateway instance takes a private address from its dedicated subnet, and a private frontend takes one more. When the subnet cannot hold the maximum instance count the gateway stops scaling out exactly when traffic peaks.',
+    fix: 'Give the gateway a /24 subnet of its own (room for 125 instances), or cap maxCapacity to what the subnet holds.',
+    example: `const agwSubnet = subnet({ name: 'snet-appgw', cidr: '10.240.4.0/24', purpose: 'application-gateway' });
+applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'public', management: 'standalone', minCapacity: 2, maxCapacity: 10 });`,
+    references: [
+      { title: 'Application Gateway infrastructure configuration: size of the subnet', url: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#size-of-the-subnet' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    for (const s of q.all('subnet')) {
+      const r = cidr(s.cidr);
+      if (!r) continue;
+      const gws = q.all('applicationGateway').filter((g) => g.subnet === s.id);
+      if (gws.length === 0) continue;
+      let need = 0;
+      const terms: string[] = [];
+      for (const g of gws) {
+        const inst = nonNeg(g.maxCapacity);
+        const fe = g.frontend === 'private' || g.frontend === 'both' ? 1 : 0;
+        need += inst + fe;
+        terms.push(`${g.name} ${inst} instances${fe ? ' + 1 private frontend' : ''}`);
+      }
+      const usable = azureUsable(r);
+      if (need <= usable) continue;
+      ctx.report({
+        message: `${s.name} ${s.cidr} has ${usable} usable addresses; ${terms.join(' + ')} need ${need}`,
+        element: s.id,
+        property: 'cidr',
+        evidence: { subnet: s.name, cidr: s.cidr, usable, needed: need },
+      });
+    }
+  },
+});

@@ -1,0 +1,31 @@
+import { azureUsable } from '../../model/cidr.js';
+import { defineRule } from '../../validate/rule.js';
+import { ROLES, subnetsFor } from './_special.js';
+
+const MIN_PREFIX = 26;
+
+export default defineRule({
+  meta: {
+    id: 'address/firewall-subnet-size',
+    title: 'The Azure Firewall subnet is a /26 or larger',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:01', 'PE:02'],
+    rationale: 'Azure Firewall scales out by adding instances inside AzureFirewallSubnet and Azure only deploys it into a subnet of at least /26; a smaller subnet is rejected or leaves no room to scale.',
+    fix: 'Create AzureFirewallSubnet as a /26.',
+    example: `subnet({ name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' })`,
+    references: [{ title: 'Azure Firewall FAQ: why a /26 subnet', url: 'https://learn.microsoft.com/azure/firewall/firewall-faq#why-does-azure-firewall-need-a-26-subnet-size' }, { title: 'Limit AKS egress traffic with Azure Firewall', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' }],
+  },
+  check(ctx) {
+    for (const { subnet, range } of subnetsFor(ctx.q, ROLES.firewall)) {
+      if (range.prefix <= MIN_PREFIX) continue;
+      ctx.report({
+        message: `${subnet.name} ${subnet.cidr} (${ROLES.firewall.label}) is a /${range.prefix} with ${azureUsable(range)} usable addresses; it must be a /${MIN_PREFIX} or larger`,
+        element: subnet.id,
+        property: 'cidr',
+        evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, required: MIN_PREFIX },
+      });
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { cidr } from '../../model/cidr.js';
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'address/flat-node-subnet-size',
+    title: 'Azure CNI node subnet (flat) clusters use node subnets of /23 or larger',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['performance-efficiency', 'reliability'],
+    waf: ['PE:02', 'RE:06'],
+    rationale:
+      'With flat Azure CNI every pod takes a VNet address, so a subnet sized only for today’s node count leaves no room to raise maxPods, add pools or scale out later, and subnets cannot be resized while in use. Policy-as-code baselines ask for at least a /23.',
+    fix: 'Give flat Azure CNI node subnets a /23 or larger, or move to Azure CNI Overlay.',
+    example: `subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22', purpose: 'aks-nodes' })`,
+    references: [
+      { title: 'Configure Azure CNI networking: plan IP addressing', url: 'https://learn.microsoft.com/azure/aks/configure-azure-cni' },
+      { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const seen = new Set<Id>();
+    for (const c of q.all('cluster')) {
+      if (c.network.cni !== 'azure-nodesubnet') continue;
+      for (const s of q.nodeSubnets(c.id)) {
+        const r = cidr(s.cidr);
+        if (!r || r.prefix <= 23 || seen.has(s.id)) continue;
+        seen.add(s.id);
+        ctx.report({
+          message: `${s.name} ${s.cidr} is a /${r.prefix} node subnet of flat Azure CNI cluster ${c.name}; a /23 or larger leaves room for pods to grow`,
+          element: s.id,
+          property: 'cidr',
+          evidence: { subnet: s.name, cidr: s.cidr, prefix: r.prefix, recommended: 23 },
+        });
+      }
+    }
+  },
+});

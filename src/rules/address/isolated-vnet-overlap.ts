@@ -1,0 +1,45 @@
+import { overlaps } from '../../model/cidr.js';
+import { defineRule } from '../../validate/rule.js';
+import { routingDomains, sameDomain, vnetRanges } from './_net.js';
+
+export default defineRule({
+  meta: {
+    id: 'address/isolated-vnet-overlap',
+    title: 'Unconnected VNets in the same region do not reuse each other’s ranges',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['reliability', 'operational-excellence'],
+    waf: ['RE:01', 'OE:05'],
+    rationale:
+      'VNets in one region that are not connected today are the first candidates for peering, shared services or a new hub tomorrow. Overlapping ranges make that impossible without re-addressing, which for an AKS cluster means rebuilding it.',
+    fix: 'Allocate a distinct range from the enterprise IP plan to each VNet, even when it starts out isolated.',
+    example: `vnet({ name: 'vnet-tools-weu', region: 'westeurope', addressSpace: ['10.250.0.0/20'], subnets: [] })`,
+    references: [
+      { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
+      { title: 'Create, change, or delete a virtual network peering: requirements and constraints', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const domains = routingDomains(q);
+    const vnets = q.all('vnet');
+    for (let j = 1; j < vnets.length; j++) {
+      const b = vnets[j]!;
+      for (let i = 0; i < j; i++) {
+        const a = vnets[i]!;
+        if (sameDomain(domains, a.id, b.id) || !a.region || a.region !== b.region) continue;
+        for (const rb of vnetRanges(q, b.id)) {
+          for (const ra of vnetRanges(q, a.id)) {
+            if (!overlaps(ra.range, rb.range)) continue;
+            ctx.report({
+              message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}) in ${b.region}; they can never be peered or routed to each other without re-addressing`,
+              element: b.id,
+              property: `addressSpace[${rb.index}]`,
+              evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text, region: b.region },
+            });
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,54 @@
+import { azureUsable, cidr } from '../../model/cidr.js';
+import type { ClusterResource, NodePoolResource } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+import { nonNeg } from './_net.js';
+
+export default defineRule({
+  meta: {
+    id: 'address/pod-subnet-dynamic-capacity',
+    title: 'Dynamic pod subnets hold every pod of every node at maximum scale',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['PE:02', 'RE:06'],
+    rationale:
+      'With Azure CNI pod subnet (dynamic allocation) a node leases pod addresses from the pod subnet in batches of 16 as pods start. At maximum scale and during an upgrade every node can hold up to maxPods addresses, rounded up to whole batches; when the subnet is exhausted new pods stay in ContainerCreating.',
+    fix: 'Size the pod subnet for (nodes + surge) × maxPods rounded up to batches of 16, or lower maxPods/maxCount, or spread pools over several pod subnets.',
+    example: `const pods = subnet({ name: 'snet-aks-pods', cidr: '10.241.0.0/20', purpose: 'aks-pods' });
+nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, maxCount: 20, maxPods: 110, subnet: nodes, podSubnet: pods });`,
+    references: [
+      { title: 'Azure CNI pod subnet: dynamic IP allocation', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' },
+      { title: 'Configure Azure CNI: dynamic allocation of IPs', url: 'https://learn.microsoft.com/azure/aks/configure-azure-cni#dynamic-allocation-of-ips-and-enhanced-subnet-support' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    for (const s of q.all('subnet')) {
+      const r = cidr(s.cidr);
+      if (!r) continue;
+      const pools: Array<{ pool: NodePoolResource; cluster: ClusterResource }> = [];
+      for (const c of q.all('cluster')) {
+        if (c.network.cni !== 'azure-podsubnet-dynamic') continue;
+        for (const p of q.pools(c.id)) if (p.podSubnet === s.id) pools.push({ pool: p, cluster: c });
+      }
+      if (pools.length === 0) continue;
+      const usable = azureUsable(r);
+      let need = 0;
+      const terms: string[] = [];
+      for (const { pool } of pools) {
+        const nodes = nonNeg(pool.maxNodes);
+        const surge = nonNeg(pool.surgeNodes);
+        const perNode = Math.max(16, Math.ceil(nonNeg(pool.maxPods) / 16) * 16);
+        need += (nodes + surge) * perNode;
+        terms.push(`${pools.length > 1 ? `${pool.name}: ` : ''}(${nodes} nodes + ${surge} surge) × ${perNode} (${nonNeg(pool.maxPods)} pods in batches of 16)`);
+      }
+      if (need <= usable) continue;
+      ctx.report({
+        message: `pod subnet ${s.name} ${s.cidr} has ${usable} usable addresses; at max scale ${terms.join(' + ')} need ${need}`,
+        element: s.id,
+        property: 'cidr',
+        evidence: { subnet: s.name, cidr: s.cidr, usable, needed: need },
+      });
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { overlaps } from '../../model/cidr.js';
+import { defineRule } from '../../validate/rule.js';
+import { routingDomains, sameDomain, vnetRanges } from './_net.js';
+
+export default defineRule({
+  meta: {
+    id: 'address/routed-vnet-overlap',
+    title: 'VNets that route to each other through a hub or gateway have disjoint address spaces',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:01', 'PE:02'],
+    rationale:
+      'Two spokes behind the same hub, or a spoke and a VNet reached through a gateway, share one routing table in the hub. If their ranges overlap, the hub firewall and gateways cannot tell the destinations apart, so traffic to one of them is silently sent to the other or dropped, and the overlap blocks any later direct peering.',
+    fix: 'Give every VNet in a hub-and-spoke estate its own range from one IP address plan, and re-address the newer VNet.',
+    example: `const spokeA = vnet({ name: 'vnet-spoke-a', region: 'westeurope', addressSpace: ['10.240.0.0/16'], subnets: [] });
+const spokeB = vnet({ name: 'vnet-spoke-b', region: 'westeurope', addressSpace: ['10.241.0.0/16'], subnets: [] });
+// both peered with the hub: no overlap`,
+    references: [
+      { title: 'Create, change, or delete a virtual network peering: requirements and constraints', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints' },
+      { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const domains = routingDomains(q);
+    const direct = new Set(q.edges('peering').flatMap((e) => [`${e.from}|${e.to}`, `${e.to}|${e.from}`]));
+    const vnets = q.all('vnet');
+    for (let j = 1; j < vnets.length; j++) {
+      const b = vnets[j]!;
+      for (let i = 0; i < j; i++) {
+        const a = vnets[i]!;
+        // Directly peered pairs are reported by structure/peered-vnet-overlap.
+        if (!sameDomain(domains, a.id, b.id) || direct.has(`${a.id}|${b.id}`)) continue;
+        for (const rb of vnetRanges(q, b.id)) {
+          for (const ra of vnetRanges(q, a.id)) {
+            if (!overlaps(ra.range, rb.range)) continue;
+            ctx.report({
+              message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}); both are reachable through the same hub or gateway, so ${Math.min(ra.range.last, rb.range.last) - Math.max(ra.range.first, rb.range.first) + 1} addresses are ambiguous`,
+              element: b.id,
+              property: `addressSpace[${rb.index}]`,
+              evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text },
+            });
+          }
+        }
+      }
+    }
+  },
+});

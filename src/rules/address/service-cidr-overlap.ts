@@ -1,0 +1,48 @@
+import { cidr, overlaps } from '../../model/cidr.js';
+import { defineRule } from '../../validate/rule.js';
+import { overlapping, routedRangesOf, routingDomains } from './_net.js';
+
+export default defineRule({
+  meta: {
+    id: 'address/service-cidr-overlap',
+    title: 'The service CIDR overlaps neither the pod CIDR nor any routed network',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:01', 'PE:02'],
+    rationale:
+      'Service IPs are virtual: every node answers them locally. If the service range also exists in the cluster VNet, a peered VNet or on-premises, pods can no longer reach those real addresses, and AKS rejects a service range that collides with the cluster subnet or the pod range.',
+    fix: 'Pick a service CIDR that is used nowhere in the routed estate (it never leaves the cluster, so it can be reused across clusters), e.g. 172.16.0.0/16, and set dnsServiceIP inside it.',
+    example: `network: { cni: 'azure-overlay', podCidr: '192.168.0.0/16', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' }`,
+    references: [
+      { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
+      { title: 'Azure CNI Overlay: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' },
+      { title: 'Bring your own CNI: service address range', url: 'https://learn.microsoft.com/azure/aks/use-byo-cni' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const domains = routingDomains(q);
+    for (const c of q.all('cluster')) {
+      const sc = cidr(c.network.serviceCidr);
+      if (!sc) continue;
+      const pod = c.network.podCidr ? cidr(c.network.podCidr) : undefined;
+      if (pod && overlaps(sc, pod)) {
+        ctx.report({
+          message: `service CIDR ${c.network.serviceCidr} of ${c.name} overlaps its pod CIDR ${c.network.podCidr}`,
+          element: c.id,
+          property: 'network.serviceCidr',
+          evidence: { serviceCidr: c.network.serviceCidr, podCidr: c.network.podCidr ?? '' },
+        });
+      }
+      for (const r of overlapping(routedRangesOf(q, c, domains), sc)) {
+        ctx.report({
+          message: `service CIDR ${c.network.serviceCidr} of ${c.name} overlaps ${r.what} ${r.name} (${r.text}); pods could not reach those addresses`,
+          element: c.id,
+          property: 'network.serviceCidr',
+          evidence: { serviceCidr: c.network.serviceCidr, network: r.name, networkCidr: r.text },
+        });
+      }
+    }
+  },
+});
