@@ -1,0 +1,46 @@
+import { defineRule } from '../../validate/rule.js';
+import { clusterScale, clustersVia, fmt, isProduction, plural } from './_egress.js';
+
+const PORTS_PER_IP = 2_496;
+const PRODUCTION_MIN_IPS = 20;
+
+export default defineRule({
+  meta: {
+    id: 'egress/firewall-snat-capacity',
+    title: 'Azure Firewall used for AKS egress has at least 20 public IPs in production',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['PE:02', 'RE:06'],
+    rationale:
+      'Azure Firewall offers only 2,496 SNAT ports per public IP per firewall instance. AKS clusters open many concurrent outbound connections (image pulls, telemetry, API calls), ' +
+      'so Microsoft recommends at least 20 frontend public IPs for production egress, or a NAT gateway on the firewall subnet, to avoid SNAT exhaustion.',
+    fix: 'Give the firewall at least 20 public IPs, or attach a NAT gateway to AzureFirewallSubnet (64,512 ports per IP).',
+    example: "azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '10.0.0.4', publicIps: 20 });",
+    references: [
+      { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
+      { title: 'Scale SNAT ports with Azure NAT Gateway (Azure Firewall)', url: 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway' },
+    ],
+  },
+  check(ctx) {
+    if (!isProduction(ctx.model)) return;
+    for (const fw of ctx.q.all('azureFirewall')) {
+      if (fw.natGateway) continue;
+      const clusters = clustersVia(ctx.q, fw.id);
+      if (clusters.length === 0) continue;
+      const ips = Number.isFinite(fw.publicIps) ? fw.publicIps : 0;
+      if (ips >= PRODUCTION_MIN_IPS) continue;
+      let nodes = 0;
+      for (const c of clusters) {
+        const s = clusterScale(ctx.q, c);
+        nodes += s.nodes + s.surge;
+      }
+      ctx.report({
+        message: `Azure Firewall ${fw.name} carries egress of ${clusters.map((c) => c.name).join(', ')} (up to ${plural(nodes, 'node')}) with ${plural(ips, 'public IP')}: ${fmt(ips)} × 2,496 = ${fmt(ips * PORTS_PER_IP)} SNAT ports per instance; production guidance is at least 20 public IPs (${fmt(PRODUCTION_MIN_IPS * PORTS_PER_IP)} ports) or a NAT gateway`,
+        element: fw.id,
+        property: 'publicIps',
+        evidence: { firewall: fw.name, publicIps: ips, snatPortsPerInstance: ips * PORTS_PER_IP, nodes },
+      });
+    }
+  },
+});

@@ -1,0 +1,82 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+import { clusterScale, fmt, plural } from './_egress.js';
+
+const PORTS_PER_IP = 64_512;
+const MAX_ADDRESSES = 16;
+/** Below this many SNAT ports per node at maximum scale the NAT gateway gives less headroom than a load balancer's default allocation. */
+const MIN_PORTS_PER_NODE = 1024;
+
+export default defineRule({
+  meta: {
+    id: 'egress/nat-gateway-snat-capacity',
+    title: 'NAT gateway public addresses stay within 16 and give enough SNAT ports',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['performance-efficiency', 'reliability'],
+    waf: ['PE:02', 'RE:06'],
+    rationale:
+      'A NAT gateway provides 64,512 SNAT ports per public IP address and accepts at most 16 addresses (individual IPs plus prefix addresses). ' +
+      'More than 16 is rejected, zero leaves the subnet without egress, and too few addresses for the node count leaves less SNAT headroom per node than even a load balancer default of 1,024 ports.',
+    fix: 'Give the NAT gateway between 1 and 16 public addresses, sized so that addresses × 64,512 ÷ (max nodes + surge) stays at or above 1,024.',
+    example: "const nat = natGateway({ name: 'ng-aks', publicIps: 4 }); // 258,048 ports",
+    references: [
+      { title: 'Create a managed or user-assigned NAT gateway for your AKS cluster', url: 'https://learn.microsoft.com/azure/aks/nat-gateway' },
+      { title: 'Azure NAT Gateway overview', url: 'https://learn.microsoft.com/azure/nat-gateway/nat-overview' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    // NAT gateway -> clusters whose nodes use it.
+    const users = new Map<Id, { nodes: number; surge: number; clusters: string[]; managedOf?: Id }>();
+    for (const c of q.all('cluster')) {
+      const o = c.outbound;
+      let natId: Id | undefined;
+      if (o.type === 'managedNATGateway') natId = `natGateway:${c.name}/managed`;
+      else if (o.type === 'userAssignedNATGateway') natId = o.natGateway || undefined;
+      if (!natId || !q.getAs(natId, 'natGateway')) continue;
+      const s = clusterScale(q, c);
+      const u = users.get(natId) ?? { nodes: 0, surge: 0, clusters: [] };
+      u.nodes += s.nodes;
+      u.surge = Math.max(u.surge, s.surge);
+      u.clusters.push(c.name);
+      if (o.type === 'managedNATGateway') u.managedOf = c.id;
+      users.set(natId, u);
+    }
+    for (const [natId, u] of users) {
+      const nat = q.getAs(natId, 'natGateway')!;
+      const addresses = Number.isFinite(nat.publicAddressCount) ? nat.publicAddressCount : 0;
+      const where = u.managedOf ? { element: u.managedOf, property: 'outbound' } : { element: nat.id, property: 'publicIps' };
+      const prefixText = nat.publicIpPrefixLength !== undefined ? ` (${plural(nat.publicIps, 'IP')} + a /${nat.publicIpPrefixLength} prefix)` : '';
+      const evidence = { natGateway: nat.name, publicAddresses: addresses, maxNodes: u.nodes, surgeNodes: u.surge };
+      if (addresses > MAX_ADDRESSES) {
+        ctx.report({
+          message: `NAT gateway ${nat.name} has ${plural(addresses, 'public address', 'public addresses')}${prefixText}; a NAT gateway supports at most 16`,
+          ...where,
+          evidence,
+        });
+        continue;
+      }
+      if (addresses === 0) {
+        ctx.report({
+          message: `NAT gateway ${nat.name} has no public address, so cluster ${u.clusters.join(', ')} has no egress through it`,
+          ...where,
+          evidence,
+        });
+        continue;
+      }
+      const needed = u.nodes + u.surge;
+      if (needed <= 0) continue;
+      const total = addresses * PORTS_PER_IP;
+      const perNode = Math.floor(total / needed);
+      if (perNode < MIN_PORTS_PER_NODE) {
+        ctx.report({
+          message: `NAT gateway ${nat.name}: ${plural(addresses, 'public address', 'public addresses')} × 64,512 = ${fmt(total)} SNAT ports for ${fmt(needed)} nodes (${plural(u.nodes, 'node')} + ${fmt(u.surge)} surge of ${u.clusters.join(', ')}) is ${fmt(perNode)} ports per node, below 1,024`,
+          ...where,
+          severity: 'warning',
+          evidence: { ...evidence, portsPerNode: perNode },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'egress/public-lb-asymmetric-routing',
+    title: 'No public load balancer ingress on a cluster whose egress is forced through a firewall',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability', 'security'],
+    waf: ['SE:06', 'RE:02'],
+    rationale:
+      'When the node subnet sends 0.0.0.0/0 to a firewall, replies to clients that reached a public load balancer leave through the firewall instead of the load balancer. ' +
+      'The firewall has never seen the inbound half of the connection and drops the reply, so the public service does not work (asymmetric routing).',
+    fix: 'Publish the service on an internal load balancer and reach it through a DNAT rule on the firewall, or put Application Gateway / Front Door in front; do not expose public LoadBalancer services on UDR clusters.',
+    example: [
+      "const ilb = loadBalancer({ name: 'ilb-ingress', visibility: 'internal', subnet: nodes, cluster: aks });",
+      "ingressPath({ name: 'web', from: { kind: 'internet' }, hops: [{ via: appGw, protocol: 'https', port: 443, tls: 'reencrypt' }, { via: ilb, protocol: 'https', port: 443, tls: 'passthrough' }], to: { cluster: aks, service: 'web', protocol: 'https', port: 8443 } });",
+    ].join('\n'),
+    references: [
+      { title: 'Control egress traffic using Azure Firewall in AKS (asymmetric routing)', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const udr = new Map<Id, string>();
+    for (const c of q.all('cluster')) if (c.outbound.type === 'userDefinedRouting') udr.set(c.id, q.name(c.outbound.via));
+    if (udr.size === 0) return;
+    const reported = new Set<Id>();
+    for (const p of ctx.model.ingressPaths) {
+      for (const h of p.hops) {
+        if (h.resourceKind !== 'loadBalancer') continue;
+        const lb = q.getAs(h.resource, 'loadBalancer');
+        if (!lb || lb.visibility !== 'public') continue;
+        const cluster = lb.cluster || p.cluster;
+        const appliance = cluster ? udr.get(cluster) : undefined;
+        if (appliance === undefined) continue;
+        reported.add(lb.id);
+        ctx.report({
+          message: `ingress path ${p.name} enters through public load balancer ${lb.name} (hop ${h.step}), but cluster ${q.name(cluster)} routes 0.0.0.0/0 to ${appliance}: replies leave through the firewall and are dropped`,
+          path: h.source.path,
+          element: lb.id,
+          evidence: { path: p.name, loadBalancer: lb.name, cluster: q.name(cluster), appliance },
+        });
+      }
+    }
+    for (const lb of q.all('loadBalancer')) {
+      if (reported.has(lb.id) || lb.visibility !== 'public' || !lb.cluster) continue;
+      if (lb.id === `loadBalancer:${q.name(lb.cluster)}/kubernetes`) continue; // the outbound-only LB the normalizer synthesizes
+      const appliance = udr.get(lb.cluster);
+      if (appliance === undefined) continue;
+      ctx.report({
+        message: `public load balancer ${lb.name} serves cluster ${q.name(lb.cluster)}, which routes 0.0.0.0/0 to ${appliance}: replies leave through the firewall and are dropped`,
+        element: lb.id,
+        property: 'visibility',
+        evidence: { loadBalancer: lb.name, cluster: q.name(lb.cluster), appliance },
+      });
+    }
+  },
+});

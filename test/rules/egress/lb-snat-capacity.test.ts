@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { baseline } from '../../helpers/fixture.js';
+import { runRule } from '../../helpers/run-rule.js';
+
+const ID = 'egress/lb-snat-capacity';
+
+function lb(outbound: { outboundIps?: number; allocatedOutboundPorts?: number }) {
+  const b = baseline();
+  delete b.nodes.routeTable;
+  b.aks.outbound = { type: 'loadBalancer', ...outbound };
+  return b;
+}
+
+describe(ID, () => {
+  it('passes with automatic allocation at 15 nodes + surge', async () => {
+    // system 5 + apps 10 = 15 nodes, surge max(1, 1) = 1
+    expect(await runRule(ID, lb({}).arch)).toEqual([]);
+  });
+
+  it('passes with explicit ports that cover max nodes + surge', async () => {
+    expect(await runRule(ID, lb({ outboundIps: 1, allocatedOutboundPorts: 4000 }).arch)).toEqual([]); // 16 nodes exactly
+  });
+
+  it('reports explicit ports that cannot cover the pools at maximum scale', async () => {
+    const f = await runRule(ID, lb({ outboundIps: 1, allocatedOutboundPorts: 8000 }).arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('error');
+    expect(f[0]!.message).toBe(
+      'cluster aks-test: 1 outbound IP × 64,000 ports ÷ 8,000 ports per node = 8 nodes, but the pools can reach 15 nodes + 1 surge = 16',
+    );
+    expect(f[0]!.path).toBe('clusters[0].outbound');
+  });
+
+  it('warns when automatic allocation drops below 1,024 ports per node beyond 50 nodes', async () => {
+    const b = lb({ outboundIps: 2 });
+    b.aks.nodePools[1]!.maxCount = 60;
+    const f = await runRule(ID, b.arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toContain('automatic SNAT allocation gives 512 ports per node at 71 nodes (65 nodes + 6 surge)');
+    expect(f[0]!.message).toContain('2 IPs × 64,000 = 128,000 ports');
+  });
+});
