@@ -1,0 +1,400 @@
+/**
+ * Traffic-flow narratives: the ingress, egress and control-plane paths explained step by step,
+ * the way a reviewer walks a board through a design. Pure functions of the model.
+ */
+import type { Protocol } from '../../dsl/types.js';
+import type { ModelQuery } from '../model/query.js';
+import type {
+  ClusterResource,
+  ControlPlaneAccessModel,
+  EgressPathModel,
+  IngressHopModel,
+  IngressPathModel,
+  Resource,
+  ResourceOf,
+} from '../model/types.js';
+import type { NarrativeStep, NarrativeView } from './types.js';
+
+type Tone = NarrativeStep['tags'][number]['tone'];
+
+const ENCRYPTED: ReadonlySet<Protocol> = new Set<Protocol>(['https', 'grpcs', 'tls']);
+
+const PROTOCOL_LABEL: Record<Protocol, string> = {
+  http: 'HTTP',
+  https: 'HTTPS',
+  http2: 'HTTP/2',
+  grpc: 'gRPC',
+  grpcs: 'gRPC over TLS',
+  tcp: 'TCP',
+  tls: 'TLS',
+  udp: 'UDP',
+};
+
+export function protocolLabel(p: Protocol | undefined): string {
+  return p ? (PROTOCOL_LABEL[p] ?? p.toUpperCase()) : '?';
+}
+
+const INGRESS_CONTROLLER_LABEL: Record<string, string> = {
+  'app-routing-nginx': 'application routing add-on (NGINX)',
+  'app-routing-gateway-api': 'application routing add-on (Gateway API)',
+  nginx: 'NGINX ingress controller',
+  traefik: 'Traefik ingress controller',
+  'istio-gateway': 'Istio ingress gateway',
+  'http-application-routing': 'HTTP application routing add-on (retired)',
+  contour: 'Contour ingress controller',
+  other: 'ingress controller',
+};
+
+const zonesText = (z: readonly number[]) => (z.length ? `zones ${z.join(', ')}` : 'no availability zones');
+
+/** A component as a reviewer names it: "Application Gateway agw-x (WAF_v2, public frontend)". */
+export function describe(r: Resource | undefined, q: ModelQuery): string {
+  if (!r) return 'unknown component';
+  switch (r.kind) {
+    case 'frontDoor':
+      return `Azure Front Door ${r.name} (${r.sku})`;
+    case 'applicationGateway':
+      return `Application Gateway ${r.name} (${r.sku}, ${r.frontend} frontend)`;
+    case 'agc':
+      return `Application Gateway for Containers ${r.name} (${r.deployment === 'managed' ? 'ALB-managed' : 'bring-your-own'}, ${r.frontend} frontend)`;
+    case 'apiManagement':
+      return `API Management ${r.name} (${r.sku}, VNet mode ${r.vnetMode})`;
+    case 'azureFirewall':
+      return `Azure Firewall ${r.name} (${r.tier})`;
+    case 'nva':
+      return `network virtual appliance ${r.name}${r.vendor ? ` (${r.vendor})` : ''}`;
+    case 'loadBalancer':
+      return `${r.visibility} load balancer ${r.name} (${r.sku})`;
+    case 'privateLinkService':
+      return `Private Link service ${r.name}`;
+    case 'ingressController':
+      return `${INGRESS_CONTROLLER_LABEL[r.type] ?? 'ingress controller'} ${r.name}`;
+    case 'routeTable':
+      return `route table ${r.name}`;
+    case 'natGateway':
+      return `NAT gateway ${r.name}`;
+    case 'cluster':
+      return `cluster ${r.name}`;
+    case 'internet':
+      return 'the internet';
+    case 'bastion':
+      return `Azure Bastion ${r.name} (${r.sku})`;
+    case 'jumpBox':
+      return `jump box ${r.name}`;
+    case 'buildAgents':
+      return `${r.hosting} build agents ${r.name}`;
+    case 'hybridConnection':
+      return `${r.type === 'expressRoute' ? 'ExpressRoute' : 'VPN'} connection ${r.name}`;
+    case 'nodePool':
+      return `node pool ${r.name}`;
+    case 'privateEndpoint':
+      return `private endpoint ${r.name}`;
+    default:
+      return q.name(r.id);
+  }
+}
+
+function tlsSentence(h: IngressHopModel): { text: string; tag: string; tone: Tone } {
+  switch (h.tls) {
+    case 'terminate':
+      return { text: 'TLS terminates here and the traffic continues to the next hop unencrypted.', tag: 'TLS terminated', tone: 'warn' };
+    case 'reencrypt':
+      return { text: 'TLS terminates here and a new TLS session is opened to the next hop (re-encryption).', tag: 'TLS re-encrypted', tone: 'good' };
+    case 'passthrough':
+      return { text: 'Encrypted bytes pass through without decryption, so this hop cannot see the payload.', tag: 'TLS passthrough', tone: 'neutral' };
+    case 'originate':
+      return { text: 'Plaintext arrives and TLS is originated towards the next hop.', tag: 'TLS originated', tone: 'good' };
+    case 'plain':
+    default:
+      return { text: 'No TLS on this hop: traffic arrives and leaves in plaintext.', tag: 'plaintext', tone: 'bad' };
+  }
+}
+
+/** Whether the segment leaving hop `h` is encrypted. */
+function leavesEncrypted(h: IngressHopModel): boolean {
+  return h.tls === 'reencrypt' || h.tls === 'passthrough' || h.tls === 'originate';
+}
+
+function clientLabel(c: ResourceOf<'client'> | undefined, q: ModelQuery): string {
+  if (!c) return 'Clients';
+  const who = c.name && !c.name.startsWith('client:') ? c.name : c.clientKind;
+  switch (c.clientKind) {
+    case 'internet':
+      return `${who} on the internet`;
+    case 'corporate':
+      return `${who} (corporate users${c.via ? ` over ${describe(q.get(c.via), q)}` : ''})`;
+    case 'partner':
+      return `${who} (partners${c.sourceRanges.length ? ` from ${c.sourceRanges.join(', ')}` : ''})`;
+    default:
+      return who;
+  }
+}
+
+export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeView {
+  const client = q.getAs(p.client, 'client');
+  const target = q.getAs(p.target, 'workload');
+  const cluster = q.getAs(p.cluster, 'cluster');
+  const hopNames = p.hops.map((h) => q.name(h.resource));
+  const who = clientLabel(client, q);
+  const targetText = target
+    ? `service ${target.service} in namespace ${target.namespace} on ${cluster ? `cluster ${cluster.name}` : 'the cluster'}`
+    : `the workload on ${cluster ? `cluster ${cluster.name}` : 'the cluster'}`;
+  const summary =
+    `${who} reach ${targetText} through ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'}` +
+    (hopNames.length ? `: ${hopNames.join(' → ')}` : '') +
+    `. ${p.internetFacing ? 'The path is internet-facing.' : 'The path is not reachable from the internet.'}` +
+    (p.description ? ` ${p.description}` : '');
+
+  const steps: NarrativeStep[] = [];
+  const first = p.hops[0];
+  steps.push({
+    n: 1,
+    title: who.charAt(0).toUpperCase() + who.slice(1),
+    text: first
+      ? `Connect with ${protocolLabel(first.protocol)} to port ${first.port} of ${q.name(first.resource)}.` +
+        (ENCRYPTED.has(first.protocol) ? '' : ' The first segment is not encrypted.')
+      : 'Connect directly to the workload.',
+    tags: first ? [{ label: ENCRYPTED.has(first.protocol) ? 'encrypted' : 'plaintext', tone: ENCRYPTED.has(first.protocol) ? 'good' : 'bad' }] : [],
+  });
+
+  const wafs: string[] = [];
+  const decrypts: string[] = [];
+  const plainSegments: string[] = [];
+  let ipLostAt: string | undefined;
+  p.hops.forEach((h, i) => {
+    const r = q.get(h.resource);
+    const name = q.name(h.resource);
+    const next = p.hops[i + 1];
+    const nextName = next ? q.name(next.resource) : target ? `the ${target.service} pods` : 'the pods';
+    const tls = tlsSentence(h);
+    const parts = [`Receives ${protocolLabel(h.protocol)} on port ${h.port}.`, tls.text];
+    const tags: NarrativeStep['tags'] = [{ label: tls.tag, tone: tls.tone }];
+    if (h.tls === 'terminate' || h.tls === 'reencrypt') decrypts.push(name);
+    if (!leavesEncrypted(h)) plainSegments.push(`${name} → ${nextName}`);
+    if (h.waf) {
+      wafs.push(`${name} (${h.waf})`);
+      parts.push(
+        h.waf === 'Prevention'
+          ? 'A web application firewall inspects every request in Prevention mode and blocks matches.'
+          : 'A web application firewall runs in Detection mode: it logs matches but blocks nothing.',
+      );
+      tags.push({ label: `WAF ${h.waf}`, tone: h.waf === 'Prevention' ? 'good' : 'warn' });
+    } else if (h.layer7) {
+      parts.push(h.tls === 'passthrough' ? 'It routes on the TLS SNI only.' : 'It routes at layer 7 (HTTP) but runs no WAF.');
+      tags.push({ label: 'L7, no WAF', tone: 'neutral' });
+    } else {
+      tags.push({ label: 'L4', tone: 'neutral' });
+    }
+    if (h.preservesClientIp) {
+      parts.push(`${nextName.charAt(0).toUpperCase() + nextName.slice(1)} still sees the client's source IP.`);
+      tags.push({ label: 'client IP kept', tone: 'good' });
+    } else {
+      ipLostAt ??= name;
+      parts.push(
+        h.layer7
+          ? 'The source IP is replaced by the hop’s own address; the client IP survives only in the X-Forwarded-For header.'
+          : 'The source IP is replaced (SNAT); the client IP does not reach the next hop.',
+      );
+      tags.push({ label: 'client IP replaced', tone: 'warn' });
+    }
+    if (h.note) parts.push(h.note);
+    steps.push({ n: i + 2, title: capital(describe(r, q)), text: parts.join(' '), tags });
+  });
+
+  if (target) {
+    const enc = ENCRYPTED.has(target.protocol);
+    steps.push({
+      n: p.hops.length + 2,
+      title: `Workload ${target.service} (namespace ${target.namespace})`,
+      text: `Pods receive ${protocolLabel(target.protocol)} on port ${target.port}.` + (enc ? ' The pods terminate TLS themselves.' : ''),
+      tags: [{ label: enc ? 'TLS to the pod' : 'plaintext to the pod', tone: enc ? 'good' : 'warn' }],
+    });
+  }
+
+  const notes: string[] = [];
+  notes.push(
+    decrypts.length
+      ? `TLS is decrypted at ${decrypts.join(', ')}.`
+      : 'TLS is never decrypted on the way in; no hop can inspect the payload.',
+  );
+  const firstPlain = first && !ENCRYPTED.has(first.protocol);
+  notes.push(
+    plainSegments.length || firstPlain
+      ? `Unencrypted segments: ${[...(firstPlain ? [`client → ${q.name(first.resource)}`] : []), ...plainSegments].join('; ')}.`
+      : 'Traffic is encrypted on every segment from the client to the pods.',
+  );
+  notes.push(
+    wafs.length
+      ? `Inspected by a WAF at ${wafs.join(', ')}.`
+      : p.internetFacing
+        ? 'No web application firewall inspects this internet-facing path.'
+        : 'No web application firewall on this path.',
+  );
+  notes.push(
+    ipLostAt
+      ? `The client IP is replaced at ${ipLostAt}; backends must rely on X-Forwarded-For (or PROXY protocol) for the original address.`
+      : 'The client IP survives to the pods.',
+  );
+  return { id: p.id, title: `Ingress: ${p.name}`, summary, steps, notes };
+}
+
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function fqdnAllowed(fqdn: string, rules: readonly string[]): boolean {
+  const f = fqdn.toLowerCase();
+  return rules.some((r) => {
+    const rule = r.toLowerCase();
+    if (rule === '*') return true;
+    if (rule.startsWith('*.')) return f.endsWith(rule.slice(1)) || f === rule.slice(2);
+    return f === rule;
+  });
+}
+
+const OUTBOUND_TEXT: Record<EgressPathModel['outboundType'], string> = {
+  loadBalancer: 'load balancer (outbound rules on the AKS-managed standard load balancer)',
+  managedNATGateway: 'managed NAT gateway (AKS creates and owns it)',
+  userAssignedNATGateway: 'user-assigned NAT gateway on the node subnet',
+  userDefinedRouting: 'user-defined routing (a route table sends 0.0.0.0/0 to a firewall or appliance)',
+  none: 'none (no outbound path is configured by AKS)',
+  block: 'block (all outbound traffic is blocked)',
+};
+
+export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeView {
+  const cluster = q.getAs(e.cluster, 'cluster');
+  const hops = e.hops.map((h) => q.get(h) ?? ({ id: h, kind: 'internet', name: h === 'internet' ? 'Internet' : h, source: { path: '' } } as Resource));
+  const chain = hops.map((h) => (h.kind === 'internet' ? 'internet' : h.name)).join(' → ');
+  const summary =
+    `Pods and nodes of ${cluster ? `cluster ${cluster.name}` : 'the cluster'} leave with outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}. ` +
+    (chain ? `Path: ${chain}. ` : '') +
+    (e.publicIps > 0 ? `SNAT uses ${e.publicIps} public IP address${e.publicIps === 1 ? '' : 'es'}.` : 'No public SNAT address is recorded for this path.');
+
+  const steps: NarrativeStep[] = [];
+  let fqdnRules: string[] | undefined;
+  hops.forEach((h, i) => {
+    const tags: NarrativeStep['tags'] = [];
+    let text = '';
+    switch (h.kind) {
+      case 'cluster': {
+        const pools = q.pools(h.id);
+        const subnets = q.nodeSubnets(h.id).map((s) => s.name);
+        text = `Node pools ${pools.map((p) => p.name).join(', ') || '(none)'} in ${subnets.join(', ') || 'an AKS-managed subnet'} originate the traffic.`;
+        break;
+      }
+      case 'routeTable': {
+        const def = h.routes.find((r) => r.prefix === '0.0.0.0/0');
+        text = def
+          ? `Sends 0.0.0.0/0 to ${def.nextHopType}${def.nextHopAddress ? ` ${def.nextHopAddress}` : ''}${def.nextHopResource ? ` (${q.name(def.nextHopResource)})` : ''}.`
+          : `Holds ${h.routes.length} route${h.routes.length === 1 ? '' : 's'} but no default route.`;
+        text += h.bgpRoutePropagation ? ' BGP route propagation is enabled, so a gateway could override these routes.' : ' BGP route propagation is disabled.';
+        tags.push({ label: 'UDR', tone: 'neutral' });
+        break;
+      }
+      case 'azureFirewall': {
+        fqdnRules = h.fqdnAllowRules;
+        text =
+          `${capital(zonesText(h.zones))}; threat intelligence ${h.threatIntel}; DNS proxy ${h.dnsProxy ? 'on' : 'off'}; ` +
+          `AKS FQDN tag ${h.aksFqdnTag ? 'allowed' : 'not allowed'}; ${h.fqdnAllowRules.length} FQDN allow rule${h.fqdnAllowRules.length === 1 ? '' : 's'}. ` +
+          `Inspects and logs the traffic, then SNATs it to ${h.publicIps} public IP${h.publicIps === 1 ? '' : 's'}` +
+          (h.natGateway ? ` through ${q.name(h.natGateway)}.` : '.');
+        tags.push({ label: `threat intel ${h.threatIntel}`, tone: h.threatIntel === 'Deny' ? 'good' : h.threatIntel === 'Off' ? 'bad' : 'warn' });
+        break;
+      }
+      case 'nva':
+        text = `Inspects the traffic${h.vendor ? ` (${h.vendor})` : ''} at ${h.privateIp} and SNATs it to ${h.publicIps} public IP${h.publicIps === 1 ? '' : 's'}; ${zonesText(h.zones)}.`;
+        break;
+      case 'natGateway':
+        text = `SNATs to ${h.publicAddressCount} public address${h.publicAddressCount === 1 ? '' : 'es'} (${h.sku}); idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
+        break;
+      case 'loadBalancer':
+        text = `Outbound rules SNAT to the load balancer's public IPs.`;
+        break;
+      case 'internet':
+        text = 'Traffic reaches public destinations.';
+        break;
+      default:
+        text = describe(h, q) + '.';
+    }
+    if (cluster && h.kind === 'cluster') {
+      const o = cluster.outbound;
+      if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
+      if (o.type === 'managedNATGateway') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
+    }
+    steps.push({ n: i + 1, title: capital(h.kind === 'internet' ? 'Internet' : describe(h, q)), text, tags });
+  });
+
+  const notes: string[] = [];
+  for (const d of e.destinations.map((id) => q.getAs(id, 'egressDestination')).filter((x): x is ResourceOf<'egressDestination'> => !!x)) {
+    const where = d.fqdn ?? d.cidr ?? '';
+    if (d.privateEndpoint) {
+      const pe = q.getAs(d.privateEndpoint, 'privateEndpoint');
+      notes.push(
+        `${d.name}: reached privately through ${pe ? `private endpoint ${pe.name} in ${q.name(pe.subnet)}` : q.name(d.privateEndpoint)}` +
+          `${pe?.target ? ` (${q.name(pe.target)})` : ''}; it never leaves the virtual network.`,
+      );
+    } else {
+      let allow = '';
+      if (fqdnRules && d.fqdn) allow = fqdnAllowed(d.fqdn, fqdnRules) ? ' It is on the firewall allow-list.' : ' It is NOT on the firewall FQDN allow-list, so the firewall will drop it unless another rule allows it.';
+      notes.push(`${d.name}: ${where}${d.port ? ` port ${d.port}` : ''} (${protocolLabel(d.protocol)}, ${d.category}) over the egress path.${allow}`);
+    }
+  }
+  const peOnly = e.privateEndpoints.filter((pe) => !e.destinations.some((d) => q.getAs(d, 'egressDestination')?.privateEndpoint === pe));
+  if (peOnly.length) notes.push(`Private endpoints also available to the cluster: ${peOnly.map((id) => q.name(id)).join(', ')}.`);
+  if (!e.destinations.length) notes.push('No egress destinations are declared for this cluster.');
+  return { id: e.id, title: `Egress: ${cluster?.name ?? e.cluster}`, summary, steps, notes };
+}
+
+const ACCESS_LABEL: Record<ControlPlaneAccessModel['kind'], string> = {
+  nodes: 'Nodes (kubelet)',
+  admins: 'Administrators',
+  cicd: 'CI/CD pipelines',
+  gitops: 'GitOps agent',
+  'command-invoke': 'az aks command invoke',
+};
+
+export function controlPlaneNarrative(c: ClusterResource, access: readonly ControlPlaneAccessModel[], q: ModelQuery): NarrativeView {
+  const api = c.apiServer;
+  let summary: string;
+  const notes: string[] = [];
+  switch (api.mode) {
+    case 'public':
+      summary =
+        `The API server of ${c.name} has a public endpoint. ` +
+        (api.authorizedIpRanges.length
+          ? `It only accepts ${api.authorizedIpRanges.length} authorized IP range${api.authorizedIpRanges.length === 1 ? '' : 's'}: ${api.authorizedIpRanges.join(', ')}.`
+          : 'No authorized IP ranges are set, so any address on the internet can reach it (authentication still applies).');
+      break;
+    case 'private':
+      summary =
+        `${c.name} is a private cluster: the API server is reachable only through a private endpoint` +
+        `${q.get(c.apiServerEndpoint) && (q.get(c.apiServerEndpoint) as ResourceOf<'apiServer'>).subnet ? ` in ${q.name((q.get(c.apiServerEndpoint) as ResourceOf<'apiServer'>).subnet)}` : ''}. ` +
+        `Private DNS zone: ${api.privateDnsZone === 'system' ? 'AKS-managed (system)' : api.privateDnsZone === 'none' ? 'none (public DNS record for the private IP)' : q.name(api.privateDnsZone)}. ` +
+        `Public FQDN: ${api.publicFqdn ? 'enabled' : 'disabled'}.`;
+      break;
+    case 'vnet-integration':
+      summary =
+        `${c.name} uses API Server VNet Integration: the API server is projected into ${q.name(api.subnet)} and nodes reach it privately. ` +
+        (api.private
+          ? 'The public endpoint is disabled.'
+          : api.authorizedIpRanges.length
+            ? `The public endpoint accepts ${api.authorizedIpRanges.join(', ')}.`
+            : 'The public endpoint is enabled with no authorized IP ranges.');
+      break;
+  }
+  const steps: NarrativeStep[] = access.map((a, i) => {
+    const from = q.get(a.from);
+    const via = a.via && a.via !== a.from ? q.get(a.via) : undefined;
+    const tags: NarrativeStep['tags'] = [{ label: a.overInternet ? 'over the internet' : 'private network', tone: a.overInternet ? 'warn' : 'good' }];
+    const text =
+      `${capital(a.kind === 'nodes' ? 'nodes of the cluster' : describe(from, q))}` +
+      (via ? ` through ${describe(via, q)}` : '') +
+      ` reach the API server ${a.overInternet ? 'over the internet on its public endpoint' : 'over private networking'}.` +
+      (a.description ? ` ${capital(a.description)}.` : '');
+    return { n: i + 1, title: ACCESS_LABEL[a.kind] ?? a.kind, text: text.replace(/\.\.$/, '.'), tags };
+  });
+  if (!access.some((a) => a.kind === 'admins')) notes.push('No administrator access path is declared.');
+  if (access.some((a) => a.overInternet)) notes.push(`Access over the internet: ${access.filter((a) => a.overInternet).map((a) => ACCESS_LABEL[a.kind]).join(', ')}.`);
+  else notes.push('Every declared access path stays on private networking.');
+  return { id: `controlPlane:${c.id}`, title: `Control plane: ${c.name}`, summary, steps, notes };
+}

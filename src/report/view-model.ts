@@ -1,0 +1,435 @@
+/**
+ * Builds the typed report view-model from validated architectures. All computation lives here
+ * (scores, groupings, narratives, IP plan); templates only print fields.
+ */
+import type { Pillar, Severity } from '../../dsl/types.js';
+import { ModelQuery } from '../model/query.js';
+import type { Model } from '../model/types.js';
+import type { FileResult, Finding } from '../validate/finding.js';
+import type { RuleMeta } from '../validate/rule.js';
+import { GLOSSARY } from './glossary.js';
+import { buildIpPlan } from './ip-plan.js';
+import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
+import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, counts, overall, scorePillars, severityCounts } from './scoring.js';
+import type {
+  AcceptedRiskView,
+  ArchitectureView,
+  CoverageRow,
+  DecisionView,
+  DiagramView,
+  FindingView,
+  KeyValue,
+  PillarFindings,
+  ReportViewModel,
+  TopItem,
+} from './types.js';
+
+/** A diagram as the diagram module renders it. */
+export interface RenderedDiagramLike {
+  view: string;
+  title: string;
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/** One architecture to report on. */
+export interface ReportInput {
+  model: Model;
+  /** Display path. */
+  file: string;
+  result: FileResult;
+  /** sha256 of the input file (hex). */
+  sha256?: string;
+  diagrams?: RenderedDiagramLike[];
+  /** Why there are no diagrams (e.g. the diagram module is not available). */
+  diagramNote?: string;
+}
+
+export interface BuildOptions {
+  /** Pack title (default: the single architecture's title, or a generic one). */
+  title?: string;
+  /** Review date (ISO); default: the as-of date of the first architecture. */
+  date?: string;
+  /** aksnet version. */
+  version: string;
+  /** Browser product/version, when a PDF is produced. */
+  browser?: string;
+  /** Rule catalogue metadata (for the appendix and coverage). */
+  rules: readonly RuleMeta[];
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  approved: 'Approved',
+  proposed: 'Proposed',
+  accepted: 'Accepted',
+  superseded: 'Superseded',
+  rejected: 'Rejected',
+  open: 'Open',
+  suppressed: 'Accepted risk',
+  expired: 'Acceptance expired',
+};
+
+const CNI_LABEL: Record<string, string> = {
+  kubenet: 'kubenet',
+  'azure-overlay': 'Azure CNI Overlay',
+  'azure-nodesubnet': 'Azure CNI (node subnet)',
+  'azure-podsubnet-dynamic': 'Azure CNI (pod subnet, dynamic)',
+  'azure-podsubnet-static': 'Azure CNI (pod subnet, static blocks)',
+  byo: 'bring your own CNI',
+};
+
+const PILLAR_BY_ID = new Map(PILLARS.map((p) => [p.id, p]));
+
+export function slugify(s: string): string {
+  return (
+    s
+      .normalize('NFKD')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 48) || 'architecture'
+  );
+}
+
+function isHttpUrl(u: string): boolean {
+  return /^https?:\/\/[^\s"'<>]+$/i.test(u);
+}
+
+function primaryPillar(f: Finding): Pillar {
+  return f.pillars[0] ?? 'operational-excellence';
+}
+
+function findingView(f: Finding): FindingView {
+  const pillar = primaryPillar(f);
+  const view: FindingView = {
+    ruleId: f.ruleId,
+    title: f.title,
+    severity: f.severity,
+    severityLabel: SEVERITY_LABEL[f.severity],
+    status: f.status,
+    statusLabel: STATUS_LABEL[f.status] ?? f.status,
+    pillar,
+    pillarName: PILLAR_BY_ID.get(pillar)?.name ?? pillar,
+    pillars: f.pillars.map((p) => PILLAR_BY_ID.get(p)?.name ?? p).join(', '),
+    waf: f.waf.join(', '),
+    element: f.elementName ?? f.element ?? f.path,
+    message: f.message,
+    evidence: Object.entries(f.evidence ?? {}).map(([label, value]) => ({ label, value: String(value) })),
+    fix: f.fix,
+    helpUri: f.helpUri,
+    helpIsLink: isHttpUrl(f.helpUri),
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    path: f.path,
+  };
+  if (f.acceptance) view.acceptance = { ...f.acceptance };
+  return view;
+}
+
+const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function orderFindings(list: readonly Finding[]): Finding[] {
+  const pIndex = (p: Pillar) => PILLARS.findIndex((x) => x.id === p);
+  return [...list].sort(
+    (a, b) =>
+      pIndex(primaryPillar(a)) - pIndex(primaryPillar(b)) ||
+      SEV_RANK[a.severity] - SEV_RANK[b.severity] ||
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
+  );
+}
+
+function groupByPillar(list: readonly Finding[]): PillarFindings[] {
+  const out: PillarFindings[] = [];
+  for (const p of PILLARS) {
+    const mine = list.filter((f) => primaryPillar(f) === p.id && f.status !== 'suppressed');
+    if (!mine.length) continue;
+    const groups = SEVERITIES.map((s) => ({
+      severity: s,
+      severityLabel: SEVERITY_LABEL[s],
+      findings: mine.filter((f) => f.severity === s).map(findingView),
+    })).filter((g) => g.findings.length > 0);
+    out.push({ pillar: p.id, name: p.name, code: p.code, count: mine.length, groups });
+  }
+  return out;
+}
+
+function coverage(rulesRun: readonly string[], findings: readonly Finding[], pillarsOf: ReadonlyMap<string, readonly Pillar[]>): { rows: CoverageRow[]; total: CoverageRow } {
+  const failed = new Set(findings.filter(counts).map((f) => f.ruleId));
+  const suppressedOnly = new Set(findings.filter((f) => f.status === 'suppressed').map((f) => f.ruleId).filter((r) => !failed.has(r)));
+  const row = (run: readonly string[], base: Omit<CoverageRow, 'run' | 'passed' | 'failed' | 'suppressed' | 'passRate'>): CoverageRow => {
+    const f = run.filter((r) => failed.has(r)).length;
+    const s = run.filter((r) => suppressedOnly.has(r)).length;
+    const passed = run.length - f - s;
+    return { ...base, run: run.length, passed, failed: f, suppressed: s, passRate: run.length ? Math.round((passed / run.length) * 100) : 0 };
+  };
+  const rows = PILLARS.map((p) =>
+    row(
+      rulesRun.filter((r) => pillarsOf.get(r)?.includes(p.id)),
+      { pillar: p.id, name: p.name, code: p.code },
+    ),
+  );
+  const total = row(rulesRun, { pillar: 'reliability', name: 'All rules', code: '' });
+  return { rows, total };
+}
+
+function topItems(entries: Array<{ f: Finding; arch: string; anchor: string }>, kind: 'risk' | 'fix', limit: number): TopItem[] {
+  const byRule = new Map<string, { list: Array<{ f: Finding; arch: string; anchor: string }> }>();
+  for (const e of entries) {
+    if (!counts(e.f)) continue;
+    const key = e.f.ruleId;
+    const g = byRule.get(key) ?? { list: [] };
+    g.list.push(e);
+    byRule.set(key, g);
+  }
+  const items = [...byRule.entries()].map(([ruleId, g]) => {
+    const f0 = g.list[0]!.f;
+    const worst = g.list.reduce<Severity>((s, e) => (SEV_RANK[e.f.severity] < SEV_RANK[s] ? e.f.severity : s), 'info');
+    const elements = [...new Set(g.list.map((e) => e.f.elementName ?? e.f.element ?? e.f.path))];
+    const archs = [...new Set(g.list.map((e) => e.arch))];
+    return {
+      ruleId,
+      title: f0.title,
+      severity: worst,
+      severityLabel: SEVERITY_LABEL[worst],
+      pillars: f0.pillars.map((p) => PILLAR_BY_ID.get(p)?.name ?? p).join(', '),
+      waf: f0.waf.join(', '),
+      elements: elements.slice(0, 4).join(', ') + (elements.length > 4 ? ` and ${elements.length - 4} more` : ''),
+      occurrences: g.list.length,
+      impact: SCORING.weights[worst] * g.list.length,
+      text: kind === 'risk' ? (g.list.length === 1 ? f0.message : `${f0.title} (${g.list.length} occurrences)`) : f0.fix,
+      architecture: archs.join(', '),
+      anchor: g.list[0]!.anchor,
+    };
+  });
+  items.sort((a, b) => b.impact - a.impact || SEV_RANK[a.severity] - SEV_RANK[b.severity] || (a.ruleId < b.ruleId ? -1 : 1));
+  return items.slice(0, limit).map((x, i) => ({ rank: i + 1, ...x }));
+}
+
+function decisions(model: Model): DecisionView[] {
+  return model.decisions.map((d, i) => ({
+    id: d.id || `D-${i + 1}`,
+    title: d.title,
+    status: d.status,
+    statusLabel: STATUS_LABEL[d.status] ?? d.status,
+    context: d.context,
+    options: d.options,
+    decision: d.decision,
+    consequences: d.consequences,
+  }));
+}
+
+function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
+  const m = model.metadata;
+  const out: KeyValue[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value) out.push({ label, value });
+  };
+  add('Workload', m.workload);
+  add('Environment', m.environment);
+  add('Owner', m.owner);
+  add('Version', m.version);
+  add('Design date', m.date);
+  add('Status', STATUS_LABEL[m.status] ?? m.status);
+  add('Source file', file);
+  const vnets = q.all('vnet');
+  add('Virtual networks', vnets.map((v) => `${v.name} (${v.role}, ${v.region})`).join('; '));
+  for (const c of q.all('cluster')) {
+    const pools = q.pools(c.id);
+    add(
+      `Cluster ${c.name}`,
+      `${c.tier} tier${c.kubernetesVersion ? `, Kubernetes ${c.kubernetesVersion}` : ''}, ${CNI_LABEL[c.network.cni] ?? c.network.cni}` +
+        `, ${c.network.dataplane} dataplane, network policy ${c.network.networkPolicy}${c.network.defaultDeny ? ' (default deny)' : ''}` +
+        `, outbound ${c.outbound.type}, API server ${c.apiServer.mode}` +
+        (c.serviceMesh.kind !== 'none' ? `, ${c.serviceMesh.kind} mesh (mTLS ${c.serviceMesh.mtls})` : ''),
+    );
+    add(
+      `Node pools of ${c.name}`,
+      pools
+        .map((p) => `${p.name} (${p.mode}, ${p.vmSize}, ${p.autoscaling ? `${p.minCount ?? p.count}–${p.maxNodes}` : p.count} nodes, max ${p.maxPods} pods, ${p.zones.length ? `zones ${p.zones.join('/')}` : 'no zones'})`)
+        .join('; '),
+    );
+  }
+  const paths = model.ingressPaths;
+  if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${p.hops.length} hops)`).join('; '));
+  return out;
+}
+
+function diagramViews(input: ReportInput, slug: string): DiagramView[] {
+  return (input.diagrams ?? []).map((d) => ({
+    view: d.view,
+    title: d.title,
+    svgHtml: d.svg,
+    width: d.width,
+    height: d.height,
+    fileName: `${slug}-${slugify(d.view)}.svg`,
+    wide: d.width >= d.height,
+  }));
+}
+
+export function buildArchitectureView(input: ReportInput, index: number, pillarsOf: ReadonlyMap<string, readonly Pillar[]>, usedSlugs: Set<string>): ArchitectureView {
+  const { model, result } = input;
+  const q = new ModelQuery(model);
+  let slug = slugify(model.metadata.title);
+  for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(model.metadata.title)}-${n}`;
+  usedSlugs.add(slug);
+  const ordered = orderFindings(result.findings);
+  const scores = scorePillars(result.findings, result.rulesRun, pillarsOf);
+  const cov = coverage(result.rulesRun, result.findings, pillarsOf);
+  const accepted: AcceptedRiskView[] = ordered
+    .filter((f) => f.acceptance)
+    .map((f) => ({
+      ruleId: f.ruleId,
+      title: f.title,
+      severity: f.severity,
+      severityLabel: SEVERITY_LABEL[f.severity],
+      element: f.elementName ?? f.element ?? f.path,
+      message: f.message,
+      justification: f.acceptance!.justification,
+      owner: f.acceptance!.owner,
+      expires: f.acceptance!.expires,
+      status: f.status,
+      statusLabel: STATUS_LABEL[f.status] ?? f.status,
+    }));
+  const view: ArchitectureView = {
+    index: index + 1,
+    anchor: `arch-${slug}`,
+    slug,
+    title: model.metadata.title,
+    file: input.file,
+    description: model.metadata.description ?? '',
+    facts: facts(model, q, input.file),
+    decisions: decisions(model),
+    diagrams: diagramViews(input, slug),
+    narratives: {
+      ingress: model.ingressPaths.map((p) => ingressNarrative(p, q)),
+      egress: model.egressPaths.map((e) => egressNarrative(e, q)),
+      controlPlane: q.all('cluster').map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
+    },
+    ipPlan: buildIpPlan(q),
+    findingsByPillar: groupByPillar(ordered),
+    findings: ordered.map(findingView),
+    openCount: ordered.filter(counts).length,
+    acceptedRisks: accepted,
+    coverage: cov.rows,
+    coverageTotal: cov.total,
+    scores,
+    overall: overall(scores),
+    counts: severityCounts(result.findings),
+    defaultsApplied: model.defaults.length,
+    asOf: result.asOf,
+  };
+  if (input.diagramNote) view.diagramNote = input.diagramNote;
+  return view;
+}
+
+function verdict(o: { band: string }, c: { error: number; warning: number; info: number; expired: number }, n: number): string {
+  const what = n === 1 ? 'The design' : `The ${n} designs`;
+  if (c.error > 0)
+    return `${what} ${n === 1 ? 'has' : 'have'} ${c.error} open error${c.error === 1 ? '' : 's'} that must be resolved or formally accepted before approval.`;
+  if (o.band === 'green')
+    return `${what} ${n === 1 ? 'meets' : 'meet'} the rule catalogue with no open error; ${c.warning} warning${c.warning === 1 ? '' : 's'} and ${c.info} note${c.info === 1 ? '' : 's'} remain for the board to weigh.`;
+  return `${what} ${n === 1 ? 'has' : 'have'} no open error, but ${c.warning} open warning${c.warning === 1 ? '' : 's'} lower${c.warning === 1 ? 's' : ''} the score; review the top risks below.`;
+}
+
+export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOptions): ReportViewModel {
+  const pillarsOf = new Map<string, readonly Pillar[]>(opts.rules.map((r) => [r.id, r.pillars]));
+  const used = new Set<string>();
+  const archs = inputs.map((inp, i) => buildArchitectureView(inp, i, pillarsOf, used));
+  const single = inputs.length === 1;
+  const title = opts.title ?? (single ? inputs[0]!.model.metadata.title : `AKS network review pack: ${inputs.length} architectures`);
+  const allFindings = inputs.flatMap((i) => i.result.findings);
+  // Pack-wide scores: every architecture's findings together; rules count once per architecture.
+  const allRuns = inputs.flatMap((i) => i.result.rulesRun.map((r) => r));
+  const packScores = scorePillars(allFindings, [...new Set(allRuns)], pillarsOf);
+  const packOverall = overall(packScores);
+  const c = severityCounts(allFindings);
+  const entries = archs.flatMap((a, i) => inputs[i]!.result.findings.map((f) => ({ f, arch: a.title, anchor: a.anchor })));
+  const date = opts.date ?? inputs[0]?.result.asOf ?? '';
+  const ruleIds = new Set(allRuns);
+  return {
+    schemaVersion: 1,
+    title,
+    date,
+    headerTitle: title,
+    generator: { name: 'aksnet', version: opts.version, browser: opts.browser ?? 'not used (no PDF)' },
+    cover: {
+      single,
+      architectures: inputs.map((inp, i) => {
+        const m = inp.model.metadata;
+        return {
+          title: m.title,
+          workload: m.workload ?? '—',
+          environment: m.environment ?? '—',
+          version: m.version ?? '—',
+          date: m.date ?? '—',
+          owner: m.owner ?? '—',
+          status: m.status,
+          statusLabel: STATUS_LABEL[m.status] ?? m.status,
+          reviewers: m.reviewers.length ? m.reviewers.join(', ') : '—',
+          decisionRequested: m.decisionRequested ?? '—',
+          anchor: archs[i]!.anchor,
+        };
+      }),
+      digests: inputs.map((i) => ({ file: i.file, sha256: i.sha256 ?? '' })),
+    },
+    summary: {
+      method: SCORING,
+      scores: packScores,
+      overall: packOverall,
+      counts: c,
+      perArchitecture: archs.map((a) => ({
+        title: a.title,
+        anchor: a.anchor,
+        overall: a.overall.score,
+        band: a.overall.band,
+        bandLabel: a.overall.bandLabel,
+        cells: a.scores.map((s) => ({ score: s.score, band: s.band })),
+        counts: a.counts,
+      })),
+      topRisks: topItems(entries, 'risk', 5),
+      topRecommendations: topItems(entries, 'fix', 5),
+      verdict: verdict(packOverall, c, inputs.length),
+    },
+    architectures: archs,
+    appendix: {
+      rules: opts.rules
+        .filter((r) => ruleIds.size === 0 || ruleIds.has(r.id))
+        .map((r) => ({
+          id: r.id,
+          title: r.title,
+          severity: r.severity,
+          severityLabel: SEVERITY_LABEL[r.severity],
+          pillars: r.pillars.map((p) => PILLAR_BY_ID.get(p)?.name ?? p).join(', '),
+          waf: r.waf.join(', '),
+          kind: r.kind,
+        })),
+      glossary: [...GLOSSARY],
+      versions: [
+        { label: 'aksnet', value: opts.version },
+        { label: 'Browser (PDF rendering)', value: opts.browser ?? 'not used (no PDF)' },
+        { label: 'Rules in the catalogue', value: String(opts.rules.length) },
+        { label: 'Rules run', value: String(ruleIds.size) },
+        { label: 'Rules evaluated as of', value: [...new Set(inputs.map((i) => i.result.asOf))].join(', ') },
+      ],
+    },
+    pillars: [...PILLARS],
+  };
+}
+
+/** Sets the browser version after a browser was launched (the view-model is otherwise immutable). */
+export function withBrowser(vm: ReportViewModel, browser: string): ReportViewModel {
+  return {
+    ...vm,
+    generator: { ...vm.generator, browser },
+    appendix: { ...vm.appendix, versions: vm.appendix.versions.map((v) => (v.label.startsWith('Browser') ? { ...v, value: browser } : v)) },
+  };
+}
+
+export { BAND_LABEL, band, protocolLabel };
