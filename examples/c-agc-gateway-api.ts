@@ -85,7 +85,7 @@ const nsgPods = nsg({
 });
 const podsSubnet = subnet({
   name: 'snet-aks-pods',
-  cidr: '10.80.8.0/21',
+  cidr: '10.80.16.0/20',
   purpose: 'aks-pods',
   nsg: nsgPods,
   natGateway: egressNat,
@@ -107,7 +107,7 @@ const spoke = vnet({
   name: 'vnet-partner-api-eus2',
   region: 'eastus2',
   role: 'standalone',
-  addressSpace: ['10.80.0.0/20'],
+  addressSpace: ['10.80.0.0/19'],
   ddosProtectionPlan: ddos,
   subnets: [nodesSubnet, agcSubnet, peSubnet, podsSubnet],
 });
