@@ -291,7 +291,7 @@ class Normalizer {
     path = this.declared.get(value) ?? path;
     const f = new Fields(value, path, this.sink);
     const name = f.str('name', `unnamed-${kind}`);
-    const id = this.allocateId(kind, name, this.scopes.get(value), path);
+    const id = this.allocateId(kind, name, this.scopes.get(value) ?? clusterScope(kind, value), path);
     this.seen.set(value, { id, path });
     const fields = new Fields(value, path, this.sink, id);
     this.normalizePart(kind, id, name, fields);
@@ -1527,6 +1527,12 @@ function edgeTls(prev: TlsMode | undefined, protocol: Protocol): TlsState {
   if (prev === 'terminate' || prev === 'plain') return 'plaintext';
   if (prev === 'reencrypt' || prev === 'originate') return 'tls';
   return ENCRYPTED.includes(protocol) ? 'tls' : 'plaintext';
+}
+
+/** An ingress controller is scoped by the name of the cluster it runs in, like a node pool. */
+function clusterScope(kind: PartKind, value: Record<string, unknown>): string | undefined {
+  if (kind !== 'ingressController' || !isRecord(value.cluster)) return undefined;
+  return typeof value.cluster.name === 'string' ? value.cluster.name : undefined;
 }
 
 function isId(v: Id | undefined): v is Id {

@@ -1,0 +1,269 @@
+/**
+ * (g) Two regional deployment stamps behind one global Front Door.
+ *
+ *   travellers → Front Door Premium (WAF, Prevention; latency routing with health probes)
+ *     ├─ West Europe stamp:  Private Link Service → internal LB → Traefik → booking pods
+ *     └─ North Europe stamp: Private Link Service → internal LB → Traefik → booking pods
+ *
+ * Each stamp is a self-contained spoke: its own VNet, AKS cluster, NAT gateway, Private Link
+ * Service, key vault, registry and database replica. The stamps share nothing on the network (no
+ * peering, no hub), so a regional failure or a bad network change stays inside one stamp. Front
+ * Door sends each traveller to the closest healthy stamp and fails over when a stamp's health
+ * probe fails. Private DNS zones are global resources linked to both stamp VNets.
+ *
+ * The stamp is written once as a function and called per region, the way the Bicep module that
+ * deploys it is; only the region, the address plan and the egress prefix differ.
+ */
+import {
+  buildAgents,
+  cluster,
+  defineArchitecture,
+  frontDoor,
+  ingressController,
+  ingressPath,
+  loadBalancer,
+  natGateway,
+  nodePool,
+  nsg,
+  paas,
+  privateDnsZone,
+  privateEndpoint,
+  privateLinkService,
+  subnet,
+  vnet,
+  type Cluster,
+  type PrivateDnsZone,
+  type Region,
+} from 'aksnet';
+
+interface StampPlan {
+  /** Short region code used in names. */
+  code: 'weu' | 'neu';
+  region: Region;
+  /** The stamp VNet's /20; every subnet is carved from it at the same offsets. */
+  octet: number;
+  /** Overlay pod CIDR and service CIDR of the stamp's cluster. */
+  podCidr: string;
+  serviceCidr: string;
+  dnsServiceIP: string;
+}
+
+/** Network of one stamp: VNet, subnets, NSGs and NAT gateway. */
+function stampNetwork(p: StampPlan) {
+  const net = (third: number, last: number, len: number): string => `10.${p.octet}.${third}.${last}/${len}`;
+  const egressNat = natGateway({ name: `ng-bookings-${p.code}`, sku: 'StandardV2', publicIpPrefixLength: 31, idleTimeoutMinutes: 4 });
+
+  const nsgApiServer = nsg({
+    name: `nsg-aks-apiserver-${p.code}`,
+    flowLogs: true,
+    rules: [
+      { name: 'allow-vnet-to-apiserver', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'VirtualNetwork', destination: '*', ports: [443, 4443] },
+      { name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'Internet', destination: '*', ports: '*' },
+    ],
+  });
+  const apiServer = subnet({
+    name: 'snet-aks-apiserver',
+    cidr: net(4, 0, 28),
+    purpose: 'aks-apiserver',
+    delegation: 'Microsoft.ContainerService/managedClusters',
+    nsg: nsgApiServer,
+    defaultOutboundAccess: false,
+  });
+
+  const nsgPls = nsg({
+    name: `nsg-pls-${p.code}`,
+    flowLogs: true,
+    rules: [{ name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'Internet', destination: '*', ports: '*' }],
+  });
+  const pls = subnet({ name: 'snet-pls', cidr: net(4, 32, 28), purpose: 'private-link-service', nsg: nsgPls, defaultOutboundAccess: false });
+
+  const nsgNodes = nsg({
+    name: `nsg-aks-nodes-${p.code}`,
+    flowLogs: true,
+    rules: [
+      { name: 'allow-pls-nat-to-ingress', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: pls, destination: '*', ports: 443 },
+      { name: 'allow-apiserver-to-nodes', direction: 'inbound', access: 'allow', priority: 110, protocol: 'tcp', source: apiServer, destination: '*', ports: [443, 4443, 10250] },
+      { name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'Internet', destination: '*', ports: '*' },
+    ],
+  });
+  const nodes = subnet({ name: 'snet-aks-nodes', cidr: net(0, 0, 22), purpose: 'aks-nodes', nsg: nsgNodes, natGateway: egressNat, defaultOutboundAccess: false });
+  const ingress = subnet({ name: 'snet-aks-ingress', cidr: net(4, 16, 28), purpose: 'ingress', nsg: nsgNodes, defaultOutboundAccess: false });
+
+  const nsgAgents = nsg({
+    name: `nsg-build-agents-${p.code}`,
+    flowLogs: true,
+    rules: [{ name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'Internet', destination: '*', ports: '*' }],
+  });
+  const agents = subnet({ name: 'snet-build-agents', cidr: net(5, 64, 27), purpose: 'build-agents', nsg: nsgAgents, natGateway: egressNat, defaultOutboundAccess: false });
+
+  const nsgPe = nsg({
+    name: `nsg-private-endpoints-${p.code}`,
+    flowLogs: true,
+    rules: [
+      { name: 'allow-nodes', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: nodes, destination: '*', ports: [443, 1433] },
+      { name: 'allow-agents', direction: 'inbound', access: 'allow', priority: 110, protocol: 'tcp', source: agents, destination: '*', ports: 443 },
+      { name: 'deny-other-vnet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'VirtualNetwork', destination: '*', ports: '*' },
+    ],
+  });
+  const endpoints = subnet({ name: 'snet-private-endpoints', cidr: net(5, 0, 26), purpose: 'private-endpoints', nsg: nsgPe, defaultOutboundAccess: false });
+
+  const network = vnet({
+    name: `vnet-bookings-${p.code}`,
+    region: p.region,
+    role: 'standalone',
+    addressSpace: [net(0, 0, 20)],
+    subnets: [nodes, apiServer, ingress, pls, endpoints, agents],
+  });
+  return { plan: p, network, egressNat, subnets: { nodes, apiServer, ingress, pls, endpoints, agents } };
+}
+
+type StampNetwork = ReturnType<typeof stampNetwork>;
+
+interface SharedZones {
+  acr: PrivateDnsZone;
+  kv: PrivateDnsZone;
+  sql: PrivateDnsZone;
+}
+
+/** Cluster, private endpoints and ingress components of one stamp. */
+function stampCluster(s: StampNetwork, zones: SharedZones) {
+  const { plan: p, subnets } = s;
+  const registry = paas({ name: `crbookings${p.code}`, service: 'containerRegistry', sku: 'Premium', publicNetworkAccess: false });
+  const keyVault = paas({ name: `kv-bookings-${p.code}`, service: 'keyVault', publicNetworkAccess: false });
+  const database = paas({ name: `sql-bookings-${p.code}`, service: 'sqlDatabase', publicNetworkAccess: false });
+  const acrPe = privateEndpoint({ name: `pe-acr-bookings-${p.code}`, subnet: subnets.endpoints, target: registry, dnsZone: zones.acr });
+  const kvPe = privateEndpoint({ name: `pe-kv-bookings-${p.code}`, subnet: subnets.endpoints, target: keyVault, dnsZone: zones.kv });
+  const sqlPe = privateEndpoint({ name: `pe-sql-bookings-${p.code}`, subnet: subnets.endpoints, target: database, dnsZone: zones.sql });
+  const runners = buildAgents({ name: `gh-runners-bookings-${p.code}`, hosting: 'self-hosted', platform: 'github-actions', subnet: subnets.agents });
+
+  const aks: Cluster = cluster({
+    name: `aks-bookings-${p.code}`,
+    region: p.region,
+    tier: 'Standard',
+    kubernetesVersion: '1.33',
+    network: {
+      cni: 'azure-overlay',
+      dataplane: 'cilium',
+      podCidr: p.podCidr,
+      serviceCidr: p.serviceCidr,
+      dnsServiceIP: p.dnsServiceIP,
+      networkPolicy: 'cilium',
+      defaultDeny: true,
+    },
+    nodePools: [
+      nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 5, maxPods: 110, zones: [1, 2, 3], subnet: subnets.nodes, maxSurge: '33%' }),
+      nodePool({ name: 'bookings', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, maxCount: 30, maxPods: 110, zones: [1, 2, 3], subnet: subnets.nodes, maxSurge: '33%' }),
+    ],
+    apiServer: { mode: 'vnet-integration', subnet: subnets.apiServer, private: true, privateDnsZone: 'system' },
+    controlPlaneAccess: [
+      { kind: 'cicd', via: runners, description: 'self-hosted GitHub runners in the stamp deploy infrastructure add-ons' },
+      { kind: 'gitops', tool: 'flux', description: 'Flux reconciles the same release branch in both stamps' },
+      { kind: 'command-invoke', description: 'on-call break-glass through az aks command invoke (Entra ID, PIM)' },
+    ],
+    outbound: { type: 'userAssignedNATGateway', natGateway: s.egressNat },
+    egressDestinations: [
+      { name: 'Microsoft Entra ID', fqdn: 'login.microsoftonline.com', port: 443, protocol: 'https', category: 'identity' },
+      { name: 'Microsoft Container Registry', fqdn: 'mcr.microsoft.com', port: 443, protocol: 'https', category: 'aks-required' },
+      { name: 'Amadeus flight offers', fqdn: 'api.amadeus.com', port: 443, protocol: 'https', category: 'partner' },
+      { name: 'Mailgun', fqdn: 'api.eu.mailgun.net', port: 443, protocol: 'https', category: 'saas' },
+      { name: 'npm registry', fqdn: 'registry.npmjs.org', port: 443, protocol: 'https', category: 'package-feed' },
+      { name: 'Container registry', privateEndpoint: acrPe, category: 'container-registry' },
+      { name: 'Key Vault', privateEndpoint: kvPe, category: 'azure-paas' },
+      { name: 'Bookings database', privateEndpoint: sqlPe, port: 1433, protocol: 'tcp', category: 'azure-paas' },
+    ],
+  });
+
+  const ilb = loadBalancer({
+    name: `ilb-traefik-${p.code}`,
+    visibility: 'internal',
+    sku: 'Standard',
+    subnet: subnets.ingress,
+    privateIp: `10.${p.octet}.4.20`,
+    zones: [1, 2, 3],
+    cluster: aks,
+  });
+  const plsService = privateLinkService({ name: `pls-bookings-${p.code}`, subnet: subnets.pls, loadBalancer: ilb });
+  const traefik = ingressController({ name: 'traefik', type: 'traefik', cluster: aks, replicas: 3, zoneSpread: true, namespace: 'traefik' });
+  return { aks, ilb, pls: plsService, traefik, runners, endpoints: [acrPe, kvPe, sqlPe] };
+}
+
+// ---- Stamps ---------------------------------------------------------------------------------
+const weuNet = stampNetwork({ code: 'weu', region: 'westeurope', octet: 110, podCidr: '100.64.0.0/16', serviceCidr: '172.24.0.0/16', dnsServiceIP: '172.24.0.10' });
+const neuNet = stampNetwork({ code: 'neu', region: 'northeurope', octet: 120, podCidr: '100.65.0.0/16', serviceCidr: '172.25.0.0/16', dnsServiceIP: '172.25.0.10' });
+
+const zones: SharedZones = {
+  acr: privateDnsZone({ name: 'privatelink.azurecr.io', links: [weuNet.network, neuNet.network] }),
+  kv: privateDnsZone({ name: 'privatelink.vaultcore.azure.net', links: [weuNet.network, neuNet.network] }),
+  sql: privateDnsZone({ name: 'privatelink.database.windows.net', links: [weuNet.network, neuNet.network] }),
+};
+
+const weu = stampCluster(weuNet, zones);
+const neu = stampCluster(neuNet, zones);
+
+// ---- Global entry ---------------------------------------------------------------------------
+const afd = frontDoor({ name: 'afd-bookings-global', sku: 'Premium', waf: { name: 'wafbookingsglobal', mode: 'Prevention', managedRules: true } });
+
+function stampPath(name: string, s: ReturnType<typeof stampCluster>, regionLabel: string) {
+  return ingressPath({
+    name,
+    description: `Travellers routed by Front Door to the ${regionLabel} stamp (latency-based, health-probed origin group).`,
+    from: { kind: 'internet', label: 'Travellers' },
+    hops: [
+      { via: afd, protocol: 'https', port: 443, tls: 'reencrypt', note: 'origin group with both stamps; 50 ms latency sensitivity' },
+      { via: s.pls, protocol: 'https', port: 443, tls: 'passthrough', note: 'Front Door private endpoint connection, approved per stamp' },
+      { via: s.ilb, protocol: 'https', port: 443, tls: 'passthrough' },
+      { via: s.traefik, protocol: 'https', port: 443, tls: 'reencrypt', note: 'Gateway API HTTPRoute; backend TLS to the pods' },
+    ],
+    to: { cluster: s.aks, namespace: 'bookings', service: 'bookings-api', protocol: 'https', port: 8443, tls: 'terminate' },
+  });
+}
+
+export default defineArchitecture({
+  metadata: {
+    title: 'Adventure Works bookings: active-active stamps in West and North Europe',
+    description:
+      'The travel booking API and web front end run in two identical regional stamps. Front Door Premium is the single global entry point, routes each traveller to the nearest healthy stamp over Private Link, and takes a stamp out of rotation when its health probe fails. Bookings are written to an Azure SQL failover group whose replicas sit behind private endpoints in each stamp.',
+    version: '1.0.0',
+    owner: 'Adventure Works Reliability Engineering',
+    status: 'in-review',
+    environment: 'production',
+    workload: 'bookings',
+    reviewers: ['Cloud Architecture Board', 'Business Continuity', 'Security Architecture'],
+    decisionRequested: 'Approve the two-stamp active-active topology and the 99.99 % availability target it supports.',
+    date: '2026-11-20',
+  },
+  decisions: [
+    {
+      id: 'ADR-051',
+      title: 'Independent regional stamps instead of one stretched network',
+      status: 'accepted',
+      context:
+        'The booking API has a 99.99 % target and a 15-minute RTO. A shared hub or cross-region peering would couple the failure domains of the two regions.',
+      options: ['Single region, zone-redundant', 'Active-passive with a warm standby cluster', 'Active-active stamps, no shared network'],
+      decision:
+        'Deploy the same stamp module to West Europe and North Europe with disjoint address plans, no peering between stamps, and per-stamp NAT gateway egress, registry and key vault. Only Front Door, the private DNS zones and the SQL failover group are global.',
+      consequences: [
+        'Images are pushed to both registries by the release pipeline.',
+        'Each stamp must carry full peak load alone: node pools scale to 30 nodes per stamp.',
+        'Partners allow-list two /31 egress prefixes, one per stamp.',
+      ],
+    },
+    {
+      id: 'ADR-052',
+      title: 'Front Door Premium with Private Link origins in both stamps',
+      status: 'accepted',
+      context: 'Stamps must not expose public IPs, and failover must not depend on DNS TTLs of clients.',
+      decision:
+        'One Front Door Premium profile with a WAF policy in Prevention; one origin group with a Private Link Service origin per stamp, latency-based routing and /healthz probes every 30 seconds.',
+      consequences: ['A new stamp is added by approving its private endpoint connection and adding the origin.', 'Front Door is a global dependency; its status is part of the runbook.'],
+    },
+  ],
+  network: {
+    vnets: [weuNet.network, neuNet.network],
+    privateDnsZones: [zones.acr, zones.kv, zones.sql],
+    privateEndpoints: [...weu.endpoints, ...neu.endpoints],
+    buildAgents: [weu.runners, neu.runners],
+  },
+  clusters: [weu.aks, neu.aks],
+  ingress: [stampPath('bookings-weu', weu, 'West Europe'), stampPath('bookings-neu', neu, 'North Europe')],
+});
