@@ -1,0 +1,32 @@
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'ingress/agc-kubenet',
+    title: 'App Gateway for Containers is not used with kubenet',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:01'],
+    rationale: 'Application Gateway for Containers sends traffic straight to pod IPs and supports Azure CNI (overlay, pod subnet, node subnet) only; kubenet is listed as not supported.',
+    fix: 'Migrate the cluster to Azure CNI overlay (which kubenet users must do anyway before 2028-03-31), or use another ingress.',
+    example: "cluster({ /* … */ network: { cni: 'azure-overlay', dataplane: 'cilium', networkPolicy: 'cilium' } });",
+    references: [
+      { title: 'Azure Kubernetes Service CNI networking overview (support matrix)', url: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview' },
+    ],
+  },
+  check(ctx) {
+    for (const a of ctx.q.all('agc')) {
+      for (const cid of a.clusters) {
+        const c = ctx.q.getAs(cid, 'cluster');
+        if (!c || c.network.cni !== 'kubenet') continue;
+        ctx.report({
+          message: `App Gateway for Containers ${a.name} serves cluster ${c.name}, which uses kubenet; AGC supports only Azure CNI`,
+          element: c.id,
+          property: 'network.cni',
+          evidence: { agc: a.name, cluster: c.name, cni: 'kubenet' },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'ingress/agic-requires-v2',
+    title: 'AGIC manages only v2 Application Gateways',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['operational-excellence'],
+    waf: ['OE:05'],
+    rationale: 'The Application Gateway Ingress Controller (add-on or Helm) supports only the Standard_v2 and WAF_v2 SKUs; it cannot configure a v1 gateway.',
+    fix: "Use sku 'WAF_v2' (or 'Standard_v2') for a gateway managed by AGIC.",
+    example: "applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: appGwSubnet, frontend: 'public', management: 'agic-addon' });",
+    references: [
+      { title: 'What is Application Gateway Ingress Controller?', url: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview' },
+    ],
+  },
+  check(ctx) {
+    for (const g of ctx.q.all('applicationGateway')) {
+      if (g.management === 'standalone' || (g.sku !== 'Standard' && g.sku !== 'WAF')) continue;
+      ctx.report({
+        message: `Application Gateway ${g.name} is managed by AGIC (${g.management}) but uses the v1 SKU ${g.sku}; AGIC supports only Standard_v2 and WAF_v2`,
+        element: g.id,
+        property: 'sku',
+        evidence: { gateway: g.name, sku: g.sku, management: g.management },
+      });
+    }
+  },
+});

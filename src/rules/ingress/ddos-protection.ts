@@ -1,0 +1,62 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'ingress/ddos-protection',
+    title: 'VNets with public entry points have a DDoS Network Protection plan',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['security', 'reliability'],
+    waf: ['SE:06', 'RE:05'],
+    rationale:
+      'Public IPs of Application Gateways, public load balancers and firewall DNAT rules only get infrastructure-level DDoS defence by default. A DDoS Network Protection plan on the VNet adds adaptive tuning, attack telemetry, rapid response and cost protection for those addresses.',
+    fix: 'Associate a DDoS protection plan with every VNet that holds a public entry point (or use DDoS IP Protection on the individual public IPs).',
+    example: "vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.1.0.0/16'], ddosProtectionPlan: ddos, subnets: [/* … */] });",
+    references: [
+      { title: 'Azure DDoS Protection overview', url: 'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-overview' },
+      { title: 'Protect your Application Gateway with Azure DDoS Network Protection', url: 'https://learn.microsoft.com/azure/application-gateway/tutorial-protect-application-gateway-ddos' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const entries: Array<{ id: Id; what: string; vnets: Id[] }> = [];
+    const seen = new Set<string>();
+    const push = (id: Id, what: string, vnets: Array<Id | undefined>): void => {
+      const list = vnets.filter((v): v is Id => !!v);
+      entries.push({ id, what, vnets: [...new Set(list)] });
+    };
+    for (const g of q.all('applicationGateway')) {
+      if (g.frontend === 'private') continue;
+      push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id]);
+    }
+    for (const p of ctx.model.ingressPaths) {
+      for (const h of p.hops) {
+        if (h.resourceKind === 'loadBalancer') {
+          const lb = q.getAs(h.resource, 'loadBalancer');
+          if (!lb || lb.visibility !== 'public') continue;
+          const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(lb.cluster || p.cluster).map((s) => s.vnet);
+          push(lb.id, `public load balancer ${lb.name}`, vnets);
+        } else if (h.resourceKind === 'azureFirewall' && p.internetFacing) {
+          const fw = q.getAs(h.resource, 'azureFirewall');
+          if (fw) push(fw.id, `Azure Firewall ${fw.name} (DNAT entry of path ${p.name})`, [q.vnetOf(fw.subnet)?.id]);
+        }
+      }
+    }
+    for (const e of entries) {
+      for (const vid of e.vnets) {
+        const v = q.getAs(vid, 'vnet');
+        if (!v || v.ddosProtectionPlan) continue;
+        const key = `${e.id}|${v.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        ctx.report({
+          message: `${e.what} has a public IP in VNet ${v.name}, which has no DDoS Network Protection plan`,
+          element: v.id,
+          property: 'ddosProtectionPlan',
+          evidence: { entry: e.what, vnet: v.name },
+        });
+      }
+    }
+  },
+});

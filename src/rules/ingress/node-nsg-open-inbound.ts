@@ -1,0 +1,51 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+const ANY_SOURCE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
+
+export default defineRule({
+  meta: {
+    id: 'ingress/node-nsg-open-inbound',
+    title: 'Node subnet NSGs admit inbound traffic only from the ingress tier',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['security'],
+    waf: ['SE:06', 'SE:04'],
+    rationale:
+      'When the cluster is published through Application Gateway, AGC or a firewall, the node subnet should only accept traffic from that tier. An inbound allow from Internet or any source lets anyone reach node ports and any accidentally public service, bypassing the WAF.',
+    fix: 'Replace the rule with one whose source is the Application Gateway / AGC subnet (or the firewall), and keep the default deny for everything else.',
+    example: "{ name: 'allow-appgw', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: appGwSubnet, destination: '*', ports: 443 }",
+    references: [
+      { title: 'Filter backend traffic to Application Gateway only (Virtual WAN secured hub scenario)', url: 'https://learn.microsoft.com/azure/virtual-wan/scenario-secured-hub-app-gateway' },
+      { title: 'Network security groups', url: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const done = new Set<string>();
+    for (const c of q.all('cluster')) {
+      // A cluster that deliberately publishes a public load balancer needs Internet inbound; ingress/public-lb-direct covers it.
+      const publicLb = q.ingressPathsOf(c.id).some((p) => p.hops.some((h) => h.resourceKind === 'loadBalancer' && q.getAs(h.resource, 'loadBalancer')?.visibility === 'public'));
+      if (publicLb) continue;
+      for (const s of q.nodeSubnets(c.id)) {
+        const nsg = q.getAs(s.nsg, 'nsg');
+        if (!nsg) continue;
+        nsg.rules.forEach((r, i) => {
+          if (r.direction !== 'inbound' || r.access !== 'allow' || r.sourceSubnet) return;
+          if (!ANY_SOURCE.has(String(r.source).toLowerCase())) return;
+          const key = `${nsg.id}#${i}`;
+          if (done.has(key)) return;
+          done.add(key);
+          const ports = r.ports.map(([a, b]) => (a === b ? String(a) : a === 0 && b === 65535 ? '*' : `${a}-${b}`)).join(',') || '?';
+          ctx.report({
+            message: `NSG ${nsg.name} on node subnet ${s.name} (cluster ${c.name}) allows inbound from ${r.source} to ports ${ports} (rule ${r.name}, priority ${r.priority}); admit only the ingress tier's subnet`,
+            path: `${nsg.source.path}.rules[${i}]`,
+            property: 'source',
+            element: nsg.id as Id,
+            evidence: { nsg: nsg.name, rule: r.name, source: r.source, priority: r.priority, ports },
+          });
+        });
+      }
+    }
+  },
+});

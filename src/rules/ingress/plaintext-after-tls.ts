@@ -1,0 +1,49 @@
+import type { Edge } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'ingress/plaintext-after-tls',
+    title: 'Internet traffic stays encrypted after the public TLS hop',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['security'],
+    waf: ['SE:07', 'SE:06'],
+    rationale:
+      'A path that terminates TLS at the edge and continues in plaintext exposes credentials and personal data on every network segment behind it (hub, spoke, node and pod networks). End-to-end TLS, or mTLS inside the mesh, keeps the data encrypted all the way to the pod.',
+    fix: "Re-encrypt after termination (tls: 'reencrypt') on the hop that terminates, or enforce mesh mTLS (serviceMesh mtls STRICT) for the last leg.",
+    example: "{ via: appGw, protocol: 'https', port: 443, tls: 'reencrypt' }",
+    references: [
+      { title: 'TLS termination and end-to-end TLS with Application Gateway', url: 'https://learn.microsoft.com/azure/application-gateway/ssl-overview' },
+      { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
+    ],
+  },
+  check(ctx) {
+    const byId = new Map<string, Edge>();
+    for (const e of ctx.model.edges) byId.set(e.id, e);
+    for (const p of ctx.model.ingressPaths) {
+      if (!p.internetFacing) continue;
+      const edges = p.edges.map((id) => byId.get(id));
+      let encrypted = false;
+      for (let i = 0; i < edges.length; i++) {
+        const e = edges[i];
+        if (!e) continue;
+        if (e.tls === 'tls' || e.tls === 'passthrough' || e.tls === 'mtls') {
+          encrypted = true;
+          continue;
+        }
+        if (e.tls !== 'plaintext' || !encrypted || i === 0) continue;
+        const prev = p.hops[i - 1];
+        if (!prev) continue;
+        const to = ctx.q.name(e.to);
+        ctx.report({
+          message: `ingress path ${p.name} arrives encrypted but ${ctx.q.name(prev.resource)} (hop ${prev.step}, tls ${prev.tls}) forwards plaintext ${e.protocol ?? '?'}:${e.port ?? '?'} to ${to}`,
+          path: prev.source.path,
+          property: 'tls',
+          evidence: { path: p.name, hop: prev.step, from: ctx.q.name(prev.resource), to, protocol: e.protocol ?? '', port: e.port ?? 0 },
+        });
+        break;
+      }
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'ingress/public-lb-direct',
+    title: 'Internet traffic does not enter straight through a public load balancer',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['security'],
+    waf: ['SE:06', 'SE:04'],
+    rationale:
+      'A public LoadBalancer Service exposes node ports to the whole internet at layer 4: no WAF, no TLS policy, no central certificate handling, and one public IP per service to govern. Microsoft recommends keeping load balancers internal and publishing web workloads through an ingress tier with a WAF.',
+    fix: 'Make the Service an internal load balancer and put Application Gateway WAF_v2, App Gateway for Containers or Front Door Premium in front of it.',
+    example: "loadBalancer({ name: 'ilb-ingress', visibility: 'internal', subnet: ingressSubnet, cluster: aks });",
+    references: [
+      { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
+      { title: 'Use an internal load balancer with AKS', url: 'https://learn.microsoft.com/azure/aks/internal-lb' },
+    ],
+  },
+  check(ctx) {
+    for (const p of ctx.model.ingressPaths) {
+      const first = p.hops[0];
+      if (!p.internetFacing || !first || first.resourceKind !== 'loadBalancer') continue;
+      const lb = ctx.q.getAs(first.resource, 'loadBalancer');
+      if (!lb || lb.visibility !== 'public') continue;
+      ctx.report({
+        message: `internet-facing ingress path ${p.name} enters directly through public load balancer ${lb.name} (${first.protocol}:${first.port}) with no WAF or layer-7 gateway in front`,
+        path: first.source.path,
+        element: lb.id,
+        evidence: { path: p.name, loadBalancer: lb.name, port: first.port },
+      });
+    }
+  },
+});
