@@ -1,0 +1,28 @@
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'cni/cilium-dataplane-cni',
+    title: 'The Cilium dataplane runs on Azure CNI',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:01'],
+    rationale:
+      'Azure CNI powered by Cilium is a mode of Azure CNI (overlay, pod subnet or node subnet). It is not available with kubenet, which must first be migrated to overlay, nor with a bring-your-own CNI.',
+    fix: "Use cni: 'azure-overlay' (or an Azure CNI pod/node subnet mode) with dataplane: 'cilium'.",
+    example: `network: { cni: 'azure-overlay', dataplane: 'cilium', networkPolicy: 'cilium', podCidr: '192.168.0.0/16' }`,
+    references: [{ title: 'Azure CNI powered by Cilium: limitations', url: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium' }],
+  },
+  check(ctx) {
+    for (const c of ctx.q.all('cluster')) {
+      if (c.network.dataplane !== 'cilium' || (c.network.cni !== 'kubenet' && c.network.cni !== 'byo')) continue;
+      ctx.report({
+        message: `cluster ${c.name} combines the Cilium dataplane with ${c.network.cni}; Azure CNI powered by Cilium needs an Azure CNI mode`,
+        element: c.id,
+        property: 'network.dataplane',
+        evidence: { cni: c.network.cni, dataplane: c.network.dataplane },
+      });
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'cni/kubenet-shared',
+    title: 'kubenet clusters do not share node subnets or route tables',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:01'],
+    rationale:
+      'Each kubenet cluster owns the routes in its route table; two clusters writing into one table (or one subnet) overwrite each other’s pod routes, and AKS does not support it.',
+    fix: 'Give every kubenet cluster its own node subnet and its own route table, or migrate to Azure CNI Overlay.',
+    example: `const rtA = routeTable({ name: 'rt-aks-a', routes: [] });
+const rtB = routeTable({ name: 'rt-aks-b', routes: [] });
+// snet-aks-a uses rtA for cluster A; snet-aks-b uses rtB for cluster B`,
+    references: [
+      { title: 'Configure kubenet networking: limitations', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
+      { title: 'AKS CNI overview', url: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const subnetOwner = new Map<Id, string>();
+    const tableOwner = new Map<Id, string>();
+    for (const c of q.all('cluster')) {
+      if (c.network.cni !== 'kubenet') continue;
+      const tables = new Set<Id>();
+      if (c.network.routeTable) tables.add(c.network.routeTable);
+      for (const s of q.nodeSubnets(c.id)) {
+        if (s.routeTable) tables.add(s.routeTable);
+        const other = subnetOwner.get(s.id);
+        if (other !== undefined) {
+          ctx.report({
+            message: `kubenet clusters ${other} and ${c.name} share node subnet ${s.name} (${s.cidr})`,
+            element: s.id,
+            property: 'cidr',
+            evidence: { subnet: s.name, clusters: `${other}, ${c.name}` },
+          });
+        } else subnetOwner.set(s.id, c.name);
+      }
+      for (const t of [...tables].sort()) {
+        const rt = q.getAs(t, 'routeTable');
+        if (!rt) continue;
+        const other = tableOwner.get(t);
+        if (other !== undefined) {
+          ctx.report({
+            message: `kubenet clusters ${other} and ${c.name} share route table ${rt.name}; each kubenet cluster needs its own`,
+            element: rt.id,
+            evidence: { routeTable: rt.name, clusters: `${other}, ${c.name}` },
+          });
+        } else tableOwner.set(t, c.name);
+      }
+    }
+  },
+});
