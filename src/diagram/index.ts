@@ -1,0 +1,68 @@
+/**
+ * Diagrams: ELK-laid-out, self-contained SVG views derived from the normalized model.
+ *
+ * elkjs, svg.js, svgdom and fontkit are imported on first use, so importing this module (or
+ * running `aksnet validate`) costs nothing; one warm ELK instance is reused across calls.
+ */
+import type { Model } from '../model/types.js';
+import type { Finding } from '../validate/finding.js';
+import type { ViewName } from './graph.js';
+import { deriveView } from './views.js';
+
+export type { ViewName } from './graph.js';
+export type { ViewGraph, ViewNode, ViewEdge, BoxStyle, EdgeStyle } from './graph.js';
+
+export const VIEWS: readonly ViewName[] = Object.freeze(['topology', 'ingress', 'egress', 'control-plane'] as const);
+
+export interface RenderedDiagram {
+  view: ViewName;
+  title: string;
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export interface DiagramOptions {
+  /** Views to render (default all, in VIEWS order). */
+  views?: ViewName[];
+  /** Findings to overlay as severity badges on the elements they concern (open and expired ones count). */
+  findings?: Finding[];
+  /** Directory of an icon pack to use instead of the built-in icons. */
+  iconPack?: string;
+  /** Draw the metadata block (title, version, date, owner, status); default true. */
+  metadata?: boolean;
+}
+
+/** Per-view timings of the last renderDiagrams call (for the bench). */
+export interface DiagramTimings {
+  view: ViewName;
+  measureMs: number;
+  layoutMs: number;
+  renderMs: number;
+}
+
+let lastTimings: DiagramTimings[] = [];
+
+/** Timings of the most recent renderDiagrams call in this process. */
+export function diagramTimings(): DiagramTimings[] {
+  return lastTimings;
+}
+
+/** Renders the requested views; views with nothing to show are omitted. */
+export async function renderDiagrams(model: Model, opts: DiagramOptions = {}): Promise<RenderedDiagram[]> {
+  const { renderView } = await import('./pipeline.js');
+  const wanted = opts.views ? VIEWS.filter((v) => opts.views!.includes(v)) : VIEWS;
+  const out: RenderedDiagram[] = [];
+  const timings: DiagramTimings[] = [];
+  for (const view of wanted) {
+    const graph = deriveView(model, view);
+    if (!graph) continue;
+    const r = await renderView(model, graph, opts);
+    timings.push({ view, measureMs: r.measureMs, layoutMs: r.layoutMs, renderMs: r.renderMs });
+    out.push({ view, title: r.title, svg: r.svg, width: r.width, height: r.height });
+  }
+  lastTimings = timings;
+  return out;
+}
+
+export { deriveView } from './views.js';

@@ -1,0 +1,43 @@
+/** measure → layout → render for one view (the heavy imports live behind this module). */
+import { performance } from 'node:perf_hooks';
+import type { Model } from '../model/types.js';
+import { layout, type LayoutResult } from '../layout/elk.js';
+import { measure, type Measured } from '../render/measure.js';
+import { renderSvg } from '../render/svg.js';
+import { loadFonts } from '../render/text.js';
+import { iconLookup } from '../render/icon-source.js';
+import type { ViewGraph } from './graph.js';
+import type { DiagramOptions } from './index.js';
+
+export interface ViewRender {
+  title: string;
+  svg: string;
+  width: number;
+  height: number;
+  measured: Measured;
+  layout: LayoutResult;
+  measureMs: number;
+  layoutMs: number;
+  renderMs: number;
+}
+
+export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOptions): Promise<ViewRender> {
+  const t0 = performance.now();
+  const m = await loadFonts();
+  const measured = measure(m, graph);
+  const t1 = performance.now();
+  const laid = await layout(measured.request);
+  const t2 = performance.now();
+  const icons = await iconLookup(opts.iconPack);
+  const r = await renderSvg(m, {
+    graph,
+    measured,
+    layout: laid,
+    metadata: model.metadata,
+    ...(opts.findings ? { findings: opts.findings } : {}),
+    ...(icons ? { icons } : {}),
+    metadataBlock: opts.metadata !== false,
+  });
+  const t3 = performance.now();
+  return { title: graph.title, ...r, measured, layout: laid, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
+}

@@ -1,0 +1,509 @@
+/**
+ * View derivation: which elements and edges each diagram shows, and how they nest. No positions
+ * here; ELK places everything.
+ */
+import { ModelQuery } from '../model/query.js';
+import type { ClusterResource, Edge, Id, Model, Resource, ResourceOf, TlsState } from '../model/types.js';
+import type { BoxStyle, EdgeStyle, ViewEdge, ViewGraph, ViewName, ViewNode } from './graph.js';
+
+/** Display names of resource kinds. */
+export const KIND_NAMES: Record<string, string> = {
+  region: 'Region',
+  vnet: 'Virtual network',
+  subnet: 'Subnet',
+  routeTable: 'Route table',
+  nsg: 'Network security group',
+  natGateway: 'NAT gateway',
+  ddosProtectionPlan: 'DDoS protection plan',
+  privateDnsZone: 'Private DNS zone',
+  paas: 'Azure PaaS',
+  privateEndpoint: 'Private endpoint',
+  onPremises: 'On-premises network',
+  vnetGateway: 'VNet gateway',
+  hybridConnection: 'Hybrid connection',
+  bastion: 'Azure Bastion',
+  jumpBox: 'Jump box',
+  buildAgents: 'Build agents',
+  azureFirewall: 'Azure Firewall',
+  nva: 'Network virtual appliance',
+  frontDoor: 'Azure Front Door',
+  applicationGateway: 'Application Gateway',
+  agc: 'App Gateway for Containers',
+  apiManagement: 'API Management',
+  loadBalancer: 'Load balancer',
+  privateLinkService: 'Private Link service',
+  ingressController: 'Ingress controller',
+  cluster: 'AKS cluster',
+  nodePool: 'Node pool',
+  apiServer: 'API server',
+  client: 'Client',
+  workload: 'Pods',
+  egressDestination: 'Destination',
+  internet: 'Internet',
+};
+
+const PAAS_NAMES: Record<string, string> = {
+  keyVault: 'Key Vault',
+  containerRegistry: 'Container Registry',
+  storageBlob: 'Storage (blob)',
+  storageFile: 'Storage (files)',
+  sqlDatabase: 'SQL Database',
+  postgresql: 'PostgreSQL',
+  cosmosDb: 'Cosmos DB',
+  serviceBus: 'Service Bus',
+  eventHubs: 'Event Hubs',
+  redis: 'Redis',
+  monitor: 'Azure Monitor',
+  other: 'PaaS service',
+};
+
+/** Kinds drawn with a west in-port and an east out-port in flow views. */
+const GATEWAY_KINDS = new Set([
+  'frontDoor',
+  'applicationGateway',
+  'agc',
+  'apiManagement',
+  'azureFirewall',
+  'nva',
+  'loadBalancer',
+  'privateLinkService',
+  'ingressController',
+  'natGateway',
+  'routeTable',
+  'vnetGateway',
+  'bastion',
+  'jumpBox',
+]);
+
+const TITLES: Record<ViewName, string> = {
+  topology: 'Network topology',
+  ingress: 'Ingress paths (north-south, inbound)',
+  egress: 'Egress paths (north-south, outbound)',
+  'control-plane': 'Control-plane access',
+};
+
+const DESCRIPTIONS: Record<ViewName, string> = {
+  topology: 'Regions, virtual networks, subnets and the resources placed in them, with peerings, hybrid links and private endpoints to PaaS services.',
+  ingress: 'Every ingress path from its client to the pods, hops numbered in order, each edge labelled with protocol, port and TLS state.',
+  egress: 'Outbound traffic from the node pools through route tables and egress devices to the internet, and private endpoints as the non-internet path.',
+  'control-plane': 'The API server endpoint and every path that reaches it: nodes, administrators, CI/CD agents and GitOps.',
+};
+
+class Builder {
+  private readonly nodes = new Map<string, ViewNode>();
+  private readonly edges = new Map<string, ViewEdge>();
+
+  constructor(
+    readonly q: ModelQuery,
+    readonly view: ViewName,
+    /** Whether region containers are drawn (topology only). */
+    readonly regions: boolean,
+  ) {}
+
+  has(id: string): boolean {
+    return this.nodes.has(id);
+  }
+
+  node(n: ViewNode): string {
+    if (!this.nodes.has(n.id)) this.nodes.set(n.id, n);
+    return n.id;
+  }
+
+  edge(e: ViewEdge): void {
+    if (e.from === e.to || !this.nodes.has(e.from) || !this.nodes.has(e.to)) return;
+    if (!this.edges.has(e.id)) this.edges.set(e.id, e);
+  }
+
+  /** A model edge as a view edge. */
+  modelEdge(e: Edge, style: EdgeStyle, extra: Partial<ViewEdge> = {}): void {
+    const label = e.label ?? (e.protocol && e.port ? `${e.protocol}:${e.port}` : undefined);
+    this.edge({
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      style,
+      ...(label ? { label } : {}),
+      ...(e.tls ? { tls: e.tls } : {}),
+      ...(e.step !== undefined && style === 'ingress' ? { step: e.step } : {}),
+      ...extra,
+    });
+  }
+
+  zone(id: string, label: string, details: string[] = []): string {
+    return this.node({ id, kind: 'zone', label, details, style: 'zone' });
+  }
+
+  region(name: string): string | undefined {
+    if (!this.regions) return undefined;
+    const id = `region:${name}`;
+    return this.node({ id, kind: 'region', label: `Region ${name}`, details: [], style: 'region', element: this.q.get(id) ? id : undefined });
+  }
+
+  vnet(v: ResourceOf<'vnet'>): string {
+    if (this.has(v.id)) return v.id;
+    const parent = this.region(v.region);
+    const role = v.role === 'standalone' ? 'VNet' : `${v.role} VNet`;
+    return this.node({
+      id: v.id,
+      kind: 'vnet',
+      label: v.name,
+      details: [`${role} · ${v.addressSpace.join(', ')}`],
+      style: 'vnet',
+      ...(parent ? { parent } : {}),
+      element: v.id,
+    });
+  }
+
+  subnet(s: ResourceOf<'subnet'>): string {
+    if (this.has(s.id)) return s.id;
+    const v = this.q.getAs(s.vnet, 'vnet');
+    const parent = v ? this.vnet(v) : undefined;
+    const attached = [s.nsg, s.routeTable, s.natGateway].map((a) => (a ? this.q.name(a) : undefined)).filter((x): x is string => !!x);
+    const details = [`${s.cidr} · ${s.usableAddresses} usable`];
+    if (attached.length) details.push(attached.join(' · '));
+    return this.node({ id: s.id, kind: 'subnet', label: s.name, details, style: 'subnet', ...(parent ? { parent } : {}), element: s.id });
+  }
+
+  /** Where a cluster box goes: its node subnet when all pools share one, else the VNet, else the region. */
+  clusterParent(c: ClusterResource): string | undefined {
+    const subnets = this.q.nodeSubnets(c.id);
+    if (subnets.length === 1) return this.subnet(subnets[0]!);
+    const vnets = [...new Set(subnets.map((s) => s.vnet))];
+    const v = vnets.length === 1 ? this.q.getAs(vnets[0], 'vnet') : undefined;
+    if (v) return this.vnet(v);
+    return this.region(c.region);
+  }
+
+  cluster(c: ClusterResource, pools = true): string {
+    if (this.has(c.id)) return c.id;
+    const parent = this.clusterParent(c);
+    const net = c.network;
+    const details = [`${c.tier} tier${c.kubernetesVersion ? ` · Kubernetes ${c.kubernetesVersion}` : ''}`, `CNI ${net.cni} · ${net.dataplane}${net.podCidr ? ` · pods ${net.podCidr}` : ''}`];
+    this.node({ id: c.id, kind: 'cluster', label: c.name, details, style: 'cluster', ...(parent ? { parent } : {}), element: c.id });
+    if (pools) {
+      for (const p of this.q.pools(c.id)) {
+        const scale = p.autoscaling ? `${p.minCount ?? p.count}–${p.maxCount ?? p.maxNodes} nodes` : `${p.count} nodes`;
+        this.node({
+          id: p.id,
+          kind: 'nodePool',
+          label: p.name,
+          details: [`${p.mode} pool · ${p.vmSize}`, `${scale} · ${p.os}${p.zones.length ? ` · zones ${p.zones.join(',')}` : ''}`],
+          style: 'leaf',
+          parent: c.id,
+          element: p.id,
+        });
+      }
+    }
+    return c.id;
+  }
+
+  /** The view parent of a model resource, creating containers on the way. */
+  placeOf(r: Resource): string | undefined {
+    if (r.kind === 'cluster') return this.clusterParent(r);
+    const parent = this.q.get(r.parent);
+    if (!parent) return undefined;
+    if (parent.kind === 'subnet') return this.subnet(parent);
+    if (parent.kind === 'vnet') return this.vnet(parent);
+    if (parent.kind === 'cluster') {
+      // AKS-managed outbound devices sit beside the cluster, not inside it.
+      if (r.kind === 'loadBalancer' || r.kind === 'natGateway') return this.clusterParent(parent);
+      return this.cluster(parent);
+    }
+    if (parent.kind === 'region') return this.region(parent.name);
+    return undefined;
+  }
+
+  /** Adds a leaf for a model resource at its place. */
+  leaf(r: Resource, opts: { parent?: string | null; details?: string[]; layer?: 'first' | 'last'; ports?: boolean; style?: BoxStyle; label?: string } = {}): string {
+    if (this.has(r.id)) return r.id;
+    const parent = opts.parent === null ? undefined : (opts.parent ?? this.placeOf(r));
+    return this.node({
+      id: r.id,
+      kind: r.kind,
+      label: opts.label ?? r.name,
+      details: opts.details ?? details(r, this.q),
+      style: opts.style ?? 'leaf',
+      ...(parent ? { parent } : {}),
+      ...(opts.layer ? { layer: opts.layer } : {}),
+      ...(opts.ports ?? (this.view !== 'topology' && GATEWAY_KINDS.has(r.kind)) ? { ports: true } : {}),
+      element: r.id,
+    });
+  }
+
+  build(): ViewGraph {
+    return {
+      view: this.view,
+      title: TITLES[this.view],
+      description: DESCRIPTIONS[this.view],
+      nodes: [...this.nodes.values()],
+      edges: [...this.edges.values()],
+    };
+  }
+}
+
+/** Secondary label lines of a leaf. */
+export function details(r: Resource, q: ModelQuery): string[] {
+  const kind = KIND_NAMES[r.kind] ?? r.kind;
+  switch (r.kind) {
+    case 'azureFirewall':
+      return [`${kind} ${r.tier}`, `${r.privateIp} · ${r.publicIps} public IP${r.publicIps === 1 ? '' : 's'}`];
+    case 'nva':
+      return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${r.publicIps} public IPs`];
+    case 'applicationGateway':
+      return [`${kind} ${r.sku}`, `${r.frontend} frontend${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
+    case 'agc':
+      return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
+    case 'frontDoor':
+      return [`${kind} ${r.sku}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : [])];
+    case 'apiManagement':
+      return [`${kind} ${r.sku}`, `VNet mode ${r.vnetMode}`];
+    case 'loadBalancer':
+      return [`${r.visibility === 'internal' ? 'Internal' : 'Public'} ${r.sku} load balancer`, ...(r.privateIp ? [r.privateIp] : [])];
+    case 'natGateway':
+      return [kind, `${r.publicAddressCount} public IP${r.publicAddressCount === 1 ? '' : 's'} · idle ${r.idleTimeoutMinutes} min`];
+    case 'bastion':
+      return [`${kind} ${r.sku}`];
+    case 'vnetGateway':
+      return [r.type === 'vpn' ? 'VPN gateway' : 'ExpressRoute gateway', ...(r.sku ? [r.sku] : [])];
+    case 'buildAgents':
+      return [kind, `${r.hosting} · ${r.platform}`];
+    case 'privateEndpoint':
+      return [kind, `→ ${q.name(r.target)}`];
+    case 'paas':
+      return [PAAS_NAMES[r.service] ?? r.service, `public access ${r.publicNetworkAccess ? 'enabled' : 'disabled'}`];
+    case 'onPremises':
+      return [kind, r.addressSpace.join(', ')];
+    case 'ingressController':
+      return [`${kind} (${r.type})`, `ns ${r.namespace} · ${r.replicas} replicas`];
+    case 'workload':
+      return [`Pods · ns ${r.namespace}`, `${r.protocol}:${r.port}`];
+    case 'client':
+      return [r.clientKind === 'internet' ? 'Internet clients' : r.clientKind === 'corporate' ? 'Corporate network' : 'Partner network', ...(r.sourceRanges.length ? [r.sourceRanges.join(', ')] : [])];
+    case 'egressDestination':
+      return [[r.fqdn ?? r.cidr, `${r.protocol}:${r.port}`].filter(Boolean).join(' · '), r.category];
+    case 'routeTable': {
+      const def = r.routes.find((x) => x.prefix === '0.0.0.0/0');
+      return [kind, def ? `0.0.0.0/0 → ${def.nextHopResource ? q.name(def.nextHopResource) : (def.nextHopAddress ?? def.nextHopType)}` : `${r.routes.length} routes`];
+    }
+    case 'privateLinkService':
+      return [kind, `LB ${q.name(r.loadBalancer)}`];
+    case 'privateDnsZone':
+      return [kind];
+    case 'jumpBox':
+      return [kind];
+    case 'internet':
+      return [];
+    default:
+      return [kind];
+  }
+}
+
+function sortVnets(vnets: Array<ResourceOf<'vnet'>>): Array<ResourceOf<'vnet'>> {
+  const rank = { hub: 0, standalone: 1, spoke: 2 } as Record<string, number>;
+  return [...vnets].sort((a, b) => (rank[a.role] ?? 1) - (rank[b.role] ?? 1));
+}
+
+function topology(q: ModelQuery): ViewGraph {
+  const b = new Builder(q, 'topology', true);
+  const m = q.model;
+  const onPrem = q.all('onPremises');
+  if (onPrem.length) {
+    const zone = b.zone('zone:on-premises', 'On-premises');
+    for (const o of onPrem) b.leaf(o, { parent: zone });
+  }
+  const global = [...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];
+  if (global.length) {
+    const zone = b.zone('zone:global', 'Global edge');
+    for (const r of global) b.leaf(r, { parent: zone });
+  }
+  for (const v of sortVnets(q.all('vnet'))) {
+    b.vnet(v);
+    for (const s of v.subnets) {
+      const sub = q.getAs(s, 'subnet');
+      if (sub) b.subnet(sub);
+    }
+  }
+  for (const c of q.all('cluster')) b.cluster(c);
+  for (const r of m.resources) {
+    const parent = q.get(r.parent);
+    if (parent?.kind === 'subnet') b.leaf(r);
+  }
+  const pes = q.all('privateEndpoint');
+  const paas = q.all('paas');
+  if (paas.length) {
+    const zone = b.zone('zone:paas', 'Azure PaaS', ['reached over private endpoints']);
+    for (const p of paas) b.leaf(p, { parent: zone });
+  }
+  for (const e of m.edges) {
+    if (e.class === 'peering') b.modelEdge(e, 'peering', { undirected: true });
+    else if (e.class === 'hybrid') b.modelEdge(e, 'hybrid');
+    else if (e.class === 'private-link' && pes.some((p) => p.id === e.from)) b.modelEdge(e, 'private-link');
+  }
+  return b.build();
+}
+
+function ingress(q: ModelQuery): ViewGraph | undefined {
+  const m = q.model;
+  if (m.ingressPaths.length === 0) return undefined;
+  const b = new Builder(q, 'ingress', false);
+  for (const p of m.ingressPaths) {
+    const client = q.get(p.client);
+    if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor' });
+    for (const h of p.hops) {
+      const r = q.get(h.resource);
+      if (!r) continue;
+      const d = details(r, q);
+      b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${h.tls}${h.waf ? ` · WAF ${h.waf}` : ''}`] });
+    }
+    const target = q.get(p.target);
+    if (target) b.leaf(target);
+  }
+  for (const p of m.ingressPaths) {
+    for (const id of p.edges) {
+      const e = m.edges.find((x) => x.id === id);
+      if (e) b.modelEdge(e, 'ingress');
+    }
+  }
+  return b.build();
+}
+
+function egress(q: ModelQuery): ViewGraph | undefined {
+  const m = q.model;
+  if (m.egressPaths.length === 0) return undefined;
+  const b = new Builder(q, 'egress', false);
+  const subnets = q.all('subnet');
+  /** A route table or NAT gateway goes in the VNet of the first subnet that uses it. */
+  const attachedVnet = (id: Id): string | undefined => {
+    const s = subnets.find((x) => x.routeTable === id || x.natGateway === id);
+    const v = s ? q.getAs(s.vnet, 'vnet') : undefined;
+    return v ? b.vnet(v) : undefined;
+  };
+  for (const p of m.egressPaths) {
+    const c = q.getAs(p.cluster, 'cluster');
+    if (!c) continue;
+    b.cluster(c);
+    for (const hop of p.hops) {
+      if (hop === c.id) continue;
+      const r = q.get(hop);
+      if (!r) {
+        b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf' });
+        continue;
+      }
+      if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: [`${p.publicIps} public IP${p.publicIps === 1 ? '' : 's'} for SNAT`] });
+      else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
+        const parent = attachedVnet(r.id);
+        b.leaf(r, parent ? { parent } : { parent: null });
+      } else b.leaf(r);
+    }
+    const viaPe = new Map<Id, string[]>();
+    for (const did of p.destinations) {
+      const d = q.getAs(did, 'egressDestination');
+      if (!d) continue;
+      if (d.privateEndpoint) {
+        const list = viaPe.get(d.privateEndpoint) ?? [];
+        list.push(d.name);
+        viaPe.set(d.privateEndpoint, list);
+      } else b.leaf(d, { parent: null, label: d.name });
+    }
+    for (const pid of p.privateEndpoints) {
+      const pe = q.getAs(pid, 'privateEndpoint');
+      if (!pe) continue;
+      b.leaf(pe);
+      const target = q.getAs(pe.target, 'paas');
+      if (target) {
+        const zone = b.zone('zone:paas', 'Azure PaaS', ['private, no internet path']);
+        const used = viaPe.get(pid);
+        b.leaf(target, { parent: zone, details: [...details(target, q).slice(0, 1), ...(used ? [`for ${used.join(', ')}`] : [])] });
+      }
+    }
+  }
+  for (const p of m.egressPaths) {
+    for (const e of m.edges) {
+      if (e.path !== p.id && !p.edges.includes(e.id)) continue;
+      b.modelEdge(e, e.class === 'private-link' ? 'private-link' : 'egress');
+    }
+    for (const pid of p.privateEndpoints) {
+      for (const e of m.edges) if (e.class === 'private-link' && e.from === pid) b.modelEdge(e, 'private-link');
+    }
+  }
+  return b.build();
+}
+
+function apiDetails(c: ClusterResource, q: ModelQuery): string[] {
+  const a = c.apiServer;
+  if (a.mode === 'public') {
+    return ['public endpoint', a.authorizedIpRanges.length ? `authorized: ${a.authorizedIpRanges.join(', ')}` : 'no authorized IP ranges'];
+  }
+  const zone = (z: string) => (z === 'system' ? 'system-managed DNS zone' : z === 'none' ? 'no private DNS zone' : `DNS ${q.name(z)}`);
+  if (a.mode === 'private') return ['private endpoint', `${zone(a.privateDnsZone)}${a.publicFqdn ? ' · public FQDN' : ''}`];
+  return [
+    `VNet-integrated (${q.name(a.subnet)})`,
+    a.private ? zone(a.privateDnsZone) : a.authorizedIpRanges.length ? `authorized: ${a.authorizedIpRanges.join(', ')}` : 'public, no authorized ranges',
+  ];
+}
+
+const ACCESS_LABELS: Record<string, string> = {
+  bastion: 'https:443 (Bastion)',
+  jumpBox: 'ssh/rdp',
+  hybridConnection: 'VPN / ExpressRoute',
+};
+
+function controlPlane(q: ModelQuery): ViewGraph | undefined {
+  const m = q.model;
+  const clusters = q.all('cluster');
+  if (clusters.length === 0) return undefined;
+  const b = new Builder(q, 'control-plane', false);
+  for (const c of clusters) {
+    const api = q.getAs(c.apiServerEndpoint, 'apiServer');
+    let apiId: string;
+    if (api) {
+      const parent = api.subnet || q.get(api.parent)?.kind === 'subnet' ? undefined : b.zone('zone:aks-managed', 'AKS-managed (Azure)');
+      apiId = b.leaf(api, { label: api.name, details: apiDetails(c, q), ...(parent ? { parent } : {}) });
+    } else {
+      apiId = b.node({ id: c.apiServerEndpoint, kind: 'apiServer', label: `${c.name} API server`, details: apiDetails(c, q), style: 'leaf' });
+    }
+    b.cluster(c);
+    for (const a of m.controlPlaneAccess.filter((x) => x.cluster === c.id)) {
+      const modelEdges = m.edges.filter((e) => e.path === a.id && e.class === 'management');
+      const suffix = a.overInternet ? ' · internet' : '';
+      let from = a.from;
+      if (a.kind === 'gitops') {
+        from = b.node({ id: `gitops:${a.id}`, kind: 'gitops', label: 'GitOps agent', details: a.description ? [a.description] : [], style: 'leaf', parent: c.id });
+      } else if (a.kind === 'command-invoke') {
+        from = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'az aks command invoke', details: a.description ? [a.description] : [], style: 'actor', layer: 'first' });
+      } else if (from !== c.id) {
+        const r = q.get(from);
+        if (r?.kind === 'client') b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: a.description ? [a.description] : details(r, q) });
+        else if (r) b.leaf(r);
+      }
+      if (a.kind === 'admins' && q.get(from)?.kind !== 'client') {
+        const actor = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'Administrators', details: a.description ? [a.description] : [], style: 'actor', layer: 'first' });
+        const r = q.get(from);
+        b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label: ACCESS_LABELS[r?.kind ?? ''] ?? 'access' });
+      }
+      const e = modelEdges.find((x) => x.from === a.from) ?? modelEdges[0];
+      const label = a.kind === 'gitops' ? 'https:443 (in-cluster)' : a.kind === 'nodes' ? 'konnectivity :443' : (e?.label ?? 'https:443');
+      b.edge({ id: e && e.from === from ? e.id : `access:${a.id}`, from, to: apiId, style: 'management', label: label + suffix });
+    }
+  }
+  return b.build();
+}
+
+/** Derives a view graph; undefined when the view has nothing to show. */
+export function deriveView(model: Model, view: ViewName): ViewGraph | undefined {
+  const q = new ModelQuery(model);
+  switch (view) {
+    case 'topology': {
+      const g = topology(q);
+      return g.nodes.length ? g : undefined;
+    }
+    case 'ingress':
+      return ingress(q);
+    case 'egress':
+      return egress(q);
+    case 'control-plane':
+      return controlPlane(q);
+  }
+}
+
+export type { TlsState };

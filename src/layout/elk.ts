@@ -1,0 +1,225 @@
+/**
+ * A typed adapter around elkjs: plain input boxes and edges in, absolute boxes and routes out.
+ *
+ * One ELK instance per process (created lazily, reused warm). Guards the known pitfalls: duplicate
+ * ids are rejected before ELK sees them (ELK accepts them silently), every edge must come back with
+ * a route (ELK drops cross-hierarchy routes silently in some modes), and the raw ELK output (which
+ * carries process-dependent `$H` fields) never leaves this module: results are copied into fresh
+ * objects with rounded numbers.
+ */
+import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+
+export interface Point {
+  x: number;
+  y: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface Padding {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface LayoutNode {
+  id: string;
+  parent?: string;
+  /** Leaf size, or a container's minimum size. */
+  width: number;
+  height: number;
+  container: boolean;
+  /** Container padding (the top one holds the header). */
+  padding?: Padding;
+  /** West in-port and east out-port with FIXED_SIDE. */
+  ports?: boolean;
+  layer?: 'first' | 'last';
+}
+
+export interface LayoutEdge {
+  id: string;
+  from: string;
+  to: string;
+  /** Size of the label block drawn at the middle of the edge. */
+  label?: { width: number; height: number };
+}
+
+export interface LayoutRequest {
+  nodes: LayoutNode[];
+  edges: LayoutEdge[];
+  direction?: 'RIGHT' | 'DOWN';
+  /** Preserve model order (stable but costly on big graphs); default true. */
+  modelOrder?: boolean;
+}
+
+export interface Route {
+  points: Point[];
+  label?: Box;
+}
+
+export interface LayoutResult {
+  width: number;
+  height: number;
+  nodes: Map<string, Box>;
+  edges: Map<string, Route>;
+}
+
+/** An internal error: a bug in view derivation or in ELK's output, never a user mistake. */
+export class LayoutError extends Error {
+  override name = 'LayoutError';
+}
+
+let instance: Promise<ELK> | undefined;
+
+/** The process-wide ELK instance (elkjs imported on first use). */
+export function elk(): Promise<ELK> {
+  instance ??= import('elkjs/lib/elk.bundled.js').then((m) => {
+    const mod = m as unknown as { default: { new (): ELK; default?: new () => ELK } };
+    const Ctor = mod.default.default ?? mod.default;
+    return new Ctor();
+  });
+  return instance;
+}
+
+const r2 = (n: number) => Math.round(n * 100) / 100;
+
+export const ROOT_OPTIONS: LayoutOptions = {
+  'elk.algorithm': 'layered',
+  'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  'elk.edgeRouting': 'ORTHOGONAL',
+  'elk.randomSeed': '1',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '20',
+  'elk.layered.spacing.edgeEdgeBetweenLayers': '12',
+  'elk.spacing.nodeNode': '24',
+  'elk.spacing.edgeNode': '16',
+  'elk.spacing.edgeEdge': '12',
+  'elk.spacing.edgeLabel': '4',
+  'elk.spacing.componentComponent': '40',
+  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+  'elk.layered.cycleBreaking.strategy': 'GREEDY_MODEL_ORDER',
+  'elk.edgeLabels.placement': 'CENTER',
+  'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP',
+  'elk.padding': '[top=16,left=16,bottom=16,right=16]',
+};
+
+/** Lays out a graph; throws LayoutError on duplicate ids, dangling references or unrouted edges. */
+export async function layout(req: LayoutRequest): Promise<LayoutResult> {
+  const ids = new Map<string, string>();
+  const byId = new Map<string, LayoutNode>();
+  req.nodes.forEach((n, i) => {
+    if (ids.has(n.id)) throw new LayoutError(`internal error: duplicate diagram node id ${JSON.stringify(n.id)}`);
+    ids.set(n.id, `n${i}`);
+    byId.set(n.id, n);
+  });
+  const edgeIds = new Set<string>();
+  for (const e of req.edges) {
+    if (edgeIds.has(e.id)) throw new LayoutError(`internal error: duplicate diagram edge id ${JSON.stringify(e.id)}`);
+    edgeIds.add(e.id);
+    for (const end of [e.from, e.to]) if (!ids.has(end)) throw new LayoutError(`internal error: edge ${JSON.stringify(e.id)} refers to unknown node ${JSON.stringify(end)}`);
+  }
+  for (const n of req.nodes) {
+    if (n.parent !== undefined && !byId.get(n.parent)?.container) throw new LayoutError(`internal error: node ${JSON.stringify(n.id)} has parent ${JSON.stringify(n.parent)}, which is not a container`);
+  }
+
+  const elkNodes = new Map<string, ElkNode>();
+  const root: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      ...ROOT_OPTIONS,
+      'elk.direction': req.direction ?? 'RIGHT',
+      ...(req.modelOrder === false ? {} : { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' }),
+    },
+    children: [],
+    edges: [],
+  };
+  for (const n of req.nodes) {
+    const id = ids.get(n.id)!;
+    const opts: LayoutOptions = {};
+    if (n.container) {
+      const p = n.padding ?? { top: 24, left: 12, bottom: 12, right: 12 };
+      opts['elk.padding'] = `[top=${p.top},left=${p.left},bottom=${p.bottom},right=${p.right}]`;
+      opts['elk.nodeSize.constraints'] = 'MINIMUM_SIZE';
+      opts['elk.nodeSize.minimum'] = `(${r2(n.width)},${r2(n.height)})`;
+    }
+    if (n.layer) opts['elk.layered.layering.layerConstraint'] = n.layer === 'first' ? 'FIRST' : 'LAST';
+    const en: ElkNode = { id, layoutOptions: opts, width: n.width, height: n.height };
+    if (n.container) en.children = [];
+    if (n.ports) {
+      opts['elk.portConstraints'] = 'FIXED_SIDE';
+      en.ports = [
+        { id: `${id}_w`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
+        { id: `${id}_e`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
+      ];
+    }
+    elkNodes.set(n.id, en);
+  }
+  for (const n of req.nodes) {
+    const parent = n.parent === undefined ? root : elkNodes.get(n.parent)!;
+    (parent.children ??= []).push(elkNodes.get(n.id)!);
+  }
+
+  const ancestors = (id: string): string[] => {
+    const out: string[] = [];
+    for (let p = byId.get(id)?.parent; p !== undefined; p = byId.get(p)?.parent) out.push(p);
+    return out;
+  };
+  req.edges.forEach((e, i) => {
+    const a = ancestors(e.from);
+    const b = new Set(ancestors(e.to));
+    const lca = a.find((x) => b.has(x) && x !== e.from && x !== e.to);
+    const holder = lca === undefined ? root : elkNodes.get(lca)!;
+    const from = byId.get(e.from)!;
+    const to = byId.get(e.to)!;
+    const edge: ElkExtendedEdge = {
+      id: `e${i}`,
+      sources: [from.ports ? `${ids.get(e.from)}_e` : ids.get(e.from)!],
+      targets: [to.ports ? `${ids.get(e.to)}_w` : ids.get(e.to)!],
+    };
+    if (e.label) edge.labels = [{ id: `e${i}_l`, text: ' ', width: e.label.width, height: e.label.height }];
+    (holder.edges ??= []).push(edge);
+  });
+
+  const engine = await elk();
+  const out = await engine.layout(root, {
+    layoutOptions: { 'org.eclipse.elk.json.shapeCoords': 'ROOT', 'org.eclipse.elk.json.edgeCoords': 'ROOT' },
+  });
+
+  const nodeOut = new Map<string, Box>();
+  const edgeOut = new Map<string, Route>();
+  const nodeKey = new Map([...ids].map(([k, v]) => [v, k]));
+  const edgeKey = new Map(req.edges.map((e, i) => [`e${i}`, e.id]));
+  const walk = (n: ElkNode): void => {
+    for (const c of n.children ?? []) {
+      const key = nodeKey.get(c.id);
+      if (key === undefined) throw new LayoutError(`internal error: ELK returned an unknown node ${c.id}`);
+      nodeOut.set(key, { x: r2(c.x ?? 0), y: r2(c.y ?? 0), width: r2(c.width ?? 0), height: r2(c.height ?? 0) });
+      walk(c);
+    }
+    for (const e of (n.edges ?? []) as ElkExtendedEdge[]) {
+      const key = edgeKey.get(e.id)!;
+      const sections = e.sections ?? [];
+      if (sections.length === 0) throw new LayoutError(`internal error: ELK returned no route for diagram edge ${JSON.stringify(key)}`);
+      const points: Point[] = [];
+      for (const s of sections) {
+        for (const p of [s.startPoint, ...(s.bendPoints ?? []), s.endPoint]) {
+          const q = { x: r2(p.x), y: r2(p.y) };
+          const last = points[points.length - 1];
+          if (!last || last.x !== q.x || last.y !== q.y) points.push(q);
+        }
+      }
+      const l = e.labels?.[0];
+      edgeOut.set(key, { points, ...(l ? { label: { x: r2(l.x ?? 0), y: r2(l.y ?? 0), width: r2(l.width ?? 0), height: r2(l.height ?? 0) } } : {}) });
+    }
+  };
+  walk(out);
+  for (const e of req.edges) if (!edgeOut.has(e.id)) throw new LayoutError(`internal error: ELK returned no route for diagram edge ${JSON.stringify(e.id)}`);
+  return { width: r2(out.width ?? 0), height: r2(out.height ?? 0), nodes: nodeOut, edges: edgeOut };
+}

@@ -1,0 +1,106 @@
+/** Measures every label with the vendored font and sizes boxes before layout. */
+import type { ViewEdge, ViewGraph, ViewNode } from '../diagram/graph.js';
+import type { LayoutEdge, LayoutNode, LayoutRequest } from '../layout/elk.js';
+import { EDGE_LABEL, HEADER, LEAF, TYPE } from './style.js';
+import { ellipsize, wrapText, type TextMetrics } from './text.js';
+
+export interface TextLine {
+  text: string;
+  size: number;
+  weight: 'regular' | 'bold';
+  /** Measured width in px. */
+  width: number;
+  role: 'label' | 'detail';
+}
+
+export interface MeasuredNode {
+  node: ViewNode;
+  container: boolean;
+  lines: TextLine[];
+  /** Full, untruncated text for `<title>`. */
+  fullText: string;
+  /** Leaf size / container minimum size. */
+  width: number;
+  height: number;
+  /** Container header height. */
+  header: number;
+}
+
+export interface MeasuredEdge {
+  edge: ViewEdge;
+  text?: string;
+  textWidth: number;
+  width: number;
+  height: number;
+}
+
+export interface Measured {
+  nodes: MeasuredNode[];
+  edges: MeasuredEdge[];
+  request: LayoutRequest;
+}
+
+/** Removes characters XML 1.0 cannot carry. */
+export function clean(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDFFF](?![\uDC00-\uDFFF])/g, '');
+}
+
+function lines(m: TextMetrics, n: ViewNode, max: number): TextLine[] {
+  const out: TextLine[] = [];
+  const label = wrapText(m, clean(n.label), max, TYPE.label, 'bold', 2);
+  for (const t of label) out.push({ text: t, size: TYPE.label, weight: 'bold', width: m.width(t, TYPE.label, 'bold'), role: 'label' });
+  for (const d of n.details) {
+    const t = ellipsize(m, clean(d).replace(/\s+/g, ' ').trim(), max, TYPE.detail);
+    if (t) out.push({ text: t, size: TYPE.detail, weight: 'regular', width: m.width(t, TYPE.detail), role: 'detail' });
+  }
+  return out;
+}
+
+function textHeight(m: TextMetrics, ls: TextLine[]): number {
+  return ls.reduce((a, l) => a + m.lineHeight(l.size), 0);
+}
+
+export function measure(m: TextMetrics, g: ViewGraph): Measured {
+  const containers = new Set(g.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
+  const nodes: MeasuredNode[] = g.nodes.map((node) => {
+    const container = containers.has(node.id);
+    const fullText = [node.label, ...node.details].map(clean).join('\n');
+    if (container) {
+      const ls = lines(m, node, HEADER.maxText);
+      const textW = Math.max(0, ...ls.map((l) => l.width));
+      const header = Math.ceil(HEADER.padY * 2 + textHeight(m, ls));
+      return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + 34), height: header + 24, header };
+    }
+    const ls = lines(m, node, LEAF.maxText);
+    const textW = Math.max(0, ...ls.map((l) => l.width));
+    const width = Math.max(LEAF.minWidth, Math.ceil(LEAF.padX * 2 + LEAF.icon + LEAF.gap + textW));
+    const height = Math.max(LEAF.minHeight, Math.ceil(LEAF.padY * 2 + textHeight(m, ls)));
+    return { node, container, lines: ls, fullText, width, height, header: 0 };
+  });
+  const edges: MeasuredEdge[] = g.edges.map((edge) => {
+    const text = edge.label ? ellipsize(m, clean(edge.label), 160, TYPE.edge) : undefined;
+    const textWidth = text ? m.width(text, TYPE.edge) : 0;
+    let width = EDGE_LABEL.padX * 2 + textWidth;
+    if (edge.step !== undefined) width += EDGE_LABEL.badge + EDGE_LABEL.gap;
+    if (edge.tls) width += EDGE_LABEL.glyph + EDGE_LABEL.gap;
+    return { edge, ...(text ? { text } : {}), textWidth, width: Math.ceil(width), height: EDGE_LABEL.height };
+  });
+  const layoutNodes: LayoutNode[] = nodes.map((n) => ({
+    id: n.node.id,
+    ...(n.node.parent !== undefined ? { parent: n.node.parent } : {}),
+    width: n.width,
+    height: n.height,
+    container: n.container,
+    ...(n.container ? { padding: { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
+    ...(n.node.ports && !n.container ? { ports: true } : {}),
+    ...(n.node.layer ? { layer: n.node.layer } : {}),
+  }));
+  const layoutEdges: LayoutEdge[] = edges.map((e) => ({
+    id: e.edge.id,
+    from: e.edge.from,
+    to: e.edge.to,
+    ...(e.text || e.edge.step !== undefined || e.edge.tls ? { label: { width: e.width, height: e.height } } : {}),
+  }));
+  return { nodes, edges, request: { nodes: layoutNodes, edges: layoutEdges, direction: 'RIGHT', modelOrder: g.nodes.length <= 150 } };
+}

@@ -1,0 +1,28 @@
+/** Minimal typings for the untyped rendering dependencies (only what aksnet uses). */
+declare module 'svgdom' {
+  export function createSVGWindow(): any;
+  export function createSVGDocument(): any;
+  export const config: any;
+}
+
+declare module 'fontkit' {
+  export interface Glyph {
+    id: number;
+    advanceWidth: number;
+    codePoints: number[];
+  }
+  export interface Subset {
+    includeGlyph(glyph: number | Glyph): number;
+    encode(): Uint8Array;
+  }
+  export interface Font {
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    glyphsForString(text: string): Glyph[];
+    glyphForCodePoint(codePoint: number): Glyph;
+    hasGlyphForCodePoint(codePoint: number): boolean;
+    createSubset(): Subset;
+  }
+  export function create(buffer: Uint8Array): Font;
+}
