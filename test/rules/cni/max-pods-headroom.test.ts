@@ -10,7 +10,7 @@ describe(ID, () => {
     b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     const f = await runRule(ID, b.arch);
     expect(f.map((x) => x.path).sort()).toEqual(['clusters[0].nodePools[0].maxPods', 'clusters[0].nodePools[1].maxPods']);
-    expect(f.find((x) => x.path.includes('[0]'))!.message).toBe('node pool system of aks-test allows 30 pods per node; at least 50 leaves room for DaemonSets and bin-packing');
+    expect(f.find((x) => x.path.endsWith('nodePools[0].maxPods'))!.message).toBe('node pool system of aks-test allows 30 pods per node; at least 50 leaves room for DaemonSets and bin-packing');
     expect(f[0]!.severity).toBe('warning');
   });
 
