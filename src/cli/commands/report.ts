@@ -1,0 +1,53 @@
+/** `aksnet report`: builds the review pack and writes each requested output. */
+import { AksnetError, ExitCode } from '../../load/errors.js';
+import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
+import { expandFiles } from '../files.js';
+
+export interface ReportCliOptions {
+  output: string[];
+  format?: ReportFormat;
+  title?: string;
+  asOf?: string;
+  paper: 'a4' | 'letter';
+  templates?: string;
+  config?: string | boolean;
+}
+
+export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<number> {
+  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
+  if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
+  const files = await expandFiles(args);
+  const outputs = resolveOutputs(opts.output ?? [], opts.format);
+  const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
+  const tty = Boolean(process.stderr.isTTY) && files.length > 1;
+  let last = '';
+  const progress = tty
+    ? (step: string, done: number, total: number) => {
+        const line = `aksnet report [${done}/${total}] ${step}`;
+        process.stderr.write(`\r${line.padEnd(Math.max(last.length, line.length))}`);
+        last = line;
+      }
+    : undefined;
+  try {
+    const res = await writeReport({
+      files,
+      outputs,
+      paper: opts.paper ?? 'a4',
+      ...(opts.title ? { title: opts.title } : {}),
+      ...(opts.asOf ? { asOf: opts.asOf } : {}),
+      ...(opts.templates ? { templates: opts.templates } : {}),
+      ...(config !== undefined ? { config } : {}),
+      ...(progress ? { progress } : {}),
+    });
+    if (tty) process.stderr.write(`\r${' '.repeat(last.length)}\r`);
+    for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
+    if (res.pdfError) {
+      process.stderr.write(res.pdfError.format() + '\n');
+      return ExitCode.output;
+    }
+    return ExitCode.ok;
+  } catch (e) {
+    if (tty) process.stderr.write('\n');
+    throw e;
+  }
+}

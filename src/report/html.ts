@@ -1,0 +1,54 @@
+/** The self-contained HTML document of a pack (also the input Chromium prints to PDF). */
+import { fontFaceCss } from './assets.js';
+import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
+import type { ReportViewModel } from './types.js';
+
+export interface HtmlOptions {
+  /** User template directory overriding the built-in templates. */
+  templates?: string;
+  /** Paper for the @page rule. */
+  paper?: 'a4' | 'letter';
+  /** Pre-loaded template set (tests). */
+  set?: TemplateSet;
+}
+
+/**
+ * Makes an SVG scale with its container: adds a viewBox from width/height when missing. The SVG
+ * itself comes from aksnet's diagram module and is trusted markup.
+ */
+export function responsiveSvg(svg: string, width: number, height: number): string {
+  const m = /<svg\b[^>]*>/.exec(svg);
+  if (!m) return svg;
+  let tag = m[0];
+  if (!/\bviewBox=/.test(tag) && width > 0 && height > 0) tag = tag.replace(/^<svg\b/, `<svg viewBox="0 0 ${width} ${height}"`);
+  if (!/\brole=/.test(tag)) tag = tag.replace(/^<svg\b/, '<svg role="img"');
+  return svg.slice(0, m.index) + tag + svg.slice(m.index + m[0].length);
+}
+
+/** Removes anything in an SVG that could fetch or run: scripts, event handlers, external hrefs. */
+export function sanitizeSvg(svg: string): string {
+  return svg
+    .replace(/<\?xml[^>]*\?>/g, '')
+    .replace(/<!DOCTYPE[^>]*>/gi, '')
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<foreignObject\b[\s\S]*?<\/foreignObject\s*>/gi, '')
+    .replace(/\son[a-z]+\s*=\s*("[^"]*"|'[^']*')/gi, '')
+    .replace(/\s(xlink:href|href)\s*=\s*("|')(?!#|data:)[^"']*\2/gi, '');
+}
+
+export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string {
+  const set = opts.set ?? loadTemplates(opts.templates);
+  const page = opts.paper === 'letter' ? '@page { size: letter; }' : '@page { size: A4; }';
+  const css = `${fontFaceCss()}\n${set.css}\n${page}\n`;
+  const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((o) => o && o !== '—'))].join(', ') || 'aksnet';
+  const ctx = {
+    ...vm,
+    architectures: vm.architectures.map((a) => ({
+      ...a,
+      diagrams: a.diagrams.map((d) => ({ ...d, svgHtml: responsiveSvg(sanitizeSvg(d.svgHtml), d.width, d.height) })),
+    })),
+    css,
+    authors,
+  };
+  return renderTemplate(set, ctx);
+}

@@ -1,0 +1,172 @@
+/**
+ * The report pipeline: validate each architecture, render its diagrams, build the view-model,
+ * then write every requested output (HTML, Markdown, JSON, CSV first; PDF last, so a missing
+ * browser never costs the other formats).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { AksnetConfig } from '../../dsl/types.js';
+import { writeFileAtomic } from '../cli/io.js';
+import { version as aksnetVersion } from '../cli/version.js';
+import { findConfig, loadConfig } from '../load/config.js';
+import { AksnetError, ExitCode } from '../load/errors.js';
+import { loadRules } from '../validate/registry.js';
+import { validateFile, ConfigCache } from '../validate/run-files.js';
+import { findBrowser } from './browser.js';
+import { renderCsv } from './csv.js';
+import { diagramsFor } from './diagrams.js';
+import { renderHtml, sanitizeSvg } from './html.js';
+import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import { htmlToPdf, launch, type Paper, type PdfSession } from './pdf.js';
+import type { ReportViewModel } from './types.js';
+import { buildViewModel, withBrowser, type ReportInput } from './view-model.js';
+
+export type ReportFormat = 'pdf' | 'html' | 'md' | 'json' | 'csv';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['pdf', 'html', 'md', 'json', 'csv'];
+
+const EXT: Record<string, ReportFormat> = { '.pdf': 'pdf', '.html': 'html', '.htm': 'html', '.md': 'md', '.markdown': 'md', '.json': 'json', '.csv': 'csv' };
+
+export interface OutputTarget {
+  format: ReportFormat;
+  /** File path; for md, the Markdown file (SVGs go to `diagrams/` beside it). */
+  path: string;
+}
+
+/** Resolves `-o` values (and an optional forced format) to output targets. */
+export function resolveOutputs(outputs: readonly string[], forced?: ReportFormat): OutputTarget[] {
+  if (outputs.length === 0) outputs = [forced ? `review-pack.${forced === 'md' ? 'md' : forced}` : 'review-pack.pdf'];
+  if (forced && outputs.length > 1) throw new AksnetError('--format applies to a single output; with several -o values the format comes from each extension', undefined, ExitCode.usage);
+  return outputs.map((o) => {
+    const isDir = /[\\/]$/.test(o) || (existsSync(o) && statSync(o).isDirectory());
+    if (isDir) {
+      if (forced && forced !== 'md') throw new AksnetError(`a directory output (${o}) is written as Markdown; --format ${forced} needs a file name`, undefined, ExitCode.usage);
+      return { format: 'md' as const, path: join(o, 'pack.md') };
+    }
+    const fromExt = EXT[extname(o).toLowerCase()];
+    const format = forced ?? fromExt;
+    if (!format) throw new AksnetError(`cannot tell the format of "${o}" from its extension; use .pdf, .html, .md, .json, .csv, a directory/ or --format`, undefined, ExitCode.usage);
+    return { format, path: o };
+  });
+}
+
+export interface ReportOptions {
+  files: string[];
+  outputs: OutputTarget[];
+  title?: string;
+  asOf?: string;
+  paper?: Paper;
+  /** User template directory (wins over `templates` in aksnet.config). */
+  templates?: string;
+  /** Explicit config file, or false to ignore config files. */
+  config?: string | false;
+  /** Progress callback (the CLI draws it on a TTY). */
+  progress?: (step: string, done: number, total: number) => void;
+}
+
+export interface ReportResult {
+  vm: ReportViewModel;
+  written: string[];
+  /** Requests the browser blocked while printing (should be empty). */
+  blockedRequests: string[];
+  /** The PDF error, when PDF output failed but the other outputs were written. */
+  pdfError?: AksnetError;
+}
+
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+async function packConfig(files: string[], explicit: string | false | undefined): Promise<{ config?: AksnetConfig; dir?: string }> {
+  if (explicit === false || files.length === 0) return {};
+  const path = explicit ? resolve(explicit) : findConfig(dirname(resolve(files[0]!)));
+  if (!path) return {};
+  const { config } = await loadConfig(path);
+  return { config, dir: dirname(path) };
+}
+
+/** Validates and draws every architecture; the inputs of the view-model. */
+export async function prepareInputs(opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress'>, iconPack?: string): Promise<ReportInput[]> {
+  const configs = new ConfigCache();
+  const inputs: ReportInput[] = [];
+  let i = 0;
+  for (const file of opts.files) {
+    opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
+    const v = await validateFile(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs);
+    opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
+    const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack);
+    const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
+    if (d.note) input.diagramNote = d.note;
+    inputs.push(input);
+    i++;
+  }
+  opts.progress?.('inputs ready', i, opts.files.length);
+  return inputs;
+}
+
+/** Builds the pack and writes every output. Throws (exit 3) only after the non-PDF outputs exist. */
+export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
+  const { config, dir } = await packConfig(opts.files, opts.config);
+  const templates = opts.templates ?? (config?.templates ? resolve(dir ?? '.', config.templates) : undefined);
+  const iconPack = config?.iconPack ? resolve(dir ?? '.', config.iconPack) : undefined;
+  const inputs = await prepareInputs(opts, iconPack);
+  const rules = (await loadRules()).map((r) => r.meta);
+  const paper = opts.paper ?? 'a4';
+  let vm = buildViewModel(inputs, { ...(opts.title ? { title: opts.title } : {}), version: aksnetVersion(), rules });
+  const written: string[] = [];
+  const blocked: string[] = [];
+
+  const wantsPdf = opts.outputs.some((o) => o.format === 'pdf');
+  let session: PdfSession | undefined;
+  let pdfError: AksnetError | undefined;
+  if (wantsPdf) {
+    try {
+      session = await launch(findBrowser(config?.browser ? (/[\\/]/.test(config.browser) ? resolve(dir ?? '.', config.browser) : config.browser) : undefined));
+      vm = withBrowser(vm, session.version);
+    } catch (e) {
+      if (!(e instanceof AksnetError)) throw e;
+      pdfError = e;
+    }
+  }
+  try {
+    for (const o of opts.outputs.filter((x) => x.format !== 'pdf')) {
+      opts.progress?.(`writing ${o.path}`, inputs.length, inputs.length);
+      switch (o.format) {
+        case 'html':
+          writeFileAtomic(o.path, renderHtml(vm, { ...(templates ? { templates } : {}), paper }));
+          break;
+        case 'json':
+          writeFileAtomic(o.path, renderJson(vm));
+          break;
+        case 'csv':
+          writeFileAtomic(o.path, renderCsv(vm));
+          break;
+        case 'md': {
+          const res = renderMarkdown(vm, 'diagrams');
+          for (const f of res.files) writeFileAtomic(join(dirname(o.path), f.path), sanitizeSvg(f.content));
+          writeFileAtomic(o.path, res.markdown);
+          break;
+        }
+      }
+      written.push(o.path);
+    }
+    for (const o of opts.outputs.filter((x) => x.format === 'pdf')) {
+      if (!session) break;
+      opts.progress?.(`printing ${o.path}`, inputs.length, inputs.length);
+      const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper });
+      const date = inputs[0]?.model.metadata.date ?? vm.date;
+      const pdf = await htmlToPdf(session, html, { paper, title: vm.headerTitle, date });
+      writeFileAtomic(o.path, pdf);
+      written.push(o.path);
+    }
+  } finally {
+    if (session) {
+      blocked.push(...session.blocked);
+      await session.close();
+    }
+  }
+  const result: ReportResult = { vm, written, blockedRequests: blocked };
+  if (pdfError) result.pdfError = pdfError;
+  return result;
+}

@@ -1,0 +1,139 @@
+/**
+ * PDF output with puppeteer-core and a system Chromium: one browser per pack, JavaScript off,
+ * every non-`data:` request blocked, bookmarks from headings, tagged PDF, header and footer, and
+ * byte-reproducible output (CreationDate/ModDate patched in place).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer-core';
+import { AksnetError, ExitCode } from '../load/errors.js';
+import type { BrowserChoice } from './browser.js';
+
+export type Paper = 'a4' | 'letter';
+
+export interface PdfSession {
+  browser: Browser;
+  /** e.g. `HeadlessChrome/156.0.0.0`. */
+  version: string;
+  /** Requests aborted so far (anything that is not `data:`). */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+/** Launches the browser once for a pack. */
+export async function launch(choice: BrowserChoice): Promise<PdfSession> {
+  const { default: puppeteer } = await import('puppeteer-core');
+  const profile = mkdtempSync(join(tmpdir(), 'aksnet-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath: choice.path,
+      headless: true,
+      userDataDir: profile,
+      pipe: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--no-default-browser-check',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-extensions',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--force-color-profile=srgb',
+        '--font-render-hinting=none',
+      ],
+    });
+  } catch (e) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new AksnetError(`could not start the browser at ${choice.path} (${choice.source}): ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);
+  }
+  const version = await browser.version();
+  const blocked: string[] = [];
+  return {
+    browser,
+    version,
+    blocked,
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The date written into the PDF: SOURCE_DATE_EPOCH, else the given ISO date, else 1970-01-01. */
+export function pdfDate(fallbackIso?: string, env: NodeJS.ProcessEnv = process.env): string {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  let d: Date;
+  if (epoch && /^\d+$/.test(epoch)) d = new Date(Number(epoch) * 1000);
+  else if (fallbackIso && /^\d{4}-\d{2}-\d{2}$/.test(fallbackIso)) d = new Date(`${fallbackIso}T00:00:00Z`);
+  else d = new Date(0);
+  return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+/**
+ * Rewrites /CreationDate and /ModDate in place (same length, so xref offsets stay valid) to a fixed
+ * instant in UTC.
+ */
+export function patchPdfDates(pdf: Uint8Array, stamp: string): Uint8Array {
+  const s = Buffer.from(pdf).toString('latin1');
+  const out = s.replace(/\/(CreationDate|ModDate)( ?)\(D:\d{14}([^)]*)\)/g, (_m, k: string, sp: string, tz: string) => {
+    // The stamp is UTC; a zone of the usual length becomes +00'00', anything else is kept so the length never changes.
+    const zone = tz.length === 7 ? "+00'00'" : tz;
+    return `/${k}${sp}(D:${stamp}${zone})`;
+  });
+  if (out.length !== s.length) throw new AksnetError('internal error: PDF date patch changed the file length', undefined, ExitCode.output);
+  return Buffer.from(out, 'latin1');
+}
+
+export interface PdfRenderOptions {
+  paper: Paper;
+  /** Title printed in the header. */
+  title: string;
+  /** ISO date used for the document dates when SOURCE_DATE_EPOCH is not set. */
+  date?: string;
+}
+
+/** Prints one HTML document to PDF on a fresh page of the session's browser. */
+export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRenderOptions): Promise<Uint8Array> {
+  const page = await session.browser.newPage();
+  try {
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      const url = req.url();
+      if (url.startsWith('data:')) void req.continue();
+      else {
+        session.blocked.push(url);
+        void req.abort('blockedbyclient');
+      }
+    });
+    await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+    const title = escapeHtml(opts.title);
+    const style = 'font-family: \'DejaVu Sans\', sans-serif; font-size: 7pt; color: #5b6578; width: 100%; margin: 0 14mm;';
+    const raw = await page.pdf({
+      format: opts.paper === 'letter' ? 'letter' : 'a4',
+      printBackground: true,
+      displayHeaderFooter: true,
+      outline: true,
+      tagged: true,
+      timeout: 180_000,
+      margin: { top: '17mm', bottom: '16mm', left: '14mm', right: '14mm' },
+      headerTemplate: `<div style="${style} display: flex; justify-content: space-between; border-bottom: 0.5pt solid #d5dae3; padding-bottom: 2pt;"><span>${title}</span><span>Well-Architected review · AKS networking</span></div>`,
+      footerTemplate: `<div style="${style} display: flex; justify-content: space-between;"><span>aksnet</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+    });
+    return patchPdfDates(raw, pdfDate(opts.date));
+  } catch (e) {
+    if (e instanceof AksnetError) throw e;
+    throw new AksnetError(`PDF rendering failed: ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Handlebars templates of the pack: `templates/pack.hbs` plus one partial per section, and
+ * `styles.css`. A user directory (`--templates dir` or `templates` in aksnet.config.ts) overrides
+ * any of them by file name; files it adds become partials too.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { AksnetError, ExitCode } from '../load/errors.js';
+import { templatesDir } from './assets.js';
+
+export interface TemplateSet {
+  /** name (file name without .hbs) → source. */
+  templates: Map<string, string>;
+  css: string;
+  /** Where each file came from, for error messages. */
+  origin: Map<string, string>;
+}
+
+function readDir(dir: string, into: TemplateSet): void {
+  for (const f of readdirSync(dir).sort()) {
+    const p = join(dir, f);
+    if (!statSync(p).isFile()) continue;
+    if (f.endsWith('.hbs')) {
+      into.templates.set(basename(f, '.hbs'), readFileSync(p, 'utf8'));
+      into.origin.set(basename(f, '.hbs'), p);
+    } else if (f === 'styles.css') {
+      into.css = readFileSync(p, 'utf8');
+      into.origin.set('styles.css', p);
+    }
+  }
+}
+
+/** The built-in templates, overridden by files of the same name in `overrideDir`. */
+export function loadTemplates(overrideDir?: string): TemplateSet {
+  const set: TemplateSet = { templates: new Map(), css: '', origin: new Map() };
+  readDir(templatesDir(), set);
+  if (overrideDir) {
+    if (!existsSync(overrideDir) || !statSync(overrideDir).isDirectory()) {
+      throw new AksnetError(`template directory not found: ${overrideDir}`, undefined, ExitCode.usage);
+    }
+    readDir(overrideDir, set);
+  }
+  if (!set.templates.has('pack')) throw new AksnetError(`no pack.hbs template found in ${templatesDir()}`, undefined, ExitCode.output);
+  return set;
+}
+
+const fmt = new Intl.NumberFormat('en-US');
+
+/** A Handlebars environment with aksnet's few formatting helpers (no logic). */
+export function handlebarsFor(set: TemplateSet): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('num', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? fmt.format(v) : '—'));
+  hb.registerHelper('pct', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'));
+  for (const [name, src] of set.templates) {
+    if (name !== 'pack') hb.registerPartial(name, src);
+  }
+  return hb;
+}
+
+/** Renders the pack template with a context. */
+export function renderTemplate(set: TemplateSet, context: object): string {
+  const hb = handlebarsFor(set);
+  try {
+    const tpl = hb.compile(set.templates.get('pack')!, { strict: false, preventIndent: true });
+    return tpl(context, { allowProtoPropertiesByDefault: false });
+  } catch (e) {
+    throw new AksnetError(`report template error: ${(e as Error).message}`, undefined, ExitCode.output);
+  }
+}
