@@ -1,0 +1,33 @@
+import { defineRule } from '../../validate/rule.js';
+import { hasZones, zonesText } from '../egress/_egress.js';
+
+export default defineRule({
+  meta: {
+    id: 'reliability/app-gateway-zones',
+    title: 'Application Gateway v2 spans availability zones',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['reliability'],
+    waf: ['RE:05'],
+    rationale: 'The gateway is the single entry of every path behind it. Spread across zones, its instances survive a zone outage; pinned to one zone or none, an outage there stops all ingress.',
+    fix: 'Deploy the v2 gateway with zones: [1, 2, 3] (zones are chosen at creation).',
+    example: "applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: appGwSubnet, frontend: 'public', management: 'standalone', zones: [1, 2, 3], minCapacity: 2 });",
+    references: [
+      { title: 'Reliability in Azure Application Gateway v2', url: 'https://learn.microsoft.com/azure/reliability/reliability-application-gateway-v2' },
+      { title: 'Migrate Application Gateway to availability zone support', url: 'https://learn.microsoft.com/azure/reliability/migrate-app-gateway-v2' },
+    ],
+  },
+  check(ctx) {
+    for (const g of ctx.q.all('applicationGateway')) {
+      if (g.sku !== 'Standard_v2' && g.sku !== 'WAF_v2') continue;
+      const region = ctx.q.vnetOf(g.subnet)?.region;
+      if (!hasZones(region) || g.zones.length >= 2) continue;
+      ctx.report({
+        message: `Application Gateway ${g.name} (${g.sku}) in ${region} has ${zonesText(g.zones)}; spread it across at least 2 zones`,
+        element: g.id,
+        property: 'zones',
+        evidence: { gateway: g.name, zones: g.zones.length, region: region ?? '' },
+      });
+    }
+  },
+});

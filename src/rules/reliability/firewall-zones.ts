@@ -1,0 +1,33 @@
+import { defineRule } from '../../validate/rule.js';
+import { clustersVia, hasZones, zonesText } from '../egress/_egress.js';
+
+export default defineRule({
+  meta: {
+    id: 'reliability/firewall-zones',
+    title: 'Azure Firewall spans at least two availability zones',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['reliability'],
+    waf: ['RE:05'],
+    rationale: 'All forced-tunnelled egress (and any DNAT ingress) depends on the firewall. A firewall in one zone or none takes every cluster behind it offline when that zone fails; with several zones it also gets a higher SLA.',
+    fix: 'Deploy the firewall with zones: [1, 2, 3] and zone-redundant public IPs.',
+    example: "azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '10.0.0.4', zones: [1, 2, 3] });",
+    references: [
+      { title: 'Deploy an Azure Firewall with availability zones', url: 'https://learn.microsoft.com/azure/firewall/deploy-availability-zone-powershell' },
+      { title: 'Reliability in Azure Firewall', url: 'https://learn.microsoft.com/azure/reliability/reliability-firewall' },
+    ],
+  },
+  check(ctx) {
+    for (const fw of ctx.q.all('azureFirewall')) {
+      const region = ctx.q.vnetOf(fw.subnet)?.region;
+      if (!hasZones(region) || fw.zones.length >= 2) continue;
+      const clusters = clustersVia(ctx.q, fw.id).map((c) => c.name);
+      ctx.report({
+        message: `Azure Firewall ${fw.name} in ${region} has ${zonesText(fw.zones)}${clusters.length ? ` and carries egress of ${clusters.join(', ')}` : ''}; spread it across at least 2 zones`,
+        element: fw.id,
+        property: 'zones',
+        evidence: { firewall: fw.name, zones: fw.zones.length, region: region ?? '' },
+      });
+    }
+  },
+});

@@ -1,0 +1,43 @@
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'reliability/multi-region-global-lb',
+    title: 'Multi-region clusters are fronted by a global load balancer',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['reliability'],
+    waf: ['RE:05', 'RE:09'],
+    rationale:
+      'Running clusters in several regions only helps if clients can be steered to a healthy region. Without Azure Front Door or Traffic Manager in front, each region has its own entry point and failover needs DNS changes by hand.',
+    fix: 'Put Azure Front Door (Premium for private origins) or Traffic Manager in front of the regional entry points, with health probes per region.',
+    example: 'hops: [{ via: frontDoor, protocol: \'https\', port: 443, tls: \'reencrypt\' }, { via: regionalAppGw, … }, …]',
+    references: [
+      { title: 'Best practices for business continuity and disaster recovery in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-multi-region' },
+    ],
+  },
+  check(ctx) {
+    const { q, model } = ctx;
+    const clusters = q.all('cluster');
+    const regions: string[] = [];
+    for (const c of clusters) if (c.region && !regions.includes(c.region)) regions.push(c.region);
+    if (regions.length < 2) return;
+    const paths = model.ingressPaths.filter((p) => p.cluster);
+    if (paths.length === 0) return;
+    // Regions reached by at least one path that starts at Front Door.
+    const fronted = new Set<string>();
+    for (const p of paths) {
+      if (!p.hops.some((h) => h.resourceKind === 'frontDoor')) continue;
+      const c = q.getAs(p.cluster, 'cluster');
+      if (c) fronted.add(c.region);
+    }
+    if (fronted.size >= 2) return;
+    const second = clusters.find((c) => c.region === regions[1])!;
+    ctx.report({
+      message: `clusters run in ${regions.length} regions (${regions.join(', ')}) but no Front Door or Traffic Manager fronts more than one of them (${fronted.size} region${fronted.size === 1 ? '' : 's'} behind Front Door); failover between regions is manual`,
+      element: second.id,
+      property: 'region',
+      evidence: { regions: regions.length, frontedRegions: fronted.size },
+    });
+  },
+});

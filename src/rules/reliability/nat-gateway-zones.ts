@@ -1,0 +1,59 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+import { zonesText } from '../egress/_egress.js';
+
+export default defineRule({
+  meta: {
+    id: 'reliability/nat-gateway-zones',
+    title: 'Standard NAT gateways are zonal; zone-redundant pools should not depend on one zone',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:05'],
+    rationale:
+      'A Standard NAT gateway lives in one zone (or none) and cannot span zones; only the StandardV2 SKU is zone-redundant. A zonal NAT gateway serving node pools spread over several zones makes all their egress depend on that single zone.',
+    fix: "Use sku 'StandardV2' for zone-redundant egress, or one zonal NAT gateway per zone-pinned node pool subnet.",
+    example: "natGateway({ name: 'ng-aks', sku: 'StandardV2', publicIps: 2, zones: [1, 2, 3] });",
+    references: [
+      { title: 'Create a managed or user-assigned NAT gateway for your AKS cluster', url: 'https://learn.microsoft.com/azure/aks/nat-gateway' },
+      { title: 'Azure NAT Gateway and availability zones', url: 'https://learn.microsoft.com/azure/nat-gateway/nat-availability-zones' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    // Zones of the node pools that use each NAT gateway.
+    const users = new Map<Id, { zones: Set<number>; clusters: string[] }>();
+    for (const c of q.all('cluster')) {
+      for (const p of q.pools(c.id)) {
+        const s = q.getAs(p.subnet, 'subnet');
+        const nat = s?.natGateway ?? (c.outbound.type === 'userAssignedNATGateway' ? c.outbound.natGateway : undefined);
+        if (!nat) continue;
+        const u = users.get(nat) ?? { zones: new Set<number>(), clusters: [] };
+        for (const z of p.zones) u.zones.add(z);
+        if (!u.clusters.includes(c.name)) u.clusters.push(c.name);
+        users.set(nat, u);
+      }
+    }
+    for (const nat of q.all('natGateway')) {
+      if (nat.sku !== 'Standard') continue;
+      if (nat.zones.length > 1) {
+        ctx.report({
+          message: `NAT gateway ${nat.name} (Standard) declares ${zonesText(nat.zones)}; a Standard NAT gateway is zonal or has no zone (zone-redundant needs StandardV2)`,
+          element: nat.id,
+          property: 'zones',
+          evidence: { natGateway: nat.name, zones: nat.zones.length },
+        });
+        continue;
+      }
+      const u = users.get(nat.id);
+      if (nat.zones.length !== 1 || !u || u.zones.size < 2) continue;
+      ctx.report({
+        message: `NAT gateway ${nat.name} is pinned to zone ${nat.zones[0]} but serves node pools of ${u.clusters.join(', ')} in zones ${[...u.zones].sort().join(', ')}; losing zone ${nat.zones[0]} stops egress for all of them`,
+        element: nat.id,
+        property: 'zones',
+        severity: 'warning',
+        evidence: { natGateway: nat.name, zone: nat.zones[0]!, poolZones: u.zones.size },
+      });
+    }
+  },
+});

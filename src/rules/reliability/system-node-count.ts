@@ -1,0 +1,34 @@
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'reliability/system-node-count',
+    title: 'Clusters keep at least three system nodes',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['reliability'],
+    waf: ['RE:05'],
+    rationale:
+      'System pools run CoreDNS, konnectivity, metrics-server and other critical add-ons. With fewer than three nodes (one per zone) an upgrade, eviction or zone failure leaves these pods with nowhere to go and cluster DNS or API connectivity degrades.',
+    fix: 'Give the system pools at least 3 nodes in total at their minimum (count, or minCount with autoscaling), ideally one per zone.',
+    example: "nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 5, zones: [1, 2, 3], subnet: nodes });",
+    references: [
+      { title: 'Manage system node pools in AKS', url: 'https://learn.microsoft.com/azure/aks/use-system-pools' },
+    ],
+  },
+  check(ctx) {
+    for (const c of ctx.q.all('cluster')) {
+      const system = ctx.q.pools(c.id).filter((p) => p.mode === 'system');
+      if (system.length === 0) continue;
+      const min = (p: (typeof system)[number]): number => (p.autoscaling && (p.minCount ?? 0) > 0 ? p.minCount! : p.count);
+      const total = system.reduce((n, p) => n + (Number.isFinite(min(p)) ? min(p) : 0), 0);
+      if (total >= 3) continue;
+      ctx.report({
+        message: `cluster ${c.name} has ${total} system node${total === 1 ? '' : 's'} at minimum (${system.map((p) => `${p.name}: ${min(p)}`).join(', ')}); keep at least 3`,
+        element: system[0]!.id,
+        property: system[0]!.autoscaling ? 'minCount' : 'count',
+        evidence: { cluster: c.name, systemNodes: total },
+      });
+    }
+  },
+});
