@@ -254,13 +254,13 @@ export default defineArchitecture({
       title: 'Application routing add-on NGINX rather than self-managed ingress-nginx',
       status: 'accepted',
       context:
-        'Upstream ingress-nginx maintenance ended in March 2026. The team has no capacity to patch a self-managed controller, and Application Gateway for Containers cannot sit behind a Private Link Service origin today.',
+        'Upstream ingress-nginx maintenance ended in March 2026 and Microsoft ships critical patches for the add-on NGINX only through November 2026. The storefront has 140 Ingress objects with NGINX annotations that cannot be rewritten before the Black Friday freeze, the team has no capacity to patch a self-managed controller, and Application Gateway for Containers cannot sit behind a Private Link Service origin.',
       options: ['Self-managed ingress-nginx (Helm)', 'Application routing add-on (managed NGINX)', 'Application routing add-on with Gateway API'],
       decision:
-        'Use the application routing add-on NGINX, configured through an NginxIngressController resource with internal LB and Private Link Service annotations; migrate to the add-on Gateway API implementation in Q2 2027.',
+        'Use the application routing add-on NGINX for the cut-over, configured through an NginxIngressController resource with internal LB and Private Link Service annotations, and migrate to the add-on Gateway API implementation by the end of Q1 2027.',
       consequences: [
         'Microsoft patches the controller image; the ConfigMap is managed and cannot be edited.',
-        'A migration to Gateway API is on the 2027 roadmap and tracked as a risk.',
+        'The controller runs without vendor patches from December 2026 until the migration; the risk is recorded in the review section and expires with the migration deadline.',
       ],
     },
     {
@@ -312,6 +312,13 @@ export default defineArchitecture({
   ],
   review: {
     acceptedRisks: [
+      {
+        rule: 'lifecycle/app-routing-nginx',
+        element: 'nginx-internal',
+        justification: 'Cut-over before the Black Friday freeze; Gateway API migration (ADR-013) is committed for the end of Q1 2027, WAF virtual patching at Front Door in the meantime.',
+        owner: 'digital-commerce-platform@fabrikam.example',
+        expires: '2027-03-31',
+      },
       {
         rule: 'egress/no-egress-control',
         element: 'aks-shop-prod-uks',
