@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { baseline } from '../../helpers/fixture.js';
+import { runRule } from '../../helpers/run-rule.js';
+
+const ID = 'reliability/node-pool-zones';
+
+describe(ID, () => {
+  it('passes when every pool uses zones', async () => {
+    expect(await runRule(ID, baseline().arch)).toEqual([]);
+  });
+
+  it('passes in a region that is not known to have zones', async () => {
+    const b = baseline();
+    b.aks.region = 'westcentralus';
+    delete b.aks.nodePools[1]!.zones;
+    expect(await runRule(ID, b.arch)).toEqual([]);
+  });
+
+  it('reports a pool without zones in a zonal region', async () => {
+    const b = baseline();
+    delete b.aks.nodePools[1]!.zones;
+    const f = await runRule(ID, b.arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toBe('node pool apps (user, up to 10 nodes) of cluster aks-test has no availability zones although westeurope has zones');
+    expect(f[0]!.path).toBe('clusters[0].nodePools[1].zones');
+  });
+});
