@@ -40,8 +40,8 @@ if (packDir) {
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const keys = [...icons.ICON_KINDS];
 const cols = 6;
-const cellW = 228;
-const cellH = 92;
+const cellW = 226;
+const cellH = 90;
 const pad = 20;
 const header = 56;
 const rows = Math.ceil(keys.length / cols);
@@ -82,4 +82,33 @@ const svg =
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, svg);
 console.log(`wrote ${outFile} (${keys.length} icons, ${width}×${height})`);
+
+// A detail sheet: every icon at 96 px on the 24-unit grid, for checking alignment up close.
+if (args.includes('--detail')) {
+  const per = 12;
+  const size = 96;
+  const dw = 114;
+  const dh = 124;
+  const drows = Math.ceil(keys.length / per);
+  let grid = '';
+  for (let k = 0; k <= 24; k += 2) {
+    const o = (k * size) / 24;
+    grid += `<path d="M${o} 0V${size}M0 ${o}H${size}" stroke="${k % 12 === 0 ? '#cbd5e1' : '#eef2f7'}" stroke-width="0.5"/>`;
+  }
+  let dcells = '';
+  keys.forEach((key, i) => {
+    const x = 10 + (i % per) * dw;
+    const y = 10 + Math.floor(i / per) * dh;
+    dcells +=
+      `<g transform="translate(${x} ${y})"><rect width="${size}" height="${size}" fill="#ffffff"/>${grid}</g>` +
+      place(icons.icon(key, pack), x, y, size) +
+      `<text x="${x}" y="${y + size + 13}" font-family="DejaVu Sans Mono" font-size="9" fill="#334155">${esc(key)}</text>`;
+  });
+  const dsvg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${20 + per * dw}" height="${20 + drows * dh}">` +
+    `<rect width="100%" height="100%" fill="#f1f5f9"/>${dcells}</svg>`;
+  const detail = join(dirname(outFile), 'icon-detail.svg');
+  writeFileSync(detail, dsvg);
+  console.log(`wrote ${detail}`);
+}
 void pathToFileURL;

@@ -239,8 +239,8 @@ const BUILTIN: Record<IconKind, string> = {
   vnet: g(
     NET,
     `<rect x="2.75" y="3.75" width="18.5" height="16.5" rx="3" ${fill(NET.tint)}/>` +
-      `<path d="M6.5 8.5H17.5M7.5 8.5V12.5M12 8.5V12.5M16.5 8.5V12.5" stroke-width="1.5"/>` +
-      `<circle cx="7.5" cy="15" r="2" ${fill(NET.mid)} stroke-width="1.5"/><circle cx="12" cy="15" r="2" ${fill(NET.mid)} stroke-width="1.5"/><circle cx="16.5" cy="15" r="2" ${fill(NET.mid)} stroke-width="1.5"/>`,
+      `<path d="M6.5 8H17.5M6.5 8V12.25M12 8V12.25M17.5 8V12.25" stroke-width="1.5"/>` +
+      `<circle cx="6.5" cy="14.75" r="2.1" ${fill(WHITE)} stroke-width="1.5"/><circle cx="12" cy="14.75" r="2.1" ${fill(NET.mid)} stroke-width="1.5"/><circle cx="17.5" cy="14.75" r="2.1" ${fill(WHITE)} stroke-width="1.5"/>`,
   ),
   subnet: g(
     NET,
@@ -315,26 +315,24 @@ const BUILTIN: Record<IconKind, string> = {
   'paas:postgresql': g(
     DAT,
     cylinder(DAT, 3, 5.25, 12.5, 13.5) +
-      badge(
-        `<path d="M16.3 17.2a2 2 0 0 1 3.4 0M18 17.5v2.5a1 1 0 0 0 1 1" stroke="${DAT.ink}" stroke-width="1.4"/><circle cx="16.6" cy="16" r="0.6" fill="${DAT.ink}" stroke="none"/>`,
-        18,
-        17.75,
-        4.25,
-        DAT,
-      ),
+      `<circle cx="17.5" cy="16.75" r="5.5" fill="${WHITE}" stroke="none"/>` +
+      `<circle cx="14.9" cy="15.4" r="2.1" ${fill(DAT.mid)} stroke-width="1.25"/><circle cx="20.1" cy="15.4" r="2.1" ${fill(DAT.mid)} stroke-width="1.25"/>` +
+      `<circle cx="17.5" cy="15.6" r="2.3" ${fill(DAT.tint)} stroke-width="1.25"/>` +
+      `<path d="M17.5 17.8V20.6A1.1 1.1 0 0 0 19 21.4" stroke-width="1.4"/>`,
   ),
   'paas:cosmosDb': g(
     DAT,
     `<g transform="rotate(-25 12 12)"><ellipse cx="12" cy="12" rx="10" ry="3.5" stroke="${DAT.mid}" stroke-width="1.6"/></g>` +
       `<circle cx="12" cy="12" r="5.5" ${fill(DAT.tint)}/>` +
-      `<g transform="rotate(-25 12 12)"><path d="M17.4 12.9A10 3.5 0 0 1 6.6 12.9" stroke="${DAT.mid}" stroke-width="1.6"/></g>` +
+      `<g transform="rotate(-25 12 12)"><path d="M22 12A10 3.5 0 0 1 2 12" stroke="${DAT.mid}" stroke-width="1.6"/></g>` +
       `<circle cx="4.5" cy="5" r="1" ${fill(DAT.ink)} stroke="none"/><circle cx="19.5" cy="19.5" r="0.9" ${fill(DAT.ink)} stroke="none"/>`,
   ),
   'paas:serviceBus': g(
     DAT,
-    `<rect x="2.75" y="6.5" width="15" height="11" rx="2.5" ${fill(DAT.tint)}/>` +
-      `<rect x="5.25" y="9.25" width="2.75" height="5.5" rx="0.6" ${fill(DAT.mid)} stroke-width="1.25"/><rect x="9.25" y="9.25" width="2.75" height="5.5" rx="0.6" ${fill(DAT.mid)} stroke-width="1.25"/><rect x="13.25" y="9.25" width="2.75" height="5.5" rx="0.6" ${fill(WHITE)} stroke-width="1.25" stroke-dasharray="1.5 1.2"/>` +
-      `<path d="M17.75 12H21.5M19.5 9.75 21.75 12 19.5 14.25"/>`,
+    `<rect x="6.5" y="3.5" width="13" height="9" rx="1.25" ${fill(DAT.mid)} stroke-width="1.5"/>` +
+      `<rect x="2.75" y="8" width="14.5" height="10" rx="1.5" ${fill(DAT.tint)}/>` +
+      `<path d="M3.25 8.75 10 13.5 16.75 8.75" stroke-width="1.5"/>` +
+      `<path d="M13.5 20.75H21M18.75 18.5 21.25 20.75 18.75 23" stroke-width="1.5"/>`,
   ),
   'paas:eventHubs': g(
     DAT,
@@ -347,7 +345,7 @@ const BUILTIN: Record<IconKind, string> = {
     `<path d="M3.5 16 12 20 20.5 16" />` +
       `<path d="M3.5 12 12 16 20.5 12" />` +
       `<path d="M12 4 20.5 8 12 12 3.5 8Z" ${fill(DAT.mid)}/>` +
-      `<path d="M12.9 5.6 10.9 8.2H13.1L11.1 10.6" stroke="${WHITE}" stroke-width="1.2"/>`,
+      `<path d="M12.75 5.25 10.75 8.25H13.25L11.25 10.75" stroke="${WHITE}" stroke-width="1.4"/>`,
   ),
   'paas:monitor': g(
     DAT,
@@ -450,7 +448,8 @@ const BUILTIN: Record<IconKind, string> = {
   'loadBalancer:public': g(
     NET,
     lbTree(NET).replace(`<circle cx="12" cy="5" r="2.75" fill="${NET.mid}"/>`, '') +
-      `<circle cx="12" cy="5" r="3.75" fill="${WHITE}" stroke="none"/><g stroke="${EXT.ink}">${globe(EXT, 12, 5, 3.5, '1.4')}</g>`,
+      `<circle cx="12" cy="5" r="4.25" fill="${WHITE}" stroke="none"/>` +
+      `<g stroke="${NET.ink}" stroke-width="1.3"><circle cx="12" cy="5" r="3.6" ${fill(NET.mid)}/><ellipse cx="12" cy="5" rx="1.5" ry="3.6"/><path d="M8.4 5H15.6"/></g>`,
   ),
   'loadBalancer:internal': g(
     NET,
@@ -561,9 +560,9 @@ export const ICON_DESCRIPTIONS: Readonly<Record<IconKind, string>> = {
   'paas:storageBlob': 'bucket holding blobs',
   'paas:storageFile': 'folder',
   'paas:sqlDatabase': 'database cylinder',
-  'paas:postgresql': 'database cylinder with an elephant badge',
+  'paas:postgresql': 'database cylinder with an elephant head',
   'paas:cosmosDb': 'planet with an orbit ring',
-  'paas:serviceBus': 'queue of messages with an outbound arrow',
+  'paas:serviceBus': 'two envelopes (messages) with an outbound arrow',
   'paas:eventHubs': 'hub with six spokes',
   'paas:redis': 'stacked cache layers with a bolt',
   'paas:monitor': 'heartbeat line in a circle',
