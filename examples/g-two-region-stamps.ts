@@ -15,12 +15,14 @@
  * deploys it is; only the region, the address plan and the egress prefix differ.
  */
 import {
+  bastion,
   buildAgents,
   cluster,
   defineArchitecture,
   frontDoor,
   ingressController,
   ingressPath,
+  jumpBox,
   loadBalancer,
   natGateway,
   nodePool,
@@ -96,12 +98,37 @@ function stampNetwork(p: StampPlan) {
   });
   const agents = subnet({ name: 'snet-build-agents', cidr: net(5, 64, 27), purpose: 'build-agents', nsg: nsgAgents, natGateway: egressNat, defaultOutboundAccess: false });
 
+  const nsgOps = nsg({
+    name: `nsg-ops-${p.code}`,
+    flowLogs: true,
+    rules: [
+      { name: 'allow-bastion-ssh', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: net(5, 128, 26), destination: '*', ports: 22 },
+      { name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'Internet', destination: '*', ports: '*' },
+    ],
+  });
+  const ops = subnet({ name: 'snet-ops', cidr: net(5, 96, 28), purpose: 'jumpbox', nsg: nsgOps, natGateway: egressNat, defaultOutboundAccess: false });
+
+  const nsgBastion = nsg({
+    name: `nsg-bastion-${p.code}`,
+    flowLogs: true,
+    rules: [
+      { name: 'allow-https-internet', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'Internet', destination: '*', ports: 443 },
+      { name: 'allow-gateway-manager', direction: 'inbound', access: 'allow', priority: 110, protocol: 'tcp', source: 'GatewayManager', destination: '*', ports: 443 },
+      { name: 'allow-azure-lb', direction: 'inbound', access: 'allow', priority: 120, protocol: 'tcp', source: 'AzureLoadBalancer', destination: '*', ports: 443 },
+      { name: 'allow-bastion-host-comm', direction: 'inbound', access: 'allow', priority: 130, protocol: '*', source: 'VirtualNetwork', destination: 'VirtualNetwork', ports: [5701, 8080] },
+      { name: 'allow-ssh-rdp-out', direction: 'outbound', access: 'allow', priority: 100, protocol: '*', source: '*', destination: 'VirtualNetwork', ports: [22, 3389] },
+      { name: 'allow-azure-cloud-out', direction: 'outbound', access: 'allow', priority: 110, protocol: 'tcp', source: '*', destination: 'AzureCloud', ports: 443 },
+    ],
+  });
+  const bastionSubnet = subnet({ name: 'AzureBastionSubnet', cidr: net(5, 128, 26), purpose: 'bastion', nsg: nsgBastion });
+
   const nsgPe = nsg({
     name: `nsg-private-endpoints-${p.code}`,
     flowLogs: true,
     rules: [
       { name: 'allow-nodes', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: nodes, destination: '*', ports: [443, 1433] },
       { name: 'allow-agents', direction: 'inbound', access: 'allow', priority: 110, protocol: 'tcp', source: agents, destination: '*', ports: 443 },
+      { name: 'allow-ops', direction: 'inbound', access: 'allow', priority: 120, protocol: 'tcp', source: ops, destination: '*', ports: 443 },
       { name: 'deny-other-vnet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'VirtualNetwork', destination: '*', ports: '*' },
     ],
   });
@@ -112,9 +139,11 @@ function stampNetwork(p: StampPlan) {
     region: p.region,
     role: 'standalone',
     addressSpace: [net(0, 0, 20)],
-    subnets: [nodes, apiServer, ingress, pls, endpoints, agents],
+    subnets: [nodes, apiServer, ingress, pls, endpoints, agents, ops, bastionSubnet],
   });
-  return { plan: p, network, egressNat, subnets: { nodes, apiServer, ingress, pls, endpoints, agents } };
+  const stampBastion = bastion({ name: `bas-bookings-${p.code}`, subnet: bastionSubnet, sku: 'Standard' });
+  const opsVm = jumpBox({ name: `vm-bookings-ops-${p.code}`, subnet: ops });
+  return { plan: p, network, egressNat, bastion: stampBastion, jumpBox: opsVm, subnets: { nodes, apiServer, ingress, pls, endpoints, agents, ops } };
 }
 
 type StampNetwork = ReturnType<typeof stampNetwork>;
@@ -156,6 +185,7 @@ function stampCluster(s: StampNetwork, zones: SharedZones) {
     ],
     apiServer: { mode: 'vnet-integration', subnet: subnets.apiServer, private: true, privateDnsZone: 'system' },
     controlPlaneAccess: [
+      { kind: 'admins', via: s.bastion, description: 'SREs through the stamp Bastion to its ops VM (Entra ID, PIM for cluster-admin)' },
       { kind: 'cicd', via: runners, description: 'self-hosted GitHub runners in the stamp deploy infrastructure add-ons' },
       { kind: 'gitops', tool: 'flux', description: 'Flux reconciles the same release branch in both stamps' },
       { kind: 'command-invoke', description: 'on-call break-glass through az aks command invoke (Entra ID, PIM)' },
@@ -262,6 +292,8 @@ export default defineArchitecture({
     vnets: [weuNet.network, neuNet.network],
     privateDnsZones: [zones.acr, zones.kv, zones.sql],
     privateEndpoints: [...weu.endpoints, ...neu.endpoints],
+    bastions: [weuNet.bastion, neuNet.bastion],
+    jumpBoxes: [weuNet.jumpBox, neuNet.jumpBox],
     buildAgents: [weu.runners, neu.runners],
   },
   clusters: [weu.aks, neu.aks],
