@@ -25,6 +25,8 @@ export interface ViewNode {
   ports?: boolean;
   /** Pin to the first (clients) or last (internet) layer. */
   layer?: 'first' | 'last';
+  /** Icon key (`paas:keyVault`, `loadBalancer:internal`, …); leaves only. */
+  icon?: string;
   /** Model element the node stands for (finding overlay, `data-element`). */
   element?: Id;
 }

@@ -35,7 +35,7 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
     layout: laid,
     metadata: model.metadata,
     ...(opts.findings ? { findings: opts.findings } : {}),
-    ...(icons ? { icons } : {}),
+    icons,
     metadataBlock: opts.metadata !== false,
   });
   const t3 = performance.now();

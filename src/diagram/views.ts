@@ -4,6 +4,7 @@
  */
 import { ModelQuery } from '../model/query.js';
 import type { ClusterResource, Edge, Id, Model, Resource, ResourceOf, TlsState } from '../model/types.js';
+import { iconKey } from '../render/icons.js';
 import type { BoxStyle, EdgeStyle, ViewEdge, ViewGraph, ViewName, ViewNode } from './graph.js';
 
 /** Display names of resource kinds. */
@@ -190,6 +191,7 @@ class Builder {
           details: [`${p.mode} pool · ${p.vmSize}`, `${scale} · ${p.os}${p.zones.length ? ` · zones ${p.zones.join(',')}` : ''}`],
           style: 'leaf',
           parent: c.id,
+          icon: 'nodePool',
           element: p.id,
         });
       }
@@ -226,6 +228,7 @@ class Builder {
       ...(parent ? { parent } : {}),
       ...(opts.layer ? { layer: opts.layer } : {}),
       ...(opts.ports ?? (this.view !== 'topology' && GATEWAY_KINDS.has(r.kind)) ? { ports: true } : {}),
+      icon: iconKey(r as Parameters<typeof iconKey>[0]),
       element: r.id,
     });
   }
@@ -280,7 +283,7 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'client':
       return [r.clientKind === 'internet' ? 'Internet clients' : r.clientKind === 'corporate' ? 'Corporate network' : 'Partner network', ...(r.sourceRanges.length ? [r.sourceRanges.join(', ')] : [])];
     case 'egressDestination':
-      return [[r.fqdn ?? r.cidr, `${r.protocol}:${r.port}`].filter(Boolean).join(' · '), r.category];
+      return [r.fqdn ?? r.cidr ?? kind, `${r.protocol}:${r.port} · ${r.category}`];
     case 'routeTable': {
       const def = r.routes.find((x) => x.prefix === '0.0.0.0/0');
       return [kind, def ? `0.0.0.0/0 → ${def.nextHopResource ? q.name(def.nextHopResource) : (def.nextHopAddress ?? def.nextHopType)}` : `${r.routes.length} routes`];
@@ -355,6 +358,8 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
       const d = details(r, q);
       b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${h.tls}${h.waf ? ` · WAF ${h.waf}` : ''}`] });
     }
+    const c = q.getAs(p.cluster, 'cluster');
+    if (c) b.cluster(c, false);
     const target = q.get(p.target);
     if (target) b.leaf(target);
   }
@@ -386,7 +391,7 @@ function egress(q: ModelQuery): ViewGraph | undefined {
       if (hop === c.id) continue;
       const r = q.get(hop);
       if (!r) {
-        b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf' });
+        b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
         continue;
       }
       if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: [`${p.publicIps} public IP${p.publicIps === 1 ? '' : 's'} for SNAT`] });
@@ -460,24 +465,24 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
       const parent = api.subnet || q.get(api.parent)?.kind === 'subnet' ? undefined : b.zone('zone:aks-managed', 'AKS-managed (Azure)');
       apiId = b.leaf(api, { label: api.name, details: apiDetails(c, q), ...(parent ? { parent } : {}) });
     } else {
-      apiId = b.node({ id: c.apiServerEndpoint, kind: 'apiServer', label: `${c.name} API server`, details: apiDetails(c, q), style: 'leaf' });
+      apiId = b.node({ id: c.apiServerEndpoint, kind: 'apiServer', label: `${c.name} API server`, details: apiDetails(c, q), style: 'leaf', icon: 'apiServer' });
     }
-    b.cluster(c);
+    b.cluster(c, false);
     for (const a of m.controlPlaneAccess.filter((x) => x.cluster === c.id)) {
       const modelEdges = m.edges.filter((e) => e.path === a.id && e.class === 'management');
       const suffix = a.overInternet ? ' · internet' : '';
       let from = a.from;
       if (a.kind === 'gitops') {
-        from = b.node({ id: `gitops:${a.id}`, kind: 'gitops', label: 'GitOps agent', details: a.description ? [a.description] : [], style: 'leaf', parent: c.id });
+        from = b.node({ id: `gitops:${a.id}`, kind: 'gitops', label: 'GitOps agent', details: a.description ? [a.description] : [], style: 'leaf', parent: c.id, icon: 'workload' });
       } else if (a.kind === 'command-invoke') {
-        from = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'az aks command invoke', details: a.description ? [a.description] : [], style: 'actor', layer: 'first' });
+        from = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'az aks command invoke', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
       } else if (from !== c.id) {
         const r = q.get(from);
         if (r?.kind === 'client') b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: a.description ? [a.description] : details(r, q) });
         else if (r) b.leaf(r);
       }
       if (a.kind === 'admins' && q.get(from)?.kind !== 'client') {
-        const actor = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'Administrators', details: a.description ? [a.description] : [], style: 'actor', layer: 'first' });
+        const actor = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'Administrators', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
         const r = q.get(from);
         b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label: ACCESS_LABELS[r?.kind ?? ''] ?? 'access' });
       }

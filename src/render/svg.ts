@@ -53,6 +53,8 @@ async function svgLib(): Promise<SvgLib> {
   return lib;
 }
 
+const TLS_ICON: Record<TlsState, string> = { tls: 'tls-lock', plaintext: 'tls-open', passthrough: 'tls-passthrough', mtls: 'tls-mtls' };
+
 const f2 = (n: number) => Math.round(n * 100) / 100;
 const MARGIN = 16;
 
@@ -175,7 +177,7 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
     boxRect(g, n.node.style, box);
     const gx = box.x + LEAF.padX;
     const gy = box.y + (box.height - LEAF.icon) / 2;
-    const icon = input.icons?.(n.node.kind);
+    const icon = input.icons?.(n.node.icon ?? n.node.kind);
     if (icon) {
       const nested = g.nested().attr({ x: f2(gx), y: f2(gy), width: LEAF.icon, height: LEAF.icon, viewBox: icon.viewBox }).id(pid(`n${i}-icon`));
       nested.svg(icon.body);
@@ -217,9 +219,25 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
         text(lg, me.text, x, cy + m.ascent(TYPE.edge) / 2 - 1, TYPE.edge, 'regular');
         x += me.textWidth + EDGE_LABEL.gap;
       }
-      if (e.tls) lg.group().attr({ transform: `translate(${f2(x)} ${f2(cy - 7.5)})`, class: `tls ${e.tls}` }).svg(tlsGlyph(e.tls));
+      if (e.tls) glyph(lg, e.tls, x, cy - EDGE_LABEL.glyph / 2);
     }
   });
+
+  function glyph(parent: El, tls: TlsState, x: number, y: number) {
+    const ic = input.icons?.(TLS_ICON[tls]);
+    if (ic) {
+      const nested = parent.nested().attr({ x: f2(x), y: f2(y), width: EDGE_LABEL.glyph, height: EDGE_LABEL.glyph, viewBox: ic.viewBox, class: `tls ${tls}` });
+      nested.svg(ic.body);
+    } else parent.group().attr({ transform: `translate(${f2(x)} ${f2(y)})`, class: `tls ${tls}` }).svg(tlsGlyph(tls));
+  }
+
+  function sevGlyph(parent: El, sev: Sev, cx: number, cy: number, color: string) {
+    const ic = input.icons?.(`sev-${sev}`);
+    if (ic) {
+      const nested = parent.nested().attr({ x: f2(cx - 6.5), y: f2(cy - 6.5), width: 13, height: 13, viewBox: ic.viewBox });
+      nested.svg(ic.body);
+    } else severityShape(parent, sev, cx, cy, color);
+  }
 
   function badge(parent: El, label: string, cx: number, cy: number, fill: string) {
     parent.circle(EDGE_LABEL.badge).attr({ cx: f2(cx), cy: f2(cy), fill });
@@ -245,9 +263,9 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
       const y = box.y - 8;
       const g = layerB.group().id(pid(`n${i}-findings`)).attr({ class: `finding-badge ${sev}`, 'data-id': n.node.id, 'data-severity': sev, 'data-count': total });
       g.element('title').words(`${c.error} error, ${c.warning} warning, ${c.info} info open finding(s)`);
-      g.rect(w, 16).attr({ x: f2(x), y: f2(y), rx: 8, fill: look.fill, stroke: '#FFFFFF', 'stroke-width': 1.2 });
-      severityShape(g, sev, x + 9, y + 8, look.text);
-      text(g, label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', look.text);
+      g.rect(w, 16).attr({ x: f2(x), y: f2(y), rx: 8, fill: '#FFFFFF', stroke: look.fill, 'stroke-width': 1.6 });
+      sevGlyph(g, sev, x + 9, y + 8, look.fill);
+      text(g, label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR);
     });
   }
 
@@ -268,13 +286,13 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
       if (look.dash) p.attr('stroke-dasharray', look.dash);
       if (item.style !== 'peering') p.attr('marker-end', `url(#${pid(`arrow-${item.style}`)})`);
     } else if (item.type === 'tls') {
-      g.group().attr({ transform: 'translate(8 1)' }).svg(tlsGlyph(item.tls));
+      glyph(g, item.tls, 8, 1);
     } else if (item.type === 'badge') {
       badge(g, '1', 13, cy, '#0072B2');
     } else if (item.type === 'severity') {
       const look = SEVERITY_LOOK[item.severity];
-      g.rect(26, 16).attr({ x: 0, y: 0, rx: 8, fill: look.fill });
-      severityShape(g, item.severity, 9, 8, look.text);
+      g.rect(26, 16).attr({ x: 0, y: 0, rx: 8, fill: '#FFFFFF', stroke: look.fill, 'stroke-width': 1.6 });
+      sevGlyph(g, item.severity, 9, 8, look.fill);
     } else if (item.type === 'glyph') {
       g.rect(16, 16).attr({ x: 5, y: 0, rx: 3, fill: glyphTint('azureFirewall'), stroke: '#6A6A6A', 'stroke-width': 0.8 });
     }

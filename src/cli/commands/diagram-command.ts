@@ -1,0 +1,31 @@
+/** Registers `aksnet diagram` (picked up by `extend()` in main.ts). The handler loads lazily. */
+import { Command, Option } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('diagram')
+    .description('draw ELK-laid-out SVG diagrams (topology, ingress, egress, control plane) of architecture files')
+    .argument('<files...>', 'architecture files, directories or globs')
+    .addOption(new Option('--view <view>', 'which view to draw').choices(['topology', 'ingress', 'egress', 'control-plane', 'all']).default('all'))
+    .option('-o, --output <dir>', 'output directory', 'out/diagrams')
+    .option('--findings', 'validate first and overlay severity badges on elements with open findings')
+    .option('--icon-pack <dir>', 'directory of <kind>.svg icons that replace the built-in icons')
+    .option('--watch', 're-render when an architecture file or one of its inputs changes')
+    .addHelpText(
+      'after',
+      `
+Writes <dir>/<file-stem>.<view>.svg for every view that has something to show.
+
+Examples:
+  $ aksnet diagram examples/a-hub-spoke-baseline.ts
+  $ aksnet diagram examples/*.ts --view ingress -o docs/diagrams
+  $ aksnet diagram prod.ts --findings
+  $ aksnet diagram prod.ts --icon-pack ./azure-icons --watch
+
+Exit codes: 0 diagrams written, 2 usage or load error, 4 internal error.`,
+    )
+    .action(async (files: string[], opts) => {
+      const { diagramCommand } = await import('./diagram.js');
+      program.setOptionValue('exit', await diagramCommand(files, opts));
+    });
+}
