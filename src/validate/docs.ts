@@ -2,7 +2,7 @@
  * Rule documentation generated from rule metadata: `docs/rules/<area>/<name>.md` per rule plus an
  * index. `checkRuleDocs` fails when the files on disk differ, so docs never drift from the rules.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Rule } from './rule.js';
 import { writeFileAtomic } from '../cli/io.js';
@@ -96,20 +96,37 @@ function expected(rules: Rule[], dir: string): Map<string, string> {
   return out;
 }
 
+/** Generated `.md` files under `dir` that no rule produces any more (e.g. a rule was removed or renamed). */
+function orphans(dir: string, files: Map<string, string>): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    if (!existsSync(d)) return;
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.md') && !files.has(p) && readFileSync(p, 'utf8').startsWith(BANNER)) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
 export function writeRuleDocs(rules: Rule[], dir: string): number {
   const files = expected(rules, dir);
+  for (const path of orphans(dir, files)) rmSync(path);
   for (const [path, text] of files) writeFileAtomic(path, text);
   process.stderr.write(`wrote ${files.size} files to ${dir}\n`);
   return 0;
 }
 
-/** Lists the doc files that are missing or out of date. */
+/** Lists the doc files that are missing, out of date, or left over from a rule that no longer exists. */
 export function staleRuleDocs(rules: Rule[], dir: string): string[] {
   const stale: string[] = [];
-  for (const [path, text] of expected(rules, dir)) {
+  const files = expected(rules, dir);
+  for (const [path, text] of files) {
     if (!existsSync(path) || readFileSync(path, 'utf8') !== text) stale.push(path);
   }
-  return stale;
+  return [...stale, ...orphans(dir, files)];
 }
 
 export function checkRuleDocs(rules: Rule[], dir: string): number {
