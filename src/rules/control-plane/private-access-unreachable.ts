@@ -1,0 +1,47 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+import { routingDomains, sameDomain } from '../address/_net.js';
+import { accessOf, isPrivate } from './_api.js';
+
+export default defineRule({
+  meta: {
+    id: 'control-plane/private-access-unreachable',
+    title: 'Access paths to a private API server start in a network connected to it',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['operational-excellence', 'security'],
+    waf: ['OE:02', 'SE:06'],
+    rationale:
+      'A private API server endpoint lives in the cluster VNet. A Bastion host, jump box, VPN gateway or self-hosted agent pool in a VNet that is neither that VNet nor peered into its hub-and-spoke estate has no route to the endpoint.',
+    fix: 'Peer the access VNet with the cluster VNet (or its hub), or move the jump box / agents into a connected VNet.',
+    example: `network: { peerings: [peering({ from: hub, to: spoke })] } // Bastion in the hub reaches the spoke's private endpoint`,
+    references: [
+      { title: 'Create a private AKS cluster: virtual network peering', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const domains = routingDomains(q);
+    for (const c of q.all('cluster')) {
+      if (!isPrivate(c)) continue;
+      const ep = q.getAs(c.apiServerEndpoint, 'apiServer');
+      const epVnet = q.vnetOf(ep?.subnet);
+      if (!epVnet) continue;
+      for (const a of accessOf(ctx.model, c)) {
+        const from = q.get(a.from);
+        let subnet: Id | undefined;
+        if (from?.kind === 'bastion' || from?.kind === 'jumpBox') subnet = from.subnet;
+        else if (from?.kind === 'buildAgents' && from.hosting === 'self-hosted') subnet = from.subnet;
+        else if (from?.kind === 'hybridConnection') subnet = q.getAs(from.gateway, 'vnetGateway')?.subnet;
+        const v = q.vnetOf(subnet);
+        if (!from || !v || v.id === epVnet.id || sameDomain(domains, v.id, epVnet.id)) continue;
+        ctx.report({
+          message: `${from.name} (${a.kind}) sits in VNet ${v.name}, which is not connected to ${epVnet.name} where the private API server of ${c.name} lives`,
+          element: c.id,
+          path: a.source.path,
+          evidence: { from: from.name, vnet: v.name, apiServerVnet: epVnet.name },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { defineRule } from '../../validate/rule.js';
+import { accessOf, isPrivate } from './_api.js';
+
+export default defineRule({
+  meta: {
+    id: 'control-plane/private-cluster-access-path',
+    title: 'A private cluster declares how administrators and pipelines reach its API server',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['operational-excellence'],
+    waf: ['OE:02', 'OE:08'],
+    rationale:
+      'Once the API server is private, kubectl only works from connected networks. Without a planned path (Bastion and a jump box, VPN/ExpressRoute, self-hosted agents, or az aks command invoke) operators discover during an incident that they cannot reach the cluster.',
+    fix: "Declare controlPlaneAccess entries for administrators and CI/CD: Bastion or a jump box in a peered VNet, a hybrid connection, self-hosted agents, or { kind: 'command-invoke' } as break-glass.",
+    example: `controlPlaneAccess: [
+  { kind: 'admins', via: hubBastion },
+  { kind: 'cicd', via: selfHostedAgents },
+  { kind: 'command-invoke', description: 'break-glass' },
+]`,
+    references: [
+      { title: 'Create a private AKS cluster: options for connecting to the private cluster', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
+      { title: 'Access a private AKS cluster remotely with command invoke', url: 'https://learn.microsoft.com/azure/aks/command-invoke' },
+    ],
+  },
+  check(ctx) {
+    for (const c of ctx.q.all('cluster')) {
+      if (!isPrivate(c)) continue;
+      const kinds = accessOf(ctx.model, c).map((a) => a.kind);
+      const human = kinds.includes('admins') || kinds.includes('command-invoke');
+      const deploy = kinds.includes('cicd') || kinds.includes('gitops');
+      if (human && deploy) continue;
+      const missing = [human ? undefined : 'administrators (Bastion, jump box, VPN or command invoke)', deploy ? undefined : 'deployments (CI/CD agents or GitOps)'].filter(Boolean);
+      ctx.report({
+        message: `private cluster ${c.name} declares no access path for ${missing.join(' or ')}`,
+        element: c.id,
+        property: 'apiServer',
+        evidence: { declared: kinds.filter((k) => k !== 'nodes').join(', ') || 'none' },
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule } from '../../validate/rule.js';
+import { accessOf, isPrivate } from './_api.js';
+
+export default defineRule({
+  meta: {
+    id: 'control-plane/private-cluster-internet-admins',
+    title: 'Administrators do not reach a private cluster over the internet',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['operational-excellence', 'security'],
+    waf: ['OE:02', 'SE:06'],
+    rationale: 'A private API server has no internet-facing endpoint; administrators who are declared to come from the internet cannot run kubectl against it.',
+    fix: 'Route administrators through Bastion and a jump box, a VPN/ExpressRoute connection or az aks command invoke.',
+    example: `controlPlaneAccess: [{ kind: 'admins', via: hubBastion }]`,
+    references: [
+      { title: 'Create a private AKS cluster: options for connecting to the private cluster', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    for (const c of q.all('cluster')) {
+      if (!isPrivate(c)) continue;
+      for (const a of accessOf(ctx.model, c)) {
+        if (a.kind !== 'admins' || q.get(a.from)?.kind !== 'client') continue;
+        ctx.report({
+          message: `administrators of private cluster ${c.name} are declared to come from the internet, but its API server has no public endpoint`,
+          element: c.id,
+          path: `${a.source.path}.via`,
+          evidence: { access: a.kind },
+        });
+      }
+    }
+  },
+});
