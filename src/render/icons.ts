@@ -379,10 +379,11 @@ const BUILTIN: Record<IconKind, string> = {
   ),
   hybridConnection: g(
     EXT,
-    `<path d="M2.5 8.5H21.5"/>` +
-      `<path d="M3.5 19C6 13 9 11 12 11s6 2 8.5 8" stroke="${NET.ink}"/>` +
-      `<path d="M7.5 8.5V13.5M12 8.5V11M16.5 8.5V13.5" stroke-width="1.4"/>` +
-      `<path d="M2.5 19H21.5" stroke="${EXT.mid}" stroke-dasharray="2 2"/>`,
+    `<path d="M2.5 21H21.5" stroke="${EXT.mid}" stroke-dasharray="2 2"/>` +
+      `<path d="M4 18Q12 5 20 18" stroke="${NET.ink}" stroke-width="2"/>` +
+      `<path d="M8 8.5V13.1M12 8.5V11.5M16 8.5V13.1" stroke-width="1.4"/>` +
+      `<path d="M4.25 8.5V19.5M19.75 8.5V19.5"/>` +
+      `<path d="M2.5 8.5H21.5" stroke-width="2.25"/>`,
   ),
   bastion: g(
     SEC,
@@ -521,9 +522,10 @@ const BUILTIN: Record<IconKind, string> = {
   'tls-lock': g(CMP, padlock(CMP, 5, 10.5, 14, 10.5)),
   'tls-open': g(SEC, padlock(SEC, 5, 10.5, 14, 10.5, { open: true })),
   'tls-passthrough': g(
-    NET,
-    padlock(NET, 6, 9.5, 12, 9.5, { keyhole: false }) +
-      `<path d="M1.75 14.25H21.5M18.5 11.25 21.75 14.25 18.5 17.25" stroke-width="2"/>`,
+    CMP,
+    padlock(CMP, 5.5, 12.5, 13, 9) +
+      `<path d="M1.75 9.25H19.5" stroke="${WHITE}" stroke-width="4.5"/>` +
+      `<path d="M1.75 9.25H21.75M18.5 6 21.75 9.25 18.5 12.5" stroke="${NET.ink}" stroke-width="2"/>`,
   ),
   'tls-mtls': g(
     CMP,
@@ -571,7 +573,7 @@ export const ICON_DESCRIPTIONS: Readonly<Record<IconKind, string>> = {
   vnetGateway: 'arched gate with a two-way arrow',
   'vnetGateway:vpn': 'arched gate with a padlock (encrypted tunnel)',
   'vnetGateway:expressRoute': 'arched gate with a fast-forward chevron (dedicated circuit)',
-  hybridConnection: 'bridge spanning a gap',
+  hybridConnection: 'bridge spanning a gap (VPN or ExpressRoute connection)',
   bastion: 'castle tower',
   jumpBox: 'terminal screen with a prompt',
   buildAgents: 'gear with a play button',
@@ -598,7 +600,7 @@ export const ICON_DESCRIPTIONS: Readonly<Record<IconKind, string>> = {
   internet: 'globe',
   'tls-lock': 'closed padlock (TLS)',
   'tls-open': 'open padlock (plaintext)',
-  'tls-passthrough': 'padlock with an arrow through it (TLS passed through, not terminated)',
+  'tls-passthrough': 'arrow passing through a closed padlock (TLS passed through, not terminated)',
   'tls-mtls': 'two padlocks (mutual TLS)',
   'sev-error': 'octagon with a cross',
   'sev-warning': 'triangle with an exclamation mark',
