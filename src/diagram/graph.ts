@@ -52,4 +52,6 @@ export interface ViewGraph {
   description: string;
   nodes: ViewNode[];
   edges: ViewEdge[];
+  /** Invisible layout-only edges that spread otherwise unconnected boxes over columns (never drawn). */
+  hints?: Array<{ from: string; to: string }>;
 }

@@ -99,7 +99,16 @@ class Builder {
     readonly view: ViewName,
     /** Whether region containers are drawn (topology only). */
     readonly regions: boolean,
+    /** Whether clusters show their node pools. */
+    readonly pools = true,
   ) {}
+
+  readonly hints: Array<{ from: string; to: string }> = [];
+
+  /** Spreads unconnected sibling boxes over columns: box i links invisibly to box i + rows. */
+  grid(ids: string[], rows: number): void {
+    for (let i = 0; i + rows < ids.length; i++) this.hints.push({ from: ids[i]!, to: ids[i + rows]! });
+  }
 
   has(id: string): boolean {
     return this.nodes.has(id);
@@ -175,7 +184,7 @@ class Builder {
     return this.region(c.region);
   }
 
-  cluster(c: ClusterResource, pools = true): string {
+  cluster(c: ClusterResource, pools = this.pools): string {
     if (this.has(c.id)) return c.id;
     const parent = this.clusterParent(c);
     const net = c.network;
@@ -240,6 +249,7 @@ class Builder {
       description: DESCRIPTIONS[this.view],
       nodes: [...this.nodes.values()],
       edges: [...this.edges.values()],
+      ...(this.hints.length ? { hints: this.hints } : {}),
     };
   }
 }
@@ -319,12 +329,21 @@ function topology(q: ModelQuery): ViewGraph {
     const zone = b.zone('zone:global', 'Global edge');
     for (const r of global) b.leaf(r, { parent: zone });
   }
-  for (const v of sortVnets(q.all('vnet'))) {
+  const vnets = sortVnets(q.all('vnet'));
+  for (const v of vnets) {
     b.vnet(v);
+    const subs: string[] = [];
     for (const s of v.subnets) {
       const sub = q.getAs(s, 'subnet');
-      if (sub) b.subnet(sub);
+      if (sub) subs.push(b.subnet(sub));
     }
+    // More than three subnets: a grid of about √n rows instead of one tall column.
+    if (subs.length > 3) b.grid(subs, Math.ceil(Math.sqrt(subs.length)));
+  }
+  // Many spokes of one hub: columns of about √n spokes instead of one endless column.
+  for (const hub of vnets.filter((v) => v.role === 'hub')) {
+    const spokes = q.peers(hub.id).filter((v) => v.role !== 'hub' && v.region === hub.region).map((v) => v.id);
+    if (spokes.length > 4) b.grid(spokes, Math.ceil(Math.sqrt(spokes.length)));
   }
   for (const c of q.all('cluster')) b.cluster(c);
   for (const r of m.resources) {
@@ -348,7 +367,7 @@ function topology(q: ModelQuery): ViewGraph {
 function ingress(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   if (m.ingressPaths.length === 0) return undefined;
-  const b = new Builder(q, 'ingress', false);
+  const b = new Builder(q, 'ingress', false, false);
   for (const p of m.ingressPaths) {
     const client = q.get(p.client);
     if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor' });
@@ -457,7 +476,7 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   const clusters = q.all('cluster');
   if (clusters.length === 0) return undefined;
-  const b = new Builder(q, 'control-plane', false);
+  const b = new Builder(q, 'control-plane', false, false);
   for (const c of clusters) {
     const api = q.getAs(c.apiServerEndpoint, 'apiServer');
     let apiId: string;

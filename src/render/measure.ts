@@ -102,5 +102,6 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     to: e.edge.to,
     ...(e.text || e.edge.step !== undefined || e.edge.tls ? { label: { width: e.width, height: e.height } } : {}),
   }));
+  (g.hints ?? []).forEach((h, i) => layoutEdges.push({ id: `hint:${i}`, from: h.from, to: h.to }));
   return { nodes, edges, request: { nodes: layoutNodes, edges: layoutEdges, direction: 'RIGHT', modelOrder: g.nodes.length <= 150 } };
 }
