@@ -15,7 +15,19 @@ function program(): Command {
     .option('--debug', 'print stack traces for errors')
     .showHelpAfterError('(run `aksnet --help` for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aksnet validate examples/*.ts
+  $ aksnet validate designs/ --format sarif -o aksnet.sarif
+  $ aksnet check designs/prod.ts
+  $ aksnet model designs/prod.ts > model.json
+  $ aksnet rules --format json
+
+Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 findings, 2 usage or load error, 3 output error.`,
+    );
 
   p.command('validate')
     .description('check architecture files against the rule catalogue')
