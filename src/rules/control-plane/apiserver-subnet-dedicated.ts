@@ -31,7 +31,7 @@ const nodes = subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22' });`,
         }
       }
       for (const r of q.model.resources) {
-        if (r.kind === 'apiServer' || r.kind === 'subnet') continue;
+        if (r.kind === 'apiServer' || r.kind === 'subnet' || r.kind === 'nodePool') continue;
         const s = (r as Resource & { subnet?: unknown }).subnet;
         if (s === subnet.id) users.push(`${r.kind} ${r.name}`);
       }
