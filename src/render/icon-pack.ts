@@ -390,6 +390,9 @@ const ATTRIBUTES = new Set([
   'values',
 ]);
 
+/** Attributes dropped without a warning: namespaces, editor and data attributes, accessibility. */
+const QUIET_ATTRIBUTES = /^(xmlns|data-|aria-|role$|version$|focusable$|xml:space$|enable-background$)/i;
+
 /** Root `<svg>` attributes carried onto the wrapper group. */
 const ROOT_CARRIED = new Set([...PRESENTATION, 'style']);
 
@@ -593,7 +596,7 @@ function serialize(el: XmlElement, ctx: SanitizeContext): string {
     if (attr === 'class') continue;
     if (!attr || !ATTRIBUTES.has(attr)) {
       if (/^on/i.test(attr || raw)) ctx.warnings.add(`dropped event handler ${raw}`);
-      else if (attr) ctx.warnings.add(`dropped attribute ${raw}`);
+      else if (attr && !QUIET_ATTRIBUTES.test(raw)) ctx.warnings.add(`dropped attribute ${raw}`);
       continue;
     }
     if (attr === 'id') {

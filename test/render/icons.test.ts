@@ -267,3 +267,24 @@ describe('icon packs', () => {
     expect(icon('paas:redis', icons)).toBe(icon('paas:redis'));
   });
 });
+
+describe('icon packs: real-world files', () => {
+  it('takes an editor-style file without noise', () => {
+    const src = `<?xml version="1.0" encoding="utf-8"?>
+<!-- Generator: Adobe Illustrator -->
+<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+<svg version="1.1" id="Layer_1" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" x="0px" y="0px" width="18px" height="18px" viewBox="0 0 18 18" xml:space="preserve" data-name="Layer 1">
+<defs><radialGradient id="g:1" cx="9" cy="9" r="9" gradientUnits="userSpaceOnUse"><stop offset="0" style="stop-color:#fff"/><stop offset="1" stop-color="#000"/></radialGradient>
+<clipPath id="c"><rect width="18" height="18"/></clipPath></defs>
+<g clip-path="url(#c)" data-name="icon" aria-hidden="true"><circle cx="9" cy="9" r="8" fill="url(#g:1)" fill-rule="evenodd"/></g>
+</svg>`;
+    const r = sanitizeSvgIcon(src, 'aksnet-k-');
+    expect(r.warnings).toEqual([]);
+    expect(r.viewBox).toEqual([0, 0, 18, 18]);
+    expect(r.body).toContain('<radialGradient id="aksnet-k-g_1"');
+    expect(r.body).toContain('<stop offset="0" style="stop-color:#fff"/>');
+    expect(r.body).toContain('<g clip-path="url(#aksnet-k-c)">');
+    expect(r.body).toContain('fill="url(#aksnet-k-g_1)"');
+    expect(XMLValidator.validate(wrap(r.body))).toBe(true);
+  });
+});
