@@ -24,15 +24,23 @@ export default defineRule({
     const { q } = ctx;
     const done = new Set<string>();
     for (const c of q.all('cluster')) {
-      // A cluster that deliberately publishes a public load balancer needs Internet inbound; ingress/public-lb-direct covers it.
-      const publicLb = q.ingressPathsOf(c.id).some((p) => p.hops.some((h) => h.resourceKind === 'loadBalancer' && q.getAs(h.resource, 'loadBalancer')?.visibility === 'public'));
-      if (publicLb) continue;
+      // Ports the cluster deliberately publishes on a public load balancer need Internet inbound on the node subnet;
+      // ingress/public-lb-direct covers that exposure, so only ports beyond those are reported here.
+      const published: Array<[number, number]> = [];
+      for (const p of q.ingressPathsOf(c.id)) {
+        for (const h of p.hops) {
+          if (h.resourceKind === 'loadBalancer' && q.getAs(h.resource, 'loadBalancer')?.visibility === 'public') published.push([h.port, h.port]);
+        }
+      }
+      const onlyPublished = (ports: Array<[number, number]>): boolean =>
+        published.length > 0 && ports.every(([a, b]) => published.some(([x, y]) => a >= x && b <= y));
       for (const s of q.nodeSubnets(c.id)) {
         const nsg = q.getAs(s.nsg, 'nsg');
         if (!nsg) continue;
         nsg.rules.forEach((r, i) => {
           if (r.direction !== 'inbound' || r.access !== 'allow' || r.sourceSubnet) return;
           if (!ANY_SOURCE.has(String(r.source).toLowerCase())) return;
+          if (onlyPublished(r.ports)) return;
           const key = `${nsg.id}#${i}`;
           if (done.has(key)) return;
           done.add(key);
