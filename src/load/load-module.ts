@@ -109,8 +109,9 @@ function toLoadError(e: unknown, file: string, bundle: string, mapText: string |
   if (mapText) {
     const sm = new SourceMap(JSON.parse(mapText));
     const mapDir = dirname(file);
-    for (const m of stack.matchAll(/(file:\/\/[^\s)]+?):(\d+):(\d+)/g)) {
-      if (m[1] !== bundleUrl) continue;
+    // Frames name the bundle by file: URL under plain Node, by path under module runners (Vitest).
+    for (const m of stack.matchAll(/((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)/g)) {
+      if (m[1] !== bundleUrl && m[1] !== bundle) continue;
       const entryHit = sm.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
       if (!entryHit?.originalSource) continue;
       const src = entryHit.originalSource.startsWith('file:') ? fileURLToPath(entryHit.originalSource) : resolve(mapDir, entryHit.originalSource);

@@ -1,0 +1,129 @@
+/** The architecture loader: bundling with esbuild, source-mapped error locations, export checks. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadArchitecture } from '../../src/load/load-architecture.js';
+import { AksnetError, ExitCode } from '../../src/load/errors.js';
+
+const repo = resolve(import.meta.dirname, '../..');
+let dir: string;
+
+/** Writes a file into the temp dir and returns its absolute path. */
+function file(name: string, text: string): string {
+  const p = join(dir, name);
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, text);
+  return p;
+}
+
+/** The 1-based line of the first line containing `needle`. */
+function lineOf(text: string, needle: string): number {
+  const i = text.split('\n').findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`"${needle}" not found`);
+  return i + 1;
+}
+
+async function loadError(path: string): Promise<AksnetError> {
+  const e = await loadArchitecture(path).then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(AksnetError);
+  return e as AksnetError;
+}
+
+const MINIMAL = `import { defineArchitecture, vnet, subnet } from 'aksnet';
+const nodes = subnet({ name: 'snet-nodes', cidr: '10.1.0.0/24' });
+export default defineArchitecture({
+  metadata: { title: 'minimal' },
+  network: { vnets: [vnet({ name: 'vnet', region: 'westeurope', addressSpace: ['10.1.0.0/16'], subnets: [nodes] })] },
+  clusters: [],
+});
+`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'aksnet-load-test-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadArchitecture', () => {
+  it('loads a good file (the baseline example) and normalizes it', async () => {
+    const a = await loadArchitecture(join(repo, 'examples/a-hub-spoke-baseline.ts'));
+    expect(a.model.metadata.title).toBeTruthy();
+    expect(a.model.resources.length).toBeGreaterThan(10);
+    expect(a.issues).toEqual([]);
+    expect(a.inputs.some((p) => p.endsWith('a-hub-spoke-baseline.ts'))).toBe(true);
+  });
+
+  it('a syntax error gives file:line:col and exit code 2', async () => {
+    const text = `import { defineArchitecture } from 'aksnet';\nconst x = {\n  a: 1,,\n};\nexport default defineArchitecture(x as any);\n`;
+    const p = file('syntax.ts', text);
+    const e = await loadError(p);
+    expect(e.exitCode).toBe(ExitCode.usage);
+    expect(e.location?.file).toMatch(/syntax\.ts$/);
+    expect(e.location?.line).toBe(3);
+    expect(e.location?.column).toBe(8);
+    expect(e.format()).toMatch(/syntax\.ts:3:8 - error: /);
+    expect(e.format()).not.toContain('\n');
+  });
+
+  it('a file that throws points at the throw in the user file, on one line', async () => {
+    const text = `import { defineArchitecture } from 'aksnet';\n\nfunction check(n: number) {\n  if (n > 1) {\n    throw new Error('too many clusters');\n  }\n}\ncheck(2);\nexport default defineArchitecture({ metadata: { title: 'x' }, network: { vnets: [] }, clusters: [] });\n`;
+    const p = file('throws.ts', text);
+    const e = await loadError(p);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe('the file threw while being evaluated: too many clusters');
+    expect(e.location).toMatchObject({ line: lineOf(text, "throw new Error('too many clusters')"), column: 11 });
+    expect(e.location?.file).toMatch(/throws\.ts$/);
+    expect(e.format().split('\n')).toHaveLength(1);
+  });
+
+  it('an error thrown from an imported helper module points at the helper', async () => {
+    const helper = `export function cidrFor(index: number): string {\n  if (index > 3) {\n    throw new RangeError(\`no address block for spoke \${index}\`);\n  }\n  return \`10.\${index}.0.0/16\`;\n}\n`;
+    file('lib/cidrs.ts', helper);
+    const p = file('uses-helper.ts', `import { defineArchitecture } from 'aksnet';\nimport { cidrFor } from './lib/cidrs.js';\nconst c = cidrFor(7);\nexport default defineArchitecture({ metadata: { title: c }, network: { vnets: [] }, clusters: [] });\n`);
+    const e = await loadError(p);
+    expect(e.message).toBe('the file threw while being evaluated: RangeError: no address block for spoke 7');
+    expect(e.location?.file).toMatch(/lib[\\/]cidrs\.ts$/);
+    expect(e.location?.line).toBe(3);
+    expect(e.format().split('\n')).toHaveLength(1);
+  });
+
+  it('a file without a default export is rejected with exit code 2', async () => {
+    const p = file('no-default.ts', `import { vnet } from 'aksnet';\nexport const hub = vnet({ name: 'hub', region: 'westeurope', addressSpace: [], subnets: [] });\n`);
+    const e = await loadError(p);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain('no default export');
+    expect(e.message).toContain('export default defineArchitecture');
+  });
+
+  it('a default export that is not an architecture is rejected with exit code 2', async () => {
+    const e1 = await loadError(file('number.ts', 'export default 42;\n'));
+    expect(e1.message).toContain('the default export is number, not an architecture');
+    const e2 = await loadError(file('vnet.ts', `import { vnet } from 'aksnet';\nexport default vnet({ name: 'hub', region: 'westeurope', addressSpace: [], subnets: [] });\n`));
+    expect(e2.message).toContain('a vnet object, not an architecture');
+    expect(e2.exitCode).toBe(2);
+  });
+
+  it('a missing file is a usage error', async () => {
+    const e = await loadError(join(dir, 'does-not-exist.ts'));
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toContain('file not found');
+  });
+
+  it("a file outside the repo importing 'aksnet' and a relative helper loads", async () => {
+    file('outside/lib/net.ts', `import { subnet } from 'aksnet';\nexport const nodes = (cidr: string) => subnet({ name: 'snet-nodes', cidr, purpose: 'aks-nodes' });\n`);
+    const p = file(
+      'outside/design.ts',
+      `import { defineArchitecture, vnet } from 'aksnet';\nimport { nodes } from './lib/net';\nexport default defineArchitecture({\n  metadata: { title: 'outside the repo' },\n  network: { vnets: [vnet({ name: 'vnet', region: 'westeurope', addressSpace: ['10.1.0.0/16'], subnets: [nodes('10.1.0.0/24')] })] },\n  clusters: [],\n});\n`,
+    );
+    expect(p.startsWith(repo)).toBe(false);
+    const a = await loadArchitecture(p);
+    expect(a.model.metadata.title).toBe('outside the repo');
+    expect(a.model.resources.find((r) => r.kind === 'subnet')?.name).toBe('snet-nodes');
+    expect(a.inputs.some((i) => i.endsWith(join('lib', 'net.ts')))).toBe(true);
+    const m = await loadArchitecture(file('outside/minimal.ts', MINIMAL));
+    expect(m.model.metadata.title).toBe('minimal');
+  });
+});
