@@ -293,6 +293,8 @@ export interface NatGateway {
   publicIps?: number;
   /** Length of an attached public IP prefix, e.g. 30 gives 4 addresses. */
   publicIpPrefixLength?: number;
+  /** Public addresses or prefixes it egresses from, when known (lets the validator check API server authorized IP ranges). */
+  publicIpAddresses?: Cidr[];
   /** TCP idle timeout in minutes (4–120). */
   idleTimeoutMinutes?: number;
   /** Zone of the NAT gateway; a Standard NAT gateway is zonal or has no zone. */
@@ -456,6 +458,8 @@ export interface AzureFirewall {
   privateIp: IpAddress;
   /** Number of public IP addresses. */
   publicIps?: number;
+  /** Public addresses or prefixes it egresses from, when known (lets the validator check API server authorized IP ranges). */
+  publicIpAddresses?: Cidr[];
   /** Whether DNS proxy is enabled (needed for FQDN network rules). */
   dnsProxy?: boolean;
   /** FQDNs allowed by application or network rules, e.g. `mcr.microsoft.com`. */
@@ -484,6 +488,8 @@ export interface NetworkVirtualAppliance {
   vendor?: string;
   /** Number of public IPs used for SNAT. */
   publicIps?: number;
+  /** Public addresses or prefixes it egresses from, when known (lets the validator check API server authorized IP ranges). */
+  publicIpAddresses?: Cidr[];
   /** Zones it spans. */
   zones?: Zone[];
 }

@@ -108,6 +108,8 @@ export interface NsgResource extends Base<'nsg'> {
 export interface NatGatewayResource extends Base<'natGateway'> {
   publicIps: number;
   publicIpPrefixLength?: number;
+  /** Declared public addresses or prefixes, when known. */
+  publicIpAddresses?: string[];
   /** Total public addresses: IPs plus the prefix's addresses. */
   publicAddressCount: number;
   idleTimeoutMinutes: number;
@@ -179,6 +181,8 @@ export interface FirewallResource extends Base<'azureFirewall'> {
   subnet: Id;
   privateIp: string;
   publicIps: number;
+  /** Declared public addresses or prefixes, when known. */
+  publicIpAddresses?: string[];
   dnsProxy: boolean;
   fqdnAllowRules: string[];
   aksFqdnTag: boolean;
@@ -192,6 +196,8 @@ export interface NvaResource extends Base<'nva'> {
   privateIp: string;
   vendor?: string;
   publicIps: number;
+  /** Declared public addresses or prefixes, when known. */
+  publicIpAddresses?: string[];
   zones: Zone[];
 }
 

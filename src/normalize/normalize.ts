@@ -355,6 +355,7 @@ class Normalizer {
           source: { path: f.path },
           publicIps,
           ...(prefix !== undefined ? { publicIpPrefixLength: prefix } : {}),
+          ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
           publicAddressCount: publicIps + (prefix !== undefined ? 2 ** (32 - prefix) : 0),
           idleTimeoutMinutes: f.num('idleTimeoutMinutes', { min: 4, max: 120 }) ?? f.defaulted('idleTimeoutMinutes', 4, REASONS.natIdleTimeout),
           zones: f.zones('zones'),
@@ -501,6 +502,7 @@ class Normalizer {
           subnet: subnet ?? '',
           privateIp: f.str('privateIp'),
           publicIps: f.num('publicIps', { min: 0, max: 250 }) ?? f.defaulted('publicIps', 1, REASONS.firewallPublicIps),
+          ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
           dnsProxy: f.bool('dnsProxy') ?? f.defaulted('dnsProxy', false, 'DNS proxy is off by default'),
           fqdnAllowRules: f.strArr('fqdnAllowRules'),
           aksFqdnTag: f.bool('aksFqdnTag') ?? false,
@@ -522,6 +524,7 @@ class Normalizer {
           privateIp: f.str('privateIp'),
           ...optional('vendor', f.optStr('vendor')),
           publicIps: f.num('publicIps', { min: 0 }) ?? 1,
+          ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
           zones: f.zones('zones'),
         });
         return;
