@@ -181,13 +181,15 @@ const DNG = PALETTE.danger;
 const SHIELD = 'M12 2.75 19.5 5.5V11c0 4.8-3.2 8.4-7.5 10.25C7.7 19.4 4.5 15.8 4.5 11V5.5Z';
 
 function globe(f: Fam, cx: number, cy: number, r: number, sw = SW): string {
-  const rx = r * 0.45;
+  const rx = r * 0.42;
   const dy = r * 0.5;
   const half = Math.sqrt(r * r - dy * dy);
+  const thin = n(Number(sw) * 0.72);
   return (
     `<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" ${fill(f.tint)} stroke-width="${sw}"/>` +
-    `<ellipse cx="${n(cx)}" cy="${n(cy)}" rx="${n(rx)}" ry="${n(r)}" stroke-width="${Number(sw) * 0.8}"/>` +
-    `<path d="M${n(cx - r)} ${n(cy)}H${n(cx + r)}M${n(cx - half)} ${n(cy - dy)}H${n(cx + half)}M${n(cx - half)} ${n(cy + dy)}H${n(cx + half)}" stroke-width="${Number(sw) * 0.8}"/>`
+    `<ellipse cx="${n(cx)}" cy="${n(cy)}" rx="${n(rx)}" ry="${n(r)}" stroke-width="${thin}"/>` +
+    `<path d="M${n(cx - r)} ${n(cy)}H${n(cx + r)}" stroke-width="${thin}"/>` +
+    `<path d="M${n(cx - half)} ${n(cy - dy)}Q${n(cx)} ${n(cy - dy + r * 0.16)} ${n(cx + half)} ${n(cy - dy)}M${n(cx - half)} ${n(cy + dy)}Q${n(cx)} ${n(cy + dy - r * 0.16)} ${n(cx + half)} ${n(cy + dy)}" stroke-width="${thin}"/>`
   );
 }
 
@@ -524,7 +526,7 @@ const BUILTIN: Record<IconKind, string> = {
   'tls-passthrough': g(
     CMP,
     padlock(CMP, 5.5, 12.5, 13, 9) +
-      `<path d="M1.75 9.25H19.5" stroke="${WHITE}" stroke-width="4.5"/>` +
+      `<path d="M7.25 9.25H16.75" stroke="${WHITE}" stroke-width="4"/>` +
       `<path d="M1.75 9.25H21.75M18.5 6 21.75 9.25 18.5 12.5" stroke="${NET.ink}" stroke-width="2"/>`,
   ),
   'tls-mtls': g(
