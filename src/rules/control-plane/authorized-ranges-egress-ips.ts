@@ -1,3 +1,4 @@
+import { cidr, contains } from '../../model/cidr.js';
 import { defineRule } from '../../validate/rule.js';
 import { authorizedRanges, restricts } from './_api.js';
 
@@ -5,14 +6,15 @@ export default defineRule({
   meta: {
     id: 'control-plane/authorized-ranges-egress-ips',
     title: 'Authorized IP ranges include the cluster’s own egress IPs when egress leaves through a firewall or NAT gateway',
-    severity: 'info',
+    severity: 'warning',
     kind: 'best-practice',
     pillars: ['reliability', 'security'],
     waf: ['SE:06', 'RE:02'],
     rationale:
-      'Nodes talk to a public API server through the public endpoint. AKS adds the load balancer outbound IP automatically, but when egress goes through a firewall, NVA or NAT gateway those public IPs must be in the authorized ranges or nodes lose the control plane. The design does not record those addresses, so this cannot be verified here.',
-    fix: 'Add the public IPs (or prefix) of the egress firewall / NAT gateway to apiServer.authorizedIpRanges, and keep them in sync when IPs are added.',
-    example: `apiServer: { mode: 'public', authorizedIpRanges: ['20.50.60.0/30' /* firewall egress prefix */, '203.0.113.0/28'] }`,
+      'Nodes talk to a public API server through its public endpoint. AKS adds the load balancer outbound IP to the authorized ranges automatically, but when egress goes through a firewall, NVA or NAT gateway their public IPs must be authorized explicitly or nodes lose the control plane. When the design declares those addresses (publicIpAddresses) they are checked; otherwise the rule reminds at info level.',
+    fix: 'Add the public IPs (or prefix) of the egress firewall / NAT gateway to apiServer.authorizedIpRanges, record them in publicIpAddresses, and keep both in sync when IPs are added.',
+    example: `const nat = natGateway({ name: 'ng-aks', publicIpPrefixLength: 31, publicIpAddresses: ['20.96.14.38/31'] });
+apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0/28'] }`,
     references: [
       { title: 'Secure access to the API server using authorized IP address ranges', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' },
       { title: 'Limit AKS egress traffic', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
@@ -28,25 +30,46 @@ export default defineRule({
       const o = c.outbound;
       let device: string | undefined;
       let ips = 0;
+      let declared: string[] | undefined;
       if (o.type === 'userDefinedRouting') {
         const dev = q.get(o.via);
         if (dev?.kind === 'azureFirewall' || dev?.kind === 'nva') {
           const nat = dev.kind === 'azureFirewall' ? q.getAs(dev.natGateway, 'natGateway') : undefined;
           device = nat ? `NAT gateway ${nat.name} behind ${dev.name}` : `${dev.kind === 'azureFirewall' ? 'firewall' : 'NVA'} ${dev.name}`;
           ips = nat ? nat.publicAddressCount : dev.publicIps;
+          declared = nat ? nat.publicIpAddresses : dev.publicIpAddresses;
         }
       } else if (o.type === 'userAssignedNATGateway') {
         const nat = q.getAs(o.natGateway, 'natGateway');
-        if (nat) (device = `NAT gateway ${nat.name}`), (ips = nat.publicAddressCount);
+        if (nat) {
+          device = `NAT gateway ${nat.name}`;
+          ips = nat.publicAddressCount;
+          declared = nat.publicIpAddresses;
+        }
       } else if (o.type === 'managedNATGateway') {
         device = 'the managed NAT gateway';
         ips = o.outboundIps;
       }
       if (!device) continue;
+      const at = { element: c.id, property: 'apiServer.authorizedIpRanges' };
+      if (declared && declared.length > 0) {
+        const allowed = ranges.map(cidr).filter((r) => r !== undefined);
+        const missing = declared.filter((ip) => {
+          const r = cidr(ip.includes('/') ? ip : `${ip}/32`);
+          return r !== undefined && !allowed.some((x) => contains(x, r));
+        });
+        if (missing.length === 0) continue;
+        ctx.report({
+          ...at,
+          message: `${c.name} egresses through ${device} from ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not among its ${ranges.length} authorized IP ranges; nodes would lose the API server`,
+          evidence: { device, missing: missing.join(', '), ranges: ranges.length },
+        });
+        continue;
+      }
       ctx.report({
-        message: `${c.name} egresses through ${device} (${ips} public IP${ips === 1 ? '' : 's'}); make sure its addresses are among the ${ranges.length} authorized IP ranges, or nodes lose the API server`,
-        element: c.id,
-        property: 'apiServer.authorizedIpRanges',
+        ...at,
+        severity: 'info',
+        message: `${c.name} egresses through ${device} (${ips} public IP${ips === 1 ? '' : 's'}, addresses not declared); make sure they are among the ${ranges.length} authorized IP ranges, or nodes lose the API server`,
         evidence: { device, publicIps: ips, ranges: ranges.length },
       });
     }
