@@ -120,14 +120,18 @@ export class PositionMap {
           continue;
         }
       }
-      if (!node) return this.at(best, false);
+      if (!node) return this.atDeclaration(best, false);
       best = node;
     }
-    // A path ending at a variable points at the variable's declaration, where its value is written.
-    if (Node.isIdentifier(best)) {
-      const decl = this.sf.getVariableDeclaration(best.getText());
-      if (decl) return this.at(decl, true);
+    return this.atDeclaration(best, true);
+  }
+
+  /** A node that is a variable points at the variable's declaration, where its value is written. */
+  private atDeclaration(node: TsNode, exact: boolean): Position {
+    if (this.m.Node.isIdentifier(node)) {
+      const decl = this.sf!.getVariableDeclaration(node.getText());
+      if (decl) return this.at(decl, exact);
     }
-    return this.at(best, true);
+    return this.at(node, exact);
   }
 }
