@@ -40,6 +40,7 @@ const egressNat = natGateway({
   name: 'ng-shop-prod-uks',
   sku: 'StandardV2',
   publicIpPrefixLength: 30,
+  publicIpAddresses: ['20.108.44.0/30'],
   idleTimeoutMinutes: 10,
 });
 

@@ -43,6 +43,7 @@ const egressNat = natGateway({
   name: 'ng-partner-api-eus2',
   sku: 'StandardV2',
   publicIpPrefixLength: 31,
+  publicIpAddresses: [NAT_EGRESS],
   idleTimeoutMinutes: 4,
 });
 

@@ -41,7 +41,7 @@ import {
 const ddos = ddosProtectionPlan({ name: 'ddos-tailwind-frc' });
 
 // ---- Hub ------------------------------------------------------------------------------------
-const fwNat = natGateway({ name: 'ng-hub-fw-frc', sku: 'StandardV2', publicIpPrefixLength: 29, idleTimeoutMinutes: 4 });
+const fwNat = natGateway({ name: 'ng-hub-fw-frc', sku: 'StandardV2', publicIpPrefixLength: 29, publicIpAddresses: ['20.199.52.8/29'], idleTimeoutMinutes: 4 });
 const fwSubnet = subnet({ name: 'AzureFirewallSubnet', cidr: '10.130.0.0/26', purpose: 'firewall', natGateway: fwNat });
 
 const nsgBastion = nsg({

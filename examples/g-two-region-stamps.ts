@@ -48,12 +48,14 @@ interface StampPlan {
   podCidr: string;
   serviceCidr: string;
   dnsServiceIP: string;
+  /** The /31 public IP prefix of the stamp's NAT gateway (what partners allow-list). */
+  egressPrefix: string;
 }
 
 /** Network of one stamp: VNet, subnets, NSGs and NAT gateway. */
 function stampNetwork(p: StampPlan) {
   const net = (third: number, last: number, len: number): string => `10.${p.octet}.${third}.${last}/${len}`;
-  const egressNat = natGateway({ name: `ng-bookings-${p.code}`, sku: 'StandardV2', publicIpPrefixLength: 31, idleTimeoutMinutes: 4 });
+  const egressNat = natGateway({ name: `ng-bookings-${p.code}`, sku: 'StandardV2', publicIpPrefixLength: 31, publicIpAddresses: [p.egressPrefix], idleTimeoutMinutes: 4 });
 
   const nsgApiServer = nsg({
     name: `nsg-aks-apiserver-${p.code}`,
@@ -218,8 +220,8 @@ function stampCluster(s: StampNetwork, zones: SharedZones) {
 }
 
 // ---- Stamps ---------------------------------------------------------------------------------
-const weuNet = stampNetwork({ code: 'weu', region: 'westeurope', octet: 110, podCidr: '100.64.0.0/16', serviceCidr: '172.24.0.0/16', dnsServiceIP: '172.24.0.10' });
-const neuNet = stampNetwork({ code: 'neu', region: 'northeurope', octet: 120, podCidr: '100.65.0.0/16', serviceCidr: '172.25.0.0/16', dnsServiceIP: '172.25.0.10' });
+const weuNet = stampNetwork({ code: 'weu', region: 'westeurope', octet: 110, podCidr: '100.64.0.0/16', serviceCidr: '172.24.0.0/16', dnsServiceIP: '172.24.0.10', egressPrefix: '20.103.88.14/31' });
+const neuNet = stampNetwork({ code: 'neu', region: 'northeurope', octet: 120, podCidr: '100.65.0.0/16', serviceCidr: '172.25.0.0/16', dnsServiceIP: '172.25.0.10', egressPrefix: '20.107.201.36/31' });
 
 const zones: SharedZones = {
   acr: privateDnsZone({ name: 'privatelink.azurecr.io', links: [weuNet.network, neuNet.network] }),
