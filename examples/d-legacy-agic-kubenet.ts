@@ -11,7 +11,8 @@
  * subnet; a WAF that only logs; a plain-HTTP listener; the retired HTTP application routing add-on
  * publishing an internal tool on the internet; a public API server open to any address on the Free
  * tier; a single system pool of two nodes outside availability zones; SSH and RDP open to the
- * internet on the node subnet; load-balancer egress with one public IP; no network policy, no
+ * internet on the node subnet; a Basic load balancer (retired) for egress and for the add-on's
+ * public Service, with one public IP; no network policy, no
  * DDoS plan, no private endpoints, PaaS services on public endpoints, an out-of-support Kubernetes
  * version, and admins and Microsoft-hosted pipelines reaching the API server from anywhere.
  *
@@ -64,7 +65,7 @@ const aks = cluster({
   name: 'aks-claims-prod',
   region: 'eastus',
   kubernetesVersion: '1.29',
-  network: { cni: 'kubenet', routeTable: kubenetRoutes },
+  network: { cni: 'kubenet', routeTable: kubenetRoutes, loadBalancerSku: 'basic' },
   nodePools: [nodePool({ name: 'nodepool1', mode: 'system', vmSize: 'Standard_DS2_v2', count: 2, subnet: nodesSubnet })],
   controlPlaneAccess: [
     { kind: 'admins', via: 'internet', description: 'developers and the support vendor with cluster-admin kubeconfigs' },
@@ -93,14 +94,14 @@ const appGw = applicationGateway({
   minTlsVersion: '1.0',
 });
 
-const addonLb = loadBalancer({ name: 'addon-http-application-routing', visibility: 'public', cluster: aks });
+const addonLb = loadBalancer({ name: 'addon-http-application-routing', visibility: 'public', sku: 'Basic', cluster: aks });
 const httpRouting = ingressController({ name: 'addon-http-application-routing', type: 'http-application-routing', cluster: aks, replicas: 1 });
 
 export default defineArchitecture({
   metadata: {
     title: 'Woodgrove claims portal: legacy production network (as-is)',
     description:
-      'The claims portal was moved to AKS in 2021 with the portal defaults of the time. It serves policyholders filing claims and an internal adjuster tool. This document records the current state for the re-platforming assessment; no change has been made to it since the original build.',
+      'The claims portal was moved to AKS in 2019 with the portal defaults of the time, including a Basic load balancer that was never migrated. It serves policyholders filing claims and an internal adjuster tool. This document records the current state for the re-platforming assessment; no change has been made to it since the original build.',
     version: '1.0.0',
     owner: 'Claims Digital',
     status: 'in-review',
@@ -115,7 +116,7 @@ export default defineArchitecture({
       id: 'ADR-002',
       title: 'kubenet to conserve VNet address space',
       status: 'accepted',
-      context: 'In 2021 the network team could only hand out a /16 with a single /24 for nodes, and Azure CNI would have needed an address per pod.',
+      context: 'In 2019 the network team could only hand out a /16 with a single /24 for nodes, and Azure CNI would have needed an address per pod.',
       options: ['Azure CNI (flat)', 'kubenet'],
       decision: 'Use kubenet with the default pod CIDR and a route table managed by AKS.',
       consequences: ['AGIC needs the AKS route table on the Application Gateway subnet.', 'No Azure network policy; Calico was never installed.'],
@@ -124,7 +125,7 @@ export default defineArchitecture({
       id: 'ADR-003',
       title: 'AGIC add-on for the portal and HTTP application routing for internal tools',
       status: 'accepted',
-      context: 'The team wanted managed ingress with no controller to run, and the adjuster tool needed a DNS name quickly.',
+      context: 'When the add-ons became available in 2021 the team wanted managed ingress with no controller to run, and the adjuster tool needed a DNS name quickly.',
       decision: 'Expose the portal through the AGIC add-on and the adjuster tool through the HTTP application routing add-on.',
       consequences: ['The WAF was enabled in Detection to avoid false positives and never moved to Prevention.', 'The HTTP application routing add-on publishes the tool on a public DNS zone.'],
     },
