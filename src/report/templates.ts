@@ -51,6 +51,10 @@ const fmt = new Intl.NumberFormat('en-US');
 export function handlebarsFor(set: TemplateSet): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('num', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? fmt.format(v) : '—'));
+  // Headings: Chromium drops the space at a soft line break when it builds PDF bookmarks
+  // ("production" + "network" → "productionnetwork"); a zero-width space after each space keeps
+  // the words apart in the outline and is invisible on the page. The text is escaped here.
+  hb.registerHelper('heading', (v: unknown) => new hb.SafeString(hb.Utils.escapeExpression(String(v ?? '')).replace(/ /g, ' \u200b')));
   hb.registerHelper('pct', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'));
   for (const [name, src] of set.templates) {
     if (name !== 'pack') hb.registerPartial(name, src);

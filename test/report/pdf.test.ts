@@ -1,0 +1,165 @@
+/**
+ * PDF tests: one browser for the whole file. The pack of example (a) plus the injection fixture is
+ * printed and read back with pdf.js.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../../src/report/browser.js';
+import { htmlToPdf, launch, patchPdfDates, pdfDate, type PdfSession } from '../../src/report/pdf.js';
+import { renderHtml } from '../../src/report/html.js';
+import { buildViewModel, withBrowser, type ReportInput } from '../../src/report/view-model.js';
+import { prepareInputs } from '../../src/report/pack.js';
+import { loadRules } from '../../src/validate/registry.js';
+import type { ReportViewModel } from '../../src/report/types.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const files = [join(root, 'examples', 'a-hub-spoke-baseline.ts'), join(here, 'fixtures', 'injection.ts')];
+
+let browserPath: string | undefined;
+try {
+  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
+} catch {
+  browserPath = undefined;
+}
+
+interface OutlineNode {
+  title: string;
+  items: OutlineNode[];
+}
+
+async function readPdf(bytes: Uint8Array) {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const outline = ((await doc.getOutline()) ?? []) as unknown as OutlineNode[];
+  const mark = (await doc.getMarkInfo()) as { Marked?: boolean } | null;
+  const meta = (await doc.getMetadata()).info as Record<string, unknown>;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const p = await doc.getPage(i);
+    const tc = await p.getTextContent();
+    pages.push(tc.items.map((it) => ('str' in it ? it.str : '')).join(''));
+  }
+  const numPages = doc.numPages;
+  await doc.destroy();
+  return { numPages, outline, mark, meta, pages };
+}
+
+describe.skipIf(!browserPath)('PDF', () => {
+  let session: PdfSession;
+  let vm: ReportViewModel;
+  let inputs: ReportInput[];
+  let html: string;
+  let pdf: Uint8Array;
+  const savedEpoch = process.env.SOURCE_DATE_EPOCH;
+
+  beforeAll(async () => {
+    process.env.SOURCE_DATE_EPOCH = '1767225600'; // 2026-01-01T00:00:00Z
+    inputs = await prepareInputs({ files, asOf: '2026-11-23', config: false });
+    const rules = (await loadRules()).map((r) => r.meta);
+    session = await launch({ path: browserPath!, source: 'install path' });
+    vm = withBrowser(buildViewModel(inputs, { version: '0.0.0-test', rules, title: 'Test pack' }), session.version);
+    html = renderHtml(vm);
+    pdf = await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' });
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    if (savedEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+    else process.env.SOURCE_DATE_EPOCH = savedEpoch;
+  });
+
+  it('has bookmarks for each architecture and its sections, is tagged and titled', async () => {
+    const r = await readPdf(pdf);
+    expect(r.numPages).toBeGreaterThan(8);
+    expect(r.mark?.Marked).toBe(true);
+    expect(r.meta.Title).toBe('Test pack');
+    const top = r.outline.map((o) => o.title);
+    expect(top).toContain('Executive summary');
+    expect(top).toContain('Appendix');
+    for (const a of vm.architectures) {
+      const flat = (t: string) => t.replace(/[\s\u200b]+/g, ' ').trim();
+      const node = r.outline.find((o) => flat(o.title).includes(a.title));
+      expect(node, a.title).toBeDefined();
+      const sections = node!.items.map((i) => flat(i.title));
+      for (const s of ['Context', 'Diagrams', 'Traffic flows', 'IP plan', 'Decisions', 'Findings', 'Accepted risks', 'Rule coverage']) expect(sections).toContain(s);
+    }
+  });
+
+  it('shows every open finding, the header/footer and the injection strings as text', async () => {
+    const r = await readPdf(pdf);
+    const all = r.pages.join('\n').replace(/[\s\u200b]+/g, '');
+    for (const input of inputs) {
+      for (const f of input.result.findings.filter((x) => x.status !== 'suppressed')) expect(all, f.ruleId).toContain(f.ruleId);
+    }
+    expect(r.pages[1]).toMatch(/Page 2 of \d+/);
+    expect(r.pages[1]).toContain('Test pack');
+    expect(all).toContain('<script>alert(1)</script>'.replace(/\s+/g, ''));
+    // Non-Latin text the vendored DejaVu fonts cover (CJK needs a font added by a template override).
+    expect(all).toContain('Zürich');
+    expect(all).toContain('Ωμέγα');
+    expect(all).toContain('Ärzte<B>');
+  });
+
+  it('embeds its fonts and real diagrams when the diagram module exists', async () => {
+    const s = Buffer.from(pdf).toString('latin1');
+    expect(s).toMatch(/\/FontFile2/);
+    expect(s).toMatch(/DejaVuSans/);
+    if (inputs[0]!.diagrams?.length) expect(html).toContain('<svg');
+  });
+
+  it('sends no request while rendering the pack, and blocks any that a document tries', async () => {
+    expect(session.blocked).toEqual([]);
+    const before = session.blocked.length;
+    const hostile =
+      '<!DOCTYPE html><html><head><title>x</title><link rel="stylesheet" href="https://example.invalid/x.css"></head>' +
+      '<body><h1>hostile</h1><img src="http://example.invalid/logo.png"><script>document.body.innerHTML = "JS RAN"</script></body></html>';
+    const out = await htmlToPdf(session, hostile, { paper: 'a4', title: 'x' });
+    const blocked = session.blocked.slice(before);
+    expect(blocked.length).toBeGreaterThanOrEqual(2);
+    expect(blocked.every((u) => u.includes('example.invalid'))).toBe(true);
+    const r = await readPdf(out);
+    expect(r.pages.join(' ')).toContain('hostile');
+    expect(r.pages.join(' ')).not.toContain('JS RAN');
+    session.blocked.length = before;
+  });
+
+  it('is byte-identical when rendered twice with SOURCE_DATE_EPOCH (one fresh browser per pack)', async () => {
+    // A pack is printed by its own browser; structure-tree ids depend on what that browser printed before.
+    const second = await launch({ path: browserPath!, source: 'install path' });
+    let again: Uint8Array;
+    try {
+      again = await htmlToPdf(second, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' });
+    } finally {
+      await second.close();
+    }
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
+    const s = Buffer.from(pdf).toString('latin1');
+    expect(s).toContain('/CreationDate (D:20260101000000');
+  });
+
+  it('prints US letter on request', async () => {
+    const letter = await htmlToPdf(session, renderHtml(vm, { paper: 'letter' }), { paper: 'letter', title: 'x' });
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(letter) }).promise;
+    const page = await doc.getPage(1);
+    expect(page.view.map((v) => Math.round(v))).toEqual([0, 0, 612, 792]);
+    await doc.destroy();
+  });
+});
+
+describe('PDF dates', () => {
+  it('patches CreationDate and ModDate without changing the length', () => {
+    const src = Buffer.from("<< /CreationDate (D:20261123011627+00'00') /ModDate (D:20261123011628+00'00') >>", 'latin1');
+    const out = patchPdfDates(src, '20260101000000');
+    expect(out.length).toBe(src.length);
+    expect(Buffer.from(out).toString('latin1')).toBe("<< /CreationDate (D:20260101000000+00'00') /ModDate (D:20260101000000+00'00') >>");
+  });
+
+  it('takes SOURCE_DATE_EPOCH, then the design date, then 0', () => {
+    expect(pdfDate('2026-11-02', { SOURCE_DATE_EPOCH: '0' })).toBe('19700101000000');
+    expect(pdfDate('2026-11-02', {})).toBe('20261102000000');
+    expect(pdfDate(undefined, {})).toBe('19700101000000');
+  });
+});
