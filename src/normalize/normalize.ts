@@ -679,13 +679,15 @@ class Normalizer {
   // Network
 
   private network(n: Fields): void {
-    n.arr('vnets', true).forEach((v, i) => {
-      // Scopes of subnets must be known before any subnet is visited by reference.
+    const vnets = n.arr('vnets', true);
+    // Scopes of all subnets must be known before any subnet is visited by reference: a subnet of
+    // the first VNet can reach one of a later VNet (route table → firewall → firewall subnet).
+    for (const v of vnets) {
       if (isRecord(v) && Array.isArray(v.subnets) && typeof v.name === 'string') {
         for (const s of v.subnets) if (isRecord(s) && !this.scopes.has(s)) this.scopes.set(s, v.name);
       }
-      this.ref(v, ['vnet'], `network.vnets[${i}]`);
-    });
+    }
+    vnets.forEach((v, i) => this.ref(v, ['vnet'], `network.vnets[${i}]`));
     n.arr('peerings').forEach((p, i) => this.peering(p, `network.peerings[${i}]`));
     const lists: Array<[string, PartKind[]]> = [
       ['privateDnsZones', ['privateDnsZone']],
