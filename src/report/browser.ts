@@ -81,7 +81,7 @@ export const INSTALL_HINT =
  * Resolves the browser executable or throws AksnetError with exit code 3 and the install hint.
  * An explicit choice (env or config) that does not exist is an error, not a reason to search on.
  */
-export function findBrowser(configured?: string, env: NodeJS.ProcessEnv = process.env): BrowserChoice {
+export function findBrowser(configured?: string, env: NodeJS.ProcessEnv = process.env, candidates: readonly string[] = candidatePaths(process.platform, env)): BrowserChoice {
   const fromEnv = env['AKSNET_BROWSER'];
   if (fromEnv) {
     const p = onPath(fromEnv, env);
@@ -93,7 +93,7 @@ export function findBrowser(configured?: string, env: NodeJS.ProcessEnv = proces
     if (p) return { path: p, source: 'config' };
     throw new AksnetError(`the browser set in aksnet.config ("${configured}") is not an executable. ${INSTALL_HINT}`, undefined, ExitCode.output);
   }
-  for (const p of candidatePaths(process.platform, env)) if (executable(p)) return { path: p, source: 'install path' };
+  for (const p of candidates) if (executable(p)) return { path: p, source: 'install path' };
   for (const n of PATH_NAMES) {
     const p = onPath(n, env);
     if (p) return { path: p, source: 'PATH' };
