@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['security', 'reliability'],
-    waf: ['SE:06'],
+    waf: ['SE:06', 'RE:02'],
     rationale:
       'Application rules match HTTP and HTTPS by host name, but other TCP/UDP destinations named by FQDN must be allowed with network rules, which Azure Firewall can only resolve reliably when it is the DNS server of the clients. ' +
       'Without DNS proxy the firewall and the pods may resolve the name to different addresses and the connection is denied.',

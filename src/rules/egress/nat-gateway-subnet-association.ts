@@ -6,7 +6,7 @@ export default defineRule({
     title: 'A user-assigned NAT gateway is associated with every node subnet',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
+    pillars: ['reliability', 'security'],
     waf: ['RE:02', 'SE:06'],
     rationale:
       'With outbound type userAssignedNATGateway AKS does not create any egress of its own; it expects the NAT gateway to already be associated with each node subnet. A node subnet without it (or with a different NAT gateway) leaves its nodes on another egress path or none.',

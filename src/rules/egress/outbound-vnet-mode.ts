@@ -6,7 +6,7 @@ export default defineRule({
     title: 'Outbound type matches the VNet model (managed NAT needs an AKS-managed VNet; user NAT and UDR need your own VNet)',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
+    pillars: ['reliability', 'security'],
     waf: ['RE:01', 'SE:06'],
     rationale:
       'AKS only creates a managed NAT gateway inside the VNet it manages itself. A user-assigned NAT gateway and user-defined routing are the opposite: they work on subnets you own, prepared before the cluster is created. Azure rejects the other combinations.',

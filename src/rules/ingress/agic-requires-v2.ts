@@ -13,6 +13,7 @@ export default defineRule({
     example: "applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: appGwSubnet, frontend: 'public', management: 'agic-addon' });",
     references: [
       { title: 'What is Application Gateway Ingress Controller?', url: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview' },
+      { title: 'What is Azure Application Gateway v2?', url: 'https://learn.microsoft.com/azure/application-gateway/overview-v2' },
     ],
   },
   check(ctx) {

@@ -6,7 +6,7 @@ export default defineRule({
     title: 'Three or more layer-7 proxies in one ingress path',
     severity: 'info',
     kind: 'best-practice',
-    pillars: ['performance-efficiency', 'cost-optimization', 'operational-excellence'],
+    pillars: ['performance-efficiency', 'cost-optimization', 'reliability'],
     waf: ['PE:09', 'CO:07', 'RE:01'],
     rationale:
       'Every layer-7 hop parses HTTP, usually terminates and re-opens TLS, and adds latency, cost, certificates and a place where timeouts, header limits and health probes must agree. Three in a row (for example Front Door → Application Gateway → NGINX) is sometimes justified but worth a conscious decision.',
@@ -15,6 +15,7 @@ export default defineRule({
     references: [
       { title: 'Architecture best practices for AKS (Performance Efficiency)', url: 'https://learn.microsoft.com/azure/well-architected/service-guides/azure-kubernetes-service' },
       { title: 'Zero-trust network for web applications with Azure Firewall and Application Gateway', url: 'https://learn.microsoft.com/azure/architecture/example-scenario/gateway/application-gateway-before-azure-firewall' },
+      { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
     ],
   },
   check(ctx) {

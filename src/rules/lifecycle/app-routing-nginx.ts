@@ -9,8 +9,8 @@ export default defineRule({
     title: 'Application routing add-on NGINX: critical patches end November 2026',
     severity: 'warning',
     kind: 'lifecycle',
-    pillars: ['security', 'operational-excellence'],
-    waf: ['SE:08', 'OE:06'],
+    pillars: ['security'],
+    waf: ['SE:08'],
     rationale:
       'The managed NGINX of the application routing add-on is based on the community ingress-nginx project, whose upstream maintenance ended in March 2026. Microsoft ships critical security patches for it only through November 2026; after that the ingress tier runs unpatched.',
     fix: 'Move to the Gateway API: application routing with Gateway API, Application Gateway for Containers, or the Istio ingress gateway.',

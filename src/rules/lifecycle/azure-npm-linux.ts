@@ -9,8 +9,8 @@ export default defineRule({
     title: 'Azure Network Policy Manager on Linux retires 2028-09-30',
     severity: 'warning',
     kind: 'lifecycle',
-    pillars: ['security', 'operational-excellence'],
-    waf: ['SE:06', 'OE:06'],
+    pillars: ['security'],
+    waf: ['SE:06', 'SE:08'],
     rationale:
       'Azure Network Policy Manager (NPM) for Linux nodes is retired on 30 September 2028, and it already has scale limits (250 nodes, 20,000 pods). Microsoft recommends Azure CNI powered by Cilium for network policy.',
     fix: "Migrate to dataplane 'cilium' with networkPolicy 'cilium' (Azure CNI overlay or pod subnet).",

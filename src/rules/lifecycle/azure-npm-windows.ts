@@ -9,8 +9,8 @@ export default defineRule({
     title: 'Azure Network Policy Manager on Windows node pools retires 2026-09-30',
     severity: 'warning',
     kind: 'lifecycle',
-    pillars: ['security', 'operational-excellence'],
-    waf: ['SE:06', 'OE:06'],
+    pillars: ['security'],
+    waf: ['SE:06', 'SE:08'],
     rationale:
       'Azure Network Policy Manager (NPM) for Windows nodes is retired on 30 September 2026. Windows pools that rely on it lose supported network policy enforcement.',
     fix: 'Use Calico network policy for clusters with Windows node pools (Azure CNI required), or move the workloads to Linux pools with Cilium.',

@@ -10,7 +10,7 @@ export default defineRule({
     severity: 'warning',
     kind: 'lifecycle',
     pillars: ['reliability', 'security'],
-    waf: ['RE:05', 'OE:06'],
+    waf: ['RE:05', 'SE:08'],
     rationale:
       'The Basic SKU load balancer was retired on 30 September 2025 and is no longer supported for AKS. It also lacks availability zones, outbound rules, secure-by-default NSG behaviour and the features private clusters, authorized IP ranges and outbound types depend on.',
     fix: "Use the Standard load balancer (loadBalancerSku: 'standard'); the SKU is fixed at creation, so existing clusters need the AKS Basic→Standard migration.",

@@ -9,8 +9,8 @@ export default defineRule({
     title: 'Azure Front Door (classic) retires 2027-03-31',
     severity: 'warning',
     kind: 'lifecycle',
-    pillars: ['operational-excellence', 'security'],
-    waf: ['OE:06', 'SE:08'],
+    pillars: ['security'],
+    waf: ['SE:08'],
     rationale:
       'Front Door (classic) is retired on 31 March 2027. Standard and Premium add Private Link origins, managed WAF rule sets and bot protection (Premium), and a supported migration path.',
     fix: "Migrate the profile to sku 'Standard' or 'Premium' (Premium for Private Link origins and managed WAF rules).",

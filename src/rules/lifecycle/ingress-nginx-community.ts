@@ -9,8 +9,8 @@ export default defineRule({
     title: 'Community ingress-nginx is retired upstream (March 2026)',
     severity: 'warning',
     kind: 'lifecycle',
-    pillars: ['security', 'operational-excellence'],
-    waf: ['SE:08', 'OE:06'],
+    pillars: ['security'],
+    waf: ['SE:08'],
     rationale:
       'The Kubernetes community ingress-nginx controller stopped receiving maintenance and security fixes at the end of March 2026. A self-managed installation keeps running but accumulates unpatched vulnerabilities in the component that faces every request.',
     fix: 'Migrate to a Gateway API implementation: application routing with Gateway API, Application Gateway for Containers, Istio ingress gateway, or another maintained controller.',

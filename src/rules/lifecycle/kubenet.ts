@@ -9,8 +9,8 @@ export default defineRule({
     title: 'kubenet support ends 2028-03-31',
     severity: 'warning',
     kind: 'lifecycle',
-    pillars: ['operational-excellence', 'reliability'],
-    waf: ['OE:06', 'RE:01'],
+    pillars: ['security', 'reliability'],
+    waf: ['SE:08', 'RE:01'],
     rationale:
       'Microsoft retires kubenet networking for AKS on 31 March 2028. Clusters still on kubenet must be migrated to Azure CNI overlay before then; migration is an in-place upgrade but needs planning (pod CIDR, network policy engine, route tables).',
     fix: "Migrate to network.cni 'azure-overlay' (ideally with the Cilium dataplane and network policy).",

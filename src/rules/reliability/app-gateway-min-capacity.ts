@@ -14,6 +14,7 @@ export default defineRule({
     example: "applicationGateway({ /* … */ zones: [1, 2, 3], minCapacity: 2, maxCapacity: 10 });",
     references: [
       { title: 'Application Gateway v2 autoscaling', url: 'https://learn.microsoft.com/azure/application-gateway/application-gateway-autoscaling-zone-redundant' },
+      { title: 'What is Azure Application Gateway v2? (autoscaling)', url: 'https://learn.microsoft.com/azure/application-gateway/overview-v2' },
     ],
   },
   check(ctx) {

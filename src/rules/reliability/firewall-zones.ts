@@ -14,7 +14,7 @@ export default defineRule({
     example: "azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '10.0.0.4', zones: [1, 2, 3] });",
     references: [
       { title: 'Deploy an Azure Firewall with availability zones', url: 'https://learn.microsoft.com/azure/firewall/deploy-availability-zone-powershell' },
-      { title: 'Reliability in Azure Firewall', url: 'https://learn.microsoft.com/azure/reliability/reliability-firewall' },
+      { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
   },
   check(ctx) {

@@ -14,6 +14,7 @@ export default defineRule({
     example: "cluster({ name: 'aks-prod', region: 'westeurope', tier: 'Standard', /* … */ });",
     references: [
       { title: 'Free, Standard and Premium pricing tiers for AKS cluster management', url: 'https://learn.microsoft.com/azure/aks/free-standard-pricing-tiers' },
+      { title: 'Azure Kubernetes Service Uptime SLA', url: 'https://learn.microsoft.com/azure/aks/uptime-sla' },
     ],
   },
   check(ctx) {

@@ -14,6 +14,7 @@ export default defineRule({
     example: "nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 5, zones: [1, 2, 3], subnet: nodes });",
     references: [
       { title: 'Manage system node pools in AKS', url: 'https://learn.microsoft.com/azure/aks/use-system-pools' },
+      { title: 'Availability zones in AKS', url: 'https://learn.microsoft.com/azure/aks/availability-zones' },
     ],
   },
   check(ctx) {
