@@ -117,12 +117,10 @@ function padlock(f: Fam, x: number, y: number, w: number, h: number, opts: { ope
   const cx = x + w / 2;
   const r = w * 0.3;
   const left = cx - r;
-  const right = cx + r;
   const top = y - r * 0.9;
   const shackle = opts.open
-    ? `<path d="M${n(left)} ${n(y)}V${n(top - r * 0.6)}a${n(r)} ${n(r)} 0 0 1 ${n(2 * r)} 0V${n(top - r * 0.2)}"/>`
+    ? `<path d="M${n(left)} ${n(y)}V${n(top - r * 0.35)}a${n(r)} ${n(r)} 0 0 1 ${n(2 * r)} 0V${n(top + r * 0.05)}"/>`
     : `<path d="M${n(left)} ${n(y)}V${n(top)}a${n(r)} ${n(r)} 0 0 1 ${n(2 * r)} 0V${n(y)}"/>`;
-  void right;
   const hole =
     opts.keyhole === false
       ? ''
@@ -331,10 +329,10 @@ const BUILTIN: Record<IconKind, string> = {
   ),
   'paas:serviceBus': g(
     DAT,
-    `<rect x="6.5" y="3.5" width="13" height="9" rx="1.25" ${fill(DAT.mid)} stroke-width="1.5"/>` +
-      `<rect x="2.75" y="8" width="14.5" height="10" rx="1.5" ${fill(DAT.tint)}/>` +
-      `<path d="M3.25 8.75 10 13.5 16.75 8.75" stroke-width="1.5"/>` +
-      `<path d="M13.5 20.75H21M18.75 18.5 21.25 20.75 18.75 23" stroke-width="1.5"/>`,
+    `<rect x="6.5" y="2.75" width="13" height="9" rx="1.25" ${fill(DAT.mid)} stroke-width="1.5"/>` +
+      `<rect x="2.75" y="7.25" width="14.5" height="10" rx="1.5" ${fill(DAT.tint)}/>` +
+      `<path d="M3.25 8 10 12.75 16.75 8" stroke-width="1.5"/>` +
+      `<path d="M13.5 20H21M18.75 17.75 21.25 20 18.75 22.25" stroke-width="1.5"/>`,
   ),
   'paas:eventHubs': g(
     DAT,
@@ -356,10 +354,11 @@ const BUILTIN: Record<IconKind, string> = {
   ),
   privateEndpoint: g(
     NET,
-    `<path d="M9.75 3.5V8M14.25 3.5V8" stroke-width="2"/>` +
+    `<g transform="translate(-1.5 0)">` +
+      `<path d="M9.75 3.5V8M14.25 3.5V8" stroke-width="2"/>` +
       `<path d="M7 8H17V11.5A5 5 0 0 1 12 16.5 5 5 0 0 1 7 11.5Z" ${fill(NET.tint)}/>` +
       `<path d="M12 16.5V18.5A2.5 2.5 0 0 0 14.5 21H20.5"/>` +
-      `<circle cx="12" cy="11.5" r="1.5" ${fill(NET.mid)} stroke="none"/>`,
+      `<circle cx="12" cy="11.5" r="1.5" ${fill(NET.mid)} stroke="none"/>` + `</g>`,
   ),
   onPremises: g(
     EXT,
@@ -451,8 +450,8 @@ const BUILTIN: Record<IconKind, string> = {
   'loadBalancer:public': g(
     NET,
     lbTree(NET).replace(`<circle cx="12" cy="5" r="2.75" fill="${NET.mid}"/>`, '') +
-      `<circle cx="12" cy="5" r="4.25" fill="${WHITE}" stroke="none"/>` +
-      `<g stroke="${NET.ink}" stroke-width="1.3"><circle cx="12" cy="5" r="3.6" ${fill(NET.mid)}/><ellipse cx="12" cy="5" rx="1.5" ry="3.6"/><path d="M8.4 5H15.6"/></g>`,
+      `<circle cx="12" cy="5.25" r="4" fill="${WHITE}" stroke="none"/>` +
+      `<g stroke="${NET.ink}" stroke-width="1.3"><circle cx="12" cy="5.25" r="3.4" ${fill(NET.mid)}/><ellipse cx="12" cy="5.25" rx="1.4" ry="3.4"/><path d="M8.6 5.25H15.4"/></g>`,
   ),
   'loadBalancer:internal': g(
     NET,
@@ -514,15 +513,16 @@ const BUILTIN: Record<IconKind, string> = {
   ),
   egressDestination: g(
     EXT,
-    `<path d="M5.5 21.25V2.75"/>` +
+    `<g transform="translate(1.25 0)">` +
+      `<path d="M5.5 21.25V2.75"/>` +
       `<path d="M5.5 3.75H18.5L16 8 18.5 12.25H5.5Z" ${fill(EXT.tint)}/>` +
       `<path d="M5.5 3.75H12V12.25H5.5Z" ${fill(EXT.mid)} stroke="none"/>` +
       `<path d="M5.5 3.75H18.5L16 8 18.5 12.25H5.5"/>` +
-      `<path d="M3 21.25H9"/>`,
+      `<path d="M3 21.25H9"/>` + `</g>`,
   ),
   internet: g(EXT, globe(EXT, 12, 12, 9)),
   'tls-lock': g(CMP, padlock(CMP, 5, 10.5, 14, 10.5)),
-  'tls-open': g(SEC, padlock(SEC, 5, 10.5, 14, 10.5, { open: true })),
+  'tls-open': g(SEC, padlock(SEC, 5, 11.5, 14, 9.75, { open: true })),
   'tls-passthrough': g(
     CMP,
     padlock(CMP, 5.5, 12.5, 13, 9) +
