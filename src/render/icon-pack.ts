@@ -12,7 +12,7 @@
  * text, event handlers and every non-local reference (`href` other than `#…`, `url(…)` other than
  * `url(#…)`, `@import`) are dropped. Simple `<style>` rules (`.class {…}` and `element {…}`) are
  * inlined into `style` attributes so icons don't leak CSS into each other; ids are prefixed per key
- * (`aksnet-paas-keyVault-…`) with all references rewritten. The file's viewBox is scaled to fit,
+ * (`aksnet-paas_keyVault--…`) with all references rewritten. The file's viewBox is scaled to fit,
  * centred, into the 24×24 icon box.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
@@ -121,9 +121,12 @@ export function iconKeyForFileName(fileName: string): string | undefined {
   return aliasCache.get(stem);
 }
 
-/** The id prefix for an icon key: `aksnet-paas-keyVault-`. */
+/**
+ * The id prefix for an icon key: `aksnet-paas_keyVault--`. Keys never contain `--`, so no id of
+ * one key's icon can equal an id of another key's icon.
+ */
 export function idPrefixFor(key: string): string {
-  return `aksnet-${key.replace(/[^A-Za-z0-9_-]/g, '-')}-`;
+  return `aksnet-${key.replace(/:/g, '_').replace(/[^A-Za-z0-9_-]/g, '-')}--`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AksnetError } from '../../src/load/errors.js';
-import { iconKeyForFileName, loadIconPack, readIconPack, sanitizeSvgIcon } from '../../src/render/icon-pack.js';
-import { GLYPH_KEYS, ICON_DESCRIPTIONS, ICON_KINDS, ICON_VARIANTS, icon, iconKey, type IconDef } from '../../src/render/icons.js';
+import { iconKeyForFileName, idPrefixFor, loadIconPack, readIconPack, sanitizeSvgIcon } from '../../src/render/icon-pack.js';
+import { GLYPH_KEYS, ICON_DESCRIPTIONS, ICON_KINDS, ICON_VARIANTS, icon, iconKey, knownIconKeys, type IconDef } from '../../src/render/icons.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -194,14 +194,17 @@ describe('icon packs', () => {
     const { icons } = await readIconPack(dir);
     const body = icons.get('azureFirewall')!.body;
     expect(body).toMatch(/^<g transform="translate\(0 0\) scale\(1\.3333\)">/);
-    expect(body).toContain('id="aksnet-azureFirewall-a"');
-    expect(body).toContain('style="fill:url(#aksnet-azureFirewall-a)"');
+    expect(body).toContain('id="aksnet-azureFirewall--a"');
+    expect(body).toContain('style="fill:url(#aksnet-azureFirewall--a)"');
     expect(body).toContain('style="fill:#fff;stroke:#000;opacity:.5"');
-    expect(body).toContain('href="#aksnet-azureFirewall-a"');
+    expect(body).toContain('href="#aksnet-azureFirewall--a"');
     expect(body).not.toMatch(/<style|<title|class=/);
     // the same file under another key gets other ids
-    expect(icons.get('tls-lock')!.body).toContain('id="aksnet-tls-lock-a"');
-    expect(icons.get('vnetGateway:expressRoute')!.body).toContain('id="aksnet-vnetGateway-expressRoute-a"');
+    expect(icons.get('tls-lock')!.body).toContain('id="aksnet-tls-lock--a"');
+    expect(icons.get('vnetGateway:expressRoute')!.body).toContain('id="aksnet-vnetGateway_expressRoute--a"');
+    // no key's prefix can be produced by another key's prefix plus an id
+    const prefixes = knownIconKeys().map(idPrefixFor);
+    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a), `${a} / ${b}`).toBe(false);
   });
 
   it('sanitises a malicious SVG', () => {
