@@ -11,7 +11,7 @@ export default defineRule({
     pillars: ['reliability', 'performance-efficiency'],
     waf: ['PE:02', 'RE:06'],
     rationale:
-      'Each node takes one address from its subnet; with Azure CNI node subnet (flat) it also pre-allocates one address per possible pod. Upgrades add surge nodes on top of the autoscaler maximum, and internal load balancer frontends placed in the subnet take addresses too. When the subnet runs out, scale-out and upgrades fail, and a subnet cannot be resized while in use.',
+      'Each node takes one address from its subnet; with Azure CNI node subnet (flat) it also pre-allocates one address per possible pod. Upgrades add surge nodes on top of the autoscaler maximum, and internal load balancer frontends and private endpoints placed in the subnet (including a private cluster’s API server endpoint) take addresses too. When the subnet runs out, scale-out and upgrades fail, and a subnet cannot be resized while in use.',
     fix: 'Enlarge the subnet before deployment, lower maxPods or maxCount, reduce maxSurge, give pools their own subnets, or move to Azure CNI Overlay so pods stop consuming VNet addresses.',
     example: `// 20 nodes + 2 surge, 30 pods each: (22) × (30 + 1) = 682 addresses → a /22 (1,019 usable)
 const nodes = subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22', purpose: 'aks-nodes' });
@@ -47,12 +47,19 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
         need += ilbs;
         terms.push(plural(ilbs, 'internal LB frontend'));
       }
+      const endpoints =
+        q.all('privateEndpoint').filter((pe) => pe.subnet === s.id).length +
+        q.all('cluster').filter((c) => c.apiServer.mode === 'private' && q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet === s.id).length;
+      if (endpoints > 0) {
+        need += endpoints;
+        terms.push(plural(endpoints, 'private endpoint'));
+      }
       if (need <= usable) continue;
       ctx.report({
         message: `${s.name} ${s.cidr} has ${usable} usable addresses; at max scale ${terms.join(' + ')} need ${need}`,
         element: s.id,
         property: 'cidr',
-        evidence: { subnet: s.name, cidr: s.cidr, usable, needed: need, pools: pools.length, internalLbFrontends: ilbs },
+        evidence: { subnet: s.name, cidr: s.cidr, usable, needed: need, pools: pools.length, internalLbFrontends: ilbs, privateEndpoints: endpoints },
       });
     }
   },

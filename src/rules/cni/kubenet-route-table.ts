@@ -3,13 +3,13 @@ import { defineRule } from '../../validate/rule.js';
 export default defineRule({
   meta: {
     id: 'cni/kubenet-route-table',
-    title: 'kubenet node subnets carry the cluster route table before the cluster is created',
+    title: 'A route table brought for kubenet is associated with every node subnet',
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
     waf: ['RE:01'],
     rationale:
-      'In a bring-your-own VNet kubenet writes one route per node into a route table associated with the node subnet; pods on different nodes can only talk through those routes. The table must already be associated when the cluster is created and cannot be swapped afterwards.',
+      'kubenet writes one route per node into the route table of the node subnet; pods on different nodes can only talk through those routes. When you bring your own table (for example one that also sends 0.0.0.0/0 to a firewall) it must already be associated with every node subnet when the cluster is created, and it cannot be swapped afterwards; otherwise AKS writes into a different table than the design assumes.',
     fix: 'Associate one route table with every kubenet node subnet, reference the same table in network.routeTable, and keep it for this cluster only.',
     example: `const rt = routeTable({ name: 'rt-aks-kubenet', routes: [] });
 const nodes = subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/24', routeTable: rt });
@@ -23,22 +23,17 @@ network: { cni: 'kubenet', podCidr: '192.168.0.0/16', routeTable: rt }`,
     for (const c of q.all('cluster')) {
       if (c.network.cni !== 'kubenet' || c.managedVnet) continue;
       const declared = q.getAs(c.network.routeTable, 'routeTable');
+      if (!declared) continue; // AKS creates and manages its own table when none is brought
       for (const s of q.nodeSubnets(c.id)) {
-        if (!s.routeTable) {
-          ctx.report({
-            message: `kubenet node subnet ${s.name} (${s.cidr}) of ${c.name} has no route table; pod routes between nodes cannot be written`,
-            element: s.id,
-            property: 'routeTable',
-            evidence: { subnet: s.name, cluster: c.name },
-          });
-        } else if (declared && s.routeTable !== declared.id) {
-          ctx.report({
-            message: `kubenet node subnet ${s.name} of ${c.name} is associated with ${q.name(s.routeTable)}, but the cluster declares route table ${declared.name}`,
-            element: s.id,
-            property: 'routeTable',
-            evidence: { subnet: s.name, subnetRouteTable: q.name(s.routeTable), clusterRouteTable: declared.name },
-          });
-        }
+        if (s.routeTable === declared.id) continue;
+        ctx.report({
+          message: s.routeTable
+            ? `kubenet node subnet ${s.name} of ${c.name} is associated with ${q.name(s.routeTable)}, but the cluster declares route table ${declared.name}`
+            : `kubenet node subnet ${s.name} (${s.cidr}) of ${c.name} has no route table, but the cluster declares route table ${declared.name}; it must be associated before the cluster is created`,
+          element: s.id,
+          property: 'routeTable',
+          evidence: { subnet: s.name, subnetRouteTable: s.routeTable ? q.name(s.routeTable) : 'none', clusterRouteTable: declared.name },
+        });
       }
     }
   },

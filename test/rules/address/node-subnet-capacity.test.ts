@@ -19,6 +19,7 @@ describe(ID, () => {
     const b = flat();
     b.arch.ingress = [];
     b.ilb.subnet = undefined;
+    b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/28'] };
     const f = await runRule(ID, b.arch);
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toBe('snet-nodes 10.1.0.0/24 has 251 usable addresses; at max scale (12 nodes + 1 surge) × (30 pods + 1) need 403');
@@ -31,10 +32,10 @@ describe(ID, () => {
     b.nodes.cidr = '10.1.0.0/23';
     b.aks.nodePools.push(nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', count: 3, maxPods: 30, maxSurge: '10%', subnet: b.nodes }));
     const f = await runRule(ID, b.arch);
-    // system 13 × 31 = 403, apps (3 + 1) × 31 = 124, 1 ILB → 528 > 507
+    // system 13 × 31 = 403, apps (3 + 1) × 31 = 124, 1 ILB, 1 API server private endpoint → 529 > 507
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toBe(
-      'snet-nodes 10.1.0.0/23 has 507 usable addresses; at max scale system: (12 nodes + 1 surge) × (30 pods + 1) + apps: (3 nodes + 1 surge) × (30 pods + 1) + 1 internal LB frontend need 528',
+      'snet-nodes 10.1.0.0/23 has 507 usable addresses; at max scale system: (12 nodes + 1 surge) × (30 pods + 1) + apps: (3 nodes + 1 surge) × (30 pods + 1) + 1 internal LB frontend + 1 private endpoint need 529',
     );
   });
 
@@ -42,8 +43,10 @@ describe(ID, () => {
     const b = baseline();
     b.nodes.cidr = '10.1.0.0/28';
     const f = await runRule(ID, b.arch);
-    // system 5 + 1, apps 10 + 1, 1 ILB = 18 > 11
-    expect(f[0]!.message).toBe('snet-nodes 10.1.0.0/28 has 11 usable addresses; at max scale system: 5 nodes + 1 surge + apps: 10 nodes + 1 surge + 1 internal LB frontend need 18');
+    // system 5 + 1, apps 10 + 1, 1 ILB, 1 API server private endpoint = 19 > 11
+    expect(f[0]!.message).toBe(
+      'snet-nodes 10.1.0.0/28 has 11 usable addresses; at max scale system: 5 nodes + 1 surge + apps: 10 nodes + 1 surge + 1 internal LB frontend + 1 private endpoint need 19',
+    );
   });
 
   it('passes the baseline and a large enough flat subnet', async () => {

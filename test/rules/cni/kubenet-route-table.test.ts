@@ -6,12 +6,14 @@ import { kubenet } from './_fixtures.js';
 const ID = 'cni/kubenet-route-table';
 
 describe(ID, () => {
-  it('reports a kubenet node subnet without a route table', async () => {
-    const b = kubenet({ routeTable: undefined });
+  it('reports a declared table that is not associated with the node subnet', async () => {
+    const b = kubenet();
     b.nodes.routeTable = undefined;
     const f = await runRule(ID, b.arch);
     expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('kubenet node subnet snet-nodes (10.1.0.0/22) of aks-test has no route table; pod routes between nodes cannot be written');
+    expect(f[0]!.message).toBe(
+      'kubenet node subnet snet-nodes (10.1.0.0/22) of aks-test has no route table, but the cluster declares route table rt-egress; it must be associated before the cluster is created',
+    );
     expect(f[0]!.path).toBe('network.vnets[1].subnets[0].routeTable');
   });
 
@@ -23,7 +25,10 @@ describe(ID, () => {
     expect(f[0]!.message).toBe('kubenet node subnet snet-nodes of aks-test is associated with rt-egress, but the cluster declares route table rt-kubenet');
   });
 
-  it('passes when the subnet carries the declared table', async () => {
+  it('passes when the subnet carries the declared table, or when AKS manages its own', async () => {
     expect(await runRule(ID, kubenet().arch)).toEqual([]);
+    const b = kubenet({ routeTable: undefined });
+    b.nodes.routeTable = undefined;
+    expect(await runRule(ID, b.arch)).toEqual([]);
   });
 });
