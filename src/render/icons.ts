@@ -238,9 +238,9 @@ const BUILTIN: Record<IconKind, string> = {
   ),
   vnet: g(
     NET,
-    `<rect x="2.75" y="3.75" width="18.5" height="16.5" rx="3" ${fill(NET.tint)}/>` +
-      `<path d="M6.5 8H17.5M6.5 8V12.25M12 8V12.25M17.5 8V12.25" stroke-width="1.5"/>` +
-      `<circle cx="6.5" cy="14.75" r="2.1" ${fill(WHITE)} stroke-width="1.5"/><circle cx="12" cy="14.75" r="2.1" ${fill(NET.mid)} stroke-width="1.5"/><circle cx="17.5" cy="14.75" r="2.1" ${fill(WHITE)} stroke-width="1.5"/>`,
+    `<rect x="2.5" y="3.75" width="19" height="16.5" rx="3" ${fill(NET.tint)}/>` +
+      `<path d="M6.25 8.25H17.75M6.25 8.25V13M12 8.25V13M17.75 8.25V13" stroke-width="1.5"/>` +
+      `<circle cx="6.25" cy="15" r="1.75" ${fill(WHITE)} stroke-width="1.5"/><circle cx="12" cy="15" r="1.75" ${fill(NET.mid)} stroke-width="1.5"/><circle cx="17.75" cy="15" r="1.75" ${fill(WHITE)} stroke-width="1.5"/>`,
   ),
   subnet: g(
     NET,
