@@ -1,8 +1,4 @@
 /** The output formats: SARIF (schema-valid, GitHub-ready), GitHub annotations, Markdown, text, JSON. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subnet } from '../../dsl/index.js';
 import { baseline } from '../helpers/fixture.js';
@@ -17,29 +13,10 @@ import { formatMarkdown, mdEscape } from '../../src/validate/format/markdown.js'
 import { formatText } from '../../src/validate/format/text.js';
 import { formatJson } from '../../src/validate/format/json.js';
 import { colors } from '../../src/cli/io.js';
+import { sarifValidator } from './sarif-schema.js';
 
 const AS_OF = '2026-11-23';
 const EVIL = '<script>alert(1)</script>|`x`*y*';
-
-/** Compiles the official SARIF 2.1.0 schema (draft 2020-12) with ajv; see test/fixtures/README.md. */
-export function sarifValidator() {
-  const text = readFileSync(join(import.meta.dirname, '../fixtures/sarif-schema-2.1.0.json'), 'utf8');
-  const schema = JSON.parse(text) as Record<string, unknown>;
-  expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-  // `(?i)` is not valid in ECMAScript regular expressions; use the equivalent explicit class.
-  const patched = JSON.parse(text.replaceAll('^(?i)[a-zA]{2}(-[a-z]{2})?$', '^[a-zA-Z]{2}(-[a-zA-Z]{2})?$')) as {
-    definitions: { region: { properties: Record<string, unknown>; anyOf?: unknown } };
-  };
-  // `region.anyOf` is misplaced inside `region.properties` in this copy; move it where it belongs.
-  const region = patched.definitions.region;
-  if (Array.isArray(region.properties.anyOf)) {
-    region.anyOf = region.properties.anyOf;
-    delete region.properties.anyOf;
-  }
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats(ajv);
-  return ajv.compile(patched);
-}
 
 let rules: Rule[];
 let results: FileResult[];
