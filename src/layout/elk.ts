@@ -56,6 +56,8 @@ export interface LayoutRequest {
   direction?: 'RIGHT' | 'DOWN';
   /** Preserve model order (stable but costly on big graphs); default true. */
   modelOrder?: boolean;
+  /** Extra root layout options (override the defaults). */
+  options?: LayoutOptions;
 }
 
 export interface Route {
@@ -136,6 +138,7 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
       ...ROOT_OPTIONS,
       'elk.direction': req.direction ?? 'RIGHT',
       ...(req.modelOrder === false ? {} : { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' }),
+      ...req.options,
     },
     children: [],
     edges: [],
