@@ -26,7 +26,6 @@ export default defineRule({
     const udr = new Map<Id, string>();
     for (const c of q.all('cluster')) if (c.outbound.type === 'userDefinedRouting') udr.set(c.id, q.name(c.outbound.via));
     if (udr.size === 0) return;
-    const reported = new Set<Id>();
     for (const p of ctx.model.ingressPaths) {
       for (const h of p.hops) {
         if (h.resourceKind !== 'loadBalancer') continue;
@@ -35,7 +34,6 @@ export default defineRule({
         const cluster = lb.cluster || p.cluster;
         const appliance = cluster ? udr.get(cluster) : undefined;
         if (appliance === undefined) continue;
-        reported.add(lb.id);
         ctx.report({
           message: `ingress path ${p.name} enters through public load balancer ${lb.name} (hop ${h.step}), but cluster ${q.name(cluster)} routes 0.0.0.0/0 to ${appliance}: replies leave through the firewall and are dropped`,
           path: h.source.path,
@@ -43,18 +41,6 @@ export default defineRule({
           evidence: { path: p.name, loadBalancer: lb.name, cluster: q.name(cluster), appliance },
         });
       }
-    }
-    for (const lb of q.all('loadBalancer')) {
-      if (reported.has(lb.id) || lb.visibility !== 'public' || !lb.cluster) continue;
-      if (lb.id === `loadBalancer:${q.name(lb.cluster)}/kubernetes`) continue; // the outbound-only LB the normalizer synthesizes
-      const appliance = udr.get(lb.cluster);
-      if (appliance === undefined) continue;
-      ctx.report({
-        message: `public load balancer ${lb.name} serves cluster ${q.name(lb.cluster)}, which routes 0.0.0.0/0 to ${appliance}: replies leave through the firewall and are dropped`,
-        element: lb.id,
-        property: 'visibility',
-        evidence: { loadBalancer: lb.name, cluster: q.name(lb.cluster), appliance },
-      });
     }
   },
 });
