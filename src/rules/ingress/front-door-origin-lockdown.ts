@@ -1,0 +1,57 @@
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+const ANY_SOURCE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
+
+export default defineRule({
+  meta: {
+    id: 'ingress/front-door-origin-lockdown',
+    title: 'An Application Gateway behind Front Door accepts traffic only from Front Door',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['security'],
+    waf: ['SE:06', 'SE:04'],
+    rationale:
+      'When Front Door (with its WAF, bot protection and DDoS absorption) sits in front of an Application Gateway, a gateway subnet that still admits the whole internet lets attackers skip Front Door by calling the gateway’s public IP directly.',
+    fix: "Allow inbound 443 on the gateway subnet NSG only from the 'AzureFrontDoor.Backend' service tag (plus GatewayManager and AzureLoadBalancer), and check the X-Azure-FDID header on the listener.",
+    example: "{ name: 'allow-afd', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'AzureFrontDoor.Backend', destination: '*', ports: 443 }",
+    references: [
+      { title: 'Secure traffic to Azure Front Door origins', url: 'https://learn.microsoft.com/azure/frontdoor/secure-front-door' },
+      { title: 'Azure DDoS Protection overview (Front Door and Application Gateway)', url: 'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-overview' },
+    ],
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const done = new Set<Id>();
+    for (const p of ctx.model.ingressPaths) {
+      p.hops.forEach((h, i) => {
+        if (h.resourceKind !== 'applicationGateway' || !p.hops.slice(0, i).some((x) => x.resourceKind === 'frontDoor')) return;
+        const g = q.getAs(h.resource, 'applicationGateway');
+        if (!g || g.frontend === 'private' || done.has(g.id)) return;
+        done.add(g.id);
+        const fd = q.name(p.hops.slice(0, i).find((x) => x.resourceKind === 'frontDoor')!.resource);
+        const s = q.getAs(g.subnet, 'subnet');
+        const nsg = q.getAs(s?.nsg, 'nsg');
+        if (!s) return;
+        if (!nsg) {
+          ctx.report({
+            message: `Application Gateway ${g.name} sits behind Front Door ${fd} (path ${p.name}) but its subnet ${s.name} has no NSG, so its public frontend accepts traffic that bypasses Front Door`,
+            element: s.id,
+            property: 'nsg',
+            evidence: { gateway: g.name, frontDoor: fd, subnet: s.name },
+          });
+          return;
+        }
+        const idx = nsg.rules.findIndex((r) => r.direction === 'inbound' && r.access === 'allow' && !r.sourceSubnet && ANY_SOURCE.has(String(r.source).toLowerCase()));
+        if (idx < 0) return;
+        const r = nsg.rules[idx]!;
+        ctx.report({
+          message: `Application Gateway ${g.name} sits behind Front Door ${fd} (path ${p.name}) but NSG ${nsg.name} rule ${r.name} (priority ${r.priority}) admits ${r.source}; restrict it to AzureFrontDoor.Backend`,
+          path: `${nsg.source.path}.rules[${idx}]`,
+          property: 'source',
+          evidence: { gateway: g.name, frontDoor: fd, nsg: nsg.name, rule: r.name, priority: r.priority },
+        });
+      });
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { frontDoor, nsg } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { runRule } from '../../helpers/run-rule.js';
+
+const ID = 'ingress/front-door-origin-lockdown';
+
+function behindFrontDoor(source: 'Internet' | 'AzureFrontDoor.Backend' | undefined) {
+  const b = baseline();
+  const fd = frontDoor({ name: 'afd-web', sku: 'Premium', waf: { mode: 'Prevention' } });
+  b.path.hops.unshift({ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' });
+  if (source) {
+    b.appGwSubnet.nsg = nsg({
+      name: 'nsg-appgw',
+      rules: [
+        { name: 'allow-gwm', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'GatewayManager', destination: '*', ports: '65200-65535' },
+        { name: 'allow-https', direction: 'inbound', access: 'allow', priority: 110, protocol: 'tcp', source, destination: '*', ports: 443 },
+      ],
+    });
+  }
+  return b;
+}
+
+describe(ID, () => {
+  it('passes when only Front Door may reach the gateway, and without Front Door', async () => {
+    expect(await runRule(ID, behindFrontDoor('AzureFrontDoor.Backend').arch)).toEqual([]);
+    expect(await runRule(ID, baseline().arch)).toEqual([]);
+  });
+
+  it('reports a gateway subnet that admits the internet', async () => {
+    const f = await runRule(ID, behindFrontDoor('Internet').arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.severity).toBe('warning');
+    expect(f[0]!.message).toBe(
+      'Application Gateway agw-test sits behind Front Door afd-web (path web) but NSG nsg-appgw rule allow-https (priority 110) admits Internet; restrict it to AzureFrontDoor.Backend',
+    );
+    expect(f[0]!.path).toBe('network.vnets[1].subnets[1].nsg.rules[1].source');
+  });
+
+  it('reports a gateway subnet without an NSG', async () => {
+    const f = await runRule(ID, behindFrontDoor(undefined).arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('its subnet snet-appgw has no NSG');
+    expect(f[0]!.path).toBe('network.vnets[1].subnets[1].nsg');
+  });
+});
