@@ -119,8 +119,14 @@ class Builder {
     return n.id;
   }
 
+  private readonly signatures = new Set<string>();
+
   edge(e: ViewEdge): void {
     if (e.from === e.to || !this.nodes.has(e.from) || !this.nodes.has(e.to)) return;
+    // Paths that share a hop (one Front Door for two stamps) share its edge instead of drawing it twice.
+    const sig = JSON.stringify([e.from, e.to, e.style, e.label ?? '', e.tls ?? '', e.step ?? 0]);
+    if (this.signatures.has(sig)) return;
+    this.signatures.add(sig);
     if (!this.edges.has(e.id)) this.edges.set(e.id, e);
   }
 

@@ -180,6 +180,15 @@ describe('diagrams of the examples', () => {
         expect(c.r.svg).toContain(`data-id="${e.id}"`);
       }
       expect(c.r.svg).toMatch(/class="tls (tls|plaintext|passthrough|mtls)"/);
+      // Every hop of every path is drawn (shared hops once).
+      const model = models.get(c.file)!;
+      for (const p of model.ingressPaths)
+        for (const id of p.edges) {
+          const e = model.edges.find((x) => x.id === id)!;
+          expect(c.graph.edges.some((v) => v.from === e.from && v.to === e.to && v.step === e.step), `${name(c)}: ${id}`).toBe(true);
+        }
+      const sigs = c.graph.edges.map((e) => `${e.from}|${e.to}|${e.label}|${e.tls}|${e.step}`);
+      expect(new Set(sigs).size, `${name(c)}: duplicate edges`).toBe(sigs.length);
     }
   });
 
