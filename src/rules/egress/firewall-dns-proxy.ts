@@ -1,8 +1,8 @@
 import { defineRule } from '../../validate/rule.js';
 import { clustersVia } from './_egress.js';
 
-/** Protocols an Azure Firewall application rule cannot match by FQDN, so they need FQDN network rules. */
-const NETWORK_RULE_PROTOCOLS = new Set(['tcp', 'udp', 'tls']);
+/** Protocols an Azure Firewall application rule (HTTP, HTTPS/TLS with SNI, MSSQL) cannot match by FQDN, so they need FQDN network rules. */
+const NETWORK_RULE_PROTOCOLS = new Set(['tcp', 'udp']);
 
 export default defineRule({
   meta: {
