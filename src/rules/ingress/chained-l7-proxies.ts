@@ -11,7 +11,14 @@ export default defineRule({
     rationale:
       'Every layer-7 hop parses HTTP, usually terminates and re-opens TLS, and adds latency, cost, certificates and a place where timeouts, header limits and health probes must agree. Three in a row (for example Front Door → Application Gateway → NGINX) is sometimes justified but worth a conscious decision.',
     fix: 'Check whether each proxy adds something the others do not (global routing, WAF, in-cluster routing); for example Front Door Premium → Private Link → internal load balancer → ingress controller removes the middle gateway.',
-    example: 'hops: [{ via: frontDoor, … }, { via: pls, … }, { via: ilb, … }, { via: nginx, … }]',
+    example: [
+      'hops: [',
+      "  { via: frontDoor, protocol: 'https', port: 443, tls: 'reencrypt' }, // WAF + global routing",
+      "  { via: pls, protocol: 'https', port: 443, tls: 'passthrough' },",
+      "  { via: ilb, protocol: 'https', port: 443, tls: 'passthrough' },",
+      "  { via: gateway, protocol: 'https', port: 443, tls: 'reencrypt' }, // in-cluster routing",
+      ']',
+    ].join('\n'),
     references: [
       { title: 'Architecture best practices for AKS (Performance Efficiency)', url: 'https://learn.microsoft.com/azure/well-architected/service-guides/azure-kubernetes-service' },
       { title: 'Zero-trust network for web applications with Azure Firewall and Application Gateway', url: 'https://learn.microsoft.com/azure/architecture/example-scenario/gateway/application-gateway-before-azure-firewall' },

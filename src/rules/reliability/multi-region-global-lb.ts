@@ -11,7 +11,12 @@ export default defineRule({
     rationale:
       'Running clusters in several regions only helps if clients can be steered to a healthy region. Without Azure Front Door or Traffic Manager in front, each region has its own entry point and failover needs DNS changes by hand.',
     fix: 'Put Azure Front Door (Premium for private origins) or Traffic Manager in front of the regional entry points, with health probes per region.',
-    example: 'hops: [{ via: frontDoor, protocol: \'https\', port: 443, tls: \'reencrypt\' }, { via: regionalAppGw, … }, …]',
+    example: [
+      "const afd = frontDoor({ name: 'afd-global', sku: 'Premium', waf: { mode: 'Prevention', managedRules: true } });",
+      "// every regional path starts at the same Front Door profile",
+      "ingressPath({ name: 'web-weu', from: { kind: 'internet' }, hops: [{ via: afd, protocol: 'https', port: 443, tls: 'reencrypt' }, { via: plsWeu, protocol: 'https', port: 443, tls: 'passthrough' }, /* … */], to: { cluster: aksWeu, service: 'web', protocol: 'https', port: 8443 } });",
+      "ingressPath({ name: 'web-neu', from: { kind: 'internet' }, hops: [{ via: afd, protocol: 'https', port: 443, tls: 'reencrypt' }, { via: plsNeu, protocol: 'https', port: 443, tls: 'passthrough' }, /* … */], to: { cluster: aksNeu, service: 'web', protocol: 'https', port: 8443 } });",
+    ].join('\n'),
     references: [
       { title: 'Best practices for business continuity and disaster recovery in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-multi-region' },
     ],
