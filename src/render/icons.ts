@@ -89,6 +89,7 @@ export type IconKind =
       | `vnetGateway:${'vpn' | 'expressRoute'}`
       | `loadBalancer:${'public' | 'internal'}`
       | `client:${'internet' | 'corporate' | 'partner'}`
+      | `ingressController:${'app-routing-nginx' | 'istio-gateway'}`
     >
   | GlyphKey
   | 'generic';
@@ -163,7 +164,7 @@ function gear(cx: number, cy: number, outer: number, inner: number, teeth: numbe
 
 /** A small round badge at the lower right, drawn over the icon with a white halo. */
 function badge(inner: string, cx = 18, cy = 18, r = 4.75, f: Fam = PALETTE.external): string {
-  return `<circle cx="${cx}" cy="${cy}" r="${r + 1}" fill="${WHITE}" stroke="none"/><circle cx="${cx}" cy="${cy}" r="${r}" fill="${f.tint}" stroke="${f.ink}" stroke-width="1.5"/>${inner}`;
+  return `<circle cx="${cx}" cy="${cy}" r="${r + 1}" fill="${WHITE}" stroke="none"/><circle cx="${cx}" cy="${cy}" r="${r}" fill="${f.tint}" stroke="${f.ink}" stroke-width="1.1"/>${inner}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,6 +226,33 @@ function lbTree(f: Fam): string {
 function gate(f: Fam): string {
   return `<path d="M4 21V10a8 8 0 0 1 16 0V21H15.5V12.5a3.5 3.5 0 0 0-7 0V21Z" ${fill(f.tint)}/><path d="M2.5 21H21.5"/>`;
 }
+
+function ingress(): string {
+  return (
+    `<polygon points="${poly(13.5, 12, 8.5, 6, -90)}" ${fill(CMP.tint)}/>` +
+    `<path d="M2.25 12H13.5M10.5 8.75 13.75 12 10.5 15.25" stroke-width="2"/>` +
+    `<circle cx="16.5" cy="12" r="1.4" ${fill(CMP.mid)} stroke="none"/>`
+  );
+}
+
+/** Badge: a small cloud, for controllers run by AKS as a managed add-on. */
+const MANAGED_BADGE = badge(
+  `<path d="M16.5 20.35a1.5 1.5 0 0 1-.15-2.98 2.25 2.25 0 0 1 4.3-.5 1.75 1.75 0 0 1-.05 3.48Z" fill="${NET.ink}" stroke="none"/>`,
+  18.5,
+  18.5,
+  4.5,
+  NET,
+);
+
+/** Badge: three linked dots, for a service-mesh gateway. */
+const MESH_BADGE = badge(
+  `<path d="M18.5 16.5 16.7 19.7H20.3Z" stroke="${CMP.ink}" stroke-width="0.9"/>` +
+    `<circle cx="18.5" cy="16.5" r="1.05" fill="${CMP.ink}" stroke="none"/><circle cx="16.7" cy="19.7" r="1.05" fill="${CMP.ink}" stroke="none"/><circle cx="20.3" cy="19.7" r="1.05" fill="${CMP.ink}" stroke="none"/>`,
+  18.5,
+  18.5,
+  4.5,
+  CMP,
+);
 
 // ---------------------------------------------------------------------------------------------
 // The icons
@@ -463,12 +491,9 @@ const BUILTIN: Record<IconKind, string> = {
     `<rect x="2.25" y="8.5" width="11.5" height="7" rx="3.5" ${fill(NET.tint)} transform="rotate(-35 8 12)"/>` +
       `<rect x="10.25" y="8.5" width="11.5" height="7" rx="3.5" transform="rotate(-35 16 12)"/>`,
   ),
-  ingressController: g(
-    CMP,
-    `<polygon points="${poly(13.5, 12, 8.5, 6, -90)}" ${fill(CMP.tint)}/>` +
-      `<path d="M2.25 12H13.5M10.5 8.75 13.75 12 10.5 15.25" stroke-width="2"/>` +
-      `<circle cx="16.5" cy="12" r="1.4" ${fill(CMP.mid)} stroke="none"/>`,
-  ),
+  ingressController: g(CMP, ingress()),
+  'ingressController:app-routing-nginx': g(CMP, ingress() + MANAGED_BADGE),
+  'ingressController:istio-gateway': g(CMP, ingress() + MESH_BADGE),
   cluster: g(
     CMP,
     `<polygon points="${poly(12, 12, 9.75, 6, -90)}" ${fill(CMP.tint)}/>` +
@@ -495,7 +520,11 @@ const BUILTIN: Record<IconKind, string> = {
     `<rect x="4.5" y="4.5" width="15" height="10.5" rx="1.25" ${fill(EXT.tint)}/>` +
       `<path d="M2.5 18.75H21.5L19.75 15H4.25Z" ${fill(EXT.mid)}/>`,
   ),
-  'client:internet': g(EXT, person(EXT, 9, 7.25, 3.5, 13, 20.5) + badge(`<g stroke="${NET.ink}">${globe(NET, 17.5, 17, 4, '1.3')}</g>`, 17.5, 17, 4, NET)),
+  'client:internet': g(
+    EXT,
+    person(EXT, 9, 7.25, 3.5, 13, 20.5) +
+      badge(`<g stroke="${NET.ink}" stroke-width="1"><ellipse cx="17.5" cy="17" rx="1.7" ry="4"/><path d="M13.5 17H21.5"/></g>`, 17.5, 17, 4, NET),
+  ),
   'client:corporate': g(
     EXT,
     person(EXT, 12, 7, 3.75, 15.5, 21) + `<path d="M12 13.75 10.75 15.25 12 20 13.25 15.25Z" ${fill(EXT.ink)} stroke-width="1"/>`,
@@ -589,7 +618,9 @@ export const ICON_DESCRIPTIONS: Readonly<Record<IconKind, string>> = {
   'loadBalancer:public': 'load balancer with a globe at the front',
   'loadBalancer:internal': 'load balancer inside a dashed private boundary',
   privateLinkService: 'two chain links',
-  ingressController: 'arrow entering a hexagon',
+  ingressController: 'arrow entering a hexagon (self-managed controllers: nginx, traefik, contour, …)',
+  'ingressController:app-routing-nginx': 'ingress hexagon with a cloud badge (AKS-managed add-on; also app-routing-gateway-api and http-application-routing)',
+  'ingressController:istio-gateway': 'ingress hexagon with a mesh badge (service-mesh gateway)',
   cluster: 'hexagon holding three connected nodes',
   nodePool: 'stack of three servers',
   apiServer: 'control panel with three sliders',
@@ -614,9 +645,17 @@ const BUILTIN_DEFS = new Map<string, IconDef>(
   Object.entries(BUILTIN).map(([k, body]) => [k, Object.freeze({ viewBox: '0 0 24 24', body }) as IconDef]),
 );
 
+/** Variant keys drawn with another variant's icon. */
+export const ICON_ALIASES: Readonly<Record<string, IconKind>> = {
+  'ingressController:app-routing-gateway-api': 'ingressController:app-routing-nginx',
+  'ingressController:http-application-routing': 'ingressController:app-routing-nginx',
+};
+
 /** Keys to try for `kind`, most specific first: `paas:keyVault`, `paas`, `generic`. */
 export function iconFallbacks(kind: string): string[] {
   const keys = [kind];
+  const alias = Object.hasOwn(ICON_ALIASES, kind) ? ICON_ALIASES[kind] : undefined;
+  if (alias) keys.push(alias);
   const colon = kind.indexOf(':');
   if (colon > 0) keys.push(kind.slice(0, colon));
   keys.push('generic');

@@ -6,7 +6,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AksnetError } from '../../src/load/errors.js';
 import { iconKeyForFileName, idPrefixFor, loadIconPack, readIconPack, sanitizeSvgIcon } from '../../src/render/icon-pack.js';
-import { GLYPH_KEYS, ICON_DESCRIPTIONS, ICON_KINDS, ICON_VARIANTS, icon, iconKey, knownIconKeys, type IconDef } from '../../src/render/icons.js';
+import { GLYPH_KEYS, ICON_DESCRIPTIONS, ICON_KINDS, ICON_VARIANTS, PALETTE, icon, iconKey, knownIconKeys, type IconDef } from '../../src/render/icons.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -58,11 +58,15 @@ describe('built-in icons', () => {
     }
   });
 
-  it('bodies only use a small palette per icon', () => {
+  it('bodies use at most three colour families of the palette each', () => {
+    const familyOf = new Map<string, string>();
+    for (const [name, f] of Object.entries(PALETTE)) for (const c of Object.values(f)) familyOf.set(c.toLowerCase(), name);
     for (const kind of ICON_KINDS) {
       const colours = new Set(icon(kind).body.match(/#[0-9a-f]{6}/gi)?.map((c) => c.toLowerCase()) ?? []);
       colours.delete('#ffffff');
-      expect(colours.size, `${kind}: ${[...colours].join(' ')}`).toBeLessThanOrEqual(5);
+      const families = new Set([...colours].map((c) => familyOf.get(c) ?? c));
+      expect(families.size, `${kind}: ${[...families].join(' ')}`).toBeLessThanOrEqual(3);
+      expect([...colours].filter((c) => !familyOf.has(c)).length, `${kind} off-palette colours`).toBeLessThanOrEqual(1);
     }
   });
 
@@ -108,7 +112,13 @@ describe('built-in icons', () => {
     expect(iconKey({ kind: 'azureFirewall', type: 'vpn' })).toBe('azureFirewall');
     expect(iconKey({ kind: 'cluster' })).toBe('cluster');
     // every key iconKey produces resolves to a real icon
-    expect(icon(iconKey({ kind: 'ingressController', type: 'istio-gateway' }))).toBe(icon('ingressController'));
+    expect(icon(iconKey({ kind: 'ingressController', type: 'traefik' }))).toBe(icon('ingressController'));
+    expect(icon(iconKey({ kind: 'ingressController', type: 'istio-gateway' }))).not.toBe(icon('ingressController'));
+    // managed add-on flavours share one drawing; a pack may still give each its own
+    expect(icon('ingressController:http-application-routing')).toBe(icon('ingressController:app-routing-nginx'));
+    expect(icon('ingressController:app-routing-gateway-api')).toBe(icon('ingressController:app-routing-nginx'));
+    const own: IconDef = { viewBox: '0 0 24 24', body: '<g/>' };
+    expect(icon('ingressController:app-routing-gateway-api', new Map([['ingressController:app-routing-gateway-api', own]]))).toBe(own);
   });
 });
 
