@@ -66,7 +66,7 @@ keys.forEach((key, i) => {
     `<rect x="${x + 96}" y="${y + 10}" width="${cellW - 106}" height="30" rx="4" fill="#f8fafc" stroke="#cbd5e1"/>` +
     place(def, x + 100, y + 14, 22) +
     `<text x="${x + 126}" y="${y + 29}" font-family="DejaVu Sans" font-size="10" fill="#0f172a">${esc(key.split(':').pop())}</text>` +
-    `<text x="${x + 10}" y="${y + 76}" font-family="DejaVu Sans Mono" font-size="11" fill="#334155">${esc(key)}</text>` +
+    `<text x="${x + 10}" y="${y + 76}" font-family="DejaVu Sans Mono" font-size="${key.length > 32 ? 9.5 : 11}" fill="#334155">${esc(key)}</text>` +
     `</g>`;
 });
 
@@ -88,7 +88,7 @@ if (args.includes('--detail')) {
   const per = 12;
   const size = 96;
   const dw = 114;
-  const dh = 124;
+  const dh = 128;
   const drows = Math.ceil(keys.length / per);
   let grid = '';
   for (let k = 0; k <= 24; k += 2) {
@@ -102,7 +102,11 @@ if (args.includes('--detail')) {
     dcells +=
       `<g transform="translate(${x} ${y})"><rect width="${size}" height="${size}" fill="#ffffff"/>${grid}</g>` +
       place(icons.icon(key, pack), x, y, size) +
-      `<text x="${x}" y="${y + size + 13}" font-family="DejaVu Sans Mono" font-size="9" fill="#334155">${esc(key)}</text>`;
+      key
+        .replace(':', '\n:')
+        .split('\n')
+        .map((line, j) => `<text x="${x}" y="${y + size + 11 + j * 10}" font-family="DejaVu Sans Mono" font-size="8.5" fill="#334155">${esc(line)}</text>`)
+        .join('');
   });
   const dsvg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${20 + per * dw}" height="${20 + drows * dh}">` +
