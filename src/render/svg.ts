@@ -96,11 +96,11 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
   };
 
   // ---- header (metadata block) ----
-  const content = input.metadataBlock === false ? [] : headerLines(m, meta, graph.title, Math.max(layout.width, 560) - 2 * MARGIN);
+  const content = input.metadataBlock === false ? [] : headerLines(m, meta, graph.title, Math.max(layout.width, 900) - 2 * MARGIN);
   const headerH = content.length ? Math.ceil(MARGIN + content.reduce((a, l) => a + m.lineHeight(l.size) + 2, 0) + 10) : 0;
 
   // ---- legend ----
-  const legendItems = legend(graph, measured, input.findings !== undefined && hasBadges(graph, input.findings));
+  const legendItems = legend(graph, measured, input.findings ? usedSeverities(graph, input.findings) : new Set());
   const diagramW = Math.max(layout.width, 560);
   const legendLayout = placeLegend(m, legendItems, diagramW - 2 * MARGIN);
   const width = f2(Math.max(diagramW, ...content.map((l) => l.width + 2 * MARGIN)));
@@ -362,7 +362,7 @@ const BOX_ORDER: BoxStyle[] = ['region', 'vnet', 'subnet', 'cluster', 'zone', 'a
 const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid'];
 const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 
-function legend(g: ViewGraph, measured: Measured, findings: boolean): LegendItem[] {
+function legend(g: ViewGraph, measured: Measured, severities: Set<Sev>): LegendItem[] {
   const items: LegendItem[] = [];
   const containerStyles = new Set(measured.nodes.filter((n) => n.container || n.node.style === 'actor').map((n) => n.node.style));
   for (const s of BOX_ORDER) if (containerStyles.has(s)) items.push({ type: 'box', key: `box-${s}`, style: s, text: BOX[s].legend });
@@ -371,7 +371,7 @@ function legend(g: ViewGraph, measured: Measured, findings: boolean): LegendItem
   const tls = new Set(g.edges.map((e) => e.tls).filter((t): t is TlsState => !!t));
   for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: TLS_LEGEND[t] });
   if (g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
-  if (findings) for (const s of ['error', 'warning', 'info'] as const) items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });
+  for (const s of ['error', 'warning', 'info'] as const) if (severities.has(s)) items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });
   return items;
 }
 
@@ -402,9 +402,15 @@ function findingCounts(findings: Finding[]): Map<string, { error: number; warnin
   return out;
 }
 
-function hasBadges(g: ViewGraph, findings: Finding[]): boolean {
+/** Severities of the badges a view shows (a badge shows its element's highest severity). */
+function usedSeverities(g: ViewGraph, findings: Finding[]): Set<Sev> {
   const counts = findingCounts(findings);
-  return g.nodes.some((n) => n.element && counts.has(n.element));
+  const out = new Set<Sev>();
+  for (const n of g.nodes) {
+    const c = n.element ? counts.get(n.element) : undefined;
+    if (c) out.add(c.error ? 'error' : c.warning ? 'warning' : 'info');
+  }
+  return out;
 }
 
 export { HEADER };
