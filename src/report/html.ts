@@ -38,7 +38,8 @@ export function sanitizeSvg(svg: string): string {
 
 export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string {
   const set = opts.set ?? loadTemplates(opts.templates);
-  const page = opts.paper === 'letter' ? '@page { size: letter; }' : '@page { size: A4; }';
+  const size = opts.paper === 'letter' ? 'letter' : 'A4';
+  const page = `@page { size: ${size}; }\n@page landscape { size: ${size} landscape; }`;
   const css = `${fontFaceCss()}\n${set.css}\n${page}\n`;
   const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((o) => o && o !== '—'))].join(', ') || 'aksnet';
   const ctx = {

@@ -121,6 +121,8 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
     const raw = await page.pdf({
       format: opts.paper === 'letter' ? 'letter' : 'a4',
       printBackground: true,
+      // The document's @page rules win: portrait pages plus named landscape pages for wide diagrams.
+      preferCSSPageSize: true,
       displayHeaderFooter: true,
       outline: true,
       tagged: true,

@@ -32,7 +32,8 @@ export const SCORING: ScoringMethod = {
     'suppressed findings subtract nothing). The score never drops below 0. ' +
     'Green: 80 or more and no open error. Red: below 50. Amber: everything else. ' +
     'The overall score is the mean of the five pillar scores, rounded, with the same bands ' +
-    '(any open error caps it at amber).',
+    '(any open error caps it at amber). In a pack of several architectures, each pack-level pillar score is the mean ' +
+    'of that pillar\'s scores across the architectures (each design weighs the same), while the counts are totals.',
 };
 
 export const BAND_LABEL: Record<Band, string> = { green: 'Good', amber: 'Needs attention', red: 'At risk' };
@@ -87,6 +88,31 @@ export function scorePillars(
       suppressed: mine.length - open.length,
       rulesRun: run.length,
       rulesFailed: run.filter((r) => failed.has(r)).length,
+    };
+  });
+}
+
+/** Pack-level pillar scores: the mean score per pillar across architectures, totals for the counts. */
+export function combineScores(perArchitecture: readonly PillarScore[][], rulesRun: readonly string[], failedRules: ReadonlySet<string>, rulePillars: ReadonlyMap<string, readonly Pillar[]>): PillarScore[] {
+  return PILLARS.map((p, i) => {
+    const cells = perArchitecture.map((a) => a[i]!);
+    const score = cells.length ? Math.round(cells.reduce((a, c) => a + c.score, 0) / cells.length) : SCORING.start;
+    const sum = (k: 'error' | 'warning' | 'info' | 'suppressed') => cells.reduce((a, c) => a + c[k], 0);
+    const run = rulesRun.filter((r) => rulePillars.get(r)?.includes(p.id));
+    const b = band(score, sum('error'));
+    return {
+      pillar: p.id,
+      name: p.name,
+      code: p.code,
+      score,
+      band: b,
+      bandLabel: BAND_LABEL[b],
+      error: sum('error'),
+      warning: sum('warning'),
+      info: sum('info'),
+      suppressed: sum('suppressed'),
+      rulesRun: run.length,
+      rulesFailed: run.filter((r) => failedRules.has(r)).length,
     };
   });
 }

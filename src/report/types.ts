@@ -99,6 +99,8 @@ export interface FindingView {
   file: string;
   line: number;
   column: number;
+  /** `file-name.ts:line`, for the findings table. */
+  location: string;
   path: string;
   acceptance?: { justification: string; owner: string; expires: string };
 }
@@ -207,8 +209,10 @@ export interface DiagramView {
   height: number;
   /** File name used by the Markdown writer (`diagrams/<slug>-<view>.svg`). */
   fileName: string;
-  /** Whether the diagram is wider than tall (laid out on a landscape-friendly block). */
+  /** Whether the diagram is wider than tall. */
   wide: boolean;
+  /** Whether it prints larger on a landscape page (PDF uses a named landscape page for it). */
+  landscape: boolean;
 }
 
 export interface ArchitectureView {

@@ -10,7 +10,7 @@ import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
 import { buildIpPlan } from './ip-plan.js';
 import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
-import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, counts, overall, scorePillars, severityCounts } from './scoring.js';
+import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, counts, overall, scorePillars, severityCounts } from './scoring.js';
 import type {
   AcceptedRiskView,
   ArchitectureView,
@@ -124,6 +124,7 @@ function findingView(f: Finding): FindingView {
     file: f.file,
     line: f.line,
     column: f.column,
+    location: `${f.file.split(/[\\/]/).pop() ?? f.file}:${f.line}`,
     path: f.path,
   };
   if (f.acceptance) view.acceptance = { ...f.acceptance };
@@ -261,6 +262,17 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
   return out;
 }
 
+/**
+ * Whether a diagram prints larger on a landscape page: compares the scale it gets in the portrait
+ * content box (about 182 × 215 mm on A4) with the landscape one (about 269 × 150 mm).
+ */
+export function prefersLandscape(width: number, height: number): boolean {
+  if (!(width > 0 && height > 0)) return false;
+  const portrait = Math.min(182 / width, 215 / height);
+  const landscape = Math.min(269 / width, 150 / height);
+  return landscape > portrait * 1.15;
+}
+
 function diagramViews(input: ReportInput, slug: string): DiagramView[] {
   return (input.diagrams ?? []).map((d) => ({
     view: d.view,
@@ -270,6 +282,7 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
     height: d.height,
     fileName: `${slug}-${slugify(d.view)}.svg`,
     wide: d.width >= d.height,
+    landscape: prefersLandscape(d.width, d.height),
   }));
 }
 
@@ -347,7 +360,8 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
   const allFindings = inputs.flatMap((i) => i.result.findings);
   // Pack-wide scores: every architecture's findings together; rules count once per architecture.
   const allRuns = inputs.flatMap((i) => i.result.rulesRun.map((r) => r));
-  const packScores = scorePillars(allFindings, [...new Set(allRuns)], pillarsOf);
+  const failedRules = new Set(allFindings.filter(counts).map((f) => f.ruleId));
+  const packScores = combineScores(archs.map((a) => a.scores), [...new Set(allRuns)], failedRules, pillarsOf);
   const packOverall = overall(packScores);
   const c = severityCounts(allFindings);
   const entries = archs.flatMap((a, i) => inputs[i]!.result.findings.map((f) => ({ f, arch: a.title, anchor: a.anchor })));

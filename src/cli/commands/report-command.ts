@@ -1,14 +1,14 @@
 /** Registers `aksnet report` (picked up by `extend()` in main.ts). */
 import { Option, type Command } from 'commander';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function register(program: Command): void {
   program
     .command('report')
     .description('write a Well-Architected review pack (PDF, self-contained HTML, Markdown, JSON or CSV)')
     .argument('<files...>', 'architecture files, directories or globs (one pack for all of them)')
-    .option('-o, --output <path>', 'output file (.pdf .html .md .json .csv) or directory/ for Markdown; repeat for several formats', collect, [])
+    .option('-o, --output <path>', 'output file (.pdf .html .md .json .csv) or directory/ for Markdown; repeat for several formats', collect)
     .addOption(new Option('-f, --format <format>', 'force the format of a single output').choices(['pdf', 'html', 'md', 'json', 'csv']))
     .option('--title <title>', 'pack title (default: the architecture title)')
     .option('--as-of <date>', 'evaluate lifecycle rules and acceptances as of this date (YYYY-MM-DD)')
