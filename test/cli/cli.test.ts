@@ -88,6 +88,7 @@ describe('help and version', () => {
     expect(aksnet(['validate', 'clean.ts', '--format', 'xml']).code).toBe(2);
     expect(aksnet(['validate', 'clean.ts', '--max-warnings', 'many']).code).toBe(2);
     expect(aksnet(['validate', 'clean.ts', '--as-of', 'tomorrow']).code).toBe(2);
+    expect(aksnet(['validate', 'clean.ts', '--as-of', '2026-02-30']).code).toBe(2);
   });
 });
 
@@ -165,8 +166,9 @@ describe('validate', () => {
   });
 
   it('--no-config turns the catalogue back on; --config picks a file', () => {
-    writeFileSync(join(dir, 'off.config.ts'), `import { defineConfig } from 'aksnet';\nexport default defineConfig({ rules: { 'structure/cidr-malformed': 'off' } });\n`);
+    writeFileSync(join(dir, 'off.config.ts'), `import { defineConfig } from 'aksnet';\nexport default defineConfig({ rules: { 'structure/cidr-malformed': 'off', 'structure/no-such-rule': 'off' } });\n`);
     const r = aksnet(['validate', 'error.ts', '--config', 'off.config.ts', '--format', 'json']);
+    expect(r.stderr).toContain('unknown rule "structure/no-such-rule"');
     const doc = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string }> };
     expect(doc.findings.some((f) => f.ruleId === 'structure/cidr-malformed')).toBe(false);
     const none = aksnet(['validate', 'clean.ts', '--no-config', '--format', 'json', '--fail-on', 'none']);

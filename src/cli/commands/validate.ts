@@ -1,6 +1,7 @@
 /** `aksnet validate`: findings in the chosen format, exit code from the threshold. */
 import type { FileResult } from '../../validate/finding.js';
-import { validateFiles } from '../../validate/run-files.js';
+import { validateFiles, type ValidatedFile } from '../../validate/run-files.js';
+import { loadRules } from '../../validate/registry.js';
 import { count } from '../../validate/format/summary.js';
 import { AksnetError, ExitCode } from '../../load/errors.js';
 import { expandFiles } from '../files.js';
@@ -16,7 +17,7 @@ export interface ValidateCliOptions {
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<number> {
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) {
+  if (opts.asOf !== undefined && !isDate(opts.asOf)) {
     throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   }
   let maxWarnings: number | undefined;
@@ -28,10 +29,37 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
   const validated = await validateFiles(files, { asOf: opts.asOf, config });
   const results = validated.map((v) => v.result);
+  await warnUnknownRules(validated);
   const text = await render(results, opts.format, !opts.output && useColor(process.stdout));
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
   return exitCode(results, opts.failOn, maxWarnings);
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+function isDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** A misspelt rule id in a setting or an acceptance silently does nothing; say so on stderr. */
+async function warnUnknownRules(validated: ValidatedFile[]): Promise<void> {
+  const known = new Set((await loadRules()).map((r) => r.meta.id));
+  const seen = new Set<string>();
+  const check = (where: string, ids: Iterable<string>): void => {
+    for (const id of ids) {
+      const key = `${where}|${id}`;
+      if (known.has(id) || seen.has(key)) continue;
+      seen.add(key);
+      process.stderr.write(`aksnet: warning: ${where}: unknown rule "${id}" (see \`aksnet rules\`)\n`);
+    }
+  };
+  for (const v of validated) {
+    if (v.config) check('config file', [...Object.keys(v.config.rules ?? {}), ...(v.config.acceptedRisks ?? []).map((r) => r.rule)]);
+    const own = v.arch.model.review;
+    check(`${v.arch.file} review`, [...Object.keys(own.rules ?? {}), ...(own.acceptedRisks ?? []).map((r) => r.rule)]);
+  }
 }
 
 async function render(results: FileResult[], format: ValidateCliOptions['format'], color: boolean): Promise<string> {
