@@ -76,16 +76,22 @@ export async function readIconPack(dir: string): Promise<IconPackResult> {
       continue;
     }
     const path = join(dir, name);
-    const fst = await stat(path);
-    if (!fst.isFile()) {
-      warnings.push(`icon pack: ${name} is not a file; ignored`);
+    let source: string;
+    try {
+      const fst = await stat(path);
+      if (!fst.isFile()) {
+        warnings.push(`icon pack: ${name} is not a file; ignored`);
+        continue;
+      }
+      if (fst.size > MAX_ICON_FILE_BYTES) {
+        warnings.push(`icon pack: ${name} is larger than ${MAX_ICON_FILE_BYTES} bytes; ignored`);
+        continue;
+      }
+      source = await readFile(path, 'utf8');
+    } catch (e) {
+      warnings.push(`icon pack: ${name} could not be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); ignored`);
       continue;
     }
-    if (fst.size > MAX_ICON_FILE_BYTES) {
-      warnings.push(`icon pack: ${name} is larger than ${MAX_ICON_FILE_BYTES} bytes; ignored`);
-      continue;
-    }
-    const source = await readFile(path, 'utf8');
     try {
       const r = sanitizeSvgIcon(source, idPrefixFor(key));
       for (const w of r.warnings) warnings.push(`icon pack: ${name}: ${w}`);

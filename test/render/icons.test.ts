@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -299,5 +299,20 @@ describe('icon packs: real-world files', () => {
     expect(r.body).toContain('<g clip-path="url(#aksnet-k-c)">');
     expect(r.body).toContain('fill="url(#aksnet-k-g_1)"');
     expect(XMLValidator.validate(wrap(r.body))).toBe(true);
+  });
+
+  it('skips unreadable entries instead of failing', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'aksnet-iconpack-'));
+    try {
+      await mkdir(join(d, 'nsg.svg'));
+      await symlink(join(d, 'missing-target.svg'), join(d, 'bastion.svg'));
+      await writeFile(join(d, 'vnet.svg'), '<svg viewBox="0 0 24 24"><path d="M1 1h2"/></svg>');
+      const { icons, warnings } = await readIconPack(d);
+      expect([...icons.keys()]).toEqual(['vnet']);
+      expect(warnings.join('\n')).toMatch(/nsg\.svg is not a file/);
+      expect(warnings.join('\n')).toMatch(/bastion\.svg could not be read \(ENOENT\)/);
+    } finally {
+      await rm(d, { recursive: true, force: true });
+    }
   });
 });
