@@ -10,7 +10,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -115,4 +115,3 @@ if (args.includes('--detail')) {
   writeFileSync(detail, dsvg);
   console.log(`wrote ${detail}`);
 }
-void pathToFileURL;
