@@ -177,6 +177,8 @@ class Builder {
     const attached = [s.nsg, s.routeTable, s.natGateway].map((a) => (a ? this.q.name(a) : undefined)).filter((x): x is string => !!x);
     const details = [`${s.cidr} · ${s.usableAddresses} usable`];
     if (attached.length) details.push(attached.join(' · '));
+    const podsOf = [...new Set(this.q.all('nodePool').filter((p) => p.podSubnet === s.id).map((p) => this.q.name(p.cluster)))];
+    if (podsOf.length) details.push(`pod IPs of ${podsOf.join(', ')}`);
     return this.node({ id: s.id, kind: 'subnet', label: s.name, details, style: 'subnet', ...(parent ? { parent } : {}), element: s.id });
   }
 
