@@ -134,7 +134,12 @@ describe.skipIf(!browserPath)('PDF', () => {
     } finally {
       await second.close();
     }
-    expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
+    if (Buffer.compare(Buffer.from(again), Buffer.from(pdf)) !== 0 && process.env.AKSNET_DEBUG_PDF) {
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync('/tmp/aksnet-first.pdf', pdf);
+      writeFileSync('/tmp/aksnet-again.pdf', again!);
+    }
+    expect(Buffer.compare(Buffer.from(again!), Buffer.from(pdf))).toBe(0);
     const s = Buffer.from(pdf).toString('latin1');
     expect(s).toContain('/CreationDate (D:20260101000000');
   });
