@@ -110,6 +110,7 @@ export const ROOT_OPTIONS: LayoutOptions = {
   'elk.edgeLabels.placement': 'CENTER',
   'elk.layered.edgeLabels.sideSelection': 'ALWAYS_UP',
   'elk.padding': '[top=16,left=16,bottom=16,right=16]',
+  'elk.layered.mergeEdges': 'true',
 };
 
 /** Lays out a graph; throws LayoutError on duplicate ids, dangling references or unrouted edges. */
