@@ -107,6 +107,14 @@ export const plan = fc.record({
   firewalls: fc.array(fc.record({ name, tier: fc.constantFrom('Basic', 'Standard', 'Premium'), subnet: idx, ip, publicIps: maybe(fc.integer({ min: 0, max: 300 })), zones, dnsProxy: maybe(fc.boolean()), nat: maybe(idx) }), { maxLength: 2 }),
   clusters: fc.array(clusterPlan, { maxLength: 2 }),
   ingress: fc.array(pathPlan, { maxLength: 2 }),
+  extras: fc.record({
+    pe: fc.array(fc.record({ svc: fc.constantFrom('keyVault', 'containerRegistry', 'storageBlob', 'sqlDatabase', 'other'), subnet: idx, zone: fc.boolean(), pna: maybe(fc.boolean()) }), { maxLength: 2 }),
+    onPrem: fc.array(fc.record({ space: fc.array(cidr, { maxLength: 2 }), gwSubnet: idx, type: fc.constantFrom('vpn', 'expressRoute'), zones }), { maxLength: 1 }),
+    bastion: maybe(fc.record({ subnet: idx, sku: fc.constantFrom('Developer', 'Basic', 'Standard', 'Premium') })),
+    agents: maybe(fc.record({ hosting: fc.constantFrom('microsoft-hosted', 'self-hosted'), subnet: idx, ips: fc.array(cidr, { maxLength: 2 }) })),
+    access: fc.array(fc.constantFrom('admins-bastion', 'admins-internet', 'admins-vpn', 'cicd', 'gitops', 'command-invoke'), { maxLength: 3 }),
+    egress: fc.array(fc.record({ name, fqdn: maybe(fc.constantFrom('api.stripe.com', '*.blob.core.windows.net', '', 'mcr.microsoft.com')), cidr: maybe(cidr), port: maybe(fc.integer({ min: 0, max: 70000 })), pe: fc.boolean() }), { maxLength: 3 }),
+  }),
   review: maybe(fc.record({ rules: fc.dictionary(fc.constantFrom('structure/schema', 'address/isolated-vnet-overlap', 'nope/x'), fc.constantFrom('off', 'error', 'warning', 'info')), risk: fc.boolean() })),
   strayRef: fc.boolean(),
 });
@@ -239,6 +247,44 @@ export function build(p: Plan): Architecture {
       ...(serviceMesh ? { serviceMesh } : {}),
     });
   });
+  const x = p.extras;
+  const zone = dsl.privateDnsZone({ name: 'privatelink.vaultcore.azure.net', links: vnets.slice(0, 1) });
+  const privateEndpoints = x.pe.map((e, i) =>
+    dsl.privateEndpoint({
+      name: `pe-${i}`,
+      subnet: subnetAt(e.subnet),
+      target: dsl.paas({ name: `paas-${i}`, service: any(e.svc), ...(e.pna !== undefined ? { publicNetworkAccess: e.pna } : {}) }),
+      ...(e.zone ? { dnsZone: zone } : {}),
+    }),
+  );
+  const hybrid = x.onPrem.map((o, i) => {
+    const site = dsl.onPremises({ name: `dc-${i}`, addressSpace: o.space });
+    const gw = dsl.vnetGateway({ name: `vgw-${i}`, type: any(o.type), subnet: subnetAt(o.gwSubnet), ...(o.zones ? { zones: [...o.zones] } : {}) });
+    return { site, gw, conn: dsl.hybridConnection({ name: `conn-${i}`, gateway: gw, remote: site }) };
+  });
+  const bastionHost = x.bastion ? dsl.bastion({ name: 'bas', subnet: subnetAt(x.bastion.subnet), sku: any(x.bastion.sku) }) : undefined;
+  const agents = x.agents
+    ? dsl.buildAgents({ name: 'agents', hosting: any(x.agents.hosting), egressIps: x.agents.ips, ...(x.agents.hosting === 'self-hosted' ? { subnet: subnetAt(x.agents.subnet) } : {}) })
+    : undefined;
+  const access: dsl.ControlPlaneAccess[] = x.access.flatMap((a): dsl.ControlPlaneAccess[] => {
+    if (a === 'admins-bastion') return bastionHost ? [{ kind: 'admins', via: bastionHost }] : [];
+    if (a === 'admins-internet') return [{ kind: 'admins', via: 'internet' }];
+    if (a === 'admins-vpn') return hybrid[0] ? [{ kind: 'admins', via: hybrid[0].conn }] : [];
+    if (a === 'cicd') return agents ? [{ kind: 'cicd', via: agents }] : [];
+    if (a === 'gitops') return [{ kind: 'gitops', tool: 'flux' }];
+    return [{ kind: 'command-invoke' }];
+  });
+  const egressDestinations: dsl.EgressDestination[] = x.egress.map((e) => ({
+    name: e.name,
+    ...(e.fqdn !== undefined ? { fqdn: e.fqdn } : {}),
+    ...(e.cidr !== undefined ? { cidr: e.cidr } : {}),
+    ...(e.port !== undefined ? { port: e.port } : {}),
+    ...(e.pe && privateEndpoints[0] ? { privateEndpoint: privateEndpoints[0] } : {}),
+  }));
+  if (clusters[0]) {
+    clusters[0].controlPlaneAccess = access;
+    clusters[0].egressDestinations = egressDestinations;
+  }
   const someCluster = (i: number) => pick(clusters, i) ?? any<dsl.Cluster>(p.strayRef ? 'aks-missing' : undefined);
   const hopResource = (via: string, ref: number): dsl.HopResource => {
     const sn = subnetAt(ref);
@@ -266,7 +312,7 @@ export function build(p: Plan): Architecture {
   const ingress = p.ingress.map((ip) =>
     dsl.ingressPath({
       name: ip.name,
-      from: ip.from === 'internet' ? { kind: 'internet' } : ip.from === 'partner' ? { kind: 'partner', sourceRanges: ['203.0.113.0/24'] } : any({ kind: 'corporate', via: undefined }),
+      from: ip.from === 'internet' ? { kind: 'internet' } : ip.from === 'partner' ? { kind: 'partner', sourceRanges: ['203.0.113.0/24'] } : any({ kind: 'corporate', via: hybrid[0]?.conn }),
       hops: ip.hops.map((h) => ({ via: hopResource(h.via, h.ref), protocol: any(h.protocol), port: h.port, tls: any(h.tls), ...(h.preservesClientIp !== undefined ? { preservesClientIp: h.preservesClientIp } : {}) })),
       to: { cluster: someCluster(ip.cluster), service: 'web', protocol: any(ip.protocol), port: ip.port, ...(ip.tls ? { tls: ip.tls as 'terminate' | 'plain' } : {}) },
     }),
@@ -278,7 +324,19 @@ export function build(p: Plan): Architecture {
   });
   return dsl.defineArchitecture({
     metadata: { title: p.title },
-    network: { vnets, peerings, firewalls, nvas: [nva] },
+    network: {
+      vnets,
+      peerings,
+      firewalls,
+      nvas: [nva],
+      privateDnsZones: [zone],
+      privateEndpoints,
+      onPremises: hybrid.map((h) => h.site),
+      gateways: hybrid.map((h) => h.gw),
+      hybridConnections: hybrid.map((h) => h.conn),
+      ...(bastionHost ? { bastions: [bastionHost] } : {}),
+      ...(agents ? { buildAgents: [agents] } : {}),
+    },
     clusters,
     ingress,
     ...(p.review
