@@ -3,7 +3,7 @@
  * here; ELK places everything.
  */
 import { ModelQuery } from '../model/query.js';
-import type { ClusterResource, Edge, Id, Model, Resource, ResourceOf, TlsState } from '../model/types.js';
+import type { ClusterResource, Edge, Id, Model, Resource, ResourceOf } from '../model/types.js';
 import { iconKey } from '../render/icons.js';
 import type { BoxStyle, EdgeStyle, ViewEdge, ViewGraph, ViewName, ViewNode } from './graph.js';
 
@@ -538,4 +538,3 @@ export function deriveView(model: Model, view: ViewName): ViewGraph | undefined 
   }
 }
 
-export type { TlsState };

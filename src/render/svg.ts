@@ -413,4 +413,3 @@ function usedSeverities(g: ViewGraph, findings: Finding[]): Set<Sev> {
   return out;
 }
 
-export { HEADER };

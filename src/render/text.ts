@@ -104,14 +104,15 @@ export function wrapText(m: TextMetrics, text: string, max: number, size: number
     }
     if (cur !== '') push(cur);
     cur = '';
-    let rest = tok;
-    while (m.width(rest.trimEnd(), size, weight) > max) {
+    // Hard-break by code points (never inside a surrogate pair).
+    let rest = [...tok];
+    while (rest.length > 1 && m.width(rest.join('').trimEnd(), size, weight) > max) {
       let cut = rest.length - 1;
-      while (cut > 1 && m.width(rest.slice(0, cut), size, weight) > max) cut--;
-      push(rest.slice(0, cut));
+      while (cut > 1 && m.width(rest.slice(0, cut).join(''), size, weight) > max) cut--;
+      push(rest.slice(0, cut).join(''));
       rest = rest.slice(cut);
     }
-    cur = rest;
+    cur = rest.join('');
   }
   if (cur.trim() !== '') push(cur);
   if (lines.length <= maxLines) return lines;
