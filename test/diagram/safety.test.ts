@@ -47,6 +47,23 @@ describe('diagram safety', () => {
     }
   });
 
+  it('wraps or truncates very long names with an ellipsis and keeps the full text in <title>', async () => {
+    const { deriveView } = await import('../../src/diagram/views.js');
+    const { renderView } = await import('../../src/diagram/pipeline.js');
+    const { LEAF } = await import('../../src/render/style.js');
+    const { model } = normalize(baseline().arch);
+    const long = `${'averyveryverylongname'.repeat(8)} 😀 ${'segment-'.repeat(20)}`;
+    for (const r of model.resources) if (r.kind === 'azureFirewall') (r as { name: string }).name = long;
+    const graph = deriveView(model, 'topology')!;
+    const r = await renderView(model, graph, {});
+    const fw = r.measured.nodes.find((n) => n.node.kind === 'azureFirewall')!;
+    const box = r.layout.nodes.get(fw.node.id)!;
+    expect(fw.lines.some((l) => l.text.endsWith('…'))).toBe(true);
+    for (const l of fw.lines) expect(l.width).toBeLessThanOrEqual(box.width - LEAF.padX * 2 - LEAF.icon - LEAF.gap + 0.01);
+    expect(r.svg).toContain(`<title>${long}`);
+    expect(XMLValidator.validate(r.svg)).toBe(true);
+  });
+
   it('omits views with nothing to show', async () => {
     const { arch } = baseline();
     (arch as unknown as { ingress: unknown[] }).ingress = [];
