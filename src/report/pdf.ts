@@ -93,6 +93,22 @@ export function patchPdfDates(pdf: Uint8Array, stamp: string): Uint8Array {
   return Buffer.from(out, 'latin1');
 }
 
+/**
+ * Chromium names structure elements after DOM node ids (`/ID (node00000113)`), which depend on
+ * the order the renderer happened to assign them. Renumbers them by rank (order-preserving, so the
+ * /IDTree name tree stays sorted) with the same width, keeping every byte offset valid.
+ */
+export function normalizeStructIds(pdf: Uint8Array): Uint8Array {
+  const s = Buffer.from(pdf).toString('latin1');
+  const re = /\(node(\d{8})\)/g;
+  const ids = [...new Set([...s.matchAll(re)].map((m) => m[1]!))].sort();
+  if (ids.length === 0) return pdf;
+  const rank = new Map(ids.map((id, i) => [id, String(i + 1).padStart(8, '0')]));
+  const out = s.replace(re, (_m, id: string) => `(node${rank.get(id)!})`);
+  if (out.length !== s.length) throw new AksnetError('internal error: PDF structure-id rewrite changed the file length', undefined, ExitCode.output);
+  return Buffer.from(out, 'latin1');
+}
+
 export interface PdfRenderOptions {
   paper: Paper;
   /** Title printed in the header. */
@@ -131,7 +147,7 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
       headerTemplate: `<div style="${style} display: flex; justify-content: space-between; border-bottom: 0.5pt solid #d5dae3; padding-bottom: 2pt;"><span>${title}</span><span>Well-Architected review · AKS networking</span></div>`,
       footerTemplate: `<div style="${style} display: flex; justify-content: space-between;"><span>aksnet</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
     });
-    return patchPdfDates(raw, pdfDate(opts.date));
+    return normalizeStructIds(patchPdfDates(raw, pdfDate(opts.date)));
   } catch (e) {
     if (e instanceof AksnetError) throw e;
     throw new AksnetError(`PDF rendering failed: ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);

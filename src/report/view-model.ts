@@ -424,7 +424,7 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
           waf: r.waf.join(', '),
           kind: r.kind,
         })),
-      glossary: [...GLOSSARY],
+      glossary: [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
       versions: [
         { label: 'aksnet', value: opts.version },
         { label: 'Browser (PDF rendering)', value: opts.browser ?? 'not used (no PDF)' },

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../../src/report/browser.js';
-import { htmlToPdf, launch, patchPdfDates, pdfDate, type PdfSession } from '../../src/report/pdf.js';
+import { htmlToPdf, launch, normalizeStructIds, patchPdfDates, pdfDate, type PdfSession } from '../../src/report/pdf.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildViewModel, withBrowser, type ReportInput } from '../../src/report/view-model.js';
 import { prepareInputs } from '../../src/report/pack.js';
@@ -160,6 +160,13 @@ describe('PDF dates', () => {
     const out = patchPdfDates(src, '20260101000000');
     expect(out.length).toBe(src.length);
     expect(Buffer.from(out).toString('latin1')).toBe("<< /CreationDate (D:20260101000000+00'00') /ModDate (D:20260101000000+00'00') >>");
+  });
+
+  it('renumbers structure-element ids by rank with the same width', () => {
+    const src = Buffer.from('/ID (node00000117) /Limits [(node00000117) (node00000290)] /ID (node00000290) /ID (node00000150)', 'latin1');
+    const out = Buffer.from(normalizeStructIds(src)).toString('latin1');
+    expect(out.length).toBe(src.length);
+    expect(out).toBe('/ID (node00000001) /Limits [(node00000001) (node00000003)] /ID (node00000003) /ID (node00000002)');
   });
 
   it('takes SOURCE_DATE_EPOCH, then the design date, then 0', () => {
