@@ -187,7 +187,7 @@ export function build(p: Plan): Architecture {
             ? nva
             : x.hop === 'VirtualAppliance'
               ? { type: 'VirtualAppliance', address: x.ip }
-              : { type: any(x.hop) },
+              : any<dsl.RouteNextHop>({ type: x.hop }),
     }));
   });
   const clusters = p.clusters.map((c) => {
@@ -211,12 +211,12 @@ export function build(p: Plan): Architecture {
     const outbound: dsl.Outbound | undefined = !o
       ? undefined
       : o.type === 'loadBalancer' || o.type === 'managedNATGateway'
-        ? { type: o.type, ...(o.ips !== undefined ? { outboundIps: o.ips } : {}) }
+        ? ({ type: o.type, ...(o.ips !== undefined ? { outboundIps: o.ips } : {}) } as dsl.Outbound)
         : o.type === 'userAssignedNATGateway'
           ? { type: o.type, natGateway: pick(nats, o.ref) ?? any<dsl.NatGateway>(undefined) }
           : o.type === 'userDefinedRouting'
             ? { type: o.type, via: pick(firewalls, o.ref) ?? nva }
-            : { type: any(o.type) };
+            : any<dsl.Outbound>({ type: o.type });
     const serviceMesh: dsl.ServiceMesh | undefined =
       c.mesh === 'none' ? { kind: 'none' } : c.mesh === 'istio-addon' ? { kind: 'istio-addon', mtls: 'STRICT' } : c.mesh === 'self-managed' ? { kind: 'self-managed', product: 'linkerd', mtls: 'PERMISSIVE' } : undefined;
     return dsl.cluster({

@@ -1,8 +1,11 @@
 /** The official SARIF 2.1.0 schema (test/fixtures), compiled with ajv for draft 2020-12 plus formats. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formatsModule, { type FormatsPlugin } from 'ajv-formats';
+
+// ajv-formats is CommonJS with `exports.default`: take the plugin whichever way the loader hands it over.
+const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as unknown as FormatsPlugin;
 
 export function sarifValidator() {
   const text = readFileSync(join(import.meta.dirname, '../fixtures/sarif-schema-2.1.0.json'), 'utf8');
