@@ -98,11 +98,38 @@ function isHttpUrl(u: string): boolean {
   return /^https?:\/\/[^\s"'<>]+$/i.test(u);
 }
 
+/**
+ * A readable element label for a finding that names no element, from its DSL path:
+ * `ingress[0].hops[3].tls` → "nginx-internal (ingress path storefront, hop 4)".
+ */
+export function elementLabel(f: Finding, model?: Model): string {
+  if (f.elementName) return f.elementName;
+  if (f.element) return f.element;
+  if (!model) return f.path;
+  const m = /^ingress\[(\d+)\](?:\.hops\[(\d+)\])?/.exec(f.path);
+  if (m) {
+    const p = model.ingressPaths.find((x) => x.source.path === `ingress[${m[1]}]`) ?? model.ingressPaths[Number(m[1])];
+    if (p) {
+      if (m[2] === undefined) return `ingress path ${p.name}`;
+      const hop = p.hops[Number(m[2])];
+      const name = hop ? (model.resources.find((r) => r.id === hop.resource)?.name ?? hop.resource) : `hop ${Number(m[2]) + 1}`;
+      return `${name} (ingress path ${p.name}, hop ${Number(m[2]) + 1})`;
+    }
+  }
+  // The longest source path that prefixes the finding's path names the element.
+  let best: { name: string; len: number } | undefined;
+  for (const r of model.resources) {
+    const sp = r.source.path;
+    if (sp && (f.path === sp || f.path.startsWith(sp + '.') || f.path.startsWith(sp + '[')) && sp.length > (best?.len ?? -1)) best = { name: r.name, len: sp.length };
+  }
+  return best?.name ?? f.path;
+}
+
 function primaryPillar(f: Finding): Pillar {
   return f.pillars[0] ?? 'operational-excellence';
 }
 
-function findingView(f: Finding): FindingView {
+function findingView(f: Finding, model?: Model): FindingView {
   const pillar = primaryPillar(f);
   const view: FindingView = {
     ruleId: f.ruleId,
@@ -115,7 +142,7 @@ function findingView(f: Finding): FindingView {
     pillarName: PILLAR_BY_ID.get(pillar)?.name ?? pillar,
     pillars: f.pillars.map((p) => PILLAR_BY_ID.get(p)?.name ?? p).join(', '),
     waf: f.waf.join(', '),
-    element: f.elementName ?? f.element ?? f.path,
+    element: elementLabel(f, model),
     message: f.message,
     evidence: Object.entries(f.evidence ?? {}).map(([label, value]) => ({ label, value: String(value) })),
     fix: f.fix,
@@ -146,7 +173,7 @@ function orderFindings(list: readonly Finding[]): Finding[] {
   );
 }
 
-function groupByPillar(list: readonly Finding[]): PillarFindings[] {
+function groupByPillar(list: readonly Finding[], model: Model): PillarFindings[] {
   const out: PillarFindings[] = [];
   for (const p of PILLARS) {
     const mine = list.filter((f) => primaryPillar(f) === p.id && f.status !== 'suppressed');
@@ -154,7 +181,7 @@ function groupByPillar(list: readonly Finding[]): PillarFindings[] {
     const groups = SEVERITIES.map((s) => ({
       severity: s,
       severityLabel: SEVERITY_LABEL[s],
-      findings: mine.filter((f) => f.severity === s).map(findingView),
+      findings: mine.filter((f) => f.severity === s).map((f) => findingView(f, model)),
     })).filter((g) => g.findings.length > 0);
     out.push({ pillar: p.id, name: p.name, code: p.code, count: mine.length, groups });
   }
@@ -180,8 +207,8 @@ function coverage(rulesRun: readonly string[], findings: readonly Finding[], pil
   return { rows, total };
 }
 
-function topItems(entries: Array<{ f: Finding; arch: string; anchor: string }>, kind: 'risk' | 'fix', limit: number): TopItem[] {
-  const byRule = new Map<string, { list: Array<{ f: Finding; arch: string; anchor: string }> }>();
+function topItems(entries: Array<{ f: Finding; arch: string; anchor: string; model: Model }>, kind: 'risk' | 'fix', limit: number): TopItem[] {
+  const byRule = new Map<string, { list: Array<{ f: Finding; arch: string; anchor: string; model: Model }> }>();
   for (const e of entries) {
     if (!counts(e.f)) continue;
     const key = e.f.ruleId;
@@ -192,7 +219,7 @@ function topItems(entries: Array<{ f: Finding; arch: string; anchor: string }>, 
   const items = [...byRule.entries()].map(([ruleId, g]) => {
     const f0 = g.list[0]!.f;
     const worst = g.list.reduce<Severity>((s, e) => (SEV_RANK[e.f.severity] < SEV_RANK[s] ? e.f.severity : s), 'info');
-    const elements = [...new Set(g.list.map((e) => e.f.elementName ?? e.f.element ?? e.f.path))];
+    const elements = [...new Set(g.list.map((e) => elementLabel(e.f, e.model)))];
     const archs = [...new Set(g.list.map((e) => e.arch))];
     return {
       ruleId,
@@ -302,7 +329,7 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
       title: f.title,
       severity: f.severity,
       severityLabel: SEVERITY_LABEL[f.severity],
-      element: f.elementName ?? f.element ?? f.path,
+      element: elementLabel(f, model),
       message: f.message,
       justification: f.acceptance!.justification,
       owner: f.acceptance!.owner,
@@ -326,8 +353,8 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
       controlPlane: q.all('cluster').map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
     },
     ipPlan: buildIpPlan(q),
-    findingsByPillar: groupByPillar(ordered),
-    findings: ordered.map(findingView),
+    findingsByPillar: groupByPillar(ordered, model),
+    findings: ordered.map((f) => findingView(f, model)),
     openCount: ordered.filter(counts).length,
     acceptedRisks: accepted,
     coverage: cov.rows,
@@ -364,7 +391,7 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
   const packScores = combineScores(archs.map((a) => a.scores), [...new Set(allRuns)], failedRules, pillarsOf);
   const packOverall = overall(packScores);
   const c = severityCounts(allFindings);
-  const entries = archs.flatMap((a, i) => inputs[i]!.result.findings.map((f) => ({ f, arch: a.title, anchor: a.anchor })));
+  const entries = archs.flatMap((a, i) => inputs[i]!.result.findings.map((f) => ({ f, arch: a.title, anchor: a.anchor, model: inputs[i]!.model })));
   const date = opts.date ?? inputs[0]?.result.asOf ?? '';
   const ruleIds = new Set(allRuns);
   return {
