@@ -314,6 +314,8 @@ export function details(r: Resource, q: ModelQuery): string[] {
       return [kind];
     case 'internet':
       return [];
+    case 'apiServer':
+      return [`${r.exposure === 'public' ? 'Public' : 'Private'} API server endpoint`];
     default:
       return [kind];
   }
