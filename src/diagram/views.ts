@@ -463,16 +463,23 @@ function egress(q: ModelQuery): ViewGraph | undefined {
   return b.build();
 }
 
+/** Authorized IP ranges, one per line (at most five, then a count). */
+function ranges(list: string[]): string[] {
+  if (list.length === 0) return ['no authorized IP ranges'];
+  const shown = list.slice(0, list.length > 5 ? 4 : 5);
+  const out = shown.map((r, i) => (i === 0 ? `authorized: ${r}` : `  ${r}`));
+  if (list.length > shown.length) out.push(`  +${list.length - shown.length} more`);
+  return out;
+}
+
 function apiDetails(c: ClusterResource, q: ModelQuery): string[] {
   const a = c.apiServer;
-  if (a.mode === 'public') {
-    return ['public endpoint', a.authorizedIpRanges.length ? `authorized: ${a.authorizedIpRanges.join(', ')}` : 'no authorized IP ranges'];
-  }
+  if (a.mode === 'public') return ['public endpoint', ...ranges(a.authorizedIpRanges)];
   const zone = (z: string) => (z === 'system' ? 'system-managed DNS zone' : z === 'none' ? 'no private DNS zone' : `DNS ${q.name(z)}`);
   if (a.mode === 'private') return ['private endpoint', `${zone(a.privateDnsZone)}${a.publicFqdn ? ' · public FQDN' : ''}`];
   return [
     `VNet-integrated (${q.name(a.subnet)})`,
-    a.private ? zone(a.privateDnsZone) : a.authorizedIpRanges.length ? `authorized: ${a.authorizedIpRanges.join(', ')}` : 'public, no authorized ranges',
+    ...(a.private ? [zone(a.privateDnsZone)] : ['public endpoint', ...ranges(a.authorizedIpRanges)]),
   ];
 }
 
