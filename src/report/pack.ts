@@ -156,7 +156,17 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       opts.progress?.(`printing ${o.path}`, inputs.length, inputs.length);
       const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper });
       const date = inputs[0]?.model.metadata.date ?? vm.date;
-      const pdf = await htmlToPdf(session, html, { paper, title: vm.headerTitle, date });
+      const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
+      const pdf = await htmlToPdf(session, html, {
+        paper,
+        title: vm.headerTitle,
+        date,
+        info: {
+          ...(authors ? { author: authors } : {}),
+          subject: 'Well-Architected review pack for AKS networking',
+          keywords: ['Azure Well-Architected', 'AKS', 'networking', ...vm.cover.architectures.map((a) => a.workload).filter((w) => w !== '—')].join(', '),
+        },
+      });
       writeFileAtomic(o.path, pdf);
       written.push(o.path);
     }

@@ -109,12 +109,65 @@ export function normalizeStructIds(pdf: Uint8Array): Uint8Array {
   return Buffer.from(out, 'latin1');
 }
 
+function pdfTextString(text: string): string {
+  const utf16 = Buffer.from('\ufeff' + text, 'utf16le').swap16();
+  return `<${utf16.toString('hex').toUpperCase()}>`;
+}
+
+export interface PdfInfoExtra {
+  author?: string;
+  subject?: string;
+  keywords?: string;
+}
+
+/**
+ * Chromium writes only Title, Creator, Producer and the dates into the Info dictionary. This appends
+ * a standard incremental update (a new revision of the Info object, an xref section and a trailer
+ * with /Prev) that adds Author, Subject and Keywords. Deterministic; the original bytes are untouched.
+ * Returns the input unchanged when the file does not have the classic trailer it expects.
+ */
+export function addPdfInfo(pdf: Uint8Array, extra: PdfInfoExtra): Uint8Array {
+  const s = Buffer.from(pdf).toString('latin1');
+  const tail = s.slice(-2048);
+  const trailer = /trailer\s*<<([\s\S]*?)>>\s*startxref\s*(\d+)\s*%%EOF\s*$/.exec(tail);
+  if (!trailer) return pdf;
+  const dict = trailer[1]!;
+  const size = /\/Size (\d+)/.exec(dict)?.[1];
+  const root = /\/Root (\d+ \d+ R)/.exec(dict)?.[1];
+  const info = /\/Info (\d+) (\d+) R/.exec(dict);
+  if (!size || !root || !info) return pdf;
+  const objStart = new RegExp(`(?:^|[\\r\\n])${info[1]} ${info[2]} obj\\s*<<`).exec(s);
+  if (!objStart) return pdf;
+  const bodyStart = objStart.index + objStart[0].length;
+  const bodyEnd = s.indexOf('>>', bodyStart);
+  if (bodyEnd < 0) return pdf;
+  let body = s.slice(bodyStart, bodyEnd).trim();
+  const add: Array<[string, string | undefined]> = [
+    ['Author', extra.author],
+    ['Subject', extra.subject],
+    ['Keywords', extra.keywords],
+  ];
+  for (const [key, value] of add) {
+    if (!value || new RegExp(`/${key}\\b`).test(body)) continue;
+    body += `\n/${key} ${pdfTextString(value)}`;
+  }
+  const base = s.endsWith('\n') ? s : s + '\n';
+  const objOffset = base.length;
+  const obj = `${info[1]} ${info[2]} obj\n<<${body}>>\nendobj\n`;
+  const xrefOffset = objOffset + obj.length;
+  const xref = `xref\n${info[1]} 1\n${String(objOffset).padStart(10, '0')} ${String(Number(info[2])).padStart(5, '0')} n\r\n`;
+  const newTrailer = `trailer\n<</Size ${size}\n/Root ${root}\n/Info ${info[1]} ${info[2]} R\n/Prev ${trailer[2]}>>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  return Buffer.from(base + obj + xref + newTrailer, 'latin1');
+}
+
 export interface PdfRenderOptions {
   paper: Paper;
   /** Title printed in the header. */
   title: string;
   /** ISO date used for the document dates when SOURCE_DATE_EPOCH is not set. */
   date?: string;
+  /** Extra Info entries (Author, Subject, Keywords). */
+  info?: PdfInfoExtra;
 }
 
 /** Prints one HTML document to PDF on a fresh page of the session's browser. */
@@ -147,7 +200,8 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
       headerTemplate: `<div style="${style} display: flex; justify-content: space-between; border-bottom: 0.5pt solid #d5dae3; padding-bottom: 2pt;"><span>${title}</span><span>Well-Architected review · AKS networking</span></div>`,
       footerTemplate: `<div style="${style} display: flex; justify-content: space-between;"><span>aksnet</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
     });
-    return normalizeStructIds(patchPdfDates(raw, pdfDate(opts.date)));
+    const fixed = normalizeStructIds(patchPdfDates(raw, pdfDate(opts.date)));
+    return opts.info ? addPdfInfo(fixed, opts.info) : fixed;
   } catch (e) {
     if (e instanceof AksnetError) throw e;
     throw new AksnetError(`PDF rendering failed: ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);

@@ -61,7 +61,7 @@ describe.skipIf(!browserPath)('PDF', () => {
     session = await launch({ path: browserPath!, source: 'install path' });
     vm = withBrowser(buildViewModel(inputs, { version: '0.0.0-test', rules, title: 'Test pack' }), session.version);
     html = renderHtml(vm);
-    pdf = await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' });
+    pdf = await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02', info: { author: 'Team <Ω> & Co', subject: 'Review' } });
   });
 
   afterAll(async () => {
@@ -75,6 +75,8 @@ describe.skipIf(!browserPath)('PDF', () => {
     expect(r.numPages).toBeGreaterThan(8);
     expect(r.mark?.Marked).toBe(true);
     expect(r.meta.Title).toBe('Test pack');
+    expect(r.meta.Author).toBe('Team <Ω> & Co');
+    expect(r.meta.Subject).toBe('Review');
     const top = r.outline.map((o) => o.title);
     expect(top).toContain('Executive summary');
     expect(top).toContain('Appendix');
@@ -130,7 +132,7 @@ describe.skipIf(!browserPath)('PDF', () => {
     const second = await launch({ path: browserPath!, source: 'install path' });
     let again: Uint8Array;
     try {
-      again = await htmlToPdf(second, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' });
+      again = await htmlToPdf(second, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02', info: { author: 'Team <Ω> & Co', subject: 'Review' } });
     } finally {
       await second.close();
     }
