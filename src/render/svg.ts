@@ -5,6 +5,7 @@
  * Output is self-contained and deterministic: every id is set explicitly, numbers are rounded to
  * two decimals, the font is embedded as a subset, and there are no external references.
  */
+import { createHash } from 'node:crypto';
 import type { Finding } from '../validate/finding.js';
 import type { ModelMetadata } from '../model/types.js';
 import type { BoxStyle, EdgeStyle, ViewGraph } from '../diagram/graph.js';
@@ -64,7 +65,12 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
   const { svgjs, svgdom } = await svgLib();
   const { graph, measured, layout } = input;
   const view = graph.view;
-  const pid = (s: string) => `${view}-${s}`;
+  // Ids and the embedded font's family carry a short content hash, so several diagrams inlined into
+  // one HTML page (a review pack) neither share ids nor override each other's (or the page's) fonts.
+  const uid = createHash('sha256').update(JSON.stringify([input.metadata.title, graph, input.metadataBlock !== false])).digest('hex').slice(0, 8);
+  const pid = (s: string) => `${view}-${uid}-${s}`;
+  const family = `aksnet-${uid}`;
+  const fontStack = `"${family}","${FONT_FAMILY}",sans-serif`;
   const used = { regular: new Set<string>(), bold: new Set<string>() };
   const note = (t: string, w: Weight) => used[w].add(t);
 
@@ -112,7 +118,8 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
     viewBox: `0 0 ${width} ${height}`,
     role: 'img',
     'aria-labelledby': `${pid('title')} ${pid('desc')}`,
-    'font-family': FONT_FAMILY,
+    'font-family': `${family}, ${FONT_FAMILY}, sans-serif`,
+    id: pid('svg'),
     'data-view': view,
   });
   canvas.rect(width, height).attr({ x: 0, y: 0, fill: '#FFFFFF' }).id(pid('bg'));
@@ -301,9 +308,9 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
 
   // ---- embedded font subset ----
   const css: string[] = [];
-  if (used.regular.size) css.push(fontFace([...used.regular].join(''), 'regular'));
-  if (used.bold.size) css.push(fontFace([...used.bold].join(''), 'bold'));
-  css.push(`text{font-family:"${FONT_FAMILY}";white-space:pre;}`);
+  if (used.regular.size) css.push(fontFace([...used.regular].join(''), 'regular', family));
+  if (used.bold.size) css.push(fontFace([...used.bold].join(''), 'bold', family));
+  css.push(`#${pid('svg')} text{font-family:${fontStack};white-space:pre;}`);
   style.words(css.join(''));
 
   const svg = canvas.svg();

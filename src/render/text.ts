@@ -134,7 +134,7 @@ export function ellipsize(m: TextMetrics, text: string, max: number, size: numbe
  * A base64 TrueType subset holding only the glyphs of `text` (deterministic: glyphs are added in
  * code point order), as a CSS @font-face rule.
  */
-export function fontFace(text: string, weight: Weight): string {
+export function fontFace(text: string, weight: Weight, family: string = FONT_FAMILY): string {
   const f = loaded()[weight];
   const subset = f.font.createSubset();
   const cmap = new Map<number, number>();
@@ -150,5 +150,5 @@ export function fontFace(text: string, weight: Weight): string {
   tables['OS/2'] = original['OS/2']!;
   tables['post'] = buildPost(original['post']!);
   const b64 = Buffer.from(writeSfnt(tables)).toString('base64');
-  return `@font-face{font-family:"${FONT_FAMILY}";font-weight:${weight === 'bold' ? 700 : 400};font-style:normal;src:url(data:font/ttf;base64,${b64}) format("truetype");}`;
+  return `@font-face{font-family:"${family}";font-weight:${weight === 'bold' ? 700 : 400};font-style:normal;src:url(data:font/ttf;base64,${b64}) format("truetype");}`;
 }

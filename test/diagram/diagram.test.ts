@@ -88,9 +88,10 @@ describe('diagrams of the examples', () => {
       expect(XMLValidator.validate(svg), name(c)).toBe(true);
       expect(svg).toMatch(/<svg [^>]*viewBox="0 0 [\d.]+ [\d.]+"/);
       expect(svg).toMatch(/<svg [^>]*role="img"/);
-      expect(svg).toContain(`<title id="${c.view}-title">`);
-      expect(svg).toContain(`<desc id="${c.view}-desc">`);
-      expect(svg).toContain('@font-face{font-family:&quot;DejaVu Sans&quot;');
+      expect(svg).toMatch(new RegExp(`<title id="${c.view}-[0-9a-f]{8}-title">`));
+      expect(svg).toMatch(new RegExp(`<desc id="${c.view}-[0-9a-f]{8}-desc">`));
+      expect(svg).toMatch(/@font-face\{font-family:&quot;aksnet-[0-9a-f]{8}&quot;;font-weight:400;/);
+      expect(svg).toMatch(/<svg [^>]*font-family="aksnet-[0-9a-f]{8}, DejaVu Sans, sans-serif"/);
       // No external references: only namespace declarations mention http, hrefs are local.
       const withoutNs = svg.replace(/xmlns(:\w+)?="[^"]*"/g, '');
       expect(/https?:\/\//.test(withoutNs), `${name(c)}: external URL`).toBe(false);
