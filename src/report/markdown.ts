@@ -9,9 +9,11 @@ import type { ArchitectureView, NarrativeView, ReportViewModel } from './types.j
 export function md(text: string | number | null | undefined): string {
   if (text === null || text === undefined) return '';
   let s = String(text).replace(/\r\n?|\n/g, ' ');
-  s = s.replace(/[\\`*_{}[\]()<>#|~&!"]/g, '\\$&');
+  // Inline syntax: emphasis, code, links/images (brackets), raw HTML (angle brackets), entities,
+  // table cells, strikethrough. Parentheses are harmless once brackets are escaped.
+  s = s.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
   // Block markers only matter at the start of the text.
-  s = s.replace(/^(\s*)([-+=>])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  s = s.replace(/^(\s*)([-+=#])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
   return s;
 }
 

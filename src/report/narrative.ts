@@ -386,10 +386,10 @@ export function controlPlaneNarrative(c: ClusterResource, access: readonly Contr
     const from = q.get(a.from);
     const via = a.via && a.via !== a.from ? q.get(a.via) : undefined;
     const tags: NarrativeStep['tags'] = [{ label: a.overInternet ? 'over the internet' : 'private network', tone: a.overInternet ? 'warn' : 'good' }];
+    const route = a.kind === 'nodes' ? 'node pools' : describe(from, q);
     const text =
-      `${capital(a.kind === 'nodes' ? 'nodes of the cluster' : describe(from, q))}` +
-      (via ? ` through ${describe(via, q)}` : '') +
-      ` reach the API server ${a.overInternet ? 'over the internet on its public endpoint' : 'over private networking'}.` +
+      `Path: ${route}${via ? ` → ${describe(via, q)}` : ''} → API server, ` +
+      `${a.overInternet ? 'over the internet to its public endpoint' : 'over private networking'}.` +
       (a.description ? ` ${capital(a.description)}.` : '');
     return { n: i + 1, title: ACCESS_LABEL[a.kind] ?? a.kind, text: text.replace(/\.\.$/, '.'), tags };
   });

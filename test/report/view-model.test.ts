@@ -195,16 +195,18 @@ describe('Markdown', () => {
     expect(md('# heading')).toBe('\\# heading');
     expect(md('- item')).toBe('\\- item');
     expect(md('1. item')).toBe('1\\. item');
-    expect(md('[x](http://e)')).toBe('\\[x\\]\\(http://e\\)');
+    expect(md('[x](http://e)')).toBe('\\[x\\](http://e)');
+    expect(md('![img](x)')).toBe('!\\[img\\](x)');
+    expect(md('a & b')).toBe('a \\& b');
     expect(md('line1\nline2')).toBe('line1 line2');
   });
 
   it('writes the pack with diagrams beside it', () => {
     const out = renderMarkdown(vm);
     expect(out.markdown).not.toContain('<script>');
-    expect(out.markdown).toContain('\\<script\\>alert\\(1\\)\\</script\\>');
+    expect(out.markdown).toContain('\\<script\\>alert(1)\\</script\\>');
     expect(out.markdown).toContain('Zürich 東京');
-    expect(out.markdown).not.toMatch(/\]\(http:\/\/evil/);
+    expect(out.markdown).not.toMatch(/(?<!\\)\]\(http:\/\/evil/);
     expect(out.files).toHaveLength(1);
     expect(out.markdown).toContain(`](diagrams/${out.files[0]!.path.split('/').pop()})`);
     for (const f of input.result.findings.filter((x) => x.status !== 'suppressed')) expect(out.markdown).toContain(f.ruleId);
