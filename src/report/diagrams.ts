@@ -33,17 +33,24 @@ export function diagramModule(): Promise<DiagramModule | undefined> {
 export interface DiagramResult {
   diagrams: RenderedDiagramLike[];
   note?: string;
+  /** True when the diagram module threw. */
+  failed?: boolean;
 }
 
 /** Every view of an architecture, with its findings as overlays. */
 export async function diagramsFor(model: Model, findings: Finding[], iconPack?: string): Promise<DiagramResult> {
   const mod = await diagramModule();
   if (!mod) return { diagrams: [], note: 'Diagrams are not available: this aksnet build has no diagram module.' };
-  const diagrams = await mod.renderDiagrams(model, {
-    views: [...mod.VIEWS],
-    findings: findings.filter((f) => f.status !== 'suppressed'),
-    ...(iconPack ? { iconPack } : {}),
-    metadata: false,
-  });
-  return { diagrams };
+  try {
+    const diagrams = await mod.renderDiagrams(model, {
+      views: [...mod.VIEWS],
+      findings: findings.filter((f) => f.status !== 'suppressed'),
+      ...(iconPack ? { iconPack } : {}),
+      metadata: false,
+    });
+    return { diagrams };
+  } catch (e) {
+    // One architecture the layout cannot draw must not cost the whole pack; the pack and stderr say so.
+    return { diagrams: [], note: `Diagrams could not be drawn: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, failed: true };
+  }
 }

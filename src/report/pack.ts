@@ -70,6 +70,8 @@ export interface ReportResult {
   written: string[];
   /** Requests the browser blocked while printing (should be empty). */
   blockedRequests: string[];
+  /** Problems that did not stop the pack (e.g. a diagram that could not be drawn). */
+  warnings: string[];
   /** The PDF error, when PDF output failed but the other outputs were written. */
   pdfError?: AksnetError;
 }
@@ -87,7 +89,7 @@ async function packConfig(files: string[], explicit: string | false | undefined)
 }
 
 /** Validates and draws every architecture; the inputs of the view-model. */
-export async function prepareInputs(opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress'>, iconPack?: string): Promise<ReportInput[]> {
+export async function prepareInputs(opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress'>, iconPack?: string, warnings: string[] = []): Promise<ReportInput[]> {
   const configs = new ConfigCache();
   const inputs: ReportInput[] = [];
   let i = 0;
@@ -98,6 +100,7 @@ export async function prepareInputs(opts: Pick<ReportOptions, 'files' | 'asOf' |
     const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack);
     const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
     if (d.note) input.diagramNote = d.note;
+    if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
     inputs.push(input);
     i++;
   }
@@ -110,7 +113,8 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   const { config, dir } = await packConfig(opts.files, opts.config);
   const templates = opts.templates ?? (config?.templates ? resolve(dir ?? '.', config.templates) : undefined);
   const iconPack = config?.iconPack ? resolve(dir ?? '.', config.iconPack) : undefined;
-  const inputs = await prepareInputs(opts, iconPack);
+  const warnings: string[] = [];
+  const inputs = await prepareInputs(opts, iconPack, warnings);
   const rules = (await loadRules()).map((r) => r.meta);
   const paper = opts.paper ?? 'a4';
   let vm = buildViewModel(inputs, { ...(opts.title ? { title: opts.title } : {}), version: aksnetVersion(), rules });
@@ -176,7 +180,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       await session.close();
     }
   }
-  const result: ReportResult = { vm, written, blockedRequests: blocked };
+  const result: ReportResult = { vm, written, blockedRequests: blocked, warnings };
   if (pdfError) result.pdfError = pdfError;
   return result;
 }

@@ -40,6 +40,7 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
       ...(progress ? { progress } : {}),
     });
     if (tty) process.stderr.write(`\r${' '.repeat(last.length)}\r`);
+    for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
     for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
     if (res.pdfError) {
       process.stderr.write(res.pdfError.format() + '\n');
