@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { AksnetError, ExitCode } from '../load/errors.js';
 import type { BrowserChoice } from './browser.js';
+import { headerFooterFontStyle } from './assets.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -186,7 +187,9 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
     });
     await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
     const title = escapeHtml(opts.title);
-    const style = 'font-family: \'DejaVu Sans\', sans-serif; font-size: 7pt; color: #5b6578; width: 100%; margin: 0 14mm;';
+    // Header and footer are separate documents: they get the vendored font too, never a system one.
+    const font = headerFooterFontStyle();
+    const style = 'font-family: AksnetHeaderFont; font-size: 7pt; color: #5b6578; width: 100%; margin: 0 14mm;';
     const raw = await page.pdf({
       format: opts.paper === 'letter' ? 'letter' : 'a4',
       printBackground: true,
@@ -197,8 +200,8 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
       tagged: true,
       timeout: 180_000,
       margin: { top: '17mm', bottom: '16mm', left: '14mm', right: '14mm' },
-      headerTemplate: `<div style="${style} display: flex; justify-content: space-between; border-bottom: 0.5pt solid #d5dae3; padding-bottom: 2pt;"><span>${title}</span><span>Well-Architected review · AKS networking</span></div>`,
-      footerTemplate: `<div style="${style} display: flex; justify-content: space-between;"><span>aksnet</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+      headerTemplate: `${font}<div style="${style} display: flex; justify-content: space-between; border-bottom: 0.5pt solid #d5dae3; padding-bottom: 2pt;"><span>${title}</span><span>Well-Architected review · AKS networking</span></div>`,
+      footerTemplate: `${font}<div style="${style} display: flex; justify-content: space-between;"><span>aksnet</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
     });
     const fixed = normalizeStructIds(patchPdfDates(raw, pdfDate(opts.date)));
     return opts.info ? addPdfInfo(fixed, opts.info) : fixed;
