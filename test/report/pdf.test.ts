@@ -108,6 +108,10 @@ describe.skipIf(!browserPath)('PDF', () => {
     const s = Buffer.from(pdf).toString('latin1');
     expect(s).toMatch(/\/FontFile2/);
     expect(s).toMatch(/DejaVuSans/);
+    // Every font in the file, header and footer included, is one of the vendored DejaVu faces.
+    const fonts = [...s.matchAll(/\/BaseFont \/(?:[A-Z]{6}\+)?([^\s/>]+)/g)].map((m) => m[1]!);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => !f.startsWith('DejaVuSans'))).toEqual([]);
     if (inputs[0]!.diagrams?.length) expect(html).toContain('<svg');
   });
 
