@@ -197,7 +197,7 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       );
       tags.push({ label: 'client IP replaced', tone: 'warn' });
     }
-    if (h.note) parts.push(h.note);
+    if (h.note) parts.push(sentence(h.note));
     steps.push({ n: i + 2, title: capital(describe(r, q)), text: parts.join(' '), tags });
   });
 
@@ -236,6 +236,12 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       : 'The client IP survives to the pods.',
   );
   return { id: p.id, title: `Ingress: ${p.name}`, summary, steps, notes };
+}
+
+/** Capitalised, ending with a full stop. */
+function sentence(s: string): string {
+  const t = capital(s.trim());
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 function capital(s: string): string {
@@ -390,7 +396,7 @@ export function controlPlaneNarrative(c: ClusterResource, access: readonly Contr
     const text =
       `Path: ${route}${via ? ` → ${describe(via, q)}` : ''} → API server, ` +
       `${a.overInternet ? 'over the internet to its public endpoint' : 'over private networking'}.` +
-      (a.description ? ` ${capital(a.description)}.` : '');
+      (a.description ? ` ${sentence(a.description)}` : '');
     return { n: i + 1, title: ACCESS_LABEL[a.kind] ?? a.kind, text: text.replace(/\.\.$/, '.'), tags };
   });
   if (!access.some((a) => a.kind === 'admins')) notes.push('No administrator access path is declared.');
