@@ -1,6 +1,6 @@
 /** `aksnet report` through the CLI entry point (no browser needed). */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,20 @@ describe('aksnet report', () => {
     expect(await run(['report', fixture, '-o', join(dir, 'pack.docx'), '--no-config'])).toBe(2);
     expect(stderr).toContain('cannot tell the format');
     expect(await run(['report', fixture, '-o', join(dir, 'pack.html'), '--as-of', 'tomorrow'])).toBe(2);
+  });
+
+  it('takes templates and browser from aksnet.config', async () => {
+    delete process.env.AKSNET_BROWSER;
+    copyFileSync(fixture, join(dir, 'arch.ts'));
+    mkdirSync(join(dir, 'tpl'));
+    writeFileSync(join(dir, 'tpl', 'appendix.hbs'), '<section><h1>Board appendix {{generator.version}}</h1></section>');
+    writeFileSync(join(dir, 'aksnet.config.mjs'), "export default { kind: 'config', templates: './tpl', browser: './no-such-browser' };\n");
+    const code = await run(['report', join(dir, 'arch.ts'), '-o', join(dir, 'out.html'), '-o', join(dir, 'out.pdf')]);
+    expect(code).toBe(3);
+    expect(stderr).toContain('the browser set in aksnet.config');
+    const html = readFileSync(join(dir, 'out.html'), 'utf8');
+    expect(html).toContain('<h1>Board appendix');
+    expect(html).not.toContain('Rule catalogue');
   });
 
   it('finds no browser on an empty system and names how to install one', () => {
