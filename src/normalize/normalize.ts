@@ -1244,15 +1244,21 @@ class Normalizer {
   // -------------------------------------------------------------------------------------------
   // Paths
 
-  private client(value: unknown, path: string, key: string): Id {
+  /**
+   * The client element of a path. Paths whose clients are alike (same kind, label, connection and
+   * source ranges) share one element, so a design with two stamps shows its users once.
+   */
+  private client(value: unknown, path: string, key?: string): Id {
     const f = isRecord(value) ? new Fields(value, path, this.sink) : undefined;
     if (!f) {
       this.schema(path, `"from" must be a client object such as { kind: 'internet' }, got ${describe(value)}`);
     }
     const kind = f?.reqOneOf('kind', ['internet', 'corporate', 'partner'] as const) ?? 'internet';
     const label = f?.optStr('label') ?? (kind === 'internet' ? 'Internet users' : kind === 'corporate' ? 'Corporate users' : 'Partners');
-    const id = `client:${key}`;
     const via = kind === 'corporate' && f ? this.ref(f.raw('via'), ['hybridConnection'], f.at('via')) : undefined;
+    const ranges = f?.strArr('sourceRanges') ?? [];
+    const id = `client:${key ?? `${kind}/${label}${via ? `@${via}` : ''}${ranges.length ? `[${ranges.join(',')}]` : ''}`}`;
+    if (this.resources.has(id)) return id;
     this.add({
       id,
       kind: 'client',
@@ -1260,7 +1266,7 @@ class Normalizer {
       source: { path },
       clientKind: kind,
       ...optional('via', via),
-      sourceRanges: f?.strArr('sourceRanges') ?? [],
+      sourceRanges: ranges,
     });
     return id;
   }
@@ -1277,7 +1283,7 @@ class Normalizer {
       this.sink.issues.push({ ruleId: 'structure/duplicate-name', message: `two ingress paths are named "${name}"`, path: f.at('name') });
       return;
     }
-    const client = this.client(f.raw('from'), f.at('from'), name);
+    const client = this.client(f.raw('from'), f.at('from'));
     const hops: IngressHopModel[] = [];
     f.arr('hops', true).forEach((h, i) => {
       const hpath = `${f.at('hops')}[${i}]`;
