@@ -27,3 +27,14 @@ export { renderDiagrams, VIEWS, deriveView, diagramTimings } from './diagram/ind
 export type { ViewName, RenderedDiagram, DiagramOptions, DiagramTimings, ViewGraph, ViewNode, ViewEdge, BoxStyle, EdgeStyle } from './diagram/index.js';
 export { layout, LayoutError } from './layout/elk.js';
 export type { LayoutRequest, LayoutResult, LayoutNode, LayoutEdge, Box, Point, Route } from './layout/elk.js';
+export { writeReport, prepareInputs, resolveOutputs, REPORT_FORMATS } from './report/pack.js';
+export type { ReportFormat, OutputTarget, ReportOptions, ReportResult } from './report/pack.js';
+export { buildViewModel } from './report/view-model.js';
+export type { ReportInput, BuildOptions } from './report/view-model.js';
+export type * from './report/types.js';
+export { renderHtml } from './report/html.js';
+export { renderMarkdown } from './report/markdown.js';
+export { renderCsv } from './report/csv.js';
+export { renderJson } from './report/json.js';
+export { findBrowser, INSTALL_HINT } from './report/browser.js';
+export { SCORING, PILLARS } from './report/scoring.js';

@@ -89,16 +89,10 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
   return p;
 }
 
-/** Registers commands contributed by later stages (diagram, report) if their modules exist. */
+/** Commands whose options live beside their handlers; each module only registers, handlers load lazily. */
 async function extend(p: Command): Promise<void> {
-  for (const name of ['diagram', 'report']) {
-    try {
-      const mod = (await import(`./commands/${name}-command.js`)) as { register?: (p: Command) => void };
-      mod.register?.(p);
-    } catch (e) {
-      if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
-    }
-  }
+  const modules = [import('./commands/diagram-command.js'), import('./commands/report-command.js')];
+  for (const mod of await Promise.all(modules)) mod.register(p);
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
