@@ -2,6 +2,7 @@
  * View derivation: which elements and edges each diagram shows, and how they nest. No positions
  * here; ELK places everything.
  */
+import { HOP_KINDS } from '../model/kinds.js';
 import { ModelQuery } from '../model/query.js';
 import type { ClusterResource, Edge, Id, Model, Resource, ResourceOf } from '../model/types.js';
 import { iconKey } from '../render/icons.js';
@@ -59,16 +60,8 @@ const PAAS_NAMES: Record<string, string> = {
 };
 
 /** Kinds drawn with a west in-port and an east out-port in flow views. */
-const GATEWAY_KINDS = new Set([
-  'frontDoor',
-  'applicationGateway',
-  'agc',
-  'apiManagement',
-  'azureFirewall',
-  'nva',
-  'loadBalancer',
-  'privateLinkService',
-  'ingressController',
+const GATEWAY_KINDS = new Set<string>([
+  ...HOP_KINDS,
   'natGateway',
   'routeTable',
   'vnetGateway',

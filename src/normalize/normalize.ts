@@ -32,6 +32,7 @@ import type {
 } from '../model/types.js';
 import type { ReviewConfig, Protocol, TlsMode } from '../../dsl/types.js';
 import { azureUsable, parseCidr, addressAt } from '../model/cidr.js';
+import { HOP_KINDS, PAAS_SERVICES } from '../model/kinds.js';
 import { Fields, isRecord, describe, type NormalizeIssue, type Sink } from './reader.js';
 import {
   DEFAULT_DNS_SERVICE_IP,
@@ -60,17 +61,6 @@ const CNI_MODES: readonly CniMode[] = [
   'azure-podsubnet-static',
   'byo',
 ];
-const HOP_KINDS = [
-  'frontDoor',
-  'applicationGateway',
-  'agc',
-  'apiManagement',
-  'azureFirewall',
-  'nva',
-  'loadBalancer',
-  'privateLinkService',
-  'ingressController',
-] as const;
 
 /** Parts of the DSL that become model elements, by their `kind` tag. */
 type PartKind =
@@ -380,20 +370,7 @@ class Normalizer {
           kind: 'paas',
           name,
           source: { path: f.path },
-          service: f.reqOneOf('service', [
-            'keyVault',
-            'containerRegistry',
-            'storageBlob',
-            'storageFile',
-            'sqlDatabase',
-            'postgresql',
-            'cosmosDb',
-            'serviceBus',
-            'eventHubs',
-            'redis',
-            'monitor',
-            'other',
-          ] as const),
+          service: f.reqOneOf('service', PAAS_SERVICES),
           publicNetworkAccess: f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, 'PaaS services allow public network access unless disabled'),
           ...optional('sku', f.optStr('sku')),
         });

@@ -12,6 +12,7 @@
  * `vnetGateway:expressRoute`, `loadBalancer:internal`, `client:corporate`); `icon()` falls back
  * from a variant to its kind and from an unknown kind to a neutral `generic` icon.
  */
+import { PAAS_SERVICES } from '../model/kinds.js';
 import type { ResourceKind } from '../model/types.js';
 
 /** One colour family: outline ink, accent mid tone, pale body tint. */
@@ -42,20 +43,7 @@ export const PALETTE = {
 
 /** Variants per kind that have (or may have, in an icon pack) their own icon. */
 export const ICON_VARIANTS = {
-  paas: [
-    'keyVault',
-    'containerRegistry',
-    'storageBlob',
-    'storageFile',
-    'sqlDatabase',
-    'postgresql',
-    'cosmosDb',
-    'serviceBus',
-    'eventHubs',
-    'redis',
-    'monitor',
-    'other',
-  ],
+  paas: PAAS_SERVICES,
   vnetGateway: ['vpn', 'expressRoute'],
   hybridConnection: ['vpn', 'expressRoute'],
   loadBalancer: ['public', 'internal'],
