@@ -1,5 +1,5 @@
 /** Runtime lists of DSL enumerations that several stages need (normalizer checks, icons, views). */
-import type { HopResource, PaasServiceType } from '../../dsl/types.js';
+import type { ClusterNetwork, HopResource, PaasServiceType, Protocol, TlsMode } from '../../dsl/types.js';
 
 /** Every PaaS service type, in display order. */
 export const PAAS_SERVICES = [
@@ -29,3 +29,22 @@ export const HOP_KINDS = [
   'privateLinkService',
   'ingressController',
 ] as const satisfies readonly HopResource['kind'][];
+
+/** Protocols a hop or destination can use. */
+export const PROTOCOLS = ['http', 'https', 'http2', 'grpc', 'grpcs', 'tcp', 'tls', 'udp'] as const satisfies readonly Protocol[];
+
+/** Protocols that are encrypted on the wire. */
+export const ENCRYPTED_PROTOCOLS: readonly Protocol[] = ['https', 'grpcs', 'tls'];
+
+/** What a hop can do with TLS. */
+export const TLS_MODES = ['terminate', 'reencrypt', 'passthrough', 'plain', 'originate'] as const satisfies readonly TlsMode[];
+
+/** Container networking modes. */
+export const CNI_MODES = [
+  'kubenet',
+  'azure-overlay',
+  'azure-nodesubnet',
+  'azure-podsubnet-dynamic',
+  'azure-podsubnet-static',
+  'byo',
+] as const satisfies readonly ClusterNetwork['cni'][];

@@ -1,0 +1,335 @@
+/** Clusters: container networking, node pools, API server exposure, outbound type, mesh and access paths. */
+import type { ApiServerModel, ClusterNetworkModel, ClusterResource, CniMode, Id, OutboundModel, ServiceMeshModel } from '../model/types.js';
+import { addressAt, parseCidr } from '../model/cidr.js';
+import { CNI_MODES, PROTOCOLS } from '../model/kinds.js';
+import { Fields, describe, isRecord } from './reader.js';
+import { DEFAULT_DNS_SERVICE_IP, DEFAULT_MAX_PODS, DEFAULT_MAX_SURGE, DEFAULT_NODE_COUNT, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, POD_CIDR_CNIS, REASONS } from './defaults.js';
+import { isId, optional, stripUndefined } from './util.js';
+import type { NormalizeContext } from './context.js';
+import { clientElement } from './paths.js';
+
+export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields): void {
+  const region = f.str('region');
+  const netF = f.sub('network', true) ?? new Fields({ cni: 'azure-overlay' }, f.at('network'), n.sink, id);
+  const network = readClusterNetwork(n, netF);
+  const poolsRaw = f.arr('nodePools', true);
+  for (const p of poolsRaw) if (isRecord(p) && !n.scopes.has(p)) n.scopes.set(p, name);
+  const pools = poolsRaw
+    .map((p, i) => {
+      const path = `${f.at('nodePools')}[${i}]`;
+      const pid = n.ref(p, ['nodePool'], path);
+      if (pid && isRecord(p) && !n.resources.has(pid)) readNodePool(n, pid, p, path, id, network.cni);
+      return pid;
+    })
+    .filter(isId);
+  if (poolsRaw.length > 0 && !pools.some((p) => (n.resources.get(p) as { mode?: string } | undefined)?.mode === 'system')) {
+    f.issue('nodePools', `cluster "${name}" has no system node pool; AKS requires at least one`);
+  }
+  const apiServer = readApiServer(n, f, id);
+  const outbound = readOutbound(n, f, id);
+  const serviceMesh = readServiceMesh(n, f);
+  const endpointId = `apiServer:${name}`;
+  const c: ClusterResource = {
+    id,
+    kind: 'cluster',
+    name,
+    parent: n.region(region, f.path),
+    source: { path: f.path },
+    region,
+    tier: f.oneOf('tier', ['Free', 'Standard', 'Premium'] as const) ?? f.defaulted('tier', 'Free', REASONS.tier),
+    ...optional('kubernetesVersion', f.optStr('kubernetesVersion')),
+    network,
+    nodePools: pools,
+    apiServer,
+    outbound,
+    serviceMesh,
+    managedVnet: f.bool('managedVnet') ?? false,
+    apiServerEndpoint: endpointId,
+  };
+  n.add(c);
+  const endpointSubnet =
+    apiServer.mode === 'vnet-integration'
+      ? apiServer.subnet
+      : apiServer.mode === 'private'
+        ? firstSystemPoolSubnet(n, pools)
+        : undefined;
+  n.add({
+    id: endpointId,
+    kind: 'apiServer',
+    name: `${name} API server`,
+    parent: endpointSubnet,
+    source: { path: f.has('apiServer') ? f.at('apiServer') : f.path },
+    cluster: id,
+    exposure: apiServer.mode === 'public' || (apiServer.mode === 'vnet-integration' && !apiServer.private) ? 'public' : 'private',
+    ...optional('subnet', endpointSubnet),
+  });
+  readControlPlane(n, f, c);
+  f.arr('egressDestinations').forEach((d, i) => readEgressDestination(n, d, `${f.at('egressDestinations')}[${i}]`, c));
+}
+
+export function firstSystemPoolSubnet(n: NormalizeContext, pools: Id[]): Id | undefined {
+  for (const p of pools) {
+    const r = n.resources.get(p);
+    if (r?.kind === 'nodePool' && r.mode === 'system') return r.subnet || undefined;
+  }
+  return undefined;
+}
+
+export function readClusterNetwork(n: NormalizeContext, nf: Fields): ClusterNetworkModel {
+  const cni = nf.reqOneOf('cni', CNI_MODES);
+  const dataplane = nf.oneOf('dataplane', ['azure', 'cilium'] as const) ?? nf.defaulted('dataplane', 'azure', REASONS.dataplane);
+  const serviceCidr = nf.optStr('serviceCidr') ?? nf.defaulted('serviceCidr', DEFAULT_SERVICE_CIDR, REASONS.serviceCidr);
+  const sc = parseCidr(serviceCidr);
+  let dnsServiceIP = nf.optStr('dnsServiceIP');
+  if (dnsServiceIP === undefined) {
+    const value = sc.ok && serviceCidr !== DEFAULT_SERVICE_CIDR ? addressAt(sc.range, 10) : DEFAULT_DNS_SERVICE_IP;
+    dnsServiceIP = nf.defaulted('dnsServiceIP', value, REASONS.dnsServiceIP);
+  }
+  let podCidr: string | undefined;
+  if ((POD_CIDR_CNIS as readonly string[]).includes(cni)) {
+    podCidr = nf.optStr('podCidr') ?? (cni === 'byo' ? undefined : nf.defaulted('podCidr', DEFAULT_POD_CIDR, REASONS.podCidr));
+  } else if (nf.has('podCidr')) {
+    nf.issue('podCidr', `"podCidr" does not apply to ${cni}: pods take their addresses from a subnet`);
+  }
+  const routeTable = cni === 'kubenet' && nf.has('routeTable') ? n.ref(nf.raw('routeTable'), ['routeTable'], nf.at('routeTable')) : undefined;
+  return stripUndefined({
+    cni,
+    dataplane,
+    podCidr,
+    serviceCidr,
+    dnsServiceIP,
+    networkPolicy: nf.oneOf('networkPolicy', ['none', 'azure', 'calico', 'cilium'] as const) ?? nf.defaulted('networkPolicy', 'none', REASONS.networkPolicy),
+    defaultDeny: nf.bool('defaultDeny') ?? nf.defaulted('defaultDeny', false, REASONS.defaultDeny),
+    loadBalancerSku: nf.oneOf('loadBalancerSku', ['standard', 'basic'] as const) ?? nf.defaulted('loadBalancerSku', 'standard', REASONS.loadBalancerSku),
+    routeTable,
+  });
+}
+
+export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, unknown>, path: string, cluster: Id, cni: CniMode): void {
+  const f = new Fields(raw, path, n.sink, id);
+  const name = typeof raw.name === 'string' ? raw.name : 'pool';
+  const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
+  const podSubnet = f.has('podSubnet') ? n.ref(f.raw('podSubnet'), ['subnet'], f.at('podSubnet')) : undefined;
+  if ((cni === 'azure-podsubnet-dynamic' || cni === 'azure-podsubnet-static') && !f.has('podSubnet')) {
+    f.issue('podSubnet', `node pool "${name}" needs a podSubnet with ${cni}`);
+  }
+  const minCount = f.num('minCount', { min: 0, max: 5000 });
+  const maxCount = f.num('maxCount', { min: 0, max: 5000 });
+  const autoscaling = minCount !== undefined || maxCount !== undefined;
+  if (autoscaling && (minCount === undefined || maxCount === undefined)) {
+    f.issue(minCount === undefined ? 'minCount' : 'maxCount', 'autoscaling needs both minCount and maxCount');
+  }
+  if (minCount !== undefined && maxCount !== undefined && minCount > maxCount) {
+    f.issue('minCount', `minCount ${minCount} is greater than maxCount ${maxCount}`);
+  }
+  let count = f.num('count', { min: 0, max: 5000 });
+  if (count === undefined) {
+    count = minCount !== undefined ? f.defaulted('count', minCount, REASONS.countFromMin) : f.defaulted('count', DEFAULT_NODE_COUNT, REASONS.count);
+  }
+  const maxNodes = autoscaling ? Math.max(maxCount ?? count, count) : count;
+  const maxPods = f.num('maxPods', { min: 1, max: 250 }) ?? f.defaulted('maxPods', DEFAULT_MAX_PODS[cni], REASONS.maxPods);
+  const surgeRaw = f.raw('maxSurge');
+  let maxSurge: string;
+  if (surgeRaw === undefined) maxSurge = f.defaulted('maxSurge', DEFAULT_MAX_SURGE, REASONS.maxSurge);
+  else if (typeof surgeRaw === 'number' && Number.isInteger(surgeRaw) && surgeRaw >= 0) maxSurge = String(surgeRaw);
+  else if (typeof surgeRaw === 'string' && /^\d+(\.\d+)?%$/.test(surgeRaw)) maxSurge = surgeRaw;
+  else {
+    f.issue('maxSurge', `"maxSurge" must be a node count or a percentage like "33%", got ${describe(surgeRaw)}`);
+    maxSurge = DEFAULT_MAX_SURGE;
+  }
+  const surgeNodes = maxSurge.endsWith('%') ? Math.max(1, Math.ceil((maxNodes * parseFloat(maxSurge)) / 100)) : Number(maxSurge);
+  const zones = f.zones('zones');
+  if (!f.has('zones')) f.defaulted('zones', 'none', REASONS.zones);
+  n.add({
+    id,
+    kind: 'nodePool',
+    name,
+    parent: cluster,
+    source: { path },
+    cluster,
+    mode: f.reqOneOf('mode', ['system', 'user'] as const),
+    os: f.oneOf('os', ['Linux', 'Windows'] as const) ?? f.defaulted('os', 'Linux', REASONS.os),
+    vmSize: f.str('vmSize'),
+    count,
+    ...optional('minCount', minCount),
+    ...optional('maxCount', maxCount),
+    autoscaling,
+    maxNodes,
+    maxPods,
+    zones,
+    subnet: subnet ?? '',
+    ...optional('podSubnet', podSubnet),
+    maxSurge,
+    surgeNodes,
+    spot: f.bool('spot') ?? false,
+    nodePublicIp: f.bool('nodePublicIp') ?? false,
+  });
+}
+
+export function readDnsZoneMode(n: NormalizeContext, f: Fields, key: string): 'system' | 'none' | Id {
+  const v = f.raw(key);
+  if (v === undefined) return f.defaulted(key, 'system', REASONS.privateDnsZone);
+  if (v === 'system' || v === 'none') return v;
+  return n.ref(v, ['privateDnsZone'], f.at(key)) ?? 'system';
+}
+
+export function readApiServer(n: NormalizeContext, f: Fields, cluster: Id): ApiServerModel {
+  const a = f.sub('apiServer');
+  if (!a) {
+    f.defaulted('apiServer.mode', 'public', REASONS.apiServer);
+    return { mode: 'public', authorizedIpRanges: [] };
+  }
+  const mode = a.reqOneOf('mode', ['public', 'private', 'vnet-integration'] as const);
+  const ranges = a.strArr('authorizedIpRanges');
+  void cluster;
+  if (mode === 'public') return { mode, authorizedIpRanges: ranges };
+  if (mode === 'private') {
+    if (ranges.length) a.issue('authorizedIpRanges', 'authorized IP ranges apply only to a public API server; a private cluster rejects them');
+    return {
+      mode,
+      privateDnsZone: readDnsZoneMode(n, a, 'privateDnsZone'),
+      publicFqdn: a.bool('publicFqdn') ?? a.defaulted('publicFqdn', true, REASONS.publicFqdn),
+    };
+  }
+  const subnet = n.ref(a.raw('subnet'), ['subnet'], a.at('subnet'));
+  const isPrivate = a.bool('private') ?? a.defaulted('private', false, 'public API server unless private is set');
+  return {
+    mode,
+    subnet: subnet ?? '',
+    private: isPrivate,
+    authorizedIpRanges: ranges,
+    privateDnsZone: isPrivate ? readDnsZoneMode(n, a, 'privateDnsZone') : 'none',
+  };
+}
+
+export function readOutbound(n: NormalizeContext, f: Fields, cluster: Id): OutboundModel {
+  const o = f.sub('outbound');
+  if (!o) {
+    f.defaulted('outbound.type', 'loadBalancer', REASONS.outbound);
+    f.defaulted('outbound.outboundIps', 1, REASONS.outboundIps);
+    return { type: 'loadBalancer', outboundIps: 1, allocatedOutboundPorts: 0, idleTimeoutMinutes: 30 };
+  }
+  const type = o.reqOneOf('type', ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'] as const);
+  switch (type) {
+    case 'loadBalancer':
+      return {
+        type,
+        outboundIps: o.num('outboundIps', { min: 1, max: 100 }) ?? o.defaulted('outboundIps', 1, REASONS.outboundIps),
+        allocatedOutboundPorts: o.num('allocatedOutboundPorts', { min: 0, max: 64000 }) ?? o.defaulted('allocatedOutboundPorts', 0, REASONS.allocatedOutboundPorts),
+        idleTimeoutMinutes: o.num('idleTimeoutMinutes', { min: 4, max: 100 }) ?? o.defaulted('idleTimeoutMinutes', 30, REASONS.lbIdleTimeout),
+      };
+    case 'managedNATGateway':
+      return {
+        type,
+        outboundIps: o.num('outboundIps', { min: 1, max: 16 }) ?? o.defaulted('outboundIps', 1, REASONS.outboundIps),
+        idleTimeoutMinutes: o.num('idleTimeoutMinutes', { min: 4, max: 120 }) ?? o.defaulted('idleTimeoutMinutes', 4, REASONS.natIdleTimeout),
+      };
+    case 'userAssignedNATGateway':
+      return { type, natGateway: n.ref(o.raw('natGateway'), ['natGateway'], o.at('natGateway')) ?? '' };
+    case 'userDefinedRouting':
+      return { type, via: n.ref(o.raw('via'), ['azureFirewall', 'nva'], o.at('via')) ?? '' };
+    default:
+      void cluster;
+      return { type };
+  }
+}
+
+export function readServiceMesh(n: NormalizeContext, f: Fields): ServiceMeshModel {
+  const m = f.sub('serviceMesh');
+  if (!m) return { kind: f.defaulted('serviceMesh.kind', 'none', REASONS.serviceMesh) };
+  const kind = m.reqOneOf('kind', ['none', 'istio-addon', 'self-managed'] as const);
+  const modes = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
+  if (kind === 'none') return { kind };
+  if (kind === 'istio-addon') return stripUndefined({ kind, mtls: m.reqOneOf('mtls', modes), revision: m.optStr('revision') });
+  return { kind, product: m.str('product'), mtls: m.reqOneOf('mtls', modes) };
+}
+
+export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResource): void {
+  const endpoint = c.apiServerEndpoint;
+  const publicEndpoint = c.apiServer.mode === 'public' || (c.apiServer.mode === 'vnet-integration' && !c.apiServer.private);
+  const nodesId = `access:${c.name}/nodes`;
+  n.access.push({
+    id: nodesId,
+    cluster: c.id,
+    kind: 'nodes',
+    from: c.id,
+    overInternet: false,
+    description: c.apiServer.mode === 'vnet-integration' ? 'nodes reach the API server on its VNet-integrated internal IP' : 'nodes reach the API server through the konnectivity tunnel',
+    source: { path: f.path },
+  });
+  n.edge({ from: c.id, to: endpoint, class: 'management', protocol: 'tcp', port: 443, label: 'konnectivity :443', source: { path: f.path }, path: nodesId });
+  f.arr('controlPlaneAccess').forEach((a, i) => {
+    const path = `${f.at('controlPlaneAccess')}[${i}]`;
+    if (!isRecord(a)) {
+      n.schema(path, `an access path must be an object, got ${describe(a)}`);
+      return;
+    }
+    const af = new Fields(a, path, n.sink, c.id);
+    const kind = af.reqOneOf('kind', ['admins', 'cicd', 'gitops', 'command-invoke'] as const);
+    const aid = `access:${c.name}/${kind}-${i + 1}`;
+    const description = af.optStr('description');
+    let from: Id = c.id;
+    let via: Id | undefined;
+    let overInternet = false;
+    if (kind === 'admins') {
+      const v = a.via;
+      if (v === 'internet') {
+        const client = clientElement(n, { kind: 'internet', label: 'Administrators' }, `${path}.via`, `admins-${c.name}`);
+        from = client;
+        overInternet = true;
+      } else {
+        const target = n.ref(v, ['bastion', 'jumpBox', 'hybridConnection'], af.at('via'));
+        if (target) {
+          from = target;
+          via = target;
+          overInternet = publicEndpoint;
+        }
+      }
+    } else if (kind === 'cicd') {
+      const target = n.ref(a.via, ['buildAgents'], af.at('via'));
+      if (target) {
+        from = target;
+        const agents = n.resources.get(target);
+        overInternet = publicEndpoint || (agents?.kind === 'buildAgents' && agents.hosting === 'microsoft-hosted');
+      }
+    } else if (kind === 'gitops') {
+      af.reqOneOf('tool', ['flux', 'argocd', 'other'] as const);
+    }
+    n.access.push(stripUndefined({ id: aid, cluster: c.id, kind, from, via, overInternet, description, source: { path } }));
+    if (from !== c.id || kind === 'gitops' || kind === 'command-invoke') {
+      const label = kind === 'gitops' ? 'GitOps (in-cluster)' : kind === 'command-invoke' ? 'command invoke' : 'kubectl :443';
+      n.edge({ from, to: endpoint, class: 'management', protocol: 'https', port: 443, label, source: { path }, path: aid });
+    }
+  });
+}
+
+export function readEgressDestination(n: NormalizeContext, d: unknown, path: string, c: ClusterResource): void {
+  if (!isRecord(d)) {
+    n.schema(path, `an egress destination must be an object, got ${describe(d)}`);
+    return;
+  }
+  const f = new Fields(d, path, n.sink, c.id);
+  const name = f.str('name');
+  const id = `egressDestination:${c.name}/${name}`;
+  if (n.resources.has(id)) {
+    n.sink.issues.push({ ruleId: 'structure/duplicate-name', message: `egress destination "${name}" is listed twice for cluster ${c.name}`, path: f.at('name') });
+    return;
+  }
+  const pe = f.has('privateEndpoint') ? n.ref(f.raw('privateEndpoint'), ['privateEndpoint'], f.at('privateEndpoint')) : undefined;
+  if (!f.has('fqdn') && !f.has('cidr') && !pe) f.issue(undefined, `egress destination "${name}" needs an fqdn, a cidr or a privateEndpoint`);
+  const cidrText = f.optStr('cidr');
+  n.add({
+    id,
+    kind: 'egressDestination',
+    name,
+    parent: c.id,
+    source: { path },
+    cluster: c.id,
+    ...optional('fqdn', f.optStr('fqdn')),
+    ...optional('cidr', cidrText),
+    port: f.num('port', { min: 1, max: 65535 }) ?? 443,
+    protocol: f.oneOf('protocol', PROTOCOLS) ?? 'https',
+    category: f.oneOf('category', ['aks-required', 'container-registry', 'package-feed', 'identity', 'monitoring', 'saas', 'partner', 'azure-paas', 'other'] as const) ?? 'other',
+    ...optional('privateEndpoint', pe),
+  });
+}
