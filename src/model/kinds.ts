@@ -1,5 +1,5 @@
 /** Runtime lists of DSL enumerations that several stages need (normalizer checks, icons, views). */
-import type { ClusterNetwork, HopResource, PaasServiceType, Protocol, TlsMode } from '../../dsl/types.js';
+import type { ClusterNetwork, HopResource, IngressControllerType, PaasServiceType, Protocol, TlsMode } from '../../dsl/types.js';
 
 /** Every PaaS service type, in display order. */
 export const PAAS_SERVICES = [
@@ -48,3 +48,15 @@ export const CNI_MODES = [
   'azure-podsubnet-static',
   'byo',
 ] as const satisfies readonly ClusterNetwork['cni'][];
+
+/** In-cluster ingress controller implementations. */
+export const INGRESS_CONTROLLER_TYPES = [
+  'app-routing-nginx',
+  'app-routing-gateway-api',
+  'nginx',
+  'traefik',
+  'istio-gateway',
+  'http-application-routing',
+  'contour',
+  'other',
+] as const satisfies readonly IngressControllerType[];

@@ -3,7 +3,7 @@
  * their own modules; the simpler parts (gateways, firewalls, endpoints, …) are handled here.
  */
 import type { AgcResource, AppGatewayResource, Id, WafModel } from '../model/types.js';
-import { PAAS_SERVICES } from '../model/kinds.js';
+import { INGRESS_CONTROLLER_TYPES, PAAS_SERVICES } from '../model/kinds.js';
 import { Fields } from './reader.js';
 import { REASONS } from './defaults.js';
 import { isId, optional, stripUndefined, uniqueSorted } from './util.js';
@@ -289,16 +289,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
     }
     case 'ingressController': {
       const clusterId = n.ref(f.raw('cluster'), ['cluster'], f.at('cluster'));
-      const type = f.reqOneOf('type', [
-        'app-routing-nginx',
-        'app-routing-gateway-api',
-        'nginx',
-        'traefik',
-        'istio-gateway',
-        'http-application-routing',
-        'contour',
-        'other',
-      ] as const);
+      const type = f.reqOneOf('type', INGRESS_CONTROLLER_TYPES);
       const defaultReplicas = type === 'app-routing-nginx' || type === 'istio-gateway' || type === 'app-routing-gateway-api' ? 2 : 1;
       const defaultNs =
         type === 'app-routing-nginx' || type === 'app-routing-gateway-api'

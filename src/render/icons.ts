@@ -12,7 +12,7 @@
  * `vnetGateway:expressRoute`, `loadBalancer:internal`, `client:corporate`); `icon()` falls back
  * from a variant to its kind and from an unknown kind to a neutral `generic` icon.
  */
-import { PAAS_SERVICES } from '../model/kinds.js';
+import { INGRESS_CONTROLLER_TYPES, PAAS_SERVICES } from '../model/kinds.js';
 import type { ResourceKind } from '../model/types.js';
 
 /** One colour family: outline ink, accent mid tone, pale body tint. */
@@ -48,16 +48,7 @@ export const ICON_VARIANTS = {
   hybridConnection: ['vpn', 'expressRoute'],
   loadBalancer: ['public', 'internal'],
   client: ['internet', 'corporate', 'partner'],
-  ingressController: [
-    'app-routing-nginx',
-    'app-routing-gateway-api',
-    'nginx',
-    'traefik',
-    'istio-gateway',
-    'http-application-routing',
-    'contour',
-    'other',
-  ],
+  ingressController: INGRESS_CONTROLLER_TYPES,
 } as const;
 
 type VariantKey = {
