@@ -14,7 +14,7 @@ if command -v apt-get >/dev/null 2>&1; then
   echo "aksnet: installing Chromium with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >/dev/null
-  apt-get install -y -qq --no-install-recommends chromium poppler-utils fonts-dejavu-core >/dev/null
+  apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null
 else
   echo "aksnet: no Chromium/Chrome found and no apt-get; install a browser or set AKSNET_BROWSER" >&2
 fi
