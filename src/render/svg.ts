@@ -69,6 +69,7 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
   // one HTML page (a review pack) neither share ids nor override each other's (or the page's) fonts.
   const uid = createHash('sha256').update(JSON.stringify([input.metadata.title, graph, input.metadataBlock !== false])).digest('hex').slice(0, 8);
   const pid = (s: string) => `${view}-${uid}-${s}`;
+  let glyphs = 0;
   const family = `aksnet-${uid}`;
   const fontStack = `"${family}","${FONT_FAMILY}",sans-serif`;
   const used = { regular: new Set<string>(), bold: new Set<string>() };
@@ -187,7 +188,7 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
     const icon = input.icons?.(n.node.icon ?? n.node.kind);
     if (icon) {
       const nested = g.nested().attr({ x: f2(gx), y: f2(gy), width: LEAF.icon, height: LEAF.icon, viewBox: icon.viewBox }).id(pid(`n${i}-icon`));
-      nested.svg(icon.body);
+      nested.svg(instanceIds(icon.body, pid(`n${i}`)));
     } else {
       g.rect(LEAF.icon, LEAF.icon).attr({ x: f2(gx), y: f2(gy), rx: 5, fill: glyphTint(n.node.kind), stroke: '#6A6A6A', 'stroke-width': 0.8 });
       const abbr = KIND_ABBR[n.node.kind] ?? n.node.kind.slice(0, 3).toUpperCase();
@@ -234,7 +235,7 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
     const ic = input.icons?.(TLS_ICON[tls]);
     if (ic) {
       const nested = parent.nested().attr({ x: f2(x), y: f2(y), width: EDGE_LABEL.glyph, height: EDGE_LABEL.glyph, viewBox: ic.viewBox, class: `tls ${tls}` });
-      nested.svg(ic.body);
+      nested.svg(instanceIds(ic.body, pid(`g${++glyphs}`)));
     } else parent.group().attr({ transform: `translate(${f2(x)} ${f2(y)})`, class: `tls ${tls}` }).svg(tlsGlyph(tls));
   }
 
@@ -242,7 +243,7 @@ export async function renderSvg(m: TextMetrics, input: RenderInput): Promise<{ s
     const ic = input.icons?.(`sev-${sev}`);
     if (ic) {
       const nested = parent.nested().attr({ x: f2(cx - 6.5), y: f2(cy - 6.5), width: 13, height: 13, viewBox: ic.viewBox });
-      nested.svg(ic.body);
+      nested.svg(instanceIds(ic.body, pid(`g${++glyphs}`)));
     } else severityShape(parent, sev, cx, cy, color);
   }
 
@@ -420,3 +421,14 @@ function usedSeverities(g: ViewGraph, findings: Finding[]): Set<Sev> {
   return out;
 }
 
+/**
+ * Icon-pack icons may carry ids (gradients, clip paths); the same icon drawn twice would repeat them.
+ * Each drawing gets its own suffix on every id and on the local references to it.
+ */
+export function instanceIds(body: string, suffix: string): string {
+  if (!/(?<![\w-])id="/.test(body)) return body;
+  return body
+    .replace(/(?<![\w-])id="([^"]+)"/g, (_m, id: string) => `id="${id}--${suffix}"`)
+    .replace(/url\(#([^)\s]+)\)/g, (_m, id: string) => `url(#${id}--${suffix})`)
+    .replace(/\b((?:xlink:)?href)="#([^"]+)"/g, (_m, attr: string, id: string) => `${attr}="#${id}--${suffix}"`);
+}
