@@ -1,9 +1,13 @@
 /** Expands file arguments and globs into a sorted, de-duplicated list of architecture files. */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { AksnetError, ExitCode } from '../load/errors.js';
+import { CONFIG_FILES } from '../load/config.js';
 
 const ARCH_EXT = /\.(m?ts|m?js)$/;
+
+/** `designs/*.ts` also matches the config file that sits beside the designs; it is not a design. */
+const isConfig = (f: string): boolean => CONFIG_FILES.includes(basename(f));
 
 export async function expandFiles(args: string[]): Promise<string[]> {
   if (args.length === 0) throw new AksnetError('no input files given (try `aksnet validate examples/*.ts`)', undefined, ExitCode.usage);
@@ -27,5 +31,7 @@ export async function expandFiles(args: string[]): Promise<string[]> {
     }
     throw new AksnetError(`file not found: ${a}`, undefined, ExitCode.usage);
   }
-  return [...out].sort();
+  const files = [...out].filter((f) => !isConfig(f)).sort();
+  if (files.length === 0) throw new AksnetError('no architecture files among the inputs (only aksnet.config files)', undefined, ExitCode.usage);
+  return files;
 }
