@@ -120,10 +120,22 @@ export class PositionMap {
           continue;
         }
       }
-      if (!node) return this.atDeclaration(best, false);
+      if (!node) return this.missing(best, cur);
       best = node;
     }
     return this.atDeclaration(best, true);
+  }
+
+  /**
+   * A path that stops early names a property the object does not have. When that object was reached
+   * through a variable (`via: appGw`), point at the object's own declaration, not at the reference.
+   */
+  private missing(best: TsNode, cur: TsNode | undefined): Position {
+    const { Node } = this.m;
+    const outside = cur && (cur.getStart() < best.getStart() || cur.getStart() >= best.getEnd());
+    if (!cur || !outside || !Node.isObjectLiteralExpression(cur)) return this.atDeclaration(best, false);
+    const decl = cur.getFirstAncestor((a) => Node.isVariableDeclaration(a) || Node.isStatement(a));
+    return this.at(decl && Node.isVariableDeclaration(decl) ? decl : cur, false);
   }
 
   /** A node that is a variable points at the variable's declaration, where its value is written. */

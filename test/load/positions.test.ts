@@ -61,6 +61,9 @@ describe('PositionMap on a fixture', () => {
     // The ancestor is a variable: the position is its declaration, where the missing field belongs.
     expect(map.locate('clusters[0].apiServer.mode')).toEqual({ ...pos('aks = cluster', 'const aks'), exact: false });
     expect(map.locate('network.vnets[5].name')).toMatchObject({ exact: false, line: pos('vnets: [spoke]').line });
+    // A missing property of an object reached through a reference (`subnet: nodes`) points at that
+    // object's declaration, not at the reference.
+    expect(map.locate('clusters[0].nodePools[0].subnet.delegation')).toEqual({ ...pos('nodes = subnet', 'const nodes'), exact: false });
   });
 
   it('an unreadable file maps everything to 1:1', async () => {
