@@ -39,90 +39,86 @@ import type {
 /** A spec is the part without its `kind` tag. */
 export type Spec<T extends { kind: string }> = Omit<T, 'kind'>;
 
+/**
+ * Key of the hidden property holding the stack frame of the builder's caller. The loader maps it
+ * through the bundle's source map, so findings about a part built in a function, a loop or a helper
+ * module still point at the line that built it. The property is not enumerable: JSON and spreads
+ * never see it.
+ */
+export const SOURCE_SITE: unique symbol = Symbol.for('aksnet.source-site') as never;
+
+/** Adds the `kind` tag and records where the part was built. Must be called directly by each builder. */
+function tagged<K extends string, S extends object>(kind: K, spec: S): { kind: K } & S {
+  const part = { kind, ...spec };
+  // Frames: [0] "Error", [1] tagged, [2] the builder, [3] its caller.
+  const frame = new Error().stack?.split('\n')[3];
+  if (frame) Object.defineProperty(part, SOURCE_SITE, { value: frame.trim(), enumerable: false });
+  return part;
+}
+
 /** Declares an architecture; use as the file's default export. */
 export function defineArchitecture(input: ArchitectureInput): Architecture {
-  return { kind: 'architecture', ...input };
+  return tagged('architecture', input);
 }
 
 /** Declares shared validator configuration; use as the default export of `aksnet.config.ts`. */
 export function defineConfig(input: Spec<AksnetConfig>): AksnetConfig {
-  return { kind: 'config', ...input };
+  return tagged('config', input);
 }
 
 /** A virtual network. */
-export const vnet = (spec: Spec<VirtualNetwork>): VirtualNetwork => ({ kind: 'vnet', ...spec });
+export const vnet = (spec: Spec<VirtualNetwork>): VirtualNetwork => tagged('vnet', spec);
 /** A subnet; place it in a VNet's `subnets`. */
-export const subnet = (spec: Spec<Subnet>): Subnet => ({ kind: 'subnet', ...spec });
+export const subnet = (spec: Spec<Subnet>): Subnet => tagged('subnet', spec);
 /** A VNet peering (both directions). */
-export const peering = (spec: Spec<Peering>): Peering => ({ kind: 'peering', ...spec });
+export const peering = (spec: Spec<Peering>): Peering => tagged('peering', spec);
 /** A route table. */
-export const routeTable = (spec: Spec<RouteTable>): RouteTable => ({ kind: 'routeTable', ...spec });
+export const routeTable = (spec: Spec<RouteTable>): RouteTable => tagged('routeTable', spec);
 /** A network security group. */
-export const nsg = (spec: Spec<NetworkSecurityGroup>): NetworkSecurityGroup => ({ kind: 'nsg', ...spec });
+export const nsg = (spec: Spec<NetworkSecurityGroup>): NetworkSecurityGroup => tagged('nsg', spec);
 /** A NAT gateway. */
-export const natGateway = (spec: Spec<NatGateway>): NatGateway => ({ kind: 'natGateway', ...spec });
+export const natGateway = (spec: Spec<NatGateway>): NatGateway => tagged('natGateway', spec);
 /** A DDoS Network Protection plan. */
-export const ddosProtectionPlan = (spec: Spec<DdosProtectionPlan>): DdosProtectionPlan => ({
-  kind: 'ddosProtectionPlan',
-  ...spec,
-});
+export const ddosProtectionPlan = (spec: Spec<DdosProtectionPlan>): DdosProtectionPlan => tagged('ddosProtectionPlan', spec);
 /** A private DNS zone. */
-export const privateDnsZone = (spec: Spec<PrivateDnsZone>): PrivateDnsZone => ({ kind: 'privateDnsZone', ...spec });
+export const privateDnsZone = (spec: Spec<PrivateDnsZone>): PrivateDnsZone => tagged('privateDnsZone', spec);
 /** A PaaS service. */
-export const paas = (spec: Spec<PaasService>): PaasService => ({ kind: 'paas', ...spec });
+export const paas = (spec: Spec<PaasService>): PaasService => tagged('paas', spec);
 /** A private endpoint. */
-export const privateEndpoint = (spec: Spec<PrivateEndpoint>): PrivateEndpoint => ({ kind: 'privateEndpoint', ...spec });
+export const privateEndpoint = (spec: Spec<PrivateEndpoint>): PrivateEndpoint => tagged('privateEndpoint', spec);
 /** An on-premises network. */
-export const onPremises = (spec: Spec<OnPremisesNetwork>): OnPremisesNetwork => ({ kind: 'onPremises', ...spec });
+export const onPremises = (spec: Spec<OnPremisesNetwork>): OnPremisesNetwork => tagged('onPremises', spec);
 /** A VPN or ExpressRoute gateway. */
-export const vnetGateway = (spec: Spec<VirtualNetworkGateway>): VirtualNetworkGateway => ({
-  kind: 'vnetGateway',
-  ...spec,
-});
+export const vnetGateway = (spec: Spec<VirtualNetworkGateway>): VirtualNetworkGateway => tagged('vnetGateway', spec);
 /** A hybrid connection (VPN or ExpressRoute) to on-premises. */
-export const hybridConnection = (spec: Spec<HybridConnection>): HybridConnection => ({
-  kind: 'hybridConnection',
-  ...spec,
-});
+export const hybridConnection = (spec: Spec<HybridConnection>): HybridConnection => tagged('hybridConnection', spec);
 /** Azure Bastion. */
-export const bastion = (spec: Spec<Bastion>): Bastion => ({ kind: 'bastion', ...spec });
+export const bastion = (spec: Spec<Bastion>): Bastion => tagged('bastion', spec);
 /** A jump box VM. */
-export const jumpBox = (spec: Spec<JumpBox>): JumpBox => ({ kind: 'jumpBox', ...spec });
+export const jumpBox = (spec: Spec<JumpBox>): JumpBox => tagged('jumpBox', spec);
 /** CI/CD build agents. */
-export const buildAgents = (spec: Spec<BuildAgents>): BuildAgents => ({ kind: 'buildAgents', ...spec });
+export const buildAgents = (spec: Spec<BuildAgents>): BuildAgents => tagged('buildAgents', spec);
 /** Azure Firewall. */
-export const azureFirewall = (spec: Spec<AzureFirewall>): AzureFirewall => ({ kind: 'azureFirewall', ...spec });
+export const azureFirewall = (spec: Spec<AzureFirewall>): AzureFirewall => tagged('azureFirewall', spec);
 /** A network virtual appliance. */
-export const nva = (spec: Spec<NetworkVirtualAppliance>): NetworkVirtualAppliance => ({ kind: 'nva', ...spec });
+export const nva = (spec: Spec<NetworkVirtualAppliance>): NetworkVirtualAppliance => tagged('nva', spec);
 /** Azure Front Door. */
-export const frontDoor = (spec: Spec<FrontDoor>): FrontDoor => ({ kind: 'frontDoor', ...spec });
+export const frontDoor = (spec: Spec<FrontDoor>): FrontDoor => tagged('frontDoor', spec);
 /** Application Gateway. */
-export const applicationGateway = (spec: Spec<ApplicationGateway>): ApplicationGateway => ({
-  kind: 'applicationGateway',
-  ...spec,
-});
+export const applicationGateway = (spec: Spec<ApplicationGateway>): ApplicationGateway => tagged('applicationGateway', spec);
 /** Application Gateway for Containers. */
-export const appGatewayForContainers = (spec: Spec<AppGatewayForContainers>): AppGatewayForContainers => ({
-  kind: 'agc',
-  ...spec,
-});
+export const appGatewayForContainers = (spec: Spec<AppGatewayForContainers>): AppGatewayForContainers => tagged('agc', spec);
 /** API Management. */
-export const apiManagement = (spec: Spec<ApiManagement>): ApiManagement => ({ kind: 'apiManagement', ...spec });
+export const apiManagement = (spec: Spec<ApiManagement>): ApiManagement => tagged('apiManagement', spec);
 /** A load balancer. */
-export const loadBalancer = (spec: Spec<LoadBalancer>): LoadBalancer => ({ kind: 'loadBalancer', ...spec });
+export const loadBalancer = (spec: Spec<LoadBalancer>): LoadBalancer => tagged('loadBalancer', spec);
 /** A Private Link Service. */
-export const privateLinkService = (spec: Spec<PrivateLinkService>): PrivateLinkService => ({
-  kind: 'privateLinkService',
-  ...spec,
-});
+export const privateLinkService = (spec: Spec<PrivateLinkService>): PrivateLinkService => tagged('privateLinkService', spec);
 /** An in-cluster ingress controller. */
-export const ingressController = (spec: Spec<IngressController>): IngressController => ({
-  kind: 'ingressController',
-  ...spec,
-});
+export const ingressController = (spec: Spec<IngressController>): IngressController => tagged('ingressController', spec);
 /** An AKS cluster. */
-export const cluster = (spec: Spec<Cluster>): Cluster => ({ kind: 'cluster', ...spec });
+export const cluster = (spec: Spec<Cluster>): Cluster => tagged('cluster', spec);
 /** A node pool. */
-export const nodePool = (spec: Spec<NodePool>): NodePool => ({ kind: 'nodePool', ...spec });
+export const nodePool = (spec: Spec<NodePool>): NodePool => tagged('nodePool', spec);
 /** An ingress path. */
-export const ingressPath = (spec: Spec<IngressPath>): IngressPath => ({ kind: 'ingressPath', ...spec });
+export const ingressPath = (spec: Spec<IngressPath>): IngressPath => tagged('ingressPath', spec);

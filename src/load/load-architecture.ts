@@ -3,7 +3,7 @@ import type { Model } from '../model/types.js';
 import { normalize, type NormalizeIssue } from '../normalize/normalize.js';
 import { isRecord } from '../normalize/reader.js';
 import { AksnetError, ExitCode } from './errors.js';
-import { displayPath, loadModule } from './load-module.js';
+import { displayPath, loadModule, type SourceSite } from './load-module.js';
 
 export interface LoadedArchitecture {
   /** Absolute path. */
@@ -14,6 +14,10 @@ export interface LoadedArchitecture {
   issues: NormalizeIssue[];
   /** Files the architecture was built from (for watch mode). */
   inputs: string[];
+  /** The architecture value as the file exported it (what DSL paths index into). */
+  value: unknown;
+  /** Where each builder-made part was built (see SOURCE_SITE). */
+  sites: Map<object, SourceSite>;
 }
 
 /** Loads, evaluates and normalizes one architecture file. Throws AksnetError (exit 2) on failure. */
@@ -38,5 +42,5 @@ export async function loadArchitecture(path: string): Promise<LoadedArchitecture
     );
   }
   const { model, issues } = normalize(v);
-  return { path: loaded.file, file, model, issues, inputs: loaded.inputs };
+  return { path: loaded.file, file, model, issues, inputs: loaded.inputs, value: v, sites: loaded.sites };
 }

@@ -27,6 +27,15 @@ export interface LoadedModule {
   value: unknown;
   /** Files the bundle was built from (for watch mode). */
   inputs: string[];
+  /** Where each part made by a DSL builder was built, in the user's sources. */
+  sites: Map<object, SourceSite>;
+}
+
+/** A position in one of the user's source files (absolute path, 1-based line and column). */
+export interface SourceSite {
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** Shows a path relative to the working directory when that is shorter. */
@@ -92,33 +101,65 @@ export async function loadModule(file: string): Promise<LoadedModule> {
     let value = mod.default;
     if (typeof value === 'function') value = (value as () => unknown)();
     value = await value;
-    return { file: abs, value, inputs };
+    return { file: abs, value, inputs, sites: collectSites(value, frameMapper(abs, tmp, map?.text, entry)) };
   } catch (e) {
-    throw toLoadError(e, abs, tmp, map?.text, entry);
+    throw toLoadError(e, abs, frameMapper(abs, tmp, map?.text, entry));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** Maps one stack frame in the bundle to the user's source, or undefined (another file, or the DSL itself). */
+type FrameMapper = (frame: string) => SourceSite | undefined;
+
+function frameMapper(file: string, bundle: string, mapText: string | undefined, entry: string): FrameMapper {
+  if (!mapText) return () => undefined;
+  const sm = new SourceMap(JSON.parse(mapText));
+  const bundleUrl = pathToFileURL(bundle).href;
+  const mapDir = dirname(file);
+  const dslDir = dirname(entry);
+  return (frame) => {
+    // Frames name the bundle by file: URL under plain Node, by path under module runners (Vitest).
+    const m = /((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/.exec(frame.trim());
+    if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return undefined;
+    const hit = sm.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+    if (!hit?.originalSource) return undefined;
+    const src = hit.originalSource.startsWith('file:') ? fileURLToPath(hit.originalSource) : resolve(mapDir, hit.originalSource);
+    if (src === entry || src.startsWith(dslDir)) return undefined;
+    return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
+  };
+}
+
+/** Reads the call sites DSL builders recorded on the parts they made (see SOURCE_SITE in dsl/builders). */
+function collectSites(value: unknown, map: FrameMapper): Map<object, SourceSite> {
+  const key = Symbol.for('aksnet.source-site');
+  const sites = new Map<object, SourceSite>();
+  const seen = new Set<object>();
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+    seen.add(v);
+    const frame = (v as Record<symbol, unknown>)[key];
+    if (typeof frame === 'string') {
+      const site = map(frame);
+      if (site) sites.set(v, site);
+    }
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+  }
+  return sites;
+}
+
 /** Maps an error thrown while evaluating the bundle to the user's source position. */
-function toLoadError(e: unknown, file: string, bundle: string, mapText: string | undefined, entry: string): AksnetError {
+function toLoadError(e: unknown, file: string, map: FrameMapper): AksnetError {
   const message = e instanceof Error ? `${e.name === 'Error' ? '' : e.name + ': '}${e.message}` : `threw ${String(e)}`;
   const stack = e instanceof Error ? (e.stack ?? '') : '';
-  const bundleUrl = pathToFileURL(bundle).href;
   let location = { file: displayPath(file), line: 1, column: 1 };
-  if (mapText) {
-    const sm = new SourceMap(JSON.parse(mapText));
-    const mapDir = dirname(file);
-    // Frames name the bundle by file: URL under plain Node, by path under module runners (Vitest).
-    for (const m of stack.matchAll(/((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)/g)) {
-      if (m[1] !== bundleUrl && m[1] !== bundle) continue;
-      const entryHit = sm.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
-      if (!entryHit?.originalSource) continue;
-      const src = entryHit.originalSource.startsWith('file:') ? fileURLToPath(entryHit.originalSource) : resolve(mapDir, entryHit.originalSource);
-      if (src === entry || src.startsWith(dirname(entry))) continue;
-      location = { file: displayPath(src), line: (entryHit.originalLine ?? 0) + 1, column: (entryHit.originalColumn ?? 0) + 1 };
-      break;
-    }
+  for (const frame of stack.split('\n').slice(1)) {
+    const site = map(frame);
+    if (!site) continue;
+    location = { file: displayPath(site.file), line: site.line, column: site.column };
+    break;
   }
   return new AksnetError(`the file threw while being evaluated: ${message}`, location, ExitCode.usage, stack);
 }

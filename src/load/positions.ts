@@ -97,12 +97,34 @@ export class PositionMap {
   }
 
   private compute(path: string): Position {
-    if (!this.sf) return { line: 1, column: 1, exact: false };
-    if (!this.root) return { line: 1, column: 1, exact: false };
+    if (!this.sf || !this.root) return { line: 1, column: 1, exact: false };
+    return this.walk(this.root, parsePath(path));
+  }
+
+  /**
+   * Position of `segments` inside the part built by the call at line:column (a builder's call site,
+   * recorded at run time), for parts made in functions and loops the syntactic walk cannot follow.
+   */
+  locateFrom(line: number, column: number, segments: Array<string | number>): Position {
+    if (!this.sf) return { line, column, exact: false };
     const { Node } = this.m;
-    let node: TsNode | undefined = this.root;
-    let best: TsNode = this.root;
-    for (const seg of parsePath(path)) {
+    let pos: number;
+    try {
+      pos = this.sf.compilerNode.getPositionOfLineAndCharacter(line - 1, column - 1);
+    } catch {
+      return { line, column, exact: false };
+    }
+    const at = this.sf.getDescendantAtPos(pos);
+    const call = at && (Node.isCallExpression(at) ? at : at.getFirstAncestor((a) => Node.isCallExpression(a)));
+    if (!call) return { line, column, exact: false };
+    return this.walk(call, segments);
+  }
+
+  private walk(start: TsNode, segments: Array<string | number>): Position {
+    const { Node } = this.m;
+    let node: TsNode | undefined = start;
+    let best: TsNode = start;
+    for (const seg of segments) {
       const cur = this.unwrap(node);
       node = undefined;
       if (typeof seg === 'number' && cur && Node.isArrayLiteralExpression(cur)) {
@@ -140,10 +162,14 @@ export class PositionMap {
 
   /** A node that is a variable points at the variable's declaration, where its value is written. */
   private atDeclaration(node: TsNode, exact: boolean): Position {
-    if (this.m.Node.isIdentifier(node)) {
+    const { Node } = this.m;
+    if (Node.isIdentifier(node)) {
       const decl = this.sf!.getVariableDeclaration(node.getText());
       if (decl) return this.at(decl, exact);
     }
+    // `const aks = cluster({…})` reached through its call site: the declaration names the part.
+    const parent = node.getParent();
+    if (Node.isCallExpression(node) && parent && Node.isVariableDeclaration(parent)) return this.at(parent, exact);
     return this.at(node, exact);
   }
 }

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { AksnetConfig } from '../../dsl/types.js';
 import { findConfig, loadConfig } from '../load/config.js';
 import { loadArchitecture, type LoadedArchitecture } from '../load/load-architecture.js';
-import { PositionMap } from '../load/positions.js';
+import { SourceLocator } from '../load/locate.js';
 import type { FileResult } from './finding.js';
 import { validateModel } from './validate.js';
 
@@ -44,7 +44,7 @@ export async function validateFile(path: string, opts: ValidateFilesOptions = {}
   const first = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf });
   let result = first;
   if (first.findings.length > 0) {
-    const locator = await PositionMap.forFile(arch.path);
+    const locator = await SourceLocator.create(arch);
     result = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf, locator });
   }
   return { arch, result, ...(config ? { config } : {}) };

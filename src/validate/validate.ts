@@ -12,7 +12,8 @@ import { loadRules } from './registry.js';
 
 /** Something that turns a DSL path into a position (the PositionMap, or a stub in tests). */
 export interface Locator {
-  locate(path: string): { line: number; column: number };
+  /** `file` is set when the position lies in another file than the architecture (a helper module). */
+  locate(path: string): { line: number; column: number; file?: string };
 }
 
 export interface ValidateOptions {
@@ -71,7 +72,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
         severity: setting ?? r.severity ?? m.severity,
         message: r.message,
         path,
-        file: opts.file,
+        file: pos.file ?? opts.file,
         line: pos.line,
         column: pos.column,
         kind: m.kind,
