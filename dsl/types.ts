@@ -1090,6 +1090,11 @@ export interface Network {
   buildAgents?: BuildAgents[];
   /** Other gateways (also discovered from hybrid connections). */
   gateways?: VirtualNetworkGateway[];
+  /**
+   * Load balancers that are on no ingress path, typically ones Kubernetes creates for Services of
+   * type LoadBalancer (set `cluster`); those on a path are discovered from its hops.
+   */
+  loadBalancers?: LoadBalancer[];
 }
 
 /** A complete AKS network design. */

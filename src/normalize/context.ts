@@ -85,7 +85,7 @@ export class NormalizeContext {
     };
     const network = isRecord(root.network) ? root.network : {};
     list(network.vnets, 'network.vnets', (v, p) => list(v.subnets, `${p}.subnets`));
-    for (const key of ['privateDnsZones', 'privateEndpoints', 'onPremises', 'gateways', 'hybridConnections', 'firewalls', 'nvas', 'bastions', 'jumpBoxes', 'buildAgents']) {
+    for (const key of ['privateDnsZones', 'privateEndpoints', 'onPremises', 'gateways', 'hybridConnections', 'firewalls', 'nvas', 'bastions', 'jumpBoxes', 'buildAgents', 'loadBalancers']) {
       list(network[key], `network.${key}`);
     }
     list(root.clusters, 'clusters', (c, p) => list(c.nodePools, `${p}.nodePools`));

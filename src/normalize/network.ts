@@ -28,6 +28,7 @@ export function readNetwork(n: NormalizeContext, nf: Fields): void {
     ['bastions', ['bastion']],
     ['jumpBoxes', ['jumpBox']],
     ['buildAgents', ['buildAgents']],
+    ['loadBalancers', ['loadBalancer']],
   ];
   for (const [key, kinds] of lists) nf.arr(key).forEach((v, i) => n.ref(v, kinds, `network.${key}[${i}]`));
 }

@@ -26,11 +26,13 @@ export default defineRule({
     const udr = new Map<Id, string>();
     for (const c of q.all('cluster')) if (c.outbound.type === 'userDefinedRouting') udr.set(c.id, q.name(c.outbound.via));
     if (udr.size === 0) return;
+    const onPaths = new Set<Id>();
     for (const p of ctx.model.ingressPaths) {
       for (const h of p.hops) {
         if (h.resourceKind !== 'loadBalancer') continue;
         const lb = q.getAs(h.resource, 'loadBalancer');
         if (!lb || lb.visibility !== 'public') continue;
+        onPaths.add(lb.id);
         const cluster = lb.cluster || p.cluster;
         const appliance = cluster ? udr.get(cluster) : undefined;
         if (appliance === undefined) continue;
@@ -41,6 +43,17 @@ export default defineRule({
           evidence: { path: p.name, loadBalancer: lb.name, cluster: q.name(cluster), appliance },
         });
       }
+    }
+    // Public LoadBalancer Services declared on their own (network.loadBalancers) break the same way.
+    for (const lb of q.all('loadBalancer')) {
+      if (lb.visibility !== 'public' || onPaths.has(lb.id) || !lb.cluster || lb.id.endsWith('/kubernetes')) continue;
+      const appliance = udr.get(lb.cluster);
+      if (appliance === undefined) continue;
+      ctx.report({
+        message: `public load balancer ${lb.name} of cluster ${q.name(lb.cluster)} receives internet traffic, but the cluster routes 0.0.0.0/0 to ${appliance}: replies leave through the firewall and are dropped`,
+        element: lb.id,
+        evidence: { loadBalancer: lb.name, cluster: q.name(lb.cluster), appliance },
+      });
     }
   },
 });

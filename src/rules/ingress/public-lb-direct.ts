@@ -18,6 +18,16 @@ export default defineRule({
     ],
   },
   check(ctx) {
+    const onPaths = new Set(ctx.model.ingressPaths.flatMap((p) => p.hops.map((h) => h.resource)));
+    // A public LoadBalancer Service declared on its own (network.loadBalancers) is exposed directly.
+    for (const lb of ctx.q.all('loadBalancer')) {
+      if (lb.visibility !== 'public' || !lb.cluster || onPaths.has(lb.id) || lb.id.endsWith('/kubernetes')) continue;
+      ctx.report({
+        message: `public load balancer ${lb.name} exposes a Service of cluster ${ctx.q.name(lb.cluster)} directly to the internet with no WAF or layer-7 gateway in front`,
+        element: lb.id,
+        evidence: { loadBalancer: lb.name },
+      });
+    }
     for (const p of ctx.model.ingressPaths) {
       const first = p.hops[0];
       if (!p.internetFacing || !first || first.resourceKind !== 'loadBalancer') continue;

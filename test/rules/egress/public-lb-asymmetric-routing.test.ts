@@ -38,4 +38,21 @@ describe(ID, () => {
     const f = await runRule(ID, b.arch);
     expect(f.map((x) => x.message)).toEqual([expect.stringContaining('ingress path legacy enters through public load balancer plb-legacy (hop 1)')]);
   });
+
+  it('reports a public LoadBalancer Service declared on its own (network.loadBalancers) on a UDR cluster', async () => {
+    const b = baseline();
+    b.arch.network.loadBalancers = [loadBalancer({ name: 'svc-legacy-api', visibility: 'public', cluster: b.aks })];
+    const f = await runRule(ID, b.arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toBe(
+      'public load balancer svc-legacy-api of cluster aks-test receives internet traffic, but the cluster routes 0.0.0.0/0 to afw-hub: replies leave through the firewall and are dropped',
+    );
+    expect(f[0]!.path).toBe('network.loadBalancers[0]');
+  });
+
+  it('passes an internal LoadBalancer Service declared on its own', async () => {
+    const b = baseline();
+    b.arch.network.loadBalancers = [loadBalancer({ name: 'svc-internal', visibility: 'internal', subnet: b.nodes, cluster: b.aks })];
+    expect(await runRule(ID, b.arch)).toEqual([]);
+  });
 });

@@ -20,4 +20,13 @@ describe(ID, () => {
     expect(f[0]!.message).toBe('internet-facing ingress path web enters directly through public load balancer plb-web (tcp:443) with no WAF or layer-7 gateway in front');
     expect(f[0]!.path).toBe('ingress[0].hops[0]');
   });
+
+  it('reports a public LoadBalancer Service declared on its own (network.loadBalancers)', async () => {
+    const b = baseline();
+    b.arch.network.loadBalancers = [loadBalancer({ name: 'svc-admin', visibility: 'public', cluster: b.aks })];
+    const f = await runRule(ID, b.arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toBe('public load balancer svc-admin exposes a Service of cluster aks-test directly to the internet with no WAF or layer-7 gateway in front');
+    expect(f[0]!.path).toBe('network.loadBalancers[0]');
+  });
 });
