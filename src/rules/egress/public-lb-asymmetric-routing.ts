@@ -1,5 +1,6 @@
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
+import { isOutboundLoadBalancer } from '../../model/egress.js';
 
 export default defineRule({
   meta: {
@@ -46,7 +47,7 @@ export default defineRule({
     }
     // Public LoadBalancer Services declared on their own (network.loadBalancers) break the same way.
     for (const lb of q.all('loadBalancer')) {
-      if (lb.visibility !== 'public' || onPaths.has(lb.id) || !lb.cluster || lb.id.endsWith('/kubernetes')) continue;
+      if (lb.visibility !== 'public' || onPaths.has(lb.id) || !lb.cluster || isOutboundLoadBalancer(ctx.model, lb.id)) continue;
       const appliance = udr.get(lb.cluster);
       if (appliance === undefined) continue;
       ctx.report({

@@ -1,4 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
+import { isOutboundLoadBalancer } from '../../model/egress.js';
 
 export default defineRule({
   meta: {
@@ -21,7 +22,7 @@ export default defineRule({
     const onPaths = new Set(ctx.model.ingressPaths.flatMap((p) => p.hops.map((h) => h.resource)));
     // A public LoadBalancer Service declared on its own (network.loadBalancers) is exposed directly.
     for (const lb of ctx.q.all('loadBalancer')) {
-      if (lb.visibility !== 'public' || !lb.cluster || onPaths.has(lb.id) || lb.id.endsWith('/kubernetes')) continue;
+      if (lb.visibility !== 'public' || !lb.cluster || onPaths.has(lb.id) || isOutboundLoadBalancer(ctx.model, lb.id)) continue;
       ctx.report({
         message: `public load balancer ${lb.name} exposes a Service of cluster ${ctx.q.name(lb.cluster)} directly to the internet with no WAF or layer-7 gateway in front`,
         element: lb.id,
