@@ -54,13 +54,8 @@ export type Region =
 /** A transport or application protocol seen on a hop. */
 export type Protocol = 'http' | 'https' | 'http2' | 'grpc' | 'grpcs' | 'tcp' | 'tls' | 'udp';
 
-/** The Well-Architected pillars. */
-export type Pillar =
-  | 'reliability'
-  | 'security'
-  | 'cost-optimization'
-  | 'operational-excellence'
-  | 'performance-efficiency';
+/** The Well-Architected pillars (one list, in `src/shared/pillars.ts`). */
+export type { Pillar } from '../src/shared/pillars.js';
 
 // ---------------------------------------------------------------------------------------------
 // Metadata and decisions

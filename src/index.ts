@@ -15,7 +15,7 @@ export { loadModule } from './load/load-module.js';
 export { PositionMap, parsePath } from './load/positions.js';
 export { typecheck, formatDiagnostic } from './load/typecheck.js';
 export type { TypeDiagnostic } from './load/typecheck.js';
-export { AksnetError, ExitCode } from './load/errors.js';
+export { AksnetError, ExitCode } from './shared/errors.js';
 export { defineRule } from './validate/rule.js';
 export type { Rule, RuleMeta, RuleContext, RuleReport, RuleKind, Reference } from './validate/rule.js';
 export type { Finding, FileResult, FindingStatus } from './validate/finding.js';

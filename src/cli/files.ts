@@ -1,7 +1,7 @@
 /** Expands file arguments and globs into a sorted, de-duplicated list of architecture files. */
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { AksnetError, ExitCode } from '../load/errors.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
 import { CONFIG_FILES } from '../load/config.js';
 
 const ARCH_EXT = /\.(m?ts|m?js)$/;

@@ -1,45 +1,5 @@
-/** Output helpers shared by the commands: atomic writes, colour on a TTY only. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
-
 /**
- * Writes a file atomically: the bytes go to a temporary sibling that is renamed over the target,
- * so a failed run never leaves a half-written file behind.
+ * Temporary re-export for branches written before #16 moved this module to `src/shared/io.ts`.
+ * Nothing in main imports it; the integrator deletes it once every merged branch imports `src/shared/io.js`.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.aksnet-tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-export interface Colors {
-  red(s: string): string;
-  yellow(s: string): string;
-  blue(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-  green(s: string): string;
-}
-
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-
-/** ANSI colours when the stream is a TTY and NO_COLOR is unset; identity functions otherwise. */
-export function colors(enabled: boolean): Colors {
-  if (!enabled) {
-    const id = (s: string) => s;
-    return { red: id, yellow: id, blue: id, dim: id, bold: id, green: id };
-  }
-  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), dim: wrap(2, 22), bold: wrap(1, 22), green: wrap(32, 39) };
-}
-
-export function useColor(stream: NodeJS.WriteStream): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return Boolean(stream.isTTY);
-}
+export * from '../shared/io.js';

@@ -3,8 +3,8 @@
  * `aksnet validate` never pays for ELK, Handlebars or Puppeteer.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { AksnetError, ExitCode } from '../load/errors.js';
-import { version } from './version.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
+import { version } from '../shared/version.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
@@ -26,7 +26,7 @@ Examples:
   $ aksnet model designs/prod.ts > model.json
   $ aksnet rules --format json
 
-Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 findings, 2 usage or load error, 3 output error.`,
+Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 findings, 2 usage or load error, 3 output error, 4 internal error.`,
     );
 
   p.command('validate')
@@ -96,13 +96,13 @@ async function extend(p: Command): Promise<void> {
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */
-export async function run(argv: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<ExitCode> {
   const p = program();
   await extend(p);
   const debug = argv.includes('--debug');
   try {
     await p.parseAsync(argv, { from: 'user' });
-    const code = p.getOptionValue('exit') as number | undefined;
+    const code = p.getOptionValue('exit') as ExitCode | undefined;
     return code ?? ExitCode.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -118,6 +118,6 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`aksnet: internal error: ${err?.message ?? String(e)}\n`);
     if (debug) process.stderr.write((err?.stack ?? '') + '\n');
     else process.stderr.write('(run again with --debug for details)\n');
-    return 4;
+    return ExitCode.internal;
   }
 }

@@ -8,11 +8,12 @@ import type { Model } from '../model/types.js';
 import type { Finding } from '../validate/finding.js';
 import type { ViewName } from './graph.js';
 import { deriveView } from './views.js';
+import { VIEWS } from './view-names.js';
 
 export type { ViewName } from './graph.js';
 export type { ViewGraph, ViewNode, ViewEdge, BoxStyle, EdgeStyle } from './graph.js';
 
-export const VIEWS: readonly ViewName[] = Object.freeze(['topology', 'ingress', 'egress', 'control-plane'] as const);
+export { VIEWS };
 
 export interface RenderedDiagram {
   view: ViewName;

@@ -1,8 +1,8 @@
 /** Loads an architecture file and normalizes it. */
 import type { Model } from '../model/types.js';
 import { normalize, type NormalizeIssue } from '../normalize/normalize.js';
-import { isRecord } from '../normalize/reader.js';
-import { AksnetError, ExitCode } from './errors.js';
+import { isRecord } from '../shared/is-record.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
 import { displayPath, loadModule, type SourceSite } from './load-module.js';
 
 export interface LoadedArchitecture {

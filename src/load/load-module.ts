@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SourceMap } from 'node:module';
-import { AksnetError, ExitCode } from './errors.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 

@@ -1,7 +1,7 @@
 /** The descriptive parts of an architecture: metadata, decisions and the review section. */
 import type { ModelDecision, ModelMetadata } from '../model/types.js';
 import type { ReviewConfig } from '../../dsl/types.js';
-import { Fields, describe, isRecord } from './reader.js';
+import { Fields, describe, isRecord, type NormalizeIssue, type Sink } from './reader.js';
 import { stripUndefined } from './util.js';
 import type { NormalizeContext } from './context.js';
 
@@ -49,7 +49,21 @@ export function readDecisions(n: NormalizeContext, arch: Fields): ModelDecision[
 
 export function readReview(n: NormalizeContext, arch: Fields): ReviewConfig {
   const r = arch.sub('review');
-  if (!r) return {};
+  return r ? readReviewFields(r, n.sink) : {};
+}
+
+/**
+ * The review settings of an `aksnet.config` file, checked by the same reader as an architecture's
+ * `review` section (a `.js` config is not type-checked). Issues carry paths under `config`.
+ */
+export function readReviewConfig(value: Record<string, unknown>): { review: ReviewConfig; issues: NormalizeIssue[] } {
+  const sink: Sink = { issues: [], defaults: [] };
+  const review = readReviewFields(new Fields(value, 'config', sink), sink);
+  return { review, issues: sink.issues };
+}
+
+/** Rule settings, as-of date and accepted risks; each problem becomes a `structure/schema` issue. */
+function readReviewFields(r: Fields, sink: Sink): ReviewConfig {
   const out: ReviewConfig = {};
   const rules = r.sub('rules');
   if (rules) {
@@ -70,10 +84,10 @@ export function readReview(n: NormalizeContext, arch: Fields): ReviewConfig {
     out.acceptedRisks = risks.flatMap((x, i) => {
       const path = `${r.at('acceptedRisks')}[${i}]`;
       if (!isRecord(x)) {
-        n.schema(path, `an accepted risk must be an object, got ${describe(x)}`);
+        sink.issues.push({ ruleId: 'structure/schema', path, message: `an accepted risk must be an object, got ${describe(x)}` });
         return [];
       }
-      const f = new Fields(x, path, n.sink);
+      const f = new Fields(x, path, sink);
       const expires = f.str('expires');
       if (expires && !/^\d{4}-\d{2}-\d{2}$/.test(expires)) f.issue('expires', `"expires" must be YYYY-MM-DD, got "${expires}"`);
       return [

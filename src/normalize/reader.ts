@@ -4,6 +4,7 @@
  * becomes a `structure/schema` issue with the DSL path of the offending value.
  */
 import type { AppliedDefault, Id } from '../model/types.js';
+import { isRecord } from '../shared/is-record.js';
 
 export type IssueRuleId = 'structure/schema' | 'structure/unknown-reference' | 'structure/duplicate-name';
 
@@ -23,9 +24,7 @@ export interface Sink {
   defaults: AppliedDefault[];
 }
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
+export { isRecord } from '../shared/is-record.js';
 
 function describe(v: unknown): string {
   if (v === null) return 'null';

@@ -17,7 +17,7 @@
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { AksnetError } from '../load/errors.js';
+import { AksnetError } from '../shared/errors.js';
 import { knownIconKeys, type IconDef } from './icons.js';
 
 /** Largest icon file read (bytes); bigger files are skipped with a warning. */

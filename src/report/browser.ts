@@ -4,7 +4,7 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { AksnetError, ExitCode } from '../load/errors.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
 
 export interface BrowserChoice {
   path: string;

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
-import { AksnetError, ExitCode } from '../load/errors.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
 import type { BrowserChoice } from './browser.js';
 import { headerFooterFontStyle } from './assets.js';
 

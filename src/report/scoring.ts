@@ -3,16 +3,12 @@
  * and the report prints it in full (`SCORING.text`).
  */
 import type { Pillar, Severity } from '../../dsl/types.js';
-import type { Finding } from '../validate/finding.js';
+import { isActive, type Finding } from '../validate/finding.js';
+import { PILLARS as SHARED_PILLARS } from '../shared/pillars.js';
 import type { Band, PillarInfo, PillarScore, ScoringMethod, SeverityCounts } from './types.js';
 
-export const PILLARS: readonly PillarInfo[] = [
-  { id: 'reliability', name: 'Reliability', code: 'RE' },
-  { id: 'security', name: 'Security', code: 'SE' },
-  { id: 'cost-optimization', name: 'Cost Optimization', code: 'CO' },
-  { id: 'operational-excellence', name: 'Operational Excellence', code: 'OE' },
-  { id: 'performance-efficiency', name: 'Performance Efficiency', code: 'PE' },
-];
+/** The pillars in report order, each with its checklist code prefix. */
+export const PILLARS: readonly PillarInfo[] = SHARED_PILLARS;
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
@@ -37,11 +33,6 @@ export const SCORING: ScoringMethod = {
 };
 
 export const BAND_LABEL: Record<Band, string> = { green: 'Good', amber: 'Needs attention', red: 'At risk' };
-
-/** Findings that count against a score: open or expired. */
-export function counts(f: Finding): boolean {
-  return f.status !== 'suppressed';
-}
 
 export function band(score: number, openErrors: number): Band {
   if (score < SCORING.red) return 'red';
@@ -70,7 +61,7 @@ export function scorePillars(
 ): PillarScore[] {
   return PILLARS.map((p) => {
     const mine = findings.filter((f) => f.pillars.includes(p.id));
-    const open = mine.filter(counts);
+    const open = mine.filter(isActive);
     const n = { error: 0, warning: 0, info: 0 };
     for (const f of open) n[f.severity]++;
     const score = Math.max(0, SCORING.start - n.error * WEIGHTS.error - n.warning * WEIGHTS.warning - n.info * WEIGHTS.info);

@@ -5,12 +5,12 @@
 import type { Pillar, Severity } from '../../dsl/types.js';
 import { ModelQuery } from '../model/query.js';
 import type { Model } from '../model/types.js';
-import type { FileResult, Finding } from '../validate/finding.js';
+import { isActive, type FileResult, type Finding } from '../validate/finding.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
 import { buildIpPlan } from './ip-plan.js';
 import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
-import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, counts, overall, scorePillars, severityCounts } from './scoring.js';
+import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, overall, scorePillars, severityCounts } from './scoring.js';
 import type {
   AcceptedRiskView,
   ArchitectureView,
@@ -42,7 +42,7 @@ export interface ReportInput {
   /** sha256 of the input file (hex). */
   sha256?: string;
   diagrams?: RenderedDiagramLike[];
-  /** Why there are no diagrams (e.g. the diagram module is not available). */
+  /** Why there are no diagrams (e.g. the layout could not draw the design). */
   diagramNote?: string;
 }
 
@@ -176,7 +176,7 @@ function orderFindings(list: readonly Finding[]): Finding[] {
 function groupByPillar(list: readonly Finding[], model: Model): PillarFindings[] {
   const out: PillarFindings[] = [];
   for (const p of PILLARS) {
-    const mine = list.filter((f) => primaryPillar(f) === p.id && f.status !== 'suppressed');
+    const mine = list.filter((f) => primaryPillar(f) === p.id && isActive(f));
     if (!mine.length) continue;
     const groups = SEVERITIES.map((s) => ({
       severity: s,
@@ -189,7 +189,7 @@ function groupByPillar(list: readonly Finding[], model: Model): PillarFindings[]
 }
 
 function coverage(rulesRun: readonly string[], findings: readonly Finding[], pillarsOf: ReadonlyMap<string, readonly Pillar[]>): { rows: CoverageRow[]; total: CoverageRow } {
-  const failed = new Set(findings.filter(counts).map((f) => f.ruleId));
+  const failed = new Set(findings.filter(isActive).map((f) => f.ruleId));
   const suppressedOnly = new Set(findings.filter((f) => f.status === 'suppressed').map((f) => f.ruleId).filter((r) => !failed.has(r)));
   const row = (run: readonly string[], base: Omit<CoverageRow, 'run' | 'passed' | 'failed' | 'suppressed' | 'passRate'>): CoverageRow => {
     const f = run.filter((r) => failed.has(r)).length;
@@ -210,7 +210,7 @@ function coverage(rulesRun: readonly string[], findings: readonly Finding[], pil
 function topItems(entries: Array<{ f: Finding; arch: string; anchor: string; model: Model }>, kind: 'risk' | 'fix', limit: number): TopItem[] {
   const byRule = new Map<string, { list: Array<{ f: Finding; arch: string; anchor: string; model: Model }> }>();
   for (const e of entries) {
-    if (!counts(e.f)) continue;
+    if (!isActive(e.f)) continue;
     const key = e.f.ruleId;
     const g = byRule.get(key) ?? { list: [] };
     g.list.push(e);
@@ -355,7 +355,7 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
     ipPlan: buildIpPlan(q),
     findingsByPillar: groupByPillar(ordered, model),
     findings: ordered.map((f) => findingView(f, model)),
-    openCount: ordered.filter(counts).length,
+    openCount: ordered.filter(isActive).length,
     acceptedRisks: accepted,
     coverage: cov.rows,
     coverageTotal: cov.total,
@@ -387,7 +387,7 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
   const allFindings = inputs.flatMap((i) => i.result.findings);
   // Pack-wide scores: every architecture's findings together; rules count once per architecture.
   const allRuns = inputs.flatMap((i) => i.result.rulesRun.map((r) => r));
-  const failedRules = new Set(allFindings.filter(counts).map((f) => f.ruleId));
+  const failedRules = new Set(allFindings.filter(isActive).map((f) => f.ruleId));
   const packScores = combineScores(archs.map((a) => a.scores), [...new Set(allRuns)], failedRules, pillarsOf);
   const packOverall = overall(packScores);
   const c = severityCounts(allFindings);

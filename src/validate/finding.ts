@@ -41,7 +41,10 @@ export interface FileResult {
 
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Whether a finding counts toward exit codes and summaries. */
+/**
+ * Whether a finding counts: toward exit codes, summaries, scores, overlays and annotations. Open and
+ * expired findings count (a lapsed acceptance no longer hides a risk); suppressed ones do not.
+ */
 export function isActive(f: Finding): boolean {
   return f.status !== 'suppressed';
 }

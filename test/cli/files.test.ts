@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { expandFiles } from '../../src/cli/files.js';
-import { AksnetError } from '../../src/load/errors.js';
+import { AksnetError } from '../../src/shared/errors.js';
 
 describe('expandFiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aksnet-files-'));

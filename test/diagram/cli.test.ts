@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Command, CommanderError } from 'commander';
 import { register } from '../../src/cli/commands/diagram-command.js';
-import { AksnetError } from '../../src/load/errors.js';
+import { AksnetError } from '../../src/shared/errors.js';
 
 /** The diagram command as main.ts registers it (main's variable import of command modules is not resolvable under vite). */
 async function run(args: string[]): Promise<number> {

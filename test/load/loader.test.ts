@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadArchitecture } from '../../src/load/load-architecture.js';
-import { AksnetError, ExitCode } from '../../src/load/errors.js';
+import { AksnetError, ExitCode } from '../../src/shared/errors.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 let dir: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AksnetError } from '../../src/load/errors.js';
+import { AksnetError } from '../../src/shared/errors.js';
 import { iconKeyForFileName, idPrefixFor, loadIconPack, readIconPack, sanitizeSvgIcon } from '../../src/render/icon-pack.js';
 import { GLYPH_KEYS, ICON_DESCRIPTIONS, ICON_KINDS, ICON_VARIANTS, PALETTE, icon, iconKey, knownIconKeys, type IconDef } from '../../src/render/icons.js';
 

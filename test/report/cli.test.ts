@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { register } from '../../src/cli/commands/report-command.js';
-import { AksnetError } from '../../src/load/errors.js';
+import { AksnetError } from '../../src/shared/errors.js';
 import { findBrowser, INSTALL_HINT } from '../../src/report/browser.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

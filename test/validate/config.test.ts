@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findConfig, loadConfig } from '../../src/load/config.js';
-import { AksnetError } from '../../src/load/errors.js';
+import { AksnetError } from '../../src/shared/errors.js';
 import { validateFile, validateFiles } from '../../src/validate/run-files.js';
 import type { FileResult } from '../../src/validate/finding.js';
 import { exitCode } from '../../src/cli/commands/validate.js';
@@ -16,7 +16,7 @@ import { formatText } from '../../src/validate/format/text.js';
 import { formatJson } from '../../src/validate/format/json.js';
 import { sarifLog } from '../../src/validate/format/sarif.js';
 import { loadRules } from '../../src/validate/registry.js';
-import { colors } from '../../src/cli/io.js';
+import { colors } from '../../src/shared/io.js';
 
 const STRUCTURE = ['structure/cidr-malformed', 'structure/duplicate-name', 'structure/subnet-overlap'];
 
@@ -88,7 +88,7 @@ describe('config discovery', () => {
     expect((err as AksnetError).exitCode).toBe(2);
     expect((err as AksnetError).message).toContain('structure/schema');
     writeFileSync(bad, `export default { acceptedRisks: [{ rule: 'x', justification: 'j', owner: 'o', expires: 'soon' }] };\n`);
-    expect(((await loadConfig(bad).catch((e: unknown) => e)) as AksnetError).message).toContain('expires must be a date');
+    expect(((await loadConfig(bad).catch((e: unknown) => e)) as AksnetError).message).toContain('config.acceptedRisks[0].expires: "expires" must be YYYY-MM-DD');
   });
 });
 

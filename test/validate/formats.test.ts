@@ -12,7 +12,7 @@ import { formatGithub, githubEscapeData, githubEscapeProperty } from '../../src/
 import { formatMarkdown, mdEscape } from '../../src/validate/format/markdown.js';
 import { formatText } from '../../src/validate/format/text.js';
 import { formatJson } from '../../src/validate/format/json.js';
-import { colors } from '../../src/cli/io.js';
+import { colors } from '../../src/shared/io.js';
 import { sarifValidator } from './sarif-schema.js';
 
 const AS_OF = '2026-11-23';

@@ -1,9 +1,9 @@
 /** `aksnet check`: TypeScript diagnostics for architecture files. */
 import { expandFiles } from '../files.js';
-import { ExitCode } from '../../load/errors.js';
+import { ExitCode } from '../../shared/errors.js';
 import { formatDiagnostic, typecheck } from '../../load/typecheck.js';
 
-export async function checkCommand(args: string[]): Promise<number> {
+export async function checkCommand(args: string[]): Promise<ExitCode> {
   const files = await expandFiles(args);
   const ts = files.filter((f) => /\.m?ts$/.test(f));
   const diags = ts.length ? await typecheck(ts) : [];

@@ -1,12 +1,13 @@
 /** Registers `aksnet diagram` (picked up by `extend()` in main.ts). The handler loads lazily. */
 import { Command, Option } from 'commander';
+import { VIEWS } from '../../diagram/view-names.js';
 
 export function register(program: Command): void {
   program
     .command('diagram')
     .description('draw ELK-laid-out SVG diagrams (topology, ingress, egress, control plane) of architecture files')
     .argument('<files...>', 'architecture files, directories or globs')
-    .addOption(new Option('--view <view>', 'which view to draw').choices(['topology', 'ingress', 'egress', 'control-plane', 'all']).default('all'))
+    .addOption(new Option('--view <view>', 'which view to draw').choices([...VIEWS, 'all']).default('all'))
     .option('-o, --output <dir>', 'output directory', 'out/diagrams')
     .option('--findings', 'validate first and overlay severity badges on elements with open findings')
     .option('--icon-pack <dir>', 'directory of <kind>.svg icons that replace the built-in icons')

@@ -1,12 +1,12 @@
 /** `aksnet diagram`: SVG views per architecture file, optionally re-rendered on save. */
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { AksnetError, ExitCode } from '../../load/errors.js';
+import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { loadArchitecture } from '../../load/load-architecture.js';
 import type { Finding } from '../../validate/finding.js';
 import { VIEWS, renderDiagrams, type ViewName } from '../../diagram/index.js';
 import { expandFiles } from '../files.js';
-import { colors, useColor, writeFileAtomic } from '../io.js';
+import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 
 export interface DiagramCliOptions {
   view: ViewName | 'all';
@@ -52,7 +52,7 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
   return { written, inputs };
 }
 
-export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<number> {
+export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<ExitCode> {
   const files = await expandFiles(args);
   const c = colors(useColor(process.stderr));
   const report = (file: string, r: RenderOutcome) => {
@@ -81,7 +81,7 @@ function printError(e: unknown): void {
 }
 
 /** Watches every architecture file and its inputs; re-renders the affected files, debounced. */
-function watchFiles(files: string[], inputsOf: Map<string, string[]>, opts: DiagramCliOptions, report: (f: string, r: RenderOutcome) => void): Promise<number> {
+function watchFiles(files: string[], inputsOf: Map<string, string[]>, opts: DiagramCliOptions, report: (f: string, r: RenderOutcome) => void): Promise<ExitCode> {
   const watchers = new Map<string, FSWatcher>();
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;

@@ -1,5 +1,5 @@
 /** `aksnet report`: builds the review pack and writes each requested output. */
-import { AksnetError, ExitCode } from '../../load/errors.js';
+import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
 import { expandFiles } from '../files.js';
 
@@ -13,7 +13,7 @@ export interface ReportCliOptions {
   config?: string | boolean;
 }
 
-export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<number> {
+export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<ExitCode> {
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
   const files = await expandFiles(args);

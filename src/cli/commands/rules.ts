@@ -1,7 +1,8 @@
 /** `aksnet rules`: the catalogue as text, JSON or Markdown; writes and checks rule docs. */
+import { checkRuleDocs, writeRuleDocs } from '../../validate/docs.js';
 import { loadRules } from '../../validate/registry.js';
 import type { Rule } from '../../validate/rule.js';
-import { ExitCode } from '../../load/errors.js';
+import { ExitCode } from '../../shared/errors.js';
 
 export interface RulesCliOptions {
   format: 'text' | 'json' | 'markdown';
@@ -24,16 +25,11 @@ export function ruleSummary(r: Rule) {
   };
 }
 
-export async function rulesCommand(opts: RulesCliOptions): Promise<number> {
+export async function rulesCommand(opts: RulesCliOptions): Promise<ExitCode> {
   const rules = await loadRules();
   if (opts.writeDocs || opts.checkDocs) {
-    const docs = await import('../../validate/docs.js').catch(() => undefined);
-    if (!docs) {
-      process.stderr.write('aksnet: rule docs generation is not available in this build\n');
-      return ExitCode.usage;
-    }
-    if (opts.writeDocs) return docs.writeRuleDocs(rules, opts.writeDocs);
-    return docs.checkRuleDocs(rules, opts.checkDocs!);
+    if (opts.writeDocs) return writeRuleDocs(rules, opts.writeDocs);
+    return checkRuleDocs(rules, opts.checkDocs!);
   }
   if (opts.format === 'json') {
     process.stdout.write(JSON.stringify({ count: rules.length, rules: rules.map(ruleSummary) }, null, 2) + '\n');

@@ -3,9 +3,9 @@ import type { FileResult } from '../../validate/finding.js';
 import { validateFiles, type ValidatedFile } from '../../validate/run-files.js';
 import { loadRules } from '../../validate/registry.js';
 import { count } from '../../validate/format/summary.js';
-import { AksnetError, ExitCode } from '../../load/errors.js';
+import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { expandFiles } from '../files.js';
-import { colors, useColor, writeFileAtomic } from '../io.js';
+import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 
 export interface ValidateCliOptions {
   format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
@@ -16,7 +16,7 @@ export interface ValidateCliOptions {
   failOn: 'error' | 'warning' | 'info' | 'none';
 }
 
-export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<number> {
+export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<ExitCode> {
   if (opts.asOf !== undefined && !isDate(opts.asOf)) {
     throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   }
@@ -84,7 +84,7 @@ async function render(results: FileResult[], format: ValidateCliOptions['format'
 }
 
 /** 1 when an open finding is at or over the threshold, or warnings exceed --max-warnings. */
-export function exitCode(results: FileResult[], failOn: ValidateCliOptions['failOn'], maxWarnings?: number): number {
+export function exitCode(results: FileResult[], failOn: ValidateCliOptions['failOn'], maxWarnings?: number): ExitCode {
   const n = count(results);
   const over =
     failOn === 'none' ? false : failOn === 'error' ? n.error > 0 : failOn === 'warning' ? n.error + n.warning > 0 : n.error + n.warning + n.info > 0;

@@ -4,7 +4,7 @@
  * `warning`, info `notice`; suppressed findings are left out; expired acceptances are marked.
  */
 import type { Severity } from '../../../dsl/types.js';
-import type { FileResult } from '../finding.js';
+import { isActive, type FileResult } from '../finding.js';
 import { count, plural } from './summary.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -14,7 +14,7 @@ export function formatGithub(results: FileResult[]): string {
   const lines: string[] = [];
   for (const r of results) {
     for (const f of r.findings) {
-      if (f.status === 'suppressed') continue;
+      if (!isActive(f)) continue;
       const expired = f.status === 'expired' ? ` (accepted risk expired ${f.acceptance?.expires ?? ''})` : '';
       const props = [
         `file=${githubEscapeProperty(f.file.replace(/\\/g, '/'))}`,

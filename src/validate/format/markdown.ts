@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../../dsl/types.js';
 import type { FileResult, Finding } from '../finding.js';
-import { SEVERITY_ORDER } from '../finding.js';
+import { SEVERITY_ORDER, isActive } from '../finding.js';
 import { count, plural } from './summary.js';
 
 const LABEL: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
@@ -19,7 +19,7 @@ export function formatMarkdown(results: FileResult[]): string {
   const icon = n.error ? '❌' : n.warning ? '⚠️' : '✅';
   const lines: string[] = ['## aksnet validation', '', `${icon} **${parts.join(', ')}** in ${plural(n.files, 'file')}`, ''];
   for (const r of results) {
-    const open = r.findings.filter((f) => f.status !== 'suppressed').sort(bySeverity);
+    const open = r.findings.filter(isActive).sort(bySeverity);
     const suppressed = r.findings.filter((f) => f.status === 'suppressed');
     lines.push(`### ${mdEscape(r.file)}${r.title ? ` — ${mdEscape(r.title)}` : ''}`, '');
     if (open.length === 0) lines.push('No open findings.', '');

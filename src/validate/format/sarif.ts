@@ -12,7 +12,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Severity } from '../../../dsl/types.js';
-import { version } from '../../cli/version.js';
+import { version } from '../../shared/version.js';
 import type { FileResult, Finding } from '../finding.js';
 import { loadRules } from '../registry.js';
 import type { Rule, RuleKind, RuleMeta } from '../rule.js';

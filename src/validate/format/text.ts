@@ -1,7 +1,7 @@
 /** Human-readable findings: grouped by file, then severity; colour only when asked. */
 import type { Severity } from '../../../dsl/types.js';
-import type { Colors } from '../../cli/io.js';
-import type { FileResult, Finding } from '../finding.js';
+import type { Colors } from '../../shared/io.js';
+import { isActive, type FileResult, type Finding } from '../finding.js';
 import { count, plural } from './summary.js';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -12,7 +12,7 @@ export function formatText(results: FileResult[], c: Colors): string {
     if (r.findings.length === 0) continue;
     lines.push(c.bold(r.file) + c.dim(`  ${r.title}`));
     const groups: Array<[string, Finding[]]> = [
-      ...ORDER.map((s) => [s, r.findings.filter((f) => f.status !== 'suppressed' && f.severity === s)] as [string, Finding[]]),
+      ...ORDER.map((s) => [s, r.findings.filter((f) => isActive(f) && f.severity === s)] as [string, Finding[]]),
       ['suppressed', r.findings.filter((f) => f.status === 'suppressed')],
     ];
     for (const [label, list] of groups) {
