@@ -5,8 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { version } from '../shared/version.js';
+import { FORMAT_NAMES } from '../validate/format/registry.js';
 
-const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
 function program(): Command {
   const p = new Command('aksnet')
@@ -32,7 +32,7 @@ Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 fin
   p.command('validate')
     .description('check architecture files against the rule catalogue')
     .argument('<files...>', 'architecture files, directories or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--as-of <date>', 'evaluate lifecycle rules as of this date (YYYY-MM-DD; default today)')
     .option('-c, --config <file>', 'use this aksnet.config file instead of searching for one')

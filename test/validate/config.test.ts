@@ -122,10 +122,10 @@ describe('rule settings, asOf and accepted risks from the config', () => {
     expect(cidr.status).toBe('expired');
     expect(cidr.severity).toBe('error');
     expect(exitCode([mine(result)], 'error')).toBe(1);
-    expect(formatText([mine(result)], colors(false))).toContain('[accepted risk expired 2026-12-31]');
+    expect(formatText([mine(result)], { colors: colors(false) })).toContain('[accepted risk expired 2026-12-31]');
     const json = JSON.parse(formatJson([result])) as { findings: Array<{ ruleId: string; status: string }> };
     expect(json.findings.find((f) => f.ruleId === 'structure/cidr-malformed')!.status).toBe('expired');
-    const sarif = sarifLog([result], await loadRules());
+    const sarif = sarifLog([result], (await loadRules()).map((r) => r.meta));
     const r = sarif.runs[0]!.results!.find((x) => x.ruleId === 'structure/cidr-malformed')!;
     expect(r.suppressions).toBeUndefined();
     expect(r.properties).toMatchObject({ status: 'expired', acceptanceExpired: true });

@@ -13,6 +13,7 @@ import { formatMarkdown, mdEscape } from '../../src/validate/format/markdown.js'
 import { formatText } from '../../src/validate/format/text.js';
 import { formatJson } from '../../src/validate/format/json.js';
 import { colors } from '../../src/shared/io.js';
+import type { FormatContext } from '../../src/validate/format/formatter.js';
 import { sarifValidator } from './sarif-schema.js';
 
 const AS_OF = '2026-11-23';
@@ -38,6 +39,9 @@ async function sample(): Promise<FileResult[]> {
   return [res];
 }
 
+const metas = () => rules.map((r) => r.meta);
+const context = (): FormatContext => ({ rules: metas(), colors: colors(false), cwd: process.cwd() });
+
 beforeAll(async () => {
   rules = await loadRules();
   results = await sample();
@@ -55,22 +59,22 @@ describe('the sample', () => {
 describe('SARIF', () => {
   it('validates against the official SARIF 2.1.0 schema', async () => {
     const validate = sarifValidator();
-    const log = JSON.parse(await formatSarif(results)) as unknown;
+    const log = JSON.parse(formatSarif(results, context())) as unknown;
     const ok = validate(log);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
     // An empty run (no findings) is valid too.
-    const empty = JSON.parse(await formatSarif([{ ...results[0]!, findings: [] }])) as unknown;
+    const empty = JSON.parse(formatSarif([{ ...results[0]!, findings: [] }], context())) as unknown;
     expect(validate(empty)).toBe(true);
     // The validator is not vacuous: a driver without a name or a bad level is rejected.
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
-    const bad = JSON.parse(await formatSarif(results)) as { runs: Array<{ results: Array<{ level: string }> }> };
+    const bad = JSON.parse(formatSarif(results, context())) as { runs: Array<{ results: Array<{ level: string }> }> };
     bad.runs[0]!.results[0]!.level = 'fatal';
     expect(validate(bad)).toBe(false);
   });
 
   it('describes every rule that ran, with metadata', () => {
-    const log = sarifLog(results, rules, '/repo');
+    const log = sarifLog(results, metas(), '/repo');
     const run = log.runs[0]!;
     const driver = run.tool.driver;
     expect(driver.name).toBe('aksnet');
@@ -94,7 +98,7 @@ describe('SARIF', () => {
   });
 
   it('results: rule index, level, relative location, fingerprint, suppressions and expired acceptances', () => {
-    const log = sarifLog(results, rules, '/repo');
+    const log = sarifLog(results, metas(), '/repo');
     const run = log.runs[0]!;
     const findings = results[0]!.findings;
     expect(run.results).toHaveLength(findings.length);
@@ -121,15 +125,15 @@ describe('SARIF', () => {
 
   it('absolute paths outside the working directory become file: URIs; inside become relative', () => {
     const r = results[0]!;
-    const inside = sarifLog([{ ...r, findings: r.findings.map((f) => ({ ...f, file: '/repo/a/b.ts' })) }], rules, '/repo');
+    const inside = sarifLog([{ ...r, findings: r.findings.map((f) => ({ ...f, file: '/repo/a/b.ts' })) }], metas(), '/repo');
     expect(inside.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'a/b.ts', uriBaseId: '%SRCROOT%' });
-    const outside = sarifLog([{ ...r, findings: r.findings.map((f) => ({ ...f, file: '/elsewhere/b.ts' })) }], rules, '/repo');
+    const outside = sarifLog([{ ...r, findings: r.findings.map((f) => ({ ...f, file: '/elsewhere/b.ts' })) }], metas(), '/repo');
     expect(outside.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'file:///elsewhere/b.ts' });
   });
 
   it('is deterministic and the fingerprint ignores line moves', async () => {
-    const a = await formatSarif(results);
-    const b = await formatSarif(await sample());
+    const a = formatSarif(results, context());
+    const b = formatSarif(await sample(), context());
     expect(b).toBe(a);
     const f = results[0]!.findings[0]!;
     expect(sarifFingerprint({ ...f })).toBe(sarifFingerprint({ ...f, line: f.line + 5 } as typeof f));
@@ -192,7 +196,7 @@ describe('Markdown', () => {
 
 describe('text and JSON', () => {
   it('text shows suppressed findings as suppressed and expired acceptances as expired', () => {
-    const t = formatText(results, colors(false));
+    const t = formatText(results, { colors: colors(false) });
     expect(t).toContain('suppressed');
     expect(t).toContain('accepted by net-team until 2027-01-31');
     expect(t).toContain('[accepted risk expired 2026-01-01]');

@@ -3,12 +3,14 @@ import type { FileResult } from '../../validate/finding.js';
 import { validateFiles, type ValidatedFile } from '../../validate/run-files.js';
 import { loadRules } from '../../validate/registry.js';
 import { count } from '../../validate/format/summary.js';
+import type { FormatContext } from '../../validate/format/formatter.js';
+import { FORMATTERS, type FormatName } from '../../validate/format/registry.js';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { expandFiles } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 
 export interface ValidateCliOptions {
-  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+  format: FormatName;
   output?: string;
   asOf?: string;
   config?: string | boolean;
@@ -62,25 +64,9 @@ async function warnUnknownRules(validated: ValidatedFile[]): Promise<void> {
   }
 }
 
-async function render(results: FileResult[], format: ValidateCliOptions['format'], color: boolean): Promise<string> {
-  switch (format) {
-    case 'json':
-      return (await import('../../validate/format/json.js')).formatJson(results);
-    case 'text':
-      return (await import('../../validate/format/text.js')).formatText(results, colors(color));
-    default: {
-      // sarif, github and markdown formatters live in their own modules.
-      const mod = (await import(`../../validate/format/${format}.js`).catch(() => undefined)) as
-        | Record<string, (r: FileResult[]) => Promise<string> | string>
-        | undefined;
-      // Prefer the conventional `format<Name>` export; module namespaces list exports alphabetically,
-      // so "the first function" could otherwise be a helper such as an escaping function.
-      const named = mod?.[`format${format[0]!.toUpperCase()}${format.slice(1)}`];
-      const fn = typeof named === 'function' ? named : mod && Object.values(mod).find((v) => typeof v === 'function');
-      if (!fn) throw new AksnetError(`output format "${format}" is not available in this build`, undefined, ExitCode.usage);
-      return fn(results);
-    }
-  }
+async function render(results: FileResult[], format: FormatName, color: boolean): Promise<string> {
+  const context: FormatContext = { rules: (await loadRules()).map((r) => r.meta), colors: colors(color), cwd: process.cwd() };
+  return FORMATTERS[format](results, context);
 }
 
 /** 1 when an open finding is at or over the threshold, or warnings exceed --max-warnings. */

@@ -14,8 +14,8 @@ import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Severity } from '../../../dsl/types.js';
 import { version } from '../../shared/version.js';
 import type { FileResult, Finding } from '../finding.js';
-import { loadRules } from '../registry.js';
-import type { Rule, RuleKind, RuleMeta } from '../rule.js';
+import type { RuleKind, RuleMeta } from '../rule.js';
+import type { FormatContext } from './formatter.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/aksnet';
@@ -34,15 +34,14 @@ const PRECISION: Record<RuleKind, string> = {
   'best-practice': 'medium',
 };
 
-/** The SARIF log as a string (the `--format sarif` output). Loads the rule catalogue for metadata. */
-export async function formatSarif(results: FileResult[]): Promise<string> {
-  const rules = await loadRules();
-  return JSON.stringify(sarifLog(results, rules), null, 2) + '\n';
+/** The SARIF log as a string (the `--format sarif` output); rule metadata comes from the context. */
+export function formatSarif(results: FileResult[], context: Pick<FormatContext, 'rules' | 'cwd'>): string {
+  return JSON.stringify(sarifLog(results, context.rules, context.cwd), null, 2) + '\n';
 }
 
 /** Builds the SARIF log from results and the rule catalogue (rules that ran are looked up by id). */
-export function sarifLog(results: FileResult[], catalogue: Rule[], cwd: string = process.cwd()): Log {
-  const byId = new Map(catalogue.map((r) => [r.meta.id, r.meta]));
+export function sarifLog(results: FileResult[], catalogue: readonly RuleMeta[], cwd: string = process.cwd()): Log {
+  const byId = new Map(catalogue.map((m) => [m.id, m]));
   const findings = results.flatMap((r) => r.findings);
   const ran = new Set<string>(results.flatMap((r) => r.rulesRun));
   for (const f of findings) ran.add(f.ruleId);

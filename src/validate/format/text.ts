@@ -1,12 +1,12 @@
 /** Human-readable findings: grouped by file, then severity; colour only when asked. */
 import type { Severity } from '../../../dsl/types.js';
-import type { Colors } from '../../shared/io.js';
 import { isActive, type FileResult, type Finding } from '../finding.js';
+import type { FormatContext } from './formatter.js';
 import { count, plural } from './summary.js';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function formatText(results: FileResult[], c: Colors): string {
+export function formatText(results: FileResult[], { colors: c }: Pick<FormatContext, 'colors'>): string {
   const lines: string[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
