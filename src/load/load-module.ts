@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SourceMap } from 'node:module';
 import { AksnetError, ExitCode } from '../shared/errors.js';
+import type { BuildResult, Metafile, OutputFile } from 'esbuild';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -53,7 +54,7 @@ export async function loadModule(file: string): Promise<LoadedModule> {
   }
   const esbuild = await import('esbuild');
   const entry = dslEntry();
-  let result: import('esbuild').BuildResult & { outputFiles: import('esbuild').OutputFile[]; metafile: import('esbuild').Metafile };
+  let result: BuildResult & { outputFiles: OutputFile[]; metafile: Metafile };
   try {
     result = await esbuild.build({
       entryPoints: [abs],

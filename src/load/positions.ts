@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Node as TsNode, SourceFile } from 'ts-morph';
+import type * as TsMorph from 'ts-morph';
 
 export interface Position {
   line: number;
@@ -16,7 +17,7 @@ export interface Position {
   exact: boolean;
 }
 
-type Morph = typeof import('ts-morph');
+type Morph = typeof TsMorph;
 let morph: Morph | undefined;
 
 async function loadMorph(): Promise<Morph> {

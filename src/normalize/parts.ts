@@ -4,7 +4,7 @@
  */
 import type { AgcResource, AppGatewayResource, Id, WafModel } from '../model/types.js';
 import { INGRESS_CONTROLLER_TYPES, PAAS_SERVICES } from '../model/kinds.js';
-import { Fields } from './reader.js';
+import type { Fields } from './reader.js';
 import { REASONS } from './defaults.js';
 import { isId, optional, stripUndefined, uniqueSorted } from './util.js';
 import type { NormalizeContext, PartKind } from './context.js';

@@ -28,8 +28,8 @@ describe('diagram --watch', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
     try {
       await until(() => existsSync(svg) && log.includes('watching'), 'the first render');
       expect(readFileSync(svg, 'utf8')).not.toContain('traefik-renamed');

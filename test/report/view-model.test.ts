@@ -91,7 +91,7 @@ describe('IP plan', () => {
   it('uses (maxNodes + surge) × (maxPods + 1) for Azure CNI node subnet', () => {
     const b = baseline();
     b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
-    b.aks.nodePools = [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 4, maxPods: 30, maxSurge: '1', subnet: b.nodes })];
+    b.aks.nodePools = [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 4, maxPods: 30, maxSurge: 1, subnet: b.nodes })];
     const { model } = normalize(b.arch);
     const row = buildIpPlan(new ModelQuery(model)).rows.find((r) => r.name === 'snet-nodes')!;
     expect(row.consumption).toBe((4 + 1) * (30 + 1) + 1); // + the internal LB frontend

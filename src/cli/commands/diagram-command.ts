@@ -1,5 +1,5 @@
 /** Registers `aksnet diagram` (picked up by `extend()` in main.ts). The handler loads lazily. */
-import { Command, Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { VIEWS } from '../../diagram/view-names.js';
 
 export function register(program: Command): void {
