@@ -1,4 +1,5 @@
 /** The output formats: SARIF (schema-valid, GitHub-ready), GitHub annotations, Markdown, text, JSON. */
+import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subnet } from '../../dsl/index.js';
 import { baseline } from '../helpers/fixture.js';
@@ -111,7 +112,9 @@ describe('SARIF', () => {
       const loc = r.locations![0]!.physicalLocation!;
       expect(loc.artifactLocation).toEqual({ uri: 'designs/prod%20net.ts', uriBaseId: '%SRCROOT%' });
       expect(loc.region).toEqual({ startLine: f.line, startColumn: f.column });
-      expect(Object.values(r.partialFingerprints!)[0]).toBe(sarifFingerprint(f));
+      // The recipe documented in docs/cli.md, computed here rather than with the code under test.
+      const hash = createHash('sha256').update([f.ruleId, f.path, f.element ?? ''].join('\u0000')).digest('hex');
+      expect(r.partialFingerprints).toEqual({ 'aksnetFindingHash/v1': hash.slice(0, 32) });
       if (f.status === 'suppressed') {
         expect(r.suppressions).toEqual([
           { kind: 'external', status: 'accepted', justification: f.acceptance!.justification, properties: { owner: f.acceptance!.owner, expires: f.acceptance!.expires } },
@@ -138,6 +141,11 @@ describe('SARIF', () => {
     const f = results[0]!.findings[0]!;
     expect(sarifFingerprint({ ...f })).toBe(sarifFingerprint({ ...f, line: f.line + 5 } as typeof f));
     expect(sarifFingerprint(f)).not.toBe(sarifFingerprint({ ...f, path: f.path + '.x' }));
+    expect(sarifFingerprint(f)).not.toBe(sarifFingerprint({ ...f, ruleId: f.ruleId + 'x' }));
+    expect(sarifFingerprint({ ...f, element: 'a' })).not.toBe(sarifFingerprint({ ...f, element: 'b' }));
+    // Findings that differ in rule, path or element never share a fingerprint.
+    const keys = new Set(results[0]!.findings.map((x) => `${x.ruleId}|${x.path}|${x.element ?? ''}`));
+    expect(new Set(results[0]!.findings.map(sarifFingerprint)).size).toBe(keys.size);
   });
 });
 
@@ -201,10 +209,16 @@ describe('text and JSON', () => {
     expect(t).toContain('accepted by net-team until 2027-01-31');
     expect(t).toContain('[accepted risk expired 2026-01-01]');
     expect(t.trimEnd().split('\n').at(-1)).toMatch(/^✖ \d+ errors?, \d+ warnings?, \d+ info, 1 suppressed, 1 expired acceptance in 1 file$/);
-    // Labels are padded to one width, so messages line up.
+    // Labels are padded to one width, so every message starts in the same column, whatever the
+    // label (error, warning, info, suppressed) and the location (`12:3` or `104:17`).
     const rows = t.split('\n').filter((l) => /^ {2}\d+:\d+/.test(l));
-    const starts = new Set(rows.map((l) => l.slice(0, 31).replace(/\S+/g, (w) => 'x'.repeat(w.length)).length));
-    expect(starts.size).toBe(1);
+    const findings = results[0]!.findings;
+    expect(rows).toHaveLength(findings.length);
+    const labels = new Set(rows.map((l) => /^ {2}\S+ +(\S+)/.exec(l)![1]));
+    expect([...labels].sort()).toEqual(['error', 'info', 'suppressed', 'warning'].filter((x) => labels.has(x)));
+    expect(labels.has('suppressed') && labels.size).toBeGreaterThanOrEqual(2);
+    const columns = new Set(findings.map((f) => rows.find((l) => l.includes(f.message))!.indexOf(f.message)));
+    expect([...columns]).toEqual([2 + 8 + 1 + 'suppressed'.length + 2]);
   });
 
   it('JSON carries status and acceptance on every finding', () => {
