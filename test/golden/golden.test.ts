@@ -19,7 +19,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { basename, join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderDiagrams } from '../../src/diagram/index.js';
-import { colors } from '../../src/shared/io.js';
 import { formatSarif } from '../../src/validate/format/sarif.js';
 import { loadRules } from '../../src/validate/registry.js';
 import type { RuleMeta } from '../../src/validate/rule.js';
@@ -82,7 +81,7 @@ describe.each(examples)('%s', (file) => {
 
   it('SARIF findings', () => {
     produced.add('findings.sarif');
-    golden(join(dir, 'findings.sarif'), formatSarif([v.result], { rules, colors: colors(false), cwd: root }));
+    golden(join(dir, 'findings.sarif'), formatSarif([v.result], { rules, cwd: root }));
   });
 
   it('SVG of every view', async () => {

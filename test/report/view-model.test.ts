@@ -1,4 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normalize } from '../../src/normalize/normalize.js';
@@ -45,15 +46,26 @@ describe('scoring', () => {
     expect(SCORING.text).toContain('starts at 100');
     const f = (severity: Finding['severity'], status: Finding['status'] = 'open'): Finding =>
       ({ ruleId: `r/${severity}-${status}`, severity, status, pillars: ['security'], waf: [], message: '', title: '', path: '', file: '', line: 1, column: 1, kind: 'best-practice', fix: '', helpUri: '', references: [] }) as Finding;
+    // The weights and bands as docs/reports.md states them, not as the implementation holds them.
+    const doc = readFileSync(join(import.meta.dirname, '../../docs/reports.md'), 'utf8');
+    const [, error, warning, info] = /\*\*error (\d+), warning (\d+), info (\d+)\*\*/.exec(doc)!.map(Number);
+    expect([error, warning, info]).toEqual([25, 8, 2]);
     const scores = scorePillars([f('error'), f('warning'), f('info'), f('warning', 'suppressed'), f('warning', 'expired')], [], new Map());
     const sec = scores.find((s) => s.pillar === 'security')!;
-    expect(sec.score).toBe(100 - SCORING.weights.error - 2 * SCORING.weights.warning - SCORING.weights.info);
+    // One error, two warnings (the expired acceptance counts as open), one info; the suppressed one is free.
+    expect(sec.score).toBe(100 - 25 - 2 * 8 - 2);
     expect(sec.suppressed).toBe(1);
     expect(sec.band).toBe('amber');
     expect(scores.find((s) => s.pillar === 'reliability')!.score).toBe(100);
-    expect(band(85, 0)).toBe('green');
-    expect(band(85, 1)).toBe('amber');
-    expect(band(40, 0)).toBe('red');
+    // Never below 0.
+    const five = scorePillars([1, 2, 3, 4, 5].map((i) => ({ ...f('error'), ruleId: `r/e${i}` })), [], new Map());
+    expect(five.find((s) => s.pillar === 'security')!.score).toBe(0);
+    // Green at 80 or more with no open error; red below 50; amber otherwise.
+    expect(band(80, 0)).toBe('green');
+    expect(band(79, 0)).toBe('amber');
+    expect(band(100, 1)).toBe('amber');
+    expect(band(50, 0)).toBe('amber');
+    expect(band(49, 0)).toBe('red');
   });
 
   it('counts findings, top risks and coverage from the validation result', () => {
