@@ -37,13 +37,13 @@ const WARN_UNTIL_FIXED = [
 export default defineConfig(
   {
     // Example designs are user input: `aksnet check` type-checks them against the DSL (test/examples.test.ts).
-    ignores: ['dist/', 'out/', 'node_modules/', '.dist-build-*/', '.dist-old-*/', 'coverage/', 'examples/', 'test/fixtures/', 'test/**/fixtures/'],
+    ignores: ['dist/', 'out/', 'node_modules/', '.dist-build-*/', '.dist-old-*/', 'coverage/', 'reports/', '.stryker-tmp/', 'examples/', 'test/fixtures/', 'test/**/fixtures/'],
   },
   {
     files: ['**/*.ts'],
     extends: [tseslint.configs.strictTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] }, tsconfigRootDir: root },
+      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts', 'vitest.*.config.ts'] }, tsconfigRootDir: root },
     },
     plugins: { aksnet: layers },
     linterOptions: { reportUnusedDisableDirectives: 'error' },

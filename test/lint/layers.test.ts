@@ -73,10 +73,11 @@ describe('the layer rule', () => {
     expect(await lint(`import { Command } from 'commander';`, 'src/shared/x.ts')).toEqual([]);
   });
 
-  it('lists the layers bottom to top as ARCHITECTURE.md does', () => {
+  it('lists the layers bottom to top as ARCHITECTURE.md and the README do', () => {
     expect(LAYERS.slice(0, -1)).toEqual(['shared', 'dsl', 'model', 'normalize', 'load', 'validate', 'rules', 'layout', 'render', 'diagram', 'report', 'cli']);
-    const doc = readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8');
-    expect(doc).toContain(LAYERS.slice(0, -1).join(' → '));
+    for (const doc of ['ARCHITECTURE.md', 'README.md']) {
+      expect(readFileSync(join(root, doc), 'utf8'), doc).toContain(`\n${LAYERS.slice(0, -1).join(' → ')}\n`);
+    }
     expect(layerOf('src/index.ts')).toBe('index');
     expect(layerOf('test/x.ts')).toBeUndefined();
   });
