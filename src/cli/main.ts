@@ -6,6 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { version } from '../shared/version.js';
 import { FORMAT_NAMES } from '../validate/format/registry.js';
+// Type-only: erased at run time, so each command's handler still loads only when it runs.
+import type { RulesCliOptions } from './commands/rules.js';
+import type { ValidateCliOptions } from './commands/validate.js';
 
 
 function program(): Command {
@@ -50,7 +53,7 @@ Examples:
 
 Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 usage or load error.`,
     )
-    .action(async (files: string[], opts) => {
+    .action(async (files: string[], opts: ValidateCliOptions) => {
       const { validateCommand } = await import('./commands/validate.js');
       p.setOptionValue('exit', await validateCommand(files, opts));
     });
@@ -70,7 +73,7 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
     .option('--json', 'JSON output (the default and only format)', true)
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .addHelpText('after', '\nExample:\n  $ aksnet model examples/a-hub-spoke-baseline.ts --json > model.json')
-    .action(async (file: string, opts) => {
+    .action(async (file: string, opts: { output?: string }) => {
       const { modelCommand } = await import('./commands/model.js');
       p.setOptionValue('exit', await modelCommand(file, opts));
     });
@@ -81,7 +84,7 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
     .option('--write-docs <dir>', 'write docs/rules/<id>.md for every rule and an index')
     .option('--check-docs <dir>', 'exit 1 when the rule docs in <dir> are out of date')
     .addHelpText('after', '\nExamples:\n  $ aksnet rules\n  $ aksnet rules --format json\n  $ aksnet rules --write-docs docs/rules')
-    .action(async (opts) => {
+    .action(async (opts: RulesCliOptions) => {
       const { rulesCommand } = await import('./commands/rules.js');
       p.setOptionValue('exit', await rulesCommand(opts));
     });
@@ -114,9 +117,8 @@ export async function run(argv: string[]): Promise<ExitCode> {
       if (debug && e.detail) process.stderr.write(e.detail + '\n');
       return e.exitCode;
     }
-    const err = e as Error;
-    process.stderr.write(`aksnet: internal error: ${err?.message ?? String(e)}\n`);
-    if (debug) process.stderr.write((err?.stack ?? '') + '\n');
+    process.stderr.write(`aksnet: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (debug) process.stderr.write((e instanceof Error ? (e.stack ?? '') : '') + '\n');
     else process.stderr.write('(run again with --debug for details)\n');
     return ExitCode.internal;
   }

@@ -23,6 +23,7 @@ export async function diagramsFor(model: Model, findings: Finding[], iconPack?: 
     return { diagrams };
   } catch (e) {
     // One architecture the layout cannot draw must not cost the whole pack; the pack and stderr say so.
-    return { diagrams: [], note: `Diagrams could not be drawn: ${(e as Error).message?.split('\n')[0] ?? String(e)}`, failed: true };
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { diagrams: [], note: `Diagrams could not be drawn: ${reason}`, failed: true };
   }
 }

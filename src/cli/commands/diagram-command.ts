@@ -1,6 +1,7 @@
 /** Registers `aksnet diagram` (picked up by `extend()` in main.ts). The handler loads lazily. */
 import { Option, type Command } from 'commander';
 import { VIEWS } from '../../diagram/view-names.js';
+import type { DiagramCliOptions } from './diagram.js';
 
 export function register(program: Command): void {
   program
@@ -25,7 +26,7 @@ Examples:
 
 Exit codes: 0 diagrams written, 2 usage or load error, 4 internal error.`,
     )
-    .action(async (files: string[], opts) => {
+    .action(async (files: string[], opts: DiagramCliOptions) => {
       const { diagramCommand } = await import('./diagram.js');
       program.setOptionValue('exit', await diagramCommand(files, opts));
     });

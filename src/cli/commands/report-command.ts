@@ -1,5 +1,6 @@
 /** Registers `aksnet report` (picked up by `extend()` in main.ts). */
 import { Option, type Command } from 'commander';
+import type { ReportCliOptions } from './report.js';
 
 const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
@@ -32,7 +33,7 @@ Chrome: AKSNET_BROWSER, then \`browser\` in aksnet.config.ts, then the usual ins
 Exit codes: 0 pack written, 2 usage or load error, 3 an output could not be produced (e.g. no browser;
 the other outputs of the run are still written).`,
     )
-    .action(async (files: string[], opts) => {
+    .action(async (files: string[], opts: ReportCliOptions) => {
       const { reportCommand } = await import('./report.js');
       program.setOptionValue('exit', await reportCommand(files, opts));
     });
