@@ -3,10 +3,11 @@
 // files of deleted modules (e.g. removed rules) never linger. Type errors are printed and make the
 // exit code 1, but the emitted JavaScript is still swapped in so unrelated work can run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourceHash } from './source-hash.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -22,11 +23,14 @@ try {
 const out = join(root, `.dist-build-${process.pid}`);
 const old = join(root, `.dist-old-${process.pid}`);
 rmSync(out, { recursive: true, force: true });
+// Hashed before compiling: dist/ then reflects at least these sources (test/global-setup.ts reads it).
+const hash = sourceHash(root);
 const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '--outDir', out], { stdio: 'inherit' });
 if (!existsSync(join(out, 'src'))) {
   rmSync(out, { recursive: true, force: true });
   process.exit(r.status || 1);
 }
+writeFileSync(join(out, '.source-hash'), hash);
 if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), old);
 renameSync(out, join(root, 'dist'));
 rmSync(old, { recursive: true, force: true });
