@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AksnetError, ExitCode } from '../load/errors.js';
 import { version } from './version.js';
+import { enableTimings, flushTimings } from './timings.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
@@ -13,6 +14,7 @@ function program(): Command {
     .description('Architecture-as-code for AKS networking: validate designs, draw them, write review packs.')
     .version(version(), '-v, --version', 'print the aksnet version')
     .option('--debug', 'print stack traces for errors')
+    .option('--timings', 'print where the time went (load, normalize, validate, measure, layout, render, write) to stderr')
     .showHelpAfterError('(run `aksnet --help` for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .exitOverride()
@@ -100,6 +102,7 @@ export async function run(argv: string[]): Promise<number> {
   const p = program();
   await extend(p);
   const debug = argv.includes('--debug');
+  if (argv.includes('--timings')) enableTimings();
   try {
     await p.parseAsync(argv, { from: 'user' });
     const code = p.getOptionValue('exit') as number | undefined;
@@ -119,5 +122,7 @@ export async function run(argv: string[]): Promise<number> {
     if (debug) process.stderr.write((err?.stack ?? '') + '\n');
     else process.stderr.write('(run again with --debug for details)\n');
     return 4;
+  } finally {
+    flushTimings();
   }
 }

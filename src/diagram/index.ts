@@ -31,6 +31,8 @@ export interface DiagramOptions {
   iconPack?: string;
   /** Draw the metadata block (title, version, date, owner, status); default true. */
   metadata?: boolean;
+  /** The design's display path, named in `--timings` (default: the architecture title). */
+  design?: string;
 }
 
 /** Per-view timings of the last renderDiagrams call (for the bench). */

@@ -39,5 +39,9 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
     metadataBlock: opts.metadata !== false,
   });
   const t3 = performance.now();
+  const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
+  performance.measure('aksnet:measure', { start: t0, end: t1, detail });
+  performance.measure('aksnet:layout', { start: t1, end: t2, detail });
+  performance.measure('aksnet:render', { start: t2, end: t3, detail });
   return { title: graph.title, ...r, measured, layout: laid, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
 }
