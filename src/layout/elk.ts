@@ -8,18 +8,9 @@
  * objects with rounded numbers.
  */
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { Box, Point } from '../model/diagram-target.js';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box, Point } from '../model/diagram-target.js';
 
 export interface Padding {
   top: number;

@@ -1,10 +1,4 @@
 /** Minimal typings for the untyped rendering dependencies (only what aksnet uses). */
-declare module 'svgdom' {
-  export function createSVGWindow(): any;
-  export function createSVGDocument(): any;
-  export const config: any;
-}
-
 declare module 'fontkit' {
   export interface Glyph {
     id: number;
