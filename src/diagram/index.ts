@@ -1,7 +1,7 @@
 /**
  * Diagrams: ELK-laid-out, self-contained SVG views derived from the normalized model.
  *
- * elkjs and fontkit are imported on first use, so importing this module (or
+ * elkjs is imported on first use, so importing this module (or
  * running `aksnet validate`) costs nothing; one warm ELK instance is reused across calls.
  */
 import type { Model } from '../model/types.js';

@@ -1,7 +1,7 @@
 /**
  * A minimal TrueType reader and glyph subsetter for the vendored fonts (no fontkit at run time).
  *
- * `subsetTables` writes the same tables, byte for byte, as fontkit 2's `TTFSubset.encode()` (head,
+ * `GlyphSubset.tables()` writes the same tables, byte for byte, as fontkit 2's `TTFSubset.encode()` (head,
  * hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm): glyph 0 first, then the requested glyphs in order,
  * then the components of composite glyphs as they are met, with component glyph ids remapped.
  * test/render/font-metrics.test.ts holds it to fontkit's output.
