@@ -1,142 +1,352 @@
-// aksnet bench: load, validate, layout and render for every example and for generated hub-spoke
-// designs with 1, 5 and 20 spokes. Cold = a fresh process per run (child_process); warm = the same
-// process after one warm-up. Prints medians. Speed is measured here, never asserted in tests.
+// aksnet bench (`npm run bench`): whole-process timings against the targets of issue #14, written to
+// bench/results.json and bench/RESULTS.md with the machine, its load and the versions.
 //
-//   npm run bench                 # everything
-//   node bench/run.mjs --runs 5   # more runs
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+//   npm run bench                                  # every section
+//   node bench/run.mjs --sections watch,validate   # some sections
+//   node bench/run.mjs --runs 5 --spokes 20,50,100,200
+//   BENCH_PEERS=/tmp/bench-peers node bench/run.mjs   # where the peer bench is set up (default: search /tmp)
+//
+// Sections: peers (aksnet one view and all views vs mmdc, one hyperfine run), watch (save → SVG in
+// `diagram --watch`), validate (100 generated designs, one process), pdf (pack of the examples vs
+// Chromium launch + one page.pdf per architecture), scaling (20 → 200 spokes: time and peak memory),
+// golden (hashes of example a's SVGs, compared with the previous results). Speed is measured here,
+// never asserted in tests; on a shared machine compare ratios taken in one run.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { performance } from 'node:perf_hooks';
+import { writeHubSpoke, writeVariants } from './designs.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
+const bin = join(root, 'bin/aksnet.js');
 const args = process.argv.slice(2);
 const opt = (name, def) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : def;
 };
-
-/** One pass over a target; returns timings in ms. */
-async function once(target) {
-  const t0 = performance.now();
-  let model;
-  let issues = [];
-  let file = target;
-  if (target.startsWith('hub-spoke:')) {
-    const { hubSpoke } = await import('./hub-spoke.mjs');
-    const { normalize } = await import('../dist/src/normalize/normalize.js');
-    ({ model, issues } = normalize(hubSpoke(Number(target.split(':')[1]))));
-  } else {
-    const { loadArchitecture } = await import('../dist/src/load/load-architecture.js');
-    const a = await loadArchitecture(target);
-    model = a.model;
-    issues = a.issues;
-    file = a.file;
-  }
-  const t1 = performance.now();
-  const { validateModel } = await import('../dist/src/validate/validate.js');
-  await validateModel(model, issues, { file, asOf: '2026-11-23' });
-  const t2 = performance.now();
-  const { renderDiagrams, diagramTimings } = await import('../dist/src/diagram/index.js');
-  const diagrams = await renderDiagrams(model);
-  const t3 = performance.now();
-  const tm = diagramTimings();
-  const sum = (k) => tm.reduce((a, x) => a + x[k], 0);
-  const topo = tm.find((x) => x.view === 'topology');
-  return {
-    load: t1 - t0,
-    validate: t2 - t1,
-    measure: sum('measureMs'),
-    layout: sum('layoutMs'),
-    render: sum('renderMs'),
-    diagrams: t3 - t2,
-    topologyLayout: topo ? topo.layoutMs : 0,
-    views: diagrams.length,
-    bytes: diagrams.reduce((a, d) => a + d.svg.length, 0),
-  };
-}
+const ALL = ['peers', 'watch', 'validate', 'pdf', 'scaling', 'golden'];
+const sections = opt('--sections', ALL.join(',')).split(',');
+const runs = Number(opt('--runs', '5'));
+const spokes = opt('--spokes', '20,50,100,200').split(',').map(Number);
+const work = mkdtempSync(join(tmpdir(), 'aksnet-bench-'));
+const exampleA = join(root, 'examples/a-hub-spoke-baseline.ts');
+const examples = readdirSync(join(root, 'examples'))
+  .filter((f) => f.endsWith('.ts'))
+  .sort()
+  .map((f) => join(root, 'examples', f));
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-
-if (args[0] === '--child') {
-  const start = performance.now();
-  const r = await once(args[1]);
-  r.total = performance.now() - start;
-  process.stdout.write(JSON.stringify(r));
-  process.exit(0);
-}
-
-const runs = Number(opt('--runs', '3'));
-const only = opt('--only', undefined);
-const examples = readdirSync(join(root, 'examples'))
-  .filter((f) => f.endsWith('.ts'))
-  .sort()
-  .map((f) => join('examples', f));
-let targets = [...examples, 'hub-spoke:1', 'hub-spoke:5', 'hub-spoke:20'];
-if (only) targets = targets.filter((t) => t.includes(only));
-
-const rows = [];
-for (const t of targets) {
-  // Cold: fresh processes.
-  const cold = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const out = execFileSync(process.execPath, [join(here, 'run.mjs'), '--child', t], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
-    const r = JSON.parse(out);
-    r.process = performance.now() - started;
-    cold.push(r);
+const round = (n, d = 0) => Math.round(n * 10 ** d) / 10 ** d;
+const log = (s) => process.stderr.write(`[bench] ${s}\n`);
+const sh = (cmd, a) => {
+  try {
+    return execFileSync(cmd, a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return undefined;
   }
-  // Warm: this process, after a warm-up pass.
-  await once(t);
-  const warm = [];
-  for (let i = 0; i < Math.max(runs, 3); i++) warm.push(await once(t));
-  const med = (xs, k) => median(xs.map((x) => x[k]));
-  rows.push({
-    target: t.replace(/^examples\//, ''),
-    views: warm[0].views,
-    kb: Math.round(warm[0].bytes / 1024),
-    coldProcess: med(cold, 'process'),
-    coldLoad: med(cold, 'load'),
-    coldValidate: med(cold, 'validate'),
-    coldLayout: med(cold, 'layout'),
-    coldRender: med(cold, 'render'),
-    warmLoad: med(warm, 'load'),
-    warmValidate: med(warm, 'validate'),
-    warmMeasure: med(warm, 'measure'),
-    warmLayout: med(warm, 'layout'),
-    warmTopoLayout: med(warm, 'topologyLayout'),
-    warmRender: med(warm, 'render'),
-  });
-  process.stderr.write(`  ${t} done\n`);
+};
+const load = () => loadavg().map((x) => round(x, 2));
+
+/** Wall time (ms) and peak RSS (KiB) of a whole process; GNU time gives the peak when present. */
+function timed(cmd, a, opts = {}) {
+  const gnuTime = existsSync('/usr/bin/time');
+  const t0 = performance.now();
+  const r = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...a], { encoding: 'utf8', maxBuffer: 1 << 28, ...opts })
+    : spawnSync(cmd, a, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  const ms = performance.now() - t0;
+  const peak = gnuTime ? Number(r.stderr.trim().split('\n').pop()) : undefined;
+  return { ms, peakKiB: Number.isFinite(peak) ? peak : undefined, status: r.status, stderr: r.stderr };
 }
 
-const cols = [
-  ['target', 'target'],
-  ['views', 'views'],
-  ['kb', 'SVG KiB'],
-  ['coldProcess', 'cold process'],
-  ['coldLoad', 'cold load'],
-  ['coldValidate', 'cold validate'],
-  ['coldLayout', 'cold layout'],
-  ['coldRender', 'cold render'],
-  ['warmLoad', 'warm load'],
-  ['warmValidate', 'warm validate'],
-  ['warmMeasure', 'warm measure'],
-  ['warmLayout', 'warm layout (all views)'],
-  ['warmTopoLayout', 'warm layout (topology)'],
-  ['warmRender', 'warm render'],
-];
-const fmt = (v) => (typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(0) : String(v));
-const cells = rows.map((r) => cols.map(([k]) => fmt(r[k])));
-const widths = cols.map(([, h], i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-const line = (xs) => '| ' + xs.map((x, i) => (i === 0 ? x.padEnd(widths[i]) : x.padStart(widths[i]))).join(' | ') + ' |';
-console.log(`\naksnet bench: medians in ms; cold = fresh process (${runs} runs), warm = same process after a warm-up (${Math.max(runs, 3)} runs); node ${process.version}\n`);
-console.log(line(cols.map(([, h]) => h)));
-console.log('|' + widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : '-'.repeat(w + 1) + ':')).join('|') + '|');
-for (const c of cells) console.log(line(c));
+const results = {
+  date: new Date().toISOString(),
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 2 ** 30, 1),
+    os: sh('uname', ['-srm']),
+    loadBefore: load(),
+  },
+  versions: {
+    node: process.version,
+    aksnet: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+    elkjs: JSON.parse(readFileSync(join(root, 'node_modules/elkjs/package.json'), 'utf8')).version,
+    chromium: sh(process.env.AKSNET_BROWSER || '/usr/bin/chromium', ['--version']),
+    hyperfine: sh('hyperfine', ['--version']),
+  },
+  sections: {},
+};
+
+// ---- peers: aksnet vs mmdc in one hyperfine run -------------------------------------------------
+function peersDir() {
+  const candidates = [process.env.BENCH_PEERS, ...readdirSync('/tmp').filter((d) => d.startsWith('bench-peers')).map((d) => join('/tmp', d))];
+  return candidates.find((d) => d && existsSync(join(d, 'node_modules/.bin/mmdc')) && existsSync(join(d, 'diagrams/aks-baseline.mmd')));
+}
+
+if (sections.includes('peers')) {
+  const dir = peersDir();
+  if (!dir || !results.versions.hyperfine) {
+    log('peers: skipped (no peer bench with mmdc set up, or no hyperfine; see /work/shared/bench-peers/README.md)');
+    results.sections.peers = { skipped: 'peer bench (mmdc) or hyperfine not found' };
+  } else {
+    log(`peers: hyperfine, ${runs} runs each (peer bench in ${dir})`);
+    const out = join(work, 'peers');
+    mkdirSync(out, { recursive: true });
+    const cmds = {
+      'mmdc-dagre': `${dir}/node_modules/.bin/mmdc -p ${dir}/puppeteer-config.json -i ${dir}/diagrams/aks-baseline.mmd -o ${out}/mmdc.svg`,
+      'aksnet-one-view': `${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`,
+      'aksnet-all-views': `${process.execPath} ${bin} diagram ${exampleA} --view all -o ${out}`,
+    };
+    const json = join(work, 'peers.json');
+    const hf = ['-N', '--style', 'basic', '--warmup', '1', '--runs', String(runs), '--export-json', json];
+    for (const [name, cmd] of Object.entries(cmds)) hf.push('-n', name, cmd);
+    const r = spawnSync('hyperfine', hf, { encoding: 'utf8', cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) results.sections.peers = { error: `hyperfine exited ${r.status}` };
+    else {
+      const hfOut = JSON.parse(readFileSync(json, 'utf8')).results;
+      const ms = Object.fromEntries(hfOut.map((x) => [x.command, round(x.median * 1000)]));
+      // CPU time (user + system, mean, including child processes such as mmdc's Chromium): less
+      // sensitive to other load on the machine than wall time.
+      const cpu = Object.fromEntries(hfOut.map((x) => [x.command, round((x.user + x.system) * 1000)]));
+      const mmdc = sh(process.execPath, ['-p', `require(${JSON.stringify(join(dir, 'node_modules/@mermaid-js/mermaid-cli/package.json'))}).version`]);
+      results.versions.mmdc = mmdc;
+      results.sections.peers = {
+        what: 'whole process, hyperfine -N --warmup 1, medians in ms; mmdc draws the same AKS baseline (peer bench)',
+        runs,
+        medianMs: ms,
+        meanCpuMs: cpu,
+        ratios: {
+          mmdcOverOneView: round(ms['mmdc-dagre'] / ms['aksnet-one-view'], 2),
+          mmdcOverAllViews: round(ms['mmdc-dagre'] / ms['aksnet-all-views'], 2),
+          cpuMmdcOverOneView: round(cpu['mmdc-dagre'] / cpu['aksnet-one-view'], 2),
+          cpuMmdcOverAllViews: round(cpu['mmdc-dagre'] / cpu['aksnet-all-views'], 2),
+        },
+        targets: { mmdcOverOneView: 4.0, mmdcOverAllViews: 2.5 },
+      };
+    }
+  }
+}
+
+// ---- watch: save → SVG written ------------------------------------------------------------------
+async function watchLatency(view, saves) {
+  const dir = join(work, `watch-${view}`);
+  mkdirSync(dir, { recursive: true });
+  const design = join(dir, 'design.ts');
+  copyFileSync(exampleA, design);
+  const original = readFileSync(design, 'utf8');
+  const expected = view === 'all' ? 4 : 1;
+  const child = spawn(process.execPath, [bin, 'diagram', design, '--view', view, '-o', join(dir, 'out'), '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let lines = 0;
+  let stderr = '';
+  const waiters = [];
+  child.stdout.on('data', (d) => {
+    lines += String(d).split('\n').filter(Boolean).length;
+    for (const w of [...waiters]) w();
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+    for (const w of [...waiters]) w();
+  });
+  const until = (check, ms = 120_000) =>
+    new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`watch bench timed out; stderr: ${stderr}`)), ms);
+      const w = () => {
+        if (!check()) return;
+        clearTimeout(timer);
+        waiters.splice(waiters.indexOf(w), 1);
+        res();
+      };
+      waiters.push(w);
+      w();
+    });
+  const out = [];
+  try {
+    await until(() => lines >= expected && stderr.includes('watching'));
+    for (let i = 0; i < saves; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      const before = lines;
+      const t0 = performance.now();
+      writeFileSync(design, original.replace(/name: 'traefik'/, `name: 'traefik-${i}'`));
+      await until(() => lines >= before + expected);
+      out.push(performance.now() - t0);
+    }
+  } finally {
+    child.kill();
+  }
+  return out;
+}
+
+if (sections.includes('watch')) {
+  log('watch: 10 saves of example a, all views and topology only');
+  const all = await watchLatency('all', 10);
+  const topo = await watchLatency('topology', 10);
+  results.sections.watch = {
+    what: 'aksnet diagram --watch on a copy of example a: file written → last SVG of the render written (includes the 40 ms debounce), ms',
+    medianMs: { allViews: round(median(all)), topology: round(median(topo)) },
+    samplesMs: { allViews: all.map((x) => round(x)), topology: topo.map((x) => round(x)) },
+    targetMs: 150,
+  };
+}
+
+// ---- validate: 100 generated designs in one process ----------------------------------------------
+if (sections.includes('validate')) {
+  const dir = join(work, 'designs-100');
+  writeVariants(dir, 100);
+  log(`validate: 100 generated hub-spoke designs, ${Math.min(runs, 3)} runs`);
+  const samples = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const r = timed(process.execPath, [bin, 'validate', dir, '--format', 'json', '-o', join(work, 'v100.json')]);
+    if (r.status !== 0 && r.status !== 1) throw new Error(`validate failed (${r.status}): ${r.stderr}`);
+    samples.push(r);
+  }
+  results.sections.validate = {
+    what: 'aksnet validate <dir of 100 generated hub-spoke designs of 1-5 spokes>, whole process',
+    medianMs: round(median(samples.map((s) => s.ms))),
+    peakMiB: round(Math.max(...samples.map((s) => s.peakKiB ?? 0)) / 1024),
+    samplesMs: samples.map((s) => round(s.ms)),
+    targetMs: 2000,
+  };
+}
+
+// ---- pdf: pack of the examples vs Chromium floor -------------------------------------------------
+if (sections.includes('pdf')) {
+  const browser = process.env.AKSNET_BROWSER || '/usr/bin/chromium';
+  if (!existsSync(browser)) {
+    results.sections.pdf = { skipped: `no browser at ${browser}` };
+  } else {
+    log(`pdf: pack of ${examples.length} examples vs Chromium launch + ${examples.length} page.pdf, ${Math.min(runs, 3)} runs each`);
+    const pack = [];
+    const floor = [];
+    const names = examples.map((f) => f.split('/').pop().replace(/\.ts$/, ''));
+    for (let i = 0; i < Math.min(runs, 3); i++) {
+      const p = timed(process.execPath, [bin, 'report', ...examples, '-o', join(work, 'pack.pdf')], { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
+      if (p.status !== 0) throw new Error(`report failed (${p.status}): ${p.stderr}`);
+      pack.push(p.ms);
+      const b = timed(process.execPath, [join(here, 'chromium-baseline.mjs'), ...names]);
+      if (b.status !== 0) throw new Error(`chromium baseline failed (${b.status}): ${b.stderr}`);
+      floor.push(b.ms);
+    }
+    results.sections.pdf = {
+      what: `aksnet report <${examples.length} examples> -o pack.pdf vs Chromium launch + one page.pdf per architecture (bench/chromium-baseline.mjs), whole processes`,
+      medianMs: { pack: round(median(pack)), chromiumFloor: round(median(floor)) },
+      ratio: round(median(pack) / median(floor), 2),
+      target: 1.3,
+    };
+  }
+}
+
+// ---- scaling: 20 → 200 spokes ----------------------------------------------------------------------
+if (sections.includes('scaling')) {
+  const rows = [];
+  for (const n of spokes) {
+    const file = writeHubSpoke(join(work, 'scale'), n);
+    log(`scaling: ${n} spokes`);
+    const v = timed(process.execPath, [bin, 'validate', file, '--format', 'json', '-o', join(work, `scale-${n}.json`)]);
+    const d = timed(process.execPath, [bin, 'diagram', file, '--view', 'topology', '-o', join(work, 'scale-out')]);
+    if (d.status !== 0) throw new Error(`diagram of ${n} spokes failed (${d.status}): ${d.stderr}`);
+    rows.push({
+      spokes: n,
+      validateMs: round(v.ms),
+      validatePeakMiB: round((v.peakKiB ?? 0) / 1024),
+      diagramMs: round(d.ms),
+      diagramPeakMiB: round((d.peakKiB ?? 0) / 1024),
+    });
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const nlogn = (n) => n * Math.log(n);
+  results.sections.scaling = {
+    what: 'whole process on one generated hub-spoke design: validate, and diagram --view topology',
+    rows,
+    growth:
+      first && last && last !== first
+        ? {
+            from: first.spokes,
+            to: last.spokes,
+            nLogN: round(nlogn(last.spokes) / nlogn(first.spokes), 2),
+            validateTime: round(last.validateMs / first.validateMs, 2),
+            validateMemory: round(last.validatePeakMiB / first.validatePeakMiB, 2),
+            diagramTime: round(last.diagramMs / first.diagramMs, 2),
+            diagramMemory: round(last.diagramPeakMiB / first.diagramPeakMiB, 2),
+          }
+        : undefined,
+  };
+}
+
+// ---- golden: example a's SVGs, compared with the previous results --------------------------------
+if (sections.includes('golden')) {
+  const out = join(work, 'golden');
+  execFileSync(process.execPath, [bin, 'diagram', exampleA, '--findings', '-o', out], { stdio: 'ignore' });
+  const hashes = Object.fromEntries(
+    readdirSync(out)
+      .sort()
+      .map((f) => [f, createHash('sha256').update(readFileSync(join(out, f))).digest('hex')]),
+  );
+  let previous;
+  try {
+    previous = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8')).sections?.golden?.sha256;
+  } catch {
+    previous = undefined;
+  }
+  const changed = previous ? Object.keys(hashes).filter((f) => previous[f] !== hashes[f]) : [];
+  results.sections.golden = {
+    what: 'sha256 of `aksnet diagram examples/a-hub-spoke-baseline.ts --findings`, compared with the previous bench/results.json',
+    sha256: hashes,
+    changedSincePrevious: previous ? changed : 'no previous results',
+  };
+  if (changed.length) log(`golden: output changed since the previous results: ${changed.join(', ')}`);
+}
+
+results.machine.loadAfter = load();
+rmSync(work, { recursive: true, force: true });
+writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(join(here, 'RESULTS.md'), markdown(results));
+process.stdout.write(markdown(results));
+
+function markdown(r) {
+  const s = r.sections;
+  const L = [];
+  L.push('# aksnet bench results', '');
+  L.push(`Written by \`npm run bench\` (bench/run.mjs) on ${r.date.slice(0, 16).replace('T', ' ')} UTC. Raw figures: [results.json](results.json).`);
+  L.push('');
+  L.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os ?? ''}. Load average (1, 5, 15 min) ${r.machine.loadBefore.join(' / ')} before, ${r.machine.loadAfter.join(' / ')} after: the machine was shared, so absolute times are noisy; ratios are taken within one run.`);
+  L.push('');
+  L.push(`Versions: node ${r.versions.node}, aksnet ${r.versions.aksnet}, elkjs ${r.versions.elkjs}, ${r.versions.chromium ?? 'no chromium'}, ${r.versions.hyperfine ?? 'no hyperfine'}${r.versions.mmdc ? `, mmdc ${r.versions.mmdc}` : ''}.`);
+  L.push('', '| measure | result | target |', '|---|---:|---:|');
+  if (s.peers?.ratios) {
+    L.push(`| mmdc (dagre) ÷ \`aksnet diagram\` example a, one view | **${s.peers.ratios.mmdcOverOneView}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-one-view']} ms) | ≥ 4.0× |`);
+    L.push(`| mmdc (dagre, one diagram) ÷ \`aksnet diagram\` example a, all four views | **${s.peers.ratios.mmdcOverAllViews}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-all-views']} ms) | ≥ 2.5× |`);
+    L.push(`| the same in CPU time (user + system), one view / all views | ${s.peers.ratios.cpuMmdcOverOneView}× / ${s.peers.ratios.cpuMmdcOverAllViews}× (${s.peers.meanCpuMs['mmdc-dagre']} / ${s.peers.meanCpuMs['aksnet-one-view']} / ${s.peers.meanCpuMs['aksnet-all-views']} ms) | (wall time counts) |`);
+  } else if (s.peers) L.push(`| aksnet vs mmdc | ${s.peers.skipped ?? s.peers.error} | ≥ 4.0× |`);
+  if (s.watch) {
+    L.push(`| watch: save → all four SVGs written (median of 10) | **${s.watch.medianMs.allViews} ms** | ≤ 150 ms |`);
+    L.push(`| watch: save → topology SVG written (median of 10) | **${s.watch.medianMs.topology} ms** | ≤ 150 ms |`);
+  }
+  if (s.validate) L.push(`| \`aksnet validate\` on 100 generated designs, whole process | **${s.validate.medianMs} ms** (peak ${s.validate.peakMiB} MiB) | ≤ 2000 ms |`);
+  if (s.pdf?.ratio !== undefined) {
+    L.push(`| PDF pack of the examples ÷ (Chromium launch + one page.pdf each) | **${s.pdf.ratio}×** (${s.pdf.medianMs.pack} / ${s.pdf.medianMs.chromiumFloor} ms) | ≤ 1.3× |`);
+  } else if (s.pdf) L.push(`| PDF pack | ${s.pdf.skipped} | ≤ 1.3× |`);
+  if (s.scaling?.growth) {
+    const g = s.scaling.growth;
+    L.push(`| ${g.from} → ${g.to} spokes, validate: time / peak memory growth | ${g.validateTime}× / ${g.validateMemory}× | ≤ ${g.nLogN}× (n log n) |`);
+    L.push(`| ${g.from} → ${g.to} spokes, diagram topology: time / peak memory growth | ${g.diagramTime}× / ${g.diagramMemory}× | ≤ ${g.nLogN}× (n log n) |`);
+  }
+  if (s.scaling) {
+    L.push('', '## Scaling curve (whole process, one run each)', '', '| spokes | validate ms | validate peak MiB | diagram topology ms | diagram peak MiB |', '|---:|---:|---:|---:|---:|');
+    for (const x of s.scaling.rows) L.push(`| ${x.spokes} | ${x.validateMs} | ${x.validatePeakMiB} | ${x.diagramMs} | ${x.diagramPeakMiB} |`);
+  }
+  if (s.golden) {
+    const c = s.golden.changedSincePrevious;
+    L.push('', `Golden check (example a, every view with findings): ${Array.isArray(c) ? (c.length ? `changed since the previous results: ${c.join(', ')}` : 'byte-identical to the previous results') : c}.`);
+  }
+  L.push('');
+  return L.join('\n');
+}

@@ -1,7 +1,18 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in dist/ (built by `npm install` / `npm run build`).
 import { existsSync } from 'node:fs';
+import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+
+// V8's compile cache (Node 22.1+; absent on Node 20, where this is a no-op): later runs skip parsing
+// and compiling aksnet and its dependencies. AKSNET_NO_CACHE=1 turns it off, as it does aksnet's own caches.
+if (typeof module.enableCompileCache === 'function' && !(process.env.AKSNET_NO_CACHE && process.env.AKSNET_NO_CACHE !== '0')) {
+  try {
+    module.enableCompileCache();
+  } catch {
+    // A cache directory that cannot be created only costs the saving.
+  }
+}
 
 const main = new URL('../dist/src/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(main))) {

@@ -9,6 +9,7 @@ import { FORMAT_NAMES } from '../validate/format/registry.js';
 // Type-only: erased at run time, so each command's handler still loads only when it runs.
 import type { RulesCliOptions } from './commands/rules.js';
 import type { ValidateCliOptions } from './commands/validate.js';
+import { enableTimings, flushTimings } from './timings.js';
 
 
 function program(): Command {
@@ -16,6 +17,7 @@ function program(): Command {
     .description('Architecture-as-code for AKS networking: validate designs, draw them, write review packs.')
     .version(version(), '-v, --version', 'print the aksnet version')
     .option('--debug', 'print stack traces for errors')
+    .option('--timings', 'print where the time went (load, normalize, validate, measure, layout, render, write) to stderr')
     .showHelpAfterError('(run `aksnet --help` for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .exitOverride()
@@ -103,6 +105,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
   const p = program();
   await extend(p);
   const debug = argv.includes('--debug');
+  if (argv.includes('--timings')) enableTimings();
   try {
     await p.parseAsync(argv, { from: 'user' });
     const code = p.getOptionValue('exit') as ExitCode | undefined;
@@ -121,5 +124,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
     if (debug) process.stderr.write((e instanceof Error ? (e.stack ?? '') : '') + '\n');
     else process.stderr.write('(run again with --debug for details)\n');
     return ExitCode.internal;
+  } finally {
+    flushTimings();
   }
 }

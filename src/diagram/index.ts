@@ -1,7 +1,7 @@
 /**
  * Diagrams: ELK-laid-out, self-contained SVG views derived from the normalized model.
  *
- * elkjs, svg.js, svgdom and fontkit are imported on first use, so importing this module (or
+ * elkjs is imported on first use, so importing this module (or
  * running `aksnet validate`) costs nothing; one warm ELK instance is reused across calls.
  */
 import type { Model } from '../model/types.js';
@@ -32,6 +32,8 @@ export interface DiagramOptions {
   iconPack?: string;
   /** Draw the metadata block (title, version, date, owner, status); default true. */
   metadata?: boolean;
+  /** The design's display path, named in `--timings` (default: the architecture title). */
+  design?: string;
 }
 
 /** Per-view timings of the last renderDiagrams call (for the bench). */

@@ -4,6 +4,8 @@ import type { Model } from '../model/types.js';
 import { layout, type LayoutResult } from '../layout/elk.js';
 import { measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
+import { buildTarget } from '../render/target.js';
+import type { DiagramTarget } from '../model/diagram-target.js';
 import { loadFonts } from '../render/text.js';
 import { iconLookup } from '../render/icon-source.js';
 import type { ViewGraph } from './graph.js';
@@ -16,6 +18,8 @@ export interface ViewRender {
   height: number;
   measured: Measured;
   layout: LayoutResult;
+  /** The JSON-serialisable diagram target the SVG was rendered from. */
+  target: DiagramTarget;
   measureMs: number;
   layoutMs: number;
   renderMs: number;
@@ -29,7 +33,7 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const laid = await layout(measured.request);
   const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
-  const r = await renderSvg(m, {
+  const target = buildTarget(m, {
     graph,
     measured,
     layout: laid,
@@ -38,6 +42,11 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
     icons,
     metadataBlock: opts.metadata !== false,
   });
+  const r = await renderSvg(target);
   const t3 = performance.now();
-  return { title: graph.title, ...r, measured, layout: laid, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
+  const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
+  performance.measure('aksnet:measure', { start: t0, end: t1, detail });
+  performance.measure('aksnet:layout', { start: t1, end: t2, detail });
+  performance.measure('aksnet:render', { start: t2, end: t3, detail });
+  return { title: graph.title, ...r, measured, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
 }

@@ -8,18 +8,9 @@
  * objects with rounded numbers.
  */
 import type { ELK, ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { Box, Point } from '../model/diagram-target.js';
 
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Box, Point } from '../model/diagram-target.js';
 
 export interface Padding {
   top: number;
@@ -78,13 +69,14 @@ export class LayoutError extends Error {
 }
 
 let instance: Promise<ELK> | undefined;
+let saveCache: (() => void) | undefined;
 
-/** The process-wide ELK instance (elkjs imported on first use). */
+/** The process-wide ELK instance (elkjs loaded on first use, with a V8 code cache: see elk-loader). */
 export function elk(): Promise<ELK> {
-  instance ??= import('elkjs/lib/elk.bundled.js').then((m) => {
-    const mod = m as unknown as { default: { new (): ELK; default?: new () => ELK } };
-    const Ctor = mod.default.default ?? mod.default;
-    return new Ctor();
+  instance ??= import('./elk-loader.js').then((m) => {
+    const loaded = m.loadElk();
+    saveCache = loaded.saveCache;
+    return new loaded.Ctor();
   });
   return instance;
 }
@@ -195,6 +187,8 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
   const out = await engine.layout(root, {
     layoutOptions: { 'org.eclipse.elk.json.shapeCoords': 'ROOT', 'org.eclipse.elk.json.edgeCoords': 'ROOT' },
   });
+  // After the first layout the code cache also holds the functions it compiled.
+  saveCache?.();
 
   const nodeOut = new Map<string, Box>();
   const edgeOut = new Map<string, Route>();

@@ -1,4 +1,5 @@
 /** Loads an architecture file and normalizes it. */
+import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
 import { normalize, type NormalizeIssue } from '../normalize/normalize.js';
 import { isRecord } from '../shared/is-record.js';
@@ -22,8 +23,11 @@ export interface LoadedArchitecture {
 
 /** Loads, evaluates and normalizes one architecture file. Throws AksnetError (exit 2) on failure. */
 export async function loadArchitecture(path: string): Promise<LoadedArchitecture> {
+  const t0 = performance.now();
   const loaded = await loadModule(path);
   const file = displayPath(loaded.file);
+  // User Timing entries feed `--timings` (read and cleared by the CLI); recording one costs microseconds.
+  performance.measure('aksnet:load', { start: t0, detail: { design: file } });
   const v = loaded.value;
   if (v === undefined) {
     throw new AksnetError(
@@ -41,6 +45,8 @@ export async function loadArchitecture(path: string): Promise<LoadedArchitecture
       ExitCode.usage,
     );
   }
+  const t1 = performance.now();
   const { model, issues } = normalize(v);
+  performance.measure('aksnet:normalize', { start: t1, detail: { design: file } });
   return { path: loaded.file, file, model, issues, inputs: loaded.inputs, value: v, sites: loaded.sites };
 }

@@ -32,9 +32,26 @@ export function numberToIp(n: number): string {
   return ipaddr.fromByteArray([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]).toString();
 }
 
-/** Parses an IPv4 CIDR strictly: four-part decimal, prefix 0–32, no host bits set. */
+const parsedCidrs = new Map<string, CidrParse>();
+
+/**
+ * Parses an IPv4 CIDR strictly: four-part decimal, prefix 0–32, no host bits set. Results are
+ * frozen and memoised: rules compare every range with every other, and ipaddr.js parsing dominated
+ * validating many designs.
+ */
 export function parseCidr(text: unknown): CidrParse {
   if (typeof text !== 'string') return { ok: false, error: `expected a CIDR string, got ${typeof text}` };
+  let r = parsedCidrs.get(text);
+  if (r === undefined) {
+    if (parsedCidrs.size >= 10_000) parsedCidrs.clear();
+    r = parse(text);
+    if (r.ok) Object.freeze(r.range);
+    parsedCidrs.set(text, Object.freeze(r));
+  }
+  return r;
+}
+
+function parse(text: string): CidrParse {
   const slash = text.indexOf('/');
   if (slash < 0) return { ok: false, error: `"${text}" has no prefix length (expected a.b.c.d/n)` };
   const ip = text.slice(0, slash);

@@ -3,7 +3,7 @@
  * pack directory (`./icon-pack.js`, loaded once per directory and process).
  */
 import { icon, type IconDef } from './icons.js';
-import type { IconLookup } from './svg.js';
+import type { IconLookup } from './target.js';
 
 const packs = new Map<string, Promise<ReadonlyMap<string, IconDef>>>();
 

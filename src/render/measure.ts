@@ -1,5 +1,5 @@
 /** Measures every label with the vendored font and sizes boxes before layout. */
-import type { ViewEdge, ViewGraph, ViewNode } from '../diagram/graph.js';
+import type { ViewEdge, ViewGraph, ViewNode } from '../model/view-graph.js';
 import type { LayoutEdge, LayoutNode, LayoutRequest } from '../layout/elk.js';
 import { EDGE_LABEL, HEADER, LEAF, TYPE } from './style.js';
 import { ellipsize, wrapText, type TextMetrics } from './text.js';

@@ -1,7 +1,7 @@
 /**
- * Completes a fontkit TrueType subset into a standalone font a browser accepts.
+ * Completes a TrueType glyph subset (`ttf.ts`) into a standalone font a browser accepts.
  *
- * fontkit's subsetter writes only the tables a PDF needs (no cmap, name, OS/2 or post), so a
+ * The subsetter writes only the tables a PDF needs (no cmap, name, OS/2 or post), like fontkit's, so a
  * browser could not map characters to glyphs. This adds a format-4 cmap for the subset's glyph
  * ids, a short name table, the original OS/2 table and a version-3 post table, and recomputes
  * every checksum.

@@ -1,5 +1,5 @@
 /** The visual language: one style per container level, one edge style per traffic class, type sizes. */
-import type { BoxStyle, EdgeStyle } from '../diagram/graph.js';
+import type { BoxStyle, EdgeStyle } from '../model/view-graph.js';
 
 export interface BoxLook {
   fill: string;

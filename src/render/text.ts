@@ -1,26 +1,23 @@
 /**
- * Text measurement and font embedding with the vendored DejaVu Sans (fontkit).
+ * Text measurement and font embedding with the vendored DejaVu Sans.
  *
  * Widths are the sum of glyph advances without kerning or ligatures, which is exactly how a browser
  * renders the embedded subset (it carries no GSUB/GPOS tables), so a label measured here fits its
- * box in Chromium, in its PDF output and in any other SVG viewer that honours @font-face.
+ * box in Chromium, in its PDF output and in any other SVG viewer that honours @font-face. The
+ * advances come from a table generated from the fonts at build time (`font-metrics.generated.ts`,
+ * held to fontkit by a test), so measuring parses no font; embedding reads the font file once and
+ * subsets it with `ttf.ts`.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Font } from 'fontkit';
+import { ASCENT, BOLD, REGULAR, UNITS_PER_EM } from './font-metrics.generated.js';
 import { buildCmap, buildName, buildPost, readTables, writeSfnt } from './sfnt.js';
+import { GlyphSubset, readTrueType, type TrueTypeFont } from './ttf.js';
 
 export type Weight = 'regular' | 'bold';
 
 export const FONT_FAMILY = 'DejaVu Sans';
-
-interface LoadedFont {
-  font: Font;
-  bytes: Uint8Array;
-  /** Cache of text → width at 1px. */
-  widths: Map<string, number>;
-}
 
 export interface TextMetrics {
   /** Width of the text in px. */
@@ -31,7 +28,7 @@ export interface TextMetrics {
   lineHeight(size: number): number;
 }
 
-let fonts: { regular: LoadedFont; bold: LoadedFont } | undefined;
+const FILES: Record<Weight, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 
 /** Directory holding the vendored fonts (assets/fonts of the package). */
 export function fontDir(): string {
@@ -44,40 +41,77 @@ export function fontDir(): string {
   throw new Error('aksnet: assets/fonts/DejaVuSans.ttf not found next to the package');
 }
 
-/** Loads the fonts once per process (fontkit is imported lazily). */
-export async function loadFonts(): Promise<TextMetrics> {
-  if (!fonts) {
-    const fontkit = await import('fontkit');
-    const dir = fontDir();
-    const load = (file: string): LoadedFont => {
-      const bytes = new Uint8Array(readFileSync(join(dir, file)));
-      return { font: fontkit.create(bytes), bytes, widths: new Map() };
-    };
-    fonts = { regular: load('DejaVuSans.ttf'), bold: load('DejaVuSans-Bold.ttf') };
+interface Face {
+  notdef: number;
+  advances: Map<number, number>;
+  /** Cache of text → width at 1px. */
+  widths: Map<string, number>;
+}
+
+function face(table: { notdef: number; runs: string }): Face {
+  const advances = new Map<number, number>();
+  for (const run of table.runs.split(';')) {
+    const colon = run.indexOf(':');
+    let cp = parseInt(run.slice(0, colon), 36);
+    for (const w of run.slice(colon + 1).split(',')) advances.set(cp++, parseInt(w, 36));
   }
+  return { notdef: table.notdef, advances, widths: new Map() };
+}
+
+let faces: Record<Weight, Face> | undefined;
+
+/**
+ * Sum of advances in font units, glyph by glyph as fontkit's `glyphsForString` yields them: UTF-16
+ * decoded to code points (a lone surrogate is a code point of its own), a variation selector adds no
+ * glyph (these fonts have no variation sequences), unmapped code points take the .notdef advance.
+ */
+export function advanceUnits(text: string, weight: Weight): number {
+  faces ??= { regular: face(REGULAR), bold: face(BOLD) };
+  const f = faces[weight];
+  let sum = 0;
+  let last = -1;
+  let state = -1;
+  const len = text.length;
+  let idx = 0;
+  while (idx <= len) {
+    let code = 0;
+    let next = 0;
+    if (idx < len) {
+      code = text.charCodeAt(idx++);
+      if (code >= 0xd800 && code <= 0xdbff && idx < len) {
+        const low = text.charCodeAt(idx);
+        if (low >= 0xdc00 && low <= 0xdfff) {
+          idx++;
+          code = ((code & 0x3ff) << 10) + (low & 0x3ff) + 0x10000;
+        }
+      }
+      next = (code >= 0xfe00 && code <= 0xfe0f) || (code >= 0xe0100 && code <= 0xe01ef) ? 1 : 0;
+    } else idx++;
+    if (state === 0) sum += f.advances.get(last) ?? f.notdef;
+    last = code;
+    state = next;
+  }
+  return sum;
+}
+
+/** The text metrics (kept async for callers written when it loaded a font parser). */
+export async function loadFonts(): Promise<TextMetrics> {
   return metrics;
 }
 
-function loaded(): { regular: LoadedFont; bold: LoadedFont } {
-  if (!fonts) throw new Error('aksnet: fonts not loaded; call loadFonts() first');
-  return fonts;
-}
-
-const metrics: TextMetrics = {
+export const metrics: TextMetrics = {
   width(text, size, weight = 'regular') {
-    const f = loaded()[weight];
-    let w = f.widths.get(text);
+    faces ??= { regular: face(REGULAR), bold: face(BOLD) };
+    const cache = faces[weight].widths;
+    let w = cache.get(text);
     if (w === undefined) {
-      w = 0;
-      for (const g of f.font.glyphsForString(text)) w += g.advanceWidth;
-      w /= f.font.unitsPerEm;
-      f.widths.set(text, w);
+      w = advanceUnits(text, weight) / UNITS_PER_EM;
+      cache.set(text, w);
     }
     return w * size;
   },
   ascent(size) {
-    const f = loaded().regular.font;
-    return (f.ascent / f.unitsPerEm) * size;
+    return (ASCENT / UNITS_PER_EM) * size;
   },
   lineHeight(size) {
     return Math.ceil(size * 1.25 * 100) / 100;
@@ -130,21 +164,29 @@ export function ellipsize(m: TextMetrics, text: string, max: number, size: numbe
   return chars.slice(0, n).join('').trimEnd() + '…';
 }
 
+const fonts: Partial<Record<Weight, TrueTypeFont>> = {};
+
+/** The vendored font file, read once per process (only when a diagram embeds it). */
+function fontFile(weight: Weight): TrueTypeFont {
+  return (fonts[weight] ??= readTrueType(new Uint8Array(readFileSync(join(fontDir(), FILES[weight])))));
+}
+
 /**
  * A base64 TrueType subset holding only the glyphs of `text` (deterministic: glyphs are added in
  * code point order), as a CSS @font-face rule.
  */
 export function fontFace(text: string, weight: Weight, family: string = FONT_FAMILY): string {
-  const f = loaded()[weight];
-  const subset = f.font.createSubset();
+  const font = fontFile(weight);
+  const subset = new GlyphSubset(font);
   const cmap = new Map<number, number>();
   const cps = [...new Set([...text].map((c) => c.codePointAt(0)!))].sort((a, b) => a - b);
   for (const cp of cps) {
-    if (cp < 0x20 || !f.font.hasGlyphForCodePoint(cp)) continue;
-    cmap.set(cp, subset.includeGlyph(f.font.glyphForCodePoint(cp)));
+    const gid = cp < 0x20 ? 0 : font.glyphId(cp);
+    if (gid === 0) continue;
+    cmap.set(cp, subset.include(gid));
   }
-  const tables = readTables(subset.encode());
-  const original = readTables(f.bytes);
+  const tables = subset.tables();
+  const original = readTables(font.bytes);
   tables['cmap'] = buildCmap(cmap);
   tables['name'] = buildName(FONT_FAMILY, weight === 'bold' ? 'Bold' : 'Book', weight === 'bold' ? 'DejaVuSans-Bold' : 'DejaVuSans');
   tables['OS/2'] = original['OS/2']!;

@@ -1,10 +1,4 @@
-/** Minimal typings for the untyped rendering dependencies (only what aksnet uses). */
-declare module 'svgdom' {
-  export function createSVGWindow(): any;
-  export function createSVGDocument(): any;
-  export const config: any;
-}
-
+/** Minimal typings for fontkit (a dev dependency: the font-metrics generator and the tests that hold aksnet to it). */
 declare module 'fontkit' {
   export interface Glyph {
     id: number;

@@ -114,24 +114,42 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   const templates = opts.templates ?? (config?.templates ? resolve(dir ?? '.', config.templates) : undefined);
   const iconPack = config?.iconPack ? resolve(dir ?? '.', config.iconPack) : undefined;
   const warnings: string[] = [];
-  const inputs = await prepareInputs(opts, iconPack, warnings);
-  const rules = (await loadRules()).map((r) => r.meta);
+  const wantsPdf = opts.outputs.some((o) => o.format === 'pdf');
+  // Chromium starts in processes of its own: launching it while the designs are validated and drawn
+  // overlaps its start-up with that work instead of adding it.
+  const launching: Promise<{ session: PdfSession } | { error: unknown }> | undefined = wantsPdf
+    ? Promise.resolve()
+        .then(() => launch(findBrowser(config?.browser ? (/[\\/]/.test(config.browser) ? resolve(dir ?? '.', config.browser) : config.browser) : undefined)))
+        .then(
+          (session) => ({ session }),
+          (error: unknown) => ({ error }),
+        )
+    : undefined;
+  let inputs: ReportInput[];
+  let vm: ReturnType<typeof buildViewModel>;
+  try {
+    inputs = await prepareInputs(opts, iconPack, warnings);
+    const rules = (await loadRules()).map((r) => r.meta);
+    vm = buildViewModel(inputs, { ...(opts.title ? { title: opts.title } : {}), version: aksnetVersion(), rules });
+  } catch (e) {
+    // A design that cannot be loaded still must not leave a browser running.
+    const started = await launching;
+    if (started && 'session' in started) await started.session.close();
+    throw e;
+  }
   const paper = opts.paper ?? 'a4';
-  let vm = buildViewModel(inputs, { ...(opts.title ? { title: opts.title } : {}), version: aksnetVersion(), rules });
   const written: string[] = [];
   const blocked: string[] = [];
 
-  const wantsPdf = opts.outputs.some((o) => o.format === 'pdf');
   let session: PdfSession | undefined;
   let pdfError: AksnetError | undefined;
-  if (wantsPdf) {
-    try {
-      session = await launch(findBrowser(config?.browser ? (/[\\/]/.test(config.browser) ? resolve(dir ?? '.', config.browser) : config.browser) : undefined));
-      vm = withBrowser(vm, session.version);
-    } catch (e) {
-      if (!(e instanceof AksnetError)) throw e;
-      pdfError = e;
-    }
+  const started = await launching;
+  if (started && 'session' in started) {
+    session = started.session;
+    vm = withBrowser(vm, session.version);
+  } else if (started) {
+    if (!(started.error instanceof AksnetError)) throw started.error;
+    pdfError = started.error;
   }
   try {
     for (const o of opts.outputs.filter((x) => x.format !== 'pdf')) {

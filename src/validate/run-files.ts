@@ -3,6 +3,7 @@
  * resolve positions. Shared by `aksnet validate`, `diagram` (finding overlays) and `report`.
  */
 import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { AksnetConfig } from '../../dsl/types.js';
 import { findConfig, loadConfig } from '../load/config.js';
 import { loadArchitecture, type LoadedArchitecture } from '../load/load-architecture.js';
@@ -39,6 +40,7 @@ export class ConfigCache {
 /** Loads and validates one architecture file. */
 export async function validateFile(path: string, opts: ValidateFilesOptions = {}, configs = new ConfigCache()): Promise<ValidatedFile> {
   const arch = await loadArchitecture(path);
+  const t0 = performance.now();
   const config = await configs.forFile(arch.path, opts.config);
   // Positions need the TypeScript parser; a first pass tells whether any finding needs one.
   const first = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf });
@@ -47,6 +49,7 @@ export async function validateFile(path: string, opts: ValidateFilesOptions = {}
     const locator = await SourceLocator.create(arch);
     result = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf, locator });
   }
+  performance.measure('aksnet:validate', { start: t0, detail: { design: arch.file } });
   return { arch, result, ...(config ? { config } : {}) };
 }
 

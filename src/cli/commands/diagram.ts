@@ -1,12 +1,14 @@
 /** `aksnet diagram`: SVG views per architecture file, optionally re-rendered on save. */
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { loadArchitecture } from '../../load/load-architecture.js';
 import type { Finding } from '../../validate/finding.js';
 import { VIEWS, renderDiagrams, type ViewName } from '../../diagram/index.js';
 import { expandFiles } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
+import { flushTimings } from '../timings.js';
 
 export interface DiagramCliOptions {
   view: ViewName | 'all';
@@ -30,23 +32,33 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
   let model;
   let inputs: string[];
   let findings: Finding[] | undefined;
+  let design: string;
   if (opts.findings) {
     const { validateFile } = await import('../../validate/run-files.js');
     const v = await validateFile(file);
     model = v.arch.model;
     inputs = v.arch.inputs;
+    design = v.arch.file;
     findings = v.result.findings;
   } else {
     const arch = await loadArchitecture(file);
     model = arch.model;
     inputs = arch.inputs;
+    design = arch.file;
   }
   const views = opts.view === 'all' ? [...VIEWS] : [opts.view];
-  const diagrams = await renderDiagrams(model, { views, ...(findings ? { findings } : {}), ...(opts.iconPack ? { iconPack: opts.iconPack } : {}) });
+  const diagrams = await renderDiagrams(model, {
+    views,
+    design,
+    ...(findings ? { findings } : {}),
+    ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
+  });
   const written: string[] = [];
   for (const d of diagrams) {
     const out = join(opts.output, `${fileStem(file)}.${d.view}.svg`);
+    const t0 = performance.now();
     writeFileAtomic(out, d.svg);
+    performance.measure('aksnet:write', { start: t0, detail: { design, view: d.view } });
     written.push(out);
   }
   return { written, inputs };
@@ -123,6 +135,7 @@ function watchFiles(files: string[], inputsOf: Map<string, string[]>, opts: Diag
         printError(e);
       }
     }
+    flushTimings();
     // Editors replace files on save; re-arm every watcher.
     for (const w of watchers.values()) w.close();
     watchers.clear();
@@ -132,7 +145,9 @@ function watchFiles(files: string[], inputsOf: Map<string, string[]>, opts: Diag
 
   function schedule(): void {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void flush(), 150);
+    // An editor's save (write, or write-then-rename) fires its events within a few ms; 40 ms gathers
+    // them without adding much to save → SVG latency.
+    timer = setTimeout(() => void flush(), 40);
   }
 
   sync();

@@ -1,0 +1,62 @@
+/**
+ * The view graph: what one diagram shows, derived from the model, before measurement and layout.
+ *
+ * It lives in the model layer because it is a contract between stages: the diagram stage derives
+ * it (`diagram/views.ts`), the render stage measures it, and both import it backwards from here.
+ */
+import type { Id, TlsState } from './types.js';
+
+export type ViewName = 'topology' | 'ingress' | 'egress' | 'control-plane';
+
+/** Visual style of a box. */
+export type BoxStyle = 'region' | 'vnet' | 'subnet' | 'cluster' | 'zone' | 'leaf' | 'actor';
+
+/** Edge styles, one per traffic class drawn. */
+export type EdgeStyle = 'ingress' | 'egress' | 'management' | 'private-link' | 'peering' | 'hybrid';
+
+export interface ViewNode {
+  /** Unique id within the view (a model id, or a derived id such as `zone:paas`). */
+  id: string;
+  /** Resource kind (or `zone`, `actor`) for the glyph and `data-kind`. */
+  kind: string;
+  /** Primary label. */
+  label: string;
+  /** Secondary lines (CIDRs, SKUs, counts). */
+  details: string[];
+  style: BoxStyle;
+  /** Containing view node. */
+  parent?: string;
+  /** West in-port and east out-port with FIXED_SIDE (gateway-type nodes). */
+  ports?: boolean;
+  /** Pin to the first (clients) or last (internet) layer. */
+  layer?: 'first' | 'last';
+  /** Icon key (`paas:keyVault`, `loadBalancer:internal`, …); leaves only. */
+  icon?: string;
+  /** Model element the node stands for (finding overlay, `data-element`). */
+  element?: Id;
+}
+
+export interface ViewEdge {
+  /** Unique id within the view (usually the model edge id). */
+  id: string;
+  from: string;
+  to: string;
+  style: EdgeStyle;
+  label?: string;
+  tls?: TlsState;
+  /** Hop number (numbered badge). */
+  step?: number;
+  /** Draw without arrowheads (symmetric relations such as peering). */
+  undirected?: boolean;
+}
+
+export interface ViewGraph {
+  view: ViewName;
+  title: string;
+  /** One-sentence description for `<desc>`. */
+  description: string;
+  nodes: ViewNode[];
+  edges: ViewEdge[];
+  /** Invisible layout-only edges that spread otherwise unconnected boxes over columns (never drawn). */
+  hints?: Array<{ from: string; to: string }>;
+}

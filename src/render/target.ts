@@ -1,0 +1,375 @@
+/**
+ * Builds the diagram target (`model/diagram-target.ts`) from a measured and laid-out view: every
+ * text run, icon, badge and legend entry placed, every colour final. Renderers take only the result.
+ */
+import { createHash } from 'node:crypto';
+import type { LayoutResult } from '../layout/elk.js';
+import type {
+  Box,
+  Connection,
+  DiagramHeader,
+  DiagramTarget,
+  DiagramTheme,
+  FindingBadge,
+  FontWeight,
+  IconDrawing,
+  IconPlacement,
+  Legend,
+  LegendEntry,
+  Severity,
+  Shape,
+  StepBadge,
+  TextRun,
+} from '../model/diagram-target.js';
+import { DIAGRAM_TARGET_VERSION } from '../model/diagram-target.js';
+import type { ModelMetadata, TlsState } from '../model/types.js';
+import type { BoxStyle, EdgeStyle, ViewGraph } from '../model/view-graph.js';
+import type { Finding } from '../validate/finding.js';
+import { TLS_LEGEND } from './glyphs.js';
+import type { Measured, MeasuredNode, TextLine } from './measure.js';
+import { clean } from './measure.js';
+import { BOX, DETAIL_COLOR, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TEXT_COLOR, TYPE } from './style.js';
+import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
+
+/** An icon as the icon source provides it (the built-in set never lacks one: unknown kinds get `generic`). */
+export type Icon = IconDrawing;
+export type IconLookup = (key: string) => Icon;
+
+export interface TargetInput {
+  graph: ViewGraph;
+  measured: Measured;
+  layout: LayoutResult;
+  metadata: ModelMetadata;
+  /** Findings to overlay as badges (the overlay is drawn, possibly empty, whenever this is given). */
+  findings?: Finding[];
+  icons: IconLookup;
+  /** Draw the metadata block; default true. */
+  metadataBlock?: boolean;
+}
+
+const TLS_ICON: Record<TlsState, string> = { tls: 'tls-lock', plaintext: 'tls-open', passthrough: 'tls-passthrough', mtls: 'tls-mtls' };
+const BOX_ORDER: BoxStyle[] = ['region', 'vnet', 'subnet', 'cluster', 'zone', 'actor'];
+const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid'];
+const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
+const MARGIN = 16;
+const RULE_COLOR = '#BBBBBB';
+const BACKGROUND = '#FFFFFF';
+const HOP_LEGEND_COLOR = '#0072B2';
+
+const f2 = (n: number) => Math.round(n * 100) / 100;
+
+/** A colour as `#rrggbb` in lowercase (the form the SVG has always carried). */
+export function hex(color: string): string {
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(color);
+  if (short) return `#${short[1]}${short[1]}${short[2]}${short[2]}${short[3]}${short[3]}`.toLowerCase();
+  return /^#[0-9a-f]{6}$/i.test(color) ? color.toLowerCase() : color;
+}
+
+/** The visual language of `style.ts` as target data. */
+export function theme(): DiagramTheme {
+  const boxes = {} as DiagramTheme['boxes'];
+  for (const [k, b] of Object.entries(BOX) as Array<[BoxStyle, (typeof BOX)[BoxStyle]]>) {
+    boxes[k] = { fill: hex(b.fill), stroke: hex(b.stroke), strokeWidth: b.strokeWidth, ...(b.dash ? { dash: b.dash } : {}), radius: b.radius };
+  }
+  const edges = {} as DiagramTheme['edges'];
+  for (const [k, e] of Object.entries(EDGE) as Array<[EdgeStyle, (typeof EDGE)[EdgeStyle]]>) {
+    edges[k] = { stroke: hex(e.stroke), width: e.width, ...(e.dash ? { dash: e.dash } : {}) };
+  }
+  return { fontFamily: FONT_FAMILY, background: hex(BACKGROUND), boxes, edges };
+}
+
+/** Places everything of one view; the result is plain data (see `DiagramTarget`). */
+export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
+  const { graph, measured, layout } = input;
+  const meta = input.metadata;
+  // Ids and the embedded font's family carry a short content hash, so several diagrams inlined into
+  // one HTML page (a review pack) neither share ids nor override each other's (or the page's) fonts.
+  const uid = createHash('sha256')
+    .update(JSON.stringify([meta.title, graph, input.metadataBlock !== false]))
+    .digest('hex')
+    .slice(0, 8);
+  const icons: Record<string, IconDrawing> = {};
+  let glyphs = 0;
+  const place = (key: string, x: number, y: number, size: number, instance: string, extra: Partial<IconPlacement> = {}) => {
+    const ic = input.icons(key);
+    icons[key] ??= { viewBox: ic.viewBox, body: ic.body };
+    return { icon: key, x: f2(x), y: f2(y), size, instance, ...extra } satisfies IconPlacement;
+  };
+  // Glyph instance suffixes count in drawing order: edge labels, finding badges, legend.
+  const glyph = (tls: TlsState, x: number, y: number) =>
+    place(TLS_ICON[tls], x, y, EDGE_LABEL.glyph, `g${++glyphs}`, { className: `tls ${tls}` });
+  const sevGlyph = (sev: Severity, cx: number, cy: number) => place(`sev-${sev}`, cx - 6.5, cy - 6.5, 13, `g${++glyphs}`);
+  const run = (text: string, x: number, y: number, size: number, weight: FontWeight, fill = TEXT_COLOR): TextRun => ({
+    text,
+    x: f2(x),
+    y: f2(y),
+    size,
+    weight,
+    fill: hex(fill),
+  });
+  const step = (label: string, cx: number, cy: number, fill: string): StepBadge => {
+    const w = m.width(label, TYPE.badge, 'bold');
+    return {
+      cx: f2(cx),
+      cy: f2(cy),
+      r: EDGE_LABEL.badge / 2,
+      fill: hex(fill),
+      label: run(label, cx - w / 2, cy + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', '#FFFFFF'),
+    };
+  };
+  const lineRuns = (ls: TextLine[], x: number, top: number): TextRun[] => {
+    const out: TextRun[] = [];
+    let y = top;
+    for (const l of ls) {
+      y += m.ascent(l.size);
+      out.push(run(l.text, x, y, l.size, l.weight, l.role === 'detail' ? DETAIL_COLOR : TEXT_COLOR));
+      y += m.lineHeight(l.size) - m.ascent(l.size);
+    }
+    return out;
+  };
+
+  // ---- header, legend placement and canvas size ----
+  const content = input.metadataBlock === false ? [] : headerLines(m, meta, graph.title, Math.max(layout.width, 900) - 2 * MARGIN);
+  const headerH = content.length ? Math.ceil(MARGIN + content.reduce((a, l) => a + m.lineHeight(l.size) + 2, 0) + 10) : 0;
+  const legendItems = legendItemsFor(graph, measured, input.findings ? usedSeverities(graph, input.findings) : new Set());
+  const diagramW = Math.max(layout.width, 560);
+  const legendLayout = placeLegend(m, legendItems, diagramW - 2 * MARGIN);
+  const width = f2(Math.max(diagramW, ...content.map((l) => l.width + 2 * MARGIN)));
+  const height = f2(headerH + layout.height + legendLayout.height + MARGIN);
+
+  let header: DiagramHeader | undefined;
+  if (content.length) {
+    const lines: TextRun[] = [];
+    let y = MARGIN;
+    for (const l of content) {
+      y += m.ascent(l.size);
+      lines.push(run(l.text, MARGIN, y, l.size, l.weight, l.role === 'detail' ? DETAIL_COLOR : TEXT_COLOR));
+      y += m.lineHeight(l.size) - m.ascent(l.size) + 2;
+    }
+    header = { lines, rule: { x1: MARGIN, y1: headerH - 6, x2: width - MARGIN, y2: headerH - 6, stroke: hex(RULE_COLOR), width: 1 } };
+  }
+
+  // ---- shapes: containers outermost first, then leaves ----
+  const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parent]));
+  const depths = new Map<string, number>();
+  const depth = (id: string | undefined): number => {
+    if (id === undefined) return 0;
+    let d = depths.get(id);
+    if (d === undefined) {
+      d = 1 + depth(parentOf.get(id));
+      depths.set(id, d);
+    }
+    return d;
+  };
+  const boxOf = (id: string): Box => {
+    const b = layout.nodes.get(id);
+    if (!b) throw new Error(`internal error: no layout box for diagram node ${JSON.stringify(id)}`);
+    return b;
+  };
+  const shape = (n: MeasuredNode, i: number): Shape => {
+    const box = boxOf(n.node.id);
+    const base = {
+      index: i,
+      id: n.node.id,
+      kind: n.node.kind,
+      ...(n.node.element ? { element: n.node.element } : {}),
+      style: n.node.style,
+      box,
+      tooltip: n.fullText,
+    };
+    if (n.container) return { ...base, lines: lineRuns(n.lines, box.x + HEADER.padX, box.y + HEADER.padY) };
+    const gx = box.x + LEAF.padX;
+    const gy = box.y + (box.height - LEAF.icon) / 2;
+    const icon = place(n.node.icon ?? n.node.kind, gx, gy, LEAF.icon, `n${i}`, { id: `n${i}-icon` });
+    const th = n.lines.reduce((a, l) => a + m.lineHeight(l.size), 0);
+    return { ...base, icon, lines: lineRuns(n.lines, gx + LEAF.icon + LEAF.gap, box.y + (box.height - th) / 2) };
+  };
+  const order = measured.nodes.map((n, i) => ({ n, i, d: depth(n.node.parent) }));
+  const containers = order
+    .filter((o) => o.n.container)
+    .sort((a, b) => a.d - b.d || a.i - b.i)
+    .map((o) => shape(o.n, o.i));
+  const nodes = order.filter((o) => !o.n.container).map((o) => shape(o.n, o.i));
+
+  // ---- connections ----
+  const connections: Connection[] = measured.edges.map((me, i) => {
+    const e = me.edge;
+    const route = layout.edges.get(e.id);
+    if (!route) throw new Error(`internal error: no route for diagram edge ${JSON.stringify(e.id)}`);
+    const stroke = hex(EDGE[e.style].stroke);
+    const tooltip = clean([e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : ''].filter(Boolean).join(' · ')) || e.style;
+    const c: Connection = { index: i, id: e.id, from: e.from, to: e.to, style: e.style, points: route.points, tooltip, arrow: !e.undirected };
+    const lb = route.label;
+    if (lb && (me.text || e.step !== undefined || e.tls)) {
+      const label: NonNullable<Connection['label']> = { box: lb, stroke };
+      let x = lb.x + EDGE_LABEL.padX;
+      const cy = lb.y + lb.height / 2;
+      if (e.step !== undefined) {
+        label.step = step(String(e.step), x + EDGE_LABEL.badge / 2, cy, EDGE[e.style].stroke);
+        x += EDGE_LABEL.badge + EDGE_LABEL.gap;
+      }
+      if (me.text) {
+        label.text = run(me.text, x, cy + m.ascent(TYPE.edge) / 2 - 1, TYPE.edge, 'regular');
+        x += me.textWidth + EDGE_LABEL.gap;
+      }
+      if (e.tls) label.tls = glyph(e.tls, x, cy - EDGE_LABEL.glyph / 2);
+      c.label = label;
+    }
+    return c;
+  });
+
+  // ---- finding badges ----
+  let badges: FindingBadge[] | undefined;
+  if (input.findings) {
+    badges = [];
+    const counts = findingCounts(input.findings);
+    measured.nodes.forEach((n, i) => {
+      const c = n.node.element ? counts.get(n.node.element) : undefined;
+      if (!c) return;
+      const box = boxOf(n.node.id);
+      const sev: Severity = c.error ? 'error' : c.warning ? 'warning' : 'info';
+      const total = c.error + c.warning + c.info;
+      const look = SEVERITY_LOOK[sev];
+      const label = String(total);
+      const w = Math.ceil(22 + m.width(label, TYPE.badge, 'bold'));
+      const x = box.x + box.width - w - 6;
+      const y = box.y - 8;
+      badges!.push({
+        index: i,
+        id: n.node.id,
+        severity: sev,
+        count: total,
+        tooltip: `${c.error} error, ${c.warning} warning, ${c.info} info open finding(s)`,
+        box: { x: f2(x), y: f2(y), width: w, height: 16 },
+        stroke: hex(look.fill),
+        icon: sevGlyph(sev, x + 9, y + 8),
+        label: run(label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR),
+      });
+    });
+  }
+
+  // ---- legend ----
+  const cy = 8;
+  const entries: LegendEntry[] = legendLayout.items.map(({ item, x, y }) => {
+    const base = { key: item.key, x: f2(x), y: f2(y), text: run(item.text, 38, cy + m.ascent(TYPE.legend) / 2 - 1, TYPE.legend, 'regular') };
+    switch (item.type) {
+      case 'box':
+        return { ...base, type: 'box', style: item.style };
+      case 'edge':
+        return { ...base, type: 'edge', style: item.style, arrow: item.style !== 'peering' };
+      case 'tls':
+        return { ...base, type: 'tls', tls: item.tls, icon: glyph(item.tls, 8, 1) };
+      case 'badge':
+        return { ...base, type: 'badge', step: step('1', 13, cy, HOP_LEGEND_COLOR) };
+      case 'severity':
+        return { ...base, type: 'severity', severity: item.severity, stroke: hex(SEVERITY_LOOK[item.severity].fill), icon: sevGlyph(item.severity, 9, 8) };
+    }
+  });
+  const legend: Legend = {
+    x: MARGIN,
+    y: f2(headerH + layout.height),
+    title: run('Legend', 0, m.ascent(TYPE.legend), TYPE.legend, 'bold', TEXT_COLOR),
+    entries,
+  };
+
+  return {
+    version: DIAGRAM_TARGET_VERSION,
+    view: graph.view,
+    uid,
+    title: `${clean(meta.title)}: ${graph.title}`,
+    description: clean(`${graph.description} ${metaLine(meta)}`),
+    width,
+    height,
+    theme: theme(),
+    ...(header ? { header } : {}),
+    diagramY: headerH,
+    containers,
+    nodes,
+    connections,
+    ...(badges ? { badges } : {}),
+    legend,
+    icons,
+  };
+}
+
+function metaLine(meta: ModelMetadata): string {
+  return [
+    meta.version ? `Version ${meta.version}` : 'Version not set',
+    meta.date ? `Date ${meta.date}` : 'Date not set',
+    meta.owner ? `Owner ${meta.owner}` : 'Owner not set',
+    `Status ${meta.status}`,
+  ].join(' · ');
+}
+
+function headerLines(m: TextMetrics, meta: ModelMetadata, viewTitle: string, max: number): TextLine[] {
+  const out: TextLine[] = [];
+  const add = (t: string, size: number, weight: FontWeight, role: 'label' | 'detail') => {
+    for (const l of wrapText(m, clean(t), Math.max(max, 300), size, weight, 2)) out.push({ text: l, size, weight, width: m.width(l, size, weight), role });
+  };
+  add(meta.title, TYPE.title, 'bold', 'label');
+  add(viewTitle, TYPE.subtitle, 'bold', 'label');
+  add(metaLine(meta), TYPE.meta, 'regular', 'detail');
+  return out;
+}
+
+type LegendItem =
+  | { type: 'box'; key: string; style: BoxStyle; text: string }
+  | { type: 'edge'; key: string; style: EdgeStyle; text: string }
+  | { type: 'tls'; key: string; tls: TlsState; text: string }
+  | { type: 'badge'; key: string; text: string }
+  | { type: 'severity'; key: string; severity: Severity; text: string };
+
+function legendItemsFor(g: ViewGraph, measured: Measured, severities: Set<Severity>): LegendItem[] {
+  const items: LegendItem[] = [];
+  const containerStyles = new Set(measured.nodes.filter((n) => n.container || n.node.style === 'actor').map((n) => n.node.style));
+  for (const s of BOX_ORDER) if (containerStyles.has(s)) items.push({ type: 'box', key: `box-${s}`, style: s, text: BOX[s].legend });
+  const edges = new Set(g.edges.map((e) => e.style));
+  for (const s of EDGE_ORDER) if (edges.has(s)) items.push({ type: 'edge', key: `edge-${s}`, style: s, text: EDGE[s].legend });
+  const tls = new Set(g.edges.map((e) => e.tls).filter((t): t is TlsState => !!t));
+  for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: TLS_LEGEND[t] });
+  if (g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
+  for (const s of ['error', 'warning', 'info'] as const) {
+    if (severities.has(s)) items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });
+  }
+  return items;
+}
+
+function placeLegend(m: TextMetrics, items: LegendItem[], max: number): { items: Array<{ item: LegendItem; x: number; y: number }>; height: number } {
+  const out: Array<{ item: LegendItem; x: number; y: number }> = [];
+  let x = 0;
+  let y = 22;
+  for (const item of items) {
+    const w = 38 + m.width(item.text, TYPE.legend) + 22;
+    if (x > 0 && x + w > max) {
+      x = 0;
+      y += 24;
+    }
+    out.push({ item, x, y });
+    x += w;
+  }
+  return { items: out, height: y + 24 };
+}
+
+type Counts = { error: number; warning: number; info: number };
+
+function findingCounts(findings: Finding[]): Map<string, Counts> {
+  const out = new Map<string, Counts>();
+  for (const f of findings) {
+    if (!f.element || f.status === 'suppressed') continue;
+    const c = out.get(f.element) ?? { error: 0, warning: 0, info: 0 };
+    c[f.severity]++;
+    out.set(f.element, c);
+  }
+  return out;
+}
+
+/** Severities of the badges a view shows (a badge shows its element's highest severity). */
+function usedSeverities(g: ViewGraph, findings: Finding[]): Set<Severity> {
+  const counts = findingCounts(findings);
+  const out = new Set<Severity>();
+  for (const n of g.nodes) {
+    const c = n.element ? counts.get(n.element) : undefined;
+    if (c) out.add(c.error ? 'error' : c.warning ? 'warning' : 'info');
+  }
+  return out;
+}
