@@ -193,12 +193,12 @@ class Builder {
     this.node({ id: c.id, kind: 'cluster', label: c.name, details, style: 'cluster', ...(parent ? { parent } : {}), element: c.id });
     if (pools) {
       for (const p of this.q.pools(c.id)) {
-        const scale = p.autoscaling ? `${p.minCount ?? p.count}–${p.maxCount ?? p.maxNodes} nodes` : `${p.count} nodes`;
+        const scale = p.autoscaling ? `${p.minCount ?? '?'}–${p.maxCount ?? p.maxNodes} nodes` : `${p.count} nodes`;
         this.node({
           id: p.id,
           kind: 'nodePool',
           label: p.name,
-          details: [`${p.mode} pool · ${p.vmSize}`, `${scale} · ${p.os}${p.zones.length ? ` · zones ${p.zones.join(',')}` : ''}`],
+          details: [`${p.mode} pool · ${p.vmSize}`, `${scale} · ${p.os}${p.zones?.length ? ` · zones ${p.zones.join(',')}` : ''}`],
           style: 'leaf',
           parent: c.id,
           icon: 'nodePool',
@@ -260,7 +260,7 @@ export function details(r: Resource, q: ModelQuery): string[] {
   const kind = KIND_NAMES[r.kind] ?? r.kind;
   switch (r.kind) {
     case 'azureFirewall':
-      return [`${kind} ${r.tier}`, `${r.privateIp} · ${r.publicIps} public IP${r.publicIps === 1 ? '' : 's'}`];
+      return [`${kind}${r.tier ? ` ${r.tier}` : ''}`, `${r.privateIp ?? 'IP not stated'} · ${r.publicIps} public IP${r.publicIps === 1 ? '' : 's'}`];
     case 'nva':
       return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${r.publicIps} public IPs`];
     case 'applicationGateway':
@@ -288,7 +288,7 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'onPremises':
       return [kind, r.addressSpace.join(', ')];
     case 'ingressController':
-      return [`${kind} (${r.type})`, `ns ${r.namespace} · ${r.replicas} replicas`];
+      return [`${kind} (${r.type})`, `ns ${r.namespace} · ${r.replicas === undefined ? 'replicas not stated' : `${r.replicas} replicas`}`];
     case 'workload':
       return [`Pods · ns ${r.namespace}`, `${r.protocol}:${r.port}`];
     case 'client':

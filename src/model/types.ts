@@ -1,8 +1,10 @@
 /**
  * The normalized model: one canonical, JSON-serializable graph that every later stage reads.
  *
- * References are stable string ids (`subnet:vnet-spoke/snet-nodes`), every AKS default is filled in
- * and listed in `defaults`, and every array is in a deterministic order. `source` on each element is
+ * References are stable string ids (`subnet:vnet-spoke/snet-nodes`). Every optional fact is stated
+ * (written in the design), defaulted (a documented platform default, filled in and listed in
+ * `defaults` with its source) or unknown (left `undefined` and listed in `unknown`). Every array is in
+ * a deterministic order. `source` on each element is
  * the path of the DSL value it came from (`network.vnets[1].subnets[0]`), which the position map
  * turns into file:line:col.
  */
@@ -101,8 +103,9 @@ export interface NormalizedNsgRule {
 }
 
 export interface NsgResource extends Base<'nsg'> {
-  rules: NormalizedNsgRule[];
-  flowLogs: boolean;
+  /** Security rules; undefined when the design does not list them (Azure's default rules always apply). */
+  rules?: NormalizedNsgRule[];
+  flowLogs?: boolean;
 }
 
 export interface NatGatewayResource extends Base<'natGateway'> {
@@ -120,7 +123,8 @@ export interface NatGatewayResource extends Base<'natGateway'> {
 export interface DdosPlanResource extends Base<'ddosProtectionPlan'> {}
 
 export interface PrivateDnsZoneResource extends Base<'privateDnsZone'> {
-  links: Id[];
+  /** Linked VNets; undefined when the design does not say. */
+  links?: Id[];
 }
 
 export interface PaasResource extends Base<'paas'> {
@@ -143,7 +147,7 @@ export interface VnetGatewayResource extends Base<'vnetGateway'> {
   type: 'vpn' | 'expressRoute';
   subnet: Id;
   sku?: string;
-  zones: Zone[];
+  zones?: Zone[];
   activeActive: boolean;
 }
 
@@ -173,20 +177,25 @@ export interface BuildAgentsResource extends Base<'buildAgents'> {
 export interface WafModel {
   name?: string;
   mode: 'Detection' | 'Prevention';
-  managedRules: boolean;
+  /** Whether managed rule sets are on; undefined when not stated. */
+  managedRules?: boolean;
 }
 
 export interface FirewallResource extends Base<'azureFirewall'> {
-  tier: 'Basic' | 'Standard' | 'Premium';
+  tier?: 'Basic' | 'Standard' | 'Premium';
   subnet: Id;
-  privateIp: string;
+  privateIp?: string;
   publicIps: number;
   /** Declared public addresses or prefixes, when known. */
   publicIpAddresses?: string[];
   dnsProxy: boolean;
-  fqdnAllowRules: string[];
-  aksFqdnTag: boolean;
-  zones: Zone[];
+  /**
+   * FQDNs the rules allow. With `aksFqdnTag`, undefined when the design states none of the firewall's
+   * rules: unstated rules are unknown, not "allow nothing".
+   */
+  fqdnAllowRules?: string[];
+  aksFqdnTag?: boolean;
+  zones?: Zone[];
   threatIntel: 'Off' | 'Alert' | 'Deny';
   natGateway?: Id;
 }
@@ -198,7 +207,7 @@ export interface NvaResource extends Base<'nva'> {
   publicIps: number;
   /** Declared public addresses or prefixes, when known. */
   publicIpAddresses?: string[];
-  zones: Zone[];
+  zones?: Zone[];
 }
 
 export interface FrontDoorResource extends Base<'frontDoor'> {
@@ -213,8 +222,8 @@ export interface AppGatewayResource extends Base<'applicationGateway'> {
   privateIp?: string;
   management: 'agic-addon' | 'agic-helm' | 'standalone';
   waf?: WafModel;
-  zones: Zone[];
-  minCapacity: number;
+  zones?: Zone[];
+  minCapacity?: number;
   maxCapacity: number;
   minTlsVersion: '1.0' | '1.1' | '1.2' | '1.3';
   /** Clusters whose ingress paths go through this gateway. */
@@ -234,7 +243,7 @@ export interface ApimResource extends Base<'apiManagement'> {
   sku: string;
   vnetMode: 'none' | 'external' | 'internal';
   subnet?: Id;
-  zones: Zone[];
+  zones?: Zone[];
 }
 
 export interface LoadBalancerResource extends Base<'loadBalancer'> {
@@ -242,7 +251,7 @@ export interface LoadBalancerResource extends Base<'loadBalancer'> {
   sku: 'Standard' | 'Basic';
   subnet?: Id;
   privateIp?: string;
-  zones: Zone[];
+  zones?: Zone[];
   cluster?: Id;
 }
 
@@ -254,8 +263,8 @@ export interface PrivateLinkServiceResource extends Base<'privateLinkService'> {
 export interface IngressControllerResource extends Base<'ingressController'> {
   type: IngressControllerType;
   cluster: Id;
-  replicas: number;
-  zoneSpread: boolean;
+  replicas?: number;
+  zoneSpread?: boolean;
   namespace: string;
 }
 
@@ -275,7 +284,8 @@ export interface ClusterNetworkModel {
   serviceCidr: string;
   dnsServiceIP: string;
   networkPolicy: 'none' | 'azure' | 'calico' | 'cilium';
-  defaultDeny: boolean;
+  /** Whether workload namespaces get a default-deny policy; undefined when not stated. */
+  defaultDeny?: boolean;
   loadBalancerSku: 'standard' | 'basic';
   /** kubenet route table. */
   routeTable?: Id;
@@ -302,8 +312,8 @@ export type OutboundModel =
 
 export type ServiceMeshModel =
   | { kind: 'none' }
-  | { kind: 'istio-addon'; mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE'; revision?: string }
-  | { kind: 'self-managed'; product: string; mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE' };
+  | { kind: 'istio-addon'; mtls?: 'STRICT' | 'PERMISSIVE' | 'DISABLE'; revision?: string }
+  | { kind: 'self-managed'; product: string; mtls?: 'STRICT' | 'PERMISSIVE' | 'DISABLE' };
 
 export interface ClusterResource extends Base<'cluster'> {
   region: string;
@@ -331,7 +341,8 @@ export interface NodePoolResource extends Base<'nodePool'> {
   /** Nodes at maximum scale: `maxCount` with autoscaling, else `count`. */
   maxNodes: number;
   maxPods: number;
-  zones: Zone[];
+  /** Availability zones; undefined when the design does not say. */
+  zones?: Zone[];
   subnet: Id;
   podSubnet?: Id;
   /** As written or defaulted, e.g. `10%` or `1`. */
@@ -462,8 +473,10 @@ export interface IngressPathModel {
   description?: string;
   client: Id;
   hops: IngressHopModel[];
-  target: Id;
-  cluster: Id;
+  /** The workload reached; undefined when the path's `to` is not stated. */
+  target?: Id;
+  /** The cluster the path ends in (from `to`, else from a hop that belongs to a cluster). */
+  cluster?: Id;
   /** Whether the path starts on the public internet. */
   internetFacing: boolean;
   edges: Id[];
@@ -498,7 +511,10 @@ export interface ControlPlaneAccessModel {
   source: SourceRef;
 }
 
-/** A default filled in by the normalizer. */
+/**
+ * A default filled in by the normalizer: a documented platform default (with its learn.microsoft.com
+ * `source`) or, marked `inferred`, a value aksnet derived from other facts of the design.
+ */
 export interface AppliedDefault {
   /** Element id. */
   element: Id;
@@ -508,7 +524,30 @@ export interface AppliedDefault {
   value: string | number | boolean;
   /** Why that value (the AKS or Azure default). */
   reason: string;
+  /** learn.microsoft.com page documenting the platform default. */
+  source?: string;
+  /** Set when the value is an aksnet inference rather than a platform default. */
+  inferred?: true;
 }
+
+/**
+ * A fact the design does not state and the platform has no default for. The model leaves the field
+ * `undefined`; rules that need it report an unverified check naming `path` instead of guessing.
+ */
+export interface UnknownFact {
+  /** Element id. */
+  element: Id;
+  /** DSL path of the field to state. */
+  path: string;
+  /** The fact in words, e.g. "replica count". */
+  fact: string;
+}
+
+/**
+ * Where a fact of the model comes from: written in the design, a documented platform default
+ * (listed in `Model.defaults`), or unknown (listed in `Model.unknown`, the field left undefined).
+ */
+export type FactOrigin = 'stated' | 'defaulted' | 'unknown';
 
 export interface ModelMetadata {
   title: string;
@@ -548,6 +587,8 @@ export interface Model {
   controlPlaneAccess: ControlPlaneAccessModel[];
   /** Every default the normalizer filled in. */
   defaults: AppliedDefault[];
+  /** Every fact the design leaves unstated that has no platform default (the field is undefined). */
+  unknown: UnknownFact[];
   /** Review configuration found in the architecture. */
   review: ReviewConfig;
 }

@@ -99,7 +99,7 @@ export function readClusterNetwork(n: NormalizeContext, nf: Fields): ClusterNetw
     serviceCidr,
     dnsServiceIP,
     networkPolicy: nf.oneOf('networkPolicy', ['none', 'azure', 'calico', 'cilium'] as const) ?? nf.defaulted('networkPolicy', 'none', REASONS.networkPolicy),
-    defaultDeny: nf.bool('defaultDeny') ?? nf.defaulted('defaultDeny', false, REASONS.defaultDeny),
+    defaultDeny: nf.has('defaultDeny') ? nf.bool('defaultDeny') : nf.unknown('defaultDeny', 'whether workload namespaces get a default-deny policy'),
     loadBalancerSku: nf.oneOf('loadBalancerSku', ['standard', 'basic'] as const) ?? nf.defaulted('loadBalancerSku', 'standard', REASONS.loadBalancerSku),
     routeTable,
   });
@@ -116,9 +116,11 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
   const minCount = f.num('minCount', { min: 0, max: 5000 });
   const maxCount = f.num('maxCount', { min: 0, max: 5000 });
   const autoscaling = minCount !== undefined || maxCount !== undefined;
-  if (autoscaling && (minCount === undefined || maxCount === undefined)) {
-    f.issue(minCount === undefined ? 'minCount' : 'maxCount', 'autoscaling needs both minCount and maxCount');
+  // A maximum alone is a common way to write an autoscaled pool; its minimum is then unknown.
+  if (minCount !== undefined && maxCount === undefined && !f.has('maxCount')) {
+    f.issue('maxCount', 'autoscaling needs maxCount when minCount is given');
   }
+  if (autoscaling && minCount === undefined && !f.has('minCount')) f.unknown('minCount', 'autoscaler minimum node count');
   if (minCount !== undefined && maxCount !== undefined && minCount > maxCount) {
     f.issue('minCount', `minCount ${minCount} is greater than maxCount ${maxCount}`);
   }
@@ -138,8 +140,7 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     maxSurge = DEFAULT_MAX_SURGE;
   }
   const surgeNodes = maxSurge.endsWith('%') ? Math.max(1, Math.ceil((maxNodes * parseFloat(maxSurge)) / 100)) : Number(maxSurge);
-  const zones = f.zones('zones');
-  if (!f.has('zones')) f.defaulted('zones', 'none', REASONS.zones);
+  const zones = f.optZones('zones');
   n.add({
     id,
     kind: 'nodePool',
@@ -156,7 +157,7 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     autoscaling,
     maxNodes,
     maxPods,
-    zones,
+    ...optional('zones', zones),
     subnet: subnet ?? '',
     ...optional('podSubnet', podSubnet),
     maxSurge,
@@ -192,7 +193,7 @@ export function readApiServer(n: NormalizeContext, f: Fields, cluster: Id): ApiS
     };
   }
   const subnet = n.ref(a.raw('subnet'), ['subnet'], a.at('subnet'));
-  const isPrivate = a.bool('private') ?? a.defaulted('private', false, 'public API server unless private is set');
+  const isPrivate = a.bool('private') ?? a.defaulted('private', false, REASONS.apiServerPrivate);
   return {
     mode,
     subnet: subnet ?? '',
@@ -240,8 +241,9 @@ export function readServiceMesh(n: NormalizeContext, f: Fields): ServiceMeshMode
   const kind = m.reqOneOf('kind', ['none', 'istio-addon', 'self-managed'] as const);
   const modes = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
   if (kind === 'none') return { kind };
-  if (kind === 'istio-addon') return stripUndefined({ kind, mtls: m.reqOneOf('mtls', modes), revision: m.optStr('revision') });
-  return { kind, product: m.str('product'), mtls: m.reqOneOf('mtls', modes) };
+  const mtls = m.has('mtls') ? m.oneOf('mtls', modes) : m.unknown('mtls', 'mesh-wide mTLS mode');
+  if (kind === 'istio-addon') return stripUndefined({ kind, mtls, revision: m.optStr('revision') });
+  return stripUndefined({ kind, product: m.str('product'), mtls });
 }
 
 export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResource): void {

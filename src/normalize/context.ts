@@ -48,7 +48,7 @@ export type PartNormalizer = (n: NormalizeContext, kind: PartKind, id: Id, name:
 export class NormalizeContext {
   constructor(private readonly normalizePart: PartNormalizer) {}
 
-  readonly sink: Sink = { issues: [], defaults: [] };
+  readonly sink: Sink = { issues: [], defaults: [], unknown: [] };
 
   readonly seen = new Map<object, Registered>();
 

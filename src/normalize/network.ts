@@ -173,11 +173,12 @@ export function readRouteTable(n: NormalizeContext, id: Id, name: string, f: Fie
     name,
     source: { path: f.path },
     routes,
-    bgpRoutePropagation: f.bool('bgpRoutePropagation') ?? true,
+    bgpRoutePropagation: f.bool('bgpRoutePropagation') ?? f.defaulted('bgpRoutePropagation', true, REASONS.bgpRoutePropagation),
   });
 }
 
 export function readNsg(n: NormalizeContext, id: Id, name: string, f: Fields): void {
+  if (!f.has('rules')) f.unknown('rules', 'security rules');
   const rules: NormalizedNsgRule[] = f.arr('rules').flatMap((r, i) => {
     const path = `${f.at('rules')}[${i}]`;
     if (!isRecord(r)) {
@@ -202,7 +203,14 @@ export function readNsg(n: NormalizeContext, id: Id, name: string, f: Fields): v
       }),
     ];
   });
-  n.add({ id, kind: 'nsg', name, source: { path: f.path }, rules, flowLogs: f.bool('flowLogs') ?? false });
+  n.add({
+    id,
+    kind: 'nsg',
+    name,
+    source: { path: f.path },
+    ...optional('rules', f.has('rules') ? rules : undefined),
+    ...optional('flowLogs', f.has('flowLogs') ? f.bool('flowLogs') : f.unknown('flowLogs', 'whether flow logs are on')),
+  });
 }
 
 export function readNsgEndpoint(n: NormalizeContext, f: Fields, key: 'source' | 'destination'): { text: string; subnet?: Id } {

@@ -25,7 +25,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       let publicIps = f.num('publicIps', { min: 0, max: 16 });
       const prefix = f.num('publicIpPrefixLength', { min: 28, max: 31 });
       if (publicIps === undefined) publicIps = prefix === undefined ? f.defaulted('publicIps', 1, REASONS.natPublicIps) : 0;
-      const sku = f.oneOf('sku', ['Standard', 'StandardV2'] as const) ?? f.defaulted('sku', 'Standard', 'Standard NAT gateway');
+      const sku = f.oneOf('sku', ['Standard', 'StandardV2'] as const) ?? f.defaulted('sku', 'Standard', REASONS.natSku);
       n.add({
         id,
         kind: 'natGateway',
@@ -36,7 +36,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
         publicAddressCount: publicIps + (prefix !== undefined ? 2 ** (32 - prefix) : 0),
         idleTimeoutMinutes: f.num('idleTimeoutMinutes', { min: 4, max: 120 }) ?? f.defaulted('idleTimeoutMinutes', 4, REASONS.natIdleTimeout),
-        zones: f.zones('zones'),
+        zones: f.has('zones') ? f.zones('zones') : (f.defaulted('zones', 'none', REASONS.natZones), []),
         sku,
       });
       return;
@@ -45,11 +45,15 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       n.add({ id, kind: 'ddosProtectionPlan', name, source: { path: f.path } });
       return;
     case 'privateDnsZone': {
-      const links = f
-        .arr('links')
-        .map((v, i) => n.ref(v, ['vnet'], `${f.at('links')}[${i}]`))
-        .filter(isId);
-      n.add({ id, kind: 'privateDnsZone', name, source: { path: f.path }, links: uniqueSorted(links) });
+      const links = f.has('links')
+        ? uniqueSorted(
+            f
+              .arr('links')
+              .map((v, i) => n.ref(v, ['vnet'], `${f.at('links')}[${i}]`))
+              .filter(isId),
+          )
+        : f.unknown('links', 'linked VNets');
+      n.add({ id, kind: 'privateDnsZone', name, source: { path: f.path }, ...optional('links', links) });
       return;
     }
     case 'paas':
@@ -59,7 +63,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         name,
         source: { path: f.path },
         service: f.reqOneOf('service', PAAS_SERVICES),
-        publicNetworkAccess: f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, 'PaaS services allow public network access unless disabled'),
+        publicNetworkAccess: f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, REASONS.paasPublicAccess),
         ...optional('sku', f.optStr('sku')),
       });
       return;
@@ -94,7 +98,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         type: f.reqOneOf('type', ['vpn', 'expressRoute'] as const),
         subnet: subnet ?? '',
         ...optional('sku', f.optStr('sku')),
-        zones: f.zones('zones'),
+        ...optional('zones', f.optZones('zones')),
         activeActive: f.bool('activeActive') ?? false,
       });
       return;
@@ -163,15 +167,14 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         name,
         parent: subnet,
         source: { path: f.path },
-        tier: f.reqOneOf('tier', ['Basic', 'Standard', 'Premium'] as const),
+        ...optional('tier', f.oneOf('tier', ['Basic', 'Standard', 'Premium'] as const) ?? (f.has('tier') ? undefined : f.unknown('tier', 'firewall tier'))),
         subnet: subnet ?? '',
-        privateIp: f.str('privateIp'),
+        ...optional('privateIp', f.has('privateIp') ? f.optStr('privateIp') : f.unknown('privateIp', 'private IP address')),
         publicIps: f.num('publicIps', { min: 0, max: 250 }) ?? f.defaulted('publicIps', 1, REASONS.firewallPublicIps),
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
-        dnsProxy: f.bool('dnsProxy') ?? f.defaulted('dnsProxy', false, 'DNS proxy is off by default'),
-        fqdnAllowRules: f.strArr('fqdnAllowRules'),
-        aksFqdnTag: f.bool('aksFqdnTag') ?? false,
-        zones: f.zones('zones'),
+        dnsProxy: f.bool('dnsProxy') ?? f.defaulted('dnsProxy', false, REASONS.firewallDnsProxy),
+        ...readFirewallRules(f),
+        ...optional('zones', f.optZones('zones')),
         threatIntel: f.oneOf('threatIntel', ['Off', 'Alert', 'Deny'] as const) ?? f.defaulted('threatIntel', 'Alert', REASONS.firewallThreatIntel),
         ...optional('natGateway', nat),
       });
@@ -190,7 +193,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('vendor', f.optStr('vendor')),
         publicIps: f.num('publicIps', { min: 0 }) ?? 1,
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
-        zones: f.zones('zones'),
+        ...optional('zones', f.optZones('zones')),
       });
       return;
     }
@@ -218,9 +221,9 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('privateIp', f.optStr('privateIp')),
         management: f.reqOneOf('management', ['agic-addon', 'agic-helm', 'standalone'] as const),
         ...optional('waf', readWaf(n, f)),
-        zones: f.zones('zones'),
-        minCapacity: f.num('minCapacity', { min: 0, max: 125 }) ?? f.defaulted('minCapacity', 0, REASONS.appGwCapacity),
-        maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwCapacity),
+        ...optional('zones', f.optZones('zones')),
+        ...optional('minCapacity', f.has('minCapacity') ? f.num('minCapacity', { min: 0, max: 125 }) : f.unknown('minCapacity', 'minimum instance count')),
+        maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwMaxCapacity),
         minTlsVersion: f.oneOf('minTlsVersion', ['1.0', '1.1', '1.2', '1.3'] as const) ?? f.defaulted('minTlsVersion', '1.2', REASONS.appGwTls),
         clusters: [],
       };
@@ -258,7 +261,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         sku: f.str('sku'),
         vnetMode,
         ...optional('subnet', subnet),
-        zones: f.zones('zones'),
+        ...optional('zones', f.optZones('zones')),
       });
       return;
     }
@@ -276,7 +279,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         sku: f.oneOf('sku', ['Standard', 'Basic'] as const) ?? f.defaulted('sku', 'Standard', REASONS.lbSku),
         ...optional('subnet', subnet),
         ...optional('privateIp', f.optStr('privateIp')),
-        zones: f.zones('zones'),
+        ...optional('zones', f.optZones('zones')),
         ...optional('cluster', cluster),
       });
       return;
@@ -290,7 +293,6 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
     case 'ingressController': {
       const clusterId = n.ref(f.raw('cluster'), ['cluster'], f.at('cluster'));
       const type = f.reqOneOf('type', INGRESS_CONTROLLER_TYPES);
-      const defaultReplicas = type === 'app-routing-nginx' || type === 'istio-gateway' || type === 'app-routing-gateway-api' ? 2 : 1;
       const defaultNs =
         type === 'app-routing-nginx' || type === 'app-routing-gateway-api'
           ? 'app-routing-system'
@@ -307,9 +309,9 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         source: { path: f.path },
         type,
         cluster: clusterId ?? '',
-        replicas: f.num('replicas', { min: 0 }) ?? f.defaulted('replicas', defaultReplicas, REASONS.replicas),
-        zoneSpread: f.bool('zoneSpread') ?? f.defaulted('zoneSpread', false, REASONS.zoneSpread),
-        namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, 'default namespace of this controller'),
+        ...optional('replicas', f.has('replicas') ? f.num('replicas', { min: 0 }) : f.unknown('replicas', 'replica count')),
+        ...optional('zoneSpread', f.has('zoneSpread') ? f.bool('zoneSpread') : f.unknown('zoneSpread', 'zone spread of the replicas')),
+        namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, REASONS.controllerNamespace),
       });
       return;
     }
@@ -327,6 +329,19 @@ export function readWaf(n: NormalizeContext, f: Fields): WafModel | undefined {
   return stripUndefined({
     name: w.optStr('name'),
     mode: w.reqOneOf('mode', ['Detection', 'Prevention'] as const),
-    managedRules: w.bool('managedRules') ?? w.defaulted('managedRules', true, 'managed rule sets are assumed enabled'),
+    managedRules: w.has('managedRules') ? w.bool('managedRules') : w.unknown('managedRules', 'whether managed rule sets are on'),
   });
+}
+
+/**
+ * The firewall's allow rules. Stating any of them (the FQDN list, the AKS FQDN tag) states the rule
+ * set, so what is not listed is not allowed; stating none leaves both unknown.
+ */
+function readFirewallRules(f: Fields): { fqdnAllowRules?: string[]; aksFqdnTag?: boolean } {
+  if (!f.has('fqdnAllowRules') && !f.has('aksFqdnTag')) {
+    f.unknown('fqdnAllowRules', 'firewall allow rules');
+    f.unknown('aksFqdnTag', 'whether the firewall allows the AzureKubernetesService FQDN tag');
+    return {};
+  }
+  return { fqdnAllowRules: f.strArr('fqdnAllowRules'), aksFqdnTag: f.bool('aksFqdnTag') ?? false };
 }

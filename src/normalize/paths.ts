@@ -83,16 +83,18 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
       }),
     );
   });
-  const t = f.sub('to', true);
-  const clusterId = t ? n.ref(t.raw('cluster'), ['cluster'], t.at('cluster')) : undefined;
+  // `to` may be left unstated (the backend is not decided yet): the path then ends at its last hop.
+  const t = f.sub('to');
+  if (!t) f.unknown('to', 'the workload the path reaches');
+  const clusterId = t ? n.ref(t.raw('cluster'), ['cluster'], t.at('cluster')) : clusterOfHops(n, hops);
   const cluster = clusterId ? (n.resources.get(clusterId) as ClusterResource) : undefined;
   const service = t?.str('service') ?? 'service';
   const namespace = t?.optStr('namespace') ?? 'default';
-  const targetId = `workload:${cluster?.name ?? '?'}/${namespace}/${service}`;
+  const targetId = t ? `workload:${cluster?.name ?? '?'}/${namespace}/${service}` : undefined;
   const targetProtocol = t?.reqOneOf('protocol', PROTOCOLS) ?? 'http';
   const targetPort = t?.num('port', { min: 1, max: 65535 }) ?? 80;
   if (t && !t.has('port')) t.issue('port', 'missing required field "port"');
-  if (!n.resources.has(targetId)) {
+  if (targetId && !n.resources.has(targetId)) {
     n.add({
       id: targetId,
       kind: 'workload',
@@ -109,7 +111,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   // Edges: client -> hop1 -> ... -> workload, each carrying the receiving side's protocol:port.
   const chain: Array<{ id: Id; protocol: Protocol; port: number }> = [
     ...hops.map((h) => ({ id: h.resource, protocol: h.protocol, port: h.port })),
-    { id: targetId, protocol: targetProtocol, port: targetPort },
+    ...(targetId ? [{ id: targetId, protocol: targetProtocol, port: targetPort }] : []),
   ];
   const edges: Id[] = [];
   let prev: Id = client;
@@ -117,7 +119,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   const meshStrict = cluster?.serviceMesh.kind !== 'none' && cluster?.serviceMesh.mtls === 'STRICT';
   chain.forEach((node, i) => {
     let state: TlsState = edgeTls(prevTls, node.protocol);
-    const last = i === chain.length - 1;
+    const last = targetId !== undefined && i === chain.length - 1;
     const prevHop = hops[i - 1];
     if (last && meshStrict && state === 'plaintext' && prevHop && n.resources.get(prevHop.resource)?.kind === 'ingressController') state = 'mtls';
     const eid = `ingress:${name}#${String(i + 1).padStart(2, '0')}`;
@@ -147,12 +149,22 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
       client,
       hops,
       target: targetId,
-      cluster: clusterId ?? '',
+      cluster: clusterId,
       internetFacing: clientRes?.kind === 'client' && clientRes.clientKind !== 'corporate',
       edges,
       source: { path },
     }),
   );
+}
+
+/** The cluster of the first hop that belongs to one (an ingress controller or a cluster's load balancer). */
+function clusterOfHops(n: NormalizeContext, hops: IngressHopModel[]): Id | undefined {
+  for (const h of hops) {
+    const r = n.resources.get(h.resource);
+    if (r?.kind === 'ingressController' && r.cluster) return r.cluster;
+    if (r?.kind === 'loadBalancer' && r.cluster) return r.cluster;
+  }
+  return undefined;
 }
 
 export function defaultPreserves(n: NormalizeContext, f: Fields, res: Resource, tls: TlsMode): boolean {
@@ -181,7 +193,7 @@ export function linkGatewaysToClusters(n: NormalizeContext): void {
     const hubLike = names.includes('AzureFirewallSubnet') || names.includes('GatewaySubnet');
     const role = peered.has(id) ? (hubLike ? 'hub' : 'spoke') : 'standalone';
     v.role = role;
-    n.sink.defaults.push({ element: id, path, value: role, reason: REASONS.vnetRole });
+    n.sink.defaults.push({ element: id, path, value: role, ...REASONS.vnetRole });
   }
 }
 

@@ -3,7 +3,8 @@
  * `.js` file or a file with `as any` is not, so every field is checked again here and each problem
  * becomes a `structure/schema` issue with the DSL path of the offending value.
  */
-import type { AppliedDefault, Id } from '../model/types.js';
+import type { AppliedDefault, Id, UnknownFact } from '../model/types.js';
+import type { DefaultBasis } from './defaults.js';
 
 export type IssueRuleId = 'structure/schema' | 'structure/unknown-reference' | 'structure/duplicate-name';
 
@@ -21,6 +22,7 @@ export interface NormalizeIssue {
 export interface Sink {
   issues: NormalizeIssue[];
   defaults: AppliedDefault[];
+  unknown: UnknownFact[];
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -56,10 +58,16 @@ export class Fields {
     this.sink.issues.push({ ruleId, message, path: key ? this.at(key) : this.path, element: this.element || undefined });
   }
 
-  /** Records that `value` was filled in for a missing `key`. */
-  defaulted<T extends string | number | boolean>(key: string, value: T, reason: string): T {
-    this.sink.defaults.push({ element: this.element, path: this.at(key), value, reason });
+  /** Records that `value` was filled in for a missing `key` (a documented platform default or an inference). */
+  defaulted<T extends string | number | boolean>(key: string, value: T, basis: DefaultBasis): T {
+    this.sink.defaults.push({ element: this.element, path: this.at(key), value, ...basis });
     return value;
+  }
+
+  /** Records that `key` is not stated and has no platform default; returns undefined for the model field. */
+  unknown(key: string, fact: string): undefined {
+    this.sink.unknown.push({ element: this.element, path: this.at(key), fact });
+    return undefined;
   }
 
   has(key: string): boolean {
@@ -162,6 +170,11 @@ export class Fields {
       }
     });
     return out.sort();
+  }
+
+  /** Zones when stated; otherwise unknown (most resources have no platform default worth assuming). */
+  optZones(key: string): Array<1 | 2 | 3> | undefined {
+    return this.has(key) ? this.zones(key) : this.unknown(key, 'availability zones');
   }
 
   /** A nested object (not a tagged part). */

@@ -45,7 +45,8 @@ const INGRESS_CONTROLLER_LABEL: Record<string, string> = {
   other: 'ingress controller',
 };
 
-const zonesText = (z: readonly number[]) => (z.length ? `zones ${z.join(', ')}` : 'no availability zones');
+const zonesText = (z: readonly number[] | undefined) =>
+  z === undefined ? 'availability zones not stated' : z.length ? `zones ${z.join(', ')}` : 'no availability zones';
 
 /** A component as a reviewer names it: "Application Gateway agw-x (WAF_v2, public frontend)". */
 export function describe(r: Resource | undefined, q: ModelQuery): string {
@@ -60,7 +61,7 @@ export function describe(r: Resource | undefined, q: ModelQuery): string {
     case 'apiManagement':
       return `API Management ${r.name} (${r.sku}, VNet mode ${r.vnetMode})`;
     case 'azureFirewall':
-      return `Azure Firewall ${r.name} (${r.tier})`;
+      return `Azure Firewall ${r.name}${r.tier ? ` (${r.tier})` : ''}`;
     case 'nva':
       return `network virtual appliance ${r.name}${r.vendor ? ` (${r.vendor})` : ''}`;
     case 'loadBalancer':
@@ -298,10 +299,15 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         break;
       }
       case 'azureFirewall': {
-        fqdnRules = h.fqdnAllowRules;
+        fqdnRules = h.fqdnAllowRules ?? [];
+        const allow = h.fqdnAllowRules;
+        const rulesText =
+          allow === undefined
+            ? 'its allow rules are not stated'
+            : `AKS FQDN tag ${h.aksFqdnTag ? 'allowed' : 'not allowed'}; ${allow.length} FQDN allow rule${allow.length === 1 ? '' : 's'}`;
         text =
           `${capital(zonesText(h.zones))}; threat intelligence ${h.threatIntel}; DNS proxy ${h.dnsProxy ? 'on' : 'off'}; ` +
-          `AKS FQDN tag ${h.aksFqdnTag ? 'allowed' : 'not allowed'}; ${h.fqdnAllowRules.length} FQDN allow rule${h.fqdnAllowRules.length === 1 ? '' : 's'}. ` +
+          `${rulesText}. ` +
           `Inspects and logs the traffic, then SNATs it to ${h.publicIps} public IP${h.publicIps === 1 ? '' : 's'}` +
           (h.natGateway ? ` through ${q.name(h.natGateway)}.` : '.');
         tags.push({ label: `threat intel ${h.threatIntel}`, tone: h.threatIntel === 'Deny' ? 'good' : h.threatIntel === 'Off' ? 'bad' : 'warn' });

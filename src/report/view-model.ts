@@ -275,12 +275,12 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
       `${c.tier} tier${c.kubernetesVersion ? `, Kubernetes ${c.kubernetesVersion}` : ''}, ${CNI_LABEL[c.network.cni] ?? c.network.cni}` +
         `, ${c.network.dataplane} dataplane, network policy ${c.network.networkPolicy}${c.network.defaultDeny ? ' (default deny)' : ''}` +
         `, outbound ${c.outbound.type}, API server ${c.apiServer.mode}` +
-        (c.serviceMesh.kind !== 'none' ? `, ${c.serviceMesh.kind} mesh (mTLS ${c.serviceMesh.mtls})` : ''),
+        (c.serviceMesh.kind !== 'none' ? `, ${c.serviceMesh.kind} mesh (mTLS ${c.serviceMesh.mtls ?? 'not stated'})` : ''),
     );
     add(
       `Node pools of ${c.name}`,
       pools
-        .map((p) => `${p.name} (${p.mode}, ${p.vmSize}, ${p.autoscaling ? `${p.minCount ?? p.count}–${p.maxNodes}` : p.count} nodes, max ${p.maxPods} pods, ${p.zones.length ? `zones ${p.zones.join('/')}` : 'no zones'})`)
+        .map((p) => `${p.name} (${p.mode}, ${p.vmSize}, ${p.autoscaling ? `${p.minCount ?? '?'}–${p.maxNodes}` : p.count} nodes, max ${p.maxPods} pods, ${p.zones === undefined ? 'zones not stated' : p.zones.length ? `zones ${p.zones.join('/')}` : 'no zones'})`)
         .join('; '),
     );
   }

@@ -35,7 +35,7 @@ export default defineRule({
         if (h.resourceKind === 'loadBalancer') {
           const lb = q.getAs(h.resource, 'loadBalancer');
           if (!lb || lb.visibility !== 'public') continue;
-          const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(lb.cluster || p.cluster).map((s) => s.vnet);
+          const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(lb.cluster || p.cluster || '').map((s) => s.vnet);
           push(lb.id, `public load balancer ${lb.name}`, vnets);
         } else if (h.resourceKind === 'azureFirewall' && p.internetFacing) {
           const fw = q.getAs(h.resource, 'azureFirewall');

@@ -42,6 +42,11 @@ export default defineRule({
           });
           return;
         }
+        if (nsg.rules === undefined) {
+          const check = `the public frontend of Application Gateway ${g.name} admits only Front Door ${fd}`;
+          ctx.unverified({ element: nsg.id, property: 'rules', check });
+          return;
+        }
         const idx = nsg.rules.findIndex((r) => r.direction === 'inbound' && r.access === 'allow' && !r.sourceSubnet && ANY_SOURCE.has(String(r.source).toLowerCase()));
         if (idx < 0) return;
         const r = nsg.rules[idx]!;
