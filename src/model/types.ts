@@ -541,6 +541,8 @@ export interface UnknownFact {
   path: string;
   /** The fact in words, e.g. "replica count". */
   fact: string;
+  /** What earlier aksnet versions silently assumed for it, when they did (the meaning changed). */
+  formerly?: string;
 }
 
 /**

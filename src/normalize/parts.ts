@@ -222,7 +222,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         management: f.reqOneOf('management', ['agic-addon', 'agic-helm', 'standalone'] as const),
         ...optional('waf', readWaf(n, f)),
         ...optional('zones', f.optZones('zones')),
-        ...optional('minCapacity', f.has('minCapacity') ? f.num('minCapacity', { min: 0, max: 125 }) : f.unknown('minCapacity', 'minimum instance count')),
+        ...optional('minCapacity', f.has('minCapacity') ? f.num('minCapacity', { min: 0, max: 125 }) : f.unknown('minCapacity', 'minimum instance count', '0')),
         maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwMaxCapacity),
         minTlsVersion: f.oneOf('minTlsVersion', ['1.0', '1.1', '1.2', '1.3'] as const) ?? f.defaulted('minTlsVersion', '1.2', REASONS.appGwTls),
         clusters: [],
@@ -309,8 +309,8 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         source: { path: f.path },
         type,
         cluster: clusterId ?? '',
-        ...optional('replicas', f.has('replicas') ? f.num('replicas', { min: 0 }) : f.unknown('replicas', 'replica count')),
-        ...optional('zoneSpread', f.has('zoneSpread') ? f.bool('zoneSpread') : f.unknown('zoneSpread', 'zone spread of the replicas')),
+        ...optional('replicas', f.has('replicas') ? f.num('replicas', { min: 0 }) : f.unknown('replicas', 'replica count', 'the chart default (1 or 2)')),
+        ...optional('zoneSpread', f.has('zoneSpread') ? f.bool('zoneSpread') : f.unknown('zoneSpread', 'zone spread of the replicas', 'no spread')),
         namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, REASONS.controllerNamespace),
       });
       return;
@@ -329,7 +329,7 @@ export function readWaf(n: NormalizeContext, f: Fields): WafModel | undefined {
   return stripUndefined({
     name: w.optStr('name'),
     mode: w.reqOneOf('mode', ['Detection', 'Prevention'] as const),
-    managedRules: w.has('managedRules') ? w.bool('managedRules') : w.unknown('managedRules', 'whether managed rule sets are on'),
+    managedRules: w.has('managedRules') ? w.bool('managedRules') : w.unknown('managedRules', 'whether managed rule sets are on', 'on'),
   });
 }
 
@@ -339,8 +339,8 @@ export function readWaf(n: NormalizeContext, f: Fields): WafModel | undefined {
  */
 function readFirewallRules(f: Fields): { fqdnAllowRules?: string[]; aksFqdnTag?: boolean } {
   if (!f.has('fqdnAllowRules') && !f.has('aksFqdnTag')) {
-    f.unknown('fqdnAllowRules', 'firewall allow rules');
-    f.unknown('aksFqdnTag', 'whether the firewall allows the AzureKubernetesService FQDN tag');
+    f.unknown('fqdnAllowRules', 'firewall allow rules', 'no rules');
+    f.unknown('aksFqdnTag', 'firewall allow rules (the AzureKubernetesService FQDN tag or the FQDN list)', 'not allowed');
     return {};
   }
   return { fqdnAllowRules: f.strArr('fqdnAllowRules'), aksFqdnTag: f.bool('aksFqdnTag') ?? false };

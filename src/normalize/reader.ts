@@ -65,8 +65,8 @@ export class Fields {
   }
 
   /** Records that `key` is not stated and has no platform default; returns undefined for the model field. */
-  unknown(key: string, fact: string): undefined {
-    this.sink.unknown.push({ element: this.element, path: this.at(key), fact });
+  unknown(key: string, fact: string, formerly?: string): undefined {
+    this.sink.unknown.push({ element: this.element, path: this.at(key), fact, ...(formerly ? { formerly } : {}) });
     return undefined;
   }
 
@@ -174,7 +174,7 @@ export class Fields {
 
   /** Zones when stated; otherwise unknown (most resources have no platform default worth assuming). */
   optZones(key: string): Array<1 | 2 | 3> | undefined {
-    return this.has(key) ? this.zones(key) : this.unknown(key, 'availability zones');
+    return this.has(key) ? this.zones(key) : this.unknown(key, 'availability zones', 'no zones');
   }
 
   /** A nested object (not a tagged part). */

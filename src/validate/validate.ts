@@ -75,13 +75,16 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       const path = el?.source.path ?? '';
       const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
       const factPath = path ? `${path}.${u.property}` : u.property;
-      const fact = u.fact ?? unknownByPath.get(factPath)?.fact ?? u.property;
+      const known = unknownByPath.get(factPath);
+      const fact = u.fact ?? known?.fact ?? u.property;
+      // Say so when the meaning of leaving the field out changed, so an upgrade does not go unnoticed.
+      const formerly = known?.formerly ? `; aksnet used to read it as ${known.formerly}` : '';
       unverified.push({
         kind: 'unverified',
         severity: 'info',
         ruleId: rule.meta.id,
         title: rule.meta.title,
-        message: `could not check that ${u.check}: state the ${fact} (${u.property})`,
+        message: `could not check that ${u.check}: state the ${fact} (${u.property})${formerly}`,
         fact,
         factPath,
         check: u.check,

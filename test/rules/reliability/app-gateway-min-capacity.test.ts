@@ -38,7 +38,7 @@ describe(ID, () => {
     expect(u.kind).toBe('unverified');
     expect(u.factPath).toBe('ingress[0].hops[0].via.minCapacity');
     expect(u.message).toBe(
-      'could not check that Application Gateway agw-test keeps at least 2 instances: state the minimum instance count (minCapacity)',
+      'could not check that Application Gateway agw-test keeps at least 2 instances: state the minimum instance count (minCapacity); aksnet used to read it as 0',
     );
   });
 });
