@@ -239,6 +239,8 @@ export interface ArchitectureView {
   findings: FindingView[];
   openCount: number;
   acceptedRisks: AcceptedRiskView[];
+  /** Checks that could not run because a fact is unknown, in file order. */
+  openQuestions: OpenQuestionView[];
   coverage: CoverageRow[];
   coverageTotal: CoverageRow;
   scores: PillarScore[];
@@ -246,6 +248,22 @@ export interface ArchitectureView {
   counts: SeverityCounts;
   defaultsApplied: number;
   asOf: string;
+}
+
+/** A check that could not run because the design leaves a fact unknown: a question for the authors. */
+export interface OpenQuestionView {
+  ruleId: string;
+  title: string;
+  /** Element name and kind. */
+  element: string;
+  /** The fact to state, in words. */
+  fact: string;
+  /** DSL path of the fact. */
+  factPath: string;
+  /** What the check would verify once the fact is stated. */
+  check: string;
+  file: string;
+  line: number;
 }
 
 export interface RuleCatalogueRow {
