@@ -65,7 +65,10 @@ export interface SubnetResource extends Base<'subnet'> {
   cidr: string;
   /** Usable addresses: size minus Azure's 5 reserved (0 when the CIDR is invalid). */
   usableAddresses: number;
+  /** The first stated purpose (kept for rules that read one). */
   purpose?: SubnetPurpose;
+  /** Every stated purpose; several for a shared subnet. */
+  purposes: SubnetPurpose[];
   nsg?: Id;
   routeTable?: Id;
   natGateway?: Id;
@@ -118,6 +121,16 @@ export interface NatGatewayResource extends Base<'natGateway'> {
   idleTimeoutMinutes: number;
   zones: Zone[];
   sku: 'Standard' | 'StandardV2';
+  /** Attached public IP resources. */
+  publicIpResources: Id[];
+}
+
+export interface PublicIpResource extends Base<'publicIp'> {
+  sku: 'Standard' | 'StandardV2' | 'Basic';
+  zones?: Zone[];
+  /** Whether DDoS IP Protection is on; undefined when not stated. */
+  ddosIpProtection?: boolean;
+  address?: string;
 }
 
 export interface DdosPlanResource extends Base<'ddosProtectionPlan'> {}
@@ -159,7 +172,10 @@ export interface HybridConnectionResource extends Base<'hybridConnection'> {
 }
 
 export interface BastionResource extends Base<'bastion'> {
-  subnet: Id;
+  /** Absent for the Developer SKU, which runs on shared infrastructure. */
+  subnet?: Id;
+  /** The VNet a Developer-SKU Bastion serves. */
+  vnet?: Id;
   sku: 'Developer' | 'Basic' | 'Standard' | 'Premium';
 }
 
@@ -174,11 +190,68 @@ export interface BuildAgentsResource extends Base<'buildAgents'> {
   egressIps: string[];
 }
 
+export interface WafManagedRuleSetModel {
+  type: 'OWASP' | 'Microsoft_DefaultRuleSet' | 'Microsoft_BotManagerRuleSet';
+  version: string;
+  action?: 'Block' | 'Log' | 'AnomalyScoring';
+}
+
+export interface WafCustomRuleModel {
+  name: string;
+  priority: number;
+  type: 'match' | 'rateLimit';
+  action: 'Allow' | 'Block' | 'Log' | 'Redirect' | 'JSChallenge';
+  conditions: Array<{ variable: string; operator: string; values: string[]; negate: boolean }>;
+  rateLimit?: { threshold: number; durationMinutes: 1 | 5 };
+}
+
 export interface WafModel {
   name?: string;
+  /** `policy`: a WAF policy; `legacy-config`: the in-gateway webApplicationFirewallConfiguration. */
+  source: 'policy' | 'legacy-config';
   mode: 'Detection' | 'Prevention';
   /** Whether managed rule sets are on; undefined when not stated. */
   managedRules?: boolean;
+  /** Managed rule sets, when stated. */
+  managedRuleSets?: WafManagedRuleSetModel[];
+  exclusions: Array<{ matchVariable: string; operator: string; selector?: string }>;
+  customRules: WafCustomRuleModel[];
+  enabled: boolean;
+}
+
+export interface FirewallRuleCollectionModel {
+  type: 'application' | 'network' | 'dnat';
+  name: string;
+  priority: number;
+  action: 'Allow' | 'Deny' | 'DNAT';
+  rules: number;
+}
+
+export interface FirewallDnatRuleModel {
+  collection: string;
+  name: string;
+  sourceAddresses: string[];
+  destinationAddress?: string;
+  destinationPort: number;
+  protocols: Array<'TCP' | 'UDP'>;
+  translatedAddress?: string;
+  translatedFqdn?: string;
+  translatedPort: number;
+}
+
+export interface FirewallPolicyResource extends Base<'firewallPolicy'> {
+  tier?: 'Basic' | 'Standard' | 'Premium';
+  threatIntel: 'Off' | 'Alert' | 'Deny';
+  idps?: 'Off' | 'Alert' | 'Deny';
+  dnsProxy?: boolean;
+  tlsInspection?: boolean;
+  basePolicy?: Id;
+  /** Rule collections; undefined when the design does not list them. */
+  ruleCollections?: FirewallRuleCollectionModel[];
+  /** FQDNs and FQDN tags allowed by its application and network rules (with `ruleCollections`). */
+  allowFqdns?: string[];
+  allowFqdnTags?: string[];
+  dnatRules: FirewallDnatRuleModel[];
 }
 
 export interface FirewallResource extends Base<'azureFirewall'> {
@@ -198,6 +271,18 @@ export interface FirewallResource extends Base<'azureFirewall'> {
   zones?: Zone[];
   threatIntel: 'Off' | 'Alert' | 'Deny';
   natGateway?: Id;
+  /** Where the rules live: a firewall policy or classic rules; undefined when not stated. */
+  ruleModel?: 'policy' | 'classic';
+  policy?: Id;
+  /** IDPS mode (Premium with a policy); undefined when unknown or not applicable. */
+  idps?: 'Off' | 'Alert' | 'Deny';
+  /** Rule collections (policy or classic); undefined when not stated. */
+  ruleCollections?: FirewallRuleCollectionModel[];
+  /** DNAT rules of the collections, for ingress paths that enter through the firewall. */
+  dnatRules: FirewallDnatRuleModel[];
+  /** The AzureFirewallManagementSubnet of the management IP configuration. */
+  managementSubnet?: Id;
+  forcedTunneling: boolean;
 }
 
 export interface NvaResource extends Base<'nva'> {
@@ -210,9 +295,37 @@ export interface NvaResource extends Base<'nva'> {
   zones?: Zone[];
 }
 
+export interface FrontDoorOriginModel {
+  name: string;
+  originKind: 'application-gateway' | 'agc' | 'private-link-service' | 'internal-load-balancer' | 'public-ip' | 'app-service' | 'storage' | 'other';
+  target?: Id;
+  hostName?: string;
+  connection: 'private-link' | 'public';
+  /** Lockdown mechanisms; `[]` when stated as none, undefined when not stated. */
+  lockdown?: Array<'x-azure-fdid' | 'service-tag'>;
+  https?: boolean;
+}
+
+export interface FrontDoorRouteModel {
+  name: string;
+  domains: string[];
+  patterns: string[];
+  origins: FrontDoorOriginModel[];
+  httpsRedirect?: boolean;
+  acceptedProtocols?: Array<'Http' | 'Https'>;
+  forwardingProtocol?: 'HttpOnly' | 'HttpsOnly' | 'MatchRequest';
+}
+
 export interface FrontDoorResource extends Base<'frontDoor'> {
   sku: 'Standard' | 'Premium' | 'Classic';
   waf?: WafModel;
+  routes: FrontDoorRouteModel[];
+  minTlsVersion?: '1.0' | '1.2';
+}
+
+export interface TrafficManagerResource extends Base<'trafficManager'> {
+  routingMethod: 'Priority' | 'Weighted' | 'Performance' | 'Geographic' | 'MultiValue' | 'Subnet';
+  endpoints: Array<{ name: string; target?: Id; hostName?: string; region?: string }>;
 }
 
 export interface AppGatewayResource extends Base<'applicationGateway'> {
@@ -222,6 +335,7 @@ export interface AppGatewayResource extends Base<'applicationGateway'> {
   privateIp?: string;
   management: 'agic-addon' | 'agic-helm' | 'standalone';
   waf?: WafModel;
+  publicIp?: Id;
   zones?: Zone[];
   minCapacity?: number;
   maxCapacity: number;
@@ -258,6 +372,10 @@ export interface LoadBalancerResource extends Base<'loadBalancer'> {
 export interface PrivateLinkServiceResource extends Base<'privateLinkService'> {
   subnet: Id;
   loadBalancer: Id;
+  /** Subscriptions that may see the service, or `*`; undefined when not stated. */
+  visibility?: string[] | '*';
+  autoApproval: string[];
+  natIpCount: number;
 }
 
 export interface IngressControllerResource extends Base<'ingressController'> {
@@ -266,6 +384,9 @@ export interface IngressControllerResource extends Base<'ingressController'> {
   replicas?: number;
   zoneSpread?: boolean;
   namespace: string;
+  version?: string;
+  /** Whether an ingress path goes through it (false: declared on the cluster only). */
+  onPath: boolean;
 }
 
 export type CniMode =
@@ -305,6 +426,7 @@ export type ApiServerModel =
 export type OutboundModel =
   | { type: 'loadBalancer'; outboundIps: number; allocatedOutboundPorts: number; idleTimeoutMinutes: number }
   | { type: 'managedNATGateway'; outboundIps: number; idleTimeoutMinutes: number }
+  | { type: 'managedNATGatewayV2'; outboundIps: number; idleTimeoutMinutes: number }
   | { type: 'userAssignedNATGateway'; natGateway: Id }
   | { type: 'userDefinedRouting'; via: Id }
   | { type: 'none' }
@@ -325,6 +447,16 @@ export interface ClusterResource extends Base<'cluster'> {
   outbound: OutboundModel;
   serviceMesh: ServiceMeshModel;
   managedVnet: boolean;
+  addons: {
+    openServiceMesh: boolean;
+    aadPodIdentity: boolean;
+    httpApplicationRouting: boolean;
+    appRouting: boolean;
+    istioRevision?: string;
+  };
+  networkIsolated: boolean;
+  /** Ingress controllers declared on the cluster or reached from its paths. */
+  ingressControllers: Id[];
   /** The API server endpoint element drawn in control-plane views. */
   apiServerEndpoint: Id;
 }
@@ -351,6 +483,10 @@ export interface NodePoolResource extends Base<'nodePool'> {
   surgeNodes: number;
   spot: boolean;
   nodePublicIp: boolean;
+  osSku?: string;
+  orchestratorVersion?: string;
+  /** As written, e.g. `1` or `10%`. */
+  maxUnavailable?: string;
 }
 
 export interface ApiServerEndpointResource extends Base<'apiServer'> {
@@ -394,6 +530,7 @@ export type Resource =
   | RouteTableResource
   | NsgResource
   | NatGatewayResource
+  | PublicIpResource
   | DdosPlanResource
   | PrivateDnsZoneResource
   | PaasResource
@@ -405,8 +542,10 @@ export type Resource =
   | JumpBoxResource
   | BuildAgentsResource
   | FirewallResource
+  | FirewallPolicyResource
   | NvaResource
   | FrontDoorResource
+  | TrafficManagerResource
   | AppGatewayResource
   | AgcResource
   | ApimResource
@@ -463,6 +602,8 @@ export interface IngressHopModel {
   layer7: boolean;
   /** Whether the hop runs a WAF in front of the next hop. */
   waf?: 'Detection' | 'Prevention';
+  /** On a firewall hop: the DNAT rule and where it sends the traffic. */
+  dnat?: { rule: string; translatedAddress?: string; translatedFqdn?: string; translatedPort: number };
   note?: string;
   source: SourceRef;
 }

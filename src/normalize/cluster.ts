@@ -44,9 +44,22 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
     outbound,
     serviceMesh,
     managedVnet: f.bool('managedVnet') ?? false,
+    addons: readAddons(f),
+    networkIsolated: f.bool('networkIsolated') ?? false,
+    ingressControllers: [],
     apiServerEndpoint: endpointId,
   };
+  if (c.networkIsolated && outbound.type !== 'none' && outbound.type !== 'block' && f.has('outbound')) {
+    f.issue('outbound', `a network-isolated cluster has outbound type "none" or "block", not "${outbound.type}"`);
+  }
   n.add(c);
+  // Controllers declared on the cluster (possibly on no ingress path); path hops add theirs later.
+  f.arr('ingressControllers').forEach((v, i) => {
+    const ic = n.ref(v, ['ingressController'], `${f.at('ingressControllers')}[${i}]`);
+    const r = ic ? n.resources.get(ic) : undefined;
+    if (r?.kind === 'ingressController' && r.cluster !== id) f.issue('ingressControllers', `ingress controller "${r.name}" belongs to another cluster`);
+    if (ic && !c.ingressControllers.includes(ic)) c.ingressControllers.push(ic);
+  });
   const endpointSubnet =
     apiServer.mode === 'vnet-integration'
       ? apiServer.subnet
@@ -164,6 +177,9 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     surgeNodes,
     spot: f.bool('spot') ?? false,
     nodePublicIp: f.bool('nodePublicIp') ?? false,
+    ...optional('osSku', readOsSku(f)),
+    ...optional('orchestratorVersion', readVersion(f, 'orchestratorVersion')),
+    ...optional('maxUnavailable', readCountOrPercent(f, 'maxUnavailable')),
   });
 }
 
@@ -210,7 +226,7 @@ export function readOutbound(n: NormalizeContext, f: Fields, cluster: Id): Outbo
     f.defaulted('outbound.outboundIps', 1, REASONS.outboundIps);
     return { type: 'loadBalancer', outboundIps: 1, allocatedOutboundPorts: 0, idleTimeoutMinutes: 30 };
   }
-  const type = o.reqOneOf('type', ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'] as const);
+  const type = o.reqOneOf('type', ['loadBalancer', 'managedNATGateway', 'managedNATGatewayV2', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'] as const);
   switch (type) {
     case 'loadBalancer':
       return {
@@ -220,6 +236,7 @@ export function readOutbound(n: NormalizeContext, f: Fields, cluster: Id): Outbo
         idleTimeoutMinutes: o.num('idleTimeoutMinutes', { min: 4, max: 100 }) ?? o.defaulted('idleTimeoutMinutes', 30, REASONS.lbIdleTimeout),
       };
     case 'managedNATGateway':
+    case 'managedNATGatewayV2':
       return {
         type,
         outboundIps: o.num('outboundIps', { min: 1, max: 16 }) ?? o.defaulted('outboundIps', 1, REASONS.outboundIps),
@@ -333,5 +350,56 @@ export function readEgressDestination(n: NormalizeContext, d: unknown, path: str
     protocol: f.oneOf('protocol', PROTOCOLS) ?? 'https',
     category: f.oneOf('category', ['aks-required', 'container-registry', 'package-feed', 'identity', 'monitoring', 'saas', 'partner', 'azure-paas', 'other'] as const) ?? 'other',
     ...optional('privateEndpoint', pe),
+  });
+}
+
+const OS_SKUS = ['Ubuntu', 'AzureLinux', 'AzureLinux3', 'Ubuntu2204', 'Ubuntu2404', 'Windows2019', 'Windows2022', 'Windows2025', 'WindowsAnnual'];
+
+function readOsSku(f: Fields): string | undefined {
+  const v = f.optStr('osSku');
+  if (v !== undefined && !OS_SKUS.includes(v)) f.issue('osSku', `"osSku" must be one of ${OS_SKUS.map((s) => `"${s}"`).join(', ')}, got "${v}"`);
+  const os = f.raw('os');
+  if (v?.startsWith('Windows') && os !== 'Windows') f.issue('osSku', `OS SKU ${v} needs os: 'Windows'`);
+  if (v && !v.startsWith('Windows') && os === 'Windows') f.issue('osSku', `OS SKU ${v} is a Linux SKU but os is 'Windows'`);
+  return v;
+}
+
+/** A Kubernetes version written `1.33` or `1.33.2`. */
+function readVersion(f: Fields, key: string): string | undefined {
+  const v = f.optStr(key);
+  if (v !== undefined && !/^1\.\d{1,2}(\.\d{1,3})?$/.test(v)) f.issue(key, `"${key}" must be a Kubernetes version like "1.33" or "1.33.2", got "${v}"`);
+  return v;
+}
+
+/** A node count (`1`) or a percentage (`'10%'`), as written. */
+function readCountOrPercent(f: Fields, key: string): string | undefined {
+  const v = f.raw(key);
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return String(v);
+  if (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) && parseFloat(v) <= 100) return v;
+  f.issue(key, `"${key}" must be a node count or a percentage like "10%", got ${describe(v)}`);
+  return undefined;
+}
+
+const ASM_REVISION = /^asm-1-\d{1,2}$/;
+
+function readAddons(f: Fields): ClusterResource['addons'] {
+  const a = f.sub('addons');
+  const mesh = f.sub('serviceMesh');
+  const meshRevision = mesh?.value.kind === 'istio-addon' && typeof mesh.value.revision === 'string' ? mesh.value.revision : undefined;
+  const istioRevision = a?.optStr('istioRevision');
+  if (istioRevision !== undefined && !ASM_REVISION.test(istioRevision)) {
+    a?.issue('istioRevision', `"istioRevision" must look like "asm-1-25", got "${istioRevision}"`);
+  }
+  if (istioRevision && meshRevision && istioRevision !== meshRevision) {
+    a?.issue('istioRevision', `addons.istioRevision ${istioRevision} differs from serviceMesh.revision ${meshRevision}`);
+  }
+  const revision = istioRevision ?? meshRevision;
+  return stripUndefined({
+    openServiceMesh: a?.bool('openServiceMesh') ?? false,
+    aadPodIdentity: a?.bool('aadPodIdentity') ?? false,
+    httpApplicationRouting: a?.bool('httpApplicationRouting') ?? false,
+    appRouting: a?.bool('appRouting') ?? false,
+    istioRevision: revision,
   });
 }

@@ -72,6 +72,10 @@ export const REASONS = {
   apiServerPrivate: platform('API Server VNet Integration exposes a public endpoint unless private is set', 'aks/api-server-vnet-integration'),
   firewallPublicIps: platform('an Azure Firewall has at least one public IP', 'firewall/features'),
   firewallThreatIntel: platform('threat-intelligence filtering is on in Alert mode by default', 'firewall/threat-intel'),
+  firewallIdps: platform('IDPS is off in a Premium firewall policy unless a mode is set', 'firewall/premium-features'),
+  firewallForcedTunneling: platform('Azure Firewall sends internet traffic directly unless forced tunneling is configured', 'firewall/forced-tunneling'),
+  firewallTierFromPolicy: inferred('a firewall and its policy have the same tier'),
+  plsNatIps: platform('a Private Link Service takes one NAT IP unless more are configured', 'private-link/private-link-service-overview'),
   firewallDnsProxy: platform('Azure Firewall DNS proxy is off by default', 'firewall/dns-settings'),
   natPublicIps: platform('a NAT gateway needs at least one public IP', 'nat-gateway/nat-gateway-resource'),
   appGwMaxCapacity: platform(

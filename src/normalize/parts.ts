@@ -2,14 +2,17 @@
  * Normalizes one tagged DSL part into its model element. Network foundations and clusters have
  * their own modules; the simpler parts (gateways, firewalls, endpoints, …) are handled here.
  */
-import type { AgcResource, AppGatewayResource, Id, WafModel } from '../model/types.js';
+import type { AgcResource, AppGatewayResource, Id } from '../model/types.js';
 import { INGRESS_CONTROLLER_TYPES, PAAS_SERVICES } from '../model/kinds.js';
 import { Fields } from './reader.js';
 import { REASONS } from './defaults.js';
-import { isId, optional, stripUndefined, uniqueSorted } from './util.js';
+import { isId, optional, uniqueSorted } from './util.js';
 import type { NormalizeContext, PartKind } from './context.js';
 import { readNsg, readRouteTable, readSubnet, readVnet } from './network.js';
 import { readCluster } from './cluster.js';
+import { readFirewall, readFirewallPolicy } from './firewall.js';
+import { readFrontDoor, readPrivateLinkService, readPublicIp, readTrafficManager } from './edge.js';
+import { readWaf } from './waf.js';
 
 export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name: string, f: Fields): void {
   switch (kind) {
@@ -22,10 +25,21 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
     case 'nsg':
       return readNsg(n, id, name, f);
     case 'natGateway': {
+      const resources = f
+        .arr('publicIpResources')
+        .map((v, i) => n.ref(v, ['publicIp'], `${f.at('publicIpResources')}[${i}]`))
+        .filter(isId);
       let publicIps = f.num('publicIps', { min: 0, max: 16 });
+      if (publicIps !== undefined && f.has('publicIpResources') && publicIps !== resources.length) {
+        f.issue('publicIps', `publicIps is ${publicIps} but ${resources.length} publicIpResources are attached`);
+      }
       const prefix = f.num('publicIpPrefixLength', { min: 28, max: 31 });
+      if (publicIps === undefined && f.has('publicIpResources')) publicIps = resources.length;
       if (publicIps === undefined) publicIps = prefix === undefined ? f.defaulted('publicIps', 1, REASONS.natPublicIps) : 0;
       const sku = f.oneOf('sku', ['Standard', 'StandardV2'] as const) ?? f.defaulted('sku', 'Standard', REASONS.natSku);
+      if (sku === 'StandardV2' && f.has('zones')) {
+        f.issue('zones', 'a StandardV2 NAT gateway is zone-redundant by design; it takes no zones');
+      }
       n.add({
         id,
         kind: 'natGateway',
@@ -38,6 +52,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         idleTimeoutMinutes: f.num('idleTimeoutMinutes', { min: 4, max: 120 }) ?? f.defaulted('idleTimeoutMinutes', 4, REASONS.natIdleTimeout),
         zones: f.has('zones') ? f.zones('zones') : (f.defaulted('zones', 'none', REASONS.natZones), []),
         sku,
+        publicIpResources: uniqueSorted(resources),
       });
       return;
     }
@@ -124,15 +139,22 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       return;
     }
     case 'bastion': {
-      const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
+      const sku = f.oneOf('sku', ['Developer', 'Basic', 'Standard', 'Premium'] as const) ?? f.defaulted('sku', 'Basic', REASONS.bastionSku);
+      // The Developer SKU runs on shared infrastructure: it has no subnet, only the VNet it serves.
+      if (sku === 'Developer' && f.has('subnet')) f.issue('subnet', 'the Developer SKU of Bastion has no subnet of its own; give the VNet it serves as "vnet"');
+      if (sku !== 'Developer' && !f.has('subnet')) f.issue('subnet', `Bastion ${sku} needs its AzureBastionSubnet`);
+      const subnet = f.has('subnet') ? n.ref(f.raw('subnet'), ['subnet'], f.at('subnet')) : undefined;
+      const vnetId = f.has('vnet') ? n.ref(f.raw('vnet'), ['vnet'], f.at('vnet')) : undefined;
+      if (sku === 'Developer' && !f.has('vnet')) f.issue('vnet', 'a Developer-SKU Bastion needs the VNet it serves ("vnet")');
       n.add({
         id,
         kind: 'bastion',
         name,
-        parent: subnet,
+        parent: subnet ?? vnetId,
         source: { path: f.path },
-        subnet: subnet ?? '',
-        sku: f.oneOf('sku', ['Developer', 'Basic', 'Standard', 'Premium'] as const) ?? f.defaulted('sku', 'Basic', REASONS.bastionSku),
+        ...optional('subnet', subnet),
+        ...optional('vnet', vnetId),
+        sku,
       });
       return;
     }
@@ -158,28 +180,14 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       });
       return;
     }
-    case 'azureFirewall': {
-      const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
-      const nat = f.has('natGateway') ? n.ref(f.raw('natGateway'), ['natGateway'], f.at('natGateway')) : undefined;
-      n.add({
-        id,
-        kind: 'azureFirewall',
-        name,
-        parent: subnet,
-        source: { path: f.path },
-        ...optional('tier', f.oneOf('tier', ['Basic', 'Standard', 'Premium'] as const) ?? (f.has('tier') ? undefined : f.unknown('tier', 'firewall tier'))),
-        subnet: subnet ?? '',
-        ...optional('privateIp', f.has('privateIp') ? f.optStr('privateIp') : f.unknown('privateIp', 'private IP address')),
-        publicIps: f.num('publicIps', { min: 0, max: 250 }) ?? f.defaulted('publicIps', 1, REASONS.firewallPublicIps),
-        ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
-        dnsProxy: f.bool('dnsProxy') ?? f.defaulted('dnsProxy', false, REASONS.firewallDnsProxy),
-        ...readFirewallRules(f),
-        ...optional('zones', f.optZones('zones')),
-        threatIntel: f.oneOf('threatIntel', ['Off', 'Alert', 'Deny'] as const) ?? f.defaulted('threatIntel', 'Alert', REASONS.firewallThreatIntel),
-        ...optional('natGateway', nat),
-      });
-      return;
-    }
+    case 'azureFirewall':
+      return readFirewall(n, id, name, f);
+    case 'firewallPolicy':
+      return readFirewallPolicy(n, id, name, f);
+    case 'publicIp':
+      return readPublicIp(n, id, name, f);
+    case 'trafficManager':
+      return readTrafficManager(n, id, name, f);
     case 'nva': {
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       n.add({
@@ -198,15 +206,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       return;
     }
     case 'frontDoor':
-      n.add({
-        id,
-        kind: 'frontDoor',
-        name,
-        source: { path: f.path },
-        sku: f.reqOneOf('sku', ['Standard', 'Premium', 'Classic'] as const),
-        ...optional('waf', readWaf(n, f)),
-      });
-      return;
+      return readFrontDoor(n, id, name, f);
     case 'applicationGateway': {
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       const gw: AppGatewayResource = {
@@ -220,7 +220,8 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         frontend: f.reqOneOf('frontend', ['public', 'private', 'both'] as const),
         ...optional('privateIp', f.optStr('privateIp')),
         management: f.reqOneOf('management', ['agic-addon', 'agic-helm', 'standalone'] as const),
-        ...optional('waf', readWaf(n, f)),
+        ...optional('waf', readWaf(f, 'applicationGateway')),
+        ...optional('publicIp', f.has('publicIp') ? n.ref(f.raw('publicIp'), ['publicIp'], f.at('publicIp')) : undefined),
         ...optional('zones', f.optZones('zones')),
         ...optional('minCapacity', f.has('minCapacity') ? f.num('minCapacity', { min: 0, max: 125 }) : f.unknown('minCapacity', 'minimum instance count', '0')),
         maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwMaxCapacity),
@@ -242,7 +243,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         api: f.reqOneOf('api', ['gateway-api', 'ingress-api'] as const),
         subnet: subnet ?? '',
         frontend: f.reqOneOf('frontend', ['public', 'private'] as const),
-        ...optional('waf', readWaf(n, f)),
+        ...optional('waf', readWaf(f, 'agc')),
         clusters: [],
       };
       n.add(agc);
@@ -284,12 +285,8 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       });
       return;
     }
-    case 'privateLinkService': {
-      const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
-      const lb = n.ref(f.raw('loadBalancer'), ['loadBalancer'], f.at('loadBalancer'));
-      n.add({ id, kind: 'privateLinkService', name, parent: subnet, source: { path: f.path }, subnet: subnet ?? '', loadBalancer: lb ?? '' });
-      return;
-    }
+    case 'privateLinkService':
+      return readPrivateLinkService(n, id, name, f);
     case 'ingressController': {
       const clusterId = n.ref(f.raw('cluster'), ['cluster'], f.at('cluster'));
       const type = f.reqOneOf('type', INGRESS_CONTROLLER_TYPES);
@@ -312,6 +309,8 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('replicas', f.has('replicas') ? f.num('replicas', { min: 0 }) : f.unknown('replicas', 'replica count', 'the chart default (1 or 2)')),
         ...optional('zoneSpread', f.has('zoneSpread') ? f.bool('zoneSpread') : f.unknown('zoneSpread', 'zone spread of the replicas', 'no spread')),
         namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, REASONS.controllerNamespace),
+        ...optional('version', f.optStr('version')),
+        onPath: false,
       });
       return;
     }
@@ -323,25 +322,3 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
   }
 }
 
-export function readWaf(n: NormalizeContext, f: Fields): WafModel | undefined {
-  const w = f.sub('waf');
-  if (!w) return undefined;
-  return stripUndefined({
-    name: w.optStr('name'),
-    mode: w.reqOneOf('mode', ['Detection', 'Prevention'] as const),
-    managedRules: w.has('managedRules') ? w.bool('managedRules') : w.unknown('managedRules', 'whether managed rule sets are on', 'on'),
-  });
-}
-
-/**
- * The firewall's allow rules. Stating any of them (the FQDN list, the AKS FQDN tag) states the rule
- * set, so what is not listed is not allowed; stating none leaves both unknown.
- */
-function readFirewallRules(f: Fields): { fqdnAllowRules?: string[]; aksFqdnTag?: boolean } {
-  if (!f.has('fqdnAllowRules') && !f.has('aksFqdnTag')) {
-    f.unknown('fqdnAllowRules', 'firewall allow rules', 'no rules');
-    f.unknown('aksFqdnTag', 'firewall allow rules (the AzureKubernetesService FQDN tag or the FQDN list)', 'not allowed');
-    return {};
-  }
-  return { fqdnAllowRules: f.strArr('fqdnAllowRules'), aksFqdnTag: f.bool('aksFqdnTag') ?? false };
-}

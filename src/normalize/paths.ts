@@ -67,6 +67,8 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
     const layer7 = isLayer7(res, tls);
     const preserves = hf.bool('preservesClientIp') ?? defaultPreserves(n, hf, res, tls);
     const waf = wafOf(res);
+    const dnat = readDnatHop(hf, res);
+    if (res.kind === 'ingressController') res.onPath = true;
     hops.push(
       stripUndefined({
         step: hops.length + 1,
@@ -78,6 +80,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
         preservesClientIp: preserves,
         layer7,
         waf,
+        dnat,
         note: hf.optStr('note'),
         source: { path: hpath },
       }),
@@ -157,6 +160,26 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   );
 }
 
+/** A firewall hop names the DNAT rule that publishes the path; the rule must exist on that firewall. */
+function readDnatHop(hf: Fields, res: Resource): IngressHopModel['dnat'] {
+  const rule = hf.optStr('dnatRule');
+  if (rule === undefined) return undefined;
+  if (res.kind !== 'azureFirewall') {
+    hf.issue('dnatRule', `"dnatRule" applies to an Azure Firewall hop, not to ${res.kind} ${res.name}`);
+    return undefined;
+  }
+  const r = res.dnatRules.find((d) => d.name === rule);
+  if (!r) {
+    const known = res.dnatRules.map((d) => `"${d.name}"`).join(', ');
+    hf.issue('dnatRule', `firewall ${res.name} has no DNAT rule "${rule}"${known ? ` (it has ${known})` : ''}`);
+    return undefined;
+  }
+  if (hf.num('port', { min: 1, max: 65535 }) !== undefined && hf.raw('port') !== r.destinationPort) {
+    hf.issue('port', `the hop listens on ${String(hf.raw('port'))} but DNAT rule "${rule}" listens on ${r.destinationPort}`);
+  }
+  return stripUndefined({ rule, translatedAddress: r.translatedAddress, translatedFqdn: r.translatedFqdn, translatedPort: r.translatedPort });
+}
+
 /** The cluster of the first hop that belongs to one (an ingress controller or a cluster's load balancer). */
 function clusterOfHops(n: NormalizeContext, hops: IngressHopModel[]): Id | undefined {
   for (const h of hops) {
@@ -174,6 +197,13 @@ export function defaultPreserves(n: NormalizeContext, f: Fields, res: Resource, 
 }
 
 export function linkGatewaysToClusters(n: NormalizeContext): void {
+  // Every ingress controller is listed on its cluster, whether it is on a path or only declared there.
+  for (const r of n.resources.values()) {
+    if (r.kind !== 'ingressController') continue;
+    const c = n.resources.get(r.cluster);
+    if (c?.kind === 'cluster' && !c.ingressControllers.includes(r.id)) c.ingressControllers.push(r.id);
+  }
+  for (const r of n.resources.values()) if (r.kind === 'cluster') r.ingressControllers.sort(cmp);
   for (const p of n.ingressPaths) {
     for (const h of p.hops) {
       const r = n.resources.get(h.resource);
@@ -220,9 +250,10 @@ export function clusterPaths(n: NormalizeContext, c: ClusterResource): void {
     hops.push(lbId);
     last = lbId;
     publicIps = o.outboundIps;
-  } else if (o.type === 'managedNATGateway') {
+  } else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') {
     const natId = `natGateway:${c.name}/managed`;
-    n.add({ id: natId, kind: 'natGateway', name: `${c.name} managed NAT`, parent: c.id, source: src, publicIps: o.outboundIps, publicAddressCount: o.outboundIps, idleTimeoutMinutes: o.idleTimeoutMinutes, zones: [], sku: 'Standard' });
+    const sku = o.type === 'managedNATGatewayV2' ? 'StandardV2' : 'Standard';
+    n.add({ id: natId, kind: 'natGateway', name: `${c.name} managed NAT`, parent: c.id, source: src, publicIps: o.outboundIps, publicAddressCount: o.outboundIps, idleTimeoutMinutes: o.idleTimeoutMinutes, zones: [], sku, publicIpResources: [] });
     link(last, natId, 'SNAT');
     hops.push(natId);
     last = natId;

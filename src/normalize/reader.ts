@@ -45,7 +45,7 @@ export class Fields {
   constructor(
     readonly value: Record<string, unknown>,
     readonly path: string,
-    private readonly sink: Sink,
+    readonly sink: Sink,
     /** Element id used when recording defaults. */
     readonly element: Id = '',
   ) {}

@@ -262,6 +262,7 @@ function fqdnAllowed(fqdn: string, rules: readonly string[]): boolean {
 const OUTBOUND_TEXT: Record<EgressPathModel['outboundType'], string> = {
   loadBalancer: 'load balancer (outbound rules on the AKS-managed standard load balancer)',
   managedNATGateway: 'managed NAT gateway (AKS creates and owns it)',
+  managedNATGatewayV2: 'managed StandardV2 NAT gateway (AKS creates and owns it; zone-redundant)',
   userAssignedNATGateway: 'user-assigned NAT gateway on the node subnet',
   userDefinedRouting: 'user-defined routing (a route table sends 0.0.0.0/0 to a firewall or appliance)',
   none: 'none (no outbound path is configured by AKS)',
