@@ -391,7 +391,7 @@ function readAddons(f: Fields): ClusterResource['addons'] {
   if (istioRevision !== undefined && !ASM_REVISION.test(istioRevision)) {
     a?.issue('istioRevision', `"istioRevision" must look like "asm-1-25", got "${istioRevision}"`);
   }
-  if (istioRevision && meshRevision && istioRevision !== meshRevision) {
+  else if (istioRevision && meshRevision && istioRevision !== meshRevision) {
     a?.issue('istioRevision', `addons.istioRevision ${istioRevision} differs from serviceMesh.revision ${meshRevision}`);
   }
   const revision = istioRevision ?? meshRevision;
