@@ -42,6 +42,9 @@ export const KIND_NAMES: Record<string, string> = {
   workload: 'Pods',
   egressDestination: 'Destination',
   internet: 'Internet',
+  publicIp: 'Public IP',
+  firewallPolicy: 'Firewall policy',
+  trafficManager: 'Traffic Manager',
 };
 
 const PAAS_NAMES: Record<string, string> = {
@@ -269,6 +272,8 @@ export function details(r: Resource, q: ModelQuery): string[] {
       return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
     case 'frontDoor':
       return [`${kind} ${r.sku}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : [])];
+    case 'trafficManager':
+      return [kind, `${r.routingMethod} routing · ${r.endpoints.length} endpoint${r.endpoints.length === 1 ? '' : 's'}`];
     case 'apiManagement':
       return [`${kind} ${r.sku}`, `VNet mode ${r.vnetMode}`];
     case 'loadBalancer':
@@ -327,7 +332,7 @@ function topology(q: ModelQuery): ViewGraph {
     const zone = b.zone('zone:on-premises', 'On-premises');
     for (const o of onPrem) b.leaf(o, { parent: zone });
   }
-  const global = [...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];
+  const global = [...q.all('trafficManager'), ...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];
   if (global.length) {
     const zone = b.zone('zone:global', 'Global edge');
     for (const r of global) b.leaf(r, { parent: zone });
@@ -378,7 +383,8 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
       const r = q.get(h.resource);
       if (!r) continue;
       const d = details(r, q);
-      b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${h.tls}${h.waf ? ` · WAF ${h.waf}` : ''}`] });
+      const dnat = h.dnat ? ` · DNAT → ${h.dnat.translatedAddress ?? h.dnat.translatedFqdn ?? '?'}:${h.dnat.translatedPort}` : '';
+      b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${h.tls}${h.waf ? ` · WAF ${h.waf}` : ''}${dnat}`] });
     }
     const c = q.getAs(p.cluster, 'cluster');
     if (c) b.cluster(c, false);
