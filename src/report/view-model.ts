@@ -9,6 +9,7 @@ import type { FileResult, Finding } from '../validate/finding.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
 import { buildIpPlan } from './ip-plan.js';
+import { inventoryFacts } from './inventory.js';
 import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
 import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, counts, overall, scorePillars, severityCounts } from './scoring.js';
 import type {
@@ -286,6 +287,7 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
   }
   const paths = model.ingressPaths;
   if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${p.hops.length} hops)`).join('; '));
+  out.push(...inventoryFacts(q));
   return out;
 }
 
