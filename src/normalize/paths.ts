@@ -336,7 +336,8 @@ function isLayer7(res: Resource, tls: TlsMode): boolean {
 }
 
 function wafOf(res: Resource): 'Detection' | 'Prevention' | undefined {
-  if (res.kind === 'frontDoor' || res.kind === 'applicationGateway' || res.kind === 'agc') return res.waf?.mode;
+  // A disabled policy (or a legacy configuration switched off) inspects nothing.
+  if (res.kind === 'frontDoor' || res.kind === 'applicationGateway' || res.kind === 'agc') return res.waf?.enabled ? res.waf.mode : undefined;
   return undefined;
 }
 

@@ -15,6 +15,7 @@ import { sarifLog } from '../../src/validate/format/sarif.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { colors } from '../../src/cli/io.js';
 import { baseline } from '../helpers/fixture.js';
+import { sarifValidator } from './sarif-schema.js';
 import { runRuleResult } from '../helpers/run-rule.js';
 
 type B = ReturnType<typeof baseline>;
@@ -160,6 +161,9 @@ describe('a design that does not state firewall rules, replicas, gateway capacit
     expect(notes).toHaveLength(n);
     expect(notes.every((x) => x.level === 'note')).toBe(true);
     expect(new Set(notes.map((x) => x.partialFingerprints!['aksnetFindingHash/v1'])).size).toBe(n);
+    const validate = sarifValidator();
+    expect(validate(JSON.parse(JSON.stringify(sarif)))).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
   });
 
   it('the unverified entry says when the meaning of leaving a field out changed', async () => {
