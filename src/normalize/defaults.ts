@@ -76,6 +76,10 @@ export const REASONS = {
   firewallForcedTunneling: platform('Azure Firewall sends internet traffic directly unless forced tunneling is configured', 'firewall/forced-tunneling'),
   firewallTierFromPolicy: inferred('a firewall and its policy have the same tier'),
   plsNatIps: platform('a Private Link Service takes one NAT IP unless more are configured', 'private-link/private-link-service-overview'),
+  nodePublicIp: platform('AKS nodes get no public IP unless the pool enables it', 'aks/use-node-public-ips'),
+  spot: platform('node pools use regular (not Spot) VMs unless the priority is Spot', 'aks/spot-node-pool'),
+  activeActive: platform('a VPN gateway is active-standby unless active-active is enabled', 'vpn-gateway/active-active-portal'),
+  nvaPublicIps: inferred('one public IP assumed for the SNAT of the appliance (an NVA has no platform default; state publicIps)'),
   firewallDnsProxy: platform('Azure Firewall DNS proxy is off by default', 'firewall/dns-settings'),
   natPublicIps: platform('a NAT gateway needs at least one public IP', 'nat-gateway/nat-gateway-resource'),
   appGwMaxCapacity: platform(

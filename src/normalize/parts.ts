@@ -114,7 +114,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         subnet: subnet ?? '',
         ...optional('sku', f.optStr('sku')),
         ...optional('zones', f.optZones('zones')),
-        activeActive: f.bool('activeActive') ?? false,
+        activeActive: f.bool('activeActive') ?? f.defaulted('activeActive', false, REASONS.activeActive),
       });
       return;
     }
@@ -199,7 +199,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         subnet: subnet ?? '',
         privateIp: f.str('privateIp'),
         ...optional('vendor', f.optStr('vendor')),
-        publicIps: f.num('publicIps', { min: 0 }) ?? 1,
+        publicIps: f.num('publicIps', { min: 0 }) ?? f.defaulted('publicIps', 1, REASONS.nvaPublicIps),
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
         ...optional('zones', f.optZones('zones')),
       });

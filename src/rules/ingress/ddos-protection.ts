@@ -28,6 +28,8 @@ export default defineRule({
     };
     for (const g of q.all('applicationGateway')) {
       if (g.frontend === 'private') continue;
+      // DDoS IP Protection on the gateway's own public IP covers it without a plan on the VNet.
+      if (q.getAs(g.publicIp, 'publicIp')?.ddosIpProtection === true) continue;
       push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id]);
     }
     for (const p of ctx.model.ingressPaths) {
