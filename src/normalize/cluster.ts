@@ -259,7 +259,11 @@ export function readServiceMesh(n: NormalizeContext, f: Fields): ServiceMeshMode
   const modes = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
   if (kind === 'none') return { kind };
   const mtls = m.has('mtls') ? m.oneOf('mtls', modes) : m.unknown('mtls', 'mesh-wide mTLS mode');
-  if (kind === 'istio-addon') return stripUndefined({ kind, mtls, revision: m.optStr('revision') });
+  if (kind === 'istio-addon') {
+    const revision = m.optStr('revision');
+    if (revision !== undefined && !ASM_REVISION.test(revision)) m.issue('revision', `"revision" must look like "asm-1-25", got "${revision}"`);
+    return stripUndefined({ kind, mtls, revision });
+  }
   return stripUndefined({ kind, product: m.str('product'), mtls });
 }
 

@@ -63,7 +63,7 @@ export function readVnet(n: NormalizeContext, id: Id, name: string, f: Fields): 
     // Inferred later when peerings are known; recorded as a default then.
     role: role ?? 'standalone',
     ...optional('ddosProtectionPlan', ddos),
-    dnsServers: f.strArr('dnsServers'),
+    dnsServers: readDnsServers(f),
     subnets,
   });
   if (!role) n.pendingRoles.push({ id, path: f.at('role') });
@@ -264,4 +264,14 @@ function purposesOf(f: Fields): { purpose?: SubnetPurpose; purposes: SubnetPurpo
   }
   const one = f.oneOf('purpose', PURPOSES);
   return { ...optional('purpose', one), purposes: one ? [one] : [] };
+}
+
+/** Custom DNS servers are IPv4 addresses; omitted means Azure-provided DNS. */
+function readDnsServers(f: Fields): string[] {
+  const list = f.strArr('dnsServers');
+  list.forEach((ip, i) => {
+    const ok = /^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
+    if (!ok) f.issue(`dnsServers[${i}]`, `a DNS server must be an IPv4 address, got "${ip}"`);
+  });
+  return list;
 }

@@ -274,6 +274,22 @@ const BAD: Array<{ what: string; mutate: (a: Arch) => void; path: string; messag
     message: /Bastion Standard needs its AzureBastionSubnet/,
   },
   {
+    what: 'a VNet DNS server that is not an IPv4 address',
+    mutate: (a) => (a.network.vnets[0]!.dnsServers = ['dns.example.com']),
+    path: 'network.vnets[0].dnsServers[0]',
+    message: /must be an IPv4 address, got "dns\.example\.com"/,
+  },
+  {
+    what: 'a mesh revision not written asm-1-xx',
+    mutate: (a) => {
+      const mesh = a.clusters[0]!.serviceMesh;
+      if (mesh?.kind === 'istio-addon') mesh.revision = 'asm-125';
+      delete a.clusters[0]!.addons!.istioRevision;
+    },
+    path: 'clusters[0].serviceMesh.revision',
+    message: /must look like "asm-1-25"/,
+  },
+  {
     what: 'an empty purpose list',
     mutate: (a) => (a.network.vnets[0]!.subnets[2]!.purpose = []),
     path: 'network.vnets[0].subnets[2].purpose',
