@@ -321,3 +321,23 @@ describe('positions', () => {
     ]);
   });
 });
+
+describe('types', () => {
+  it('the design with every new part type-checks against the DSL, and a wrong literal does not', async () => {
+    const { typecheck } = await import('../../src/load/typecheck.js');
+    const dir = join(import.meta.dirname, '..', 'fixtures');
+    expect(await typecheck([join(dir, 'new-parts.ts')])).toEqual([]);
+    const { mkdtempSync, writeFileSync, readFileSync } = await import('node:fs');
+    const tmp = mkdtempSync(join(dir, 'tmp-types-'));
+    try {
+      const bad = join(tmp, 'bad.ts');
+      const src = readFileSync(join(dir, 'new-parts.ts'), 'utf8').replaceAll("'../../dsl/index.js'", "'../../../dsl/index.js'");
+      writeFileSync(bad, src.replace("idps: 'Deny',", "idps: 'Block',"));
+      const diags = await typecheck([bad]);
+      expect(diags.length).toBe(1);
+      expect(diags[0]!.message).toMatch(/"Block"/);
+    } finally {
+      (await import('node:fs')).rmSync(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
