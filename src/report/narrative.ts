@@ -332,7 +332,7 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
     if (cluster && h.kind === 'cluster') {
       const o = cluster.outbound;
       if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
-      if (o.type === 'managedNATGateway') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
+      if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
     }
     steps.push({ n: i + 1, title: capital(h.kind === 'internet' ? 'Internet' : describe(h, q)), text, tags });
   });
