@@ -139,7 +139,9 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
   }
   let count = f.num('count', { min: 0, max: 5000 });
   if (count === undefined) {
-    count = minCount !== undefined ? f.defaulted('count', minCount, REASONS.countFromMin) : f.defaulted('count', DEFAULT_NODE_COUNT, REASONS.count);
+    if (minCount !== undefined) count = f.defaulted('count', minCount, REASONS.countFromMin);
+    else if (maxCount !== undefined && maxCount < DEFAULT_NODE_COUNT) count = f.defaulted('count', maxCount, REASONS.countFromMax);
+    else count = f.defaulted('count', DEFAULT_NODE_COUNT, REASONS.count);
   }
   const maxNodes = autoscaling ? Math.max(maxCount ?? count, count) : count;
   const maxPods = f.num('maxPods', { min: 1, max: 250 }) ?? f.defaulted('maxPods', DEFAULT_MAX_PODS[cni], REASONS.maxPods);

@@ -136,7 +136,7 @@ function readCollections(f: Fields, key: string): CollectionsRead {
   f.arr(key).forEach((c, i) => {
     const path = `${f.at(key)}[${i}]`;
     if (!isRecord(c)) {
-      f.issue(undefined, `a rule collection must be an object, got ${describe(c)} (at ${path})`);
+      f.sink.issues.push({ ruleId: 'structure/schema', message: `a rule collection must be an object, got ${describe(c)}`, path, element: f.element || undefined });
       return;
     }
     const cf = new Fields(c, path, sinkOf(f), f.element);

@@ -175,3 +175,15 @@ describe('defaults', () => {
     expect(model.unknown.some((u) => u.element === nat.id)).toBe(false);
   });
 });
+
+describe('a pool with only an autoscaler maximum', () => {
+  it('has an unknown minimum and reaches its maximum, even below the default node count', () => {
+    const s = sparse();
+    s.aks.nodePools[0]!.maxCount = 2;
+    const { model, issues } = normalize(s.arch);
+    expect(issues).toEqual([]);
+    const pool = get(model, 'nodePool')[0]!;
+    expect([pool.minCount, pool.count, pool.maxNodes]).toEqual([undefined, 2, 2]);
+    expect(model.defaults.find((d) => d.path === 'clusters[0].nodePools[0].count')?.inferred).toBe(true);
+  });
+});
