@@ -18,7 +18,11 @@ export const DEFAULT_MAX_PODS: Record<CniMode, number> = {
 };
 
 /** CNIs whose pods take addresses from a VNet subnet. */
-export const VNET_POD_IP_CNIS: readonly CniMode[] = ['azure-nodesubnet', 'azure-podsubnet-dynamic', 'azure-podsubnet-static'];
+export const VNET_POD_IP_CNIS: readonly CniMode[] = [
+  'azure-nodesubnet',
+  'azure-podsubnet-dynamic',
+  'azure-podsubnet-static',
+];
 
 /** CNIs with a pod CIDR that is not part of the VNet. */
 export const POD_CIDR_CNIS: readonly CniMode[] = ['kubenet', 'azure-overlay', 'byo'];
@@ -33,7 +37,10 @@ export interface DefaultBasis {
 }
 
 const L = 'https://learn.microsoft.com/azure/';
-const platform = (reason: string, page: string): DefaultBasis => ({ reason, source: page.startsWith('https:') ? page : L + page });
+const platform = (reason: string, page: string): DefaultBasis => ({
+  reason,
+  source: page.startsWith('https:') ? page : L + page,
+});
 const inferred = (reason: string): DefaultBasis => ({ reason, inferred: true });
 
 /**
@@ -46,16 +53,31 @@ export const REASONS = {
   podCidr: platform('AKS default pod CIDR for kubenet and overlay', 'aks/azure-cni-overlay'),
   dataplane: platform('AKS default dataplane (Azure CNI without Cilium)', 'aks/azure-cni-powered-by-cilium'),
   networkPolicy: platform('AKS enables no network policy engine unless asked', 'aks/use-network-policies'),
-  loadBalancerSku: platform('Standard is the default (and only supported) AKS load balancer SKU', 'aks/load-balancer-standard'),
+  loadBalancerSku: platform(
+    'Standard is the default (and only supported) AKS load balancer SKU',
+    'aks/load-balancer-standard',
+  ),
   tier: platform('AKS default pricing tier is Free (no uptime SLA)', 'aks/free-standard-pricing-tiers'),
-  apiServer: platform('AKS default: public API server reachable from any address', 'aks/api-server-authorized-ip-ranges'),
+  apiServer: platform(
+    'AKS default: public API server reachable from any address',
+    'aks/api-server-authorized-ip-ranges',
+  ),
   outbound: platform('AKS default outbound type', 'aks/egress-outboundtype'),
   outboundIps: platform('AKS creates one managed outbound public IP by default', 'aks/load-balancer-standard'),
-  allocatedOutboundPorts: platform('Azure allocates SNAT ports automatically (0) by default', 'aks/load-balancer-standard'),
-  lbIdleTimeout: platform('AKS default outbound idle timeout for the load balancer (minutes)', 'aks/load-balancer-standard'),
+  allocatedOutboundPorts: platform(
+    'Azure allocates SNAT ports automatically (0) by default',
+    'aks/load-balancer-standard',
+  ),
+  lbIdleTimeout: platform(
+    'AKS default outbound idle timeout for the load balancer (minutes)',
+    'aks/load-balancer-standard',
+  ),
   natIdleTimeout: platform('Azure NAT gateway default TCP idle timeout (minutes)', 'nat-gateway/nat-gateway-resource'),
   natSku: platform('Standard is the NAT gateway SKU unless StandardV2 is chosen', 'nat-gateway/nat-overview'),
-  natZones: platform('a NAT gateway deployed without a zone is a no-zone (regional) resource', 'nat-gateway/nat-availability-zones'),
+  natZones: platform(
+    'a NAT gateway deployed without a zone is a no-zone (regional) resource',
+    'nat-gateway/nat-availability-zones',
+  ),
   serviceMesh: platform('AKS installs no service mesh unless the Istio add-on is enabled', 'aks/istio-about'),
   maxPods: platform('AKS default max pods for this CNI', 'aks/concepts-network-ip-address-planning'),
   os: platform('AKS default node OS', 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add'),
@@ -70,17 +92,34 @@ export const REASONS = {
   vnetRole: inferred('inferred from the VNet contents and peerings'),
   publicFqdn: platform('AKS creates a public FQDN for private clusters by default', 'aks/private-clusters'),
   privateDnsZone: platform('AKS-managed private DNS zone by default', 'aks/private-clusters'),
-  apiServerPrivate: platform('API Server VNet Integration exposes a public endpoint unless private is set', 'aks/api-server-vnet-integration'),
+  apiServerPrivate: platform(
+    'API Server VNet Integration exposes a public endpoint unless private is set',
+    'aks/api-server-vnet-integration',
+  ),
   firewallPublicIps: platform('an Azure Firewall has at least one public IP', 'firewall/features'),
-  firewallThreatIntel: platform('threat-intelligence filtering is on in Alert mode by default', 'firewall/threat-intel'),
+  firewallThreatIntel: platform(
+    'threat-intelligence filtering is on in Alert mode by default',
+    'firewall/threat-intel',
+  ),
   firewallIdps: platform('IDPS is off in a Premium firewall policy unless a mode is set', 'firewall/premium-features'),
-  firewallForcedTunneling: platform('Azure Firewall sends internet traffic directly unless forced tunneling is configured', 'firewall/forced-tunneling'),
+  firewallForcedTunneling: platform(
+    'Azure Firewall sends internet traffic directly unless forced tunneling is configured',
+    'firewall/forced-tunneling',
+  ),
   firewallTierFromPolicy: inferred('a firewall and its policy have the same tier'),
-  plsNatIps: platform('a Private Link Service takes one NAT IP unless more are configured', 'private-link/private-link-service-overview'),
+  plsNatIps: platform(
+    'a Private Link Service takes one NAT IP unless more are configured',
+    'private-link/private-link-service-overview',
+  ),
   nodePublicIp: platform('AKS nodes get no public IP unless the pool enables it', 'aks/use-node-public-ips'),
   spot: platform('node pools use regular (not Spot) VMs unless the priority is Spot', 'aks/spot-node-pool'),
-  activeActive: platform('a VPN gateway is active-standby unless active-active is enabled', 'vpn-gateway/active-active-portal'),
-  nvaPublicIps: inferred('one public IP assumed for the SNAT of the appliance (an NVA has no platform default; state publicIps)'),
+  activeActive: platform(
+    'a VPN gateway is active-standby unless active-active is enabled',
+    'vpn-gateway/active-active-portal',
+  ),
+  nvaPublicIps: inferred(
+    'one public IP assumed for the SNAT of the appliance (an NVA has no platform default; state publicIps)',
+  ),
   firewallDnsProxy: platform('Azure Firewall DNS proxy is off by default', 'firewall/dns-settings'),
   natPublicIps: platform('a NAT gateway needs at least one public IP', 'nat-gateway/nat-gateway-resource'),
   appGwMaxCapacity: platform(
@@ -95,7 +134,16 @@ export const REASONS = {
   preservesClientIp: inferred('typical behaviour of this component'),
   lbSku: platform('Standard load balancer', 'load-balancer/skus'),
   bastionSku: platform('Azure Bastion default SKU', 'bastion/configuration-settings'),
-  paasPublicAccess: platform('PaaS services allow public network access unless it is disabled', 'private-link/private-endpoint-overview'),
-  bgpRoutePropagation: platform('route tables propagate gateway routes unless disabled', 'virtual-network/virtual-networks-udr-overview'),
-  publicIpSku: platform('new public IPs are Standard SKU (Basic is retired)', 'virtual-network/ip-services/public-ip-addresses'),
+  paasPublicAccess: platform(
+    'PaaS services allow public network access unless it is disabled',
+    'private-link/private-endpoint-overview',
+  ),
+  bgpRoutePropagation: platform(
+    'route tables propagate gateway routes unless disabled',
+    'virtual-network/virtual-networks-udr-overview',
+  ),
+  publicIpSku: platform(
+    'new public IPs are Standard SKU (Basic is retired)',
+    'virtual-network/ip-services/public-ip-addresses',
+  ),
 } as const satisfies Record<string, DefaultBasis>;

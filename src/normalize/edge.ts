@@ -23,7 +23,7 @@ const ORIGIN_KINDS = [
 export function readFrontDoor(n: NormalizeContext, id: Id, name: string, f: Fields): void {
   const sku = f.reqOneOf('sku', ['Standard', 'Premium', 'Classic'] as const);
   const routes = f.arr('routes').flatMap((r, i) => {
-    if (!isRecord(r)) return (f.issue('routes', `a route must be an object, got ${describe(r)}`), []);
+    if (!isRecord(r)) return f.issue('routes', `a route must be an object, got ${describe(r)}`), [];
     return [readRoute(n, new Fields(r, `${f.at('routes')}[${i}]`, f.sink, id), sku)];
   });
   n.add({
@@ -40,13 +40,18 @@ export function readFrontDoor(n: NormalizeContext, id: Id, name: string, f: Fiel
 
 function readRoute(n: NormalizeContext, rf: Fields, sku: string): FrontDoorRouteModel {
   const origins = rf.arr('origins', true).flatMap((o, j) => {
-    if (!isRecord(o)) return (rf.issue('origins', `an origin must be an object, got ${describe(o)}`), []);
+    if (!isRecord(o)) return rf.issue('origins', `an origin must be an object, got ${describe(o)}`), [];
     return [readOrigin(n, new Fields(o, `${rf.at('origins')}[${j}]`, rf.sink, rf.element), sku)];
   });
   const accepted = rf.has('acceptedProtocols')
-    ? rf.arr('acceptedProtocols').flatMap((p): Array<'Http' | 'Https'> =>
-        p === 'Http' || p === 'Https' ? [p] : (rf.issue('acceptedProtocols', `protocol must be "Http" or "Https", got ${describe(p)}`), []),
-      )
+    ? rf
+        .arr('acceptedProtocols')
+        .flatMap(
+          (p): Array<'Http' | 'Https'> =>
+            p === 'Http' || p === 'Https'
+              ? [p]
+              : (rf.issue('acceptedProtocols', `protocol must be "Http" or "Https", got ${describe(p)}`), []),
+        )
     : undefined;
   const httpsRedirect = rf.bool('httpsRedirect');
   if (httpsRedirect && accepted && !accepted.includes('Http')) {
@@ -69,7 +74,8 @@ function readOrigin(n: NormalizeContext, of: Fields, sku: string): FrontDoorOrig
     ? n.ref(of.raw('target'), ['applicationGateway', 'agc', 'privateLinkService', 'loadBalancer'], of.at('target'))
     : undefined;
   const connection = of.reqOneOf('connection', ['private-link', 'public'] as const);
-  if (connection === 'private-link' && sku !== 'Premium') of.issue('connection', `Private Link origins need Front Door Premium; this profile is ${sku}`);
+  if (connection === 'private-link' && sku !== 'Premium')
+    of.issue('connection', `Private Link origins need Front Door Premium; this profile is ${sku}`);
   if (originKind === 'internal-load-balancer' && connection !== 'private-link') {
     of.issue('connection', 'an internal load balancer is reachable from Front Door only over Private Link');
   }
@@ -78,7 +84,9 @@ function readOrigin(n: NormalizeContext, of: Fields, sku: string): FrontDoorOrig
   if (raw === 'none') lockdown = [];
   else if (Array.isArray(raw)) {
     lockdown = raw.flatMap((v) =>
-      v === 'x-azure-fdid' || v === 'service-tag' ? [v] : (of.issue('lockdown', `lockdown must list "x-azure-fdid" and/or "service-tag", got ${describe(v)}`), []),
+      v === 'x-azure-fdid' || v === 'service-tag'
+        ? [v]
+        : (of.issue('lockdown', `lockdown must list "x-azure-fdid" and/or "service-tag", got ${describe(v)}`), []),
     );
   } else if (raw !== undefined) of.issue('lockdown', `"lockdown" must be an array or "none", got ${describe(raw)}`);
   else if (connection === 'public') of.unknown('lockdown', 'how the origin rejects traffic that bypasses Front Door');
@@ -95,7 +103,7 @@ function readOrigin(n: NormalizeContext, of: Fields, sku: string): FrontDoorOrig
 
 export function readTrafficManager(n: NormalizeContext, id: Id, name: string, f: Fields): void {
   const endpoints = f.arr('endpoints', true).flatMap((e, i) => {
-    if (!isRecord(e)) return (f.issue('endpoints', `an endpoint must be an object, got ${describe(e)}`), []);
+    if (!isRecord(e)) return f.issue('endpoints', `an endpoint must be an object, got ${describe(e)}`), [];
     const ef = new Fields(e, `${f.at('endpoints')}[${i}]`, f.sink, id);
     const target = ef.has('target')
       ? n.ref(ef.raw('target'), ['applicationGateway', 'loadBalancer', 'frontDoor', 'publicIp'], ef.at('target'))
@@ -109,7 +117,14 @@ export function readTrafficManager(n: NormalizeContext, id: Id, name: string, f:
     kind: 'trafficManager',
     name,
     source: { path: f.path },
-    routingMethod: f.reqOneOf('routingMethod', ['Priority', 'Weighted', 'Performance', 'Geographic', 'MultiValue', 'Subnet'] as const),
+    routingMethod: f.reqOneOf('routingMethod', [
+      'Priority',
+      'Weighted',
+      'Performance',
+      'Geographic',
+      'MultiValue',
+      'Subnet',
+    ] as const),
     endpoints,
   });
 }
@@ -121,7 +136,10 @@ export function readPrivateLinkService(n: NormalizeContext, id: Id, name: string
   const lb = n.ref(f.raw('loadBalancer'), ['loadBalancer'], f.at('loadBalancer'));
   const lbRes = lb ? n.resources.get(lb) : undefined;
   if (lbRes?.kind === 'loadBalancer' && lbRes.visibility !== 'internal') {
-    f.issue('loadBalancer', `a Private Link Service fronts an internal Standard load balancer; ${lbRes.name} is public`);
+    f.issue(
+      'loadBalancer',
+      `a Private Link Service fronts an internal Standard load balancer; ${lbRes.name} is public`,
+    );
   }
   const subs = (key: string): string[] => {
     const list = f.strArr(key);
@@ -129,10 +147,17 @@ export function readPrivateLinkService(n: NormalizeContext, id: Id, name: string
     return list;
   };
   const raw = f.raw('visibility');
-  const visibility = raw === '*' ? ('*' as const) : raw === undefined ? f.unknown('visibility', 'which subscriptions may see the service') : subs('visibility');
+  const visibility =
+    raw === '*'
+      ? ('*' as const)
+      : raw === undefined
+        ? f.unknown('visibility', 'which subscriptions may see the service')
+        : subs('visibility');
   const autoApproval = subs('autoApproval');
   if (Array.isArray(visibility)) {
-    for (const s of autoApproval) if (!visibility.includes(s)) f.issue('autoApproval', `subscription ${s} is auto-approved but not in the visibility list`);
+    for (const s of autoApproval)
+      if (!visibility.includes(s))
+        f.issue('autoApproval', `subscription ${s} is auto-approved but not in the visibility list`);
   }
   n.add({
     id,
@@ -149,9 +174,11 @@ export function readPrivateLinkService(n: NormalizeContext, id: Id, name: string
 }
 
 export function readPublicIp(n: NormalizeContext, id: Id, name: string, f: Fields): void {
-  const sku = f.oneOf('sku', ['Standard', 'StandardV2', 'Basic'] as const) ?? f.defaulted('sku', 'Standard', REASONS.publicIpSku);
+  const sku =
+    f.oneOf('sku', ['Standard', 'StandardV2', 'Basic'] as const) ?? f.defaulted('sku', 'Standard', REASONS.publicIpSku);
   const address = f.optStr('address');
-  if (address !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(address)) f.issue('address', `"address" must be an IPv4 address, got "${address}"`);
+  if (address !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(address))
+    f.issue('address', `"address" must be an IPv4 address, got "${address}"`);
   n.add(
     stripUndefined({
       id,
@@ -160,7 +187,9 @@ export function readPublicIp(n: NormalizeContext, id: Id, name: string, f: Field
       source: { path: f.path },
       sku,
       zones: f.optZones('zones'),
-      ddosIpProtection: f.has('ddosIpProtection') ? f.bool('ddosIpProtection') : f.unknown('ddosIpProtection', 'whether DDoS IP Protection is on'),
+      ddosIpProtection: f.has('ddosIpProtection')
+        ? f.bool('ddosIpProtection')
+        : f.unknown('ddosIpProtection', 'whether DDoS IP Protection is on'),
       address,
     }),
   );

@@ -73,16 +73,29 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
   const stated = f.oneOf('tier', TIERS);
   const tier =
     stated ??
-    (f.has('tier') ? undefined : pol?.tier ? f.defaulted('tier', pol.tier, REASONS.firewallTierFromPolicy) : f.unknown('tier', 'firewall tier'));
+    (f.has('tier')
+      ? undefined
+      : pol?.tier
+        ? f.defaulted('tier', pol.tier, REASONS.firewallTierFromPolicy)
+        : f.unknown('tier', 'firewall tier'));
   if (pol?.tier && tier && pol.tier !== tier) {
-    f.issue('policy', `firewall "${name}" is ${tier} but its policy "${pol.name}" is ${pol.tier}; the tiers must match`);
+    f.issue(
+      'policy',
+      `firewall "${name}" is ${tier} but its policy "${pol.name}" is ${pol.tier}; the tiers must match`,
+    );
   }
-  if (tier === 'Basic' && hasClassic) f.issue('classicRules', 'the Basic tier is configured through a firewall policy only');
+  if (tier === 'Basic' && hasClassic)
+    f.issue('classicRules', 'the Basic tier is configured through a firewall policy only');
   // The rules: from classic collections, the policy's collections, or the older shorthand fields.
   let read: CollectionsRead | undefined;
   if (hasClassic && !hasPolicy) read = readCollections(f, 'classicRules');
   else if (pol?.ruleCollections) {
-    read = { collections: pol.ruleCollections, fqdns: pol.allowFqdns ?? [], fqdnTags: pol.allowFqdnTags ?? [], dnat: pol.dnatRules };
+    read = {
+      collections: pol.ruleCollections,
+      fqdns: pol.allowFqdns ?? [],
+      fqdnTags: pol.allowFqdnTags ?? [],
+      dnat: pol.dnatRules,
+    };
   }
   const shorthand = f.has('fqdnAllowRules') || f.has('aksFqdnTag');
   let fqdnAllowRules: string[] | undefined;
@@ -92,16 +105,27 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
     aksFqdnTag = (f.bool('aksFqdnTag') ?? false) || (read?.fqdnTags.includes('AzureKubernetesService') ?? false);
   } else {
     f.unknown('fqdnAllowRules', 'firewall allow rules', 'no rules');
-    f.unknown('aksFqdnTag', 'firewall allow rules (the AzureKubernetesService FQDN tag or the FQDN list)', 'not allowed');
+    f.unknown(
+      'aksFqdnTag',
+      'firewall allow rules (the AzureKubernetesService FQDN tag or the FQDN list)',
+      'not allowed',
+    );
   }
   const mgmt = f.sub('management');
   const managementSubnet = mgmt ? n.ref(mgmt.raw('subnet'), ['subnet'], mgmt.at('subnet')) : undefined;
   if (mgmt?.has('publicIp')) n.ref(mgmt.raw('publicIp'), ['publicIp'], mgmt.at('publicIp'));
-  const forcedTunneling = f.bool('forcedTunneling') ?? f.defaulted('forcedTunneling', false, REASONS.firewallForcedTunneling);
-  if (forcedTunneling && !mgmt) f.issue('forcedTunneling', `forced tunneling needs a management IP configuration ("management") on firewall "${name}"`);
-  if (tier === 'Basic' && !mgmt) f.issue('management', 'the Basic tier needs a management IP configuration ("management")');
+  const forcedTunneling =
+    f.bool('forcedTunneling') ?? f.defaulted('forcedTunneling', false, REASONS.firewallForcedTunneling);
+  if (forcedTunneling && !mgmt)
+    f.issue(
+      'forcedTunneling',
+      `forced tunneling needs a management IP configuration ("management") on firewall "${name}"`,
+    );
+  if (tier === 'Basic' && !mgmt)
+    f.issue('management', 'the Basic tier needs a management IP configuration ("management")');
   const privateIp = f.has('privateIp') ? f.optStr('privateIp') : f.unknown('privateIp', 'private IP address');
-  if (privateIp !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(privateIp)) f.issue('privateIp', `"privateIp" must be an IPv4 address, got "${privateIp}"`);
+  if (privateIp !== undefined && !/^\d{1,3}(\.\d{1,3}){3}$/.test(privateIp))
+    f.issue('privateIp', `"privateIp" must be an IPv4 address, got "${privateIp}"`);
   const idps = pol?.idps;
   const fw: FirewallResource = {
     id,
@@ -118,7 +142,10 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
     ...optional('fqdnAllowRules', fqdnAllowRules),
     ...optional('aksFqdnTag', aksFqdnTag),
     ...optional('zones', f.optZones('zones')),
-    threatIntel: f.oneOf('threatIntel', MODES) ?? pol?.threatIntel ?? f.defaulted('threatIntel', 'Alert', REASONS.firewallThreatIntel),
+    threatIntel:
+      f.oneOf('threatIntel', MODES) ??
+      pol?.threatIntel ??
+      f.defaulted('threatIntel', 'Alert', REASONS.firewallThreatIntel),
     ...optional('natGateway', nat),
     ...optional('ruleModel', hasPolicy ? ('policy' as const) : hasClassic ? ('classic' as const) : undefined),
     ...optional('policy', policyId),
@@ -136,13 +163,20 @@ function readCollections(f: Fields, key: string): CollectionsRead {
   f.arr(key).forEach((c, i) => {
     const path = `${f.at(key)}[${i}]`;
     if (!isRecord(c)) {
-      f.sink.issues.push({ ruleId: 'structure/schema', message: `a rule collection must be an object, got ${describe(c)}`, path, element: f.element || undefined });
+      f.sink.issues.push({
+        ruleId: 'structure/schema',
+        message: `a rule collection must be an object, got ${describe(c)}`,
+        path,
+        element: f.element || undefined,
+      });
       return;
     }
     const cf = new Fields(c, path, sinkOf(f), f.element);
     const type = cf.reqOneOf('type', ['application', 'network', 'dnat'] as const);
     const name = cf.str('name');
-    const priority = cf.num('priority', { min: 100, max: 65000 }) ?? (cf.has('priority') ? 0 : (cf.issue('priority', 'missing required field "priority"'), 0));
+    const priority =
+      cf.num('priority', { min: 100, max: 65000 }) ??
+      (cf.has('priority') ? 0 : (cf.issue('priority', 'missing required field "priority"'), 0));
     const action = type === 'dnat' ? ('DNAT' as const) : cf.reqOneOf('action', ['Allow', 'Deny'] as const);
     const rules = cf.arr('rules', true);
     rules.forEach((r, j) => {
@@ -168,13 +202,15 @@ function readAppRule(rf: Fields, allow: CollectionsRead | undefined): void {
     const pf = isRecord(p) ? new Fields(p, `${rf.at('protocols')}[${k}]`, sinkOf(rf), rf.element) : undefined;
     if (!pf) return rf.issue('protocols', `a protocol must be { type, port }, got ${describe(p)}`);
     pf.reqOneOf('type', ['Http', 'Https', 'Mssql'] as const);
-    if (pf.num('port', { min: 1, max: 65535 }) === undefined && !pf.has('port')) pf.issue('port', 'missing required field "port"');
+    if (pf.num('port', { min: 1, max: 65535 }) === undefined && !pf.has('port'))
+      pf.issue('port', 'missing required field "port"');
   });
   const fqdns = rf.strArr('targetFqdns');
   const tags = rf.strArr('fqdnTags');
   rf.strArr('webCategories');
   readAddresses(rf, 'sourceAddresses');
-  if (!fqdns.length && !tags.length && !rf.has('webCategories')) rf.issue('targetFqdns', 'an application rule needs targetFqdns, fqdnTags or webCategories');
+  if (!fqdns.length && !tags.length && !rf.has('webCategories'))
+    rf.issue('targetFqdns', 'an application rule needs targetFqdns, fqdnTags or webCategories');
   if (allow) {
     allow.fqdns.push(...fqdns);
     allow.fqdnTags.push(...tags);
@@ -185,14 +221,19 @@ function readNetworkRule(rf: Fields, allow: CollectionsRead | undefined): void {
   readAddresses(rf, 'sourceAddresses');
   rf.strArr('destinationAddresses');
   const fqdns = rf.strArr('destinationFqdns');
-  if (!rf.has('destinationAddresses') && !fqdns.length) rf.issue('destinationAddresses', 'a network rule needs destinationAddresses or destinationFqdns');
+  if (!rf.has('destinationAddresses') && !fqdns.length)
+    rf.issue('destinationAddresses', 'a network rule needs destinationAddresses or destinationFqdns');
   const ports = rf.arr('destinationPorts', true);
   ports.forEach((p) => {
-    const ok = p === '*' || (typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 65535) || (typeof p === 'string' && /^\d+-\d+$/.test(p));
+    const ok =
+      p === '*' ||
+      (typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 65535) ||
+      (typeof p === 'string' && /^\d+-\d+$/.test(p));
     if (!ok) rf.issue('destinationPorts', `invalid port ${describe(p)}`);
   });
   rf.arr('protocols', true).forEach((p) => {
-    if (!['TCP', 'UDP', 'ICMP', 'Any'].includes(p as string)) rf.issue('protocols', `protocol must be "TCP", "UDP", "ICMP" or "Any", got ${describe(p)}`);
+    if (!['TCP', 'UDP', 'ICMP', 'Any'].includes(p as string))
+      rf.issue('protocols', `protocol must be "TCP", "UDP", "ICMP" or "Any", got ${describe(p)}`);
   });
   if (allow) allow.fqdns.push(...fqdns);
 }
@@ -205,8 +246,10 @@ function readDnatRule(rf: Fields, collection: string, name: string): FirewallDna
   });
   const translatedAddress = rf.optStr('translatedAddress');
   const translatedFqdn = rf.optStr('translatedFqdn');
-  if (!translatedAddress && !translatedFqdn) rf.issue('translatedAddress', 'a DNAT rule needs translatedAddress or translatedFqdn');
-  const port = (key: string): number => rf.num(key, { min: 1, max: 65535 }) ?? (rf.has(key) ? 0 : (rf.issue(key, `missing required field "${key}"`), 0));
+  if (!translatedAddress && !translatedFqdn)
+    rf.issue('translatedAddress', 'a DNAT rule needs translatedAddress or translatedFqdn');
+  const port = (key: string): number =>
+    rf.num(key, { min: 1, max: 65535 }) ?? (rf.has(key) ? 0 : (rf.issue(key, `missing required field "${key}"`), 0));
   return stripUndefined({
     collection,
     name,
@@ -224,7 +267,8 @@ function readDnatRule(rf: Fields, collection: string, name: string): FirewallDna
 function readAddresses(rf: Fields, key: string): string[] {
   const list = rf.strArr(key);
   for (const a of list) {
-    if (a !== '*' && !parseCidr(a.includes('/') ? a : `${a}/32`).ok) rf.issue(key, `"${a}" is not "*", a CIDR or an IPv4 address`);
+    if (a !== '*' && !parseCidr(a.includes('/') ? a : `${a}/32`).ok)
+      rf.issue(key, `"${a}" is not "*", a CIDR or an IPv4 address`);
   }
   return list;
 }

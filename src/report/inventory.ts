@@ -8,7 +8,11 @@ import type { ModelQuery } from '../model/query.js';
 import type { FirewallResource, FirewallRuleCollectionModel, WafModel } from '../model/types.js';
 import type { KeyValue } from './types.js';
 
-const RULE_SET: Record<string, string> = { OWASP: 'OWASP CRS', Microsoft_DefaultRuleSet: 'DRS', Microsoft_BotManagerRuleSet: 'Bot Manager' };
+const RULE_SET: Record<string, string> = {
+  OWASP: 'OWASP CRS',
+  Microsoft_DefaultRuleSet: 'DRS',
+  Microsoft_BotManagerRuleSet: 'Bot Manager',
+};
 
 export function inventoryFacts(q: ModelQuery): KeyValue[] {
   const out: KeyValue[] = [];
@@ -23,24 +27,52 @@ export function inventoryFacts(q: ModelQuery): KeyValue[] {
     if (!fd.routes.length) continue;
     const routes = fd.routes.map((r) => {
       const origins = r.origins.map((o) => {
-        const lock = o.lockdown === undefined ? 'lockdown not stated' : o.lockdown.length ? `locked by ${o.lockdown.join(' + ')}` : 'not locked down';
+        const lock =
+          o.lockdown === undefined
+            ? 'lockdown not stated'
+            : o.lockdown.length
+              ? `locked by ${o.lockdown.join(' + ')}`
+              : 'not locked down';
         return `${o.name} (${o.originKind}, ${o.connection === 'private-link' ? 'Private Link' : `public, ${lock}`})`;
       });
-      const redirect = r.httpsRedirect === undefined ? '' : r.httpsRedirect ? ', HTTP→HTTPS redirect' : ', no HTTPS redirect';
+      const redirect =
+        r.httpsRedirect === undefined ? '' : r.httpsRedirect ? ', HTTP→HTTPS redirect' : ', no HTTPS redirect';
       return `${r.name}${redirect} → ${origins.join(', ')}`;
     });
-    add(`Front Door ${fd.name} routes`, `${routes.join('; ')}${fd.minTlsVersion ? `; minimum TLS ${fd.minTlsVersion}` : ''}`);
+    add(
+      `Front Door ${fd.name} routes`,
+      `${routes.join('; ')}${fd.minTlsVersion ? `; minimum TLS ${fd.minTlsVersion}` : ''}`,
+    );
   }
   for (const tm of q.all('trafficManager')) {
-    add(`Traffic Manager ${tm.name}`, `${tm.routingMethod} routing to ${tm.endpoints.map((e) => (e.target ? q.name(e.target) : (e.hostName ?? e.name))).join(', ')}`);
+    add(
+      `Traffic Manager ${tm.name}`,
+      `${tm.routingMethod} routing to ` +
+        tm.endpoints.map((e) => (e.target ? q.name(e.target) : (e.hostName ?? e.name))).join(', '),
+    );
   }
   for (const pls of q.all('privateLinkService')) {
-    const vis = pls.visibility === undefined ? 'visibility not stated' : pls.visibility === '*' ? 'visible to anyone with its alias' : `visible to ${pls.visibility.length} subscription(s)`;
-    add(`Private Link Service ${pls.name}`, `${vis}; ${pls.autoApproval.length} auto-approved subscription(s); ${pls.natIpCount} NAT IP(s) in ${q.name(pls.subnet)}`);
+    const vis =
+      pls.visibility === undefined
+        ? 'visibility not stated'
+        : pls.visibility === '*'
+          ? 'visible to anyone with its alias'
+          : `visible to ${pls.visibility.length} subscription(s)`;
+    add(
+      `Private Link Service ${pls.name}`,
+      `${vis}; ${pls.autoApproval.length} auto-approved subscription(s); ` +
+        `${pls.natIpCount} NAT IP(s) in ${q.name(pls.subnet)}`,
+    );
   }
   for (const ip of q.all('publicIp')) {
-    const zones = ip.zones === undefined ? 'zones not stated' : ip.zones.length ? `zones ${ip.zones.join('/')}` : 'no zone';
-    const ddos = ip.ddosIpProtection === undefined ? 'DDoS IP Protection not stated' : ip.ddosIpProtection ? 'DDoS IP Protection on' : 'no DDoS IP Protection';
+    const zones =
+      ip.zones === undefined ? 'zones not stated' : ip.zones.length ? `zones ${ip.zones.join('/')}` : 'no zone';
+    const ddos =
+      ip.ddosIpProtection === undefined
+        ? 'DDoS IP Protection not stated'
+        : ip.ddosIpProtection
+          ? 'DDoS IP Protection on'
+          : 'no DDoS IP Protection';
     add(`Public IP ${ip.name}`, `${ip.sku}, ${zones}, ${ddos}${ip.address ? `, ${ip.address}` : ''}`);
   }
   for (const c of q.all('cluster')) {
@@ -57,7 +89,18 @@ export function inventoryFacts(q: ModelQuery): KeyValue[] {
     const upgrades = q
       .pools(c.id)
       .filter((p) => p.osSku || p.orchestratorVersion || p.maxUnavailable)
-      .map((p) => `${p.name}: ${[p.osSku, p.orchestratorVersion && `Kubernetes ${p.orchestratorVersion}`, `max surge ${p.maxSurge}`, p.maxUnavailable && `max unavailable ${p.maxUnavailable}`].filter(Boolean).join(', ')}`);
+      .map(
+        (p) =>
+          `${p.name}: ` +
+          [
+            p.osSku,
+            p.orchestratorVersion && `Kubernetes ${p.orchestratorVersion}`,
+            `max surge ${p.maxSurge}`,
+            p.maxUnavailable && `max unavailable ${p.maxUnavailable}`,
+          ]
+            .filter(Boolean)
+            .join(', '),
+      );
     add(`Node pool OS and upgrades of ${c.name}`, upgrades.join('; '));
   }
   add('Created but not used', unused(q).join('; '));
@@ -77,7 +120,12 @@ function firewallText(fw: FirewallResource, q: ModelQuery): string {
     rules,
     `threat intelligence ${fw.threatIntel}`,
     fw.idps ? `IDPS ${fw.idps}` : '',
-    fw.dnatRules.length ? `DNAT ${fw.dnatRules.map((d) => `${d.destinationPort}→${d.translatedAddress ?? d.translatedFqdn ?? '?'}:${d.translatedPort}`).join(', ')}` : '',
+    fw.dnatRules.length
+      ? 'DNAT ' +
+        fw.dnatRules
+          .map((d) => `${d.destinationPort}→${d.translatedAddress ?? d.translatedFqdn ?? '?'}:${d.translatedPort}`)
+          .join(', ')
+      : '',
     fw.forcedTunneling ? 'forced tunneling' : '',
     fw.managementSubnet ? `management IP configuration in ${q.name(fw.managementSubnet)}` : '',
   ];
@@ -86,7 +134,8 @@ function firewallText(fw: FirewallResource, q: ModelQuery): string {
 
 function collectionsText(list: FirewallRuleCollectionModel[]): string {
   const n = (t: string): number => list.filter((c) => c.type === t).length;
-  return `${list.length} rule collection(s): ${n('application')} application, ${n('network')} network, ${n('dnat')} DNAT`;
+  const kinds = `${n('application')} application, ${n('network')} network, ${n('dnat')} DNAT`;
+  return `${list.length} rule collection(s): ${kinds}`;
 }
 
 export function wafText(w: WafModel): string {
@@ -98,13 +147,17 @@ export function wafText(w: WafModel): string {
           ? 'managed rules on'
           : 'no managed rules'
       : w.managedRuleSets.length
-        ? w.managedRuleSets.map((s) => `${RULE_SET[s.type] ?? s.type} ${s.version}${s.action ? ` (${s.action})` : ''}`).join(', ')
+        ? w.managedRuleSets
+            .map((s) => `${RULE_SET[s.type] ?? s.type} ${s.version}${s.action ? ` (${s.action})` : ''}`)
+            .join(', ')
         : 'no managed rule sets';
   const custom = w.customRules.length
-    ? `${w.customRules.length} custom rule(s) (${w.customRules.filter((r) => r.type === 'rateLimit').length} rate limit, ` +
+    ? `${w.customRules.length} custom rule(s) ` +
+      `(${w.customRules.filter((r) => r.type === 'rateLimit').length} rate limit, ` +
       `${w.customRules.filter((r) => r.conditions.some((c) => c.operator === 'GeoMatch')).length} geo-match)`
     : 'no custom rules';
-  const what = w.source === 'legacy-config' ? 'legacy in-gateway WAF configuration' : `policy${w.name ? ` ${w.name}` : ''}`;
+  const what =
+    w.source === 'legacy-config' ? 'legacy in-gateway WAF configuration' : `policy${w.name ? ` ${w.name}` : ''}`;
   return `${what}, ${w.enabled ? w.mode : 'disabled'}, ${sets}, ${w.exclusions.length} exclusion(s), ${custom}`;
 }
 
@@ -112,7 +165,9 @@ export function wafText(w: WafModel): string {
 export function unused(q: ModelQuery): string[] {
   const subnets = q.all('subnet');
   const used = (kind: 'routeTable' | 'nsg' | 'natGateway'): Set<string> =>
-    new Set(subnets.flatMap((s) => (kind === 'routeTable' ? s.routeTable : kind === 'nsg' ? s.nsg : s.natGateway) ?? []));
+    new Set(
+      subnets.flatMap((s) => (kind === 'routeTable' ? s.routeTable : kind === 'nsg' ? s.nsg : s.natGateway) ?? []),
+    );
   const out: string[] = [];
   const rts = used('routeTable');
   for (const c of q.all('cluster')) if (c.network.routeTable) rts.add(c.network.routeTable);
@@ -132,6 +187,7 @@ export function unused(q: ModelQuery): string[] {
   for (const fw of q.all('azureFirewall')) if (fw.managementSubnet) occupied.add(fw.managementSubnet);
   for (const pls of q.all('privateLinkService')) occupied.add(pls.subnet);
   for (const s of subnets) if (!occupied.has(s.id)) out.push(`subnet ${s.name} (nothing in it)`);
-  for (const ic of q.all('ingressController')) if (!ic.onPath) out.push(`ingress controller ${ic.name} (on no ingress path)`);
+  for (const ic of q.all('ingressController'))
+    if (!ic.onPath) out.push(`ingress controller ${ic.name} (on no ingress path)`);
   return out;
 }

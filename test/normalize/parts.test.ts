@@ -40,7 +40,16 @@ describe('a design with every new part', () => {
       ['network', 300, 1],
     ]);
     expect(fw.dnatRules).toEqual([
-      { collection: 'publish', name: 'web', sourceAddresses: [], destinationAddress: '20.1.2.3', destinationPort: 443, protocols: ['TCP'], translatedAddress: '10.1.5.10', translatedPort: 8443 },
+      {
+        collection: 'publish',
+        name: 'web',
+        sourceAddresses: [],
+        destinationAddress: '20.1.2.3',
+        destinationPort: 443,
+        protocols: ['TCP'],
+        translatedAddress: '10.1.5.10',
+        translatedPort: 8443,
+      },
     ]);
     expect(fw.managementSubnet).toBe('subnet:vnet-hub/AzureFirewallManagementSubnet');
     expect(fw.forcedTunneling).toBe(true);
@@ -94,14 +103,30 @@ describe('a design with every new part', () => {
     const pip = get(model, 'publicIp', 'pip-afw');
     expect([pip.sku, pip.zones, pip.ddosIpProtection, pip.address]).toEqual(['Standard', [1, 2, 3], true, '20.1.2.3']);
     const nat = get(model, 'natGateway', 'nat-spoke');
-    expect([nat.sku, nat.zones, nat.publicIps, nat.publicIpResources]).toEqual(['StandardV2', [], 1, ['publicIp:pip-nat']]);
+    expect([nat.sku, nat.zones, nat.publicIps, nat.publicIpResources]).toEqual([
+      'StandardV2',
+      [],
+      1,
+      ['publicIp:pip-nat'],
+    ]);
     const c = get(model, 'cluster', 'aks');
-    expect(c.addons).toEqual({ openServiceMesh: false, aadPodIdentity: false, httpApplicationRouting: false, appRouting: true, istioRevision: 'asm-1-25' });
+    expect(c.addons).toEqual({
+      openServiceMesh: false,
+      aadPodIdentity: false,
+      httpApplicationRouting: false,
+      appRouting: true,
+      istioRevision: 'asm-1-25',
+    });
     expect(c.ingressControllers).toEqual(['ingressController:aks/istio-gw', 'ingressController:aks/nginx-spare']);
     expect(get(model, 'ingressController', 'nginx-spare')).toMatchObject({ onPath: false, version: '1.12.1' });
     expect(get(model, 'ingressController', 'istio-gw').onPath).toBe(true);
     const pool = get(model, 'nodePool', 'system');
-    expect([pool.osSku, pool.orchestratorVersion, pool.maxUnavailable, pool.nodePublicIp]).toEqual(['AzureLinux', '1.33', '1', false]);
+    expect([pool.osSku, pool.orchestratorVersion, pool.maxUnavailable, pool.nodePublicIp]).toEqual([
+      'AzureLinux',
+      '1.33',
+      '1',
+      false,
+    ]);
     expect(get(model, 'routeTable', 'rt-unused').routes).toEqual([]);
     expect(get(model, 'nsg', 'nsg-unused').rules).toEqual([]);
     expect(get(model, 'subnet', 'snet-shared').purposes).toEqual(['jumpbox', 'private-endpoints', 'general']);
@@ -114,11 +139,20 @@ describe('a design with every new part', () => {
 type Arch = ReturnType<typeof fresh>;
 const fw = (a: Arch) => a.network.firewalls![0]!;
 const pol = (a: Arch) => a.network.firewallPolicies![0]!;
-const agw = (a: Arch) => a.network.frontDoors![0]!.routes![0]!.origins[1]!.target as Extract<NonNullable<Arch['network']['frontDoors']>[number]['routes'], unknown[]>[number]['origins'][number]['target'] & { kind: 'applicationGateway' };
+const agw = (a: Arch) =>
+  a.network.frontDoors![0]!.routes![0]!.origins[1]!.target as Extract<
+    NonNullable<Arch['network']['frontDoors']>[number]['routes'],
+    unknown[]
+  >[number]['origins'][number]['target'] & { kind: 'applicationGateway' };
 
 /** Each case breaks one value and expects exactly this issue. */
 const BAD: Array<{ what: string; mutate: (a: Arch) => void; path: string; message: RegExp }> = [
-  { what: 'IDPS on a Standard policy', mutate: (a) => (pol(a).tier = 'Standard'), path: 'network.firewallPolicies[0].idps', message: /IDPS needs the Premium tier/ },
+  {
+    what: 'IDPS on a Standard policy',
+    mutate: (a) => (pol(a).tier = 'Standard'),
+    path: 'network.firewallPolicies[0].idps',
+    message: /IDPS needs the Premium tier/,
+  },
   {
     what: 'policy and classic rules together',
     mutate: (a) => (fw(a).classicRules = []),
@@ -190,7 +224,8 @@ const BAD: Array<{ what: string; mutate: (a: Arch) => void; path: string; messag
   },
   {
     what: 'a policy and the legacy configuration together',
-    mutate: (a) => (agw(a).webApplicationFirewallConfiguration = { enabled: true, mode: 'Prevention', ruleSetVersion: '3.2' }),
+    mutate: (a) =>
+      (agw(a).webApplicationFirewallConfiguration = { enabled: true, mode: 'Prevention', ruleSetVersion: '3.2' }),
     path: 'network.frontDoors[0].routes[0].origins[1].target.webApplicationFirewallConfiguration',
     message: /either a WAF policy/,
   },
@@ -303,7 +338,10 @@ describe('bad values of the new parts', () => {
       const a = fresh();
       c.mutate(a);
       const { issues } = normalize(a);
-      expect(issues.map((i) => i.path), JSON.stringify(issues)).toEqual([c.path]);
+      expect(
+        issues.map((i) => i.path),
+        JSON.stringify(issues),
+      ).toEqual([c.path]);
       expect(issues[0]!.message).toMatch(c.message);
       expect(issues[0]!.ruleId).toBe('structure/schema');
     });
@@ -314,7 +352,9 @@ describe('positions', () => {
   it('a bad value in a design file is reported at its file:line:col', async () => {
     const file = resolve(join(import.meta.dirname, '..', 'fixtures', 'new-parts-bad.ts'));
     const v = await validateFile(file, { asOf: '2026-11-23', config: false });
-    const schema = v.result.findings.filter((f) => f.ruleId === 'structure/schema').map((f) => `${f.line}:${f.column} ${f.message}`);
+    const schema = v.result.findings
+      .filter((f) => f.ruleId === 'structure/schema')
+      .map((f) => `${f.line}:${f.column} ${f.message}`);
     expect(schema).toEqual([
       '8:36 "durationMinutes" must be 1 or 5, got 3',
       '12:65 IDPS needs the Premium tier; firewall policy "afwp" is Standard',
@@ -331,7 +371,10 @@ describe('types', () => {
     const tmp = mkdtempSync(join(dir, 'tmp-types-'));
     try {
       const bad = join(tmp, 'bad.ts');
-      const src = readFileSync(join(dir, 'new-parts.ts'), 'utf8').replaceAll("'../../dsl/index.js'", "'../../../dsl/index.js'");
+      const src = readFileSync(join(dir, 'new-parts.ts'), 'utf8').replaceAll(
+        "'../../dsl/index.js'",
+        "'../../../dsl/index.js'",
+      );
       writeFileSync(bad, src.replace("idps: 'Deny',", "idps: 'Block',"));
       const diags = await typecheck([bad]);
       expect(diags.length).toBe(1);

@@ -21,7 +21,8 @@ import { normalize } from '../../src/normalize/normalize.js';
 import type { Model, Resource } from '../../src/model/types.js';
 import { baseline } from '../helpers/fixture.js';
 
-const get = <K extends Resource['kind']>(m: Model, kind: K) => m.resources.filter((r): r is Extract<Resource, { kind: K }> => r.kind === kind);
+const get = <K extends Resource['kind']>(m: Model, kind: K) =>
+  m.resources.filter((r): r is Extract<Resource, { kind: K }> => r.kind === kind);
 
 /** A design that leaves every commonly unstated fact out. */
 function sparse() {
@@ -92,7 +93,10 @@ describe('optional facts', () => {
     expect(p.cluster).toBe('cluster:aks');
     expect(get(model, 'workload')).toEqual([]);
     expect(p.edges).toHaveLength(2);
-    expect(model.edges.filter((e) => e.path === p.id).map((e) => e.to)).toEqual(['loadBalancer:ilb', 'ingressController:aks/nginx']);
+    expect(model.edges.filter((e) => e.path === p.id).map((e) => e.to)).toEqual([
+      'loadBalancer:ilb',
+      'ingressController:aks/nginx',
+    ]);
   });
 
   it('lists every unknown fact with its DSL path, and none of them as a default', () => {
@@ -165,7 +169,9 @@ describe('defaults', () => {
     const s = sparse();
     const { model } = normalize({
       ...s.arch,
-      clusters: [{ ...s.aks, outbound: { type: 'userAssignedNATGateway', natGateway: { kind: 'natGateway', name: 'nat' } } }],
+      clusters: [
+        { ...s.aks, outbound: { type: 'userAssignedNATGateway', natGateway: { kind: 'natGateway', name: 'nat' } } },
+      ],
     });
     const nat = get(model, 'natGateway')[0]!;
     expect(nat.zones).toEqual([]);

@@ -6,7 +6,8 @@ import { inventoryFacts, unused } from '../../src/report/inventory.js';
 import good from '../fixtures/new-parts.js';
 import { baseline } from '../helpers/fixture.js';
 
-const facts = (arch: unknown) => new Map(inventoryFacts(new ModelQuery(normalize(arch).model)).map((k) => [k.label, k.value]));
+const facts = (arch: unknown) =>
+  new Map(inventoryFacts(new ModelQuery(normalize(arch).model)).map((k) => [k.label, k.value]));
 
 describe('inventory of the new parts', () => {
   it('describes firewall, WAF, Front Door, Traffic Manager, Private Link Service, public IPs, add-ons and upgrades', () => {
@@ -22,11 +23,15 @@ describe('inventory of the new parts', () => {
       'web, HTTP→HTTPS redirect → pls (private-link-service, Private Link), agw (application-gateway, public, locked by x-azure-fdid + service-tag); minimum TLS 1.2',
     );
     expect(f.get('Traffic Manager tm-global')).toBe('Priority routing to agw, dr.example.com');
-    expect(f.get('Private Link Service pls-ingress')).toBe('visible to 1 subscription(s); 1 auto-approved subscription(s); 2 NAT IP(s) in snet-pls');
+    expect(f.get('Private Link Service pls-ingress')).toBe(
+      'visible to 1 subscription(s); 1 auto-approved subscription(s); 2 NAT IP(s) in snet-pls',
+    );
     expect(f.get('Public IP pip-afw')).toBe('Standard, zones 1/2/3, DDoS IP Protection on, 20.1.2.3');
     expect(f.get('Public IP pip-agw')).toBe('Standard, zones 1/2/3, DDoS IP Protection not stated');
     expect(f.get('Add-ons of aks')).toBe('application routing, Istio add-on asm-1-25');
-    expect(f.get('Node pool OS and upgrades of aks')).toBe('system: AzureLinux, Kubernetes 1.33, max surge 33%, max unavailable 1');
+    expect(f.get('Node pool OS and upgrades of aks')).toBe(
+      'system: AzureLinux, Kubernetes 1.33, max surge 33%, max unavailable 1',
+    );
   });
 
   it('names the parts nothing uses, and nothing for a design that uses all it declares', () => {

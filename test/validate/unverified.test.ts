@@ -79,7 +79,17 @@ const CASES: Case[] = [
     unstate: (b) => delete (b.nodeNsg as { rules?: unknown }).rules,
     factPath: 'network.vnets[1].subnets[0].nsg.rules',
     bad: (b) =>
-      (b.nodeNsg.rules = [{ name: 'any', direction: 'inbound', access: 'allow', priority: 100, source: 'Internet', destination: '*', ports: '*' }]),
+      (b.nodeNsg.rules = [
+        {
+          name: 'any',
+          direction: 'inbound',
+          access: 'allow',
+          priority: 100,
+          source: 'Internet',
+          destination: '*',
+          ports: '*',
+        },
+      ]),
   },
 ];
 
@@ -90,7 +100,9 @@ describe('unverified checks per rule', () => {
       c.unstate(b);
       const r = await runRuleResult(c.rule, b.arch);
       expect(r.findings).toEqual([]);
-      expect(r.unverified?.map((u) => [u.ruleId, u.factPath, u.severity, u.kind])).toEqual([[c.rule, c.factPath, 'info', 'unverified']]);
+      expect(r.unverified?.map((u) => [u.ruleId, u.factPath, u.severity, u.kind])).toEqual([
+        [c.rule, c.factPath, 'info', 'unverified'],
+      ]);
       expect(r.unverified![0]!.message).toMatch(/^could not check that .+: state the .+ \(.+\)/);
     });
 
@@ -118,7 +130,11 @@ async function sparseResult(): Promise<FileResult> {
   delete b.firewall.aksFqdnTag;
   for (const p of b.aks.nodePools) delete p.zones;
   const { model, issues } = normalize(b.arch);
-  return validateModel(model, issues, { file: 'design.ts', asOf: '2026-11-23', locator: { locate: () => ({ line: 7, column: 3 }) } });
+  return validateModel(model, issues, {
+    file: 'design.ts',
+    asOf: '2026-11-23',
+    locator: { locate: () => ({ line: 7, column: 3 }) },
+  });
 }
 
 describe('a design that does not state firewall rules, replicas, gateway capacity or zones', () => {
@@ -147,7 +163,10 @@ describe('a design that does not state firewall rules, replicas, gateway capacit
     const text = formatText([r], colors(false));
     expect(text).toContain(`${n} checks could not run: state `);
     expect(text).toMatch(/ 7:3 +unverified {2}could not check that /);
-    const json = JSON.parse(formatJson([r])) as { summary: { unverified: number; info: number }; unverified: unknown[] };
+    const json = JSON.parse(formatJson([r])) as {
+      summary: { unverified: number; info: number };
+      unverified: unknown[];
+    };
     expect(json.summary.unverified).toBe(n);
     expect(json.unverified).toHaveLength(n);
     expect(json.summary.info).toBe(r.findings.filter((f) => f.severity === 'info').length);

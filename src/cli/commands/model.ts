@@ -19,7 +19,11 @@ export async function modelCommand(file: string, opts: { output?: string; facts?
  * model is stated in the design as written.
  */
 export function factsText(model: Model): string {
-  const lines: string[] = [`${model.metadata.title}: where the facts come from`, 'Every field not listed here is stated in the design.', ''];
+  const lines: string[] = [
+    `${model.metadata.title}: where the facts come from`,
+    'Every field not listed here is stated in the design.',
+    '',
+  ];
   const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const platform = model.defaults.filter((d) => !d.inferred).sort(byPath);
   const inferred = model.defaults.filter((d) => d.inferred).sort(byPath);
@@ -29,6 +33,7 @@ export function factsText(model: Model): string {
   lines.push('', `inferred (${inferred.length}): derived by aksnet from other facts`);
   for (const d of inferred) lines.push(`  ${d.path} = ${String(d.value)}  (${d.reason})`);
   lines.push('', `unknown (${unknown.length}): not stated and no platform default; checks that need them cannot run`);
-  for (const u of unknown) lines.push(`  ${u.path}  (${u.fact}${u.formerly ? `; aksnet used to assume ${u.formerly}` : ''})`);
+  for (const u of unknown)
+    lines.push(`  ${u.path}  (${u.fact}${u.formerly ? `; aksnet used to assume ${u.formerly}` : ''})`);
   return lines.join('\n') + '\n';
 }
