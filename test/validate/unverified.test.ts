@@ -3,6 +3,8 @@
  * It reports one info-level unverified check naming the fact, and stating the fact brings the check
  * back (a bad stated value is reported, a good one passes).
  */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/normalize.js';
 import { validateModel } from '../../src/validate/validate.js';
@@ -191,5 +193,56 @@ describe('a design that does not state firewall rules, replicas, gateway capacit
     expect(zones.message).toBe(
       'could not check that Azure Firewall afw-hub survives the loss of a zone in westeurope: state the availability zones (zones); aksnet used to read it as no zones',
     );
+  });
+});
+
+describe('stating the facts brings the checks back (whole catalogue)', () => {
+  it('bad stated values of the same facts are reported by their rules, and nothing is left unverified for them', async () => {
+    const b = baseline();
+    b.ic.replicas = 1;
+    b.appGw.minCapacity = 0;
+    b.appGw.zones = [];
+    b.firewall.zones = [1];
+    b.firewall.aksFqdnTag = false;
+    for (const p of b.aks.nodePools) p.zones = [];
+    const { model, issues } = normalize(b.arch);
+    const r = await validateModel(model, issues, { file: 'design.ts', asOf: '2026-11-23' });
+    const rules = new Set(r.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId));
+    for (const id of [
+      'ingress/controller-redundancy',
+      'reliability/app-gateway-min-capacity',
+      'reliability/app-gateway-zones',
+      'reliability/firewall-zones',
+      'reliability/node-pool-zones',
+      'egress/firewall-aks-required-fqdns',
+    ]) {
+      expect(rules.has(id), id).toBe(true);
+    }
+    expect(r.unverified ?? []).toEqual([]);
+  });
+});
+
+describe('aksnet validate (built CLI)', () => {
+  it('prints the unverified checks and counts them in the summary, with exit code 0', () => {
+    const repo = join(import.meta.dirname, '..', '..');
+    const run = spawnSync(
+      process.execPath,
+      [
+        join(repo, 'bin', 'aksnet.js'),
+        'validate',
+        join(repo, 'examples', 'd-legacy-agic-kubenet.ts'),
+        '--as-of',
+        '2026-11-23',
+        '--no-config',
+        '--fail-on',
+        'none',
+      ],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /\n {2}\d+:\d+ +unverified {2}could not check that Application Gateway agw-claims-prod survives the loss of a zone/,
+    );
+    expect(run.stdout).toMatch(/\n1 check could not run: state availability zones of agw-claims-prod\n$/);
   });
 });
