@@ -40,6 +40,13 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       if (sku === 'StandardV2' && f.has('zones')) {
         f.issue('zones', 'a StandardV2 NAT gateway is zone-redundant by design; it takes no zones');
       }
+      // A StandardV2 NAT gateway takes StandardV2 public IPs only (learn.microsoft.com/azure/reliability/reliability-nat-gateway).
+      resources.forEach((r, i) => {
+        const ip = n.resources.get(r);
+        if (sku === 'StandardV2' && ip?.kind === 'publicIp' && ip.sku !== 'StandardV2') {
+          f.issue(`publicIpResources[${i}]`, `a StandardV2 NAT gateway needs StandardV2 public IPs; ${ip.name} is ${ip.sku}`);
+        }
+      });
       n.add({
         id,
         kind: 'natGateway',

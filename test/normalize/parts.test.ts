@@ -267,6 +267,12 @@ const BAD: Array<{ what: string; mutate: (a: Arch) => void; path: string; messag
     message: /zone-redundant by design/,
   },
   {
+    what: 'a Standard public IP on a StandardV2 NAT gateway',
+    mutate: (a) => (a.network.natGateways![0]!.publicIpResources![0]!.sku = 'Standard'),
+    path: 'network.natGateways[0].publicIpResources[0]',
+    message: /needs StandardV2 public IPs; pip-nat is Standard/,
+  },
+  {
     what: 'a public IP SKU that does not exist',
     mutate: (a) => ((a.network.publicIps![0] as { sku: string }).sku = 'Premium'),
     path: 'network.publicIps[0].sku',
