@@ -247,6 +247,9 @@ export interface ArchitectureView {
   overall: { score: number; band: Band; bandLabel: string };
   counts: SeverityCounts;
   defaultsApplied: number;
+  /** Facts the design leaves unstated that have no platform default (model.unknown). */
+  unknownFacts: number;
+  unknownPlural: boolean;
   asOf: string;
 }
 

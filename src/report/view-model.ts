@@ -375,6 +375,8 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
     overall: overall(scores),
     counts: severityCounts(result.findings),
     defaultsApplied: model.defaults.length,
+    unknownFacts: model.unknown.length,
+    unknownPlural: model.unknown.length !== 1,
     asOf: result.asOf,
   };
   if (input.diagramNote) view.diagramNote = input.diagramNote;
