@@ -352,8 +352,8 @@ export function readEgressDestination(n: NormalizeContext, d: unknown, path: str
     cluster: c.id,
     ...optional('fqdn', f.optStr('fqdn')),
     ...optional('cidr', cidrText),
-    port: f.num('port', { min: 1, max: 65535 }) ?? 443,
-    protocol: f.oneOf('protocol', PROTOCOLS) ?? 'https',
+    port: f.num('port', { min: 1, max: 65535 }) ?? (f.has('port') ? 443 : f.defaulted('port', 443, REASONS.egressPort)),
+    protocol: f.oneOf('protocol', PROTOCOLS) ?? (f.has('protocol') ? 'https' : f.defaulted('protocol', 'https', REASONS.egressPort)),
     category: f.oneOf('category', ['aks-required', 'container-registry', 'package-feed', 'identity', 'monitoring', 'saas', 'partner', 'azure-paas', 'other'] as const) ?? 'other',
     ...optional('privateEndpoint', pe),
   });

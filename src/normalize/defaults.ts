@@ -83,6 +83,7 @@ export const REASONS = {
   os: platform('AKS default node OS', 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add'),
   count: platform('az aks default node count', 'https://learn.microsoft.com/cli/azure/aks#az-aks-create'),
   countFromMin: inferred('initial count taken from the autoscaler minimum'),
+  egressPort: inferred('an outbound destination named by FQDN is taken to be HTTPS on 443 unless stated'),
   countFromMax: inferred('initial count capped at the autoscaler maximum'),
   maxSurge: platform('AKS default max surge for node image and version upgrades', 'aks/upgrade-aks-cluster'),
   defaultOutboundAccess: platform(
