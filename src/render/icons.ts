@@ -532,7 +532,7 @@ const BUILTIN: Record<IconKind, string> = {
   publicIp: g(
     EXT,
     `<rect x="2.75" y="6.75" width="18.5" height="10.5" rx="2" ${fill(EXT.tint)}/>` +
-      `<path d="M6.5 10V14M9.25 14V10H11A1.25 1.25 0 0 1 11 12.5H9.25M14.5 10V14M17.5 10V14" stroke-width="1.4"/>`,
+      `<path d="M9 9.5V14.5M12.5 14.5V9.5H14.5A1.5 1.5 0 0 1 14.5 12.5H12.5" stroke-width="1.5"/>`,
   ),
   firewallPolicy: g(
     SEC,
