@@ -14,6 +14,7 @@ import type {
   BuildAgents,
   Cluster,
   DdosProtectionPlan,
+  FirewallPolicy,
   FrontDoor,
   HybridConnection,
   IngressController,
@@ -30,7 +31,9 @@ import type {
   PrivateDnsZone,
   PrivateEndpoint,
   PrivateLinkService,
+  PublicIp,
   RouteTable,
+  TrafficManager,
   Subnet,
   VirtualNetwork,
   VirtualNetworkGateway,
@@ -122,3 +125,9 @@ export const cluster = (spec: Spec<Cluster>): Cluster => tagged('cluster', spec)
 export const nodePool = (spec: Spec<NodePool>): NodePool => tagged('nodePool', spec);
 /** An ingress path. */
 export const ingressPath = (spec: Spec<IngressPath>): IngressPath => tagged('ingressPath', spec);
+/** An Azure Firewall policy (rule collections, threat intelligence, IDPS). */
+export const firewallPolicy = (spec: Spec<FirewallPolicy>): FirewallPolicy => tagged('firewallPolicy', spec);
+/** A public IP address resource. */
+export const publicIp = (spec: Spec<PublicIp>): PublicIp => tagged('publicIp', spec);
+/** An Azure Traffic Manager profile. */
+export const trafficManager = (spec: Spec<TrafficManager>): TrafficManager => tagged('trafficManager', spec);

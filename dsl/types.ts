@@ -131,7 +131,8 @@ export type SubnetPurpose =
   | 'build-agents'
   | 'apim'
   | 'nva'
-  | 'workload';
+  | 'workload'
+  | 'general';
 
 /** A subnet delegation to an Azure service. */
 export type SubnetDelegation =
@@ -150,8 +151,8 @@ export interface Subnet {
   name: string;
   /** Address prefix of the subnet; must lie inside the VNet's address space. */
   cidr: Cidr;
-  /** What the subnet is for. */
-  purpose?: SubnetPurpose;
+  /** What the subnet is for: one purpose, or several for a shared subnet (VMs, jump boxes and endpoints together). */
+  purpose?: SubnetPurpose | SubnetPurpose[];
   /** Network security group associated with the subnet. */
   nsg?: NetworkSecurityGroup;
   /** Route table associated with the subnet. */
@@ -272,10 +273,26 @@ export interface NetworkSecurityGroup {
   kind: 'nsg';
   /** NSG name. */
   name: string;
-  /** Security rules (Azure's default rules are implied). */
-  rules: NsgRule[];
+  /** Security rules (Azure's default rules are implied); omit when the design does not list them. */
+  rules?: NsgRule[];
   /** Whether NSG flow logs or VNet flow logs are enabled. */
   flowLogs?: boolean;
+}
+
+/** A public IP address resource. */
+export interface PublicIp {
+  /** Discriminator. */
+  kind: 'publicIp';
+  /** Resource name. */
+  name: string;
+  /** SKU; Basic public IPs are retired (Standard when omitted, as in Azure). */
+  sku?: 'Standard' | 'StandardV2' | 'Basic';
+  /** Zones: `[1, 2, 3]` zone-redundant, one zone zonal; omit for unknown. */
+  zones?: Zone[];
+  /** Whether DDoS IP Protection (the per-IP SKU) is enabled on it. */
+  ddosIpProtection?: boolean;
+  /** The address, when known. */
+  address?: IpAddress;
 }
 
 /** A NAT gateway. */
@@ -292,10 +309,12 @@ export interface NatGateway {
   publicIpAddresses?: Cidr[];
   /** TCP idle timeout in minutes (4–120). */
   idleTimeoutMinutes?: number;
-  /** Zone of the NAT gateway; a Standard NAT gateway is zonal or has no zone. */
+  /** Zone of the NAT gateway; a Standard NAT gateway is zonal or, when omitted, has no zone. */
   zones?: Zone[];
   /** NAT gateway SKU; StandardV2 is zone-redundant. */
   sku?: 'Standard' | 'StandardV2';
+  /** Public IP resources attached to it (their count replaces `publicIps`). */
+  publicIpResources?: PublicIp[];
 }
 
 /** A DDoS Network Protection plan. */
@@ -312,8 +331,8 @@ export interface PrivateDnsZone {
   kind: 'privateDnsZone';
   /** Zone name, e.g. `privatelink.vaultcore.azure.net`. */
   name: string;
-  /** VNets linked to the zone for resolution. */
-  links: VirtualNetwork[];
+  /** VNets linked to the zone for resolution; omit when not decided. */
+  links?: VirtualNetwork[];
 }
 
 /** PaaS services that can sit behind a private endpoint. */
@@ -407,10 +426,12 @@ export interface Bastion {
   kind: 'bastion';
   /** Bastion name. */
   name: string;
-  /** The `AzureBastionSubnet`. */
-  subnet: Subnet;
-  /** Bastion SKU. */
+  /** The `AzureBastionSubnet`; the Developer SKU runs on shared infrastructure and has none. */
+  subnet?: Subnet;
+  /** Bastion SKU (Basic when omitted, as in Azure). */
   sku?: 'Developer' | 'Basic' | 'Standard' | 'Premium';
+  /** The VNet a Developer-SKU Bastion serves (it has no subnet of its own). */
+  vnet?: VirtualNetwork;
 }
 
 /** A jump box VM used by administrators. */
@@ -439,18 +460,151 @@ export interface BuildAgents {
   egressIps?: Cidr[];
 }
 
+/** Protocol and port of an application rule, e.g. `{ type: 'Https', port: 443 }`. */
+export interface FirewallAppProtocol {
+  /** Application protocol. */
+  type: 'Http' | 'Https' | 'Mssql';
+  /** Port (1–65535). */
+  port: number;
+}
+
+/** An application rule: layer-7 allow/deny by FQDN, FQDN tag or web category. */
+export interface FirewallApplicationRule {
+  /** Rule name. */
+  name: string;
+  /** Source CIDRs or IP addresses (`*` for any). */
+  sourceAddresses?: string[];
+  /** Protocols and ports matched. */
+  protocols: FirewallAppProtocol[];
+  /** Target FQDNs, wildcards allowed (`*.blob.core.windows.net`). */
+  targetFqdns?: string[];
+  /** FQDN tags, e.g. `AzureKubernetesService`. */
+  fqdnTags?: string[];
+  /** Web categories (Standard and Premium). */
+  webCategories?: string[];
+}
+
+/** A network rule: layer-3/4 allow/deny by address, service tag or FQDN (FQDNs need DNS proxy). */
+export interface FirewallNetworkRule {
+  /** Rule name. */
+  name: string;
+  /** Source CIDRs or IP addresses (`*` for any). */
+  sourceAddresses?: string[];
+  /** Destination CIDRs, IP addresses or service tags (e.g. `AzureCloud.westeurope`). */
+  destinationAddresses?: string[];
+  /** Destination FQDNs (resolved by the firewall's DNS proxy). */
+  destinationFqdns?: string[];
+  /** Destination ports: a port, a range `'1000-2000'` or `'*'`. */
+  destinationPorts: Array<number | `${number}-${number}` | '*'>;
+  /** IP protocols. */
+  protocols: Array<'TCP' | 'UDP' | 'ICMP' | 'Any'>;
+}
+
+/** A DNAT rule: traffic to a firewall public IP and port is translated to a private address and port. */
+export interface FirewallDnatRule {
+  /** Rule name. */
+  name: string;
+  /** Source CIDRs or IP addresses (`*` for any). */
+  sourceAddresses?: string[];
+  /** The firewall public IP address the rule listens on. */
+  destinationAddress?: IpAddress;
+  /** Port the rule listens on (1–65535). */
+  destinationPort: number;
+  /** Protocols. */
+  protocols: Array<'TCP' | 'UDP'>;
+  /** Private address traffic is sent to (or use `translatedFqdn`). */
+  translatedAddress?: IpAddress;
+  /** FQDN traffic is sent to, instead of an address. */
+  translatedFqdn?: string;
+  /** Port traffic is sent to (1–65535). */
+  translatedPort: number;
+}
+
+/** A firewall rule collection; discriminated by `type`. Rule collections are processed by priority. */
+export type FirewallRuleCollection =
+  | {
+      /** Layer-7 rules. */
+      type: 'application';
+      /** Collection name. */
+      name: string;
+      /** Priority 100–65000; lower runs first. */
+      priority: number;
+      /** What matching traffic gets. */
+      action: 'Allow' | 'Deny';
+      /** Rules of the collection. */
+      rules: FirewallApplicationRule[];
+    }
+  | {
+      /** Layer-3/4 rules. */
+      type: 'network';
+      /** Collection name. */
+      name: string;
+      /** Priority 100–65000; lower runs first. */
+      priority: number;
+      /** What matching traffic gets. */
+      action: 'Allow' | 'Deny';
+      /** Rules of the collection. */
+      rules: FirewallNetworkRule[];
+    }
+  | {
+      /** Destination NAT rules (inbound publishing). */
+      type: 'dnat';
+      /** Collection name. */
+      name: string;
+      /** Priority 100–65000; lower runs first. */
+      priority: number;
+      /** Rules of the collection. */
+      rules: FirewallDnatRule[];
+    };
+
+/** Off, alert only, or alert and deny: the modes of threat intelligence and IDPS. */
+export type FirewallInspectionMode = 'Off' | 'Alert' | 'Deny';
+
+/** An Azure Firewall policy (the current way to configure a firewall; classic rules are the older way). */
+export interface FirewallPolicy {
+  /** Discriminator. */
+  kind: 'firewallPolicy';
+  /** Policy name. */
+  name: string;
+  /** Policy tier; must match the firewall's tier. */
+  tier?: 'Basic' | 'Standard' | 'Premium';
+  /** Threat-intelligence mode (Alert when omitted, as in Azure). */
+  threatIntel?: FirewallInspectionMode;
+  /** IDPS mode (Premium only; Off when omitted, as in Azure). */
+  idps?: FirewallInspectionMode;
+  /** Whether DNS proxy is enabled. */
+  dnsProxy?: boolean;
+  /** Whether TLS inspection is configured (Premium only). */
+  tlsInspection?: boolean;
+  /** Parent policy whose rules are inherited. */
+  basePolicy?: FirewallPolicy;
+  /** Rule collections; omit when the design does not list them (they are then unknown). */
+  ruleCollections?: FirewallRuleCollection[];
+}
+
 /** Azure Firewall. */
 export interface AzureFirewall {
   /** Discriminator. */
   kind: 'azureFirewall';
   /** Firewall name. */
   name: string;
-  /** Firewall tier. */
-  tier: 'Basic' | 'Standard' | 'Premium';
+  /** Firewall tier; omit when not decided (checks that need it report an open question). */
+  tier?: 'Basic' | 'Standard' | 'Premium';
   /** The `AzureFirewallSubnet` it is deployed in. */
   subnet: Subnet;
-  /** Private IP address of the firewall, used as next hop in routes. */
-  privateIp: IpAddress;
+  /** Private IP address of the firewall, used as next hop in routes (Azure assigns the subnet's first usable address). */
+  privateIp?: IpAddress;
+  /** The firewall policy holding its rules; use either `policy` or `classicRules`. */
+  policy?: FirewallPolicy;
+  /** Classic rules configured on the firewall itself (the older model); use either these or `policy`. */
+  classicRules?: FirewallRuleCollection[];
+  /**
+   * Management IP configuration: a second subnet `AzureFirewallManagementSubnet` (and public IP)
+   * that carries the firewall's own management traffic. Required for forced tunneling and the Basic tier.
+   */
+  management?: { subnet: Subnet; publicIp?: PublicIp };
+  /** Whether all internet-bound traffic is forced to an on-premises device or NVA (needs `management`). */
+  forcedTunneling?: boolean;
   /** Number of public IP addresses. */
   publicIps?: number;
   /** Public addresses or prefixes it egresses from, when known (lets the validator check API server authorized IP ranges). */
@@ -493,14 +647,88 @@ export interface NetworkVirtualAppliance {
 // Ingress components
 // ---------------------------------------------------------------------------------------------
 
+/** A managed rule set of a WAF policy. */
+export interface WafManagedRuleSet {
+  /**
+   * Rule set: `OWASP` (CRS, Application Gateway only), `Microsoft_DefaultRuleSet` (DRS) or
+   * `Microsoft_BotManagerRuleSet`.
+   */
+  type: 'OWASP' | 'Microsoft_DefaultRuleSet' | 'Microsoft_BotManagerRuleSet';
+  /** Version: OWASP 3.0/3.1/3.2; DRS 1.0/1.1/2.0/2.1 on Front Door, 2.1/2.2 on Application Gateway; bot manager 1.0/1.1. */
+  version: string;
+  /** What matching requests get; DRS 2.x and CRS 3.x score anomalies. */
+  action?: 'Block' | 'Log' | 'AnomalyScoring';
+}
+
+/** A request part excluded from managed-rule evaluation (to stop a false positive). */
+export interface WafExclusion {
+  /** The part, e.g. `RequestHeaderNames`, `RequestCookieNames`, `RequestArgNames`, `RequestBodyPostArgNames`. */
+  matchVariable: string;
+  /** How `selector` matches. */
+  operator: 'Equals' | 'Contains' | 'StartsWith' | 'EndsWith' | 'EqualsAny';
+  /** The name matched (omit with `EqualsAny`). */
+  selector?: string;
+}
+
+/** A condition of a WAF custom rule. */
+export interface WafMatchCondition {
+  /** What is inspected, e.g. `RemoteAddr`, `SocketAddr`, `RequestUri`, `RequestHeader`. */
+  variable: string;
+  /** How: `GeoMatch` takes two-letter country codes, `IPMatch` CIDRs, the others strings. */
+  operator: 'GeoMatch' | 'IPMatch' | 'Equal' | 'Contains' | 'BeginsWith' | 'EndsWith' | 'RegEx' | 'Any';
+  /** Values compared against. */
+  values: string[];
+  /** Whether the condition is negated. */
+  negate?: boolean;
+}
+
+/** A WAF custom rule: a match rule, or a rate-limit rule counting requests per client. */
+export interface WafCustomRule {
+  /** Rule name. */
+  name: string;
+  /** Priority 1–100; lower runs first. */
+  priority: number;
+  /** `match` acts on every matching request; `rateLimit` only above the threshold. */
+  type: 'match' | 'rateLimit';
+  /** What matching requests get. */
+  action: 'Allow' | 'Block' | 'Log' | 'Redirect' | 'JSChallenge';
+  /** Conditions, all of which must match. */
+  conditions: WafMatchCondition[];
+  /** Rate-limit rules: requests allowed per window and the window (1 or 5 minutes). */
+  rateLimit?: { threshold: number; durationMinutes: 1 | 5 };
+}
+
 /** A WAF policy attached to Front Door, Application Gateway or AGC. */
 export interface WafPolicy {
   /** Policy name. */
   name?: string;
   /** Detection only logs; Prevention blocks. */
   mode: 'Detection' | 'Prevention';
-  /** Whether managed rule sets (DRS/OWASP, bot manager) are enabled. */
+  /** Whether managed rule sets (DRS/OWASP, bot manager) are enabled; implied by `managedRuleSets`. */
   managedRules?: boolean;
+  /** The managed rule sets, with versions and actions. */
+  managedRuleSets?: WafManagedRuleSet[];
+  /** Exclusions from managed-rule evaluation. */
+  exclusions?: WafExclusion[];
+  /** Custom rules (match, geo-match, rate limit). */
+  customRules?: WafCustomRule[];
+  /** Whether the policy is enabled (true when omitted). */
+  enabled?: boolean;
+}
+
+/**
+ * The legacy WAF configuration embedded in an Application Gateway (`webApplicationFirewallConfiguration`),
+ * as opposed to a WAF policy. Microsoft is retiring it in favour of policies.
+ */
+export interface LegacyWafConfiguration {
+  /** Whether the WAF is on. */
+  enabled: boolean;
+  /** Detection only logs; Prevention blocks. */
+  mode: 'Detection' | 'Prevention';
+  /** Rule set type (only OWASP). */
+  ruleSetType?: 'OWASP';
+  /** CRS version, e.g. `3.2`. */
+  ruleSetVersion?: '2.2.9' | '3.0' | '3.1' | '3.2';
 }
 
 /** Azure Front Door. */
@@ -513,6 +741,73 @@ export interface FrontDoor {
   sku: 'Standard' | 'Premium' | 'Classic';
   /** WAF policy, if any. */
   waf?: WafPolicy;
+  /** Routes: which domains and paths go to which origin group. */
+  routes?: FrontDoorRoute[];
+  /** Minimum TLS version clients must use on custom domains. */
+  minTlsVersion?: '1.0' | '1.2';
+}
+
+/** What a Front Door origin is. */
+export type FrontDoorOriginKind =
+  | 'application-gateway'
+  | 'agc'
+  | 'private-link-service'
+  | 'internal-load-balancer'
+  | 'public-ip'
+  | 'app-service'
+  | 'storage'
+  | 'other';
+
+/** A Front Door origin (backend). */
+export interface FrontDoorOrigin {
+  /** Origin name. */
+  name: string;
+  /** What it is. */
+  originKind: FrontDoorOriginKind;
+  /** The modelled resource behind it, when it is one of the design's parts. */
+  target?: ApplicationGateway | AppGatewayForContainers | PrivateLinkService | LoadBalancer;
+  /** Host name or address of the origin. */
+  hostName?: string;
+  /** Reached over Private Link (Premium only) or the public internet. */
+  connection: 'private-link' | 'public';
+  /**
+   * How the origin rejects traffic that did not come through this profile: checking the
+   * `X-Azure-FDID` header, admitting only the `AzureFrontDoor.Backend` service tag, both, or none.
+   * Omit when not decided.
+   */
+  lockdown?: Array<'x-azure-fdid' | 'service-tag'> | 'none';
+  /** Whether Front Door talks to the origin over HTTPS. */
+  https?: boolean;
+}
+
+/** A Front Door route. */
+export interface FrontDoorRoute {
+  /** Route name. */
+  name: string;
+  /** Domains served. */
+  domains?: string[];
+  /** Path patterns, e.g. `/*`. */
+  patterns?: string[];
+  /** Origins of the route's origin group. */
+  origins: FrontDoorOrigin[];
+  /** Whether HTTP requests are redirected to HTTPS. */
+  httpsRedirect?: boolean;
+  /** Protocols accepted from clients. */
+  acceptedProtocols?: Array<'Http' | 'Https'>;
+  /** Protocol used towards the origins. */
+  forwardingProtocol?: 'HttpOnly' | 'HttpsOnly' | 'MatchRequest';
+}
+
+/** Azure Traffic Manager: DNS-based global entry across regions. */
+export interface TrafficManager {
+  /** Discriminator. */
+  kind: 'trafficManager';
+  /** Profile name. */
+  name: string;
+  /** Routing method. */
+  routingMethod: 'Priority' | 'Weighted' | 'Performance' | 'Geographic' | 'MultiValue' | 'Subnet';
+  /** Endpoints (regional entry points). */
+  endpoints: Array<{ name: string; target?: ApplicationGateway | LoadBalancer | FrontDoor | PublicIp; hostName?: string; region?: Region }>;
 }
 
 /** Azure Application Gateway. */
@@ -533,6 +828,10 @@ export interface ApplicationGateway {
   management: 'agic-addon' | 'agic-helm' | 'standalone';
   /** WAF policy, if any. */
   waf?: WafPolicy;
+  /** Legacy in-gateway WAF configuration (not a policy); use either this or `waf`. */
+  webApplicationFirewallConfiguration?: LegacyWafConfiguration;
+  /** The public frontend's IP resource. */
+  publicIp?: PublicIp;
   /** Zones the gateway spans. */
   zones?: Zone[];
   /** Minimum autoscale instance count. */
@@ -607,6 +906,12 @@ export interface PrivateLinkService {
   subnet: Subnet;
   /** The internal load balancer it exposes. */
   loadBalancer: LoadBalancer;
+  /** Subscriptions that may see (request a connection to) the service, or `'*'` for anyone with the alias. */
+  visibility?: string[] | '*';
+  /** Subscriptions whose connection requests are approved automatically. */
+  autoApproval?: string[];
+  /** Number of NAT IP addresses taken from `subnet` (1–8). */
+  natIpCount?: number;
 }
 
 /** In-cluster ingress controller implementations. */
@@ -636,6 +941,8 @@ export interface IngressController {
   zoneSpread?: boolean;
   /** Kubernetes namespace. */
   namespace?: string;
+  /** Controller version, e.g. `1.11.3` (community ingress-nginx) or the add-on's version. */
+  version?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -677,6 +984,12 @@ export interface NodePool {
   spot?: boolean;
   /** Whether each node gets a public IP. */
   nodePublicIp?: boolean;
+  /** OS SKU, e.g. `AzureLinux`, `Ubuntu`, `Windows2022`. */
+  osSku?: 'Ubuntu' | 'AzureLinux' | 'Windows2019' | 'Windows2022' | 'Windows2025' | (string & {});
+  /** Orchestrator (Kubernetes) version of the pool, e.g. `1.33`. */
+  orchestratorVersion?: string;
+  /** Upgrade: nodes that may be unavailable at once, a count (`1`) or a percentage (`'10%'`). */
+  maxUnavailable?: number | `${number}%`;
 }
 
 /** Container networking choices; discriminated by `cni`. */
@@ -736,8 +1049,8 @@ export type ServiceMesh =
   | {
       /** Istio-based service mesh add-on. */
       kind: 'istio-addon';
-      /** Mesh-wide mTLS mode. */
-      mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE';
+      /** Mesh-wide mTLS mode; omit when not decided. */
+      mtls?: 'STRICT' | 'PERMISSIVE' | 'DISABLE';
       /** Add-on revision, e.g. `asm-1-25`. */
       revision?: string;
     }
@@ -746,8 +1059,8 @@ export type ServiceMesh =
       kind: 'self-managed';
       /** Product name. */
       product: string;
-      /** Whether mTLS is enforced between workloads. */
-      mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE';
+      /** Whether mTLS is enforced between workloads; omit when not decided. */
+      mtls?: 'STRICT' | 'PERMISSIVE' | 'DISABLE';
     };
 
 /** Private DNS zone mode of a private cluster. */
@@ -836,6 +1149,14 @@ export type Outbound =
       idleTimeoutMinutes?: number;
     }
   | {
+      /** AKS creates and manages a StandardV2 (zone-redundant) NAT gateway. */
+      type: 'managedNATGatewayV2';
+      /** Managed outbound IPs (1–16). */
+      outboundIps?: number;
+      /** Idle timeout in minutes. */
+      idleTimeoutMinutes?: number;
+    }
+  | {
       /** Your NAT gateway, associated with the node subnets before the cluster is created. */
       type: 'userAssignedNATGateway';
       /** The NAT gateway. */
@@ -917,6 +1238,26 @@ export interface Cluster {
   serviceMesh?: ServiceMesh;
   /** Whether the cluster is in an AKS-managed VNet (rare in reviewed designs; default false). */
   managedVnet?: boolean;
+  /** Add-ons that matter to the network or are retiring. */
+  addons?: ClusterAddons;
+  /** Network-isolated cluster: no outbound internet, images from a private ACR cache. */
+  networkIsolated?: boolean;
+  /** Ingress controllers that run in the cluster, including ones on no ingress path. */
+  ingressControllers?: IngressController[];
+}
+
+/** Cluster add-ons that change the network or are retiring. */
+export interface ClusterAddons {
+  /** Open Service Mesh add-on (retired). */
+  openServiceMesh?: boolean;
+  /** AAD pod identity (deprecated, replaced by workload identity). */
+  aadPodIdentity?: boolean;
+  /** HTTP application routing add-on (retired). */
+  httpApplicationRouting?: boolean;
+  /** Application routing add-on (managed NGINX / Gateway API). */
+  appRouting?: boolean;
+  /** Istio-based service mesh add-on revision, e.g. `asm-1-25`. */
+  istioRevision?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -960,6 +1301,8 @@ export interface Hop {
   tls: TlsMode;
   /** Whether the next hop still sees the client's source IP (default depends on the component). */
   preservesClientIp?: boolean;
+  /** On an Azure Firewall hop: the name of the DNAT rule that publishes the path. */
+  dnatRule?: string;
   /** Free-text note shown in reports. */
   note?: string;
 }
@@ -1015,8 +1358,8 @@ export interface IngressPath {
   from: IngressClient;
   /** Hops in order. */
   hops: Hop[];
-  /** The workload reached. */
-  to: IngressTarget;
+  /** The workload reached; omit while the backend is not decided (the path ends at its last hop). */
+  to?: IngressTarget;
   /** Free-text description. */
   description?: string;
 }
@@ -1090,6 +1433,22 @@ export interface Network {
    * type LoadBalancer (set `cluster`); those on a path are discovered from its hops.
    */
   loadBalancers?: LoadBalancer[];
+  /** Route tables, including ones no subnet uses (so "created but not associated" can be said). */
+  routeTables?: RouteTable[];
+  /** NSGs, including ones no subnet uses. */
+  nsgs?: NetworkSecurityGroup[];
+  /** Public IP resources not attached through another part. */
+  publicIps?: PublicIp[];
+  /** NAT gateways, including ones no subnet uses. */
+  natGateways?: NatGateway[];
+  /** Firewall policies (also discovered from firewalls). */
+  firewallPolicies?: FirewallPolicy[];
+  /** Private Link Services (also discovered from ingress hops and Front Door origins). */
+  privateLinkServices?: PrivateLinkService[];
+  /** Traffic Manager profiles. */
+  trafficManagers?: TrafficManager[];
+  /** Front Door profiles (also discovered from ingress hops). */
+  frontDoors?: FrontDoor[];
 }
 
 /** A complete AKS network design. */

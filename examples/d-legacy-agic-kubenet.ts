@@ -66,7 +66,7 @@ const aks = cluster({
   region: 'eastus',
   kubernetesVersion: '1.29',
   network: { cni: 'kubenet', routeTable: kubenetRoutes, loadBalancerSku: 'basic' },
-  nodePools: [nodePool({ name: 'nodepool1', mode: 'system', vmSize: 'Standard_DS2_v2', count: 2, subnet: nodesSubnet })],
+  nodePools: [nodePool({ name: 'nodepool1', mode: 'system', vmSize: 'Standard_DS2_v2', count: 2, zones: [], subnet: nodesSubnet })],
   controlPlaneAccess: [
     { kind: 'admins', via: 'internet', description: 'developers and the support vendor with cluster-admin kubeconfigs' },
     { kind: 'cicd', via: pipelines, description: 'Microsoft-hosted Azure Pipelines agents run kubectl apply' },

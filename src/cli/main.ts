@@ -74,8 +74,9 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
     .argument('<file>', 'architecture file')
     .option('--json', 'JSON output (the default and only format)', true)
     .option('-o, --output <file>', 'write to a file instead of stdout')
-    .addHelpText('after', '\nExample:\n  $ aksnet model examples/a-hub-spoke-baseline.ts --json > model.json')
-    .action(async (file: string, opts: { output?: string }) => {
+    .option('--facts', 'print where each fact comes from (defaulted with its source, or unknown) instead of the JSON')
+    .addHelpText('after', '\nExample:\n  $ aksnet model examples/a-hub-spoke-baseline.ts --json > model.json\n  $ aksnet model examples/a-hub-spoke-baseline.ts --facts')
+    .action(async (file: string, opts: { output?: string; facts?: boolean }) => {
       const { modelCommand } = await import('./commands/model.js');
       p.setOptionValue('exit', await modelCommand(file, opts));
     });

@@ -42,6 +42,9 @@ export const KIND_NAMES: Record<string, string> = {
   workload: 'Pods',
   egressDestination: 'Destination',
   internet: 'Internet',
+  publicIp: 'Public IP',
+  firewallPolicy: 'Firewall policy',
+  trafficManager: 'Traffic Manager',
 };
 
 const PAAS_NAMES: Record<string, string> = {
@@ -193,12 +196,12 @@ class Builder {
     this.node({ id: c.id, kind: 'cluster', label: c.name, details, style: 'cluster', ...(parent ? { parent } : {}), element: c.id });
     if (pools) {
       for (const p of this.q.pools(c.id)) {
-        const scale = p.autoscaling ? `${p.minCount ?? p.count}–${p.maxCount ?? p.maxNodes} nodes` : `${p.count} nodes`;
+        const scale = p.autoscaling ? `${p.minCount ?? '?'}–${p.maxCount ?? p.maxNodes} nodes` : `${p.count} nodes`;
         this.node({
           id: p.id,
           kind: 'nodePool',
           label: p.name,
-          details: [`${p.mode} pool · ${p.vmSize}`, `${scale} · ${p.os}${p.zones.length ? ` · zones ${p.zones.join(',')}` : ''}`],
+          details: [`${p.mode} pool · ${p.vmSize}`, `${scale} · ${p.os}${p.zones?.length ? ` · zones ${p.zones.join(',')}` : ''}`],
           style: 'leaf',
           parent: c.id,
           icon: 'nodePool',
@@ -260,7 +263,7 @@ export function details(r: Resource, q: ModelQuery): string[] {
   const kind = KIND_NAMES[r.kind] ?? r.kind;
   switch (r.kind) {
     case 'azureFirewall':
-      return [`${kind} ${r.tier}`, `${r.privateIp} · ${r.publicIps} public IP${r.publicIps === 1 ? '' : 's'}`];
+      return [`${kind}${r.tier ? ` ${r.tier}` : ''}`, `${r.privateIp ?? 'IP not stated'} · ${r.publicIps} public IP${r.publicIps === 1 ? '' : 's'}`];
     case 'nva':
       return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${r.publicIps} public IPs`];
     case 'applicationGateway':
@@ -269,6 +272,8 @@ export function details(r: Resource, q: ModelQuery): string[] {
       return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
     case 'frontDoor':
       return [`${kind} ${r.sku}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : [])];
+    case 'trafficManager':
+      return [kind, `${r.routingMethod} routing · ${r.endpoints.length} endpoint${r.endpoints.length === 1 ? '' : 's'}`];
     case 'apiManagement':
       return [`${kind} ${r.sku}`, `VNet mode ${r.vnetMode}`];
     case 'loadBalancer':
@@ -288,7 +293,7 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'onPremises':
       return [kind, r.addressSpace.join(', ')];
     case 'ingressController':
-      return [`${kind} (${r.type})`, `ns ${r.namespace} · ${r.replicas} replicas`];
+      return [`${kind} (${r.type})`, `ns ${r.namespace} · ${r.replicas === undefined ? 'replicas not stated' : `${r.replicas} replicas`}`];
     case 'workload':
       return [`Pods · ns ${r.namespace}`, `${r.protocol}:${r.port}`];
     case 'client':
@@ -327,7 +332,7 @@ function topology(q: ModelQuery): ViewGraph {
     const zone = b.zone('zone:on-premises', 'On-premises');
     for (const o of onPrem) b.leaf(o, { parent: zone });
   }
-  const global = [...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];
+  const global = [...q.all('trafficManager'), ...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];
   if (global.length) {
     const zone = b.zone('zone:global', 'Global edge');
     for (const r of global) b.leaf(r, { parent: zone });
@@ -378,7 +383,8 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
       const r = q.get(h.resource);
       if (!r) continue;
       const d = details(r, q);
-      b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${h.tls}${h.waf ? ` · WAF ${h.waf}` : ''}`] });
+      const dnat = h.dnat ? ` · DNAT → ${h.dnat.translatedAddress ?? h.dnat.translatedFqdn ?? '?'}:${h.dnat.translatedPort}` : '';
+      b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${h.tls}${h.waf ? ` · WAF ${h.waf}` : ''}${dnat}`] });
     }
     const c = q.getAs(p.cluster, 'cluster');
     if (c) b.cluster(c, false);

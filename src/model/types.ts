@@ -1,8 +1,10 @@
 /**
  * The normalized model: one canonical, JSON-serializable graph that every later stage reads.
  *
- * References are stable string ids (`subnet:vnet-spoke/snet-nodes`), every AKS default is filled in
- * and listed in `defaults`, and every array is in a deterministic order. `source` on each element is
+ * References are stable string ids (`subnet:vnet-spoke/snet-nodes`). Every optional fact is stated
+ * (written in the design), defaulted (a documented platform default, filled in and listed in
+ * `defaults` with its source) or unknown (left `undefined` and listed in `unknown`). Every array is in
+ * a deterministic order. `source` on each element is
  * the path of the DSL value it came from (`network.vnets[1].subnets[0]`), which the position map
  * turns into file:line:col.
  */
@@ -63,7 +65,10 @@ export interface SubnetResource extends Base<'subnet'> {
   cidr: string;
   /** Usable addresses: size minus Azure's 5 reserved (0 when the CIDR is invalid). */
   usableAddresses: number;
+  /** The first stated purpose (kept for rules that read one). */
   purpose?: SubnetPurpose;
+  /** Every stated purpose; several for a shared subnet. */
+  purposes: SubnetPurpose[];
   nsg?: Id;
   routeTable?: Id;
   natGateway?: Id;
@@ -101,8 +106,9 @@ export interface NormalizedNsgRule {
 }
 
 export interface NsgResource extends Base<'nsg'> {
-  rules: NormalizedNsgRule[];
-  flowLogs: boolean;
+  /** Security rules; undefined when the design does not list them (Azure's default rules always apply). */
+  rules?: NormalizedNsgRule[];
+  flowLogs?: boolean;
 }
 
 export interface NatGatewayResource extends Base<'natGateway'> {
@@ -115,12 +121,23 @@ export interface NatGatewayResource extends Base<'natGateway'> {
   idleTimeoutMinutes: number;
   zones: Zone[];
   sku: 'Standard' | 'StandardV2';
+  /** Attached public IP resources. */
+  publicIpResources: Id[];
+}
+
+export interface PublicIpResource extends Base<'publicIp'> {
+  sku: 'Standard' | 'StandardV2' | 'Basic';
+  zones?: Zone[];
+  /** Whether DDoS IP Protection is on; undefined when not stated. */
+  ddosIpProtection?: boolean;
+  address?: string;
 }
 
 export interface DdosPlanResource extends Base<'ddosProtectionPlan'> {}
 
 export interface PrivateDnsZoneResource extends Base<'privateDnsZone'> {
-  links: Id[];
+  /** Linked VNets; undefined when the design does not say. */
+  links?: Id[];
 }
 
 export interface PaasResource extends Base<'paas'> {
@@ -143,7 +160,7 @@ export interface VnetGatewayResource extends Base<'vnetGateway'> {
   type: 'vpn' | 'expressRoute';
   subnet: Id;
   sku?: string;
-  zones: Zone[];
+  zones?: Zone[];
   activeActive: boolean;
 }
 
@@ -155,7 +172,10 @@ export interface HybridConnectionResource extends Base<'hybridConnection'> {
 }
 
 export interface BastionResource extends Base<'bastion'> {
-  subnet: Id;
+  /** Absent for the Developer SKU, which runs on shared infrastructure. */
+  subnet?: Id;
+  /** The VNet a Developer-SKU Bastion serves. */
+  vnet?: Id;
   sku: 'Developer' | 'Basic' | 'Standard' | 'Premium';
 }
 
@@ -170,25 +190,99 @@ export interface BuildAgentsResource extends Base<'buildAgents'> {
   egressIps: string[];
 }
 
+export interface WafManagedRuleSetModel {
+  type: 'OWASP' | 'Microsoft_DefaultRuleSet' | 'Microsoft_BotManagerRuleSet';
+  version: string;
+  action?: 'Block' | 'Log' | 'AnomalyScoring';
+}
+
+export interface WafCustomRuleModel {
+  name: string;
+  priority: number;
+  type: 'match' | 'rateLimit';
+  action: 'Allow' | 'Block' | 'Log' | 'Redirect' | 'JSChallenge';
+  conditions: Array<{ variable: string; operator: string; values: string[]; negate: boolean }>;
+  rateLimit?: { threshold: number; durationMinutes: 1 | 5 };
+}
+
 export interface WafModel {
   name?: string;
+  /** `policy`: a WAF policy; `legacy-config`: the in-gateway webApplicationFirewallConfiguration. */
+  source: 'policy' | 'legacy-config';
   mode: 'Detection' | 'Prevention';
-  managedRules: boolean;
+  /** Whether managed rule sets are on; undefined when not stated. */
+  managedRules?: boolean;
+  /** Managed rule sets, when stated. */
+  managedRuleSets?: WafManagedRuleSetModel[];
+  exclusions: Array<{ matchVariable: string; operator: string; selector?: string }>;
+  customRules: WafCustomRuleModel[];
+  enabled: boolean;
+}
+
+export interface FirewallRuleCollectionModel {
+  type: 'application' | 'network' | 'dnat';
+  name: string;
+  priority: number;
+  action: 'Allow' | 'Deny' | 'DNAT';
+  rules: number;
+}
+
+export interface FirewallDnatRuleModel {
+  collection: string;
+  name: string;
+  sourceAddresses: string[];
+  destinationAddress?: string;
+  destinationPort: number;
+  protocols: Array<'TCP' | 'UDP'>;
+  translatedAddress?: string;
+  translatedFqdn?: string;
+  translatedPort: number;
+}
+
+export interface FirewallPolicyResource extends Base<'firewallPolicy'> {
+  tier?: 'Basic' | 'Standard' | 'Premium';
+  threatIntel: 'Off' | 'Alert' | 'Deny';
+  idps?: 'Off' | 'Alert' | 'Deny';
+  dnsProxy?: boolean;
+  tlsInspection?: boolean;
+  basePolicy?: Id;
+  /** Rule collections; undefined when the design does not list them. */
+  ruleCollections?: FirewallRuleCollectionModel[];
+  /** FQDNs and FQDN tags allowed by its application and network rules (with `ruleCollections`). */
+  allowFqdns?: string[];
+  allowFqdnTags?: string[];
+  dnatRules: FirewallDnatRuleModel[];
 }
 
 export interface FirewallResource extends Base<'azureFirewall'> {
-  tier: 'Basic' | 'Standard' | 'Premium';
+  tier?: 'Basic' | 'Standard' | 'Premium';
   subnet: Id;
-  privateIp: string;
+  privateIp?: string;
   publicIps: number;
   /** Declared public addresses or prefixes, when known. */
   publicIpAddresses?: string[];
   dnsProxy: boolean;
-  fqdnAllowRules: string[];
-  aksFqdnTag: boolean;
-  zones: Zone[];
+  /**
+   * FQDNs the rules allow. With `aksFqdnTag`, undefined when the design states none of the firewall's
+   * rules: unstated rules are unknown, not "allow nothing".
+   */
+  fqdnAllowRules?: string[];
+  aksFqdnTag?: boolean;
+  zones?: Zone[];
   threatIntel: 'Off' | 'Alert' | 'Deny';
   natGateway?: Id;
+  /** Where the rules live: a firewall policy or classic rules; undefined when not stated. */
+  ruleModel?: 'policy' | 'classic';
+  policy?: Id;
+  /** IDPS mode (Premium with a policy); undefined when unknown or not applicable. */
+  idps?: 'Off' | 'Alert' | 'Deny';
+  /** Rule collections (policy or classic); undefined when not stated. */
+  ruleCollections?: FirewallRuleCollectionModel[];
+  /** DNAT rules of the collections, for ingress paths that enter through the firewall. */
+  dnatRules: FirewallDnatRuleModel[];
+  /** The AzureFirewallManagementSubnet of the management IP configuration. */
+  managementSubnet?: Id;
+  forcedTunneling: boolean;
 }
 
 export interface NvaResource extends Base<'nva'> {
@@ -198,12 +292,40 @@ export interface NvaResource extends Base<'nva'> {
   publicIps: number;
   /** Declared public addresses or prefixes, when known. */
   publicIpAddresses?: string[];
-  zones: Zone[];
+  zones?: Zone[];
+}
+
+export interface FrontDoorOriginModel {
+  name: string;
+  originKind: 'application-gateway' | 'agc' | 'private-link-service' | 'internal-load-balancer' | 'public-ip' | 'app-service' | 'storage' | 'other';
+  target?: Id;
+  hostName?: string;
+  connection: 'private-link' | 'public';
+  /** Lockdown mechanisms; `[]` when stated as none, undefined when not stated. */
+  lockdown?: Array<'x-azure-fdid' | 'service-tag'>;
+  https?: boolean;
+}
+
+export interface FrontDoorRouteModel {
+  name: string;
+  domains: string[];
+  patterns: string[];
+  origins: FrontDoorOriginModel[];
+  httpsRedirect?: boolean;
+  acceptedProtocols?: Array<'Http' | 'Https'>;
+  forwardingProtocol?: 'HttpOnly' | 'HttpsOnly' | 'MatchRequest';
 }
 
 export interface FrontDoorResource extends Base<'frontDoor'> {
   sku: 'Standard' | 'Premium' | 'Classic';
   waf?: WafModel;
+  routes: FrontDoorRouteModel[];
+  minTlsVersion?: '1.0' | '1.2';
+}
+
+export interface TrafficManagerResource extends Base<'trafficManager'> {
+  routingMethod: 'Priority' | 'Weighted' | 'Performance' | 'Geographic' | 'MultiValue' | 'Subnet';
+  endpoints: Array<{ name: string; target?: Id; hostName?: string; region?: string }>;
 }
 
 export interface AppGatewayResource extends Base<'applicationGateway'> {
@@ -213,8 +335,9 @@ export interface AppGatewayResource extends Base<'applicationGateway'> {
   privateIp?: string;
   management: 'agic-addon' | 'agic-helm' | 'standalone';
   waf?: WafModel;
-  zones: Zone[];
-  minCapacity: number;
+  publicIp?: Id;
+  zones?: Zone[];
+  minCapacity?: number;
   maxCapacity: number;
   minTlsVersion: '1.0' | '1.1' | '1.2' | '1.3';
   /** Clusters whose ingress paths go through this gateway. */
@@ -234,7 +357,7 @@ export interface ApimResource extends Base<'apiManagement'> {
   sku: string;
   vnetMode: 'none' | 'external' | 'internal';
   subnet?: Id;
-  zones: Zone[];
+  zones?: Zone[];
 }
 
 export interface LoadBalancerResource extends Base<'loadBalancer'> {
@@ -242,21 +365,28 @@ export interface LoadBalancerResource extends Base<'loadBalancer'> {
   sku: 'Standard' | 'Basic';
   subnet?: Id;
   privateIp?: string;
-  zones: Zone[];
+  zones?: Zone[];
   cluster?: Id;
 }
 
 export interface PrivateLinkServiceResource extends Base<'privateLinkService'> {
   subnet: Id;
   loadBalancer: Id;
+  /** Subscriptions that may see the service, or `*`; undefined when not stated. */
+  visibility?: string[] | '*';
+  autoApproval: string[];
+  natIpCount: number;
 }
 
 export interface IngressControllerResource extends Base<'ingressController'> {
   type: IngressControllerType;
   cluster: Id;
-  replicas: number;
-  zoneSpread: boolean;
+  replicas?: number;
+  zoneSpread?: boolean;
   namespace: string;
+  version?: string;
+  /** Whether an ingress path goes through it (false: declared on the cluster only). */
+  onPath: boolean;
 }
 
 export type CniMode =
@@ -275,7 +405,8 @@ export interface ClusterNetworkModel {
   serviceCidr: string;
   dnsServiceIP: string;
   networkPolicy: 'none' | 'azure' | 'calico' | 'cilium';
-  defaultDeny: boolean;
+  /** Whether workload namespaces get a default-deny policy; undefined when not stated. */
+  defaultDeny?: boolean;
   loadBalancerSku: 'standard' | 'basic';
   /** kubenet route table. */
   routeTable?: Id;
@@ -295,6 +426,7 @@ export type ApiServerModel =
 export type OutboundModel =
   | { type: 'loadBalancer'; outboundIps: number; allocatedOutboundPorts: number; idleTimeoutMinutes: number }
   | { type: 'managedNATGateway'; outboundIps: number; idleTimeoutMinutes: number }
+  | { type: 'managedNATGatewayV2'; outboundIps: number; idleTimeoutMinutes: number }
   | { type: 'userAssignedNATGateway'; natGateway: Id }
   | { type: 'userDefinedRouting'; via: Id }
   | { type: 'none' }
@@ -302,8 +434,8 @@ export type OutboundModel =
 
 export type ServiceMeshModel =
   | { kind: 'none' }
-  | { kind: 'istio-addon'; mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE'; revision?: string }
-  | { kind: 'self-managed'; product: string; mtls: 'STRICT' | 'PERMISSIVE' | 'DISABLE' };
+  | { kind: 'istio-addon'; mtls?: 'STRICT' | 'PERMISSIVE' | 'DISABLE'; revision?: string }
+  | { kind: 'self-managed'; product: string; mtls?: 'STRICT' | 'PERMISSIVE' | 'DISABLE' };
 
 export interface ClusterResource extends Base<'cluster'> {
   region: string;
@@ -315,6 +447,16 @@ export interface ClusterResource extends Base<'cluster'> {
   outbound: OutboundModel;
   serviceMesh: ServiceMeshModel;
   managedVnet: boolean;
+  addons: {
+    openServiceMesh: boolean;
+    aadPodIdentity: boolean;
+    httpApplicationRouting: boolean;
+    appRouting: boolean;
+    istioRevision?: string;
+  };
+  networkIsolated: boolean;
+  /** Ingress controllers declared on the cluster or reached from its paths. */
+  ingressControllers: Id[];
   /** The API server endpoint element drawn in control-plane views. */
   apiServerEndpoint: Id;
 }
@@ -331,7 +473,8 @@ export interface NodePoolResource extends Base<'nodePool'> {
   /** Nodes at maximum scale: `maxCount` with autoscaling, else `count`. */
   maxNodes: number;
   maxPods: number;
-  zones: Zone[];
+  /** Availability zones; undefined when the design does not say. */
+  zones?: Zone[];
   subnet: Id;
   podSubnet?: Id;
   /** As written or defaulted, e.g. `10%` or `1`. */
@@ -340,6 +483,10 @@ export interface NodePoolResource extends Base<'nodePool'> {
   surgeNodes: number;
   spot: boolean;
   nodePublicIp: boolean;
+  osSku?: string;
+  orchestratorVersion?: string;
+  /** As written, e.g. `1` or `10%`. */
+  maxUnavailable?: string;
 }
 
 export interface ApiServerEndpointResource extends Base<'apiServer'> {
@@ -383,6 +530,7 @@ export type Resource =
   | RouteTableResource
   | NsgResource
   | NatGatewayResource
+  | PublicIpResource
   | DdosPlanResource
   | PrivateDnsZoneResource
   | PaasResource
@@ -394,8 +542,10 @@ export type Resource =
   | JumpBoxResource
   | BuildAgentsResource
   | FirewallResource
+  | FirewallPolicyResource
   | NvaResource
   | FrontDoorResource
+  | TrafficManagerResource
   | AppGatewayResource
   | AgcResource
   | ApimResource
@@ -452,6 +602,8 @@ export interface IngressHopModel {
   layer7: boolean;
   /** Whether the hop runs a WAF in front of the next hop. */
   waf?: 'Detection' | 'Prevention';
+  /** On a firewall hop: the DNAT rule and where it sends the traffic. */
+  dnat?: { rule: string; translatedAddress?: string; translatedFqdn?: string; translatedPort: number };
   note?: string;
   source: SourceRef;
 }
@@ -462,8 +614,10 @@ export interface IngressPathModel {
   description?: string;
   client: Id;
   hops: IngressHopModel[];
-  target: Id;
-  cluster: Id;
+  /** The workload reached; undefined when the path's `to` is not stated. */
+  target?: Id;
+  /** The cluster the path ends in (from `to`, else from a hop that belongs to a cluster). */
+  cluster?: Id;
   /** Whether the path starts on the public internet. */
   internetFacing: boolean;
   edges: Id[];
@@ -498,7 +652,10 @@ export interface ControlPlaneAccessModel {
   source: SourceRef;
 }
 
-/** A default filled in by the normalizer. */
+/**
+ * A default filled in by the normalizer: a documented platform default (with its learn.microsoft.com
+ * `source`) or, marked `inferred`, a value aksnet derived from other facts of the design.
+ */
 export interface AppliedDefault {
   /** Element id. */
   element: Id;
@@ -508,7 +665,32 @@ export interface AppliedDefault {
   value: string | number | boolean;
   /** Why that value (the AKS or Azure default). */
   reason: string;
+  /** learn.microsoft.com page documenting the platform default. */
+  source?: string;
+  /** Set when the value is an aksnet inference rather than a platform default. */
+  inferred?: true;
 }
+
+/**
+ * A fact the design does not state and the platform has no default for. The model leaves the field
+ * `undefined`; rules that need it report an unverified check naming `path` instead of guessing.
+ */
+export interface UnknownFact {
+  /** Element id. */
+  element: Id;
+  /** DSL path of the field to state. */
+  path: string;
+  /** The fact in words, e.g. "replica count". */
+  fact: string;
+  /** What earlier aksnet versions silently assumed for it, when they did (the meaning changed). */
+  formerly?: string;
+}
+
+/**
+ * Where a fact of the model comes from: written in the design, a documented platform default
+ * (listed in `Model.defaults`), or unknown (listed in `Model.unknown`, the field left undefined).
+ */
+export type FactOrigin = 'stated' | 'defaulted' | 'unknown';
 
 export interface ModelMetadata {
   title: string;
@@ -548,6 +730,8 @@ export interface Model {
   controlPlaneAccess: ControlPlaneAccessModel[];
   /** Every default the normalizer filled in. */
   defaults: AppliedDefault[];
+  /** Every fact the design leaves unstated that has no platform default (the field is undefined). */
+  unknown: UnknownFact[];
   /** Review configuration found in the architecture. */
   review: ReviewConfig;
 }

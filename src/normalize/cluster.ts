@@ -44,9 +44,22 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
     outbound,
     serviceMesh,
     managedVnet: f.bool('managedVnet') ?? false,
+    addons: readAddons(f),
+    networkIsolated: f.bool('networkIsolated') ?? false,
+    ingressControllers: [],
     apiServerEndpoint: endpointId,
   };
+  if (c.networkIsolated && outbound.type !== 'none' && outbound.type !== 'block' && f.has('outbound')) {
+    f.issue('outbound', `a network-isolated cluster has outbound type "none" or "block", not "${outbound.type}"`);
+  }
   n.add(c);
+  // Controllers declared on the cluster (possibly on no ingress path); path hops add theirs later.
+  f.arr('ingressControllers').forEach((v, i) => {
+    const ic = n.ref(v, ['ingressController'], `${f.at('ingressControllers')}[${i}]`);
+    const r = ic ? n.resources.get(ic) : undefined;
+    if (r?.kind === 'ingressController' && r.cluster !== id) f.issue('ingressControllers', `ingress controller "${r.name}" belongs to another cluster`);
+    if (ic && !c.ingressControllers.includes(ic)) c.ingressControllers.push(ic);
+  });
   const endpointSubnet =
     apiServer.mode === 'vnet-integration'
       ? apiServer.subnet
@@ -99,7 +112,7 @@ export function readClusterNetwork(n: NormalizeContext, nf: Fields): ClusterNetw
     serviceCidr,
     dnsServiceIP,
     networkPolicy: nf.oneOf('networkPolicy', ['none', 'azure', 'calico', 'cilium'] as const) ?? nf.defaulted('networkPolicy', 'none', REASONS.networkPolicy),
-    defaultDeny: nf.bool('defaultDeny') ?? nf.defaulted('defaultDeny', false, REASONS.defaultDeny),
+    defaultDeny: nf.has('defaultDeny') ? nf.bool('defaultDeny') : nf.unknown('defaultDeny', 'whether workload namespaces get a default-deny policy', 'no default deny'),
     loadBalancerSku: nf.oneOf('loadBalancerSku', ['standard', 'basic'] as const) ?? nf.defaulted('loadBalancerSku', 'standard', REASONS.loadBalancerSku),
     routeTable,
   });
@@ -116,15 +129,19 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
   const minCount = f.num('minCount', { min: 0, max: 5000 });
   const maxCount = f.num('maxCount', { min: 0, max: 5000 });
   const autoscaling = minCount !== undefined || maxCount !== undefined;
-  if (autoscaling && (minCount === undefined || maxCount === undefined)) {
-    f.issue(minCount === undefined ? 'minCount' : 'maxCount', 'autoscaling needs both minCount and maxCount');
+  // A maximum alone is a common way to write an autoscaled pool; its minimum is then unknown.
+  if (minCount !== undefined && maxCount === undefined && !f.has('maxCount')) {
+    f.issue('maxCount', 'autoscaling needs maxCount when minCount is given');
   }
+  if (autoscaling && minCount === undefined && !f.has('minCount')) f.unknown('minCount', 'autoscaler minimum node count');
   if (minCount !== undefined && maxCount !== undefined && minCount > maxCount) {
     f.issue('minCount', `minCount ${minCount} is greater than maxCount ${maxCount}`);
   }
   let count = f.num('count', { min: 0, max: 5000 });
   if (count === undefined) {
-    count = minCount !== undefined ? f.defaulted('count', minCount, REASONS.countFromMin) : f.defaulted('count', DEFAULT_NODE_COUNT, REASONS.count);
+    if (minCount !== undefined) count = f.defaulted('count', minCount, REASONS.countFromMin);
+    else if (maxCount !== undefined && maxCount < DEFAULT_NODE_COUNT) count = f.defaulted('count', maxCount, REASONS.countFromMax);
+    else count = f.defaulted('count', DEFAULT_NODE_COUNT, REASONS.count);
   }
   const maxNodes = autoscaling ? Math.max(maxCount ?? count, count) : count;
   const maxPods = f.num('maxPods', { min: 1, max: 250 }) ?? f.defaulted('maxPods', DEFAULT_MAX_PODS[cni], REASONS.maxPods);
@@ -138,8 +155,7 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     maxSurge = DEFAULT_MAX_SURGE;
   }
   const surgeNodes = maxSurge.endsWith('%') ? Math.max(1, Math.ceil((maxNodes * parseFloat(maxSurge)) / 100)) : Number(maxSurge);
-  const zones = f.zones('zones');
-  if (!f.has('zones')) f.defaulted('zones', 'none', REASONS.zones);
+  const zones = f.optZones('zones');
   n.add({
     id,
     kind: 'nodePool',
@@ -156,13 +172,16 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     autoscaling,
     maxNodes,
     maxPods,
-    zones,
+    ...optional('zones', zones),
     subnet: subnet ?? '',
     ...optional('podSubnet', podSubnet),
     maxSurge,
     surgeNodes,
-    spot: f.bool('spot') ?? false,
-    nodePublicIp: f.bool('nodePublicIp') ?? false,
+    spot: f.bool('spot') ?? f.defaulted('spot', false, REASONS.spot),
+    nodePublicIp: f.bool('nodePublicIp') ?? f.defaulted('nodePublicIp', false, REASONS.nodePublicIp),
+    ...optional('osSku', readOsSku(f)),
+    ...optional('orchestratorVersion', readVersion(f, 'orchestratorVersion')),
+    ...optional('maxUnavailable', readCountOrPercent(f, 'maxUnavailable')),
   });
 }
 
@@ -192,7 +211,7 @@ export function readApiServer(n: NormalizeContext, f: Fields, cluster: Id): ApiS
     };
   }
   const subnet = n.ref(a.raw('subnet'), ['subnet'], a.at('subnet'));
-  const isPrivate = a.bool('private') ?? a.defaulted('private', false, 'public API server unless private is set');
+  const isPrivate = a.bool('private') ?? a.defaulted('private', false, REASONS.apiServerPrivate);
   return {
     mode,
     subnet: subnet ?? '',
@@ -209,7 +228,7 @@ export function readOutbound(n: NormalizeContext, f: Fields, cluster: Id): Outbo
     f.defaulted('outbound.outboundIps', 1, REASONS.outboundIps);
     return { type: 'loadBalancer', outboundIps: 1, allocatedOutboundPorts: 0, idleTimeoutMinutes: 30 };
   }
-  const type = o.reqOneOf('type', ['loadBalancer', 'managedNATGateway', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'] as const);
+  const type = o.reqOneOf('type', ['loadBalancer', 'managedNATGateway', 'managedNATGatewayV2', 'userAssignedNATGateway', 'userDefinedRouting', 'none', 'block'] as const);
   switch (type) {
     case 'loadBalancer':
       return {
@@ -219,6 +238,7 @@ export function readOutbound(n: NormalizeContext, f: Fields, cluster: Id): Outbo
         idleTimeoutMinutes: o.num('idleTimeoutMinutes', { min: 4, max: 100 }) ?? o.defaulted('idleTimeoutMinutes', 30, REASONS.lbIdleTimeout),
       };
     case 'managedNATGateway':
+    case 'managedNATGatewayV2':
       return {
         type,
         outboundIps: o.num('outboundIps', { min: 1, max: 16 }) ?? o.defaulted('outboundIps', 1, REASONS.outboundIps),
@@ -240,8 +260,13 @@ export function readServiceMesh(n: NormalizeContext, f: Fields): ServiceMeshMode
   const kind = m.reqOneOf('kind', ['none', 'istio-addon', 'self-managed'] as const);
   const modes = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
   if (kind === 'none') return { kind };
-  if (kind === 'istio-addon') return stripUndefined({ kind, mtls: m.reqOneOf('mtls', modes), revision: m.optStr('revision') });
-  return { kind, product: m.str('product'), mtls: m.reqOneOf('mtls', modes) };
+  const mtls = m.has('mtls') ? m.oneOf('mtls', modes) : m.unknown('mtls', 'mesh-wide mTLS mode');
+  if (kind === 'istio-addon') {
+    const revision = m.optStr('revision');
+    if (revision !== undefined && !ASM_REVISION.test(revision)) m.issue('revision', `"revision" must look like "asm-1-25", got "${revision}"`);
+    return stripUndefined({ kind, mtls, revision });
+  }
+  return stripUndefined({ kind, product: m.str('product'), mtls });
 }
 
 export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResource): void {
@@ -327,9 +352,60 @@ export function readEgressDestination(n: NormalizeContext, d: unknown, path: str
     cluster: c.id,
     ...optional('fqdn', f.optStr('fqdn')),
     ...optional('cidr', cidrText),
-    port: f.num('port', { min: 1, max: 65535 }) ?? 443,
-    protocol: f.oneOf('protocol', PROTOCOLS) ?? 'https',
+    port: f.num('port', { min: 1, max: 65535 }) ?? (f.has('port') ? 443 : f.defaulted('port', 443, REASONS.egressPort)),
+    protocol: f.oneOf('protocol', PROTOCOLS) ?? (f.has('protocol') ? 'https' : f.defaulted('protocol', 'https', REASONS.egressPort)),
     category: f.oneOf('category', ['aks-required', 'container-registry', 'package-feed', 'identity', 'monitoring', 'saas', 'partner', 'azure-paas', 'other'] as const) ?? 'other',
     ...optional('privateEndpoint', pe),
+  });
+}
+
+const OS_SKUS = ['Ubuntu', 'AzureLinux', 'AzureLinux3', 'Ubuntu2204', 'Ubuntu2404', 'Windows2019', 'Windows2022', 'Windows2025', 'WindowsAnnual'];
+
+function readOsSku(f: Fields): string | undefined {
+  const v = f.optStr('osSku');
+  if (v !== undefined && !OS_SKUS.includes(v)) f.issue('osSku', `"osSku" must be one of ${OS_SKUS.map((s) => `"${s}"`).join(', ')}, got "${v}"`);
+  const os = f.raw('os');
+  if (v?.startsWith('Windows') && os !== 'Windows') f.issue('osSku', `OS SKU ${v} needs os: 'Windows'`);
+  if (v && !v.startsWith('Windows') && os === 'Windows') f.issue('osSku', `OS SKU ${v} is a Linux SKU but os is 'Windows'`);
+  return v;
+}
+
+/** A Kubernetes version written `1.33` or `1.33.2`. */
+function readVersion(f: Fields, key: string): string | undefined {
+  const v = f.optStr(key);
+  if (v !== undefined && !/^1\.\d{1,2}(\.\d{1,3})?$/.test(v)) f.issue(key, `"${key}" must be a Kubernetes version like "1.33" or "1.33.2", got "${v}"`);
+  return v;
+}
+
+/** A node count (`1`) or a percentage (`'10%'`), as written. */
+function readCountOrPercent(f: Fields, key: string): string | undefined {
+  const v = f.raw(key);
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return String(v);
+  if (typeof v === 'string' && /^\d+(\.\d+)?%$/.test(v) && parseFloat(v) <= 100) return v;
+  f.issue(key, `"${key}" must be a node count or a percentage like "10%", got ${describe(v)}`);
+  return undefined;
+}
+
+const ASM_REVISION = /^asm-1-\d{1,2}$/;
+
+function readAddons(f: Fields): ClusterResource['addons'] {
+  const a = f.sub('addons');
+  const mesh = f.sub('serviceMesh');
+  const meshRevision = mesh?.value.kind === 'istio-addon' && typeof mesh.value.revision === 'string' ? mesh.value.revision : undefined;
+  const istioRevision = a?.optStr('istioRevision');
+  if (istioRevision !== undefined && !ASM_REVISION.test(istioRevision)) {
+    a?.issue('istioRevision', `"istioRevision" must look like "asm-1-25", got "${istioRevision}"`);
+  }
+  else if (istioRevision && meshRevision && istioRevision !== meshRevision) {
+    a?.issue('istioRevision', `addons.istioRevision ${istioRevision} differs from serviceMesh.revision ${meshRevision}`);
+  }
+  const revision = istioRevision ?? meshRevision;
+  return stripUndefined({
+    openServiceMesh: a?.bool('openServiceMesh') ?? false,
+    aadPodIdentity: a?.bool('aadPodIdentity') ?? false,
+    httpApplicationRouting: a?.bool('httpApplicationRouting') ?? false,
+    appRouting: a?.bool('appRouting') ?? false,
+    istioRevision: revision,
   });
 }

@@ -8,6 +8,29 @@ import { Fields, describe, isRecord } from './reader.js';
 import type { Sink } from './reader.js';
 import { article } from './util.js';
 
+/** The optional lists of `network`, in the order they are visited. */
+export const NETWORK_LISTS = [
+  'privateDnsZones',
+  'privateEndpoints',
+  'onPremises',
+  'gateways',
+  'hybridConnections',
+  'firewallPolicies',
+  'firewalls',
+  'nvas',
+  'bastions',
+  'jumpBoxes',
+  'buildAgents',
+  'loadBalancers',
+  'routeTables',
+  'nsgs',
+  'publicIps',
+  'natGateways',
+  'privateLinkServices',
+  'frontDoors',
+  'trafficManagers',
+] as const;
+
 /** Parts of the DSL that become model elements, by their `kind` tag. */
 export type PartKind =
 | 'vnet'
@@ -35,7 +58,10 @@ export type PartKind =
   | 'privateLinkService'
   | 'ingressController'
   | 'cluster'
-  | 'nodePool';
+  | 'nodePool'
+  | 'firewallPolicy'
+  | 'publicIp'
+  | 'trafficManager';
 
 interface Registered {
   id: Id;
@@ -48,7 +74,7 @@ export type PartNormalizer = (n: NormalizeContext, kind: PartKind, id: Id, name:
 export class NormalizeContext {
   constructor(private readonly normalizePart: PartNormalizer) {}
 
-  readonly sink: Sink = { issues: [], defaults: [] };
+  readonly sink: Sink = { issues: [], defaults: [], unknown: [] };
 
   readonly seen = new Map<object, Registered>();
 
@@ -85,10 +111,13 @@ export class NormalizeContext {
     };
     const network = isRecord(root.network) ? root.network : {};
     list(network.vnets, 'network.vnets', (v, p) => list(v.subnets, `${p}.subnets`));
-    for (const key of ['privateDnsZones', 'privateEndpoints', 'onPremises', 'gateways', 'hybridConnections', 'firewalls', 'nvas', 'bastions', 'jumpBoxes', 'buildAgents', 'loadBalancers']) {
+    for (const key of NETWORK_LISTS) {
       list(network[key], `network.${key}`);
     }
-    list(root.clusters, 'clusters', (c, p) => list(c.nodePools, `${p}.nodePools`));
+    list(root.clusters, 'clusters', (c, p) => {
+      list(c.nodePools, `${p}.nodePools`);
+      list(c.ingressControllers, `${p}.ingressControllers`);
+    });
   }
 
   schema(path: string, message: string, element?: Id): void {

@@ -18,45 +18,133 @@ export const DEFAULT_MAX_PODS: Record<CniMode, number> = {
 };
 
 /** CNIs whose pods take addresses from a VNet subnet. */
-export const VNET_POD_IP_CNIS: readonly CniMode[] = ['azure-nodesubnet', 'azure-podsubnet-dynamic', 'azure-podsubnet-static'];
+export const VNET_POD_IP_CNIS: readonly CniMode[] = [
+  'azure-nodesubnet',
+  'azure-podsubnet-dynamic',
+  'azure-podsubnet-static',
+];
 
 /** CNIs with a pod CIDR that is not part of the VNet. */
 export const POD_CIDR_CNIS: readonly CniMode[] = ['kubenet', 'azure-overlay', 'byo'];
 
+/** Why a value was filled in: a documented platform default (with its source) or an aksnet inference. */
+export interface DefaultBasis {
+  reason: string;
+  /** learn.microsoft.com page documenting a platform default; absent for inferences. */
+  source?: string;
+  /** Set when aksnet derived the value from other facts instead of reading a platform default. */
+  inferred?: true;
+}
+
+const L = 'https://learn.microsoft.com/azure/';
+const platform = (reason: string, page: string): DefaultBasis => ({
+  reason,
+  source: page.startsWith('https:') ? page : L + page,
+});
+const inferred = (reason: string): DefaultBasis => ({ reason, inferred: true });
+
+/**
+ * Every default the normalizer may fill in. Only real platform defaults carry a source; a fact with
+ * no platform default is left unknown (see `Fields.unknown`), never filled in here.
+ */
 export const REASONS = {
-  serviceCidr: 'AKS default service CIDR',
-  dnsServiceIP: 'AKS uses the .10 address of the service CIDR by default',
-  podCidr: 'AKS default pod CIDR for kubenet and overlay',
-  dataplane: 'AKS default dataplane',
-  networkPolicy: 'AKS enables no network policy engine unless asked',
-  defaultDeny: 'no default-deny policy was declared',
-  loadBalancerSku: 'Standard is the only supported load balancer SKU',
-  tier: 'AKS default tier (no uptime SLA)',
-  apiServer: 'AKS default: public API server reachable from any address',
-  outbound: 'AKS default outbound type',
-  outboundIps: 'AKS creates one managed outbound public IP by default',
-  allocatedOutboundPorts: 'Azure allocates SNAT ports automatically (0) by default',
-  lbIdleTimeout: 'AKS default outbound idle timeout for the load balancer (minutes)',
-  natIdleTimeout: 'Azure NAT gateway default idle timeout (minutes)',
-  serviceMesh: 'no service mesh declared',
-  maxPods: 'AKS default max pods for this CNI',
-  os: 'AKS default OS',
-  count: 'az aks default node count',
-  countFromMin: 'initial count taken from the autoscaler minimum',
-  maxSurge: 'AKS default max surge for node image and version upgrades',
-  zones: 'no availability zones declared',
-  defaultOutboundAccess: 'Azure grants implicit default outbound access unless the subnet is private',
-  vnetRole: 'inferred from the VNet contents and peerings',
-  publicFqdn: 'AKS creates a public FQDN for private clusters by default',
-  privateDnsZone: 'AKS-managed private DNS zone by default',
-  firewallPublicIps: 'one public IP unless more are declared',
-  firewallThreatIntel: 'Azure Firewall default threat-intelligence mode',
-  natPublicIps: 'a NAT gateway needs at least one public IP',
-  appGwCapacity: 'Application Gateway v2 autoscale defaults (min 0, max 10)',
-  appGwTls: 'Application Gateway default TLS policy (AppGwSslPolicy20220101) requires TLS 1.2',
-  replicas: 'default replica count of this ingress controller',
-  zoneSpread: 'no zone spread declared',
-  preservesClientIp: 'typical behaviour of this component',
-  lbSku: 'Standard load balancer',
-  bastionSku: 'Azure Bastion default SKU',
-} as const;
+  serviceCidr: platform('AKS default service CIDR', 'aks/configure-kubenet'),
+  dnsServiceIP: platform('AKS uses the .10 address of the service CIDR by default', 'aks/configure-kubenet'),
+  podCidr: platform('AKS default pod CIDR for kubenet and overlay', 'aks/azure-cni-overlay'),
+  dataplane: platform('AKS default dataplane (Azure CNI without Cilium)', 'aks/azure-cni-powered-by-cilium'),
+  networkPolicy: platform('AKS enables no network policy engine unless asked', 'aks/use-network-policies'),
+  loadBalancerSku: platform(
+    'Standard is the default (and only supported) AKS load balancer SKU',
+    'aks/load-balancer-standard',
+  ),
+  tier: platform('AKS default pricing tier is Free (no uptime SLA)', 'aks/free-standard-pricing-tiers'),
+  apiServer: platform(
+    'AKS default: public API server reachable from any address',
+    'aks/api-server-authorized-ip-ranges',
+  ),
+  outbound: platform('AKS default outbound type', 'aks/egress-outboundtype'),
+  outboundIps: platform('AKS creates one managed outbound public IP by default', 'aks/load-balancer-standard'),
+  allocatedOutboundPorts: platform(
+    'Azure allocates SNAT ports automatically (0) by default',
+    'aks/load-balancer-standard',
+  ),
+  lbIdleTimeout: platform(
+    'AKS default outbound idle timeout for the load balancer (minutes)',
+    'aks/load-balancer-standard',
+  ),
+  natIdleTimeout: platform('Azure NAT gateway default TCP idle timeout (minutes)', 'nat-gateway/nat-gateway-resource'),
+  natSku: platform('Standard is the NAT gateway SKU unless StandardV2 is chosen', 'nat-gateway/nat-overview'),
+  natZones: platform(
+    'a NAT gateway deployed without a zone is a no-zone (regional) resource',
+    'nat-gateway/nat-availability-zones',
+  ),
+  serviceMesh: platform('AKS installs no service mesh unless the Istio add-on is enabled', 'aks/istio-about'),
+  maxPods: platform('AKS default max pods for this CNI', 'aks/concepts-network-ip-address-planning'),
+  os: platform('AKS default node OS', 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add'),
+  count: platform('az aks default node count', 'https://learn.microsoft.com/cli/azure/aks#az-aks-create'),
+  countFromMin: inferred('initial count taken from the autoscaler minimum'),
+  egressPort: inferred('an outbound destination named by FQDN is taken to be HTTPS on 443 unless stated'),
+  countFromMax: inferred('initial count capped at the autoscaler maximum'),
+  maxSurge: platform('AKS default max surge for node image and version upgrades', 'aks/upgrade-aks-cluster'),
+  defaultOutboundAccess: platform(
+    'Azure grants implicit default outbound access unless the subnet is private',
+    'virtual-network/ip-services/default-outbound-access',
+  ),
+  vnetRole: inferred('inferred from the VNet contents and peerings'),
+  publicFqdn: platform('AKS creates a public FQDN for private clusters by default', 'aks/private-clusters'),
+  privateDnsZone: platform('AKS-managed private DNS zone by default', 'aks/private-clusters'),
+  apiServerPrivate: platform(
+    'API Server VNet Integration exposes a public endpoint unless private is set',
+    'aks/api-server-vnet-integration',
+  ),
+  firewallPublicIps: platform('an Azure Firewall has at least one public IP', 'firewall/features'),
+  firewallThreatIntel: platform(
+    'threat-intelligence filtering is on in Alert mode by default',
+    'firewall/threat-intel',
+  ),
+  firewallIdps: platform('IDPS is off in a Premium firewall policy unless a mode is set', 'firewall/premium-features'),
+  firewallForcedTunneling: platform(
+    'Azure Firewall sends internet traffic directly unless forced tunneling is configured',
+    'firewall/forced-tunneling',
+  ),
+  firewallTierFromPolicy: inferred('a firewall and its policy have the same tier'),
+  plsNatIps: platform(
+    'a Private Link Service takes one NAT IP unless more are configured',
+    'private-link/private-link-service-overview',
+  ),
+  nodePublicIp: platform('AKS nodes get no public IP unless the pool enables it', 'aks/use-node-public-ips'),
+  spot: platform('node pools use regular (not Spot) VMs unless the priority is Spot', 'aks/spot-node-pool'),
+  activeActive: platform(
+    'a VPN gateway is active-standby unless active-active is enabled',
+    'vpn-gateway/active-active-portal',
+  ),
+  nvaPublicIps: inferred(
+    'one public IP assumed for the SNAT of the appliance (an NVA has no platform default; state publicIps)',
+  ),
+  firewallDnsProxy: platform('Azure Firewall DNS proxy is off by default', 'firewall/dns-settings'),
+  natPublicIps: platform('a NAT gateway needs at least one public IP', 'nat-gateway/nat-gateway-resource'),
+  appGwMaxCapacity: platform(
+    'Application Gateway v2 maximum instance count is 10 when not specified',
+    'application-gateway/application-gateway-autoscaling-zone-redundant',
+  ),
+  appGwTls: platform(
+    'Application Gateway default TLS policy (AppGwSslPolicy20220101) requires TLS 1.2',
+    'application-gateway/application-gateway-ssl-policy-overview',
+  ),
+  controllerNamespace: inferred('usual namespace of this controller'),
+  preservesClientIp: inferred('typical behaviour of this component'),
+  lbSku: platform('Standard load balancer', 'load-balancer/skus'),
+  bastionSku: platform('Azure Bastion default SKU', 'bastion/configuration-settings'),
+  paasPublicAccess: platform(
+    'PaaS services allow public network access unless it is disabled',
+    'private-link/private-endpoint-overview',
+  ),
+  bgpRoutePropagation: platform(
+    'route tables propagate gateway routes unless disabled',
+    'virtual-network/virtual-networks-udr-overview',
+  ),
+  publicIpSku: platform(
+    'new public IPs are Standard SKU (Basic is retired)',
+    'virtual-network/ip-services/public-ip-addresses',
+  ),
+} as const satisfies Record<string, DefaultBasis>;

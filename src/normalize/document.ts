@@ -57,7 +57,7 @@ export function readReview(n: NormalizeContext, arch: Fields): ReviewConfig {
  * `review` section (a `.js` config is not type-checked). Issues carry paths under `config`.
  */
 export function readReviewConfig(value: Record<string, unknown>): { review: ReviewConfig; issues: NormalizeIssue[] } {
-  const sink: Sink = { issues: [], defaults: [] };
+  const sink: Sink = { issues: [], defaults: [], unknown: [] };
   const review = readReviewFields(new Fields(value, 'config', sink), sink);
   return { review, issues: sink.issues };
 }

@@ -1,10 +1,11 @@
 /** Network foundations: the VNet lists, VNets, subnets, peerings, route tables and NSGs. */
 import type { Id, NormalizedNsgRule, NormalizedRoute } from '../model/types.js';
+import type { SubnetPurpose } from '../../dsl/types.js';
 import { azureUsable, parseCidr } from '../model/cidr.js';
 import { Fields, describe, isRecord } from './reader.js';
 import { REASONS } from './defaults.js';
 import { isId, optional, stripUndefined } from './util.js';
-import type { NormalizeContext, PartKind } from './context.js';
+import { NETWORK_LISTS, type NormalizeContext, type PartKind } from './context.js';
 
 export function readNetwork(n: NormalizeContext, nf: Fields): void {
   const vnets = nf.arr('vnets', true);
@@ -17,20 +18,28 @@ export function readNetwork(n: NormalizeContext, nf: Fields): void {
   }
   vnets.forEach((v, i) => n.ref(v, ['vnet'], `network.vnets[${i}]`));
   nf.arr('peerings').forEach((p, i) => readPeering(n, p, `network.peerings[${i}]`));
-  const lists: Array<[string, PartKind[]]> = [
-    ['privateDnsZones', ['privateDnsZone']],
-    ['privateEndpoints', ['privateEndpoint']],
-    ['onPremises', ['onPremises']],
-    ['gateways', ['vnetGateway']],
-    ['hybridConnections', ['hybridConnection']],
-    ['firewalls', ['azureFirewall']],
-    ['nvas', ['nva']],
-    ['bastions', ['bastion']],
-    ['jumpBoxes', ['jumpBox']],
-    ['buildAgents', ['buildAgents']],
-    ['loadBalancers', ['loadBalancer']],
-  ];
-  for (const [key, kinds] of lists) nf.arr(key).forEach((v, i) => n.ref(v, kinds, `network.${key}[${i}]`));
+  const kinds: Record<(typeof NETWORK_LISTS)[number], PartKind[]> = {
+    privateDnsZones: ['privateDnsZone'],
+    privateEndpoints: ['privateEndpoint'],
+    onPremises: ['onPremises'],
+    gateways: ['vnetGateway'],
+    hybridConnections: ['hybridConnection'],
+    firewallPolicies: ['firewallPolicy'],
+    firewalls: ['azureFirewall'],
+    nvas: ['nva'],
+    bastions: ['bastion'],
+    jumpBoxes: ['jumpBox'],
+    buildAgents: ['buildAgents'],
+    loadBalancers: ['loadBalancer'],
+    routeTables: ['routeTable'],
+    nsgs: ['nsg'],
+    publicIps: ['publicIp'],
+    natGateways: ['natGateway'],
+    privateLinkServices: ['privateLinkService'],
+    frontDoors: ['frontDoor'],
+    trafficManagers: ['trafficManager'],
+  };
+  for (const key of NETWORK_LISTS) nf.arr(key).forEach((v, i) => n.ref(v, kinds[key], `network.${key}[${i}]`));
 }
 
 export function readVnet(n: NormalizeContext, id: Id, name: string, f: Fields): void {
@@ -54,7 +63,7 @@ export function readVnet(n: NormalizeContext, id: Id, name: string, f: Fields): 
     // Inferred later when peerings are known; recorded as a default then.
     role: role ?? 'standalone',
     ...optional('ddosProtectionPlan', ddos),
-    dnsServers: f.strArr('dnsServers'),
+    dnsServers: readDnsServers(f),
     subnets,
   });
   if (!role) n.pendingRoles.push({ id, path: f.at('role') });
@@ -89,28 +98,7 @@ export function readSubnet(n: NormalizeContext, id: Id, name: string, f: Fields)
     vnet: '',
     cidr: text,
     usableAddresses: parsed.ok ? azureUsable(parsed.range) : 0,
-    ...optional(
-      'purpose',
-      f.oneOf('purpose', [
-        'aks-nodes',
-        'aks-pods',
-        'aks-apiserver',
-        'ingress',
-        'application-gateway',
-        'agc',
-        'private-endpoints',
-        'private-link-service',
-        'firewall',
-        'firewall-management',
-        'gateway',
-        'bastion',
-        'jumpbox',
-        'build-agents',
-        'apim',
-        'nva',
-        'workload',
-      ] as const),
-    ),
+    ...purposesOf(f),
     ...optional('nsg', nsg),
     ...optional('routeTable', rt),
     ...optional('natGateway', nat),
@@ -173,11 +161,12 @@ export function readRouteTable(n: NormalizeContext, id: Id, name: string, f: Fie
     name,
     source: { path: f.path },
     routes,
-    bgpRoutePropagation: f.bool('bgpRoutePropagation') ?? true,
+    bgpRoutePropagation: f.bool('bgpRoutePropagation') ?? f.defaulted('bgpRoutePropagation', true, REASONS.bgpRoutePropagation),
   });
 }
 
 export function readNsg(n: NormalizeContext, id: Id, name: string, f: Fields): void {
+  if (!f.has('rules')) f.unknown('rules', 'security rules');
   const rules: NormalizedNsgRule[] = f.arr('rules').flatMap((r, i) => {
     const path = `${f.at('rules')}[${i}]`;
     if (!isRecord(r)) {
@@ -202,7 +191,14 @@ export function readNsg(n: NormalizeContext, id: Id, name: string, f: Fields): v
       }),
     ];
   });
-  n.add({ id, kind: 'nsg', name, source: { path: f.path }, rules, flowLogs: f.bool('flowLogs') ?? false });
+  n.add({
+    id,
+    kind: 'nsg',
+    name,
+    source: { path: f.path },
+    ...optional('rules', f.has('rules') ? rules : undefined),
+    ...optional('flowLogs', f.has('flowLogs') ? f.bool('flowLogs') : f.unknown('flowLogs', 'whether flow logs are on')),
+  });
 }
 
 export function readNsgEndpoint(n: NormalizeContext, f: Fields, key: 'source' | 'destination'): { text: string; subnet?: Id } {
@@ -230,4 +226,52 @@ export function readPorts(n: NormalizeContext, f: Fields): Array<[number, number
     } else f.issue('ports', v === undefined ? 'missing required field "ports"' : `invalid port ${describe(item)}`);
   }
   return out.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+const PURPOSES = [
+  'aks-nodes',
+  'aks-pods',
+  'aks-apiserver',
+  'ingress',
+  'application-gateway',
+  'agc',
+  'private-endpoints',
+  'private-link-service',
+  'firewall',
+  'firewall-management',
+  'gateway',
+  'bastion',
+  'jumpbox',
+  'build-agents',
+  'apim',
+  'nva',
+  'workload',
+  'general',
+] as const;
+
+/** One purpose, or several for a shared subnet; `purpose` keeps the first for rules that read one. */
+function purposesOf(f: Fields): { purpose?: SubnetPurpose; purposes: SubnetPurpose[] } {
+  const raw = f.raw('purpose');
+  if (Array.isArray(raw)) {
+    const purposes: SubnetPurpose[] = [];
+    raw.forEach((v) => {
+      if (typeof v === 'string' && (PURPOSES as readonly string[]).includes(v)) {
+        if (!purposes.includes(v as SubnetPurpose)) purposes.push(v as SubnetPurpose);
+      } else f.issue('purpose', `each purpose must be one of ${PURPOSES.map((a) => `"${a}"`).join(', ')}, got ${describe(v)}`);
+    });
+    if (raw.length === 0) f.issue('purpose', 'a purpose list needs at least one purpose (omit "purpose" when it is not decided)');
+    return { ...optional('purpose', purposes[0]), purposes };
+  }
+  const one = f.oneOf('purpose', PURPOSES);
+  return { ...optional('purpose', one), purposes: one ? [one] : [] };
+}
+
+/** Custom DNS servers are IPv4 addresses; omitted means Azure-provided DNS. */
+function readDnsServers(f: Fields): string[] {
+  const list = f.strArr('dnsServers');
+  list.forEach((ip, i) => {
+    const ok = /^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255);
+    if (!ok) f.issue(`dnsServers[${i}]`, `a DNS server must be an IPv4 address, got "${ip}"`);
+  });
+  return list;
 }

@@ -13,7 +13,7 @@ import { readNetwork } from './network.js';
 import { normalizePart } from './parts.js';
 import { clusterPaths, ingressPath, linkGatewaysToClusters } from './paths.js';
 import { Fields, describe, isRecord, type NormalizeIssue } from './reader.js';
-import { cmp, dedupeDefaults } from './util.js';
+import { cmp, dedupeDefaults, dedupeUnknown } from './util.js';
 
 export interface NormalizeResult {
   model: Model;
@@ -49,6 +49,7 @@ export function normalize(input: unknown): NormalizeResult {
     egressPaths: n.egressPaths,
     controlPlaneAccess: n.access,
     defaults: dedupeDefaults(n.sink.defaults),
+    unknown: dedupeUnknown(n.sink.unknown),
     review,
   };
   return { model, issues: n.sink.issues };

@@ -2,14 +2,17 @@
  * Normalizes one tagged DSL part into its model element. Network foundations and clusters have
  * their own modules; the simpler parts (gateways, firewalls, endpoints, …) are handled here.
  */
-import type { AgcResource, AppGatewayResource, Id, WafModel } from '../model/types.js';
+import type { AgcResource, AppGatewayResource, Id } from '../model/types.js';
 import { INGRESS_CONTROLLER_TYPES, PAAS_SERVICES } from '../model/kinds.js';
 import type { Fields } from './reader.js';
 import { REASONS } from './defaults.js';
-import { isId, optional, stripUndefined, uniqueSorted } from './util.js';
+import { isId, optional, uniqueSorted } from './util.js';
 import type { NormalizeContext, PartKind } from './context.js';
 import { readNsg, readRouteTable, readSubnet, readVnet } from './network.js';
 import { readCluster } from './cluster.js';
+import { readFirewall, readFirewallPolicy } from './firewall.js';
+import { readFrontDoor, readPrivateLinkService, readPublicIp, readTrafficManager } from './edge.js';
+import { readWaf } from './waf.js';
 
 export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name: string, f: Fields): void {
   switch (kind) {
@@ -22,10 +25,28 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
     case 'nsg':
       return readNsg(n, id, name, f);
     case 'natGateway': {
+      const resources = f
+        .arr('publicIpResources')
+        .map((v, i) => n.ref(v, ['publicIp'], `${f.at('publicIpResources')}[${i}]`))
+        .filter(isId);
       let publicIps = f.num('publicIps', { min: 0, max: 16 });
+      if (publicIps !== undefined && f.has('publicIpResources') && publicIps !== resources.length) {
+        f.issue('publicIps', `publicIps is ${publicIps} but ${resources.length} publicIpResources are attached`);
+      }
       const prefix = f.num('publicIpPrefixLength', { min: 28, max: 31 });
+      if (publicIps === undefined && f.has('publicIpResources')) publicIps = resources.length;
       if (publicIps === undefined) publicIps = prefix === undefined ? f.defaulted('publicIps', 1, REASONS.natPublicIps) : 0;
-      const sku = f.oneOf('sku', ['Standard', 'StandardV2'] as const) ?? f.defaulted('sku', 'Standard', 'Standard NAT gateway');
+      const sku = f.oneOf('sku', ['Standard', 'StandardV2'] as const) ?? f.defaulted('sku', 'Standard', REASONS.natSku);
+      if (sku === 'StandardV2' && f.has('zones')) {
+        f.issue('zones', 'a StandardV2 NAT gateway is zone-redundant by design; it takes no zones');
+      }
+      // A StandardV2 NAT gateway takes StandardV2 public IPs only (learn.microsoft.com/azure/reliability/reliability-nat-gateway).
+      resources.forEach((r, i) => {
+        const ip = n.resources.get(r);
+        if (sku === 'StandardV2' && ip?.kind === 'publicIp' && ip.sku !== 'StandardV2') {
+          f.issue(`publicIpResources[${i}]`, `a StandardV2 NAT gateway needs StandardV2 public IPs; ${ip.name} is ${ip.sku}`);
+        }
+      });
       n.add({
         id,
         kind: 'natGateway',
@@ -36,8 +57,9 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
         publicAddressCount: publicIps + (prefix !== undefined ? 2 ** (32 - prefix) : 0),
         idleTimeoutMinutes: f.num('idleTimeoutMinutes', { min: 4, max: 120 }) ?? f.defaulted('idleTimeoutMinutes', 4, REASONS.natIdleTimeout),
-        zones: f.zones('zones'),
+        zones: f.has('zones') ? f.zones('zones') : (f.defaulted('zones', 'none', REASONS.natZones), []),
         sku,
+        publicIpResources: uniqueSorted(resources),
       });
       return;
     }
@@ -45,11 +67,15 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       n.add({ id, kind: 'ddosProtectionPlan', name, source: { path: f.path } });
       return;
     case 'privateDnsZone': {
-      const links = f
-        .arr('links')
-        .map((v, i) => n.ref(v, ['vnet'], `${f.at('links')}[${i}]`))
-        .filter(isId);
-      n.add({ id, kind: 'privateDnsZone', name, source: { path: f.path }, links: uniqueSorted(links) });
+      const links = f.has('links')
+        ? uniqueSorted(
+            f
+              .arr('links')
+              .map((v, i) => n.ref(v, ['vnet'], `${f.at('links')}[${i}]`))
+              .filter(isId),
+          )
+        : f.unknown('links', 'linked VNets');
+      n.add({ id, kind: 'privateDnsZone', name, source: { path: f.path }, ...optional('links', links) });
       return;
     }
     case 'paas':
@@ -59,7 +85,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         name,
         source: { path: f.path },
         service: f.reqOneOf('service', PAAS_SERVICES),
-        publicNetworkAccess: f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, 'PaaS services allow public network access unless disabled'),
+        publicNetworkAccess: f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, REASONS.paasPublicAccess),
         ...optional('sku', f.optStr('sku')),
       });
       return;
@@ -94,8 +120,8 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         type: f.reqOneOf('type', ['vpn', 'expressRoute'] as const),
         subnet: subnet ?? '',
         ...optional('sku', f.optStr('sku')),
-        zones: f.zones('zones'),
-        activeActive: f.bool('activeActive') ?? false,
+        ...optional('zones', f.optZones('zones')),
+        activeActive: f.bool('activeActive') ?? f.defaulted('activeActive', false, REASONS.activeActive),
       });
       return;
     }
@@ -120,15 +146,22 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       return;
     }
     case 'bastion': {
-      const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
+      const sku = f.oneOf('sku', ['Developer', 'Basic', 'Standard', 'Premium'] as const) ?? f.defaulted('sku', 'Basic', REASONS.bastionSku);
+      // The Developer SKU runs on shared infrastructure: it has no subnet, only the VNet it serves.
+      if (sku === 'Developer' && f.has('subnet')) f.issue('subnet', 'the Developer SKU of Bastion has no subnet of its own; give the VNet it serves as "vnet"');
+      if (sku !== 'Developer' && !f.has('subnet')) f.issue('subnet', `Bastion ${sku} needs its AzureBastionSubnet`);
+      const subnet = f.has('subnet') ? n.ref(f.raw('subnet'), ['subnet'], f.at('subnet')) : undefined;
+      const vnetId = f.has('vnet') ? n.ref(f.raw('vnet'), ['vnet'], f.at('vnet')) : undefined;
+      if (sku === 'Developer' && !f.has('vnet')) f.issue('vnet', 'a Developer-SKU Bastion needs the VNet it serves ("vnet")');
       n.add({
         id,
         kind: 'bastion',
         name,
-        parent: subnet,
+        parent: subnet ?? vnetId,
         source: { path: f.path },
-        subnet: subnet ?? '',
-        sku: f.oneOf('sku', ['Developer', 'Basic', 'Standard', 'Premium'] as const) ?? f.defaulted('sku', 'Basic', REASONS.bastionSku),
+        ...optional('subnet', subnet),
+        ...optional('vnet', vnetId),
+        sku,
       });
       return;
     }
@@ -154,29 +187,14 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       });
       return;
     }
-    case 'azureFirewall': {
-      const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
-      const nat = f.has('natGateway') ? n.ref(f.raw('natGateway'), ['natGateway'], f.at('natGateway')) : undefined;
-      n.add({
-        id,
-        kind: 'azureFirewall',
-        name,
-        parent: subnet,
-        source: { path: f.path },
-        tier: f.reqOneOf('tier', ['Basic', 'Standard', 'Premium'] as const),
-        subnet: subnet ?? '',
-        privateIp: f.str('privateIp'),
-        publicIps: f.num('publicIps', { min: 0, max: 250 }) ?? f.defaulted('publicIps', 1, REASONS.firewallPublicIps),
-        ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
-        dnsProxy: f.bool('dnsProxy') ?? f.defaulted('dnsProxy', false, 'DNS proxy is off by default'),
-        fqdnAllowRules: f.strArr('fqdnAllowRules'),
-        aksFqdnTag: f.bool('aksFqdnTag') ?? false,
-        zones: f.zones('zones'),
-        threatIntel: f.oneOf('threatIntel', ['Off', 'Alert', 'Deny'] as const) ?? f.defaulted('threatIntel', 'Alert', REASONS.firewallThreatIntel),
-        ...optional('natGateway', nat),
-      });
-      return;
-    }
+    case 'azureFirewall':
+      return readFirewall(n, id, name, f);
+    case 'firewallPolicy':
+      return readFirewallPolicy(n, id, name, f);
+    case 'publicIp':
+      return readPublicIp(n, id, name, f);
+    case 'trafficManager':
+      return readTrafficManager(n, id, name, f);
     case 'nva': {
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       n.add({
@@ -188,22 +206,14 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         subnet: subnet ?? '',
         privateIp: f.str('privateIp'),
         ...optional('vendor', f.optStr('vendor')),
-        publicIps: f.num('publicIps', { min: 0 }) ?? 1,
+        publicIps: f.num('publicIps', { min: 0 }) ?? f.defaulted('publicIps', 1, REASONS.nvaPublicIps),
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
-        zones: f.zones('zones'),
+        ...optional('zones', f.optZones('zones')),
       });
       return;
     }
     case 'frontDoor':
-      n.add({
-        id,
-        kind: 'frontDoor',
-        name,
-        source: { path: f.path },
-        sku: f.reqOneOf('sku', ['Standard', 'Premium', 'Classic'] as const),
-        ...optional('waf', readWaf(n, f)),
-      });
-      return;
+      return readFrontDoor(n, id, name, f);
     case 'applicationGateway': {
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       const gw: AppGatewayResource = {
@@ -217,10 +227,11 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         frontend: f.reqOneOf('frontend', ['public', 'private', 'both'] as const),
         ...optional('privateIp', f.optStr('privateIp')),
         management: f.reqOneOf('management', ['agic-addon', 'agic-helm', 'standalone'] as const),
-        ...optional('waf', readWaf(n, f)),
-        zones: f.zones('zones'),
-        minCapacity: f.num('minCapacity', { min: 0, max: 125 }) ?? f.defaulted('minCapacity', 0, REASONS.appGwCapacity),
-        maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwCapacity),
+        ...optional('waf', readWaf(f, 'applicationGateway')),
+        ...optional('publicIp', f.has('publicIp') ? n.ref(f.raw('publicIp'), ['publicIp'], f.at('publicIp')) : undefined),
+        ...optional('zones', f.optZones('zones')),
+        ...optional('minCapacity', f.has('minCapacity') ? f.num('minCapacity', { min: 0, max: 125 }) : f.unknown('minCapacity', 'minimum instance count', '0')),
+        maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwMaxCapacity),
         minTlsVersion: f.oneOf('minTlsVersion', ['1.0', '1.1', '1.2', '1.3'] as const) ?? f.defaulted('minTlsVersion', '1.2', REASONS.appGwTls),
         clusters: [],
       };
@@ -239,7 +250,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         api: f.reqOneOf('api', ['gateway-api', 'ingress-api'] as const),
         subnet: subnet ?? '',
         frontend: f.reqOneOf('frontend', ['public', 'private'] as const),
-        ...optional('waf', readWaf(n, f)),
+        ...optional('waf', readWaf(f, 'agc')),
         clusters: [],
       };
       n.add(agc);
@@ -258,7 +269,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         sku: f.str('sku'),
         vnetMode,
         ...optional('subnet', subnet),
-        zones: f.zones('zones'),
+        ...optional('zones', f.optZones('zones')),
       });
       return;
     }
@@ -276,21 +287,16 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         sku: f.oneOf('sku', ['Standard', 'Basic'] as const) ?? f.defaulted('sku', 'Standard', REASONS.lbSku),
         ...optional('subnet', subnet),
         ...optional('privateIp', f.optStr('privateIp')),
-        zones: f.zones('zones'),
+        ...optional('zones', f.optZones('zones')),
         ...optional('cluster', cluster),
       });
       return;
     }
-    case 'privateLinkService': {
-      const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
-      const lb = n.ref(f.raw('loadBalancer'), ['loadBalancer'], f.at('loadBalancer'));
-      n.add({ id, kind: 'privateLinkService', name, parent: subnet, source: { path: f.path }, subnet: subnet ?? '', loadBalancer: lb ?? '' });
-      return;
-    }
+    case 'privateLinkService':
+      return readPrivateLinkService(n, id, name, f);
     case 'ingressController': {
       const clusterId = n.ref(f.raw('cluster'), ['cluster'], f.at('cluster'));
       const type = f.reqOneOf('type', INGRESS_CONTROLLER_TYPES);
-      const defaultReplicas = type === 'app-routing-nginx' || type === 'istio-gateway' || type === 'app-routing-gateway-api' ? 2 : 1;
       const defaultNs =
         type === 'app-routing-nginx' || type === 'app-routing-gateway-api'
           ? 'app-routing-system'
@@ -307,9 +313,11 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         source: { path: f.path },
         type,
         cluster: clusterId ?? '',
-        replicas: f.num('replicas', { min: 0 }) ?? f.defaulted('replicas', defaultReplicas, REASONS.replicas),
-        zoneSpread: f.bool('zoneSpread') ?? f.defaulted('zoneSpread', false, REASONS.zoneSpread),
-        namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, 'default namespace of this controller'),
+        ...optional('replicas', f.has('replicas') ? f.num('replicas', { min: 0 }) : f.unknown('replicas', 'replica count', 'the chart default (1 or 2)')),
+        ...optional('zoneSpread', f.has('zoneSpread') ? f.bool('zoneSpread') : f.unknown('zoneSpread', 'zone spread of the replicas', 'no spread')),
+        namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, REASONS.controllerNamespace),
+        ...optional('version', f.optStr('version')),
+        onPath: false,
       });
       return;
     }
@@ -321,12 +329,3 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
   }
 }
 
-export function readWaf(n: NormalizeContext, f: Fields): WafModel | undefined {
-  const w = f.sub('waf');
-  if (!w) return undefined;
-  return stripUndefined({
-    name: w.optStr('name'),
-    mode: w.reqOneOf('mode', ['Detection', 'Prevention'] as const),
-    managedRules: w.bool('managedRules') ?? w.defaulted('managedRules', true, 'managed rule sets are assumed enabled'),
-  });
-}

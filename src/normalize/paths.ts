@@ -67,6 +67,8 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
     const layer7 = isLayer7(res, tls);
     const preserves = hf.bool('preservesClientIp') ?? defaultPreserves(n, hf, res, tls);
     const waf = wafOf(res);
+    const dnat = readDnatHop(hf, res);
+    if (res.kind === 'ingressController') res.onPath = true;
     hops.push(
       stripUndefined({
         step: hops.length + 1,
@@ -78,21 +80,24 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
         preservesClientIp: preserves,
         layer7,
         waf,
+        dnat,
         note: hf.optStr('note'),
         source: { path: hpath },
       }),
     );
   });
-  const t = f.sub('to', true);
-  const clusterId = t ? n.ref(t.raw('cluster'), ['cluster'], t.at('cluster')) : undefined;
+  // `to` may be left unstated (the backend is not decided yet): the path then ends at its last hop.
+  const t = f.sub('to');
+  if (!t) f.unknown('to', 'the workload the path reaches');
+  const clusterId = t ? n.ref(t.raw('cluster'), ['cluster'], t.at('cluster')) : clusterOfHops(n, hops);
   const cluster = clusterId ? (n.resources.get(clusterId) as ClusterResource) : undefined;
   const service = t?.str('service') ?? 'service';
   const namespace = t?.optStr('namespace') ?? 'default';
-  const targetId = `workload:${cluster?.name ?? '?'}/${namespace}/${service}`;
+  const targetId = t ? `workload:${cluster?.name ?? '?'}/${namespace}/${service}` : undefined;
   const targetProtocol = t?.reqOneOf('protocol', PROTOCOLS) ?? 'http';
   const targetPort = t?.num('port', { min: 1, max: 65535 }) ?? 80;
   if (t && !t.has('port')) t.issue('port', 'missing required field "port"');
-  if (!n.resources.has(targetId)) {
+  if (targetId && !n.resources.has(targetId)) {
     n.add({
       id: targetId,
       kind: 'workload',
@@ -109,7 +114,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   // Edges: client -> hop1 -> ... -> workload, each carrying the receiving side's protocol:port.
   const chain: Array<{ id: Id; protocol: Protocol; port: number }> = [
     ...hops.map((h) => ({ id: h.resource, protocol: h.protocol, port: h.port })),
-    { id: targetId, protocol: targetProtocol, port: targetPort },
+    ...(targetId ? [{ id: targetId, protocol: targetProtocol, port: targetPort }] : []),
   ];
   const edges: Id[] = [];
   let prev: Id = client;
@@ -117,7 +122,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   const meshStrict = cluster?.serviceMesh.kind !== 'none' && cluster?.serviceMesh.mtls === 'STRICT';
   chain.forEach((node, i) => {
     let state: TlsState = edgeTls(prevTls, node.protocol);
-    const last = i === chain.length - 1;
+    const last = targetId !== undefined && i === chain.length - 1;
     const prevHop = hops[i - 1];
     if (last && meshStrict && state === 'plaintext' && prevHop && n.resources.get(prevHop.resource)?.kind === 'ingressController') state = 'mtls';
     const eid = `ingress:${name}#${String(i + 1).padStart(2, '0')}`;
@@ -147,12 +152,42 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
       client,
       hops,
       target: targetId,
-      cluster: clusterId ?? '',
+      cluster: clusterId,
       internetFacing: clientRes?.kind === 'client' && clientRes.clientKind !== 'corporate',
       edges,
       source: { path },
     }),
   );
+}
+
+/** A firewall hop names the DNAT rule that publishes the path; the rule must exist on that firewall. */
+function readDnatHop(hf: Fields, res: Resource): IngressHopModel['dnat'] {
+  const rule = hf.optStr('dnatRule');
+  if (rule === undefined) return undefined;
+  if (res.kind !== 'azureFirewall') {
+    hf.issue('dnatRule', `"dnatRule" applies to an Azure Firewall hop, not to ${res.kind} ${res.name}`);
+    return undefined;
+  }
+  const r = res.dnatRules.find((d) => d.name === rule);
+  if (!r) {
+    const known = res.dnatRules.map((d) => `"${d.name}"`).join(', ');
+    hf.issue('dnatRule', `firewall ${res.name} has no DNAT rule "${rule}"${known ? ` (it has ${known})` : ''}`);
+    return undefined;
+  }
+  if (hf.num('port', { min: 1, max: 65535 }) !== undefined && hf.raw('port') !== r.destinationPort) {
+    hf.issue('port', `the hop listens on ${String(hf.raw('port'))} but DNAT rule "${rule}" listens on ${r.destinationPort}`);
+  }
+  return stripUndefined({ rule, translatedAddress: r.translatedAddress, translatedFqdn: r.translatedFqdn, translatedPort: r.translatedPort });
+}
+
+/** The cluster of the first hop that belongs to one (an ingress controller or a cluster's load balancer). */
+function clusterOfHops(n: NormalizeContext, hops: IngressHopModel[]): Id | undefined {
+  for (const h of hops) {
+    const r = n.resources.get(h.resource);
+    if (r?.kind === 'ingressController' && r.cluster) return r.cluster;
+    if (r?.kind === 'loadBalancer' && r.cluster) return r.cluster;
+  }
+  return undefined;
 }
 
 export function defaultPreserves(n: NormalizeContext, f: Fields, res: Resource, tls: TlsMode): boolean {
@@ -162,6 +197,13 @@ export function defaultPreserves(n: NormalizeContext, f: Fields, res: Resource, 
 }
 
 export function linkGatewaysToClusters(n: NormalizeContext): void {
+  // Every ingress controller is listed on its cluster, whether it is on a path or only declared there.
+  for (const r of n.resources.values()) {
+    if (r.kind !== 'ingressController') continue;
+    const c = n.resources.get(r.cluster);
+    if (c?.kind === 'cluster' && !c.ingressControllers.includes(r.id)) c.ingressControllers.push(r.id);
+  }
+  for (const r of n.resources.values()) if (r.kind === 'cluster') r.ingressControllers.sort(cmp);
   for (const p of n.ingressPaths) {
     for (const h of p.hops) {
       const r = n.resources.get(h.resource);
@@ -181,7 +223,7 @@ export function linkGatewaysToClusters(n: NormalizeContext): void {
     const hubLike = names.includes('AzureFirewallSubnet') || names.includes('GatewaySubnet');
     const role = peered.has(id) ? (hubLike ? 'hub' : 'spoke') : 'standalone';
     v.role = role;
-    n.sink.defaults.push({ element: id, path, value: role, reason: REASONS.vnetRole });
+    n.sink.defaults.push({ element: id, path, value: role, ...REASONS.vnetRole });
   }
 }
 
@@ -208,9 +250,10 @@ export function clusterPaths(n: NormalizeContext, c: ClusterResource): void {
     hops.push(lbId);
     last = lbId;
     publicIps = o.outboundIps;
-  } else if (o.type === 'managedNATGateway') {
+  } else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') {
     const natId = `natGateway:${c.name}/managed`;
-    n.add({ id: natId, kind: 'natGateway', name: `${c.name} managed NAT`, parent: c.id, source: src, publicIps: o.outboundIps, publicAddressCount: o.outboundIps, idleTimeoutMinutes: o.idleTimeoutMinutes, zones: [], sku: 'Standard' });
+    const sku = o.type === 'managedNATGatewayV2' ? 'StandardV2' : 'Standard';
+    n.add({ id: natId, kind: 'natGateway', name: `${c.name} managed NAT`, parent: c.id, source: src, publicIps: o.outboundIps, publicAddressCount: o.outboundIps, idleTimeoutMinutes: o.idleTimeoutMinutes, zones: [], sku, publicIpResources: [] });
     link(last, natId, 'SNAT');
     hops.push(natId);
     last = natId;
@@ -293,7 +336,8 @@ function isLayer7(res: Resource, tls: TlsMode): boolean {
 }
 
 function wafOf(res: Resource): 'Detection' | 'Prevention' | undefined {
-  if (res.kind === 'frontDoor' || res.kind === 'applicationGateway' || res.kind === 'agc') return res.waf?.mode;
+  // A disabled policy (or a legacy configuration switched off) inspects nothing.
+  if (res.kind === 'frontDoor' || res.kind === 'applicationGateway' || res.kind === 'agc') return res.waf?.enabled ? res.waf.mode : undefined;
   return undefined;
 }
 

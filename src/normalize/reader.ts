@@ -3,8 +3,9 @@
  * `.js` file or a file with `as any` is not, so every field is checked again here and each problem
  * becomes a `structure/schema` issue with the DSL path of the offending value.
  */
-import type { AppliedDefault, Id } from '../model/types.js';
+import type { AppliedDefault, Id, UnknownFact } from '../model/types.js';
 import { isRecord } from '../shared/is-record.js';
+import type { DefaultBasis } from './defaults.js';
 
 export type IssueRuleId = 'structure/schema' | 'structure/unknown-reference' | 'structure/duplicate-name';
 
@@ -22,6 +23,7 @@ export interface NormalizeIssue {
 export interface Sink {
   issues: NormalizeIssue[];
   defaults: AppliedDefault[];
+  unknown: UnknownFact[];
 }
 
 export { isRecord } from '../shared/is-record.js';
@@ -42,7 +44,7 @@ export class Fields {
   constructor(
     readonly value: Record<string, unknown>,
     readonly path: string,
-    private readonly sink: Sink,
+    readonly sink: Sink,
     /** Element id used when recording defaults. */
     readonly element: Id = '',
   ) {}
@@ -55,10 +57,16 @@ export class Fields {
     this.sink.issues.push({ ruleId, message, path: key ? this.at(key) : this.path, element: this.element || undefined });
   }
 
-  /** Records that `value` was filled in for a missing `key`. */
-  defaulted<T extends string | number | boolean>(key: string, value: T, reason: string): T {
-    this.sink.defaults.push({ element: this.element, path: this.at(key), value, reason });
+  /** Records that `value` was filled in for a missing `key` (a documented platform default or an inference). */
+  defaulted<T extends string | number | boolean>(key: string, value: T, basis: DefaultBasis): T {
+    this.sink.defaults.push({ element: this.element, path: this.at(key), value, ...basis });
     return value;
+  }
+
+  /** Records that `key` is not stated and has no platform default; returns undefined for the model field. */
+  unknown(key: string, fact: string, formerly?: string): undefined {
+    this.sink.unknown.push({ element: this.element, path: this.at(key), fact, ...(formerly ? { formerly } : {}) });
+    return undefined;
   }
 
   has(key: string): boolean {
@@ -161,6 +169,11 @@ export class Fields {
       }
     });
     return out.sort();
+  }
+
+  /** Zones when stated; otherwise unknown (most resources have no platform default worth assuming). */
+  optZones(key: string): Array<1 | 2 | 3> | undefined {
+    return this.has(key) ? this.zones(key) : this.unknown(key, 'availability zones', 'no zones');
   }
 
   /** A nested object (not a tagged part). */

@@ -1,5 +1,5 @@
 /** Small pure helpers shared by the normalizer modules. */
-import type { AppliedDefault, Id } from '../model/types.js';
+import type { AppliedDefault, Id, UnknownFact } from '../model/types.js';
 
 export function isId(v: Id | undefined): v is Id {
   return typeof v === 'string' && v.length > 0;
@@ -31,6 +31,16 @@ export function dedupeDefaults(list: AppliedDefault[]): AppliedDefault[] {
   const seen = new Set<string>();
   return list.filter((d) => {
     const key = `${d.element}|${d.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function dedupeUnknown(list: UnknownFact[]): UnknownFact[] {
+  const seen = new Set<string>();
+  return list.filter((u) => {
+    const key = `${u.element}|${u.path}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

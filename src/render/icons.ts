@@ -529,6 +529,20 @@ const BUILTIN: Record<IconKind, string> = {
       `<path d="M3 21.25H9"/>` + `</g>`,
   ),
   internet: g(EXT, globe(EXT, 12, 12, 9)),
+  publicIp: g(
+    EXT,
+    `<rect x="2.75" y="6.75" width="18.5" height="10.5" rx="2" ${fill(EXT.tint)}/>` +
+      `<path d="M9 9.5V14.5M12.5 14.5V9.5H14.5A1.5 1.5 0 0 1 14.5 12.5H12.5" stroke-width="1.5"/>`,
+  ),
+  firewallPolicy: g(
+    SEC,
+    `<path d="M5.75 2.75H15L18.25 6V21.25H5.75Z" ${fill(SEC.tint)}/>` +
+      `<path d="M8.5 9.5H15.5M8.5 13H15.5M8.5 16.5H13" stroke-width="1.4"/>`,
+  ),
+  trafficManager: g(
+    NET,
+    globe(NET, 12, 12, 8) + `<path d="M12 4V1.5M12 20V22.5M4 12H1.5M20 12H22.5" stroke-width="1.5"/>`,
+  ),
   'tls-lock': g(CMP, padlock(CMP, 5, 10.5, 14, 10.5)),
   'tls-open': g(SEC, padlock(SEC, 5, 11.5, 14, 9.75, { open: true })),
   'tls-passthrough': g(
@@ -610,6 +624,9 @@ export const ICON_DESCRIPTIONS: Readonly<Record<IconKind, string>> = {
   workload: 'box (pod) in isometric view',
   egressDestination: 'flag on a pole',
   internet: 'globe',
+  publicIp: 'address plate reading IP',
+  firewallPolicy: 'rule sheet',
+  trafficManager: 'globe with four compass spokes',
   'tls-lock': 'closed padlock (TLS)',
   'tls-open': 'open padlock (plaintext)',
   'tls-passthrough': 'arrow passing through a closed padlock (TLS passed through, not terminated)',

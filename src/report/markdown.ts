@@ -91,6 +91,20 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
     );
   }
 
+  out.push('### Open questions', '');
+  if (!a.openQuestions.length) out.push('_Every check could run: the design states every fact the rules need._', '');
+  else {
+    out.push(
+      `${a.openQuestions.length} check${a.openQuestions.length === 1 ? '' : 's'} could not run because the design does not state a fact they need. ` +
+        'They are neither passed nor failed; state the fact to settle each one.',
+      '',
+      ...table(
+        ['Element', 'Fact to state', 'Would verify', 'Rule', 'Location'],
+        a.openQuestions.map((o) => [md(o.element), `${md(o.fact)} (\`${o.factPath.replace(/`/g, '')}\`)`, md(o.check), `\`${o.ruleId.replace(/`/g, '')}\``, `${md(o.file)}:${o.line}`]),
+      ),
+    );
+  }
+
   out.push('### Accepted risks', '');
   if (!a.acceptedRisks.length) out.push('_No risk acceptances apply to this design._', '');
   else

@@ -45,7 +45,8 @@ const INGRESS_CONTROLLER_LABEL: Record<string, string> = {
   other: 'ingress controller',
 };
 
-const zonesText = (z: readonly number[]) => (z.length ? `zones ${z.join(', ')}` : 'no availability zones');
+const zonesText = (z: readonly number[] | undefined) =>
+  z === undefined ? 'availability zones not stated' : z.length ? `zones ${z.join(', ')}` : 'no availability zones';
 
 /** A component as a reviewer names it: "Application Gateway agw-x (WAF_v2, public frontend)". */
 export function describe(r: Resource | undefined, q: ModelQuery): string {
@@ -60,7 +61,7 @@ export function describe(r: Resource | undefined, q: ModelQuery): string {
     case 'apiManagement':
       return `API Management ${r.name} (${r.sku}, VNet mode ${r.vnetMode})`;
     case 'azureFirewall':
-      return `Azure Firewall ${r.name} (${r.tier})`;
+      return `Azure Firewall ${r.name}${r.tier ? ` (${r.tier})` : ''}`;
     case 'nva':
       return `network virtual appliance ${r.name}${r.vendor ? ` (${r.vendor})` : ''}`;
     case 'loadBalancer':
@@ -261,6 +262,7 @@ function fqdnAllowed(fqdn: string, rules: readonly string[]): boolean {
 const OUTBOUND_TEXT: Record<EgressPathModel['outboundType'], string> = {
   loadBalancer: 'load balancer (outbound rules on the AKS-managed standard load balancer)',
   managedNATGateway: 'managed NAT gateway (AKS creates and owns it)',
+  managedNATGatewayV2: 'managed StandardV2 NAT gateway (AKS creates and owns it; zone-redundant)',
   userAssignedNATGateway: 'user-assigned NAT gateway on the node subnet',
   userDefinedRouting: 'user-defined routing (a route table sends 0.0.0.0/0 to a firewall or appliance)',
   none: 'none (no outbound path is configured by AKS)',
@@ -298,10 +300,15 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         break;
       }
       case 'azureFirewall': {
-        fqdnRules = h.fqdnAllowRules;
+        fqdnRules = h.fqdnAllowRules ?? [];
+        const allow = h.fqdnAllowRules;
+        const rulesText =
+          allow === undefined
+            ? 'its allow rules are not stated'
+            : `AKS FQDN tag ${h.aksFqdnTag ? 'allowed' : 'not allowed'}; ${allow.length} FQDN allow rule${allow.length === 1 ? '' : 's'}`;
         text =
           `${capital(zonesText(h.zones))}; threat intelligence ${h.threatIntel}; DNS proxy ${h.dnsProxy ? 'on' : 'off'}; ` +
-          `AKS FQDN tag ${h.aksFqdnTag ? 'allowed' : 'not allowed'}; ${h.fqdnAllowRules.length} FQDN allow rule${h.fqdnAllowRules.length === 1 ? '' : 's'}. ` +
+          `${rulesText}. ` +
           `Inspects and logs the traffic, then SNATs it to ${h.publicIps} public IP${h.publicIps === 1 ? '' : 's'}` +
           (h.natGateway ? ` through ${q.name(h.natGateway)}.` : '.');
         tags.push({ label: `threat intel ${h.threatIntel}`, tone: h.threatIntel === 'Deny' ? 'good' : h.threatIntel === 'Off' ? 'bad' : 'warn' });
@@ -325,7 +332,7 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
     if (cluster && h.kind === 'cluster') {
       const o = cluster.outbound;
       if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
-      if (o.type === 'managedNATGateway') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
+      if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
     }
     steps.push({ n: i + 1, title: capital(h.kind === 'internet' ? 'Internet' : describe(h, q)), text, tags });
   });

@@ -239,13 +239,34 @@ export interface ArchitectureView {
   findings: FindingView[];
   openCount: number;
   acceptedRisks: AcceptedRiskView[];
+  /** Checks that could not run because a fact is unknown, in file order. */
+  openQuestions: OpenQuestionView[];
   coverage: CoverageRow[];
   coverageTotal: CoverageRow;
   scores: PillarScore[];
   overall: { score: number; band: Band; bandLabel: string };
   counts: SeverityCounts;
   defaultsApplied: number;
+  /** Facts the design leaves unstated that have no platform default (model.unknown). */
+  unknownFacts: number;
+  unknownPlural: boolean;
   asOf: string;
+}
+
+/** A check that could not run because the design leaves a fact unknown: a question for the authors. */
+export interface OpenQuestionView {
+  ruleId: string;
+  title: string;
+  /** Element name and kind. */
+  element: string;
+  /** The fact to state, in words. */
+  fact: string;
+  /** DSL path of the fact. */
+  factPath: string;
+  /** What the check would verify once the fact is stated. */
+  check: string;
+  file: string;
+  line: number;
 }
 
 export interface RuleCatalogueRow {

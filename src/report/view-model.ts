@@ -9,6 +9,7 @@ import { isActive, type FileResult, type Finding } from '../validate/finding.js'
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
 import { buildIpPlan } from './ip-plan.js';
+import { inventoryFacts } from './inventory.js';
 import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
 import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, overall, scorePillars, severityCounts } from './scoring.js';
 import type {
@@ -275,17 +276,18 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
       `${c.tier} tier${c.kubernetesVersion ? `, Kubernetes ${c.kubernetesVersion}` : ''}, ${CNI_LABEL[c.network.cni] ?? c.network.cni}` +
         `, ${c.network.dataplane} dataplane, network policy ${c.network.networkPolicy}${c.network.defaultDeny ? ' (default deny)' : ''}` +
         `, outbound ${c.outbound.type}, API server ${c.apiServer.mode}` +
-        (c.serviceMesh.kind !== 'none' ? `, ${c.serviceMesh.kind} mesh (mTLS ${c.serviceMesh.mtls})` : ''),
+        (c.serviceMesh.kind !== 'none' ? `, ${c.serviceMesh.kind} mesh (mTLS ${c.serviceMesh.mtls ?? 'not stated'})` : ''),
     );
     add(
       `Node pools of ${c.name}`,
       pools
-        .map((p) => `${p.name} (${p.mode}, ${p.vmSize}, ${p.autoscaling ? `${p.minCount ?? p.count}–${p.maxNodes}` : p.count} nodes, max ${p.maxPods} pods, ${p.zones.length ? `zones ${p.zones.join('/')}` : 'no zones'})`)
+        .map((p) => `${p.name} (${p.mode}, ${p.vmSize}, ${p.autoscaling ? `${p.minCount ?? '?'}–${p.maxNodes}` : p.count} nodes, max ${p.maxPods} pods, ${p.zones === undefined ? 'zones not stated' : p.zones.length ? `zones ${p.zones.join('/')}` : 'no zones'})`)
         .join('; '),
     );
   }
   const paths = model.ingressPaths;
   if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${p.hops.length} hops)`).join('; '));
+  out.push(...inventoryFacts(q));
   return out;
 }
 
@@ -357,12 +359,24 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
     findings: ordered.map((f) => findingView(f, model)),
     openCount: ordered.filter(isActive).length,
     acceptedRisks: accepted,
+    openQuestions: (result.unverified ?? []).map((u) => ({
+      ruleId: u.ruleId,
+      title: u.title,
+      element: u.elementName,
+      fact: u.fact,
+      factPath: u.factPath,
+      check: u.check,
+      file: u.file,
+      line: u.line,
+    })),
     coverage: cov.rows,
     coverageTotal: cov.total,
     scores,
     overall: overall(scores),
     counts: severityCounts(result.findings),
     defaultsApplied: model.defaults.length,
+    unknownFacts: model.unknown.length,
+    unknownPlural: model.unknown.length !== 1,
     asOf: result.asOf,
   };
   if (input.diagramNote) view.diagramNote = input.diagramNote;

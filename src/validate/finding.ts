@@ -29,11 +29,41 @@ export interface Finding {
   acceptance?: { justification: string; owner: string; expires: string };
 }
 
+/**
+ * A check that could not run because the design leaves a fact unknown: info level, its own kind,
+ * counted apart from findings and never affecting the exit code.
+ */
+export interface UnverifiedCheck {
+  kind: 'unverified';
+  /** Always info: an open question, not a defect. */
+  severity: 'info';
+  ruleId: string;
+  title: string;
+  /** What could not be verified and which fact to state. */
+  message: string;
+  /** The fact in words. */
+  fact: string;
+  /** DSL path of the fact to state. */
+  factPath: string;
+  /** What the check would have verified. */
+  check: string;
+  /** DSL path of the element (the fact itself is absent from the file). */
+  path: string;
+  file: string;
+  line: number;
+  column: number;
+  element: Id;
+  elementName: string;
+  helpUri: string;
+}
+
 /** Per-file validation result. */
 export interface FileResult {
   file: string;
   title: string;
   findings: Finding[];
+  /** Checks that could not run because a fact is unknown, in file order (absent = none). */
+  unverified?: UnverifiedCheck[];
   /** Rules that ran (after configuration), for coverage matrices. */
   rulesRun: string[];
   asOf: string;

@@ -64,6 +64,21 @@ export interface RuleReport {
   severity?: Severity;
 }
 
+/**
+ * A check that could not run because a fact it needs is unknown (the design does not state it and
+ * the platform has no default). It is not a finding: it names the fact to state.
+ */
+export interface UnverifiedReport {
+  /** The element whose fact is missing. */
+  element: Id;
+  /** The missing property, appended to the element's path (`replicas`, `network.defaultDeny`). */
+  property: string;
+  /** What the check would have verified, e.g. "ingress controller nginx survives a node drain". */
+  check: string;
+  /** The fact in words; defaults to the one `Model.unknown` records for the property. */
+  fact?: string;
+}
+
 export interface RuleContext {
   readonly model: Model;
   readonly q: ModelQuery;
@@ -72,6 +87,8 @@ export interface RuleContext {
   /** Problems the normalizer found (read by the structure rules). */
   readonly issues: readonly NormalizeIssue[];
   report(r: RuleReport): void;
+  /** Records that a check could not run because a fact is unknown (never a warning or an error). */
+  unverified(u: UnverifiedReport): void;
 }
 
 export interface Rule {

@@ -6,8 +6,8 @@ import type { AcceptedRisk, ReviewConfig, RuleSetting } from '../../dsl/types.js
 import type { Model } from '../model/types.js';
 import { ModelQuery } from '../model/query.js';
 import type { NormalizeIssue } from '../normalize/reader.js';
-import type { Rule, RuleReport } from './rule.js';
-import { compareFindings, type FileResult, type Finding } from './finding.js';
+import type { Rule, RuleReport, UnverifiedReport } from './rule.js';
+import { compareFindings, type FileResult, type Finding, type UnverifiedCheck } from './finding.js';
 import { loadRules } from './registry.js';
 
 /** Something that turns a DSL path into a position (the PositionMap, or a stub in tests). */
@@ -53,13 +53,50 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   const settings: Record<string, RuleSetting> = review.rules ?? {};
   const q = new ModelQuery(model);
   const findings: Finding[] = [];
+  const unverified: UnverifiedCheck[] = [];
+  const unknownByPath = new Map(model.unknown.map((u) => [u.path, u]));
   const rulesRun: string[] = [];
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
     if (setting === 'off') continue;
     rulesRun.push(rule.meta.id);
     const reports: RuleReport[] = [];
-    rule.check({ model, q, asOf, issues, report: (r) => reports.push(r) });
+    const open: UnverifiedReport[] = [];
+    rule.check({
+      model,
+      q,
+      asOf,
+      issues,
+      report: (r) => reports.push(r),
+      unverified: (u) => open.push(u),
+    });
+    for (const u of open) {
+      const el = q.get(u.element);
+      const path = el?.source.path ?? '';
+      const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
+      const factPath = path ? `${path}.${u.property}` : u.property;
+      const known = unknownByPath.get(factPath);
+      const fact = u.fact ?? known?.fact ?? u.property;
+      // Say so when the meaning of leaving the field out changed, so an upgrade does not go unnoticed.
+      const formerly = known?.formerly ? `; aksnet used to read it as ${known.formerly}` : '';
+      unverified.push({
+        kind: 'unverified',
+        severity: 'info',
+        ruleId: rule.meta.id,
+        title: rule.meta.title,
+        message: `could not check that ${u.check}: state the ${fact} (${u.property})${formerly}`,
+        fact,
+        factPath,
+        check: u.check,
+        path,
+        file: pos.file ?? opts.file,
+        line: pos.line,
+        column: pos.column,
+        element: u.element,
+        elementName: el?.name ?? u.element,
+        helpUri: rule.meta.references[0]?.url ?? '',
+      });
+    }
     for (const r of reports) {
       const el = r.element ? q.get(r.element) : undefined;
       const base = r.path ?? el?.source.path ?? '';
@@ -93,7 +130,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     }
   }
   findings.sort(compareFindings);
-  return { file: opts.file, title: model.metadata.title, findings: dedupe(findings), rulesRun, asOf };
+  return { file: opts.file, title: model.metadata.title, findings: dedupe(findings), unverified: dedupeUnverified(unverified), rulesRun, asOf };
 }
 
 function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): void {
@@ -115,4 +152,21 @@ function dedupe(list: Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/** One entry per rule and missing fact, in file order. */
+function dedupeUnverified(list: UnverifiedCheck[]): UnverifiedCheck[] {
+  const seen = new Set<string>();
+  return list
+    .filter((u) => {
+      const key = `${u.ruleId}|${u.factPath}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => cmpStr(a.file, b.file) || a.line - b.line || a.column - b.column || cmpStr(a.ruleId, b.ruleId) || cmpStr(a.factPath, b.factPath));
+}
+
+function cmpStr(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

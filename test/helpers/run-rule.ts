@@ -3,7 +3,7 @@ import type { Architecture } from '../../dsl/index.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { validateModel } from '../../src/validate/validate.js';
-import type { Finding } from '../../src/validate/finding.js';
+import type { FileResult, Finding } from '../../src/validate/finding.js';
 
 export interface RunOptions {
   asOf?: string;
@@ -23,4 +23,12 @@ export async function runAll(arch: Architecture, opts: RunOptions = {}): Promise
   const { model, issues } = normalize(arch);
   const res = await validateModel(model, issues, { file: 'test.ts', asOf: opts.asOf ?? '2026-11-23' });
   return res.findings;
+}
+
+/** The whole result of one rule (findings and the checks that could not run) for an architecture. */
+export async function runRuleResult(ruleId: string, arch: Architecture, opts: RunOptions = {}): Promise<FileResult> {
+  const rules = (await loadRules()).filter((r) => r.meta.id === ruleId);
+  if (rules.length !== 1) throw new Error(`no rule with id ${ruleId}`);
+  const { model, issues } = normalize(arch);
+  return validateModel(model, issues, { file: 'test.ts', rules, asOf: opts.asOf ?? '2026-11-23' });
 }

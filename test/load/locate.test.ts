@@ -37,7 +37,7 @@ const looped = [0, 1].map((i) =>
   cluster({
     name: \`aks-loop-\${i}\`,
     region: 'westeurope',
-    network: { cni: 'azure-overlay', networkPolicy: 'calico' },
+    network: { cni: 'azure-overlay', networkPolicy: 'calico', defaultDeny: false },
     nodePools: [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, zones: [1, 2, 3], subnet: subnets[i]! })],
   }),
 );
@@ -60,7 +60,7 @@ describe('call-site positions', () => {
     // clusters[0] comes from stampCluster() in stamps.ts: the finding names that file and line.
     expect(policy[0]!.file).toMatch(/stamps\.ts$/);
     expect(policy[0]!.line).toBe(lineOf('stamps.ts', "network: { cni: 'azure-overlay'"));
-    // clusters[1..2] are built in a .map() callback: default-deny is missing on the `network` line there.
+    // clusters[1..2] are built in a .map() callback: default deny is stated false on the `network` line there.
     const deny = result.findings.filter((f) => f.ruleId === 'cni/default-deny-missing' && f.path.startsWith('clusters[2]'));
     expect(deny).toHaveLength(1);
     expect(deny[0]!.file).toMatch(/design\.ts$/);

@@ -1,13 +1,39 @@
-/** `aksnet model`: the normalized model as canonical JSON. */
+/** `aksnet model`: the normalized model as canonical JSON, or where each of its facts comes from. */
 import { loadArchitecture } from '../../load/load-architecture.js';
+import type { Model } from '../../model/types.js';
 import { writeFileAtomic } from '../../shared/io.js';
 import { ExitCode } from '../../shared/errors.js';
 
-export async function modelCommand(file: string, opts: { output?: string }): Promise<ExitCode> {
+export async function modelCommand(file: string, opts: { output?: string; facts?: boolean }): Promise<ExitCode> {
   const arch = await loadArchitecture(file);
-  const text = JSON.stringify(arch.model, null, 2) + '\n';
+  const text = opts.facts ? factsText(arch.model) : JSON.stringify(arch.model, null, 2) + '\n';
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
   for (const i of arch.issues) process.stderr.write(`${arch.file}: ${i.ruleId}: ${i.path}: ${i.message}\n`);
   return ExitCode.ok;
+}
+
+/**
+ * The origin of every fact that is not stated: platform defaults with their source, aksnet's
+ * inferences, and unknown facts (which rules report as unverified checks). Every other field of the
+ * model is stated in the design as written.
+ */
+export function factsText(model: Model): string {
+  const lines: string[] = [
+    `${model.metadata.title}: where the facts come from`,
+    'Every field not listed here is stated in the design.',
+    '',
+  ];
+  const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const platform = model.defaults.filter((d) => !d.inferred).sort(byPath);
+  const inferred = model.defaults.filter((d) => d.inferred).sort(byPath);
+  const unknown = [...model.unknown].sort(byPath);
+  lines.push(`defaulted (${platform.length}): documented platform defaults`);
+  for (const d of platform) lines.push(`  ${d.path} = ${String(d.value)}  (${d.reason}; ${d.source ?? 'no source'})`);
+  lines.push('', `inferred (${inferred.length}): derived by aksnet from other facts`);
+  for (const d of inferred) lines.push(`  ${d.path} = ${String(d.value)}  (${d.reason})`);
+  lines.push('', `unknown (${unknown.length}): not stated and no platform default; checks that need them cannot run`);
+  for (const u of unknown)
+    lines.push(`  ${u.path}  (${u.fact}${u.formerly ? `; aksnet used to assume ${u.formerly}` : ''})`);
+  return lines.join('\n') + '\n';
 }

@@ -20,6 +20,11 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       if (c.network.networkPolicy === 'none' || c.network.defaultDeny) continue;
+      if (c.network.defaultDeny === undefined) {
+        const check = `cluster ${c.name} applies a default-deny policy to its workload namespaces`;
+        ctx.unverified({ element: c.id, property: 'network.defaultDeny', check });
+        continue;
+      }
       ctx.report({
         message: `cluster ${c.name} runs ${c.network.networkPolicy} network policy but declares no default-deny policy; pod traffic stays allow-all`,
         element: c.id,

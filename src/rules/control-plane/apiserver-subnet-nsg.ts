@@ -72,13 +72,19 @@ export default defineRule({
         ];
         for (const { nsg, direction, where } of checks) {
           if (!nsg) continue;
+          if (nsg.rules === undefined) {
+            const check = `NSG ${nsg.name} on ${where} lets the API server of ${cluster.name} reach its nodes`;
+            ctx.unverified({ element: nsg.id, property: 'rules', check });
+            continue;
+          }
+          const rules = nsg.rules;
           const blocked = PORTS.flatMap((port) => {
-            const m = firstMatch(q, nsg.rules, direction, port, src, dst);
+            const m = firstMatch(q, rules, direction, port, src, dst);
             return m && m.access === 'deny' ? [{ port, rule: m }] : [];
           });
           if (blocked.length === 0) continue;
           const rule = blocked[0]!.rule;
-          const index = nsg.rules.indexOf(rule);
+          const index = rules.indexOf(rule);
           ctx.report({
             message: `NSG ${nsg.name} on ${where} denies TCP ${blocked.map((b) => b.port).join(' and ')} from API server subnet ${api.name} (${api.cidr}) to ${node.name} (${node.cidr}) with rule ${rule.name} (priority ${rule.priority}); the API server of ${cluster.name} cannot reach its nodes`,
             element: nsg.id,

@@ -46,7 +46,7 @@ apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0
           ips = nat.publicAddressCount;
           declared = nat.publicIpAddresses;
         }
-      } else if (o.type === 'managedNATGateway') {
+      } else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') {
         device = 'the managed NAT gateway';
         ips = o.outboundIps;
       }

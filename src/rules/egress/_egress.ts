@@ -90,7 +90,8 @@ export function hasZones(region: string | undefined): boolean {
 }
 
 /** Display of a zone list: "zones 1, 2, 3" / "no zones". */
-export function zonesText(zones: readonly number[]): string {
+export function zonesText(zones: readonly number[] | undefined): string {
+  if (zones === undefined) return 'availability zones not stated';
   return zones.length === 0 ? 'no zones' : `zone${zones.length === 1 ? '' : 's'} ${zones.join(', ')}`;
 }
 

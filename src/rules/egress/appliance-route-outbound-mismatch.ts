@@ -23,7 +23,7 @@ export default defineRule({
     const { q } = ctx;
     for (const c of q.all('cluster')) {
       const t = c.outbound.type;
-      if (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'userAssignedNATGateway') continue;
+      if (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'managedNATGatewayV2' && t !== 'userAssignedNATGateway') continue;
       for (const s of q.nodeSubnets(c.id)) {
         const d = defaultRouteOf(q, s);
         if (!d || !toAppliance(d.route)) continue;

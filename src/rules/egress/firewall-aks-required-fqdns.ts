@@ -34,6 +34,11 @@ export default defineRule({
       if (fw.aksFqdnTag) continue;
       const clusters = clustersVia(ctx.q, fw.id);
       if (clusters.length === 0) continue;
+      if (fw.fqdnAllowRules === undefined) {
+        const names = clusters.map((c) => c.name).join(', ');
+        ctx.unverified({ element: fw.id, property: 'aksFqdnTag', check: `Azure Firewall ${fw.name} lets ${names} reach the FQDNs AKS needs` });
+        continue;
+      }
       const rules = fw.fqdnAllowRules.filter((r) => typeof r === 'string');
       const missing = AKS_REQUIRED_FQDNS.filter((f) => !rules.some((r) => fqdnAllowed(r, f)));
       if (missing.length === 0) continue;

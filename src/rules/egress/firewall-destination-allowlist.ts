@@ -27,6 +27,10 @@ export default defineRule({
       const fw = q.getAs(c.outbound.via, 'azureFirewall');
       if (!fw) continue;
       if (d.category === 'aks-required' && fw.aksFqdnTag) continue;
+      if (fw.fqdnAllowRules === undefined) {
+        ctx.unverified({ element: fw.id, property: 'fqdnAllowRules', check: `Azure Firewall ${fw.name} allows the egress destinations of ${c.name}` });
+        continue;
+      }
       if (fw.fqdnAllowRules.some((r) => typeof r === 'string' && fqdnAllowed(r, d.fqdn!))) continue;
       ctx.report({
         message: `egress destination ${d.name} (${d.fqdn}:${d.port}) of cluster ${c.name} is not in the ${fw.fqdnAllowRules.length} FQDN allow rule${fw.fqdnAllowRules.length === 1 ? '' : 's'} of Azure Firewall ${fw.name}, so it will be denied`,

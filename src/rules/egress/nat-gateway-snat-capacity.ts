@@ -32,7 +32,7 @@ export default defineRule({
     for (const c of q.all('cluster')) {
       const o = c.outbound;
       let natId: Id | undefined;
-      if (o.type === 'managedNATGateway') natId = `natGateway:${c.name}/managed`;
+      if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') natId = `natGateway:${c.name}/managed`;
       else if (o.type === 'userAssignedNATGateway') natId = o.natGateway || undefined;
       if (!natId || !q.getAs(natId, 'natGateway')) continue;
       const s = clusterScale(q, c);
@@ -40,7 +40,7 @@ export default defineRule({
       u.nodes += s.nodes;
       u.surge = Math.max(u.surge, s.surge);
       u.clusters.push(c.name);
-      if (o.type === 'managedNATGateway') u.managedOf = c.id;
+      if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') u.managedOf = c.id;
       users.set(natId, u);
     }
     for (const [natId, u] of users) {

@@ -23,7 +23,7 @@ export default defineRule({
     const prod = isProduction(ctx.model);
     for (const c of ctx.q.all('cluster')) {
       const t = c.outbound.type;
-      if (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'userAssignedNATGateway') continue;
+      if (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'managedNATGatewayV2' && t !== 'userAssignedNATGateway') continue;
       const env = ctx.model.metadata.environment;
       ctx.report({
         message: `cluster ${c.name} sends egress straight to the internet through ${t === 'loadBalancer' ? 'its load balancer' : 'a NAT gateway'} (outbound type ${t}) with no firewall or NVA filtering destinations${env ? ` (environment: ${env})` : ''}`,

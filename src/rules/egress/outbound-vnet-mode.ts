@@ -24,10 +24,10 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const t = c.outbound.type;
-      if (t === 'managedNATGateway' && !c.managedVnet) {
+      if ((t === 'managedNATGateway' || t === 'managedNATGatewayV2') && !c.managedVnet) {
         const subnets = ctx.q.nodeSubnets(c.id).map((s) => s.name);
         ctx.report({
-          message: `cluster ${c.name} uses outbound type managedNATGateway but its ${subnets.length} node subnet${subnets.length === 1 ? '' : 's'} (${subnets.join(', ') || 'none'}) are in your own VNet; a managed NAT gateway is only available in an AKS-managed VNet (use userAssignedNATGateway)`,
+          message: `cluster ${c.name} uses outbound type ${t} but its ${subnets.length} node subnet${subnets.length === 1 ? '' : 's'} (${subnets.join(', ') || 'none'}) are in your own VNet; a managed NAT gateway is only available in an AKS-managed VNet (use userAssignedNATGateway)`,
           element: c.id,
           property: 'outbound',
           evidence: { cluster: c.name, outboundType: t, managedVnet: false },

@@ -19,8 +19,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const ic of ctx.q.all('ingressController')) {
-      const replicas = Number.isFinite(ic.replicas) ? ic.replicas : 0;
+      const replicas = ic.replicas;
       const c = ctx.q.getAs(ic.cluster, 'cluster');
+      if (replicas === undefined) {
+        ctx.unverified({ element: ic.id, property: 'replicas', check: `ingress controller ${ic.name} survives a node drain (2 or more replicas)` });
+        continue;
+      }
       if (replicas < 2) {
         ctx.report({
           message: `ingress controller ${ic.name} (${ic.type}) in cluster ${c?.name ?? '?'} runs ${replicas} replica${replicas === 1 ? '' : 's'}; at least 2 are needed to survive a node drain`,
@@ -32,8 +36,12 @@ export default defineRule({
       }
       if (ic.zoneSpread || !c) continue;
       const zones = new Set<number>();
-      for (const p of ctx.q.pools(c.id)) for (const z of p.zones) zones.add(z);
+      for (const p of ctx.q.pools(c.id)) for (const z of p.zones ?? []) zones.add(z);
       if (zones.size < 2) continue;
+      if (ic.zoneSpread === undefined) {
+        ctx.unverified({ element: ic.id, property: 'zoneSpread', check: `the replicas of ingress controller ${ic.name} survive the loss of a zone` });
+        continue;
+      }
       ctx.report({
         message: `ingress controller ${ic.name} (${ic.type}) runs ${replicas} replicas without zone spread although cluster ${c.name} has nodes in ${zones.size} zones`,
         element: ic.id,

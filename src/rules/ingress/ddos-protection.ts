@@ -28,6 +28,8 @@ export default defineRule({
     };
     for (const g of q.all('applicationGateway')) {
       if (g.frontend === 'private') continue;
+      // DDoS IP Protection on the gateway's own public IP covers it without a plan on the VNet.
+      if (q.getAs(g.publicIp, 'publicIp')?.ddosIpProtection === true) continue;
       push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id]);
     }
     for (const p of ctx.model.ingressPaths) {
@@ -35,7 +37,7 @@ export default defineRule({
         if (h.resourceKind === 'loadBalancer') {
           const lb = q.getAs(h.resource, 'loadBalancer');
           if (!lb || lb.visibility !== 'public') continue;
-          const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(lb.cluster || p.cluster).map((s) => s.vnet);
+          const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(lb.cluster || p.cluster || '').map((s) => s.vnet);
           push(lb.id, `public load balancer ${lb.name}`, vnets);
         } else if (h.resourceKind === 'azureFirewall' && p.internetFacing) {
           const fw = q.getAs(h.resource, 'azureFirewall');

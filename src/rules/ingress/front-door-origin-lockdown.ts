@@ -6,7 +6,7 @@ const ANY_SOURCE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
 export default defineRule({
   meta: {
     id: 'ingress/front-door-origin-lockdown',
-    title: 'An Application Gateway behind Front Door accepts traffic only from Front Door',
+    title: 'Origins behind Front Door accept traffic only from Front Door',
     severity: 'warning',
     kind: 'best-practice',
     pillars: ['security'],
@@ -16,12 +16,34 @@ export default defineRule({
     fix: "Allow inbound 443 on the gateway subnet NSG only from the 'AzureFrontDoor.Backend' service tag (plus GatewayManager and AzureLoadBalancer), and check the X-Azure-FDID header on the listener.",
     example: "{ name: 'allow-afd', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'AzureFrontDoor.Backend', destination: '*', ports: 443 }",
     references: [
-      { title: 'Secure traffic to Azure Front Door origins', url: 'https://learn.microsoft.com/azure/frontdoor/secure-front-door' },
+      { title: 'Secure traffic to Azure Front Door origins', url: 'https://learn.microsoft.com/azure/frontdoor/origin-security' },
       { title: 'Azure DDoS Protection overview (Front Door and Application Gateway)', url: 'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-overview' },
     ],
   },
   check(ctx) {
     const { q } = ctx;
+    // Public origins of Front Door routes: both the service tag and the X-Azure-FDID check are needed.
+    for (const fd of q.all('frontDoor')) {
+      fd.routes.forEach((route, i) => {
+        route.origins.forEach((o, j) => {
+          if (o.connection !== 'public') return;
+          const property = `routes[${i}].origins[${j}].lockdown`;
+          if (o.lockdown === undefined) {
+            ctx.unverified({ element: fd.id, property, check: `origin ${o.name} of Front Door ${fd.name} accepts traffic only from this profile` });
+            return;
+          }
+          const missing = (['service-tag', 'x-azure-fdid'] as const).filter((m) => !o.lockdown!.includes(m));
+          if (missing.length === 0) return;
+          const what = missing.map((m) => (m === 'service-tag' ? 'the AzureFrontDoor.Backend service tag' : 'the X-Azure-FDID header check')).join(' and ');
+          ctx.report({
+            message: `public origin ${o.name} of Front Door ${fd.name} (route ${route.name}) lacks ${what}, so traffic can reach it without passing Front Door${o.lockdown.length ? '' : ' or from another Front Door profile'}`,
+            element: fd.id,
+            property,
+            evidence: { frontDoor: fd.name, origin: o.name, missing: missing.join(',') },
+          });
+        });
+      });
+    }
     const done = new Set<Id>();
     for (const p of ctx.model.ingressPaths) {
       p.hops.forEach((h, i) => {
@@ -40,6 +62,11 @@ export default defineRule({
             property: 'nsg',
             evidence: { gateway: g.name, frontDoor: fd, subnet: s.name },
           });
+          return;
+        }
+        if (nsg.rules === undefined) {
+          const check = `the public frontend of Application Gateway ${g.name} admits only Front Door ${fd}`;
+          ctx.unverified({ element: nsg.id, property: 'rules', check });
           return;
         }
         const idx = nsg.rules.findIndex((r) => r.direction === 'inbound' && r.access === 'allow' && !r.sourceSubnet && ANY_SOURCE.has(String(r.source).toLowerCase()));

@@ -37,6 +37,13 @@ export default defineRule({
       for (const s of q.nodeSubnets(c.id)) {
         const nsg = q.getAs(s.nsg, 'nsg');
         if (!nsg) continue;
+        if (nsg.rules === undefined) {
+          if (!done.has(nsg.id)) {
+            done.add(nsg.id);
+            ctx.unverified({ element: nsg.id, property: 'rules', check: `NSG ${nsg.name} on node subnet ${s.name} admits only the ingress tier` });
+          }
+          continue;
+        }
         nsg.rules.forEach((r, i) => {
           if (r.direction !== 'inbound' || r.access !== 'allow' || r.sourceSubnet) return;
           if (!ANY_SOURCE.has(String(r.source).toLowerCase())) return;

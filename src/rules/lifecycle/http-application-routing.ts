@@ -32,5 +32,17 @@ export default defineRule({
         evidence: { controller: ic.name, date: HTTP_APP_ROUTING_END, asOf: ctx.asOf },
       });
     }
+    // The add-on stated on the cluster, when no controller of that type stands for it.
+    for (const c of ctx.q.all('cluster')) {
+      if (!c.addons.httpApplicationRouting) continue;
+      if (ctx.q.all('ingressController').some((ic) => ic.cluster === c.id && ic.type === 'http-application-routing')) continue;
+      ctx.report({
+        message: `cluster ${c.name} enables the HTTP application routing add-on, ${d.past ? 'retired' : 'retiring'} ${HTTP_APP_ROUTING_END} (${d.relative})`,
+        element: c.id,
+        property: 'addons.httpApplicationRouting',
+        severity: d.severity,
+        evidence: { cluster: c.name, date: HTTP_APP_ROUTING_END, asOf: ctx.asOf },
+      });
+    }
   },
 });

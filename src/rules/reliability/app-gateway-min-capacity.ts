@@ -19,7 +19,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const g of ctx.q.all('applicationGateway')) {
-      const min = Number.isFinite(g.minCapacity) ? g.minCapacity : 0;
+      const min = g.minCapacity;
+      if (min === undefined) {
+        if (g.sku === 'Standard_v2' || g.sku === 'WAF_v2') {
+          ctx.unverified({ element: g.id, property: 'minCapacity', check: `Application Gateway ${g.name} keeps at least 2 instances` });
+        }
+        continue;
+      }
       if (min >= 2) continue;
       ctx.report({
         message: `Application Gateway ${g.name} has a minimum capacity of ${min} instance${min === 1 ? '' : 's'}; keep at least 2`,

@@ -21,7 +21,12 @@ export default defineRule({
     for (const g of ctx.q.all('applicationGateway')) {
       if (g.sku !== 'Standard_v2' && g.sku !== 'WAF_v2') continue;
       const region = ctx.q.vnetOf(g.subnet)?.region;
-      if (!hasZones(region) || g.zones.length >= 2) continue;
+      if (!hasZones(region)) continue;
+      if (g.zones === undefined) {
+        ctx.unverified({ element: g.id, property: 'zones', check: `Application Gateway ${g.name} survives the loss of a zone in ${region}` });
+        continue;
+      }
+      if (g.zones.length >= 2) continue;
       ctx.report({
         message: `Application Gateway ${g.name} (${g.sku}) in ${region} has ${zonesText(g.zones)}; spread it across at least 2 zones`,
         element: g.id,

@@ -29,7 +29,7 @@ export default defineRule({
         const nat = s?.natGateway ?? (c.outbound.type === 'userAssignedNATGateway' ? c.outbound.natGateway : undefined);
         if (!nat) continue;
         const u = users.get(nat) ?? { zones: new Set<number>(), clusters: [] };
-        for (const z of p.zones) u.zones.add(z);
+        for (const z of p.zones ?? []) u.zones.add(z);
         if (!u.clusters.includes(c.name)) u.clusters.push(c.name);
         users.set(nat, u);
       }

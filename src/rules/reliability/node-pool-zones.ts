@@ -22,6 +22,10 @@ export default defineRule({
     for (const c of ctx.q.all('cluster')) {
       if (!hasZones(c.region)) continue;
       for (const p of ctx.q.pools(c.id)) {
+        if (p.zones === undefined) {
+          ctx.unverified({ element: p.id, property: 'zones', check: `node pool ${p.name} of cluster ${c.name} survives the loss of a zone in ${c.region}` });
+          continue;
+        }
         if (p.zones.length > 0) continue;
         ctx.report({
           message: `node pool ${p.name} (${p.mode}, up to ${p.maxNodes} node${p.maxNodes === 1 ? '' : 's'}) of cluster ${c.name} has no availability zones although ${c.region} has zones`,

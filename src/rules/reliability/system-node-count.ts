@@ -22,8 +22,16 @@ export default defineRule({
       const system = ctx.q.pools(c.id).filter((p) => p.mode === 'system');
       if (system.length === 0) continue;
       const min = (p: (typeof system)[number]): number => (p.autoscaling && (p.minCount ?? 0) > 0 ? p.minCount! : p.count);
-      const total = system.reduce((n, p) => n + (Number.isFinite(min(p)) ? min(p) : 0), 0);
+      // A pool with only an autoscaler maximum has an unknown minimum: it counts for nothing here.
+      const unknownMin = system.filter((p) => p.autoscaling && p.minCount === undefined);
+      const known = system.filter((p) => !unknownMin.includes(p));
+      const total = known.reduce((n, p) => n + (Number.isFinite(min(p)) ? min(p) : 0), 0);
       if (total >= 3) continue;
+      if (unknownMin.length) {
+        const check = `cluster ${c.name} keeps at least 3 system nodes at minimum`;
+        ctx.unverified({ element: unknownMin[0]!.id, property: 'minCount', check });
+        continue;
+      }
       ctx.report({
         message: `cluster ${c.name} has ${total} system node${total === 1 ? '' : 's'} at minimum (${system.map((p) => `${p.name}: ${min(p)}`).join(', ')}); keep at least 3`,
         element: system[0]!.id,

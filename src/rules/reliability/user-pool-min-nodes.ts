@@ -20,6 +20,10 @@ export default defineRule({
     for (const c of ctx.q.all('cluster')) {
       for (const p of ctx.q.pools(c.id)) {
         if (p.mode !== 'user' || p.spot) continue;
+        if (p.autoscaling && p.minCount === undefined) {
+          ctx.unverified({ element: p.id, property: 'minCount', check: `user node pool ${p.name} of cluster ${c.name} keeps 3 or more nodes` });
+          continue;
+        }
         const min = p.autoscaling ? (p.minCount ?? p.count) : p.count;
         if (!Number.isFinite(min) || min >= 3) continue;
         ctx.report({

@@ -5,7 +5,7 @@
  */
 import type { Severity } from '../../../dsl/types.js';
 import { isActive, type FileResult } from '../finding.js';
-import { count, plural } from './summary.js';
+import { count, plural, unverifiedOf, unverifiedSentence } from './summary.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -25,11 +25,21 @@ export function formatGithub(results: FileResult[]): string {
       lines.push(`::${COMMAND[f.severity]} ${props}::${githubEscapeData(`${f.message}${expired}`)}`);
     }
   }
+  for (const u of unverifiedOf(results)) {
+    const props = [
+      `file=${githubEscapeProperty(u.file.replace(/\\/g, '/'))}`,
+      `line=${Math.max(1, u.line)}`,
+      `col=${Math.max(1, u.column)}`,
+      `title=${githubEscapeProperty(`unverified ${u.ruleId}`)}`,
+    ].join(',');
+    lines.push(`::notice ${props}::${githubEscapeData(u.message)}`);
+  }
   const n = count(results);
   const parts = [plural(n.error, 'error'), plural(n.warning, 'warning'), `${n.info} info`];
   if (n.suppressed) parts.push(`${n.suppressed} suppressed`);
   if (n.expired) parts.push(`${n.expired} expired acceptance${n.expired === 1 ? '' : 's'}`);
-  lines.push(githubEscapeData(`aksnet: ${parts.join(', ')} in ${plural(n.files, 'file')}`));
+  const open = unverifiedSentence(results);
+  lines.push(githubEscapeData(`aksnet: ${parts.join(', ')} in ${plural(n.files, 'file')}${open ? `; ${open}` : ''}`));
   return lines.join('\n') + '\n';
 }
 

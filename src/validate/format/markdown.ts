@@ -6,7 +6,7 @@
 import type { Severity } from '../../../dsl/types.js';
 import type { FileResult, Finding } from '../finding.js';
 import { SEVERITY_ORDER, isActive } from '../finding.js';
-import { count, plural } from './summary.js';
+import { count, plural, unverifiedSentence } from './summary.js';
 
 const LABEL: Record<Severity, string> = { error: '🔴 error', warning: '🟠 warning', info: '🔵 info' };
 
@@ -17,7 +17,9 @@ export function formatMarkdown(results: FileResult[]): string {
   if (n.suppressed) parts.push(`${n.suppressed} suppressed`);
   if (n.expired) parts.push(`${n.expired} expired acceptance${n.expired === 1 ? '' : 's'}`);
   const icon = n.error ? '❌' : n.warning ? '⚠️' : '✅';
+  const open = unverifiedSentence(results);
   const lines: string[] = ['## aksnet validation', '', `${icon} **${parts.join(', ')}** in ${plural(n.files, 'file')}`, ''];
+  if (open) lines.push(`ℹ️ ${mdEscape(open)}`, '');
   for (const r of results) {
     const open = r.findings.filter(isActive).sort(bySeverity);
     const suppressed = r.findings.filter((f) => f.status === 'suppressed');
@@ -46,6 +48,14 @@ export function formatMarkdown(results: FileResult[]): string {
         );
       }
       lines.push('', '</details>', '');
+    }
+    const unverified = r.unverified ?? [];
+    if (unverified.length) {
+      lines.push(`#### ${plural(unverified.length, 'check')} that could not run`, '', '| Rule | Location | Fact to state | Check |', '|---|---|---|---|');
+      for (const u of unverified) {
+        lines.push(`| ${mdEscape(u.ruleId)} | ${mdEscape(`${u.file}:${u.line}`)} | ${mdEscape(`${u.fact} (${u.factPath})`)} | ${mdEscape(u.check)} |`);
+      }
+      lines.push('');
     }
   }
   return lines.join('\n');

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import type { Log, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Severity } from '../../../dsl/types.js';
 import { version } from '../../shared/version.js';
-import type { FileResult, Finding } from '../finding.js';
+import type { FileResult, Finding, UnverifiedCheck } from '../finding.js';
 import type { RuleKind, RuleMeta } from '../rule.js';
 import type { FormatContext } from './formatter.js';
 
@@ -45,6 +45,7 @@ export function sarifLog(results: FileResult[], catalogue: readonly RuleMeta[], 
   const findings = results.flatMap((r) => r.findings);
   const ran = new Set<string>(results.flatMap((r) => r.rulesRun));
   for (const f of findings) ran.add(f.ruleId);
+  for (const r of results) for (const u of r.unverified ?? []) ran.add(u.ruleId);
   const ids = [...ran].sort(cmp);
   const descriptors = ids.map((id) => descriptor(byId.get(id) ?? metaFromFinding(id, findings)));
   const index = new Map(ids.map((id, i) => [id, i]));
@@ -59,7 +60,10 @@ export function sarifLog(results: FileResult[], catalogue: readonly RuleMeta[], 
       },
     },
     columnKind: 'utf16CodeUnits',
-    results: findings.map((f) => result(f, index.get(f.ruleId)!, cwd)),
+    results: [
+      ...findings.map((f) => result(f, index.get(f.ruleId)!, cwd)),
+      ...results.flatMap((r) => r.unverified ?? []).map((u) => unverifiedResult(u, index.get(u.ruleId), cwd)),
+    ],
   };
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
@@ -151,6 +155,32 @@ function result(f: Finding, ruleIndex: number, cwd: string): Result {
   }
   r.properties = props;
   return r;
+}
+
+/**
+ * A check that could not run: a note-level result told apart from findings by the `aksnetResult`
+ * property (`unverified`), naming the fact to state.
+ */
+function unverifiedResult(u: UnverifiedCheck, ruleIndex: number | undefined, cwd: string): Result {
+  return {
+    ruleId: u.ruleId,
+    ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+    level: 'note',
+    message: { text: u.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: sarifArtifact(u.file, cwd),
+          region: { startLine: Math.max(1, u.line), startColumn: Math.max(1, u.column) },
+        },
+        logicalLocations: [{ fullyQualifiedName: u.factPath, kind: 'member' }],
+      },
+    ],
+    partialFingerprints: {
+      [FINGERPRINT_KEY]: createHash('sha256').update(`unverified\u0000${u.ruleId}\u0000${u.factPath}`).digest('hex').slice(0, 32),
+    },
+    properties: { aksnetResult: 'unverified', fact: u.fact, factPath: u.factPath, element: u.element, elementName: u.elementName },
+  };
 }
 
 /** The file as a URI relative to the working directory (`%SRCROOT%`), or a file: URI outside it. */

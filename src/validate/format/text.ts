@@ -2,14 +2,15 @@
 import type { Severity } from '../../../dsl/types.js';
 import { isActive, type FileResult, type Finding } from '../finding.js';
 import type { FormatContext } from './formatter.js';
-import { count, plural } from './summary.js';
+import { count, plural, unverifiedSentence } from './summary.js';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
 export function formatText(results: FileResult[], { colors: c }: Pick<FormatContext, 'colors'>): string {
   const lines: string[] = [];
   for (const r of results) {
-    if (r.findings.length === 0) continue;
+    const unverified = r.unverified ?? [];
+    if (r.findings.length === 0 && unverified.length === 0) continue;
     lines.push(c.bold(r.file) + c.dim(`  ${r.title}`));
     const groups: Array<[string, Finding[]]> = [
       ...ORDER.map((s) => [s, r.findings.filter((f) => isActive(f) && f.severity === s)] as [string, Finding[]]),
@@ -29,6 +30,11 @@ export function formatText(results: FileResult[], { colors: c }: Pick<FormatCont
         lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev}${pad}  ${f.message}${expired}${accepted}  ${c.dim(f.ruleId)}`);
       }
     }
+    // Checks that could not run come last: open questions, not defects.
+    for (const u of unverified) {
+      const pad = ' '.repeat('suppressed'.length - 'unverified'.length);
+      lines.push(`  ${c.dim(`${u.line}:${u.column}`.padEnd(8))} ${c.blue('unverified')}${pad}  ${u.message}  ${c.dim(u.ruleId)}`);
+    }
     lines.push('');
   }
   const n = count(results);
@@ -38,5 +44,7 @@ export function formatText(results: FileResult[], { colors: c }: Pick<FormatCont
   if (n.expired) parts.push(`${n.expired} expired acceptance${n.expired === 1 ? '' : 's'}`);
   const summary = `${total === 0 ? '✓' : '✖'} ${parts.join(', ')} in ${plural(n.files, 'file')}`;
   lines.push(n.error ? c.red(c.bold(summary)) : n.warning ? c.yellow(c.bold(summary)) : c.green(c.bold(summary)));
+  const open = unverifiedSentence(results);
+  if (open) lines.push(c.blue(open));
   return lines.join('\n') + '\n';
 }

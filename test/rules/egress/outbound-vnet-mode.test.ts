@@ -23,6 +23,17 @@ describe(ID, () => {
     expect(f[0]!.path).toBe('clusters[0].outbound');
   });
 
+  it('treats managedNATGatewayV2 like managedNATGateway: fine in a managed VNet, an error in your own', async () => {
+    const b = baseline();
+    b.aks.outbound = { type: 'managedNATGatewayV2', outboundIps: 2 };
+    const f = await runRule(ID, b.arch);
+    expect(f.map((x) => x.message)).toEqual([
+      expect.stringContaining('cluster aks-test uses outbound type managedNATGatewayV2 but its 1 node subnet (snet-nodes) are in your own VNet'),
+    ]);
+    b.aks.managedVnet = true;
+    expect(await runRule(ID, b.arch)).toEqual([]);
+  });
+
   it('reports userDefinedRouting in an AKS-managed VNet', async () => {
     const b = baseline();
     b.aks.managedVnet = true;

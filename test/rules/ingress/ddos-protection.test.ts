@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ddosProtectionPlan } from '../../../dsl/index.js';
+import { ddosProtectionPlan, publicIp } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRule } from '../../helpers/run-rule.js';
 
@@ -24,5 +24,15 @@ describe(ID, () => {
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.message).toBe('public Application Gateway agw-test has a public IP in VNet vnet-spoke, which has no DDoS Network Protection plan');
     expect(f[0]!.path).toBe('network.vnets[1].ddosProtectionPlan');
+  });
+
+  it("passes when the gateway's public IP has DDoS IP Protection, and reports it when that is off or not stated", async () => {
+    const b = baseline();
+    b.appGw.publicIp = publicIp({ name: 'pip-agw', ddosIpProtection: true });
+    expect(await runRule(ID, b.arch)).toEqual([]);
+    b.appGw.publicIp = publicIp({ name: 'pip-agw', ddosIpProtection: false });
+    expect(await runRule(ID, b.arch)).toHaveLength(1);
+    b.appGw.publicIp = publicIp({ name: 'pip-agw' });
+    expect(await runRule(ID, b.arch)).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { frontDoor, nsg } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { runRule, runRuleResult } from '../../helpers/run-rule.js';
 
 const ID = 'ingress/front-door-origin-lockdown';
 
@@ -42,5 +42,36 @@ describe(ID, () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('its subnet snet-appgw has no NSG');
     expect(f[0]!.path).toBe('network.vnets[1].subnets[1].nsg');
+  });
+
+  describe('public origins of Front Door routes', () => {
+    const withOrigin = (lockdown?: Array<'x-azure-fdid' | 'service-tag'> | 'none') => {
+      const b = baseline();
+      const afd = frontDoor({
+        name: 'afd-web',
+        sku: 'Premium',
+        routes: [{ name: 'web', origins: [{ name: 'agw', originKind: 'application-gateway', target: b.appGw, connection: 'public', ...(lockdown ? { lockdown } : {}) }] }],
+      });
+      b.arch.network.frontDoors = [afd];
+      return b.arch;
+    };
+
+    it('passes with both the service tag and the X-Azure-FDID check', async () => {
+      expect(await runRule(ID, withOrigin(['x-azure-fdid', 'service-tag']))).toEqual([]);
+    });
+
+    it('reports an origin with only one of the two, or none', async () => {
+      const one = await runRule(ID, withOrigin(['service-tag']));
+      expect(one.map((f) => [f.severity, f.path])).toEqual([['warning', 'network.frontDoors[0].routes[0].origins[0].lockdown']]);
+      expect(one[0]!.message).toBe('public origin agw of Front Door afd-web (route web) lacks the X-Azure-FDID header check, so traffic can reach it without passing Front Door');
+      const none = await runRule(ID, withOrigin('none'));
+      expect(none[0]!.message).toContain('lacks the AzureFrontDoor.Backend service tag and the X-Azure-FDID header check');
+    });
+
+    it('does not judge an unstated lockdown: one unverified check names it', async () => {
+      const r = await runRuleResult(ID, withOrigin());
+      expect(r.findings).toEqual([]);
+      expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.frontDoors[0].routes[0].origins[0].lockdown']);
+    });
   });
 });

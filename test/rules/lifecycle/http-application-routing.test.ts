@@ -33,4 +33,15 @@ describe(ID, () => {
     expect(f[0]!.message).toContain('2025-03-03 (20 months ago as of 2026-11-23)');
     expect(f[0]!.path).toBe('ingress[0].hops[2].via.type');
   });
+
+  it('reports the add-on stated on the cluster once, and not when it is off', async () => {
+    const b = baseline();
+    b.ic.type = 'app-routing-gateway-api';
+    b.aks.addons = { httpApplicationRouting: true };
+    const f = await runRule(ID, b.arch, { asOf: '2026-11-23' });
+    expect(f.map((x) => [x.severity, x.path])).toEqual([['error', 'clusters[0].addons.httpApplicationRouting']]);
+    expect(f[0]!.message).toContain('cluster aks-test enables the HTTP application routing add-on, retired 2025-03-03');
+    b.aks.addons = { httpApplicationRouting: false };
+    expect(await runRule(ID, b.arch, { asOf: '2026-11-23' })).toEqual([]);
+  });
 });

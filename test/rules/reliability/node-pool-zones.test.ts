@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { runRule, runRuleResult } from '../../helpers/run-rule.js';
 
 const ID = 'reliability/node-pool-zones';
 
@@ -16,9 +16,17 @@ describe(ID, () => {
     expect(await runRule(ID, b.arch)).toEqual([]);
   });
 
-  it('reports a pool without zones in a zonal region', async () => {
+  it('does not judge unstated zones: one unverified check names them instead', async () => {
     const b = baseline();
     delete b.aks.nodePools[1]!.zones;
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].nodePools[1].zones']);
+  });
+
+  it('reports a pool stated to have no zones in a zonal region', async () => {
+    const b = baseline();
+    b.aks.nodePools[1]!.zones = [];
     const f = await runRule(ID, b.arch);
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('warning');

@@ -1,0 +1,18 @@
+/** `aksnet model --facts`: defaulted facts with their source, inferences, and unknown facts. */
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/normalize/normalize.js';
+import { factsText } from '../../src/cli/commands/model.js';
+import { baseline } from '../helpers/fixture.js';
+
+describe('model --facts', () => {
+  it('lists each defaulted fact with its source and each unknown fact with what it is', () => {
+    const b = baseline();
+    delete b.ic.replicas;
+    const text = factsText(normalize(b.arch).model);
+    expect(text).toContain('\n  ingress[0].hops[2].via.replicas  (replica count; aksnet used to assume the chart default (1 or 2))\n');
+    expect(text).toMatch(/\n {2}clusters\[0\]\.nodePools\[0\]\.maxPods = 250 {2}\(AKS default max pods for this CNI; https:\/\/learn\.microsoft\.com\/azure\/aks\/concepts-network-ip-address-planning\)\n/);
+    expect(text).toMatch(/inferred \(\d+\): derived by aksnet/);
+    expect(text).toMatch(/unknown \(2\): not stated/);
+    expect(text).toContain('  network.vnets[1].subnets[0].nsg.flowLogs  (whether flow logs are on)\n');
+  });
+});
