@@ -86,6 +86,29 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
       p.setOptionValue('exit', await rulesCommand(opts));
     });
 
+  // ---- import, diff, drift (issue #13) ------------------------------------------------------
+  p.command('import')
+    .description("write a design file from Azure's JSON (az outputs folder, az graph query result, ARM export)")
+    .argument('<input>', 'folder of az … list/show outputs, or one JSON file')
+    .option('-o, --output <file>', 'write the design to a file (atomically) instead of stdout')
+    .option('--title <title>', 'metadata title of the design')
+    .option('--force', 'overwrite an existing output file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aksnet import ./azure-export -o design.ts
+  $ aksnet import graph.json -o design.ts --title "Payments production"
+  $ aksnet import template.json -o design.ts
+
+See docs/import.md for the az commands. Exit codes: 0 ok, 2 unusable input (file:line:col and JSON path), 3 output error.`,
+    )
+    .action(async (input: string, opts) => {
+      const { importCommand } = await import('./commands/import.js');
+      p.setOptionValue('exit', await importCommand(input, opts));
+    });
+  // ---- end of import, diff, drift --------------------------------------------------------------
+
   return p;
 }
 
