@@ -1,0 +1,64 @@
+/** `aksnet drift`: the reviewed design against an Azure export, as findings in every validate format. */
+import { SourceLocator } from '../../load/locate.js';
+import { loadArchitecture } from '../../load/load-architecture.js';
+import { normalize } from '../../normalize/normalize.js';
+import { AksnetError, ExitCode } from '../../load/errors.js';
+import { importAzure } from '../../import/import.js';
+import { azureIdsByElement, buildArchitecture } from '../../import/build.js';
+import { driftResult } from '../../drift/drift.js';
+import type { FileResult } from '../../validate/finding.js';
+import { formatJson } from '../../validate/format/json.js';
+import { formatText } from '../../validate/format/text.js';
+import { formatSarif } from '../../validate/format/sarif.js';
+import { formatGithub } from '../../validate/format/github.js';
+import { formatMarkdown } from '../../validate/format/markdown.js';
+import { colors, useColor, writeFileAtomic } from '../io.js';
+import { exitCode } from './validate.js';
+
+export interface DriftCliOptions {
+  from: string;
+  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+  output?: string;
+  failOn: 'error' | 'warning' | 'info' | 'none';
+}
+
+export async function driftCommand(file: string, opts: DriftCliOptions): Promise<number> {
+  const arch = await loadArchitecture(file);
+  const imported = importAzure(opts.from);
+  const azureValue = buildArchitecture(imported);
+  const azure = normalize(azureValue).model;
+  const locator = await SourceLocator.create(arch);
+  const asOf = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? '') * 1000 || Date.now()).toISOString().slice(0, 10);
+  const result = driftResult({
+    design: { model: arch.model, value: arch.value },
+    azure: { model: azure, value: azureValue },
+    azureIds: azureIdsByElement(imported),
+    file: arch.file,
+    locate: (p) => locator.locate(p),
+    asOf,
+  });
+  const text = await render([result], opts.format, !opts.output && useColor(process.stdout));
+  if (opts.output) {
+    try {
+      writeFileAtomic(opts.output, text);
+    } catch (e) {
+      throw new AksnetError(`cannot write ${opts.output}: ${(e as Error).message}`, undefined, ExitCode.output);
+    }
+  } else process.stdout.write(text);
+  return exitCode([result], opts.failOn);
+}
+
+async function render(results: FileResult[], format: DriftCliOptions['format'], color: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results);
+    case 'github':
+      return formatGithub(results);
+    case 'markdown':
+      return formatMarkdown(results);
+    default:
+      return formatText(results, colors(color));
+  }
+}
