@@ -57,6 +57,7 @@ export function importAzure(path: string, opts: ImportOptions = {}): ImportedDes
     ...(by('privateDnsZone').length ? { privateDnsZones: by('privateDnsZone') } : {}),
     ...(by('privateEndpoint').length ? { privateEndpoints: by('privateEndpoint') } : {}),
     ...(by('azureFirewall').length ? { firewalls: by('azureFirewall') } : {}),
+    ...(by('nva').length ? { nvas: by('nva') } : {}),
     ...(by('bastion').length ? { bastions: by('bastion') } : {}),
     ...(lbs.length ? { loadBalancers: lbs } : {}),
   };

@@ -106,8 +106,10 @@ describe('aksnet import: unusable input', () => {
     expect(e.message).toBe('$[0]: the firewall has no sku.tier (Basic, Standard or Premium)');
   });
 
-  it('a user-defined-routing cluster whose firewall is not in the input', () => {
-    const e = failure(azFolder(['firewall-list.json']));
+  it('a user-defined-routing cluster whose node subnets route nowhere', () => {
+    const vnets = JSON.parse(readFileSync(join(fixtures, 'az', 'vnet-list.json'), 'utf8')) as Array<{ subnets: Array<Record<string, unknown>> }>;
+    for (const v of vnets) for (const s of v.subnets) delete s.routeTable;
+    const e = failure(azFolder(['route-table-list.json'], { 'vnet-list.json': JSON.stringify(vnets, null, 2) }));
     expect(e.location?.file).toMatch(/aks-show\.json$/);
     expect(e.message).toMatch(/^\$\.networkProfile\.outboundType: outboundType is userDefinedRouting but no route table on aks-payments-weu's node subnets sends 0\.0\.0\.0\/0 to an Azure Firewall in the input/);
   });

@@ -1,11 +1,6 @@
 /** `aksnet drift`: the reviewed design against an Azure export, as findings in every validate format. */
-import { SourceLocator } from '../../load/locate.js';
-import { loadArchitecture } from '../../load/load-architecture.js';
-import { normalize } from '../../normalize/normalize.js';
 import { AksnetError, ExitCode } from '../../load/errors.js';
-import { importAzure } from '../../import/import.js';
-import { azureIdsByElement, buildArchitecture } from '../../import/build.js';
-import { driftResult } from '../../drift/drift.js';
+import { driftFile } from '../../drift/run.js';
 import type { FileResult } from '../../validate/finding.js';
 import { formatJson } from '../../validate/format/json.js';
 import { formatText } from '../../validate/format/text.js';
@@ -23,20 +18,10 @@ export interface DriftCliOptions {
 }
 
 export async function driftCommand(file: string, opts: DriftCliOptions): Promise<number> {
-  const arch = await loadArchitecture(file);
-  const imported = importAzure(opts.from);
-  const azureValue = buildArchitecture(imported);
-  const azure = normalize(azureValue).model;
-  const locator = await SourceLocator.create(arch);
-  const asOf = new Date(Number(process.env.SOURCE_DATE_EPOCH ?? '') * 1000 || Date.now()).toISOString().slice(0, 10);
-  const result = driftResult({
-    design: { model: arch.model, value: arch.value },
-    azure: { model: azure, value: azureValue },
-    azureIds: azureIdsByElement(imported),
-    file: arch.file,
-    locate: (p) => locator.locate(p),
-    asOf,
-  });
+  // The as-of date only labels the result (drift has no dated rules); SOURCE_DATE_EPOCH pins it.
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? '');
+  const asOf = new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
+  const result = await driftFile(file, opts.from, asOf);
   const text = await render([result], opts.format, !opts.output && useColor(process.stdout));
   if (opts.output) {
     try {

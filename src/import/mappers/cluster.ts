@@ -4,6 +4,7 @@ import { regionOf, zonesOf } from '../context.js';
 import { Decl, type Value } from '../design.js';
 import { lastName, type AzureResource, type JNode } from '../resource.js';
 import { applianceByIp } from './network.js';
+import { cidr, containsIp } from '../../model/cidr.js';
 
 export const clusterMapper: Mapper = {
   type: 'microsoft.containerservice/managedclusters',
@@ -210,12 +211,30 @@ function udrAppliance(ctx: ImportContext, pools: Decl[]): Decl | undefined {
     const hop = def?.nextHop;
     if (hop instanceof Decl) return hop;
     const addr = hop && typeof hop === 'object' && !Array.isArray(hop) ? (hop as Record<string, Value>).address : undefined;
-    if (typeof addr === 'string') {
-      const fw = applianceByIp(ctx, addr);
-      if (fw) return fw;
-    }
+    if (typeof addr === 'string') return applianceByIp(ctx, addr) ?? nvaAt(ctx, addr);
   }
   return undefined;
+}
+
+/**
+ * A next hop that is no firewall in the input is a network virtual appliance at that address; Azure
+ * shows its address and, through the subnet ranges, its subnet, but not what it is.
+ */
+function nvaAt(ctx: ImportContext, ip: string): Decl | undefined {
+  const info = [...ctx.subnets.values()].find((s) => {
+    const range = cidr(s.cidr);
+    return range !== undefined && containsIp(range, ip);
+  });
+  if (!info) return undefined;
+  return ctx.stub(`nva:${ip}`, () => {
+    const name = `nva-${ip.replace(/\./g, '-')}`;
+    const d = ctx.design.add('nva', name, [], `nva:${name}`);
+    d.comments.push(`TODO(aksnet import): the default route sends traffic to ${ip}, which is no Azure Firewall in the input; name the appliance`);
+    ctx.useSubnet(info, 'nva', 60);
+    d.spec = { name, subnet: info.decl, privateIp: ip };
+    ctx.todos.push(`${name}: the node subnets' default route goes to ${ip}, which is no Azure Firewall in the input`);
+    return d;
+  });
 }
 
 export const agentPoolDetail: Mapper = {

@@ -1,0 +1,24 @@
+/** Drift for files: load the design, import the export, compare, locate findings in the design. */
+import { SourceLocator } from '../load/locate.js';
+import { loadArchitecture } from '../load/load-architecture.js';
+import { normalize } from '../normalize/normalize.js';
+import { importAzure } from '../import/import.js';
+import { azureIdsByElement, buildArchitecture } from '../import/build.js';
+import type { FileResult } from '../validate/finding.js';
+import { driftResult } from './drift.js';
+
+export async function driftFile(design: string, from: string, asOf: string): Promise<FileResult> {
+  const arch = await loadArchitecture(design);
+  const imported = importAzure(from);
+  const azureValue = buildArchitecture(imported);
+  const azure = normalize(azureValue).model;
+  const locator = await SourceLocator.create(arch);
+  return driftResult({
+    design: { model: arch.model, value: arch.value },
+    azure: { model: azure, value: azureValue },
+    azureIds: azureIdsByElement(imported),
+    file: arch.file,
+    locate: (p) => locator.locate(p),
+    asOf,
+  });
+}
