@@ -66,7 +66,7 @@ function comparePaths<P extends { id: string }>(b: P[], h: P[], lines: (p: P) =>
   for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
     const x = before.get(id);
     const y = after.get(id);
-    const name = id.replace(/^[a-z]+:/, '');
+    const name = id.replace(/^[A-Za-z]+:/, '');
     if (x && !y) out.push({ change: 'removed', id, name, details: [] });
     else if (y && !x) out.push({ change: 'added', id, name, details: [] });
     else if (x && y) {

@@ -1,0 +1,105 @@
+/** `aksnet diff` on two versions of the hub-spoke example: exactly the edits, in every format. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffCommand } from '../../src/cli/commands/diff.js';
+import { diffDesigns, type DesignDiff } from '../../src/diff/design-diff.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../../src/diff/format.js';
+import { validateFile } from '../../src/validate/run-files.js';
+
+const example = resolve(import.meta.dirname, '../../examples/a-hub-spoke-baseline.ts');
+const v1 = readFileSync(example, 'utf8');
+
+/** Four edits: a CIDR, the WAF mode, a new subnet, the TLS state of the second ingress hop. */
+function edit(text: string): string {
+  const out = text
+    .replace("cidr: '10.240.5.0/28', purpose: 'ingress'", "cidr: '10.240.5.0/27', purpose: 'ingress'")
+    .replace("waf: { mode: 'Prevention', managedRules: true }", "waf: { mode: 'Detection', managedRules: true }")
+    .replace(
+      "const peSubnet = subnet(",
+      "const jobsSubnet = subnet({ name: 'snet-jobs', cidr: '10.240.8.0/24', purpose: 'workload' });\nconst peSubnet = subnet(",
+    )
+    .replace('subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet]', 'subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet, jobsSubnet]')
+    .replace("{ via: ilb, protocol: 'https', port: 443, tls: 'passthrough' }", "{ via: ilb, protocol: 'https', port: 443, tls: 'reencrypt' }");
+  if (out.split('\n').length !== text.split('\n').length + 1) throw new Error('an edit did not apply');
+  return out;
+}
+
+let dir: string;
+let diff: DesignDiff;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'aksnet-diff-'));
+  writeFileSync(join(dir, 'v1.ts'), v1);
+  writeFileSync(join(dir, 'v2.ts'), edit(v1));
+  const opts = { asOf: '2026-12-01', config: false as const };
+  const [a, b] = [await validateFile(join(dir, 'v1.ts'), opts), await validateFile(join(dir, 'v2.ts'), opts)];
+  diff = diffDesigns({ file: 'v1.ts', model: a.arch.model, findings: a.result.findings }, { file: 'v2.ts', model: b.arch.model, findings: b.result.findings });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('aksnet diff', () => {
+  it('lists exactly the changed parts with their fields', () => {
+    expect(diff.parts.map((c) => (c.change === 'changed' ? `~ ${c.id} ${c.fields.map((f) => `${f.field}: ${JSON.stringify(f.before)} → ${JSON.stringify(f.after)}`).join('; ')}` : `${c.change} ${c.id}`))).toEqual([
+      '~ applicationGateway:agw-payments-weu waf.mode: "Prevention" → "Detection"',
+      '~ subnet:vnet-spoke-payments-weu/snet-aks-ingress cidr: "10.240.5.0/28" → "10.240.5.0/27"',
+      'added subnet:vnet-spoke-payments-weu/snet-jobs',
+    ]);
+  });
+
+  it('lists the changed ingress hops (WAF mode and TLS state) and no egress change', () => {
+    expect(diff.ingress).toEqual([
+      {
+        change: 'changed',
+        id: diff.ingress[0]!.id,
+        name: 'public-api',
+        details: [
+          'hop 1 applicationGateway:agw-payments-weu https:443 tls reencrypt waf Prevention → hop 1 applicationGateway:agw-payments-weu https:443 tls reencrypt waf Detection',
+          'hop 2 loadBalancer:ilb-ingress https:443 tls passthrough → hop 2 loadBalancer:ilb-ingress https:443 tls reencrypt',
+        ],
+      },
+    ]);
+    expect(diff.egress).toEqual([]);
+  });
+
+  it('reports the finding the WAF change introduces and none resolved', () => {
+    expect(diff.findings.filter((f) => f.change === 'resolved')).toEqual([]);
+    expect(diff.findings.map((f) => `${f.change} ${f.ruleId} ${f.elementName}`)).toEqual(['introduced ingress/waf-detection-mode agw-payments-weu']);
+  });
+
+  it('says "No changes." for identical designs', async () => {
+    const a = await validateFile(example, { asOf: '2026-12-01', config: false });
+    const d = diffDesigns({ file: 'a', model: a.arch.model, findings: a.result.findings }, { file: 'a', model: a.arch.model, findings: a.result.findings });
+    expect(formatDiffText(d)).toBe('aksnet diff: a → a\n\nNo changes.\n');
+    expect(JSON.parse(formatDiffJson(d)).changes).toBe(0);
+  });
+
+  it('writes text, Markdown and JSON', () => {
+    const text = formatDiffText(diff);
+    expect(text).toContain('  ~ subnet snet-aks-ingress\n      cidr: 10.240.5.0/28 → 10.240.5.0/27\n');
+    expect(text).toContain('  + subnet snet-jobs (cidr 10.240.8.0/24)\n');
+    const md = formatDiffMarkdown(diff);
+    expect(md).toContain('| ~ | subnet snet-aks-ingress | cidr: 10.240.5.0/28 → 10.240.5.0/27 |');
+    const json = JSON.parse(formatDiffJson(diff)) as { parts: unknown[]; changes: number };
+    expect(json.parts).toHaveLength(3);
+    expect(json.changes).toBe(3 + 1 + diff.findings.length);
+  });
+
+  it('--base <ref> compares a file with its committed version', async () => {
+    const repo = join(dir, 'repo');
+    const git = (...args: string[]) => spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+    spawnSync('git', ['init', '-q', repo]);
+    writeFileSync(join(repo, 'design.ts'), v1);
+    git('add', 'design.ts');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'v1');
+    writeFileSync(join(repo, 'design.ts'), edit(v1));
+    const out = join(dir, 'diff.json');
+    expect(await diffCommand([join(repo, 'design.ts')], { base: 'HEAD', format: 'json', output: out, config: false })).toBe(0);
+    const d = JSON.parse(readFileSync(out, 'utf8')) as { base: string; parts: Array<{ id: string }> };
+    expect(d.base).toMatch(/^HEAD:/);
+    expect(d.parts.map((p) => p.id)).toEqual(diff.parts.map((p) => p.id));
+    // The temporary copy of the base version is gone.
+    expect(git('status', '--porcelain').stdout.trim()).toBe('M design.ts');
+  });
+});
