@@ -9,7 +9,7 @@ import { driftResult } from './drift.js';
 
 export async function driftFile(design: string, from: string, asOf: string): Promise<FileResult> {
   const arch = await loadArchitecture(design);
-  const imported = importAzure(from);
+  const imported = importAzure(from, { lenient: true });
   const azureValue = buildArchitecture(imported);
   const azure = normalize(azureValue).model;
   const locator = await SourceLocator.create(arch);

@@ -51,6 +51,11 @@ export class ImportContext {
   constructor(
     readonly resources: AzureResource[],
     private readonly mappers: Map<string, Mapper>,
+    /**
+     * For drift: a fact the DSL cannot express without a part the export lacks is left out (so it
+     * is unknown and compared nowhere) instead of failing the run.
+     */
+    readonly lenient = false,
   ) {
     for (const r of resources) {
       this.byId.set(idKey(r.id), r);

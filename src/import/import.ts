@@ -36,12 +36,14 @@ export interface ImportedDesign {
 export interface ImportOptions {
   /** Title of the imported design (default: derived from the input name). */
   title?: string;
+  /** Leave out facts that need parts the export lacks instead of failing (drift). */
+  lenient?: boolean;
 }
 
 /** Reads and maps an export folder or file. Throws AksnetError (exit 2) for unusable input. */
 export function importAzure(path: string, opts: ImportOptions = {}): ImportedDesign {
   const input = readInputs(path, (t) => MAPPERS.has(t));
-  const ctx = new ImportContext(input.resources, MAPPERS as Map<string, never>);
+  const ctx = new ImportContext(input.resources, MAPPERS as Map<string, never>, opts.lenient === true);
   for (const type of MAP_ORDER) for (const r of ctx.ofType(type)) ctx.part(r);
   const paths = inferIngressPaths(ctx);
   finishSubnets(ctx);

@@ -35,7 +35,7 @@ export const clusterMapper: Mapper = {
       network: network(np, podSubnet, poolNodes),
       nodePools: pools,
       apiServer: apiServer(ctx, n),
-      outbound: outbound(ctx, r, np, pools),
+      ...outboundField(ctx, r, np, pools),
     };
     const mesh = n.str('serviceMeshProfile.mode');
     if (mesh && mesh.toLowerCase() === 'istio') {
@@ -158,7 +158,12 @@ function privateZone(ctx: ImportContext, id: string): Decl {
   });
 }
 
-function outbound(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]): Record<string, Value> {
+function outboundField(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]): { outbound?: Record<string, Value> } {
+  const o = outbound(ctx, c, np, pools);
+  return o ? { outbound: o } : {};
+}
+
+function outbound(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]): Record<string, Value> | undefined {
   const type = np.str('outboundType') ?? 'loadBalancer';
   const at = np.at('outboundType') ?? np;
   switch (type) {
@@ -187,6 +192,10 @@ function outbound(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]
     }
     case 'userDefinedRouting': {
       const via = udrAppliance(ctx, pools);
+      if (!via && ctx.lenient) {
+        ctx.note(c.id, 'networkProfile.outboundType', 'userDefinedRouting, but no node subnet routes 0.0.0.0/0 to an appliance in the input');
+        return undefined;
+      }
       if (!via) {
         throw at.error(
           `outboundType is userDefinedRouting but no route table on ${c.name}'s node subnets sends 0.0.0.0/0 to an Azure Firewall in the input; add the outputs of \`az network route-table list\` and \`az network firewall list\``,
