@@ -105,18 +105,21 @@ export function driftResult(input: DriftInput): FileResult {
     if (c.change === 'removed') {
       findings.push(finding(input, 'drift/missing-in-azure', 'error', c.before, c.before.source.path, `${label(c.before)} is in the design but not in Azure`, {}));
     } else if (c.change === 'added') {
-      const azureId = input.azureIds.get(c.id) ?? '';
+      const azureId = input.azureIds.get(c.id);
+      // Elements the normalizer derives (e.g. an AKS-managed outbound LB) were not read from Azure.
+      if (!azureId) continue;
       const parent = c.after.parent ? byId.get(c.after.parent) : undefined;
       findings.push(
         finding(input, 'drift/extra-in-azure', 'warning', c.after, parent?.source.path ?? 'network', `${label(c.after)} is deployed but not in the design (${azureId})`, { azureId }),
       );
     } else {
       const azureId = input.azureIds.get(c.id) ?? '';
+      const where = azureId ? ` (${azureId})` : '';
       for (const f of c.fields) {
         const top = f.field.split(/[.[]/)[0]!;
         findings.push(
           finding(input, 'drift/differs', 'error', c.before, `${c.before.source.path}.${top}`,
-            `${label(c.before)}: ${f.field} is ${show(f.before)} in the design but ${show(f.after)} in Azure (${azureId})`,
+            `${label(c.before)}: ${f.field} is ${show(f.before)} in the design but ${show(f.after)} in Azure${where}`,
             { azureId, field: f.field, design: show(f.before), azure: show(f.after) }),
         );
       }

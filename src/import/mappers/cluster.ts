@@ -93,7 +93,7 @@ function pool(ctx: ImportContext, c: AzureResource, p: JNode, childName?: string
   const podSub = p.at('podSubnetID');
   const podInfo = podSub && typeof podSub.value === 'string' ? ctx.subnet(podSub.value, podSub) : undefined;
   if (podInfo) ctx.useSubnet(podInfo, 'aks-pods', 70);
-  const d = ctx.design.add('nodePool', name, [], `nodePool:${c.name}/${name}`);
+  const d = ctx.design.add('nodePool', name, [`${c.id}/agentPools/${name}`], `nodePool:${c.name}/${name}`);
   const auto = p.bool('enableAutoScaling') === true;
   const surge = p.str('upgradeSettings.maxSurge');
   const os = p.str('osType');
