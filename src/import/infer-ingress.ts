@@ -75,8 +75,10 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
   for (const route of ctx.ofType('microsoft.cdn/profiles/afdendpoints/routes')) {
     if (!parentId(parentId(route.id)).toLowerCase().endsWith(`/profiles/${fd.name.toLowerCase()}`)) continue;
     ctx.use(route);
+    ctx.use(ctx.find(parentId(route.id)));
     const groupId = route.node.ref('originGroup')?.value;
     if (typeof groupId !== 'string') continue;
+    ctx.use(ctx.find(groupId));
     const origins = ctx.children('microsoft.cdn/profiles/origingroups/origins', groupId);
     for (const o of origins) {
       ctx.use(o);

@@ -90,6 +90,22 @@ describe('aksnet import: hub-spoke private cluster', () => {
     expect(text.split('\n').filter((l) => /^const \w+ = /.test(l))).toHaveLength(24);
   });
 
+  it('infers Front Door → Private Link Service → internal LB → cluster from the origin\'s private link', async () => {
+    const d = importAzure(resolve(fixtures, '../front-door'));
+    expect(d.unmapped).toEqual([]);
+    const file = join(dir, 'front-door.ts');
+    writeFileSync(file, designSource(d));
+    expect(await typecheck([file])).toEqual([]);
+    const model = (await validateFile(file, opts)).arch.model;
+    const path = model.ingressPaths.find((p) => p.name === 'afd-payments-api')!;
+    expect(path.hops.map((h) => `${h.resource}|${h.protocol}:${h.port}|${h.tls}|${h.waf ?? ''}`)).toEqual([
+      'frontDoor:afd-payments|https:443|reencrypt|Prevention',
+      'privateLinkService:pls-ingress|https:443|passthrough|',
+      'loadBalancer:kubernetes-internal|https:443|passthrough|',
+    ]);
+    expect(model.resources.find((r) => r.id === 'frontDoor:afd-payments')).toMatchObject({ sku: 'Premium', waf: { mode: 'Prevention', managedRules: true } });
+  });
+
   it('lists resource types it does not model instead of dropping them', () => {
     const d = importAzure(join(fixtures, STYLES.graph));
     expect(d.unknown).toEqual([
