@@ -4,6 +4,11 @@ import { changeCount, show, type DesignDiff, type PathChange } from './design-di
 
 const SIGN = { added: '+', removed: '-', changed: '~', introduced: '+', resolved: '-' } as const;
 
+/** `subnet vnet-spoke/snet-a`: the id's scoped name, so two subnets of one name in two VNets differ. */
+function label(c: { kind: string; id: string }): string {
+  return `${c.kind} ${c.id.slice(c.id.indexOf(':') + 1)}`;
+}
+
 function summary(r: Resource): string {
   const facts: string[] = [];
   const x = r as unknown as Record<string, unknown>;
@@ -18,10 +23,10 @@ export function formatDiffText(d: DesignDiff): string {
   if (d.parts.length) {
     lines.push('', 'Parts');
     for (const c of d.parts) {
-      if (c.change === 'added') lines.push(`  + ${c.kind} ${c.name}${summary(c.after)}`);
-      else if (c.change === 'removed') lines.push(`  - ${c.kind} ${c.name}${summary(c.before)}`);
+      if (c.change === 'added') lines.push(`  + ${label(c)}${summary(c.after)}`);
+      else if (c.change === 'removed') lines.push(`  - ${label(c)}${summary(c.before)}`);
       else {
-        lines.push(`  ~ ${c.kind} ${c.name}`);
+        lines.push(`  ~ ${label(c)}`);
         for (const f of c.fields) lines.push(`      ${f.field}: ${show(f.before)} → ${show(f.after)}`);
       }
     }
@@ -63,7 +68,7 @@ export function formatDiffMarkdown(d: DesignDiff): string {
           : c.change === 'added'
             ? `added${md(summary(c.after))}`
             : `removed${md(summary(c.before))}`;
-      out.push(`| ${SIGN[c.change]} | ${md(c.kind)} ${md(c.name)} | ${what} |`);
+      out.push(`| ${SIGN[c.change]} | ${md(label(c))} | ${what} |`);
     }
     out.push('');
   }

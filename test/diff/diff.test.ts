@@ -77,10 +77,10 @@ describe('aksnet diff', () => {
 
   it('writes text, Markdown and JSON', () => {
     const text = formatDiffText(diff);
-    expect(text).toContain('  ~ subnet snet-aks-ingress\n      cidr: 10.240.5.0/28 → 10.240.5.0/27\n');
-    expect(text).toContain('  + subnet snet-jobs (cidr 10.240.8.0/24)\n');
+    expect(text).toContain('  ~ subnet vnet-spoke-payments-weu/snet-aks-ingress\n      cidr: 10.240.5.0/28 → 10.240.5.0/27\n');
+    expect(text).toContain('  + subnet vnet-spoke-payments-weu/snet-jobs (cidr 10.240.8.0/24)\n');
     const md = formatDiffMarkdown(diff);
-    expect(md).toContain('| ~ | subnet snet-aks-ingress | cidr: 10.240.5.0/28 → 10.240.5.0/27 |');
+    expect(md).toContain('| ~ | subnet vnet-spoke-payments-weu/snet-aks-ingress | cidr: 10.240.5.0/28 → 10.240.5.0/27 |');
     const json = JSON.parse(formatDiffJson(diff)) as { parts: unknown[]; changes: number };
     expect(json.parts).toHaveLength(3);
     expect(json.changes).toBe(3 + 1 + diff.findings.length);
@@ -101,5 +101,41 @@ describe('aksnet diff', () => {
     expect(d.parts.map((p) => p.id)).toEqual(diff.parts.map((p) => p.id));
     // The temporary copy of the base version is gone.
     expect(git('status', '--porcelain').stdout.trim()).toBe('M design.ts');
+  });
+});
+
+describe('aksnet diagram --diff', () => {
+  it('draws the head with additions and changes marked, removals ghosted, and a legend; well-formed and deterministic', async () => {
+    const { renderDiagrams } = await import('../../src/diagram/index.js');
+    const { diffModel, markSvg } = await import('../../src/diff/diagram-marks.js');
+    const { XMLValidator } = await import('fast-xml-parser');
+    const { loadArchitecture } = await import('../../src/load/load-architecture.js');
+    // v3 drops the Key Vault endpoint from v2: one removal to ghost.
+    const v3 = edit(v1)
+      .replace("const kvEndpoint = privateEndpoint({ name: 'pe-kv-payments', subnet: peSubnet, target: keyVault, dnsZone: kvZone });", '')
+      .replace("    { name: 'Key Vault', privateEndpoint: kvEndpoint, category: 'azure-paas' },\n", '')
+      .replace('privateEndpoints: [kvEndpoint, acrEndpoint]', 'privateEndpoints: [acrEndpoint]');
+    writeFileSync(join(dir, 'v3.ts'), v3);
+    const base = (await loadArchitecture(join(dir, 'v1.ts'))).model;
+    const head = (await loadArchitecture(join(dir, 'v3.ts'))).model;
+    const { model, marks } = diffModel(base, head);
+    expect(marks.get('subnet:vnet-spoke-payments-weu/snet-jobs')).toBe('added');
+    expect(marks.get('subnet:vnet-spoke-payments-weu/snet-aks-ingress')).toBe('changed');
+    expect(marks.get('privateEndpoint:pe-kv-payments')).toBe('removed');
+    expect(model.resources.some((r) => r.id === 'privateEndpoint:pe-kv-payments')).toBe(true);
+    const [d] = await renderDiagrams(model, { views: ['topology'] });
+    const svg = markSvg(d!.svg, marks);
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(markSvg(d!.svg, marks)).toBe(svg);
+    // Each mark is a box around its element's box.
+    for (const [id, mark] of [['subnet:vnet-spoke-payments-weu/snet-jobs', 'added'], ['privateEndpoint:pe-kv-payments', 'removed']] as const) {
+      const g = new RegExp(`<g\\b[^>]*data-element="${id.replace(/[/:]/g, (c) => `\\${c}`)}"[^>]*>`).exec(svg)![0];
+      const x = Number(/data-x="([\d.]+)"/.exec(g)![1]);
+      expect(svg).toMatch(new RegExp(`<rect class="diff-${mark}" x="${x - 3}"`));
+    }
+    expect(svg).toContain('<g id="diff-legend" class="diff-legend">');
+    for (const label of ['added', 'changed', 'removed (ghosted)']) expect(svg).toContain(`>${label}</text>`);
+    const vb = /viewBox="0 0 [\d.]+ ([\d.]+)"/;
+    expect(Number(vb.exec(svg)![1])).toBe(Number(vb.exec(d!.svg)![1]) + 28);
   });
 });

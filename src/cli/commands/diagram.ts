@@ -14,6 +14,8 @@ export interface DiagramCliOptions {
   findings?: boolean;
   iconPack?: string;
   watch?: boolean;
+  /** Base design whose differences from this one are marked (`--diff`). */
+  diff?: string;
 }
 
 /** The stem used in output names: `examples/a-hub.ts` → `a-hub`. */
@@ -42,11 +44,19 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
     inputs = arch.inputs;
   }
   const views = opts.view === 'all' ? [...VIEWS] : [opts.view];
+  let mark = (svg: string) => svg;
+  if (opts.diff) {
+    const { diffModel, markSvg } = await import('../../diff/diagram-marks.js');
+    const base = await loadArchitecture(opts.diff);
+    const d = diffModel(base.model, model);
+    model = d.model;
+    mark = (svg) => markSvg(svg, d.marks);
+  }
   const diagrams = await renderDiagrams(model, { views, ...(findings ? { findings } : {}), ...(opts.iconPack ? { iconPack: opts.iconPack } : {}) });
   const written: string[] = [];
   for (const d of diagrams) {
     const out = join(opts.output, `${fileStem(file)}.${d.view}.svg`);
-    writeFileAtomic(out, d.svg);
+    writeFileAtomic(out, mark(d.svg));
     written.push(out);
   }
   return { written, inputs };
