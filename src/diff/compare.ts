@@ -15,7 +15,15 @@ export interface FieldChange {
 export type ElementChange =
   | { change: 'added'; id: string; kind: ResourceKind; name: string; after: Resource }
   | { change: 'removed'; id: string; kind: ResourceKind; name: string; before: Resource }
-  | { change: 'changed'; id: string; kind: ResourceKind; name: string; before: Resource; after: Resource; fields: FieldChange[] };
+  | {
+      change: 'changed';
+      id: string;
+      kind: ResourceKind;
+      name: string;
+      before: Resource;
+      after: Resource;
+      fields: FieldChange[];
+    };
 
 export interface CompareOptions {
   /** Only elements of these kinds are compared. */
@@ -25,7 +33,21 @@ export interface CompareOptions {
 }
 
 /** Fields derived from others, or lists of children that are compared as elements of their own. */
-const DERIVED = new Set(['id', 'kind', 'name', 'source', 'usableAddresses', 'maxNodes', 'surgeNodes', 'autoscaling', 'publicAddressCount', 'clusters', 'apiServerEndpoint', 'subnets', 'nodePools']);
+const DERIVED = new Set([
+  'id',
+  'kind',
+  'name',
+  'source',
+  'usableAddresses',
+  'maxNodes',
+  'surgeNodes',
+  'autoscaling',
+  'publicAddressCount',
+  'clusters',
+  'apiServerEndpoint',
+  'subnets',
+  'nodePools',
+]);
 
 export function compareModels(base: Model, head: Model, opts: CompareOptions = {}): ElementChange[] {
   const keep = (r: Resource) => !opts.kinds || opts.kinds.has(r.kind);
@@ -40,7 +62,8 @@ export function compareModels(base: Model, head: Model, opts: CompareOptions = {
     else if (a && !b) out.push({ change: 'added', id, kind: a.kind, name: a.name, after: a });
     else if (a && b) {
       const fields = diffFields(flatten(b), flatten(a)).filter((f) => !opts.ignore?.(id, f.field));
-      if (fields.length > 0) out.push({ change: 'changed', id, kind: a.kind, name: a.name, before: b, after: a, fields });
+      if (fields.length > 0)
+        out.push({ change: 'changed', id, kind: a.kind, name: a.name, before: b, after: a, fields });
     }
   }
   return out;
@@ -51,7 +74,9 @@ export function flatten(r: Resource): Map<string, unknown> {
   const out = new Map<string, unknown>();
   const walk = (v: unknown, path: string): void => {
     if (Array.isArray(v)) {
-      const named = v.length > 0 && v.every((x) => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string');
+      const named =
+        v.length > 0 &&
+        v.every((x) => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string');
       if (named) {
         for (const x of v as Array<Record<string, unknown>>) walk(x, `${path}[${String(x.name)}]`);
         return;

@@ -86,7 +86,9 @@ function comparePaths<P extends { id: string }>(b: P[], h: P[], lines: (p: P) =>
 function ingressLines(p: IngressPathModel): string[] {
   return [
     `from ${p.client}`,
-    ...p.hops.map((h) => `hop ${h.step} ${h.resource} ${h.protocol}:${h.port} tls ${h.tls}${h.waf ? ` waf ${h.waf}` : ''}`),
+    ...p.hops.map(
+      (h) => `hop ${h.step} ${h.resource} ${h.protocol}:${h.port} tls ${h.tls}${h.waf ? ` waf ${h.waf}` : ''}`,
+    ),
     `to ${p.target}`,
   ];
 }

@@ -26,7 +26,12 @@ export function diffModel(base: Model, head: Model): { model: Model; marks: Map<
     if (!before) continue;
     for (const h of p.hops) {
       const b = before.find((x) => x.resource === h.resource);
-      if (b && (b.tls !== h.tls || b.port !== h.port || b.protocol !== h.protocol || b.waf !== h.waf) && !marks.has(h.resource)) marks.set(h.resource, 'changed');
+      if (
+        b &&
+        (b.tls !== h.tls || b.port !== h.port || b.protocol !== h.protocol || b.waf !== h.waf) &&
+        !marks.has(h.resource)
+      )
+        marks.set(h.resource, 'changed');
     }
   }
   const headIds = new Set(head.resources.map((r) => r.id));
@@ -37,14 +42,23 @@ export function diffModel(base: Model, head: Model): { model: Model; marks: Map<
       // A VNet that lost subnets still draws them, ghosted.
       if (r.kind !== 'vnet') return r;
       const was = base.resources.find((x) => x.id === r.id);
-      const subnets = [...new Set([...r.subnets, ...(was?.kind === 'vnet' ? was.subnets : [])])].filter((s) => ids.has(s));
+      const subnets = [...new Set([...r.subnets, ...(was?.kind === 'vnet' ? was.subnets : [])])].filter((s) =>
+        ids.has(s),
+      );
       return { ...r, subnets };
     })
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const edgeIds = new Set(head.edges.map((e) => e.id));
-  const edges = [...head.edges, ...base.edges.filter((e) => !edgeIds.has(e.id) && ids.has(e.from) && ids.has(e.to) && (marks.get(e.from) === 'removed' || marks.get(e.to) === 'removed'))].sort(
-    (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const edges = [
+    ...head.edges,
+    ...base.edges.filter(
+      (e) =>
+        !edgeIds.has(e.id) &&
+        ids.has(e.from) &&
+        ids.has(e.to) &&
+        (marks.get(e.from) === 'removed' || marks.get(e.to) === 'removed'),
+    ),
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { model: { ...head, resources, edges }, marks };
 }
 
@@ -53,10 +67,11 @@ const NUM = /^-?\d+(\.\d+)?$/;
 /** Adds the marks and a legend row to a rendered SVG. Elements are found by their data-element box. */
 export function markSvg(svg: string, marks: Map<string, Mark>): string {
   const size = /<svg[^>]*\bviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  const shift = /id="([^"]*diagram)"[^>]*transform="translate\(0 ([\d.]+)\)"|transform="translate\(0 ([\d.]+)\)"[^>]*id="([^"]*diagram)"/.exec(svg);
+  // The diagram group is shifted down by the metadata block; marks use the same offset.
+  const shift = /<g\b[^>]*\bid="[^"]*diagram"[^>]*>/.exec(svg)?.[0].match(/translate\(0 ([\d.]+)\)/);
   if (!size) return svg;
   const height = Number(size[2]);
-  const dy = Number(shift?.[2] ?? shift?.[3] ?? 0);
+  const dy = Number(shift?.[1] ?? 0);
   const boxes: string[] = [];
   const used = new Set<Mark>();
   for (const m of svg.matchAll(/<g\b[^>]*\bdata-element="([^"]+)"[^>]*>/g)) {
@@ -72,9 +87,12 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
     const Y = Number(y) + dy - 3;
     const W = Number(w) + 6;
     const H = Number(h) + 6;
-    if (mark === 'removed') boxes.push(`<rect x="${f(X)}" y="${f(Y)}" width="${f(W)}" height="${f(H)}" fill="#FFFFFF" fill-opacity="0.65" stroke="none"/>`);
+    if (mark === 'removed')
+      boxes.push(
+        `<rect ${box(X, Y, W, H)} fill="#FFFFFF" fill-opacity="0.65" stroke="none"/>`,
+      );
     boxes.push(
-      `<rect class="diff-${mark}" x="${f(X)}" y="${f(Y)}" width="${f(W)}" height="${f(H)}" rx="6" fill="none" stroke="${look.stroke}" stroke-width="2.5"${look.dash ? ` stroke-dasharray="${look.dash}"` : ''}/>`,
+      `<rect class="diff-${mark}" ${box(X, Y, W, H)} rx="6" ${stroke(look.stroke, look.dash)}/>`,
     );
   }
   if (used.size === 0 && marks.size === 0) return svg;
@@ -83,15 +101,23 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
   const legend: string[] = [];
   let lx = 16;
   const ly = height + 8;
-  legend.push(`<text x="${f(lx)}" y="${f(ly + 12)}" font-size="12" fill="#333333">Changes since the base design:</text>`);
+  legend.push(
+    `<text x="${f(lx)}" y="${f(ly + 12)}" font-size="12" fill="#333333">Changes since the base design:</text>`,
+  );
   lx += 215;
   for (const mark of ['added', 'changed', 'removed'] as const) {
     const look = LOOK[mark];
-    legend.push(`<rect x="${f(lx)}" y="${f(ly + 1)}" width="18" height="14" rx="3" fill="none" stroke="${look.stroke}" stroke-width="2.5"${look.dash ? ` stroke-dasharray="4 3"` : ''}/>`);
+    legend.push(
+      `<rect ${box(lx, ly + 1, 18, 14)} rx="3" ${stroke(look.stroke, look.dash ? '4 3' : undefined)}/>`,
+    );
     legend.push(`<text x="${f(lx + 24)}" y="${f(ly + 12)}" font-size="12" fill="#333333">${look.label}</text>`);
     lx += 24 + look.label.length * 7 + 18;
   }
-  const overlay = `<g id="diff-marks" class="diff-marks">${boxes.join('')}</g><g id="diff-legend" class="diff-legend">${legend.join('')}</g>`;
+  // Ids carry the drawing's own prefix, so two diagrams inlined in one page never share one.
+  const prefix = /<svg\b[^>]*\bid="([^"]*)svg"/.exec(svg)?.[1] ?? '';
+  const overlay =
+    `<g id="${prefix}diff-marks" class="diff-marks">${boxes.join('')}</g>` +
+    `<g id="${prefix}diff-legend" class="diff-legend">${legend.join('')}</g>`;
   return svg
     .replace(size[0], size[0].replace(`viewBox="0 0 ${size[1]} ${size[2]}"`, `viewBox="0 0 ${size[1]} ${f(newH)}"`))
     .replace(/(<svg[^>]*\bheight=")([\d.]+)(")/, `$1${f(newH)}$3`)
@@ -100,10 +126,22 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
     .replace(/\n\n$/, '\n');
 }
 
+function box(x: number, y: number, w: number, h: number): string {
+  return `x="${f(x)}" y="${f(y)}" width="${f(w)}" height="${f(h)}"`;
+}
+
+function stroke(color: string, dash: string | undefined): string {
+  return `fill="none" stroke="${color}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
+}
+
 function f(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
 function unescapeAttr(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

@@ -52,7 +52,9 @@ export function formatDiffText(d: DesignDiff): string {
 
 /** Markdown-escapes untrusted text for table cells and list items. */
 function md(s: string): string {
-  return s.replace(/[\\`*_[\]|<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`)).replace(/\r?\n/g, ' ');
+  return s
+    .replace(/[\\`*_[\]|<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/\r?\n/g, ' ');
 }
 
 export function formatDiffMarkdown(d: DesignDiff): string {
@@ -72,7 +74,10 @@ export function formatDiffMarkdown(d: DesignDiff): string {
     }
     out.push('');
   }
-  for (const [title, list] of [['Ingress paths', d.ingress], ['Egress paths', d.egress]] as const) {
+  for (const [title, list] of [
+    ['Ingress paths', d.ingress],
+    ['Egress paths', d.egress],
+  ] as const) {
     if (!list.length) continue;
     out.push(`**${title}**`, '');
     for (const p of list) {
@@ -83,7 +88,11 @@ export function formatDiffMarkdown(d: DesignDiff): string {
   }
   if (d.findings.length) {
     out.push('**Findings**', '');
-    for (const f of d.findings) out.push(`- ${f.change === 'introduced' ? '🆕 introduced' : '✅ resolved'} ${f.severity} \`${f.ruleId}\`: ${md(f.message)}`);
+    for (const f of d.findings)
+      out.push(
+        `- ${f.change === 'introduced' ? '🆕 introduced' : '✅ resolved'} ${f.severity} ` +
+          `\`${f.ruleId}\`: ${md(f.message)}`,
+      );
     out.push('');
   }
   out.push(`${n} change${n === 1 ? '' : 's'}.`, '');
@@ -96,5 +105,19 @@ export function formatDiffJson(d: DesignDiff): string {
       ? { change: c.change, id: c.id, kind: c.kind, name: c.name, fields: c.fields }
       : { change: c.change, id: c.id, kind: c.kind, name: c.name },
   );
-  return JSON.stringify({ base: d.base, head: d.head, parts, ingress: d.ingress, egress: d.egress, findings: d.findings, changes: changeCount(d) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        base: d.base,
+        head: d.head,
+        parts,
+        ingress: d.ingress,
+        egress: d.egress,
+        findings: d.findings,
+        changes: changeCount(d),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }

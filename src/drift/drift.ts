@@ -81,7 +81,8 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
 export function stated(root: unknown, r: Resource | undefined, field: string): boolean {
   if (!r) return false;
   let v: unknown = root;
-  for (const seg of parsePath(r.source.path)) v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of parsePath(r.source.path))
+    v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
   for (const seg of field.split('.')) {
     const key = seg.replace(/\[.*$/, '');
     if (!isObject(v)) return true;
@@ -103,14 +104,32 @@ export function driftResult(input: DriftInput): FileResult {
   const findings: Finding[] = [];
   for (const c of changes) {
     if (c.change === 'removed') {
-      findings.push(finding(input, 'drift/missing-in-azure', 'error', c.before, c.before.source.path, `${label(c.before)} is in the design but not in Azure`, {}));
+      findings.push(
+        finding(
+          input,
+          'drift/missing-in-azure',
+          'error',
+          c.before,
+          c.before.source.path,
+          `${label(c.before)} is in the design but not in Azure`,
+          {},
+        ),
+      );
     } else if (c.change === 'added') {
       const azureId = input.azureIds.get(c.id);
       // Elements the normalizer derives (e.g. an AKS-managed outbound LB) were not read from Azure.
       if (!azureId) continue;
       const parent = c.after.parent ? byId.get(c.after.parent) : undefined;
       findings.push(
-        finding(input, 'drift/extra-in-azure', 'warning', c.after, parent?.source.path ?? 'network', `${label(c.after)} is deployed but not in the design (${azureId})`, { azureId }),
+        finding(
+          input,
+          'drift/extra-in-azure',
+          'warning',
+          c.after,
+          parent?.source.path ?? 'network',
+          `${label(c.after)} is deployed but not in the design (${azureId})`,
+          { azureId },
+        ),
       );
     } else {
       const azureId = input.azureIds.get(c.id) ?? '';
@@ -118,15 +137,27 @@ export function driftResult(input: DriftInput): FileResult {
       for (const f of c.fields) {
         const top = f.field.split(/[.[]/)[0]!;
         findings.push(
-          finding(input, 'drift/differs', 'error', c.before, `${c.before.source.path}.${top}`,
+          finding(
+            input,
+            'drift/differs',
+            'error',
+            c.before,
+            `${c.before.source.path}.${top}`,
             `${label(c.before)}: ${f.field} is ${show(f.before)} in the design but ${show(f.after)} in Azure${where}`,
-            { azureId, field: f.field, design: show(f.before), azure: show(f.after) }),
+            { azureId, field: f.field, design: show(f.before), azure: show(f.after) },
+          ),
         );
       }
     }
   }
   findings.sort(compareFindings);
-  return { file: input.file, title: input.design.model.metadata.title, findings, rulesRun: [...DRIFT_RULES], asOf: input.asOf };
+  return {
+    file: input.file,
+    title: input.design.model.metadata.title,
+    findings,
+    rulesRun: [...DRIFT_RULES],
+    asOf: input.asOf,
+  };
 }
 
 function label(r: Resource): string {
@@ -141,7 +172,8 @@ const TITLES: Record<DriftRule, string> = {
 
 const FIXES: Record<DriftRule, string> = {
   'drift/missing-in-azure': 'Deploy the part, or remove it from the design and have the change reviewed.',
-  'drift/extra-in-azure': 'Add the resource to the design (aksnet import shows how it would be written), or remove it from Azure.',
+  'drift/extra-in-azure':
+    'Add the resource to the design (aksnet import shows how it would be written), or remove it from Azure.',
   'drift/differs': 'Change Azure back to the reviewed value, or change the design and have the change reviewed.',
 };
 

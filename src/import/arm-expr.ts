@@ -33,7 +33,8 @@ class Parser {
 
   end(): void {
     this.ws();
-    if (this.i < this.src.length) throw new ArmExpressionError(`unexpected "${this.src.slice(this.i)}" in ARM expression`);
+    if (this.i < this.src.length)
+      throw new ArmExpressionError(`unexpected "${this.src.slice(this.i)}" in ARM expression`);
   }
 
   private ws(): void {
@@ -103,14 +104,16 @@ class Parser {
   private apply(fn: string, args: unknown[]): unknown {
     const s = (k: number): string => {
       const v = args[k];
-      if (typeof v !== 'string' && typeof v !== 'number') throw new ArmExpressionError(`${fn}() expects text arguments`);
+      if (typeof v !== 'string' && typeof v !== 'number')
+        throw new ArmExpressionError(`${fn}() expects text arguments`);
       return String(v);
     };
     switch (fn.toLowerCase()) {
       case 'parameters': {
         const p = this.scope.parameters[s(0)];
         const v = typeof p === 'object' && p !== null ? (p as Record<string, unknown>).defaultValue : undefined;
-        if (v === undefined) throw new ArmExpressionError(`parameter "${s(0)}" has no defaultValue; export with default values`);
+        if (v === undefined)
+          throw new ArmExpressionError(`parameter "${s(0)}" has no defaultValue; export with default values`);
         return v;
       }
       case 'variables': {
@@ -130,7 +133,12 @@ class Parser {
         const all = args.map((_, k) => s(k));
         const t = all.findIndex((a) => a.includes('/'));
         if (t < 0) throw new ArmExpressionError('resourceId() without a resource type');
-        const scope = t === 2 ? `/subscriptions/${all[0]}/resourceGroups/${all[1]}` : t === 1 ? `${TEMPLATE_SCOPE.split('/resourceGroups')[0]}/resourceGroups/${all[0]}` : TEMPLATE_SCOPE;
+        const scope =
+          t === 2
+            ? `/subscriptions/${all[0]}/resourceGroups/${all[1]}`
+            : t === 1
+              ? `${TEMPLATE_SCOPE.split('/resourceGroups')[0]}/resourceGroups/${all[0]}`
+              : TEMPLATE_SCOPE;
         const [ns, ...types] = all[t]!.split('/');
         const names = all.slice(t + 1);
         let id = `${scope}/providers/${ns}`;

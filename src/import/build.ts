@@ -25,7 +25,9 @@ export function buildArchitecture(design: ImportedDesign): Architecture {
     }
     return v;
   };
-  return builders.defineArchitecture(value(design.architecture as Value) as Parameters<typeof builders.defineArchitecture>[0]);
+  return builders.defineArchitecture(
+    value(design.architecture as Value) as Parameters<typeof builders.defineArchitecture>[0],
+  );
 }
 
 /** Azure resource ids by model element id, for drift findings. */

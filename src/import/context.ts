@@ -137,11 +137,15 @@ export class ImportContext {
     const vnetId = parentId(id);
     const vnet = this.find(vnetId);
     if (!vnet) {
-      throw at.error(`${what} ${lastName(id)} is in virtual network ${lastName(vnetId)}, which is not in the input; add the output of \`az network vnet list\``);
+      throw at.error(
+        `${what} ${lastName(id)} is in virtual network ${lastName(vnetId)}, which is not in the input; ` +
+          'add the output of `az network vnet list`',
+      );
     }
     this.part(vnet);
     const found = k ? this.subnets.get(k) : undefined;
-    if (!found) throw at.error(`${what} ${lastName(id)} is not among the subnets of virtual network ${vnet.name} in the input`);
+    if (!found)
+      throw at.error(`${what} ${lastName(id)} is not among the subnets of virtual network ${vnet.name} in the input`);
     return found;
   }
 
@@ -155,10 +159,18 @@ export class ImportContext {
   }
 }
 
-/** Lower-case provider path (`microsoft.network/virtualnetworks/vnet-hub/subnets/a`), for matching ids across scopes. */
+/**
+ * Lower-case provider path (`microsoft.network/virtualnetworks/vnet-hub/subnets/a`), for matching ids
+ * across scopes.
+ */
 export function providerPath(id: string): string | undefined {
   const i = id.toLowerCase().indexOf('/providers/');
-  return i < 0 ? undefined : id.slice(i + '/providers/'.length).toLowerCase().replace(/\/+$/, '');
+  return i < 0
+    ? undefined
+    : id
+        .slice(i + '/providers/'.length)
+        .toLowerCase()
+        .replace(/\/+$/, '');
 }
 
 /** Azure zones (`["1","2"]`) as DSL zones; other values are dropped. */

@@ -57,19 +57,25 @@ export class Decl {
 }
 
 /** Builders and keywords a variable must not shadow. */
+const KEYWORDS =
+  'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+  'function if import in instanceof new null return super switch this throw true try typeof var void while with ' +
+  'yield let static implements interface package private protected public await';
 const RESERVED = new Set([
-  ...'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(' '),
-  'vnet', 'subnet', 'peering', 'routeTable', 'nsg', 'natGateway', 'ddosProtectionPlan', 'privateDnsZone', 'paas',
-  'privateEndpoint', 'bastion', 'azureFirewall', 'nva', 'frontDoor', 'applicationGateway', 'loadBalancer',
-  'privateLinkService', 'ingressController', 'cluster', 'nodePool', 'ingressPath', 'defineArchitecture', 'undefined',
-  'NaN', 'Infinity', 'arguments', 'eval',
+  ...KEYWORDS.split(' '),
+  ...['vnet', 'subnet', 'peering', 'routeTable', 'nsg', 'natGateway', 'ddosProtectionPlan', 'privateDnsZone', 'paas'],
+  ...['privateEndpoint', 'bastion', 'azureFirewall', 'nva', 'frontDoor', 'applicationGateway', 'loadBalancer'],
+  ...['privateLinkService', 'ingressController', 'cluster', 'nodePool', 'ingressPath', 'defineArchitecture'],
+  ...['undefined', 'NaN', 'Infinity', 'arguments', 'eval'],
 ]);
 
 /** `vnet-hub-weu` → `vnetHubWeu`; `AzureFirewallSubnet` → `azureFirewallSubnet`. */
 export function camelName(name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
   if (words.length === 0) return 'part';
-  const s = words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join('');
+  const s = words
+    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1)))
+    .join('');
   return /^[0-9]/.test(s) ? `n${s}` : s;
 }
 

@@ -73,11 +73,16 @@ function render(v: Value | undefined, indent: number): string {
     ? v.map((x) => ({ text: render(x, indent + 2), ...(x instanceof Commented ? { comment: x.comment } : {}) }))
     : Object.entries(v)
         .filter(([, x]) => x !== undefined)
-        .map(([k, x]) => ({ text: `${key(k)}: ${render(x, indent + 2)}`, ...(x instanceof Commented ? { comment: x.comment } : {}) }));
+        .map(([k, x]) => ({
+          text: `${key(k)}: ${render(x, indent + 2)}`,
+          ...(x instanceof Commented ? { comment: x.comment } : {}),
+        }));
   const [open, close] = Array.isArray(v) ? ['[', ']'] : ['{', '}'];
   if (entries.length === 0) return `${open}${close}`;
   if (!hasComment(v) && entries.every((e) => !e.text.includes('\n'))) {
-    const inline = Array.isArray(v) ? `[${entries.map((e) => e.text).join(', ')}]` : `{ ${entries.map((e) => e.text).join(', ')} }`;
+    const inline = Array.isArray(v)
+      ? `[${entries.map((e) => e.text).join(', ')}]`
+      : `{ ${entries.map((e) => e.text).join(', ')} }`;
     if (indent + inline.length <= WIDTH - 10) return inline;
   }
   const body = entries.map((e) => `${pad}${e.text},${e.comment ? ` // ${commentText(e.comment)}` : ''}`).join('\n');

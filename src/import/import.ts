@@ -76,9 +76,19 @@ export function importAzure(path: string, opts: ImportOptions = {}): ImportedDes
     .filter((r) => !MAPPERS.has(r.type))
     .map((r) => ({ type: r.typeAsWritten, id: r.id, file: r.node.doc.file, path: r.node.path }));
   for (const r of input.resources) {
-    if (MAPPERS.has(r.type) && !ctx.consumed.has(r)) ctx.note(r.id, r.typeAsWritten, 'read but used by no imported part');
+    if (MAPPERS.has(r.type) && !ctx.consumed.has(r))
+      ctx.note(r.id, r.typeAsWritten, 'read but used by no imported part');
   }
-  return { decls: ctx.design.decls, architecture, unknown, unmapped: ctx.unmapped, todos: ctx.todos, files: input.files, styles: input.styles, input: basename(path) };
+  return {
+    decls: ctx.design.decls,
+    architecture,
+    unknown,
+    unmapped: ctx.unmapped,
+    todos: ctx.todos,
+    files: input.files,
+    styles: input.styles,
+    input: basename(path),
+  };
 }
 
 /** One `peering()` per VNet pair whose both VNets were imported. */
@@ -103,9 +113,16 @@ function pairPeerings(ctx: ImportContext): Decl[] {
     const [a, b, sa, sb] = hubFirst ? [to, from, back, s] : [from, to, s, back];
     const name = `${a.spec.name as string}-${b.spec.name as string}`;
     const d = ctx.design.add('peering', name, [], `peering:${name}`);
-    const fwd = sa?.allowForwardedTraffic !== undefined && sa.allowForwardedTraffic === sb?.allowForwardedTraffic ? sa.allowForwardedTraffic : undefined;
+    const fwd =
+      sa?.allowForwardedTraffic !== undefined && sa.allowForwardedTraffic === sb?.allowForwardedTraffic
+        ? sa.allowForwardedTraffic
+        : undefined;
     if (sa?.allowForwardedTraffic !== sb?.allowForwardedTraffic) {
-      ctx.note(s.vnet.id, 'virtualNetworkPeerings.allowForwardedTraffic', 'differs between the two directions; the DSL has one value per pair');
+      ctx.note(
+        s.vnet.id,
+        'virtualNetworkPeerings.allowForwardedTraffic',
+        'differs between the two directions; the DSL has one value per pair',
+      );
     }
     d.spec = {
       from: a,
@@ -119,7 +136,9 @@ function pairPeerings(ctx: ImportContext): Decl[] {
 }
 
 function isHubLike(vnet: Decl): boolean {
-  return ((vnet.spec.subnets ?? []) as Decl[]).some((s) => s.spec.purpose === 'firewall' || s.spec.purpose === 'gateway');
+  return ((vnet.spec.subnets ?? []) as Decl[]).some(
+    (s) => s.spec.purpose === 'firewall' || s.spec.purpose === 'gateway',
+  );
 }
 
 /** A peered VNet with a firewall or gateway subnet is a hub; VNets peered to a hub are spokes. */
@@ -170,7 +189,7 @@ export function designSource(design: ImportedDesign): string {
   const header = [
     `Imported by \`aksnet import\` from ${design.input} (${design.files.length} file(s): ${design.styles.join(', ')}).`,
     'Azure resource ids are kept as comments above each part. Review every TODO(aksnet import) comment:',
-    "they mark what Azure's JSON does not tell (see docs/import.md, \"Finishing an imported design\").",
+    'they mark what Azure\'s JSON does not tell (see docs/import.md, "Finishing an imported design").',
   ];
   if (design.unknown.length > 0) {
     header.push('', 'Not imported (resource types aksnet does not model):');

@@ -38,7 +38,10 @@ function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): D
     const listenerId = rule.ref('httpListener')?.value;
     const listener = typeof listenerId === 'string' ? listenerOf(n, listenerId) : undefined;
     if (!pool || !settings || !listener) continue;
-    const ips = pool.list('backendAddresses').map((a) => (typeof a.value === 'string' ? a.value : a.str('ipAddress'))).filter((x): x is string => !!x);
+    const ips = pool
+      .list('backendAddresses')
+      .map((a) => (typeof a.value === 'string' ? a.value : a.str('ipAddress')))
+      .filter((x): x is string => !!x);
     const lb = ips.map((ip) => lbByFrontendIp(ctx, ip)).find((x) => x);
     const backProto = settings.str('protocol')?.toLowerCase() ?? 'http';
     const backPort = settings.num('port');
@@ -46,11 +49,21 @@ function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): D
       unresolved++;
       continue;
     }
-    const tls = listener.protocol === 'https' ? (backProto === 'https' ? 'reencrypt' : 'terminate') : backProto === 'https' ? 'originate' : 'plain';
+    const tls =
+      listener.protocol === 'https'
+        ? backProto === 'https'
+          ? 'reencrypt'
+          : 'terminate'
+        : backProto === 'https'
+          ? 'originate'
+          : 'plain';
     const rulePort = lbRulePort(lb.res.node, backPort);
     const name = rule.str('name') ?? `${gw.name}-path`;
     const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
-    p.comments.push(`inferred: ${gw.name} routing rule ${name} → backend pool address ${lb.ip} → internal load balancer ${lb.res.name}`);
+    p.comments.push(
+      `inferred: ${gw.name} routing rule ${name} → backend pool address ${lb.ip} → ` +
+        `internal load balancer ${lb.res.name}`,
+    );
     p.spec = {
       name,
       from: { kind: 'internet' },
@@ -58,13 +71,17 @@ function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): D
         { via: gwDecl, protocol: listener.protocol, port: listener.port, tls },
         { via: lb.decl, protocol: backProto, port: backPort, tls: backProto === 'https' ? 'passthrough' : 'plain' },
       ],
-      to: new Commented({ cluster: lb.decl.spec.cluster as Decl, service: 'unknown', protocol: backProto, port: rulePort }, TODO_TARGET),
+      to: new Commented(
+        { cluster: lb.decl.spec.cluster as Decl, service: 'unknown', protocol: backProto, port: rulePort },
+        TODO_TARGET,
+      ),
     };
     out.push(p);
   }
   if (unresolved > 0) {
     gwDecl.comments.push(
-      `TODO(aksnet import): ${unresolved} routing rule(s) of ${gw.name} send to backends that are not an internal load balancer of an imported cluster; add their ingress paths by hand`,
+      `TODO(aksnet import): ${unresolved} routing rule(s) of ${gw.name} send to backends that are not an ` +
+        'internal load balancer of an imported cluster; add their ingress paths by hand',
     );
   }
   return out;
@@ -88,7 +105,10 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
       const lb = plsDecl?.spec.loadBalancer as Decl | undefined;
       const cluster = lb?.spec.cluster as Decl | undefined;
       if (!plsDecl || !lb || !cluster) {
-        fdDecl.comments.push(`TODO(aksnet import): origin ${o.name} is not a Private Link Service of an imported cluster's load balancer; add its ingress path by hand`);
+        fdDecl.comments.push(
+          `TODO(aksnet import): origin ${o.name} is not a Private Link Service of an imported cluster's ` +
+            'load balancer; add its ingress path by hand',
+        );
         continue;
       }
       const fwd = route.node.str('forwardingProtocol');
@@ -96,7 +116,10 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
       const port = backProto === 'https' ? (o.node.num('httpsPort') ?? 443) : (o.node.num('httpPort') ?? 80);
       const name = `${fd.name}-${route.name}`;
       const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
-      p.comments.push(`inferred: ${fd.name} route ${route.name} → origin ${o.name} over Private Link ${pls!.name} → ${lb.spec.name as string}`);
+      p.comments.push(
+        `inferred: ${fd.name} route ${route.name} → origin ${o.name} over Private Link ${pls!.name} → ` +
+          String(lb.spec.name),
+      );
       p.spec = {
         name,
         from: { kind: 'internet' },

@@ -15,7 +15,11 @@ export interface JsonDoc {
 }
 
 /** An import input that cannot be used: one message naming the file, JSON path and position. */
-export function importError(doc: Pick<JsonDoc, 'file' | 'offsets' | 'text'>, path: string, message: string): AksnetError {
+export function importError(
+  doc: Pick<JsonDoc, 'file' | 'offsets' | 'text'>,
+  path: string,
+  message: string,
+): AksnetError {
   const offset = nearestOffset(doc.offsets, path);
   const { line, column } = lineColumn(doc.text, offset);
   return new AksnetError(`${path}: ${message}`, { file: doc.file, line, column }, ExitCode.usage);
@@ -82,10 +86,18 @@ export function parseJsonDoc(file: string, text: string): JsonDoc {
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') return fail(path, i >= text.length ? 'the JSON ends inside an object: the file is truncated' : 'expected a quoted key');
+        if (text[i] !== '"')
+          return fail(
+            path,
+            i >= text.length ? 'the JSON ends inside an object: the file is truncated' : 'expected a quoted key',
+          );
         const key = str(path);
         ws();
-        if (text[i] !== ':') return fail(path, i >= text.length ? 'the JSON ends inside an object: the file is truncated' : 'expected ":" after a key');
+        if (text[i] !== ':')
+          return fail(
+            path,
+            i >= text.length ? 'the JSON ends inside an object: the file is truncated' : 'expected ":" after a key',
+          );
         i++;
         out[key] = value(childPath(path, key));
         ws();
@@ -97,7 +109,10 @@ export function parseJsonDoc(file: string, text: string): JsonDoc {
           i++;
           return out;
         }
-        return fail(path, i >= text.length ? 'the JSON ends inside an object: the file is truncated' : 'expected "," or "}"');
+        return fail(
+          path,
+          i >= text.length ? 'the JSON ends inside an object: the file is truncated' : 'expected "," or "}"',
+        );
       }
     }
     if (c === '[') {
@@ -119,7 +134,10 @@ export function parseJsonDoc(file: string, text: string): JsonDoc {
           i++;
           return out;
         }
-        return fail(path, i >= text.length ? 'the JSON ends inside an array: the file is truncated' : 'expected "," or "]"');
+        return fail(
+          path,
+          i >= text.length ? 'the JSON ends inside an array: the file is truncated' : 'expected "," or "]"',
+        );
       }
     }
     if (c === '"') return str(path);

@@ -27,7 +27,12 @@ export function readInputs(path: string, isSupported: (type: string) => boolean)
     throw new AksnetError(`${path}: no such file or folder`, undefined, ExitCode.usage);
   }
   const files = st.isDirectory() ? jsonFiles(path) : [path];
-  if (files.length === 0) throw new AksnetError(`${path}: the folder has no .json files (see docs/import.md for the az commands)`, undefined, ExitCode.usage);
+  if (files.length === 0)
+    throw new AksnetError(
+      `${path}: the folder has no .json files (see docs/import.md for the az commands)`,
+      undefined,
+      ExitCode.usage,
+    );
   const out: ReadInputs = { resources: [], files: [], styles: [] };
   const seen = new Set<string>();
   for (const f of files) {
@@ -36,7 +41,11 @@ export function readInputs(path: string, isSupported: (type: string) => boolean)
     const { style, resources } = readDoc(doc);
     if (resources.length > 0 && !resources.some((r) => isSupported(r.type))) {
       const types = [...new Set(resources.map((r) => r.typeAsWritten))].slice(0, 3).join(', ');
-      throw importError(doc, resources[0]!.node.path, `the file holds no resource type aksnet imports (found ${types}); see docs/import.md for what is imported`);
+      throw importError(
+        doc,
+        resources[0]!.node.path,
+        `the file holds no resource type aksnet imports (found ${types}); see docs/import.md for what is imported`,
+      );
     }
     out.files.push(shown);
     if (!out.styles.includes(style)) out.styles.push(style);
@@ -53,7 +62,9 @@ export function readInputs(path: string, isSupported: (type: string) => boolean)
 
 function jsonFiles(dir: string): string[] {
   const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...jsonFiles(p));
     else if (e.isFile() && e.name.toLowerCase().endsWith('.json')) out.push(p);
@@ -82,7 +93,11 @@ export function readDoc(doc: JsonDoc): { style: InputStyle; resources: AzureReso
     return { style: graph ? 'resource-graph' : 'az-cli', resources: rs };
   }
   if (isRecord(v) && typeof v.type === 'string') return { style: 'az-cli', resources: rows([root]) };
-  throw importError(doc, '$', 'not an Azure export: expected a resource, a list of resources, an `az graph query` result or an ARM template');
+  throw importError(
+    doc,
+    '$',
+    'not an Azure export: expected a resource, a list of resources, an `az graph query` result or an ARM template',
+  );
 }
 
 /** Resource objects of a list, checked for the fields every Azure resource has. */
@@ -90,9 +105,11 @@ function rows(nodes: JNode[]): AzureResource[] {
   return nodes.map((n) => {
     if (!isRecord(n.value)) throw n.error('expected an Azure resource object');
     const type = n.value.type;
-    if (typeof type !== 'string' || !type.includes('/')) throw n.error('expected an Azure resource with a "type" such as "Microsoft.Network/virtualNetworks"');
+    if (typeof type !== 'string' || !type.includes('/'))
+      throw n.error('expected an Azure resource with a "type" such as "Microsoft.Network/virtualNetworks"');
     const id = n.value.id;
-    if (typeof id !== 'string' || !parseId(id)) throw n.error('expected an Azure resource with an "id" (/subscriptions/…/providers/…)');
+    if (typeof id !== 'string' || !parseId(id))
+      throw n.error('expected an Azure resource with an "id" (/subscriptions/…/providers/…)');
     const name = typeof n.value.name === 'string' ? n.value.name : id.split('/').pop()!;
     const p = parseId(id)!;
     const rg = typeof n.value.resourceGroup === 'string' ? n.value.resourceGroup : p.resourceGroup;
@@ -120,8 +137,10 @@ function readTemplate(root: JNode): AzureResource[] {
     if (!isRecord(n.value)) throw n.error('expected a template resource object');
     const evaluated = new JNode(n.doc, n.path, evaluate(n, scope));
     const r = evaluated.value as Record<string, unknown>;
-    if (typeof r.type !== 'string' || typeof r.name !== 'string') throw n.error('expected a template resource with "type" and "name"');
-    const type = parent && !r.type.toLowerCase().startsWith(parent.type.toLowerCase() + '/') ? `${parent.type}/${r.type}` : r.type;
+    if (typeof r.type !== 'string' || typeof r.name !== 'string')
+      throw n.error('expected a template resource with "type" and "name"');
+    const type =
+      parent && !r.type.toLowerCase().startsWith(parent.type.toLowerCase() + '/') ? `${parent.type}/${r.type}` : r.type;
     const name = parent && r.name.split('/').length < type.split('/').length - 1 ? `${parent.name}/${r.name}` : r.name;
     const [ns, ...types] = type.split('/');
     const names = name.split('/');
@@ -141,7 +160,9 @@ function readTemplate(root: JNode): AzureResource[] {
   const list = Array.isArray(res.value)
     ? root.list('resources')
     : isRecord(res.value)
-      ? Object.keys(res.value).map((k) => new JNode(root.doc, childPath(res.path, k), (res.value as Record<string, unknown>)[k]))
+      ? Object.keys(res.value).map(
+          (k) => new JNode(root.doc, childPath(res.path, k), (res.value as Record<string, unknown>)[k]),
+        )
       : [];
   for (const n of list) visit(n);
   return out;
@@ -162,7 +183,8 @@ function evaluate(n: JNode, scope: ArmScope): unknown {
     if (isRecord(v)) {
       const o: Record<string, unknown> = {};
       // Child resources are visited on their own; dependsOn only orders deployment.
-      for (const [k, x] of Object.entries(v)) if (k !== 'resources' && k !== 'dependsOn') o[k] = walk(x, childPath(path, k));
+      for (const [k, x] of Object.entries(v))
+        if (k !== 'resources' && k !== 'dependsOn') o[k] = walk(x, childPath(path, k));
       return o;
     }
     return v;

@@ -38,18 +38,23 @@ describe('aksnet drift', () => {
   it('finds no drift between the design and an unchanged export, in every input style', async () => {
     for (const from of ['az', 'graph.json', 'arm-export.json']) {
       const r = await driftFile(design, join(fixtures, from), '2026-12-01');
-      expect(r.findings.map((f) => f.message), from).toEqual([]);
+      expect(
+        r.findings.map((f) => f.message),
+        from,
+      ).toEqual([]);
     }
   });
 
   it('a changed route is drift at the route table line of the design', async () => {
     const from = edited('route-table-list.json', (v) => {
-      ((v[0]!.routes as Array<Record<string, unknown>>)[0]!).nextHopIpAddress = '10.200.0.5';
+      (v[0]!.routes as Array<Record<string, unknown>>)[0]!.nextHopIpAddress = '10.200.0.5';
     });
     const r = await driftFile(design, from, '2026-12-01');
     const f = r.findings.filter((x) => x.element === 'routeTable:rt-aks-egress');
     expect(f.map((x) => x.ruleId)).toEqual(expect.arrayContaining(['drift/differs']));
-    expect(f.map((x) => x.evidence?.field)).toEqual(expect.arrayContaining(['routes[default-to-firewall].nextHopAddress']));
+    expect(f.map((x) => x.evidence?.field)).toEqual(
+      expect.arrayContaining(['routes[default-to-firewall].nextHopAddress']),
+    );
     for (const x of f) {
       expect(line(x.line)).toMatch(/routes: \[\{ name: 'default-to-firewall'/);
       expect(x.message).toContain('/providers/Microsoft.Network/routeTables/rt-aks-egress');
@@ -58,7 +63,7 @@ describe('aksnet drift', () => {
 
   it('a changed subnet CIDR is drift at the cidr line of the design, and nothing else drifts', async () => {
     const from = edited('vnet-list.json', (v) => {
-      ((v[1]!.subnets as Array<Record<string, unknown>>)[0]!).addressPrefix = '10.240.0.0/23';
+      (v[1]!.subnets as Array<Record<string, unknown>>)[0]!.addressPrefix = '10.240.0.0/23';
     });
     const r = await driftFile(design, from, '2026-12-01');
     expect(r.findings).toHaveLength(1);
@@ -66,7 +71,9 @@ describe('aksnet drift', () => {
     expect(f!.ruleId).toBe('drift/differs');
     expect(f!.severity).toBe('error');
     expect(f!.message).toBe(
-      "subnet snet-aks-nodes: cidr is 10.240.0.0/22 in the design but 10.240.0.0/23 in Azure (/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/Microsoft.Network/virtualNetworks/vnet-spoke-payments-weu/subnets/snet-aks-nodes)",
+      'subnet snet-aks-nodes: cidr is 10.240.0.0/22 in the design but 10.240.0.0/23 in Azure ' +
+        '(/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/' +
+        'Microsoft.Network/virtualNetworks/vnet-spoke-payments-weu/subnets/snet-aks-nodes)',
     );
     expect(line(f!.line).slice(f!.column - 1)).toMatch(/^cidr: '10\.240\.0\.0\/22'/);
   });
@@ -93,21 +100,21 @@ describe('aksnet drift', () => {
       'drift/missing-in-azure|pe-acr-payments|error',
     ]);
     const missing = r.findings.find((f) => f.ruleId === 'drift/missing-in-azure')!;
-    expect(line(missing.line)).toContain("const acrEndpoint = privateEndpoint({");
+    expect(line(missing.line)).toContain('const acrEndpoint = privateEndpoint({');
   });
 
   it('fields the design leaves unknown are not drift', async () => {
     // The export states NSG flow logs nowhere and the design states no subnet defaultOutboundAccess
     // for snet-appgw; Azure turning defaultOutboundAccess off there is unknown to the design, not drift.
     const from = edited('vnet-list.json', (v) => {
-      ((v[1]!.subnets as Array<Record<string, unknown>>)[1]!).defaultOutboundAccess = false;
+      (v[1]!.subnets as Array<Record<string, unknown>>)[1]!.defaultOutboundAccess = false;
     });
     expect((await driftFile(design, from, '2026-12-01')).findings).toEqual([]);
   });
 
   it('is written in every validate format, SARIF valid against the 2.1.0 schema', async () => {
     const from = edited('vnet-list.json', (v) => {
-      ((v[1]!.subnets as Array<Record<string, unknown>>)[0]!).addressPrefix = '10.240.0.0/23';
+      (v[1]!.subnets as Array<Record<string, unknown>>)[0]!.addressPrefix = '10.240.0.0/23';
     });
     const r = await driftFile(design, from, '2026-12-01');
     const log = sarifLog([r], []);
@@ -116,6 +123,8 @@ describe('aksnet drift', () => {
     expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine).toBe(r.findings[0]!.line);
     expect(formatGithub([r])).toContain(`line=${r.findings[0]!.line}`);
     expect(formatMarkdown([r])).toContain('drift/differs');
-    expect(JSON.parse(formatJson([r])).files?.[0]?.findings?.[0]?.ruleId ?? JSON.stringify(JSON.parse(formatJson([r])))).toContain('drift/differs');
+    expect(
+      JSON.parse(formatJson([r])).files?.[0]?.findings?.[0]?.ruleId ?? JSON.stringify(JSON.parse(formatJson([r]))),
+    ).toContain('drift/differs');
   });
 });

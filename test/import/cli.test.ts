@@ -11,7 +11,12 @@ const fixtures = join(repo, 'test/fixtures/azure/hub-spoke');
 let dir: string;
 
 function aksnet(args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -25,7 +30,9 @@ describe('aksnet import / drift / diff on the command line', () => {
     const r = aksnet(['import', join(fixtures, 'graph.json'), '-o', 'design.ts', '--title', 'Payments']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('not imported, 1 resource(s) of types aksnet does not model: microsoft.compute/virtualmachinescalesets');
+    expect(r.stderr).toContain(
+      'not imported, 1 resource(s) of types aksnet does not model: microsoft.compute/virtualmachinescalesets',
+    );
     expect(readFileSync(join(dir, 'design.ts'), 'utf8')).toContain("metadata: { title: 'Payments', status: 'draft' }");
     expect(aksnet(['check', 'design.ts']).code).toBe(0);
     // An existing file is not overwritten without --force.
@@ -35,11 +42,14 @@ describe('aksnet import / drift / diff on the command line', () => {
   });
 
   it('bad input: exit 2 with one line naming file:line:col and the JSON path, no stack trace', () => {
-    const cut = '[{"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/routeTables/rt", "type": "Micro';
+    const cut =
+      '[{"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/routeTables/rt", "type": "Micro';
     writeFileSync(join(dir, 'cut.json'), cut);
     const r = aksnet(['import', 'cut.json']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`cut.json:1:${cut.length + 1} - error: $[0].type: the JSON ends inside a string: the file is truncated\n`);
+    expect(r.stderr).toBe(
+      `cut.json:1:${cut.length + 1} - error: $[0].type: the JSON ends inside a string: the file is truncated\n`,
+    );
   });
 
   it('drift: exit 0 and no findings for an unchanged export; exit 1 with a SARIF finding for a changed one', () => {
@@ -53,7 +63,9 @@ describe('aksnet import / drift / diff on the command line', () => {
     writeFileSync(rt, readFileSync(rt, 'utf8').replace('"0.0.0.0/0"', '"0.0.0.0/1"'));
     const r = aksnet(['drift', design, '--from', changed, '--format', 'sarif', '-o', 'drift.sarif']);
     expect(r.code).toBe(1);
-    const sarif = JSON.parse(readFileSync(join(dir, 'drift.sarif'), 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string }> }> };
+    const sarif = JSON.parse(readFileSync(join(dir, 'drift.sarif'), 'utf8')) as {
+      runs: Array<{ results: Array<{ ruleId: string }> }>;
+    };
     expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toContain('drift/differs');
   });
 

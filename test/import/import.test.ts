@@ -34,7 +34,13 @@ const key = (f: Finding) => `${f.ruleId}|${f.elementName ?? ''}|${f.message}`;
 function network(model: Model) {
   return VIEWS.map((v) => {
     const g = deriveView(model, v);
-    return g ? { view: v, nodes: g.nodes.map((n) => `${n.id}|${n.parent ?? ''}|${n.details.join(',')}`).sort(), edges: g.edges.map((e) => `${e.from}->${e.to}|${e.tls ?? ''}|${e.label ?? ''}`).sort() } : undefined;
+    return g
+      ? {
+          view: v,
+          nodes: g.nodes.map((n) => `${n.id}|${n.parent ?? ''}|${n.details.join(',')}`).sort(),
+          edges: g.edges.map((e) => `${e.from}->${e.to}|${e.tls ?? ''}|${e.label ?? ''}`).sort(),
+        }
+      : undefined;
   });
 }
 
@@ -52,14 +58,22 @@ describe('aksnet import: hub-spoke private cluster', () => {
     }
   });
 
-  it('validates the Resource Graph import like the hand-written design, plus the firewall rules it cannot see', async () => {
+  it('validates the Resource Graph import like the hand-written design, plus the firewall rules it cannot ' +
+    'see', async () => {
     // Resource Graph has no firewall policy rule collection groups, so the imported design does not
     // state the firewall's FQDN rules and the egress rule judges them missing.
     const expected = (await validateFile(handWritten, opts)).result.findings.map(key).sort();
     const got = (await validateFile(files.graph!, opts)).result.findings;
     const extra = got.filter((f) => !expected.includes(key(f)));
-    expect(extra.map((f) => `${f.ruleId}|${f.elementName}`)).toEqual(['egress/firewall-aks-required-fqdns|afw-hub-weu']);
-    expect(got.map(key).filter((k) => !extra.map(key).includes(k)).sort()).toEqual(expected);
+    expect(extra.map((f) => `${f.ruleId}|${f.elementName}`)).toEqual([
+      'egress/firewall-aks-required-fqdns|afw-hub-weu',
+    ]);
+    expect(
+      got
+        .map(key)
+        .filter((k) => !extra.map(key).includes(k))
+        .sort(),
+    ).toEqual(expected);
   });
 
   it('draws the same network as the hand-written design in every view', async () => {
@@ -84,13 +98,16 @@ describe('aksnet import: hub-spoke private cluster', () => {
 
   it('keeps Azure resource ids as comments, references as objects, and one variable per resource', () => {
     const text = designSource(importAzure(join(fixtures, 'az')));
-    expect(text).toContain("// /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub-weu/providers/Microsoft.Network/azureFirewalls/afw-hub-weu\nconst afwHubWeu = azureFirewall({");
+    expect(text).toContain(
+      '// /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub-weu/providers/' +
+        'Microsoft.Network/azureFirewalls/afw-hub-weu\nconst afwHubWeu = azureFirewall({',
+    );
     expect(text).toContain("routes: [{ name: 'default-to-firewall', prefix: '0.0.0.0/0', nextHop: afwHubWeu }]");
     expect(text).toMatch(/^import \{\n(  \w+,\n)+\} from 'aksnet';$/m);
     expect(text.split('\n').filter((l) => /^const \w+ = /.test(l))).toHaveLength(24);
   });
 
-  it('infers Front Door → Private Link Service → internal LB → cluster from the origin\'s private link', async () => {
+  it("infers Front Door → Private Link Service → internal LB → cluster from the origin's link", async () => {
     const d = importAzure(resolve(fixtures, '../front-door'));
     expect(d.unmapped).toEqual([]);
     const file = join(dir, 'front-door.ts');
@@ -103,13 +120,19 @@ describe('aksnet import: hub-spoke private cluster', () => {
       'privateLinkService:pls-ingress|https:443|passthrough|',
       'loadBalancer:kubernetes-internal|https:443|passthrough|',
     ]);
-    expect(model.resources.find((r) => r.id === 'frontDoor:afd-payments')).toMatchObject({ sku: 'Premium', waf: { mode: 'Prevention', managedRules: true } });
+    expect(model.resources.find((r) => r.id === 'frontDoor:afd-payments')).toMatchObject({
+      sku: 'Premium',
+      waf: { mode: 'Prevention', managedRules: true },
+    });
   });
 
   it('lists resource types it does not model instead of dropping them', () => {
     const d = importAzure(join(fixtures, STYLES.graph));
     expect(d.unknown).toEqual([
-      expect.objectContaining({ type: 'microsoft.compute/virtualmachinescalesets', path: expect.stringMatching(/^\$\.data\[\d+\]$/) }),
+      expect.objectContaining({
+        type: 'microsoft.compute/virtualmachinescalesets',
+        path: expect.stringMatching(/^\$\.data\[\d+\]$/),
+      }),
     ]);
     expect(designSource(d)).toContain(' *   microsoft.compute/virtualmachinescalesets ×1');
   });

@@ -27,7 +27,9 @@ export async function importCommand(input: string, opts: ImportCliOptions): Prom
   const summary = [`aksnet import: ${parts} parts from ${design.files.length} file(s) (${design.styles.join(', ')})`];
   if (design.unknown.length > 0) {
     const types = [...new Set(design.unknown.map((u) => u.type))].sort();
-    summary.push(`  not imported, ${design.unknown.length} resource(s) of types aksnet does not model: ${types.join(', ')}`);
+    summary.push(
+      `  not imported, ${design.unknown.length} resource(s) of types aksnet does not model: ${types.join(', ')}`,
+    );
   }
   for (const u of design.unmapped) summary.push(`  not imported: ${u.property} of ${u.id}: ${u.reason}`);
   for (const t of design.todos) summary.push(`  to finish: ${t}`);

@@ -19,7 +19,9 @@ export const clusterMapper: Mapper = {
     d.comments.push(r.id);
     const inline = n.list('agentPoolProfiles');
     const names = new Set(inline.map((p) => (p.str('name') ?? '').toLowerCase()));
-    const children = ctx.children('microsoft.containerservice/managedclusters/agentpools', r.id).filter((c) => !names.has(c.name.toLowerCase()));
+    const children = ctx
+      .children('microsoft.containerservice/managedclusters/agentpools', r.id)
+      .filter((c) => !names.has(c.name.toLowerCase()));
     children.forEach((c) => ctx.use(c));
     const poolNodes = [...inline, ...children.map((c) => c.node)];
     if (poolNodes.length === 0) throw n.error('the cluster has no agentPoolProfiles');
@@ -39,8 +41,14 @@ export const clusterMapper: Mapper = {
     };
     const mesh = n.str('serviceMeshProfile.mode');
     if (mesh && mesh.toLowerCase() === 'istio') {
-      ctx.note(r.id, 'serviceMeshProfile', 'the Istio add-on is on, but its mTLS mode lives in the cluster, not in Azure');
-      ctx.todos.push(`${r.name}: the Istio add-on is enabled; add serviceMesh: { kind: 'istio-addon', mtls: … } by hand`);
+      ctx.note(
+        r.id,
+        'serviceMeshProfile',
+        'the Istio add-on is on, but its mTLS mode lives in the cluster, not in Azure',
+      );
+      ctx.todos.push(
+        `${r.name}: the Istio add-on is enabled; add serviceMesh: { kind: 'istio-addon', mtls: … } by hand`,
+      );
     }
     return d;
   },
@@ -86,7 +94,9 @@ function pool(ctx: ImportContext, c: AzureResource, p: JNode, childName?: string
   if (!name) throw p.error('the agent pool has no name');
   const sub = p.at('vnetSubnetID');
   if (!sub || typeof sub.value !== 'string') {
-    throw p.error(`agent pool ${name} has no vnetSubnetID (AKS-managed VNet); aksnet import needs the cluster's own VNet`);
+    throw p.error(
+      `agent pool ${name} has no vnetSubnetID (AKS-managed VNet); aksnet import needs the cluster's own VNet`,
+    );
   }
   const info = ctx.subnet(sub.value, sub, `the subnet of agent pool ${name},`);
   ctx.useSubnet(info, 'aks-nodes', 70);
@@ -121,11 +131,16 @@ function apiServer(ctx: ImportContext, n: JNode): Record<string, Value> {
   const a = n.at('apiServerAccessProfile');
   const zone = a?.str('privateDNSZone');
   const zoneMode: Value | undefined =
-    zone === undefined ? undefined : zone.toLowerCase() === 'system' || zone.toLowerCase() === 'none' ? zone.toLowerCase() : privateZone(ctx, zone);
+    zone === undefined
+      ? undefined
+      : zone.toLowerCase() === 'system' || zone.toLowerCase() === 'none'
+        ? zone.toLowerCase()
+        : privateZone(ctx, zone);
   const ranges = a?.strings('authorizedIPRanges') ?? [];
   if (a?.bool('enableVnetIntegration')) {
     const sub = a.at('subnetId');
-    if (!sub || typeof sub.value !== 'string') throw a.error('API Server VNet Integration is on but apiServerAccessProfile.subnetId is missing');
+    if (!sub || typeof sub.value !== 'string')
+      throw a.error('API Server VNet Integration is on but apiServerAccessProfile.subnetId is missing');
     const info = ctx.subnet(sub.value, sub);
     ctx.useSubnet(info, 'aks-apiserver', 90);
     const priv = a.bool('enablePrivateCluster') === true;
@@ -139,7 +154,11 @@ function apiServer(ctx: ImportContext, n: JNode): Record<string, Value> {
   }
   if (a?.bool('enablePrivateCluster')) {
     const fqdn = a.bool('enablePrivateClusterPublicFQDN');
-    return { mode: 'private', ...(zoneMode ? { privateDnsZone: zoneMode } : {}), ...(fqdn !== undefined ? { publicFqdn: fqdn } : {}) };
+    return {
+      mode: 'private',
+      ...(zoneMode ? { privateDnsZone: zoneMode } : {}),
+      ...(fqdn !== undefined ? { publicFqdn: fqdn } : {}),
+    };
   }
   return { mode: 'public', ...(ranges.length > 0 ? { authorizedIpRanges: ranges } : {}) };
 }
@@ -153,12 +172,21 @@ function privateZone(ctx: ImportContext, id: string): Decl {
     const s = ctx.design.add('privateDnsZone', name, [id], `privateDnsZone:${name}`);
     s.comments.push(id);
     s.spec = { name, links: [] };
-    ctx.note(id, 'virtualNetworkLinks', `the cluster's private DNS zone ${name} is not in the input; declared without links`);
+    ctx.note(
+      id,
+      'virtualNetworkLinks',
+      `the cluster's private DNS zone ${name} is not in the input; declared without links`,
+    );
     return s;
   });
 }
 
-function outboundField(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]): { outbound?: Record<string, Value> } {
+function outboundField(
+  ctx: ImportContext,
+  c: AzureResource,
+  np: JNode,
+  pools: Decl[],
+): { outbound?: Record<string, Value> } {
   const o = outbound(ctx, c, np, pools);
   return o ? { outbound: o } : {};
 }
@@ -173,32 +201,47 @@ function outbound(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]
       return {
         type,
         ...(ips !== undefined ? { outboundIps: ips } : {}),
-        ...(lb?.num('allocatedOutboundPorts') !== undefined ? { allocatedOutboundPorts: lb.num('allocatedOutboundPorts') } : {}),
-        ...(lb?.num('idleTimeoutInMinutes') !== undefined ? { idleTimeoutMinutes: lb.num('idleTimeoutInMinutes') } : {}),
+        ...(lb?.num('allocatedOutboundPorts') !== undefined
+          ? { allocatedOutboundPorts: lb.num('allocatedOutboundPorts') }
+          : {}),
+        ...(lb?.num('idleTimeoutInMinutes') !== undefined
+          ? { idleTimeoutMinutes: lb.num('idleTimeoutInMinutes') }
+          : {}),
       };
     }
     case 'managedNATGateway': {
       const ng = np.at('natGatewayProfile');
       return {
         type,
-        ...(ng?.num('managedOutboundIPProfile.count') !== undefined ? { outboundIps: ng.num('managedOutboundIPProfile.count') } : {}),
-        ...(ng?.num('idleTimeoutInMinutes') !== undefined ? { idleTimeoutMinutes: ng.num('idleTimeoutInMinutes') } : {}),
+        ...(ng?.num('managedOutboundIPProfile.count') !== undefined
+          ? { outboundIps: ng.num('managedOutboundIPProfile.count') }
+          : {}),
+        ...(ng?.num('idleTimeoutInMinutes') !== undefined
+          ? { idleTimeoutMinutes: ng.num('idleTimeoutInMinutes') }
+          : {}),
       };
     }
     case 'userAssignedNATGateway': {
       const nat = pools.map((p) => (p.spec.subnet as Decl).spec.natGateway).find((x) => x !== undefined);
-      if (!nat) throw at.error('outboundType is userAssignedNATGateway but no node subnet in the input has a NAT gateway');
+      if (!nat)
+        throw at.error('outboundType is userAssignedNATGateway but no node subnet in the input has a NAT gateway');
       return { type, natGateway: nat };
     }
     case 'userDefinedRouting': {
       const via = udrAppliance(ctx, pools);
       if (!via && ctx.lenient) {
-        ctx.note(c.id, 'networkProfile.outboundType', 'userDefinedRouting, but no node subnet routes 0.0.0.0/0 to an appliance in the input');
+        ctx.note(
+          c.id,
+          'networkProfile.outboundType',
+          'userDefinedRouting, but no node subnet routes 0.0.0.0/0 to an appliance in the input',
+        );
         return undefined;
       }
       if (!via) {
         throw at.error(
-          `outboundType is userDefinedRouting but no route table on ${c.name}'s node subnets sends 0.0.0.0/0 to an Azure Firewall in the input; add the outputs of \`az network route-table list\` and \`az network firewall list\``,
+          `outboundType is userDefinedRouting but no route table on ${c.name}'s node subnets sends 0.0.0.0/0 ` +
+            'to an Azure Firewall in the input; add the outputs of `az network route-table list` and ' +
+            '`az network firewall list`',
         );
       }
       return { type, via };
@@ -219,7 +262,8 @@ function udrAppliance(ctx: ImportContext, pools: Decl[]): Decl | undefined {
     const def = routes.find((x) => x.prefix === '0.0.0.0/0');
     const hop = def?.nextHop;
     if (hop instanceof Decl) return hop;
-    const addr = hop && typeof hop === 'object' && !Array.isArray(hop) ? (hop as Record<string, Value>).address : undefined;
+    const addr =
+      hop && typeof hop === 'object' && !Array.isArray(hop) ? (hop as Record<string, Value>).address : undefined;
     if (typeof addr === 'string') return applianceByIp(ctx, addr) ?? nvaAt(ctx, addr);
   }
   return undefined;
@@ -238,7 +282,10 @@ function nvaAt(ctx: ImportContext, ip: string): Decl | undefined {
   return ctx.stub(`nva:${ip}`, () => {
     const name = `nva-${ip.replace(/\./g, '-')}`;
     const d = ctx.design.add('nva', name, [], `nva:${name}`);
-    d.comments.push(`TODO(aksnet import): the default route sends traffic to ${ip}, which is no Azure Firewall in the input; name the appliance`);
+    d.comments.push(
+      `TODO(aksnet import): the default route sends traffic to ${ip}, which is no Azure Firewall in the input; ` +
+        'name the appliance',
+    );
     ctx.useSubnet(info, 'nva', 60);
     d.spec = { name, subnet: info.decl, privateIp: ip };
     ctx.todos.push(`${name}: the node subnets' default route goes to ${ip}, which is no Azure Firewall in the input`);

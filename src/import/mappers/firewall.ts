@@ -24,7 +24,10 @@ export const firewallMapper: Mapper = {
     d.comments.push(r.id);
     const info = ctx.subnet(sub.value as string, sub);
     ctx.useSubnet(info, 'firewall', 100);
-    const pips = n.list('ipConfigurations').map((c) => c.ref('publicIPAddress')?.value as string | undefined).filter((x): x is string => !!x);
+    const pips = n
+      .list('ipConfigurations')
+      .map((c) => c.ref('publicIPAddress')?.value as string | undefined)
+      .filter((x): x is string => !!x);
     const addresses = publicAddresses(ctx, pips);
     const policy = policyOf(ctx, r);
     const threat = policy?.node.str('threatIntelMode') ?? n.str('threatIntelMode');
@@ -45,7 +48,10 @@ export const firewallMapper: Mapper = {
       ...(nat ? { natGateway: nat } : {}),
     };
     if (!rules) {
-      ctx.todos.push(`${r.name}: its rules were not in the input, so fqdnAllowRules and aksFqdnTag are left out (see docs/import.md)`);
+      ctx.todos.push(
+        `${r.name}: its rules were not in the input, so fqdnAllowRules and aksFqdnTag are left out ` +
+          '(see docs/import.md)',
+      );
     }
     return d;
   },
@@ -56,7 +62,11 @@ function policyOf(ctx: ImportContext, fw: AzureResource): AzureResource | undefi
   if (!ref) return undefined;
   const p = ctx.use(ctx.find(ref.value as string));
   if (!p) {
-    ctx.note(fw.id, 'firewallPolicy', `policy ${lastName(ref.value as string)} is not in the input (az network firewall policy list)`);
+    ctx.note(
+      fw.id,
+      'firewallPolicy',
+      `policy ${lastName(ref.value as string)} is not in the input (az network firewall policy list)`,
+    );
   }
   return p;
 }
@@ -73,7 +83,11 @@ function classicDnsProxy(n: JNode): boolean | undefined {
  * FQDNs allowed by application and network rules of Allow collections, and whether the AKS FQDN
  * tag is allowed; undefined when the rules are not in the input (unknown, not "none").
  */
-function allowRules(ctx: ImportContext, fw: AzureResource, policy: AzureResource | undefined): { fqdns: string[]; aksTag: boolean } | undefined {
+function allowRules(
+  ctx: ImportContext,
+  fw: AzureResource,
+  policy: AzureResource | undefined,
+): { fqdns: string[]; aksTag: boolean } | undefined {
   const fqdns = new Set<string>();
   let aksTag = false;
   let known = false;
@@ -88,7 +102,12 @@ function allowRules(ctx: ImportContext, fw: AzureResource, policy: AzureResource
     const groups = ctx.children('microsoft.network/firewallpolicies/rulecollectiongroups', policy.id);
     const listed = policy.node.list('ruleCollectionGroups').length;
     if (groups.length > 0 && groups.length >= listed) known = true;
-    else if (listed > 0) ctx.note(fw.id, 'firewallPolicy/ruleCollectionGroups', 'rule collection groups are not in the input (az network firewall policy rule-collection-group list)');
+    else if (listed > 0)
+      ctx.note(
+        fw.id,
+        'firewallPolicy/ruleCollectionGroups',
+        'rule collection groups are not in the input (az network firewall policy rule-collection-group list)',
+      );
     else known = true;
     for (const g of groups) {
       ctx.use(g);
@@ -96,13 +115,17 @@ function allowRules(ctx: ImportContext, fw: AzureResource, policy: AzureResource
     }
   } else {
     const classic = [...fw.node.list('applicationRuleCollections'), ...fw.node.list('networkRuleCollections')];
-    known = fw.node.get('applicationRuleCollections') !== undefined || fw.node.get('networkRuleCollections') !== undefined;
+    known =
+      fw.node.get('applicationRuleCollections') !== undefined || fw.node.get('networkRuleCollections') !== undefined;
     for (const c of classic) collect(c, c.str('action.type'));
   }
   return known ? { fqdns: [...fqdns].sort(), aksTag } : undefined;
 }
 
-export const policyDetail: Mapper = { type: 'microsoft.network/firewallpolicies', command: 'az network firewall policy list' };
+export const policyDetail: Mapper = {
+  type: 'microsoft.network/firewallpolicies',
+  command: 'az network firewall policy list',
+};
 export const ruleGroupDetail: Mapper = {
   type: 'microsoft.network/firewallpolicies/rulecollectiongroups',
   command: 'az network firewall policy rule-collection-group list',

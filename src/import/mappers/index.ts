@@ -7,7 +7,15 @@ import { agentPoolDetail, clusterMapper } from './cluster.js';
 import { firewallMapper, policyDetail, ruleGroupDetail } from './firewall.js';
 import { classicFrontDoorMapper, frontDoorDetails, frontDoorMapper } from './front-door.js';
 import { appGatewayMapper, loadBalancerMapper, privateLinkServiceMapper, wafPolicyDetail } from './ingress.js';
-import { bastionMapper, ddosMapper, natGatewayMapper, nsgMapper, PEERING_TYPE, routeTableMapper, vnetMapper } from './network.js';
+import {
+  bastionMapper,
+  ddosMapper,
+  natGatewayMapper,
+  nsgMapper,
+  PEERING_TYPE,
+  routeTableMapper,
+  vnetMapper,
+} from './network.js';
 import { privateDnsZoneMapper, privateEndpointMapper, zoneGroupDetail, zoneLinkDetail } from './private.js';
 
 const ALL: Mapper[] = [

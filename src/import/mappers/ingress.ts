@@ -13,7 +13,12 @@ const TLS_POLICY: Record<string, '1.0' | '1.1' | '1.2'> = {
   AppGwSslPolicy20220101: '1.2',
   AppGwSslPolicy20220101S: '1.2',
 };
-const TLS_VERSION: Record<string, '1.0' | '1.1' | '1.2' | '1.3'> = { TLSv1_0: '1.0', TLSv1_1: '1.1', TLSv1_2: '1.2', TLSv1_3: '1.3' };
+const TLS_VERSION: Record<string, '1.0' | '1.1' | '1.2' | '1.3'> = {
+  TLSv1_0: '1.0',
+  TLSv1_1: '1.1',
+  TLSv1_2: '1.2',
+  TLSv1_3: '1.3',
+};
 
 export const appGatewayMapper: Mapper = {
   type: 'microsoft.network/applicationgateways',
@@ -35,7 +40,8 @@ export const appGatewayMapper: Mapper = {
     }
     const priv = fronts.find((f) => f.str('privateIPAddress') && !f.ref('publicIPAddress'));
     const frontend = pub && priv ? 'both' : pub ? 'public' : priv ? 'private' : undefined;
-    if (!frontend) throw n.error('the Application Gateway has no frontendIPConfigurations with a public or private address');
+    if (!frontend)
+      throw n.error('the Application Gateway has no frontendIPConfigurations with a public or private address');
     const d = ctx.design.add('applicationGateway', r.name, [r.id], `applicationGateway:${r.name}`);
     d.comments.push(r.id);
     const waf = wafOf(ctx, r);
@@ -44,7 +50,8 @@ export const appGatewayMapper: Mapper = {
     const min = auto?.num('minCapacity') ?? capacity;
     const max = auto ? auto.num('maxCapacity') : capacity;
     const policyName = n.str('sslPolicy.policyName');
-    const tls = TLS_VERSION[n.str('sslPolicy.minProtocolVersion') ?? ''] ?? (policyName ? TLS_POLICY[policyName] : undefined);
+    const tls =
+      TLS_VERSION[n.str('sslPolicy.minProtocolVersion') ?? ''] ?? (policyName ? TLS_POLICY[policyName] : undefined);
     d.spec = {
       name: r.name,
       sku,
@@ -72,7 +79,8 @@ function managementOf(ctx: ImportContext, r: AzureResource): string {
     const id = cfg?.str('config.effectiveApplicationGatewayId') ?? cfg?.str('config.applicationGatewayId');
     if (cfg?.bool('enabled') && id && lastName(id).toLowerCase() === r.name.toLowerCase()) return 'agic-addon';
   }
-  const tags = r.node.value && typeof r.node.value === 'object' ? (r.node.value as Record<string, unknown>).tags : undefined;
+  const tags =
+    r.node.value && typeof r.node.value === 'object' ? (r.node.value as Record<string, unknown>).tags : undefined;
   if (tags && typeof tags === 'object' && 'managed-by-k8s-ingress' in tags) return 'agic-helm';
   return 'standalone';
 }
@@ -82,7 +90,12 @@ function wafOf(ctx: ImportContext, r: AzureResource): Record<string, string | bo
   if (ref) {
     const p = ctx.use(ctx.find(ref.value as string));
     if (!p) {
-      ctx.note(r.id, 'firewallPolicy', `WAF policy ${lastName(ref.value as string)} is not in the input (az network application-gateway waf-policy list)`);
+      ctx.note(
+        r.id,
+        'firewallPolicy',
+        `WAF policy ${lastName(ref.value as string)} is not in the input ` +
+          '(az network application-gateway waf-policy list)',
+      );
       ctx.todos.push(`${r.name}: its WAF policy was not in the input; add waf: { mode } by hand`);
       return undefined;
     }
@@ -151,7 +164,10 @@ export function clusterOfNodeGroup(ctx: ImportContext, r: AzureResource): Decl |
   // Without a resource group (ARM templates), AKS's documented LB names `kubernetes` and
   // `kubernetes-internal` identify it, when exactly one imported cluster has its nodes in that VNet.
   if (rg || !/^kubernetes(-internal)?$/i.test(r.name)) return undefined;
-  const sub = r.node.list('frontendIPConfigurations').map((f) => f.ref('subnet')?.value).find((x): x is string => typeof x === 'string');
+  const sub = r.node
+    .list('frontendIPConfigurations')
+    .map((f) => f.ref('subnet')?.value)
+    .find((x): x is string => typeof x === 'string');
   const vnetOf = (id: string) => providerPath(parentId(id));
   const mine = clusters.filter((c) =>
     c.node.list('agentPoolProfiles').some((p) => {
@@ -170,7 +186,8 @@ export const privateLinkServiceMapper: Mapper = {
     const sub = n.list('ipConfigurations')[0]?.ref('subnet');
     if (!sub) throw n.error('the Private Link Service has no ipConfigurations[0].subnet');
     const fe = n.list('loadBalancerFrontendIpConfigurations')[0]?.get('id');
-    if (!fe || typeof fe.value !== 'string') throw n.error('the Private Link Service has no loadBalancerFrontendIpConfigurations[0].id');
+    if (!fe || typeof fe.value !== 'string')
+      throw n.error('the Private Link Service has no loadBalancerFrontendIpConfigurations[0].id');
     const info = ctx.subnet(sub.value as string, sub);
     ctx.useSubnet(info, 'private-link-service', 80);
     const lb = ctx.required(parentId(fe.value), fe, 'load balancer');

@@ -47,15 +47,21 @@ export const vnetMapper: Mapper = {
     const subnets = subnetNodes.map((s) => registerSubnet(ctx, r, s));
     subnets.forEach((s) => resolveSubnet(ctx, s));
     const ddosRef = n.ref('ddosProtectionPlan');
-    const ddos = ddosRef && n.bool('enableDdosProtection') !== false
-      ? ctx.stub(ddosRef.value as string, () => {
-          const name = lastName(ddosRef.value as string);
-          const p = ctx.design.add('ddosProtectionPlan', name, [ddosRef.value as string], `ddosProtectionPlan:${name}`);
-          p.comments.push(ddosRef.value as string);
-          p.spec = { name };
-          return p;
-        })
-      : undefined;
+    const ddos =
+      ddosRef && n.bool('enableDdosProtection') !== false
+        ? ctx.stub(ddosRef.value as string, () => {
+            const name = lastName(ddosRef.value as string);
+            const p = ctx.design.add(
+              'ddosProtectionPlan',
+              name,
+              [ddosRef.value as string],
+              `ddosProtectionPlan:${name}`,
+            );
+            p.comments.push(ddosRef.value as string);
+            p.spec = { name };
+            return p;
+          })
+        : undefined;
     const dns = n.strings('dhcpOptions.dnsServers');
     d.spec = {
       name: r.name,
@@ -67,7 +73,10 @@ export const vnetMapper: Mapper = {
     };
     const sides = peeringSides.get(ctx) ?? [];
     peeringSides.set(ctx, sides);
-    const peerNodes = [...n.list('virtualNetworkPeerings'), ...ctx.children(PEERING_TYPE, r.id).map((c) => (ctx.use(c), c.node))];
+    const peerNodes = [
+      ...n.list('virtualNetworkPeerings'),
+      ...ctx.children(PEERING_TYPE, r.id).map((c) => (ctx.use(c), c.node)),
+    ];
     const seen = new Set<string>();
     for (const p of peerNodes) {
       const remote = p.ref('remoteVirtualNetwork');
@@ -142,7 +151,9 @@ export const routeTableMapper: Mapper = {
     d.comments.push(r.id);
     const inline = n.list('routes');
     const names = new Set(inline.map((x) => (x.str('name') ?? '').toLowerCase()));
-    const children = ctx.children('microsoft.network/routetables/routes', r.id).filter((c) => !names.has(c.name.toLowerCase()));
+    const children = ctx
+      .children('microsoft.network/routetables/routes', r.id)
+      .filter((c) => !names.has(c.name.toLowerCase()));
     children.forEach((c) => ctx.use(c));
     const routes: Value[] = [...inline, ...children.map((c) => c.node)].map((rt) => route(ctx, rt));
     const disable = n.bool('disableBgpRoutePropagation');
@@ -192,7 +203,9 @@ export const nsgMapper: Mapper = {
     d.comments.push(r.id);
     const inline = r.node.list('securityRules');
     const names = new Set(inline.map((x) => (x.str('name') ?? '').toLowerCase()));
-    const children = ctx.children('microsoft.network/networksecuritygroups/securityrules', r.id).filter((c) => !names.has(c.name.toLowerCase()));
+    const children = ctx
+      .children('microsoft.network/networksecuritygroups/securityrules', r.id)
+      .filter((c) => !names.has(c.name.toLowerCase()));
     children.forEach((c) => ctx.use(c));
     const rules = [...inline, ...children.map((c) => c.node)]
       .sort((a, b) => (a.num('priority') ?? 0) - (b.num('priority') ?? 0))
@@ -207,7 +220,12 @@ function nsgRule(ctx: ImportContext, nsg: AzureResource, x: JNode): Value[] {
   const priority = x.num('priority');
   const direction = x.str('direction')?.toLowerCase();
   const access = x.str('access')?.toLowerCase();
-  if (!name || priority === undefined || (direction !== 'inbound' && direction !== 'outbound') || (access !== 'allow' && access !== 'deny')) {
+  if (
+    !name ||
+    priority === undefined ||
+    (direction !== 'inbound' && direction !== 'outbound') ||
+    (access !== 'allow' && access !== 'deny')
+  ) {
     throw x.error('an NSG rule needs name, priority, direction (Inbound/Outbound) and access (Allow/Deny)');
   }
   const proto = x.str('protocol')?.toLowerCase() ?? '*';
@@ -265,9 +283,13 @@ export const natGatewayMapper: Mapper = {
     const n = r.node;
     const d = ctx.design.add('natGateway', r.name, [r.id], `natGateway:${r.name}`);
     d.comments.push(r.id);
-    const ips = n.list('publicIpAddresses').map((p) => p.str('id')).filter((x): x is string => !!x);
+    const ips = n
+      .list('publicIpAddresses')
+      .map((p) => p.str('id'))
+      .filter((x): x is string => !!x);
     const addresses = publicAddresses(ctx, ips);
-    if (n.list('publicIpPrefixes').length > 0) ctx.note(r.id, 'publicIpPrefixes', 'prefix length needs the public IP prefix resource, which is not imported');
+    if (n.list('publicIpPrefixes').length > 0)
+      ctx.note(r.id, 'publicIpPrefixes', 'prefix length needs the public IP prefix resource, which is not imported');
     const sku = n.str('sku.name');
     d.spec = {
       name: r.name,
@@ -317,7 +339,11 @@ export const bastionMapper: Mapper = {
     const d = ctx.design.add('bastion', r.name, [r.id], `bastion:${r.name}`);
     d.comments.push(r.id);
     const sku = r.node.str('sku.name');
-    d.spec = { name: r.name, subnet: info.decl, ...(sku && ['Developer', 'Basic', 'Standard', 'Premium'].includes(sku) ? { sku } : {}) };
+    d.spec = {
+      name: r.name,
+      subnet: info.decl,
+      ...(sku && ['Developer', 'Basic', 'Standard', 'Premium'].includes(sku) ? { sku } : {}),
+    };
     return d;
   },
 };

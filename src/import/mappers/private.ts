@@ -11,7 +11,11 @@ function serviceOf(type: string, group: string | undefined): string {
     case 'microsoft.containerregistry/registries':
       return 'containerRegistry';
     case 'microsoft.storage/storageaccounts':
-      return group?.toLowerCase() === 'file' ? 'storageFile' : group?.toLowerCase() === 'blob' ? 'storageBlob' : 'other';
+      return group?.toLowerCase() === 'file'
+        ? 'storageFile'
+        : group?.toLowerCase() === 'blob'
+          ? 'storageBlob'
+          : 'other';
     case 'microsoft.sql/servers':
       return 'sqlDatabase';
     case 'microsoft.dbforpostgresql/flexibleservers':
@@ -61,7 +65,8 @@ export const privateEndpointMapper: Mapper = {
     const conn = n.list('privateLinkServiceConnections')[0] ?? n.list('manualPrivateLinkServiceConnections')[0];
     const targetNode = conn?.at('privateLinkServiceId');
     const target = targetNode?.value;
-    if (typeof target !== 'string') throw n.error('the private endpoint has no privateLinkServiceConnections[0].privateLinkServiceId');
+    if (typeof target !== 'string')
+      throw n.error('the private endpoint has no privateLinkServiceConnections[0].privateLinkServiceId');
     const group = conn!.strings('groupIds')[0];
     const d = ctx.design.add('privateEndpoint', r.name, [r.id], `privateEndpoint:${r.name}`);
     d.comments.push(r.id);
@@ -92,7 +97,12 @@ function paasFor(ctx: ImportContext, target: string, group: string | undefined):
     ...(pna ? { publicNetworkAccess: pna.toLowerCase() === 'enabled' } : {}),
     ...(sku ? { sku } : {}),
   };
-  if (service === 'other') ctx.note(target, 'type', `private endpoint target type ${type || 'unknown'} has no PaaS service in the DSL; imported as "other"`);
+  if (service === 'other')
+    ctx.note(
+      target,
+      'type',
+      `private endpoint target type ${type || 'unknown'} has no PaaS service in the DSL; imported as "other"`,
+    );
   byKey.set(key, d);
   return d;
 }
@@ -110,7 +120,9 @@ function zoneFor(ctx: ImportContext, pe: AzureResource, group: string | undefine
   if (!name) return undefined;
   const zone = ctx.ofType('microsoft.network/privatednszones').find((z) => z.name.toLowerCase() === name);
   const d = zone ? ctx.part(zone) : undefined;
-  return d ? new Commented(d, `inferred from group id "${group}": the endpoint's DNS zone group was not in the input`) : undefined;
+  return d
+    ? new Commented(d, `inferred from group id "${group}": the endpoint's DNS zone group was not in the input`)
+    : undefined;
 }
 
 function zoneDecl(ctx: ImportContext, id: string): Decl {
