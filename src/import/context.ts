@@ -50,7 +50,7 @@ export class ImportContext {
 
   constructor(
     readonly resources: AzureResource[],
-    private readonly mappers: Map<string, Mapper>,
+    private readonly mappers: ReadonlyMap<string, Mapper>,
     /**
      * For drift: a fact the DSL cannot express without a part the export lacks is left out (so it
      * is unknown and compared nowhere) instead of failing the run.

@@ -43,7 +43,7 @@ export interface ImportOptions {
 /** Reads and maps an export folder or file. Throws AksnetError (exit 2) for unusable input. */
 export function importAzure(path: string, opts: ImportOptions = {}): ImportedDesign {
   const input = readInputs(path, (t) => MAPPERS.has(t));
-  const ctx = new ImportContext(input.resources, MAPPERS as Map<string, never>, opts.lenient === true);
+  const ctx = new ImportContext(input.resources, MAPPERS, opts.lenient === true);
   for (const type of MAP_ORDER) for (const r of ctx.ofType(type)) ctx.part(r);
   const paths = inferIngressPaths(ctx);
   finishSubnets(ctx);
