@@ -23,43 +23,67 @@ export interface FindingChange {
   elementName?: string;
 }
 
+export interface SectionChanges {
+  /** Key in JSON output, e.g. `ingress`. */
+  key: string;
+  /** Heading in text and Markdown, e.g. `Ingress paths`. */
+  title: string;
+  changes: PathChange[];
+}
+
 export interface DesignDiff {
   base: string;
   head: string;
   parts: ElementChange[];
-  ingress: PathChange[];
-  egress: PathChange[];
+  /** Path-like aspects compared one line per step (ingress hops, egress hops, …), in SECTIONS order. */
+  sections: SectionChanges[];
   findings: FindingChange[];
 }
 
-/** A section compares one aspect of the two models. */
-export interface DiffSection<T> {
-  key: 'ingress' | 'egress';
-  compare(base: Model, head: Model): T[];
+/**
+ * One aspect of the two models compared as named sequences of lines (a path's hops). Effective
+ * routes per subnet (src/model/routing.ts, being written on another branch) slot in as one more
+ * entry: `{ key: 'routes', title: 'Effective routes', compare: (b, h) => compareSequences(...) }`.
+ */
+export interface DiffSection {
+  key: string;
+  title: string;
+  compare(base: Model, head: Model): PathChange[];
 }
 
-export const SECTIONS: Array<DiffSection<PathChange>> = [
-  { key: 'ingress', compare: (b, h) => comparePaths(b.ingressPaths, h.ingressPaths, ingressLines) },
-  { key: 'egress', compare: (b, h) => comparePaths(b.egressPaths, h.egressPaths, egressLines) },
+export const SECTIONS: DiffSection[] = [
+  {
+    key: 'ingress',
+    title: 'Ingress paths',
+    compare: (b, h) => compareSequences(b.ingressPaths, h.ingressPaths, ingressLines),
+  },
+  {
+    key: 'egress',
+    title: 'Egress paths',
+    compare: (b, h) => compareSequences(b.egressPaths, h.egressPaths, egressLines),
+  },
 ];
 
 export function diffDesigns(
   base: { file: string; model: Model; findings: Finding[] },
   head: { file: string; model: Model; findings: Finding[] },
 ): DesignDiff {
-  const out: DesignDiff = {
+  return {
     base: base.file,
     head: head.file,
     parts: compareModels(base.model, head.model),
-    ingress: [],
-    egress: [],
+    sections: SECTIONS.map((s) => ({ key: s.key, title: s.title, changes: s.compare(base.model, head.model) })),
     findings: compareFindingSets(base.findings, head.findings),
   };
-  for (const s of SECTIONS) out[s.key] = s.compare(base.model, head.model);
-  return out;
 }
 
-function comparePaths<P extends { id: string }>(b: P[], h: P[], lines: (p: P) => string[]): PathChange[] {
+/** The changes of one section (empty when the section does not exist). */
+export function sectionChanges(d: DesignDiff, key: string): PathChange[] {
+  return d.sections.find((s) => s.key === key)?.changes ?? [];
+}
+
+/** Items matched by id; each compared as lines, position by position. */
+export function compareSequences<P extends { id: string }>(b: P[], h: P[], lines: (p: P) => string[]): PathChange[] {
   const before = new Map(b.map((p) => [p.id, p]));
   const after = new Map(h.map((p) => [p.id, p]));
   const out: PathChange[] = [];
@@ -117,7 +141,7 @@ function compareFindingSets(base: Finding[], head: Finding[]): FindingChange[] {
 }
 
 export function changeCount(d: DesignDiff): number {
-  return d.parts.length + d.ingress.length + d.egress.length + d.findings.length;
+  return d.parts.length + d.sections.reduce((n, s) => n + s.changes.length, 0) + d.findings.length;
 }
 
 export { show };

@@ -87,13 +87,8 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
     const Y = Number(y) + dy - 3;
     const W = Number(w) + 6;
     const H = Number(h) + 6;
-    if (mark === 'removed')
-      boxes.push(
-        `<rect ${box(X, Y, W, H)} fill="#FFFFFF" fill-opacity="0.65" stroke="none"/>`,
-      );
-    boxes.push(
-      `<rect class="diff-${mark}" ${box(X, Y, W, H)} rx="6" ${stroke(look.stroke, look.dash)}/>`,
-    );
+    if (mark === 'removed') boxes.push(`<rect ${box(X, Y, W, H)} fill="#FFFFFF" fill-opacity="0.65" stroke="none"/>`);
+    boxes.push(`<rect class="diff-${mark}" ${box(X, Y, W, H)} rx="6" ${stroke(look.stroke, look.dash)}/>`);
   }
   if (used.size === 0 && marks.size === 0) return svg;
   const rowH = 28;
@@ -107,9 +102,7 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
   lx += 215;
   for (const mark of ['added', 'changed', 'removed'] as const) {
     const look = LOOK[mark];
-    legend.push(
-      `<rect ${box(lx, ly + 1, 18, 14)} rx="3" ${stroke(look.stroke, look.dash ? '4 3' : undefined)}/>`,
-    );
+    legend.push(`<rect ${box(lx, ly + 1, 18, 14)} rx="3" ${stroke(look.stroke, look.dash ? '4 3' : undefined)}/>`);
     legend.push(`<text x="${f(lx + 24)}" y="${f(ly + 12)}" font-size="12" fill="#333333">${look.label}</text>`);
     lx += 24 + look.label.length * 7 + 18;
   }

@@ -39,8 +39,7 @@ export function formatDiffText(d: DesignDiff): string {
       for (const x of p.details) lines.push(`      ${x}`);
     }
   };
-  paths('Ingress paths', d.ingress);
-  paths('Egress paths', d.egress);
+  for (const sec of d.sections) paths(sec.title, sec.changes);
   if (d.findings.length) {
     lines.push('', 'Findings');
     for (const f of d.findings) lines.push(`  ${SIGN[f.change]} ${f.change} ${f.severity} ${f.ruleId}: ${f.message}`);
@@ -74,12 +73,9 @@ export function formatDiffMarkdown(d: DesignDiff): string {
     }
     out.push('');
   }
-  for (const [title, list] of [
-    ['Ingress paths', d.ingress],
-    ['Egress paths', d.egress],
-  ] as const) {
+  for (const { title, changes: list } of d.sections) {
     if (!list.length) continue;
-    out.push(`**${title}**`, '');
+    out.push(`**${md(title)}**`, '');
     for (const p of list) {
       out.push(`- ${SIGN[p.change]} ${md(p.name)}${p.change !== 'changed' ? ` (${p.change})` : ''}`);
       for (const x of p.details) out.push(`  - ${md(x)}`);
@@ -111,8 +107,8 @@ export function formatDiffJson(d: DesignDiff): string {
         base: d.base,
         head: d.head,
         parts,
-        ingress: d.ingress,
-        egress: d.egress,
+        // One key per section (`ingress`, `egress`, …), in section order.
+        ...Object.fromEntries(d.sections.map((sec) => [sec.key, sec.changes])),
         findings: d.findings,
         changes: changeCount(d),
       },
