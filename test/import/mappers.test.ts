@@ -248,3 +248,48 @@ describe('aksnet import mappers', () => {
     expect(design.unmapped).toEqual([]);
   });
 });
+
+describe('aksnet import: untrusted names', () => {
+  it('writes names with quotes, backslashes and line breaks as literals that load back unchanged', async () => {
+    const { commentText } = await import('../../src/import/emit.js');
+    expect(commentText('a */ b\nc\u2028d')).toBe('a * / b c d');
+    const { typecheck } = await import('../../src/load/typecheck.js');
+    const { loadArchitecture } = await import('../../src/load/load-architecture.js');
+    // Azure names cannot hold "/", which would also split child names; everything else is fair game.
+    const hostile = 'vnet-\'q\\"\n* \u2028end';
+    const rt = "rt ' \\ \u2029 ${x}";
+    const items = [
+      {
+        id: `${NET}/virtualNetworks/${encodeURIComponent(hostile)}`,
+        name: hostile,
+        type: 'Microsoft.Network/virtualNetworks',
+        location: 'westeurope',
+        properties: {
+          addressSpace: { addressPrefixes: ['10.20.0.0/16'] },
+          subnets: [
+            { name: 'a', properties: { addressPrefix: '10.20.0.0/24', routeTable: ref(`${NET}/routeTables/x`) } },
+          ],
+        },
+      },
+      {
+        id: `${NET}/routeTables/x`,
+        name: rt,
+        type: 'Microsoft.Network/routeTables',
+        location: 'westeurope',
+        properties: { routes: [] },
+      },
+    ];
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-import-hostile-'));
+    try {
+      writeFileSync(join(d, 'in.json'), JSON.stringify(items));
+      const file = join(d, 'design.ts');
+      writeFileSync(file, designSource(importAzure(join(d, 'in.json'))));
+      expect(await typecheck([file])).toEqual([]);
+      const arch = await loadArchitecture(file);
+      expect(arch.model.resources.filter((r) => r.kind === 'vnet').map((r) => r.name)).toEqual([hostile]);
+      expect(arch.model.resources.filter((r) => r.kind === 'routeTable').map((r) => r.name)).toEqual([rt]);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
