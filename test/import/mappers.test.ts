@@ -293,3 +293,45 @@ describe('aksnet import: untrusted names', () => {
     }
   });
 });
+
+describe('aksnet import: AKS outbound load balancer', () => {
+  it("leaves AKS's `kubernetes` LB to the cluster's outbound settings, and imports other LBs of the node group", () => {
+    const MC = '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/MC_rg-web_aks-lb_northeurope';
+    const cluster = {
+      ...resources.find((r) => r.name === 'aks-web')!,
+      id: `${RG}/providers/Microsoft.ContainerService/managedClusters/aks-lb`,
+      name: 'aks-lb',
+    } as Record<string, unknown>;
+    const props = cluster.properties as Record<string, unknown>;
+    cluster.properties = {
+      ...props,
+      nodeResourceGroup: 'MC_rg-web_aks-lb_northeurope',
+      networkProfile: { ...(props.networkProfile as object), outboundType: 'loadBalancer' },
+      agentPoolProfiles: (props.agentPoolProfiles as Array<Record<string, unknown>>).map((p) => ({ ...p })),
+    };
+    const lb = (name: string) => ({
+      id: `${MC}/providers/Microsoft.Network/loadBalancers/${name}`,
+      name,
+      type: 'Microsoft.Network/loadBalancers',
+      location: 'northeurope',
+      sku: { name: 'Standard' },
+      properties: { frontendIPConfigurations: [{ name: 'fe', properties: { publicIPAddress: ref(`${MC}/pip-${name}`) } }] },
+    });
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-import-lb-'));
+    try {
+      const others = resources.filter((r) => r.type !== 'Microsoft.ContainerService/ManagedClusters');
+      writeFileSync(join(d, 'in.json'), JSON.stringify([...others, cluster, lb('kubernetes'), lb('web-public')]));
+      const imported = importAzure(join(d, 'in.json'));
+      const m = normalize(buildArchitecture(imported)).model;
+      expect(m.resources.filter((r) => r.kind === 'loadBalancer').map((r) => r.id)).toEqual([
+        'loadBalancer:aks-lb/kubernetes',
+        'loadBalancer:web-public',
+      ]);
+      expect(imported.unmapped.map((u) => u.reason)).toEqual([
+        "AKS's outbound load balancer is described by the cluster's outbound settings",
+      ]);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});

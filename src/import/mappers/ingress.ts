@@ -133,6 +133,12 @@ export const loadBalancerMapper: Mapper = {
     const fronts = n.list('frontendIPConfigurations');
     const internal = fronts.find((f) => f.ref('subnet') || (f.str('privateIPAddress') && !f.ref('publicIPAddress')));
     const visibility = internal ? 'internal' : 'public';
+    const owner = clusterOfNodeGroup(ctx, r);
+    if (!internal && owner && r.name.toLowerCase() === 'kubernetes' && outboundType(ctx, owner) === 'loadBalancer') {
+      // The normalizer draws this one from the cluster's outbound settings; a second part would double it.
+      ctx.note(r.id, 'loadBalancer', "AKS's outbound load balancer is described by the cluster's outbound settings");
+      return undefined;
+    }
     const d = ctx.design.add('loadBalancer', r.name, [r.id], `loadBalancer:${r.name}`);
     d.comments.push(r.id);
     const sub = internal?.ref('subnet');
@@ -140,7 +146,7 @@ export const loadBalancerMapper: Mapper = {
     // A subnet used only by an internal LB frontend is an ingress subnet; node subnets outrank it.
     if (info) ctx.useSubnet(info, 'ingress', 40);
     const sku = n.str('sku.name');
-    const cluster = clusterOfNodeGroup(ctx, r);
+    const cluster = owner;
     d.spec = {
       name: r.name,
       visibility,
@@ -153,6 +159,11 @@ export const loadBalancerMapper: Mapper = {
     return d;
   },
 };
+
+function outboundType(ctx: ImportContext, cluster: Decl): string {
+  const r = ctx.resources.find((x) => x.type === 'microsoft.containerservice/managedclusters' && x.id === cluster.azureIds[0]);
+  return r?.node.str('networkProfile.outboundType') ?? 'loadBalancer';
+}
 
 /** The cluster whose node resource group holds the resource (AKS creates its LBs there). */
 export function clusterOfNodeGroup(ctx: ImportContext, r: AzureResource): Decl | undefined {
