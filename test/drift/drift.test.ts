@@ -112,6 +112,22 @@ describe('aksnet drift', () => {
     expect((await driftFile(design, from, '2026-12-01')).findings).toEqual([]);
   });
 
+  it('a node count the autoscaler changed is not drift; a changed autoscaler maximum is', async () => {
+    const from = edited('aks-show.json', () => undefined);
+    const p = join(from, 'aks-show.json');
+    const aks = JSON.parse(readFileSync(p, 'utf8')) as { agentPoolProfiles: Array<Record<string, unknown>> };
+    aks.agentPoolProfiles[1]!.count = 7;
+    writeFileSync(p, JSON.stringify(aks, null, 2));
+    expect((await driftFile(design, from, '2026-12-01')).findings).toEqual([]);
+    aks.agentPoolProfiles[1]!.maxCount = 30;
+    writeFileSync(p, JSON.stringify(aks, null, 2));
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+    ).toEqual(['apps|maxCount|20|30']);
+    expect(line(r.findings[0]!.line)).toContain("nodePool({ name: 'apps'");
+  });
+
   it('is written in every validate format, SARIF valid against the 2.1.0 schema', async () => {
     const from = edited('vnet-list.json', (v) => {
       (v[1]!.subnets as Array<Record<string, unknown>>)[0]!.addressPrefix = '10.240.0.0/23';

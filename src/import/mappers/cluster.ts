@@ -112,7 +112,8 @@ function pool(ctx: ImportContext, c: AzureResource, p: JNode, childName?: string
     mode: p.str('mode')?.toLowerCase() === 'system' ? 'system' : 'user',
     ...(os === 'Linux' || os === 'Windows' ? { os } : {}),
     vmSize: p.str('vmSize') ?? '',
-    ...(p.num('count') !== undefined ? { count: p.num('count') } : {}),
+    // With the autoscaler on, Azure's count is today's node count, not a design value.
+    ...(!auto && p.num('count') !== undefined ? { count: p.num('count') } : {}),
     ...(auto && p.num('minCount') !== undefined ? { minCount: p.num('minCount') } : {}),
     ...(auto && p.num('maxCount') !== undefined ? { maxCount: p.num('maxCount') } : {}),
     ...(p.num('maxPods') !== undefined ? { maxPods: p.num('maxPods') } : {}),
