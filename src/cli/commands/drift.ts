@@ -1,6 +1,6 @@
 /** `aksnet drift`: the reviewed design against an Azure export, as findings in every validate format. */
 import { AksnetError, ExitCode } from '../../load/errors.js';
-import { driftFile } from '../../drift/run.js';
+import { driftRun } from '../../drift/run.js';
 import type { FileResult } from '../../validate/finding.js';
 import { formatJson } from '../../validate/format/json.js';
 import { formatText } from '../../validate/format/text.js';
@@ -21,7 +21,10 @@ export async function driftCommand(file: string, opts: DriftCliOptions): Promise
   // The as-of date only labels the result (drift has no dated rules); SOURCE_DATE_EPOCH pins it.
   const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? '');
   const asOf = new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
-  const result = await driftFile(file, opts.from, asOf);
+  const { result, notCompared } = await driftRun(file, opts.from, asOf);
+  if (notCompared.length > 0) {
+    process.stderr.write(`aksnet drift: not compared (types aksnet does not model): ${notCompared.join(', ')}\n`);
+  }
   const text = await render([result], opts.format, !opts.output && useColor(process.stdout));
   if (opts.output) {
     try {
