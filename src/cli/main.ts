@@ -92,6 +92,71 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
       p.setOptionValue('exit', await rulesCommand(opts));
     });
 
+  // ---- import, diff, drift (issue #13) ------------------------------------------------------
+  p.command('import')
+    .description("write a design file from Azure's JSON (az outputs folder, az graph query result, ARM export)")
+    .argument('<input>', 'folder of az … list/show outputs, or one JSON file')
+    .option('-o, --output <file>', 'write the design to a file (atomically) instead of stdout')
+    .option('--title <title>', 'metadata title of the design')
+    .option('--force', 'overwrite an existing output file')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aksnet import ./azure-export -o design.ts
+  $ aksnet import graph.json -o design.ts --title "Payments production"
+  $ aksnet import template.json -o design.ts
+
+See docs/import.md for the az commands. Exit codes: 0 ok, 2 unusable input (file:line:col and JSON path), 3 output error.`,
+    )
+    .action(async (input: string, opts) => {
+      const { importCommand } = await import('./commands/import.js');
+      p.setOptionValue('exit', await importCommand(input, opts));
+    });
+  p.command('diff')
+    .description('what changed between two designs: parts, ingress/egress hops, findings introduced or resolved')
+    .argument('<files...>', 'base.ts head.ts, or one file with --base <git ref>')
+    .option('--base <ref>', 'compare the file with its version at this git ref')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('-c, --config <file>', 'use this aksnet.config file for the findings of both designs')
+    .option('--no-config', 'ignore aksnet.config files')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aksnet diff designs/prod-v1.ts designs/prod.ts
+  $ aksnet diff designs/prod.ts --base origin/main --format markdown -o diff.md
+
+Exit codes: 0 ok (changes or not), 2 usage or load error.`,
+    )
+    .action(async (files: string[], opts) => {
+      const { diffCommand } = await import('./commands/diff.js');
+      p.setOptionValue('exit', await diffCommand(files, opts));
+    });
+
+  p.command('drift')
+    .description('compare a reviewed design with what is deployed (an az export folder or az graph query JSON)')
+    .argument('<design>', 'architecture file')
+    .requiredOption('--from <export>', 'folder of az outputs, az graph query JSON or ARM export (as for aksnet import)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ aksnet drift designs/prod.ts --from ./azure-export
+  $ aksnet drift designs/prod.ts --from graph.json --format sarif -o drift.sarif
+
+Findings: drift/missing-in-azure, drift/extra-in-azure, drift/differs. Exit codes: 0 no drift at or over --fail-on, 1 drift, 2 usage or load error.`,
+    )
+    .action(async (design: string, opts) => {
+      const { driftCommand } = await import('./commands/drift.js');
+      p.setOptionValue('exit', await driftCommand(design, opts));
+    });
+  // ---- end of import, diff, drift --------------------------------------------------------------
+
   return p;
 }
 

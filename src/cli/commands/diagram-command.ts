@@ -13,6 +13,7 @@ export function register(program: Command): void {
     .option('--findings', 'validate first and overlay severity badges on elements with open findings')
     .option('--icon-pack <dir>', 'directory of <kind>.svg icons that replace the built-in icons')
     .option('--watch', 're-render when an architecture file or one of its inputs changes')
+    .option('--diff <base>', 'mark what changed since this base design (added, changed, removed ghosted) with a legend')
     .addHelpText(
       'after',
       `
@@ -23,6 +24,7 @@ Examples:
   $ aksnet diagram examples/*.ts --view ingress -o docs/diagrams
   $ aksnet diagram prod.ts --findings
   $ aksnet diagram prod.ts --icon-pack ./azure-icons --watch
+  $ aksnet diagram prod.ts --diff prod-v1.ts
 
 Exit codes: 0 diagrams written, 2 usage or load error, 4 internal error.`,
     )

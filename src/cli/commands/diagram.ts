@@ -16,6 +16,8 @@ export interface DiagramCliOptions {
   findings?: boolean;
   iconPack?: string;
   watch?: boolean;
+  /** Base design whose differences from this one are marked (`--diff`). */
+  diff?: string;
 }
 
 /** The stem used in output names: `examples/a-hub.ts` → `a-hub`. */
@@ -47,6 +49,14 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
     design = arch.file;
   }
   const views = opts.view === 'all' ? [...VIEWS] : [opts.view];
+  let mark = (svg: string) => svg;
+  if (opts.diff) {
+    const { diffModel, markSvg } = await import('../../diff/diagram-marks.js');
+    const base = await loadArchitecture(opts.diff);
+    const d = diffModel(base.model, model);
+    model = d.model;
+    mark = (svg) => markSvg(svg, d.marks);
+  }
   const diagrams = await renderDiagrams(model, {
     views,
     design,
@@ -57,7 +67,7 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
   for (const d of diagrams) {
     const out = join(opts.output, `${fileStem(file)}.${d.view}.svg`);
     const t0 = performance.now();
-    writeFileAtomic(out, d.svg);
+    writeFileAtomic(out, mark(d.svg));
     performance.measure('aksnet:write', { start: t0, detail: { design, view: d.view } });
     written.push(out);
   }

@@ -1,0 +1,52 @@
+/** `aksnet drift`: the reviewed design against an Azure export, as findings in every validate format. */
+import { AksnetError, ExitCode } from '../../load/errors.js';
+import { driftRun } from '../../drift/run.js';
+import type { FileResult } from '../../validate/finding.js';
+import { formatJson } from '../../validate/format/json.js';
+import { formatText } from '../../validate/format/text.js';
+import { formatSarif } from '../../validate/format/sarif.js';
+import { formatGithub } from '../../validate/format/github.js';
+import { formatMarkdown } from '../../validate/format/markdown.js';
+import { colors, useColor, writeFileAtomic } from '../io.js';
+import { exitCode } from './validate.js';
+
+export interface DriftCliOptions {
+  from: string;
+  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+  output?: string;
+  failOn: 'error' | 'warning' | 'info' | 'none';
+}
+
+export async function driftCommand(file: string, opts: DriftCliOptions): Promise<number> {
+  // The as-of date only labels the result (drift has no dated rules); SOURCE_DATE_EPOCH pins it.
+  const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? '');
+  const asOf = new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
+  const { result, notCompared } = await driftRun(file, opts.from, asOf);
+  if (notCompared.length > 0) {
+    process.stderr.write(`aksnet drift: not compared (types aksnet does not model): ${notCompared.join(', ')}\n`);
+  }
+  const text = await render([result], opts.format, !opts.output && useColor(process.stdout));
+  if (opts.output) {
+    try {
+      writeFileAtomic(opts.output, text);
+    } catch (e) {
+      throw new AksnetError(`cannot write ${opts.output}: ${(e as Error).message}`, undefined, ExitCode.output);
+    }
+  } else process.stdout.write(text);
+  return exitCode([result], opts.failOn);
+}
+
+async function render(results: FileResult[], format: DriftCliOptions['format'], color: boolean): Promise<string> {
+  switch (format) {
+    case 'json':
+      return formatJson(results);
+    case 'sarif':
+      return formatSarif(results);
+    case 'github':
+      return formatGithub(results);
+    case 'markdown':
+      return formatMarkdown(results);
+    default:
+      return formatText(results, colors(color));
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * What changed between two designs: parts (with fields), ingress and egress paths hop by hop, and
+ * findings introduced or resolved. Each kind of change is one section; a new kind (e.g. effective
+ * routes per subnet, once src/model/routing.ts exists) is one more entry in SECTIONS.
+ */
+import type { IngressPathModel, EgressPathModel, Model } from '../model/types.js';
+import type { Finding } from '../validate/finding.js';
+import { compareModels, show, type ElementChange } from './compare.js';
+
+export interface PathChange {
+  change: 'added' | 'removed' | 'changed';
+  id: string;
+  name: string;
+  /** What changed, one line each (empty for added/removed). */
+  details: string[];
+}
+
+export interface FindingChange {
+  change: 'introduced' | 'resolved';
+  ruleId: string;
+  severity: Finding['severity'];
+  message: string;
+  elementName?: string;
+}
+
+export interface SectionChanges {
+  /** Key in JSON output, e.g. `ingress`. */
+  key: string;
+  /** Heading in text and Markdown, e.g. `Ingress paths`. */
+  title: string;
+  changes: PathChange[];
+}
+
+export interface DesignDiff {
+  base: string;
+  head: string;
+  parts: ElementChange[];
+  /** Path-like aspects compared one line per step (ingress hops, egress hops, …), in SECTIONS order. */
+  sections: SectionChanges[];
+  findings: FindingChange[];
+}
+
+/**
+ * One aspect of the two models compared as named sequences of lines (a path's hops). Effective
+ * routes per subnet (src/model/routing.ts, being written on another branch) slot in as one more
+ * entry: `{ key: 'routes', title: 'Effective routes', compare: (b, h) => compareSequences(...) }`.
+ */
+export interface DiffSection {
+  key: string;
+  title: string;
+  compare(base: Model, head: Model): PathChange[];
+}
+
+export const SECTIONS: DiffSection[] = [
+  {
+    key: 'ingress',
+    title: 'Ingress paths',
+    compare: (b, h) => compareSequences(b.ingressPaths, h.ingressPaths, ingressLines),
+  },
+  {
+    key: 'egress',
+    title: 'Egress paths',
+    compare: (b, h) => compareSequences(b.egressPaths, h.egressPaths, egressLines),
+  },
+];
+
+export function diffDesigns(
+  base: { file: string; model: Model; findings: Finding[] },
+  head: { file: string; model: Model; findings: Finding[] },
+): DesignDiff {
+  return {
+    base: base.file,
+    head: head.file,
+    parts: compareModels(base.model, head.model),
+    sections: SECTIONS.map((s) => ({ key: s.key, title: s.title, changes: s.compare(base.model, head.model) })),
+    findings: compareFindingSets(base.findings, head.findings),
+  };
+}
+
+/** The changes of one section (empty when the section does not exist). */
+export function sectionChanges(d: DesignDiff, key: string): PathChange[] {
+  return d.sections.find((s) => s.key === key)?.changes ?? [];
+}
+
+/** Items matched by id; each compared as lines, position by position. */
+export function compareSequences<P extends { id: string }>(b: P[], h: P[], lines: (p: P) => string[]): PathChange[] {
+  const before = new Map(b.map((p) => [p.id, p]));
+  const after = new Map(h.map((p) => [p.id, p]));
+  const out: PathChange[] = [];
+  for (const id of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+    const x = before.get(id);
+    const y = after.get(id);
+    const name = id.replace(/^[A-Za-z]+:/, '');
+    if (x && !y) out.push({ change: 'removed', id, name, details: [] });
+    else if (y && !x) out.push({ change: 'added', id, name, details: [] });
+    else if (x && y) {
+      const lx = lines(x);
+      const ly = lines(y);
+      const details: string[] = [];
+      for (let i = 0; i < Math.max(lx.length, ly.length); i++) {
+        if (lx[i] !== ly[i]) details.push(`${lx[i] ?? '(none)'} → ${ly[i] ?? '(none)'}`);
+      }
+      if (details.length > 0) out.push({ change: 'changed', id, name, details });
+    }
+  }
+  return out;
+}
+
+/** One line per hop (element, protocol:port, TLS state), then the target. */
+function ingressLines(p: IngressPathModel): string[] {
+  return [
+    `from ${p.client}`,
+    ...p.hops.map(
+      (h) => `hop ${h.step} ${h.resource} ${h.protocol}:${h.port} tls ${h.tls}${h.waf ? ` waf ${h.waf}` : ''}`,
+    ),
+    `to ${p.target}`,
+  ];
+}
+
+function egressLines(p: EgressPathModel): string[] {
+  return [`outbound ${p.outboundType}`, ...p.hops.map((h, i) => `hop ${i + 1} ${h}`), `public IPs ${p.publicIps}`];
+}
+
+function compareFindingSets(base: Finding[], head: Finding[]): FindingChange[] {
+  // Line numbers move when a design is edited; a finding is the same when rule, element and message are.
+  const key = (f: Finding) => `${f.ruleId}|${f.element ?? ''}|${f.message}`;
+  const active = (fs: Finding[]) => fs.filter((f) => f.status !== 'suppressed');
+  const b = new Map(active(base).map((f) => [key(f), f]));
+  const h = new Map(active(head).map((f) => [key(f), f]));
+  const out: FindingChange[] = [];
+  const item = (change: FindingChange['change'], f: Finding): FindingChange => ({
+    change,
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    ...(f.elementName ? { elementName: f.elementName } : {}),
+  });
+  for (const [k, f] of [...h].sort()) if (!b.has(k)) out.push(item('introduced', f));
+  for (const [k, f] of [...b].sort()) if (!h.has(k)) out.push(item('resolved', f));
+  return out;
+}
+
+export function changeCount(d: DesignDiff): number {
+  return d.parts.length + d.sections.reduce((n, s) => n + s.changes.length, 0) + d.findings.length;
+}
+
+export { show };

@@ -1,0 +1,210 @@
+/**
+ * Drift: the reviewed design against what is deployed. The Azure export is imported into a model
+ * the same way `aksnet import` would write it, then compared element by element. Every difference
+ * is a finding (`drift/missing-in-azure`, `drift/extra-in-azure`, `drift/differs`) pointing at the
+ * design's line and naming the Azure resource id. Fields the design leaves unknown (filled in by the
+ * normalizer) and fields Azure's JSON does not state are never drift.
+ */
+import type { Severity } from '../../dsl/types.js';
+import type { Located } from '../load/locate.js';
+import type { Model, Resource, ResourceKind } from '../model/types.js';
+import { parsePath } from '../load/positions.js';
+import type { Finding, FileResult } from '../validate/finding.js';
+import { compareFindings } from '../validate/finding.js';
+import { compareModels, coveredBy, defaultedFields, show, type ElementChange } from '../diff/compare.js';
+
+/** Element kinds an Azure export can describe (what `aksnet import` maps). */
+export const AZURE_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
+  'vnet',
+  'subnet',
+  'routeTable',
+  'nsg',
+  'natGateway',
+  'ddosProtectionPlan',
+  'privateDnsZone',
+  'privateEndpoint',
+  'paas',
+  'bastion',
+  'azureFirewall',
+  'frontDoor',
+  'applicationGateway',
+  'loadBalancer',
+  'privateLinkService',
+  'cluster',
+  'nodePool',
+]);
+
+export const DRIFT_RULES = ['drift/missing-in-azure', 'drift/extra-in-azure', 'drift/differs'] as const;
+export type DriftRule = (typeof DRIFT_RULES)[number];
+
+/** Drift rules have no Microsoft reference of their own; docs/import.md describes them. */
+const HELP = '';
+
+export interface DriftInput {
+  design: Side;
+  azure: Side;
+  /** Azure resource id by model element id. */
+  azureIds: Map<string, string>;
+  file: string;
+  /** Position of a DSL path in the design file. */
+  locate(path: string): Located;
+  asOf: string;
+}
+
+/** A model and the DSL value it was normalized from (element source paths index into it). */
+export interface Side {
+  model: Model;
+  value: unknown;
+}
+
+export function driftChanges(design: Side, azure: Side): ElementChange[] {
+  const designDefaults = defaultedFields(design.model);
+  const azureDefaults = defaultedFields(azure.model);
+  const designById = new Map(design.model.resources.map((r) => [r.id, r]));
+  const azureById = new Map(azure.model.resources.map((r) => [r.id, r]));
+  return compareModels(design.model, azure.model, {
+    kinds: AZURE_KINDS,
+    ignore: (id, field) => {
+      // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
+      if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
+      // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
+      return !stated(design.value, designById.get(id), field) || !stated(azure.value, azureById.get(id), field);
+    },
+  });
+}
+
+/**
+ * Whether the DSL object an element came from states a field. Only plain object keys are checked:
+ * below an array or a referenced part the model's shape differs from the DSL's, so the field counts
+ * as stated there.
+ */
+export function stated(root: unknown, r: Resource | undefined, field: string): boolean {
+  if (!r) return false;
+  let v: unknown = root;
+  for (const seg of parsePath(r.source.path))
+    v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  for (const seg of field.split('.')) {
+    const key = seg.replace(/\[.*$/, '');
+    if (!isObject(v)) return true;
+    if (v[key] === undefined) return false;
+    if (seg.includes('[')) return true;
+    v = v[key];
+    if (isObject(v) && typeof v.kind === 'string') return true;
+  }
+  return true;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function driftResult(input: DriftInput): FileResult {
+  const changes = driftChanges(input.design, input.azure);
+  const byId = new Map(input.design.model.resources.map((r) => [r.id, r]));
+  const findings: Finding[] = [];
+  for (const c of changes) {
+    if (c.change === 'removed') {
+      findings.push(
+        finding(
+          input,
+          'drift/missing-in-azure',
+          'error',
+          c.before,
+          c.before.source.path,
+          `${label(c.before)} is in the design but not in Azure`,
+          {},
+        ),
+      );
+    } else if (c.change === 'added') {
+      const azureId = input.azureIds.get(c.id);
+      // Elements the normalizer derives (e.g. an AKS-managed outbound LB) were not read from Azure.
+      if (!azureId) continue;
+      const parent = c.after.parent ? byId.get(c.after.parent) : undefined;
+      findings.push(
+        finding(
+          input,
+          'drift/extra-in-azure',
+          'warning',
+          c.after,
+          parent?.source.path ?? 'network',
+          `${label(c.after)} is deployed but not in the design (${azureId})`,
+          { azureId },
+        ),
+      );
+    } else {
+      const azureId = input.azureIds.get(c.id) ?? '';
+      const where = azureId ? ` (${azureId})` : '';
+      for (const f of c.fields) {
+        const top = f.field.split(/[.[]/)[0]!;
+        findings.push(
+          finding(
+            input,
+            'drift/differs',
+            'error',
+            c.before,
+            `${c.before.source.path}.${top}`,
+            `${label(c.before)}: ${f.field} is ${show(f.before)} in the design but ${show(f.after)} in Azure${where}`,
+            { azureId, field: f.field, design: show(f.before), azure: show(f.after) },
+          ),
+        );
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  return {
+    file: input.file,
+    title: input.design.model.metadata.title,
+    findings,
+    rulesRun: [...DRIFT_RULES],
+    asOf: input.asOf,
+  };
+}
+
+function label(r: Resource): string {
+  return `${r.kind} ${r.name}`;
+}
+
+const TITLES: Record<DriftRule, string> = {
+  'drift/missing-in-azure': 'A part of the design is not deployed',
+  'drift/extra-in-azure': 'A deployed resource is not in the design',
+  'drift/differs': 'A deployed resource differs from the design',
+};
+
+const FIXES: Record<DriftRule, string> = {
+  'drift/missing-in-azure': 'Deploy the part, or remove it from the design and have the change reviewed.',
+  'drift/extra-in-azure':
+    'Add the resource to the design (aksnet import shows how it would be written), or remove it from Azure.',
+  'drift/differs': 'Change Azure back to the reviewed value, or change the design and have the change reviewed.',
+};
+
+function finding(
+  input: DriftInput,
+  ruleId: DriftRule,
+  severity: Severity,
+  r: Resource,
+  path: string,
+  message: string,
+  evidence: Record<string, string>,
+): Finding {
+  const pos = input.locate(path);
+  return {
+    ruleId,
+    title: TITLES[ruleId],
+    severity,
+    message,
+    path,
+    file: pos.file ?? input.file,
+    line: pos.line,
+    column: pos.column,
+    element: r.id,
+    elementName: r.name,
+    kind: 'structure',
+    pillars: ['operational-excellence'],
+    waf: ['OE:05'],
+    fix: FIXES[ruleId],
+    helpUri: HELP,
+    references: [],
+    evidence,
+    status: 'open',
+  };
+}

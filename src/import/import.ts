@@ -1,0 +1,211 @@
+/**
+ * `aksnet import`: Azure's JSON → an imported design (declarations + architecture), written as a
+ * TypeScript design file or built into a DSL value (for drift). Pure apart from reading the input.
+ */
+import { basename } from 'node:path';
+import { ImportContext, type Unmapped } from './context.js';
+import { Commented, Decl, refsOf, type Value } from './design.js';
+import { emitDesign } from './emit.js';
+import { inferIngressPaths } from './infer-ingress.js';
+import { MAP_ORDER, MAPPERS } from './mappers/index.js';
+import { finishSubnets, peeringSides } from './mappers/network.js';
+import { readInputs, type InputStyle } from './read.js';
+import { idKey } from './resource.js';
+
+export interface UnknownResource {
+  type: string;
+  id: string;
+  file: string;
+  path: string;
+}
+
+export interface ImportedDesign {
+  decls: Decl[];
+  architecture: Record<string, Value | undefined>;
+  /** Resources of types aksnet does not model. */
+  unknown: UnknownResource[];
+  /** Properties and resources read but not representable in the DSL. */
+  unmapped: Unmapped[];
+  todos: string[];
+  files: string[];
+  styles: InputStyle[];
+  /** Name of the input folder or file. */
+  input: string;
+}
+
+export interface ImportOptions {
+  /** Title of the imported design (default: derived from the input name). */
+  title?: string;
+  /** Leave out facts that need parts the export lacks instead of failing (drift). */
+  lenient?: boolean;
+}
+
+/** Reads and maps an export folder or file. Throws AksnetError (exit 2) for unusable input. */
+export function importAzure(path: string, opts: ImportOptions = {}): ImportedDesign {
+  const input = readInputs(path, (t) => MAPPERS.has(t));
+  const ctx = new ImportContext(input.resources, MAPPERS, opts.lenient === true);
+  for (const type of MAP_ORDER) for (const r of ctx.ofType(type)) ctx.part(r);
+  const paths = inferIngressPaths(ctx);
+  finishSubnets(ctx);
+  const peerings = pairPeerings(ctx);
+  setRoles(ctx, peerings);
+
+  const by = (b: Decl['builder']) => ctx.design.decls.filter((d) => d.builder === b);
+  const onPath = new Set(paths.flatMap((p) => refsOf(p.spec)));
+  const lbs = by('loadBalancer').filter((d) => !onPath.has(d));
+  const network: Record<string, Value | undefined> = {
+    vnets: by('vnet'),
+    ...(peerings.length ? { peerings } : {}),
+    ...(by('privateDnsZone').length ? { privateDnsZones: by('privateDnsZone') } : {}),
+    ...(by('privateEndpoint').length ? { privateEndpoints: by('privateEndpoint') } : {}),
+    ...(by('azureFirewall').length ? { firewalls: by('azureFirewall') } : {}),
+    ...(by('nva').length ? { nvas: by('nva') } : {}),
+    ...(by('bastion').length ? { bastions: by('bastion') } : {}),
+    ...(lbs.length ? { loadBalancers: lbs } : {}),
+  };
+  const name = basename(path).replace(/\.json$/i, '');
+  const architecture: Record<string, Value | undefined> = {
+    metadata: { title: opts.title ?? `Imported from ${name}`, status: 'draft' },
+    network,
+    clusters: by('cluster'),
+    ...(paths.length ? { ingress: paths } : {}),
+  };
+  markUnplaced(ctx, architecture);
+
+  const unknown: UnknownResource[] = input.resources
+    .filter((r) => !MAPPERS.has(r.type))
+    .map((r) => ({ type: r.typeAsWritten, id: r.id, file: r.node.doc.file, path: r.node.path }));
+  for (const r of input.resources) {
+    if (MAPPERS.has(r.type) && !ctx.consumed.has(r))
+      ctx.note(r.id, r.typeAsWritten, 'read but used by no imported part');
+  }
+  return {
+    decls: ctx.design.decls,
+    architecture,
+    unknown,
+    unmapped: ctx.unmapped,
+    todos: ctx.todos,
+    files: input.files,
+    styles: input.styles,
+    input: basename(path),
+  };
+}
+
+/** One `peering()` per VNet pair whose both VNets were imported. */
+function pairPeerings(ctx: ImportContext): Decl[] {
+  const sides = peeringSides.get(ctx) ?? [];
+  const out: Decl[] = [];
+  const done = new Set<string>();
+  for (const s of sides) {
+    const remote = ctx.find(s.remoteId);
+    const from = ctx.part(s.vnet);
+    const to = remote ? ctx.part(remote) : undefined;
+    if (!from || !to || !remote) {
+      ctx.note(s.vnet.id, 'virtualNetworkPeerings', `peering to ${s.remoteId} whose VNet is not in the input`);
+      continue;
+    }
+    const key = [idKey(s.vnet.id), idKey(remote.id)].sort().join('|');
+    if (done.has(key)) continue;
+    done.add(key);
+    const back = sides.find((x) => x.vnet === remote && idKey(ctx.find(x.remoteId)?.id ?? '') === idKey(s.vnet.id));
+    // The hub side is written first, as in hand-written designs.
+    const hubFirst = isHubLike(to) && !isHubLike(from);
+    const [a, b, sa, sb] = hubFirst ? [to, from, back, s] : [from, to, s, back];
+    const name = `${a.spec.name as string}-${b.spec.name as string}`;
+    const d = ctx.design.add('peering', name, [], `peering:${name}`);
+    const fwd =
+      sa?.allowForwardedTraffic !== undefined && sa.allowForwardedTraffic === sb?.allowForwardedTraffic
+        ? sa.allowForwardedTraffic
+        : undefined;
+    if (sa?.allowForwardedTraffic !== sb?.allowForwardedTraffic) {
+      ctx.note(
+        s.vnet.id,
+        'virtualNetworkPeerings.allowForwardedTraffic',
+        'differs between the two directions; the DSL has one value per pair',
+      );
+    }
+    d.spec = {
+      from: a,
+      to: b,
+      ...(sa?.allowGatewayTransit !== undefined ? { allowGatewayTransit: sa.allowGatewayTransit } : {}),
+      ...(fwd !== undefined ? { allowForwardedTraffic: fwd } : {}),
+    };
+    out.push(d);
+  }
+  return out;
+}
+
+function isHubLike(vnet: Decl): boolean {
+  return ((vnet.spec.subnets ?? []) as Decl[]).some(
+    (s) => s.spec.purpose === 'firewall' || s.spec.purpose === 'gateway',
+  );
+}
+
+/** A peered VNet with a firewall or gateway subnet is a hub; VNets peered to a hub are spokes. */
+function setRoles(ctx: ImportContext, peerings: Decl[]): void {
+  const role = new Map<Decl, 'hub' | 'spoke'>();
+  for (const p of peerings) {
+    const [a, b] = [p.spec.from as Decl, p.spec.to as Decl];
+    if (isHubLike(a)) role.set(a, 'hub');
+    if (isHubLike(b)) role.set(b, 'hub');
+  }
+  for (const p of peerings) {
+    const [a, b] = [p.spec.from as Decl, p.spec.to as Decl];
+    if (role.get(a) === 'hub' && !role.has(b)) role.set(b, 'spoke');
+    if (role.get(b) === 'hub' && !role.has(a)) role.set(a, 'spoke');
+  }
+  for (const d of ctx.design.decls) {
+    const r = role.get(d);
+    if (!r) continue;
+    const { name, region, addressSpace, ...rest } = d.spec;
+    d.spec = { name, region, role: r, addressSpace, ...rest };
+  }
+}
+
+/** Parts nothing in the architecture reaches get a comment saying why they are not placed. */
+function markUnplaced(ctx: ImportContext, architecture: Record<string, Value | undefined>): void {
+  const reached = new Set<Decl>();
+  const walk = (v: Value | undefined): void => {
+    for (const d of refsOf(v)) {
+      if (reached.has(d)) continue;
+      reached.add(d);
+      walk(d.spec as Value);
+    }
+  };
+  walk(architecture as Value);
+  for (const d of ctx.design.decls) {
+    if (reached.has(d)) continue;
+    const why =
+      d.builder === 'applicationGateway' || d.builder === 'frontDoor' || d.builder === 'privateLinkService'
+        ? 'it is on no ingress path Azure shows; use it in an ingressPath hop'
+        : 'no imported part refers to it';
+    d.comments.push(`TODO(aksnet import): not part of the architecture yet: ${why}`);
+    ctx.todos.push(`${String(d.spec.name ?? d.varName)}: ${why}`);
+  }
+}
+
+/** The design file text. */
+export function designSource(design: ImportedDesign): string {
+  const header = [
+    `Imported by \`aksnet import\` from ${design.input} (${design.files.length} file(s): ${design.styles.join(', ')}).`,
+    'Azure resource ids are kept as comments above each part. Review every TODO(aksnet import) comment:',
+    'they mark what Azure\'s JSON does not tell (see docs/import.md, "Finishing an imported design").',
+  ];
+  if (design.unknown.length > 0) {
+    header.push('', 'Not imported (resource types aksnet does not model):');
+    for (const [type, n] of countBy(design.unknown.map((u) => u.type))) header.push(`  ${type} ×${n}`);
+  }
+  if (design.unmapped.length > 0) {
+    header.push('', 'Read but not imported:');
+    for (const u of design.unmapped) header.push(`  ${u.property} of ${u.id.split('/').pop()}: ${u.reason}`);
+  }
+  return emitDesign({ decls: design.decls, architecture: design.architecture, header });
+}
+
+function countBy(xs: string[]): Array<[string, number]> {
+  const m = new Map<string, number>();
+  for (const x of xs) m.set(x, (m.get(x) ?? 0) + 1);
+  return [...m.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+export { Commented };

@@ -1,0 +1,157 @@
+/**
+ * Ingress paths as far as Azure's JSON shows them: an Application Gateway routing rule whose backend
+ * pool address is an internal load balancer's frontend IP, and a Front Door origin reached over
+ * Private Link through a Private Link Service, end at the cluster that owns the load balancer.
+ * What lies behind the load balancer (the ingress controller, the Service) is not in Azure's JSON:
+ * the path says so in a TODO comment instead of guessing.
+ */
+import type { ImportContext } from './context.js';
+import { Commented, Decl, type Value } from './design.js';
+import { listenerOf } from './mappers/ingress.js';
+import { parentId, type AzureResource, type JNode } from './resource.js';
+
+const TODO_TARGET =
+  'TODO(aksnet import): Azure does not show the ingress controller or Service behind the load balancer; ' +
+  'add the controller hop and the real service name and port';
+
+export function inferIngressPaths(ctx: ImportContext): Decl[] {
+  const paths: Decl[] = [];
+  for (const gw of ctx.ofType('microsoft.network/applicationgateways')) {
+    const d = ctx.part(gw);
+    if (d) paths.push(...appGatewayPaths(ctx, gw, d));
+  }
+  for (const fd of ctx.ofType('microsoft.cdn/profiles')) {
+    const d = ctx.part(fd);
+    if (d) paths.push(...frontDoorPaths(ctx, fd, d));
+  }
+  return paths;
+}
+
+function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): Decl[] {
+  const out: Decl[] = [];
+  const n = gw.node;
+  const publicFront = gwDecl.spec.frontend !== 'private';
+  let unresolved = 0;
+  for (const rule of n.list('requestRoutingRules')) {
+    const pool = byId(n.list('backendAddressPools'), rule.ref('backendAddressPool')?.value);
+    const settings = byId(n.list('backendHttpSettingsCollection'), rule.ref('backendHttpSettings')?.value);
+    const listenerId = rule.ref('httpListener')?.value;
+    const listener = typeof listenerId === 'string' ? listenerOf(n, listenerId) : undefined;
+    if (!pool || !settings || !listener) continue;
+    const ips = pool
+      .list('backendAddresses')
+      .map((a) => (typeof a.value === 'string' ? a.value : a.str('ipAddress')))
+      .filter((x): x is string => !!x);
+    const lb = ips.map((ip) => lbByFrontendIp(ctx, ip)).find((x) => x);
+    const backProto = settings.str('protocol')?.toLowerCase() ?? 'http';
+    const backPort = settings.num('port');
+    if (!lb || !lb.decl.spec.cluster || backPort === undefined || !publicFront) {
+      unresolved++;
+      continue;
+    }
+    const tls =
+      listener.protocol === 'https'
+        ? backProto === 'https'
+          ? 'reencrypt'
+          : 'terminate'
+        : backProto === 'https'
+          ? 'originate'
+          : 'plain';
+    const rulePort = lbRulePort(lb.res.node, backPort);
+    const name = rule.str('name') ?? `${gw.name}-path`;
+    const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
+    p.comments.push(
+      `inferred: ${gw.name} routing rule ${name} → backend pool address ${lb.ip} → ` +
+        `internal load balancer ${lb.res.name}`,
+    );
+    p.spec = {
+      name,
+      from: { kind: 'internet' },
+      hops: [
+        { via: gwDecl, protocol: listener.protocol, port: listener.port, tls },
+        { via: lb.decl, protocol: backProto, port: backPort, tls: backProto === 'https' ? 'passthrough' : 'plain' },
+      ],
+      to: new Commented(
+        { cluster: lb.decl.spec.cluster as Decl, service: 'unknown', protocol: backProto, port: rulePort },
+        TODO_TARGET,
+      ),
+    };
+    out.push(p);
+  }
+  if (unresolved > 0) {
+    gwDecl.comments.push(
+      `TODO(aksnet import): ${unresolved} routing rule(s) of ${gw.name} send to backends that are not an ` +
+        'internal load balancer of an imported cluster; add their ingress paths by hand',
+    );
+  }
+  return out;
+}
+
+function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): Decl[] {
+  const out: Decl[] = [];
+  for (const route of ctx.ofType('microsoft.cdn/profiles/afdendpoints/routes')) {
+    if (!parentId(parentId(route.id)).toLowerCase().endsWith(`/profiles/${fd.name.toLowerCase()}`)) continue;
+    ctx.use(route);
+    ctx.use(ctx.find(parentId(route.id)));
+    const groupId = route.node.ref('originGroup')?.value;
+    if (typeof groupId !== 'string') continue;
+    ctx.use(ctx.find(groupId));
+    const origins = ctx.children('microsoft.cdn/profiles/origingroups/origins', groupId);
+    for (const o of origins) {
+      ctx.use(o);
+      const plsId = o.node.str('sharedPrivateLinkResource.privateLink.id');
+      const pls = plsId ? ctx.find(plsId) : undefined;
+      const plsDecl = pls ? ctx.part(pls) : undefined;
+      const lb = plsDecl?.spec.loadBalancer as Decl | undefined;
+      const cluster = lb?.spec.cluster as Decl | undefined;
+      if (!plsDecl || !lb || !cluster) {
+        fdDecl.comments.push(
+          `TODO(aksnet import): origin ${o.name} is not a Private Link Service of an imported cluster's ` +
+            'load balancer; add its ingress path by hand',
+        );
+        continue;
+      }
+      const fwd = route.node.str('forwardingProtocol');
+      const backProto = fwd === 'HttpOnly' ? 'http' : 'https';
+      const port = backProto === 'https' ? (o.node.num('httpsPort') ?? 443) : (o.node.num('httpPort') ?? 80);
+      const name = `${fd.name}-${route.name}`;
+      const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
+      p.comments.push(
+        `inferred: ${fd.name} route ${route.name} → origin ${o.name} over Private Link ${pls!.name} → ` +
+          String(lb.spec.name),
+      );
+      p.spec = {
+        name,
+        from: { kind: 'internet' },
+        hops: [
+          { via: fdDecl, protocol: 'https', port: 443, tls: backProto === 'https' ? 'reencrypt' : 'terminate' },
+          { via: plsDecl, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
+          { via: lb, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
+        ],
+        to: new Commented({ cluster, service: 'unknown', protocol: backProto, port }, TODO_TARGET),
+      };
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function byId(list: JNode[], id: unknown): JNode | undefined {
+  return typeof id === 'string' ? list.find((x) => x.str('id')?.toLowerCase() === id.toLowerCase()) : undefined;
+}
+
+/** The load balancer in the input with a frontend on this private IP. */
+function lbByFrontendIp(ctx: ImportContext, ip: string): { res: AzureResource; decl: Decl; ip: string } | undefined {
+  for (const lb of ctx.ofType('microsoft.network/loadbalancers')) {
+    if (!lb.node.list('frontendIPConfigurations').some((f) => f.str('privateIPAddress') === ip)) continue;
+    const decl = ctx.part(lb);
+    if (decl) return { res: lb, decl, ip };
+  }
+  return undefined;
+}
+
+/** Backend port of the LB rule listening on `port` (the port traffic reaches the pods' Service on). */
+function lbRulePort(lb: JNode, port: number): Value {
+  const rule = lb.list('loadBalancingRules').find((r) => r.num('frontendPort') === port);
+  return rule?.num('backendPort') ?? port;
+}

@@ -1,0 +1,180 @@
+/** `aksnet diff` on two versions of the hub-spoke example: exactly the edits, in every format. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diffCommand } from '../../src/cli/commands/diff.js';
+import { diffDesigns, sectionChanges, type DesignDiff } from '../../src/diff/design-diff.js';
+import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../../src/diff/format.js';
+import { validateFile } from '../../src/validate/run-files.js';
+
+const example = resolve(import.meta.dirname, '../../examples/a-hub-spoke-baseline.ts');
+const v1 = readFileSync(example, 'utf8');
+
+const JOBS = "const jobsSubnet = subnet({ name: 'snet-jobs', cidr: '10.240.8.0/24', purpose: 'workload' });";
+const KV_ENDPOINT =
+  "const kvEndpoint = privateEndpoint({ name: 'pe-kv-payments', " +
+  'subnet: peSubnet, target: keyVault, dnsZone: kvZone });';
+
+/** Four edits: a CIDR, the WAF mode, a new subnet, the TLS state of the second ingress hop. */
+function edit(text: string): string {
+  const out = text
+    .replace("cidr: '10.240.5.0/28', purpose: 'ingress'", "cidr: '10.240.5.0/27', purpose: 'ingress'")
+    .replace("waf: { mode: 'Prevention', managedRules: true }", "waf: { mode: 'Detection', managedRules: true }")
+    .replace('const peSubnet = subnet(', JOBS + '\nconst peSubnet = subnet(')
+    .replace(
+      'subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet]',
+      'subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet, jobsSubnet]',
+    )
+    .replace(
+      "{ via: ilb, protocol: 'https', port: 443, tls: 'passthrough' }",
+      "{ via: ilb, protocol: 'https', port: 443, tls: 'reencrypt' }",
+    );
+  if (out.split('\n').length !== text.split('\n').length + 1) throw new Error('an edit did not apply');
+  return out;
+}
+
+const j = (v: unknown) => JSON.stringify(v);
+let dir: string;
+let diff: DesignDiff;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'aksnet-diff-'));
+  writeFileSync(join(dir, 'v1.ts'), v1);
+  writeFileSync(join(dir, 'v2.ts'), edit(v1));
+  const opts = { asOf: '2026-12-01', config: false as const };
+  const [a, b] = [await validateFile(join(dir, 'v1.ts'), opts), await validateFile(join(dir, 'v2.ts'), opts)];
+  diff = diffDesigns(
+    { file: 'v1.ts', model: a.arch.model, findings: a.result.findings },
+    { file: 'v2.ts', model: b.arch.model, findings: b.result.findings },
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('aksnet diff', () => {
+  it('lists exactly the changed parts with their fields', () => {
+    expect(
+      diff.parts.map((c) =>
+        c.change === 'changed'
+          ? `~ ${c.id} ${c.fields.map((f) => `${f.field}: ${j(f.before)} → ${j(f.after)}`).join('; ')}`
+          : `${c.change} ${c.id}`,
+      ),
+    ).toEqual([
+      '~ applicationGateway:agw-payments-weu waf.mode: "Prevention" → "Detection"',
+      '~ subnet:vnet-spoke-payments-weu/snet-aks-ingress cidr: "10.240.5.0/28" → "10.240.5.0/27"',
+      'added subnet:vnet-spoke-payments-weu/snet-jobs',
+    ]);
+  });
+
+  it('lists the changed ingress hops (WAF mode and TLS state) and no egress change', () => {
+    expect(sectionChanges(diff, 'ingress')).toEqual([
+      {
+        change: 'changed',
+        id: 'ingressPath:public-api',
+        name: 'public-api',
+        details: [
+          'hop 1 applicationGateway:agw-payments-weu https:443 tls reencrypt waf Prevention → hop 1 ' +
+            'applicationGateway:agw-payments-weu https:443 tls reencrypt waf Detection',
+          'hop 2 loadBalancer:ilb-ingress https:443 tls passthrough → hop 2 loadBalancer:ilb-ingress https:443 tls ' +
+            'reencrypt',
+        ],
+      },
+    ]);
+    expect(sectionChanges(diff, 'egress')).toEqual([]);
+    expect(diff.sections.map((x) => x.key)).toEqual(['ingress', 'egress']);
+  });
+
+  it('reports the finding the WAF change introduces and none resolved', () => {
+    expect(diff.findings.filter((f) => f.change === 'resolved')).toEqual([]);
+    expect(diff.findings.map((f) => `${f.change} ${f.ruleId} ${f.elementName}`)).toEqual([
+      'introduced ingress/waf-detection-mode agw-payments-weu',
+    ]);
+  });
+
+  it('says "No changes." for identical designs', async () => {
+    const a = await validateFile(example, { asOf: '2026-12-01', config: false });
+    const d = diffDesigns(
+      { file: 'a', model: a.arch.model, findings: a.result.findings },
+      { file: 'a', model: a.arch.model, findings: a.result.findings },
+    );
+    expect(formatDiffText(d)).toBe('aksnet diff: a → a\n\nNo changes.\n');
+    expect(JSON.parse(formatDiffJson(d)).changes).toBe(0);
+  });
+
+  it('writes text, Markdown and JSON', () => {
+    const text = formatDiffText(diff);
+    expect(text).toContain(
+      '  ~ subnet vnet-spoke-payments-weu/snet-aks-ingress\n      cidr: 10.240.5.0/28 → 10.240.5.0/27\n',
+    );
+    expect(text).toContain('  + subnet vnet-spoke-payments-weu/snet-jobs (cidr 10.240.8.0/24)\n');
+    const md = formatDiffMarkdown(diff);
+    expect(md).toContain(
+      '| ~ | subnet vnet-spoke-payments-weu/snet-aks-ingress | cidr: 10.240.5.0/28 → 10.240.5.0/27 |',
+    );
+    const json = JSON.parse(formatDiffJson(diff)) as { parts: unknown[]; changes: number };
+    expect(json.parts).toHaveLength(3);
+    expect(json.changes).toBe(3 + 1 + diff.findings.length);
+  });
+
+  it('--base <ref> compares a file with its committed version', async () => {
+    const repo = join(dir, 'repo');
+    const git = (...args: string[]) => spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8' });
+    spawnSync('git', ['init', '-q', repo]);
+    writeFileSync(join(repo, 'design.ts'), v1);
+    git('add', 'design.ts');
+    git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'v1');
+    writeFileSync(join(repo, 'design.ts'), edit(v1));
+    const out = join(dir, 'diff.json');
+    expect(
+      await diffCommand([join(repo, 'design.ts')], { base: 'HEAD', format: 'json', output: out, config: false }),
+    ).toBe(0);
+    const d = JSON.parse(readFileSync(out, 'utf8')) as { base: string; parts: Array<{ id: string }> };
+    expect(d.base).toMatch(/^HEAD:/);
+    expect(d.parts.map((p) => p.id)).toEqual(diff.parts.map((p) => p.id));
+    // The temporary copy of the base version is gone.
+    expect(git('status', '--porcelain').stdout.trim()).toBe('M design.ts');
+  });
+});
+
+describe('aksnet diagram --diff', () => {
+  it(
+    'draws the head with additions and changes marked, removals ghosted, and a legend; well-formed and ' +
+      'deterministic',
+    async () => {
+      const { renderDiagrams } = await import('../../src/diagram/index.js');
+      const { diffModel, markSvg } = await import('../../src/diff/diagram-marks.js');
+      const { XMLValidator } = await import('fast-xml-parser');
+      const { loadArchitecture } = await import('../../src/load/load-architecture.js');
+      // v3 drops the Key Vault endpoint from v2: one removal to ghost.
+      const v3 = edit(v1)
+        .replace(KV_ENDPOINT, '')
+        .replace("    { name: 'Key Vault', privateEndpoint: kvEndpoint, category: 'azure-paas' },\n", '')
+        .replace('privateEndpoints: [kvEndpoint, acrEndpoint]', 'privateEndpoints: [acrEndpoint]');
+      writeFileSync(join(dir, 'v3.ts'), v3);
+      const base = (await loadArchitecture(join(dir, 'v1.ts'))).model;
+      const head = (await loadArchitecture(join(dir, 'v3.ts'))).model;
+      const { model, marks } = diffModel(base, head);
+      expect(marks.get('subnet:vnet-spoke-payments-weu/snet-jobs')).toBe('added');
+      expect(marks.get('subnet:vnet-spoke-payments-weu/snet-aks-ingress')).toBe('changed');
+      expect(marks.get('privateEndpoint:pe-kv-payments')).toBe('removed');
+      expect(model.resources.some((r) => r.id === 'privateEndpoint:pe-kv-payments')).toBe(true);
+      const [d] = await renderDiagrams(model, { views: ['topology'] });
+      const svg = markSvg(d!.svg, marks);
+      expect(XMLValidator.validate(svg)).toBe(true);
+      expect(markSvg(d!.svg, marks)).toBe(svg);
+      // Each mark is a box around its element's box.
+      for (const [id, mark] of [
+        ['subnet:vnet-spoke-payments-weu/snet-jobs', 'added'],
+        ['privateEndpoint:pe-kv-payments', 'removed'],
+      ] as const) {
+        const g = new RegExp(`<g\\b[^>]*data-element="${id.replace(/[/:]/g, (c) => `\\${c}`)}"[^>]*>`).exec(svg)![0];
+        const x = Number(/data-x="([\d.]+)"/.exec(g)![1]);
+        expect(svg).toMatch(new RegExp(`<rect class="diff-${mark}" x="${x - 3}"`));
+      }
+      expect(svg).toMatch(/<g id="[\w-]*diff-legend" class="diff-legend">/);
+      for (const label of ['added', 'changed', 'removed (ghosted)']) expect(svg).toContain(`>${label}</text>`);
+      const vb = /viewBox="0 0 [\d.]+ ([\d.]+)"/;
+      expect(Number(vb.exec(svg)![1])).toBe(Number(vb.exec(d!.svg)![1]) + 28);
+    },
+  );
+});

@@ -1,0 +1,146 @@
+/**
+ * `aksnet drift`: the hand-written hub-spoke design against its Azure exports. An unchanged export
+ * shows no drift in any input style; a changed route, CIDR or WAF mode shows as drift/differs at the
+ * design's line with the Azure resource id; unknown design fields are never drift.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { driftFile } from '../../src/drift/run.js';
+import { sarifLog } from '../../src/validate/format/sarif.js';
+import { formatGithub } from '../../src/validate/format/github.js';
+import { formatMarkdown } from '../../src/validate/format/markdown.js';
+import { formatJson } from '../../src/validate/format/json.js';
+import { sarifValidator } from '../validate/sarif-schema.js';
+
+const fixtures = resolve(import.meta.dirname, '../fixtures/azure/hub-spoke');
+const design = join(fixtures, 'hand-written.ts');
+const designLines = readFileSync(design, 'utf8').split('\n');
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** The az export with one file edited. */
+function edited(fileName: string, edit: (v: Array<Record<string, unknown>>) => void): string {
+  const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-'));
+  dirs.push(d);
+  cpSync(join(fixtures, 'az'), d, { recursive: true });
+  const p = join(d, fileName);
+  const v = JSON.parse(readFileSync(p, 'utf8')) as Array<Record<string, unknown>>;
+  edit(v);
+  writeFileSync(p, JSON.stringify(v, null, 2));
+  return d;
+}
+
+const line = (n: number) => designLines[n - 1] ?? '';
+
+describe('aksnet drift', () => {
+  it('finds no drift between the design and an unchanged export, in every input style', async () => {
+    for (const from of ['az', 'graph.json', 'arm-export.json']) {
+      const r = await driftFile(design, join(fixtures, from), '2026-12-01');
+      expect(
+        r.findings.map((f) => f.message),
+        from,
+      ).toEqual([]);
+    }
+  });
+
+  it('a changed route is drift at the route table line of the design', async () => {
+    const from = edited('route-table-list.json', (v) => {
+      (v[0]!.routes as Array<Record<string, unknown>>)[0]!.nextHopIpAddress = '10.200.0.5';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    const f = r.findings.filter((x) => x.element === 'routeTable:rt-aks-egress');
+    expect(f.map((x) => x.ruleId)).toEqual(expect.arrayContaining(['drift/differs']));
+    expect(f.map((x) => x.evidence?.field)).toEqual(
+      expect.arrayContaining(['routes[default-to-firewall].nextHopAddress']),
+    );
+    for (const x of f) {
+      expect(line(x.line)).toMatch(/routes: \[\{ name: 'default-to-firewall'/);
+      expect(x.message).toContain('/providers/Microsoft.Network/routeTables/rt-aks-egress');
+    }
+  });
+
+  it('a changed subnet CIDR is drift at the cidr line of the design, and nothing else drifts', async () => {
+    const from = edited('vnet-list.json', (v) => {
+      (v[1]!.subnets as Array<Record<string, unknown>>)[0]!.addressPrefix = '10.240.0.0/23';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings).toHaveLength(1);
+    const [f] = r.findings;
+    expect(f!.ruleId).toBe('drift/differs');
+    expect(f!.severity).toBe('error');
+    expect(f!.message).toBe(
+      'subnet snet-aks-nodes: cidr is 10.240.0.0/22 in the design but 10.240.0.0/23 in Azure ' +
+        '(/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/' +
+        'Microsoft.Network/virtualNetworks/vnet-spoke-payments-weu/subnets/snet-aks-nodes)',
+    );
+    expect(line(f!.line).slice(f!.column - 1)).toMatch(/^cidr: '10\.240\.0\.0\/22'/);
+  });
+
+  it('a changed WAF mode is drift at the waf line of the design', async () => {
+    const from = edited('application-gateway-waf-policy-list.json', (v) => {
+      (v[0]!.policySettings as Record<string, unknown>).mode = 'Detection';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings.map((f) => [f.ruleId, f.evidence?.field, f.evidence?.design, f.evidence?.azure])).toEqual([
+      ['drift/differs', 'waf.mode', 'Prevention', 'Detection'],
+    ]);
+    expect(line(r.findings[0]!.line)).toMatch(/^\s*waf: \{ name: 'waf-agw-payments', mode: 'Prevention'/);
+  });
+
+  it('a resource missing in Azure and one extra in Azure', async () => {
+    const from = edited('private-endpoint-list.json', (v) => {
+      v[1]!.name = 'pe-acr-payments-2';
+      v[1]!.id = String(v[1]!.id).replace(/pe-acr-payments$/, 'pe-acr-payments-2');
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.severity}`).sort()).toEqual([
+      'drift/extra-in-azure|pe-acr-payments-2|warning',
+      'drift/missing-in-azure|pe-acr-payments|error',
+    ]);
+    const missing = r.findings.find((f) => f.ruleId === 'drift/missing-in-azure')!;
+    expect(line(missing.line)).toContain('const acrEndpoint = privateEndpoint({');
+  });
+
+  it('fields the design leaves unknown are not drift', async () => {
+    // The export states NSG flow logs nowhere and the design states no subnet defaultOutboundAccess
+    // for snet-appgw; Azure turning defaultOutboundAccess off there is unknown to the design, not drift.
+    const from = edited('vnet-list.json', (v) => {
+      (v[1]!.subnets as Array<Record<string, unknown>>)[1]!.defaultOutboundAccess = false;
+    });
+    expect((await driftFile(design, from, '2026-12-01')).findings).toEqual([]);
+  });
+
+  it('a node count the autoscaler changed is not drift; a changed autoscaler maximum is', async () => {
+    const from = edited('aks-show.json', () => undefined);
+    const p = join(from, 'aks-show.json');
+    const aks = JSON.parse(readFileSync(p, 'utf8')) as { agentPoolProfiles: Array<Record<string, unknown>> };
+    aks.agentPoolProfiles[1]!.count = 7;
+    writeFileSync(p, JSON.stringify(aks, null, 2));
+    expect((await driftFile(design, from, '2026-12-01')).findings).toEqual([]);
+    aks.agentPoolProfiles[1]!.maxCount = 30;
+    writeFileSync(p, JSON.stringify(aks, null, 2));
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+    ).toEqual(['apps|maxCount|20|30']);
+    expect(line(r.findings[0]!.line)).toContain("nodePool({ name: 'apps'");
+  });
+
+  it('is written in every validate format, SARIF valid against the 2.1.0 schema', async () => {
+    const from = edited('vnet-list.json', (v) => {
+      (v[1]!.subnets as Array<Record<string, unknown>>)[0]!.addressPrefix = '10.240.0.0/23';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    const log = sarifLog([r], []);
+    expect(sarifValidator()(log)).toBe(true);
+    expect(log.runs[0]!.results![0]!.ruleId).toBe('drift/differs');
+    expect(log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.region!.startLine).toBe(r.findings[0]!.line);
+    expect(formatGithub([r])).toContain(`line=${r.findings[0]!.line}`);
+    expect(formatMarkdown([r])).toContain('drift/differs');
+    expect(
+      JSON.parse(formatJson([r])).files?.[0]?.findings?.[0]?.ruleId ?? JSON.stringify(JSON.parse(formatJson([r]))),
+    ).toContain('drift/differs');
+  });
+});
