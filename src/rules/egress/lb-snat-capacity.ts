@@ -36,7 +36,8 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const o = c.outbound;
-      if (o.type !== 'loadBalancer') continue;
+      // Routes that send 0.0.0.0/0 elsewhere leave the load balancer's SNAT ports unused (another rule says so).
+      if (o.type !== 'loadBalancer' || ctx.q.egressPathOf(c.id)?.via !== 'loadBalancer') continue;
       const { nodes, surge } = clusterScale(ctx.q, c);
       const needed = nodes + surge;
       if (needed <= 0) continue;

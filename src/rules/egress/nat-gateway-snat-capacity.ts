@@ -31,14 +31,14 @@ export default defineRule({
     const users = new Map<Id, { nodes: number; surge: number; clusters: string[]; managedOf?: Id }>();
     for (const c of q.all('cluster')) {
       const o = c.outbound;
-      let natId: Id | undefined;
-      if (o.type === 'managedNATGateway') natId = `natGateway:${c.name}/managed`;
-      else if (o.type === 'userAssignedNATGateway') natId = o.natGateway || undefined;
+      // The NAT gateway the effective egress path really uses (a route to a firewall bypasses it).
+      const path = q.egressPathOf(c.id);
+      const natId: Id | undefined = path?.via === 'natGateway' ? path.hops.find((h) => q.getAs(h, 'natGateway')) : undefined;
       if (!natId || !q.getAs(natId, 'natGateway')) continue;
       const s = clusterScale(q, c);
       const u = users.get(natId) ?? { nodes: 0, surge: 0, clusters: [] };
       u.nodes += s.nodes;
-      u.surge = Math.max(u.surge, s.surge);
+      u.surge += s.surge;
       u.clusters.push(c.name);
       if (o.type === 'managedNATGateway') u.managedOf = c.id;
       users.set(natId, u);
