@@ -86,6 +86,19 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
       p.setOptionValue('exit', await rulesCommand(opts));
     });
 
+  // --- aksnet routes (issue #9: effective routes per subnet) ---------------------------------
+  p.command('routes')
+    .description('print the effective route table of every subnet, like az network nic show-effective-route-table')
+    .argument('<file>', 'architecture file')
+    .option('-s, --subnet <name>', 'only this subnet (its name, or vnet/name)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  $ aksnet routes examples/a-hub-spoke-baseline.ts\n  $ aksnet routes prod.ts --subnet snet-nodes --format json')
+    .action(async (file: string, opts) => {
+      const { routesCommand } = await import('./commands/routes.js');
+      p.setOptionValue('exit', await routesCommand(file, opts));
+    });
+  // --- end aksnet routes ------------------------------------------------------------------------
+
   return p;
 }
 

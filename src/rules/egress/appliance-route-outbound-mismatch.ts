@@ -3,7 +3,7 @@ import { defineRule } from '../../validate/rule.js';
 export default defineRule({
   meta: {
     id: 'egress/appliance-route-outbound-mismatch',
-    title: 'A default route to an appliance on a node subnet needs outbound type userDefinedRouting',
+    title: 'A default route to an appliance or gateway on a node subnet needs outbound type userDefinedRouting',
     severity: 'warning',
     kind: 'best-practice',
     pillars: ['reliability', 'security'],
@@ -25,24 +25,28 @@ export default defineRule({
     const { q } = ctx;
     for (const p of ctx.model.egressPaths) {
       const t = p.outboundType;
-      if (p.via !== 'appliance' || (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'userAssignedNATGateway')) continue;
+      if (p.via !== 'appliance' && p.via !== 'gateway') continue;
+      if (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'userAssignedNATGateway') continue;
       const c = q.getAs(p.cluster, 'cluster');
       if (!c) continue;
-      const routes = p.defaultRoutes.filter((r) => r.role === 'nodes' && r.nextHopType === 'VirtualAppliance');
+      const hopType = p.via === 'appliance' ? 'VirtualAppliance' : 'VirtualNetworkGateway';
+      const routes = p.defaultRoutes.filter((r) => r.role === 'nodes' && r.nextHopType === hopType);
       const first = routes[0];
-      const target = p.nextHop ? q.name(p.nextHop) : (first?.nextHopAddress ?? 'an appliance');
+      const named = p.nextHop ? q.name(p.nextHop) : (first?.nextHopAddress ?? (p.via === 'appliance' ? 'an appliance' : 'the VNet gateway'));
+      const target = p.via === 'gateway' ? `gateway ${named} (forced tunnel to on-premises)` : named;
       const where = routes
         .map((r) => `${q.name(r.subnet)}${r.routeName ? ` (route ${r.routeName} in ${q.name(r.routeTable)})` : ''}`)
         .join(', ');
       const device = t === 'loadBalancer' ? 'load balancer' : 'NAT gateway';
+      const back = p.via === 'appliance' ? 'the appliance' : 'the gateway';
       ctx.report({
         message:
           `cluster ${c.name} declares outbound type ${t}, but the effective 0.0.0.0/0 route of node subnet${routes.length === 1 ? '' : 's'} ${where} ` +
-          `goes to ${target}: egress leaves through ${target}, not the ${device}, whose outbound IPs carry no egress` +
-          (t === 'loadBalancer' ? ', and replies to public LoadBalancer services return through the appliance and are dropped (asymmetric routing)' : ''),
+          `goes to ${target}: egress leaves through ${named}, not the ${device}, whose outbound IPs carry no egress` +
+          (t === 'loadBalancer' ? `, and replies to public LoadBalancer services return through ${back} and are dropped (asymmetric routing)` : ''),
         element: c.id,
         property: 'outbound',
-        evidence: { cluster: c.name, subnets: routes.map((r) => q.name(r.subnet)).join(', '), outboundType: t, appliance: target },
+        evidence: { cluster: c.name, subnets: routes.map((r) => q.name(r.subnet)).join(', '), outboundType: t, nextHop: named, via: p.via },
       });
     }
   },
