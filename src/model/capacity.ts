@@ -6,7 +6,9 @@
  * Nodes at peak = autoscaler maximum (or the fixed count) + upgrade surge. Surge follows the AKS
  * rolling-upgrade model (https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling):
  * `maxSurge` is a node count or a percentage of the pool's nodes rounded up (10 % when unset, the
- * API default); `maxSurge: 0` with `maxUnavailable` upgrades in place and adds no node. Every pool
+ * API default). `maxSurge: 0` with `maxUnavailable` cordons and drains existing nodes instead of adding
+ * any, so it adds no address: `maxUnavailable` lowers available capacity, never address demand, and
+ * the model needs nothing from it beyond a surge of 0. Every pool
  * surges during a cluster upgrade, so a cluster's surge is the sum over its pools (the docs' example:
  * five pools at 50 % of four nodes need "extra compute and IP quota of 10 nodes").
  */
