@@ -109,7 +109,8 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
     const who = nodePools.length > 1 ? `${pool.name}: ` : '';
     if (cluster.network.cni === 'azure-nodesubnet') {
       const pods = nonNeg(pool.maxPods);
-      terms.push({ addresses: d.peak * (pods + 1), text: `${who}(${d.nodes} nodes + ${d.surge} surge) × (${pods} pods + 1)` });
+      const text = `${who}(${d.nodes} nodes + ${d.surge} surge) × (${pods} pods + 1)`;
+      terms.push({ addresses: d.peak * (pods + 1), text });
     } else terms.push({ addresses: d.peak, text: `${who}${d.nodes} nodes + ${d.surge} surge` });
   }
   let blocks = 0;
@@ -121,7 +122,8 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
     if (cluster.network.cni === 'azure-podsubnet-static') {
       const perNode = Math.ceil((pods + 1) / STATIC_BLOCK);
       blocks += d.peak * perNode;
-      terms.push({ addresses: d.peak * perNode * STATIC_BLOCK, text: `${who}(${d.nodes} nodes + ${d.surge} surge) × ${perNode} blocks (${pods} pods)` });
+      const text = `${who}(${d.nodes} nodes + ${d.surge} surge) × ${perNode} blocks (${pods} pods)`;
+      terms.push({ addresses: d.peak * perNode * STATIC_BLOCK, text });
     } else {
       const perNode = Math.max(DYNAMIC_BATCH, Math.ceil(pods / DYNAMIC_BATCH) * DYNAMIC_BATCH);
       terms.push({
@@ -134,7 +136,10 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
   if (ilbs) terms.push({ addresses: ilbs, text: plural(ilbs, 'internal LB frontend') });
   const endpoints =
     q.all('privateEndpoint').filter((pe) => pe.subnet === subnetId).length +
-    q.all('cluster').filter((c) => c.apiServer.mode === 'private' && q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet === subnetId).length;
+    q
+      .all('cluster')
+      .filter((c) => c.apiServer.mode === 'private' && q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet === subnetId)
+      .length;
   if (endpoints) terms.push({ addresses: endpoints, text: plural(endpoints, 'private endpoint') });
   const gateways = q.all('applicationGateway').filter((g) => g.subnet === subnetId);
   for (const g of gateways) {

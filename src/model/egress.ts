@@ -1,11 +1,13 @@
 /** Egress facts derived from the model's egress paths and effective routes. */
 import type { ModelQuery } from './query.js';
 import { computeRouting, type SubnetRoutes } from './routing.js';
-import type { ClusterResource, EgressPathModel, Id, Model } from './types.js';
+import type { ClusterResource, Id, Model } from './types.js';
 
 /** Whether a load balancer is a cluster's outbound (SNAT) load balancer rather than a Service's. */
 export function isOutboundLoadBalancer(model: Model, id: Id): boolean {
-  return model.egressPaths.some((p) => p.outboundDevice === id || (p.outboundType === 'loadBalancer' && p.hops.includes(id)));
+  return model.egressPaths.some(
+    (p) => p.outboundDevice === id || (p.outboundType === 'loadBalancer' && p.hops.includes(id)),
+  );
 }
 
 const routingCache = new WeakMap<Model, Map<Id, SubnetRoutes>>();
@@ -30,9 +32,4 @@ export function egressAppliance(q: ModelQuery, clusterId: Id): Id | undefined {
 export function clustersEgressingVia(q: ModelQuery, applianceId: Id): ClusterResource[] {
   if (!applianceId) return [];
   return q.all('cluster').filter((c) => egressAppliance(q, c.id) === applianceId);
-}
-
-/** The node subnets whose effective 0.0.0.0/0 route makes the path what it is, as names. */
-export function decisiveSubnets(q: ModelQuery, p: EgressPathModel, nextHopType: string): string[] {
-  return p.defaultRoutes.filter((r) => r.role === 'nodes' && r.nextHopType === nextHopType).map((r) => q.name(r.subnet));
 }

@@ -20,7 +20,13 @@ import { cidr, contains, ipToNumber, type CidrRange } from './cidr.js';
 import type { Edge, Id, Resource, ResourceOf } from './types.js';
 
 /** Next-hop types as `az network nic show-effective-route-table` prints them. */
-export type NextHopType = 'VirtualAppliance' | 'VirtualNetworkGateway' | 'VnetLocal' | 'VNetPeering' | 'Internet' | 'None';
+export type NextHopType =
+  | 'VirtualAppliance'
+  | 'VirtualNetworkGateway'
+  | 'VnetLocal'
+  | 'VNetPeering'
+  | 'Internet'
+  | 'None';
 
 /** Where a route comes from (the `source` column of the effective route table). */
 export type RouteSource = 'Default' | 'User' | 'VirtualNetworkGateway';
@@ -74,7 +80,9 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
   };
   const all = [...byId.values()];
   const peerings = [...input.edges].filter((e) => e.class === 'peering');
-  const appliances = all.filter((r): r is ResourceOf<'azureFirewall'> | ResourceOf<'nva'> => r.kind === 'azureFirewall' || r.kind === 'nva');
+  const appliances = all.filter(
+    (r): r is ResourceOf<'azureFirewall'> | ResourceOf<'nva'> => r.kind === 'azureFirewall' || r.kind === 'nva',
+  );
   const gateways = all.filter((r): r is ResourceOf<'vnetGateway'> => r.kind === 'vnetGateway');
   const connections = all.filter((r): r is ResourceOf<'hybridConnection'> => r.kind === 'hybridConnection');
   const vnetRanges = new Map<Id, Array<{ text: string; range: CidrRange }>>();
@@ -112,18 +120,19 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
     const vnetId = s.vnet;
     const own = rangesOf(vnetId);
     const routes: EffectiveRoute[] = [];
-    for (const r of own) routes.push({ source: 'Default', state: 'Active', prefix: r.text, range: r.range, nextHopType: 'VnetLocal' });
-    const peers = [...new Set(peerings.filter((e) => e.from === vnetId || e.to === vnetId).map((e) => (e.from === vnetId ? e.to : e.from)))].sort();
+    for (const r of own) routes.push(system(r.text, r.range, 'VnetLocal'));
+    const peerOf = (e: Edge): Id => (e.from === vnetId ? e.to : e.from);
+    const peers = [...new Set(peerings.filter((e) => e.from === vnetId || e.to === vnetId).map(peerOf))].sort();
     for (const p of peers) {
       for (const r of rangesOf(p)) {
-        routes.push({ source: 'Default', state: 'Active', prefix: r.text, range: r.range, nextHopType: 'VNetPeering', nextHopResource: p });
+        routes.push(system(r.text, r.range, 'VNetPeering', p));
       }
     }
-    routes.push({ source: 'Default', state: 'Active', prefix: '0.0.0.0/0', range: cidr('0.0.0.0/0')!, nextHopType: 'Internet' });
+    routes.push(system('0.0.0.0/0', cidr('0.0.0.0/0')!, 'Internet'));
     for (const r of reserved) {
       // Equal to a VNet range: the VnetLocal route above replaces it. Inside a wider VNet range: removed.
       if (own.some((o) => contains(o.range, r.range))) continue;
-      routes.push({ source: 'Default', state: 'Active', prefix: r.text, range: r.range, nextHopType: 'None' });
+      routes.push(system(r.text, r.range, 'None'));
     }
     const table = get(s.routeTable, 'routeTable');
     const propagate = table ? table.bgpRoutePropagation : true;
@@ -181,6 +190,13 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
   return out;
 }
 
+/** A system (`Default`) route. */
+function system(prefix: string, range: CidrRange, nextHopType: NextHopType, nextHopResource?: Id): EffectiveRoute {
+  const route: EffectiveRoute = { source: 'Default', state: 'Active', prefix, range, nextHopType };
+  if (nextHopResource) route.nextHopResource = nextHopResource;
+  return route;
+}
+
 /** For every prefix, the route of the highest-priority source stays Active; the others become Invalid. */
 function markInvalid(routes: EffectiveRoute[]): void {
   const best = new Map<string, EffectiveRoute>();
@@ -201,8 +217,12 @@ export function routeFor(table: SubnetRoutes, destination: string): EffectiveRou
   const n = ipToNumber(destination);
   const dest = n !== undefined ? { first: n, last: n } : cidr(destination);
   if (!dest) return undefined;
-  const matches = table.routes.filter((r) => r.state === 'Active' && r.range.first <= dest.first && r.range.last >= dest.last);
-  const local = matches.some((r) => r.source === 'Default' && (r.nextHopType === 'VnetLocal' || r.nextHopType === 'VNetPeering'));
+  const matches = table.routes.filter(
+    (r) => r.state === 'Active' && r.range.first <= dest.first && r.range.last >= dest.last,
+  );
+  const local = matches.some(
+    (r) => r.source === 'Default' && (r.nextHopType === 'VnetLocal' || r.nextHopType === 'VNetPeering'),
+  );
   let best: EffectiveRoute | undefined;
   for (const r of matches) {
     if (local && r.source === 'VirtualNetworkGateway') continue;

@@ -27,7 +27,11 @@ export interface SubnetRouteView {
   routeTable: string | null;
   gatewayRoutePropagation: boolean;
   /** The route internet-bound traffic takes (`0.0.0.0/0`). */
-  defaultRoute: { source: EffectiveRoute['source']; nextHopType: EffectiveRoute['nextHopType']; nextHop: string } | null;
+  defaultRoute: {
+    source: EffectiveRoute['source'];
+    nextHopType: EffectiveRoute['nextHopType'];
+    nextHop: string;
+  } | null;
   routes: RouteRow[];
 }
 
@@ -78,21 +82,31 @@ export function formatRoutesText(views: SubnetRouteView[]): string {
       `gateway route propagation ${v.gatewayRoutePropagation ? 'on' : 'off'}`;
     const cells = v.routes.map((r) => [r.source, r.state, r.addressPrefix, r.nextHopType, r.nextHopIpAddress, r.note]);
     const widths = HEAD.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-    const line = (c: readonly string[]) => c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]!))).join('  ').trimEnd();
+    const line = (c: readonly string[]) =>
+      c
+        .map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]!)))
+        .join('  ')
+        .trimEnd();
     const rule = widths.map((w) => '-'.repeat(w)).join('  ');
     return [title, line(HEAD), rule, ...cells.map(line)].join('\n');
   });
   return blocks.join('\n\n') + '\n';
 }
 
-export async function routesCommand(file: string, opts: { subnet?: string; format?: 'text' | 'json' }): Promise<number> {
+export async function routesCommand(
+  file: string,
+  opts: { subnet?: string; format?: 'text' | 'json' },
+): Promise<number> {
   const arch = await loadArchitecture(file);
   const views = routeViews(arch.model, opts.subnet);
   if (opts.subnet !== undefined && views.length === 0) {
     const names = arch.model.resources.filter((r) => r.kind === 'subnet').map((r) => r.name);
-    throw new AksnetError(`no subnet named "${opts.subnet}" in ${arch.file} (subnets: ${names.join(', ') || 'none'})`, undefined, ExitCode.usage);
+    const known = names.join(', ') || 'none';
+    const message = `no subnet named "${opts.subnet}" in ${arch.file} (subnets: ${known})`;
+    throw new AksnetError(message, undefined, ExitCode.usage);
   }
-  const text = opts.format === 'json' ? JSON.stringify({ file: arch.file, subnets: views }, null, 2) + '\n' : formatRoutesText(views);
+  const json = () => JSON.stringify({ file: arch.file, subnets: views }, null, 2) + '\n';
+  const text = opts.format === 'json' ? json() : formatRoutesText(views);
   process.stdout.write(text);
   for (const i of arch.issues) process.stderr.write(`${arch.file}: ${i.ruleId}: ${i.path}: ${i.message}\n`);
   return ExitCode.ok;
