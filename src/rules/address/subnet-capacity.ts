@@ -24,8 +24,9 @@ export default defineRule({
     for (const s of q.all('subnet')) {
       const d = subnetDemand(q, s.id);
       if (d.role !== 'other' || !overCapacity(d)) continue;
+      const terms = d.terms.map((t) => t.text).join(' + ');
       ctx.report({
-        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
+        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; ${terms} need ${d.used}`,
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },

@@ -32,7 +32,8 @@ export default defineRule({
       const hopType = p.via === 'appliance' ? 'VirtualAppliance' : 'VirtualNetworkGateway';
       const routes = p.defaultRoutes.filter((r) => r.role === 'nodes' && r.nextHopType === hopType);
       const first = routes[0];
-      const named = p.nextHop ? q.name(p.nextHop) : (first?.nextHopAddress ?? (p.via === 'appliance' ? 'an appliance' : 'the VNet gateway'));
+      const unnamed = p.via === 'appliance' ? 'an appliance' : 'the VNet gateway';
+      const named = p.nextHop ? q.name(p.nextHop) : (first?.nextHopAddress ?? unnamed);
       const target = p.via === 'gateway' ? `gateway ${named} (forced tunnel to on-premises)` : named;
       const where = routes
         .map((r) => `${q.name(r.subnet)}${r.routeName ? ` (route ${r.routeName} in ${q.name(r.routeTable)})` : ''}`)
@@ -41,12 +42,21 @@ export default defineRule({
       const back = p.via === 'appliance' ? 'the appliance' : 'the gateway';
       ctx.report({
         message:
-          `cluster ${c.name} declares outbound type ${t}, but the effective 0.0.0.0/0 route of node subnet${routes.length === 1 ? '' : 's'} ${where} ` +
+          `cluster ${c.name} declares outbound type ${t}, but the effective 0.0.0.0/0 route of ` +
+          `node subnet${routes.length === 1 ? '' : 's'} ${where} ` +
           `goes to ${target}: egress leaves through ${named}, not the ${device}, whose outbound IPs carry no egress` +
-          (t === 'loadBalancer' ? `, and replies to public LoadBalancer services return through ${back} and are dropped (asymmetric routing)` : ''),
+          (t === 'loadBalancer'
+            ? `, and replies to public LoadBalancer services return through ${back} and are dropped (asymmetric routing)`
+            : ''),
         element: c.id,
         property: 'outbound',
-        evidence: { cluster: c.name, subnets: routes.map((r) => q.name(r.subnet)).join(', '), outboundType: t, nextHop: named, via: p.via },
+        evidence: {
+          cluster: c.name,
+          subnets: routes.map((r) => q.name(r.subnet)).join(', '),
+          outboundType: t,
+          nextHop: named,
+          via: p.via,
+        },
       });
     }
   },
