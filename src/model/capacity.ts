@@ -202,3 +202,20 @@ export function snatNodes(q: ModelQuery, clusters: readonly ClusterResource[]): 
   }
   return { nodes, surge, peak: nodes + surge };
 }
+
+/** SNAT ports per public frontend IP of a Standard load balancer (configure-load-balancer-standard). */
+export const LB_PORTS_PER_IP = 64_000;
+/** SNAT ports per public address of a NAT gateway (nat-gateway-resource). */
+export const NAT_GATEWAY_PORTS_PER_IP = 64_512;
+/** SNAT ports per public IP per Azure Firewall instance (firewall/integrate-with-nat-gateway). */
+export const FIREWALL_PORTS_PER_IP = 2_496;
+
+/** Azure's automatic SNAT port allocation per backend instance of a load balancer, by backend pool size. */
+export function autoPortsPerNode(nodes: number): number {
+  if (nodes <= 50) return 1024;
+  if (nodes <= 100) return 512;
+  if (nodes <= 200) return 256;
+  if (nodes <= 400) return 128;
+  if (nodes <= 800) return 64;
+  return 32;
+}

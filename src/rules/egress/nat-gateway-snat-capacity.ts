@@ -1,8 +1,8 @@
+import { NAT_GATEWAY_PORTS_PER_IP as PORTS_PER_IP } from '../../model/capacity.js';
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
 import { clusterScale, fmt, plural } from './_egress.js';
 
-const PORTS_PER_IP = 64_512;
 const MAX_ADDRESSES = 16;
 /** Below this many SNAT ports per node at maximum scale the NAT gateway gives less headroom than a load balancer's default allocation. */
 const MIN_PORTS_PER_NODE = 1024;
