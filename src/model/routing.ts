@@ -136,7 +136,10 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
     }
     const table = get(s.routeTable, 'routeTable');
     const propagate = table ? table.bgpRoutePropagation : true;
-    const vnetGateways = gatewaysFor(vnetId);
+    // For a prefix learned over both, ExpressRoute is preferred to VPN (the default routing preference,
+    // https://learn.microsoft.com/azure/route-server/hub-routing-preference): list it first so it stays Active.
+    const rank = (g: ResourceOf<'vnetGateway'>): number => (g.type === 'expressRoute' ? 0 : 1);
+    const vnetGateways = gatewaysFor(vnetId).sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : 1));
     if (propagate) {
       for (const g of vnetGateways) {
         for (const h of connections.filter((x) => x.gateway === g.id).sort((a, b) => (a.id < b.id ? -1 : 1))) {

@@ -174,4 +174,28 @@ describe('gateway routes', () => {
     expect(t.routes.some((r) => r.prefix === '10.1.4.0/24' && r.source === 'VirtualNetworkGateway')).toBe(true);
     expect(routeFor(t, '10.1.4.1')?.nextHopType).toBe('VnetLocal');
   });
+
+  it('for a prefix learned over ExpressRoute and VPN, the ExpressRoute route stays Active', () => {
+    const gw = subnet({ name: 'GatewaySubnet', cidr: '10.9.255.0/27' });
+    const nodes = subnet({ name: 'snet', cidr: '10.9.0.0/24' });
+    const v = vnet({ name: 'v', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [nodes, gw] });
+    // Named so that id order would put the VPN gateway first.
+    const er = vnetGateway({ name: 'z-ergw', type: 'expressRoute', subnet: gw });
+    const vpn = vnetGateway({ name: 'a-vpngw', type: 'vpn', subnet: gw });
+    const dc = onPremises({ name: 'dc', addressSpace: ['172.20.0.0/16'] });
+    const arch = defineArchitecture({
+      metadata: { title: 'er+vpn', status: 'draft' },
+      network: {
+        vnets: [v],
+        gateways: [er, vpn],
+        onPremises: [dc],
+        hybridConnections: [hybridConnection({ name: 'c-vpn', gateway: vpn, remote: dc }), hybridConnection({ name: 'c-er', gateway: er, remote: dc })],
+      },
+      clusters: [],
+    });
+    const t = routesOf(arch, 'subnet:v/snet');
+    const learned = t.routes.filter((r) => r.source === 'VirtualNetworkGateway').map((r) => `${r.state} ${r.nextHopResource}`);
+    expect(learned).toEqual(['Active vnetGateway:z-ergw', 'Invalid vnetGateway:a-vpngw']);
+    expect(routeFor(t, '172.20.1.1')?.nextHopResource).toBe('vnetGateway:z-ergw');
+  });
 });
