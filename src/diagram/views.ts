@@ -430,7 +430,8 @@ function egress(q: ModelQuery): ViewGraph | undefined {
       if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: [`${p.publicIps} public IP${p.publicIps === 1 ? '' : 's'} for SNAT`] });
       else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
         const parent = attachedVnet(r.id);
-        const assoc = associations(r.id);
+        // Inside one VNet the subnets already name the table; a shared table names its subnets.
+        const assoc = parent ? [] : associations(r.id);
         const d = details(r, q);
         b.leaf(r, { ...(parent ? { parent } : { parent: null }), ...(assoc.length ? { details: [...d, ...assoc] } : {}) });
       } else b.leaf(r);
