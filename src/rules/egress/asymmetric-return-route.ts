@@ -77,9 +77,11 @@ export default defineRule({
             : `node subnet ${s.name} sends replies to ${proxy.name} (${proxySubnet.name} ${proxySubnet.cidr}) ` +
               `through ${via(back)}${route}, but ${proxy.name} reaches the nodes by ${via(there)}: ` +
               `the appliance sees only the replies and drops them (asymmetric routing on ingress path ${p.name})`,
+          element: s.id,
+          // A user route is what to change: point at it.
           ...(back.routeTable && back.routeIndex !== undefined
             ? { path: `${q.getAs(back.routeTable, 'routeTable')?.source.path ?? ''}.routes[${back.routeIndex}]` }
-            : { element: s.id }),
+            : {}),
           evidence: { path: p.name, gateway: proxy.name, subnet: s.name, back: via(back), there: via(there) },
         });
       }

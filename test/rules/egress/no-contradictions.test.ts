@@ -72,7 +72,7 @@ describe('examples and routing fixtures', () => {
 
   it('covers the seven examples and at least three routing fixtures', () => {
     expect(files.filter((f) => f.includes('/examples/'))).toHaveLength(7);
-    expect(files.filter((f) => f.includes('/routing/')).length).toBeGreaterThanOrEqual(3);
+    expect(files.filter((f) => f.includes('/routing/')).length).toBeGreaterThanOrEqual(4);
   });
 
   it('no cluster gets contradicting egress findings, and every egress claim matches the effective path', () => {
@@ -89,6 +89,17 @@ describe('examples and routing fixtures', () => {
     expect(egress[0]!.message).toMatch(/outbound type loadBalancer.*goes to afw-hub.*asymmetric routing/);
     expect(v.arch.model.egressPaths[0]).toMatchObject({ via: 'appliance', nextHop: 'azureFirewall:afw-hub', outboundType: 'loadBalancer' });
   });
+});
+
+describe('asymmetric return paths read the effective routes in both directions', () => {
+  it('the asymmetric-ingress fixture gets exactly its two asymmetric-routing errors among the egress findings', async () => {
+    const [v] = await validateFiles([join(repo, 'test/fixtures/routing/asymmetric-ingress.ts')], { asOf: '2026-11-23', config: false });
+    const egress = v!.result.findings.filter((f) => f.ruleId.startsWith('egress/'));
+    expect(egress.map((f) => `${f.ruleId} ${f.elementName ?? f.path}`).sort()).toEqual([
+      'egress/asymmetric-return-route snet-nodes',
+      'egress/public-lb-asymmetric-routing plb-legacy-svc',
+    ]);
+  }, 60_000);
 });
 
 describe('a grid of outbound types × node subnet default routes', () => {
