@@ -76,3 +76,17 @@ describe('a route table shared by two spokes', () => {
     }
   });
 });
+
+describe('report context', () => {
+  it('the cluster fact says where the routes really send egress when they bypass the outbound type', async () => {
+    const { buildViewModel } = await import('../../src/report/view-model.js');
+    const { validateFile } = await import('../../src/validate/run-files.js');
+    const v = await validateFile(join(fixtures, 'lb-behind-firewall.ts'), { asOf: '2026-11-23', config: false });
+    const vm = buildViewModel([{ model: v.arch.model, file: v.arch.file, result: v.result, sha256: '0'.repeat(64) }], { version: 't', rules: [] });
+    const fact = vm.architectures[0]!.facts.find((f) => f.label === 'Cluster aks-lb');
+    expect(fact?.value).toContain('outbound loadBalancer (routes send egress through afw-hub)');
+    const udr = await validateFile(join(fixtures, 'shared-route-table.ts'), { asOf: '2026-11-23', config: false });
+    const vm2 = buildViewModel([{ model: udr.arch.model, file: udr.arch.file, result: udr.result, sha256: '0'.repeat(64) }], { version: 't', rules: [] });
+    expect(vm2.architectures[0]!.facts.find((f) => f.label === 'Cluster aks-a')?.value).toContain('outbound userDefinedRouting, API server');
+  });
+});
