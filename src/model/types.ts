@@ -499,6 +499,16 @@ export interface EgressPathModel {
   outboundDevice?: Id;
   /** Effective 0.0.0.0/0 route of every node and pod subnet, in subnet id order. */
   defaultRoutes: SubnetDefaultRoute[];
+  /** Destinations given as a CIDR: the effective route the first node subnet uses for them. */
+  destinationRoutes: Array<{
+    destination: Id;
+    subnet: Id;
+    nextHopType: NextHopType;
+    source: RouteSource;
+    nextHopResource?: Id;
+    routeTable?: Id;
+    routeName?: string;
+  }>;
   /** Elements traffic traverses, in order, from the node pools to the internet. */
   hops: Id[];
   /** Public addresses used for SNAT on the way out (0 when unknown or none). */

@@ -3,7 +3,7 @@
  * path, and the links between gateways and the clusters they serve.
  */
 import type { ClusterResource, EgressPathModel, Id, IngressHopModel, Resource, SubnetDefaultRoute, TlsState } from '../model/types.js';
-import { defaultRouteFor, type SubnetRoutes } from '../model/routing.js';
+import { defaultRouteFor, routeFor, type SubnetRoutes } from '../model/routing.js';
 import type { Protocol, TlsMode } from '../../dsl/types.js';
 import { ENCRYPTED_PROTOCOLS, HOP_KINDS, PROTOCOLS, TLS_MODES } from '../model/kinds.js';
 import { Fields, describe, isRecord } from './reader.js';
@@ -311,13 +311,43 @@ export function clusterPaths(n: NormalizeContext, c: ClusterResource, routing: M
     if (!n.resources.has('internet')) n.add({ id: 'internet', kind: 'internet', name: 'Internet', source: { path: '' } });
     step('internet', `${publicIps} public IP${publicIps === 1 ? '' : 's'}`);
   }
+  // A destination given as a CIDR takes its own effective route from the first node subnet, which
+  // may differ from the default route (a more specific user route, a peering, a gateway route).
+  const destinationRoutes: EgressPathModel['destinationRoutes'] = [];
+  const firstTable = nodeSubnets.map((s) => routing.get(s)).find((t) => t !== undefined);
   for (const d of dests) {
     destinations.push(d.id);
+    const edge = { class: 'egress' as const, protocol: d.protocol, port: d.port, path: pathId, source: d.source };
     if (d.privateEndpoint) {
       privateEndpoints.push(d.privateEndpoint);
       n.edge({ id: `private-link:${c.name}->${d.privateEndpoint}`, from: c.id, to: d.privateEndpoint, class: 'private-link', label: 'private endpoint', path: pathId, source: d.source });
-    } else if (reachesInternet) {
-      n.edge({ id: `egress:${c.name}->${d.id}`, from: 'internet', to: d.id, class: 'egress', protocol: d.protocol, port: d.port, label: `${d.protocol}:${d.port}`, path: pathId, source: d.source });
+      continue;
+    }
+    const r = d.cidr && firstTable ? routeFor(firstTable, d.cidr) : undefined;
+    if (r) {
+      destinationRoutes.push(
+        stripUndefined({
+          destination: d.id,
+          subnet: firstTable!.subnet,
+          nextHopType: r.nextHopType,
+          source: r.source,
+          nextHopResource: r.nextHopResource,
+          routeTable: r.routeTable,
+          routeName: r.routeName,
+        }),
+      );
+      const sameWay =
+        (r.nextHopType === 'Internet' && (via === 'internet' || via === 'loadBalancer' || via === 'natGateway')) ||
+        (r.nextHopType === 'VirtualAppliance' && via === 'appliance' && r.nextHopResource === nextHop);
+      if (r.nextHopType === 'None') continue;
+      if (!sameWay) {
+        const how = r.nextHopResource ? `via ${n.resources.get(r.nextHopResource)?.name ?? r.nextHopResource}` : r.nextHopType;
+        n.edge({ id: `egress:${c.name}->${d.id}`, from: c.id, to: d.id, label: `${d.protocol}:${d.port} ${how}`, ...edge });
+        continue;
+      }
+    }
+    if (reachesInternet) {
+      n.edge({ id: `egress:${c.name}->${d.id}`, from: 'internet', to: d.id, label: `${d.protocol}:${d.port}`, ...edge });
     }
   }
   n.egressPaths.push(
@@ -329,6 +359,7 @@ export function clusterPaths(n: NormalizeContext, c: ClusterResource, routing: M
       nextHop,
       outboundDevice,
       defaultRoutes,
+      destinationRoutes,
       hops,
       publicIps,
       destinations: destinations.sort(cmp),
