@@ -139,7 +139,7 @@ Exit codes: 0 ok (changes or not), 2 usage or load error.`,
     .description('compare a reviewed design with what is deployed (an az export folder or az graph query JSON)')
     .argument('<design>', 'architecture file')
     .requiredOption('--from <export>', 'folder of az outputs, az graph query JSON or ARM export (as for aksnet import)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMAT_NAMES]).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'))
     .addHelpText(
@@ -156,6 +156,18 @@ Findings: drift/missing-in-azure, drift/extra-in-azure, drift/differs. Exit code
       p.setOptionValue('exit', await driftCommand(design, opts));
     });
   // ---- end of import, diff, drift --------------------------------------------------------------
+  // --- aksnet routes (issue #9: effective routes per subnet) ---------------------------------
+  p.command('routes')
+    .description('print the effective route table of every subnet, like az network nic show-effective-route-table')
+    .argument('<file>', 'architecture file')
+    .option('-s, --subnet <name>', 'only this subnet (its name, or vnet/name)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', '\nExamples:\n  $ aksnet routes examples/a-hub-spoke-baseline.ts\n  $ aksnet routes prod.ts --subnet snet-nodes --format json')
+    .action(async (file: string, opts) => {
+      const { routesCommand } = await import('./commands/routes.js');
+      p.setOptionValue('exit', await routesCommand(file, opts));
+    });
+  // --- end aksnet routes ------------------------------------------------------------------------
 
   return p;
 }

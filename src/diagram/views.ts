@@ -405,11 +405,22 @@ function egress(q: ModelQuery): ViewGraph | undefined {
   if (m.egressPaths.length === 0) return undefined;
   const b = new Builder(q, 'egress', false);
   const subnets = q.all('subnet');
-  /** A route table or NAT gateway goes in the VNet of the first subnet that uses it. */
+  /**
+   * A route table or NAT gateway is not inside any VNet: it is associated with subnets. It goes in a
+   * VNet only when every subnet using it is in that VNet; a shared one stands outside and lists its
+   * associations, so no spoke seems to carry another spoke's traffic.
+   */
   const attachedVnet = (id: Id): string | undefined => {
-    const s = subnets.find((x) => x.routeTable === id || x.natGateway === id);
-    const v = s ? q.getAs(s.vnet, 'vnet') : undefined;
+    const users = subnets.filter((x) => x.routeTable === id || x.natGateway === id);
+    const vnets = [...new Set(users.map((x) => x.vnet))];
+    const v = vnets.length === 1 ? q.getAs(vnets[0], 'vnet') : undefined;
     return v ? b.vnet(v) : undefined;
+  };
+  const associations = (id: Id): string[] => {
+    const users = subnets.filter((x) => x.routeTable === id || x.natGateway === id).map((x) => x.name);
+    if (users.length <= 1) return [];
+    const shown = users.slice(0, users.length > 3 ? 2 : 3);
+    return [`on ${shown.join(', ')}${users.length > shown.length ? ` +${users.length - shown.length} more` : ''}`];
   };
   for (const p of m.egressPaths) {
     const c = q.getAs(p.cluster, 'cluster');
@@ -425,7 +436,10 @@ function egress(q: ModelQuery): ViewGraph | undefined {
       if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: [`${p.publicIps} public IP${p.publicIps === 1 ? '' : 's'} for SNAT`] });
       else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
         const parent = attachedVnet(r.id);
-        b.leaf(r, parent ? { parent } : { parent: null });
+        // Inside one VNet the subnets already name the table; a shared table names its subnets.
+        const assoc = parent ? [] : associations(r.id);
+        const d = details(r, q);
+        b.leaf(r, { ...(parent ? { parent } : { parent: null }), ...(assoc.length ? { details: [...d, ...assoc] } : {}) });
       } else b.leaf(r);
     }
     const viaPe = new Map<Id, string[]>();

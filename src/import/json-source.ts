@@ -2,7 +2,7 @@
  * JSON documents read for import, with the position of every value, so an error about a value
  * deep inside an export names its file, JSON path and line:column.
  */
-import { AksnetError, ExitCode } from '../load/errors.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
 
 /** A parsed JSON file and where each of its values starts. */
 export interface JsonDoc {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { AksnetError, ExitCode } from '../load/errors.js';
+import { AksnetError, ExitCode } from '../shared/errors.js';
 import { ArmExpressionError, evalArmString, TEMPLATE_SCOPE, type ArmScope } from './arm-expr.js';
 import { childPath, importError, parseJsonDoc, type JsonDoc } from './json-source.js';
 import { isRecord, JNode, parseId, type AzureResource } from './resource.js';

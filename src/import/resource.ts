@@ -4,7 +4,7 @@
  * (properties flattened, `vnetSubnetId`). Keys match case-insensitively; a value is looked up on the
  * object first and then in its `properties`.
  */
-import type { AksnetError } from '../load/errors.js';
+import type { AksnetError } from '../shared/errors.js';
 import { childPath, importError, type JsonDoc } from './json-source.js';
 
 export function isRecord(v: unknown): v is Record<string, unknown> {

@@ -26,6 +26,7 @@ import type {
 } from '../../dsl/types.js';
 
 export type { Protocol, TlsMode, Zone } from '../../dsl/types.js';
+import type { NextHopType, RouteSource } from './routing.js';
 
 /** Stable id of a model element, `<kind>:<scoped name>`. */
 export type Id = string;
@@ -586,6 +587,8 @@ export interface Edge {
   path?: Id;
   /** 1-based position in its path. */
   step?: number;
+  /** Peering edges: whether the peering lets the spoke use the hub's VPN/ExpressRoute gateway. */
+  gatewayTransit?: boolean;
   source: SourceRef;
 }
 
@@ -624,10 +627,42 @@ export interface IngressPathModel {
   source: SourceRef;
 }
 
+/** The effective 0.0.0.0/0 route of one node or pod subnet of a cluster (see `model/routing.ts`). */
+export interface SubnetDefaultRoute {
+  subnet: Id;
+  role: 'nodes' | 'pods';
+  nextHopType: NextHopType;
+  source: RouteSource;
+  nextHopResource?: Id;
+  nextHopAddress?: string;
+  routeTable?: Id;
+  routeName?: string;
+  routeIndex?: number;
+}
+
 export interface EgressPathModel {
   id: Id;
   cluster: Id;
+  /** What the cluster declares; `via` is what the routes make of it. */
   outboundType: OutboundModel['type'];
+  /** How internet-bound traffic really leaves, from the effective 0.0.0.0/0 route of the node subnets. */
+  via: 'appliance' | 'gateway' | 'loadBalancer' | 'natGateway' | 'internet' | 'none';
+  /** The firewall or NVA (or gateway) the effective default route leads to, when `via` is appliance or gateway. */
+  nextHop?: Id;
+  /** The load balancer or NAT gateway of the outbound type, even when the routes bypass it. */
+  outboundDevice?: Id;
+  /** Effective 0.0.0.0/0 route of every node and pod subnet, in subnet id order. */
+  defaultRoutes: SubnetDefaultRoute[];
+  /** Destinations given as a CIDR: the effective route the first node subnet uses for them. */
+  destinationRoutes: Array<{
+    destination: Id;
+    subnet: Id;
+    nextHopType: NextHopType;
+    source: RouteSource;
+    nextHopResource?: Id;
+    routeTable?: Id;
+    routeName?: string;
+  }>;
   /** Elements traffic traverses, in order, from the node pools to the internet. */
   hops: Id[];
   /** Public addresses used for SNAT on the way out (0 when unknown or none). */

@@ -3,6 +3,7 @@ import type { ApiServerModel, ClusterNetworkModel, ClusterResource, CniMode, Id,
 import { addressAt, parseCidr } from '../model/cidr.js';
 import { CNI_MODES, PROTOCOLS } from '../model/kinds.js';
 import { Fields, describe, isRecord } from './reader.js';
+import { surgeNodesFor } from '../model/capacity.js';
 import { DEFAULT_DNS_SERVICE_IP, DEFAULT_MAX_PODS, DEFAULT_MAX_SURGE, DEFAULT_NODE_COUNT, DEFAULT_POD_CIDR, DEFAULT_SERVICE_CIDR, POD_CIDR_CNIS, REASONS } from './defaults.js';
 import { isId, optional, stripUndefined } from './util.js';
 import type { NormalizeContext } from './context.js';
@@ -154,7 +155,7 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     f.issue('maxSurge', `"maxSurge" must be a node count or a percentage like "33%", got ${describe(surgeRaw)}`);
     maxSurge = DEFAULT_MAX_SURGE;
   }
-  const surgeNodes = maxSurge.endsWith('%') ? Math.max(1, Math.ceil((maxNodes * parseFloat(maxSurge)) / 100)) : Number(maxSurge);
+  const surgeNodes = surgeNodesFor(maxSurge, maxNodes);
   const zones = f.optZones('zones');
   n.add({
     id,

@@ -126,6 +126,7 @@ export function readPeering(n: NormalizeContext, value: unknown, path: string): 
     to,
     class: 'peering',
     label: value.allowGatewayTransit === true ? 'peering (gateway transit)' : 'peering',
+    ...(value.allowGatewayTransit === true ? { gatewayTransit: true } : {}),
     source: { path },
   });
 }

@@ -7,6 +7,7 @@
  * modules: `context` (registration and ids), `parts`, `network`, `cluster`, `paths`, `document`.
  */
 import type { Model } from '../model/types.js';
+import { computeRouting } from '../model/routing.js';
 import { NormalizeContext } from './context.js';
 import { readDecisions, readMetadata, readReview } from './document.js';
 import { readNetwork } from './network.js';
@@ -35,7 +36,8 @@ export function normalize(input: unknown): NormalizeResult {
   if (network) readNetwork(n, network);
   arch.arr('clusters', true).forEach((c, i) => n.ref(c, ['cluster'], `clusters[${i}]`));
   arch.arr('ingress').forEach((p, i) => ingressPath(n, p, `ingress[${i}]`));
-  for (const r of n.resources.values()) if (r.kind === 'cluster') clusterPaths(n, r);
+  const routing = computeRouting({ resources: [...n.resources.values()], edges: [...n.edges.values()] });
+  for (const r of [...n.resources.values()]) if (r.kind === 'cluster') clusterPaths(n, r, routing);
   linkGatewaysToClusters(n);
   const review = readReview(n, arch);
 

@@ -2,7 +2,8 @@
  * Traffic paths: ingress paths hop by hop (with the TLS state of every edge), each cluster's egress
  * path, and the links between gateways and the clusters they serve.
  */
-import type { ClusterResource, Id, IngressHopModel, Resource, TlsState } from '../model/types.js';
+import type { ClusterResource, EgressPathModel, Id, IngressHopModel, Resource, SubnetDefaultRoute, TlsState } from '../model/types.js';
+import { defaultRouteFor, routeFor, type SubnetRoutes } from '../model/routing.js';
 import type { Protocol, TlsMode } from '../../dsl/types.js';
 import { ENCRYPTED_PROTOCOLS, HOP_KINDS, PROTOCOLS, TLS_MODES } from '../model/kinds.js';
 import { Fields, describe, isRecord } from './reader.js';
@@ -227,13 +228,41 @@ export function linkGatewaysToClusters(n: NormalizeContext): void {
   }
 }
 
-export function clusterPaths(n: NormalizeContext, c: ClusterResource): void {
+/**
+ * A cluster's egress path, from the effective 0.0.0.0/0 route of its node (and pod) subnets: a user
+ * route to a firewall or NVA sends traffic there whatever the outbound type says; a gateway route
+ * forces it to on-premises; otherwise the outbound type (or a NAT gateway on the subnet, which takes
+ * precedence over load balancer outbound rules) decides.
+ */
+export function clusterPaths(n: NormalizeContext, c: ClusterResource, routing: Map<Id, SubnetRoutes>): void {
   const hops: Id[] = [];
   const edges: Id[] = [];
   let publicIps = 0;
   const src = { path: c.source.path };
   const pools = c.nodePools.map((p) => n.resources.get(p)).filter((p): p is Extract<Resource, { kind: 'nodePool' }> => p?.kind === 'nodePool');
-  const subnets = uniqueSorted(pools.map((p) => p.subnet).filter(Boolean));
+  const nodeSubnets = uniqueSorted(pools.map((p) => p.subnet).filter(Boolean));
+  const podSubnets = uniqueSorted(pools.flatMap((p) => (p.podSubnet ? [p.podSubnet] : []))).filter((s) => !nodeSubnets.includes(s));
+  const defaultRoutes: SubnetDefaultRoute[] = [];
+  for (const [role, list] of [['nodes', nodeSubnets], ['pods', podSubnets]] as const) {
+    for (const s of list) {
+      const t = routing.get(s);
+      const r = t ? defaultRouteFor(t) : undefined;
+      if (!r) continue;
+      defaultRoutes.push(
+        stripUndefined({
+          subnet: s,
+          role,
+          nextHopType: r.nextHopType,
+          source: r.source,
+          nextHopResource: r.nextHopResource,
+          nextHopAddress: r.nextHopAddress,
+          routeTable: r.routeTable,
+          routeName: r.routeName,
+          routeIndex: r.routeIndex,
+        }),
+      );
+    }
+  }
   const o = c.outbound;
   const pathId = `egressPath:${c.name}`;
   const link = (from: Id, to: Id, label: string): void => {
@@ -243,79 +272,145 @@ export function clusterPaths(n: NormalizeContext, c: ClusterResource): void {
   };
   let last: Id = c.id;
   hops.push(c.id);
+  const step = (to: Id, label: string): void => {
+    link(last, to, label);
+    hops.push(to);
+    last = to;
+  };
+  // The devices the outbound type creates exist whether or not the routes use them.
+  let outboundDevice: Id | undefined;
   if (o.type === 'loadBalancer') {
-    const lbId = `loadBalancer:${c.name}/kubernetes`;
-    n.add({ id: lbId, kind: 'loadBalancer', name: 'kubernetes (outbound)', parent: c.id, source: src, visibility: 'public', sku: c.network.loadBalancerSku === 'basic' ? 'Basic' : 'Standard', zones: [], cluster: c.id });
-    link(last, lbId, 'SNAT');
-    hops.push(lbId);
-    last = lbId;
-    publicIps = o.outboundIps;
+    outboundDevice = `loadBalancer:${c.name}/kubernetes`;
+    n.add({ id: outboundDevice, kind: 'loadBalancer', name: 'kubernetes (outbound)', parent: c.id, source: src, visibility: 'public', sku: c.network.loadBalancerSku === 'basic' ? 'Basic' : 'Standard', zones: [], cluster: c.id });
   } else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') {
-    const natId = `natGateway:${c.name}/managed`;
+    outboundDevice = `natGateway:${c.name}/managed`;
     const sku = o.type === 'managedNATGatewayV2' ? 'StandardV2' : 'Standard';
-    n.add({ id: natId, kind: 'natGateway', name: `${c.name} managed NAT`, parent: c.id, source: src, publicIps: o.outboundIps, publicAddressCount: o.outboundIps, idleTimeoutMinutes: o.idleTimeoutMinutes, zones: [], sku, publicIpResources: [] });
-    link(last, natId, 'SNAT');
-    hops.push(natId);
-    last = natId;
-    publicIps = o.outboundIps;
-  } else if (o.type === 'userAssignedNATGateway' && o.natGateway) {
-    link(last, o.natGateway, 'SNAT');
-    hops.push(o.natGateway);
-    last = o.natGateway;
-    const nat = n.resources.get(o.natGateway);
-    publicIps = nat?.kind === 'natGateway' ? nat.publicAddressCount : 0;
-  } else if (o.type === 'userDefinedRouting' && o.via) {
-    const rts = uniqueSorted(
-      subnets.map((s) => n.resources.get(s)).flatMap((s) => (s?.kind === 'subnet' && s.routeTable ? [s.routeTable] : [])),
-    );
-    for (const rt of rts) {
-      link(last, rt, '0.0.0.0/0 UDR');
-      hops.push(rt);
-      last = rt;
+    n.add({ id: outboundDevice, kind: 'natGateway', name: `${c.name} managed NAT`, parent: c.id, source: src, publicIps: o.outboundIps, publicAddressCount: o.outboundIps, idleTimeoutMinutes: o.idleTimeoutMinutes, zones: [], sku, publicIpResources: [] });
+  } else if (o.type === 'userAssignedNATGateway' && o.natGateway) outboundDevice = o.natGateway;
+
+  const nodeRoutes = defaultRoutes.filter((r) => r.role === 'nodes');
+  const decisive = nodeRoutes.length ? nodeRoutes : defaultRoutes;
+  const toAppliance = decisive.find((r) => r.nextHopType === 'VirtualAppliance');
+  const toGateway = decisive.find((r) => r.nextHopType === 'VirtualNetworkGateway');
+  const userTables = (match: (r: SubnetDefaultRoute) => boolean): Id[] =>
+    uniqueSorted(decisive.filter((r) => match(r) && r.source === 'User' && r.routeTable).map((r) => r.routeTable!));
+  const viaTables = (tables: Id[], label: string): void => {
+    for (const rt of tables) step(rt, label);
+  };
+  let via: EgressPathModel['via'];
+  let nextHop: Id | undefined;
+  if (toAppliance || (decisive.length === 0 && o.type === 'userDefinedRouting' && o.via)) {
+    via = 'appliance';
+    // An appliance route whose address matches no declared appliance still names the declared one.
+    nextHop = toAppliance?.nextHopResource ?? (o.type === 'userDefinedRouting' ? o.via : undefined);
+    const target = nextHop;
+    const tables = userTables((r) => r.nextHopType === 'VirtualAppliance' && (!target || !r.nextHopResource || r.nextHopResource === target));
+    viaTables(tables, '0.0.0.0/0 UDR');
+    if (target) {
+      step(target, tables.length ? 'next hop' : '0.0.0.0/0');
+      const dev = n.resources.get(target);
+      if (dev?.kind === 'azureFirewall') {
+        const nat = dev.natGateway ? n.resources.get(dev.natGateway) : undefined;
+        if (nat?.kind === 'natGateway') {
+          step(nat.id, 'SNAT');
+          publicIps = nat.publicAddressCount;
+        } else publicIps = dev.publicIps;
+      } else if (dev?.kind === 'nva') publicIps = dev.publicIps;
     }
-    link(last, o.via, rts.length ? 'next hop' : '0.0.0.0/0');
-    hops.push(o.via);
-    last = o.via;
-    const dev = n.resources.get(o.via);
-    if (dev?.kind === 'azureFirewall') {
-      const nat = dev.natGateway ? n.resources.get(dev.natGateway) : undefined;
-      if (nat?.kind === 'natGateway') {
-        link(last, nat.id, 'SNAT');
-        hops.push(nat.id);
-        last = nat.id;
-        publicIps = nat.publicAddressCount;
-      } else publicIps = dev.publicIps;
-    } else if (dev?.kind === 'nva') publicIps = dev.publicIps;
+  } else if (toGateway) {
+    via = 'gateway';
+    nextHop = toGateway.nextHopResource;
+    viaTables(userTables((r) => r.nextHopType === 'VirtualNetworkGateway'), '0.0.0.0/0 UDR');
+    if (nextHop) step(nextHop, 'forced tunnel');
+  } else if (decisive.length > 0 && decisive.every((r) => r.nextHopType === 'None')) {
+    via = 'none';
+    viaTables(userTables(() => true), '0.0.0.0/0 → None');
+  } else {
+    // Internet next hop: a NAT gateway on a node subnet wins over the load balancer's outbound rules.
+    const subnetNat = nodeSubnets.map((s) => n.resources.get(s)).find((s) => s?.kind === 'subnet' && s.natGateway);
+    const natId = subnetNat?.kind === 'subnet' ? subnetNat.natGateway : undefined;
+    viaTables(userTables((r) => r.nextHopType === 'Internet'), '0.0.0.0/0 UDR');
+    if (natId && o.type !== 'none' && o.type !== 'block') {
+      via = 'natGateway';
+      step(natId, 'SNAT');
+      const nat = n.resources.get(natId);
+      publicIps = nat?.kind === 'natGateway' ? nat.publicAddressCount : 0;
+    } else if (o.type === 'loadBalancer' && outboundDevice) {
+      via = 'loadBalancer';
+      step(outboundDevice, 'SNAT');
+      publicIps = o.outboundIps;
+    } else if ((o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2' || o.type === 'userAssignedNATGateway') && outboundDevice) {
+      via = 'natGateway';
+      step(outboundDevice, 'SNAT');
+      const nat = n.resources.get(outboundDevice);
+      publicIps = nat?.kind === 'natGateway' ? nat.publicAddressCount : 0;
+    } else via = o.type === 'none' || o.type === 'block' ? 'none' : 'internet';
   }
   const destinations: Id[] = [];
   const privateEndpoints: Id[] = [];
   const dests = [...n.resources.values()].filter((r): r is Extract<Resource, { kind: 'egressDestination' }> => r.kind === 'egressDestination' && r.cluster === c.id);
-  const reachesInternet = o.type !== 'none' && o.type !== 'block';
+  const reachesInternet = via !== 'none' && via !== 'gateway' && !(via === 'appliance' && !nextHop);
   if (reachesInternet) {
     if (!n.resources.has('internet')) n.add({ id: 'internet', kind: 'internet', name: 'Internet', source: { path: '' } });
-    link(last, 'internet', `${publicIps} public IP${publicIps === 1 ? '' : 's'}`);
-    hops.push('internet');
+    step('internet', `${publicIps} public IP${publicIps === 1 ? '' : 's'}`);
   }
+  // A destination given as a CIDR takes its own effective route from the first node subnet, which
+  // may differ from the default route (a more specific user route, a peering, a gateway route).
+  const destinationRoutes: EgressPathModel['destinationRoutes'] = [];
+  const firstTable = nodeSubnets.map((s) => routing.get(s)).find((t) => t !== undefined);
   for (const d of dests) {
     destinations.push(d.id);
+    const edge = { class: 'egress' as const, protocol: d.protocol, port: d.port, path: pathId, source: d.source };
     if (d.privateEndpoint) {
       privateEndpoints.push(d.privateEndpoint);
       n.edge({ id: `private-link:${c.name}->${d.privateEndpoint}`, from: c.id, to: d.privateEndpoint, class: 'private-link', label: 'private endpoint', path: pathId, source: d.source });
-    } else if (reachesInternet) {
-      n.edge({ id: `egress:${c.name}->${d.id}`, from: 'internet', to: d.id, class: 'egress', protocol: d.protocol, port: d.port, label: `${d.protocol}:${d.port}`, path: pathId, source: d.source });
+      continue;
+    }
+    const r = d.cidr && firstTable ? routeFor(firstTable, d.cidr) : undefined;
+    if (r) {
+      destinationRoutes.push(
+        stripUndefined({
+          destination: d.id,
+          subnet: firstTable!.subnet,
+          nextHopType: r.nextHopType,
+          source: r.source,
+          nextHopResource: r.nextHopResource,
+          routeTable: r.routeTable,
+          routeName: r.routeName,
+        }),
+      );
+      const sameWay =
+        (r.nextHopType === 'Internet' && (via === 'internet' || via === 'loadBalancer' || via === 'natGateway')) ||
+        (r.nextHopType === 'VirtualAppliance' && via === 'appliance' && r.nextHopResource === nextHop);
+      if (r.nextHopType === 'None') continue;
+      if (!sameWay) {
+        const how = r.nextHopResource ? `via ${n.resources.get(r.nextHopResource)?.name ?? r.nextHopResource}` : r.nextHopType;
+        n.edge({ id: `egress:${c.name}->${d.id}`, from: c.id, to: d.id, label: `${d.protocol}:${d.port} ${how}`, ...edge });
+        continue;
+      }
+    }
+    if (reachesInternet) {
+      n.edge({ id: `egress:${c.name}->${d.id}`, from: 'internet', to: d.id, label: `${d.protocol}:${d.port}`, ...edge });
     }
   }
-  n.egressPaths.push({
-    id: pathId,
-    cluster: c.id,
-    outboundType: o.type,
-    hops,
-    publicIps,
-    destinations: destinations.sort(cmp),
-    privateEndpoints: uniqueSorted(privateEndpoints),
-    edges,
-    source: { path: c.source.path + '.outbound' },
-  });
+  n.egressPaths.push(
+    stripUndefined({
+      id: pathId,
+      cluster: c.id,
+      outboundType: o.type,
+      via,
+      nextHop,
+      outboundDevice,
+      defaultRoutes,
+      destinationRoutes,
+      hops,
+      publicIps,
+      destinations: destinations.sort(cmp),
+      privateEndpoints: uniqueSorted(privateEndpoints),
+      edges,
+      source: { path: c.source.path + '.outbound' },
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

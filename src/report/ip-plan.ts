@@ -2,15 +2,11 @@
  * The IP plan: every VNet and subnet with its size, usable addresses, consumption at maximum
  * scale (with upgrade surge) and headroom, plus the pod and service CIDRs of overlay/kubenet clusters.
  */
-import { azureUsable, cidr } from '../model/cidr.js';
+import { cidr } from '../model/cidr.js';
 import type { ModelQuery } from '../model/query.js';
-import type { ClusterResource, NodePoolResource, SubnetResource } from '../model/types.js';
+import { podCidrDemand, subnetDemand } from '../model/capacity.js';
+import type { SubnetResource } from '../model/types.js';
 import type { Band, IpPlanView, IpRow } from './types.js';
-
-/** Pod addresses per node reserved from the pod CIDR by overlay and kubenet (a /24 per node). */
-const POD_BLOCK_PER_NODE = 256;
-/** Azure CNI static block allocation hands out pod IPs in /28 blocks. */
-const STATIC_BLOCK = 16;
 
 export function headroomBand(pct: number | null): Band | 'none' {
   if (pct === null) return 'none';
@@ -19,93 +15,25 @@ export function headroomBand(pct: number | null): Band | 'none' {
   return 'green';
 }
 
-function nodesAtMax(p: NodePoolResource): number {
-  return p.maxNodes + p.surgeNodes;
+/**
+ * Headroom in percent, rounded to 0.1, and its band. Red exactly when consumption exceeds the usable
+ * addresses (the capacity rules' condition), even when the percentage rounds to zero.
+ */
+function headroom(usable: number | null, used: number | null): { pct: number | null; band: Band | 'none' } {
+  if (usable === null || used === null || usable <= 0) return { pct: null, band: used !== null && usable !== null && used > usable ? 'red' : 'none' };
+  const pct = Math.round(((usable - used) / usable) * 1000) / 10;
+  if (used > usable) return { pct: Math.min(pct, -0.1), band: 'red' };
+  return { pct: Object.is(pct, -0) ? 0 : pct, band: headroomBand(pct) };
 }
 
-function pct(usable: number, used: number): number | null {
-  if (usable <= 0) return null;
-  return Math.round(((usable - used) / usable) * 1000) / 10;
-}
-
-/** Consumption of a subnet at maximum scale, with a sentence saying how it was computed. */
-function subnetConsumption(s: SubnetResource, q: ModelQuery): { used: number | null; basis: string[] } {
-  const basis: string[] = [];
-  let used = 0;
-  let known = false;
-  const clusters = new Map<string, ClusterResource>();
-  for (const c of q.all('cluster')) clusters.set(c.id, c);
-
-  for (const p of q.all('nodePool')) {
-    const c = clusters.get(p.cluster);
-    if (!c) continue;
-    const n = nodesAtMax(p);
-    if (p.subnet === s.id) {
-      known = true;
-      if (c.network.cni === 'azure-nodesubnet') {
-        const u = n * (p.maxPods + 1);
-        used += u;
-        basis.push(`${p.name}: (${p.maxNodes} + ${p.surgeNodes} surge) × (${p.maxPods} pods + 1) = ${u}`);
-      } else {
-        used += n;
-        basis.push(`${p.name}: ${p.maxNodes} + ${p.surgeNodes} surge nodes = ${n}`);
-      }
-    }
-    if (p.podSubnet === s.id) {
-      known = true;
-      if (c.network.cni === 'azure-podsubnet-static') {
-        const perNode = Math.ceil(p.maxPods / STATIC_BLOCK) * STATIC_BLOCK;
-        const u = n * perNode;
-        used += u;
-        basis.push(`${p.name} pods: ${n} nodes × ${perNode} (/28 blocks for ${p.maxPods} pods) = ${u}`);
-      } else {
-        const u = n * p.maxPods;
-        used += u;
-        basis.push(`${p.name} pods: ${n} nodes × ${p.maxPods} pods = ${u}`);
-      }
-    }
-  }
-  for (const r of q.children(s.id)) {
-    switch (r.kind) {
-      case 'privateEndpoint':
-        used += 1;
-        known = true;
-        basis.push(`private endpoint ${r.name}: 1`);
-        break;
-      case 'applicationGateway': {
-        const u = r.maxCapacity + (r.privateIp ? 1 : 0);
-        used += u;
-        known = true;
-        basis.push(`${r.name}: ${r.maxCapacity} instances${r.privateIp ? ' + private frontend' : ''} = ${u}`);
-        break;
-      }
-      case 'loadBalancer':
-        if (r.visibility === 'internal') {
-          used += 1;
-          known = true;
-          basis.push(`${r.name} frontend: 1`);
-        }
-        break;
-      case 'privateLinkService':
-        used += 1;
-        known = true;
-        basis.push(`${r.name} NAT IP: 1`);
-        break;
-      case 'nva':
-      case 'jumpBox':
-        used += 1;
-        known = true;
-        basis.push(`${r.name}: 1`);
-        break;
-      default:
-        break;
-    }
-  }
-  if (!known) {
+/** Consumption of a subnet at maximum scale (the capacity model's), with a sentence saying how it was computed. */
+function subnetConsumption(s: SubnetResource, q: ModelQuery): { used: number | null; usable: number | null; basis: string[] } {
+  const d = subnetDemand(q, s.id);
+  if (d.used === null) {
     const managed = q.children(s.id).find((r) => ['azureFirewall', 'bastion', 'vnetGateway', 'agc', 'apiManagement', 'apiServer'].includes(r.kind));
-    return { used: null, basis: [managed ? `managed by Azure (${managed.name})` : 'no consumption modelled'] };
+    return { used: null, usable: d.usable, basis: [managed ? `managed by Azure (${managed.name})` : 'no consumption modelled'] };
   }
-  return { used, basis };
+  return { used: d.used, usable: d.usable, basis: d.terms.map((t) => (t.text.endsWith(`: ${t.addresses}`) ? t.text : `${t.text} = ${t.addresses}`)) };
 }
 
 const PURPOSE_LABEL: Record<string, string> = {
@@ -151,9 +79,8 @@ export function buildIpPlan(q: ModelQuery): IpPlanView {
     });
     for (const s of subnets) {
       const r = cidr(s.cidr);
-      const usable = r ? azureUsable(r) : null;
-      const { used, basis } = subnetConsumption(s, q);
-      const h = usable !== null && used !== null ? pct(usable, used) : null;
+      const { used, usable, basis } = subnetConsumption(s, q);
+      const h = headroom(usable, used);
       rows.push({
         level: 'subnet',
         name: s.name,
@@ -164,18 +91,17 @@ export function buildIpPlan(q: ModelQuery): IpPlanView {
         usable,
         consumption: used,
         basis: basis.join('; '),
-        headroomPct: h,
-        headroomBand: headroomBand(h),
+        headroomPct: h.pct,
+        headroomBand: h.band,
       });
     }
   }
   for (const c of q.all('cluster')) {
-    const pools = q.pools(c.id);
-    const n = pools.reduce((a, p) => a + nodesAtMax(p), 0);
+    const pd = podCidrDemand(q, c);
     if (c.network.podCidr && (c.network.cni === 'azure-overlay' || c.network.cni === 'kubenet' || c.network.cni === 'byo')) {
       const r = cidr(c.network.podCidr);
-      const used = c.network.cni === 'byo' ? null : n * POD_BLOCK_PER_NODE;
-      const h = r && used !== null ? pct(r.size, used) : null;
+      const used = pd ? pd.used : null;
+      const h = headroom(r?.size ?? null, used);
       rows.push({
         level: 'pod-cidr',
         name: `${c.name} pods`,
@@ -185,9 +111,13 @@ export function buildIpPlan(q: ModelQuery): IpPlanView {
         size: r?.size ?? null,
         usable: r?.size ?? null,
         consumption: used,
-        basis: used === null ? 'depends on the BYO CNI' : `${n} nodes at maximum scale incl. surge × /24 per node = ${used}`,
-        headroomPct: h,
-        headroomBand: headroomBand(h),
+        basis: pd
+          ? `(${pd.demand.nodes} nodes + ${pd.demand.surge} surge) at maximum scale × /24 per node = ${used}`
+          : c.network.cni === 'byo'
+            ? 'depends on the BYO CNI'
+            : 'invalid pod CIDR',
+        headroomPct: h.pct,
+        headroomBand: h.band,
       });
     }
     const sr = cidr(c.network.serviceCidr);
@@ -209,8 +139,8 @@ export function buildIpPlan(q: ModelQuery): IpPlanView {
     rows,
     notes: [
       'Usable = addresses in the subnet minus the 5 Azure reserves in every subnet.',
-      'Consumption is computed at maximum scale: autoscaler maximum (or fixed count) plus upgrade surge nodes per pool.',
-      'Azure CNI node subnet: (max nodes + surge) × (max pods + 1) per pool. Overlay, kubenet and pod-subnet CNIs: one node-subnet address per node; pod subnets: nodes × max pods (static allocation rounds up to /28 blocks).',
+      'Consumption is computed at maximum scale with the same capacity model as the capacity rules: autoscaler maximum (or fixed count) plus upgrade surge per pool (maxSurge as a count, or a percentage of the pool rounded up; 10 % when unset).',
+      'Azure CNI node subnet: (max nodes + surge) × (max pods + 1) per pool. Overlay, kubenet and pod-subnet CNIs: one node-subnet address per node; dynamic pod subnets: max pods per node in batches of 16; static pod subnets: /28 blocks for max pods + 1 per node.',
       'Overlay and kubenet take a /24 per node from the pod CIDR. Other subnets count private endpoints, Application Gateway instances, internal load balancer frontends, Private Link NAT IPs and appliances.',
       'Headroom: green 20 % or more, amber below 20 %, red when consumption exceeds the usable addresses.',
     ],

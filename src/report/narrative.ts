@@ -273,8 +273,15 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
   const cluster = q.getAs(e.cluster, 'cluster');
   const hops = e.hops.map((h) => q.get(h) ?? ({ id: h, kind: 'internet', name: h === 'internet' ? 'Internet' : h, source: { path: '' } } as Resource));
   const chain = hops.map((h) => (h.kind === 'internet' ? 'internet' : h.name)).join(' → ');
+  const who = cluster ? `cluster ${cluster.name}` : 'the cluster';
+  // The effective 0.0.0.0/0 route decides; the outbound type is only what the cluster claims.
+  const bypassed = (e.via === 'appliance' || e.via === 'gateway') && e.outboundType !== 'userDefinedRouting';
+  const lead = bypassed
+    ? `Pods and nodes of ${who} declare outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}, but the effective 0.0.0.0/0 route of their ` +
+      `subnets goes to ${e.nextHop ? q.name(e.nextHop) : e.via === 'gateway' ? 'the VNet gateway' : 'an appliance'}, so traffic leaves through it instead. `
+    : `Pods and nodes of ${who} leave with outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}. `;
   const summary =
-    `Pods and nodes of ${cluster ? `cluster ${cluster.name}` : 'the cluster'} leave with outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}. ` +
+    lead +
     (chain ? `Path: ${chain}. ` : '') +
     (e.publicIps > 0 ? `SNAT uses ${e.publicIps} public IP address${e.publicIps === 1 ? '' : 'es'}.` : 'No public SNAT address is recorded for this path.');
 
@@ -295,7 +302,9 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         text = def
           ? `Sends 0.0.0.0/0 to ${def.nextHopType}${def.nextHopAddress ? ` ${def.nextHopAddress}` : ''}${def.nextHopResource ? ` (${q.name(def.nextHopResource)})` : ''}.`
           : `Holds ${h.routes.length} route${h.routes.length === 1 ? '' : 's'} but no default route.`;
-        text += h.bgpRoutePropagation ? ' BGP route propagation is enabled, so a gateway could override these routes.' : ' BGP route propagation is disabled.';
+        text += h.bgpRoutePropagation
+          ? ' Gateway route propagation is on: routes a VPN or ExpressRoute gateway learns apply where they are more specific than these.'
+          : ' Gateway route propagation is off.';
         tags.push({ label: 'UDR', tone: 'neutral' });
         break;
       }
@@ -331,8 +340,10 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
     }
     if (cluster && h.kind === 'cluster') {
       const o = cluster.outbound;
-      if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
-      if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
+      if (bypassed && (o.type === 'loadBalancer' || o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2' || o.type === 'userAssignedNATGateway')) {
+        text += ` The ${o.type === 'loadBalancer' ? 'load balancer' : 'NAT gateway'} of the outbound type carries no egress: the subnets' route sends 0.0.0.0/0 past it.`;
+      } else if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
+      else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
     }
     steps.push({ n: i + 1, title: capital(h.kind === 'internet' ? 'Internet' : describe(h, q)), text, tags });
   });

@@ -269,13 +269,19 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
   add('Source file', file);
   const vnets = q.all('vnet');
   add('Virtual networks', vnets.map((v) => `${v.name} (${v.role}, ${v.region})`).join('; '));
+  // The outbound type is a claim; say so when the effective routes send egress elsewhere.
+  const routedPast = (id: string): string => {
+    const e = q.egressPathOf(id);
+    if (!e || e.outboundType === 'userDefinedRouting' || (e.via !== 'appliance' && e.via !== 'gateway')) return '';
+    return ` (routes send egress through ${e.nextHop ? q.name(e.nextHop) : e.via === 'gateway' ? 'the VNet gateway' : 'an appliance'})`;
+  };
   for (const c of q.all('cluster')) {
     const pools = q.pools(c.id);
     add(
       `Cluster ${c.name}`,
       `${c.tier} tier${c.kubernetesVersion ? `, Kubernetes ${c.kubernetesVersion}` : ''}, ${CNI_LABEL[c.network.cni] ?? c.network.cni}` +
         `, ${c.network.dataplane} dataplane, network policy ${c.network.networkPolicy}${c.network.defaultDeny ? ' (default deny)' : ''}` +
-        `, outbound ${c.outbound.type}, API server ${c.apiServer.mode}` +
+        `, outbound ${c.outbound.type}${routedPast(c.id)}, API server ${c.apiServer.mode}` +
         (c.serviceMesh.kind !== 'none' ? `, ${c.serviceMesh.kind} mesh (mTLS ${c.serviceMesh.mtls ?? 'not stated'})` : ''),
     );
     add(

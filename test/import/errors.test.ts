@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importAzure } from '../../src/import/import.js';
-import { AksnetError } from '../../src/load/errors.js';
+import { AksnetError } from '../../src/shared/errors.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/azure/hub-spoke');
 const SPOKE = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu';

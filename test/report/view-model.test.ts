@@ -94,7 +94,8 @@ describe('IP plan', () => {
     expect(nodes.usable).toBe(1024 - 5);
     const pools = model.resources.filter((r) => r.kind === 'nodePool') as Array<{ maxNodes: number; surgeNodes: number }>;
     const expected = pools.reduce((a, p) => a + p.maxNodes + p.surgeNodes, 0);
-    expect(nodes.consumption).toBe(expected + 1); // overlay: one address per node, plus the internal LB frontend
+    // overlay: one address per node, plus the internal LB frontend and the API server's private endpoint
+    expect(nodes.consumption).toBe(expected + 2);
     const pod = plan.rows.find((r) => r.level === 'pod-cidr')!;
     expect(pod.consumption).toBe(expected * 256);
     expect(plan.rows.some((r) => r.level === 'service-cidr' && r.cidr === '172.16.0.0/16')).toBe(true);
@@ -106,8 +107,8 @@ describe('IP plan', () => {
     b.aks.nodePools = [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 4, maxPods: 30, maxSurge: 1, subnet: b.nodes })];
     const { model } = normalize(b.arch);
     const row = buildIpPlan(new ModelQuery(model)).rows.find((r) => r.name === 'snet-nodes')!;
-    expect(row.consumption).toBe((4 + 1) * (30 + 1) + 1); // + the internal LB frontend
-    expect(row.headroomPct).toBeCloseTo(((1019 - 156) / 1019) * 100, 0);
+    expect(row.consumption).toBe((4 + 1) * (30 + 1) + 2); // + the internal LB frontend and the API server endpoint
+    expect(row.headroomPct).toBeCloseTo(((1019 - 157) / 1019) * 100, 0);
   });
 });
 

@@ -15,7 +15,7 @@ import { formatMarkdown } from '../../src/validate/format/markdown.js';
 import { formatGithub } from '../../src/validate/format/github.js';
 import { sarifLog } from '../../src/validate/format/sarif.js';
 import { loadRules } from '../../src/validate/registry.js';
-import { colors } from '../../src/cli/io.js';
+import { colors } from '../../src/shared/io.js';
 import { baseline } from '../helpers/fixture.js';
 import { sarifValidator } from './sarif-schema.js';
 import { runRuleResult } from '../helpers/run-rule.js';

@@ -2,11 +2,11 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { AksnetError, ExitCode } from '../../load/errors.js';
+import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { validateFile } from '../../validate/run-files.js';
 import { diffDesigns } from '../../diff/design-diff.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../../diff/format.js';
-import { writeFileAtomic } from '../io.js';
+import { writeFileAtomic } from '../../shared/io.js';
 
 export interface DiffCliOptions {
   base?: string;

@@ -1,23 +1,21 @@
 /** `aksnet drift`: the reviewed design against an Azure export, as findings in every validate format. */
-import { AksnetError, ExitCode } from '../../load/errors.js';
+import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { driftRun } from '../../drift/run.js';
 import type { FileResult } from '../../validate/finding.js';
-import { formatJson } from '../../validate/format/json.js';
-import { formatText } from '../../validate/format/text.js';
-import { formatSarif } from '../../validate/format/sarif.js';
-import { formatGithub } from '../../validate/format/github.js';
-import { formatMarkdown } from '../../validate/format/markdown.js';
-import { colors, useColor, writeFileAtomic } from '../io.js';
+import { FORMATTERS, type FormatName } from '../../validate/format/registry.js';
+import type { FormatContext } from '../../validate/format/formatter.js';
+import { loadRules } from '../../validate/registry.js';
+import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 import { exitCode } from './validate.js';
 
 export interface DriftCliOptions {
   from: string;
-  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+  format: FormatName;
   output?: string;
   failOn: 'error' | 'warning' | 'info' | 'none';
 }
 
-export async function driftCommand(file: string, opts: DriftCliOptions): Promise<number> {
+export async function driftCommand(file: string, opts: DriftCliOptions): Promise<ExitCode> {
   // The as-of date only labels the result (drift has no dated rules); SOURCE_DATE_EPOCH pins it.
   const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? '');
   const asOf = new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
@@ -36,17 +34,7 @@ export async function driftCommand(file: string, opts: DriftCliOptions): Promise
   return exitCode([result], opts.failOn);
 }
 
-async function render(results: FileResult[], format: DriftCliOptions['format'], color: boolean): Promise<string> {
-  switch (format) {
-    case 'json':
-      return formatJson(results);
-    case 'sarif':
-      return formatSarif(results);
-    case 'github':
-      return formatGithub(results);
-    case 'markdown':
-      return formatMarkdown(results);
-    default:
-      return formatText(results, colors(color));
-  }
+async function render(results: FileResult[], format: FormatName, color: boolean): Promise<string> {
+  const context: FormatContext = { rules: (await loadRules()).map((r) => r.meta), colors: colors(color), cwd: process.cwd() };
+  return FORMATTERS[format](results, context);
 }

@@ -1,8 +1,8 @@
 /** `aksnet import`: writes a design file from Azure's JSON, and says what it could not import. */
 import { existsSync } from 'node:fs';
-import { AksnetError, ExitCode } from '../../load/errors.js';
+import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { designSource, importAzure } from '../../import/import.js';
-import { writeFileAtomic } from '../io.js';
+import { writeFileAtomic } from '../../shared/io.js';
 
 export interface ImportCliOptions {
   output?: string;

@@ -3,6 +3,7 @@
  * ranges can see each other), the VNets and ranges a cluster lives in, and pool arithmetic.
  * Everything here is total: missing ids, invalid CIDRs and empty lists yield empty results.
  */
+import { poolDemand } from '../../model/capacity.js';
 import { cidr, overlaps, type CidrRange } from '../../model/cidr.js';
 import type { ModelQuery } from '../../model/query.js';
 import type { ClusterResource, Id, NodePoolResource, SubnetResource, VnetResource } from '../../model/types.js';
@@ -131,7 +132,7 @@ export function overlapping(list: RoutedRange[], r: CidrRange): RoutedRange[] {
 
 /** Nodes a pool can reach during an upgrade at maximum scale. */
 export function peakNodes(p: NodePoolResource): number {
-  return nonNeg(p.maxNodes) + nonNeg(p.surgeNodes);
+  return poolDemand(p).peak;
 }
 
 /** Nodes a pool runs at its minimum (autoscaler minimum, else the fixed count). */

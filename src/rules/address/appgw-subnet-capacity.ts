@@ -1,6 +1,5 @@
-import { azureUsable, cidr } from '../../model/cidr.js';
+import { overCapacity, subnetDemand } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
-import { nonNeg } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -22,25 +21,13 @@ applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'p
   check(ctx) {
     const { q } = ctx;
     for (const s of q.all('subnet')) {
-      const r = cidr(s.cidr);
-      if (!r) continue;
-      const gws = q.all('applicationGateway').filter((g) => g.subnet === s.id);
-      if (gws.length === 0) continue;
-      let need = 0;
-      const terms: string[] = [];
-      for (const g of gws) {
-        const inst = nonNeg(g.maxCapacity);
-        const fe = g.frontend === 'private' || g.frontend === 'both' ? 1 : 0;
-        need += inst + fe;
-        terms.push(`${g.name} ${inst} instances${fe ? ' + 1 private frontend' : ''}`);
-      }
-      const usable = azureUsable(r);
-      if (need <= usable) continue;
+      const d = subnetDemand(q, s.id);
+      if (d.role !== 'application-gateway' || !overCapacity(d)) continue;
       ctx.report({
-        message: `${s.name} ${s.cidr} has ${usable} usable addresses; ${terms.join(' + ')} need ${need}`,
+        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
         element: s.id,
         property: 'cidr',
-        evidence: { subnet: s.name, cidr: s.cidr, usable, needed: need },
+        evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },
       });
     }
   },

@@ -1,6 +1,6 @@
-import { cidr, azureUsable } from '../../model/cidr.js';
+import { overCapacity, subnetDemand } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
-import { nonNeg, plural, poolsOnSubnet } from './_net.js';
+import { poolsOnSubnet } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -25,41 +25,22 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
   check(ctx) {
     const { q } = ctx;
     for (const s of q.all('subnet')) {
-      const r = cidr(s.cidr);
-      if (!r) continue;
-      const pools = poolsOnSubnet(q, s.id);
-      if (pools.length === 0) continue;
-      const usable = azureUsable(r);
-      const terms: string[] = [];
-      let need = 0;
-      for (const { pool, cluster } of pools) {
-        const nodes = nonNeg(pool.maxNodes);
-        const surge = nonNeg(pool.surgeNodes);
-        const flat = cluster.network.cni === 'azure-nodesubnet';
-        const pods = nonNeg(pool.maxPods);
-        const n = flat ? (nodes + surge) * (pods + 1) : nodes + surge;
-        need += n;
-        const who = pools.length > 1 ? `${pool.name}: ` : '';
-        terms.push(flat ? `${who}(${nodes} nodes + ${surge} surge) × (${pods} pods + 1)` : `${who}${nodes} nodes + ${surge} surge`);
-      }
-      const ilbs = q.all('loadBalancer').filter((lb) => lb.visibility === 'internal' && lb.subnet === s.id).length;
-      if (ilbs > 0) {
-        need += ilbs;
-        terms.push(plural(ilbs, 'internal LB frontend'));
-      }
-      const endpoints =
-        q.all('privateEndpoint').filter((pe) => pe.subnet === s.id).length +
-        q.all('cluster').filter((c) => c.apiServer.mode === 'private' && q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet === s.id).length;
-      if (endpoints > 0) {
-        need += endpoints;
-        terms.push(plural(endpoints, 'private endpoint'));
-      }
-      if (need <= usable) continue;
+      const d = subnetDemand(q, s.id);
+      if (d.role !== 'nodes' || !overCapacity(d)) continue;
+      const count = (suffix: string) => d.terms.filter((t) => t.text.endsWith(suffix)).reduce((a, t) => a + t.addresses, 0);
       ctx.report({
-        message: `${s.name} ${s.cidr} has ${usable} usable addresses; at max scale ${terms.join(' + ')} need ${need}`,
+        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; at max scale ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
         element: s.id,
         property: 'cidr',
-        evidence: { subnet: s.name, cidr: s.cidr, usable, needed: need, pools: pools.length, internalLbFrontends: ilbs, privateEndpoints: endpoints },
+        evidence: {
+          subnet: s.name,
+          cidr: s.cidr,
+          usable: d.usable ?? 0,
+          needed: d.used ?? 0,
+          pools: poolsOnSubnet(q, s.id).length,
+          internalLbFrontends: count('internal LB frontend') + count('internal LB frontends'),
+          privateEndpoints: count('private endpoint') + count('private endpoints'),
+        },
       });
     }
   },

@@ -1,6 +1,5 @@
-import { cidr } from '../../model/cidr.js';
+import { podCidrDemand } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
-import { nonNeg } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -22,20 +21,13 @@ export default defineRule({
   check(ctx) {
     const { q } = ctx;
     for (const c of q.all('cluster')) {
-      if (c.network.cni !== 'azure-overlay' && c.network.cni !== 'kubenet') continue;
-      const r = c.network.podCidr ? cidr(c.network.podCidr) : undefined;
-      if (!r) continue;
-      const pools = q.pools(c.id);
-      if (pools.length === 0) continue;
-      const nodes = pools.reduce((a, p) => a + nonNeg(p.maxNodes), 0);
-      const surge = pools.reduce((a, p) => a + nonNeg(p.surgeNodes), 0);
-      const blocks = r.prefix <= 24 ? 2 ** (24 - r.prefix) : 0;
-      if (nodes + surge <= blocks) continue;
+      const d = podCidrDemand(q, c);
+      if (!d || q.pools(c.id).length === 0 || d.used <= d.size) continue;
       ctx.report({
-        message: `pod CIDR ${c.network.podCidr} of ${c.name} holds ${blocks} node /24 blocks; at max scale ${nodes} nodes + ${surge} surge need ${nodes + surge}`,
+        message: `pod CIDR ${d.podCidr} of ${c.name} holds ${d.blocks} node /24 blocks; at max scale ${d.demand.nodes} nodes + ${d.demand.surge} surge need ${d.demand.peak}`,
         element: c.id,
         property: 'network.podCidr',
-        evidence: { podCidr: c.network.podCidr ?? '', blocks, needed: nodes + surge },
+        evidence: { podCidr: d.podCidr, blocks: d.blocks, needed: d.demand.peak },
       });
     }
   },

@@ -1,7 +1,5 @@
-import { azureUsable, cidr } from '../../model/cidr.js';
-import type { ClusterResource, NodePoolResource } from '../../model/types.js';
+import { overCapacity, subnetDemand } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
-import { nonNeg } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -24,30 +22,13 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
   check(ctx) {
     const { q } = ctx;
     for (const s of q.all('subnet')) {
-      const r = cidr(s.cidr);
-      if (!r) continue;
-      const pools: Array<{ pool: NodePoolResource; cluster: ClusterResource }> = [];
-      for (const c of q.all('cluster')) {
-        if (c.network.cni !== 'azure-podsubnet-dynamic') continue;
-        for (const p of q.pools(c.id)) if (p.podSubnet === s.id) pools.push({ pool: p, cluster: c });
-      }
-      if (pools.length === 0) continue;
-      const usable = azureUsable(r);
-      let need = 0;
-      const terms: string[] = [];
-      for (const { pool } of pools) {
-        const nodes = nonNeg(pool.maxNodes);
-        const surge = nonNeg(pool.surgeNodes);
-        const perNode = Math.max(16, Math.ceil(nonNeg(pool.maxPods) / 16) * 16);
-        need += (nodes + surge) * perNode;
-        terms.push(`${pools.length > 1 ? `${pool.name}: ` : ''}(${nodes} nodes + ${surge} surge) × ${perNode} (${nonNeg(pool.maxPods)} pods in batches of 16)`);
-      }
-      if (need <= usable) continue;
+      const d = subnetDemand(q, s.id);
+      if (d.role !== 'pods-dynamic' || !overCapacity(d)) continue;
       ctx.report({
-        message: `pod subnet ${s.name} ${s.cidr} has ${usable} usable addresses; at max scale ${terms.join(' + ')} need ${need}`,
+        message: `pod subnet ${s.name} ${s.cidr} has ${d.usable} usable addresses; at max scale ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
         element: s.id,
         property: 'cidr',
-        evidence: { subnet: s.name, cidr: s.cidr, usable, needed: need },
+        evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },
       });
     }
   },

@@ -1,7 +1,5 @@
-import { azureUsable, cidr } from '../../model/cidr.js';
-import type { NodePoolResource } from '../../model/types.js';
+import { overCapacity, STATIC_BLOCK, subnetDemand } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
-import { nonNeg } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -23,30 +21,18 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
   check(ctx) {
     const { q } = ctx;
     for (const s of q.all('subnet')) {
-      const r = cidr(s.cidr);
-      if (!r) continue;
-      const pools: NodePoolResource[] = [];
-      for (const c of q.all('cluster')) {
-        if (c.network.cni !== 'azure-podsubnet-static') continue;
-        for (const p of q.pools(c.id)) if (p.podSubnet === s.id) pools.push(p);
-      }
-      if (pools.length === 0) continue;
-      const available = Math.floor(azureUsable(r) / 16);
-      let need = 0;
-      const terms: string[] = [];
-      for (const pool of pools) {
-        const nodes = nonNeg(pool.maxNodes);
-        const surge = nonNeg(pool.surgeNodes);
-        const blocks = Math.ceil((nonNeg(pool.maxPods) + 1) / 16);
-        need += (nodes + surge) * blocks;
-        terms.push(`${pools.length > 1 ? `${pool.name}: ` : ''}(${nodes} nodes + ${surge} surge) × ${blocks} blocks (${nonNeg(pool.maxPods)} pods)`);
-      }
-      if (need <= available) continue;
+      const d = subnetDemand(q, s.id);
+      if (d.role !== 'pods-static' || !overCapacity(d)) continue;
+      const available = Math.floor((d.usable ?? 0) / STATIC_BLOCK);
+      const blocks = d.blocks ?? 0;
+      const extra = (d.used ?? 0) - blocks * STATIC_BLOCK;
       ctx.report({
-        message: `pod subnet ${s.name} ${s.cidr} has room for ${available} /28 blocks; at max scale ${terms.join(' + ')} need ${need} (${need * 16} addresses)`,
+        message:
+          `pod subnet ${s.name} ${s.cidr} has room for ${available} /28 blocks; at max scale ${d.terms.map((t) => t.text).join(' + ')} ` +
+          `need ${blocks} (${blocks * STATIC_BLOCK} addresses${extra ? ` + ${extra} other` : ''})`,
         element: s.id,
         property: 'cidr',
-        evidence: { subnet: s.name, cidr: s.cidr, blocksAvailable: available, blocksNeeded: need },
+        evidence: { subnet: s.name, cidr: s.cidr, blocksAvailable: available, blocksNeeded: blocks },
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
-import { nonNeg } from '../address/_net.js';
+import { clusterDemand } from '../../model/capacity.js';
 
 const LIMIT = 400;
 
@@ -23,9 +23,7 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       if (c.network.cni !== 'kubenet') continue;
-      const pools = ctx.q.pools(c.id);
-      const nodes = pools.reduce((a, p) => a + nonNeg(p.maxNodes), 0);
-      const surge = pools.reduce((a, p) => a + nonNeg(p.surgeNodes), 0);
+      const { nodes, surge } = clusterDemand(ctx.q, c);
       if (nodes + surge <= LIMIT) continue;
       ctx.report({
         message: `kubenet cluster ${c.name} reaches ${nodes} nodes + ${surge} surge = ${nodes + surge} at max scale; kubenet supports at most ${LIMIT} (one route per node)`,

@@ -27,28 +27,30 @@ apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0
       if (c.apiServer.mode !== 'public') continue;
       const ranges = authorizedRanges(c);
       if (!restricts(ranges)) continue;
-      const o = c.outbound;
+      // The effective egress path decides which public addresses nodes come from (a firewall route
+      // bypasses the load balancer AKS would have authorized automatically).
+      const path = q.egressPathOf(c.id);
       let device: string | undefined;
       let ips = 0;
       let declared: string[] | undefined;
-      if (o.type === 'userDefinedRouting') {
-        const dev = q.get(o.via);
+      if (path?.via === 'appliance') {
+        const dev = q.get(path.nextHop);
         if (dev?.kind === 'azureFirewall' || dev?.kind === 'nva') {
           const nat = dev.kind === 'azureFirewall' ? q.getAs(dev.natGateway, 'natGateway') : undefined;
           device = nat ? `NAT gateway ${nat.name} behind ${dev.name}` : `${dev.kind === 'azureFirewall' ? 'firewall' : 'NVA'} ${dev.name}`;
           ips = nat ? nat.publicAddressCount : dev.publicIps;
           declared = nat ? nat.publicIpAddresses : dev.publicIpAddresses;
         }
-      } else if (o.type === 'userAssignedNATGateway') {
-        const nat = q.getAs(o.natGateway, 'natGateway');
-        if (nat) {
+      } else if (path?.via === 'natGateway') {
+        const nat = q.getAs(path.hops.find((h) => q.getAs(h, 'natGateway')), 'natGateway');
+        if (nat && (c.outbound.type === 'managedNATGateway' || c.outbound.type === 'managedNATGatewayV2') && nat.id === path.outboundDevice) {
+          device = 'the managed NAT gateway';
+          ips = c.outbound.outboundIps;
+        } else if (nat) {
           device = `NAT gateway ${nat.name}`;
           ips = nat.publicAddressCount;
           declared = nat.publicIpAddresses;
         }
-      } else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') {
-        device = 'the managed NAT gateway';
-        ips = o.outboundIps;
       }
       if (!device) continue;
       const at = { element: c.id, property: 'apiServer.authorizedIpRanges' };

@@ -1,5 +1,8 @@
 /** Helpers shared by the egress, ingress, reliability and lifecycle rules (not a rule: the file name starts with `_`). */
+import { clusterDemand } from '../../model/capacity.js';
+import { clustersEgressingVia, routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
+import { defaultRouteFor } from '../../model/routing.js';
 import type { ClusterResource, Model, NormalizedRoute, ResourceOf } from '../../model/types.js';
 
 /** Whether the design describes a production environment (`metadata.environment`). */
@@ -20,16 +23,20 @@ export function plural(n: number, word: string, many = `${word}s`): string {
   return `${fmt(n)} ${n === 1 ? word : many}`;
 }
 
-/** The 0.0.0.0/0 route of a subnet's route table, with its index in the table. */
+/**
+ * The user route that is a subnet's effective 0.0.0.0/0 route, with its table and index; undefined
+ * when no user route wins (the system Internet route or a gateway route applies).
+ */
 export function defaultRouteOf(
   q: ModelQuery,
   subnet: ResourceOf<'subnet'> | undefined,
 ): { table: ResourceOf<'routeTable'>; route: NormalizedRoute; index: number } | undefined {
-  const table = q.getAs(subnet?.routeTable, 'routeTable');
-  if (!table) return undefined;
-  const index = table.routes.findIndex((r) => r.prefix === '0.0.0.0/0');
-  if (index < 0) return undefined;
-  return { table, route: table.routes[index]!, index };
+  const t = subnet ? routingOf(q.model).get(subnet.id) : undefined;
+  const r = t ? defaultRouteFor(t) : undefined;
+  if (!r || r.source !== 'User' || r.routeIndex === undefined) return undefined;
+  const table = q.getAs(r.routeTable, 'routeTable');
+  const route = table?.routes[r.routeIndex];
+  return table && route ? { table, route, index: r.routeIndex } : undefined;
 }
 
 /** Whether a route sends traffic to a firewall or NVA. */
@@ -37,15 +44,10 @@ export function toAppliance(route: NormalizedRoute | undefined): boolean {
   return route?.nextHopType === 'VirtualAppliance';
 }
 
-/** Node count of a cluster at maximum scale, plus the largest upgrade surge of one pool (pools upgrade one at a time). */
+/** Node count of a cluster at maximum scale and its upgrade surge (the capacity model's, summed over pools). */
 export function clusterScale(q: ModelQuery, c: ClusterResource): { nodes: number; surge: number } {
-  let nodes = 0;
-  let surge = 0;
-  for (const p of q.pools(c.id)) {
-    nodes += Number.isFinite(p.maxNodes) ? Math.max(0, p.maxNodes) : 0;
-    if (Number.isFinite(p.surgeNodes)) surge = Math.max(surge, p.surgeNodes);
-  }
-  return { nodes, surge };
+  const d = clusterDemand(q, c);
+  return { nodes: d.nodes, surge: d.surge };
 }
 
 /** Whether an FQDN allow entry (`*`, `*.example.com`, `api.example.com`) matches an FQDN (which may itself be a wildcard). */
@@ -95,8 +97,7 @@ export function zonesText(zones: readonly number[] | undefined): string {
   return zones.length === 0 ? 'no zones' : `zone${zones.length === 1 ? '' : 's'} ${zones.join(', ')}`;
 }
 
-/** The clusters whose egress leaves through the given firewall or NVA (outbound userDefinedRouting). */
+/** The clusters whose effective egress path goes through the given firewall or NVA. */
 export function clustersVia(q: ModelQuery, applianceId: string): ClusterResource[] {
-  if (!applianceId) return [];
-  return q.all('cluster').filter((c) => c.outbound.type === 'userDefinedRouting' && c.outbound.via === applianceId);
+  return clustersEgressingVia(q, applianceId);
 }

@@ -1,40 +1,63 @@
 import { defineRule } from '../../validate/rule.js';
-import { defaultRouteOf, toAppliance } from './_egress.js';
 
 export default defineRule({
   meta: {
     id: 'egress/appliance-route-outbound-mismatch',
-    title: 'A default route to an appliance on a node subnet needs outbound type userDefinedRouting',
+    title: 'A default route to an appliance or gateway on a node subnet needs outbound type userDefinedRouting',
     severity: 'warning',
     kind: 'best-practice',
     pillars: ['reliability', 'security'],
     waf: ['SE:06', 'RE:02'],
     rationale:
-      'A 0.0.0.0/0 route to a firewall overrides the load balancer or NAT gateway egress that the cluster believes it uses: outbound traffic leaves through the appliance instead, ' +
-      'the managed outbound public IPs sit idle, and replies to public load balancer services come back through the firewall and are dropped (asymmetric routing).',
+      'Azure picks a user route over the system 0.0.0.0/0 → Internet route, so a node subnet whose route table sends 0.0.0.0/0 to a firewall or NVA ' +
+      'egresses through that appliance whatever outbound type the cluster declares: the load balancer or NAT gateway of the outbound type carries no egress, ' +
+      'its public IPs are not the addresses destinations see, and replies to public LoadBalancer services return through the appliance, which has not seen ' +
+      'the inbound half of the connection and drops them (asymmetric routing).',
     fix: "Set the cluster's outbound to { type: 'userDefinedRouting', via: <the appliance> } so AKS knows egress is routed, or remove the default route from the node subnet.",
     example: "cluster({ /* … */ outbound: { type: 'userDefinedRouting', via: firewall } });",
     references: [
+      { title: 'Virtual network traffic routing (how Azure selects a route)', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview' },
       { title: 'Customize cluster egress with a user-defined routing table', url: 'https://learn.microsoft.com/azure/aks/egress-udr' },
       { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
   },
   check(ctx) {
     const { q } = ctx;
-    for (const c of q.all('cluster')) {
-      const t = c.outbound.type;
+    for (const p of ctx.model.egressPaths) {
+      const t = p.outboundType;
+      if (p.via !== 'appliance' && p.via !== 'gateway') continue;
       if (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'managedNATGatewayV2' && t !== 'userAssignedNATGateway') continue;
-      for (const s of q.nodeSubnets(c.id)) {
-        const d = defaultRouteOf(q, s);
-        if (!d || !toAppliance(d.route)) continue;
-        const target = d.route.nextHopResource ? q.name(d.route.nextHopResource) : (d.route.nextHopAddress ?? '?');
-        ctx.report({
-          message: `node subnet ${s.name} of cluster ${c.name} routes 0.0.0.0/0 to ${target} (route ${d.route.name} in ${d.table.name}) while the cluster outbound type is ${t}; egress bypasses the ${t === 'loadBalancer' ? 'load balancer' : 'NAT gateway'}`,
-          element: c.id,
-          property: 'outbound',
-          evidence: { cluster: c.name, subnet: s.name, outboundType: t, appliance: target },
-        });
-      }
+      const c = q.getAs(p.cluster, 'cluster');
+      if (!c) continue;
+      const hopType = p.via === 'appliance' ? 'VirtualAppliance' : 'VirtualNetworkGateway';
+      const routes = p.defaultRoutes.filter((r) => r.role === 'nodes' && r.nextHopType === hopType);
+      const first = routes[0];
+      const unnamed = p.via === 'appliance' ? 'an appliance' : 'the VNet gateway';
+      const named = p.nextHop ? q.name(p.nextHop) : (first?.nextHopAddress ?? unnamed);
+      const target = p.via === 'gateway' ? `gateway ${named} (forced tunnel to on-premises)` : named;
+      const where = routes
+        .map((r) => `${q.name(r.subnet)}${r.routeName ? ` (route ${r.routeName} in ${q.name(r.routeTable)})` : ''}`)
+        .join(', ');
+      const device = t === 'loadBalancer' ? 'load balancer' : 'NAT gateway';
+      const back = p.via === 'appliance' ? 'the appliance' : 'the gateway';
+      ctx.report({
+        message:
+          `cluster ${c.name} declares outbound type ${t}, but the effective 0.0.0.0/0 route of ` +
+          `node subnet${routes.length === 1 ? '' : 's'} ${where} ` +
+          `goes to ${target}: egress leaves through ${named}, not the ${device}, whose outbound IPs carry no egress` +
+          (t === 'loadBalancer'
+            ? `, and replies to public LoadBalancer services return through ${back} and are dropped (asymmetric routing)`
+            : ''),
+        element: c.id,
+        property: 'outbound',
+        evidence: {
+          cluster: c.name,
+          subnets: routes.map((r) => q.name(r.subnet)).join(', '),
+          outboundType: t,
+          nextHop: named,
+          via: p.via,
+        },
+      });
     }
   },
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
+import { egressAppliance } from '../../model/egress.js';
 import { fqdnAllowed } from './_egress.js';
 
 export default defineRule({
@@ -23,8 +24,8 @@ export default defineRule({
     for (const d of q.all('egressDestination')) {
       if (d.privateEndpoint || !d.fqdn) continue;
       const c = q.getAs(d.cluster, 'cluster');
-      if (!c || c.outbound.type !== 'userDefinedRouting') continue;
-      const fw = q.getAs(c.outbound.via, 'azureFirewall');
+      if (!c) continue;
+      const fw = q.getAs(egressAppliance(q, c.id), 'azureFirewall');
       if (!fw) continue;
       if (d.category === 'aks-required' && fw.aksFqdnTag) continue;
       if (fw.fqdnAllowRules === undefined) {

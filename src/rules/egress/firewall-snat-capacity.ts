@@ -1,7 +1,7 @@
+import { FIREWALL_PORTS_PER_IP as PORTS_PER_IP, snatNodes } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
-import { clusterScale, clustersVia, fmt, isProduction, plural } from './_egress.js';
+import { clustersVia, fmt, isProduction, plural } from './_egress.js';
 
-const PORTS_PER_IP = 2_496;
 const PRODUCTION_MIN_IPS = 20;
 
 export default defineRule({
@@ -30,11 +30,7 @@ export default defineRule({
       if (clusters.length === 0) continue;
       const ips = Number.isFinite(fw.publicIps) ? fw.publicIps : 0;
       if (ips >= PRODUCTION_MIN_IPS) continue;
-      let nodes = 0;
-      for (const c of clusters) {
-        const s = clusterScale(ctx.q, c);
-        nodes += s.nodes + s.surge;
-      }
+      const nodes = snatNodes(ctx.q, clusters).peak;
       ctx.report({
         message: `Azure Firewall ${fw.name} carries egress of ${clusters.map((c) => c.name).join(', ')} (up to ${plural(nodes, 'node')}) with ${plural(ips, 'public IP')}: ${fmt(ips)} × 2,496 = ${fmt(ips * PORTS_PER_IP)} SNAT ports per instance; production guidance is at least 20 public IPs (${fmt(PRODUCTION_MIN_IPS * PORTS_PER_IP)} ports) or a NAT gateway`,
         element: fw.id,

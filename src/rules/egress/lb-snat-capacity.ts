@@ -1,18 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
+import { autoPortsPerNode, LB_PORTS_PER_IP as PORTS_PER_IP } from '../../model/capacity.js';
 import { clusterScale, fmt, plural } from './_egress.js';
-
-/** SNAT ports per public frontend IP of a Standard load balancer. */
-const PORTS_PER_IP = 64_000;
-
-/** Azure's automatic SNAT port allocation per backend instance, by backend pool size. */
-export function autoPortsPerNode(nodes: number): number {
-  if (nodes <= 50) return 1024;
-  if (nodes <= 100) return 512;
-  if (nodes <= 200) return 256;
-  if (nodes <= 400) return 128;
-  if (nodes <= 800) return 64;
-  return 32;
-}
 
 export default defineRule({
   meta: {
@@ -36,7 +24,8 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const o = c.outbound;
-      if (o.type !== 'loadBalancer') continue;
+      // Routes that send 0.0.0.0/0 elsewhere leave the load balancer's SNAT ports unused (another rule says so).
+      if (o.type !== 'loadBalancer' || ctx.q.egressPathOf(c.id)?.via !== 'loadBalancer') continue;
       const { nodes, surge } = clusterScale(ctx.q, c);
       const needed = nodes + surge;
       if (needed <= 0) continue;

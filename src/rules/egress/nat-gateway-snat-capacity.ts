@@ -1,8 +1,8 @@
+import { NAT_GATEWAY_PORTS_PER_IP as PORTS_PER_IP } from '../../model/capacity.js';
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
 import { clusterScale, fmt, plural } from './_egress.js';
 
-const PORTS_PER_IP = 64_512;
 const MAX_ADDRESSES = 16;
 /** Below this many SNAT ports per node at maximum scale the NAT gateway gives less headroom than a load balancer's default allocation. */
 const MIN_PORTS_PER_NODE = 1024;
@@ -31,14 +31,14 @@ export default defineRule({
     const users = new Map<Id, { nodes: number; surge: number; clusters: string[]; managedOf?: Id }>();
     for (const c of q.all('cluster')) {
       const o = c.outbound;
-      let natId: Id | undefined;
-      if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') natId = `natGateway:${c.name}/managed`;
-      else if (o.type === 'userAssignedNATGateway') natId = o.natGateway || undefined;
+      // The NAT gateway the effective egress path really uses (a route to a firewall bypasses it).
+      const path = q.egressPathOf(c.id);
+      const natId: Id | undefined = path?.via === 'natGateway' ? path.hops.find((h) => q.getAs(h, 'natGateway')) : undefined;
       if (!natId || !q.getAs(natId, 'natGateway')) continue;
       const s = clusterScale(q, c);
       const u = users.get(natId) ?? { nodes: 0, surge: 0, clusters: [] };
       u.nodes += s.nodes;
-      u.surge = Math.max(u.surge, s.surge);
+      u.surge += s.surge;
       u.clusters.push(c.name);
       if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') u.managedOf = c.id;
       users.set(natId, u);

@@ -21,12 +21,15 @@ export default defineRule({
   },
   check(ctx) {
     const prod = isProduction(ctx.model);
-    for (const c of ctx.q.all('cluster')) {
-      const t = c.outbound.type;
-      if (t !== 'loadBalancer' && t !== 'managedNATGateway' && t !== 'managedNATGatewayV2' && t !== 'userAssignedNATGateway') continue;
+    // The effective path decides: a default route to a firewall filters egress whatever the outbound type says.
+    for (const p of ctx.model.egressPaths) {
+      if (p.via !== 'loadBalancer' && p.via !== 'natGateway') continue;
+      const c = ctx.q.getAs(p.cluster, 'cluster');
+      if (!c) continue;
+      const t = p.outboundType;
       const env = ctx.model.metadata.environment;
       ctx.report({
-        message: `cluster ${c.name} sends egress straight to the internet through ${t === 'loadBalancer' ? 'its load balancer' : 'a NAT gateway'} (outbound type ${t}) with no firewall or NVA filtering destinations${env ? ` (environment: ${env})` : ''}`,
+        message: `cluster ${c.name} sends egress straight to the internet through ${p.via === 'loadBalancer' ? 'its load balancer' : 'a NAT gateway'} (outbound type ${t}) with no firewall or NVA filtering destinations${env ? ` (environment: ${env})` : ''}`,
         element: c.id,
         property: 'outbound',
         severity: prod ? 'warning' : 'info',

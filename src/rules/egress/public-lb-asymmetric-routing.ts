@@ -25,7 +25,8 @@ export default defineRule({
   check(ctx) {
     const { q } = ctx;
     const udr = new Map<Id, string>();
-    for (const c of q.all('cluster')) if (c.outbound.type === 'userDefinedRouting') udr.set(c.id, q.name(c.outbound.via));
+    // Clusters whose effective 0.0.0.0/0 route goes to a firewall or NVA, whatever their outbound type.
+    for (const p of ctx.model.egressPaths) if (p.via === 'appliance' && p.nextHop) udr.set(p.cluster, q.name(p.nextHop));
     if (udr.size === 0) return;
     const onPaths = new Set<Id>();
     for (const p of ctx.model.ingressPaths) {

@@ -24,6 +24,8 @@ export default defineRule({
     // Zones of the node pools that use each NAT gateway.
     const users = new Map<Id, { zones: Set<number>; clusters: string[] }>();
     for (const c of q.all('cluster')) {
+      // Only a NAT gateway the effective egress path uses carries the cluster's egress (a firewall route bypasses it).
+      if (q.egressPathOf(c.id)?.via !== 'natGateway') continue;
       for (const p of q.pools(c.id)) {
         const s = q.getAs(p.subnet, 'subnet');
         const nat = s?.natGateway ?? (c.outbound.type === 'userAssignedNATGateway' ? c.outbound.natGateway : undefined);

@@ -8,6 +8,7 @@ const ID = 'control-plane/authorized-ranges-egress-ips';
 function withNat(ranges: string[], publicIpAddresses?: string[]) {
   const b = publicCluster(ranges);
   const nat = natGateway({ name: 'ng-aks', publicIpPrefixLength: 31, ...(publicIpAddresses ? { publicIpAddresses } : {}) });
+  delete b.nodes.routeTable; // else the baseline's 0.0.0.0/0 route to the firewall bypasses the NAT gateway
   b.nodes.natGateway = nat;
   b.aks.outbound = { type: 'userAssignedNATGateway', natGateway: nat };
   return b;
@@ -36,8 +37,18 @@ describe(ID, () => {
   it('passes authorized NAT addresses, load balancer egress and unrestricted servers', async () => {
     expect(await runRule(ID, withNat(['203.0.113.0/28', '20.96.14.38/31'], ['20.96.14.38/31']).arch)).toEqual([]);
     const b = publicCluster(['203.0.113.0/28']);
+    delete b.nodes.routeTable;
     b.aks.outbound = { type: 'loadBalancer' };
     expect(await runRule(ID, b.arch)).toEqual([]);
     expect(await runRule(ID, publicCluster().arch)).toEqual([]);
+  });
+
+  it('follows the effective route: a loadBalancer cluster whose node subnet routes 0.0.0.0/0 to the firewall egresses from the firewall', async () => {
+    const b = publicCluster(['203.0.113.0/28']);
+    b.aks.outbound = { type: 'loadBalancer' };
+    const f = await runRule(ID, b.arch);
+    expect(f.map((x) => x.message)).toEqual([
+      'aks-test egresses through firewall afw-hub (20 public IPs, addresses not declared); make sure they are among the 1 authorized IP ranges, or nodes lose the API server',
+    ]);
   });
 });

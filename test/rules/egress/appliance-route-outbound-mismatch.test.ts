@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { natGateway, nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { runAll, runRule } from '../../helpers/run-rule.js';
 
 const ID = 'egress/appliance-route-outbound-mismatch';
+
+/** The published pattern: outbound type loadBalancer, node subnet routing 0.0.0.0/0 to the hub firewall. */
+function lbBehindFirewall() {
+  const b = baseline();
+  b.aks.outbound = { type: 'loadBalancer', outboundIps: 2 };
+  return b;
+}
 
 describe(ID, () => {
   it('passes for a UDR cluster with a default route to the firewall', async () => {
@@ -16,15 +24,47 @@ describe(ID, () => {
     expect(await runRule(ID, b.arch)).toEqual([]);
   });
 
-  it('reports a default route to the firewall while outbound is loadBalancer', async () => {
-    const b = baseline();
-    b.aks.outbound = { type: 'loadBalancer', outboundIps: 2 };
-    const f = await runRule(ID, b.arch);
+  it('passes when a more specific user route goes to the firewall but 0.0.0.0/0 still goes to the Internet', async () => {
+    const b = lbBehindFirewall();
+    b.rt.routes = [{ name: 'to-onprem', prefix: '10.50.0.0/16', nextHop: b.firewall }];
+    expect(await runRule(ID, b.arch)).toEqual([]);
+  });
+
+  it('reports a default route to the firewall while outbound is loadBalancer, naming the consequence', async () => {
+    const f = await runRule(ID, lbBehindFirewall().arch);
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.message).toBe(
-      'node subnet snet-nodes of cluster aks-test routes 0.0.0.0/0 to afw-hub (route default in rt-egress) while the cluster outbound type is loadBalancer; egress bypasses the load balancer',
+      'cluster aks-test declares outbound type loadBalancer, but the effective 0.0.0.0/0 route of node subnet snet-nodes (route default in rt-egress) ' +
+        'goes to afw-hub: egress leaves through afw-hub, not the load balancer, whose outbound IPs carry no egress, and replies to public ' +
+        'LoadBalancer services return through the appliance and are dropped (asymmetric routing)',
     );
     expect(f[0]!.path).toBe('clusters[0].outbound');
+  });
+
+  it('is the only egress finding of that design: no "straight to the internet", no load balancer SNAT sizing', async () => {
+    const all = await runAll(lbBehindFirewall().arch);
+    expect(all.filter((f) => f.ruleId.startsWith('egress/')).map((f) => f.ruleId)).toEqual([ID]);
+  });
+
+  it('reports once per cluster, naming every node subnet that routes to the appliance', async () => {
+    const b = lbBehindFirewall();
+    const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', routeTable: b.rt, defaultOutboundAccess: false });
+    b.spoke.subnets.push(more);
+    b.aks.nodePools.push(nodePool({ name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, zones: [1, 2, 3], subnet: more }));
+    const f = await runRule(ID, b.arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('node subnets snet-nodes (route default in rt-egress), snet-nodes-2 (route default in rt-egress) goes to afw-hub');
+  });
+
+  it('reports a NAT gateway outbound bypassed by the route, without the load balancer consequence', async () => {
+    const b = baseline();
+    const nat = natGateway({ name: 'ng-aks', publicIps: 2 });
+    b.nodes.natGateway = nat;
+    b.aks.outbound = { type: 'userAssignedNATGateway', natGateway: nat };
+    const f = await runRule(ID, b.arch);
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('not the NAT gateway, whose outbound IPs carry no egress');
+    expect(f[0]!.message).not.toContain('asymmetric');
   });
 });

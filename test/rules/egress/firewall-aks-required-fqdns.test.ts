@@ -25,4 +25,15 @@ describe(ID, () => {
     );
     expect(f[0]!.path).toBe('network.firewalls[0].aksFqdnTag');
   });
+
+  it('judges the firewall the routes really use: a loadBalancer cluster routed to it counts, one whose route bypasses it does not', async () => {
+    const b = baseline();
+    b.firewall.aksFqdnTag = false;
+    b.aks.outbound = { type: 'loadBalancer' };
+    expect((await runRule(ID, b.arch)).map((x) => x.message)).toEqual([expect.stringContaining('is the egress path of aks-test')]);
+    delete b.nodes.routeTable;
+    b.aks.outbound = { type: 'userDefinedRouting', via: b.firewall };
+    // Declared UDR through the firewall, but no route sends anything there: the firewall carries no egress.
+    expect(await runRule(ID, b.arch)).toEqual([]);
+  });
 });

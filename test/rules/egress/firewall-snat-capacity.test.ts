@@ -31,7 +31,7 @@ describe(ID, () => {
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.message).toBe(
-      'Azure Firewall afw-hub carries egress of aks-test (up to 16 nodes) with 2 public IPs: 2 × 2,496 = 4,992 SNAT ports per instance; production guidance is at least 20 public IPs (49,920 ports) or a NAT gateway',
+      'Azure Firewall afw-hub carries egress of aks-test (up to 17 nodes) with 2 public IPs: 2 × 2,496 = 4,992 SNAT ports per instance; production guidance is at least 20 public IPs (49,920 ports) or a NAT gateway',
     );
     expect(f[0]!.path).toBe('network.firewalls[0].publicIps');
   });

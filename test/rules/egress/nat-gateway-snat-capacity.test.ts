@@ -29,12 +29,12 @@ describe(ID, () => {
 
   it('warns when SNAT ports per node at maximum scale fall below 1,024', async () => {
     const b = withNat({ publicIps: 1 });
-    b.aks.nodePools[1]!.maxCount = 70; // 75 nodes + 8 surge
+    b.aks.nodePools[1]!.maxCount = 70; // 75 nodes + (1 + 7) surge
     const f = await runRule(ID, b.arch);
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('warning');
     expect(f[0]!.message).toBe(
-      'NAT gateway ng-aks: 1 public address × 64,512 = 64,512 SNAT ports for 82 nodes (75 nodes + 7 surge of aks-test) is 786 ports per node, below 1,024',
+      'NAT gateway ng-aks: 1 public address × 64,512 = 64,512 SNAT ports for 83 nodes (75 nodes + 8 surge of aks-test) is 777 ports per node, below 1,024',
     );
   });
 

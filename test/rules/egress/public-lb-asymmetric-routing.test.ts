@@ -18,6 +18,18 @@ describe(ID, () => {
     expect(await runRule(ID, b.arch)).toEqual([]);
   });
 
+  it('reports a public load balancer on a loadBalancer-outbound cluster whose node subnet routes 0.0.0.0/0 to the firewall', async () => {
+    // The outbound type says load balancer, but the effective route decides where replies go.
+    const b = baseline();
+    b.ilb.visibility = 'public';
+    delete b.ilb.subnet;
+    b.aks.outbound = { type: 'loadBalancer' };
+    const f = await runRule(ID, b.arch);
+    expect(f.map((x) => x.message)).toEqual([
+      'ingress path web enters through public load balancer ilb-ingress (hop 2), but cluster aks-test routes 0.0.0.0/0 to afw-hub: replies leave through the firewall and are dropped',
+    ]);
+  });
+
   it('reports a public load balancer hop on a UDR cluster', async () => {
     const b = baseline();
     b.ilb.visibility = 'public';

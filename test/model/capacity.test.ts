@@ -1,0 +1,49 @@
+/** The one capacity model: surge per pool (AKS rolling-upgrade docs), summed over pools, and subnet demand. */
+import { describe, expect, it } from 'vitest';
+import { nodePool } from '../../dsl/index.js';
+import { clusterDemand, poolDemand, subnetDemand, surgeNodesFor } from '../../src/model/capacity.js';
+import { ModelQuery } from '../../src/model/query.js';
+import type { NodePoolResource } from '../../src/model/types.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { baseline } from '../helpers/fixture.js';
+
+describe('surge', () => {
+  it('a percentage of the pool rounds up; a count is taken as written; 0 adds no node', () => {
+    expect(surgeNodesFor('10%', 10)).toBe(1);
+    expect(surgeNodesFor('10%', 11)).toBe(2);
+    expect(surgeNodesFor('10%', 1)).toBe(1);
+    expect(surgeNodesFor('50%', 4)).toBe(2);
+    expect(surgeNodesFor('33%', 3)).toBe(1);
+    expect(surgeNodesFor('34%', 3)).toBe(2);
+    expect(surgeNodesFor('0%', 10)).toBe(0);
+    expect(surgeNodesFor('0', 10)).toBe(0);
+    expect(surgeNodesFor('3', 10)).toBe(3);
+    expect(surgeNodesFor('10%', 0)).toBe(0);
+  });
+
+  it('the docs’ example: five pools of four nodes at 50 % need 10 extra nodes', () => {
+    const b = baseline();
+    b.aks.nodePools = Array.from({ length: 5 }, (_, i) =>
+      nodePool({ name: `p${i}`, mode: i === 0 ? 'system' : 'user', vmSize: 'Standard_D4ds_v5', count: 4, maxSurge: '50%', subnet: b.nodes }),
+    );
+    const { model } = normalize(b.arch);
+    const q = new ModelQuery(model);
+    expect(clusterDemand(q, q.all('cluster')[0]!)).toEqual({ nodes: 20, surge: 10, peak: 30 });
+    // The normalizer's per-pool surge is the capacity model's.
+    for (const p of q.all('nodePool')) expect(p.surgeNodes).toBe(poolDemand(p as NodePoolResource).surge);
+  });
+});
+
+describe('subnet demand', () => {
+  it('counts nodes, the internal LB frontend and the API server endpoint on the node subnet, and says how', () => {
+    const { model } = normalize(baseline().arch);
+    const d = subnetDemand(new ModelQuery(model), 'subnet:vnet-spoke/snet-nodes');
+    expect(d).toMatchObject({ role: 'nodes', usable: 1019, used: 5 + 1 + 10 + 1 + 1 + 1 });
+    expect(d.terms.map((t) => t.text)).toEqual(['system: 5 nodes + 1 surge', 'apps: 10 nodes + 1 surge', '1 internal LB frontend', '1 private endpoint']);
+  });
+
+  it('a subnet with nothing the model counts has no consumption (unknown), not zero', () => {
+    const { model } = normalize(baseline().arch);
+    expect(subnetDemand(new ModelQuery(model), 'subnet:vnet-hub/AzureFirewallSubnet')).toMatchObject({ used: null, role: 'other' });
+  });
+});
