@@ -224,7 +224,7 @@ describe('aksnet import mappers', () => {
 
   it('splits an NSG rule with several prefixes into one rule per prefix, saying so', () => {
     const nsg = get('nsg', 'nsg:nsg-nodes');
-    expect(nsg.rules.map((r) => [r.name, r.source, JSON.stringify(r.ports)])).toEqual([
+    expect(nsg.rules!.map((r) => [r.name, r.source, JSON.stringify(r.ports)])).toEqual([
       ['allow-web-1', '203.0.113.0/24', '[[80,80],[443,443]]'],
       ['allow-web-2', '198.51.100.0/24', '[[80,80],[443,443]]'],
     ]);

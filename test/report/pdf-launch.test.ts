@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let browser: string | undefined;
 try {
-  browser = findBrowser();
+  browser = findBrowser().path;
 } catch {
   browser = undefined;
 }

@@ -162,7 +162,7 @@ describe('a design that does not state firewall rules, replicas, gateway capacit
   it('every output format shows the unverified checks, counted apart from findings', async () => {
     const r = await sparseResult();
     const n = r.unverified!.length;
-    const text = formatText([r], colors(false));
+    const text = formatText([r], { colors: colors(false) });
     expect(text).toContain(`${n} checks could not run: state `);
     expect(text).toMatch(/ 7:3 +unverified {2}could not check that /);
     const json = JSON.parse(formatJson([r])) as {
@@ -177,7 +177,7 @@ describe('a design that does not state firewall rules, replicas, gateway capacit
     expect(md).toContain('network.firewalls\\[0\\].zones');
     const gh = formatGithub([r]);
     expect(gh.split('\n').filter((l) => l.startsWith('::notice ') && l.includes('title=unverified '))).toHaveLength(n);
-    const sarif = sarifLog([r], await loadRules(), process.cwd());
+    const sarif = sarifLog([r], (await loadRules()).map((x) => x.meta), process.cwd());
     const notes = sarif.runs[0]!.results!.filter((x) => x.properties?.aksnetResult === 'unverified');
     expect(notes).toHaveLength(n);
     expect(notes.every((x) => x.level === 'note')).toBe(true);

@@ -51,7 +51,7 @@ describe('address, CNI and control-plane rules on weird models', () => {
         model.controlPlaneAccess = model.controlPlaneAccess ?? [];
         model.defaults = model.defaults ?? [];
         const q = new ModelQuery(model);
-        for (const r of rules) r.check({ model, q, asOf: '2026-11-23', issues: [], report: () => undefined });
+        for (const r of rules) r.check({ model, q, asOf: '2026-11-23', issues: [], report: () => undefined, unverified: () => undefined });
       }),
       { numRuns: 200, seed: 42 },
     );

@@ -7,9 +7,9 @@ const ID = 'control-plane/apiserver-subnet-nsg';
 function withDeny(allowFirst: boolean) {
   const b = vnetIntegrated();
   if (allowFirst) {
-    b.nodeNsg.rules.push({ name: 'allow-apiserver', direction: 'inbound', access: 'allow', priority: 150, protocol: 'tcp', source: b.apiSubnet, destination: '*', ports: [443, 4443] });
+    b.nodeNsg.rules!.push({ name: 'allow-apiserver', direction: 'inbound', access: 'allow', priority: 150, protocol: 'tcp', source: b.apiSubnet, destination: '*', ports: [443, 4443] });
   }
-  b.nodeNsg.rules.push({ name: 'deny-vnet-in', direction: 'inbound', access: 'deny', priority: 200, protocol: '*', source: 'VirtualNetwork', destination: '*', ports: '*' });
+  b.nodeNsg.rules!.push({ name: 'deny-vnet-in', direction: 'inbound', access: 'deny', priority: 200, protocol: '*', source: 'VirtualNetwork', destination: '*', ports: '*' });
   return b;
 }
 

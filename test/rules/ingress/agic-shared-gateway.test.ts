@@ -10,7 +10,7 @@ function twoClusters(management: 'agic-addon' | 'standalone') {
   b.appGw.management = management;
   const second = cluster({ ...b.aks, name: 'aks-second', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
   b.arch.clusters.push(second);
-  b.arch.ingress!.push({ ...b.path, name: 'web-2', hops: [b.path.hops[0]!], to: { ...b.path.to, cluster: second } });
+  b.arch.ingress!.push({ ...b.path, name: 'web-2', hops: [b.path.hops[0]!], to: { ...b.path.to!, cluster: second } });
   return b;
 }
 

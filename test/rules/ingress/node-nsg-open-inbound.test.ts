@@ -12,7 +12,7 @@ describe(ID, () => {
 
   it('passes for a deny rule from Internet', async () => {
     const b = baseline();
-    b.nodeNsg.rules.push({ name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, source: 'Internet', destination: '*', ports: '*' });
+    b.nodeNsg.rules!.push({ name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, source: 'Internet', destination: '*', ports: '*' });
     expect(await runRule(ID, b.arch)).toEqual([]);
   });
 
@@ -20,7 +20,7 @@ describe(ID, () => {
     const b = baseline();
     const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
     b.path.hops = [{ via: plb, protocol: 'http', port: 80, tls: 'plain' }];
-    b.nodeNsg.rules.push(
+    b.nodeNsg.rules!.push(
       { name: 'allow-ssh', direction: 'inbound', access: 'allow', priority: 150, protocol: 'tcp', source: '*', destination: '*', ports: 22 },
       { name: 'allow-http', direction: 'inbound', access: 'allow', priority: 160, protocol: 'tcp', source: 'Internet', destination: '*', ports: 80 },
     );
@@ -33,7 +33,7 @@ describe(ID, () => {
 
   it('reports an allow rule from Internet', async () => {
     const b = baseline();
-    b.nodeNsg.rules.push({ name: 'allow-web', direction: 'inbound', access: 'allow', priority: 200, protocol: 'tcp', source: 'Internet', destination: '*', ports: [80, 443] });
+    b.nodeNsg.rules!.push({ name: 'allow-web', direction: 'inbound', access: 'allow', priority: 200, protocol: 'tcp', source: 'Internet', destination: '*', ports: [80, 443] });
     const f = await runRule(ID, b.arch);
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('warning');

@@ -12,7 +12,7 @@ describe(ID, () => {
   it('passes when the mesh enforces mTLS on the last leg', async () => {
     const b = baseline();
     b.path.hops[2] = { ...b.path.hops[2]!, tls: 'terminate' };
-    b.path.to = { ...b.path.to, protocol: 'http', port: 8080 };
+    b.path.to = { ...b.path.to!, protocol: 'http', port: 8080 };
     b.aks.serviceMesh = { kind: 'istio-addon', mtls: 'STRICT' };
     expect(await runRule(ID, b.arch)).toEqual([]);
   });
@@ -24,7 +24,7 @@ describe(ID, () => {
       { via: b.ilb, protocol: 'http', port: 80, tls: 'plain' },
       { via: b.ic, protocol: 'http', port: 80, tls: 'plain' },
     ];
-    b.path.to = { ...b.path.to, protocol: 'http', port: 8080 };
+    b.path.to = { ...b.path.to!, protocol: 'http', port: 8080 };
     const f = await runRule(ID, b.arch);
     expect(f).toHaveLength(1);
     expect(f[0]!.severity).toBe('warning');

@@ -9,7 +9,7 @@ function twoRegions(withFrontDoor: boolean) {
   const b = baseline();
   const ne = cluster({ ...b.aks, name: 'aks-ne', region: 'northeurope', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
   b.arch.clusters.push(ne);
-  b.arch.ingress!.push({ ...b.path, name: 'web-ne', to: { ...b.path.to, cluster: ne } });
+  b.arch.ingress!.push({ ...b.path, name: 'web-ne', to: { ...b.path.to!, cluster: ne } });
   if (withFrontDoor) {
     const fd = frontDoor({ name: 'afd-global', sku: 'Premium', waf: { mode: 'Prevention' } });
     for (const p of b.arch.ingress!) p.hops = [{ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' }, ...p.hops];
