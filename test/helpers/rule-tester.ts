@@ -97,3 +97,25 @@ export function addDays(date: string, days: number): string {
   const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
+
+/**
+ * The three cases every dated rule needs: the day before and the day of `date` (warnings) and the
+ * day after (an error). `findings` builds the expected findings for an evaluation date and severity.
+ */
+export function aroundDate(
+  date: string,
+  name: string,
+  arch: () => Architecture,
+  findings: (asOf: string, severity: Severity) => ExpectedFinding[],
+): InvalidCase[] {
+  const at = (days: number, label: string, severity: Severity): InvalidCase => {
+    const asOf = addDays(date, days);
+    return { name: `${name}, ${label} ${date}: ${severity}`, arch, asOf, findings: findings(asOf, severity) };
+  };
+  return [at(-1, 'the day before', 'warning'), at(0, 'on', 'warning'), at(1, 'the day after', 'error')];
+}
+
+/** A pattern matching `parts` in this order (taken literally), anything in between, from the start. */
+export function inOrder(...parts: string[]): RegExp {
+  return new RegExp('^' + parts.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('[^]*'));
+}

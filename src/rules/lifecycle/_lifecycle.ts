@@ -47,8 +47,11 @@ export interface DatedCheck extends Due {
 export interface DatedRuleSpec {
   /** The retirement the rule is about (from `src/model/data/retirements.ts`). */
   retirement: Retirement;
-  /** Everything but severity, kind and date, which the retirement fixes. */
-  meta: Omit<RuleMeta, 'severity' | 'kind' | 'errorAfter'> & { messages: Record<string, string> };
+  /**
+   * Everything but kind and date, which the retirement fixes. Severity defaults to the dated
+   * warning → error; `'error'` makes every finding an error (the thing can no longer be adopted).
+   */
+  meta: Omit<RuleMeta, 'severity' | 'kind' | 'errorAfter'> & { messages: Record<string, string>; severity?: 'error' };
   check(ctx: RuleContext, when: DatedCheck): void;
 }
 
@@ -61,10 +64,14 @@ export interface DatedRuleSpec {
  */
 export function defineDatedRule(spec: DatedRuleSpec): Rule {
   const { date } = spec.retirement;
+  const always = spec.meta.severity === 'error';
   return defineRule({
-    meta: { ...spec.meta, severity: 'warning', kind: 'lifecycle', errorAfter: date },
+    meta: always
+      ? { ...spec.meta, severity: 'error', kind: 'lifecycle' }
+      : { ...spec.meta, severity: 'warning', kind: 'lifecycle', errorAfter: date },
     check(ctx) {
-      const d = due(date, ctx.asOf);
+      const due0 = due(date, ctx.asOf);
+      const d: Due = always ? { ...due0, severity: 'error' } : due0;
       const dateData = { date, when: d.relative, retires: d.past ? 'retired' : 'retires', ends: d.past ? 'ended' : 'ends' };
       const report = (r: RuleReport): void =>
         ctx.report({

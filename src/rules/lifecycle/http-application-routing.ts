@@ -1,14 +1,14 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const HTTP_APP_ROUTING_END = '2025-03-03';
+/** Kept for callers that name the date. */
+export const HTTP_APP_ROUTING_END = RETIREMENTS.httpApplicationRouting.date;
 
-export default defineRule({
+export default defineDatedRule({
+  retirement: RETIREMENTS.httpApplicationRouting,
   meta: {
     id: 'lifecycle/http-application-routing',
     title: 'HTTP application routing add-on is retired (2025-03-03)',
-    severity: 'warning',
-    kind: 'lifecycle',
     pillars: ['security', 'reliability'],
     waf: ['SE:08', 'RE:01'],
     rationale:
@@ -19,17 +19,20 @@ export default defineRule({
       { title: 'HTTP application routing add-on for AKS (retired)', url: 'https://learn.microsoft.com/azure/aks/http-application-routing' },
       { title: 'Managed NGINX ingress with the application routing add-on', url: 'https://learn.microsoft.com/azure/aks/app-routing' },
     ],
+    messages: {
+      addOn:
+        'ingress controller {{controller}} in cluster {{cluster}} uses the HTTP application routing add-on, {{retiring}} {{date}} ({{when}})',
+    },
   },
-  check(ctx) {
-    const d = due(HTTP_APP_ROUTING_END, ctx.asOf);
+  check(ctx, when) {
     for (const ic of ctx.q.all('ingressController')) {
       if (ic.type !== 'http-application-routing') continue;
       ctx.report({
-        message: `ingress controller ${ic.name} in cluster ${ctx.q.name(ic.cluster)} uses the HTTP application routing add-on, ${d.past ? 'retired' : 'retiring'} ${HTTP_APP_ROUTING_END} (${d.relative})`,
+        messageId: 'addOn',
+        data: { controller: ic.name, cluster: ctx.q.name(ic.cluster), retiring: when.past ? 'retired' : 'retiring' },
         element: ic.id,
         property: 'type',
-        severity: d.severity,
-        evidence: { controller: ic.name, date: HTTP_APP_ROUTING_END, asOf: ctx.asOf },
+        evidence: { controller: ic.name },
       });
     }
   },
