@@ -1,21 +1,46 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'reliability/firewall-zones';
+const PATH = 'network.firewalls[0].zones';
 
-describe(ID, () => {
-  it('passes for a firewall in 3 zones', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
-
-  it('reports a firewall without zones', async () => {
+function firewall(zones: Array<1 | 2 | 3> | undefined, region?: string) {
+  return () => {
     const b = baseline();
-    delete b.firewall.zones;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe('Azure Firewall afw-hub in westeurope has no zones and carries egress of aks-test; spread it across at least 2 zones');
-    expect(f[0]!.path).toBe('network.firewalls[0].zones');
-  });
+    if (zones) b.firewall.zones = zones;
+    else delete b.firewall.zones;
+    if (region) b.hub.region = region;
+    return b.arch;
+  };
+}
+
+testRule('reliability/firewall-zones', {
+  valid: [
+    { name: 'a firewall in 3 zones', arch: () => baseline().arch },
+    { name: 'two zones (the threshold)', arch: firewall([1, 2]) },
+    { name: 'no zones in a region without zones', arch: firewall(undefined, 'northcentralus') },
+  ],
+  invalid: [
+    {
+      name: 'a firewall without zones',
+      arch: firewall(undefined),
+      findings: [
+        {
+          messageId: 'fewZones',
+          path: PATH,
+          severity: 'warning',
+          message: 'Azure Firewall afw-hub in westeurope has no zones and carries egress of aks-test; spread it across at least 2 zones',
+        },
+      ],
+    },
+    {
+      name: 'one zone in a newer zonal region (Belgium Central)',
+      arch: firewall([1], 'belgiumcentral'),
+      findings: [{ messageId: 'fewZones', path: PATH, severity: 'warning', message: /in belgiumcentral has zone 1/ }],
+    },
+    {
+      name: 'a region the table does not know',
+      arch: firewall(undefined, 'usgovtexas'),
+      findings: [{ messageId: 'unknownRegion', path: PATH, severity: 'info' }],
+    },
+  ],
 });
