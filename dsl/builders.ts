@@ -11,6 +11,8 @@ import type {
   ArchitectureInput,
   AzureFirewall,
   Bastion,
+  DedicatedBastion,
+  DeveloperBastion,
   BuildAgents,
   Cluster,
   DdosProtectionPlan,
@@ -93,7 +95,7 @@ export const vnetGateway = (spec: Spec<VirtualNetworkGateway>): VirtualNetworkGa
 /** A hybrid connection (VPN or ExpressRoute) to on-premises. */
 export const hybridConnection = (spec: Spec<HybridConnection>): HybridConnection => tagged('hybridConnection', spec);
 /** Azure Bastion. */
-export const bastion = (spec: Spec<Bastion>): Bastion => tagged('bastion', spec);
+export const bastion = (spec: Spec<DedicatedBastion> | Spec<DeveloperBastion>): Bastion => tagged('bastion', spec);
 /** A jump box VM. */
 export const jumpBox = (spec: Spec<JumpBox>): JumpBox => tagged('jumpBox', spec);
 /** CI/CD build agents. */

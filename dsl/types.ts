@@ -406,8 +406,11 @@ export interface HybridConnection {
   bandwidthMbps?: number;
 }
 
-/** Azure Bastion. */
-export interface Bastion {
+/** Azure Bastion: a dedicated deployment in `AzureBastionSubnet`, or the Developer SKU, which needs no subnet. */
+export type Bastion = DedicatedBastion | DeveloperBastion;
+
+/** Azure Bastion Basic, Standard or Premium (the default SKU is Basic). */
+export interface DedicatedBastion {
   /** Discriminator. */
   kind: 'bastion';
   /** Bastion name. */
@@ -415,7 +418,19 @@ export interface Bastion {
   /** The `AzureBastionSubnet`. */
   subnet: Subnet;
   /** Bastion SKU. */
-  sku?: 'Developer' | 'Basic' | 'Standard' | 'Premium';
+  sku?: 'Basic' | 'Standard' | 'Premium';
+}
+
+/** Azure Bastion Developer: shared infrastructure, no dedicated subnet or public IP. */
+export interface DeveloperBastion {
+  /** Discriminator. */
+  kind: 'bastion';
+  /** Bastion name. */
+  name: string;
+  /** The subnet of the VMs it serves, if you want it drawn there (it is not an `AzureBastionSubnet`). */
+  subnet?: Subnet;
+  /** Bastion SKU. */
+  sku: 'Developer';
 }
 
 /** A jump box VM used by administrators. */

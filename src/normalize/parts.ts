@@ -120,7 +120,9 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       return;
     }
     case 'bastion': {
-      const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
+      // The Developer SKU has no subnet of its own; every other SKU needs AzureBastionSubnet.
+      const developer = f.raw('sku') === 'Developer';
+      const subnet = developer && f.raw('subnet') === undefined ? undefined : n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       n.add({
         id,
         kind: 'bastion',

@@ -1,6 +1,6 @@
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
-import { ROLES, type SpecialRole } from './_special.js';
+import { occupants, ROLES, type SpecialRole } from './_special.js';
 
 const CHECKED: SpecialRole[] = [ROLES.firewall, ROLES.firewallManagement, ROLES.bastion, ROLES.gateway];
 
@@ -28,8 +28,7 @@ azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '
     const reported = new Set<Id>();
     const ok = (name: string, role: SpecialRole) => name.toLowerCase() === role.name.toLowerCase();
     for (const role of CHECKED) {
-      if (!role.occupant) continue;
-      for (const r of q.all(role.occupant)) {
+      for (const r of occupants(q, role)) {
         const s = q.getAs(r.subnet, 'subnet');
         if (!s || ok(s.name, role)) continue;
         reported.add(s.id);
