@@ -10,7 +10,7 @@ export default defineRule({
     title: 'The Azure Bastion subnet is a /26 or larger (every SKU but Developer)',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
+    pillars: ['reliability', 'performance-efficiency'],
     waf: ['RE:03', 'PE:02'],
     rationale:
       'Azure Bastion Basic, Standard and Premium deploy only into a dedicated AzureBastionSubnet of /26 or larger; ' +

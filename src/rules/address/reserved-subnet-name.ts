@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
-    waf: ['RE:01', 'SE:04'],
+    waf: ['RE:03', 'SE:04'],
     rationale:
       'Azure Firewall only deploys into AzureFirewallSubnet (and its management NIC into AzureFirewallManagementSubnet), Azure Bastion into AzureBastionSubnet, and VPN/ExpressRoute gateways into GatewaySubnet. Any other subnet name is rejected at deployment.',
     fix: 'Rename the subnet to the required name (names are fixed by Azure), or move the resource to the correctly named subnet.',

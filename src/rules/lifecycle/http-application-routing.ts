@@ -10,7 +10,7 @@ export default defineDatedRule({
     id: 'lifecycle/http-application-routing',
     title: 'HTTP application routing add-on is retired (2025-03-03)',
     pillars: ['security', 'reliability'],
-    waf: ['SE:08', 'RE:01'],
+    waf: ['SE:08', 'RE:03'],
     rationale:
       'The HTTP application routing add-on was a development-only feature with public DNS zones and no production support; it was retired on 3 March 2025 and is no longer available or patched.',
     fix: 'Use the application routing add-on (Gateway API), Application Gateway for Containers, or another maintained ingress.',

@@ -10,7 +10,7 @@ export default defineDatedRule({
     id: 'lifecycle/kubenet',
     title: 'kubenet support ends 2028-03-31',
     pillars: ['security', 'reliability'],
-    waf: ['SE:08', 'RE:01'],
+    waf: ['SE:08', 'RE:03'],
     rationale:
       'Microsoft retires kubenet networking for AKS on 31 March 2028. Clusters still on kubenet must be migrated to Azure CNI overlay before then; migration is an in-place upgrade but needs planning (pod CIDR, network policy engine, route tables).',
     fix: "Migrate to network.cni 'azure-overlay' (ideally with the Cilium dataplane and network policy).",
