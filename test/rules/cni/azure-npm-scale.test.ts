@@ -24,7 +24,24 @@ function npm(appsMax: number, appsPods: number, extraPods?: number) {
 
 testRule('cni/azure-npm-scale', {
   valid: [
-    { name: 'Cilium policy is not judged', arch: () => baseline().arch },
+    {
+      name: 'Cilium policy is not judged, even far beyond the NPM limits',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[1]!.maxCount = 1000;
+        return b.arch;
+      },
+    },
+    {
+      name: 'Calico is not judged either',
+      arch: () => {
+        const b = baseline();
+        b.aks.network.dataplane = 'azure';
+        b.aks.network.networkPolicy = 'calico';
+        b.aks.nodePools[1]!.maxCount = 1000;
+        return b.arch;
+      },
+    },
     { name: '250 nodes (5 + 245), 12,750 pods', arch: npm(245, 50) },
     { name: '20,000 pods exactly (500 + 139 × 140 + 40)', arch: npm(139, 140, 40) },
   ],
@@ -38,6 +55,7 @@ testRule('cni/azure-npm-scale', {
           path: PATH,
           severity: 'error',
           message: 'cluster aks-test uses Azure NPM and can scale to 251 nodes; NPM is supported up to 250 nodes',
+          evidence: { nodes: 251, maxNodes: 250 },
         },
       ],
     },
@@ -52,6 +70,7 @@ testRule('cni/azure-npm-scale', {
           message:
             'cluster aks-test uses Azure NPM with a pod capacity of 20,001 (system 5 × 100 + apps 139 × 140 + extra 1 × 41), ' +
             'above the 20,000 pods NPM supports; it stays supported only while fewer pods run',
+          evidence: { pods: 20_001, maxPods: 20_000 },
         },
       ],
     },

@@ -35,7 +35,7 @@ testRule('cni/kubenet-node-limit', {
           message:
             'kubenet cluster aks-test reaches 398 nodes + 2 surge = 400 at max scale; its route table rt-egress holds ' +
             '400 routes, 1 of them declared, leaving 399 for nodes (one route per node)',
-          evidence: { limit: 399, declaredRoutes: 1 },
+          evidence: { nodes: 398, surge: 2, limit: 399, declaredRoutes: 1, routeTableLimit: 400 },
         },
       ],
     },

@@ -31,6 +31,7 @@ testRule('control-plane/apiserver-subnet-size', {
           message:
             'API server subnet snet-apiserver 10.1.8.0/29 of aks-test is a /29 (8 addresses); API Server VNet ' +
             'Integration needs a /28 or larger',
+          evidence: { subnet: 'snet-apiserver', cidr: '10.1.8.0/29', prefix: 29, required: 28 },
         },
       ],
     },
@@ -45,7 +46,7 @@ testRule('control-plane/apiserver-subnet-size', {
           message:
             'API server subnet snet-apiserver 10.1.8.0/28 is shared by 2 clusters (aks-test, aks-test-2), which reserve ' +
             'at least 18 addresses (9 each), but it has 11 usable; use a /27 or give clusters their own subnet',
-          evidence: { needed: 18, usable: 11, clusters: 2 },
+          evidence: { subnet: 'snet-apiserver', cidr: '10.1.8.0/28', needed: 18, usable: 11, clusters: 2 },
         },
       ],
     },
