@@ -25,7 +25,8 @@ export default defineRule({
     ],
     messages: {
       tooSmall:
-        '{{subnet}} {{cidr}} ({{role}}) is a /{{prefix}} with {{usable}} usable addresses; it must be a /{{required}} or larger',
+        '{{subnet}} {{cidr}} ({{role}}) is a /{{prefix}} with {{usable}} usable addresses; it must be a ' +
+        '/{{required}} or larger',
     },
   },
   check(ctx) {

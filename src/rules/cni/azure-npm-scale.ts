@@ -25,7 +25,8 @@ export default defineRule({
     references: [{ title: 'Secure traffic between pods with network policies: Azure NPM limits', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' }],
     messages: {
       nodeLimit:
-        'cluster {{cluster}} uses Azure NPM and can scale to {{nodes}} nodes; NPM is supported up to {{maxNodes}} nodes',
+        'cluster {{cluster}} uses Azure NPM and can scale to {{nodes}} nodes; NPM is supported up to {{maxNodes}} ' +
+        'nodes',
       podCapacity:
         'cluster {{cluster}} uses Azure NPM with a pod capacity of {{pods}} ({{arithmetic}}), above the {{maxPods}} ' +
         'pods NPM supports; it stays supported only while fewer pods run',

@@ -30,7 +30,8 @@ export default defineRule({
         'Integration needs a /28 or larger',
       tooFewAddresses:
         'API server subnet {{subnet}} {{cidr}} is shared by {{count}} clusters ({{clusters}}), which reserve at least ' +
-        '{{needed}} addresses (9 each), but it has {{usable}} usable; use a /{{suggested}} or give clusters their own subnet',
+        '{{needed}} addresses (9 each), but it has {{usable}} usable; use a /{{suggested}} or give clusters their ' +
+        'own subnet',
     },
   },
   check(ctx) {

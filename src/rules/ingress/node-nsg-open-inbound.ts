@@ -14,7 +14,9 @@ export default defineRule({
     pillars: ['security'],
     waf: ['SE:06', 'SE:04'],
     rationale:
-      'When the cluster is published through Application Gateway, AGC or a firewall, the node subnet should only accept traffic from that tier. An inbound allow from Internet or any source lets anyone reach node ports and any accidentally public service, bypassing the WAF.',
+      'When the cluster is published through Application Gateway, AGC or a firewall, the node subnet should only ' +
+      'accept traffic from that tier. An inbound allow from Internet or any source lets anyone reach node ports and ' +
+      'any accidentally public service, bypassing the WAF.',
     fix:
       'Replace the rule with one whose source is the Application Gateway / AGC subnet (or the firewall), and keep ' +
       'the default deny for everything else. Do not open SSH or RDP to nodes at all: reach them through Azure ' +

@@ -16,7 +16,8 @@ export default defineRule({
       'passthrough or UDP path it does not apply, and the finding is a note to confirm the service is not a web one.',
     fix: 'Attach a WAF policy in Prevention mode to the first layer-7 hop of the path (Front Door or Application Gateway WAF_v2).',
     example:
-      "applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: appGwSubnet, frontend: 'public', management: 'standalone', waf: { mode: 'Prevention', managedRules: true } });",
+      "applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: appGwSubnet, frontend: 'public', management: " +
+      "'standalone', waf: { mode: 'Prevention', managedRules: true } });",
     references: [
       { title: 'Best practices for network connectivity and security in AKS (WAF)', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
       { title: 'Web Application Firewall on Azure Application Gateway', url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/ag-overview' },

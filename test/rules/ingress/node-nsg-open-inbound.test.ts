@@ -41,7 +41,8 @@ testRule('ingress/node-nsg-open-inbound', {
           severity: 'warning',
           message:
             'NSG nsg-nodes on node subnet snet-nodes (cluster aks-test) allows inbound from * to ports 22 (rule ' +
-            'allow-ssh, priority 150), including SSH/RDP; remove it and reach nodes through Azure Bastion or a jump box',
+            'allow-ssh, priority 150), including SSH/RDP; remove it and reach nodes through Azure Bastion or a jump ' +
+            'box',
         },
       ],
     },

@@ -13,7 +13,17 @@ testRule('lifecycle/basic-load-balancer', {
   valid: [{ name: 'the retiring feature is not used', arch: () => baseline().arch, asOf: '2029-01-01' }],
   invalid: [
     ...aroundDate(DATE, 'in use', () => basicCluster().arch, (asOf, severity) => [
-      { messageId: 'clusterSku', path: 'clusters[0].network.loadBalancerSku', severity, message: inOrder('cluster aks-test uses the Basic load balancer SKU: Basic load balancer ', severity === 'error' ? 'retired' : 'retires', ' 2025-09-30 (', asOf) },
+      {
+        messageId: 'clusterSku',
+        path: 'clusters[0].network.loadBalancerSku',
+        severity,
+        message: inOrder(
+          'cluster aks-test uses the Basic load balancer SKU: Basic load balancer ',
+          severity === 'error' ? 'retired' : 'retires',
+          ' 2025-09-30 (',
+          asOf,
+        ),
+      },
     ]),
     {
       name: 'a Basic load balancer declared on its own',
