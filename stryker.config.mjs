@@ -7,6 +7,8 @@ const list = (value, fallback) => (value ? value.split(',').map((s) => s.trim())
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
+  plugins: ['@stryker-mutator/vitest-runner', './scripts/stryker-ignore-rule-meta.mjs'],
+  ignorers: ['rule-meta'],
   // Rules are loaded by the registry through dynamic imports, which vitest's "related" mode cannot
   // follow; per-test coverage still limits each mutant to the tests that reach it.
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },

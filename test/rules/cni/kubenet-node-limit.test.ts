@@ -20,6 +20,15 @@ function kubenetCluster(appsMax: number, extraRoutes = 0) {
 testRule('cni/kubenet-node-limit', {
   valid: [
     { name: 'a small kubenet cluster', arch: () => kubenet().arch },
+    {
+      name: 'overlay clusters are not judged, however large',
+      arch: () => {
+        const b = kubenet();
+        b.aks.network = { cni: 'azure-overlay', podCidr: '192.168.0.0/16' };
+        b.aks.nodePools[1]!.maxCount = 1000;
+        return b.arch;
+      },
+    },
     { name: '397 nodes + 2 surge = 399 with 1 declared route (limit 399)', arch: kubenetCluster(392) },
     { name: '387 nodes + 2 surge = 389 with 11 declared routes (limit 389)', arch: kubenetCluster(382, 10) },
   ],
@@ -43,6 +52,23 @@ testRule('cni/kubenet-node-limit', {
       name: 'declared routes lower the limit: 390 peak nodes with 11 declared routes',
       arch: kubenetCluster(383, 10),
       findings: [{ messageId: 'routeLimit', path: PATH, severity: 'error', message: /= 390 at max scale; .* 11 of them declared, leaving 389/ }],
+    },
+    {
+      name: 'without a declared route table the whole 400 is for nodes: 401 peak nodes',
+      arch: () => {
+        const b = kubenet({ routeTable: undefined });
+        b.aks.nodePools[1]!.maxCount = 394;
+        b.aks.nodePools[1]!.maxSurge = 1;
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'routeLimit',
+          path: PATH,
+          severity: 'error',
+          message: /= 401 at max scale; its route table \(AKS-managed\) holds 400 routes, 0 of them declared, leaving 400/,
+        },
+      ],
     },
   ],
 });

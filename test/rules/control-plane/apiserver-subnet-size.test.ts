@@ -18,6 +18,7 @@ testRule('control-plane/apiserver-subnet-size', {
     { name: 'one cluster on a /28 (11 usable ≥ 9)', arch: shared('10.1.8.0/28', 1) },
     { name: 'three clusters on a /27 (27 usable = 27 needed)', arch: shared('10.1.8.0/27', 3) },
     { name: 'four clusters on a /26 (59 usable ≥ 36)', arch: shared('10.1.8.0/26', 4) },
+    { name: 'a malformed CIDR is left to structure/cidr-malformed', arch: shared('10.1.8.0/33', 2) },
   ],
   invalid: [
     {
@@ -49,6 +50,11 @@ testRule('control-plane/apiserver-subnet-size', {
           evidence: { subnet: 'snet-apiserver', cidr: '10.1.8.0/28', needed: 18, usable: 11, clusters: 2 },
         },
       ],
+    },
+    {
+      name: 'three clusters on a /28: exactly 27 needed, so a /27 (27 usable) is enough advice',
+      arch: shared('10.1.8.0/28', 3),
+      findings: [{ messageId: 'tooFewAddresses', path: PATH, severity: 'error', message: /27 addresses .* 11 usable; use a \/27 / }],
     },
     {
       name: 'four clusters on a /27 (27 usable < 36)',
