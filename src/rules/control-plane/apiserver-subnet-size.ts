@@ -58,8 +58,8 @@ export default defineRule({
       const needed = IPS_PER_CLUSTER * clusters.length;
       const usable = azureUsable(r);
       if (usable >= needed) continue;
-      let suggested = r.prefix;
-      while (suggested > 0 && 2 ** (32 - suggested) - AZURE_RESERVED_PER_SUBNET < needed) suggested--;
+      // The longest prefix whose usable addresses cover the demand.
+      const suggested = 32 - Math.ceil(Math.log2(needed + AZURE_RESERVED_PER_SUBNET));
       ctx.report({
         ...at,
         messageId: 'tooFewAddresses',
