@@ -22,7 +22,9 @@ export default {
   // The machine is shared; one worker keeps the run polite.
   concurrency: Number(process.env.MUTATION_CONCURRENCY ?? 1),
   timeoutMS: 60_000,
-  ignoreStatic: true,
+  // Static mutants (module-level constants such as thresholds and patterns) are tested against every test,
+  // which is slow but is where boundary mistakes hide; MUTATION_IGNORE_STATIC=1 skips them for a quick run.
+  ignoreStatic: process.env.MUTATION_IGNORE_STATIC === '1',
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };

@@ -52,6 +52,11 @@ testRule('control-plane/private-dns-zone-name', {
       ],
     },
     {
+      name: 'two labels in front of privatelink (only one subzone label is allowed)',
+      arch: withZone('team.payments.privatelink.westeurope.azmk8s.io'),
+      findings: [{ messageId: 'wrongName', path: PATH, severity: 'error' }],
+    },
+    {
       name: 'a public-cloud region with another suffix',
       arch: withZone('privatelink.westeurope.contoso.net'),
       findings: [{ messageId: 'wrongName', path: PATH, severity: 'error' }],
