@@ -420,7 +420,7 @@ export interface HybridConnection {
   bandwidthMbps?: number;
 }
 
-/** Azure Bastion. */
+/** Azure Bastion: a dedicated deployment in `AzureBastionSubnet`, or the Developer SKU, which needs no subnet. */
 export interface Bastion {
   /** Discriminator. */
   kind: 'bastion';

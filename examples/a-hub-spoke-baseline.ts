@@ -120,7 +120,7 @@ const aks = cluster({
   name: 'aks-payments-weu',
   region: 'westeurope',
   tier: 'Standard',
-  kubernetesVersion: '1.33',
+  kubernetesVersion: '1.35',
   network: {
     cni: 'azure-overlay',
     dataplane: 'cilium',

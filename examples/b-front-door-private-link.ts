@@ -166,7 +166,7 @@ const aks = cluster({
   name: 'aks-shop-prod-uks',
   region: 'uksouth',
   tier: 'Standard',
-  kubernetesVersion: '1.33',
+  kubernetesVersion: '1.35',
   network: {
     cni: 'azure-overlay',
     dataplane: 'cilium',

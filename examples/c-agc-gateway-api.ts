@@ -140,7 +140,7 @@ const aks = cluster({
   name: 'aks-partner-api-eus2',
   region: 'eastus2',
   tier: 'Standard',
-  kubernetesVersion: '1.33',
+  kubernetesVersion: '1.35',
   network: {
     cni: 'azure-podsubnet-dynamic',
     dataplane: 'cilium',

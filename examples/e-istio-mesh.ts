@@ -187,7 +187,7 @@ const aks = cluster({
   name: 'aks-tailwind-frc',
   region: 'francecentral',
   tier: 'Standard',
-  kubernetesVersion: '1.33',
+  kubernetesVersion: '1.35',
   network: {
     cni: 'azure-overlay',
     dataplane: 'cilium',

@@ -192,7 +192,7 @@ const aks = cluster({
   name: 'aks-erp-gwc',
   region: 'germanywestcentral',
   tier: 'Standard',
-  kubernetesVersion: '1.33',
+  kubernetesVersion: '1.35',
   network: {
     cni: 'azure-overlay',
     dataplane: 'cilium',

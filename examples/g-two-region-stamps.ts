@@ -171,7 +171,7 @@ function stampCluster(s: StampNetwork, zones: SharedZones) {
     name: `aks-bookings-${p.code}`,
     region: p.region,
     tier: 'Standard',
-    kubernetesVersion: '1.33',
+    kubernetesVersion: '1.35',
     network: {
       cni: 'azure-overlay',
       dataplane: 'cilium',

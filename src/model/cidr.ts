@@ -117,3 +117,10 @@ export function azureUsable(range: CidrRange): number {
 export function addressAt(range: CidrRange, offset: number): string {
   return numberToIp(range.first + offset);
 }
+
+const PRIVATE_SPACES: CidrRange[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map((t) => cidr(t)!);
+
+/** Whether a range lies inside RFC 1918 or RFC 6598 (shared address) space. */
+export function isPrivateRange(r: CidrRange): boolean {
+  return PRIVATE_SPACES.some((p) => r.first >= p.first && r.last <= p.last);
+}

@@ -6,6 +6,7 @@ import type { ClusterResource, EgressPathModel, Id, IngressHopModel, Resource, S
 import { defaultRouteFor, routeFor, type SubnetRoutes } from '../model/routing.js';
 import type { Protocol, TlsMode } from '../../dsl/types.js';
 import { ENCRYPTED_PROTOCOLS, HOP_KINDS, PROTOCOLS, TLS_MODES } from '../model/kinds.js';
+import { cidr, isPrivateRange } from '../model/cidr.js';
 import { Fields, describe, isRecord } from './reader.js';
 import { REASONS } from './defaults.js';
 import { cmp, optional, stripUndefined, uniqueSorted } from './util.js';
@@ -154,7 +155,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
       hops,
       target: targetId,
       cluster: clusterId,
-      internetFacing: clientRes?.kind === 'client' && clientRes.clientKind !== 'corporate',
+      internetFacing: clientRes?.kind === 'client' && isInternetClient(clientRes.clientKind, clientRes.sourceRanges),
       edges,
       source: { path },
     }),
@@ -442,4 +443,15 @@ function edgeTls(prev: TlsMode | undefined, protocol: Protocol): TlsState {
   if (prev === 'terminate' || prev === 'plain') return 'plaintext';
   if (prev === 'reencrypt' || prev === 'originate') return 'tls';
   return ENCRYPTED_PROTOCOLS.includes(protocol) ? 'tls' : 'plaintext';
+}
+
+/**
+ * Whether a client reaches the path from the internet: internet users always, corporate users
+ * never, partners unless every source range they come from is private (RFC 1918 / RFC 6598), which
+ * means they arrive over a private connection.
+ */
+function isInternetClient(kind: 'internet' | 'corporate' | 'partner', sourceRanges: readonly string[]): boolean {
+  if (kind !== 'partner') return kind === 'internet';
+  const ranges = sourceRanges.map((t) => cidr(t));
+  return ranges.length === 0 || ranges.some((r) => r === undefined || !isPrivateRange(r));
 }

@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Rule } from './rule.js';
+import { severityLabel, type Rule } from './rule.js';
 import { ExitCode } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/io.js';
 import { pillarName } from '../shared/pillars.js';
@@ -30,7 +30,7 @@ export function ruleDoc(rule: Rule): string {
     '',
     '| | |',
     '|---|---|',
-    `| Default severity | ${m.severity} |`,
+    `| Default severity | ${severityLabel(m)} |`,
     `| Kind | ${KIND_NAMES[m.kind] ?? m.kind} |`,
     `| Well-Architected pillars | ${m.pillars.map((p) => pillarName(p)).join(', ')} |`,
     `| Checklist codes | ${m.waf.join(', ')} |`,
@@ -76,7 +76,7 @@ export function ruleIndex(rules: Rule[]): string {
     lines.push(`## ${area}`, '', '| Rule | Severity | Kind | Pillars | WAF | Title |', '|---|---|---|---|---|---|');
     for (const r of rules.filter((x) => x.meta.id.startsWith(`${area}/`))) {
       const m = r.meta;
-      lines.push(`| [${m.id}](${m.id}.md) | ${m.severity} | ${m.kind} | ${m.pillars.map((p) => pillarName(p)).join(', ')} | ${m.waf.join(', ')} | ${m.title} |`);
+      lines.push(`| [${m.id}](${m.id}.md) | ${severityLabel(m)} | ${m.kind} | ${m.pillars.map((p) => pillarName(p)).join(', ')} | ${m.waf.join(', ')} | ${m.title} |`);
     }
     lines.push('');
   }

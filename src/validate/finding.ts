@@ -10,6 +10,8 @@ export interface Finding {
   title: string;
   severity: Severity;
   message: string;
+  /** The kind of finding within its rule (`meta.messages`), for tests and scripts; absent on unmigrated rules. */
+  messageId?: string;
   /** DSL path of the value concerned. */
   path: string;
   file: string;

@@ -46,12 +46,30 @@ export interface RuleMeta {
   example?: string;
   /** Public sources; the first is used as the help link. */
   references: Reference[];
+  /**
+   * The kinds of finding the rule raises, by message id, each with a message template whose
+   * `{{name}}` placeholders are filled from a report's `data`. Optional while rules migrate: a rule
+   * without ids reports literal messages.
+   */
+  messages?: Record<string, string>;
+  /**
+   * For dated rules (retirements, end of support): the date after which findings become errors.
+   * The catalogue and docs show the severity as "warning → error after YYYY-MM-DD".
+   */
+  errorAfter?: string;
 }
 
-/** What a rule reports. */
-export interface RuleReport {
-  /** The finding, naming the element and the numbers involved. */
-  message: string;
+/** Values substituted into a message template. */
+export type MessageData = Record<string, string | number | boolean>;
+
+/**
+ * What a rule reports: a literal `message`, or a `messageId` from the rule's `meta.messages`
+ * (rendered with `data`), or both (the id names the kind of finding, the text is the literal one).
+ */
+export type RuleReport = ReportFields &
+  ({ message: string; messageId?: string; data?: MessageData } | { message?: undefined; messageId: string; data?: MessageData });
+
+interface ReportFields {
   /** The model element concerned. */
   element?: Id;
   /** DSL path; defaults to the element's source path. */
@@ -99,4 +117,26 @@ export interface Rule {
 /** Identity helper that gives rule files their types. */
 export function defineRule(rule: Rule): Rule {
   return rule;
+}
+
+/**
+ * The text of a report: its literal message, or its message id's template with `{{name}}` filled
+ * from `data`. An unknown id or a placeholder without data is a bug in the rule, so it throws.
+ */
+export function reportMessage(meta: RuleMeta, r: RuleReport): string {
+  if (r.messageId !== undefined && meta.messages?.[r.messageId] === undefined) {
+    throw new Error(`rule ${meta.id} reports unknown message id "${r.messageId}"`);
+  }
+  if (r.message !== undefined) return r.message;
+  const template = meta.messages![r.messageId]!;
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => {
+    const v = r.data?.[key];
+    if (v === undefined) throw new Error(`rule ${meta.id} message "${r.messageId}" has no data for {{${key}}}`);
+    return String(v);
+  });
+}
+
+/** The default severity as the catalogue shows it: `warning → error after 2026-04-28` for dated rules. */
+export function severityLabel(meta: RuleMeta): string {
+  return meta.errorAfter ? `${meta.severity} → error after ${meta.errorAfter}` : meta.severity;
 }

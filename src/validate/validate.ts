@@ -6,7 +6,7 @@ import type { AcceptedRisk, ReviewConfig, RuleSetting } from '../../dsl/types.js
 import type { Model } from '../model/types.js';
 import { ModelQuery } from '../model/query.js';
 import type { NormalizeIssue } from '../normalize/reader.js';
-import type { Rule, RuleReport, UnverifiedReport } from './rule.js';
+import { reportMessage, type Rule, type RuleReport, type UnverifiedReport } from './rule.js';
 import { compareFindings, type FileResult, type Finding, type UnverifiedCheck } from './finding.js';
 import { loadRules } from './registry.js';
 
@@ -107,7 +107,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
         ruleId: m.id,
         title: m.title,
         severity: setting ?? r.severity ?? m.severity,
-        message: r.message,
+        message: reportMessage(m, r),
         path,
         file: pos.file ?? opts.file,
         line: pos.line,
@@ -124,6 +124,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
         finding.element = r.element;
         finding.elementName = el?.name ?? r.element;
       }
+      if (r.messageId !== undefined) finding.messageId = r.messageId;
       if (r.evidence) finding.evidence = r.evidence;
       applyAcceptance(finding, review.acceptedRisks ?? [], asOf);
       findings.push(finding);

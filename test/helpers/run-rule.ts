@@ -5,6 +5,11 @@ import { loadRules } from '../../src/validate/registry.js';
 import { validateModel } from '../../src/validate/validate.js';
 import type { FileResult, Finding } from '../../src/validate/finding.js';
 
+// Load the catalogue while the test file is collected, not inside its first test: module-level code
+// of the rules (thresholds, patterns, metadata) then runs outside any test, which is what mutation
+// testing needs to classify its mutants as static and test them against every test.
+await loadRules();
+
 export interface RunOptions {
   asOf?: string;
 }

@@ -98,3 +98,23 @@ describe('rule docs', () => {
     expect(staleRuleDocs(rules, docsDir)).toEqual([]);
   });
 });
+
+describe('dated rules', () => {
+  it('every lifecycle warning names the date it becomes an error, and the docs show it', () => {
+    const dated = rules.filter((r) => r.meta.kind === 'lifecycle' && r.meta.severity === 'warning');
+    expect(dated.length).toBeGreaterThanOrEqual(9);
+    const index = ruleIndex(rules);
+    for (const r of dated) {
+      const date = r.meta.errorAfter;
+      expect(date, r.meta.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(ruleDoc(r), r.meta.id).toContain(`| Default severity | warning → error after ${date} |`);
+      expect(index, r.meta.id).toContain(`| [${r.meta.id}](${r.meta.id}.md) | warning → error after ${date} |`);
+    }
+  });
+
+  it('rules without a date show their plain severity', () => {
+    const plain = rules.find((r) => r.meta.id === 'lifecycle/kubernetes-version')!;
+    expect(plain.meta.errorAfter).toBeUndefined();
+    expect(ruleDoc(plain)).toContain('| Default severity | error |');
+  });
+});

@@ -49,7 +49,12 @@ describe('examples as of 2026-11-23', () => {
   it('the legacy design (d) raises the errors and warnings a reviewer would', () => {
     const d = open('d-legacy-agic-kubenet');
     const ids = (sev: string) => [...new Set(d.filter((f) => f.severity === sev).map((f) => f.ruleId))].sort();
-    expect(ids('error')).toEqual(['lifecycle/basic-load-balancer', 'lifecycle/http-application-routing']);
+    expect(ids('error')).toEqual([
+      'ingress/app-gateway-tls-version',
+      'lifecycle/basic-load-balancer',
+      'lifecycle/http-application-routing',
+      'lifecycle/kubernetes-version',
+    ]);
     expect(ids('warning')).toEqual(
       expect.arrayContaining([
         'cni/network-policy-missing',

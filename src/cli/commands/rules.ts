@@ -1,7 +1,7 @@
 /** `aksnet rules`: the catalogue as text, JSON or Markdown; writes and checks rule docs. */
 import { checkRuleDocs, writeRuleDocs } from '../../validate/docs.js';
 import { loadRules } from '../../validate/registry.js';
-import type { Rule } from '../../validate/rule.js';
+import { severityLabel, type Rule } from '../../validate/rule.js';
 import { ExitCode } from '../../shared/errors.js';
 
 export interface RulesCliOptions {
@@ -16,6 +16,7 @@ export function ruleSummary(r: Rule) {
     id: m.id,
     title: m.title,
     severity: m.severity,
+    ...(m.errorAfter ? { errorAfter: m.errorAfter } : {}),
     kind: m.kind,
     pillars: m.pillars,
     waf: m.waf,
@@ -37,12 +38,12 @@ export async function rulesCommand(opts: RulesCliOptions): Promise<ExitCode> {
     const lines = ['| Rule | Severity | Kind | Pillars | WAF | Title |', '|---|---|---|---|---|---|'];
     for (const r of rules) {
       const m = r.meta;
-      lines.push(`| \`${m.id}\` | ${m.severity} | ${m.kind} | ${m.pillars.join(', ')} | ${m.waf.join(', ')} | ${m.title.replace(/\|/g, '\\|')} |`);
+      lines.push(`| \`${m.id}\` | ${severityLabel(m)} | ${m.kind} | ${m.pillars.join(', ')} | ${m.waf.join(', ')} | ${m.title.replace(/\|/g, '\\|')} |`);
     }
     process.stdout.write(lines.join('\n') + `\n\n${rules.length} rules\n`);
   } else {
     const w = Math.max(...rules.map((r) => r.meta.id.length));
-    for (const r of rules) process.stdout.write(`${r.meta.id.padEnd(w)}  ${r.meta.severity.padEnd(7)}  ${r.meta.title}\n`);
+    for (const r of rules) process.stdout.write(`${r.meta.id.padEnd(w)}  ${severityLabel(r.meta).padEnd(7)}  ${r.meta.title}\n`);
     process.stdout.write(`\n${rules.length} rules\n`);
   }
   return ExitCode.ok;

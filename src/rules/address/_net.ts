@@ -158,12 +158,8 @@ export function subnetLabel(s: SubnetResource): string {
   return `${s.name} ${s.cidr}`;
 }
 
-/** Whether a CIDR is inside RFC 1918 or RFC 6598 space. */
-export function isPrivateRange(r: CidrRange): boolean {
-  return PRIVATE_SPACES.some((p) => r.first >= p.first && r.last <= p.last);
-}
-
-const PRIVATE_SPACES: CidrRange[] = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10'].map((t) => cidr(t)!);
+/** Whether a CIDR is inside RFC 1918 or RFC 6598 space (lives in the model's CIDR module). */
+export { isPrivateRange } from '../../model/cidr.js';
 
 /** `n` with a singular or plural noun. */
 export function plural(n: number, noun: string, pluralNoun = `${noun}s`): string {

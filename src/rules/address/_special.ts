@@ -20,10 +20,18 @@ export const ROLES = {
   gateway: { name: 'GatewaySubnet', purpose: 'gateway', occupant: 'vnetGateway', label: 'VPN/ExpressRoute gateway' },
 } as const satisfies Record<string, SpecialRole>;
 
+/**
+ * The resources that need the role's subnet. A Developer Bastion has no AzureBastionSubnet, so the
+ * subnet it is drawn in keeps its own role.
+ */
+export function occupants(q: ModelQuery, role: SpecialRole) {
+  return (role.occupant ? q.all(role.occupant) : []).filter((r) => !(r.kind === 'bastion' && r.sku === 'Developer'));
+}
+
 /** Subnets that play a role: named for it, declared for it, or hosting its resource. */
 export function subnetsFor(q: ModelQuery, role: SpecialRole): Array<{ subnet: SubnetResource; range: CidrRange }> {
   const hosted = new Set<Id>();
-  if (role.occupant) for (const r of q.all(role.occupant)) if (r.subnet) hosted.add(r.subnet);
+  for (const r of occupants(q, role)) if (r.subnet) hosted.add(r.subnet);
   const out: Array<{ subnet: SubnetResource; range: CidrRange }> = [];
   for (const s of q.all('subnet')) {
     const match = s.name.toLowerCase() === role.name.toLowerCase() || s.purpose === role.purpose || hosted.has(s.id);

@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'The AGC association can only be created in a subnet delegated to Microsoft.ServiceNetworking/trafficControllers; without the delegation the ALB controller fails to provision the frontend.',
     fix: `Set delegation: '${DELEGATION}' on the association subnet and keep the subnet for AGC only.`,
     example: `subnet({ name: 'snet-agc', cidr: '10.240.8.0/24', purpose: 'agc', delegation: '${DELEGATION}' })`,

@@ -7,8 +7,8 @@ export default defineRule({
     title: 'The Application Gateway for Containers subnet has 256 addresses per association',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
-    waf: ['RE:01', 'PE:02'],
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['RE:06', 'PE:02'],
     rationale:
       'Application Gateway for Containers needs at least 256 addresses (a /24) in its association subnet for each association; a smaller subnet is rejected when the association is created.',
     fix: 'Give the AGC association subnet a /24 (n × 256 addresses when several associations share it).',

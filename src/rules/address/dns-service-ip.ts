@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale:
       'CoreDNS is exposed on dnsServiceIP as a ClusterIP service, so the address must come from the service CIDR. The network address cannot be assigned, and the first usable address is taken by the kubernetes API service; AKS rejects either.',
     fix: 'Use an address inside the service CIDR other than its first two, conventionally the .10 address (172.16.0.10 for 172.16.0.0/16).',

@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'warning',
     kind: 'best-practice',
     pillars: ['reliability', 'operational-excellence'],
-    waf: ['RE:01', 'OE:05'],
+    waf: ['RE:03', 'OE:05'],
     rationale:
       'VNets in one region that are not connected today are the first candidates for peering, shared services or a new hub tomorrow. Overlapping ranges make that impossible without re-addressing, which for an AKS cluster means rebuilding it.',
     fix: 'Allocate a distinct range from the enterprise IP plan to each VNet, even when it starts out isolated.',

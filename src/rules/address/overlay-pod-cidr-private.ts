@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'warning',
     kind: 'best-practice',
     pillars: ['reliability', 'security'],
-    waf: ['RE:01', 'SE:04'],
+    waf: ['RE:03', 'SE:04'],
     rationale:
       'Overlay pod addresses never leave the cluster, but a public pod CIDR shadows the real internet hosts that own those addresses, so pods cannot reach them; Microsoft treats public pod ranges as outside its support scope.',
     fix: 'Use a range from 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10 that is not routed elsewhere.',

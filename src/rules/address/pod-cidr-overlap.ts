@@ -8,8 +8,8 @@ export default defineRule({
     title: 'The pod CIDR of kubenet, overlay and BYO CNI overlaps no routed network',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
-    waf: ['RE:01', 'PE:02'],
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['RE:03', 'PE:02'],
     rationale:
       'With kubenet, Azure CNI Overlay and most BYO CNIs the pod range lives outside the VNet and is NATed to the node IP on the way out. If the same range exists in the cluster VNet, a peered VNet or on-premises, replies to pods and connections to those networks are misrouted; AKS rejects an overlay pod CIDR that overlaps the node subnet.',
     fix: 'Use a pod CIDR that appears nowhere in the routed estate (it can be reused by other clusters), e.g. 192.168.0.0/16 or a slice of 100.64.0.0/10.',

@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'A private address can be assigned to one NIC or frontend only; the second deployment fails, or a Kubernetes Service stays pending waiting for an address that is taken.',
     fix: 'Give each firewall, NVA, gateway frontend and internal load balancer its own address.',
     example: `loadBalancer({ name: 'ilb-a', visibility: 'internal', subnet: ingress, privateIp: '10.240.5.4' });

@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale:
       'Azure reserves the network address, the next three addresses and the broadcast address of every subnet. A firewall, NVA, Application Gateway frontend or internal load balancer given an address outside its subnet or on a reserved address cannot be deployed, and routes that use it as next hop lead nowhere.',
     fix: 'Pick a free address from the usable part of the subnet (the fifth address onwards, before the last).',

@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale:
       'AKS uses 169.254.0.0/16, 172.30.0.0/16, 172.31.0.0/16 and 192.0.2.0/24 internally (link-local services, the Docker bridge and documentation space). AKS rejects a service CIDR, pod CIDR or cluster VNet that overlaps them, which also rules out wide blocks such as 172.16.0.0/12.',
     fix: 'Choose ranges that do not touch the reserved blocks, e.g. a /16 inside 172.16.0.0–172.29.255.255 or inside 10.0.0.0/8.',

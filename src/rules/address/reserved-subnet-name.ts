@@ -1,6 +1,6 @@
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
-import { ROLES, type SpecialRole } from './_special.js';
+import { occupants, ROLES, type SpecialRole } from './_special.js';
 
 const CHECKED: SpecialRole[] = [ROLES.firewall, ROLES.firewallManagement, ROLES.bastion, ROLES.gateway];
 
@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
-    waf: ['RE:01', 'SE:04'],
+    waf: ['RE:03', 'SE:04'],
     rationale:
       'Azure Firewall only deploys into AzureFirewallSubnet (and its management NIC into AzureFirewallManagementSubnet), Azure Bastion into AzureBastionSubnet, and VPN/ExpressRoute gateways into GatewaySubnet. Any other subnet name is rejected at deployment.',
     fix: 'Rename the subnet to the required name (names are fixed by Azure), or move the resource to the correctly named subnet.',
@@ -28,8 +28,7 @@ azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '
     const reported = new Set<Id>();
     const ok = (name: string, role: SpecialRole) => name.toLowerCase() === role.name.toLowerCase();
     for (const role of CHECKED) {
-      if (!role.occupant) continue;
-      for (const r of q.all(role.occupant)) {
+      for (const r of occupants(q, role)) {
         const s = q.getAs(r.subnet, 'subnet');
         if (!s || ok(s.name, role)) continue;
         reported.add(s.id);

@@ -8,8 +8,8 @@ export default defineRule({
     title: 'VNets that route to each other through a hub or gateway have disjoint address spaces',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
-    waf: ['RE:01', 'PE:02'],
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['RE:03', 'PE:02'],
     rationale:
       'Two spokes behind the same hub, or a spoke and a VNet reached through a gateway, share one routing table in the hub. If their ranges overlap, the hub firewall and gateways cannot tell the destinations apart, so traffic to one of them is silently sent to the other or dropped, and the overlap blocks any later direct peering.',
     fix: 'Give every VNet in a hub-and-spoke estate its own range from one IP address plan, and re-address the newer VNet.',

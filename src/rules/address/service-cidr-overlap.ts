@@ -8,8 +8,8 @@ export default defineRule({
     title: 'The service CIDR overlaps neither the pod CIDR nor any routed network',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
-    waf: ['RE:01', 'PE:02'],
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['RE:03', 'PE:02'],
     rationale:
       'Service IPs are virtual: every node answers them locally. If the service range also exists in the cluster VNet, a peered VNet or on-premises, pods can no longer reach those real addresses, and AKS rejects a service range that collides with the cluster subnet or the pod range.',
     fix: 'Pick a service CIDR that is used nowhere in the routed estate (it never leaves the cluster, so it can be reused across clusters), e.g. 172.16.0.0/16, and set dnsServiceIP inside it.',

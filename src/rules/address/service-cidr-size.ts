@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:06'],
     rationale: 'AKS only accepts a service CIDR with a prefix longer than /12; a /12 or wider range is rejected at create time. A /16 already gives 65,536 service IPs.',
     fix: 'Use a /16 (or smaller) service CIDR.',
     example: `network: { cni: 'azure-overlay', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' }`,

@@ -8,8 +8,8 @@ export default defineRule({
     title: 'VNet address spaces do not overlap on-premises ranges',
     severity: 'error',
     kind: 'platform-limit',
-    pillars: ['reliability'],
-    waf: ['RE:01', 'PE:02'],
+    pillars: ['reliability', 'performance-efficiency'],
+    waf: ['RE:03', 'PE:02'],
     rationale:
       'A VPN or ExpressRoute gateway advertises the VNet ranges to the on-premises network and learns the on-premises ranges back. When they overlap, one side wins the route and the other becomes unreachable. Overlap with an on-premises network that is not connected yet is reported as a warning because connecting it later will fail the same way.',
     fix: 'Carve Azure ranges out of the enterprise IP plan so they never collide with data-centre ranges; re-address the VNet before connecting it.',

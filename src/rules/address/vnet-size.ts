@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:06'],
     rationale: 'Azure caps a virtual network address space at /8. A wider prefix is rejected, and such a range would swallow most of the private address plan anyway.',
     fix: 'Split the range into /8-or-smaller address spaces, and size each VNet for what it hosts.',
     example: `vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.240.0.0/16'], subnets: [] })`,

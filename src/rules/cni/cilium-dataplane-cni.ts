@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale:
       'Azure CNI powered by Cilium is a mode of Azure CNI (overlay, pod subnet or node subnet). It is not available with kubenet, which must first be migrated to overlay, nor with a bring-your-own CNI.',
     fix: "Use cni: 'azure-overlay' (or an Azure CNI pod/node subnet mode) with dataplane: 'cilium'.",

@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
-    waf: ['RE:01', 'SE:06'],
+    waf: ['RE:03', 'SE:06'],
     rationale: 'Azure CNI powered by Cilium and Cilium network policy support Linux nodes only; AKS rejects Windows node pools in a Cilium cluster.',
     fix: 'Run Windows workloads in a separate cluster on the Azure dataplane (with Calico or Azure NPM for policy), or keep the cluster Linux-only.',
     example: `nodePools: [nodePool({ name: 'apps', mode: 'user', os: 'Linux', vmSize: 'Standard_D8ds_v5', subnet: nodes })]`,

@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale:
       'kubenet writes one route per node into the route table of the node subnet; pods on different nodes can only talk through those routes. When you bring your own table (for example one that also sends 0.0.0.0/0 to a firewall) it must already be associated with every node subnet when the cluster is created, and it cannot be swapped afterwards; otherwise AKS writes into a different table than the design assumes.',
     fix: 'Associate one route table with every kubenet node subnet, reference the same table in network.routeTable, and keep it for this cluster only.',

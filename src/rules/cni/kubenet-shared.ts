@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale:
       'Each kubenet cluster owns the routes in its route table; two clusters writing into one table (or one subnet) overwrite each other’s pod routes, and AKS does not support it.',
     fix: 'Give every kubenet cluster its own node subnet and its own route table, or migrate to Azure CNI Overlay.',

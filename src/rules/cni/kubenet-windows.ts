@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'Windows Server nodes only support Azure CNI; AKS refuses to add a Windows node pool to a kubenet cluster.',
     fix: 'Move the cluster to Azure CNI Overlay (or another Azure CNI mode) before adding Windows pools.',
     example: `network: { cni: 'azure-overlay', podCidr: '192.168.0.0/16' },

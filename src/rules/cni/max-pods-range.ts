@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'AKS strictly enforces maxPods between 10 and 250 per node; system DaemonSets alone need several pods per node, so lower values are rejected.',
     fix: 'Set maxPods to 10 or more (30 or more is the practical minimum).',
     example: `nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', maxPods: 50, subnet: nodes })`,

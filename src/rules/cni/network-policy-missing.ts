@@ -9,20 +9,27 @@ export default defineRule({
     pillars: ['security'],
     waf: ['SE:04', 'SE:06'],
     rationale:
-      'Without a policy engine every pod can reach every other pod and namespace, so one compromised workload can move laterally through the cluster. The engine can only be chosen when the cluster is created (or through a disruptive migration).',
+      'Without a policy engine every pod can reach every other pod and namespace, so one compromised workload can ' +
+      'move laterally through the cluster. An engine can be added later (az aks update installs Azure NPM or ' +
+      'Calico on an existing cluster; Cilium comes with the Cilium dataplane), but policies written after go-live ' +
+      'tend to lag the workloads, so decide it in the design.',
     fix: "Enable networkPolicy: 'cilium' with the Cilium dataplane (recommended), or calico / azure, and then apply a default-deny policy per namespace.",
     example: `network: { cni: 'azure-overlay', dataplane: 'cilium', networkPolicy: 'cilium', defaultDeny: true, podCidr: '192.168.0.0/16' }`,
     references: [
       { title: 'Secure traffic between pods with network policies', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
       { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
     ],
+    messages: {
+      noEngine: 'cluster {{cluster}} has no network policy engine; every pod can reach every other pod',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       // A BYO CNI brings its own policy enforcement, which the model cannot see.
       if (c.network.networkPolicy !== 'none' || c.network.cni === 'byo') continue;
       ctx.report({
-        message: `cluster ${c.name} has no network policy engine; every pod can reach every other pod`,
+        messageId: 'noEngine',
+        data: { cluster: c.name },
         element: c.id,
         property: 'network.networkPolicy',
         evidence: { cni: c.network.cni, networkPolicy: 'none' },

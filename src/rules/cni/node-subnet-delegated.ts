@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'AKS node pools cannot be placed in a subnet delegated to a service; the node VMs are refused and the pool fails to provision.',
     fix: 'Remove the delegation from the node subnet, and give the delegated service (API server, AGC, App Service…) a subnet of its own.',
     example: `subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22', purpose: 'aks-nodes' }) // no delegation`,

@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'Azure CNI Overlay does not support the DCsv2-series confidential VMs; pools of those sizes fail to provision in an overlay cluster.',
     fix: 'Use a DCasv5/DCadsv5 (or other supported) size, or a different CNI for the confidential pool.',
     example: `nodePool({ name: 'conf', mode: 'user', vmSize: 'Standard_DC4ads_v5', subnet: nodes })`,

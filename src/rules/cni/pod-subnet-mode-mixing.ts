@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'A pod subnet cannot serve static-block and dynamic allocation at the same time: the two modes carve the subnet differently, and AKS rejects a pool that would mix them.',
     fix: 'Give static-block and dynamic pools separate pod subnets.',
     example: `const podsStatic = subnet({ name: 'snet-pods-static', cidr: '10.241.0.0/20', purpose: 'aks-pods' });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
+import { RECOMMENDED } from './max-pods-headroom.js';
 
 export default defineRule({
   meta: {
@@ -13,6 +14,11 @@ export default defineRule({
     fix: 'Set maxPods to 15, 31, 47, 63 … (16N − 1) so every reserved block is fully usable.',
     example: `nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', maxPods: 63, subnet: nodes, podSubnet: pods })`,
     references: [{ title: 'Azure CNI pod subnet: static block allocation', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' }],
+    messages: {
+      partialBlock:
+        'node pool {{pool}} of {{cluster}} sets maxPods {{maxPods}}, which reserves {{blocks}} /28 blocks ' +
+        '({{addresses}} addresses) per node; use {{suggestion}} to fill the blocks',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -21,8 +27,13 @@ export default defineRule({
         const pods = p.maxPods;
         if (!(pods > 0) || (pods + 1) % 16 === 0) continue;
         const blocks = Math.ceil((pods + 1) / 16);
+        // Suggest only values of at least 50, so the advice never trips cni/max-pods-headroom.
+        const up = Math.max(blocks * 16 - 1, 16 * Math.ceil((RECOMMENDED + 1) / 16) - 1);
+        const down = (blocks - 1) * 16 - 1;
+        const suggestion = down >= RECOMMENDED ? `${up} (or ${down})` : `${up}`;
         ctx.report({
-          message: `node pool ${p.name} of ${c.name} sets maxPods ${pods}, which reserves ${blocks} /28 blocks (${blocks * 16} addresses) per node; use ${blocks * 16 - 1} (or ${Math.max(15, (blocks - 1) * 16 - 1)}) to fill the blocks`,
+          messageId: 'partialBlock',
+          data: { pool: p.name, cluster: c.name, maxPods: pods, blocks, addresses: blocks * 16, suggestion },
           element: p.id,
           property: 'maxPods',
           evidence: { pool: p.name, maxPods: pods, blocks },

@@ -9,7 +9,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
-    waf: ['RE:01', 'SE:04'],
+    waf: ['RE:03', 'SE:04'],
     rationale:
       'The API server subnet is delegated to AKS and may only be shared by API servers of clusters in the same VNet. Node pools, pod subnets, load balancers, private endpoints or other services placed in it either fail to deploy or break the projected API server.',
     fix: 'Give the API server its own delegated subnet and move every other resource out of it.',

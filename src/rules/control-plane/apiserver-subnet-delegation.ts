@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'With API Server VNet Integration in your own VNet, AKS projects the API server into a subnet that must be delegated to Microsoft.ContainerService/managedClusters; otherwise cluster creation fails.',
     fix: `Set delegation: '${DELEGATION}' on the API server subnet.`,
     example: `const apiSubnet = subnet({ name: 'snet-aks-apiserver', cidr: '10.240.8.0/28', purpose: 'aks-apiserver', delegation: '${DELEGATION}' });

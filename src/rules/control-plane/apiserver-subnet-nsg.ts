@@ -43,7 +43,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
-    waf: ['RE:01', 'SE:06'],
+    waf: ['RE:03', 'SE:06'],
     rationale:
       'With API Server VNet Integration the control plane talks to the nodes from the API server subnet on TCP 443 and 4443 (konnectivity, webhooks, logs and exec). An NSG rule that denies this flow on the node subnet (inbound) or the API server subnet (outbound) breaks kubectl exec/logs, admission webhooks and node registration.',
     fix: 'Add NSG rules allowing TCP 443 and 4443 from the API server subnet to the node subnets, with a higher priority (lower number) than any deny rule.',

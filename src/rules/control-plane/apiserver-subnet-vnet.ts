@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'Nodes reach the VNet-integrated API server through an internal load balancer in the API server subnet, which AKS requires to be in the same VNet as the cluster’s node subnets.',
     fix: 'Create the API server subnet in the VNet that holds the node subnets.',
     example: `const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.240.0.0/16'], subnets: [nodes, apiSubnet] });`,

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'The private API server endpoint is built on Private Link, which only works with the Standard load balancer; a Basic load balancer private cluster cannot be created.',
     fix: "Use loadBalancerSku: 'standard'.",
     example: `network: { cni: 'azure-overlay', loadBalancerSku: 'standard' },

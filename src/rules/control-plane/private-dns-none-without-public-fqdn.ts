@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'operational-excellence'],
-    waf: ['RE:01', 'OE:05'],
+    waf: ['RE:03', 'OE:05'],
     rationale:
       'With privateDnsZone none, AKS creates no private zone and clients can only resolve the API server through the public FQDN that points at the private IP. Disabling the public FQDN as well leaves no name to resolve; AKS does not support the combination.',
     fix: "Keep publicFqdn: true with privateDnsZone 'none', or use privateDnsZone 'system' (or your own privatelink.<region>.azmk8s.io zone).",

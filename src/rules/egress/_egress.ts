@@ -4,6 +4,7 @@ import { clustersEgressingVia, routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
 import { defaultRouteFor } from '../../model/routing.js';
 import type { ClusterResource, Model, NormalizedRoute, ResourceOf } from '../../model/types.js';
+import { REGIONS, zoneSupport } from '../../model/data/regions.js';
 
 /** Whether the design describes a production environment (`metadata.environment`). */
 export function isProduction(model: Model): boolean {
@@ -60,35 +61,16 @@ export function fqdnAllowed(rule: string, fqdn: string): boolean {
   return false;
 }
 
-/** Regions assumed to have availability zones (the common regions of the DSL's Region union). */
-export const ZONAL_REGIONS: ReadonlySet<string> = new Set([
-  'australiaeast',
-  'brazilsouth',
-  'canadacentral',
-  'centralindia',
-  'centralus',
-  'eastasia',
-  'eastus',
-  'eastus2',
-  'francecentral',
-  'germanywestcentral',
-  'japaneast',
-  'koreacentral',
-  'northeurope',
-  'norwayeast',
-  'southcentralus',
-  'southeastasia',
-  'swedencentral',
-  'switzerlandnorth',
-  'uaenorth',
-  'uksouth',
-  'westeurope',
-  'westus2',
-  'westus3',
-]);
+/** Regions with availability zones, from the region table (src/model/data/regions.ts). */
+export const ZONAL_REGIONS: ReadonlySet<string> = new Set(
+  Object.entries(REGIONS)
+    .filter(([, r]) => r.zones)
+    .map(([name]) => name),
+);
 
+/** Whether the region table says the region has zones (false for unknown regions: see zoneSupport). */
 export function hasZones(region: string | undefined): boolean {
-  return typeof region === 'string' && ZONAL_REGIONS.has(region.toLowerCase());
+  return zoneSupport(region) === 'zonal';
 }
 
 /** Display of a zone list: "zones 1, 2, 3" / "no zones". */

@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
-    waf: ['RE:01', 'SE:06'],
+    waf: ['RE:03', 'SE:06'],
     rationale:
       'AKS only creates a managed NAT gateway inside the VNet it manages itself. A user-assigned NAT gateway and user-defined routing are the opposite: they work on subnets you own, prepared before the cluster is created. Azure rejects the other combinations.',
     fix: 'With your own VNet use userAssignedNATGateway (associate the NAT gateway with the node subnets) or userDefinedRouting; keep managedNATGateway for clusters in an AKS-managed VNet.',

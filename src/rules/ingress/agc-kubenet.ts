@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'Application Gateway for Containers sends traffic straight to pod IPs and supports Azure CNI (overlay, pod subnet, node subnet) only; kubenet is listed as not supported.',
     fix: 'Migrate the cluster to Azure CNI overlay (which kubenet users must do anyway before 2028-03-31), or use another ingress.',
     example: "cluster({ /* … */ network: { cni: 'azure-overlay', dataplane: 'cilium', networkPolicy: 'cilium' } });",

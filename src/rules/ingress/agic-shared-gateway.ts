@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'warning',
     kind: 'best-practice',
     pillars: ['reliability', 'operational-excellence'],
-    waf: ['RE:01', 'OE:05'],
+    waf: ['RE:03', 'OE:05'],
     rationale:
       'AGIC owns the whole gateway configuration and rewrites it from the Kubernetes objects of its cluster. Several clusters (or an AGIC and manual changes) fighting over one gateway overwrite each other’s listeners and backends.',
     fix: 'Give each cluster its own Application Gateway, or use App Gateway for Containers / an in-cluster ingress behind one shared, manually managed gateway.',

@@ -7,8 +7,8 @@ export default defineRule({
     title: 'VNets with public entry points have a DDoS Network Protection plan',
     severity: 'warning',
     kind: 'best-practice',
-    pillars: ['security', 'reliability'],
-    waf: ['SE:06', 'RE:05'],
+    pillars: ['security'],
+    waf: ['SE:06'],
     rationale:
       'Public IPs of Application Gateways, public load balancers and firewall DNAT rules only get infrastructure-level DDoS defence by default. A DDoS Network Protection plan on the VNet adds adaptive tuning, attack telemetry, rapid response and cost protection for those addresses.',
     fix: 'Associate a DDoS protection plan with every VNet that holds a public entry point (or use DDoS IP Protection on the individual public IPs).',

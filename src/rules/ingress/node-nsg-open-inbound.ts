@@ -2,6 +2,8 @@ import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
 
 const ANY_SOURCE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
+/** SSH and RDP: administration, which belongs behind Bastion or a jump box, not the ingress tier. */
+const ADMIN_PORTS = [22, 3389];
 
 export default defineRule({
   meta: {
@@ -12,13 +14,28 @@ export default defineRule({
     pillars: ['security'],
     waf: ['SE:06', 'SE:04'],
     rationale:
-      'When the cluster is published through Application Gateway, AGC or a firewall, the node subnet should only accept traffic from that tier. An inbound allow from Internet or any source lets anyone reach node ports and any accidentally public service, bypassing the WAF.',
-    fix: 'Replace the rule with one whose source is the Application Gateway / AGC subnet (or the firewall), and keep the default deny for everything else.',
+      'When the cluster is published through Application Gateway, AGC or a firewall, the node subnet should only ' +
+      'accept traffic from that tier. An inbound allow from Internet or any source lets anyone reach node ports and ' +
+      'any accidentally public service, bypassing the WAF.',
+    fix:
+      'Replace the rule with one whose source is the Application Gateway / AGC subnet (or the firewall), and keep ' +
+      'the default deny for everything else. Do not open SSH or RDP to nodes at all: reach them through Azure ' +
+      'Bastion, a jump box or kubectl debug.',
     example: "{ name: 'allow-appgw', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: appGwSubnet, destination: '*', ports: 443 }",
     references: [
       { title: 'Filter backend traffic to Application Gateway only (Virtual WAN secured hub scenario)', url: 'https://learn.microsoft.com/azure/virtual-wan/scenario-secured-hub-app-gateway' },
       { title: 'Network security groups', url: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview' },
+      { title: 'Connect to AKS nodes for maintenance or troubleshooting', url: 'https://learn.microsoft.com/azure/aks/node-access' },
     ],
+    messages: {
+      openInbound:
+        'NSG {{nsg}} on node subnet {{subnet}} (cluster {{cluster}}) allows inbound from {{source}} to ports {{ports}} ' +
+        "(rule {{rule}}, priority {{priority}}); admit only the ingress tier's subnet",
+      adminPorts:
+        'NSG {{nsg}} on node subnet {{subnet}} (cluster {{cluster}}) allows inbound from {{source}} to ports {{ports}} ' +
+        '(rule {{rule}}, priority {{priority}}), including SSH/RDP; remove it and reach nodes through Azure Bastion or ' +
+        'a jump box',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -52,8 +69,10 @@ export default defineRule({
           if (done.has(key)) return;
           done.add(key);
           const ports = r.ports.map(([a, b]) => (a === b ? String(a) : a === 0 && b === 65535 ? '*' : `${a}-${b}`)).join(',') || '?';
+          const admin = r.ports.some(([a, b]) => ADMIN_PORTS.some((p) => a <= p && p <= b));
           ctx.report({
-            message: `NSG ${nsg.name} on node subnet ${s.name} (cluster ${c.name}) allows inbound from ${r.source} to ports ${ports} (rule ${r.name}, priority ${r.priority}); admit only the ingress tier's subnet`,
+            messageId: admin ? 'adminPorts' : 'openInbound',
+            data: { nsg: nsg.name, subnet: s.name, cluster: c.name, source: r.source, ports, rule: r.name, priority: r.priority },
             path: `${nsg.source.path}.rules[${i}]`,
             property: 'source',
             element: nsg.id as Id,

@@ -1,5 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { isOutboundLoadBalancer } from '../../model/egress.js';
+import { isWebPath } from './_ingress.js';
 
 export default defineRule({
   meta: {
@@ -10,13 +11,28 @@ export default defineRule({
     pillars: ['security'],
     waf: ['SE:06', 'SE:04'],
     rationale:
-      'A public LoadBalancer Service exposes node ports to the whole internet at layer 4: no WAF, no TLS policy, no central certificate handling, and one public IP per service to govern. Microsoft recommends keeping load balancers internal and publishing web workloads through an ingress tier with a WAF.',
+      'A public LoadBalancer Service exposes node ports to the whole internet at layer 4: no WAF, no TLS policy, no ' +
+      'central certificate handling, and one public IP per service to govern. Microsoft recommends keeping load ' +
+      'balancers internal and publishing web workloads through an ingress tier with a WAF. For TCP, TLS passthrough ' +
+      'or UDP services a layer-7 gateway does not apply, so such paths get an informational note only.',
     fix: 'Make the Service an internal load balancer and put Application Gateway WAF_v2, App Gateway for Containers or Front Door Premium in front of it.',
     example: "loadBalancer({ name: 'ilb-ingress', visibility: 'internal', subnet: ingressSubnet, cluster: aks });",
     references: [
       { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
       { title: 'Use an internal load balancer with AKS', url: 'https://learn.microsoft.com/azure/aks/internal-lb' },
     ],
+    messages: {
+      standalone:
+        'public load balancer {{loadBalancer}} exposes a Service of cluster {{cluster}} directly to the internet with ' +
+        'no WAF or layer-7 gateway in front',
+      webPath:
+        'internet-facing ingress path {{path}} enters directly through public load balancer {{loadBalancer}} ' +
+        '({{protocol}}:{{port}}) with no WAF or layer-7 gateway in front',
+      layer4Path:
+        'internet-facing ingress path {{path}} enters directly through public load balancer {{loadBalancer}} ' +
+        '({{protocol}}:{{port}}); a WAF does not apply to {{protocol}}, so restrict the source ranges and protect the ' +
+        'public IP with DDoS Protection',
+    },
   },
   check(ctx) {
     const onPaths = new Set(ctx.model.ingressPaths.flatMap((p) => p.hops.map((h) => h.resource)));
@@ -24,7 +40,8 @@ export default defineRule({
     for (const lb of ctx.q.all('loadBalancer')) {
       if (lb.visibility !== 'public' || !lb.cluster || onPaths.has(lb.id) || isOutboundLoadBalancer(ctx.model, lb.id)) continue;
       ctx.report({
-        message: `public load balancer ${lb.name} exposes a Service of cluster ${ctx.q.name(lb.cluster)} directly to the internet with no WAF or layer-7 gateway in front`,
+        messageId: 'standalone',
+        data: { loadBalancer: lb.name, cluster: ctx.q.name(lb.cluster) },
         element: lb.id,
         evidence: { loadBalancer: lb.name },
       });
@@ -34,8 +51,11 @@ export default defineRule({
       if (!p.internetFacing || !first || first.resourceKind !== 'loadBalancer') continue;
       const lb = ctx.q.getAs(first.resource, 'loadBalancer');
       if (!lb || lb.visibility !== 'public') continue;
+      const web = isWebPath(p);
       ctx.report({
-        message: `internet-facing ingress path ${p.name} enters directly through public load balancer ${lb.name} (${first.protocol}:${first.port}) with no WAF or layer-7 gateway in front`,
+        messageId: web ? 'webPath' : 'layer4Path',
+        ...(web ? {} : { severity: 'info' as const }),
+        data: { path: p.name, loadBalancer: lb.name, protocol: first.protocol, port: first.port },
         path: first.source.path,
         element: lb.id,
         evidence: { path: p.name, loadBalancer: lb.name, port: first.port },

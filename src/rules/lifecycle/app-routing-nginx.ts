@@ -1,14 +1,14 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const APP_ROUTING_NGINX_END = '2026-11-30';
+/** Kept for callers that name the date. */
+export const APP_ROUTING_NGINX_END = RETIREMENTS.appRoutingNginx.date;
 
-export default defineRule({
+export default defineDatedRule({
+  retirement: RETIREMENTS.appRoutingNginx,
   meta: {
     id: 'lifecycle/app-routing-nginx',
     title: 'Application routing add-on NGINX: critical patches end November 2026',
-    severity: 'warning',
-    kind: 'lifecycle',
     pillars: ['security'],
     waf: ['SE:08'],
     rationale:
@@ -19,17 +19,20 @@ export default defineRule({
       { title: 'Managed NGINX ingress with the application routing add-on', url: 'https://learn.microsoft.com/azure/aks/app-routing' },
       { title: 'Application Gateway for Containers overview', url: 'https://learn.microsoft.com/azure/application-gateway/for-containers/overview' },
     ],
+    messages: {
+      managedNginx:
+        'ingress controller {{controller}} in cluster {{cluster}} uses the application routing add-on\'s managed NGINX: Microsoft\'s critical security patching {{ends}} {{date}} ({{when}}); move to app routing Gateway API, AGC or Istio',
+    },
   },
   check(ctx) {
-    const d = due(APP_ROUTING_NGINX_END, ctx.asOf);
     for (const ic of ctx.q.all('ingressController')) {
       if (ic.type !== 'app-routing-nginx') continue;
       ctx.report({
-        message: `ingress controller ${ic.name} in cluster ${ctx.q.name(ic.cluster)} uses the application routing add-on's managed NGINX: Microsoft's critical security patches ${d.past ? 'ended' : 'end'} ${APP_ROUTING_NGINX_END} (${d.relative}); move to app routing Gateway API, AGC or Istio`,
+        messageId: 'managedNginx',
+        data: { controller: ic.name, cluster: ctx.q.name(ic.cluster) },
         element: ic.id,
         property: 'type',
-        severity: d.severity,
-        evidence: { controller: ic.name, date: APP_ROUTING_NGINX_END, asOf: ctx.asOf },
+        evidence: { controller: ic.name },
       });
     }
   },

@@ -1,14 +1,14 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const NPM_LINUX_END = '2028-09-30';
+/** Kept for callers that name the date. */
+export const NPM_LINUX_END = RETIREMENTS.azureNpmLinux.date;
 
-export default defineRule({
+export default defineDatedRule({
+  retirement: RETIREMENTS.azureNpmLinux,
   meta: {
     id: 'lifecycle/azure-npm-linux',
     title: 'Azure Network Policy Manager on Linux retires 2028-09-30',
-    severity: 'warning',
-    kind: 'lifecycle',
     pillars: ['security'],
     waf: ['SE:06', 'SE:08'],
     rationale:
@@ -19,19 +19,22 @@ export default defineRule({
       { title: 'Secure traffic between pods using network policies in AKS', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
       { title: 'Configure Azure CNI powered by Cilium in AKS', url: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium' },
     ],
+    messages: {
+      npmLinux:
+        'cluster {{cluster}} uses Azure NPM on {{pools}}: NPM for Linux {{retires}} {{date}} ({{when}}); migrate to Cilium',
+    },
   },
   check(ctx) {
-    const d = due(NPM_LINUX_END, ctx.asOf);
     for (const c of ctx.q.all('cluster')) {
       if (c.network.networkPolicy !== 'azure') continue;
       const linux = ctx.q.pools(c.id).filter((p) => p.os !== 'Windows');
       if (linux.length === 0) continue;
       ctx.report({
-        message: `cluster ${c.name} uses Azure NPM on ${linux.length} Linux node pool${linux.length === 1 ? '' : 's'}: NPM for Linux ${d.past ? 'retired' : 'retires'} ${NPM_LINUX_END} (${d.relative}); migrate to Cilium`,
+        messageId: 'npmLinux',
+        data: { cluster: c.name, pools: `${linux.length} Linux node pool${linux.length === 1 ? '' : 's'}` },
         element: c.id,
         property: 'network.networkPolicy',
-        severity: d.severity,
-        evidence: { cluster: c.name, linuxPools: linux.length, date: NPM_LINUX_END, asOf: ctx.asOf },
+        evidence: { cluster: c.name, linuxPools: linux.length },
       });
     }
   },

@@ -1,36 +1,54 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const NPM_WINDOWS_END = '2026-09-30';
+const NPM_WINDOWS = RETIREMENTS.azureNpmWindows;
 
-export default defineRule({
+/** Kept for callers that name the date. */
+export const NPM_WINDOWS_END = NPM_WINDOWS.date;
+
+export default defineDatedRule({
+  retirement: NPM_WINDOWS,
   meta: {
     id: 'lifecycle/azure-npm-windows',
-    title: 'Azure Network Policy Manager on Windows node pools retires 2026-09-30',
-    severity: 'warning',
-    kind: 'lifecycle',
+    title: 'Azure Network Policy Manager on Windows node pools: closed to new subscriptions, retires 2026-09-30',
+    severity: 'error',
     pillars: ['security'],
     waf: ['SE:06', 'SE:08'],
     rationale:
-      'Azure Network Policy Manager (NPM) for Windows nodes is retired on 30 September 2026. Windows pools that rely on it lose supported network policy enforcement.',
-    fix: 'Use Calico network policy for clusters with Windows node pools (Azure CNI required), or move the workloads to Linux pools with Cilium.',
+      'AKS stops supporting Azure Network Policy Manager (NPM) on Windows nodes on 30 September 2026. Until then only ' +
+      'subscriptions already registered for it may keep using it: others can no longer onboard, so a design that ' +
+      'relies on it cannot be built as drawn, and after the date Windows pools lose supported policy enforcement.',
+    fix:
+      'Filter Windows pod traffic another way: Calico network policy (Azure CNI required; it covers Linux and Windows ' +
+      'pools) or node-level NSGs on the Windows pools, or move the workloads to Linux pools with Cilium.',
     example: "cluster({ /* … */ network: { cni: 'azure-overlay', networkPolicy: 'calico' } });",
     references: [
-      { title: 'Secure traffic between pods using network policies in AKS', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
+      { title: NPM_WINDOWS.source.title, url: NPM_WINDOWS.source.url },
+      { title: 'Network concepts for AKS (network security groups)', url: 'https://learn.microsoft.com/azure/aks/concepts-network' },
     ],
+    messages: {
+      npmWindows:
+        'cluster {{cluster}} uses Azure NPM with {{pools}}: NPM for Windows {{status}}; use Calico or node-level NSGs',
+    },
   },
-  check(ctx) {
-    const d = due(NPM_WINDOWS_END, ctx.asOf);
+  check(ctx, when) {
     for (const c of ctx.q.all('cluster')) {
       if (c.network.networkPolicy !== 'azure') continue;
       const win = ctx.q.pools(c.id).filter((p) => p.os === 'Windows');
       if (win.length === 0) continue;
+      const status = when.past
+        ? `retired ${when.date} (${when.relative})`
+        : `is closed to subscriptions not already onboarded and retires ${when.date} (${when.relative})`;
       ctx.report({
-        message: `cluster ${c.name} uses Azure NPM with ${win.length} Windows node pool${win.length === 1 ? '' : 's'} (${win.map((p) => p.name).join(', ')}): NPM for Windows ${d.past ? 'retired' : 'retires'} ${NPM_WINDOWS_END} (${d.relative}); use Calico`,
+        messageId: 'npmWindows',
+        data: {
+          cluster: c.name,
+          pools: `${win.length} Windows node pool${win.length === 1 ? '' : 's'} (${win.map((p) => p.name).join(', ')})`,
+          status,
+        },
         element: c.id,
         property: 'network.networkPolicy',
-        severity: d.severity,
-        evidence: { cluster: c.name, windowsPools: win.length, date: NPM_WINDOWS_END, asOf: ctx.asOf },
+        evidence: { cluster: c.name, windowsPools: win.length },
       });
     }
   },

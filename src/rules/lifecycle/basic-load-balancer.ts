@@ -1,14 +1,14 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const BASIC_LB_END = '2025-09-30';
+/** Kept for callers that name the date. */
+export const BASIC_LB_END = RETIREMENTS.basicLoadBalancer.date;
 
-export default defineRule({
+export default defineDatedRule({
+  retirement: RETIREMENTS.basicLoadBalancer,
   meta: {
     id: 'lifecycle/basic-load-balancer',
     title: 'Basic load balancer is retired (2025-09-30)',
-    severity: 'warning',
-    kind: 'lifecycle',
     pillars: ['reliability', 'security'],
     waf: ['RE:05', 'SE:08'],
     rationale:
@@ -19,18 +19,22 @@ export default defineRule({
       { title: 'Use a public standard load balancer in AKS', url: 'https://learn.microsoft.com/azure/aks/load-balancer-standard' },
       { title: 'Upgrade from Basic Load Balancer on AKS', url: 'https://learn.microsoft.com/azure/aks/upgrade-basic-load-balancer-on-aks' },
     ],
+    messages: {
+      clusterSku:
+        'cluster {{cluster}} uses the Basic load balancer SKU: Basic load balancer {{retires}} {{date}} ({{when}}); use Standard',
+      loadBalancerSku:
+        'load balancer {{loadBalancer}} uses the Basic SKU: Basic load balancer {{retires}} {{date}} ({{when}}); use Standard',
+    },
   },
   check(ctx) {
-    const d = due(BASIC_LB_END, ctx.asOf);
-    const verb = d.past ? 'retired' : 'retires';
     for (const c of ctx.q.all('cluster')) {
       if (c.network.loadBalancerSku !== 'basic') continue;
       ctx.report({
-        message: `cluster ${c.name} uses the Basic load balancer SKU: Basic load balancer ${verb} ${BASIC_LB_END} (${d.relative}); use Standard`,
+        messageId: 'clusterSku',
+        data: { cluster: c.name },
         element: c.id,
         property: 'network.loadBalancerSku',
-        severity: d.severity,
-        evidence: { cluster: c.name, date: BASIC_LB_END, asOf: ctx.asOf },
+        evidence: { cluster: c.name },
       });
     }
     for (const lb of ctx.q.all('loadBalancer')) {
@@ -38,11 +42,11 @@ export default defineRule({
       const owner = ctx.q.getAs(lb.cluster, 'cluster');
       if (owner && lb.id === `loadBalancer:${owner.name}/kubernetes`) continue; // reported with its cluster above
       ctx.report({
-        message: `load balancer ${lb.name} uses the Basic SKU: Basic load balancer ${verb} ${BASIC_LB_END} (${d.relative}); use Standard`,
+        messageId: 'loadBalancerSku',
+        data: { loadBalancer: lb.name },
         element: lb.id,
         property: 'sku',
-        severity: d.severity,
-        evidence: { loadBalancer: lb.name, date: BASIC_LB_END, asOf: ctx.asOf },
+        evidence: { loadBalancer: lb.name },
       });
     }
   },

@@ -1,14 +1,14 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const FRONT_DOOR_CLASSIC_END = '2027-03-31';
+/** Kept for callers that name the date. */
+export const FRONT_DOOR_CLASSIC_END = RETIREMENTS.frontDoorClassic.date;
 
-export default defineRule({
+export default defineDatedRule({
+  retirement: RETIREMENTS.frontDoorClassic,
   meta: {
     id: 'lifecycle/front-door-classic',
     title: 'Azure Front Door (classic) retires 2027-03-31',
-    severity: 'warning',
-    kind: 'lifecycle',
     pillars: ['security'],
     waf: ['SE:08'],
     rationale:
@@ -19,17 +19,20 @@ export default defineRule({
       { title: 'Migrate Azure Front Door (classic) to Standard/Premium', url: 'https://learn.microsoft.com/azure/frontdoor/tier-migration' },
       { title: 'Secure traffic to Azure Front Door origins', url: 'https://learn.microsoft.com/azure/frontdoor/secure-front-door' },
     ],
+    messages: {
+      classicProfile:
+        'Front Door {{frontDoor}} is a classic profile: Front Door (classic) {{retires}} {{date}} ({{when}}); migrate to Standard or Premium',
+    },
   },
   check(ctx) {
-    const d = due(FRONT_DOOR_CLASSIC_END, ctx.asOf);
     for (const fd of ctx.q.all('frontDoor')) {
       if (fd.sku !== 'Classic') continue;
       ctx.report({
-        message: `Front Door ${fd.name} is a classic profile: Front Door (classic) ${d.past ? 'retired' : 'retires'} ${FRONT_DOOR_CLASSIC_END} (${d.relative}); migrate to Standard or Premium`,
+        messageId: 'classicProfile',
+        data: { frontDoor: fd.name },
         element: fd.id,
         property: 'sku',
-        severity: d.severity,
-        evidence: { frontDoor: fd.name, date: FRONT_DOOR_CLASSIC_END, asOf: ctx.asOf },
+        evidence: { frontDoor: fd.name },
       });
     }
   },

@@ -1,16 +1,16 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const HTTP_APP_ROUTING_END = '2025-03-03';
+/** Kept for callers that name the date. */
+export const HTTP_APP_ROUTING_END = RETIREMENTS.httpApplicationRouting.date;
 
-export default defineRule({
+export default defineDatedRule({
+  retirement: RETIREMENTS.httpApplicationRouting,
   meta: {
     id: 'lifecycle/http-application-routing',
     title: 'HTTP application routing add-on is retired (2025-03-03)',
-    severity: 'warning',
-    kind: 'lifecycle',
     pillars: ['security', 'reliability'],
-    waf: ['SE:08', 'RE:01'],
+    waf: ['SE:08', 'RE:03'],
     rationale:
       'The HTTP application routing add-on was a development-only feature with public DNS zones and no production support; it was retired on 3 March 2025 and is no longer available or patched.',
     fix: 'Use the application routing add-on (Gateway API), Application Gateway for Containers, or another maintained ingress.',
@@ -19,17 +19,21 @@ export default defineRule({
       { title: 'HTTP application routing add-on for AKS (retired)', url: 'https://learn.microsoft.com/azure/aks/http-application-routing' },
       { title: 'Managed NGINX ingress with the application routing add-on', url: 'https://learn.microsoft.com/azure/aks/app-routing' },
     ],
+    messages: {
+      addOn:
+        'ingress controller {{controller}} in cluster {{cluster}} uses the HTTP application routing add-on, {{retiring}} {{date}} ({{when}})',
+      clusterAddOn: 'cluster {{cluster}} enables the HTTP application routing add-on, {{retiring}} {{date}} ({{when}})',
+    },
   },
-  check(ctx) {
-    const d = due(HTTP_APP_ROUTING_END, ctx.asOf);
+  check(ctx, when) {
     for (const ic of ctx.q.all('ingressController')) {
       if (ic.type !== 'http-application-routing') continue;
       ctx.report({
-        message: `ingress controller ${ic.name} in cluster ${ctx.q.name(ic.cluster)} uses the HTTP application routing add-on, ${d.past ? 'retired' : 'retiring'} ${HTTP_APP_ROUTING_END} (${d.relative})`,
+        messageId: 'addOn',
+        data: { controller: ic.name, cluster: ctx.q.name(ic.cluster), retiring: when.past ? 'retired' : 'retiring' },
         element: ic.id,
         property: 'type',
-        severity: d.severity,
-        evidence: { controller: ic.name, date: HTTP_APP_ROUTING_END, asOf: ctx.asOf },
+        evidence: { controller: ic.name },
       });
     }
     // The add-on stated on the cluster, when no controller of that type stands for it.
@@ -37,11 +41,11 @@ export default defineRule({
       if (!c.addons.httpApplicationRouting) continue;
       if (ctx.q.all('ingressController').some((ic) => ic.cluster === c.id && ic.type === 'http-application-routing')) continue;
       ctx.report({
-        message: `cluster ${c.name} enables the HTTP application routing add-on, ${d.past ? 'retired' : 'retiring'} ${HTTP_APP_ROUTING_END} (${d.relative})`,
+        messageId: 'clusterAddOn',
+        data: { cluster: c.name, retiring: when.past ? 'retired' : 'retiring' },
         element: c.id,
         property: 'addons.httpApplicationRouting',
-        severity: d.severity,
-        evidence: { cluster: c.name, date: HTTP_APP_ROUTING_END, asOf: ctx.asOf },
+        evidence: { cluster: c.name },
       });
     }
   },

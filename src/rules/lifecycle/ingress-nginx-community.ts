@@ -1,14 +1,14 @@
-import { defineRule } from '../../validate/rule.js';
-import { due } from './_lifecycle.js';
+import { RETIREMENTS } from '../../model/data/retirements.js';
+import { defineDatedRule } from './_lifecycle.js';
 
-export const INGRESS_NGINX_END = '2026-03-31';
+/** Kept for callers that name the date. */
+export const INGRESS_NGINX_END = RETIREMENTS.ingressNginxCommunity.date;
 
-export default defineRule({
+export default defineDatedRule({
+  retirement: RETIREMENTS.ingressNginxCommunity,
   meta: {
     id: 'lifecycle/ingress-nginx-community',
     title: 'Community ingress-nginx is retired upstream (March 2026)',
-    severity: 'warning',
-    kind: 'lifecycle',
     pillars: ['security'],
     waf: ['SE:08'],
     rationale:
@@ -18,17 +18,20 @@ export default defineRule({
     references: [
       { title: 'Managed NGINX ingress with the application routing add-on (ingress-nginx retirement)', url: 'https://learn.microsoft.com/azure/aks/app-routing' },
     ],
+    messages: {
+      communityNginx:
+        'ingress controller {{controller}} in cluster {{cluster}} is self-managed community ingress-nginx: upstream maintenance {{ends}} {{date}} ({{when}}); migrate to a Gateway API controller',
+    },
   },
   check(ctx) {
-    const d = due(INGRESS_NGINX_END, ctx.asOf);
     for (const ic of ctx.q.all('ingressController')) {
       if (ic.type !== 'nginx') continue;
       ctx.report({
-        message: `ingress controller ${ic.name} in cluster ${ctx.q.name(ic.cluster)} is self-managed community ingress-nginx: upstream maintenance ${d.past ? 'ended' : 'ends'} ${INGRESS_NGINX_END} (${d.relative}); migrate to a Gateway API controller`,
+        messageId: 'communityNginx',
+        data: { controller: ic.name, cluster: ctx.q.name(ic.cluster) },
         element: ic.id,
         property: 'type',
-        severity: d.severity,
-        evidence: { controller: ic.name, date: INGRESS_NGINX_END, asOf: ctx.asOf },
+        evidence: { controller: ic.name },
       });
     }
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
-import { hasZones, zonesText } from '../egress/_egress.js';
+import { zoneSupport } from '../../model/data/regions.js';
+import { zonesText } from '../egress/_egress.js';
 
 export default defineRule({
   meta: {
@@ -15,20 +16,40 @@ export default defineRule({
     references: [
       { title: 'Reliability in Azure Application Gateway v2', url: 'https://learn.microsoft.com/azure/reliability/reliability-application-gateway-v2' },
       { title: 'Migrate Application Gateway to availability zone support', url: 'https://learn.microsoft.com/azure/reliability/migrate-app-gateway-v2' },
+      { title: 'Azure regions list (availability zone support)', url: 'https://learn.microsoft.com/azure/reliability/regions-list' },
     ],
+    messages: {
+      fewZones: 'Application Gateway {{gateway}} ({{sku}}) in {{region}} has {{zones}}; spread it across at least 2 zones',
+      unknownRegion:
+        '{{what}} has {{zones}} and its region {{region}} is not in aksnet\'s region table, so whether the region ' +
+        'offers availability zones is unknown; if it does, spread it across zones',
+    },
   },
   check(ctx) {
     for (const g of ctx.q.all('applicationGateway')) {
       if (g.sku !== 'Standard_v2' && g.sku !== 'WAF_v2') continue;
       const region = ctx.q.vnetOf(g.subnet)?.region;
-      if (!hasZones(region)) continue;
+      const support = zoneSupport(region);
+      if (!region || support === 'non-zonal') continue;
       if (g.zones === undefined) {
         ctx.unverified({ element: g.id, property: 'zones', check: `Application Gateway ${g.name} survives the loss of a zone in ${region}` });
         continue;
       }
       if (g.zones.length >= 2) continue;
+      if (support === 'unknown') {
+        ctx.report({
+          messageId: 'unknownRegion',
+          severity: 'info',
+          data: { what: `Application Gateway ${g.name}`, zones: zonesText(g.zones), region },
+          element: g.id,
+          property: 'zones',
+          evidence: { gateway: g.name, zones: g.zones.length, region },
+        });
+        continue;
+      }
       ctx.report({
-        message: `Application Gateway ${g.name} (${g.sku}) in ${region} has ${zonesText(g.zones)}; spread it across at least 2 zones`,
+        messageId: 'fewZones',
+        data: { gateway: g.name, sku: g.sku, region, zones: zonesText(g.zones) },
         element: g.id,
         property: 'zones',
         evidence: { gateway: g.name, zones: g.zones.length, region: region ?? '' },

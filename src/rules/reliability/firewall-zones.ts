@@ -1,5 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
-import { clustersVia, hasZones, zonesText } from '../egress/_egress.js';
+import { zoneSupport } from '../../model/data/regions.js';
+import { clustersVia, zonesText } from '../egress/_egress.js';
 
 export default defineRule({
   meta: {
@@ -15,20 +16,46 @@ export default defineRule({
     references: [
       { title: 'Deploy an Azure Firewall with availability zones', url: 'https://learn.microsoft.com/azure/firewall/deploy-availability-zone-powershell' },
       { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
+      { title: 'Azure regions list (availability zone support)', url: 'https://learn.microsoft.com/azure/reliability/regions-list' },
     ],
+    messages: {
+      fewZones:
+        'Azure Firewall {{firewall}} in {{region}} has {{zones}}{{carries}}; spread it across at least 2 zones',
+      unknownRegion:
+        '{{what}} has {{zones}} and its region {{region}} is not in aksnet\'s region table, so whether the region ' +
+        'offers availability zones is unknown; if it does, spread it across zones',
+    },
   },
   check(ctx) {
     for (const fw of ctx.q.all('azureFirewall')) {
       const region = ctx.q.vnetOf(fw.subnet)?.region;
-      if (!hasZones(region)) continue;
+      const support = zoneSupport(region);
+      if (!region || support === 'non-zonal') continue;
       if (fw.zones === undefined) {
         ctx.unverified({ element: fw.id, property: 'zones', check: `Azure Firewall ${fw.name} survives the loss of a zone in ${region}` });
         continue;
       }
       if (fw.zones.length >= 2) continue;
+      if (support === 'unknown') {
+        ctx.report({
+          messageId: 'unknownRegion',
+          severity: 'info',
+          data: { what: `Azure Firewall ${fw.name}`, zones: zonesText(fw.zones), region },
+          element: fw.id,
+          property: 'zones',
+          evidence: { firewall: fw.name, zones: fw.zones.length, region },
+        });
+        continue;
+      }
       const clusters = clustersVia(ctx.q, fw.id).map((c) => c.name);
       ctx.report({
-        message: `Azure Firewall ${fw.name} in ${region} has ${zonesText(fw.zones)}${clusters.length ? ` and carries egress of ${clusters.join(', ')}` : ''}; spread it across at least 2 zones`,
+        messageId: 'fewZones',
+        data: {
+          firewall: fw.name,
+          region,
+          zones: zonesText(fw.zones),
+          carries: clusters.length ? ` and carries egress of ${clusters.join(', ')}` : '',
+        },
         element: fw.id,
         property: 'zones',
         evidence: { firewall: fw.name, zones: fw.zones.length, region: region ?? '' },

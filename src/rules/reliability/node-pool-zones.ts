@@ -1,5 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
-import { hasZones } from '../egress/_egress.js';
+import { zoneSupport } from '../../model/data/regions.js';
 
 export default defineRule({
   meta: {
@@ -16,19 +16,49 @@ export default defineRule({
     references: [
       { title: 'Availability zones in AKS', url: 'https://learn.microsoft.com/azure/aks/availability-zones' },
       { title: 'Configure availability zones in AKS', url: 'https://learn.microsoft.com/azure/aks/reliability-availability-zones-configure' },
+      { title: 'Azure regions list (availability zone support)', url: 'https://learn.microsoft.com/azure/reliability/regions-list' },
     ],
+    messages: {
+      noZones:
+        'node pool {{pool}} ({{mode}}, up to {{maxNodes}} {{nodes}}) of cluster {{cluster}} has no availability zones ' +
+        'although {{region}} has zones',
+    unknownRegion:
+      '{{what}} has {{zones}} and its region {{region}} is not in aksnet\'s region table, so whether the region ' +
+      'offers availability zones is unknown; if it does, spread {{it}} across zones',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
-      if (!hasZones(c.region)) continue;
+      const support = zoneSupport(c.region);
+      // A region not stated is not judged here; a stated region the table does not know is worth a note.
+      if (support === 'non-zonal' || (support === 'unknown' && !c.region)) continue;
       for (const p of ctx.q.pools(c.id)) {
         if (p.zones === undefined) {
           ctx.unverified({ element: p.id, property: 'zones', check: `node pool ${p.name} of cluster ${c.name} survives the loss of a zone in ${c.region}` });
           continue;
         }
         if (p.zones.length > 0) continue;
+        if (support === 'unknown') {
+          ctx.report({
+            messageId: 'unknownRegion',
+            severity: 'info',
+            data: { what: `node pool ${p.name} of cluster ${c.name}`, zones: 'no zones', region: c.region, it: 'it' },
+            element: p.id,
+            property: 'zones',
+            evidence: { cluster: c.name, pool: p.name, region: c.region },
+          });
+          continue;
+        }
         ctx.report({
-          message: `node pool ${p.name} (${p.mode}, up to ${p.maxNodes} node${p.maxNodes === 1 ? '' : 's'}) of cluster ${c.name} has no availability zones although ${c.region} has zones`,
+          messageId: 'noZones',
+          data: {
+            pool: p.name,
+            mode: p.mode,
+            maxNodes: p.maxNodes,
+            nodes: p.maxNodes === 1 ? 'node' : 'nodes',
+            cluster: c.name,
+            region: c.region,
+          },
           element: p.id,
           property: 'zones',
           evidence: { cluster: c.name, pool: p.name, region: c.region, maxNodes: p.maxNodes },

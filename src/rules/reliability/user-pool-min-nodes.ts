@@ -1,20 +1,34 @@
 import { defineRule } from '../../validate/rule.js';
 
+/** The Well-Architected AKS guide's minimum for user node pools. */
+export const MIN_USER_NODES = 2;
+
 export default defineRule({
   meta: {
     id: 'reliability/user-pool-min-nodes',
-    title: 'User node pools keep at least three nodes',
+    title: 'User node pools keep at least two nodes',
     severity: 'info',
     kind: 'best-practice',
     pillars: ['reliability'],
     waf: ['RE:05'],
-    rationale: 'A user pool that can shrink below three nodes cannot keep a replica in every zone, and a single node drain during upgrades removes a large share of its capacity.',
-    fix: 'Set count (or minCount) to at least 3 for pools that host production workloads, or mark batch/spot pools as such.',
+    rationale:
+      'The Well-Architected AKS guide asks for at least two nodes in user node pools (and three in the system ' +
+      'pool): a pool that can shrink to one node loses all its capacity when that node fails or is drained for an ' +
+      'upgrade. Three or more are needed to keep a replica in every zone of a three-zone pool.',
+    fix:
+      'Set count (or minCount) to at least 2 for pools that host production workloads (3 to cover three zones), ' +
+      'or mark batch/spot pools as such.',
     example: "nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, maxCount: 10, zones: [1, 2, 3], subnet: nodes });",
     references: [
+      { title: 'Well-Architected: Azure Kubernetes Service (reliability)', url: 'https://learn.microsoft.com/azure/well-architected/service-guides/azure-kubernetes-service' },
       { title: 'Create node pools in AKS', url: 'https://learn.microsoft.com/azure/aks/create-node-pools' },
       { title: 'Availability zones in AKS', url: 'https://learn.microsoft.com/azure/aks/availability-zones' },
     ],
+    messages: {
+      singleNode:
+        'user node pool {{pool}} of cluster {{cluster}} can run with {{min}} {{nodes}} ({{field}} {{min}}); keep at ' +
+        'least 2 so one node failure or drain does not take the whole pool',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -25,9 +39,10 @@ export default defineRule({
           continue;
         }
         const min = p.autoscaling ? (p.minCount ?? p.count) : p.count;
-        if (!Number.isFinite(min) || min >= 3) continue;
+        if (!Number.isFinite(min) || min >= MIN_USER_NODES) continue;
         ctx.report({
-          message: `user node pool ${p.name} of cluster ${c.name} can run with ${min} node${min === 1 ? '' : 's'} (${p.autoscaling ? 'minCount' : 'count'} ${min}); 3 or more keep one per zone`,
+          messageId: 'singleNode',
+          data: { pool: p.name, cluster: c.name, min, nodes: min === 1 ? 'node' : 'nodes', field: p.autoscaling ? 'minCount' : 'count' },
           element: p.id,
           property: p.autoscaling ? 'minCount' : 'count',
           evidence: { cluster: c.name, pool: p.name, minNodes: min },

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'structure',
     pillars: ['operational-excellence', 'reliability'],
-    waf: ['OE:05'],
+    waf: ['OE:05', 'RE:03'],
     rationale:
       'Azure rejects address prefixes that are not valid IPv4 CIDRs, and a prefix with host bits set (10.0.0.1/24) is refused with InvalidCIDRNotation. Capacity and overlap checks cannot run on a range that does not parse.',
     fix: 'Write the network address with its prefix length, e.g. `10.240.0.0/22`.',

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'structure',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'Azure refuses to peer two virtual networks whose address spaces overlap, so a hub-and-spoke design with overlapping ranges cannot be connected.',
     fix: 'Allocate each VNet a distinct range from one enterprise IP plan before peering them.',
     references: [{ title: 'Create, change, or delete a virtual network peering: requirements and constraints', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints' }],

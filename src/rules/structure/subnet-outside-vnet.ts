@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'structure',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: "Azure only accepts a subnet whose prefix is contained in one of the VNet's address spaces; anything else fails at deployment.",
     fix: "Move the subnet into the VNet's range, or add an address space to the VNet that contains it.",
     references: [{ title: 'Add, change, or delete a virtual network subnet', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet' }],

@@ -8,7 +8,7 @@ export default defineRule({
     severity: 'error',
     kind: 'structure',
     pillars: ['reliability'],
-    waf: ['RE:01'],
+    waf: ['RE:03'],
     rationale: 'Azure rejects a subnet whose range overlaps another subnet of the same VNet.',
     fix: 'Give each subnet its own non-overlapping range; plan them from one IP address table.',
     references: [{ title: 'Add, change, or delete a virtual network subnet', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet' }],

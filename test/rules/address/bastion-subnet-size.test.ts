@@ -1,27 +1,55 @@
 import { describe, expect, it } from 'vitest';
 import { bastion, subnet } from '../../../dsl/index.js';
+import { normalize } from '../../../src/normalize/normalize.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
-
-const ID = 'address/bastion-subnet-size';
+import { testRule } from '../../helpers/rule-tester.js';
 
 function withBastion(cidr: string) {
-  const b = baseline();
-  const s = subnet({ name: 'AzureBastionSubnet', cidr, purpose: 'bastion' });
-  b.hub.subnets.push(s);
-  b.arch.network.bastions = [bastion({ name: 'bas-hub', subnet: s, sku: 'Standard' })];
-  return b;
+  return () => {
+    const b = baseline();
+    const s = subnet({ name: 'AzureBastionSubnet', cidr, purpose: 'bastion' });
+    b.hub.subnets.push(s);
+    b.arch.network.bastions = [bastion({ name: 'bas-hub', subnet: s, sku: 'Standard' })];
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('reports a /27 Bastion subnet', async () => {
-    const f = await runRule(ID, withBastion('10.0.1.0/27').arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('AzureBastionSubnet 10.0.1.0/27 (Azure Bastion) is a /27 with 27 usable addresses; it must be a /26 or larger');
-    expect(f[0]!.path).toBe('network.vnets[0].subnets[1].cidr');
-  });
+/** A Developer Bastion: no subnet of its own, only the VNet it serves (a small VM subnet beside it). */
+function developer() {
+  const b = baseline();
+  b.hub.subnets.push(subnet({ name: 'snet-vms', cidr: '10.0.1.0/28' }));
+  b.arch.network.bastions = [bastion({ name: 'bas-dev', sku: 'Developer', vnet: b.hub })];
+  return b.arch;
+}
 
-  it('passes a /26', async () => {
-    expect(await runRule(ID, withBastion('10.0.1.0/26').arch)).toEqual([]);
+testRule('address/bastion-subnet-size', {
+  valid: [
+    { name: 'a /26 (the minimum)', arch: withBastion('10.0.1.0/26') },
+    { name: 'a /25', arch: withBastion('10.0.1.0/25') },
+    { name: 'the Developer SKU has no subnet', arch: () => developer() },
+  ],
+  invalid: [
+    {
+      name: 'a /27',
+      arch: withBastion('10.0.1.0/27'),
+      findings: [
+        {
+          messageId: 'tooSmall',
+          path: 'network.vnets[0].subnets[1].cidr',
+          severity: 'error',
+          message: 'AzureBastionSubnet 10.0.1.0/27 (Azure Bastion) is a /27 with 27 usable addresses; it must be a /26 or larger',
+        },
+      ],
+    },
+  ],
+});
+
+describe('Bastion Developer SKU in the model', () => {
+  it('normalizes without a subnet and without issues', () => {
+    const { model, issues } = normalize(developer());
+    expect(issues).toEqual([]);
+    const bas = model.resources.find((r) => r.kind === 'bastion');
+    expect(bas).toMatchObject({ name: 'bas-dev', sku: 'Developer' });
+    expect(bas && 'subnet' in bas ? bas.subnet : undefined).toBeUndefined();
   });
 });

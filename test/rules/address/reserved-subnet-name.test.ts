@@ -31,4 +31,12 @@ describe(ID, () => {
     b.arch.network.bastions = [bastion({ name: 'bas', subnet: s })];
     expect(await runRule(ID, b.arch)).toEqual([]);
   });
+
+  it('does not ask a subnet that only hosts a Developer Bastion to be AzureBastionSubnet', async () => {
+    const b = baseline();
+    const vms = subnet({ name: 'snet-vms', cidr: '10.0.1.0/28' });
+    b.hub.subnets.push(vms);
+    b.arch.network.bastions = [bastion({ name: 'bas-dev', sku: 'Developer', subnet: vms })];
+    expect(await runRule(ID, b.arch)).toEqual([]);
+  });
 });

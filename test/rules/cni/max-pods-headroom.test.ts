@@ -1,23 +1,58 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { staticBlock } from './_static.js';
 
-const ID = 'cni/max-pods-headroom';
-
-describe(ID, () => {
-  it('warns about the flat CNI default of 30', async () => {
+function withMaxPods(maxPods: number) {
+  return () => {
     const b = baseline();
-    b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
-    const f = await runRule(ID, b.arch);
-    expect(f.map((x) => x.path).sort()).toEqual(['clusters[0].nodePools[0].maxPods', 'clusters[0].nodePools[1].maxPods']);
-    expect(f.find((x) => x.path.endsWith('nodePools[0].maxPods'))!.message).toBe('node pool system of aks-test allows 30 pods per node; at least 50 leaves room for DaemonSets and bin-packing');
-    expect(f[0]!.severity).toBe('warning');
-  });
+    for (const p of b.aks.nodePools) p.maxPods = maxPods;
+    return b.arch;
+  };
+}
 
-  it('passes the overlay default of 250 and an explicit 50', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-    const b = baseline();
-    for (const p of b.aks.nodePools) p.maxPods = 50;
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+testRule('cni/max-pods-headroom', {
+  valid: [
+    { name: 'the overlay default of 250', arch: () => baseline().arch },
+    { name: 'an explicit 50 (the threshold)', arch: withMaxPods(50) },
+  ],
+  invalid: [
+    {
+      name: 'the flat CNI default of 30',
+      arch: () => {
+        const b = baseline();
+        b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        return b.arch;
+      },
+      findings: [
+        // Findings come in output order: the apps pool's message sorts first.
+        { messageId: 'lowMaxPods', path: 'clusters[0].nodePools[1].maxPods', severity: 'warning' },
+        {
+          messageId: 'lowMaxPods',
+          path: 'clusters[0].nodePools[0].maxPods',
+          severity: 'warning',
+          message: 'node pool system of aks-test allows 30 pods per node; at least 50 leaves room for DaemonSets and bin-packing',
+        },
+      ],
+    },
+    {
+      name: '49 is below the threshold',
+      arch: withMaxPods(49),
+      findings: [
+        { messageId: 'lowMaxPods', path: 'clusters[0].nodePools[1].maxPods', severity: 'warning', message: /allows 49 pods/ },
+        { messageId: 'lowMaxPods', path: 'clusters[0].nodePools[0].maxPods', severity: 'warning', message: /allows 49 pods/ },
+      ],
+    },
+    {
+      name: 'static block allocation recommends 63 (16N − 1), not 50',
+      arch: () => staticBlock(47).arch,
+      findings: [
+        {
+          messageId: 'lowMaxPods',
+          path: 'clusters[0].nodePools[0].maxPods',
+          severity: 'warning',
+          message: 'node pool system of aks-test allows 47 pods per node; at least 63 leaves room for DaemonSets and bin-packing',
+        },
+      ],
+    },
+  ],
 });

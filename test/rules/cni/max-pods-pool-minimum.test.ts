@@ -1,23 +1,56 @@
-import { describe, expect, it } from 'vitest';
 import { nodePool } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'cni/max-pods-pool-minimum';
+const PATH = 'clusters[0].nodePools[2].maxPods';
 
-describe(ID, () => {
-  it('reports a 2-node pool with maxPods 10', async () => {
+/** The baseline plus a pool `tiny` with the given size settings. */
+function withPool(size: { count?: number; minCount?: number; maxCount?: number }, maxPods: number) {
+  return () => {
     const b = baseline();
-    b.aks.nodePools.push(nodePool({ name: 'tiny', mode: 'user', vmSize: 'Standard_D2ds_v5', count: 2, maxPods: 10, subnet: b.nodes }));
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('node pool tiny of aks-test has 2 nodes × 10 max pods = 20 pods; with maxPods below 30 a pool must hold at least 30');
-    expect(f[0]!.path).toBe('clusters[0].nodePools[2].maxPods');
-  });
+    b.aks.nodePools.push(nodePool({ name: 'tiny', mode: 'user', vmSize: 'Standard_D2ds_v5', maxPods, subnet: b.nodes, ...size }));
+    return b.arch;
+  };
+}
 
-  it('passes 3 nodes × 10 pods', async () => {
-    const b = baseline();
-    b.aks.nodePools.push(nodePool({ name: 'tiny', mode: 'user', vmSize: 'Standard_D2ds_v5', count: 3, maxPods: 10, subnet: b.nodes }));
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+testRule('cni/max-pods-pool-minimum', {
+  valid: [
+    { name: '3 nodes × 10 pods = 30', arch: withPool({ count: 3 }, 10) },
+    { name: 'autoscaler minimum 3 × 10 pods = 30', arch: withPool({ minCount: 3, maxCount: 10 }, 10) },
+    { name: '1 node × 30 pods (30 and more is not judged)', arch: withPool({ count: 1 }, 30) },
+    { name: '2 nodes × 15 pods = 30', arch: withPool({ count: 2 }, 15) },
+  ],
+  invalid: [
+    {
+      name: '2 nodes × 10 pods = 20',
+      arch: withPool({ count: 2 }, 10),
+      findings: [
+        {
+          messageId: 'tooFewPods',
+          path: PATH,
+          severity: 'error',
+          message: 'node pool tiny of aks-test has 2 nodes × 10 max pods = 20 pods; with maxPods below 30 a pool must hold at least 30',
+        },
+      ],
+    },
+    {
+      name: 'autoscaler minimum 2 × 10 (the maximum of 10 nodes does not help)',
+      arch: withPool({ minCount: 2, maxCount: 10 }, 10),
+      findings: [
+        {
+          messageId: 'tooFewPods',
+          path: PATH,
+          severity: 'error',
+          message:
+            'node pool tiny of aks-test has 2 nodes at its autoscaler minimum × 10 max pods = 20 pods; with maxPods ' +
+            'below 30 a pool must hold at least 30',
+        },
+      ],
+    },
+    {
+      name: '1 node × 29 pods = 29',
+      arch: withPool({ count: 1 }, 29),
+      findings: [{ messageId: 'tooFewPods', path: PATH, severity: 'error', message: /= 29 pods/ }],
+    },
+  ],
 });

@@ -1,22 +1,35 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'cni/network-policy-missing';
-
-describe(ID, () => {
-  it('warns when no engine is set (the default)', async () => {
-    const b = baseline();
-    delete b.aks.network.networkPolicy;
-    b.aks.network.dataplane = 'azure';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('cluster aks-test has no network policy engine; every pod can reach every other pod');
-    expect(f[0]!.path).toBe('clusters[0].network.networkPolicy');
-    expect(f[0]!.severity).toBe('warning');
-  });
-
-  it('passes the baseline with Cilium policy', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('cni/network-policy-missing', {
+  valid: [
+    { name: 'the baseline with Cilium policy', arch: () => baseline().arch },
+    {
+      name: 'a BYO CNI brings its own enforcement',
+      arch: () => {
+        const b = baseline();
+        b.aks.network = { cni: 'byo', podCidr: '192.168.0.0/16', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no engine set (the default)',
+      arch: () => {
+        const b = baseline();
+        delete b.aks.network.networkPolicy;
+        b.aks.network.dataplane = 'azure';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noEngine',
+          path: 'clusters[0].network.networkPolicy',
+          severity: 'warning',
+          message: 'cluster aks-test has no network policy engine; every pod can reach every other pod',
+        },
+      ],
+    },
+  ],
 });

@@ -1,28 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { nodePool, subnet } from '../../../dsl/index.js';
-import { baseline } from '../../helpers/fixture.js';
 import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { staticBlock } from './_static.js';
 
-const ID = 'cni/static-block-max-pods';
+const PATH = 'clusters[0].nodePools[0].maxPods';
 
-function staticBlock(maxPods: number) {
-  const b = baseline();
-  const pods = subnet({ name: 'snet-pods', cidr: '10.1.16.0/20', purpose: 'aks-pods' });
-  b.spoke.subnets.push(pods);
-  b.aks.network = { cni: 'azure-podsubnet-static', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
-  b.aks.nodePools = [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, maxPods, subnet: b.nodes, podSubnet: pods })];
-  return b;
-}
+testRule('cni/static-block-max-pods', {
+  valid: [
+    { name: '47 = 3 × 16 − 1', arch: () => staticBlock(47).arch },
+    { name: '63 = 4 × 16 − 1', arch: () => staticBlock(63).arch },
+  ],
+  invalid: [
+    {
+      name: '40 reserves 3 blocks; the advice is 63, not 47 or 31 (below 50)',
+      arch: () => staticBlock(40).arch,
+      findings: [
+        {
+          messageId: 'partialBlock',
+          path: PATH,
+          severity: 'warning',
+          message: 'node pool system of aks-test sets maxPods 40, which reserves 3 /28 blocks (48 addresses) per node; use 63 to fill the blocks',
+        },
+      ],
+    },
+    {
+      name: '70 reserves 5 blocks; both neighbours are at least 50',
+      arch: () => staticBlock(70).arch,
+      findings: [{ messageId: 'partialBlock', path: PATH, severity: 'warning', message: /reserves 5 \/28 blocks \(80 addresses\) per node; use 79 \(or 63\) to fill/ }],
+    },
+    {
+      name: '48 (one past 47) reserves 4 blocks',
+      arch: () => staticBlock(48).arch,
+      findings: [{ messageId: 'partialBlock', path: PATH, severity: 'warning', message: /reserves 4 \/28 blocks .* use 63 to fill/ }],
+    },
+  ],
+});
 
-describe(ID, () => {
-  it('warns about maxPods 40 (3 blocks, 7 addresses wasted)', async () => {
-    const f = await runRule(ID, staticBlock(40).arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('node pool system of aks-test sets maxPods 40, which reserves 3 /28 blocks (48 addresses) per node; use 47 (or 31) to fill the blocks');
-    expect(f[0]!.path).toBe('clusters[0].nodePools[0].maxPods');
-  });
-
-  it('passes 16N − 1', async () => {
-    expect(await runRule(ID, staticBlock(47).arch)).toEqual([]);
+describe('cni/static-block-max-pods and cni/max-pods-headroom agree', () => {
+  it('following either rule\'s advice never trips the other, for maxPods 10–120', async () => {
+    for (let maxPods = 10; maxPods <= 120; maxPods++) {
+      const staticFindings = await runRule('cni/static-block-max-pods', staticBlock(maxPods).arch);
+      const headroom = await runRule('cni/max-pods-headroom', staticBlock(maxPods).arch);
+      const advice = [
+        ...staticFindings.flatMap((f) => [...f.message.matchAll(/use (\d+)(?: \(or (\d+)\))?/g)].flatMap((m) => [m[1], m[2]])),
+        ...headroom.map((f) => /at least (\d+)/.exec(f.message)?.[1]),
+      ].filter((x): x is string => x !== undefined);
+      for (const value of advice.map(Number)) {
+        expect(await runRule('cni/static-block-max-pods', staticBlock(value).arch), `${maxPods} → ${value}`).toEqual([]);
+        expect(await runRule('cni/max-pods-headroom', staticBlock(value).arch), `${maxPods} → ${value}`).toEqual([]);
+      }
+    }
   });
 });

@@ -31,4 +31,16 @@ describe(ID, () => {
     expect(f[0]!.message).toBe('internet-facing ingress path web starts at internal load balancer ilb-ingress; internet clients cannot reach hop 1');
     expect(f[0]!.path).toBe('ingress[0].hops[0]');
   });
+
+  it('partners from private ranges reach a private-frontend App Gateway; from a public range they cannot', async () => {
+    const b = baseline();
+    b.appGw.frontend = 'private';
+    b.path.from = { kind: 'partner', sourceRanges: ['172.20.0.0/16'], label: 'Partner over ExpressRoute' };
+    expect(await runRule(ID, b.arch)).toEqual([]);
+    b.path.from = { kind: 'partner', sourceRanges: ['198.51.100.0/24'], label: 'Partner over the internet' };
+    const f = await runRule(ID, b.arch);
+    expect(f.map((x) => x.message)).toEqual([
+      'internet-facing ingress path web starts at Application Gateway agw-test, which has only a private frontend; internet clients cannot reach hop 1',
+    ]);
+  });
 });

@@ -1,32 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule, runRuleResult } from '../../helpers/run-rule.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+const PATH = 'ingress[0].hops[0].via.minCapacity';
+
+function withMin(min: number | undefined) {
+  return () => {
+    const b = baseline();
+    b.appGw.minCapacity = min ?? 0;
+    return b.arch;
+  };
+}
+
+testRule('reliability/app-gateway-min-capacity', {
+  valid: [
+    { name: 'minCapacity 2 (the threshold)', arch: withMin(2) },
+    { name: 'minCapacity 3', arch: withMin(3) },
+  ],
+  invalid: [
+    {
+      name: 'minCapacity 1',
+      arch: withMin(1),
+      findings: [
+        {
+          messageId: 'lowMinimum',
+          path: PATH,
+          severity: 'warning',
+          message:
+            'Application Gateway agw-test has a minimum capacity of 1 instance; keep at least 2 so traffic does not ' +
+            'wait minutes for a new instance after a failure or spike',
+        },
+      ],
+    },
+    {
+      name: 'a stated minimum of 0',
+      arch: withMin(undefined),
+      findings: [{ messageId: 'lowMinimum', path: PATH, severity: 'warning', message: /minimum capacity of 0 instances;/ }],
+    },
+  ],
+});
 
 const ID = 'reliability/app-gateway-min-capacity';
 
-describe(ID, () => {
-  it('passes with minCapacity 2', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
-
-  it('reports a stated minimum of 0', async () => {
-    const b = baseline();
-    b.appGw.minCapacity = 0;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe('Application Gateway agw-test has a minimum capacity of 0 instances; keep at least 2');
-    expect(f[0]!.path).toBe('ingress[0].hops[0].via.minCapacity');
-  });
-
-  it('reports a stated minimum of 1 but not of 2 (boundary)', async () => {
-    const b = baseline();
-    b.appGw.minCapacity = 1;
-    expect(await runRule(ID, b.arch)).toHaveLength(1);
-    b.appGw.minCapacity = 2;
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
-
+describe(`${ID}: unstated facts`, () => {
   it('does not judge an unstated minimum: one unverified check names it instead', async () => {
     const b = baseline();
     delete b.appGw.minCapacity;

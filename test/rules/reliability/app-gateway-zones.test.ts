@@ -1,21 +1,40 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'reliability/app-gateway-zones';
+const PATH = 'ingress[0].hops[0].via.zones';
 
-describe(ID, () => {
-  it('passes for a zone-redundant gateway', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
-
-  it('reports a gateway in a single zone', async () => {
+function gateway(zones: Array<1 | 2 | 3>, region?: string) {
+  return () => {
     const b = baseline();
-    b.appGw.zones = [1];
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe('Application Gateway agw-test (WAF_v2) in westeurope has zone 1; spread it across at least 2 zones');
-    expect(f[0]!.path).toBe('ingress[0].hops[0].via.zones');
-  });
+    b.appGw.zones = zones;
+    if (region) b.spoke.region = region;
+    return b.arch;
+  };
+}
+
+testRule('reliability/app-gateway-zones', {
+  valid: [
+    { name: 'a zone-redundant gateway', arch: () => baseline().arch },
+    { name: 'two zones (the threshold)', arch: gateway([1, 2]) },
+    { name: 'one zone in a region without zones', arch: gateway([1], 'westus') },
+  ],
+  invalid: [
+    {
+      name: 'a gateway in a single zone',
+      arch: gateway([1]),
+      findings: [
+        {
+          messageId: 'fewZones',
+          path: PATH,
+          severity: 'warning',
+          message: 'Application Gateway agw-test (WAF_v2) in westeurope has zone 1; spread it across at least 2 zones',
+        },
+      ],
+    },
+    {
+      name: 'a region the table does not know',
+      arch: gateway([], 'chinanorth3'),
+      findings: [{ messageId: 'unknownRegion', path: PATH, severity: 'info', message: /^Application Gateway agw-test has no zones and its region chinanorth3 is not/ }],
+    },
+  ],
 });

@@ -1,25 +1,40 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'reliability/user-pool-min-nodes';
-
-describe(ID, () => {
-  it('passes with minCount 3, and for spot pools', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
+function appsPool(change: (p: ReturnType<typeof baseline>['aks']['nodePools'][number]) => void) {
+  return () => {
     const b = baseline();
-    b.aks.nodePools[1]!.minCount = 0;
-    b.aks.nodePools[1]!.spot = true;
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+    change(b.aks.nodePools[1]!);
+    return b.arch;
+  };
+}
 
-  it('notes a user pool that can scale down to 1 node', async () => {
-    const b = baseline();
-    b.aks.nodePools[1]!.minCount = 1;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('info');
-    expect(f[0]!.message).toBe('user node pool apps of cluster aks-test can run with 1 node (minCount 1); 3 or more keep one per zone');
-    expect(f[0]!.path).toBe('clusters[0].nodePools[1].minCount');
-  });
+testRule('reliability/user-pool-min-nodes', {
+  valid: [
+    { name: 'minCount 3', arch: () => baseline().arch },
+    { name: 'minCount 2 (the Well-Architected minimum)', arch: appsPool((p) => (p.minCount = 2)) },
+    { name: 'a fixed count of 2', arch: appsPool((p) => { delete p.minCount; delete p.maxCount; p.count = 2; }) },
+    { name: 'a spot pool may scale to zero', arch: appsPool((p) => { p.minCount = 0; p.spot = true; }) },
+  ],
+  invalid: [
+    {
+      name: 'minCount 1',
+      arch: appsPool((p) => (p.minCount = 1)),
+      findings: [
+        {
+          messageId: 'singleNode',
+          path: 'clusters[0].nodePools[1].minCount',
+          severity: 'info',
+          message:
+            'user node pool apps of cluster aks-test can run with 1 node (minCount 1); keep at least 2 so one node ' +
+            'failure or drain does not take the whole pool',
+        },
+      ],
+    },
+    {
+      name: 'a fixed count of 1',
+      arch: appsPool((p) => { delete p.minCount; delete p.maxCount; p.count = 1; }),
+      findings: [{ messageId: 'singleNode', path: 'clusters[0].nodePools[1].count', severity: 'info', message: /\(count 1\)/ }],
+    },
+  ],
 });

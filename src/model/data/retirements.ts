@@ -1,0 +1,83 @@
+/**
+ * Dated retirements and ends of support the lifecycle rules check, each with the page that states
+ * the date. Rules read dates from here only, so a date changes in one place. The date is the
+ * retirement day itself: findings are warnings up to and including it and errors after it.
+ */
+
+export interface Retirement {
+  /** What retires, as a reviewer would name it. */
+  what: string;
+  /** YYYY-MM-DD */
+  date: string;
+  source: { title: string; url: string };
+}
+
+export const RETIREMENTS = {
+  appGatewayV1: {
+    what: 'Application Gateway v1 (Standard and WAF SKUs)',
+    date: '2026-04-28',
+    source: {
+      title: 'Migrate Application Gateway and WAF from V1 to V2 ("The V1 SKU retires on April 28, 2026")',
+      url: 'https://learn.microsoft.com/azure/application-gateway/migrate-v1-v2',
+    },
+  },
+  appGatewayTls10And11: {
+    what: 'TLS 1.0 and 1.1 on Application Gateway',
+    date: '2025-08-31',
+    source: {
+      title: 'Application Gateway TLS policy overview (TLS 1.2 or higher from August 31, 2025)',
+      url: 'https://learn.microsoft.com/azure/application-gateway/application-gateway-ssl-policy-overview',
+    },
+  },
+  azureNpmWindows: {
+    what: 'Azure Network Policy Manager on Windows nodes',
+    date: '2026-09-30',
+    source: {
+      title: 'Secure traffic between pods using network policies in AKS (NPM for Windows retirement)',
+      url: 'https://learn.microsoft.com/azure/aks/use-network-policies',
+    },
+  },
+  azureNpmLinux: {
+    what: 'Azure Network Policy Manager on Linux nodes',
+    date: '2028-09-30',
+    source: {
+      title: 'Secure traffic between pods using network policies in AKS (NPM for Linux retirement)',
+      url: 'https://learn.microsoft.com/azure/aks/use-network-policies',
+    },
+  },
+  basicLoadBalancer: {
+    what: 'Basic load balancer',
+    date: '2025-09-30',
+    source: { title: 'Upgrade from Basic Load Balancer on AKS', url: 'https://learn.microsoft.com/azure/aks/upgrade-basic-load-balancer-on-aks' },
+  },
+  frontDoorClassic: {
+    what: 'Azure Front Door (classic)',
+    date: '2027-03-31',
+    source: { title: 'Migrate Azure Front Door (classic) to Standard/Premium', url: 'https://learn.microsoft.com/azure/frontdoor/tier-migration' },
+  },
+  httpApplicationRouting: {
+    what: 'HTTP application routing add-on',
+    date: '2025-03-03',
+    source: { title: 'HTTP application routing add-on for AKS (retired)', url: 'https://learn.microsoft.com/azure/aks/http-application-routing' },
+  },
+  ingressNginxCommunity: {
+    what: 'community ingress-nginx (upstream maintenance)',
+    date: '2026-03-31',
+    source: {
+      title: 'Managed NGINX ingress with the application routing add-on (ingress-nginx retirement)',
+      url: 'https://learn.microsoft.com/azure/aks/app-routing',
+    },
+  },
+  appRoutingNginx: {
+    what: "the application routing add-on's managed NGINX (critical security patches)",
+    date: '2026-11-30',
+    source: { title: 'Managed NGINX ingress with the application routing add-on', url: 'https://learn.microsoft.com/azure/aks/app-routing' },
+  },
+  kubenet: {
+    what: 'kubenet networking',
+    date: '2028-03-31',
+    source: { title: 'Use kubenet networking in AKS (retirement notice)', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
+  },
+} as const satisfies Record<string, Retirement>;
+
+export type RetirementId = keyof typeof RETIREMENTS;

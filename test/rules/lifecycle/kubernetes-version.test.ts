@@ -1,0 +1,104 @@
+import type { ClusterTier } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+const PATH = 'clusters[0].kubernetesVersion';
+
+function withVersion(version: string | undefined, tier: ClusterTier = 'Standard') {
+  return () => {
+    const b = baseline();
+    b.aks.kubernetesVersion = version;
+    b.aks.tier = tier;
+    return b.arch;
+  };
+}
+
+testRule('lifecycle/kubernetes-version', {
+  valid: [
+    { name: 'no version stated is not judged here', arch: withVersion(undefined) },
+    { name: '1.34 on its last day of support (2026-11-30)', arch: withVersion('1.34'), asOf: '2026-11-30' },
+    { name: 'a patch version 1.35.2 inside the window', arch: withVersion('1.35.2'), asOf: '2026-11-23' },
+    { name: '1.37 on the first day of its GA month', arch: withVersion('1.37'), asOf: '2026-10-01' },
+  ],
+  invalid: [
+    {
+      name: '1.34 the day after its end of support, Standard tier',
+      arch: withVersion('1.34'),
+      asOf: '2026-12-01',
+      findings: [
+        {
+          messageId: 'outOfSupport',
+          path: PATH,
+          severity: 'error',
+          message:
+            'cluster aks-test runs Kubernetes 1.34, whose AKS support ended 2026-11-30 (as of 2026-12-01) (long-term ' +
+            'support on the Premium tier would cover it until 2027-11-30); upgrade to 1.37, 1.36, 1.35',
+          evidence: { endOfSupport: '2026-11-30', tier: 'Standard' },
+        },
+      ],
+    },
+    {
+      name: 'a patch version 1.33.4 is judged by its minor',
+      arch: withVersion('1.33.4', 'Free'),
+      asOf: '2026-11-23',
+      findings: [{ messageId: 'outOfSupport', path: PATH, severity: 'error', message: /Kubernetes 1\.33\.4, whose AKS support ended 2026-07-31/ }],
+    },
+    {
+      name: 'Premium tier past community support relies on LTS (info)',
+      arch: withVersion('1.33', 'Premium'),
+      asOf: '2026-08-01',
+      findings: [
+        {
+          messageId: 'ltsOnly',
+          path: PATH,
+          severity: 'info',
+          message:
+            'cluster aks-test runs Kubernetes 1.33, past community support (2026-07-31): on the Premium tier it is ' +
+            'supported only with the AKSLongTermSupport plan, until 2027-07-31',
+        },
+      ],
+    },
+    {
+      name: 'Premium tier the day after LTS ends is an error',
+      arch: withVersion('1.29', 'Premium'),
+      asOf: '2026-05-01',
+      findings: [{ messageId: 'outOfSupport', path: PATH, severity: 'error', message: /ended 2025-03-31 .*, and its long-term support ended 2026-04-30;/ }],
+    },
+    {
+      name: 'Premium tier on the last LTS day is still LTS',
+      arch: withVersion('1.29', 'Premium'),
+      asOf: '2026-04-30',
+      findings: [{ messageId: 'ltsOnly', path: PATH, severity: 'info' }],
+    },
+    {
+      name: 'older than the calendar',
+      arch: withVersion('1.27.9'),
+      findings: [
+        {
+          messageId: 'olderThanTable',
+          path: PATH,
+          severity: 'error',
+          message:
+            'cluster aks-test runs Kubernetes 1.27.9, older than 1.29 (the oldest minor in the AKS calendar): out of ' +
+            'support as of 2026-11-23; upgrade to 1.37, 1.36, 1.35, 1.34',
+        },
+      ],
+    },
+    {
+      name: '1.37 the day before its GA month is a preview',
+      arch: withVersion('1.37'),
+      asOf: '2026-09-30',
+      findings: [{ messageId: 'preview', path: PATH, severity: 'warning', message: /not generally available on AKS until 2026-10-01/ }],
+    },
+    {
+      name: 'a minor newer than the calendar is unknown, not wrong',
+      arch: withVersion('1.38'),
+      findings: [{ messageId: 'unknownVersion', path: PATH, severity: 'info', message: /newer than the newest minor in aksnet's calendar \(1\.37\)/ }],
+    },
+    {
+      name: 'not a version',
+      arch: withVersion('latest'),
+      findings: [{ messageId: 'unparsable', path: PATH, severity: 'error' }],
+    },
+  ],
+});
