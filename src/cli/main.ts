@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AksnetError, ExitCode } from '../load/errors.js';
 import { version } from './version.js';
 
-const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'] as const;
 
 function program(): Command {
   const p = new Command('aksnet')
@@ -39,6 +39,7 @@ Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 fin
     .option('--no-config', 'ignore aksnet.config files')
     .option('--max-warnings <n>', 'exit 1 when there are more than n open warnings')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'))
+    .option('--watch', 're-validate when a design or one of its inputs is added, changed or deleted')
     .addHelpText(
       'after',
       `
@@ -47,8 +48,13 @@ Examples:
   $ aksnet validate designs/ --format sarif -o aksnet.sarif
   $ aksnet validate prod.ts --format github --max-warnings 0
   $ aksnet validate prod.ts --as-of 2027-01-01
+  $ aksnet validate designs/ --format junit -o aksnet-junit.xml
+  $ aksnet validate designs/ --format gitlab -o gl-code-quality.json
 
-Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 usage or load error.`,
+Files whose default export is not an architecture (helper modules) are skipped with a note. A design
+that fails to load is an error result for that file; the other files are still validated.
+Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 usage error or a design
+that failed to load.`,
     )
     .action(async (files: string[], opts) => {
       const { validateCommand } = await import('./commands/validate.js');

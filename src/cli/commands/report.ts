@@ -11,9 +11,22 @@ export interface ReportCliOptions {
   paper: 'a4' | 'letter';
   templates?: string;
   config?: string | boolean;
+  watch?: boolean;
 }
 
 export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<number> {
+  if (!opts.watch) return reportOnce(args, opts);
+  const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
+  return watchLoop({
+    roots: await watchRoots(args),
+    run: async () => {
+      const code = await reportOnce(args, opts);
+      return { inputs: [], summary: `aksnet report: ${code === ExitCode.ok ? 'pack written' : `finished with exit code ${code}`}` };
+    },
+  });
+}
+
+async function reportOnce(args: string[], opts: ReportCliOptions): Promise<number> {
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
   const files = await expandFiles(args);
@@ -42,11 +55,12 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
     if (tty) process.stderr.write(`\r${' '.repeat(last.length)}\r`);
     for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
     for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
+    for (const e of res.loadErrors) process.stderr.write(e.format() + '\n');
     if (res.pdfError) {
       process.stderr.write(res.pdfError.format() + '\n');
       return ExitCode.output;
     }
-    return ExitCode.ok;
+    return res.loadErrors.length ? ExitCode.usage : ExitCode.ok;
   } catch (e) {
     if (tty) process.stderr.write('\n');
     throw e;

@@ -1,19 +1,20 @@
-/** `aksnet validate`: findings in the chosen format, exit code from the threshold. */
+/** `aksnet validate`: findings in the chosen format, exit code from the worst result. */
 import type { FileResult } from '../../validate/finding.js';
-import { validateFiles, type ValidatedFile } from '../../validate/run-files.js';
+import { outcomeResults, skipNote, validateOutcomes, type ValidatedFile } from '../../validate/run-files.js';
 import { loadRules } from '../../validate/registry.js';
-import { count } from '../../validate/format/summary.js';
 import { AksnetError, ExitCode } from '../../load/errors.js';
-import { expandFiles } from '../files.js';
+import { findingsExitCode, renderFindings, summaryLine, type FailOn, type FindingsFormat } from '../../workflow/findings.js';
+import { expandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../io.js';
 
 export interface ValidateCliOptions {
-  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+  format: FindingsFormat;
   output?: string;
   asOf?: string;
   config?: string | boolean;
   maxWarnings?: string;
-  failOn: 'error' | 'warning' | 'info' | 'none';
+  failOn: FailOn;
+  watch?: boolean;
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<number> {
@@ -25,15 +26,37 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
     maxWarnings = Number(opts.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new AksnetError(`--max-warnings must be a whole number, got "${opts.maxWarnings}"`);
   }
-  const files = await expandFiles(args);
+  if (!opts.watch) return (await validateOnce(args, opts, maxWarnings)).code;
+  const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
+  return watchLoop({
+    roots: await watchRoots(args),
+    run: async () => {
+      const r = await validateOnce(args, opts, maxWarnings);
+      return { inputs: r.inputs, summary: `aksnet validate: ${r.summary}` };
+    },
+  });
+}
+
+async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarnings: number | undefined) {
+  const { files } = await expandInputs(args);
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
-  const validated = await validateFiles(files, { asOf: opts.asOf, config });
-  const results = validated.map((v) => v.result);
+  const outcomes = await validateOutcomes(files, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(config !== undefined ? { config } : {}) });
+  const skipped = outcomes.filter((o) => o.kind === 'skipped');
+  for (const o of skipped) process.stderr.write(skipNote(o) + '\n');
+  // Load errors also go to stderr in the documented one-line form, whatever the report format.
+  for (const o of outcomes) if (o.kind === 'failed') process.stderr.write(o.error.format() + '\n');
+  if (skipped.length === outcomes.length) {
+    throw new AksnetError(`no designs among the inputs: ${skipped.length === 1 ? 'the file is' : `all ${skipped.length} files are`} helper modules`, undefined, ExitCode.usage);
+  }
+  const validated = outcomes.flatMap((o) => (o.kind === 'validated' ? [o.validated] : []));
+  const results = outcomeResults(outcomes);
   await warnUnknownRules(validated);
-  const text = await render(results, opts.format, !opts.output && useColor(process.stdout));
+  const color = !opts.output && useColor(process.stdout);
+  const text = await renderFindings(results, opts.format, { colors: colors(color) });
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
-  return exitCode(results, opts.failOn, maxWarnings);
+  const inputs = [...files, ...validated.flatMap((v) => v.arch.inputs)];
+  return { code: exitCode(results, opts.failOn, maxWarnings), inputs, summary: summaryLine(results, skipped.length) };
 }
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -62,33 +85,7 @@ async function warnUnknownRules(validated: ValidatedFile[]): Promise<void> {
   }
 }
 
-async function render(results: FileResult[], format: ValidateCliOptions['format'], color: boolean): Promise<string> {
-  switch (format) {
-    case 'json':
-      return (await import('../../validate/format/json.js')).formatJson(results);
-    case 'text':
-      return (await import('../../validate/format/text.js')).formatText(results, colors(color));
-    default: {
-      // sarif, github and markdown formatters live in their own modules.
-      const mod = (await import(`../../validate/format/${format}.js`).catch(() => undefined)) as
-        | Record<string, (r: FileResult[]) => Promise<string> | string>
-        | undefined;
-      // Prefer the conventional `format<Name>` export; module namespaces list exports alphabetically,
-      // so "the first function" could otherwise be a helper such as an escaping function.
-      const named = mod?.[`format${format[0]!.toUpperCase()}${format.slice(1)}`];
-      const fn = typeof named === 'function' ? named : mod && Object.values(mod).find((v) => typeof v === 'function');
-      if (!fn) throw new AksnetError(`output format "${format}" is not available in this build`, undefined, ExitCode.usage);
-      return fn(results);
-    }
-  }
-}
-
-/** 1 when an open finding is at or over the threshold, or warnings exceed --max-warnings. */
-export function exitCode(results: FileResult[], failOn: ValidateCliOptions['failOn'], maxWarnings?: number): number {
-  const n = count(results);
-  const over =
-    failOn === 'none' ? false : failOn === 'error' ? n.error > 0 : failOn === 'warning' ? n.error + n.warning > 0 : n.error + n.warning + n.info > 0;
-  if (over) return ExitCode.findings;
-  if (maxWarnings !== undefined && n.warning > maxWarnings) return ExitCode.findings;
-  return ExitCode.ok;
+/** 2 when a design failed to load; 1 when an open finding is at or over the threshold, or warnings exceed --max-warnings. */
+export function exitCode(results: FileResult[], failOn: FailOn, maxWarnings?: number): number {
+  return findingsExitCode(results, failOn, maxWarnings);
 }
