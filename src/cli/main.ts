@@ -99,6 +99,10 @@ that failed to load.`,
 async function extend(p: Command): Promise<void> {
   const modules = [import('./commands/diagram-command.js'), import('./commands/report-command.js')];
   for (const mod of await Promise.all(modules)) mod.register(p);
+  // --- w12 (#12 workflows): build, init, serve ---
+  const workflow = [import('./commands/build-command.js')];
+  for (const mod of await Promise.all(workflow)) mod.register(p);
+  // --- end w12 ---
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */

@@ -31,6 +31,8 @@ export interface DiagramOptions {
   iconPack?: string;
   /** Draw the metadata block (title, version, date, owner, status); default true. */
   metadata?: boolean;
+  /** Folder of the content-addressed layout cache (see layout/cache.ts); no cache when unset. */
+  layoutCache?: string;
 }
 
 /** Per-view timings of the last renderDiagrams call (for the bench). */

@@ -26,7 +26,7 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const m = await loadFonts();
   const measured = measure(m, graph);
   const t1 = performance.now();
-  const laid = await layout(measured.request);
+  const laid = opts.layoutCache ? await (await import('../layout/cache.js')).cachedLayout(measured.request, opts.layoutCache) : await layout(measured.request);
   const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
   const r = await renderSvg(m, {

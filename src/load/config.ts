@@ -8,6 +8,7 @@ import type { AksnetConfig } from '../../dsl/types.js';
 import { AksnetError, ExitCode } from './errors.js';
 import { displayPath, loadModule } from './load-module.js';
 import { isRecord } from '../normalize/reader.js';
+import { checkConfigValue } from './config-schema.js';
 
 export const CONFIG_FILES = ['aksnet.config.ts', 'aksnet.config.mts', 'aksnet.config.js', 'aksnet.config.mjs'];
 
@@ -37,33 +38,14 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     throw new AksnetError('the config file must default-export defineConfig({ … })', { file: displayPath(path), line: 1, column: 1 }, ExitCode.usage);
   }
   const file = displayPath(path);
-  const problem = checkConfig(value);
-  if (problem) throw new AksnetError(`invalid config file: ${problem}`, { file, line: 1, column: 1 }, ExitCode.usage);
+  const problems = checkConfigValue(value);
+  if (problems.length > 0) {
+    const { PositionMap } = await import('./positions.js');
+    const positions = await PositionMap.forFile(path);
+    const first = problems[0]!;
+    const at = first.path ? positions.locate(first.path) : { line: 1, column: 1 };
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1, 4).map((p) => p.message).join('; ')})` : '';
+    throw new AksnetError(`invalid config file: ${first.message}${more}`, { file, line: at.line, column: at.column }, ExitCode.usage);
+  }
   return { path, config: { ...(value as Omit<AksnetConfig, 'kind'>), kind: 'config' } };
-}
-
-const SETTINGS = ['off', 'error', 'warning', 'info'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The first problem with a config value's review fields, if any (a `.js` config is not type-checked). */
-function checkConfig(v: Record<string, unknown>): string | undefined {
-  if (v.rules !== undefined) {
-    if (!isRecord(v.rules)) return '"rules" must be an object of rule id to "off", "error", "warning" or "info"';
-    for (const [id, s] of Object.entries(v.rules)) {
-      if (typeof s !== 'string' || !SETTINGS.includes(s)) return `rules["${id}"] must be one of ${SETTINGS.map((x) => `"${x}"`).join(', ')}, got ${JSON.stringify(s)}`;
-    }
-  }
-  if (v.asOf !== undefined && (typeof v.asOf !== 'string' || !DATE.test(v.asOf))) return `"asOf" must be a date YYYY-MM-DD, got ${JSON.stringify(v.asOf)}`;
-  if (v.acceptedRisks !== undefined) {
-    if (!Array.isArray(v.acceptedRisks)) return '"acceptedRisks" must be an array';
-    for (const [i, r] of v.acceptedRisks.entries()) {
-      if (!isRecord(r)) return `acceptedRisks[${i}] must be an object`;
-      for (const key of ['rule', 'justification', 'owner', 'expires']) {
-        if (typeof r[key] !== 'string' || r[key] === '') return `acceptedRisks[${i}].${key} is required`;
-      }
-      if (r.element !== undefined && typeof r.element !== 'string') return `acceptedRisks[${i}].element must be a string`;
-      if (!DATE.test(r.expires as string)) return `acceptedRisks[${i}].expires must be a date YYYY-MM-DD, got "${String(r.expires)}"`;
-    }
-  }
-  return undefined;
 }
