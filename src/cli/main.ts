@@ -40,6 +40,7 @@ Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 fin
     .option('--max-warnings <n>', 'exit 1 when there are more than n open warnings')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'))
     .option('--watch', 're-validate when a design or one of its inputs is added, changed or deleted')
+    .option('--omit-suppressed', 'leave accepted risks out of the output (GitHub code scanning ignores SARIF suppressions)')
     .addHelpText(
       'after',
       `
@@ -103,6 +104,13 @@ async function extend(p: Command): Promise<void> {
   const workflow = [import('./commands/build-command.js'), import('./commands/init-command.js')];
   for (const mod of await Promise.all(workflow)) mod.register(p);
   // --- end w12 ---
+}
+
+/** The complete command tree (for tests that check CI files call real commands and options). */
+export async function cliProgram(): Promise<Command> {
+  const p = program();
+  await extend(p);
+  return p;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */

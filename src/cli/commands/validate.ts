@@ -15,6 +15,7 @@ export interface ValidateCliOptions {
   maxWarnings?: string;
   failOn: FailOn;
   watch?: boolean;
+  omitSuppressed?: boolean;
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<number> {
@@ -49,7 +50,8 @@ async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarning
     throw new AksnetError(`no designs among the inputs: ${skipped.length === 1 ? 'the file is' : `all ${skipped.length} files are`} helper modules`, undefined, ExitCode.usage);
   }
   const validated = outcomes.flatMap((o) => (o.kind === 'validated' ? [o.validated] : []));
-  const results = outcomeResults(outcomes);
+  const all = outcomeResults(outcomes);
+  const results = opts.omitSuppressed ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.status !== 'suppressed') })) : all;
   await warnUnknownRules(validated);
   const color = !opts.output && useColor(process.stdout);
   const text = await renderFindings(results, opts.format, { colors: colors(color) });
