@@ -101,7 +101,7 @@ async function extend(p: Command): Promise<void> {
   const modules = [import('./commands/diagram-command.js'), import('./commands/report-command.js')];
   for (const mod of await Promise.all(modules)) mod.register(p);
   // --- w12 (#12 workflows): build, init, serve ---
-  const workflow = [import('./commands/build-command.js'), import('./commands/init-command.js')];
+  const workflow = [import('./commands/build-command.js'), import('./commands/init-command.js'), import('./commands/serve-command.js')];
   for (const mod of await Promise.all(workflow)) mod.register(p);
   // --- end w12 ---
 }
