@@ -1,9 +1,12 @@
 /** `aksnet diagram`: SVG views per architecture file, optionally re-rendered on save. */
 import { join } from 'node:path';
 import { AksnetError, ExitCode } from '../../load/errors.js';
-import { loadArchitecture, NotAnArchitectureError } from '../../load/load-architecture.js';
 import { displayPath } from '../../load/load-module.js';
-import type { Finding } from '../../validate/finding.js';
+import type { FileResult } from '../../validate/finding.js';
+import { validateOutcome } from '../../validate/run-files.js';
+import { loadFailureResult } from '../../validate/load-failure.js';
+import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../../load/load-architecture.js';
+import { summaryLine } from '../../workflow/findings.js';
 import { VIEWS, renderDiagrams, type ViewName } from '../../diagram/index.js';
 import { designStems } from '../../workflow/output-names.js';
 import { expandInputs } from '../files.js';
@@ -17,38 +20,47 @@ export interface DiagramCliOptions {
   watch?: boolean;
 }
 
-type Outcome = { kind: 'drawn'; written: string[]; inputs: string[] } | { kind: 'skipped'; reason: string } | { kind: 'failed'; error: AksnetError };
+type Outcome =
+  | { kind: 'drawn'; written: string[]; inputs: string[]; result: FileResult }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; error: AksnetError; result: FileResult };
 
+/**
+ * Validates when findings are wanted (badges with --findings, the summary in --watch), otherwise only
+ * loads: a plain `aksnet diagram` never pays for the rules or the position map.
+ */
 async function renderFile(file: string, stem: string, opts: DiagramCliOptions): Promise<Outcome> {
-  let model;
-  let inputs: string[];
-  let findings: Finding[] | undefined;
-  try {
-    if (opts.findings) {
-      const { validateFile } = await import('../../validate/run-files.js');
-      const v = await validateFile(file);
-      model = v.arch.model;
-      inputs = v.arch.inputs;
-      findings = v.result.findings;
-    } else {
-      const arch = await loadArchitecture(file);
-      model = arch.model;
-      inputs = arch.inputs;
+  let arch: LoadedArchitecture;
+  let result: FileResult;
+  if (opts.findings || opts.watch) {
+    const o = await validateOutcome(file);
+    if (o.kind === 'skipped') return { kind: 'skipped', reason: o.reason };
+    if (o.kind === 'failed') return { kind: 'failed', error: o.error, result: o.result };
+    arch = o.validated.arch;
+    result = o.result;
+  } else {
+    try {
+      arch = await loadArchitecture(file);
+    } catch (e) {
+      if (e instanceof NotAnArchitectureError) return { kind: 'skipped', reason: e.message };
+      if (e instanceof AksnetError) return { kind: 'failed', error: e, result: loadFailureResult(displayPath(file), e) };
+      throw e;
     }
-  } catch (e) {
-    if (e instanceof NotAnArchitectureError) return { kind: 'skipped', reason: e.message };
-    if (e instanceof AksnetError) return { kind: 'failed', error: e };
-    throw e;
+    result = { file: arch.file, title: arch.model.metadata.title, findings: [], rulesRun: [], asOf: '' };
   }
   const views = opts.view === 'all' ? [...VIEWS] : [opts.view];
-  const diagrams = await renderDiagrams(model, { views, ...(findings ? { findings } : {}), ...(opts.iconPack ? { iconPack: opts.iconPack } : {}) });
+  const diagrams = await renderDiagrams(arch.model, {
+    views,
+    ...(opts.findings ? { findings: result.findings } : {}),
+    ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
+  });
   const written: string[] = [];
   for (const d of diagrams) {
     const out = join(opts.output, `${stem}.${d.view}.svg`);
     writeFileAtomic(out, d.svg);
     written.push(out);
   }
-  return { kind: 'drawn', written, inputs };
+  return { kind: 'drawn', written, inputs: arch.inputs, result };
 }
 
 /** One pass over every input: a file that fails to load is reported and the others are still drawn. */
@@ -60,6 +72,7 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
   let skipped = 0;
   let failed = 0;
   const inputs: string[] = [...files];
+  const results: FileResult[] = [];
   for (const f of files) {
     const r = await renderFile(f, stems.get(f)!, opts);
     if (r.kind === 'skipped') {
@@ -67,19 +80,18 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
       process.stderr.write(`note: skipped ${displayPath(f)}: not a design (${r.reason.replace(/;.*$/, '')})\n`);
     } else if (r.kind === 'failed') {
       failed++;
+      results.push(r.result);
       process.stderr.write(r.error.format() + '\n');
     } else {
       drawn++;
+      results.push(r.result);
       inputs.push(...r.inputs);
       if (r.written.length === 0) process.stderr.write(`${c.yellow('no diagrams')} for ${displayPath(f)}: nothing to show in the requested view\n`);
       for (const w of r.written) process.stdout.write(`${w}\n`);
     }
   }
   if (drawn + failed === 0) throw new AksnetError('no designs among the inputs: every file is a helper module', undefined, ExitCode.usage);
-  const parts = [`${drawn} design${drawn === 1 ? '' : 's'} drawn`];
-  if (failed) parts.push(`${failed} failed to load`);
-  if (skipped) parts.push(`${skipped} skipped`);
-  return { code: failed ? ExitCode.usage : ExitCode.ok, inputs, summary: `aksnet diagram: ${parts.join(', ')}` };
+  return { code: failed ? ExitCode.usage : ExitCode.ok, inputs, summary: `aksnet diagram: ${summaryLine(results, skipped)}` };
 }
 
 export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<number> {

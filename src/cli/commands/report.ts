@@ -15,18 +15,18 @@ export interface ReportCliOptions {
 }
 
 export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<number> {
-  if (!opts.watch) return reportOnce(args, opts);
+  if (!opts.watch) return (await reportOnce(args, opts)).code;
   const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
   return watchLoop({
     roots: await watchRoots(args),
     run: async () => {
-      const code = await reportOnce(args, opts);
-      return { inputs: [], summary: `aksnet report: ${code === ExitCode.ok ? 'pack written' : `finished with exit code ${code}`}` };
+      const r = await reportOnce(args, opts);
+      return { inputs: [], summary: `aksnet report: ${r.summary}` };
     },
   });
 }
 
-async function reportOnce(args: string[], opts: ReportCliOptions): Promise<number> {
+async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ code: number; summary: string }> {
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
   const files = await expandFiles(args);
@@ -56,11 +56,17 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<numbe
     for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
     for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
     for (const e of res.loadErrors) process.stderr.write(e.format() + '\n');
+    const n = res.vm.summary.counts;
+    const designs = res.vm.architectures.length;
+    const summary =
+      `${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}, ${n.info} info` +
+      `${n.suppressed ? `, ${n.suppressed} suppressed` : ''} (${designs} design${designs === 1 ? '' : 's'} in the pack` +
+      `${res.loadErrors.length ? `, ${res.loadErrors.length} failed to load` : ''})`;
     if (res.pdfError) {
       process.stderr.write(res.pdfError.format() + '\n');
-      return ExitCode.output;
+      return { code: ExitCode.output, summary };
     }
-    return res.loadErrors.length ? ExitCode.usage : ExitCode.ok;
+    return { code: res.loadErrors.length ? ExitCode.usage : ExitCode.ok, summary };
   } catch (e) {
     if (tty) process.stderr.write('\n');
     throw e;
