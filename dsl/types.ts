@@ -1164,6 +1164,11 @@ export interface ReportOutputConfig {
   formats: Array<'pdf' | 'html' | 'md' | 'json' | 'csv'>;
   /** PDF paper size (default a4). */
   paper?: 'a4' | 'letter';
+  /**
+   * The date committed packs are reviewed as of (YYYY-MM-DD). Packs print it, so without it they
+   * change every day and `aksnet build --check` reports them stale on another day.
+   */
+  asOf?: IsoDate;
 }
 
 /** A findings report over every design (one file). */

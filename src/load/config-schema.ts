@@ -60,6 +60,7 @@ const CONFIG: Schema = {
             dir: str,
             formats: { t: 'array', of: { t: 'enum', values: ['pdf', 'html', 'md', 'json', 'csv'] }, nonEmpty: true },
             paper: { t: 'enum', values: ['a4', 'letter'] },
+            asOf: { t: 'date' },
           },
           required: ['dir', 'formats'],
         },

@@ -129,7 +129,7 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
           outputs: reportsOut.formats.map((format) => ({ format, path: join(dir, `review-pack.${format}`) })),
           config: configPath,
           paper: reportsOut.paper ?? 'a4',
-          ...(opts.asOf ? { asOf: opts.asOf } : {}),
+          ...(opts.asOf || reportsOut.asOf ? { asOf: opts.asOf ?? reportsOut.asOf } : {}),
           write: (path, data) => outputs.push({ path: resolve(path), data }),
         });
         notes.push(...res.warnings.map((w) => `warning: ${w}`));

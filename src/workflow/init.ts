@@ -7,6 +7,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AksnetError, ExitCode } from '../load/errors.js';
+import { today } from '../validate/validate.js';
 
 export interface ScaffoldFile {
   /** Path relative to the target folder, with `/`. */
@@ -31,7 +32,12 @@ function starterDesign(): string {
   throw new AksnetError('the starter design (examples/a-hub-spoke-baseline.ts) is missing from this aksnet install', undefined, 4);
 }
 
-export const CONFIG_TEMPLATE = `import { defineConfig } from 'aksnet/dsl';
+/** The config scaffold; packs are pinned to the day of `init` so committed packs stay stable (see `asOf`). */
+export function configTemplate(date: string): string {
+  return CONFIG_TEMPLATE.replace('__AS_OF__', date);
+}
+
+const CONFIG_TEMPLATE = `import { defineConfig } from 'aksnet/dsl';
 
 /** What \`aksnet build\` reads and writes. Paths are relative to this file. */
 export default defineConfig({
@@ -44,8 +50,12 @@ export default defineConfig({
     // docs/diagrams/<design>.<view>.svg, e.g. designs/eu/prod.ts → docs/diagrams/eu/prod.topology.svg
     diagrams: { dir: 'docs/diagrams', formats: ['svg'] },
     // docs/reviews/<design>/review-pack.{html,md}; add 'pdf' when the build machine has Chromium.
-    reports: { dir: 'docs/reviews', formats: ['html', 'md'] },
-    findings: [{ file: 'out/aksnet.sarif', format: 'sarif' }],
+    // Packs print the date they review as of: bump asOf when you re-review, so committed packs only
+    // change when you mean them to (and \`aksnet build --check\` does not call them stale the next day).
+    reports: { dir: 'docs/reviews', formats: ['html', 'md'], asOf: '__AS_OF__' },
+    // Findings reports over every design, e.g. { file: 'out/aksnet.sarif', format: 'sarif' }. build --check
+    // expects them committed too; CI usually writes them with \`aksnet validate\` instead (see the workflow).
+    findings: [],
   },
   // Unchanged diagrams are not laid out again; keep this folder out of version control.
   cache: { dir: '.aksnet-cache' },
@@ -140,7 +150,7 @@ steps:
 export function scaffoldFiles(): ScaffoldFile[] {
   return [
     { path: 'designs/starter.ts', text: starterDesign() },
-    { path: 'aksnet.config.ts', text: CONFIG_TEMPLATE },
+    { path: 'aksnet.config.ts', text: configTemplate(today()) },
     { path: 'tsconfig.json', text: TSCONFIG_TEMPLATE },
     { path: '.github/workflows/aksnet.yml', text: GITHUB_WORKFLOW_TEMPLATE },
     { path: 'azure-pipelines.yml', text: AZURE_PIPELINE_TEMPLATE },
