@@ -40,6 +40,7 @@ Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 fin
     .option('--max-warnings <n>', 'exit 1 when there are more than n open warnings')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'))
     .option('--watch', 're-validate when a design or one of its inputs is added, changed or deleted')
+    .option('--shard <i/n>', 'validate only the i-th of n deterministic slices of the designs (for CI matrices)')
     .option('--omit-suppressed', 'leave accepted risks out of the output (GitHub code scanning ignores SARIF suppressions)')
     .addHelpText(
       'after',

@@ -91,6 +91,17 @@ describe('multi-file runs', () => {
     expect(stderr).toMatch(/designs\/broken\.ts:3:\d+ - error/);
   });
 
+  it('validate --shard splits the designs into disjoint slices that cover them all', async () => {
+    const files: string[][] = [];
+    for (const shard of ['1/2', '2/2']) {
+      await cli('validate', 'designs/eu', 'designs/us', '--no-config', '--shard', shard, '-f', 'json', '-o', `s${shard[0]}.json`);
+      files.push((JSON.parse(readFileSync(`s${shard[0]}.json`, 'utf8')) as { files: Array<{ file: string }> }).files.map((f) => f.file));
+    }
+    expect(files).toEqual([['designs/eu/prod.ts'], ['designs/us/prod.ts']]);
+    expect(await cli('validate', 'designs/eu', '--shard', '3/2')).toBe(2);
+    expect(stderr).toMatch(/--shard must be i\/n/);
+  });
+
   it('a collision that remains (prod.ts beside prod.mts) is a usage error', async () => {
     const other = join(dir, 'clash');
     mkdirSync(other, { recursive: true });

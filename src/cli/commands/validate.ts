@@ -16,6 +16,7 @@ export interface ValidateCliOptions {
   failOn: FailOn;
   watch?: boolean;
   omitSuppressed?: boolean;
+  shard?: string;
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<number> {
@@ -39,14 +40,24 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
 }
 
 async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarnings: number | undefined) {
-  const { files } = await expandInputs(args);
+  const expanded = await expandInputs(args);
+  let files = expanded.files;
+  if (opts.shard !== undefined) {
+    // The same deterministic split as `build --shard`: by output name below the input root.
+    const { parseShard, selectShard } = await import('../../workflow/shard.js');
+    const { designStems } = await import('../../workflow/output-names.js');
+    const stems = designStems(files, expanded.root);
+    const mine = selectShard([...stems.values()], parseShard(opts.shard));
+    files = files.filter((f) => mine.has(stems.get(f)!));
+    if (files.length === 0) process.stderr.write(`note: shard ${opts.shard} has no designs\n`);
+  }
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
   const outcomes = await validateOutcomes(files, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(config !== undefined ? { config } : {}) });
   const skipped = outcomes.filter((o) => o.kind === 'skipped');
   for (const o of skipped) process.stderr.write(skipNote(o) + '\n');
   // Load errors also go to stderr in the documented one-line form, whatever the report format.
   for (const o of outcomes) if (o.kind === 'failed') process.stderr.write(o.error.format() + '\n');
-  if (skipped.length === outcomes.length) {
+  if (outcomes.length > 0 && skipped.length === outcomes.length) {
     throw new AksnetError(`no designs among the inputs: ${skipped.length === 1 ? 'the file is' : `all ${skipped.length} files are`} helper modules`, undefined, ExitCode.usage);
   }
   const validated = outcomes.flatMap((o) => (o.kind === 'validated' ? [o.validated] : []));
