@@ -10,6 +10,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { expandInputs } from '../../src/workflow/inputs.js';
+import { sarifValidator } from '../validate/sarif-schema.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -63,6 +64,8 @@ describe('multi-file runs', () => {
     expect(load).toHaveLength(1);
     expect(load[0]!.level).toBe('error');
     expect(JSON.stringify(load[0]!.locations)).toContain('designs/broken.ts');
+    const valid = sarifValidator();
+    expect(valid(sarif), JSON.stringify(valid.errors?.slice(0, 3))).toBe(true);
 
     expect(await cli('validate', 'designs', '--no-config', '-f', 'junit', '-o', 'r.xml')).toBe(2);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(readFileSync('r.xml', 'utf8'));
