@@ -69,7 +69,13 @@ export async function cachedLayout(req: LayoutRequest, dir: string): Promise<Lay
   }
   stats.misses++;
   const result = await layout(req);
-  const stored: Stored = { format: FORMAT, width: result.width, height: result.height, nodes: [...result.nodes], edges: [...result.edges] };
+  const stored: Stored = {
+    format: FORMAT,
+    width: result.width,
+    height: result.height,
+    nodes: [...result.nodes],
+    edges: [...result.edges],
+  };
   write(file, JSON.stringify(stored));
   return result;
 }

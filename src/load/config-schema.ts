@@ -27,7 +27,11 @@ const CONFIG: Schema = {
   t: 'object',
   fields: {
     kind: { t: 'enum', values: ['config'] },
-    rules: { t: 'record', of: { t: 'enum', values: SETTINGS }, what: 'an object of rule id to "off", "error", "warning" or "info"' },
+    rules: {
+      t: 'record',
+      of: { t: 'enum', values: SETTINGS },
+      what: 'an object of rule id to "off", "error", "warning" or "info"',
+    },
     asOf: { t: 'date' },
     acceptedRisks: {
       t: 'array',
@@ -40,7 +44,11 @@ const CONFIG: Schema = {
     iconPack: str,
     templates: str,
     browser: str,
-    inputs: { t: 'object', fields: { include: { t: 'array', of: str, nonEmpty: true }, ignore: { t: 'array', of: str } }, required: ['include'] },
+    inputs: {
+      t: 'object',
+      fields: { include: { t: 'array', of: str, nonEmpty: true }, ignore: { t: 'array', of: str } },
+      required: ['include'],
+    },
     outputs: {
       t: 'object',
       fields: {
@@ -68,7 +76,10 @@ const CONFIG: Schema = {
           t: 'array',
           of: {
             t: 'object',
-            fields: { file: str, format: { t: 'enum', values: ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'] } },
+            fields: {
+              file: str,
+              format: { t: 'enum', values: ['text', 'json', 'sarif', 'github', 'markdown', 'junit', 'gitlab'] },
+            },
             required: ['file', 'format'],
           },
         },
@@ -87,24 +98,33 @@ export function checkConfigValue(v: unknown): ConfigProblem[] {
   return out;
 }
 
-const join = (path: string, key: string | number) => (typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key);
+const join = (path: string, key: string | number) =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 const show = (path: string) => (path === '' ? 'the config' : path);
 
 function check(s: Schema, v: unknown, path: string, out: ConfigProblem[]): void {
   switch (s.t) {
     case 'string':
-      if (typeof v !== 'string' || v === '') out.push({ path, message: `${show(path)} must be a non-empty string, got ${JSON.stringify(v)}` });
+      if (typeof v !== 'string' || v === '')
+        out.push({ path, message: `${show(path)} must be a non-empty string, got ${JSON.stringify(v)}` });
       return;
     case 'boolean':
-      if (typeof v !== 'boolean') out.push({ path, message: `${show(path)} must be true or false, got ${JSON.stringify(v)}` });
+      if (typeof v !== 'boolean')
+        out.push({ path, message: `${show(path)} must be true or false, got ${JSON.stringify(v)}` });
       return;
     case 'date':
-      if (typeof v !== 'string' || !DATE.test(v)) out.push({ path, message: `${show(path)} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}` });
+      if (typeof v !== 'string' || !DATE.test(v))
+        out.push({ path, message: `${show(path)} must be a date YYYY-MM-DD, got ${JSON.stringify(v)}` });
       return;
     case 'enum':
       if (typeof v !== 'string' || !s.values.includes(v)) {
         const hint = typeof v === 'string' ? didYouMean(v, s.values) : '';
-        out.push({ path, message: `${show(path)} must be one of ${s.values.map((x) => `"${x}"`).join(', ')}, got ${JSON.stringify(v)}${hint}` });
+        out.push({
+          path,
+          message:
+            `${show(path)} must be one of ${s.values.map((x) => `"${x}"`).join(', ')}, ` +
+            `got ${JSON.stringify(v)}${hint}`,
+        });
       }
       return;
     case 'array':
@@ -118,7 +138,8 @@ function check(s: Schema, v: unknown, path: string, out: ConfigProblem[]): void 
       return;
     case 'object': {
       if (!isRecord(v)) return void out.push({ path, message: `${show(path)} must be an object` });
-      for (const k of s.required ?? []) if (v[k] === undefined) out.push({ path, message: `${show(join(path, k))} is required` });
+      for (const k of s.required ?? [])
+        if (v[k] === undefined) out.push({ path, message: `${show(join(path, k))} is required` });
       const known = Object.keys(s.fields);
       for (const [k, x] of Object.entries(v)) {
         const field = s.fields[k];
@@ -150,7 +171,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;

@@ -59,7 +59,9 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
   const configPath = opts.config ? resolve(cwd, opts.config) : findConfig(cwd);
   if (!configPath || !existsSync(configPath)) {
     throw new AksnetError(
-      opts.config ? `config file not found: ${opts.config}` : 'no aksnet.config.ts here or in a parent folder (run `aksnet init` to create one)',
+      opts.config
+        ? `config file not found: ${opts.config}`
+        : 'no aksnet.config.ts here or in a parent folder (run `aksnet init` to create one)',
       undefined,
       ExitCode.usage,
     );
@@ -68,9 +70,16 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
   const configDir = dirname(configPath);
   const at = (p: string) => resolve(configDir, p);
   if (!config.inputs) {
-    throw new AksnetError('the config names no designs: add `inputs: { include: [\'designs/**/*.ts\'] }`', { file: displayPath(configPath), line: 1, column: 1 }, ExitCode.usage);
+    throw new AksnetError(
+      "the config names no designs: add `inputs: { include: ['designs/**/*.ts'] }`",
+      { file: displayPath(configPath), line: 1, column: 1 },
+      ExitCode.usage,
+    );
   }
-  const { files, root } = await expandInputs(config.inputs.include, { cwd: configDir, ...(config.inputs.ignore ? { ignore: config.inputs.ignore } : {}) });
+  const { files, root } = await expandInputs(config.inputs.include, {
+    cwd: configDir,
+    ...(config.inputs.ignore ? { ignore: config.inputs.ignore } : {}),
+  });
   const allStems = designStems(files, root);
   const mine = selectShard([...allStems.values()], opts.shard);
   const designs = files.filter((f) => mine.has(allStems.get(f)!));
@@ -133,7 +142,8 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
           write: (path, data) => outputs.push({ path: resolve(path), data }),
         });
         notes.push(...res.warnings.map((w) => `warning: ${w}`));
-        if (res.pdfError && !outputErrors.some((x) => x.message === res.pdfError!.message)) outputErrors.push(res.pdfError);
+        if (res.pdfError && !outputErrors.some((x) => x.message === res.pdfError!.message))
+          outputErrors.push(res.pdfError);
       }
     }
   } finally {
@@ -146,7 +156,12 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
     outputs.push({ path, data: await renderFindings(results, f.format, { cwd: configDir }) });
   }
   const duplicate = outputs.map((o) => o.path).find((p, i, all) => all.indexOf(p) !== i);
-  if (duplicate) throw new AksnetError(`two outputs of the build would be written to ${displayPath(duplicate)}; give them distinct names in the config`, undefined, ExitCode.usage);
+  if (duplicate)
+    throw new AksnetError(
+      `two outputs of the build would be written to ${displayPath(duplicate)}; give them distinct names in the config`,
+      undefined,
+      ExitCode.usage,
+    );
 
   // Orphans: managed files no design of this run produces. A design that failed to load keeps its old outputs.
   const planned = new Set(outputs.map((o) => o.path));
@@ -188,7 +203,11 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
 async function browserSession(config: AksnetConfig, configDir: string) {
   const { findBrowser } = await import('../report/browser.js');
   const { launch } = await import('../report/pdf.js');
-  const browser = config.browser ? (/[\\/]/.test(config.browser) ? resolve(configDir, config.browser) : config.browser) : undefined;
+  const browser = config.browser
+    ? /[\\/]/.test(config.browser)
+      ? resolve(configDir, config.browser)
+      : config.browser
+    : undefined;
   return launch(findBrowser(browser));
 }
 

@@ -21,7 +21,11 @@ export interface FormatContext {
 }
 
 /** Renders results in a format; formatters are imported on first use. */
-export async function renderFindings(results: FileResult[], format: FindingsFormat, context: FormatContext = {}): Promise<string> {
+export async function renderFindings(
+  results: FileResult[],
+  format: FindingsFormat,
+  context: FormatContext = {},
+): Promise<string> {
   switch (format) {
     case 'json':
       return (await import('../validate/format/json.js')).formatJson(results);
@@ -40,7 +44,11 @@ export async function renderFindings(results: FileResult[], format: FindingsForm
     case 'gitlab':
       return (await import('../validate/format/gitlab.js')).formatGitlab(results, context);
     default:
-      throw new AksnetError(`output format "${String(format)}" is not available in this build`, undefined, ExitCode.usage);
+      throw new AksnetError(
+        `output format "${String(format)}" is not available in this build`,
+        undefined,
+        ExitCode.usage,
+      );
   }
 }
 
@@ -52,7 +60,13 @@ export function findingsExitCode(results: FileResult[], failOn: FailOn, maxWarni
   if (results.some(isLoadFailure)) return ExitCode.usage;
   const n = count(results);
   const over =
-    failOn === 'none' ? false : failOn === 'error' ? n.error > 0 : failOn === 'warning' ? n.error + n.warning > 0 : n.error + n.warning + n.info > 0;
+    failOn === 'none'
+      ? false
+      : failOn === 'error'
+        ? n.error > 0
+        : failOn === 'warning'
+          ? n.error + n.warning > 0
+          : n.error + n.warning + n.info > 0;
   if (over) return ExitCode.findings;
   if (maxWarnings !== undefined && n.warning > maxWarnings) return ExitCode.findings;
   return ExitCode.ok;
@@ -62,7 +76,11 @@ export function findingsExitCode(results: FileResult[], failOn: FailOn, maxWarni
 export function summaryLine(results: FileResult[], skipped: number): string {
   const n = count(results);
   const failed = results.filter(isLoadFailure).length;
-  const parts = [`${n.error} error${n.error === 1 ? '' : 's'}`, `${n.warning} warning${n.warning === 1 ? '' : 's'}`, `${n.info} info`];
+  const parts = [
+    `${n.error} error${n.error === 1 ? '' : 's'}`,
+    `${n.warning} warning${n.warning === 1 ? '' : 's'}`,
+    `${n.info} info`,
+  ];
   if (n.suppressed) parts.push(`${n.suppressed} suppressed`);
   const files = [`${results.length - failed} design${results.length - failed === 1 ? '' : 's'} validated`];
   if (failed) files.push(`${failed} failed to load`);

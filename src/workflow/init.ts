@@ -29,7 +29,11 @@ function starterDesign(): string {
       );
     }
   }
-  throw new AksnetError('the starter design (examples/a-hub-spoke-baseline.ts) is missing from this aksnet install', undefined, 4);
+  throw new AksnetError(
+    'the starter design (examples/a-hub-spoke-baseline.ts) is missing from this aksnet install',
+    undefined,
+    4,
+  );
 }
 
 /** The config scaffold; packs are pinned to the day of `init` so committed packs stay stable (see `asOf`). */
@@ -79,8 +83,8 @@ export const TSCONFIG_TEMPLATE = `{
 }
 `;
 
-export const GITHUB_WORKFLOW_TEMPLATE = `# Validates the AKS network designs, uploads findings to code scanning and fails when committed
-# diagrams or review packs are out of date. Written by \`aksnet init\`.
+export const GITHUB_WORKFLOW_TEMPLATE = `# Validates the AKS network designs, uploads findings to code scanning
+# and fails when committed diagrams or review packs are out of date. Written by \`aksnet init\`.
 name: aksnet
 
 on:
@@ -117,8 +121,8 @@ jobs:
         run: npx aksnet build --check
 `;
 
-export const AZURE_PIPELINE_TEMPLATE = `# Validates the AKS network designs, publishes findings to the Tests tab and fails when committed
-# diagrams or review packs are out of date. Written by \`aksnet init\`.
+export const AZURE_PIPELINE_TEMPLATE = `# Validates the AKS network designs, publishes findings to the Tests tab
+# and fails when committed diagrams or review packs are out of date. Written by \`aksnet init\`.
 trigger:
   branches:
     include: [main]
@@ -171,7 +175,8 @@ export async function init(dir: string, opts: { skipExisting?: boolean } = {}): 
   const existing = files.filter((f) => existsSync(join(dir, f.path))).map((f) => f.path);
   if (existing.length && !opts.skipExisting) {
     throw new AksnetError(
-      `refusing to overwrite ${existing.join(', ')}; move ${existing.length === 1 ? 'it' : 'them'} away or run \`aksnet init --skip-existing\``,
+      `refusing to overwrite ${existing.join(', ')}; move ${existing.length === 1 ? 'it' : 'them'} away ` +
+        'or run `aksnet init --skip-existing`',
       undefined,
       ExitCode.usage,
     );
@@ -185,7 +190,10 @@ export async function init(dir: string, opts: { skipExisting?: boolean } = {}): 
   return { written, skipped: existing };
 }
 
-/** Writes a complete file that did not exist: a hard link from a finished temporary file fails if the target appeared meanwhile. */
+/**
+ * Writes a complete file that did not exist: the hard link from a finished temporary file fails if
+ * the target appeared meanwhile, so nothing is ever overwritten or half-written.
+ */
 function writeNew(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = join(dirname(path), `.${basename(path)}.aksnet-init-${process.pid}`);
@@ -193,7 +201,8 @@ function writeNew(path: string, text: string): void {
   try {
     linkSync(tmp, path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new AksnetError(`refusing to overwrite ${path}`, undefined, ExitCode.usage);
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new AksnetError(`refusing to overwrite ${path}`, undefined, ExitCode.usage);
     throw e;
   } finally {
     rmSync(tmp, { force: true });

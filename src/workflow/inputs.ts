@@ -31,7 +31,8 @@ export interface ExpandOptions {
 
 /** Expands the arguments; throws a usage error (exit 2) for a missing file, an empty glob or no design at all. */
 export async function expandInputs(args: string[], opts: ExpandOptions = {}): Promise<InputSet> {
-  if (args.length === 0) throw new AksnetError('no input files given (try `aksnet validate examples/*.ts`)', undefined, ExitCode.usage);
+  if (args.length === 0)
+    throw new AksnetError('no input files given (try `aksnet validate examples/*.ts`)', undefined, ExitCode.usage);
   const cwd = resolve(opts.cwd ?? process.cwd());
   const ignore = [...ALWAYS_IGNORED, ...(opts.ignore ?? [])];
   const out = new Set<string>();
@@ -62,7 +63,11 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
   }
   const files = [...out].filter((f) => !isConfig(f)).sort();
   if (files.length === 0) {
-    throw new AksnetError('no architecture files among the inputs (only aksnet.config files or ignored files)', undefined, ExitCode.usage);
+    throw new AksnetError(
+      'no architecture files among the inputs (only aksnet.config files or ignored files)',
+      undefined,
+      ExitCode.usage,
+    );
   }
   return { files, root: commonDir(bases) };
 }

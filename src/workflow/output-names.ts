@@ -25,7 +25,8 @@ export function designStems(files: readonly string[], root: string): Map<string,
     const other = seen.get(key);
     if (other !== undefined) {
       throw new AksnetError(
-        `${relative(process.cwd(), other) || other} and ${relative(process.cwd(), f) || f} would write the same outputs (${stem}.*); ` +
+        `${relative(process.cwd(), other) || other} and ${relative(process.cwd(), f) || f} ` +
+          `would write the same outputs (${stem}.*); ` +
           'rename one of them or pass them in separate runs',
         undefined,
         ExitCode.usage,

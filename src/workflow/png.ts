@@ -20,8 +20,15 @@ export async function svgToPng(session: PdfSession, svg: string, width: number, 
     const w = Math.max(1, Math.ceil(width));
     const h = Math.max(1, Math.ceil(height));
     await page.setViewport({ width: w, height: h, deviceScaleFactor: 2 });
-    await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`, { waitUntil: 'load', timeout: 60_000 });
-    const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: w, height: h }, omitBackground: false });
+    await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`, {
+      waitUntil: 'load',
+      timeout: 60_000,
+    });
+    const png = await page.screenshot({
+      type: 'png',
+      clip: { x: 0, y: 0, width: w, height: h },
+      omitBackground: false,
+    });
     return new Uint8Array(png);
   } catch (e) {
     throw new AksnetError(`PNG rendering failed: ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);

@@ -15,7 +15,7 @@ import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../load/errors.js';
 import { displayPath } from '../load/load-module.js';
-import type { Finding } from '../validate/finding.js';
+import { CLIENT_JS, designPage, indexPage, type Page } from './serve-pages.js';
 import { ConfigCache, validateOutcome } from '../validate/run-files.js';
 import { expandInputs } from './inputs.js';
 import { designStems } from './output-names.js';
@@ -38,17 +38,6 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
-interface View {
-  view: string;
-  title: string;
-  svg: string;
-}
-
-type Page =
-  | { kind: 'ok'; stem: string; file: string; title: string; views: View[]; findings: Finding[]; report?: string; reportError?: string }
-  | { kind: 'error'; stem: string; file: string; error: string }
-  | { kind: 'skipped'; stem: string; file: string; reason: string };
-
 export const HOST = '127.0.0.1';
 
 export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
@@ -69,10 +58,23 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       const configs = new ConfigCache();
       for (const file of files) {
         seen.add(file);
-        next.push(await renderPage(file, stems.get(file)!, configPath ?? (opts.config === false ? false : undefined), configs, seen));
+        next.push(
+          await renderPage(
+            file,
+            stems.get(file)!,
+            configPath ?? (opts.config === false ? false : undefined),
+            configs,
+            seen,
+          ),
+        );
       }
     } catch (e) {
-      next.push({ kind: 'error', stem: '', file: '(inputs)', error: e instanceof AksnetError ? e.format() : String((e as Error)?.message ?? e) });
+      next.push({
+        kind: 'error',
+        stem: '',
+        file: '(inputs)',
+        error: e instanceof AksnetError ? e.format() : String((e as Error)?.message ?? e),
+      });
     }
     pages = next;
     inputs = [...seen];
@@ -82,7 +84,10 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
     waiters = [];
     for (const f of w) f(generation);
     const errors = pages.filter((p) => p.kind === 'error').length;
-    log(`aksnet serve: ${pages.filter((p) => p.kind === 'ok').length} design(s) rendered${errors ? `, ${errors} failed to load` : ''}`);
+    log(
+      `aksnet serve: ${pages.filter((p) => p.kind === 'ok').length} design(s) rendered` +
+        (errors ? `, ${errors} failed to load` : ''),
+    );
   };
 
   await render();
@@ -104,7 +109,11 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
     const url = new URL(req.url ?? '/', `http://${HOST}:${port}`);
     const path = decodeURIComponent(url.pathname);
     if (path === '/events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`retry: 500\ndata: ${generation}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
@@ -123,7 +132,11 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
 
   await new Promise<void>((ok, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new AksnetError(`port ${opts.port} is in use; pick another with --port`, undefined, ExitCode.usage) : e),
+      fail(
+        e.code === 'EADDRINUSE'
+          ? new AksnetError(`port ${opts.port} is in use; pick another with --port`, undefined, ExitCode.usage)
+          : e,
+      ),
     );
     server.listen(opts.port, HOST, () => ok());
   });
@@ -131,7 +144,10 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
 
   // Re-render on any change of a source file under the inputs' folders or of a file a design imports.
   const { watch } = await import('chokidar');
-  const watcher = watch([...roots, ...inputs], { ignoreInitial: true, ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p) });
+  const watcher = watch([...roots, ...inputs], {
+    ignoreInitial: true,
+    ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
+  });
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
@@ -168,20 +184,48 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   };
 }
 
-async function resolveInputs(opts: ServeOptions): Promise<{ args: string[]; roots: string[]; configPath?: string; cwd: string }> {
+async function resolveInputs(
+  opts: ServeOptions,
+): Promise<{ args: string[]; roots: string[]; configPath?: string; cwd: string }> {
   if (opts.args.length > 0) {
     const configPath = typeof opts.config === 'string' ? { configPath: resolve(opts.config) } : {};
     return { args: opts.args, roots: await watchRoots(opts.args), cwd: process.cwd(), ...configPath };
   }
-  const configPath = typeof opts.config === 'string' ? resolve(opts.config) : opts.config === false ? undefined : findConfig(process.cwd());
-  if (!configPath) throw new AksnetError('no designs given and no aksnet.config.ts with `inputs` found; try `aksnet serve designs/`', undefined, ExitCode.usage);
+  const configPath =
+    typeof opts.config === 'string'
+      ? resolve(opts.config)
+      : opts.config === false
+        ? undefined
+        : findConfig(process.cwd());
+  if (!configPath)
+    throw new AksnetError(
+      'no designs given and no aksnet.config.ts with `inputs` found; try `aksnet serve designs/`',
+      undefined,
+      ExitCode.usage,
+    );
   const { config } = await loadConfig(configPath);
-  if (!config.inputs) throw new AksnetError('no designs given and the config has no `inputs`; try `aksnet serve designs/`', undefined, ExitCode.usage);
+  if (!config.inputs)
+    throw new AksnetError(
+      'no designs given and the config has no `inputs`; try `aksnet serve designs/`',
+      undefined,
+      ExitCode.usage,
+    );
   const dir = dirname(configPath);
-  return { args: config.inputs.include, roots: [...(await watchRoots(config.inputs.include, dir)), configPath], configPath, cwd: dir };
+  return {
+    args: config.inputs.include,
+    roots: [...(await watchRoots(config.inputs.include, dir)), configPath],
+    configPath,
+    cwd: dir,
+  };
 }
 
-async function renderPage(file: string, stem: string, config: string | false | undefined, configs: ConfigCache, seen: Set<string>): Promise<Page> {
+async function renderPage(
+  file: string,
+  stem: string,
+  config: string | false | undefined,
+  configs: ConfigCache,
+  seen: Set<string>,
+): Promise<Page> {
   const shown = displayPath(file);
   const o = await validateOutcome(file, config !== undefined ? { config } : {}, configs);
   if (o.kind === 'skipped') return { kind: 'skipped', stem, file: shown, reason: o.reason };
@@ -214,86 +258,22 @@ async function renderPage(file: string, stem: string, config: string | false | u
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string, csp?: string): void {
-  const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+  const headers: Record<string, string> = {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  };
   if (csp) headers['content-security-policy'] = csp;
   res.writeHead(status, headers).end(body);
 }
 
-const PAGE_CSP = "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-src 'self'";
+const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "connect-src 'self'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "frame-src 'self'",
+].join('; ');
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; sandbox";
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-const STYLE = `<style>
-body{font-family:system-ui,sans-serif;margin:0;color:#1b2330}
-header{background:#0b3d91;color:#fff;padding:.6rem 1rem}header a{color:#fff;margin-right:1rem}
-main{padding:1rem}pre.error{background:#fdecea;border:1px solid #e0a39b;padding:.8rem;white-space:pre-wrap}
-.view{overflow:auto;border:1px solid #d5dae3;margin-bottom:1rem}.view svg{max-width:none}
-ol.findings li{margin:.3rem 0}.sev-error{color:#b3261e}.sev-warning{color:#8a5a00}.sev-info{color:#1f5fa8}
-.aksnet-hl>rect,.aksnet-hl>path{stroke:#e8175d!important;stroke-width:4px!important}
-iframe{width:100%;height:80vh;border:1px solid #d5dae3}
-</style>`;
-
-function nav(pages: Page[]): string {
-  return pages
-    .filter((p) => p.stem)
-    .map((p) => `<a href="/design/${encodeURI(p.stem)}">${escapeHtml(p.stem)}${p.kind === 'error' ? ' ⚠' : ''}</a>`)
-    .join('');
-}
-
-function shell(title: string, body: string, pages: Page[], generation: number): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} · aksnet serve</title>${STYLE}</head>
-<body data-generation="${generation}"><header><a href="/">aksnet</a>${nav(pages)}</header><main>${body}</main>
-<script src="/client.js"></script></body></html>`;
-}
-
-function indexPage(pages: Page[], generation: number): string {
-  const rows = pages.map((p) => {
-    if (p.kind === 'error') return `<li>${p.stem ? `<a href="/design/${encodeURI(p.stem)}">${escapeHtml(p.file)}</a>` : escapeHtml(p.file)}<pre class="error">${escapeHtml(p.error)}</pre></li>`;
-    if (p.kind === 'skipped') return `<li>${escapeHtml(p.file)}: skipped, not a design</li>`;
-    const open = p.findings.filter((f) => f.status !== 'suppressed').length;
-    return `<li><a href="/design/${encodeURI(p.stem)}">${escapeHtml(p.title)}</a> (${escapeHtml(p.file)}): ${open} open finding${open === 1 ? '' : 's'}</li>`;
-  });
-  return shell('designs', `<h1>Designs</h1><ul>${rows.join('')}</ul>`, pages, generation);
-}
-
-function designPage(p: Page, pages: Page[], generation: number): string {
-  if (p.kind === 'error') return shell(p.file, `<h1>${escapeHtml(p.file)}</h1><p>The design could not be loaded:</p><pre class="error" id="load-error">${escapeHtml(p.error)}</pre>`, pages, generation);
-  if (p.kind === 'skipped') return shell(p.file, `<h1>${escapeHtml(p.file)}</h1><p>Skipped: not a design (${escapeHtml(p.reason)}).</p>`, pages, generation);
-  // Link a finding to its element only when some view draws it (NSGs and route tables, for example, are not drawn).
-  const drawn = new Set<string>();
-  for (const v of p.views) for (const m of v.svg.matchAll(/data-element="([^"]*)"/g)) drawn.add(m[1]!);
-  const findings = p.findings.length
-    ? `<ol class="findings">${p.findings
-        .map((f) => {
-          const id = f.element ? escapeHtml(f.element) : undefined;
-          const link = id && drawn.has(id) ? ` <a href="#" data-element="${id}">show ${escapeHtml(f.elementName ?? f.element!)}</a>` : '';
-          return `<li class="sev-${f.severity}${f.status === 'suppressed' ? ' suppressed' : ''}"><b>${escapeHtml(f.status === 'suppressed' ? 'accepted' : f.severity)}</b> ${escapeHtml(f.message)} <code>${escapeHtml(f.ruleId)}</code> <small>${escapeHtml(`${f.file}:${f.line}:${f.column}`)}</small>${link}</li>`;
-        })
-        .join('')}</ol>`
-    : '<p>No findings.</p>';
-  const views = p.views.map((v) => `<section><h3>${escapeHtml(v.title)}</h3><div class="view" data-view="${escapeHtml(v.view)}">${v.svg}</div></section>`).join('');
-  const report = p.report
-    ? `<iframe title="review pack" sandbox src="/report/${encodeURI(p.stem)}"></iframe>`
-    : `<pre class="error">${escapeHtml(p.reportError ?? 'no report')}</pre>`;
-  return shell(p.title, `<h1 id="title">${escapeHtml(p.title)}</h1><p>${escapeHtml(p.file)}</p><h2>Findings</h2>${findings}<h2>Views</h2>${views}<h2>Review pack</h2>${report}`, pages, generation);
-}
-
-/** Reloads when the server's generation moves on; highlights the element a finding names. */
-const CLIENT_JS = `(() => {
-  const shown = document.body.dataset.generation;
-  const events = new EventSource('/events');
-  events.onmessage = (e) => { if (e.data !== shown) location.reload(); };
-  document.addEventListener('click', (e) => {
-    const a = e.target.closest('a[data-element]');
-    if (!a) return;
-    e.preventDefault();
-    document.querySelectorAll('.aksnet-hl').forEach((n) => n.classList.remove('aksnet-hl'));
-    const hits = [...document.querySelectorAll('.view [data-element]')].filter((n) => n.getAttribute('data-element') === a.dataset.element);
-    hits.forEach((n) => n.classList.add('aksnet-hl'));
-    if (hits[0]) hits[0].scrollIntoView({ block: 'center' });
-  });
-})();
-`;

@@ -18,7 +18,11 @@ export function parseShard(s: string): Shard {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!m || count < 1 || index < 1 || index > count) {
-    throw new AksnetError(`--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/4), got "${s}"`, undefined, ExitCode.usage);
+    throw new AksnetError(
+      `--shard must be i/n with 1 ≤ i ≤ n (e.g. --shard 2/4), got "${s}"`,
+      undefined,
+      ExitCode.usage,
+    );
   }
   return { index, count };
 }
@@ -30,7 +34,7 @@ export function selectShard(stems: readonly string[], shard?: Shard): Set<string
   return new Set(sorted.filter((_, i) => i % shard.count === shard.index - 1));
 }
 
-/** `out/aksnet.sarif` → `out/aksnet.shard-2-of-4.sarif`: reports over one shard's designs never overwrite each other. */
+/** `out/aksnet.sarif` → `out/aksnet.shard-2-of-4.sarif`, so one shard's reports never overwrite another's. */
 export function shardSuffix(file: string, shard: Shard): string {
   const ext = extname(file);
   return `${file.slice(0, file.length - ext.length)}.shard-${shard.index}-of-${shard.count}${ext}`;

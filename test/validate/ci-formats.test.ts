@@ -19,14 +19,22 @@ const base: Omit<Finding, 'ruleId' | 'severity' | 'message' | 'line' | 'status'>
   helpUri: '',
   references: [],
 };
-const f = (ruleId: string, severity: Finding['severity'], line: number, status: Finding['status'] = 'open', message = `m ${ruleId} ${line}`): Finding => ({
+const f = (
+  ruleId: string,
+  severity: Finding['severity'],
+  line: number,
+  status: Finding['status'] = 'open',
+  message = `m ${ruleId} ${line}`,
+): Finding => ({
   ...base,
   ruleId,
   severity,
   line,
   status,
   message,
-  ...(status !== 'open' ? { acceptance: { justification: 'planned <Q1> & "later"', owner: 'netops', expires: '2027-03-31' } } : {}),
+  ...(status !== 'open'
+    ? { acceptance: { justification: 'planned <Q1> & "later"', owner: 'netops', expires: '2027-03-31' } }
+    : {}),
 });
 
 const prod: FileResult = {
@@ -43,7 +51,11 @@ const prod: FileResult = {
     f('f/expired', 'warning', 50, 'expired'),
   ],
 };
-const broken = loadFailureResult('designs/broken.ts', new AksnetError('Unexpected "}"', { file: 'designs/broken.ts', line: 7, column: 2 }), '2026-11-23');
+const broken = loadFailureResult(
+  'designs/broken.ts',
+  new AksnetError('Unexpected "}"', { file: 'designs/broken.ts', line: 7, column: 2 }),
+  '2026-11-23',
+);
 
 describe('junit', () => {
   const xml = formatJunit([broken, prod]);
@@ -54,15 +66,24 @@ describe('junit', () => {
     const suites = doc.testsuites.testsuite as Array<Record<string, unknown>>;
     expect(suites.map((s) => s['@_name'])).toEqual(['designs/broken.ts', 'designs/prod.ts']);
     const cases = [suites[1]!.testcase].flat() as Array<Record<string, unknown>>;
-    expect(cases.map((c) => c['@_name'])).toEqual(['a/clean', 'b/error', 'c/warning', 'd/info', 'e/accepted', 'f/expired']);
+    expect(cases.map((c) => c['@_name'])).toEqual([
+      'a/clean',
+      'b/error',
+      'c/warning',
+      'd/info',
+      'e/accepted',
+      'f/expired',
+    ]);
   });
 
-  it('fails errors, warnings and expired acceptances; lists info; skips accepted risks; a load failure is an error', () => {
+  it('fails errors, warnings, expired acceptances; lists info; skips accepted risks; load failure = error', () => {
     const suites = doc.testsuites.testsuite as Array<Record<string, unknown>>;
     expect(suites[1]).toMatchObject({ '@_tests': '6', '@_failures': '3', '@_errors': '0', '@_skipped': '1' });
     expect(suites[0]).toMatchObject({ '@_tests': '1', '@_failures': '0', '@_errors': '1' });
     expect(doc.testsuites).toMatchObject({ '@_tests': '7', '@_failures': '3', '@_errors': '1', '@_skipped': '1' });
-    const cases = Object.fromEntries(([suites[1]!.testcase].flat() as Array<Record<string, any>>).map((c) => [c['@_name'], c]));
+    const cases = Object.fromEntries(
+      ([suites[1]!.testcase].flat() as Array<Record<string, any>>).map((c) => [c['@_name'], c]),
+    );
     expect(cases['a/clean']!.failure).toBeUndefined();
     expect(cases['b/error']!.failure['@_type']).toBe('error');
     expect(cases['b/error']!.failure['@_message']).toBe('2 findings');
@@ -97,7 +118,9 @@ describe('gitlab', () => {
       ['d/info', 'info', 30],
       ['f/expired', 'major', 50],
     ]);
-    expect(issues.every((i) => i.location.path === 'designs/prod.ts' || i.location.path === 'designs/broken.ts')).toBe(true);
+    expect(issues.every((i) => i.location.path === 'designs/prod.ts' || i.location.path === 'designs/broken.ts')).toBe(
+      true,
+    );
     expect(issues.find((i) => i.check_name === 'f/expired')!.description).toContain('accepted risk expired');
   });
 
@@ -109,7 +132,10 @@ describe('gitlab', () => {
   });
 
   it('tells repeated identical findings apart', () => {
-    const twice: FileResult = { ...prod, findings: [f('x/dup', 'warning', 1, 'open', 'same'), f('x/dup', 'warning', 2, 'open', 'same')] };
+    const twice: FileResult = {
+      ...prod,
+      findings: [f('x/dup', 'warning', 1, 'open', 'same'), f('x/dup', 'warning', 2, 'open', 'same')],
+    };
     const out = JSON.parse(formatGitlab([twice])) as Array<{ fingerprint: string }>;
     expect(out[0]!.fingerprint).not.toBe(out[1]!.fingerprint);
   });

@@ -3,7 +3,17 @@
  * missing and orphaned outputs; `--clean` removes orphans; config keys are checked with a
  * did-you-mean; `--shard` partitions designs; the layout cache answers an unchanged diagram.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -33,7 +43,8 @@ describe('aksnet build', () => {
   let stderr = '';
 
   beforeAll(() => {
-    for (const d of ['designs/eu', 'designs/us', 'designs/lib', 'designs/fixtures']) mkdirSync(join(dir, d), { recursive: true });
+    for (const d of ['designs/eu', 'designs/us', 'designs/lib', 'designs/fixtures'])
+      mkdirSync(join(dir, d), { recursive: true });
     copyFileSync(join(repo, 'examples/a-hub-spoke-baseline.ts'), join(dir, 'designs/eu/prod.ts'));
     copyFileSync(join(repo, 'examples/f-internal-only.ts'), join(dir, 'designs/us/prod.ts'));
     writeFileSync(join(dir, 'designs/lib/naming.ts'), 'export const env = (s: string): string => s.toUpperCase();\n');
@@ -57,7 +68,12 @@ describe('aksnet build', () => {
 
   it('writes every output, then --check passes', async () => {
     expect(await cli('build'), stderr).toBe(0);
-    for (const f of ['docs/diagrams/eu/prod.topology.svg', 'docs/diagrams/us/prod.topology.svg', 'docs/reviews/eu/prod/review-pack.md', 'out/aksnet.sarif']) {
+    for (const f of [
+      'docs/diagrams/eu/prod.topology.svg',
+      'docs/diagrams/us/prod.topology.svg',
+      'docs/reviews/eu/prod/review-pack.md',
+      'out/aksnet.sarif',
+    ]) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     expect(existsSync(join(dir, 'docs/diagrams/eu/prod.egress.svg'))).toBe(false);
@@ -117,10 +133,14 @@ describe('aksnet build', () => {
     writeFileSync(join(dir, 'aksnet.config.ts'), CONFIG.replace('outputs: {', 'output: {'));
     try {
       expect(await cli('build')).toBe(2);
-      expect(stderr).toMatch(/^aksnet\.config\.ts:4:\d+ - error: invalid config file: unknown key "output" \(did you mean "outputs"\?\)/m);
+      expect(stderr).toMatch(
+        /^aksnet\.config\.ts:4:\d+ - error: invalid config file: unknown key "output" \(did you mean "outputs"\?\)/m,
+      );
       writeFileSync(join(dir, 'aksnet.config.ts'), CONFIG.replace("formats: ['md']", "formats: ['markdown']"));
       expect(await cli('build')).toBe(2);
-      expect(stderr).toMatch(/outputs\.reports\.formats\[0\] must be one of "pdf", "html", "md", "json", "csv", got "markdown"/);
+      expect(stderr).toMatch(
+        /outputs\.reports\.formats\[0\] must be one of "pdf", "html", "md", "json", "csv", got "markdown"/,
+      );
     } finally {
       writeFileSync(join(dir, 'aksnet.config.ts'), CONFIG);
     }
@@ -130,7 +150,8 @@ describe('aksnet build', () => {
 describe('--shard', () => {
   it('parses i/n and rejects anything else', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
-    for (const bad of ['0/4', '5/4', '1/0', '2', 'a/b', '1/2/3']) expect(() => parseShard(bad), bad).toThrow(/--shard must be i\/n/);
+    for (const bad of ['0/4', '5/4', '1/0', '2', 'a/b', '1/2/3'])
+      expect(() => parseShard(bad), bad).toThrow(/--shard must be i\/n/);
   });
 
   it('deals every design to exactly one shard, the same way for any input order', () => {

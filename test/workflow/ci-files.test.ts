@@ -30,7 +30,7 @@ function shellLines(doc: unknown): string[] {
   return out;
 }
 
-/** `npx --no-install aksnet validate designs/ --format sarif …` → ['validate', 'designs/', '--format', 'sarif', …]. */
+/** `npx aksnet validate designs/ --format sarif …` → ['validate', 'designs/', '--format', 'sarif', …]. */
 function aksnetCalls(lines: string[]): string[][] {
   const calls: string[][] = [];
   for (const line of lines) {
@@ -64,10 +64,13 @@ describe('CI files', () => {
       const options = cmd!.options as readonly Option[];
       for (const [i, a] of args.entries()) {
         if (!a.startsWith('--')) continue;
-        const opt = options.find((o) => o.long === a || o.long === `--${a.slice(2).replace(/^no-/, '')}` || o.negate && o.long === a);
+        const opt = options.find(
+          (o) => o.long === a || o.long === `--${a.slice(2).replace(/^no-/, '')}` || (o.negate && o.long === a),
+        );
         expect(opt, `aksnet ${name} has ${a}`).toBeDefined();
         const value = args[i + 1];
-        if (opt!.argChoices && value && !/^["']?\$/.test(value)) expect(opt!.argChoices, `${a} ${value}`).toContain(value);
+        if (opt!.argChoices && value && !/^["']?\$/.test(value))
+          expect(opt!.argChoices, `${a} ${value}`).toContain(value);
       }
     }
   });
@@ -77,7 +80,10 @@ describe('CI files', () => {
     expect(text).toMatch(/security-events: write/);
     const doc = parse(text) as { runs: { using: string; steps: Array<{ uses?: string }> } };
     expect(doc.runs.using).toBe('composite');
-    expect(doc.runs.steps.map((s) => s.uses).filter(Boolean)).toEqual(['github/codeql-action/upload-sarif@v3', 'actions/upload-artifact@v4']);
+    expect(doc.runs.steps.map((s) => s.uses).filter(Boolean)).toEqual([
+      'github/codeql-action/upload-sarif@v3',
+      'actions/upload-artifact@v4',
+    ]);
   });
 
   it('the test really rejects an unknown option', () => {

@@ -7,7 +7,13 @@ import { AksnetError } from '../../src/load/errors.js';
 import { validateOutcomes } from '../../src/validate/run-files.js';
 import { init, scaffoldFiles } from '../../src/workflow/init.js';
 
-const FILES = ['designs/starter.ts', 'aksnet.config.ts', 'tsconfig.json', '.github/workflows/aksnet.yml', 'azure-pipelines.yml'];
+const FILES = [
+  'designs/starter.ts',
+  'aksnet.config.ts',
+  'tsconfig.json',
+  '.github/workflows/aksnet.yml',
+  'azure-pipelines.yml',
+];
 
 describe('aksnet init', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aksnet-init-'));
@@ -44,9 +50,15 @@ describe('aksnet init', () => {
 
   it('the starter design and config load, and the starter has no open error or warning', async () => {
     mkdirSync(join(dir, 'designs'), { recursive: true });
-    const [o] = await validateOutcomes([join(dir, 'designs/starter.ts')], { config: join(dir, 'aksnet.config.ts'), asOf: '2026-11-23' });
+    const [o] = await validateOutcomes([join(dir, 'designs/starter.ts')], {
+      config: join(dir, 'aksnet.config.ts'),
+      asOf: '2026-11-23',
+    });
     expect(o!.kind).toBe('validated');
-    const open = o!.kind === 'validated' ? o!.result.findings.filter((f) => f.status !== 'suppressed' && f.severity !== 'info') : [];
+    const open =
+      o!.kind === 'validated'
+        ? o!.result.findings.filter((f) => f.status !== 'suppressed' && f.severity !== 'info')
+        : [];
     expect(open).toEqual([]);
     expect(scaffoldFiles().map((f) => f.path)).toEqual(FILES);
   });

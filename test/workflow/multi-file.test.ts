@@ -26,10 +26,12 @@ describe('multi-file runs', () => {
     mkdirSync(join(designs, 'lib'), { recursive: true });
     copyFileSync(join(repo, 'examples/a-hub-spoke-baseline.ts'), join(designs, 'eu/prod.ts'));
     copyFileSync(join(repo, 'examples/f-internal-only.ts'), join(designs, 'us/prod.ts'));
-    writeFileSync(join(designs, 'lib/naming.ts'), "export const prefix = (env: string): string => `aks-${env}`;\n");
+    writeFileSync(join(designs, 'lib/naming.ts'), 'export const prefix = (env: string): string => `aks-${env}`;\n');
     writeFileSync(
       join(designs, 'broken.ts'),
-      "import { defineArchitecture } from 'aksnet';\nconst missing: any = undefined;\nexport default defineArchitecture(missing.network);\n",
+      "import { defineArchitecture } from 'aksnet';\n" +
+        'const missing: any = undefined;\n' +
+        'export default defineArchitecture(missing.network);\n',
     );
     process.chdir(dir);
   });
@@ -46,10 +48,14 @@ describe('multi-file runs', () => {
     return run(argv);
   };
 
-  it('reports a load failure as an error result in JSON, SARIF, JUnit and text, validates the rest, exits 2', async () => {
-    expect(await cli('validate', 'designs', '--no-config', '--as-of', '2026-11-23', '-f', 'json', '-o', 'r.json')).toBe(2);
+  it('a load failure is an error result in JSON, SARIF, JUnit and text; the rest is validated; exit 2', async () => {
+    expect(await cli('validate', 'designs', '--no-config', '--as-of', '2026-11-23', '-f', 'json', '-o', 'r.json')).toBe(
+      2,
+    );
     expect(stderr).toContain('note: skipped designs/lib/naming.ts: not a design');
-    const json = JSON.parse(readFileSync('r.json', 'utf8')) as { files: Array<{ file: string; findings: Array<{ ruleId: string; line: number; message: string }> }> };
+    const json = JSON.parse(readFileSync('r.json', 'utf8')) as {
+      files: Array<{ file: string; findings: Array<{ ruleId: string; line: number; message: string }> }>;
+    };
     expect(json.files.map((f) => f.file)).toEqual(['designs/broken.ts', 'designs/eu/prod.ts', 'designs/us/prod.ts']);
     const broken = json.files[0]!.findings;
     expect(broken).toHaveLength(1);
@@ -59,7 +65,9 @@ describe('multi-file runs', () => {
     expect(json.files[1]!.findings.every((f) => f.ruleId !== 'aksnet/load-error')).toBe(true);
 
     expect(await cli('validate', 'designs', '--no-config', '-f', 'sarif', '-o', 'r.sarif')).toBe(2);
-    const sarif = JSON.parse(readFileSync('r.sarif', 'utf8')) as { runs: Array<{ results: Array<{ ruleId: string; level: string; locations: unknown[] }> }> };
+    const sarif = JSON.parse(readFileSync('r.sarif', 'utf8')) as {
+      runs: Array<{ results: Array<{ ruleId: string; level: string; locations: unknown[] }> }>;
+    };
     const load = sarif.runs[0]!.results.filter((r) => r.ruleId === 'aksnet/load-error');
     expect(load).toHaveLength(1);
     expect(load[0]!.level).toBe('error');
@@ -85,7 +93,7 @@ describe('multi-file runs', () => {
     expect(stderr).toMatch(/no designs among the inputs/);
   });
 
-  it('writes distinct diagrams for same-named designs in two folders, and still draws when one design fails', async () => {
+  it('same-named designs in two folders get distinct diagrams; a failing design does not stop the others', async () => {
     expect(await cli('diagram', 'designs', '--view', 'topology', '-o', 'out')).toBe(2);
     const eu = readFileSync(join(dir, 'out/eu/prod.topology.svg'), 'utf8');
     const us = readFileSync(join(dir, 'out/us/prod.topology.svg'), 'utf8');
@@ -97,8 +105,23 @@ describe('multi-file runs', () => {
   it('validate --shard splits the designs into disjoint slices that cover them all', async () => {
     const files: string[][] = [];
     for (const shard of ['1/2', '2/2']) {
-      await cli('validate', 'designs/eu', 'designs/us', '--no-config', '--shard', shard, '-f', 'json', '-o', `s${shard[0]}.json`);
-      files.push((JSON.parse(readFileSync(`s${shard[0]}.json`, 'utf8')) as { files: Array<{ file: string }> }).files.map((f) => f.file));
+      await cli(
+        'validate',
+        'designs/eu',
+        'designs/us',
+        '--no-config',
+        '--shard',
+        shard,
+        '-f',
+        'json',
+        '-o',
+        `s${shard[0]}.json`,
+      );
+      files.push(
+        (JSON.parse(readFileSync(`s${shard[0]}.json`, 'utf8')) as { files: Array<{ file: string }> }).files.map(
+          (f) => f.file,
+        ),
+      );
     }
     expect(files).toEqual([['designs/eu/prod.ts'], ['designs/us/prod.ts']]);
     expect(await cli('validate', 'designs/eu', '--shard', '3/2')).toBe(2);
@@ -133,6 +156,8 @@ describe('expandInputs', () => {
     expect(some.root).toBe(join(dir, 'designs'));
     const files = await expandInputs(['designs/eu/b.ts', 'designs/a.ts'], { cwd: dir });
     expect(files.root).toBe(join(dir, 'designs'));
-    await expect(expandInputs(['designs/lib/*.ts'], { cwd: dir, ignore: ['**/lib/**'] })).rejects.toThrow(/no files match/);
+    await expect(expandInputs(['designs/lib/*.ts'], { cwd: dir, ignore: ['**/lib/**'] })).rejects.toThrow(
+      /no files match/,
+    );
   });
 });

@@ -58,16 +58,33 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
     expect(base).toContain("name: 'aks-payments-weu',");
     writeFileSync(
       join(designs, 'prod.ts'),
-      "import { clusterName } from './lib/naming.js';\n" + base.replace("name: 'aks-payments-weu',", 'name: clusterName,'),
+      "import { clusterName } from './lib/naming.js';\n" +
+        base.replace("name: 'aks-payments-weu',", 'name: clusterName,'),
     );
-    writeFileSync(join(designs, 'broken.ts'), "import { defineArchitecture } from 'aksnet';\nconst spec: any = undefined;\nexport default defineArchitecture(spec.network);\n");
+    writeFileSync(
+      join(designs, 'broken.ts'),
+      "import { defineArchitecture } from 'aksnet';\n" +
+        'const spec: any = undefined;\n' +
+        'export default defineArchitecture(spec.network);\n',
+    );
     copyFileSync(join(repo, 'examples/d-legacy-agic-kubenet.ts'), join(designs, 'legacy.ts'));
-    child = spawn(process.execPath, [join(repo, 'bin/aksnet.js'), 'serve', designs, '--port', '0', '--no-config'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, [join(repo, 'bin/aksnet.js'), 'serve', designs, '--port', '0', '--no-config'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
-    url = await until(() => /aksnet serve: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)?.[1], `the server to start (log: ${log})`, 90_000);
+    url = await until(
+      () => /aksnet serve: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)?.[1],
+      `the server to start (log: ${log})`,
+      90_000,
+    );
     const { default: puppeteer } = await import('puppeteer-core');
-    browser = await puppeteer.launch({ executablePath: browserPath!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await puppeteer.launch({
+      executablePath: browserPath!,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+    });
     page = await browser.newPage();
   }, 150_000);
 
@@ -91,12 +108,19 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
     expect(await page.$('iframe[src="/report/prod"]')).not.toBeNull();
     const design = join(designs, 'prod.ts');
     writeFileSync(design, readFileSync(design, 'utf8').replace("name: 'traefik'", "name: 'traefik-edge'"));
-    await until(async () => (await page.$eval('.view[data-view="ingress"]', (n) => n.innerHTML).catch(() => '')).includes('traefik-edge'), 'the page to show the edit');
+    await until(
+      async () =>
+        (await page.$eval('.view[data-view="ingress"]', (n) => n.innerHTML).catch(() => '')).includes('traefik-edge'),
+      'the page to show the edit',
+    );
   }, 120_000);
 
   it('reloads when a helper module the design imports is saved', async () => {
     writeFileSync(join(designs, 'lib/naming.ts'), "export const clusterName = 'aks-renamed-by-helper';\n");
-    await until(async () => (await page.content().catch(() => '')).includes('aks-renamed-by-helper'), 'the page to show the helper edit');
+    await until(
+      async () => (await page.content().catch(() => '')).includes('aks-renamed-by-helper'),
+      'the page to show the helper edit',
+    );
   }, 120_000);
 
   it('shows a load error with file:line:col in the page', async () => {
@@ -105,7 +129,10 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
     expect(text).toMatch(/broken\.ts:3:\d+ - error: the file threw while being evaluated/);
     // Fixing the file replaces the error with the design.
     writeFileSync(join(designs, 'broken.ts'), readFileSync(join(repo, 'examples/f-internal-only.ts'), 'utf8'));
-    await until(async () => (await page.$$eval('.view > svg', (n) => n.length).catch(() => 0)) > 0, 'the fixed design to render');
+    await until(
+      async () => (await page.$$eval('.view > svg', (n) => n.length).catch(() => 0)) > 0,
+      'the fixed design to render',
+    );
   }, 120_000);
 
   it('links findings to the elements they concern in the drawings', async () => {
@@ -113,7 +140,14 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
     const links = await page.$$eval('ol.findings a[data-element]', (n) => n.map((a) => a.getAttribute('data-element')));
     expect(links.length).toBeGreaterThan(0);
     // Every link points at an element some view draws.
-    for (const id of new Set(links)) expect(await page.$$eval('.view [data-element]', (n, want) => n.filter((x) => x.getAttribute('data-element') === want).length, id)).toBeGreaterThan(0);
+    for (const id of new Set(links))
+      expect(
+        await page.$$eval(
+          '.view [data-element]',
+          (n, want) => n.filter((x) => x.getAttribute('data-element') === want).length,
+          id,
+        ),
+      ).toBeGreaterThan(0);
     await page.click('ol.findings a[data-element]');
     const lit = await page.$$eval('.aksnet-hl', (n) => n.map((x) => x.getAttribute('data-element')));
     expect(lit.length).toBeGreaterThan(0);

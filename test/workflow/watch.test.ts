@@ -17,7 +17,10 @@ async function until(check: () => boolean, what: () => string, ms = 60_000): Pro
 
 function start(args: string[], cwd: string): { child: ChildProcess; log: () => string } {
   let log = '';
-  const child = spawn(process.execPath, [join(repo, 'bin/aksnet.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(repo, 'bin/aksnet.js'), ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   return { child, log: () => log };
@@ -35,19 +38,34 @@ describe('--watch', () => {
     const designs = join(dir, 'v/designs');
     mkdirSync(designs, { recursive: true });
     copyFileSync(join(repo, 'examples/a-hub-spoke-baseline.ts'), join(designs, 'a.ts'));
-    const { child, log } = start(['validate', 'designs', '--watch', '--no-config', '--fail-on', 'none'], join(dir, 'v'));
+    const { child, log } = start(
+      ['validate', 'designs', '--watch', '--no-config', '--fail-on', 'none'],
+      join(dir, 'v'),
+    );
     running.push(child);
     const count = (s: string) => log().split(s).length - 1;
-    await until(() => log().includes('watching'), () => `the first run (log: ${log()})`);
+    await until(
+      () => log().includes('watching'),
+      () => `the first run (log: ${log()})`,
+    );
     expect(log()).toMatch(/aksnet validate: 0 errors, 0 warnings, 0 info \(1 design validated\)/);
     copyFileSync(join(repo, 'examples/d-legacy-agic-kubenet.ts'), join(designs, 'd.ts'));
-    await until(() => count('(2 designs validated)') >= 1, () => `a run with the new design (log: ${log()})`);
+    await until(
+      () => count('(2 designs validated)') >= 1,
+      () => `a run with the new design (log: ${log()})`,
+    );
     expect(log()).toMatch(/aksnet validate: [1-9]\d* errors?, [1-9]\d* warnings?, \d+ info \(2 designs validated\)/);
     writeFileSync(join(designs, 'helper.ts'), 'export const x = 1;\n');
-    await until(() => log().includes('note: skipped designs/helper.ts'), () => `the helper to be skipped (log: ${log()})`);
+    await until(
+      () => log().includes('note: skipped designs/helper.ts'),
+      () => `the helper to be skipped (log: ${log()})`,
+    );
     unlinkSync(join(designs, 'd.ts'));
     unlinkSync(join(designs, 'helper.ts'));
-    await until(() => /\(1 design validated\)\s*$/.test(log().trimEnd() + '\n'), () => `a run without the deleted design (log: ${log()})`);
+    await until(
+      () => /\(1 design validated\)\s*$/.test(log().trimEnd() + '\n'),
+      () => `a run without the deleted design (log: ${log()})`,
+    );
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGINT');
     expect(await exited).toBe(0);
@@ -59,16 +77,27 @@ describe('--watch', () => {
     copyFileSync(join(repo, 'examples/a-hub-spoke-baseline.ts'), join(root, 'designs/a.ts'));
     writeFileSync(
       join(root, 'aksnet.config.ts'),
-      "import { defineConfig } from 'aksnet';\nexport default defineConfig({ inputs: { include: ['designs/**/*.ts'] }, outputs: { diagrams: { dir: 'out', views: ['topology'] } } });\n",
+      "import { defineConfig } from 'aksnet';\n" +
+        "export default defineConfig({ inputs: { include: ['designs/**/*.ts'] }, " +
+        "outputs: { diagrams: { dir: 'out', views: ['topology'] } } });\n",
     );
     const { child, log } = start(['build', '--watch'], root);
     running.push(child);
-    await until(() => log().includes('watching'), () => `the first build (log: ${log()})`);
+    await until(
+      () => log().includes('watching'),
+      () => `the first build (log: ${log()})`,
+    );
     expect(existsSync(join(root, 'out/a.topology.svg'))).toBe(true);
     mkdirSync(join(root, 'designs/eu'));
     copyFileSync(join(repo, 'examples/f-internal-only.ts'), join(root, 'designs/eu/b.ts'));
-    await until(() => existsSync(join(root, 'out/eu/b.topology.svg')), () => `the new design's diagram (log: ${log()})`);
-    await until(() => log().includes('(2 designs validated)'), () => `the summary (log: ${log()})`);
+    await until(
+      () => existsSync(join(root, 'out/eu/b.topology.svg')),
+      () => `the new design's diagram (log: ${log()})`,
+    );
+    await until(
+      () => log().includes('(2 designs validated)'),
+      () => `the summary (log: ${log()})`,
+    );
     child.kill('SIGINT');
   }, 150_000);
 });

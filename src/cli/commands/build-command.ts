@@ -11,7 +11,11 @@ export function register(program: Command): void {
     .option('--watch', 'build again when a design or one of its inputs is added, changed or deleted')
     .option('--shard <i/n>', 'build only the i-th of n deterministic slices of the designs (for CI matrices)')
     .option('--as-of <date>', 'evaluate lifecycle rules as of this date (YYYY-MM-DD)')
-    .addOption(new Option('--fail-on <severity>', 'lowest finding severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('none'))
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest finding severity that makes the exit code 1')
+        .choices(['error', 'warning', 'info', 'none'])
+        .default('none'),
+    )
     .addHelpText(
       'after',
       `

@@ -1,7 +1,14 @@
 /** `aksnet build`: plan every output, then write it, check it against the disk, or clean orphans. */
 import { relative } from 'node:path';
 import { AksnetError, ExitCode } from '../../load/errors.js';
-import { buildExitCode, compareWithDisk, planBuild, summaryLine, writePlan, type BuildPlan } from '../../workflow/build.js';
+import {
+  buildExitCode,
+  compareWithDisk,
+  planBuild,
+  summaryLine,
+  writePlan,
+  type BuildPlan,
+} from '../../workflow/build.js';
 import type { FailOn } from '../../workflow/findings.js';
 import { parseShard } from '../../workflow/shard.js';
 import { colors, useColor } from '../io.js';
@@ -19,8 +26,10 @@ export interface BuildCliOptions {
 const show = (p: string) => relative(process.cwd(), p) || p;
 
 export async function buildCommand(opts: BuildCliOptions): Promise<number> {
-  if (opts.check && opts.clean) throw new AksnetError('--check writes nothing; run --clean on its own', undefined, ExitCode.usage);
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
+  if (opts.check && opts.clean)
+    throw new AksnetError('--check writes nothing; run --clean on its own', undefined, ExitCode.usage);
+  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
+    throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   const once = async () => {
     const plan = await planBuild({
@@ -73,12 +82,16 @@ function check(plan: BuildPlan): number {
   const c = colors(useColor(process.stdout));
   for (const p of r.stale) process.stdout.write(`${c.yellow('stale')}    ${show(p)}\n`);
   for (const p of r.missing) process.stdout.write(`${c.red('missing')}  ${show(p)}\n`);
-  for (const p of r.orphans) process.stdout.write(`${c.dim('orphan')}   ${show(p)}  (no design produces it; \`aksnet build --clean\` removes it)\n`);
+  for (const p of r.orphans)
+    process.stdout.write(
+      `${c.dim('orphan')}   ${show(p)}  (no design produces it; \`aksnet build --clean\` removes it)\n`,
+    );
   const bad = r.stale.length + r.missing.length + r.orphans.length;
   const loadCode = buildExitCode(plan, 'none');
   if (bad) {
     process.stderr.write(
-      `aksnet build --check: ${bad} output${bad === 1 ? ' is' : 's are'} out of date (${r.stale.length} stale, ${r.missing.length} missing, ${r.orphans.length} orphaned); run \`aksnet build\`\n`,
+      `aksnet build --check: ${bad} output${bad === 1 ? ' is' : 's are'} out of date ` +
+        `(${r.stale.length} stale, ${r.missing.length} missing, ${r.orphans.length} orphaned); run \`aksnet build\`\n`,
     );
   } else process.stderr.write(`aksnet build --check: all ${plan.outputs.length} outputs are up to date\n`);
   if (loadCode === ExitCode.usage) return loadCode;
@@ -90,7 +103,12 @@ async function write(plan: BuildPlan, clean: boolean, failOn: FailOn): Promise<n
   const r = await writePlan(plan, clean);
   for (const p of r.written) process.stdout.write(`wrote ${show(p)}\n`);
   for (const p of r.removed) process.stdout.write(`removed ${show(p)}\n`);
-  if (!clean) for (const p of plan.orphans) process.stderr.write(`orphan: ${show(p)} (no design produces it; \`aksnet build --clean\` removes it)\n`);
-  process.stderr.write(`aksnet build: ${r.written.length} written, ${r.unchanged.length} unchanged${clean ? `, ${r.removed.length} removed` : ''}\n`);
+  if (!clean)
+    for (const p of plan.orphans)
+      process.stderr.write(`orphan: ${show(p)} (no design produces it; \`aksnet build --clean\` removes it)\n`);
+  process.stderr.write(
+    `aksnet build: ${r.written.length} written, ${r.unchanged.length} unchanged` +
+      `${clean ? `, ${r.removed.length} removed` : ''}\n`,
+  );
   return buildExitCode(plan, failOn);
 }

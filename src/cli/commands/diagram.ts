@@ -43,7 +43,8 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
       arch = await loadArchitecture(file);
     } catch (e) {
       if (e instanceof NotAnArchitectureError) return { kind: 'skipped', reason: e.message };
-      if (e instanceof AksnetError) return { kind: 'failed', error: e, result: loadFailureResult(displayPath(file), e) };
+      if (e instanceof AksnetError)
+        return { kind: 'failed', error: e, result: loadFailureResult(displayPath(file), e) };
       throw e;
     }
     result = { file: arch.file, title: arch.model.metadata.title, findings: [], rulesRun: [], asOf: '' };
@@ -86,12 +87,20 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
       drawn++;
       results.push(r.result);
       inputs.push(...r.inputs);
-      if (r.written.length === 0) process.stderr.write(`${c.yellow('no diagrams')} for ${displayPath(f)}: nothing to show in the requested view\n`);
+      if (r.written.length === 0)
+        process.stderr.write(
+          `${c.yellow('no diagrams')} for ${displayPath(f)}: nothing to show in the requested view\n`,
+        );
       for (const w of r.written) process.stdout.write(`${w}\n`);
     }
   }
-  if (drawn + failed === 0) throw new AksnetError('no designs among the inputs: every file is a helper module', undefined, ExitCode.usage);
-  return { code: failed ? ExitCode.usage : ExitCode.ok, inputs, summary: `aksnet diagram: ${summaryLine(results, skipped)}` };
+  if (drawn + failed === 0)
+    throw new AksnetError('no designs among the inputs: every file is a helper module', undefined, ExitCode.usage);
+  return {
+    code: failed ? ExitCode.usage : ExitCode.ok,
+    inputs,
+    summary: `aksnet diagram: ${summaryLine(results, skipped)}`,
+  };
 }
 
 export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<number> {

@@ -4,7 +4,9 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('init')
-    .description('scaffold designs/, aksnet.config.ts, a strict tsconfig.json, a GitHub Actions workflow and an Azure DevOps pipeline')
+    .description(
+      'scaffold designs/, aksnet.config.ts, a strict tsconfig.json and GitHub Actions + Azure DevOps CI files',
+    )
     .argument('[dir]', 'folder to scaffold (default: the current folder)', '.')
     .option('--skip-existing', 'write only the files that do not exist yet (never overwrites either way)')
     .addHelpText(

@@ -6,7 +6,7 @@ export function register(program: Command): void {
   program
     .command('serve')
     .description('live preview on 127.0.0.1: every view, the findings and the review pack per design, reloaded on save')
-    .argument('[designs...]', 'design files, folders or globs (default: the config\'s inputs)')
+    .argument('[designs...]', "design files, folders or globs (default: the config's inputs)")
     .option('-p, --port <port>', 'port on 127.0.0.1 (0 picks a free one)', '4173')
     .option('-c, --config <file>', 'use this aksnet.config file instead of searching for one')
     .option('--no-config', 'ignore aksnet.config files')
@@ -22,12 +22,17 @@ Examples:
     )
     .action(async (designs: string[], opts: { port: string; config?: string | boolean }) => {
       const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AksnetError(`--port must be a port number, got "${opts.port}"`, undefined, ExitCode.usage);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new AksnetError(`--port must be a port number, got "${opts.port}"`, undefined, ExitCode.usage);
       const { startServer } = await import('../../workflow/serve.js');
       const server = await startServer({
         args: designs,
         port,
-        ...(opts.config === false ? { config: false as const } : typeof opts.config === 'string' ? { config: opts.config } : {}),
+        ...(opts.config === false
+          ? { config: false as const }
+          : typeof opts.config === 'string'
+            ? { config: opts.config }
+            : {}),
       });
       process.stderr.write(`aksnet serve: ${server.url} (Ctrl+C to stop)\n`);
       await new Promise<void>((r) => {

@@ -48,7 +48,10 @@ export function formatGitlab(results: FileResult[], context: { cwd?: string } = 
 
 /** Stable across line moves: file, rule, DSL path, element and message. */
 function fingerprint(f: Finding, path: string): string {
-  return createHash('sha256').update([path, f.ruleId, f.path, f.element ?? '', f.message].join('\u0000')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update([path, f.ruleId, f.path, f.element ?? '', f.message].join('\u0000'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** A path relative to the repository root (the working directory), with forward slashes. */

@@ -22,7 +22,7 @@ export function formatJunit(results: FileResult[], _context: object = {}): strin
   const total = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="aksnet" tests="${total('tests')}" failures="${total('failures')}" errors="${total('errors')}" skipped="${total('skipped')}">`,
+    `<testsuites name="aksnet" ${counts(total('tests'), total('failures'), total('errors'), total('skipped'))}>`,
   ];
   for (const s of suites) lines.push(...s.xml);
   lines.push('</testsuites>');
@@ -47,18 +47,25 @@ function suite(r: FileResult) {
   const list = [...cases.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const failures = list.filter((c) => !c.error && c.failures.length > 0).length;
   const errors = list.filter((c) => c.error).length;
-  const skipped = list.filter((c) => !c.error && c.failures.length === 0 && c.suppressed.length > 0 && c.notes.length === 0).length;
+  const skipped = list.filter(
+    (c) => !c.error && c.failures.length === 0 && c.suppressed.length > 0 && c.notes.length === 0,
+  ).length;
   const file = xmlAttr(r.file);
-  const xml = [`  <testsuite name="${file}" tests="${list.length}" failures="${failures}" errors="${errors}" skipped="${skipped}">`];
+  const xml = [`  <testsuite name="${file}" ${counts(list.length, failures, errors, skipped)}>`];
   for (const c of list) {
     const open = `    <testcase classname="${file}" name="${xmlAttr(c.name)}" file="${file}"`;
     const body: string[] = [];
     if (c.error) {
-      body.push(`      <error message="${xmlAttr(c.error.message)}" type="load-error">${xmlText(where(c.error))}</error>`);
+      body.push(
+        `      <error message="${xmlAttr(c.error.message)}" type="load-error">${xmlText(where(c.error))}</error>`,
+      );
     } else if (c.failures.length) {
       const worst = c.failures.some((f) => f.severity === 'error') ? 'error' : 'warning';
       const msg = c.failures.length === 1 ? c.failures[0]!.message : `${c.failures.length} findings`;
-      body.push(`      <failure message="${xmlAttr(msg)}" type="${worst}">${xmlText(c.failures.map(where).join('\n'))}</failure>`);
+      body.push(
+        `      <failure message="${xmlAttr(msg)}" type="${worst}">` +
+          `${xmlText(c.failures.map(where).join('\n'))}</failure>`,
+      );
     } else if (c.suppressed.length && !c.notes.length) {
       const a = c.suppressed[0]!.acceptance;
       const why = a ? `accepted risk (${a.owner}, until ${a.expires}): ${a.justification}` : 'accepted risk';
@@ -69,6 +76,10 @@ function suite(r: FileResult) {
   }
   xml.push('  </testsuite>');
   return { tests: list.length, failures, errors, skipped, xml };
+}
+
+function counts(tests: number, failures: number, errors: number, skipped: number): string {
+  return `tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}"`;
 }
 
 function where(f: Finding): string {
@@ -85,5 +96,10 @@ export function xmlText(s: string): string {
 }
 
 export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return xmlText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
