@@ -25,6 +25,9 @@ Examples:
   $ aksnet check designs/prod.ts
   $ aksnet model designs/prod.ts > model.json
   $ aksnet rules --format json
+  $ aksnet init && aksnet build        # scaffold a repository, then write every output the config names
+  $ aksnet build --check               # in CI: exit 1 when committed outputs are stale
+  $ aksnet serve designs/              # live preview on 127.0.0.1
 
 Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 findings, 2 usage or load error, 3 output error.`,
     );

@@ -86,6 +86,14 @@ describe('multi-file runs', () => {
     expect(readFileSync('r.txt', 'utf8')).toMatch(/designs\/broken\.ts[\s\S]*3:\d+\s+error\s+.*aksnet\/load-error/);
   });
 
+  it('report writes the pack of the designs that load, skips helpers, and exits 2 for the one that fails', async () => {
+    expect(await cli('report', 'designs', '--no-config', '--as-of', '2026-11-23', '-o', 'pack.json')).toBe(2);
+    const pack = JSON.parse(readFileSync('pack.json', 'utf8')) as { architectures: Array<{ file: string }> };
+    expect(pack.architectures.map((a) => a.file)).toEqual(['designs/eu/prod.ts', 'designs/us/prod.ts']);
+    expect(stderr).toMatch(/skipped designs\/lib\/naming\.ts: not a design/);
+    expect(stderr).toMatch(/designs\/broken\.ts:3:\d+ - error/);
+  });
+
   it('the exit code follows the findings when every design loads', async () => {
     const code = await cli('validate', 'designs/eu', 'designs/us', 'designs/lib', '--no-config', '--fail-on', 'none');
     expect(code).toBe(0);
