@@ -58,6 +58,21 @@ export function layoutCacheStats(): { hits: number; misses: number } {
   return { ...stats };
 }
 
+let processDir: string | undefined;
+
+/**
+ * Sets the cache folder for every layout in this process that names none (`aksnet build` sets it for
+ * the run, so the diagrams inside review packs use the cache too); undefined turns it off.
+ */
+export function useLayoutCache(dir: string | undefined): void {
+  processDir = dir;
+}
+
+/** The hook the diagram pipeline calls: cached when a folder is given or set for the process. */
+export function layoutMaybeCached(req: LayoutRequest, dir: string | undefined = processDir): Promise<LayoutResult> {
+  return dir ? cachedLayout(req, dir) : layout(req);
+}
+
 /** `layout(req)`, answered from `dir` when the same input was laid out before. */
 export async function cachedLayout(req: LayoutRequest, dir: string): Promise<LayoutResult> {
   const key = layoutKey(req);

@@ -95,6 +95,9 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
   const reportsOut = config.outputs?.reports;
   const layoutCache = config.cache?.dir ? at(config.cache.dir) : undefined;
   let pdf: Awaited<ReturnType<typeof browserSession>> | undefined;
+  const { useLayoutCache } = await import('../layout/cache.js');
+  // Also the diagrams the review packs embed go through the cache.
+  useLayoutCache(layoutCache);
   try {
     for (const [i, file] of designs.entries()) {
       const stem = allStems.get(file)!;
@@ -147,6 +150,7 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
       }
     }
   } finally {
+    useLayoutCache(undefined);
     await pdf?.close();
   }
   opts.progress?.(total, total, 'findings reports');
