@@ -34,7 +34,7 @@ Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 fin
 
   p.command('validate')
     .description('check architecture files against the rule catalogue')
-    .argument('<files...>', 'architecture files, directories or globs')
+    .argument('[files...]', "architecture files, directories or globs (default: the config's inputs)")
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMATS]).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--as-of <date>', 'evaluate lifecycle rules as of this date (YYYY-MM-DD; default today)')

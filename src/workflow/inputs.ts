@@ -27,6 +27,8 @@ export interface ExpandOptions {
   ignore?: string[];
   /** Directory relative arguments and ignore globs are resolved against (default: the working directory). */
   cwd?: string;
+  /** The config's `inputs.ignore`, relative to the config's folder; applies to folders and globs, not named files. */
+  configIgnore?: { dir: string; globs: string[] };
 }
 
 /** Expands the arguments; throws a usage error (exit 2) for a missing file, an empty glob or no design at all. */
@@ -36,6 +38,7 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
   const cwd = resolve(opts.cwd ?? process.cwd());
   const ignore = [...ALWAYS_IGNORED, ...(opts.ignore ?? [])];
   const out = new Set<string>();
+  const named = new Set<string>();
   const bases: string[] = [];
   const { glob, escapePath, isDynamicPattern } = await import('tinyglobby');
   for (const a of args) {
@@ -43,6 +46,7 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
     if (existsSync(abs) && statSync(abs).isFile()) {
       // A file named explicitly is taken even when an ignore glob matches it.
       out.add(abs);
+      named.add(abs);
       bases.push(dirname(abs));
       continue;
     }
@@ -61,7 +65,13 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
     }
     throw new AksnetError(`file not found: ${a}`, undefined, ExitCode.usage);
   }
-  const files = [...out].filter((f) => !isConfig(f)).sort();
+  let files = [...out].filter((f) => !isConfig(f)).sort();
+  if (opts.configIgnore && opts.configIgnore.globs.length > 0) {
+    const ignored = new Set(
+      (await glob(opts.configIgnore.globs, { cwd: opts.configIgnore.dir, absolute: true })).map((f) => resolve(f)),
+    );
+    files = files.filter((f) => named.has(f) || !ignored.has(f));
+  }
   if (files.length === 0) {
     throw new AksnetError(
       'no architecture files among the inputs (only aksnet.config files or ignored files)',

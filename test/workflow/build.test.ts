@@ -83,6 +83,20 @@ describe('aksnet build', () => {
     expect(stderr).toMatch(/all \d+ outputs are up to date/);
   });
 
+  it('validate honours the config: its ignore globs, and its inputs when no file is given', async () => {
+    const files = async (...args: string[]) => {
+      expect(await cli('validate', ...args, '--fail-on', 'none', '-f', 'json', '-o', 'v.json'), stderr).toBe(0);
+      return (JSON.parse(readFileSync(join(dir, 'v.json'), 'utf8')) as { files: Array<{ file: string }> }).files.map((f) => f.file);
+    };
+    const designs = ['designs/eu/prod.ts', 'designs/us/prod.ts'];
+    // designs/fixtures/bad.ts throws when loaded; the config's ignore keeps it out.
+    expect(await files('designs')).toEqual(designs);
+    expect(await files()).toEqual(designs);
+    // A file named explicitly is taken even when an ignore glob matches it.
+    expect(await cli('validate', 'designs/fixtures/bad.ts')).toBe(2);
+    expect(await cli('validate', 'designs', '--no-config', '-o', 'v.txt')).toBe(2);
+  });
+
   it('--check exits 1 naming the stale files after a design is edited, and writes nothing', async () => {
     const svg = join(dir, 'docs/diagrams/eu/prod.topology.svg');
     const before = readFileSync(svg);

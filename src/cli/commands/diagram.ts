@@ -9,7 +9,7 @@ import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } fro
 import { summaryLine } from '../../workflow/findings.js';
 import { VIEWS, renderDiagrams, type ViewName } from '../../diagram/index.js';
 import { designStems } from '../../workflow/output-names.js';
-import { expandInputs } from '../files.js';
+import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../io.js';
 
 export interface DiagramCliOptions {
@@ -66,7 +66,7 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
 
 /** One pass over every input: a file that fails to load is reported and the others are still drawn. */
 async function drawAll(args: string[], opts: DiagramCliOptions) {
-  const { files, root } = await expandInputs(args);
+  const { files, root } = await commandInputs(args, undefined);
   const stems = designStems(files, root);
   const c = colors(useColor(process.stderr));
   let drawn = 0;

@@ -1,7 +1,7 @@
 /** `aksnet report`: builds the review pack and writes each requested output. */
 import { AksnetError, ExitCode } from '../../load/errors.js';
 import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
-import { expandFiles } from '../files.js';
+import { commandInputs } from '../files.js';
 
 export interface ReportCliOptions {
   output: string[];
@@ -29,9 +29,9 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
 async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ code: number; summary: string }> {
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
-  const files = await expandFiles(args);
-  const outputs = resolveOutputs(opts.output ?? [], opts.format);
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
+  const { files } = await commandInputs(args, config);
+  const outputs = resolveOutputs(opts.output ?? [], opts.format);
   const tty = Boolean(process.stderr.isTTY) && files.length > 1;
   let last = '';
   const progress = tty

@@ -4,7 +4,7 @@ import { outcomeResults, skipNote, validateOutcomes, type ValidatedFile } from '
 import { loadRules } from '../../validate/registry.js';
 import { AksnetError, ExitCode } from '../../load/errors.js';
 import { findingsExitCode, renderFindings, summaryLine, type FailOn, type FindingsFormat } from '../../workflow/findings.js';
-import { expandInputs } from '../files.js';
+import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../io.js';
 
 export interface ValidateCliOptions {
@@ -30,8 +30,13 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
   }
   if (!opts.watch) return (await validateOnce(args, opts, maxWarnings)).code;
   const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
+  // Without arguments the config's inputs are validated: watch the config's folder.
+  const { findConfig } = await import('../../load/config.js');
+  const { dirname } = await import('node:path');
+  const configFile = typeof opts.config === 'string' ? opts.config : findConfig(process.cwd());
+  const roots = args.length > 0 ? await watchRoots(args) : [configFile ? dirname(configFile) : process.cwd()];
   return watchLoop({
-    roots: await watchRoots(args),
+    roots,
     run: async () => {
       const r = await validateOnce(args, opts, maxWarnings);
       return { inputs: r.inputs, summary: `aksnet validate: ${r.summary}` };
@@ -40,7 +45,8 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
 }
 
 async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarnings: number | undefined) {
-  const expanded = await expandInputs(args);
+  const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
+  const expanded = await commandInputs(args, config);
   let files = expanded.files;
   if (opts.shard !== undefined) {
     // The same deterministic split as `build --shard`: by output name below the input root.
@@ -51,7 +57,6 @@ async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarning
     files = files.filter((f) => mine.has(stems.get(f)!));
     if (files.length === 0) process.stderr.write(`note: shard ${opts.shard} has no designs\n`);
   }
-  const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
   const outcomes = await validateOutcomes(files, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(config !== undefined ? { config } : {}) });
   const skipped = outcomes.filter((o) => o.kind === 'skipped');
   for (const o of skipped) process.stderr.write(skipNote(o) + '\n');
