@@ -46,7 +46,7 @@ export { expandInputs } from './workflow/inputs.js';
 export type { InputSet, ExpandOptions } from './workflow/inputs.js';
 export { designStems } from './workflow/output-names.js';
 export { planBuild, compareWithDisk, writePlan } from './workflow/build.js';
-export type { BuildPlan, BuildOptions, PlannedOutput, StaleReport } from './workflow/build.js';
+export type { BuildPlan, BuildOptions as BuildRunOptions, PlannedOutput, StaleReport } from './workflow/build.js';
 export { parseShard, selectShard } from './workflow/shard.js';
 export type { Shard } from './workflow/shard.js';
 export { init, scaffoldFiles } from './workflow/init.js';
