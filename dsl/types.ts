@@ -1482,4 +1482,62 @@ export interface AksnetConfig extends ReviewConfig {
   templates?: string;
   /** Path or name of the Chromium/Chrome executable used for PDF. */
   browser?: string;
+  /** Which design files `aksnet build` and `aksnet serve` read (paths relative to the config file). */
+  inputs?: InputsConfig;
+  /** What `aksnet build` writes (paths relative to the config file). */
+  outputs?: OutputsConfig;
+  /** Caches `aksnet build` keeps between runs. */
+  cache?: CacheConfig;
+}
+
+/** Design files of a repository. */
+export interface InputsConfig {
+  /** Globs of design files, e.g. `designs/**\/*.ts`. Output names follow the path below the globs' folder. */
+  include: string[];
+  /** Globs of files that are never designs (fixtures, generated files). Helper modules are skipped anyway. */
+  ignore?: string[];
+}
+
+/** A diagram view `aksnet build` can draw. */
+export type DiagramViewName = 'topology' | 'ingress' | 'egress' | 'control-plane';
+
+/** Diagrams: `<dir>/<design>.<view>.<format>` for every design and view that has something to show. */
+export interface DiagramOutputConfig {
+  dir: string;
+  /** Views to draw (default all). */
+  views?: DiagramViewName[];
+  /** Image formats (default `['svg']`); PNG is rasterised by Chromium, like PDF. */
+  formats?: Array<'svg' | 'png'>;
+  /** Overlay severity badges of open findings (default false). */
+  findings?: boolean;
+}
+
+/** Review packs: `<dir>/<design>/review-pack.<format>` for every design. */
+export interface ReportOutputConfig {
+  dir: string;
+  formats: Array<'pdf' | 'html' | 'md' | 'json' | 'csv'>;
+  /** PDF paper size (default a4). */
+  paper?: 'a4' | 'letter';
+  /**
+   * The date committed packs are reviewed as of (YYYY-MM-DD). Packs print it, so without it they
+   * change every day and `aksnet build --check` reports them stale on another day.
+   */
+  asOf?: IsoDate;
+}
+
+/** A findings report over every design (one file). */
+export interface FindingsOutputConfig {
+  file: string;
+  format: 'text' | 'json' | 'sarif' | 'github' | 'markdown' | 'junit' | 'gitlab';
+}
+
+export interface OutputsConfig {
+  diagrams?: DiagramOutputConfig;
+  reports?: ReportOutputConfig;
+  findings?: FindingsOutputConfig[];
+}
+
+export interface CacheConfig {
+  /** Folder of the content-addressed layout cache (an unchanged diagram is not laid out again). */
+  dir: string;
 }

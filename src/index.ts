@@ -38,3 +38,18 @@ export { renderCsv } from './report/csv.js';
 export { renderJson } from './report/json.js';
 export { findBrowser, INSTALL_HINT } from './report/browser.js';
 export { SCORING, PILLARS } from './report/scoring.js';
+// --- w12 (#12 workflows): multi-file runs, build, init, serve ---
+export { validateOutcome, validateOutcomes, outcomeResults } from './validate/run-files.js';
+export type { FileOutcome } from './validate/run-files.js';
+export { LOAD_ERROR_RULE } from './validate/load-failure.js';
+export { expandInputs } from './workflow/inputs.js';
+export type { InputSet, ExpandOptions } from './workflow/inputs.js';
+export { designStems } from './workflow/output-names.js';
+export { planBuild, compareWithDisk, writePlan } from './workflow/build.js';
+export type { BuildPlan, BuildOptions as BuildRunOptions, PlannedOutput, StaleReport } from './workflow/build.js';
+export { parseShard, selectShard } from './workflow/shard.js';
+export type { Shard } from './workflow/shard.js';
+export { init, scaffoldFiles } from './workflow/init.js';
+export { startServer } from './workflow/serve.js';
+export type { ServeOptions, ServeHandle } from './workflow/serve.js';
+export { cachedLayout, layoutKey } from './layout/cache.js';

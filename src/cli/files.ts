@@ -1,37 +1,29 @@
 /** Expands file arguments and globs into a sorted, de-duplicated list of architecture files. */
-import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { dirname } from 'node:path';
+import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
-import { CONFIG_FILES } from '../load/config.js';
+import { expandInputs, type InputSet } from '../workflow/inputs.js';
 
-const ARCH_EXT = /\.(m?ts|m?js)$/;
-
-/** `designs/*.ts` also matches the config file that sits beside the designs; it is not a design. */
-const isConfig = (f: string): boolean => CONFIG_FILES.includes(basename(f));
+export { expandInputs } from '../workflow/inputs.js';
 
 export async function expandFiles(args: string[]): Promise<string[]> {
-  if (args.length === 0) throw new AksnetError('no input files given (try `aksnet validate examples/*.ts`)', undefined, ExitCode.usage);
-  const out = new Set<string>();
-  for (const a of args) {
-    if (existsSync(a) && statSync(a).isFile()) {
-      out.add(resolve(a));
-      continue;
+  return (await expandInputs(args)).files;
+}
+
+/**
+ * The inputs of `validate`, `diagram` and `report`: the arguments, minus what the config's
+ * `inputs.ignore` excludes; with no arguments, the config's `inputs.include`. The config is the
+ * explicit one, else the nearest at or above the working directory; `false` means none.
+ */
+export async function commandInputs(args: string[], config: string | false | undefined): Promise<InputSet> {
+  const path = config === false ? undefined : (config ?? findConfig(process.cwd()));
+  const inputs = path ? (await loadConfig(path)).config.inputs : undefined;
+  if (args.length === 0) {
+    if (!path || !inputs) {
+      throw new AksnetError('no input files given and no aksnet.config.ts with `inputs` (try `aksnet validate designs/`)', undefined, ExitCode.usage);
     }
-    if (existsSync(a) && statSync(a).isDirectory()) {
-      const { glob } = await import('tinyglobby');
-      for (const f of await glob(['**/*.{ts,mts,js,mjs}'], { cwd: a, absolute: true, ignore: ['**/node_modules/**', '**/*.d.ts', '**/aksnet.config.*'] })) out.add(resolve(f));
-      continue;
-    }
-    if (/[*?[{]/.test(a)) {
-      const { glob } = await import('tinyglobby');
-      const hits = (await glob([a], { absolute: true, ignore: ['**/node_modules/**', '**/*.d.ts'] })).filter((f) => ARCH_EXT.test(f));
-      if (hits.length === 0) throw new AksnetError(`no files match ${a}`, undefined, ExitCode.usage);
-      for (const f of hits) out.add(resolve(f));
-      continue;
-    }
-    throw new AksnetError(`file not found: ${a}`, undefined, ExitCode.usage);
+    return expandInputs(inputs.include, { cwd: dirname(path), ...(inputs.ignore ? { ignore: inputs.ignore } : {}) });
   }
-  const files = [...out].filter((f) => !isConfig(f)).sort();
-  if (files.length === 0) throw new AksnetError('no architecture files among the inputs (only aksnet.config files)', undefined, ExitCode.usage);
-  return files;
+  const ignore = path && inputs?.ignore?.length ? { configIgnore: { dir: dirname(path), globs: inputs.ignore } } : {};
+  return expandInputs(args, ignore);
 }

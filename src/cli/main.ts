@@ -30,20 +30,26 @@ Examples:
   $ aksnet check designs/prod.ts
   $ aksnet model designs/prod.ts > model.json
   $ aksnet rules --format json
+  $ aksnet init && aksnet build        # scaffold a repository, then write every output the config names
+  $ aksnet build --check               # in CI: exit 1 when committed outputs are stale
+  $ aksnet serve designs/              # live preview on 127.0.0.1
 
 Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 findings, 2 usage or load error, 3 output error, 4 internal error.`,
     );
 
   p.command('validate')
     .description('check architecture files against the rule catalogue')
-    .argument('<files...>', 'architecture files, directories or globs')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMAT_NAMES).default('text'))
+    .argument('[files...]', "architecture files, directories or globs (default: the config's inputs)")
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMAT_NAMES]).default('text'))
     .option('-o, --output <file>', 'write the report to a file (atomically) instead of stdout')
     .option('--as-of <date>', 'evaluate lifecycle rules as of this date (YYYY-MM-DD; default today)')
     .option('-c, --config <file>', 'use this aksnet.config file instead of searching for one')
     .option('--no-config', 'ignore aksnet.config files')
     .option('--max-warnings <n>', 'exit 1 when there are more than n open warnings')
     .addOption(new Option('--fail-on <severity>', 'lowest severity that makes the exit code 1').choices(['error', 'warning', 'info', 'none']).default('error'))
+    .option('--watch', 're-validate when a design or one of its inputs is added, changed or deleted')
+    .option('--shard <i/n>', 'validate only the i-th of n deterministic slices of the designs (for CI matrices)')
+    .option('--omit-suppressed', 'leave accepted risks out of the output (GitHub code scanning ignores SARIF suppressions)')
     .addHelpText(
       'after',
       `
@@ -52,8 +58,13 @@ Examples:
   $ aksnet validate designs/ --format sarif -o aksnet.sarif
   $ aksnet validate prod.ts --format github --max-warnings 0
   $ aksnet validate prod.ts --as-of 2027-01-01
+  $ aksnet validate designs/ --format junit -o aksnet-junit.xml
+  $ aksnet validate designs/ --format gitlab -o gl-code-quality.json
 
-Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 usage or load error.`,
+Files whose default export is not an architecture (helper modules) are skipped with a note. A design
+that fails to load is an error result for that file; the other files are still validated.
+Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 usage error or a design
+that failed to load.`,
     )
     .action(async (files: string[], opts: ValidateCliOptions) => {
       const { validateCommand } = await import('./commands/validate.js');
@@ -176,6 +187,17 @@ Findings: drift/missing-in-azure, drift/extra-in-azure, drift/differs. Exit code
 async function extend(p: Command): Promise<void> {
   const modules = [import('./commands/diagram-command.js'), import('./commands/report-command.js')];
   for (const mod of await Promise.all(modules)) mod.register(p);
+  // --- w12 (#12 workflows): build, init, serve ---
+  const workflow = [import('./commands/build-command.js'), import('./commands/init-command.js'), import('./commands/serve-command.js')];
+  for (const mod of await Promise.all(workflow)) mod.register(p);
+  // --- end w12 ---
+}
+
+/** The complete command tree (for tests that check CI files call real commands and options). */
+export async function cliProgram(): Promise<Command> {
+  const p = program();
+  await extend(p);
+  return p;
 }
 
 /** Runs the CLI; returns the exit code instead of exiting so tests can call it. */

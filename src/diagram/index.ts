@@ -34,6 +34,8 @@ export interface DiagramOptions {
   metadata?: boolean;
   /** The design's display path, named in `--timings` (default: the architecture title). */
   design?: string;
+  /** Folder of the content-addressed layout cache (see layout/cache.ts); no cache when unset. */
+  layoutCache?: string;
 }
 
 /** Per-view timings of the last renderDiagrams call (for the bench). */

@@ -1,7 +1,8 @@
 /** measure → layout → render for one view (the heavy imports live behind this module). */
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
-import { layout, type LayoutResult } from '../layout/elk.js';
+import type { LayoutResult } from '../layout/elk.js';
+import { layoutMaybeCached } from '../layout/cache.js';
 import { measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
@@ -30,7 +31,7 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const m = await loadFonts();
   const measured = measure(m, graph);
   const t1 = performance.now();
-  const laid = await layout(measured.request);
+  const laid = await layoutMaybeCached(measured.request, opts.layoutCache);
   const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
   const target = buildTarget(m, {

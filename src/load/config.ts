@@ -9,6 +9,7 @@ import { AksnetError, ExitCode } from '../shared/errors.js';
 import { displayPath, loadModule } from './load-module.js';
 import { isRecord } from '../shared/is-record.js';
 import { readReviewConfig } from '../normalize/document.js';
+import { checkConfigValue } from './config-schema.js';
 
 export const CONFIG_FILES = ['aksnet.config.ts', 'aksnet.config.mts', 'aksnet.config.js', 'aksnet.config.mjs'];
 
@@ -38,6 +39,16 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     throw new AksnetError('the config file must default-export defineConfig({ … })', { file: displayPath(path), line: 1, column: 1 }, ExitCode.usage);
   }
   const file = displayPath(path);
+  const problems = checkConfigValue(value);
+  if (problems.length > 0) {
+    const { PositionMap } = await import('./positions.js');
+    const positions = await PositionMap.forFile(path);
+    const first = problems[0]!;
+    const at = first.path ? positions.locate(first.path) : { line: 1, column: 1 };
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1, 4).map((p) => p.message).join('; ')})` : '';
+    throw new AksnetError(`invalid config file: ${first.message}${more}`, { file, line: at.line, column: at.column }, ExitCode.usage);
+  }
+  // The review settings (rules, asOf, acceptedRisks) are read by the same reader as a design's `review`.
   const problem = readReviewConfig(value).issues[0];
   if (problem) {
     const message = `invalid config file: ${problem.path}: ${problem.message}`;

@@ -21,6 +21,14 @@ export interface LoadedArchitecture {
   sites: Map<object, SourceSite>;
 }
 
+/**
+ * The file loaded but its default export is not an architecture (a helper module, a config or a
+ * library of parts). Multi-file runs skip such files with a note instead of failing.
+ */
+export class NotAnArchitectureError extends AksnetError {
+  override name = 'NotAnArchitectureError';
+}
+
 /** Loads, evaluates and normalizes one architecture file. Throws AksnetError (exit 2) on failure. */
 export async function loadArchitecture(path: string): Promise<LoadedArchitecture> {
   const t0 = performance.now();
@@ -30,7 +38,7 @@ export async function loadArchitecture(path: string): Promise<LoadedArchitecture
   performance.measure('aksnet:load', { start: t0, detail: { design: file } });
   const v = loaded.value;
   if (v === undefined) {
-    throw new AksnetError(
+    throw new NotAnArchitectureError(
       'the file has no default export; end it with `export default defineArchitecture({ … })`',
       { file, line: 1, column: 1 },
       ExitCode.usage,
@@ -39,7 +47,7 @@ export async function loadArchitecture(path: string): Promise<LoadedArchitecture
   const looksLikeArchitecture = isRecord(v) && (v.kind === 'architecture' || (v.kind === undefined && 'network' in v && 'clusters' in v));
   if (!looksLikeArchitecture) {
     const what = isRecord(v) && typeof v.kind === 'string' ? `a ${v.kind} object` : Array.isArray(v) ? 'an array' : typeof v;
-    throw new AksnetError(
+    throw new NotAnArchitectureError(
       `the default export is ${what}, not an architecture; export defineArchitecture({ … })`,
       { file, line: 1, column: 1 },
       ExitCode.usage,

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AksnetConfig } from '../../dsl/types.js';
-import { writeFileAtomic } from '../shared/io.js';
+import { writeFileAtomic as writeAtomic } from '../shared/io.js';
 import { version as aksnetVersion } from '../shared/version.js';
 import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { loadRules } from '../validate/registry.js';
-import { validateFile, ConfigCache } from '../validate/run-files.js';
+import { ConfigCache, skipNote, validateOutcome } from '../validate/run-files.js';
 import { findBrowser } from './browser.js';
 import { renderCsv } from './csv.js';
 import { diagramsFor } from './diagrams.js';
@@ -63,6 +63,8 @@ export interface ReportOptions {
   config?: string | false;
   /** Progress callback (the CLI draws it on a TTY). */
   progress?: (step: string, done: number, total: number) => void;
+  /** Where output bytes go (default: written atomically); `aksnet build --check` collects them instead. */
+  write?: (path: string, data: string | Uint8Array) => void;
 }
 
 export interface ReportResult {
@@ -74,6 +76,8 @@ export interface ReportResult {
   warnings: string[];
   /** The PDF error, when PDF output failed but the other outputs were written. */
   pdfError?: AksnetError;
+  /** Designs that failed to load (left out of the pack; the other designs are still in it). */
+  loadErrors: AksnetError[];
 }
 
 function sha256(path: string): string {
@@ -89,13 +93,26 @@ async function packConfig(files: string[], explicit: string | false | undefined)
 }
 
 /** Validates and draws every architecture; the inputs of the view-model. */
-export async function prepareInputs(opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress'>, iconPack?: string, warnings: string[] = []): Promise<ReportInput[]> {
+export async function prepareInputs(
+  opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress'>,
+  iconPack?: string,
+  warnings: string[] = [],
+  loadErrors: AksnetError[] = [],
+): Promise<ReportInput[]> {
   const configs = new ConfigCache();
   const inputs: ReportInput[] = [];
   let i = 0;
   for (const file of opts.files) {
     opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
-    const v = await validateFile(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs);
+    const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs);
+    if (o.kind !== 'validated') {
+      // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
+      if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
+      else loadErrors.push(o.error);
+      i++;
+      continue;
+    }
+    const v = o.validated;
     opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
     const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack);
     const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
@@ -125,10 +142,15 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
           (error: unknown) => ({ error }),
         )
     : undefined;
+  const loadErrors: AksnetError[] = [];
   let inputs: ReportInput[];
   let vm: ReturnType<typeof buildViewModel>;
   try {
-    inputs = await prepareInputs(opts, iconPack, warnings);
+    inputs = await prepareInputs(opts, iconPack, warnings, loadErrors);
+    if (inputs.length === 0) {
+      if (loadErrors[0]) throw loadErrors[0];
+      throw new AksnetError('no designs among the inputs: every file is a helper module', undefined, ExitCode.usage);
+    }
     const rules = (await loadRules()).map((r) => r.meta);
     vm = buildViewModel(inputs, { ...(opts.title ? { title: opts.title } : {}), version: aksnetVersion(), rules });
   } catch (e) {
@@ -137,6 +159,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
     if (started && 'session' in started) await started.session.close();
     throw e;
   }
+  const writeFileAtomic = opts.write ?? writeAtomic;
   const paper = opts.paper ?? 'a4';
   const written: string[] = [];
   const blocked: string[] = [];
@@ -198,7 +221,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       await session.close();
     }
   }
-  const result: ReportResult = { vm, written, blockedRequests: blocked, warnings };
+  const result: ReportResult = { vm, written, blockedRequests: blocked, warnings, loadErrors };
   if (pdfError) result.pdfError = pdfError;
   return result;
 }

@@ -24,7 +24,10 @@ export interface PdfSession {
 
 /** Launches the browser once for a pack. */
 export async function launch(choice: BrowserChoice): Promise<PdfSession> {
-  const { default: puppeteer } = await import('puppeteer-core');
+  // puppeteer-core is an optional peer dependency: only PDF and PNG output need it.
+  const { default: puppeteer } = await import('puppeteer-core').catch(() => {
+    throw new AksnetError('PDF and PNG output need puppeteer-core, which is not installed: run `npm install puppeteer-core@^24.43.1`', undefined, ExitCode.output);
+  });
   const profile = mkdtempSync(join(tmpdir(), 'aksnet-chromium-'));
   let browser: Browser;
   try {

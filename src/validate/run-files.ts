@@ -6,9 +6,12 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AksnetConfig } from '../../dsl/types.js';
 import { findConfig, loadConfig } from '../load/config.js';
-import { loadArchitecture, type LoadedArchitecture } from '../load/load-architecture.js';
+import { AksnetError } from '../shared/errors.js';
+import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../load/load-architecture.js';
+import { displayPath } from '../load/load-module.js';
 import { SourceLocator } from '../load/locate.js';
 import type { FileResult } from './finding.js';
+import { loadFailureResult } from './load-failure.js';
 import { validateModel } from './validate.js';
 
 export interface ValidateFilesOptions {
@@ -39,7 +42,10 @@ export class ConfigCache {
 
 /** Loads and validates one architecture file. */
 export async function validateFile(path: string, opts: ValidateFilesOptions = {}, configs = new ConfigCache()): Promise<ValidatedFile> {
-  const arch = await loadArchitecture(path);
+  return validateLoaded(await loadArchitecture(path), opts, configs);
+}
+
+async function validateLoaded(arch: LoadedArchitecture, opts: ValidateFilesOptions, configs: ConfigCache): Promise<ValidatedFile> {
   const t0 = performance.now();
   const config = await configs.forFile(arch.path, opts.config);
   // Positions need the TypeScript parser; a first pass tells whether any finding needs one.
@@ -59,4 +65,46 @@ export async function validateFiles(paths: string[], opts: ValidateFilesOptions 
   const out: ValidatedFile[] = [];
   for (const p of paths) out.push(await validateFile(p, opts, configs));
   return out;
+}
+
+/**
+ * What became of one file in a multi-file run: validated; skipped because it is not a design (a
+ * helper module); or failed to load, which is an error result for that file only.
+ */
+export type FileOutcome =
+  | { kind: 'validated'; path: string; validated: ValidatedFile; result: FileResult }
+  | { kind: 'skipped'; path: string; file: string; reason: string }
+  | { kind: 'failed'; path: string; file: string; error: AksnetError; result: FileResult };
+
+/** Validates one file without letting its failure end the run; config errors still throw (they concern every file). */
+export async function validateOutcome(path: string, opts: ValidateFilesOptions = {}, configs = new ConfigCache()): Promise<FileOutcome> {
+  let arch: LoadedArchitecture;
+  try {
+    arch = await loadArchitecture(path);
+  } catch (e) {
+    const file = displayPath(path);
+    if (e instanceof NotAnArchitectureError) return { kind: 'skipped', path, file, reason: e.message };
+    if (e instanceof AksnetError) return { kind: 'failed', path, file, error: e, result: loadFailureResult(file, e, opts.asOf) };
+    throw e;
+  }
+  const validated = await validateLoaded(arch, opts, configs);
+  return { kind: 'validated', path, validated, result: validated.result };
+}
+
+/** Validates every file in order; one file's load failure never stops the others. */
+export async function validateOutcomes(paths: string[], opts: ValidateFilesOptions = {}): Promise<FileOutcome[]> {
+  const configs = new ConfigCache();
+  const out: FileOutcome[] = [];
+  for (const p of paths) out.push(await validateOutcome(p, opts, configs));
+  return out;
+}
+
+/** The results that belong in a findings report: validated files and load failures, not skipped helpers. */
+export function outcomeResults(outcomes: readonly FileOutcome[]): FileResult[] {
+  return outcomes.flatMap((o) => (o.kind === 'skipped' ? [] : [o.result]));
+}
+
+/** The note printed for a skipped file. */
+export function skipNote(o: Extract<FileOutcome, { kind: 'skipped' }>): string {
+  return `note: skipped ${o.file}: not a design (${o.reason.replace(/;.*$/, '')})`;
 }

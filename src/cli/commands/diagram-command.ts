@@ -12,12 +12,14 @@ export function register(program: Command): void {
     .option('-o, --output <dir>', 'output directory', 'out/diagrams')
     .option('--findings', 'validate first and overlay severity badges on elements with open findings')
     .option('--icon-pack <dir>', 'directory of <kind>.svg icons that replace the built-in icons')
-    .option('--watch', 're-render when an architecture file or one of its inputs changes')
+    .option('--watch', 're-render when a design or one of its inputs is added, changed or deleted')
     .option('--diff <base>', 'mark what changed since this base design (added, changed, removed ghosted) with a legend')
     .addHelpText(
       'after',
       `
-Writes <dir>/<file-stem>.<view>.svg for every view that has something to show.
+Writes <dir>/<design>.<view>.svg for every view that has something to show, where <design> is the
+file's path relative to the input root without its extension (designs/eu/prod.ts → eu/prod), so
+same-named designs in different folders never overwrite each other. Helper modules are skipped.
 
 Examples:
   $ aksnet diagram examples/a-hub-spoke-baseline.ts
@@ -26,7 +28,7 @@ Examples:
   $ aksnet diagram prod.ts --icon-pack ./azure-icons --watch
   $ aksnet diagram prod.ts --diff prod-v1.ts
 
-Exit codes: 0 diagrams written, 2 usage or load error, 4 internal error.`,
+Exit codes: 0 diagrams written, 2 usage error or a design that failed to load (the others are still drawn), 4 internal error.`,
     )
     .action(async (files: string[], opts: DiagramCliOptions) => {
       const { diagramCommand } = await import('./diagram.js');

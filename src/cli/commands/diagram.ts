@@ -1,12 +1,16 @@
 /** `aksnet diagram`: SVG views per architecture file, optionally re-rendered on save. */
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
-import { loadArchitecture } from '../../load/load-architecture.js';
-import type { Finding } from '../../validate/finding.js';
+import { displayPath } from '../../load/load-module.js';
+import type { FileResult } from '../../validate/finding.js';
+import { validateOutcome } from '../../validate/run-files.js';
+import { loadFailureResult } from '../../validate/load-failure.js';
+import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../../load/load-architecture.js';
+import { summaryLine } from '../../workflow/findings.js';
 import { VIEWS, renderDiagrams, type ViewName } from '../../diagram/index.js';
-import { expandFiles } from '../files.js';
+import { designStems } from '../../workflow/output-names.js';
+import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 import { flushTimings } from '../timings.js';
 
@@ -16,39 +20,41 @@ export interface DiagramCliOptions {
   findings?: boolean;
   iconPack?: string;
   watch?: boolean;
-  /** Base design whose differences from this one are marked (`--diff`). */
+  /** A base design: mark what changed since it (added, changed, removed ghosted). */
   diff?: string;
 }
 
-/** The stem used in output names: `examples/a-hub.ts` → `a-hub`. */
-export function fileStem(path: string): string {
-  return basename(path, extname(path));
-}
+type Outcome =
+  | { kind: 'drawn'; written: string[]; inputs: string[]; result: FileResult }
+  | { kind: 'skipped'; reason: string }
+  | { kind: 'failed'; error: AksnetError; result: FileResult };
 
-interface RenderOutcome {
-  written: string[];
-  inputs: string[];
-}
-
-async function renderFile(file: string, opts: DiagramCliOptions): Promise<RenderOutcome> {
-  let model;
-  let inputs: string[];
-  let findings: Finding[] | undefined;
-  let design: string;
-  if (opts.findings) {
-    const { validateFile } = await import('../../validate/run-files.js');
-    const v = await validateFile(file);
-    model = v.arch.model;
-    inputs = v.arch.inputs;
-    design = v.arch.file;
-    findings = v.result.findings;
+/**
+ * Validates when findings are wanted (badges with --findings, the summary in --watch), otherwise only
+ * loads: a plain `aksnet diagram` never pays for the rules or the position map.
+ */
+async function renderFile(file: string, stem: string, opts: DiagramCliOptions): Promise<Outcome> {
+  let arch: LoadedArchitecture;
+  let result: FileResult;
+  if (opts.findings || opts.watch) {
+    const o = await validateOutcome(file);
+    if (o.kind === 'skipped') return { kind: 'skipped', reason: o.reason };
+    if (o.kind === 'failed') return { kind: 'failed', error: o.error, result: o.result };
+    arch = o.validated.arch;
+    result = o.result;
   } else {
-    const arch = await loadArchitecture(file);
-    model = arch.model;
-    inputs = arch.inputs;
-    design = arch.file;
+    try {
+      arch = await loadArchitecture(file);
+    } catch (e) {
+      if (e instanceof NotAnArchitectureError) return { kind: 'skipped', reason: e.message };
+      if (e instanceof AksnetError)
+        return { kind: 'failed', error: e, result: loadFailureResult(displayPath(file), e) };
+      throw e;
+    }
+    result = { file: arch.file, title: arch.model.metadata.title, findings: [], rulesRun: [], asOf: '' };
   }
   const views = opts.view === 'all' ? [...VIEWS] : [opts.view];
+  let model = arch.model;
   let mark = (svg: string) => svg;
   if (opts.diff) {
     const { diffModel, markSvg } = await import('../../diff/diagram-marks.js');
@@ -57,118 +63,70 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
     model = d.model;
     mark = (svg) => markSvg(svg, d.marks);
   }
+  const design = arch.file;
   const diagrams = await renderDiagrams(model, {
     views,
     design,
-    ...(findings ? { findings } : {}),
+    ...(opts.findings ? { findings: result.findings } : {}),
     ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
   });
   const written: string[] = [];
   for (const d of diagrams) {
-    const out = join(opts.output, `${fileStem(file)}.${d.view}.svg`);
+    const out = join(opts.output, `${stem}.${d.view}.svg`);
     const t0 = performance.now();
     writeFileAtomic(out, mark(d.svg));
     performance.measure('aksnet:write', { start: t0, detail: { design, view: d.view } });
     written.push(out);
   }
-  return { written, inputs };
+  return { kind: 'drawn', written, inputs: arch.inputs, result };
+}
+
+/** One pass over every input: a file that fails to load is reported and the others are still drawn. */
+async function drawAll(args: string[], opts: DiagramCliOptions) {
+  const { files, root } = await commandInputs(args, undefined);
+  const stems = designStems(files, root);
+  const c = colors(useColor(process.stderr));
+  let drawn = 0;
+  let skipped = 0;
+  let failed = 0;
+  const inputs: string[] = [...files];
+  const results: FileResult[] = [];
+  for (const f of files) {
+    const r = await renderFile(f, stems.get(f)!, opts);
+    if (r.kind === 'skipped') {
+      skipped++;
+      process.stderr.write(`note: skipped ${displayPath(f)}: not a design (${r.reason.replace(/;.*$/, '')})\n`);
+    } else if (r.kind === 'failed') {
+      failed++;
+      results.push(r.result);
+      process.stderr.write(r.error.format() + '\n');
+    } else {
+      drawn++;
+      results.push(r.result);
+      inputs.push(...r.inputs);
+      if (r.written.length === 0)
+        process.stderr.write(
+          `${c.yellow('no diagrams')} for ${displayPath(f)}: nothing to show in the requested view\n`,
+        );
+      for (const w of r.written) process.stdout.write(`${w}\n`);
+    }
+  }
+  if (drawn + failed === 0)
+    throw new AksnetError('no designs among the inputs: every file is a helper module', undefined, ExitCode.usage);
+  return {
+    code: failed ? ExitCode.usage : ExitCode.ok,
+    inputs,
+    summary: `aksnet diagram: ${summaryLine(results, skipped)}`,
+  };
 }
 
 export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<ExitCode> {
-  const files = await expandFiles(args);
-  const c = colors(useColor(process.stderr));
-  const report = (file: string, r: RenderOutcome) => {
-    if (r.written.length === 0) process.stderr.write(`${c.yellow('no diagrams')} for ${file}: nothing to show in the requested view\n`);
-    for (const w of r.written) process.stdout.write(`${w}\n`);
-  };
-  const inputsOf = new Map<string, string[]>();
-  for (const f of files) {
-    try {
-      const r = await renderFile(f, opts);
-      report(f, r);
-      inputsOf.set(f, r.inputs);
-    } catch (e) {
-      if (!opts.watch) throw e;
-      printError(e);
-      inputsOf.set(f, [f]);
-    }
-  }
-  if (!opts.watch) return ExitCode.ok;
-  return watchFiles(files, inputsOf, opts, report);
-}
-
-function printError(e: unknown): void {
-  if (e instanceof AksnetError) process.stderr.write(e.format() + '\n');
-  else process.stderr.write(`aksnet: ${(e as Error)?.message ?? String(e)}\n`);
-}
-
-/** Watches every architecture file and its inputs; re-renders the affected files, debounced. */
-function watchFiles(files: string[], inputsOf: Map<string, string[]>, opts: DiagramCliOptions, report: (f: string, r: RenderOutcome) => void): Promise<ExitCode> {
-  const watchers = new Map<string, FSWatcher>();
-  const pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
-  let running = false;
-
-  const owners = (changed: string) => files.filter((f) => f === changed || (inputsOf.get(f) ?? []).map((i) => resolve(i)).includes(changed));
-
-  const sync = () => {
-    const wanted = new Set<string>();
-    for (const f of files) for (const i of [f, ...(inputsOf.get(f) ?? [])]) wanted.add(resolve(i));
-    for (const [p, w] of watchers) if (!wanted.has(p)) (w.close(), watchers.delete(p));
-    for (const p of wanted) {
-      if (watchers.has(p)) continue;
-      try {
-        watchers.set(
-          p,
-          watch(p, () => {
-            for (const o of owners(p)) pending.add(o);
-            schedule();
-          }),
-        );
-      } catch {
-        // A vanished input: it is watched again after the next successful render.
-      }
-    }
-  };
-
-  const flush = async () => {
-    if (running) return schedule();
-    running = true;
-    const batch = [...pending];
-    pending.clear();
-    for (const f of batch) {
-      try {
-        const r = await renderFile(f, opts);
-        inputsOf.set(f, r.inputs);
-        report(f, r);
-      } catch (e) {
-        printError(e);
-      }
-    }
+  if (!opts.watch) return (await drawAll(args, opts)).code;
+  const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
+  const run = async () => {
+    const r = await drawAll(args, opts);
     flushTimings();
-    // Editors replace files on save; re-arm every watcher.
-    for (const w of watchers.values()) w.close();
-    watchers.clear();
-    sync();
-    running = false;
+    return r;
   };
-
-  function schedule(): void {
-    if (timer) clearTimeout(timer);
-    // An editor's save (write, or write-then-rename) fires its events within a few ms; 40 ms gathers
-    // them without adding much to save → SVG latency.
-    timer = setTimeout(() => void flush(), 40);
-  }
-
-  sync();
-  process.stderr.write(`watching ${watchers.size} file(s); press Ctrl+C to stop\n`);
-  return new Promise((resolveExit) => {
-    const stop = () => {
-      for (const w of watchers.values()) w.close();
-      if (timer) clearTimeout(timer);
-      resolveExit(ExitCode.ok);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  return watchLoop({ roots: await watchRoots(args), run });
 }

@@ -17,6 +17,7 @@ export function register(program: Command): void {
     .option('--templates <dir>', 'directory of Handlebars templates overriding the built-in ones by file name')
     .option('-c, --config <file>', 'use this aksnet.config file instead of searching for one')
     .option('--no-config', 'ignore aksnet.config files')
+    .option('--watch', 'rewrite the pack when a design or one of its inputs is added, changed or deleted')
     .addHelpText(
       'after',
       `

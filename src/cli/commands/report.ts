@@ -1,7 +1,7 @@
 /** `aksnet report`: builds the review pack and writes each requested output. */
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
-import { expandFiles } from '../files.js';
+import { commandInputs } from '../files.js';
 
 export interface ReportCliOptions {
   output: string[];
@@ -11,14 +11,27 @@ export interface ReportCliOptions {
   paper: 'a4' | 'letter';
   templates?: string;
   config?: string | boolean;
+  watch?: boolean;
 }
 
 export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<ExitCode> {
+  if (!opts.watch) return (await reportOnce(args, opts)).code;
+  const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
+  return watchLoop({
+    roots: await watchRoots(args),
+    run: async () => {
+      const r = await reportOnce(args, opts);
+      return { inputs: [], summary: `aksnet report: ${r.summary}` };
+    },
+  });
+}
+
+async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ code: ExitCode; summary: string }> {
   if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
-  const files = await expandFiles(args);
-  const outputs = resolveOutputs(opts.output ?? [], opts.format);
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
+  const { files } = await commandInputs(args, config);
+  const outputs = resolveOutputs(opts.output ?? [], opts.format);
   const tty = Boolean(process.stderr.isTTY) && files.length > 1;
   let last = '';
   const progress = tty
@@ -42,11 +55,18 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
     if (tty) process.stderr.write(`\r${' '.repeat(last.length)}\r`);
     for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
     for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
+    for (const e of res.loadErrors) process.stderr.write(e.format() + '\n');
+    const n = res.vm.summary.counts;
+    const designs = res.vm.architectures.length;
+    const summary =
+      `${n.error} error${n.error === 1 ? '' : 's'}, ${n.warning} warning${n.warning === 1 ? '' : 's'}, ${n.info} info` +
+      `${n.suppressed ? `, ${n.suppressed} suppressed` : ''} (${designs} design${designs === 1 ? '' : 's'} in the pack` +
+      `${res.loadErrors.length ? `, ${res.loadErrors.length} failed to load` : ''})`;
     if (res.pdfError) {
       process.stderr.write(res.pdfError.format() + '\n');
-      return ExitCode.output;
+      return { code: ExitCode.output, summary };
     }
-    return ExitCode.ok;
+    return { code: res.loadErrors.length ? ExitCode.usage : ExitCode.ok, summary };
   } catch (e) {
     if (tty) process.stderr.write('\n');
     throw e;

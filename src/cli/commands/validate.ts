@@ -1,21 +1,22 @@
-/** `aksnet validate`: findings in the chosen format, exit code from the threshold. */
+/** `aksnet validate`: findings in the chosen format, exit code from the worst result. */
 import type { FileResult } from '../../validate/finding.js';
-import { validateFiles, type ValidatedFile } from '../../validate/run-files.js';
+import { outcomeResults, skipNote, validateOutcomes, type ValidatedFile } from '../../validate/run-files.js';
 import { loadRules } from '../../validate/registry.js';
-import { count } from '../../validate/format/summary.js';
-import type { FormatContext } from '../../validate/format/formatter.js';
-import { FORMATTERS, type FormatName } from '../../validate/format/registry.js';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
-import { expandFiles } from '../files.js';
+import { findingsExitCode, renderFindings, summaryLine, type FailOn, type FindingsFormat } from '../../workflow/findings.js';
+import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 
 export interface ValidateCliOptions {
-  format: FormatName;
+  format: FindingsFormat;
   output?: string;
   asOf?: string;
   config?: string | boolean;
   maxWarnings?: string;
-  failOn: 'error' | 'warning' | 'info' | 'none';
+  failOn: FailOn;
+  watch?: boolean;
+  omitSuppressed?: boolean;
+  shard?: string;
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<ExitCode> {
@@ -27,15 +28,53 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
     maxWarnings = Number(opts.maxWarnings);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new AksnetError(`--max-warnings must be a whole number, got "${opts.maxWarnings}"`);
   }
-  const files = await expandFiles(args);
+  if (!opts.watch) return (await validateOnce(args, opts, maxWarnings)).code;
+  const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
+  // Without arguments the config's inputs are validated: watch the config's folder.
+  const { findConfig } = await import('../../load/config.js');
+  const { dirname } = await import('node:path');
+  const configFile = typeof opts.config === 'string' ? opts.config : findConfig(process.cwd());
+  const roots = args.length > 0 ? await watchRoots(args) : [configFile ? dirname(configFile) : process.cwd()];
+  return watchLoop({
+    roots,
+    run: async () => {
+      const r = await validateOnce(args, opts, maxWarnings);
+      return { inputs: r.inputs, summary: `aksnet validate: ${r.summary}` };
+    },
+  });
+}
+
+async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarnings: number | undefined) {
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
-  const validated = await validateFiles(files, { asOf: opts.asOf, config });
-  const results = validated.map((v) => v.result);
+  const expanded = await commandInputs(args, config);
+  let files = expanded.files;
+  if (opts.shard !== undefined) {
+    // The same deterministic split as `build --shard`: by output name below the input root.
+    const { parseShard, selectShard } = await import('../../workflow/shard.js');
+    const { designStems } = await import('../../workflow/output-names.js');
+    const stems = designStems(files, expanded.root);
+    const mine = selectShard([...stems.values()], parseShard(opts.shard));
+    files = files.filter((f) => mine.has(stems.get(f)!));
+    if (files.length === 0) process.stderr.write(`note: shard ${opts.shard} has no designs\n`);
+  }
+  const outcomes = await validateOutcomes(files, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(config !== undefined ? { config } : {}) });
+  const skipped = outcomes.filter((o) => o.kind === 'skipped');
+  for (const o of skipped) process.stderr.write(skipNote(o) + '\n');
+  // Load errors also go to stderr in the documented one-line form, whatever the report format.
+  for (const o of outcomes) if (o.kind === 'failed') process.stderr.write(o.error.format() + '\n');
+  if (outcomes.length > 0 && skipped.length === outcomes.length) {
+    throw new AksnetError(`no designs among the inputs: ${skipped.length === 1 ? 'the file is' : `all ${skipped.length} files are`} helper modules`, undefined, ExitCode.usage);
+  }
+  const validated = outcomes.flatMap((o) => (o.kind === 'validated' ? [o.validated] : []));
+  const all = outcomeResults(outcomes);
+  const results = opts.omitSuppressed ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.status !== 'suppressed') })) : all;
   await warnUnknownRules(validated);
-  const text = await render(results, opts.format, !opts.output && useColor(process.stdout));
+  const color = !opts.output && useColor(process.stdout);
+  const text = await renderFindings(results, opts.format, { colors: colors(color) });
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
-  return exitCode(results, opts.failOn, maxWarnings);
+  const inputs = [...files, ...validated.flatMap((v) => v.arch.inputs)];
+  return { code: exitCode(results, opts.failOn, maxWarnings), inputs, summary: summaryLine(results, skipped.length) };
 }
 
 /** A real calendar date written YYYY-MM-DD. */
@@ -64,17 +103,7 @@ async function warnUnknownRules(validated: ValidatedFile[]): Promise<void> {
   }
 }
 
-async function render(results: FileResult[], format: FormatName, color: boolean): Promise<string> {
-  const context: FormatContext = { rules: (await loadRules()).map((r) => r.meta), colors: colors(color), cwd: process.cwd() };
-  return FORMATTERS[format](results, context);
-}
-
-/** 1 when an open finding is at or over the threshold, or warnings exceed --max-warnings. */
-export function exitCode(results: FileResult[], failOn: ValidateCliOptions['failOn'], maxWarnings?: number): ExitCode {
-  const n = count(results);
-  const over =
-    failOn === 'none' ? false : failOn === 'error' ? n.error > 0 : failOn === 'warning' ? n.error + n.warning > 0 : n.error + n.warning + n.info > 0;
-  if (over) return ExitCode.findings;
-  if (maxWarnings !== undefined && n.warning > maxWarnings) return ExitCode.findings;
-  return ExitCode.ok;
+/** 2 when a design failed to load; 1 when an open finding is at or over the threshold, or warnings exceed --max-warnings. */
+export function exitCode(results: FileResult[], failOn: FailOn, maxWarnings?: number): ExitCode {
+  return findingsExitCode(results, failOn, maxWarnings);
 }

@@ -4,7 +4,9 @@
  */
 import type { Formatter } from './formatter.js';
 import { formatGithub } from './github.js';
+import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
+import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
@@ -15,6 +17,8 @@ export const FORMATTERS = {
   sarif: formatSarif,
   github: formatGithub,
   markdown: formatMarkdown,
+  junit: formatJunit,
+  gitlab: formatGitlab,
 } as const satisfies Record<string, Formatter>;
 
 export type FormatName = keyof typeof FORMATTERS;

@@ -1,0 +1,118 @@
+/**
+ * A content-addressed cache of layouts: the SHA-256 of the layout input (the request, the layout
+ * code and the elkjs version) names a JSON file holding the result, so an unchanged diagram is
+ * drawn again without running ELK. Entries are written atomically and never updated in place;
+ * an unreadable entry is treated as a miss. Deleting the folder is always safe.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { layout, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
+
+/** Bump when the stored format changes. */
+const FORMAT = 1;
+
+interface Stored {
+  format: number;
+  width: number;
+  height: number;
+  nodes: Array<[string, Box]>;
+  edges: Array<[string, Route]>;
+}
+
+let salt: string | undefined;
+
+/** What besides the request decides a layout: this cache's format, the layout module's code and the elkjs version. */
+function codeSalt(): string {
+  if (salt) return salt;
+  const h = createHash('sha256').update(`format ${FORMAT}\n`);
+  for (const file of ['./elk.js', './elk.ts']) {
+    try {
+      h.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
+      break;
+    } catch {
+      // compiled or source tree: one of the two exists
+    }
+  }
+  try {
+    const req = createRequire(import.meta.url);
+    h.update(String((req('elkjs/package.json') as { version?: string }).version));
+  } catch {
+    h.update('elkjs ?');
+  }
+  salt = h.digest('hex');
+  return salt;
+}
+
+/** The cache key of a layout request. */
+export function layoutKey(req: LayoutRequest): string {
+  return createHash('sha256').update(codeSalt()).update(JSON.stringify(req)).digest('hex');
+}
+
+const stats = { hits: 0, misses: 0 };
+
+/** Hits and misses in this process (for tests and `--timings`). */
+export function layoutCacheStats(): { hits: number; misses: number } {
+  return { ...stats };
+}
+
+let processDir: string | undefined;
+
+/**
+ * Sets the cache folder for every layout in this process that names none (`aksnet build` sets it for
+ * the run, so the diagrams inside review packs use the cache too); undefined turns it off.
+ */
+export function useLayoutCache(dir: string | undefined): void {
+  processDir = dir;
+}
+
+/** The hook the diagram pipeline calls: cached when a folder is given or set for the process. */
+export function layoutMaybeCached(req: LayoutRequest, dir: string | undefined = processDir): Promise<LayoutResult> {
+  return dir ? cachedLayout(req, dir) : layout(req);
+}
+
+/** `layout(req)`, answered from `dir` when the same input was laid out before. */
+export async function cachedLayout(req: LayoutRequest, dir: string): Promise<LayoutResult> {
+  const key = layoutKey(req);
+  const file = join(dir, key.slice(0, 2), `${key}.json`);
+  const hit = read(file);
+  if (hit) {
+    stats.hits++;
+    return hit;
+  }
+  stats.misses++;
+  const result = await layout(req);
+  const stored: Stored = {
+    format: FORMAT,
+    width: result.width,
+    height: result.height,
+    nodes: [...result.nodes],
+    edges: [...result.edges],
+  };
+  write(file, JSON.stringify(stored));
+  return result;
+}
+
+function read(file: string): LayoutResult | undefined {
+  try {
+    const s = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    if (s.format !== FORMAT || !Array.isArray(s.nodes) || !Array.isArray(s.edges)) return undefined;
+    return { width: s.width, height: s.height, nodes: new Map(s.nodes), edges: new Map(s.edges) };
+  } catch {
+    return undefined;
+  }
+}
+
+function write(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    mkdirSync(join(file, '..'), { recursive: true });
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written only costs speed.
+    rmSync(tmp, { force: true });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Watch mode shared by `validate`, `diagram`, `report` and `build`: re-runs the whole command when a
+ * source file under the inputs' folders is added, changed or deleted, or when any file the last run
+ * read (a helper module outside those folders, the config) changes. The command re-expands its
+ * arguments on each run, so new designs are picked up and deleted ones drop out.
+ *
+ * chokidar rather than node's fs.watch: editors save by rename, recursive fs.watch differs per
+ * platform, and chokidar re-arms watchers on replaced files and reports additions in new folders.
+ */
+import type { ExitCode } from '../shared/errors.js';
+import { dirname, resolve } from 'node:path';
+import { isInside } from './inputs.js';
+
+export interface WatchedRun {
+  /** Files the run read: designs, their imports, the config. Watched even outside `roots`. */
+  inputs: string[];
+  /** Printed after the run (the findings summary). */
+  summary: string;
+}
+
+export interface WatchOptions {
+  /** Folders whose source files trigger a re-run when added, changed or deleted. */
+  roots: string[];
+  /** One complete run of the command. Errors it throws are printed and the loop keeps watching. */
+  run: () => Promise<WatchedRun>;
+  /** Where messages go (stderr by default). */
+  log?: (line: string) => void;
+  /** Debounce after the last event, in milliseconds. */
+  debounceMs?: number;
+}
+
+const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
+
+/** Runs once, then again after every relevant change; resolves with exit code 0 on SIGINT/SIGTERM. */
+export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
+  const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
+  const { watch } = await import('chokidar');
+  const roots = [...new Set(opts.roots.map((r) => resolve(r)))];
+  let extra = new Set<string>();
+  const watcher = watch(roots, {
+    ignoreInitial: true,
+    ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
+    awaitWriteFinish: false,
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+
+  const once = async (): Promise<void> => {
+    try {
+      const r = await opts.run();
+      const wanted = new Set(r.inputs.map((i) => resolve(i)).filter((i) => !roots.some((root) => isInside(root, i))));
+      const add = [...wanted].filter((w) => !extra.has(w));
+      const drop = [...extra].filter((w) => !wanted.has(w));
+      if (add.length) watcher.add(add);
+      if (drop.length) watcher.unwatch(drop);
+      extra = wanted;
+      log(r.summary);
+    } catch (e) {
+      const { AksnetError } = await import('../shared/errors.js');
+      log(e instanceof AksnetError ? e.format() : `aksnet: ${(e as Error)?.message ?? String(e)}`);
+    }
+  };
+
+  const trigger = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await once();
+        } while (again);
+        running = undefined;
+      })();
+    }, opts.debounceMs ?? 150);
+  };
+
+  const relevant = (p: string) => SOURCE.test(p) || extra.has(resolve(p));
+  watcher.on('all', (event, p) => {
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    if (relevant(p)) trigger();
+  });
+  await new Promise<void>((r) => watcher.once('ready', () => r()));
+  await once();
+  log(`watching ${roots.join(', ')} for changes; press Ctrl+C to stop`);
+
+  return new Promise((resolveExit) => {
+    const stop = () => {
+      if (timer) clearTimeout(timer);
+      void watcher.close().then(() => resolveExit(0));
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** The folders to watch for a command's arguments: each directory, each glob's base, each file's folder. */
+export async function watchRoots(args: string[], cwd = process.cwd()): Promise<string[]> {
+  const { isDynamicPattern } = await import('tinyglobby');
+  const { existsSync, statSync } = await import('node:fs');
+  const { globBase } = await import('./inputs.js');
+  return args.map((a) => {
+    const abs = resolve(cwd, a);
+    if (existsSync(abs) && statSync(abs).isDirectory()) return abs;
+    if (isDynamicPattern(a)) return resolve(cwd, globBase(a));
+    return dirname(abs);
+  });
+}

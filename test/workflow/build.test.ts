@@ -1,0 +1,180 @@
+/**
+ * `aksnet build`: writes what the config asks for; `--check` writes nothing and names stale,
+ * missing and orphaned outputs; `--clean` removes orphans; config keys are checked with a
+ * did-you-mean; `--shard` partitions designs; the layout cache answers an unchanged diagram.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
+import { layoutCacheStats } from '../../src/layout/cache.js';
+import { planBuild } from '../../src/workflow/build.js';
+import { parseShard, selectShard, shardSuffix } from '../../src/workflow/shard.js';
+
+const repo = resolve(import.meta.dirname, '../..');
+
+const CONFIG = `import { defineConfig } from 'aksnet';
+export default defineConfig({
+  inputs: { include: ['designs/**/*.ts'], ignore: ['designs/fixtures/**'] },
+  outputs: {
+    diagrams: { dir: 'docs/diagrams', views: ['topology', 'ingress'] },
+    reports: { dir: 'docs/reviews', formats: ['md'] },
+    findings: [{ file: 'out/aksnet.sarif', format: 'sarif' }],
+  },
+  cache: { dir: '.aksnet-cache' },
+});
+`;
+
+describe('aksnet build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aksnet-build-'));
+  const cwd = process.cwd();
+  let stdout = '';
+  let stderr = '';
+
+  beforeAll(() => {
+    for (const d of ['designs/eu', 'designs/us', 'designs/lib', 'designs/fixtures'])
+      mkdirSync(join(dir, d), { recursive: true });
+    copyFileSync(join(repo, 'examples/a-hub-spoke-baseline.ts'), join(dir, 'designs/eu/prod.ts'));
+    copyFileSync(join(repo, 'examples/f-internal-only.ts'), join(dir, 'designs/us/prod.ts'));
+    writeFileSync(join(dir, 'designs/lib/naming.ts'), 'export const env = (s: string): string => s.toUpperCase();\n');
+    writeFileSync(join(dir, 'designs/fixtures/bad.ts'), 'throw new Error("never loaded: ignored by the config");\n');
+    writeFileSync(join(dir, 'aksnet.config.ts'), CONFIG);
+    process.chdir(dir);
+  });
+  afterAll(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  const cli = async (...argv: string[]): Promise<number> => {
+    stdout = '';
+    stderr = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((stderr += String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((stdout += String(s)), true));
+    return run(argv);
+  };
+
+  it('writes every output, then --check passes', async () => {
+    expect(await cli('build'), stderr).toBe(0);
+    for (const f of [
+      'docs/diagrams/eu/prod.topology.svg',
+      'docs/diagrams/us/prod.topology.svg',
+      'docs/reviews/eu/prod/review-pack.md',
+      'out/aksnet.sarif',
+    ]) {
+      expect(existsSync(join(dir, f)), f).toBe(true);
+    }
+    expect(existsSync(join(dir, 'docs/diagrams/eu/prod.egress.svg'))).toBe(false);
+    expect(stderr).toContain('note: skipped designs/lib/naming.ts: not a design');
+    expect(stderr).not.toContain('fixtures');
+    expect(await cli('build', '--check')).toBe(0);
+    expect(stderr).toMatch(/all \d+ outputs are up to date/);
+  });
+
+  it('validate honours the config: its ignore globs, and its inputs when no file is given', async () => {
+    const files = async (...args: string[]) => {
+      expect(await cli('validate', ...args, '--fail-on', 'none', '-f', 'json', '-o', 'v.json'), stderr).toBe(0);
+      return (JSON.parse(readFileSync(join(dir, 'v.json'), 'utf8')) as { files: Array<{ file: string }> }).files.map((f) => f.file);
+    };
+    const designs = ['designs/eu/prod.ts', 'designs/us/prod.ts'];
+    // designs/fixtures/bad.ts throws when loaded; the config's ignore keeps it out.
+    expect(await files('designs')).toEqual(designs);
+    expect(await files()).toEqual(designs);
+    // A file named explicitly is taken even when an ignore glob matches it.
+    expect(await cli('validate', 'designs/fixtures/bad.ts')).toBe(2);
+    expect(await cli('validate', 'designs', '--no-config', '-o', 'v.txt')).toBe(2);
+  });
+
+  it('--check exits 1 naming the stale files after a design is edited, and writes nothing', async () => {
+    const svg = join(dir, 'docs/diagrams/eu/prod.topology.svg');
+    const before = readFileSync(svg);
+    const mtime = statSync(svg).mtimeMs;
+    const design = join(dir, 'designs/eu/prod.ts');
+    const original = readFileSync(design, 'utf8');
+    expect(original).toContain("name: 'traefik'");
+    writeFileSync(design, original.replace("name: 'traefik'", "name: 'traefik-edge'"));
+    expect(await cli('build', '--check')).toBe(1);
+    expect(stdout).toMatch(/^stale\s+docs\/diagrams\/eu\/prod\.ingress\.svg$/m);
+    expect(stdout).toMatch(/^stale\s+docs\/reviews\/eu\/prod\/review-pack\.md$/m);
+    expect(stdout).not.toMatch(/us\/prod/);
+    expect(readFileSync(svg)).toEqual(before);
+    expect(statSync(svg).mtimeMs).toBe(mtime);
+    expect(await cli('build')).toBe(0);
+    expect(stdout).toContain('wrote docs/diagrams/eu/prod.ingress.svg');
+    expect(stdout).not.toContain('us/prod');
+    expect(await cli('build', '--check')).toBe(0);
+  });
+
+  it('names missing and orphaned outputs; --clean removes the orphans', async () => {
+    rmSync(join(dir, 'out/aksnet.sarif'));
+    unlinkSync(join(dir, 'designs/us/prod.ts'));
+    expect(await cli('build', '--check')).toBe(1);
+    expect(stdout).toMatch(/^missing\s+out\/aksnet\.sarif$/m);
+    expect(stdout).toMatch(/^orphan\s+docs\/diagrams\/us\/prod\.topology\.svg/m);
+    expect(stdout).toMatch(/^orphan\s+docs\/reviews\/us\/prod\/review-pack\.md/m);
+    // A file the build does not manage is never an orphan.
+    writeFileSync(join(dir, 'docs/diagrams/logo.svg'), '<svg/>');
+    expect(await cli('build', '--clean')).toBe(0);
+    expect(stdout).toContain('removed docs/diagrams/us/prod.topology.svg');
+    expect(existsSync(join(dir, 'docs/diagrams/us'))).toBe(false);
+    expect(existsSync(join(dir, 'docs/diagrams/logo.svg'))).toBe(true);
+    expect(await cli('build', '--check')).toBe(0);
+  });
+
+  it('answers an unchanged diagram from the layout cache, with the same bytes', async () => {
+    const svg = readFileSync(join(dir, 'docs/diagrams/eu/prod.topology.svg'), 'utf8');
+    const before = layoutCacheStats();
+    await planBuild({ cwd: dir });
+    const after = layoutCacheStats();
+    expect(after.misses - before.misses).toBe(0);
+    // Two configured views plus the four views the Markdown review pack embeds: none laid out by ELK.
+    expect(after.hits - before.hits).toBe(6);
+    expect(readFileSync(join(dir, 'docs/diagrams/eu/prod.topology.svg'), 'utf8')).toBe(svg);
+  });
+
+  it('rejects an unknown config key with a did-you-mean at its line', async () => {
+    writeFileSync(join(dir, 'aksnet.config.ts'), CONFIG.replace('outputs: {', 'output: {'));
+    try {
+      expect(await cli('build')).toBe(2);
+      expect(stderr).toMatch(
+        /^aksnet\.config\.ts:4:\d+ - error: invalid config file: unknown key "output" \(did you mean "outputs"\?\)/m,
+      );
+      writeFileSync(join(dir, 'aksnet.config.ts'), CONFIG.replace("formats: ['md']", "formats: ['markdown']"));
+      expect(await cli('build')).toBe(2);
+      expect(stderr).toMatch(
+        /outputs\.reports\.formats\[0\] must be one of "pdf", "html", "md", "json", "csv", got "markdown"/,
+      );
+    } finally {
+      writeFileSync(join(dir, 'aksnet.config.ts'), CONFIG);
+    }
+  });
+});
+
+describe('--shard', () => {
+  it('parses i/n and rejects anything else', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    for (const bad of ['0/4', '5/4', '1/0', '2', 'a/b', '1/2/3'])
+      expect(() => parseShard(bad), bad).toThrow(/--shard must be i\/n/);
+  });
+
+  it('deals every design to exactly one shard, the same way for any input order', () => {
+    const stems = ['us/prod', 'eu/prod', 'eu/dev', 'apac/prod', 'eu/test'];
+    const shards = [1, 2, 3].map((index) => selectShard(stems, { index, count: 3 }));
+    expect(shards.map((s) => [...s])).toEqual([['apac/prod', 'eu/test'], ['eu/dev', 'us/prod'], ['eu/prod']]);
+    expect([...selectShard([...stems].reverse(), { index: 1, count: 3 })]).toEqual(['apac/prod', 'eu/test']);
+    expect(shards.reduce((n, s) => n + s.size, 0)).toBe(stems.length);
+    expect(shardSuffix('out/aksnet.sarif', { index: 2, count: 3 })).toBe('out/aksnet.shard-2-of-3.sarif');
+  });
+});
