@@ -74,7 +74,7 @@ describe('the layer rule', () => {
   });
 
   it('lists the layers bottom to top as ARCHITECTURE.md and the README do', () => {
-    expect(LAYERS.slice(0, -1)).toEqual(['shared', 'dsl', 'model', 'normalize', 'load', 'validate', 'rules', 'layout', 'render', 'diagram', 'report', 'cli']);
+    expect(LAYERS.slice(0, -1)).toEqual(['shared', 'dsl', 'model', 'normalize', 'load', 'validate', 'rules', 'layout', 'render', 'diagram', 'report', 'import', 'diff', 'drift', 'workflow', 'cli']);
     for (const doc of ['ARCHITECTURE.md', 'README.md']) {
       expect(readFileSync(join(root, doc), 'utf8'), doc).toContain(`\n${LAYERS.slice(0, -1).join(' → ')}\n`);
     }

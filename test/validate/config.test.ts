@@ -88,7 +88,7 @@ describe('config discovery', () => {
     expect((err as AksnetError).exitCode).toBe(2);
     expect((err as AksnetError).message).toContain('structure/schema');
     writeFileSync(bad, `export default { acceptedRisks: [{ rule: 'x', justification: 'j', owner: 'o', expires: 'soon' }] };\n`);
-    expect(((await loadConfig(bad).catch((e: unknown) => e)) as AksnetError).message).toContain('config.acceptedRisks[0].expires: "expires" must be YYYY-MM-DD');
+    expect(((await loadConfig(bad).catch((e: unknown) => e)) as AksnetError).message).toContain('acceptedRisks[0].expires must be a date YYYY-MM-DD, got "soon"');
   });
 });
 
