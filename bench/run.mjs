@@ -307,6 +307,17 @@ if (sections.includes('golden')) {
 
 results.machine.loadAfter = load();
 rmSync(work, { recursive: true, force: true });
+// Sections run now carry this run's date and load; sections not run keep their previous figures.
+for (const k of Object.keys(results.sections)) results.sections[k] = { ...results.sections[k], measured: results.date, load: results.machine.loadBefore };
+try {
+  const previous = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  for (const [k, v] of Object.entries(previous.sections ?? {})) {
+    if (!(k in results.sections)) results.sections[k] = v.measured ? v : { ...v, measured: previous.date, load: previous.machine?.loadBefore };
+  }
+  results.sections = Object.fromEntries(ALL.filter((k) => k in results.sections).map((k) => [k, results.sections[k]]));
+} catch {
+  // First run: nothing to keep.
+}
 writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(here, 'RESULTS.md'), markdown(results));
 process.stdout.write(markdown(results));
@@ -320,6 +331,8 @@ function markdown(r) {
   L.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os ?? ''}. Load average (1, 5, 15 min) ${r.machine.loadBefore.join(' / ')} before, ${r.machine.loadAfter.join(' / ')} after: the machine was shared, so absolute times are noisy; ratios are taken within one run.`);
   L.push('');
   L.push(`Versions: node ${r.versions.node}, aksnet ${r.versions.aksnet}, elkjs ${r.versions.elkjs}, ${r.versions.chromium ?? 'no chromium'}, ${r.versions.hyperfine ?? 'no hyperfine'}${r.versions.mmdc ? `, mmdc ${r.versions.mmdc}` : ''}.`);
+  const dates = [...new Set(Object.values(s).map((x) => `${x.measured?.slice(0, 16).replace('T', ' ')} UTC (load ${x.load?.[0]})`))];
+  if (dates.length > 1) L.push(`Sections were measured in separate runs: ${dates.join(', ')}; each ratio is taken within its own run (see \`measured\` in results.json).`, '');
   L.push('', '| measure | result | target |', '|---|---:|---:|');
   if (s.peers?.ratios) {
     L.push(`| mmdc (dagre) ÷ \`aksnet diagram\` example a, one view | **${s.peers.ratios.mmdcOverOneView}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-one-view']} ms) | ≥ 4.0× |`);
