@@ -342,6 +342,7 @@ for (const k of Object.keys(results.sections))
   results.sections[k] = { ...results.sections[k], measured: results.date, load: results.machine.loadBefore };
 try {
   const previous = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  if (!results.sections.peers && previous.versions?.mmdc) results.versions.mmdc = previous.versions.mmdc;
   for (const [k, v] of Object.entries(previous.sections ?? {})) {
     if (!(k in results.sections))
       results.sections[k] = v.measured ? v : { ...v, measured: previous.date, load: previous.machine?.loadBefore };
