@@ -32,7 +32,9 @@ const browser = await puppeteer.launch({
 try {
   for (const name of names) {
     const page = await browser.newPage();
-    await page.setContent(`<!doctype html><meta charset="utf-8"><title>${name}</title><h1>${name}</h1><p>One page.</p>`);
+    await page.setContent(
+      `<!doctype html><meta charset="utf-8"><title>${name}</title><h1>${name}</h1><p>One page.</p>`,
+    );
     await page.pdf({ format: 'A4', printBackground: true });
     await page.close();
   }

@@ -56,10 +56,17 @@ for (const [id, ms] of self) {
 const total = [...buckets.values()].reduce((a, b) => a + b, 0);
 const rows = [...buckets].sort((a, b) => b[1] - a[1]);
 if (args.includes('--json')) {
-  process.stdout.write(JSON.stringify({ totalMs: Math.round(total), buckets: Object.fromEntries(rows.map(([k, v]) => [k, Math.round(v)])) }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      totalMs: Math.round(total),
+      buckets: Object.fromEntries(rows.map(([k, v]) => [k, Math.round(v)])),
+    }) + '\n',
+  );
 } else {
   process.stdout.write(`total sampled: ${total.toFixed(0)} ms\n\nself time by bucket:\n`);
-  for (const [k, v] of rows.slice(0, top)) process.stdout.write(`${v.toFixed(1).padStart(8)} ms  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}\n`);
+  for (const [k, v] of rows.slice(0, top))
+    process.stdout.write(`${v.toFixed(1).padStart(8)} ms  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}\n`);
   process.stdout.write('\nhottest functions (self):\n');
-  for (const [k, v] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${v.toFixed(1).padStart(8)} ms  ${k}\n`);
+  for (const [k, v] of [...fns].sort((a, b) => b[1] - a[1]).slice(0, top))
+    process.stdout.write(`${v.toFixed(1).padStart(8)} ms  ${k}\n`);
 }

@@ -13,7 +13,16 @@
 // never asserted in tests; on a shared machine compare ratios taken in one run.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,8 +96,15 @@ const results = {
 
 // ---- peers: aksnet vs mmdc in one hyperfine run -------------------------------------------------
 function peersDir() {
-  const candidates = [process.env.BENCH_PEERS, ...readdirSync('/tmp').filter((d) => d.startsWith('bench-peers')).map((d) => join('/tmp', d))];
-  return candidates.find((d) => d && existsSync(join(d, 'node_modules/.bin/mmdc')) && existsSync(join(d, 'diagrams/aks-baseline.mmd')));
+  const candidates = [
+    process.env.BENCH_PEERS,
+    ...readdirSync('/tmp')
+      .filter((d) => d.startsWith('bench-peers'))
+      .map((d) => join('/tmp', d)),
+  ];
+  return candidates.find(
+    (d) => d && existsSync(join(d, 'node_modules/.bin/mmdc')) && existsSync(join(d, 'diagrams/aks-baseline.mmd')),
+  );
 }
 
 if (sections.includes('peers')) {
@@ -116,7 +132,10 @@ if (sections.includes('peers')) {
       // CPU time (user + system, mean, including child processes such as mmdc's Chromium): less
       // sensitive to other load on the machine than wall time.
       const cpu = Object.fromEntries(hfOut.map((x) => [x.command, round((x.user + x.system) * 1000)]));
-      const mmdc = sh(process.execPath, ['-p', `require(${JSON.stringify(join(dir, 'node_modules/@mermaid-js/mermaid-cli/package.json'))}).version`]);
+      const mmdc = sh(process.execPath, [
+        '-p',
+        `require(${JSON.stringify(join(dir, 'node_modules/@mermaid-js/mermaid-cli/package.json'))}).version`,
+      ]);
       results.versions.mmdc = mmdc;
       results.sections.peers = {
         what: 'whole process, hyperfine -N --warmup 1, medians in ms; mmdc draws the same AKS baseline (peer bench)',
@@ -143,7 +162,9 @@ async function watchLatency(view, saves) {
   copyFileSync(exampleA, design);
   const original = readFileSync(design, 'utf8');
   const expected = view === 'all' ? 4 : 1;
-  const child = spawn(process.execPath, [bin, 'diagram', design, '--view', view, '-o', join(dir, 'out'), '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'diagram', design, '--view', view, '-o', join(dir, 'out'), '--watch'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let lines = 0;
   let stderr = '';
   const waiters = [];
@@ -222,12 +243,16 @@ if (sections.includes('pdf')) {
   if (!existsSync(browser)) {
     results.sections.pdf = { skipped: `no browser at ${browser}` };
   } else {
-    log(`pdf: pack of ${examples.length} examples vs Chromium launch + ${examples.length} page.pdf, ${Math.min(runs, 3)} runs each`);
+    log(
+      `pdf: pack of ${examples.length} examples vs Chromium launch + ${examples.length} page.pdf, ${Math.min(runs, 3)} runs each`,
+    );
     const pack = [];
     const floor = [];
     const names = examples.map((f) => f.split('/').pop().replace(/\.ts$/, ''));
     for (let i = 0; i < Math.min(runs, 3); i++) {
-      const p = timed(process.execPath, [bin, 'report', ...examples, '-o', join(work, 'pack.pdf')], { env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' } });
+      const p = timed(process.execPath, [bin, 'report', ...examples, '-o', join(work, 'pack.pdf')], {
+        env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
+      });
       if (p.status !== 0) throw new Error(`report failed (${p.status}): ${p.stderr}`);
       pack.push(p.ms);
       const b = timed(process.execPath, [join(here, 'chromium-baseline.mjs'), ...names]);
@@ -288,7 +313,12 @@ if (sections.includes('golden')) {
   const hashes = Object.fromEntries(
     readdirSync(out)
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(join(out, f))).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(out, f)))
+          .digest('hex'),
+      ]),
   );
   let previous;
   try {
@@ -307,6 +337,20 @@ if (sections.includes('golden')) {
 
 results.machine.loadAfter = load();
 rmSync(work, { recursive: true, force: true });
+// Sections run now carry this run's date and load; sections not run keep their previous figures.
+for (const k of Object.keys(results.sections))
+  results.sections[k] = { ...results.sections[k], measured: results.date, load: results.machine.loadBefore };
+try {
+  const previous = JSON.parse(readFileSync(join(here, 'results.json'), 'utf8'));
+  if (!results.sections.peers && previous.versions?.mmdc) results.versions.mmdc = previous.versions.mmdc;
+  for (const [k, v] of Object.entries(previous.sections ?? {})) {
+    if (!(k in results.sections))
+      results.sections[k] = v.measured ? v : { ...v, measured: previous.date, load: previous.machine?.loadBefore };
+  }
+  results.sections = Object.fromEntries(ALL.filter((k) => k in results.sections).map((k) => [k, results.sections[k]]));
+} catch {
+  // First run: nothing to keep.
+}
 writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(here, 'RESULTS.md'), markdown(results));
 process.stdout.write(markdown(results));
@@ -315,37 +359,76 @@ function markdown(r) {
   const s = r.sections;
   const L = [];
   L.push('# aksnet bench results', '');
-  L.push(`Written by \`npm run bench\` (bench/run.mjs) on ${r.date.slice(0, 16).replace('T', ' ')} UTC. Raw figures: [results.json](results.json).`);
+  L.push(
+    `Written by \`npm run bench\` (bench/run.mjs) on ${r.date.slice(0, 16).replace('T', ' ')} UTC. Raw figures: [results.json](results.json).`,
+  );
   L.push('');
-  L.push(`Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os ?? ''}. Load average (1, 5, 15 min) ${r.machine.loadBefore.join(' / ')} before, ${r.machine.loadAfter.join(' / ')} after: the machine was shared, so absolute times are noisy; ratios are taken within one run.`);
+  L.push(
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os ?? ''}. Load average (1, 5, 15 min) ${r.machine.loadBefore.join(' / ')} before, ${r.machine.loadAfter.join(' / ')} after: the machine was shared, so absolute times are noisy; ratios are taken within one run.`,
+  );
   L.push('');
-  L.push(`Versions: node ${r.versions.node}, aksnet ${r.versions.aksnet}, elkjs ${r.versions.elkjs}, ${r.versions.chromium ?? 'no chromium'}, ${r.versions.hyperfine ?? 'no hyperfine'}${r.versions.mmdc ? `, mmdc ${r.versions.mmdc}` : ''}.`);
+  L.push(
+    `Versions: node ${r.versions.node}, aksnet ${r.versions.aksnet}, elkjs ${r.versions.elkjs}, ${r.versions.chromium ?? 'no chromium'}, ${r.versions.hyperfine ?? 'no hyperfine'}${r.versions.mmdc ? `, mmdc ${r.versions.mmdc}` : ''}.`,
+  );
+  const dates = [
+    ...new Set(Object.values(s).map((x) => `${x.measured?.slice(0, 16).replace('T', ' ')} UTC (load ${x.load?.[0]})`)),
+  ];
+  if (dates.length > 1)
+    L.push(
+      `Sections were measured in separate runs: ${dates.join(', ')}; each ratio is taken within its own run (see \`measured\` in results.json).`,
+      '',
+    );
   L.push('', '| measure | result | target |', '|---|---:|---:|');
   if (s.peers?.ratios) {
-    L.push(`| mmdc (dagre) ÷ \`aksnet diagram\` example a, one view | **${s.peers.ratios.mmdcOverOneView}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-one-view']} ms) | ≥ 4.0× |`);
-    L.push(`| mmdc (dagre, one diagram) ÷ \`aksnet diagram\` example a, all four views | **${s.peers.ratios.mmdcOverAllViews}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-all-views']} ms) | ≥ 2.5× |`);
-    L.push(`| the same in CPU time (user + system), one view / all views | ${s.peers.ratios.cpuMmdcOverOneView}× / ${s.peers.ratios.cpuMmdcOverAllViews}× (${s.peers.meanCpuMs['mmdc-dagre']} / ${s.peers.meanCpuMs['aksnet-one-view']} / ${s.peers.meanCpuMs['aksnet-all-views']} ms) | (wall time counts) |`);
+    L.push(
+      `| mmdc (dagre) ÷ \`aksnet diagram\` example a, one view | **${s.peers.ratios.mmdcOverOneView}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-one-view']} ms) | ≥ 4.0× |`,
+    );
+    L.push(
+      `| mmdc (dagre, one diagram) ÷ \`aksnet diagram\` example a, all four views | **${s.peers.ratios.mmdcOverAllViews}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-all-views']} ms) | ≥ 2.5× |`,
+    );
+    L.push(
+      `| the same in CPU time (user + system), one view / all views | ${s.peers.ratios.cpuMmdcOverOneView}× / ${s.peers.ratios.cpuMmdcOverAllViews}× (${s.peers.meanCpuMs['mmdc-dagre']} / ${s.peers.meanCpuMs['aksnet-one-view']} / ${s.peers.meanCpuMs['aksnet-all-views']} ms) | (wall time counts) |`,
+    );
   } else if (s.peers) L.push(`| aksnet vs mmdc | ${s.peers.skipped ?? s.peers.error} | ≥ 4.0× |`);
   if (s.watch) {
     L.push(`| watch: save → all four SVGs written (median of 10) | **${s.watch.medianMs.allViews} ms** | ≤ 150 ms |`);
     L.push(`| watch: save → topology SVG written (median of 10) | **${s.watch.medianMs.topology} ms** | ≤ 150 ms |`);
   }
-  if (s.validate) L.push(`| \`aksnet validate\` on 100 generated designs, whole process | **${s.validate.medianMs} ms** (peak ${s.validate.peakMiB} MiB) | ≤ 2000 ms |`);
+  if (s.validate)
+    L.push(
+      `| \`aksnet validate\` on 100 generated designs, whole process | **${s.validate.medianMs} ms** (peak ${s.validate.peakMiB} MiB) | ≤ 2000 ms |`,
+    );
   if (s.pdf?.ratio !== undefined) {
-    L.push(`| PDF pack of the examples ÷ (Chromium launch + one page.pdf each) | **${s.pdf.ratio}×** (${s.pdf.medianMs.pack} / ${s.pdf.medianMs.chromiumFloor} ms) | ≤ 1.3× |`);
+    L.push(
+      `| PDF pack of the examples ÷ (Chromium launch + one page.pdf each) | **${s.pdf.ratio}×** (${s.pdf.medianMs.pack} / ${s.pdf.medianMs.chromiumFloor} ms) | ≤ 1.3× |`,
+    );
   } else if (s.pdf) L.push(`| PDF pack | ${s.pdf.skipped} | ≤ 1.3× |`);
   if (s.scaling?.growth) {
     const g = s.scaling.growth;
-    L.push(`| ${g.from} → ${g.to} spokes, validate: time / peak memory growth | ${g.validateTime}× / ${g.validateMemory}× | ≤ ${g.nLogN}× (n log n) |`);
-    L.push(`| ${g.from} → ${g.to} spokes, diagram topology: time / peak memory growth | ${g.diagramTime}× / ${g.diagramMemory}× | ≤ ${g.nLogN}× (n log n) |`);
+    L.push(
+      `| ${g.from} → ${g.to} spokes, validate: time / peak memory growth | ${g.validateTime}× / ${g.validateMemory}× | ≤ ${g.nLogN}× (n log n) |`,
+    );
+    L.push(
+      `| ${g.from} → ${g.to} spokes, diagram topology: time / peak memory growth | ${g.diagramTime}× / ${g.diagramMemory}× | ≤ ${g.nLogN}× (n log n) |`,
+    );
   }
   if (s.scaling) {
-    L.push('', '## Scaling curve (whole process, one run each)', '', '| spokes | validate ms | validate peak MiB | diagram topology ms | diagram peak MiB |', '|---:|---:|---:|---:|---:|');
-    for (const x of s.scaling.rows) L.push(`| ${x.spokes} | ${x.validateMs} | ${x.validatePeakMiB} | ${x.diagramMs} | ${x.diagramPeakMiB} |`);
+    L.push(
+      '',
+      '## Scaling curve (whole process, one run each)',
+      '',
+      '| spokes | validate ms | validate peak MiB | diagram topology ms | diagram peak MiB |',
+      '|---:|---:|---:|---:|---:|',
+    );
+    for (const x of s.scaling.rows)
+      L.push(`| ${x.spokes} | ${x.validateMs} | ${x.validatePeakMiB} | ${x.diagramMs} | ${x.diagramPeakMiB} |`);
   }
   if (s.golden) {
     const c = s.golden.changedSincePrevious;
-    L.push('', `Golden check (example a, every view with findings): ${Array.isArray(c) ? (c.length ? `changed since the previous results: ${c.join(', ')}` : 'byte-identical to the previous results') : c}.`);
+    L.push(
+      '',
+      `Golden check (example a, every view with findings): ${Array.isArray(c) ? (c.length ? `changed since the previous results: ${c.join(', ')}` : 'byte-identical to the previous results') : c}.`,
+    );
   }
   L.push('');
   return L.join('\n');

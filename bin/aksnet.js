@@ -3,6 +3,14 @@
 import { existsSync } from 'node:fs';
 import module from 'node:module';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
+
+// An aksnet run is short, and most of its time goes to code that runs only a few times (ELK's first
+// layouts): with V8's default tier-up budget, TurboFan compiles functions whose optimised code never
+// pays off. An eight times larger budget still optimises what stays hot (a 200-spoke layout, a watch
+// session) and cut CPU time by about 30 % for one view of example a and for a 200-spoke topology.
+// Set before anything else is compiled; an explicit --interrupt-budget on the command line wins.
+if (!process.execArgv.some((a) => a.startsWith('--interrupt-budget'))) v8.setFlagsFromString('--interrupt-budget=1048576');
 
 // V8's compile cache (Node 22.1+; absent on Node 20, where this is a no-op): later runs skip parsing
 // and compiling aksnet and its dependencies. AKSNET_NO_CACHE=1 turns it off, as it does aksnet's own caches.

@@ -32,7 +32,8 @@ export function generate() {
   const bold = load('DejaVuSans-Bold.ttf');
   for (const f of [regular, bold]) {
     // The table assumes what these fonts are: one unitsPerEm and ascent, no variation-sequence cmap.
-    if (f.unitsPerEm !== regular.unitsPerEm || f.ascent !== regular.ascent) throw new Error('fonts disagree on unitsPerEm/ascent');
+    if (f.unitsPerEm !== regular.unitsPerEm || f.ascent !== regular.ascent)
+      throw new Error('fonts disagree on unitsPerEm/ascent');
     if (f._cmapProcessor.uvs) throw new Error('a format-14 cmap (variation sequences) is not supported by the table');
   }
   const face = (f) => `{ notdef: ${f.getGlyph(0).advanceWidth}, runs: '${encodeRuns(f)}' }`;
@@ -50,7 +51,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const text = generate();
   if (process.argv.includes('--check')) {
     const same = readFileSync(out, 'utf8') === text;
-    if (!same) process.stderr.write('src/render/font-metrics.generated.ts is stale: run node scripts/gen-font-metrics.mjs\n');
+    if (!same)
+      process.stderr.write('src/render/font-metrics.generated.ts is stale: run node scripts/gen-font-metrics.mjs\n');
     process.exit(same ? 0 : 1);
   }
   writeFileSync(out, text);

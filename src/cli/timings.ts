@@ -29,7 +29,9 @@ function isStage(s: string): s is Stage {
 }
 
 /** The recorded stage timings, in recording order. */
-export function stageTimings(entries: readonly PerformanceEntry[] = performance.getEntriesByType('measure')): StageTiming[] {
+export function stageTimings(
+  entries: readonly PerformanceEntry[] = performance.getEntriesByType('measure'),
+): StageTiming[] {
   const out: StageTiming[] = [];
   for (const e of entries) {
     if (!e.name.startsWith('aksnet:')) continue;

@@ -57,7 +57,13 @@ export function loadElk(dir: string | false = cacheDir() ?? false): LoadedElk {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
-  const wrapper = script.runInThisContext() as (e: object, r: NodeJS.Require, m: { exports: unknown }, f: string, d: string) => void;
+  const wrapper = script.runInThisContext() as (
+    e: object,
+    r: NodeJS.Require,
+    m: { exports: unknown },
+    f: string,
+    d: string,
+  ) => void;
   const mod: { exports: unknown } = { exports: {} };
   wrapper(mod.exports as object, createRequire(file), mod, file, dirname(file));
   const exported = mod.exports as ElkConstructor & { default?: ElkConstructor };

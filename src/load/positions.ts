@@ -7,6 +7,7 @@
  * be followed (a value built in a loop or imported from another module), the nearest ancestor wins.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Node as TsNode, SourceFile } from 'ts-morph';
 import type * as TsMorph from 'ts-morph';
 
@@ -21,7 +22,9 @@ type Morph = typeof TsMorph;
 let morph: Morph | undefined;
 
 async function loadMorph(): Promise<Morph> {
-  morph ??= await import('ts-morph');
+  // require(), not import(): ts-morph's package declares no module type, so import() would first make
+  // Node parse its 0.7 MB main file to detect the format and scan it for named exports.
+  morph ??= createRequire(import.meta.url)('ts-morph') as Morph;
   return morph;
 }
 

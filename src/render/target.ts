@@ -47,7 +47,12 @@ export interface TargetInput {
   metadataBlock?: boolean;
 }
 
-const TLS_ICON: Record<TlsState, string> = { tls: 'tls-lock', plaintext: 'tls-open', passthrough: 'tls-passthrough', mtls: 'tls-mtls' };
+const TLS_ICON: Record<TlsState, string> = {
+  tls: 'tls-lock',
+  plaintext: 'tls-open',
+  passthrough: 'tls-passthrough',
+  mtls: 'tls-mtls',
+};
 const BOX_ORDER: BoxStyle[] = ['region', 'vnet', 'subnet', 'cluster', 'zone', 'actor'];
 const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid'];
 const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
@@ -69,7 +74,13 @@ export function hex(color: string): string {
 export function theme(): DiagramTheme {
   const boxes = {} as DiagramTheme['boxes'];
   for (const [k, b] of Object.entries(BOX) as Array<[BoxStyle, (typeof BOX)[BoxStyle]]>) {
-    boxes[k] = { fill: hex(b.fill), stroke: hex(b.stroke), strokeWidth: b.strokeWidth, ...(b.dash ? { dash: b.dash } : {}), radius: b.radius };
+    boxes[k] = {
+      fill: hex(b.fill),
+      stroke: hex(b.stroke),
+      strokeWidth: b.strokeWidth,
+      ...(b.dash ? { dash: b.dash } : {}),
+      radius: b.radius,
+    };
   }
   const edges = {} as DiagramTheme['edges'];
   for (const [k, e] of Object.entries(EDGE) as Array<[EdgeStyle, (typeof EDGE)[EdgeStyle]]>) {
@@ -90,7 +101,14 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     .slice(0, 8);
   const icons: Record<string, IconDrawing> = {};
   let glyphs = 0;
-  const place = (key: string, x: number, y: number, size: number, instance: string, extra: Partial<IconPlacement> = {}) => {
+  const place = (
+    key: string,
+    x: number,
+    y: number,
+    size: number,
+    instance: string,
+    extra: Partial<IconPlacement> = {},
+  ) => {
     const ic = input.icons(key);
     icons[key] ??= { viewBox: ic.viewBox, body: ic.body };
     return { icon: key, x: f2(x), y: f2(y), size, instance, ...extra } satisfies IconPlacement;
@@ -98,7 +116,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   // Glyph instance suffixes count in drawing order: edge labels, finding badges, legend.
   const glyph = (tls: TlsState, x: number, y: number) =>
     place(TLS_ICON[tls], x, y, EDGE_LABEL.glyph, `g${++glyphs}`, { className: `tls ${tls}` });
-  const sevGlyph = (sev: Severity, cx: number, cy: number) => place(`sev-${sev}`, cx - 6.5, cy - 6.5, 13, `g${++glyphs}`);
+  const sevGlyph = (sev: Severity, cx: number, cy: number) =>
+    place(`sev-${sev}`, cx - 6.5, cy - 6.5, 13, `g${++glyphs}`);
   const run = (text: string, x: number, y: number, size: number, weight: FontWeight, fill = TEXT_COLOR): TextRun => ({
     text,
     x: f2(x),
@@ -129,9 +148,16 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   };
 
   // ---- header, legend placement and canvas size ----
-  const content = input.metadataBlock === false ? [] : headerLines(m, meta, graph.title, Math.max(layout.width, 900) - 2 * MARGIN);
-  const headerH = content.length ? Math.ceil(MARGIN + content.reduce((a, l) => a + m.lineHeight(l.size) + 2, 0) + 10) : 0;
-  const legendItems = legendItemsFor(graph, measured, input.findings ? usedSeverities(graph, input.findings) : new Set());
+  const content =
+    input.metadataBlock === false ? [] : headerLines(m, meta, graph.title, Math.max(layout.width, 900) - 2 * MARGIN);
+  const headerH = content.length
+    ? Math.ceil(MARGIN + content.reduce((a, l) => a + m.lineHeight(l.size) + 2, 0) + 10)
+    : 0;
+  const legendItems = legendItemsFor(
+    graph,
+    measured,
+    input.findings ? usedSeverities(graph, input.findings) : new Set(),
+  );
   const diagramW = Math.max(layout.width, 560);
   const legendLayout = placeLegend(m, legendItems, diagramW - 2 * MARGIN);
   const width = f2(Math.max(diagramW, ...content.map((l) => l.width + 2 * MARGIN)));
@@ -146,7 +172,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       lines.push(run(l.text, MARGIN, y, l.size, l.weight, l.role === 'detail' ? DETAIL_COLOR : TEXT_COLOR));
       y += m.lineHeight(l.size) - m.ascent(l.size) + 2;
     }
-    header = { lines, rule: { x1: MARGIN, y1: headerH - 6, x2: width - MARGIN, y2: headerH - 6, stroke: hex(RULE_COLOR), width: 1 } };
+    header = {
+      lines,
+      rule: { x1: MARGIN, y1: headerH - 6, x2: width - MARGIN, y2: headerH - 6, stroke: hex(RULE_COLOR), width: 1 },
+    };
   }
 
   // ---- shapes: containers outermost first, then leaves ----
@@ -197,8 +226,22 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     const route = layout.edges.get(e.id);
     if (!route) throw new Error(`internal error: no route for diagram edge ${JSON.stringify(e.id)}`);
     const stroke = hex(EDGE[e.style].stroke);
-    const tooltip = clean([e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : ''].filter(Boolean).join(' · ')) || e.style;
-    const c: Connection = { index: i, id: e.id, from: e.from, to: e.to, style: e.style, points: route.points, tooltip, arrow: !e.undirected };
+    const tooltip =
+      clean(
+        [e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : '']
+          .filter(Boolean)
+          .join(' · '),
+      ) || e.style;
+    const c: Connection = {
+      index: i,
+      id: e.id,
+      from: e.from,
+      to: e.to,
+      style: e.style,
+      points: route.points,
+      tooltip,
+      arrow: !e.undirected,
+    };
     const lb = route.label;
     if (lb && (me.text || e.step !== undefined || e.tls)) {
       const label: NonNullable<Connection['label']> = { box: lb, stroke };
@@ -251,7 +294,12 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   // ---- legend ----
   const cy = 8;
   const entries: LegendEntry[] = legendLayout.items.map(({ item, x, y }) => {
-    const base = { key: item.key, x: f2(x), y: f2(y), text: run(item.text, 38, cy + m.ascent(TYPE.legend) / 2 - 1, TYPE.legend, 'regular') };
+    const base = {
+      key: item.key,
+      x: f2(x),
+      y: f2(y),
+      text: run(item.text, 38, cy + m.ascent(TYPE.legend) / 2 - 1, TYPE.legend, 'regular'),
+    };
     switch (item.type) {
       case 'box':
         return { ...base, type: 'box', style: item.style };
@@ -262,7 +310,13 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       case 'badge':
         return { ...base, type: 'badge', step: step('1', 13, cy, HOP_LEGEND_COLOR) };
       case 'severity':
-        return { ...base, type: 'severity', severity: item.severity, stroke: hex(SEVERITY_LOOK[item.severity].fill), icon: sevGlyph(item.severity, 9, 8) };
+        return {
+          ...base,
+          type: 'severity',
+          severity: item.severity,
+          stroke: hex(SEVERITY_LOOK[item.severity].fill),
+          icon: sevGlyph(item.severity, 9, 8),
+        };
     }
   });
   const legend: Legend = {
@@ -304,7 +358,8 @@ function metaLine(meta: ModelMetadata): string {
 function headerLines(m: TextMetrics, meta: ModelMetadata, viewTitle: string, max: number): TextLine[] {
   const out: TextLine[] = [];
   const add = (t: string, size: number, weight: FontWeight, role: 'label' | 'detail') => {
-    for (const l of wrapText(m, clean(t), Math.max(max, 300), size, weight, 2)) out.push({ text: l, size, weight, width: m.width(l, size, weight), role });
+    for (const l of wrapText(m, clean(t), Math.max(max, 300), size, weight, 2))
+      out.push({ text: l, size, weight, width: m.width(l, size, weight), role });
   };
   add(meta.title, TYPE.title, 'bold', 'label');
   add(viewTitle, TYPE.subtitle, 'bold', 'label');
@@ -321,20 +376,30 @@ type LegendItem =
 
 function legendItemsFor(g: ViewGraph, measured: Measured, severities: Set<Severity>): LegendItem[] {
   const items: LegendItem[] = [];
-  const containerStyles = new Set(measured.nodes.filter((n) => n.container || n.node.style === 'actor').map((n) => n.node.style));
-  for (const s of BOX_ORDER) if (containerStyles.has(s)) items.push({ type: 'box', key: `box-${s}`, style: s, text: BOX[s].legend });
+  const containerStyles = new Set(
+    measured.nodes.filter((n) => n.container || n.node.style === 'actor').map((n) => n.node.style),
+  );
+  for (const s of BOX_ORDER)
+    if (containerStyles.has(s)) items.push({ type: 'box', key: `box-${s}`, style: s, text: BOX[s].legend });
   const edges = new Set(g.edges.map((e) => e.style));
-  for (const s of EDGE_ORDER) if (edges.has(s)) items.push({ type: 'edge', key: `edge-${s}`, style: s, text: EDGE[s].legend });
+  for (const s of EDGE_ORDER)
+    if (edges.has(s)) items.push({ type: 'edge', key: `edge-${s}`, style: s, text: EDGE[s].legend });
   const tls = new Set(g.edges.map((e) => e.tls).filter((t): t is TlsState => !!t));
   for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: TLS_LEGEND[t] });
-  if (g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
+  if (g.edges.some((e) => e.step !== undefined))
+    items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
   for (const s of ['error', 'warning', 'info'] as const) {
-    if (severities.has(s)) items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });
+    if (severities.has(s))
+      items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });
   }
   return items;
 }
 
-function placeLegend(m: TextMetrics, items: LegendItem[], max: number): { items: Array<{ item: LegendItem; x: number; y: number }>; height: number } {
+function placeLegend(
+  m: TextMetrics,
+  items: LegendItem[],
+  max: number,
+): { items: Array<{ item: LegendItem; x: number; y: number }>; height: number } {
   const out: Array<{ item: LegendItem; x: number; y: number }> = [];
   let x = 0;
   let y = 22;

@@ -41,7 +41,8 @@ export function readTrueType(bytes: Uint8Array): TrueTypeFont {
 function cmapLookup(cmap: DataView): (cp: number) => number {
   const n = cmap.getUint16(2);
   const subtables = new Map<string, number>();
-  for (let i = 0; i < n; i++) subtables.set(`${cmap.getUint16(4 + i * 8)},${cmap.getUint16(6 + i * 8)}`, cmap.getUint32(8 + i * 8));
+  for (let i = 0; i < n; i++)
+    subtables.set(`${cmap.getUint16(4 + i * 8)},${cmap.getUint16(6 + i * 8)}`, cmap.getUint32(8 + i * 8));
   // fontkit's order of preference among the Unicode subtables these fonts carry.
   const off12 = subtables.get('3,10') ?? subtables.get('0,6') ?? subtables.get('0,4');
   if (off12 !== undefined && cmap.getUint16(off12) === 12) {
@@ -138,7 +139,12 @@ export class GlyphSubset {
       parts.push(buf);
       offsets.push(offset);
       const advance = hmtx.getUint16((gid < n ? gid : n - 1) * 4);
-      const bearing = gid < n ? hmtx.getInt16(gid * 4 + 2) : gid - n < (hmtx.byteLength - n * 4) / 2 ? hmtx.getInt16(n * 4 + (gid - n) * 2) : 0;
+      const bearing =
+        gid < n
+          ? hmtx.getInt16(gid * 4 + 2)
+          : gid - n < (hmtx.byteLength - n * 4) / 2
+            ? hmtx.getInt16(n * 4 + (gid - n) * 2)
+            : 0;
       metrics.push([advance, bearing]);
       offset += buf.length;
     }

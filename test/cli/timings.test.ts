@@ -50,7 +50,9 @@ describe('stage timings', () => {
     const head = lines.findIndex((l) => l === 'timings examples/a-hub-spoke-baseline.ts');
     expect(head).toBeGreaterThanOrEqual(0);
     expect(lines[head + 1]).toMatch(/^ {2}load \d+\.\d ms {2}normalize \d+\.\d ms {2}validate \d+\.\d ms$/);
-    expect(lines[head + 2]).toMatch(/^ {2}topology {7}measure \d+\.\d ms {2}layout \d+\.\d ms {2}render \d+\.\d ms {2}write \d+\.\d ms$/);
+    expect(lines[head + 2]).toMatch(
+      /^ {2}topology {7}measure \d+\.\d ms {2}layout \d+\.\d ms {2}render \d+\.\d ms {2}write \d+\.\d ms$/,
+    );
     expect(lines.some((l) => l.startsWith('timings process: '))).toBe(true);
     expect(STAGES.every((s) => r.stderr.includes(` ${s} `))).toBe(true);
 

@@ -27,7 +27,11 @@ process.stdout.write(JSON.stringify({ cacheUsed: l.cacheUsed, boxes: out.childre
 `;
 
 function load(cache: string): { cacheUsed: boolean; boxes: number[][] } {
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, CACHE: cache }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, CACHE: cache },
+    timeout: 60_000,
+  });
   expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout) as { cacheUsed: boolean; boxes: number[][] };
 }

@@ -52,12 +52,16 @@ describe('font metrics table', () => {
 
   it('sums the same advances as fontkit on random text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 24 }), fc.string({ unit: 'binary', maxLength: 12 }), (a, b) => {
-        for (const w of ['regular', 'bold'] as const) {
-          expect(advanceUnits(a, w)).toBe(fontkitUnits(a, w));
-          expect(advanceUnits(b, w)).toBe(fontkitUnits(b, w));
-        }
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 24 }),
+        fc.string({ unit: 'binary', maxLength: 12 }),
+        (a, b) => {
+          for (const w of ['regular', 'bold'] as const) {
+            expect(advanceUnits(a, w)).toBe(fontkitUnits(a, w));
+            expect(advanceUnits(b, w)).toBe(fontkitUnits(b, w));
+          }
+        },
+      ),
       { numRuns: 300, seed: 14 },
     );
   });
@@ -81,7 +85,8 @@ describe('TrueType subsetter', () => {
       for (let cp = 0; cp < 0x20000; cp++) {
         const gid = mine.glyphId(cp);
         if (gid !== 0) mapped++;
-        if (gid !== theirs.glyphForCodePoint(cp).id) expect(gid, `${w} U+${cp.toString(16)}`).toBe(theirs.glyphForCodePoint(cp).id);
+        if (gid !== theirs.glyphForCodePoint(cp).id)
+          expect(gid, `${w} U+${cp.toString(16)}`).toBe(theirs.glyphForCodePoint(cp).id);
       }
       expect(mapped).toBeGreaterThan(5000);
     }
@@ -102,7 +107,8 @@ describe('TrueType subsetter', () => {
         const a = ours.tables();
         const b = readTables(theirs.encode());
         expect(Object.keys(a).sort()).toEqual(Object.keys(b).sort());
-        for (const tag of Object.keys(b)) expect(Buffer.from(a[tag]!).equals(Buffer.from(b[tag]!)), `${w} ${tag} for ${text}`).toBe(true);
+        for (const tag of Object.keys(b))
+          expect(Buffer.from(a[tag]!).equals(Buffer.from(b[tag]!)), `${w} ${tag} for ${text}`).toBe(true);
         // Composite glyphs pull in their components, so the subset can hold more glyphs than were asked for.
         if (text.includes('Ǻ')) expect(ours.glyphs.length).toBeGreaterThan(cps.length);
       }

@@ -74,9 +74,11 @@ describe('diagram target', () => {
     for (const r of renders) {
       const walk = (v: unknown, path: string): void => {
         if (typeof v === 'number') expect(Number.isFinite(v), path).toBe(true);
-        else if (typeof v === 'string' && /(fill|stroke|background)$/i.test(path)) expect(v, path).toMatch(/^#[0-9a-f]{6}$/);
+        else if (typeof v === 'string' && /(fill|stroke|background)$/i.test(path))
+          expect(v, path).toMatch(/^#[0-9a-f]{6}$/);
         else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-        else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (path !== 'icons') walk(x, path ? `${path}.${k}` : k);
+        else if (v && typeof v === 'object')
+          for (const [k, x] of Object.entries(v)) if (path !== 'icons') walk(x, path ? `${path}.${k}` : k);
       };
       walk(r.target, '');
     }

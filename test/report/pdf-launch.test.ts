@@ -24,7 +24,10 @@ try {
 describe.skipIf(!browser)('report -o pack.pdf with a design that cannot be loaded', () => {
   it('exits 2 with the load error and leaves no browser behind', () => {
     const bad = join(dir, 'bad.ts');
-    writeFileSync(bad, "import { defineArchitecture } from 'aksnet';\nexport default defineArchitecture({ metadata: { title: 'x' }, \n");
+    writeFileSync(
+      bad,
+      "import { defineArchitecture } from 'aksnet';\nexport default defineArchitecture({ metadata: { title: 'x' }, \n",
+    );
     const out = join(dir, 'pack.pdf');
     const r = spawnSync(process.execPath, [join(repo, 'bin/aksnet.js'), 'report', bad, '-o', out], {
       encoding: 'utf8',

@@ -18,7 +18,11 @@ export function context(target: DiagramTarget): SvgContext {
 export function text(ctx: SvgContext, t: TextRun, id?: string): string {
   ctx.used[t.weight].add(t.text);
   const weight = t.weight === 'bold' ? 700 : undefined;
-  return textEl('text', { x: t.x, y: t.y, 'font-size': t.size, fill: t.fill, 'font-weight': weight, id: id && ctx.pid(id) }, t.text);
+  return textEl(
+    'text',
+    { x: t.x, y: t.y, 'font-size': t.size, fill: t.fill, 'font-weight': weight, id: id && ctx.pid(id) },
+    t.text,
+  );
 }
 
 export function texts(ctx: SvgContext, runs: readonly TextRun[]): string {
@@ -31,12 +35,30 @@ export function texts(ctx: SvgContext, runs: readonly TextRun[]): string {
 export function icon(ctx: SvgContext, p: IconPlacement): string {
   const def = ctx.target.icons[p.icon];
   if (!def) throw new Error(`internal error: diagram target has no icon ${JSON.stringify(p.icon)}`);
-  const a = { x: p.x, y: p.y, width: p.size, height: p.size, viewBox: def.viewBox, class: p.className, id: p.id && ctx.pid(p.id) };
+  const a = {
+    x: p.x,
+    y: p.y,
+    width: p.size,
+    height: p.size,
+    viewBox: def.viewBox,
+    class: p.className,
+    id: p.id && ctx.pid(p.id),
+  };
   return el('svg', a, canonicalMarkup(instanceIds(def.body, ctx.pid(p.instance))));
 }
 
 export function boxRect(look: BoxTheme, width: number, height: number, x: number, y: number, rx = look.radius): string {
-  const a = { width, height, x, y, rx, fill: look.fill, stroke: look.stroke, 'stroke-width': look.strokeWidth, 'stroke-dasharray': look.dash };
+  const a = {
+    width,
+    height,
+    x,
+    y,
+    rx,
+    fill: look.fill,
+    stroke: look.stroke,
+    'stroke-width': look.strokeWidth,
+    'stroke-dasharray': look.dash,
+  };
   return el('rect', a);
 }
 

@@ -55,7 +55,17 @@ function label(ctx: SvgContext, c: Connection): string {
   const l = c.label;
   if (!l) return '';
   const b = l.box;
-  const chip = { width: b.width, height: b.height, x: b.x, y: b.y, rx: 3, fill: '#ffffff', 'fill-opacity': 0.92, stroke: l.stroke, 'stroke-width': 0.6 };
+  const chip = {
+    width: b.width,
+    height: b.height,
+    x: b.x,
+    y: b.y,
+    rx: 3,
+    fill: '#ffffff',
+    'fill-opacity': 0.92,
+    stroke: l.stroke,
+    'stroke-width': 0.6,
+  };
   let body = el('rect', chip);
   if (l.step) body += stepBadge(ctx, l.step);
   if (l.text) body += text(ctx, l.text);

@@ -8,6 +8,14 @@ export function header(ctx: SvgContext): string {
   let body = '';
   h.lines.forEach((l, i) => (body += text(ctx, l, `meta-${i}`)));
   const r = h.rule;
-  body += el('line', { x1: r.x1, y1: r.y1, x2: r.x2, y2: r.y2, stroke: r.stroke, 'stroke-width': r.width, id: ctx.pid('meta-rule') });
+  body += el('line', {
+    x1: r.x1,
+    y1: r.y1,
+    x2: r.x2,
+    y2: r.y2,
+    stroke: r.stroke,
+    'stroke-width': r.width,
+    id: ctx.pid('meta-rule'),
+  });
   return el('g', { id: ctx.pid('metadata'), class: 'metadata' }, body);
 }

@@ -27,7 +27,18 @@ function sample(ctx: SvgContext, e: LegendEntry): string {
     case 'badge':
       return stepBadge(ctx, e.step);
     case 'severity':
-      return el('rect', { width: 26, height: 16, x: 0, y: 0, rx: 8, fill: '#ffffff', stroke: e.stroke, 'stroke-width': 1.6 }) + icon(ctx, e.icon);
+      return (
+        el('rect', {
+          width: 26,
+          height: 16,
+          x: 0,
+          y: 0,
+          rx: 8,
+          fill: '#ffffff',
+          stroke: e.stroke,
+          'stroke-width': 1.6,
+        }) + icon(ctx, e.icon)
+      );
   }
 }
 

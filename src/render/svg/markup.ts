@@ -44,7 +44,17 @@ function decode(s: string): string {
   });
 }
 
-const TOKEN = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\/([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|([^<]+)/g;
+/** Comments and CDATA (kept), end tags, start tags with their attributes and `/`, text. */
+const TOKEN = new RegExp(
+  [
+    String.raw`<!--[\s\S]*?-->`,
+    String.raw`<!\[CDATA\[[\s\S]*?\]\]>`,
+    String.raw`<\/([^\s>]+)\s*>`,
+    String.raw`<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>`,
+    String.raw`([^<]+)`,
+  ].join('|'),
+  'g',
+);
 const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const canonical = new Map<string, string>();
 
