@@ -10,6 +10,7 @@ import type { Browser } from 'puppeteer-core';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import type { BrowserChoice } from './browser.js';
 import { headerFooterFontStyle } from './assets.js';
+import { writeFontconfig } from './fontconfig.js';
 
 export type Paper = 'a4' | 'letter';
 
@@ -36,6 +37,8 @@ export async function launch(choice: BrowserChoice): Promise<PdfSession> {
       headless: true,
       userDataDir: profile,
       pipe: true,
+      // Only the vendored fonts: no system font can stand in for a missing glyph (see fontconfig.ts).
+      env: { ...process.env, FONTCONFIG_FILE: writeFontconfig(profile) },
       args: [
         '--no-sandbox',
         '--disable-gpu',
