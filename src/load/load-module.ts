@@ -10,6 +10,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SourceMap } from 'node:module';
 import { AksnetError, ExitCode } from './errors.js';
+import { registerInputs } from '../shared/output-file.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -96,6 +97,7 @@ export async function loadModule(file: string): Promise<LoadedModule> {
   const tmp = join(dir, 'bundle.mjs');
   writeFileSync(tmp, js.text);
   const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(dirname(abs), p));
+  registerInputs(inputs.filter((p) => p !== entry && !p.startsWith(dirname(entry))));
   try {
     const mod = (await import(pathToFileURL(tmp).href)) as { default?: unknown };
     let value = mod.default;

@@ -42,10 +42,14 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
     if (tty) process.stderr.write(`\r${' '.repeat(last.length)}\r`);
     for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
     for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
+    for (const f of res.failed) process.stderr.write(`${f.error.format()}\nnot written: ${f.path}\n`);
     if (res.pdfError) {
       process.stderr.write(res.pdfError.format() + '\n');
-      return ExitCode.output;
+      for (const o of outputs.filter((x) => x.format === 'pdf')) process.stderr.write(`not written: ${o.path}\n`);
     }
+    // A refused output (it is an input) is a usage error; anything else that was not written is an output error.
+    if (res.failed.some((f) => f.error.exitCode === ExitCode.usage)) return ExitCode.usage;
+    if (res.pdfError || res.failed.length > 0) return ExitCode.output;
     return ExitCode.ok;
   } catch (e) {
     if (tty) process.stderr.write('\n');
