@@ -13,6 +13,7 @@ function program(): Command {
     .description('Architecture-as-code for AKS networking: validate designs, draw them, write review packs.')
     .version(version(), '-v, --version', 'print the aksnet version')
     .option('--debug', 'print stack traces for errors')
+    .option('--load-timeout <seconds>', 'time limit for evaluating each design or config file (default 5)')
     .showHelpAfterError('(run `aksnet --help` for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .exitOverride()
@@ -85,6 +86,17 @@ Exit codes: 0 no finding at or over the threshold, 1 findings at or over it, 2 u
       const { rulesCommand } = await import('./commands/rules.js');
       p.setOptionValue('exit', await rulesCommand(opts));
     });
+
+  // h15: designs are executed code; their evaluation time limit applies to every command that loads one.
+  p.hook('preAction', async () => {
+    const raw = p.opts()['loadTimeout'] as string | undefined;
+    if (raw === undefined) return;
+    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0 || Number(raw) > 3600) {
+      throw new AksnetError(`--load-timeout must be a number of seconds between 0 and 3600, got "${raw}"`, undefined, ExitCode.usage);
+    }
+    const { setLoadTimeout } = await import('../load/evaluate.js');
+    setLoadTimeout(Math.round(Number(raw) * 1000));
+  });
 
   return p;
 }

@@ -98,7 +98,7 @@ function installSignalCleanup(): void {
   handlersInstalled = true;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     const handler = (): void => {
-      for (const t of pending) rmSync(t, { force: true });
+      for (const t of pending) rmSync(t, { recursive: true, force: true });
       pending.clear();
       // Another part of the program (e.g. watch mode) handles the signal itself; otherwise die by it as usual.
       process.removeListener(sig, handler);
@@ -107,6 +107,16 @@ function installSignalCleanup(): void {
     // First in line, so it can see whether another listener (e.g. watch mode) will handle the signal.
     process.prependListener(sig, handler);
   }
+}
+
+/** Registers a temporary file or folder to remove if the process is interrupted (SIGINT/SIGTERM). */
+export function trackTemp(path: string): void {
+  installSignalCleanup();
+  pending.add(path);
+}
+
+export function untrackTemp(path: string): void {
+  pending.delete(path);
 }
 
 /** True when no process has this id (its temporary files are stale). */
