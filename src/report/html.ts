@@ -51,5 +51,22 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
     css,
     authors,
   };
-  return renderTemplate(set, ctx);
+  return withCsp(renderTemplate(set, ctx));
+}
+
+/** The policy every HTML pack carries (the PDF renderer also sends it as a header): nothing loads from outside. */
+export const PACK_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * Puts the pack's CSP first in <head>, whatever the template (a custom pack.hbs may have none).
+ * Several policies all apply, so one the template adds can only restrict further.
+ */
+export function withCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PACK_CSP}">`;
+  if (html.includes(meta)) return html;
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return `${html.slice(0, at)}<head>${meta}</head>${html.slice(at)}`;
 }
