@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AksnetError, ExitCode } from '../load/errors.js';
 import { version } from './version.js';
+import { terminalSafe } from '../shared/text-safety.js';
 
 const FORMATS = ['text', 'json', 'sarif', 'github', 'markdown'] as const;
 
@@ -122,7 +123,8 @@ export async function run(argv: string[]): Promise<number> {
       return ExitCode.usage;
     }
     if (e instanceof AksnetError) {
-      process.stderr.write(e.format() + '\n');
+      // Messages can quote a design's text; its control characters must not reach the terminal raw.
+      process.stderr.write(terminalSafe(e.format()) + '\n');
       if (debug && e.detail) process.stderr.write(e.detail + '\n');
       return e.exitCode;
     }

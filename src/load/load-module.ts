@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SourceMap } from 'node:module';
 import { AksnetError, ExitCode } from './errors.js';
+import { terminalSafe as escapeControl } from '../shared/text-safety.js';
 import { registerInputs, sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
 import { startEvaluator, type Evaluation, type ThrownInfo } from './evaluate.js';
 
@@ -143,11 +144,6 @@ function frameMapper(file: string, bundle: string, mapText: string | undefined, 
     if (src === entry || src.startsWith(dslDir)) return undefined;
     return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
   };
-}
-
-/** Control characters in a design's message would reach the terminal raw (clear screen, forged lines). */
-export function escapeControl(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** One clear error (exit 2, `file:line:col`) for every way evaluating a design can fail. */

@@ -2,6 +2,7 @@
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
+import { xmlSafe } from '../shared/text-safety.js';
 
 export interface HtmlOptions {
   /** User template directory overriding the built-in templates. */
@@ -27,7 +28,7 @@ export function responsiveSvg(svg: string, width: number, height: number): strin
 
 /** Removes anything in an SVG that could fetch or run: scripts, event handlers, external hrefs. */
 export function sanitizeSvg(svg: string): string {
-  return svg
+  return xmlSafe(svg)
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!DOCTYPE[^>]*>/gi, '')
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
@@ -51,7 +52,7 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
     css,
     authors,
   };
-  return withCsp(renderTemplate(set, ctx));
+  return withCsp(xmlSafe(renderTemplate(set, ctx)));
 }
 
 /** The policy every HTML pack carries (the PDF renderer also sends it as a header): nothing loads from outside. */

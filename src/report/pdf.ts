@@ -11,6 +11,7 @@ import { AksnetError, ExitCode } from '../load/errors.js';
 import type { BrowserChoice } from './browser.js';
 import { headerFooterFontStyle } from './assets.js';
 import { sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
+import { xmlSafe } from '../shared/text-safety.js';
 
 /**
  * The policy every printed page gets as a response header, whatever its template says: nothing
@@ -235,7 +236,7 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
       }
     });
     await page.goto(PACK_URL, { waitUntil: 'load', timeout: 120_000 });
-    const title = escapeHtml(opts.title);
+    const title = escapeHtml(xmlSafe(opts.title));
     // Header and footer are separate documents: they get the vendored font too, never a system one.
     const font = headerFooterFontStyle();
     const style = 'font-family: AksnetHeaderFont; font-size: 7pt; color: #5b6578; width: 100%; margin: 0 14mm;';

@@ -7,6 +7,7 @@ import type { Finding } from '../../validate/finding.js';
 import { VIEWS, renderDiagrams, type ViewName } from '../../diagram/index.js';
 import { expandFiles } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../io.js';
+import { xmlSafe } from '../../shared/text-safety.js';
 
 export interface DiagramCliOptions {
   view: ViewName | 'all';
@@ -46,7 +47,7 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
   const written: string[] = [];
   for (const d of diagrams) {
     const out = join(opts.output, `${fileStem(file)}.${d.view}.svg`);
-    writeFileAtomic(out, d.svg);
+    writeFileAtomic(out, xmlSafe(d.svg));
     written.push(out);
   }
   return { written, inputs };

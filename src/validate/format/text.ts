@@ -3,6 +3,7 @@ import type { Severity } from '../../../dsl/types.js';
 import type { Colors } from '../../cli/io.js';
 import type { FileResult, Finding } from '../finding.js';
 import { count, plural } from './summary.js';
+import { terminalSafe as t } from '../../shared/text-safety.js';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
@@ -10,7 +11,7 @@ export function formatText(results: FileResult[], c: Colors): string {
   const lines: string[] = [];
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    lines.push(c.bold(r.file) + c.dim(`  ${r.title}`));
+    lines.push(c.bold(t(r.file)) + c.dim(`  ${t(r.title)}`));
     const groups: Array<[string, Finding[]]> = [
       ...ORDER.map((s) => [s, r.findings.filter((f) => f.status !== 'suppressed' && f.severity === s)] as [string, Finding[]]),
       ['suppressed', r.findings.filter((f) => f.status === 'suppressed')],
@@ -19,14 +20,14 @@ export function formatText(results: FileResult[], c: Colors): string {
       for (const f of list) {
         const sev =
           label === 'error' ? c.red('error') : label === 'warning' ? c.yellow('warning') : label === 'info' ? c.blue('info') : c.dim('suppressed');
-        const expired = f.status === 'expired' ? c.red(` [accepted risk expired ${f.acceptance?.expires ?? ''}]`) : '';
+        const expired = f.status === 'expired' ? c.red(` [accepted risk expired ${t(f.acceptance?.expires ?? '')}]`) : '';
         const accepted =
           f.status === 'suppressed' && f.acceptance
-            ? c.dim(` [accepted by ${f.acceptance.owner} until ${f.acceptance.expires}: ${f.acceptance.justification}]`)
+            ? c.dim(` [accepted by ${t(f.acceptance.owner)} until ${t(f.acceptance.expires)}: ${t(f.acceptance.justification)}]`)
             : '';
         // Pad by the visible width of the label: the colour codes must not count.
         const pad = ' '.repeat(Math.max(0, 'suppressed'.length - label.length));
-        lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev}${pad}  ${f.message}${expired}${accepted}  ${c.dim(f.ruleId)}`);
+        lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev}${pad}  ${t(f.message)}${expired}${accepted}  ${c.dim(t(f.ruleId))}`);
       }
     }
     lines.push('');
