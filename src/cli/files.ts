@@ -1,5 +1,5 @@
 /** Expands file arguments and globs into a sorted, de-duplicated list of architecture files. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AksnetError, ExitCode } from '../load/errors.js';
 import { CONFIG_FILES } from '../load/config.js';
@@ -31,7 +31,19 @@ export async function expandFiles(args: string[]): Promise<string[]> {
     }
     throw new AksnetError(`file not found: ${a}`, undefined, ExitCode.usage);
   }
-  const files = [...out].filter((f) => !isConfig(f)).sort();
+  // A file reached twice (a symlink to it, a symlink loop in a directory) is validated once: the first
+  // path in sorted order names it.
+  const byReal = new Map<string, string>();
+  for (const f of [...out].sort()) {
+    let real = f;
+    try {
+      real = realpathSync(f);
+    } catch {
+      // A dangling link: kept, and loading it reports "file not found".
+    }
+    if (!byReal.has(real)) byReal.set(real, f);
+  }
+  const files = [...byReal.values()].filter((f) => !isConfig(f)).sort();
   if (files.length === 0) throw new AksnetError('no architecture files among the inputs (only aksnet.config files)', undefined, ExitCode.usage);
   return files;
 }

@@ -114,6 +114,11 @@ export async function run(argv: string[]): Promise<number> {
   await extend(p);
   const debug = argv.includes('--debug');
   try {
+    // h15: commander lets the last of `--config x` and `--no-config` win silently; they contradict each other.
+    const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+    if (options.includes('--no-config') && options.some((a) => a === '-c' || a === '--config' || a.startsWith('--config='))) {
+      throw new AksnetError('--config and --no-config contradict each other; use one of them', undefined, ExitCode.usage);
+    }
     await p.parseAsync(argv, { from: 'user' });
     const code = p.getOptionValue('exit') as number | undefined;
     return code ?? ExitCode.ok;

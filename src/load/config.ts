@@ -8,6 +8,7 @@ import type { AksnetConfig } from '../../dsl/types.js';
 import { AksnetError, ExitCode } from './errors.js';
 import { displayPath, loadModule } from './load-module.js';
 import { isRecord } from '../normalize/reader.js';
+import { isCalendarDate } from '../shared/date.js';
 
 export const CONFIG_FILES = ['aksnet.config.ts', 'aksnet.config.mts', 'aksnet.config.js', 'aksnet.config.mjs'];
 
@@ -43,7 +44,8 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 }
 
 const SETTINGS = ['off', 'error', 'warning', 'info'];
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date: 2026-02-30 has the right shape but is no day (h15). */
+const DATE = { test: isCalendarDate };
 
 /** The first problem with a config value's review fields, if any (a `.js` config is not type-checked). */
 function checkConfig(v: Record<string, unknown>): string | undefined {

@@ -14,6 +14,7 @@ import { normalizePart } from './parts.js';
 import { clusterPaths, ingressPath, linkGatewaysToClusters } from './paths.js';
 import { Fields, describe, isRecord, type NormalizeIssue } from './reader.js';
 import { cmp, dedupeDefaults } from './util.js';
+import { checkInput } from './input-checks.js';
 
 export interface NormalizeResult {
   model: Model;
@@ -27,6 +28,7 @@ export function normalize(input: unknown): NormalizeResult {
   if (!isRecord(input)) {
     n.sink.issues.push({ ruleId: 'structure/schema', message: `the architecture must be an object, got ${describe(input)}`, path: '' });
   }
+  n.sink.issues.push(...checkInput(root));
   const arch = new Fields(root, '', n.sink);
   n.declare(root);
   const metadata = readMetadata(n, arch);

@@ -5,7 +5,12 @@
  */
 import type { AppliedDefault, Id } from '../model/types.js';
 
-export type IssueRuleId = 'structure/schema' | 'structure/unknown-reference' | 'structure/duplicate-name';
+export type IssueRuleId =
+  | 'structure/schema'
+  | 'structure/unknown-reference'
+  | 'structure/duplicate-name'
+  | 'structure/invalid-name'
+  | 'structure/shared-part';
 
 /** A problem found while normalizing; the validator turns these into findings. */
 export interface NormalizeIssue {

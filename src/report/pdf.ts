@@ -12,6 +12,7 @@ import type { BrowserChoice } from './browser.js';
 import { headerFooterFontStyle } from './assets.js';
 import { sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
 import { xmlSafe } from '../shared/text-safety.js';
+import { isCalendarDate } from '../shared/date.js';
 
 /**
  * The policy every printed page gets as a response header, whatever its template says: nothing
@@ -108,7 +109,8 @@ export function pdfDate(fallbackIso?: string, env: NodeJS.ProcessEnv = process.e
   const epoch = env['SOURCE_DATE_EPOCH'];
   let d: Date;
   if (epoch && /^\d+$/.test(epoch)) d = new Date(Number(epoch) * 1000);
-  else if (fallbackIso && /^\d{4}-\d{2}-\d{2}$/.test(fallbackIso)) d = new Date(`${fallbackIso}T00:00:00Z`);
+  // An impossible date (2026-13-45) would make toISOString throw; it falls back like a missing one.
+  else if (isCalendarDate(fallbackIso)) d = new Date(`${fallbackIso}T00:00:00Z`);
   else d = new Date(0);
   return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }

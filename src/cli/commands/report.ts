@@ -2,6 +2,7 @@
 import { AksnetError, ExitCode } from '../../load/errors.js';
 import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
 import { expandFiles } from '../files.js';
+import { isCalendarDate } from '../../shared/date.js';
 
 export interface ReportCliOptions {
   output: string[];
@@ -14,7 +15,7 @@ export interface ReportCliOptions {
 }
 
 export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<number> {
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
   const files = await expandFiles(args);
   const outputs = resolveOutputs(opts.output ?? [], opts.format);

@@ -5,6 +5,7 @@ import { loadRules } from '../../validate/registry.js';
 import { count } from '../../validate/format/summary.js';
 import { AksnetError, ExitCode } from '../../load/errors.js';
 import { expandFiles } from '../files.js';
+import { isCalendarDate } from '../../shared/date.js';
 import { colors, useColor, writeFileAtomic } from '../io.js';
 
 export interface ValidateCliOptions {
@@ -17,12 +18,13 @@ export interface ValidateCliOptions {
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<number> {
-  if (opts.asOf !== undefined && !isDate(opts.asOf)) {
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
     throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   }
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
-    maxWarnings = Number(opts.maxWarnings);
+    // Digits only: Number('') is 0 and Number('0x10') is 16.
+    maxWarnings = /^\d{1,9}$/.test(opts.maxWarnings) ? Number(opts.maxWarnings) : NaN;
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new AksnetError(`--max-warnings must be a whole number, got "${opts.maxWarnings}"`);
   }
   const files = await expandFiles(args);
@@ -34,13 +36,6 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
   return exitCode(results, opts.failOn, maxWarnings);
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-function isDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** A misspelt rule id in a setting or an acceptance silently does nothing; say so on stderr. */

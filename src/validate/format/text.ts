@@ -27,7 +27,9 @@ export function formatText(results: FileResult[], c: Colors): string {
             : '';
         // Pad by the visible width of the label: the colour codes must not count.
         const pad = ' '.repeat(Math.max(0, 'suppressed'.length - label.length));
-        lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev}${pad}  ${t(f.message)}${expired}${accepted}  ${c.dim(t(f.ruleId))}`);
+        // A finding about a part built in a helper module points into that module, not the design file.
+        const where = f.file && f.file !== r.file ? `${t(f.file)}:${f.line}:${f.column}` : `${f.line}:${f.column}`;
+        lines.push(`  ${c.dim(where.padEnd(8))} ${sev}${pad}  ${t(f.message)}${expired}${accepted}  ${c.dim(t(f.ruleId))}`);
       }
     }
     lines.push('');
