@@ -21,10 +21,13 @@ applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'p
   },
   check(ctx) {
     const { q } = ctx;
+    // Grouped once (h15, issue #15: filtering every gateway per subnet was quadratic).
+    const bySubnet = new Map<string, ReturnType<typeof q.all<'applicationGateway'>>>();
+    for (const g of q.all('applicationGateway')) bySubnet.set(g.subnet, [...(bySubnet.get(g.subnet) ?? []), g]);
     for (const s of q.all('subnet')) {
       const r = cidr(s.cidr);
       if (!r) continue;
-      const gws = q.all('applicationGateway').filter((g) => g.subnet === s.id);
+      const gws = bySubnet.get(s.id) ?? [];
       if (gws.length === 0) continue;
       let need = 0;
       const terms: string[] = [];

@@ -24,6 +24,15 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
   },
   check(ctx) {
     const { q } = ctx;
+    // Counted once per subnet up front (h15, issue #15: filtering every list per subnet was quadratic).
+    const tally = (ids: Array<string | undefined>): Map<string, number> => {
+      const m = new Map<string, number>();
+      for (const id of ids) if (id !== undefined) m.set(id, (m.get(id) ?? 0) + 1);
+      return m;
+    };
+    const ilbsOn = tally(q.all('loadBalancer').filter((lb) => lb.visibility === 'internal').map((lb) => lb.subnet));
+    const pesOn = tally(q.all('privateEndpoint').map((pe) => pe.subnet));
+    const apiOn = tally(q.all('cluster').filter((c) => c.apiServer.mode === 'private').map((c) => q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet));
     for (const s of q.all('subnet')) {
       const r = cidr(s.cidr);
       if (!r) continue;
@@ -42,14 +51,12 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
         const who = pools.length > 1 ? `${pool.name}: ` : '';
         terms.push(flat ? `${who}(${nodes} nodes + ${surge} surge) × (${pods} pods + 1)` : `${who}${nodes} nodes + ${surge} surge`);
       }
-      const ilbs = q.all('loadBalancer').filter((lb) => lb.visibility === 'internal' && lb.subnet === s.id).length;
+      const ilbs = ilbsOn.get(s.id) ?? 0;
       if (ilbs > 0) {
         need += ilbs;
         terms.push(plural(ilbs, 'internal LB frontend'));
       }
-      const endpoints =
-        q.all('privateEndpoint').filter((pe) => pe.subnet === s.id).length +
-        q.all('cluster').filter((c) => c.apiServer.mode === 'private' && q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet === s.id).length;
+      const endpoints = (pesOn.get(s.id) ?? 0) + (apiOn.get(s.id) ?? 0);
       if (endpoints > 0) {
         need += endpoints;
         terms.push(plural(endpoints, 'private endpoint'));
