@@ -1,0 +1,220 @@
+/**
+ * Property/fuzz harness (issue #15). Each case takes one of the example designs (they use every
+ * builder; an NVA and an API Management hop are added), copies it across the loader's boundary the
+ * way the load worker does (structured clone), and applies a few hostile mutations to random fields
+ * of random parts: NaN, ±Infinity, floats, huge and negative numbers, long strings, control
+ * characters, markup, `/` and `@` in names, NFD text, wrong types, a part shared into a second place,
+ * a reference back to an ancestor (a cycle), an own `__proto__` key. The case then runs through
+ * normalize, validate, every validate formatter, the report's view-model, HTML, Markdown, JSON and
+ * CSV, and (for some cases) the diagrams, checking oracles on the way.
+ */
+import { XMLValidator } from 'fast-xml-parser';
+import fc from 'fast-check';
+import * as dsl from '../../dsl/index.js';
+import { loadArchitecture } from '../../src/load/load-architecture.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { loadRules } from '../../src/validate/registry.js';
+import type { Rule } from '../../src/validate/rule.js';
+import { validateModel } from '../../src/validate/validate.js';
+import type { FileResult } from '../../src/validate/finding.js';
+import { formatText } from '../../src/validate/format/text.js';
+import { formatJson } from '../../src/validate/format/json.js';
+import { formatSarif } from '../../src/validate/format/sarif.js';
+import { formatGithub } from '../../src/validate/format/github.js';
+import { formatMarkdown } from '../../src/validate/format/markdown.js';
+import { colors } from '../../src/cli/io.js';
+import { buildViewModel } from '../../src/report/view-model.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderJson } from '../../src/report/json.js';
+import { renderCsv } from '../../src/report/csv.js';
+import { loadTemplates, type TemplateSet } from '../../src/report/templates.js';
+import { renderDiagrams } from '../../src/diagram/index.js';
+import { readdirSync } from 'node:fs';
+import { xmlSafe } from '../../src/shared/text-safety.js';
+import { join, resolve } from 'node:path';
+
+/** The user string every hostile name carries: it must never appear unescaped in markup. */
+export const MARK = '<x-mark a="1">';
+const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+export interface Corpus {
+  designs: unknown[];
+  rules: Rule[];
+  templates: TemplateSet;
+}
+
+export async function loadCorpus(): Promise<Corpus> {
+  const dir = resolve(import.meta.dirname, '../../examples');
+  const designs: unknown[] = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) designs.push((await loadArchitecture(join(dir, f))).value);
+  // The two builders no example uses.
+  const base = structuredClone(designs[0]) as { network: { vnets: Array<{ subnets: unknown[] }>; nvas?: unknown[] }; clusters: unknown[]; ingress?: unknown[] };
+  const sn = base.network.vnets[0]!.subnets[0] as dsl.Subnet;
+  base.network.nvas = [dsl.nva({ name: 'nva-fw', subnet: sn, privateIp: '10.0.0.10', vendor: 'x', publicIps: 1, zones: [1] })];
+  const apim = dsl.apiManagement({ name: 'apim', sku: 'Premium', vnetMode: 'internal', subnet: sn, zones: [1, 2] });
+  const cluster = base.clusters[0] as dsl.Cluster;
+  base.ingress = [
+    ...(base.ingress ?? []),
+    dsl.ingressPath({ name: 'via-apim', from: { kind: 'internet' }, hops: [{ via: apim, protocol: 'https', port: 443, tls: 'reencrypt' }], to: { cluster, namespace: 'x', service: 'y', protocol: 'https', port: 443 } }),
+  ];
+  designs.push(base);
+  return { designs, rules: await loadRules(), templates: loadTemplates() };
+}
+
+// ---- Mutations ------------------------------------------------------------------------------
+
+const protoKey = (): unknown => JSON.parse('{"__proto__": {"polluted": true}, "name": "proto"}');
+
+const hostileValue = fc.oneof(
+  fc.constantFrom<unknown>(NaN, Infinity, -Infinity, -0, 1.5, -1, 2 ** 53 + 1, 1e308, -1e308, 0, 4294967296),
+  fc.constantFrom<unknown>('', ' ', '\u3000', `${MARK}&amp;'"`, 'a/b/c', '@octocat', 'cafe\u0301', '\u001b[2J\u0007\r\nforged', '\u0000nul', '\ud800', 'x'.repeat(5000)),
+  fc.constantFrom<unknown>('10.0.0.0/33', '10.0.0.0/022', '999.0.0.0/8', '::1/128', '10.0.0.1/24', '2026-02-31', '2026-13-45', '100000000%', '10.0.0.256'),
+  fc.constantFrom<unknown>(null, undefined, true, [], {}, [null], [NaN]),
+  fc.string({ maxLength: 30 }),
+  fc.double(),
+  fc.integer(),
+);
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null;
+
+/** Every object in the graph with its parent chain (ancestors first), in a fixed order. */
+function objects(root: unknown): Array<{ obj: Obj; ancestors: Obj[] }> {
+  const out: Array<{ obj: Obj; ancestors: Obj[] }> = [];
+  const seen = new Set<object>();
+  const walk = (v: unknown, ancestors: Obj[]): void => {
+    if (!isObj(v) || seen.has(v)) return;
+    seen.add(v);
+    out.push({ obj: v, ancestors });
+    for (const k of Object.keys(v)) walk(v[k], [...ancestors, v]);
+  };
+  walk(root, []);
+  return out;
+}
+
+export type Mutation = { pick: number; key: number; kind: 'value' | 'share' | 'cycle' | 'proto' | 'delete' | 'name'; value: unknown };
+
+export const mutation: fc.Arbitrary<Mutation> = fc.record({
+  pick: fc.nat(),
+  key: fc.nat(),
+  kind: fc.constantFrom('value', 'value', 'value', 'name', 'share', 'cycle', 'proto', 'delete'),
+  value: hostileValue,
+});
+
+/** Applies mutations to a structured clone of the design and returns it (the original is untouched). */
+export function mutate(design: unknown, muts: Mutation[]): unknown {
+  const root = structuredClone(design);
+  for (const m of muts) {
+    const all = objects(root);
+    if (all.length === 0) break;
+    const { obj, ancestors } = all[m.pick % all.length]!;
+    const keys = Object.keys(obj);
+    const key = Array.isArray(obj) ? String(m.key % Math.max(1, obj.length)) : keys.length ? keys[m.key % keys.length]! : 'name';
+    switch (m.kind) {
+      case 'value':
+        obj[key] = m.value;
+        break;
+      case 'name':
+        if (!Array.isArray(obj)) obj.name = typeof m.value === 'string' ? `${m.value}${MARK}` : `n${MARK}\u001b`;
+        break;
+      case 'share':
+        obj[key] = all[(m.pick * 7 + 3) % all.length]!.obj;
+        break;
+      case 'cycle':
+        if (ancestors.length) obj[key] = ancestors[m.key % ancestors.length];
+        break;
+      case 'proto':
+        obj[key] = protoKey();
+        break;
+      case 'delete':
+        if (!Array.isArray(obj)) delete obj[key];
+        break;
+    }
+  }
+  return root;
+}
+
+// ---- The pipeline and its oracles ------------------------------------------------------------
+
+export interface RunOptions {
+  diagrams: boolean;
+}
+
+function check(cond: boolean, what: string): void {
+  if (!cond) throw new Error(`oracle failed: ${what}`);
+}
+
+export function noUnescaped(text: string, where: string): void {
+  const at = text.indexOf('<x-mark');
+  check(at < 0, `${where} contains the user string <x-mark unescaped: …${text.slice(Math.max(0, at - 80), at + 40)}…`);
+}
+
+/** Markdown: `<` is harmless backslash-escaped (`\<`) or inside a code span. */
+export function noUnescapedMd(text: string, where: string): void {
+  for (const line of text.split('\n')) {
+    const outsideCode = line.replace(/`[^`]*`/g, '');
+    const at = outsideCode.search(/(^|[^\\])<x-mark/);
+    check(at < 0, `${where} contains the user string <x-mark unescaped: ${line.slice(0, 300)}`);
+  }
+}
+
+/** Runs one case through every stage; throws (with the stage) when a stage throws or an oracle fails. */
+export async function runCase(corpus: Corpus, value: unknown, opts: RunOptions, forceCidr?: string): Promise<void> {
+  // The loader's boundary: the worker posts the default export by structured clone.
+  const arch = structuredClone(value);
+  let invalidSubnet: string | undefined;
+  if (forceCidr !== undefined) {
+    const net = (arch as Obj).network;
+    const vnets = isObj(net) && Array.isArray(net.vnets) ? net.vnets : [];
+    const sub = vnets.flatMap((v) => (isObj(v) && Array.isArray(v.subnets) ? v.subnets : [])).find((s) => isObj(s) && typeof s.name === 'string');
+    if (isObj(sub)) {
+      sub.cidr = forceCidr;
+      invalidSubnet = sub.name as string;
+    }
+  }
+  const { model, issues } = normalize(arch);
+  const result = await validateModel(model, issues, { file: 'fuzz.ts', rules: corpus.rules, asOf: '2026-11-23' });
+  if (invalidSubnet !== undefined) {
+    const subnet = model.resources.find((r) => r.kind === 'subnet' && r.cidr === forceCidr);
+    if (subnet) {
+      check(
+        result.findings.some((f) => f.ruleId === 'structure/cidr-malformed' && f.element === subnet.id),
+        `invalid CIDR ${JSON.stringify(forceCidr)} on ${subnet.id} gave no structure/cidr-malformed`,
+      );
+    }
+  }
+  const results: FileResult[] = [result];
+  const text = formatText(results, colors(false));
+  check(!RAW_CONTROL.test(text), 'text output has a raw control character');
+  const github = formatGithub(results);
+  check(!RAW_CONTROL.test(github), 'github output has a raw control character');
+  JSON.parse(formatJson(results));
+  JSON.parse(await formatSarif(results));
+  noUnescapedMd(formatMarkdown(results), 'validate Markdown');
+
+  const diagrams = opts.diagrams ? await renderDiagrams(model, { findings: result.findings }) : [];
+  for (const d of diagrams) {
+    // The writers pass every SVG through xmlSafe (the diagram command, the HTML and Markdown packs).
+    const svg = xmlSafe(d.svg);
+    check(XMLValidator.validate(svg) === true, `diagram ${d.view} is not well-formed XML`);
+    noUnescaped(svg, `diagram ${d.view}`);
+  }
+  const vm = buildViewModel([{ model, file: 'fuzz.ts', result, diagrams }], { version: '0.0.0', rules: corpus.rules.map((r) => r.meta) });
+  const html = renderHtml(vm, { set: corpus.templates });
+  check(!XML_INVALID.test(html), 'HTML has a character XML cannot hold');
+  noUnescaped(html, 'HTML');
+  const md = renderMarkdown(vm, 'diagrams');
+  noUnescapedMd(md.markdown, 'report Markdown');
+  check(!/(^|[^&#\w])@octocat/.test(md.markdown), 'report Markdown has an @mention');
+  JSON.parse(renderJson(vm));
+  renderCsv(vm);
+  const { sanitizeSvg } = await import('../../src/report/html.js');
+  for (const f of md.files) {
+    const svg = sanitizeSvg(f.content);
+    check(!XML_INVALID.test(svg), `${f.path} has a character XML cannot hold`);
+    check(XMLValidator.validate(svg) === true, `${f.path} is not well-formed XML`);
+    noUnescaped(svg, f.path);
+  }
+}
