@@ -36,7 +36,7 @@ describe('fuzz: hostile designs through every stage', () => {
         fc.option(invalidCidr, { freq: 4 }),
         async (which, muts, bad) => {
           const design = corpus.designs[which % corpus.designs.length]!;
-          const value = mutate(design, muts);
+          const value = mutate(design, muts, corpus.fields);
           await runCase(corpus, value, { diagrams: n++ % DIAGRAM_EVERY === 0 }, bad ?? undefined);
         },
       ),

@@ -30,7 +30,7 @@ import { renderJson } from '../../src/report/json.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { loadTemplates, type TemplateSet } from '../../src/report/templates.js';
 import { renderDiagrams } from '../../src/diagram/index.js';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { xmlSafe } from '../../src/shared/text-safety.js';
 import { join, resolve } from 'node:path';
 
@@ -41,6 +41,8 @@ const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 export interface Corpus {
   designs: unknown[];
+  /** Every property name declared in dsl/types.ts: mutations also add fields no example sets. */
+  fields: string[];
   rules: Rule[];
   templates: TemplateSet;
 }
@@ -60,7 +62,9 @@ export async function loadCorpus(): Promise<Corpus> {
     dsl.ingressPath({ name: 'via-apim', from: { kind: 'internet' }, hops: [{ via: apim, protocol: 'https', port: 443, tls: 'reencrypt' }], to: { cluster, namespace: 'x', service: 'y', protocol: 'https', port: 443 } }),
   ];
   designs.push(base);
-  return { designs, rules: await loadRules(), templates: loadTemplates() };
+  const types = readFileSync(resolve(import.meta.dirname, '../../dsl/types.ts'), 'utf8');
+  const fields = [...new Set([...types.matchAll(/^\s+(?:readonly\s+)?([A-Za-z_]\w*)\??:/gm)].map((m) => m[1]!))].sort();
+  return { designs, fields, rules: await loadRules(), templates: loadTemplates() };
 }
 
 // ---- Mutations ------------------------------------------------------------------------------
@@ -94,17 +98,17 @@ function objects(root: unknown): Array<{ obj: Obj; ancestors: Obj[] }> {
   return out;
 }
 
-export type Mutation = { pick: number; key: number; kind: 'value' | 'share' | 'cycle' | 'proto' | 'delete' | 'name'; value: unknown };
+export type Mutation = { pick: number; key: number; kind: 'value' | 'add' | 'share' | 'cycle' | 'proto' | 'delete' | 'name'; value: unknown };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.record({
   pick: fc.nat(),
   key: fc.nat(),
-  kind: fc.constantFrom('value', 'value', 'value', 'name', 'share', 'cycle', 'proto', 'delete'),
+  kind: fc.constantFrom('value', 'value', 'value', 'add', 'add', 'name', 'share', 'cycle', 'proto', 'delete'),
   value: hostileValue,
 });
 
 /** Applies mutations to a structured clone of the design and returns it (the original is untouched). */
-export function mutate(design: unknown, muts: Mutation[]): unknown {
+export function mutate(design: unknown, muts: Mutation[], fields: readonly string[] = []): unknown {
   const root = structuredClone(design);
   for (const m of muts) {
     const all = objects(root);
@@ -115,6 +119,10 @@ export function mutate(design: unknown, muts: Mutation[]): unknown {
     switch (m.kind) {
       case 'value':
         obj[key] = m.value;
+        break;
+      case 'add':
+        // Any DSL field on any part, with a hostile value or a real part of the design.
+        if (!Array.isArray(obj) && fields.length) obj[fields[m.key % fields.length]!] = m.pick % 3 === 0 ? all[m.pick % all.length]!.obj : m.value;
         break;
       case 'name':
         if (!Array.isArray(obj)) obj.name = typeof m.value === 'string' ? `${m.value}${MARK}` : `n${MARK}\u001b`;
