@@ -97,6 +97,8 @@ describe('an output path that is an input is refused with exit 2', () => {
     const src = before();
     const r = aksnet(['validate', 'd.ts', '--format', 'json', '-o', 'alias.json'], dir);
     expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: refusing to write alias.json: it is an input of this run\n');
+    expect(lstatSync(join(dir, 'alias.json')).isSymbolicLink()).toBe(true);
     expect(before()).toBe(src);
   });
 });
