@@ -204,4 +204,16 @@ describe('a multi-output report writes every output it can and names the others'
     expect(existsSync(join(d, 'pack.json'))).toBe(true);
     expect(existsSync(join(d, 'pack.html'))).toBe(false);
   });
+
+  it('diagram: one view that cannot be written does not cost the other views', () => {
+    const d = tempDir('diagram-multi');
+    write(d, 'd.ts', readFileSync(join(repo, 'examples', 'a-hub-spoke-baseline.ts'), 'utf8'));
+    mkdirSync(join(d, 'svg', 'd.topology.svg'), { recursive: true });
+    const r = aksnet(['diagram', 'd.ts', '--view', 'all', '-o', 'svg'], d, { timeout: 180_000 });
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('error: cannot write svg/d.topology.svg: it is a folder (EISDIR)\nnot written: svg/d.topology.svg\n');
+    const others = r.stdout.trim().split('\n').filter(Boolean);
+    expect(others.length).toBeGreaterThan(0);
+    for (const o of others) expect(statSync(join(d, o)).isFile()).toBe(true);
+  });
 });

@@ -25,6 +25,8 @@ export function fileStem(path: string): string {
 interface RenderOutcome {
   written: string[];
   inputs: string[];
+  /** SVGs that could not be written (the others were), with the reason. */
+  failed: Array<{ path: string; error: AksnetError }>;
 }
 
 async function renderFile(file: string, opts: DiagramCliOptions): Promise<RenderOutcome> {
@@ -45,20 +47,30 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
   const views = opts.view === 'all' ? [...VIEWS] : [opts.view];
   const diagrams = await renderDiagrams(model, { views, ...(findings ? { findings } : {}), ...(opts.iconPack ? { iconPack: opts.iconPack } : {}) });
   const written: string[] = [];
+  const failed: RenderOutcome['failed'] = [];
   for (const d of diagrams) {
     const out = join(opts.output, `${fileStem(file)}.${d.view}.svg`);
-    writeFileAtomic(out, xmlSafe(d.svg));
-    written.push(out);
+    try {
+      writeFileAtomic(out, xmlSafe(d.svg));
+      written.push(out);
+    } catch (e) {
+      // One view that cannot be written does not cost the others; each is named below.
+      if (!(e instanceof AksnetError)) throw e;
+      failed.push({ path: out, error: e });
+    }
   }
-  return { written, inputs };
+  return { written, inputs, failed };
 }
 
 export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<number> {
   const files = await expandFiles(args);
   const c = colors(useColor(process.stderr));
+  let outputFailure: number | undefined;
   const report = (file: string, r: RenderOutcome) => {
-    if (r.written.length === 0) process.stderr.write(`${c.yellow('no diagrams')} for ${file}: nothing to show in the requested view\n`);
+    if (r.written.length === 0 && r.failed.length === 0) process.stderr.write(`${c.yellow('no diagrams')} for ${file}: nothing to show in the requested view\n`);
     for (const w of r.written) process.stdout.write(`${w}\n`);
+    for (const f of r.failed) process.stderr.write(`${f.error.format()}\nnot written: ${f.path}\n`);
+    if (r.failed.length) outputFailure = r.failed.some((f) => f.error.exitCode === ExitCode.usage) ? ExitCode.usage : ExitCode.output;
   };
   const inputsOf = new Map<string, string[]>();
   for (const f of files) {
@@ -72,7 +84,7 @@ export async function diagramCommand(args: string[], opts: DiagramCliOptions): P
       inputsOf.set(f, [f]);
     }
   }
-  if (!opts.watch) return ExitCode.ok;
+  if (!opts.watch) return outputFailure ?? ExitCode.ok;
   return watchFiles(files, inputsOf, opts, report);
 }
 
