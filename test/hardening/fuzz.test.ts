@@ -14,6 +14,8 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? (fuzzing ? 10_000 : 200));
 const SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : fuzzing ? Date.now() % 2 ** 31 : 15_15_15;
 // Diagrams lay out with ELK (slow): every Nth case draws them.
 const DIAGRAM_EVERY = Number(process.env.FUZZ_DIAGRAM_EVERY ?? 25);
+// The real loader (esbuild + worker) costs a process-level round trip: every Nth case goes through it.
+const LOADER_EVERY = Number(process.env.FUZZ_LOADER_EVERY ?? 40);
 
 let corpus: Corpus;
 beforeAll(async () => {
@@ -37,7 +39,8 @@ describe('fuzz: hostile designs through every stage', () => {
         async (which, muts, bad) => {
           const design = corpus.designs[which % corpus.designs.length]!;
           const value = mutate(design, muts, corpus.fields);
-          await runCase(corpus, value, { diagrams: n++ % DIAGRAM_EVERY === 0 }, bad ?? undefined);
+          const i = n++;
+          await runCase(corpus, value, { diagrams: i % DIAGRAM_EVERY === 0, loader: i % LOADER_EVERY === 1 }, bad ?? undefined);
         },
       ),
       { numRuns: RUNS, seed: SEED, endOnFailure: !fuzzing, verbose: 1 },
@@ -50,6 +53,21 @@ describe('fuzz: hostile designs through every stage', () => {
       await runCase(corpus, d, { diagrams: false });
       await runCase(corpus, d, { diagrams: false }, '10.0.0.0/022');
     }
+  });
+
+  it('a design with cycles, shared parts, NaN, -0 and an own __proto__ key survives the real loader', async () => {
+    const { throughLoader } = await import('./fuzz.js');
+    const shared = { kind: 'subnet', name: 's', cidr: '10.0.0.0/24' };
+    const v: Record<string, unknown> = { kind: 'architecture', metadata: { title: 't' }, network: { vnets: [{ kind: 'vnet', name: 'v', addressSpace: ['10.0.0.0/16'], subnets: [shared, shared] }] }, clusters: [] };
+    (v.metadata as Record<string, unknown>).self = v;
+    Object.defineProperty(v, '__proto__', { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+    (v.metadata as Record<string, unknown>).n = [NaN, -0, Infinity];
+    const got = (await throughLoader(v)) as Record<string, unknown> & { network: { vnets: Array<{ subnets: unknown[] }> } };
+    expect((got.metadata as Record<string, unknown>).self).toBe(got);
+    expect(got.network.vnets[0]!.subnets[0]).toBe(got.network.vnets[0]!.subnets[1]);
+    expect(Object.prototype.hasOwnProperty.call(got, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    expect((got.metadata as { n: number[] }).n.map((x) => (Object.is(x, -0) ? '-0' : String(x)))).toEqual(['NaN', '-0', 'Infinity']);
   });
 
   it('the escaping oracles reject raw markup and accept escaped markup', async () => {

@@ -30,7 +30,8 @@ import { renderJson } from '../../src/report/json.js';
 import { renderCsv } from '../../src/report/csv.js';
 import { loadTemplates, type TemplateSet } from '../../src/report/templates.js';
 import { renderDiagrams } from '../../src/diagram/index.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { xmlSafe } from '../../src/shared/text-safety.js';
 import { join, resolve } from 'node:path';
 
@@ -144,10 +145,54 @@ export function mutate(design: unknown, muts: Mutation[], fields: readonly strin
   return root;
 }
 
+// ---- Through the real loader ------------------------------------------------------------------
+
+/**
+ * JavaScript source whose default export is a copy of `root`: every object is created first and its
+ * properties defined afterwards (Object.defineProperty, so a `__proto__` key stays an own key), which
+ * also reproduces shared and circular objects, NaN, ±Infinity, -0 and undefined.
+ */
+export function toSource(root: unknown): string {
+  const ids = new Map<object, number>();
+  const order: object[] = [];
+  const visit = (v: unknown): void => {
+    if (!isObj(v) || ids.has(v)) return;
+    ids.set(v, order.length);
+    order.push(v);
+    for (const k of Object.keys(v)) visit((v as Obj)[k]);
+  };
+  visit(root);
+  const lit = (v: unknown): string => {
+    if (isObj(v)) return `o[${ids.get(v)}]`;
+    if (typeof v === 'number') return Object.is(v, -0) ? '-0' : Number.isNaN(v) ? 'NaN' : v === Infinity ? 'Infinity' : v === -Infinity ? '-Infinity' : String(v);
+    if (typeof v === 'string') return JSON.stringify(v);
+    return String(v);
+  };
+  const lines = [`const o = [${order.map((x) => (Array.isArray(x) ? '[]' : '{}')).join(', ')}];`];
+  lines.push('const d = (a, k, v) => Object.defineProperty(a, k, { value: v, enumerable: true, writable: true, configurable: true });');
+  for (const x of order) for (const k of Object.keys(x)) lines.push(`d(o[${ids.get(x)}], ${JSON.stringify(k)}, ${lit((x as Obj)[k])});`);
+  lines.push(`export default ${isObj(root) ? 'o[0]' : lit(root)};`);
+  return lines.join('\n') + '\n';
+}
+
+/** Writes the value as a design file and loads it with the real loader (bundle, worker, structured clone). */
+export async function throughLoader(value: unknown): Promise<unknown> {
+  const dir = mkdtempSync(join(tmpdir(), 'aksnet-fuzz-'));
+  try {
+    const file = join(dir, 'case.mjs');
+    writeFileSync(file, toSource(value));
+    return (await loadArchitecture(file)).value;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 // ---- The pipeline and its oracles ------------------------------------------------------------
 
 export interface RunOptions {
   diagrams: boolean;
+  /** Also load the case from a file with the real loader and check it normalizes to the same model. */
+  loader?: boolean;
 }
 
 function check(cond: boolean, what: string): void {
@@ -183,6 +228,18 @@ export async function runCase(corpus: Corpus, value: unknown, opts: RunOptions, 
     }
   }
   const { model, issues } = normalize(arch);
+  if (opts.loader && forceCidr === undefined) {
+    let loaded: unknown;
+    try {
+      loaded = await throughLoader(value);
+    } catch (e) {
+      // The loader may refuse a default export that is not an architecture; it must say so as an AksnetError.
+      check((e as Error).name === 'AksnetError', `the loader failed with ${(e as Error).name}: ${(e as Error).message}`);
+    }
+    if (loaded !== undefined) {
+      check(JSON.stringify(normalize(loaded).model) === JSON.stringify(normalize(structuredClone(value)).model), 'the loader changed the design');
+    }
+  }
   const result = await validateModel(model, issues, { file: 'fuzz.ts', rules: corpus.rules, asOf: '2026-11-23' });
   if (invalidSubnet !== undefined) {
     const subnet = model.resources.find((r) => r.kind === 'subnet' && r.cidr === forceCidr);
