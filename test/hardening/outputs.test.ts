@@ -4,7 +4,7 @@
  * output path, temporary files never outlive a run.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aksnet, aksnetAsync, design, ensureBuilt, repo, tempDir, write } from './cli.js';
@@ -19,23 +19,51 @@ beforeAll(() => {
 
 const noTemp = (d: string) => readdirSync(d).filter((n) => n.includes('aksnet-tmp'));
 
+/**
+ * A character device to write to. As root the test makes its own node (same device numbers) in a temp
+ * folder: code that replaces the output with a regular file then destroys that node, never the
+ * system's /dev/null or /dev/full. Without root, /dev itself cannot be replaced.
+ */
+function charDevice(name: 'null' | 'full', minor: number): string {
+  if (process.getuid?.() !== 0) return `/dev/${name}`;
+  const p = join(dir, `dev-${name}`);
+  if (!existsSync(p)) execFileSync('mknod', ['-m', '666', p, 'c', '1', String(minor)]);
+  return p;
+}
+
 describe('special files are written through, never replaced', () => {
-  it('/dev/null stays a character device', () => {
-    const r = aksnet(['validate', 'd.ts', '--format', 'json', '-o', '/dev/null'], dir);
+  it('a null device stays a character device', () => {
+    const dev = charDevice('null', 3);
+    const r = aksnet(['validate', 'd.ts', '--format', 'json', '-o', dev], dir);
     expect(r.stderr).toBe('');
     expect([0, 1]).toContain(r.code);
-    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(statSync(dev).isCharacterDevice()).toBe(true);
   });
 
-  it('/dev/full reports "no space" as exit 3 naming /dev/full', () => {
-    const r = aksnet(['validate', 'd.ts', '--format', 'json', '-o', '/dev/full'], dir);
+  it('a full device reports "no space" as exit 3 naming the device', () => {
+    const dev = charDevice('full', 7);
+    const r = aksnet(['validate', 'd.ts', '--format', 'json', '-o', dev], dir);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/^error: cannot write \/dev\/full: no space left on the device \(ENOSPC\)\n$/);
-    expect(statSync('/dev/full').isCharacterDevice()).toBe(true);
+    expect(r.stderr).toMatch(/^error: cannot write \S*full: no space left on the device \(ENOSPC\)\n$/);
+    expect(statSync(dev).isCharacterDevice()).toBe(true);
   });
 
-  it('/dev/stdout goes to standard output', () => {
+  it('/dev/stdout goes to standard output (and stays a link)', () => {
+    const before = lstatSync('/dev/stdout').isSymbolicLink();
     const r = aksnet(['model', 'd.ts', '-o', '/dev/stdout'], dir);
+    const after = lstatSync('/dev/stdout').isSymbolicLink();
+    // Safety net for running this test against code that still replaces outputs: put the link back.
+    if (before && !after && process.getuid?.() === 0) {
+      rmSync('/dev/stdout', { force: true });
+      symlinkSync('/proc/self/fd/1', '/dev/stdout');
+    }
+    expect(after).toBe(before);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+  });
+
+  it('/dev/fd/1 goes to standard output too', () => {
+    const r = aksnet(['model', 'd.ts', '-o', '/dev/fd/1'], dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
   });
