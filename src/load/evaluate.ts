@@ -51,7 +51,11 @@ function describe(e) {
   let isError = false;
   try { isError = e instanceof Error; } catch {}
   if (isError) {
-    return { name: safe(() => e.name, 'Error'), message: safe(() => e.message, ''), stack: safe(() => e.stack, undefined) };
+    return {
+      name: safe(() => e.name, 'Error'),
+      message: safe(() => e.message, ''),
+      stack: safe(() => e.stack, undefined),
+    };
   }
   let text;
   try { text = typeof e === 'string' ? JSON.stringify(e) : String(e); }
@@ -61,7 +65,10 @@ function describe(e) {
 let done = false;
 const realExit = process.exit.bind(process);
 process.exit = (code) => {
-  if (!done) { done = true; parentPort.postMessage({ type: 'exit', code: Number(code ?? process.exitCode ?? 0) || 0 }); }
+  if (!done) {
+    done = true;
+    parentPort.postMessage({ type: 'exit', code: Number(code ?? process.exitCode ?? 0) || 0 });
+  }
   realExit(code);
 };
 function send(msg) {
@@ -133,14 +140,21 @@ export function startEvaluator(): Evaluator {
     else early ??= e;
   };
   worker.on('message', (m: { type: string; [k: string]: unknown }) => {
-    if (m.type === 'value') finish({ ok: true, value: m.value, tagged: m.tagged as object[], frames: m.frames as string[] });
+    if (m.type === 'value') {
+      finish({ ok: true, value: m.value, tagged: m.tagged as object[], frames: m.frames as string[] });
+    }
     else if (m.type === 'threw') finish({ ok: false, kind: 'threw', thrown: m.thrown as ThrownInfo });
     else if (m.type === 'exit') finish({ ok: false, kind: 'exit', code: m.code as number });
     else if (m.type === 'unclonable') finish({ ok: false, kind: 'unclonable', message: String(m.message) });
   });
   // After the result is in, whatever the worker still does (late rejections, errors) is ignored.
-  worker.on('error', (e) => finish({ ok: false, kind: 'threw', thrown: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } }));
-  worker.on('exit', (code) => finish(code === 0 || code === 13 ? { ok: false, kind: 'unsettled' } : { ok: false, kind: 'exit', code }));
+  worker.on('error', (e) => {
+    finish({ ok: false, kind: 'threw', thrown: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } });
+  });
+  // 13 is Node's "unsettled top-level await"; 0 is a worker whose event loop simply ran dry.
+  worker.on('exit', (code) => {
+    finish(code === 0 || code === 13 ? { ok: false, kind: 'unsettled' } : { ok: false, kind: 'exit', code });
+  });
   return {
     run(bundlePath, timeoutMs = loadTimeoutMs) {
       return new Promise((resolveEval) => {

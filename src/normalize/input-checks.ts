@@ -65,13 +65,17 @@ function checkName(obj: Obj, name: string, path: string, issues: NormalizeIssue[
   }
   const shown = JSON.stringify(nfc);
   if (nfc.length > 0 && nfc.trim() === '') {
-    issues.push({ ruleId: 'structure/invalid-name', message: `the ${obj.kind} name ${shown} is only whitespace`, path: at });
+    const message = `the ${obj.kind} name ${shown} is only whitespace`;
+    issues.push({ ruleId: 'structure/invalid-name', message, path: at });
   } else if (CONTROL.test(nfc)) {
-    issues.push({ ruleId: 'structure/invalid-name', message: `the ${obj.kind} name ${shown} contains control characters`, path: at });
+    const message = `the ${obj.kind} name ${shown} contains control characters`;
+    issues.push({ ruleId: 'structure/invalid-name', message, path: at });
   } else if (nfc.includes('/')) {
     issues.push({
       ruleId: 'structure/invalid-name',
-      message: `the ${obj.kind} name ${shown} contains "/", which Azure does not allow in resource names and which would make ids ambiguous`,
+      message:
+        `the ${obj.kind} name ${shown} contains "/", which Azure does not allow in resource names ` +
+        'and which would make ids ambiguous',
       path: at,
     });
   }
@@ -94,7 +98,9 @@ function sharedParts(root: Obj, issues: NormalizeIssue[]): void {
           const cName = typeof child.name === 'string' ? ` "${child.name}"` : '';
           issues.push({
             ruleId: 'structure/shared-part',
-            message: `the same ${what} object${cName} is listed in ${parentWhat} ${first.name} and in ${pName} (first at ${first.path}); each ${parentWhat} needs its own`,
+            message:
+              `the same ${what} object${cName} is listed in ${parentWhat} ${first.name} and in ${pName} ` +
+              `(first at ${first.path}); each ${parentWhat} needs its own`,
             path,
           });
         }

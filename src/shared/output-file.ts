@@ -8,7 +8,20 @@
  * - a failure is one AksnetError with exit code 3 naming the output path, never the temporary file.
  * Temporary files are removed on SIGINT/SIGTERM, and ones left by a killed run are swept by the next.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AksnetError, ExitCode } from '../load/errors.js';
@@ -79,8 +92,10 @@ const REASONS: Record<string, string> = {
 
 function outputError(path: string, e: unknown): AksnetError {
   const code = (e as { code?: string } | undefined)?.code;
-  const reason = (code && REASONS[code]) ?? (e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').split(',')[0] : String(e));
-  return new AksnetError(`cannot write ${shown(path)}: ${reason}${code ? ` (${code})` : ''}`, undefined, ExitCode.output);
+  const fallback = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').split(',')[0] : String(e);
+  const reason = (code && REASONS[code]) ?? fallback;
+  const message = `cannot write ${shown(path)}: ${reason}${code ? ` (${code})` : ''}`;
+  return new AksnetError(message, undefined, ExitCode.output);
 }
 
 /** Writes all bytes to an open descriptor (writeSync may write less than asked on pipes). */
@@ -191,7 +206,8 @@ export function writeOutput(path: string, data: string | Uint8Array): void {
     const code = (e as { code?: string }).code;
     // mkdir says EEXIST when a file sits where a folder of the path should be.
     if (code === 'EEXIST' || code === 'ENOTDIR') {
-      throw new AksnetError(`cannot write ${shown(path)}: a part of the path is not a folder (${code})`, undefined, ExitCode.output);
+      const message = `cannot write ${shown(path)}: a part of the path is not a folder (${code})`;
+      throw new AksnetError(message, undefined, ExitCode.output);
     }
     throw outputError(path, e);
   }

@@ -13,7 +13,8 @@ export function terminalSafe(s: string): string {
 }
 
 /** Characters XML 1.0 does not allow at all, not even as references; lone surrogates too. */
-const XML_INVALID = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Replaces what XML cannot hold with U+FFFD, so SVG and HTML outputs stay well-formed. */
 export function xmlSafe(s: string): string {
