@@ -3,6 +3,10 @@
  * through every stage (see fuzz.ts). CI runs a few hundred cases with a fixed seed; `npm run fuzz`
  * runs FUZZ_RUNS (10,000) cases with a random seed. fast-check prints the seed and the shrunk
  * counterexample of a failure; FUZZ_SEED replays it.
+ *
+ * Recorded 2026-12-01: `FUZZ_DIAGRAM_EVERY=100 FUZZ_LOADER_EVERY=200 npm run fuzz` ran 10,000 cases
+ * (seed 840996953; 100 with diagrams, 50 through the real loader) in 18 min at load ≈ 12 on 2 CPUs,
+ * with no failure. Earlier runs found two oracle mistakes (escaped Markdown and code spans), fixed.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
