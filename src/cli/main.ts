@@ -10,6 +10,7 @@ import { FORMAT_NAMES } from '../validate/format/registry.js';
 import type { RulesCliOptions } from './commands/rules.js';
 import type { ValidateCliOptions } from './commands/validate.js';
 import { enableTimings, flushTimings } from './timings.js';
+import { terminalSafe } from '../shared/text-safety.js';
 
 
 function program(): Command {
@@ -18,6 +19,7 @@ function program(): Command {
     .version(version(), '-v, --version', 'print the aksnet version')
     .option('--debug', 'print stack traces for errors')
     .option('--timings', 'print where the time went (load, normalize, validate, measure, layout, render, write) to stderr')
+    .option('--load-timeout <seconds>', 'time limit for evaluating each design or config file (default 5)')
     .showHelpAfterError('(run `aksnet --help` for usage)')
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) })
     .exitOverride()
@@ -179,6 +181,16 @@ Findings: drift/missing-in-azure, drift/extra-in-azure, drift/differs. Exit code
       p.setOptionValue('exit', await routesCommand(file, opts));
     });
   // --- end aksnet routes ------------------------------------------------------------------------
+  // h15: designs are executed code; their evaluation time limit applies to every command that loads one.
+  p.hook('preAction', async () => {
+    const raw = p.opts()['loadTimeout'] as string | undefined;
+    if (raw === undefined) return;
+    if (!/^\d+(\.\d+)?$/.test(raw) || Number(raw) <= 0 || Number(raw) > 3600) {
+      throw new AksnetError(`--load-timeout must be a number of seconds between 0 and 3600, got "${raw}"`, undefined, ExitCode.usage);
+    }
+    const { setLoadTimeout } = await import('../load/evaluate.js');
+    setLoadTimeout(Math.round(Number(raw) * 1000));
+  });
 
   return p;
 }
@@ -207,6 +219,11 @@ export async function run(argv: string[]): Promise<ExitCode> {
   const debug = argv.includes('--debug');
   if (argv.includes('--timings')) enableTimings();
   try {
+    // h15: commander lets the last of `--config x` and `--no-config` win silently; they contradict each other.
+    const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+    if (options.includes('--no-config') && options.some((a) => a === '-c' || a === '--config' || a.startsWith('--config='))) {
+      throw new AksnetError('--config and --no-config contradict each other; use one of them', undefined, ExitCode.usage);
+    }
     await p.parseAsync(argv, { from: 'user' });
     const code = p.getOptionValue('exit') as ExitCode | undefined;
     return code ?? ExitCode.ok;
@@ -216,7 +233,8 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return ExitCode.usage;
     }
     if (e instanceof AksnetError) {
-      process.stderr.write(e.format() + '\n');
+      // Messages can quote a design's text; its control characters must not reach the terminal raw.
+      process.stderr.write(terminalSafe(e.format()) + '\n');
       if (debug && e.detail) process.stderr.write(e.detail + '\n');
       return e.exitCode;
     }

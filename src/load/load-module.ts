@@ -1,6 +1,7 @@
 /**
  * Loads a `.ts`/`.mts`/`.js`/`.mjs` file the way Vite loads its config: bundle it with esbuild,
- * write the bundle to a temporary `.mjs` file, import that, delete it. `import … from 'aksnet'`
+ * write the bundle to a temporary `.mjs` file, evaluate it in a worker thread with a time limit
+ * (see evaluate.ts), delete it. A design is executed code with the user's privileges. `import … from 'aksnet'`
  * resolves to the running aksnet's DSL wherever the file lives, and the file's own relative imports
  * are bundled in. Errors are mapped back through the bundle's source map to the user's file.
  */
@@ -11,6 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire, SourceMap } from 'node:module';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import type { BuildResult, Metafile, OutputFile } from 'esbuild';
+import { terminalSafe as escapeControl } from '../shared/text-safety.js';
+import { registerInputs, sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
+import { startEvaluator, type Evaluation, type ThrownInfo } from './evaluate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -52,6 +56,8 @@ export async function loadModule(file: string): Promise<LoadedModule> {
   if (!/\.(m?ts|m?js|cts|cjs)$/.test(abs)) {
     throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, undefined, ExitCode.usage);
   }
+  // The worker boots while esbuild bundles: most of its start-up cost is hidden.
+  const evaluator = startEvaluator();
   // require(), not import(): esbuild's package declares no module type, so import() would first make
   // Node parse its main file to detect the format (about 0.1 s of every design's first load).
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
@@ -81,6 +87,7 @@ export async function loadModule(file: string): Promise<LoadedModule> {
       ],
     });
   } catch (e) {
+    evaluator.dispose();
     const err = e as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> };
     const first = err.errors?.[0];
     if (first) {
@@ -95,20 +102,29 @@ export async function loadModule(file: string): Promise<LoadedModule> {
   }
   const js = result.outputFiles.find((o) => o.path.endsWith('.mjs'))!;
   const map = result.outputFiles.find((o) => o.path.endsWith('.map'));
-  const dir = mkdtempSync(join(tmpdir(), 'aksnet-load-'));
+  // The bundle holds the design's full source: it lives only while the design is evaluated, and one
+  // left by a killed run is removed by the next (the folder name carries the pid).
+  sweepStale(tmpdir(), 'aksnet-load-');
+  const dir = mkdtempSync(join(tmpdir(), `aksnet-load-${process.pid}-`));
+  trackTemp(dir);
   const tmp = join(dir, 'bundle.mjs');
-  writeFileSync(tmp, js.text);
   const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(dirname(abs), p));
+  registerInputs(inputs.filter((p) => p !== entry && !p.startsWith(dirname(entry))));
   try {
-    const mod = (await import(pathToFileURL(tmp).href)) as { default?: unknown };
-    let value = mod.default;
-    if (typeof value === 'function') value = (value as () => unknown)();
-    value = await value;
-    return { file: abs, value, inputs, sites: collectSites(value, frameMapper(abs, tmp, map?.text, entry)) };
-  } catch (e) {
-    throw toLoadError(e, abs, frameMapper(abs, tmp, map?.text, entry));
+    writeFileSync(tmp, js.text);
+    const mapper = frameMapper(abs, tmp, map?.text, entry);
+    const evaluation = await evaluator.run(tmp);
+    if (!evaluation.ok) throw evaluationError(evaluation, abs, mapper);
+    const sites = new Map<object, SourceSite>();
+    evaluation.tagged.forEach((part, i) => {
+      const site = mapper(evaluation.frames[i]!);
+      if (site) sites.set(part, site);
+    });
+    return { file: abs, value: evaluation.value, inputs, sites };
   } finally {
+    evaluator.dispose();
     rmSync(dir, { recursive: true, force: true });
+    untrackTemp(dir);
   }
 }
 
@@ -133,30 +149,37 @@ function frameMapper(file: string, bundle: string, mapText: string | undefined, 
   };
 }
 
-/** Reads the call sites DSL builders recorded on the parts they made (see SOURCE_SITE in dsl/builders). */
-function collectSites(value: unknown, map: FrameMapper): Map<object, SourceSite> {
-  const key = Symbol.for('aksnet.source-site');
-  const sites = new Map<object, SourceSite>();
-  const seen = new Set<object>();
-  const stack: unknown[] = [value];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v !== 'object' || v === null || seen.has(v)) continue;
-    seen.add(v);
-    const frame = (v as Record<symbol, unknown>)[key];
-    if (typeof frame === 'string') {
-      const site = map(frame);
-      if (site) sites.set(v, site);
-    }
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+/** One clear error (exit 2, `file:line:col`) for every way evaluating a design can fail. */
+function evaluationError(e: Exclude<Evaluation, { ok: true }>, file: string, map: FrameMapper): AksnetError {
+  const at = { file: displayPath(file), line: 1, column: 1 };
+  switch (e.kind) {
+    case 'threw':
+      return toLoadError(e.thrown, file, map);
+    case 'timeout':
+      return new AksnetError(
+        `the file did not finish evaluating within ${e.ms / 1000} s (an endless loop or a promise that never settles?); ` +
+          'raise the limit with --load-timeout <seconds>',
+        at,
+        ExitCode.usage,
+      );
+    case 'exit':
+      return new AksnetError(`the file called process.exit(${e.code}) while being evaluated`, at, ExitCode.usage);
+    case 'unsettled':
+      return new AksnetError('the file\'s top-level await never settled (nothing was left to wait for)', at, ExitCode.usage);
+    case 'unclonable':
+      return new AksnetError(
+        `the default export is not plain data (${escapeControl(e.message)}); an architecture holds no functions or class handles`,
+        at,
+        ExitCode.usage,
+      );
   }
-  return sites;
 }
 
 /** Maps an error thrown while evaluating the bundle to the user's source position. */
-function toLoadError(e: unknown, file: string, map: FrameMapper): AksnetError {
-  const message = e instanceof Error ? `${e.name === 'Error' ? '' : e.name + ': '}${e.message}` : `threw ${String(e)}`;
-  const stack = e instanceof Error ? (e.stack ?? '') : '';
+function toLoadError(e: ThrownInfo, file: string, map: FrameMapper): AksnetError {
+  const name = e.name === undefined || e.name === 'Error' ? '' : `${e.name}: `;
+  const message = escapeControl(`${name}${e.message}`);
+  const stack = e.stack ?? '';
   let location = { file: displayPath(file), line: 1, column: 1 };
   for (const frame of stack.split('\n').slice(1)) {
     const site = map(frame);

@@ -1,8 +1,7 @@
 /**
- * IPv4 CIDR arithmetic on top of ipaddr.js (parsing and validation come from the library; this
- * module only compares the resulting address ranges).
+ * IPv4 CIDR parsing and arithmetic. Parsing is strict and IPv4-only (ipaddr.js's parseCIDR tried
+ * IPv6 first and read "/022" as /22), and each CIDR text is parsed once per process.
  */
-import ipaddr from 'ipaddr.js';
 
 /** Azure reserves the network address, the broadcast address and three more in every subnet. */
 export const AZURE_RESERVED_PER_SUBNET = 5;
@@ -22,57 +21,62 @@ export interface CidrRange {
 
 export type CidrParse = { ok: true; range: CidrRange } | { ok: false; error: string };
 
-function toNumber(addr: ipaddr.IPv4): number {
-  const b = addr.toByteArray();
-  return ((b[0]! << 24) >>> 0) + (b[1]! << 16) + (b[2]! << 8) + b[3]!;
+const OCTET = '(0|[1-9]\\d{0,2})';
+const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
+
+/** Unsigned number of a strict dotted quad (decimal, no leading zeros, each part 0–255), or undefined. */
+function quad(text: string): number | undefined {
+  const m = IPV4.exec(text);
+  if (!m) return undefined;
+  let n = 0;
+  for (let i = 1; i <= 4; i++) {
+    const part = Number(m[i]);
+    if (part > 255) return undefined;
+    n = n * 256 + part;
+  }
+  return n;
 }
 
 /** Converts an unsigned 32-bit number back to dotted-quad text. */
 export function numberToIp(n: number): string {
-  return ipaddr.fromByteArray([(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]).toString();
+  return `${(n >>> 24) & 255}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
 }
 
-const parsedCidrs = new Map<string, CidrParse>();
+// Rules ask for the same CIDRs again and again (every pair of subnets, every cluster): parse each text once.
+const parsed = new Map<string, CidrParse>();
+const MAX_CACHED = 100_000;
 
-/**
- * Parses an IPv4 CIDR strictly: four-part decimal, prefix 0–32, no host bits set. Results are
- * frozen and memoised: rules compare every range with every other, and ipaddr.js parsing dominated
- * validating many designs.
- */
+/** Parses an IPv4 CIDR strictly: four-part decimal, prefix 0–32 without leading zeros, no host bits set. */
 export function parseCidr(text: unknown): CidrParse {
   if (typeof text !== 'string') return { ok: false, error: `expected a CIDR string, got ${typeof text}` };
-  let r = parsedCidrs.get(text);
-  if (r === undefined) {
-    if (parsedCidrs.size >= 10_000) parsedCidrs.clear();
-    r = parse(text);
-    if (r.ok) Object.freeze(r.range);
-    parsedCidrs.set(text, Object.freeze(r));
-  }
+  let r = parsed.get(text);
+  if (r) return r;
+  r = parseUncached(text);
+  // Frozen: every caller shares the cached object.
+  if (r.ok) Object.freeze(r.range);
+  Object.freeze(r);
+  if (parsed.size >= MAX_CACHED) parsed.clear();
+  parsed.set(text, r);
   return r;
 }
 
-function parse(text: string): CidrParse {
+function parseUncached(text: string): CidrParse {
   const slash = text.indexOf('/');
   if (slash < 0) return { ok: false, error: `"${text}" has no prefix length (expected a.b.c.d/n)` };
-  const ip = text.slice(0, slash);
-  if (!ipaddr.IPv4.isValidFourPartDecimal(ip)) return { ok: false, error: `"${text}" is not an IPv4 CIDR` };
-  let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
-  try {
-    parsed = ipaddr.parseCIDR(text);
-  } catch {
-    return { ok: false, error: `"${text}" has an invalid prefix length` };
-  }
-  const [addr, prefix] = parsed;
-  if (addr.kind() !== 'ipv4') return { ok: false, error: `"${text}" is not an IPv4 CIDR` };
-  const network = ipaddr.IPv4.networkAddressFromCIDR(text);
-  const first = toNumber(network);
-  if (toNumber(addr as ipaddr.IPv4) !== first) {
+  const addr = quad(text.slice(0, slash));
+  if (addr === undefined) return { ok: false, error: `"${text}" is not an IPv4 CIDR` };
+  const p = text.slice(slash + 1);
+  // "/022" or "/ 22" would be read as 22 by a lenient parser; Azure and aksnet take the digits as written.
+  if (!/^(0|[1-9]\d?)$/.test(p) || Number(p) > 32) return { ok: false, error: `"${text}" has an invalid prefix length` };
+  const prefix = Number(p);
+  const size = 2 ** (32 - prefix);
+  const first = addr - (addr % size);
+  if (addr !== first) {
     return {
       ok: false,
-      error: `"${text}" has host bits set; the network address for /${prefix} is ${network.toString()}/${prefix}`,
+      error: `"${text}" has host bits set; the network address for /${prefix} is ${numberToIp(first)}/${prefix}`,
     };
   }
-  const size = 2 ** (32 - prefix);
   return { ok: true, range: { text, first, last: first + size - 1, prefix, size } };
 }
 
@@ -84,12 +88,12 @@ export function cidr(text: unknown): CidrRange | undefined {
 
 /** Whether `text` is a valid dotted-quad IPv4 address. */
 export function isIpv4(text: unknown): text is string {
-  return typeof text === 'string' && ipaddr.IPv4.isValidFourPartDecimal(text);
+  return typeof text === 'string' && quad(text) !== undefined;
 }
 
 /** Unsigned number of a dotted-quad IPv4 address, or undefined. */
 export function ipToNumber(text: unknown): number | undefined {
-  return isIpv4(text) ? toNumber(ipaddr.IPv4.parse(text)) : undefined;
+  return typeof text === 'string' ? quad(text) : undefined;
 }
 
 /** Whether range `outer` contains range `inner` entirely. */

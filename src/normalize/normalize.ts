@@ -15,6 +15,7 @@ import { normalizePart } from './parts.js';
 import { clusterPaths, ingressPath, linkGatewaysToClusters } from './paths.js';
 import { Fields, describe, isRecord, type NormalizeIssue } from './reader.js';
 import { cmp, dedupeDefaults, dedupeUnknown } from './util.js';
+import { checkInput } from './input-checks.js';
 
 export interface NormalizeResult {
   model: Model;
@@ -28,6 +29,7 @@ export function normalize(input: unknown): NormalizeResult {
   if (!isRecord(input)) {
     n.sink.issues.push({ ruleId: 'structure/schema', message: `the architecture must be an object, got ${describe(input)}`, path: '' });
   }
+  n.sink.issues.push(...checkInput(root));
   const arch = new Fields(root, '', n.sink);
   n.declare(root);
   const metadata = readMetadata(n, arch);

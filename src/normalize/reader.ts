@@ -7,7 +7,12 @@ import type { AppliedDefault, Id, UnknownFact } from '../model/types.js';
 import { isRecord } from '../shared/is-record.js';
 import type { DefaultBasis } from './defaults.js';
 
-export type IssueRuleId = 'structure/schema' | 'structure/unknown-reference' | 'structure/duplicate-name';
+export type IssueRuleId =
+  | 'structure/schema'
+  | 'structure/unknown-reference'
+  | 'structure/duplicate-name'
+  | 'structure/invalid-name'
+  | 'structure/shared-part';
 
 /** A problem found while normalizing; the validator turns these into findings. */
 export interface NormalizeIssue {

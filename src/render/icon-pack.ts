@@ -411,6 +411,63 @@ interface SanitizeContext {
   /** Declarations from `<style>` rules: by class and by element name, in source order. */
   classRules: Map<string, Array<[string, string]>>;
   typeRules: Map<string, Array<[string, string]>>;
+  /** `<use>` elements dropped because their target itself uses (h15: no chain can multiply). */
+  chainedUses: Set<XmlElement>;
+}
+
+/**
+ * Most elements an icon may draw once every `<use>` is expanded. A `<use>` may only point at an
+ * element that contains no `<use>`, so expansion is at most quadratic; this caps even that.
+ */
+export const MAX_ICON_EXPANDED_ELEMENTS = 10_000;
+
+/** Marks every `<use>` whose target is or contains a `<use>` (a chain: each level can double the drawing). */
+function findChainedUses(root: XmlElement): Set<XmlElement> {
+  const byId = new Map<string, XmlElement>();
+  const uses: XmlElement[] = [];
+  const walk = (el: XmlElement): void => {
+    const id = el.attrs.find(([k]) => attrName(k) === 'id')?.[1];
+    if (id !== undefined && !byId.has(id)) byId.set(id, el);
+    if (localName(el.name) === 'use') uses.push(el);
+    for (const c of el.children) if (isElement(c)) walk(c);
+  };
+  walk(root);
+  const containsUse = (el: XmlElement): boolean =>
+    localName(el.name) === 'use' || el.children.some((c) => isElement(c) && containsUse(c));
+  const chained = new Set<XmlElement>();
+  for (const u of uses) {
+    const href = u.attrs.find(([k]) => attrName(k) === 'href')?.[1].trim() ?? '';
+    const target = href.startsWith('#') ? byId.get(href.slice(1)) : undefined;
+    if (target && containsUse(target)) chained.add(u);
+  }
+  return chained;
+}
+
+/** Elements drawn once `<use>` is expanded (after chained uses are dropped, so this terminates). */
+function expandedSize(root: XmlElement, chained: Set<XmlElement>): number {
+  const byId = new Map<string, XmlElement>();
+  const index = (el: XmlElement): void => {
+    const id = el.attrs.find(([k]) => attrName(k) === 'id')?.[1];
+    if (id !== undefined && !byId.has(id)) byId.set(id, el);
+    for (const c of el.children) if (isElement(c)) index(c);
+  };
+  index(root);
+  const memo = new Map<XmlElement, number>();
+  const plain = (el: XmlElement): number => {
+    let n = memo.get(el);
+    if (n === undefined) memo.set(el, (n = 1 + el.children.reduce((k, c) => k + (isElement(c) ? plain(c) : 0), 0)));
+    return n;
+  };
+  const size = (el: XmlElement): number => {
+    if (localName(el.name) === 'use') {
+      if (chained.has(el)) return 0;
+      const href = el.attrs.find(([k]) => attrName(k) === 'href')?.[1].trim() ?? '';
+      const target = href.startsWith('#') ? byId.get(href.slice(1)) : undefined;
+      return 1 + (target ? plain(target) : 0);
+    }
+    return 1 + el.children.reduce((n, c) => n + (isElement(c) ? size(c) : 0), 0);
+  };
+  return size(root);
 }
 
 export interface SanitizedIcon {
@@ -436,7 +493,13 @@ export function sanitizeSvgIcon(source: string, idPrefix: string): SanitizedIcon
   }
   if (localName(root.name) !== 'svg') throw new Error(`root element is <${root.name}>, not <svg>`);
 
-  const ctx: SanitizeContext = { prefix: idPrefix, warnings: new Set(), classRules: new Map(), typeRules: new Map() };
+  const chainedUses = findChainedUses(root);
+  const ctx: SanitizeContext = { prefix: idPrefix, warnings: new Set(), classRules: new Map(), typeRules: new Map(), chainedUses };
+  if (chainedUses.size) ctx.warnings.add(`dropped ${chainedUses.size} <use> pointing at an element that itself contains <use> (nested <use> can expand without bound)`);
+  const expanded = expandedSize(root, chainedUses);
+  if (expanded > MAX_ICON_EXPANDED_ELEMENTS) {
+    throw new Error(`draws ${expanded} elements once <use> is expanded (more than ${MAX_ICON_EXPANDED_ELEMENTS})`);
+  }
   collectStyles(root, ctx);
 
   const viewBox = rootViewBox(root);
@@ -588,6 +651,7 @@ function push(map: Map<string, Array<[string, string]>>, key: string, decls: Arr
 
 function serialize(el: XmlElement, ctx: SanitizeContext): string {
   const name = localName(el.name);
+  if (ctx.chainedUses.has(el)) return '';
   if (UNWRAP.has(name)) return el.children.map((c) => (isElement(c) ? serialize(c, ctx) : '')).join('');
   if (!ELEMENTS.has(name)) {
     if (!QUIET_DROP.has(name)) ctx.warnings.add(`dropped <${el.name}>`);

@@ -121,7 +121,9 @@ export const metrics: TextMetrics = {
 /**
  * Wraps text into lines no wider than `max` px: greedy by words (breaking after `/`, `-`, `.` and
  * `_` too), hard-breaking words that do not fit, and ending with an ellipsis when more than
- * `maxLines` lines would be needed.
+ * `maxLines` lines would be needed. Linear in the length of the text (h15, issue #15: a 10,000
+ * character name never finished): line ends are found by galloping search, and wrapping stops once
+ * the lines that can still show are known.
  */
 export function wrapText(m: TextMetrics, text: string, max: number, size: number, weight: Weight = 'regular', maxLines = 2): string[] {
   const clean = text.replace(/\s+/g, ' ').trim();
@@ -129,9 +131,13 @@ export function wrapText(m: TextMetrics, text: string, max: number, size: number
   if (m.width(clean, size, weight) <= max) return [clean];
   const tokens = clean.match(/[^\s/\-._:,]*[\s/\-._:,]?/g)!.filter((t) => t !== '');
   const lines: string[] = [];
+  // Every pushed line was ended by text that did not fit on it, so two lines past the last one shown
+  // hold more than the ellipsis can keep: nothing after them changes the result.
+  const enough = maxLines + 2;
   let cur = '';
   const push = (line: string) => lines.push(line.trimEnd());
   for (const tok of tokens) {
+    if (lines.length >= enough) break;
     if (m.width((cur + tok).trimEnd(), size, weight) <= max) {
       cur += tok;
       continue;
@@ -139,29 +145,65 @@ export function wrapText(m: TextMetrics, text: string, max: number, size: number
     if (cur !== '') push(cur);
     cur = '';
     // Hard-break by code points (never inside a surrogate pair).
-    let rest = [...tok];
-    while (rest.length > 1 && m.width(rest.join('').trimEnd(), size, weight) > max) {
-      let cut = rest.length - 1;
-      while (cut > 1 && m.width(rest.slice(0, cut).join(''), size, weight) > max) cut--;
-      push(rest.slice(0, cut).join(''));
-      rest = rest.slice(cut);
+    const cps = [...tok];
+    let start = 0;
+    while (cps.length - start > 1 && lines.length < enough && m.width(cps.slice(start).join('').trimEnd(), size, weight) > max) {
+      const cut = longestFitting(cps, start, (n) => m.width(cps.slice(start, start + n).join(''), size, weight) <= max);
+      push(cps.slice(start, start + cut).join(''));
+      start += cut;
     }
-    cur = rest.join('');
+    cur = cps.slice(start).join('');
   }
-  if (cur.trim() !== '') push(cur);
+  if (cur.trim() !== '' && lines.length < enough) push(cur);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
   kept[maxLines - 1] = ellipsize(m, `${kept[maxLines - 1]} ${lines.slice(maxLines).join(' ')}`, max, size, weight);
   return kept;
 }
 
-/** Truncates text with an ellipsis so it fits `max` px. */
+/**
+ * The largest n ≥ 1 (at most the code points left after `start`, minus one as the greedy cut did)
+ * for which `fits(n)` holds, found by doubling then bisecting: O(log n) measurements of at most
+ * twice the line's length each.
+ */
+function longestFitting(cps: readonly string[], start: number, fits: (n: number) => boolean): number {
+  const limit = cps.length - start - 1;
+  if (limit <= 1 || !fits(1)) return 1;
+  let lo = 1;
+  let hi = 2;
+  while (hi <= limit && fits(hi)) {
+    lo = hi;
+    hi *= 2;
+  }
+  hi = Math.min(hi, limit + 1);
+  // Invariant: fits(lo), and hi is past the end or does not fit.
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Truncates text with an ellipsis so it fits `max` px (galloping search: linear in the kept length). */
 export function ellipsize(m: TextMetrics, text: string, max: number, size: number, weight: Weight = 'regular'): string {
   if (m.width(text, size, weight) <= max) return text;
   const chars = [...text];
-  let n = chars.length;
-  while (n > 0 && m.width(chars.slice(0, n).join('').trimEnd() + '…', size, weight) > max) n--;
-  return chars.slice(0, n).join('').trimEnd() + '…';
+  const fits = (n: number) => m.width(chars.slice(0, n).join('').trimEnd() + '…', size, weight) <= max;
+  if (!fits(1)) return '…';
+  let lo = 1;
+  let hi = 2;
+  while (hi <= chars.length && fits(hi)) {
+    lo = hi;
+    hi *= 2;
+  }
+  hi = Math.min(hi, chars.length + 1);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  return chars.slice(0, lo).join('').trimEnd() + '…';
 }
 
 const fonts: Partial<Record<Weight, TrueTypeFont>> = {};

@@ -2,6 +2,7 @@
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
+import { xmlSafe } from '../shared/text-safety.js';
 
 export interface HtmlOptions {
   /** User template directory overriding the built-in templates. */
@@ -27,7 +28,7 @@ export function responsiveSvg(svg: string, width: number, height: number): strin
 
 /** Removes anything in an SVG that could fetch or run: scripts, event handlers, external hrefs. */
 export function sanitizeSvg(svg: string): string {
-  return svg
+  return xmlSafe(svg)
     .replace(/<\?xml[^>]*\?>/g, '')
     .replace(/<!DOCTYPE[^>]*>/gi, '')
     .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
@@ -51,5 +52,22 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
     css,
     authors,
   };
-  return renderTemplate(set, ctx);
+  return withCsp(xmlSafe(renderTemplate(set, ctx)));
+}
+
+/** The policy every HTML pack carries (the PDF renderer also sends it as a header): nothing loads from outside. */
+export const PACK_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'";
+
+/**
+ * Puts the pack's CSP first in <head>, whatever the template (a custom pack.hbs may have none).
+ * Several policies all apply, so one the template adds can only restrict further.
+ */
+export function withCsp(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${PACK_CSP}">`;
+  if (html.includes(meta)) return html;
+  const head = /<head\b[^>]*>/i.exec(html);
+  if (head) return html.slice(0, head.index + head[0].length) + meta + html.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html);
+  const at = doctype ? doctype[0].length : 0;
+  return `${html.slice(0, at)}<head>${meta}</head>${html.slice(at)}`;
 }

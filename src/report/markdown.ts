@@ -14,7 +14,8 @@ export function md(text: string | number | null | undefined): string {
   s = s.replace(/[\\`*_[\]<>|~&]/g, '\\$&');
   // Block markers only matter at the start of the text.
   s = s.replace(/^(\s*)([-+=#])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
-  return s;
+  // `@team` must not notify anyone where the pack is posted (as the validate Markdown does).
+  return s.replace(/@/g, '&#64;');
 }
 
 /** A Markdown link for http(s) URLs; anything else is escaped text. */

@@ -67,6 +67,11 @@ export interface ReportOptions {
   write?: (path: string, data: string | Uint8Array) => void;
 }
 
+export interface FailedOutput {
+  path: string;
+  error: AksnetError;
+}
+
 export interface ReportResult {
   vm: ReportViewModel;
   written: string[];
@@ -74,6 +79,8 @@ export interface ReportResult {
   blockedRequests: string[];
   /** Problems that did not stop the pack (e.g. a diagram that could not be drawn). */
   warnings: string[];
+  /** Outputs that could not be written (the others were), with the reason. */
+  failed: FailedOutput[];
   /** The PDF error, when PDF output failed but the other outputs were written. */
   pdfError?: AksnetError;
   /** Designs that failed to load (left out of the pack; the other designs are still in it). */
@@ -174,46 +181,60 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
     if (!(started.error instanceof AksnetError)) throw started.error;
     pdfError = started.error;
   }
+  // Each output stands alone: one that cannot be written (a template error, a full disk, a refused
+  // path) is reported, and the others are still written.
+  const failed: FailedOutput[] = [];
+  const attempt = async (path: string, write: () => void | Promise<void>): Promise<void> => {
+    try {
+      await write();
+      written.push(path);
+    } catch (e) {
+      if (!(e instanceof AksnetError)) throw e;
+      failed.push({ path, error: e });
+    }
+  };
   try {
     for (const o of opts.outputs.filter((x) => x.format !== 'pdf')) {
       opts.progress?.(`writing ${o.path}`, inputs.length, inputs.length);
-      switch (o.format) {
-        case 'html':
-          writeFileAtomic(o.path, renderHtml(vm, { ...(templates ? { templates } : {}), paper }));
-          break;
-        case 'json':
-          writeFileAtomic(o.path, renderJson(vm));
-          break;
-        case 'csv':
-          writeFileAtomic(o.path, renderCsv(vm));
-          break;
-        case 'md': {
-          const res = renderMarkdown(vm, 'diagrams');
-          for (const f of res.files) writeFileAtomic(join(dirname(o.path), f.path), sanitizeSvg(f.content));
-          writeFileAtomic(o.path, res.markdown);
-          break;
+      await attempt(o.path, () => {
+        switch (o.format) {
+          case 'html':
+            writeFileAtomic(o.path, renderHtml(vm, { ...(templates ? { templates } : {}), paper }));
+            break;
+          case 'json':
+            writeFileAtomic(o.path, renderJson(vm));
+            break;
+          case 'csv':
+            writeFileAtomic(o.path, renderCsv(vm));
+            break;
+          case 'md': {
+            const res = renderMarkdown(vm, 'diagrams');
+            for (const f of res.files) writeFileAtomic(join(dirname(o.path), f.path), sanitizeSvg(f.content));
+            writeFileAtomic(o.path, res.markdown);
+            break;
+          }
         }
-      }
-      written.push(o.path);
+      });
     }
     for (const o of opts.outputs.filter((x) => x.format === 'pdf')) {
       if (!session) break;
       opts.progress?.(`printing ${o.path}`, inputs.length, inputs.length);
-      const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper });
-      const date = inputs[0]?.model.metadata.date ?? vm.date;
-      const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
-      const pdf = await htmlToPdf(session, html, {
-        paper,
-        title: vm.headerTitle,
-        date,
-        info: {
-          ...(authors ? { author: authors } : {}),
-          subject: 'Well-Architected review pack for AKS networking',
-          keywords: ['Azure Well-Architected', 'AKS', 'networking', ...vm.cover.architectures.map((a) => a.workload).filter((w) => w !== '—')].join(', '),
-        },
+      await attempt(o.path, async () => {
+        const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper });
+        const date = inputs[0]?.model.metadata.date ?? vm.date;
+        const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
+        const pdf = await htmlToPdf(session!, html, {
+          paper,
+          title: vm.headerTitle,
+          date,
+          info: {
+            ...(authors ? { author: authors } : {}),
+            subject: 'Well-Architected review pack for AKS networking',
+            keywords: ['Azure Well-Architected', 'AKS', 'networking', ...vm.cover.architectures.map((a) => a.workload).filter((w) => w !== '—')].join(', '),
+          },
+        });
+        writeFileAtomic(o.path, pdf);
       });
-      writeFileAtomic(o.path, pdf);
-      written.push(o.path);
     }
   } finally {
     if (session) {
@@ -221,7 +242,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       await session.close();
     }
   }
-  const result: ReportResult = { vm, written, blockedRequests: blocked, warnings, loadErrors };
+  const result: ReportResult = { vm, written, blockedRequests: blocked, warnings, loadErrors, failed };
   if (pdfError) result.pdfError = pdfError;
   return result;
 }

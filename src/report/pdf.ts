@@ -3,7 +3,7 @@
  * every non-`data:` request blocked, bookmarks from headings, tagged PDF, header and footer, and
  * byte-reproducible output (CreationDate/ModDate patched in place).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
@@ -11,6 +11,32 @@ import { AksnetError, ExitCode } from '../shared/errors.js';
 import type { BrowserChoice } from './browser.js';
 import { headerFooterFontStyle } from './assets.js';
 import { writeFontconfig } from './fontconfig.js';
+import { sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
+import { xmlSafe } from '../shared/text-safety.js';
+import { isCalendarDate } from '../shared/date.js';
+
+/**
+ * The policy every printed page gets as a response header, whatever its template says: nothing
+ * loads except inline styles and data: images and fonts; no frames, objects, forms or base URL.
+ */
+export const PRINT_CSP =
+  "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; frame-src 'none'; " +
+  "object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/** The address the pack is served at inside the browser (answered by request interception; never resolved). */
+const PACK_URL = 'https://aksnet.invalid/pack.html';
+
+/**
+ * Browser-level network lockdown, for what CSP does not cover (preconnect, DNS prefetch, prefetch):
+ * no proxy from the environment, every host name resolves to nothing, and network prediction is off.
+ */
+export const LOCKDOWN_ARGS = [
+  '--no-proxy-server',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--dns-prefetch-disable',
+  '--disable-features=NetworkPrediction,NetworkServiceInProcess2,LoadingPredictorUseLocalPredictions,Prerender2,SpeculationRulesPrefetchFuture',
+  '--disable-background-networking',
+];
 
 export type Paper = 'a4' | 'letter';
 
@@ -29,7 +55,13 @@ export async function launch(choice: BrowserChoice): Promise<PdfSession> {
   const { default: puppeteer } = await import('puppeteer-core').catch(() => {
     throw new AksnetError('PDF and PNG output need puppeteer-core, which is not installed: run `npm install puppeteer-core@^24.43.1`', undefined, ExitCode.output);
   });
-  const profile = mkdtempSync(join(tmpdir(), 'aksnet-chromium-'));
+  // Profiles carry the pid: one left by a killed run is removed by the next.
+  sweepStale(tmpdir(), 'aksnet-chromium-');
+  const profile = mkdtempSync(join(tmpdir(), `aksnet-chromium-${process.pid}-`));
+  trackTemp(profile);
+  // Network prediction (preconnect, DNS prefetch, prefetch) off in the profile as well as by flags.
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ net: { network_prediction_options: 2 } }));
   let browser: Browser;
   try {
     browser = await puppeteer.launch({
@@ -52,10 +84,12 @@ export async function launch(choice: BrowserChoice): Promise<PdfSession> {
         '--disable-quic',
         '--force-color-profile=srgb',
         '--font-render-hinting=none',
+        ...LOCKDOWN_ARGS,
       ],
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
+    untrackTemp(profile);
     throw new AksnetError(`could not start the browser at ${choice.path} (${choice.source}): ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);
   }
   const version = await browser.version();
@@ -67,6 +101,7 @@ export async function launch(choice: BrowserChoice): Promise<PdfSession> {
     async close() {
       await browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
+      untrackTemp(profile);
     },
   };
 }
@@ -80,7 +115,8 @@ export function pdfDate(fallbackIso?: string, env: NodeJS.ProcessEnv = process.e
   const epoch = env['SOURCE_DATE_EPOCH'];
   let d: Date;
   if (epoch && /^\d+$/.test(epoch)) d = new Date(Number(epoch) * 1000);
-  else if (fallbackIso && /^\d{4}-\d{2}-\d{2}$/.test(fallbackIso)) d = new Date(`${fallbackIso}T00:00:00Z`);
+  // An impossible date (2026-13-45) would make toISOString throw; it falls back like a missing one.
+  else if (isCalendarDate(fallbackIso)) d = new Date(`${fallbackIso}T00:00:00Z`);
   else d = new Date(0);
   return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
@@ -183,16 +219,32 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
+    let served = false;
     page.on('request', (req) => {
       const url = req.url();
+      // The pack itself, once, with the lockdown policy as a header: a <meta> CSP in a template can
+      // only add restrictions to it, never lift them.
+      if (!served && url === PACK_URL && req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+        served = true;
+        void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': PRINT_CSP }, body: html });
+        return;
+      }
+      // No other navigation (meta refresh, frames): answered "204 No Content", which a browser never
+      // commits, so the pack stays on the page (an aborted navigation would commit an error page).
+      if (req.isNavigationRequest()) {
+        session.blocked.push(url);
+        void req.respond({ status: 204, body: '' });
+        return;
+      }
+      // No other request leaves the page; data: images and fonts that the policy allows stay in it.
       if (url.startsWith('data:')) void req.continue();
       else {
         session.blocked.push(url);
         void req.abort('blockedbyclient');
       }
     });
-    await page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
-    const title = escapeHtml(opts.title);
+    await page.goto(PACK_URL, { waitUntil: 'load', timeout: 120_000 });
+    const title = escapeHtml(xmlSafe(opts.title));
     // Header and footer are separate documents: they get the vendored font too, never a system one.
     const font = headerFooterFontStyle();
     const style = 'font-family: AksnetHeaderFont; font-size: 7pt; color: #5b6578; width: 100%; margin: 0 14mm;';

@@ -62,13 +62,35 @@ export function handlebarsFor(set: TemplateSet): typeof Handlebars {
   return hb;
 }
 
-/** Renders the pack template with a context. */
+/** Renders the pack template with a context. Errors are one line naming the template file (exit 3). */
 export function renderTemplate(set: TemplateSet, context: object): string {
   const hb = handlebarsFor(set);
+  // Partials compile lazily, on first use; parse them all first so a syntax error names its own file.
+  for (const [name, src] of set.templates) {
+    try {
+      hb.parse(src);
+    } catch (e) {
+      throw templateError(set, name, e);
+    }
+  }
   try {
     const tpl = hb.compile(set.templates.get('pack')!, { strict: false, preventIndent: true });
     return tpl(context, { allowProtoPropertiesByDefault: false });
   } catch (e) {
-    throw new AksnetError(`report template error: ${(e as Error).message}`, undefined, ExitCode.output);
+    const partial = /partial (\S+) could not be found/.exec(String((e as Error)?.message))?.[1];
+    throw templateError(set, partial && set.templates.has(partial) ? partial : 'pack', e);
   }
+}
+
+function templateError(set: TemplateSet, name: string, e: unknown): AksnetError {
+  const origin = set.origin.get(name) ?? `${name}.hbs`;
+  const lines = String((e as Error)?.message ?? e)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^[-^.]*$/.test(l));
+  const at = /on line (\d+)/.exec(lines[0] ?? '');
+  // "Parse error on line 3:" / code excerpt / "Expecting 'ID', got 'EOF'": keep the first and last lines.
+  const message = at ? `${lines[0]!.replace(/:$/, '')}: ${lines[lines.length - 1]}` : (lines[0] ?? 'unknown error');
+  const cleaned = message.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return new AksnetError(`report template error: ${cleaned}`, { file: origin, line: at ? Number(at[1]) : 1, column: 1 }, ExitCode.output);
 }

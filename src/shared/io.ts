@@ -1,21 +1,13 @@
 /** Output helpers shared by the commands: atomic writes, colour on a TTY only. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+import { writeOutput } from './output-file.js';
 
 /**
- * Writes a file atomically: the bytes go to a temporary sibling that is renamed over the target,
- * so a failed run never leaves a half-written file behind.
+ * Writes an output file: atomically for regular files (a temporary sibling renamed over the target,
+ * so a failed run never leaves a half-written file), through for devices and FIFOs, never over an
+ * input; failures are exit 3 naming the path (see output-file.ts).
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.aksnet-tmp-${process.pid}`);
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeOutput(path, data);
 }
 
 export interface Colors {

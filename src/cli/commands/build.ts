@@ -11,7 +11,7 @@ import {
 } from '../../workflow/build.js';
 import type { FailOn } from '../../workflow/findings.js';
 import { parseShard } from '../../workflow/shard.js';
-import { colors, useColor } from '../io.js';
+import { colors, useColor } from '../../shared/io.js';
 
 export interface BuildCliOptions {
   config?: string;

@@ -13,6 +13,7 @@ import { designStems } from '../../workflow/output-names.js';
 import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 import { flushTimings } from '../timings.js';
+import { xmlSafe } from '../../shared/text-safety.js';
 
 export interface DiagramCliOptions {
   view: ViewName | 'all';
@@ -25,7 +26,14 @@ export interface DiagramCliOptions {
 }
 
 type Outcome =
-  | { kind: 'drawn'; written: string[]; inputs: string[]; result: FileResult }
+  | {
+      kind: 'drawn';
+      written: string[];
+      /** SVGs that could not be written (the others were), with the reason. */
+      failed: Array<{ path: string; error: AksnetError }>;
+      inputs: string[];
+      result: FileResult;
+    }
   | { kind: 'skipped'; reason: string }
   | { kind: 'failed'; error: AksnetError; result: FileResult };
 
@@ -71,14 +79,21 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
     ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
   });
   const written: string[] = [];
+  const failed: Array<{ path: string; error: AksnetError }> = [];
   for (const d of diagrams) {
     const out = join(opts.output, `${stem}.${d.view}.svg`);
     const t0 = performance.now();
-    writeFileAtomic(out, mark(d.svg));
+    try {
+      writeFileAtomic(out, xmlSafe(mark(d.svg)));
+      written.push(out);
+    } catch (e) {
+      // One view that cannot be written does not cost the others; each is named below.
+      if (!(e instanceof AksnetError)) throw e;
+      failed.push({ path: out, error: e });
+    }
     performance.measure('aksnet:write', { start: t0, detail: { design, view: d.view } });
-    written.push(out);
   }
-  return { kind: 'drawn', written, inputs: arch.inputs, result };
+  return { kind: 'drawn', written, failed, inputs: arch.inputs, result };
 }
 
 /** One pass over every input: a file that fails to load is reported and the others are still drawn. */
@@ -89,6 +104,7 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
   let drawn = 0;
   let skipped = 0;
   let failed = 0;
+  let outputFailure: ExitCode | undefined;
   const inputs: string[] = [...files];
   const results: FileResult[] = [];
   for (const f of files) {
@@ -109,12 +125,14 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
           `${c.yellow('no diagrams')} for ${displayPath(f)}: nothing to show in the requested view\n`,
         );
       for (const w of r.written) process.stdout.write(`${w}\n`);
+      for (const x of r.failed) process.stderr.write(`${x.error.format()}\nnot written: ${x.path}\n`);
+      if (r.failed.length) outputFailure = r.failed.some((x) => x.error.exitCode === ExitCode.usage) ? ExitCode.usage : ExitCode.output;
     }
   }
   if (drawn + failed === 0)
     throw new AksnetError('no designs among the inputs: every file is a helper module', undefined, ExitCode.usage);
   return {
-    code: failed ? ExitCode.usage : ExitCode.ok,
+    code: failed ? ExitCode.usage : (outputFailure ?? ExitCode.ok),
     inputs,
     summary: `aksnet diagram: ${summaryLine(results, skipped)}`,
   };

@@ -3,13 +3,14 @@ import { loadArchitecture } from '../../load/load-architecture.js';
 import type { Model } from '../../model/types.js';
 import { writeFileAtomic } from '../../shared/io.js';
 import { ExitCode } from '../../shared/errors.js';
+import { terminalSafe } from '../../shared/text-safety.js';
 
 export async function modelCommand(file: string, opts: { output?: string; facts?: boolean }): Promise<ExitCode> {
   const arch = await loadArchitecture(file);
   const text = opts.facts ? factsText(arch.model) : JSON.stringify(arch.model, null, 2) + '\n';
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
-  for (const i of arch.issues) process.stderr.write(`${arch.file}: ${i.ruleId}: ${i.path}: ${i.message}\n`);
+  for (const i of arch.issues) process.stderr.write(terminalSafe(`${arch.file}: ${i.ruleId}: ${i.path}: ${i.message}`) + '\n');
   return ExitCode.ok;
 }
 

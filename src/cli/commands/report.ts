@@ -2,6 +2,7 @@
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
 import { commandInputs } from '../files.js';
+import { isCalendarDate } from '../../shared/date.js';
 
 export interface ReportCliOptions {
   output: string[];
@@ -27,7 +28,7 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
 }
 
 async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ code: ExitCode; summary: string }> {
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
   const { files } = await commandInputs(args, config);
@@ -56,6 +57,7 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ cod
     for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
     for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
     for (const e of res.loadErrors) process.stderr.write(e.format() + '\n');
+    for (const f of res.failed) process.stderr.write(`${f.error.format()}\nnot written: ${f.path}\n`);
     const n = res.vm.summary.counts;
     const designs = res.vm.architectures.length;
     const summary =
@@ -64,8 +66,11 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ cod
       `${res.loadErrors.length ? `, ${res.loadErrors.length} failed to load` : ''})`;
     if (res.pdfError) {
       process.stderr.write(res.pdfError.format() + '\n');
-      return { code: ExitCode.output, summary };
+      for (const o of outputs.filter((x) => x.format === 'pdf')) process.stderr.write(`not written: ${o.path}\n`);
     }
+    // A refused output (it is an input) is a usage error; anything else that was not written is an output error.
+    if (res.failed.some((f) => f.error.exitCode === ExitCode.usage)) return { code: ExitCode.usage, summary };
+    if (res.pdfError || res.failed.length > 0) return { code: ExitCode.output, summary };
     return { code: res.loadErrors.length ? ExitCode.usage : ExitCode.ok, summary };
   } catch (e) {
     if (tty) process.stderr.write('\n');

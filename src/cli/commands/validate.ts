@@ -6,6 +6,7 @@ import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { findingsExitCode, renderFindings, summaryLine, type FailOn, type FindingsFormat } from '../../workflow/findings.js';
 import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
+import { isCalendarDate } from '../../shared/date.js';
 
 export interface ValidateCliOptions {
   format: FindingsFormat;
@@ -20,12 +21,13 @@ export interface ValidateCliOptions {
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<ExitCode> {
-  if (opts.asOf !== undefined && !isDate(opts.asOf)) {
+  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
     throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
   }
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
-    maxWarnings = Number(opts.maxWarnings);
+    // Digits only: Number('') is 0 and Number('0x10') is 16.
+    maxWarnings = /^\d{1,9}$/.test(opts.maxWarnings) ? Number(opts.maxWarnings) : NaN;
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new AksnetError(`--max-warnings must be a whole number, got "${opts.maxWarnings}"`);
   }
   if (!opts.watch) return (await validateOnce(args, opts, maxWarnings)).code;
@@ -75,13 +77,6 @@ async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarning
   else process.stdout.write(text);
   const inputs = [...files, ...validated.flatMap((v) => v.arch.inputs)];
   return { code: exitCode(results, opts.failOn, maxWarnings), inputs, summary: summaryLine(results, skipped.length) };
-}
-
-/** A real calendar date written YYYY-MM-DD. */
-function isDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 /** A misspelt rule id in a setting or an acceptance silently does nothing; say so on stderr. */

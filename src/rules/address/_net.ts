@@ -29,6 +29,28 @@ export interface RoutedRange {
  * connection terminates on. Returns a map from element id to a domain representative.
  */
 export function routingDomains(q: ModelQuery): Map<Id, Id> {
+  return memo(q).domains ??= computeDomains(q);
+}
+
+/**
+ * Per-model caches (h15, issue #15): the routing domains, the routed ranges of each domain and the
+ * pools on each subnet were recomputed for every cluster and subnet, which made validate quadratic in
+ * spokes. A ModelQuery is built once per validation and shared by every rule, so it keys the cache.
+ */
+interface NetCache {
+  domains?: Map<Id, Id>;
+  rangesByDomain?: Map<Id, RoutedRange[]>;
+  poolsBySubnet?: Map<Id, Array<{ pool: NodePoolResource; cluster: ClusterResource }>>;
+  vnetPairs?: Array<[RoutedRange, RoutedRange]>;
+}
+const caches = new WeakMap<ModelQuery, NetCache>();
+function memo(q: ModelQuery): NetCache {
+  let c = caches.get(q);
+  if (!c) caches.set(q, (c = {}));
+  return c;
+}
+
+function computeDomains(q: ModelQuery): Map<Id, Id> {
   const parent = new Map<Id, Id>();
   const find = (x: Id): Id => {
     let r = x;
@@ -113,6 +135,31 @@ export function routedRangesOf(q: ModelQuery, c: ClusterResource, domains = rout
   const own = clusterVnets(q, c);
   if (own.length === 0) return [];
   const reps = new Set(own.map((v) => domains.get(v.id)).filter((d): d is Id => d !== undefined));
+  // The usual case, one routing domain: its ranges are computed once per model (same order as below).
+  if (reps.size === 1 && domains === routingDomains(q)) return rangesOfDomain(q, [...reps][0]!);
+  return collectRanges(q, domains, reps);
+}
+
+function rangesOfDomain(q: ModelQuery, rep: Id): RoutedRange[] {
+  const cache = memo(q);
+  if (!cache.rangesByDomain) {
+    const domains = routingDomains(q);
+    const by = new Map<Id, RoutedRange[]>();
+    const add = (id: Id, list: RoutedRange[]): void => {
+      const d = domains.get(id);
+      if (d === undefined) return;
+      let l = by.get(d);
+      if (!l) by.set(d, (l = []));
+      l.push(...list);
+    };
+    for (const v of q.all('vnet')) add(v.id, vnetRanges(q, v.id));
+    for (const o of q.all('onPremises')) add(o.id, onPremRanges(q, o.id));
+    cache.rangesByDomain = by;
+  }
+  return cache.rangesByDomain.get(rep) ?? [];
+}
+
+function collectRanges(q: ModelQuery, domains: Map<Id, Id>, reps: Set<Id>): RoutedRange[] {
   const out: RoutedRange[] = [];
   for (const v of q.all('vnet')) {
     const d = domains.get(v.id);
@@ -123,6 +170,30 @@ export function routedRangesOf(q: ModelQuery, c: ClusterResource, domains = rout
     if (d !== undefined && reps.has(d)) out.push(...onPremRanges(q, o.id));
   }
   return out;
+}
+
+/**
+ * Every pair of overlapping address ranges of two different VNets, as [earlier VNet's, later VNet's]
+ * in VNet id order, sorted as a loop over (later VNet, earlier VNet, their ranges) would meet them.
+ * A sweep over ranges sorted by start looks only at pairs that overlap (h15, issue #15: the pairwise
+ * loop over 1,000 spokes made half a million pairs). Cached per model.
+ */
+export function overlappingVnetPairs(q: ModelQuery): Array<[RoutedRange, RoutedRange]> {
+  const cache = memo(q);
+  if (cache.vnetPairs) return cache.vnetPairs;
+  const vnets = q.all('vnet');
+  const order = new Map(vnets.map((v, i) => [v.id, i]));
+  const at = (r: RoutedRange): number => order.get(r.element)!;
+  const all = vnets.flatMap((v) => vnetRanges(q, v.id)).sort((x, y) => x.range.first - y.range.first || at(x) - at(y) || x.index - y.index);
+  const pairs: Array<[RoutedRange, RoutedRange]> = [];
+  let active: RoutedRange[] = [];
+  for (const r of all) {
+    active = active.filter((x) => x.range.last >= r.range.first);
+    for (const x of active) if (x.element !== r.element) pairs.push(at(x) < at(r) ? [x, r] : [r, x]);
+    active.push(r);
+  }
+  pairs.sort(([xa, xb], [ya, yb]) => at(xb) - at(yb) || at(xa) - at(ya) || xb.index - yb.index || xa.index - ya.index);
+  return (cache.vnetPairs = pairs);
 }
 
 /** Ranges in `list` that overlap `r`. */
@@ -146,11 +217,19 @@ export function nonNeg(n: unknown): number {
 
 /** Node pools (of any cluster) whose node subnet is the given subnet, with their cluster. */
 export function poolsOnSubnet(q: ModelQuery, subnetId: Id): Array<{ pool: NodePoolResource; cluster: ClusterResource }> {
-  const out: Array<{ pool: NodePoolResource; cluster: ClusterResource }> = [];
-  for (const c of q.all('cluster')) {
-    for (const p of q.pools(c.id)) if (p.subnet === subnetId) out.push({ pool: p, cluster: c });
+  const cache = memo(q);
+  if (!cache.poolsBySubnet) {
+    const by = new Map<Id, Array<{ pool: NodePoolResource; cluster: ClusterResource }>>();
+    for (const c of q.all('cluster')) {
+      for (const p of q.pools(c.id)) {
+        let l = by.get(p.subnet);
+        if (!l) by.set(p.subnet, (l = []));
+        l.push({ pool: p, cluster: c });
+      }
+    }
+    cache.poolsBySubnet = by;
   }
-  return out;
+  return cache.poolsBySubnet.get(subnetId) ?? [];
 }
 
 /** Subnets that a firewall / bastion / gateway is placed in, by subnet id. */

@@ -1,6 +1,5 @@
-import { overlaps } from '../../model/cidr.js';
 import { defineRule } from '../../validate/rule.js';
-import { routingDomains, sameDomain, vnetRanges } from './_net.js';
+import { overlappingVnetPairs, routingDomains, sameDomain } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -22,24 +21,16 @@ export default defineRule({
   check(ctx) {
     const { q } = ctx;
     const domains = routingDomains(q);
-    const vnets = q.all('vnet');
-    for (let j = 1; j < vnets.length; j++) {
-      const b = vnets[j]!;
-      for (let i = 0; i < j; i++) {
-        const a = vnets[i]!;
-        if (sameDomain(domains, a.id, b.id) || !a.region || a.region !== b.region) continue;
-        for (const rb of vnetRanges(q, b.id)) {
-          for (const ra of vnetRanges(q, a.id)) {
-            if (!overlaps(ra.range, rb.range)) continue;
-            ctx.report({
-              message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}) in ${b.region}; they can never be peered or routed to each other without re-addressing`,
-              element: b.id,
-              property: `addressSpace[${rb.index}]`,
-              evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text, region: b.region },
-            });
-          }
-        }
-      }
+    for (const [ra, rb] of overlappingVnetPairs(q)) {
+      const a = q.getAs(ra.element, 'vnet')!;
+      const b = q.getAs(rb.element, 'vnet')!;
+      if (sameDomain(domains, a.id, b.id) || !a.region || a.region !== b.region) continue;
+      ctx.report({
+        message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}) in ${b.region}; they can never be peered or routed to each other without re-addressing`,
+        element: b.id,
+        property: `addressSpace[${rb.index}]`,
+        evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text, region: b.region },
+      });
     }
   },
 });

@@ -1,6 +1,5 @@
-import { overlaps } from '../../model/cidr.js';
 import { defineRule } from '../../validate/rule.js';
-import { routingDomains, sameDomain, vnetRanges } from './_net.js';
+import { overlappingVnetPairs, routingDomains, sameDomain } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -25,25 +24,18 @@ const spokeB = vnet({ name: 'vnet-spoke-b', region: 'westeurope', addressSpace: 
     const { q } = ctx;
     const domains = routingDomains(q);
     const direct = new Set(q.edges('peering').flatMap((e) => [`${e.from}|${e.to}`, `${e.to}|${e.from}`]));
-    const vnets = q.all('vnet');
-    for (let j = 1; j < vnets.length; j++) {
-      const b = vnets[j]!;
-      for (let i = 0; i < j; i++) {
-        const a = vnets[i]!;
-        // Directly peered pairs are reported by structure/peered-vnet-overlap.
-        if (!sameDomain(domains, a.id, b.id) || direct.has(`${a.id}|${b.id}`)) continue;
-        for (const rb of vnetRanges(q, b.id)) {
-          for (const ra of vnetRanges(q, a.id)) {
-            if (!overlaps(ra.range, rb.range)) continue;
-            ctx.report({
-              message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}); both are reachable through the same hub or gateway, so ${Math.min(ra.range.last, rb.range.last) - Math.max(ra.range.first, rb.range.first) + 1} addresses are ambiguous`,
-              element: b.id,
-              property: `addressSpace[${rb.index}]`,
-              evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text },
-            });
-          }
-        }
-      }
+    const pairs = overlappingVnetPairs(q);
+    for (const [ra, rb] of pairs) {
+      const a = q.getAs(ra.element, 'vnet')!;
+      const b = q.getAs(rb.element, 'vnet')!;
+      // Directly peered pairs are reported by structure/peered-vnet-overlap.
+      if (!sameDomain(domains, a.id, b.id) || direct.has(`${a.id}|${b.id}`)) continue;
+      ctx.report({
+        message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}); both are reachable through the same hub or gateway, so ${Math.min(ra.range.last, rb.range.last) - Math.max(ra.range.first, rb.range.first) + 1} addresses are ambiguous`,
+        element: b.id,
+        property: `addressSpace[${rb.index}]`,
+        evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text },
+      });
     }
   },
 });

@@ -25,10 +25,25 @@ export function restricts(ranges: string[]): boolean {
 
 /** Whether the cluster's API server section was filled in by the normalizer (not written). */
 export function apiServerDefaulted(model: Model, c: ClusterResource): boolean {
-  return model.defaults.some((d) => d.element === c.id && d.path.endsWith('apiServer.mode'));
+  return indexOf(model).defaultedApi.has(c.id);
 }
 
 /** Access paths declared for a cluster. */
 export function accessOf(model: Model, c: ClusterResource) {
-  return model.controlPlaneAccess.filter((a) => a.cluster === c.id);
+  return indexOf(model).access.get(c.id) ?? [];
+}
+
+// Built once per model (h15, issue #15): scanning every access path and default per cluster made the
+// control-plane rules quadratic in clusters.
+type Access = Model['controlPlaneAccess'][number];
+const indexes = new WeakMap<Model, { access: Map<string, Access[]>; defaultedApi: Set<string> }>();
+function indexOf(model: Model) {
+  let ix = indexes.get(model);
+  if (!ix) {
+    const access = new Map<string, Access[]>();
+    for (const a of model.controlPlaneAccess) access.set(a.cluster, [...(access.get(a.cluster) ?? []), a]);
+    const defaultedApi = new Set(model.defaults.filter((d) => d.path.endsWith('apiServer.mode')).map((d) => d.element));
+    indexes.set(model, (ix = { access, defaultedApi }));
+  }
+  return ix;
 }

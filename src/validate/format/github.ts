@@ -6,6 +6,7 @@
 import type { Severity } from '../../../dsl/types.js';
 import { isActive, type FileResult } from '../finding.js';
 import { count, plural, unverifiedOf, unverifiedSentence } from './summary.js';
+import { terminalSafe } from '../../shared/text-safety.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -43,9 +44,12 @@ export function formatGithub(results: FileResult[]): string {
   return lines.join('\n') + '\n';
 }
 
-/** Escapes a command's message (GitHub's `escapeData`): `%`, CR and LF. */
+/**
+ * Escapes a command's message (GitHub's `escapeData`): `%`, CR and LF; other control characters
+ * (ESC, BEL, …) would reach the log raw, so they are shown as `\uXXXX`.
+ */
 export function githubEscapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return terminalSafe(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Escapes a command property value (GitHub's `escapeProperty`): also `:` and `,`. */

@@ -3,6 +3,7 @@ import type { Severity } from '../../../dsl/types.js';
 import { isActive, type FileResult, type Finding } from '../finding.js';
 import type { FormatContext } from './formatter.js';
 import { count, plural, unverifiedSentence } from './summary.js';
+import { terminalSafe as t } from '../../shared/text-safety.js';
 
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
@@ -11,7 +12,7 @@ export function formatText(results: FileResult[], { colors: c }: Pick<FormatCont
   for (const r of results) {
     const unverified = r.unverified ?? [];
     if (r.findings.length === 0 && unverified.length === 0) continue;
-    lines.push(c.bold(r.file) + c.dim(`  ${r.title}`));
+    lines.push(c.bold(t(r.file)) + c.dim(`  ${t(r.title)}`));
     const groups: Array<[string, Finding[]]> = [
       ...ORDER.map((s) => [s, r.findings.filter((f) => isActive(f) && f.severity === s)] as [string, Finding[]]),
       ['suppressed', r.findings.filter((f) => f.status === 'suppressed')],
@@ -20,20 +21,22 @@ export function formatText(results: FileResult[], { colors: c }: Pick<FormatCont
       for (const f of list) {
         const sev =
           label === 'error' ? c.red('error') : label === 'warning' ? c.yellow('warning') : label === 'info' ? c.blue('info') : c.dim('suppressed');
-        const expired = f.status === 'expired' ? c.red(` [accepted risk expired ${f.acceptance?.expires ?? ''}]`) : '';
+        const expired = f.status === 'expired' ? c.red(` [accepted risk expired ${t(f.acceptance?.expires ?? '')}]`) : '';
         const accepted =
           f.status === 'suppressed' && f.acceptance
-            ? c.dim(` [accepted by ${f.acceptance.owner} until ${f.acceptance.expires}: ${f.acceptance.justification}]`)
+            ? c.dim(` [accepted by ${t(f.acceptance.owner)} until ${t(f.acceptance.expires)}: ${t(f.acceptance.justification)}]`)
             : '';
         // Pad by the visible width of the label: the colour codes must not count.
         const pad = ' '.repeat(Math.max(0, 'suppressed'.length - label.length));
-        lines.push(`  ${c.dim(`${f.line}:${f.column}`.padEnd(8))} ${sev}${pad}  ${f.message}${expired}${accepted}  ${c.dim(f.ruleId)}`);
+        // A finding about a part built in a helper module points into that module, not the design file.
+        const where = f.file && f.file !== r.file ? `${t(f.file)}:${f.line}:${f.column}` : `${f.line}:${f.column}`;
+        lines.push(`  ${c.dim(where.padEnd(8))} ${sev}${pad}  ${t(f.message)}${expired}${accepted}  ${c.dim(t(f.ruleId))}`);
       }
     }
     // Checks that could not run come last: open questions, not defects.
     for (const u of unverified) {
       const pad = ' '.repeat('suppressed'.length - 'unverified'.length);
-      lines.push(`  ${c.dim(`${u.line}:${u.column}`.padEnd(8))} ${c.blue('unverified')}${pad}  ${u.message}  ${c.dim(u.ruleId)}`);
+      lines.push(`  ${c.dim(`${u.line}:${u.column}`.padEnd(8))} ${c.blue('unverified')}${pad}  ${t(u.message)}  ${c.dim(t(u.ruleId))}`);
     }
     lines.push('');
   }

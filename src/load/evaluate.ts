@@ -1,0 +1,182 @@
+/**
+ * Evaluates a bundled design in a worker thread, so the design cannot keep the CLI alive, hang it,
+ * write to its stdout or end it: a design is executed code (like a Vite config), and this is where
+ * its side effects stop. The worker imports the bundle, awaits the default export (calling it when it
+ * is a function), posts the value back by structured clone, and is then terminated, taking the
+ * design's timers, servers and pending promises with it. Its stdout goes to the CLI's stderr.
+ */
+import { Worker } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+
+/** How long a design may take to evaluate, in milliseconds (`--load-timeout`). */
+export const DEFAULT_LOAD_TIMEOUT_MS = 5_000;
+let loadTimeoutMs = DEFAULT_LOAD_TIMEOUT_MS;
+
+/** Sets the evaluation time limit for the rest of the run (the CLI's `--load-timeout`). */
+export function setLoadTimeout(ms: number): void {
+  loadTimeoutMs = ms;
+}
+
+export function loadTimeout(): number {
+  return loadTimeoutMs;
+}
+
+/** What the design threw, described in the worker (where the value lives) without trusting it. */
+export interface ThrownInfo {
+  name?: string;
+  message: string;
+  stack?: string;
+}
+
+export type Evaluation =
+  | {
+      ok: true;
+      value: unknown;
+      /** Objects of `value` (the same clones) that a DSL builder tagged, and the frame it recorded. */
+      tagged: object[];
+      frames: string[];
+    }
+  | { ok: false; kind: 'threw'; thrown: ThrownInfo }
+  | { ok: false; kind: 'timeout'; ms: number }
+  | { ok: false; kind: 'exit'; code: number }
+  | { ok: false; kind: 'unsettled' }
+  | { ok: false; kind: 'unclonable'; message: string };
+
+// Runs as a CommonJS script inside the worker (eval), so it needs no file of its own in dist/ or under Vitest.
+const WORKER = String.raw`
+const { parentPort } = require('node:worker_threads');
+const KEY = Symbol.for('aksnet.source-site');
+const safe = (f, d) => { try { const v = f(); return typeof v === 'string' ? v : d; } catch { return d; } };
+function describe(e) {
+  let isError = false;
+  try { isError = e instanceof Error; } catch {}
+  if (isError) {
+    return {
+      name: safe(() => e.name, 'Error'),
+      message: safe(() => e.message, ''),
+      stack: safe(() => e.stack, undefined),
+    };
+  }
+  let text;
+  try { text = typeof e === 'string' ? JSON.stringify(e) : String(e); }
+  catch { text = safe(() => Object.prototype.toString.call(e), 'a value that cannot be printed'); }
+  return { message: 'threw ' + text };
+}
+let done = false;
+const realExit = process.exit.bind(process);
+process.exit = (code) => {
+  if (!done) {
+    done = true;
+    parentPort.postMessage({ type: 'exit', code: Number(code ?? process.exitCode ?? 0) || 0 });
+  }
+  realExit(code);
+};
+function send(msg) {
+  if (done) return;
+  done = true;
+  parentPort.postMessage(msg);
+}
+process.on('unhandledRejection', (e) => send({ type: 'threw', thrown: describe(e) }));
+process.on('uncaughtException', (e) => send({ type: 'threw', thrown: describe(e) }));
+parentPort.once('message', async ({ url }) => {
+  let value;
+  try {
+    const mod = await import(url);
+    value = mod.default;
+    if (typeof value === 'function') value = value();
+    value = await value;
+  } catch (e) {
+    return send({ type: 'threw', thrown: describe(e) });
+  }
+  const tagged = [];
+  const frames = [];
+  const seen = new Set();
+  const stack = [value];
+  try {
+    while (stack.length) {
+      const v = stack.pop();
+      if (typeof v !== 'object' || v === null || seen.has(v)) continue;
+      seen.add(v);
+      const frame = v[KEY];
+      if (typeof frame === 'string') { tagged.push(v); frames.push(frame); }
+      for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
+    }
+  } catch (e) {
+    return send({ type: 'threw', thrown: describe(e) });
+  }
+  try {
+    // Let what the design printed reach the parent before the worker is ended.
+    await new Promise((r) => process.stdout.write('', () => r()));
+    // One message: structured clone keeps shared and circular objects, so tagged[i] is the very clone inside value.
+    if (!done) { parentPort.postMessage({ type: 'value', value, tagged, frames }); done = true; }
+  } catch (e) {
+    send({ type: 'unclonable', message: safe(() => e.message, String(e)) });
+  }
+});
+`;
+
+/** A worker started ahead of time (it boots while esbuild bundles), used for exactly one design. */
+export interface Evaluator {
+  /** Evaluates the bundle file; never throws, and ends the worker when the result is in. */
+  run(bundlePath: string, timeoutMs?: number): Promise<Evaluation>;
+  /** Ends the worker without using it (the bundle could not be built). */
+  dispose(): void;
+}
+
+export function startEvaluator(): Evaluator {
+  const worker = new Worker(WORKER, {
+    eval: true,
+    stdout: true,
+    // A design that allocates without end fails alone instead of taking the CLI down.
+    resourceLimits: { maxOldGenerationSizeMb: 2048 },
+  });
+  worker.stdout.pipe(process.stderr, { end: false });
+  // An idle or finished worker never keeps the CLI alive.
+  worker.unref();
+  let report: ((e: Evaluation) => void) | undefined;
+  let early: Evaluation | undefined;
+  const finish = (e: Evaluation): void => {
+    if (report) report(e);
+    else early ??= e;
+  };
+  worker.on('message', (m: { type: string; [k: string]: unknown }) => {
+    if (m.type === 'value') {
+      finish({ ok: true, value: m.value, tagged: m.tagged as object[], frames: m.frames as string[] });
+    }
+    else if (m.type === 'threw') finish({ ok: false, kind: 'threw', thrown: m.thrown as ThrownInfo });
+    else if (m.type === 'exit') finish({ ok: false, kind: 'exit', code: m.code as number });
+    else if (m.type === 'unclonable') finish({ ok: false, kind: 'unclonable', message: String(m.message) });
+  });
+  // After the result is in, whatever the worker still does (late rejections, errors) is ignored.
+  worker.on('error', (e) => {
+    finish({ ok: false, kind: 'threw', thrown: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } });
+  });
+  // 13 is Node's "unsettled top-level await"; 0 is a worker whose event loop simply ran dry.
+  worker.on('exit', (code) => {
+    finish(code === 0 || code === 13 ? { ok: false, kind: 'unsettled' } : { ok: false, kind: 'exit', code });
+  });
+  return {
+    run(bundlePath, timeoutMs = loadTimeoutMs) {
+      return new Promise((resolveEval) => {
+        let settled = false;
+        const timer = setTimeout(() => report!({ ok: false, kind: 'timeout', ms: timeoutMs }), timeoutMs);
+        report = (e) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          // Whatever the design printed is passed on before the run goes on (bounded: a flood cannot stall it).
+          const flushed = new Promise<void>((r) => {
+            worker.stdout.once('end', () => r());
+            setTimeout(r, 200).unref();
+          });
+          void worker.terminate().then(() => flushed).then(() => resolveEval(e));
+        };
+        if (early) return report(early);
+        worker.postMessage({ url: pathToFileURL(bundlePath).href });
+      });
+    },
+    dispose() {
+      void worker.terminate();
+    },
+  };
+}

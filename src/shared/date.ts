@@ -1,0 +1,8 @@
+/** Dates as the DSL, config and CLI write them. */
+
+/** True for a real calendar date written `YYYY-MM-DD` (2026-02-30 and 2026-13-45 are not). */
+export function isCalendarDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -1,0 +1,246 @@
+/**
+ * Writing an output file without ever destroying something that is not an output:
+ * - a regular file (or a new path) is replaced atomically: bytes go to a temporary sibling of the
+ *   *real* target (symlinks are followed) that is renamed over it, so a reader sees old or new bytes;
+ * - a character device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is written through,
+ *   never replaced by a regular file;
+ * - an output path that is one of the run's inputs (design, helper module, config) is refused (exit 2);
+ * - a failure is one AksnetError with exit code 3 naming the output path, never the temporary file.
+ * Temporary files are removed on SIGINT/SIGTERM, and ones left by a killed run are swept by the next.
+ */
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { AksnetError, ExitCode } from './errors.js';
+
+const TMP_MARK = '.aksnet-tmp-';
+
+/** Inputs of the current run (real paths): an output must never overwrite one. */
+const inputs = new Set<string>();
+
+/** Records files the run reads (designs, helper modules, config files); outputs may not overwrite them. */
+export function registerInputs(paths: Iterable<string>): void {
+  for (const p of paths) inputs.add(realOrResolved(p));
+}
+
+/** Forgets the registered inputs (tests; a long-running watch re-registers). */
+export function clearInputs(): void {
+  inputs.clear();
+}
+
+/** Shows a path relative to the working directory when that is shorter. */
+function shown(file: string): string {
+  const abs = resolve(file);
+  const rel = relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && rel.length < abs.length ? rel : file;
+}
+
+function realOrResolved(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/** Follows a chain of symlinks to the path that would be written, also when the final target does not exist yet. */
+export function followLinks(path: string): string {
+  let cur = resolve(path);
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = lstatSync(cur);
+    } catch {
+      // Not there yet: resolve the directory part (it may itself be reached through a link).
+      const dir = realOrResolved(dirname(cur));
+      return join(dir, basename(cur));
+    }
+    if (!st.isSymbolicLink()) return realOrResolved(cur);
+    cur = resolve(dirname(cur), readlinkSync(cur));
+  }
+  throw outputError(path, { code: 'ELOOP' });
+}
+
+const REASONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  EEXIST: 'a file is in the way',
+  ENOENT: 'the folder does not exist',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  ELOOP: 'too many levels of symbolic links',
+  EFBIG: 'file too large',
+  EIO: 'input/output error',
+  EMFILE: 'too many open files',
+};
+
+function outputError(path: string, e: unknown): AksnetError {
+  const code = (e as { code?: string } | undefined)?.code;
+  const fallback = e instanceof Error ? e.message.replace(/^[A-Z]+: /, '').split(',')[0] : String(e);
+  const reason = (code && REASONS[code]) ?? fallback;
+  const message = `cannot write ${shown(path)}: ${reason}${code ? ` (${code})` : ''}`;
+  return new AksnetError(message, undefined, ExitCode.output);
+}
+
+/** Writes all bytes to an open descriptor (writeSync may write less than asked on pipes). */
+function writeAll(fd: number, data: Uint8Array): void {
+  let off = 0;
+  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+}
+
+// Temporary files being written right now; removed if the process is interrupted.
+const pending = new Set<string>();
+let handlersInstalled = false;
+
+function installSignalCleanup(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    const handler = (): void => {
+      for (const t of pending) rmSync(t, { recursive: true, force: true });
+      pending.clear();
+      // Another part of the program (e.g. watch mode) handles the signal itself; otherwise die by it as usual.
+      process.removeListener(sig, handler);
+      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+    };
+    // First in line, so it can see whether another listener (e.g. watch mode) will handle the signal.
+    process.prependListener(sig, handler);
+  }
+}
+
+/** Registers a temporary file or folder to remove if the process is interrupted (SIGINT/SIGTERM). */
+export function trackTemp(path: string): void {
+  installSignalCleanup();
+  pending.add(path);
+}
+
+export function untrackTemp(path: string): void {
+  pending.delete(path);
+}
+
+/** True when no process has this id (its temporary files are stale). */
+function dead(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as { code?: string }).code === 'ESRCH';
+  }
+}
+
+/** Removes `<dir>/<prefix><pid>-…` entries whose process is gone (left by `kill -9` or a crash). */
+export function sweepStale(dir: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    if (!n.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)-/.exec(n.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && dead(pid)) rmSync(join(dir, n), { recursive: true, force: true });
+  }
+}
+
+/** Paths written through rather than replaced: devices and the process's own descriptors. */
+function isSpecialPath(p: string): boolean {
+  return /^\/(dev|proc)\//.test(resolve(p));
+}
+
+/**
+ * Writes one output file (see the module comment). Throws AksnetError: exit 2 when the path is an
+ * input of the run, exit 3 when the bytes could not be written.
+ */
+export function writeOutput(path: string, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const fdPath = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/.exec(resolve(path));
+  if (fdPath) {
+    // The process's own descriptor: write to it (opening /proc/self/fd/N fails for sockets).
+    const fd = fdPath[1] === 'stdout' ? 1 : fdPath[1] === 'stderr' ? 2 : Number(fdPath[2] ?? fdPath[3]);
+    try {
+      return writeAll(fd, bytes);
+    } catch (e) {
+      throw outputError(path, e);
+    }
+  }
+  // `/dev/stdout` is a link to /proc/self/fd/1, which may point at the very file the shell redirected to:
+  // write through the descriptor so the shell's file (and its inode) is what receives the bytes.
+  if (isSpecialPath(path)) return writeThrough(path, bytes);
+  const target = followLinks(path);
+  if (inputs.has(target)) {
+    throw new AksnetError(`refusing to write ${shown(path)}: it is an input of this run`, undefined, ExitCode.usage);
+  }
+  let st;
+  try {
+    st = statSync(target);
+  } catch {
+    st = undefined;
+  }
+  if (st && !st.isFile()) {
+    if (st.isDirectory()) throw outputError(path, { code: 'EISDIR' });
+    return writeThrough(target, bytes, path);
+  }
+  const dir = dirname(target);
+  const base = basename(target);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    // mkdir says EEXIST when a file sits where a folder of the path should be.
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      const message = `cannot write ${shown(path)}: a part of the path is not a folder (${code})`;
+      throw new AksnetError(message, undefined, ExitCode.output);
+    }
+    throw outputError(path, e);
+  }
+  sweepStale(dir, `.${base}${TMP_MARK}`);
+  const tmp = join(dir, `.${base}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  installSignalCleanup();
+  pending.add(tmp);
+  let fd: number | undefined;
+  try {
+    // `wx`: never follow or reuse something already at the temporary name.
+    fd = openSync(tmp, 'wx', st ? st.mode & 0o777 : 0o666);
+    writeAll(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, target);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw outputError(path, e);
+  } finally {
+    pending.delete(tmp);
+  }
+}
+
+function writeThrough(target: string, bytes: Uint8Array, shownPath = target): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(target, 'w');
+    writeAll(fd, bytes);
+  } catch (e) {
+    throw outputError(shownPath, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
