@@ -124,7 +124,7 @@ See docs/import.md for the az commands. Exit codes: 0 ok, 2 unusable input (file
     )
     .action(async (input: string, opts) => {
       const { importCommand } = await import('./commands/import.js');
-      p.setOptionValue('exit', await importCommand(input, opts));
+      p.setOptionValue('exit', importCommand(input, opts));
     });
   p.command('diff')
     .description('what changed between two designs: parts, ingress/egress hops, findings introduced or resolved')

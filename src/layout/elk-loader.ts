@@ -27,7 +27,7 @@ export interface LoadedElk {
   /** Whether V8 accepted a cached compilation. */
   cacheUsed: boolean;
   /** Writes the code cache once, after the first layout (no-op when the cache was used or is off). */
-  saveCache(): void;
+  saveCache: () => void;
 }
 
 /** Directory for aksnet's caches, or undefined when caching is off. */

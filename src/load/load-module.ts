@@ -11,6 +11,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire, SourceMap } from 'node:module';
 import { AksnetError, ExitCode } from '../shared/errors.js';
+import type * as Esbuild from 'esbuild';
 import type { BuildResult, Metafile, OutputFile } from 'esbuild';
 import { terminalSafe as escapeControl } from '../shared/text-safety.js';
 import { registerInputs, sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
@@ -60,7 +61,7 @@ export async function loadModule(file: string): Promise<LoadedModule> {
   const evaluator = startEvaluator();
   // require(), not import(): esbuild's package declares no module type, so import() would first make
   // Node parse its main file to detect the format (about 0.1 s of every design's first load).
-  const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
   const entry = dslEntry();
   let result: BuildResult & { outputFiles: OutputFile[]; metafile: Metafile };
   try {

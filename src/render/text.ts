@@ -95,8 +95,8 @@ export function advanceUnits(text: string, weight: Weight): number {
 }
 
 /** The text metrics (kept async for callers written when it loaded a font parser). */
-export async function loadFonts(): Promise<TextMetrics> {
-  return metrics;
+export function loadFonts(): Promise<TextMetrics> {
+  return Promise.resolve(metrics);
 }
 
 export const metrics: TextMetrics = {

@@ -171,7 +171,14 @@ export interface InitResult {
  * Writes the scaffold into `dir`. When a file already exists nothing is written and the run is a
  * usage error naming every such file, unless `skipExisting`, which writes only the missing ones.
  */
-export async function init(dir: string, opts: { skipExisting?: boolean } = {}): Promise<InitResult> {
+export function init(dir: string, opts: { skipExisting?: boolean } = {}): Promise<InitResult> {
+  // The work is synchronous; the public API stays a promise, and the executor turns a refusal into a rejection.
+  return new Promise((ok) => {
+    ok(writeScaffold(dir, opts));
+  });
+}
+
+function writeScaffold(dir: string, opts: { skipExisting?: boolean }): InitResult {
   const files = scaffoldFiles();
   const existing = files.filter((f) => existsSync(join(dir, f.path))).map((f) => f.path);
   if (existing.length && !opts.skipExisting) {

@@ -93,13 +93,15 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   await render();
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => {
+    try {
+      handle(req, res);
+    } catch (e: unknown) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`internal error: ${(e as Error)?.message ?? String(e)}`);
-    });
+    }
   });
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     const port = (server.address() as AddressInfo).port;
     const host = req.headers.host ?? '';
     if (host !== `${HOST}:${port}` && host !== `localhost:${port}`) {

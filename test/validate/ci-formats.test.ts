@@ -2,7 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { FileResult, Finding } from '../../src/validate/finding.js';
-import { formatGitlab } from '../../src/validate/format/gitlab.js';
+import { formatGitlab, type GitlabIssue } from '../../src/validate/format/gitlab.js';
 import { formatJunit } from '../../src/validate/format/junit.js';
 import { loadFailureResult } from '../../src/validate/load-failure.js';
 import { AksnetError } from '../../src/load/errors.js';
@@ -51,6 +51,16 @@ const prod: FileResult = {
     f('f/expired', 'warning', 50, 'expired'),
   ],
 };
+
+/** A JUnit <testcase> as fast-xml-parser reads it (attributes prefixed `@_`, element text in `#text`). */
+interface JunitCase {
+  '@_name': string;
+  failure?: { '@_type': string; '@_message': string; '#text': string };
+  skipped?: { '@_message': string };
+  error?: { '#text': string };
+  'system-out'?: string;
+}
+
 const broken = loadFailureResult(
   'designs/broken.ts',
   new AksnetError('Unexpected "}"', { file: 'designs/broken.ts', line: 7, column: 2 }),
@@ -82,20 +92,20 @@ describe('junit', () => {
     expect(suites[0]).toMatchObject({ '@_tests': '1', '@_failures': '0', '@_errors': '1' });
     expect(doc.testsuites).toMatchObject({ '@_tests': '7', '@_failures': '3', '@_errors': '1', '@_skipped': '1' });
     const cases = Object.fromEntries(
-      ([suites[1]!.testcase].flat() as Array<Record<string, any>>).map((c) => [c['@_name'], c]),
+      ([suites[1]!.testcase].flat() as JunitCase[]).map((c) => [c['@_name'], c]),
     );
     expect(cases['a/clean']!.failure).toBeUndefined();
-    expect(cases['b/error']!.failure['@_type']).toBe('error');
-    expect(cases['b/error']!.failure['@_message']).toBe('2 findings');
-    expect(cases['b/error']!.failure['#text']).toContain('designs/prod.ts:12:3 error: m b/error 12');
-    expect(cases['c/warning']!.failure['@_type']).toBe('warning');
+    expect(cases['b/error']!.failure?.['@_type']).toBe('error');
+    expect(cases['b/error']!.failure?.['@_message']).toBe('2 findings');
+    expect(cases['b/error']!.failure?.['#text']).toContain('designs/prod.ts:12:3 error: m b/error 12');
+    expect(cases['c/warning']!.failure?.['@_type']).toBe('warning');
     expect(cases['d/info']!.failure).toBeUndefined();
     expect(cases['d/info']!['system-out']).toContain('designs/prod.ts:30:3 info');
-    expect(cases['e/accepted']!.skipped['@_message']).toContain('accepted risk (netops, until 2027-03-31)');
-    expect(cases['f/expired']!.failure['#text']).toContain('accepted risk expired 2027-03-31');
-    const load = [suites[0]!.testcase].flat()[0] as Record<string, any>;
+    expect(cases['e/accepted']!.skipped?.['@_message']).toContain('accepted risk (netops, until 2027-03-31)');
+    expect(cases['f/expired']!.failure?.['#text']).toContain('accepted risk expired 2027-03-31');
+    const load = [suites[0]!.testcase].flat()[0] as JunitCase;
     expect(load['@_name']).toBe('aksnet/load-error');
-    expect(load.error['#text']).toBe('designs/broken.ts:7:2 error: Unexpected "}"\nFix: ' + broken.findings[0]!.fix);
+    expect(load.error?.['#text']).toBe('designs/broken.ts:7:2 error: Unexpected "}"\nFix: ' + broken.findings[0]!.fix);
   });
 
   it('escapes design text and drops characters XML cannot carry; same input, same bytes', () => {
@@ -107,7 +117,7 @@ describe('junit', () => {
 });
 
 describe('gitlab', () => {
-  const issues = JSON.parse(formatGitlab([broken, prod], { cwd: '/repo' })) as Array<Record<string, any>>;
+  const issues = JSON.parse(formatGitlab([broken, prod], { cwd: '/repo' })) as GitlabIssue[];
 
   it('has one issue per open finding, with GitLab severities and repository paths', () => {
     expect(issues.map((i) => [i.check_name, i.severity, i.location.lines.begin])).toEqual([
@@ -127,7 +137,7 @@ describe('gitlab', () => {
   it('gives every issue a distinct fingerprint that survives a line move', () => {
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
     const moved = { ...prod, findings: prod.findings.map((x) => ({ ...x, line: x.line + 5 })) };
-    const again = JSON.parse(formatGitlab([broken, moved], { cwd: '/repo' })) as Array<Record<string, any>>;
+    const again = JSON.parse(formatGitlab([broken, moved], { cwd: '/repo' })) as GitlabIssue[];
     expect(again.map((i) => i.fingerprint)).toEqual(issues.map((i) => i.fingerprint));
   });
 

@@ -34,7 +34,7 @@ function get(url: string, host?: string): Promise<{ status: number; body: string
   return new Promise((ok, fail) => {
     const req = request(url, { headers: host ? { host } : {} }, (res) => {
       let body = '';
-      res.on('data', (d) => (body += d));
+      res.on('data', (d: Buffer) => (body += d.toString()));
       res.on('end', () => ok({ status: res.statusCode ?? 0, body }));
     });
     req.on('error', fail);
@@ -72,8 +72,8 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (d) => (log += d));
-    child.stderr!.on('data', (d) => (log += d));
+    child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
     url = await until(
       () => /aksnet serve: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(log)?.[1],
       `the server to start (log: ${log})`,

@@ -21,8 +21,8 @@ function start(args: string[], cwd: string): { child: ChildProcess; log: () => s
     cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   return { child, log: () => log };
 }
 

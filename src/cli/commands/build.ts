@@ -1,5 +1,5 @@
 /** `aksnet build`: plan every output, then write it, check it against the disk, or clean orphans. */
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import {
   buildExitCode,
@@ -46,7 +46,6 @@ export async function buildCommand(opts: BuildCliOptions): Promise<number> {
   if (!opts.watch) return (await once()).code;
   const { watchLoop } = await import('../../workflow/watch.js');
   const { findConfig } = await import('../../load/config.js');
-  const { dirname, resolve } = await import('node:path');
   const config = opts.config ? resolve(opts.config) : findConfig(process.cwd());
   return watchLoop({ roots: [dirname(config ?? resolve('aksnet.config.ts'))], run: once });
 }

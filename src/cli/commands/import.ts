@@ -10,7 +10,7 @@ export interface ImportCliOptions {
   force?: boolean;
 }
 
-export async function importCommand(input: string, opts: ImportCliOptions): Promise<number> {
+export function importCommand(input: string, opts: ImportCliOptions): number {
   if (opts.output && existsSync(opts.output) && !opts.force) {
     throw new AksnetError(`${opts.output} exists; pass --force to overwrite it`, undefined, ExitCode.usage);
   }

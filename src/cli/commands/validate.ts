@@ -1,4 +1,5 @@
 /** `aksnet validate`: findings in the chosen format, exit code from the worst result. */
+import { dirname } from 'node:path';
 import type { FileResult } from '../../validate/finding.js';
 import { outcomeResults, skipNote, validateOutcomes, type ValidatedFile } from '../../validate/run-files.js';
 import { loadRules } from '../../validate/registry.js';
@@ -34,7 +35,6 @@ export async function validateCommand(args: string[], opts: ValidateCliOptions):
   const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
   // Without arguments the config's inputs are validated: watch the config's folder.
   const { findConfig } = await import('../../load/config.js');
-  const { dirname } = await import('node:path');
   const configFile = typeof opts.config === 'string' ? opts.config : findConfig(process.cwd());
   const roots = args.length > 0 ? await watchRoots(args) : [configFile ? dirname(configFile) : process.cwd()];
   return watchLoop({

@@ -51,4 +51,4 @@ const ALL: Mapper[] = [
 export const MAPPERS: ReadonlyMap<string, Mapper> = new Map(ALL.map((m) => [m.type, m]));
 
 /** Order in which part types are mapped (references are mapped on demand, so this only sets declaration order). */
-export const MAP_ORDER: readonly string[] = ALL.filter((m) => m.map).map((m) => m.type);
+export const MAP_ORDER: readonly string[] = ALL.filter((m) => m.map !== undefined).map((m) => m.type);

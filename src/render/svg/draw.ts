@@ -5,7 +5,7 @@ import { canonicalMarkup, el, textEl } from './markup.js';
 export interface SvgContext {
   target: DiagramTarget;
   /** A document-unique id: `<view>-<uid>-<local>`. */
-  pid(local: string): string;
+  pid: (local: string) => string;
   /** Text drawn per weight, for the embedded font subset. */
   used: { regular: Set<string>; bold: Set<string> };
 }

@@ -80,7 +80,10 @@ export function defineDatedRule(spec: DatedRuleSpec): Rule {
           data: { ...dateData, ...r.data },
           evidence: { ...r.evidence, date, asOf: ctx.asOf },
         } as RuleReport);
-      spec.check({ model: ctx.model, q: ctx.q, asOf: ctx.asOf, issues: ctx.issues, report, unverified: ctx.unverified }, { ...d, date });
+      const unverified: RuleContext['unverified'] = (u) => {
+        ctx.unverified(u);
+      };
+      spec.check({ model: ctx.model, q: ctx.q, asOf: ctx.asOf, issues: ctx.issues, report, unverified }, { ...d, date });
     },
   });
 }

@@ -17,7 +17,7 @@ interface Case {
   error?: Finding;
 }
 
-export function formatJunit(results: FileResult[], _context: object = {}): string {
+export function formatJunit(results: FileResult[]): string {
   const suites = results.map(suite);
   const total = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
   const lines = [
