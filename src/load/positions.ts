@@ -21,11 +21,11 @@ export interface Position {
 type Morph = typeof TsMorph;
 let morph: Morph | undefined;
 
-async function loadMorph(): Promise<Morph> {
+function loadMorph(): Promise<Morph> {
   // require(), not import(): ts-morph's package declares no module type, so import() would first make
   // Node parse its 0.7 MB main file to detect the format and scan it for named exports.
   morph ??= createRequire(import.meta.url)('ts-morph') as Morph;
-  return morph;
+  return Promise.resolve(morph);
 }
 
 /** Splits `a.b[2].c` into `['a', 'b', 2, 'c']`. */

@@ -47,7 +47,7 @@ describe('fuzz: hostile designs through every stage', () => {
           await runCase(corpus, value, { diagrams: i % DIAGRAM_EVERY === 0, loader: i % LOADER_EVERY === 1 }, bad ?? undefined);
         },
       ),
-      { numRuns: RUNS, seed: SEED, endOnFailure: !fuzzing, verbose: 1 },
+      { numRuns: RUNS, seed: SEED, endOnFailure: !fuzzing, verbose: fc.VerbosityLevel.Verbose },
     );
     expect(n).toBeGreaterThanOrEqual(RUNS);
   }, 3_600_000);

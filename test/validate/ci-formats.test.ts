@@ -5,7 +5,7 @@ import type { FileResult, Finding } from '../../src/validate/finding.js';
 import { formatGitlab, type GitlabIssue } from '../../src/validate/format/gitlab.js';
 import { formatJunit } from '../../src/validate/format/junit.js';
 import { loadFailureResult } from '../../src/validate/load-failure.js';
-import { AksnetError } from '../../src/load/errors.js';
+import { AksnetError } from '../../src/shared/errors.js';
 
 const base: Omit<Finding, 'ruleId' | 'severity' | 'message' | 'line' | 'status'> = {
   title: 't',

@@ -24,15 +24,6 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
   },
   check(ctx) {
     const { q } = ctx;
-    // Counted once per subnet up front (h15, issue #15: filtering every list per subnet was quadratic).
-    const tally = (ids: Array<string | undefined>): Map<string, number> => {
-      const m = new Map<string, number>();
-      for (const id of ids) if (id !== undefined) m.set(id, (m.get(id) ?? 0) + 1);
-      return m;
-    };
-    const ilbsOn = tally(q.all('loadBalancer').filter((lb) => lb.visibility === 'internal').map((lb) => lb.subnet));
-    const pesOn = tally(q.all('privateEndpoint').map((pe) => pe.subnet));
-    const apiOn = tally(q.all('cluster').filter((c) => c.apiServer.mode === 'private').map((c) => q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet));
     for (const s of q.all('subnet')) {
       const d = subnetDemand(q, s.id);
       if (d.role !== 'nodes' || !overCapacity(d)) continue;

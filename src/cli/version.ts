@@ -1,5 +1,0 @@
-/**
- * Temporary re-export for branches written before #16 moved this module to `src/shared/version.ts`.
- * Nothing in main imports it; the integrator deletes it once every merged branch imports `src/shared/version.js`.
- */
-export * from '../shared/version.js';
