@@ -42,7 +42,6 @@ export function commentText(s: string): string {
 
 /** A single-quoted TypeScript string literal. */
 export function quote(s: string): string {
-  // eslint-disable-next-line no-control-regex -- the literal must escape control characters, so it matches them
   return `'${s.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === "'") return "\\'";

@@ -13,7 +13,6 @@ import type { NormalizeIssue } from './reader.js';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** Normalises names (NFC) in place and returns the issues found; never throws on odd values. */

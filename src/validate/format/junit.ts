@@ -88,7 +88,6 @@ function where(f: Finding): string {
 }
 
 /** Characters XML 1.0 cannot carry at all (control characters other than tab, LF, CR). */
-// eslint-disable-next-line no-control-regex
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function xmlText(s: string): string {
