@@ -3,7 +3,7 @@
  * the notes (what could not be imported) that end up in the file header and the command output.
  */
 import type { Zone } from '../../dsl/types.js';
-import { Decl, DesignBuilder } from './design.js';
+import { DesignBuilder, type Decl } from './design.js';
 import { idKey, lastName, parentId, parseId, type AzureResource, type JNode } from './resource.js';
 
 /** Maps one Azure resource type. Parts become declarations; details are read by their parent's mapper. */

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import { ImportContext, type Unmapped } from './context.js';
-import { Commented, Decl, refsOf, type Value } from './design.js';
+import { Commented, refsOf, type Decl, type Value } from './design.js';
 import { emitDesign } from './emit.js';
 import { inferIngressPaths } from './infer-ingress.js';
 import { MAP_ORDER, MAPPERS } from './mappers/index.js';

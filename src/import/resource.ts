@@ -35,9 +35,7 @@ export class JNode {
 
   /** Follows a dotted key path (`networkProfile.podCidr`). */
   at(path: string): JNode | undefined {
-    let n: JNode | undefined = this;
-    for (const k of path.split('.')) n = n?.get(k);
-    return n;
+    return path.split('.').reduce<JNode | undefined>((n, k) => n?.get(k), this);
   }
 
   str(key: string): string | undefined {
