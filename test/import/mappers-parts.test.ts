@@ -582,3 +582,121 @@ describe('aksnet import: parts of docs/dsl.md §5a', () => {
     expect(text).toMatch(/privateDnsZone\(\{ name: 'privatelink\.westeurope\.azmk8s\.io' \}\)/);
   });
 });
+
+describe('aksnet import: a firewall with classic rules', () => {
+  it('maps application, network and NAT rule collections on the firewall itself, threat intel and DNS proxy', () => {
+    // AzureFirewallGet.json / AzureFirewallGetWithAdditionalProperties.json shapes.
+    const hub = '/subscriptions/x/resourceGroups/rg-classic/providers/Microsoft.Network';
+    const items = [
+      {
+        id: `${hub}/virtualNetworks/vnet-c`,
+        name: 'vnet-c',
+        type: 'Microsoft.Network/virtualNetworks',
+        location: 'westeurope',
+        properties: {
+          addressSpace: { addressPrefixes: ['10.50.0.0/24'] },
+          subnets: [{ name: 'AzureFirewallSubnet', properties: { addressPrefix: '10.50.0.0/26' } }],
+        },
+      },
+      {
+        id: `${hub}/azureFirewalls/afw-classic`,
+        name: 'afw-classic',
+        type: 'Microsoft.Network/azureFirewalls',
+        location: 'westeurope',
+        properties: {
+          sku: { name: 'AZFW_VNet', tier: 'Standard' },
+          threatIntelMode: 'Deny',
+          additionalProperties: { 'Network.DNS.EnableProxy': 'true' },
+          ipConfigurations: [
+            {
+              name: 'c',
+              properties: {
+                privateIPAddress: '10.50.0.4',
+                subnet: ref(`${hub}/virtualNetworks/vnet-c/subnets/AzureFirewallSubnet`),
+              },
+            },
+          ],
+          applicationRuleCollections: [
+            {
+              name: 'apprc',
+              properties: {
+                priority: 110,
+                action: { type: 'Deny' },
+                rules: [
+                  {
+                    name: 'rule1',
+                    protocols: [{ protocolType: 'Https', port: 443 }],
+                    targetFqdns: ['www.test.com'],
+                    sourceAddresses: ['10.50.0.0/24'],
+                  },
+                ],
+              },
+            },
+          ],
+          networkRuleCollections: [
+            {
+              name: 'netrc',
+              properties: {
+                priority: 112,
+                action: { type: 'Allow' },
+                rules: [
+                  {
+                    name: 'L4 traffic',
+                    protocols: ['TCP'],
+                    sourceAddresses: ['192.168.1.1-192.168.1.12'],
+                    destinationAddresses: ['*'],
+                    destinationPorts: ['443-444', '8443'],
+                  },
+                ],
+              },
+            },
+          ],
+          natRuleCollections: [
+            {
+              name: 'natrc',
+              properties: {
+                priority: 112,
+                action: { type: 'Dnat' },
+                rules: [
+                  {
+                    name: 'DNAT-HTTPS-traffic',
+                    protocols: ['TCP'],
+                    sourceAddresses: ['*'],
+                    destinationAddresses: ['1.2.3.4'],
+                    destinationPorts: ['443'],
+                    translatedAddress: '10.50.0.40',
+                    translatedPort: '443',
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+    ];
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-import-classic-'));
+    try {
+      writeFileSync(join(d, 'in.json'), JSON.stringify(items));
+      const m = normalize(buildArchitecture(importAzure(join(d, 'in.json')))).model;
+      const fw = m.resources.find((r) => r.id === 'azureFirewall:afw-classic') as ResourceOf<'azureFirewall'>;
+      expect(fw).toMatchObject({
+        tier: 'Standard',
+        privateIp: '10.50.0.4',
+        ruleModel: 'classic',
+        threatIntel: 'Deny',
+        dnsProxy: true,
+        ruleCollections: [
+          { type: 'application', name: 'apprc', priority: 110, action: 'Deny', rules: 1 },
+          { type: 'dnat', name: 'natrc', priority: 112, action: 'DNAT', rules: 1 },
+          { type: 'network', name: 'netrc', priority: 112, action: 'Allow', rules: 1 },
+        ],
+        dnatRules: [expect.objectContaining({ name: 'DNAT-HTTPS-traffic', translatedAddress: '10.50.0.40' })],
+      });
+      // A Deny collection allows nothing: its FQDNs are not allowed FQDNs.
+      expect(fw.fqdnAllowRules).toEqual([]);
+      expect(fw.aksFqdnTag).toBe(false);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
