@@ -6,7 +6,7 @@
  * Input in REST shape; each shape follows the Azure REST API specs examples cited in
  * test/fixtures/azure/README.md.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -698,5 +698,38 @@ describe('aksnet import: a firewall with classic rules', () => {
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
+  });
+});
+
+describe('aksnet import: WAF managed rules that are off or not in the DSL', () => {
+  const az = join(import.meta.dirname, '../fixtures/azure/hub-spoke/az');
+  const withSets = (sets: unknown[]) => {
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-import-waf-'));
+    cpSync(az, d, { recursive: true });
+    const p = join(d, 'application-gateway-waf-policy-list.json');
+    const v = JSON.parse(readFileSync(p, 'utf8')) as Array<{ managedRules: { managedRuleSets: unknown[] } }>;
+    v[0]!.managedRules.managedRuleSets = sets;
+    writeFileSync(p, JSON.stringify(v));
+    try {
+      const imported = importAzure(d);
+      const m = normalize(buildArchitecture(imported)).model;
+      const gw = m.resources.find((r) => r.kind === 'applicationGateway') as ResourceOf<'applicationGateway'>;
+      return { waf: gw.waf!, unmapped: imported.unmapped.map((u) => `${u.property}: ${u.reason}`) };
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  };
+
+  it('an empty rule set list is managed rules off', () => {
+    const { waf } = withSets([]);
+    expect(waf.managedRules).toBe(false);
+    expect(waf.managedRuleSets).toBeUndefined();
+  });
+
+  it('only rule sets the DSL cannot name leave managed rules unknown, and are listed', () => {
+    const { waf, unmapped } = withSets([{ ruleSetType: 'Microsoft_HTTPDDoSRuleSet', ruleSetVersion: '1.0' }]);
+    expect(waf.managedRules).toBeUndefined();
+    expect(waf.managedRuleSets).toBeUndefined();
+    expect(unmapped).toContain('managedRuleSets/Microsoft_HTTPDDoSRuleSet: this managed rule set is not in the DSL');
   });
 });

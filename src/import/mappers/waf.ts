@@ -59,10 +59,20 @@ export function wafPolicy(ctx: ImportContext, p: AzureResource): Record<string, 
     name: p.name,
     mode,
     ...(state ? { enabled: state.toLowerCase() !== 'disabled' } : {}),
-    ...(n.at('managedRules') ? (managed.length > 0 ? { managedRuleSets: managed } : { managedRules: false }) : {}),
+    ...managedField(n.at('managedRules') !== undefined, sets.length, managed),
     ...(exclusions.length > 0 ? { exclusions } : {}),
     ...(n.at('customRules') ? { customRules: custom } : {}),
   };
+}
+
+/**
+ * Managed rule sets the DSL can name; none listed means managed rules are off. Sets listed but none
+ * of a type the DSL knows (e.g. only the HTTP DDoS rule set) leave the field unknown.
+ */
+function managedField(stated: boolean, listed: number, managed: Value[]): Record<string, Value> {
+  if (!stated) return {};
+  if (managed.length > 0) return { managedRuleSets: managed };
+  return listed === 0 ? { managedRules: false } : {};
 }
 
 function managedSet(ctx: ImportContext, p: AzureResource, s: JNode): Value[] {
