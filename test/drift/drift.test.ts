@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { driftFile } from '../../src/drift/run.js';
+import { designSource, importAzure } from '../../src/import/import.js';
 import { sarifLog } from '../../src/validate/format/sarif.js';
 import { formatGithub } from '../../src/validate/format/github.js';
 import { formatMarkdown } from '../../src/validate/format/markdown.js';
@@ -210,5 +211,39 @@ describe('aksnet drift', () => {
     expect(
       JSON.parse(formatJson([r])).files?.[0]?.findings?.[0]?.ruleId ?? JSON.stringify(JSON.parse(formatJson([r]))),
     ).toContain('drift/differs');
+  });
+});
+
+describe('aksnet drift: Front Door and Private Link Service', () => {
+  it('a changed route protocol and PLS visibility are drift at their lines; a field Azure stops stating is not', async () => {
+    const fd = resolve(fixtures, '../front-door');
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-fd-'));
+    dirs.push(d);
+    // The imported design is the reviewed one; then Azure changes.
+    writeFileSync(join(d, 'design.ts'), designSource(importAzure(fd)));
+    const lines = readFileSync(join(d, 'design.ts'), 'utf8').split('\n');
+    const from = join(d, 'export');
+    cpSync(fd, from, { recursive: true });
+    expect((await driftFile(join(d, 'design.ts'), from, '2026-12-01')).findings).toEqual([]);
+    const edit = (file: string, change: (v: Array<Record<string, unknown>>) => void) => {
+      const v = JSON.parse(readFileSync(join(from, file), 'utf8')) as Array<Record<string, unknown>>;
+      change(v);
+      writeFileSync(join(from, file), JSON.stringify(v));
+    };
+    edit('afd-route-list.json', (v) => {
+      v[0]!.forwardingProtocol = 'MatchRequest';
+    });
+    edit('private-link-service-list.json', (v) => {
+      v[0]!.visibility = { subscriptions: ['*'] };
+    });
+    // With MatchRequest forwarding Azure no longer says whether Front Door uses HTTPS to the origin:
+    // the origin's `https` becomes unknown on Azure's side, which is not drift.
+    const r = await driftFile(join(d, 'design.ts'), from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+    ).toEqual(['pls-ingress|visibility|[]|*', 'afd-payments|routes[api].forwardingProtocol|HttpsOnly|MatchRequest']);
+    const at = (name: string) => lines[r.findings.find((f) => f.elementName === name)!.line - 1]!;
+    expect(at('pls-ingress')).toMatch(/^\s*visibility: \[\],$/);
+    expect(at('afd-payments')).toMatch(/^\s*routes: \[$/);
   });
 });
