@@ -13,6 +13,7 @@ for g in "$@"; do
   az network nsg list -g "$g" -o json >"$out/$g.nsg.json"
   az network nat gateway list -g "$g" -o json >"$out/$g.nat-gateway.json"
   az network public-ip list -g "$g" -o json >"$out/$g.public-ip.json"
+  az network public-ip prefix list -g "$g" -o json >"$out/$g.public-ip-prefix.json"
   az network application-gateway list -g "$g" -o json >"$out/$g.application-gateway.json"
   az network application-gateway waf-policy list -g "$g" -o json >"$out/$g.waf-policy.json"
   az network firewall list -g "$g" -o json >"$out/$g.firewall.json"
@@ -42,6 +43,7 @@ for g in "$@"; do
       az afd origin list -g "$g" --profile-name "$p" --origin-group-name "$o" -o json >"$out/$g.afd.$p.$o.origin.json"
     done
     az afd security-policy list -g "$g" --profile-name "$p" -o json >"$out/$g.afd.$p.security-policy.json"
+    az afd custom-domain list -g "$g" --profile-name "$p" -o json >"$out/$g.afd.$p.custom-domain.json"
   done
   az network front-door waf-policy list -g "$g" -o json >"$out/$g.front-door-waf-policy.json"
 done

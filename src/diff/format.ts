@@ -44,6 +44,10 @@ export function formatDiffText(d: DesignDiff): string {
     lines.push('', 'Findings');
     for (const f of d.findings) lines.push(`  ${SIGN[f.change]} ${f.change} ${f.severity} ${f.ruleId}: ${f.message}`);
   }
+  if (d.unverified.length) {
+    lines.push('', 'Unverified checks');
+    for (const u of d.unverified) lines.push(`  ${SIGN[u.change]} ${u.change} ${u.ruleId}: ${u.message}`);
+  }
   const n = changeCount(d);
   lines.push('', n === 0 ? 'No changes.' : `${n} change${n === 1 ? '' : 's'}.`);
   return lines.join('\n') + '\n';
@@ -91,6 +95,12 @@ export function formatDiffMarkdown(d: DesignDiff): string {
       );
     out.push('');
   }
+  if (d.unverified.length) {
+    out.push('**Unverified checks** (facts the design leaves unknown)', '');
+    for (const u of d.unverified)
+      out.push(`- ${u.change === 'introduced' ? '❔ introduced' : '✅ resolved'} \`${u.ruleId}\`: ${md(u.message)}`);
+    out.push('');
+  }
   out.push(`${n} change${n === 1 ? '' : 's'}.`, '');
   return out.join('\n');
 }
@@ -110,6 +120,7 @@ export function formatDiffJson(d: DesignDiff): string {
         // One key per section (`ingress`, `egress`, …), in section order.
         ...Object.fromEntries(d.sections.map((sec) => [sec.key, sec.changes])),
         findings: d.findings,
+        unverified: d.unverified,
         changes: changeCount(d),
       },
       null,

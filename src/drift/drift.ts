@@ -20,12 +20,14 @@ export const AZURE_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   'routeTable',
   'nsg',
   'natGateway',
+  'publicIp',
   'ddosProtectionPlan',
   'privateDnsZone',
   'privateEndpoint',
   'paas',
   'bastion',
   'azureFirewall',
+  'firewallPolicy',
   'frontDoor',
   'applicationGateway',
   'loadBalancer',
@@ -68,30 +70,43 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
       // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
       if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
       // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
-      return !stated(design.value, designById.get(id), field) || !stated(azure.value, azureById.get(id), field);
+      const d = stated(design.value, designById.get(id), field);
+      const a = stated(azure.value, azureById.get(id), field);
+      if (d === 'no' || a === 'no') return true;
+      // Inside a named list element (a route, an origin), a key one side writes and the other leaves
+      // out is unknown on that side. A key neither writes is a model field derived from others
+      // (a route's next-hop address from its firewall), compared as such.
+      return (d === 'inside-no') !== (a === 'inside-no');
     },
   });
 }
 
 /**
- * Whether the DSL object an element came from states a field. Only plain object keys are checked:
- * below an array or a referenced part the model's shape differs from the DSL's, so the field counts
- * as stated there.
+ * Whether the DSL object an element came from states a field: `no` when a plain key on the way is
+ * absent; `inside-no` when the key is absent inside an element of a list of named objects
+ * (`routes[api]`, as the comparison flattens it); `yes` otherwise, including where the DSL's shape
+ * differs from the model's (a referenced part, a list element the DSL does not hold), so a real
+ * difference is still reported.
  */
-export function stated(root: unknown, r: Resource | undefined, field: string): boolean {
-  if (!r) return false;
+export function stated(root: unknown, r: Resource | undefined, field: string): 'yes' | 'no' | 'inside-no' {
+  if (!r) return 'no';
   let v: unknown = root;
   for (const seg of parsePath(r.source.path))
     v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
-  for (const seg of field.split('.')) {
-    const key = seg.replace(/\[.*$/, '');
-    if (!isObject(v)) return true;
-    if (v[key] === undefined) return false;
-    if (seg.includes('[')) return true;
-    v = v[key];
-    if (isObject(v) && typeof v.kind === 'string') return true;
+  let inside = false;
+  for (const [, key, name] of field.matchAll(/([^.[\]]+)(?:\[([^\]]*)\])?/g)) {
+    if (!isObject(v)) return 'yes';
+    if (v[key!] === undefined) return inside ? 'inside-no' : 'no';
+    v = v[key!];
+    if (name !== undefined) {
+      const item = Array.isArray(v) ? v.find((x) => isObject(x) && x.name === name) : undefined;
+      if (item === undefined) return 'yes';
+      v = item;
+      inside = true;
+    }
+    if (isObject(v) && typeof v.kind === 'string') return 'yes';
   }
-  return true;
+  return 'yes';
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

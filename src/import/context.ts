@@ -14,6 +14,8 @@ export interface Mapper {
   command: string;
   /** Builds the part's declaration; details return undefined and are consumed by a parent. */
   map?(ctx: ImportContext, r: AzureResource): Decl | undefined;
+  /** Mapped only when another part refers to it (a public IP nothing uses is noted, not declared). */
+  onDemand?: boolean;
 }
 
 export interface Unmapped {

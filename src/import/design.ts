@@ -27,7 +27,9 @@ export type BuilderName =
   | 'ingressController'
   | 'cluster'
   | 'nodePool'
-  | 'ingressPath';
+  | 'ingressPath'
+  | 'firewallPolicy'
+  | 'publicIp';
 
 /** A value in a part's spec. Objects may hold `undefined` for fields left out. */
 export type Value = string | number | boolean | Decl | Commented | Value[] | { [key: string]: Value | undefined };
@@ -66,6 +68,7 @@ const RESERVED = new Set([
   ...['vnet', 'subnet', 'peering', 'routeTable', 'nsg', 'natGateway', 'ddosProtectionPlan', 'privateDnsZone', 'paas'],
   ...['privateEndpoint', 'bastion', 'azureFirewall', 'nva', 'frontDoor', 'applicationGateway', 'loadBalancer'],
   ...['privateLinkService', 'ingressController', 'cluster', 'nodePool', 'ingressPath', 'defineArchitecture'],
+  ...['firewallPolicy', 'publicIp'],
   ...['undefined', 'NaN', 'Infinity', 'arguments', 'eval'],
 ]);
 

@@ -53,6 +53,9 @@ export function importAzure(path: string, opts: ImportOptions = {}): ImportedDes
   const by = (b: Decl['builder']) => ctx.design.decls.filter((d) => d.builder === b);
   const onPath = new Set(paths.flatMap((p) => refsOf(p.spec)));
   const lbs = by('loadBalancer').filter((d) => !onPath.has(d));
+  // Parts no other part refers to are listed in the network (the DSL discovers the others).
+  const referenced = new Set(ctx.design.decls.flatMap((d) => refsOf(d.spec)));
+  const loose = (b: Decl['builder']) => by(b).filter((d) => !referenced.has(d));
   const network: Record<string, Value | undefined> = {
     vnets: by('vnet'),
     ...(peerings.length ? { peerings } : {}),
@@ -62,6 +65,10 @@ export function importAzure(path: string, opts: ImportOptions = {}): ImportedDes
     ...(by('nva').length ? { nvas: by('nva') } : {}),
     ...(by('bastion').length ? { bastions: by('bastion') } : {}),
     ...(lbs.length ? { loadBalancers: lbs } : {}),
+    ...(loose('publicIp').length ? { publicIps: loose('publicIp') } : {}),
+    ...(loose('firewallPolicy').length ? { firewallPolicies: loose('firewallPolicy') } : {}),
+    ...(loose('privateLinkService').length ? { privateLinkServices: loose('privateLinkService') } : {}),
+    ...(loose('frontDoor').length ? { frontDoors: loose('frontDoor') } : {}),
   };
   const name = basename(path).replace(/\.json$/i, '');
   const architecture: Record<string, Value | undefined> = {

@@ -11,8 +11,8 @@ import { listenerOf } from './mappers/ingress.js';
 import { parentId, type AzureResource, type JNode } from './resource.js';
 
 const TODO_TARGET =
-  'TODO(aksnet import): Azure does not show the ingress controller or Service behind the load balancer; ' +
-  'add the controller hop and the real service name and port';
+  'TODO(aksnet import): Azure does not show the ingress controller or Service behind the load balancer: ' +
+  'the path ends at the load balancer; add the controller hop and `to: { cluster, service, protocol, port }`';
 
 export function inferIngressPaths(ctx: ImportContext): Decl[] {
   const paths: Decl[] = [];
@@ -24,7 +24,65 @@ export function inferIngressPaths(ctx: ImportContext): Decl[] {
     const d = ctx.part(fd);
     if (d) paths.push(...frontDoorPaths(ctx, fd, d));
   }
+  for (const fw of ctx.ofType('microsoft.network/azurefirewalls')) {
+    const d = ctx.part(fw);
+    if (d) paths.push(...dnatPaths(ctx, d));
+  }
   return paths;
+}
+
+/**
+ * A DNAT rule of a firewall's policy (or classic rules) that translates to an internal load
+ * balancer's frontend IP of an imported cluster: `internet → firewall (DNAT) → LB`. DNAT is layer 4:
+ * the firewall forwards what the client sends, so the TLS state is taken from the port (443 carries
+ * TLS through, other ports are read as plain) and said so.
+ */
+function dnatPaths(ctx: ImportContext, fw: Decl): Decl[] {
+  const policy = fw.spec.policy as Decl | undefined;
+  const collections = ((policy ? policy.spec.ruleCollections : fw.spec.classicRules) ?? []) as Value[];
+  const out: Decl[] = [];
+  for (const c of collections.map(plain)) {
+    if (c.type !== 'dnat') continue;
+    for (const r of (c.rules as Value[]).map(plain)) {
+      const address = r.translatedAddress;
+      const lb = typeof address === 'string' ? lbByFrontendIp(ctx, address) : undefined;
+      if (!lb || !lb.decl.spec.cluster) continue;
+      const port = r.destinationPort as number;
+      const to = r.translatedPort as number;
+      const l4 = (at: number) =>
+        at === 443 ? { protocol: 'tls', port: at, tls: 'passthrough' } : { protocol: 'tcp', port: at, tls: 'plain' };
+      const name = `${String(fw.spec.name)}-${String(r.name)}`;
+      const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
+      p.comments.push(
+        `inferred: ${String(fw.spec.name)} DNAT rule ${String(r.name)} → ${address as string}:${to} → ` +
+          `internal load balancer ${lb.res.name}; the TLS state is read from port ${port}`,
+        TODO_TARGET,
+      );
+      // A rule open to named source ranges publishes to partners, not to the whole internet.
+      const sources = (Array.isArray(r.sourceAddresses) ? r.sourceAddresses : []) as string[];
+      const from =
+        sources.length > 0 && !sources.includes('*')
+          ? { kind: 'partner', sourceRanges: sources }
+          : { kind: 'internet' };
+      p.spec = {
+        name,
+        from,
+        hops: [
+          { via: fw, ...l4(port), dnatRule: r.name as string },
+          { via: lb.decl, ...l4(to) },
+        ],
+      };
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function plain(v: Value): Record<string, Value> {
+  const x = v instanceof Commented ? v.value : v;
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && !(x instanceof Decl)
+    ? (x as Record<string, Value>)
+    : {};
 }
 
 function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): Decl[] {
@@ -62,7 +120,8 @@ function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): D
     const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
     p.comments.push(
       `inferred: ${gw.name} routing rule ${name} → backend pool address ${lb.ip} → ` +
-        `internal load balancer ${lb.res.name}`,
+        `internal load balancer ${lb.res.name} (its rule sends port ${backPort} on to ${String(rulePort)})`,
+      TODO_TARGET,
     );
     p.spec = {
       name,
@@ -71,10 +130,6 @@ function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): D
         { via: gwDecl, protocol: listener.protocol, port: listener.port, tls },
         { via: lb.decl, protocol: backProto, port: backPort, tls: backProto === 'https' ? 'passthrough' : 'plain' },
       ],
-      to: new Commented(
-        { cluster: lb.decl.spec.cluster as Decl, service: 'unknown', protocol: backProto, port: rulePort },
-        TODO_TARGET,
-      ),
     };
     out.push(p);
   }
@@ -119,6 +174,7 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
       p.comments.push(
         `inferred: ${fd.name} route ${route.name} → origin ${o.name} over Private Link ${pls!.name} → ` +
           String(lb.spec.name),
+        TODO_TARGET,
       );
       p.spec = {
         name,
@@ -128,7 +184,6 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
           { via: plsDecl, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
           { via: lb, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
         ],
-        to: new Commented({ cluster, service: 'unknown', protocol: backProto, port }, TODO_TARGET),
       };
       out.push(p);
     }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diffCommand } from '../../src/cli/commands/diff.js';
-import { diffDesigns, sectionChanges, type DesignDiff } from '../../src/diff/design-diff.js';
+import { changeCount, diffDesigns, sectionChanges, type DesignDiff } from '../../src/diff/design-diff.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText } from '../../src/diff/format.js';
 import { validateFile } from '../../src/validate/run-files.js';
 
@@ -81,7 +81,9 @@ describe('aksnet diff', () => {
       },
     ]);
     expect(sectionChanges(diff, 'egress')).toEqual([]);
-    expect(diff.sections.map((x) => x.key)).toEqual(['ingress', 'egress']);
+    expect(diff.sections.map((x) => x.key)).toEqual(['ingress', 'egress', 'routes']);
+    // The ingress subnet grew inside the same VNet range: no effective route changed.
+    expect(sectionChanges(diff, 'routes')).toEqual([]);
   });
 
   it('reports the finding the WAF change introduces and none resolved', () => {
@@ -133,6 +135,73 @@ describe('aksnet diff', () => {
     expect(d.parts.map((p) => p.id)).toEqual(diff.parts.map((p) => p.id));
     // The temporary copy of the base version is gone.
     expect(git('status', '--porcelain').stdout.trim()).toBe('M design.ts');
+  });
+});
+
+describe('aksnet diff: effective routes and unverified checks', () => {
+  /** A user route added to the shared route table, and the App Gateway's minimum capacity no longer stated. */
+  const v3 = v1
+    .replace(
+      "routes: [{ name: 'default-to-firewall', prefix: '0.0.0.0/0', nextHop: firewall }],",
+      "routes: [{ name: 'default-to-firewall', prefix: '0.0.0.0/0', nextHop: firewall }, " +
+        "{ name: 'onprem-drop', prefix: '192.168.10.0/24', nextHop: { type: 'None' } }],",
+    )
+    .replace(/\n {2}minCapacity: 2,/, '');
+  let d: DesignDiff;
+  beforeAll(async () => {
+    expect(v3.split('\n').length).toBe(v1.split('\n').length - 1);
+    writeFileSync(join(dir, 'v3.ts'), v3);
+    const opts = { asOf: '2026-12-01', config: false as const };
+    const [a, b] = [await validateFile(example, opts), await validateFile(join(dir, 'v3.ts'), opts)];
+    const side = (file: string, x: typeof a) => ({
+      file,
+      model: x.arch.model,
+      findings: x.result.findings,
+      unverified: x.result.unverified ?? [],
+    });
+    d = diffDesigns(side('v1.ts', a), side('v3.ts', b));
+  });
+
+  it('lists the changed route in every subnet whose route table holds it, and nothing else', () => {
+    const added = 'User 192.168.10.0/24: (none) → Active None';
+    expect(sectionChanges(d, 'routes')).toEqual(
+      ['snet-aks-ingress', 'snet-aks-nodes', 'snet-build-agents'].map((s) => ({
+        change: 'changed',
+        id: `subnet:vnet-spoke-payments-weu/${s}`,
+        name: `vnet-spoke-payments-weu/${s}`,
+        details: [added],
+      })),
+    );
+    expect(formatDiffText(d)).toContain(
+      '\nEffective routes\n  ~ vnet-spoke-payments-weu/snet-aks-ingress\n      ' + added + '\n',
+    );
+  });
+
+  it('lists the unverified check a fact left unstated introduces', () => {
+    expect(d.unverified.map((u) => `${u.change} ${u.ruleId} ${u.elementName}`)).toEqual([
+      'introduced reliability/app-gateway-min-capacity agw-payments-weu',
+    ]);
+    expect(formatDiffText(d)).toMatch(/\nUnverified checks\n {2}\+ introduced reliability\/app-gateway-min-capacity: /);
+    expect(formatDiffMarkdown(d)).toContain('- ❔ introduced `reliability/app-gateway-min-capacity`: ');
+    const json = JSON.parse(formatDiffJson(d)) as { unverified: unknown[]; routes: unknown[]; changes: number };
+    expect(json.unverified).toHaveLength(1);
+    expect(json.routes).toHaveLength(3);
+    expect(json.changes).toBe(changeCount(d));
+  });
+
+  it('reports the same check as resolved in the other direction', async () => {
+    const opts = { asOf: '2026-12-01', config: false as const };
+    const [a, b] = [await validateFile(join(dir, 'v3.ts'), opts), await validateFile(example, opts)];
+    const back = diffDesigns(
+      { file: 'v3.ts', model: a.arch.model, findings: a.result.findings, unverified: a.result.unverified },
+      { file: 'v1.ts', model: b.arch.model, findings: b.result.findings, unverified: b.result.unverified },
+    );
+    expect(back.unverified.map((u) => `${u.change} ${u.ruleId}`)).toEqual([
+      'resolved reliability/app-gateway-min-capacity',
+    ]);
+    expect(sectionChanges(back, 'routes').map((c) => c.details)).toEqual(
+      Array(3).fill(['User 192.168.10.0/24: Active None → (none)']),
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { driftFile } from '../../src/drift/run.js';
+import { designSource, importAzure } from '../../src/import/import.js';
 import { sarifLog } from '../../src/validate/format/sarif.js';
 import { formatGithub } from '../../src/validate/format/github.js';
 import { formatMarkdown } from '../../src/validate/format/markdown.js';
@@ -86,7 +87,75 @@ describe('aksnet drift', () => {
     expect(r.findings.map((f) => [f.ruleId, f.evidence?.field, f.evidence?.design, f.evidence?.azure])).toEqual([
       ['drift/differs', 'waf.mode', 'Prevention', 'Detection'],
     ]);
-    expect(line(r.findings[0]!.line)).toMatch(/^\s*waf: \{ name: 'waf-agw-payments', mode: 'Prevention'/);
+    expect(line(r.findings[0]!.line)).toMatch(/^\s*waf: \{$/);
+  });
+
+  it('a changed WAF managed rule-set version is drift at the waf line of the design', async () => {
+    const from = edited('application-gateway-waf-policy-list.json', (v) => {
+      const managed = v[0]!.managedRules as { managedRuleSets: Array<Record<string, unknown>> };
+      managed.managedRuleSets[0]!.ruleSetVersion = '2.2';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings.map((f) => [f.ruleId, f.elementName, f.evidence?.field])).toEqual([
+      ['drift/differs', 'agw-payments-weu', 'waf.managedRuleSets'],
+    ]);
+    expect(r.findings[0]!.evidence?.design).toContain('"version":"2.1"');
+    expect(r.findings[0]!.evidence?.azure).toContain('"version":"2.2"');
+    expect(line(r.findings[0]!.line)).toMatch(/^\s*waf: \{$/);
+    expect(r.findings[0]!.message).toContain('/applicationGateways/agw-payments-weu');
+  });
+
+  it('a changed IDPS mode is drift at the firewall policy line of the design', async () => {
+    const from = edited('firewall-policy-list.json', (v) => {
+      (v[0]!.intrusionDetection as Record<string, unknown>).mode = 'Deny';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map(
+        (f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`,
+      ),
+    ).toEqual(['drift/differs|afwp-hub-weu|idps|Alert|Deny']);
+    expect(line(r.findings[0]!.line)).toMatch(/^\s*idps: 'Alert',$/);
+  });
+
+  it('a changed public IP zone is drift at the public IP line of the design', async () => {
+    const from = edited('public-ip-list.json', (v) => {
+      v.find((p) => p.name === 'pip-afw-hub-weu')!.zones = ['1'];
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map(
+        (f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`,
+      ),
+    ).toEqual(['drift/differs|pip-afw-hub-weu|zones|[1,2,3]|[1]']);
+    expect(line(r.findings[0]!.line)).toContain("publicIp({ name: 'pip-afw-hub-weu'");
+  });
+
+  it('new fields the design leaves unknown (IDPS mode, DDoS IP Protection) are not drift', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+    dirs.push(d);
+    const source = readFileSync(design, 'utf8');
+    const open = source.replace("  idps: 'Alert',\n", '').replace('ddosIpProtection: false, ', '');
+    expect(open).not.toBe(source);
+    writeFileSync(join(d, 'design.ts'), open);
+    const from = edited('firewall-policy-list.json', (v) => {
+      (v[0]!.intrusionDetection as Record<string, unknown>).mode = 'Deny';
+    });
+    const pips = JSON.parse(readFileSync(join(from, 'public-ip-list.json'), 'utf8')) as Array<Record<string, unknown>>;
+    pips.find((p) => p.name === 'pip-afw-hub-weu')!.ddosSettings = { protectionMode: 'Enabled' };
+    writeFileSync(join(from, 'public-ip-list.json'), JSON.stringify(pips));
+    expect((await driftFile(join(d, 'design.ts'), from, '2026-12-01')).findings).toEqual([]);
+    // Stated in the design, the same export drifts on both.
+    expect((await driftFile(design, from, '2026-12-01')).findings.map((f) => f.evidence?.field).sort()).toEqual([
+      'ddosIpProtection',
+      'idps',
+    ]);
+  });
+
+  it('firewall rules Resource Graph cannot show are unknown there, not drift', async () => {
+    // The graph export has the policy but not its rule collection groups.
+    const r = await driftFile(design, join(fixtures, 'graph.json'), '2026-12-01');
+    expect(r.findings).toEqual([]);
   });
 
   it('a resource missing in Azure and one extra in Azure', async () => {
@@ -142,5 +211,39 @@ describe('aksnet drift', () => {
     expect(
       JSON.parse(formatJson([r])).files?.[0]?.findings?.[0]?.ruleId ?? JSON.stringify(JSON.parse(formatJson([r]))),
     ).toContain('drift/differs');
+  });
+});
+
+describe('aksnet drift: Front Door and Private Link Service', () => {
+  it('a changed route protocol and PLS visibility are drift at their lines; a field Azure stops stating is not', async () => {
+    const fd = resolve(fixtures, '../front-door');
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-fd-'));
+    dirs.push(d);
+    // The imported design is the reviewed one; then Azure changes.
+    writeFileSync(join(d, 'design.ts'), designSource(importAzure(fd)));
+    const lines = readFileSync(join(d, 'design.ts'), 'utf8').split('\n');
+    const from = join(d, 'export');
+    cpSync(fd, from, { recursive: true });
+    expect((await driftFile(join(d, 'design.ts'), from, '2026-12-01')).findings).toEqual([]);
+    const edit = (file: string, change: (v: Array<Record<string, unknown>>) => void) => {
+      const v = JSON.parse(readFileSync(join(from, file), 'utf8')) as Array<Record<string, unknown>>;
+      change(v);
+      writeFileSync(join(from, file), JSON.stringify(v));
+    };
+    edit('afd-route-list.json', (v) => {
+      v[0]!.forwardingProtocol = 'MatchRequest';
+    });
+    edit('private-link-service-list.json', (v) => {
+      v[0]!.visibility = { subscriptions: ['*'] };
+    });
+    // With MatchRequest forwarding Azure no longer says whether Front Door uses HTTPS to the origin:
+    // the origin's `https` becomes unknown on Azure's side, which is not drift.
+    const r = await driftFile(join(d, 'design.ts'), from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+    ).toEqual(['pls-ingress|visibility|[]|*', 'afd-payments|routes[api].forwardingProtocol|HttpsOnly|MatchRequest']);
+    const at = (name: string) => lines[r.findings.find((f) => f.elementName === name)!.line - 1]!;
+    expect(at('pls-ingress')).toMatch(/^\s*visibility: \[\],$/);
+    expect(at('afd-payments')).toMatch(/^\s*routes: \[$/);
   });
 });

@@ -125,12 +125,14 @@ describe('aksnet import: unusable input', () => {
   });
 
   it('a resource missing a property the DSL requires', () => {
-    const fw = JSON.parse(readFileSync(join(fixtures, 'az', 'firewall-list.json'), 'utf8')) as Array<
+    const gw = JSON.parse(readFileSync(join(fixtures, 'az', 'application-gateway-list.json'), 'utf8')) as Array<
       Record<string, unknown>
     >;
-    delete fw[0]!.sku;
-    const e = failure(azFolder([], { 'firewall-list.json': JSON.stringify(fw, null, 2) }));
-    expect(e.message).toBe('$[0]: the firewall has no sku.tier (Basic, Standard or Premium)');
+    delete gw[0]!.sku;
+    const e = failure(azFolder([], { 'application-gateway-list.json': JSON.stringify(gw, null, 2) }));
+    expect(e.message).toBe(
+      '$[0]: the Application Gateway has no sku.tier (Standard_v2, WAF_v2, Standard or WAF)',
+    );
   });
 
   it('a user-defined-routing cluster whose node subnets route nowhere', () => {

@@ -43,8 +43,14 @@ export async function diffCommand(files: string[], opts: DiffCliOptions): Promis
         file: opts.base !== undefined ? `${opts.base}:${headFile}` : base.arch.file,
         model: base.arch.model,
         findings: base.result.findings,
+        unverified: base.result.unverified ?? [],
       },
-      { file: head.arch.file, model: head.arch.model, findings: head.result.findings },
+      {
+        file: head.arch.file,
+        model: head.arch.model,
+        findings: head.result.findings,
+        unverified: head.result.unverified ?? [],
+      },
     );
     const text =
       opts.format === 'json'

@@ -39,20 +39,66 @@ export const clusterMapper: Mapper = {
       apiServer: apiServer(ctx, n),
       ...outboundField(ctx, r, np, pools),
     };
-    const mesh = n.str('serviceMeshProfile.mode');
-    if (mesh && mesh.toLowerCase() === 'istio') {
-      ctx.note(
-        r.id,
-        'serviceMeshProfile',
-        'the Istio add-on is on, but its mTLS mode lives in the cluster, not in Azure',
-      );
-      ctx.todos.push(
-        `${r.name}: the Istio add-on is enabled; add serviceMesh: { kind: 'istio-addon', mtls: … } by hand`,
-      );
-    }
+    const mesh = istio(ctx, r);
+    const addons = addonsOf(n, mesh.revision);
+    const isolated = networkIsolated(n);
+    d.spec = {
+      ...d.spec,
+      ...(mesh.value ? { serviceMesh: mesh.value } : {}),
+      ...(addons ? { addons } : {}),
+      ...(isolated !== undefined ? { networkIsolated: isolated } : {}),
+    };
     return d;
   },
 };
+
+/**
+ * The Istio add-on: its revision is in Azure's JSON (`serviceMeshProfile.istio.revisions`), its mTLS
+ * mode is not (a PeerAuthentication inside the cluster), so `mtls` is left unknown with a TODO.
+ */
+function istio(ctx: ImportContext, r: AzureResource): { value?: Value; revision?: string } {
+  const n = r.node;
+  if (n.str('serviceMeshProfile.mode')?.toLowerCase() !== 'istio') return {};
+  const revisions = n.strings('serviceMeshProfile.istio.revisions');
+  if (revisions.length > 1) {
+    ctx.note(
+      r.id,
+      'serviceMeshProfile.istio.revisions',
+      `${revisions.join(', ')} are installed (a canary upgrade); the DSL takes one revision`,
+    );
+  }
+  const revision = revisions.length === 1 ? revisions[0] : undefined;
+  ctx.todos.push(`${r.name}: the Istio add-on's mTLS mode is not in Azure's JSON; add serviceMesh.mtls by hand`);
+  return { value: { kind: 'istio-addon', ...(revision ? { revision } : {}) }, revision };
+}
+
+/** Add-ons Azure's JSON lists (an add-on it does not list stays unknown rather than "off"). */
+function addonsOf(n: JNode, istioRevision: string | undefined): Record<string, Value> | undefined {
+  const profile = (name: string) => n.at(`addonProfiles.${name}`)?.bool('enabled');
+  const osm = profile('openServiceMesh');
+  const http = profile('httpApplicationRouting');
+  const pod = n.bool('podIdentityProfile.enabled');
+  const web = n.bool('ingressProfile.webAppRouting.enabled');
+  const out: Record<string, Value> = {
+    ...(osm !== undefined ? { openServiceMesh: osm } : {}),
+    ...(pod !== undefined ? { aadPodIdentity: pod } : {}),
+    ...(http !== undefined ? { httpApplicationRouting: http } : {}),
+    ...(web !== undefined ? { appRouting: web } : {}),
+    ...(istioRevision ? { istioRevision } : {}),
+  };
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * A network-isolated cluster pulls its bootstrap images from a private ACR cache
+ * (`bootstrapProfile.artifactSource: Cache`) and has outbound type none or block.
+ */
+function networkIsolated(n: JNode): boolean | undefined {
+  const source = n.str('bootstrapProfile.artifactSource');
+  if (!source) return undefined;
+  const outbound = n.str('networkProfile.outboundType');
+  return source === 'Cache' && (outbound === 'none' || outbound === 'block');
+}
 
 function network(np: JNode, podSubnet: boolean, pools: JNode[]): Record<string, Value> {
   const plugin = np.str('networkPlugin')?.toLowerCase();
@@ -106,7 +152,11 @@ function pool(ctx: ImportContext, c: AzureResource, p: JNode, childName?: string
   const d = ctx.design.add('nodePool', name, [`${c.id}/agentPools/${name}`], `nodePool:${c.name}/${name}`);
   const auto = p.bool('enableAutoScaling') === true;
   const surge = p.str('upgradeSettings.maxSurge');
+  const unavailable = p.str('upgradeSettings.maxUnavailable');
   const os = p.str('osType');
+  const osSku = p.str('osSKU');
+  // The DSL writes Kubernetes minor versions, as for the cluster.
+  const version = p.str('orchestratorVersion')?.split('.').slice(0, 2).join('.');
   d.spec = {
     name,
     mode: p.str('mode')?.toLowerCase() === 'system' ? 'system' : 'user',
@@ -121,6 +171,9 @@ function pool(ctx: ImportContext, c: AzureResource, p: JNode, childName?: string
     subnet: info.decl,
     ...(podInfo ? { podSubnet: podInfo.decl } : {}),
     ...(surge ? { maxSurge: /^\d+$/.test(surge) ? Number(surge) : surge } : {}),
+    ...(unavailable ? { maxUnavailable: /^\d+$/.test(unavailable) ? Number(unavailable) : unavailable } : {}),
+    ...(osSku ? { osSku } : {}),
+    ...(version ? { orchestratorVersion: version } : {}),
     ...(p.str('scaleSetPriority') ? { spot: p.str('scaleSetPriority') === 'Spot' } : {}),
     ...(p.bool('enableNodePublicIP') !== undefined ? { nodePublicIp: p.bool('enableNodePublicIP') } : {}),
   };
@@ -172,11 +225,11 @@ function privateZone(ctx: ImportContext, id: string): Decl {
     const name = lastName(id);
     const s = ctx.design.add('privateDnsZone', name, [id], `privateDnsZone:${name}`);
     s.comments.push(id);
-    s.spec = { name, links: [] };
+    s.spec = { name };
     ctx.note(
       id,
       'virtualNetworkLinks',
-      `the cluster's private DNS zone ${name} is not in the input; declared without links`,
+      `the cluster's private DNS zone ${name} is not in the input; its links are unknown`,
     );
     return s;
   });

@@ -4,7 +4,7 @@
  */
 import type { Mapper } from '../context.js';
 import { agentPoolDetail, clusterMapper } from './cluster.js';
-import { firewallMapper, policyDetail, ruleGroupDetail } from './firewall.js';
+import { firewallMapper, firewallPolicyMapper, ruleGroupDetail } from './firewall.js';
 import { classicFrontDoorMapper, frontDoorDetails, frontDoorMapper } from './front-door.js';
 import { appGatewayMapper, loadBalancerMapper, privateLinkServiceMapper, wafPolicyDetail } from './ingress.js';
 import {
@@ -13,6 +13,8 @@ import {
   natGatewayMapper,
   nsgMapper,
   PEERING_TYPE,
+  publicIpMapper,
+  publicIpPrefixDetail,
   routeTableMapper,
   vnetMapper,
 } from './network.js';
@@ -27,11 +29,12 @@ const ALL: Mapper[] = [
   nsgMapper,
   { type: 'microsoft.network/networksecuritygroups/securityrules', command: 'az network nsg rule list' },
   natGatewayMapper,
-  { type: 'microsoft.network/publicipaddresses', command: 'az network public-ip list' },
+  publicIpMapper,
+  publicIpPrefixDetail,
   ddosMapper,
   bastionMapper,
   firewallMapper,
-  policyDetail,
+  firewallPolicyMapper,
   ruleGroupDetail,
   appGatewayMapper,
   wafPolicyDetail,
@@ -51,4 +54,4 @@ const ALL: Mapper[] = [
 export const MAPPERS: ReadonlyMap<string, Mapper> = new Map(ALL.map((m) => [m.type, m]));
 
 /** Order in which part types are mapped (references are mapped on demand, so this only sets declaration order). */
-export const MAP_ORDER: readonly string[] = ALL.filter((m) => m.map !== undefined).map((m) => m.type);
+export const MAP_ORDER: readonly string[] = ALL.filter((m) => m.map !== undefined && !m.onDemand).map((m) => m.type);

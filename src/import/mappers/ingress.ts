@@ -1,7 +1,9 @@
 /** Mappers for Application Gateway (with its WAF policy), load balancers and Private Link Services. */
 import type { Mapper, ImportContext } from '../context.js';
 import { providerPath, zonesOf } from '../context.js';
-import type { Decl } from '../design.js';
+import type { Decl, Value } from '../design.js';
+import { publicIpPart } from './network.js';
+import { legacyWaf, wafPolicy } from './waf.js';
 import { lastName, parentId, type AzureResource, type JNode } from '../resource.js';
 
 const APPGW_SKUS = ['Standard_v2', 'WAF_v2', 'Standard', 'WAF'];
@@ -34,10 +36,6 @@ export const appGatewayMapper: Mapper = {
     ctx.useSubnet(info, 'application-gateway', 100);
     const fronts = n.list('frontendIPConfigurations');
     const pub = fronts.some((f) => f.ref('publicIPAddress'));
-    for (const f of fronts) {
-      const pip = f.ref('publicIPAddress');
-      if (pip) ctx.use(ctx.find(pip.value as string));
-    }
     const priv = fronts.find((f) => f.str('privateIPAddress') && !f.ref('publicIPAddress'));
     const frontend = pub && priv ? 'both' : pub ? 'public' : priv ? 'private' : undefined;
     if (!frontend)
@@ -45,6 +43,8 @@ export const appGatewayMapper: Mapper = {
     const d = ctx.design.add('applicationGateway', r.name, [r.id], `applicationGateway:${r.name}`);
     d.comments.push(r.id);
     const waf = wafOf(ctx, r);
+    const pipId = fronts.map((f) => f.ref('publicIPAddress')?.value).find((x): x is string => typeof x === 'string');
+    const publicIp = pipId ? publicIpPart(ctx, pipId) : undefined;
     const auto = n.at('autoscaleConfiguration');
     const capacity = n.num('sku.capacity');
     const min = auto?.num('minCapacity') ?? capacity;
@@ -59,7 +59,8 @@ export const appGatewayMapper: Mapper = {
       frontend,
       ...(priv ? { privateIp: priv.str('privateIPAddress') } : {}),
       management: managementOf(ctx, r),
-      ...(waf ? { waf } : {}),
+      ...waf,
+      ...(publicIp ? { publicIp } : {}),
       ...(zonesOf(n) ? { zones: zonesOf(n) } : {}),
       ...(min !== undefined ? { minCapacity: min } : {}),
       ...(max !== undefined ? { maxCapacity: max } : {}),
@@ -85,7 +86,8 @@ function managementOf(ctx: ImportContext, r: AzureResource): string {
   return 'standalone';
 }
 
-function wafOf(ctx: ImportContext, r: AzureResource): Record<string, string | boolean> | undefined {
+/** The gateway's WAF: its policy, else the legacy in-gateway configuration. */
+function wafOf(ctx: ImportContext, r: AzureResource): { waf?: Value; webApplicationFirewallConfiguration?: Value } {
   const ref = r.node.ref('firewallPolicy');
   if (ref) {
     const p = ctx.use(ctx.find(ref.value as string));
@@ -97,27 +99,13 @@ function wafOf(ctx: ImportContext, r: AzureResource): Record<string, string | bo
           '(az network application-gateway waf-policy list)',
       );
       ctx.todos.push(`${r.name}: its WAF policy was not in the input; add waf: { mode } by hand`);
-      return undefined;
+      return {};
     }
-    return wafPolicy(p);
+    const waf = wafPolicy(ctx, p);
+    return waf ? { waf } : {};
   }
-  const legacy = r.node.at('webApplicationFirewallConfiguration');
-  if (legacy?.bool('enabled')) {
-    const mode = legacy.str('firewallMode');
-    if (mode === 'Detection' || mode === 'Prevention') return { mode, managedRules: true };
-  }
-  return undefined;
-}
-
-/** WAF settings of an Application Gateway or Front Door WAF policy. */
-export function wafPolicy(p: AzureResource): Record<string, string | boolean> | undefined {
-  const mode = p.node.str('policySettings.mode');
-  if (mode !== 'Detection' && mode !== 'Prevention') return undefined;
-  const enabled = p.node.str('policySettings.state') ?? p.node.str('policySettings.enabledState');
-  // A disabled policy inspects nothing: that is no WAF, not a WAF in some mode.
-  if (enabled && enabled.toLowerCase() === 'disabled') return undefined;
-  const sets = p.node.list('managedRules.managedRuleSets');
-  return { name: p.name, mode, managedRules: sets.length > 0 };
+  const legacy = legacyWaf(r.node.at('webApplicationFirewallConfiguration'));
+  return legacy ? { webApplicationFirewallConfiguration: legacy } : {};
 }
 
 export const wafPolicyDetail: Mapper = {
@@ -161,7 +149,9 @@ export const loadBalancerMapper: Mapper = {
 };
 
 function outboundType(ctx: ImportContext, cluster: Decl): string {
-  const r = ctx.resources.find((x) => x.type === 'microsoft.containerservice/managedclusters' && x.id === cluster.azureIds[0]);
+  const r = ctx.resources.find(
+    (x) => x.type === 'microsoft.containerservice/managedclusters' && x.id === cluster.azureIds[0],
+  );
   return r?.node.str('networkProfile.outboundType') ?? 'loadBalancer';
 }
 
@@ -204,7 +194,17 @@ export const privateLinkServiceMapper: Mapper = {
     const lb = ctx.required(parentId(fe.value), fe, 'load balancer');
     const d = ctx.design.add('privateLinkService', r.name, [r.id], `privateLinkService:${r.name}`);
     d.comments.push(r.id);
-    d.spec = { name: r.name, subnet: info.decl, loadBalancer: lb };
+    const visible = n.strings('visibility.subscriptions');
+    const approved = n.strings('autoApproval.subscriptions');
+    d.spec = {
+      name: r.name,
+      subnet: info.decl,
+      loadBalancer: lb,
+      // Azure lists the subscriptions; `*` makes the service visible to anyone with its alias.
+      ...(n.at('visibility') ? { visibility: visible.includes('*') ? '*' : visible } : {}),
+      ...(n.at('autoApproval') ? { autoApproval: approved } : {}),
+      natIpCount: n.list('ipConfigurations').length,
+    };
     return d;
   },
 };

@@ -1,7 +1,7 @@
 /** Mappers for VNets (with subnets and peerings), route tables, NSGs, NAT gateways, DDoS plans and Bastion. */
 import type { Mapper, ImportContext, SubnetInfo } from '../context.js';
 import { providerPath, regionOf, zonesOf } from '../context.js';
-import { Commented, type Value } from '../design.js';
+import { Commented, type Decl, type Value } from '../design.js';
 import { lastName, type AzureResource, type JNode } from '../resource.js';
 
 export const PEERING_TYPE = 'microsoft.network/virtualnetworks/virtualnetworkpeerings';
@@ -132,13 +132,18 @@ function resolveSubnet(ctx: ImportContext, info: SubnetInfo): void {
   };
 }
 
-/** Puts each subnet's purpose (from its name or its strongest use) in DSL field order. */
+/**
+ * Puts each subnet's purpose in DSL field order: its one use, or, for a subnet several kinds of part
+ * share (e.g. an internal load balancer's frontend and a Private Link Service's NAT IPs), the list of
+ * uses, strongest first.
+ */
 export function finishSubnets(ctx: ImportContext): void {
   for (const info of ctx.subnets.values()) {
-    const best = [...info.uses].sort((a, b) => b.rank - a.rank)[0];
-    if (!best) continue;
+    const sorted = [...info.uses].sort((a, b) => b.rank - a.rank || (a.purpose < b.purpose ? -1 : 1));
+    const purposes = [...new Set(sorted.map((u) => u.purpose))];
+    if (purposes.length === 0) continue;
     const { name, cidr, ...rest } = info.decl.spec;
-    info.decl.spec = { name, cidr, purpose: best.purpose, ...rest };
+    info.decl.spec = { name, cidr, purpose: purposes.length === 1 ? purposes[0]! : purposes, ...rest };
   }
 }
 
@@ -288,20 +293,84 @@ export const natGatewayMapper: Mapper = {
       .map((p) => p.str('id'))
       .filter((x): x is string => !!x);
     const addresses = publicAddresses(ctx, ips);
-    if (n.list('publicIpPrefixes').length > 0)
-      ctx.note(r.id, 'publicIpPrefixes', 'prefix length needs the public IP prefix resource, which is not imported');
+    const resources = ips.map((id) => publicIpPart(ctx, id));
+    const prefix = prefixLength(ctx, r);
     const sku = n.str('sku.name');
     d.spec = {
       name: r.name,
       publicIps: ips.length,
+      ...(prefix !== undefined ? { publicIpPrefixLength: prefix } : {}),
       ...(addresses ? { publicIpAddresses: addresses } : {}),
       ...(n.num('idleTimeoutInMinutes') !== undefined ? { idleTimeoutMinutes: n.num('idleTimeoutInMinutes') } : {}),
       ...(zonesOf(n) ? { zones: zonesOf(n) } : {}),
       ...(sku === 'Standard' || sku === 'StandardV2' ? { sku } : {}),
+      ...(resources.length > 0 && resources.every((x) => x) ? { publicIpResources: resources as Decl[] } : {}),
     };
     return d;
   },
 };
+
+/** Length of the NAT gateway's public IP prefix, when exactly one is attached and it is in the input. */
+function prefixLength(ctx: ImportContext, r: AzureResource): number | undefined {
+  const refs = r.node
+    .list('publicIpPrefixes')
+    .map((p) => p.str('id'))
+    .filter((x): x is string => !!x);
+  if (refs.length === 0) return undefined;
+  if (refs.length > 1) {
+    ctx.note(r.id, 'publicIpPrefixes', `${refs.length} prefixes are attached; the DSL takes one prefix length`);
+    return undefined;
+  }
+  const p = ctx.use(ctx.find(refs[0]!));
+  const len = p?.node.num('prefixLength');
+  if (len === undefined)
+    ctx.note(
+      r.id,
+      'publicIpPrefixes',
+      `prefix ${lastName(refs[0]!)} is not in the input (az network public-ip prefix list)`,
+    );
+  return len;
+}
+
+const PIP_SKUS = ['Standard', 'StandardV2', 'Basic'];
+
+/**
+ * A public IP as a part. Azure's JSON lists every zone of a zonal or zone-redundant address, so a
+ * Standard address without zones has none. DDoS IP Protection is `ddosSettings.protectionMode`
+ * (`Enabled`; `VirtualNetworkInherited` is the VNet's plan, not IP Protection).
+ */
+export const publicIpMapper: Mapper = {
+  type: 'microsoft.network/publicipaddresses',
+  command: 'az network public-ip list',
+  onDemand: true,
+  map(ctx, r) {
+    const n = r.node;
+    const d = ctx.design.add('publicIp', r.name, [r.id], `publicIp:${r.name}`);
+    d.comments.push(r.id);
+    const sku = n.str('sku.name');
+    const ddos = n.str('ddosSettings.protectionMode');
+    const address = n.str('ipAddress');
+    d.spec = {
+      name: r.name,
+      ...(sku && PIP_SKUS.includes(sku) ? { sku } : {}),
+      zones: zonesOf(n) ?? [],
+      ...(ddos ? { ddosIpProtection: ddos === 'Enabled' } : {}),
+      ...(address ? { address } : {}),
+    };
+    return d;
+  },
+};
+
+export const publicIpPrefixDetail: Mapper = {
+  type: 'microsoft.network/publicipprefixes',
+  command: 'az network public-ip prefix list',
+};
+
+/** The public IP part of an id, when the address is in the input. */
+export function publicIpPart(ctx: ImportContext, id: string): Decl | undefined {
+  const r = ctx.find(id);
+  return r ? ctx.part(r) : undefined;
+}
 
 /** The addresses of public IPs, as /32 prefixes, when every one of them is in the input with an address. */
 export function publicAddresses(ctx: ImportContext, ids: string[]): string[] | undefined {

@@ -128,10 +128,10 @@ function zoneFor(ctx: ImportContext, pe: AzureResource, group: string | undefine
 function zoneDecl(ctx: ImportContext, id: string): Decl {
   return ctx.stub(id, () => {
     const name = lastName(id);
-    ctx.note(id, 'virtualNetworkLinks', `private DNS zone ${name} is not in the input; declared without links`);
+    ctx.note(id, 'virtualNetworkLinks', `private DNS zone ${name} is not in the input; its links are unknown`);
     const d = ctx.design.add('privateDnsZone', name, [id], `privateDnsZone:${name}`);
     d.comments.push(id);
-    d.spec = { name, links: [] };
+    d.spec = { name };
     return d;
   });
 }
@@ -143,7 +143,15 @@ export const privateDnsZoneMapper: Mapper = {
     const d = ctx.design.add('privateDnsZone', r.name, [r.id], `privateDnsZone:${r.name}`);
     d.comments.push(r.id);
     const links: Decl[] = [];
-    for (const l of ctx.children('microsoft.network/privatednszones/virtualnetworklinks', r.id)) {
+    const listed = ctx.children('microsoft.network/privatednszones/virtualnetworklinks', r.id);
+    const count = r.node.num('numberOfVirtualNetworkLinks');
+    if (listed.length === 0 && count !== 0) {
+      // No link list in the input: the links are unknown, not "none" (unless Azure counts zero).
+      ctx.note(r.id, 'virtualNetworkLinks', 'the links are not in the input (az network private-dns link vnet list)');
+      d.spec = { name: r.name };
+      return d;
+    }
+    for (const l of listed) {
       ctx.use(l);
       const v = l.node.ref('virtualNetwork');
       if (!v) throw l.node.error('the virtual network link has no virtualNetwork.id');
