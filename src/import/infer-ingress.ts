@@ -6,7 +6,7 @@
  * the path says so in a TODO comment instead of guessing.
  */
 import type { ImportContext } from './context.js';
-import { Commented, type Decl, type Value } from './design.js';
+import { Commented, Decl, type Value } from './design.js';
 import { listenerOf } from './mappers/ingress.js';
 import { parentId, type AzureResource, type JNode } from './resource.js';
 
