@@ -43,7 +43,6 @@ export function commentText(s: string): string {
 /** A single-quoted TypeScript string literal. */
 export function quote(s: string): string {
   // Control characters are matched on purpose: they are written as \u escapes.
-  // eslint-disable-next-line no-control-regex
   return `'${s.replace(/[\\'\u0000-\u001f\u007f\u2028\u2029]/g, (c) => {
     if (c === '\\') return '\\\\';
     if (c === "'") return "\\'";
