@@ -2,7 +2,8 @@
  * The shape of `aksnet.config.*`, checked at load time because a `.js` config is not type-checked
  * and a misspelt key would otherwise do nothing. Unknown keys are errors with a did-you-mean.
  */
-import { isRecord } from '../normalize/reader.js';
+import { isCalendarDate } from '../shared/date.js';
+import { isRecord } from '../shared/is-record.js';
 
 export interface ConfigProblem {
   /** DSL-style path of the offending value (`outputs.diagrams.formats[1]`), '' for the whole file. */
@@ -89,7 +90,8 @@ const CONFIG: Schema = {
   },
 };
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date: 2026-02-30 has the right shape but is no day. */
+const DATE = { test: isCalendarDate };
 
 /** Every problem with a config value, in document order. */
 export function checkConfigValue(v: unknown): ConfigProblem[] {

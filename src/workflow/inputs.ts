@@ -2,7 +2,7 @@
  * Expands file arguments, directories and globs into a sorted, de-duplicated list of candidate design
  * files, and finds the input root that output names are made relative to.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { CONFIG_FILES } from '../load/config.js';
@@ -65,7 +65,19 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
     }
     throw new AksnetError(`file not found: ${a}`, undefined, ExitCode.usage);
   }
-  let files = [...out].filter((f) => !isConfig(f)).sort();
+  // A file reached twice (a symlink to it, a symlink loop in a directory) is read once: the first
+  // path in sorted order names it.
+  const byReal = new Map<string, string>();
+  for (const f of [...out].sort()) {
+    let real = f;
+    try {
+      real = realpathSync(f);
+    } catch {
+      // A dangling link: kept, and loading it reports "file not found".
+    }
+    if (!byReal.has(real)) byReal.set(real, f);
+  }
+  let files = [...byReal.values()].filter((f) => !isConfig(f)).sort();
   if (opts.configIgnore && opts.configIgnore.globs.length > 0) {
     const ignored = new Set(
       (await glob(opts.configIgnore.globs, { cwd: opts.configIgnore.dir, absolute: true })).map((f) => resolve(f)),

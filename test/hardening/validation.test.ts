@@ -77,7 +77,7 @@ describe('dates are real calendar dates', () => {
     it('config asOf 2026-02-30 is an invalid config file', () => {
       const r = aksnet(['validate', 'cfg/d.ts'], dir);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain('"asOf" must be a date YYYY-MM-DD, got "2026-02-30"');
+      expect(r.stderr).toMatch(/cfg\/aksnet.config.ts:2:\d+ - error: invalid config file: asOf must be a date YYYY-MM-DD, got "2026-02-30"/);
     });
 
     it.each(['', '0x10', '1e1', ' 1', '-1', '1.5', 'abc'])('--max-warnings %j is rejected', (v) => {

@@ -7,7 +7,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'operational-excellence'],
-    waf: ['RE:04'],
+    waf: ['RE:04', 'OE:05'],
     rationale:
       'An AKS cluster must always contain at least one system node pool: it hosts CoreDNS, metrics-server and the other critical system pods, and AKS refuses to delete the last one. A cluster declared without node pools, or with user pools only, cannot be created as written, and every capacity check on it would count no nodes.',
     fix: "Add a node pool with `mode: 'system'` (at least three nodes across zones for production).",

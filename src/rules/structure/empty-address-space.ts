@@ -6,7 +6,7 @@ export default defineRule({
     title: 'A VNet with subnets has an address space',
     severity: 'error',
     kind: 'structure',
-    pillars: ['operational-excellence', 'reliability'],
+    pillars: ['operational-excellence'],
     waf: ['OE:05'],
     rationale:
       'Every subnet prefix must lie inside its virtual network\'s address space. A VNet declared with no address space but with subnets cannot be deployed, and no subnet of it can be checked for placement or overlap.',

@@ -6,7 +6,7 @@ export default defineRule({
     title: 'An ingress path passes through at least one hop',
     severity: 'error',
     kind: 'structure',
-    pillars: ['operational-excellence', 'security'],
+    pillars: ['operational-excellence'],
     waf: ['OE:05'],
     rationale:
       'Traffic never reaches pods in an AKS cluster without passing something: a load balancer, an ingress controller or a gateway. An ingress path with an empty hop list describes no route, so TLS, WAF and exposure checks would have nothing to judge and the diagram would draw a line that does not exist.',

@@ -7,7 +7,7 @@ export default defineRule({
     title: 'Every private IP address is a valid IPv4 address',
     severity: 'error',
     kind: 'structure',
-    pillars: ['operational-excellence', 'reliability'],
+    pillars: ['operational-excellence'],
     waf: ['OE:05'],
     rationale:
       'A private IP such as 10.0.0.256 does not exist, and aksnet models IPv4 networks only, so an IPv6 address cannot be placed in any subnet. Route next hops, placement and conflict checks cannot use an address that does not parse.',

@@ -6,7 +6,7 @@ export default defineRule({
     title: 'A percentage max surge is at most 100 % of the pool',
     severity: 'warning',
     kind: 'structure',
-    pillars: ['operational-excellence', 'cost-optimization'],
+    pillars: ['operational-excellence'],
     waf: ['OE:05'],
     rationale:
       'A percentage max surge is a share of the node pool size at upgrade time; AKS rounds fractional nodes up. More than 100 % asks for more extra nodes than the pool has, which is almost always a typo, and the subnet capacity aksnet reserves for the surge grows with it.',

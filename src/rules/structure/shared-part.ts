@@ -7,7 +7,7 @@ export default defineRule({
     title: 'A subnet belongs to one VNet and a node pool to one cluster',
     severity: 'error',
     kind: 'structure',
-    pillars: ['operational-excellence', 'reliability'],
+    pillars: ['operational-excellence'],
     waf: ['OE:05'],
     rationale:
       'In Azure a subnet is a child of exactly one virtual network and a node pool a child of exactly one cluster. When one DSL object is listed under two parents the design describes something that cannot be deployed, and aksnet can only place it under the first parent, so addressing and capacity checks of the second would be wrong.',

@@ -90,8 +90,16 @@ function where(f: Finding): string {
 /** Characters XML 1.0 cannot carry at all (control characters other than tab, LF, CR). */
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** Legal in XML but invisible or normalised away by parsers (tab, CR, C1 controls): written as references. */
+const AS_REFERENCE = /[\u0009\u000D\u007F-\u009F]/g;
+
 export function xmlText(s: string): string {
-  return s.replace(INVALID, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s
+    .replace(INVALID, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(AS_REFERENCE, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
 export function xmlAttr(s: string): string {
