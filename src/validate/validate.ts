@@ -132,7 +132,15 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     }
   }
   findings.sort(compareFindings);
-  return { file: opts.file, title: model.metadata.title, findings: groupFindings(dedupe(findings), model), unverified: dedupeUnverified(unverified), rulesRun, asOf };
+  return {
+    file: opts.file,
+    title: model.metadata.title,
+    // One root cause on one ingress path reads as one problem; every finding stays and still counts.
+    findings: groupFindings(dedupe(findings), model),
+    unverified: dedupeUnverified(unverified),
+    rulesRun,
+    asOf,
+  };
 }
 
 function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): void {

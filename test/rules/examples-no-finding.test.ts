@@ -18,7 +18,9 @@ type Baseline = ReturnType<typeof baseline>;
 type Part = Record<string, unknown> & { kind?: string };
 
 const metas: RuleMeta[] = (await loadRules()).map((r) => r.meta);
-const BUILDERS = Object.entries(dsl).filter(([, v]) => typeof v === 'function') as Array<[string, (...a: unknown[]) => unknown]>;
+const BUILDERS = Object.entries(dsl).filter(([, v]) => typeof v === 'function') as Array<
+  [string, (...a: unknown[]) => unknown]
+>;
 
 /** One complete builder call, e.g. `subnet({ … }); // comment`, as an expression; else undefined. */
 function singleCall(example: string): string | undefined {
@@ -32,7 +34,10 @@ function singleCall(example: string): string | undefined {
 
 /** Cluster properties an example may show (`network: { cni: … }`, `apiServer: { … }`), as an object expression. */
 function clusterProperties(example: string): string | undefined {
-  const code = example.replace(/\/\/.*$/gm, '').trim().replace(/,$/, '');
+  const code = example
+    .replace(/\/\/.*$/gm, '')
+    .trim()
+    .replace(/,$/, '');
   if (code.includes('/*') || !/^(network|apiServer|nodePools|controlPlaneAccess)\s*:/.test(code)) return undefined;
   // An architecture's `network: { peerings: … }` is not the cluster's network.
   if (/^network\s*:\s*\{\s*(peerings|vnets|firewalls)\b/.test(code)) return undefined;
@@ -43,9 +48,22 @@ function clusterProperties(example: string): string | undefined {
 function evaluate(code: string, b: Baseline): Part {
   const scope: Record<string, unknown> = {
     ...Object.fromEntries(BUILDERS),
-    appGwSubnet: b.appGwSubnet, ingressSubnet: b.nodes, nodes: b.nodes, fwSubnet: b.fwSubnet, aks: b.aks,
-    firewall: b.firewall, hub: b.hub, spoke: b.spoke, appGw: b.appGw, ilb: b.ilb,
-    agcSubnet: dsl.subnet({ name: 'snet-agc', cidr: '10.1.8.0/24', purpose: 'agc', delegation: 'Microsoft.ServiceNetworking/trafficControllers' }),
+    appGwSubnet: b.appGwSubnet,
+    ingressSubnet: b.nodes,
+    nodes: b.nodes,
+    fwSubnet: b.fwSubnet,
+    aks: b.aks,
+    firewall: b.firewall,
+    hub: b.hub,
+    spoke: b.spoke,
+    appGw: b.appGw,
+    ilb: b.ilb,
+    agcSubnet: dsl.subnet({
+      name: 'snet-agc',
+      cidr: '10.1.8.0/24',
+      purpose: 'agc',
+      delegation: 'Microsoft.ServiceNetworking/trafficControllers',
+    }),
     rtToFirewall: b.rt,
   };
   const names = Object.keys(scope);
@@ -84,9 +102,19 @@ function place(b: Baseline, part: Part): boolean {
       return true;
     }
     case 'subnet': {
-      const same = { 'application-gateway': b.appGwSubnet, 'aks-nodes': b.nodes, firewall: b.fwSubnet }[String(part.purpose)];
+      const same = { 'application-gateway': b.appGwSubnet, 'aks-nodes': b.nodes, firewall: b.fwSubnet }[
+        String(part.purpose)
+      ];
       if (same) replace(same, part);
-      else arch.network.vnets.push(dsl.vnet({ name: 'vnet-example', region: 'westeurope', addressSpace: [String(part.cidr)], subnets: [part as never] }) as never);
+      else
+        arch.network.vnets.push(
+          dsl.vnet({
+            name: 'vnet-example',
+            region: 'westeurope',
+            addressSpace: [String(part.cidr)],
+            subnets: [part as never],
+          }) as never,
+        );
       return true;
     }
     case 'vnet':
@@ -142,10 +170,22 @@ describe('meta.example placed into the baseline raises no finding of its own rul
 describe('the placement is not vacuous', () => {
   it('an example that does not fix the problem raises its rule', async () => {
     const cases: Array<[string, string]> = [
-      ['ingress/waf-missing', "applicationGateway({ name: 'agw', sku: 'Standard_v2', subnet: appGwSubnet, frontend: 'public', management: 'standalone' })"],
-      ['address/bastion-subnet-size', "subnet({ name: 'AzureBastionSubnet', cidr: '10.200.0.128/27', purpose: 'bastion' })"],
-      ['reliability/node-pool-zones', "nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, maxCount: 12, subnet: nodes, zones: [] })"],
-      ['cni/network-policy-missing', "network: { cni: 'azure-overlay', podCidr: '192.168.0.0/16', networkPolicy: 'none' }"],
+      [
+        'ingress/waf-missing',
+        "applicationGateway({ name: 'agw', sku: 'Standard_v2', subnet: appGwSubnet, frontend: 'public', management: 'standalone' })",
+      ],
+      [
+        'address/bastion-subnet-size',
+        "subnet({ name: 'AzureBastionSubnet', cidr: '10.200.0.128/27', purpose: 'bastion' })",
+      ],
+      [
+        'reliability/node-pool-zones',
+        "nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, maxCount: 12, subnet: nodes, zones: [] })",
+      ],
+      [
+        'cni/network-policy-missing',
+        "network: { cni: 'azure-overlay', podCidr: '192.168.0.0/16', networkPolicy: 'none' }",
+      ],
     ];
     for (const [id, example] of cases) {
       const b = baseline();

@@ -20,12 +20,32 @@ const BUILDERS = Object.keys(dsl).filter((k) => typeof (dsl as Record<string, un
 
 /** Parts that examples refer to without declaring them, with the builder that makes each. */
 const FREE: Record<string, string> = {
-  appGwSubnet: 'subnet', ingressSubnet: 'subnet', agcSubnet: 'subnet', agentsSubnet: 'subnet', apiSubnet: 'subnet',
-  fwSubnet: 'subnet', nodes: 'subnet', pods: 'subnet', ingress: 'subnet', aks: 'cluster', hub: 'vnet', spoke: 'vnet',
-  firewall: 'azureFirewall', hubBastion: 'bastion', selfHostedAgents: 'buildAgents', rtToFirewall: 'routeTable',
-  appGw: 'applicationGateway', frontDoor: 'frontDoor', pls: 'privateLinkService', ilb: 'loadBalancer',
-  ddos: 'ddosProtectionPlan', plsWeu: 'privateLinkService', plsNeu: 'privateLinkService', aksWeu: 'cluster',
-  aksNeu: 'cluster', gateway: 'ingressController',
+  appGwSubnet: 'subnet',
+  ingressSubnet: 'subnet',
+  agcSubnet: 'subnet',
+  agentsSubnet: 'subnet',
+  apiSubnet: 'subnet',
+  fwSubnet: 'subnet',
+  nodes: 'subnet',
+  pods: 'subnet',
+  ingress: 'subnet',
+  aks: 'cluster',
+  hub: 'vnet',
+  spoke: 'vnet',
+  firewall: 'azureFirewall',
+  hubBastion: 'bastion',
+  selfHostedAgents: 'buildAgents',
+  rtToFirewall: 'routeTable',
+  appGw: 'applicationGateway',
+  frontDoor: 'frontDoor',
+  pls: 'privateLinkService',
+  ilb: 'loadBalancer',
+  ddos: 'ddosProtectionPlan',
+  plsWeu: 'privateLinkService',
+  plsNeu: 'privateLinkService',
+  aksWeu: 'cluster',
+  aksNeu: 'cluster',
+  gateway: 'ingressController',
 };
 
 const PRELUDE = [
@@ -50,7 +70,9 @@ function free(example: string): string {
   const called = (n: string): boolean => new RegExp(`\\b${n}\\s*\\(`).test(example);
   const named = (n: string): boolean => new RegExp(`\\b${n}\\b`).test(example);
   const used = Object.entries(FREE).filter(([n]) => named(n) && !declared(n) && !called(n));
-  return used.map(([n, b]) => `const ${n} = undefined as unknown as ReturnType<typeof __dsl.${b}>;\nvoid ${n};\n`).join('');
+  return used
+    .map(([n, b]) => `const ${n} = undefined as unknown as ReturnType<typeof __dsl.${b}>;\nvoid ${n};\n`)
+    .join('');
 }
 
 /** Leading statements, then properties (`const rt = …;` followed by `network: { … }`). */
@@ -73,7 +95,9 @@ function shape(example: string): Shape {
 function contexts(example: string): string[] {
   const block = (body: string): string => `{\n${free(example)}${body}\n}\n`;
   const properties = (props: string): string[] =>
-    ['cluster', 'defineArchitecture', 'ingressPath'].map((b) => `const __p: DeepPartial<Input<'${b}'>> = {\n${props}\n};\nvoid __p;`);
+    ['cluster', 'defineArchitecture', 'ingressPath'].map(
+      (b) => `const __p: DeepPartial<Input<'${b}'>> = {\n${props}\n};\nvoid __p;`,
+    );
   switch (shape(example)) {
     case 'statements': {
       const mixed = splitMixed(example);
@@ -127,7 +151,9 @@ describe('meta.example of every rule', () => {
       const list = diagnostics.get(m.id)!;
       if (list.some((d) => d.length === 0)) continue;
       const best = [...list].sort((a, b) => a.length - b.length)[0]!;
-      failing.push(`${m.id} (${shape(m.example)}): ${best.map((d) => `${d.line - PRELUDE.split('\n').length + 1}: ${d.message}`).join(' | ')}`);
+      failing.push(
+        `${m.id} (${shape(m.example)}): ${best.map((d) => `${d.line - PRELUDE.split('\n').length + 1}: ${d.message}`).join(' | ')}`,
+      );
     }
     expect(failing).toEqual([]);
   });

@@ -27,7 +27,13 @@ beforeAll(async () => {
 function design(lbPaths: string[], extra: (b: ReturnType<typeof baseline>) => void = () => {}) {
   const b = baseline();
   for (const name of lbPaths) {
-    const plb = loadBalancer({ name: `plb-${name}`, visibility: 'public', subnet: b.nodes, cluster: b.aks, zones: [1, 2, 3] });
+    const plb = loadBalancer({
+      name: `plb-${name}`,
+      visibility: 'public',
+      subnet: b.nodes,
+      cluster: b.aks,
+      zones: [1, 2, 3],
+    });
     (b.arch.ingress as unknown[]).push(
       ingressPath({
         name,
@@ -46,7 +52,12 @@ function design(lbPaths: string[], extra: (b: ReturnType<typeof baseline>) => vo
 
 async function run(arch: Architecture): Promise<FileResult> {
   const { model, issues } = normalize(arch);
-  return validateModel(model, issues, { file: 'd.ts', asOf: '2026-11-23', rules, locator: { locate: (p) => ({ line: p.length, column: 1 }) } });
+  return validateModel(model, issues, {
+    file: 'd.ts',
+    asOf: '2026-11-23',
+    rules,
+    locator: { locate: (p) => ({ line: p.length, column: 1 }) },
+  });
 }
 
 const onPath = (fs: Finding[], name: string) => fs.filter((f) => f.evidence?.path === name);
@@ -61,7 +72,13 @@ describe('grouping related findings', () => {
     expect(primary.related!.map((x) => x.ruleId).sort()).toEqual([PLAIN, WAF]);
     for (const x of primary.related!) {
       const f = fs.find((g) => g.ruleId === x.ruleId)!;
-      expect(x).toMatchObject({ message: f.message, path: f.path, line: f.line, column: f.column, severity: f.severity });
+      expect(x).toMatchObject({
+        message: f.message,
+        path: f.path,
+        line: f.line,
+        column: f.column,
+        severity: f.severity,
+      });
       expect(f.groupedUnder).toEqual({ ruleId: LB, path: primary.path, cause: ROOT_CAUSES[0]!.cause });
       expect(f.status).toBe('open');
     }
@@ -83,7 +100,15 @@ describe('grouping related findings', () => {
 
   it('keeps waf-missing and plaintext entry apart when the path has a layer-7 gateway (different fixes)', async () => {
     const arch = design([], (b) => {
-      const agw = applicationGateway({ name: 'agw-nowaf', sku: 'Standard_v2', subnet: b.appGwSubnet, frontend: 'public', management: 'standalone', zones: [1, 2, 3], minCapacity: 2 });
+      const agw = applicationGateway({
+        name: 'agw-nowaf',
+        sku: 'Standard_v2',
+        subnet: b.appGwSubnet,
+        frontend: 'public',
+        management: 'standalone',
+        zones: [1, 2, 3],
+        minCapacity: 2,
+      });
       (b.arch.ingress as unknown[]).push(
         ingressPath({
           name: 'http-gw',
@@ -106,7 +131,9 @@ describe('grouping related findings', () => {
 
   it('does not group under a suppressed cause, nor a consequence more severe than its cause', async () => {
     const suppressed = design(['tool']);
-    suppressed.review = { acceptedRisks: [{ rule: LB, justification: 'vendor tool', owner: 'ops', expires: '2027-06-30' }] };
+    suppressed.review = {
+      acceptedRisks: [{ rule: LB, justification: 'vendor tool', owner: 'ops', expires: '2027-06-30' }],
+    };
     const a = onPath((await run(suppressed)).findings, 'tool');
     expect(a.find((f) => f.ruleId === LB)!.status).toBe('suppressed');
     for (const f of a) expect(f.related ?? f.groupedUnder).toBeUndefined();
@@ -157,8 +184,12 @@ describe('output of a group', () => {
     expect(results).toHaveLength(r.findings.length);
     const primary = results.find((x) => x.ruleId === LB)!;
     const f = r.findings.find((x) => x.ruleId === LB)!;
-    expect(primary.relatedLocations!.map((l) => l.message!.text)).toEqual(f.related!.map((x) => `${x.ruleId}: ${x.message}`));
-    expect(primary.relatedLocations!.map((l) => l.physicalLocation!.region)).toEqual(f.related!.map((x) => ({ startLine: x.line, startColumn: x.column })));
+    expect(primary.relatedLocations!.map((l) => l.message!.text)).toEqual(
+      f.related!.map((x) => `${x.ruleId}: ${x.message}`),
+    );
+    expect(primary.relatedLocations!.map((l) => l.physicalLocation!.region)).toEqual(
+      f.related!.map((x) => ({ startLine: x.line, startColumn: x.column })),
+    );
     for (const id of [WAF, PLAIN]) {
       expect(results.find((x) => x.ruleId === id)!.properties).toMatchObject({ groupedUnder: { ruleId: LB } });
     }
