@@ -5,6 +5,7 @@ import { normalize } from '../../src/normalize/normalize.js';
 import { colors } from '../../src/shared/io.js';
 import type { FileResult, Finding } from '../../src/validate/finding.js';
 import { formatJson } from '../../src/validate/format/json.js';
+import { formatMarkdown } from '../../src/validate/format/markdown.js';
 import { formatSarif, sarifLog } from '../../src/validate/format/sarif.js';
 import { formatText } from '../../src/validate/format/text.js';
 import { ROOT_CAUSES } from '../../src/validate/groups.js';
@@ -196,5 +197,13 @@ describe('output of a group', () => {
     const validate = sarifValidator();
     expect(validate(JSON.parse(formatSarif([r], { rules: all, cwd: '/repo' })))).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('Markdown keeps every finding as a row and marks the grouped ones', async () => {
+    const r = await run(design(['tool']));
+    const md = formatMarkdown([r]);
+    const rows = md.split('\n').filter((l) => l.startsWith('| ') && /ingress\//.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((l) => l.includes('_same problem as ingress/public-lb-direct_'))).toHaveLength(2);
   });
 });
