@@ -52,6 +52,7 @@ Run \`aksnet <command> --help\` for a command's options. Exit codes: 0 ok, 1 fin
     .option('--watch', 're-validate when a design or one of its inputs is added, changed or deleted')
     .option('--shard <i/n>', 'validate only the i-th of n deterministic slices of the designs (for CI matrices)')
     .option('--omit-suppressed', 'leave accepted risks out of the output (GitHub code scanning ignores SARIF suppressions)')
+    .option('--compact', 'text format: one line per finding, without fix lines and related-finding groups')
     .addHelpText(
       'after',
       `
@@ -60,6 +61,7 @@ Examples:
   $ aksnet validate designs/ --format sarif -o aksnet.sarif
   $ aksnet validate prod.ts --format github --max-warnings 0
   $ aksnet validate prod.ts --as-of 2027-01-01
+  $ aksnet validate designs/ --compact
   $ aksnet validate designs/ --format junit -o aksnet-junit.xml
   $ aksnet validate designs/ --format gitlab -o gl-code-quality.json
 

@@ -29,6 +29,26 @@ export interface Finding {
   /** open; suppressed by an accepted risk; or expired (the acceptance lapsed, so it counts again). */
   status: FindingStatus;
   acceptance?: { justification: string; owner: string; expires: string };
+  /**
+   * On the primary finding of a group (one root cause on one ingress path): the other findings of the
+   * group, in output order. They stay in `findings` and keep counting; this only says they belong here.
+   */
+  related?: RelatedFinding[];
+  /** On a finding that belongs to another finding's group: which one, and why they are one problem. */
+  groupedUnder?: { ruleId: string; path: string; cause: string };
+}
+
+/** A finding named as part of another's group: enough to locate it and read it without the full record. */
+export interface RelatedFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  path: string;
+  file: string;
+  line: number;
+  column: number;
+  /** Why the findings are one problem, e.g. "internet traffic enters through a public load balancer". */
+  cause: string;
 }
 
 /**

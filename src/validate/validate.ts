@@ -9,6 +9,7 @@ import type { NormalizeIssue } from '../normalize/reader.js';
 import { reportMessage, type Rule, type RuleReport, type UnverifiedReport } from './rule.js';
 import { compareFindings, type FileResult, type Finding, type UnverifiedCheck } from './finding.js';
 import { loadRules } from './registry.js';
+import { groupFindings } from './groups.js';
 
 /** Something that turns a DSL path into a position (the PositionMap, or a stub in tests). */
 export interface Locator {
@@ -131,7 +132,15 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     }
   }
   findings.sort(compareFindings);
-  return { file: opts.file, title: model.metadata.title, findings: dedupe(findings), unverified: dedupeUnverified(unverified), rulesRun, asOf };
+  return {
+    file: opts.file,
+    title: model.metadata.title,
+    // One root cause on one ingress path reads as one problem; every finding stays and still counts.
+    findings: groupFindings(dedupe(findings), model),
+    unverified: dedupeUnverified(unverified),
+    rulesRun,
+    asOf,
+  };
 }
 
 function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): void {

@@ -20,6 +20,8 @@ export interface FindingsContext {
   colors?: Colors;
   /** Directory paths in reports are relative to (default: the working directory). */
   cwd?: string;
+  /** Text format: one line per finding (`validate --compact`). */
+  compact?: boolean;
 }
 
 /** Renders results in a format through the formatter registry. */
@@ -33,6 +35,7 @@ export async function renderFindings(
     rules,
     colors: context.colors ?? makeColors(false),
     cwd: context.cwd ?? process.cwd(),
+    ...(context.compact ? { compact: true } : {}),
   });
 }
 

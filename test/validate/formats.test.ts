@@ -1,5 +1,7 @@
 /** The output formats: SARIF (schema-valid, GitHub-ready), GitHub annotations, Markdown, text, JSON. */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subnet } from '../../dsl/index.js';
 import { baseline } from '../helpers/fixture.js';
@@ -72,6 +74,10 @@ describe('SARIF', () => {
     const bad = JSON.parse(formatSarif(results, context())) as { runs: Array<{ results: Array<{ level: string }> }> };
     bad.runs[0]!.results[0]!.level = 'fatal';
     expect(validate(bad)).toBe(false);
+    // helpUri must be absolute: a repository-relative path to the rule page is not valid SARIF.
+    const relative = JSON.parse(formatSarif(results, context())) as { runs: Array<{ tool: { driver: { rules: Array<{ helpUri: string }> } } }> };
+    relative.runs[0]!.tool.driver.rules[0]!.helpUri = 'docs/rules/structure/cidr-malformed.md';
+    expect(validate(relative)).toBe(false);
   });
 
   it('describes every rule that ran, with metadata', () => {
@@ -88,7 +94,10 @@ describe('SARIF', () => {
       expect(d.fullDescription!.text).toBe(meta.rationale);
       expect(d.help!.text).toContain(meta.fix);
       expect(d.help!.markdown).toContain(meta.fix);
-      expect(d.helpUri).toBe(meta.references[0]!.url);
+      // The rule's own page, in the published package of this version, and the page exists in docs/rules.
+      expect(d.helpUri).toBe(`https://unpkg.com/aksnet@${driver.version}/docs/rules/${meta.id}.md`);
+      expect(existsSync(join(import.meta.dirname, '../../docs/rules', `${meta.id}.md`))).toBe(true);
+      expect(d.help!.markdown).toContain(`[Rule documentation](${d.helpUri})`);
       expect(d.defaultConfiguration!.level).toBe({ error: 'error', warning: 'warning', info: 'note' }[meta.severity]);
       const props = d.properties as Record<string, unknown>;
       expect(props.tags).toEqual(expect.arrayContaining([...meta.pillars, ...meta.waf, meta.kind]));
@@ -219,6 +228,21 @@ describe('text and JSON', () => {
     expect(labels.has('suppressed') && labels.size).toBeGreaterThanOrEqual(2);
     const columns = new Set(findings.map((f) => rows.find((l) => l.includes(f.message))!.indexOf(f.message)));
     expect([...columns]).toEqual([2 + 8 + 1 + 'suppressed'.length + 2]);
+    // Each finding's fix follows it on the next line, dimmed (plain here) and aligned under the message.
+    const lines = t.split('\n');
+    for (const f of findings) {
+      const at = lines.findIndex((l) => /^ {2}\d+:\d+/.test(l) && l.includes(f.message));
+      expect(lines[at + 1]).toBe(`${' '.repeat(2 + 8 + 1 + 'suppressed'.length + 2)}fix: ${f.fix}`);
+    }
+    expect(formatText(results, { colors: colors(true) })).toContain(`\x1b[2m${' '.repeat(23)}fix: ${findings[0]!.fix}\x1b[22m`);
+  });
+
+  it('text --compact keeps exactly one line per finding, with no fix lines', () => {
+    const t = formatText(results, { colors: colors(false), compact: true });
+    const body = t.split('\n').filter((l) => l.startsWith(' '));
+    expect(body.filter((l) => /^ {2}\d+:\d+/.test(l))).toHaveLength(results[0]!.findings.length);
+    expect(body.filter((l) => !/^ {2}\d+:\d+/.test(l))).toEqual([]);
+    expect(t).not.toContain('fix:');
   });
 
   it('JSON carries status and acceptance on every finding', () => {

@@ -19,6 +19,7 @@ export interface ValidateCliOptions {
   watch?: boolean;
   omitSuppressed?: boolean;
   shard?: string;
+  compact?: boolean;
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<ExitCode> {
@@ -72,7 +73,7 @@ async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarning
   const results = opts.omitSuppressed ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.status !== 'suppressed') })) : all;
   await warnUnknownRules(validated);
   const color = !opts.output && useColor(process.stdout);
-  const text = await renderFindings(results, opts.format, { colors: colors(color) });
+  const text = await renderFindings(results, opts.format, { colors: colors(color), ...(opts.compact ? { compact: true } : {}) });
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
   const inputs = [...files, ...validated.flatMap((v) => v.arch.inputs)];

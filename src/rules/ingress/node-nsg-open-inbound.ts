@@ -16,11 +16,14 @@ export default defineRule({
     rationale:
       'When the cluster is published through Application Gateway, AGC or a firewall, the node subnet should only ' +
       'accept traffic from that tier. An inbound allow from Internet or any source lets anyone reach node ports and ' +
-      'any accidentally public service, bypassing the WAF.',
+      'any accidentally public service, bypassing the WAF. SSH and RDP are administration, not ingress: open to ' +
+      'the internet they invite brute-force attacks on the nodes, and no ingress tier should carry them either.',
+    // Two cases with different fixes: web ports narrow to the ingress tier, admin ports close entirely.
     fix:
-      'Replace the rule with one whose source is the Application Gateway / AGC subnet (or the firewall), and keep ' +
-      'the default deny for everything else. Do not open SSH or RDP to nodes at all: reach them through Azure ' +
-      'Bastion, a jump box or kubectl debug.',
+      'For SSH (22) or RDP (3389): delete the rule; administer nodes through Azure Bastion or a jump box in a ' +
+      'peered network, or with kubectl debug, never from the ingress tier or the internet. For web ports: set the ' +
+      "rule's source to the Application Gateway / AGC subnet (or the firewall) and keep the default deny for " +
+      'everything else.',
     example: "{ name: 'allow-appgw', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: appGwSubnet, destination: '*', ports: 443 }",
     references: [
       { title: 'Filter backend traffic to Application Gateway only (Virtual WAN secured hub scenario)', url: 'https://learn.microsoft.com/azure/virtual-wan/scenario-secured-hub-app-gateway' },

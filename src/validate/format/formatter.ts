@@ -15,6 +15,8 @@ export interface FormatContext {
   readonly colors: Colors;
   /** Directory that file paths in the output are made relative to (SARIF's `%SRCROOT%`). */
   readonly cwd: string;
+  /** Text format: one line per finding, without fix lines and related-finding groups (`--compact`). */
+  readonly compact?: boolean;
 }
 
 /** Findings of one run in one output format. A formatter may ignore the context. */

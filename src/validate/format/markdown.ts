@@ -29,7 +29,9 @@ export function formatMarkdown(results: FileResult[]): string {
       lines.push('| Severity | Rule | Location | Message |', '|---|---|---|---|');
       for (const f of open) {
         const expired = f.status === 'expired' ? ` <br>**accepted risk expired ${mdEscape(f.acceptance?.expires ?? '')}**` : '';
-        lines.push(`| ${LABEL[f.severity]} | ${rule(f)} | ${location(f)} | ${mdEscape(f.message)}${expired} |`);
+        // A grouped finding names its group's primary, so the table reads as one problem per cause.
+        const grouped = f.groupedUnder ? ` <br>_same problem as ${mdEscape(f.groupedUnder.ruleId)}_` : '';
+        lines.push(`| ${LABEL[f.severity]} | ${rule(f)} | ${location(f)} | ${mdEscape(f.message)}${expired}${grouped} |`);
       }
       lines.push('');
     }

@@ -16,6 +16,7 @@ import { version } from '../../shared/version.js';
 import type { FileResult, Finding, UnverifiedCheck } from '../finding.js';
 import type { RuleKind, RuleMeta } from '../rule.js';
 import type { FormatContext } from './formatter.js';
+import { rulePageUri } from '../rule-page.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/aksnet';
@@ -47,7 +48,11 @@ export function sarifLog(results: FileResult[], catalogue: readonly RuleMeta[], 
   for (const f of findings) ran.add(f.ruleId);
   for (const r of results) for (const u of r.unverified ?? []) ran.add(u.ruleId);
   const ids = [...ran].sort(cmp);
-  const descriptors = ids.map((id) => descriptor(byId.get(id) ?? metaFromFinding(id, findings)));
+  // Rules of the catalogue link to their own page; anything else (a test stub) to its first reference.
+  const descriptors = ids.map((id) => {
+    const m = byId.get(id);
+    return m ? descriptor(m, rulePageUri(id)) : descriptor(metaFromFinding(id, findings), undefined);
+  });
   const index = new Map(ids.map((id, i) => [id, i]));
   const run: Run = {
     tool: {
@@ -68,7 +73,7 @@ export function sarifLog(results: FileResult[], catalogue: readonly RuleMeta[], 
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
-function descriptor(m: RuleMeta): ReportingDescriptor {
+function descriptor(m: RuleMeta, page: string | undefined): ReportingDescriptor {
   const refs = m.references.map((r) => `- [${r.title}](${r.url})`).join('\n');
   const d: ReportingDescriptor = {
     id: m.id,
@@ -77,7 +82,9 @@ function descriptor(m: RuleMeta): ReportingDescriptor {
     fullDescription: { text: m.rationale || m.title },
     help: {
       text: `${m.fix}${m.references.length ? '\n\nReferences:\n' + m.references.map((r) => `- ${r.title}: ${r.url}`).join('\n') : ''}`,
-      markdown: `**How to fix:** ${m.fix}${refs ? `\n\n**References**\n\n${refs}` : ''}`,
+      markdown:
+        `**How to fix:** ${m.fix}${refs ? `\n\n**References**\n\n${refs}` : ''}` +
+        (page ? `\n\n[Rule documentation](${page})` : ''),
     },
     defaultConfiguration: { level: LEVEL[m.severity] },
     properties: {
@@ -89,7 +96,8 @@ function descriptor(m: RuleMeta): ReportingDescriptor {
       ...(m.pillars.includes('security') ? { 'security-severity': SECURITY_SEVERITY[m.severity] } : {}),
     },
   };
-  if (m.references[0]?.url) d.helpUri = m.references[0].url;
+  const help = page ?? m.references[0]?.url;
+  if (help) d.helpUri = help;
   return d;
 }
 
@@ -140,6 +148,22 @@ function result(f: Finding, ruleIndex: number, cwd: string): Result {
   if (f.element) props.element = f.element;
   if (f.elementName) props.elementName = f.elementName;
   if (f.evidence) props.evidence = f.evidence;
+  // A group (one root cause on one ingress path): the primary points at the other findings, which stay
+  // results of their own and say which finding they belong to.
+  if (f.related?.length) {
+    r.relatedLocations = f.related.map((x, i) => ({
+      id: i + 1,
+      physicalLocation: {
+        artifactLocation: sarifArtifact(x.file, cwd),
+        region: { startLine: Math.max(1, x.line), startColumn: Math.max(1, x.column) },
+      },
+      ...(x.path ? { logicalLocations: [{ fullyQualifiedName: x.path, kind: 'member' }] } : {}),
+      message: { text: `${x.ruleId}: ${x.message}` },
+    }));
+    props.related = f.related.map((x) => ({ ruleId: x.ruleId, path: x.path }));
+    props.groupCause = f.related[0]!.cause;
+  }
+  if (f.groupedUnder) props.groupedUnder = f.groupedUnder;
   if (f.status === 'suppressed' && f.acceptance) {
     r.suppressions = [
       {

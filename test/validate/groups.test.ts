@@ -1,0 +1,209 @@
+/** Related findings: one root cause on one ingress path reads as one problem, and nothing is lost. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { applicationGateway, ingressPath, loadBalancer, type Architecture } from '../../dsl/index.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { colors } from '../../src/shared/io.js';
+import type { FileResult, Finding } from '../../src/validate/finding.js';
+import { formatJson } from '../../src/validate/format/json.js';
+import { formatMarkdown } from '../../src/validate/format/markdown.js';
+import { formatSarif, sarifLog } from '../../src/validate/format/sarif.js';
+import { formatText } from '../../src/validate/format/text.js';
+import { ROOT_CAUSES } from '../../src/validate/groups.js';
+import { loadRules } from '../../src/validate/registry.js';
+import type { Rule } from '../../src/validate/rule.js';
+import { validateModel } from '../../src/validate/validate.js';
+import { baseline } from '../helpers/fixture.js';
+import { sarifValidator } from './sarif-schema.js';
+
+const LB = 'ingress/public-lb-direct';
+const WAF = 'ingress/waf-missing';
+const PLAIN = 'ingress/plaintext-internet-entry';
+
+let rules: Rule[];
+beforeAll(async () => {
+  rules = (await loadRules()).filter((r) => [LB, WAF, PLAIN].includes(r.meta.id));
+});
+
+/** The baseline plus internet paths entering through public load balancers over plain HTTP. */
+function design(lbPaths: string[], extra: (b: ReturnType<typeof baseline>) => void = () => {}) {
+  const b = baseline();
+  for (const name of lbPaths) {
+    const plb = loadBalancer({
+      name: `plb-${name}`,
+      visibility: 'public',
+      subnet: b.nodes,
+      cluster: b.aks,
+      zones: [1, 2, 3],
+    });
+    (b.arch.ingress as unknown[]).push(
+      ingressPath({
+        name,
+        from: { kind: 'internet' },
+        hops: [
+          { via: plb, protocol: 'http', port: 80, tls: 'plain' },
+          { via: b.ic, protocol: 'http', port: 80, tls: 'plain' },
+        ],
+        to: { cluster: b.aks, namespace: 'web', service: name, protocol: 'http', port: 8080, tls: 'plain' },
+      }),
+    );
+  }
+  extra(b);
+  return b.arch;
+}
+
+async function run(arch: Architecture): Promise<FileResult> {
+  const { model, issues } = normalize(arch);
+  return validateModel(model, issues, {
+    file: 'd.ts',
+    asOf: '2026-11-23',
+    rules,
+    locator: { locate: (p) => ({ line: p.length, column: 1 }) },
+  });
+}
+
+const onPath = (fs: Finding[], name: string) => fs.filter((f) => f.evidence?.path === name);
+
+describe('grouping related findings', () => {
+  it('groups waf-missing and plaintext-internet-entry under public-lb-direct on the same path, losing none', async () => {
+    const r = await run(design(['tool']));
+    const fs = onPath(r.findings, 'tool');
+    expect(fs.map((f) => f.ruleId).sort()).toEqual([PLAIN, LB, WAF]);
+    const primary = fs.find((f) => f.ruleId === LB)!;
+    expect(primary.groupedUnder).toBeUndefined();
+    expect(primary.related!.map((x) => x.ruleId).sort()).toEqual([PLAIN, WAF]);
+    for (const x of primary.related!) {
+      const f = fs.find((g) => g.ruleId === x.ruleId)!;
+      expect(x).toMatchObject({
+        message: f.message,
+        path: f.path,
+        line: f.line,
+        column: f.column,
+        severity: f.severity,
+      });
+      expect(f.groupedUnder).toEqual({ ruleId: LB, path: primary.path, cause: ROOT_CAUSES[0]!.cause });
+      expect(f.status).toBe('open');
+    }
+    // Still counted: JSON's summary counts all three warnings.
+    const doc = JSON.parse(formatJson([r])) as { summary: { warnings: number }; findings: Finding[] };
+    expect(doc.findings.filter((f) => f.groupedUnder?.ruleId === LB)).toHaveLength(2);
+    expect(doc.summary.warnings).toBe(3);
+  });
+
+  it('does not group across paths: each public-LB path is its own problem', async () => {
+    const r = await run(design(['one', 'two']));
+    for (const name of ['one', 'two']) {
+      const fs = onPath(r.findings, name);
+      const primary = fs.find((f) => f.ruleId === LB)!;
+      expect(primary.related).toHaveLength(2);
+      for (const x of primary.related!) expect(onPath(r.findings, name).some((f) => f.path === x.path)).toBe(true);
+    }
+  });
+
+  it('keeps waf-missing and plaintext entry apart when the path has a layer-7 gateway (different fixes)', async () => {
+    const arch = design([], (b) => {
+      const agw = applicationGateway({
+        name: 'agw-nowaf',
+        sku: 'Standard_v2',
+        subnet: b.appGwSubnet,
+        frontend: 'public',
+        management: 'standalone',
+        zones: [1, 2, 3],
+        minCapacity: 2,
+      });
+      (b.arch.ingress as unknown[]).push(
+        ingressPath({
+          name: 'http-gw',
+          from: { kind: 'internet' },
+          hops: [
+            { via: agw, protocol: 'http', port: 80, tls: 'plain' },
+            { via: b.ic, protocol: 'http', port: 80, tls: 'plain' },
+          ],
+          to: { cluster: b.aks, namespace: 'web', service: 'x', protocol: 'http', port: 8080, tls: 'plain' },
+        }),
+      );
+    });
+    const fs = onPath((await run(arch)).findings, 'http-gw');
+    expect(fs.map((f) => f.ruleId).sort()).toEqual([PLAIN, WAF]);
+    for (const f of fs) {
+      expect(f.related).toBeUndefined();
+      expect(f.groupedUnder).toBeUndefined();
+    }
+  });
+
+  it('does not group under a suppressed cause, nor a consequence more severe than its cause', async () => {
+    const suppressed = design(['tool']);
+    suppressed.review = {
+      acceptedRisks: [{ rule: LB, justification: 'vendor tool', owner: 'ops', expires: '2027-06-30' }],
+    };
+    const a = onPath((await run(suppressed)).findings, 'tool');
+    expect(a.find((f) => f.ruleId === LB)!.status).toBe('suppressed');
+    for (const f of a) expect(f.related ?? f.groupedUnder).toBeUndefined();
+
+    const raised = design(['tool']);
+    raised.review = { rules: { [WAF]: 'error' } };
+    const b = onPath((await run(raised)).findings, 'tool');
+    const primary = b.find((f) => f.ruleId === LB)!;
+    expect(primary.related!.map((x) => x.ruleId)).toEqual([PLAIN]);
+    expect(b.find((f) => f.ruleId === WAF)!.groupedUnder).toBeUndefined();
+  });
+});
+
+describe('output of a group', () => {
+  it('text prints one problem: the cause, its fix, then the related findings indented under it', async () => {
+    const r = await run(design(['tool']));
+    const text = formatText([r], { colors: colors(false) });
+    const lines = text.split('\n');
+    const rows = lines.filter((l) => /^ {2}\d+:\d+/.test(l));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toContain(LB);
+    const at = lines.indexOf(rows[0]!);
+    const indent = ' '.repeat(2 + 8 + 1 + 'suppressed'.length + 2);
+    expect(lines[at + 1]).toBe(`${indent}fix: ${rules.find((x) => x.meta.id === LB)!.meta.fix}`);
+    expect(lines[at + 2]).toBe(`${indent}same problem (${ROOT_CAUSES[0]!.cause}):`);
+    const related = r.findings.find((f) => f.ruleId === LB)!.related!;
+    related.forEach((x, i) => {
+      expect(lines[at + 3 + i]).toBe(`${indent}  ${x.line}:${x.column} ${x.severity}  ${x.message}  ${x.ruleId}`);
+    });
+    expect(text).toMatch(/✖ 0 errors, 3 warnings, 0 info in 1 file/);
+  });
+
+  it('--compact prints one line per finding, marks grouped ones and has no fix lines', async () => {
+    const r = await run(design(['tool']));
+    const text = formatText([r], { colors: colors(false), compact: true });
+    const rows = text.split('\n').filter((l) => /^ {2}\d+:\d+/.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((l) => l.includes(`[same problem as ${LB}]`))).toHaveLength(2);
+    expect(text).not.toContain('fix:');
+    expect(text.split('\n').filter((l) => l.startsWith(' ') && !/^ {2}\d+:\d+/.test(l))).toEqual([]);
+  });
+
+  it('SARIF keeps every finding as a result; the primary has relatedLocations, the others groupedUnder', async () => {
+    const r = await run(design(['tool']));
+    const all = (await loadRules()).map((x) => x.meta);
+    const log = sarifLog([r], all, '/repo');
+    const results = log.runs[0]!.results!;
+    expect(results).toHaveLength(r.findings.length);
+    const primary = results.find((x) => x.ruleId === LB)!;
+    const f = r.findings.find((x) => x.ruleId === LB)!;
+    expect(primary.relatedLocations!.map((l) => l.message!.text)).toEqual(
+      f.related!.map((x) => `${x.ruleId}: ${x.message}`),
+    );
+    expect(primary.relatedLocations!.map((l) => l.physicalLocation!.region)).toEqual(
+      f.related!.map((x) => ({ startLine: x.line, startColumn: x.column })),
+    );
+    for (const id of [WAF, PLAIN]) {
+      expect(results.find((x) => x.ruleId === id)!.properties).toMatchObject({ groupedUnder: { ruleId: LB } });
+    }
+    const validate = sarifValidator();
+    expect(validate(JSON.parse(formatSarif([r], { rules: all, cwd: '/repo' })))).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it('Markdown keeps every finding as a row and marks the grouped ones', async () => {
+    const r = await run(design(['tool']));
+    const md = formatMarkdown([r]);
+    const rows = md.split('\n').filter((l) => l.startsWith('| ') && /ingress\//.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows.filter((l) => l.includes('_same problem as ingress/public-lb-direct_'))).toHaveLength(2);
+  });
+});
