@@ -1,7 +1,7 @@
-import { cidr, containsIp } from '../../model/cidr.js';
 import type { ModelQuery } from '../../model/query.js';
 import type { Id, PrivateEndpointResource, VnetResource } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
+import { resolvingVnet } from './_dns.js';
 
 /** The VNets whose workloads use the endpoint: the node VNets of clusters that egress through it, else its own VNet. */
 function consumerVnets(q: ModelQuery, pe: PrivateEndpointResource): VnetResource[] {
@@ -18,24 +18,6 @@ function consumerVnets(q: ModelQuery, pe: PrivateEndpointResource): VnetResource
     .sort()
     .map((id) => q.getAs(id, 'vnet'))
     .filter((v): v is VnetResource => !!v);
-}
-
-/**
- * The VNet whose Azure-provided DNS answers for `v`: `v` itself with Azure DNS, else the declared VNet that holds
- * one of its custom DNS servers (a resolver or firewall DNS proxy); undefined when no declared VNet holds one.
- */
-function resolvingVnet(q: ModelQuery, v: VnetResource): VnetResource | undefined {
-  if (v.dnsServers.length === 0) return v;
-  for (const server of v.dnsServers) {
-    const holder = q.all('vnet').find((x) =>
-      x.addressSpace.some((a) => {
-        const r = cidr(a);
-        return r !== undefined && containsIp(r, server);
-      }),
-    );
-    if (holder) return holder;
-  }
-  return undefined;
 }
 
 export default defineRule({
