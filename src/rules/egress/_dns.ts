@@ -11,13 +11,18 @@ import type { VnetResource } from '../../model/types.js';
 export function resolvingVnet(q: ModelQuery, v: VnetResource): VnetResource | undefined {
   if (v.dnsServers.length === 0) return v;
   for (const server of v.dnsServers) {
-    const holder = q.all('vnet').find((x) =>
-      x.addressSpace.some((a) => {
-        const r = cidr(a);
-        return r !== undefined && containsIp(r, server);
-      }),
-    );
+    const holder = vnetHolding(q, server);
     if (holder) return holder;
   }
   return undefined;
+}
+
+/** The declared VNet whose address space holds `ip`, if any. */
+export function vnetHolding(q: ModelQuery, ip: string): VnetResource | undefined {
+  return q.all('vnet').find((x) =>
+    x.addressSpace.some((a) => {
+      const r = cidr(a);
+      return r !== undefined && containsIp(r, ip);
+    }),
+  );
 }
