@@ -12,7 +12,7 @@ export default defineRule({
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
-    waf: ['RE:03', 'OE:05'],
+    waf: ['RE:03'],
     rationale:
       'A v2 gateway is managed through its subnet: Azure’s infrastructure reaches the instances from the ' +
       'GatewayManager service tag on TCP 65200-65535, the Azure load balancer probes them, and the instances need ' +
