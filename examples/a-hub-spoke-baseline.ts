@@ -30,7 +30,7 @@ const ddos = ddosProtectionPlan({ name: 'ddos-contoso' });
 
 // ---- Hub ------------------------------------------------------------------------------------
 const fwSubnet = subnet({ name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' });
-const bastionSubnet = subnet({ name: 'AzureBastionSubnet', cidr: '10.200.0.128/26', purpose: 'bastion' });
+const bastionSubnet = subnet({ name: 'AzureBastionSubnet', cidr: '10.200.0.128/26', purpose: 'bastion', nsg: nsg({ name: 'nsg-bastion' }) });
 const gatewaySubnet = subnet({ name: 'GatewaySubnet', cidr: '10.200.1.0/27', purpose: 'gateway' });
 
 const hub = vnet({
@@ -92,8 +92,15 @@ const nodesSubnet = subnet({
   defaultOutboundAccess: false,
 });
 const ingressSubnet = subnet({ name: 'snet-aks-ingress', cidr: '10.240.5.0/28', purpose: 'ingress', nsg: nsgNodes, routeTable: egressRoutes });
-const peSubnet = subnet({ name: 'snet-private-endpoints', cidr: '10.240.6.0/27', purpose: 'private-endpoints' });
-const agentsSubnet = subnet({ name: 'snet-build-agents', cidr: '10.240.7.0/27', purpose: 'build-agents', routeTable: egressRoutes, defaultOutboundAccess: false });
+const peSubnet = subnet({ name: 'snet-private-endpoints', cidr: '10.240.6.0/27', purpose: 'private-endpoints', nsg: nsg({ name: 'nsg-private-endpoints' }) });
+const agentsSubnet = subnet({
+  name: 'snet-build-agents',
+  cidr: '10.240.7.0/27',
+  purpose: 'build-agents',
+  nsg: nsg({ name: 'nsg-build-agents' }),
+  routeTable: egressRoutes,
+  defaultOutboundAccess: false,
+});
 
 const spoke = vnet({
   name: 'vnet-spoke-payments-weu',

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { paas, privateDnsZone, privateEndpoint, subnet } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+
+const ID = 'egress/paas-private-endpoint';
+
+interface Options {
+  /** Public network access of the vault; 'unstated' leaves it out (Azure's default: on). */
+  publicAccess?: boolean | 'unstated';
+  /** Which VNets the zone links: names, or undefined for "not stated". */
+  links?: Array<'hub' | 'spoke'>;
+  /** Custom DNS servers of the spoke (empty: Azure-provided DNS). */
+  spokeDns?: string[];
+  /** Whether the endpoint names its zone. */
+  zone?: boolean;
+}
+
+/** The baseline plus a Key Vault reached by the cluster through a private endpoint in the spoke. */
+function design(
+  { publicAccess = false, links = ['hub', 'spoke'], spokeDns = [], zone = true }: Options,
+  unstatedLinks = false,
+) {
+  return () => {
+    const b = baseline();
+    const peSubnet = subnet({ name: 'snet-pe', cidr: '10.1.6.0/27', purpose: 'private-endpoints' });
+    b.spoke.subnets.push(peSubnet);
+    if (spokeDns.length > 0) b.spoke.dnsServers = spokeDns;
+    const vnets = { hub: b.hub, spoke: b.spoke };
+    const kvZone = privateDnsZone({
+      name: 'privatelink.vaultcore.azure.net',
+      ...(unstatedLinks ? {} : { links: links.map((l) => vnets[l]) }),
+    });
+    const kv = paas({
+      name: 'kv-app',
+      service: 'keyVault',
+      ...(publicAccess === 'unstated' ? {} : { publicNetworkAccess: publicAccess }),
+    });
+    const pe = privateEndpoint({ name: 'pe-kv', subnet: peSubnet, target: kv, ...(zone ? { dnsZone: kvZone } : {}) });
+    b.arch.network.privateEndpoints = [pe];
+    b.aks.egressDestinations = [
+      { name: 'key-vault', fqdn: 'kv-app.vault.azure.net', port: 443, protocol: 'https', privateEndpoint: pe },
+    ];
+    return b.arch;
+  };
+}
+
+const ZONE = 'network.privateEndpoints[0].dnsZone';
+
+testRule(ID, {
+  valid: [
+    { name: 'public access off, zone linked to the spoke with Azure DNS', arch: design({ links: ['spoke'] }) },
+    {
+      name: 'spoke uses a DNS proxy in the hub (10.0.0.4); zone linked to the hub',
+      arch: design({ links: ['hub'], spokeDns: ['10.0.0.4'] }),
+    },
+    {
+      name: 'DNS server at the last hub address (10.0.3.255) counts as the hub',
+      arch: design({ links: ['hub'], spokeDns: ['10.0.3.255'] }),
+    },
+    { name: 'zone links not stated (unverified)', arch: design({}, true) },
+    { name: 'endpoint without a zone (unverified)', arch: design({ zone: false }) },
+    {
+      name: 'DNS server outside every declared VNet (10.0.4.0, unverified)',
+      arch: design({ links: ['hub'], spokeDns: ['10.0.4.0'] }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'public network access not stated: Azure leaves it on',
+      arch: design({ publicAccess: 'unstated' }),
+      findings: [
+        {
+          messageId: 'publicAccess',
+          path: 'network.privateEndpoints[0].target.publicNetworkAccess',
+          severity: 'warning',
+          message:
+            'keyVault kv-app is reached through private endpoint pe-kv but keeps public network access on (the ' +
+            'default); close it so the service is reachable only privately',
+        },
+      ],
+    },
+    {
+      name: 'public network access stated on',
+      arch: design({ publicAccess: true }),
+      findings: [
+        {
+          messageId: 'publicAccess',
+          path: 'network.privateEndpoints[0].target.publicNetworkAccess',
+          severity: 'warning',
+          message: /keeps public network access on; close it/,
+        },
+      ],
+    },
+    {
+      name: 'spoke uses Azure DNS but the zone is linked to the hub only',
+      arch: design({ links: ['hub'] }),
+      findings: [
+        {
+          messageId: 'zoneNotLinked',
+          path: `${ZONE}.links`,
+          severity: 'warning',
+          message:
+            'Private DNS zone privatelink.vaultcore.azure.net of private endpoint pe-kv is not linked to VNet vnet-spoke, ' +
+            'which resolves names for its own workloads; kv-app resolves to its public address there',
+        },
+      ],
+    },
+    {
+      name: 'spoke uses the hub DNS proxy but the zone is linked to the spoke only',
+      arch: design({ links: ['spoke'], spokeDns: ['10.0.0.4'] }),
+      findings: [
+        {
+          messageId: 'zoneNotLinked',
+          path: `${ZONE}.links`,
+          severity: 'warning',
+          message: /not linked to VNet vnet-hub, which resolves names for VNet vnet-spoke;/,
+        },
+      ],
+    },
+  ],
+});
+
+describe(`${ID}: unstated facts`, () => {
+  it('names the zone links, the zone and the foreign DNS servers instead of judging', async () => {
+    const links = await runRuleResult(ID, design({}, true)());
+    expect(links.unverified!.map((u) => u.factPath)).toEqual([`${ZONE}.links`]);
+    const zone = await runRuleResult(ID, design({ zone: false })());
+    expect(zone.unverified!.map((u) => u.factPath)).toEqual(['network.privateEndpoints[0].dnsZone']);
+    const dns = await runRuleResult(ID, design({ links: ['hub'], spokeDns: ['10.0.4.0'] })());
+    expect(dns.unverified!.map((u) => u.factPath)).toEqual(['network.vnets[1].dnsServers']);
+  });
+});

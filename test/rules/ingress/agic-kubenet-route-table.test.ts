@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { routeTable } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+
+const ID = 'ingress/agic-kubenet-route-table';
+const TABLE = 'network.vnets[1].subnets[1].routeTable';
+
+type Setup = { appGwTable: 'nodes' | 'other' | 'none'; nodesTable?: boolean; management?: 'agic-addon' | 'standalone' };
+
+/** The baseline as a kubenet cluster published through AGIC. */
+function design({ appGwTable, nodesTable = true, management = 'agic-addon' }: Setup) {
+  return () => {
+    const b = baseline();
+    b.aks.network = {
+      cni: 'kubenet',
+      podCidr: '192.168.0.0/16',
+      serviceCidr: '172.16.0.0/16',
+      dnsServiceIP: '172.16.0.10',
+      networkPolicy: 'calico',
+    };
+    b.appGw.management = management;
+    if (!nodesTable) delete b.nodes.routeTable;
+    if (appGwTable === 'nodes') b.appGwSubnet.routeTable = b.rt;
+    if (appGwTable === 'other') b.appGwSubnet.routeTable = routeTable({ name: 'rt-appgw', routes: [] });
+    return b.arch;
+  };
+}
+
+testRule(ID, {
+  valid: [
+    {
+      name: 'the node subnet’s route table is associated with the gateway subnet',
+      arch: design({ appGwTable: 'nodes' }),
+    },
+    { name: 'a standalone gateway (no AGIC)', arch: design({ appGwTable: 'none', management: 'standalone' }) },
+    {
+      name: 'AGIC with Azure CNI Overlay',
+      arch: () => {
+        const b = baseline();
+        b.appGw.management = 'agic-addon';
+        return b.arch;
+      },
+    },
+    {
+      name: 'AKS-managed table, gateway subnet has some table (unverified)',
+      arch: design({ appGwTable: 'other', nodesTable: false }),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the gateway subnet has no route table',
+      arch: design({ appGwTable: 'none' }),
+      findings: [
+        {
+          messageId: 'notAssociated',
+          path: TABLE,
+          severity: 'error',
+          message:
+            'Application Gateway agw-test serves kubenet cluster aks-test through AGIC, but its subnet snet-appgw has no ' +
+            'route table instead of the cluster’s route table rt-egress; the gateway cannot reach the pod IPs',
+        },
+      ],
+    },
+    {
+      name: 'the gateway subnet has another route table',
+      arch: design({ appGwTable: 'other' }),
+      findings: [
+        {
+          messageId: 'notAssociated',
+          path: TABLE,
+          severity: 'error',
+          message: /has route table rt-appgw instead of/,
+        },
+      ],
+    },
+    {
+      name: 'AKS manages the table and the gateway subnet has none',
+      arch: design({ appGwTable: 'none', nodesTable: false }),
+      findings: [{ messageId: 'managedTableMissing', path: TABLE, severity: 'error' }],
+    },
+  ],
+});
+
+describe(`${ID}: unstated facts`, () => {
+  it('cannot tell whether a gateway subnet table is the AKS-managed one', async () => {
+    const r = await runRuleResult(ID, design({ appGwTable: 'other', nodesTable: false })());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified!.map((u) => u.factPath)).toEqual([TABLE]);
+  });
+});

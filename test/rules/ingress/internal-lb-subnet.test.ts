@@ -1,0 +1,61 @@
+import { subnet } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+const LB = 'ingress[0].hops[1].via';
+
+testRule('ingress/internal-lb-subnet', {
+  valid: [
+    {
+      name: 'the internal load balancer in a dedicated ingress subnet',
+      arch: () => {
+        const b = baseline();
+        const ingress = subnet({ name: 'snet-ingress', cidr: '10.1.5.0/28', purpose: 'ingress' });
+        b.spoke.subnets.push(ingress);
+        b.ilb.subnet = ingress;
+        return b.arch;
+      },
+    },
+    {
+      name: 'a public load balancer is out of scope',
+      arch: () => {
+        const b = baseline();
+        b.ilb.visibility = 'public';
+        delete b.ilb.subnet;
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the internal load balancer in the node subnet',
+      arch: () => baseline().arch,
+      findings: [
+        {
+          messageId: 'nodeSubnet',
+          path: `${LB}.subnet`,
+          severity: 'info',
+          message:
+            'Internal load balancer ilb-ingress of aks-test takes its frontend from snet-nodes, a node or pod subnet of ' +
+            'the cluster; give internal load balancers a subnet of their own',
+        },
+      ],
+    },
+    {
+      name: 'no subnet stated: AKS uses the node subnet',
+      arch: () => {
+        const b = baseline();
+        delete b.ilb.subnet;
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'defaultSubnet',
+          path: LB,
+          severity: 'info',
+          message: /states no subnet, so AKS takes its frontend from the node subnet/,
+        },
+      ],
+    },
+  ],
+});
