@@ -52,7 +52,7 @@ function checkHost(ctx: RuleContext, host: Host): void {
       element: host.id,
       property: legacy ? 'webApplicationFirewallConfiguration.ruleSetVersion' : 'waf.managedRuleSets',
       check: `the WAF of ${what} runs a current managed rule set${legacy ? '' : ' and Bot Manager'}`,
-      fact: legacy ? 'the OWASP rule set version' : 'the managed rule sets (type, version, action)',
+      fact: legacy ? 'OWASP rule set version' : 'managed rule sets (type, version, action)',
     });
     return;
   }
