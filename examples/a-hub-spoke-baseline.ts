@@ -107,6 +107,7 @@ const spoke = vnet({
   region: 'westeurope',
   role: 'spoke',
   addressSpace: ['10.240.0.0/16'],
+  dnsServers: ['10.200.0.4'], // the hub firewall's DNS proxy, so FQDN rules and pods resolve alike
   ddosProtectionPlan: ddos,
   subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet],
 });

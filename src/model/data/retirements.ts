@@ -29,6 +29,14 @@ export const RETIREMENTS = {
       url: 'https://learn.microsoft.com/azure/application-gateway/application-gateway-ssl-policy-overview',
     },
   },
+  appGatewayLegacyWafConfig: {
+    what: "Application Gateway's in-gateway WAF configuration (webApplicationFirewallConfiguration)",
+    date: '2027-03-15',
+    source: {
+      title: 'Upgrade Application Gateway WAF configuration to a WAF policy (the legacy configuration retires 15 March 2027)',
+      url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/upgrade-ag-waf-policy',
+    },
+  },
   azureNpmWindows: {
     what: 'Azure Network Policy Manager on Windows nodes',
     date: '2026-09-30',

@@ -19,6 +19,17 @@ export default defineRule({
       { title: 'Secure traffic to Azure Front Door origins', url: 'https://learn.microsoft.com/azure/frontdoor/origin-security' },
       { title: 'Azure DDoS Protection overview (Front Door and Application Gateway)', url: 'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-overview' },
     ],
+    messages: {
+      originNotLocked:
+        'public origin {{origin}} of Front Door {{frontDoor}} (route {{route}}) lacks {{what}}, so traffic ' +
+        'can reach it without passing Front Door{{other}}',
+      gatewaySubnetNoNsg:
+        'Application Gateway {{gateway}} sits behind Front Door {{frontDoor}} (path {{path}}) but its subnet {{subnet}} has ' +
+        'no NSG, so its public frontend accepts traffic that bypasses Front Door',
+      gatewayOpenToInternet:
+        'Application Gateway {{gateway}} sits behind Front Door {{frontDoor}} (path {{path}}) but NSG {{nsg}} rule {{rule}} ' +
+        '(priority {{priority}}) admits {{source}}; restrict it to AzureFrontDoor.Backend',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -36,7 +47,14 @@ export default defineRule({
           if (missing.length === 0) return;
           const what = missing.map((m) => (m === 'service-tag' ? 'the AzureFrontDoor.Backend service tag' : 'the X-Azure-FDID header check')).join(' and ');
           ctx.report({
-            message: `public origin ${o.name} of Front Door ${fd.name} (route ${route.name}) lacks ${what}, so traffic can reach it without passing Front Door${o.lockdown.length ? '' : ' or from another Front Door profile'}`,
+            messageId: 'originNotLocked',
+            data: {
+              origin: o.name,
+              frontDoor: fd.name,
+              route: route.name,
+              what,
+              other: o.lockdown.length ? '' : ' or from another Front Door profile',
+            },
             element: fd.id,
             property,
             evidence: { frontDoor: fd.name, origin: o.name, missing: missing.join(',') },
@@ -57,7 +75,8 @@ export default defineRule({
         if (!s) return;
         if (!nsg) {
           ctx.report({
-            message: `Application Gateway ${g.name} sits behind Front Door ${fd} (path ${p.name}) but its subnet ${s.name} has no NSG, so its public frontend accepts traffic that bypasses Front Door`,
+            messageId: 'gatewaySubnetNoNsg',
+            data: { gateway: g.name, frontDoor: fd, path: p.name, subnet: s.name },
             element: s.id,
             property: 'nsg',
             evidence: { gateway: g.name, frontDoor: fd, subnet: s.name },
@@ -73,7 +92,8 @@ export default defineRule({
         if (idx < 0) return;
         const r = nsg.rules[idx]!;
         ctx.report({
-          message: `Application Gateway ${g.name} sits behind Front Door ${fd} (path ${p.name}) but NSG ${nsg.name} rule ${r.name} (priority ${r.priority}) admits ${r.source}; restrict it to AzureFrontDoor.Backend`,
+          messageId: 'gatewayOpenToInternet',
+          data: { gateway: g.name, frontDoor: fd, path: p.name, nsg: nsg.name, rule: r.name, priority: r.priority, source: r.source },
           path: `${nsg.source.path}.rules[${idx}]`,
           property: 'source',
           evidence: { gateway: g.name, frontDoor: fd, nsg: nsg.name, rule: r.name, priority: r.priority },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { frontDoor, nsg } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRule, runRuleResult } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
 const ID = 'ingress/front-door-origin-lockdown';
 
@@ -74,4 +75,64 @@ describe(ID, () => {
       expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.frontDoors[0].routes[0].origins[0].lockdown']);
     });
   });
+});
+
+type Kind = 'application-gateway' | 'agc' | 'public-ip' | 'app-service' | 'storage' | 'other';
+
+/** A Front Door whose only origin is of the given kind, public unless it goes over Private Link. */
+function origin(kind: Kind | 'private-link-service', lockdown?: Array<'x-azure-fdid' | 'service-tag'> | 'none') {
+  return () => {
+    const b = baseline();
+    const target = kind === 'application-gateway' ? { target: b.appGw } : {};
+    const connection = kind === 'private-link-service' ? 'private-link' : 'public';
+    const afd = frontDoor({
+      name: 'afd-web',
+      sku: 'Premium',
+      routes: [{ name: 'web', origins: [{ name: 'o1', originKind: kind, connection, hostName: 'o1.example.com', ...target, ...(lockdown ? { lockdown } : {}) }] }],
+    });
+    b.arch.network.frontDoors = [afd];
+    return b.arch;
+  };
+}
+
+const ORIGIN = 'network.frontDoors[0].routes[0].origins[0].lockdown';
+const KINDS: Kind[] = ['application-gateway', 'agc', 'public-ip', 'app-service', 'storage', 'other'];
+
+testRule(ID, {
+  valid: [
+    ...KINDS.map((k) => ({ name: `a ${k} origin with both the tag and the header check`, arch: origin(k, ['x-azure-fdid', 'service-tag']) })),
+    { name: 'a Private Link origin is locked down by design', arch: origin('private-link-service') },
+    { name: 'an App Gateway behind Front Door admitting only AzureFrontDoor.Backend', arch: () => behindFrontDoor('AzureFrontDoor.Backend').arch },
+  ],
+  invalid: [
+    ...KINDS.map((k) => ({
+      name: `a ${k} origin with only the service tag`,
+      arch: origin(k, ['service-tag']),
+      findings: [{ messageId: 'originNotLocked', path: ORIGIN, severity: 'warning' as const, message: /lacks the X-Azure-FDID header check,/ }],
+    })),
+    {
+      name: 'an origin with lockdown none',
+      arch: origin('agc', 'none'),
+      findings: [
+        {
+          messageId: 'originNotLocked',
+          path: ORIGIN,
+          severity: 'warning',
+          message:
+            'public origin o1 of Front Door afd-web (route web) lacks the AzureFrontDoor.Backend service tag and the ' +
+            'X-Azure-FDID header check, so traffic can reach it without passing Front Door or from another Front Door profile',
+        },
+      ],
+    },
+    {
+      name: 'an App Gateway behind Front Door whose subnet has no NSG',
+      arch: () => behindFrontDoor(undefined).arch,
+      findings: [{ messageId: 'gatewaySubnetNoNsg', path: 'network.vnets[1].subnets[1].nsg', severity: 'warning' }],
+    },
+    {
+      name: 'an App Gateway behind Front Door admitting the internet',
+      arch: () => behindFrontDoor('Internet').arch,
+      findings: [{ messageId: 'gatewayOpenToInternet', path: 'network.vnets[1].subnets[1].nsg.rules[1].source', severity: 'warning' }],
+    },
+  ],
 });
