@@ -27,8 +27,7 @@ testRule('address/unused-network-parts', {
       arch: design((b) => {
         const pods = subnet({ name: 'snet-pods', cidr: '10.1.64.0/18', purpose: 'aks-pods', delegation: 'Microsoft.ContainerService/managedClusters' });
         b.spoke.subnets.push(pods);
-        b.aks.network = { ...b.aks.network, cni: 'azure-pod-subnet', podCidr: undefined };
-        for (const p of b.aks.nodePools) p.podSubnet = pods;
+                for (const p of b.aks.nodePools) p.podSubnet = pods;
       }),
     },
     {

@@ -66,5 +66,5 @@ it(`${ID}: a firewall without a stated private IP is an unverified check`, async
   delete b.firewall.privateIp;
   const res = await runRuleResult(ID, b.arch);
   expect(res.findings).toEqual([]);
-  expect(res.unverified.map((u) => u.factPath)).toEqual(['network.firewalls[0].privateIp']);
+  expect((res.unverified ?? []).map((u) => u.factPath)).toEqual(['network.firewalls[0].privateIp']);
 });

@@ -106,5 +106,5 @@ testRule(ID, {
 it(`${ID}: the add-on without a revision is an unverified check, not a finding`, async () => {
   const res = await runRuleResult(ID, viaMesh());
   expect(res.findings).toEqual([]);
-  expect(res.unverified.map((u) => [u.ruleId, u.factPath])).toEqual([[ID, 'clusters[0].serviceMesh.revision']]);
+  expect((res.unverified ?? []).map((u) => [u.ruleId, u.factPath])).toEqual([[ID, 'clusters[0].serviceMesh.revision']]);
 });

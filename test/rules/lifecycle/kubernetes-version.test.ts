@@ -215,7 +215,7 @@ testRule('lifecycle/kubernetes-version', {
 it('lifecycle/kubernetes-version: a pool version with no control-plane version is an unverified skew check', async () => {
   const res = await runRuleResult('lifecycle/kubernetes-version', withPool(undefined, '1.35')(), { asOf: '2026-11-23' });
   expect(res.findings).toEqual([]);
-  expect(res.unverified.map((u) => [u.factPath, u.message])).toEqual([
+  expect((res.unverified ?? []).map((u) => [u.factPath, u.message])).toEqual([
     ['clusters[0].kubernetesVersion', expect.stringContaining('node pool apps (Kubernetes 1.35) is within 2 minors')],
   ]);
 });
