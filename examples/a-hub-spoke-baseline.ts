@@ -99,6 +99,8 @@ const spoke = vnet({
   name: 'vnet-spoke-payments-weu',
   region: 'westeurope',
   role: 'spoke',
+  // Names resolve through the firewall's DNS proxy, so the pods and the firewall's FQDN rules agree.
+  dnsServers: ['10.200.0.4'],
   addressSpace: ['10.240.0.0/16'],
   ddosProtectionPlan: ddos,
   subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet],

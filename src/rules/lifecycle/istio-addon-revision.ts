@@ -23,7 +23,8 @@ export default defineRule({
   meta: {
     id: 'lifecycle/istio-addon-revision',
     title: 'Istio add-on revision is inside its support window',
-    severity: 'warning',
+    // Each revision has its own date, so the findings carry their own severity (warning before, error after).
+    severity: 'error',
     kind: 'lifecycle',
     pillars: ['security', 'reliability'],
     waf: ['SE:08', 'RE:04'],
