@@ -26,6 +26,10 @@ export default defineRule({
       noZone:
         'NAT gateway {{natGateway}} (Standard) has no zone{{defaulted}} but serves node pools of {{clusters}} in zones {{poolZones}}: ' +
         'Azure places it in one zone it does not disclose, and losing that zone stops their egress; use StandardV2 or one zonal NAT gateway per zone',
+      managedNoZone:
+        'cluster {{cluster}} uses outboundType managedNATGateway, whose AKS-managed Standard NAT gateway has no zone, but ' +
+        'its node pools run in zones {{poolZones}}: losing the zone Azure picked stops egress; use managedNATGatewayV2 ' +
+        '(StandardV2, zone-redundant)',
     },
   },
   check(ctx) {
@@ -44,6 +48,21 @@ export default defineRule({
         if (!u.clusters.includes(c.name)) u.clusters.push(c.name);
         users.set(nat, u);
       }
+    }
+    // The AKS-managed NAT gateway of outboundType managedNATGateway is created with no zone.
+    for (const c of q.all('cluster')) {
+      if (c.outbound.type !== 'managedNATGateway') continue;
+      const zones = new Set<number>();
+      for (const p of q.pools(c.id)) for (const z of p.zones ?? []) zones.add(z);
+      if (zones.size === 0) continue;
+      ctx.report({
+        messageId: 'managedNoZone',
+        data: { cluster: c.name, poolZones: [...zones].sort().join(', ') },
+        element: c.id,
+        property: 'outbound.type',
+        severity: 'warning',
+        evidence: { cluster: c.name, poolZones: zones.size },
+      });
     }
     for (const nat of q.all('natGateway')) {
       if (nat.sku !== 'Standard') continue;

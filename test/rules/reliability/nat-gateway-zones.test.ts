@@ -17,14 +17,42 @@ function withNat(zones: Zone[] | undefined, sku: 'Standard' | 'StandardV2' = 'St
   };
 }
 
+/** The baseline on an AKS-managed NAT gateway (v1 or v2), its pools in `poolZones`. */
+function managed(type: 'managedNATGateway' | 'managedNATGatewayV2', poolZones: Zone[]) {
+  return () => {
+    const b = baseline();
+    delete b.nodes.routeTable;
+    b.aks.outbound = { type };
+    for (const p of b.aks.nodePools) p.zones = poolZones;
+    return b.arch;
+  };
+}
+
 testRule('reliability/nat-gateway-zones', {
   valid: [
     { name: 'a zone-redundant StandardV2 NAT gateway', arch: withNat([1, 2, 3], 'StandardV2') },
     { name: 'a zonal NAT gateway serving pools in its own single zone', arch: withNat([1], 'Standard', [1]) },
     { name: 'a no-zone NAT gateway serving pools with no zones', arch: withNat([], 'Standard', []) },
     { name: 'a no-zone StandardV2 NAT gateway is not judged as Standard', arch: withNat([], 'StandardV2') },
+    { name: 'managedNATGatewayV2 with zonal pools', arch: managed('managedNATGatewayV2', [1, 2, 3]) },
+    { name: 'managedNATGateway with pools in no zone', arch: managed('managedNATGateway', []) },
   ],
   invalid: [
+    {
+      name: 'managedNATGateway with pools in one zone',
+      arch: managed('managedNATGateway', [2]),
+      findings: [
+        {
+          messageId: 'managedNoZone',
+          path: 'clusters[0].outbound.type',
+          severity: 'warning',
+          message:
+            'cluster aks-test uses outboundType managedNATGateway, whose AKS-managed Standard NAT gateway has no zone, but ' +
+            'its node pools run in zones 2: losing the zone Azure picked stops egress; use managedNATGatewayV2 ' +
+            '(StandardV2, zone-redundant)',
+        },
+      ],
+    },
     {
       name: 'a Standard NAT gateway spanning two zones',
       arch: withNat([1, 2]),
