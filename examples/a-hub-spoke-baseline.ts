@@ -106,6 +106,8 @@ const spoke = vnet({
   name: 'vnet-spoke-payments-weu',
   region: 'westeurope',
   role: 'spoke',
+  // Names resolve through the firewall's DNS proxy, so the pods and the firewall's FQDN rules agree.
+  dnsServers: ['10.200.0.4'],
   addressSpace: ['10.240.0.0/16'],
   dnsServers: ['10.200.0.4'], // the hub firewall's DNS proxy, so FQDN rules and pods resolve alike
   ddosProtectionPlan: ddos,

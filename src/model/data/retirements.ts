@@ -86,6 +86,59 @@ export const RETIREMENTS = {
     date: '2028-03-31',
     source: { title: 'Use kubenet networking in AKS (retirement notice)', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
   },
+  openServiceMesh: {
+    what: 'Open Service Mesh (OSM) add-on',
+    date: '2027-09-30',
+    source: {
+      title: 'Open Service Mesh add-on in AKS ("Starting on September 30, 2027, AKS no longer supports the OSM add-on")',
+      url: 'https://learn.microsoft.com/azure/aks/open-service-mesh-about',
+    },
+  },
+  aadPodIdentity: {
+    // Deprecated upstream on 2022-10-24 and archived in September 2023; the page says the AKS managed
+    // add-on was patched and supported "through Sept 2025" (a month without a day = its last day).
+    what: 'Microsoft Entra (AAD) pod-managed identity add-on',
+    date: '2025-09-30',
+    source: {
+      title: 'Use Microsoft Entra pod-managed identities in AKS (deprecated 10/24/2022; add-on supported through Sept 2025)',
+      url: 'https://learn.microsoft.com/azure/aks/use-azure-ad-pod-identity',
+    },
+  },
 } as const satisfies Record<string, Retirement>;
 
 export type RetirementId = keyof typeof RETIREMENTS;
+
+/**
+ * End of life of each Istio-based service mesh add-on revision, from the "Service mesh add-on release
+ * calendar" of istio-support-policy (MicrosoftDocs/azure-aks-docs, version of 2025-11-20). The
+ * calendar gives months; a month means its last day, as in the Kubernetes calendar. `expected` marks
+ * the dates the page gives as estimates ("~Jan 2026 (expected)"). Revisions newer than the table are
+ * unknown, not unsupported.
+ */
+export const ISTIO_ADDON_REVISIONS_SOURCE = {
+  title: 'Support policy for the Istio-based service mesh add-on for AKS (release calendar)',
+  url: 'https://learn.microsoft.com/azure/aks/istio-support-policy',
+};
+
+export interface IstioAddonRevision {
+  /** `asm-1-25` */
+  revision: string;
+  /** Last day of support (YYYY-MM-DD). */
+  endOfLife: string;
+  /** The calendar gives the date as an estimate. */
+  expected: boolean;
+}
+
+export const ISTIO_ADDON_REVISIONS: readonly IstioAddonRevision[] = [
+  { revision: 'asm-1-17', endOfLife: '2024-01-31', expected: false },
+  { revision: 'asm-1-18', endOfLife: '2024-02-29', expected: false },
+  { revision: 'asm-1-19', endOfLife: '2024-06-30', expected: false },
+  { revision: 'asm-1-20', endOfLife: '2024-09-30', expected: false },
+  { revision: 'asm-1-21', endOfLife: '2024-10-31', expected: false },
+  { revision: 'asm-1-22', endOfLife: '2025-03-31', expected: false },
+  { revision: 'asm-1-23', endOfLife: '2025-06-30', expected: false },
+  { revision: 'asm-1-24', endOfLife: '2025-09-30', expected: false },
+  { revision: 'asm-1-25', endOfLife: '2026-01-31', expected: true },
+  { revision: 'asm-1-26', endOfLife: '2026-02-28', expected: true },
+  { revision: 'asm-1-27', endOfLife: '2026-05-31', expected: true },
+];

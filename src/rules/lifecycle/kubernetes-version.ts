@@ -1,15 +1,94 @@
 import {
   KUBERNETES_VERSIONS_SOURCE,
   LTS_SOURCE,
+  parseKubernetesVersion,
   supportedMinors,
   versionStatus,
+  type ParsedVersion,
 } from '../../model/data/kubernetes-versions.js';
-import { defineRule } from '../../validate/rule.js';
+import type { ClusterResource, Id } from '../../model/types.js';
+import { defineRule, type RuleContext } from '../../validate/rule.js';
+
+/** Node pools may run at most this many minors behind the control plane (and never ahead of it). */
+export const MAX_POOL_MINOR_SKEW = 2;
+
+const POOL_VERSION_SOURCE = {
+  title: 'AgentPool orchestratorVersion: same major, within two minors of the control plane, never greater',
+  url: 'https://learn.microsoft.com/dotnet/api/microsoft.azure.management.containerservice.models.agentpool.orchestratorversion',
+};
+const UPGRADE_POOLS_SOURCE = {
+  title: 'Upgrade node pools in AKS (keep every pool on the control plane version)',
+  url: 'https://learn.microsoft.com/azure/aks/upgrade-node-pools',
+};
+
+/** The support window check for one stated version (the cluster's or a pool's). */
+function judgeSupport(
+  ctx: RuleContext,
+  c: ClusterResource,
+  subject: string,
+  version: string,
+  at: { element: Id; property: string },
+): void {
+  const premium = c.tier === 'Premium';
+  const s = versionStatus(version, ctx.asOf, premium);
+  const base = { subject, cluster: c.name, version, asOf: ctx.asOf };
+  const supported = supportedMinors(ctx.asOf).join(', ') || 'a supported minor';
+  switch (s.kind) {
+    case 'supported':
+      break;
+    case 'unparsable':
+      ctx.report({ ...at, messageId: 'unparsable', data: { ...base, property: at.property }, evidence: base });
+      break;
+    case 'older-than-table':
+      ctx.report({ ...at, messageId: 'olderThanTable', data: { ...base, oldest: s.oldest, supported }, evidence: base });
+      break;
+    case 'newer-than-table':
+      ctx.report({ ...at, messageId: 'unknownVersion', severity: 'info', data: { ...base, newest: s.newest }, evidence: base });
+      break;
+    case 'preview':
+      ctx.report({ ...at, messageId: 'preview', severity: 'warning', data: { ...base, ga: s.entry.ga }, evidence: base });
+      break;
+    case 'lts':
+      ctx.report({
+        ...at,
+        messageId: 'ltsOnly',
+        severity: 'info',
+        data: { ...base, endOfSupport: s.entry.endOfSupport, ltsEnd: s.entry.ltsEnd },
+        evidence: { ...base, tier: c.tier, ltsEnd: s.entry.ltsEnd },
+      });
+      break;
+    case 'out-of-support': {
+      const lts = premium
+        ? s.entry.ltsEnd
+          ? `, and its long-term support ended ${s.entry.ltsEnd}`
+          : ''
+        : s.ltsCovers
+          ? ` (long-term support on the Premium tier would cover it until ${s.entry.ltsEnd})`
+          : '';
+      ctx.report({
+        ...at,
+        messageId: 'outOfSupport',
+        data: { ...base, endOfSupport: s.entry.endOfSupport, lts, supported },
+        evidence: { ...base, tier: c.tier, endOfSupport: s.entry.endOfSupport },
+      });
+      break;
+    }
+  }
+}
+
+/** Pool version minus control-plane version: `ahead` when the pool is newer, else minors behind. */
+function skew(pool: ParsedVersion, cp: ParsedVersion): { ahead: boolean; behind: number; majorDiffers: boolean } {
+  const majorDiffers = pool.major !== cp.major;
+  const behind = cp.minor - pool.minor;
+  const patchAhead = behind === 0 && pool.patch !== undefined && cp.patch !== undefined && pool.patch > cp.patch;
+  return { ahead: !majorDiffers && (behind < 0 || patchAhead), behind, majorDiffers };
+}
 
 /**
- * The cluster's Kubernetes version against the AKS support calendar on the evaluation date. Only the
- * cluster's `kubernetesVersion` is checked: the DSL has no per-pool orchestrator version yet. A
- * version the design does not state is not judged here.
+ * The cluster's Kubernetes version and each node pool's `orchestratorVersion` against the AKS support
+ * calendar on the evaluation date, and each pool's skew from the control plane. A version the design
+ * does not state is not judged; a pool version that cannot be compared with an unstated control-plane
+ * version is an unverified check.
  */
 export default defineRule({
   meta: {
@@ -28,75 +107,71 @@ export default defineRule({
       'Upgrade to a supported minor (the message lists them as of the evaluation date), or move the cluster to the ' +
       'Premium tier with the AKSLongTermSupport plan if a minor must stay longer.',
     example: "cluster({ name: 'aks-prod', region: 'westeurope', tier: 'Standard', kubernetesVersion: '1.35', /* … */ });",
-    references: [KUBERNETES_VERSIONS_SOURCE, LTS_SOURCE],
+    references: [KUBERNETES_VERSIONS_SOURCE, LTS_SOURCE, POOL_VERSION_SOURCE, UPGRADE_POOLS_SOURCE],
     messages: {
       outOfSupport:
-        'cluster {{cluster}} runs Kubernetes {{version}}, whose AKS support ended {{endOfSupport}} (as of {{asOf}}){{lts}}; ' +
+        '{{subject}} runs Kubernetes {{version}}, whose AKS support ended {{endOfSupport}} (as of {{asOf}}){{lts}}; ' +
         'upgrade to {{supported}}',
       olderThanTable:
-        'cluster {{cluster}} runs Kubernetes {{version}}, older than {{oldest}} (the oldest minor in the AKS calendar): ' +
+        '{{subject}} runs Kubernetes {{version}}, older than {{oldest}} (the oldest minor in the AKS calendar): ' +
         'out of support as of {{asOf}}; upgrade to {{supported}}',
       ltsOnly:
-        'cluster {{cluster}} runs Kubernetes {{version}}, past community support ({{endOfSupport}}): on the Premium tier ' +
+        '{{subject}} runs Kubernetes {{version}}, past community support ({{endOfSupport}}): on the Premium tier ' +
         'it is supported only with the AKSLongTermSupport plan, until {{ltsEnd}}',
       preview:
-        'cluster {{cluster}} runs Kubernetes {{version}}, not generally available on AKS until {{ga}} (as of {{asOf}}): ' +
+        '{{subject}} runs Kubernetes {{version}}, not generally available on AKS until {{ga}} (as of {{asOf}}): ' +
         'preview versions are not for production',
       unknownVersion:
-        'cluster {{cluster}} runs Kubernetes {{version}}, newer than the newest minor in aksnet\'s calendar ({{newest}}); ' +
+        '{{subject}} runs Kubernetes {{version}}, newer than the newest minor in aksnet\'s calendar ({{newest}}); ' +
         'check it against the AKS release calendar',
-      unparsable: "cluster {{cluster}} has kubernetesVersion '{{version}}', which is not a version like 1.33 or 1.33.4",
+      poolAhead:
+        'node pool {{pool}} runs Kubernetes {{version}}, newer than the control plane of cluster {{cluster}} ' +
+        '({{controlPlane}}): a node pool can never be ahead of the control plane; upgrade the control plane first',
+      poolTooOld:
+        'node pool {{pool}} runs Kubernetes {{version}}, {{gap}} the control plane of cluster {{cluster}} ' +
+        '({{controlPlane}}): AKS allows node pools at most ' + String(MAX_POOL_MINOR_SKEW) + ' minors behind, on the ' +
+        'same major; upgrade the pool',
+      poolBehind:
+        'node pool {{pool}} runs Kubernetes {{version}}, {{gap}} behind the control plane of cluster {{cluster}} ' +
+        '({{controlPlane}}): allowed during a rolling upgrade, but pools should match the control plane',
+      unparsable: "{{subject}} has {{property}} '{{version}}', which is not a version like 1.33 or 1.33.4",
     },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
-      const version = c.kubernetesVersion;
-      if (version === undefined) continue;
-      const premium = c.tier === 'Premium';
-      const s = versionStatus(version, ctx.asOf, premium);
-      const base = { cluster: c.name, version, asOf: ctx.asOf };
-      const at = { element: c.id, property: 'kubernetesVersion' } as const;
-      const supported = supportedMinors(ctx.asOf).join(', ') || 'a supported minor';
-      switch (s.kind) {
-        case 'supported':
-          break;
-        case 'unparsable':
-          ctx.report({ ...at, messageId: 'unparsable', data: base, evidence: base });
-          break;
-        case 'older-than-table':
-          ctx.report({ ...at, messageId: 'olderThanTable', data: { ...base, oldest: s.oldest, supported }, evidence: base });
-          break;
-        case 'newer-than-table':
-          ctx.report({ ...at, messageId: 'unknownVersion', severity: 'info', data: { ...base, newest: s.newest }, evidence: base });
-          break;
-        case 'preview':
-          ctx.report({ ...at, messageId: 'preview', severity: 'warning', data: { ...base, ga: s.entry.ga }, evidence: base });
-          break;
-        case 'lts':
-          ctx.report({
-            ...at,
-            messageId: 'ltsOnly',
-            severity: 'info',
-            data: { ...base, endOfSupport: s.entry.endOfSupport, ltsEnd: s.entry.ltsEnd },
-            evidence: { ...base, tier: c.tier, ltsEnd: s.entry.ltsEnd },
+      const cpText = c.kubernetesVersion;
+      if (cpText !== undefined) {
+        judgeSupport(ctx, c, `cluster ${c.name}`, cpText, { element: c.id, property: 'kubernetesVersion' });
+      }
+      const cp = cpText === undefined ? undefined : parseKubernetesVersion(cpText);
+      for (const p of ctx.q.pools(c.id)) {
+        const text = p.orchestratorVersion;
+        if (text === undefined) continue;
+        const subject = `node pool ${p.name} of cluster ${c.name}`;
+        const at = { element: p.id, property: 'orchestratorVersion' };
+        const pv = parseKubernetesVersion(text);
+        // The same minor as a stated control plane is judged once, on the cluster.
+        if (!pv || !cp || pv.key !== cp.key) judgeSupport(ctx, c, subject, text, at);
+        if (!pv) continue;
+        if (cpText === undefined) {
+          ctx.unverified({
+            element: c.id,
+            property: 'kubernetesVersion',
+            check: `node pool ${p.name} (Kubernetes ${text}) is within ${MAX_POOL_MINOR_SKEW} minors of the control plane of cluster ${c.name}`,
+            fact: 'the control plane Kubernetes version',
           });
-          break;
-        case 'out-of-support': {
-          const lts = premium
-            ? s.entry.ltsEnd
-              ? `, and its long-term support ended ${s.entry.ltsEnd}`
-              : ''
-            : s.ltsCovers
-              ? ` (long-term support on the Premium tier would cover it until ${s.entry.ltsEnd})`
-              : '';
-          ctx.report({
-            ...at,
-            messageId: 'outOfSupport',
-            data: { ...base, endOfSupport: s.entry.endOfSupport, lts, supported },
-            evidence: { ...base, tier: c.tier, endOfSupport: s.entry.endOfSupport },
-          });
-          break;
+          continue;
         }
+        if (!cp) continue;
+        const k = skew(pv, cp);
+        const data = { pool: p.name, cluster: c.name, version: text, controlPlane: cpText };
+        const evidence = { ...data, minorsBehind: k.behind };
+        const gap = `${k.behind} minor${k.behind === 1 ? '' : 's'}`;
+        if (k.ahead) ctx.report({ ...at, messageId: 'poolAhead', severity: 'error', data, evidence });
+        else if (k.majorDiffers || k.behind > MAX_POOL_MINOR_SKEW) {
+          const tooOld = k.majorDiffers ? 'on another major than' : `${gap} behind`;
+          ctx.report({ ...at, messageId: 'poolTooOld', severity: 'error', data: { ...data, gap: tooOld }, evidence });
+        } else if (k.behind > 0) ctx.report({ ...at, messageId: 'poolBehind', severity: 'info', data: { ...data, gap }, evidence });
       }
     }
   },

@@ -11,13 +11,26 @@ export default defineRule({
     pillars: ['reliability'],
     waf: ['RE:05'],
     rationale:
-      'A Standard NAT gateway lives in one zone (or none) and cannot span zones; only the StandardV2 SKU is zone-redundant. A zonal NAT gateway serving node pools spread over several zones makes all their egress depend on that single zone.',
+      'A Standard NAT gateway lives in one zone (or none) and cannot span zones; only the StandardV2 SKU is zone-redundant. A zonal NAT gateway serving node pools spread over several zones makes all their egress depend on that single zone. A NAT gateway with no zone is still placed in one zone by Azure, which does not say which, so zonal node pools behind it depend on a zone nobody chose.',
     fix: "Use sku 'StandardV2' for zone-redundant egress, or one zonal NAT gateway per zone-pinned node pool subnet.",
     example: "natGateway({ name: 'ng-aks', sku: 'StandardV2', publicIps: 2, zones: [1, 2, 3] });",
     references: [
       { title: 'Create a managed or user-assigned NAT gateway for your AKS cluster', url: 'https://learn.microsoft.com/azure/aks/nat-gateway' },
       { title: 'Azure NAT Gateway and availability zones', url: 'https://learn.microsoft.com/azure/nat-gateway/nat-availability-zones' },
     ],
+    messages: {
+      spansZones:
+        'NAT gateway {{natGateway}} (Standard) declares {{zones}}; a Standard NAT gateway is zonal or has no zone (zone-redundant needs StandardV2)',
+      pinnedZone:
+        'NAT gateway {{natGateway}} is pinned to zone {{zone}} but serves node pools of {{clusters}} in zones {{poolZones}}; losing zone {{zone}} stops egress for all of them',
+      noZone:
+        'NAT gateway {{natGateway}} (Standard) has no zone{{defaulted}} but serves node pools of {{clusters}} in zones {{poolZones}}: ' +
+        'Azure places it in one zone it does not disclose, and losing that zone stops their egress; use StandardV2 or one zonal NAT gateway per zone',
+      managedNoZone:
+        'cluster {{cluster}} uses outboundType managedNATGateway, whose AKS-managed Standard NAT gateway has no zone, but ' +
+        'its node pools run in zones {{poolZones}}: losing the zone Azure picked stops egress; use managedNATGatewayV2 ' +
+        '(StandardV2, zone-redundant)',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -36,11 +49,27 @@ export default defineRule({
         users.set(nat, u);
       }
     }
+    // The AKS-managed NAT gateway of outboundType managedNATGateway is created with no zone.
+    for (const c of q.all('cluster')) {
+      if (c.outbound.type !== 'managedNATGateway') continue;
+      const zones = new Set<number>();
+      for (const p of q.pools(c.id)) for (const z of p.zones ?? []) zones.add(z);
+      if (zones.size === 0) continue;
+      ctx.report({
+        messageId: 'managedNoZone',
+        data: { cluster: c.name, poolZones: [...zones].sort().join(', ') },
+        element: c.id,
+        property: 'outbound.type',
+        severity: 'warning',
+        evidence: { cluster: c.name, poolZones: zones.size },
+      });
+    }
     for (const nat of q.all('natGateway')) {
       if (nat.sku !== 'Standard') continue;
       if (nat.zones.length > 1) {
         ctx.report({
-          message: `NAT gateway ${nat.name} (Standard) declares ${zonesText(nat.zones)}; a Standard NAT gateway is zonal or has no zone (zone-redundant needs StandardV2)`,
+          messageId: 'spansZones',
+          data: { natGateway: nat.name, zones: zonesText(nat.zones) },
           element: nat.id,
           property: 'zones',
           evidence: { natGateway: nat.name, zones: nat.zones.length },
@@ -48,9 +77,23 @@ export default defineRule({
         continue;
       }
       const u = users.get(nat.id);
+      const poolZones = [...(u?.zones ?? [])].sort().join(', ');
+      if (nat.zones.length === 0 && u && u.zones.size >= 1) {
+        const wasDefaulted = ctx.model.defaults.some((d) => d.element === nat.id && /(^|\.)zones$/.test(d.path));
+        ctx.report({
+          messageId: 'noZone',
+          data: { natGateway: nat.name, clusters: u.clusters.join(', '), poolZones, defaulted: wasDefaulted ? ' (zones not stated)' : '' },
+          element: nat.id,
+          property: 'zones',
+          severity: 'warning',
+          evidence: { natGateway: nat.name, zones: 0, poolZones: u.zones.size, zonesDefaulted: wasDefaulted },
+        });
+        continue;
+      }
       if (nat.zones.length !== 1 || !u || u.zones.size < 2) continue;
       ctx.report({
-        message: `NAT gateway ${nat.name} is pinned to zone ${nat.zones[0]} but serves node pools of ${u.clusters.join(', ')} in zones ${[...u.zones].sort().join(', ')}; losing zone ${nat.zones[0]} stops egress for all of them`,
+        messageId: 'pinnedZone',
+        data: { natGateway: nat.name, zone: nat.zones[0]!, clusters: u.clusters.join(', '), poolZones },
         element: nat.id,
         property: 'zones',
         severity: 'warning',

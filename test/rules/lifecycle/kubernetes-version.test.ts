@@ -1,6 +1,8 @@
+import { expect, it } from 'vitest';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import type { ClusterTier } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { testRule } from '../../helpers/rule-tester.js';
+import { testRule, type RuleTests } from '../../helpers/rule-tester.js';
 
 const PATH = 'clusters[0].kubernetesVersion';
 
@@ -13,14 +15,121 @@ function withVersion(version: string | undefined, tier: ClusterTier = 'Standard'
   };
 }
 
+/** Control plane `cp` (undefined = not stated) and the apps pool (the second pool) on `pool`. */
+function withPool(cp: string | undefined, pool: string, tier: ClusterTier = 'Standard') {
+  return () => {
+    const b = baseline();
+    b.aks.kubernetesVersion = cp;
+    b.aks.tier = tier;
+    b.aks.nodePools[1]!.orchestratorVersion = pool;
+    return b.arch;
+  };
+}
+const POOL = 'clusters[0].nodePools[1].orchestratorVersion';
+
+const poolCases: RuleTests = {
+  valid: [
+    { name: 'a pool on the control plane minor', arch: withPool('1.35', '1.35'), asOf: '2026-11-23' },
+    { name: 'a pool on the control plane patch', arch: withPool('1.35.2', '1.35.2'), asOf: '2026-11-23' },
+    { name: 'a pool on an older patch of the same minor', arch: withPool('1.35.3', '1.35.1'), asOf: '2026-11-23' },
+  ],
+  invalid: [
+    {
+      name: 'a pool one minor behind: info',
+      arch: withPool('1.36', '1.35'),
+      asOf: '2026-11-23',
+      findings: [
+        {
+          messageId: 'poolBehind',
+          path: POOL,
+          severity: 'info',
+          message:
+            'node pool apps runs Kubernetes 1.35, 1 minor behind the control plane of cluster aks-test (1.36): allowed ' +
+            'during a rolling upgrade, but pools should match the control plane',
+          evidence: { minorsBehind: 1 },
+        },
+      ],
+    },
+    {
+      name: 'a pool two minors behind (the limit): info',
+      arch: withPool('1.37', '1.35'),
+      asOf: '2026-11-23',
+      findings: [{ messageId: 'poolBehind', path: POOL, severity: 'info', message: /1\.35, 2 minors behind .*\(1\.37\)/ }],
+    },
+    {
+      name: 'a pool three minors behind: error, and its own minor out of support',
+      arch: withPool('1.37', '1.34'),
+      asOf: '2026-12-01',
+      findings: [
+        {
+          messageId: 'outOfSupport',
+          path: POOL,
+          severity: 'error',
+          message: /^node pool apps of cluster aks-test runs Kubernetes 1\.34, whose AKS support ended 2026-11-30/,
+        },
+        {
+          messageId: 'poolTooOld',
+          path: POOL,
+          severity: 'error',
+          message:
+            'node pool apps runs Kubernetes 1.34, 3 minors behind the control plane of cluster aks-test (1.37): AKS ' +
+            'allows node pools at most 2 minors behind, on the same major; upgrade the pool',
+        },
+      ],
+    },
+    {
+      name: 'a pool one minor ahead of the control plane: error',
+      arch: withPool('1.35', '1.36'),
+      asOf: '2026-11-23',
+      findings: [{ messageId: 'poolAhead', path: POOL, severity: 'error', message: /1\.36, newer than the control plane .*\(1\.35\)/ }],
+    },
+    {
+      name: 'a pool one patch ahead on the same minor: error',
+      arch: withPool('1.35.2', '1.35.3'),
+      asOf: '2026-11-23',
+      findings: [{ messageId: 'poolAhead', path: POOL, severity: 'error' }],
+    },
+    {
+      name: 'a pool on another major: error',
+      arch: withPool('1.35', '2.35'),
+      asOf: '2026-11-23',
+      findings: [
+        { messageId: 'poolTooOld', path: POOL, severity: 'error', message: /2\.35, on another major than the control plane/ },
+        { messageId: 'unknownVersion', path: POOL, severity: 'info' },
+      ],
+    },
+    {
+      name: 'a pool version that is not a version',
+      arch: withPool('1.35', 'latest'),
+      asOf: '2026-11-23',
+      findings: [
+        {
+          messageId: 'unparsable',
+          path: POOL,
+          severity: 'error',
+          message: "node pool apps of cluster aks-test has orchestratorVersion 'latest', which is not a version like 1.33 or 1.33.4",
+        },
+      ],
+    },
+    {
+      name: 'the pool minor past support, judged on the pool only when it differs from the control plane',
+      arch: withPool('1.34', '1.34'),
+      asOf: '2026-12-01',
+      findings: [{ messageId: 'outOfSupport', path: PATH, severity: 'error' }],
+    },
+  ],
+};
+
 testRule('lifecycle/kubernetes-version', {
   valid: [
+    ...poolCases.valid,
     { name: 'no version stated is not judged here', arch: withVersion(undefined) },
     { name: '1.34 on its last day of support (2026-11-30)', arch: withVersion('1.34'), asOf: '2026-11-30' },
     { name: 'a patch version 1.35.2 inside the window', arch: withVersion('1.35.2'), asOf: '2026-11-23' },
     { name: '1.37 on the first day of its GA month', arch: withVersion('1.37'), asOf: '2026-10-01' },
   ],
   invalid: [
+    ...poolCases.invalid,
     {
       name: '1.34 the day after its end of support, Standard tier',
       arch: withVersion('1.34'),
@@ -101,4 +210,12 @@ testRule('lifecycle/kubernetes-version', {
       findings: [{ messageId: 'unparsable', path: PATH, severity: 'error' }],
     },
   ],
+});
+
+it('lifecycle/kubernetes-version: a pool version with no control-plane version is an unverified skew check', async () => {
+  const res = await runRuleResult('lifecycle/kubernetes-version', withPool(undefined, '1.35')(), { asOf: '2026-11-23' });
+  expect(res.findings).toEqual([]);
+  expect((res.unverified ?? []).map((u) => [u.factPath, u.message])).toEqual([
+    ['clusters[0].kubernetesVersion', expect.stringContaining('node pool apps (Kubernetes 1.35) is within 2 minors')],
+  ]);
 });

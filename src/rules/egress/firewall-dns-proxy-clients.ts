@@ -1,0 +1,82 @@
+import type { VnetResource } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+import { clustersVia } from './_egress.js';
+
+/**
+ * DNS proxy on an egress firewall only helps when the clients send their DNS queries to it: the VNets
+ * of the clusters that egress through the firewall must list its private IP as their DNS server.
+ * A VNet on Azure-provided DNS certainly bypasses it (a warning); a VNet with other custom DNS servers
+ * may forward to it, which the design cannot show (an info note).
+ */
+export default defineRule({
+  meta: {
+    id: 'egress/firewall-dns-proxy-clients',
+    title: 'With DNS proxy on, the egress VNets use the firewall as their DNS server',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['security', 'reliability'],
+    waf: ['SE:06', 'RE:02'],
+    rationale:
+      'Azure Firewall resolves FQDNs in network rules itself. Unless the clients resolve names through the ' +
+      'firewall (DNS proxy on, and the VNet DNS servers set to its private IP), the pods and the firewall can get ' +
+      'different addresses for the same name and the firewall denies traffic its rules meant to allow; DNS proxy ' +
+      'that no VNet points at does nothing.',
+    fix:
+      "Set the cluster VNets' dnsServers to the firewall's private IP (or have the custom DNS servers forward to it), " +
+      'or turn DNS proxy off if FQDN network rules are not used.',
+    example: "vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.1.0.0/16'], dnsServers: ['10.0.0.4'], subnets: [nodes] });",
+    references: [
+      { title: 'Azure Firewall DNS settings (DNS proxy)', url: 'https://learn.microsoft.com/azure/firewall/dns-settings' },
+      { title: 'Azure Firewall FQDN filtering in network rules', url: 'https://learn.microsoft.com/azure/firewall/fqdn-filtering-network-rules' },
+    ],
+    messages: {
+      azureDns:
+        'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
+        "firewall) uses Azure-provided DNS, so its pods bypass the proxy; set the VNet's dnsServers to {{firewallIp}}",
+      otherDns:
+        'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
+        'firewall) uses DNS servers {{dnsServers}}, not the firewall ({{firewallIp}}); make sure they forward to it',
+    },
+  },
+  check(ctx) {
+    const { q } = ctx;
+    for (const fw of q.all('azureFirewall')) {
+      if (!fw.dnsProxy) continue;
+      const seen = new Set<string>();
+      for (const c of clustersVia(q, fw.id)) {
+        const vnets = new Map<string, VnetResource>();
+        for (const p of q.pools(c.id)) {
+          const v = q.getAs(q.getAs(p.subnet, 'subnet')?.vnet, 'vnet');
+          if (v) vnets.set(v.id, v);
+        }
+        for (const v of vnets.values()) {
+          if (seen.has(v.id)) continue;
+          seen.add(v.id);
+          if (fw.privateIp === undefined) {
+            ctx.unverified({
+              element: fw.id,
+              property: 'privateIp',
+              check: `VNet ${v.name} sends its DNS queries to the DNS proxy of Azure Firewall ${fw.name}`,
+              fact: 'the firewall private IP',
+            });
+            continue;
+          }
+          if (v.dnsServers.includes(fw.privateIp)) continue;
+          const data = { firewall: fw.name, vnet: v.name, cluster: c.name, firewallIp: fw.privateIp };
+          const evidence = { ...data, dnsServers: v.dnsServers.join(', ') };
+          if (v.dnsServers.length === 0) ctx.report({ element: v.id, property: 'dnsServers', messageId: 'azureDns', data, evidence });
+          else {
+            ctx.report({
+              element: v.id,
+              property: 'dnsServers',
+              messageId: 'otherDns',
+              severity: 'info',
+              data: { ...data, dnsServers: v.dnsServers.join(', ') },
+              evidence,
+            });
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,110 @@
+import { expect, it } from 'vitest';
+import { baseline } from '../../helpers/fixture.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+import { addDays, testRule } from '../../helpers/rule-tester.js';
+
+const ID = 'lifecycle/istio-addon-revision';
+/** asm-1-27: end of life ~May 2026 (expected) in the add-on calendar. */
+const EOL = '2026-05-31';
+
+function viaMesh(revision?: string) {
+  const b = baseline();
+  b.aks.serviceMesh = revision ? { kind: 'istio-addon', revision } : { kind: 'istio-addon' };
+  return b.arch;
+}
+function viaAddons(revision: string) {
+  const b = baseline();
+  b.aks.addons = { istioRevision: revision };
+  return b.arch;
+}
+
+testRule(ID, {
+  valid: [
+    { name: 'no mesh', arch: () => baseline().arch },
+    { name: 'a self-managed mesh', arch: () => { const b = baseline(); b.aks.serviceMesh = { kind: 'self-managed', product: 'linkerd' }; return b.arch; } },
+    { name: 'asm-1-27 91 days before its end of life (outside the notice window)', arch: () => viaMesh('asm-1-27'), asOf: addDays(EOL, -91) },
+    { name: 'asm-1-25 well before its end of life', arch: () => viaMesh('asm-1-25'), asOf: '2025-06-01' },
+  ],
+  invalid: [
+    {
+      name: 'asm-1-27 90 days before its end of life: a warning',
+      arch: () => viaMesh('asm-1-27'),
+      asOf: addDays(EOL, -90),
+      findings: [{ messageId: 'endOfLife', path: 'clusters[0].serviceMesh.revision', severity: 'warning' }],
+    },
+    {
+      name: 'asm-1-27 the day before its end of life: a warning',
+      arch: () => viaMesh('asm-1-27'),
+      asOf: addDays(EOL, -1),
+      findings: [{ messageId: 'endOfLife', path: 'clusters[0].serviceMesh.revision', severity: 'warning' }],
+    },
+    {
+      name: 'asm-1-27 on its end of life: a warning',
+      arch: () => viaMesh('asm-1-27'),
+      asOf: EOL,
+      findings: [
+        {
+          messageId: 'endOfLife',
+          path: 'clusters[0].serviceMesh.revision',
+          severity: 'warning',
+          message:
+            'cluster aks-test runs Istio add-on revision asm-1-27, whose support ends 2026-05-31 (expected date) ' +
+            '(today, 2026-05-31); upgrade to a supported revision',
+        },
+      ],
+    },
+    {
+      name: 'asm-1-27 the day after its end of life: an error',
+      arch: () => viaMesh('asm-1-27'),
+      asOf: addDays(EOL, 1),
+      findings: [
+        {
+          messageId: 'endOfLife',
+          path: 'clusters[0].serviceMesh.revision',
+          severity: 'error',
+          message: /whose support ended 2026-05-31 \(expected date\) \(1 day ago as of 2026-06-01\)/,
+          evidence: { endOfLife: EOL, expected: true },
+        },
+      ],
+    },
+    {
+      name: 'asm-1-24 (a firm date) stated in addons, after its end of life',
+      arch: () => viaAddons('asm-1-24'),
+      asOf: '2025-10-01',
+      findings: [
+        {
+          messageId: 'endOfLife',
+          path: 'clusters[0].addons.istioRevision',
+          severity: 'error',
+          message: /revision asm-1-24, whose support ended 2025-09-30 \(1 day ago/,
+          evidence: { expected: false },
+        },
+      ],
+    },
+    {
+      name: 'a revision newer than the calendar: info',
+      arch: () => viaMesh('asm-1-29'),
+      findings: [
+        {
+          messageId: 'newerThanTable',
+          path: 'clusters[0].serviceMesh.revision',
+          severity: 'info',
+          message:
+            "cluster aks-test runs Istio add-on revision asm-1-29, newer than the newest in aksnet's calendar (asm-1-27); " +
+            'check its end of life in the add-on release calendar',
+        },
+      ],
+    },
+    {
+      name: 'a revision older than the calendar: error',
+      arch: () => viaMesh('asm-1-16'),
+      findings: [{ messageId: 'olderThanTable', path: 'clusters[0].serviceMesh.revision', severity: 'error', message: /older than asm-1-17/ }],
+    },
+  ],
+});
+
+it(`${ID}: the add-on without a revision is an unverified check, not a finding`, async () => {
+  const res = await runRuleResult(ID, viaMesh());
+  expect(res.findings).toEqual([]);
+  expect((res.unverified ?? []).map((u) => [u.ruleId, u.factPath])).toEqual([[ID, 'clusters[0].serviceMesh.revision']]);
+});
