@@ -160,7 +160,9 @@ function frameMapper(file: string, bundle: string, mapText: string | undefined, 
   const bundleUrl = pathToFileURL(bundle).href;
   const mapDir = dirname(file);
   const dslDir = dirname(entry);
-  return (frame) => {
+  // Parts built in a loop share their frame: each distinct frame is looked up and resolved once.
+  const seen = new Map<string, SourceSite | undefined>();
+  const map = (frame: string): SourceSite | undefined => {
     // Frames name the bundle by file: URL under plain Node, by path under module runners (Vitest).
     const m = /((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/.exec(frame.trim());
     if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return undefined;
@@ -169,6 +171,12 @@ function frameMapper(file: string, bundle: string, mapText: string | undefined, 
     const src = hit.originalSource.startsWith('file:') ? fileURLToPath(hit.originalSource) : resolve(mapDir, hit.originalSource);
     if (src === entry || src.startsWith(dslDir)) return undefined;
     return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
+  };
+  return (frame) => {
+    if (seen.has(frame)) return seen.get(frame);
+    const site = map(frame);
+    seen.set(frame, site);
+    return site;
   };
 }
 
