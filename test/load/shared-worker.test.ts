@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aksnet, ensureBuilt, tempDir, write } from '../hardening/cli.js';
 
-const designText = (title: string, prelude: string): string => `import { defineArchitecture, vnet, subnet } from 'aksnet';
+const designText = (title: string, prelude: string): string =>
+  `import { defineArchitecture, vnet, subnet } from 'aksnet';
 ${prelude}
 const snet = subnet({ name: 'snet-a', cidr: '10.1.0.0/24' });
 const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.1.0.0/16'], subnets: [snet] });
@@ -34,9 +35,11 @@ describe('designs sharing one evaluation worker', () => {
   it('blames each failure on its own file and validates the others', () => {
     const r = aksnet(['validate', '.', '--format', 'json'], dir, { timeout: 60_000, env: { TMPDIR: join(dir) } });
     expect(r.code).toBe(2);
-    expect(r.stderr.trimEnd().split('\n')).toEqual(['c-throws.ts:3:7 - error: the file threw while being evaluated: boom']);
+    const stderr = r.stderr.trimEnd().split('\n');
+    expect(stderr).toEqual(['c-throws.ts:3:7 - error: the file threw while being evaluated: boom']);
     const report = JSON.parse(r.stdout) as JsonReport;
-    const byFile = Object.fromEntries(report.files.map((f) => [f.file, f.findings.map((x) => `${x.ruleId}@${x.line}`)]));
+    const findingsOf = (f: JsonReport['files'][number]): string[] => f.findings.map((x) => `${x.ruleId}@${x.line}`);
+    const byFile = Object.fromEntries(report.files.map((f) => [f.file, findingsOf(f)]));
     expect(byFile).toEqual({
       'a-exit-later.ts': [],
       'b-slow.ts': [],
