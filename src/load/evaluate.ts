@@ -62,23 +62,32 @@ function describe(e) {
   catch { text = safe(() => Object.prototype.toString.call(e), 'a value that cannot be printed'); }
   return { message: 'threw ' + text };
 }
-let done = false;
+// One design at a time; done says whether the current one has been answered.
+let done = true;
+let seq = 0;
 const realExit = process.exit.bind(process);
 process.exit = (code) => {
   if (!done) {
     done = true;
-    parentPort.postMessage({ type: 'exit', code: Number(code ?? process.exitCode ?? 0) || 0 });
+    parentPort.postMessage({ type: 'exit', seq, code: Number(code ?? process.exitCode ?? 0) || 0 });
   }
   realExit(code);
 };
 function send(msg) {
   if (done) return;
   done = true;
-  parentPort.postMessage(msg);
+  parentPort.postMessage({ ...msg, seq });
+  parentPort.ref();
 }
 process.on('unhandledRejection', (e) => send({ type: 'threw', thrown: describe(e) }));
 process.on('uncaughtException', (e) => send({ type: 'threw', thrown: describe(e) }));
-parentPort.once('message', async ({ url }) => {
+parentPort.on('message', async (msg) => {
+  const { url } = msg;
+  seq = msg.seq;
+  done = false;
+  // While a design evaluates, only the design may keep the worker alive: a top-level await that can
+  // never settle then ends the worker with exit code 13 instead of waiting for the time limit.
+  parentPort.unref();
   let value;
   try {
     const mod = await import(url);
@@ -108,22 +117,32 @@ parentPort.once('message', async ({ url }) => {
     // Let what the design printed reach the parent before the worker is ended.
     await new Promise((r) => process.stdout.write('', () => r()));
     // One message: structured clone keeps shared and circular objects, so tagged[i] is the very clone inside value.
-    if (!done) { parentPort.postMessage({ type: 'value', value, tagged, frames }); done = true; }
+    if (!done) { parentPort.postMessage({ type: 'value', seq, value, tagged, frames }); done = true; parentPort.ref(); }
   } catch (e) {
     send({ type: 'unclonable', message: safe(() => e.message, String(e)) });
   }
 });
 `;
 
-/** A worker started ahead of time (it boots while esbuild bundles), used for exactly one design. */
+/**
+ * A worker started ahead of time (it boots while esbuild bundles). A single-use evaluator runs one
+ * design and ends its worker. A reusable one (several files in one run: booting a worker costs tens
+ * of milliseconds of CPU per design) keeps its worker after a design evaluated cleanly and ends it on
+ * any failure: the caller then re-evaluates that design alone in a fresh worker, so a failure caused
+ * by an earlier design's leftovers (a late rejection, a timer calling process.exit) is never
+ * attributed to the wrong file.
+ */
 export interface Evaluator {
-  /** Evaluates the bundle file; never throws, and ends the worker when the result is in. */
+  /** Evaluates the bundle file; never throws. A single-use evaluator ends the worker when the result is in. */
   run(bundlePath: string, timeoutMs?: number): Promise<Evaluation>;
-  /** Ends the worker without using it (the bundle could not be built). */
+  /** Whether run() may be called (again): false once a single-use run or any failure ended the worker. */
+  readonly usable: boolean;
+  /** Ends the worker. */
   dispose(): void;
 }
 
-export function startEvaluator(): Evaluator {
+export function startEvaluator(opts: { reusable?: boolean } = {}): Evaluator {
+  const reusable = opts.reusable ?? false;
   const worker = new Worker(WORKER, {
     eval: true,
     stdout: true,
@@ -133,13 +152,17 @@ export function startEvaluator(): Evaluator {
   worker.stdout.pipe(process.stderr, { end: false });
   // An idle or finished worker never keeps the CLI alive.
   worker.unref();
+  let seq = 0;
+  let usable = true;
   let report: ((e: Evaluation) => void) | undefined;
   let early: Evaluation | undefined;
   const finish = (e: Evaluation): void => {
     if (report) report(e);
     else early ??= e;
   };
-  worker.on('message', (m: { type: string; [k: string]: unknown }) => {
+  worker.on('message', (m: { type: string; seq: number; [k: string]: unknown }) => {
+    // A message about an earlier design (it cannot happen, as the worker answers once per design) is dropped.
+    if (m.seq !== seq) return;
     if (m.type === 'value') {
       finish({ ok: true, value: m.value, tagged: m.tagged as object[], frames: m.frames as string[] });
     }
@@ -149,21 +172,30 @@ export function startEvaluator(): Evaluator {
   });
   // After the result is in, whatever the worker still does (late rejections, errors) is ignored.
   worker.on('error', (e) => {
+    usable = false;
     finish({ ok: false, kind: 'threw', thrown: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } });
   });
   // 13 is Node's "unsettled top-level await"; 0 is a worker whose event loop simply ran dry.
   worker.on('exit', (code) => {
+    usable = false;
     finish(code === 0 || code === 13 ? { ok: false, kind: 'unsettled' } : { ok: false, kind: 'exit', code });
   });
   return {
+    get usable() {
+      return usable;
+    },
     run(bundlePath, timeoutMs = loadTimeoutMs) {
       return new Promise((resolveEval) => {
         let settled = false;
+        seq++;
         const timer = setTimeout(() => report!({ ok: false, kind: 'timeout', ms: timeoutMs }), timeoutMs);
         report = (e) => {
           if (settled) return;
           settled = true;
+          report = undefined;
           clearTimeout(timer);
+          if (reusable && e.ok && usable) return resolveEval(e);
+          usable = false;
           // Whatever the design printed is passed on before the run goes on (bounded: a flood cannot stall it).
           const flushed = new Promise<void>((r) => {
             worker.stdout.once('end', () => r());
@@ -171,11 +203,18 @@ export function startEvaluator(): Evaluator {
           });
           void worker.terminate().then(() => flushed).then(() => resolveEval(e));
         };
-        if (early) return report(early);
-        worker.postMessage({ url: pathToFileURL(bundlePath).href });
+        // A failure before this run (a worker that could not boot) is this run's answer; the caller
+        // of a reusable evaluator re-evaluates the design in a fresh worker on any failure.
+        if (early || !usable) {
+          const e = early ?? { ok: false, kind: 'unsettled' };
+          early = undefined;
+          return report(e);
+        }
+        worker.postMessage({ url: pathToFileURL(bundlePath).href, seq });
       });
     },
     dispose() {
+      usable = false;
       void worker.terminate();
     },
   };

@@ -4,7 +4,7 @@ import type { Model } from '../model/types.js';
 import { normalize, type NormalizeIssue } from '../normalize/normalize.js';
 import { isRecord } from '../shared/is-record.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
-import { displayPath, loadModule, type SourceSite } from './load-module.js';
+import { displayPath, loadModule, type LoadSession, type SourceSite } from './load-module.js';
 
 export interface LoadedArchitecture {
   /** Absolute path. */
@@ -30,9 +30,9 @@ export class NotAnArchitectureError extends AksnetError {
 }
 
 /** Loads, evaluates and normalizes one architecture file. Throws AksnetError (exit 2) on failure. */
-export async function loadArchitecture(path: string): Promise<LoadedArchitecture> {
+export async function loadArchitecture(path: string, session?: LoadSession): Promise<LoadedArchitecture> {
   const t0 = performance.now();
-  const loaded = await loadModule(path);
+  const loaded = await loadModule(path, session);
   const file = displayPath(loaded.file);
   // User Timing entries feed `--timings` (read and cleared by the CLI); recording one costs microseconds.
   performance.measure('aksnet:load', { start: t0, detail: { design: file } });

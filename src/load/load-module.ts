@@ -15,7 +15,7 @@ import type * as Esbuild from 'esbuild';
 import type { BuildResult, Metafile, OutputFile } from 'esbuild';
 import { terminalSafe as escapeControl } from '../shared/text-safety.js';
 import { registerInputs, sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
-import { startEvaluator, type Evaluation, type ThrownInfo } from './evaluate.js';
+import { startEvaluator, type Evaluation, type Evaluator, type ThrownInfo } from './evaluate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -50,15 +50,36 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && rel.length < file.length ? rel : file;
 }
 
+/**
+ * Shares one evaluation worker between the files of a multi-file run: booting a worker per design
+ * cost more CPU than evaluating it. A design that fails in the shared worker is evaluated again in a
+ * fresh one, so its error is its own (see Evaluator); the shared worker is replaced after a failure.
+ */
+export class LoadSession {
+  private evaluator: Evaluator | undefined;
+
+  /** The shared evaluator, started now (it boots while esbuild bundles) unless one is still usable. */
+  acquire(): Evaluator {
+    if (!this.evaluator?.usable) this.evaluator = startEvaluator({ reusable: true });
+    return this.evaluator;
+  }
+
+  /** Ends the shared worker (an idle one never keeps the CLI alive, but it holds every design's module). */
+  dispose(): void {
+    this.evaluator?.dispose();
+    this.evaluator = undefined;
+  }
+}
+
 /** Bundles and imports one module file; throws AksnetError with file:line:col on failure. */
-export async function loadModule(file: string): Promise<LoadedModule> {
+export async function loadModule(file: string, session?: LoadSession): Promise<LoadedModule> {
   const abs = resolve(file);
   if (!existsSync(abs)) throw new AksnetError(`file not found: ${displayPath(abs)}`, undefined, ExitCode.usage);
   if (!/\.(m?ts|m?js|cts|cjs)$/.test(abs)) {
     throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, undefined, ExitCode.usage);
   }
   // The worker boots while esbuild bundles: most of its start-up cost is hidden.
-  const evaluator = startEvaluator();
+  const evaluator = session ? session.acquire() : startEvaluator();
   // require(), not import(): esbuild's package declares no module type, so import() would first make
   // Node parse its main file to detect the format (about 0.1 s of every design's first load).
   const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
@@ -88,7 +109,7 @@ export async function loadModule(file: string): Promise<LoadedModule> {
       ],
     });
   } catch (e) {
-    evaluator.dispose();
+    if (!session) evaluator.dispose();
     const err = e as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> };
     const first = err.errors?.[0];
     if (first) {
@@ -114,7 +135,8 @@ export async function loadModule(file: string): Promise<LoadedModule> {
   try {
     writeFileSync(tmp, js.text);
     const mapper = frameMapper(abs, tmp, map?.text, entry);
-    const evaluation = await evaluator.run(tmp);
+    let evaluation = await evaluator.run(tmp);
+    if (!evaluation.ok && session) evaluation = await startEvaluator().run(tmp);
     if (!evaluation.ok) throw evaluationError(evaluation, abs, mapper);
     const sites = new Map<object, SourceSite>();
     evaluation.tagged.forEach((part, i) => {
@@ -123,7 +145,7 @@ export async function loadModule(file: string): Promise<LoadedModule> {
     });
     return { file: abs, value: evaluation.value, inputs, sites };
   } finally {
-    evaluator.dispose();
+    if (!session) evaluator.dispose();
     rmSync(dir, { recursive: true, force: true });
     untrackTemp(dir);
   }
@@ -138,7 +160,9 @@ function frameMapper(file: string, bundle: string, mapText: string | undefined, 
   const bundleUrl = pathToFileURL(bundle).href;
   const mapDir = dirname(file);
   const dslDir = dirname(entry);
-  return (frame) => {
+  // Parts built in a loop share their frame: each distinct frame is looked up and resolved once.
+  const seen = new Map<string, SourceSite | undefined>();
+  const map = (frame: string): SourceSite | undefined => {
     // Frames name the bundle by file: URL under plain Node, by path under module runners (Vitest).
     const m = /((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/.exec(frame.trim());
     if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return undefined;
@@ -147,6 +171,12 @@ function frameMapper(file: string, bundle: string, mapText: string | undefined, 
     const src = hit.originalSource.startsWith('file:') ? fileURLToPath(hit.originalSource) : resolve(mapDir, hit.originalSource);
     if (src === entry || src.startsWith(dslDir)) return undefined;
     return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
+  };
+  return (frame) => {
+    if (seen.has(frame)) return seen.get(frame);
+    const site = map(frame);
+    seen.set(frame, site);
+    return site;
   };
 }
 

@@ -73,8 +73,44 @@ export class PositionMap {
   }
 
   private at(node: TsNode, exact: boolean): Position {
-    const { line, column } = this.sf!.getLineAndColumnAtPos(node.getStart());
-    return { line, column, exact };
+    const pos = node.getStart();
+    return { line: this.lineAt(pos), column: this.columnAt(pos), exact };
+  }
+
+  /**
+   * Offsets of every `\n`, found once per file. ts-morph's getLineAndColumnAtPos counts newlines from
+   * the start of the file on every call, which made thousands of findings quadratic in file size.
+   */
+  private newlines: number[] | undefined;
+
+  /** 1-based line of `pos`, counted as ts-morph counts it (`\n` only). */
+  private lineAt(pos: number): number {
+    if (!this.newlines) {
+      const text = this.sf!.getFullText();
+      this.newlines = [];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.newlines.push(i);
+    }
+    // Newlines before pos: binary search for the first offset ≥ pos.
+    let lo = 0;
+    let hi = this.newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.newlines[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  }
+
+  /** 1-based column of `pos`: its distance from the previous `\n` or `\r`, as ts-morph measures it. */
+  private columnAt(pos: number): number {
+    const text = this.sf!.getFullText();
+    let start = pos;
+    while (start > 0) {
+      const c = text.charCodeAt(start - 1);
+      if (c === 10 || c === 13) break;
+      start--;
+    }
+    return pos - start + 1;
   }
 
   private unwrap(n: TsNode | undefined, depth = 0): TsNode | undefined {

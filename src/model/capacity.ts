@@ -14,7 +14,7 @@
  */
 import { azureUsable, cidr } from './cidr.js';
 import type { ModelQuery } from './query.js';
-import type { ClusterResource, Id, NodePoolResource } from './types.js';
+import type { AppGatewayResource, ClusterResource, Id, NodePoolResource } from './types.js';
 
 /** Addresses overlay and kubenet take from the pod CIDR per node (a /24). */
 export const POD_CIDR_BLOCK = 256;
@@ -89,21 +89,74 @@ export interface SubnetDemand {
 
 const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+interface PoolPlacement {
+  pool: NodePoolResource;
+  cluster: ClusterResource;
+}
+
+/** What lives in each subnet, by subnet id (each list in model order). */
+interface Placements {
+  nodePools: Map<Id, PoolPlacement[]>;
+  podPools: Map<Id, PoolPlacement[]>;
+  internalLbs: Map<Id, number>;
+  endpoints: Map<Id, number>;
+  gateways: Map<Id, AppGatewayResource[]>;
+  privateLinkServices: Map<Id, number>;
+  /** NVAs, then jump boxes: one address each. */
+  single: Map<Id, Array<{ name: string }>>;
+}
+
+// Built once per query: looking every part up per subnet made capacity rules quadratic in spokes.
+const placementsOf = new WeakMap<ModelQuery, Placements>();
+
+function placements(q: ModelQuery): Placements {
+  const hit = placementsOf.get(q);
+  if (hit) return hit;
+  const add = <T>(m: Map<Id, T[]>, k: Id | undefined, v: T): void => {
+    const list = m.get(k as Id);
+    if (list) list.push(v);
+    else m.set(k as Id, [v]);
+  };
+  const count = (m: Map<Id, number>, k: Id | undefined): void => {
+    m.set(k as Id, (m.get(k as Id) ?? 0) + 1);
+  };
+  const p: Placements = {
+    nodePools: new Map(),
+    podPools: new Map(),
+    internalLbs: new Map(),
+    endpoints: new Map(),
+    gateways: new Map(),
+    privateLinkServices: new Map(),
+    single: new Map(),
+  };
+  for (const c of q.all('cluster')) {
+    const podCni = c.network.cni === 'azure-podsubnet-dynamic' || c.network.cni === 'azure-podsubnet-static';
+    for (const pool of q.pools(c.id)) {
+      add(p.nodePools, pool.subnet, { pool, cluster: c });
+      if (podCni) add(p.podPools, pool.podSubnet, { pool, cluster: c });
+    }
+  }
+  for (const lb of q.all('loadBalancer')) if (lb.visibility === 'internal') count(p.internalLbs, lb.subnet);
+  for (const pe of q.all('privateEndpoint')) count(p.endpoints, pe.subnet);
+  for (const c of q.all('cluster')) {
+    if (c.apiServer.mode === 'private') count(p.endpoints, q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet);
+  }
+  for (const g of q.all('applicationGateway')) add(p.gateways, g.subnet, g);
+  for (const x of q.all('privateLinkService')) count(p.privateLinkServices, x.subnet);
+  for (const x of [...q.all('nva'), ...q.all('jumpBox')]) add(p.single, x.subnet, x);
+  placementsOf.set(q, p);
+  return p;
+}
+
 /** Address demand of one subnet at peak: nodes, pods, frontends, endpoints, gateways and appliances placed in it. */
 export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
   const s = q.getAs(subnetId, 'subnet');
   const range = s ? cidr(s.cidr) : undefined;
   const usable = range ? azureUsable(range) : null;
   const terms: DemandTerm[] = [];
-  const nodePools: Array<{ pool: NodePoolResource; cluster: ClusterResource }> = [];
-  const podPools: Array<{ pool: NodePoolResource; cluster: ClusterResource }> = [];
-  for (const c of q.all('cluster')) {
-    for (const p of q.pools(c.id)) {
-      if (p.subnet === subnetId) nodePools.push({ pool: p, cluster: c });
-      const podCni = c.network.cni === 'azure-podsubnet-dynamic' || c.network.cni === 'azure-podsubnet-static';
-      if (podCni && p.podSubnet === subnetId) podPools.push({ pool: p, cluster: c });
-    }
-  }
+  const where = placements(q);
+  const nodePools = where.nodePools.get(subnetId) ?? [];
+  const podPools = where.podPools.get(subnetId) ?? [];
   for (const { pool, cluster } of nodePools) {
     const d = poolDemand(pool);
     const who = nodePools.length > 1 ? `${pool.name}: ` : '';
@@ -132,25 +185,19 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
       });
     }
   }
-  const ilbs = q.all('loadBalancer').filter((lb) => lb.visibility === 'internal' && lb.subnet === subnetId).length;
+  const ilbs = where.internalLbs.get(subnetId) ?? 0;
   if (ilbs) terms.push({ addresses: ilbs, text: plural(ilbs, 'internal LB frontend') });
-  const endpoints =
-    q.all('privateEndpoint').filter((pe) => pe.subnet === subnetId).length +
-    q
-      .all('cluster')
-      .filter((c) => c.apiServer.mode === 'private' && q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet === subnetId)
-      .length;
+  const endpoints = where.endpoints.get(subnetId) ?? 0;
   if (endpoints) terms.push({ addresses: endpoints, text: plural(endpoints, 'private endpoint') });
-  const gateways = q.all('applicationGateway').filter((g) => g.subnet === subnetId);
+  const gateways = where.gateways.get(subnetId) ?? [];
   for (const g of gateways) {
     const inst = nonNeg(g.maxCapacity);
     const fe = g.frontend === 'private' || g.frontend === 'both' ? 1 : 0;
     terms.push({ addresses: inst + fe, text: `${g.name} ${inst} instances${fe ? ' + 1 private frontend' : ''}` });
   }
-  const pls = q.all('privateLinkService').filter((x) => x.subnet === subnetId).length;
+  const pls = where.privateLinkServices.get(subnetId) ?? 0;
   if (pls) terms.push({ addresses: pls, text: plural(pls, 'Private Link NAT IP') });
-  const single = [...q.all('nva'), ...q.all('jumpBox')].filter((x) => x.subnet === subnetId);
-  for (const x of single) terms.push({ addresses: 1, text: `${x.name}: 1` });
+  for (const x of where.single.get(subnetId) ?? []) terms.push({ addresses: 1, text: `${x.name}: 1` });
 
   const role: SubnetRole = nodePools.length
     ? 'nodes'

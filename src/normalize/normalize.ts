@@ -12,7 +12,7 @@ import { NormalizeContext } from './context.js';
 import { readDecisions, readMetadata, readReview } from './document.js';
 import { readNetwork } from './network.js';
 import { normalizePart } from './parts.js';
-import { clusterPaths, ingressPath, linkGatewaysToClusters } from './paths.js';
+import { clusterPaths, egressDestinationsByCluster, ingressPath, linkGatewaysToClusters } from './paths.js';
 import { Fields, describe, isRecord, type NormalizeIssue } from './reader.js';
 import { cmp, dedupeDefaults, dedupeUnknown } from './util.js';
 import { checkInput } from './input-checks.js';
@@ -39,7 +39,9 @@ export function normalize(input: unknown): NormalizeResult {
   arch.arr('clusters', true).forEach((c, i) => n.ref(c, ['cluster'], `clusters[${i}]`));
   arch.arr('ingress').forEach((p, i) => ingressPath(n, p, `ingress[${i}]`));
   const routing = computeRouting({ resources: [...n.resources.values()], edges: [...n.edges.values()] });
-  for (const r of [...n.resources.values()]) if (r.kind === 'cluster') clusterPaths(n, r, routing);
+  // clusterPaths adds outbound devices, never egress destinations: the index holds for the whole loop.
+  const destinations = egressDestinationsByCluster(n);
+  for (const r of [...n.resources.values()]) if (r.kind === 'cluster') clusterPaths(n, r, routing, destinations);
   linkGatewaysToClusters(n);
   const review = readReview(n, arch);
 

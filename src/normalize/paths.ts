@@ -235,7 +235,12 @@ export function linkGatewaysToClusters(n: NormalizeContext): void {
  * forces it to on-premises; otherwise the outbound type (or a NAT gateway on the subnet, which takes
  * precedence over load balancer outbound rules) decides.
  */
-export function clusterPaths(n: NormalizeContext, c: ClusterResource, routing: Map<Id, SubnetRoutes>): void {
+export function clusterPaths(
+  n: NormalizeContext,
+  c: ClusterResource,
+  routing: Map<Id, SubnetRoutes>,
+  destinationsByCluster: ReadonlyMap<Id, readonly EgressDestination[]> = egressDestinationsByCluster(n),
+): void {
   const hops: Id[] = [];
   const edges: Id[] = [];
   let publicIps = 0;
@@ -349,7 +354,7 @@ export function clusterPaths(n: NormalizeContext, c: ClusterResource, routing: M
   }
   const destinations: Id[] = [];
   const privateEndpoints: Id[] = [];
-  const dests = [...n.resources.values()].filter((r): r is Extract<Resource, { kind: 'egressDestination' }> => r.kind === 'egressDestination' && r.cluster === c.id);
+  const dests = destinationsByCluster.get(c.id) ?? [];
   const reachesInternet = via !== 'none' && via !== 'gateway' && !(via === 'appliance' && !nextHop);
   if (reachesInternet) {
     if (!n.resources.has('internet')) n.add({ id: 'internet', kind: 'internet', name: 'Internet', source: { path: '' } });
@@ -412,6 +417,23 @@ export function clusterPaths(n: NormalizeContext, c: ClusterResource, routing: M
       source: { path: c.source.path + '.outbound' },
     }),
   );
+}
+
+type EgressDestination = Extract<Resource, { kind: 'egressDestination' }>;
+
+/**
+ * Each cluster's egress destinations, in declaration order. Built once per model and passed to every
+ * `clusterPaths` call: scanning all elements per cluster made normalize quadratic in spokes.
+ */
+export function egressDestinationsByCluster(n: NormalizeContext): Map<Id, EgressDestination[]> {
+  const byCluster = new Map<Id, EgressDestination[]>();
+  for (const r of n.resources.values()) {
+    if (r.kind !== 'egressDestination') continue;
+    const list = byCluster.get(r.cluster);
+    if (list) list.push(r);
+    else byCluster.set(r.cluster, [r]);
+  }
+  return byCluster;
 }
 
 // ---------------------------------------------------------------------------------------------

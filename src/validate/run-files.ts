@@ -8,7 +8,7 @@ import type { AksnetConfig } from '../../dsl/types.js';
 import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError } from '../shared/errors.js';
 import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../load/load-architecture.js';
-import { displayPath } from '../load/load-module.js';
+import { displayPath, LoadSession } from '../load/load-module.js';
 import { SourceLocator } from '../load/locate.js';
 import type { FileResult } from './finding.js';
 import { loadFailureResult } from './load-failure.js';
@@ -77,10 +77,15 @@ export type FileOutcome =
   | { kind: 'failed'; path: string; file: string; error: AksnetError; result: FileResult };
 
 /** Validates one file without letting its failure end the run; config errors still throw (they concern every file). */
-export async function validateOutcome(path: string, opts: ValidateFilesOptions = {}, configs = new ConfigCache()): Promise<FileOutcome> {
+export async function validateOutcome(
+  path: string,
+  opts: ValidateFilesOptions = {},
+  configs = new ConfigCache(),
+  session?: LoadSession,
+): Promise<FileOutcome> {
   let arch: LoadedArchitecture;
   try {
-    arch = await loadArchitecture(path);
+    arch = await loadArchitecture(path, session);
   } catch (e) {
     const file = displayPath(path);
     if (e instanceof NotAnArchitectureError) return { kind: 'skipped', path, file, reason: e.message };
@@ -94,8 +99,14 @@ export async function validateOutcome(path: string, opts: ValidateFilesOptions =
 /** Validates every file in order; one file's load failure never stops the others. */
 export async function validateOutcomes(paths: string[], opts: ValidateFilesOptions = {}): Promise<FileOutcome[]> {
   const configs = new ConfigCache();
+  // One evaluation worker for all the files (a single file keeps the single-use worker).
+  const session = paths.length > 1 ? new LoadSession() : undefined;
   const out: FileOutcome[] = [];
-  for (const p of paths) out.push(await validateOutcome(p, opts, configs));
+  try {
+    for (const p of paths) out.push(await validateOutcome(p, opts, configs, session));
+  } finally {
+    session?.dispose();
+  }
   return out;
 }
 
