@@ -106,8 +106,6 @@ const spoke = vnet({
   name: 'vnet-spoke-payments-weu',
   region: 'westeurope',
   role: 'spoke',
-  // Names resolve through the firewall's DNS proxy, so the pods and the firewall's FQDN rules agree.
-  dnsServers: ['10.200.0.4'],
   addressSpace: ['10.240.0.0/16'],
   dnsServers: ['10.200.0.4'], // the hub firewall's DNS proxy, so FQDN rules and pods resolve alike
   ddosProtectionPlan: ddos,
@@ -117,6 +115,9 @@ const spoke = vnet({
 // ---- Private endpoints ---------------------------------------------------------------------
 const kvZone = privateDnsZone({ name: 'privatelink.vaultcore.azure.net', links: [hub, spoke] });
 const acrZone = privateDnsZone({ name: 'privatelink.azurecr.io', links: [hub, spoke] });
+// The spoke resolves through the hub firewall's DNS proxy, so the API server's zone must be linked to the hub too:
+// a custom zone instead of the AKS-created one, which AKS links to the cluster's VNet only.
+const apiZone = privateDnsZone({ name: 'privatelink.westeurope.azmk8s.io', links: [hub, spoke] });
 const keyVault = paas({ name: 'kv-payments-weu', service: 'keyVault', publicNetworkAccess: false });
 const registry = paas({ name: 'acrpaymentsweu', service: 'containerRegistry', sku: 'Premium', publicNetworkAccess: false });
 const kvEndpoint = privateEndpoint({ name: 'pe-kv-payments', subnet: peSubnet, target: keyVault, dnsZone: kvZone });
@@ -144,7 +145,7 @@ const aks = cluster({
     nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 5, zones: [1, 2, 3], subnet: nodesSubnet, maxSurge: '33%' }),
     nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, maxCount: 20, maxPods: 110, zones: [1, 2, 3], subnet: nodesSubnet, maxSurge: '33%' }),
   ],
-  apiServer: { mode: 'private', privateDnsZone: 'system', publicFqdn: false },
+  apiServer: { mode: 'private', privateDnsZone: apiZone, publicFqdn: false },
   controlPlaneAccess: [
     { kind: 'admins', via: hubBastion, description: 'platform SREs through Bastion' },
     { kind: 'cicd', via: agents, description: 'deploy pipeline on self-hosted runners in the spoke' },
@@ -211,7 +212,7 @@ export default defineArchitecture({
   network: {
     vnets: [hub, spoke],
     peerings: [peering({ from: hub, to: spoke, allowForwardedTraffic: true })],
-    privateDnsZones: [kvZone, acrZone],
+    privateDnsZones: [kvZone, acrZone, apiZone],
     privateEndpoints: [kvEndpoint, acrEndpoint],
     firewalls: [firewall],
     bastions: [hubBastion],

@@ -21,6 +21,13 @@ const BUILDERS = Object.keys(dsl).filter((k) => typeof (dsl as Record<string, un
 /** Parts that examples refer to without declaring them, with the builder that makes each. */
 const FREE: Record<string, string> = {
   appGwSubnet: 'subnet',
+  agwSubnet: 'subnet',
+  peSubnet: 'subnet',
+  plsSubnet: 'subnet',
+  apiServerSubnet: 'subnet',
+  fwManagementSubnet: 'subnet',
+  nodeNsg: 'nsg',
+  rt: 'routeTable',
   ingressSubnet: 'subnet',
   agcSubnet: 'subnet',
   agentsSubnet: 'subnet',

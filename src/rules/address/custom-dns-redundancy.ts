@@ -45,7 +45,10 @@ export default defineRule({
     const { q } = ctx;
     for (const v of q.all('vnet')) {
       if (v.dnsServers.length === 0) continue;
-      if (v.dnsServers.length === 1) {
+      // An Azure Firewall's private IP (DNS proxy) fronts the firewall's own instances, spread over its
+      // zones: one address, but not one server.
+      const firewallIps = new Set(q.all('azureFirewall').flatMap((fw) => (fw.privateIp ? [fw.privateIp] : [])));
+      if (v.dnsServers.length === 1 && !firewallIps.has(v.dnsServers[0]!)) {
         ctx.report({
           messageId: 'singleServer',
           data: { vnet: v.name, server: v.dnsServers[0]! },

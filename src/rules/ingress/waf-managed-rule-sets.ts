@@ -116,8 +116,10 @@ export default defineRule({
       'Use Microsoft_DefaultRuleSet 2.1 or later (2.2 on Application Gateway; 2.x on Front Door) with its ' +
       'default action, add Microsoft_BotManagerRuleSet, and exclude named selectors (Equals) instead of EqualsAny.',
     example:
-      "waf: { name: 'wafp-agw', mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.2' }, " +
-      "{ type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] }",
+      "applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: appGwSubnet, frontend: 'public', management: 'standalone',\n" +
+      "  minCapacity: 2, zones: [1, 2, 3],\n" +
+      "  waf: { mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.2' },\n" +
+      "    { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] } });",
     references: [
       { title: 'Upgrade the CRS or DRS rule set version (Application Gateway)', url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/upgrade-ruleset-version' },
       { title: 'Application Gateway WAF DRS and CRS rule groups', url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/application-gateway-crs-rulegroups-rules' },

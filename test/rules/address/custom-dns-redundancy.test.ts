@@ -21,6 +21,7 @@ testRule('address/custom-dns-redundancy', {
   valid: [
     { name: 'Azure-provided DNS', arch: dns([]) },
     { name: 'two servers in the hub (same region)', arch: dns(['10.0.0.4', '10.0.0.5']) },
+    { name: 'the Azure Firewall DNS proxy alone (a zone-redundant platform service, not one server)', arch: dns(['10.0.0.4']) },
     { name: 'two on-premises servers (region unknown, not judged)', arch: dns(['192.168.10.4', '192.168.10.5']) },
     {
       name: 'two servers, one just outside the remote VNet (10.49.255.255)',
@@ -30,14 +31,14 @@ testRule('address/custom-dns-redundancy', {
   invalid: [
     {
       name: 'a single server',
-      arch: dns(['10.0.0.4']),
+      arch: dns(['10.0.0.5']),
       findings: [
         {
           messageId: 'singleServer',
           path: `${SPOKE}.dnsServers`,
           severity: 'warning',
           message:
-            'VNet vnet-spoke uses one custom DNS server (10.0.0.4); when it is down nothing in the VNet resolves names',
+            'VNet vnet-spoke uses one custom DNS server (10.0.0.5); when it is down nothing in the VNet resolves names',
         },
       ],
     },
