@@ -1,7 +1,7 @@
 /** measure → layout → render for one view (the heavy imports live behind this module). */
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
-import { layout, type LayoutResult } from '../layout/elk.js';
+import { layout, type LayoutRequest, type LayoutResult } from '../layout/elk.js';
 import { measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
@@ -9,6 +9,8 @@ import type { DiagramTarget } from '../model/diagram-target.js';
 import { loadFonts } from '../render/text.js';
 import { iconLookup } from '../render/icon-source.js';
 import type { ViewGraph } from './graph.js';
+import { fitDiagram } from './page-fit.js';
+import { TYPE } from '../render/style.js';
 import type { DiagramOptions } from './index.js';
 
 export interface ViewRender {
@@ -30,7 +32,7 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const m = await loadFonts();
   const measured = measure(m, graph);
   const t1 = performance.now();
-  const laid = await layout(measured.request);
+  const laid = await layoutForPage(measured.request, graph.view);
   const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
   const target = buildTarget(m, {
@@ -49,4 +51,23 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   performance.measure('aksnet:layout', { start: t1, end: t2, detail });
   performance.measure('aksnet:render', { start: t2, end: t3, detail });
   return { title: graph.title, ...r, measured, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
+}
+
+/** Flow views: long chains that a left-to-right layout turns into page-wide strips. */
+const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane']);
+
+/**
+ * Lays a view out so it prints well: a flow view is laid out left-to-right and top-down, and top-down wins when
+ * its picture needs fewer printed pages at 6 pt; other views keep left-to-right.
+ */
+async function layoutForPage(request: LayoutRequest, view: string): Promise<LayoutResult> {
+  const across = await layout(request);
+  if (!FLOW_VIEWS.has(view)) return across;
+  const down = await layout({ ...request, direction: 'DOWN' });
+  // The smallest text a diagram draws (finding badges); the page fit keeps it at 6 pt or more.
+  const fontPx = Math.min(TYPE.badge, TYPE.edge, TYPE.detail);
+  const a = fitDiagram(across.width, across.height, fontPx);
+  const d = fitDiagram(down.width, down.height, fontPx);
+  // Top-down flows cross container headers on their way in, so they win only when they save printed pages.
+  return d.tiles.length < a.tiles.length ? down : across;
 }

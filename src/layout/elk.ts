@@ -136,6 +136,8 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     children: [],
     edges: [],
   };
+  // In-ports face where the flow comes from: west for a left-to-right layout, north for a top-down one.
+  const [inSide, outSide] = (req.options?.['elk.direction'] ?? req.direction) === 'DOWN' ? ['NORTH', 'SOUTH'] : ['WEST', 'EAST'];
   for (const n of req.nodes) {
     const id = ids.get(n.id)!;
     const opts: LayoutOptions = {};
@@ -151,8 +153,8 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     if (n.ports) {
       opts['elk.portConstraints'] = 'FIXED_SIDE';
       en.ports = [
-        { id: `${id}_w`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
-        { id: `${id}_e`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
+        { id: `${id}_w`, width: 0, height: 0, layoutOptions: { 'elk.port.side': inSide } },
+        { id: `${id}_e`, width: 0, height: 0, layoutOptions: { 'elk.port.side': outSide } },
       ];
     }
     elkNodes.set(n.id, en);
