@@ -525,6 +525,14 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
         from = b.node({ id: `gitops:${a.id}`, kind: 'gitops', label: 'GitOps agent', details: a.description ? [a.description] : [], style: 'leaf', parent: c.id, icon: 'workload' });
       } else if (a.kind === 'command-invoke') {
         from = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'az aks command invoke', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
+        // No network path into the VNet: the CLI calls the runCommand API of Azure Resource Manager, and AKS
+        // runs the command in a pod inside the cluster (aks-command namespace), which talks to the API server.
+        // https://learn.microsoft.com/rest/api/aks/managed-clusters/run-command
+        const zone = b.zone('zone:azure-management', 'Azure management plane');
+        const arm = b.node({ id: 'arm', kind: 'azureResourceManager', label: 'Azure Resource Manager', details: ['management.azure.com', 'runCommand API'], style: 'leaf', parent: zone });
+        b.edge({ id: `access:${a.id}:arm`, from, to: arm, style: 'management', label: `https:443 (Azure API)${suffix}` });
+        b.edge({ id: `access:${a.id}:run`, from: arm, to: c.id, style: 'management', label: 'runs a command pod' });
+        continue;
       } else if (from !== c.id) {
         const r = q.get(from);
         if (r?.kind === 'client') b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: a.description ? [a.description] : details(r, q) });
