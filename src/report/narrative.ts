@@ -407,6 +407,15 @@ export function controlPlaneNarrative(c: ClusterResource, access: readonly Contr
       break;
   }
   const steps: NarrativeStep[] = access.map((a, i) => {
+    if (a.kind === 'command-invoke') {
+      // Drawn the same way in the control-plane view: through ARM, not over a network path into the VNet.
+      const text =
+        'Path: Azure CLI → Azure Resource Manager (runCommand API, management.azure.com) → a command pod that AKS ' +
+        'starts in the cluster → API server. It needs no network path into the virtual network; Azure RBAC on the ' +
+        'cluster resource decides who may use it.' +
+        (a.description ? ` ${sentence(a.description)}` : '');
+      return { n: i + 1, title: ACCESS_LABEL[a.kind], text, tags: [{ label: 'Azure management API', tone: 'neutral' }] };
+    }
     const from = q.get(a.from);
     const via = a.via && a.via !== a.from ? q.get(a.via) : undefined;
     const tags: NarrativeStep['tags'] = [{ label: a.overInternet ? 'over the internet' : 'private network', tone: a.overInternet ? 'warn' : 'good' }];

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadArchitecture } from '../../src/load/load-architecture.js';
 import { deriveView } from '../../src/diagram/views.js';
+import { controlPlaneNarrative } from '../../src/report/narrative.js';
+import { ModelQuery } from '../../src/model/query.js';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
@@ -26,6 +28,16 @@ describe('control-plane view: az aks command invoke', () => {
       const run = g.edges.filter((e) => e.from === arm.id);
       expect(run.length).toBeGreaterThan(0);
       for (const e of run) expect(byId.get(e.to)!.kind).toBe('cluster');
+      // The traffic-flow narrative tells the same story.
+      const q = new ModelQuery(model);
+      for (const c of q.all('cluster')) {
+        const access = model.controlPlaneAccess.filter((x) => x.cluster === c.id);
+        const n = controlPlaneNarrative(c, access, q);
+        const step = n.steps.find((s) => s.title === 'az aks command invoke');
+        if (!access.some((x) => x.kind === 'command-invoke')) continue;
+        expect(step!.text).toContain('Azure Resource Manager');
+        expect(step!.text).not.toContain('over private networking');
+      }
     });
   }
 });
