@@ -227,24 +227,27 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       const c = n.node.element ? counts.get(n.node.element) : undefined;
       if (!c) return;
       const box = boxOf(n.node.id);
-      const sev: Severity = c.error ? 'error' : c.warning ? 'warning' : 'info';
-      const total = c.error + c.warning + c.info;
-      const look = SEVERITY_LOOK[sev];
-      const label = String(total);
-      const w = Math.ceil(22 + m.width(label, TYPE.badge, 'bold'));
-      const x = box.x + box.width - w - 6;
+      // One chip per severity with open findings, so a reader sees "1 error, 3 warnings", not one total.
+      const chips = (['error', 'warning', 'info'] as const)
+        .filter((sev) => c[sev] > 0)
+        .map((sev) => ({ sev, label: String(c[sev]), w: Math.ceil(22 + m.width(String(c[sev]), TYPE.badge, 'bold')) }));
+      const tooltip = `${c.error} error, ${c.warning} warning, ${c.info} info open finding(s)`;
+      let x = box.x + box.width - 6 - chips.reduce((a, ch) => a + ch.w, 0) - 4 * (chips.length - 1);
       const y = box.y - 8;
-      badges!.push({
-        index: i,
-        id: n.node.id,
-        severity: sev,
-        count: total,
-        tooltip: `${c.error} error, ${c.warning} warning, ${c.info} info open finding(s)`,
-        box: { x: f2(x), y: f2(y), width: w, height: 16 },
-        stroke: hex(look.fill),
-        icon: sevGlyph(sev, x + 9, y + 8),
-        label: run(label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR),
-      });
+      for (const ch of chips) {
+        badges!.push({
+          index: i,
+          id: n.node.id,
+          severity: ch.sev,
+          count: c[ch.sev],
+          tooltip,
+          box: { x: f2(x), y: f2(y), width: ch.w, height: 16 },
+          stroke: hex(SEVERITY_LOOK[ch.sev].fill),
+          icon: sevGlyph(ch.sev, x + 9, y + 8),
+          label: run(ch.label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR),
+        });
+        x += ch.w + 4;
+      }
     });
   }
 
