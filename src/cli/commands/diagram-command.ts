@@ -14,10 +14,12 @@ export function register(program: Command): void {
     .option('--icon-pack <dir>', 'directory of <kind>.svg icons that replace the built-in icons')
     .option('--watch', 're-render when an architecture file or one of its inputs changes')
     .option('--diff <base>', 'mark what changed since this base design (added, changed, removed ghosted) with a legend')
+    .addOption(new Option('--format <format>', 'image format (png is rendered without a browser)').choices(['svg', 'png']).default('svg'))
+    .option('--scale <n>', 'PNG scale factor, greater than 0 and at most 8 (default 2)')
     .addHelpText(
       'after',
       `
-Writes <dir>/<file-stem>.<view>.svg for every view that has something to show.
+Writes <dir>/<file-stem>.<view>.svg (or .png with --format png) for every view that has something to show.
 
 Examples:
   $ aksnet diagram examples/a-hub-spoke-baseline.ts
@@ -25,6 +27,7 @@ Examples:
   $ aksnet diagram prod.ts --findings
   $ aksnet diagram prod.ts --icon-pack ./azure-icons --watch
   $ aksnet diagram prod.ts --diff prod-v1.ts
+  $ aksnet diagram prod.ts --format png --scale 3
 
 Exit codes: 0 diagrams written, 2 usage or load error, 4 internal error.`,
     )

@@ -18,6 +18,20 @@ export interface DiagramCliOptions {
   watch?: boolean;
   /** Base design whose differences from this one are marked (`--diff`). */
   diff?: string;
+  /** Output format: SVG (default) or PNG rendered without a browser. */
+  format?: 'svg' | 'png';
+  /** PNG scale factor (`--scale`, default 2). */
+  scale?: string;
+}
+
+/** The PNG scale of `--scale`: a number in (0, 8], else a usage error. */
+export function pngScale(raw: string | undefined): number {
+  if (raw === undefined) return 2;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !(n > 0 && n <= 8)) {
+    throw new AksnetError(`--scale must be a number greater than 0 and at most 8 (got "${raw}")`, undefined, ExitCode.usage);
+  }
+  return n;
 }
 
 /** The stem used in output names: `examples/a-hub.ts` → `a-hub`. */
@@ -64,10 +78,13 @@ async function renderFile(file: string, opts: DiagramCliOptions): Promise<Render
     ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
   });
   const written: string[] = [];
+  const png = opts.format === 'png';
+  const scale = png ? pngScale(opts.scale) : 1;
+  const toPng = png ? (await import('../../render/png.js')).svgToPng : undefined;
   for (const d of diagrams) {
-    const out = join(opts.output, `${fileStem(file)}.${d.view}.svg`);
+    const out = join(opts.output, `${fileStem(file)}.${d.view}.${png ? 'png' : 'svg'}`);
     const t0 = performance.now();
-    writeFileAtomic(out, mark(d.svg));
+    writeFileAtomic(out, toPng ? await toPng(mark(d.svg), scale) : mark(d.svg));
     performance.measure('aksnet:write', { start: t0, detail: { design, view: d.view } });
     written.push(out);
   }
