@@ -28,7 +28,7 @@ import type { Finding } from '../validate/finding.js';
 import { TLS_LEGEND } from './glyphs.js';
 import type { Measured, MeasuredNode, TextLine } from './measure.js';
 import { clean } from './measure.js';
-import { BOX, DETAIL_COLOR, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TEXT_COLOR, TYPE } from './style.js';
+import { BOX, DETAIL_COLOR, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TEXT_COLOR, TLS_LINE, TYPE } from './style.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
 
 /** An icon as the icon source provides it (the built-in set never lacks one: unknown kinds get `generic`). */
@@ -199,6 +199,12 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     const stroke = hex(EDGE[e.style].stroke);
     const tooltip = clean([e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : ''].filter(Boolean).join(' · ')) || e.style;
     const c: Connection = { index: i, id: e.id, from: e.from, to: e.to, style: e.style, points: route.points, tooltip, arrow: !e.undirected };
+    const tl = e.tls ? TLS_LINE[e.tls] : undefined;
+    if (tl && (tl.stroke || tl.width || tl.dash)) {
+      const base = EDGE[e.style];
+      const dash = tl.dash ?? base.dash;
+      c.line = { stroke: hex(tl.stroke ?? base.stroke), width: tl.width ?? base.width, ...(dash ? { dash } : {}), tls: e.tls! };
+    }
     const lb = route.label;
     if (lb && (me.text || e.step !== undefined || e.tls)) {
       const label: NonNullable<Connection['label']> = { box: lb, stroke };
@@ -329,7 +335,7 @@ function legendItemsFor(g: ViewGraph, measured: Measured, severities: Set<Severi
   const edges = new Set(g.edges.map((e) => e.style));
   for (const s of EDGE_ORDER) if (edges.has(s)) items.push({ type: 'edge', key: `edge-${s}`, style: s, text: EDGE[s].legend });
   const tls = new Set(g.edges.map((e) => e.tls).filter((t): t is TlsState => !!t));
-  for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: TLS_LEGEND[t] });
+  for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: `${TLS_LEGEND[t]} (${TLS_LINE[t].words})` });
   if (g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
   for (const s of ['error', 'warning', 'info'] as const) {
     if (severities.has(s)) items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });
