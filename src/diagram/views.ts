@@ -93,7 +93,7 @@ class Builder {
   constructor(
     readonly q: ModelQuery,
     readonly view: ViewName,
-    /** Whether region containers are drawn (topology only). */
+    /** Whether region containers are drawn (topology; flow views of multi-region designs). */
     readonly regions: boolean,
     /** Whether clusters show their node pools. */
     readonly pools = true,
@@ -375,7 +375,7 @@ function topology(q: ModelQuery): ViewGraph {
 function ingress(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   if (m.ingressPaths.length === 0) return undefined;
-  const b = new Builder(q, 'ingress', false, false);
+  const b = new Builder(q, 'ingress', multiRegion(q), false);
   for (const p of m.ingressPaths) {
     const client = q.get(p.client);
     if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor' });
@@ -403,7 +403,7 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
 function egress(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   if (m.egressPaths.length === 0) return undefined;
-  const b = new Builder(q, 'egress', false);
+  const b = new Builder(q, 'egress', multiRegion(q));
   const subnets = q.all('subnet');
   /**
    * A route table or NAT gateway is not inside any VNet: it is associated with subnets. It goes in a
@@ -502,11 +502,16 @@ const ACCESS_LABELS: Record<string, string> = {
   hybridConnection: 'VPN / ExpressRoute',
 };
 
+/** Flow views draw region boxes only when the design spans regions: there they tell the stamps apart. */
+function multiRegion(q: ModelQuery): boolean {
+  return new Set(q.all('vnet').map((v) => v.region)).size > 1;
+}
+
 function controlPlane(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   const clusters = q.all('cluster');
   if (clusters.length === 0) return undefined;
-  const b = new Builder(q, 'control-plane', false, false);
+  const b = new Builder(q, 'control-plane', multiRegion(q), false);
   for (const c of clusters) {
     const api = q.getAs(c.apiServerEndpoint, 'apiServer');
     let apiId: string;

@@ -145,7 +145,9 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
       const p = n.padding ?? { top: 24, left: 12, bottom: 12, right: 12 };
       opts['elk.padding'] = `[top=${p.top},left=${p.left},bottom=${p.bottom},right=${p.right}]`;
       opts['elk.nodeSize.constraints'] = 'MINIMUM_SIZE';
-      opts['elk.nodeSize.minimum'] = `(${r2(n.width)},${r2(n.height)})`;
+      // ELK's layered algorithm rotates a top-down graph internally and then applies a compound node's minimum
+      // size unrotated (width becomes height): hand it over transposed so the box comes out as measured.
+      opts['elk.nodeSize.minimum'] = inSide === 'NORTH' ? `(${r2(n.height)},${r2(n.width)})` : `(${r2(n.width)},${r2(n.height)})`;
     }
     if (n.layer) opts['elk.layered.layering.layerConstraint'] = n.layer === 'first' ? 'FIRST' : 'LAST';
     const en: ElkNode = { id, layoutOptions: opts, width: n.width, height: n.height };
