@@ -32,18 +32,20 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const m = await loadFonts();
   const measured = measure(m, graph);
   const t1 = performance.now();
-  const laid = await layoutForPage(measured.request, graph.view);
+  const layouts = await layoutsFor(measured.request, graph.view);
   const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
-  const target = buildTarget(m, {
-    graph,
-    measured,
-    layout: laid,
-    metadata: model.metadata,
-    ...(opts.findings ? { findings: opts.findings } : {}),
-    icons,
-    metadataBlock: opts.metadata !== false,
-  });
+  const targetFor = (laid: LayoutResult) =>
+    buildTarget(m, {
+      graph,
+      measured,
+      layout: laid,
+      metadata: model.metadata,
+      ...(opts.findings ? { findings: opts.findings } : {}),
+      icons,
+      metadataBlock: opts.metadata !== false,
+    });
+  const { target, laid } = pickForPage(layouts.map((l) => ({ target: targetFor(l), laid: l })));
   const r = await renderSvg(target);
   const t3 = performance.now();
   const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
@@ -57,17 +59,21 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
 const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane']);
 
 /**
- * Lays a view out so it prints well: a flow view is laid out left-to-right and top-down, and top-down wins when
- * its picture needs fewer printed pages at 6 pt; other views keep left-to-right.
+ * The layouts a view is tried in: a flow view left-to-right and top-down, other views left-to-right only.
  */
-async function layoutForPage(request: LayoutRequest, view: string): Promise<LayoutResult> {
+async function layoutsFor(request: LayoutRequest, view: string): Promise<LayoutResult[]> {
   const across = await layout(request);
-  if (!FLOW_VIEWS.has(view)) return across;
-  const down = await layout({ ...request, direction: 'DOWN' });
+  if (!FLOW_VIEWS.has(view)) return [across];
+  return [across, await layout({ ...request, direction: 'DOWN' })];
+}
+
+/**
+ * The candidate that prints best, judged on the finished picture (legend and header included): top-down wins
+ * only when it needs fewer printed pages at 6 pt, since its edges cross container headers on the way in.
+ */
+function pickForPage<T extends { target: DiagramTarget }>(candidates: T[]): T {
   // The smallest text a diagram draws (finding badges); the page fit keeps it at 6 pt or more.
   const fontPx = Math.min(TYPE.badge, TYPE.edge, TYPE.detail);
-  const a = fitDiagram(across.width, across.height, fontPx);
-  const d = fitDiagram(down.width, down.height, fontPx);
-  // Top-down flows cross container headers on their way in, so they win only when they save printed pages.
-  return d.tiles.length < a.tiles.length ? down : across;
+  const pages = (c: T) => fitDiagram(c.target.width, c.target.height, fontPx).tiles.length;
+  return candidates.reduce((best, c) => (pages(c) < pages(best) ? c : best));
 }

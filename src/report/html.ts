@@ -63,7 +63,7 @@ export function diagramPages(svg: string, width: number, height: number, paper: 
       widthMm,
       heightMm,
     };
-    if (n > 1) page.part = `part ${i + 1} of ${n} (${tilePlace(fit, i)})`;
+    if (n > 1) page.part = `part ${i + 1} of ${n}, ${tilePlace(fit, i)}`;
     return page;
   });
 }

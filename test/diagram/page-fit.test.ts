@@ -56,7 +56,7 @@ describe('diagramPages', () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="400" viewBox="0 0 3000 400"><text font-size="10">x</text></svg>';
     const pages = diagramPages(svg, 3000, 400, 'a4');
     expect(pages.length).toBeGreaterThan(1);
-    expect(pages[0]!.part).toMatch(/^part 1 of \d+ \(left\)$/);
+    expect(pages[0]!.part).toMatch(/^part 1 of \d+, left$/);
     for (const p of pages) {
       expect(p.svgHtml).toMatch(/^<svg viewBox="[\d.]+ 0 [\d.]+ 400" style="width:[\d.]+mm;height:[\d.]+mm"/);
       expect(p.svgHtml).not.toMatch(/ width="3000"/);
