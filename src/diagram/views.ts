@@ -422,6 +422,24 @@ function egress(q: ModelQuery): ViewGraph | undefined {
     const shown = users.slice(0, users.length > 3 ? 2 : 3);
     return [`on ${shown.join(', ')}${users.length > shown.length ? ` +${users.length - shown.length} more` : ''}`];
   };
+  // The SNAT addresses a partner must allow-list: every egress point in front of the internet counts once,
+  // however many clusters leave through it (two stamps with a NAT gateway each have both gateways' IPs).
+  const snat = new Map<Id, Map<Id, number>>();
+  for (const p of m.egressPaths) {
+    p.hops.forEach((hop, i) => {
+      if (q.get(hop)?.kind !== 'internet' || i === 0) return;
+      const via = snat.get(hop) ?? new Map<Id, number>();
+      via.set(p.hops[i - 1]!, p.publicIps);
+      snat.set(hop, via);
+    });
+  }
+  const snatDetails = (id: Id): string[] => {
+    const via = [...(snat.get(id) ?? new Map<Id, number>())];
+    const total = via.reduce((a, [, n]) => a + n, 0);
+    const out = [`${total} public IP${total === 1 ? '' : 's'} for SNAT`];
+    if (via.length > 1) out.push(`(${via.map(([v, n]) => `${n} via ${q.name(v)}`).join(', ')})`);
+    return out;
+  };
   for (const p of m.egressPaths) {
     const c = q.getAs(p.cluster, 'cluster');
     if (!c) continue;
@@ -433,7 +451,7 @@ function egress(q: ModelQuery): ViewGraph | undefined {
         b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
         continue;
       }
-      if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: [`${p.publicIps} public IP${p.publicIps === 1 ? '' : 's'} for SNAT`] });
+      if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: snatDetails(r.id) });
       else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
         const parent = attachedVnet(r.id);
         // Inside one VNet the subnets already name the table; a shared table names its subnets.
