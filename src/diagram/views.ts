@@ -566,6 +566,15 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
         const r = q.get(from);
         b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label: ACCESS_LABELS[r?.kind ?? ''] ?? 'access' });
       }
+      // Hybrid access enters through the VNet gateway the connection ends on, as the topology draws it:
+      // client → connection → gateway (in the hub) → API server, never straight from the connection.
+      const conn = q.getAs(from, 'hybridConnection');
+      const gw = conn ? q.getAs(conn.gateway, 'vnetGateway') : undefined;
+      if (conn && gw) {
+        const gwId = b.leaf(gw);
+        b.edge({ id: `access:${a.id}:gateway`, from, to: gwId, style: 'management', label: conn.type === 'vpn' ? 'VPN' : 'ExpressRoute' });
+        from = gwId;
+      }
       const e = modelEdges.find((x) => x.from === a.from) ?? modelEdges[0];
       const label = a.kind === 'gitops' ? 'https:443 (in-cluster)' : a.kind === 'nodes' ? 'konnectivity :443' : (e?.label ?? 'https:443');
       b.edge({ id: e && e.from === from ? e.id : `access:${a.id}`, from, to: apiId, style: 'management', label: label + suffix });
