@@ -1,7 +1,7 @@
 /** measure → layout → render for one view (the heavy imports live behind this module). */
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
-import type { LayoutResult } from '../layout/elk.js';
+import { type LayoutRequest, type LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
 import { measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
@@ -10,6 +10,8 @@ import type { DiagramTarget } from '../model/diagram-target.js';
 import { loadFonts } from '../render/text.js';
 import { iconLookup } from '../render/icon-source.js';
 import type { ViewGraph } from './graph.js';
+import { fitDiagram } from './page-fit.js';
+import { TYPE } from '../render/style.js';
 import type { DiagramOptions } from './index.js';
 
 export interface ViewRender {
@@ -31,18 +33,20 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const m = await loadFonts();
   const measured = measure(m, graph);
   const t1 = performance.now();
-  const laid = await layoutMaybeCached(measured.request, opts.layoutCache);
+  const layouts = await layoutsFor(measured.request, graph.view, opts.layoutCache);
   const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
-  const target = buildTarget(m, {
-    graph,
-    measured,
-    layout: laid,
-    metadata: model.metadata,
-    ...(opts.findings ? { findings: opts.findings } : {}),
-    icons,
-    metadataBlock: opts.metadata !== false,
-  });
+  const targetFor = (laid: LayoutResult) =>
+    buildTarget(m, {
+      graph,
+      measured,
+      layout: laid,
+      metadata: model.metadata,
+      ...(opts.findings ? { findings: opts.findings } : {}),
+      icons,
+      metadataBlock: opts.metadata !== false,
+    });
+  const { target, laid } = pickForPage(layouts.map((l) => ({ target: targetFor(l), laid: l })));
   const r = await renderSvg(target);
   const t3 = performance.now();
   const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
@@ -50,4 +54,27 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   performance.measure('aksnet:layout', { start: t1, end: t2, detail });
   performance.measure('aksnet:render', { start: t2, end: t3, detail });
   return { title: graph.title, ...r, measured, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
+}
+
+/** Flow views: long chains that a left-to-right layout turns into page-wide strips. */
+const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane']);
+
+/**
+ * The layouts a view is tried in: a flow view left-to-right and top-down, other views left-to-right only.
+ */
+async function layoutsFor(request: LayoutRequest, view: string, cache: string | undefined): Promise<LayoutResult[]> {
+  const across = await layoutMaybeCached(request, cache);
+  if (!FLOW_VIEWS.has(view)) return [across];
+  return [across, await layoutMaybeCached({ ...request, direction: 'DOWN' }, cache)];
+}
+
+/**
+ * The candidate that prints best, judged on the finished picture (legend and header included): top-down wins
+ * only when it needs fewer printed pages at 6 pt, since its edges cross container headers on the way in.
+ */
+function pickForPage<T extends { target: DiagramTarget }>(candidates: T[]): T {
+  // The smallest text a diagram draws (finding badges); the page fit keeps it at 6 pt or more.
+  const fontPx = Math.min(TYPE.badge, TYPE.edge, TYPE.detail);
+  const pages = (c: T) => fitDiagram(c.target.width, c.target.height, fontPx).tiles.length;
+  return candidates.reduce((best, c) => (pages(c) < pages(best) ? c : best));
 }

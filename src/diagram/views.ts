@@ -93,7 +93,7 @@ class Builder {
   constructor(
     readonly q: ModelQuery,
     readonly view: ViewName,
-    /** Whether region containers are drawn (topology only). */
+    /** Whether region containers are drawn (topology; flow views of multi-region designs). */
     readonly regions: boolean,
     /** Whether clusters show their node pools. */
     readonly pools = true,
@@ -375,7 +375,7 @@ function topology(q: ModelQuery): ViewGraph {
 function ingress(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   if (m.ingressPaths.length === 0) return undefined;
-  const b = new Builder(q, 'ingress', false, false);
+  const b = new Builder(q, 'ingress', multiRegion(q), false);
   for (const p of m.ingressPaths) {
     const client = q.get(p.client);
     if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor' });
@@ -403,7 +403,7 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
 function egress(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   if (m.egressPaths.length === 0) return undefined;
-  const b = new Builder(q, 'egress', false);
+  const b = new Builder(q, 'egress', multiRegion(q));
   const subnets = q.all('subnet');
   /**
    * A route table or NAT gateway is not inside any VNet: it is associated with subnets. It goes in a
@@ -422,6 +422,24 @@ function egress(q: ModelQuery): ViewGraph | undefined {
     const shown = users.slice(0, users.length > 3 ? 2 : 3);
     return [`on ${shown.join(', ')}${users.length > shown.length ? ` +${users.length - shown.length} more` : ''}`];
   };
+  // The SNAT addresses a partner must allow-list: every egress point in front of the internet counts once,
+  // however many clusters leave through it (two stamps with a NAT gateway each have both gateways' IPs).
+  const snat = new Map<Id, Map<Id, number>>();
+  for (const p of m.egressPaths) {
+    p.hops.forEach((hop, i) => {
+      if (q.get(hop)?.kind !== 'internet' || i === 0) return;
+      const via = snat.get(hop) ?? new Map<Id, number>();
+      via.set(p.hops[i - 1]!, p.publicIps);
+      snat.set(hop, via);
+    });
+  }
+  const snatDetails = (id: Id): string[] => {
+    const via = [...(snat.get(id) ?? new Map<Id, number>())];
+    const total = via.reduce((a, [, n]) => a + n, 0);
+    const out = [`${total} public IP${total === 1 ? '' : 's'} for SNAT`];
+    if (via.length > 1) out.push(`(${via.map(([v, n]) => `${n} via ${q.name(v)}`).join(', ')})`);
+    return out;
+  };
   for (const p of m.egressPaths) {
     const c = q.getAs(p.cluster, 'cluster');
     if (!c) continue;
@@ -433,7 +451,7 @@ function egress(q: ModelQuery): ViewGraph | undefined {
         b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
         continue;
       }
-      if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: [`${p.publicIps} public IP${p.publicIps === 1 ? '' : 's'} for SNAT`] });
+      if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: snatDetails(r.id) });
       else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
         const parent = attachedVnet(r.id);
         // Inside one VNet the subnets already name the table; a shared table names its subnets.
@@ -502,11 +520,16 @@ const ACCESS_LABELS: Record<string, string> = {
   hybridConnection: 'VPN / ExpressRoute',
 };
 
+/** Flow views draw region boxes only when the design spans regions: there they tell the stamps apart. */
+function multiRegion(q: ModelQuery): boolean {
+  return new Set(q.all('vnet').map((v) => v.region)).size > 1;
+}
+
 function controlPlane(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   const clusters = q.all('cluster');
   if (clusters.length === 0) return undefined;
-  const b = new Builder(q, 'control-plane', false, false);
+  const b = new Builder(q, 'control-plane', multiRegion(q), false);
   for (const c of clusters) {
     const api = q.getAs(c.apiServerEndpoint, 'apiServer');
     let apiId: string;
@@ -525,6 +548,14 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
         from = b.node({ id: `gitops:${a.id}`, kind: 'gitops', label: 'GitOps agent', details: a.description ? [a.description] : [], style: 'leaf', parent: c.id, icon: 'workload' });
       } else if (a.kind === 'command-invoke') {
         from = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'az aks command invoke', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
+        // No network path into the VNet: the CLI calls the runCommand API of Azure Resource Manager, and AKS
+        // runs the command in a pod inside the cluster (aks-command namespace), which talks to the API server.
+        // https://learn.microsoft.com/rest/api/aks/managed-clusters/run-command
+        const zone = b.zone('zone:azure-management', 'Azure management plane');
+        const arm = b.node({ id: 'arm', kind: 'azureResourceManager', label: 'Azure Resource Manager', details: ['management.azure.com', 'runCommand API'], style: 'leaf', parent: zone });
+        b.edge({ id: `access:${a.id}:arm`, from, to: arm, style: 'management', label: `https:443 (Azure API)${suffix}` });
+        b.edge({ id: `access:${a.id}:run`, from: arm, to: c.id, style: 'management', label: 'runs a command pod' });
+        continue;
       } else if (from !== c.id) {
         const r = q.get(from);
         if (r?.kind === 'client') b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: a.description ? [a.description] : details(r, q) });
@@ -534,6 +565,15 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
         const actor = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'Administrators', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
         const r = q.get(from);
         b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label: ACCESS_LABELS[r?.kind ?? ''] ?? 'access' });
+      }
+      // Hybrid access enters through the VNet gateway the connection ends on, as the topology draws it:
+      // client → connection → gateway (in the hub) → API server, never straight from the connection.
+      const conn = q.getAs(from, 'hybridConnection');
+      const gw = conn ? q.getAs(conn.gateway, 'vnetGateway') : undefined;
+      if (conn && gw) {
+        const gwId = b.leaf(gw);
+        b.edge({ id: `access:${a.id}:gateway`, from, to: gwId, style: 'management', label: conn.type === 'vpn' ? 'VPN' : 'ExpressRoute' });
+        from = gwId;
       }
       const e = modelEdges.find((x) => x.from === a.from) ?? modelEdges[0];
       const label = a.kind === 'gitops' ? 'https:443 (in-cluster)' : a.kind === 'nodes' ? 'konnectivity :443' : (e?.label ?? 'https:443');

@@ -136,6 +136,8 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     children: [],
     edges: [],
   };
+  // In-ports face where the flow comes from: west for a left-to-right layout, north for a top-down one.
+  const [inSide, outSide] = (req.options?.['elk.direction'] ?? req.direction) === 'DOWN' ? ['NORTH', 'SOUTH'] : ['WEST', 'EAST'];
   for (const n of req.nodes) {
     const id = ids.get(n.id)!;
     const opts: LayoutOptions = {};
@@ -143,20 +145,26 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
       const p = n.padding ?? { top: 24, left: 12, bottom: 12, right: 12 };
       opts['elk.padding'] = `[top=${p.top},left=${p.left},bottom=${p.bottom},right=${p.right}]`;
       opts['elk.nodeSize.constraints'] = 'MINIMUM_SIZE';
-      opts['elk.nodeSize.minimum'] = `(${r2(n.width)},${r2(n.height)})`;
+      // ELK's layered algorithm rotates a top-down graph internally and then applies a compound node's minimum
+      // size unrotated (width becomes height): hand it over transposed so the box comes out as measured.
+      opts['elk.nodeSize.minimum'] = inSide === 'NORTH' ? `(${r2(n.height)},${r2(n.width)})` : `(${r2(n.width)},${r2(n.height)})`;
     }
     if (n.layer) opts['elk.layered.layering.layerConstraint'] = n.layer === 'first' ? 'FIRST' : 'LAST';
     const en: ElkNode = { id, layoutOptions: opts, width: n.width, height: n.height };
     if (n.container) en.children = [];
-    if (n.ports) {
-      opts['elk.portConstraints'] = 'FIXED_SIDE';
-      en.ports = [
-        { id: `${id}_w`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } },
-        { id: `${id}_e`, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } },
-      ];
-    }
+    if (n.ports) opts['elk.portConstraints'] = 'FIXED_SIDE';
     elkNodes.set(n.id, en);
   }
+  // Every edge gets ports of its own at both ends: two edges between the same boxes (http:80 and https:443)
+  // become two lines with their own labels, and many edges into one box (the API server) arrive side by side
+  // instead of merging into one arrow. Ported boxes keep their in/out sides; the others let ELK choose.
+  const portOf = (node: string, edge: number, dir: 'in' | 'out'): string => {
+    const en = elkNodes.get(node)!;
+    const id = `${en.id}_${dir}${edge}`;
+    const side = byId.get(node)!.ports ? (dir === 'in' ? inSide : outSide) : undefined;
+    (en.ports ??= []).push({ id, width: 0, height: 0, ...(side ? { layoutOptions: { 'elk.port.side': side } } : {}) });
+    return id;
+  };
   for (const n of req.nodes) {
     const parent = n.parent === undefined ? root : elkNodes.get(n.parent)!;
     (parent.children ??= []).push(elkNodes.get(n.id)!);
@@ -167,17 +175,18 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     for (let p = byId.get(id)?.parent; p !== undefined; p = byId.get(p)?.parent) out.push(p);
     return out;
   };
+  // Containers and the ends of layout hints take edges on the box itself.
+  const direct = (node: string, hint: boolean): boolean => byId.get(node)!.container || (hint && !byId.get(node)!.ports);
   req.edges.forEach((e, i) => {
     const a = ancestors(e.from);
     const b = new Set(ancestors(e.to));
     const lca = a.find((x) => b.has(x) && x !== e.from && x !== e.to);
     const holder = lca === undefined ? root : elkNodes.get(lca)!;
-    const from = byId.get(e.from)!;
-    const to = byId.get(e.to)!;
+    const hint = e.id.startsWith('hint:');
     const edge: ElkExtendedEdge = {
       id: `e${i}`,
-      sources: [from.ports ? `${ids.get(e.from)}_e` : ids.get(e.from)!],
-      targets: [to.ports ? `${ids.get(e.to)}_w` : ids.get(e.to)!],
+      sources: [direct(e.from, hint) ? ids.get(e.from)! : portOf(e.from, i, 'out')],
+      targets: [direct(e.to, hint) ? ids.get(e.to)! : portOf(e.to, i, 'in')],
     };
     if (e.label) edge.labels = [{ id: `e${i}_l`, text: ' ', width: e.label.width, height: e.label.height }];
     (holder.edges ??= []).push(edge);

@@ -105,6 +105,8 @@ export interface Connection {
   /** Drawn with an arrowhead at the end. */
   arrow: boolean;
   label?: ConnectionLabel;
+  /** The line as the edge's TLS state draws it, when that differs from its traffic class's line. */
+  line?: { stroke: string; width: number; dash?: string; tls: TlsState };
 }
 
 /** The finding-count badge on a shape. */

@@ -45,13 +45,19 @@ export function clean(s: string): string {
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
+/** Lines one detail of a box may take. */
+const DETAIL_LINES = 4;
+
 function lines(m: TextMetrics, n: ViewNode, max: number): TextLine[] {
   const out: TextLine[] = [];
   const label = wrapText(m, clean(n.label), max, TYPE.label, 'bold', 2);
   for (const t of label) out.push({ text: t, size: TYPE.label, weight: 'bold', width: m.width(t, TYPE.label, 'bold'), role: 'label' });
+  // A box grows to hold its details: a long one wraps onto more lines instead of ending in "…" (only text
+  // longer than DETAIL_LINES lines is still cut, and the tooltip keeps it whole).
   for (const d of n.details) {
-    const t = ellipsize(m, clean(d).replace(/\s+/g, ' ').trim(), max, TYPE.detail);
-    if (t) out.push({ text: t, size: TYPE.detail, weight: 'regular', width: m.width(t, TYPE.detail), role: 'detail' });
+    for (const t of wrapText(m, clean(d), max, TYPE.detail, 'regular', DETAIL_LINES)) {
+      out.push({ text: t, size: TYPE.detail, weight: 'regular', width: m.width(t, TYPE.detail), role: 'detail' });
+    }
   }
   return out;
 }
@@ -72,7 +78,9 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + 34), height: header + 24, header };
     }
     const ls = lines(m, node, LEAF.maxText);
-    const textW = Math.max(0, ...ls.map((l) => l.width));
+    // A box whose details wrapped takes the full text width, as wide as it was when they were cut short.
+    const wrapped = ls.filter((l) => l.role === 'detail').length > node.details.length;
+    const textW = Math.max(wrapped ? LEAF.maxText : 0, ...ls.map((l) => l.width));
     const width = Math.max(LEAF.minWidth, Math.ceil(LEAF.padX * 2 + LEAF.icon + LEAF.gap + textW));
     const height = Math.max(LEAF.minHeight, Math.ceil(LEAF.padY * 2 + textHeight(m, ls)));
     return { node, container, lines: ls, fullText, width, height, header: 0 };

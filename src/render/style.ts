@@ -38,6 +38,18 @@ export const EDGE: Record<EdgeStyle, EdgeLook> = {
   hybrid: { stroke: '#B87700', width: 2, dash: '14 4 4 4', legend: 'Hybrid link (VPN / ExpressRoute)' },
 };
 
+/**
+ * How an edge's TLS state changes its line, so encryption reads from the line itself and survives black-and-white
+ * print: plaintext is dotted (and red), TLS passed through is long-dashed, mutual TLS is a heavier solid line,
+ * TLS keeps the traffic class's own line. Words for the legend say the same.
+ */
+export const TLS_LINE: Record<'tls' | 'plaintext' | 'passthrough' | 'mtls', { stroke?: string; width?: number; dash?: string; words: string }> = {
+  tls: { words: 'solid line' },
+  plaintext: { stroke: '#C0392B', dash: '3 3', words: 'dotted red line' },
+  passthrough: { dash: '10 3', words: 'long-dashed line' },
+  mtls: { width: 3.4, words: 'heavy solid line' },
+};
+
 export const SEVERITY_LOOK = {
   error: { fill: '#B2182B', text: '#FFFFFF', legend: 'open error findings' },
   warning: { fill: '#F0B400', text: '#1A1A1A', legend: 'open warning findings' },

@@ -28,7 +28,7 @@ import type { Finding } from '../validate/finding.js';
 import { TLS_LEGEND } from './glyphs.js';
 import type { Measured, MeasuredNode, TextLine } from './measure.js';
 import { clean } from './measure.js';
-import { BOX, DETAIL_COLOR, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TEXT_COLOR, TYPE } from './style.js';
+import { BOX, DETAIL_COLOR, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TEXT_COLOR, TLS_LINE, TYPE } from './style.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
 
 /** An icon as the icon source provides it (the built-in set never lacks one: unknown kinds get `generic`). */
@@ -226,22 +226,14 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     const route = layout.edges.get(e.id);
     if (!route) throw new Error(`internal error: no route for diagram edge ${JSON.stringify(e.id)}`);
     const stroke = hex(EDGE[e.style].stroke);
-    const tooltip =
-      clean(
-        [e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : '']
-          .filter(Boolean)
-          .join(' · '),
-      ) || e.style;
-    const c: Connection = {
-      index: i,
-      id: e.id,
-      from: e.from,
-      to: e.to,
-      style: e.style,
-      points: route.points,
-      tooltip,
-      arrow: !e.undirected,
-    };
+    const tooltip = clean([e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : ''].filter(Boolean).join(' · ')) || e.style;
+    const c: Connection = { index: i, id: e.id, from: e.from, to: e.to, style: e.style, points: route.points, tooltip, arrow: !e.undirected };
+    const tl = e.tls ? TLS_LINE[e.tls] : undefined;
+    if (tl && (tl.stroke || tl.width || tl.dash)) {
+      const base = EDGE[e.style];
+      const dash = tl.dash ?? base.dash;
+      c.line = { stroke: hex(tl.stroke ?? base.stroke), width: tl.width ?? base.width, ...(dash ? { dash } : {}), tls: e.tls! };
+    }
     const lb = route.label;
     if (lb && (me.text || e.step !== undefined || e.tls)) {
       const label: NonNullable<Connection['label']> = { box: lb, stroke };
@@ -270,24 +262,27 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       const c = n.node.element ? counts.get(n.node.element) : undefined;
       if (!c) return;
       const box = boxOf(n.node.id);
-      const sev: Severity = c.error ? 'error' : c.warning ? 'warning' : 'info';
-      const total = c.error + c.warning + c.info;
-      const look = SEVERITY_LOOK[sev];
-      const label = String(total);
-      const w = Math.ceil(22 + m.width(label, TYPE.badge, 'bold'));
-      const x = box.x + box.width - w - 6;
+      // One chip per severity with open findings, so a reader sees "1 error, 3 warnings", not one total.
+      const chips = (['error', 'warning', 'info'] as const)
+        .filter((sev) => c[sev] > 0)
+        .map((sev) => ({ sev, label: String(c[sev]), w: Math.ceil(22 + m.width(String(c[sev]), TYPE.badge, 'bold')) }));
+      const tooltip = `${c.error} error, ${c.warning} warning, ${c.info} info open finding(s)`;
+      let x = box.x + box.width - 6 - chips.reduce((a, ch) => a + ch.w, 0) - 4 * (chips.length - 1);
       const y = box.y - 8;
-      badges!.push({
-        index: i,
-        id: n.node.id,
-        severity: sev,
-        count: total,
-        tooltip: `${c.error} error, ${c.warning} warning, ${c.info} info open finding(s)`,
-        box: { x: f2(x), y: f2(y), width: w, height: 16 },
-        stroke: hex(look.fill),
-        icon: sevGlyph(sev, x + 9, y + 8),
-        label: run(label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR),
-      });
+      for (const ch of chips) {
+        badges!.push({
+          index: i,
+          id: n.node.id,
+          severity: ch.sev,
+          count: c[ch.sev],
+          tooltip,
+          box: { x: f2(x), y: f2(y), width: ch.w, height: 16 },
+          stroke: hex(SEVERITY_LOOK[ch.sev].fill),
+          icon: sevGlyph(ch.sev, x + 9, y + 8),
+          label: run(ch.label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR),
+        });
+        x += ch.w + 4;
+      }
     });
   }
 
@@ -385,9 +380,8 @@ function legendItemsFor(g: ViewGraph, measured: Measured, severities: Set<Severi
   for (const s of EDGE_ORDER)
     if (edges.has(s)) items.push({ type: 'edge', key: `edge-${s}`, style: s, text: EDGE[s].legend });
   const tls = new Set(g.edges.map((e) => e.tls).filter((t): t is TlsState => !!t));
-  for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: TLS_LEGEND[t] });
-  if (g.edges.some((e) => e.step !== undefined))
-    items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
+  for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: `${TLS_LEGEND[t]} (${TLS_LINE[t].words})` });
+  if (g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
   for (const s of ['error', 'warning', 'info'] as const) {
     if (severities.has(s))
       items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });

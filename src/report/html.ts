@@ -1,4 +1,5 @@
 /** The self-contained HTML document of a pack (also the input Chromium prints to PDF). */
+import { MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } from '../diagram/page-fit.js';
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
@@ -11,6 +12,61 @@ export interface HtmlOptions {
   paper?: 'a4' | 'letter';
   /** Pre-loaded template set (tests). */
   set?: TemplateSet;
+  /**
+   * What the document is for: `screen` (the HTML file: full-width diagrams with a 1:1 view) or `print` (the
+   * input of the PDF: each diagram on pages of its own, cut into tiles when one page would shrink its text).
+   */
+  medium?: 'screen' | 'print';
+  /** Folder (relative to the pack) the full-size SVGs are written to, named in each diagram's caption. */
+  diagramDir?: string;
+}
+
+/** One printed page of a diagram. */
+export interface DiagramPage {
+  svgHtml: string;
+  orientation: PageFit['orientation'];
+  /** "part 2 of 4", when the diagram spans several pages. */
+  part?: string;
+  /** Width and height of the picture on paper, in millimetres. */
+  widthMm: number;
+  heightMm: number;
+}
+
+/** Where a tile sits in its diagram, in words a reader can follow ("top left", "right", …). */
+function tilePlace(fit: PageFit, i: number): string {
+  const r = Math.floor(i / fit.columns);
+  const c = i % fit.columns;
+  const row = fit.rows === 1 ? '' : r === 0 ? 'top' : r === fit.rows - 1 ? 'bottom' : 'middle';
+  const col = fit.columns === 1 ? '' : c === 0 ? 'left' : c === fit.columns - 1 ? 'right' : 'centre';
+  return [row, col].filter(Boolean).join(' ');
+}
+
+/**
+ * The printed pages of one diagram: the SVG sized in millimetres so its smallest text is at least 6 pt, as one
+ * picture or as overlapping windows (tiles) onto it, each with its own viewBox.
+ */
+export function diagramPages(svg: string, width: number, height: number, paper: 'a4' | 'letter'): DiagramPage[] {
+  const fit = fitDiagram(width, height, smallestFontPx(svg), paper);
+  const m = /<svg\b[^>]*>/.exec(svg);
+  if (!m) return [];
+  const bare = m[0].replace(/\s(width|height|viewBox|style)="[^"]*"/g, '');
+  const n = fit.tiles.length;
+  return fit.tiles.map((t, i) => {
+    const widthMm = Math.round(t.width * MM_PER_PX * fit.scale * 10) / 10;
+    const heightMm = Math.round(t.height * MM_PER_PX * fit.scale * 10) / 10;
+    const tag = bare.replace(
+      /^<svg\b/,
+      `<svg viewBox="${t.x} ${t.y} ${t.width} ${t.height}" style="width:${widthMm}mm;height:${heightMm}mm"`,
+    );
+    const page: DiagramPage = {
+      svgHtml: svg.slice(0, m.index) + tag + svg.slice(m.index + m[0].length),
+      orientation: fit.orientation,
+      widthMm,
+      heightMm,
+    };
+    if (n > 1) page.part = `part ${i + 1} of ${n}, ${tilePlace(fit, i)}`;
+    return page;
+  });
 }
 
 /**
@@ -40,14 +96,29 @@ export function sanitizeSvg(svg: string): string {
 export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string {
   const set = opts.set ?? loadTemplates(opts.templates);
   const size = opts.paper === 'letter' ? 'letter' : 'A4';
-  const page = `@page { size: ${size}; }\n@page landscape { size: ${size} landscape; }`;
+  const page = `@page { size: ${size}; }\n@page portrait { size: ${size} portrait; }\n@page landscape { size: ${size} landscape; }`;
   const css = `${fontFaceCss()}\n${set.css}\n${page}\n`;
   const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((o) => o && o !== '—'))].join(', ') || 'aksnet';
+  const print = opts.medium === 'print';
+  const paper = opts.paper === 'letter' ? 'letter' : 'a4';
   const ctx = {
     ...vm,
+    print,
     architectures: vm.architectures.map((a) => ({
       ...a,
-      diagrams: a.diagrams.map((d) => ({ ...d, svgHtml: responsiveSvg(sanitizeSvg(d.svgHtml), d.width, d.height) })),
+      diagrams: a.diagrams.map((d) => {
+        const svg = responsiveSvg(sanitizeSvg(d.svgHtml), d.width, d.height);
+        const anchor = `${a.anchor}-diagram-${d.view}`;
+        return print
+          ? {
+              ...d,
+              anchor,
+              svgHtml: '',
+              pages: diagramPages(svg, d.width, d.height, paper),
+              ...(opts.diagramDir ? { fullSizeFile: `${opts.diagramDir}/${d.fileName}` } : {}),
+            }
+          : { ...d, anchor, svgHtml: svg, pages: [] };
+      }),
     })),
     css,
     authors,

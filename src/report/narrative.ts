@@ -2,6 +2,7 @@
  * Traffic-flow narratives: the ingress, egress and control-plane paths explained step by step,
  * the way a reviewer walks a board through a design. Pure functions of the model.
  */
+import { isEncrypted, pathSegments } from '../model/tls.js';
 import type { Protocol } from '../../dsl/types.js';
 import type { ModelQuery } from '../model/query.js';
 import type {
@@ -148,6 +149,9 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
 
   const steps: NarrativeStep[] = [];
   const first = p.hops[0];
+  // Segment i runs into hop i (the last one into the pods); its encryption is the state the diagram draws.
+  const segments = pathSegments(q.model, p);
+  const segmentEncrypted = (i: number, fallback: boolean): boolean => (segments[i] ? isEncrypted(segments[i].tls) : fallback);
   steps.push({
     n: 1,
     title: who.charAt(0).toUpperCase() + who.slice(1),
@@ -171,7 +175,7 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
     const parts = [`Receives ${protocolLabel(h.protocol)} on port ${h.port}.`, tls.text];
     const tags: NarrativeStep['tags'] = [{ label: tls.tag, tone: tls.tone }];
     if (h.tls === 'terminate' || h.tls === 'reencrypt') decrypts.push(name);
-    if (!leavesEncrypted(h)) plainSegments.push(`${name} → ${nextName}`);
+    if (!segmentEncrypted(i + 1, leavesEncrypted(h))) plainSegments.push(`${name} → ${nextName}`);
     if (h.waf) {
       wafs.push(`${name} (${h.waf})`);
       parts.push(
@@ -203,12 +207,20 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   });
 
   if (target) {
-    const enc = ENCRYPTED.has(target.protocol);
+    const last = segments[p.hops.length]?.tls ?? (ENCRYPTED.has(target.protocol) ? 'tls' : 'plaintext');
+    const mesh = last === 'mtls';
+    const enc = isEncrypted(last);
     steps.push({
       n: p.hops.length + 2,
       title: `Workload ${target.service} (namespace ${target.namespace})`,
-      text: `Pods receive ${protocolLabel(target.protocol)} on port ${target.port}.` + (enc ? ' The pods terminate TLS themselves.' : ''),
-      tags: [{ label: enc ? 'TLS to the pod' : 'plaintext to the pod', tone: enc ? 'good' : 'warn' }],
+      text:
+        `Pods receive ${protocolLabel(target.protocol)} on port ${target.port}.` +
+        (mesh
+          ? ' The service mesh (mTLS STRICT) carries this last segment over mutual TLS between the sidecars.'
+          : enc
+            ? ' The pods terminate TLS themselves.'
+            : ''),
+      tags: [{ label: mesh ? 'mTLS to the pod (mesh)' : enc ? 'TLS to the pod' : 'plaintext to the pod', tone: enc ? 'good' : 'warn' }],
     });
   }
 
@@ -407,6 +419,15 @@ export function controlPlaneNarrative(c: ClusterResource, access: readonly Contr
       break;
   }
   const steps: NarrativeStep[] = access.map((a, i) => {
+    if (a.kind === 'command-invoke') {
+      // Drawn the same way in the control-plane view: through ARM, not over a network path into the VNet.
+      const text =
+        'Path: Azure CLI → Azure Resource Manager (runCommand API, management.azure.com) → a command pod that AKS ' +
+        'starts in the cluster → API server. It needs no network path into the virtual network; Azure RBAC on the ' +
+        'cluster resource decides who may use it.' +
+        (a.description ? ` ${sentence(a.description)}` : '');
+      return { n: i + 1, title: ACCESS_LABEL[a.kind], text, tags: [{ label: 'Azure management API', tone: 'neutral' }] };
+    }
     const from = q.get(a.from);
     const via = a.via && a.via !== a.from ? q.get(a.via) : undefined;
     const tags: NarrativeStep['tags'] = [{ label: a.overInternet ? 'over the internet' : 'private network', tone: a.overInternet ? 'warn' : 'good' }];

@@ -220,7 +220,12 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       if (!session) break;
       opts.progress?.(`printing ${o.path}`, inputs.length, inputs.length);
       await attempt(o.path, async () => {
-        const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper });
+        // The full-size SVGs go beside the PDF: its pages show large diagrams as readable tiles.
+        const diagramDir = `${basename(o.path, extname(o.path))}-diagrams`;
+        for (const a of vm.architectures) {
+          for (const d of a.diagrams) writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.svgHtml));
+        }
+        const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, medium: 'print', diagramDir });
         const date = inputs[0]?.model.metadata.date ?? vm.date;
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
         const pdf = await htmlToPdf(session!, html, {

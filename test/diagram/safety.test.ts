@@ -85,7 +85,9 @@ describe('diagram safety', () => {
     const f = (severity: Finding['severity'], status: Finding['status']): Finding =>
       ({ ruleId: 'x', title: 't', severity, message: 'm', path: '', file: 'f', line: 1, column: 1, element: fw.id, kind: 'structure', pillars: [], waf: [], fix: '', helpUri: '', references: [], status }) as unknown as Finding;
     const [topo] = await renderDiagrams(model, { views: ['topology'], findings: [f('warning', 'open'), f('error', 'open'), f('error', 'suppressed')] });
-    expect(topo!.svg).toMatch(new RegExp(`class="finding-badge error" data-id="${fw.id}" data-severity="error" data-count="2"`));
+    // One chip per severity: the suppressed error does not count.
+    expect(topo!.svg).toMatch(new RegExp(`class="finding-badge error" data-id="${fw.id}" data-severity="error" data-count="1"`));
+    expect(topo!.svg).toMatch(new RegExp(`class="finding-badge warning" data-id="${fw.id}" data-severity="warning" data-count="1"`));
     expect(topo!.svg).toContain('data-legend="severity-error"');
     const [plain] = await renderDiagrams(model, { views: ['topology'] });
     expect(plain!.svg).not.toContain('finding-badge');

@@ -62,7 +62,7 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF', () =
     const rules = (await loadRules()).map((r) => r.meta);
     session = await launch({ path: browserPath!, source: 'install path' });
     vm = withBrowser(buildViewModel(inputs, { version: '0.0.0-test', rules, title: 'Test pack' }), session.version);
-    html = renderHtml(vm);
+    html = renderHtml(vm, { medium: 'print' });
     pdf = await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02', info: { author: 'Team <Ω> & Co', subject: 'Review' } });
   });
 
@@ -158,7 +158,7 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF', () =
   });
 
   it('prints US letter on request', async () => {
-    const letter = await htmlToPdf(session, renderHtml(vm, { paper: 'letter' }), { paper: 'letter', title: 'x' });
+    const letter = await htmlToPdf(session, renderHtml(vm, { paper: 'letter', medium: 'print' }), { paper: 'letter', title: 'x' });
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: new Uint8Array(letter) }).promise;
     const page = await doc.getPage(1);

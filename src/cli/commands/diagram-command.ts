@@ -14,10 +14,12 @@ export function register(program: Command): void {
     .option('--icon-pack <dir>', 'directory of <kind>.svg icons that replace the built-in icons')
     .option('--watch', 're-render when a design or one of its inputs is added, changed or deleted')
     .option('--diff <base>', 'mark what changed since this base design (added, changed, removed ghosted) with a legend')
+    .addOption(new Option('--format <format>', 'image format (png is rendered without a browser)').choices(['svg', 'png']).default('svg'))
+    .option('--scale <n>', 'PNG scale factor, greater than 0 and at most 8 (default 2)')
     .addHelpText(
       'after',
       `
-Writes <dir>/<design>.<view>.svg for every view that has something to show, where <design> is the
+Writes <dir>/<design>.<view>.svg (or .png with --format png) for every view that has something to show, where <design> is the
 file's path relative to the input root without its extension (designs/eu/prod.ts → eu/prod), so
 same-named designs in different folders never overwrite each other. Helper modules are skipped.
 
@@ -27,6 +29,7 @@ Examples:
   $ aksnet diagram prod.ts --findings
   $ aksnet diagram prod.ts --icon-pack ./azure-icons --watch
   $ aksnet diagram prod.ts --diff prod-v1.ts
+  $ aksnet diagram prod.ts --format png --scale 3
 
 Exit codes: 0 diagrams written, 2 usage error or a design that failed to load (the others are still drawn), 4 internal error.`,
     )

@@ -23,6 +23,20 @@ export interface DiagramCliOptions {
   watch?: boolean;
   /** A base design: mark what changed since it (added, changed, removed ghosted). */
   diff?: string;
+  /** Output format: SVG (default) or PNG rendered without a browser. */
+  format?: 'svg' | 'png';
+  /** PNG scale factor (`--scale`, default 2). */
+  scale?: string;
+}
+
+/** The PNG scale of `--scale`: a number in (0, 8], else a usage error. */
+export function pngScale(raw: string | undefined): number {
+  if (raw === undefined) return 2;
+  const n = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw.trim()) || !(n > 0 && n <= 8)) {
+    throw new AksnetError(`--scale must be a number greater than 0 and at most 8 (got "${raw}")`, undefined, ExitCode.usage);
+  }
+  return n;
 }
 
 type Outcome =
@@ -80,11 +94,15 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
   });
   const written: string[] = [];
   const failed: Array<{ path: string; error: AksnetError }> = [];
+  const png = opts.format === 'png';
+  const scale = png ? pngScale(opts.scale) : 1;
+  const toPng = png ? (await import('../../render/png.js')).svgToPng : undefined;
   for (const d of diagrams) {
-    const out = join(opts.output, `${stem}.${d.view}.svg`);
+    const out = join(opts.output, `${stem}.${d.view}.${png ? 'png' : 'svg'}`);
     const t0 = performance.now();
     try {
-      writeFileAtomic(out, xmlSafe(mark(d.svg)));
+      const svg = xmlSafe(mark(d.svg));
+      writeFileAtomic(out, toPng ? await toPng(svg, scale) : svg);
       written.push(out);
     } catch (e) {
       // One view that cannot be written does not cost the others; each is named below.

@@ -1,4 +1,4 @@
-/** Finding badges: the highest severity's glyph and the open-finding count on a shape's top edge. */
+/** Finding badges: one chip per severity (its glyph and open-finding count) on a shape's top edge. */
 import { el, textEl } from './markup.js';
 import { icon, text, type SvgContext } from './draw.js';
 
@@ -7,13 +7,7 @@ export function findingBadges(ctx: SvgContext): string {
   if (!badges) return '';
   let body = '';
   for (const b of badges) {
-    const g = {
-      id: ctx.pid(`n${b.index}-findings`),
-      class: `finding-badge ${b.severity}`,
-      'data-id': b.id,
-      'data-severity': b.severity,
-      'data-count': b.count,
-    };
+    const g = { id: ctx.pid(`n${b.index}-findings-${b.severity}`), class: `finding-badge ${b.severity}`, 'data-id': b.id, 'data-severity': b.severity, 'data-count': b.count };
     const r = b.box;
     const chip = {
       width: r.width,

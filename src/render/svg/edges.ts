@@ -9,10 +9,21 @@ export function pathData(points: readonly Point[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f2(p.x)} ${f2(p.y)}`).join(' ');
 }
 
-/** The arrowhead markers, one per edge style in order of first use. */
+/** The arrowhead marker id of a connection: its style's, or its TLS line's when that recolours it. */
+function markerKey(c: Connection, base: string): string {
+  return c.line && c.line.stroke !== base ? `${c.style}-${c.line.tls}` : c.style;
+}
+
+/** The arrowhead markers, one per edge style (and recoloured TLS line) in order of first use. */
 export function markers(ctx: SvgContext): string {
   let out = '';
-  for (const s of new Set(ctx.target.connections.map((c) => c.style))) {
+  const keys = new Map<string, string>();
+  for (const c of ctx.target.connections) {
+    const base = ctx.target.theme.edges[c.style].stroke;
+    const k = markerKey(c, base);
+    if (!keys.has(k)) keys.set(k, k === c.style ? base : c.line!.stroke);
+  }
+  for (const [s, fill] of keys) {
     const a = {
       markerWidth: 9,
       markerHeight: 9,
@@ -23,13 +34,15 @@ export function markers(ctx: SvgContext): string {
       id: ctx.pid(`arrow-${s}`),
       markerUnits: 'userSpaceOnUse',
     };
-    out += el('marker', a, el('path', { d: 'M0 0 L10 5 L0 10 z', fill: ctx.target.theme.edges[s].stroke }));
+    out += el('marker', a, el('path', { d: 'M0 0 L10 5 L0 10 z', fill }));
   }
   return out;
 }
 
 function edge(ctx: SvgContext, c: Connection): string {
-  const look = ctx.target.theme.edges[c.style];
+  const theme = ctx.target.theme.edges[c.style];
+  // The TLS state's line (dotted plaintext, dashed passthrough, heavy mTLS) replaces the class's line.
+  const look = c.line ? { stroke: c.line.stroke, width: c.line.width, dash: c.line.dash } : theme;
   const g = {
     id: ctx.pid(`e${c.index}`),
     class: `edge ${c.style}`,
@@ -46,7 +59,8 @@ function edge(ctx: SvgContext, c: Connection): string {
     'stroke-width': look.width,
     'stroke-linejoin': 'round',
     'stroke-dasharray': look.dash,
-    'marker-end': c.arrow ? `url(#${ctx.pid(`arrow-${c.style}`)})` : undefined,
+    'data-tls': c.line?.tls,
+    'marker-end': c.arrow ? `url(#${ctx.pid(`arrow-${markerKey(c, theme.stroke)}`)})` : undefined,
   };
   return el('g', g, textEl('title', {}, c.tooltip) + el('path', path));
 }

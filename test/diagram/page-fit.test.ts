@@ -1,0 +1,71 @@
+/** Page fit: orientation, scale and tiles that keep a printed diagram's smallest text at 6 pt or more. */
+import { describe, expect, it } from 'vitest';
+import { MIN_TEXT_PT, TILE_OVERLAP_PX, fitDiagram, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
+import { diagramPages } from '../../src/report/html.js';
+
+const MM = 25.4 / 96;
+
+describe('fitDiagram', () => {
+  it('puts a wide diagram on a landscape page and a tall one on a portrait page, whole when it fits', () => {
+    const wide = fitDiagram(1200, 500, 10);
+    expect(wide.orientation).toBe('landscape');
+    expect(wide.tiles).toEqual([{ x: 0, y: 0, width: 1200, height: 500 }]);
+    const tall = fitDiagram(600, 1000, 10);
+    expect(tall.orientation).toBe('portrait');
+    expect(tall.tiles).toHaveLength(1);
+    // Filled to the picture box in its limiting dimension.
+    const box = pictureBox('a4', 'portrait');
+    expect(Math.max((600 * MM * tall.scale) / box.width, (1000 * MM * tall.scale) / box.height)).toBeCloseTo(1, 5);
+  });
+
+  it('keeps one page exactly up to the 6 pt threshold and tiles just above it', () => {
+    const box = pictureBox('a4', 'landscape');
+    // 10 px text prints at 6 pt at scale 0.8: the widest picture one landscape page holds at that scale.
+    const limit = box.width / MM / 0.8;
+    const at = fitDiagram(limit - 0.5, 100, 10);
+    expect(at.tiles).toHaveLength(1);
+    expect(at.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    const over = fitDiagram(limit + 40, 100, 10);
+    expect(over.tiles.length).toBe(2);
+    expect(over.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
+  });
+
+  it('cuts a huge diagram into overlapping tiles that cover it, each printed at 6 pt or more', () => {
+    const f = fitDiagram(6500, 1300, 10);
+    expect(f.tiles.length).toBeGreaterThan(4);
+    expect(f.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
+    const last = f.tiles[f.tiles.length - 1]!;
+    expect(last.x + last.width).toBeCloseTo(6500, 0);
+    expect(last.y + last.height).toBeCloseTo(1300, 0);
+    for (let i = 1; i < f.columns; i++) {
+      const a = f.tiles[i - 1]!;
+      const b = f.tiles[i]!;
+      expect(a.x + a.width - b.x).toBeCloseTo(TILE_OVERLAP_PX, 0);
+    }
+  });
+
+  it('reads the smallest font size of an SVG', () => {
+    expect(smallestFontPx('<svg><text font-size="12">a</text><text font-size="10.5">b</text></svg>')).toBe(10.5);
+    expect(smallestFontPx('<svg><style>text { font-size: 9px }</style></svg>')).toBe(9);
+    expect(smallestFontPx('<svg/>')).toBe(12);
+  });
+});
+
+describe('diagramPages', () => {
+  it('sizes each page of a diagram in millimetres with a viewBox onto its window', () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="3000" height="400" viewBox="0 0 3000 400"><text font-size="10">x</text></svg>';
+    const pages = diagramPages(svg, 3000, 400, 'a4');
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages[0]!.part).toMatch(/^part 1 of \d+, left$/);
+    for (const p of pages) {
+      expect(p.svgHtml).toMatch(/^<svg viewBox="[\d.]+ 0 [\d.]+ 400" style="width:[\d.]+mm;height:[\d.]+mm"/);
+      expect(p.svgHtml).not.toMatch(/ width="3000"/);
+      const box = pictureBox('a4', p.orientation);
+      expect(p.widthMm).toBeLessThanOrEqual(box.width + 0.05);
+      expect(p.heightMm).toBeLessThanOrEqual(box.height + 0.05);
+    }
+    const one = diagramPages(svg.replace(/3000/g, '900'), 900, 400, 'a4');
+    expect(one).toHaveLength(1);
+    expect(one[0]!.part).toBeUndefined();
+  });
+});

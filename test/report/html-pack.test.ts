@@ -1,0 +1,49 @@
+/** The HTML pack on screen (full-width diagrams, a 1:1 view and contents without JavaScript) and in print. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderHtml } from '../../src/report/html.js';
+import { buildViewModel } from '../../src/report/view-model.js';
+import { prepareInputs } from '../../src/report/pack.js';
+import type { ReportViewModel } from '../../src/report/types.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+describe('HTML pack', () => {
+  let vm: ReportViewModel;
+  beforeAll(async () => {
+    const inputs = await prepareInputs({ files: [join(root, 'examples', 'a-hub-spoke-baseline.ts')], config: false });
+    vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
+  });
+
+  it('on screen: no zero-width spaces, a pinned contents, every diagram with a 1:1 view', () => {
+    const html = renderHtml(vm);
+    expect(html).not.toContain('\u200b');
+    expect(html).toMatch(/<nav class="toc" aria-label="Contents"><details>/);
+    const a = vm.architectures[0]!;
+    for (const section of ['diagrams', 'flows', 'findings']) {
+      expect(html).toContain(`href="#${a.anchor}-${section}"`);
+      expect(html).toContain(`id="${a.anchor}-${section}"`);
+    }
+    const figures = html.match(/<figure class="diagram diagram-screen"[\s\S]*?<\/figure>/g) ?? [];
+    expect(figures).toHaveLength(a.diagrams.length);
+    for (const f of figures) {
+      expect(f).toContain('<details class="zoom">');
+      // The SVG keeps its natural width, which the open 1:1 view uses.
+      expect(f).toMatch(/<svg\b[^>]*\swidth="[\d.]+"/);
+    }
+    expect(html).toMatch(/:has\(details\.zoom\[open\]\) \.diagram-body svg \{ width: auto; max-width: none/);
+  });
+
+  it('in print: each diagram on its own pages, sized in mm, rule ids unbreakable, no contents bar', () => {
+    const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
+    expect(html).not.toContain('<nav class="toc"');
+    expect(html).not.toContain('<details class="zoom">');
+    const pages = html.match(/<figure class="diagram diagram-page diagram-(portrait|landscape)"/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(vm.architectures[0]!.diagrams.length);
+    expect(html).toMatch(/<svg viewBox="[\d. ]+" style="width:[\d.]+mm;height:[\d.]+mm"/);
+    expect(html).toContain('Full-size SVG beside this pack: <span class="mono">pack-diagrams/');
+    expect(html).toMatch(/\.rule-id \{ white-space: nowrap; \}/);
+    expect(html).toMatch(/@page landscape \{ size: A4 landscape; \}/);
+  });
+});
