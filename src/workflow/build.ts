@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { AksnetConfig } from '../../dsl/types.js';
 import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { displayPath } from '../load/load-module.js';
@@ -94,7 +93,6 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
   const diagramsOut = config.outputs?.diagrams;
   const reportsOut = config.outputs?.reports;
   const layoutCache = config.cache?.dir ? at(config.cache.dir) : undefined;
-  let pdf: Awaited<ReturnType<typeof browserSession>> | undefined;
   const { useLayoutCache } = await import('../layout/cache.js');
   // Also the diagrams the review packs embed go through the cache.
   useLayoutCache(layoutCache);
@@ -122,9 +120,9 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
           if (formats.includes('svg')) outputs.push({ path: `${base}.svg`, data: d.svg });
           if (formats.includes('png')) {
             try {
-              pdf ??= await browserSession(config, configDir);
-              const { svgToPng } = await import('./png.js');
-              outputs.push({ path: `${base}.png`, data: await svgToPng(pdf, d.svg, d.width, d.height) });
+              // The same renderer as `aksnet diagram --format png`: resvg, no browser.
+              const { svgToPng } = await import('../render/png.js');
+              outputs.push({ path: `${base}.png`, data: await svgToPng(d.svg, 2) });
             } catch (e) {
               if (!(e instanceof AksnetError)) throw e;
               if (!outputErrors.some((x) => x.message === e.message)) outputErrors.push(e);
@@ -151,7 +149,6 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
     }
   } finally {
     useLayoutCache(undefined);
-    await pdf?.close();
   }
   opts.progress?.(total, total, 'findings reports');
   const results = outcomeResults(outcomes);
@@ -202,17 +199,6 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
     orphans,
     stems: designs.map((d) => allStems.get(d)!),
   };
-}
-
-async function browserSession(config: AksnetConfig, configDir: string) {
-  const { findBrowser } = await import('../report/browser.js');
-  const { launch } = await import('../report/pdf.js');
-  const browser = config.browser
-    ? /[\\/]/.test(config.browser)
-      ? resolve(configDir, config.browser)
-      : config.browser
-    : undefined;
-  return launch(findBrowser(browser));
 }
 
 function listFiles(dir: string): string[] {

@@ -1,20 +1,13 @@
-/** PNG diagrams from `aksnet build`: real PNGs at twice the SVG's size, the same bytes on a second build. */
+/** PNG diagrams from `aksnet build`: real PNGs at twice the SVG's size, the same bytes on a second build, no browser. */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/report/browser.js';
 import { planBuild } from '../../src/workflow/build.js';
 
 const repo = resolve(import.meta.dirname, '../..');
-let browser: string | undefined;
-try {
-  browser = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browser = undefined;
-}
 
-describe.skipIf(!browser && !process.env.AKSNET_REQUIRE_BROWSER)('PNG diagrams', () => {
+describe('PNG diagrams', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aksnet-png-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -25,7 +18,6 @@ describe.skipIf(!browser && !process.env.AKSNET_REQUIRE_BROWSER)('PNG diagrams',
       join(dir, 'aksnet.config.ts'),
       `import { defineConfig } from 'aksnet';
 export default defineConfig({
-  browser: ${JSON.stringify(browser)},
   inputs: { include: ['designs/*.ts'] },
   outputs: { diagrams: { dir: 'out', views: ['ingress'], formats: ['svg', 'png'] } },
 });
