@@ -56,6 +56,6 @@ describe('layout stability', () => {
     expect(topo.filter((d) => d < 1).length / topo.length).toBeGreaterThanOrEqual(0.85);
     expect(Math.max(...topo)).toBeLessThanOrEqual(60);
     // Views the subnet does not appear in do not change at all.
-    for (const view of ['ingress', 'egress', 'control-plane'] as const) expect(Math.max(...(await movement(view, example, plus)))).toBe(0);
+    for (const view of ['ingress', 'egress', 'control-plane'] as const) expect(Math.max(...(await movement(view, example, plus)))).toBeLessThan(1e-6);
   }, 60_000);
 });

@@ -86,9 +86,10 @@ describe('aksnet diff', () => {
     expect(sectionChanges(diff, 'routes')).toEqual([]);
   });
 
-  it('reports the finding the WAF change introduces and none resolved', () => {
+  it('reports the findings the changes introduce (the WAF mode; the new subnet without an NSG) and none resolved', () => {
     expect(diff.findings.filter((f) => f.change === 'resolved')).toEqual([]);
     expect(diff.findings.map((f) => `${f.change} ${f.ruleId} ${f.elementName}`)).toEqual([
+      'introduced address/subnet-nsg-missing snet-jobs',
       'introduced ingress/waf-detection-mode agw-payments-weu',
     ]);
   });

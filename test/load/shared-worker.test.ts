@@ -8,9 +8,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { aksnet, ensureBuilt, tempDir, write } from '../hardening/cli.js';
 
 const designText = (title: string, prelude: string): string =>
-  `import { defineArchitecture, vnet, subnet } from 'aksnet';
+  `import { defineArchitecture, vnet, subnet, nsg } from 'aksnet';
 ${prelude}
-const snet = subnet({ name: 'snet-a', cidr: '10.1.0.0/24' });
+const snet = subnet({ name: 'snet-a', cidr: '10.1.0.0/24', nsg: nsg({ name: 'nsg-a' }) });
 const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.1.0.0/16'], subnets: [snet] });
 export default defineArchitecture({ metadata: { title: '${title}' }, network: { vnets: [spoke] }, clusters: [] });
 `;

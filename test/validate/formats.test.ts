@@ -31,6 +31,8 @@ async function sample(): Promise<FileResult[]> {
   b.nodes.cidr = '10.1.0.1/22'; // structure/cidr-malformed (error)
   b.spoke.subnets.push(subnet({ name: EVIL, cidr: '10.9.0.0/24' })); // structure/subnet-outside-vnet (error)
   b.hub.subnets.push(subnet({ name: 'snet-dup', cidr: '10.0.1.0/26' }), subnet({ name: 'snet-dup', cidr: '10.0.1.64/26' }));
+  // Stated, so the sample has no unverified check: these tests count findings (unverified.test.ts covers those).
+  b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] };
   b.arch.review = {
     acceptedRisks: [
       { rule: 'structure/duplicate-name', justification: 'migration in progress', owner: 'net-team', expires: '2027-01-31' },

@@ -205,6 +205,8 @@ describe('stating the facts brings the checks back (whole catalogue)', () => {
     b.firewall.zones = [1];
     b.firewall.aksFqdnTag = false;
     for (const p of b.aks.nodePools) p.zones = [];
+    // An outdated rule set: the WAF rule-set check runs on a stated fact and reports it.
+    b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'OWASP', version: '3.1' }] };
     const { model, issues } = normalize(b.arch);
     const r = await validateModel(model, issues, { file: 'design.ts', asOf: '2026-11-23' });
     const rules = new Set(r.findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId));
@@ -215,6 +217,7 @@ describe('stating the facts brings the checks back (whole catalogue)', () => {
       'reliability/firewall-zones',
       'reliability/node-pool-zones',
       'egress/firewall-aks-required-fqdns',
+      'ingress/waf-managed-rule-sets',
     ]) {
       expect(rules.has(id), id).toBe(true);
     }
@@ -243,6 +246,8 @@ describe('aksnet validate (built CLI)', () => {
     expect(run.stdout).toMatch(
       /\n {2}\d+:\d+ +unverified {2}could not check that Application Gateway agw-claims-prod survives the loss of a zone/,
     );
-    expect(run.stdout).toMatch(/\n1 check could not run: state availability zones of agw-claims-prod\n$/);
+    expect(run.stdout).toMatch(
+      /\n2 checks could not run: state managed rule sets \(type, version, action\) of agw-claims-prod; availability zones of agw-claims-prod\n$/,
+    );
   });
 });

@@ -139,8 +139,10 @@ describe('aksnet build', () => {
     await planBuild({ cwd: dir });
     const after = layoutCacheStats();
     expect(after.misses - before.misses).toBe(0);
-    // Two configured views plus the four views the Markdown review pack embeds: none laid out by ELK.
-    expect(after.hits - before.hits).toBe(6);
+    // Two configured views plus the four views the Markdown review pack embeds, none laid out by ELK; each
+    // flow view (ingress, egress, control plane) has two candidate layouts (left-right and top-down), so
+    // topology + ingress = 3 and the pack's topology + 3 flow views = 7.
+    expect(after.hits - before.hits).toBe(10);
     expect(readFileSync(join(dir, 'docs/diagrams/eu/prod.topology.svg'), 'utf8')).toBe(svg);
   });
 
