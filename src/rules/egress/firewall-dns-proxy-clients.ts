@@ -33,6 +33,10 @@ export default defineRule({
       azureDns:
         'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
         "firewall) uses Azure-provided DNS, so its pods bypass the proxy; set the VNet's dnsServers to {{firewallIp}}",
+      azureDnsNoNetworkFqdn:
+        'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
+        'firewall) uses Azure-provided DNS; no egress destination of the cluster needs an FQDN network rule, so ' +
+        "this matters once one does: then set the VNet's dnsServers to {{firewallIp}}",
       otherDns:
         'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
         'firewall) uses DNS servers {{dnsServers}}, not the firewall ({{firewallIp}}); make sure they forward to it',
@@ -64,7 +68,21 @@ export default defineRule({
           if (v.dnsServers.includes(fw.privateIp)) continue;
           const data = { firewall: fw.name, vnet: v.name, cluster: c.name, firewallIp: fw.privateIp };
           const evidence = { ...data, dnsServers: v.dnsServers.join(', ') };
-          if (v.dnsServers.length === 0) ctx.report({ element: v.id, property: 'dnsServers', messageId: 'azureDns', data, evidence });
+          // The proxy keeps client and firewall answers alike for FQDNs in *network* rules (TCP/UDP);
+          // application rules match the requested host name and need no shared resolution.
+          const fqdnNetwork = q
+            .all('egressDestination')
+            .some((d) => d.cluster === c.id && !d.privateEndpoint && d.fqdn && (d.protocol === 'tcp' || d.protocol === 'udp'));
+          if (v.dnsServers.length === 0) {
+            ctx.report({
+              element: v.id,
+              property: 'dnsServers',
+              messageId: fqdnNetwork ? 'azureDns' : 'azureDnsNoNetworkFqdn',
+              ...(fqdnNetwork ? {} : { severity: 'info' as const }),
+              data,
+              evidence,
+            });
+          }
           else {
             ctx.report({
               element: v.id,

@@ -7,11 +7,13 @@ const ID = 'egress/firewall-dns-proxy-clients';
 const PATH = 'network.vnets[1].dnsServers';
 
 /** The baseline (egress through afw-hub, 10.0.0.4) with the spoke's DNS servers and the firewall's DNS proxy. */
-function design(dnsServers: string[] | undefined, dnsProxy = true) {
+function design(dnsServers: string[] | undefined, dnsProxy = true, fqdnNetworkRule = true) {
   return () => {
     const b = baseline();
     if (dnsServers) b.spoke.dnsServers = dnsServers;
     b.firewall.dnsProxy = dnsProxy;
+    // A TCP destination by name: the firewall needs an FQDN network rule for it.
+    if (fqdnNetworkRule) b.aks.egressDestinations = [{ name: 'Mail relay', fqdn: 'smtp.example.com', port: 587, protocol: 'tcp' }];
     return b.arch;
   };
 }
@@ -45,6 +47,11 @@ testRule(ID, {
             "uses Azure-provided DNS, so its pods bypass the proxy; set the VNet's dnsServers to 10.0.0.4",
         },
       ],
+    },
+    {
+      name: 'the spoke on Azure-provided DNS with no FQDN network rule needed (HTTPS destinations only): info',
+      arch: design(undefined, true, false),
+      findings: [{ messageId: 'azureDnsNoNetworkFqdn', path: PATH, severity: 'info', message: /no egress destination of the cluster needs an FQDN network rule/ }],
     },
     {
       name: 'the spoke on other custom DNS servers (they may forward): info',
