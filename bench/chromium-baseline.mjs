@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS } from '../dist/src/report/pdf.js';
 
 const names = process.argv.slice(2);
 const profile = mkdtempSync(join(tmpdir(), 'aksnet-bench-chromium-'));
@@ -14,20 +15,7 @@ const browser = await puppeteer.launch({
   executablePath: process.env.AKSNET_BROWSER || '/usr/bin/chromium',
   headless: true,
   userDataDir: profile,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--no-default-browser-check',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-extensions',
-    '--disable-dev-shm-usage',
-    '--disable-quic',
-    '--force-color-profile=srgb',
-    '--font-render-hinting=none',
-  ],
+  args: [...CHROMIUM_ARGS],
 });
 try {
   for (const name of names) {

@@ -38,6 +38,23 @@ export const LOCKDOWN_ARGS = [
   '--disable-background-networking',
 ];
 
+/** Every flag the PDF browser starts with; the bench's Chromium floor (bench/chromium-baseline.mjs) uses the same. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-extensions',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--force-color-profile=srgb',
+  '--font-render-hinting=none',
+  ...LOCKDOWN_ARGS,
+];
+
 export type Paper = 'a4' | 'letter';
 
 export interface PdfSession {
@@ -71,21 +88,7 @@ export async function launch(choice: BrowserChoice): Promise<PdfSession> {
       pipe: true,
       // Only the vendored fonts: no system font can stand in for a missing glyph (see fontconfig.ts).
       env: { ...process.env, FONTCONFIG_FILE: writeFontconfig(profile) },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--no-default-browser-check',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-extensions',
-        '--disable-dev-shm-usage',
-        '--disable-quic',
-        '--force-color-profile=srgb',
-        '--font-render-hinting=none',
-        ...LOCKDOWN_ARGS,
-      ],
+      args: [...CHROMIUM_ARGS],
     });
   } catch (e) {
     rmSync(profile, { recursive: true, force: true });
