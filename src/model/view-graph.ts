@@ -12,7 +12,7 @@ export type ViewName = 'topology' | 'ingress' | 'egress' | 'control-plane';
 export type BoxStyle = 'region' | 'vnet' | 'subnet' | 'cluster' | 'zone' | 'leaf' | 'actor';
 
 /** Edge styles, one per traffic class drawn. */
-export type EdgeStyle = 'ingress' | 'egress' | 'management' | 'private-link' | 'peering' | 'hybrid';
+export type EdgeStyle = 'ingress' | 'egress' | 'management' | 'private-link' | 'peering' | 'hybrid' | 'dns-link';
 
 export interface ViewNode {
   /** Unique id within the view (a model id, or a derived id such as `zone:paas`). */

@@ -54,7 +54,7 @@ const TLS_ICON: Record<TlsState, string> = {
   mtls: 'tls-mtls',
 };
 const BOX_ORDER: BoxStyle[] = ['region', 'vnet', 'subnet', 'cluster', 'zone', 'actor'];
-const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid'];
+const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid', 'dns-link'];
 const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 const MARGIN = 16;
 const RULE_COLOR = '#BBBBBB';
