@@ -5,7 +5,7 @@
 import { HOP_KINDS } from '../model/kinds.js';
 import { partOrder } from '../model/order.js';
 import { ModelQuery } from '../model/query.js';
-import { snatAllowList, snatTotalText } from '../model/snat.js';
+import { publicAddressesOf, publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
 import type { ClusterResource, Edge, FrontDoorOriginModel, Id, Model, Resource, ResourceOf } from '../model/types.js';
 import { iconKey } from '../render/icons.js';
 import type { BoxStyle, EdgeStyle, ViewEdge, ViewGraph, ViewName, ViewNode } from './graph.js';
@@ -332,6 +332,12 @@ function plsLines(r: ResourceOf<'privateLinkService'>, q: ModelQuery): string[] 
   return [`${vis} · ${auto}`, `${r.natIpCount} NAT IP${r.natIpCount === 1 ? '' : 's'} in ${q.name(r.subnet)}`];
 }
 
+/** The public addresses of an egress device, counted as the SNAT allow-list counts them. */
+function ipsOf(r: ResourceOf<'natGateway'> | ResourceOf<'azureFirewall'> | ResourceOf<'nva'>, q: ModelQuery): string {
+  const a = publicAddressesOf(q.model, r);
+  return publicIpsText(a.addresses, a.exact);
+}
+
 /** Secondary label lines of a leaf. */
 export function details(r: Resource, q: ModelQuery): string[] {
   const kind = KIND_NAMES[r.kind] ?? r.kind;
@@ -339,11 +345,11 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'azureFirewall':
       return [
         `${kind}${r.tier ? ` ${r.tier}` : ''}`,
-        `${r.privateIp ?? 'IP not stated'} · ${r.publicIps} public IP${r.publicIps === 1 ? '' : 's'}`,
+        `${r.privateIp ?? 'IP not stated'} · ${ipsOf(r, q)}`,
         firewallRulesLine(r, q),
       ];
     case 'nva':
-      return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${r.publicIps} public IPs`];
+      return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${ipsOf(r, q)}`];
     case 'applicationGateway':
       return [`${kind} ${r.sku}`, `${r.frontend} frontend${r.waf ? ` · WAF ${r.waf.mode}` : ''}`, ...publicIpLines(r.publicIp ? [r.publicIp] : [], q)];
     case 'agc':
@@ -368,7 +374,7 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'natGateway':
       return [
         kind,
-        `${r.publicAddressCount} public IP${r.publicAddressCount === 1 ? '' : 's'} · idle ${r.idleTimeoutMinutes} min`,
+        `${ipsOf(r, q)} · idle ${r.idleTimeoutMinutes} min`,
         ...publicIpLines(r.publicIpResources, q),
       ];
     case 'bastion':
@@ -615,7 +621,7 @@ function egress(q: ModelQuery): ViewGraph | undefined {
   };
   const snatLabel = (device: Id): string | undefined => {
     const s = snat.sources.find((x) => x.device === device);
-    return s ? snatTotalText({ sources: [s], total: s.addresses, exact: s.exact }) : undefined;
+    return s ? publicIpsText(s.addresses, s.exact) : undefined;
   };
   // A destination several clusters use is drawn once; each cluster gets its own edge to it, named after it.
   const clusterCount = new Set(paths.map((p) => p.cluster)).size;

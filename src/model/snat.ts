@@ -15,7 +15,7 @@
  * firewall's "at least one public IP") make the total a lower bound (`exact: false`), never a silent exact number.
  */
 import { cidr } from './cidr.js';
-import type { Id, Model, Resource } from './types.js';
+import type { Id, Model, Resource, ResourceOf } from './types.js';
 
 export interface SnatSource {
   /** The element whose public addresses the traffic leaves with (NAT gateway, firewall, NVA, LB, node pool). */
@@ -53,24 +53,26 @@ function countDefaulted(model: Model, id: Id): boolean {
   return model.defaults.some((d) => d.element === id && /(^|\.)publicIps$/.test(d.path));
 }
 
+/**
+ * The public addresses a NAT gateway, firewall or NVA translates to: the declared addresses and prefixes when the
+ * design lists them, else its IP count (plus prefix addresses for a NAT gateway); `exact` is false when that count is
+ * only the platform minimum the normalizer filled in.
+ */
+export function publicAddressesOf(
+  model: Model,
+  r: ResourceOf<'natGateway'> | ResourceOf<'azureFirewall'> | ResourceOf<'nva'>,
+): { addresses: number; exact: boolean } {
+  const listed = addressCount(r.publicIpAddresses);
+  if (listed !== undefined) return { addresses: listed, exact: true };
+  return { addresses: r.kind === 'natGateway' ? r.publicAddressCount : r.publicIps, exact: !countDefaulted(model, r.id) };
+}
+
 function deviceSource(model: Model, r: Resource, cluster: Id): SnatSource | undefined {
   switch (r.kind) {
-    case 'natGateway': {
-      const listed = addressCount(r.publicIpAddresses);
-      const addresses = listed ?? r.publicAddressCount;
-      return { device: r.id, kind: 'natGateway', addresses, exact: listed !== undefined || !countDefaulted(model, r.id), clusters: [cluster] };
-    }
+    case 'natGateway':
     case 'azureFirewall':
-    case 'nva': {
-      const listed = addressCount(r.publicIpAddresses);
-      return {
-        device: r.id,
-        kind: r.kind,
-        addresses: listed ?? r.publicIps,
-        exact: listed !== undefined || !countDefaulted(model, r.id),
-        clusters: [cluster],
-      };
-    }
+    case 'nva':
+      return { device: r.id, kind: r.kind, ...publicAddressesOf(model, r), clusters: [cluster] };
     case 'loadBalancer': {
       const c = model.resources.find((x) => x.id === cluster);
       const ips = c?.kind === 'cluster' && c.outbound.type === 'loadBalancer' ? c.outbound.outboundIps : 0;
@@ -114,7 +116,12 @@ export function snatAllowList(model: Model, clusters?: readonly Id[]): SnatAllow
   return { sources: list, total: list.reduce((a, s) => a + s.addresses, 0), exact: list.every((s) => s.exact) };
 }
 
-/** "4 public IPs" / "at least 1 public IP": the total in words. */
+/** "4 public IPs" / "at least 1 public IP": a count of addresses in words. */
+export function publicIpsText(n: number, exact: boolean): string {
+  return `${exact ? '' : 'at least '}${n} public IP${n === 1 ? '' : 's'}`;
+}
+
+/** The allow-list total in words. */
 export function snatTotalText(a: SnatAllowList): string {
-  return `${a.exact ? '' : 'at least '}${a.total} public IP${a.total === 1 ? '' : 's'}`;
+  return publicIpsText(a.total, a.exact);
 }

@@ -299,7 +299,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       case 'box':
         return { ...base, type: 'box', style: item.style };
       case 'edge':
-        return { ...base, type: 'edge', style: item.style, arrow: item.style !== 'peering' };
+        return { ...base, type: 'edge', style: item.style, arrow: item.style !== 'peering' && item.style !== 'dns-link' };
       case 'tls':
         return { ...base, type: 'tls', tls: item.tls, icon: glyph(item.tls, 8, 1) };
       case 'badge':

@@ -2,7 +2,7 @@
  * Traffic-flow narratives: the ingress, egress and control-plane paths explained step by step,
  * the way a reviewer walks a board through a design. Pure functions of the model.
  */
-import { snatAllowList, snatTotalText } from '../model/snat.js';
+import { publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
 import { isEncrypted, pathSegments } from '../model/tls.js';
 import type { Protocol } from '../../dsl/types.js';
 import type { ModelQuery } from '../model/query.js';
@@ -305,7 +305,7 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
   const steps: NarrativeStep[] = [];
   const snatOf = (device: string, fallback: number): string => {
     const s = snat.sources.find((x) => x.device === device);
-    return snatTotalText(s ? { sources: [s], total: s.addresses, exact: s.exact } : { sources: [], total: fallback, exact: true });
+    return s ? publicIpsText(s.addresses, s.exact) : publicIpsText(fallback, true);
   };
   let fqdnRules: string[] | undefined;
   hops.forEach((h, i) => {
