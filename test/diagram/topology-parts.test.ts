@@ -1,0 +1,154 @@
+/**
+ * What the topology draws for parts that used to be missing from it: private DNS zones with their VNet links and
+ * what each serves, Front Door's edges to its origins, and the detail lines of public IPs, firewall policies and
+ * Private Link services.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { privateDnsZone } from '../../dsl/index.js';
+import { deriveView } from '../../src/diagram/views.js';
+import { renderView } from '../../src/diagram/pipeline.js';
+import { loadArchitecture } from '../../src/load/load-architecture.js';
+import type { Model } from '../../src/model/types.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { baseline } from '../helpers/fixture.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const load = async (rel: string): Promise<Model> => (await loadArchitecture(join(root, rel))).model;
+
+const linkEdges = (g: NonNullable<ReturnType<typeof deriveView>>, zone: string) =>
+  g.edges.filter((e) => e.style === 'dns-link' && e.from === zone).map((e) => e.to).sort();
+
+describe('topology: private DNS zones', () => {
+  for (const file of ['examples/a-hub-spoke-baseline.ts', 'examples/b-front-door-private-link.ts', 'examples/e-istio-mesh.ts', 'examples/g-two-region-stamps.ts']) {
+    it(`draws every zone of ${file} with one link edge to each linked VNet`, async () => {
+      const model = await load(file);
+      const g = deriveView(model, 'topology')!;
+      const zones = model.resources.filter((r) => r.kind === 'privateDnsZone');
+      expect(zones.length).toBeGreaterThan(0);
+      for (const z of zones) {
+        if (z.kind !== 'privateDnsZone') continue;
+        const node = g.nodes.find((n) => n.id === z.id)!;
+        expect(node, z.id).toBeDefined();
+        expect(g.nodes.find((n) => n.id === node.parent)!.label).toBe('Private DNS zones');
+        expect(linkEdges(g, z.id), z.id).toEqual([...(z.links ?? [])].sort());
+        for (const e of g.edges.filter((x) => x.from === z.id)) expect(e.undirected).toBe(true);
+      }
+    });
+  }
+
+  it('says which zone serves which private endpoints and which API server', async () => {
+    const a = deriveView(await load('examples/a-hub-spoke-baseline.ts'), 'topology')!;
+    const byLabel = (l: string) => a.nodes.find((n) => n.label === l)!;
+    expect(byLabel('privatelink.azurecr.io').details).toContain('for pe-acr-payments');
+    expect(byLabel('privatelink.westeurope.azmk8s.io').details).toContain('for aks-payments-weu API server');
+    // Example (b) uses the AKS-managed (system) zone: drawn, and linked to the cluster's VNet only.
+    const b = deriveView(await load('examples/b-front-door-private-link.ts'), 'topology')!;
+    const sys = b.nodes.find((n) => n.id === 'privateDnsZone:system/aks-shop-prod-uks')!;
+    expect(sys.details).toEqual(['Private DNS zone (system)', 'for aks-shop-prod-uks API server']);
+    expect(linkEdges(b, sys.id)).toEqual(['vnet:vnet-shop-prod-uks']);
+  });
+
+  it('says so when a zone does not state its links, and draws no link for it', () => {
+    const base = baseline();
+    const zone = privateDnsZone({ name: 'privatelink.blob.core.windows.net' });
+    (base.arch.network as { privateDnsZones?: unknown[] }).privateDnsZones = [zone];
+    const { model } = normalize(base.arch);
+    const g = deriveView(model, 'topology')!;
+    const node = g.nodes.find((n) => n.label === 'privatelink.blob.core.windows.net')!;
+    expect(node.details).toContain('VNet links not stated');
+    expect(linkEdges(g, node.id)).toEqual([]);
+  });
+
+  it('routes every link edge from the zone box to the VNet box', async () => {
+    const model = await load('examples/a-hub-spoke-baseline.ts');
+    const g = deriveView(model, 'topology')!;
+    const r = await renderView(model, g, {});
+    const links = g.edges.filter((e) => e.style === 'dns-link');
+    expect(links.length).toBe(6);
+    for (const e of links) {
+      const pts = r.layout.edges.get(e.id)!.points;
+      const near = (p: { x: number; y: number }, id: string) => {
+        const b = r.layout.nodes.get(id)!;
+        return p.x >= b.x - 1.5 && p.x <= b.x + b.width + 1.5 && p.y >= b.y - 1.5 && p.y <= b.y + b.height + 1.5;
+      };
+      expect(near(pts[0]!, e.from), e.id).toBe(true);
+      expect(near(pts[pts.length - 1]!, e.to), e.id).toBe(true);
+    }
+    expect(r.svg).toContain('data-legend="edge-dns-link"');
+  });
+});
+
+describe('topology: Front Door origins', () => {
+  it('draws the Private Link edge to the Private Link service the ingress path reaches (no routes stated)', async () => {
+    const g = deriveView(await load('examples/b-front-door-private-link.ts'), 'topology')!;
+    const e = g.edges.filter((x) => x.from === 'frontDoor:afd-shop-prod');
+    expect(e.map((x) => [x.to, x.style, x.label])).toEqual([
+      ['privateLinkService:pls-shop-ingress', 'private-link', 'origin Private Link service'],
+    ]);
+  });
+
+  it('draws one edge per stated origin, Private Link or public, and lists the origins on Front Door', async () => {
+    const g = deriveView(await load('test/fixtures/new-parts.ts'), 'topology')!;
+    const e = g.edges.filter((x) => x.from === 'frontDoor:afd').map((x) => [x.to, x.style, x.label]);
+    expect(e).toEqual([
+      ['privateLinkService:pls-ingress', 'private-link', 'origin Private Link service'],
+      ['applicationGateway:agw', 'ingress', 'origin App Gateway (public)'],
+    ]);
+    const fd = g.nodes.find((n) => n.id === 'frontDoor:afd')!;
+    expect(fd.details).toEqual([
+      'Azure Front Door Premium · TLS ≥ 1.2',
+      'WAF Prevention',
+      '→ pls: Private Link service · Private Link',
+      '→ agw: App Gateway · public, X-Azure-FDID + service tag',
+    ]);
+  });
+
+  it('draws both stamps’ origins of the two-region design', async () => {
+    const g = deriveView(await load('examples/g-two-region-stamps.ts'), 'topology')!;
+    const to = g.edges.filter((x) => x.from === 'frontDoor:afd-bookings-global').map((x) => x.to).sort();
+    expect(to).toEqual(['privateLinkService:pls-bookings-neu', 'privateLinkService:pls-bookings-weu']);
+  });
+});
+
+describe('topology: public IPs, firewall policy and Private Link service details', () => {
+  it('draws them as detail lines and loose public IPs in a column of their own', async () => {
+    const model = await load('test/fixtures/new-parts.ts');
+    const g = deriveView(model, 'topology')!;
+    const node = (id: string) => g.nodes.find((n) => n.id === id)!;
+    expect(node('applicationGateway:agw').details).toContain('pip-agw · Standard · zones 1,2,3');
+    expect(node('azureFirewall:afw-hub').details).toContain('policy afwp-hub (Premium) · threat intel Deny · IDPS Deny');
+    expect(node('privateLinkService:pls-ingress').details).toEqual([
+      'Private Link service',
+      'LB ilb-ingress',
+      'visible to 1 subscription · auto-approves 1 subscription',
+      '2 NAT IPs in snet-pls',
+    ]);
+    const pip = node('publicIp:pip-afw');
+    expect(pip.details).toEqual(['Public IP Standard · 20.1.2.3', 'zones 1,2,3 · DDoS IP Protection']);
+    expect(node(pip.parent!).label).toBe('Public IP addresses');
+    // Attached public IPs are not drawn twice.
+    expect(g.nodes.some((n) => n.id === 'publicIp:pip-agw')).toBe(false);
+  });
+
+  it('says "visible to all" for a * visibility and "not stated" when unstated', async () => {
+    const model = await load('test/fixtures/new-parts.ts');
+    const pls = model.resources.find((r) => r.id === 'privateLinkService:pls-ingress')!;
+    if (pls.kind !== 'privateLinkService') throw new Error('kind');
+    pls.visibility = '*';
+    pls.autoApproval = [];
+    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === pls.id)!.details[2]).toBe('visible to all (*) · manual approval');
+    delete pls.visibility;
+    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === pls.id)!.details[2]).toBe('visibility not stated · manual approval');
+  });
+
+  it('draws a classic-rules firewall as such, with its threat-intel mode', () => {
+    const b = baseline();
+    const { model } = normalize(b.arch);
+    const fw = model.resources.find((r) => r.kind === 'azureFirewall')!;
+    if (fw.kind !== 'azureFirewall') throw new Error('kind');
+    fw.ruleModel = 'classic';
+    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === fw.id)!.details[2]).toBe('classic rules · threat intel Deny');
+  });
+});
