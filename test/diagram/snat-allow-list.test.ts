@@ -3,7 +3,7 @@
  * view's Internet node, its edge labels, the NAT/firewall boxes and the egress narrative all say that number.
  */
 import { describe, expect, it } from 'vitest';
-import { natGateway, nodePool } from '../../dsl/index.js';
+import { natGateway, nodePool, publicIp } from '../../dsl/index.js';
 import { deriveView } from '../../src/diagram/views.js';
 import { ModelQuery } from '../../src/model/query.js';
 import { snatAllowList } from '../../src/model/snat.js';
@@ -69,6 +69,21 @@ describe('snatAllowList', () => {
     const fwStep = n.steps.map((s) => s.text).find((t) => t.includes('Inspects and logs'))!;
     expect(fwStep).not.toContain('20 public IP');
     expect(fwStep).toContain('ng-fw');
+  });
+
+  it('counts a NAT gateway by its attached public IP resources and lists them on its box', () => {
+    const b = baseline();
+    const pips = [publicIp({ name: 'pip-ng-1', sku: 'StandardV2', zones: [1, 2, 3] }), publicIp({ name: 'pip-ng-2', sku: 'StandardV2', ddosIpProtection: false })];
+    (b.firewall as Mutable).natGateway = natGateway({ name: 'ng-fw', sku: 'StandardV2', publicIpResources: pips });
+    const { model } = normalize(b.arch);
+    expect(snatAllowList(model)).toMatchObject({ total: 2, exact: true });
+    const nat = egressView(model).byId.get('natGateway:ng-fw')!;
+    expect(nat.details).toEqual([
+      'NAT gateway',
+      '2 public IPs · idle 4 min',
+      'pip-ng-1 · StandardV2 · zones 1,2,3',
+      'pip-ng-2 · StandardV2 · no DDoS IP Protection',
+    ]);
   });
 
   it('counts the outbound load balancer IPs, plus the nodes that have their own public IPs', () => {
