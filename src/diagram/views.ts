@@ -409,8 +409,13 @@ export function details(r: Resource, q: ModelQuery): string[] {
       return [kind];
     case 'internet':
       return [];
-    case 'apiServer':
-      return [`${r.exposure === 'public' ? 'Public' : 'Private'} API server endpoint`];
+    case 'apiServer': {
+      const a = q.getAs(r.cluster, 'cluster')?.apiServer;
+      const zone = a && a.mode !== 'public' && (a.mode === 'private' || a.private) ? a.privateDnsZone : undefined;
+      const dns =
+        zone === undefined ? [] : [zone === 'system' ? 'DNS: AKS-managed zone (system)' : zone === 'none' ? 'DNS: no private zone (none)' : `DNS: ${q.name(zone)}`];
+      return [`${r.exposure === 'public' ? 'Public' : 'Private'} API server endpoint`, ...dns];
+    }
     default:
       return [kind];
   }
@@ -481,16 +486,12 @@ function someNames(names: string[]): string {
 /**
  * Private DNS zones in a column of their own (they are global), each with what it serves (private endpoints, an
  * API server) and a link edge to every VNet it is linked to. A private cluster's AKS-managed (`system`) zone is
- * drawn too: AKS creates it and links it to the cluster's VNet (https://learn.microsoft.com/azure/aks/private-clusters).
+ * not a part of the design: its API server box names it instead, so a 20-spoke design does not grow 20 zone boxes.
  */
 function privateDns(b: Builder): void {
   const q = b.q;
   const zones = q.all('privateDnsZone');
-  const systemApi = partOrder(q).clusters.filter((c) => {
-    const a = c.apiServer;
-    return (a.mode === 'private' || (a.mode === 'vnet-integration' && a.private)) && a.privateDnsZone === 'system';
-  });
-  if (zones.length === 0 && systemApi.length === 0) return;
+  if (zones.length === 0) return;
   const column = b.zone('zone:private-dns', 'Private DNS zones', ['global · linked to VNets']);
   const apiZoneOf = (c: ClusterResource): string | undefined => (c.apiServer.mode === 'public' ? undefined : c.apiServer.privateDnsZone);
   const link = (zone: string, vnet: Id): void => {
@@ -507,18 +508,6 @@ function privateDns(b: Builder): void {
     ];
     b.leaf(z, { parent: column, details: d });
     for (const v of z.links ?? []) link(z.id, v);
-  }
-  for (const c of systemApi) {
-    const id = b.node({
-      id: `privateDnsZone:system/${c.name}`,
-      kind: 'privateDnsZone',
-      label: 'AKS-managed zone',
-      details: ['Private DNS zone (system)', `for ${c.name} API server`],
-      style: 'leaf',
-      parent: column,
-      icon: 'privateDnsZone',
-    });
-    for (const v of new Set(q.nodeSubnets(c.id).map((s) => s.vnet))) link(id, v);
   }
 }
 

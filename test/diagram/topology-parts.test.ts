@@ -43,11 +43,14 @@ describe('topology: private DNS zones', () => {
     const byLabel = (l: string) => a.nodes.find((n) => n.label === l)!;
     expect(byLabel('privatelink.azurecr.io').details).toContain('for pe-acr-payments');
     expect(byLabel('privatelink.westeurope.azmk8s.io').details).toContain('for aks-payments-weu API server');
-    // Example (b) uses the AKS-managed (system) zone: drawn, and linked to the cluster's VNet only.
+    expect(byLabel('aks-payments-weu API server').details).toEqual(['Private API server endpoint', 'DNS: privatelink.westeurope.azmk8s.io']);
+    // Example (b) uses the AKS-managed (system) zone, which is not a part of the design: its API server names it.
     const b = deriveView(await load('examples/b-front-door-private-link.ts'), 'topology')!;
-    const sys = b.nodes.find((n) => n.id === 'privateDnsZone:system/aks-shop-prod-uks')!;
-    expect(sys.details).toEqual(['Private DNS zone (system)', 'for aks-shop-prod-uks API server']);
-    expect(linkEdges(b, sys.id)).toEqual(['vnet:vnet-shop-prod-uks']);
+    expect(b.nodes.find((n) => n.label === 'aks-shop-prod-uks API server')!.details).toEqual([
+      'Private API server endpoint',
+      'DNS: AKS-managed zone (system)',
+    ]);
+    expect(b.nodes.filter((n) => n.kind === 'privateDnsZone')).toHaveLength(3);
   });
 
   it('says so when a zone does not state its links, and draws no link for it', () => {
