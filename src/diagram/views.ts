@@ -256,6 +256,8 @@ class Builder {
       nodes: inPartOrder([...this.nodes.values()], this.q),
       edges: [...this.edges.values()],
       ...(this.hints.length ? { hints: this.hints } : {}),
+      // Several stamps or spokes: ELK keeps them in the shared part order.
+      ...([...this.nodes.values()].filter((n) => n.kind === 'cluster').length > 1 ? { keepOrder: true } : {}),
     };
   }
 }

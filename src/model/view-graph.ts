@@ -59,4 +59,9 @@ export interface ViewGraph {
   edges: ViewEdge[];
   /** Invisible layout-only edges that spread otherwise unconnected boxes over columns (never drawn). */
   hints?: Array<{ from: string; to: string }>;
+  /**
+   * Keep boxes of one layer in the order of `nodes` instead of letting crossing minimisation reorder them: set on
+   * flow views with several clusters, so stamps and spokes keep the one order every view shares.
+   */
+  keepOrder?: boolean;
 }

@@ -116,7 +116,14 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       direction: 'RIGHT',
       // Model order and thorough crossing minimisation cost most on big graphs (20-spoke designs).
       modelOrder: g.nodes.length <= 150,
-      ...(g.nodes.length > 150 ? { options: { 'elk.layered.thoroughness': '3' } } : {}),
+      ...(g.nodes.length > 150 || g.keepOrder
+        ? {
+            options: {
+              ...(g.nodes.length > 150 ? { 'elk.layered.thoroughness': '3' } : {}),
+              ...(g.keepOrder ? { 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' } : {}),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -85,6 +85,24 @@ describe('one order of spokes and stamps across views', () => {
     }
   });
 
+  it('keeps that order on paper in the flow views of a five-spoke design', async () => {
+    const names = ['zulu', 'alpha', 'mike', 'bravo', 'yankee'];
+    const model = spokes(names);
+    for (const view of ['ingress', 'egress', 'control-plane'] as const) {
+      const g = deriveView(model, view)!;
+      expect(g.keepOrder, view).toBe(true);
+      const r = await renderView(model, g, {});
+      const boxes = names.map((n) => r.layout.nodes.get(`cluster:aks-${n}`)!);
+      for (let i = 1; i < boxes.length; i++) {
+        const [a, b] = [boxes[i - 1]!, boxes[i]!];
+        const before = a.y + a.height <= b.y + 0.5 || a.x + a.width <= b.x + 0.5;
+        expect(before, `${view}: aks-${names[i - 1]} before aks-${names[i]}`).toBe(true);
+      }
+    }
+    // A single-cluster view is left to ELK's crossing minimisation.
+    expect(deriveView(spokes(['solo']), 'egress')!.keepOrder).toBeUndefined();
+  }, 120_000);
+
   it('keeps the two stamps of the two-region design in one order in every view, on paper too', async () => {
     const { model } = await loadArchitecture(join(examples, 'g-two-region-stamps.ts'));
     const regions = ['region:westeurope', 'region:northeurope'];
