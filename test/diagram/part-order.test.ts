@@ -36,8 +36,8 @@ function spokes(names: string[]): Model {
   const fw = azureFirewall({ name: 'afw', tier: 'Standard', subnet: fwSubnet, privateIp: '10.0.0.4', publicIps: 2 });
   const rt = routeTable({ name: 'rt', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: fw }] });
   const vnets = [hub];
-  const clusters = [];
-  const paths = [];
+  const clusters: Array<ReturnType<typeof cluster>> = [];
+  const paths: Array<ReturnType<typeof ingressPath>> = [];
   names.forEach((n, i) => {
     const nodes = subnet({ name: `snet-${n}`, cidr: `10.${i + 1}.0.0/22`, purpose: 'aks-nodes', routeTable: rt });
     vnets.push(vnet({ name: `vnet-${n}`, region: 'westeurope', role: 'spoke', addressSpace: [`10.${i + 1}.0.0/16`], subnets: [nodes] }));

@@ -10,7 +10,7 @@ import { privateDnsZone } from '../../dsl/index.js';
 import { deriveView } from '../../src/diagram/views.js';
 import { renderView } from '../../src/diagram/pipeline.js';
 import { loadArchitecture } from '../../src/load/load-architecture.js';
-import type { Model } from '../../src/model/types.js';
+import type { Model, ResourceOf } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { baseline } from '../helpers/fixture.js';
 
@@ -25,10 +25,9 @@ describe('topology: private DNS zones', () => {
     it(`draws every zone of ${file} with one link edge to each linked VNet`, async () => {
       const model = await load(file);
       const g = deriveView(model, 'topology')!;
-      const zones = model.resources.filter((r) => r.kind === 'privateDnsZone');
+      const zones = model.resources.filter((r): r is ResourceOf<'privateDnsZone'> => r.kind === 'privateDnsZone');
       expect(zones.length).toBeGreaterThan(0);
       for (const z of zones) {
-        if (z.kind !== 'privateDnsZone') continue;
         const node = g.nodes.find((n) => n.id === z.id)!;
         expect(node, z.id).toBeDefined();
         expect(g.nodes.find((n) => n.id === node.parent)!.label).toBe('Private DNS zones');
@@ -149,8 +148,7 @@ describe('topology: public IPs, firewall policy and Private Link service details
   it('draws a classic-rules firewall as such, with its threat-intel mode', () => {
     const b = baseline();
     const { model } = normalize(b.arch);
-    const fw = model.resources.find((r) => r.kind === 'azureFirewall')!;
-    if (fw.kind !== 'azureFirewall') throw new Error('kind');
+    const fw = model.resources.find((r): r is ResourceOf<'azureFirewall'> => r.kind === 'azureFirewall')!;
     fw.ruleModel = 'classic';
     expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === fw.id)!.details[2]).toBe('classic rules · threat intel Deny');
   });
