@@ -534,10 +534,14 @@ function frontDoorEdges(b: Builder, fd: ResourceOf<'frontDoor'>): void {
   const q = b.q;
   const origins = frontDoorOrigins(fd);
   if (origins.length) {
+    // A public IP attached to an Application Gateway is drawn as a line of the gateway's box: the edge goes there.
+    const owner = (id: Id): Id | undefined =>
+      b.has(id) ? id : q.all('applicationGateway').find((a) => a.publicIp === id && b.has(a.id))?.id;
     for (const o of origins) {
-      if (!o.target || !b.has(o.target)) continue;
+      const to = o.target ? owner(o.target) : undefined;
+      if (!to) continue;
       const style = o.connection === 'private-link' ? 'private-link' : 'ingress';
-      b.edge({ id: `origin:${fd.id}->${o.target}`, from: fd.id, to: o.target, style, label: `origin ${ORIGIN_KINDS[o.originKind]}${o.connection === 'private-link' ? '' : ' (public)'}` });
+      b.edge({ id: `origin:${fd.id}->${to}`, from: fd.id, to, style, label: `origin ${ORIGIN_KINDS[o.originKind]}${o.connection === 'private-link' ? '' : ' (public)'}` });
     }
     return;
   }

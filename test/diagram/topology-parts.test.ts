@@ -107,6 +107,16 @@ describe('topology: Front Door origins', () => {
     ]);
   });
 
+  it('draws a public-IP origin to the Application Gateway that owns the address', async () => {
+    const model = await load('test/fixtures/new-parts.ts');
+    const fd = model.resources.find((r): r is ResourceOf<'frontDoor'> => r.kind === 'frontDoor')!;
+    fd.routes[0]!.origins[1] = { name: 'agw-ip', originKind: 'public-ip', target: 'publicIp:pip-agw', connection: 'public', lockdown: [] };
+    const g = deriveView(model, 'topology')!;
+    const e = g.edges.filter((x) => x.from === fd.id).map((x) => [x.to, x.label]);
+    expect(e).toContainEqual(['applicationGateway:agw', 'origin public IP (public)']);
+    expect(g.nodes.find((n) => n.id === fd.id)!.details).toContain('→ agw-ip: public IP · public, no lockdown');
+  });
+
   it('draws both stamps’ origins of the two-region design', async () => {
     const g = deriveView(await load('examples/g-two-region-stamps.ts'), 'topology')!;
     const to = g.edges.filter((x) => x.from === 'frontDoor:afd-bookings-global').map((x) => x.to).sort();
