@@ -632,10 +632,13 @@ function egress(q: ModelQuery): ViewGraph | undefined {
       destNode.set(d.id, sharedDest.get(k)!);
     }
   }
-  const usersOf = (node: Id): string[] => {
-    const ids = [...destNode].filter(([, n]) => n === node).map(([d]) => q.getAs(d, 'egressDestination')?.cluster);
-    return [...new Set(ids)].map((c) => q.name(c));
-  };
+  const users = new Map<Id, Set<string>>();
+  for (const [d, node] of destNode) {
+    const set = users.get(node) ?? new Set<string>();
+    set.add(q.name(q.getAs(d, 'egressDestination')?.cluster));
+    users.set(node, set);
+  }
+  const usersOf = (node: Id): string[] => [...(users.get(node) ?? [])];
   for (const p of paths) {
     const c = q.getAs(p.cluster, 'cluster');
     if (!c) continue;

@@ -67,14 +67,14 @@ export function publicAddressesOf(
   return { addresses: r.kind === 'natGateway' ? r.publicAddressCount : r.publicIps, exact: !countDefaulted(model, r.id) };
 }
 
-function deviceSource(model: Model, r: Resource, cluster: Id): SnatSource | undefined {
+function deviceSource(model: Model, byId: Map<Id, Resource>, r: Resource, cluster: Id): SnatSource | undefined {
   switch (r.kind) {
     case 'natGateway':
     case 'azureFirewall':
     case 'nva':
       return { device: r.id, kind: r.kind, ...publicAddressesOf(model, r), clusters: [cluster] };
     case 'loadBalancer': {
-      const c = model.resources.find((x) => x.id === cluster);
+      const c = byId.get(cluster);
       const ips = c?.kind === 'cluster' && c.outbound.type === 'loadBalancer' ? c.outbound.outboundIps : 0;
       return { device: r.id, kind: 'loadBalancer', addresses: ips, exact: true, clusters: [cluster] };
     }
@@ -87,8 +87,15 @@ function deviceSource(model: Model, r: Resource, cluster: Id): SnatSource | unde
  * The SNAT addresses of the given clusters' egress paths (all clusters when omitted), each device once.
  * Paths that never reach the internet (forced tunnel, outbound blocked) contribute nothing.
  */
+const index = new WeakMap<Model, Map<Id, Resource>>();
+
 export function snatAllowList(model: Model, clusters?: readonly Id[]): SnatAllowList {
-  const byId = new Map(model.resources.map((r) => [r.id, r]));
+  // The narrative asks once per cluster: index the resources once per model.
+  let byId = index.get(model);
+  if (!byId) {
+    byId = new Map(model.resources.map((r) => [r.id, r]));
+    index.set(model, byId);
+  }
   const sources = new Map<Id, SnatSource>();
   const add = (s: SnatSource): void => {
     const cur = sources.get(s.device);
@@ -100,7 +107,7 @@ export function snatAllowList(model: Model, clusters?: readonly Id[]): SnatAllow
     const i = p.hops.indexOf('internet');
     if (i <= 0) continue;
     const last = byId.get(p.hops[i - 1]!);
-    const s = last ? deviceSource(model, last, p.cluster) : undefined;
+    const s = last ? deviceSource(model, byId, last, p.cluster) : undefined;
     if (s) add(s);
     // Outbound rules (and default outbound access) give way to the nodes' own public IPs.
     if (p.via === 'loadBalancer' || p.via === 'internet') {
