@@ -268,7 +268,8 @@ class Builder {
  */
 export function inPartOrder(nodes: ViewNode[], q: ModelQuery): ViewNode[] {
   const { rank } = partOrder(q);
-  const key = (n: ViewNode): number => rank.get(n.kind === 'region' ? n.id.slice('region:'.length) : n.id) ?? Number.MAX_SAFE_INTEGER;
+  const key = (n: ViewNode): number =>
+    rank.get(n.kind === 'region' ? n.id.slice('region:'.length) : n.id) ?? Number.MAX_SAFE_INTEGER;
   const out = [...nodes];
   for (const kind of ['region', 'vnet', 'cluster']) {
     const slots = out.flatMap((n, i) => (n.kind === kind ? [i] : []));
@@ -281,7 +282,12 @@ export function inPartOrder(nodes: ViewNode[], q: ModelQuery): ViewNode[] {
 /** The origins of a Front Door's routes, each once (by target, else by name). */
 export function frontDoorOrigins(fd: ResourceOf<'frontDoor'>): FrontDoorOriginModel[] {
   const seen = new Map<string, FrontDoorOriginModel>();
-  for (const route of fd.routes) for (const o of route.origins) if (!seen.has(o.target ?? `name:${o.name}`)) seen.set(o.target ?? `name:${o.name}`, o);
+  for (const route of fd.routes) {
+    for (const o of route.origins) {
+      const key = o.target ?? `name:${o.name}`;
+      if (!seen.has(key)) seen.set(key, o);
+    }
+  }
   return [...seen.values()];
 }
 
@@ -298,14 +304,16 @@ const ORIGIN_KINDS: Record<FrontDoorOriginModel['originKind'], string> = {
 
 /** One origin of a Front Door route in words: kind, and Private Link or public with its lockdown. */
 export function originText(o: FrontDoorOriginModel): string {
-  const lock = o.lockdown === undefined ? 'lockdown not stated' : o.lockdown.length ? o.lockdown.map((l) => (l === 'x-azure-fdid' ? 'X-Azure-FDID' : 'service tag')).join(' + ') : 'no lockdown';
+  const names = (o.lockdown ?? []).map((l) => (l === 'x-azure-fdid' ? 'X-Azure-FDID' : 'service tag'));
+  const lock = o.lockdown === undefined ? 'lockdown not stated' : names.length ? names.join(' + ') : 'no lockdown';
   return `${ORIGIN_KINDS[o.originKind]} · ${o.connection === 'private-link' ? 'Private Link' : `public, ${lock}`}`;
 }
 
 /** A public IP resource in one line: SKU, zones and DDoS IP Protection, each only when the design states it. */
 export function publicIpText(p: ResourceOf<'publicIp'>): string {
   const zones = p.zones === undefined ? '' : p.zones.length ? ` · zones ${p.zones.join(',')}` : ' · no zone';
-  const ddos = p.ddosIpProtection === undefined ? '' : p.ddosIpProtection ? ' · DDoS IP Protection' : ' · no DDoS IP Protection';
+  const ddos =
+    p.ddosIpProtection === undefined ? '' : p.ddosIpProtection ? ' · DDoS IP Protection' : ' · no DDoS IP Protection';
   return `${p.name}${p.address ? ` ${p.address}` : ''} · ${p.sku}${zones}${ddos}`;
 }
 
@@ -329,7 +337,12 @@ function firewallRulesLine(r: ResourceOf<'azureFirewall'>, q: ModelQuery): strin
 /** Visibility, auto-approval and the NAT IP subnet of a Private Link service. */
 function plsLines(r: ResourceOf<'privateLinkService'>, q: ModelQuery): string[] {
   const subs = (n: number) => `${n} subscription${n === 1 ? '' : 's'}`;
-  const vis = r.visibility === undefined ? 'visibility not stated' : r.visibility === '*' ? 'visible to all (*)' : `visible to ${subs(r.visibility.length)}`;
+  const vis =
+    r.visibility === undefined
+      ? 'visibility not stated'
+      : r.visibility === '*'
+        ? 'visible to all (*)'
+        : `visible to ${subs(r.visibility.length)}`;
   const auto = r.autoApproval.length ? `auto-approves ${subs(r.autoApproval.length)}` : 'manual approval';
   return [`${vis} · ${auto}`, `${r.natIpCount} NAT IP${r.natIpCount === 1 ? '' : 's'} in ${q.name(r.subnet)}`];
 }
@@ -353,19 +366,26 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'nva':
       return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${ipsOf(r, q)}`];
     case 'applicationGateway':
-      return [`${kind} ${r.sku}`, `${r.frontend} frontend${r.waf ? ` · WAF ${r.waf.mode}` : ''}`, ...publicIpLines(r.publicIp ? [r.publicIp] : [], q)];
+      return [
+        `${kind} ${r.sku}`,
+        `${r.frontend} frontend${r.waf ? ` · WAF ${r.waf.mode}` : ''}`,
+        ...publicIpLines(r.publicIp ? [r.publicIp] : [], q),
+      ];
     case 'agc':
       return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
     case 'frontDoor': {
       const origins = frontDoorOrigins(r);
       const shown = origins.slice(0, origins.length > 3 ? 2 : 3).map((o) => `→ ${o.name}: ${originText(o)}`);
       if (origins.length > shown.length) shown.push(`+${origins.length - shown.length} more origins`);
-      return [`${kind} ${r.sku}${r.minTlsVersion ? ` · TLS ≥ ${r.minTlsVersion}` : ''}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : []), ...shown];
+      const tls = r.minTlsVersion ? ` · TLS ≥ ${r.minTlsVersion}` : '';
+      return [`${kind} ${r.sku}${tls}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : []), ...shown];
     }
     case 'publicIp': {
       const zones = r.zones === undefined ? [] : [r.zones.length ? `zones ${r.zones.join(',')}` : 'no zone'];
-      const ddos = r.ddosIpProtection === undefined ? [] : [r.ddosIpProtection ? 'DDoS IP Protection' : 'no DDoS IP Protection'];
-      return [`${kind} ${r.sku}${r.address ? ` · ${r.address}` : ''}`, ...([...zones, ...ddos].length ? [[...zones, ...ddos].join(' · ')] : [])];
+      const ddos =
+        r.ddosIpProtection === undefined ? [] : [r.ddosIpProtection ? 'DDoS IP Protection' : 'no DDoS IP Protection'];
+      const facts = [...zones, ...ddos];
+      return [`${kind} ${r.sku}${r.address ? ` · ${r.address}` : ''}`, ...(facts.length ? [facts.join(' · ')] : [])];
     }
     case 'trafficManager':
       return [kind, `${r.routingMethod} routing · ${r.endpoints.length} endpoint${r.endpoints.length === 1 ? '' : 's'}`];
@@ -415,7 +435,15 @@ export function details(r: Resource, q: ModelQuery): string[] {
       const a = q.getAs(r.cluster, 'cluster')?.apiServer;
       const zone = a && a.mode !== 'public' && (a.mode === 'private' || a.private) ? a.privateDnsZone : undefined;
       const dns =
-        zone === undefined ? [] : [zone === 'system' ? 'DNS: AKS-managed zone (system)' : zone === 'none' ? 'DNS: no private zone (none)' : `DNS: ${q.name(zone)}`];
+        zone === undefined
+          ? []
+          : [
+              zone === 'system'
+                ? 'DNS: AKS-managed zone (system)'
+                : zone === 'none'
+                  ? 'DNS: no private zone (none)'
+                  : `DNS: ${q.name(zone)}`,
+            ];
       return [`${r.exposure === 'public' ? 'Public' : 'Private'} API server endpoint`, ...dns];
     }
     default:
@@ -495,9 +523,11 @@ function privateDns(b: Builder): void {
   const zones = q.all('privateDnsZone');
   if (zones.length === 0) return;
   const column = b.zone('zone:private-dns', 'Private DNS zones', ['global · linked to VNets']);
-  const apiZoneOf = (c: ClusterResource): string | undefined => (c.apiServer.mode === 'public' ? undefined : c.apiServer.privateDnsZone);
+  const apiZoneOf = (c: ClusterResource): string | undefined =>
+    c.apiServer.mode === 'public' ? undefined : c.apiServer.privateDnsZone;
   const link = (zone: string, vnet: Id): void => {
-    if (b.has(vnet)) b.edge({ id: `dns-link:${zone}->${vnet}`, from: zone, to: vnet, style: 'dns-link', undirected: true });
+    if (!b.has(vnet)) return;
+    b.edge({ id: `dns-link:${zone}->${vnet}`, from: zone, to: vnet, style: 'dns-link', undirected: true });
   };
   for (const z of zones) {
     const pes = q.all('privateEndpoint').filter((p) => p.dnsZone === z.id).map((p) => p.name);
@@ -541,7 +571,8 @@ function frontDoorEdges(b: Builder, fd: ResourceOf<'frontDoor'>): void {
       const to = o.target ? owner(o.target) : undefined;
       if (!to) continue;
       const style = o.connection === 'private-link' ? 'private-link' : 'ingress';
-      b.edge({ id: `origin:${fd.id}->${to}`, from: fd.id, to, style, label: `origin ${ORIGIN_KINDS[o.originKind]}${o.connection === 'private-link' ? '' : ' (public)'}` });
+      const label = `origin ${ORIGIN_KINDS[o.originKind]}${o.connection === 'private-link' ? '' : ' (public)'}`;
+      b.edge({ id: `origin:${fd.id}->${to}`, from: fd.id, to, style, label });
     }
     return;
   }
@@ -551,7 +582,8 @@ function frontDoorEdges(b: Builder, fd: ResourceOf<'frontDoor'>): void {
     if (!next || !b.has(next.resource)) continue;
     const kind = q.get(next.resource)?.kind;
     const style = kind === 'privateLinkService' ? 'private-link' : 'ingress';
-    b.edge({ id: `origin:${fd.id}->${next.resource}`, from: fd.id, to: next.resource, style, label: `origin ${KIND_NAMES[kind ?? ''] ?? 'hop'}` });
+    const label = `origin ${KIND_NAMES[kind ?? ''] ?? 'hop'}`;
+    b.edge({ id: `origin:${fd.id}->${next.resource}`, from: fd.id, to: next.resource, style, label });
   }
 }
 
@@ -611,7 +643,9 @@ function egress(q: ModelQuery): ViewGraph | undefined {
   const snat = snatAllowList(m);
   const snatDetails = (): string[] => {
     const out = [`${snatTotalText(snat)} for SNAT`];
-    if (snat.sources.length > 1) out.push(`(${snat.sources.map((s) => `${s.addresses} via ${q.name(s.device)}`).join(', ')})`);
+    if (snat.sources.length > 1) {
+      out.push(`(${snat.sources.map((s) => `${s.addresses} via ${q.name(s.device)}`).join(', ')})`);
+    }
     return out;
   };
   const snatLabel = (device: Id): string | undefined => {
@@ -620,7 +654,8 @@ function egress(q: ModelQuery): ViewGraph | undefined {
   };
   // A destination several clusters use is drawn once; each cluster gets its own edge to it, named after it.
   const clusterCount = new Set(paths.map((p) => p.cluster)).size;
-  const destKey = (d: ResourceOf<'egressDestination'>): string => `${d.fqdn ?? d.cidr ?? d.name}|${d.protocol}|${d.port}`;
+  const destKey = (d: ResourceOf<'egressDestination'>): string =>
+    `${d.fqdn ?? d.cidr ?? d.name}|${d.protocol}|${d.port}`;
   const sharedDest = new Map<string, Id>();
   const destNode = new Map<Id, Id>();
   for (const p of paths) {
@@ -669,7 +704,8 @@ function egress(q: ModelQuery): ViewGraph | undefined {
         viaPe.set(d.privateEndpoint, list);
       } else if (destNode.get(d.id) === d.id) {
         const users = clusterCount > 1 ? usersOf(d.id) : [];
-        b.leaf(d, { parent: null, label: d.name, ...(users.length > 1 ? { details: [...details(d, q), `used by ${someNames(users)}`] } : {}) });
+        const used = users.length > 1 ? { details: [...details(d, q), `used by ${someNames(users)}`] } : {};
+        b.leaf(d, { parent: null, label: d.name, ...used });
       }
     }
     for (const pid of p.privateEndpoints) {

@@ -64,7 +64,10 @@ export function publicAddressesOf(
 ): { addresses: number; exact: boolean } {
   const listed = addressCount(r.publicIpAddresses);
   if (listed !== undefined) return { addresses: listed, exact: true };
-  return { addresses: r.kind === 'natGateway' ? r.publicAddressCount : r.publicIps, exact: !countDefaulted(model, r.id) };
+  return {
+    addresses: r.kind === 'natGateway' ? r.publicAddressCount : r.publicIps,
+    exact: !countDefaulted(model, r.id),
+  };
 }
 
 function deviceSource(model: Model, byId: Map<Id, Resource>, r: Resource, cluster: Id): SnatSource | undefined {
@@ -115,7 +118,13 @@ export function snatAllowList(model: Model, clusters?: readonly Id[]): SnatAllow
       const pools = c?.kind === 'cluster' ? c.nodePools.map((id) => byId.get(id)) : [];
       for (const pool of pools) {
         if (pool?.kind !== 'nodePool' || !pool.nodePublicIp) continue;
-        add({ device: pool.id, kind: 'nodePublicIp', addresses: pool.maxNodes + pool.surgeNodes, exact: true, clusters: [p.cluster] });
+        add({
+          device: pool.id,
+          kind: 'nodePublicIp',
+          addresses: pool.maxNodes + pool.surgeNodes,
+          exact: true,
+          clusters: [p.cluster],
+        });
       }
     }
   }

@@ -299,7 +299,9 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       case 'box':
         return { ...base, type: 'box', style: item.style };
       case 'edge':
-        return { ...base, type: 'edge', style: item.style, arrow: item.style !== 'peering' && item.style !== 'dns-link' };
+        // Peerings and DNS zone links are symmetric relations: no arrowhead.
+        const arrow = item.style !== 'peering' && item.style !== 'dns-link';
+        return { ...base, type: 'edge', style: item.style, arrow };
       case 'tls':
         return { ...base, type: 'tls', tls: item.tls, icon: glyph(item.tls, 8, 1) };
       case 'badge':

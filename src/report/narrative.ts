@@ -340,16 +340,21 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
           `${capital(zonesText(h.zones))}; threat intelligence ${h.threatIntel}; DNS proxy ${h.dnsProxy ? 'on' : 'off'}; ` +
           `${rulesText}. ` +
           (h.natGateway
-            ? `Inspects and logs the traffic and hands it to ${q.name(h.natGateway)}, which SNATs it to its own public addresses.`
+            ? `Inspects and logs the traffic and hands it to ${q.name(h.natGateway)}, ` +
+              'which SNATs it to its own public addresses.'
             : `Inspects and logs the traffic, then SNATs it to ${snatOf(h.id, h.publicIps)}.`);
         tags.push({ label: `threat intel ${h.threatIntel}`, tone: h.threatIntel === 'Deny' ? 'good' : h.threatIntel === 'Off' ? 'bad' : 'warn' });
         break;
       }
       case 'nva':
-        text = `Inspects the traffic${h.vendor ? ` (${h.vendor})` : ''} at ${h.privateIp} and SNATs it to ${snatOf(h.id, h.publicIps)}; ${zonesText(h.zones)}.`;
+        text =
+          `Inspects the traffic${h.vendor ? ` (${h.vendor})` : ''} at ${h.privateIp} ` +
+          `and SNATs it to ${snatOf(h.id, h.publicIps)}; ${zonesText(h.zones)}.`;
         break;
       case 'natGateway':
-        text = `SNATs to ${snatOf(h.id, h.publicAddressCount)} (${h.sku}); idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
+        text =
+          `SNATs to ${snatOf(h.id, h.publicAddressCount)} (${h.sku}); ` +
+          `idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
         break;
       case 'loadBalancer':
         text = `Outbound rules SNAT to the load balancer's public IPs.`;

@@ -27,7 +27,10 @@ describe('egress view: destinations per cluster', () => {
       expect(node, d.fqdn).toBeDefined();
       const cluster = model.resources.find((r) => r.id === d.cluster)!.name;
       const edges = g.edges.filter((e) => e.to === node.id && e.label?.endsWith(`· ${cluster}`));
-      expect(edges.map((e) => [e.from, e.style]), `${d.fqdn} ${cluster}`).toEqual([['internet', 'egress']]);
+      expect(
+        edges.map((e) => [e.from, e.style]),
+        `${d.fqdn} ${cluster}`,
+      ).toEqual([['internet', 'egress']]);
       expect(node.details.at(-1)).toBe('used by aks-bookings-weu, aks-bookings-neu');
     }
     // Both edges into one destination are routed as two lines.

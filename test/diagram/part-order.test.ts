@@ -32,7 +32,13 @@ const FLOW_AND_TOPOLOGY = ['topology', 'ingress', 'egress', 'control-plane'] as 
 /** Hub plus spokes declared in a non-alphabetical order, each spoke with a cluster, an ingress path and egress. */
 function spokes(names: string[]): Model {
   const fwSubnet = subnet({ name: 'AzureFirewallSubnet', cidr: '10.0.0.0/26', purpose: 'firewall' });
-  const hub = vnet({ name: 'vnet-hub', region: 'westeurope', role: 'hub', addressSpace: ['10.0.0.0/22'], subnets: [fwSubnet] });
+  const hub = vnet({
+    name: 'vnet-hub',
+    region: 'westeurope',
+    role: 'hub',
+    addressSpace: ['10.0.0.0/22'],
+    subnets: [fwSubnet],
+  });
   const fw = azureFirewall({ name: 'afw', tier: 'Standard', subnet: fwSubnet, privateIp: '10.0.0.4', publicIps: 2 });
   const rt = routeTable({ name: 'rt', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: fw }] });
   const vnets = [hub];
@@ -40,7 +46,15 @@ function spokes(names: string[]): Model {
   const paths: Array<ReturnType<typeof ingressPath>> = [];
   names.forEach((n, i) => {
     const nodes = subnet({ name: `snet-${n}`, cidr: `10.${i + 1}.0.0/22`, purpose: 'aks-nodes', routeTable: rt });
-    vnets.push(vnet({ name: `vnet-${n}`, region: 'westeurope', role: 'spoke', addressSpace: [`10.${i + 1}.0.0/16`], subnets: [nodes] }));
+    vnets.push(
+      vnet({
+        name: `vnet-${n}`,
+        region: 'westeurope',
+        role: 'spoke',
+        addressSpace: [`10.${i + 1}.0.0/16`],
+        subnets: [nodes],
+      }),
+    );
     const c = cluster({
       name: `aks-${n}`,
       region: 'westeurope',
@@ -51,7 +65,14 @@ function spokes(names: string[]): Model {
     });
     clusters.push(c);
     const lb = loadBalancer({ name: `lb-${n}`, visibility: 'public', cluster: c });
-    paths.push(ingressPath({ name: `web-${n}`, from: { kind: 'internet' }, hops: [{ via: lb, protocol: 'https', port: 443, tls: 'passthrough' }], to: { cluster: c, service: 'web', protocol: 'https', port: 443 } }));
+    paths.push(
+      ingressPath({
+        name: `web-${n}`,
+        from: { kind: 'internet' },
+        hops: [{ via: lb, protocol: 'https', port: 443, tls: 'passthrough' }],
+        to: { cluster: c, service: 'web', protocol: 'https', port: 443 },
+      }),
+    );
   });
   const arch = defineArchitecture({
     metadata: { title: 'spokes' },
@@ -81,7 +102,10 @@ describe('one order of spokes and stamps across views', () => {
     const spokeVnets = ['zulu', 'alpha', 'mike', 'bravo', 'yankee'].map((n) => `vnet:vnet-${n}`);
     expect(seq(model, 'topology', 'vnet')).toEqual(['vnet:vnet-hub', ...spokeVnets]);
     for (const view of ['ingress', 'egress'] as const) {
-      expect(seq(model, view, 'vnet').filter((v) => v !== 'vnet:vnet-hub'), view).toEqual(spokeVnets);
+      expect(
+        seq(model, view, 'vnet').filter((v) => v !== 'vnet:vnet-hub'),
+        view,
+      ).toEqual(spokeVnets);
     }
   });
 

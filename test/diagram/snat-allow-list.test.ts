@@ -73,7 +73,10 @@ describe('snatAllowList', () => {
 
   it('counts a NAT gateway by its attached public IP resources and lists them on its box', () => {
     const b = baseline();
-    const pips = [publicIp({ name: 'pip-ng-1', sku: 'StandardV2', zones: [1, 2, 3] }), publicIp({ name: 'pip-ng-2', sku: 'StandardV2', ddosIpProtection: false })];
+    const pips = [
+      publicIp({ name: 'pip-ng-1', sku: 'StandardV2', zones: [1, 2, 3] }),
+      publicIp({ name: 'pip-ng-2', sku: 'StandardV2', ddosIpProtection: false }),
+    ];
     (b.firewall as Mutable).natGateway = natGateway({ name: 'ng-fw', sku: 'StandardV2', publicIpResources: pips });
     const { model } = normalize(b.arch);
     expect(snatAllowList(model)).toMatchObject({ total: 2, exact: true });
@@ -92,9 +95,20 @@ describe('snatAllowList', () => {
     (b.aks as Mutable).outbound = { type: 'loadBalancer', outboundIps: 3 };
     const { model: plain } = normalize(b.arch);
     expect(snatAllowList(plain)).toMatchObject({ total: 3, exact: true });
-    b.aks.nodePools.push(nodePool({ name: 'edge', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 4, subnet: b.nodes, nodePublicIp: true }));
+    b.aks.nodePools.push(
+      nodePool({
+        name: 'edge',
+        mode: 'user',
+        vmSize: 'Standard_D4ds_v5',
+        count: 4,
+        subnet: b.nodes,
+        nodePublicIp: true,
+      }),
+    );
     const { model } = normalize(b.arch);
-    const pool = model.resources.find((r): r is ResourceOf<'nodePool'> => r.kind === 'nodePool' && r.id.endsWith('/edge'))!;
+    const pool = model.resources.find(
+      (r): r is ResourceOf<'nodePool'> => r.kind === 'nodePool' && r.id.endsWith('/edge'),
+    )!;
     const surge = pool.surgeNodes;
     const a = snatAllowList(model);
     expect(a.sources.map((s) => s.kind)).toEqual(['loadBalancer', 'nodePublicIp']);

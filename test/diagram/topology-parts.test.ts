@@ -18,10 +18,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const load = async (rel: string): Promise<Model> => (await loadArchitecture(join(root, rel))).model;
 
 const linkEdges = (g: NonNullable<ReturnType<typeof deriveView>>, zone: string) =>
-  g.edges.filter((e) => e.style === 'dns-link' && e.from === zone).map((e) => e.to).sort();
+  g.edges
+    .filter((e) => e.style === 'dns-link' && e.from === zone)
+    .map((e) => e.to)
+    .sort();
 
 describe('topology: private DNS zones', () => {
-  for (const file of ['examples/a-hub-spoke-baseline.ts', 'examples/b-front-door-private-link.ts', 'examples/e-istio-mesh.ts', 'examples/g-two-region-stamps.ts']) {
+  for (const file of [
+    'examples/a-hub-spoke-baseline.ts',
+    'examples/b-front-door-private-link.ts',
+    'examples/e-istio-mesh.ts',
+    'examples/g-two-region-stamps.ts',
+  ]) {
     it(`draws every zone of ${file} with one link edge to each linked VNet`, async () => {
       const model = await load(file);
       const g = deriveView(model, 'topology')!;
@@ -42,7 +50,10 @@ describe('topology: private DNS zones', () => {
     const byLabel = (l: string) => a.nodes.find((n) => n.label === l)!;
     expect(byLabel('privatelink.azurecr.io').details).toContain('for pe-acr-payments');
     expect(byLabel('privatelink.westeurope.azmk8s.io').details).toContain('for aks-payments-weu API server');
-    expect(byLabel('aks-payments-weu API server').details).toEqual(['Private API server endpoint', 'DNS: privatelink.westeurope.azmk8s.io']);
+    expect(byLabel('aks-payments-weu API server').details).toEqual([
+      'Private API server endpoint',
+      'DNS: privatelink.westeurope.azmk8s.io',
+    ]);
     // Example (b) uses the AKS-managed (system) zone, which is not a part of the design: its API server names it.
     const b = deriveView(await load('examples/b-front-door-private-link.ts'), 'topology')!;
     expect(b.nodes.find((n) => n.label === 'aks-shop-prod-uks API server')!.details).toEqual([
@@ -110,7 +121,13 @@ describe('topology: Front Door origins', () => {
   it('draws a public-IP origin to the Application Gateway that owns the address', async () => {
     const model = await load('test/fixtures/new-parts.ts');
     const fd = model.resources.find((r): r is ResourceOf<'frontDoor'> => r.kind === 'frontDoor')!;
-    fd.routes[0]!.origins[1] = { name: 'agw-ip', originKind: 'public-ip', target: 'publicIp:pip-agw', connection: 'public', lockdown: [] };
+    fd.routes[0]!.origins[1] = {
+      name: 'agw-ip',
+      originKind: 'public-ip',
+      target: 'publicIp:pip-agw',
+      connection: 'public',
+      lockdown: [],
+    };
     const g = deriveView(model, 'topology')!;
     const e = g.edges.filter((x) => x.from === fd.id).map((x) => [x.to, x.label]);
     expect(e).toContainEqual(['applicationGateway:agw', 'origin public IP (public)']);
@@ -119,7 +136,10 @@ describe('topology: Front Door origins', () => {
 
   it('draws both stamps’ origins of the two-region design', async () => {
     const g = deriveView(await load('examples/g-two-region-stamps.ts'), 'topology')!;
-    const to = g.edges.filter((x) => x.from === 'frontDoor:afd-bookings-global').map((x) => x.to).sort();
+    const to = g.edges
+      .filter((x) => x.from === 'frontDoor:afd-bookings-global')
+      .map((x) => x.to)
+      .sort();
     expect(to).toEqual(['privateLinkService:pls-bookings-neu', 'privateLinkService:pls-bookings-weu']);
   });
 });
@@ -130,7 +150,9 @@ describe('topology: public IPs, firewall policy and Private Link service details
     const g = deriveView(model, 'topology')!;
     const node = (id: string) => g.nodes.find((n) => n.id === id)!;
     expect(node('applicationGateway:agw').details).toContain('pip-agw · Standard · zones 1,2,3');
-    expect(node('azureFirewall:afw-hub').details).toContain('policy afwp-hub (Premium) · threat intel Deny · IDPS Deny');
+    expect(node('azureFirewall:afw-hub').details).toContain(
+      'policy afwp-hub (Premium) · threat intel Deny · IDPS Deny',
+    );
     expect(node('privateLinkService:pls-ingress').details).toEqual([
       'Private Link service',
       'LB ilb-ingress',
@@ -150,9 +172,13 @@ describe('topology: public IPs, firewall policy and Private Link service details
     if (pls.kind !== 'privateLinkService') throw new Error('kind');
     pls.visibility = '*';
     pls.autoApproval = [];
-    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === pls.id)!.details[2]).toBe('visible to all (*) · manual approval');
+    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === pls.id)!.details[2]).toBe(
+      'visible to all (*) · manual approval',
+    );
     delete pls.visibility;
-    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === pls.id)!.details[2]).toBe('visibility not stated · manual approval');
+    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === pls.id)!.details[2]).toBe(
+      'visibility not stated · manual approval',
+    );
   });
 
   it('draws a classic-rules firewall as such, with its threat-intel mode', () => {
@@ -160,6 +186,8 @@ describe('topology: public IPs, firewall policy and Private Link service details
     const { model } = normalize(b.arch);
     const fw = model.resources.find((r): r is ResourceOf<'azureFirewall'> => r.kind === 'azureFirewall')!;
     fw.ruleModel = 'classic';
-    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === fw.id)!.details[2]).toBe('classic rules · threat intel Deny');
+    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === fw.id)!.details[2]).toBe(
+      'classic rules · threat intel Deny',
+    );
   });
 });
