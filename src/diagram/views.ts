@@ -6,7 +6,17 @@ import { HOP_KINDS } from '../model/kinds.js';
 import { partOrder } from '../model/order.js';
 import { ModelQuery } from '../model/query.js';
 import { publicAddressesOf, publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
-import type { ClusterResource, Edge, FrontDoorOriginModel, Id, Model, Resource, ResourceOf } from '../model/types.js';
+import type {
+  ClusterResource,
+  Edge,
+  FrontDoorOriginModel,
+  Id,
+  Model,
+  Resource,
+  ResourceOf,
+  WafManagedRuleSetModel,
+  WafModel,
+} from '../model/types.js';
 import { iconKey } from '../render/icons.js';
 import type { BoxStyle, EdgeStyle, ViewEdge, ViewGraph, ViewName, ViewNode } from './graph.js';
 
@@ -347,6 +357,28 @@ function plsLines(r: ResourceOf<'privateLinkService'>, q: ModelQuery): string[] 
   return [`${vis} · ${auto}`, `${r.natIpCount} NAT IP${r.natIpCount === 1 ? '' : 's'} in ${q.name(r.subnet)}`];
 }
 
+const RULE_SETS: Record<WafManagedRuleSetModel['type'], string> = {
+  OWASP: 'OWASP',
+  Microsoft_DefaultRuleSet: 'DRS',
+  Microsoft_BotManagerRuleSet: 'Bot Manager',
+};
+
+/**
+ * What a WAF runs, when the design says: its managed rule sets (with their action), custom rules, and whether it is
+ * the legacy in-gateway configuration rather than a WAF policy. Nothing is added for facts the design leaves out.
+ */
+export function wafLines(w: WafModel | undefined): string[] {
+  if (!w) return [];
+  const sets = (w.managedRuleSets ?? []).map(
+    (r) => `${RULE_SETS[r.type]} ${r.version}${r.action ? ` (${r.action})` : ''}`,
+  );
+  const n = w.customRules.length;
+  const custom = n ? [`${n} custom rule${n === 1 ? '' : 's'}`] : [];
+  const legacy = w.source === 'legacy-config' ? ['legacy WAF config'] : [];
+  const parts = [...legacy, ...sets, ...custom];
+  return parts.length ? [parts.join(' · ')] : [];
+}
+
 /** The public addresses of an egress device, counted as the SNAT allow-list counts them. */
 function ipsOf(r: ResourceOf<'natGateway'> | ResourceOf<'azureFirewall'> | ResourceOf<'nva'>, q: ModelQuery): string {
   const a = publicAddressesOf(q.model, r);
@@ -369,16 +401,17 @@ export function details(r: Resource, q: ModelQuery): string[] {
       return [
         `${kind} ${r.sku}`,
         `${r.frontend} frontend${r.waf ? ` · WAF ${r.waf.mode}` : ''}`,
+        ...wafLines(r.waf),
         ...publicIpLines(r.publicIp ? [r.publicIp] : [], q),
       ];
     case 'agc':
-      return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
+      return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`, ...wafLines(r.waf)];
     case 'frontDoor': {
       const origins = frontDoorOrigins(r);
       const shown = origins.slice(0, origins.length > 3 ? 2 : 3).map((o) => `→ ${o.name}: ${originText(o)}`);
       if (origins.length > shown.length) shown.push(`+${origins.length - shown.length} more origins`);
       const tls = r.minTlsVersion ? ` · TLS ≥ ${r.minTlsVersion}` : '';
-      return [`${kind} ${r.sku}${tls}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : []), ...shown];
+      return [`${kind} ${r.sku}${tls}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : []), ...wafLines(r.waf), ...shown];
     }
     case 'publicIp': {
       const zones = r.zones === undefined ? [] : [r.zones.length ? `zones ${r.zones.join(',')}` : 'no zone'];
@@ -504,6 +537,14 @@ function topology(q: ModelQuery): ViewGraph {
     else if (e.class === 'private-link' && pes.some((p) => p.id === e.from)) b.modelEdge(e, 'private-link');
   }
   for (const fd of q.all('frontDoor')) frontDoorEdges(b, fd);
+  for (const tm of q.all('trafficManager')) {
+    // DNS-based: Traffic Manager answers with an endpoint; clients then connect to it directly.
+    for (const ep of tm.endpoints) {
+      const to = ep.target ? drawnOwner(b, ep.target) : undefined;
+      if (!to) continue;
+      b.edge({ id: `endpoint:${tm.id}->${to}`, from: tm.id, to, style: 'ingress', label: `endpoint ${ep.name}` });
+    }
+  }
   return b.build();
 }
 
@@ -556,6 +597,11 @@ function standalonePublicIps(b: Builder): void {
   for (const p of loose) b.leaf(p, { parent: column });
 }
 
+/** The drawn box for an element: itself, or the Application Gateway whose box lists it (an attached public IP). */
+function drawnOwner(b: Builder, id: Id): Id | undefined {
+  return b.has(id) ? id : b.q.all('applicationGateway').find((a) => a.publicIp === id && b.has(a.id))?.id;
+}
+
 /**
  * Front Door's edges to its origins: the origins of its routes when the design states them, otherwise the next hop
  * after Front Door on every ingress path through it. Private Link origins are drawn as Private Link.
@@ -564,11 +610,8 @@ function frontDoorEdges(b: Builder, fd: ResourceOf<'frontDoor'>): void {
   const q = b.q;
   const origins = frontDoorOrigins(fd);
   if (origins.length) {
-    // A public IP attached to an Application Gateway is drawn as a line of the gateway's box: the edge goes there.
-    const owner = (id: Id): Id | undefined =>
-      b.has(id) ? id : q.all('applicationGateway').find((a) => a.publicIp === id && b.has(a.id))?.id;
     for (const o of origins) {
-      const to = o.target ? owner(o.target) : undefined;
+      const to = o.target ? drawnOwner(b, o.target) : undefined;
       if (!to) continue;
       const style = o.connection === 'private-link' ? 'private-link' : 'ingress';
       const label = `origin ${ORIGIN_KINDS[o.originKind]}${o.connection === 'private-link' ? '' : ' (public)'}`;

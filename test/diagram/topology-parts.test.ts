@@ -113,6 +113,7 @@ describe('topology: Front Door origins', () => {
     expect(fd.details).toEqual([
       'Azure Front Door Premium · TLS ≥ 1.2',
       'WAF Prevention',
+      'DRS 2.1 (Block)',
       '→ pls: Private Link service · Private Link',
       '→ agw: App Gateway · public, X-Azure-FDID + service tag',
     ]);
@@ -141,6 +142,35 @@ describe('topology: Front Door origins', () => {
       .map((x) => x.to)
       .sort();
     expect(to).toEqual(['privateLinkService:pls-bookings-neu', 'privateLinkService:pls-bookings-weu']);
+  });
+});
+
+describe('topology: Traffic Manager endpoints and WAF rule sets', () => {
+  it('draws an edge to each endpoint the design names, and none for a host name it cannot draw', async () => {
+    const g = deriveView(await load('test/fixtures/new-parts.ts'), 'topology')!;
+    const e = g.edges.filter((x) => x.from === 'trafficManager:tm-global').map((x) => [x.to, x.style, x.label]);
+    expect(e).toEqual([['applicationGateway:agw', 'ingress', 'endpoint weu']]);
+  });
+
+  it('lists managed rule sets with their action, custom rules, and a legacy in-gateway config', async () => {
+    const model = await load('test/fixtures/new-parts.ts');
+    const g = deriveView(model, 'topology')!;
+    const node = (id: string) => g.nodes.find((n) => n.id === id)!;
+    expect(node('applicationGateway:agw').details).toContain(
+      'DRS 2.1 (AnomalyScoring) · Bot Manager 1.1 · 2 custom rules',
+    );
+    expect(node('frontDoor:afd').details).toContain('DRS 2.1 (Block)');
+    const agw = model.resources.find((r): r is ResourceOf<'applicationGateway'> => r.kind === 'applicationGateway')!;
+    agw.waf = { source: 'legacy-config', mode: 'Detection', exclusions: [], customRules: [], enabled: true };
+    const legacy = deriveView(model, 'topology')!.nodes.find((n) => n.id === agw.id)!;
+    expect(legacy.details).toContain('legacy WAF config');
+    // A WAF that states no rule sets gets no line for them.
+    agw.waf = { source: 'policy', mode: 'Prevention', exclusions: [], customRules: [], enabled: true };
+    expect(deriveView(model, 'topology')!.nodes.find((n) => n.id === agw.id)!.details).toEqual([
+      'Application Gateway WAF_v2',
+      'public frontend · WAF Prevention',
+      'pip-agw · Standard · zones 1,2,3',
+    ]);
   });
 });
 
