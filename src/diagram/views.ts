@@ -3,8 +3,20 @@
  * here; ELK places everything.
  */
 import { HOP_KINDS } from '../model/kinds.js';
+import { partOrder } from '../model/order.js';
 import { ModelQuery } from '../model/query.js';
-import type { ClusterResource, Edge, Id, Model, Resource, ResourceOf } from '../model/types.js';
+import { publicAddressesOf, publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
+import type {
+  ClusterResource,
+  Edge,
+  FrontDoorOriginModel,
+  Id,
+  Model,
+  Resource,
+  ResourceOf,
+  WafManagedRuleSetModel,
+  WafModel,
+} from '../model/types.js';
 import { iconKey } from '../render/icons.js';
 import type { BoxStyle, EdgeStyle, ViewEdge, ViewGraph, ViewName, ViewNode } from './graph.js';
 
@@ -251,11 +263,126 @@ class Builder {
       view: this.view,
       title: TITLES[this.view],
       description: DESCRIPTIONS[this.view],
-      nodes: [...this.nodes.values()],
+      nodes: inPartOrder([...this.nodes.values()], this.q),
       edges: [...this.edges.values()],
       ...(this.hints.length ? { hints: this.hints } : {}),
+      // Several stamps or spokes: ELK keeps them in the shared part order.
+      ...([...this.nodes.values()].filter((n) => n.kind === 'cluster').length > 1 ? { keepOrder: true } : {}),
     };
   }
+}
+
+/**
+ * The view's regions, VNets and clusters in the design's one order (`partOrder`), each kind in the slots its
+ * boxes already hold, so a stamp or spoke keeps its place in every view whatever order the view met it in.
+ */
+export function inPartOrder(nodes: ViewNode[], q: ModelQuery): ViewNode[] {
+  const { rank } = partOrder(q);
+  const key = (n: ViewNode): number =>
+    rank.get(n.kind === 'region' ? n.id.slice('region:'.length) : n.id) ?? Number.MAX_SAFE_INTEGER;
+  const out = [...nodes];
+  for (const kind of ['region', 'vnet', 'cluster']) {
+    const slots = out.flatMap((n, i) => (n.kind === kind ? [i] : []));
+    const sorted = slots.map((i) => out[i]!).sort((a, b) => key(a) - key(b));
+    slots.forEach((slot, j) => (out[slot] = sorted[j]!));
+  }
+  return out;
+}
+
+/** The origins of a Front Door's routes, each once (by target, else by name). */
+export function frontDoorOrigins(fd: ResourceOf<'frontDoor'>): FrontDoorOriginModel[] {
+  const seen = new Map<string, FrontDoorOriginModel>();
+  for (const route of fd.routes) {
+    for (const o of route.origins) {
+      const key = o.target ?? `name:${o.name}`;
+      if (!seen.has(key)) seen.set(key, o);
+    }
+  }
+  return [...seen.values()];
+}
+
+const ORIGIN_KINDS: Record<FrontDoorOriginModel['originKind'], string> = {
+  'application-gateway': 'App Gateway',
+  agc: 'App Gateway for Containers',
+  'private-link-service': 'Private Link service',
+  'internal-load-balancer': 'internal LB via Private Link',
+  'public-ip': 'public IP',
+  'app-service': 'App Service',
+  storage: 'Storage',
+  other: 'origin',
+};
+
+/** One origin of a Front Door route in words: kind, and Private Link or public with its lockdown. */
+export function originText(o: FrontDoorOriginModel): string {
+  const names = (o.lockdown ?? []).map((l) => (l === 'x-azure-fdid' ? 'X-Azure-FDID' : 'service tag'));
+  const lock = o.lockdown === undefined ? 'lockdown not stated' : names.length ? names.join(' + ') : 'no lockdown';
+  return `${ORIGIN_KINDS[o.originKind]} · ${o.connection === 'private-link' ? 'Private Link' : `public, ${lock}`}`;
+}
+
+/** A public IP resource in one line: SKU, zones and DDoS IP Protection, each only when the design states it. */
+export function publicIpText(p: ResourceOf<'publicIp'>): string {
+  const zones = p.zones === undefined ? '' : p.zones.length ? ` · zones ${p.zones.join(',')}` : ' · no zone';
+  const ddos =
+    p.ddosIpProtection === undefined ? '' : p.ddosIpProtection ? ' · DDoS IP Protection' : ' · no DDoS IP Protection';
+  return `${p.name}${p.address ? ` ${p.address}` : ''} · ${p.sku}${zones}${ddos}`;
+}
+
+/** Lines naming public IP resources (at most two, then a count). */
+function publicIpLines(ids: Id[], q: ModelQuery): string[] {
+  const pips = ids.map((id) => q.getAs(id, 'publicIp')).filter((p): p is ResourceOf<'publicIp'> => !!p);
+  const shown = pips.slice(0, pips.length > 2 ? 1 : 2).map(publicIpText);
+  return pips.length > shown.length ? [...shown, `+${pips.length - shown.length} more public IPs`] : shown;
+}
+
+/** The rule source of a firewall: its policy (tier, threat intelligence, IDPS) or classic rules. */
+function firewallRulesLine(r: ResourceOf<'azureFirewall'>, q: ModelQuery): string {
+  const p = q.getAs(r.policy, 'firewallPolicy');
+  const idps = r.idps ?? p?.idps;
+  const modes = `threat intel ${r.threatIntel}${idps ? ` · IDPS ${idps}` : ''}`;
+  if (p) return `policy ${p.name}${p.tier ? ` (${p.tier})` : ''} · ${modes}`;
+  if (r.ruleModel === 'classic') return `classic rules · ${modes}`;
+  return modes;
+}
+
+/** Visibility, auto-approval and the NAT IP subnet of a Private Link service. */
+function plsLines(r: ResourceOf<'privateLinkService'>, q: ModelQuery): string[] {
+  const subs = (n: number) => `${n} subscription${n === 1 ? '' : 's'}`;
+  const vis =
+    r.visibility === undefined
+      ? 'visibility not stated'
+      : r.visibility === '*'
+        ? 'visible to all (*)'
+        : `visible to ${subs(r.visibility.length)}`;
+  const auto = r.autoApproval.length ? `auto-approves ${subs(r.autoApproval.length)}` : 'manual approval';
+  return [`${vis} · ${auto}`, `${r.natIpCount} NAT IP${r.natIpCount === 1 ? '' : 's'} in ${q.name(r.subnet)}`];
+}
+
+const RULE_SETS: Record<WafManagedRuleSetModel['type'], string> = {
+  OWASP: 'OWASP',
+  Microsoft_DefaultRuleSet: 'DRS',
+  Microsoft_BotManagerRuleSet: 'Bot Manager',
+};
+
+/**
+ * What a WAF runs, when the design says: its managed rule sets (with their action), custom rules, and whether it is
+ * the legacy in-gateway configuration rather than a WAF policy. Nothing is added for facts the design leaves out.
+ */
+export function wafLines(w: WafModel | undefined): string[] {
+  if (!w) return [];
+  const sets = (w.managedRuleSets ?? []).map(
+    (r) => `${RULE_SETS[r.type]} ${r.version}${r.action ? ` (${r.action})` : ''}`,
+  );
+  const n = w.customRules.length;
+  const custom = n ? [`${n} custom rule${n === 1 ? '' : 's'}`] : [];
+  const legacy = w.source === 'legacy-config' ? ['legacy WAF config'] : [];
+  const parts = [...legacy, ...sets, ...custom];
+  return parts.length ? [parts.join(' · ')] : [];
+}
+
+/** The public addresses of an egress device, counted as the SNAT allow-list counts them. */
+function ipsOf(r: ResourceOf<'natGateway'> | ResourceOf<'azureFirewall'> | ResourceOf<'nva'>, q: ModelQuery): string {
+  const a = publicAddressesOf(q.model, r);
+  return publicIpsText(a.addresses, a.exact);
 }
 
 /** Secondary label lines of a leaf. */
@@ -263,15 +390,36 @@ export function details(r: Resource, q: ModelQuery): string[] {
   const kind = KIND_NAMES[r.kind] ?? r.kind;
   switch (r.kind) {
     case 'azureFirewall':
-      return [`${kind}${r.tier ? ` ${r.tier}` : ''}`, `${r.privateIp ?? 'IP not stated'} · ${r.publicIps} public IP${r.publicIps === 1 ? '' : 's'}`];
+      return [
+        `${kind}${r.tier ? ` ${r.tier}` : ''}`,
+        `${r.privateIp ?? 'IP not stated'} · ${ipsOf(r, q)}`,
+        firewallRulesLine(r, q),
+      ];
     case 'nva':
-      return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${r.publicIps} public IPs`];
+      return [`${kind}${r.vendor ? ` (${r.vendor})` : ''}`, `${r.privateIp} · ${ipsOf(r, q)}`];
     case 'applicationGateway':
-      return [`${kind} ${r.sku}`, `${r.frontend} frontend${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
+      return [
+        `${kind} ${r.sku}`,
+        `${r.frontend} frontend${r.waf ? ` · WAF ${r.waf.mode}` : ''}`,
+        ...wafLines(r.waf),
+        ...publicIpLines(r.publicIp ? [r.publicIp] : [], q),
+      ];
     case 'agc':
-      return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`];
-    case 'frontDoor':
-      return [`${kind} ${r.sku}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : [])];
+      return [kind, `${r.frontend} frontend · ${r.api}${r.waf ? ` · WAF ${r.waf.mode}` : ''}`, ...wafLines(r.waf)];
+    case 'frontDoor': {
+      const origins = frontDoorOrigins(r);
+      const shown = origins.slice(0, origins.length > 3 ? 2 : 3).map((o) => `→ ${o.name}: ${originText(o)}`);
+      if (origins.length > shown.length) shown.push(`+${origins.length - shown.length} more origins`);
+      const tls = r.minTlsVersion ? ` · TLS ≥ ${r.minTlsVersion}` : '';
+      return [`${kind} ${r.sku}${tls}`, ...(r.waf ? [`WAF ${r.waf.mode}`] : []), ...wafLines(r.waf), ...shown];
+    }
+    case 'publicIp': {
+      const zones = r.zones === undefined ? [] : [r.zones.length ? `zones ${r.zones.join(',')}` : 'no zone'];
+      const ddos =
+        r.ddosIpProtection === undefined ? [] : [r.ddosIpProtection ? 'DDoS IP Protection' : 'no DDoS IP Protection'];
+      const facts = [...zones, ...ddos];
+      return [`${kind} ${r.sku}${r.address ? ` · ${r.address}` : ''}`, ...(facts.length ? [facts.join(' · ')] : [])];
+    }
     case 'trafficManager':
       return [kind, `${r.routingMethod} routing · ${r.endpoints.length} endpoint${r.endpoints.length === 1 ? '' : 's'}`];
     case 'apiManagement':
@@ -279,7 +427,11 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'loadBalancer':
       return [`${r.visibility === 'internal' ? 'Internal' : 'Public'} ${r.sku} load balancer`, ...(r.privateIp ? [r.privateIp] : [])];
     case 'natGateway':
-      return [kind, `${r.publicAddressCount} public IP${r.publicAddressCount === 1 ? '' : 's'} · idle ${r.idleTimeoutMinutes} min`];
+      return [
+        kind,
+        `${ipsOf(r, q)} · idle ${r.idleTimeoutMinutes} min`,
+        ...publicIpLines(r.publicIpResources, q),
+      ];
     case 'bastion':
       return [`${kind} ${r.sku}`];
     case 'vnetGateway':
@@ -305,23 +457,31 @@ export function details(r: Resource, q: ModelQuery): string[] {
       return [kind, def ? `0.0.0.0/0 → ${def.nextHopResource ? q.name(def.nextHopResource) : (def.nextHopAddress ?? def.nextHopType)}` : `${r.routes.length} routes`];
     }
     case 'privateLinkService':
-      return [kind, `LB ${q.name(r.loadBalancer)}`];
+      return [kind, `LB ${q.name(r.loadBalancer)}`, ...plsLines(r, q)];
     case 'privateDnsZone':
       return [kind];
     case 'jumpBox':
       return [kind];
     case 'internet':
       return [];
-    case 'apiServer':
-      return [`${r.exposure === 'public' ? 'Public' : 'Private'} API server endpoint`];
+    case 'apiServer': {
+      const a = q.getAs(r.cluster, 'cluster')?.apiServer;
+      const zone = a && a.mode !== 'public' && (a.mode === 'private' || a.private) ? a.privateDnsZone : undefined;
+      const dns =
+        zone === undefined
+          ? []
+          : [
+              zone === 'system'
+                ? 'DNS: AKS-managed zone (system)'
+                : zone === 'none'
+                  ? 'DNS: no private zone (none)'
+                  : `DNS: ${q.name(zone)}`,
+            ];
+      return [`${r.exposure === 'public' ? 'Public' : 'Private'} API server endpoint`, ...dns];
+    }
     default:
       return [kind];
   }
-}
-
-function sortVnets(vnets: Array<ResourceOf<'vnet'>>): Array<ResourceOf<'vnet'>> {
-  const rank = { hub: 0, standalone: 1, spoke: 2 } as Record<string, number>;
-  return [...vnets].sort((a, b) => (rank[a.role] ?? 1) - (rank[b.role] ?? 1));
 }
 
 function topology(q: ModelQuery): ViewGraph {
@@ -337,7 +497,8 @@ function topology(q: ModelQuery): ViewGraph {
     const zone = b.zone('zone:global', 'Global edge');
     for (const r of global) b.leaf(r, { parent: zone });
   }
-  const vnets = sortVnets(q.all('vnet'));
+  const order = partOrder(q);
+  const vnets = order.vnets;
   for (const v of vnets) {
     b.vnet(v);
     const subs: string[] = [];
@@ -350,14 +511,20 @@ function topology(q: ModelQuery): ViewGraph {
   }
   // Many spokes of one hub: columns of about √n spokes instead of one endless column.
   for (const hub of vnets.filter((v) => v.role === 'hub')) {
-    const spokes = q.peers(hub.id).filter((v) => v.role !== 'hub' && v.region === hub.region).map((v) => v.id);
+    const spokes = q
+      .peers(hub.id)
+      .filter((v) => v.role !== 'hub' && v.region === hub.region)
+      .map((v) => v.id)
+      .sort((a, b) => (order.rank.get(a) ?? 0) - (order.rank.get(b) ?? 0));
     if (spokes.length > 4) b.grid(spokes, Math.ceil(Math.sqrt(spokes.length)));
   }
-  for (const c of q.all('cluster')) b.cluster(c);
+  for (const c of order.clusters) b.cluster(c);
   for (const r of m.resources) {
     const parent = q.get(r.parent);
     if (parent?.kind === 'subnet') b.leaf(r);
   }
+  privateDns(b);
+  standalonePublicIps(b);
   const pes = q.all('privateEndpoint');
   const paas = q.all('paas');
   if (paas.length) {
@@ -369,14 +536,106 @@ function topology(q: ModelQuery): ViewGraph {
     else if (e.class === 'hybrid') b.modelEdge(e, 'hybrid');
     else if (e.class === 'private-link' && pes.some((p) => p.id === e.from)) b.modelEdge(e, 'private-link');
   }
+  for (const fd of q.all('frontDoor')) frontDoorEdges(b, fd);
+  for (const tm of q.all('trafficManager')) {
+    // DNS-based: Traffic Manager answers with an endpoint; clients then connect to it directly.
+    for (const ep of tm.endpoints) {
+      const to = ep.target ? drawnOwner(b, ep.target) : undefined;
+      if (!to) continue;
+      b.edge({ id: `endpoint:${tm.id}->${to}`, from: tm.id, to, style: 'ingress', label: `endpoint ${ep.name}` });
+    }
+  }
   return b.build();
+}
+
+/** Up to two names, then a count: "pe-a, pe-b" / "pe-a +3 more". */
+function someNames(names: string[]): string {
+  const shown = names.slice(0, names.length > 2 ? 1 : 2);
+  return `${shown.join(', ')}${names.length > shown.length ? ` +${names.length - shown.length} more` : ''}`;
+}
+
+/**
+ * Private DNS zones in a column of their own (they are global), each with what it serves (private endpoints, an
+ * API server) and a link edge to every VNet it is linked to. A private cluster's AKS-managed (`system`) zone is
+ * not a part of the design: its API server box names it instead, so a 20-spoke design does not grow 20 zone boxes.
+ */
+function privateDns(b: Builder): void {
+  const q = b.q;
+  const zones = q.all('privateDnsZone');
+  if (zones.length === 0) return;
+  const column = b.zone('zone:private-dns', 'Private DNS zones', ['global · linked to VNets']);
+  const apiZoneOf = (c: ClusterResource): string | undefined =>
+    c.apiServer.mode === 'public' ? undefined : c.apiServer.privateDnsZone;
+  const link = (zone: string, vnet: Id): void => {
+    if (!b.has(vnet)) return;
+    b.edge({ id: `dns-link:${zone}->${vnet}`, from: zone, to: vnet, style: 'dns-link', undirected: true });
+  };
+  for (const z of zones) {
+    const pes = q.all('privateEndpoint').filter((p) => p.dnsZone === z.id).map((p) => p.name);
+    const apis = q.all('cluster').filter((c) => apiZoneOf(c) === z.id).map((c) => `${c.name} API server`);
+    const serves = [...apis, ...pes];
+    const d = [
+      KIND_NAMES.privateDnsZone!,
+      serves.length ? `for ${someNames(serves)}` : 'serves no declared endpoint',
+      ...(z.links === undefined ? ['VNet links not stated'] : z.links.length === 0 ? ['linked to no VNet'] : []),
+    ];
+    b.leaf(z, { parent: column, details: d });
+    for (const v of z.links ?? []) link(z.id, v);
+  }
+}
+
+/** Public IP resources that nothing in the design uses, so "created but not attached" can be seen. */
+function standalonePublicIps(b: Builder): void {
+  const q = b.q;
+  const used = new Set<Id>([
+    ...q.all('applicationGateway').flatMap((a) => (a.publicIp ? [a.publicIp] : [])),
+    ...q.all('natGateway').flatMap((n) => n.publicIpResources),
+  ]);
+  const loose = q.all('publicIp').filter((p) => !used.has(p.id));
+  if (loose.length === 0) return;
+  const column = b.zone('zone:public-ips', 'Public IP addresses', ['not attached to a drawn resource']);
+  for (const p of loose) b.leaf(p, { parent: column });
+}
+
+/** The drawn box for an element: itself, or the Application Gateway whose box lists it (an attached public IP). */
+function drawnOwner(b: Builder, id: Id): Id | undefined {
+  return b.has(id) ? id : b.q.all('applicationGateway').find((a) => a.publicIp === id && b.has(a.id))?.id;
+}
+
+/**
+ * Front Door's edges to its origins: the origins of its routes when the design states them, otherwise the next hop
+ * after Front Door on every ingress path through it. Private Link origins are drawn as Private Link.
+ */
+function frontDoorEdges(b: Builder, fd: ResourceOf<'frontDoor'>): void {
+  const q = b.q;
+  const origins = frontDoorOrigins(fd);
+  if (origins.length) {
+    for (const o of origins) {
+      const to = o.target ? drawnOwner(b, o.target) : undefined;
+      if (!to) continue;
+      const style = o.connection === 'private-link' ? 'private-link' : 'ingress';
+      const label = `origin ${ORIGIN_KINDS[o.originKind]}${o.connection === 'private-link' ? '' : ' (public)'}`;
+      b.edge({ id: `origin:${fd.id}->${to}`, from: fd.id, to, style, label });
+    }
+    return;
+  }
+  for (const p of q.model.ingressPaths) {
+    const i = p.hops.findIndex((h) => h.resource === fd.id);
+    const next = i >= 0 ? p.hops[i + 1] : undefined;
+    if (!next || !b.has(next.resource)) continue;
+    const kind = q.get(next.resource)?.kind;
+    const style = kind === 'privateLinkService' ? 'private-link' : 'ingress';
+    const label = `origin ${KIND_NAMES[kind ?? ''] ?? 'hop'}`;
+    b.edge({ id: `origin:${fd.id}->${next.resource}`, from: fd.id, to: next.resource, style, label });
+  }
 }
 
 function ingress(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   if (m.ingressPaths.length === 0) return undefined;
   const b = new Builder(q, 'ingress', multiRegion(q), false);
-  for (const p of m.ingressPaths) {
+  const paths = byClusterOrder(q, m.ingressPaths);
+  for (const p of paths) {
     const client = q.get(p.client);
     if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor' });
     for (const h of p.hops) {
@@ -391,7 +650,7 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
     const target = q.get(p.target);
     if (target) b.leaf(target);
   }
-  for (const p of m.ingressPaths) {
+  for (const p of paths) {
     for (const id of p.edges) {
       const e = m.edges.find((x) => x.id === id);
       if (e) b.modelEdge(e, 'ingress');
@@ -422,25 +681,43 @@ function egress(q: ModelQuery): ViewGraph | undefined {
     const shown = users.slice(0, users.length > 3 ? 2 : 3);
     return [`on ${shown.join(', ')}${users.length > shown.length ? ` +${users.length - shown.length} more` : ''}`];
   };
-  // The SNAT addresses a partner must allow-list: every egress point in front of the internet counts once,
-  // however many clusters leave through it (two stamps with a NAT gateway each have both gateways' IPs).
-  const snat = new Map<Id, Map<Id, number>>();
-  for (const p of m.egressPaths) {
-    p.hops.forEach((hop, i) => {
-      if (q.get(hop)?.kind !== 'internet' || i === 0) return;
-      const via = snat.get(hop) ?? new Map<Id, number>();
-      via.set(p.hops[i - 1]!, p.publicIps);
-      snat.set(hop, via);
-    });
-  }
-  const snatDetails = (id: Id): string[] => {
-    const via = [...(snat.get(id) ?? new Map<Id, number>())];
-    const total = via.reduce((a, [, n]) => a + n, 0);
-    const out = [`${total} public IP${total === 1 ? '' : 's'} for SNAT`];
-    if (via.length > 1) out.push(`(${via.map(([v, n]) => `${n} via ${q.name(v)}`).join(', ')})`);
+  const paths = byClusterOrder(q, m.egressPaths);
+  // The SNAT addresses a partner must allow-list, from the one model function the narrative also uses.
+  const snat = snatAllowList(m);
+  const snatDetails = (): string[] => {
+    const out = [`${snatTotalText(snat)} for SNAT`];
+    if (snat.sources.length > 1) {
+      out.push(`(${snat.sources.map((s) => `${s.addresses} via ${q.name(s.device)}`).join(', ')})`);
+    }
     return out;
   };
-  for (const p of m.egressPaths) {
+  const snatLabel = (device: Id): string | undefined => {
+    const s = snat.sources.find((x) => x.device === device);
+    return s ? publicIpsText(s.addresses, s.exact) : undefined;
+  };
+  // A destination several clusters use is drawn once; each cluster gets its own edge to it, named after it.
+  const clusterCount = new Set(paths.map((p) => p.cluster)).size;
+  const destKey = (d: ResourceOf<'egressDestination'>): string =>
+    `${d.fqdn ?? d.cidr ?? d.name}|${d.protocol}|${d.port}`;
+  const sharedDest = new Map<string, Id>();
+  const destNode = new Map<Id, Id>();
+  for (const p of paths) {
+    for (const did of p.destinations) {
+      const d = q.getAs(did, 'egressDestination');
+      if (!d || d.privateEndpoint) continue;
+      const k = destKey(d);
+      if (!sharedDest.has(k)) sharedDest.set(k, d.id);
+      destNode.set(d.id, sharedDest.get(k)!);
+    }
+  }
+  const users = new Map<Id, Set<string>>();
+  for (const [d, node] of destNode) {
+    const set = users.get(node) ?? new Set<string>();
+    set.add(q.name(q.getAs(d, 'egressDestination')?.cluster));
+    users.set(node, set);
+  }
+  const usersOf = (node: Id): string[] => [...(users.get(node) ?? [])];
+  for (const p of paths) {
     const c = q.getAs(p.cluster, 'cluster');
     if (!c) continue;
     b.cluster(c);
@@ -451,7 +728,7 @@ function egress(q: ModelQuery): ViewGraph | undefined {
         b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
         continue;
       }
-      if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: snatDetails(r.id) });
+      if (r.kind === 'internet') b.leaf(r, { parent: null, style: 'actor', details: snatDetails() });
       else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
         const parent = attachedVnet(r.id);
         // Inside one VNet the subnets already name the table; a shared table names its subnets.
@@ -468,7 +745,11 @@ function egress(q: ModelQuery): ViewGraph | undefined {
         const list = viaPe.get(d.privateEndpoint) ?? [];
         list.push(d.name);
         viaPe.set(d.privateEndpoint, list);
-      } else b.leaf(d, { parent: null, label: d.name });
+      } else if (destNode.get(d.id) === d.id) {
+        const users = clusterCount > 1 ? usersOf(d.id) : [];
+        const used = users.length > 1 ? { details: [...details(d, q), `used by ${someNames(users)}`] } : {};
+        b.leaf(d, { parent: null, label: d.name, ...used });
+      }
     }
     for (const pid of p.privateEndpoints) {
       const pe = q.getAs(pid, 'privateEndpoint');
@@ -482,10 +763,18 @@ function egress(q: ModelQuery): ViewGraph | undefined {
       }
     }
   }
-  for (const p of m.egressPaths) {
+  for (const p of paths) {
     for (const e of m.edges) {
       if (e.path !== p.id && !p.edges.includes(e.id)) continue;
-      b.modelEdge(e, e.class === 'private-link' ? 'private-link' : 'egress');
+      const shared = destNode.get(e.to);
+      if (shared !== undefined) {
+        // Per-cluster edge to a destination node that may stand for the same destination of several clusters.
+        const who = clusterCount > 1 ? ` · ${q.name(p.cluster)}` : '';
+        b.modelEdge(e, 'egress', { to: shared, ...(e.label || who ? { label: `${e.label ?? ''}${who}` } : {}) });
+        continue;
+      }
+      const snatText = e.to === 'internet' ? snatLabel(e.from) : undefined;
+      b.modelEdge(e, e.class === 'private-link' ? 'private-link' : 'egress', snatText ? { label: snatText } : {});
     }
     for (const pid of p.privateEndpoints) {
       for (const e of m.edges) if (e.class === 'private-link' && e.from === pid) b.modelEdge(e, 'private-link');
@@ -520,6 +809,13 @@ const ACCESS_LABELS: Record<string, string> = {
   hybridConnection: 'VPN / ExpressRoute',
 };
 
+/** Paths (ingress or egress) in the design's cluster order, keeping their own order within a cluster. */
+function byClusterOrder<P extends { cluster?: Id }>(q: ModelQuery, paths: P[]): P[] {
+  const { rank } = partOrder(q);
+  const r = (p: P): number => (p.cluster ? (rank.get(p.cluster) ?? Number.MAX_SAFE_INTEGER) : Number.MAX_SAFE_INTEGER);
+  return [...paths].sort((a, b) => r(a) - r(b));
+}
+
 /** Flow views draw region boxes only when the design spans regions: there they tell the stamps apart. */
 function multiRegion(q: ModelQuery): boolean {
   return new Set(q.all('vnet').map((v) => v.region)).size > 1;
@@ -527,7 +823,7 @@ function multiRegion(q: ModelQuery): boolean {
 
 function controlPlane(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
-  const clusters = q.all('cluster');
+  const clusters = partOrder(q).clusters;
   if (clusters.length === 0) return undefined;
   const b = new Builder(q, 'control-plane', multiRegion(q), false);
   for (const c of clusters) {

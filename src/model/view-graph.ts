@@ -12,7 +12,7 @@ export type ViewName = 'topology' | 'ingress' | 'egress' | 'control-plane';
 export type BoxStyle = 'region' | 'vnet' | 'subnet' | 'cluster' | 'zone' | 'leaf' | 'actor';
 
 /** Edge styles, one per traffic class drawn. */
-export type EdgeStyle = 'ingress' | 'egress' | 'management' | 'private-link' | 'peering' | 'hybrid';
+export type EdgeStyle = 'ingress' | 'egress' | 'management' | 'private-link' | 'peering' | 'hybrid' | 'dns-link';
 
 export interface ViewNode {
   /** Unique id within the view (a model id, or a derived id such as `zone:paas`). */
@@ -59,4 +59,9 @@ export interface ViewGraph {
   edges: ViewEdge[];
   /** Invisible layout-only edges that spread otherwise unconnected boxes over columns (never drawn). */
   hints?: Array<{ from: string; to: string }>;
+  /**
+   * Keep boxes of one layer in the order of `nodes` instead of letting crossing minimisation reorder them: set on
+   * flow views with several clusters, so stamps and spokes keep the one order every view shares.
+   */
+  keepOrder?: boolean;
 }

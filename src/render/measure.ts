@@ -50,7 +50,7 @@ const DETAIL_LINES = 4;
 
 function lines(m: TextMetrics, n: ViewNode, max: number): TextLine[] {
   const out: TextLine[] = [];
-  const label = wrapText(m, clean(n.label), max, TYPE.label, 'bold', 2);
+  const label = wrapText(m, clean(n.label), max, TYPE.label, 'bold', 3);
   for (const t of label) out.push({ text: t, size: TYPE.label, weight: 'bold', width: m.width(t, TYPE.label, 'bold'), role: 'label' });
   // A box grows to hold its details: a long one wraps onto more lines instead of ending in "…" (only text
   // longer than DETAIL_LINES lines is still cut, and the tooltip keeps it whole).
@@ -116,7 +116,14 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       direction: 'RIGHT',
       // Model order and thorough crossing minimisation cost most on big graphs (20-spoke designs).
       modelOrder: g.nodes.length <= 150,
-      ...(g.nodes.length > 150 ? { options: { 'elk.layered.thoroughness': '3' } } : {}),
+      ...(g.nodes.length > 150 || g.keepOrder
+        ? {
+            options: {
+              ...(g.nodes.length > 150 ? { 'elk.layered.thoroughness': '3' } : {}),
+              ...(g.keepOrder ? { 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' } : {}),
+            },
+          }
+        : {}),
     },
   };
 }

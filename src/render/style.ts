@@ -36,6 +36,7 @@ export const EDGE: Record<EdgeStyle, EdgeLook> = {
   'private-link': { stroke: '#009E73', width: 2, dash: '10 3 2 3', legend: 'Private Link' },
   peering: { stroke: '#555555', width: 2.6, legend: 'VNet peering (both ways)' },
   hybrid: { stroke: '#B87700', width: 2, dash: '14 4 4 4', legend: 'Hybrid link (VPN / ExpressRoute)' },
+  'dns-link': { stroke: '#5E4FA2', width: 1.8, dash: '1 2', legend: 'Private DNS zone VNet link' },
 };
 
 /**

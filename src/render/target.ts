@@ -54,7 +54,7 @@ const TLS_ICON: Record<TlsState, string> = {
   mtls: 'tls-mtls',
 };
 const BOX_ORDER: BoxStyle[] = ['region', 'vnet', 'subnet', 'cluster', 'zone', 'actor'];
-const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid'];
+const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid', 'dns-link'];
 const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 const MARGIN = 16;
 const RULE_COLOR = '#BBBBBB';
@@ -299,7 +299,9 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       case 'box':
         return { ...base, type: 'box', style: item.style };
       case 'edge':
-        return { ...base, type: 'edge', style: item.style, arrow: item.style !== 'peering' };
+        // Peerings and DNS zone links are symmetric relations: no arrowhead.
+        const arrow = item.style !== 'peering' && item.style !== 'dns-link';
+        return { ...base, type: 'edge', style: item.style, arrow };
       case 'tls':
         return { ...base, type: 'tls', tls: item.tls, icon: glyph(item.tls, 8, 1) };
       case 'badge':

@@ -2,6 +2,7 @@
  * Traffic-flow narratives: the ingress, egress and control-plane paths explained step by step,
  * the way a reviewer walks a board through a design. Pure functions of the model.
  */
+import { publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
 import { isEncrypted, pathSegments } from '../model/tls.js';
 import type { Protocol } from '../../dsl/types.js';
 import type { ModelQuery } from '../model/query.js';
@@ -292,12 +293,20 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
     ? `Pods and nodes of ${who} declare outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}, but the effective 0.0.0.0/0 route of their ` +
       `subnets goes to ${e.nextHop ? q.name(e.nextHop) : e.via === 'gateway' ? 'the VNet gateway' : 'an appliance'}, so traffic leaves through it instead. `
     : `Pods and nodes of ${who} leave with outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}. `;
+  // The same count the egress diagram shows: the addresses a partner must allow-list for this cluster.
+  const snat = snatAllowList(q.model, [e.cluster]);
   const summary =
     lead +
     (chain ? `Path: ${chain}. ` : '') +
-    (e.publicIps > 0 ? `SNAT uses ${e.publicIps} public IP address${e.publicIps === 1 ? '' : 'es'}.` : 'No public SNAT address is recorded for this path.');
+    (snat.total > 0
+      ? `SNAT uses ${snatTotalText(snat).replace(/IPs?$/, (w) => (w === 'IP' ? 'IP address' : 'IP addresses'))}.`
+      : 'No public SNAT address is recorded for this path.');
 
   const steps: NarrativeStep[] = [];
+  const snatOf = (device: string, fallback: number): string => {
+    const s = snat.sources.find((x) => x.device === device);
+    return s ? publicIpsText(s.addresses, s.exact) : publicIpsText(fallback, true);
+  };
   let fqdnRules: string[] | undefined;
   hops.forEach((h, i) => {
     const tags: NarrativeStep['tags'] = [];
@@ -330,16 +339,22 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         text =
           `${capital(zonesText(h.zones))}; threat intelligence ${h.threatIntel}; DNS proxy ${h.dnsProxy ? 'on' : 'off'}; ` +
           `${rulesText}. ` +
-          `Inspects and logs the traffic, then SNATs it to ${h.publicIps} public IP${h.publicIps === 1 ? '' : 's'}` +
-          (h.natGateway ? ` through ${q.name(h.natGateway)}.` : '.');
+          (h.natGateway
+            ? `Inspects and logs the traffic and hands it to ${q.name(h.natGateway)}, ` +
+              'which SNATs it to its own public addresses.'
+            : `Inspects and logs the traffic, then SNATs it to ${snatOf(h.id, h.publicIps)}.`);
         tags.push({ label: `threat intel ${h.threatIntel}`, tone: h.threatIntel === 'Deny' ? 'good' : h.threatIntel === 'Off' ? 'bad' : 'warn' });
         break;
       }
       case 'nva':
-        text = `Inspects the traffic${h.vendor ? ` (${h.vendor})` : ''} at ${h.privateIp} and SNATs it to ${h.publicIps} public IP${h.publicIps === 1 ? '' : 's'}; ${zonesText(h.zones)}.`;
+        text =
+          `Inspects the traffic${h.vendor ? ` (${h.vendor})` : ''} at ${h.privateIp} ` +
+          `and SNATs it to ${snatOf(h.id, h.publicIps)}; ${zonesText(h.zones)}.`;
         break;
       case 'natGateway':
-        text = `SNATs to ${h.publicAddressCount} public address${h.publicAddressCount === 1 ? '' : 'es'} (${h.sku}); idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
+        text =
+          `SNATs to ${snatOf(h.id, h.publicAddressCount)} (${h.sku}); ` +
+          `idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
         break;
       case 'loadBalancer':
         text = `Outbound rules SNAT to the load balancer's public IPs.`;
