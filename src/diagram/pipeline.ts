@@ -45,6 +45,7 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
       ...(opts.findings ? { findings: opts.findings } : {}),
       icons,
       metadataBlock: opts.metadata !== false,
+      ...(opts.theme ? { theme: opts.theme } : {}),
     });
   const { target, laid } = pickForPage(layouts.map((l) => ({ target: targetFor(l), laid: l })));
   const r = await renderSvg(target);

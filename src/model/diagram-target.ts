@@ -81,6 +81,8 @@ export interface StepBadge {
   cy: number;
   r: number;
   fill: string;
+  /** A hollow badge's ring (overview egress steps); filled badges have none. */
+  stroke?: string;
   label: TextRun;
 }
 
@@ -164,6 +166,8 @@ export interface DiagramTheme {
   /** The font the text was measured with (embedded by renderers that can). */
   fontFamily: string;
   background: string;
+  /** Fill of edge-label chips and finding-badge chips. */
+  chip: string;
   boxes: Record<BoxStyle, BoxTheme>;
   edges: Record<EdgeStyle, EdgeTheme>;
 }

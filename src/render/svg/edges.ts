@@ -75,7 +75,7 @@ function label(ctx: SvgContext, c: Connection): string {
     x: b.x,
     y: b.y,
     rx: 3,
-    fill: '#ffffff',
+    fill: ctx.target.theme.chip,
     'fill-opacity': 0.92,
     stroke: l.stroke,
     'stroke-width': 0.6,
