@@ -8,7 +8,7 @@ import type { Model } from '../model/types.js';
 import type { Finding } from '../validate/finding.js';
 import type { ViewName } from './graph.js';
 import type { ThemeName } from '../render/style.js';
-import { deriveView } from './views.js';
+import { deriveView } from './derive.js';
 import { VIEWS } from './view-names.js';
 
 export type { ViewName } from './graph.js';
@@ -74,4 +74,4 @@ export async function renderDiagrams(model: Model, opts: DiagramOptions = {}): P
   return out;
 }
 
-export { deriveView } from './views.js';
+export { deriveView } from './derive.js';

@@ -45,6 +45,14 @@ export function clean(s: string): string {
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
+/** ELK spacing of a compact view (overview): closer layers and siblings; routes still keep clear of boxes. */
+const COMPACT: Record<string, string> = {
+  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  'elk.spacing.nodeNode': '16',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.spacing.componentComponent': '24',
+};
+
 /** Lines one detail of a box may take. */
 const DETAIL_LINES = 4;
 
@@ -107,7 +115,7 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     id: e.edge.id,
     from: e.edge.from,
     to: e.edge.to,
-    ...(e.text || e.edge.step !== undefined || e.edge.tls ? { label: { width: e.width, height: e.height } } : {}),
+    ...(!g.compact && (e.text || e.edge.step !== undefined || e.edge.tls) ? { label: { width: e.width, height: e.height } } : {}),
   }));
   (g.hints ?? []).forEach((h, i) => layoutEdges.push({ id: `hint:${i}`, from: h.from, to: h.to }));
   return { nodes, edges, request: {
@@ -116,7 +124,9 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       direction: 'RIGHT',
       // Model order and thorough crossing minimisation cost most on big graphs (20-spoke designs).
       modelOrder: g.nodes.length <= 150,
-      ...(g.nodes.length > 150 ? { options: { 'elk.layered.thoroughness': '3' } } : {}),
+      ...(g.nodes.length > 150 || g.compact
+        ? { options: { ...(g.nodes.length > 150 ? { 'elk.layered.thoroughness': '3' } : {}), ...(g.compact ? COMPACT : {}) } }
+        : {}),
     },
   };
 }

@@ -16,6 +16,7 @@ import type {
   IconPlacement,
   Legend,
   LegendEntry,
+  Point,
   Severity,
   Shape,
   StepBadge,
@@ -29,6 +30,8 @@ import { TLS_LEGEND } from './glyphs.js';
 import type { Measured, MeasuredNode, TextLine } from './measure.js';
 import { clean } from './measure.js';
 import { BOX, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TLS_LINE, TYPE, palette, type Palette, type ThemeName } from './style.js';
+import { placeStepLegend } from './step-legend.js';
+import { badgeCentre } from './step-badges.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
 
 /** An icon as the icon source provides it (the built-in set never lacks one: unknown kinds get `generic`). */
@@ -169,8 +172,18 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   );
   const diagramW = Math.max(layout.width, 560);
   const legendLayout = placeLegend(m, legendItems, diagramW - 2 * MARGIN);
+  const stepLegend =
+    graph.steps?.length || graph.notes?.length
+      ? placeStepLegend(m, {
+          steps: graph.steps ?? [],
+          notes: graph.notes ?? [],
+          width: diagramW - 2 * MARGIN,
+          run,
+          badge: (label, cx, cy, flow) => step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
+        })
+      : undefined;
   const width = f2(Math.max(diagramW, ...content.map((l) => l.width + 2 * MARGIN)));
-  const height = f2(headerH + layout.height + legendLayout.height + MARGIN);
+  const height = f2(headerH + layout.height + legendLayout.height + (stepLegend?.height ?? 0) + MARGIN);
 
   let header: DiagramHeader | undefined;
   if (content.length) {
@@ -230,6 +243,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const nodes = order.filter((o) => !o.n.container).map((o) => shape(o.n, o.i));
 
   // ---- connections ----
+  const leafBoxes = nodes.map((n) => n.box);
+  const badgeCentres: Point[] = [];
   const connections: Connection[] = measured.edges.map((me, i) => {
     const e = me.edge;
     const route = layout.edges.get(e.id);
@@ -243,6 +258,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       const dash = tl.dash ?? base.dash;
       const lineStroke = tl.stroke ? pal.plaintext : pal.edges[e.style];
       c.line = { stroke: hex(lineStroke), width: tl.width ?? base.width, ...(dash ? { dash } : {}), tls: e.tls! };
+    }
+    if (graph.compact && e.step !== undefined) {
+      const at = badgeCentre(route.points, leafBoxes, badgeCentres);
+      c.badge = step(String(e.step), at.x, at.y, pal.edges[e.style], e.style === 'egress');
     }
     const lb = route.label;
     if (lb && (me.text || e.step !== undefined || e.tls)) {
@@ -347,6 +366,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     connections,
     ...(badges ? { badges } : {}),
     legend,
+    ...(stepLegend ? { steps: { x: MARGIN, y: f2(headerH + layout.height + legendLayout.height), ...stepLegend.legend } } : {}),
     icons,
   };
 }
@@ -391,7 +411,8 @@ function legendItemsFor(g: ViewGraph, measured: Measured, severities: Set<Severi
     if (edges.has(s)) items.push({ type: 'edge', key: `edge-${s}`, style: s, text: EDGE[s].legend });
   const tls = new Set(g.edges.map((e) => e.tls).filter((t): t is TlsState => !!t));
   for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: `${TLS_LEGEND[t]} (${TLS_LINE[t].words})` });
-  if (g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
+  // The overview explains its numbers in the step legend below, one entry per number.
+  if (!g.steps && g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
   for (const s of ['error', 'warning', 'info'] as const) {
     if (severities.has(s))
       items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });

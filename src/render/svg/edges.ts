@@ -66,6 +66,10 @@ function edge(ctx: SvgContext, c: Connection): string {
 }
 
 function label(ctx: SvgContext, c: Connection): string {
+  if (c.badge) {
+    const g = { id: ctx.pid(`e${c.index}-label`), class: 'edge-label step-badge', 'data-id': c.id, 'data-step': c.badge.label.text };
+    return el('g', g, stepBadge(ctx, c.badge));
+  }
   const l = c.label;
   if (!l) return '';
   const b = l.box;
