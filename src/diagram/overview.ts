@@ -90,18 +90,17 @@ export function overview(model: Model): ViewGraph | undefined {
       ...(parent ? { parent } : {}), element: v.id });
     for (const s of v.subnets) {
       const sub = q.getAs(s, 'subnet');
-      if (sub) b.node({ id: sub.id, kind: 'subnet', label: sub.name, details: [sub.cidr], style: 'subnet', parent: v.id, element: sub.id });
+      // Name and CIDR on one line: a subnet's header is most of its height in a picture this dense.
+      if (sub) b.node({ id: sub.id, kind: 'subnet', label: `${sub.name} ${sub.cidr}`, details: [], style: 'subnet', parent: v.id, element: sub.id });
     }
   }
   for (const c of q.all('cluster')) {
     const parent = b.clusterParent(c);
-    b.node({ id: c.id, kind: 'cluster', label: c.name, details: [`AKS ${c.tier} tier · CNI ${c.network.cni}`], style: 'cluster',
-      ...(parent ? { parent } : {}), element: c.id });
-    for (const p of q.pools(c.id)) {
-      const scale = p.autoscaling ? `${p.minCount ?? '?'}–${p.maxCount ?? p.maxNodes} nodes` : `${p.count} nodes`;
-      b.node({ id: p.id, kind: 'nodePool', label: p.name, details: [`${p.mode} pool · ${scale}`], style: 'leaf', parent: c.id,
-        icon: 'nodePool', element: p.id });
-    }
+    // Node pools as one line of the cluster's box, not boxes of their own: the topology view draws them.
+    const pools = q.pools(c.id).map((p) => `${p.name} ${p.autoscaling ? `${p.minCount ?? '?'}–${p.maxCount ?? p.maxNodes}` : p.count}`);
+    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details: [`${c.tier} tier · CNI ${c.network.cni}`,
+      ...(pools.length ? [`node pools ${pools.join(', ')}`] : [])], style: 'cluster', ...(parent ? { parent } : {}), element: c.id,
+      icon: 'cluster' });
   }
   for (const r of m.resources) {
     if (q.get(r.parent)?.kind === 'subnet') b.leaf(r, { details: brief(r, q) });
@@ -216,8 +215,15 @@ export function overview(model: Model): ViewGraph | undefined {
     );
   }
 
-  const g = b.build();
-  if (g.nodes.length === 0) return undefined;
+  const built = b.build();
+  if (built.nodes.length === 0) return undefined;
+  // A subnet with nothing drawn in it is a box of its own: name and CIDR on two lines, like any other box.
+  const parents = new Set(built.nodes.map((n) => n.parent));
+  const nodes = built.nodes.map((n) => {
+    const sub = n.kind === 'subnet' && !parents.has(n.id) ? q.getAs(n.id, 'subnet') : undefined;
+    return sub ? { ...n, label: sub.name, details: [sub.cidr] } : n;
+  });
+  const g = { ...built, nodes };
   return { ...g, compact: true, ...(steps.length ? { steps } : {}), ...(notes.length ? { notes } : {}) };
 }
 

@@ -47,11 +47,14 @@ export function clean(s: string): string {
 
 /** ELK spacing of a compact view (overview): closer layers and siblings; routes still keep clear of boxes. */
 const COMPACT: Record<string, string> = {
-  'elk.layered.spacing.nodeNodeBetweenLayers': '36',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '30',
   'elk.spacing.nodeNode': '16',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   'elk.spacing.componentComponent': '24',
 };
+
+/** Text width of a compact view's leaf: longer names wrap onto a second line. */
+const COMPACT_LEAF_TEXT = 150;
 
 /** Lines one detail of a box may take. */
 const DETAIL_LINES = 4;
@@ -85,16 +88,18 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       const header = Math.ceil(HEADER.padY * 2 + textHeight(m, ls));
       return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + 34), height: header + 24, header };
     }
-    const ls = lines(m, node, LEAF.maxText);
+    const maxText = g.compact ? COMPACT_LEAF_TEXT : LEAF.maxText;
+    const ls = lines(m, node, maxText);
     // A box whose details wrapped takes the full text width, as wide as it was when they were cut short.
     const wrapped = ls.filter((l) => l.role === 'detail').length > node.details.length;
-    const textW = Math.max(wrapped ? LEAF.maxText : 0, ...ls.map((l) => l.width));
+    const textW = Math.max(wrapped ? maxText : 0, ...ls.map((l) => l.width));
     const width = Math.max(LEAF.minWidth, Math.ceil(LEAF.padX * 2 + LEAF.icon + LEAF.gap + textW));
     const height = Math.max(LEAF.minHeight, Math.ceil(LEAF.padY * 2 + textHeight(m, ls)));
     return { node, container, lines: ls, fullText, width, height, header: 0 };
   });
   const edges: MeasuredEdge[] = g.edges.map((edge) => {
-    const text = edge.label ? ellipsize(m, clean(edge.label), 160, TYPE.edge) : undefined;
+    // A compact view writes no words on its lines (its step legend does), so none are measured.
+    const text = edge.label && !g.compact ? ellipsize(m, clean(edge.label), 160, TYPE.edge) : undefined;
     const textWidth = text ? m.width(text, TYPE.edge) : 0;
     let width = EDGE_LABEL.padX * 2 + textWidth;
     if (edge.step !== undefined) width += EDGE_LABEL.badge + EDGE_LABEL.gap;
@@ -107,7 +112,7 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     width: n.width,
     height: n.height,
     container: n.container,
-    ...(n.container ? { padding: { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
+    ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 8, bottom: 8, right: 8 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
     ...(n.node.ports && !n.container ? { ports: true } : {}),
     ...(n.node.layer ? { layer: n.node.layer } : {}),
   }));
