@@ -18,10 +18,10 @@ import { Builder, KIND_NAMES, details, sortVnets } from './views.js';
 /** How a hop treats TLS, in the words of the step legend. */
 const HOP_TLS: Record<IngressHopModel['tls'], string> = {
   terminate: 'terminates TLS',
-  reencrypt: 're-encrypts to the next hop',
+  reencrypt: 'terminates TLS and re-encrypts',
   passthrough: 'passes TLS through',
-  originate: 'originates TLS',
-  plain: 'no TLS',
+  originate: 'originates TLS to the next hop',
+  plain: 'uses no TLS',
 };
 
 /** A segment's encryption; a segment the design leaves unjudged says so instead of guessing. */
@@ -213,6 +213,21 @@ export function overview(model: Model): ViewGraph | undefined {
       `Private Link (not numbered): ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through private ` +
         `endpoint${pes.length === 1 ? '' : 's'} ${list(pes.map((pe) => pe.name))}; this traffic never leaves the virtual network.`,
     );
+  }
+
+  // Subnets no flow passes through (Bastion, jump boxes, build agents) in a grid of about √n rows per VNet, not
+  // one tall column beside the flows.
+  const touched = new Set(steps.flatMap((st) => st.edges).flatMap((id) => {
+    const e = m.edges.find((x) => x.id === id);
+    return e ? [e.from, e.to] : [];
+  }));
+  const drawn = b.build().nodes;
+  const parentOf = new Map(drawn.map((n) => [n.id, n.parent]));
+  const busy = new Set<string>();
+  for (const id of touched) for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) busy.add(p);
+  for (const v of sortVnets(q.all('vnet'))) {
+    const idle = v.subnets.filter((s) => b.has(s) && !busy.has(s) && !touched.has(s));
+    if (idle.length > 2) b.grid(idle, Math.ceil(Math.sqrt(idle.length)));
   }
 
   const built = b.build();
