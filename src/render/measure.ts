@@ -88,8 +88,13 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       const header = Math.ceil(HEADER.padY * 2 + textHeight(m, ls));
       return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + 34), height: header + 24, header };
     }
-    const maxText = g.compact ? COMPACT_LEAF_TEXT : LEAF.maxText;
-    const ls = lines(m, node, maxText);
+    // A compact box keeps the full width for a name that two narrow lines cannot hold whole.
+    let maxText = g.compact ? COMPACT_LEAF_TEXT : LEAF.maxText;
+    let ls = lines(m, node, maxText);
+    if (maxText < LEAF.maxText && ls.some((l) => l.role === 'label' && l.text.endsWith('…'))) {
+      maxText = LEAF.maxText;
+      ls = lines(m, node, maxText);
+    }
     // A box whose details wrapped takes the full text width, as wide as it was when they were cut short.
     const wrapped = ls.filter((l) => l.role === 'detail').length > node.details.length;
     const textW = Math.max(wrapped ? maxText : 0, ...ls.map((l) => l.width));
