@@ -163,7 +163,7 @@ export function overview(model: Model): ViewGraph | undefined {
       if (!r) b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
       else if (r.kind === 'internet') {
         const total = [...(snat.get(r.id) ?? new Map<Id, number>()).values()].reduce((a, n) => a + n, 0);
-        b.leaf(r, { parent: null, style: 'actor', layer: 'last', details: [`${total} public IP${total === 1 ? '' : 's'} for SNAT`] });
+        b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: [`${total} public IP${total === 1 ? '' : 's'} for SNAT`] });
       } else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
         const parent = attachedVnet(r.id);
         b.leaf(r, { parent: parent ?? null, details: brief(r, q) });

@@ -126,6 +126,9 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     from: e.edge.from,
     to: e.edge.to,
     ...(!g.compact && (e.text || e.edge.step !== undefined || e.edge.tls) ? { label: { width: e.width, height: e.height } } : {}),
+    // A compact map lays egress out against the ingress direction: the way out shares the columns of the way in
+    // (hub on the left, spoke on the right) instead of adding columns after the pods.
+    ...(g.compact && e.edge.style === 'egress' ? { reverse: true } : {}),
   }));
   (g.hints ?? []).forEach((h, i) => layoutEdges.push({ id: `hint:${i}`, from: h.from, to: h.to }));
   return { nodes, edges, request: {

@@ -7,6 +7,8 @@ import type { Box, Point } from '../model/diagram-target.js';
 
 /** Room a number needs around its centre: the badge radius and a little air. */
 const CLEAR = 11;
+/** Where along a stretch a number may go, in order of preference (the middle first). */
+const STOPS = [0.5, 0.35, 0.65, 0.2, 0.8, 0.1, 0.9, 0.27, 0.43, 0.57, 0.73, 0.05, 0.95];
 /** A number keeps this far from the ends of its route (the arrowhead, the port). */
 const END_GAP = 18;
 
@@ -24,19 +26,25 @@ export function badgeCentre(points: readonly Point[], boxes: readonly Box[], tak
     const from = s.i === 0 ? END_GAP : CLEAR;
     const to = s.i === last ? END_GAP : CLEAR;
     if (s.len < from + to) continue;
-    for (const t of [0.5, 0.3, 0.7, 0.15, 0.85]) {
+    for (const t of STOPS) {
       const d = from + (s.len - from - to) * t;
       const k = d / s.len;
       candidates.push({ x: s.a.x + (s.b.x - s.a.x) * k, y: s.a.y + (s.b.y - s.a.y) * k });
     }
   }
-  const free = (c: Point) =>
-    !boxes.some((b) => hits(c, b, CLEAR - 6)) && !taken.some((t) => Math.abs(t.x - c.x) < 2 * CLEAR && Math.abs(t.y - c.y) < 2 * CLEAR);
+  const clearOfBoxes = (c: Point) => !boxes.some((b) => hits(c, b, CLEAR - 2));
+  const room = (c: Point) => Math.min(Infinity, ...taken.map((t) => Math.hypot(t.x - c.x, t.y - c.y)));
   const mid = (() => {
     const s = [...segs].sort((x, y) => y.len - x.len || x.i - y.i)[0]!;
     return { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
   })();
-  const pick = candidates.find(free) ?? candidates[0] ?? mid;
+  // The first point clear of boxes with room for a number; else the clear point farthest from the others.
+  const clear = candidates.filter(clearOfBoxes);
+  const pick =
+    clear.find((c) => room(c) >= 2 * CLEAR) ??
+    clear.reduce<Point | undefined>((best, c) => (best === undefined || room(c) > room(best) ? c : best), undefined) ??
+    candidates[0] ??
+    mid;
   const c = { x: Math.round(pick.x * 100) / 100, y: Math.round(pick.y * 100) / 100 };
   taken.push(c);
   return c;

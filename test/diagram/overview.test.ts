@@ -109,7 +109,7 @@ describe('overview view', () => {
         const b = conn.badge!;
         const centre = { x: b.cx, y: b.cy };
         expect(onRoute(centre, conn.points), `${c.file} ${conn.id} on its route`).toBe(true);
-        for (const box of leaves) expect(circleHitsBox(centre, b.r, box), `${c.file} ${conn.id} over a box`).toBe(false);
+        for (const box of leaves) expect(circleHitsBox(centre, b.r + 1, box), `${c.file} ${conn.id} over a box`).toBe(false);
       }
       for (let i = 0; i < placed.length; i++)
         for (let j = i + 1; j < placed.length; j++) {
