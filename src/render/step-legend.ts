@@ -14,8 +14,8 @@ const MAX_COLUMNS = 4;
 const GAP = 24;
 /** Text starts right of the badge. */
 const INDENT = 24;
-/** Lines one step may take before it ends in "…" (the SVG <title> of the edge keeps nothing longer). */
-const MAX_LINES = 4;
+/** The legend is where the words are: an entry wraps onto as many lines as it needs and is never cut. */
+const MAX_LINES = 50;
 
 export interface StepLegendInput {
   steps: FlowStep[];
