@@ -243,7 +243,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const nodes = order.filter((o) => !o.n.container).map((o) => shape(o.n, o.i));
 
   // ---- connections ----
-  const leafBoxes = nodes.map((n) => n.box);
+  // Numbers keep off the leaves and off the containers' header text (a region's, VNet's, subnet's name).
+  const leafBoxes = [...nodes.map((n) => n.box), ...containers.map((c) => headerBox(m, c))];
   const badgeCentres: Point[] = [];
   const connections: Connection[] = measured.edges.map((me, i) => {
     const e = me.edge;
@@ -369,6 +370,13 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     ...(stepLegend ? { steps: { x: MARGIN, y: f2(headerH + layout.height + legendLayout.height), ...stepLegend.legend } } : {}),
     icons,
   };
+}
+
+/** The area a container's header text covers. */
+export function headerBox(m: TextMetrics, c: Shape): Box {
+  const right = Math.max(0, ...c.lines.map((l) => l.x + m.width(l.text, l.size, l.weight)));
+  const bottom = Math.max(c.box.y, ...c.lines.map((l) => l.y + m.lineHeight(l.size) - m.ascent(l.size)));
+  return { x: c.box.x, y: c.box.y, width: right - c.box.x + 2, height: bottom - c.box.y + 2 };
 }
 
 function metaLine(meta: ModelMetadata): string {

@@ -101,9 +101,14 @@ describe('overview view', () => {
     }
   });
 
-  it('puts each number on its own line, clear of every box and of the other numbers', () => {
+  it('puts each number on its own line, clear of every box, every container name and the other numbers', async () => {
+    const m = await loadFonts();
     for (const c of cases) {
-      const leaves = c.r.target.nodes.map((s) => s.box);
+      // Each line of a container's header, from its cap height to its baseline.
+      const names = c.r.target.containers.flatMap((s) =>
+        s.lines.map((l) => ({ x: l.x, y: l.y - l.size, width: m.width(l.text, l.size, l.weight), height: l.size })),
+      );
+      const leaves = [...c.r.target.nodes.map((s) => s.box), ...names];
       const placed = c.r.target.connections.filter((x) => x.badge);
       for (const conn of placed) {
         const b = conn.badge!;
