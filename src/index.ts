@@ -24,7 +24,7 @@ export { validateModel, today } from './validate/validate.js';
 export { validateFile, validateFiles } from './validate/run-files.js';
 export { run } from './cli/main.js';
 export { renderDiagrams, VIEWS, deriveView, diagramTimings } from './diagram/index.js';
-export type { ViewName, RenderedDiagram, DiagramOptions, DiagramTimings, ViewGraph, ViewNode, ViewEdge, BoxStyle, EdgeStyle } from './diagram/index.js';
+export type { ViewName, RenderedDiagram, DiagramOptions, DiagramTimings, ViewGraph, ViewNode, ViewEdge, BoxStyle, EdgeStyle, ThemeName } from './diagram/index.js';
 export { layout, LayoutError } from './layout/elk.js';
 export type { LayoutRequest, LayoutResult, LayoutNode, LayoutEdge, Box, Point, Route } from './layout/elk.js';
 export { writeReport, prepareInputs, resolveOutputs, REPORT_FORMATS } from './report/pack.js';

@@ -7,10 +7,12 @@
 import type { Model } from '../model/types.js';
 import type { Finding } from '../validate/finding.js';
 import type { ViewName } from './graph.js';
-import { deriveView } from './views.js';
+import type { ThemeName } from '../render/style.js';
+import { deriveView } from './derive.js';
 import { VIEWS } from './view-names.js';
 
 export type { ViewName } from './graph.js';
+export type { ThemeName } from '../render/style.js';
 export type { ViewGraph, ViewNode, ViewEdge, BoxStyle, EdgeStyle } from './graph.js';
 
 export { VIEWS };
@@ -36,6 +38,8 @@ export interface DiagramOptions {
   design?: string;
   /** Folder of the content-addressed layout cache (see layout/cache.ts); no cache when unset. */
   layoutCache?: string;
+  /** Colour theme (default light); the layout is the same in every theme. */
+  theme?: ThemeName;
 }
 
 /** Per-view timings of the last renderDiagrams call (for the bench). */
@@ -70,4 +74,4 @@ export async function renderDiagrams(model: Model, opts: DiagramOptions = {}): P
   return out;
 }
 
-export { deriveView } from './views.js';
+export { deriveView } from './derive.js';

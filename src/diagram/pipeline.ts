@@ -10,7 +10,7 @@ import type { DiagramTarget } from '../model/diagram-target.js';
 import { loadFonts } from '../render/text.js';
 import { iconLookup } from '../render/icon-source.js';
 import type { ViewGraph } from './graph.js';
-import { fitDiagram } from './page-fit.js';
+import { fitDiagram, MM_PER_PX, pictureBox } from './page-fit.js';
 import { TYPE } from '../render/style.js';
 import type { DiagramOptions } from './index.js';
 
@@ -45,8 +45,10 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
       ...(opts.findings ? { findings: opts.findings } : {}),
       icons,
       metadataBlock: opts.metadata !== false,
+      ...(opts.theme ? { theme: opts.theme } : {}),
     });
-  const { target, laid } = pickForPage(layouts.map((l) => ({ target: targetFor(l), laid: l })));
+  const candidates = layouts.map((l) => ({ target: targetFor(l), laid: l }));
+  const { target, laid } = graph.view === 'overview' ? pickForLandscape(candidates) : pickForPage(candidates);
   const r = await renderSvg(target);
   const t3 = performance.now();
   const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
@@ -56,8 +58,8 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   return { title: graph.title, ...r, measured, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
 }
 
-/** Flow views: long chains that a left-to-right layout turns into page-wide strips. */
-const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane']);
+/** Flow views: long chains that a left-to-right layout turns into page-wide strips; the overview is tried both ways too. */
+const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane', 'overview']);
 
 /**
  * The layouts a view is tried in: a flow view left-to-right and top-down, other views left-to-right only.
@@ -77,4 +79,14 @@ function pickForPage<T extends { target: DiagramTarget }>(candidates: T[]): T {
   const fontPx = Math.min(TYPE.badge, TYPE.edge, TYPE.detail);
   const pages = (c: T) => fitDiagram(c.target.width, c.target.height, fontPx).tiles.length;
   return candidates.reduce((best, c) => (pages(c) < pages(best) ? c : best));
+}
+
+/**
+ * The overview is made for one landscape page: the candidate that prints largest on A4 landscape wins (its text
+ * size on that page), left-to-right on a tie.
+ */
+function pickForLandscape<T extends { target: DiagramTarget }>(candidates: T[]): T {
+  const box = pictureBox('a4', 'landscape');
+  const scale = (c: T) => Math.min(box.width / (c.target.width * MM_PER_PX), box.height / (c.target.height * MM_PER_PX));
+  return candidates.reduce((best, c) => (scale(c) > scale(best) + 1e-9 ? c : best));
 }

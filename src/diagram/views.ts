@@ -85,6 +85,7 @@ const GATEWAY_KINDS = new Set<string>([
 ]);
 
 const TITLES: Record<ViewName, string> = {
+  overview: 'Overview: topology with ingress and egress flows',
   topology: 'Network topology',
   ingress: 'Ingress paths (north-south, inbound)',
   egress: 'Egress paths (north-south, outbound)',
@@ -92,13 +93,15 @@ const TITLES: Record<ViewName, string> = {
 };
 
 const DESCRIPTIONS: Record<ViewName, string> = {
+  overview: 'Regions, virtual networks and subnets with the cluster, gateways, firewall and private endpoints; ingress and egress flows drawn as numbered steps, explained in the numbered legend below the picture.',
   topology: 'Regions, virtual networks, subnets and the resources placed in them, with peerings, hybrid links and private endpoints to PaaS services.',
   ingress: 'Every ingress path from its client to the pods, hops numbered in order, each edge labelled with protocol, port and TLS state.',
   egress: 'Outbound traffic from the node pools through route tables and egress devices to the internet, and private endpoints as the non-internet path.',
   'control-plane': 'The API server endpoint and every path that reaches it: nodes, administrators, CI/CD agents and GitOps.',
 };
 
-class Builder {
+/** Builds a view graph: containers created on demand, shared hops drawn once (also used by `overview.ts`). */
+export class Builder {
   private readonly nodes = new Map<string, ViewNode>();
   private readonly edges = new Map<string, ViewEdge>();
 
@@ -881,6 +884,7 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
 
 /** Derives a view graph; undefined when the view has nothing to show. */
 export function deriveView(model: Model, view: ViewName): ViewGraph | undefined {
+  // The overview lives in its own module, which builds on this one: see diagram/derive.ts.
   const q = new ModelQuery(model);
   switch (view) {
     case 'topology': {

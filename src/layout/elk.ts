@@ -39,6 +39,11 @@ export interface LayoutEdge {
   to: string;
   /** Size of the label block drawn at the middle of the edge. */
   label?: { width: number; height: number };
+  /**
+   * Lay the edge out as if it ran the other way (a return flow, such as the overview's egress, then shares columns
+   * with the flow it comes back along instead of adding its own); the route still comes back from `from` to `to`.
+   */
+  reverse?: boolean;
 }
 
 export interface LayoutRequest {
@@ -183,10 +188,11 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     const lca = a.find((x) => b.has(x) && x !== e.from && x !== e.to);
     const holder = lca === undefined ? root : elkNodes.get(lca)!;
     const hint = e.id.startsWith('hint:');
+    const [src, dst] = e.reverse ? [e.to, e.from] : [e.from, e.to];
     const edge: ElkExtendedEdge = {
       id: `e${i}`,
-      sources: [direct(e.from, hint) ? ids.get(e.from)! : portOf(e.from, i, 'out')],
-      targets: [direct(e.to, hint) ? ids.get(e.to)! : portOf(e.to, i, 'in')],
+      sources: [direct(src, hint) ? ids.get(src)! : portOf(src, i, 'out')],
+      targets: [direct(dst, hint) ? ids.get(dst)! : portOf(dst, i, 'in')],
     };
     if (e.label) edge.labels = [{ id: `e${i}_l`, text: ' ', width: e.label.width, height: e.label.height }];
     (holder.edges ??= []).push(edge);
@@ -203,6 +209,7 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
   const edgeOut = new Map<string, Route>();
   const nodeKey = new Map([...ids].map(([k, v]) => [v, k]));
   const edgeKey = new Map(req.edges.map((e, i) => [`e${i}`, e.id]));
+  const reversed = new Set(req.edges.filter((e) => e.reverse).map((e) => e.id));
   const walk = (n: ElkNode): void => {
     for (const c of n.children ?? []) {
       const key = nodeKey.get(c.id);
@@ -222,6 +229,7 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
           if (!last || last.x !== q.x || last.y !== q.y) points.push(q);
         }
       }
+      if (reversed.has(key)) points.reverse();
       const l = e.labels?.[0];
       edgeOut.set(key, { points, ...(l ? { label: { x: r2(l.x ?? 0), y: r2(l.y ?? 0), width: r2(l.width ?? 0), height: r2(l.height ?? 0) } } : {}) });
     }

@@ -22,7 +22,7 @@ type Schema =
 
 const str: Schema = { t: 'string' };
 const SETTINGS = ['off', 'error', 'warning', 'info'] as const;
-export const CONFIG_VIEWS = ['topology', 'ingress', 'egress', 'control-plane'] as const;
+export const CONFIG_VIEWS = ['overview', 'topology', 'ingress', 'egress', 'control-plane'] as const;
 
 const CONFIG: Schema = {
   t: 'object',

@@ -81,6 +81,8 @@ export interface StepBadge {
   cy: number;
   r: number;
   fill: string;
+  /** A hollow badge's ring (overview egress steps); filled badges have none. */
+  stroke?: string;
   label: TextRun;
 }
 
@@ -105,6 +107,8 @@ export interface Connection {
   /** Drawn with an arrowhead at the end. */
   arrow: boolean;
   label?: ConnectionLabel;
+  /** A step number on the line itself, without a label chip (compact views: the overview). */
+  badge?: StepBadge;
   /** The line as the edge's TLS state draws it, when that differs from its traffic class's line. */
   line?: { stroke: string; width: number; dash?: string; tls: TlsState };
 }
@@ -140,6 +144,23 @@ export interface Legend {
   entries: LegendEntry[];
 }
 
+/** One numbered step of the overview's legend, at (x, y) in the step-legend frame (text runs are in that frame). */
+export interface StepLegendEntry {
+  n: number;
+  flow: 'ingress' | 'egress';
+  badge: StepBadge;
+  lines: TextRun[];
+}
+
+/** The numbered legend under an overview: group headings, one entry per step number drawn, unnumbered notes. */
+export interface StepLegend {
+  x: number;
+  y: number;
+  headings: TextRun[];
+  entries: StepLegendEntry[];
+  notes: TextRun[];
+}
+
 /** The metadata block above the diagram. */
 export interface DiagramHeader {
   lines: TextRun[];
@@ -164,6 +185,8 @@ export interface DiagramTheme {
   /** The font the text was measured with (embedded by renderers that can). */
   fontFamily: string;
   background: string;
+  /** Fill of edge-label chips and finding-badge chips. */
+  chip: string;
   boxes: Record<BoxStyle, BoxTheme>;
   edges: Record<EdgeStyle, EdgeTheme>;
 }
@@ -195,6 +218,8 @@ export interface DiagramTarget {
   /** Finding badges; absent when the diagram has no finding overlay (empty: an overlay with nothing open). */
   badges?: FindingBadge[];
   legend: Legend;
+  /** The numbered step legend under the legend (overview only). */
+  steps?: StepLegend;
   /** Every icon the diagram draws, by key. */
   icons: Record<string, IconDrawing>;
 }

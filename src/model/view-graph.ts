@@ -6,7 +6,7 @@
  */
 import type { Id, TlsState } from './types.js';
 
-export type ViewName = 'topology' | 'ingress' | 'egress' | 'control-plane';
+export type ViewName = 'overview' | 'topology' | 'ingress' | 'egress' | 'control-plane';
 
 /** Visual style of a box. */
 export type BoxStyle = 'region' | 'vnet' | 'subnet' | 'cluster' | 'zone' | 'leaf' | 'actor';
@@ -64,4 +64,22 @@ export interface ViewGraph {
    * flow views with several clusters, so stamps and spokes keep the one order every view shares.
    */
   keepOrder?: boolean;
+  /**
+   * A map rather than a flow picture (overview): edges carry no label chips (step numbers sit on the lines and the
+   * step legend carries the words), and ELK packs the boxes closer.
+   */
+  compact?: boolean;
+  /** The numbered legend under the picture (overview): one entry per step number drawn on the edges. */
+  steps?: FlowStep[];
+  /** Unnumbered lines after the steps (what the picture draws without a number, such as private endpoints). */
+  notes?: string[];
+}
+
+/** One numbered step of the overview's legend: the edges it is drawn on and what happens there. */
+export interface FlowStep {
+  n: number;
+  flow: 'ingress' | 'egress';
+  text: string;
+  /** Ids of the view edges that carry this number (one edge; shared hops of several paths are one step). */
+  edges: string[];
 }

@@ -45,6 +45,17 @@ export function clean(s: string): string {
   return s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
 
+/** ELK spacing of a compact view (overview): closer layers and siblings; routes still keep clear of boxes. */
+const COMPACT: Record<string, string> = {
+  'elk.layered.spacing.nodeNodeBetweenLayers': '30',
+  'elk.spacing.nodeNode': '16',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.spacing.componentComponent': '24',
+};
+
+/** Text width of a compact view's leaf: longer names wrap onto a second line. */
+const COMPACT_LEAF_TEXT = 150;
+
 /** Lines one detail of a box may take. */
 const DETAIL_LINES = 4;
 
@@ -77,16 +88,23 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       const header = Math.ceil(HEADER.padY * 2 + textHeight(m, ls));
       return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + 34), height: header + 24, header };
     }
-    const ls = lines(m, node, LEAF.maxText);
+    // A compact box keeps the full width for a name that two narrow lines cannot hold whole.
+    let maxText = g.compact ? COMPACT_LEAF_TEXT : LEAF.maxText;
+    let ls = lines(m, node, maxText);
+    if (maxText < LEAF.maxText && ls.some((l) => l.role === 'label' && l.text.endsWith('…'))) {
+      maxText = LEAF.maxText;
+      ls = lines(m, node, maxText);
+    }
     // A box whose details wrapped takes the full text width, as wide as it was when they were cut short.
     const wrapped = ls.filter((l) => l.role === 'detail').length > node.details.length;
-    const textW = Math.max(wrapped ? LEAF.maxText : 0, ...ls.map((l) => l.width));
+    const textW = Math.max(wrapped ? maxText : 0, ...ls.map((l) => l.width));
     const width = Math.max(LEAF.minWidth, Math.ceil(LEAF.padX * 2 + LEAF.icon + LEAF.gap + textW));
     const height = Math.max(LEAF.minHeight, Math.ceil(LEAF.padY * 2 + textHeight(m, ls)));
     return { node, container, lines: ls, fullText, width, height, header: 0 };
   });
   const edges: MeasuredEdge[] = g.edges.map((edge) => {
-    const text = edge.label ? ellipsize(m, clean(edge.label), 160, TYPE.edge) : undefined;
+    // A compact view writes no words on its lines (its step legend does), so none are measured.
+    const text = edge.label && !g.compact ? ellipsize(m, clean(edge.label), 160, TYPE.edge) : undefined;
     const textWidth = text ? m.width(text, TYPE.edge) : 0;
     let width = EDGE_LABEL.padX * 2 + textWidth;
     if (edge.step !== undefined) width += EDGE_LABEL.badge + EDGE_LABEL.gap;
@@ -99,7 +117,7 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     width: n.width,
     height: n.height,
     container: n.container,
-    ...(n.container ? { padding: { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
+    ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 8, bottom: 8, right: 8 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
     ...(n.node.ports && !n.container ? { ports: true } : {}),
     ...(n.node.layer ? { layer: n.node.layer } : {}),
   }));
@@ -107,7 +125,10 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     id: e.edge.id,
     from: e.edge.from,
     to: e.edge.to,
-    ...(e.text || e.edge.step !== undefined || e.edge.tls ? { label: { width: e.width, height: e.height } } : {}),
+    ...(!g.compact && (e.text || e.edge.step !== undefined || e.edge.tls) ? { label: { width: e.width, height: e.height } } : {}),
+    // A compact map lays egress out against the ingress direction: the way out shares the columns of the way in
+    // (hub on the left, spoke on the right) instead of adding columns after the pods.
+    ...(g.compact && e.edge.style === 'egress' ? { reverse: true } : {}),
   }));
   (g.hints ?? []).forEach((h, i) => layoutEdges.push({ id: `hint:${i}`, from: h.from, to: h.to }));
   return { nodes, edges, request: {
@@ -116,11 +137,12 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       direction: 'RIGHT',
       // Model order and thorough crossing minimisation cost most on big graphs (20-spoke designs).
       modelOrder: g.nodes.length <= 150,
-      ...(g.nodes.length > 150 || g.keepOrder
+      ...(g.nodes.length > 150 || g.keepOrder || g.compact
         ? {
             options: {
               ...(g.nodes.length > 150 ? { 'elk.layered.thoroughness': '3' } : {}),
               ...(g.keepOrder ? { 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' } : {}),
+              ...(g.compact ? COMPACT : {}),
             },
           }
         : {}),

@@ -79,3 +79,105 @@ export const LEAF = { padX: 10, padY: 8, icon: 28, gap: 8, minWidth: 120, minHei
 export const HEADER = { padX: 10, padY: 7, maxText: 300 };
 /** Edge label geometry. */
 export const EDGE_LABEL = { padX: 5, height: 20, badge: 16, glyph: 14, gap: 4 };
+
+/** The colour themes of a diagram (`aksnet diagram --theme`). */
+export type ThemeName = 'light' | 'dark';
+export const THEMES: readonly ThemeName[] = Object.freeze(['light', 'dark'] as const);
+
+/**
+ * Every colour a diagram draws, as one typed palette per theme. The geometry (stroke widths, dash patterns, radii)
+ * stays in BOX, EDGE and TLS_LINE: a theme changes colours only, so light and dark pictures have the same layout
+ * and the same line patterns (which is what keeps traffic classes and TLS states apart in black-and-white print).
+ */
+export interface Palette {
+  background: string;
+  /** Labels, legend and header text. */
+  text: string;
+  /** Secondary lines (CIDRs, SKUs). */
+  detail: string;
+  /** The rule under the metadata block. */
+  rule: string;
+  /** Fill of edge-label chips, finding-badge chips and hollow (egress) step badges. */
+  chip: string;
+  boxes: Record<BoxStyle, { fill: string; stroke: string }>;
+  edges: Record<EdgeStyle, string>;
+  /** The line of a plaintext segment. */
+  plaintext: string;
+  severity: Record<'error' | 'warning' | 'info', string>;
+  /** The number on a filled step badge (the badge takes its edge's colour). */
+  badgeText: string;
+  /** The number and ring of a hollow egress step badge (overview). */
+  egressStep: string;
+}
+
+const LIGHT: Palette = {
+  background: '#FFFFFF',
+  text: TEXT_COLOR,
+  detail: DETAIL_COLOR,
+  rule: '#BBBBBB',
+  chip: '#FFFFFF',
+  boxes: Object.fromEntries(
+    Object.entries(BOX).map(([k, b]) => [k, { fill: b.fill, stroke: b.stroke }]),
+  ) as Palette['boxes'],
+  edges: Object.fromEntries(Object.entries(EDGE).map(([k, e]) => [k, e.stroke])) as Palette['edges'],
+  plaintext: TLS_LINE.plaintext.stroke!,
+  severity: { error: SEVERITY_LOOK.error.fill, warning: SEVERITY_LOOK.warning.fill, info: SEVERITY_LOOK.info.fill },
+  badgeText: '#FFFFFF',
+  egressStep: '#A84300',
+};
+
+/**
+ * Dark theme: Okabe–Ito hues lightened for a near-black background, so the traffic classes keep the hues readers
+ * know from the light pictures; every text colour meets WCAG AA (4.5:1) on the fill it is drawn on
+ * (`contrastPairs`, tested).
+ */
+const DARK: Palette = {
+  background: '#14181E',
+  text: '#ECEFF3',
+  detail: '#B9C0C9',
+  rule: '#4A525C',
+  chip: '#1C2129',
+  boxes: {
+    region: { fill: '#181C22', stroke: '#8C949E' },
+    vnet: { fill: '#172434', stroke: '#6FA3D8' },
+    subnet: { fill: '#1A1F27', stroke: '#7FAAD6' },
+    cluster: { fill: '#15271F', stroke: '#5FBF8A' },
+    zone: { fill: '#221F1A', stroke: '#A39B8A' },
+    leaf: { fill: '#232830', stroke: '#9AA1AA' },
+    actor: { fill: '#2C2515', stroke: '#D9B45A' },
+  },
+  edges: {
+    ingress: '#56B4E9',
+    egress: '#F08A3C',
+    management: '#D98CC0',
+    'private-link': '#3CCB9D',
+    peering: '#B4B9C0',
+    hybrid: '#E8C547',
+    'dns-link': '#A99BE8',
+  },
+  plaintext: '#FF6B5E',
+  severity: { error: '#FF5C6C', warning: '#F0B400', info: '#7FA8E8' },
+  badgeText: '#0B1620',
+  egressStep: '#F5A05A',
+};
+
+export function palette(name: ThemeName = 'light'): Palette {
+  return name === 'dark' ? DARK : LIGHT;
+}
+
+/** Every text colour a theme draws with the fill it is drawn on (for the contrast check). */
+export function contrastPairs(p: Palette): Array<{ what: string; text: string; fill: string }> {
+  const out: Array<{ what: string; text: string; fill: string }> = [];
+  for (const t of [
+    ['text', p.text],
+    ['detail', p.detail],
+  ] as const) {
+    out.push({ what: `${t[0]} on background`, text: t[1], fill: p.background });
+    for (const [k, b] of Object.entries(p.boxes)) out.push({ what: `${t[0]} on ${k} box`, text: t[1], fill: b.fill });
+    out.push({ what: `${t[0]} on label chip`, text: t[1], fill: p.chip });
+  }
+  out.push({ what: 'step number on ingress badge', text: p.badgeText, fill: p.edges.ingress });
+  out.push({ what: 'egress step number on chip', text: p.egressStep, fill: p.chip });
+  out.push({ what: 'egress step number on background', text: p.egressStep, fill: p.background });
+  return out;
+}

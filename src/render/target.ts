@@ -16,6 +16,7 @@ import type {
   IconPlacement,
   Legend,
   LegendEntry,
+  Point,
   Severity,
   Shape,
   StepBadge,
@@ -28,7 +29,9 @@ import type { Finding } from '../validate/finding.js';
 import { TLS_LEGEND } from './glyphs.js';
 import type { Measured, MeasuredNode, TextLine } from './measure.js';
 import { clean } from './measure.js';
-import { BOX, DETAIL_COLOR, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TEXT_COLOR, TLS_LINE, TYPE } from './style.js';
+import { BOX, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TLS_LINE, TYPE, palette, type Palette, type ThemeName } from './style.js';
+import { placeStepLegend } from './step-legend.js';
+import { badgeCentre } from './step-badges.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
 
 /** An icon as the icon source provides it (the built-in set never lacks one: unknown kinds get `generic`). */
@@ -45,6 +48,8 @@ export interface TargetInput {
   icons: IconLookup;
   /** Draw the metadata block; default true. */
   metadataBlock?: boolean;
+  /** Colour theme; default light. */
+  theme?: ThemeName;
 }
 
 const TLS_ICON: Record<TlsState, string> = {
@@ -57,9 +62,6 @@ const BOX_ORDER: BoxStyle[] = ['region', 'vnet', 'subnet', 'cluster', 'zone', 'a
 const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid', 'dns-link'];
 const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 const MARGIN = 16;
-const RULE_COLOR = '#BBBBBB';
-const BACKGROUND = '#FFFFFF';
-const HOP_LEGEND_COLOR = '#0072B2';
 
 const f2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -70,13 +72,13 @@ export function hex(color: string): string {
   return /^#[0-9a-f]{6}$/i.test(color) ? color.toLowerCase() : color;
 }
 
-/** The visual language of `style.ts` as target data. */
-export function theme(): DiagramTheme {
+/** The visual language of `style.ts` in one theme's colours, as target data. */
+export function theme(pal: Palette = palette('light')): DiagramTheme {
   const boxes = {} as DiagramTheme['boxes'];
   for (const [k, b] of Object.entries(BOX) as Array<[BoxStyle, (typeof BOX)[BoxStyle]]>) {
     boxes[k] = {
-      fill: hex(b.fill),
-      stroke: hex(b.stroke),
+      fill: hex(pal.boxes[k].fill),
+      stroke: hex(pal.boxes[k].stroke),
       strokeWidth: b.strokeWidth,
       ...(b.dash ? { dash: b.dash } : {}),
       radius: b.radius,
@@ -84,19 +86,22 @@ export function theme(): DiagramTheme {
   }
   const edges = {} as DiagramTheme['edges'];
   for (const [k, e] of Object.entries(EDGE) as Array<[EdgeStyle, (typeof EDGE)[EdgeStyle]]>) {
-    edges[k] = { stroke: hex(e.stroke), width: e.width, ...(e.dash ? { dash: e.dash } : {}) };
+    edges[k] = { stroke: hex(pal.edges[k]), width: e.width, ...(e.dash ? { dash: e.dash } : {}) };
   }
-  return { fontFamily: FONT_FAMILY, background: hex(BACKGROUND), boxes, edges };
+  return { fontFamily: FONT_FAMILY, background: hex(pal.background), chip: hex(pal.chip), boxes, edges };
 }
 
 /** Places everything of one view; the result is plain data (see `DiagramTarget`). */
 export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const { graph, measured, layout } = input;
   const meta = input.metadata;
+  const pal = palette(input.theme);
+  const TEXT_COLOR = pal.text;
+  const DETAIL_COLOR = pal.detail;
   // Ids and the embedded font's family carry a short content hash, so several diagrams inlined into
   // one HTML page (a review pack) neither share ids nor override each other's (or the page's) fonts.
   const uid = createHash('sha256')
-    .update(JSON.stringify([meta.title, graph, input.metadataBlock !== false]))
+    .update(JSON.stringify([meta.title, graph, input.metadataBlock !== false, ...(input.theme === 'dark' ? ['dark'] : [])]))
     .digest('hex')
     .slice(0, 8);
   const icons: Record<string, IconDrawing> = {};
@@ -126,14 +131,21 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     weight,
     fill: hex(fill),
   });
-  const step = (label: string, cx: number, cy: number, fill: string): StepBadge => {
+  const step = (label: string, cx: number, cy: number, fill: string, hollow = false): StepBadge => {
     const w = m.width(label, TYPE.badge, 'bold');
+    const y = cy + m.ascent(TYPE.badge) / 2 - 1;
+    // A hollow badge (an overview's egress step) is a ring in the chip colour: it stays apart from a filled
+    // ingress badge in black-and-white print.
+    if (hollow) {
+      return { cx: f2(cx), cy: f2(cy), r: EDGE_LABEL.badge / 2, fill: hex(pal.chip), stroke: hex(pal.egressStep),
+        label: run(label, cx - w / 2, y, TYPE.badge, 'bold', pal.egressStep) };
+    }
     return {
       cx: f2(cx),
       cy: f2(cy),
       r: EDGE_LABEL.badge / 2,
       fill: hex(fill),
-      label: run(label, cx - w / 2, cy + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', '#FFFFFF'),
+      label: run(label, cx - w / 2, y, TYPE.badge, 'bold', pal.badgeText),
     };
   };
   const lineRuns = (ls: TextLine[], x: number, top: number): TextRun[] => {
@@ -160,8 +172,18 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   );
   const diagramW = Math.max(layout.width, 560);
   const legendLayout = placeLegend(m, legendItems, diagramW - 2 * MARGIN);
+  const stepLegend =
+    graph.steps?.length || graph.notes?.length
+      ? placeStepLegend(m, {
+          steps: graph.steps ?? [],
+          notes: graph.notes ?? [],
+          width: diagramW - 2 * MARGIN,
+          run,
+          badge: (label, cx, cy, flow) => step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
+        })
+      : undefined;
   const width = f2(Math.max(diagramW, ...content.map((l) => l.width + 2 * MARGIN)));
-  const height = f2(headerH + layout.height + legendLayout.height + MARGIN);
+  const height = f2(headerH + layout.height + legendLayout.height + (stepLegend?.height ?? 0) + MARGIN);
 
   let header: DiagramHeader | undefined;
   if (content.length) {
@@ -174,7 +196,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     }
     header = {
       lines,
-      rule: { x1: MARGIN, y1: headerH - 6, x2: width - MARGIN, y2: headerH - 6, stroke: hex(RULE_COLOR), width: 1 },
+      rule: { x1: MARGIN, y1: headerH - 6, x2: width - MARGIN, y2: headerH - 6, stroke: hex(pal.rule), width: 1 },
     };
   }
 
@@ -221,18 +243,26 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const nodes = order.filter((o) => !o.n.container).map((o) => shape(o.n, o.i));
 
   // ---- connections ----
+  // Numbers keep off the leaves and off the containers' header text (a region's, VNet's, subnet's name).
+  const leafBoxes = [...nodes.map((n) => n.box), ...containers.map((c) => headerBox(m, c))];
+  const badgeCentres: Point[] = [];
   const connections: Connection[] = measured.edges.map((me, i) => {
     const e = me.edge;
     const route = layout.edges.get(e.id);
     if (!route) throw new Error(`internal error: no route for diagram edge ${JSON.stringify(e.id)}`);
-    const stroke = hex(EDGE[e.style].stroke);
+    const stroke = hex(pal.edges[e.style]);
     const tooltip = clean([e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : ''].filter(Boolean).join(' · ')) || e.style;
     const c: Connection = { index: i, id: e.id, from: e.from, to: e.to, style: e.style, points: route.points, tooltip, arrow: !e.undirected };
     const tl = e.tls ? TLS_LINE[e.tls] : undefined;
     if (tl && (tl.stroke || tl.width || tl.dash)) {
       const base = EDGE[e.style];
       const dash = tl.dash ?? base.dash;
-      c.line = { stroke: hex(tl.stroke ?? base.stroke), width: tl.width ?? base.width, ...(dash ? { dash } : {}), tls: e.tls! };
+      const lineStroke = tl.stroke ? pal.plaintext : pal.edges[e.style];
+      c.line = { stroke: hex(lineStroke), width: tl.width ?? base.width, ...(dash ? { dash } : {}), tls: e.tls! };
+    }
+    if (graph.compact && e.step !== undefined) {
+      const at = badgeCentre(route.points, leafBoxes, badgeCentres);
+      c.badge = step(String(e.step), at.x, at.y, pal.edges[e.style], e.style === 'egress');
     }
     const lb = route.label;
     if (lb && (me.text || e.step !== undefined || e.tls)) {
@@ -240,7 +270,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       let x = lb.x + EDGE_LABEL.padX;
       const cy = lb.y + lb.height / 2;
       if (e.step !== undefined) {
-        label.step = step(String(e.step), x + EDGE_LABEL.badge / 2, cy, EDGE[e.style].stroke);
+        label.step = step(String(e.step), x + EDGE_LABEL.badge / 2, cy, pal.edges[e.style], e.style === 'egress');
         x += EDGE_LABEL.badge + EDGE_LABEL.gap;
       }
       if (me.text) {
@@ -277,7 +307,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
           count: c[ch.sev],
           tooltip,
           box: { x: f2(x), y: f2(y), width: ch.w, height: 16 },
-          stroke: hex(SEVERITY_LOOK[ch.sev].fill),
+          stroke: hex(pal.severity[ch.sev]),
           icon: sevGlyph(ch.sev, x + 9, y + 8),
           label: run(ch.label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR),
         });
@@ -305,13 +335,13 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       case 'tls':
         return { ...base, type: 'tls', tls: item.tls, icon: glyph(item.tls, 8, 1) };
       case 'badge':
-        return { ...base, type: 'badge', step: step('1', 13, cy, HOP_LEGEND_COLOR) };
+        return { ...base, type: 'badge', step: step('1', 13, cy, pal.edges.ingress) };
       case 'severity':
         return {
           ...base,
           type: 'severity',
           severity: item.severity,
-          stroke: hex(SEVERITY_LOOK[item.severity].fill),
+          stroke: hex(pal.severity[item.severity]),
           icon: sevGlyph(item.severity, 9, 8),
         };
     }
@@ -331,7 +361,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     description: clean(`${graph.description} ${metaLine(meta)}`),
     width,
     height,
-    theme: theme(),
+    theme: theme(pal),
     ...(header ? { header } : {}),
     diagramY: headerH,
     containers,
@@ -339,8 +369,16 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     connections,
     ...(badges ? { badges } : {}),
     legend,
+    ...(stepLegend ? { steps: { x: MARGIN, y: f2(headerH + layout.height + legendLayout.height), ...stepLegend.legend } } : {}),
     icons,
   };
+}
+
+/** The area a container's header text covers. */
+export function headerBox(m: TextMetrics, c: Shape): Box {
+  const right = Math.max(0, ...c.lines.map((l) => l.x + m.width(l.text, l.size, l.weight)));
+  const bottom = Math.max(c.box.y, ...c.lines.map((l) => l.y + m.lineHeight(l.size) - m.ascent(l.size)));
+  return { x: c.box.x, y: c.box.y, width: right - c.box.x + 2, height: bottom - c.box.y + 2 };
 }
 
 function metaLine(meta: ModelMetadata): string {
@@ -383,7 +421,8 @@ function legendItemsFor(g: ViewGraph, measured: Measured, severities: Set<Severi
     if (edges.has(s)) items.push({ type: 'edge', key: `edge-${s}`, style: s, text: EDGE[s].legend });
   const tls = new Set(g.edges.map((e) => e.tls).filter((t): t is TlsState => !!t));
   for (const t of TLS_ORDER) if (tls.has(t)) items.push({ type: 'tls', key: `tls-${t}`, tls: t, text: `${TLS_LEGEND[t]} (${TLS_LINE[t].words})` });
-  if (g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
+  // The overview explains its numbers in the step legend below, one entry per number.
+  if (!g.steps && g.edges.some((e) => e.step !== undefined)) items.push({ type: 'badge', key: 'badge-hop', text: 'hop number, in path order' });
   for (const s of ['error', 'warning', 'info'] as const) {
     if (severities.has(s))
       items.push({ type: 'severity', key: `severity-${s}`, severity: s, text: `${SEVERITY_LOOK[s].legend} (count)` });

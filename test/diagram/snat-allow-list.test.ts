@@ -26,8 +26,8 @@ function summary(model: Model): string {
 describe('snatAllowList', () => {
   it('counts a firewall by its declared addresses and prefixes, not the default of one IP', () => {
     const b = baseline();
-    (b.firewall as Mutable).publicIps = undefined;
-    (b.firewall as Mutable).publicIpAddresses = ['20.50.1.0/30', '20.50.2.7'];
+    (b.firewall as unknown as Mutable).publicIps = undefined;
+    (b.firewall as unknown as Mutable).publicIpAddresses = ['20.50.1.0/30', '20.50.2.7'];
     const { model } = normalize(b.arch);
     // The normalizer still fills in its "at least one" minimum for the count…
     expect(model.egressPaths[0]!.publicIps).toBe(1);
@@ -43,7 +43,7 @@ describe('snatAllowList', () => {
 
   it('says "at least" when the firewall count is only the platform minimum', () => {
     const b = baseline();
-    (b.firewall as Mutable).publicIps = undefined;
+    (b.firewall as unknown as Mutable).publicIps = undefined;
     const { model } = normalize(b.arch);
     expect(snatAllowList(model)).toMatchObject({ total: 1, exact: false });
     expect(egressView(model).internet.details[0]).toBe('at least 1 public IP for SNAT');
@@ -57,7 +57,7 @@ describe('snatAllowList', () => {
   it('counts the NAT gateway behind a firewall, not the firewall IPs', () => {
     const b = baseline();
     const nat = natGateway({ name: 'ng-fw', publicIpPrefixLength: 29 });
-    (b.firewall as Mutable).natGateway = nat;
+    (b.firewall as unknown as Mutable).natGateway = nat;
     const { model } = normalize(b.arch);
     const a = snatAllowList(model);
     expect(a.sources.map((s) => [s.device, s.addresses])).toEqual([['natGateway:ng-fw', 8]]);
@@ -77,7 +77,7 @@ describe('snatAllowList', () => {
       publicIp({ name: 'pip-ng-1', sku: 'StandardV2', zones: [1, 2, 3] }),
       publicIp({ name: 'pip-ng-2', sku: 'StandardV2', ddosIpProtection: false }),
     ];
-    (b.firewall as Mutable).natGateway = natGateway({ name: 'ng-fw', sku: 'StandardV2', publicIpResources: pips });
+    (b.firewall as unknown as Mutable).natGateway = natGateway({ name: 'ng-fw', sku: 'StandardV2', publicIpResources: pips });
     const { model } = normalize(b.arch);
     expect(snatAllowList(model)).toMatchObject({ total: 2, exact: true });
     const nat = egressView(model).byId.get('natGateway:ng-fw')!;
@@ -92,7 +92,7 @@ describe('snatAllowList', () => {
   it('counts the outbound load balancer IPs, plus the nodes that have their own public IPs', () => {
     const b = baseline();
     b.nodes.routeTable = undefined;
-    (b.aks as Mutable).outbound = { type: 'loadBalancer', outboundIps: 3 };
+    (b.aks as unknown as Mutable).outbound = { type: 'loadBalancer', outboundIps: 3 };
     const { model: plain } = normalize(b.arch);
     expect(snatAllowList(plain)).toMatchObject({ total: 3, exact: true });
     b.aks.nodePools.push(
@@ -124,7 +124,7 @@ describe('snatAllowList', () => {
     expect(a.sources[0]!.clusters).toEqual(['cluster:aks-test']);
     // Without a default route to the firewall and with outbound type none, nothing leaves.
     b.nodes.routeTable = undefined;
-    (b.aks as Mutable).outbound = { type: 'none' };
+    (b.aks as unknown as Mutable).outbound = { type: 'none' };
     expect(snatAllowList(normalize(b.arch).model)).toMatchObject({ sources: [], total: 0 });
   });
 });

@@ -139,10 +139,10 @@ describe('aksnet build', () => {
     await planBuild({ cwd: dir });
     const after = layoutCacheStats();
     expect(after.misses - before.misses).toBe(0);
-    // Two configured views plus the four views the Markdown review pack embeds, none laid out by ELK; each
-    // flow view (ingress, egress, control plane) has two candidate layouts (left-right and top-down), so
-    // topology + ingress = 3 and the pack's topology + 3 flow views = 7.
-    expect(after.hits - before.hits).toBe(10);
+    // Two configured views plus the five views the Markdown review pack embeds, none laid out by ELK; each
+    // flow view (ingress, egress, control plane) and the overview has two candidate layouts (left-right and
+    // top-down), so topology + ingress = 3 and the pack's overview + topology + 3 flow views = 9.
+    expect(after.hits - before.hits).toBe(12);
     expect(readFileSync(join(dir, 'docs/diagrams/eu/prod.topology.svg'), 'utf8')).toBe(svg);
   });
 

@@ -103,7 +103,7 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
   it('shows every view and reloads when the design is saved', async () => {
     await page.goto(`${url}design/prod`, { waitUntil: 'load' });
     const views = await page.$$eval('.view > svg', (n) => n.length);
-    expect(views).toBe(4);
+    expect(views).toBe(5); // overview, topology, ingress, egress, control plane
     expect(await page.$eval('.view[data-view="ingress"]', (n) => n.innerHTML)).toContain('traefik');
     expect(await page.$('iframe[src="/report/prod"]')).not.toBeNull();
     const design = join(designs, 'prod.ts');

@@ -8,7 +8,7 @@ import { validateOutcome } from '../../validate/run-files.js';
 import { loadFailureResult } from '../../validate/load-failure.js';
 import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../../load/load-architecture.js';
 import { summaryLine } from '../../workflow/findings.js';
-import { VIEWS, renderDiagrams, type ViewName } from '../../diagram/index.js';
+import { VIEWS, renderDiagrams, type ThemeName, type ViewName } from '../../diagram/index.js';
 import { designStems } from '../../workflow/output-names.js';
 import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
@@ -27,6 +27,8 @@ export interface DiagramCliOptions {
   format?: 'svg' | 'png';
   /** PNG scale factor (`--scale`, default 2). */
   scale?: string;
+  /** Colour theme (`--theme`, default light). */
+  theme?: ThemeName;
 }
 
 /** The PNG scale of `--scale`: a number in (0, 8], else a usage error. */
@@ -91,6 +93,7 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
     design,
     ...(opts.findings ? { findings: result.findings } : {}),
     ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
+    ...(opts.theme && opts.theme !== 'light' ? { theme: opts.theme } : {}),
   });
   const written: string[] = [];
   const failed: Array<{ path: string; error: AksnetError }> = [];

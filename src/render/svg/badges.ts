@@ -15,7 +15,7 @@ export function findingBadges(ctx: SvgContext): string {
       x: r.x,
       y: r.y,
       rx: 8,
-      fill: '#ffffff',
+      fill: ctx.target.theme.chip,
       stroke: b.stroke,
       'stroke-width': 1.6,
     };

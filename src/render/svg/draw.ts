@@ -63,7 +63,8 @@ export function boxRect(look: BoxTheme, width: number, height: number, x: number
 }
 
 export function stepBadge(ctx: SvgContext, b: StepBadge): string {
-  return el('circle', { r: b.r, cx: b.cx, cy: b.cy, fill: b.fill }) + text(ctx, b.label);
+  const ring = b.stroke ? { stroke: b.stroke, 'stroke-width': 1.8 } : {};
+  return el('circle', { r: b.r, cx: b.cx, cy: b.cy, fill: b.fill, ...ring }) + text(ctx, b.label);
 }
 
 /**

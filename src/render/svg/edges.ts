@@ -66,6 +66,10 @@ function edge(ctx: SvgContext, c: Connection): string {
 }
 
 function label(ctx: SvgContext, c: Connection): string {
+  if (c.badge) {
+    const g = { id: ctx.pid(`e${c.index}-label`), class: 'edge-label step-badge', 'data-id': c.id, 'data-step': c.badge.label.text };
+    return el('g', g, stepBadge(ctx, c.badge));
+  }
   const l = c.label;
   if (!l) return '';
   const b = l.box;
@@ -75,7 +79,7 @@ function label(ctx: SvgContext, c: Connection): string {
     x: b.x,
     y: b.y,
     rx: 3,
-    fill: '#ffffff',
+    fill: ctx.target.theme.chip,
     'fill-opacity': 0.92,
     stroke: l.stroke,
     'stroke-width': 0.6,

@@ -34,7 +34,7 @@ function sample(ctx: SvgContext, e: LegendEntry): string {
           x: 0,
           y: 0,
           rx: 8,
-          fill: '#ffffff',
+          fill: ctx.target.theme.chip,
           stroke: e.stroke,
           'stroke-width': 1.6,
         }) + icon(ctx, e.icon)

@@ -1,0 +1,270 @@
+/**
+ * The overview view, in the manner of Microsoft's published AKS reference-architecture diagrams: the topology
+ * (regions, VNets, subnets, the clusters, gateways, firewall, private endpoints) with the ingress and egress flows
+ * drawn on it as numbered steps, and a numbered legend that says what happens at each step.
+ *
+ * Nothing here re-derives a flow: ingress steps are the segments of the model's ingress paths with the TLS state
+ * `model/tls.ts` gives them (the state the ingress view and the narrative read), egress steps are the edges of
+ * the model's egress paths (built from the effective routes, `model/routing.ts`), in path order. Boxes carry
+ * fewer detail lines than the topology view so the whole picture fits one landscape page.
+ */
+import { pathSegments } from '../model/tls.js';
+import { ModelQuery } from '../model/query.js';
+import type { Edge, Id, IngressHopModel, Model, Resource, ResourceOf, TlsState } from '../model/types.js';
+import { TLS_LEGEND } from '../render/glyphs.js';
+import type { FlowStep, ViewGraph } from './graph.js';
+import { Builder, KIND_NAMES, details } from './views.js';
+import { partOrder } from '../model/order.js';
+
+/** How a hop treats TLS, in the words of the step legend. */
+const HOP_TLS: Record<IngressHopModel['tls'], string> = {
+  terminate: 'terminates TLS',
+  reencrypt: 'terminates TLS and re-encrypts',
+  passthrough: 'passes TLS through',
+  originate: 'originates TLS to the next hop',
+  plain: 'uses no TLS',
+};
+
+/** A segment's encryption; a segment the design leaves unjudged says so instead of guessing. */
+export function tlsWords(tls: TlsState | undefined): string {
+  return tls ? TLS_LEGEND[tls] : 'encryption not stated';
+}
+
+/** The most destinations one legend line names before it counts the rest. */
+const MAX_NAMED = 4;
+
+function list(names: string[]): string {
+  if (names.length <= MAX_NAMED) return names.join(', ');
+  return `${names.slice(0, MAX_NAMED - 1).join(', ')} and ${names.length - MAX_NAMED + 1} more`;
+}
+
+/** A step's end as the legend names it: the resource's name, and its kind where the name alone is not enough. */
+function who(q: ModelQuery, id: Id): string {
+  const r = q.get(id);
+  if (!r) return id;
+  switch (r.kind) {
+    case 'client':
+    case 'cluster':
+      return r.name;
+    case 'internet':
+      return 'Internet';
+    case 'workload':
+      return `pods ${r.name}`;
+    default:
+      return `${KIND_NAMES[r.kind] ?? r.kind} ${r.name}`;
+  }
+}
+
+/** The first line of a leaf's details only: the overview is a map, the other views carry the particulars. */
+function brief(r: Resource, q: ModelQuery): string[] {
+  return details(r, q).slice(0, 1);
+}
+
+/** Derives the overview; undefined when the design has nothing to draw. */
+export function overview(model: Model): ViewGraph | undefined {
+  const q = new ModelQuery(model);
+  const m = q.model;
+  const b = new Builder(q, 'overview', true, true);
+
+  // Clients first, so ELK puts them in the first layer on the left as the ingress view does.
+  for (const p of m.ingressPaths) {
+    const client = q.get(p.client);
+    if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor', details: brief(client, q) });
+  }
+  const onPrem = q.all('onPremises');
+  if (onPrem.length) {
+    const zone = b.zone('zone:on-premises', 'On-premises');
+    for (const o of onPrem) b.leaf(o, { parent: zone, details: brief(o, q) });
+  }
+  const global = [...q.all('trafficManager'), ...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];
+  if (global.length) {
+    const zone = b.zone('zone:global', 'Global edge');
+    for (const r of global) b.leaf(r, { parent: zone, details: brief(r, q) });
+  }
+
+  // VNets and every subnet, with the CIDR only (created before anything the builder would place in them, so the
+  // builder's fuller topology boxes are not used).
+  for (const v of partOrder(q).vnets) {
+    const parent = b.region(v.region);
+    const role = v.role === 'standalone' ? 'VNet' : `${v.role} VNet`;
+    b.node({ id: v.id, kind: 'vnet', label: v.name, details: [`${role} · ${v.addressSpace.join(', ')}`], style: 'vnet',
+      ...(parent ? { parent } : {}), element: v.id });
+    for (const s of v.subnets) {
+      const sub = q.getAs(s, 'subnet');
+      // Name and CIDR on one line: a subnet's header is most of its height in a picture this dense.
+      if (sub) b.node({ id: sub.id, kind: 'subnet', label: `${sub.name} ${sub.cidr}`, details: [], style: 'subnet', parent: v.id, element: sub.id });
+    }
+  }
+  for (const c of q.all('cluster')) {
+    const parent = b.clusterParent(c);
+    // Node pools as one line of the cluster's box, not boxes of their own: the topology view draws them.
+    const pools = q.pools(c.id).map((p) => `${p.name} ${p.autoscaling ? `${p.minCount ?? '?'}–${p.maxCount ?? p.maxNodes}` : p.count}`);
+    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details: [`${c.tier} tier · CNI ${c.network.cni}`,
+      ...(pools.length ? [`node pools ${pools.join(', ')}`] : [])], style: 'cluster', ...(parent ? { parent } : {}), element: c.id,
+      icon: 'cluster' });
+  }
+  for (const r of m.resources) {
+    if (q.get(r.parent)?.kind === 'subnet') b.leaf(r, { details: brief(r, q) });
+  }
+
+  // ---- ingress: one step per distinct segment, in path order; a hop shared by several paths is one step ----
+  const steps: FlowStep[] = [];
+  const pathsOf = new Map<FlowStep, string[]>();
+  const ingressSig = new Map<string, FlowStep>();
+  for (const p of m.ingressPaths) {
+    for (const h of p.hops) {
+      const r = q.get(h.resource);
+      if (r) b.leaf(r, { details: brief(r, q) });
+    }
+    const target = q.get(p.target);
+    if (target) b.leaf(target, { details: brief(target, q) });
+    for (const s of pathSegments(m, p)) {
+      if (!b.has(s.from) || !b.has(s.to) || s.from === s.to) continue;
+      const e = s.edge;
+      const sig = JSON.stringify([s.from, s.to, e.protocol ?? '', e.port ?? 0, s.tls ?? '']);
+      const known = ingressSig.get(sig);
+      if (known) {
+        pathsOf.get(known)!.push(p.name);
+        continue;
+      }
+      const step: FlowStep = { n: steps.length + 1, flow: 'ingress', text: ingressText(q, p.hops, e, s.tls), edges: [e.id] };
+      b.edge({ id: e.id, from: s.from, to: s.to, style: 'ingress', ...(s.tls ? { tls: s.tls } : {}), step: step.n });
+      ingressSig.set(sig, step);
+      pathsOf.set(step, [p.name]);
+      steps.push(step);
+    }
+  }
+  // A step that only some of the paths take names them; one every path takes needs no names.
+  for (const [step, names] of pathsOf) {
+    if (m.ingressPaths.length > 1 && names.length < m.ingressPaths.length) step.text += ` (${names.length === 1 ? 'path' : 'paths'} ${names.join(', ')})`;
+  }
+
+  // ---- egress: the egress paths' edges in order (cluster → route table → firewall → internet) ----
+  const subnets = q.all('subnet');
+  /** A route table or NAT gateway sits in a VNet only when every subnet using it is in that VNet (as in the egress view). */
+  const attachedVnet = (id: Id): string | undefined => {
+    const vnets = [...new Set(subnets.filter((x) => x.routeTable === id || x.natGateway === id).map((x) => x.vnet))];
+    return vnets.length === 1 && b.has(vnets[0]!) ? vnets[0] : undefined;
+  };
+  const snat = new Map<Id, Map<Id, number>>();
+  for (const p of m.egressPaths) {
+    p.hops.forEach((hop, i) => {
+      if (i === 0 || q.get(hop)?.kind !== 'internet') return;
+      const via = snat.get(hop) ?? new Map<Id, number>();
+      via.set(p.hops[i - 1]!, p.publicIps);
+      snat.set(hop, via);
+    });
+  }
+  for (const p of m.egressPaths) {
+    const c = q.getAs(p.cluster, 'cluster');
+    if (!c || !b.has(c.id)) continue;
+    for (const hop of p.hops) {
+      if (hop === c.id || b.has(hop)) continue;
+      const r = q.get(hop);
+      if (!r) b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
+      else if (r.kind === 'internet') {
+        const total = [...(snat.get(r.id) ?? new Map<Id, number>()).values()].reduce((a, n) => a + n, 0);
+        b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: [`${total} public IP${total === 1 ? '' : 's'} for SNAT`] });
+      } else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
+        const parent = attachedVnet(r.id);
+        b.leaf(r, { parent: parent ?? null, details: brief(r, q) });
+      } else b.leaf(r, { details: brief(r, q) });
+    }
+  }
+  const egressSig = new Map<string, FlowStep>();
+  const clustersOf = new Map<FlowStep, string[]>();
+  for (const p of m.egressPaths) {
+    const cluster = q.getAs(p.cluster, 'cluster');
+    const edges = p.edges.map((id) => m.edges.find((e) => e.id === id)).filter((e): e is Edge => e !== undefined);
+    for (const e of edges) {
+      if (!b.has(e.from) || !b.has(e.to) || e.from === e.to) continue;
+      const sig = JSON.stringify([e.from, e.to, e.label ?? '']);
+      const known = egressSig.get(sig);
+      if (known) {
+        if (cluster) clustersOf.get(known)!.push(cluster.name);
+        continue;
+      }
+      const step: FlowStep = { n: steps.length + 1, flow: 'egress', text: egressText(q, p, e), edges: [e.id] };
+      b.edge({ id: e.id, from: e.from, to: e.to, style: 'egress', step: step.n });
+      egressSig.set(sig, step);
+      clustersOf.set(step, cluster ? [cluster.name] : []);
+      steps.push(step);
+    }
+  }
+  for (const [step, names] of clustersOf) {
+    if (m.egressPaths.length > 1 && names.length > 1) step.text += ` (shared by ${names.join(', ')})`;
+  }
+
+  // ---- private endpoints: unnumbered Private Link edges to the PaaS services, as the topology draws them ----
+  const notes: string[] = [];
+  const paas = q.all('paas').filter((s) => q.all('privateEndpoint').some((pe) => pe.target === s.id && b.has(pe.id)));
+  if (paas.length) {
+    const zone = b.zone('zone:paas', 'Azure PaaS', ['over private endpoints']);
+    for (const s of paas) b.leaf(s, { parent: zone, details: brief(s, q) });
+  }
+  for (const e of m.edges) {
+    if (e.class === 'peering') b.modelEdge(e, 'peering', { undirected: true });
+    else if (e.class === 'hybrid') b.modelEdge(e, 'hybrid');
+    else if (e.class === 'private-link' && q.get(e.from)?.kind === 'privateEndpoint') b.modelEdge(e, 'private-link');
+  }
+  for (const p of m.egressPaths) {
+    const pes = p.privateEndpoints.map((id) => q.getAs(id, 'privateEndpoint')).filter((x): x is ResourceOf<'privateEndpoint'> => !!x && b.has(x.id));
+    if (!pes.length) continue;
+    notes.push(
+      `Private Link: ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through private ` +
+        `endpoint${pes.length === 1 ? '' : 's'} ${list(pes.map((pe) => pe.name))}; this traffic never leaves the virtual network.`,
+    );
+  }
+
+  // Subnets no flow passes through (Bastion, jump boxes, build agents) in a grid of about √n rows per VNet, not
+  // one tall column beside the flows.
+  const touched = new Set(steps.flatMap((st) => st.edges).flatMap((id) => {
+    const e = m.edges.find((x) => x.id === id);
+    return e ? [e.from, e.to] : [];
+  }));
+  const drawn = b.build().nodes;
+  const parentOf = new Map(drawn.map((n) => [n.id, n.parent]));
+  const busy = new Set<string>();
+  for (const id of touched) for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) busy.add(p);
+  for (const v of partOrder(q).vnets) {
+    const idle = v.subnets.filter((s) => b.has(s) && !busy.has(s) && !touched.has(s));
+    if (idle.length > 2) b.grid(idle, Math.ceil(Math.sqrt(idle.length)));
+  }
+
+  const built = b.build();
+  if (built.nodes.length === 0) return undefined;
+  // A subnet with nothing drawn in it is a box of its own: name and CIDR on two lines, like any other box.
+  const parents = new Set(built.nodes.map((n) => n.parent));
+  const nodes = built.nodes.map((n) => {
+    const sub = n.kind === 'subnet' && !parents.has(n.id) ? q.getAs(n.id, 'subnet') : undefined;
+    return sub ? { ...n, label: sub.name, details: [sub.cidr] } : n;
+  });
+  const g = { ...built, nodes };
+  return { ...g, compact: true, ...(steps.length ? { steps } : {}), ...(notes.length ? { notes } : {}) };
+}
+
+function ingressText(q: ModelQuery, hops: IngressHopModel[], e: Edge, tls: TlsState | undefined): string {
+  const label = e.label ?? (e.protocol && e.port ? `${e.protocol}:${e.port}` : 'protocol not stated');
+  const at = hops.find((h) => h.resource === e.to);
+  const facts = [label, tlsWords(tls)];
+  if (at) {
+    facts.push(`${q.name(e.to)} ${HOP_TLS[at.tls]}`);
+    if (at.waf) facts.push(`WAF ${at.waf}`);
+    if (at.dnat) facts.push(`DNAT to ${at.dnat.translatedAddress ?? at.dnat.translatedFqdn ?? '?'}:${at.dnat.translatedPort}`);
+  }
+  return `${who(q, e.from)} → ${who(q, e.to)}: ${facts.join(' · ')}`;
+}
+
+function egressText(q: ModelQuery, p: Model['egressPaths'][number], e: Edge): string {
+  const from = q.get(e.from)?.kind === 'cluster' ? `${q.name(e.from)} nodes` : who(q, e.from);
+  let text = `${from} → ${who(q, e.to)}`;
+  if (e.label) text += `: ${e.label}`;
+  if (q.get(e.to)?.kind === 'internet') {
+    const out = p.destinations
+      .map((id) => q.getAs(id, 'egressDestination'))
+      .filter((d): d is ResourceOf<'egressDestination'> => !!d && !d.privateEndpoint)
+      .map((d) => `${d.name} (${d.protocol}:${d.port})`);
+    text += out.length ? ` · to ${list(out)}` : ' · no internet destinations declared';
+  }
+  return text;
+}

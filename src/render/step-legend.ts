@@ -1,0 +1,94 @@
+/**
+ * The overview's numbered legend: one entry per step number drawn on the picture ("1 Customers → Application
+ * Gateway agw-x: https:443 · TLS (encrypted) · …"), grouped under Ingress and Egress, in balanced columns across
+ * the canvas so a landscape page holds it under the picture.
+ */
+import type { StepBadge, StepLegend, StepLegendEntry, TextRun } from '../model/diagram-target.js';
+import type { FlowStep } from '../model/view-graph.js';
+import { TYPE } from './style.js';
+import { wrapText, type TextMetrics } from './text.js';
+
+/** Narrowest column; the canvas width decides how many fit. */
+const MIN_COLUMN = 360;
+const MAX_COLUMNS = 4;
+const GAP = 24;
+/** Text starts right of the badge. */
+const INDENT = 24;
+/** The legend is where the words are: an entry wraps onto as many lines as it needs and is never cut. */
+const MAX_LINES = 50;
+
+export interface StepLegendInput {
+  steps: FlowStep[];
+  notes: string[];
+  /** Width the legend may use. */
+  width: number;
+  run: (text: string, x: number, y: number, size: number, weight: 'regular' | 'bold', fill?: string) => TextRun;
+  badge: (label: string, cx: number, cy: number, flow: FlowStep['flow']) => StepBadge;
+}
+
+type Item =
+  | { type: 'heading'; text: string; h: number }
+  | { type: 'step'; step: FlowStep; lines: string[]; h: number }
+  | { type: 'note'; lines: string[]; h: number };
+
+const HEADINGS: Record<FlowStep['flow'], string> = {
+  ingress: 'Ingress (inbound), filled numbers',
+  egress: 'Egress (outbound), ringed numbers',
+};
+
+/** Places the step legend in a frame of its own; returns it with its height. */
+export function placeStepLegend(m: TextMetrics, input: StepLegendInput): { legend: Omit<StepLegend, 'x' | 'y'>; height: number } {
+  const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
+  const colW = (input.width - (columns - 1) * GAP) / columns;
+  const lh = m.lineHeight(TYPE.legend);
+  const items: Item[] = [];
+  for (const flow of ['ingress', 'egress'] as const) {
+    const of = input.steps.filter((s) => s.flow === flow);
+    if (!of.length) continue;
+    items.push({ type: 'heading', text: HEADINGS[flow], h: lh + 6 });
+    for (const step of of) {
+      const lines = wrapText(m, step.text, colW - INDENT, TYPE.legend, 'regular', MAX_LINES);
+      items.push({ type: 'step', step, lines, h: Math.max(18, lines.length * lh) + 5 });
+    }
+  }
+  if (input.notes.length) {
+    items.push({ type: 'heading', text: 'Not numbered', h: lh + 6 });
+    for (const n of input.notes) {
+      const lines = wrapText(m, n, colW, TYPE.legend, 'regular', MAX_LINES);
+      items.push({ type: 'note', lines, h: lines.length * lh + 5 });
+    }
+  }
+  // Column-major, balanced: a column ends once it holds its share; a heading never ends a column.
+  const total = items.reduce((a, i) => a + i.h, 0);
+  const share = total / columns;
+  const headings: TextRun[] = [];
+  const entries: StepLegendEntry[] = [];
+  const notes: TextRun[] = [];
+  let col = 0;
+  let y = 0;
+  let height = 0;
+  items.forEach((item, i) => {
+    const next = items[i + 1];
+    const need = item.type === 'heading' && next ? item.h + next.h : item.h;
+    if (y > 0 && y + need > share + 1 && col < columns - 1) {
+      col++;
+      y = 0;
+    }
+    const x = col * (colW + GAP);
+    const top = y;
+    if (item.type === 'heading') headings.push(input.run(item.text, x, top + m.ascent(TYPE.legend), TYPE.legend, 'bold'));
+    else if (item.type === 'step') {
+      const cy = top + 9;
+      const badge = input.badge(String(item.step.n), x + 9, cy, item.step.flow);
+      // The first line's middle sits on the badge's middle.
+      const first = cy + m.ascent(TYPE.legend) / 2 - 1;
+      const lines = item.lines.map((t, k) => input.run(t, x + INDENT, first + k * lh, TYPE.legend, 'regular'));
+      entries.push({ n: item.step.n, flow: item.step.flow, badge, lines });
+    } else {
+      item.lines.forEach((t, k) => notes.push(input.run(t, x, top + m.ascent(TYPE.legend) + k * lh, TYPE.legend, 'regular')));
+    }
+    y += item.h;
+    height = Math.max(height, y);
+  });
+  return { legend: { headings, entries, notes }, height: Math.ceil(height) + 8 };
+}

@@ -1,0 +1,258 @@
+/**
+ * The overview view on every example: numbers on the picture and entries in the step legend match one to one and
+ * run 1..N (ingress first), every number sits on its own line clear of every box and of the other numbers, the
+ * legend fits its columns, and the steps say what the ingress and egress derivations say (same hops, same TLS
+ * state). Also: byte-stable output, the default `aksnet diagram` view, the pack's first diagram.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { Command, CommanderError } from 'commander';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { register } from '../../src/cli/commands/diagram-command.js';
+import { VIEWS, deriveView, renderDiagrams } from '../../src/diagram/index.js';
+import { DEFAULT_VIEW } from '../../src/diagram/view-names.js';
+import { tlsWords } from '../../src/diagram/overview.js';
+import { renderView, type ViewRender } from '../../src/diagram/pipeline.js';
+import type { ViewGraph } from '../../src/diagram/graph.js';
+import { loadArchitecture } from '../../src/load/load-architecture.js';
+import type { Box, Point } from '../../src/model/diagram-target.js';
+import { pathSegments } from '../../src/model/tls.js';
+import type { Model } from '../../src/model/types.js';
+import { ModelQuery } from '../../src/model/query.js';
+import { ingressNarrative } from '../../src/report/narrative.js';
+import { diagramsFor } from '../../src/report/diagrams.js';
+import { AksnetError } from '../../src/shared/errors.js';
+import { TYPE } from '../../src/render/style.js';
+import { loadFonts } from '../../src/render/text.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const examplesDir = join(root, 'examples');
+const files = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.ts'))
+  .sort();
+
+interface Case {
+  file: string;
+  model: Model;
+  graph: ViewGraph;
+  r: ViewRender;
+}
+const cases: Case[] = [];
+
+beforeAll(async () => {
+  for (const f of files) {
+    const model = (await loadArchitecture(join(examplesDir, f))).model;
+    const graph = deriveView(model, 'overview')!;
+    cases.push({ file: f, model, graph, r: await renderView(model, graph, {}) });
+  }
+}, 300_000);
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+function all(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) for (const n of node) all(n, out);
+  else if (node && typeof node === 'object') {
+    out.push(node as Record<string, unknown>);
+    for (const v of Object.values(node)) all(v, out);
+  }
+  return out;
+}
+const numbers = (svg: string, cls: string): number[] =>
+  all(parser.parse(svg))
+    .filter((o) => String(o['@class'] ?? '').split(' ').includes(cls) && o['@data-step'] !== undefined)
+    .map((o) => Number(o['@data-step']));
+
+function onRoute(c: Point, pts: readonly Point[]): boolean {
+  return pts.slice(1).some((b, i) => {
+    const a = pts[i]!;
+    const inX = c.x >= Math.min(a.x, b.x) - 0.01 && c.x <= Math.max(a.x, b.x) + 0.01;
+    const inY = c.y >= Math.min(a.y, b.y) - 0.01 && c.y <= Math.max(a.y, b.y) + 0.01;
+    return inX && inY && (Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01);
+  });
+}
+const circleHitsBox = (c: Point, r: number, b: Box) =>
+  c.x + r > b.x && c.x - r < b.x + b.width && c.y + r > b.y && c.y - r < b.y + b.height;
+
+describe('overview view', () => {
+  it('is the first view, the default of aksnet diagram, and exists for every example', () => {
+    expect(VIEWS[0]).toBe('overview');
+    expect(DEFAULT_VIEW).toBe('overview');
+    expect(cases.map((c) => c.file)).toEqual(files);
+    for (const c of cases) expect(XMLValidator.validate(c.r.svg), c.file).toBe(true);
+  });
+
+  it('numbers every step once on the picture and once in the legend, 1..N, ingress before egress', () => {
+    for (const c of cases) {
+      const onLines = numbers(c.r.svg, 'step-badge');
+      const inLegend = numbers(c.r.svg, 'step');
+      const steps = c.graph.steps ?? [];
+      const n = steps.length;
+      expect(n, c.file).toBeGreaterThan(0);
+      expect([...onLines].sort((a, b) => a - b), c.file).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      expect(inLegend, c.file).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+      const firstEgress = steps.findIndex((s) => s.flow === 'egress');
+      if (firstEgress >= 0) expect(steps.slice(firstEgress).every((s) => s.flow === 'egress'), c.file).toBe(true);
+      // Ingress steps are filled badges, egress steps rings: told apart without colour.
+      for (const conn of c.r.target.connections.filter((x) => x.badge)) {
+        expect(conn.badge!.stroke !== undefined, `${c.file} ${conn.id}`).toBe(conn.style === 'egress');
+      }
+    }
+  });
+
+  it('puts each number on its own line, clear of every box, every container name and the other numbers', async () => {
+    const m = await loadFonts();
+    for (const c of cases) {
+      // Each line of a container's header, from its cap height to its baseline.
+      const names = c.r.target.containers.flatMap((s) =>
+        s.lines.map((l) => ({ x: l.x, y: l.y - l.size, width: m.width(l.text, l.size, l.weight), height: l.size })),
+      );
+      const leaves = [...c.r.target.nodes.map((s) => s.box), ...names];
+      const placed = c.r.target.connections.filter((x) => x.badge);
+      for (const conn of placed) {
+        const b = conn.badge!;
+        const centre = { x: b.cx, y: b.cy };
+        expect(onRoute(centre, conn.points), `${c.file} ${conn.id} on its route`).toBe(true);
+        for (const box of leaves) expect(circleHitsBox(centre, b.r + 1, box), `${c.file} ${conn.id} over a box`).toBe(false);
+      }
+      for (let i = 0; i < placed.length; i++)
+        for (let j = i + 1; j < placed.length; j++) {
+          const a = placed[i]!.badge!;
+          const b = placed[j]!.badge!;
+          expect(Math.hypot(a.cx - b.cx, a.cy - b.cy), `${c.file} ${placed[i]!.id} / ${placed[j]!.id}`).toBeGreaterThanOrEqual(a.r + b.r);
+        }
+    }
+  });
+
+  it('fits the step legend inside the canvas, each line inside its column', async () => {
+    const m = await loadFonts();
+    for (const c of cases) {
+      const t = c.r.target;
+      const s = t.steps!;
+      expect(s.y, c.file).toBeGreaterThanOrEqual(t.legend.y);
+      const runs = [...s.headings, ...s.entries.flatMap((e) => e.lines), ...s.notes];
+      for (const r of runs) {
+        expect(s.x + r.x + m.width(r.text, r.size, r.weight), `${c.file} "${r.text}"`).toBeLessThanOrEqual(t.width - 16 + 0.01);
+        expect(s.y + r.y, `${c.file} "${r.text}"`).toBeLessThanOrEqual(t.height);
+        expect(r.size).toBeGreaterThanOrEqual(TYPE.badge);
+      }
+      // Entries in one column never overlap: each starts below the previous one's last line.
+      const byColumn = new Map<number, Array<{ top: number; bottom: number }>>();
+      for (const e of s.entries) {
+        const col = byColumn.get(e.badge.cx) ?? [];
+        col.push({ top: e.badge.cy - e.badge.r, bottom: Math.max(e.badge.cy + e.badge.r, e.lines.at(-1)!.y) });
+        byColumn.set(e.badge.cx, col);
+      }
+      for (const col of byColumn.values()) for (let i = 1; i < col.length; i++) expect(col[i]!.top).toBeGreaterThan(col[i - 1]!.bottom);
+    }
+  });
+
+  it('says what the ingress derivation and the narrative say: same segments, same TLS state', () => {
+    for (const c of cases) {
+      const q = new ModelQuery(c.model);
+      const ingress = deriveView(c.model, 'ingress');
+      const steps = c.graph.steps ?? [];
+      const edgeOf = new Map(c.graph.edges.map((e) => [e.id, e]));
+      for (const p of c.model.ingressPaths) {
+        const segs = pathSegments(c.model, p);
+        for (const s of segs) {
+          const step = steps.find((x) => x.flow === 'ingress' && x.edges.some((id) => {
+            const e = edgeOf.get(id)!;
+            return e.from === s.from && e.to === s.to && e.tls === s.tls;
+          }));
+          expect(step, `${c.file} ${p.name} ${s.from} → ${s.to}`).toBeDefined();
+          expect(step!.text, c.file).toContain(tlsWords(s.tls));
+          // The ingress view draws the same segment with the same TLS state.
+          expect(ingress!.edges.some((e) => e.from === s.from && e.to === s.to && e.tls === s.tls), `${c.file} ingress view`).toBe(true);
+        }
+        // The narrative's last step (into the pods) reads the same state.
+        const last = segs.at(-1);
+        const tag = ingressNarrative(p, q).steps.at(-1)!.tags[0]!.label;
+        if (last?.tls === 'mtls') expect(tag, c.file).toMatch(/^mTLS/);
+        if (last?.tls === 'plaintext') expect(tag, c.file).toBe('plaintext to the pod');
+      }
+    }
+  });
+
+  it('draws the egress derivation\'s hops in path order, numbered consecutively per path', () => {
+    for (const c of cases) {
+      const steps = c.graph.steps ?? [];
+      const egressView = deriveView(c.model, 'egress');
+      for (const p of c.model.egressPaths) {
+        const nums = p.edges.map((id) => {
+          const e = c.model.edges.find((x) => x.id === id)!;
+          const step = steps.find((s) => s.flow === 'egress' && s.edges.some((sid) => {
+            const v = c.graph.edges.find((x) => x.id === sid)!;
+            return v.from === e.from && v.to === e.to;
+          }));
+          expect(step, `${c.file} ${e.from} → ${e.to}`).toBeDefined();
+          // The egress view draws the same hop.
+          expect(egressView!.edges.some((v) => v.from === e.from && v.to === e.to), `${c.file} egress view`).toBe(true);
+          return step!.n;
+        });
+        // Hops in path order: numbers rise along the path (a hop shared with an earlier cluster keeps its number).
+        const own = nums.filter((n, i) => i === 0 || n > nums[i - 1]!);
+        expect(own.length, `${c.file} ${p.id}`).toBe(nums.length);
+        // The hop chain's element ids are the path's hops.
+        const drawn = p.edges.map((id) => c.model.edges.find((x) => x.id === id)!);
+        expect([drawn[0]!.from, ...drawn.map((e) => e.to)], c.file).toEqual(p.hops);
+      }
+    }
+  });
+
+  it('keeps multi-region designs in their regions', () => {
+    for (const c of cases) {
+      const regions = new Set(c.model.resources.filter((r) => r.kind === 'vnet').map((r) => (r as { region: string }).region));
+      const drawn = c.graph.nodes.filter((n) => n.style === 'region');
+      expect(drawn.length, c.file).toBe(regions.size);
+    }
+  });
+
+  it('writes the same bytes twice', async () => {
+    for (const c of cases) {
+      const [again] = await renderDiagrams(c.model, { views: ['overview'] });
+      expect(again!.svg === c.r.svg, c.file).toBe(true);
+    }
+  });
+
+  it('is the first diagram of each architecture in the review pack', async () => {
+    const { diagrams } = await diagramsFor(cases[0]!.model, []);
+    expect(diagrams[0]!.view).toBe('overview');
+  });
+});
+
+describe('aksnet diagram without --view', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+  async function run(args: string[]): Promise<number> {
+    const p = new Command('aksnet').exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+    register(p);
+    const write = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      await p.parseAsync(args, { from: 'user' });
+      return (p.getOptionValue('exit') as number | undefined) ?? 0;
+    } catch (e) {
+      if (e instanceof CommanderError) return 2;
+      if (e instanceof AksnetError) return e.exitCode;
+      throw e;
+    } finally {
+      process.stdout.write = write;
+    }
+  }
+
+  it('draws the overview only; --view all draws every view; a bad --theme is a usage error', async () => {
+    const example = join(examplesDir, files[0]!);
+    const stem = files[0]!.replace(/\.ts$/, '');
+    const out = mkdtempSync(join(tmpdir(), 'aksnet-overview-'));
+    dirs.push(out);
+    expect(await run(['diagram', example, '-o', out])).toBe(0);
+    expect(readdirSync(out)).toEqual([`${stem}.overview.svg`]);
+    const every = mkdtempSync(join(tmpdir(), 'aksnet-overview-all-'));
+    dirs.push(every);
+    expect(await run(['diagram', example, '--view', 'all', '-o', every])).toBe(0);
+    expect(readdirSync(every).length).toBe(VIEWS.length);
+    expect(await run(['diagram', example, '--theme', 'purple', '-o', out])).toBe(2);
+  });
+});
