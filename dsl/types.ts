@@ -937,8 +937,13 @@ export interface IngressController {
   cluster: Cluster;
   /** Replica count. */
   replicas?: number;
-  /** Whether replicas are spread across zones (topology spread constraints). */
+  /** Whether replicas are spread across zones by topology spread constraints on `topology.kubernetes.io/zone`. */
   zoneSpread?: boolean;
+  /**
+   * The topology key of the replicas' pod anti-affinity: `node` (`kubernetes.io/hostname`, one replica per
+   * node) or `zone` (`topology.kubernetes.io/zone`, one replica per zone, which also spreads them across zones).
+   */
+  podAntiAffinity?: 'node' | 'zone';
   /** Kubernetes namespace. */
   namespace?: string;
   /** Controller version, e.g. `1.11.3` (community ingress-nginx) or the add-on's version. */

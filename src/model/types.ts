@@ -384,6 +384,8 @@ export interface IngressControllerResource extends Base<'ingressController'> {
   cluster: Id;
   replicas?: number;
   zoneSpread?: boolean;
+  /** Topology key of the replicas' pod anti-affinity; undefined when not stated. */
+  podAntiAffinity?: 'node' | 'zone';
   namespace: string;
   version?: string;
   /** Whether an ingress path goes through it (false: declared on the cluster only). */

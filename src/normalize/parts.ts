@@ -315,6 +315,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         cluster: clusterId ?? '',
         ...optional('replicas', f.has('replicas') ? f.num('replicas', { min: 0 }) : f.unknown('replicas', 'replica count', 'the chart default (1 or 2)')),
         ...optional('zoneSpread', f.has('zoneSpread') ? f.bool('zoneSpread') : f.unknown('zoneSpread', 'zone spread of the replicas', 'no spread')),
+        ...optional('podAntiAffinity', f.oneOf('podAntiAffinity', ['node', 'zone'] as const)),
         namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, REASONS.controllerNamespace),
         ...optional('version', f.optStr('version')),
         onPath: false,
