@@ -840,6 +840,13 @@ export interface ApplicationGateway {
   maxCapacity?: number;
   /** Minimum TLS version on listeners. */
   minTlsVersion?: '1.0' | '1.1' | '1.2' | '1.3';
+  /**
+   * Whether the v2 gateway was deployed with network isolation (the private deployment, feature
+   * `EnableApplicationGatewayNetworkIsolation`): then its subnet may route 0.0.0.0/0 to an appliance and its NSG
+   * may deny internet egress. Off unless stated for a gateway with a public frontend; a private-only frontend
+   * needs it.
+   */
+  networkIsolation?: boolean;
 }
 
 /** Application Gateway for Containers. */
@@ -1044,6 +1051,11 @@ export interface ClusterNetworkCommon {
   networkPolicy?: 'none' | 'azure' | 'calico' | 'cilium';
   /** Whether a default-deny policy is applied to workload namespaces. */
   defaultDeny?: boolean;
+  /**
+   * Whether pod egress to the internet is restricted by FQDN network policies of Advanced Container
+   * Networking Services (Cilium FQDN filtering). Needs `dataplane: 'cilium'`; omit when not decided.
+   */
+  fqdnFiltering?: boolean;
   /** Load balancer SKU (default standard). */
   loadBalancerSku?: 'standard' | 'basic';
 }

@@ -341,6 +341,8 @@ export interface AppGatewayResource extends Base<'applicationGateway'> {
   minCapacity?: number;
   maxCapacity: number;
   minTlsVersion: '1.0' | '1.1' | '1.2' | '1.3';
+  /** Whether a v2 gateway has network isolation (private deployment); undefined for a private-only frontend not stated. */
+  networkIsolation?: boolean;
   /** Clusters whose ingress paths go through this gateway. */
   clusters: Id[];
 }
@@ -410,6 +412,8 @@ export interface ClusterNetworkModel {
   networkPolicy: 'none' | 'azure' | 'calico' | 'cilium';
   /** Whether workload namespaces get a default-deny policy; undefined when not stated. */
   defaultDeny?: boolean;
+  /** Whether ACNS FQDN network policies (Cilium) restrict pod egress; undefined when not stated. */
+  fqdnFiltering?: boolean;
   loadBalancerSku: 'standard' | 'basic';
   /** kubenet route table. */
   routeTable?: Id;

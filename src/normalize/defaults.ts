@@ -131,6 +131,10 @@ export const REASONS = {
     'Application Gateway default TLS policy (AppGwSslPolicy20220101) requires TLS 1.2',
     'application-gateway/application-gateway-ssl-policy-overview',
   ),
+  appGwNetworkIsolation: platform(
+    'Application Gateway v2 gets network isolation only when deployed with the EnableApplicationGatewayNetworkIsolation feature',
+    'application-gateway/application-gateway-private-deployment',
+  ),
   controllerNamespace: inferred('usual namespace of this controller'),
   preservesClientIp: inferred('typical behaviour of this component'),
   lbSku: platform('Standard load balancer', 'load-balancer/skus'),

@@ -215,6 +215,12 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
     case 'frontDoor':
       return readFrontDoor(n, id, name, f);
     case 'applicationGateway': {
+      // A private-only frontend exists only with network isolation; a public one is not isolated unless stated.
+      const readNetworkIsolation = (g: Fields): boolean | undefined => {
+        if (g.has('networkIsolation')) return g.bool('networkIsolation');
+        const v2 = g.raw('sku') === 'Standard_v2' || g.raw('sku') === 'WAF_v2';
+        return v2 && g.raw('frontend') !== 'private' ? g.defaulted('networkIsolation', false, REASONS.appGwNetworkIsolation) : undefined;
+      };
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       const gw: AppGatewayResource = {
         id,
@@ -233,6 +239,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('minCapacity', f.has('minCapacity') ? f.num('minCapacity', { min: 0, max: 125 }) : f.unknown('minCapacity', 'minimum instance count', '0')),
         maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwMaxCapacity),
         minTlsVersion: f.oneOf('minTlsVersion', ['1.0', '1.1', '1.2', '1.3'] as const) ?? f.defaulted('minTlsVersion', '1.2', REASONS.appGwTls),
+        ...optional('networkIsolation', readNetworkIsolation(f)),
         clusters: [],
       };
       n.add(gw);
