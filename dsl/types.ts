@@ -161,7 +161,10 @@ export interface Subnet {
   natGateway?: NatGateway;
   /** Service the subnet is delegated to. */
   delegation?: SubnetDelegation;
-  /** Whether VMs in the subnet get Azure's implicit default outbound access (`true` when omitted, as in Azure). */
+  /**
+   * Whether VMs in the subnet get Azure's implicit default outbound access (`false`: a private subnet). Omitted, it
+   * is unknown: VNets created with the API released after 2026-03-31 get private subnets by default, older ones do not.
+   */
   defaultOutboundAccess?: boolean;
 }
 

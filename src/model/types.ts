@@ -74,7 +74,11 @@ export interface SubnetResource extends Base<'subnet'> {
   routeTable?: Id;
   natGateway?: Id;
   delegation?: SubnetDelegation;
-  defaultOutboundAccess: boolean;
+  /**
+   * Whether VMs get implicit default outbound access; undefined when not stated. Subnets of VNets created with
+   * the API released after 2026-03-31 are private by default and older ones are not, so there is no single default.
+   */
+  defaultOutboundAccess?: boolean;
 }
 
 export interface NormalizedRoute {

@@ -103,7 +103,12 @@ export function readSubnet(n: NormalizeContext, id: Id, name: string, f: Fields)
     ...optional('routeTable', rt),
     ...optional('natGateway', nat),
     ...optional('delegation', f.optStr('delegation')),
-    defaultOutboundAccess: f.bool('defaultOutboundAccess') ?? f.defaulted('defaultOutboundAccess', true, REASONS.defaultOutboundAccess),
+    ...optional(
+      'defaultOutboundAccess',
+      f.has('defaultOutboundAccess')
+        ? f.bool('defaultOutboundAccess')
+        : f.unknown('defaultOutboundAccess', 'whether the subnet is private (no default outbound access)', 'true'),
+    ),
   });
 }
 
