@@ -201,6 +201,12 @@ export interface Peering {
   to: VirtualNetwork;
   /** Whether the `from` side lets the `to` side use its gateways (gateway transit). */
   allowGatewayTransit?: boolean;
+  /**
+   * Whether the `to` side uses the `from` side's VPN/ExpressRoute gateway (use remote gateways). Needs
+   * `allowGatewayTransit` and a gateway in `from`; only then do the `to` side's subnets learn the gateway's routes.
+   * `false` when omitted, as in Azure.
+   */
+  useRemoteGateways?: boolean;
   /** Whether traffic forwarded by an appliance in the other VNet is accepted. */
   allowForwardedTraffic?: boolean;
 }

@@ -597,8 +597,12 @@ export interface Edge {
   path?: Id;
   /** 1-based position in its path. */
   step?: number;
-  /** Peering edges: whether the peering lets the spoke use the hub's VPN/ExpressRoute gateway. */
+  /** Peering edges: whether the `from` side allows gateway transit to the `to` side. */
   gatewayTransit?: boolean;
+  /** Peering edges: whether the `to` side uses the `from` side's gateways (with `gatewayTransit`, its routes). */
+  useRemoteGateways?: boolean;
+  /** Peering edges: whether forwarded traffic is allowed; undefined when not stated. */
+  forwardedTraffic?: boolean;
   source: SourceRef;
 }
 

@@ -131,6 +131,10 @@ export const REASONS = {
     'Application Gateway v2 gets network isolation only when deployed with the EnableApplicationGatewayNetworkIsolation feature',
     'application-gateway/application-gateway-private-deployment',
   ),
+  useRemoteGateways: platform(
+    'a peering uses the remote VNet\'s gateway only when useRemoteGateways is set on it',
+    'virtual-network/virtual-network-peering-overview',
+  ),
   controllerNamespace: inferred('usual namespace of this controller'),
   preservesClientIp: inferred('typical behaviour of this component'),
   lbSku: platform('Standard load balancer', 'load-balancer/skus'),
