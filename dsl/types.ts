@@ -189,6 +189,8 @@ export interface VirtualNetwork {
   ddosProtectionPlan?: DdosProtectionPlan;
   /** Custom DNS servers; omit for Azure-provided DNS. */
   dnsServers?: IpAddress[];
+  /** Whether Network Watcher VNet flow logs are enabled for the VNet; omit when not decided. */
+  flowLogs?: boolean;
 }
 
 /** A VNet peering, declared once for both directions. */
@@ -284,7 +286,10 @@ export interface NetworkSecurityGroup {
   name: string;
   /** Security rules (Azure's default rules are implied); omit when the design does not list them. */
   rules?: NsgRule[];
-  /** Whether NSG flow logs or VNet flow logs are enabled. */
+  /**
+   * Whether NSG flow logs are enabled on this NSG. NSG flow logs retire on 2027-09-30 (none can be created since
+   * 2025-06-30): state VNet flow logs on the VNet (`vnet({ flowLogs: true })`) instead.
+   */
   flowLogs?: boolean;
 }
 

@@ -58,6 +58,8 @@ export interface VnetResource extends Base<'vnet'> {
   role: VnetRole;
   ddosProtectionPlan?: Id;
   dnsServers: string[];
+  /** Whether VNet flow logs are enabled; undefined when not stated. */
+  flowLogs?: boolean;
   subnets: Id[];
 }
 
