@@ -1072,6 +1072,11 @@ export interface ClusterNetworkCommon {
   fqdnFiltering?: boolean;
   /** Load balancer SKU (default standard). */
   loadBalancerSku?: 'standard' | 'basic';
+  /**
+   * How nodes join the backend pools of the cluster's load balancers: `nodeIPConfiguration` (by VM scale set IP
+   * configuration) or `nodeIP` (by IP address). Private Link Service needs `nodeIPConfiguration`; omit when not decided.
+   */
+  loadBalancerBackendPoolType?: 'nodeIPConfiguration' | 'nodeIP';
 }
 
 /** Service mesh settings. */

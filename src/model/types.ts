@@ -421,6 +421,8 @@ export interface ClusterNetworkModel {
   /** Whether ACNS FQDN network policies (Cilium) restrict pod egress; undefined when not stated. */
   fqdnFiltering?: boolean;
   loadBalancerSku: 'standard' | 'basic';
+  /** Backend pool membership of the cluster's load balancers; undefined when not stated. */
+  loadBalancerBackendPoolType?: 'nodeIPConfiguration' | 'nodeIP';
   /** kubenet route table. */
   routeTable?: Id;
 }

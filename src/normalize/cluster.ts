@@ -116,6 +116,7 @@ export function readClusterNetwork(n: NormalizeContext, nf: Fields): ClusterNetw
     defaultDeny: nf.has('defaultDeny') ? nf.bool('defaultDeny') : nf.unknown('defaultDeny', 'whether workload namespaces get a default-deny policy', 'no default deny'),
     fqdnFiltering: nf.bool('fqdnFiltering'),
     loadBalancerSku: nf.oneOf('loadBalancerSku', ['standard', 'basic'] as const) ?? nf.defaulted('loadBalancerSku', 'standard', REASONS.loadBalancerSku),
+    loadBalancerBackendPoolType: nf.oneOf('loadBalancerBackendPoolType', ['nodeIPConfiguration', 'nodeIP'] as const),
     routeTable,
   });
 }
