@@ -29,7 +29,7 @@ export default defineRule({
       "ingressController({ name: 'nginx', type: 'app-routing-gateway-api', cluster: aks, replicas: 2, podAntiAffinity: 'zone' });",
     references: [
       { title: 'Best practices for application deployments in AKS (pod anti-affinity, PDBs)', url: 'https://learn.microsoft.com/azure/aks/best-practices-app-cluster-reliability' },
-      { title: 'Availability zones in AKS (spreading pods across zones)', url: 'https://learn.microsoft.com/azure/aks/availability-zones' },
+      { title: 'Configure availability zones in AKS (spreading pods across zones)', url: 'https://learn.microsoft.com/azure/aks/reliability-availability-zones-configure' },
     ],
     messages: {
       singleReplica:
