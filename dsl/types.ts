@@ -189,7 +189,10 @@ export interface VirtualNetwork {
   ddosProtectionPlan?: DdosProtectionPlan;
   /** Custom DNS servers; omit for Azure-provided DNS. */
   dnsServers?: IpAddress[];
-  /** Whether Network Watcher VNet flow logs are enabled for the VNet; omit when not decided. */
+  /**
+   * Whether Network Watcher VNet flow logs are enabled for the VNet (they replace NSG flow logs, which retire on
+   * 2027-09-30); omit when not decided.
+   */
   flowLogs?: boolean;
 }
 
@@ -287,8 +290,9 @@ export interface NetworkSecurityGroup {
   /** Security rules (Azure's default rules are implied); omit when the design does not list them. */
   rules?: NsgRule[];
   /**
-   * Whether NSG flow logs are enabled on this NSG. NSG flow logs retire on 2027-09-30 (none can be created since
-   * 2025-06-30): state VNet flow logs on the VNet (`vnet({ flowLogs: true })`) instead.
+   * Whether the traffic this NSG filters is flow-logged: by NSG flow logs on the NSG, or by VNet flow logs of its
+   * VNet. Which of the two is told by the VNet's `flowLogs`: `true` there means VNet flow logs, `false` means these
+   * are NSG flow logs, which retire on 2027-09-30 (none can be created since 2025-06-30).
    */
   flowLogs?: boolean;
 }

@@ -215,7 +215,7 @@ export function readNsg(n: NormalizeContext, id: Id, name: string, f: Fields): v
     name,
     source: { path: f.path },
     ...optional('rules', f.has('rules') ? rules : undefined),
-    ...optional('flowLogs', f.has('flowLogs') ? f.bool('flowLogs') : f.unknown('flowLogs', 'whether NSG flow logs are on')),
+    ...optional('flowLogs', f.has('flowLogs') ? f.bool('flowLogs') : f.unknown('flowLogs', 'whether flow logs are on')),
   });
 }
 

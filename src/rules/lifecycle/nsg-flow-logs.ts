@@ -13,8 +13,8 @@ export default defineDatedRule({
       '30 September 2027, when they stop recording and traffic analytics on them ends. VNet flow logs cover the whole ' +
       'VNet (every subnet and NIC, whatever NSG applies), so one log per VNet replaces the NSG logs without gaps.',
     fix:
-      'Enable VNet flow logs on the VNet (flowLogs: true on the vnet), then turn the NSG flow logs off (flowLogs: ' +
-      'false on the NSG) so the same flows are not logged twice.',
+      'Enable VNet flow logs on the VNet (flowLogs: true on the vnet) and turn the NSG flow logs off, so the same ' +
+      'flows are not logged twice.',
     example: "vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.1.0.0/16'], flowLogs: true, subnets: [nodes] });",
     references: [
       RETIREMENTS.nsgFlowLogs.source,
@@ -23,8 +23,9 @@ export default defineDatedRule({
     ],
     messages: {
       nsgFlowLogs:
-        'NSG {{nsg}} has NSG flow logs, which {{retires}} {{date}} ({{when}}) and cannot be created since 2025-06-30; ' +
-        '{{vnets}}',
+        'NSG {{nsg}} is flow-logged while {{vnets}} has no VNet flow logs, so these are NSG flow logs, which {{retires}} ' +
+        '{{date}} ({{when}}) and cannot be created since 2025-06-30; enable VNet flow logs on {{vnets}} and turn the ' +
+        'NSG flow logs off',
     },
   },
   check(ctx) {
@@ -34,19 +35,26 @@ export default defineDatedRule({
       const vnets = [...new Set(q.all('subnet').filter((s) => s.nsg === nsg.id).map((s) => q.vnetOf(s.id)))].filter(
         (v) => v !== undefined,
       );
-      const covered = vnets.filter((v) => v.flowLogs === true).map((v) => v.name);
-      const missing = vnets.filter((v) => v.flowLogs !== true).map((v) => v.name);
-      const advice = missing.length
-        ? `enable VNet flow logs on ${missing.join(', ')} and turn the NSG flow logs off`
-        : covered.length
-          ? `${covered.join(', ')} already ${covered.length === 1 ? 'has' : 'have'} VNet flow logs: turn the NSG flow logs off to stop logging twice`
-          : 'enable VNet flow logs on the VNets it protects and turn the NSG flow logs off';
+      // The NSG's traffic is logged; the VNet says by which kind of flow log.
+      const nsgLogged = vnets.filter((v) => v.flowLogs === false).map((v) => v.name);
+      if (nsgLogged.length === 0) {
+        const unstated = vnets.filter((v) => v.flowLogs === undefined);
+        if (unstated.length) {
+          ctx.unverified({
+            element: unstated[0]!.id,
+            property: 'flowLogs',
+            check: `the flow logs of NSG ${nsg.name} are VNet flow logs, not NSG flow logs (retiring 2027-09-30)`,
+            fact: 'whether the VNet has VNet flow logs',
+          });
+        }
+        continue;
+      }
       ctx.report({
         messageId: 'nsgFlowLogs',
-        data: { nsg: nsg.name, vnets: advice },
+        data: { nsg: nsg.name, vnets: nsgLogged.join(', ') },
         element: nsg.id,
         property: 'flowLogs',
-        evidence: { nsg: nsg.name, vnetsWithoutFlowLogs: missing.length },
+        evidence: { nsg: nsg.name, vnetsWithoutFlowLogs: nsgLogged.length },
       });
     }
   },
