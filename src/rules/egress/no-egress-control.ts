@@ -45,7 +45,7 @@ export default defineRule({
           element: c.id,
           property: 'network.fqdnFiltering',
           check: `egress of cluster ${c.name} (through ${p.via === 'loadBalancer' ? 'its load balancer' : 'a NAT gateway'}) is filtered by FQDN network policies`,
-          fact: 'whether ACNS FQDN network policies filter pod egress',
+          fact: 'ACNS FQDN filtering of pod egress',
         });
         continue;
       }

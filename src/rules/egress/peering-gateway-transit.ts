@@ -129,7 +129,7 @@ export default defineRule({
             path: e.source.path,
             property: 'allowForwardedTraffic',
             check: `the peering of ${spoke} accepts the traffic ${appliance} in ${hub} forwards into it`,
-            fact: 'whether the peering allows forwarded traffic',
+            fact: 'forwarded-traffic setting of the peering',
           });
           return;
         }

@@ -44,7 +44,7 @@ export default defineDatedRule({
             element: unstated[0]!.id,
             property: 'flowLogs',
             check: `the flow logs of NSG ${nsg.name} are VNet flow logs, not NSG flow logs (retiring 2027-09-30)`,
-            fact: 'whether the VNet has VNet flow logs',
+            fact: 'VNet flow logs setting of the VNet',
           });
         }
         continue;
