@@ -34,7 +34,7 @@ export default defineRule({
       'Associate the same route table (or one with the same 0.0.0.0/0 route) with every pod subnet of the cluster as ' +
       'with its node subnets.',
     example:
-      "const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', routeTable: rtEgress }); // same table as the nodes",
+      "const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', routeTable: rt }); // the nodes' table",
     references: [
       { title: 'Azure CNI pod subnet (dynamic and static allocation)', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' },
       { title: 'Customize cluster egress with a user-defined routing table', url: 'https://learn.microsoft.com/azure/aks/egress-udr' },

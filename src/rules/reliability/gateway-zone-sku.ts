@@ -19,7 +19,9 @@ export default defineRule({
       'gateway across zones; the other SKUs put every instance where the platform chooses, so one zone failure can ' +
       'take the hybrid connectivity of every spoke down with it.',
     fix: 'Deploy the gateway with the AZ SKU of the same size (for example VpnGw2AZ or ErGw1AZ), zone-redundant.',
-    example: "vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gatewaySubnet, sku: 'ErGw1AZ' });",
+    example:
+      "const gatewaySubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });\n" +
+      "vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gatewaySubnet, sku: 'ErGw1AZ' });",
     references: [
       { title: 'About zone-redundant virtual network gateways', url: 'https://learn.microsoft.com/azure/vpn-gateway/about-zone-redundant-vnet-gateways' },
       { title: 'Migrate to an availability-zone-enabled ExpressRoute gateway', url: 'https://learn.microsoft.com/azure/expressroute/gateway-migration' },

@@ -17,7 +17,12 @@ export default defineRule({
       'Add a second hybrid connection to the site: another ExpressRoute circuit (ideally in a different peering ' +
       'location) or a site-to-site VPN that takes over when the circuit fails.',
     example:
-      "hybridConnection({ name: 'con-vpn-backup', gateway: vpnGateway, remote: datacenter }); // next to the ExpressRoute connection",
+      "const datacenter = onPremises({ name: 'dc-frankfurt', addressSpace: ['192.168.50.0/24'] });\n" +
+      "const gatewaySubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });\n" +
+      "const erGateway = vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gatewaySubnet, sku: 'ErGw1AZ' });\n" +
+      "const vpnGateway = vnetGateway({ name: 'vpngw-hub', type: 'vpn', subnet: gatewaySubnet, sku: 'VpnGw1AZ' });\n" +
+      "hybridConnection({ name: 'con-er', gateway: erGateway, remote: datacenter });\n" +
+      "hybridConnection({ name: 'con-vpn-backup', gateway: vpnGateway, remote: datacenter });",
     references: [
       { title: 'Designing for high availability with ExpressRoute', url: 'https://learn.microsoft.com/azure/expressroute/designing-for-high-availability-with-expressroute' },
       { title: 'Using S2S VPN as a backup for ExpressRoute private peering', url: 'https://learn.microsoft.com/azure/expressroute/use-s2s-vpn-as-backup-for-expressroute-privatepeering' },
