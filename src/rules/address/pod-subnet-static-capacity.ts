@@ -17,8 +17,14 @@ export default defineRule({
     example: `const pods = subnet({ name: 'snet-aks-pods', cidr: '10.241.0.0/21', purpose: 'aks-pods' });
 nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, maxCount: 20, maxPods: 47, subnet: nodes, podSubnet: pods }); // 3 blocks per node`,
     references: [
-      { title: 'Azure CNI pod subnet: static block allocation', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' },
-      { title: 'Virtual network FAQ: addresses Azure reserves in each subnet', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq' },
+      {
+        title: 'Azure CNI pod subnet: static block allocation',
+        url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet',
+      },
+      {
+        title: 'Virtual network FAQ: addresses Azure reserves in each subnet',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq',
+      },
     ],
     messages: {
       tooFewBlocks:

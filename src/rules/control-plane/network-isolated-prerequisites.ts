@@ -3,7 +3,8 @@ import { defineRule } from '../../validate/rule.js';
 export default defineRule({
   meta: {
     id: 'control-plane/network-isolated-prerequisites',
-    title: 'Network-isolated clusters meet the prerequisites: private API server, supported CNI and OS, no node public IPs',
+    title:
+      'Network-isolated clusters meet the prerequisites: private API server, supported CNI and OS, no node public IPs',
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['security', 'reliability'],
@@ -21,7 +22,10 @@ export default defineRule({
     example:
       "cluster({ name: 'aks-isolated', networkIsolated: true, outbound: { type: 'none' }, apiServer: { mode: 'private' }, /* … */ });",
     references: [
-      { title: 'Network isolated AKS clusters (concepts and limitations)', url: 'https://learn.microsoft.com/azure/aks/concepts-network-isolated' },
+      {
+        title: 'Network isolated AKS clusters (concepts and limitations)',
+        url: 'https://learn.microsoft.com/azure/aks/concepts-network-isolated',
+      },
       { title: 'Create a network isolated AKS cluster', url: 'https://learn.microsoft.com/azure/aks/network-isolated' },
     ],
     messages: {
@@ -46,17 +50,41 @@ export default defineRule({
       const isPrivate = a.mode === 'private' || (a.mode === 'vnet-integration' && a.private);
       if (!isPrivate) {
         const mode = a.mode === 'public' ? 'public' : 'VNet-integrated with public access';
-        ctx.report({ messageId: 'publicApiServer', data: { cluster: c.name, mode }, element: c.id, property: 'apiServer', evidence: { cluster: c.name, mode: a.mode } });
+        ctx.report({
+          messageId: 'publicApiServer',
+          data: { cluster: c.name, mode },
+          element: c.id,
+          property: 'apiServer',
+          evidence: { cluster: c.name, mode: a.mode },
+        });
       }
       if (c.network.cni === 'kubenet') {
-        ctx.report({ messageId: 'kubenet', data: { cluster: c.name }, element: c.id, property: 'network.cni', evidence: { cluster: c.name } });
+        ctx.report({
+          messageId: 'kubenet',
+          data: { cluster: c.name },
+          element: c.id,
+          property: 'network.cni',
+          evidence: { cluster: c.name },
+        });
       }
       if (c.outbound.type === 'block' && !c.managedVnet) {
-        ctx.report({ messageId: 'blockNeedsManagedVnet', data: { cluster: c.name }, element: c.id, property: 'outbound', evidence: { cluster: c.name } });
+        ctx.report({
+          messageId: 'blockNeedsManagedVnet',
+          data: { cluster: c.name },
+          element: c.id,
+          property: 'outbound',
+          evidence: { cluster: c.name },
+        });
       }
       for (const p of q.pools(c.id)) {
         if (p.os === 'Windows') {
-          ctx.report({ messageId: 'windowsPool', data: { pool: p.name, cluster: c.name }, element: p.id, property: 'os', evidence: { pool: p.name } });
+          ctx.report({
+            messageId: 'windowsPool',
+            data: { pool: p.name, cluster: c.name },
+            element: p.id,
+            property: 'os',
+            evidence: { pool: p.name },
+          });
         }
         if (p.nodePublicIp) {
           ctx.report({

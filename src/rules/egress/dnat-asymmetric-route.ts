@@ -12,7 +12,7 @@ function publicUserRoutes(t: SubnetRoutes): boolean {
 export default defineRule({
   meta: {
     id: 'egress/dnat-asymmetric-route',
-    title: 'Replies to a firewall DNAT through a public load balancer do not return through the firewall\'s private IP',
+    title: "Replies to a firewall DNAT through a public load balancer do not return through the firewall's private IP",
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability'],
@@ -30,13 +30,19 @@ export default defineRule({
       "routeTable({ name: 'rt-aks', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: firewall }, " +
       "{ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }] });",
     references: [
-      { title: 'Integrate Azure Firewall with Azure Standard Load Balancer (asymmetric routing)', url: 'https://learn.microsoft.com/azure/firewall/integrate-lb' },
-      { title: 'Virtual network traffic routing (how Azure selects a route)', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview' },
+      {
+        title: 'Integrate Azure Firewall with Azure Standard Load Balancer (asymmetric routing)',
+        url: 'https://learn.microsoft.com/azure/firewall/integrate-lb',
+      },
+      {
+        title: 'Virtual network traffic routing (how Azure selects a route)',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
+      },
     ],
     messages: {
       asymmetric:
         '{{role}} subnet {{subnet}} sends replies to {{address}} (the public side of Azure Firewall {{firewall}}, DNAT ' +
-        'rule {{rule}} to public load balancer {{lb}} on ingress path {{path}}) through {{firewall}}\'s private IP{{route}}: ' +
+        "rule {{rule}} to public load balancer {{lb}} on ingress path {{path}}) through {{firewall}}'s private IP{{route}}: " +
         'the firewall drops them as asymmetric',
     },
   },
@@ -50,18 +56,22 @@ export default defineRule({
       const subnets: Array<{ id: Id; role: 'node' | 'pod' }> = [];
       for (const pool of pools) {
         if (!subnets.some((s) => s.id === pool.subnet)) subnets.push({ id: pool.subnet, role: 'node' });
-        if (pool.podSubnet && !subnets.some((s) => s.id === pool.podSubnet)) subnets.push({ id: pool.podSubnet, role: 'pod' });
+        if (pool.podSubnet && !subnets.some((s) => s.id === pool.podSubnet))
+          subnets.push({ id: pool.podSubnet, role: 'pod' });
       }
       p.hops.forEach((hop, i) => {
         if (!hop.dnat || hop.resourceKind !== 'azureFirewall') return;
         const fw = q.getAs(hop.resource, 'azureFirewall');
         const next = p.hops[i + 1];
         const lb = q.getAs(next?.resource, 'loadBalancer');
-        const translated = ipToNumber(hop.dnat.translatedAddress) !== undefined ? cidr(`${hop.dnat.translatedAddress}/32`) : undefined;
+        const translated =
+          ipToNumber(hop.dnat.translatedAddress) !== undefined ? cidr(`${hop.dnat.translatedAddress}/32`) : undefined;
         const toPublic = lb ? lb.visibility === 'public' : translated !== undefined && !isPrivateRange(translated);
         if (!fw || !toPublic) return;
         const rule = fw.dnatRules.find((d) => d.name === hop.dnat!.rule);
-        const addresses = [...new Set([...(rule?.destinationAddress ? [rule.destinationAddress] : []), ...(fw.publicIpAddresses ?? [])])];
+        const addresses = [
+          ...new Set([...(rule?.destinationAddress ? [rule.destinationAddress] : []), ...(fw.publicIpAddresses ?? [])]),
+        ];
         for (const s of subnets) {
           const key = `${fw.id}|${s.id}`;
           const t = routing.get(s.id);

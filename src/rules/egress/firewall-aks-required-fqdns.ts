@@ -48,11 +48,21 @@ export default defineRule({
       'and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity agent ' +
       'also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); private and ' +
       'VNet-integrated clusters need neither those nor *.hcp.',
-    example: "azureFirewall({ name: 'afw-hub', tier: 'Standard', subnet: fwSubnet, privateIp: '10.0.0.4', aksFqdnTag: true });",
+    example:
+      "azureFirewall({ name: 'afw-hub', tier: 'Standard', subnet: fwSubnet, privateIp: '10.0.0.4', aksFqdnTag: true });",
     references: [
-      { title: 'Outbound network and FQDN rules for AKS clusters', url: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress' },
-      { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
-      { title: 'API Server VNet Integration', url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration' },
+      {
+        title: 'Outbound network and FQDN rules for AKS clusters',
+        url: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress',
+      },
+      {
+        title: 'Control egress traffic using Azure Firewall in AKS',
+        url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+      },
+      {
+        title: 'API Server VNet Integration',
+        url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
+      },
     ],
     messages: {
       missingFqdns:
@@ -67,7 +77,11 @@ export default defineRule({
       if (clusters.length === 0) continue;
       if (fw.fqdnAllowRules === undefined) {
         const names = clusters.map((c) => c.name).join(', ');
-        ctx.unverified({ element: fw.id, property: 'aksFqdnTag', check: `Azure Firewall ${fw.name} lets ${names} reach the FQDNs AKS needs` });
+        ctx.unverified({
+          element: fw.id,
+          property: 'aksFqdnTag',
+          check: `Azure Firewall ${fw.name} lets ${names} reach the FQDNs AKS needs`,
+        });
         continue;
       }
       const rules = fw.fqdnAllowRules.filter((r) => typeof r === 'string');
@@ -77,10 +91,21 @@ export default defineRule({
         const missing = needed.filter((f) => !rules.some((r) => fqdnAllowed(r, f)));
         if (missing.length === 0) continue;
         const apiServer =
-          c.apiServer.mode === 'public' ? 'public API server' : c.apiServer.mode === 'private' ? 'private cluster' : 'API Server VNet Integration';
+          c.apiServer.mode === 'public'
+            ? 'public API server'
+            : c.apiServer.mode === 'private'
+              ? 'private cluster'
+              : 'API Server VNet Integration';
         ctx.report({
           messageId: 'missingFqdns',
-          data: { firewall: fw.name, cluster: c.name, apiServer, count: missing.length, total: needed.length, missing: missing.join(', ') },
+          data: {
+            firewall: fw.name,
+            cluster: c.name,
+            apiServer,
+            count: missing.length,
+            total: needed.length,
+            missing: missing.join(', '),
+          },
           element: fw.id,
           property: 'aksFqdnTag',
           evidence: { firewall: fw.name, cluster: c.name, missing: missing.join(', '), missingCount: missing.length },

@@ -24,8 +24,14 @@ export default defineRule({
       "routes: [{ name: 'internet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } }] }) });",
     references: [
       { title: 'Azure Firewall forced tunneling', url: 'https://learn.microsoft.com/azure/firewall/forced-tunneling' },
-      { title: 'Azure Firewall FAQ (a default route learned over BGP)', url: 'https://learn.microsoft.com/azure/firewall/firewall-faq' },
-      { title: 'Virtual network traffic routing (how Azure selects a route)', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview' },
+      {
+        title: 'Azure Firewall FAQ (a default route learned over BGP)',
+        url: 'https://learn.microsoft.com/azure/firewall/firewall-faq',
+      },
+      {
+        title: 'Virtual network traffic routing (how Azure selects a route)',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
+      },
     ],
     messages: {
       learnedDefault:
@@ -41,7 +47,10 @@ export default defineRule({
       const t = routingOf(q.model).get(fw.subnet);
       const r = t ? defaultRouteFor(t) : undefined;
       if (!r || r.source !== 'VirtualNetworkGateway') continue;
-      const clusters = q.all('cluster').filter((c) => q.egressPathOf(c.id)?.nextHop === fw.id).map((c) => c.name);
+      const clusters = q
+        .all('cluster')
+        .filter((c) => q.egressPathOf(c.id)?.nextHop === fw.id)
+        .map((c) => c.name);
       ctx.report({
         messageId: 'learnedDefault',
         data: {

@@ -21,8 +21,14 @@ export default defineRule({
     example:
       "routeTable({ name: 'rt-spoke', bgpRoutePropagation: false, routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: firewall }] });",
     references: [
-      { title: 'Virtual network traffic routing (BGP propagation, route selection)', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview' },
-      { title: 'Hub-spoke network topology in Azure', url: 'https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke' },
+      {
+        title: 'Virtual network traffic routing (BGP propagation, route selection)',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
+      },
+      {
+        title: 'Hub-spoke network topology in Azure',
+        url: 'https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke',
+      },
     ],
     messages: {
       bypass:
@@ -32,7 +38,9 @@ export default defineRule({
   },
   check(ctx) {
     const { q } = ctx;
-    const clusterSubnets = new Set(q.all('nodePool').flatMap((p) => (p.podSubnet ? [p.subnet, p.podSubnet] : [p.subnet])));
+    const clusterSubnets = new Set(
+      q.all('nodePool').flatMap((p) => (p.podSubnet ? [p.subnet, p.podSubnet] : [p.subnet])),
+    );
     for (const s of q.all('subnet')) {
       if (!clusterSubnets.has(s.id)) continue;
       const t = routingOf(q.model).get(s.id);

@@ -20,9 +20,18 @@ export default defineRule({
       'restrict pod egress with FQDN network policies (network.fqdnFiltering: true).',
     example: "cluster({ /* … */ outbound: { type: 'userDefinedRouting', via: firewall } });",
     references: [
-      { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
-      { title: 'Outbound network and FQDN rules for AKS clusters', url: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress' },
-      { title: 'FQDN filtering with Advanced Container Networking Services', url: 'https://learn.microsoft.com/azure/aks/container-network-security-fqdn-filtering-concepts' },
+      {
+        title: 'Control egress traffic using Azure Firewall in AKS',
+        url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+      },
+      {
+        title: 'Outbound network and FQDN rules for AKS clusters',
+        url: 'https://learn.microsoft.com/azure/aks/outbound-rules-control-egress',
+      },
+      {
+        title: 'FQDN filtering with Advanced Container Networking Services',
+        url: 'https://learn.microsoft.com/azure/aks/container-network-security-fqdn-filtering-concepts',
+      },
     ],
     messages: {
       unfiltered:
@@ -57,7 +66,10 @@ export default defineRule({
           device: p.via === 'loadBalancer' ? 'its load balancer' : 'a NAT gateway',
           outboundType: p.outboundType,
           env: env ? ` (environment: ${env})` : '',
-          note: !cilium && c.network.fqdnFiltering ? '; FQDN filtering is declared but needs Azure CNI powered by Cilium' : '',
+          note:
+            !cilium && c.network.fqdnFiltering
+              ? '; FQDN filtering is declared but needs Azure CNI powered by Cilium'
+              : '',
         },
         element: c.id,
         property: 'outbound',

@@ -6,7 +6,8 @@ import { defineRule } from '../../validate/rule.js';
 export default defineRule({
   meta: {
     id: 'egress/peering-gateway-transit',
-    title: 'Peerings that share a hub gateway are consistent: transit allowed, remote gateways used, forwarded traffic accepted',
+    title:
+      'Peerings that share a hub gateway are consistent: transit allowed, remote gateways used, forwarded traffic accepted',
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
@@ -19,14 +20,23 @@ export default defineRule({
       'forwarded traffic, or what the appliance forwards into the spoke (replies, other spokes, on-premises) is dropped.',
     fix:
       'Set allowGatewayTransit on the hub side and useRemoteGateways on the spoke side of one peering per spoke; ' +
-      'remove the spoke\'s own gateway, or stop using the remote one; set allowForwardedTraffic: true on peerings of ' +
+      "remove the spoke's own gateway, or stop using the remote one; set allowForwardedTraffic: true on peerings of " +
       'spokes routed through a hub appliance.',
     example:
       'peering({ from: hub, to: spoke, allowGatewayTransit: true, useRemoteGateways: true, allowForwardedTraffic: true });',
     references: [
-      { title: 'Create, change, or delete a virtual network peering (settings)', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering' },
-      { title: 'Configure VPN gateway transit for virtual network peering', url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-peering-gateway-transit' },
-      { title: 'Hub-spoke network topology in Azure', url: 'https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke' },
+      {
+        title: 'Create, change, or delete a virtual network peering (settings)',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering',
+      },
+      {
+        title: 'Configure VPN gateway transit for virtual network peering',
+        url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-peering-gateway-transit',
+      },
+      {
+        title: 'Hub-spoke network topology in Azure',
+        url: 'https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke',
+      },
     ],
     messages: {
       remoteWithoutTransit:
@@ -60,13 +70,22 @@ export default defineRule({
       const at = { path: e.source.path, evidence: { hub, spoke } };
       if (e.useRemoteGateways) {
         remoteUsers.set(e.to, [...(remoteUsers.get(e.to) ?? []), e]);
-        if (!e.gatewayTransit) ctx.report({ messageId: 'remoteWithoutTransit', data, ...at, property: 'allowGatewayTransit' });
-        if (gatewaysIn(e.from).length === 0) ctx.report({ messageId: 'noRemoteGateway', data, ...at, property: 'useRemoteGateways' });
+        if (!e.gatewayTransit)
+          ctx.report({ messageId: 'remoteWithoutTransit', data, ...at, property: 'allowGatewayTransit' });
+        if (gatewaysIn(e.from).length === 0)
+          ctx.report({ messageId: 'noRemoteGateway', data, ...at, property: 'useRemoteGateways' });
         const own = gatewaysIn(e.to)[0];
-        if (own) ctx.report({ messageId: 'ownGateway', data: { ...data, gateway: own.name }, ...at, property: 'useRemoteGateways' });
+        if (own)
+          ctx.report({
+            messageId: 'ownGateway',
+            data: { ...data, gateway: own.name },
+            ...at,
+            property: 'useRemoteGateways',
+          });
       }
       forwarded(e, hub, spoke);
-      if (e.gatewayTransit && e.useRemoteGateways === false && gatewaysIn(e.to).length === 0) unreachable(e, hub, spoke);
+      if (e.gatewayTransit && e.useRemoteGateways === false && gatewaysIn(e.to).length === 0)
+        unreachable(e, hub, spoke);
     }
     for (const [vnet, list] of remoteUsers) {
       if (list.length < 2) continue;
@@ -89,13 +108,17 @@ export default defineRule({
         .flatMap((h) => q.getAs(h.remote, 'onPremises')?.addressSpace ?? []);
       if (onPrem.length === 0) return;
       // The subnets that matter here: those of the clusters' nodes and pods.
-      const clusterSubnets = new Set(q.all('nodePool').flatMap((p) => (p.podSubnet ? [p.subnet, p.podSubnet] : [p.subnet])));
+      const clusterSubnets = new Set(
+        q.all('nodePool').flatMap((p) => (p.podSubnet ? [p.subnet, p.podSubnet] : [p.subnet])),
+      );
       for (const s of q.all('subnet').filter((x) => x.vnet === e.to && clusterSubnets.has(x.id))) {
         const t = routingOf(q.model).get(s.id);
-        const lost = t && onPrem.find((p) => {
-          const r = routeFor(t, p);
-          return r !== undefined && (r.nextHopType === 'Internet' || r.nextHopType === 'None');
-        });
+        const lost =
+          t &&
+          onPrem.find((p) => {
+            const r = routeFor(t, p);
+            return r !== undefined && (r.nextHopType === 'Internet' || r.nextHopType === 'None');
+          });
         if (!t || !lost) continue;
         const r = routeFor(t, lost)!;
         ctx.report({
@@ -118,7 +141,7 @@ export default defineRule({
         const via = t?.routes.find((r) => {
           if (r.state !== 'Active' || r.source !== 'User' || r.nextHopType !== 'VirtualAppliance') return false;
           const appliance = q.get(r.nextHopResource);
-          const at = appliance && 'subnet' in appliance ? q.vnetOf(appliance.subnet as Id)?.id : undefined;
+          const at = appliance && 'subnet' in appliance ? q.vnetOf(appliance.subnet)?.id : undefined;
           return at === e.from;
         });
         if (!via) continue;

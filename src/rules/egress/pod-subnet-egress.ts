@@ -6,7 +6,9 @@ import { defineRule } from '../../validate/rule.js';
 function describe(q: ModelQuery, e: SubnetEgress): string {
   const target =
     e.via === 'appliance' || e.via === 'gateway'
-      ? (e.nextHop ? q.name(e.nextHop) : (e.nextHopAddress ?? e.route.nextHopType))
+      ? e.nextHop
+        ? q.name(e.nextHop)
+        : (e.nextHopAddress ?? e.route.nextHopType)
       : e.route.nextHopType;
   const how =
     e.route.source === 'User' && e.route.routeName
@@ -36,14 +38,23 @@ export default defineRule({
     example:
       "const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', routeTable: rt }); // the nodes' table",
     references: [
-      { title: 'Azure CNI pod subnet (dynamic and static allocation)', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' },
-      { title: 'Customize cluster egress with a user-defined routing table', url: 'https://learn.microsoft.com/azure/aks/egress-udr' },
-      { title: 'Virtual network traffic routing', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview' },
+      {
+        title: 'Azure CNI pod subnet (dynamic and static allocation)',
+        url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet',
+      },
+      {
+        title: 'Customize cluster egress with a user-defined routing table',
+        url: 'https://learn.microsoft.com/azure/aks/egress-udr',
+      },
+      {
+        title: 'Virtual network traffic routing',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
+      },
     ],
     messages: {
       podsDiverge:
         'pod subnet {{podSubnet}} of cluster {{cluster}} sends 0.0.0.0/0 to {{podWay}}, but node subnet {{nodeSubnet}} ' +
-        'sends it to {{nodeWay}}: pod traffic to the internet takes another way out than the nodes\'{{consequence}}',
+        "sends it to {{nodeWay}}: pod traffic to the internet takes another way out than the nodes'{{consequence}}",
     },
   },
   check(ctx) {
@@ -73,7 +84,13 @@ export default defineRule({
           },
           element: pod.subnet,
           property: 'routeTable',
-          evidence: { cluster: c.name, podSubnet: q.name(pod.subnet), nodeSubnet: q.name(node.subnet), podVia: pod.via, nodeVia: node.via },
+          evidence: {
+            cluster: c.name,
+            podSubnet: q.name(pod.subnet),
+            nodeSubnet: q.name(node.subnet),
+            podVia: pod.via,
+            nodeVia: node.via,
+          },
         });
       }
     }

@@ -19,10 +19,17 @@ export default defineRule({
       'Do not associate the spoke egress route table with the Application Gateway subnet; route only specific prefixes ' +
       '(for example the node subnets) through the firewall, or redeploy the gateway with network isolation ' +
       '(networkIsolation: true).',
-    example: "subnet({ name: 'snet-appgw', cidr: '10.1.4.0/24', purpose: 'application-gateway' }); // no 0.0.0.0/0 route",
+    example:
+      "subnet({ name: 'snet-appgw', cidr: '10.1.4.0/24', purpose: 'application-gateway' }); // no 0.0.0.0/0 route",
     references: [
-      { title: 'Application Gateway infrastructure configuration (supported user-defined routes)', url: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure' },
-      { title: 'Private Application Gateway deployment (network isolation)', url: 'https://learn.microsoft.com/azure/application-gateway/application-gateway-private-deployment' },
+      {
+        title: 'Application Gateway infrastructure configuration (supported user-defined routes)',
+        url: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure',
+      },
+      {
+        title: 'Private Application Gateway deployment (network isolation)',
+        url: 'https://learn.microsoft.com/azure/application-gateway/application-gateway-private-deployment',
+      },
     ],
     messages: {
       forcedTunnel:
@@ -42,7 +49,15 @@ export default defineRule({
       const target = d.route.nextHopResource ? ctx.q.name(d.route.nextHopResource) : (d.route.nextHopAddress ?? '?');
       ctx.report({
         messageId: 'forcedTunnel',
-        data: { subnet: s.name, gateway: g.name, sku: g.sku, frontend: g.frontend, appliance: target, route: d.route.name, table: d.table.name },
+        data: {
+          subnet: s.name,
+          gateway: g.name,
+          sku: g.sku,
+          frontend: g.frontend,
+          appliance: target,
+          route: d.route.name,
+          table: d.table.name,
+        },
         path: `${d.table.source.path}.routes[${d.index}]`,
         property: 'nextHop',
         evidence: { gateway: g.name, subnet: s.name, routeTable: d.table.name, appliance: target },

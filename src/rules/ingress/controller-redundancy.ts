@@ -4,7 +4,8 @@ import { defineRule } from '../../validate/rule.js';
 /** How the replicas of a controller are placed, in words, for messages. */
 function placement(ic: ResourceOf<'ingressController'>): string {
   const spread = ic.zoneSpread === false ? 'no zone topology spread' : 'zone topology spread not stated';
-  const affinity = ic.podAntiAffinity === 'node' ? 'pod anti-affinity per node only' : 'no zone pod anti-affinity stated';
+  const affinity =
+    ic.podAntiAffinity === 'node' ? 'pod anti-affinity per node only' : 'no zone pod anti-affinity stated';
   return `${spread}, ${affinity}`;
 }
 
@@ -28,8 +29,14 @@ export default defineRule({
     example:
       "ingressController({ name: 'nginx', type: 'app-routing-gateway-api', cluster: aks, replicas: 2, podAntiAffinity: 'zone' });",
     references: [
-      { title: 'Best practices for application deployments in AKS (pod anti-affinity, PDBs)', url: 'https://learn.microsoft.com/azure/aks/best-practices-app-cluster-reliability' },
-      { title: 'Configure availability zones in AKS (spreading pods across zones)', url: 'https://learn.microsoft.com/azure/aks/reliability-availability-zones-configure' },
+      {
+        title: 'Best practices for application deployments in AKS (pod anti-affinity, PDBs)',
+        url: 'https://learn.microsoft.com/azure/aks/best-practices-app-cluster-reliability',
+      },
+      {
+        title: 'Configure availability zones in AKS (spreading pods across zones)',
+        url: 'https://learn.microsoft.com/azure/aks/reliability-availability-zones-configure',
+      },
     ],
     messages: {
       singleReplica:
@@ -45,7 +52,11 @@ export default defineRule({
       const replicas = ic.replicas;
       const c = ctx.q.getAs(ic.cluster, 'cluster');
       if (replicas === undefined) {
-        ctx.unverified({ element: ic.id, property: 'replicas', check: `ingress controller ${ic.name} survives a node drain (2 or more replicas)` });
+        ctx.unverified({
+          element: ic.id,
+          property: 'replicas',
+          check: `ingress controller ${ic.name} survives a node drain (2 or more replicas)`,
+        });
         continue;
       }
       if (replicas < 2) {
@@ -65,7 +76,11 @@ export default defineRule({
       if (zones.size < 2) continue;
       // Not spread only when the design says so for both mechanisms (anti-affinity per node says nothing of zones).
       if (ic.zoneSpread === undefined) {
-        ctx.unverified({ element: ic.id, property: 'zoneSpread', check: `the replicas of ingress controller ${ic.name} survive the loss of a zone` });
+        ctx.unverified({
+          element: ic.id,
+          property: 'zoneSpread',
+          check: `the replicas of ingress controller ${ic.name} survive the loss of a zone`,
+        });
         continue;
       }
       if (ic.podAntiAffinity === undefined) {
@@ -79,7 +94,14 @@ export default defineRule({
       }
       ctx.report({
         messageId: 'notSpread',
-        data: { controller: ic.name, type: ic.type, replicas, placement: placement(ic), cluster: c.name, zones: zones.size },
+        data: {
+          controller: ic.name,
+          type: ic.type,
+          replicas,
+          placement: placement(ic),
+          cluster: c.name,
+          zones: zones.size,
+        },
         element: ic.id,
         property: 'zoneSpread',
         evidence: { controller: ic.name, replicas, zones: zones.size },

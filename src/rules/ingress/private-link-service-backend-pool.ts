@@ -17,11 +17,21 @@ export default defineRule({
       "Keep the cluster's load balancer backend pool type at nodeIPConfiguration " +
       "(network.loadBalancerBackendPoolType: 'nodeIPConfiguration'), or expose the service another way (for example an " +
       'Application Gateway or AGC origin); with static block allocation, use dynamic pod IP allocation or overlay.',
-    example: "cluster({ /* … */ network: { cni: 'azure-overlay', loadBalancerBackendPoolType: 'nodeIPConfiguration' } });",
+    example:
+      "cluster({ /* … */ network: { cni: 'azure-overlay', loadBalancerBackendPoolType: 'nodeIPConfiguration' } });",
     references: [
-      { title: 'Use an internal load balancer with AKS (Private Link Service prerequisites)', url: 'https://learn.microsoft.com/azure/aks/internal-lb' },
-      { title: 'Azure CNI pod subnet (static block allocation limitations)', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' },
-      { title: 'What is Azure Private Link Service? (limitations)', url: 'https://learn.microsoft.com/azure/private-link/private-link-service-overview' },
+      {
+        title: 'Use an internal load balancer with AKS (Private Link Service prerequisites)',
+        url: 'https://learn.microsoft.com/azure/aks/internal-lb',
+      },
+      {
+        title: 'Azure CNI pod subnet (static block allocation limitations)',
+        url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet',
+      },
+      {
+        title: 'What is Azure Private Link Service? (limitations)',
+        url: 'https://learn.microsoft.com/azure/private-link/private-link-service-overview',
+      },
     ],
     messages: {
       nodeIpPool:
@@ -51,7 +61,13 @@ export default defineRule({
           fact: 'load balancer backend pool type',
         });
       } else if (pool === 'nodeIP') {
-        ctx.report({ messageId: 'nodeIpPool', data, element: c.id, property: 'network.loadBalancerBackendPoolType', evidence: data });
+        ctx.report({
+          messageId: 'nodeIpPool',
+          data,
+          element: c.id,
+          property: 'network.loadBalancerBackendPoolType',
+          evidence: data,
+        });
       }
     }
   },

@@ -15,11 +15,18 @@ export default defineDatedRule({
     fix:
       'Enable VNet flow logs on the VNet (flowLogs: true on the vnet) and turn the NSG flow logs off, so the same ' +
       'flows are not logged twice.',
-    example: "vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.1.0.0/16'], flowLogs: true, subnets: [nodes] });",
+    example:
+      "vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.1.0.0/16'], flowLogs: true, subnets: [nodes] });",
     references: [
       RETIREMENTS.nsgFlowLogs.source,
-      { title: 'Migrate NSG flow logs to virtual network flow logs', url: 'https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-migrate' },
-      { title: 'Virtual network flow logs', url: 'https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview' },
+      {
+        title: 'Migrate NSG flow logs to virtual network flow logs',
+        url: 'https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-migrate',
+      },
+      {
+        title: 'Virtual network flow logs',
+        url: 'https://learn.microsoft.com/azure/network-watcher/vnet-flow-logs-overview',
+      },
     ],
     messages: {
       nsgFlowLogs:
@@ -32,9 +39,14 @@ export default defineDatedRule({
     const { q } = ctx;
     for (const nsg of q.all('nsg')) {
       if (nsg.flowLogs !== true) continue;
-      const vnets = [...new Set(q.all('subnet').filter((s) => s.nsg === nsg.id).map((s) => q.vnetOf(s.id)))].filter(
-        (v) => v !== undefined,
-      );
+      const vnets = [
+        ...new Set(
+          q
+            .all('subnet')
+            .filter((s) => s.nsg === nsg.id)
+            .map((s) => q.vnetOf(s.id)),
+        ),
+      ].filter((v) => v !== undefined);
       // The NSG's traffic is logged; the VNet says by which kind of flow log.
       const nsgLogged = vnets.filter((v) => v.flowLogs === false).map((v) => v.name);
       if (nsgLogged.length === 0) {

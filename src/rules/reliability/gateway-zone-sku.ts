@@ -23,8 +23,14 @@ export default defineRule({
       "const gatewaySubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });\n" +
       "vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gatewaySubnet, sku: 'ErGw1AZ' });",
     references: [
-      { title: 'About zone-redundant virtual network gateways', url: 'https://learn.microsoft.com/azure/vpn-gateway/about-zone-redundant-vnet-gateways' },
-      { title: 'Migrate to an availability-zone-enabled ExpressRoute gateway', url: 'https://learn.microsoft.com/azure/expressroute/gateway-migration' },
+      {
+        title: 'About zone-redundant virtual network gateways',
+        url: 'https://learn.microsoft.com/azure/vpn-gateway/about-zone-redundant-vnet-gateways',
+      },
+      {
+        title: 'Migrate to an availability-zone-enabled ExpressRoute gateway',
+        url: 'https://learn.microsoft.com/azure/expressroute/gateway-migration',
+      },
     ],
     messages: {
       nonZoneSku:
@@ -39,7 +45,12 @@ export default defineRule({
       if (zoneSupport(region) !== 'zonal') continue;
       const type = g.type === 'expressRoute' ? 'ExpressRoute' : 'VPN';
       if (g.sku === undefined) {
-        ctx.unverified({ element: g.id, property: 'sku', check: `${type} gateway ${g.name} survives the loss of a zone in ${region}`, fact: 'gateway SKU' });
+        ctx.unverified({
+          element: g.id,
+          property: 'sku',
+          check: `${type} gateway ${g.name} survives the loss of a zone in ${region}`,
+          fact: 'gateway SKU',
+        });
         continue;
       }
       if (isZoneSku(g.sku)) continue;

@@ -24,8 +24,14 @@ export default defineRule({
       "hybridConnection({ name: 'con-er', gateway: erGateway, remote: datacenter });\n" +
       "hybridConnection({ name: 'con-vpn-backup', gateway: vpnGateway, remote: datacenter });",
     references: [
-      { title: 'Designing for high availability with ExpressRoute', url: 'https://learn.microsoft.com/azure/expressroute/designing-for-high-availability-with-expressroute' },
-      { title: 'Using S2S VPN as a backup for ExpressRoute private peering', url: 'https://learn.microsoft.com/azure/expressroute/use-s2s-vpn-as-backup-for-expressroute-privatepeering' },
+      {
+        title: 'Designing for high availability with ExpressRoute',
+        url: 'https://learn.microsoft.com/azure/expressroute/designing-for-high-availability-with-expressroute',
+      },
+      {
+        title: 'Using S2S VPN as a backup for ExpressRoute private peering',
+        url: 'https://learn.microsoft.com/azure/expressroute/use-s2s-vpn-as-backup-for-expressroute-privatepeering',
+      },
     ],
     messages: {
       singleLink:

@@ -17,7 +17,17 @@ function staticBlock(podCidr: string, maxCount: number, maxPods: number) {
     b.spoke.subnets.push(pods);
     b.aks.network = { cni: 'azure-podsubnet-static', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     b.aks.nodePools = [
-      nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: Math.min(1, maxCount), maxCount, maxPods, maxSurge: 1, subnet: b.nodes, podSubnet: pods }),
+      nodePool({
+        name: 'system',
+        mode: 'system',
+        vmSize: 'Standard_D4ds_v5',
+        minCount: Math.min(1, maxCount),
+        maxCount,
+        maxPods,
+        maxSurge: 1,
+        subnet: b.nodes,
+        podSubnet: pods,
+      }),
     ];
     return b.arch;
   };
@@ -26,7 +36,10 @@ function staticBlock(podCidr: string, maxCount: number, maxPods: number) {
 testRule(ID, {
   valid: [
     // 13 nodes + 1 surge = 14 blocks of one /28 (15 pods + 1): exactly the 14 a /24 can hand out.
-    { name: 'a /24 with 14 blocks needed (16 /28s minus the first and last)', arch: staticBlock('10.1.8.0/24', 13, 15) },
+    {
+      name: 'a /24 with 14 blocks needed (16 /28s minus the first and last)',
+      arch: staticBlock('10.1.8.0/24', 13, 15),
+    },
     { name: 'a /26 with 2 blocks needed (4 /28s minus 2)', arch: staticBlock('10.1.8.0/26', 1, 15) },
     { name: 'a /22 for 12 nodes of 47 pods', arch: staticBlock('10.1.8.0/22', 11, 47) },
   ],
@@ -49,17 +62,28 @@ testRule(ID, {
     {
       name: 'a /26 with 3 blocks needed',
       arch: staticBlock('10.1.8.0/26', 2, 15),
-      findings: [{ messageId: 'tooFewBlocks', path: PATH, severity: 'error', evidence: { blocksAvailable: 2, blocksNeeded: 3 } }],
+      findings: [
+        { messageId: 'tooFewBlocks', path: PATH, severity: 'error', evidence: { blocksAvailable: 2, blocksNeeded: 3 } },
+      ],
     },
     {
       name: 'a /27 offers no block at all',
       arch: staticBlock('10.1.8.0/27', 0, 15),
-      findings: [{ messageId: 'tooFewBlocks', path: PATH, severity: 'error', evidence: { blocksAvailable: 0, blocksNeeded: 1 } }],
+      findings: [
+        { messageId: 'tooFewBlocks', path: PATH, severity: 'error', evidence: { blocksAvailable: 0, blocksNeeded: 1 } },
+      ],
     },
     {
       name: '47 pods take 3 blocks per node: 12 nodes need 36 of a /24',
       arch: staticBlock('10.1.8.0/24', 11, 47),
-      findings: [{ messageId: 'tooFewBlocks', path: PATH, severity: 'error', message: /× 3 blocks \(47 pods\) need 36 \(576 addresses\)$/ }],
+      findings: [
+        {
+          messageId: 'tooFewBlocks',
+          path: PATH,
+          severity: 'error',
+          message: /× 3 blocks \(47 pods\) need 36 \(576 addresses\)$/,
+        },
+      ],
     },
   ],
 });

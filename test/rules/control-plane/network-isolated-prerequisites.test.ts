@@ -22,7 +22,12 @@ testRule('control-plane/network-isolated-prerequisites', {
     {
       name: 'API Server VNet Integration without public access',
       arch: isolated((b) => {
-        const api = subnet({ name: 'snet-api', cidr: '10.1.5.0/28', purpose: 'apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+        const api = subnet({
+          name: 'snet-api',
+          cidr: '10.1.5.0/28',
+          purpose: 'apiserver',
+          delegation: 'Microsoft.ContainerService/managedClusters',
+        });
         b.spoke.subnets.push(api);
         b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: true };
       }),
@@ -61,15 +66,35 @@ testRule('control-plane/network-isolated-prerequisites', {
     {
       name: 'VNet Integration with public access',
       arch: isolated((b) => {
-        const api = subnet({ name: 'snet-api', cidr: '10.1.5.0/28', purpose: 'apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+        const api = subnet({
+          name: 'snet-api',
+          cidr: '10.1.5.0/28',
+          purpose: 'apiserver',
+          delegation: 'Microsoft.ContainerService/managedClusters',
+        });
         b.spoke.subnets.push(api);
         b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: false };
       }),
-      findings: [{ messageId: 'publicApiServer', path: 'clusters[0].apiServer', severity: 'error', message: /VNet-integrated with public access/ }],
+      findings: [
+        {
+          messageId: 'publicApiServer',
+          path: 'clusters[0].apiServer',
+          severity: 'error',
+          message: /VNet-integrated with public access/,
+        },
+      ],
     },
     {
       name: 'kubenet',
-      arch: isolated((b) => (b.aks.network = { cni: 'kubenet', podCidr: '192.168.0.0/16', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' })),
+      arch: isolated(
+        (b) =>
+          (b.aks.network = {
+            cni: 'kubenet',
+            podCidr: '192.168.0.0/16',
+            serviceCidr: '172.16.0.0/16',
+            dnsServiceIP: '172.16.0.10',
+          }),
+      ),
       findings: [{ messageId: 'kubenet', path: 'clusters[0].network.cni', severity: 'error' }],
     },
     {
@@ -81,13 +106,26 @@ testRule('control-plane/network-isolated-prerequisites', {
       name: 'a Windows pool and a pool with node public IPs',
       arch: isolated((b) => {
         b.aks.nodePools.push(
-          nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 2, subnet: b.nodes }),
+          nodePool({
+            name: 'win',
+            mode: 'user',
+            os: 'Windows',
+            vmSize: 'Standard_D4ds_v5',
+            minCount: 1,
+            maxCount: 2,
+            subnet: b.nodes,
+          }),
         );
         b.aks.nodePools[1]!.nodePublicIp = true;
       }),
       findings: [
         { messageId: 'windowsPool', path: 'clusters[0].nodePools[2].os', severity: 'error' },
-        { messageId: 'nodePublicIp', path: 'clusters[0].nodePools[1].nodePublicIp', severity: 'warning', message: /node pool apps .* outbound internet access/ },
+        {
+          messageId: 'nodePublicIp',
+          path: 'clusters[0].nodePools[1].nodePublicIp',
+          severity: 'warning',
+          message: /node pool apps .* outbound internet access/,
+        },
       ],
     },
   ],

@@ -12,7 +12,12 @@ type WithJump = ReturnType<typeof baseline> & { jumpSubnet: ReturnType<typeof su
 function withJumpBox(defaultOutboundAccess?: boolean, change: (b: WithJump) => void = () => {}) {
   return () => {
     const b = baseline();
-    const s = subnet({ name: 'snet-jump', cidr: '10.0.1.0/27', purpose: 'jumpbox', ...(defaultOutboundAccess === undefined ? {} : { defaultOutboundAccess }) });
+    const s = subnet({
+      name: 'snet-jump',
+      cidr: '10.0.1.0/27',
+      purpose: 'jumpbox',
+      ...(defaultOutboundAccess === undefined ? {} : { defaultOutboundAccess }),
+    });
     b.hub.subnets.push(s);
     b.arch.network.jumpBoxes = [jumpBox({ name: 'vm-jump', subnet: s })];
     change({ ...b, jumpSubnet: s });
@@ -35,8 +40,14 @@ function isolatedNodes(access: boolean | undefined) {
 testRule(ID, {
   valid: [
     { name: 'a private jump box subnet', arch: withJumpBox(false) },
-    { name: 'default outbound access with a NAT gateway', arch: withJumpBox(true, (b) => (b.jumpSubnet.natGateway = natGateway({ name: 'ng-hub', publicIps: 1 }))) },
-    { name: 'default outbound access with 0.0.0.0/0 to the firewall', arch: withJumpBox(true, (b) => (b.jumpSubnet.routeTable = b.rt)) },
+    {
+      name: 'default outbound access with a NAT gateway',
+      arch: withJumpBox(true, (b) => (b.jumpSubnet.natGateway = natGateway({ name: 'ng-hub', publicIps: 1 }))),
+    },
+    {
+      name: 'default outbound access with 0.0.0.0/0 to the firewall',
+      arch: withJumpBox(true, (b) => (b.jumpSubnet.routeTable = b.rt)),
+    },
     { name: 'a network-isolated cluster whose node subnet is private', arch: isolatedNodes(false) },
     { name: 'nodes of a cluster with its own outbound (the baseline UDR)', arch: () => baseline().arch },
   ],
@@ -63,7 +74,8 @@ testRule(ID, {
           messageId: 'implicitAccess',
           path: 'network.vnets[1].subnets[0].defaultOutboundAccess',
           severity: 'warning',
-          message: /^subnet snet-nodes \(10\.1\.0\.0\/22\) hosts nodes of cluster aks-test .*; the cluster is meant to be network-isolated/,
+          message:
+            /^subnet snet-nodes \(10\.1\.0\.0\/22\) hosts nodes of cluster aks-test .*; the cluster is meant to be network-isolated/,
         },
       ],
     },
@@ -85,6 +97,8 @@ describe(`${ID}: unstated facts`, () => {
     const { normalize } = await import('../../../src/normalize/normalize.js');
     const { model } = normalize(isolatedNodes(undefined)());
     expect(model.defaults.some((d) => d.path.endsWith('defaultOutboundAccess'))).toBe(false);
-    expect(model.resources.find((r) => r.kind === 'subnet' && r.name === 'snet-nodes')).not.toHaveProperty('defaultOutboundAccess');
+    expect(model.resources.find((r) => r.kind === 'subnet' && r.name === 'snet-nodes')).not.toHaveProperty(
+      'defaultOutboundAccess',
+    );
   });
 });

@@ -62,7 +62,9 @@ testRule(ID, {
     { name: 'DNAT to an internal load balancer: the return path matches', arch: dnat({ lb: 'internal' }) },
     {
       name: 'a host route for the firewall public IP to Internet (the documented fix)',
-      arch: dnat({ change: (b) => b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }) }),
+      arch: dnat({
+        change: (b) => b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }),
+      }),
     },
     {
       name: 'the cluster does not egress through the firewall',
@@ -92,24 +94,46 @@ testRule(ID, {
     },
     {
       name: 'a host route for another address does not help',
-      arch: dnat({ change: (b) => b.rt.routes.push({ name: 'other', prefix: '20.50.60.71/32', nextHop: { type: 'Internet' } }) }),
+      arch: dnat({
+        change: (b) => b.rt.routes.push({ name: 'other', prefix: '20.50.60.71/32', nextHop: { type: 'Internet' } }),
+      }),
       findings: [{ messageId: 'asymmetric', path: ROUTE, severity: 'error' }],
     },
     {
       name: 'the firewall address unstated, and no route for any public prefix: every public address goes to the firewall',
       arch: dnat({ address: null }),
-      findings: [{ messageId: 'asymmetric', path: ROUTE, severity: 'error', message: /sends replies to its public IP \(the public side/ }],
+      findings: [
+        {
+          messageId: 'asymmetric',
+          path: ROUTE,
+          severity: 'error',
+          message: /sends replies to its public IP \(the public side/,
+        },
+      ],
     },
     {
       name: 'pods in a pod subnet reply from the pod subnet, which routes through the firewall too',
       arch: dnat({
         change: (b) => {
           b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
-          const podRt = routeTable({ name: 'rt-pods', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: b.firewall }] });
+          const podRt = routeTable({
+            name: 'rt-pods',
+            routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: b.firewall }],
+          });
           const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', routeTable: podRt });
           b.spoke.subnets.push(pods);
           b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
-          b.aks.nodePools = [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 5, subnet: b.nodes, podSubnet: pods })];
+          b.aks.nodePools = [
+            nodePool({
+              name: 'system',
+              mode: 'system',
+              vmSize: 'Standard_D4ds_v5',
+              minCount: 3,
+              maxCount: 5,
+              subnet: b.nodes,
+              podSubnet: pods,
+            }),
+          ];
         },
       }),
       findings: [
@@ -126,7 +150,10 @@ testRule(ID, {
 
 describe(`${ID}: unstated facts`, () => {
   it('the firewall address unstated and a public host route present: one unverified check', async () => {
-    const arch = dnat({ address: null, change: (b) => b.rt.routes.push({ name: 'x', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }) })();
+    const arch = dnat({
+      address: null,
+      change: (b) => b.rt.routes.push({ name: 'x', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }),
+    })();
     const r = await runRuleResult(ID, arch);
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.firewalls[0].publicIpAddresses']);

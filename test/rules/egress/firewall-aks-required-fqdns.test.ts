@@ -28,9 +28,19 @@ function listed(rules: string[], mode: ApiMode = 'private') {
     b.firewall.fqdnAllowRules = rules;
     if (mode === 'public') b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'] };
     if (mode === 'vnet-integration') {
-      const api = subnet({ name: 'snet-api', cidr: '10.1.5.0/28', purpose: 'apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+      const api = subnet({
+        name: 'snet-api',
+        cidr: '10.1.5.0/28',
+        purpose: 'apiserver',
+        delegation: 'Microsoft.ContainerService/managedClusters',
+      });
       b.spoke.subnets.push(api);
-      b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: false, authorizedIpRanges: ['203.0.113.0/24'] };
+      b.aks.apiServer = {
+        mode: 'vnet-integration',
+        subnet: api,
+        private: false,
+        authorizedIpRanges: ['203.0.113.0/24'],
+      };
     }
     return b.arch;
   };
@@ -42,10 +52,19 @@ testRule(ID, {
   valid: [
     { name: 'the AzureKubernetesService FQDN tag', arch: () => baseline().arch },
     { name: 'a private cluster with every common FQDN (no *.hcp needed)', arch: listed(COMMON) },
-    { name: 'API Server VNet Integration with a public endpoint: nodes use the private ILB, no *.hcp', arch: listed(COMMON, 'vnet-integration') },
-    { name: 'a public cluster with the common FQDNs and *.hcp.westeurope.azmk8s.io', arch: listed([...COMMON, '*.hcp.westeurope.azmk8s.io'], 'public') },
+    {
+      name: 'API Server VNet Integration with a public endpoint: nodes use the private ILB, no *.hcp',
+      arch: listed(COMMON, 'vnet-integration'),
+    },
+    {
+      name: 'a public cluster with the common FQDNs and *.hcp.westeurope.azmk8s.io',
+      arch: listed([...COMMON, '*.hcp.westeurope.azmk8s.io'], 'public'),
+    },
     { name: 'a public cluster with a wider wildcard *.azmk8s.io', arch: listed([...COMMON, '*.azmk8s.io'], 'public') },
-    { name: 'wildcards covering the MCR data endpoints', arch: listed([...without('*.data.mcr.microsoft.com'), '*.mcr.microsoft.com']) },
+    {
+      name: 'wildcards covering the MCR data endpoints',
+      arch: listed([...without('*.data.mcr.microsoft.com'), '*.mcr.microsoft.com']),
+    },
     {
       name: 'a cluster whose route bypasses the firewall (declared UDR, no route): the firewall carries no egress',
       arch: () => {
@@ -76,7 +95,14 @@ testRule(ID, {
     {
       name: 'one FQDN short (acs-mirror.azureedge.net)',
       arch: listed(without('acs-mirror.azureedge.net')),
-      findings: [{ messageId: 'missingFqdns', path: PATH, severity: 'error', evidence: { missingCount: 1, missing: 'acs-mirror.azureedge.net' } }],
+      findings: [
+        {
+          messageId: 'missingFqdns',
+          path: PATH,
+          severity: 'error',
+          evidence: { missingCount: 1, missing: 'acs-mirror.azureedge.net' },
+        },
+      ],
     },
     {
       name: 'a public cluster with the common list but not its API server FQDN',
@@ -86,14 +112,22 @@ testRule(ID, {
           messageId: 'missingFqdns',
           path: PATH,
           severity: 'error',
-          message: /aks-test \(public API server\).* 1 of the 9 FQDNs the cluster needs: \*\.hcp\.westeurope\.azmk8s\.io$/,
+          message:
+            /aks-test \(public API server\).* 1 of the 9 FQDNs the cluster needs: \*\.hcp\.westeurope\.azmk8s\.io$/,
         },
       ],
     },
     {
-      name: 'a public cluster allowed another region\'s API server FQDN',
+      name: "a public cluster allowed another region's API server FQDN",
       arch: listed([...COMMON, '*.hcp.northeurope.azmk8s.io'], 'public'),
-      findings: [{ messageId: 'missingFqdns', path: PATH, severity: 'error', evidence: { missing: '*.hcp.westeurope.azmk8s.io' } }],
+      findings: [
+        {
+          messageId: 'missingFqdns',
+          path: PATH,
+          severity: 'error',
+          evidence: { missing: '*.hcp.westeurope.azmk8s.io' },
+        },
+      ],
     },
     {
       name: 'a loadBalancer cluster whose node subnet routes 0.0.0.0/0 to the firewall is judged by the firewall',

@@ -15,7 +15,9 @@ function advertising(advertised: string[], change: (b: B) => void = () => {}) {
     b.arch.network.gateways = [gw];
     b.arch.network.onPremises = [dc];
     b.arch.network.hybridConnections = [hybridConnection({ name: 'er-dc', gateway: gw, remote: dc })];
-    b.arch.network.peerings = [peering({ from: b.hub, to: b.spoke, allowGatewayTransit: true, useRemoteGateways: true })];
+    b.arch.network.peerings = [
+      peering({ from: b.hub, to: b.spoke, allowGatewayTransit: true, useRemoteGateways: true }),
+    ];
     change(b);
     return b.arch;
   };
@@ -29,7 +31,10 @@ testRule('egress/firewall-bgp-default-route', {
     {
       name: 'a 0.0.0.0/0 → Internet user route on the firewall subnet overrides the learned default',
       arch: advertising(['0.0.0.0/0'], (b) => {
-        b.fwSubnet.routeTable = routeTable({ name: 'rt-afw', routes: [{ name: 'internet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } }] });
+        b.fwSubnet.routeTable = routeTable({
+          name: 'rt-afw',
+          routes: [{ name: 'internet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } }],
+        });
       }),
     },
     {
@@ -67,7 +72,10 @@ testRule('egress/firewall-bgp-default-route', {
     {
       name: 'a firewall-subnet route table that keeps propagation and routes only a narrower prefix',
       arch: advertising(['0.0.0.0/0'], (b) => {
-        b.fwSubnet.routeTable = routeTable({ name: 'rt-afw', routes: [{ name: 'half', prefix: '0.0.0.0/1', nextHop: { type: 'Internet' } }] });
+        b.fwSubnet.routeTable = routeTable({
+          name: 'rt-afw',
+          routes: [{ name: 'half', prefix: '0.0.0.0/1', nextHop: { type: 'Internet' } }],
+        });
       }),
       findings: [{ messageId: 'learnedDefault', path: PATH, severity: 'error' }],
     },

@@ -15,7 +15,9 @@ function hybridSpoke(change: (b: B) => void = () => {}, remote = true) {
     b.arch.network.gateways = [gw];
     b.arch.network.onPremises = [dc];
     b.arch.network.hybridConnections = [hybridConnection({ name: 'vpn-dc', gateway: gw, remote: dc })];
-    b.arch.network.peerings = [peering({ from: b.hub, to: b.spoke, allowGatewayTransit: true, useRemoteGateways: remote })];
+    b.arch.network.peerings = [
+      peering({ from: b.hub, to: b.spoke, allowGatewayTransit: true, useRemoteGateways: remote }),
+    ];
     b.rt.bgpRoutePropagation = true;
     change(b);
     return b.arch;
@@ -26,14 +28,17 @@ const PATH = 'network.vnets[1].subnets[0].routeTable.bgpRoutePropagation';
 
 testRule('egress/gateway-routes-bypass-firewall', {
   valid: [
-    { name: 'propagation disabled on the spoke route table (the baseline)', arch: hybridSpoke((b) => (b.rt.bgpRoutePropagation = false)) },
+    {
+      name: 'propagation disabled on the spoke route table (the baseline)',
+      arch: hybridSpoke((b) => (b.rt.bgpRoutePropagation = false)),
+    },
     { name: 'the spoke does not use the hub gateway, so it learns nothing', arch: hybridSpoke(() => {}, false) },
     {
       name: 'a user route for the on-premises range to the firewall beats the learned one',
       arch: hybridSpoke((b) => b.rt.routes.push({ name: 'onprem', prefix: '172.20.0.0/16', nextHop: b.firewall })),
     },
     {
-      name: 'a spoke egressing to the internet directly (no appliance route) is another rule\'s concern',
+      name: "a spoke egressing to the internet directly (no appliance route) is another rule's concern",
       arch: hybridSpoke((b) => {
         delete b.nodes.routeTable;
         b.aks.outbound = { type: 'loadBalancer' };

@@ -45,7 +45,12 @@ testRule(ID, {
     },
     {
       name: 'NAT gateway egress filtered by Cilium FQDN network policies',
-      arch: direct({ environment: 'production', outbound: 'managedNATGateway', dataplane: 'cilium', fqdnFiltering: true }),
+      arch: direct({
+        environment: 'production',
+        outbound: 'managedNATGateway',
+        dataplane: 'cilium',
+        fqdnFiltering: true,
+      }),
     },
   ],
   invalid: [

@@ -36,7 +36,9 @@ function hybrid(o: Options) {
     const dc = onPremises({ name: 'dc', addressSpace: ['192.168.50.0/24'] });
     b.arch.network.gateways = gateways;
     b.arch.network.onPremises = [dc];
-    b.arch.network.hybridConnections = gateways[0] ? [hybridConnection({ name: 'vpn-dc', gateway: gateways[0], remote: dc })] : [];
+    b.arch.network.hybridConnections = gateways[0]
+      ? [hybridConnection({ name: 'vpn-dc', gateway: gateways[0], remote: dc })]
+      : [];
     if (o.viaFirewall === false) delete b.nodes.routeTable;
     if (o.onPremRoute) b.rt.routes.push({ name: 'onprem', prefix: '192.168.50.0/24', nextHop: b.firewall });
     b.arch.network.peerings = [
@@ -54,13 +56,22 @@ function hybrid(o: Options) {
 
 testRule(ID, {
   valid: [
-    { name: 'transit allowed, remote gateways used, forwarded traffic accepted', arch: hybrid({ transit: true, remote: true, forwarded: true }) },
-    { name: 'no transit at all: the spoke reaches on-premises through the firewall', arch: hybrid({ forwarded: true }) },
+    {
+      name: 'transit allowed, remote gateways used, forwarded traffic accepted',
+      arch: hybrid({ transit: true, remote: true, forwarded: true }),
+    },
+    {
+      name: 'no transit at all: the spoke reaches on-premises through the firewall',
+      arch: hybrid({ forwarded: true }),
+    },
     {
       name: 'transit allowed but unused, while the spoke routes the on-premises range to the firewall',
       arch: hybrid({ transit: true, remote: false, forwarded: true, onPremRoute: true }),
     },
-    { name: 'forwarded traffic off on a spoke that does not route through the hub', arch: hybrid({ forwarded: false, viaFirewall: false }) },
+    {
+      name: 'forwarded traffic off on a spoke that does not route through the hub',
+      arch: hybrid({ forwarded: false, viaFirewall: false }),
+    },
   ],
   invalid: [
     {
@@ -83,10 +94,15 @@ testRule(ID, {
       findings: [{ messageId: 'noRemoteGateway', path: `${PEERING}.useRemoteGateways`, severity: 'error' }],
     },
     {
-      name: 'a spoke with its own gateway that also uses the hub\'s',
+      name: "a spoke with its own gateway that also uses the hub's",
       arch: hybrid({ transit: true, remote: true, forwarded: true, spokeGateway: true }),
       findings: [
-        { messageId: 'ownGateway', path: `${PEERING}.useRemoteGateways`, severity: 'error', message: /has its own gateway vpngw-spoke/ },
+        {
+          messageId: 'ownGateway',
+          path: `${PEERING}.useRemoteGateways`,
+          severity: 'error',
+          message: /has its own gateway vpngw-spoke/,
+        },
       ],
     },
     {
@@ -106,7 +122,14 @@ testRule(ID, {
     {
       name: 'transit unused and only 0.0.0.0/0 to the firewall: the reserved 192.168.0.0/16 → None route wins',
       arch: hybrid({ transit: true, remote: false, forwarded: true }),
-      findings: [{ messageId: 'onPremUnreachable', path: `${PEERING}.useRemoteGateways`, severity: 'info', message: /sends it to None$/ }],
+      findings: [
+        {
+          messageId: 'onPremUnreachable',
+          path: `${PEERING}.useRemoteGateways`,
+          severity: 'info',
+          message: /sends it to None$/,
+        },
+      ],
     },
     {
       name: 'forwarded traffic stated off on a spoke routed through the hub firewall',
@@ -127,10 +150,23 @@ testRule(ID, {
       arch: () => {
         const arch = hybrid({ transit: true, remote: true, forwarded: true })();
         const [hub, spoke] = arch.network.vnets;
-        const hub2 = { ...hub!, name: 'vnet-hub2', addressSpace: ['10.2.0.0/22'], subnets: [subnet({ name: 'GatewaySubnet', cidr: '10.2.1.0/27', purpose: 'gateway' })] };
+        const hub2 = {
+          ...hub!,
+          name: 'vnet-hub2',
+          addressSpace: ['10.2.0.0/22'],
+          subnets: [subnet({ name: 'GatewaySubnet', cidr: '10.2.1.0/27', purpose: 'gateway' })],
+        };
         arch.network.vnets.push(hub2);
         arch.network.gateways!.push(vnetGateway({ name: 'vpngw-hub2', type: 'vpn', subnet: hub2.subnets[0]! }));
-        arch.network.peerings!.push(peering({ from: hub2, to: spoke!, allowGatewayTransit: true, useRemoteGateways: true, allowForwardedTraffic: true }));
+        arch.network.peerings!.push(
+          peering({
+            from: hub2,
+            to: spoke!,
+            allowGatewayTransit: true,
+            useRemoteGateways: true,
+            allowForwardedTraffic: true,
+          }),
+        );
         return arch;
       },
       findings: [
@@ -138,7 +174,8 @@ testRule(ID, {
           messageId: 'twoRemotePeerings',
           path: 'network.peerings[1].useRemoteGateways',
           severity: 'error',
-          message: 'VNet vnet-spoke uses remote gateways on 2 peerings (vnet-hub, vnet-hub2); only one peering of a VNet may',
+          message:
+            'VNet vnet-spoke uses remote gateways on 2 peerings (vnet-hub, vnet-hub2); only one peering of a VNet may',
         },
       ],
     },
@@ -154,7 +191,10 @@ describe(`${ID}: unstated facts`, () => {
   it('a route table sending only a specific prefix to the firewall also needs forwarded traffic', async () => {
     const arch = hybrid({ forwarded: false, viaFirewall: false })();
     const b = arch.network.vnets[1]!.subnets[0]!;
-    b.routeTable = routeTable({ name: 'rt-east', routes: [{ name: 'hub', prefix: '10.0.0.0/22', nextHop: { type: 'VirtualAppliance', address: '10.0.0.4' } }] });
+    b.routeTable = routeTable({
+      name: 'rt-east',
+      routes: [{ name: 'hub', prefix: '10.0.0.0/22', nextHop: { type: 'VirtualAppliance', address: '10.0.0.4' } }],
+    });
     const r = await runRuleResult(ID, arch);
     expect(r.findings.map((f) => f.messageId)).toEqual(['forwardedTrafficOff']);
   });

@@ -16,15 +16,36 @@ function podSubnet(pods: PodRoutes, change: (b: B) => void = () => {}) {
       pods === 'same'
         ? b.rt
         : pods === 'drop'
-          ? routeTable({ name: 'rt-pods', routes: [{ name: 'blackhole', prefix: '0.0.0.0/0', nextHop: { type: 'None' } }] })
+          ? routeTable({
+              name: 'rt-pods',
+              routes: [{ name: 'blackhole', prefix: '0.0.0.0/0', nextHop: { type: 'None' } }],
+            })
           : pods === 'other-appliance'
-            ? routeTable({ name: 'rt-pods', routes: [{ name: 'nva', prefix: '0.0.0.0/0', nextHop: { type: 'VirtualAppliance', address: '10.0.0.20' } }] })
+            ? routeTable({
+                name: 'rt-pods',
+                routes: [
+                  { name: 'nva', prefix: '0.0.0.0/0', nextHop: { type: 'VirtualAppliance', address: '10.0.0.20' } },
+                ],
+              })
             : undefined;
-    const podsSubnet = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', ...(rt ? { routeTable: rt } : {}) });
+    const podsSubnet = subnet({
+      name: 'snet-pods',
+      cidr: '10.1.8.0/22',
+      purpose: 'aks-pods',
+      ...(rt ? { routeTable: rt } : {}),
+    });
     b.spoke.subnets.push(podsSubnet);
     b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     b.aks.nodePools = [
-      nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 5, subnet: b.nodes, podSubnet: podsSubnet }),
+      nodePool({
+        name: 'system',
+        mode: 'system',
+        vmSize: 'Standard_D4ds_v5',
+        minCount: 3,
+        maxCount: 5,
+        subnet: b.nodes,
+        podSubnet: podsSubnet,
+      }),
     ];
     change(b);
     return b.arch;
@@ -35,7 +56,7 @@ const PATH = 'network.vnets[1].subnets[2].routeTable';
 
 testRule('egress/pod-subnet-egress', {
   valid: [
-    { name: 'the pod subnet shares the node subnet\'s route table', arch: podSubnet('same') },
+    { name: "the pod subnet shares the node subnet's route table", arch: podSubnet('same') },
     {
       name: 'nodes and pods both without a route table (both leave by the load balancer)',
       arch: podSubnet('none', (b) => {
@@ -56,7 +77,7 @@ testRule('egress/pod-subnet-egress', {
           severity: 'warning',
           message:
             'pod subnet snet-pods of cluster aks-test sends 0.0.0.0/0 to Internet (system route), but node subnet snet-nodes ' +
-            "sends it to afw-hub (route default in rt-egress): pod traffic to the internet takes another way out than the " +
+            'sends it to afw-hub (route default in rt-egress): pod traffic to the internet takes another way out than the ' +
             "nodes' and bypasses the firewall",
           evidence: { podVia: 'internet', nodeVia: 'appliance' },
         },
@@ -65,12 +86,26 @@ testRule('egress/pod-subnet-egress', {
     {
       name: 'pods routed to None',
       arch: podSubnet('drop'),
-      findings: [{ messageId: 'podsDiverge', path: PATH, severity: 'warning', message: /to None \(route blackhole in rt-pods\).* and is dropped$/ }],
+      findings: [
+        {
+          messageId: 'podsDiverge',
+          path: PATH,
+          severity: 'warning',
+          message: /to None \(route blackhole in rt-pods\).* and is dropped$/,
+        },
+      ],
     },
     {
       name: 'pods through another appliance than the nodes',
       arch: podSubnet('other-appliance'),
-      findings: [{ messageId: 'podsDiverge', path: PATH, severity: 'warning', message: /to 10\.0\.0\.20 \(route nva in rt-pods\), but node subnet snet-nodes sends it to afw-hub/ }],
+      findings: [
+        {
+          messageId: 'podsDiverge',
+          path: PATH,
+          severity: 'warning',
+          message: /to 10\.0\.0\.20 \(route nva in rt-pods\), but node subnet snet-nodes sends it to afw-hub/,
+        },
+      ],
     },
   ],
 });
@@ -79,7 +114,12 @@ describe('subnetEgress (model)', () => {
   it('derives the egress of every node and pod subnet from its own default route', () => {
     const { model } = normalize(podSubnet('none')());
     const [nodes, pods] = subnetEgress(model.egressPaths[0]!);
-    expect(nodes).toMatchObject({ subnet: 'subnet:vnet-spoke/snet-nodes', role: 'nodes', via: 'appliance', nextHop: 'azureFirewall:afw-hub' });
+    expect(nodes).toMatchObject({
+      subnet: 'subnet:vnet-spoke/snet-nodes',
+      role: 'nodes',
+      via: 'appliance',
+      nextHop: 'azureFirewall:afw-hub',
+    });
     expect(pods).toMatchObject({ subnet: 'subnet:vnet-spoke/snet-pods', role: 'pods', via: 'internet' });
     expect(sameEgress(nodes!, pods!)).toBe(false);
     expect(sameEgress(nodes!, nodes!)).toBe(true);

@@ -24,17 +24,29 @@ testRule('ingress/app-gateway-forced-tunnel', {
       name: 'only a specific prefix (the node subnet) through the firewall',
       arch: () => {
         const b = baseline();
-        b.appGwSubnet.routeTable = routeTable({ name: 'rt-appgw', routes: [{ name: 'nodes', prefix: '10.1.0.0/22', nextHop: b.firewall }] });
+        b.appGwSubnet.routeTable = routeTable({
+          name: 'rt-appgw',
+          routes: [{ name: 'nodes', prefix: '10.1.0.0/22', nextHop: b.firewall }],
+        });
         return b.arch;
       },
     },
-    { name: 'a private-only v2 gateway (network isolation) may force-tunnel', arch: tunnelled((b) => (b.appGw.frontend = 'private')) },
-    { name: 'a public v2 gateway deployed with network isolation', arch: tunnelled((b) => (b.appGw.networkIsolation = true)) },
+    {
+      name: 'a private-only v2 gateway (network isolation) may force-tunnel',
+      arch: tunnelled((b) => (b.appGw.frontend = 'private')),
+    },
+    {
+      name: 'a public v2 gateway deployed with network isolation',
+      arch: tunnelled((b) => (b.appGw.networkIsolation = true)),
+    },
     { name: 'a v1 gateway (UDRs to appliances are supported there)', arch: tunnelled((b) => (b.appGw.sku = 'WAF')) },
     {
       name: '0.0.0.0/0 to Internet on the gateway subnet',
       arch: tunnelled((b) => {
-        b.appGwSubnet.routeTable = routeTable({ name: 'rt-appgw', routes: [{ name: 'inet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } }] });
+        b.appGwSubnet.routeTable = routeTable({
+          name: 'rt-appgw',
+          routes: [{ name: 'inet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } }],
+        });
       }),
     },
   ],
@@ -61,7 +73,14 @@ testRule('ingress/app-gateway-forced-tunnel', {
         delete b.appGw.waf;
         b.appGw.networkIsolation = false;
       }),
-      findings: [{ messageId: 'forcedTunnel', path: PATH, severity: 'error', message: /\(Standard_v2, public frontend, no network isolation\)/ }],
+      findings: [
+        {
+          messageId: 'forcedTunnel',
+          path: PATH,
+          severity: 'error',
+          message: /\(Standard_v2, public frontend, no network isolation\)/,
+        },
+      ],
     },
   ],
 });

@@ -29,10 +29,22 @@ function controller(p: Placement) {
 testRule(ID, {
   valid: [
     { name: '3 replicas with zone topology spread', arch: () => baseline().arch },
-    { name: '2 replicas (the threshold) with zone topology spread', arch: controller({ replicas: 2, zoneSpread: true }) },
-    { name: '2 replicas with pod anti-affinity on the zone key', arch: controller({ replicas: 2, zoneSpread: false, podAntiAffinity: 'zone' }) },
-    { name: '2 replicas, zone anti-affinity, topology spread not stated', arch: controller({ replicas: 2, podAntiAffinity: 'zone' }) },
-    { name: '2 replicas without spread on a cluster in one zone', arch: controller({ replicas: 2, zoneSpread: false, podAntiAffinity: 'node', zones: [1] }) },
+    {
+      name: '2 replicas (the threshold) with zone topology spread',
+      arch: controller({ replicas: 2, zoneSpread: true }),
+    },
+    {
+      name: '2 replicas with pod anti-affinity on the zone key',
+      arch: controller({ replicas: 2, zoneSpread: false, podAntiAffinity: 'zone' }),
+    },
+    {
+      name: '2 replicas, zone anti-affinity, topology spread not stated',
+      arch: controller({ replicas: 2, podAntiAffinity: 'zone' }),
+    },
+    {
+      name: '2 replicas without spread on a cluster in one zone',
+      arch: controller({ replicas: 2, zoneSpread: false, podAntiAffinity: 'node', zones: [1] }),
+    },
   ],
   invalid: [
     {
@@ -43,14 +55,17 @@ testRule(ID, {
           messageId: 'singleReplica',
           path: `${IC}.replicas`,
           severity: 'warning',
-          message: 'ingress controller nginx (nginx) in cluster aks-test runs 1 replica; at least 2 are needed to survive a node drain',
+          message:
+            'ingress controller nginx (nginx) in cluster aks-test runs 1 replica; at least 2 are needed to survive a node drain',
         },
       ],
     },
     {
       name: '0 replicas',
       arch: controller({ replicas: 0, podAntiAffinity: 'zone' }),
-      findings: [{ messageId: 'singleReplica', path: `${IC}.replicas`, severity: 'warning', message: /runs 0 replicas;/ }],
+      findings: [
+        { messageId: 'singleReplica', path: `${IC}.replicas`, severity: 'warning', message: /runs 0 replicas;/ },
+      ],
     },
     {
       name: '2 replicas, no topology spread, anti-affinity per node only, on a cluster in 3 zones',
@@ -69,7 +84,9 @@ testRule(ID, {
     {
       name: '3 replicas without spread on a cluster in 2 zones (the zone threshold)',
       arch: controller({ replicas: 3, zoneSpread: false, podAntiAffinity: 'node', zones: [1, 2] }),
-      findings: [{ messageId: 'notSpread', path: `${IC}.zoneSpread`, severity: 'warning', evidence: { zones: 2, replicas: 3 } }],
+      findings: [
+        { messageId: 'notSpread', path: `${IC}.zoneSpread`, severity: 'warning', evidence: { zones: 2, replicas: 3 } },
+      ],
     },
   ],
 });

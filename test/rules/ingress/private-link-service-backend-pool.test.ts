@@ -12,7 +12,9 @@ function exposed(pool: 'nodeIPConfiguration' | 'nodeIP' | undefined, change: (b:
   return () => {
     const b = baseline();
     if (pool) b.aks.network.loadBalancerBackendPoolType = pool;
-    b.arch.network.privateLinkServices = [privateLinkService({ name: 'pls-ingress', subnet: b.nodes, loadBalancer: b.ilb })];
+    b.arch.network.privateLinkServices = [
+      privateLinkService({ name: 'pls-ingress', subnet: b.nodes, loadBalancer: b.ilb }),
+    ];
     change(b);
     return b.arch;
   };
@@ -21,8 +23,24 @@ function exposed(pool: 'nodeIPConfiguration' | 'nodeIP' | undefined, change: (b:
 function staticBlock(b: B): void {
   const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods' });
   b.spoke.subnets.push(pods);
-  b.aks.network = { cni: 'azure-podsubnet-static', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10', loadBalancerBackendPoolType: 'nodeIPConfiguration' };
-  b.aks.nodePools = [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount: 5, maxPods: 31, subnet: b.nodes, podSubnet: pods })];
+  b.aks.network = {
+    cni: 'azure-podsubnet-static',
+    serviceCidr: '172.16.0.0/16',
+    dnsServiceIP: '172.16.0.10',
+    loadBalancerBackendPoolType: 'nodeIPConfiguration',
+  };
+  b.aks.nodePools = [
+    nodePool({
+      name: 'system',
+      mode: 'system',
+      vmSize: 'Standard_D4ds_v5',
+      minCount: 3,
+      maxCount: 5,
+      maxPods: 31,
+      subnet: b.nodes,
+      podSubnet: pods,
+    }),
+  ];
 }
 
 const CLUSTER = 'clusters[0].network';
@@ -30,11 +48,14 @@ const CLUSTER = 'clusters[0].network';
 testRule(ID, {
   valid: [
     { name: 'nodeIPConfiguration pools', arch: exposed('nodeIPConfiguration') },
-    { name: 'nodeIP pools without a Private Link Service', arch: () => {
-      const b = baseline();
-      b.aks.network.loadBalancerBackendPoolType = 'nodeIP';
-      return b.arch;
-    } },
+    {
+      name: 'nodeIP pools without a Private Link Service',
+      arch: () => {
+        const b = baseline();
+        b.aks.network.loadBalancerBackendPoolType = 'nodeIP';
+        return b.arch;
+      },
+    },
   ],
   invalid: [
     {
@@ -54,7 +75,14 @@ testRule(ID, {
     {
       name: 'static block allocation',
       arch: exposed(undefined, staticBlock),
-      findings: [{ messageId: 'staticBlock', path: `${CLUSTER}.cni`, severity: 'error', message: /uses Azure CNI static block allocation/ }],
+      findings: [
+        {
+          messageId: 'staticBlock',
+          path: `${CLUSTER}.cni`,
+          severity: 'error',
+          message: /uses Azure CNI static block allocation/,
+        },
+      ],
     },
   ],
 });

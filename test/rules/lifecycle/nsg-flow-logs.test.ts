@@ -23,21 +23,26 @@ testRule(ID, {
     { name: 'the NSG is logged by the VNet flow logs of its VNet', arch: flowLogs(true, true), asOf: '2028-01-01' },
     { name: 'no flow logs at all', arch: flowLogs(false, false), asOf: '2028-01-01' },
   ],
-  invalid: aroundDate(DATE, 'NSG flow logs (the VNet has no VNet flow logs)', flowLogs(true, false), (asOf, severity) => [
-    {
-      messageId: 'nsgFlowLogs',
-      path: PATH,
-      severity,
-      message: inOrder(
-        'NSG nsg-nodes is flow-logged while vnet-spoke has no VNet flow logs, so these are NSG flow logs, which ',
-        severity === 'error' ? 'retired' : 'retires',
-        ' 2027-09-30 (',
-        asOf,
-        ') and cannot be created since 2025-06-30; enable VNet flow logs on vnet-spoke and turn the NSG flow logs off',
-      ),
-      evidence: { date: DATE, vnetsWithoutFlowLogs: 1 },
-    },
-  ]),
+  invalid: aroundDate(
+    DATE,
+    'NSG flow logs (the VNet has no VNet flow logs)',
+    flowLogs(true, false),
+    (asOf, severity) => [
+      {
+        messageId: 'nsgFlowLogs',
+        path: PATH,
+        severity,
+        message: inOrder(
+          'NSG nsg-nodes is flow-logged while vnet-spoke has no VNet flow logs, so these are NSG flow logs, which ',
+          severity === 'error' ? 'retired' : 'retires',
+          ' 2027-09-30 (',
+          asOf,
+          ') and cannot be created since 2025-06-30; enable VNet flow logs on vnet-spoke and turn the NSG flow logs off',
+        ),
+        evidence: { date: DATE, vnetsWithoutFlowLogs: 1 },
+      },
+    ],
+  ),
 });
 
 describe(`${ID}: unstated facts`, () => {

@@ -36,14 +36,22 @@ testRule(ID, {
           messageId: 'nonZoneSku',
           path: PATH,
           severity: 'warning',
-          message: 'VPN gateway gw-hub in westeurope uses SKU VpnGw2, which is not zone-redundant; use the AZ SKU (for example VpnGw2AZ)',
+          message:
+            'VPN gateway gw-hub in westeurope uses SKU VpnGw2, which is not zone-redundant; use the AZ SKU (for example VpnGw2AZ)',
         },
       ],
     },
     {
       name: 'the legacy ExpressRoute Standard SKU',
       arch: gateway('expressRoute', 'Standard'),
-      findings: [{ messageId: 'nonZoneSku', path: PATH, severity: 'warning', message: /ExpressRoute gateway gw-hub .* \(for example ErGw1AZ\)$/ }],
+      findings: [
+        {
+          messageId: 'nonZoneSku',
+          path: PATH,
+          severity: 'warning',
+          message: /ExpressRoute gateway gw-hub .* \(for example ErGw1AZ\)$/,
+        },
+      ],
     },
   ],
 });

@@ -44,7 +44,9 @@ testRule('reliability/hybrid-link-redundancy', {
     {
       name: 'one VPN tunnel',
       arch: site(['vpn']),
-      findings: [{ messageId: 'singleLink', path: 'network.hybridConnections[0]', severity: 'warning', message: /\(VPN\)/ }],
+      findings: [
+        { messageId: 'singleLink', path: 'network.hybridConnections[0]', severity: 'warning', message: /\(VPN\)/ },
+      ],
     },
   ],
 });
