@@ -56,7 +56,7 @@ export default defineDatedRule({
             element: unstated[0]!.id,
             property: 'flowLogs',
             check: `the flow logs of NSG ${nsg.name} are VNet flow logs, not NSG flow logs (retiring 2027-09-30)`,
-            fact: 'VNet flow logs setting of the VNet',
+            fact: 'VNet flow logs setting',
           });
         }
         continue;
