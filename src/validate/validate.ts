@@ -94,7 +94,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
         line: pos.line,
         column: pos.column,
         element: u.element,
-        elementName: el?.name ?? u.element,
+        elementName: u.name ?? el?.name ?? u.element,
         helpUri: rule.meta.references[0]?.url ?? '',
       });
     }

@@ -150,6 +150,7 @@ export default defineRule({
           ctx.unverified({
             element: e.id,
             path: e.source.path,
+            name: `peering ${hub} ↔ ${spoke}`,
             property: 'allowForwardedTraffic',
             check: `the peering of ${spoke} accepts the traffic ${appliance} in ${hub} forwards into it`,
             fact: 'forwarded-traffic setting of the peering',

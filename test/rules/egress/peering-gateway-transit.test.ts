@@ -187,6 +187,7 @@ describe(`${ID}: unstated facts`, () => {
     const r = await runRuleResult(ID, hybrid({})());
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual([`${PEERING}.allowForwardedTraffic`]);
+    expect(r.unverified?.map((u) => u.elementName)).toEqual(['peering vnet-hub ↔ vnet-spoke']);
   });
   it('a route table sending only a specific prefix to the firewall also needs forwarded traffic', async () => {
     const arch = hybrid({ forwarded: false, viaFirewall: false })();
