@@ -161,7 +161,10 @@ export interface Subnet {
   natGateway?: NatGateway;
   /** Service the subnet is delegated to. */
   delegation?: SubnetDelegation;
-  /** Whether VMs in the subnet get Azure's implicit default outbound access (`true` when omitted, as in Azure). */
+  /**
+   * Whether VMs in the subnet get Azure's implicit default outbound access (`false`: a private subnet). Omitted, it
+   * is unknown: VNets created with the API released after 2026-03-31 get private subnets by default, older ones do not.
+   */
   defaultOutboundAccess?: boolean;
 }
 
@@ -186,6 +189,11 @@ export interface VirtualNetwork {
   ddosProtectionPlan?: DdosProtectionPlan;
   /** Custom DNS servers; omit for Azure-provided DNS. */
   dnsServers?: IpAddress[];
+  /**
+   * Whether Network Watcher VNet flow logs are enabled for the VNet (they replace NSG flow logs, which retire on
+   * 2027-09-30); omit when not decided.
+   */
+  flowLogs?: boolean;
 }
 
 /** A VNet peering, declared once for both directions. */
@@ -198,6 +206,12 @@ export interface Peering {
   to: VirtualNetwork;
   /** Whether the `from` side lets the `to` side use its gateways (gateway transit). */
   allowGatewayTransit?: boolean;
+  /**
+   * Whether the `to` side uses the `from` side's VPN/ExpressRoute gateway (use remote gateways). Needs
+   * `allowGatewayTransit` and a gateway in `from`; only then do the `to` side's subnets learn the gateway's routes.
+   * `false` when omitted, as in Azure.
+   */
+  useRemoteGateways?: boolean;
   /** Whether traffic forwarded by an appliance in the other VNet is accepted. */
   allowForwardedTraffic?: boolean;
 }
@@ -275,7 +289,11 @@ export interface NetworkSecurityGroup {
   name: string;
   /** Security rules (Azure's default rules are implied); omit when the design does not list them. */
   rules?: NsgRule[];
-  /** Whether NSG flow logs or VNet flow logs are enabled. */
+  /**
+   * Whether the traffic this NSG filters is flow-logged: by NSG flow logs on the NSG, or by VNet flow logs of its
+   * VNet. Which of the two is told by the VNet's `flowLogs`: `true` there means VNet flow logs, `false` means these
+   * are NSG flow logs, which retire on 2027-09-30 (none can be created since 2025-06-30).
+   */
   flowLogs?: boolean;
 }
 
@@ -840,6 +858,13 @@ export interface ApplicationGateway {
   maxCapacity?: number;
   /** Minimum TLS version on listeners. */
   minTlsVersion?: '1.0' | '1.1' | '1.2' | '1.3';
+  /**
+   * Whether the v2 gateway was deployed with network isolation (the private deployment, feature
+   * `EnableApplicationGatewayNetworkIsolation`): then its subnet may route 0.0.0.0/0 to an appliance and its NSG
+   * may deny internet egress. Off unless stated for a gateway with a public frontend; a private-only frontend
+   * needs it.
+   */
+  networkIsolation?: boolean;
 }
 
 /** Application Gateway for Containers. */
@@ -937,8 +962,13 @@ export interface IngressController {
   cluster: Cluster;
   /** Replica count. */
   replicas?: number;
-  /** Whether replicas are spread across zones (topology spread constraints). */
+  /** Whether replicas are spread across zones by topology spread constraints on `topology.kubernetes.io/zone`. */
   zoneSpread?: boolean;
+  /**
+   * The topology key of the replicas' pod anti-affinity: `node` (`kubernetes.io/hostname`, one replica per
+   * node) or `zone` (`topology.kubernetes.io/zone`, one replica per zone, which also spreads them across zones).
+   */
+  podAntiAffinity?: 'node' | 'zone';
   /** Kubernetes namespace. */
   namespace?: string;
   /** Controller version, e.g. `1.11.3` (community ingress-nginx) or the add-on's version. */
@@ -1039,8 +1069,18 @@ export interface ClusterNetworkCommon {
   networkPolicy?: 'none' | 'azure' | 'calico' | 'cilium';
   /** Whether a default-deny policy is applied to workload namespaces. */
   defaultDeny?: boolean;
+  /**
+   * Whether pod egress to the internet is restricted by FQDN network policies of Advanced Container
+   * Networking Services (Cilium FQDN filtering). Needs `dataplane: 'cilium'`; omit when not decided.
+   */
+  fqdnFiltering?: boolean;
   /** Load balancer SKU (default standard). */
   loadBalancerSku?: 'standard' | 'basic';
+  /**
+   * How nodes join the backend pools of the cluster's load balancers: `nodeIPConfiguration` (by VM scale set IP
+   * configuration) or `nodeIP` (by IP address). Private Link Service needs `nodeIPConfiguration`; omit when not decided.
+   */
+  loadBalancerBackendPoolType?: 'nodeIPConfiguration' | 'nodeIP';
 }
 
 /** Service mesh settings. */

@@ -109,6 +109,7 @@ const spoke = vnet({
   addressSpace: ['10.240.0.0/16'],
   dnsServers: ['10.200.0.4'], // the hub firewall's DNS proxy, so FQDN rules and pods resolve alike
   ddosProtectionPlan: ddos,
+  flowLogs: true, // VNet flow logs: the NSGs' flow logging is not the retiring NSG flow logs
   subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet],
 });
 

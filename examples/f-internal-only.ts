@@ -281,7 +281,7 @@ export default defineArchitecture({
   ],
   network: {
     vnets: [hub, spoke],
-    peerings: [peering({ from: hub, to: spoke, allowGatewayTransit: true, allowForwardedTraffic: true })],
+    peerings: [peering({ from: hub, to: spoke, allowGatewayTransit: true, useRemoteGateways: true, allowForwardedTraffic: true })],
     privateDnsZones: [aksZone, acrZone, kvZone, sqlZone, blobZone],
     privateEndpoints: [acrEndpoint, kvEndpoint, sqlEndpoint, blobEndpoint],
     onPremises: [hamburg, branches],

@@ -23,6 +23,15 @@ export const DYNAMIC_BATCH = 16;
 /** Azure CNI pod subnet: static block allocation hands a node whole /28 blocks. */
 export const STATIC_BLOCK = 16;
 
+/**
+ * Whole /28 blocks a static-block pod subnet can hand out. A block is an aligned /28 and must be free of
+ * Azure's reserved addresses: the first four of the subnet fall in its first /28 and the broadcast address in
+ * its last, so those two blocks are never allocated (a /24 offers 14 blocks, not ⌊251 / 16⌋ = 15).
+ */
+export function staticBlocksAvailable(size: number): number {
+  return Math.max(0, Math.floor(size / STATIC_BLOCK) - 2);
+}
+
 function nonNeg(n: unknown): number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 }
@@ -78,7 +87,11 @@ export interface DemandTerm {
 export interface SubnetDemand {
   subnet: Id;
   role: SubnetRole;
-  /** Addresses Azure lets you use (size − 5), or null when the CIDR is invalid. */
+  /**
+   * Addresses Azure lets you use (size − 5), or null when the CIDR is invalid. For a static-block pod subnet:
+   * the addresses of the /28 blocks it can allocate ({@link staticBlocksAvailable} × 16), since nodes take whole
+   * blocks.
+   */
   usable: number | null;
   /** Addresses needed at peak, or null when nothing the model counts lives there. */
   used: number | null;
@@ -209,7 +222,9 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
         ? 'application-gateway'
         : 'other';
   const used = terms.length ? terms.reduce((a, t) => a + t.addresses, 0) : null;
-  return { subnet: subnetId, role, usable, used, terms, ...(role === 'pods-static' ? { blocks } : {}) };
+  // Other parts in a static pod subnet are counted against block space too (conservative; a rare layout).
+  const capacity = role === 'pods-static' && range ? staticBlocksAvailable(range.size) * STATIC_BLOCK : usable;
+  return { subnet: subnetId, role, usable: capacity, used, terms, ...(role === 'pods-static' ? { blocks } : {}) };
 }
 
 /** Whether a subnet's demand exceeds its usable addresses. */

@@ -1,7 +1,7 @@
 /** Egress facts derived from the model's egress paths and effective routes. */
 import type { ModelQuery } from './query.js';
 import { computeRouting, type SubnetRoutes } from './routing.js';
-import type { ClusterResource, Id, Model } from './types.js';
+import type { ClusterResource, EgressPathModel, Id, Model, SubnetDefaultRoute } from './types.js';
 
 /** Whether a load balancer is a cluster's outbound (SNAT) load balancer rather than a Service's. */
 export function isOutboundLoadBalancer(model: Model, id: Id): boolean {
@@ -32,4 +32,49 @@ export function egressAppliance(q: ModelQuery, clusterId: Id): Id | undefined {
 export function clustersEgressingVia(q: ModelQuery, applianceId: Id): ClusterResource[] {
   if (!applianceId) return [];
   return q.all('cluster').filter((c) => egressAppliance(q, c.id) === applianceId);
+}
+
+/** How one node or pod subnet's internet-bound traffic leaves, from its own effective 0.0.0.0/0 route. */
+export interface SubnetEgress {
+  subnet: Id;
+  /** Node subnet, or pod subnet (Azure CNI with pod subnets: pod traffic is routed by the pod subnet's table). */
+  role: 'nodes' | 'pods';
+  /**
+   * `appliance` or `gateway`: the route sends it there; `none`: dropped; `internet`: the system (or a user) route to
+   * Internet, which the cluster's load balancer, a NAT gateway or default outbound access then serves.
+   */
+  via: 'appliance' | 'gateway' | 'internet' | 'none';
+  /** The appliance or gateway, when the design declares it. */
+  nextHop?: Id;
+  nextHopAddress?: string;
+  route: SubnetDefaultRoute;
+}
+
+/** The egress of every node and pod subnet of an egress path, in the path's order (nodes first, then pods). */
+export function subnetEgress(path: EgressPathModel): SubnetEgress[] {
+  return path.defaultRoutes.map((r) => {
+    const via: SubnetEgress['via'] =
+      r.nextHopType === 'VirtualAppliance'
+        ? 'appliance'
+        : r.nextHopType === 'VirtualNetworkGateway'
+          ? 'gateway'
+          : r.nextHopType === 'None'
+            ? 'none'
+            : 'internet';
+    return {
+      subnet: r.subnet,
+      role: r.role,
+      via,
+      ...(r.nextHopResource !== undefined ? { nextHop: r.nextHopResource } : {}),
+      ...(r.nextHopAddress !== undefined ? { nextHopAddress: r.nextHopAddress } : {}),
+      route: r,
+    };
+  });
+}
+
+/** Whether two subnets' internet-bound traffic takes the same way out (same kind, same appliance or gateway). */
+export function sameEgress(a: SubnetEgress, b: SubnetEgress): boolean {
+  if (a.via !== b.via) return false;
+  if (a.via !== 'appliance' && a.via !== 'gateway') return true;
+  return (a.nextHop ?? a.nextHopAddress) === (b.nextHop ?? b.nextHopAddress);
 }

@@ -5,7 +5,8 @@
  * range of a directly peered VNet (VNetPeering), 0.0.0.0/0 to the Internet and the four reserved
  * private prefixes to None. A reserved prefix that equals a range of the VNet becomes that VnetLocal
  * route; one that lies inside a wider VNet range is removed. Routes learned from the VNet's VPN or
- * ExpressRoute gateway (or a peered hub's gateway when the peering allows gateway transit) are added
+ * ExpressRoute gateway (or a peered hub's gateway when the hub allows gateway transit and the spoke uses remote
+ * gateways) are added
  * with source VirtualNetworkGateway unless the subnet's route table disables gateway route
  * propagation. User routes of the associated route table come last.
  *
@@ -101,15 +102,15 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
   const reserved = RESERVED_PREFIXES.map((text) => ({ text, range: cidr(text)! }));
   const gatewayVnet = (g: ResourceOf<'vnetGateway'>): Id | undefined => get(g.subnet, 'subnet')?.vnet;
 
-  // Gateways whose learned routes reach a VNet: its own, and a peer's when the peering allows transit.
+  // Gateways whose learned routes reach a VNet: its own, and the `from` side's of a peering on which the
+  // `from` side allows gateway transit and this (`to`) side uses remote gateways. Either flag alone is not enough.
   const gatewaysFor = (vnetId: Id): Array<ResourceOf<'vnetGateway'>> => {
     const own = gateways.filter((g) => gatewayVnet(g) === vnetId);
     if (own.length) return own;
     const out: Array<ResourceOf<'vnetGateway'>> = [];
     for (const e of peerings) {
-      if (!e.gatewayTransit || (e.from !== vnetId && e.to !== vnetId)) continue;
-      const peer = e.from === vnetId ? e.to : e.from;
-      out.push(...gateways.filter((g) => gatewayVnet(g) === peer));
+      if (!e.gatewayTransit || !e.useRemoteGateways || e.to !== vnetId) continue;
+      out.push(...gateways.filter((g) => gatewayVnet(g) === e.from));
     }
     return out;
   };

@@ -58,6 +58,8 @@ export interface VnetResource extends Base<'vnet'> {
   role: VnetRole;
   ddosProtectionPlan?: Id;
   dnsServers: string[];
+  /** Whether VNet flow logs are enabled; undefined when not stated. */
+  flowLogs?: boolean;
   subnets: Id[];
 }
 
@@ -74,7 +76,11 @@ export interface SubnetResource extends Base<'subnet'> {
   routeTable?: Id;
   natGateway?: Id;
   delegation?: SubnetDelegation;
-  defaultOutboundAccess: boolean;
+  /**
+   * Whether VMs get implicit default outbound access; undefined when not stated. Subnets of VNets created with
+   * the API released after 2026-03-31 are private by default and older ones are not, so there is no single default.
+   */
+  defaultOutboundAccess?: boolean;
 }
 
 export interface NormalizedRoute {
@@ -341,6 +347,8 @@ export interface AppGatewayResource extends Base<'applicationGateway'> {
   minCapacity?: number;
   maxCapacity: number;
   minTlsVersion: '1.0' | '1.1' | '1.2' | '1.3';
+  /** Whether a v2 gateway has network isolation (private deployment); undefined for a private-only frontend not stated. */
+  networkIsolation?: boolean;
   /** Clusters whose ingress paths go through this gateway. */
   clusters: Id[];
 }
@@ -384,6 +392,8 @@ export interface IngressControllerResource extends Base<'ingressController'> {
   cluster: Id;
   replicas?: number;
   zoneSpread?: boolean;
+  /** Topology key of the replicas' pod anti-affinity; undefined when not stated. */
+  podAntiAffinity?: 'node' | 'zone';
   namespace: string;
   version?: string;
   /** Whether an ingress path goes through it (false: declared on the cluster only). */
@@ -408,7 +418,11 @@ export interface ClusterNetworkModel {
   networkPolicy: 'none' | 'azure' | 'calico' | 'cilium';
   /** Whether workload namespaces get a default-deny policy; undefined when not stated. */
   defaultDeny?: boolean;
+  /** Whether ACNS FQDN network policies (Cilium) restrict pod egress; undefined when not stated. */
+  fqdnFiltering?: boolean;
   loadBalancerSku: 'standard' | 'basic';
+  /** Backend pool membership of the cluster's load balancers; undefined when not stated. */
+  loadBalancerBackendPoolType?: 'nodeIPConfiguration' | 'nodeIP';
   /** kubenet route table. */
   routeTable?: Id;
 }
@@ -587,8 +601,12 @@ export interface Edge {
   path?: Id;
   /** 1-based position in its path. */
   step?: number;
-  /** Peering edges: whether the peering lets the spoke use the hub's VPN/ExpressRoute gateway. */
+  /** Peering edges: whether the `from` side allows gateway transit to the `to` side. */
   gatewayTransit?: boolean;
+  /** Peering edges: whether the `to` side uses the `from` side's gateways (with `gatewayTransit`, its routes). */
+  useRemoteGateways?: boolean;
+  /** Peering edges: whether forwarded traffic is allowed; undefined when not stated. */
+  forwardedTraffic?: boolean;
   source: SourceRef;
 }
 

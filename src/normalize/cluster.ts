@@ -114,7 +114,9 @@ export function readClusterNetwork(n: NormalizeContext, nf: Fields): ClusterNetw
     dnsServiceIP,
     networkPolicy: nf.oneOf('networkPolicy', ['none', 'azure', 'calico', 'cilium'] as const) ?? nf.defaulted('networkPolicy', 'none', REASONS.networkPolicy),
     defaultDeny: nf.has('defaultDeny') ? nf.bool('defaultDeny') : nf.unknown('defaultDeny', 'whether workload namespaces get a default-deny policy', 'no default deny'),
+    fqdnFiltering: nf.bool('fqdnFiltering'),
     loadBalancerSku: nf.oneOf('loadBalancerSku', ['standard', 'basic'] as const) ?? nf.defaulted('loadBalancerSku', 'standard', REASONS.loadBalancerSku),
+    loadBalancerBackendPoolType: nf.oneOf('loadBalancerBackendPoolType', ['nodeIPConfiguration', 'nodeIP'] as const),
     routeTable,
   });
 }

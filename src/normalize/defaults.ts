@@ -86,10 +86,6 @@ export const REASONS = {
   egressPort: inferred('an outbound destination named by FQDN is taken to be HTTPS on 443 unless stated'),
   countFromMax: inferred('initial count capped at the autoscaler maximum'),
   maxSurge: platform('AKS default max surge for node image and version upgrades', 'aks/upgrade-aks-cluster'),
-  defaultOutboundAccess: platform(
-    'Azure grants implicit default outbound access unless the subnet is private',
-    'virtual-network/ip-services/default-outbound-access',
-  ),
   vnetRole: inferred('inferred from the VNet contents and peerings'),
   publicFqdn: platform('AKS creates a public FQDN for private clusters by default', 'aks/private-clusters'),
   privateDnsZone: platform('AKS-managed private DNS zone by default', 'aks/private-clusters'),
@@ -130,6 +126,14 @@ export const REASONS = {
   appGwTls: platform(
     'Application Gateway default TLS policy (AppGwSslPolicy20220101) requires TLS 1.2',
     'application-gateway/application-gateway-ssl-policy-overview',
+  ),
+  appGwNetworkIsolation: platform(
+    'Application Gateway v2 gets network isolation only when deployed with the EnableApplicationGatewayNetworkIsolation feature',
+    'application-gateway/application-gateway-private-deployment',
+  ),
+  useRemoteGateways: platform(
+    'a peering uses the remote VNet\'s gateway only when useRemoteGateways is set on it',
+    'virtual-network/virtual-network-peering-overview',
   ),
   controllerNamespace: inferred('usual namespace of this controller'),
   preservesClientIp: inferred('typical behaviour of this component'),

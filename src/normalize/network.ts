@@ -64,6 +64,7 @@ export function readVnet(n: NormalizeContext, id: Id, name: string, f: Fields): 
     role: role ?? 'standalone',
     ...optional('ddosProtectionPlan', ddos),
     dnsServers: readDnsServers(f),
+    ...optional('flowLogs', f.bool('flowLogs')),
     subnets,
   });
   if (!role) n.pendingRoles.push({ id, path: f.at('role') });
@@ -103,7 +104,12 @@ export function readSubnet(n: NormalizeContext, id: Id, name: string, f: Fields)
     ...optional('routeTable', rt),
     ...optional('natGateway', nat),
     ...optional('delegation', f.optStr('delegation')),
-    defaultOutboundAccess: f.bool('defaultOutboundAccess') ?? f.defaulted('defaultOutboundAccess', true, REASONS.defaultOutboundAccess),
+    ...optional(
+      'defaultOutboundAccess',
+      f.has('defaultOutboundAccess')
+        ? f.bool('defaultOutboundAccess')
+        : f.unknown('defaultOutboundAccess', 'whether the subnet is private (no default outbound access)', 'true'),
+    ),
   });
 }
 
@@ -112,21 +118,32 @@ export function readPeering(n: NormalizeContext, value: unknown, path: string): 
     n.schema(path, `expected a peering object, got ${describe(value)}`);
     return;
   }
-  const f = new Fields(value, path, n.sink);
-  const from = n.ref(f.raw('from'), ['vnet'], f.at('from'));
-  const to = n.ref(f.raw('to'), ['vnet'], f.at('to'));
+  const probe = new Fields(value, path, n.sink);
+  const from = n.ref(probe.raw('from'), ['vnet'], probe.at('from'));
+  const to = n.ref(probe.raw('to'), ['vnet'], probe.at('to'));
   if (!from || !to) return;
   if (from === to) {
-    f.issue('to', 'a VNet cannot be peered with itself');
+    probe.issue('to', 'a VNet cannot be peered with itself');
     return;
   }
+  const id = `peering:${from}<->${to}`;
+  const f = new Fields(value, path, n.sink, id);
+  const transit = f.bool('allowGatewayTransit') === true;
+  // Use remote gateways matters only where transit is allowed; Azure leaves it off unless set.
+  const remote = f.has('useRemoteGateways')
+    ? f.bool('useRemoteGateways')
+    : transit
+      ? f.defaulted('useRemoteGateways', false, REASONS.useRemoteGateways)
+      : undefined;
   n.edge({
-    id: `peering:${from}<->${to}`,
+    id,
     from,
     to,
     class: 'peering',
-    label: value.allowGatewayTransit === true ? 'peering (gateway transit)' : 'peering',
-    ...(value.allowGatewayTransit === true ? { gatewayTransit: true } : {}),
+    label: transit ? (remote ? 'peering (gateway transit)' : 'peering (transit allowed, not used)') : 'peering',
+    ...(transit ? { gatewayTransit: true } : {}),
+    ...(remote !== undefined ? { useRemoteGateways: remote } : {}),
+    ...optional('forwardedTraffic', f.bool('allowForwardedTraffic')),
     source: { path },
   });
 }

@@ -215,6 +215,12 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
     case 'frontDoor':
       return readFrontDoor(n, id, name, f);
     case 'applicationGateway': {
+      // A private-only frontend exists only with network isolation; a public one is not isolated unless stated.
+      const readNetworkIsolation = (g: Fields): boolean | undefined => {
+        if (g.has('networkIsolation')) return g.bool('networkIsolation');
+        const v2 = g.raw('sku') === 'Standard_v2' || g.raw('sku') === 'WAF_v2';
+        return v2 && g.raw('frontend') !== 'private' ? g.defaulted('networkIsolation', false, REASONS.appGwNetworkIsolation) : undefined;
+      };
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       const gw: AppGatewayResource = {
         id,
@@ -233,6 +239,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('minCapacity', f.has('minCapacity') ? f.num('minCapacity', { min: 0, max: 125 }) : f.unknown('minCapacity', 'minimum instance count', '0')),
         maxCapacity: f.num('maxCapacity', { min: 1, max: 125 }) ?? f.defaulted('maxCapacity', 10, REASONS.appGwMaxCapacity),
         minTlsVersion: f.oneOf('minTlsVersion', ['1.0', '1.1', '1.2', '1.3'] as const) ?? f.defaulted('minTlsVersion', '1.2', REASONS.appGwTls),
+        ...optional('networkIsolation', readNetworkIsolation(f)),
         clusters: [],
       };
       n.add(gw);
@@ -315,6 +322,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         cluster: clusterId ?? '',
         ...optional('replicas', f.has('replicas') ? f.num('replicas', { min: 0 }) : f.unknown('replicas', 'replica count', 'the chart default (1 or 2)')),
         ...optional('zoneSpread', f.has('zoneSpread') ? f.bool('zoneSpread') : f.unknown('zoneSpread', 'zone spread of the replicas', 'no spread')),
+        ...optional('podAntiAffinity', f.oneOf('podAntiAffinity', ['node', 'zone'] as const)),
         namespace: f.optStr('namespace') ?? f.defaulted('namespace', defaultNs, REASONS.controllerNamespace),
         ...optional('version', f.optStr('version')),
         onPath: false,

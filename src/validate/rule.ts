@@ -91,6 +91,10 @@ export interface UnverifiedReport {
   element: Id;
   /** The missing property, appended to the element's path (`replicas`, `network.defaultDeny`). */
   property: string;
+  /** DSL path of the element when it is not a resource (a peering edge); defaults to the element's source path. */
+  path?: string;
+  /** Display name of the element when it is not a resource; defaults to the resource's name. */
+  name?: string;
   /** What the check would have verified, e.g. "ingress controller nginx survives a node drain". */
   check: string;
   /** The fact in words; defaults to the one `Model.unknown` records for the property. */

@@ -73,7 +73,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     });
     for (const u of open) {
       const el = q.get(u.element);
-      const path = el?.source.path ?? '';
+      const path = u.path ?? el?.source.path ?? '';
       const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
       const factPath = path ? `${path}.${u.property}` : u.property;
       const known = unknownByPath.get(factPath);
@@ -94,7 +94,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
         line: pos.line,
         column: pos.column,
         element: u.element,
-        elementName: el?.name ?? u.element,
+        elementName: u.name ?? el?.name ?? u.element,
         helpUri: rule.meta.references[0]?.url ?? '',
       });
     }

@@ -79,7 +79,7 @@ export function baseline() {
   });
   const arch: Architecture = defineArchitecture({
     metadata: { title: 'Rule test baseline', status: 'draft' },
-    network: { vnets: [hub, spoke], peerings: [peering({ from: hub, to: spoke })], firewalls: [firewall] },
+    network: { vnets: [hub, spoke], peerings: [peering({ from: hub, to: spoke, allowForwardedTraffic: true })], firewalls: [firewall] },
     clusters: [aks],
     ingress: [path],
   });

@@ -30,7 +30,9 @@ function routesOf(arch: Architecture, subnetId: string): SubnetRoutes {
 const rows = (t: SubnetRoutes) => t.routes.map((r) => `${r.source} ${r.state} ${r.prefix} ${r.nextHopType}`);
 
 /** Hub with a firewall and a VPN gateway to on-premises, one spoke; options switch transit and propagation. */
-function hubSpoke(opts: { transit?: boolean; propagate?: boolean; userRoutes?: boolean; onPremCidr?: string } = {}) {
+function hubSpoke(
+  opts: { transit?: boolean; remote?: boolean | null; propagate?: boolean; userRoutes?: boolean; onPremCidr?: string } = {},
+) {
   const fwSubnet = subnet({ name: 'AzureFirewallSubnet', cidr: '10.0.0.0/26' });
   const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27' });
   const hub = vnet({ name: 'vnet-hub', region: 'westeurope', addressSpace: ['10.0.0.0/22'], subnets: [fwSubnet, gwSubnet] });
@@ -49,7 +51,14 @@ function hubSpoke(opts: { transit?: boolean; propagate?: boolean; userRoutes?: b
     metadata: { title: 'routing', status: 'draft' },
     network: {
       vnets: [hub, spoke],
-      peerings: [peering({ from: hub, to: spoke, allowGatewayTransit: opts.transit ?? true })],
+      peerings: [
+        peering({
+          from: hub,
+          to: spoke,
+          allowGatewayTransit: opts.transit ?? true,
+          ...(opts.remote === undefined ? { useRemoteGateways: true } : opts.remote === null ? {} : { useRemoteGateways: opts.remote }),
+        }),
+      ],
       firewalls: [fw],
       gateways: [gw],
       onPremises: [dc],
@@ -155,6 +164,29 @@ describe('gateway routes', () => {
     expect(routeFor(off, '192.168.10.7')?.nextHopType).toBe('None');
     // The subnet without a route table in the same VNet still learns it.
     expect(routesOf(hubSpoke({ propagate: false }), 'subnet:vnet-spoke/snet-plain').routes.some((r) => r.source === 'VirtualNetworkGateway')).toBe(true);
+  });
+
+  it('gateway routes need both halves: the hub allows transit and the spoke uses remote gateways', () => {
+    const gatewayRoutes = (opts: { transit?: boolean; remote?: boolean | null }) =>
+      routesOf(hubSpoke(opts), 'subnet:vnet-spoke/snet-plain').routes.filter((r) => r.source === 'VirtualNetworkGateway').length;
+    expect(gatewayRoutes({ transit: true, remote: true })).toBe(1);
+    expect(gatewayRoutes({ transit: true, remote: false })).toBe(0);
+    expect(gatewayRoutes({ transit: true, remote: null })).toBe(0);
+    expect(gatewayRoutes({ transit: false, remote: true })).toBe(0);
+  });
+
+  it('an unstated useRemoteGateways on a transit peering is recorded as the Azure default (off)', () => {
+    const { model } = normalize(hubSpoke({ remote: null }));
+    const edge = model.edges.find((e) => e.class === 'peering')!;
+    expect(edge).toMatchObject({ gatewayTransit: true, useRemoteGateways: false });
+    expect(model.defaults.filter((d) => d.path.endsWith('useRemoteGateways')).map((d) => [d.element, d.value])).toEqual([
+      [edge.id, false],
+    ]);
+  });
+
+  it('the hub (the side that allows transit) learns nothing through its spoke', () => {
+    const t = routesOf(hubSpoke(), 'subnet:vnet-hub/AzureFirewallSubnet');
+    expect(t.routes.filter((r) => r.source === 'VirtualNetworkGateway').map((r) => r.nextHopResource)).toEqual(['vnetGateway:vpngw']);
   });
 
   it('for equal prefixes a user route beats the gateway route, which beats the system route', () => {

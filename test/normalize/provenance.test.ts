@@ -118,6 +118,9 @@ describe('optional facts', () => {
         'network.firewalls[0].tier',
         'network.firewalls[0].zones',
         'network.privateDnsZones[0].links',
+        // Private by default only in VNets created after 2026-03-31: unknown unless stated.
+        'network.vnets[0].subnets[0].defaultOutboundAccess',
+        'network.vnets[1].subnets[0].defaultOutboundAccess',
         'network.vnets[1].subnets[0].nsg.flowLogs',
         'network.vnets[1].subnets[0].nsg.rules',
       ].sort(),

@@ -42,7 +42,11 @@ const CASES: Case[] = [
     rule: 'ingress/controller-redundancy',
     unstate: (b) => delete b.ic.zoneSpread,
     factPath: 'ingress[0].hops[2].via.zoneSpread',
-    bad: (b) => (b.ic.zoneSpread = false),
+    // Topology spread off and anti-affinity per node only: nothing spreads the replicas across zones.
+    bad: (b) => {
+      b.ic.zoneSpread = false;
+      b.ic.podAntiAffinity = 'node';
+    },
   },
   {
     rule: 'reliability/app-gateway-zones',

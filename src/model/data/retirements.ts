@@ -86,6 +86,14 @@ export const RETIREMENTS = {
     date: '2028-03-31',
     source: { title: 'Use kubenet networking in AKS (retirement notice)', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
   },
+  nsgFlowLogs: {
+    what: 'NSG flow logs',
+    date: '2027-09-30',
+    source: {
+      title: 'NSG flow logs overview ("NSG flow logs will be retired on September 30, 2027")',
+      url: 'https://learn.microsoft.com/azure/network-watcher/nsg-flow-logs-overview',
+    },
+  },
   openServiceMesh: {
     what: 'Open Service Mesh (OSM) add-on',
     date: '2027-09-30',

@@ -11,14 +11,30 @@ export default defineRule({
     pillars: ['security'],
     waf: ['SE:06', 'SE:04'],
     rationale:
-      "Azure's implicit default outbound access gives VMs an unannounced, shared public address that you cannot control, log or allow-list, and Microsoft is retiring it: new VNets get private subnets by default, and AKS-managed VNets created after 2026-03-31 are private. " +
+      "Azure's implicit default outbound access gives VMs an unannounced, shared public address that you cannot control, log or allow-list, and Microsoft is retiring it: VNets created with the API released after 2026-03-31 get private subnets by default, older VNets keep the access until their subnets are made private. " +
       'A node, jump box or build agent subnet that depends on it has an unmanaged egress path (for a network-isolated cluster it silently defeats the isolation).',
     fix: 'Set defaultOutboundAccess: false on the subnet and give it explicit egress: a NAT gateway, a 0.0.0.0/0 route to the firewall, or the cluster outbound load balancer.',
-    example: "subnet({ name: 'snet-jumpbox', cidr: '10.0.2.0/27', defaultOutboundAccess: false, routeTable: rtToFirewall });",
+    example:
+      "subnet({ name: 'snet-jumpbox', cidr: '10.0.2.0/27', defaultOutboundAccess: false, routeTable: rtToFirewall });",
     references: [
-      { title: 'Default outbound access in Azure', url: 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access' },
-      { title: 'Customize cluster egress with outbound types', url: 'https://learn.microsoft.com/azure/aks/egress-outboundtype' },
+      {
+        title: 'Default outbound access in Azure',
+        url: 'https://learn.microsoft.com/azure/virtual-network/ip-services/default-outbound-access',
+      },
+      {
+        title: 'Customize cluster egress with outbound types',
+        url: 'https://learn.microsoft.com/azure/aks/egress-outboundtype',
+      },
+      {
+        title: 'What is Azure NAT Gateway? (private subnets by default)',
+        url: 'https://learn.microsoft.com/azure/nat-gateway/nat-overview',
+      },
     ],
+    messages: {
+      implicitAccess:
+        'subnet {{subnet}} ({{cidr}}) hosts {{hosts}} and keeps implicit default outbound access with no NAT gateway ' +
+        'and no 0.0.0.0/0 route to an appliance{{why}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -40,16 +56,35 @@ export default defineRule({
       }
     }
     for (const j of q.all('jumpBox')) add(j.subnet, `jump box ${j.name}`);
-    for (const a of q.all('buildAgents')) if (a.hosting === 'self-hosted') add(a.subnet, `self-hosted build agents ${a.name}`);
+    for (const a of q.all('buildAgents'))
+      if (a.hosting === 'self-hosted') add(a.subnet, `self-hosted build agents ${a.name}`);
     for (const [id, what] of hosts) {
       const s = q.getAs(id, 'subnet');
-      if (!s || !s.defaultOutboundAccess) continue;
+      if (!s || s.defaultOutboundAccess === false) continue;
       if (s.natGateway) continue;
       const d = defaultRouteOf(q, s);
-      if (d && (d.route.nextHopType === 'VirtualAppliance' || d.route.nextHopType === 'VirtualNetworkGateway' || d.route.nextHopType === 'None')) continue;
-      const why = isolated.has(id) ? '; the cluster is meant to be network-isolated, but default outbound access still reaches the internet' : '';
+      if (
+        d &&
+        (d.route.nextHopType === 'VirtualAppliance' ||
+          d.route.nextHopType === 'VirtualNetworkGateway' ||
+          d.route.nextHopType === 'None')
+      )
+        continue;
+      if (s.defaultOutboundAccess === undefined) {
+        // New VNets are private by default, older ones are not: the design must say which this is.
+        ctx.unverified({
+          element: s.id,
+          property: 'defaultOutboundAccess',
+          check: `subnet ${s.name} (${what.join(', ')}) has no implicit internet egress`,
+        });
+        continue;
+      }
+      const why = isolated.has(id)
+        ? '; the cluster is meant to be network-isolated, but default outbound access still reaches the internet'
+        : '';
       ctx.report({
-        message: `subnet ${s.name} (${s.cidr}) hosts ${what.join(', ')} and keeps implicit default outbound access with no NAT gateway and no 0.0.0.0/0 route to an appliance${why}`,
+        messageId: 'implicitAccess',
+        data: { subnet: s.name, cidr: s.cidr, hosts: what.join(', '), why },
         element: s.id,
         property: 'defaultOutboundAccess',
         evidence: { subnet: s.name, hosts: what.join(', ') },

@@ -1,4 +1,13 @@
+import type { ResourceOf } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
+
+/** How the replicas of a controller are placed, in words, for messages. */
+function placement(ic: ResourceOf<'ingressController'>): string {
+  const spread = ic.zoneSpread === false ? 'no zone topology spread' : 'zone topology spread not stated';
+  const affinity =
+    ic.podAntiAffinity === 'node' ? 'pod anti-affinity per node only' : 'no zone pod anti-affinity stated';
+  return `${spread}, ${affinity}`;
+}
 
 export default defineRule({
   meta: {
@@ -9,41 +18,90 @@ export default defineRule({
     pillars: ['reliability'],
     waf: ['RE:05'],
     rationale:
-      'Every request of the paths behind an ingress controller passes through its pods. A single replica takes all of that traffic down during node upgrades, evictions and crashes; replicas that all land in one zone fail together with that zone even when the node pools are zone-redundant.',
-    fix: 'Run at least two (preferably three) replicas with a PodDisruptionBudget and topology spread constraints across zones.',
-    example: "ingressController({ name: 'nginx', type: 'app-routing-gateway-api', cluster: aks, replicas: 3, zoneSpread: true });",
+      'Every request of the paths behind an ingress controller passes through its pods. A single replica takes all of ' +
+      'that traffic down during node upgrades, evictions and crashes. Two replicas are enough when they cannot land ' +
+      'in the same failure domain: on a zonal cluster, topology spread constraints on the zone key or a pod ' +
+      'anti-affinity on the zone key place them in different zones; otherwise both may sit in one zone and fail with it.',
+    fix:
+      'Run at least two replicas (three on a cluster in three zones) with a PodDisruptionBudget, and spread them with ' +
+      'topology spread constraints (zoneSpread: true) or a pod anti-affinity on topology.kubernetes.io/zone ' +
+      "(podAntiAffinity: 'zone').",
+    example:
+      "ingressController({ name: 'nginx', type: 'app-routing-gateway-api', cluster: aks, replicas: 2, podAntiAffinity: 'zone' });",
     references: [
-      { title: 'Best practices for business continuity in AKS (redundancy)', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-multi-region' },
-      { title: 'Availability zones in AKS', url: 'https://learn.microsoft.com/azure/aks/availability-zones' },
+      {
+        title: 'Best practices for application deployments in AKS (pod anti-affinity, PDBs)',
+        url: 'https://learn.microsoft.com/azure/aks/best-practices-app-cluster-reliability',
+      },
+      {
+        title: 'Configure availability zones in AKS (spreading pods across zones)',
+        url: 'https://learn.microsoft.com/azure/aks/reliability-availability-zones-configure',
+      },
     ],
+    messages: {
+      singleReplica:
+        'ingress controller {{controller}} ({{type}}) in cluster {{cluster}} runs {{replicas}} replica{{s}}; at least 2 ' +
+        'are needed to survive a node drain',
+      notSpread:
+        'ingress controller {{controller}} ({{type}}) runs {{replicas}} replicas with {{placement}}, although cluster ' +
+        '{{cluster}} has nodes in {{zones}} zones; the replicas may share one zone and fail with it',
+    },
   },
   check(ctx) {
     for (const ic of ctx.q.all('ingressController')) {
       const replicas = ic.replicas;
       const c = ctx.q.getAs(ic.cluster, 'cluster');
       if (replicas === undefined) {
-        ctx.unverified({ element: ic.id, property: 'replicas', check: `ingress controller ${ic.name} survives a node drain (2 or more replicas)` });
+        ctx.unverified({
+          element: ic.id,
+          property: 'replicas',
+          check: `ingress controller ${ic.name} survives a node drain (2 or more replicas)`,
+        });
         continue;
       }
       if (replicas < 2) {
         ctx.report({
-          message: `ingress controller ${ic.name} (${ic.type}) in cluster ${c?.name ?? '?'} runs ${replicas} replica${replicas === 1 ? '' : 's'}; at least 2 are needed to survive a node drain`,
+          messageId: 'singleReplica',
+          data: { controller: ic.name, type: ic.type, cluster: c?.name ?? '?', replicas, s: replicas === 1 ? '' : 's' },
           element: ic.id,
           property: 'replicas',
           evidence: { controller: ic.name, replicas },
         });
         continue;
       }
-      if (ic.zoneSpread || !c) continue;
+      // Either mechanism places the replicas in different zones.
+      if (ic.zoneSpread === true || ic.podAntiAffinity === 'zone' || !c) continue;
       const zones = new Set<number>();
       for (const p of ctx.q.pools(c.id)) for (const z of p.zones ?? []) zones.add(z);
       if (zones.size < 2) continue;
+      // Not spread only when the design says so for both mechanisms (anti-affinity per node says nothing of zones).
       if (ic.zoneSpread === undefined) {
-        ctx.unverified({ element: ic.id, property: 'zoneSpread', check: `the replicas of ingress controller ${ic.name} survive the loss of a zone` });
+        ctx.unverified({
+          element: ic.id,
+          property: 'zoneSpread',
+          check: `the replicas of ingress controller ${ic.name} survive the loss of a zone`,
+        });
+        continue;
+      }
+      if (ic.podAntiAffinity === undefined) {
+        ctx.unverified({
+          element: ic.id,
+          property: 'podAntiAffinity',
+          check: `the replicas of ingress controller ${ic.name} survive the loss of a zone (zone pod anti-affinity)`,
+          fact: 'pod anti-affinity of the replicas',
+        });
         continue;
       }
       ctx.report({
-        message: `ingress controller ${ic.name} (${ic.type}) runs ${replicas} replicas without zone spread although cluster ${c.name} has nodes in ${zones.size} zones`,
+        messageId: 'notSpread',
+        data: {
+          controller: ic.name,
+          type: ic.type,
+          replicas,
+          placement: placement(ic),
+          cluster: c.name,
+          zones: zones.size,
+        },
         element: ic.id,
         property: 'zoneSpread',
         evidence: { controller: ic.name, replicas, zones: zones.size },

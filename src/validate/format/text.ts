@@ -61,7 +61,8 @@ export function formatText(results: FileResult[], { colors: c, compact = false }
   const summary = `${total === 0 ? '✓' : '✖'} ${parts.join(', ')} in ${plural(n.files, 'file')}`;
   lines.push(n.error ? c.red(c.bold(summary)) : n.warning ? c.yellow(c.bold(summary)) : c.green(c.bold(summary)));
   const open = unverifiedSentence(results);
-  if (open) lines.push(c.blue(open));
+  // The sentence names elements of the design: terminal-safe like every other user string.
+  if (open) lines.push(c.blue(t(open)));
   return lines.join('\n') + '\n';
 }
 

@@ -1,47 +1,104 @@
 import { describe, expect, it } from 'vitest';
 import { jumpBox, natGateway, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
 const ID = 'egress/default-outbound-access';
+const JUMP = 'network.vnets[0].subnets[1].defaultOutboundAccess';
 
-function withJumpBox(defaultOutboundAccess?: boolean) {
-  const b = baseline();
-  const s = subnet({ name: 'snet-jump', cidr: '10.0.1.0/27', purpose: 'jumpbox', ...(defaultOutboundAccess === undefined ? {} : { defaultOutboundAccess }) });
-  b.hub.subnets.push(s);
-  b.arch.network.jumpBoxes = [jumpBox({ name: 'vm-jump', subnet: s })];
-  return { ...b, jumpSubnet: s };
+type WithJump = ReturnType<typeof baseline> & { jumpSubnet: ReturnType<typeof subnet> };
+
+function withJumpBox(defaultOutboundAccess?: boolean, change: (b: WithJump) => void = () => {}) {
+  return () => {
+    const b = baseline();
+    const s = subnet({
+      name: 'snet-jump',
+      cidr: '10.0.1.0/27',
+      purpose: 'jumpbox',
+      ...(defaultOutboundAccess === undefined ? {} : { defaultOutboundAccess }),
+    });
+    b.hub.subnets.push(s);
+    b.arch.network.jumpBoxes = [jumpBox({ name: 'vm-jump', subnet: s })];
+    change({ ...b, jumpSubnet: s });
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('passes for private subnets and for subnets with explicit egress', async () => {
-    expect(await runRule(ID, withJumpBox(false).arch)).toEqual([]);
-    const b = withJumpBox();
-    b.jumpSubnet.natGateway = natGateway({ name: 'ng-hub', publicIps: 1 });
-    expect(await runRule(ID, b.arch)).toEqual([]);
-    const c = withJumpBox();
-    c.jumpSubnet.routeTable = c.rt;
-    expect(await runRule(ID, c.arch)).toEqual([]);
-  });
-
-  it('reports a jump box subnet that relies on default outbound access', async () => {
-    const f = await runRule(ID, withJumpBox().arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe(
-      'subnet snet-jump (10.0.1.0/27) hosts jump box vm-jump and keeps implicit default outbound access with no NAT gateway and no 0.0.0.0/0 route to an appliance',
-    );
-    expect(f[0]!.path).toBe('network.vnets[0].subnets[1].defaultOutboundAccess');
-  });
-
-  it('reports node subnets of a network-isolated cluster that keep default outbound access', async () => {
+/** A network-isolated cluster (outbound none) whose node subnet states `access`. */
+function isolatedNodes(access: boolean | undefined) {
+  return () => {
     const b = baseline();
     b.aks.outbound = { type: 'none' };
     delete b.nodes.routeTable;
-    b.nodes.defaultOutboundAccess = true;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain('subnet snet-nodes (10.1.0.0/22) hosts nodes of cluster aks-test');
-    expect(f[0]!.message).toContain('network-isolated');
+    if (access === undefined) delete b.nodes.defaultOutboundAccess;
+    else b.nodes.defaultOutboundAccess = access;
+    return b.arch;
+  };
+}
+
+testRule(ID, {
+  valid: [
+    { name: 'a private jump box subnet', arch: withJumpBox(false) },
+    {
+      name: 'default outbound access with a NAT gateway',
+      arch: withJumpBox(true, (b) => (b.jumpSubnet.natGateway = natGateway({ name: 'ng-hub', publicIps: 1 }))),
+    },
+    {
+      name: 'default outbound access with 0.0.0.0/0 to the firewall',
+      arch: withJumpBox(true, (b) => (b.jumpSubnet.routeTable = b.rt)),
+    },
+    { name: 'a network-isolated cluster whose node subnet is private', arch: isolatedNodes(false) },
+    { name: 'nodes of a cluster with its own outbound (the baseline UDR)', arch: () => baseline().arch },
+  ],
+  invalid: [
+    {
+      name: 'a jump box subnet that keeps default outbound access',
+      arch: withJumpBox(true),
+      findings: [
+        {
+          messageId: 'implicitAccess',
+          path: JUMP,
+          severity: 'warning',
+          message:
+            'subnet snet-jump (10.0.1.0/27) hosts jump box vm-jump and keeps implicit default outbound access with no NAT ' +
+            'gateway and no 0.0.0.0/0 route to an appliance',
+        },
+      ],
+    },
+    {
+      name: 'node subnets of a network-isolated cluster that keep default outbound access',
+      arch: isolatedNodes(true),
+      findings: [
+        {
+          messageId: 'implicitAccess',
+          path: 'network.vnets[1].subnets[0].defaultOutboundAccess',
+          severity: 'warning',
+          message:
+            /^subnet snet-nodes \(10\.1\.0\.0\/22\) hosts nodes of cluster aks-test .*; the cluster is meant to be network-isolated/,
+        },
+      ],
+    },
+  ],
+});
+
+describe(`${ID}: unstated facts`, () => {
+  it('an unstated subnet is neither private nor public: one unverified check names the fact', async () => {
+    const r = await runRuleResult(ID, withJumpBox(undefined)());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual([JUMP]);
+  });
+  it('explicit egress needs no statement', async () => {
+    const r = await runRuleResult(ID, withJumpBox(undefined, (b) => (b.jumpSubnet.routeTable = b.rt))());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+  it('the model records the fact as unknown, not as a platform default', async () => {
+    const { normalize } = await import('../../../src/normalize/normalize.js');
+    const { model } = normalize(isolatedNodes(undefined)());
+    expect(model.defaults.some((d) => d.path.endsWith('defaultOutboundAccess'))).toBe(false);
+    expect(model.resources.find((r) => r.kind === 'subnet' && r.name === 'snet-nodes')).not.toHaveProperty(
+      'defaultOutboundAccess',
+    );
   });
 });

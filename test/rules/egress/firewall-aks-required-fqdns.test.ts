@@ -1,39 +1,155 @@
 import { describe, expect, it } from 'vitest';
+import { subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
 const ID = 'egress/firewall-aks-required-fqdns';
+const PATH = 'network.firewalls[0].aksFqdnTag';
 
-describe(ID, () => {
-  it('passes with the AKS FQDN tag, or with every required FQDN listed', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
+const COMMON = [
+  'mcr.microsoft.com',
+  '*.data.mcr.microsoft.com',
+  'mcr-0001.mcr-msedge.net',
+  'management.azure.com',
+  'login.microsoftonline.com',
+  'packages.microsoft.com',
+  'acs-mirror.azureedge.net',
+  'packages.aks.azure.com',
+];
+
+type ApiMode = 'private' | 'public' | 'vnet-integration';
+
+/** The baseline firewall without the FQDN tag, allowing `rules`, for a cluster whose API server is `mode`. */
+function listed(rules: string[], mode: ApiMode = 'private') {
+  return () => {
     const b = baseline();
     b.firewall.aksFqdnTag = false;
-    b.firewall.fqdnAllowRules = ['*.mcr.microsoft.com', 'mcr.microsoft.com', 'management.azure.com', 'login.microsoftonline.com', 'packages.microsoft.com', 'acs-mirror.azureedge.net'];
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+    b.firewall.fqdnAllowRules = rules;
+    if (mode === 'public') b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'] };
+    if (mode === 'vnet-integration') {
+      const api = subnet({
+        name: 'snet-api',
+        cidr: '10.1.5.0/28',
+        purpose: 'apiserver',
+        delegation: 'Microsoft.ContainerService/managedClusters',
+      });
+      b.spoke.subnets.push(api);
+      b.aks.apiServer = {
+        mode: 'vnet-integration',
+        subnet: api,
+        private: false,
+        authorizedIpRanges: ['203.0.113.0/24'],
+      };
+    }
+    return b.arch;
+  };
+}
 
-  it('reports the FQDNs that are missing', async () => {
-    const b = baseline();
-    b.firewall.aksFqdnTag = false;
-    b.firewall.fqdnAllowRules = ['mcr.microsoft.com', '*.data.mcr.microsoft.com', 'management.azure.com', 'login.microsoftonline.com'];
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe(
-      'Azure Firewall afw-hub is the egress path of aks-test but allows neither the AzureKubernetesService FQDN tag nor 2 of the 6 required FQDNs: packages.microsoft.com, acs-mirror.azureedge.net',
-    );
-    expect(f[0]!.path).toBe('network.firewalls[0].aksFqdnTag');
-  });
+const without = (...drop: string[]): string[] => COMMON.filter((f) => !drop.includes(f));
 
-  it('judges the firewall the routes really use: a loadBalancer cluster routed to it counts, one whose route bypasses it does not', async () => {
+testRule(ID, {
+  valid: [
+    { name: 'the AzureKubernetesService FQDN tag', arch: () => baseline().arch },
+    { name: 'a private cluster with every common FQDN (no *.hcp needed)', arch: listed(COMMON) },
+    {
+      name: 'API Server VNet Integration with a public endpoint: nodes use the private ILB, no *.hcp',
+      arch: listed(COMMON, 'vnet-integration'),
+    },
+    {
+      name: 'a public cluster with the common FQDNs and *.hcp.westeurope.azmk8s.io',
+      arch: listed([...COMMON, '*.hcp.westeurope.azmk8s.io'], 'public'),
+    },
+    { name: 'a public cluster with a wider wildcard *.azmk8s.io', arch: listed([...COMMON, '*.azmk8s.io'], 'public') },
+    {
+      name: 'wildcards covering the MCR data endpoints',
+      arch: listed([...without('*.data.mcr.microsoft.com'), '*.mcr.microsoft.com']),
+    },
+    {
+      name: 'a cluster whose route bypasses the firewall (declared UDR, no route): the firewall carries no egress',
+      arch: () => {
+        const b = baseline();
+        b.firewall.aksFqdnTag = false;
+        b.firewall.fqdnAllowRules = [];
+        delete b.nodes.routeTable;
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the list without the successor of acs-mirror (packages.aks.azure.com) and the MCR CDN endpoint',
+      arch: listed(without('packages.aks.azure.com', 'mcr-0001.mcr-msedge.net')),
+      findings: [
+        {
+          messageId: 'missingFqdns',
+          path: PATH,
+          severity: 'error',
+          message:
+            'Azure Firewall afw-hub is the egress path of aks-test (private cluster) but allows neither the ' +
+            'AzureKubernetesService FQDN tag nor 2 of the 8 FQDNs the cluster needs: mcr-0001.mcr-msedge.net, packages.aks.azure.com',
+          evidence: { missingCount: 2, cluster: 'aks-test' },
+        },
+      ],
+    },
+    {
+      name: 'one FQDN short (acs-mirror.azureedge.net)',
+      arch: listed(without('acs-mirror.azureedge.net')),
+      findings: [
+        {
+          messageId: 'missingFqdns',
+          path: PATH,
+          severity: 'error',
+          evidence: { missingCount: 1, missing: 'acs-mirror.azureedge.net' },
+        },
+      ],
+    },
+    {
+      name: 'a public cluster with the common list but not its API server FQDN',
+      arch: listed(COMMON, 'public'),
+      findings: [
+        {
+          messageId: 'missingFqdns',
+          path: PATH,
+          severity: 'error',
+          message:
+            /aks-test \(public API server\).* 1 of the 9 FQDNs the cluster needs: \*\.hcp\.westeurope\.azmk8s\.io$/,
+        },
+      ],
+    },
+    {
+      name: "a public cluster allowed another region's API server FQDN",
+      arch: listed([...COMMON, '*.hcp.northeurope.azmk8s.io'], 'public'),
+      findings: [
+        {
+          messageId: 'missingFqdns',
+          path: PATH,
+          severity: 'error',
+          evidence: { missing: '*.hcp.westeurope.azmk8s.io' },
+        },
+      ],
+    },
+    {
+      name: 'a loadBalancer cluster whose node subnet routes 0.0.0.0/0 to the firewall is judged by the firewall',
+      arch: () => {
+        const b = baseline();
+        b.firewall.aksFqdnTag = false;
+        b.firewall.fqdnAllowRules = ['mcr.microsoft.com'];
+        b.aks.outbound = { type: 'loadBalancer' };
+        return b.arch;
+      },
+      findings: [{ messageId: 'missingFqdns', path: PATH, severity: 'error', evidence: { missingCount: 7 } }],
+    },
+  ],
+});
+
+describe(`${ID}: unstated rules`, () => {
+  it('does not judge a firewall whose rules are not stated: one unverified check instead', async () => {
     const b = baseline();
-    b.firewall.aksFqdnTag = false;
-    b.aks.outbound = { type: 'loadBalancer' };
-    expect((await runRule(ID, b.arch)).map((x) => x.message)).toEqual([expect.stringContaining('is the egress path of aks-test')]);
-    delete b.nodes.routeTable;
-    b.aks.outbound = { type: 'userDefinedRouting', via: b.firewall };
-    // Declared UDR through the firewall, but no route sends anything there: the firewall carries no egress.
-    expect(await runRule(ID, b.arch)).toEqual([]);
+    delete b.firewall.aksFqdnTag;
+    delete b.firewall.fqdnAllowRules;
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual([PATH]);
   });
 });

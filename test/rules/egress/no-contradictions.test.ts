@@ -121,6 +121,8 @@ describe('a grid of outbound types × node subnet default routes', () => {
           if (prod) b.arch.metadata.environment = 'production';
           b.firewall.aksFqdnTag = false;
           b.firewall.publicIps = 2;
+          // The baseline runs Cilium: say that no ACNS FQDN policy filters egress, so no-egress-control can judge.
+          b.aks.network.fqdnFiltering = false;
           if (r === 'none') delete b.nodes.routeTable;
           else if (r === 'internet') b.rt.routes = [{ name: 'default', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } }];
           else if (r === 'drop') b.rt.routes = [{ name: 'default', prefix: '0.0.0.0/0', nextHop: { type: 'None' } }];

@@ -1,30 +1,109 @@
 import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
 const ID = 'ingress/controller-redundancy';
+const IC = 'ingress[0].hops[2].via';
 
-describe(ID, () => {
-  it('passes with 3 replicas spread across zones', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+interface Placement {
+  replicas?: number;
+  zoneSpread?: boolean;
+  podAntiAffinity?: 'node' | 'zone';
+  zones?: Array<1 | 2 | 3>;
+}
 
-  it('reports a single replica', async () => {
+function controller(p: Placement) {
+  return () => {
     const b = baseline();
-    b.ic.replicas = 1;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe('ingress controller nginx (nginx) in cluster aks-test runs 1 replica; at least 2 are needed to survive a node drain');
-    expect(f[0]!.path).toBe('ingress[0].hops[2].via.replicas');
-  });
+    delete b.ic.replicas;
+    delete b.ic.zoneSpread;
+    if (p.replicas !== undefined) b.ic.replicas = p.replicas;
+    if (p.zoneSpread !== undefined) b.ic.zoneSpread = p.zoneSpread;
+    if (p.podAntiAffinity !== undefined) b.ic.podAntiAffinity = p.podAntiAffinity;
+    if (p.zones) for (const pool of b.aks.nodePools) pool.zones = p.zones;
+    return b.arch;
+  };
+}
 
-  it('reports replicas without zone spread on a zonal cluster', async () => {
-    const b = baseline();
-    b.ic.zoneSpread = false;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('ingress controller nginx (nginx) runs 3 replicas without zone spread although cluster aks-test has nodes in 3 zones');
-    expect(f[0]!.path).toBe('ingress[0].hops[2].via.zoneSpread');
+testRule(ID, {
+  valid: [
+    { name: '3 replicas with zone topology spread', arch: () => baseline().arch },
+    {
+      name: '2 replicas (the threshold) with zone topology spread',
+      arch: controller({ replicas: 2, zoneSpread: true }),
+    },
+    {
+      name: '2 replicas with pod anti-affinity on the zone key',
+      arch: controller({ replicas: 2, zoneSpread: false, podAntiAffinity: 'zone' }),
+    },
+    {
+      name: '2 replicas, zone anti-affinity, topology spread not stated',
+      arch: controller({ replicas: 2, podAntiAffinity: 'zone' }),
+    },
+    {
+      name: '2 replicas without spread on a cluster in one zone',
+      arch: controller({ replicas: 2, zoneSpread: false, podAntiAffinity: 'node', zones: [1] }),
+    },
+  ],
+  invalid: [
+    {
+      name: '1 replica (below the threshold)',
+      arch: controller({ replicas: 1, zoneSpread: true }),
+      findings: [
+        {
+          messageId: 'singleReplica',
+          path: `${IC}.replicas`,
+          severity: 'warning',
+          message:
+            'ingress controller nginx (nginx) in cluster aks-test runs 1 replica; at least 2 are needed to survive a node drain',
+        },
+      ],
+    },
+    {
+      name: '0 replicas',
+      arch: controller({ replicas: 0, podAntiAffinity: 'zone' }),
+      findings: [
+        { messageId: 'singleReplica', path: `${IC}.replicas`, severity: 'warning', message: /runs 0 replicas;/ },
+      ],
+    },
+    {
+      name: '2 replicas, no topology spread, anti-affinity per node only, on a cluster in 3 zones',
+      arch: controller({ replicas: 2, zoneSpread: false, podAntiAffinity: 'node' }),
+      findings: [
+        {
+          messageId: 'notSpread',
+          path: `${IC}.zoneSpread`,
+          severity: 'warning',
+          message:
+            'ingress controller nginx (nginx) runs 2 replicas with no zone topology spread, pod anti-affinity per node ' +
+            'only, although cluster aks-test has nodes in 3 zones; the replicas may share one zone and fail with it',
+        },
+      ],
+    },
+    {
+      name: '3 replicas without spread on a cluster in 2 zones (the zone threshold)',
+      arch: controller({ replicas: 3, zoneSpread: false, podAntiAffinity: 'node', zones: [1, 2] }),
+      findings: [
+        { messageId: 'notSpread', path: `${IC}.zoneSpread`, severity: 'warning', evidence: { zones: 2, replicas: 3 } },
+      ],
+    },
+  ],
+});
+
+describe(`${ID}: unstated facts`, () => {
+  const unverified = async (p: Placement) => {
+    const r = await runRuleResult(ID, controller(p)());
+    expect(r.findings).toEqual([]);
+    return r.unverified?.map((u) => u.factPath);
+  };
+  it('names the replica count when it is not stated', async () => {
+    expect(await unverified({})).toEqual([`${IC}.replicas`]);
+  });
+  it('names the zone spread when neither mechanism is stated', async () => {
+    expect(await unverified({ replicas: 2 })).toEqual([`${IC}.zoneSpread`]);
+  });
+  it('names the anti-affinity when topology spread is off and the anti-affinity is not stated', async () => {
+    expect(await unverified({ replicas: 2, zoneSpread: false })).toEqual([`${IC}.podAntiAffinity`]);
   });
 });

@@ -1,0 +1,102 @@
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'control-plane/network-isolated-prerequisites',
+    title:
+      'Network-isolated clusters meet the prerequisites: private API server, supported CNI and OS, no node public IPs',
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['security', 'reliability'],
+    waf: ['SE:06', 'RE:03'],
+    rationale:
+      'A network-isolated cluster bootstraps from a private ACR cache instead of the Microsoft Artifact Registry and ' +
+      'has no outbound path of its own, so traffic between nodes and API server must stay on the private network: the ' +
+      'API server has to be private (Private Link or VNet Integration without public access). kubenet and Windows node ' +
+      'pools are not supported, outbound type block works only with an AKS-managed VNet, and a node public IP gives ' +
+      'nodes an internet path that defeats the isolation.',
+    fix:
+      "Make the API server private (apiServer: { mode: 'private' } or VNet Integration with private: true), use Azure " +
+      'CNI (overlay or pod subnet) with Linux pools only, use outbound type none in a bring-your-own VNet, and remove ' +
+      'node public IPs.',
+    example:
+      "cluster({ name: 'aks-isolated', networkIsolated: true, outbound: { type: 'none' }, apiServer: { mode: 'private' }, /* … */ });",
+    references: [
+      {
+        title: 'Network isolated AKS clusters (concepts and limitations)',
+        url: 'https://learn.microsoft.com/azure/aks/concepts-network-isolated',
+      },
+      { title: 'Create a network isolated AKS cluster', url: 'https://learn.microsoft.com/azure/aks/network-isolated' },
+    ],
+    messages: {
+      publicApiServer:
+        'cluster {{cluster}} is network-isolated but its API server is {{mode}}; node to API server traffic must stay ' +
+        'private (Private Link or VNet Integration with private: true)',
+      kubenet: 'cluster {{cluster}} is network-isolated but uses kubenet, which network isolation does not support',
+      windowsPool: 'node pool {{pool}} of network-isolated cluster {{cluster}} runs Windows, which is not supported',
+      blockNeedsManagedVnet:
+        'cluster {{cluster}} uses outbound type block in its own VNet; block is supported only with an AKS-managed VNet ' +
+        '(use none, and NSG rules to block egress)',
+      nodePublicIp:
+        'node pool {{pool}} of network-isolated cluster {{cluster}} has node public IPs, which give its nodes outbound ' +
+        'internet access despite the isolation',
+    },
+  },
+  check(ctx) {
+    const { q } = ctx;
+    for (const c of q.all('cluster')) {
+      if (!c.networkIsolated) continue;
+      const a = c.apiServer;
+      const isPrivate = a.mode === 'private' || (a.mode === 'vnet-integration' && a.private);
+      if (!isPrivate) {
+        const mode = a.mode === 'public' ? 'public' : 'VNet-integrated with public access';
+        ctx.report({
+          messageId: 'publicApiServer',
+          data: { cluster: c.name, mode },
+          element: c.id,
+          property: 'apiServer',
+          evidence: { cluster: c.name, mode: a.mode },
+        });
+      }
+      if (c.network.cni === 'kubenet') {
+        ctx.report({
+          messageId: 'kubenet',
+          data: { cluster: c.name },
+          element: c.id,
+          property: 'network.cni',
+          evidence: { cluster: c.name },
+        });
+      }
+      if (c.outbound.type === 'block' && !c.managedVnet) {
+        ctx.report({
+          messageId: 'blockNeedsManagedVnet',
+          data: { cluster: c.name },
+          element: c.id,
+          property: 'outbound',
+          evidence: { cluster: c.name },
+        });
+      }
+      for (const p of q.pools(c.id)) {
+        if (p.os === 'Windows') {
+          ctx.report({
+            messageId: 'windowsPool',
+            data: { pool: p.name, cluster: c.name },
+            element: p.id,
+            property: 'os',
+            evidence: { pool: p.name },
+          });
+        }
+        if (p.nodePublicIp) {
+          ctx.report({
+            messageId: 'nodePublicIp',
+            severity: 'warning',
+            data: { pool: p.name, cluster: c.name },
+            element: p.id,
+            property: 'nodePublicIp',
+            evidence: { pool: p.name },
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,122 @@
+import { cidr, ipToNumber, isPrivateRange } from '../../model/cidr.js';
+import { routingOf } from '../../model/egress.js';
+import { routeFor, type SubnetRoutes } from '../../model/routing.js';
+import type { Id } from '../../model/types.js';
+import { defineRule } from '../../validate/rule.js';
+
+/** Whether a user route could catch a public address other than through 0.0.0.0/0 (a host or public-prefix route). */
+function publicUserRoutes(t: SubnetRoutes): boolean {
+  return t.routes.some((r) => r.source === 'User' && r.range.prefix > 0 && !isPrivateRange(r.range));
+}
+
+export default defineRule({
+  meta: {
+    id: 'egress/dnat-asymmetric-route',
+    title: "Replies to a firewall DNAT through a public load balancer do not return through the firewall's private IP",
+    severity: 'error',
+    kind: 'platform-limit',
+    pillars: ['reliability'],
+    waf: ['RE:02'],
+    rationale:
+      'When Azure Firewall DNATs internet traffic to a public load balancer in front of the cluster, the packets reach ' +
+      "the nodes (or, with pod subnets, the pods) from the firewall's public IP. If that subnet sends 0.0.0.0/0 to the " +
+      "same firewall's private IP, the replies go back through the firewall's private side, where the stateful " +
+      'firewall has no session for them and drops them. With an internal load balancer the firewall reaches the ' +
+      'backend from its private side and the return path matches.',
+    fix:
+      "Add a host route for the firewall's public IP with next hop Internet to the cluster subnets' route table, or " +
+      'DNAT to an internal load balancer instead of a public one.',
+    example:
+      "routeTable({ name: 'rt-aks', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: firewall }, " +
+      "{ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }] });",
+    references: [
+      {
+        title: 'Integrate Azure Firewall with Azure Standard Load Balancer (asymmetric routing)',
+        url: 'https://learn.microsoft.com/azure/firewall/integrate-lb',
+      },
+      {
+        title: 'Virtual network traffic routing (how Azure selects a route)',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
+      },
+    ],
+    messages: {
+      asymmetric:
+        '{{role}} subnet {{subnet}} sends replies to {{address}} (the public side of Azure Firewall {{firewall}}, DNAT ' +
+        "rule {{rule}} to public load balancer {{lb}} on ingress path {{path}}) through {{firewall}}'s private IP{{route}}: " +
+        'the firewall drops them as asymmetric',
+    },
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const routing = routingOf(ctx.model);
+    const seen = new Set<string>();
+    for (const p of ctx.model.ingressPaths) {
+      if (!p.cluster) continue;
+      const pools = q.pools(p.cluster);
+      const subnets: Array<{ id: Id; role: 'node' | 'pod' }> = [];
+      for (const pool of pools) {
+        if (!subnets.some((s) => s.id === pool.subnet)) subnets.push({ id: pool.subnet, role: 'node' });
+        if (pool.podSubnet && !subnets.some((s) => s.id === pool.podSubnet))
+          subnets.push({ id: pool.podSubnet, role: 'pod' });
+      }
+      p.hops.forEach((hop, i) => {
+        if (!hop.dnat || hop.resourceKind !== 'azureFirewall') return;
+        const fw = q.getAs(hop.resource, 'azureFirewall');
+        const next = p.hops[i + 1];
+        const lb = q.getAs(next?.resource, 'loadBalancer');
+        const translated =
+          ipToNumber(hop.dnat.translatedAddress) !== undefined ? cidr(`${hop.dnat.translatedAddress}/32`) : undefined;
+        const toPublic = lb ? lb.visibility === 'public' : translated !== undefined && !isPrivateRange(translated);
+        if (!fw || !toPublic) return;
+        const rule = fw.dnatRules.find((d) => d.name === hop.dnat!.rule);
+        const addresses = [
+          ...new Set([...(rule?.destinationAddress ? [rule.destinationAddress] : []), ...(fw.publicIpAddresses ?? [])]),
+        ];
+        for (const s of subnets) {
+          const key = `${fw.id}|${s.id}`;
+          const t = routing.get(s.id);
+          if (seen.has(key) || !t) continue;
+          seen.add(key);
+          const toFw = (dest: string) => {
+            const r = routeFor(t, dest);
+            return r?.nextHopType === 'VirtualAppliance' && r.nextHopResource === fw.id ? r : undefined;
+          };
+          // Without the firewall's address, a subnet whose 0.0.0.0/0 goes to the firewall and that has no route
+          // for any public prefix sends every public address, whatever it is, to the firewall.
+          const candidates = addresses.length ? addresses : publicUserRoutes(t) ? [] : ['0.0.0.0/0'];
+          if (candidates.length === 0) {
+            if (toFw('0.0.0.0/0')) {
+              ctx.unverified({
+                element: fw.id,
+                property: 'publicIpAddresses',
+                check: `replies from ${q.name(s.id)} to the public side of ${fw.name} return the way DNAT traffic came`,
+                fact: "firewall's public IP addresses",
+              });
+            }
+            continue;
+          }
+          const hit = candidates.map((a) => ({ a, r: toFw(a) })).find((x) => x.r !== undefined);
+          if (!hit) continue;
+          const r = hit.r!;
+          const table = q.getAs(r.routeTable, 'routeTable');
+          ctx.report({
+            messageId: 'asymmetric',
+            data: {
+              role: s.role,
+              subnet: q.name(s.id),
+              address: hit.a === '0.0.0.0/0' ? 'its public IP' : hit.a,
+              firewall: fw.name,
+              rule: hop.dnat.rule,
+              lb: lb?.name ?? hop.dnat.translatedAddress ?? '?',
+              path: p.name,
+              route: r.routeName && table ? ` (route ${r.routeName} in ${table.name})` : '',
+            },
+            element: s.id,
+            ...(table && r.routeIndex !== undefined ? { path: `${table.source.path}.routes[${r.routeIndex}]` } : {}),
+            evidence: { firewall: fw.name, subnet: q.name(s.id), address: hit.a, path: p.name },
+          });
+        }
+      });
+    }
+  },
+});

@@ -1,0 +1,68 @@
+import { routingOf } from '../../model/egress.js';
+import { defaultRouteFor, routeFor } from '../../model/routing.js';
+import { defineRule } from '../../validate/rule.js';
+
+export default defineRule({
+  meta: {
+    id: 'egress/gateway-routes-bypass-firewall',
+    title: 'Firewall-routed cluster subnets do not send on-premises traffic straight to the gateway',
+    severity: 'warning',
+    kind: 'best-practice',
+    pillars: ['security'],
+    waf: ['SE:06'],
+    rationale:
+      'A spoke route table that sends 0.0.0.0/0 to the hub firewall but keeps gateway route propagation on also ' +
+      'receives the on-premises prefixes the VPN or ExpressRoute gateway learned over BGP. Those prefixes are more ' +
+      'specific than 0.0.0.0/0, so Azure sends traffic to on-premises straight to the gateway and the firewall never ' +
+      'inspects it (and replies may return through the firewall, which drops them as asymmetric).',
+    fix:
+      'Disable gateway route propagation on the spoke route table (bgpRoutePropagation: false) so on-premises traffic ' +
+      'follows 0.0.0.0/0 to the firewall, or add user routes for the on-premises prefixes to the firewall.',
+    example:
+      "routeTable({ name: 'rt-spoke', bgpRoutePropagation: false, routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: firewall }] });",
+    references: [
+      {
+        title: 'Virtual network traffic routing (BGP propagation, route selection)',
+        url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
+      },
+      {
+        title: 'Hub-spoke network topology in Azure',
+        url: 'https://learn.microsoft.com/azure/architecture/networking/architecture/hub-spoke',
+      },
+    ],
+    messages: {
+      bypass:
+        'subnet {{subnet}} sends 0.0.0.0/0 to {{appliance}} but route table {{table}} propagates gateway routes, so ' +
+        'traffic to on-premises {{prefixes}} goes straight to gateway {{gateway}} without passing the firewall',
+    },
+  },
+  check(ctx) {
+    const { q } = ctx;
+    const clusterSubnets = new Set(
+      q.all('nodePool').flatMap((p) => (p.podSubnet ? [p.subnet, p.podSubnet] : [p.subnet])),
+    );
+    for (const s of q.all('subnet')) {
+      if (!clusterSubnets.has(s.id)) continue;
+      const t = routingOf(q.model).get(s.id);
+      const d = t ? defaultRouteFor(t) : undefined;
+      if (!t || !d || d.source !== 'User' || d.nextHopType !== 'VirtualAppliance' || !t.routeTable) continue;
+      // Gateway routes that really win for their own prefix (a user route of the same prefix would beat them).
+      const winning = t.routes.filter((r) => r.source === 'VirtualNetworkGateway' && routeFor(t, r.prefix) === r);
+      if (winning.length === 0) continue;
+      const table = q.getAs(t.routeTable, 'routeTable');
+      ctx.report({
+        messageId: 'bypass',
+        data: {
+          subnet: s.name,
+          appliance: d.nextHopResource ? q.name(d.nextHopResource) : (d.nextHopAddress ?? 'an appliance'),
+          table: table?.name ?? t.routeTable,
+          prefixes: [...new Set(winning.map((r) => r.prefix))].join(', '),
+          gateway: q.name(winning[0]!.nextHopResource),
+        },
+        element: t.routeTable,
+        property: 'bgpRoutePropagation',
+        evidence: { subnet: s.name, routeTable: table?.name ?? '', prefixes: winning.length },
+      });
+    }
+  },
+});

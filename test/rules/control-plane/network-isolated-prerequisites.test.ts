@@ -1,0 +1,132 @@
+import { nodePool, subnet } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { testRule } from '../../helpers/rule-tester.js';
+
+type B = ReturnType<typeof baseline>;
+
+/** The baseline cluster made network-isolated (outbound none, private API server), then `change`. */
+function isolated(change: (b: B) => void = () => {}) {
+  return () => {
+    const b = baseline();
+    delete b.nodes.routeTable;
+    b.aks.networkIsolated = true;
+    b.aks.outbound = { type: 'none' };
+    change(b);
+    return b.arch;
+  };
+}
+
+testRule('control-plane/network-isolated-prerequisites', {
+  valid: [
+    { name: 'private cluster, overlay, Linux pools, outbound none', arch: isolated() },
+    {
+      name: 'API Server VNet Integration without public access',
+      arch: isolated((b) => {
+        const api = subnet({
+          name: 'snet-api',
+          cidr: '10.1.5.0/28',
+          purpose: 'apiserver',
+          delegation: 'Microsoft.ContainerService/managedClusters',
+        });
+        b.spoke.subnets.push(api);
+        b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: true };
+      }),
+    },
+    {
+      name: 'outbound type block with an AKS-managed VNet',
+      arch: isolated((b) => {
+        b.aks.managedVnet = true;
+        b.aks.outbound = { type: 'block' };
+      }),
+    },
+    {
+      name: 'a public cluster that is not network-isolated',
+      arch: () => {
+        const b = baseline();
+        b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'] };
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a public API server',
+      arch: isolated((b) => (b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'] })),
+      findings: [
+        {
+          messageId: 'publicApiServer',
+          path: 'clusters[0].apiServer',
+          severity: 'error',
+          message:
+            'cluster aks-test is network-isolated but its API server is public; node to API server traffic must stay ' +
+            'private (Private Link or VNet Integration with private: true)',
+        },
+      ],
+    },
+    {
+      name: 'VNet Integration with public access',
+      arch: isolated((b) => {
+        const api = subnet({
+          name: 'snet-api',
+          cidr: '10.1.5.0/28',
+          purpose: 'apiserver',
+          delegation: 'Microsoft.ContainerService/managedClusters',
+        });
+        b.spoke.subnets.push(api);
+        b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: false };
+      }),
+      findings: [
+        {
+          messageId: 'publicApiServer',
+          path: 'clusters[0].apiServer',
+          severity: 'error',
+          message: /VNet-integrated with public access/,
+        },
+      ],
+    },
+    {
+      name: 'kubenet',
+      arch: isolated(
+        (b) =>
+          (b.aks.network = {
+            cni: 'kubenet',
+            podCidr: '192.168.0.0/16',
+            serviceCidr: '172.16.0.0/16',
+            dnsServiceIP: '172.16.0.10',
+          }),
+      ),
+      findings: [{ messageId: 'kubenet', path: 'clusters[0].network.cni', severity: 'error' }],
+    },
+    {
+      name: 'outbound type block in a bring-your-own VNet',
+      arch: isolated((b) => (b.aks.outbound = { type: 'block' })),
+      findings: [{ messageId: 'blockNeedsManagedVnet', path: 'clusters[0].outbound', severity: 'error' }],
+    },
+    {
+      name: 'a Windows pool and a pool with node public IPs',
+      arch: isolated((b) => {
+        b.aks.nodePools.push(
+          nodePool({
+            name: 'win',
+            mode: 'user',
+            os: 'Windows',
+            vmSize: 'Standard_D4ds_v5',
+            minCount: 1,
+            maxCount: 2,
+            subnet: b.nodes,
+          }),
+        );
+        b.aks.nodePools[1]!.nodePublicIp = true;
+      }),
+      findings: [
+        { messageId: 'windowsPool', path: 'clusters[0].nodePools[2].os', severity: 'error' },
+        {
+          messageId: 'nodePublicIp',
+          path: 'clusters[0].nodePools[1].nodePublicIp',
+          severity: 'warning',
+          message: /node pool apps .* outbound internet access/,
+        },
+      ],
+    },
+  ],
+});
