@@ -25,7 +25,7 @@ testRule('control-plane/network-isolated-prerequisites', {
         const api = subnet({
           name: 'snet-api',
           cidr: '10.1.5.0/28',
-          purpose: 'apiserver',
+          purpose: 'aks-apiserver',
           delegation: 'Microsoft.ContainerService/managedClusters',
         });
         b.spoke.subnets.push(api);
@@ -69,7 +69,7 @@ testRule('control-plane/network-isolated-prerequisites', {
         const api = subnet({
           name: 'snet-api',
           cidr: '10.1.5.0/28',
-          purpose: 'apiserver',
+          purpose: 'aks-apiserver',
           delegation: 'Microsoft.ContainerService/managedClusters',
         });
         b.spoke.subnets.push(api);

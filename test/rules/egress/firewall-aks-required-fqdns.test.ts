@@ -31,7 +31,7 @@ function listed(rules: string[], mode: ApiMode = 'private') {
       const api = subnet({
         name: 'snet-api',
         cidr: '10.1.5.0/28',
-        purpose: 'apiserver',
+        purpose: 'aks-apiserver',
         delegation: 'Microsoft.ContainerService/managedClusters',
       });
       b.spoke.subnets.push(api);
