@@ -60,8 +60,9 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * clusters whose node subnets lie in it and everything of those clusters, and the ids of the paths and accesses
  * of those clusters (flow views name derived nodes after them).
  */
-export function spokeOwners(model: Model): Map<string, Id> {
-  const q = new ModelQuery(model);
+export function spokeOwners(model: Model, q = new ModelQuery(model)): Map<string, Id> {
+  const cached = ownersCache.get(model);
+  if (cached) return cached;
   const spokes = new Set(q.all('vnet').filter((v) => v.role === 'spoke').map((v) => v.id));
   const owner = new Map<string, Id | null>();
   const ownerOf = (id: Id | undefined, depth = 0): Id | null => {
@@ -97,8 +98,12 @@ export function spokeOwners(model: Model): Map<string, Id> {
   for (const p of model.ingressPaths) byCluster(p.id, p.cluster);
   for (const p of model.egressPaths) byCluster(p.id, p.cluster);
   for (const a of model.controlPlaneAccess) byCluster(a.id, a.cluster);
+  ownersCache.set(model, out);
   return out;
 }
+
+/** Owners per model: a pack collapses four views of one model. */
+const ownersCache = new WeakMap<Model, Map<string, Id>>();
 
 /** The view nodes of each spoke; spokes whose nodes nest inside another spoke's are left out (never collapsed). */
 export function spokeUnits(graph: ViewGraph, owners: Map<string, Id>): Map<Id, ViewNode[]> {
@@ -134,8 +139,11 @@ export function spokeUnits(graph: ViewGraph, owners: Map<string, Id>): Map<Id, V
   const hasChildren = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => !!p));
   const neighbours = new Map<string, string[]>();
   for (const e of graph.edges) {
-    neighbours.set(e.from, [...(neighbours.get(e.from) ?? []), e.to]);
-    neighbours.set(e.to, [...(neighbours.get(e.to) ?? []), e.from]);
+    for (const [a, b] of [[e.from, e.to], [e.to, e.from]] as const) {
+      const list = neighbours.get(a);
+      if (list) list.push(b);
+      else neighbours.set(a, [b]);
+    }
   }
   for (let changed = true; changed; ) {
     changed = false;
@@ -178,7 +186,7 @@ export interface Shape {
 /** What the diagram shows of one spoke, with its names and addresses replaced by numbered placeholders. */
 function shapeOf(
   nodes: ViewNode[],
-  graph: ViewGraph,
+  edges: readonly ViewEdge[],
   names: string[],
   badges: Map<string, string>,
 ): Shape {
@@ -218,8 +226,7 @@ function shapeOf(
       badges.get(n.element ?? '') ?? '',
     ];
   });
-  for (const e of graph.edges) {
-    if (!inUnit.has(e.from) && !inUnit.has(e.to)) continue;
+  for (const e of edges) {
     parts.push(['edge', ref(e.from), ref(e.to), e.style, text(e.label ?? '', e.label ?? ''), e.tls ?? '', e.step ?? '', e.undirected ? 1 : 0]);
   }
   return { key: JSON.stringify(parts), slots };
@@ -230,7 +237,9 @@ function badgeKeys(findings: readonly Finding[]): Map<string, string> {
   const per = new Map<string, string[]>();
   for (const f of findings) {
     if (!f.element || !isActive(f)) continue;
-    per.set(f.element, [...(per.get(f.element) ?? []), `${f.severity}:${f.ruleId}`]);
+    const list = per.get(f.element);
+    if (list) list.push(`${f.severity}:${f.ruleId}`);
+    else per.set(f.element, [`${f.severity}:${f.ruleId}`]);
   }
   return new Map([...per].map(([k, v]) => [k, v.sort().join(',')]));
 }
@@ -242,9 +251,9 @@ export function spokeShapes(
   graph: ViewGraph,
   model: Model,
   findings: readonly Finding[] = [],
+  q = new ModelQuery(model),
 ): { units: Map<Id, ViewNode[]>; shapes: Map<Id, Shape> } {
-  const q = new ModelQuery(model);
-  const owners = spokeOwners(model);
+  const owners = spokeOwners(model, q);
   const found = spokeUnits(graph, owners);
   const order = [...found.keys()].sort((a, b) => q.name(a).localeCompare(q.name(b), 'en', { numeric: true }) || (a < b ? -1 : 1));
   const units = new Map(order.map((u) => [u, found.get(u)!]));
@@ -263,7 +272,22 @@ export function spokeShapes(
   for (const [id, u] of owners) addName(id, u);
   for (const [u, nodes] of units) for (const n of nodes) if (n.element && owners.get(n.element) !== u) addName(n.element, u);
   const shapes = new Map<Id, Shape>();
-  for (const [unit, nodes] of units) shapes.set(unit, shapeOf(nodes, graph, namesOf.get(unit) ?? [], badges));
+  // The edges each spoke touches, in view order: indexed once, not scanned per spoke.
+  const edgesOf = new Map<Id, number[]>();
+  const unitOfNode = new Map<string, Id>();
+  for (const [u, nodes] of units) for (const n of nodes) unitOfNode.set(n.id, u);
+  graph.edges.forEach((e, i) => {
+    for (const u of new Set([unitOfNode.get(e.from), unitOfNode.get(e.to)])) {
+      if (!u) continue;
+      const list = edgesOf.get(u);
+      if (list) list.push(i);
+      else edgesOf.set(u, [i]);
+    }
+  });
+  for (const [unit, nodes] of units) {
+    const edges = (edgesOf.get(unit) ?? []).map((i) => graph.edges[i]!);
+    shapes.set(unit, shapeOf(nodes, edges, namesOf.get(unit) ?? [], badges));
+  }
   return { units, shapes };
 }
 
@@ -273,7 +297,7 @@ export function spokeShapes(
  */
 export function collapseView(graph: ViewGraph, model: Model, findings: readonly Finding[] = [], minGroup = 2): CollapseResult {
   const q = new ModelQuery(model);
-  const { units, shapes } = spokeShapes(graph, model, findings);
+  const { units, shapes } = spokeShapes(graph, model, findings, q);
   const classes = new Map<string, Array<{ unit: Id; shape: Shape }>>();
   for (const [unit, shape] of shapes) {
     const list = classes.get(shape.key) ?? [];

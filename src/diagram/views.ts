@@ -393,7 +393,7 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
   }
   for (const p of m.ingressPaths) {
     for (const id of p.edges) {
-      const e = m.edges.find((x) => x.id === id);
+      const e = edgeIndex(m).byId.get(id);
       if (e) b.modelEdge(e, 'ingress');
     }
   }
@@ -482,13 +482,16 @@ function egress(q: ModelQuery): ViewGraph | undefined {
       }
     }
   }
+  const ix = edgeIndex(m);
   for (const p of m.egressPaths) {
-    for (const e of m.edges) {
-      if (e.path !== p.id && !p.edges.includes(e.id)) continue;
+    // The path's edges in model order: those tagged with it and those it lists.
+    const at = new Set([...(ix.byPath.get(p.id) ?? []), ...p.edges.map((id) => ix.position.get(id) ?? -1)]);
+    for (const i of [...at].filter((i) => i >= 0).sort((a, z) => a - z)) {
+      const e = m.edges[i]!;
       b.modelEdge(e, e.class === 'private-link' ? 'private-link' : 'egress');
     }
     for (const pid of p.privateEndpoints) {
-      for (const e of m.edges) if (e.class === 'private-link' && e.from === pid) b.modelEdge(e, 'private-link');
+      for (const e of ix.privateLinkFrom.get(pid) ?? []) b.modelEdge(e, 'private-link');
     }
   }
   return b.build();
@@ -541,7 +544,7 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
     }
     b.cluster(c, false);
     for (const a of m.controlPlaneAccess.filter((x) => x.cluster === c.id)) {
-      const modelEdges = m.edges.filter((e) => e.path === a.id && e.class === 'management');
+      const modelEdges = (edgeIndex(m).byPath.get(a.id) ?? []).map((i) => m.edges[i]!).filter((e) => e.class === 'management');
       const suffix = a.overInternet ? ' · internet' : '';
       let from = a.from;
       if (a.kind === 'gitops') {
@@ -581,6 +584,28 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
     }
   }
   return b.build();
+}
+
+/** Model edges by id, by path (positions, in model order) and private-link edges by source, once per model. */
+interface EdgeIndex {
+  byId: Map<string, Edge>;
+  position: Map<string, number>;
+  byPath: Map<string, number[]>;
+  privateLinkFrom: Map<string, Edge[]>;
+}
+const edgeIndexes = new WeakMap<Model, EdgeIndex>();
+function edgeIndex(m: Model): EdgeIndex {
+  let ix = edgeIndexes.get(m);
+  if (ix) return ix;
+  ix = { byId: new Map(), position: new Map(), byPath: new Map(), privateLinkFrom: new Map() };
+  m.edges.forEach((e, i) => {
+    ix!.byId.set(e.id, e);
+    ix!.position.set(e.id, i);
+    if (e.path !== undefined) ix!.byPath.set(e.path, [...(ix!.byPath.get(e.path) ?? []), i]);
+    if (e.class === 'private-link') ix!.privateLinkFrom.set(e.from, [...(ix!.privateLinkFrom.get(e.from) ?? []), e]);
+  });
+  edgeIndexes.set(m, ix);
+  return ix;
 }
 
 /** Derives a view graph; undefined when the view has nothing to show. */

@@ -17,7 +17,10 @@ export interface HtmlOptions {
    * input of the PDF: each diagram on pages of its own, cut into tiles when one page would shrink its text).
    */
   medium?: 'screen' | 'print';
-  /** Folder (relative to the pack) the full-size SVGs are written to, named in each diagram's caption. */
+  /**
+   * Folder (relative to the pack) the full-size SVGs are written to, named in each diagram's caption: for print
+   * every view's, for screen those of collapsed views (the others are embedded whole).
+   */
   diagramDir?: string;
 }
 
@@ -109,15 +112,15 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
       diagrams: a.diagrams.map((d) => {
         const svg = responsiveSvg(sanitizeSvg(d.svgHtml), d.width, d.height);
         const anchor = `${a.anchor}-diagram-${d.view}`;
+        // The whole picture is beside the pack when it was drawn: every view for the PDF, collapsed ones for HTML.
+        const beside = opts.diagramDir && !d.fullSizeNote && (print || d.fullSvg !== undefined);
+        const fullSizeFile = beside ? { fullSizeFile: `${opts.diagramDir}/${d.fileName}` } : {};
+        // The whole picture goes to its own file, never into the document.
+        const rest = { ...d };
+        delete rest.fullSvg;
         return print
-          ? {
-              ...d,
-              anchor,
-              svgHtml: '',
-              pages: diagramPages(svg, d.width, d.height, paper),
-              ...(opts.diagramDir ? { fullSizeFile: `${opts.diagramDir}/${d.fileName}` } : {}),
-            }
-          : { ...d, anchor, svgHtml: svg, pages: [] };
+          ? { ...rest, anchor, svgHtml: '', pages: diagramPages(svg, d.width, d.height, paper), ...fullSizeFile }
+          : { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
       }),
     })),
     css,

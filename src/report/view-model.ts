@@ -5,6 +5,8 @@
 import type { Pillar, Severity } from '../../dsl/types.js';
 import { ModelQuery } from '../model/query.js';
 import type { Model } from '../model/types.js';
+import type { CollapsedGroup } from '../diagram/collapse.js';
+import type { FullSize } from '../diagram/pack-views.js';
 import { isActive, type FileResult, type Finding } from '../validate/finding.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
@@ -17,6 +19,7 @@ import type {
   ArchitectureView,
   CoverageRow,
   DecisionView,
+  CollapsedSpokeRow,
   DiagramView,
   FindingView,
   KeyValue,
@@ -32,6 +35,10 @@ export interface RenderedDiagramLike {
   svg: string;
   width: number;
   height: number;
+  /** The view is drawn collapsed: repeated spokes once each (diagram/collapse.ts). */
+  collapsed?: { groups: CollapsedGroup[]; spokes: number };
+  /** The whole view when the drawn one is collapsed (no svg: too large to lay out in a pack run). */
+  full?: FullSize;
 }
 
 /** One architecture to report on. */
@@ -309,16 +316,57 @@ export function prefersLandscape(width: number, height: number): boolean {
 }
 
 function diagramViews(input: ReportInput, slug: string): DiagramView[] {
-  return (input.diagrams ?? []).map((d) => ({
-    view: d.view,
-    title: d.title,
-    svgHtml: d.svg,
-    width: d.width,
-    height: d.height,
-    fileName: `${slug}-${slugify(d.view)}.svg`,
-    wide: d.width >= d.height,
-    landscape: prefersLandscape(d.width, d.height),
-  }));
+  return (input.diagrams ?? []).map((d) => {
+    const view: DiagramView = {
+      view: d.view,
+      title: d.title,
+      svgHtml: d.svg,
+      width: d.width,
+      height: d.height,
+      fileName: `${slug}-${slugify(d.view)}.svg`,
+      wide: d.width >= d.height,
+      landscape: prefersLandscape(d.width, d.height),
+    };
+    if (d.collapsed) {
+      const listed = d.collapsed.groups.reduce((a, g) => a + g.members.length, 0);
+      const like = d.collapsed.groups.map((g) => `${g.members.length} like ${g.representative.name}`).join(', ');
+      view.collapsedNote =
+        `${d.collapsed.spokes - listed} of ${d.collapsed.spokes} spokes drawn; ${listed} of the same shape as a drawn one ` +
+        `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
+    }
+    if (d.full?.svg !== undefined) view.fullSvg = d.full.svg;
+    else if (d.full) view.fullSizeNote = `The whole picture (${d.full.nodes} boxes) is not laid out in a pack run; aksnet diagram <design> --view ${d.view} draws it.`;
+    return view;
+  });
+}
+
+/**
+ * One row per spoke that some diagram shows only through a drawn spoke of the same shape: the names and
+ * addresses that tell it apart, gathered over every view that left it out.
+ */
+function collapsedSpokes(input: ReportInput): CollapsedSpokeRow[] {
+  const rows = new Map<string, CollapsedSpokeRow & { differSet: Set<string>; viewSet: Set<string> }>();
+  for (const d of input.diagrams ?? []) {
+    for (const g of d.collapsed?.groups ?? []) {
+      for (const m of g.members) {
+        const row = rows.get(m.id) ?? {
+          name: m.name,
+          addressSpace: m.addressSpace,
+          like: g.representative.name,
+          views: '',
+          differs: '',
+          differSet: new Set<string>(),
+          viewSet: new Set<string>(),
+        };
+        row.viewSet.add(d.title);
+        for (const x of m.differs) row.differSet.add(x);
+        rows.set(m.id, row);
+      }
+    }
+  }
+  return [...rows.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+    .map(({ differSet, viewSet, ...r }) => ({ ...r, views: [...viewSet].join('; '), differs: [...differSet].join(' · ') }));
 }
 
 export function buildArchitectureView(input: ReportInput, index: number, pillarsOf: ReadonlyMap<string, readonly Pillar[]>, usedSlugs: Set<string>): ArchitectureView {
@@ -355,6 +403,7 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
     facts: facts(model, q, input.file),
     decisions: decisions(model),
     diagrams: diagramViews(input, slug),
+    collapsedSpokes: collapsedSpokes(input),
     narratives: {
       ingress: model.ingressPaths.map((p) => ingressNarrative(p, q)),
       egress: model.egressPaths.map((e) => egressNarrative(e, q)),
