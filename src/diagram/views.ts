@@ -482,16 +482,13 @@ function egress(q: ModelQuery): ViewGraph | undefined {
       }
     }
   }
-  const ix = edgeIndex(m);
   for (const p of m.egressPaths) {
-    // The path's edges in model order: those tagged with it and those it lists.
-    const at = new Set([...(ix.byPath.get(p.id) ?? []), ...p.edges.map((id) => ix.position.get(id) ?? -1)]);
-    for (const i of [...at].filter((i) => i >= 0).sort((a, z) => a - z)) {
-      const e = m.edges[i]!;
+    for (const e of m.edges) {
+      if (e.path !== p.id && !p.edges.includes(e.id)) continue;
       b.modelEdge(e, e.class === 'private-link' ? 'private-link' : 'egress');
     }
     for (const pid of p.privateEndpoints) {
-      for (const e of ix.privateLinkFrom.get(pid) ?? []) b.modelEdge(e, 'private-link');
+      for (const e of m.edges) if (e.class === 'private-link' && e.from === pid) b.modelEdge(e, 'private-link');
     }
   }
   return b.build();
@@ -586,23 +583,19 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
   return b.build();
 }
 
-/** Model edges by id, by path (positions, in model order) and private-link edges by source, once per model. */
+/** Model edges by id and by path (positions, in model order), once per model: flow views look them up per path. */
 interface EdgeIndex {
   byId: Map<string, Edge>;
-  position: Map<string, number>;
   byPath: Map<string, number[]>;
-  privateLinkFrom: Map<string, Edge[]>;
 }
 const edgeIndexes = new WeakMap<Model, EdgeIndex>();
 function edgeIndex(m: Model): EdgeIndex {
   let ix = edgeIndexes.get(m);
   if (ix) return ix;
-  ix = { byId: new Map(), position: new Map(), byPath: new Map(), privateLinkFrom: new Map() };
+  ix = { byId: new Map(), byPath: new Map() };
   m.edges.forEach((e, i) => {
-    ix!.byId.set(e.id, e);
-    ix!.position.set(e.id, i);
+    if (!ix!.byId.has(e.id)) ix!.byId.set(e.id, e);
     if (e.path !== undefined) ix!.byPath.set(e.path, [...(ix!.byPath.get(e.path) ?? []), i]);
-    if (e.class === 'private-link') ix!.privateLinkFrom.set(e.from, [...(ix!.privateLinkFrom.get(e.from) ?? []), e]);
   });
   edgeIndexes.set(m, ix);
   return ix;
