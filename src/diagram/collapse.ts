@@ -339,7 +339,7 @@ export function collapseView(graph: ViewGraph, model: Model, findings: readonly 
       id: noteId,
       kind: 'collapsed',
       label: note,
-      details: ['drawn once: same subnets, parts and', 'links; listed in the table below'],
+      details: ['same subnets, parts and links;', 'listed in "Spokes drawn once"'],
       style: 'leaf',
       ...(root.parent ? { parent: root.parent } : {}),
     });

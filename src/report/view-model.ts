@@ -364,9 +364,15 @@ function collapsedSpokes(input: ReportInput): CollapsedSpokeRow[] {
       }
     }
   }
+  // Which views leave a spoke out is worth a line only when some collapsed view draws it.
+  const collapsedViews = (input.diagrams ?? []).filter((d) => d.collapsed?.groups.length).length;
   return [...rows.values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
-    .map(({ differSet, viewSet, ...r }) => ({ ...r, views: [...viewSet].join('; '), differs: [...differSet].join(' · ') }));
+    .map(({ differSet, viewSet, ...r }) => ({
+      ...r,
+      views: viewSet.size < collapsedViews ? [...viewSet].join('; ') : '',
+      differs: [...differSet].join(' · '),
+    }));
 }
 
 export function buildArchitectureView(input: ReportInput, index: number, pillarsOf: ReadonlyMap<string, readonly Pillar[]>, usedSlugs: Set<string>): ArchitectureView {
