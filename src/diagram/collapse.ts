@@ -26,6 +26,8 @@ export interface CollapsedMember {
   addressSpace: string;
   /** Names and addresses of this spoke that differ from the drawn one, in drawing order. */
   differs: string[];
+  /** The same, as pairs [the drawn spoke's value, this spoke's value]: text about one reads as text about the other. */
+  pairs: Array<[string, string]>;
 }
 
 /** A spoke drawn once for several, and the spokes it stands for. */
@@ -330,7 +332,10 @@ export function collapseView(graph: ViewGraph, model: Model, findings: readonly 
       const differs = m.shape.slots
         .filter((s, k) => varying[k] && !own.has(s.value))
         .map((s) => (/^\d|\./.test(s.value) && !s.context.includes(s.value) ? `${s.context} ${s.value}` : s.value));
-      return { ...spokeInfo(m.unit), differs: [...new Set(differs)] };
+      const pairs = m.shape.slots
+        .map((x, k): [string, string] => [rep.shape.slots[k]!.value, x.value])
+        .filter(([a, b], k) => varying[k] && a !== b);
+      return { ...spokeInfo(m.unit), differs: [...new Set(differs)], pairs };
     });
     const root = repNodes.find((n) => n.element === rep.unit) ?? repNodes[0]!;
     const noteId = `collapsed:${rep.unit}`;

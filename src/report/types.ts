@@ -227,7 +227,7 @@ export interface CollapsedSpokeRow {
   addressSpace: string;
   /** The drawn spoke it looks like. */
   like: string;
-  /** Titles of the views that leave it out, when other collapsed views draw it (else empty). */
+  /** Titles of the views that leave it out, when another view draws it (else empty). */
   views: string;
   /** Its names and addresses that differ from the drawn spoke's. */
   differs: string;

@@ -5,7 +5,7 @@
 import type { Pillar, Severity } from '../../dsl/types.js';
 import { ModelQuery } from '../model/query.js';
 import type { Model } from '../model/types.js';
-import type { CollapsedGroup } from '../diagram/collapse.js';
+import { spokeOwners, type CollapsedGroup } from '../diagram/collapse.js';
 import type { FullSize } from '../diagram/pack-views.js';
 import { isActive, type FileResult, type Finding } from '../validate/finding.js';
 import type { RuleMeta } from '../validate/rule.js';
@@ -23,6 +23,7 @@ import type {
   DiagramView,
   FindingView,
   KeyValue,
+  NarrativeView,
   PillarFindings,
   ReportViewModel,
   TopItem,
@@ -341,6 +342,67 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
 }
 
 /**
+ * Traffic flows of spokes the view draws only through another spoke: a flow is left out when its text, with
+ * the spoke's names and addresses read as the drawn spoke's, is exactly the drawn spoke's flow; that flow then
+ * names the flows it stands for. Any other difference keeps the flow in full.
+ */
+function collapseNarratives(
+  list: NarrativeView[],
+  of: Array<{ cluster: string | undefined; name: string }>,
+  input: ReportInput,
+  view: string,
+): NarrativeView[] {
+  const groups = input.diagrams?.find((d) => d.view === view)?.collapsed?.groups ?? [];
+  if (groups.length === 0) return list;
+  const owners = spokeOwners(input.model);
+  const spokeOf = (i: number) => {
+    const c = of[i]?.cluster;
+    return c ? owners.get(c) : undefined;
+  };
+  const memberOf = new Map<string, { rep: string; pairs: Array<[string, string]> }>();
+  for (const g of groups) for (const m of g.members) memberOf.set(m.id, { rep: g.representative.id, pairs: m.pairs });
+  // The k-th flow of a spoke stands against the k-th flow of the drawn spoke.
+  const nth = new Map<string, number[]>();
+  list.forEach((_, i) => {
+    const s = spokeOf(i);
+    if (s) nth.set(s, [...(nth.get(s) ?? []), i]);
+  });
+  const body = (n: NarrativeView) => JSON.stringify([n.title, n.summary, n.steps, n.notes]);
+  const covered = new Map<number, string[]>();
+  const dropped = new Set<number>();
+  list.forEach((n, i) => {
+    const s = spokeOf(i);
+    const m = s ? memberOf.get(s) : undefined;
+    if (!s || !m) return;
+    const k = nth.get(s)!.indexOf(i);
+    const repIndex = nth.get(m.rep)?.[k];
+    if (repIndex === undefined || (nth.get(m.rep)?.length ?? 0) !== nth.get(s)!.length) return;
+    // The spoke's names and addresses, and the flow's own name (a path is not drawn, so it is no slot), as the drawn one's.
+    const back = new Map(m.pairs.map(([drawn, own]) => [own, drawn]));
+    const own = of[i]!.name;
+    const drawnName = of[repIndex]!.name;
+    if (own !== drawnName && !back.has(own)) back.set(own, drawnName);
+    // A name that opens a sentence is capitalised there ("Nginx-1 forwards …").
+    const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+    for (const [o, d] of [...back]) if (!back.has(cap(o))) back.set(cap(o), cap(d));
+    const keys = [...back.keys()].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const re = keys.length ? new RegExp(`(?<![A-Za-z0-9_.-])(?:${keys.join('|')})(?![A-Za-z0-9_-])`, 'g') : undefined;
+    const asDrawn = re ? body(n).replace(re, (x) => back.get(x) ?? x) : body(n);
+    if (asDrawn !== body(list[repIndex]!)) return;
+    dropped.add(i);
+    covered.set(repIndex, [...(covered.get(repIndex) ?? []), n.title]);
+  });
+  return list.flatMap((n, i) => {
+    if (dropped.has(i)) return [];
+    const also = covered.get(i);
+    if (!also) return [n];
+    const note = `The same flow, with their own names and addresses, runs in ${also.length} more spoke${also.length === 1 ? '' : 's'} ` +
+      `drawn as this one (see "Spokes drawn once"): ${also.join('; ')}.`;
+    return [{ ...n, notes: [...n.notes, note] }];
+  });
+}
+
+/**
  * One row per spoke that some diagram shows only through a drawn spoke of the same shape: the names and
  * addresses that tell it apart, gathered over every view that left it out.
  */
@@ -364,13 +426,13 @@ function collapsedSpokes(input: ReportInput): CollapsedSpokeRow[] {
       }
     }
   }
-  // Which views leave a spoke out is worth a line only when some collapsed view draws it.
-  const collapsedViews = (input.diagrams ?? []).filter((d) => d.collapsed?.groups.length).length;
+  // Which views leave a spoke out is worth a line only when some view draws it.
+  const views = (input.diagrams ?? []).length;
   return [...rows.values()]
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
     .map(({ differSet, viewSet, ...r }) => ({
       ...r,
-      views: viewSet.size < collapsedViews ? [...viewSet].join('; ') : '',
+      views: viewSet.size < views ? [...viewSet].join('; ') : '',
       differs: [...differSet].join(' · '),
     }));
 }
@@ -411,9 +473,24 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
     diagrams: diagramViews(input, slug),
     collapsedSpokes: collapsedSpokes(input),
     narratives: {
-      ingress: model.ingressPaths.map((p) => ingressNarrative(p, q)),
-      egress: model.egressPaths.map((e) => egressNarrative(e, q)),
-      controlPlane: q.all('cluster').map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
+      ingress: collapseNarratives(
+        model.ingressPaths.map((p) => ingressNarrative(p, q)),
+        model.ingressPaths.map((p) => ({ cluster: p.cluster, name: p.name })),
+        input,
+        'ingress',
+      ),
+      egress: collapseNarratives(
+        model.egressPaths.map((e) => egressNarrative(e, q)),
+        model.egressPaths.map((e) => ({ cluster: e.cluster, name: q.name(e.cluster) })),
+        input,
+        'egress',
+      ),
+      controlPlane: collapseNarratives(
+        q.all('cluster').map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
+        q.all('cluster').map((c) => ({ cluster: c.id, name: c.name })),
+        input,
+        'control-plane',
+      ),
     },
     ipPlan: buildIpPlan(q),
     findingsByPillar: groupByPillar(ordered, model),
