@@ -103,6 +103,8 @@ export interface FindingView {
   location: string;
   path: string;
   acceptance?: { justification: string; owner: string; expires: string };
+  /** The same finding on spokes drawn once (diagram/collapse.ts), with their elements and locations. */
+  alsoOn?: string;
 }
 
 export interface SeverityGroup {

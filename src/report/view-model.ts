@@ -182,7 +182,68 @@ function orderFindings(list: readonly Finding[]): Finding[] {
   );
 }
 
-function groupByPillar(list: readonly Finding[], model: Model): PillarFindings[] {
+/**
+ * Reads text about a spoke drawn once as text about the spoke drawn for it: its names and addresses (and any
+ * extra pairs) swapped for the drawn spoke's, also where a sentence capitalises them.
+ */
+function asDrawnSpoke(pairs: ReadonlyArray<readonly [string, string]>): (text: string) => string {
+  const back = new Map<string, string>();
+  const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+  for (const [drawn, own] of pairs) if (own !== drawn && !back.has(own)) back.set(own, drawn);
+  for (const [o, d] of [...back]) if (!back.has(cap(o))) back.set(cap(o), cap(d));
+  if (back.size === 0) return (text) => text;
+  const keys = [...back.keys()].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![A-Za-z0-9_.-])(?:${keys.join('|')})(?![A-Za-z0-9_-])`, 'g');
+  return (text) => text.replace(re, (x) => back.get(x) ?? x);
+}
+
+/** Spokes drawn only through another spoke, by spoke VNet id: the drawn spoke and the name/address pairs. */
+function drawnOnce(input: ReportInput | undefined): Map<string, { rep: string; pairs: Array<[string, string]> }> {
+  const out = new Map<string, { rep: string; pairs: Array<[string, string]> }>();
+  for (const d of input?.diagrams ?? []) {
+    for (const g of d.collapsed?.groups ?? []) {
+      for (const m of g.members) if (!out.has(m.id)) out.set(m.id, { rep: g.representative.id, pairs: m.pairs });
+    }
+  }
+  return out;
+}
+
+/**
+ * Findings of one severity for the table: a finding on a spoke drawn once that, read with the drawn spoke's
+ * names, is the drawn spoke's finding (same rule, status, message and evidence) is listed on that finding's
+ * row (its element and location), not as a row of its own. Nothing is dropped: counts use every finding.
+ */
+function tableFindings(list: readonly Finding[], model: Model, input: ReportInput | undefined): FindingView[] {
+  const once = drawnOnce(input);
+  const views = list.map((f) => findingView(f, model));
+  if (once.size === 0) return views;
+  const owners = spokeOwners(model);
+  const key = (f: Finding, message: string, evidence: string) => JSON.stringify([f.ruleId, f.status, message, evidence]);
+  const rows = new Map<string, number>();
+  list.forEach((f, i) => {
+    const spoke = f.element ? owners.get(f.element) : undefined;
+    if (spoke && !once.has(spoke)) rows.set(JSON.stringify([spoke, key(f, f.message, JSON.stringify(f.evidence ?? {}))]), i);
+  });
+  const merged = new Set<number>();
+  const also = new Map<number, string[]>();
+  list.forEach((f, i) => {
+    const spoke = f.element ? owners.get(f.element) : undefined;
+    const m = spoke ? once.get(spoke) : undefined;
+    if (!m || f.acceptance) return;
+    const read = asDrawnSpoke(m.pairs);
+    const at = rows.get(JSON.stringify([m.rep, key(f, read(f.message), read(JSON.stringify(f.evidence ?? {})))]));
+    if (at === undefined) return;
+    merged.add(i);
+    also.set(at, [...(also.get(at) ?? []), `${views[i]!.element} (${views[i]!.location})`]);
+  });
+  return views.flatMap((v, i) => {
+    if (merged.has(i)) return [];
+    const more = also.get(i);
+    return more ? [{ ...v, alsoOn: `The same finding, in their own names, on ${more.length} more spoke${more.length === 1 ? '' : 's'} drawn as this one: ${more.join(', ')}.` }] : [v];
+  });
+}
+
+function groupByPillar(list: readonly Finding[], model: Model, input?: ReportInput): PillarFindings[] {
   const out: PillarFindings[] = [];
   for (const p of PILLARS) {
     const mine = list.filter((f) => primaryPillar(f) === p.id && isActive(f));
@@ -190,7 +251,7 @@ function groupByPillar(list: readonly Finding[], model: Model): PillarFindings[]
     const groups = SEVERITIES.map((s) => ({
       severity: s,
       severityLabel: SEVERITY_LABEL[s],
-      findings: mine.filter((f) => f.severity === s).map((f) => findingView(f, model)),
+      findings: tableFindings(mine.filter((f) => f.severity === s), model, input),
     })).filter((g) => g.findings.length > 0);
     out.push({ pillar: p.id, name: p.name, code: p.code, count: mine.length, groups });
   }
@@ -377,18 +438,10 @@ function collapseNarratives(
     const k = nth.get(s)!.indexOf(i);
     const repIndex = nth.get(m.rep)?.[k];
     if (repIndex === undefined || (nth.get(m.rep)?.length ?? 0) !== nth.get(s)!.length) return;
-    // The spoke's names and addresses, and the flow's own name (a path is not drawn, so it is no slot), as the drawn one's.
-    const back = new Map(m.pairs.map(([drawn, own]) => [own, drawn]));
-    const own = of[i]!.name;
-    const drawnName = of[repIndex]!.name;
-    if (own !== drawnName && !back.has(own)) back.set(own, drawnName);
-    // A name that opens a sentence is capitalised there ("Nginx-1 forwards …").
-    const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
-    for (const [o, d] of [...back]) if (!back.has(cap(o))) back.set(cap(o), cap(d));
-    const keys = [...back.keys()].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const re = keys.length ? new RegExp(`(?<![A-Za-z0-9_.-])(?:${keys.join('|')})(?![A-Za-z0-9_-])`, 'g') : undefined;
-    const asDrawn = re ? body(n).replace(re, (x) => back.get(x) ?? x) : body(n);
-    if (asDrawn !== body(list[repIndex]!)) return;
+    // The spoke's names and addresses, and the flow's own name (a path is not drawn, so it is no slot), as the drawn
+    // one's; a name that opens a sentence is capitalised there ("Nginx-1 forwards …").
+    const read = asDrawnSpoke([...m.pairs, [of[repIndex]!.name, of[i]!.name]]);
+    if (read(body(n)) !== body(list[repIndex]!)) return;
     dropped.add(i);
     covered.set(repIndex, [...(covered.get(repIndex) ?? []), n.title]);
   });
@@ -493,7 +546,7 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
       ),
     },
     ipPlan: buildIpPlan(q),
-    findingsByPillar: groupByPillar(ordered, model),
+    findingsByPillar: groupByPillar(ordered, model, input),
     findings: ordered.map((f) => findingView(f, model)),
     openCount: ordered.filter(isActive).length,
     acceptedRisks: accepted,

@@ -57,6 +57,18 @@ describe('traffic flows of collapsed spokes', () => {
     expect([...titles, ...named].sort()).toEqual(['Ingress: app-1', 'Ingress: app-2', 'Ingress: app-3', 'Ingress: app-4']);
   });
 
+  it('lists a finding repeated on spokes drawn once on the drawn spoke’s row, and loses none', async () => {
+    const a = await pack(4);
+    const rows = a.findingsByPillar.flatMap((p) => p.groups.flatMap((g) => g.findings));
+    const sla = rows.filter((r) => r.ruleId === 'reliability/sla-tier');
+    expect(sla.map((r) => r.element)).toEqual(['aks-1']);
+    expect(sla[0]!.alsoOn).toMatch(/^The same finding, in their own names, on 3 more spokes drawn as this one: aks-2 \(d\.ts:\d+\), aks-3 \(d\.ts:\d+\), aks-4 \(d\.ts:\d+\)\.$/);
+    // Every open finding is a row or named on one.
+    const named = rows.reduce((n, r) => n + 1 + (r.alsoOn ? Number(/on (\d+) more/.exec(r.alsoOn)![1]) : 0), 0);
+    expect(named).toBe(a.openCount);
+    expect(a.findingsByPillar.reduce((n, p) => n + p.count, 0)).toBe(a.openCount);
+  });
+
   it('keeps every flow of a view that draws both spokes, and collapses only where the view does', async () => {
     const a = await pack(2, (arch) => {
       arch.clusters[1].nodePools[1].vmSize = 'Standard_D16ds_v5';
