@@ -202,7 +202,12 @@ function drawnOnce(input: ReportInput | undefined): Map<string, { rep: string; p
   const out = new Map<string, { rep: string; pairs: Array<[string, string]> }>();
   for (const d of input?.diagrams ?? []) {
     for (const g of d.collapsed?.groups ?? []) {
-      for (const m of g.members) if (!out.has(m.id)) out.set(m.id, { rep: g.representative.id, pairs: m.pairs });
+      for (const m of g.members) {
+        // Each view pairs the names it draws; a finding may name a part only another view draws.
+        const seen = out.get(m.id);
+        if (!seen) out.set(m.id, { rep: g.representative.id, pairs: [...m.pairs] });
+        else if (seen.rep === g.representative.id) seen.pairs.push(...m.pairs);
+      }
     }
   }
   return out;
@@ -218,6 +223,7 @@ function tableFindings(list: readonly Finding[], model: Model, input: ReportInpu
   const views = list.map((f) => findingView(f, model));
   if (once.size === 0) return views;
   const owners = spokeOwners(model);
+  const q = new ModelQuery(model);
   const key = (f: Finding, message: string, evidence: string) => JSON.stringify([f.ruleId, f.status, message, evidence]);
   const rows = new Map<string, number>();
   list.forEach((f, i) => {
@@ -234,7 +240,9 @@ function tableFindings(list: readonly Finding[], model: Model, input: ReportInpu
     const at = rows.get(JSON.stringify([m.rep, key(f, read(f.message), read(JSON.stringify(f.evidence ?? {})))]));
     if (at === undefined) return;
     merged.add(i);
-    also.set(at, [...(also.get(at) ?? []), `${views[i]!.element} (${views[i]!.location})`]);
+    // An element named like the drawn one's (every spoke's snet-nodes) is told apart by its spoke.
+    const where = views[i]!.element === views[at]!.element ? `${q.name(spoke)} ` : '';
+    also.set(at, [...(also.get(at) ?? []), `${where}${views[i]!.element} (${views[i]!.location})`]);
   });
   return views.flatMap((v, i) => {
     if (merged.has(i)) return [];
