@@ -455,7 +455,7 @@ function collapseNarratives(
   });
   return list.flatMap((n, i) => {
     if (dropped.has(i)) return [];
-    const also = covered.get(i);
+    const also = covered.get(i)?.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     if (!also) return [n];
     const note = `The same flow, with their own names and addresses, runs in ${also.length} more spoke${also.length === 1 ? '' : 's'} ` +
       `drawn as this one (see "Spokes drawn once"): ${also.join('; ')}.`;

@@ -108,6 +108,9 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     // The diagrams really are on the pages, as text (not dropped to pass the size check).
     const all = pages.flatMap((p) => p.words.map((w) => w.text)).join(' ');
     expect(all).toContain('spoke-20');
+    // The 20-spoke views are drawn collapsed (each spoke shape once) and the spokes left out are listed.
+    expect(all.replace(/\u200b/g, '')).toMatch(/\+ 19 more spokes like vnet-\s?spoke-1/);
+    expect(all).toContain('Spokes drawn once');
   });
 
   it('fills each diagram page: its words span most of the page width or height', () => {
