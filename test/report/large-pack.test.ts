@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { FULL_LAYOUT_MAX_NODES } from '../../src/diagram/pack-views.js';
 import { MIN_TEXT_PT, fitDiagram, smallestFontPx } from '../../src/diagram/page-fit.js';
 import { diagramPages, renderHtml } from '../../src/report/html.js';
+import { renderJson } from '../../src/report/json.js';
 import { prepareInputs, writeReport } from '../../src/report/pack.js';
 import type { ReportInput } from '../../src/report/view-model.js';
 import { buildViewModel } from '../../src/report/view-model.js';
@@ -71,6 +72,9 @@ describe('a 20-spoke design in the pack', () => {
     expect(r20.differs).toContain('snet-nodes 10.30.0.0/22');
     expect(r20.differs).toContain('aks-20');
     expect(a.diagrams.every((d) => d.collapsedNote?.startsWith('1 of 20 spokes drawn'))).toBe(true);
+    const json = JSON.parse(renderJson(vm)) as { architectures: Array<{ collapsedSpokes: unknown[]; diagrams: object[] }> };
+    expect(json.architectures[0]!.collapsedSpokes).toHaveLength(19);
+    expect(json.architectures[0]!.diagrams.some((d) => 'fullSvg' in d)).toBe(false);
     const html = renderHtml(vm, { medium: 'print' });
     expect(html).toContain('Spokes drawn once');
     expect(html).toContain('+ 19 more spokes like vnet-spoke-1');
