@@ -197,9 +197,18 @@ function asDrawnSpoke(pairs: ReadonlyArray<readonly [string, string]>): (text: s
   return (text) => text.replace(re, (x) => back.get(x) ?? x);
 }
 
+interface DrawnOnce {
+  rep: string;
+  pairs: Array<[string, string]>;
+  /** asDrawnSpoke(pairs), made once: compiling it per finding costs more than the findings. */
+  read?: (text: string) => string;
+}
+
 /** Spokes drawn only through another spoke, by spoke VNet id: the drawn spoke and the name/address pairs. */
-function drawnOnce(input: ReportInput | undefined): Map<string, { rep: string; pairs: Array<[string, string]> }> {
-  const out = new Map<string, { rep: string; pairs: Array<[string, string]> }>();
+function drawnOnce(input: ReportInput | undefined): Map<string, DrawnOnce> {
+  const cached = input ? drawnOnceCache.get(input) : undefined;
+  if (cached) return cached;
+  const out = new Map<string, DrawnOnce>();
   for (const d of input?.diagrams ?? []) {
     for (const g of d.collapsed?.groups ?? []) {
       for (const m of g.members) {
@@ -210,20 +219,21 @@ function drawnOnce(input: ReportInput | undefined): Map<string, { rep: string; p
       }
     }
   }
+  if (input) drawnOnceCache.set(input, out);
   return out;
 }
+const drawnOnceCache = new WeakMap<ReportInput, Map<string, DrawnOnce>>();
 
 /**
  * Findings of one severity for the table: a finding on a spoke drawn once that, read with the drawn spoke's
  * names, is the drawn spoke's finding (same rule, status, message and evidence) is listed on that finding's
  * row (its element and location), not as a row of its own. Nothing is dropped: counts use every finding.
  */
-function tableFindings(list: readonly Finding[], model: Model, input: ReportInput | undefined): FindingView[] {
+function tableFindings(list: readonly Finding[], model: Model, input: ReportInput | undefined, q: ModelQuery): FindingView[] {
   const once = drawnOnce(input);
   const views = list.map((f) => findingView(f, model));
   if (once.size === 0) return views;
   const owners = spokeOwners(model);
-  const q = new ModelQuery(model);
   const key = (f: Finding, message: string, evidence: string) => JSON.stringify([f.ruleId, f.status, message, evidence]);
   const rows = new Map<string, number>();
   list.forEach((f, i) => {
@@ -236,7 +246,7 @@ function tableFindings(list: readonly Finding[], model: Model, input: ReportInpu
     const spoke = f.element ? owners.get(f.element) : undefined;
     const m = spoke ? once.get(spoke) : undefined;
     if (!m || f.acceptance) return;
-    const read = asDrawnSpoke(m.pairs);
+    const read = (m.read ??= asDrawnSpoke(m.pairs));
     const at = rows.get(JSON.stringify([m.rep, key(f, read(f.message), read(JSON.stringify(f.evidence ?? {})))]));
     if (at === undefined) return;
     merged.add(i);
@@ -253,13 +263,14 @@ function tableFindings(list: readonly Finding[], model: Model, input: ReportInpu
 
 function groupByPillar(list: readonly Finding[], model: Model, input?: ReportInput): PillarFindings[] {
   const out: PillarFindings[] = [];
+  const q = new ModelQuery(model);
   for (const p of PILLARS) {
     const mine = list.filter((f) => primaryPillar(f) === p.id && isActive(f));
     if (!mine.length) continue;
     const groups = SEVERITIES.map((s) => ({
       severity: s,
       severityLabel: SEVERITY_LABEL[s],
-      findings: tableFindings(mine.filter((f) => f.severity === s), model, input),
+      findings: tableFindings(mine.filter((f) => f.severity === s), model, input, q),
     })).filter((g) => g.findings.length > 0);
     out.push({ pillar: p.id, name: p.name, code: p.code, count: mine.length, groups });
   }
