@@ -228,10 +228,42 @@ function shapeOf(
       badges.get(n.element ?? '') ?? '',
     ];
   });
-  for (const e of edges) {
-    parts.push(['edge', ref(e.from), ref(e.to), e.style, text(e.label ?? '', e.label ?? ''), e.tls ?? '', e.step ?? '', e.undirected ? 1 : 0]);
+  // Edges in a canonical order: the order a view happens to add them in is not something it draws.
+  const edgeParts = edges.map((e) =>
+    JSON.stringify(['edge', ref(e.from), ref(e.to), e.style, text(e.label ?? '', e.label ?? ''), e.tls ?? '', e.step ?? '', e.undirected ? 1 : 0]),
+  );
+  return { key: JSON.stringify([parts, edgeParts.sort()]), slots };
+}
+
+/**
+ * A spoke's nodes as a tree: each box before what it contains, siblings in view order (the order they are
+ * drawn in), top-level boxes by kind first, so the order a view happened to create them in does not count.
+ */
+function treeOrder(nodes: ViewNode[]): ViewNode[] {
+  const ids = new Set(nodes.map((n) => n.id));
+  const kids = new Map<string, ViewNode[]>();
+  const roots: ViewNode[] = [];
+  for (const n of nodes) {
+    if (n.parent && ids.has(n.parent)) {
+      const list = kids.get(n.parent);
+      if (list) list.push(n);
+      else kids.set(n.parent, [n]);
+    } else roots.push(n);
   }
-  return { key: JSON.stringify(parts), slots };
+  const rank = new Map(nodes.map((n, i) => [n.id, i]));
+  roots.sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : rank.get(a.id)! - rank.get(b.id)!));
+  const out: ViewNode[] = [];
+  const visit = (n: ViewNode, depth: number) => {
+    out.push(n);
+    if (depth < 64) for (const c of kids.get(n.id) ?? []) visit(c, depth + 1);
+  };
+  for (const r of roots) visit(r, 0);
+  // Never leave a node out of the shape (a parent cycle would): what is not compared could hide a difference.
+  if (out.length < nodes.length) {
+    const seen = new Set(out);
+    out.push(...nodes.filter((n) => !seen.has(n)));
+  }
+  return out;
 }
 
 /** Open findings per element as a stable key: what the badges show, and which rules raised them. */
@@ -288,7 +320,7 @@ export function spokeShapes(
   });
   for (const [unit, nodes] of units) {
     const edges = (edgesOf.get(unit) ?? []).map((i) => graph.edges[i]!);
-    shapes.set(unit, shapeOf(nodes, edges, namesOf.get(unit) ?? [], badges));
+    shapes.set(unit, shapeOf(treeOrder(nodes), edges, namesOf.get(unit) ?? [], badges));
   }
   return { units, shapes };
 }
