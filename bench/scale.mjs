@@ -6,6 +6,7 @@
 //   npm run build && node bench/scale.mjs            # all targets
 //   node bench/scale.mjs --only spokes-validate      # one target
 //   node bench/scale.mjs --write                     # and rewrite the scale section of bench/RESULTS.md
+//   node bench/scale.mjs --in-process                # time the CLI in a child of this script, not under GNU time
 //
 // Targets: 1,000 spokes validate ≤ 2 s; 2,000 subnets validate ≤ 2 s; 500-spoke HTML report
 // ≤ 5 s and ≤ 600 MB. Also recorded (issue #11): the page count of the 20-spoke design's PDF pack
@@ -65,6 +66,25 @@ const targets = [
 ];
 const rows = [];
 
+// The real entry (bin/aksnet.js, with its V8 flags and code cache) under GNU time, as a user runs it: wall
+// time, user + system CPU of the whole process tree's main process, peak RSS. Without /usr/bin/time, the
+// CLI runs in a child of this script (no bin flags) and reports the same figures itself.
+const useTime = existsSync('/usr/bin/time') && !args.includes('--in-process');
+function timed(cli) {
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, join(root, 'bin', 'aksnet.js'), ...cli], { encoding: 'utf8', cwd: dir, timeout: 600_000 });
+  const num = (re) => Number(re.exec(r.stderr)?.[1] ?? NaN);
+  const clock = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
+  if (!clock) return undefined;
+  const ms = ((Number(clock[1] ?? 0) * 60 + Number(clock[2])) * 60 + Number(clock[3])) * 1000;
+  const code = num(/Exit status: (\d+)/);
+  return {
+    code: Number.isNaN(code) ? r.status : code,
+    ms,
+    cpuMs: (num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/)) * 1000,
+    maxRssMB: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+  };
+}
+
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 console.log(`aksnet scale bench — ${new Date().toISOString()} — ${cpus().length} CPUs — load average ${load()}`);
@@ -73,11 +93,11 @@ try {
   for (const t of targets) {
     if (only && t.id !== only) continue;
     const f = t.file();
-    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...t.cli(f)], { encoding: 'utf8', cwd: dir, timeout: 600_000 });
+    let m = useTime ? timed(t.cli(f)) : undefined;
+    const r = useTime ? { stderr: '', status: m?.code } : spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...t.cli(f)], { encoding: 'utf8', cwd: dir, timeout: 600_000 });
     const last = r.stderr.trim().split('\n').pop() ?? '';
-    let m;
     try {
-      m = JSON.parse(last);
+      m ??= JSON.parse(last);
     } catch {
       console.log(`${t.what}: failed (${r.status}) ${r.stderr.slice(-500)}`);
       failed = true;
@@ -117,8 +137,8 @@ if (args.includes('--write') && rows.length) {
     '## Scale targets (issue #15): `npm run bench:scale -- --write`',
     '',
     `Written by bench/scale.mjs on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} CPUs, load ` +
-      `average ${load()} at the end: on a shared machine wall time grows with the load; CPU time (main and worker ` +
-      'threads) is the steadier figure.',
+      `average ${load()} at the end: on a shared machine wall time grows with the load; CPU time is the steadier ` +
+      `figure. ${useTime ? 'Each run is `/usr/bin/time -v node bin/aksnet.js …` (user + system CPU, peak RSS).' : 'Each run is the CLI in a child process (main and worker thread CPU).'}`,
     '',
     '| run | wall | CPU | peak RSS | target | met |',
     '|---|---:|---:|---:|---|---|',
