@@ -65,7 +65,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export function spokeOwners(model: Model, q = new ModelQuery(model)): Map<string, Id> {
   const cached = ownersCache.get(model);
   if (cached) return cached;
-  const spokes = new Set(q.all('vnet').filter((v) => v.role === 'spoke').map((v) => v.id));
+  const spokes = new Set(
+    q
+      .all('vnet')
+      .filter((v) => v.role === 'spoke')
+      .map((v) => v.id),
+  );
   const owner = new Map<string, Id | null>();
   const ownerOf = (id: Id | undefined, depth = 0): Id | null => {
     if (!id || depth > 32) return null;
@@ -141,13 +146,16 @@ export function spokeUnits(graph: ViewGraph, owners: Map<string, Id>): Map<Id, V
   const hasChildren = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => !!p));
   const neighbours = new Map<string, string[]>();
   for (const e of graph.edges) {
-    for (const [a, b] of [[e.from, e.to], [e.to, e.from]] as const) {
+    for (const [a, b] of [
+      [e.from, e.to],
+      [e.to, e.from],
+    ] as const) {
       const list = neighbours.get(a);
       if (list) list.push(b);
       else neighbours.set(a, [b]);
     }
   }
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const n of graph.nodes) {
       if (unitOf.has(n.id) || hasChildren.has(n.id)) continue;
@@ -186,18 +194,10 @@ export interface Shape {
 }
 
 /** What the diagram shows of one spoke, with its names and addresses replaced by numbered placeholders. */
-function shapeOf(
-  nodes: ViewNode[],
-  edges: readonly ViewEdge[],
-  names: string[],
-  badges: Map<string, string>,
-): Shape {
+function shapeOf(nodes: ViewNode[], edges: readonly ViewEdge[], names: string[], badges: Map<string, string>): Shape {
   const inUnit = new Map(nodes.map((n, i) => [n.id, i]));
   const sorted = [...new Set(names.filter(distinctive))].sort((a, b) => b.length - a.length);
-  const re = new RegExp(
-    `${BOUNDARY_BEFORE}(?:${[...sorted.map(escapeRe), IPV4].join('|')})${BOUNDARY_AFTER}`,
-    'g',
-  );
+  const re = new RegExp(`${BOUNDARY_BEFORE}(?:${[...sorted.map(escapeRe), IPV4].join('|')})${BOUNDARY_AFTER}`, 'g');
   const numbered = new Map<string, number>();
   const slots: Slot[] = [];
   const slot = (value: string, context: string): string => {
@@ -230,7 +230,16 @@ function shapeOf(
   });
   // Edges in a canonical order: the order a view happens to add them in is not something it draws.
   const edgeParts = edges.map((e) =>
-    JSON.stringify(['edge', ref(e.from), ref(e.to), e.style, text(e.label ?? '', e.label ?? ''), e.tls ?? '', e.step ?? '', e.undirected ? 1 : 0]),
+    JSON.stringify([
+      'edge',
+      ref(e.from),
+      ref(e.to),
+      e.style,
+      text(e.label ?? '', e.label ?? ''),
+      e.tls ?? '',
+      e.step ?? '',
+      e.undirected ? 1 : 0,
+    ]),
   );
   return { key: JSON.stringify([parts, edgeParts.sort()]), slots };
 }
@@ -289,7 +298,9 @@ export function spokeShapes(
 ): { units: Map<Id, ViewNode[]>; shapes: Map<Id, Shape> } {
   const owners = spokeOwners(model, q);
   const found = spokeUnits(graph, owners);
-  const order = [...found.keys()].sort((a, b) => q.name(a).localeCompare(q.name(b), 'en', { numeric: true }) || (a < b ? -1 : 1));
+  const order = [...found.keys()].sort(
+    (a, b) => q.name(a).localeCompare(q.name(b), 'en', { numeric: true }) || (a < b ? -1 : 1),
+  );
   const units = new Map(order.map((u) => [u, found.get(u)!]));
   const badges = badgeKeys(findings);
   // A spoke's names: of the elements it owns in the model and of those the view attached to it (satellites).
@@ -304,7 +315,8 @@ export function spokeShapes(
     namesOf.set(u, list);
   };
   for (const [id, u] of owners) addName(id, u);
-  for (const [u, nodes] of units) for (const n of nodes) if (n.element && owners.get(n.element) !== u) addName(n.element, u);
+  for (const [u, nodes] of units)
+    for (const n of nodes) if (n.element && owners.get(n.element) !== u) addName(n.element, u);
   const shapes = new Map<Id, Shape>();
   // The edges each spoke touches, in view order: indexed once, not scanned per spoke.
   const edgesOf = new Map<Id, number[]>();
@@ -329,7 +341,12 @@ export function spokeShapes(
  * Groups the spokes of a view by shape and keeps one of each group (with a note box standing for the others).
  * Groups of fewer than `minGroup` spokes are drawn in full. The graph is returned unchanged when nothing groups.
  */
-export function collapseView(graph: ViewGraph, model: Model, findings: readonly Finding[] = [], minGroup = 2): CollapseResult {
+export function collapseView(
+  graph: ViewGraph,
+  model: Model,
+  findings: readonly Finding[] = [],
+  minGroup = 2,
+): CollapseResult {
   const q = new ModelQuery(model);
   const { units, shapes } = spokeShapes(graph, model, findings, q);
   const classes = new Map<string, Array<{ unit: Id; shape: Shape }>>();
@@ -358,7 +375,9 @@ export function collapseView(graph: ViewGraph, model: Model, findings: readonly 
       return new Set([i.name, ...i.addressSpace.split(', ')]);
     };
     // A slot goes in the table when its value is not the same in every member of the group.
-    const varying = rep.shape.slots.map((_, k) => members.some((m) => m.shape.slots[k]?.value !== rep.shape.slots[k]?.value));
+    const varying = rep.shape.slots.map((_, k) =>
+      members.some((m) => m.shape.slots[k]?.value !== rep.shape.slots[k]?.value),
+    );
     const listed: CollapsedMember[] = rest.map((m) => {
       const own = ownNames(m.unit);
       const differs = m.shape.slots

@@ -75,7 +75,9 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
     out.push({
       ...shown,
       collapsed: { groups: c.groups, spokes: c.spokes },
-      full: full ? { svg: full.svg, width: full.width, height: full.height, nodes: graph.nodes.length } : { nodes: graph.nodes.length },
+      full: full
+        ? { svg: full.svg, width: full.width, height: full.height, nodes: graph.nodes.length }
+        : { nodes: graph.nodes.length },
     });
   }
   return out;

@@ -541,7 +541,8 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
     }
     b.cluster(c, false);
     for (const a of m.controlPlaneAccess.filter((x) => x.cluster === c.id)) {
-      const modelEdges = (edgeIndex(m).byPath.get(a.id) ?? []).map((i) => m.edges[i]!).filter((e) => e.class === 'management');
+      const onPath = (edgeIndex(m).byPath.get(a.id) ?? []).map((i) => m.edges[i]!);
+      const modelEdges = onPath.filter((e) => e.class === 'management');
       const suffix = a.overInternet ? ' · internet' : '';
       let from = a.from;
       if (a.kind === 'gitops') {

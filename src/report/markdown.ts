@@ -60,11 +60,18 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
     }
     if (a.collapsedSpokes.length) {
       out.push('#### Spokes drawn once', '');
-      out.push('These spokes have the same shape as the drawn spoke named beside them and differ only in these names and addresses.', '');
+      out.push(
+        'These spokes have the same shape as the drawn spoke named beside them and differ only in these names and ' +
+          'addresses.',
+        '',
+      );
       out.push(
         ...table(
           ['Spoke', 'Address space', 'Drawn as', 'Names and addresses'],
-          a.collapsedSpokes.map((r) => [md(r.name), md(r.addressSpace), md(r.like), md(r.differs + (r.views ? ` (left out of: ${r.views})` : ''))]),
+          a.collapsedSpokes.map((r) => {
+            const differs = r.differs + (r.views ? ` (left out of: ${r.views})` : '');
+            return [md(r.name), md(r.addressSpace), md(r.like), md(differs)];
+          }),
         ),
       );
     }

@@ -202,8 +202,11 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
             // Views drawn collapsed have their whole picture beside the file, linked from the caption.
             const diagramDir = `${basename(o.path, extname(o.path))}-diagrams`;
             const full = vm.architectures.flatMap((a) => a.diagrams.filter((d) => d.fullSvg !== undefined));
-            for (const d of full) writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.fullSvg!));
-            const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, ...(full.length ? { diagramDir } : {}) });
+            for (const d of full) {
+              writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.fullSvg!));
+            }
+            const beside = full.length ? { diagramDir } : {};
+            const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, ...beside });
             writeFileAtomic(o.path, html);
             break;
           }

@@ -192,7 +192,9 @@ function asDrawnSpoke(pairs: ReadonlyArray<readonly [string, string]>): (text: s
   for (const [drawn, own] of pairs) if (own !== drawn && !back.has(own)) back.set(own, drawn);
   for (const [o, d] of [...back]) if (!back.has(cap(o))) back.set(cap(o), cap(d));
   if (back.size === 0) return (text) => text;
-  const keys = [...back.keys()].sort((a, b) => b.length - a.length).map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const keys = [...back.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const re = new RegExp(`(?<![A-Za-z0-9_.-])(?:${keys.join('|')})(?![A-Za-z0-9_-])`, 'g');
   return (text) => text.replace(re, (x) => back.get(x) ?? x);
 }
@@ -229,16 +231,23 @@ const drawnOnceCache = new WeakMap<ReportInput, Map<string, DrawnOnce>>();
  * names, is the drawn spoke's finding (same rule, status, message and evidence) is listed on that finding's
  * row (its element and location), not as a row of its own. Nothing is dropped: counts use every finding.
  */
-function tableFindings(list: readonly Finding[], model: Model, input: ReportInput | undefined, q: ModelQuery): FindingView[] {
+function tableFindings(
+  list: readonly Finding[],
+  model: Model,
+  input: ReportInput | undefined,
+  q: ModelQuery,
+): FindingView[] {
   const once = drawnOnce(input);
   const views = list.map((f) => findingView(f, model));
   if (once.size === 0) return views;
   const owners = spokeOwners(model);
-  const key = (f: Finding, message: string, evidence: string) => JSON.stringify([f.ruleId, f.status, message, evidence]);
+  const key = (f: Finding, message: string, evidence: string) =>
+    JSON.stringify([f.ruleId, f.status, message, evidence]);
   const rows = new Map<string, number>();
   list.forEach((f, i) => {
     const spoke = f.element ? owners.get(f.element) : undefined;
-    if (spoke && !once.has(spoke)) rows.set(JSON.stringify([spoke, key(f, f.message, JSON.stringify(f.evidence ?? {}))]), i);
+    if (!spoke || once.has(spoke)) return;
+    rows.set(JSON.stringify([spoke, key(f, f.message, JSON.stringify(f.evidence ?? {}))]), i);
   });
   const merged = new Set<number>();
   const also = new Map<number, string[]>();
@@ -257,7 +266,9 @@ function tableFindings(list: readonly Finding[], model: Model, input: ReportInpu
   return views.flatMap((v, i) => {
     if (merged.has(i)) return [];
     const more = also.get(i);
-    return more ? [{ ...v, alsoOn: `The same finding, in their own names, on ${more.length} more spoke${more.length === 1 ? '' : 's'} drawn as this one: ${more.join(', ')}.` }] : [v];
+    if (!more) return [v];
+    const spokes = `${more.length} more spoke${more.length === 1 ? '' : 's'}`;
+    return [{ ...v, alsoOn: `The same finding, in their own names, on ${spokes} drawn as this one: ${more.join(', ')}.` }];
   });
 }
 
@@ -416,7 +427,11 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
         `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
     }
     if (d.full?.svg !== undefined) view.fullSvg = d.full.svg;
-    else if (d.full) view.fullSizeNote = `The whole picture (${d.full.nodes} boxes) is not laid out in a pack run; aksnet diagram <design> --view ${d.view} draws it.`;
+    else if (d.full) {
+      view.fullSizeNote =
+        `The whole picture (${d.full.nodes} boxes) is not laid out in a pack run; ` +
+        `aksnet diagram <design> --view ${d.view} draws it.`;
+    }
     return view;
   });
 }
@@ -468,8 +483,9 @@ function collapseNarratives(
     if (dropped.has(i)) return [];
     const also = covered.get(i)?.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     if (!also) return [n];
-    const note = `The same flow, with their own names and addresses, runs in ${also.length} more spoke${also.length === 1 ? '' : 's'} ` +
-      `drawn as this one (see "Spokes drawn once"): ${also.join('; ')}.`;
+    const note =
+      `The same flow, with their own names and addresses, runs in ${also.length} more ` +
+      `spoke${also.length === 1 ? '' : 's'} drawn as this one (see "Spokes drawn once"): ${also.join('; ')}.`;
     return [{ ...n, notes: [...n.notes, note] }];
   });
 }
@@ -558,7 +574,9 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
         'egress',
       ),
       controlPlane: collapseNarratives(
-        q.all('cluster').map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
+        q
+          .all('cluster')
+          .map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
         q.all('cluster').map((c) => ({ cluster: c.id, name: c.name })),
         input,
         'control-plane',

@@ -118,7 +118,10 @@ describe('collapseView', () => {
           expect(drawn.has(id), `${what} of spoke ${k + 1} in ${view}`).toBe(true);
           expect(listed, `${what} of spoke ${k + 1} in ${view}`).not.toContain(id);
           // Nor does it stand for others: it has a shape of its own.
-          expect(c.groups.map((g) => g.representative.id), `${what} in ${view}`).not.toContain(id);
+          expect(
+            c.groups.map((g) => g.representative.id),
+            `${what} in ${view}`,
+          ).not.toContain(id);
         }
       }
     }
@@ -126,7 +129,12 @@ describe('collapseView', () => {
 
   it('keeps a spoke drawn when only its finding badges differ', () => {
     const model = design(4);
-    const finding = { ruleId: 'x/y', severity: 'warning', element: 'cluster:aks-3', status: 'open' } as unknown as Finding;
+    const finding = {
+      ruleId: 'x/y',
+      severity: 'warning',
+      element: 'cluster:aks-3',
+      status: 'open',
+    } as unknown as Finding;
     for (const view of VIEWS) {
       const { drawn, listed } = drawnSpokes(model, view, [finding]);
       if (!deriveView(model, view)!.nodes.some((n) => n.element === 'cluster:aks-3')) continue;
@@ -158,7 +166,10 @@ describe('collapseView', () => {
         const { c, inFull, drawn, listed } = drawnSpokes(model, view);
         const label = `seed ${seed}, ${n} spokes, changed ${JSON.stringify([...changed])}, ${view}`;
         expect(new Set(listed).size, label).toBe(listed.length);
-        expect(listed.filter((x) => drawn.has(x)), label).toEqual([]);
+        expect(
+          listed.filter((x) => drawn.has(x)),
+          label,
+        ).toEqual([]);
         expect(new Set([...drawn, ...listed]), label).toEqual(inFull);
         // A group only ever joins spokes with the same visible change (or none): never a changed with an unchanged one.
         const visible = (id: string) => {

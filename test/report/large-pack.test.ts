@@ -43,7 +43,10 @@ describe('a 20-spoke design in the pack', () => {
     let pages = 0;
     for (const d of ds) {
       expect(d.collapsed?.spokes, d.view).toBe(20);
-      expect(d.collapsed?.groups.map((g) => g.members.length), d.view).toEqual([19]);
+      expect(
+        d.collapsed?.groups.map((g) => g.members.length),
+        d.view,
+      ).toEqual([19]);
       // The whole picture would not fit one page at 6 pt: that is why it is collapsed.
       expect(d.full?.svg, d.view).toBeDefined();
       expect(fitDiagram(d.full!.width!, d.full!.height!, smallestFontPx(d.full!.svg!)).tiles.length).toBeGreaterThan(1);
@@ -72,7 +75,9 @@ describe('a 20-spoke design in the pack', () => {
     expect(r20.differs).toContain('snet-nodes 10.30.0.0/22');
     expect(r20.differs).toContain('aks-20');
     expect(a.diagrams.every((d) => d.collapsedNote?.startsWith('1 of 20 spokes drawn'))).toBe(true);
-    const json = JSON.parse(renderJson(vm)) as { architectures: Array<{ collapsedSpokes: unknown[]; diagrams: object[] }> };
+    const json = JSON.parse(renderJson(vm)) as {
+      architectures: Array<{ collapsedSpokes: unknown[]; diagrams: object[] }>;
+    };
     expect(json.architectures[0]!.collapsedSpokes).toHaveLength(19);
     expect(json.architectures[0]!.diagrams.some((d) => 'fullSvg' in d)).toBe(false);
     const html = renderHtml(vm, { medium: 'print' });
@@ -83,7 +88,12 @@ describe('a 20-spoke design in the pack', () => {
 
   it('writes the whole pictures beside the HTML pack and links them', async () => {
     const out = join(dir, 'pack.html');
-    const res = await writeReport({ files: [file], outputs: [{ format: 'html', path: out }], asOf: '2026-11-23', config: false });
+    const res = await writeReport({
+      files: [file],
+      outputs: [{ format: 'html', path: out }],
+      asOf: '2026-11-23',
+      config: false,
+    });
     expect(res.failed).toEqual([]);
     const beside = readdirSync(join(dir, 'pack-diagrams')).sort();
     expect(beside).toHaveLength(4);
@@ -107,11 +117,18 @@ describe('a design past the full-layout limit', () => {
       };
       const file = writeHubSpoke(dir, 60);
       const out = join(dir, 'pack.html');
-      const res = await writeReport({ files: [file], outputs: [{ format: 'html', path: out }], asOf: '2026-11-23', config: false });
+      const res = await writeReport({
+        files: [file],
+        outputs: [{ format: 'html', path: out }],
+        asOf: '2026-11-23',
+        config: false,
+      });
       expect(res.failed).toEqual([]);
       const topo = res.vm.architectures[0]!.diagrams.find((d) => d.view === 'topology')!;
       expect(topo.fullSvg).toBeUndefined();
-      expect(topo.fullSizeNote).toMatch(/^The whole picture \(\d+ boxes\) is not laid out in a pack run; aksnet diagram <design> --view topology draws it\.$/);
+      expect(topo.fullSizeNote).toMatch(
+        /^The whole picture \(\d+ boxes\) is not laid out in a pack run; aksnet diagram <design> --view topology draws it\.$/,
+      );
       expect(Number(/\((\d+) boxes\)/.exec(topo.fullSizeNote!)![1])).toBeGreaterThan(FULL_LAYOUT_MAX_NODES);
       expect(existsSync(join(dir, 'pack-diagrams', topo.fileName))).toBe(false);
       expect(readFileSync(out, 'utf8')).toContain('+ 59 more spokes like vnet-spoke-1');

@@ -22,7 +22,14 @@ async function pack(n: number, change: (a: any) => void = () => {}) {
   const views: ViewName[] = ['topology', 'ingress', 'egress', 'control-plane'];
   const diagrams = views.map((view) => {
     const c = collapseView(deriveView(model, view)!, model, result.findings);
-    return { view, title: view, svg: '', width: 0, height: 0, ...(c.groups.length ? { collapsed: { groups: c.groups, spokes: c.spokes } } : {}) };
+    return {
+      view,
+      title: view,
+      svg: '',
+      width: 0,
+      height: 0,
+      ...(c.groups.length ? { collapsed: { groups: c.groups, spokes: c.spokes } } : {}),
+    };
   });
   const input: ReportInput = { model, file: 'd.ts', result, diagrams };
   return buildViewModel([input], { version: 't', rules: [] }).architectures[0]!;
@@ -34,10 +41,17 @@ describe('traffic flows of collapsed spokes', () => {
     for (const [kind, first, others] of [
       ['ingress', 'Ingress: app-1', ['Ingress: app-2', 'Ingress: app-3', 'Ingress: app-4']],
       ['egress', 'Egress: aks-1', ['Egress: aks-2', 'Egress: aks-3', 'Egress: aks-4']],
-      ['controlPlane', 'Control plane: aks-1', ['Control plane: aks-2', 'Control plane: aks-3', 'Control plane: aks-4']],
+      [
+        'controlPlane',
+        'Control plane: aks-1',
+        ['Control plane: aks-2', 'Control plane: aks-3', 'Control plane: aks-4'],
+      ],
     ] as const) {
       const list = a.narratives[kind];
-      expect(list.map((n) => n.title), kind).toEqual([first]);
+      expect(
+        list.map((n) => n.title),
+        kind,
+      ).toEqual([first]);
       expect(list[0]!.notes.at(-1), kind).toBe(
         `The same flow, with their own names and addresses, runs in 3 more spokes drawn as this one (see "Spokes drawn once"): ${others.join('; ')}.`,
       );
@@ -53,8 +67,15 @@ describe('traffic flows of collapsed spokes', () => {
     expect(a.narratives.ingress[0]!.notes.at(-1)).toContain('Ingress: app-2; Ingress: app-4.');
     expect(a.narratives.ingress[1]!.notes.join(' ')).not.toContain('The same flow');
     // Every flow is either printed or named by the flow that stands for it.
-    const named = a.narratives.ingress.flatMap((n) => /: (Ingress: .*)\.$/.exec(n.notes.at(-1) ?? '')?.[1]?.split('; ') ?? []);
-    expect([...titles, ...named].sort()).toEqual(['Ingress: app-1', 'Ingress: app-2', 'Ingress: app-3', 'Ingress: app-4']);
+    const named = a.narratives.ingress.flatMap(
+      (n) => /: (Ingress: .*)\.$/.exec(n.notes.at(-1) ?? '')?.[1]?.split('; ') ?? [],
+    );
+    expect([...titles, ...named].sort()).toEqual([
+      'Ingress: app-1',
+      'Ingress: app-2',
+      'Ingress: app-3',
+      'Ingress: app-4',
+    ]);
   });
 
   it('lists a finding repeated on spokes drawn once on the drawn spoke’s row, and loses none', async () => {
@@ -62,7 +83,9 @@ describe('traffic flows of collapsed spokes', () => {
     const rows = a.findingsByPillar.flatMap((p) => p.groups.flatMap((g) => g.findings));
     const sla = rows.filter((r) => r.ruleId === 'reliability/sla-tier');
     expect(sla.map((r) => r.element)).toEqual(['aks-1']);
-    expect(sla[0]!.alsoOn).toMatch(/^The same finding, in their own names, on 3 more spokes drawn as this one: aks-2 \(d\.ts:\d+\), aks-3 \(d\.ts:\d+\), aks-4 \(d\.ts:\d+\)\.$/);
+    expect(sla[0]!.alsoOn).toMatch(
+      /^The same finding, in their own names, on 3 more spokes drawn as this one: aks-2 \(d\.ts:\d+\), aks-3 \(d\.ts:\d+\), aks-4 \(d\.ts:\d+\)\.$/,
+    );
     // Every open finding is a row or named on one.
     const named = rows.reduce((n, r) => n + 1 + (r.alsoOn ? Number(/on (\d+) more/.exec(r.alsoOn)![1]) : 0), 0);
     expect(named).toBe(a.openCount);

@@ -23,21 +23,29 @@ describe('overlapping', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const next = rng(seed);
       const n = seed % 2 ? 20 + Math.floor(next() * 40) : 64 + Math.floor(next() * 300);
-      const list: RoutedRange[] = Array.from({ length: n }, (_, i) => ({
-        element: `vnet:v${i}`,
-        name: `v${i}`,
-        what: 'VNet',
-        text: '',
-        range: range(next),
-        index: 0,
-      }) as RoutedRange);
+      const list: RoutedRange[] = Array.from(
+        { length: n },
+        (_, i) =>
+          ({
+            element: `vnet:v${i}`,
+            name: `v${i}`,
+            what: 'VNet',
+            text: '',
+            range: range(next),
+            index: 0,
+          }) as RoutedRange,
+      );
       for (let k = 0; k < 30; k++) {
         const r = range(next);
         expect(overlapping(list, r), `seed ${seed}`).toEqual(list.filter((x) => overlaps(x.range, r)));
       }
       // Edges: a range touching the first and the last address of a listed one.
       const x = list[Math.floor(next() * n)]!.range;
-      for (const r of [{ ...x, first: x.last, last: x.last }, { ...x, first: x.first, last: x.first }, { ...x, first: x.last + 1, last: x.last + 1 }]) {
+      for (const r of [
+        { ...x, first: x.last, last: x.last },
+        { ...x, first: x.first, last: x.first },
+        { ...x, first: x.last + 1, last: x.last + 1 },
+      ]) {
         expect(overlapping(list, r), `seed ${seed}`).toEqual(list.filter((y) => overlaps(y.range, r)));
       }
     }
