@@ -268,7 +268,8 @@ function tableFindings(
     const more = also.get(i);
     if (!more) return [v];
     const spokes = `${more.length} more spoke${more.length === 1 ? '' : 's'}`;
-    return [{ ...v, alsoOn: `The same finding, in their own names, on ${spokes} drawn as this one: ${more.join(', ')}.` }];
+    const alsoOn = `The same finding, in their own names, on ${spokes} drawn as this one: ${more.join(', ')}.`;
+    return [{ ...v, alsoOn }];
   });
 }
 
@@ -423,7 +424,8 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
       const listed = d.collapsed.groups.reduce((a, g) => a + g.members.length, 0);
       const like = d.collapsed.groups.map((g) => `${g.members.length} like ${g.representative.name}`).join(', ');
       view.collapsedNote =
-        `${d.collapsed.spokes - listed} of ${d.collapsed.spokes} spokes drawn; ${listed} of the same shape as a drawn one ` +
+        `${d.collapsed.spokes - listed} of ${d.collapsed.spokes} spokes drawn; ` +
+        `${listed} of the same shape as a drawn one ` +
         `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
     }
     if (d.full?.svg !== undefined) view.fullSvg = d.full.svg;
