@@ -250,7 +250,7 @@ function tableFindings(
     rows.set(JSON.stringify([spoke, key(f, f.message, JSON.stringify(f.evidence ?? {}))]), i);
   });
   const merged = new Set<number>();
-  const also = new Map<number, string[]>();
+  const also = new Map<number, Array<{ element: string; location: string }>>();
   list.forEach((f, i) => {
     const spoke = f.element ? owners.get(f.element) : undefined;
     const m = spoke ? once.get(spoke) : undefined;
@@ -261,14 +261,18 @@ function tableFindings(
     merged.add(i);
     // An element named like the drawn one's (every spoke's snet-nodes) is told apart by its spoke.
     const where = views[i]!.element === views[at]!.element ? `${q.name(spoke)} ` : '';
-    also.set(at, [...(also.get(at) ?? []), `${where}${views[i]!.element} (${views[i]!.location})`]);
+    also.set(at, [...(also.get(at) ?? []), { element: `${where}${views[i]!.element}`, location: views[i]!.location }]);
   });
   return views.flatMap((v, i) => {
     if (merged.has(i)) return [];
     const more = also.get(i);
     if (!more) return [v];
+    // Elements at one source location (a spoke made in a loop) share it: "aks-2, aks-3 (design.ts:40)".
+    const byLocation = new Map<string, string[]>();
+    for (const x of more) byLocation.set(x.location, [...(byLocation.get(x.location) ?? []), x.element]);
+    const list = [...byLocation].map(([loc, els]) => `${els.join(', ')} (${loc})`).join('; ');
     const spokes = `${more.length} more spoke${more.length === 1 ? '' : 's'}`;
-    const alsoOn = `The same finding, in their own names, on ${spokes} drawn as this one: ${more.join(', ')}.`;
+    const alsoOn = `The same finding, in their own names, on ${spokes} drawn as this one: ${list}.`;
     return [{ ...v, alsoOn }];
   });
 }
