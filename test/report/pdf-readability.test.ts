@@ -128,6 +128,22 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     expect(thin).toEqual([]);
   });
 
+  it('leaves no page nearly empty unless the next one must start on a page of its own', () => {
+    // Body words: below the running header and above the footer.
+    const body = (p: Page) => p.words.filter((w) => w.y < p.height - 40 && w.y > 40);
+    const dp = new Set(diagramPages(pages));
+    const sparse = pages.slice(0, -1).flatMap((p, i) => {
+      const words = body(p);
+      const used = words.length ? (p.height - 40 - Math.min(...words.map((w) => w.y))) / (p.height - 80) : 0;
+      if (used >= 0.35) return [];
+      const next = pages[i + 1]!;
+      // A chapter (17 pt title) and a diagram (a page of its own) always start a new page.
+      const chapter = body(next).some((w) => w.size >= 16);
+      return chapter || dp.has(next) ? [] : [`p${i + 1}: ${(used * 100).toFixed(0)} % used, then ${body(next).slice(0, 4).map((w) => w.text).join(' ')}`];
+    });
+    expect(sparse).toEqual([]);
+  });
+
   it('keeps rule ids whole on one line', () => {
     const runs = pages.flatMap((p) => p.words.map((w) => w.text));
     expect(runs.some((t) => t.includes('ingress/plaintext-after-tls'))).toBe(true);
