@@ -11,10 +11,9 @@
  */
 import type { Model } from '../model/types.js';
 import { collapseView, type CollapsedGroup } from './collapse.js';
-import type { DiagramOptions, RenderedDiagram, ViewName } from './index.js';
+// Views and their derivation through the diagram module's entry, which knows every view.
+import { VIEWS, deriveView, type DiagramOptions, type RenderedDiagram, type ViewName } from './index.js';
 import { fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
-import { deriveView } from './views.js';
-import { VIEWS } from './view-names.js';
 
 /**
  * The largest view (in boxes) whose full-size picture a pack run lays out: the 20-spoke design's topology has

@@ -1,5 +1,5 @@
 /** The self-contained HTML document of a pack (also the input Chromium prints to PDF). */
-import { MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } from '../diagram/page-fit.js';
+import { MAX_PRINT_PAGES, MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } from '../diagram/page-fit.js';
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
@@ -118,9 +118,20 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
         // The whole picture goes to its own file, never into the document.
         const rest = { ...d };
         delete rest.fullSvg;
-        return print
-          ? { ...rest, anchor, svgHtml: '', pages: diagramPages(svg, d.width, d.height, paper), ...fullSizeFile }
-          : { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
+        if (!print) return { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
+        const pages = diagramPages(svg, d.width, d.height, paper);
+        // A picture that would need more than MAX_PRINT_PAGES tiles is not printed: dozens of pages of fragments
+        // help no reader. The caption says so; the whole picture is beside the pack when it was drawn.
+        if (pages.length > MAX_PRINT_PAGES) {
+          const whole = beside
+            ? 'the full-size SVG beside this pack shows it whole'
+            : `aksnet diagram <design> --view ${d.view} draws it whole`;
+          const printNote =
+            `At 6 pt this picture would take ${pages.length} pages, so it is not printed; ${whole}, ` +
+            'and the other views show its parts.';
+          return { ...rest, anchor, svgHtml: '', pages: [], printNote, ...fullSizeFile };
+        }
+        return { ...rest, anchor, svgHtml: '', pages, ...fullSizeFile };
       }),
     })),
     css,

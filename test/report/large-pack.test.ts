@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FULL_LAYOUT_MAX_NODES } from '../../src/diagram/pack-views.js';
-import { MIN_TEXT_PT, fitDiagram, smallestFontPx } from '../../src/diagram/page-fit.js';
+import { MAX_PRINT_PAGES, MIN_TEXT_PT, fitDiagram, smallestFontPx } from '../../src/diagram/page-fit.js';
 import { diagramPages, renderHtml } from '../../src/report/html.js';
 import { renderJson } from '../../src/report/json.js';
 import { prepareInputs, writeReport } from '../../src/report/pack.js';
@@ -84,6 +84,28 @@ describe('a 20-spoke design in the pack', () => {
     expect(html).toContain('Spokes drawn once');
     expect(html).toContain('+ 19 more spokes like vnet-spoke-1');
     expect(html).toMatch(/<td class="mono">vnet-spoke-20<\/td><td class="mono">10\.30\.0\.0\/16<\/td>/);
+  });
+
+  it('leaves a picture of more than MAX_PRINT_PAGES pages out of the print, with its caption and a note', async () => {
+    const rules = (await loadRules()).map((r) => r.meta);
+    const [first, ...others] = input.diagrams!;
+    // A first view that no collapsing could bring onto few pages (20,000 × 3,000 px with 10 px text).
+    const huge = '<svg xmlns="http://www.w3.org/2000/svg" width="20000" height="3000"><text font-size="10">x</text></svg>';
+    const wide = { ...first!, svg: huge, width: 20000, height: 3000 };
+    delete wide.collapsed;
+    delete wide.full;
+    const vm = buildViewModel([{ ...input, diagrams: [wide, ...others] }], { version: '0.0.0-test', rules });
+    expect(diagramPages(huge, 20000, 3000, 'a4').length).toBeGreaterThan(MAX_PRINT_PAGES);
+    const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
+    const anchor = `${vm.architectures[0]!.anchor}-diagram-${first!.view}`;
+    const fig = new RegExp(`<figure class="diagram diagram-omitted" id="${anchor}">[\\s\\S]*?</figure>`).exec(html)![0];
+    expect(fig).toContain('<h2>Diagrams</h2>');
+    expect(fig).toMatch(/At 6 pt this picture would take \d+ pages, so it is not printed; the full-size SVG beside this pack/);
+    expect(fig).toContain(`pack-diagrams/${vm.architectures[0]!.diagrams[0]!.fileName}`);
+    expect(html.match(/<h2>Diagrams<\/h2>/g)).toHaveLength(1);
+    expect(html).not.toContain('viewBox="0 0 20000');
+    // The other views still print, collapsed.
+    expect(html.match(/class="diagram diagram-page/g)!.length).toBeGreaterThanOrEqual(others.length);
   });
 
   it('writes the whole pictures beside the HTML pack and links them', async () => {
