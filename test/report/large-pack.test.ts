@@ -38,8 +38,10 @@ describe('a 20-spoke design in the pack', () => {
   });
 
   it('draws every view collapsed, each on at most three pages with no text under 6 pt', () => {
-    const ds = input.diagrams ?? [];
-    expect(ds.map((d) => d.view)).toEqual(['topology', 'ingress', 'egress', 'control-plane']);
+    // The four spoke-bearing views (a view that numbers steps across the whole design cannot collapse honestly).
+    const four = ['topology', 'ingress', 'egress', 'control-plane'];
+    const ds = (input.diagrams ?? []).filter((d) => four.includes(d.view));
+    expect(ds.map((d) => d.view)).toEqual(four);
     let pages = 0;
     for (const d of ds) {
       expect(d.collapsed?.spokes, d.view).toBe(20);
@@ -74,7 +76,8 @@ describe('a 20-spoke design in the pack', () => {
     expect(r20.like).toBe('vnet-spoke-1');
     expect(r20.differs).toContain('snet-nodes 10.30.0.0/22');
     expect(r20.differs).toContain('aks-20');
-    expect(a.diagrams.every((d) => d.collapsedNote?.startsWith('1 of 20 spokes drawn'))).toBe(true);
+    const collapsed = a.diagrams.filter((d) => ['topology', 'ingress', 'egress', 'control-plane'].includes(d.view));
+    expect(collapsed.every((d) => d.collapsedNote?.startsWith('1 of 20 spokes drawn'))).toBe(true);
     const json = JSON.parse(renderJson(vm)) as {
       architectures: Array<{ collapsedSpokes: unknown[]; diagrams: object[] }>;
     };
