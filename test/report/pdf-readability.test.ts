@@ -137,8 +137,11 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
       const used = words.length ? (p.height - 40 - Math.min(...words.map((w) => w.y))) / (p.height - 80) : 0;
       if (used >= 0.35) return [];
       const next = pages[i + 1]!;
-      // A chapter (17 pt title) and a diagram (a page of its own) always start a new page.
-      const chapter = body(next).some((w) => w.size >= 16);
+      // A chapter (a 17 pt title: the summary, "3 <architecture title>", the appendix) and a diagram (a page of
+      // its own) start a new page.
+      const top = [...body(next)].sort((a, b) => b.y - a.y || a.x - b.x)[0];
+      const chapter =
+        !!top && (top.size >= 16 || /^\d+$/.test(top.text.trim()) || top.text.trim().startsWith('Appendix'));
       return chapter || dp.has(next) ? [] : [`p${i + 1}: ${(used * 100).toFixed(0)} % used, then ${body(next).slice(0, 4).map((w) => w.text).join(' ')}`];
     });
     expect(sparse).toEqual([]);
