@@ -9,6 +9,12 @@
 /** The smallest text size a printed diagram may have, in points. */
 export const MIN_TEXT_PT = 6;
 
+/**
+ * The most pages one diagram may take in a printed pack. A view that would need more (after collapsing repeated
+ * spokes) is left out of the print with a note: its tiles would be fragments no one can follow.
+ */
+export const MAX_PRINT_PAGES = 8;
+
 /** Millimetres per CSS pixel. */
 export const MM_PER_PX = 25.4 / 96;
 /** Points per CSS pixel. */

@@ -655,7 +655,7 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
   }
   for (const p of paths) {
     for (const id of p.edges) {
-      const e = m.edges.find((x) => x.id === id);
+      const e = edgeIndex(m).byId.get(id);
       if (e) b.modelEdge(e, 'ingress');
     }
   }
@@ -840,7 +840,8 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
     }
     b.cluster(c, false);
     for (const a of m.controlPlaneAccess.filter((x) => x.cluster === c.id)) {
-      const modelEdges = m.edges.filter((e) => e.path === a.id && e.class === 'management');
+      const onPath = (edgeIndex(m).byPath.get(a.id) ?? []).map((i) => m.edges[i]!);
+      const modelEdges = onPath.filter((e) => e.class === 'management');
       const suffix = a.overInternet ? ' · internet' : '';
       let from = a.from;
       if (a.kind === 'gitops') {
@@ -880,6 +881,24 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
     }
   }
   return b.build();
+}
+
+/** Model edges by id and by path (positions, in model order), once per model: flow views look them up per path. */
+interface EdgeIndex {
+  byId: Map<string, Edge>;
+  byPath: Map<string, number[]>;
+}
+const edgeIndexes = new WeakMap<Model, EdgeIndex>();
+function edgeIndex(m: Model): EdgeIndex {
+  let ix = edgeIndexes.get(m);
+  if (ix) return ix;
+  ix = { byId: new Map(), byPath: new Map() };
+  m.edges.forEach((e, i) => {
+    if (!ix!.byId.has(e.id)) ix!.byId.set(e.id, e);
+    if (e.path !== undefined) ix!.byPath.set(e.path, [...(ix!.byPath.get(e.path) ?? []), i]);
+  });
+  edgeIndexes.set(m, ix);
+  return ix;
 }
 
 /** Derives a view graph; undefined when the view has nothing to show. */

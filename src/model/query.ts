@@ -1,5 +1,5 @@
 /** Read-only lookups over a normalized model, shared by rules, layout and reports. */
-import type { Edge, Id, Model, Resource, ResourceKind, ResourceOf } from './types.js';
+import type { AppliedDefault, Edge, Id, Model, Resource, ResourceKind, ResourceOf } from './types.js';
 
 export class ModelQuery {
   private readonly byId = new Map<Id, Resource>();
@@ -66,10 +66,52 @@ export class ModelQuery {
 
   /** VNets peered with the given VNet. */
   peers(vnetId: Id): Array<ResourceOf<'vnet'>> {
-    return this.model.edges
-      .filter((e) => e.class === 'peering' && (e.from === vnetId || e.to === vnetId))
-      .map((e) => this.getAs(e.from === vnetId ? e.to : e.from, 'vnet'))
-      .filter((v): v is ResourceOf<'vnet'> => !!v);
+    return [...(this.index().peerings.get(vnetId) ?? [])];
+  }
+
+  private indexes?: {
+    peerings: Map<Id, Array<ResourceOf<'vnet'>>>;
+    ingress: Map<Id, Model['ingressPaths']>;
+    egress: Map<Id, Model['egressPaths'][number]>;
+    defaults: Map<Id, AppliedDefault[]>;
+  };
+
+  /** Look-ups by VNet, cluster and element, built on first use: per-element scans are quadratic at 1,000 spokes. */
+  private index(): NonNullable<ModelQuery['indexes']> {
+    if (this.indexes) return this.indexes;
+    const peerings = new Map<Id, Array<ResourceOf<'vnet'>>>();
+    for (const e of this.model.edges) {
+      if (e.class !== 'peering') continue;
+      for (const [at, other] of e.from === e.to ? [[e.from, e.to]] : [[e.from, e.to], [e.to, e.from]]) {
+        const v = this.getAs(other, 'vnet');
+        if (!v) continue;
+        const list = peerings.get(at!);
+        if (list) list.push(v);
+        else peerings.set(at!, [v]);
+      }
+    }
+    const ingress = new Map<Id, Model['ingressPaths']>();
+    for (const p of this.model.ingressPaths) {
+      if (p.cluster === undefined) continue;
+      const list = ingress.get(p.cluster);
+      if (list) list.push(p);
+      else ingress.set(p.cluster, [p]);
+    }
+    const egress = new Map<Id, Model['egressPaths'][number]>();
+    for (const p of this.model.egressPaths) if (!egress.has(p.cluster)) egress.set(p.cluster, p);
+    const defaults = new Map<Id, AppliedDefault[]>();
+    for (const d of this.model.defaults) {
+      const list = defaults.get(d.element);
+      if (list) list.push(d);
+      else defaults.set(d.element, [d]);
+    }
+    this.indexes = { peerings, ingress, egress, defaults };
+    return this.indexes;
+  }
+
+  /** Defaults the normalizer filled in for an element, in model order. */
+  defaultsOf(id: Id): AppliedDefault[] {
+    return this.index().defaults.get(id) ?? [];
   }
 
   /** Edges of a traffic class. */
@@ -79,11 +121,11 @@ export class ModelQuery {
 
   /** Ingress paths that end in a cluster. */
   ingressPathsOf(clusterId: Id) {
-    return this.model.ingressPaths.filter((p) => p.cluster === clusterId);
+    return [...(this.index().ingress.get(clusterId) ?? [])];
   }
 
   /** Egress path of a cluster. */
   egressPathOf(clusterId: Id) {
-    return this.model.egressPaths.find((p) => p.cluster === clusterId);
+    return this.index().egress.get(clusterId);
   }
 }

@@ -81,6 +81,15 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
   };
   const all = [...byId.values()];
   const peerings = [...input.edges].filter((e) => e.class === 'peering');
+  // Peerings by VNet, in edge order: scanning every peering per subnet is quadratic at 1,000 spokes.
+  const peeringsOf = new Map<Id, Edge[]>();
+  for (const e of peerings) {
+    for (const v of new Set([e.from, e.to])) {
+      const list = peeringsOf.get(v);
+      if (list) list.push(e);
+      else peeringsOf.set(v, [e]);
+    }
+  }
   const appliances = all.filter(
     (r): r is ResourceOf<'azureFirewall'> | ResourceOf<'nva'> => r.kind === 'azureFirewall' || r.kind === 'nva',
   );
@@ -108,7 +117,7 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
     const own = gateways.filter((g) => gatewayVnet(g) === vnetId);
     if (own.length) return own;
     const out: Array<ResourceOf<'vnetGateway'>> = [];
-    for (const e of peerings) {
+    for (const e of peeringsOf.get(vnetId) ?? []) {
       if (!e.gatewayTransit || !e.useRemoteGateways || e.to !== vnetId) continue;
       out.push(...gateways.filter((g) => gatewayVnet(g) === e.from));
     }
@@ -123,7 +132,7 @@ export function computeRouting(input: RoutingInput): Map<Id, SubnetRoutes> {
     const routes: EffectiveRoute[] = [];
     for (const r of own) routes.push(system(r.text, r.range, 'VnetLocal'));
     const peerOf = (e: Edge): Id => (e.from === vnetId ? e.to : e.from);
-    const peers = [...new Set(peerings.filter((e) => e.from === vnetId || e.to === vnetId).map(peerOf))].sort();
+    const peers = [...new Set((peeringsOf.get(vnetId) ?? []).map(peerOf))].sort();
     for (const p of peers) {
       for (const r of rangesOf(p)) {
         routes.push(system(r.text, r.range, 'VNetPeering', p));

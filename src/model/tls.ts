@@ -18,12 +18,19 @@ export interface PathSegment {
 
 /** The segments of an ingress path, client first, each with its encryption state. */
 export function pathSegments(model: Model, path: IngressPathModel): PathSegment[] {
-  const byId = new Map(model.edges.map((e) => [e.id, e]));
+  // Indexed once per model: a pack asks for every path's segments (500 paths × 5,000 edges otherwise).
+  let byId = edgeIndex.get(model);
+  if (!byId) {
+    byId = new Map(model.edges.map((e) => [e.id, e]));
+    edgeIndex.set(model, byId);
+  }
   return path.edges
     .map((id) => byId.get(id))
     .filter((e): e is Edge => e !== undefined)
     .map((e) => ({ from: e.from, to: e.to, tls: e.tls, edge: e }));
 }
+
+const edgeIndex = new WeakMap<Model, Map<string, Edge>>();
 
 /** Whether a segment's bytes are encrypted on the wire (TLS, mesh mTLS, or TLS passed through). */
 export function isEncrypted(tls: TlsState | undefined): boolean {

@@ -1,5 +1,7 @@
 /** The diagrams of a review pack: every view of an architecture, with its open findings as overlays. */
-import { VIEWS, renderDiagrams } from '../diagram/index.js';
+import { VIEWS } from '../diagram/index.js';
+import type { Paper } from '../diagram/page-fit.js';
+import { renderPackDiagrams } from '../diagram/pack-views.js';
 import type { Model } from '../model/types.js';
 import { isActive, type Finding } from '../validate/finding.js';
 import type { RenderedDiagramLike } from './view-model.js';
@@ -11,14 +13,20 @@ export interface DiagramResult {
   failed?: boolean;
 }
 
-/** Every view of an architecture, with its findings as overlays. */
-export async function diagramsFor(model: Model, findings: Finding[], iconPack?: string): Promise<DiagramResult> {
+/** Every view of an architecture, with its findings as overlays; views too large for a page collapsed. */
+export async function diagramsFor(
+  model: Model,
+  findings: Finding[],
+  iconPack?: string,
+  paper: Paper = 'a4',
+): Promise<DiagramResult> {
   try {
-    const diagrams = await renderDiagrams(model, {
+    const diagrams = await renderPackDiagrams(model, {
       views: [...VIEWS],
       findings: findings.filter(isActive),
       ...(iconPack ? { iconPack } : {}),
       metadata: false,
+      paper,
     });
     return { diagrams };
   } catch (e) {

@@ -1,5 +1,5 @@
 /** The self-contained HTML document of a pack (also the input Chromium prints to PDF). */
-import { MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } from '../diagram/page-fit.js';
+import { MAX_PRINT_PAGES, MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } from '../diagram/page-fit.js';
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
@@ -17,7 +17,10 @@ export interface HtmlOptions {
    * input of the PDF: each diagram on pages of its own, cut into tiles when one page would shrink its text).
    */
   medium?: 'screen' | 'print';
-  /** Folder (relative to the pack) the full-size SVGs are written to, named in each diagram's caption. */
+  /**
+   * Folder (relative to the pack) the full-size SVGs are written to, named in each diagram's caption: for print
+   * every view's, for screen those of collapsed views (the others are embedded whole).
+   */
   diagramDir?: string;
 }
 
@@ -109,15 +112,26 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
       diagrams: a.diagrams.map((d) => {
         const svg = responsiveSvg(sanitizeSvg(d.svgHtml), d.width, d.height);
         const anchor = `${a.anchor}-diagram-${d.view}`;
-        return print
-          ? {
-              ...d,
-              anchor,
-              svgHtml: '',
-              pages: diagramPages(svg, d.width, d.height, paper),
-              ...(opts.diagramDir ? { fullSizeFile: `${opts.diagramDir}/${d.fileName}` } : {}),
-            }
-          : { ...d, anchor, svgHtml: svg, pages: [] };
+        // The whole picture is beside the pack when it was drawn: every view for the PDF, collapsed ones for HTML.
+        const beside = opts.diagramDir && !d.fullSizeNote && (print || d.fullSvg !== undefined);
+        const fullSizeFile = beside ? { fullSizeFile: `${opts.diagramDir}/${d.fileName}` } : {};
+        // The whole picture goes to its own file, never into the document.
+        const rest = { ...d };
+        delete rest.fullSvg;
+        if (!print) return { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
+        const pages = diagramPages(svg, d.width, d.height, paper);
+        // A picture that would need more than MAX_PRINT_PAGES tiles is not printed: dozens of pages of fragments
+        // help no reader. The caption says so; the whole picture is beside the pack when it was drawn.
+        if (pages.length > MAX_PRINT_PAGES) {
+          const whole = beside
+            ? 'the full-size SVG beside this pack shows it whole'
+            : `aksnet diagram <design> --view ${d.view} draws it whole`;
+          const printNote =
+            `At 6 pt this picture would take ${pages.length} pages, so it is not printed; ${whole}, ` +
+            'and the other views show its parts.';
+          return { ...rest, anchor, svgHtml: '', pages: [], printNote, ...fullSizeFile };
+        }
+        return { ...rest, anchor, svgHtml: '', pages, ...fullSizeFile };
       }),
     })),
     css,

@@ -53,7 +53,28 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
 
   out.push('### Diagrams', '');
   if (a.diagrams.length) {
-    for (const d of a.diagrams) out.push(`#### ${md(d.title)}`, '', `![${md(d.title)}](${diagramDir}/${encodeURIComponent(d.fileName)})`, '');
+    for (const d of a.diagrams) {
+      out.push(`#### ${md(d.title)}`, '', `![${md(d.title)}](${diagramDir}/${encodeURIComponent(d.fileName)})`, '');
+      if (d.collapsedNote) out.push(`_${md(d.collapsedNote)}_`, '');
+      if (d.fullSizeNote) out.push(`_${md(d.fullSizeNote)}_`, '');
+    }
+    if (a.collapsedSpokes.length) {
+      out.push('#### Spokes drawn once', '');
+      out.push(
+        'These spokes have the same shape as the drawn spoke named beside them and differ only in these names and ' +
+          'addresses.',
+        '',
+      );
+      out.push(
+        ...table(
+          ['Spoke', 'Address space', 'Drawn as', 'Names and addresses'],
+          a.collapsedSpokes.map((r) => {
+            const differs = r.differs + (r.views ? ` (left out of: ${r.views})` : '');
+            return [md(r.name), md(r.addressSpace), md(r.like), md(differs)];
+          }),
+        ),
+      );
+    }
   } else out.push(`_${md(a.diagramNote ?? 'No diagrams.')}_`, '');
 
   out.push('### Traffic flows', '');

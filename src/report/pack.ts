@@ -101,7 +101,7 @@ async function packConfig(files: string[], explicit: string | false | undefined)
 
 /** Validates and draws every architecture; the inputs of the view-model. */
 export async function prepareInputs(
-  opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress'>,
+  opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress' | 'paper'>,
   iconPack?: string,
   warnings: string[] = [],
   loadErrors: AksnetError[] = [],
@@ -121,7 +121,7 @@ export async function prepareInputs(
     }
     const v = o.validated;
     opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
-    const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack);
+    const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper);
     const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
     if (d.note) input.diagramNote = d.note;
     if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
@@ -198,9 +198,18 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       opts.progress?.(`writing ${o.path}`, inputs.length, inputs.length);
       await attempt(o.path, () => {
         switch (o.format) {
-          case 'html':
-            writeFileAtomic(o.path, renderHtml(vm, { ...(templates ? { templates } : {}), paper }));
+          case 'html': {
+            // Views drawn collapsed have their whole picture beside the file, linked from the caption.
+            const diagramDir = `${basename(o.path, extname(o.path))}-diagrams`;
+            const full = vm.architectures.flatMap((a) => a.diagrams.filter((d) => d.fullSvg !== undefined));
+            for (const d of full) {
+              writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.fullSvg!));
+            }
+            const beside = full.length ? { diagramDir } : {};
+            const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, ...beside });
+            writeFileAtomic(o.path, html);
             break;
+          }
           case 'json':
             writeFileAtomic(o.path, renderJson(vm));
             break;
@@ -223,7 +232,10 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
         // The full-size SVGs go beside the PDF: its pages show large diagrams as readable tiles.
         const diagramDir = `${basename(o.path, extname(o.path))}-diagrams`;
         for (const a of vm.architectures) {
-          for (const d of a.diagrams) writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.svgHtml));
+          for (const d of a.diagrams) {
+            if (d.fullSizeNote) continue;
+            writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.fullSvg ?? d.svgHtml));
+          }
         }
         const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, medium: 'print', diagramDir });
         const date = inputs[0]?.model.metadata.date ?? vm.date;

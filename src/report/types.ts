@@ -103,6 +103,8 @@ export interface FindingView {
   location: string;
   path: string;
   acceptance?: { justification: string; owner: string; expires: string };
+  /** The same finding on spokes drawn once (diagram/collapse.ts), with their elements and locations. */
+  alsoOn?: string;
 }
 
 export interface SeverityGroup {
@@ -213,6 +215,24 @@ export interface DiagramView {
   wide: boolean;
   /** Whether it prints larger on a landscape page (PDF uses a named landscape page for it). */
   landscape: boolean;
+  /** Set when the view is drawn with repeated spokes collapsed: what the picture leaves out and where it is listed. */
+  collapsedNote?: string;
+  /** The whole view (written beside the pack) when the drawn one is collapsed. */
+  fullSvg?: string;
+  /** Why the whole view is not beside the pack (too large to lay out in a pack run). */
+  fullSizeNote?: string;
+}
+
+/** A spoke the diagrams draw only through a drawn spoke of the same shape. */
+export interface CollapsedSpokeRow {
+  name: string;
+  addressSpace: string;
+  /** The drawn spoke it looks like. */
+  like: string;
+  /** Titles of the views that leave it out, when another view draws it (else empty). */
+  views: string;
+  /** Its names and addresses that differ from the drawn spoke's. */
+  differs: string;
 }
 
 export interface ArchitectureView {
@@ -226,6 +246,8 @@ export interface ArchitectureView {
   facts: KeyValue[];
   decisions: DecisionView[];
   diagrams: DiagramView[];
+  /** Spokes some diagram leaves out because a drawn spoke has the same shape (empty when none). */
+  collapsedSpokes: CollapsedSpokeRow[];
   /** Why diagrams are missing, if they are. */
   diagramNote?: string;
   narratives: {

@@ -5,6 +5,8 @@
 import type { Pillar, Severity } from '../../dsl/types.js';
 import { ModelQuery } from '../model/query.js';
 import type { Model } from '../model/types.js';
+import { spokeOwners, type CollapsedGroup } from '../diagram/collapse.js';
+import type { FullSize } from '../diagram/pack-views.js';
 import { isActive, type FileResult, type Finding } from '../validate/finding.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
@@ -17,9 +19,11 @@ import type {
   ArchitectureView,
   CoverageRow,
   DecisionView,
+  CollapsedSpokeRow,
   DiagramView,
   FindingView,
   KeyValue,
+  NarrativeView,
   PillarFindings,
   ReportViewModel,
   TopItem,
@@ -32,6 +36,10 @@ export interface RenderedDiagramLike {
   svg: string;
   width: number;
   height: number;
+  /** The view is drawn collapsed: repeated spokes once each (diagram/collapse.ts). */
+  collapsed?: { groups: CollapsedGroup[]; spokes: number };
+  /** The whole view when the drawn one is collapsed (no svg: too large to lay out in a pack run). */
+  full?: FullSize;
 }
 
 /** One architecture to report on. */
@@ -174,15 +182,111 @@ function orderFindings(list: readonly Finding[]): Finding[] {
   );
 }
 
-function groupByPillar(list: readonly Finding[], model: Model): PillarFindings[] {
+/**
+ * Reads text about a spoke drawn once as text about the spoke drawn for it: its names and addresses (and any
+ * extra pairs) swapped for the drawn spoke's, also where a sentence capitalises them.
+ */
+function asDrawnSpoke(pairs: ReadonlyArray<readonly [string, string]>): (text: string) => string {
+  const back = new Map<string, string>();
+  const cap = (x: string) => x.charAt(0).toUpperCase() + x.slice(1);
+  for (const [drawn, own] of pairs) if (own !== drawn && !back.has(own)) back.set(own, drawn);
+  for (const [o, d] of [...back]) if (!back.has(cap(o))) back.set(cap(o), cap(d));
+  if (back.size === 0) return (text) => text;
+  const keys = [...back.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(`(?<![A-Za-z0-9_.-])(?:${keys.join('|')})(?![A-Za-z0-9_-])`, 'g');
+  return (text) => text.replace(re, (x) => back.get(x) ?? x);
+}
+
+interface DrawnOnce {
+  rep: string;
+  pairs: Array<[string, string]>;
+  /** asDrawnSpoke(pairs), made once: compiling it per finding costs more than the findings. */
+  read?: (text: string) => string;
+}
+
+/** Spokes drawn only through another spoke, by spoke VNet id: the drawn spoke and the name/address pairs. */
+function drawnOnce(input: ReportInput | undefined): Map<string, DrawnOnce> {
+  const cached = input ? drawnOnceCache.get(input) : undefined;
+  if (cached) return cached;
+  const out = new Map<string, DrawnOnce>();
+  for (const d of input?.diagrams ?? []) {
+    for (const g of d.collapsed?.groups ?? []) {
+      for (const m of g.members) {
+        // Each view pairs the names it draws; a finding may name a part only another view draws.
+        const seen = out.get(m.id);
+        if (!seen) out.set(m.id, { rep: g.representative.id, pairs: [...m.pairs] });
+        else if (seen.rep === g.representative.id) seen.pairs.push(...m.pairs);
+      }
+    }
+  }
+  if (input) drawnOnceCache.set(input, out);
+  return out;
+}
+const drawnOnceCache = new WeakMap<ReportInput, Map<string, DrawnOnce>>();
+
+/**
+ * Findings of one severity for the table: a finding on a spoke drawn once that, read with the drawn spoke's
+ * names, is the drawn spoke's finding (same rule, status, message and evidence) is listed on that finding's
+ * row (its element and location), not as a row of its own. Nothing is dropped: counts use every finding.
+ */
+function tableFindings(
+  list: readonly Finding[],
+  model: Model,
+  input: ReportInput | undefined,
+  q: ModelQuery,
+): FindingView[] {
+  const once = drawnOnce(input);
+  const views = list.map((f) => findingView(f, model));
+  if (once.size === 0) return views;
+  const owners = spokeOwners(model);
+  const key = (f: Finding, message: string, evidence: string) =>
+    JSON.stringify([f.ruleId, f.status, message, evidence]);
+  const rows = new Map<string, number>();
+  list.forEach((f, i) => {
+    const spoke = f.element ? owners.get(f.element) : undefined;
+    if (!spoke || once.has(spoke)) return;
+    rows.set(JSON.stringify([spoke, key(f, f.message, JSON.stringify(f.evidence ?? {}))]), i);
+  });
+  const merged = new Set<number>();
+  const also = new Map<number, Array<{ element: string; location: string }>>();
+  list.forEach((f, i) => {
+    const spoke = f.element ? owners.get(f.element) : undefined;
+    const m = spoke ? once.get(spoke) : undefined;
+    if (!m || f.acceptance) return;
+    const read = (m.read ??= asDrawnSpoke(m.pairs));
+    const at = rows.get(JSON.stringify([m.rep, key(f, read(f.message), read(JSON.stringify(f.evidence ?? {})))]));
+    if (at === undefined) return;
+    merged.add(i);
+    // An element named like the drawn one's (every spoke's snet-nodes) is told apart by its spoke.
+    const where = views[i]!.element === views[at]!.element ? `${q.name(spoke)} ` : '';
+    also.set(at, [...(also.get(at) ?? []), { element: `${where}${views[i]!.element}`, location: views[i]!.location }]);
+  });
+  return views.flatMap((v, i) => {
+    if (merged.has(i)) return [];
+    const more = also.get(i);
+    if (!more) return [v];
+    // Elements at one source location (a spoke made in a loop) share it: "aks-2, aks-3 (design.ts:40)".
+    const byLocation = new Map<string, string[]>();
+    for (const x of more) byLocation.set(x.location, [...(byLocation.get(x.location) ?? []), x.element]);
+    const list = [...byLocation].map(([loc, els]) => `${els.join(', ')} (${loc})`).join('; ');
+    const spokes = `${more.length} more spoke${more.length === 1 ? '' : 's'}`;
+    const alsoOn = `The same finding, in their own names, on ${spokes} drawn as this one: ${list}.`;
+    return [{ ...v, alsoOn }];
+  });
+}
+
+function groupByPillar(list: readonly Finding[], model: Model, input?: ReportInput): PillarFindings[] {
   const out: PillarFindings[] = [];
+  const q = new ModelQuery(model);
   for (const p of PILLARS) {
     const mine = list.filter((f) => primaryPillar(f) === p.id && isActive(f));
     if (!mine.length) continue;
     const groups = SEVERITIES.map((s) => ({
       severity: s,
       severityLabel: SEVERITY_LABEL[s],
-      findings: mine.filter((f) => f.severity === s).map((f) => findingView(f, model)),
+      findings: tableFindings(mine.filter((f) => f.severity === s), model, input, q),
     })).filter((g) => g.findings.length > 0);
     out.push({ pillar: p.id, name: p.name, code: p.code, count: mine.length, groups });
   }
@@ -309,16 +413,122 @@ export function prefersLandscape(width: number, height: number): boolean {
 }
 
 function diagramViews(input: ReportInput, slug: string): DiagramView[] {
-  return (input.diagrams ?? []).map((d) => ({
-    view: d.view,
-    title: d.title,
-    svgHtml: d.svg,
-    width: d.width,
-    height: d.height,
-    fileName: `${slug}-${slugify(d.view)}.svg`,
-    wide: d.width >= d.height,
-    landscape: prefersLandscape(d.width, d.height),
-  }));
+  return (input.diagrams ?? []).map((d) => {
+    const view: DiagramView = {
+      view: d.view,
+      title: d.title,
+      svgHtml: d.svg,
+      width: d.width,
+      height: d.height,
+      fileName: `${slug}-${slugify(d.view)}.svg`,
+      wide: d.width >= d.height,
+      landscape: prefersLandscape(d.width, d.height),
+    };
+    if (d.collapsed) {
+      const listed = d.collapsed.groups.reduce((a, g) => a + g.members.length, 0);
+      const like = d.collapsed.groups.map((g) => `${g.members.length} like ${g.representative.name}`).join(', ');
+      view.collapsedNote =
+        `${d.collapsed.spokes - listed} of ${d.collapsed.spokes} spokes drawn; ` +
+        `${listed} of the same shape as a drawn one ` +
+        `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
+    }
+    if (d.full?.svg !== undefined) view.fullSvg = d.full.svg;
+    else if (d.full) {
+      view.fullSizeNote =
+        `The whole picture (${d.full.nodes} boxes) is not laid out in a pack run; ` +
+        `aksnet diagram <design> --view ${d.view} draws it.`;
+    }
+    return view;
+  });
+}
+
+/**
+ * Traffic flows of spokes the view draws only through another spoke: a flow is left out when its text, with
+ * the spoke's names and addresses read as the drawn spoke's, is exactly the drawn spoke's flow; that flow then
+ * names the flows it stands for. Any other difference keeps the flow in full.
+ */
+function collapseNarratives(
+  list: NarrativeView[],
+  of: Array<{ cluster: string | undefined; name: string }>,
+  input: ReportInput,
+  view: string,
+): NarrativeView[] {
+  const groups = input.diagrams?.find((d) => d.view === view)?.collapsed?.groups ?? [];
+  if (groups.length === 0) return list;
+  const owners = spokeOwners(input.model);
+  const spokeOf = (i: number) => {
+    const c = of[i]?.cluster;
+    return c ? owners.get(c) : undefined;
+  };
+  const memberOf = new Map<string, { rep: string; pairs: Array<[string, string]> }>();
+  for (const g of groups) for (const m of g.members) memberOf.set(m.id, { rep: g.representative.id, pairs: m.pairs });
+  // The k-th flow of a spoke stands against the k-th flow of the drawn spoke.
+  const nth = new Map<string, number[]>();
+  list.forEach((_, i) => {
+    const s = spokeOf(i);
+    if (s) nth.set(s, [...(nth.get(s) ?? []), i]);
+  });
+  const body = (n: NarrativeView) => JSON.stringify([n.title, n.summary, n.steps, n.notes]);
+  const covered = new Map<number, string[]>();
+  const dropped = new Set<number>();
+  list.forEach((n, i) => {
+    const s = spokeOf(i);
+    const m = s ? memberOf.get(s) : undefined;
+    if (!s || !m) return;
+    const k = nth.get(s)!.indexOf(i);
+    const repIndex = nth.get(m.rep)?.[k];
+    if (repIndex === undefined || (nth.get(m.rep)?.length ?? 0) !== nth.get(s)!.length) return;
+    // The spoke's names and addresses, and the flow's own name (a path is not drawn, so it is no slot), as the drawn
+    // one's; a name that opens a sentence is capitalised there ("Nginx-1 forwards …").
+    const read = asDrawnSpoke([...m.pairs, [of[repIndex]!.name, of[i]!.name]]);
+    if (read(body(n)) !== body(list[repIndex]!)) return;
+    dropped.add(i);
+    covered.set(repIndex, [...(covered.get(repIndex) ?? []), n.title]);
+  });
+  return list.flatMap((n, i) => {
+    if (dropped.has(i)) return [];
+    const also = covered.get(i)?.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    if (!also) return [n];
+    const note =
+      `The same flow, with their own names and addresses, runs in ${also.length} more ` +
+      `spoke${also.length === 1 ? '' : 's'} drawn as this one (see "Spokes drawn once"): ${also.join('; ')}.`;
+    return [{ ...n, notes: [...n.notes, note] }];
+  });
+}
+
+/**
+ * One row per spoke that some diagram shows only through a drawn spoke of the same shape: the names and
+ * addresses that tell it apart, gathered over every view that left it out.
+ */
+function collapsedSpokes(input: ReportInput): CollapsedSpokeRow[] {
+  const rows = new Map<string, CollapsedSpokeRow & { differSet: Set<string>; viewSet: Set<string> }>();
+  for (const d of input.diagrams ?? []) {
+    for (const g of d.collapsed?.groups ?? []) {
+      for (const m of g.members) {
+        const row = rows.get(m.id) ?? {
+          name: m.name,
+          addressSpace: m.addressSpace,
+          like: g.representative.name,
+          views: '',
+          differs: '',
+          differSet: new Set<string>(),
+          viewSet: new Set<string>(),
+        };
+        row.viewSet.add(d.title);
+        for (const x of m.differs) row.differSet.add(x);
+        rows.set(m.id, row);
+      }
+    }
+  }
+  // Which views leave a spoke out is worth a line only when some view draws it.
+  const views = (input.diagrams ?? []).length;
+  return [...rows.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }))
+    .map(({ differSet, viewSet, ...r }) => ({
+      ...r,
+      views: viewSet.size < views ? [...viewSet].join('; ') : '',
+      differs: [...differSet].join(' · '),
+    }));
 }
 
 export function buildArchitectureView(input: ReportInput, index: number, pillarsOf: ReadonlyMap<string, readonly Pillar[]>, usedSlugs: Set<string>): ArchitectureView {
@@ -355,13 +565,31 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
     facts: facts(model, q, input.file),
     decisions: decisions(model),
     diagrams: diagramViews(input, slug),
+    collapsedSpokes: collapsedSpokes(input),
     narratives: {
-      ingress: model.ingressPaths.map((p) => ingressNarrative(p, q)),
-      egress: model.egressPaths.map((e) => egressNarrative(e, q)),
-      controlPlane: q.all('cluster').map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
+      ingress: collapseNarratives(
+        model.ingressPaths.map((p) => ingressNarrative(p, q)),
+        model.ingressPaths.map((p) => ({ cluster: p.cluster, name: p.name })),
+        input,
+        'ingress',
+      ),
+      egress: collapseNarratives(
+        model.egressPaths.map((e) => egressNarrative(e, q)),
+        model.egressPaths.map((e) => ({ cluster: e.cluster, name: q.name(e.cluster) })),
+        input,
+        'egress',
+      ),
+      controlPlane: collapseNarratives(
+        q
+          .all('cluster')
+          .map((c) => controlPlaneNarrative(c, model.controlPlaneAccess.filter((a) => a.cluster === c.id), q)),
+        q.all('cluster').map((c) => ({ cluster: c.id, name: c.name })),
+        input,
+        'control-plane',
+      ),
     },
     ipPlan: buildIpPlan(q),
-    findingsByPillar: groupByPillar(ordered, model),
+    findingsByPillar: groupByPillar(ordered, model, input),
     findings: ordered.map((f) => findingView(f, model)),
     openCount: ordered.filter(isActive).length,
     acceptedRisks: accepted,

@@ -108,6 +108,9 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     // The diagrams really are on the pages, as text (not dropped to pass the size check).
     const all = pages.flatMap((p) => p.words.map((w) => w.text)).join(' ');
     expect(all).toContain('spoke-20');
+    // The 20-spoke views are drawn collapsed (each spoke shape once) and the spokes left out are listed.
+    expect(all.replace(/\u200b/g, '')).toMatch(/\+ 19 more spokes like vnet-\s?spoke-1/);
+    expect(all).toContain('Spokes drawn once');
   });
 
   it('fills each diagram page: its words span most of the page width or height', () => {
@@ -123,6 +126,25 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
       return spanX >= 0.7 || spanY >= 0.7 ? [] : [`${pages.indexOf(p) + 1}: ${spanX.toFixed(2)} × ${spanY.toFixed(2)}`];
     });
     expect(thin).toEqual([]);
+  });
+
+  it('leaves no page nearly empty unless the next one must start on a page of its own', () => {
+    // Body words: below the running header and above the footer.
+    const body = (p: Page) => p.words.filter((w) => w.y < p.height - 40 && w.y > 40);
+    const dp = new Set(diagramPages(pages));
+    const sparse = pages.slice(0, -1).flatMap((p, i) => {
+      const words = body(p);
+      const used = words.length ? (p.height - 40 - Math.min(...words.map((w) => w.y))) / (p.height - 80) : 0;
+      if (used >= 0.35) return [];
+      const next = pages[i + 1]!;
+      // A chapter (a 17 pt title: the summary, "3 <architecture title>", the appendix) and a diagram (a page of
+      // its own) start a new page.
+      const top = [...body(next)].sort((a, b) => b.y - a.y || a.x - b.x)[0];
+      const chapter =
+        !!top && (top.size >= 16 || /^\d+$/.test(top.text.trim()) || top.text.trim().startsWith('Appendix'));
+      return chapter || dp.has(next) ? [] : [`p${i + 1}: ${(used * 100).toFixed(0)} % used, then ${body(next).slice(0, 4).map((w) => w.text).join(' ')}`];
+    });
+    expect(sparse).toEqual([]);
   });
 
   it('keeps rule ids whole on one line', () => {

@@ -85,8 +85,15 @@ export type ZoneSupport = 'zonal' | 'non-zonal' | 'unknown';
 
 /** Normalizes `West Europe` / `westeurope` / `WestEurope` to the programmatic name. */
 export function regionKey(region: string): string {
-  return region.toLowerCase().replace(/[\s_-]+/g, '');
+  // Rules ask once per element: a design of 1,000 spokes asks tens of thousands of times for a handful of names.
+  let key = regionKeys.get(region);
+  if (key === undefined) {
+    key = region.toLowerCase().replace(/[\s_-]+/g, '');
+    if (regionKeys.size < 10_000) regionKeys.set(region, key);
+  }
+  return key;
 }
+const regionKeys = new Map<string, string>();
 
 export function regionInfo(region: string | undefined): RegionInfo | undefined {
   if (typeof region !== 'string') return undefined;

@@ -196,10 +196,36 @@ export function overlappingVnetPairs(q: ModelQuery): Array<[RoutedRange, RoutedR
   return (cache.vnetPairs = pairs);
 }
 
-/** Ranges in `list` that overlap `r`. */
+/** Ranges in `list` that overlap `r`, in list order. */
 export function overlapping(list: RoutedRange[], r: CidrRange): RoutedRange[] {
-  return list.filter((x) => overlaps(x.range, r));
+  // A short list is filtered; a long one (the routed ranges of a domain of 1,000 spokes, asked once per cluster
+  // by the pod and service CIDR rules) is indexed once: ranges sorted by first address with the running maximum
+  // of their last address, so only the ranges that can overlap are looked at.
+  if (list.length < 64) return list.filter((x) => overlaps(x.range, r));
+  let ix = rangeIndexes.get(list);
+  if (!ix) {
+    const order = list.map((_, i) => i).sort((a, b) => list[a]!.range.first - list[b]!.range.first || a - b);
+    const maxLast: number[] = [];
+    order.forEach((i, k) => maxLast.push(Math.max(k ? maxLast[k - 1]! : -Infinity, list[i]!.range.last)));
+    ix = { order, maxLast };
+    rangeIndexes.set(list, ix);
+  }
+  // The last sorted position whose first address is at or before r's last address.
+  let lo = 0;
+  let hi = ix.order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[ix.order[mid]!]!.range.first <= r.last) lo = mid + 1;
+    else hi = mid;
+  }
+  const hits: number[] = [];
+  for (let k = lo - 1; k >= 0 && ix.maxLast[k]! >= r.first; k--) {
+    const i = ix.order[k]!;
+    if (overlaps(list[i]!.range, r)) hits.push(i);
+  }
+  return hits.sort((a, b) => a - b).map((i) => list[i]!);
 }
+const rangeIndexes = new WeakMap<RoutedRange[], { order: number[]; maxLast: number[] }>();
 
 /** Nodes a pool can reach during an upgrade at maximum scale. */
 export function peakNodes(p: NodePoolResource): number {

@@ -71,9 +71,7 @@ export default defineRule({
       const target = q.getAs(pe.target, 'paas');
       if (target && target.publicNetworkAccess && !reportedPaas.has(target.id)) {
         reportedPaas.add(target.id);
-        const defaulted = ctx.model.defaults.some(
-          (d) => d.element === target.id && d.path.endsWith('publicNetworkAccess'),
-        );
+        const defaulted = ctx.q.defaultsOf(target.id).some((d) => d.path.endsWith('publicNetworkAccess'));
         ctx.report({
           messageId: 'publicAccess',
           data: {

@@ -79,7 +79,7 @@ export default defineRule({
       const u = users.get(nat.id);
       const poolZones = [...(u?.zones ?? [])].sort().join(', ');
       if (nat.zones.length === 0 && u && u.zones.size >= 1) {
-        const wasDefaulted = ctx.model.defaults.some((d) => d.element === nat.id && /(^|\.)zones$/.test(d.path));
+        const wasDefaulted = ctx.q.defaultsOf(nat.id).some((d) => /(^|\.)zones$/.test(d.path));
         ctx.report({
           messageId: 'noZone',
           data: { natGateway: nat.name, clusters: u.clusters.join(', '), poolZones, defaulted: wasDefaulted ? ' (zones not stated)' : '' },
