@@ -128,8 +128,11 @@ describe('a 20-spoke design in the pack', () => {
       // The file beside is the whole view: all 20 spokes.
       expect(readFileSync(join(dir, 'pack-diagrams', f), 'utf8')).toContain('vnet-spoke-20');
     }
-    // The pack itself draws one spoke per view.
-    expect(html.match(/data-element="vnet:vnet-spoke-20"/g) ?? []).toEqual([]);
+    // The pack itself draws one spoke per collapsed view. The overview numbers steps across the whole design,
+    // so it is never collapsed: leave its figure out of the count, but make sure it is the only one left out.
+    const overview = /<figure[^>]*id="[^"]*-diagram-overview"[\s\S]*?<\/figure>/g;
+    expect(html.match(overview) ?? []).toHaveLength(1);
+    expect(html.replace(overview, '').match(/data-element="vnet:vnet-spoke-20"/g) ?? []).toEqual([]);
   }, 300_000);
 });
 
