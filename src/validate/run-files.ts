@@ -99,8 +99,9 @@ export async function validateOutcome(
 /** Validates every file in order; one file's load failure never stops the others. */
 export async function validateOutcomes(paths: string[], opts: ValidateFilesOptions = {}): Promise<FileOutcome[]> {
   const configs = new ConfigCache();
-  // One evaluation worker for all the files (a single file keeps the single-use worker).
+  // One esbuild build and one evaluation worker for all the files (a single file keeps the single-use worker).
   const session = paths.length > 1 ? new LoadSession() : undefined;
+  session?.prepare(paths);
   const out: FileOutcome[] = [];
   try {
     for (const p of paths) out.push(await validateOutcome(p, opts, configs, session));
