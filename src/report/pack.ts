@@ -13,6 +13,7 @@ import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { loadRules } from '../validate/registry.js';
 import { ConfigCache, skipNote, validateOutcome } from '../validate/run-files.js';
+import { LoadSession } from '../load/load-module.js';
 import { findBrowser } from './browser.js';
 import { renderCsv } from './csv.js';
 import { diagramsFor } from './diagrams.js';
@@ -109,24 +110,31 @@ export async function prepareInputs(
   const configs = new ConfigCache();
   const inputs: ReportInput[] = [];
   let i = 0;
-  for (const file of opts.files) {
-    opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
-    const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs);
-    if (o.kind !== 'validated') {
-      // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
-      if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
-      else loadErrors.push(o.error);
+  // One esbuild build and one evaluation worker for all the designs (see LoadSession).
+  const session = opts.files.length > 1 ? new LoadSession() : undefined;
+  session?.prepare(opts.files);
+  try {
+    for (const file of opts.files) {
+      opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
+      const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs, session);
+      if (o.kind !== 'validated') {
+        // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
+        if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
+        else loadErrors.push(o.error);
+        i++;
+        continue;
+      }
+      const v = o.validated;
+      opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
+      const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack);
+      const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
+      if (d.note) input.diagramNote = d.note;
+      if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
+      inputs.push(input);
       i++;
-      continue;
     }
-    const v = o.validated;
-    opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
-    const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack);
-    const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
-    if (d.note) input.diagramNote = d.note;
-    if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
-    inputs.push(input);
-    i++;
+  } finally {
+    session?.dispose();
   }
   opts.progress?.('inputs ready', i, opts.files.length);
   return inputs;

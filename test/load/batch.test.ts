@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LoadSession, loadModule, type LoadedModule } from '../../src/load/load-module.js';
-import { DEFAULT_LOAD_TIMEOUT_MS, setLoadTimeout } from '../../src/load/evaluate.js';
+import { DEFAULT_LOAD_TIMEOUT_MS, keepSpareEvaluator, setLoadTimeout } from '../../src/load/evaluate.js';
 import { AksnetError } from '../../src/shared/errors.js';
 
 let dir: string;
@@ -91,7 +91,7 @@ describe('one build for many designs', () => {
     const b = file('sub/b.ts', design('b', "import { suffix } from '../lib/two';\nconst s: string = suffix;"));
     const c = file('c.ts', design('c'));
     const [ra, rb, rc] = (await loadAll([a, b, c])).map(ok);
-    expect([ra, rb, rc].map(title)).toEqual(['a', 'b', 'c']);
+    expect([ra!, rb!, rc!].map(title)).toEqual(['a', 'b', 'c']);
     // Inputs: the design and what it imports, never another design's files.
     const local = (m: LoadedModule) => m.inputs.filter((p) => p.startsWith(dir)).map((p) => p.slice(dir.length + 1)).sort();
     expect(local(ra!)).toEqual(['a.ts', 'lib/one.ts']);
@@ -156,5 +156,23 @@ describe('one build for many designs', () => {
       else process.env.TMPDIR = before;
     }
     expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
+describe('a spare worker booted ahead (watch mode)', () => {
+  afterEach(() => keepSpareEvaluator(false));
+
+  it('still gives every single-file load a fresh worker: nothing one design leaves is seen by the next', async () => {
+    keepSpareEvaluator(true);
+    const leaves = file('w/leaves.ts', design('leaves', '(globalThis as Record<string, unknown>).leftBehind = 1;'));
+    const checks = file('w/checks.ts', design('checks', "if ('leftBehind' in globalThis) throw new Error('saw the previous design');"));
+    for (let i = 0; i < 3; i++) {
+      expect(title(await loadModule(leaves))).toBe('leaves');
+      expect(title(await loadModule(checks))).toBe('checks');
+    }
+    // A failure in one run is still that run's own, and the next run is unaffected.
+    const exits = file('w/exits.ts', design('exits', 'process.exit(3);'));
+    await expect(loadModule(exits)).rejects.toThrow('the file called process.exit(3) while being evaluated');
+    expect(title(await loadModule(checks))).toBe('checks');
   });
 });
