@@ -4,6 +4,7 @@
  * browser never costs the other formats).
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AksnetConfig } from '../../dsl/types.js';
@@ -230,10 +231,14 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       await attempt(o.path, async () => {
         // The full-size SVGs go beside the PDF: its pages show large diagrams as readable tiles.
         const diagramDir = `${basename(o.path, extname(o.path))}-diagrams`;
+        const tw = performance.now();
         for (const a of vm.architectures) {
           for (const d of a.diagrams) writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.svgHtml));
         }
+        performance.measure('aksnet:write', { start: tw, detail: { design: 'PDF', view: 'full-size SVGs' } });
+        const t0 = performance.now();
         const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, medium: 'print', diagramDir });
+        performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
         const date = inputs[0]?.model.metadata.date ?? vm.date;
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
         const pdf = await htmlToPdf(session!, html, {
