@@ -163,11 +163,12 @@ export async function loadModule(file: string, session?: LoadSession): Promise<L
     throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, undefined, ExitCode.usage);
   }
   if (session) return session.load(abs);
-  // The worker boots while esbuild bundles: most of its start-up cost is hidden.
+  // The worker boots, and the bundle's folder is made, while esbuild bundles.
   const evaluator = startEvaluator();
+  const building = buildOne(abs);
   const dir = bundleDir();
   try {
-    const built = await buildOne(abs);
+    const built = await building;
     if (!built.ok) throw built.error;
     return await evaluateBundle(abs, built.bundle, join(dir, 'bundle.mjs'), (path) => evaluator.run(path));
   } finally {
