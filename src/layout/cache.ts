@@ -86,8 +86,12 @@ export function useLayoutMemory(entries: number): void {
 }
 
 /** The hook the diagram pipeline calls: cached when a folder is given or set for the process, or in memory. */
-export async function layoutMaybeCached(req: LayoutRequest, dir: string | undefined = processDir): Promise<LayoutResult> {
-  if (memoryLimit === 0) return dir ? cachedLayout(req, dir) : layout(req);
+export async function layoutMaybeCached(
+  req: LayoutRequest,
+  dir: string | undefined = processDir,
+  run: (req: LayoutRequest) => Promise<LayoutResult> = layout,
+): Promise<LayoutResult> {
+  if (memoryLimit === 0) return dir ? cachedLayout(req, dir, run) : run(req);
   const key = layoutKey(req);
   const kept = memory.get(key);
   if (kept !== undefined) {
@@ -100,7 +104,7 @@ export async function layoutMaybeCached(req: LayoutRequest, dir: string | undefi
     }
   }
   if (!dir) stats.misses++;
-  const result = dir ? await cachedLayout(req, dir) : await layout(req);
+  const result = dir ? await cachedLayout(req, dir, run) : await run(req);
   memory.set(key, JSON.stringify(stored(result)));
   while (memory.size > memoryLimit) memory.delete(memory.keys().next().value!);
   return result;
@@ -110,8 +114,12 @@ function stored(result: LayoutResult): Stored {
   return { format: FORMAT, width: result.width, height: result.height, nodes: [...result.nodes], edges: [...result.edges] };
 }
 
-/** `layout(req)`, answered from `dir` when the same input was laid out before. */
-export async function cachedLayout(req: LayoutRequest, dir: string): Promise<LayoutResult> {
+/** `layout(req)` (or `run(req)`), answered from `dir` when the same input was laid out before. */
+export async function cachedLayout(
+  req: LayoutRequest,
+  dir: string,
+  run: (req: LayoutRequest) => Promise<LayoutResult> = layout,
+): Promise<LayoutResult> {
   const key = layoutKey(req);
   const file = join(dir, key.slice(0, 2), `${key}.json`);
   const hit = read(file);
@@ -120,7 +128,7 @@ export async function cachedLayout(req: LayoutRequest, dir: string): Promise<Lay
     return hit;
   }
   stats.misses++;
-  const result = await layout(req);
+  const result = await run(req);
   write(file, JSON.stringify(stored(result)));
   return result;
 }
