@@ -1,9 +1,9 @@
 /**
  * A second ELK, in a worker thread, for layouts that do not depend on each other (the left-to-right
  * and top-down layouts of a flow view). ELK is single-threaded JavaScript: on two cores, the second
- * layout of a flow view then costs no wall time beside the first. Off by default; long runs that draw
- * many views (review packs, watch mode, serve) turn it on, where the thread's start-up (its own ELK,
- * from the same V8 code cache, warming up on its own) pays off.
+ * layout of a flow view then costs no wall time beside the first. Off by default; review packs, which
+ * lay out dozens of views, turn it on: the thread's own ELK (from the same V8 code cache) is cold at
+ * first and needs many layouts to warm up, which a watch session's one or two views per save never give.
  *
  * ELK's result does not depend on the thread or process it runs in (layout() rounds and copies it), so
  * a layout from the thread is the one the main thread would have made. When the worker entry is not

@@ -149,7 +149,6 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   // As in watch mode: unchanged views come from memory, and each save's design gets a pre-booted fresh worker.
   (await import('../layout/cache.js')).useLayoutMemory(256);
   (await import('../load/evaluate.js')).keepSpareEvaluator(true);
-  (await import('../layout/layout-thread.js')).useLayoutThread(true);
   const watcher = watch([...roots, ...inputs], {
     ignoreInitial: true,
     ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
@@ -185,7 +184,6 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       await watcher.close();
       await running;
       (await import('../load/evaluate.js')).keepSpareEvaluator(false);
-      (await import('../layout/layout-thread.js')).useLayoutThread(false);
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
     },

@@ -43,8 +43,8 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   const { watch } = await import('chokidar');
   // A save usually changes one or two views: the others are laid out from memory, not by ELK again.
   (await import('../layout/cache.js')).useLayoutMemory(256);
-  // A flow view's two layout candidates (left-to-right and top-down) are laid out at once, on two threads.
-  (await import('../layout/layout-thread.js')).useLayoutThread(true);
+  // No second ELK thread here (report packs use one): a save lays out one or two views, too few for the
+  // thread's own ELK to warm up, and its cold layouts made saves slower (130 → 157 ms median, load 7).
   // Each run's design still evaluates in a fresh worker, booted before the save instead of after it.
   (await import('../load/evaluate.js')).keepSpareEvaluator(true);
   const roots = [...new Set(opts.roots.map((r) => resolve(r)))];
