@@ -224,7 +224,9 @@ if (sections.includes('watch')) {
   const all = await watchLatency('all', 10);
   const topo = await watchLatency('topology', 10);
   // A save that changes what two views draw (a subnet's name in topology and ingress): those two are laid out again.
-  const redraw = await watchLatency('all', 10, (text, i) => text.replaceAll("'snet-aks-ingress'", `'snet-aks-ingress-${i}'`));
+  const redraw = await watchLatency('all', 10, (text, i) =>
+    text.replaceAll("'snet-aks-ingress'", `'snet-aks-ingress-${i}'`),
+  );
   results.sections.watch = {
     what: 'aksnet diagram --watch on a copy of example a: file written → last SVG of the render written (includes the 40 ms debounce), ms',
     views: all.views,

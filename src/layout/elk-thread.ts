@@ -7,7 +7,16 @@ import { layout, type LayoutRequest } from './elk.js';
 
 parentPort?.on('message', (m: { id: number; req: LayoutRequest }) => {
   layout(m.req).then(
-    (r) => parentPort!.postMessage({ id: m.id, ok: true, width: r.width, height: r.height, nodes: [...r.nodes], edges: [...r.edges] }),
-    (e: unknown) => parentPort!.postMessage({ id: m.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
+    (r) =>
+      parentPort!.postMessage({
+        id: m.id,
+        ok: true,
+        width: r.width,
+        height: r.height,
+        nodes: [...r.nodes],
+        edges: [...r.edges],
+      }),
+    (e: unknown) =>
+      parentPort!.postMessage({ id: m.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
   );
 });

@@ -87,7 +87,13 @@ export function requireWithCodeCache(from: string, id: string, dir: string | fal
         process.once('exit', () => writeCaches(dir));
       }
     }
-    const wrapper = script.runInThisContext() as (e: unknown, r: NodeJS.Require, m: unknown, f: string, d: string) => unknown;
+    const wrapper = script.runInThisContext() as (
+      e: unknown,
+      r: NodeJS.Require,
+      m: unknown,
+      f: string,
+      d: string,
+    ) => unknown;
     return wrapper.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
   };
   try {

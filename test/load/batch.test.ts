@@ -93,12 +93,17 @@ describe('one build for many designs', () => {
     const [ra, rb, rc] = (await loadAll([a, b, c])).map(ok);
     expect([ra!, rb!, rc!].map(title)).toEqual(['a', 'b', 'c']);
     // Inputs: the design and what it imports, never another design's files.
-    const local = (m: LoadedModule) => m.inputs.filter((p) => p.startsWith(dir)).map((p) => p.slice(dir.length + 1)).sort();
+    const local = (m: LoadedModule) =>
+      m.inputs
+        .filter((p) => p.startsWith(dir))
+        .map((p) => p.slice(dir.length + 1))
+        .sort();
     expect(local(ra!)).toEqual(['a.ts', 'lib/one.ts']);
     expect(local(rb!)).toEqual(['lib/two.ts', 'sub/b.ts']);
     expect(local(rc!)).toEqual(['c.ts']);
     // Source sites map through each design's own source map: where subnet(), vnet() and defineArchitecture() were called.
-    const sites = (m: LoadedModule) => [...m.sites.values()].map((s) => `${s.file.slice(dir.length + 1)}:${s.line}:${s.column}`).sort();
+    const sites = (m: LoadedModule) =>
+      [...m.sites.values()].map((s) => `${s.file.slice(dir.length + 1)}:${s.line}:${s.column}`).sort();
     expect(sites(ra!)).toEqual(callSites('a.ts'));
     expect(sites(rb!)).toEqual(callSites('sub/b.ts'));
     expect(sites(rc!)).toEqual(callSites('c.ts'));
@@ -110,7 +115,10 @@ describe('one build for many designs', () => {
 
   it('a syntax error in one design is that design’s error at its file:line:col; the others load', async () => {
     const good1 = file('s/good1.ts', design('good1'));
-    const bad = file('s/bad.ts', `import { defineArchitecture } from 'aksnet';\nconst x = {\n  a: 1,,\n};\nexport default defineArchitecture(x as never);\n`);
+    const bad = file(
+      's/bad.ts',
+      `import { defineArchitecture } from 'aksnet';\nconst x = {\n  a: 1,,\n};\nexport default defineArchitecture(x as never);\n`,
+    );
     const good2 = file('s/good2.ts', design('good2'));
     const [r1, rb, r2] = await loadAll([good1, bad, good2]);
     expect(title(ok(r1!))).toBe('good1');
@@ -124,7 +132,10 @@ describe('one build for many designs', () => {
     file('h/lib/broken.ts', `export const cidr = ;\n`);
     const user = file('h/user.ts', design('user', "import { cidr } from './lib/broken';\nconst c: string = cidr;"));
     const other = file('h/other.ts', design('other'));
-    const missing = file('h/missing.ts', design('missing', "import { nope } from './lib/nope';\nconst n: string = nope;"));
+    const missing = file(
+      'h/missing.ts',
+      design('missing', "import { nope } from './lib/nope';\nconst n: string = nope;"),
+    );
     const [ru, ro, rm] = await loadAll([user, other, missing]);
     expect(failed(ru!).format()).toMatch(/h[\\/]lib[\\/]broken\.ts:1:21 - error: /);
     expect(title(ok(ro!))).toBe('other');
@@ -137,7 +148,9 @@ describe('one build for many designs', () => {
     const loops = file('t/loops.ts', design('loops', 'for (;;) {}'));
     const after = file('t/after.ts', design('after'));
     const [rt, rl, ra] = await loadAll([throws, loops, after]);
-    expect(failed(rt!).format()).toMatch(/t[\\/]throws\.ts:3:7 - error: the file threw while being evaluated: no addresses left$/);
+    expect(failed(rt!).format()).toMatch(
+      /t[\\/]throws\.ts:3:7 - error: the file threw while being evaluated: no addresses left$/,
+    );
     expect(failed(rl!).format()).toMatch(/t[\\/]loops\.ts:1:1 - error: the file did not finish evaluating within 1 s/);
     expect(title(ok(ra!))).toBe('after');
   });
@@ -165,7 +178,10 @@ describe('a spare worker booted ahead (watch mode)', () => {
   it('still gives every single-file load a fresh worker: nothing one design leaves is seen by the next', async () => {
     keepSpareEvaluator(true);
     const leaves = file('w/leaves.ts', design('leaves', '(globalThis as Record<string, unknown>).leftBehind = 1;'));
-    const checks = file('w/checks.ts', design('checks', "if ('leftBehind' in globalThis) throw new Error('saw the previous design');"));
+    const checks = file(
+      'w/checks.ts',
+      design('checks', "if ('leftBehind' in globalThis) throw new Error('saw the previous design');"),
+    );
     for (let i = 0; i < 3; i++) {
       expect(title(await loadModule(leaves))).toBe('leaves');
       expect(title(await loadModule(checks))).toBe('checks');

@@ -62,20 +62,23 @@ describe('requireWithCodeCache', () => {
     });
   });
 
-  it.skipIf(nativeCache)('writes the cache at exit, reads it in the next process, and replaces one that does not fit', () => {
-    const cache = join(dir, 'cache-b');
-    load(cache);
-    const files = readdirSync(cache).filter((f) => f.endsWith('.v8cache'));
-    // One cache file: for the large module only, not for small.js.
-    expect(files).toHaveLength(1);
-    const file = join(cache, files[0]!);
-    const written = statSync(file).mtimeMs;
-    // Accepted by V8: nothing to write again.
-    expect(load(cache).answer).toBe(42);
-    expect(statSync(file).mtimeMs).toBe(written);
-    // Garbage in the cache: V8 rejects it, the module still loads, and a good cache replaces it.
-    writeFileSync(file, Buffer.alloc(4096, 7));
-    expect(load(cache).answer).toBe(42);
-    expect(statSync(file).size).not.toBe(4096);
-  });
+  it.skipIf(nativeCache)(
+    'writes the cache at exit, reads it in the next process, and replaces one that does not fit',
+    () => {
+      const cache = join(dir, 'cache-b');
+      load(cache);
+      const files = readdirSync(cache).filter((f) => f.endsWith('.v8cache'));
+      // One cache file: for the large module only, not for small.js.
+      expect(files).toHaveLength(1);
+      const file = join(cache, files[0]!);
+      const written = statSync(file).mtimeMs;
+      // Accepted by V8: nothing to write again.
+      expect(load(cache).answer).toBe(42);
+      expect(statSync(file).mtimeMs).toBe(written);
+      // Garbage in the cache: V8 rejects it, the module still loads, and a good cache replaces it.
+      writeFileSync(file, Buffer.alloc(4096, 7));
+      expect(load(cache).answer).toBe(42);
+      expect(statSync(file).size).not.toBe(4096);
+    },
+  );
 });
