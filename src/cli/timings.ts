@@ -2,12 +2,12 @@
  * `--timings`: where the time of a run went, per design and view, on stderr.
  *
  * The stages record User Timing measures named `aksnet:<stage>` with `{ design, view? }` as detail
- * (load, normalize, validate, measure, layout, render, write); this module reads them, prints
+ * (load, normalize, validate, measure, layout, render, write; html and print for review packs); this module reads them, prints
  * them grouped by design, and clears them so a watch session does not accumulate entries.
  */
 import { performance, type PerformanceEntry } from 'node:perf_hooks';
 
-export const STAGES = ['load', 'normalize', 'validate', 'measure', 'layout', 'render', 'write'] as const;
+export const STAGES = ['load', 'normalize', 'validate', 'measure', 'layout', 'render', 'write', 'html', 'print'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export interface StageTiming {

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
 import { type LayoutRequest, type LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
+import { layoutInThread } from '../layout/layout-thread.js';
 import { measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
@@ -65,9 +66,12 @@ const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane', 'overv
  * The layouts a view is tried in: a flow view left-to-right and top-down, other views left-to-right only.
  */
 async function layoutsFor(request: LayoutRequest, view: string, cache: string | undefined): Promise<LayoutResult[]> {
+  // The top-down candidate goes to the layout thread when it is on, so both are laid out at once.
+  const down = FLOW_VIEWS.has(view) ? layoutMaybeCached({ ...request, direction: 'DOWN' }, cache, layoutInThread) : undefined;
+  // Handled now, awaited below: a failure of the top-down layout must not surface as an unhandled rejection.
+  down?.catch(() => undefined);
   const across = await layoutMaybeCached(request, cache);
-  if (!FLOW_VIEWS.has(view)) return [across];
-  return [across, await layoutMaybeCached({ ...request, direction: 'DOWN' }, cache)];
+  return down ? [across, await down] : [across];
 }
 
 /**

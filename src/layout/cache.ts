@@ -68,13 +68,58 @@ export function useLayoutCache(dir: string | undefined): void {
   processDir = dir;
 }
 
-/** The hook the diagram pipeline calls: cached when a folder is given or set for the process. */
-export function layoutMaybeCached(req: LayoutRequest, dir: string | undefined = processDir): Promise<LayoutResult> {
-  return dir ? cachedLayout(req, dir) : layout(req);
+/** How many layouts the in-memory cache keeps (0: off); see useLayoutMemory. */
+let memoryLimit = 0;
+/** Stored layouts by key, in least-recently-used order (a Map iterates in insertion order). */
+const memory = new Map<string, string>();
+
+/**
+ * Keeps the last `entries` layouts of this process in memory (0 turns it off and empties it). A
+ * long-lived process (watch mode, `serve`) redraws every view on each save while usually only one or
+ * two views changed: the unchanged ones are answered without ELK and without touching the disk.
+ * Entries are kept in the stored (JSON) form, so every hit is a fresh object, exactly as a disk hit is.
+ */
+export function useLayoutMemory(entries: number): void {
+  memoryLimit = Math.max(0, Math.floor(entries));
+  if (memoryLimit === 0) memory.clear();
+  while (memory.size > memoryLimit) memory.delete(memory.keys().next().value!);
 }
 
-/** `layout(req)`, answered from `dir` when the same input was laid out before. */
-export async function cachedLayout(req: LayoutRequest, dir: string): Promise<LayoutResult> {
+/** The hook the diagram pipeline calls: cached when a folder is given or set for the process, or in memory. */
+export async function layoutMaybeCached(
+  req: LayoutRequest,
+  dir: string | undefined = processDir,
+  run: (req: LayoutRequest) => Promise<LayoutResult> = layout,
+): Promise<LayoutResult> {
+  if (memoryLimit === 0) return dir ? cachedLayout(req, dir, run) : run(req);
+  const key = layoutKey(req);
+  const kept = memory.get(key);
+  if (kept !== undefined) {
+    memory.delete(key);
+    memory.set(key, kept);
+    const hit = parse(kept);
+    if (hit) {
+      stats.hits++;
+      return hit;
+    }
+  }
+  if (!dir) stats.misses++;
+  const result = dir ? await cachedLayout(req, dir, run) : await run(req);
+  memory.set(key, JSON.stringify(stored(result)));
+  while (memory.size > memoryLimit) memory.delete(memory.keys().next().value!);
+  return result;
+}
+
+function stored(result: LayoutResult): Stored {
+  return { format: FORMAT, width: result.width, height: result.height, nodes: [...result.nodes], edges: [...result.edges] };
+}
+
+/** `layout(req)` (or `run(req)`), answered from `dir` when the same input was laid out before. */
+export async function cachedLayout(
+  req: LayoutRequest,
+  dir: string,
+  run: (req: LayoutRequest) => Promise<LayoutResult> = layout,
+): Promise<LayoutResult> {
   const key = layoutKey(req);
   const file = join(dir, key.slice(0, 2), `${key}.json`);
   const hit = read(file);
@@ -83,21 +128,22 @@ export async function cachedLayout(req: LayoutRequest, dir: string): Promise<Lay
     return hit;
   }
   stats.misses++;
-  const result = await layout(req);
-  const stored: Stored = {
-    format: FORMAT,
-    width: result.width,
-    height: result.height,
-    nodes: [...result.nodes],
-    edges: [...result.edges],
-  };
-  write(file, JSON.stringify(stored));
+  const result = await run(req);
+  write(file, JSON.stringify(stored(result)));
   return result;
 }
 
 function read(file: string): LayoutResult | undefined {
   try {
-    const s = JSON.parse(readFileSync(file, 'utf8')) as Stored;
+    return parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function parse(text: string): LayoutResult | undefined {
+  try {
+    const s = JSON.parse(text) as Stored;
     if (s.format !== FORMAT || !Array.isArray(s.nodes) || !Array.isArray(s.edges)) return undefined;
     return { width: s.width, height: s.height, nodes: new Map(s.nodes), edges: new Map(s.edges) };
   } catch {

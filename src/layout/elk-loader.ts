@@ -15,9 +15,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { cacheDir } from '../shared/code-cache.js';
 import type { ELK } from 'elkjs/lib/elk-api.js';
 
 type ElkConstructor = new () => ELK;
@@ -30,13 +30,7 @@ export interface LoadedElk {
   saveCache: () => void;
 }
 
-/** Directory for aksnet's caches, or undefined when caching is off. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.AKSNET_NO_CACHE && env.AKSNET_NO_CACHE !== '0') return undefined;
-  if (env.AKSNET_CACHE_DIR) return env.AKSNET_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'aksnet');
-}
+export { cacheDir };
 
 /** Loads the ELK constructor; `dir` is the cache directory, or false for no cache. */
 export function loadElk(dir: string | false = cacheDir() ?? false): LoadedElk {

@@ -141,8 +141,39 @@ export interface Evaluator {
   dispose(): void;
 }
 
+/** A single-use evaluator booted ahead of need (watch mode), and whether to keep one. */
+let spare: Evaluator | undefined;
+let keepSpare = false;
+
+/**
+ * Keeps one fresh, never-used worker booted for the next single-use evaluation (watch mode: a save
+ * then finds its worker ready instead of waiting tens of milliseconds for one to boot). Each design
+ * still runs in a worker of its own; the spare only boots earlier. `false` ends the spare.
+ */
+export function keepSpareEvaluator(on: boolean): void {
+  keepSpare = on;
+  if (on) spare ??= bootEvaluator(false);
+  else {
+    spare?.dispose();
+    spare = undefined;
+  }
+}
+
 export function startEvaluator(opts: { reusable?: boolean } = {}): Evaluator {
   const reusable = opts.reusable ?? false;
+  if (!reusable && keepSpare) {
+    const ready = spare?.usable ? spare : bootEvaluator(false);
+    spare = undefined;
+    // The next spare boots once this evaluation is under way, off the path of this save.
+    setTimeout(() => {
+      if (keepSpare) spare ??= bootEvaluator(false);
+    }, 100).unref();
+    return ready;
+  }
+  return bootEvaluator(reusable);
+}
+
+function bootEvaluator(reusable: boolean): Evaluator {
   const worker = new Worker(WORKER, {
     eval: true,
     stdout: true,

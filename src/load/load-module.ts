@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire, SourceMap } from 'node:module';
 import { AksnetError, ExitCode } from '../shared/errors.js';
@@ -50,13 +50,40 @@ export function displayPath(file: string): string {
   return rel && !rel.startsWith('..') && rel.length < file.length ? rel : file;
 }
 
+/** What one design's bundling gave: its bundle, or the error that names the file:line:col. */
+type Built = { ok: true; bundle: Bundle } | { ok: false; error: AksnetError };
+
+/** One design's bundle: the code, its source map, and the files it was built from. */
+interface Bundle {
+  js: string;
+  map: string | undefined;
+  /** The folder the source map's `sources` are relative to. */
+  mapDir: string;
+  inputs: string[];
+}
+
+/** What evaluating a prepared design gave (never a rejected promise: a prefetched failure waits for its caller). */
+type Loaded = { ok: true; module: LoadedModule } | { ok: false; error: unknown };
+
 /**
- * Shares one evaluation worker between the files of a multi-file run: booting a worker per design
- * cost more CPU than evaluating it. A design that fails in the shared worker is evaluated again in a
- * fresh one, so its error is its own (see Evaluator); the shared worker is replaced after a failure.
+ * Loads the files of a multi-file run together. `prepare(files)` bundles all of them in ONE esbuild
+ * build (esbuild's start, the DSL's parsing and the round trips are paid once, not per design) and
+ * boots one evaluation worker shared by them: booting a worker per design cost more CPU than
+ * evaluating it. Each design is still evaluated on its own, one after another, with its own time limit,
+ * and the next prepared design is evaluated while the caller validates the current one (the worker is
+ * otherwise idle). A design that fails in the shared worker is evaluated again in a fresh one, so its
+ * error is its own (see Evaluator); the shared worker is replaced after a failure. A build error is
+ * isolated too: the designs it concerns are bundled again alone (each gets exactly the error it gets
+ * alone), and the others again together.
  */
 export class LoadSession {
   private evaluator: Evaluator | undefined;
+  private readonly builds = new Map<string, Promise<Built>>();
+  private readonly order: string[] = [];
+  private readonly pending = new Map<string, Promise<Loaded>>();
+  private chain: Promise<unknown> = Promise.resolve();
+  private dir: string | undefined;
+  private seq = 0;
 
   /** The shared evaluator, started now (it boots while esbuild bundles) unless one is still usable. */
   acquire(): Evaluator {
@@ -64,101 +91,281 @@ export class LoadSession {
     return this.evaluator;
   }
 
-  /** Ends the shared worker (an idle one never keeps the CLI alive, but it holds every design's module). */
+  /**
+   * Starts bundling every loadable file among `files` in one build; `loadModule(file, session)` then
+   * uses these bundles. Files that do not exist or are of another type are left to loadModule's own errors.
+   */
+  prepare(files: readonly string[]): void {
+    const fresh = [...new Set(files.map((f) => resolve(f)))].filter((f) => !this.builds.has(f) && existsSync(f) && LOADABLE.test(f));
+    if (fresh.length === 0) return;
+    this.acquire();
+    const all = buildMany(fresh);
+    for (const f of fresh) this.builds.set(f, all.then((m) => m.get(f)!));
+    this.order.push(...fresh);
+  }
+
+  /** Loads one prepared (or, failing that, newly bundled) file; throws AksnetError with file:line:col. */
+  async load(abs: string): Promise<LoadedModule> {
+    if (!this.builds.has(abs)) this.builds.set(abs, buildOne(abs));
+    const own = this.evaluate(abs);
+    const next = this.order[this.order.indexOf(abs) + 1];
+    if (next !== undefined && this.builds.has(next)) void this.evaluate(next);
+    const r = await own;
+    this.pending.delete(abs);
+    this.builds.delete(abs);
+    if (!r.ok) throw r.error;
+    return r.module;
+  }
+
+  /** Evaluations run one at a time, in the order asked for, on the shared worker. */
+  private evaluate(abs: string): Promise<Loaded> {
+    let p = this.pending.get(abs);
+    if (!p) {
+      p = this.chain.then(() => this.evaluateNow(abs));
+      this.chain = p;
+      this.pending.set(abs, p);
+    }
+    return p;
+  }
+
+  private async evaluateNow(abs: string): Promise<Loaded> {
+    try {
+      const built = await this.builds.get(abs)!;
+      if (!built.ok) return { ok: false, error: built.error };
+      this.dir ??= bundleDir();
+      const tmp = join(this.dir, `design-${++this.seq}.mjs`);
+      const module = await evaluateBundle(abs, built.bundle, tmp, async (path) => {
+        const first = await this.acquire().run(path);
+        return first.ok ? first : startEvaluator().run(path);
+      });
+      return { ok: true, module };
+    } catch (error) {
+      return { ok: false, error };
+    }
+  }
+
+  /** Ends the shared worker and removes the run's bundle folder. */
   dispose(): void {
     this.evaluator?.dispose();
     this.evaluator = undefined;
+    if (this.dir) removeBundleDir(this.dir);
+    this.dir = undefined;
   }
 }
+
+const LOADABLE = /\.(m?ts|m?js|cts|cjs)$/;
 
 /** Bundles and imports one module file; throws AksnetError with file:line:col on failure. */
 export async function loadModule(file: string, session?: LoadSession): Promise<LoadedModule> {
   const abs = resolve(file);
   if (!existsSync(abs)) throw new AksnetError(`file not found: ${displayPath(abs)}`, undefined, ExitCode.usage);
-  if (!/\.(m?ts|m?js|cts|cjs)$/.test(abs)) {
+  if (!LOADABLE.test(abs)) {
     throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, undefined, ExitCode.usage);
   }
-  // The worker boots while esbuild bundles: most of its start-up cost is hidden.
-  const evaluator = session ? session.acquire() : startEvaluator();
-  // require(), not import(): esbuild's package declares no module type, so import() would first make
-  // Node parse its main file to detect the format (about 0.1 s of every design's first load).
-  const esbuild = createRequire(import.meta.url)('esbuild') as typeof Esbuild;
-  const entry = dslEntry();
-  let result: BuildResult & { outputFiles: OutputFile[]; metafile: Metafile };
+  if (session) return session.load(abs);
+  // The worker boots, and the bundle's folder is made, while esbuild bundles.
+  const evaluator = startEvaluator();
+  const building = buildOne(abs);
+  const dir = bundleDir();
   try {
-    result = await esbuild.build({
-      entryPoints: [abs],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      write: false,
-      outfile: 'bundle.mjs',
-      sourcemap: 'external',
-      sourcesContent: false,
-      metafile: true,
-      logLevel: 'silent',
-      absWorkingDir: dirname(abs),
-      plugins: [
-        {
-          name: 'aksnet-self',
-          setup(build) {
-            build.onResolve({ filter: /^aksnet(\/dsl)?$/ }, () => ({ path: entry }));
-          },
-        },
-      ],
-    });
-  } catch (e) {
-    if (!session) evaluator.dispose();
-    const err = e as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> };
-    const first = err.errors?.[0];
-    if (first) {
-      const loc = first.location;
-      throw new AksnetError(
-        first.text,
-        loc ? { file: displayPath(resolve(dirname(abs), loc.file)), line: loc.line, column: loc.column + 1 } : { file: displayPath(abs), line: 1, column: 1 },
-        ExitCode.usage,
-      );
-    }
-    throw new AksnetError(`could not bundle ${displayPath(abs)}: ${String(e)}`, undefined, ExitCode.usage);
+    const built = await building;
+    if (!built.ok) throw built.error;
+    return await evaluateBundle(abs, built.bundle, join(dir, 'bundle.mjs'), (path) => evaluator.run(path));
+  } finally {
+    evaluator.dispose();
+    removeBundleDir(dir);
   }
-  const js = result.outputFiles.find((o) => o.path.endsWith('.mjs'))!;
-  const map = result.outputFiles.find((o) => o.path.endsWith('.map'));
-  // The bundle holds the design's full source: it lives only while the design is evaluated, and one
-  // left by a killed run is removed by the next (the folder name carries the pid).
+}
+
+/**
+ * The bundle holds the design's full source: it lives only while the design is evaluated, and one
+ * left by a killed run is removed by the next (the folder name carries the pid).
+ */
+function bundleDir(): string {
   sweepStale(tmpdir(), 'aksnet-load-');
   const dir = mkdtempSync(join(tmpdir(), `aksnet-load-${process.pid}-`));
   trackTemp(dir);
-  const tmp = join(dir, 'bundle.mjs');
-  const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(dirname(abs), p));
-  registerInputs(inputs.filter((p) => p !== entry && !p.startsWith(dirname(entry))));
+  return dir;
+}
+
+function removeBundleDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  untrackTemp(dir);
+}
+
+/** Writes the bundle to `tmp`, evaluates it with `run`, deletes it, and maps the result to the user's sources. */
+async function evaluateBundle(
+  abs: string,
+  bundle: Bundle,
+  tmp: string,
+  run: (path: string) => Promise<Evaluation>,
+): Promise<LoadedModule> {
+  const entry = dslEntry();
+  registerInputs(bundle.inputs.filter((p) => p !== entry && !p.startsWith(dirname(entry))));
+  let evaluation: Evaluation;
+  const mapper = frameMapper(bundle.mapDir, tmp, bundle.map, entry);
   try {
-    writeFileSync(tmp, js.text);
-    const mapper = frameMapper(abs, tmp, map?.text, entry);
-    let evaluation = await evaluator.run(tmp);
-    if (!evaluation.ok && session) evaluation = await startEvaluator().run(tmp);
-    if (!evaluation.ok) throw evaluationError(evaluation, abs, mapper);
-    const sites = new Map<object, SourceSite>();
-    evaluation.tagged.forEach((part, i) => {
-      const site = mapper(evaluation.frames[i]!);
-      if (site) sites.set(part, site);
-    });
-    return { file: abs, value: evaluation.value, inputs, sites };
+    writeFileSync(tmp, bundle.js);
+    evaluation = await run(tmp);
   } finally {
-    if (!session) evaluator.dispose();
-    rmSync(dir, { recursive: true, force: true });
-    untrackTemp(dir);
+    rmSync(tmp, { force: true });
   }
+  if (!evaluation.ok) throw evaluationError(evaluation, abs, mapper);
+  const sites = new Map<object, SourceSite>();
+  evaluation.tagged.forEach((part, i) => {
+    const site = mapper(evaluation.frames[i]!);
+    if (site) sites.set(part, site);
+  });
+  return { file: abs, value: evaluation.value, inputs: bundle.inputs, sites };
+}
+
+function esbuildModule(): typeof Esbuild {
+  // require(), not import(): esbuild's package declares no module type, so import() would first make
+  // Node parse its main file to detect the format (about 0.1 s of every design's first load).
+  return createRequire(import.meta.url)('esbuild') as typeof Esbuild;
+}
+
+type BuildOk = BuildResult & { outputFiles: OutputFile[]; metafile: Metafile };
+
+/** The esbuild options every design is bundled with: `aksnet` resolves to the running DSL. */
+function buildOptions(dir: string): Esbuild.BuildOptions & { write: false; metafile: true } {
+  const entry = dslEntry();
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    write: false,
+    sourcemap: 'external',
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: dir,
+    plugins: [
+      {
+        name: 'aksnet-self',
+        setup(build) {
+          build.onResolve({ filter: /^aksnet(\/dsl)?$/ }, () => ({ path: entry }));
+        },
+      },
+    ],
+  };
+}
+
+/** The first esbuild error as one AksnetError (exit 2) at its file:line:col. */
+function buildError(e: unknown, abs: string, dir: string): AksnetError {
+  const err = e as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> };
+  const first = err.errors?.[0];
+  if (first) {
+    const loc = first.location;
+    return new AksnetError(
+      first.text,
+      loc ? { file: displayPath(resolve(dir, loc.file)), line: loc.line, column: loc.column + 1 } : { file: displayPath(abs), line: 1, column: 1 },
+      ExitCode.usage,
+    );
+  }
+  return new AksnetError(`could not bundle ${displayPath(abs)}: ${String(e)}`, undefined, ExitCode.usage);
+}
+
+/** Bundles one design alone. */
+async function buildOne(abs: string): Promise<Built> {
+  const dir = dirname(abs);
+  let result: BuildOk;
+  try {
+    result = await esbuildModule().build({ ...buildOptions(dir), entryPoints: [abs], outfile: 'bundle.mjs' });
+  } catch (e) {
+    return { ok: false, error: buildError(e, abs, dir) };
+  }
+  const js = result.outputFiles.find((o) => o.path.endsWith('.mjs'))!;
+  const map = result.outputFiles.find((o) => o.path.endsWith('.map'));
+  const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(dir, p));
+  return { ok: true, bundle: { js: js.text, map: map?.text, mapDir: dir, inputs } };
+}
+
+/**
+ * Bundles many designs in one build, one entry point each (no code splitting: every design keeps its
+ * own copy of the DSL, as when it is bundled alone). When the build fails, the designs whose own file
+ * an error is in are bundled alone and the others together again; errors only in helper modules make
+ * every design be bundled alone, so each error goes to the designs that import it.
+ */
+async function buildMany(files: readonly string[]): Promise<Map<string, Built>> {
+  const out = new Map<string, Built>();
+  if (files.length === 1) {
+    out.set(files[0]!, await buildOne(files[0]!));
+    return out;
+  }
+  const dir = commonDir(files);
+  let result: BuildOk;
+  try {
+    result = await esbuildModule().build({
+      ...buildOptions(dir),
+      entryPoints: files.map((f, i) => ({ in: f, out: `design-${i}` })),
+      outdir: dir,
+      outExtension: { '.js': '.mjs' },
+    });
+  } catch (e) {
+    const errors = (e as { errors?: Array<{ location?: { file: string } | null }> }).errors ?? [];
+    const named = new Set(errors.flatMap((x) => (x.location ? [resolve(dir, x.location.file)] : [])));
+    const alone = files.filter((f) => named.has(f));
+    const together = files.filter((f) => !named.has(f));
+    const rest = alone.length > 0 && together.length > 0 ? buildMany(together) : undefined;
+    const single = rest ? alone : files;
+    const built = await Promise.all(single.map((f) => buildOne(f)));
+    single.forEach((f, i) => out.set(f, built[i]!));
+    if (rest) for (const [f, b] of await rest) out.set(f, b);
+    return out;
+  }
+  const text = new Map(result.outputFiles.map((o) => [o.path, o.text]));
+  files.forEach((f, i) => {
+    const js = join(dir, `design-${i}.mjs`);
+    const entryKey = Object.entries(result.metafile.outputs).find(([k]) => resolve(dir, k) === js)?.[1].entryPoint;
+    out.set(f, {
+      ok: true,
+      bundle: {
+        js: text.get(js)!,
+        map: text.get(`${js}.map`),
+        mapDir: dir,
+        inputs: entryKey === undefined ? [f] : reachable(result.metafile, entryKey).map((p) => resolve(dir, p)),
+      },
+    });
+  });
+  return out;
+}
+
+/** The metafile inputs an entry reaches through its imports (what a build of that entry alone lists). */
+function reachable(meta: Metafile, entryKey: string): string[] {
+  const seen = new Set<string>([entryKey]);
+  const todo = [entryKey];
+  while (todo.length > 0) {
+    for (const imp of meta.inputs[todo.pop()!]?.imports ?? []) {
+      if (imp.external || seen.has(imp.path) || !(imp.path in meta.inputs)) continue;
+      seen.add(imp.path);
+      todo.push(imp.path);
+    }
+  }
+  return Object.keys(meta.inputs).filter((k) => seen.has(k));
+}
+
+/** The deepest folder that holds every file. */
+function commonDir(files: readonly string[]): string {
+  let dir = dirname(files[0]!);
+  for (const f of files) {
+    while (relative(dir, f).startsWith('..') || isAbsolute(relative(dir, f))) {
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return dir;
 }
 
 /** Maps one stack frame in the bundle to the user's source, or undefined (another file, or the DSL itself). */
 type FrameMapper = (frame: string) => SourceSite | undefined;
 
-function frameMapper(file: string, bundle: string, mapText: string | undefined, entry: string): FrameMapper {
+function frameMapper(mapDir: string, bundle: string, mapText: string | undefined, entry: string): FrameMapper {
   if (!mapText) return () => undefined;
   const sm = new SourceMap(JSON.parse(mapText));
   const bundleUrl = pathToFileURL(bundle).href;
-  const mapDir = dirname(file);
   const dslDir = dirname(entry);
   // Parts built in a loop share their frame: each distinct frame is looked up and resolved once.
   const seen = new Map<string, SourceSite | undefined>();

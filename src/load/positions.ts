@@ -7,9 +7,8 @@
  * be followed (a value built in a loop or imported from another module), the nearest ancestor wins.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Node as TsNode, SourceFile } from 'ts-morph';
-import type * as TsMorph from 'ts-morph';
+import type { ts as Ts } from 'ts-morph';
+import { requireWithCodeCache } from '../shared/code-cache.js';
 
 export interface Position {
   line: number;
@@ -18,14 +17,20 @@ export interface Position {
   exact: boolean;
 }
 
-type Morph = typeof TsMorph;
-let morph: Morph | undefined;
+type TsApi = typeof Ts;
+let tsApi: TsApi | undefined;
 
-function loadMorph(): Promise<Morph> {
+/**
+ * The TypeScript parser bundled with ts-morph, used directly: a walk over one file's syntax tree needs
+ * no Project, language service or node wrappers, which cost more than the parse itself with many designs.
+ */
+function loadTs(): TsApi {
   // require(), not import(): ts-morph's package declares no module type, so import() would first make
-  // Node parse its 0.7 MB main file to detect the format and scan it for named exports.
-  morph ??= createRequire(import.meta.url)('ts-morph') as Morph;
-  return Promise.resolve(morph);
+  // Node parse its 0.7 MB main file to detect the format and scan it for named exports. Compiling its
+  // bundled TypeScript (9 MB) was the largest single cost of validating many designs: it comes from
+  // V8's code cache where Node has no compile cache of its own.
+  tsApi ??= (requireWithCodeCache(import.meta.url, 'ts-morph') as { ts: TsApi }).ts;
+  return tsApi;
 }
 
 /** Splits `a.b[2].c` into `['a', 'b', 2, 'c']`. */
@@ -37,30 +42,24 @@ export class PositionMap {
   private readonly cache = new Map<string, Position>();
 
   private constructor(
-    private readonly m: Morph,
-    private readonly sf: SourceFile | undefined,
-    private readonly root: TsNode | undefined,
+    private readonly ts: TsApi,
+    private readonly sf: Ts.SourceFile | undefined,
+    private readonly root: Ts.Node | undefined,
   ) {}
 
   /** Parses a file once; later look-ups are cheap. */
-  static async forFile(file: string): Promise<PositionMap> {
-    const m = await loadMorph();
+  static forFile(file: string): Promise<PositionMap> {
+    const ts = loadTs();
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      return new PositionMap(m, undefined, undefined);
+      return Promise.resolve(new PositionMap(ts, undefined, undefined));
     }
-    const project = new m.Project({
-      useInMemoryFileSystem: true,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      compilerOptions: { noLib: true, allowJs: true },
-    });
-    const name = /\.(m?js|cjs)$/.test(file) ? '/arch.js' : '/arch.ts';
-    const sf = project.createSourceFile(name, text);
-    const exp = sf.getExportAssignment((e) => !e.isExportEquals());
-    return new PositionMap(m, sf, exp?.getExpression() ?? exp);
+    const js = /\.(m?js|cjs)$/.test(file);
+    const sf = ts.createSourceFile(js ? '/arch.js' : '/arch.ts', text, ts.ScriptTarget.Latest, true, js ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+    const exp = sf.statements.find((st): st is Ts.ExportAssignment => ts.isExportAssignment(st) && !st.isExportEquals);
+    return Promise.resolve(new PositionMap(ts, sf, exp?.expression ?? exp));
   }
 
   /** Position of a DSL path; `''` is the default export itself. */
@@ -72,21 +71,18 @@ export class PositionMap {
     return pos;
   }
 
-  private at(node: TsNode, exact: boolean): Position {
-    const pos = node.getStart();
+  private at(node: Ts.Node, exact: boolean): Position {
+    const pos = node.getStart(this.sf);
     return { line: this.lineAt(pos), column: this.columnAt(pos), exact };
   }
 
-  /**
-   * Offsets of every `\n`, found once per file. ts-morph's getLineAndColumnAtPos counts newlines from
-   * the start of the file on every call, which made thousands of findings quadratic in file size.
-   */
+  /** Offsets of every `\n`, found once per file (a binary search then gives any line number). */
   private newlines: number[] | undefined;
 
   /** 1-based line of `pos`, counted as ts-morph counts it (`\n` only). */
   private lineAt(pos: number): number {
     if (!this.newlines) {
-      const text = this.sf!.getFullText();
+      const text = this.sf!.text;
       this.newlines = [];
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.newlines.push(i);
     }
@@ -103,7 +99,7 @@ export class PositionMap {
 
   /** 1-based column of `pos`: its distance from the previous `\n` or `\r`, as ts-morph measures it. */
   private columnAt(pos: number): number {
-    const text = this.sf!.getFullText();
+    const text = this.sf!.text;
     let start = pos;
     while (start > 0) {
       const c = text.charCodeAt(start - 1);
@@ -113,24 +109,41 @@ export class PositionMap {
     return pos - start + 1;
   }
 
-  private unwrap(n: TsNode | undefined, depth = 0): TsNode | undefined {
-    const { Node } = this.m;
+  /** The initializer of the top-level `const`/`let`/`var` of that name (the first one), if any. */
+  private variable(name: string): Ts.VariableDeclaration | undefined {
+    const { ts } = this;
+    for (const st of this.sf!.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) if (this.declares(d.name, name)) return d;
+    }
+    return undefined;
+  }
+
+  /** Whether a declaration's name (or, for `const { a, b } = …`, one of the names it binds) is `name`. */
+  private declares(n: Ts.BindingName, name: string): boolean {
+    const { ts } = this;
+    if (ts.isObjectBindingPattern(n) || ts.isArrayBindingPattern(n)) {
+      return n.elements.some((e) => !ts.isOmittedExpression(e) && this.declares(e.name, name));
+    }
+    return n.getText(this.sf) === name;
+  }
+
+  private unwrap(n: Ts.Node | undefined, depth = 0): Ts.Node | undefined {
+    const { ts } = this;
     for (let i = 0; n && i < 20 && depth < 20; i++) {
-      if (Node.isCallExpression(n)) {
-        const arg = n.getArguments()[0];
+      if (ts.isCallExpression(n)) {
+        const arg = n.arguments[0];
         if (!arg) return n;
         n = arg;
-      } else if (Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isParenthesizedExpression(n) || Node.isNonNullExpression(n)) {
-        n = n.getExpression();
-      } else if (Node.isIdentifier(n)) {
-        const decl = this.sf!.getVariableDeclaration(n.getText());
-        const init = decl?.getInitializer();
+      } else if (ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isParenthesizedExpression(n) || ts.isNonNullExpression(n)) {
+        n = n.expression;
+      } else if (ts.isIdentifier(n)) {
+        const init = this.variable(n.text)?.initializer;
         if (!init) return n;
         n = init;
-      } else if (Node.isArrowFunction(n)) {
-        const body = n.getBody();
-        n = Node.isBlock(body) ? body : body;
-        if (Node.isBlock(n)) return n;
+      } else if (ts.isArrowFunction(n)) {
+        n = n.body;
+        if (ts.isBlock(n)) return n;
       } else return n;
     }
     return n;
@@ -147,38 +160,51 @@ export class PositionMap {
    */
   locateFrom(line: number, column: number, segments: Array<string | number>): Position {
     if (!this.sf) return { line, column, exact: false };
-    const { Node } = this.m;
+    const { ts } = this;
     let pos: number;
     try {
-      pos = this.sf.compilerNode.getPositionOfLineAndCharacter(line - 1, column - 1);
+      pos = this.sf.getPositionOfLineAndCharacter(line - 1, column - 1);
     } catch {
       return { line, column, exact: false };
     }
-    const at = this.sf.getDescendantAtPos(pos);
-    const call = at && (Node.isCallExpression(at) ? at : at.getFirstAncestor((a) => Node.isCallExpression(a)));
+    const at = this.descendantAt(pos);
+    let call: Ts.Node | undefined = at;
+    while (call && !ts.isCallExpression(call)) call = call.parent;
     if (!call) return { line, column, exact: false };
     return this.walk(call, segments);
   }
 
-  private walk(start: TsNode, segments: Array<string | number>): Position {
-    const { Node } = this.m;
-    let node: TsNode | undefined = start;
-    let best: TsNode = start;
+  /** The deepest node (token included) whose full span holds `pos`. */
+  private descendantAt(pos: number): Ts.Node | undefined {
+    const sf = this.sf!;
+    if (pos < sf.pos || pos >= sf.end) return undefined;
+    let node: Ts.Node | undefined;
+    for (let cur: Ts.Node = sf; ; ) {
+      const next = cur.getChildren(sf).find((c) => pos >= c.pos && pos < c.end);
+      if (!next) return node;
+      node = cur = next;
+    }
+  }
+
+  private walk(start: Ts.Node, segments: Array<string | number>): Position {
+    const { ts } = this;
+    let node: Ts.Node | undefined = start;
+    let best: Ts.Node = start;
     for (const seg of segments) {
       const cur = this.unwrap(node);
       node = undefined;
-      if (typeof seg === 'number' && cur && Node.isArrayLiteralExpression(cur)) {
-        const el = cur.getElements()[seg];
-        if (el && !Node.isSpreadElement(el)) node = el;
-      } else if (typeof seg === 'string' && cur && Node.isObjectLiteralExpression(cur)) {
-        const prop = cur.getProperty(seg);
-        if (prop && Node.isPropertyAssignment(prop)) {
+      if (typeof seg === 'number' && cur && ts.isArrayLiteralExpression(cur)) {
+        const el = cur.elements[seg];
+        if (el && !ts.isSpreadElement(el)) node = el;
+      } else if (typeof seg === 'string' && cur && ts.isObjectLiteralExpression(cur)) {
+        const prop = cur.properties.find((p) => p.name !== undefined && p.name.getText(this.sf) === seg);
+        if (prop && ts.isPropertyAssignment(prop)) {
           best = prop;
-          node = prop.getInitializer();
-          if (node) continue;
-        } else if (prop && Node.isShorthandPropertyAssignment(prop)) {
+          node = prop.initializer;
+          continue;
+        } else if (prop && ts.isShorthandPropertyAssignment(prop)) {
           best = prop;
-          node = prop.getNameNode();
+          node = prop.name;
           continue;
         }
       }
@@ -192,24 +218,67 @@ export class PositionMap {
    * A path that stops early names a property the object does not have. When that object was reached
    * through a variable (`via: appGw`), point at the object's own declaration, not at the reference.
    */
-  private missing(best: TsNode, cur: TsNode | undefined): Position {
-    const { Node } = this.m;
-    const outside = cur && (cur.getStart() < best.getStart() || cur.getStart() >= best.getEnd());
-    if (!cur || !outside || !Node.isObjectLiteralExpression(cur)) return this.atDeclaration(best, false);
-    const decl = cur.getFirstAncestor((a) => Node.isVariableDeclaration(a) || Node.isStatement(a));
-    return this.at(decl && Node.isVariableDeclaration(decl) ? decl : cur, false);
+  private missing(best: Ts.Node, cur: Ts.Node | undefined): Position {
+    const { ts } = this;
+    const start = cur?.getStart(this.sf);
+    const outside = cur && start !== undefined && (start < best.getStart(this.sf) || start >= best.getEnd());
+    if (!cur || !outside || !ts.isObjectLiteralExpression(cur)) return this.atDeclaration(best, false);
+    let decl: Ts.Node | undefined = cur.parent;
+    while (decl && !ts.isVariableDeclaration(decl) && !isStatement(ts, decl)) decl = decl.parent;
+    return this.at(decl && ts.isVariableDeclaration(decl) ? decl : cur, false);
   }
 
   /** A node that is a variable points at the variable's declaration, where its value is written. */
-  private atDeclaration(node: TsNode, exact: boolean): Position {
-    const { Node } = this.m;
-    if (Node.isIdentifier(node)) {
-      const decl = this.sf!.getVariableDeclaration(node.getText());
+  private atDeclaration(node: Ts.Node, exact: boolean): Position {
+    const { ts } = this;
+    if (ts.isIdentifier(node)) {
+      const decl = this.variable(node.text);
       if (decl) return this.at(decl, exact);
     }
     // `const aks = cluster({…})` reached through its call site: the declaration names the part.
-    const parent = node.getParent();
-    if (Node.isCallExpression(node) && parent && Node.isVariableDeclaration(parent)) return this.at(parent, exact);
+    const parent = node.parent as Ts.Node | undefined;
+    if (ts.isCallExpression(node) && parent && ts.isVariableDeclaration(parent)) return this.at(parent, exact);
     return this.at(node, exact);
+  }
+}
+
+/** The statement kinds ts-morph's Node.isStatement accepts (where an upward search stops). */
+function isStatement(ts: TsApi, n: Ts.Node): boolean {
+  const K = ts.SyntaxKind;
+  switch (n.kind) {
+    case K.Block:
+    case K.BreakStatement:
+    case K.ClassDeclaration:
+    case K.ContinueStatement:
+    case K.DebuggerStatement:
+    case K.DoStatement:
+    case K.EmptyStatement:
+    case K.EnumDeclaration:
+    case K.ExportAssignment:
+    case K.ExportDeclaration:
+    case K.ExpressionStatement:
+    case K.ForInStatement:
+    case K.ForOfStatement:
+    case K.ForStatement:
+    case K.FunctionDeclaration:
+    case K.IfStatement:
+    case K.ImportDeclaration:
+    case K.ImportEqualsDeclaration:
+    case K.InterfaceDeclaration:
+    case K.LabeledStatement:
+    case K.ModuleBlock:
+    case K.ModuleDeclaration:
+    case K.NotEmittedStatement:
+    case K.ReturnStatement:
+    case K.SwitchStatement:
+    case K.ThrowStatement:
+    case K.TryStatement:
+    case K.TypeAliasDeclaration:
+    case K.VariableStatement:
+    case K.WhileStatement:
+    case K.WithStatement:
+      return true;
+    default:
+      return false;
   }
 }

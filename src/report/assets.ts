@@ -43,14 +43,3 @@ export function fontFaceCss(): string {
   }).join('\n');
   return fontCss;
 }
-
-let hfFont: string | undefined;
-
-/**
- * A `<style>` for Chromium's header/footer templates, which are separate documents that cannot see
- * the page's fonts: the vendored DejaVu Sans as a data URL under its own family name.
- */
-export function headerFooterFontStyle(): string {
-  hfFont ??= `<style>@font-face { font-family: 'AksnetHeaderFont'; src: url(data:font/ttf;base64,${readFileSync(join(fontsDir(), 'DejaVuSans.ttf')).toString('base64')}) format('truetype'); }</style>`;
-  return hfFont;
-}

@@ -73,6 +73,23 @@ export function diagramPages(svg: string, width: number, height: number, paper: 
 }
 
 /**
+ * The SVG without its @font-face rules, and those rules as CSS for the document's head. A printed
+ * diagram cut into tiles repeats the whole SVG on each page, and with it its glyph subset: Chromium
+ * parsed the same font once per copy (62 copies of 28 diagrams for the seven examples). A @font-face
+ * inside an inline SVG applies to the whole document anyway, and the family names are unique per
+ * diagram, so one rule per diagram in the head draws the same glyphs. Inside the SVG the rule is XML
+ * text (`&quot;`); in the head's style element it is raw CSS.
+ */
+function hoistFontFaces(svg: string): { svg: string; faces: string[] } {
+  const faces: string[] = [];
+  const bare = svg.replace(/@font-face\{[^}]*\}/g, (rule) => {
+    faces.push(rule.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    return '';
+  });
+  return { svg: bare, faces };
+}
+
+/**
  * Makes an SVG scale with its container: adds a viewBox from width/height when missing. The SVG
  * itself comes from aksnet's diagram module and is trusted markup.
  */
@@ -100,43 +117,45 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
   const set = opts.set ?? loadTemplates(opts.templates);
   const size = opts.paper === 'letter' ? 'letter' : 'A4';
   const page = `@page { size: ${size}; }\n@page portrait { size: ${size} portrait; }\n@page landscape { size: ${size} landscape; }`;
-  const css = `${fontFaceCss()}\n${set.css}\n${page}\n`;
-  const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((o) => o && o !== '—'))].join(', ') || 'aksnet';
   const print = opts.medium === 'print';
+  const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((o) => o && o !== '—'))].join(', ') || 'aksnet';
   const paper = opts.paper === 'letter' ? 'letter' : 'a4';
-  const ctx = {
-    ...vm,
-    print,
-    architectures: vm.architectures.map((a) => ({
-      ...a,
-      diagrams: a.diagrams.map((d) => {
-        const svg = responsiveSvg(sanitizeSvg(d.svgHtml), d.width, d.height);
-        const anchor = `${a.anchor}-diagram-${d.view}`;
-        // The whole picture is beside the pack when it was drawn: every view for the PDF, collapsed ones for HTML.
-        const beside = opts.diagramDir && !d.fullSizeNote && (print || d.fullSvg !== undefined);
-        const fullSizeFile = beside ? { fullSizeFile: `${opts.diagramDir}/${d.fileName}` } : {};
-        // The whole picture goes to its own file, never into the document.
-        const rest = { ...d };
-        delete rest.fullSvg;
-        if (!print) return { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
-        const pages = diagramPages(svg, d.width, d.height, paper);
-        // A picture that would need more than MAX_PRINT_PAGES tiles is not printed: dozens of pages of fragments
-        // help no reader. The caption says so; the whole picture is beside the pack when it was drawn.
-        if (pages.length > MAX_PRINT_PAGES) {
-          const whole = beside
-            ? 'the full-size SVG beside this pack shows it whole'
-            : `aksnet diagram <design> --view ${d.view} draws it whole`;
-          const printNote =
-            `At 6 pt this picture would take ${pages.length} pages, so it is not printed; ${whole}, ` +
-            'and the other views show its parts.';
-          return { ...rest, anchor, svgHtml: '', pages: [], printNote, ...fullSizeFile };
-        }
-        return { ...rest, anchor, svgHtml: '', pages, ...fullSizeFile };
-      }),
-    })),
-    css,
-    authors,
-  };
+  // Each diagram's glyph subset, once per document when printed (see hoistFontFaces).
+  const faces = new Set<string>();
+  const architectures = vm.architectures.map((a) => ({
+    ...a,
+    diagrams: a.diagrams.map((d) => {
+      const svg = responsiveSvg(sanitizeSvg(d.svgHtml), d.width, d.height);
+      const anchor = `${a.anchor}-diagram-${d.view}`;
+      // The whole picture is beside the pack when it was drawn: every view for the PDF, collapsed ones for HTML.
+      const beside = opts.diagramDir && !d.fullSizeNote && (print || d.fullSvg !== undefined);
+      const fullSizeFile = beside ? { fullSizeFile: `${opts.diagramDir}/${d.fileName}` } : {};
+      // The whole picture goes to its own file, never into the document.
+      const rest = { ...d };
+      delete rest.fullSvg;
+      if (!print) return { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
+      const hoisted = hoistFontFaces(svg);
+      const pages = diagramPages(hoisted.svg, d.width, d.height, paper);
+      // A picture that would need more than MAX_PRINT_PAGES tiles is not printed: dozens of pages of fragments
+      // help no reader. The caption says so; the whole picture is beside the pack when it was drawn.
+      if (pages.length > MAX_PRINT_PAGES) {
+        const whole = beside
+          ? 'the full-size SVG beside this pack shows it whole'
+          : `aksnet diagram <design> --view ${d.view} draws it whole`;
+        const printNote =
+          `At 6 pt this picture would take ${pages.length} pages, so it is not printed; ${whole}, ` +
+          'and the other views show its parts.';
+        return { ...rest, anchor, svgHtml: '', pages: [], printNote, ...fullSizeFile };
+      }
+      for (const f of hoisted.faces) faces.add(f);
+      return { ...rest, anchor, svgHtml: '', pages, ...fullSizeFile };
+    }),
+  }));
+  // Printed, the pack is rendered by aksnet's browser, whose only system fonts are the vendored ones
+  // (fontconfig.ts): the same faces again as data URLs (2.4 MB) only cost Chromium time to parse.
+  const fonts = print ? [...faces].join('\n') : fontFaceCss();
+  const css = `${fonts}\n${set.css}\n${page}\n`;
+  const ctx = { ...vm, print, architectures, css, authors };
   return withCsp(xmlSafe(renderTemplate(set, ctx)));
 }
 

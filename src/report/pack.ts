@@ -4,6 +4,7 @@
  * browser never costs the other formats).
  */
 import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { AksnetConfig } from '../../dsl/types.js';
@@ -13,6 +14,7 @@ import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { loadRules } from '../validate/registry.js';
 import { ConfigCache, skipNote, validateOutcome } from '../validate/run-files.js';
+import { LoadSession } from '../load/load-module.js';
 import { findBrowser } from './browser.js';
 import { renderCsv } from './csv.js';
 import { diagramsFor } from './diagrams.js';
@@ -109,24 +111,31 @@ export async function prepareInputs(
   const configs = new ConfigCache();
   const inputs: ReportInput[] = [];
   let i = 0;
-  for (const file of opts.files) {
-    opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
-    const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs);
-    if (o.kind !== 'validated') {
-      // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
-      if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
-      else loadErrors.push(o.error);
+  // One esbuild build and one evaluation worker for all the designs (see LoadSession).
+  const session = opts.files.length > 1 ? new LoadSession() : undefined;
+  session?.prepare(opts.files);
+  try {
+    for (const file of opts.files) {
+      opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
+      const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs, session);
+      if (o.kind !== 'validated') {
+        // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
+        if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
+        else loadErrors.push(o.error);
+        i++;
+        continue;
+      }
+      const v = o.validated;
+      opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
+      const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper);
+      const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
+      if (d.note) input.diagramNote = d.note;
+      if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
+      inputs.push(input);
       i++;
-      continue;
     }
-    const v = o.validated;
-    opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
-    const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper);
-    const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
-    if (d.note) input.diagramNote = d.note;
-    if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
-    inputs.push(input);
-    i++;
+  } finally {
+    session?.dispose();
   }
   opts.progress?.('inputs ready', i, opts.files.length);
   return inputs;
@@ -231,13 +240,17 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       await attempt(o.path, async () => {
         // The full-size SVGs go beside the PDF: its pages show large diagrams as readable tiles.
         const diagramDir = `${basename(o.path, extname(o.path))}-diagrams`;
+        const tw = performance.now();
         for (const a of vm.architectures) {
           for (const d of a.diagrams) {
             if (d.fullSizeNote) continue;
             writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.fullSvg ?? d.svgHtml));
           }
         }
+        performance.measure('aksnet:write', { start: tw, detail: { design: 'PDF', view: 'full-size SVGs' } });
+        const t0 = performance.now();
         const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, medium: 'print', diagramDir });
+        performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
         const date = inputs[0]?.model.metadata.date ?? vm.date;
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
         const pdf = await htmlToPdf(session!, html, {

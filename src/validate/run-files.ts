@@ -13,6 +13,7 @@ import { SourceLocator } from '../load/locate.js';
 import type { FileResult } from './finding.js';
 import { loadFailureResult } from './load-failure.js';
 import { validateModel } from './validate.js';
+import { loadRules } from './registry.js';
 
 export interface ValidateFilesOptions {
   /** `--as-of` date. */
@@ -99,8 +100,12 @@ export async function validateOutcome(
 /** Validates every file in order; one file's load failure never stops the others. */
 export async function validateOutcomes(paths: string[], opts: ValidateFilesOptions = {}): Promise<FileOutcome[]> {
   const configs = new ConfigCache();
-  // One evaluation worker for all the files (a single file keeps the single-use worker).
+  // One esbuild build and one evaluation worker for all the files (a single file keeps the single-use worker).
   const session = paths.length > 1 ? new LoadSession() : undefined;
+  session?.prepare(paths);
+  // The rule modules load while esbuild bundles (the first validation would otherwise wait for both);
+  // a failure here shows again, and is handled, where the rules are used.
+  if (session) loadRules().catch(() => undefined);
   const out: FileOutcome[] = [];
   try {
     for (const p of paths) out.push(await validateOutcome(p, opts, configs, session));

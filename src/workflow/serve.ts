@@ -146,6 +146,9 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
 
   // Re-render on any change of a source file under the inputs' folders or of a file a design imports.
   const { watch } = await import('chokidar');
+  // As in watch mode: unchanged views come from memory, and each save's design gets a pre-booted fresh worker.
+  (await import('../layout/cache.js')).useLayoutMemory(256);
+  (await import('../load/evaluate.js')).keepSpareEvaluator(true);
   const watcher = watch([...roots, ...inputs], {
     ignoreInitial: true,
     ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
@@ -167,7 +170,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
         } while (again);
         running = undefined;
       })();
-    }, 120);
+    }, 40);
   });
   await new Promise<void>((r) => watcher.once('ready', () => r()));
 
@@ -180,6 +183,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       clients.clear();
       await watcher.close();
       await running;
+      (await import('../load/evaluate.js')).keepSpareEvaluator(false);
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
     },

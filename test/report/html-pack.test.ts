@@ -46,4 +46,23 @@ describe('HTML pack', () => {
     expect(html).toMatch(/\.rule-id \{ white-space: nowrap; \}/);
     expect(html).toMatch(/@page landscape \{ size: A4 landscape; \}/);
   });
+  it('in print: each diagram\'s glyph subset once in the head, no copy in the tiles, no vendored faces as data URLs', () => {
+    const html = renderHtml(vm, { medium: 'print' });
+    const head = html.slice(0, html.indexOf('</head>'));
+    const body = html.slice(html.indexOf('</head>'));
+    // Every diagram family the SVGs name is defined once, in the head, as raw CSS (no XML entities).
+    const families = [...new Set([...body.matchAll(/font-family="(aksnet-[0-9a-f]+)/g)].map((m) => m[1]!))];
+    expect(families.length).toBe(vm.architectures[0]!.diagrams.length);
+    for (const f of families) {
+      const rules = head.match(new RegExp(`@font-face\\{font-family:"${f}";[^}]*\\}`, 'g')) ?? [];
+      // One rule per weight the diagram uses (regular, and bold when it draws bold text), never twice.
+      expect(rules.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(rules).size).toBe(rules.length);
+    }
+    expect(body).not.toContain('@font-face');
+    // The vendored DejaVu faces come from the PDF browser's fontconfig, not from 2.4 MB of data URLs.
+    expect(head).not.toMatch(/@font-face \{ font-family: 'DejaVu Sans/);
+    // On screen the HTML stays self-contained: the vendored faces are in it.
+    expect(renderHtml(vm)).toMatch(/@font-face \{ font-family: 'DejaVu Sans'; [^}]*src: url\(data:font\/ttf;base64,/);
+  });
 });

@@ -2,8 +2,8 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { cachedLayout, layoutCacheStats, layoutKey } from '../../src/layout/cache.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { cachedLayout, layoutCacheStats, layoutKey, layoutMaybeCached, useLayoutMemory } from '../../src/layout/cache.js';
 import { layout, type LayoutRequest } from '../../src/layout/elk.js';
 
 const req: LayoutRequest = {
@@ -61,5 +61,48 @@ describe('layout cache', () => {
     expect(r.nodes.size).toBe(3);
     expect(readdirSync(join(dir, key.slice(0, 2)))).toEqual([`${key}.json`]);
     expect(layoutCacheStats().hits).toBeGreaterThan(0);
+  });
+});
+
+describe('in-memory layout cache (watch mode)', () => {
+  afterEach(() => useLayoutMemory(0));
+  const other: LayoutRequest = { ...structuredClone(req), direction: 'DOWN' };
+  const third: LayoutRequest = { nodes: req.nodes.slice(0, 2), edges: req.edges.slice(0, 1) };
+
+  it('is off by default: every request runs ELK', async () => {
+    const s0 = layoutCacheStats();
+    await layoutMaybeCached(req, undefined);
+    await layoutMaybeCached(req, undefined);
+    expect(layoutCacheStats().hits).toBe(s0.hits);
+  });
+
+  it('answers a repeated request with a fresh copy of what ELK gave, and keeps only the last N', async () => {
+    useLayoutMemory(2);
+    const direct = await layout(req);
+    const s0 = layoutCacheStats();
+    const first = await layoutMaybeCached(req, undefined);
+    const second = await layoutMaybeCached(structuredClone(req), undefined);
+    const s1 = layoutCacheStats();
+    expect(s1.hits - s0.hits).toBe(1);
+    expect(s1.misses - s0.misses).toBe(1);
+    for (const r of [first, second]) {
+      expect([r.width, r.height]).toEqual([direct.width, direct.height]);
+      expect([...r.nodes]).toEqual([...direct.nodes]);
+      expect([...r.edges]).toEqual([...direct.edges]);
+    }
+    // A hit is a new object: changing one result never changes the next.
+    expect(second).not.toBe(first);
+    second.nodes.get('a')!.x += 1000;
+    expect((await layoutMaybeCached(req, undefined)).nodes.get('a')!.x).toBe(direct.nodes.get('a')!.x);
+    // Two more distinct requests push `req` out (least recently used first): it is laid out again.
+    await layoutMaybeCached(other, undefined);
+    await layoutMaybeCached(third, undefined);
+    const s2 = layoutCacheStats();
+    await layoutMaybeCached(req, undefined);
+    expect(layoutCacheStats().misses - s2.misses).toBe(1);
+    // `third` was used last but one: still kept.
+    const s3 = layoutCacheStats();
+    await layoutMaybeCached(third, undefined);
+    expect(layoutCacheStats().hits - s3.hits).toBe(1);
   });
 });

@@ -42,6 +42,8 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ cod
         last = line;
       }
     : undefined;
+  // A pack lays out every view of every design: the flow views' second candidates go to a second ELK thread.
+  (await import('../../layout/layout-thread.js')).useLayoutThread(true);
   try {
     const res = await writeReport({
       files,
