@@ -131,10 +131,21 @@ function pairPeerings(ctx: ImportContext): Decl[] {
         'differs between the two directions; the DSL has one value per pair',
       );
     }
+    // Gateway transit is one-directional: the gateway side allows it, the other side uses remote gateways.
+    // The DSL reads both from the `from` (hub) side's point of view, so a hub that itself uses the spoke's
+    // gateways cannot be said in it: note it rather than import it the wrong way round.
+    if (sa?.useRemoteGateways === true) {
+      ctx.note(
+        s.vnet.id,
+        'virtualNetworkPeerings.useRemoteGateways',
+        `${a.spec.name as string} uses the gateways of ${b.spec.name as string}; the DSL models transit from the hub side only`,
+      );
+    }
     d.spec = {
       from: a,
       to: b,
       ...(sa?.allowGatewayTransit !== undefined ? { allowGatewayTransit: sa.allowGatewayTransit } : {}),
+      ...(sb?.useRemoteGateways !== undefined ? { useRemoteGateways: sb.useRemoteGateways } : {}),
       ...(fwd !== undefined ? { allowForwardedTraffic: fwd } : {}),
     };
     out.push(d);

@@ -733,3 +733,49 @@ describe('aksnet import: WAF managed rules that are off or not in the DSL', () =
     expect(unmapped).toContain('managedRuleSets/Microsoft_HTTPDDoSRuleSet: this managed rule set is not in the DSL');
   });
 });
+
+describe('peering gateway transit', () => {
+  const vnet = (name: string, prefix: string, peerTo: string, props: Record<string, boolean>, gateway: boolean) => ({
+    id: `${NET}/virtualNetworks/${name}`,
+    name,
+    type: 'Microsoft.Network/virtualNetworks',
+    location: 'westeurope',
+    properties: {
+      addressSpace: { addressPrefixes: [prefix] },
+      subnets: gateway
+        ? [{ name: 'GatewaySubnet', id: `${NET}/virtualNetworks/${name}/subnets/GatewaySubnet`, properties: { addressPrefix: prefix.replace('/16', '/27') } }]
+        : [],
+      virtualNetworkPeerings: [
+        {
+          name: `${name}-to-${peerTo}`,
+          id: `${NET}/virtualNetworks/${name}/virtualNetworkPeerings/${name}-to-${peerTo}`,
+          properties: { remoteVirtualNetwork: ref(`${NET}/virtualNetworks/${peerTo}`), peeringState: 'Connected', ...props },
+        },
+      ],
+    },
+  });
+  const run = (hub: Record<string, boolean>, spoke: Record<string, boolean>) => {
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-import-transit-'));
+    try {
+      const items = [vnet('vnet-hub', '10.0.0.0/16', 'vnet-spoke', hub, true), vnet('vnet-spoke', '10.1.0.0/16', 'vnet-hub', spoke, false)];
+      writeFileSync(join(d, 'in.json'), JSON.stringify(items));
+      const design = importAzure(join(d, 'in.json'));
+      const m = normalize(buildArchitecture(design)).model;
+      return { design, peering: m.edges.find((e) => e.class === 'peering')! };
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  };
+
+  it("reads the hub's allowGatewayTransit and the spoke's useRemoteGateways", () => {
+    const { peering, design } = run({ allowGatewayTransit: true, useRemoteGateways: false }, { allowGatewayTransit: false, useRemoteGateways: true });
+    expect(peering).toMatchObject({ from: 'vnet:vnet-hub', to: 'vnet:vnet-spoke', gatewayTransit: true, useRemoteGateways: true });
+    expect(designSource(design)).toMatch(/allowGatewayTransit: true,[\s\S]*useRemoteGateways: true/);
+  });
+
+  it('keeps useRemoteGateways false when the spoke says so, and notes a hub that uses remote gateways', () => {
+    const { peering, design } = run({ allowGatewayTransit: true, useRemoteGateways: true }, { useRemoteGateways: false });
+    expect(peering).toMatchObject({ gatewayTransit: true, useRemoteGateways: false });
+    expect(design.unmapped.map((u) => u.property)).toContain('virtualNetworkPeerings.useRemoteGateways');
+  });
+});

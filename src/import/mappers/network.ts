@@ -19,6 +19,7 @@ export interface PeeringSide {
   remoteId: string;
   allowForwardedTraffic?: boolean;
   allowGatewayTransit?: boolean;
+  useRemoteGateways?: boolean;
   node: JNode;
 }
 
@@ -87,6 +88,7 @@ export const vnetMapper: Mapper = {
         remoteId: remote.value as string,
         allowForwardedTraffic: p.bool('allowForwardedTraffic'),
         allowGatewayTransit: p.bool('allowGatewayTransit'),
+        useRemoteGateways: p.bool('useRemoteGateways'),
         node: p,
       });
     }
