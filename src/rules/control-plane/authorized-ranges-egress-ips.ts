@@ -1,4 +1,5 @@
 import { cidr, contains } from '../../model/cidr.js';
+import { snatAllowList } from '../../model/snat.js';
 import { defineRule } from '../../validate/rule.js';
 import { authorizedRanges, restricts } from './_api.js';
 
@@ -53,6 +54,10 @@ apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0
         }
       }
       if (!device) continue;
+      // The count a reader must authorize is the SNAT allow-list the egress view and narrative give (one
+      // function, so the three never disagree); the device's own count is the fallback for a path it skips.
+      const allow = snatAllowList(q.model, [c.id]);
+      if (allow.sources.length > 0) ips = allow.total;
       const at = { element: c.id, property: 'apiServer.authorizedIpRanges' };
       if (declared && declared.length > 0) {
         const allowed = ranges.map(cidr).filter((r) => r !== undefined);
