@@ -17,6 +17,9 @@ applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'p
     references: [
       { title: 'Application Gateway infrastructure configuration: size of the subnet', url: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#size-of-the-subnet' },
     ],
+    messages: {
+      overCapacity: '{{subnet}} {{cidr}} has {{usable}} usable addresses; {{demand}} need {{needed}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -27,7 +30,14 @@ applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'p
       const d = subnetDemand(q, s.id);
       if (d.role !== 'application-gateway' || !overCapacity(d)) continue;
       ctx.report({
-        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
+        messageId: 'overCapacity',
+        data: {
+          subnet: s.name,
+          cidr: s.cidr,
+          usable: d.usable ?? 0,
+          demand: d.terms.map((t) => t.text).join(' + '),
+          needed: d.used ?? 0,
+        },
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },
