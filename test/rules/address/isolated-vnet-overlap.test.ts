@@ -3,10 +3,10 @@ import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
 /** The baseline plus an unconnected VNet. */
-function withTools(addressSpace: string[], region: string | undefined = 'westeurope') {
+function withTools(addressSpace: string[], region: 'westeurope' | 'northeurope' = 'westeurope') {
   return () => {
     const b = baseline();
-    b.arch.network.vnets.push(vnet({ name: 'vnet-tools', ...(region ? { region } : {}), addressSpace, subnets: [] }));
+    b.arch.network.vnets.push(vnet({ name: 'vnet-tools', region, addressSpace, subnets: [] }));
     return b.arch;
   };
 }
