@@ -18,8 +18,8 @@ testRule('cni/kubenet-route-table', {
     {
       name: 'an overlay cluster is not checked',
       arch: () => {
-        const b = kubenet();
-        b.aks.network = { cni: 'azure-overlay', podCidr: '192.168.0.0/16', routeTable: routeTable({ name: 'rt-x', routes: [] }) };
+        const b = kubenet({ routeTable: routeTable({ name: 'rt-x', routes: [] }) });
+        (b.aks.network as { cni: string }).cni = 'azure-overlay';
         return b.arch;
       },
     },
