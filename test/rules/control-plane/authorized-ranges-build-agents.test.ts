@@ -1,12 +1,12 @@
 import { testRule } from '../../helpers/rule-tester.js';
 import { agents, publicCluster } from './_fixtures.js';
 
-function withAgents(ranges: string[], egressIps: string[], kind: 'cicd' | 'admin' = 'cicd') {
+function withAgents(ranges: string[], egressIps: string[], access: 'cicd' | 'admins' = 'cicd') {
   return () => {
     const b = publicCluster(ranges);
     const a = agents('microsoft-hosted', egressIps);
     b.arch.network.buildAgents = [a];
-    b.aks.controlPlaneAccess = [kind === 'cicd' ? { kind: 'cicd', via: a } : { kind: 'admin', from: 'internet' }];
+    b.aks.controlPlaneAccess = [access === 'cicd' ? { kind: 'cicd', via: a } : { kind: 'admins', via: 'internet' }];
     return b.arch;
   };
 }
@@ -19,6 +19,7 @@ testRule('control-plane/authorized-ranges-build-agents', {
     { name: 'the first and last address of a range', arch: withAgents(['203.0.113.0/28'], ['203.0.113.0', '203.0.113.15']) },
     { name: 'ranges with 0.0.0.0/0 restrict nothing', arch: withAgents(['0.0.0.0/0'], ['198.51.100.7']) },
     { name: 'no ranges (another rule)', arch: withAgents([], ['198.51.100.7']) },
+    { name: 'agents that are not a CI/CD access path', arch: withAgents(['203.0.113.0/28'], ['198.51.100.7'], 'admins') },
   ],
   invalid: [
     {
