@@ -33,7 +33,11 @@ testRule('egress/outbound-vnet-mode', {
     { name: 'managedNATGatewayV2 with a BYO VNet', arch: withOutbound({ type: 'managedNATGatewayV2', outboundIps: 2 }, false), findings: [managedNat('managedNATGatewayV2')] },
     {
       name: 'userDefinedRouting in an AKS-managed VNet',
-      arch: withOutbound({ type: 'userDefinedRouting' }, true),
+      arch: () => {
+        const b = baseline();
+        b.aks.managedVnet = true;
+        return b.arch;
+      },
       findings: [
         {
           messageId: 'ownVnetTypeInManagedVnet',
