@@ -1,4 +1,4 @@
-import { vnet } from '../../../dsl/index.js';
+import { nodePool, subnet, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withOnPrem } from './_fixtures.js';
@@ -47,6 +47,18 @@ testRule('address/pod-cidr-overlap', {
       name: 'the last /24 of the peered hub (10.0.3.0/24)',
       arch: withPodCidr('10.0.3.0/24'),
       findings: [overlap('10.0.3.0/24', 'VNet', 'vnet-hub', '10.0.0.0/22')],
+    },
+    {
+      name: 'a cluster spanning two unconnected VNets: both routing domains count',
+      arch: () => {
+        const b = baseline();
+        const s = subnet({ name: 'snet-nodes-b', cidr: '10.9.0.0/24', purpose: 'aks-nodes' });
+        b.arch.network.vnets.push(vnet({ name: 'vnet-b', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [s] }));
+        b.aks.nodePools.push(nodePool({ name: 'bpool', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, subnet: s }));
+        (b.aks.network as { podCidr?: string }).podCidr = '10.8.0.0/15';
+        return b.arch;
+      },
+      findings: [overlap('10.8.0.0/15', 'VNet', 'vnet-b', '10.9.0.0/16')],
     },
     {
       name: 'on-premises reached through the hub gateway',

@@ -1,4 +1,4 @@
-import { loadBalancer } from '../../../dsl/index.js';
+import { loadBalancer, nva } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -37,6 +37,23 @@ testRule('address/private-ip-conflict', {
           severity: 'error',
           message: 'ilb-ingress declares private IP 10.1.0.100, which ilb-admin in the same VNet already uses',
           evidence: { resource: 'ilb-ingress', privateIp: '10.1.0.100', other: 'ilb-admin' },
+        },
+      ],
+    },
+    {
+      name: 'an NVA on the firewall address',
+      arch: () => {
+        const b = baseline();
+        b.arch.network.nvas = [nva({ name: 'nva-hub', subnet: b.fwSubnet, privateIp: '10.0.0.4' })];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'duplicate',
+          path: 'network.nvas[0].privateIp',
+          severity: 'error',
+          message: 'nva-hub declares private IP 10.0.0.4, which afw-hub in the same VNet already uses',
+          evidence: { resource: 'nva-hub', privateIp: '10.0.0.4', other: 'afw-hub' },
         },
       ],
     },

@@ -1,3 +1,4 @@
+import { nva } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule, type ExpectedFinding } from '../../helpers/rule-tester.js';
 
@@ -32,6 +33,15 @@ testRule('address/private-ip-placement', {
     { name: 'the first usable address (.4) and the last host before the broadcast', arch: withIps('10.0.0.4', '10.1.3.254') },
     { name: 'a usable address', arch: withIps('10.0.0.4', '10.1.3.250') },
     { name: 'a /30 is too small for the reserved-address check', arch: withIps('10.0.0.1', undefined, '10.0.0.0/30') },
+    {
+      name: 'a public load balancer has no private IP to place',
+      arch: () => {
+        const b = baseline();
+        b.ilb.visibility = 'public';
+        b.ilb.privateIp = '10.9.9.9';
+        return b.arch;
+      },
+    },
   ],
   invalid: [
     {
@@ -56,5 +66,39 @@ testRule('address/private-ip-placement', {
     },
     { name: 'the address just after the subnet', arch: withIps('10.0.0.4', '10.1.4.0'), findings: [ilbOutside('10.1.4.0')] },
     { name: 'the address just before the subnet', arch: withIps('10.0.0.4', '10.0.255.255'), findings: [ilbOutside('10.0.255.255')] },
+    {
+      name: 'an NVA on a reserved address',
+      arch: () => {
+        const b = baseline();
+        b.arch.network.nvas = [nva({ name: 'nva-hub', subnet: b.fwSubnet, privateIp: '10.0.0.2' })];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'reserved',
+          path: 'network.nvas[0].privateIp',
+          severity: 'error',
+          message:
+            'NVA nva-hub private IP 10.0.0.2 is one of the first four addresses of AzureFirewallSubnet 10.0.0.0/26, which Azure reserves (first usable: 10.0.0.4)',
+        },
+      ],
+    },
+    {
+      name: 'an Application Gateway private frontend outside its subnet',
+      arch: () => {
+        const b = baseline();
+        b.appGw.frontend = 'both';
+        b.appGw.privateIp = '10.1.5.10';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'outsideSubnet',
+          path: 'ingress[0].hops[0].via.privateIp',
+          severity: 'error',
+          message: 'Application Gateway agw-test private IP 10.1.5.10 is outside its subnet snet-appgw 10.1.4.0/24',
+        },
+      ],
+    },
   ],
 });
