@@ -23,9 +23,6 @@ applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'p
   },
   check(ctx) {
     const { q } = ctx;
-    // Grouped once (h15, issue #15: filtering every gateway per subnet was quadratic).
-    const bySubnet = new Map<string, ReturnType<typeof q.all<'applicationGateway'>>>();
-    for (const g of q.all('applicationGateway')) bySubnet.set(g.subnet, [...(bySubnet.get(g.subnet) ?? []), g]);
     for (const s of q.all('subnet')) {
       const d = subnetDemand(q, s.id);
       if (d.role !== 'application-gateway' || !overCapacity(d)) continue;

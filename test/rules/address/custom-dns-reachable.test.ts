@@ -1,3 +1,4 @@
+import { vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withOnPrem } from './_fixtures.js';
@@ -63,6 +64,16 @@ testRule('address/custom-dns-reachable', {
         return b.arch;
       },
       findings: [unreachable('10.0.4.0', 0)],
+    },
+    {
+      name: 'a resolver in a VNet that is not connected',
+      arch: () => {
+        const b = baseline();
+        b.arch.network.vnets.push(vnet({ name: 'vnet-dns', region: 'westeurope', addressSpace: ['10.9.0.0/24'], subnets: [] }));
+        b.spoke.dnsServers = ['10.9.0.4'];
+        return b.arch;
+      },
+      findings: [unreachable('10.9.0.4', 0)],
     },
     {
       name: 'a resolver in an on-premises range with no connection',
