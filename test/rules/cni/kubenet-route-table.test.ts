@@ -16,6 +16,15 @@ testRule('cni/kubenet-route-table', {
       },
     },
     {
+      name: 'a kubenet cluster in an AKS-managed VNet is not checked',
+      arch: () => {
+        const b = kubenet();
+        b.nodes.routeTable = undefined;
+        b.aks.managedVnet = true;
+        return b.arch;
+      },
+    },
+    {
       name: 'an overlay cluster is not checked',
       arch: () => {
         const b = kubenet({ routeTable: routeTable({ name: 'rt-x', routes: [] }) });

@@ -58,7 +58,7 @@ testRule('cni/kubenet-shared', {
           path: 'network.vnets[1].subnets[0].cidr',
           severity: 'error',
           message: 'kubenet clusters aks-second and aks-test share node subnet snet-nodes (10.1.0.0/22)',
-          evidence: { subnet: 'snet-nodes' },
+          evidence: { subnet: 'snet-nodes', clusters: 'aks-second, aks-test' },
         },
         {
           messageId: 'sharedRouteTable',
@@ -66,6 +66,32 @@ testRule('cni/kubenet-shared', {
           severity: 'error',
           message: 'kubenet clusters aks-second and aks-test share route table rt-egress; each kubenet cluster needs its own',
           evidence: { routeTable: 'rt-egress' },
+        },
+      ],
+    },
+    {
+      name: 'own subnets associated with one route table (no table declared on the clusters)',
+      arch: () => {
+        const b = kubenet({ routeTable: undefined });
+        const own = subnet({ name: 'snet-second', cidr: '10.1.8.0/24', routeTable: b.rt });
+        b.spoke.subnets.push(own);
+        b.arch.clusters.push(
+          cluster({
+            name: 'aks-second',
+            region: 'westeurope',
+            network: { cni: 'kubenet', podCidr: '192.168.0.0/16' },
+            nodePools: [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', subnet: own })],
+          }),
+        );
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'sharedRouteTable',
+          path: 'network.vnets[1].subnets[0].routeTable',
+          severity: 'error',
+          message: 'kubenet clusters aks-second and aks-test share route table rt-egress; each kubenet cluster needs its own',
+          evidence: { routeTable: 'rt-egress', clusters: 'aks-second, aks-test' },
         },
       ],
     },

@@ -23,6 +23,7 @@ testRule('cni/overlay-vm-size', {
     { name: 'DCadsv5', arch: withVmSize('Standard_DC4ads_v5') },
     { name: 'DCsv3', arch: withVmSize('Standard_DC4s_v3') },
     { name: 'a prefix of the name is not enough (Standard_DC4s_v2_x)', arch: withVmSize('Standard_DC4s_v2_x') },
+    { name: 'a suffix of the name is not enough (Custom_Standard_DC4s_v2)', arch: withVmSize('Custom_Standard_DC4s_v2') },
     { name: 'DCsv2 on flat Azure CNI', arch: withVmSize('Standard_DC4s_v2', 'azure-nodesubnet') },
   ],
   invalid: [
