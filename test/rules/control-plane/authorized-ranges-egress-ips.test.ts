@@ -1,4 +1,4 @@
-import { natGateway } from '../../../dsl/index.js';
+import { natGateway, nva, routeTable } from '../../../dsl/index.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { publicCluster, vnetIntegrated } from './_fixtures.js';
 
@@ -89,6 +89,62 @@ testRule('control-plane/authorized-ranges-egress-ips', {
       ],
     },
     { name: 'firewall addresses unknown: an info reminder', arch: () => publicCluster(['203.0.113.0/28']).arch, findings: [firewallUnknown] },
+    {
+      name: 'a NAT gateway behind the firewall, addresses declared but not authorized',
+      arch: () => {
+        const b = publicCluster(['203.0.113.0/28']);
+        b.firewall.natGateway = natGateway({ name: 'ng-fw', publicIps: 2, publicIpAddresses: ['20.1.1.1', '20.1.1.2'] });
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'egressNotAuthorized',
+          path: PATH,
+          severity: 'warning',
+          message:
+            'aks-test egresses through NAT gateway ng-fw behind afw-hub from 20.1.1.1, 20.1.1.2, which are not among its 1 authorized IP ranges; nodes would lose the API server',
+        },
+      ],
+    },
+    {
+      name: 'an NVA with declared addresses, one not authorized',
+      arch: () => {
+        const b = publicCluster(['203.0.113.0/28']);
+        const appliance = nva({ name: 'nva-hub', subnet: b.fwSubnet, privateIp: '10.0.0.10', publicIps: 2, publicIpAddresses: ['203.0.113.5', '198.51.100.9'] });
+        b.nodes.routeTable = routeTable({ name: 'rt-nva', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: appliance }] });
+        b.aks.outbound = { type: 'userDefinedRouting', via: appliance };
+        b.arch.network.nvas = [appliance];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'egressNotAuthorized',
+          path: PATH,
+          severity: 'warning',
+          message:
+            'aks-test egresses through NVA nva-hub from 198.51.100.9, which is not among its 1 authorized IP ranges; nodes would lose the API server',
+        },
+      ],
+    },
+    {
+      name: 'a managed NAT gateway: its addresses are never declared',
+      arch: () => {
+        const b = publicCluster(['203.0.113.0/28']);
+        delete b.nodes.routeTable;
+        b.aks.managedVnet = true;
+        b.aks.outbound = { type: 'managedNATGateway', outboundIps: 3 };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'egressUnknown',
+          path: PATH,
+          severity: 'info',
+          message:
+            'aks-test egresses through the managed NAT gateway (3 public IPs, addresses not declared); make sure they are among the 1 authorized IP ranges, or nodes lose the API server',
+        },
+      ],
+    },
     {
       name: 'a firewall with one public IP (singular)',
       arch: () => {

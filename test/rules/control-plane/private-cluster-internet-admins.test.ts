@@ -1,3 +1,4 @@
+import { jumpBox } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -9,6 +10,16 @@ testRule('control-plane/private-cluster-internet-admins', {
         const b = baseline();
         b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/28'] };
         b.aks.controlPlaneAccess = [{ kind: 'admins', via: 'internet' }];
+        return b.arch;
+      },
+    },
+    {
+      name: 'admins through a jump box on a private cluster',
+      arch: () => {
+        const b = baseline();
+        const jb = jumpBox({ name: 'vm-jump', subnet: b.nodes });
+        b.arch.network.jumpBoxes = [jb];
+        b.aks.controlPlaneAccess = [{ kind: 'admins', via: jb }];
         return b.arch;
       },
     },
