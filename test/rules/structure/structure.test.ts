@@ -235,3 +235,240 @@ testRule('structure/schema', {
     },
   ],
 });
+
+testRule('structure/cluster-node-pools', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'no node pools',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools = [];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noPools',
+          path: 'clusters[0].nodePools',
+          severity: 'error',
+          message: 'cluster aks-test has no node pools; AKS needs at least one system node pool',
+        },
+      ],
+    },
+    {
+      name: 'only user pools',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[0]!.mode = 'user';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noSystemPool',
+          path: 'clusters[0].nodePools',
+          severity: 'error',
+          message: 'cluster aks-test has only user node pools (system, apps); AKS needs at least one system node pool',
+        },
+      ],
+    },
+  ],
+});
+
+testRule('structure/empty-address-space', {
+  valid: [
+    base,
+    {
+      name: 'an empty VNet without subnets',
+      arch: () => {
+        const b = baseline();
+        b.arch.network.vnets.push(vnet({ name: 'vnet-empty', region: 'westeurope', addressSpace: [], subnets: [] }));
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'two subnets, no address space',
+      arch: () => {
+        const b = baseline();
+        b.spoke.addressSpace = [];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'empty',
+          path: 'network.vnets[1].addressSpace',
+          severity: 'error',
+          message: 'VNet vnet-spoke has 2 subnets but an empty address space',
+        },
+      ],
+    },
+    {
+      name: 'one subnet (singular)',
+      arch: () => {
+        const b = baseline();
+        b.hub.addressSpace = [];
+        return b.arch;
+      },
+      findings: [
+        { messageId: 'empty', path: 'network.vnets[0].addressSpace', severity: 'error', message: 'VNet vnet-hub has 1 subnet but an empty address space' },
+      ],
+    },
+  ],
+});
+
+testRule('structure/ingress-path-hops', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'a path without hops',
+      arch: () => {
+        const b = baseline();
+        b.path.hops = [];
+        return b.arch;
+      },
+      findings: [{ messageId: 'noHops', path: 'ingress[0].hops', severity: 'error', message: 'ingress path web has no hops' }],
+    },
+  ],
+});
+
+testRule('structure/invalid-date', {
+  valid: [
+    base,
+    {
+      name: 'the last day of February',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2026-02-28';
+        return b.arch;
+      },
+    },
+    {
+      name: 'a leap day',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2028-02-29';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'February 30 as the design date',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2026-02-30';
+        return b.arch;
+      },
+      findings: [
+        { messageId: 'notCalendarDate', path: 'metadata.date', severity: 'error', message: 'the design date "2026-02-30" is not a calendar date' },
+      ],
+    },
+    {
+      name: 'February 29 outside a leap year',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2026-02-29';
+        return b.arch;
+      },
+      findings: [
+        { messageId: 'notCalendarDate', path: 'metadata.date', severity: 'error', message: 'the design date "2026-02-29" is not a calendar date' },
+      ],
+    },
+    {
+      name: 'month 13 as the review date and April 31 as an expiry',
+      arch: () => {
+        const b = baseline();
+        b.arch.review = {
+          asOf: '2026-13-01',
+          acceptedRisks: [{ rule: 'ingress/waf-missing', justification: 'x', owner: 'o', expires: '2027-04-31' }],
+        };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'notCalendarDate',
+          path: 'review.acceptedRisks[0].expires',
+          severity: 'error',
+          message: 'the expiry of the accepted risk for ingress/waf-missing "2027-04-31" is not a calendar date',
+        },
+        {
+          messageId: 'notCalendarDate',
+          path: 'review.asOf',
+          severity: 'error',
+          message: 'the review date (asOf) "2026-13-01" is not a calendar date',
+        },
+      ],
+    },
+  ],
+});
+
+testRule('structure/ip-malformed', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'an octet above 255',
+      arch: () => {
+        const b = baseline();
+        b.firewall.privateIp = '10.0.0.256';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'malformed',
+          path: 'network.firewalls[0].privateIp',
+          severity: 'error',
+          message: 'private IP "10.0.0.256" of afw-hub is not a valid IPv4 address',
+        },
+      ],
+    },
+    {
+      name: 'an IPv6 address',
+      arch: () => {
+        const b = baseline();
+        b.ilb.privateIp = 'fd00::4';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'malformed',
+          path: 'ingress[0].hops[1].via.privateIp',
+          severity: 'error',
+          message: 'private IP "fd00::4" of ilb-ingress is an IPv6 address (aksnet models IPv4 networks)',
+        },
+      ],
+    },
+  ],
+});
+
+testRule('structure/max-surge-range', {
+  valid: [
+    base,
+    {
+      name: '100 % (the whole pool)',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[1]!.maxSurge = '100%';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: '101 %',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[1]!.maxSurge = '101%';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'overHundredPercent',
+          path: 'clusters[0].nodePools[1].maxSurge',
+          severity: 'warning',
+          message: 'node pool apps has maxSurge "101%", more than the whole pool (11 surge nodes)',
+        },
+      ],
+    },
+  ],
+});
