@@ -1,5 +1,5 @@
-// Mutation testing (`npm run mutation`): mutates the rules and the model's CIDR module and runs the
-// rule tests against every mutant. Not part of CI (it takes long); see README "Testing".
+// Mutation testing (`npm run mutation`): mutates the rules and the model's CIDR, capacity and routing
+// modules and runs the rule and model tests against every mutant. Not part of CI (it takes long); see README "Testing".
 // Narrow a run with MUTATE (comma-separated files or globs) and MUTATION_TESTS (test globs), e.g.
 //   MUTATE=src/rules/cni/azure-npm-scale.ts MUTATION_TESTS=test/rules/cni/azure-npm-scale.test.ts npm run mutation
 const list = (value, fallback) => (value ? value.split(',').map((s) => s.trim()).filter(Boolean) : fallback);
@@ -13,7 +13,12 @@ export default {
   // follow; per-test coverage still limits each mutant to the tests that reach it.
   vitest: { configFile: 'vitest.mutation.config.ts', related: false },
   coverageAnalysis: 'perTest',
-  mutate: list(process.env.MUTATE, ['src/rules/**/*.ts', 'src/model/cidr.ts']),
+  mutate: list(process.env.MUTATE, [
+    'src/rules/**/*.ts',
+    'src/model/cidr.ts',
+    'src/model/capacity.ts',
+    'src/model/routing.ts',
+  ]),
   ignorePatterns: ['dist', 'out', 'bench', 'reports', '.ci', 'coverage'],
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

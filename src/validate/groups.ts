@@ -30,6 +30,14 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     consequences: ['ingress/waf-missing', 'ingress/plaintext-internet-entry'],
     cause: 'internet traffic enters through a public load balancer with no layer-7 gateway in front',
   },
+  {
+    // AGIC manages only v2 gateways; a gateway on the retired v1 SKU is the one cause, and moving it to
+    // Standard_v2/WAF_v2 resolves both. Before the retirement date the v1 finding is a warning, so the AGIC
+    // error stays on its own (a consequence is never more severe than its cause).
+    primary: 'ingress/app-gateway-v1',
+    consequences: ['ingress/agic-requires-v2'],
+    cause: 'the Application Gateway runs the retired v1 SKU',
+  },
 ];
 
 /** Marks related findings in place (`related`, `groupedUnder`) and returns the same list. */

@@ -7,8 +7,11 @@ import type { FileResult, Finding } from '../../src/validate/finding.js';
 
 // Load the catalogue while the test file is collected, not inside its first test: module-level code
 // of the rules (thresholds, patterns, metadata) then runs outside any test, which is what mutation
-// testing needs to classify its mutants as static and test them against every test.
-await loadRules();
+// testing needs to classify its mutants as static and test them against every test. A catalogue that
+// fails to load must fail the tests, not the collection: a collection error fails no test, so Stryker
+// would count a rule file that no longer loads as a surviving mutant. The cached rejection makes every
+// test's own loadRules() call fail instead.
+await loadRules().catch(() => undefined);
 
 export interface RunOptions {
   asOf?: string;

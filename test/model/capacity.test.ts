@@ -1,7 +1,7 @@
 /** The one capacity model: surge per pool (AKS rolling-upgrade docs), summed over pools, and subnet demand. */
 import { describe, expect, it } from 'vitest';
 import { nodePool } from '../../dsl/index.js';
-import { clusterDemand, poolDemand, subnetDemand, surgeNodesFor } from '../../src/model/capacity.js';
+import { autoPortsPerNode, clusterDemand, poolDemand, subnetDemand, surgeNodesFor } from '../../src/model/capacity.js';
 import { ModelQuery } from '../../src/model/query.js';
 import type { NodePoolResource } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
@@ -45,5 +45,28 @@ describe('subnet demand', () => {
   it('a subnet with nothing the model counts has no consumption (unknown), not zero', () => {
     const { model } = normalize(baseline().arch);
     expect(subnetDemand(new ModelQuery(model), 'subnet:vnet-hub/AzureFirewallSubnet')).toMatchObject({ used: null, role: 'other' });
+  });
+});
+
+describe('automatic load balancer SNAT allocation', () => {
+  it('halves the ports per node at each pool-size step, on both sides of every step', () => {
+    const steps: Array<[number, number]> = [
+      [1, 1024], [50, 1024], [51, 512], [100, 512], [101, 256], [200, 256], [201, 128], [400, 128], [401, 64], [800, 64], [801, 32], [1000, 32],
+    ];
+    for (const [nodes, ports] of steps) expect(autoPortsPerNode(nodes), `${nodes} nodes`).toBe(ports);
+  });
+});
+
+describe('surge edge cases', () => {
+  it('a zero, negative or unreadable percentage adds no node; counts are floored and never negative', () => {
+    expect(surgeNodesFor('0%', 10)).toBe(0);
+    expect(surgeNodesFor('-10%', 10)).toBe(0);
+    expect(surgeNodesFor('x%', 10)).toBe(0);
+    expect(surgeNodesFor('1%', 10)).toBe(1);
+    expect(surgeNodesFor('100%', 10)).toBe(10);
+    expect(surgeNodesFor('10%', -5)).toBe(0);
+    expect(surgeNodesFor('2.7', 10)).toBe(2);
+    expect(surgeNodesFor('-1', 10)).toBe(0);
+    expect(surgeNodesFor('Infinity', 10)).toBe(0);
   });
 });

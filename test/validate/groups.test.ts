@@ -207,3 +207,44 @@ describe('output of a group', () => {
     expect(rows.filter((l) => l.includes('_same problem as ingress/public-lb-direct_'))).toHaveLength(2);
   });
 });
+
+describe('grouping under a retired App Gateway v1 SKU', () => {
+  const V1 = 'ingress/app-gateway-v1';
+  const AGIC = 'ingress/agic-requires-v2';
+
+  /** The baseline's gateway on the WAF v1 SKU, managed by AGIC. */
+  function agicOnV1(): Architecture {
+    const b = baseline();
+    b.appGw.sku = 'WAF';
+    b.appGw.management = 'agic-addon';
+    return b.arch;
+  }
+
+  async function runAt(arch: Architecture, asOf: string): Promise<Finding[]> {
+    const { model, issues } = normalize(arch);
+    const only = (await loadRules()).filter((r) => [V1, AGIC].includes(r.meta.id));
+    return (await validateModel(model, issues, { file: 'd.ts', asOf, rules: only })).findings;
+  }
+
+  it('after the retirement both are errors: the AGIC finding is grouped under the v1 SKU', async () => {
+    const fs = await runAt(agicOnV1(), '2026-04-29');
+    const v1 = fs.find((f) => f.ruleId === V1)!;
+    const agic = fs.find((f) => f.ruleId === AGIC)!;
+    expect([v1.severity, agic.severity]).toEqual(['error', 'error']);
+    expect(v1.related!.map((x) => x.ruleId)).toEqual([AGIC]);
+    expect(agic.groupedUnder).toEqual({ ruleId: V1, path: v1.path, cause: 'the Application Gateway runs the retired v1 SKU' });
+    expect(fs).toHaveLength(2);
+  });
+
+  it('on the retirement day the v1 finding is a warning, so the AGIC error stays on its own', async () => {
+    const fs = await runAt(agicOnV1(), '2026-04-28');
+    expect(fs.find((f) => f.ruleId === V1)!.severity).toBe('warning');
+    for (const f of fs) expect(f.related ?? f.groupedUnder).toBeUndefined();
+  });
+
+  it('a v2 gateway has neither finding', async () => {
+    const b = baseline();
+    b.appGw.management = 'agic-addon';
+    expect(await runAt(b.arch, '2026-04-29')).toEqual([]);
+  });
+});

@@ -3,10 +3,9 @@
  * ranges can see each other), the VNets and ranges a cluster lives in, and pool arithmetic.
  * Everything here is total: missing ids, invalid CIDRs and empty lists yield empty results.
  */
-import { poolDemand } from '../../model/capacity.js';
 import { cidr, overlaps, type CidrRange } from '../../model/cidr.js';
 import type { ModelQuery } from '../../model/query.js';
-import type { ClusterResource, Id, NodePoolResource, SubnetResource, VnetResource } from '../../model/types.js';
+import type { ClusterResource, Id, NodePoolResource, VnetResource } from '../../model/types.js';
 
 /** A named address range that takes part in routing. */
 export interface RoutedRange {
@@ -227,16 +226,6 @@ export function overlapping(list: RoutedRange[], r: CidrRange): RoutedRange[] {
 }
 const rangeIndexes = new WeakMap<RoutedRange[], { order: number[]; maxLast: number[] }>();
 
-/** Nodes a pool can reach during an upgrade at maximum scale. */
-export function peakNodes(p: NodePoolResource): number {
-  return poolDemand(p).peak;
-}
-
-/** Nodes a pool runs at its minimum (autoscaler minimum, else the fixed count). */
-export function minNodes(p: NodePoolResource): number {
-  return nonNeg(p.autoscaling && p.minCount !== undefined ? p.minCount : p.count);
-}
-
 export function nonNeg(n: unknown): number {
   return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
 }
@@ -258,20 +247,5 @@ export function poolsOnSubnet(q: ModelQuery, subnetId: Id): Array<{ pool: NodePo
   return cache.poolsBySubnet.get(subnetId) ?? [];
 }
 
-/** Subnets that a firewall / bastion / gateway is placed in, by subnet id. */
-export function subnetLabel(s: SubnetResource): string {
-  return `${s.name} ${s.cidr}`;
-}
-
 /** Whether a CIDR is inside RFC 1918 or RFC 6598 space (lives in the model's CIDR module). */
 export { isPrivateRange } from '../../model/cidr.js';
-
-/** `n` with a singular or plural noun. */
-export function plural(n: number, noun: string, pluralNoun = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : pluralNoun}`;
-}
-
-/** The prefix length in a CIDR, or undefined. */
-export function prefixOf(text: string): number | undefined {
-  return cidr(text)?.prefix;
-}

@@ -16,6 +16,10 @@ export default defineRule({
     references: [
       { title: 'Application Gateway for Containers components: association subnet', url: 'https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components' },
     ],
+    messages: {
+      wrongDelegation:
+        'AGC {{agc}} uses subnet {{subnet}} ({{cidr}}), which is {{state}}; it must be delegated to {{required}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -23,7 +27,14 @@ export default defineRule({
       const s = q.getAs(a.subnet, 'subnet');
       if (!s || s.delegation === DELEGATION) continue;
       ctx.report({
-        message: `AGC ${a.name} uses subnet ${s.name} (${s.cidr}), which is ${s.delegation ? `delegated to ${s.delegation}` : 'not delegated'}; it must be delegated to ${DELEGATION}`,
+        messageId: 'wrongDelegation',
+        data: {
+          agc: a.name,
+          subnet: s.name,
+          cidr: s.cidr,
+          state: s.delegation ? `delegated to ${s.delegation}` : 'not delegated',
+          required: DELEGATION,
+        },
         element: s.id,
         property: 'delegation',
         evidence: { agc: a.name, subnet: s.name, delegation: s.delegation ?? 'none' },

@@ -16,6 +16,9 @@ export default defineRule({
     references: [
       { title: 'Application Gateway for Containers components: association subnet', url: 'https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components' },
     ],
+    messages: {
+      tooSmall: 'AGC association subnet {{subnet}} {{cidr}} has {{size}} addresses; {{who}} {{needed}} (a /{{prefix}})',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -27,7 +30,15 @@ export default defineRule({
       const need = 256 * agcs.length;
       if (r.size >= need) continue;
       ctx.report({
-        message: `AGC association subnet ${s.name} ${s.cidr} has ${r.size} addresses; ${agcs.length === 1 ? `${agcs[0]!.name} needs` : `${agcs.length} associations need`} ${need} (a /${32 - Math.ceil(Math.log2(need))})`,
+        messageId: 'tooSmall',
+        data: {
+          subnet: s.name,
+          cidr: s.cidr,
+          size: r.size,
+          who: agcs.length === 1 ? `${agcs[0]!.name} needs` : `${agcs.length} associations need`,
+          needed: need,
+          prefix: 32 - Math.ceil(Math.log2(need)),
+        },
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, size: r.size, needed: need },

@@ -17,17 +17,24 @@ applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'p
     references: [
       { title: 'Application Gateway infrastructure configuration: size of the subnet', url: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#size-of-the-subnet' },
     ],
+    messages: {
+      overCapacity: '{{subnet}} {{cidr}} has {{usable}} usable addresses; {{demand}} need {{needed}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
-    // Grouped once (h15, issue #15: filtering every gateway per subnet was quadratic).
-    const bySubnet = new Map<string, ReturnType<typeof q.all<'applicationGateway'>>>();
-    for (const g of q.all('applicationGateway')) bySubnet.set(g.subnet, [...(bySubnet.get(g.subnet) ?? []), g]);
     for (const s of q.all('subnet')) {
       const d = subnetDemand(q, s.id);
       if (d.role !== 'application-gateway' || !overCapacity(d)) continue;
       ctx.report({
-        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
+        messageId: 'overCapacity',
+        data: {
+          subnet: s.name,
+          cidr: s.cidr,
+          usable: d.usable ?? 0,
+          demand: d.terms.map((t) => t.text).join(' + '),
+          needed: d.used ?? 0,
+        },
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },

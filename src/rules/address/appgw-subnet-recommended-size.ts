@@ -16,6 +16,11 @@ export default defineRule({
     references: [
       { title: 'Application Gateway infrastructure configuration: size of the subnet', url: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure#size-of-the-subnet' },
     ],
+    messages: {
+      belowRecommended:
+        '{{subnet}} {{cidr}} hosts Application Gateway v2 {{gateways}} but is a /{{prefix}} ({{size}} addresses); ' +
+        'a /24 is recommended',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -25,7 +30,14 @@ export default defineRule({
       const v2 = q.all('applicationGateway').filter((g) => g.subnet === s.id && (g.sku === 'Standard_v2' || g.sku === 'WAF_v2'));
       if (v2.length === 0) continue;
       ctx.report({
-        message: `${s.name} ${s.cidr} hosts Application Gateway v2 ${v2.map((g) => g.name).join(', ')} but is a /${r.prefix} (${r.size} addresses); a /24 is recommended`,
+        messageId: 'belowRecommended',
+        data: {
+          subnet: s.name,
+          cidr: s.cidr,
+          gateways: v2.map((g) => g.name).join(', '),
+          prefix: r.prefix,
+          size: r.size,
+        },
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, prefix: r.prefix, recommended: 24 },

@@ -18,6 +18,11 @@ export default defineRule({
       { title: 'Create a private AKS cluster: hub and spoke with custom DNS', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
       { title: 'Limit AKS egress traffic: firewall DNS proxy', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
+    messages: {
+      unreachable:
+        'VNet {{vnet}} hosts an AKS cluster and uses DNS server {{ip}}, which is not inside it or any connected ' +
+        'VNet or on-premises range; nodes cannot resolve private zones through it',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -35,7 +40,8 @@ export default defineRule({
         const r = cidr(`${ip}/32`);
         if (!r || ip === '168.63.129.16' || ranges.some((x) => contains(x.range, r))) return;
         ctx.report({
-          message: `VNet ${v.name} hosts an AKS cluster and uses DNS server ${ip}, which is not inside it or any connected VNet or on-premises range; nodes cannot resolve private zones through it`,
+          messageId: 'unreachable',
+          data: { vnet: v.name, ip },
           element: v.id,
           property: `dnsServers[${i}]`,
           evidence: { vnet: v.name, dnsServer: ip },

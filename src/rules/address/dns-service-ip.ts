@@ -17,6 +17,15 @@ export default defineRule({
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
       { title: 'Configure kubenet networking: DNS service IP', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
     ],
+    messages: {
+      notIpv4: 'DNS service IP "{{ip}}" of {{cluster}} is not an IPv4 address inside {{serviceCidr}}',
+      outside: 'DNS service IP {{ip}} of {{cluster}} is outside its service CIDR {{serviceCidr}}; use e.g. {{suggestion}}',
+      networkAddress: 'DNS service IP {{ip}} of {{cluster}} is the network address of {{serviceCidr}}',
+      firstAddress:
+        'DNS service IP {{ip}} of {{cluster}} is the first address of {{serviceCidr}}, which the kubernetes API ' +
+        'service takes',
+      broadcast: 'DNS service IP {{ip}} of {{cluster}} is the broadcast address of {{serviceCidr}}',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -24,32 +33,37 @@ export default defineRule({
       const ip = c.network.dnsServiceIP;
       if (!r) continue;
       const at = { element: c.id, property: 'network.dnsServiceIP' };
+      const data = { ip, cluster: c.name, serviceCidr: c.network.serviceCidr };
       if (!isIpv4(ip)) {
-        ctx.report({ ...at, message: `DNS service IP "${ip}" of ${c.name} is not an IPv4 address inside ${c.network.serviceCidr}` });
+        ctx.report({ ...at, messageId: 'notIpv4', data });
         continue;
       }
       if (!containsIp(r, ip)) {
         ctx.report({
           ...at,
-          message: `DNS service IP ${ip} of ${c.name} is outside its service CIDR ${c.network.serviceCidr}; use e.g. ${addressAt(r, Math.min(10, r.size - 2))}`,
+          messageId: 'outside',
+          data: { ...data, suggestion: addressAt(r, Math.min(10, r.size - 2)) },
           evidence: { dnsServiceIP: ip, serviceCidr: c.network.serviceCidr },
         });
       } else if (ip === addressAt(r, 0)) {
         ctx.report({
           ...at,
-          message: `DNS service IP ${ip} of ${c.name} is the network address of ${c.network.serviceCidr}`,
+          messageId: 'networkAddress',
+          data,
           evidence: { dnsServiceIP: ip, serviceCidr: c.network.serviceCidr },
         });
       } else if (ip === addressAt(r, 1)) {
         ctx.report({
           ...at,
-          message: `DNS service IP ${ip} of ${c.name} is the first address of ${c.network.serviceCidr}, which the kubernetes API service takes`,
+          messageId: 'firstAddress',
+          data,
           evidence: { dnsServiceIP: ip, serviceCidr: c.network.serviceCidr },
         });
       } else if (r.size > 2 && ip === addressAt(r, r.size - 1)) {
         ctx.report({
           ...at,
-          message: `DNS service IP ${ip} of ${c.name} is the broadcast address of ${c.network.serviceCidr}`,
+          messageId: 'broadcast',
+          data,
           evidence: { dnsServiceIP: ip, serviceCidr: c.network.serviceCidr },
         });
       }

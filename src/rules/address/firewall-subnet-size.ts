@@ -16,12 +16,25 @@ export default defineRule({
     fix: 'Create AzureFirewallSubnet as a /26.',
     example: `subnet({ name: 'AzureFirewallSubnet', cidr: '10.200.0.0/26', purpose: 'firewall' })`,
     references: [{ title: 'Azure Firewall FAQ: why a /26 subnet', url: 'https://learn.microsoft.com/azure/firewall/firewall-faq#why-does-azure-firewall-need-a-26-subnet-size' }, { title: 'Limit AKS egress traffic with Azure Firewall', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' }],
+    messages: {
+      tooSmall:
+        '{{subnet}} {{cidr}} ({{role}}) is a /{{prefix}} with {{usable}} usable addresses; it must be a ' +
+        '/{{required}} or larger',
+    },
   },
   check(ctx) {
     for (const { subnet, range } of subnetsFor(ctx.q, ROLES.firewall)) {
       if (range.prefix <= MIN_PREFIX) continue;
       ctx.report({
-        message: `${subnet.name} ${subnet.cidr} (${ROLES.firewall.label}) is a /${range.prefix} with ${azureUsable(range)} usable addresses; it must be a /${MIN_PREFIX} or larger`,
+        messageId: 'tooSmall',
+        data: {
+          subnet: subnet.name,
+          cidr: subnet.cidr,
+          role: ROLES.firewall.label,
+          prefix: range.prefix,
+          usable: azureUsable(range),
+          required: MIN_PREFIX,
+        },
         element: subnet.id,
         property: 'cidr',
         evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, required: MIN_PREFIX },

@@ -18,6 +18,11 @@ export default defineRule({
       { title: 'Configure Azure CNI networking: plan IP addressing', url: 'https://learn.microsoft.com/azure/aks/configure-azure-cni' },
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
     ],
+    messages: {
+      belowRecommended:
+        '{{subnet}} {{cidr}} is a /{{prefix}} node subnet of flat Azure CNI cluster {{cluster}}; a /23 or larger ' +
+        'leaves room for pods to grow',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -29,7 +34,8 @@ export default defineRule({
         if (!r || r.prefix <= 23 || seen.has(s.id)) continue;
         seen.add(s.id);
         ctx.report({
-          message: `${s.name} ${s.cidr} is a /${r.prefix} node subnet of flat Azure CNI cluster ${c.name}; a /23 or larger leaves room for pods to grow`,
+          messageId: 'belowRecommended',
+          data: { subnet: s.name, cidr: s.cidr, prefix: r.prefix, cluster: c.name },
           element: s.id,
           property: 'cidr',
           evidence: { subnet: s.name, cidr: s.cidr, prefix: r.prefix, recommended: 23 },

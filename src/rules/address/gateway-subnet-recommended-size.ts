@@ -16,13 +16,19 @@ export default defineRule({
     references: [
       { title: 'VPN Gateway settings: gateway subnet', url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub' },
     ],
+    messages: {
+      belowRecommended:
+        '{{subnet}} {{cidr}} is a /{{prefix}} ({{size}} addresses); a /27 or larger is recommended so gateways ' +
+        'can coexist and scale',
+    },
   },
   check(ctx) {
     for (const { subnet, range } of subnetsFor(ctx.q, ROLES.gateway)) {
       // Smaller than /29 is an error reported by address/gateway-subnet-size.
       if (range.prefix <= 27 || range.prefix > 29) continue;
       ctx.report({
-        message: `${subnet.name} ${subnet.cidr} is a /${range.prefix} (${range.size} addresses); a /27 or larger is recommended so gateways can coexist and scale`,
+        messageId: 'belowRecommended',
+        data: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, size: range.size },
         element: subnet.id,
         property: 'cidr',
         evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, recommended: 27 },

@@ -16,12 +16,25 @@ export default defineRule({
     fix: 'Create GatewaySubnet as a /27 (the recommended size), never smaller than /29.',
     example: `subnet({ name: 'GatewaySubnet', cidr: '10.200.1.0/27', purpose: 'gateway' })`,
     references: [{ title: 'VPN Gateway settings: gateway subnet', url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub' }],
+    messages: {
+      tooSmall:
+        '{{subnet}} {{cidr}} ({{role}}) is a /{{prefix}} with {{usable}} usable addresses; it must be a ' +
+        '/{{required}} or larger',
+    },
   },
   check(ctx) {
     for (const { subnet, range } of subnetsFor(ctx.q, ROLES.gateway)) {
       if (range.prefix <= MIN_PREFIX) continue;
       ctx.report({
-        message: `${subnet.name} ${subnet.cidr} (${ROLES.gateway.label}) is a /${range.prefix} with ${azureUsable(range)} usable addresses; it must be a /${MIN_PREFIX} or larger`,
+        messageId: 'tooSmall',
+        data: {
+          subnet: subnet.name,
+          cidr: subnet.cidr,
+          role: ROLES.gateway.label,
+          prefix: range.prefix,
+          usable: azureUsable(range),
+          required: MIN_PREFIX,
+        },
         element: subnet.id,
         property: 'cidr',
         evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, required: MIN_PREFIX },

@@ -17,6 +17,11 @@ export default defineRule({
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
       { title: 'Create, change, or delete a virtual network peering: requirements and constraints', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints' },
     ],
+    messages: {
+      overlap:
+        'VNet {{vnet}} ({{cidr}}) overlaps {{other}} ({{otherCidr}}) in {{region}}; they can never be peered or ' +
+        'routed to each other without re-addressing',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -26,7 +31,8 @@ export default defineRule({
       const b = q.getAs(rb.element, 'vnet')!;
       if (sameDomain(domains, a.id, b.id) || !a.region || a.region !== b.region) continue;
       ctx.report({
-        message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}) in ${b.region}; they can never be peered or routed to each other without re-addressing`,
+        messageId: 'overlap',
+        data: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text, region: b.region },
         element: b.id,
         property: `addressSpace[${rb.index}]`,
         evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text, region: b.region },

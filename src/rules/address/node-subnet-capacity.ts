@@ -21,6 +21,9 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
       { title: 'AKS upgrades: capacity and cost planning', url: 'https://learn.microsoft.com/azure/aks/upgrade-capacity-cost-planning' },
       { title: 'Configure Azure CNI networking', url: 'https://learn.microsoft.com/azure/aks/configure-azure-cni' },
     ],
+    messages: {
+      overCapacity: '{{subnet}} {{cidr}} has {{usable}} usable addresses; at max scale {{demand}} need {{needed}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -29,7 +32,14 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
       if (d.role !== 'nodes' || !overCapacity(d)) continue;
       const count = (suffix: string) => d.terms.filter((t) => t.text.endsWith(suffix)).reduce((a, t) => a + t.addresses, 0);
       ctx.report({
-        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; at max scale ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
+        messageId: 'overCapacity',
+        data: {
+          subnet: s.name,
+          cidr: s.cidr,
+          usable: d.usable ?? 0,
+          demand: d.terms.map((t) => t.text).join(' + '),
+          needed: d.used ?? 0,
+        },
         element: s.id,
         property: 'cidr',
         evidence: {

@@ -15,6 +15,9 @@ export default defineRule({
     fix: 'Use a range from 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10 that is not routed elsewhere.',
     example: `network: { cni: 'azure-overlay', podCidr: '100.64.0.0/16' }`,
     references: [{ title: 'Azure CNI Overlay: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' }],
+    messages: {
+      notPrivate: 'overlay pod CIDR {{podCidr}} of {{cluster}} is not inside RFC 1918 or RFC 6598 space',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -22,7 +25,8 @@ export default defineRule({
       const r = cidr(c.network.podCidr);
       if (!r || isPrivateRange(r)) continue;
       ctx.report({
-        message: `overlay pod CIDR ${c.network.podCidr} of ${c.name} is not inside RFC 1918 or RFC 6598 space`,
+        messageId: 'notPrivate',
+        data: { podCidr: c.network.podCidr, cluster: c.name },
         element: c.id,
         property: 'network.podCidr',
         evidence: { podCidr: c.network.podCidr },

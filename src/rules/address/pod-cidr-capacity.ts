@@ -17,6 +17,11 @@ export default defineRule({
       { title: 'Azure CNI Overlay: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' },
       { title: 'Configure kubenet networking', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
     ],
+    messages: {
+      tooSmall:
+        'pod CIDR {{podCidr}} of {{cluster}} holds {{blocks}} node /24 blocks; at max scale {{nodes}} nodes + ' +
+        '{{surge}} surge need {{needed}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -24,7 +29,15 @@ export default defineRule({
       const d = podCidrDemand(q, c);
       if (!d || q.pools(c.id).length === 0 || d.used <= d.size) continue;
       ctx.report({
-        message: `pod CIDR ${d.podCidr} of ${c.name} holds ${d.blocks} node /24 blocks; at max scale ${d.demand.nodes} nodes + ${d.demand.surge} surge need ${d.demand.peak}`,
+        messageId: 'tooSmall',
+        data: {
+          podCidr: d.podCidr,
+          cluster: c.name,
+          blocks: d.blocks,
+          nodes: d.demand.nodes,
+          surge: d.demand.surge,
+          needed: d.demand.peak,
+        },
         element: c.id,
         property: 'network.podCidr',
         evidence: { podCidr: d.podCidr, blocks: d.blocks, needed: d.demand.peak },

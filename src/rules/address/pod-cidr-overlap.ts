@@ -18,6 +18,9 @@ export default defineRule({
       { title: 'Azure CNI Overlay: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' },
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
     ],
+    messages: {
+      overlap: 'pod CIDR {{podCidr}} of {{cluster}} ({{cni}}) overlaps {{what}} {{network}} ({{networkCidr}})',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -28,7 +31,15 @@ export default defineRule({
       if (!pod) continue;
       for (const r of overlapping(routedRangesOf(q, c, domains), pod)) {
         ctx.report({
-          message: `pod CIDR ${c.network.podCidr} of ${c.name} (${c.network.cni}) overlaps ${r.what} ${r.name} (${r.text})`,
+          messageId: 'overlap',
+          data: {
+            podCidr: c.network.podCidr,
+            cluster: c.name,
+            cni: c.network.cni,
+            what: r.what,
+            network: r.name,
+            networkCidr: r.text,
+          },
           element: c.id,
           property: 'network.podCidr',
           evidence: { podCidr: c.network.podCidr, network: r.name, networkCidr: r.text },

@@ -18,6 +18,9 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
       { title: 'Azure CNI pod subnet: dynamic IP allocation', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' },
       { title: 'Configure Azure CNI: dynamic allocation of IPs', url: 'https://learn.microsoft.com/azure/aks/configure-azure-cni#dynamic-allocation-of-ips-and-enhanced-subnet-support' },
     ],
+    messages: {
+      overCapacity: 'pod subnet {{subnet}} {{cidr}} has {{usable}} usable addresses; at max scale {{demand}} need {{needed}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -25,7 +28,14 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
       const d = subnetDemand(q, s.id);
       if (d.role !== 'pods-dynamic' || !overCapacity(d)) continue;
       ctx.report({
-        message: `pod subnet ${s.name} ${s.cidr} has ${d.usable} usable addresses; at max scale ${d.terms.map((t) => t.text).join(' + ')} need ${d.used}`,
+        messageId: 'overCapacity',
+        data: {
+          subnet: s.name,
+          cidr: s.cidr,
+          usable: d.usable ?? 0,
+          demand: d.terms.map((t) => t.text).join(' + '),
+          needed: d.used ?? 0,
+        },
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },

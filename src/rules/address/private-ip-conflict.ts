@@ -15,6 +15,9 @@ export default defineRule({
     example: `loadBalancer({ name: 'ilb-a', visibility: 'internal', subnet: ingress, privateIp: '10.240.5.4' });
 loadBalancer({ name: 'ilb-b', visibility: 'internal', subnet: ingress, privateIp: '10.240.5.5' });`,
     references: [{ title: 'Use an internal load balancer with AKS: specify an IP address', url: 'https://learn.microsoft.com/azure/aks/internal-lb' }],
+    messages: {
+      duplicate: '{{resource}} declares private IP {{ip}}, which {{other}} in the same VNet already uses',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -34,7 +37,8 @@ loadBalancer({ name: 'ilb-b', visibility: 'internal', subnet: ingress, privateIp
         continue;
       }
       ctx.report({
-        message: `${it.name} declares private IP ${it.ip}, which ${first} in the same VNet already uses`,
+        messageId: 'duplicate',
+        data: { resource: it.name, ip: it.ip, other: first },
         element: it.id,
         property: 'privateIp',
         evidence: { resource: it.name, privateIp: it.ip, other: first },

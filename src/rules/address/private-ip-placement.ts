@@ -19,6 +19,13 @@ loadBalancer({ name: 'ilb-ingress', visibility: 'internal', subnet: ingress, pri
       { title: 'Use an internal load balancer with AKS: specify an IP address', url: 'https://learn.microsoft.com/azure/aks/internal-lb' },
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
     ],
+    messages: {
+      outsideSubnet: '{{what}} {{resource}} private IP {{ip}} is outside its subnet {{subnet}} {{cidr}}',
+      reserved:
+        '{{what}} {{resource}} private IP {{ip}} is one of the first four addresses of {{subnet}} {{cidr}}, which ' +
+        'Azure reserves (first usable: {{firstUsable}})',
+      broadcast: '{{what}} {{resource}} private IP {{ip}} is the broadcast address of {{subnet}} {{cidr}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -33,16 +40,17 @@ loadBalancer({ name: 'ilb-ingress', visibility: 'internal', subnet: ingress, pri
       const s = q.getAs(it.subnet, 'subnet');
       const r = s ? cidr(s.cidr) : undefined;
       if (!s || !r) continue;
-      let problem: string | undefined;
-      if (!containsIp(r, it.ip)) problem = `is outside its subnet ${s.name} ${s.cidr}`;
+      let problem: 'outsideSubnet' | 'reserved' | 'broadcast' | undefined;
+      if (!containsIp(r, it.ip)) problem = 'outsideSubnet';
       else if (r.size >= 8) {
         const reserved = [0, 1, 2, 3].map((i) => addressAt(r, i));
-        if (reserved.includes(it.ip)) problem = `is one of the first four addresses of ${s.name} ${s.cidr}, which Azure reserves (first usable: ${addressAt(r, 4)})`;
-        else if (it.ip === addressAt(r, r.size - 1)) problem = `is the broadcast address of ${s.name} ${s.cidr}`;
+        if (reserved.includes(it.ip)) problem = 'reserved';
+        else if (it.ip === addressAt(r, r.size - 1)) problem = 'broadcast';
       }
       if (!problem) continue;
       ctx.report({
-        message: `${it.what} ${it.name} private IP ${it.ip} ${problem}`,
+        messageId: problem,
+        data: { what: it.what, resource: it.name, ip: it.ip, subnet: s.name, cidr: s.cidr, firstUsable: addressAt(r, 4) },
         element: it.id,
         property: 'privateIp',
         evidence: { resource: it.name, privateIp: it.ip, subnet: s.name, cidr: s.cidr },

@@ -21,6 +21,10 @@ export default defineRule({
       { title: 'AKS CNI overview: reserved address ranges', url: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview' },
       { title: 'Configure kubenet networking', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
     ],
+    messages: {
+      clusterRange: '{{label}} {{cidr}} of {{cluster}} overlaps the AKS reserved range {{reserved}}',
+      vnetRange: 'VNet {{vnet}} ({{cidr}}) hosts cluster {{cluster}} and overlaps the AKS reserved range {{reserved}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -35,7 +39,8 @@ export default defineRule({
         for (const res of RANGES) {
           if (!overlaps(r, res.range)) continue;
           ctx.report({
-            message: `${label} ${text} of ${c.name} overlaps the AKS reserved range ${res.text}`,
+            messageId: 'clusterRange',
+            data: { label, cidr: text ?? '', cluster: c.name, reserved: res.text },
             element: c.id,
             property: prop,
             evidence: { cidr: text ?? '', reserved: res.text },
@@ -49,7 +54,8 @@ export default defineRule({
           for (const res of RANGES) {
             if (!overlaps(vr.range, res.range)) continue;
             ctx.report({
-              message: `VNet ${v.name} (${vr.text}) hosts cluster ${c.name} and overlaps the AKS reserved range ${res.text}`,
+              messageId: 'vnetRange',
+              data: { vnet: v.name, cidr: vr.text, cluster: c.name, reserved: res.text },
               element: v.id,
               property: `addressSpace[${vr.index}]`,
               evidence: { cidr: vr.text, reserved: res.text, cluster: c.name },

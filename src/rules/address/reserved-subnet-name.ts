@@ -22,6 +22,12 @@ azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '
       { title: 'VPN Gateway settings: gateway subnet', url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub' },
       { title: 'Azure Bastion configuration settings: subnet', url: 'https://learn.microsoft.com/azure/bastion/configuration-settings#subnet' },
     ],
+    messages: {
+      occupantInWrongSubnet:
+        '{{role}} {{resource}} is placed in subnet {{subnet}} ({{cidr}}); Azure only deploys it into a subnet ' +
+        'named {{required}}',
+      purposeWrongName: 'subnet {{subnet}} ({{cidr}}) is declared for {{role}} but is not named {{required}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -33,7 +39,8 @@ azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '
         if (!s || ok(s.name, role)) continue;
         reported.add(s.id);
         ctx.report({
-          message: `${role.label} ${r.name} is placed in subnet ${s.name} (${s.cidr}); Azure only deploys it into a subnet named ${role.name}`,
+          messageId: 'occupantInWrongSubnet',
+          data: { role: role.label, resource: r.name, subnet: s.name, cidr: s.cidr, required: role.name },
           element: r.id,
           property: 'subnet',
           evidence: { resource: r.name, subnet: s.name, required: role.name },
@@ -45,7 +52,8 @@ azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '
       const role = CHECKED.find((x) => x.purpose === s.purpose);
       if (!role || ok(s.name, role)) continue;
       ctx.report({
-        message: `subnet ${s.name} (${s.cidr}) is declared for ${role.label} but is not named ${role.name}`,
+        messageId: 'purposeWrongName',
+        data: { subnet: s.name, cidr: s.cidr, role: role.label, required: role.name },
         element: s.id,
         property: 'name',
         evidence: { subnet: s.name, purpose: s.purpose ?? '', required: role.name },

@@ -19,6 +19,11 @@ const spokeB = vnet({ name: 'vnet-spoke-b', region: 'westeurope', addressSpace: 
       { title: 'Create, change, or delete a virtual network peering: requirements and constraints', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints' },
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
     ],
+    messages: {
+      overlap:
+        'VNet {{vnet}} ({{cidr}}) overlaps {{other}} ({{otherCidr}}); both are reachable through the same hub or ' +
+        'gateway, so {{ambiguous}} addresses are ambiguous',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -31,7 +36,14 @@ const spokeB = vnet({ name: 'vnet-spoke-b', region: 'westeurope', addressSpace: 
       // Directly peered pairs are reported by structure/peered-vnet-overlap.
       if (!sameDomain(domains, a.id, b.id) || direct.has(`${a.id}|${b.id}`)) continue;
       ctx.report({
-        message: `VNet ${b.name} (${rb.text}) overlaps ${a.name} (${ra.text}); both are reachable through the same hub or gateway, so ${Math.min(ra.range.last, rb.range.last) - Math.max(ra.range.first, rb.range.first) + 1} addresses are ambiguous`,
+        messageId: 'overlap',
+        data: {
+          vnet: b.name,
+          cidr: rb.text,
+          other: a.name,
+          otherCidr: ra.text,
+          ambiguous: Math.min(ra.range.last, rb.range.last) - Math.max(ra.range.first, rb.range.first) + 1,
+        },
         element: b.id,
         property: `addressSpace[${rb.index}]`,
         evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text },

@@ -19,6 +19,12 @@ export default defineRule({
       { title: 'Azure CNI Overlay: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' },
       { title: 'Bring your own CNI: service address range', url: 'https://learn.microsoft.com/azure/aks/use-byo-cni' },
     ],
+    messages: {
+      podCidr: 'service CIDR {{serviceCidr}} of {{cluster}} overlaps its pod CIDR {{podCidr}}',
+      network:
+        'service CIDR {{serviceCidr}} of {{cluster}} overlaps {{what}} {{network}} ({{networkCidr}}); pods could ' +
+        'not reach those addresses',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -29,7 +35,8 @@ export default defineRule({
       const pod = c.network.podCidr ? cidr(c.network.podCidr) : undefined;
       if (pod && overlaps(sc, pod)) {
         ctx.report({
-          message: `service CIDR ${c.network.serviceCidr} of ${c.name} overlaps its pod CIDR ${c.network.podCidr}`,
+          messageId: 'podCidr',
+          data: { serviceCidr: c.network.serviceCidr, cluster: c.name, podCidr: c.network.podCidr ?? '' },
           element: c.id,
           property: 'network.serviceCidr',
           evidence: { serviceCidr: c.network.serviceCidr, podCidr: c.network.podCidr ?? '' },
@@ -37,7 +44,8 @@ export default defineRule({
       }
       for (const r of overlapping(routedRangesOf(q, c, domains), sc)) {
         ctx.report({
-          message: `service CIDR ${c.network.serviceCidr} of ${c.name} overlaps ${r.what} ${r.name} (${r.text}); pods could not reach those addresses`,
+          messageId: 'network',
+          data: { serviceCidr: c.network.serviceCidr, cluster: c.name, what: r.what, network: r.name, networkCidr: r.text },
           element: c.id,
           property: 'network.serviceCidr',
           evidence: { serviceCidr: c.network.serviceCidr, network: r.name, networkCidr: r.text },

@@ -16,13 +16,19 @@ export default defineRule({
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
       { title: 'Azure CNI Overlay: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' },
     ],
+    messages: {
+      tooLarge:
+        'service CIDR {{serviceCidr}} of {{cluster}} is a /{{prefix}} ({{size}} addresses); AKS requires a prefix ' +
+        'longer than /12',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const r = cidr(c.network.serviceCidr);
       if (!r || r.prefix > 12) continue;
       ctx.report({
-        message: `service CIDR ${c.network.serviceCidr} of ${c.name} is a /${r.prefix} (${r.size.toLocaleString('en-US')} addresses); AKS requires a prefix longer than /12`,
+        messageId: 'tooLarge',
+        data: { serviceCidr: c.network.serviceCidr, cluster: c.name, prefix: r.prefix, size: r.size.toLocaleString('en-US') },
         element: c.id,
         property: 'network.serviceCidr',
         evidence: { serviceCidr: c.network.serviceCidr, prefix: r.prefix },

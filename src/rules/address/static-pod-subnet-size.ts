@@ -14,6 +14,11 @@ export default defineRule({
     fix: 'Use a pod subnet of /12 or smaller (a /16 already holds 4,096 /28 blocks), or split pools across several pod subnets.',
     example: `subnet({ name: 'snet-aks-pods', cidr: '10.64.0.0/16', purpose: 'aks-pods' })`,
     references: [{ title: 'Azure CNI pod subnet: static block allocation limitations', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' }],
+    messages: {
+      tooLarge:
+        'static-block pod subnet {{subnet}} {{cidr}} of {{cluster}} is a /{{prefix}}; static block allocation ' +
+        'supports at most a /12',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -26,7 +31,8 @@ export default defineRule({
         if (!s || !r || r.prefix >= 12 || seen.has(s.id)) continue;
         seen.add(s.id);
         ctx.report({
-          message: `static-block pod subnet ${s.name} ${s.cidr} of ${c.name} is a /${r.prefix}; static block allocation supports at most a /12`,
+          messageId: 'tooLarge',
+          data: { subnet: s.name, cidr: s.cidr, cluster: c.name, prefix: r.prefix },
           element: s.id,
           property: 'cidr',
           evidence: { subnet: s.name, cidr: s.cidr, prefix: r.prefix },

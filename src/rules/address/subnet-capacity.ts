@@ -18,6 +18,9 @@ export default defineRule({
     references: [
       { title: 'Azure Virtual Network FAQ: addresses reserved in each subnet', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-faq#are-there-any-restrictions-on-using-ip-addresses-within-these-subnets' },
     ],
+    messages: {
+      overCapacity: '{{subnet}} {{cidr}} has {{usable}} usable addresses; {{demand}} need {{needed}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -26,7 +29,8 @@ export default defineRule({
       if (d.role !== 'other' || !overCapacity(d)) continue;
       const terms = d.terms.map((t) => t.text).join(' + ');
       ctx.report({
-        message: `${s.name} ${s.cidr} has ${d.usable} usable addresses; ${terms} need ${d.used}`,
+        messageId: 'overCapacity',
+        data: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, demand: terms, needed: d.used ?? 0 },
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },

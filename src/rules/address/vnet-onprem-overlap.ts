@@ -19,6 +19,14 @@ const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['1
       { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
       { title: 'VPN Gateway settings: gateway subnet and connections', url: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#gwsub' },
     ],
+    messages: {
+      connected:
+        'VNet {{vnet}} ({{cidr}}) overlaps on-premises network {{onPremises}} ({{onPremisesCidr}}), which is ' +
+        'connected through a gateway; routes to one of them will win over the other',
+      notConnected:
+        'VNet {{vnet}} ({{cidr}}) overlaps on-premises network {{onPremises}} ({{onPremisesCidr}}); it is not ' +
+        'connected yet, but connecting it will break routing',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -30,9 +38,8 @@ const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['1
           for (const ro of onPremRanges(q, o.id)) {
             if (!overlaps(rv.range, ro.range)) continue;
             ctx.report({
-              message: connected
-                ? `VNet ${v.name} (${rv.text}) overlaps on-premises network ${o.name} (${ro.text}), which is connected through a gateway; routes to one of them will win over the other`
-                : `VNet ${v.name} (${rv.text}) overlaps on-premises network ${o.name} (${ro.text}); it is not connected yet, but connecting it will break routing`,
+              messageId: connected ? 'connected' : 'notConnected',
+              data: { vnet: v.name, cidr: rv.text, onPremises: o.name, onPremisesCidr: ro.text },
               element: v.id,
               property: `addressSpace[${rv.index}]`,
               severity: connected ? 'error' : 'warning',

@@ -13,13 +13,17 @@ export default defineRule({
     fix: 'Split the range into /8-or-smaller address spaces, and size each VNet for what it hosts.',
     example: `vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.240.0.0/16'], subnets: [] })`,
     references: [{ title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' }],
+    messages: {
+      tooLarge: 'VNet {{vnet}} address space {{cidr}} is a /{{prefix}}; Azure allows at most a /8',
+    },
   },
   check(ctx) {
     for (const v of ctx.q.all('vnet')) {
       for (const r of vnetRanges(ctx.q, v.id)) {
         if (r.range.prefix >= 8) continue;
         ctx.report({
-          message: `VNet ${v.name} address space ${r.text} is a /${r.range.prefix}; Azure allows at most a /8`,
+          messageId: 'tooLarge',
+          data: { vnet: v.name, cidr: r.text, prefix: r.range.prefix },
           element: v.id,
           property: `addressSpace[${r.index}]`,
           evidence: { vnet: v.name, cidr: r.text, prefix: r.range.prefix },

@@ -13,12 +13,18 @@ export default defineRule({
     fix: "Use cni: 'azure-overlay' (or an Azure CNI pod/node subnet mode) with dataplane: 'cilium'.",
     example: `network: { cni: 'azure-overlay', dataplane: 'cilium', networkPolicy: 'cilium', podCidr: '192.168.0.0/16' }`,
     references: [{ title: 'Azure CNI powered by Cilium: limitations', url: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium' }],
+    messages: {
+      notAzureCni:
+        'cluster {{cluster}} combines the Cilium dataplane with {{cni}}; Azure CNI powered by Cilium needs an ' +
+        'Azure CNI mode',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       if (c.network.dataplane !== 'cilium' || (c.network.cni !== 'kubenet' && c.network.cni !== 'byo')) continue;
       ctx.report({
-        message: `cluster ${c.name} combines the Cilium dataplane with ${c.network.cni}; Azure CNI powered by Cilium needs an Azure CNI mode`,
+        messageId: 'notAzureCni',
+        data: { cluster: c.name, cni: c.network.cni },
         element: c.id,
         property: 'network.dataplane',
         evidence: { cni: c.network.cni, dataplane: c.network.dataplane },

@@ -16,20 +16,30 @@ export default defineRule({
       { title: 'Azure CNI powered by Cilium', url: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium' },
       { title: 'Secure traffic between pods with network policies', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
     ],
+    messages: {
+      ciliumPolicyWithoutDataplane:
+        'cluster {{cluster}} sets networkPolicy cilium with the {{dataplane}} dataplane; Cilium policy requires ' +
+        'dataplane cilium',
+      otherEngineOnCilium:
+        'cluster {{cluster}} runs the Cilium dataplane with networkPolicy {{networkPolicy}}; Cilium enforces ' +
+        'policy itself and cannot run {{engine}}',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const { dataplane, networkPolicy } = c.network;
       if (networkPolicy === 'cilium' && dataplane !== 'cilium') {
         ctx.report({
-          message: `cluster ${c.name} sets networkPolicy cilium with the ${dataplane} dataplane; Cilium policy requires dataplane cilium`,
+          messageId: 'ciliumPolicyWithoutDataplane',
+          data: { cluster: c.name, dataplane },
           element: c.id,
           property: 'network.networkPolicy',
           evidence: { dataplane, networkPolicy },
         });
       } else if (dataplane === 'cilium' && (networkPolicy === 'azure' || networkPolicy === 'calico')) {
         ctx.report({
-          message: `cluster ${c.name} runs the Cilium dataplane with networkPolicy ${networkPolicy}; Cilium enforces policy itself and cannot run ${networkPolicy === 'azure' ? 'Azure NPM' : 'Calico'}`,
+          messageId: 'otherEngineOnCilium',
+          data: { cluster: c.name, networkPolicy, engine: networkPolicy === 'azure' ? 'Azure NPM' : 'Calico' },
           element: c.id,
           property: 'network.networkPolicy',
           evidence: { dataplane, networkPolicy },

@@ -15,6 +15,9 @@ export default defineRule({
       { title: 'Azure CNI powered by Cilium: limitations', url: 'https://learn.microsoft.com/azure/aks/azure-cni-powered-by-cilium' },
       { title: 'Secure traffic between pods with network policies: engine support', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
     ],
+    messages: {
+      windowsPool: 'Windows node pool {{pool}} cannot run in Cilium cluster {{cluster}}; Cilium supports Linux nodes only',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -23,7 +26,8 @@ export default defineRule({
       for (const p of ctx.q.pools(c.id)) {
         if (p.os !== 'Windows') continue;
         ctx.report({
-          message: `Windows node pool ${p.name} cannot run in Cilium cluster ${c.name}; Cilium supports Linux nodes only`,
+          messageId: 'windowsPool',
+          data: { pool: p.name, cluster: c.name },
           element: p.id,
           property: 'os',
           evidence: { pool: p.name, cluster: c.name },

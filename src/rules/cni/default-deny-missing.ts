@@ -16,6 +16,11 @@ export default defineRule({
       { title: 'Secure traffic between pods with network policies', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
       { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
     ],
+    messages: {
+      noDefaultDeny:
+        'cluster {{cluster}} runs {{networkPolicy}} network policy but declares no default-deny policy; pod ' +
+        'traffic stays allow-all',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -26,7 +31,8 @@ export default defineRule({
         continue;
       }
       ctx.report({
-        message: `cluster ${c.name} runs ${c.network.networkPolicy} network policy but declares no default-deny policy; pod traffic stays allow-all`,
+        messageId: 'noDefaultDeny',
+        data: { cluster: c.name, networkPolicy: c.network.networkPolicy },
         element: c.id,
         property: 'network.defaultDeny',
         evidence: { networkPolicy: c.network.networkPolicy, defaultDeny: false },

@@ -15,12 +15,18 @@ export default defineRule({
       { title: 'Secure traffic between pods with network policies: engine support', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
       { title: 'Configure kubenet networking: network policies', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
     ],
+    messages: {
+      azureNpm:
+        'cluster {{cluster}} uses kubenet with networkPolicy azure; Azure NPM requires Azure CNI (use calico on ' +
+        'kubenet)',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       if (c.network.cni !== 'kubenet' || c.network.networkPolicy !== 'azure') continue;
       ctx.report({
-        message: `cluster ${c.name} uses kubenet with networkPolicy azure; Azure NPM requires Azure CNI (use calico on kubenet)`,
+        messageId: 'azureNpm',
+        data: { cluster: c.name },
         element: c.id,
         property: 'network.networkPolicy',
         evidence: { cni: c.network.cni, networkPolicy: c.network.networkPolicy },

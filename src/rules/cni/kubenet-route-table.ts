@@ -17,6 +17,14 @@ network: { cni: 'kubenet', podCidr: '192.168.0.0/16', routeTable: rt }`,
     references: [
       { title: 'Configure kubenet networking: bring your own subnet and route table', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
     ],
+    messages: {
+      otherTable:
+        'kubenet node subnet {{subnet}} of {{cluster}} is associated with {{subnetRouteTable}}, but the cluster ' +
+        'declares route table {{clusterRouteTable}}',
+      noTable:
+        'kubenet node subnet {{subnet}} ({{cidr}}) of {{cluster}} has no route table, but the cluster declares ' +
+        'route table {{clusterRouteTable}}; it must be associated before the cluster is created',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -27,9 +35,14 @@ network: { cni: 'kubenet', podCidr: '192.168.0.0/16', routeTable: rt }`,
       for (const s of q.nodeSubnets(c.id)) {
         if (s.routeTable === declared.id) continue;
         ctx.report({
-          message: s.routeTable
-            ? `kubenet node subnet ${s.name} of ${c.name} is associated with ${q.name(s.routeTable)}, but the cluster declares route table ${declared.name}`
-            : `kubenet node subnet ${s.name} (${s.cidr}) of ${c.name} has no route table, but the cluster declares route table ${declared.name}; it must be associated before the cluster is created`,
+          messageId: s.routeTable ? 'otherTable' : 'noTable',
+          data: {
+            subnet: s.name,
+            cidr: s.cidr,
+            cluster: c.name,
+            subnetRouteTable: s.routeTable ? q.name(s.routeTable) : 'none',
+            clusterRouteTable: declared.name,
+          },
           element: s.id,
           property: 'routeTable',
           evidence: { subnet: s.name, subnetRouteTable: s.routeTable ? q.name(s.routeTable) : 'none', clusterRouteTable: declared.name },

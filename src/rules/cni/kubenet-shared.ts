@@ -19,6 +19,12 @@ const rtB = routeTable({ name: 'rt-aks-b', routes: [] });
       { title: 'Configure kubenet networking: limitations', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
       { title: 'AKS CNI overview', url: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview' },
     ],
+    messages: {
+      sharedSubnet: 'kubenet clusters {{other}} and {{cluster}} share node subnet {{subnet}} ({{cidr}})',
+      sharedRouteTable:
+        'kubenet clusters {{other}} and {{cluster}} share route table {{routeTable}}; each kubenet cluster needs ' +
+        'its own',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -33,7 +39,8 @@ const rtB = routeTable({ name: 'rt-aks-b', routes: [] });
         const other = subnetOwner.get(s.id);
         if (other !== undefined) {
           ctx.report({
-            message: `kubenet clusters ${other} and ${c.name} share node subnet ${s.name} (${s.cidr})`,
+            messageId: 'sharedSubnet',
+            data: { other, cluster: c.name, subnet: s.name, cidr: s.cidr },
             element: s.id,
             property: 'cidr',
             evidence: { subnet: s.name, clusters: `${other}, ${c.name}` },
@@ -46,7 +53,8 @@ const rtB = routeTable({ name: 'rt-aks-b', routes: [] });
         const other = tableOwner.get(t);
         if (other !== undefined) {
           ctx.report({
-            message: `kubenet clusters ${other} and ${c.name} share route table ${rt.name}; each kubenet cluster needs its own`,
+            messageId: 'sharedRouteTable',
+            data: { other, cluster: c.name, routeTable: rt.name },
             element: rt.id,
             evidence: { routeTable: rt.name, clusters: `${other}, ${c.name}` },
           });

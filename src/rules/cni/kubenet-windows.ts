@@ -16,6 +16,9 @@ nodePools: [nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standa
       { title: 'Configure kubenet networking: limitations', url: 'https://learn.microsoft.com/azure/aks/configure-kubenet' },
       { title: 'AKS CNI overview: comparison of network models', url: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview' },
     ],
+    messages: {
+      windowsPool: 'Windows node pool {{pool}} cannot join kubenet cluster {{cluster}}; Windows nodes require Azure CNI',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -23,7 +26,8 @@ nodePools: [nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standa
       for (const p of ctx.q.pools(c.id)) {
         if (p.os !== 'Windows') continue;
         ctx.report({
-          message: `Windows node pool ${p.name} cannot join kubenet cluster ${c.name}; Windows nodes require Azure CNI`,
+          messageId: 'windowsPool',
+          data: { pool: p.name, cluster: c.name },
           element: p.id,
           property: 'os',
           evidence: { pool: p.name, cluster: c.name },

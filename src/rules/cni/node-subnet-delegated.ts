@@ -13,6 +13,11 @@ export default defineRule({
     fix: 'Remove the delegation from the node subnet, and give the delegated service (API server, AGC, App Service…) a subnet of its own.',
     example: `subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22', purpose: 'aks-nodes' }) // no delegation`,
     references: [{ title: 'AKS CNI overview: subnet requirements', url: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview' }],
+    messages: {
+      delegated:
+        'node subnet {{subnet}} ({{cidr}}) of pool {{pool}} in {{cluster}} is delegated to {{delegation}}; node ' +
+        'pool subnets must not be delegated',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -23,7 +28,8 @@ export default defineRule({
         if (!s?.delegation || seen.has(s.id)) continue;
         seen.add(s.id);
         ctx.report({
-          message: `node subnet ${s.name} (${s.cidr}) of pool ${p.name} in ${c.name} is delegated to ${s.delegation}; node pool subnets must not be delegated`,
+          messageId: 'delegated',
+          data: { subnet: s.name, cidr: s.cidr, pool: p.name, cluster: c.name, delegation: s.delegation },
           element: s.id,
           property: 'delegation',
           evidence: { subnet: s.name, delegation: s.delegation, pool: p.name },

@@ -14,6 +14,11 @@ export default defineRule({
     fix: 'Use a DCasv5/DCadsv5 (or other supported) size, or a different CNI for the confidential pool.',
     example: `nodePool({ name: 'conf', mode: 'user', vmSize: 'Standard_DC4ads_v5', subnet: nodes })`,
     references: [{ title: 'Azure CNI Overlay: limitations', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' }],
+    messages: {
+      unsupportedSize:
+        'node pool {{pool}} of overlay cluster {{cluster}} uses {{vmSize}}; DCsv2 VMs are not supported with ' +
+        'Azure CNI Overlay',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -21,7 +26,8 @@ export default defineRule({
       for (const p of ctx.q.pools(c.id)) {
         if (!DCSV2.test(p.vmSize)) continue;
         ctx.report({
-          message: `node pool ${p.name} of overlay cluster ${c.name} uses ${p.vmSize}; DCsv2 VMs are not supported with Azure CNI Overlay`,
+          messageId: 'unsupportedSize',
+          data: { pool: p.name, cluster: c.name, vmSize: p.vmSize },
           element: p.id,
           property: 'vmSize',
           evidence: { pool: p.name, vmSize: p.vmSize },

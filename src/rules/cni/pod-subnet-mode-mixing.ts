@@ -14,6 +14,11 @@ export default defineRule({
     example: `const podsStatic = subnet({ name: 'snet-pods-static', cidr: '10.241.0.0/20', purpose: 'aks-pods' });
 const podsDynamic = subnet({ name: 'snet-pods-dynamic', cidr: '10.241.16.0/20', purpose: 'aks-pods' });`,
     references: [{ title: 'Azure CNI pod subnet: static block allocation limitations', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-pod-subnet' }],
+    messages: {
+      mixedModes:
+        'pod subnet {{subnet}} ({{cidr}}) is used by static-block pool {{staticPool}} and dynamic pool ' +
+        '{{dynamicPool}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -32,7 +37,13 @@ const podsDynamic = subnet({ name: 'snet-pods-dynamic', cidr: '10.241.16.0/20', 
       if (m.size < 2) continue;
       const s = q.getAs(sid, 'subnet')!;
       ctx.report({
-        message: `pod subnet ${s.name} (${s.cidr}) is used by static-block pool ${m.get('azure-podsubnet-static')} and dynamic pool ${m.get('azure-podsubnet-dynamic')}`,
+        messageId: 'mixedModes',
+        data: {
+          subnet: s.name,
+          cidr: s.cidr,
+          staticPool: m.get('azure-podsubnet-static')!,
+          dynamicPool: m.get('azure-podsubnet-dynamic')!,
+        },
         element: s.id,
         property: 'cidr',
         evidence: { subnet: s.name },

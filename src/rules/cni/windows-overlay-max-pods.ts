@@ -12,6 +12,11 @@ export default defineRule({
     fix: 'Set maxPods to 110 or less on Windows pools.',
     example: `nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standard_D8ds_v5', maxPods: 110, subnet: nodes })`,
     references: [{ title: 'Azure CNI Overlay: Windows support and maximum pods', url: 'https://learn.microsoft.com/azure/aks/concepts-network-azure-cni-overlay' }],
+    messages: {
+      aboveRecommended:
+        'Windows node pool {{pool}} of overlay cluster {{cluster}} allows {{maxPods}} pods per node; at most 110 ' +
+        'is recommended',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -19,7 +24,8 @@ export default defineRule({
       for (const p of ctx.q.pools(c.id)) {
         if (p.os !== 'Windows' || !(p.maxPods > 110)) continue;
         ctx.report({
-          message: `Windows node pool ${p.name} of overlay cluster ${c.name} allows ${p.maxPods} pods per node; at most 110 is recommended`,
+          messageId: 'aboveRecommended',
+          data: { pool: p.name, cluster: c.name, maxPods: p.maxPods },
           element: p.id,
           property: 'maxPods',
           evidence: { pool: p.name, maxPods: p.maxPods, recommended: 110 },

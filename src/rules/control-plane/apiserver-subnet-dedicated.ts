@@ -16,6 +16,11 @@ export default defineRule({
     example: `const apiSubnet = subnet({ name: 'snet-aks-apiserver', cidr: '10.240.8.0/28', delegation: 'Microsoft.ContainerService/managedClusters' });
 const nodes = subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22' });`,
     references: [{ title: 'API Server VNet Integration: bring your own VNet', url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration' }],
+    messages: {
+      shared:
+        'API server subnet {{subnet}} ({{cidr}}) of {{cluster}} is also used by {{users}}; it must be dedicated ' +
+        'to API servers',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -37,7 +42,8 @@ const nodes = subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22' });`,
       }
       if (users.length === 0) continue;
       ctx.report({
-        message: `API server subnet ${subnet.name} (${subnet.cidr}) of ${cluster.name} is also used by ${users.join(', ')}; it must be dedicated to API servers`,
+        messageId: 'shared',
+        data: { subnet: subnet.name, cidr: subnet.cidr, cluster: cluster.name, users: users.join(', ') },
         element: subnet.id,
         evidence: { subnet: subnet.name, otherUses: users.length },
       });

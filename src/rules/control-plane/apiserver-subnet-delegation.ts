@@ -17,6 +17,10 @@ export default defineRule({
     example: `const apiSubnet = subnet({ name: 'snet-aks-apiserver', cidr: '10.240.8.0/28', purpose: 'aks-apiserver', delegation: '${DELEGATION}' });
 apiServer: { mode: 'vnet-integration', subnet: apiSubnet, private: true }`,
     references: [{ title: 'API Server VNet Integration: bring your own VNet', url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration' }],
+    messages: {
+      wrongDelegation:
+        'API server subnet {{subnet}} ({{cidr}}) of {{cluster}} is {{state}}; it must be delegated to {{required}}',
+    },
   },
   check(ctx) {
     const seen = new Set<Id>();
@@ -24,7 +28,14 @@ apiServer: { mode: 'vnet-integration', subnet: apiSubnet, private: true }`,
       if (subnet.delegation === DELEGATION || seen.has(subnet.id)) continue;
       seen.add(subnet.id);
       ctx.report({
-        message: `API server subnet ${subnet.name} (${subnet.cidr}) of ${cluster.name} is ${subnet.delegation ? `delegated to ${subnet.delegation}` : 'not delegated'}; it must be delegated to ${DELEGATION}`,
+        messageId: 'wrongDelegation',
+        data: {
+          subnet: subnet.name,
+          cidr: subnet.cidr,
+          cluster: cluster.name,
+          state: subnet.delegation ? `delegated to ${subnet.delegation}` : 'not delegated',
+          required: DELEGATION,
+        },
         element: subnet.id,
         property: 'delegation',
         evidence: { subnet: subnet.name, delegation: subnet.delegation ?? 'none' },

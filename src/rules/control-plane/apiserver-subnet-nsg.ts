@@ -54,6 +54,12 @@ export default defineRule({
     references: [
       { title: 'API Server VNet Integration: network security groups', url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration' },
     ],
+    messages: {
+      denied:
+        'NSG {{nsg}} on {{where}} denies TCP {{ports}} from API server subnet {{apiSubnet}} ({{apiCidr}}) to ' +
+        '{{nodeSubnet}} ({{nodeCidr}}) with rule {{rule}} (priority {{priority}}); the API server of {{cluster}} ' +
+        'cannot reach its nodes',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -86,7 +92,19 @@ export default defineRule({
           const rule = blocked[0]!.rule;
           const index = rules.indexOf(rule);
           ctx.report({
-            message: `NSG ${nsg.name} on ${where} denies TCP ${blocked.map((b) => b.port).join(' and ')} from API server subnet ${api.name} (${api.cidr}) to ${node.name} (${node.cidr}) with rule ${rule.name} (priority ${rule.priority}); the API server of ${cluster.name} cannot reach its nodes`,
+            messageId: 'denied',
+            data: {
+              nsg: nsg.name,
+              where,
+              ports: blocked.map((b) => b.port).join(' and '),
+              apiSubnet: api.name,
+              apiCidr: api.cidr,
+              nodeSubnet: node.name,
+              nodeCidr: node.cidr,
+              rule: rule.name,
+              priority: rule.priority,
+              cluster: cluster.name,
+            },
             element: nsg.id,
             ...(index >= 0 ? { property: `rules[${index}]` } : {}),
             evidence: { nsg: nsg.name, rule: rule.name, priority: rule.priority, ports: blocked.map((b) => b.port).join(',') },

@@ -13,6 +13,11 @@ export default defineRule({
     fix: 'Create the API server subnet in the VNet that holds the node subnets.',
     example: `const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.240.0.0/16'], subnets: [nodes, apiSubnet] });`,
     references: [{ title: 'API Server VNet Integration: bring your own VNet', url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration' }],
+    messages: {
+      otherVnet:
+        'API server subnet {{subnet}} of {{cluster}} is in VNet {{apiServerVnet}}, but its node subnets are in ' +
+        '{{nodeVnets}}',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -26,7 +31,8 @@ export default defineRule({
       const names = [...new Set(others.map((v) => v.name))];
       if (names.length === 0) continue;
       ctx.report({
-        message: `API server subnet ${subnet.name} of ${cluster.name} is in VNet ${apiVnet.name}, but its node subnets are in ${names.join(', ')}`,
+        messageId: 'otherVnet',
+        data: { subnet: subnet.name, cluster: cluster.name, apiServerVnet: apiVnet.name, nodeVnets: names.join(', ') },
         element: cluster.id,
         property: 'apiServer.subnet',
         evidence: { apiServerVnet: apiVnet.name, nodeVnets: names.join(', ') },

@@ -13,13 +13,19 @@ export default defineRule({
     fix: "Use loadBalancerSku: 'standard' (the only SKU still supported).",
     example: `network: { cni: 'azure-overlay', loadBalancerSku: 'standard' }`,
     references: [{ title: 'Secure access to the API server using authorized IP address ranges: limitations', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' }],
+    messages: {
+      basicLb:
+        '{{cluster}} sets {{ranges}} authorized IP ranges on a Basic load balancer cluster; authorized ranges ' +
+        'require the Standard load balancer',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const ranges = authorizedRanges(c);
       if (ranges.length === 0 || c.network.loadBalancerSku !== 'basic') continue;
       ctx.report({
-        message: `${c.name} sets ${ranges.length} authorized IP ranges on a Basic load balancer cluster; authorized ranges require the Standard load balancer`,
+        messageId: 'basicLb',
+        data: { cluster: c.name, ranges: ranges.length },
         element: c.id,
         property: 'network.loadBalancerSku',
         evidence: { ranges: ranges.length, loadBalancerSku: 'basic' },

@@ -18,6 +18,11 @@ apiServer: { mode: 'public', authorizedIpRanges: ['198.51.100.7/32', '203.0.113.
     references: [
       { title: 'Secure access to the API server using authorized IP address ranges', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' },
     ],
+    messages: {
+      agentsOutside:
+        'build agents {{agents}} egress from {{missing}}, which {{verb}} outside the {{ranges}} authorized IP ' +
+        'ranges of {{cluster}}; deployments will be refused',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -36,7 +41,14 @@ apiServer: { mode: 'public', authorizedIpRanges: ['198.51.100.7/32', '203.0.113.
         });
         if (missing.length === 0) continue;
         ctx.report({
-          message: `build agents ${agents.name} egress from ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} outside the ${ranges.length} authorized IP ranges of ${c.name}; deployments will be refused`,
+          messageId: 'agentsOutside',
+          data: {
+            agents: agents.name,
+            missing: missing.join(', '),
+            verb: missing.length === 1 ? 'is' : 'are',
+            ranges: ranges.length,
+            cluster: c.name,
+          },
           element: c.id,
           property: 'apiServer.authorizedIpRanges',
           evidence: { agents: agents.name, missing: missing.join(', '), ranges: ranges.length },

@@ -20,6 +20,14 @@ apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0
       { title: 'Secure access to the API server using authorized IP address ranges', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' },
       { title: 'Limit AKS egress traffic', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
+    messages: {
+      egressNotAuthorized:
+        '{{cluster}} egresses through {{device}} from {{missing}}, which {{verb}} not among its {{ranges}} ' +
+        'authorized IP ranges; nodes would lose the API server',
+      egressUnknown:
+        '{{cluster}} egresses through {{device}} ({{ips}} public IP{{plural}}, addresses not declared); make sure ' +
+        'they are among the {{ranges}} authorized IP ranges, or nodes lose the API server',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -68,7 +76,14 @@ apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0
         if (missing.length === 0) continue;
         ctx.report({
           ...at,
-          message: `${c.name} egresses through ${device} from ${missing.join(', ')}, which ${missing.length === 1 ? 'is' : 'are'} not among its ${ranges.length} authorized IP ranges; nodes would lose the API server`,
+          messageId: 'egressNotAuthorized',
+          data: {
+            cluster: c.name,
+            device,
+            missing: missing.join(', '),
+            verb: missing.length === 1 ? 'is' : 'are',
+            ranges: ranges.length,
+          },
           evidence: { device, missing: missing.join(', '), ranges: ranges.length },
         });
         continue;
@@ -76,7 +91,8 @@ apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0
       ctx.report({
         ...at,
         severity: 'info',
-        message: `${c.name} egresses through ${device} (${ips} public IP${ips === 1 ? '' : 's'}, addresses not declared); make sure they are among the ${ranges.length} authorized IP ranges, or nodes lose the API server`,
+        messageId: 'egressUnknown',
+        data: { cluster: c.name, device, ips, plural: ips === 1 ? '' : 's', ranges: ranges.length },
         evidence: { device, publicIps: ips, ranges: ranges.length },
       });
     }

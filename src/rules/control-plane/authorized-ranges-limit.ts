@@ -13,6 +13,9 @@ export default defineRule({
     fix: 'Aggregate ranges into larger prefixes, route admins and agents through a few egress IPs (NAT gateway, firewall), or use a private cluster.',
     example: `apiServer: { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'] }`,
     references: [{ title: 'Secure access to the API server using authorized IP address ranges: limitations', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' }],
+    messages: {
+      tooMany: 'API server of {{cluster}} lists {{ranges}} authorized IP ranges; AKS allows at most {{limit}}{{context}}',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -20,7 +23,13 @@ export default defineRule({
       const limit = c.apiServer.mode === 'vnet-integration' ? 2000 : 200;
       if (ranges.length <= limit) continue;
       ctx.report({
-        message: `API server of ${c.name} lists ${ranges.length} authorized IP ranges; AKS allows at most ${limit}${limit === 2000 ? ' with API Server VNet Integration' : ''}`,
+        messageId: 'tooMany',
+        data: {
+          cluster: c.name,
+          ranges: ranges.length,
+          limit,
+          context: limit === 2000 ? ' with API Server VNet Integration' : '',
+        },
         element: c.id,
         property: 'apiServer.authorizedIpRanges',
         evidence: { ranges: ranges.length, limit },

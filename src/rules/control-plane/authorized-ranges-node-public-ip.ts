@@ -17,6 +17,11 @@ export default defineRule({
       { title: 'Secure access to the API server using authorized IP address ranges: limitations', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' },
       { title: 'Assign a public IP per node for your node pools', url: 'https://learn.microsoft.com/azure/aks/use-multiple-node-pools#assign-a-public-ip-per-node-for-your-node-pools' },
     ],
+    messages: {
+      nodePublicIp:
+        'node pool {{pool}} of {{cluster}} gives each node a public IP while the API server accepts only ' +
+        '{{ranges}} authorized IP ranges; authorize the pool’s public IP prefix or drop node public IPs',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -26,7 +31,8 @@ export default defineRule({
       for (const p of ctx.q.pools(c.id)) {
         if (!p.nodePublicIp) continue;
         ctx.report({
-          message: `node pool ${p.name} of ${c.name} gives each node a public IP while the API server accepts only ${ranges.length} authorized IP ranges; authorize the pool’s public IP prefix or drop node public IPs`,
+          messageId: 'nodePublicIp',
+          data: { pool: p.name, cluster: c.name, ranges: ranges.length },
           element: p.id,
           property: 'nodePublicIp',
           evidence: { pool: p.name, ranges: ranges.length },

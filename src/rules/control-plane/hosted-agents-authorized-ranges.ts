@@ -16,6 +16,11 @@ export default defineRule({
     references: [
       { title: 'Secure access to the API server using authorized IP address ranges', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' },
     ],
+    messages: {
+      hostedAgents:
+        '{{cluster}} restricts its API server to {{ranges}} authorized IP ranges, but deploys from ' +
+        'Microsoft-hosted agents {{agents}} whose egress IPs are shared and change',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -28,7 +33,8 @@ export default defineRule({
         const agents = q.getAs(a.from, 'buildAgents');
         if (!agents || agents.hosting !== 'microsoft-hosted' || agents.egressIps.length > 0) continue;
         ctx.report({
-          message: `${c.name} restricts its API server to ${ranges.length} authorized IP ranges, but deploys from Microsoft-hosted agents ${agents.name} whose egress IPs are shared and change`,
+          messageId: 'hostedAgents',
+          data: { cluster: c.name, ranges: ranges.length, agents: agents.name },
           element: c.id,
           path: a.source.path,
           evidence: { agents: agents.name, ranges: ranges.length },

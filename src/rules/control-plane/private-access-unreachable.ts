@@ -18,6 +18,11 @@ export default defineRule({
     references: [
       { title: 'Create a private AKS cluster: virtual network peering', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
     ],
+    messages: {
+      unreachable:
+        '{{from}} ({{access}}) sits in VNet {{vnet}}, which is not connected to {{apiServerVnet}} where the ' +
+        'private API server of {{cluster}} lives',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -36,7 +41,8 @@ export default defineRule({
         const v = q.vnetOf(subnet);
         if (!from || !v || v.id === epVnet.id || sameDomain(domains, v.id, epVnet.id)) continue;
         ctx.report({
-          message: `${from.name} (${a.kind}) sits in VNet ${v.name}, which is not connected to ${epVnet.name} where the private API server of ${c.name} lives`,
+          messageId: 'unreachable',
+          data: { from: from.name, access: a.kind, vnet: v.name, apiServerVnet: epVnet.name, cluster: c.name },
           element: c.id,
           path: a.source.path,
           evidence: { from: from.name, vnet: v.name, apiServerVnet: epVnet.name },

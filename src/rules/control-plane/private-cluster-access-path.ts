@@ -21,6 +21,9 @@ export default defineRule({
       { title: 'Create a private AKS cluster: options for connecting to the private cluster', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
       { title: 'Access a private AKS cluster remotely with command invoke', url: 'https://learn.microsoft.com/azure/aks/command-invoke' },
     ],
+    messages: {
+      noAccessPath: 'private cluster {{cluster}} declares no access path for {{missing}}',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -31,7 +34,8 @@ export default defineRule({
       if (human && deploy) continue;
       const missing = [human ? undefined : 'administrators (Bastion, jump box, VPN or command invoke)', deploy ? undefined : 'deployments (CI/CD agents or GitOps)'].filter(Boolean);
       ctx.report({
-        message: `private cluster ${c.name} declares no access path for ${missing.join(' or ')}`,
+        messageId: 'noAccessPath',
+        data: { cluster: c.name, missing: missing.join(' or ') },
         element: c.id,
         property: 'apiServer',
         evidence: { declared: kinds.filter((k) => k !== 'nodes').join(', ') || 'none' },

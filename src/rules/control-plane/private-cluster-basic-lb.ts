@@ -14,12 +14,18 @@ export default defineRule({
     example: `network: { cni: 'azure-overlay', loadBalancerSku: 'standard' },
 apiServer: { mode: 'private', privateDnsZone: 'system' }`,
     references: [{ title: 'Create a private AKS cluster: limitations', url: 'https://learn.microsoft.com/azure/aks/private-clusters' }],
+    messages: {
+      basicLb:
+        'private cluster {{cluster}} uses the Basic load balancer; private clusters require the Standard load ' +
+        'balancer',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       if (!isPrivate(c) || c.network.loadBalancerSku !== 'basic') continue;
       ctx.report({
-        message: `private cluster ${c.name} uses the Basic load balancer; private clusters require the Standard load balancer`,
+        messageId: 'basicLb',
+        data: { cluster: c.name },
         element: c.id,
         property: 'network.loadBalancerSku',
         evidence: { loadBalancerSku: 'basic', mode: c.apiServer.mode },

@@ -18,6 +18,11 @@ controlPlaneAccess: [{ kind: 'cicd', via: agents }]`,
       { title: 'Create a private AKS cluster: options for connecting to the private cluster', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
       { title: 'Access a private AKS cluster remotely with command invoke', url: 'https://learn.microsoft.com/azure/aks/command-invoke' },
     ],
+    messages: {
+      hostedAgents:
+        'private cluster {{cluster}} is deployed from Microsoft-hosted agents {{agents}}, which cannot reach its ' +
+        'private API server endpoint',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -28,7 +33,8 @@ controlPlaneAccess: [{ kind: 'cicd', via: agents }]`,
         const agents = q.getAs(a.from, 'buildAgents');
         if (agents?.hosting !== 'microsoft-hosted') continue;
         ctx.report({
-          message: `private cluster ${c.name} is deployed from Microsoft-hosted agents ${agents.name}, which cannot reach its private API server endpoint`,
+          messageId: 'hostedAgents',
+          data: { cluster: c.name, agents: agents.name },
           element: c.id,
           path: a.source.path,
           evidence: { agents: agents.name, platform: agents.platform },

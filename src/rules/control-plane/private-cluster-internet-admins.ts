@@ -15,6 +15,11 @@ export default defineRule({
     references: [
       { title: 'Create a private AKS cluster: options for connecting to the private cluster', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
     ],
+    messages: {
+      internetAdmins:
+        'administrators of private cluster {{cluster}} are declared to come from the internet, but its API ' +
+        'server has no public endpoint',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -23,7 +28,8 @@ export default defineRule({
       for (const a of accessOf(ctx.model, c)) {
         if (a.kind !== 'admins' || q.get(a.from)?.kind !== 'client') continue;
         ctx.report({
-          message: `administrators of private cluster ${c.name} are declared to come from the internet, but its API server has no public endpoint`,
+          messageId: 'internetAdmins',
+          data: { cluster: c.name },
           element: c.id,
           path: `${a.source.path}.via`,
           evidence: { access: a.kind },

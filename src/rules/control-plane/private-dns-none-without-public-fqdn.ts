@@ -13,13 +13,19 @@ export default defineRule({
     fix: "Keep publicFqdn: true with privateDnsZone 'none', or use privateDnsZone 'system' (or your own privatelink.<region>.azmk8s.io zone).",
     example: `apiServer: { mode: 'private', privateDnsZone: 'system', publicFqdn: false }`,
     references: [{ title: 'Create a private AKS cluster: private DNS zone options', url: 'https://learn.microsoft.com/azure/aks/private-clusters' }],
+    messages: {
+      unresolvable:
+        'private cluster {{cluster}} sets privateDnsZone none and publicFqdn false; nothing would resolve its API ' +
+        'server name',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const a = c.apiServer;
       if (a.mode !== 'private' || a.privateDnsZone !== 'none' || a.publicFqdn) continue;
       ctx.report({
-        message: `private cluster ${c.name} sets privateDnsZone none and publicFqdn false; nothing would resolve its API server name`,
+        messageId: 'unresolvable',
+        data: { cluster: c.name },
         element: c.id,
         property: 'apiServer.publicFqdn',
         evidence: { privateDnsZone: 'none', publicFqdn: false },

@@ -17,6 +17,10 @@ export default defineRule({
       { title: 'Secure access to the API server using authorized IP address ranges', url: 'https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges' },
       { title: 'Create a private AKS cluster', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
     ],
+    messages: {
+      unrestricted:
+        'API server of {{cluster}} is public with {{open}}{{defaulted}}; anyone on the internet can reach it',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -26,7 +30,8 @@ export default defineRule({
       if (!open) continue;
       const defaulted = apiServerDefaulted(ctx.model, c);
       ctx.report({
-        message: `API server of ${c.name} is public with ${open}${defaulted ? ' (the AKS default)' : ''}; anyone on the internet can reach it`,
+        messageId: 'unrestricted',
+        data: { cluster: c.name, open, defaulted: defaulted ? ' (the AKS default)' : '' },
         element: c.id,
         ...(defaulted ? {} : { property: ranges.length ? 'apiServer.authorizedIpRanges' : 'apiServer' }),
         evidence: { mode: c.apiServer.mode, authorizedRanges: ranges.length },

@@ -20,6 +20,17 @@ export default defineRule({
       { title: 'Customize cluster egress with a user-defined routing table', url: 'https://learn.microsoft.com/azure/aks/egress-udr' },
       { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
+    messages: {
+      natBypassed:
+        'cluster {{cluster}} declares outbound type {{outboundType}}, but the effective 0.0.0.0/0 route of node ' +
+        'subnet{{plural}} {{where}} goes to {{target}}: egress leaves through {{nextHop}}, not the NAT gateway, ' +
+        'whose outbound IPs carry no egress',
+      lbBypassed:
+        'cluster {{cluster}} declares outbound type {{outboundType}}, but the effective 0.0.0.0/0 route of node ' +
+        'subnet{{plural}} {{where}} goes to {{target}}: egress leaves through {{nextHop}}, not the load balancer, ' +
+        'whose outbound IPs carry no egress, and replies to public LoadBalancer services return through {{back}} ' +
+        'and are dropped (asymmetric routing)',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -38,16 +49,18 @@ export default defineRule({
       const where = routes
         .map((r) => `${q.name(r.subnet)}${r.routeName ? ` (route ${r.routeName} in ${q.name(r.routeTable)})` : ''}`)
         .join(', ');
-      const device = t === 'loadBalancer' ? 'load balancer' : 'NAT gateway';
       const back = p.via === 'appliance' ? 'the appliance' : 'the gateway';
       ctx.report({
-        message:
-          `cluster ${c.name} declares outbound type ${t}, but the effective 0.0.0.0/0 route of ` +
-          `node subnet${routes.length === 1 ? '' : 's'} ${where} ` +
-          `goes to ${target}: egress leaves through ${named}, not the ${device}, whose outbound IPs carry no egress` +
-          (t === 'loadBalancer'
-            ? `, and replies to public LoadBalancer services return through ${back} and are dropped (asymmetric routing)`
-            : ''),
+        messageId: t === 'loadBalancer' ? 'lbBypassed' : 'natBypassed',
+        data: {
+          cluster: c.name,
+          outboundType: t,
+          plural: routes.length === 1 ? '' : 's',
+          where,
+          target,
+          nextHop: named,
+          back,
+        },
         element: c.id,
         property: 'outbound',
         evidence: {

@@ -37,6 +37,15 @@ export default defineRule({
         url: 'https://learn.microsoft.com/azure/application-gateway/configuration-infrastructure',
       },
     ],
+    messages: {
+      dropped:
+        'node subnet {{subnet}} drops replies to {{gateway}} in {{proxySubnet}} {{proxyCidr}}: its effective ' +
+        'route for that range is None{{route}}',
+      oneWay:
+        'node subnet {{subnet}} sends replies to {{gateway}} ({{proxySubnet}} {{proxyCidr}}) through {{back}}' +
+        '{{route}}, but {{gateway}} reaches the nodes by {{there}}: the appliance sees only the replies and drops ' +
+        'them (asymmetric routing on ingress path {{path}})',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -71,12 +80,17 @@ export default defineRule({
         if (!dropped && !oneWay) continue;
         const route = back.routeName ? ` (route ${back.routeName} in ${q.name(back.routeTable)})` : '';
         ctx.report({
-          message: dropped
-            ? `node subnet ${s.name} drops replies to ${proxy.name} in ${proxySubnet.name} ${proxySubnet.cidr}: ` +
-              `its effective route for that range is None${route}`
-            : `node subnet ${s.name} sends replies to ${proxy.name} (${proxySubnet.name} ${proxySubnet.cidr}) ` +
-              `through ${via(back)}${route}, but ${proxy.name} reaches the nodes by ${via(there)}: ` +
-              `the appliance sees only the replies and drops them (asymmetric routing on ingress path ${p.name})`,
+          messageId: dropped ? 'dropped' : 'oneWay',
+          data: {
+            subnet: s.name,
+            gateway: proxy.name,
+            proxySubnet: proxySubnet.name,
+            proxyCidr: proxySubnet.cidr,
+            route,
+            back: via(back),
+            there: via(there),
+            path: p.name,
+          },
           element: s.id,
           // A user route is what to change: point at it.
           ...(back.routeTable && back.routeIndex !== undefined

@@ -24,6 +24,12 @@ export default defineRule({
         url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview',
       },
     ],
+    messages: {
+      dropped: '{{what}} is dropped: the effective route of node subnet {{subnet}} for it is None ({{route}})',
+      bypassesAppliance:
+        '{{what}} bypasses {{appliance}}: {{route}} sends it straight to the Internet from node subnet ' +
+        "{{subnet}}, while the cluster's other egress goes through the appliance",
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -37,7 +43,8 @@ export default defineRule({
         const what = `egress destination ${d.name} (${d.cidr}) of cluster ${c.name}`;
         if (r.nextHopType === 'None') {
           ctx.report({
-            message: `${what} is dropped: the effective route of node subnet ${q.name(r.subnet)} for it is None (${route})`,
+            messageId: 'dropped',
+            data: { what, subnet: q.name(r.subnet), route },
             element: d.id,
             property: 'cidr',
             severity: 'error',
@@ -45,9 +52,8 @@ export default defineRule({
           });
         } else if (p.via === 'appliance' && p.nextHop && r.nextHopType === 'Internet') {
           ctx.report({
-            message:
-              `${what} bypasses ${q.name(p.nextHop)}: ${route} sends it straight to the Internet from node subnet ` +
-              `${q.name(r.subnet)}, while the cluster's other egress goes through the appliance`,
+            messageId: 'bypassesAppliance',
+            data: { what, appliance: q.name(p.nextHop), route, subnet: q.name(r.subnet) },
             element: d.id,
             property: 'cidr',
             evidence: { destination: d.name, cidr: d.cidr ?? '', subnet: q.name(r.subnet), appliance: q.name(p.nextHop) },

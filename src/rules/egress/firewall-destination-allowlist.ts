@@ -18,6 +18,11 @@ export default defineRule({
       { title: 'Azure Firewall application rules (FQDN filtering)', url: 'https://learn.microsoft.com/azure/firewall/features' },
       { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
+    messages: {
+      notAllowed:
+        'egress destination {{destination}} ({{fqdn}}:{{port}}) of cluster {{cluster}} is not in the {{rules}} ' +
+        'FQDN allow rule{{plural}} of Azure Firewall {{firewall}}, so it will be denied',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -34,7 +39,16 @@ export default defineRule({
       }
       if (fw.fqdnAllowRules.some((r) => typeof r === 'string' && fqdnAllowed(r, d.fqdn!))) continue;
       ctx.report({
-        message: `egress destination ${d.name} (${d.fqdn}:${d.port}) of cluster ${c.name} is not in the ${fw.fqdnAllowRules.length} FQDN allow rule${fw.fqdnAllowRules.length === 1 ? '' : 's'} of Azure Firewall ${fw.name}, so it will be denied`,
+        messageId: 'notAllowed',
+        data: {
+          destination: d.name,
+          fqdn: d.fqdn,
+          port: d.port,
+          cluster: c.name,
+          rules: fw.fqdnAllowRules.length,
+          plural: fw.fqdnAllowRules.length === 1 ? '' : 's',
+          firewall: fw.name,
+        },
         element: d.id,
         property: 'fqdn',
         evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, allowRules: fw.fqdnAllowRules.length },

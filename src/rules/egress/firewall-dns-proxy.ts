@@ -21,6 +21,11 @@ export default defineRule({
       { title: 'Azure Firewall DNS settings (DNS proxy)', url: 'https://learn.microsoft.com/azure/firewall/dns-settings' },
       { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
+    messages: {
+      dnsProxyOff:
+        'egress destination {{destination}} ({{fqdn}}, {{protocol}}:{{port}}) of cluster {{cluster}} needs an FQDN ' +
+        'network rule on Azure Firewall {{firewall}}, which has DNS proxy disabled',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -31,7 +36,8 @@ export default defineRule({
           if (d.cluster !== c.id || d.privateEndpoint || !d.fqdn) continue;
           if (!NETWORK_RULE_PROTOCOLS.has(d.protocol)) continue;
           ctx.report({
-            message: `egress destination ${d.name} (${d.fqdn}, ${d.protocol}:${d.port}) of cluster ${c.name} needs an FQDN network rule on Azure Firewall ${fw.name}, which has DNS proxy disabled`,
+            messageId: 'dnsProxyOff',
+            data: { destination: d.name, fqdn: d.fqdn, protocol: d.protocol, port: d.port, cluster: c.name, firewall: fw.name },
             element: fw.id,
             property: 'dnsProxy',
             evidence: { firewall: fw.name, destination: d.name, fqdn: d.fqdn, protocol: d.protocol, port: d.port },

@@ -21,6 +21,12 @@ export default defineRule({
       { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
       { title: 'Scale SNAT ports with Azure NAT Gateway (Azure Firewall)', url: 'https://learn.microsoft.com/azure/firewall/integrate-with-nat-gateway' },
     ],
+    messages: {
+      fewPublicIps:
+        'Azure Firewall {{firewall}} carries egress of {{clusters}} (up to {{nodes}}) with {{ips}}: {{ipCount}} × ' +
+        '2,496 = {{ports}} SNAT ports per instance; production guidance is at least 20 public IPs ' +
+        '({{guidancePorts}} ports) or a NAT gateway',
+    },
   },
   check(ctx) {
     if (!isProduction(ctx.model)) return;
@@ -32,7 +38,16 @@ export default defineRule({
       if (ips >= PRODUCTION_MIN_IPS) continue;
       const nodes = snatNodes(ctx.q, clusters).peak;
       ctx.report({
-        message: `Azure Firewall ${fw.name} carries egress of ${clusters.map((c) => c.name).join(', ')} (up to ${plural(nodes, 'node')}) with ${plural(ips, 'public IP')}: ${fmt(ips)} × 2,496 = ${fmt(ips * PORTS_PER_IP)} SNAT ports per instance; production guidance is at least 20 public IPs (${fmt(PRODUCTION_MIN_IPS * PORTS_PER_IP)} ports) or a NAT gateway`,
+        messageId: 'fewPublicIps',
+        data: {
+          firewall: fw.name,
+          clusters: clusters.map((c) => c.name).join(', '),
+          nodes: plural(nodes, 'node'),
+          ips: plural(ips, 'public IP'),
+          ipCount: fmt(ips),
+          ports: fmt(ips * PORTS_PER_IP),
+          guidancePorts: fmt(PRODUCTION_MIN_IPS * PORTS_PER_IP),
+        },
         element: fw.id,
         property: 'publicIps',
         evidence: { firewall: fw.name, publicIps: ips, snatPortsPerInstance: ips * PORTS_PER_IP, nodes },

@@ -20,6 +20,15 @@ export default defineRule({
       { title: 'Configure your public standard load balancer in AKS (outbound ports)', url: 'https://learn.microsoft.com/azure/aks/configure-load-balancer-standard' },
       { title: 'Use a public standard load balancer in AKS', url: 'https://learn.microsoft.com/azure/aks/load-balancer-standard' },
     ],
+    messages: {
+      explicitPortsShort:
+        'cluster {{cluster}}: {{ips}} × 64,000 ports ÷ {{ports}} ports per node = {{capacity}}, but the pools can ' +
+        'reach {{nodes}} + {{surge}} surge = {{needed}}',
+      autoAllocationLow:
+        'cluster {{cluster}}: automatic SNAT allocation gives {{perNode}} ports per node at {{needed}} nodes ' +
+        '({{nodes}} + {{surge}} surge), down from 1,024 at 50 nodes or fewer; set allocatedOutboundPorts with ' +
+        'enough outbound IPs ({{ips}} × 64,000 = {{total}} ports)',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -37,7 +46,16 @@ export default defineRule({
         const capacity = Math.floor(total / ports);
         if (capacity < needed) {
           ctx.report({
-            message: `cluster ${c.name}: ${plural(ips, 'outbound IP')} × 64,000 ports ÷ ${fmt(ports)} ports per node = ${plural(capacity, 'node')}, but the pools can reach ${plural(nodes, 'node')} + ${fmt(surge)} surge = ${fmt(needed)}`,
+            messageId: 'explicitPortsShort',
+            data: {
+              cluster: c.name,
+              ips: plural(ips, 'outbound IP'),
+              ports: fmt(ports),
+              capacity: plural(capacity, 'node'),
+              nodes: plural(nodes, 'node'),
+              surge: fmt(surge),
+              needed: fmt(needed),
+            },
             element: c.id,
             property: 'outbound',
             evidence: { ...evidence, capacityNodes: capacity },
@@ -46,7 +64,16 @@ export default defineRule({
       } else if (needed > 50) {
         const per = autoPortsPerNode(needed);
         ctx.report({
-          message: `cluster ${c.name}: automatic SNAT allocation gives ${fmt(per)} ports per node at ${fmt(needed)} nodes (${plural(nodes, 'node')} + ${fmt(surge)} surge), down from 1,024 at 50 nodes or fewer; set allocatedOutboundPorts with enough outbound IPs (${plural(ips, 'IP')} × 64,000 = ${fmt(total)} ports)`,
+          messageId: 'autoAllocationLow',
+          data: {
+            cluster: c.name,
+            perNode: fmt(per),
+            needed: fmt(needed),
+            nodes: plural(nodes, 'node'),
+            surge: fmt(surge),
+            ips: plural(ips, 'IP'),
+            total: fmt(total),
+          },
           element: c.id,
           property: 'outbound',
           severity: 'warning',

@@ -24,6 +24,13 @@ export default defineRule({
       { title: 'Create a managed or user-assigned NAT gateway for your AKS cluster', url: 'https://learn.microsoft.com/azure/aks/nat-gateway' },
       { title: 'Azure NAT Gateway overview', url: 'https://learn.microsoft.com/azure/nat-gateway/nat-overview' },
     ],
+    messages: {
+      tooManyAddresses: 'NAT gateway {{natGateway}} has {{addresses}}{{prefix}}; a NAT gateway supports at most 16',
+      noAddress: 'NAT gateway {{natGateway}} has no public address, so cluster {{clusters}} has no egress through it',
+      fewPortsPerNode:
+        'NAT gateway {{natGateway}}: {{addresses}} × 64,512 = {{total}} SNAT ports for {{needed}} nodes ({{nodes}} ' +
+        '+ {{surge}} surge of {{clusters}}) is {{perNode}} ports per node, below 1,024',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -51,7 +58,8 @@ export default defineRule({
       const evidence = { natGateway: nat.name, publicAddresses: addresses, maxNodes: u.nodes, surgeNodes: u.surge };
       if (addresses > MAX_ADDRESSES) {
         ctx.report({
-          message: `NAT gateway ${nat.name} has ${plural(addresses, 'public address', 'public addresses')}${prefixText}; a NAT gateway supports at most 16`,
+          messageId: 'tooManyAddresses',
+          data: { natGateway: nat.name, addresses: plural(addresses, 'public address', 'public addresses'), prefix: prefixText },
           ...where,
           evidence,
         });
@@ -59,7 +67,8 @@ export default defineRule({
       }
       if (addresses === 0) {
         ctx.report({
-          message: `NAT gateway ${nat.name} has no public address, so cluster ${u.clusters.join(', ')} has no egress through it`,
+          messageId: 'noAddress',
+          data: { natGateway: nat.name, clusters: u.clusters.join(', ') },
           ...where,
           evidence,
         });
@@ -71,7 +80,17 @@ export default defineRule({
       const perNode = Math.floor(total / needed);
       if (perNode < MIN_PORTS_PER_NODE) {
         ctx.report({
-          message: `NAT gateway ${nat.name}: ${plural(addresses, 'public address', 'public addresses')} × 64,512 = ${fmt(total)} SNAT ports for ${fmt(needed)} nodes (${plural(u.nodes, 'node')} + ${fmt(u.surge)} surge of ${u.clusters.join(', ')}) is ${fmt(perNode)} ports per node, below 1,024`,
+          messageId: 'fewPortsPerNode',
+          data: {
+            natGateway: nat.name,
+            addresses: plural(addresses, 'public address', 'public addresses'),
+            total: fmt(total),
+            needed: fmt(needed),
+            nodes: plural(u.nodes, 'node'),
+            surge: fmt(u.surge),
+            clusters: u.clusters.join(', '),
+            perNode: fmt(perNode),
+          },
           ...where,
           severity: 'warning',
           evidence: { ...evidence, portsPerNode: perNode },

@@ -19,6 +19,14 @@ export default defineRule({
     references: [
       { title: 'Create a managed or user-assigned NAT gateway for your AKS cluster', url: 'https://learn.microsoft.com/azure/aks/nat-gateway' },
     ],
+    messages: {
+      otherNatGateway:
+        'node subnet {{subnet}} of cluster {{cluster}} is associated with NAT gateway {{subnetNat}}, not ' +
+        "{{natGateway}} named in the cluster's userAssignedNATGateway outbound",
+      noNatGateway:
+        "node subnet {{subnet}} of cluster {{cluster}} has no NAT gateway, but the cluster's outbound type " +
+        'userAssignedNATGateway expects {{natGateway}} on every node subnet',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -29,9 +37,13 @@ export default defineRule({
       for (const s of q.nodeSubnets(c.id)) {
         if (s.natGateway === natId) continue;
         ctx.report({
-          message: s.natGateway
-            ? `node subnet ${s.name} of cluster ${c.name} is associated with NAT gateway ${q.name(s.natGateway)}, not ${natName} named in the cluster's userAssignedNATGateway outbound`
-            : `node subnet ${s.name} of cluster ${c.name} has no NAT gateway, but the cluster's outbound type userAssignedNATGateway expects ${natName} on every node subnet`,
+          messageId: s.natGateway ? 'otherNatGateway' : 'noNatGateway',
+          data: {
+            subnet: s.name,
+            cluster: c.name,
+            subnetNat: s.natGateway ? q.name(s.natGateway) : 'none',
+            natGateway: natName,
+          },
           element: s.id,
           property: 'natGateway',
           evidence: { cluster: c.name, subnet: s.name, natGateway: natName },

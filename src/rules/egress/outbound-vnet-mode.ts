@@ -20,6 +20,15 @@ export default defineRule({
       { title: 'Create a managed or user-assigned NAT gateway for your AKS cluster', url: 'https://learn.microsoft.com/azure/aks/nat-gateway' },
       { title: 'Customize cluster egress with outbound types', url: 'https://learn.microsoft.com/azure/aks/egress-outboundtype' },
     ],
+    messages: {
+      managedNatInOwnVnet:
+        'cluster {{cluster}} uses outbound type {{outboundType}} but its {{count}} node subnet{{plural}} ' +
+        '({{subnets}}) are in your own VNet; a managed NAT gateway is only available in an AKS-managed VNet (use ' +
+        'userAssignedNATGateway)',
+      ownVnetTypeInManagedVnet:
+        'cluster {{cluster}} uses outbound type {{outboundType}} in an AKS-managed VNet; {{outboundType}} needs ' +
+        'your own VNet with the {{part}} associated with the node subnets before the cluster is created',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -27,14 +36,22 @@ export default defineRule({
       if ((t === 'managedNATGateway' || t === 'managedNATGatewayV2') && !c.managedVnet) {
         const subnets = ctx.q.nodeSubnets(c.id).map((s) => s.name);
         ctx.report({
-          message: `cluster ${c.name} uses outbound type ${t} but its ${subnets.length} node subnet${subnets.length === 1 ? '' : 's'} (${subnets.join(', ') || 'none'}) are in your own VNet; a managed NAT gateway is only available in an AKS-managed VNet (use userAssignedNATGateway)`,
+          messageId: 'managedNatInOwnVnet',
+          data: {
+            cluster: c.name,
+            outboundType: t,
+            count: subnets.length,
+            plural: subnets.length === 1 ? '' : 's',
+            subnets: subnets.join(', ') || 'none',
+          },
           element: c.id,
           property: 'outbound',
           evidence: { cluster: c.name, outboundType: t, managedVnet: false },
         });
       } else if ((t === 'userAssignedNATGateway' || t === 'userDefinedRouting') && c.managedVnet) {
         ctx.report({
-          message: `cluster ${c.name} uses outbound type ${t} in an AKS-managed VNet; ${t} needs your own VNet with the ${t === 'userDefinedRouting' ? 'route table' : 'NAT gateway'} associated with the node subnets before the cluster is created`,
+          messageId: 'ownVnetTypeInManagedVnet',
+          data: { cluster: c.name, outboundType: t, part: t === 'userDefinedRouting' ? 'route table' : 'NAT gateway' },
           element: c.id,
           property: 'outbound',
           evidence: { cluster: c.name, outboundType: t, managedVnet: true },

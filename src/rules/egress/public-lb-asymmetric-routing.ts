@@ -21,6 +21,14 @@ export default defineRule({
     references: [
       { title: 'Control egress traffic using Azure Firewall in AKS (asymmetric routing)', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
     ],
+    messages: {
+      pathThroughPublicLb:
+        'ingress path {{path}} enters through public load balancer {{loadBalancer}} (hop {{hop}}), but cluster ' +
+        '{{cluster}} routes 0.0.0.0/0 to {{appliance}}: replies leave through the firewall and are dropped',
+      servicePublicLb:
+        'public load balancer {{loadBalancer}} of cluster {{cluster}} receives internet traffic, but the cluster ' +
+        'routes 0.0.0.0/0 to {{appliance}}: replies leave through the firewall and are dropped',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -39,7 +47,8 @@ export default defineRule({
         const appliance = cluster ? udr.get(cluster) : undefined;
         if (appliance === undefined) continue;
         ctx.report({
-          message: `ingress path ${p.name} enters through public load balancer ${lb.name} (hop ${h.step}), but cluster ${q.name(cluster)} routes 0.0.0.0/0 to ${appliance}: replies leave through the firewall and are dropped`,
+          messageId: 'pathThroughPublicLb',
+          data: { path: p.name, loadBalancer: lb.name, hop: h.step, cluster: q.name(cluster), appliance },
           path: h.source.path,
           element: lb.id,
           evidence: { path: p.name, loadBalancer: lb.name, cluster: q.name(cluster), appliance },
@@ -52,7 +61,8 @@ export default defineRule({
       const appliance = udr.get(lb.cluster);
       if (appliance === undefined) continue;
       ctx.report({
-        message: `public load balancer ${lb.name} of cluster ${q.name(lb.cluster)} receives internet traffic, but the cluster routes 0.0.0.0/0 to ${appliance}: replies leave through the firewall and are dropped`,
+        messageId: 'servicePublicLb',
+        data: { loadBalancer: lb.name, cluster: q.name(lb.cluster), appliance },
         element: lb.id,
         evidence: { loadBalancer: lb.name, cluster: q.name(lb.cluster), appliance },
       });

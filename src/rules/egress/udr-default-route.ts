@@ -21,6 +21,20 @@ export default defineRule({
       { title: 'Customize cluster egress with a user-defined routing table', url: 'https://learn.microsoft.com/azure/aks/egress-udr' },
       { title: 'Customize cluster egress with outbound types', url: 'https://learn.microsoft.com/azure/aks/egress-outboundtype' },
     ],
+    messages: {
+      noRouteTable:
+        'node subnet {{subnet}} ({{cidr}}) of cluster {{cluster}} has no route table, but outbound type ' +
+        'userDefinedRouting needs a 0.0.0.0/0 route to {{target}}',
+      noDefaultRoute:
+        'route table {{routeTable}} on node subnet {{subnet}} of cluster {{cluster}} has no 0.0.0.0/0 route ' +
+        '({{routes}} route{{plural}}), but outbound type userDefinedRouting needs one to {{target}}',
+      wrongNextHopType:
+        'route {{route}} (0.0.0.0/0) in {{routeTable}} on node subnet {{subnet}} of cluster {{cluster}} goes to ' +
+        'next hop {{nextHopType}}; userDefinedRouting needs a virtual appliance (or gateway) as next hop',
+      otherAppliance:
+        'route {{route}} (0.0.0.0/0) in {{routeTable}} on node subnet {{subnet}} goes to {{routeTarget}}, but ' +
+        'cluster {{cluster}} declares its egress through {{declared}} ({{declaredIp}})',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -32,7 +46,8 @@ export default defineRule({
         const rt = q.getAs(s.routeTable, 'routeTable');
         if (!rt) {
           ctx.report({
-            message: `node subnet ${s.name} (${s.cidr}) of cluster ${c.name} has no route table, but outbound type userDefinedRouting needs a 0.0.0.0/0 route to ${via?.name ?? 'a firewall or NVA'}`,
+            messageId: 'noRouteTable',
+            data: { subnet: s.name, cidr: s.cidr, cluster: c.name, target: via?.name ?? 'a firewall or NVA' },
             element: s.id,
             property: 'routeTable',
             evidence: { cluster: c.name, subnet: s.name },
@@ -43,7 +58,15 @@ export default defineRule({
         const route = index >= 0 ? rt.routes[index] : undefined;
         if (!route) {
           ctx.report({
-            message: `route table ${rt.name} on node subnet ${s.name} of cluster ${c.name} has no 0.0.0.0/0 route (${rt.routes.length} route${rt.routes.length === 1 ? '' : 's'}), but outbound type userDefinedRouting needs one to ${via?.name ?? 'a firewall or NVA'}`,
+            messageId: 'noDefaultRoute',
+            data: {
+              routeTable: rt.name,
+              subnet: s.name,
+              cluster: c.name,
+              routes: rt.routes.length,
+              plural: rt.routes.length === 1 ? '' : 's',
+              target: via?.name ?? 'a firewall or NVA',
+            },
             element: rt.id,
             property: 'routes',
             evidence: { cluster: c.name, subnet: s.name, routes: rt.routes.length },
@@ -53,7 +76,8 @@ export default defineRule({
         const routePath = `${rt.source.path}.routes[${index}]`;
         if (route.nextHopType !== 'VirtualAppliance' && route.nextHopType !== 'VirtualNetworkGateway') {
           ctx.report({
-            message: `route ${route.name} (0.0.0.0/0) in ${rt.name} on node subnet ${s.name} of cluster ${c.name} goes to next hop ${route.nextHopType}; userDefinedRouting needs a virtual appliance (or gateway) as next hop`,
+            messageId: 'wrongNextHopType',
+            data: { route: route.name, routeTable: rt.name, subnet: s.name, cluster: c.name, nextHopType: route.nextHopType },
             path: routePath,
             property: 'nextHop',
             evidence: { cluster: c.name, subnet: s.name, nextHopType: route.nextHopType },
@@ -67,7 +91,16 @@ export default defineRule({
         if (other) {
           const target = route.nextHopResource ? q.name(route.nextHopResource) : route.nextHopAddress;
           ctx.report({
-            message: `route ${route.name} (0.0.0.0/0) in ${rt.name} on node subnet ${s.name} goes to ${target}, but cluster ${c.name} declares its egress through ${via.name} (${viaIp ?? '?'})`,
+            messageId: 'otherAppliance',
+            data: {
+              route: route.name,
+              routeTable: rt.name,
+              subnet: s.name,
+              routeTarget: target ?? '',
+              cluster: c.name,
+              declared: via.name,
+              declaredIp: viaIp ?? '?',
+            },
             path: routePath,
             property: 'nextHop',
             evidence: { cluster: c.name, subnet: s.name, routeTarget: target ?? '', declared: via.name },

@@ -14,6 +14,11 @@ export default defineRule({
     references: [
       { title: 'Azure Kubernetes Service CNI networking overview (support matrix)', url: 'https://learn.microsoft.com/azure/aks/concepts-network-cni-overview' },
     ],
+    messages: {
+      kubenet:
+        'App Gateway for Containers {{agc}} serves cluster {{cluster}}, which uses kubenet; AGC supports only ' +
+        'Azure CNI',
+    },
   },
   check(ctx) {
     for (const a of ctx.q.all('agc')) {
@@ -21,7 +26,8 @@ export default defineRule({
         const c = ctx.q.getAs(cid, 'cluster');
         if (!c || c.network.cni !== 'kubenet') continue;
         ctx.report({
-          message: `App Gateway for Containers ${a.name} serves cluster ${c.name}, which uses kubenet; AGC supports only Azure CNI`,
+          messageId: 'kubenet',
+          data: { agc: a.name, cluster: c.name },
           element: c.id,
           property: 'network.cni',
           evidence: { agc: a.name, cluster: c.name, cni: 'kubenet' },

@@ -14,12 +14,17 @@ export default defineRule({
     references: [
       { title: 'Application Gateway for Containers components (frontends)', url: 'https://learn.microsoft.com/azure/application-gateway/for-containers/application-gateway-for-containers-components' },
     ],
+    messages: {
+      privateFrontend:
+        'App Gateway for Containers {{agc}} declares a private frontend; AGC supports only public frontends',
+    },
   },
   check(ctx) {
     for (const a of ctx.q.all('agc')) {
       if (a.frontend !== 'private') continue;
       ctx.report({
-        message: `App Gateway for Containers ${a.name} declares a private frontend; AGC supports only public frontends`,
+        messageId: 'privateFrontend',
+        data: { agc: a.name },
         element: a.id,
         property: 'frontend',
         evidence: { agc: a.name, frontend: a.frontend },

@@ -15,12 +15,18 @@ export default defineRule({
       { title: 'What is Application Gateway Ingress Controller?', url: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview' },
       { title: 'What is Azure Application Gateway v2?', url: 'https://learn.microsoft.com/azure/application-gateway/overview-v2' },
     ],
+    messages: {
+      v1Sku:
+        'Application Gateway {{gateway}} is managed by AGIC ({{management}}) but uses the v1 SKU {{sku}}; AGIC ' +
+        'supports only Standard_v2 and WAF_v2',
+    },
   },
   check(ctx) {
     for (const g of ctx.q.all('applicationGateway')) {
       if (g.management === 'standalone' || (g.sku !== 'Standard' && g.sku !== 'WAF')) continue;
       ctx.report({
-        message: `Application Gateway ${g.name} is managed by AGIC (${g.management}) but uses the v1 SKU ${g.sku}; AGIC supports only Standard_v2 and WAF_v2`,
+        messageId: 'v1Sku',
+        data: { gateway: g.name, management: g.management, sku: g.sku },
         element: g.id,
         property: 'sku',
         evidence: { gateway: g.name, sku: g.sku, management: g.management },

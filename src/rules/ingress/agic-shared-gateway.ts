@@ -16,12 +16,23 @@ export default defineRule({
       { title: 'Install AGIC using an existing Application Gateway (sharing)', url: 'https://azure.github.io/application-gateway-kubernetes-ingress/setup/install-existing/' },
       { title: 'What is Application Gateway Ingress Controller?', url: 'https://learn.microsoft.com/azure/application-gateway/ingress-controller-overview' },
     ],
+    messages: {
+      shared:
+        'Application Gateway {{gateway}} is managed by AGIC ({{management}}) and serves {{count}} clusters ' +
+        '({{clusters}}); each AGIC rewrites the whole gateway',
+    },
   },
   check(ctx) {
     for (const g of ctx.q.all('applicationGateway')) {
       if (g.management === 'standalone' || g.clusters.length < 2) continue;
       ctx.report({
-        message: `Application Gateway ${g.name} is managed by AGIC (${g.management}) and serves ${g.clusters.length} clusters (${g.clusters.map((c) => ctx.q.name(c)).join(', ')}); each AGIC rewrites the whole gateway`,
+        messageId: 'shared',
+        data: {
+          gateway: g.name,
+          management: g.management,
+          count: g.clusters.length,
+          clusters: g.clusters.map((c) => ctx.q.name(c)).join(', '),
+        },
         element: g.id,
         property: 'management',
         evidence: { gateway: g.name, clusters: g.clusters.length },

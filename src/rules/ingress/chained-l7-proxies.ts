@@ -24,13 +24,19 @@ export default defineRule({
       { title: 'Zero-trust network for web applications with Azure Firewall and Application Gateway', url: 'https://learn.microsoft.com/azure/architecture/example-scenario/gateway/application-gateway-before-azure-firewall' },
       { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
     ],
+    messages: {
+      chained:
+        'ingress path {{path}} goes through {{count}} layer-7 proxies ({{proxies}}); each adds latency, TLS work ' +
+        'and configuration to keep in step',
+    },
   },
   check(ctx) {
     for (const p of ctx.model.ingressPaths) {
       const l7 = p.hops.filter((h) => h.layer7);
       if (l7.length < 3) continue;
       ctx.report({
-        message: `ingress path ${p.name} goes through ${l7.length} layer-7 proxies (${l7.map((h) => ctx.q.name(h.resource)).join(' → ')}); each adds latency, TLS work and configuration to keep in step`,
+        messageId: 'chained',
+        data: { path: p.name, count: l7.length, proxies: l7.map((h) => ctx.q.name(h.resource)).join(' → ') },
         path: p.source.path,
         property: 'hops',
         evidence: { path: p.name, layer7Hops: l7.length },

@@ -18,6 +18,19 @@ export default defineRule({
       { title: 'Application Gateway: how it works (X-Forwarded-For headers)', url: 'https://learn.microsoft.com/azure/application-gateway/how-application-gateway-works' },
       { title: 'Use a public standard load balancer in AKS (externalTrafficPolicy and client IP)', url: 'https://learn.microsoft.com/azure/aks/load-balancer-standard' },
     ],
+    messages: {
+      layer7Proxy:
+        'ingress path {{path}}, hop {{hop}} ({{resource}}) claims the client IP reaches the next hop, but ' +
+        '{{resource}} is a layer-7 proxy that opens a new connection; the next hop sees its address and the client ' +
+        'IP is only in X-Forwarded-For',
+      tlsPassthrough:
+        'ingress path {{path}}, hop {{hop}} ({{resource}}) claims the client IP reaches the next hop, but ' +
+        '{{resource}} passes TLS through, so it can neither add X-Forwarded-For nor keep the client address on its ' +
+        'new connection',
+      lostEarlier:
+        'ingress path {{path}}, hop {{hop}} ({{resource}}) claims the client IP reaches the next hop, but hop ' +
+        '{{lostHop}} ({{lostResource}}) already replaced the client address',
+    },
   },
   check(ctx) {
     const defaulted = new Set(ctx.model.defaults.map((d) => d.path));
@@ -25,18 +38,21 @@ export default defineRule({
       p.hops.forEach((h, i) => {
         if (!h.preservesClientIp || defaulted.has(`${h.source.path}.preservesClientIp`)) return;
         const name = ctx.q.name(h.resource);
-        let why: string | undefined;
-        if (L7_PROXY_KINDS.has(h.resourceKind)) {
-          why = `${name} is a layer-7 proxy that opens a new connection; the next hop sees its address and the client IP is only in X-Forwarded-For`;
-        } else if (h.resourceKind === 'ingressController' && h.tls === 'passthrough') {
-          why = `${name} passes TLS through, so it can neither add X-Forwarded-For nor keep the client address on its new connection`;
-        } else {
-          const lost = p.hops.slice(0, i).find((e) => !e.preservesClientIp);
-          if (lost) why = `hop ${lost.step} (${ctx.q.name(lost.resource)}) already replaced the client address`;
-        }
+        let why: 'layer7Proxy' | 'tlsPassthrough' | 'lostEarlier' | undefined;
+        const lost = p.hops.slice(0, i).find((e) => !e.preservesClientIp);
+        if (L7_PROXY_KINDS.has(h.resourceKind)) why = 'layer7Proxy';
+        else if (h.resourceKind === 'ingressController' && h.tls === 'passthrough') why = 'tlsPassthrough';
+        else if (lost) why = 'lostEarlier';
         if (!why) return;
         ctx.report({
-          message: `ingress path ${p.name}, hop ${h.step} (${name}) claims the client IP reaches the next hop, but ${why}`,
+          messageId: why,
+          data: {
+            path: p.name,
+            hop: h.step,
+            resource: name,
+            lostHop: lost?.step ?? '',
+            lostResource: lost ? ctx.q.name(lost.resource) : '',
+          },
           path: h.source.path,
           property: 'preservesClientIp',
           evidence: { path: p.name, hop: h.step, resource: name },

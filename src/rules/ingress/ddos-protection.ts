@@ -17,6 +17,9 @@ export default defineRule({
       { title: 'Azure DDoS Protection overview', url: 'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-overview' },
       { title: 'Protect your Application Gateway with Azure DDoS Network Protection', url: 'https://learn.microsoft.com/azure/application-gateway/tutorial-protect-application-gateway-ddos' },
     ],
+    messages: {
+      noPlan: '{{entry}} has a public IP in VNet {{vnet}}, which has no DDoS Network Protection plan',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -53,7 +56,8 @@ export default defineRule({
         if (seen.has(key)) continue;
         seen.add(key);
         ctx.report({
-          message: `${e.what} has a public IP in VNet ${v.name}, which has no DDoS Network Protection plan`,
+          messageId: 'noPlan',
+          data: { entry: e.what, vnet: v.name },
           element: v.id,
           property: 'ddosProtectionPlan',
           evidence: { entry: e.what, vnet: v.name },

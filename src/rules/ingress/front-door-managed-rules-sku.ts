@@ -15,6 +15,11 @@ export default defineRule({
     references: [
       { title: 'Azure Web Application Firewall on Azure Front Door', url: 'https://learn.microsoft.com/azure/web-application-firewall/afds/afds-overview' },
     ],
+    messages: {
+      managedRulesOnStandard:
+        'Front Door {{frontDoor}} is Standard but its WAF{{policy}} declares managed rule sets, which only Premium ' +
+        'provides',
+    },
   },
   check(ctx) {
     const defaulted = new Set(ctx.model.defaults.map((d) => d.path));
@@ -22,7 +27,8 @@ export default defineRule({
       if (fd.sku !== 'Standard' || !fd.waf?.managedRules) continue;
       if (defaulted.has(`${fd.source.path}.waf.managedRules`)) continue; // only an explicit claim is checked
       ctx.report({
-        message: `Front Door ${fd.name} is Standard but its WAF${fd.waf.name ? ` policy ${fd.waf.name}` : ''} declares managed rule sets, which only Premium provides`,
+        messageId: 'managedRulesOnStandard',
+        data: { frontDoor: fd.name, policy: fd.waf.name ? ` policy ${fd.waf.name}` : '' },
         element: fd.id,
         property: 'waf.managedRules',
         evidence: { frontDoor: fd.name, sku: fd.sku },

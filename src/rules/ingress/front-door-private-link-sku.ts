@@ -16,6 +16,11 @@ export default defineRule({
     references: [
       { title: 'Secure your origin with Private Link in Azure Front Door Premium', url: 'https://learn.microsoft.com/azure/frontdoor/private-link' },
     ],
+    messages: {
+      privateLinkNeedsPremium:
+        'Front Door {{frontDoor}} ({{sku}}) forwards path {{path}} to Private Link service {{privateLinkService}} ' +
+        '(hop {{hop}}); Private Link origins need Front Door Premium',
+    },
   },
   check(ctx) {
     const done = new Set<Id>();
@@ -27,7 +32,8 @@ export default defineRule({
         if (!fd || fd.sku === 'Premium' || done.has(fd.id)) return;
         done.add(fd.id);
         ctx.report({
-          message: `Front Door ${fd.name} (${fd.sku}) forwards path ${p.name} to Private Link service ${ctx.q.name(next.resource)} (hop ${next.step}); Private Link origins need Front Door Premium`,
+          messageId: 'privateLinkNeedsPremium',
+          data: { frontDoor: fd.name, sku: fd.sku, path: p.name, privateLinkService: ctx.q.name(next.resource), hop: next.step },
           element: fd.id,
           property: 'sku',
           evidence: { frontDoor: fd.name, sku: fd.sku, privateLinkService: ctx.q.name(next.resource) },

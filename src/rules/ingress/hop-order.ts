@@ -16,6 +16,15 @@ export default defineRule({
       { title: 'What is Azure Private Link service?', url: 'https://learn.microsoft.com/azure/private-link/private-link-service-overview' },
       { title: 'Use an internal load balancer with AKS', url: 'https://learn.microsoft.com/azure/aks/internal-lb' },
     ],
+    messages: {
+      unreachableEntry: 'internet-facing ingress path {{path}} starts at {{why}}; internet clients cannot reach hop 1',
+      plsWrongNext:
+        'ingress path {{path}}: Private Link service {{privateLinkService}} (hop {{hop}}) is followed by {{next}} ' +
+        '(hop {{nextHop}}), but it can only forward to its load balancer {{loadBalancer}}',
+      plsLast:
+        'ingress path {{path}}: Private Link service {{privateLinkService}} is the last hop (hop {{hop}}); it can ' +
+        'only forward to its load balancer {{loadBalancer}}, which must follow it',
+    },
   },
   check(ctx) {
     const { q } = ctx;
@@ -29,7 +38,8 @@ export default defineRule({
         else if (r?.kind === 'privateLinkService') why = `Private Link service ${r.name}, which is reachable only through private endpoints`;
         if (why) {
           ctx.report({
-            message: `internet-facing ingress path ${p.name} starts at ${why}; internet clients cannot reach hop 1`,
+            messageId: 'unreachableEntry',
+            data: { path: p.name, why },
             path: first.source.path,
             evidence: { path: p.name, hop: 1, resource: r?.name ?? '' },
           });
@@ -42,9 +52,15 @@ export default defineRule({
         const next = p.hops[i + 1];
         if (next?.resource === pls.loadBalancer) return;
         ctx.report({
-          message: next
-            ? `ingress path ${p.name}: Private Link service ${pls.name} (hop ${h.step}) is followed by ${q.name(next.resource)} (hop ${next.step}), but it can only forward to its load balancer ${q.name(pls.loadBalancer)}`
-            : `ingress path ${p.name}: Private Link service ${pls.name} is the last hop (hop ${h.step}); it can only forward to its load balancer ${q.name(pls.loadBalancer)}, which must follow it`,
+          messageId: next ? 'plsWrongNext' : 'plsLast',
+          data: {
+            path: p.name,
+            privateLinkService: pls.name,
+            hop: h.step,
+            next: next ? q.name(next.resource) : '',
+            nextHop: next?.step ?? '',
+            loadBalancer: q.name(pls.loadBalancer),
+          },
           path: (next ?? h).source.path,
           evidence: { path: p.name, hop: h.step, privateLinkService: pls.name, loadBalancer: q.name(pls.loadBalancer) },
         });

@@ -17,6 +17,11 @@ export default defineRule({
       { title: 'TLS termination and end-to-end TLS with Application Gateway', url: 'https://learn.microsoft.com/azure/application-gateway/ssl-overview' },
       { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
     ],
+    messages: {
+      plaintextBehindTls:
+        'ingress path {{path}} arrives encrypted but {{from}} (hop {{hop}}, tls {{tls}}) forwards plaintext ' +
+        '{{protocol}}:{{port}} to {{to}}',
+    },
   },
   check(ctx) {
     const byId = new Map<string, Edge>();
@@ -37,7 +42,16 @@ export default defineRule({
         if (!prev) continue;
         const to = ctx.q.name(e.to);
         ctx.report({
-          message: `ingress path ${p.name} arrives encrypted but ${ctx.q.name(prev.resource)} (hop ${prev.step}, tls ${prev.tls}) forwards plaintext ${e.protocol ?? '?'}:${e.port ?? '?'} to ${to}`,
+          messageId: 'plaintextBehindTls',
+          data: {
+            path: p.name,
+            from: ctx.q.name(prev.resource),
+            hop: prev.step,
+            tls: prev.tls,
+            protocol: e.protocol ?? '?',
+            port: e.port ?? '?',
+            to,
+          },
           path: prev.source.path,
           property: 'tls',
           evidence: { path: p.name, hop: prev.step, from: ctx.q.name(prev.resource), to, protocol: e.protocol ?? '', port: e.port ?? 0 },

@@ -17,6 +17,11 @@ export default defineRule({
       { title: 'Application Gateway: redirect HTTP to HTTPS', url: 'https://learn.microsoft.com/azure/application-gateway/redirect-http-to-https-portal' },
       { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
     ],
+    messages: {
+      plaintextEntry:
+        'internet-facing ingress path {{path}} accepts plaintext {{protocol}}:{{port}} from {{client}} at ' +
+        '{{entry}} (hop 1); serve HTTPS and redirect HTTP',
+    },
   },
   check(ctx) {
     const byId = new Map<string, Edge>();
@@ -26,7 +31,14 @@ export default defineRule({
       const edge = byId.get(p.edges[0] ?? '');
       if (!p.internetFacing || !first || edge?.tls !== 'plaintext') continue;
       ctx.report({
-        message: `internet-facing ingress path ${p.name} accepts plaintext ${first.protocol}:${first.port} from ${ctx.q.name(p.client)} at ${ctx.q.name(first.resource)} (hop 1); serve HTTPS and redirect HTTP`,
+        messageId: 'plaintextEntry',
+        data: {
+          path: p.name,
+          protocol: first.protocol,
+          port: first.port,
+          client: ctx.q.name(p.client),
+          entry: ctx.q.name(first.resource),
+        },
         path: first.source.path,
         property: 'protocol',
         evidence: { path: p.name, protocol: first.protocol, port: first.port },

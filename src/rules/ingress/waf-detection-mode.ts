@@ -16,6 +16,9 @@ export default defineRule({
       { title: 'Application Gateway WAF policy overview (modes)', url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/policy-overview' },
       { title: 'Front Door WAF policy settings', url: 'https://learn.microsoft.com/azure/web-application-firewall/afds/waf-front-door-policy-settings' },
     ],
+    messages: {
+      detection: '{{kind}} {{resource}} runs its WAF{{policy}} in Detection mode, which only logs attacks{{paths}}',
+    },
   },
   check(ctx) {
     const kinds = ['frontDoor', 'applicationGateway', 'agc'] as const;
@@ -25,7 +28,13 @@ export default defineRule({
         if (r.waf?.mode !== 'Detection') continue;
         const paths = ctx.model.ingressPaths.filter((p) => p.hops.some((h) => h.resource === r.id)).map((p) => p.name);
         ctx.report({
-          message: `${label[k]} ${r.name} runs its WAF${r.waf.name ? ` policy ${r.waf.name}` : ''} in Detection mode, which only logs attacks${paths.length ? ` on ${paths.length} ingress path${paths.length === 1 ? '' : 's'} (${paths.join(', ')})` : ''}`,
+          messageId: 'detection',
+          data: {
+            kind: label[k],
+            resource: r.name,
+            policy: r.waf.name ? ` policy ${r.waf.name}` : '',
+            paths: paths.length ? ` on ${paths.length} ingress path${paths.length === 1 ? '' : 's'} (${paths.join(', ')})` : '',
+          },
           element: r.id,
           property: 'waf.mode',
           evidence: { resource: r.name, mode: 'Detection', paths: paths.length },

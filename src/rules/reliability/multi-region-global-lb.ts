@@ -20,6 +20,11 @@ export default defineRule({
     references: [
       { title: 'Best practices for business continuity and disaster recovery in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-multi-region' },
     ],
+    messages: {
+      noGlobalLb:
+        'clusters run in {{regions}} regions ({{regionList}}) but no Front Door or Traffic Manager fronts more ' +
+        'than one of them ({{fronted}} region{{plural}} behind Front Door); failover between regions is manual',
+    },
   },
   check(ctx) {
     const { q, model } = ctx;
@@ -39,7 +44,13 @@ export default defineRule({
     if (fronted.size >= 2) return;
     const second = clusters.find((c) => c.region === regions[1])!;
     ctx.report({
-      message: `clusters run in ${regions.length} regions (${regions.join(', ')}) but no Front Door or Traffic Manager fronts more than one of them (${fronted.size} region${fronted.size === 1 ? '' : 's'} behind Front Door); failover between regions is manual`,
+      messageId: 'noGlobalLb',
+      data: {
+        regions: regions.length,
+        regionList: regions.join(', '),
+        fronted: fronted.size,
+        plural: fronted.size === 1 ? '' : 's',
+      },
       element: second.id,
       property: 'region',
       evidence: { regions: regions.length, frontedRegions: fronted.size },

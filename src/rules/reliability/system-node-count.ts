@@ -16,6 +16,10 @@ export default defineRule({
       { title: 'Manage system node pools in AKS', url: 'https://learn.microsoft.com/azure/aks/use-system-pools' },
       { title: 'Availability zones in AKS', url: 'https://learn.microsoft.com/azure/aks/availability-zones' },
     ],
+    messages: {
+      tooFew:
+        'cluster {{cluster}} has {{total}} system node{{plural}} at minimum ({{pools}}); keep at least 3',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
@@ -33,7 +37,13 @@ export default defineRule({
         continue;
       }
       ctx.report({
-        message: `cluster ${c.name} has ${total} system node${total === 1 ? '' : 's'} at minimum (${system.map((p) => `${p.name}: ${min(p)}`).join(', ')}); keep at least 3`,
+        messageId: 'tooFew',
+        data: {
+          cluster: c.name,
+          total,
+          plural: total === 1 ? '' : 's',
+          pools: system.map((p) => `${p.name}: ${min(p)}`).join(', '),
+        },
         element: system[0]!.id,
         property: system[0]!.autoscaling ? 'minCount' : 'count',
         evidence: { cluster: c.name, systemNodes: total },

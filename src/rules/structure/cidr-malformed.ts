@@ -13,11 +13,12 @@ export default defineRule({
       'Azure rejects address prefixes that are not valid IPv4 CIDRs, and a prefix with host bits set (10.0.0.1/24) is refused with InvalidCIDRNotation. Capacity and overlap checks cannot run on a range that does not parse.',
     fix: 'Write the network address with its prefix length, e.g. `10.240.0.0/22`.',
     references: [{ title: 'Add, change, or delete a virtual network subnet', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet' }],
+    messages: { malformed: '{{what}}: {{error}}' },
   },
   check(ctx) {
     const bad = (text: string, what: string, element: string, path: string): void => {
       const r = parseCidr(text);
-      if (!r.ok) ctx.report({ message: `${what}: ${r.error}`, element, path });
+      if (!r.ok) ctx.report({ messageId: 'malformed', data: { what, error: r.error }, element, path });
     };
     for (const v of ctx.q.all('vnet')) {
       v.addressSpace.forEach((a, i) => bad(a, `address space of ${v.name}`, v.id, `${v.source.path}.addressSpace[${i}]`));

@@ -13,13 +13,19 @@ export default defineRule({
     fix: "Add a node pool with `mode: 'system'` (at least three nodes across zones for production).",
     example: "nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, zones: [1, 2, 3], subnet: nodes })",
     references: [{ title: 'Manage system node pools in AKS', url: 'https://learn.microsoft.com/azure/aks/use-system-pools' }],
+    messages: {
+      noPools: 'cluster {{cluster}} has no node pools; AKS needs at least one system node pool',
+      noSystemPool:
+        'cluster {{cluster}} has only user node pools ({{pools}}); AKS needs at least one system node pool',
+    },
   },
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       const pools = ctx.q.pools(c.id);
-      if (pools.length === 0) ctx.report({ message: `cluster ${c.name} has no node pools; AKS needs at least one system node pool`, element: c.id, property: 'nodePools' });
+      if (pools.length === 0) ctx.report({ messageId: 'noPools', data: { cluster: c.name }, element: c.id, property: 'nodePools' });
       else if (!pools.some((p) => p.mode === 'system')) {
-        ctx.report({ message: `cluster ${c.name} has only user node pools (${pools.map((p) => p.name).join(', ')}); AKS needs at least one system node pool`, element: c.id, property: 'nodePools' });
+        const pnames = pools.map((p) => p.name).join(', ');
+        ctx.report({ messageId: 'noSystemPool', data: { cluster: c.name, pools: pnames }, element: c.id, property: 'nodePools' });
       }
     }
   },

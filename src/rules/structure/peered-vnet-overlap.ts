@@ -12,6 +12,7 @@ export default defineRule({
     rationale: 'Azure refuses to peer two virtual networks whose address spaces overlap, so a hub-and-spoke design with overlapping ranges cannot be connected.',
     fix: 'Allocate each VNet a distinct range from one enterprise IP plan before peering them.',
     references: [{ title: 'Create, change, or delete a virtual network peering: requirements and constraints', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints' }],
+    messages: { overlap: 'peered VNets {{vnet}} ({{cidr}}) and {{other}} ({{otherCidr}}) overlap' },
   },
   check(ctx) {
     for (const e of ctx.q.edges('peering')) {
@@ -23,7 +24,11 @@ export default defineRule({
           const ra = cidr(sa);
           const rb = cidr(sb);
           if (ra && rb && overlaps(ra, rb)) {
-            ctx.report({ message: `peered VNets ${a.name} (${sa}) and ${b.name} (${sb}) overlap`, path: e.source.path });
+            ctx.report({
+              messageId: 'overlap',
+              data: { vnet: a.name, cidr: sa, other: b.name, otherCidr: sb },
+              path: e.source.path,
+            });
           }
         }
       }

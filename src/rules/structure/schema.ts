@@ -1,5 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
-import { reportIssues } from './_issue-rule.js';
+import { ISSUE_MESSAGES, reportIssues } from './_issue-rule.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +14,7 @@ export default defineRule({
     fix: 'Give the field a value of the documented type. Run `aksnet check` on TypeScript files to see the same problem as a compiler error.',
     example: "subnet({ name: 'snet-nodes', cidr: '10.240.0.0/22', purpose: 'aks-nodes' })",
     references: [{ title: 'Infrastructure as code (Well-Architected OE:05)', url: 'https://learn.microsoft.com/azure/well-architected/operational-excellence/infrastructure-as-code-design' }],
+    messages: ISSUE_MESSAGES,
   },
   check: (ctx) => reportIssues(ctx, 'structure/schema'),
 });

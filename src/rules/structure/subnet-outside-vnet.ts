@@ -12,6 +12,7 @@ export default defineRule({
     rationale: "Azure only accepts a subnet whose prefix is contained in one of the VNet's address spaces; anything else fails at deployment.",
     fix: "Move the subnet into the VNet's range, or add an address space to the VNet that contains it.",
     references: [{ title: 'Add, change, or delete a virtual network subnet', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet' }],
+    messages: { outside: 'subnet {{subnet}} ({{cidr}}) is outside the address space of {{vnet}} ({{addressSpace}})' },
   },
   check(ctx) {
     for (const s of ctx.q.all('subnet')) {
@@ -22,7 +23,8 @@ export default defineRule({
       if (spaces.length === 0) continue;
       if (!spaces.some((a) => contains(a, sr))) {
         ctx.report({
-          message: `subnet ${s.name} (${s.cidr}) is outside the address space of ${v.name} (${v.addressSpace.join(', ')})`,
+          messageId: 'outside',
+          data: { subnet: s.name, cidr: s.cidr, vnet: v.name, addressSpace: v.addressSpace.join(', ') },
           element: s.id,
           property: 'cidr',
         });

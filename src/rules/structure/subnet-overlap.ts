@@ -12,6 +12,7 @@ export default defineRule({
     rationale: 'Azure rejects a subnet whose range overlaps another subnet of the same VNet.',
     fix: 'Give each subnet its own non-overlapping range; plan them from one IP address table.',
     references: [{ title: 'Add, change, or delete a virtual network subnet', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-subnet' }],
+    messages: { overlap: 'subnet {{subnet}} ({{cidr}}) overlaps subnet {{other}} ({{otherCidr}}) in {{vnet}}' },
   },
   check(ctx) {
     for (const v of ctx.q.all('vnet')) {
@@ -23,7 +24,12 @@ export default defineRule({
           const ra = cidr(a.cidr);
           const rb = cidr(b.cidr);
           if (ra && rb && overlaps(ra, rb)) {
-            ctx.report({ message: `subnet ${b.name} (${b.cidr}) overlaps subnet ${a.name} (${a.cidr}) in ${v.name}`, element: b.id, property: 'cidr' });
+            ctx.report({
+              messageId: 'overlap',
+              data: { subnet: b.name, cidr: b.cidr, other: a.name, otherCidr: a.cidr, vnet: v.name },
+              element: b.id,
+              property: 'cidr',
+            });
           }
         }
       }

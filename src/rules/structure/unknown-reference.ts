@@ -1,5 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
-import { reportIssues } from './_issue-rule.js';
+import { ISSUE_MESSAGES, reportIssues } from './_issue-rule.js';
 
 export default defineRule({
   meta: {
@@ -14,6 +14,7 @@ export default defineRule({
     fix: "Pass the object itself (the variable returned by `subnet(…)`, `nsg(…)`, …), and list every subnet in its VNet's `subnets`.",
     example: "const nodes = subnet({ name: 'snet-nodes', cidr: '10.240.0.0/22' });\nconst spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.240.0.0/16'], subnets: [nodes] });\nnodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', subnet: nodes });",
     references: [{ title: 'Plan virtual networks', url: 'https://learn.microsoft.com/azure/virtual-network/virtual-network-vnet-plan-design-arm' }],
+    messages: ISSUE_MESSAGES,
   },
   check: (ctx) => reportIssues(ctx, 'structure/unknown-reference'),
 });

@@ -1,22 +1,49 @@
-import { describe, expect, it } from 'vitest';
-import { runRule } from '../../helpers/run-rule.js';
+import { subnet } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { withAgc } from './_fixtures.js';
 
-const ID = 'address/agc-subnet-delegation';
+const PATH = 'network.vnets[1].subnets[2].delegation';
 
-describe(ID, () => {
-  it('reports an undelegated association subnet', async () => {
-    const f = await runRule(ID, withAgc('10.1.8.0/24').arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe(
-      'AGC agc-web uses subnet snet-agc (10.1.8.0/24), which is not delegated; it must be delegated to Microsoft.ServiceNetworking/trafficControllers',
-    );
-    expect(f[0]!.path).toBe('network.vnets[1].subnets[2].delegation');
-  });
-
-  it('reports the wrong delegation and passes the right one', async () => {
-    const f = await runRule(ID, withAgc('10.1.8.0/24', 'Microsoft.Network/applicationGateways').arch);
-    expect(f[0]!.message).toContain('delegated to Microsoft.Network/applicationGateways');
-    expect(await runRule(ID, withAgc('10.1.8.0/24', 'Microsoft.ServiceNetworking/trafficControllers').arch)).toEqual([]);
-  });
+testRule('address/agc-subnet-delegation', {
+  valid: [
+    { name: 'delegated to trafficControllers', arch: () => withAgc('10.1.8.0/24', 'Microsoft.ServiceNetworking/trafficControllers').arch },
+    {
+      name: 'an undelegated AGC-purpose subnet no AGC uses',
+      arch: () => {
+        const b = baseline();
+        b.spoke.subnets.push(subnet({ name: 'snet-agc', cidr: '10.1.8.0/24', purpose: 'agc' }));
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'not delegated',
+      arch: () => withAgc('10.1.8.0/24').arch,
+      findings: [
+        {
+          messageId: 'wrongDelegation',
+          path: PATH,
+          severity: 'error',
+          message:
+            'AGC agc-web uses subnet snet-agc (10.1.8.0/24), which is not delegated; it must be delegated to Microsoft.ServiceNetworking/trafficControllers',
+          evidence: { agc: 'agc-web', subnet: 'snet-agc', delegation: 'none' },
+        },
+      ],
+    },
+    {
+      name: 'delegated to another service',
+      arch: () => withAgc('10.1.8.0/24', 'Microsoft.Network/applicationGateways').arch,
+      findings: [
+        {
+          messageId: 'wrongDelegation',
+          path: PATH,
+          severity: 'error',
+          message:
+            'AGC agc-web uses subnet snet-agc (10.1.8.0/24), which is delegated to Microsoft.Network/applicationGateways; it must be delegated to Microsoft.ServiceNetworking/trafficControllers',
+        },
+      ],
+    },
+  ],
 });

@@ -1,20 +1,48 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'address/appgw-subnet-recommended-size';
-
-describe(ID, () => {
-  it('warns about a /26 Application Gateway v2 subnet', async () => {
+function sized(cidr: string, sku?: 'Standard' | 'WAF' | 'Standard_v2' | 'WAF_v2') {
+  return () => {
     const b = baseline();
-    b.appGwSubnet.cidr = '10.1.4.0/26';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('snet-appgw 10.1.4.0/26 hosts Application Gateway v2 agw-test but is a /26 (64 addresses); a /24 is recommended');
-    expect(f[0]!.path).toBe('network.vnets[1].subnets[1].cidr');
-  });
+    b.appGwSubnet.cidr = cidr;
+    if (sku) b.appGw.sku = sku;
+    return b.arch;
+  };
+}
 
-  it('passes the /24 baseline', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+const PATH = 'network.vnets[1].subnets[1].cidr';
+
+testRule('address/appgw-subnet-recommended-size', {
+  valid: [
+    { name: 'a /24 (the recommended size)', arch: sized('10.1.4.0/24') },
+    { name: 'a /23', arch: sized('10.1.4.0/23') },
+    { name: 'a /26 holding a v1 gateway is not this rule', arch: sized('10.1.4.0/26', 'WAF') },
+  ],
+  invalid: [
+    {
+      name: 'a /25 (one bit short) for WAF_v2',
+      arch: sized('10.1.4.0/25'),
+      findings: [
+        {
+          messageId: 'belowRecommended',
+          path: PATH,
+          severity: 'warning',
+          message: 'snet-appgw 10.1.4.0/25 hosts Application Gateway v2 agw-test but is a /25 (128 addresses); a /24 is recommended',
+          evidence: { prefix: 25, recommended: 24 },
+        },
+      ],
+    },
+    {
+      name: 'a /26 for Standard_v2',
+      arch: sized('10.1.4.0/26', 'Standard_v2'),
+      findings: [
+        {
+          messageId: 'belowRecommended',
+          path: PATH,
+          severity: 'warning',
+          message: 'snet-appgw 10.1.4.0/26 hosts Application Gateway v2 agw-test but is a /26 (64 addresses); a /24 is recommended',
+        },
+      ],
+    },
+  ],
 });

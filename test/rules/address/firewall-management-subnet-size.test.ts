@@ -1,25 +1,52 @@
-import { describe, expect, it } from 'vitest';
 import { subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'address/firewall-management-subnet-size';
-
-describe(ID, () => {
-  it('reports a /28 AzureFirewallManagementSubnet', async () => {
+function withMgmt(cidr: string, byPurpose = false) {
+  return () => {
     const b = baseline();
-    b.hub.subnets.push(subnet({ name: 'AzureFirewallManagementSubnet', cidr: '10.0.0.64/28' }));
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe(
-      'AzureFirewallManagementSubnet 10.0.0.64/28 (Azure Firewall management) is a /28 with 11 usable addresses; it must be a /26 or larger',
+    b.hub.subnets.push(
+      byPurpose
+        ? subnet({ name: 'snet-fw-mgmt', cidr, purpose: 'firewall-management' })
+        : subnet({ name: 'AzureFirewallManagementSubnet', cidr }),
     );
-    expect(f[0]!.path).toBe('network.vnets[0].subnets[1].cidr');
-  });
+    return b.arch;
+  };
+}
 
-  it('passes a /26', async () => {
-    const b = baseline();
-    b.hub.subnets.push(subnet({ name: 'AzureFirewallManagementSubnet', cidr: '10.0.0.64/26', purpose: 'firewall-management' }));
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+const PATH = 'network.vnets[0].subnets[1].cidr';
+
+testRule('address/firewall-management-subnet-size', {
+  valid: [
+    { name: 'a /26 (the minimum)', arch: withMgmt('10.0.0.64/26') },
+    { name: 'a /25', arch: withMgmt('10.0.0.128/25') },
+  ],
+  invalid: [
+    {
+      name: 'a /28 named AzureFirewallManagementSubnet',
+      arch: withMgmt('10.0.0.64/28'),
+      findings: [
+        {
+          messageId: 'tooSmall',
+          path: PATH,
+          severity: 'error',
+          message:
+            'AzureFirewallManagementSubnet 10.0.0.64/28 (Azure Firewall management) is a /28 with 11 usable addresses; it must be a /26 or larger',
+        },
+      ],
+    },
+    {
+      name: 'a /27 (one bit short) found by its purpose',
+      arch: withMgmt('10.0.0.64/27', true),
+      findings: [
+        {
+          messageId: 'tooSmall',
+          path: PATH,
+          severity: 'error',
+          message: 'snet-fw-mgmt 10.0.0.64/27 (Azure Firewall management) is a /27 with 27 usable addresses; it must be a /26 or larger',
+          evidence: { prefix: 27, required: 26 },
+        },
+      ],
+    },
+  ],
 });

@@ -1,20 +1,32 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'address/firewall-subnet-size';
-
-describe(ID, () => {
-  it('reports a /27 AzureFirewallSubnet', async () => {
+function sized(cidr: string) {
+  return () => {
     const b = baseline();
-    b.fwSubnet.cidr = '10.0.0.0/27';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('AzureFirewallSubnet 10.0.0.0/27 (Azure Firewall) is a /27 with 27 usable addresses; it must be a /26 or larger');
-    expect(f[0]!.path).toBe('network.vnets[0].subnets[0].cidr');
-  });
+    b.fwSubnet.cidr = cidr;
+    return b.arch;
+  };
+}
 
-  it('passes the /26 baseline', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('address/firewall-subnet-size', {
+  valid: [
+    { name: 'the /26 baseline (the minimum)', arch: sized('10.0.0.0/26') },
+    { name: 'a /25', arch: sized('10.0.0.0/25') },
+  ],
+  invalid: [
+    {
+      name: 'a /27 (one bit short)',
+      arch: sized('10.0.0.0/27'),
+      findings: [
+        {
+          messageId: 'tooSmall',
+          path: 'network.vnets[0].subnets[0].cidr',
+          severity: 'error',
+          message: 'AzureFirewallSubnet 10.0.0.0/27 (Azure Firewall) is a /27 with 27 usable addresses; it must be a /26 or larger',
+          evidence: { prefix: 27, required: 26 },
+        },
+      ],
+    },
+  ],
 });

@@ -1,28 +1,42 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
-
-const ID = 'address/flat-node-subnet-size';
+import { testRule } from '../../helpers/rule-tester.js';
 
 function flat(cidr: string) {
-  const b = baseline();
-  b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
-  b.nodes.cidr = cidr;
-  return b;
+  return () => {
+    const b = baseline();
+    b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+    b.nodes.cidr = cidr;
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('warns about a /24 node subnet with flat Azure CNI', async () => {
-    const f = await runRule(ID, flat('10.1.0.0/24').arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('snet-nodes 10.1.0.0/24 is a /24 node subnet of flat Azure CNI cluster aks-test; a /23 or larger leaves room for pods to grow');
-    expect(f[0]!.path).toBe('network.vnets[1].subnets[0].cidr');
-  });
-
-  it('passes a /23, and overlay clusters with small subnets', async () => {
-    expect(await runRule(ID, flat('10.1.0.0/23').arch)).toEqual([]);
-    const b = baseline();
-    b.nodes.cidr = '10.1.0.0/26';
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+testRule('address/flat-node-subnet-size', {
+  valid: [
+    { name: 'a /23 (the recommended size)', arch: flat('10.1.0.0/23') },
+    { name: 'a /22', arch: flat('10.1.0.0/22') },
+    {
+      name: 'an overlay cluster with a small node subnet',
+      arch: () => {
+        const b = baseline();
+        b.nodes.cidr = '10.1.0.0/26';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a /24 (one bit short)',
+      arch: flat('10.1.0.0/24'),
+      findings: [
+        {
+          messageId: 'belowRecommended',
+          path: 'network.vnets[1].subnets[0].cidr',
+          severity: 'warning',
+          message:
+            'snet-nodes 10.1.0.0/24 is a /24 node subnet of flat Azure CNI cluster aks-test; a /23 or larger leaves room for pods to grow',
+          evidence: { prefix: 24, recommended: 23 },
+        },
+      ],
+    },
+  ],
 });

@@ -1,23 +1,46 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'address/overlay-pod-cidr-private';
-
-describe(ID, () => {
-  it('warns about a public overlay pod CIDR', async () => {
+function withPodCidr(podCidr: string) {
+  return () => {
     const b = baseline();
-    (b.aks.network as { podCidr?: string }).podCidr = '20.0.0.0/16';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('overlay pod CIDR 20.0.0.0/16 of aks-test is not inside RFC 1918 or RFC 6598 space');
-    expect(f[0]!.path).toBe('clusters[0].network.podCidr');
-  });
+    (b.aks.network as { podCidr?: string }).podCidr = podCidr;
+    return b.arch;
+  };
+}
 
-  it('passes RFC 1918 and RFC 6598 ranges', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-    const b = baseline();
-    (b.aks.network as { podCidr?: string }).podCidr = '100.64.0.0/16';
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+const notPrivate = (podCidr: string) => ({
+  messageId: 'notPrivate',
+  path: 'clusters[0].network.podCidr',
+  severity: 'warning' as const,
+  message: `overlay pod CIDR ${podCidr} of aks-test is not inside RFC 1918 or RFC 6598 space`,
+  evidence: { podCidr },
+});
+
+testRule('address/overlay-pod-cidr-private', {
+  valid: [
+    { name: 'the baseline 192.168.0.0/16', arch: withPodCidr('192.168.0.0/16') },
+    { name: 'RFC 6598 100.64.0.0/16', arch: withPodCidr('100.64.0.0/16') },
+    { name: 'the last /16 of RFC 6598 (100.127.0.0/16)', arch: withPodCidr('100.127.0.0/16') },
+    { name: 'the first /16 of 172.16.0.0/12', arch: withPodCidr('172.16.0.0/16') },
+    { name: 'the last /16 of 172.16.0.0/12 (172.31.0.0/16)', arch: withPodCidr('172.31.0.0/16') },
+    { name: 'the last /16 of 10.0.0.0/8', arch: withPodCidr('10.255.0.0/16') },
+    {
+      name: 'a flat CNI cluster has no overlay pod CIDR to check',
+      arch: () => {
+        const b = baseline();
+        b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    { name: 'a public range', arch: withPodCidr('20.0.0.0/16'), findings: [notPrivate('20.0.0.0/16')] },
+    { name: 'just above 172.16.0.0/12 (172.32.0.0/16)', arch: withPodCidr('172.32.0.0/16'), findings: [notPrivate('172.32.0.0/16')] },
+    { name: 'just below 172.16.0.0/12 (172.15.0.0/16)', arch: withPodCidr('172.15.0.0/16'), findings: [notPrivate('172.15.0.0/16')] },
+    { name: 'just above RFC 6598 (100.128.0.0/16)', arch: withPodCidr('100.128.0.0/16'), findings: [notPrivate('100.128.0.0/16')] },
+    { name: 'just below RFC 6598 (100.63.0.0/16)', arch: withPodCidr('100.63.0.0/16'), findings: [notPrivate('100.63.0.0/16')] },
+    { name: 'just after 10.0.0.0/8 (11.0.0.0/16)', arch: withPodCidr('11.0.0.0/16'), findings: [notPrivate('11.0.0.0/16')] },
+    { name: 'a range larger than 192.168.0.0/16 (192.168.0.0/15)', arch: withPodCidr('192.168.0.0/15'), findings: [notPrivate('192.168.0.0/15')] },
+  ],
 });

@@ -1,23 +1,32 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'address/pod-cidr-capacity';
-
-describe(ID, () => {
-  it('reports an overlay pod CIDR with fewer /24 blocks than peak nodes', async () => {
+/** The baseline (system 3–5 and apps 3–`appsMax` nodes, one surge node each) with an overlay pod CIDR. */
+function sized(podCidr: string, appsMax = 10) {
+  return () => {
     const b = baseline();
-    (b.aks.network as { podCidr?: string }).podCidr = '192.168.0.0/21';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('pod CIDR 192.168.0.0/21 of aks-test holds 8 node /24 blocks; at max scale 15 nodes + 2 surge need 17');
-    expect(f[0]!.path).toBe('clusters[0].network.podCidr');
-  });
+    (b.aks.network as { podCidr?: string }).podCidr = podCidr;
+    b.aks.nodePools[1]!.maxCount = appsMax;
+    return b.arch;
+  };
+}
 
-  it('passes the baseline /16 and an exactly sized /20', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-    const b = baseline();
-    (b.aks.network as { podCidr?: string }).podCidr = '192.168.0.0/19';
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+const tooSmall = (podCidr: string, blocks: number, nodes: number, needed: number) => ({
+  messageId: 'tooSmall',
+  path: 'clusters[0].network.podCidr',
+  severity: 'error' as const,
+  message: `pod CIDR ${podCidr} of aks-test holds ${blocks} node /24 blocks; at max scale ${nodes} nodes + 2 surge need ${needed}`,
+  evidence: { podCidr, blocks, needed },
+});
+
+testRule('address/pod-cidr-capacity', {
+  valid: [
+    { name: 'the baseline /16', arch: sized('192.168.0.0/16') },
+    { name: 'a /19 (32 blocks) for 17 nodes', arch: sized('192.168.0.0/19') },
+    { name: 'a /20 (16 blocks) for exactly 14 + 2 surge = 16 nodes', arch: sized('192.168.0.0/20', 9) },
+  ],
+  invalid: [
+    { name: 'a /21 (8 blocks) for 17 nodes', arch: sized('192.168.0.0/21'), findings: [tooSmall('192.168.0.0/21', 8, 15, 17)] },
+    { name: 'a /20 (16 blocks) for 17 nodes (one too many)', arch: sized('192.168.0.0/20', 10), findings: [tooSmall('192.168.0.0/20', 16, 15, 17)] },
+  ],
 });

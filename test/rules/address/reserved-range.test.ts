@@ -1,32 +1,84 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule, type ExpectedFinding } from '../../helpers/rule-tester.js';
 
-const ID = 'address/reserved-range';
-
-describe(ID, () => {
-  it('reports a service CIDR of 172.16.0.0/12 and a spoke inside 172.31.0.0/16', async () => {
+function withRanges(serviceCidr: string, podCidr = '192.168.0.0/16') {
+  return () => {
     const b = baseline();
-    b.aks.network.serviceCidr = '172.16.0.0/12';
-    b.spoke.addressSpace = ['172.31.0.0/16'];
-    b.nodes.cidr = '172.31.0.0/22';
-    const f = await runRule(ID, b.arch);
-    expect(f.map((x) => [x.path, x.message]).sort()).toEqual([
-      ['clusters[0].network.serviceCidr', 'service CIDR 172.16.0.0/12 of aks-test overlaps the AKS reserved range 172.30.0.0/16'],
-      ['clusters[0].network.serviceCidr', 'service CIDR 172.16.0.0/12 of aks-test overlaps the AKS reserved range 172.31.0.0/16'],
-      ['network.vnets[1].addressSpace[0]', 'VNet vnet-spoke (172.31.0.0/16) hosts cluster aks-test and overlaps the AKS reserved range 172.31.0.0/16'],
-    ]);
-  });
+    b.aks.network.serviceCidr = serviceCidr;
+    (b.aks.network as { podCidr?: string }).podCidr = podCidr;
+    return b.arch;
+  };
+}
 
-  it('reports a pod CIDR in link-local space', async () => {
-    const b = baseline();
-    (b.aks.network as { podCidr?: string }).podCidr = '169.254.0.0/16';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.path).toBe('clusters[0].network.podCidr');
-  });
+const clusterRange = (label: 'service CIDR' | 'pod CIDR', cidr: string, reserved: string): ExpectedFinding => ({
+  messageId: 'clusterRange',
+  path: `clusters[0].network.${label === 'service CIDR' ? 'serviceCidr' : 'podCidr'}`,
+  severity: 'error',
+  message: `${label} ${cidr} of aks-test overlaps the AKS reserved range ${reserved}`,
+  evidence: { cidr, reserved },
+});
 
-  it('passes the baseline', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('address/reserved-range', {
+  valid: [
+    { name: 'the baseline', arch: withRanges('172.16.0.0/16') },
+    { name: 'just below 172.30.0.0/16 (172.29.0.0/16)', arch: withRanges('172.29.0.0/16') },
+    { name: 'just above 172.31.0.0/16 (172.32.0.0/16)', arch: withRanges('172.32.0.0/16') },
+    { name: 'beside 192.0.2.0/24 (192.0.1.0/24 and 192.0.3.0/24)', arch: withRanges('192.0.1.0/24', '192.0.3.0/24') },
+    { name: 'beside link-local (169.253.0.0/16 and 169.255.0.0/16)', arch: withRanges('169.253.0.0/16', '169.255.0.0/16') },
+  ],
+  invalid: [
+    {
+      name: 'a service CIDR of 172.16.0.0/12 and a spoke inside 172.31.0.0/16',
+      arch: () => {
+        const b = baseline();
+        b.aks.network.serviceCidr = '172.16.0.0/12';
+        b.spoke.addressSpace = ['172.31.0.0/16'];
+        b.nodes.cidr = '172.31.0.0/22';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'vnetRange',
+          path: 'network.vnets[1].addressSpace[0]',
+          severity: 'error',
+          message: 'VNet vnet-spoke (172.31.0.0/16) hosts cluster aks-test and overlaps the AKS reserved range 172.31.0.0/16',
+          evidence: { cidr: '172.31.0.0/16', reserved: '172.31.0.0/16', cluster: 'aks-test' },
+        },
+        clusterRange('service CIDR', '172.16.0.0/12', '172.30.0.0/16'),
+        clusterRange('service CIDR', '172.16.0.0/12', '172.31.0.0/16'),
+      ],
+    },
+    {
+      name: 'a pod CIDR in link-local space',
+      arch: withRanges('172.16.0.0/16', '169.254.0.0/16'),
+      findings: [clusterRange('pod CIDR', '169.254.0.0/16', '169.254.0.0/16')],
+    },
+    {
+      name: 'a service CIDR on 192.0.2.0/24 (TEST-NET-1)',
+      arch: withRanges('192.0.2.0/24'),
+      findings: [clusterRange('service CIDR', '192.0.2.0/24', '192.0.2.0/24')],
+    },
+    {
+      name: 'the last /24 of 172.30.0.0/16',
+      arch: withRanges('172.30.255.0/24'),
+      findings: [clusterRange('service CIDR', '172.30.255.0/24', '172.30.0.0/16')],
+    },
+    {
+      name: 'a VNet shared by two clusters is reported once',
+      arch: () => {
+        const b = baseline();
+        b.spoke.addressSpace = ['10.1.0.0/16', '172.30.0.0/24'];
+        b.arch.clusters.push({ ...b.aks, name: 'aks-two' });
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'vnetRange',
+          path: 'network.vnets[1].addressSpace[1]',
+          severity: 'error',
+          message: 'VNet vnet-spoke (172.30.0.0/24) hosts cluster aks-test and overlaps the AKS reserved range 172.30.0.0/16',
+        },
+      ],
+    },
+  ],
 });

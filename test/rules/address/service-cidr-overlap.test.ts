@@ -1,32 +1,72 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { withOnPrem } from './_fixtures.js';
 
-const ID = 'address/service-cidr-overlap';
-
-describe(ID, () => {
-  it('reports a service CIDR that overlaps the hub VNet and the pod CIDR', async () => {
+function withCidrs(serviceCidr: string, podCidr = '192.168.0.0/16') {
+  return () => {
     const b = baseline();
-    b.aks.network.serviceCidr = '10.0.0.0/16';
-    b.aks.network.dnsServiceIP = '10.0.0.10';
-    (b.aks.network as { podCidr?: string }).podCidr = '10.0.128.0/17';
-    const f = await runRule(ID, b.arch);
-    expect(f.map((x) => x.message)).toEqual([
-      'service CIDR 10.0.0.0/16 of aks-test overlaps VNet vnet-hub (10.0.0.0/22); pods could not reach those addresses',
-      'service CIDR 10.0.0.0/16 of aks-test overlaps its pod CIDR 10.0.128.0/17',
-    ]);
-    expect(f.every((x) => x.path === 'clusters[0].network.serviceCidr')).toBe(true);
-  });
+    b.aks.network.serviceCidr = serviceCidr;
+    b.aks.network.dnsServiceIP = serviceCidr.replace(/\.0\/\d+$/, '.10');
+    (b.aks.network as { podCidr?: string }).podCidr = podCidr;
+    return b.arch;
+  };
+}
 
-  it('reports an overlap with a connected on-premises range', async () => {
-    const b = withOnPrem(['172.16.0.0/20']);
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain('overlaps on-premises network dc-frankfurt (172.16.0.0/20)');
-  });
+const PATH = 'clusters[0].network.serviceCidr';
 
-  it('passes the baseline', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('address/service-cidr-overlap', {
+  valid: [
+    { name: 'the baseline', arch: withCidrs('172.16.0.0/16') },
+    { name: 'just after the hub (10.0.4.0/22)', arch: withCidrs('10.0.4.0/22') },
+    { name: 'just after the spoke (10.2.0.0/16)', arch: withCidrs('10.2.0.0/16') },
+    { name: 'just before the pod CIDR (192.167.0.0/16)', arch: withCidrs('192.167.0.0/16') },
+    { name: 'an on-premises range with no connection', arch: () => withOnPrem(['172.16.0.0/20'], false).arch },
+  ],
+  invalid: [
+    {
+      name: 'overlaps the hub VNet and the pod CIDR (in message order)',
+      arch: withCidrs('10.0.0.0/16', '10.0.128.0/17'),
+      findings: [
+        {
+          messageId: 'network',
+          path: PATH,
+          severity: 'error',
+          message: 'service CIDR 10.0.0.0/16 of aks-test overlaps VNet vnet-hub (10.0.0.0/22); pods could not reach those addresses',
+          evidence: { network: 'vnet-hub', networkCidr: '10.0.0.0/22' },
+        },
+        {
+          messageId: 'podCidr',
+          path: PATH,
+          severity: 'error',
+          message: 'service CIDR 10.0.0.0/16 of aks-test overlaps its pod CIDR 10.0.128.0/17',
+          evidence: { serviceCidr: '10.0.0.0/16', podCidr: '10.0.128.0/17' },
+        },
+      ],
+    },
+    {
+      name: 'the last /24 of the hub',
+      arch: withCidrs('10.0.3.0/24'),
+      findings: [
+        {
+          messageId: 'network',
+          path: PATH,
+          severity: 'error',
+          message: 'service CIDR 10.0.3.0/24 of aks-test overlaps VNet vnet-hub (10.0.0.0/22); pods could not reach those addresses',
+        },
+      ],
+    },
+    {
+      name: 'a connected on-premises range',
+      arch: () => withOnPrem(['172.16.0.0/20']).arch,
+      findings: [
+        {
+          messageId: 'network',
+          path: PATH,
+          severity: 'error',
+          message:
+            'service CIDR 172.16.0.0/16 of aks-test overlaps on-premises network dc-frankfurt (172.16.0.0/20); pods could not reach those addresses',
+        },
+      ],
+    },
+  ],
 });

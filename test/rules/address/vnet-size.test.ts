@@ -1,22 +1,32 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'address/vnet-size';
-
-describe(ID, () => {
-  it('reports a /7 address space', async () => {
+function withSpace(addressSpace: string[]) {
+  return () => {
     const b = baseline();
-    b.spoke.addressSpace = ['10.1.0.0/16', '100.0.0.0/7'];
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('VNet vnet-spoke address space 100.0.0.0/7 is a /7; Azure allows at most a /8');
-    expect(f[0]!.path).toBe('network.vnets[1].addressSpace[1]');
-  });
+    b.spoke.addressSpace = addressSpace;
+    return b.arch;
+  };
+}
 
-  it('passes a /8 and the baseline', async () => {
-    const b = baseline();
-    b.spoke.addressSpace = ['10.0.0.0/8'];
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+testRule('address/vnet-size', {
+  valid: [
+    { name: 'a /8 (the largest allowed)', arch: withSpace(['10.0.0.0/8']) },
+    { name: 'the baseline', arch: () => baseline().arch },
+  ],
+  invalid: [
+    {
+      name: 'a /7 as the second range',
+      arch: withSpace(['10.1.0.0/16', '100.0.0.0/7']),
+      findings: [
+        {
+          messageId: 'tooLarge',
+          path: 'network.vnets[1].addressSpace[1]',
+          severity: 'error',
+          message: 'VNet vnet-spoke address space 100.0.0.0/7 is a /7; Azure allows at most a /8',
+          evidence: { vnet: 'vnet-spoke', cidr: '100.0.0.0/7', prefix: 7 },
+        },
+      ],
+    },
+  ],
 });

@@ -1,19 +1,41 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { kubenet } from './_fixtures.js';
 
-const ID = 'cni/cilium-dataplane-cni';
-
-describe(ID, () => {
-  it('reports the Cilium dataplane on kubenet', async () => {
-    const f = await runRule(ID, kubenet({ dataplane: 'cilium', networkPolicy: 'cilium' }).arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('cluster aks-test combines the Cilium dataplane with kubenet; Azure CNI powered by Cilium needs an Azure CNI mode');
-    expect(f[0]!.path).toBe('clusters[0].network.dataplane');
-  });
-
-  it('passes Cilium on overlay', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('cni/cilium-dataplane-cni', {
+  valid: [
+    { name: 'Cilium on overlay', arch: () => baseline().arch },
+    { name: 'kubenet with the Azure dataplane', arch: () => kubenet().arch },
+  ],
+  invalid: [
+    {
+      name: 'the Cilium dataplane on kubenet',
+      arch: () => kubenet({ dataplane: 'cilium', networkPolicy: 'cilium' }).arch,
+      findings: [
+        {
+          messageId: 'notAzureCni',
+          path: 'clusters[0].network.dataplane',
+          severity: 'error',
+          message: 'cluster aks-test combines the Cilium dataplane with kubenet; Azure CNI powered by Cilium needs an Azure CNI mode',
+          evidence: { cni: 'kubenet', dataplane: 'cilium' },
+        },
+      ],
+    },
+    {
+      name: 'the Cilium dataplane on a bring-your-own CNI',
+      arch: () => {
+        const b = baseline();
+        b.aks.network = { cni: 'byo', dataplane: 'cilium', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'notAzureCni',
+          path: 'clusters[0].network.dataplane',
+          severity: 'error',
+          message: 'cluster aks-test combines the Cilium dataplane with byo; Azure CNI powered by Cilium needs an Azure CNI mode',
+        },
+      ],
+    },
+  ],
 });

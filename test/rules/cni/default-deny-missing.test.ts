@@ -1,24 +1,61 @@
 import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 
-const ID = 'cni/default-deny-missing';
-
-describe(ID, () => {
-  it('warns when an engine runs without default deny', async () => {
+function withPolicy(networkPolicy: 'azure' | 'calico' | 'cilium' | 'none', defaultDeny: boolean | undefined) {
+  return () => {
     const b = baseline();
-    b.aks.network.defaultDeny = false;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('cluster aks-test runs cilium network policy but declares no default-deny policy; pod traffic stays allow-all');
-    expect(f[0]!.path).toBe('clusters[0].network.defaultDeny');
-  });
+    b.aks.network.networkPolicy = networkPolicy;
+    if (networkPolicy !== 'cilium') b.aks.network.dataplane = 'azure';
+    b.aks.network.defaultDeny = defaultDeny;
+    return b.arch;
+  };
+}
 
-  it('passes the baseline, and stays quiet without an engine', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-    const b = baseline();
-    b.aks.network.networkPolicy = 'none';
-    b.aks.network.defaultDeny = false;
-    expect(await runRule(ID, b.arch)).toEqual([]);
+testRule('cni/default-deny-missing', {
+  valid: [
+    { name: 'the baseline (Cilium with default deny)', arch: withPolicy('cilium', true) },
+    { name: 'no engine, no default deny', arch: withPolicy('none', false) },
+    { name: 'default deny not stated: unverified, not a finding', arch: withPolicy('cilium', undefined) },
+  ],
+  invalid: [
+    {
+      name: 'Cilium without default deny',
+      arch: withPolicy('cilium', false),
+      findings: [
+        {
+          messageId: 'noDefaultDeny',
+          path: 'clusters[0].network.defaultDeny',
+          severity: 'warning',
+          message: 'cluster aks-test runs cilium network policy but declares no default-deny policy; pod traffic stays allow-all',
+          evidence: { networkPolicy: 'cilium', defaultDeny: false },
+        },
+      ],
+    },
+    {
+      name: 'Calico without default deny',
+      arch: withPolicy('calico', false),
+      findings: [
+        {
+          messageId: 'noDefaultDeny',
+          path: 'clusters[0].network.defaultDeny',
+          severity: 'warning',
+          message: 'cluster aks-test runs calico network policy but declares no default-deny policy; pod traffic stays allow-all',
+        },
+      ],
+    },
+  ],
+});
+
+describe('cni/default-deny-missing: an unstated default deny', () => {
+  it('is an unverified check naming the fact, and a stated one is not', async () => {
+    const unstated = await runRuleResult('cni/default-deny-missing', withPolicy('cilium', undefined)());
+    expect(unstated.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].network.defaultDeny']);
+    expect(unstated.unverified?.[0]?.check).toBe('cluster aks-test applies a default-deny policy to its workload namespaces');
+    const stated = await runRuleResult('cni/default-deny-missing', withPolicy('cilium', true)());
+    expect(stated.unverified ?? []).toEqual([]);
+    const none = await runRuleResult('cni/default-deny-missing', withPolicy('none', undefined)());
+    expect(none.unverified ?? []).toEqual([]);
   });
 });

@@ -1,18 +1,31 @@
-import { describe, expect, it } from 'vitest';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { kubenet } from './_fixtures.js';
 
-const ID = 'cni/kubenet-azure-npm';
-
-describe(ID, () => {
-  it('reports kubenet with Azure NPM', async () => {
-    const f = await runRule(ID, kubenet({ networkPolicy: 'azure' }).arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('cluster aks-test uses kubenet with networkPolicy azure; Azure NPM requires Azure CNI (use calico on kubenet)');
-    expect(f[0]!.path).toBe('clusters[0].network.networkPolicy');
-  });
-
-  it('passes kubenet with Calico', async () => {
-    expect(await runRule(ID, kubenet().arch)).toEqual([]);
-  });
+testRule('cni/kubenet-azure-npm', {
+  valid: [
+    { name: 'kubenet with Calico', arch: () => kubenet().arch },
+    {
+      name: 'Azure NPM on Azure CNI',
+      arch: () => {
+        const b = kubenet();
+        b.aks.network = { cni: 'azure-nodesubnet', networkPolicy: 'azure', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'kubenet with Azure NPM',
+      arch: () => kubenet({ networkPolicy: 'azure' }).arch,
+      findings: [
+        {
+          messageId: 'azureNpm',
+          path: 'clusters[0].network.networkPolicy',
+          severity: 'error',
+          message: 'cluster aks-test uses kubenet with networkPolicy azure; Azure NPM requires Azure CNI (use calico on kubenet)',
+          evidence: { cni: 'kubenet', networkPolicy: 'azure' },
+        },
+      ],
+    },
+  ],
 });

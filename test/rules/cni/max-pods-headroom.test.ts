@@ -14,8 +14,17 @@ testRule('cni/max-pods-headroom', {
   valid: [
     { name: 'the overlay default of 250', arch: () => baseline().arch },
     { name: 'an explicit 50 (the threshold)', arch: withMaxPods(50) },
+    { name: '9 is below the AKS minimum: cni/max-pods-range, not this rule', arch: withMaxPods(9) },
   ],
   invalid: [
+    {
+      name: '10 (the AKS minimum) is judged',
+      arch: withMaxPods(10),
+      findings: [
+        { messageId: 'lowMaxPods', path: 'clusters[0].nodePools[1].maxPods', severity: 'warning', message: /allows 10 pods/ },
+        { messageId: 'lowMaxPods', path: 'clusters[0].nodePools[0].maxPods', severity: 'warning', message: /allows 10 pods/ },
+      ],
+    },
     {
       name: 'the flat CNI default of 30',
       arch: () => {

@@ -19,6 +19,8 @@ testRule('cni/max-pods-pool-minimum', {
     { name: 'autoscaler minimum 3 × 10 pods = 30', arch: withPool({ minCount: 3, maxCount: 10 }, 10) },
     { name: '1 node × 30 pods (30 and more is not judged)', arch: withPool({ count: 1 }, 30) },
     { name: '2 nodes × 15 pods = 30', arch: withPool({ count: 2 }, 15) },
+    { name: '1 node × 9 pods: below 10 is cni/max-pods-range', arch: withPool({ count: 1 }, 9) },
+    { name: 'autoscaler minimum 0 × 30 pods (30 and more is not judged)', arch: withPool({ minCount: 0, maxCount: 3 }, 30) },
   ],
   invalid: [
     {

@@ -1,22 +1,29 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'cni/max-pods-range';
-
-describe(ID, () => {
-  it('reports maxPods below 10', async () => {
+function withMaxPods(maxPods: number) {
+  return () => {
     const b = baseline();
-    b.aks.nodePools[1]!.maxPods = 8;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('node pool apps of aks-test sets maxPods 8; AKS accepts 10 to 250');
-    expect(f[0]!.path).toBe('clusters[0].nodePools[1].maxPods');
-  });
+    b.aks.nodePools[1]!.maxPods = maxPods;
+    return b.arch;
+  };
+}
 
-  it('passes 10 and the defaults', async () => {
-    const b = baseline();
-    b.aks.nodePools[1]!.maxPods = 10;
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+const below = (maxPods: number) => ({
+  messageId: 'belowMinimum',
+  path: 'clusters[0].nodePools[1].maxPods',
+  severity: 'error' as const,
+  message: `node pool apps of aks-test sets maxPods ${maxPods}; AKS accepts 10 to 250`,
+  evidence: { pool: 'apps', maxPods },
+});
+
+testRule('cni/max-pods-range', {
+  valid: [
+    { name: '10 (the minimum)', arch: withMaxPods(10) },
+    { name: 'the defaults', arch: () => baseline().arch },
+  ],
+  invalid: [
+    { name: '9 (one below the minimum)', arch: withMaxPods(9), findings: [below(9)] },
+    { name: '8', arch: withMaxPods(8), findings: [below(8)] },
+  ],
 });

@@ -1,22 +1,26 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'cni/node-subnet-delegated';
-
-describe(ID, () => {
-  it('reports a delegated node subnet once', async () => {
-    const b = baseline();
-    b.nodes.delegation = 'Microsoft.ContainerService/managedClusters';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe(
-      'node subnet snet-nodes (10.1.0.0/22) of pool system in aks-test is delegated to Microsoft.ContainerService/managedClusters; node pool subnets must not be delegated',
-    );
-    expect(f[0]!.path).toBe('network.vnets[1].subnets[0].delegation');
-  });
-
-  it('passes the baseline', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('cni/node-subnet-delegated', {
+  valid: [{ name: 'the baseline', arch: () => baseline().arch }],
+  invalid: [
+    {
+      name: 'a delegated node subnet shared by two pools is reported once',
+      arch: () => {
+        const b = baseline();
+        b.nodes.delegation = 'Microsoft.ContainerService/managedClusters';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'delegated',
+          path: 'network.vnets[1].subnets[0].delegation',
+          severity: 'error',
+          message:
+            'node subnet snet-nodes (10.1.0.0/22) of pool system in aks-test is delegated to Microsoft.ContainerService/managedClusters; node pool subnets must not be delegated',
+          evidence: { subnet: 'snet-nodes', delegation: 'Microsoft.ContainerService/managedClusters', pool: 'system' },
+        },
+      ],
+    },
+  ],
 });

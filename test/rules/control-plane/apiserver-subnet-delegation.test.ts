@@ -1,22 +1,46 @@
-import { describe, expect, it } from 'vitest';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { vnetIntegrated } from './_fixtures.js';
 
-const ID = 'control-plane/apiserver-subnet-delegation';
-
-describe(ID, () => {
-  it('reports an undelegated API server subnet', async () => {
+function withDelegation(delegation: string | undefined) {
+  return () => {
     const b = vnetIntegrated();
-    b.apiSubnet.delegation = undefined;
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe(
-      'API server subnet snet-apiserver (10.1.8.0/28) of aks-test is not delegated; it must be delegated to Microsoft.ContainerService/managedClusters',
-    );
-    expect(f[0]!.path).toBe('network.vnets[1].subnets[2].delegation');
-  });
+    b.apiSubnet.delegation = delegation;
+    return b.arch;
+  };
+}
 
-  it('passes the delegated subnet', async () => {
-    expect(await runRule(ID, vnetIntegrated().arch)).toEqual([]);
-  });
+const PATH = 'network.vnets[1].subnets[2].delegation';
+
+testRule('control-plane/apiserver-subnet-delegation', {
+  valid: [{ name: 'the delegated subnet', arch: withDelegation('Microsoft.ContainerService/managedClusters') }],
+  invalid: [
+    {
+      name: 'an undelegated API server subnet',
+      arch: withDelegation(undefined),
+      findings: [
+        {
+          messageId: 'wrongDelegation',
+          path: PATH,
+          severity: 'error',
+          message:
+            'API server subnet snet-apiserver (10.1.8.0/28) of aks-test is not delegated; it must be delegated to Microsoft.ContainerService/managedClusters',
+          evidence: { subnet: 'snet-apiserver', delegation: 'none' },
+        },
+      ],
+    },
+    {
+      name: 'a subnet delegated to another service',
+      arch: withDelegation('Microsoft.Network/applicationGateways'),
+      findings: [
+        {
+          messageId: 'wrongDelegation',
+          path: PATH,
+          severity: 'error',
+          message:
+            'API server subnet snet-apiserver (10.1.8.0/28) of aks-test is delegated to Microsoft.Network/applicationGateways; it must be delegated to Microsoft.ContainerService/managedClusters',
+          evidence: { delegation: 'Microsoft.Network/applicationGateways' },
+        },
+      ],
+    },
+  ],
 });

@@ -1,20 +1,45 @@
-import { describe, expect, it } from 'vitest';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { publicCluster } from './_fixtures.js';
 
-const ID = 'control-plane/authorized-ranges-basic-lb';
+function withLb(sku: 'basic' | 'standard', ranges?: string[]) {
+  return () => {
+    const b = publicCluster(ranges);
+    b.aks.network.loadBalancerSku = sku;
+    return b.arch;
+  };
+}
 
-describe(ID, () => {
-  it('reports authorized ranges on a Basic load balancer cluster', async () => {
-    const b = publicCluster(['203.0.113.0/28', '198.51.100.0/24']);
-    b.aks.network.loadBalancerSku = 'basic';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('aks-test sets 2 authorized IP ranges on a Basic load balancer cluster; authorized ranges require the Standard load balancer');
-    expect(f[0]!.path).toBe('clusters[0].network.loadBalancerSku');
-  });
-
-  it('passes Standard', async () => {
-    expect(await runRule(ID, publicCluster(['203.0.113.0/28']).arch)).toEqual([]);
-  });
+testRule('control-plane/authorized-ranges-basic-lb', {
+  valid: [
+    { name: 'Standard with ranges', arch: withLb('standard', ['203.0.113.0/28']) },
+    { name: 'Basic without ranges', arch: withLb('basic') },
+    { name: 'Basic with an empty range list', arch: withLb('basic', []) },
+  ],
+  invalid: [
+    {
+      name: 'two authorized ranges on a Basic load balancer cluster',
+      arch: withLb('basic', ['203.0.113.0/28', '198.51.100.0/24']),
+      findings: [
+        {
+          messageId: 'basicLb',
+          path: 'clusters[0].network.loadBalancerSku',
+          severity: 'error',
+          message: 'aks-test sets 2 authorized IP ranges on a Basic load balancer cluster; authorized ranges require the Standard load balancer',
+          evidence: { ranges: 2, loadBalancerSku: 'basic' },
+        },
+      ],
+    },
+    {
+      name: 'one range',
+      arch: withLb('basic', ['203.0.113.0/28']),
+      findings: [
+        {
+          messageId: 'basicLb',
+          path: 'clusters[0].network.loadBalancerSku',
+          severity: 'error',
+          message: 'aks-test sets 1 authorized IP ranges on a Basic load balancer cluster; authorized ranges require the Standard load balancer',
+        },
+      ],
+    },
+  ],
 });

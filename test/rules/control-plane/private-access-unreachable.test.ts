@@ -1,31 +1,65 @@
-import { describe, expect, it } from 'vitest';
-import { jumpBox, peering, subnet, vnet } from '../../../dsl/index.js';
+import { bastion, hybridConnection, jumpBox, onPremises, peering, subnet, vnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { agents } from './_fixtures.js';
 
-const ID = 'control-plane/private-access-unreachable';
+type Via = 'jumpBox' | 'bastion' | 'self-hosted' | 'microsoft-hosted' | 'vpn';
 
-function withJumpBox(peered: boolean) {
-  const b = baseline();
-  const s = subnet({ name: 'snet-jump', cidr: '10.9.0.0/24', purpose: 'jumpbox' });
-  const mgmt = vnet({ name: 'vnet-mgmt', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [s] });
-  b.arch.network.vnets.push(mgmt);
-  if (peered) b.arch.network.peerings!.push(peering({ from: b.hub, to: mgmt }));
-  const jb = jumpBox({ name: 'vm-jump', subnet: s });
-  b.arch.network.jumpBoxes = [jb];
-  b.aks.controlPlaneAccess = [{ kind: 'admins', via: jb }];
-  return b;
+/** Administrators or pipelines reaching the cluster from a management VNet (peered with the hub or not). */
+function fromMgmt(peered: boolean, via: Via = 'jumpBox', apiMode: 'private' | 'public' = 'private') {
+  return () => {
+    const b = baseline();
+    const s = subnet({ name: via === 'bastion' ? 'AzureBastionSubnet' : via === 'vpn' ? 'GatewaySubnet' : 'snet-jump', cidr: '10.9.0.0/26' });
+    const mgmt = vnet({ name: 'vnet-mgmt', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [s] });
+    b.arch.network.vnets.push(mgmt);
+    if (peered) b.arch.network.peerings!.push(peering({ from: b.hub, to: mgmt }));
+    if (via === 'jumpBox') {
+      const jb = jumpBox({ name: 'vm-jump', subnet: s });
+      b.arch.network.jumpBoxes = [jb];
+      b.aks.controlPlaneAccess = [{ kind: 'admins', via: jb }];
+    } else if (via === 'bastion') {
+      const bas = bastion({ name: 'bas-mgmt', subnet: s, sku: 'Standard' });
+      b.arch.network.bastions = [bas];
+      b.aks.controlPlaneAccess = [{ kind: 'admins', via: bas }];
+    } else if (via === 'vpn') {
+      const gw = vnetGateway({ name: 'vpngw-mgmt', type: 'vpn', subnet: s, sku: 'VpnGw2AZ' });
+      const dc = onPremises({ name: 'dc', addressSpace: ['192.168.100.0/24'] });
+      const hc = hybridConnection({ name: 'vpn-dc', gateway: gw, remote: dc });
+      b.arch.network.gateways = [gw];
+      b.arch.network.onPremises = [dc];
+      b.arch.network.hybridConnections = [hc];
+      b.aks.controlPlaneAccess = [{ kind: 'admins', via: hc }];
+    } else {
+      const a = agents(via, undefined, via === 'self-hosted' ? s : undefined);
+      b.arch.network.buildAgents = [a];
+      b.aks.controlPlaneAccess = [{ kind: 'cicd', via: a }];
+    }
+    if (apiMode === 'public') b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/28'] };
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('reports a jump box in an unconnected VNet', async () => {
-    const f = await runRule(ID, withJumpBox(false).arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('vm-jump (admins) sits in VNet vnet-mgmt, which is not connected to vnet-spoke where the private API server of aks-test lives');
-    expect(f[0]!.path).toBe('clusters[0].controlPlaneAccess[0]');
-  });
+const unreachable = (from: string, access: string) => ({
+  messageId: 'unreachable',
+  path: 'clusters[0].controlPlaneAccess[0]',
+  severity: 'error' as const,
+  message: `${from} (${access}) sits in VNet vnet-mgmt, which is not connected to vnet-spoke where the private API server of aks-test lives`,
+  evidence: { from, vnet: 'vnet-mgmt', apiServerVnet: 'vnet-spoke' },
+});
 
-  it('passes a jump box in a VNet peered with the hub', async () => {
-    expect(await runRule(ID, withJumpBox(true).arch)).toEqual([]);
-  });
+testRule('control-plane/private-access-unreachable', {
+  valid: [
+    { name: 'a jump box in a VNet peered with the hub', arch: fromMgmt(true) },
+    { name: 'a Bastion in a VNet peered with the hub', arch: fromMgmt(true, 'bastion') },
+    { name: 'self-hosted agents in a VNet peered with the hub', arch: fromMgmt(true, 'self-hosted') },
+    { name: 'a VPN gateway in a VNet peered with the hub', arch: fromMgmt(true, 'vpn') },
+    { name: 'Microsoft-hosted agents have no VNet (another rule)', arch: fromMgmt(false, 'microsoft-hosted') },
+    { name: 'a public API server is not checked', arch: fromMgmt(false, 'jumpBox', 'public') },
+  ],
+  invalid: [
+    { name: 'a jump box in an unconnected VNet', arch: fromMgmt(false), findings: [unreachable('vm-jump', 'admins')] },
+    { name: 'a Bastion in an unconnected VNet', arch: fromMgmt(false, 'bastion'), findings: [unreachable('bas-mgmt', 'admins')] },
+    { name: 'self-hosted agents in an unconnected VNet', arch: fromMgmt(false, 'self-hosted'), findings: [unreachable('ci-agents', 'cicd')] },
+    { name: 'a VPN gateway in an unconnected VNet', arch: fromMgmt(false, 'vpn'), findings: [unreachable('vpn-dc', 'admins')] },
+  ],
 });

@@ -1,25 +1,50 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { agents } from './_fixtures.js';
 
-const ID = 'control-plane/private-cluster-access-path';
+type Access = NonNullable<ReturnType<typeof baseline>['aks']['controlPlaneAccess']>;
 
-describe(ID, () => {
-  it('warns when a private cluster declares no access at all', async () => {
-    const f = await runRule(ID, baseline().arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe(
-      'private cluster aks-test declares no access path for administrators (Bastion, jump box, VPN or command invoke) or deployments (CI/CD agents or GitOps)',
-    );
-    expect(f[0]!.path).toBe('clusters[0].apiServer');
-  });
-
-  it('passes with command invoke and GitOps, and for public clusters', async () => {
+function withAccess(access: (b: ReturnType<typeof baseline>) => Access) {
+  return () => {
     const b = baseline();
-    b.aks.controlPlaneAccess = [{ kind: 'command-invoke' }, { kind: 'gitops', tool: 'flux' }];
-    expect(await runRule(ID, b.arch)).toEqual([]);
-    const p = baseline();
-    p.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/28'] };
-    expect(await runRule(ID, p.arch)).toEqual([]);
-  });
+    b.aks.controlPlaneAccess = access(b);
+    return b.arch;
+  };
+}
+
+const missing = (what: string, declared: string) => ({
+  messageId: 'noAccessPath',
+  path: 'clusters[0].apiServer',
+  severity: 'warning' as const,
+  message: `private cluster aks-test declares no access path for ${what}`,
+  evidence: { declared },
+});
+const ADMINS = 'administrators (Bastion, jump box, VPN or command invoke)';
+const DEPLOY = 'deployments (CI/CD agents or GitOps)';
+
+testRule('control-plane/private-cluster-access-path', {
+  valid: [
+    { name: 'command invoke and GitOps', arch: withAccess(() => [{ kind: 'command-invoke' }, { kind: 'gitops', tool: 'flux' }]) },
+    {
+      name: 'self-hosted CI/CD agents and command invoke',
+      arch: withAccess((b) => {
+        const a = agents('self-hosted', undefined, b.nodes);
+        b.arch.network.buildAgents = [a];
+        return [{ kind: 'cicd', via: a }, { kind: 'command-invoke' }];
+      }),
+    },
+    {
+      name: 'a public cluster',
+      arch: () => {
+        const b = baseline();
+        b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/28'] };
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    { name: 'no access at all', arch: () => baseline().arch, findings: [missing(`${ADMINS} or ${DEPLOY}`, 'none')] },
+    { name: 'GitOps only: no administrators', arch: withAccess(() => [{ kind: 'gitops', tool: 'flux' }]), findings: [missing(ADMINS, 'gitops')] },
+    { name: 'command invoke only: no deployments', arch: withAccess(() => [{ kind: 'command-invoke' }]), findings: [missing(DEPLOY, 'command-invoke')] },
+  ],
 });

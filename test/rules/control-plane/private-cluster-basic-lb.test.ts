@@ -1,20 +1,36 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { publicCluster } from './_fixtures.js';
 
-const ID = 'control-plane/private-cluster-basic-lb';
-
-describe(ID, () => {
-  it('reports a private cluster on the Basic load balancer', async () => {
-    const b = baseline();
-    b.aks.network.loadBalancerSku = 'basic';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('private cluster aks-test uses the Basic load balancer; private clusters require the Standard load balancer');
-    expect(f[0]!.path).toBe('clusters[0].network.loadBalancerSku');
-  });
-
-  it('passes the Standard baseline', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('control-plane/private-cluster-basic-lb', {
+  valid: [
+    { name: 'the Standard baseline', arch: () => baseline().arch },
+    {
+      name: 'a public cluster on Basic is another rule',
+      arch: () => {
+        const b = publicCluster();
+        b.aks.network.loadBalancerSku = 'basic';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a private cluster on the Basic load balancer',
+      arch: () => {
+        const b = baseline();
+        b.aks.network.loadBalancerSku = 'basic';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'basicLb',
+          path: 'clusters[0].network.loadBalancerSku',
+          severity: 'error',
+          message: 'private cluster aks-test uses the Basic load balancer; private clusters require the Standard load balancer',
+          evidence: { loadBalancerSku: 'basic', mode: 'private' },
+        },
+      ],
+    },
+  ],
 });

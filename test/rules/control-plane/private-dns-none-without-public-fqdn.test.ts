@@ -1,23 +1,32 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'control-plane/private-dns-none-without-public-fqdn';
-
-describe(ID, () => {
-  it('reports privateDnsZone none with publicFqdn false', async () => {
+function withApi(privateDnsZone: 'none' | 'system', publicFqdn: boolean) {
+  return () => {
     const b = baseline();
-    b.aks.apiServer = { mode: 'private', privateDnsZone: 'none', publicFqdn: false };
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('private cluster aks-test sets privateDnsZone none and publicFqdn false; nothing would resolve its API server name');
-    expect(f[0]!.path).toBe('clusters[0].apiServer.publicFqdn');
-  });
+    b.aks.apiServer = { mode: 'private', privateDnsZone, publicFqdn };
+    return b.arch;
+  };
+}
 
-  it('passes none with the public FQDN, and the system zone', async () => {
-    const b = baseline();
-    b.aks.apiServer = { mode: 'private', privateDnsZone: 'none', publicFqdn: true };
-    expect(await runRule(ID, b.arch)).toEqual([]);
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('control-plane/private-dns-none-without-public-fqdn', {
+  valid: [
+    { name: 'none with the public FQDN', arch: withApi('none', true) },
+    { name: 'the system zone without the public FQDN', arch: withApi('system', false) },
+  ],
+  invalid: [
+    {
+      name: 'privateDnsZone none with publicFqdn false',
+      arch: withApi('none', false),
+      findings: [
+        {
+          messageId: 'unresolvable',
+          path: 'clusters[0].apiServer.publicFqdn',
+          severity: 'error',
+          message: 'private cluster aks-test sets privateDnsZone none and publicFqdn false; nothing would resolve its API server name',
+          evidence: { privateDnsZone: 'none', publicFqdn: false },
+        },
+      ],
+    },
+  ],
 });

@@ -1,35 +1,41 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { publicCluster, vnetIntegrated } from './_fixtures.js';
 
-const ID = 'control-plane/public-without-authorized-ranges';
+const unrestricted = (path: string, open: string, defaulted = false, mode = 'public', ranges = 0) => ({
+  messageId: 'unrestricted',
+  path,
+  severity: 'warning' as const,
+  message: `API server of aks-test is public with ${open}${defaulted ? ' (the AKS default)' : ''}; anyone on the internet can reach it`,
+  evidence: { mode, authorizedRanges: ranges },
+});
 
-describe(ID, () => {
-  it('warns about a public API server without ranges', async () => {
-    const f = await runRule(ID, publicCluster().arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('API server of aks-test is public with no authorized IP ranges; anyone on the internet can reach it');
-    expect(f[0]!.path).toBe('clusters[0].apiServer');
-    expect(f[0]!.severity).toBe('warning');
-  });
-
-  it('treats 0.0.0.0/0 as unrestricted and flags the AKS default', async () => {
-    const f = await runRule(ID, publicCluster(['0.0.0.0/0']).arch);
-    expect(f[0]!.path).toBe('clusters[0].apiServer.authorizedIpRanges');
-    const b = baseline();
-    delete b.aks.apiServer;
-    const g = await runRule(ID, b.arch);
-    expect(g[0]!.message).toContain('(the AKS default)');
-    expect(g[0]!.path).toBe('clusters[0]');
-  });
-
-  it('flags public VNet integration too', async () => {
-    expect(await runRule(ID, vnetIntegrated(false).arch)).toHaveLength(1);
-  });
-
-  it('passes restricted public and private clusters', async () => {
-    expect(await runRule(ID, publicCluster(['203.0.113.0/28']).arch)).toEqual([]);
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
+testRule('control-plane/public-without-authorized-ranges', {
+  valid: [
+    { name: 'a restricted public server', arch: () => publicCluster(['203.0.113.0/28']).arch },
+    { name: 'a private cluster', arch: () => baseline().arch },
+    { name: 'private VNet integration', arch: () => vnetIntegrated(true).arch },
+  ],
+  invalid: [
+    { name: 'a public API server without ranges', arch: () => publicCluster().arch, findings: [unrestricted('clusters[0].apiServer', 'no authorized IP ranges')] },
+    {
+      name: '0.0.0.0/0 is unrestricted',
+      arch: () => publicCluster(['203.0.113.0/28', '0.0.0.0/0']).arch,
+      findings: [unrestricted('clusters[0].apiServer.authorizedIpRanges', 'authorized range 0.0.0.0/0', false, 'public', 2)],
+    },
+    {
+      name: 'the AKS default (no apiServer section)',
+      arch: () => {
+        const b = baseline();
+        delete b.aks.apiServer;
+        return b.arch;
+      },
+      findings: [unrestricted('clusters[0]', 'no authorized IP ranges', true)],
+    },
+    {
+      name: 'public VNet integration',
+      arch: () => vnetIntegrated(false).arch,
+      findings: [unrestricted('clusters[0].apiServer', 'no authorized IP ranges', false, 'vnet-integration')],
+    },
+  ],
 });

@@ -1,35 +1,48 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'egress/firewall-dns-proxy';
-
-function withSmtp(dnsProxy: boolean) {
-  const b = baseline();
-  b.firewall.dnsProxy = dnsProxy;
-  b.firewall.fqdnAllowRules = ['smtp.example.com'];
-  b.aks.egressDestinations = [{ name: 'Mail relay', fqdn: 'smtp.example.com', port: 587, protocol: 'tcp', category: 'saas' }];
-  return b;
+function withDestination(dnsProxy: boolean, protocol: 'tcp' | 'udp' | 'https', port = 587) {
+  return () => {
+    const b = baseline();
+    b.firewall.dnsProxy = dnsProxy;
+    b.firewall.fqdnAllowRules = ['smtp.example.com'];
+    b.aks.egressDestinations = [{ name: 'Mail relay', fqdn: 'smtp.example.com', port, protocol, category: 'saas' }];
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('passes when DNS proxy is on', async () => {
-    expect(await runRule(ID, withSmtp(true).arch)).toEqual([]);
-  });
-
-  it('passes for HTTPS destinations (application rules) without DNS proxy', async () => {
-    const b = withSmtp(false);
-    b.aks.egressDestinations = [{ name: 'Stripe', fqdn: 'api.stripe.com', port: 443, protocol: 'https' }];
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
-
-  it('reports a TCP FQDN destination behind a firewall without DNS proxy', async () => {
-    const f = await runRule(ID, withSmtp(false).arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe(
-      'egress destination Mail relay (smtp.example.com, tcp:587) of cluster aks-test needs an FQDN network rule on Azure Firewall afw-hub, which has DNS proxy disabled',
-    );
-    expect(f[0]!.path).toBe('network.firewalls[0].dnsProxy');
-  });
+testRule('egress/firewall-dns-proxy', {
+  valid: [
+    { name: 'DNS proxy on', arch: withDestination(true, 'tcp') },
+    { name: 'HTTPS destinations (application rules) without DNS proxy', arch: withDestination(false, 'https', 443) },
+  ],
+  invalid: [
+    {
+      name: 'a TCP FQDN destination behind a firewall without DNS proxy',
+      arch: withDestination(false, 'tcp'),
+      findings: [
+        {
+          messageId: 'dnsProxyOff',
+          path: 'network.firewalls[0].dnsProxy',
+          severity: 'error',
+          message:
+            'egress destination Mail relay (smtp.example.com, tcp:587) of cluster aks-test needs an FQDN network rule on Azure Firewall afw-hub, which has DNS proxy disabled',
+          evidence: { firewall: 'afw-hub', destination: 'Mail relay', protocol: 'tcp', port: 587 },
+        },
+      ],
+    },
+    {
+      name: 'a UDP FQDN destination',
+      arch: withDestination(false, 'udp', 123),
+      findings: [
+        {
+          messageId: 'dnsProxyOff',
+          path: 'network.firewalls[0].dnsProxy',
+          severity: 'error',
+          message:
+            'egress destination Mail relay (smtp.example.com, udp:123) of cluster aks-test needs an FQDN network rule on Azure Firewall afw-hub, which has DNS proxy disabled',
+        },
+      ],
+    },
+  ],
 });

@@ -1,38 +1,52 @@
-import { describe, expect, it } from 'vitest';
 import { natGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
-
-const ID = 'egress/firewall-snat-capacity';
+import { testRule } from '../../helpers/rule-tester.js';
 
 function prod(publicIps: number) {
-  const b = baseline();
-  b.arch.metadata.environment = 'production';
-  b.firewall.publicIps = publicIps;
-  return b;
+  return () => {
+    const b = baseline();
+    b.arch.metadata.environment = 'production';
+    b.firewall.publicIps = publicIps;
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('passes with 20 public IPs in production, or a NAT gateway on the firewall', async () => {
-    expect(await runRule(ID, prod(20).arch)).toEqual([]);
-    const b = prod(1);
-    b.firewall.natGateway = natGateway({ name: 'ng-fw', publicIps: 2 });
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+const few = (ips: string, count: string, ports: string) => ({
+  messageId: 'fewPublicIps',
+  path: 'network.firewalls[0].publicIps',
+  severity: 'warning' as const,
+  message: `Azure Firewall afw-hub carries egress of aks-test (up to 17 nodes) with ${ips}: ${count} × 2,496 = ${ports} SNAT ports per instance; production guidance is at least 20 public IPs (49,920 ports) or a NAT gateway`,
+});
 
-  it('does not apply outside production', async () => {
-    const b = baseline();
-    b.firewall.publicIps = 2;
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
-
-  it('warns about fewer than 20 public IPs in production', async () => {
-    const f = await runRule(ID, prod(2).arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe(
-      'Azure Firewall afw-hub carries egress of aks-test (up to 17 nodes) with 2 public IPs: 2 × 2,496 = 4,992 SNAT ports per instance; production guidance is at least 20 public IPs (49,920 ports) or a NAT gateway',
-    );
-    expect(f[0]!.path).toBe('network.firewalls[0].publicIps');
-  });
+testRule('egress/firewall-snat-capacity', {
+  valid: [
+    { name: '20 public IPs in production (the guidance)', arch: prod(20) },
+    {
+      name: 'a NAT gateway on the firewall',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.environment = 'production';
+        b.firewall.publicIps = 1;
+        b.firewall.natGateway = natGateway({ name: 'ng-fw', publicIps: 2 });
+        return b.arch;
+      },
+    },
+    {
+      name: 'not production',
+      arch: () => {
+        const b = baseline();
+        b.firewall.publicIps = 2;
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: '2 public IPs in production',
+      arch: prod(2),
+      findings: [{ ...few('2 public IPs', '2', '4,992'), evidence: { firewall: 'afw-hub', publicIps: 2, snatPortsPerInstance: 4992, nodes: 17 } }],
+    },
+    { name: '19 public IPs (one short)', arch: prod(19), findings: [few('19 public IPs', '19', '47,424')] },
+    { name: '1 public IP (singular)', arch: prod(1), findings: [few('1 public IP', '1', '2,496')] },
+  ],
 });

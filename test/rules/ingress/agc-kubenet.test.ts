@@ -1,30 +1,38 @@
-import { describe, expect, it } from 'vitest';
 import { appGatewayForContainers, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'ingress/agc-kubenet';
-
-function withAgc(cni: 'kubenet' | 'azure-overlay') {
-  const b = baseline();
-  const agcSubnet = subnet({ name: 'snet-agc', cidr: '10.1.6.0/24', purpose: 'agc', delegation: 'Microsoft.ServiceNetworking/trafficControllers' });
-  b.spoke.subnets.push(agcSubnet);
-  const agc = appGatewayForContainers({ name: 'agc-web', deployment: 'managed', api: 'gateway-api', subnet: agcSubnet, frontend: 'public', waf: { mode: 'Prevention' } });
-  b.path.hops = [{ via: agc, protocol: 'https', port: 443, tls: 'reencrypt' }];
-  b.aks.network = cni === 'kubenet' ? { cni: 'kubenet', networkPolicy: 'calico' } : b.aks.network;
-  return b;
+function withAgc(cni: 'kubenet' | 'azure-overlay' | 'azure-nodesubnet') {
+  return () => {
+    const b = baseline();
+    const agcSubnet = subnet({ name: 'snet-agc', cidr: '10.1.6.0/24', purpose: 'agc', delegation: 'Microsoft.ServiceNetworking/trafficControllers' });
+    b.spoke.subnets.push(agcSubnet);
+    const agc = appGatewayForContainers({ name: 'agc-web', deployment: 'managed', api: 'gateway-api', subnet: agcSubnet, frontend: 'public', waf: { mode: 'Prevention' } });
+    b.path.hops = [{ via: agc, protocol: 'https', port: 443, tls: 'reencrypt' }];
+    if (cni === 'kubenet') b.aks.network = { cni: 'kubenet', networkPolicy: 'calico' };
+    if (cni === 'azure-nodesubnet') b.aks.network = { cni, serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('passes with Azure CNI overlay', async () => {
-    expect(await runRule(ID, withAgc('azure-overlay').arch)).toEqual([]);
-  });
-
-  it('reports AGC in front of a kubenet cluster', async () => {
-    const f = await runRule(ID, withAgc('kubenet').arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe('App Gateway for Containers agc-web serves cluster aks-test, which uses kubenet; AGC supports only Azure CNI');
-    expect(f[0]!.path).toBe('clusters[0].network.cni');
-  });
+testRule('ingress/agc-kubenet', {
+  valid: [
+    { name: 'Azure CNI overlay', arch: withAgc('azure-overlay') },
+    { name: 'flat Azure CNI', arch: withAgc('azure-nodesubnet') },
+  ],
+  invalid: [
+    {
+      name: 'AGC in front of a kubenet cluster',
+      arch: withAgc('kubenet'),
+      findings: [
+        {
+          messageId: 'kubenet',
+          path: 'clusters[0].network.cni',
+          severity: 'error',
+          message: 'App Gateway for Containers agc-web serves cluster aks-test, which uses kubenet; AGC supports only Azure CNI',
+          evidence: { agc: 'agc-web', cluster: 'aks-test', cni: 'kubenet' },
+        },
+      ],
+    },
+  ],
 });

@@ -1,27 +1,31 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'ingress/agic-requires-v2';
-
-describe(ID, () => {
-  it('passes for AGIC on WAF_v2 and for a standalone v1 gateway', async () => {
+function withGateway(management: 'standalone' | 'agic-addon' | 'agic-helm', sku: 'Standard' | 'WAF' | 'Standard_v2' | 'WAF_v2') {
+  return () => {
     const b = baseline();
-    b.appGw.management = 'agic-addon';
-    expect(await runRule(ID, b.arch)).toEqual([]);
-    const c = baseline();
-    c.appGw.sku = 'Standard';
-    expect(await runRule(ID, c.arch)).toEqual([]);
-  });
+    b.appGw.management = management;
+    b.appGw.sku = sku;
+    return b.arch;
+  };
+}
 
-  it('reports AGIC on a v1 gateway', async () => {
-    const b = baseline();
-    b.appGw.management = 'agic-helm';
-    b.appGw.sku = 'Standard';
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe('Application Gateway agw-test is managed by AGIC (agic-helm) but uses the v1 SKU Standard; AGIC supports only Standard_v2 and WAF_v2');
-    expect(f[0]!.path).toBe('ingress[0].hops[0].via.sku');
-  });
+const v1 = (management: string, sku: string) => ({
+  messageId: 'v1Sku',
+  path: 'ingress[0].hops[0].via.sku',
+  severity: 'error' as const,
+  message: `Application Gateway agw-test is managed by AGIC (${management}) but uses the v1 SKU ${sku}; AGIC supports only Standard_v2 and WAF_v2`,
+  evidence: { gateway: 'agw-test', sku, management },
+});
+
+testRule('ingress/agic-requires-v2', {
+  valid: [
+    { name: 'AGIC on WAF_v2', arch: withGateway('agic-addon', 'WAF_v2') },
+    { name: 'AGIC on Standard_v2', arch: withGateway('agic-helm', 'Standard_v2') },
+    { name: 'a standalone v1 gateway', arch: withGateway('standalone', 'Standard') },
+  ],
+  invalid: [
+    { name: 'AGIC (Helm) on Standard v1', arch: withGateway('agic-helm', 'Standard'), findings: [v1('agic-helm', 'Standard')] },
+    { name: 'AGIC (add-on) on WAF v1', arch: withGateway('agic-addon', 'WAF'), findings: [v1('agic-addon', 'WAF')] },
+  ],
 });

@@ -1,31 +1,44 @@
-import { describe, expect, it } from 'vitest';
 import { cluster } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
-
-const ID = 'ingress/agic-shared-gateway';
+import { testRule } from '../../helpers/rule-tester.js';
 
 function twoClusters(management: 'agic-addon' | 'standalone') {
-  const b = baseline();
-  b.appGw.management = management;
-  const second = cluster({ ...b.aks, name: 'aks-second', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
-  b.arch.clusters.push(second);
-  b.arch.ingress!.push({ ...b.path, name: 'web-2', hops: [b.path.hops[0]!], to: { ...b.path.to!, cluster: second } });
-  return b;
+  return () => {
+    const b = baseline();
+    b.appGw.management = management;
+    const second = cluster({ ...b.aks, name: 'aks-second', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
+    b.arch.clusters.push(second);
+    b.arch.ingress!.push({ ...b.path, name: 'web-2', hops: [b.path.hops[0]!], to: { ...b.path.to!, cluster: second } });
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('passes for a standalone gateway shared by two clusters', async () => {
-    expect(await runRule(ID, twoClusters('standalone').arch)).toEqual([]);
-  });
-
-  it('reports an AGIC gateway shared by two clusters', async () => {
-    const f = await runRule(ID, twoClusters('agic-addon').arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe(
-      'Application Gateway agw-test is managed by AGIC (agic-addon) and serves 2 clusters (aks-second, aks-test); each AGIC rewrites the whole gateway',
-    );
-    expect(f[0]!.path).toBe('ingress[0].hops[0].via.management');
-  });
+testRule('ingress/agic-shared-gateway', {
+  valid: [
+    { name: 'a standalone gateway shared by two clusters', arch: twoClusters('standalone') },
+    {
+      name: 'an AGIC gateway serving one cluster',
+      arch: () => {
+        const b = baseline();
+        b.appGw.management = 'agic-addon';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an AGIC gateway shared by two clusters',
+      arch: twoClusters('agic-addon'),
+      findings: [
+        {
+          messageId: 'shared',
+          path: 'ingress[0].hops[0].via.management',
+          severity: 'warning',
+          message:
+            'Application Gateway agw-test is managed by AGIC (agic-addon) and serves 2 clusters (aks-second, aks-test); each AGIC rewrites the whole gateway',
+          evidence: { gateway: 'agw-test', clusters: 2 },
+        },
+      ],
+    },
+  ],
 });

@@ -1,38 +1,65 @@
-import { describe, expect, it } from 'vitest';
-import { ddosProtectionPlan, publicIp } from '../../../dsl/index.js';
+import { ddosProtectionPlan, loadBalancer, publicIp } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'ingress/ddos-protection';
+const appGwNoPlan = {
+  messageId: 'noPlan',
+  path: 'network.vnets[1].ddosProtectionPlan',
+  severity: 'warning' as const,
+  message: 'public Application Gateway agw-test has a public IP in VNet vnet-spoke, which has no DDoS Network Protection plan',
+  evidence: { entry: 'public Application Gateway agw-test', vnet: 'vnet-spoke' },
+};
 
-describe(ID, () => {
-  it('passes when the spoke has a DDoS plan', async () => {
+function withPip(ddosIpProtection?: boolean) {
+  return () => {
     const b = baseline();
-    b.spoke.ddosProtectionPlan = ddosProtectionPlan({ name: 'ddos' });
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
+    b.appGw.publicIp = publicIp({ name: 'pip-agw', ...(ddosIpProtection !== undefined ? { ddosIpProtection } : {}) });
+    return b.arch;
+  };
+}
 
-  it('passes for a private-only App Gateway', async () => {
-    const b = baseline();
-    b.appGw.frontend = 'private';
-    expect(await runRule(ID, b.arch)).toEqual([]);
-  });
-
-  it('reports a public App Gateway in a VNet without a plan', async () => {
-    const f = await runRule(ID, baseline().arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe('public Application Gateway agw-test has a public IP in VNet vnet-spoke, which has no DDoS Network Protection plan');
-    expect(f[0]!.path).toBe('network.vnets[1].ddosProtectionPlan');
-  });
-
-  it("passes when the gateway's public IP has DDoS IP Protection, and reports it when that is off or not stated", async () => {
-    const b = baseline();
-    b.appGw.publicIp = publicIp({ name: 'pip-agw', ddosIpProtection: true });
-    expect(await runRule(ID, b.arch)).toEqual([]);
-    b.appGw.publicIp = publicIp({ name: 'pip-agw', ddosIpProtection: false });
-    expect(await runRule(ID, b.arch)).toHaveLength(1);
-    b.appGw.publicIp = publicIp({ name: 'pip-agw' });
-    expect(await runRule(ID, b.arch)).toHaveLength(1);
-  });
+testRule('ingress/ddos-protection', {
+  valid: [
+    {
+      name: 'the spoke has a DDoS plan',
+      arch: () => {
+        const b = baseline();
+        b.spoke.ddosProtectionPlan = ddosProtectionPlan({ name: 'ddos' });
+        return b.arch;
+      },
+    },
+    {
+      name: 'a private-only App Gateway',
+      arch: () => {
+        const b = baseline();
+        b.appGw.frontend = 'private';
+        return b.arch;
+      },
+    },
+    { name: "the gateway's public IP has DDoS IP Protection", arch: withPip(true) },
+  ],
+  invalid: [
+    { name: 'a public App Gateway in a VNet without a plan', arch: () => baseline().arch, findings: [appGwNoPlan] },
+    { name: 'DDoS IP Protection off on the public IP', arch: withPip(false), findings: [appGwNoPlan] },
+    { name: 'DDoS IP Protection not stated on the public IP', arch: withPip(), findings: [appGwNoPlan] },
+    {
+      name: 'a public load balancer on a path reports the VNet of its cluster',
+      arch: () => {
+        const b = baseline();
+        b.spoke.ddosProtectionPlan = undefined;
+        b.appGw.frontend = 'private';
+        const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
+        b.path.hops = [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noPlan',
+          path: 'network.vnets[1].ddosProtectionPlan',
+          severity: 'warning',
+          message: 'public load balancer plb-web has a public IP in VNet vnet-spoke, which has no DDoS Network Protection plan',
+        },
+      ],
+    },
+  ],
 });

@@ -1,21 +1,32 @@
-import { describe, expect, it } from 'vitest';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { withFrontDoor } from './_fixtures.js';
 
-const ID = 'ingress/front-door-private-link-sku';
-
-describe(ID, () => {
-  it('passes with Front Door Premium', async () => {
-    expect(await runRule(ID, withFrontDoor('Premium').arch)).toEqual([]);
-  });
-
-  it('reports Front Door Standard with a Private Link origin', async () => {
-    const f = await runRule(ID, withFrontDoor('Standard').arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe(
-      'Front Door afd-global (Standard) forwards path global to Private Link service pls-ingress (hop 2); Private Link origins need Front Door Premium',
-    );
-    expect(f[0]!.path).toBe('ingress[1].hops[0].via.sku');
-  });
+testRule('ingress/front-door-private-link-sku', {
+  valid: [{ name: 'Front Door Premium', arch: () => withFrontDoor('Premium').arch }],
+  invalid: [
+    {
+      name: 'Front Door Standard with a Private Link origin',
+      arch: () => withFrontDoor('Standard').arch,
+      findings: [
+        {
+          messageId: 'privateLinkNeedsPremium',
+          path: 'ingress[1].hops[0].via.sku',
+          severity: 'error',
+          message:
+            'Front Door afd-global (Standard) forwards path global to Private Link service pls-ingress (hop 2); Private Link origins need Front Door Premium',
+          evidence: { frontDoor: 'afd-global', sku: 'Standard', privateLinkService: 'pls-ingress' },
+        },
+      ],
+    },
+    {
+      name: 'one finding per Front Door, even with two Private Link paths',
+      arch: () => {
+        const b = withFrontDoor('Standard');
+        const global = b.arch.ingress![1]!;
+        b.arch.ingress!.push({ ...global, name: 'global-2' });
+        return b.arch;
+      },
+      findings: [{ messageId: 'privateLinkNeedsPremium', path: 'ingress[1].hops[0].via.sku', severity: 'error', message: /forwards path global to/ }],
+    },
+  ],
 });

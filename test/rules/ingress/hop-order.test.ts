@@ -1,46 +1,95 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 import { withFrontDoor } from './_fixtures.js';
 
-const ID = 'ingress/hop-order';
+const entry = (why: string) => ({
+  messageId: 'unreachableEntry',
+  path: 'ingress[0].hops[0]',
+  severity: 'error' as const,
+  message: `internet-facing ingress path web starts at ${why}; internet clients cannot reach hop 1`,
+});
 
-describe(ID, () => {
-  it('passes for App Gateway → ILB → controller and Front Door → PLS → its ILB', async () => {
-    expect(await runRule(ID, withFrontDoor().arch)).toEqual([]);
-  });
-
-  it('reports a Private Link service followed by something other than its load balancer', async () => {
-    const b = withFrontDoor();
-    const path = b.arch.ingress![1]!;
-    path.hops.splice(2, 1); // drop the PLS's own ILB
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe(
-      'ingress path global: Private Link service pls-ingress (hop 2) is followed by nginx (hop 3), but it can only forward to its load balancer ilb-pls',
-    );
-    expect(f[0]!.path).toBe('ingress[1].hops[2]');
-  });
-
-  it('reports an internet path that starts at an internal load balancer', async () => {
-    const b = baseline();
-    b.path.hops.shift();
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('internet-facing ingress path web starts at internal load balancer ilb-ingress; internet clients cannot reach hop 1');
-    expect(f[0]!.path).toBe('ingress[0].hops[0]');
-  });
-
-  it('partners from private ranges reach a private-frontend App Gateway; from a public range they cannot', async () => {
+function privateAppGw(sourceRanges: string[]) {
+  return () => {
     const b = baseline();
     b.appGw.frontend = 'private';
-    b.path.from = { kind: 'partner', sourceRanges: ['172.20.0.0/16'], label: 'Partner over ExpressRoute' };
-    expect(await runRule(ID, b.arch)).toEqual([]);
-    b.path.from = { kind: 'partner', sourceRanges: ['198.51.100.0/24'], label: 'Partner over the internet' };
-    const f = await runRule(ID, b.arch);
-    expect(f.map((x) => x.message)).toEqual([
-      'internet-facing ingress path web starts at Application Gateway agw-test, which has only a private frontend; internet clients cannot reach hop 1',
-    ]);
-  });
+    b.path.from = { kind: 'partner', sourceRanges, label: 'Partner' };
+    return b.arch;
+  };
+}
+
+testRule('ingress/hop-order', {
+  valid: [
+    { name: 'App Gateway → ILB → controller and Front Door → PLS → its ILB', arch: () => withFrontDoor().arch },
+    { name: 'partners from private ranges reach a private-frontend App Gateway', arch: privateAppGw(['172.20.0.0/16']) },
+  ],
+  invalid: [
+    {
+      name: 'a Private Link service followed by something other than its load balancer',
+      arch: () => {
+        const b = withFrontDoor();
+        b.arch.ingress![1]!.hops.splice(2, 1); // drop the PLS's own ILB
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'plsWrongNext',
+          path: 'ingress[1].hops[2]',
+          severity: 'error',
+          message:
+            'ingress path global: Private Link service pls-ingress (hop 2) is followed by nginx (hop 3), but it can only forward to its load balancer ilb-pls',
+          evidence: { path: 'global', hop: 2, privateLinkService: 'pls-ingress', loadBalancer: 'ilb-pls' },
+        },
+      ],
+    },
+    {
+      name: 'a Private Link service as the last hop',
+      arch: () => {
+        const b = withFrontDoor();
+        b.arch.ingress![1]!.hops.splice(2, 2);
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'plsLast',
+          path: 'ingress[1].hops[1]',
+          severity: 'error',
+          message:
+            'ingress path global: Private Link service pls-ingress is the last hop (hop 2); it can only forward to its load balancer ilb-pls, which must follow it',
+        },
+      ],
+    },
+    {
+      name: 'an internet path that starts at an internal load balancer',
+      arch: () => {
+        const b = baseline();
+        b.path.hops.shift();
+        return b.arch;
+      },
+      findings: [{ ...entry('internal load balancer ilb-ingress'), evidence: { path: 'web', hop: 1, resource: 'ilb-ingress' } }],
+    },
+    {
+      name: 'partners from a public range cannot reach a private-frontend App Gateway',
+      arch: privateAppGw(['198.51.100.0/24']),
+      findings: [entry('Application Gateway agw-test, which has only a private frontend')],
+    },
+    {
+      name: 'an internet path that starts at a Private Link service',
+      arch: () => {
+        const b = withFrontDoor();
+        b.arch.ingress![1]!.hops.shift();
+        b.arch.ingress = [b.arch.ingress![1]!];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'unreachableEntry',
+          path: 'ingress[0].hops[0]',
+          severity: 'error',
+          message:
+            'internet-facing ingress path global starts at Private Link service pls-ingress, which is reachable only through private endpoints; internet clients cannot reach hop 1',
+        },
+      ],
+    },
+  ],
 });

@@ -1,21 +1,42 @@
-import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'ingress/waf-detection-mode';
-
-describe(ID, () => {
-  it('passes in Prevention mode', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-  });
-
-  it('reports a WAF in Detection mode', async () => {
-    const b = baseline();
-    b.appGw.waf = { name: 'waf-web', mode: 'Detection' };
-    const f = await runRule(ID, b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe('Application Gateway agw-test runs its WAF policy waf-web in Detection mode, which only logs attacks on 1 ingress path (web)');
-    expect(f[0]!.path).toBe('ingress[0].hops[0].via.waf.mode');
-  });
+testRule('ingress/waf-detection-mode', {
+  valid: [{ name: 'Prevention mode', arch: () => baseline().arch }],
+  invalid: [
+    {
+      name: 'a named WAF policy in Detection mode on one path',
+      arch: () => {
+        const b = baseline();
+        b.appGw.waf = { name: 'waf-web', mode: 'Detection' };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'detection',
+          path: 'ingress[0].hops[0].via.waf.mode',
+          severity: 'warning',
+          message: 'Application Gateway agw-test runs its WAF policy waf-web in Detection mode, which only logs attacks on 1 ingress path (web)',
+          evidence: { resource: 'agw-test', mode: 'Detection', paths: 1 },
+        },
+      ],
+    },
+    {
+      name: 'an unnamed WAF in Detection mode on two paths',
+      arch: () => {
+        const b = baseline();
+        b.appGw.waf = { mode: 'Detection' };
+        b.arch.ingress!.push({ ...b.path, name: 'api' });
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'detection',
+          path: 'ingress[0].hops[0].via.waf.mode',
+          severity: 'warning',
+          message: 'Application Gateway agw-test runs its WAF in Detection mode, which only logs attacks on 2 ingress paths (web, api)',
+        },
+      ],
+    },
+  ],
 });

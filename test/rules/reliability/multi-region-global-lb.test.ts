@@ -1,35 +1,37 @@
-import { describe, expect, it } from 'vitest';
 import { cluster, frontDoor } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-const ID = 'reliability/multi-region-global-lb';
-
-function twoRegions(withFrontDoor: boolean) {
-  const b = baseline();
-  const ne = cluster({ ...b.aks, name: 'aks-ne', region: 'northeurope', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
-  b.arch.clusters.push(ne);
-  b.arch.ingress!.push({ ...b.path, name: 'web-ne', to: { ...b.path.to!, cluster: ne } });
-  if (withFrontDoor) {
+/** Clusters in westeurope and northeurope; Front Door before the paths listed in `fronted` (by index). */
+function twoRegions(fronted: number[]) {
+  return () => {
+    const b = baseline();
+    const ne = cluster({ ...b.aks, name: 'aks-ne', region: 'northeurope', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
+    b.arch.clusters.push(ne);
+    b.arch.ingress!.push({ ...b.path, name: 'web-ne', to: { ...b.path.to!, cluster: ne } });
     const fd = frontDoor({ name: 'afd-global', sku: 'Premium', waf: { mode: 'Prevention' } });
-    for (const p of b.arch.ingress!) p.hops = [{ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' }, ...p.hops];
-  }
-  return b;
+    b.arch.ingress!.forEach((p, i) => {
+      if (fronted.includes(i)) p.hops = [{ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' }, ...p.hops];
+    });
+    return b.arch;
+  };
 }
 
-describe(ID, () => {
-  it('passes for a single region and for two regions behind Front Door', async () => {
-    expect(await runRule(ID, baseline().arch)).toEqual([]);
-    expect(await runRule(ID, twoRegions(true).arch)).toEqual([]);
-  });
+const noGlobal = (fronted: number, plural: string) => ({
+  messageId: 'noGlobalLb',
+  path: 'clusters[0].region',
+  severity: 'warning' as const,
+  message: `clusters run in 2 regions (northeurope, westeurope) but no Front Door or Traffic Manager fronts more than one of them (${fronted} region${plural} behind Front Door); failover between regions is manual`,
+  evidence: { regions: 2, frontedRegions: fronted },
+});
 
-  it('reports two regions with separate entry points', async () => {
-    const f = await runRule(ID, twoRegions(false).arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.severity).toBe('warning');
-    expect(f[0]!.message).toBe(
-      'clusters run in 2 regions (northeurope, westeurope) but no Front Door or Traffic Manager fronts more than one of them (0 regions behind Front Door); failover between regions is manual',
-    );
-    expect(f[0]!.path).toBe('clusters[0].region');
-  });
+testRule('reliability/multi-region-global-lb', {
+  valid: [
+    { name: 'a single region', arch: () => baseline().arch },
+    { name: 'two regions behind Front Door', arch: twoRegions([0, 1]) },
+  ],
+  invalid: [
+    { name: 'two regions with separate entry points', arch: twoRegions([]), findings: [noGlobal(0, 's')] },
+    { name: 'only one of two regions behind Front Door', arch: twoRegions([1]), findings: [noGlobal(1, '')] },
+  ],
 });

@@ -1,87 +1,474 @@
-import { describe, expect, it } from 'vitest';
-import { subnet, vnet, peering, nodePool, type Architecture } from '../../../dsl/index.js';
+import { nodePool, peering, subnet, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRule } from '../../helpers/run-rule.js';
+import { testRule } from '../../helpers/rule-tester.js';
 
-describe('structure rules', () => {
-  it('the baseline has no structural findings', async () => {
-    const { arch } = baseline();
-    for (const id of ['structure/schema', 'structure/unknown-reference', 'structure/duplicate-name', 'structure/cidr-malformed', 'structure/subnet-outside-vnet', 'structure/subnet-overlap', 'structure/peered-vnet-overlap']) {
-      expect(await runRule(id, arch), id).toEqual([]);
-    }
-  });
+const base = { name: 'the baseline', arch: () => baseline().arch };
 
-  it('structure/cidr-malformed reports host bits and garbage', async () => {
-    const b = baseline();
-    b.nodes.cidr = '10.1.0.1/22';
-    b.hub.addressSpace = ['10.0.0.0/33'];
-    const f = await runRule('structure/cidr-malformed', b.arch);
-    expect(f.map((x) => x.path).sort()).toEqual(['network.vnets[0].addressSpace[0]', 'network.vnets[1].subnets[0].cidr']);
-    expect(f.find((x) => x.path.endsWith('.cidr'))!.message).toContain('host bits set');
-  });
+testRule('structure/cidr-malformed', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'host bits and an invalid prefix length',
+      arch: () => {
+        const b = baseline();
+        b.nodes.cidr = '10.1.0.1/22';
+        b.hub.addressSpace = ['10.0.0.0/33'];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'malformed',
+          path: 'network.vnets[0].addressSpace[0]',
+          severity: 'error',
+          message: 'address space of vnet-hub: "10.0.0.0/33" has an invalid prefix length',
+        },
+        {
+          messageId: 'malformed',
+          path: 'network.vnets[1].subnets[0].cidr',
+          severity: 'error',
+          message: 'subnet snet-nodes: "10.1.0.1/22" has host bits set; the network address for /22 is 10.1.0.0/22',
+        },
+      ],
+    },
+  ],
+});
 
-  it('structure/subnet-outside-vnet', async () => {
-    const b = baseline();
-    b.appGwSubnet.cidr = '10.9.4.0/24';
-    const f = await runRule('structure/subnet-outside-vnet', b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain('snet-appgw (10.9.4.0/24) is outside the address space of vnet-spoke');
-    expect(f[0]!.path).toBe('network.vnets[1].subnets[1].cidr');
-  });
+testRule('structure/subnet-outside-vnet', {
+  valid: [
+    base,
+    {
+      name: 'a subnet at the very end of the address space',
+      arch: () => {
+        const b = baseline();
+        b.appGwSubnet.cidr = '10.1.255.0/24';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a subnet outside its VNet',
+      arch: () => {
+        const b = baseline();
+        b.appGwSubnet.cidr = '10.9.4.0/24';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'outside',
+          path: 'network.vnets[1].subnets[1].cidr',
+          severity: 'error',
+          message: 'subnet snet-appgw (10.9.4.0/24) is outside the address space of vnet-spoke (10.1.0.0/16)',
+        },
+      ],
+    },
+    {
+      name: 'a subnet wider than its VNet',
+      arch: () => {
+        const b = baseline();
+        b.appGwSubnet.cidr = '10.0.0.0/15';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'outside',
+          path: 'network.vnets[1].subnets[1].cidr',
+          severity: 'error',
+          message: 'subnet snet-appgw (10.0.0.0/15) is outside the address space of vnet-spoke (10.1.0.0/16)',
+        },
+      ],
+    },
+  ],
+});
 
-  it('structure/subnet-overlap', async () => {
-    const b = baseline();
-    b.appGwSubnet.cidr = '10.1.2.0/24';
-    const f = await runRule('structure/subnet-overlap', b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toBe('subnet snet-appgw (10.1.2.0/24) overlaps subnet snet-nodes (10.1.0.0/22) in vnet-spoke');
-  });
+testRule('structure/subnet-overlap', {
+  valid: [
+    base,
+    {
+      name: 'adjacent subnets',
+      arch: () => {
+        const b = baseline();
+        b.appGwSubnet.cidr = '10.1.4.0/24';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a subnet inside another',
+      arch: () => {
+        const b = baseline();
+        b.appGwSubnet.cidr = '10.1.2.0/24';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'overlap',
+          path: 'network.vnets[1].subnets[1].cidr',
+          severity: 'error',
+          message: 'subnet snet-appgw (10.1.2.0/24) overlaps subnet snet-nodes (10.1.0.0/22) in vnet-spoke',
+        },
+      ],
+    },
+    {
+      name: 'the last /24 of the node subnet',
+      arch: () => {
+        const b = baseline();
+        b.appGwSubnet.cidr = '10.1.3.0/24';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'overlap',
+          path: 'network.vnets[1].subnets[1].cidr',
+          severity: 'error',
+          message: 'subnet snet-appgw (10.1.3.0/24) overlaps subnet snet-nodes (10.1.0.0/22) in vnet-spoke',
+        },
+      ],
+    },
+  ],
+});
 
-  it('structure/peered-vnet-overlap', async () => {
-    const b = baseline();
-    b.hub.addressSpace = ['10.1.0.0/22'];
-    b.fwSubnet.cidr = '10.1.0.0/26';
-    const f = await runRule('structure/peered-vnet-overlap', b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.path).toBe('network.peerings[0]');
-  });
+testRule('structure/peered-vnet-overlap', {
+  valid: [
+    base,
+    {
+      name: 'a second VNet peered without overlap',
+      arch: () => {
+        const b = baseline();
+        const other = vnet({ name: 'vnet-other', region: 'westeurope', addressSpace: ['10.2.0.0/16'], subnets: [] });
+        b.arch.network.vnets.push(other);
+        b.arch.network.peerings!.push(peering({ from: b.hub, to: other }));
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'peered VNets that overlap',
+      arch: () => {
+        const b = baseline();
+        b.hub.addressSpace = ['10.1.0.0/22'];
+        b.fwSubnet.cidr = '10.1.0.0/26';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'overlap',
+          path: 'network.peerings[0]',
+          severity: 'error',
+          message: 'peered VNets vnet-hub (10.1.0.0/22) and vnet-spoke (10.1.0.0/16) overlap',
+        },
+      ],
+    },
+  ],
+});
 
-  it('structure/unknown-reference: a subnet that is in no VNet, and a string reference', async () => {
-    const b = baseline();
-    const stray = subnet({ name: 'snet-stray', cidr: '10.1.8.0/24' });
-    b.aks.nodePools.push(nodePool({ name: 'extra', mode: 'user', vmSize: 'Standard_D4ds_v5', subnet: stray }));
-    (b.aks.nodePools[0] as unknown as { podSubnet: unknown }).podSubnet = 'snet-pods';
-    const f = await runRule('structure/unknown-reference', b.arch);
-    expect(f.map((x) => x.message)).toEqual(
-      expect.arrayContaining([
-        expect.stringContaining('subnet "snet-stray" is referenced but is not in the subnets of any VNet'),
-        expect.stringContaining('pass the variable holding the subnet, not its name'),
-      ]),
-    );
-  });
+testRule('structure/unknown-reference', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'a subnet that is in no VNet, and a string reference',
+      arch: () => {
+        const b = baseline();
+        const stray = subnet({ name: 'snet-stray', cidr: '10.1.8.0/24' });
+        b.aks.nodePools.push(nodePool({ name: 'extra', mode: 'user', vmSize: 'Standard_D4ds_v5', subnet: stray }));
+        (b.aks.nodePools[0] as unknown as { podSubnet: unknown }).podSubnet = 'snet-pods';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'issue',
+          path: 'clusters[0].nodePools[0].podSubnet',
+          severity: 'error',
+          message: 'expected a subnet object, got "snet-pods" (references are objects: pass the variable holding the subnet, not its name)',
+        },
+        {
+          messageId: 'issue',
+          path: 'clusters[0].nodePools[2].subnet',
+          severity: 'error',
+          message: 'subnet "snet-stray" is referenced but is not in the subnets of any VNet in network.vnets',
+        },
+      ],
+    },
+  ],
+});
 
-  it('structure/duplicate-name', async () => {
-    const b = baseline();
-    b.spoke.subnets.push(subnet({ name: 'snet-nodes', cidr: '10.1.8.0/24' }));
-    const f = await runRule('structure/duplicate-name', b.arch);
-    expect(f).toHaveLength(1);
-    expect(f[0]!.message).toContain('both named "snet-nodes" in vnet-spoke');
-  });
+testRule('structure/duplicate-name', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'two subnets named alike in one VNet',
+      arch: () => {
+        const b = baseline();
+        b.spoke.subnets.push(subnet({ name: 'snet-nodes', cidr: '10.1.8.0/24' }));
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'issue',
+          path: 'network.vnets[1].subnets[2].name',
+          severity: 'error',
+          message: 'two different subnet parts are both named "snet-nodes" in vnet-spoke (the first is at network.vnets[1].subnets[0])',
+        },
+      ],
+    },
+  ],
+});
 
-  it('structure/schema: wrong types and enum values in an untyped file', async () => {
-    const b = baseline();
-    const arch = b.arch as unknown as { clusters: Array<{ tier: string; nodePools: Array<{ maxPods: unknown }> }> };
-    arch.clusters[0]!.tier = 'Gold';
-    arch.clusters[0]!.nodePools[0]!.maxPods = 'lots';
-    const f = await runRule('structure/schema', b.arch);
-    expect(f.map((x) => x.path).sort()).toEqual(['clusters[0].nodePools[0].maxPods', 'clusters[0].tier']);
-  });
+testRule('structure/schema', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'wrong types and enum values in an untyped file',
+      arch: () => {
+        const b = baseline();
+        const arch = b.arch as unknown as { clusters: Array<{ tier: string; nodePools: Array<{ maxPods: unknown }> }> };
+        arch.clusters[0]!.tier = 'Gold';
+        arch.clusters[0]!.nodePools[0]!.maxPods = 'lots';
+        return b.arch;
+      },
+      findings: [
+        { messageId: 'issue', path: 'clusters[0].nodePools[0].maxPods', severity: 'error', message: '"maxPods" must be a number, got "lots"' },
+        { messageId: 'issue', path: 'clusters[0].tier', severity: 'error', message: '"tier" must be one of "Free", "Standard", "Premium", got "Gold"' },
+      ],
+    },
+  ],
+});
 
-  it('a valid design with a second VNet peered without overlap passes', async () => {
-    const b = baseline();
-    const other = vnet({ name: 'vnet-other', region: 'westeurope', addressSpace: ['10.2.0.0/16'], subnets: [] });
-    b.arch.network.vnets.push(other);
-    b.arch.network.peerings!.push(peering({ from: b.hub, to: other }));
-    expect(await runRule('structure/peered-vnet-overlap', b.arch as Architecture)).toEqual([]);
-  });
+testRule('structure/cluster-node-pools', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'no node pools',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools = [];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noPools',
+          path: 'clusters[0].nodePools',
+          severity: 'error',
+          message: 'cluster aks-test has no node pools; AKS needs at least one system node pool',
+        },
+      ],
+    },
+    {
+      name: 'only user pools',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[0]!.mode = 'user';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noSystemPool',
+          path: 'clusters[0].nodePools',
+          severity: 'error',
+          message: 'cluster aks-test has only user node pools (system, apps); AKS needs at least one system node pool',
+        },
+      ],
+    },
+  ],
+});
+
+testRule('structure/empty-address-space', {
+  valid: [
+    base,
+    {
+      name: 'an empty VNet without subnets',
+      arch: () => {
+        const b = baseline();
+        b.arch.network.vnets.push(vnet({ name: 'vnet-empty', region: 'westeurope', addressSpace: [], subnets: [] }));
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'two subnets, no address space',
+      arch: () => {
+        const b = baseline();
+        b.spoke.addressSpace = [];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'empty',
+          path: 'network.vnets[1].addressSpace',
+          severity: 'error',
+          message: 'VNet vnet-spoke has 2 subnets but an empty address space',
+        },
+      ],
+    },
+    {
+      name: 'one subnet (singular)',
+      arch: () => {
+        const b = baseline();
+        b.hub.addressSpace = [];
+        return b.arch;
+      },
+      findings: [
+        { messageId: 'empty', path: 'network.vnets[0].addressSpace', severity: 'error', message: 'VNet vnet-hub has 1 subnet but an empty address space' },
+      ],
+    },
+  ],
+});
+
+testRule('structure/ingress-path-hops', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'a path without hops',
+      arch: () => {
+        const b = baseline();
+        b.path.hops = [];
+        return b.arch;
+      },
+      findings: [{ messageId: 'noHops', path: 'ingress[0].hops', severity: 'error', message: 'ingress path web has no hops' }],
+    },
+  ],
+});
+
+testRule('structure/invalid-date', {
+  valid: [
+    base,
+    {
+      name: 'the last day of February',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2026-02-28';
+        return b.arch;
+      },
+    },
+    {
+      name: 'a leap day',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2028-02-29';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'February 30 as the design date',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2026-02-30';
+        return b.arch;
+      },
+      findings: [
+        { messageId: 'notCalendarDate', path: 'metadata.date', severity: 'error', message: 'the design date "2026-02-30" is not a calendar date' },
+      ],
+    },
+    {
+      name: 'February 29 outside a leap year',
+      arch: () => {
+        const b = baseline();
+        b.arch.metadata.date = '2026-02-29';
+        return b.arch;
+      },
+      findings: [
+        { messageId: 'notCalendarDate', path: 'metadata.date', severity: 'error', message: 'the design date "2026-02-29" is not a calendar date' },
+      ],
+    },
+    {
+      name: 'month 13 as the review date and April 31 as an expiry',
+      arch: () => {
+        const b = baseline();
+        b.arch.review = {
+          asOf: '2026-13-01',
+          acceptedRisks: [{ rule: 'ingress/waf-missing', justification: 'x', owner: 'o', expires: '2027-04-31' }],
+        };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'notCalendarDate',
+          path: 'review.acceptedRisks[0].expires',
+          severity: 'error',
+          message: 'the expiry of the accepted risk for ingress/waf-missing "2027-04-31" is not a calendar date',
+        },
+        {
+          messageId: 'notCalendarDate',
+          path: 'review.asOf',
+          severity: 'error',
+          message: 'the review date (asOf) "2026-13-01" is not a calendar date',
+        },
+      ],
+    },
+  ],
+});
+
+testRule('structure/ip-malformed', {
+  valid: [base],
+  invalid: [
+    {
+      name: 'an octet above 255',
+      arch: () => {
+        const b = baseline();
+        b.firewall.privateIp = '10.0.0.256';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'malformed',
+          path: 'network.firewalls[0].privateIp',
+          severity: 'error',
+          message: 'private IP "10.0.0.256" of afw-hub is not a valid IPv4 address',
+        },
+      ],
+    },
+    {
+      name: 'an IPv6 address',
+      arch: () => {
+        const b = baseline();
+        b.ilb.privateIp = 'fd00::4';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'malformed',
+          path: 'ingress[0].hops[1].via.privateIp',
+          severity: 'error',
+          message: 'private IP "fd00::4" of ilb-ingress is an IPv6 address (aksnet models IPv4 networks)',
+        },
+      ],
+    },
+  ],
+});
+
+testRule('structure/max-surge-range', {
+  valid: [
+    base,
+    {
+      name: '100 % (the whole pool)',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[1]!.maxSurge = '100%';
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: '101 %',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[1]!.maxSurge = '101%';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'overHundredPercent',
+          path: 'clusters[0].nodePools[1].maxSurge',
+          severity: 'warning',
+          message: 'node pool apps has maxSurge "101%", more than the whole pool (11 surge nodes)',
+        },
+      ],
+    },
+  ],
 });
