@@ -88,8 +88,9 @@ export function overview(model: Model): ViewGraph | undefined {
       ...(parent ? { parent } : {}), element: v.id });
     for (const s of v.subnets) {
       const sub = q.getAs(s, 'subnet');
-      // Name and CIDR on one line: a subnet's header is most of its height in a picture this dense.
-      if (sub) b.node({ id: sub.id, kind: 'subnet', label: `${sub.name} ${sub.cidr}`, details: [], style: 'subnet', parent: v.id, element: sub.id });
+      // Name and CIDR on two lines: the overview is wider than a landscape page, never taller, so a narrow
+      // header is worth its extra line.
+      if (sub) b.node({ id: sub.id, kind: 'subnet', label: sub.name, details: [sub.cidr], style: 'subnet', parent: v.id, element: sub.id });
     }
   }
   for (const c of q.all('cluster')) {
@@ -201,13 +202,7 @@ export function overview(model: Model): ViewGraph | undefined {
   const built = b.build();
   if (built.nodes.length === 0) return undefined;
   const g = foldIdleSubnets(built, q);
-  // A subnet with nothing drawn in it is a box of its own: name and CIDR on two lines, like any other box.
-  const parents = new Set(g.nodes.map((n) => n.parent));
-  const nodes = g.nodes.map((n) => {
-    const sub = n.kind === 'subnet' && !parents.has(n.id) ? q.getAs(n.id, 'subnet') : undefined;
-    return sub ? { ...n, label: sub.name, details: [sub.cidr] } : n;
-  });
-  return { ...g, nodes, compact: true, ...(steps.length ? { steps } : {}), ...(notes.length ? { notes } : {}) };
+  return { ...g, compact: true, ...(steps.length ? { steps } : {}), ...(notes.length ? { notes } : {}) };
 }
 
 /**
@@ -238,20 +233,20 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
     const at = folded.get(s.parent!) ?? { link: [], idle: [] };
     const pes = inside.map((n) => q.getAs(n.id, 'privateEndpoint'));
     if (inside.length && pes.every((pe) => pe !== undefined)) {
-      at.link.push(`${name} (${pes.map((pe) => `${pe!.name} → ${q.name(pe!.target)}`).join(', ')})`);
+      // Which endpoint reaches which service is the legend note's ("Private Link: … reaches …").
+      at.link.push(`${name} (${pes.length} private endpoint${pes.length === 1 ? '' : 's'})`);
     } else at.idle.push(inside.length ? `${name} (${inside.map((n) => n.label).join(', ')})` : name);
     folded.set(s.parent!, at);
   }
   const lines = (f: { link: string[]; idle: string[] }) => [
-    ...(f.link.length ? [`Private Link: ${f.link.join(' · ')}`] : []),
-    ...(f.idle.length ? [`no flows: ${f.idle.join(' · ')}`] : []),
+    ...f.link.map((l) => `Private Link: ${l}`),
+    ...f.idle.map((l) => `no flows: ${l}`),
   ];
   const nodes = g.nodes
     .filter((n) => !gone.has(n.id))
     .map((n) => (folded.has(n.id) ? { ...n, details: [...n.details, ...lines(folded.get(n.id)!)] } : n));
   const hints = (g.hints ?? []).filter((h) => !gone.has(h.from) && !gone.has(h.to));
-  const { hints: _old, ...rest } = g;
-  return { ...rest, nodes, ...(hints.length ? { hints } : {}) };
+  return { ...g, nodes, hints };
 }
 
 function ingressText(q: ModelQuery, hops: IngressHopModel[], e: Edge, tls: TlsState | undefined): string {
