@@ -206,9 +206,10 @@ export function overview(model: Model): ViewGraph | undefined {
 }
 
 /**
- * Subnets no line starts or ends in (Bastion, jump boxes, build agents, an unused gateway subnet) are not boxes on
- * the overview but one line of their VNet's header: "no flows: AzureBastionSubnet 10.200.0.128/26 (bas-hub)". They
- * stay named, with their CIDR and what is in them, and the picture keeps its room for what carries a flow.
+ * Subnets no line starts or ends in (Bastion, jump boxes, build agents, an unused gateway subnet, private
+ * endpoints) are not boxes on the overview but named on one header line of their VNet ("no flows: snet-ops,
+ * AzureBastionSubnet"; "Private Link: snet-pe (3 endpoints)"): the picture keeps its room for what carries a flow,
+ * and the topology view draws them in full.
  */
 function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
   const parentOf = new Map(g.nodes.map((n) => [n.id, n.parent]));
@@ -223,24 +224,21 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
   const idle = g.nodes.filter((n) => n.kind === 'subnet' && !busy.has(n.id) && n.parent !== undefined);
   if (!idle.length) return g;
   const gone = new Set<string>();
-  /** Per VNet: its private-endpoint subnets, then its other idle subnets. */
+  /** Per VNet: its private-endpoint subnets, then its other idle subnets, by name (the topology view has the rest). */
   const folded = new Map<string, { link: string[]; idle: string[] }>();
   for (const s of idle) {
     const inside = g.nodes.filter((n) => within(n.id, s.id));
     for (const n of [s, ...inside]) gone.add(n.id);
-    const sub = q.getAs(s.id, 'subnet');
-    const name = sub ? `${sub.name} ${sub.cidr}` : s.label;
     const at = folded.get(s.parent!) ?? { link: [], idle: [] };
-    const pes = inside.map((n) => q.getAs(n.id, 'privateEndpoint'));
-    if (inside.length && pes.every((pe) => pe !== undefined)) {
-      // Which endpoint reaches which service is the legend note's ("Private Link: … reaches …").
-      at.link.push(`${name} (${pes.length} private endpoint${pes.length === 1 ? '' : 's'})`);
-    } else at.idle.push(inside.length ? `${name} (${inside.map((n) => n.label).join(', ')})` : name);
+    const pes = inside.filter((n) => q.get(n.id)?.kind === 'privateEndpoint').length;
+    // Which endpoint reaches which service is the legend note's ("Private Link: … reaches …").
+    if (inside.length && pes === inside.length) at.link.push(`${s.label} (${pes} endpoint${pes === 1 ? '' : 's'})`);
+    else at.idle.push(s.label);
     folded.set(s.parent!, at);
   }
   const lines = (f: { link: string[]; idle: string[] }) => [
-    ...f.link.map((l) => `Private Link: ${l}`),
-    ...f.idle.map((l) => `no flows: ${l}`),
+    ...(f.link.length ? [`Private Link: ${f.link.join(', ')}`] : []),
+    ...(f.idle.length ? [`no flows: ${f.idle.join(', ')}`] : []),
   ];
   const nodes = g.nodes
     .filter((n) => !gone.has(n.id))
