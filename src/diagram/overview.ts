@@ -90,14 +90,17 @@ export function overview(model: Model): ViewGraph | undefined {
       const sub = q.getAs(s, 'subnet');
       // Name and CIDR on two lines: the overview is wider than a landscape page, never taller, so a narrow
       // header is worth its extra line.
-      if (sub) b.node({ id: sub.id, kind: 'subnet', label: sub.name, details: [sub.cidr], style: 'subnet', parent: v.id, element: sub.id });
+      if (sub) {
+        b.node({ id: sub.id, kind: 'subnet', label: sub.name, details: [sub.cidr], style: 'subnet', parent: v.id,
+          element: sub.id });
+      }
     }
   }
   for (const c of q.all('cluster')) {
     const parent = b.clusterParent(c);
     // The cluster's name only: tier, CNI and node pools are the topology view's (the overview must fit one page).
-    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details: [], style: 'cluster', ...(parent ? { parent } : {}),
-      element: c.id, icon: 'cluster' });
+    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details: [], style: 'cluster',
+      ...(parent ? { parent } : {}), element: c.id, icon: 'cluster' });
   }
   for (const r of m.resources) {
     if (q.get(r.parent)?.kind === 'subnet') b.leaf(r, { details: [] });
@@ -215,7 +218,9 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
   const parentOf = new Map(g.nodes.map((n) => [n.id, n.parent]));
   const busy = new Set<string>();
   for (const e of g.edges) {
-    for (const end of [e.from, e.to]) for (let id: string | undefined = end; id !== undefined; id = parentOf.get(id)) busy.add(id);
+    for (const end of [e.from, e.to]) {
+      for (let id: string | undefined = end; id !== undefined; id = parentOf.get(id)) busy.add(id);
+    }
   }
   const within = (id: string, top: string): boolean => {
     for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) if (p === top) return true;

@@ -195,7 +195,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const below = hasSteps ? placeStepLegend(m, stepInput(diagramW - 2 * MARGIN)) : undefined;
   const belowSize = { w: Math.max(diagramW, headerW), h: pictureH + (below?.height ?? 0) + MARGIN };
   const beside = hasSteps && graph.compact ? placeStepLegend(m, stepInput(STEP_LEGEND_BESIDE)) : undefined;
-  const besideSize = { w: Math.max(diagramW + STEP_LEGEND_BESIDE + MARGIN, headerW), h: Math.max(pictureH, headerH + (beside?.height ?? 0)) + MARGIN };
+  const besideSize = {
+    w: Math.max(diagramW + STEP_LEGEND_BESIDE + MARGIN, headerW),
+    h: Math.max(pictureH, headerH + (beside?.height ?? 0)) + MARGIN,
+  };
   const onLandscape = (z: { w: number; h: number }) => Math.min(LANDSCAPE / z.w, 1 / z.h);
   const side = beside && onLandscape(besideSize) > onLandscape(belowSize) + 1e-9;
   const stepLegend = side ? beside : below;
