@@ -229,19 +229,32 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
   const idle = g.nodes.filter((n) => n.kind === 'subnet' && !busy.has(n.id) && n.parent !== undefined);
   if (!idle.length) return g;
   const gone = new Set<string>();
-  /** Per VNet: its private-endpoint subnets, then its other idle subnets, by name (the topology view has the rest). */
-  const folded = new Map<string, { link: string[]; idle: string[] }>();
+  /** Per VNet: its pod, private-endpoint and other idle subnets, by name (the topology view has the rest). */
+  const folded = new Map<string, { link: string[]; pods: string[]; idle: string[] }>();
+  // A pod subnet carries the flows into the pods, which the overview draws in their cluster's box.
+  const podsOf = new Map<string, string[]>();
+  for (const c of q.all('cluster')) {
+    for (const pool of q.pools(c.id)) {
+      if (!pool.podSubnet) continue;
+      const names = podsOf.get(pool.podSubnet) ?? [];
+      if (!names.includes(c.name)) names.push(c.name);
+      podsOf.set(pool.podSubnet, names);
+    }
+  }
   for (const s of idle) {
     const inside = g.nodes.filter((n) => within(n.id, s.id));
     for (const n of [s, ...inside]) gone.add(n.id);
-    const at = folded.get(s.parent!) ?? { link: [], idle: [] };
+    const at = folded.get(s.parent!) ?? { link: [], pods: [], idle: [] };
     const pes = inside.filter((n) => q.get(n.id)?.kind === 'privateEndpoint').length;
     // Which endpoint reaches which service is the legend note's ("Private Link: … reaches …").
-    if (inside.length && pes === inside.length) at.link.push(`${s.label} (${pes} endpoint${pes === 1 ? '' : 's'})`);
+    const pods = podsOf.get(s.id);
+    if (pods) at.pods.push(`${s.label} (${pods.join(', ')})`);
+    else if (inside.length && pes === inside.length) at.link.push(`${s.label} (${pes} endpoint${pes === 1 ? '' : 's'})`);
     else at.idle.push(s.label);
     folded.set(s.parent!, at);
   }
-  const lines = (f: { link: string[]; idle: string[] }) => [
+  const lines = (f: { link: string[]; pods: string[]; idle: string[] }) => [
+    ...(f.pods.length ? [`pod subnet: ${f.pods.join(', ')}`] : []),
     ...(f.link.length ? [`Private Link: ${f.link.join(', ')}`] : []),
     ...(f.idle.length ? [`no flows: ${f.idle.join(', ')}`] : []),
   ];
