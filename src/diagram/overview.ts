@@ -197,8 +197,9 @@ export function overview(model: Model): ViewGraph | undefined {
     const pes = p.privateEndpoints.map((id) => q.getAs(id, 'privateEndpoint')).filter((x): x is ResourceOf<'privateEndpoint'> => !!x && b.has(x.id));
     if (!pes.length) continue;
     notes.push(
-      `Private Link: ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through private ` +
-        `endpoint${pes.length === 1 ? '' : 's'} ${list(pes.map((pe) => pe.name))}; this traffic never leaves the virtual network.`,
+      // The endpoints' own names are the topology view's: the overview does not draw them.
+      `Private Link: ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through ` +
+        `${pes.length} private endpoint${pes.length === 1 ? '' : 's'}; this traffic never leaves the virtual network.`,
     );
   }
 
