@@ -6,14 +6,15 @@
  * Nothing here re-derives a flow: ingress steps are the segments of the model's ingress paths with the TLS state
  * `model/tls.ts` gives them (the state the ingress view and the narrative read), egress steps are the edges of
  * the model's egress paths (built from the effective routes, `model/routing.ts`), in path order. Boxes carry
- * fewer detail lines than the topology view so the whole picture fits one landscape page.
+ * names only (the icon says the kind, the step legend what each hop does, the topology view the particulars), and
+ * subnets nothing is drawn in or through are one line of their VNet, so the whole picture fits one landscape page.
  */
 import { pathSegments } from '../model/tls.js';
 import { ModelQuery } from '../model/query.js';
-import type { Edge, Id, IngressHopModel, Model, Resource, ResourceOf, TlsState } from '../model/types.js';
+import type { Edge, Id, IngressHopModel, Model, ResourceOf, TlsState } from '../model/types.js';
 import { TLS_LEGEND } from '../render/glyphs.js';
 import type { FlowStep, ViewGraph } from './graph.js';
-import { Builder, KIND_NAMES, details } from './views.js';
+import { Builder, KIND_NAMES } from './views.js';
 import { partOrder } from '../model/order.js';
 
 /** How a hop treats TLS, in the words of the step legend. */
@@ -55,10 +56,6 @@ function who(q: ModelQuery, id: Id): string {
   }
 }
 
-/** The first line of a leaf's details only: the overview is a map, the other views carry the particulars. */
-function brief(r: Resource, q: ModelQuery): string[] {
-  return details(r, q).slice(0, 1);
-}
 
 /** Derives the overview; undefined when the design has nothing to draw. */
 export function overview(model: Model): ViewGraph | undefined {
@@ -69,17 +66,17 @@ export function overview(model: Model): ViewGraph | undefined {
   // Clients first, so ELK puts them in the first layer on the left as the ingress view does.
   for (const p of m.ingressPaths) {
     const client = q.get(p.client);
-    if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor', details: brief(client, q) });
+    if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor', details: [] });
   }
   const onPrem = q.all('onPremises');
   if (onPrem.length) {
     const zone = b.zone('zone:on-premises', 'On-premises');
-    for (const o of onPrem) b.leaf(o, { parent: zone, details: brief(o, q) });
+    for (const o of onPrem) b.leaf(o, { parent: zone, details: [] });
   }
   const global = [...q.all('trafficManager'), ...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];
   if (global.length) {
     const zone = b.zone('zone:global', 'Global edge');
-    for (const r of global) b.leaf(r, { parent: zone, details: brief(r, q) });
+    for (const r of global) b.leaf(r, { parent: zone, details: [] });
   }
 
   // VNets and every subnet, with the CIDR only (created before anything the builder would place in them, so the
@@ -91,20 +88,22 @@ export function overview(model: Model): ViewGraph | undefined {
       ...(parent ? { parent } : {}), element: v.id });
     for (const s of v.subnets) {
       const sub = q.getAs(s, 'subnet');
-      // Name and CIDR on one line: a subnet's header is most of its height in a picture this dense.
-      if (sub) b.node({ id: sub.id, kind: 'subnet', label: `${sub.name} ${sub.cidr}`, details: [], style: 'subnet', parent: v.id, element: sub.id });
+      // Name and CIDR on two lines: the overview is wider than a landscape page, never taller, so a narrow
+      // header is worth its extra line.
+      if (sub) {
+        b.node({ id: sub.id, kind: 'subnet', label: sub.name, details: [sub.cidr], style: 'subnet', parent: v.id,
+          element: sub.id });
+      }
     }
   }
   for (const c of q.all('cluster')) {
     const parent = b.clusterParent(c);
-    // Node pools as one line of the cluster's box, not boxes of their own: the topology view draws them.
-    const pools = q.pools(c.id).map((p) => `${p.name} ${p.autoscaling ? `${p.minCount ?? '?'}–${p.maxCount ?? p.maxNodes}` : p.count}`);
-    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details: [`${c.tier} tier · CNI ${c.network.cni}`,
-      ...(pools.length ? [`node pools ${pools.join(', ')}`] : [])], style: 'cluster', ...(parent ? { parent } : {}), element: c.id,
-      icon: 'cluster' });
+    // The cluster's name only: tier, CNI and node pools are the topology view's (the overview must fit one page).
+    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details: [], style: 'cluster',
+      ...(parent ? { parent } : {}), element: c.id, icon: 'cluster' });
   }
   for (const r of m.resources) {
-    if (q.get(r.parent)?.kind === 'subnet') b.leaf(r, { details: brief(r, q) });
+    if (q.get(r.parent)?.kind === 'subnet') b.leaf(r, { details: [] });
   }
 
   // ---- ingress: one step per distinct segment, in path order; a hop shared by several paths is one step ----
@@ -114,10 +113,10 @@ export function overview(model: Model): ViewGraph | undefined {
   for (const p of m.ingressPaths) {
     for (const h of p.hops) {
       const r = q.get(h.resource);
-      if (r) b.leaf(r, { details: brief(r, q) });
+      if (r) b.leaf(r, { details: [] });
     }
     const target = q.get(p.target);
-    if (target) b.leaf(target, { details: brief(target, q) });
+    if (target) b.leaf(target, { details: [] });
     for (const s of pathSegments(m, p)) {
       if (!b.has(s.from) || !b.has(s.to) || s.from === s.to) continue;
       const e = s.edge;
@@ -146,15 +145,6 @@ export function overview(model: Model): ViewGraph | undefined {
     const vnets = [...new Set(subnets.filter((x) => x.routeTable === id || x.natGateway === id).map((x) => x.vnet))];
     return vnets.length === 1 && b.has(vnets[0]!) ? vnets[0] : undefined;
   };
-  const snat = new Map<Id, Map<Id, number>>();
-  for (const p of m.egressPaths) {
-    p.hops.forEach((hop, i) => {
-      if (i === 0 || q.get(hop)?.kind !== 'internet') return;
-      const via = snat.get(hop) ?? new Map<Id, number>();
-      via.set(p.hops[i - 1]!, p.publicIps);
-      snat.set(hop, via);
-    });
-  }
   for (const p of m.egressPaths) {
     const c = q.getAs(p.cluster, 'cluster');
     if (!c || !b.has(c.id)) continue;
@@ -163,12 +153,12 @@ export function overview(model: Model): ViewGraph | undefined {
       const r = q.get(hop);
       if (!r) b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
       else if (r.kind === 'internet') {
-        const total = [...(snat.get(r.id) ?? new Map<Id, number>()).values()].reduce((a, n) => a + n, 0);
-        b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: [`${total} public IP${total === 1 ? '' : 's'} for SNAT`] });
+        // The SNAT addresses are in the legend's step into the internet (its edge label).
+        b.leaf(r, { parent: null, style: 'actor', layer: 'first', details: [] });
       } else if (r.kind === 'routeTable' || (r.kind === 'natGateway' && !r.parent)) {
         const parent = attachedVnet(r.id);
-        b.leaf(r, { parent: parent ?? null, details: brief(r, q) });
-      } else b.leaf(r, { details: brief(r, q) });
+        b.leaf(r, { parent: parent ?? null, details: [] });
+      } else b.leaf(r, { details: [] });
     }
   }
   const egressSig = new Map<string, FlowStep>();
@@ -195,52 +185,85 @@ export function overview(model: Model): ViewGraph | undefined {
     if (m.egressPaths.length > 1 && names.length > 1) step.text += ` (shared by ${names.join(', ')})`;
   }
 
-  // ---- private endpoints: unnumbered Private Link edges to the PaaS services, as the topology draws them ----
+  // ---- private endpoints: no lines of their own. Each cluster's legend note says which services it reaches that
+  // way, and the endpoints' subnet is a line of its VNet ("Private Link: … pe-kv → kv-x"): a column of endpoint
+  // boxes and another of PaaS services would cost the picture two columns and its one landscape page. ----
   const notes: string[] = [];
-  const paas = q.all('paas').filter((s) => q.all('privateEndpoint').some((pe) => pe.target === s.id && b.has(pe.id)));
-  if (paas.length) {
-    const zone = b.zone('zone:paas', 'Azure PaaS', ['over private endpoints']);
-    for (const s of paas) b.leaf(s, { parent: zone, details: brief(s, q) });
-  }
   for (const e of m.edges) {
     if (e.class === 'peering') b.modelEdge(e, 'peering', { undirected: true });
     else if (e.class === 'hybrid') b.modelEdge(e, 'hybrid');
-    else if (e.class === 'private-link' && q.get(e.from)?.kind === 'privateEndpoint') b.modelEdge(e, 'private-link');
   }
   for (const p of m.egressPaths) {
     const pes = p.privateEndpoints.map((id) => q.getAs(id, 'privateEndpoint')).filter((x): x is ResourceOf<'privateEndpoint'> => !!x && b.has(x.id));
     if (!pes.length) continue;
     notes.push(
-      `Private Link: ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through private ` +
-        `endpoint${pes.length === 1 ? '' : 's'} ${list(pes.map((pe) => pe.name))}; this traffic never leaves the virtual network.`,
+      // The endpoints' own names are the topology view's: the overview does not draw them.
+      `Private Link: ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through ` +
+        `${pes.length} private endpoint${pes.length === 1 ? '' : 's'}; this traffic never leaves the virtual network.`,
     );
-  }
-
-  // Subnets no flow passes through (Bastion, jump boxes, build agents) in a grid of about √n rows per VNet, not
-  // one tall column beside the flows.
-  const touched = new Set(steps.flatMap((st) => st.edges).flatMap((id) => {
-    const e = m.edges.find((x) => x.id === id);
-    return e ? [e.from, e.to] : [];
-  }));
-  const drawn = b.build().nodes;
-  const parentOf = new Map(drawn.map((n) => [n.id, n.parent]));
-  const busy = new Set<string>();
-  for (const id of touched) for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) busy.add(p);
-  for (const v of partOrder(q).vnets) {
-    const idle = v.subnets.filter((s) => b.has(s) && !busy.has(s) && !touched.has(s));
-    if (idle.length > 2) b.grid(idle, Math.ceil(Math.sqrt(idle.length)));
   }
 
   const built = b.build();
   if (built.nodes.length === 0) return undefined;
-  // A subnet with nothing drawn in it is a box of its own: name and CIDR on two lines, like any other box.
-  const parents = new Set(built.nodes.map((n) => n.parent));
-  const nodes = built.nodes.map((n) => {
-    const sub = n.kind === 'subnet' && !parents.has(n.id) ? q.getAs(n.id, 'subnet') : undefined;
-    return sub ? { ...n, label: sub.name, details: [sub.cidr] } : n;
-  });
-  const g = { ...built, nodes };
+  const g = foldIdleSubnets(built, q);
   return { ...g, compact: true, ...(steps.length ? { steps } : {}), ...(notes.length ? { notes } : {}) };
+}
+
+/**
+ * Subnets no line starts or ends in (Bastion, jump boxes, build agents, an unused gateway subnet, private
+ * endpoints) are not boxes on the overview but named on one header line of their VNet ("no flows: snet-ops,
+ * AzureBastionSubnet"; "Private Link: snet-pe (3 endpoints)"): the picture keeps its room for what carries a flow,
+ * and the topology view draws them in full.
+ */
+function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
+  const parentOf = new Map(g.nodes.map((n) => [n.id, n.parent]));
+  const busy = new Set<string>();
+  for (const e of g.edges) {
+    for (const end of [e.from, e.to]) {
+      for (let id: string | undefined = end; id !== undefined; id = parentOf.get(id)) busy.add(id);
+    }
+  }
+  const within = (id: string, top: string): boolean => {
+    for (let p = parentOf.get(id); p !== undefined; p = parentOf.get(p)) if (p === top) return true;
+    return false;
+  };
+  const idle = g.nodes.filter((n) => n.kind === 'subnet' && !busy.has(n.id) && n.parent !== undefined);
+  if (!idle.length) return g;
+  const gone = new Set<string>();
+  /** Per VNet: its pod, private-endpoint and other idle subnets, by name (the topology view has the rest). */
+  const folded = new Map<string, { link: string[]; pods: string[]; idle: string[] }>();
+  // A pod subnet carries the flows into the pods, which the overview draws in their cluster's box.
+  const podsOf = new Map<string, string[]>();
+  for (const c of q.all('cluster')) {
+    for (const pool of q.pools(c.id)) {
+      if (!pool.podSubnet) continue;
+      const names = podsOf.get(pool.podSubnet) ?? [];
+      if (!names.includes(c.name)) names.push(c.name);
+      podsOf.set(pool.podSubnet, names);
+    }
+  }
+  for (const s of idle) {
+    const inside = g.nodes.filter((n) => within(n.id, s.id));
+    for (const n of [s, ...inside]) gone.add(n.id);
+    const at = folded.get(s.parent!) ?? { link: [], pods: [], idle: [] };
+    const pes = inside.filter((n) => q.get(n.id)?.kind === 'privateEndpoint').length;
+    // Which endpoint reaches which service is the legend note's ("Private Link: … reaches …").
+    const pods = podsOf.get(s.id);
+    if (pods) at.pods.push(`${s.label} (${pods.join(', ')})`);
+    else if (inside.length && pes === inside.length) at.link.push(`${s.label} (${pes} endpoint${pes === 1 ? '' : 's'})`);
+    else at.idle.push(s.label);
+    folded.set(s.parent!, at);
+  }
+  const lines = (f: { link: string[]; pods: string[]; idle: string[] }) => [
+    ...(f.pods.length ? [`pod subnet: ${f.pods.join(', ')}`] : []),
+    ...(f.link.length ? [`Private Link: ${f.link.join(', ')}`] : []),
+    ...(f.idle.length ? [`no flows: ${f.idle.join(', ')}`] : []),
+  ];
+  const nodes = g.nodes
+    .filter((n) => !gone.has(n.id))
+    .map((n) => (folded.has(n.id) ? { ...n, details: [...n.details, ...lines(folded.get(n.id)!)] } : n));
+  const hints = (g.hints ?? []).filter((h) => !gone.has(h.from) && !gone.has(h.to));
+  return { ...g, nodes, hints };
 }
 
 function ingressText(q: ModelQuery, hops: IngressHopModel[], e: Edge, tls: TlsState | undefined): string {

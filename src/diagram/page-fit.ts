@@ -73,6 +73,14 @@ export function smallestFontPx(svg: string): number {
   return Number.isFinite(min) ? min : 12;
 }
 
+/**
+ * The size in points of a diagram's smallest text when the whole diagram is scaled to fill one picture box (no
+ * tiles): what "readable on one page" means for the overview (at least MIN_TEXT_PT).
+ */
+export function onePageTextPt(width: number, height: number, fontPx: number, box: PictureBox): number {
+  return fontPx * PT_PER_PX * Math.min(box.width / (width * MM_PER_PX), box.height / (height * MM_PER_PX));
+}
+
 function fitOn(width: number, height: number, fontPx: number, box: PictureBox, orientation: Orientation): PageFit {
   const wMm = width * MM_PER_PX;
   const hMm = height * MM_PER_PX;

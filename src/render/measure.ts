@@ -54,7 +54,10 @@ const COMPACT: Record<string, string> = {
 };
 
 /** Text width of a compact view's leaf: longer names wrap onto a second line. */
-const COMPACT_LEAF_TEXT = 150;
+const COMPACT_LEAF_TEXT = 112;
+
+/** Text width of a compact view's container header: an overview is wider than its page, so headers wrap sooner. */
+const COMPACT_HEADER_TEXT = 200;
 
 /** Lines one detail of a box may take. */
 const DETAIL_LINES = 4;
@@ -83,7 +86,7 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     const container = containers.has(node.id);
     const fullText = [node.label, ...node.details].map(clean).join('\n');
     if (container) {
-      const ls = lines(m, node, HEADER.maxText);
+      const ls = lines(m, node, g.compact ? COMPACT_HEADER_TEXT : HEADER.maxText);
       const textW = Math.max(0, ...ls.map((l) => l.width));
       const header = Math.ceil(HEADER.padY * 2 + textHeight(m, ls));
       return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + 34), height: header + 24, header };

@@ -8,8 +8,8 @@ import type { FlowStep } from '../model/view-graph.js';
 import { TYPE } from './style.js';
 import { wrapText, type TextMetrics } from './text.js';
 
-/** Narrowest column; the canvas width decides how many fit. */
-const MIN_COLUMN = 360;
+/** Narrowest column; the canvas width decides how many fit, the legend's height which of those is used. */
+const MIN_COLUMN = 280;
 const MAX_COLUMNS = 4;
 const GAP = 24;
 /** Text starts right of the badge. */
@@ -36,9 +36,23 @@ const HEADINGS: Record<FlowStep['flow'], string> = {
   egress: 'Egress (outbound), ringed numbers',
 };
 
-/** Places the step legend in a frame of its own; returns it with its height. */
-export function placeStepLegend(m: TextMetrics, input: StepLegendInput): { legend: Omit<StepLegend, 'x' | 'y'>; height: number } {
-  const columns = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
+type Placed = { legend: Omit<StepLegend, 'x' | 'y'>; height: number };
+
+/**
+ * Places the step legend in a frame of its own; returns it with its height. Of the column counts the width allows,
+ * the one that makes the legend shortest wins (fewer columns on a tie): the overview's page is short, not narrow.
+ */
+export function placeStepLegend(m: TextMetrics, input: StepLegendInput): Placed {
+  const most = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
+  let best: Placed | undefined;
+  for (let columns = 1; columns <= most; columns++) {
+    const p = placeIn(m, input, columns);
+    if (!best || p.height < best.height) best = p;
+  }
+  return best!;
+}
+
+function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Placed {
   const colW = (input.width - (columns - 1) * GAP) / columns;
   const lh = m.lineHeight(TYPE.legend);
   const items: Item[] = [];

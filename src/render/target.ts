@@ -62,6 +62,10 @@ const BOX_ORDER: BoxStyle[] = ['region', 'vnet', 'subnet', 'cluster', 'zone', 'a
 const EDGE_ORDER: EdgeStyle[] = ['ingress', 'egress', 'management', 'private-link', 'peering', 'hybrid', 'dns-link'];
 const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 const MARGIN = 16;
+/** Width of a step legend drawn beside the picture (one column). */
+const STEP_LEGEND_BESIDE = 380;
+/** Width to height of an A4 landscape page's picture box (269 × 157 mm, `diagram/page-fit.ts`). */
+const LANDSCAPE = 269 / 157;
 
 const f2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -131,21 +135,24 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     weight,
     fill: hex(fill),
   });
+  // A compact view's (the overview's) step numbers and finding counts are as large as its smallest other text
+  // (its legend), not smaller: the smallest text decides how large the whole picture prints on its one page.
+  const badgeSize = graph.compact ? TYPE.legend : TYPE.badge;
   const step = (label: string, cx: number, cy: number, fill: string, hollow = false): StepBadge => {
-    const w = m.width(label, TYPE.badge, 'bold');
-    const y = cy + m.ascent(TYPE.badge) / 2 - 1;
+    const w = m.width(label, badgeSize, 'bold');
+    const y = cy + m.ascent(badgeSize) / 2 - 1;
     // A hollow badge (an overview's egress step) is a ring in the chip colour: it stays apart from a filled
     // ingress badge in black-and-white print.
     if (hollow) {
       return { cx: f2(cx), cy: f2(cy), r: EDGE_LABEL.badge / 2, fill: hex(pal.chip), stroke: hex(pal.egressStep),
-        label: run(label, cx - w / 2, y, TYPE.badge, 'bold', pal.egressStep) };
+        label: run(label, cx - w / 2, y, badgeSize, 'bold', pal.egressStep) };
     }
     return {
       cx: f2(cx),
       cy: f2(cy),
       r: EDGE_LABEL.badge / 2,
       fill: hex(fill),
-      label: run(label, cx - w / 2, y, TYPE.badge, 'bold', pal.badgeText),
+      label: run(label, cx - w / 2, y, badgeSize, 'bold', pal.badgeText),
     };
   };
   const lineRuns = (ls: TextLine[], x: number, top: number): TextRun[] => {
@@ -172,18 +179,32 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   );
   const diagramW = Math.max(layout.width, 560);
   const legendLayout = placeLegend(m, legendItems, diagramW - 2 * MARGIN);
-  const stepLegend =
-    graph.steps?.length || graph.notes?.length
-      ? placeStepLegend(m, {
-          steps: graph.steps ?? [],
-          notes: graph.notes ?? [],
-          width: diagramW - 2 * MARGIN,
-          run,
-          badge: (label, cx, cy, flow) => step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
-        })
-      : undefined;
-  const width = f2(Math.max(diagramW, ...content.map((l) => l.width + 2 * MARGIN)));
-  const height = f2(headerH + layout.height + legendLayout.height + (stepLegend?.height ?? 0) + MARGIN);
+  const stepInput = (width: number) => ({
+    steps: graph.steps ?? [],
+    notes: graph.notes ?? [],
+    width,
+    run,
+    badge: (label: string, cx: number, cy: number, flow: 'ingress' | 'egress') =>
+      step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
+  });
+  const hasSteps = !!(graph.steps?.length || graph.notes?.length);
+  const headerW = Math.max(0, ...content.map((l) => l.width + 2 * MARGIN));
+  const pictureH = headerH + layout.height + legendLayout.height;
+  // The step legend goes under the picture, or beside it when that prints the whole larger on a landscape page
+  // (a picture narrower than the page's proportions leaves room on its right).
+  const below = hasSteps ? placeStepLegend(m, stepInput(diagramW - 2 * MARGIN)) : undefined;
+  const belowSize = { w: Math.max(diagramW, headerW), h: pictureH + (below?.height ?? 0) + MARGIN };
+  const beside = hasSteps && graph.compact ? placeStepLegend(m, stepInput(STEP_LEGEND_BESIDE)) : undefined;
+  const besideSize = {
+    w: Math.max(diagramW + STEP_LEGEND_BESIDE + MARGIN, headerW),
+    h: Math.max(pictureH, headerH + (beside?.height ?? 0)) + MARGIN,
+  };
+  const onLandscape = (z: { w: number; h: number }) => Math.min(LANDSCAPE / z.w, 1 / z.h);
+  const side = beside && onLandscape(besideSize) > onLandscape(belowSize) + 1e-9;
+  const stepLegend = side ? beside : below;
+  const stepAt = side ? { x: diagramW, y: headerH } : { x: MARGIN, y: pictureH };
+  const width = f2(side ? besideSize.w : belowSize.w);
+  const height = f2(side ? besideSize.h : belowSize.h);
 
   let header: DiagramHeader | undefined;
   if (content.length) {
@@ -295,7 +316,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       // One chip per severity with open findings, so a reader sees "1 error, 3 warnings", not one total.
       const chips = (['error', 'warning', 'info'] as const)
         .filter((sev) => c[sev] > 0)
-        .map((sev) => ({ sev, label: String(c[sev]), w: Math.ceil(22 + m.width(String(c[sev]), TYPE.badge, 'bold')) }));
+        .map((sev) => ({ sev, label: String(c[sev]), w: Math.ceil(22 + m.width(String(c[sev]), badgeSize, 'bold')) }));
       const tooltip = `${c.error} error, ${c.warning} warning, ${c.info} info open finding(s)`;
       let x = box.x + box.width - 6 - chips.reduce((a, ch) => a + ch.w, 0) - 4 * (chips.length - 1);
       const y = box.y - 8;
@@ -309,7 +330,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
           box: { x: f2(x), y: f2(y), width: ch.w, height: 16 },
           stroke: hex(pal.severity[ch.sev]),
           icon: sevGlyph(ch.sev, x + 9, y + 8),
-          label: run(ch.label, x + 18, y + 8 + m.ascent(TYPE.badge) / 2 - 1, TYPE.badge, 'bold', TEXT_COLOR),
+          label: run(ch.label, x + 18, y + 8 + m.ascent(badgeSize) / 2 - 1, badgeSize, 'bold', TEXT_COLOR),
         });
         x += ch.w + 4;
       }
@@ -369,7 +390,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     connections,
     ...(badges ? { badges } : {}),
     legend,
-    ...(stepLegend ? { steps: { x: MARGIN, y: f2(headerH + layout.height + legendLayout.height), ...stepLegend.legend } } : {}),
+    ...(stepLegend ? { steps: { x: f2(stepAt.x), y: f2(stepAt.y), ...stepLegend.legend } } : {}),
     icons,
   };
 }

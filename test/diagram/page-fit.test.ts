@@ -1,6 +1,6 @@
 /** Page fit: orientation, scale and tiles that keep a printed diagram's smallest text at 6 pt or more. */
 import { describe, expect, it } from 'vitest';
-import { MIN_TEXT_PT, TILE_OVERLAP_PX, fitDiagram, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
+import { MIN_TEXT_PT, TILE_OVERLAP_PX, fitDiagram, onePageTextPt, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
 import { diagramPages } from '../../src/report/html.js';
 
 const MM = 25.4 / 96;
@@ -67,5 +67,22 @@ describe('diagramPages', () => {
     const one = diagramPages(svg.replace(/3000/g, '900'), 900, 400, 'a4');
     expect(one).toHaveLength(1);
     expect(one[0]!.part).toBeUndefined();
+  });
+});
+
+describe('onePageTextPt', () => {
+  it('is the smallest text in points with the whole diagram on one picture box, either side of 6 pt', () => {
+    const box = pictureBox('a4', 'landscape');
+    // 10 px text prints at 6 pt at scale 0.8: a diagram 269 mm / 0.8 wide (about 1270.6 px) is the limit.
+    const limit = box.width / (0.8 * MM);
+    expect(onePageTextPt(limit, 100, 10, box)).toBeCloseTo(MIN_TEXT_PT, 6);
+    expect(onePageTextPt(limit - 2, 100, 10, box)).toBeGreaterThan(MIN_TEXT_PT);
+    expect(onePageTextPt(limit + 2, 100, 10, box)).toBeLessThan(MIN_TEXT_PT);
+    // The height decides when the diagram is taller than the box's proportions.
+    const tall = box.height / (0.8 * MM);
+    expect(onePageTextPt(500, tall - 2, 10, box)).toBeGreaterThan(MIN_TEXT_PT);
+    expect(onePageTextPt(500, tall + 2, 10, box)).toBeLessThan(MIN_TEXT_PT);
+    // Larger text prints larger at the same size.
+    expect(onePageTextPt(limit, 100, 10.5, box)).toBeCloseTo(MIN_TEXT_PT * 1.05, 6);
   });
 });
