@@ -29,6 +29,10 @@ export default defineRule({
         url: 'https://learn.microsoft.com/azure/expressroute/designing-for-high-availability-with-expressroute',
       },
       {
+        title: 'About active-active mode VPN gateways',
+        url: 'https://learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways',
+      },
+      {
         title: 'Using S2S VPN as a backup for ExpressRoute private peering',
         url: 'https://learn.microsoft.com/azure/expressroute/use-s2s-vpn-as-backup-for-expressroute-privatepeering',
       },
@@ -37,6 +41,14 @@ export default defineRule({
       singleLink:
         'on-premises network {{site}} is reached only over {{connection}} ({{type}}); one provider or peering-location ' +
         'failure cuts it off — add a second ExpressRoute circuit or a site-to-site VPN as backup',
+      singleVpn:
+        'on-premises network {{site}} is reached only over {{connection}} on the active-standby VPN gateway ' +
+        '{{gateway}}; a failover or maintenance of the active instance drops the tunnel — make the gateway ' +
+        'active-active or add a second connection (ideally to a second on-premises VPN device)',
+      singleVpnActiveActive:
+        'on-premises network {{site}} is reached only over {{connection}}; the active-active gateway {{gateway}} ' +
+        'keeps two tunnels, but the on-premises VPN device is still a single point of failure — a second device ' +
+        'with its own connection removes it',
     },
   },
   check(ctx) {
@@ -46,12 +58,29 @@ export default defineRule({
       const mine = links.filter((h) => h.remote === site.id);
       if (mine.length !== 1) continue;
       const h = mine[0]!;
-      ctx.report({
-        messageId: 'singleLink',
-        data: { site: site.name, connection: h.name, type: h.type === 'expressRoute' ? 'ExpressRoute' : 'VPN' },
-        element: h.id,
-        evidence: { site: site.name, links: 1 },
-      });
+      const gw = q.getAs(h.gateway, 'vnetGateway');
+      const common = { element: h.id, evidence: { site: site.name, links: 1 } };
+      if (h.type === 'expressRoute' || !gw) {
+        ctx.report({
+          ...common,
+          messageId: 'singleLink',
+          data: { site: site.name, connection: h.name, type: h.type === 'expressRoute' ? 'ExpressRoute' : 'VPN' },
+        });
+      } else if (gw.activeActive) {
+        // Both gateway instances hold a tunnel to the device: the Azure side survives an instance failure.
+        ctx.report({
+          ...common,
+          severity: 'info',
+          messageId: 'singleVpnActiveActive',
+          data: { site: site.name, connection: h.name, gateway: gw.name },
+        });
+      } else {
+        ctx.report({
+          ...common,
+          messageId: 'singleVpn',
+          data: { site: site.name, connection: h.name, gateway: gw.name },
+        });
+      }
     }
   },
 });

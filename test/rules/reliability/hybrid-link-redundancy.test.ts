@@ -3,13 +3,19 @@ import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
 /** The baseline hub with ExpressRoute and VPN gateways; `links` lists the connections to one site. */
-function site(links: Array<'expressRoute' | 'vpn'>) {
+function site(links: Array<'expressRoute' | 'vpn'>, activeActive?: boolean) {
   return () => {
     const b = baseline();
     const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });
     b.hub.subnets.push(gwSubnet);
     const er = vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gwSubnet, sku: 'ErGw1AZ' });
-    const vpn = vnetGateway({ name: 'vpngw-hub', type: 'vpn', subnet: gwSubnet, sku: 'VpnGw1AZ' });
+    const vpn = vnetGateway({
+      name: 'vpngw-hub',
+      type: 'vpn',
+      subnet: gwSubnet,
+      sku: 'VpnGw1AZ',
+      ...(activeActive !== undefined ? { activeActive } : {}),
+    });
     const dc = onPremises({ name: 'dc-frankfurt', addressSpace: ['192.168.50.0/24'] });
     b.arch.network.gateways = [er, vpn];
     b.arch.network.onPremises = [dc];
@@ -42,10 +48,35 @@ testRule('reliability/hybrid-link-redundancy', {
       ],
     },
     {
-      name: 'one VPN tunnel',
+      name: 'one VPN connection on an active-standby gateway (the platform default)',
       arch: site(['vpn']),
       findings: [
-        { messageId: 'singleLink', path: 'network.hybridConnections[0]', severity: 'warning', message: /\(VPN\)/ },
+        {
+          messageId: 'singleVpn',
+          path: 'network.hybridConnections[0]',
+          severity: 'warning',
+          message:
+            'on-premises network dc-frankfurt is reached only over con-vpn-1 on the active-standby VPN gateway ' +
+            'vpngw-hub; a failover or maintenance of the active instance drops the tunnel — make the gateway ' +
+            'active-active or add a second connection (ideally to a second on-premises VPN device)',
+        },
+      ],
+    },
+    {
+      name: 'one VPN connection stated active-standby',
+      arch: site(['vpn'], false),
+      findings: [{ messageId: 'singleVpn', path: 'network.hybridConnections[0]', severity: 'warning' }],
+    },
+    {
+      name: 'one VPN connection on an active-active gateway: two tunnels, one on-premises device',
+      arch: site(['vpn'], true),
+      findings: [
+        {
+          messageId: 'singleVpnActiveActive',
+          path: 'network.hybridConnections[0]',
+          severity: 'info',
+          message: /active-active gateway vpngw-hub keeps two tunnels, but the on-premises VPN device/,
+        },
       ],
     },
   ],
