@@ -124,6 +124,28 @@ parentPort.on('message', async (msg) => {
 });
 `;
 
+function readString(read: () => unknown): string | undefined {
+  try {
+    const v = read();
+    return typeof v === 'string' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A worker's failure as a ThrownInfo, whatever it is (an Error, a plain object, a hostile value). */
+export function describeWorkerError(e: unknown): ThrownInfo {
+  const obj = typeof e === 'object' && e !== null ? (e as { name?: unknown; message?: unknown; stack?: unknown }) : undefined;
+  const name = obj ? readString(() => obj.name) : undefined;
+  const message = obj ? readString(() => obj.message) : readString(() => String(e));
+  const stack = obj ? readString(() => obj.stack) : undefined;
+  return {
+    ...(name !== undefined ? { name } : {}),
+    message: message ?? 'the design failed with a value that cannot be printed',
+    ...(stack ? { stack } : {}),
+  };
+}
+
 /**
  * A worker started ahead of time (it boots while esbuild bundles). A single-use evaluator runs one
  * design and ends its worker. A reusable one (several files in one run: booting a worker costs tens
@@ -202,9 +224,11 @@ function bootEvaluator(reusable: boolean): Evaluator {
     else if (m.type === 'unclonable') finish({ ok: false, kind: 'unclonable', message: String(m.message) });
   });
   // After the result is in, whatever the worker still does (late rejections, errors) is ignored.
-  worker.on('error', (e) => {
+  // What reaches here is whatever the worker failed with, not necessarily an Error: read it defensively, so a
+  // hostile value (a getter or toString that throws) is described instead of crashing the parent.
+  worker.on('error', (e: unknown) => {
     usable = false;
-    finish({ ok: false, kind: 'threw', thrown: { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}) } });
+    finish({ ok: false, kind: 'threw', thrown: describeWorkerError(e) });
   });
   // 13 is Node's "unsettled top-level await"; 0 is a worker whose event loop simply ran dry.
   worker.on('exit', (code) => {
