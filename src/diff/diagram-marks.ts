@@ -4,6 +4,7 @@
  * an overlay marks each changed element's box (green added, amber changed, grey dashed and faded
  * removed) and a legend row explains the marks. The renderer itself is untouched.
  */
+import { xmlUnescape } from '../shared/text-safety.js';
 import type { Model } from '../model/types.js';
 import { compareModels } from './compare.js';
 
@@ -76,7 +77,7 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
   const used = new Set<Mark>();
   for (const m of svg.matchAll(/<g\b[^>]*\bdata-element="([^"]+)"[^>]*>/g)) {
     const tag = m[0];
-    const mark = marks.get(unescapeAttr(m[1]!));
+    const mark = marks.get(xmlUnescape(m[1]!));
     if (!mark) continue;
     const attr = (k: string) => new RegExp(`\\b${k}="([^"]+)"`).exec(tag)?.[1];
     const [x, y, w, h] = ['data-x', 'data-y', 'data-width', 'data-height'].map(attr);
@@ -131,10 +132,3 @@ function f(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-function unescapeAttr(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}

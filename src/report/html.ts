@@ -3,7 +3,7 @@ import { MAX_PRINT_PAGES, MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } 
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
-import { xmlSafe } from '../shared/text-safety.js';
+import { xmlSafe, xmlUnescape } from '../shared/text-safety.js';
 
 export interface HtmlOptions {
   /** User template directory overriding the built-in templates. */
@@ -83,7 +83,7 @@ export function diagramPages(svg: string, width: number, height: number, paper: 
 function hoistFontFaces(svg: string): { svg: string; faces: string[] } {
   const faces: string[] = [];
   const bare = svg.replace(/@font-face\{[^}]*\}/g, (rule) => {
-    faces.push(rule.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    faces.push(xmlUnescape(rule));
     return '';
   });
   return { svg: bare, faces };

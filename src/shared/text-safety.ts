@@ -20,3 +20,10 @@ const XML_INVALID =
 export function xmlSafe(s: string): string {
   return s.replace(XML_INVALID, '\ufffd');
 }
+
+const XML_ENTITIES: Record<string, string> = { '&quot;': '"', '&#39;': "'", '&apos;': "'", '&lt;': '<', '&gt;': '>', '&amp;': '&' };
+
+/** Reverses the escaping of aksnet's own SVG/HTML writers (the five XML entities), in one pass. */
+export function xmlUnescape(s: string): string {
+  return s.replace(/&(?:quot|#39|apos|lt|gt|amp);/g, (e) => XML_ENTITIES[e]!);
+}

@@ -3,6 +3,7 @@
  * the review pack in a sandboxed frame, or the load error), and the small client script that reloads
  * on server-sent events. Every value from a design is escaped; pages carry no inline script.
  */
+import { xmlUnescape } from '../shared/text-safety.js';
 import type { Finding } from '../validate/finding.js';
 
 export interface View {
@@ -101,7 +102,7 @@ export function designPage(p: Page, pages: Page[], generation: number): string {
   if (p.kind === 'skipped')
     return shell(p.file, `${heading}<p>Skipped: not a design (${escapeHtml(p.reason)}).</p>`, pages, generation);
   const drawn = new Set<string>();
-  for (const v of p.views) for (const m of v.svg.matchAll(/data-element="([^"]*)"/g)) drawn.add(unescapeAttr(m[1]!));
+  for (const v of p.views) for (const m of v.svg.matchAll(/data-element="([^"]*)"/g)) drawn.add(xmlUnescape(m[1]!));
   const findings = p.findings.length
     ? `<ol class="findings">${p.findings.map((f) => findingItem(f, drawn)).join('')}</ol>`
     : '<p>No findings.</p>';
@@ -126,15 +127,6 @@ export function designPage(p: Page, pages: Page[], generation: number): string {
   return shell(p.title, body, pages, generation);
 }
 
-/** Attribute values in the SVG are XML-escaped; element ids are compared unescaped. */
-function unescapeAttr(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
-}
 
 /** Reloads when the server's generation moves on; highlights the element a finding names. */
 export const CLIENT_JS = `(() => {

@@ -9,7 +9,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeSvgIcon, MAX_ICON_EXPANDED_ELEMENTS, readIconPack } from '../../src/render/icon-pack.js';
 import { md } from '../../src/report/markdown.js';
-import { terminalSafe, xmlSafe } from '../../src/shared/text-safety.js';
+import { terminalSafe, xmlSafe, xmlUnescape } from '../../src/shared/text-safety.js';
 import { aksnet, ensureBuilt, tempDir, write } from './cli.js';
 
 const CONTROL = '\u001b]0;pwned\u0007\u001b[2J\u0000\u0008\r\nsrc/forged.ts:1:1  error  forged finding';
@@ -125,5 +125,13 @@ describe('icon packs: <use> chains are bounded', () => {
     const r = await readIconPack(join(d, 'pack'));
     expect(r.icons.size).toBe(0);
     expect(r.warnings.join('\n')).toMatch(/vnet\.svg: draws 21043 elements once <use> is expanded .*; ignored/);
+  });
+});
+
+describe('xmlUnescape', () => {
+  it('reverses each entity exactly once', () => {
+    expect(xmlUnescape('&quot;a&#39;b&apos;c&lt;d&gt;e&amp;f')).toBe(`"a'b'c<d>e&f`);
+    // An escaped entity comes back as the entity, not as its character.
+    expect(xmlUnescape('&amp;quot;&amp;lt;')).toBe('&quot;&lt;');
   });
 });
