@@ -133,9 +133,24 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
       // The whole picture goes to its own file, never into the document.
       const rest = { ...d };
       delete rest.fullSvg;
+      delete rest.parts;
       if (!print) return { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
-      const hoisted = hoistFontFaces(svg);
-      const pages = diagramPages(hoisted.svg, d.width, d.height, paper);
+      // A split view prints its parts, each on pages of its own and titled with what it covers.
+      const pictures = d.parts?.length
+        ? d.parts.map((p, i, all) => ({
+            ...hoistFontFaces(responsiveSvg(sanitizeSvg(p.svgHtml), p.width, p.height)),
+            width: p.width,
+            height: p.height,
+            part: `part ${i + 1} of ${all.length}: ${p.title}`,
+          }))
+        : [{ ...hoistFontFaces(svg), width: d.width, height: d.height, part: undefined }];
+      const pages = pictures.flatMap((p) =>
+        diagramPages(p.svg, p.width, p.height, paper).map((page) => {
+          if (p.part === undefined) return page;
+          return { ...page, part: page.part ? `${p.part}, ${page.part.replace(/^part/, 'page')}` : p.part };
+        }),
+      );
+      const hoisted = { faces: pictures.flatMap((p) => p.faces) };
       // A picture that would need more than MAX_PRINT_PAGES tiles is not printed: dozens of pages of fragments
       // help no reader. The caption says so; the whole picture is beside the pack when it was drawn.
       if (pages.length > MAX_PRINT_PAGES) {

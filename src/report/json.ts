@@ -3,5 +3,12 @@ import type { ReportViewModel } from './types.js';
 
 export function renderJson(vm: ReportViewModel): string {
   // The whole picture of a collapsed view is a file beside the pack, not part of what the pack shows.
-  return JSON.stringify(vm, (key, value: unknown) => (key === 'fullSvg' ? undefined : value), 2) + '\n';
+  // The printed parts of a split view are the same picture again, cut for paper: their titles say what they cover.
+  const replacer = (key: string, value: unknown) =>
+    key === 'fullSvg'
+      ? undefined
+      : key === 'parts' && Array.isArray(value)
+        ? (value as Array<{ title: string }>).map((p) => p.title)
+        : value;
+  return JSON.stringify(vm, replacer, 2) + '\n';
 }

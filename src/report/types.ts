@@ -221,6 +221,11 @@ export interface DiagramView {
   fullSvg?: string;
   /** Why the whole view is not beside the pack (too large to lay out in a pack run). */
   fullSizeNote?: string;
+  /**
+   * The view split for print, one picture per region, spoke or cluster (or run of them): the PDF prints these
+   * instead of tiles of the picture above; the HTML shows the picture above whole.
+   */
+  parts?: Array<{ title: string; svgHtml: string; width: number; height: number }>;
 }
 
 /** A spoke the diagrams draw only through a drawn spoke of the same shape. */

@@ -6,7 +6,7 @@ import type { Pillar, Severity } from '../../dsl/types.js';
 import { ModelQuery } from '../model/query.js';
 import type { Model } from '../model/types.js';
 import { spokeOwners, type CollapsedGroup } from '../diagram/collapse.js';
-import type { FullSize } from '../diagram/pack-views.js';
+import type { FullSize, PackDiagramPart } from '../diagram/pack-views.js';
 import { isActive, type FileResult, type Finding } from '../validate/finding.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
@@ -40,6 +40,8 @@ export interface RenderedDiagramLike {
   collapsed?: { groups: CollapsedGroup[]; spokes: number };
   /** The whole view when the drawn one is collapsed (no svg: too large to lay out in a pack run). */
   full?: FullSize;
+  /** The view split for print (diagram/split.ts): one picture per region, spoke or cluster run. */
+  parts?: PackDiagramPart[];
 }
 
 /** One architecture to report on. */
@@ -431,6 +433,9 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
         `${d.collapsed.spokes - listed} of ${d.collapsed.spokes} spokes drawn; ` +
         `${listed} of the same shape as a drawn one ` +
         `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
+    }
+    if (d.parts?.length) {
+      view.parts = d.parts.map((p) => ({ title: p.title, svgHtml: p.svg, width: p.width, height: p.height }));
     }
     if (d.full?.svg !== undefined) view.fullSvg = d.full.svg;
     else if (d.full) {

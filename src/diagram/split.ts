@@ -1,0 +1,238 @@
+/**
+ * Split: a flow view too large for one printed page cut into pictures of its own, one per region, spoke or
+ * cluster (or a run of them), instead of page tiles that cut boxes and edges at arbitrary lines.
+ *
+ * A view's nodes are first assigned to units: the region boxes of a multi-region design, else the spokes
+ * (collapse.ts's spoke units, a collapsed view's note box with the spoke it stands beside), else the clusters.
+ * Nodes that belong to no unit (the hub, the firewall, the internet, a shared route table, a Front Door in front of
+ * every stamp) are shared. A part drawing some units holds their nodes, every shared node reached from them over
+ * shared nodes (a global Front Door and its clients, the internet and its destinations), the far end of an edge that
+ * leaves the units for another unit, and the boxes around all of these. Edges and layout hints go with a part when
+ * both of their ends do. So no node or edge of the view is lost: each is in at least one part (tested).
+ */
+import { ModelQuery } from '../model/query.js';
+import type { Id, Model } from '../model/types.js';
+import type { ViewGraph, ViewNode } from '../model/view-graph.js';
+import { spokeOwners, spokeUnits } from './collapse.js';
+
+/** One unit a view can be split by: a region, a spoke or a cluster, with the nodes that are its own. */
+export interface SplitUnit {
+  /** Id of the unit's view node (region box, spoke VNet, cluster). */
+  id: string;
+  /** What the unit is called in a part's title ("Region westeurope", "vnet-spoke-3"). */
+  name: string;
+  nodes: Set<string>;
+  /** Ids of the view edges of this unit's own paths (an edge into a destination several stamps share). */
+  edges: Set<string>;
+}
+
+export type SplitBy = 'region' | 'spoke' | 'cluster';
+
+/** Views a pack may split: the flow views, whose parts are whole flows. */
+export const SPLITTABLE_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane']);
+
+/** Which cluster each model element, path and access belongs to (by `cluster` field or parent chain). */
+function clusterOwners(model: Model, q: ModelQuery): Map<string, Id> {
+  const out = new Map<string, Id>();
+  const of = (id: Id | undefined, depth = 0): Id | undefined => {
+    const r = q.get(id);
+    if (!r || depth > 32) return undefined;
+    if (r.kind === 'cluster') return r.id;
+    const c = (r as { cluster?: unknown }).cluster;
+    if (typeof c === 'string' && q.get(c)?.kind === 'cluster') return c;
+    return of(r.parent, depth + 1);
+  };
+  for (const r of model.resources) {
+    const c = of(r.id);
+    if (c) out.set(r.id, c);
+  }
+  for (const p of [...model.ingressPaths, ...model.egressPaths, ...model.controlPlaneAccess]) {
+    if (p.cluster) out.set(p.id, p.cluster);
+  }
+  return out;
+}
+
+/** The cluster a view node stands for: by its element, else by a model id inside a derived id (`actor:<access>`). */
+function clusterOfNode(n: ViewNode, owners: Map<string, Id>): Id | undefined {
+  if (n.element && owners.has(n.element)) return owners.get(n.element);
+  for (let i = n.id.indexOf(':'); i >= 0; i = n.id.indexOf(':', i + 1)) {
+    const c = owners.get(n.id.slice(i + 1));
+    if (c) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Gives each unit the view edges of its own paths: an edge whose model edge lies on a path (or whose id names an
+ * access) of a cluster of that unit, such as "https:443 · aks-bookings-neu" into a destination both stamps use.
+ */
+function ownEdges(
+  graph: ViewGraph,
+  model: Model,
+  owners: Map<string, Id>,
+  units: SplitUnit[],
+  unitOfCluster: (c: Id) => string | undefined,
+): void {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const pathOf = new Map(model.edges.map((e) => [e.id, e.path]));
+  for (const e of graph.edges) {
+    const path = pathOf.get(e.id);
+    let c = path ? owners.get(path) : undefined;
+    for (let i = e.id.indexOf(':'); !c && i >= 0; i = e.id.indexOf(':', i + 1)) {
+      const rest = e.id.slice(i + 1);
+      c = owners.get(rest) ?? owners.get(rest.slice(0, Math.max(0, rest.indexOf(':'))));
+    }
+    const u = c ? byId.get(unitOfCluster(c) ?? '') : undefined;
+    if (u) u.edges.add(e.id);
+  }
+}
+
+/**
+ * The units a view splits into, in view order: by region when it draws two regions or more, else by spoke, else by
+ * cluster; none when it has fewer than two of each. Every node not assigned is shared.
+ */
+export function splitUnits(graph: ViewGraph, model: Model): { by: SplitBy; units: SplitUnit[] } | undefined {
+  const q = new ModelQuery(model);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const ancestorOf = (n: ViewNode, test: (p: ViewNode) => boolean): ViewNode | undefined => {
+    let p = n.parent ? byId.get(n.parent) : undefined;
+    for (let depth = 0; p && depth < 64; depth++) {
+      if (test(p)) return p;
+      p = p.parent ? byId.get(p.parent) : undefined;
+    }
+    return undefined;
+  };
+  const owners = clusterOwners(model, q);
+  const regions = graph.nodes.filter((n) => n.kind === 'region');
+  if (regions.length >= 2) {
+    const units = new Map(regions.map((r) => [r.id, { id: r.id, name: r.label, nodes: new Set<string>([r.id]), edges: new Set<string>() }]));
+    for (const n of graph.nodes) {
+      const box = n.kind === 'region' ? n : ancestorOf(n, (p) => p.kind === 'region');
+      // Outside every region box: a client, an administrator or a destination of one stamp goes with its stamp.
+      const c = box ? undefined : clusterOfNode(n, owners);
+      const region = box?.id ?? (c ? `region:${q.getAs(c, 'cluster')?.region ?? ''}` : undefined);
+      if (region) units.get(region)?.nodes.add(n.id);
+    }
+    const list = [...units.values()];
+    ownEdges(graph, model, owners, list, (c) => `region:${q.getAs(c, 'cluster')?.region ?? ''}`);
+    return { by: 'region', units: list };
+  }
+  const spokes = spokeUnits(graph, spokeOwners(model, q));
+  if (spokes.size >= 2) {
+    // Spoke VNets in the order the view draws them (the design's part order).
+    const rank = new Map(graph.nodes.map((n, i) => [n.id, i]));
+    const units = [...spokes]
+      .map(([id, nodes]) => ({ id, name: q.name(id), nodes: new Set(nodes.map((n) => n.id)), edges: new Set<string>() }))
+      .sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || (a.id < b.id ? -1 : 1));
+    const spokeOf = spokeOwners(model, q);
+    ownEdges(graph, model, owners, units, (c) => spokeOf.get(c));
+    return { by: 'spoke', units };
+  }
+  const clusters = graph.nodes.filter((n) => n.kind === 'cluster');
+  if (clusters.length >= 2) {
+    const units = new Map(clusters.map((c) => [c.id, { id: c.id, name: c.label, nodes: new Set<string>(), edges: new Set<string>() }]));
+    for (const n of graph.nodes) {
+      const box = n.kind === 'cluster' ? n : ancestorOf(n, (p) => p.kind === 'cluster');
+      const c = box?.id ?? clusterOfNode(n, owners);
+      if (c) units.get(c)?.nodes.add(n.id);
+    }
+    const list = [...units.values()];
+    ownEdges(graph, model, owners, list, (c) => c);
+    return { by: 'cluster', units: list };
+  }
+  return undefined;
+}
+
+/**
+ * The part of a view that draws the given units (see the module comment). `orphans`: also the shared nodes no unit
+ * reaches (given to the first part, so that they are drawn somewhere).
+ */
+export function partGraph(graph: ViewGraph, all: SplitUnit[], drawn: SplitUnit[], orphans = false): ViewGraph {
+  const unitOf = new Map<string, string>();
+  for (const u of all) for (const id of u.nodes) if (!unitOf.has(id)) unitOf.set(id, u.id);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const edgeUnit = new Map<string, string>();
+  for (const u of all) for (const id of u.edges) if (!edgeUnit.has(id)) edgeUnit.set(id, u.id);
+  const mine = new Set(drawn.map((u) => u.id));
+  // Another unit's path edge is no way into the shared nodes: it belongs to that unit's part.
+  const ours = (id: string) => !edgeUnit.has(id) || mine.has(edgeUnit.get(id)!);
+  const linksOf = (edges: ViewGraph['edges']) => {
+    const links = new Map<string, string[]>();
+    for (const e of edges) {
+      for (const [a, b] of [
+        [e.from, e.to],
+        [e.to, e.from],
+      ] as const) {
+        const list = links.get(a);
+        if (list) list.push(b);
+        else links.set(a, [b]);
+      }
+    }
+    return links;
+  };
+  const links = linksOf(graph.edges.filter((e) => ours(e.id)));
+  const own = new Set(drawn.flatMap((u) => [...u.nodes]));
+  const keep = new Set(own);
+  // The units' own path edges come with both of their ends.
+  for (const e of graph.edges) {
+    if (edgeUnit.has(e.id) && mine.has(edgeUnit.get(e.id)!)) keep.add(e.from).add(e.to);
+  }
+  // Shared nodes reached from the units over shared nodes only; the far end of an edge into another unit.
+  const queue = [...keep];
+  while (queue.length) {
+    const id = queue.pop()!;
+    for (const next of links.get(id) ?? []) {
+      if (keep.has(next)) continue;
+      const shared = !unitOf.has(next);
+      if (shared) {
+        keep.add(next);
+        queue.push(next);
+      } else if (own.has(id)) keep.add(next);
+    }
+  }
+  if (orphans) {
+    const reached = new Set<string>();
+    const walk = [...unitOf.keys()];
+    const every = linksOf(graph.edges);
+    while (walk.length) {
+      const id = walk.pop()!;
+      for (const next of every.get(id) ?? []) {
+        if (!reached.has(next) && !unitOf.has(next)) {
+          reached.add(next);
+          walk.push(next);
+        }
+      }
+    }
+    // Containers come with what they hold; a shared leaf or empty box nothing reaches goes here.
+    const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => !!p));
+    for (const n of graph.nodes) if (!unitOf.has(n.id) && !reached.has(n.id) && !parents.has(n.id)) keep.add(n.id);
+  }
+  for (const id of [...keep]) {
+    for (let p = byId.get(id)?.parent, depth = 0; p !== undefined && depth < 64; p = byId.get(p)?.parent, depth++) {
+      keep.add(p);
+    }
+  }
+  const out: ViewGraph = {
+    ...graph,
+    nodes: graph.nodes.filter((n) => keep.has(n.id)),
+    edges: graph.edges.filter((e) => ours(e.id) && keep.has(e.from) && keep.has(e.to)),
+  };
+  const hints = (graph.hints ?? []).filter((h) => keep.has(h.from) && keep.has(h.to));
+  if (hints.length) out.hints = hints;
+  else delete out.hints;
+  // One cluster left: ELK's crossing minimisation may order it freely, as in any single-cluster view.
+  if (out.nodes.filter((n) => n.kind === 'cluster').length < 2) delete out.keepOrder;
+  return out;
+}
+
+/** The title of a part: what it covers, in the view's words ("Region westeurope", "vnet-spoke-1 to vnet-spoke-4"). */
+export function partTitle(by: SplitBy, units: SplitUnit[]): string {
+  const first = units[0]?.name ?? '';
+  const last = units[units.length - 1]?.name ?? '';
+  if (units.length === 1) return by === 'cluster' ? `cluster ${first}` : first;
+  if (by === 'region') {
+    const names = units.map((u) => u.name.replace(/^Region /, ''));
+    return `Regions ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
+  }
+  return units.length === 2 ? `${first} and ${last}` : `${first} to ${last}`;
+}
