@@ -31,6 +31,11 @@ export interface LayoutNode {
   /** West in-port and east out-port with FIXED_SIDE. */
   ports?: boolean;
   layer?: 'first' | 'last';
+  /**
+   * Rank of the box among the boxes ELK puts in one layer with it (a column of spokes): a lower rank comes first
+   * (above in a left-to-right layout, left in a top-down one). Read only when the request sets `orderHints`.
+   */
+  order?: number;
 }
 
 export interface LayoutEdge {
@@ -54,6 +59,11 @@ export interface LayoutRequest {
   modelOrder?: boolean;
   /** Extra root layout options (override the defaults). */
   options?: LayoutOptions;
+  /**
+   * Keep boxes with an `order` in that order within their layer: crossing minimisation is semi-interactive and
+   * reads the order from position hints, which holds where model order alone does not (nested boxes, big graphs).
+   */
+  orderHints?: boolean;
 }
 
 export interface Route {
@@ -129,6 +139,8 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     if (n.parent !== undefined && !byId.get(n.parent)?.container) throw new LayoutError(`internal error: node ${JSON.stringify(n.id)} has parent ${JSON.stringify(n.parent)}, which is not a container`);
   }
 
+  // The graphs (root: undefined) holding boxes with an order: their crossing minimisation reads position hints.
+  const ordered = new Set(req.orderHints ? req.nodes.filter((n) => n.order !== undefined).map((n) => n.parent) : []);
   const elkNodes = new Map<string, ElkNode>();
   const root: ElkNode = {
     id: 'root',
@@ -136,6 +148,7 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
       ...ROOT_OPTIONS,
       'elk.direction': req.direction ?? 'RIGHT',
       ...(req.modelOrder === false ? {} : { 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES' }),
+      ...(ordered.has(undefined) ? { 'elk.layered.crossingMinimization.semiInteractive': 'true' } : {}),
       ...req.options,
     },
     children: [],
@@ -150,11 +163,15 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
       const p = n.padding ?? { top: 24, left: 12, bottom: 12, right: 12 };
       opts['elk.padding'] = `[top=${p.top},left=${p.left},bottom=${p.bottom},right=${p.right}]`;
       opts['elk.nodeSize.constraints'] = 'MINIMUM_SIZE';
+      // Each nested graph reads its own crossing-minimisation options.
+      if (ordered.has(n.id)) opts['elk.layered.crossingMinimization.semiInteractive'] = 'true';
       // ELK's layered algorithm rotates a top-down graph internally and then applies a compound node's minimum
       // size unrotated (width becomes height): hand it over transposed so the box comes out as measured.
       opts['elk.nodeSize.minimum'] = inSide === 'NORTH' ? `(${r2(n.height)},${r2(n.width)})` : `(${r2(n.width)},${r2(n.height)})`;
     }
     if (n.layer) opts['elk.layered.layering.layerConstraint'] = n.layer === 'first' ? 'FIRST' : 'LAST';
+    // The position hint semi-interactive crossing minimisation sorts a layer by (y across, x down).
+    if (req.orderHints && n.order !== undefined) opts['elk.position'] = `(${n.order * 10},${n.order * 10})`;
     const en: ElkNode = { id, layoutOptions: opts, width: n.width, height: n.height };
     if (n.container) en.children = [];
     if (n.ports) opts['elk.portConstraints'] = 'FIXED_SIDE';

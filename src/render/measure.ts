@@ -55,6 +55,8 @@ const COMPACT: Record<string, string> = {
 
 /** Text width of a compact view's leaf: longer names wrap onto a second line. */
 const COMPACT_LEAF_TEXT = 112;
+/** The repeated parts whose order every view shares (`partOrder`): regions, VNets (spokes) and clusters (stamps). */
+const ORDERED_KINDS = new Set(['region', 'vnet', 'cluster']);
 
 /** Text width of a compact view's container header: an overview is wider than its page, so headers wrap sooner. */
 const COMPACT_HEADER_TEXT = 200;
@@ -114,6 +116,9 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     if (edge.tls) width += EDGE_LABEL.glyph + EDGE_LABEL.gap;
     return { edge, ...(text ? { text } : {}), textWidth, width: Math.ceil(width), height: EDGE_LABEL.height };
   });
+  // Stamps and spokes in the view's order (the design's part order): ranks ELK keeps within each column.
+  const rankOf = new Map<string, number>();
+  if (g.keepOrder) for (const n of g.nodes) if (ORDERED_KINDS.has(n.kind)) rankOf.set(n.id, rankOf.size);
   const layoutNodes: LayoutNode[] = nodes.map((n) => ({
     id: n.node.id,
     ...(n.node.parent !== undefined ? { parent: n.node.parent } : {}),
@@ -123,6 +128,7 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 8, bottom: 8, right: 8 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
     ...(n.node.ports && !n.container ? { ports: true } : {}),
     ...(n.node.layer ? { layer: n.node.layer } : {}),
+    ...(rankOf.has(n.node.id) ? { order: rankOf.get(n.node.id)! } : {}),
   }));
   const layoutEdges: LayoutEdge[] = edges.map((e) => ({
     id: e.edge.id,
@@ -138,6 +144,7 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
       nodes: layoutNodes,
       edges: layoutEdges,
       direction: 'RIGHT',
+      ...(g.keepOrder ? { orderHints: true } : {}),
       // Model order and thorough crossing minimisation cost most on big graphs (20-spoke designs).
       modelOrder: g.nodes.length <= 150,
       ...(g.nodes.length > 150 || g.keepOrder || g.compact
