@@ -25,6 +25,8 @@ import { partOrder } from '../../src/model/order.js';
 import { ModelQuery } from '../../src/model/query.js';
 import type { Model } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
+// @ts-expect-error the bench generator is plain JavaScript
+import { hubSpoke } from '../../bench/hub-spoke.mjs';
 
 const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 const FLOW_AND_TOPOLOGY = ['topology', 'ingress', 'egress', 'control-plane'] as const;
@@ -142,6 +144,36 @@ describe('one order of spokes and stamps across views', () => {
       const [a, b] = regions.map((id) => r.layout.nodes.get(id)!);
       const before = a!.y + a!.height <= b!.y + 0.5 || a!.x + a!.width <= b!.x + 0.5;
       expect(before, `${view}: ${JSON.stringify([a, b])}`).toBe(true);
+    }
+  }, 120_000);
+
+  it('keeps the 20-spoke topology in part order top to bottom within each column of spokes', async () => {
+    // Spokes declared 20 to 1: part order (declaration) is then the reverse of name order.
+    /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call */
+    const arch = hubSpoke(20);
+    arch.network.vnets = [arch.network.vnets[0], ...arch.network.vnets.slice(1).reverse()];
+    /* eslint-enable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call */
+    const model = normalize(arch as never).model;
+    const { rank } = partOrder(new ModelQuery(model));
+    const spokes = Array.from({ length: 20 }, (_, i) => `vnet:vnet-spoke-${i + 1}`);
+    expect(rank.get('vnet:vnet-spoke-20')!).toBeLessThan(rank.get('vnet:vnet-spoke-1')!);
+    const g = deriveView(model, 'topology')!;
+    expect(g.nodes.length).toBeGreaterThan(150);
+    const r = await renderView(model, g, { metadata: false });
+    const columns = new Map<number, Array<{ id: string; y: number }>>();
+    for (const id of spokes) {
+      const b = r.layout.nodes.get(id)!;
+      const list = columns.get(Math.round(b.x)) ?? [];
+      list.push({ id, y: b.y });
+      columns.set(Math.round(b.x), list);
+    }
+    // Four columns of five spokes each (rows = ⌈√20⌉), and in each the y coordinates rise with part order.
+    expect([...columns.values()].map((c) => c.length)).toEqual([5, 5, 5, 5]);
+    for (const column of columns.values()) {
+      const byRank = [...column].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      for (let i = 1; i < byRank.length; i++) {
+        expect(byRank[i]!.y, `${byRank[i - 1]!.id} above ${byRank[i]!.id}`).toBeGreaterThan(byRank[i - 1]!.y);
+      }
     }
   }, 120_000);
 });
