@@ -399,7 +399,6 @@ export function collapseView(
       style: 'leaf',
       ...(root.parent ? { parent: root.parent } : {}),
     });
-    extraHints.push({ from: root.id, to: noteId });
     // The note keeps the drawn spoke's links to the rest of the picture, once each, with the count.
     const repIds = new Set(repNodes.map((n) => n.id));
     const seen = new Set<string>();
@@ -421,6 +420,9 @@ export function collapseView(
         ...(e.undirected ? { undirected: true } : {}),
       });
     }
+    // A note with links sits where they put it. One without (an ingress view, whose clients belong to the spokes)
+    // is not tied after the drawn spoke either: there it would add a column (a row top-down) of its own.
+    if (seen.size > 0) extraHints.push({ from: root.id, to: noteId });
     groups.push({ representative: info, noteId, note, members: listed });
   }
   if (groups.length === 0) return { graph, groups, spokes: units.size };

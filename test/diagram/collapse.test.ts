@@ -93,6 +93,12 @@ describe('collapseView', () => {
       // Every edge of the collapsed view ends at a node it has.
       const ids = new Set(c.graph.nodes.map((n) => n.id));
       for (const e of c.graph.edges) expect(ids.has(e.from) && ids.has(e.to), e.id).toBe(true);
+      // A note with links is laid out after the drawn spoke (a hint); one without (ingress: the clients belong to
+      // the spokes) is left free, so that it adds no column of its own.
+      const linked = c.graph.edges.some((e) => e.from === g.noteId || e.to === g.noteId);
+      const hinted = (c.graph.hints ?? []).some((h) => h.to === g.noteId);
+      expect(linked, view).toBe(view !== 'ingress');
+      expect(hinted, view).toBe(linked);
     }
   });
 
