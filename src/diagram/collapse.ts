@@ -402,6 +402,20 @@ export function collapseView(
     // The note keeps the drawn spoke's links to the rest of the picture, once each, with the count.
     const repIds = new Set(repNodes.map((n) => n.id));
     const seen = new Set<string>();
+    // The note's links stand for the other spokes' links: the drawn spoke's own names and addresses ("https:443 ·
+    // aks-1") are left out of their labels, which would otherwise name the one spoke the note is not.
+    const own = rep.shape.slots
+      .filter((_, k) => varying[k])
+      .map((x) => escapeRe(x.value))
+      .sort((a, b) => b.length - a.length);
+    const ownRe = own.length ? new RegExp(`${BOUNDARY_BEFORE}(?:${own.join('|')})${BOUNDARY_AFTER}`, 'g') : undefined;
+    const general = (label: string) =>
+      ownRe
+        ? label
+            .replace(ownRe, '')
+            .replace(/\s*·\s*(?:·\s*)+/g, ' · ')
+            .replace(/^[\s·]+|[\s·]+$/g, '')
+        : label;
     for (const e of graph.edges) {
       const fromIn = repIds.has(e.from);
       const toIn = repIds.has(e.to);
@@ -415,7 +429,7 @@ export function collapseView(
         from: fromIn ? noteId : other,
         to: fromIn ? other : noteId,
         style: e.style,
-        label: `${e.label ? `${e.label} ` : ''}\u00d7${rest.length}`,
+        label: `${e.label && general(e.label) ? `${general(e.label)} ` : ''}\u00d7${rest.length}`,
         ...(e.tls ? { tls: e.tls } : {}),
         ...(e.undirected ? { undirected: true } : {}),
       });

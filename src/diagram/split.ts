@@ -105,7 +105,9 @@ export function splitUnits(graph: ViewGraph, model: Model): { by: SplitBy; units
   const owners = clusterOwners(model, q);
   const regions = graph.nodes.filter((n) => n.kind === 'region');
   if (regions.length >= 2) {
-    const units = new Map(regions.map((r) => [r.id, { id: r.id, name: r.label, nodes: new Set<string>([r.id]), edges: new Set<string>() }]));
+    const units = new Map(
+      regions.map((r) => [r.id, { id: r.id, name: r.label, nodes: new Set<string>([r.id]), edges: new Set<string>() }]),
+    );
     for (const n of graph.nodes) {
       const box = n.kind === 'region' ? n : ancestorOf(n, (p) => p.kind === 'region');
       // Outside every region box: a client, an administrator or a destination of one stamp goes with its stamp.
@@ -122,7 +124,12 @@ export function splitUnits(graph: ViewGraph, model: Model): { by: SplitBy; units
     // Spoke VNets in the order the view draws them (the design's part order).
     const rank = new Map(graph.nodes.map((n, i) => [n.id, i]));
     const units = [...spokes]
-      .map(([id, nodes]) => ({ id, name: q.name(id), nodes: new Set(nodes.map((n) => n.id)), edges: new Set<string>() }))
+      .map(([id, nodes]) => ({
+        id,
+        name: q.name(id),
+        nodes: new Set(nodes.map((n) => n.id)),
+        edges: new Set<string>(),
+      }))
       .sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || (a.id < b.id ? -1 : 1));
     const spokeOf = spokeOwners(model, q);
     ownEdges(graph, model, owners, units, (c) => spokeOf.get(c));
@@ -130,7 +137,9 @@ export function splitUnits(graph: ViewGraph, model: Model): { by: SplitBy; units
   }
   const clusters = graph.nodes.filter((n) => n.kind === 'cluster');
   if (clusters.length >= 2) {
-    const units = new Map(clusters.map((c) => [c.id, { id: c.id, name: c.label, nodes: new Set<string>(), edges: new Set<string>() }]));
+    const units = new Map(
+      clusters.map((c) => [c.id, { id: c.id, name: c.label, nodes: new Set<string>(), edges: new Set<string>() }]),
+    );
     for (const n of graph.nodes) {
       const box = n.kind === 'cluster' ? n : ancestorOf(n, (p) => p.kind === 'cluster');
       const c = box?.id ?? clusterOfNode(n, owners);

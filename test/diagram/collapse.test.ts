@@ -99,6 +99,10 @@ describe('collapseView', () => {
       const hinted = (c.graph.hints ?? []).some((h) => h.to === g.noteId);
       expect(linked, view).toBe(view !== 'ingress');
       expect(hinted, view).toBe(linked);
+      // The note's links speak of the other spokes: none names the drawn spoke's parts.
+      const noteLabels = c.graph.edges.filter((e) => e.from === g.noteId || e.to === g.noteId).map((e) => e.label);
+      for (const l of noteLabels) expect(l, view).not.toMatch(/\b(aks|agw|ilb|nginx|pe-kv|kv-spoke)-1\b|spoke-1\b/);
+      if (view === 'egress') expect(noteLabels).toContain('https:443 \u00d719');
     }
   });
 

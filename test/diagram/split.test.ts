@@ -47,7 +47,7 @@ function wellFormed(p: ViewGraph) {
 }
 
 describe('split of a two-region design', () => {
-  let model: Model;
+  let model: Model | undefined;
   const load = async () => (model ??= (await loadArchitecture(join(examples, 'g-two-region-stamps.ts'))).model);
 
   it('splits each flow view per region, losing no node or edge', async () => {
@@ -56,14 +56,23 @@ describe('split of a two-region design', () => {
       const g = deriveView(m, view)!;
       const s = splitUnits(g, m)!;
       expect(s.by, view).toBe('region');
-      expect(s.units.map((u) => u.name), view).toEqual(['Region westeurope', 'Region northeurope']);
+      expect(
+        s.units.map((u) => u.name),
+        view,
+      ).toEqual(['Region westeurope', 'Region northeurope']);
       const ps = parts(g, s.units, 1);
       expect(lost(g, ps), view).toEqual({ nodes: [], edges: [] });
       ps.forEach(wellFormed);
       // Each part draws its own region box and not the other one.
       expect(ps[0]!.nodes.some((n) => n.id === 'region:westeurope')).toBe(true);
-      expect(ps[0]!.nodes.some((n) => n.id === 'region:northeurope'), view).toBe(false);
-      expect(ps[1]!.nodes.some((n) => n.id === 'region:westeurope'), view).toBe(false);
+      expect(
+        ps[0]!.nodes.some((n) => n.id === 'region:northeurope'),
+        view,
+      ).toBe(false);
+      expect(
+        ps[1]!.nodes.some((n) => n.id === 'region:westeurope'),
+        view,
+      ).toBe(false);
       // Both regions in one part: the whole view.
       const [both] = parts(g, s.units, 2);
       expect(both!.nodes.map((n) => n.id)).toEqual(g.nodes.map((n) => n.id));
@@ -123,7 +132,10 @@ describe('split of a hub-spoke design', () => {
       const g = deriveView(model, view)!;
       const s = splitUnits(g, model)!;
       expect(s.by, view).toBe('spoke');
-      expect(s.units.map((u) => u.name), view).toEqual([1, 2, 3, 4, 5, 6].map((i) => `vnet-spoke-${i}`));
+      expect(
+        s.units.map((u) => u.name),
+        view,
+      ).toEqual([1, 2, 3, 4, 5, 6].map((i) => `vnet-spoke-${i}`));
       for (const size of [1, 2, 4, 6]) {
         const ps = parts(g, s.units, size);
         expect(lost(g, ps), `${view} runs of ${size}`).toEqual({ nodes: [], edges: [] });
@@ -132,7 +144,10 @@ describe('split of a hub-spoke design', () => {
       // A part of one spoke draws no other spoke's VNet.
       const one = parts(g, s.units, 1)[2]!;
       const vnets = one.nodes.filter((n) => n.kind === 'vnet' && n.label.startsWith('vnet-spoke-'));
-      expect(vnets.map((n) => n.label), view).toEqual(['vnet-spoke-3']);
+      expect(
+        vnets.map((n) => n.label),
+        view,
+      ).toEqual(['vnet-spoke-3']);
     }
   });
 
