@@ -111,6 +111,10 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     // The 20-spoke views are drawn collapsed (each spoke shape once) and the spokes left out are listed.
     expect(all.replace(/\u200b/g, '')).toMatch(/\+ 19 more spokes like vnet-\s?spoke-1/);
     expect(all).toContain('Spokes drawn once');
+    // The two-region example's control-plane view prints split per region: each part titled with its region.
+    const flat = all.replace(/\u200b/g, '');
+    expect(flat).toMatch(/Control-plane access\s*\(part 1 of 2: Region westeurope\)/);
+    expect(flat).toMatch(/Control-plane access\s*\(part 2 of 2: Region northeurope\)/);
   });
 
   it('fills each diagram page: its words span most of the page width or height', () => {
