@@ -359,6 +359,13 @@ export function collapseView(
     const v = q.getAs(id, 'vnet');
     return { id, name: v?.name ?? q.name(id), addressSpace: v?.addressSpace.join(', ') ?? '' };
   };
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  /** Whether a node lies inside the box `ancestor`. */
+  const below = (n: ViewNode, ancestor: string): boolean => {
+    let p = n.parent;
+    for (let depth = 0; p !== undefined && depth < 64; depth++, p = byId.get(p)?.parent) if (p === ancestor) return true;
+    return false;
+  };
   const removed = new Set<string>();
   const groups: CollapsedGroup[] = [];
   const extraNodes: ViewNode[] = [];
@@ -416,18 +423,41 @@ export function collapseView(
             .replace(/\s*·\s*(?:·\s*)+/g, ' · ')
             .replace(/^[\s·]+|[\s·]+$/g, '')
         : label;
+    // A part of the spoke outside its VNet box with links of its own (a destination, an administrator) gets a note
+    // of its own ("+ 19 more like Partner API"), as the whole view draws one per spoke: one note for both ends
+    // of a flow (the spokes' routes out, their destinations in) would close a cycle the layout draws as a loop.
+    const satellites = new Map<string, string>();
+    const noteFor = (inside: string): string => {
+      const n = byId.get(inside);
+      if (!n || inside === root.id || below(n, root.id)) return noteId;
+      let id = satellites.get(inside);
+      if (id === undefined) {
+        id = `${noteId}:like:${inside}`;
+        satellites.set(inside, id);
+        extraNodes.push({
+          id,
+          kind: 'collapsed',
+          label: `+ ${rest.length} more like ${general(n.label) || n.label}`,
+          details: [`one for each spoke like ${info.name}`],
+          style: 'leaf',
+          ...(n.parent ? { parent: n.parent } : {}),
+        });
+      }
+      return id;
+    };
     for (const e of graph.edges) {
       const fromIn = repIds.has(e.from);
       const toIn = repIds.has(e.to);
       if (fromIn === toIn) continue;
       const other = fromIn ? e.to : e.from;
-      const key = JSON.stringify([other, fromIn, e.style, e.label ?? '', e.tls ?? '', e.undirected ?? false]);
+      const inside = noteFor(fromIn ? e.from : e.to);
+      const key = JSON.stringify([inside, other, fromIn, e.style, e.label ?? '', e.tls ?? '', e.undirected ?? false]);
       if (seen.has(key)) continue;
       seen.add(key);
       extraEdges.push({
         id: `${noteId}:${seen.size}`,
-        from: fromIn ? noteId : other,
-        to: fromIn ? other : noteId,
+        from: fromIn ? inside : other,
+        to: fromIn ? other : inside,
         style: e.style,
         label: `${e.label && general(e.label) ? `${general(e.label)} ` : ''}\u00d7${rest.length}`,
         ...(e.tls ? { tls: e.tls } : {}),
@@ -436,7 +466,7 @@ export function collapseView(
     }
     // A note with links sits where they put it. One without (an ingress view, whose clients belong to the spokes)
     // is not tied after the drawn spoke either: there it would add a column (a row top-down) of its own.
-    if (seen.size > 0) extraHints.push({ from: root.id, to: noteId });
+    if (extraEdges.some((e) => e.from === noteId || e.to === noteId)) extraHints.push({ from: root.id, to: noteId });
     groups.push({ representative: info, noteId, note, members: listed });
   }
   if (groups.length === 0) return { graph, groups, spokes: units.size };
