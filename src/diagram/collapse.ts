@@ -363,7 +363,9 @@ export function collapseView(
   /** Whether a node lies inside the box `ancestor`. */
   const below = (n: ViewNode, ancestor: string): boolean => {
     let p = n.parent;
-    for (let depth = 0; p !== undefined && depth < 64; depth++, p = byId.get(p)?.parent) if (p === ancestor) return true;
+    for (let depth = 0; p !== undefined && depth < 64; depth++, p = byId.get(p)?.parent) {
+      if (p === ancestor) return true;
+    }
     return false;
   };
   const removed = new Set<string>();
