@@ -425,13 +425,13 @@ export function collapseView(
             .replace(/\s*·\s*(?:·\s*)+/g, ' · ')
             .replace(/^[\s·]+|[\s·]+$/g, '')
         : label;
-    // A part of the spoke outside its VNet box with links of its own (a destination, an administrator) gets a note
-    // of its own ("+ 19 more like Partner API"), as the whole view draws one per spoke: one note for both ends
-    // of a flow (the spokes' routes out, their destinations in) would close a cycle the layout draws as a loop.
+    // A part of the spoke outside its VNet box that links come into (a destination) gets a note of its own
+    // ("+ 19 more like Partner API"), as the whole view draws one per spoke: one note for both ends of a flow (the
+    // spokes' routes out, their destinations in) closes a cycle the layout draws as a loop around the picture.
     const satellites = new Map<string, string>();
-    const noteFor = (inside: string): string => {
+    const noteFor = (inside: string, incoming: boolean): string => {
       const n = byId.get(inside);
-      if (!n || inside === root.id || below(n, root.id)) return noteId;
+      if (!n || !incoming || inside === root.id || below(n, root.id)) return noteId;
       let id = satellites.get(inside);
       if (id === undefined) {
         id = `${noteId}:like:${inside}`;
@@ -452,7 +452,7 @@ export function collapseView(
       const toIn = repIds.has(e.to);
       if (fromIn === toIn) continue;
       const other = fromIn ? e.to : e.from;
-      const inside = noteFor(fromIn ? e.from : e.to);
+      const inside = noteFor(fromIn ? e.from : e.to, !fromIn);
       const key = JSON.stringify([inside, other, fromIn, e.style, e.label ?? '', e.tls ?? '', e.undirected ?? false]);
       if (seen.has(key)) continue;
       seen.add(key);
