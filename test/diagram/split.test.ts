@@ -15,6 +15,11 @@ import { loadArchitecture } from '../../src/load/load-architecture.js';
 import type { ViewGraph } from '../../src/model/view-graph.js';
 import type { Model } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
+import { diagramPages, renderHtml } from '../../src/report/html.js';
+import { renderJson } from '../../src/report/json.js';
+import { prepareInputs } from '../../src/report/pack.js';
+import { buildViewModel } from '../../src/report/view-model.js';
+import { loadRules } from '../../src/validate/registry.js';
 // @ts-expect-error the bench generator is plain JavaScript
 import { hubSpoke } from '../../bench/hub-spoke.mjs';
 
@@ -122,6 +127,34 @@ describe('split of a two-region design', () => {
     expect(d!.parts![0]!.svg).toContain('aks-bookings-weu');
     expect(d!.parts![0]!.svg).not.toContain('aks-bookings-neu');
   }, 120_000);
+});
+
+describe('a split view in the pack', () => {
+  it('prints each part on pages of its own, captioned with what it covers; JSON names the parts', async () => {
+    const [input] = await prepareInputs({
+      files: [join(examples, 'g-two-region-stamps.ts')],
+      asOf: '2026-11-23',
+      config: false,
+    });
+    const rules = (await loadRules()).map((r) => r.meta);
+    const vm = buildViewModel([input!], { version: '0.0.0-test', rules });
+    const cp = vm.architectures[0]!.diagrams.find((d) => d.view === 'control-plane')!;
+    expect(cp.parts?.map((p) => p.title)).toEqual(['Region westeurope', 'Region northeurope']);
+    const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
+    const anchor = `${vm.architectures[0]!.anchor}-diagram-control-plane`;
+    const start = html.indexOf(`id="${anchor}"`);
+    const figures = html.slice(html.lastIndexOf('<figure', start)).split('</figure>');
+    const parts = cp.parts!.map((p) => diagramPages(p.svgHtml, p.width, p.height, 'a4').length);
+    const captions = figures.slice(0, parts[0]! + parts[1]!).map((f) => /<span class="part">\(([^)]*)\)/.exec(f)?.[1]);
+    // Every page of the view is a page of one of its parts, in order, named after its region.
+    expect(captions.filter((c) => c?.startsWith('part 1 of 2: Region westeurope'))).toHaveLength(parts[0]!);
+    expect(captions.filter((c) => c?.startsWith('part 2 of 2: Region northeurope'))).toHaveLength(parts[1]!);
+    // The whole picture is still the file beside the pack, named on the view's first page.
+    expect(figures[0]).toContain(`pack-diagrams/${cp.fileName}`);
+    const json = JSON.parse(renderJson(vm)) as { architectures: Array<{ diagrams: Array<{ parts?: unknown }> }> };
+    const jcp = json.architectures[0]!.diagrams.find((d) => (d as { view?: string }).view === 'control-plane')!;
+    expect(jcp.parts).toEqual(['Region westeurope', 'Region northeurope']);
+  }, 300_000);
 });
 
 describe('split of a hub-spoke design', () => {
