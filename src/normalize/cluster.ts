@@ -147,7 +147,8 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     else count = f.defaulted('count', DEFAULT_NODE_COUNT, REASONS.count);
   }
   const maxNodes = autoscaling ? Math.max(maxCount ?? count, count) : count;
-  const maxPods = f.num('maxPods', { min: 1, max: 250 }) ?? f.defaulted('maxPods', DEFAULT_MAX_PODS[cni], REASONS.maxPods);
+  // Values outside AKS's 10 to 250 are findings of cni/max-pods-range (at the line), not load errors.
+  const maxPods = f.num('maxPods', { min: 1 }) ?? f.defaulted('maxPods', DEFAULT_MAX_PODS[cni], REASONS.maxPods);
   const surgeRaw = f.raw('maxSurge');
   let maxSurge: string;
   if (surgeRaw === undefined) maxSurge = f.defaulted('maxSurge', DEFAULT_MAX_SURGE, REASONS.maxSurge);
