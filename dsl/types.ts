@@ -1113,6 +1113,11 @@ export type ApiServer =
       mode: 'public';
       /** CIDRs allowed to reach the API server; omit or leave empty for "anyone". */
       authorizedIpRanges?: Cidr[];
+      /**
+       * Whether the konnectivity agent carries node ↔ control plane traffic (a `konnectivity-agent` pod runs in
+       * `kube-system`). Without it, nodes also need UDP 1194 and TCP 9000 to the region through an egress firewall.
+       */
+      konnectivity?: boolean;
     }
   | {
       /** Private cluster: the API server is reached over a private endpoint. */

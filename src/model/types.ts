@@ -234,6 +234,21 @@ export interface FirewallRuleCollectionModel {
   rules: number;
 }
 
+/**
+ * A network rule of an Allow collection, as written: what the egress rules need to see whether a protocol and port
+ * to a destination are allowed (the AKS tunnel ports, DNS to custom servers).
+ */
+export interface FirewallNetworkRuleModel {
+  collection: string;
+  name: string;
+  protocols: Array<'TCP' | 'UDP' | 'ICMP' | 'Any'>;
+  /** CIDRs, IP addresses, service tags (`AzureCloud.westeurope`) or `*`. */
+  destinationAddresses: string[];
+  destinationFqdns: string[];
+  /** A port, a range `1000-2000` or `*`, as strings. */
+  destinationPorts: string[];
+}
+
 export interface FirewallDnatRuleModel {
   collection: string;
   name: string;
@@ -258,6 +273,8 @@ export interface FirewallPolicyResource extends Base<'firewallPolicy'> {
   /** FQDNs and FQDN tags allowed by its application and network rules (with `ruleCollections`). */
   allowFqdns?: string[];
   allowFqdnTags?: string[];
+  /** Network rules of its Allow collections (with `ruleCollections`). */
+  networkRules?: FirewallNetworkRuleModel[];
   dnatRules: FirewallDnatRuleModel[];
 }
 
@@ -285,6 +302,11 @@ export interface FirewallResource extends Base<'azureFirewall'> {
   idps?: 'Off' | 'Alert' | 'Deny';
   /** Rule collections (policy or classic); undefined when not stated. */
   ruleCollections?: FirewallRuleCollectionModel[];
+  /**
+   * Network rules of the Allow collections; undefined when the collections are not stated (the shorthand
+   * `fqdnAllowRules`/`aksFqdnTag` says nothing about network rules).
+   */
+  networkRules?: FirewallNetworkRuleModel[];
   /** DNAT rules of the collections, for ingress paths that enter through the firewall. */
   dnatRules: FirewallDnatRuleModel[];
   /** The AzureFirewallManagementSubnet of the management IP configuration. */
@@ -428,7 +450,12 @@ export interface ClusterNetworkModel {
 }
 
 export type ApiServerModel =
-  | { mode: 'public'; authorizedIpRanges: string[] }
+  | {
+      mode: 'public';
+      authorizedIpRanges: string[];
+      /** Whether the konnectivity agent tunnels node ↔ control plane traffic; undefined when not stated. */
+      konnectivity?: boolean;
+    }
   | { mode: 'private'; privateDnsZone: 'system' | 'none' | Id; publicFqdn: boolean }
   | {
       mode: 'vnet-integration';

@@ -205,7 +205,10 @@ export function readApiServer(n: NormalizeContext, f: Fields, cluster: Id): ApiS
   const mode = a.reqOneOf('mode', ['public', 'private', 'vnet-integration'] as const);
   const ranges = a.strArr('authorizedIpRanges');
   void cluster;
-  if (mode === 'public') return { mode, authorizedIpRanges: ranges };
+  if (mode === 'public') {
+    const konnectivity = a.bool('konnectivity');
+    return { mode, authorizedIpRanges: ranges, ...(konnectivity !== undefined ? { konnectivity } : {}) };
+  }
   if (mode === 'private') {
     if (ranges.length) a.issue('authorizedIpRanges', 'authorized IP ranges apply only to a public API server; a private cluster rejects them');
     return {
