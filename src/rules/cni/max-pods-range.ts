@@ -44,7 +44,8 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       for (const p of ctx.q.pools(c.id)) {
-        const messageId = p.maxPods < MIN_MAX_PODS ? 'belowMinimum' : p.maxPods > MAX_MAX_PODS ? 'aboveMaximum' : undefined;
+        const messageId =
+          p.maxPods < MIN_MAX_PODS ? 'belowMinimum' : p.maxPods > MAX_MAX_PODS ? 'aboveMaximum' : undefined;
         if (!messageId) continue;
         ctx.report({
           messageId,

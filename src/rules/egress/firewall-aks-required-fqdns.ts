@@ -113,7 +113,9 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
         element: c.id,
         property: 'apiServer.konnectivity',
         fact: 'konnectivity agent (whether a konnectivity-agent pod runs in kube-system)',
-        check: `Azure Firewall ${fw.name} lets ${c.name} reach its control plane (without the konnectivity agent, nodes need UDP 1194 and TCP 9000 to the region)`,
+        check:
+          `Azure Firewall ${fw.name} lets ${c.name} reach its control plane (without the konnectivity agent, ` +
+          'nodes need UDP 1194 and TCP 9000 to the region)',
       });
       return;
     }
@@ -180,16 +182,17 @@ export default defineRule({
     waf: ['SE:06', 'RE:02'],
     rationale:
       'Nodes pull system images from MCR (and its CDN-backed storage), download Kubernetes and CNI binaries and ' +
-      'packages, and talk to Azure Resource Manager and Microsoft Entra ID while they boot, scale and upgrade; nodes of a ' +
-      'cluster with a public API server also reach it at *.hcp.<region>.azmk8s.io. If the firewall on the egress path ' +
-      'allows neither the AzureKubernetesService FQDN tag nor these FQDNs, node provisioning and upgrades fail. ' +
-      'Some needs are network rules: a public cluster without the konnectivity agent tunnels to its control plane ' +
-      'over UDP 1194 and TCP 9000, and nodes whose custom DNS servers sit behind the firewall need UDP 53 to them. ' +
+      'packages, and talk to Azure Resource Manager and Microsoft Entra ID while they boot, scale and upgrade; nodes ' +
+      'of a cluster with a public API server also reach it at *.hcp.<region>.azmk8s.io. If the firewall on the ' +
+      'egress path allows neither the AzureKubernetesService FQDN tag nor these FQDNs, node provisioning and ' +
+      'upgrades fail. Some needs are network rules: a public cluster without the konnectivity agent tunnels to its ' +
+      'control plane over UDP 1194 and TCP 9000, and nodes whose custom DNS servers sit behind the firewall need ' +
+      'UDP 53 to them. ' +
       'NTP (UDP 123) is no longer required for nodes provisioned after March 2021.',
     fix:
-      'Allow the AzureKubernetesService FQDN tag in an application rule (aksFqdnTag: true): it carries the whole list ' +
-      'and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity agent ' +
-      'also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); state ' +
+      'Allow the AzureKubernetesService FQDN tag in an application rule (aksFqdnTag: true): it carries the whole ' +
+      'list and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity ' +
+      'agent also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); state ' +
       "apiServer: { mode: 'public', konnectivity: true } when the agent runs. Private and VNet-integrated clusters " +
       'need neither those nor *.hcp. Allow UDP 53 to custom DNS servers the firewall sits in front of.',
     example:

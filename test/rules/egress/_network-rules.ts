@@ -69,7 +69,13 @@ const rule = (
   protocols: FirewallNetworkRule['protocols'],
   destinationPorts: FirewallNetworkRule['destinationPorts'],
   destinationAddresses: string[],
-): FirewallNetworkRule => ({ name, protocols, destinationPorts, destinationAddresses, sourceAddresses: ['10.1.0.0/16'] });
+): FirewallNetworkRule => ({
+  name,
+  protocols,
+  destinationPorts,
+  destinationAddresses,
+  sourceAddresses: ['10.1.0.0/16'],
+});
 
 export const UDP1194 = rule('apiudp', ['UDP'], [1194], ['AzureCloud.westeurope']);
 export const TCP9000 = rule('apitcp', ['TCP'], [9000], ['AzureCloud.westeurope']);
@@ -93,77 +99,111 @@ const dnsFinding = (servers: string) => ({
     'network rule allows UDP 53 to it; nodes cannot resolve names',
 });
 
-
 export const NETWORK_VALID: ValidCase[] = [
-    { name: 'konnectivity agent: no tunnel ports needed (and no NTP rule: not needed since March 2021)', arch: design({ api: 'konnectivity', network: [] }) },
-    { name: 'without konnectivity: UDP 1194 and TCP 9000 to AzureCloud.westeurope', arch: design({ api: 'no-konnectivity', network: [UDP1194, TCP9000] }) },
-    {
-      name: 'without konnectivity: one rule, Any protocol, ports 1194-9000, to the AzureCloud tag',
-      arch: design({ api: 'no-konnectivity', network: [rule('api', ['Any'], ['1194-9000'], ['AzureCloud'])] }),
-    },
-    {
-      name: 'without konnectivity: the service tag written with another case and a public CIDR',
-      arch: design({
-        api: 'no-konnectivity',
-        network: [rule('u', ['UDP'], [1194], ['azurecloud.WestEurope']), rule('t', ['TCP'], [9000], ['20.50.0.0/16'])],
-      }),
-    },
-    { name: 'without konnectivity: * ports and * destination', arch: design({ api: 'no-konnectivity', network: [rule('all', ['TCP', 'UDP'], ['*'], ['*'])] }) },
-    { name: 'a private cluster needs no tunnel ports', arch: design({ api: 'private', network: [] }) },
-    { name: 'API Server VNet Integration needs no tunnel ports', arch: design({ api: 'vnet-integration', network: [] }) },
-    { name: 'custom DNS behind the firewall with UDP 53 to its /24', arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['UDP'], [53], ['10.2.0.0/24'])] }) },
-    { name: 'custom DNS behind the firewall with port range 53-53', arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['Any'], ['53-53'], ['10.2.0.4'])] }) },
-    { name: 'the firewall itself as DNS server (DNS proxy) is not routed through it', arch: design({ dns: ['10.0.0.4'], network: [] }) },
-    { name: 'a DNS server in the peered hub is reached over the peering, not the firewall', arch: design({ dns: ['10.0.0.10'], network: [] }) },
-  ];
+  {
+    name: 'konnectivity agent: no tunnel ports needed (and no NTP rule: not needed since March 2021)',
+    arch: design({ api: 'konnectivity', network: [] }),
+  },
+  {
+    name: 'without konnectivity: UDP 1194 and TCP 9000 to AzureCloud.westeurope',
+    arch: design({ api: 'no-konnectivity', network: [UDP1194, TCP9000] }),
+  },
+  {
+    name: 'without konnectivity: one rule, Any protocol, ports 1194-9000, to the AzureCloud tag',
+    arch: design({ api: 'no-konnectivity', network: [rule('api', ['Any'], ['1194-9000'], ['AzureCloud'])] }),
+  },
+  {
+    name: 'without konnectivity: the service tag written with another case and a public CIDR',
+    arch: design({
+      api: 'no-konnectivity',
+      network: [rule('u', ['UDP'], [1194], ['azurecloud.WestEurope']), rule('t', ['TCP'], [9000], ['20.50.0.0/16'])],
+    }),
+  },
+  {
+    name: 'without konnectivity: * ports and * destination',
+    arch: design({ api: 'no-konnectivity', network: [rule('all', ['TCP', 'UDP'], ['*'], ['*'])] }),
+  },
+  { name: 'a private cluster needs no tunnel ports', arch: design({ api: 'private', network: [] }) },
+  { name: 'API Server VNet Integration needs no tunnel ports', arch: design({ api: 'vnet-integration', network: [] }) },
+  {
+    name: 'custom DNS behind the firewall with UDP 53 to its /24',
+    arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['UDP'], [53], ['10.2.0.0/24'])] }),
+  },
+  {
+    name: 'custom DNS behind the firewall with port range 53-53',
+    arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['Any'], ['53-53'], ['10.2.0.4'])] }),
+  },
+  {
+    name: 'the firewall itself as DNS server (DNS proxy) is not routed through it',
+    arch: design({ dns: ['10.0.0.4'], network: [] }),
+  },
+  {
+    name: 'a DNS server in the peered hub is reached over the peering, not the firewall',
+    arch: design({ dns: ['10.0.0.10'], network: [] }),
+  },
+];
 
 export const NETWORK_INVALID: InvalidCase[] = [
-    {
-      name: 'without konnectivity and without network rules: both ports',
-      arch: design({ api: 'no-konnectivity', network: [] }),
-      findings: [tunnel('UDP 1194 and TCP 9000')],
-    },
-    { name: 'without konnectivity, UDP 1194 only', arch: design({ api: 'no-konnectivity', network: [UDP1194] }), findings: [tunnel('TCP 9000')] },
-    {
-      name: 'without konnectivity, 1194 over TCP and 9000 over UDP (wrong protocols)',
-      arch: design({
-        api: 'no-konnectivity',
-        network: [rule('a', ['TCP'], [1194], ['AzureCloud.westeurope']), rule('b', ['UDP'], [9000], ['AzureCloud.westeurope'])],
-      }),
-      findings: [tunnel('UDP 1194 and TCP 9000')],
-    },
-    {
-      name: 'without konnectivity, ports 1195-9000 (one past 1194)',
-      arch: design({ api: 'no-konnectivity', network: [rule('r', ['Any'], ['1195-9000'], ['*'])] }),
-      findings: [tunnel('UDP 1194')],
-    },
-    {
-      name: 'without konnectivity, ports 1194-8999 (one short of 9000)',
-      arch: design({ api: 'no-konnectivity', network: [rule('r', ['Any'], ['1194-8999'], ['*'])] }),
-      findings: [tunnel('TCP 9000')],
-    },
-    {
-      name: "without konnectivity, to another region's service tag",
-      arch: design({
-        api: 'no-konnectivity',
-        network: [rule('u', ['UDP'], [1194], ['AzureCloud.northeurope']), rule('t', ['TCP'], [9000], ['AzureCloud.northeurope'])],
-      }),
-      findings: [tunnel('UDP 1194 and TCP 9000')],
-    },
-    {
-      name: 'without konnectivity, to a private range (cannot be the control plane)',
-      arch: design({ api: 'no-konnectivity', network: [rule('p', ['Any'], ['*'], ['10.0.0.0/8'])] }),
-      findings: [tunnel('UDP 1194 and TCP 9000')],
-    },
-    { name: 'custom DNS behind the firewall, no UDP 53', arch: design({ dns: ['10.2.0.4'], network: [] }), findings: [dnsFinding('10.2.0.4')] },
-    {
-      name: 'custom DNS behind the firewall, UDP 53 to the neighbouring address only',
-      arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['UDP'], [53], ['10.2.0.5'])] }),
-      findings: [dnsFinding('10.2.0.4')],
-    },
-    {
-      name: 'custom DNS behind the firewall, TCP 53 only',
-      arch: design({ dns: ['10.2.0.4', '10.2.0.5'], network: [rule('dns', ['TCP'], [53], ['10.2.0.0/24'])] }),
-      findings: [dnsFinding('10.2.0.4, 10.2.0.5')],
-    },
-  ];
+  {
+    name: 'without konnectivity and without network rules: both ports',
+    arch: design({ api: 'no-konnectivity', network: [] }),
+    findings: [tunnel('UDP 1194 and TCP 9000')],
+  },
+  {
+    name: 'without konnectivity, UDP 1194 only',
+    arch: design({ api: 'no-konnectivity', network: [UDP1194] }),
+    findings: [tunnel('TCP 9000')],
+  },
+  {
+    name: 'without konnectivity, 1194 over TCP and 9000 over UDP (wrong protocols)',
+    arch: design({
+      api: 'no-konnectivity',
+      network: [
+        rule('a', ['TCP'], [1194], ['AzureCloud.westeurope']),
+        rule('b', ['UDP'], [9000], ['AzureCloud.westeurope']),
+      ],
+    }),
+    findings: [tunnel('UDP 1194 and TCP 9000')],
+  },
+  {
+    name: 'without konnectivity, ports 1195-9000 (one past 1194)',
+    arch: design({ api: 'no-konnectivity', network: [rule('r', ['Any'], ['1195-9000'], ['*'])] }),
+    findings: [tunnel('UDP 1194')],
+  },
+  {
+    name: 'without konnectivity, ports 1194-8999 (one short of 9000)',
+    arch: design({ api: 'no-konnectivity', network: [rule('r', ['Any'], ['1194-8999'], ['*'])] }),
+    findings: [tunnel('TCP 9000')],
+  },
+  {
+    name: "without konnectivity, to another region's service tag",
+    arch: design({
+      api: 'no-konnectivity',
+      network: [
+        rule('u', ['UDP'], [1194], ['AzureCloud.northeurope']),
+        rule('t', ['TCP'], [9000], ['AzureCloud.northeurope']),
+      ],
+    }),
+    findings: [tunnel('UDP 1194 and TCP 9000')],
+  },
+  {
+    name: 'without konnectivity, to a private range (cannot be the control plane)',
+    arch: design({ api: 'no-konnectivity', network: [rule('p', ['Any'], ['*'], ['10.0.0.0/8'])] }),
+    findings: [tunnel('UDP 1194 and TCP 9000')],
+  },
+  {
+    name: 'custom DNS behind the firewall, no UDP 53',
+    arch: design({ dns: ['10.2.0.4'], network: [] }),
+    findings: [dnsFinding('10.2.0.4')],
+  },
+  {
+    name: 'custom DNS behind the firewall, UDP 53 to the neighbouring address only',
+    arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['UDP'], [53], ['10.2.0.5'])] }),
+    findings: [dnsFinding('10.2.0.4')],
+  },
+  {
+    name: 'custom DNS behind the firewall, TCP 53 only',
+    arch: design({ dns: ['10.2.0.4', '10.2.0.5'], network: [rule('dns', ['TCP'], [53], ['10.2.0.0/24'])] }),
+    findings: [dnsFinding('10.2.0.4, 10.2.0.5')],
+  },
+];
