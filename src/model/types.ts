@@ -151,6 +151,10 @@ export interface PaasResource extends Base<'paas'> {
   service: PaasServiceType;
   publicNetworkAccess: boolean;
   sku?: string;
+  /** Container registries: artifact cache rules; undefined when not stated. */
+  cacheRules?: Array<{ name: string; sourceRepo: string; targetRepo: string }>;
+  /** Container registries: whether authentication-as-ARM is enabled; undefined when not stated. */
+  authenticationAsArm?: boolean;
 }
 
 export interface PrivateEndpointResource extends Base<'privateEndpoint'> {
@@ -497,6 +501,8 @@ export interface ClusterResource extends Base<'cluster'> {
     istioRevision?: string;
   };
   networkIsolated: boolean;
+  /** The bring-your-own registry a network-isolated cluster bootstraps from; undefined: the AKS-managed one. */
+  bootstrapRegistry?: Id;
   /** Ingress controllers declared on the cluster or reached from its paths. */
   ingressControllers: Id[];
   /** The API server endpoint element drawn in control-plane views. */

@@ -47,6 +47,9 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
     managedVnet: f.bool('managedVnet') ?? false,
     addons: readAddons(f),
     networkIsolated: f.bool('networkIsolated') ?? false,
+    ...(f.has('bootstrapRegistry')
+      ? optional('bootstrapRegistry', n.ref(f.raw('bootstrapRegistry'), ['paas'], f.at('bootstrapRegistry')))
+      : {}),
     ingressControllers: [],
     apiServerEndpoint: endpointId,
   };

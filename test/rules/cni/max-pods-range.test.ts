@@ -9,8 +9,10 @@ function withMaxPods(maxPods: number, cni: Cni = 'azure-overlay') {
   return () => {
     const b = baseline();
     b.aks.nodePools[1]!.maxPods = maxPods;
-    b.aks.network.cni = cni;
-    if (cni === 'azure-nodesubnet') delete b.aks.network.podCidr;
+    b.aks.network =
+      cni === 'azure-nodesubnet'
+        ? { cni, serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' }
+        : ({ ...b.aks.network, cni } as Cluster['network']);
     return b.arch;
   };
 }
