@@ -394,5 +394,11 @@ describe('grouping on one egress path', () => {
     expect(text.split('\n').filter((l) => /^ {2}\d+:\d+/.test(l))).toHaveLength(1);
     expect(text).toContain(`same problem (${CAUSE}):`);
     expect(text).toMatch(/✖ 1 error, 1 warning, 0 info in 1 file/);
+    // SARIF: both stay results; the cause carries the consequence as a related location.
+    const all = (await loadRules()).map((x) => x.meta);
+    const results = sarifLog([r], all, '/repo').runs[0]!.results!;
+    expect(results.map((x) => x.ruleId).sort()).toEqual([POD, UDR]);
+    expect(results.find((x) => x.ruleId === UDR)!.relatedLocations).toHaveLength(1);
+    expect(results.find((x) => x.ruleId === POD)!.properties).toMatchObject({ groupedUnder: { ruleId: UDR } });
   });
 });
