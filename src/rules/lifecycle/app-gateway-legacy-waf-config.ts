@@ -22,7 +22,7 @@ export default defineDatedRule({
       "waf: { name: 'wafp-agw', mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.2' }] } });",
     references: [
       { title: 'Upgrade Application Gateway WAF configuration to a WAF policy', url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/upgrade-ag-waf-policy' },
-      ...(LEGACY.dateSource ? [LEGACY.dateSource] : []),
+      LEGACY.dateSource,
       { title: 'Azure WAF policy overview (Application Gateway)', url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/policy-overview' },
     ],
     messages: {

@@ -12,7 +12,7 @@ function withMaxPods(maxPods: number, cni: Cni = 'azure-overlay') {
     b.aks.network =
       cni === 'azure-nodesubnet'
         ? { cni, serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' }
-        : ({ ...b.aks.network, cni } as Cluster['network']);
+        : { ...b.aks.network, cni };
     return b.arch;
   };
 }
