@@ -380,6 +380,23 @@ export interface PaasService {
   publicNetworkAccess?: boolean;
   /** SKU where it matters for networking (e.g. ACR Premium for private link). */
   sku?: string;
+  /**
+   * Container registry only: its artifact cache rules. A registry a network-isolated cluster bootstraps from
+   * needs the rule `aks-managed-mcr` (source `mcr.microsoft.com/*`, target `aks-managed-repository/*`).
+   */
+  cacheRules?: AcrCacheRule[];
+  /** Container registry only: whether Azure AD authentication-as-ARM tokens are accepted (the ACR default). */
+  authenticationAsArm?: boolean;
+}
+
+/** An Azure Container Registry artifact cache rule: pulls of `targetRepo` are served from `sourceRepo`. */
+export interface AcrCacheRule {
+  /** Rule name, e.g. `aks-managed-mcr`. */
+  name: string;
+  /** Upstream repository, e.g. `mcr.microsoft.com/*`. */
+  sourceRepo: string;
+  /** Repository in the registry, e.g. `aks-managed-repository/*`. */
+  targetRepo: string;
 }
 
 /** A private endpoint bringing a PaaS service into a subnet. */
@@ -1113,6 +1130,11 @@ export type ApiServer =
       mode: 'public';
       /** CIDRs allowed to reach the API server; omit or leave empty for "anyone". */
       authorizedIpRanges?: Cidr[];
+      /**
+       * Whether the konnectivity agent carries node ↔ control plane traffic (a `konnectivity-agent` pod runs in
+       * `kube-system`). Without it, nodes also need UDP 1194 and TCP 9000 to the region through an egress firewall.
+       */
+      konnectivity?: boolean;
     }
   | {
       /** Private cluster: the API server is reached over a private endpoint. */
@@ -1282,6 +1304,11 @@ export interface Cluster {
   addons?: ClusterAddons;
   /** Network-isolated cluster: no outbound internet, images from a private ACR cache. */
   networkIsolated?: boolean;
+  /**
+   * The bring-your-own container registry a network-isolated cluster bootstraps from
+   * (`--bootstrap-container-registry-resource-id`); omit it for the AKS-managed registry.
+   */
+  bootstrapRegistry?: PaasService;
   /** Ingress controllers that run in the cluster, including ones on no ingress path. */
   ingressControllers?: IngressController[];
 }

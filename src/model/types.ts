@@ -151,6 +151,10 @@ export interface PaasResource extends Base<'paas'> {
   service: PaasServiceType;
   publicNetworkAccess: boolean;
   sku?: string;
+  /** Container registries: artifact cache rules; undefined when not stated. */
+  cacheRules?: Array<{ name: string; sourceRepo: string; targetRepo: string }>;
+  /** Container registries: whether authentication-as-ARM is enabled; undefined when not stated. */
+  authenticationAsArm?: boolean;
 }
 
 export interface PrivateEndpointResource extends Base<'privateEndpoint'> {
@@ -234,6 +238,21 @@ export interface FirewallRuleCollectionModel {
   rules: number;
 }
 
+/**
+ * A network rule of an Allow collection, as written: what the egress rules need to see whether a protocol and port
+ * to a destination are allowed (the AKS tunnel ports, DNS to custom servers).
+ */
+export interface FirewallNetworkRuleModel {
+  collection: string;
+  name: string;
+  protocols: Array<'TCP' | 'UDP' | 'ICMP' | 'Any'>;
+  /** CIDRs, IP addresses, service tags (`AzureCloud.westeurope`) or `*`. */
+  destinationAddresses: string[];
+  destinationFqdns: string[];
+  /** A port, a range `1000-2000` or `*`, as strings. */
+  destinationPorts: string[];
+}
+
 export interface FirewallDnatRuleModel {
   collection: string;
   name: string;
@@ -258,6 +277,8 @@ export interface FirewallPolicyResource extends Base<'firewallPolicy'> {
   /** FQDNs and FQDN tags allowed by its application and network rules (with `ruleCollections`). */
   allowFqdns?: string[];
   allowFqdnTags?: string[];
+  /** Network rules of its Allow collections (with `ruleCollections`). */
+  networkRules?: FirewallNetworkRuleModel[];
   dnatRules: FirewallDnatRuleModel[];
 }
 
@@ -285,6 +306,11 @@ export interface FirewallResource extends Base<'azureFirewall'> {
   idps?: 'Off' | 'Alert' | 'Deny';
   /** Rule collections (policy or classic); undefined when not stated. */
   ruleCollections?: FirewallRuleCollectionModel[];
+  /**
+   * Network rules of the Allow collections; undefined when the collections are not stated (the shorthand
+   * `fqdnAllowRules`/`aksFqdnTag` says nothing about network rules).
+   */
+  networkRules?: FirewallNetworkRuleModel[];
   /** DNAT rules of the collections, for ingress paths that enter through the firewall. */
   dnatRules: FirewallDnatRuleModel[];
   /** The AzureFirewallManagementSubnet of the management IP configuration. */
@@ -428,7 +454,12 @@ export interface ClusterNetworkModel {
 }
 
 export type ApiServerModel =
-  | { mode: 'public'; authorizedIpRanges: string[] }
+  | {
+      mode: 'public';
+      authorizedIpRanges: string[];
+      /** Whether the konnectivity agent tunnels node ↔ control plane traffic; undefined when not stated. */
+      konnectivity?: boolean;
+    }
   | { mode: 'private'; privateDnsZone: 'system' | 'none' | Id; publicFqdn: boolean }
   | {
       mode: 'vnet-integration';
@@ -470,6 +501,8 @@ export interface ClusterResource extends Base<'cluster'> {
     istioRevision?: string;
   };
   networkIsolated: boolean;
+  /** The bring-your-own registry a network-isolated cluster bootstraps from; undefined: the AKS-managed one. */
+  bootstrapRegistry?: Id;
   /** Ingress controllers declared on the cluster or reached from its paths. */
   ingressControllers: Id[];
   /** The API server endpoint element drawn in control-plane views. */

@@ -47,6 +47,9 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
     managedVnet: f.bool('managedVnet') ?? false,
     addons: readAddons(f),
     networkIsolated: f.bool('networkIsolated') ?? false,
+    ...(f.has('bootstrapRegistry')
+      ? optional('bootstrapRegistry', n.ref(f.raw('bootstrapRegistry'), ['paas'], f.at('bootstrapRegistry')))
+      : {}),
     ingressControllers: [],
     apiServerEndpoint: endpointId,
   };
@@ -147,7 +150,8 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
     else count = f.defaulted('count', DEFAULT_NODE_COUNT, REASONS.count);
   }
   const maxNodes = autoscaling ? Math.max(maxCount ?? count, count) : count;
-  const maxPods = f.num('maxPods', { min: 1, max: 250 }) ?? f.defaulted('maxPods', DEFAULT_MAX_PODS[cni], REASONS.maxPods);
+  // Values outside AKS's 10 to 250 are findings of cni/max-pods-range (at the line), not load errors.
+  const maxPods = f.num('maxPods', { min: 1 }) ?? f.defaulted('maxPods', DEFAULT_MAX_PODS[cni], REASONS.maxPods);
   const surgeRaw = f.raw('maxSurge');
   let maxSurge: string;
   if (surgeRaw === undefined) maxSurge = f.defaulted('maxSurge', DEFAULT_MAX_SURGE, REASONS.maxSurge);
@@ -204,7 +208,10 @@ export function readApiServer(n: NormalizeContext, f: Fields, cluster: Id): ApiS
   const mode = a.reqOneOf('mode', ['public', 'private', 'vnet-integration'] as const);
   const ranges = a.strArr('authorizedIpRanges');
   void cluster;
-  if (mode === 'public') return { mode, authorizedIpRanges: ranges };
+  if (mode === 'public') {
+    const konnectivity = a.bool('konnectivity');
+    return { mode, authorizedIpRanges: ranges, ...(konnectivity !== undefined ? { konnectivity } : {}) };
+  }
   if (mode === 'private') {
     if (ranges.length) a.issue('authorizedIpRanges', 'authorized IP ranges apply only to a public API server; a private cluster rejects them');
     return {

@@ -5,6 +5,7 @@
  */
 import type {
   FirewallDnatRuleModel,
+  FirewallNetworkRuleModel,
   FirewallPolicyResource,
   FirewallResource,
   FirewallRuleCollectionModel,
@@ -24,6 +25,7 @@ interface CollectionsRead {
   collections: FirewallRuleCollectionModel[];
   fqdns: string[];
   fqdnTags: string[];
+  network: FirewallNetworkRuleModel[];
   dnat: FirewallDnatRuleModel[];
 }
 
@@ -54,6 +56,7 @@ export function readFirewallPolicy(n: NormalizeContext, id: Id, name: string, f:
     ruleCollections: read?.collections,
     allowFqdns: read ? [...new Set(read.fqdns)].sort() : undefined,
     allowFqdnTags: read ? [...new Set(read.fqdnTags)].sort() : undefined,
+    networkRules: read?.network,
     dnatRules: read?.dnat ?? [],
   });
   n.add(policy);
@@ -94,6 +97,7 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
       collections: pol.ruleCollections,
       fqdns: pol.allowFqdns ?? [],
       fqdnTags: pol.allowFqdnTags ?? [],
+      network: pol.networkRules ?? [],
       dnat: pol.dnatRules,
     };
   }
@@ -151,6 +155,7 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
     ...optional('policy', policyId),
     ...optional('idps', idps),
     ...optional('ruleCollections', read?.collections),
+    ...optional('networkRules', read?.network),
     dnatRules: read?.dnat ?? [],
     ...optional('managementSubnet', managementSubnet),
     forcedTunneling,
@@ -159,7 +164,7 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
 }
 
 function readCollections(f: Fields, key: string): CollectionsRead {
-  const out: CollectionsRead = { collections: [], fqdns: [], fqdnTags: [], dnat: [] };
+  const out: CollectionsRead = { collections: [], fqdns: [], fqdnTags: [], network: [], dnat: [] };
   f.arr(key).forEach((c, i) => {
     const path = `${f.at(key)}[${i}]`;
     if (!isRecord(c)) {
@@ -188,7 +193,7 @@ function readCollections(f: Fields, key: string): CollectionsRead {
       const rf = new Fields(r, rpath, sinkOf(f), f.element);
       const ruleName = rf.str('name');
       if (type === 'application') readAppRule(rf, action === 'Allow' ? out : undefined);
-      else if (type === 'network') readNetworkRule(rf, action === 'Allow' ? out : undefined);
+      else if (type === 'network') readNetworkRule(rf, name, ruleName, action === 'Allow' ? out : undefined);
       else out.dnat.push(readDnatRule(rf, name, ruleName));
     });
     out.collections.push({ type, name, priority, action, rules: rules.length });
@@ -217,25 +222,36 @@ function readAppRule(rf: Fields, allow: CollectionsRead | undefined): void {
   }
 }
 
-function readNetworkRule(rf: Fields, allow: CollectionsRead | undefined): void {
+function readNetworkRule(rf: Fields, collection: string, name: string, allow: CollectionsRead | undefined): void {
   readAddresses(rf, 'sourceAddresses');
-  rf.strArr('destinationAddresses');
+  const addresses = rf.strArr('destinationAddresses');
   const fqdns = rf.strArr('destinationFqdns');
   if (!rf.has('destinationAddresses') && !fqdns.length)
     rf.issue('destinationAddresses', 'a network rule needs destinationAddresses or destinationFqdns');
-  const ports = rf.arr('destinationPorts', true);
-  ports.forEach((p) => {
+  const ports = rf.arr('destinationPorts', true).flatMap((p): string[] => {
     const ok =
       p === '*' ||
       (typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 65535) ||
       (typeof p === 'string' && /^\d+-\d+$/.test(p));
     if (!ok) rf.issue('destinationPorts', `invalid port ${describe(p)}`);
+    return ok ? [String(p)] : [];
   });
-  rf.arr('protocols', true).forEach((p) => {
-    if (!['TCP', 'UDP', 'ICMP', 'Any'].includes(p as string))
-      rf.issue('protocols', `protocol must be "TCP", "UDP", "ICMP" or "Any", got ${describe(p)}`);
+  const protocols = rf.arr('protocols', true).flatMap((p): FirewallNetworkRuleModel['protocols'] => {
+    if (p === 'TCP' || p === 'UDP' || p === 'ICMP' || p === 'Any') return [p];
+    rf.issue('protocols', `protocol must be "TCP", "UDP", "ICMP" or "Any", got ${describe(p)}`);
+    return [];
   });
-  if (allow) allow.fqdns.push(...fqdns);
+  if (allow) {
+    allow.fqdns.push(...fqdns);
+    allow.network.push({
+      collection,
+      name,
+      protocols,
+      destinationAddresses: addresses,
+      destinationFqdns: fqdns,
+      destinationPorts: ports,
+    });
+  }
 }
 
 function readDnatRule(rf: Fields, collection: string, name: string): FirewallDnatRuleModel {

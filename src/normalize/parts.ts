@@ -4,7 +4,7 @@
  */
 import type { AgcResource, AppGatewayResource, Id } from '../model/types.js';
 import { INGRESS_CONTROLLER_TYPES, PAAS_SERVICES } from '../model/kinds.js';
-import type { Fields } from './reader.js';
+import { Fields, describe, isRecord } from './reader.js';
 import { REASONS } from './defaults.js';
 import { isId, optional, uniqueSorted } from './util.js';
 import type { NormalizeContext, PartKind } from './context.js';
@@ -87,6 +87,8 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         service: f.reqOneOf('service', PAAS_SERVICES),
         publicNetworkAccess: f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, REASONS.paasPublicAccess),
         ...optional('sku', f.optStr('sku')),
+        ...optional('cacheRules', f.has('cacheRules') ? readCacheRules(f) : undefined),
+        ...optional('authenticationAsArm', f.bool('authenticationAsArm')),
       });
       return;
     case 'privateEndpoint': {
@@ -337,3 +339,15 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
   }
 }
 
+
+/** ACR cache rules: each needs a name, a source and a target repository. */
+function readCacheRules(f: Fields): Array<{ name: string; sourceRepo: string; targetRepo: string }> {
+  return f.arr('cacheRules').flatMap((r, i) => {
+    if (!isRecord(r)) {
+      f.issue('cacheRules', `a cache rule must be { name, sourceRepo, targetRepo }, got ${describe(r)}`);
+      return [];
+    }
+    const rf = new Fields(r, `${f.at('cacheRules')}[${i}]`, f.sink, f.element);
+    return [{ name: rf.str('name'), sourceRepo: rf.str('sourceRepo'), targetRepo: rf.str('targetRepo') }];
+  });
+}

@@ -3,13 +3,17 @@
  * enters through a public load balancer has no layer-7 gateway, so it also has no WAF and often no TLS;
  * a reviewer reads that as one problem with one fix (put a gateway in front), not three.
  *
- * A group is one root cause on one ingress path. Its primary finding lists the others as `related`;
- * the others carry `groupedUnder`. Nothing is dropped: every finding stays in the results, keeps its
- * severity and still counts toward summaries and exit codes. Formats choose how to show the group
- * (text prints it as one problem, SARIF as related locations).
+ * A group is one root cause on one path: an ingress path, or one cluster's egress path (its node and pod
+ * subnets). Its primary finding lists the others as `related`; the others carry `groupedUnder`. Nothing is
+ * dropped: every finding stays in the results, keeps its severity and still counts toward summaries and exit
+ * codes. Formats choose how to show the group (text prints it as one problem, SARIF as related locations).
+ * A finding joins a group only when the primary's fix resolves it too.
  */
-import type { IngressPathModel, Model } from '../model/types.js';
+import type { EgressPathModel, IngressPathModel, Model } from '../model/types.js';
 import { isActive, SEVERITY_ORDER, type Finding } from './finding.js';
+
+/** What grouping reads of the model. */
+export type GroupModel = Pick<Model, 'ingressPaths' | 'egressPaths' | 'resources'>;
 
 /** One root cause: the rule whose finding names it, and rules whose findings follow from it on the same path. */
 export interface RootCause {
@@ -19,6 +23,18 @@ export interface RootCause {
   consequences: readonly string[];
   /** The cause in words, shown with the group. */
   cause: string;
+  /**
+   * What "the same path" is: one ingress path (by the DSL paths of its source and hops), or one cluster's
+   * egress path (members name the cluster in `evidence.cluster`).
+   */
+  scope: 'ingress-path' | 'egress-path';
+  /** When the rule pair alone does not make the primary's fix resolve the consequence: the condition that does. */
+  resolves?: (
+    primary: Finding,
+    consequence: Finding,
+    path: EgressPathModel | IngressPathModel,
+    model: GroupModel,
+  ) => boolean;
 }
 
 export const ROOT_CAUSES: readonly RootCause[] = [
@@ -29,6 +45,7 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     primary: 'ingress/public-lb-direct',
     consequences: ['ingress/waf-missing', 'ingress/plaintext-internet-entry'],
     cause: 'internet traffic enters through a public load balancer with no layer-7 gateway in front',
+    scope: 'ingress-path',
   },
   {
     // AGIC manages only v2 gateways; a gateway on the retired v1 SKU is the one cause, and moving it to
@@ -37,44 +54,102 @@ export const ROOT_CAUSES: readonly RootCause[] = [
     primary: 'ingress/app-gateway-v1',
     consequences: ['ingress/agic-requires-v2'],
     cause: 'the Application Gateway runs the retired v1 SKU',
+    scope: 'ingress-path',
+  },
+  {
+    // A userDefinedRouting cluster whose node subnet does not send 0.0.0.0/0 to an appliance has no egress
+    // control on that subnet's path; its pod subnet, still routed to the declared firewall, then diverges from
+    // it. Routing the node subnet to the declared firewall (the udr-default-route fix) resolves both. Only when
+    // the pod subnet already goes to that firewall: a pod subnet that goes elsewhere needs its own fix, and a
+    // route to another appliance (otherAppliance) is a different problem.
+    primary: 'egress/udr-default-route',
+    consequences: ['egress/pod-subnet-egress'],
+    cause:
+      'a node subnet does not route 0.0.0.0/0 to the firewall the cluster declares, so its egress is not controlled',
+    scope: 'egress-path',
+    resolves: (primary, consequence, path, model) => {
+      if (!['noRouteTable', 'noDefaultRoute', 'wrongNextHopType'].includes(primary.messageId ?? '')) return false;
+      const ev = consequence.evidence ?? {};
+      if (ev.nodeSubnet !== primary.evidence?.subnet || ev.podVia !== 'appliance' || !('defaultRoutes' in path)) {
+        return false;
+      }
+      const cluster = model.resources.find((r) => r.id === path.cluster);
+      const declared =
+        cluster?.kind === 'cluster' && cluster.outbound.type === 'userDefinedRouting'
+          ? cluster.outbound.via
+          : undefined;
+      const pod = path.defaultRoutes.find((r) => r.role === 'pods' && nameOf(model, r.subnet) === ev.podSubnet);
+      return declared !== undefined && pod?.nextHopResource === declared;
+    },
   },
 ];
 
 /** Marks related findings in place (`related`, `groupedUnder`) and returns the same list. */
-export function groupFindings(findings: Finding[], model: Pick<Model, 'ingressPaths'>): Finding[] {
+export function groupFindings(findings: Finding[], model: GroupModel): Finding[] {
   for (const rc of ROOT_CAUSES) {
     const members = new Set([rc.primary, ...rc.consequences]);
-    const byPath = new Map<string, Finding[]>();
+    const byPath = new Map<string, { path: EgressPathModel | IngressPathModel; list: Finding[] }>();
     for (const f of findings) {
       // Only open or expired findings group: a suppressed one was accepted on its own terms.
       if (!members.has(f.ruleId) || !isActive(f) || f.groupedUnder || f.related) continue;
-      const p = ingressPathOf(f.path, model.ingressPaths);
+      const p = rc.scope === 'ingress-path' ? ingressPathOf(f.path, model.ingressPaths) : egressPathOfFinding(f, model);
       if (!p) continue;
-      const list = byPath.get(p.id) ?? [];
-      list.push(f);
-      byPath.set(p.id, list);
+      const entry = byPath.get(p.id) ?? { path: p, list: [] };
+      entry.list.push(f);
+      byPath.set(p.id, entry);
     }
-    for (const list of byPath.values()) {
-      const primary = list.find((f) => f.ruleId === rc.primary);
-      if (!primary) continue;
-      // A consequence more severe than its cause (a rule setting raised it) stays on its own, so text
-      // output never shows an error inside a warning's group.
-      const rest = list.filter((f) => f !== primary && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[primary.severity]);
-      if (rest.length === 0) continue;
-      primary.related = rest.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        path: f.path,
-        file: f.file,
-        line: f.line,
-        column: f.column,
-        cause: rc.cause,
-      }));
-      for (const f of rest) f.groupedUnder = { ruleId: primary.ruleId, path: primary.path, cause: rc.cause };
+    for (const { path, list } of byPath.values()) {
+      // Several primaries on one path (one per node subnet) each take the consequences their own fix resolves.
+      for (const primary of list.filter((f) => f.ruleId === rc.primary)) groupUnder(primary, list, path, rc, model);
     }
   }
   return findings;
+}
+
+function groupUnder(
+  primary: Finding,
+  list: Finding[],
+  path: EgressPathModel | IngressPathModel,
+  rc: RootCause,
+  model: GroupModel,
+): void {
+  // A consequence more severe than its cause (a rule setting raised it) stays on its own, so text
+  // output never shows an error inside a warning's group.
+  const rest = list.filter(
+    (f) =>
+      f.ruleId !== rc.primary &&
+      !f.groupedUnder &&
+      SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[primary.severity] &&
+      (rc.resolves?.(primary, f, path, model) ?? true),
+  );
+  if (rest.length === 0) return;
+  primary.related = rest.map((f) => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    path: f.path,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    cause: rc.cause,
+  }));
+  for (const f of rest) f.groupedUnder = { ruleId: primary.ruleId, path: primary.path, cause: rc.cause };
+}
+
+/**
+ * The egress path of the cluster a finding names (`evidence.cluster`); undefined when it names none, or when
+ * two clusters share the name (then the scope is ambiguous and nothing is grouped).
+ */
+export function egressPathOfFinding(f: Finding, model: GroupModel): EgressPathModel | undefined {
+  const name = f.evidence?.cluster;
+  if (typeof name !== 'string') return undefined;
+  const clusters = model.resources.filter((r) => r.kind === 'cluster' && r.name === name);
+  if (clusters.length !== 1) return undefined;
+  return model.egressPaths.find((p) => p.cluster === clusters[0]!.id);
+}
+
+function nameOf(model: GroupModel, id: string): string | undefined {
+  return model.resources.find((r) => r.id === id)?.name;
 }
 
 /** The ingress path a DSL path lies in (the path itself or one of its hops), if any. */

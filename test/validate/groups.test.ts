@@ -1,6 +1,16 @@
 /** Related findings: one root cause on one ingress path reads as one problem, and nothing is lost. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicationGateway, ingressPath, loadBalancer, type Architecture } from '../../dsl/index.js';
+import {
+  applicationGateway,
+  cluster,
+  ingressPath,
+  loadBalancer,
+  nodePool,
+  nva,
+  routeTable,
+  subnet,
+  type Architecture,
+} from '../../dsl/index.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { colors } from '../../src/shared/io.js';
 import type { FileResult, Finding } from '../../src/validate/finding.js';
@@ -246,5 +256,149 @@ describe('grouping under a retired App Gateway v1 SKU', () => {
     const b = baseline();
     b.appGw.management = 'agic-addon';
     expect(await runAt(b.arch, '2026-04-29')).toEqual([]);
+  });
+});
+
+describe('grouping on one egress path', () => {
+  const UDR = 'egress/udr-default-route';
+  const POD = 'egress/pod-subnet-egress';
+  const CAUSE = ROOT_CAUSES.find((c) => c.primary === UDR)!.cause;
+
+  type B = ReturnType<typeof baseline>;
+
+  /** Moves a cluster to Azure CNI pod subnet with a pod subnet of its own (routed by `podRoute`, or not at all). */
+  function withPods(b: B, c: B['aks'], name: string, cidr: string, podRoute?: ReturnType<typeof routeTable>) {
+    const pods = subnet({
+      name,
+      cidr,
+      purpose: 'aks-pods',
+      delegation: 'Microsoft.ContainerService/managedClusters',
+      ...(podRoute ? { routeTable: podRoute } : {}),
+    });
+    b.spoke.subnets.push(pods);
+    c.network = {
+      cni: 'azure-podsubnet-dynamic',
+      dataplane: 'cilium',
+      networkPolicy: 'cilium',
+      defaultDeny: true,
+      serviceCidr: '172.16.0.0/16',
+      dnsServiceIP: '172.16.0.10',
+    };
+    for (const p of c.nodePools) p.podSubnet = pods;
+  }
+
+  /** The baseline cluster's node subnet without its route table; its pod subnet keeps the route to the firewall. */
+  function nodesUnrouted(): B {
+    const b = baseline();
+    delete b.nodes.routeTable;
+    withPods(b, b.aks, 'snet-pods', '10.1.16.0/20', b.rt);
+    return b;
+  }
+
+  async function runEgress(arch: Architecture): Promise<Finding[]> {
+    const { model, issues } = normalize(arch);
+    const only = (await loadRules()).filter((r) => [UDR, POD].includes(r.meta.id));
+    return (await validateModel(model, issues, { file: 'e.ts', asOf: '2026-11-23', rules: only })).findings;
+  }
+
+  it('groups the diverging pod subnet under the node subnet that lacks the route to the firewall, losing none', async () => {
+    const fs = await runEgress(nodesUnrouted().arch);
+    expect(fs.map((f) => f.ruleId).sort()).toEqual([POD, UDR]);
+    const udr = fs.find((f) => f.ruleId === UDR)!;
+    const pod = fs.find((f) => f.ruleId === POD)!;
+    expect([udr.severity, pod.severity]).toEqual(['error', 'warning']);
+    expect(udr.related).toEqual([
+      {
+        ruleId: POD,
+        severity: 'warning',
+        message: pod.message,
+        path: pod.path,
+        file: pod.file,
+        line: pod.line,
+        column: pod.column,
+        cause: CAUSE,
+      },
+    ]);
+    expect(pod.groupedUnder).toEqual({ ruleId: UDR, path: udr.path, cause: CAUSE });
+    expect(pod.status).toBe('open');
+  });
+
+  it('a 0.0.0.0/0 route to Internet on the node subnet is the same cause', async () => {
+    const b = baseline();
+    const rtInternet = routeTable({
+      name: 'rt-internet',
+      routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } }],
+    });
+    b.nodes.routeTable = rtInternet;
+    withPods(b, b.aks, 'snet-pods', '10.1.16.0/20', b.rt);
+    (b.arch.network.routeTables ??= []).push(rtInternet);
+    const fs = await runEgress(b.arch);
+    const udr = fs.find((f) => f.ruleId === UDR)!;
+    expect(udr.messageId).toBe('wrongNextHopType');
+    expect(udr.related?.map((x) => x.ruleId)).toEqual([POD]);
+  });
+
+  it('does not group when the pod subnet goes to another appliance: routing the nodes does not fix the pods', async () => {
+    const b = baseline();
+    delete b.nodes.routeTable;
+    const nvaSubnet = subnet({ name: 'snet-nva', cidr: '10.0.1.0/27' });
+    b.hub.subnets.push(nvaSubnet);
+    const other = nva({ name: 'nva-other', subnet: nvaSubnet, privateIp: '10.0.1.4' });
+    (b.arch.network.nvas ??= []).push(other);
+    const rtOther = routeTable({ name: 'rt-other', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: other }] });
+    withPods(b, b.aks, 'snet-pods', '10.1.16.0/20', rtOther);
+    const fs = await runEgress(b.arch);
+    expect(fs.map((f) => f.ruleId).sort()).toEqual([POD, UDR]);
+    for (const f of fs) expect(f.related ?? f.groupedUnder).toBeUndefined();
+  });
+
+  it('does not group across clusters: each cluster is its own egress path', async () => {
+    const b = baseline();
+    // Cluster A: node subnet routed, pod subnet not (pod-subnet-egress only).
+    withPods(b, b.aks, 'snet-pods-a', '10.1.16.0/20');
+    // Cluster B: node subnet without a route table (udr-default-route only; no pod subnet).
+    const nodesB = subnet({ name: 'snet-nodes-b', cidr: '10.1.32.0/22', purpose: 'aks-nodes', defaultOutboundAccess: false });
+    b.spoke.subnets.push(nodesB);
+    const aksB = cluster({
+      name: 'aks-b',
+      region: 'westeurope',
+      tier: 'Standard',
+      kubernetesVersion: '1.33',
+      network: { cni: 'azure-overlay', podCidr: '192.168.0.0/16', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' },
+      nodePools: [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, subnet: nodesB })],
+      apiServer: { mode: 'private', privateDnsZone: 'system', publicFqdn: false },
+      outbound: { type: 'userDefinedRouting', via: b.firewall },
+    });
+    b.arch.clusters.push(aksB);
+    const fs = await runEgress(b.arch);
+    expect(fs.map((f) => `${f.ruleId} ${String(f.evidence?.cluster)}`).sort()).toEqual([
+      `${POD} aks-test`,
+      `${UDR} aks-b`,
+    ]);
+    for (const f of fs) expect(f.related ?? f.groupedUnder).toBeUndefined();
+  });
+
+  it('keeps a consequence raised above its cause on its own', async () => {
+    const arch = nodesUnrouted().arch;
+    arch.review = { rules: { [UDR]: 'warning', [POD]: 'error' } };
+    const fs = await runEgress(arch);
+    expect(fs).toHaveLength(2);
+    for (const f of fs) expect(f.related ?? f.groupedUnder).toBeUndefined();
+  });
+
+  it('text output prints the egress group as one problem', async () => {
+    const { model, issues } = normalize(nodesUnrouted().arch);
+    const only = (await loadRules()).filter((r) => [UDR, POD].includes(r.meta.id));
+    const r = await validateModel(model, issues, { file: 'e.ts', asOf: '2026-11-23', rules: only });
+    const text = formatText([r], { colors: colors(false) });
+    expect(text.split('\n').filter((l) => /^ {2}\d+:\d+/.test(l))).toHaveLength(1);
+    expect(text).toContain(`same problem (${CAUSE}):`);
+    expect(text).toMatch(/✖ 1 error, 1 warning, 0 info in 1 file/);
+    // SARIF: both stay results; the cause carries the consequence as a related location.
+    const all = (await loadRules()).map((x) => x.meta);
+    const results = sarifLog([r], all, '/repo').runs[0]!.results!;
+    expect(results.map((x) => x.ruleId).sort()).toEqual([POD, UDR]);
+    expect(results.find((x) => x.ruleId === UDR)!.relatedLocations).toHaveLength(1);
+    expect(results.find((x) => x.ruleId === POD)!.properties).toMatchObject({ groupedUnder: { ruleId: UDR } });
   });
 });

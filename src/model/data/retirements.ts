@@ -10,6 +10,11 @@ export interface Retirement {
   /** YYYY-MM-DD */
   date: string;
   source: { title: string; url: string };
+  /**
+   * Where the date itself is stated, when the learn.microsoft.com page in `source` describes the retirement
+   * but gives no date (a reviewer should know the date's provenance).
+   */
+  dateSource?: { title: string; url: string };
 }
 
 export const RETIREMENTS = {
@@ -33,8 +38,16 @@ export const RETIREMENTS = {
     what: "Application Gateway's in-gateway WAF configuration (webApplicationFirewallConfiguration)",
     date: '2027-03-15',
     source: {
-      title: 'Upgrade Application Gateway WAF configuration to a WAF policy (the legacy configuration retires 15 March 2027)',
+      title:
+        'Upgrade to Application Gateway WAF policy (no further investment in the legacy WAF configuration; ' +
+        'the page states no retirement date)',
       url: 'https://learn.microsoft.com/azure/web-application-firewall/ag/upgrade-ag-waf-policy',
+    },
+    // No learn.microsoft.com page found states the date (checked: upgrade-ag-waf-policy, policy-overview,
+    // migrate-policy, the WAF FAQ); Microsoft's PSRule for Azure rule does.
+    dateSource: {
+      title: 'PSRule for Azure: Azure.AppGw.MigrateWAFPolicy (the WAF configuration retires on 15 March 2027)',
+      url: 'https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AppGw.MigrateWAFPolicy/',
     },
   },
   azureNpmWindows: {

@@ -1,5 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { RECOMMENDED } from './max-pods-headroom.js';
+import { MAX_MAX_PODS } from './max-pods-range.js';
 
 export default defineRule({
   meta: {
@@ -30,7 +31,9 @@ export default defineRule({
         // Suggest only values of at least 50, so the advice never trips cni/max-pods-headroom.
         const up = Math.max(blocks * 16 - 1, 16 * Math.ceil((RECOMMENDED + 1) / 16) - 1);
         const down = (blocks - 1) * 16 - 1;
-        const suggestion = down >= RECOMMENDED ? `${up} (or ${down})` : `${up}`;
+        // Above 239 the next full block (255) is beyond the 250 AKS accepts, so only the lower value is advice.
+        const suggestion =
+          up > MAX_MAX_PODS ? `${down}` : down >= RECOMMENDED ? `${up} (or ${down})` : `${up}`;
         ctx.report({
           messageId: 'partialBlock',
           data: { pool: p.name, cluster: c.name, maxPods: pods, blocks, addresses: blocks * 16, suggestion },

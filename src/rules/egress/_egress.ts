@@ -3,7 +3,13 @@ import { clusterDemand } from '../../model/capacity.js';
 import { clustersEgressingVia, routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
 import { defaultRouteFor } from '../../model/routing.js';
-import type { ClusterResource, Model, NormalizedRoute, ResourceOf } from '../../model/types.js';
+import type {
+  ClusterResource,
+  FirewallNetworkRuleModel,
+  Model,
+  NormalizedRoute,
+  ResourceOf,
+} from '../../model/types.js';
 import { REGIONS, zoneSupport } from '../../model/data/regions.js';
 
 /** Whether the design describes a production environment (`metadata.environment`). */
@@ -82,4 +88,30 @@ export function zonesText(zones: readonly number[] | undefined): string {
 /** The clusters whose effective egress path goes through the given firewall or NVA. */
 export function clustersVia(q: ModelQuery, applianceId: string): ClusterResource[] {
   return clustersEgressingVia(q, applianceId);
+}
+
+/** One protocol, port and destination a cluster needs a firewall's network rules to allow. */
+export interface NetworkNeed {
+  protocol: 'TCP' | 'UDP';
+  port: number;
+  /** Whether a destination entry of a rule (CIDR, address, service tag or `*`) covers the destination. */
+  covers: (destination: string) => boolean;
+}
+
+/** Whether a destination port entry (`*`, `443`, `1000-2000`) includes a port. */
+export function portIncluded(entry: string, port: number): boolean {
+  if (entry === '*') return true;
+  const range = /^(\d+)-(\d+)$/.exec(entry);
+  if (range) return Number(range[1]) <= port && port <= Number(range[2]);
+  return Number(entry) === port;
+}
+
+/** Whether any of the network rules allows the need (Allow collections only; rule order is not evaluated). */
+export function networkRulesAllow(rules: readonly FirewallNetworkRuleModel[], need: NetworkNeed): boolean {
+  return rules.some(
+    (r) =>
+      r.protocols.some((p) => p === need.protocol || p === 'Any') &&
+      r.destinationPorts.some((p) => portIncluded(p, need.port)) &&
+      r.destinationAddresses.some((a) => a.trim() === '*' || need.covers(a.trim())),
+  );
 }

@@ -1,6 +1,10 @@
-import type { ClusterResource } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
-import { clustersVia, fqdnAllowed } from './_egress.js';
+import { cidr, containsIp, isPrivateRange } from '../../model/cidr.js';
+import { routingOf } from '../../model/egress.js';
+import type { ModelQuery } from '../../model/query.js';
+import { routeFor } from '../../model/routing.js';
+import type { ClusterResource, FirewallResource } from '../../model/types.js';
+import { defineRule, type RuleContext } from '../../validate/rule.js';
+import { clustersVia, fqdnAllowed, networkRulesAllow, type NetworkNeed } from './_egress.js';
 
 /**
  * Outbound FQDNs every AKS cluster in global Azure needs, from the "Azure Global required FQDN /
@@ -30,24 +34,167 @@ export function requiredFqdns(c: ClusterResource): string[] {
   return list;
 }
 
+/**
+ * The "Azure Global required network rules" of the outbound rules page, and which of them the check asks for:
+ * - UDP 1194 and TCP 9000 to the region (`*`, `AzureCloud.<region>`, regional CIDRs or the API server's public IP)
+ *   carry the node ↔ control plane tunnel. The page says neither is needed for private clusters or clusters with the
+ *   konnectivity agent; with API Server VNet Integration nodes reach the API server in their own VNet without a
+ *   tunnel. So they are asked of public clusters that state `konnectivity: false`; unstated, the check is unverified.
+ * - UDP 123 (NTP) is not needed for nodes provisioned after March 2021, which every node of a supported Kubernetes
+ *   version is: not asked.
+ * - UDP 53 to custom DNS servers: asked when a node subnet's route to one of its VNet's DNS servers leads through
+ *   the firewall (a DNS server reached over peering or locally does not cross it).
+ * - TCP 443 to the API server's public IP: only for workloads that call the API server by IP; the design does not
+ *   say which do (and the FQDN annotation avoids it), so not asked.
+ */
+export const TUNNEL_PORTS = [
+  { protocol: 'UDP', port: 1194 },
+  { protocol: 'TCP', port: 9000 },
+] as const;
+
+/** Whether a destination entry can be the cluster region's control plane: its service tag or a public range. */
+function regionDestination(region: string): (destination: string) => boolean {
+  const want = region.toLowerCase().replace(/[\s-]/g, '');
+  return (d) => {
+    const tag = /^azurecloud(?:\.(.+))?$/i.exec(d);
+    if (tag) return tag[1] === undefined || tag[1].toLowerCase().replace(/[\s-]/g, '') === want;
+    // The API server's public IP and the regional CIDRs cannot be told apart from other public addresses in a
+    // design; a public address is taken as meant for it, a private one cannot be it.
+    const r = cidr(d.includes('/') ? d : `${d}/32`);
+    return r !== undefined && !isPrivateRange(r);
+  };
+}
+
+/** The custom DNS servers a cluster's node subnets reach through the firewall (by their effective routes). */
+function dnsServersViaFirewall(q: ModelQuery, c: ClusterResource, fw: FirewallResource): string[] {
+  const routing = routingOf(q.model);
+  const out = new Set<string>();
+  for (const s of q.nodeSubnets(c.id)) {
+    const table = routing.get(s.id);
+    const vnet = s.vnet ? q.getAs(s.vnet, 'vnet') : undefined;
+    if (!table || !vnet) continue;
+    for (const ip of vnet.dnsServers) {
+      // The firewall as DNS server (DNS proxy) is a destination, not a hop; Azure DNS is reached from the host.
+      if (ip === fw.privateIp || ip === '168.63.129.16') continue;
+      const r = routeFor(table, ip);
+      if (r?.nextHopType === 'VirtualAppliance' && r.nextHopResource === fw.id) out.add(ip);
+    }
+  }
+  return [...out].sort();
+}
+
+/** Where a firewall's rules are written: its policy reference, or its classic rule collections. */
+function rulesProperty(fw: FirewallResource): 'policy' | 'classicRules' {
+  return fw.ruleModel === 'policy' ? 'policy' : 'classicRules';
+}
+
+function apiServerText(c: ClusterResource): string {
+  return c.apiServer.mode === 'public'
+    ? 'public API server'
+    : c.apiServer.mode === 'private'
+      ? 'private cluster'
+      : 'API Server VNet Integration';
+}
+
+/** The required network rules (tunnel ports, DNS to custom servers) for one cluster behind one firewall. */
+function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterResource): void {
+  const tunnel = c.apiServer.mode === 'public' && c.apiServer.konnectivity !== true;
+  const dns = dnsServersViaFirewall(ctx.q, c, fw);
+  if (!tunnel && dns.length === 0) return;
+  const rules = fw.networkRules;
+  if (rules === undefined) {
+    // The shorthand (aksFqdnTag, fqdnAllowRules) says nothing about network rules.
+    const needs = [
+      ...(tunnel ? ['UDP 1194 and TCP 9000 to the region'] : []),
+      ...(dns.length ? [`UDP 53 to DNS server ${dns.join(', ')}`] : []),
+    ];
+    if (tunnel && c.apiServer.mode === 'public' && c.apiServer.konnectivity === undefined) {
+      ctx.unverified({
+        element: c.id,
+        property: 'apiServer.konnectivity',
+        fact: 'konnectivity agent (whether a konnectivity-agent pod runs in kube-system)',
+        check:
+          `Azure Firewall ${fw.name} lets ${c.name} reach its control plane (without the konnectivity agent, ` +
+          'nodes need UDP 1194 and TCP 9000 to the region)',
+      });
+      return;
+    }
+    ctx.unverified({
+      element: fw.id,
+      property: rulesProperty(fw),
+      fact: 'network rules (rule collections of the firewall or its policy)',
+      check: `Azure Firewall ${fw.name} allows ${needs.join(' and ')} for ${c.name}`,
+    });
+    return;
+  }
+  if (tunnel) {
+    const covers = regionDestination(c.region);
+    const missing = TUNNEL_PORTS.filter((t) => !networkRulesAllow(rules, { ...t, covers }));
+    if (missing.length > 0 && c.apiServer.mode === 'public' && c.apiServer.konnectivity === undefined) {
+      ctx.unverified({
+        element: c.id,
+        property: 'apiServer.konnectivity',
+        fact: 'konnectivity agent (whether a konnectivity-agent pod runs in kube-system)',
+        check:
+          `Azure Firewall ${fw.name} lets ${c.name} reach its control plane: without the konnectivity agent it also ` +
+          `needs ${missing.map((m) => `${m.protocol} ${m.port}`).join(' and ')} to the region`,
+      });
+    } else if (missing.length > 0) {
+      const ports = missing.map((m) => `${m.protocol} ${m.port}`).join(' and ');
+      ctx.report({
+        messageId: 'missingTunnelPorts',
+        data: { firewall: fw.name, cluster: c.name, ports, tag: `AzureCloud.${c.region}` },
+        element: fw.id,
+        property: rulesProperty(fw),
+        evidence: { firewall: fw.name, cluster: c.name, missing: ports },
+      });
+    }
+  }
+  const dnsMissing = dns.filter((ip) => {
+    const need: NetworkNeed = {
+      protocol: 'UDP',
+      port: 53,
+      covers: (d) => {
+        const r = cidr(d.includes('/') ? d : `${d}/32`);
+        return r !== undefined && containsIp(r, ip);
+      },
+    };
+    return !networkRulesAllow(rules, need);
+  });
+  if (dnsMissing.length > 0) {
+    ctx.report({
+      messageId: 'missingDnsRule',
+      data: { firewall: fw.name, cluster: c.name, servers: dnsMissing.join(', ') },
+      element: fw.id,
+      property: rulesProperty(fw),
+      evidence: { firewall: fw.name, cluster: c.name, dnsServers: dnsMissing.join(', ') },
+    });
+  }
+}
+
 export default defineRule({
   meta: {
     id: 'egress/firewall-aks-required-fqdns',
-    title: 'The egress firewall allows the FQDNs AKS itself needs',
+    title: 'The egress firewall allows the FQDNs and network rules AKS itself needs',
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['reliability', 'security'],
     waf: ['SE:06', 'RE:02'],
     rationale:
       'Nodes pull system images from MCR (and its CDN-backed storage), download Kubernetes and CNI binaries and ' +
-      'packages, and talk to Azure Resource Manager and Microsoft Entra ID while they boot, scale and upgrade; nodes of a ' +
-      'cluster with a public API server also reach it at *.hcp.<region>.azmk8s.io. If the firewall on the egress path ' +
-      'allows neither the AzureKubernetesService FQDN tag nor these FQDNs, node provisioning and upgrades fail.',
+      'packages, and talk to Azure Resource Manager and Microsoft Entra ID while they boot, scale and upgrade; nodes ' +
+      'of a cluster with a public API server also reach it at *.hcp.<region>.azmk8s.io. If the firewall on the ' +
+      'egress path allows neither the AzureKubernetesService FQDN tag nor these FQDNs, node provisioning and ' +
+      'upgrades fail. Some needs are network rules: a public cluster without the konnectivity agent tunnels to its ' +
+      'control plane over UDP 1194 and TCP 9000, and nodes whose custom DNS servers sit behind the firewall need ' +
+      'UDP 53 to them. ' +
+      'NTP (UDP 123) is no longer required for nodes provisioned after March 2021.',
     fix:
-      'Allow the AzureKubernetesService FQDN tag in an application rule (aksFqdnTag: true): it carries the whole list ' +
-      'and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity agent ' +
-      'also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); private and ' +
-      'VNet-integrated clusters need neither those nor *.hcp.',
+      'Allow the AzureKubernetesService FQDN tag in an application rule (aksFqdnTag: true): it carries the whole ' +
+      'list and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity ' +
+      'agent also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); state ' +
+      "apiServer: { mode: 'public', konnectivity: true } when the agent runs. Private and VNet-integrated clusters " +
+      'need neither those nor *.hcp. Allow UDP 53 to custom DNS servers the firewall sits in front of.',
     example:
       "azureFirewall({ name: 'afw-hub', tier: 'Standard', subnet: fwSubnet, privateIp: '10.0.0.4', aksFqdnTag: true });",
     references: [
@@ -63,18 +210,30 @@ export default defineRule({
         title: 'API Server VNet Integration',
         url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration',
       },
+      {
+        title: 'AKS FAQ: how the control plane communicates with nodes (konnectivity)',
+        url: 'https://learn.microsoft.com/azure/aks/faq',
+      },
     ],
     messages: {
       missingFqdns:
         'Azure Firewall {{firewall}} is the egress path of {{cluster}} ({{apiServer}}) but allows neither the ' +
         'AzureKubernetesService FQDN tag nor {{count}} of the {{total}} FQDNs the cluster needs: {{missing}}',
+      missingTunnelPorts:
+        'Azure Firewall {{firewall}} is the egress path of {{cluster}} (public API server without the konnectivity ' +
+        'agent) but no network rule allows {{ports}} to {{tag}}; nodes cannot reach the control plane tunnel',
+      missingDnsRule:
+        'Azure Firewall {{firewall}} sits between the nodes of {{cluster}} and their custom DNS server ' +
+        '{{servers}}, but no network rule allows UDP 53 to it; nodes cannot resolve names',
     },
   },
   check(ctx) {
     for (const fw of ctx.q.all('azureFirewall')) {
-      if (fw.aksFqdnTag) continue;
       const clusters = clustersVia(ctx.q, fw.id);
       if (clusters.length === 0) continue;
+      // The FQDN tag covers application rules only; the network rules are checked either way.
+      for (const c of clusters) checkNetworkRules(ctx, fw, c);
+      if (fw.aksFqdnTag) continue;
       if (fw.fqdnAllowRules === undefined) {
         const names = clusters.map((c) => c.name).join(', ');
         ctx.unverified({
@@ -90,12 +249,7 @@ export default defineRule({
         const needed = requiredFqdns(c);
         const missing = needed.filter((f) => !rules.some((r) => fqdnAllowed(r, f)));
         if (missing.length === 0) continue;
-        const apiServer =
-          c.apiServer.mode === 'public'
-            ? 'public API server'
-            : c.apiServer.mode === 'private'
-              ? 'private cluster'
-              : 'API Server VNet Integration';
+        const apiServer = apiServerText(c);
         ctx.report({
           messageId: 'missingFqdns',
           data: {

@@ -1,6 +1,7 @@
 import type { ModelQuery } from '../../model/query.js';
 import type { Id, PrivateEndpointResource, VnetResource } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
+import { isIsolatedBootstrapRegistry } from '../control-plane/network-isolated-byo-acr.js';
 import { resolvingVnet } from './_dns.js';
 
 /** The VNets whose workloads use the endpoint: the node VNets of clusters that egress through it, else its own VNet. */
@@ -85,6 +86,9 @@ export default defineRule({
           evidence: { paas: target.name, endpoint: pe.name },
         });
       }
+      // The bootstrap registry of a network-isolated cluster: control-plane/network-isolated-byo-acr checks its DNS
+      // (as an error: the nodes cannot bootstrap without it), so it is not reported twice.
+      if (target && isIsolatedBootstrapRegistry(q, target.id)) continue;
       const zone = q.getAs(pe.dnsZone, 'privateDnsZone');
       if (!zone) {
         ctx.unverified({

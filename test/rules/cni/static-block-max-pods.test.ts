@@ -33,12 +33,23 @@ testRule('cni/static-block-max-pods', {
       arch: () => staticBlock(48).arch,
       findings: [{ messageId: 'partialBlock', path: PATH, severity: 'warning', message: /reserves 4 \/28 blocks .* use 63 to fill/ }],
     },
+    {
+      name: '240 (one past 239) reserves 16 blocks; 255 is above the 250 AKS accepts, so only 239 is advised',
+      arch: () => staticBlock(240).arch,
+      findings: [{ messageId: 'partialBlock', path: PATH, severity: 'warning', message: /reserves 16 \/28 blocks \(256 addresses\) per node; use 239 to fill/ }],
+    },
+    {
+      name: '238 (one below 239) reserves 15 blocks; both 239 and 223 are advised',
+      arch: () => staticBlock(238).arch,
+      findings: [{ messageId: 'partialBlock', path: PATH, severity: 'warning', message: /reserves 15 \/28 blocks .* use 239 \(or 223\) to fill/ }],
+    },
   ],
 });
 
 describe('cni/static-block-max-pods and cni/max-pods-headroom agree', () => {
-  it('following either rule\'s advice never trips the other, for maxPods 10–120', async () => {
-    for (let maxPods = 10; maxPods <= 120; maxPods++) {
+  it('following either rule\'s advice never trips the other (nor cni/max-pods-range), for maxPods 10–120 and 230–250', async () => {
+    const values = [...Array.from({ length: 111 }, (_, i) => 10 + i), ...Array.from({ length: 21 }, (_, i) => 230 + i)];
+    for (const maxPods of values) {
       const staticFindings = await runRule('cni/static-block-max-pods', staticBlock(maxPods).arch);
       const headroom = await runRule('cni/max-pods-headroom', staticBlock(maxPods).arch);
       const advice = [
@@ -48,6 +59,7 @@ describe('cni/static-block-max-pods and cni/max-pods-headroom agree', () => {
       for (const value of advice.map(Number)) {
         expect(await runRule('cni/static-block-max-pods', staticBlock(value).arch), `${maxPods} → ${value}`).toEqual([]);
         expect(await runRule('cni/max-pods-headroom', staticBlock(value).arch), `${maxPods} → ${value}`).toEqual([]);
+        expect(await runRule('cni/max-pods-range', staticBlock(value).arch), `${maxPods} → ${value}`).toEqual([]);
       }
     }
   });

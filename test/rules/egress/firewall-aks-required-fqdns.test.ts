@@ -3,6 +3,7 @@ import { subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { NETWORK_INVALID, NETWORK_VALID, TCP9000, UDP1194, design } from './_network-rules.js';
 
 const ID = 'egress/firewall-aks-required-fqdns';
 const PATH = 'network.firewalls[0].aksFqdnTag';
@@ -50,6 +51,7 @@ const without = (...drop: string[]): string[] => COMMON.filter((f) => !drop.incl
 
 testRule(ID, {
   valid: [
+    ...NETWORK_VALID,
     { name: 'the AzureKubernetesService FQDN tag', arch: () => baseline().arch },
     { name: 'a private cluster with every common FQDN (no *.hcp needed)', arch: listed(COMMON) },
     {
@@ -140,6 +142,8 @@ testRule(ID, {
       },
       findings: [{ messageId: 'missingFqdns', path: PATH, severity: 'error', evidence: { missingCount: 7 } }],
     },
+    // The network rules of the outbound rules page: tunnel ports and DNS (cases in ./_network-rules.ts).
+    ...NETWORK_INVALID,
   ],
 });
 
@@ -151,5 +155,38 @@ describe(`${ID}: unstated rules`, () => {
     const r = await runRuleResult(ID, b.arch);
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual([PATH]);
+  });
+});
+
+describe(`${ID}: network facts not stated`, () => {
+  it('a public cluster without konnectivity stated and no tunnel rules: unverified, naming the fact', async () => {
+    const r = await runRuleResult(ID, design({ api: 'public-unstated', network: [] })());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].apiServer.konnectivity']);
+    expect(r.unverified?.[0]?.message).toMatch(/UDP 1194 and TCP 9000/);
+  });
+
+  it('a public cluster without konnectivity stated but with the tunnel rules: nothing to state', async () => {
+    const r = await runRuleResult(ID, design({ api: 'public-unstated', network: [UDP1194, TCP9000] })());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+
+  it('the FQDN-tag shorthand says nothing about network rules: unverified for konnectivity false', async () => {
+    const r = await runRuleResult(ID, design({ api: 'no-konnectivity' })());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.firewalls[0].classicRules']);
+  });
+
+  it('the shorthand and custom DNS behind the firewall: unverified, never an error', async () => {
+    const r = await runRuleResult(ID, design({ dns: ['10.2.0.4'] })());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.[0]?.message).toMatch(/UDP 53 to DNS server 10\.2\.0\.4/);
+  });
+
+  it('the shorthand with a private cluster and Azure DNS: no network-rule check at all', async () => {
+    const r = await runRuleResult(ID, baseline().arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
   });
 });
