@@ -281,7 +281,10 @@ if (sections.includes('pdf')) {
     const hashes = new Set();
     // Interleaved (pack, floor, pack, floor, …): a change of load on the shared machine hits both alike.
     for (let i = 0; i < Math.min(runs, 3); i++) {
-      const out = join(work, `pack-${i}.pdf`);
+      // Same file name in a folder per run: the pack prints the name of its full-size SVG folder
+      // (`pack-diagrams/`), so `pack-0.pdf` and `pack-1.pdf` differ in those bytes by design.
+      const out = join(work, `pdf-${i}`, 'pack.pdf');
+      mkdirSync(dirname(out), { recursive: true });
       const p = timed(process.execPath, [bin, 'report', ...examples, '-o', out, '--timings'], {
         env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600' },
       });
