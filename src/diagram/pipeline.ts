@@ -1,7 +1,7 @@
 /** measure → layout → render for one view (the heavy imports live behind this module). */
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
-import { type LayoutRequest, type LayoutResult } from '../layout/elk.js';
+import type { LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
 import { layoutInThread } from '../layout/layout-thread.js';
 import { measure, type Measured } from '../render/measure.js';

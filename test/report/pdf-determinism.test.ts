@@ -24,7 +24,9 @@ try {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'aksnet-pdf-determinism-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 function pack(folder: string): Buffer {
   const out = join(work, folder, 'pack.pdf');
