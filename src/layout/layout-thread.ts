@@ -87,3 +87,12 @@ export async function layoutInThread(req: LayoutRequest): Promise<LayoutResult> 
     return layout(req);
   }
 }
+
+/**
+ * `layout(req)` wherever it is free to run: in the layout thread when it is on and has nothing to do,
+ * else on this thread. Callers with several layouts in flight (a pack drawing several designs at once)
+ * keep both ELKs busy; the result is the same wherever it ran.
+ */
+export async function layoutAnywhere(req: LayoutRequest): Promise<LayoutResult> {
+  return enabled && !broken && waiting.size === 0 ? layoutInThread(req) : layout(req);
+}
