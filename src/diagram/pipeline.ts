@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
 import type { LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
-import { layoutAnywhere } from '../layout/layout-thread.js';
+import { layoutInThread, layoutThreadOn } from '../layout/layout-thread.js';
 import { measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
@@ -46,13 +46,20 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
       metadataBlock: opts.metadata !== false,
       ...(opts.theme ? { theme: opts.theme } : {}),
     });
-  const across = await layoutMaybeCached(measured.request, opts.layoutCache, layoutAnywhere);
+  const flow = FLOW_VIEWS.has(graph.view);
+  const downRequest = { ...measured.request, direction: 'DOWN' as const };
+  // With a layout thread (review packs) the top-down candidate is laid out there at once, beside the
+  // left-to-right one; handled now, awaited below only when needed, so a failure is never unhandled.
+  const early = flow && layoutThreadOn() ? layoutMaybeCached(downRequest, opts.layoutCache, layoutInThread) : undefined;
+  early?.catch(() => undefined);
+  const across = await layoutMaybeCached(measured.request, opts.layoutCache);
   const first = { target: targetFor(across), laid: across };
   const candidates = [first];
   // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
-  // cannot be beaten (pickForPage wants strictly fewer pages); the overview always compares both.
-  if (FLOW_VIEWS.has(graph.view) && (graph.view === 'overview' || pagesOf(first) > 1)) {
-    const down = await layoutMaybeCached({ ...measured.request, direction: 'DOWN' }, opts.layoutCache, layoutAnywhere);
+  // cannot be beaten (pickForPage wants strictly fewer pages); the overview always compares both. Without a
+  // layout thread (diagram, watch, serve) the top-down layout is not run when it cannot win.
+  if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
+    const down = await (early ?? layoutMaybeCached(downRequest, opts.layoutCache));
     candidates.push({ target: targetFor(down), laid: down });
   }
   const t2 = performance.now();

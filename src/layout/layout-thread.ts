@@ -88,11 +88,7 @@ export async function layoutInThread(req: LayoutRequest): Promise<LayoutResult> 
   }
 }
 
-/**
- * `layout(req)` wherever it is free to run: in the layout thread when it is on and has nothing to do,
- * else on this thread. Callers with several layouts in flight (a pack drawing several designs at once)
- * keep both ELKs busy; the result is the same wherever it ran.
- */
-export async function layoutAnywhere(req: LayoutRequest): Promise<LayoutResult> {
-  return enabled && !broken && waiting.size === 0 ? layoutInThread(req) : layout(req);
+/** Whether layouts sent to layoutInThread run beside this thread (the thread is on and has not failed). */
+export function layoutThreadOn(): boolean {
+  return enabled && !broken;
 }

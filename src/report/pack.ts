@@ -109,10 +109,6 @@ export async function prepareInputs(
   loadErrors: AksnetError[] = [],
 ): Promise<ReportInput[]> {
   const configs = new ConfigCache();
-  // Per design, in input order: its drawing (started as soon as it is validated, awaited at the end) or what
-  // kept it out of the pack. The next design is validated while the layouts of the earlier ones run, on this
-  // thread and in the layout thread (layoutAnywhere), so both are busy; the results keep the input order.
-  const slots: Array<() => Promise<void>> = [];
   const inputs: ReportInput[] = [];
   let i = 0;
   // One esbuild build and one evaluation worker for all the designs (see LoadSession).
@@ -122,30 +118,22 @@ export async function prepareInputs(
     for (const file of opts.files) {
       opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
       const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs, session);
-      i++;
       if (o.kind !== 'validated') {
         // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
-        slots.push(() => {
-          if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
-          else loadErrors.push(o.error);
-          return Promise.resolve();
-        });
+        if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
+        else loadErrors.push(o.error);
+        i++;
         continue;
       }
       const v = o.validated;
-      opts.progress?.(`drawing ${basename(file)}`, i - 1, opts.files.length);
-      // diagramsFor never rejects: a design it cannot draw comes back with a note.
-      const drawing = diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper);
-      const hash = sha256(v.arch.path);
-      slots.push(async () => {
-        const d = await drawing;
-        const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: hash, diagrams: d.diagrams };
-        if (d.note) input.diagramNote = d.note;
-        if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
-        inputs.push(input);
-      });
+      opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
+      const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper);
+      const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
+      if (d.note) input.diagramNote = d.note;
+      if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
+      inputs.push(input);
+      i++;
     }
-    for (const slot of slots) await slot();
   } finally {
     session?.dispose();
   }
