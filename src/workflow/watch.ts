@@ -133,7 +133,8 @@ export async function watchRoots(args: string[], cwd = process.cwd()): Promise<s
  */
 export function holds(path: string, data: string | Uint8Array): boolean {
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const bytes =
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     const st = statSync(path);
     return st.isFile() && st.size === bytes.length && readFileSync(path).equals(bytes);
   } catch {

@@ -17,18 +17,26 @@ afterAll(() => {
 });
 
 function report(out: string, env: Record<string, string>): string {
-  const r = spawnSync(process.execPath, [join(repo, 'bin/aksnet.js'), 'report', example, '-o', out, '--as-of', '2026-11-23', '--no-config'], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, AKSNET_NO_CACHE: '', ...env },
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(repo, 'bin/aksnet.js'), 'report', example, '-o', out, '--as-of', '2026-11-23', '--no-config'],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, AKSNET_NO_CACHE: '', ...env },
+      timeout: 120_000,
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
   return readFileSync(out, 'utf8');
 }
 
 const entries = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json')).map((f) => join(dir, f)) : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(dir, f))
+    : [];
 
 describe('aksnet report: the layout cache', () => {
   it('stores each layout once, draws the second run from it, and is off with AKSNET_NO_CACHE', () => {

@@ -31,12 +31,16 @@ afterAll(() => {
 function pack(folder: string): Buffer {
   const out = join(work, folder, 'pack.pdf');
   mkdirSync(dirname(out), { recursive: true });
-  const r = spawnSync(process.execPath, [join(repo, 'bin/aksnet.js'), 'report', example, '-o', out, '--as-of', '2026-11-23', '--no-config'], {
-    cwd: repo,
-    encoding: 'utf8',
-    env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', ...(browserPath ? { AKSNET_BROWSER: browserPath } : {}) },
-    timeout: 180_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(repo, 'bin/aksnet.js'), 'report', example, '-o', out, '--as-of', '2026-11-23', '--no-config'],
+    {
+      cwd: repo,
+      encoding: 'utf8',
+      env: { ...process.env, SOURCE_DATE_EPOCH: '1767225600', ...(browserPath ? { AKSNET_BROWSER: browserPath } : {}) },
+      timeout: 180_000,
+    },
+  );
   expect(r.status, r.stderr).toBe(0);
   return readFileSync(out);
 }
@@ -50,6 +54,9 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF pack d
     expect(text).toContain('/CreationDate (D:20260101000000');
     // Where the two differ, the first differing offset is the lead for a diff with `qpdf --qdf`.
     const at = first.findIndex((b, i) => b !== second[i]);
-    expect({ length: second.length, firstDifference: first.length === second.length ? at : 0 }).toEqual({ length: first.length, firstDifference: -1 });
+    expect({ length: second.length, firstDifference: first.length === second.length ? at : 0 }).toEqual({
+      length: first.length,
+      firstDifference: -1,
+    });
   }, 600_000);
 });
