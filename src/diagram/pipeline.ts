@@ -1,9 +1,9 @@
 /** measure → layout → render for one view (the heavy imports live behind this module). */
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
-import { type LayoutRequest, type LayoutResult } from '../layout/elk.js';
+import type { LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
-import { layoutInThread } from '../layout/layout-thread.js';
+import { layoutInThread, layoutThreadOn } from '../layout/layout-thread.js';
 import { measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
@@ -34,8 +34,6 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const m = await loadFonts();
   const measured = measure(m, graph);
   const t1 = performance.now();
-  const layouts = await layoutsFor(measured.request, graph.view, opts.layoutCache);
-  const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
   const targetFor = (laid: LayoutResult) =>
     buildTarget(m, {
@@ -48,7 +46,23 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
       metadataBlock: opts.metadata !== false,
       ...(opts.theme ? { theme: opts.theme } : {}),
     });
-  const candidates = layouts.map((l) => ({ target: targetFor(l), laid: l }));
+  const flow = FLOW_VIEWS.has(graph.view);
+  const downRequest = { ...measured.request, direction: 'DOWN' as const };
+  // With a layout thread (review packs) the top-down candidate is laid out there at once, beside the
+  // left-to-right one; handled now, awaited below only when needed, so a failure is never unhandled.
+  const early = flow && layoutThreadOn() ? layoutMaybeCached(downRequest, opts.layoutCache, layoutInThread) : undefined;
+  early?.catch(() => undefined);
+  const across = await layoutMaybeCached(measured.request, opts.layoutCache);
+  const first = { target: targetFor(across), laid: across };
+  const candidates = [first];
+  // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
+  // cannot be beaten (pickForPage wants strictly fewer pages); the overview always compares both. Without a
+  // layout thread (diagram, watch, serve) the top-down layout is not run when it cannot win.
+  if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
+    const down = await (early ?? layoutMaybeCached(downRequest, opts.layoutCache));
+    candidates.push({ target: targetFor(down), laid: down });
+  }
+  const t2 = performance.now();
   const { target, laid } = graph.view === 'overview' ? pickForLandscape(candidates) : pickForPage(candidates);
   const r = await renderSvg(target);
   const t3 = performance.now();
@@ -63,26 +77,16 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
 const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane', 'overview']);
 
 /**
- * The layouts a view is tried in: a flow view left-to-right and top-down, other views left-to-right only.
- */
-async function layoutsFor(request: LayoutRequest, view: string, cache: string | undefined): Promise<LayoutResult[]> {
-  // The top-down candidate goes to the layout thread when it is on, so both are laid out at once.
-  const down = FLOW_VIEWS.has(view) ? layoutMaybeCached({ ...request, direction: 'DOWN' }, cache, layoutInThread) : undefined;
-  // Handled now, awaited below: a failure of the top-down layout must not surface as an unhandled rejection.
-  down?.catch(() => undefined);
-  const across = await layoutMaybeCached(request, cache);
-  return down ? [across, await down] : [across];
-}
-
-/**
  * The candidate that prints best, judged on the finished picture (legend and header included): top-down wins
  * only when it needs fewer printed pages at 6 pt, since its edges cross container headers on the way in.
  */
 function pickForPage<T extends { target: DiagramTarget }>(candidates: T[]): T {
-  // The smallest text a diagram draws (finding badges); the page fit keeps it at 6 pt or more.
-  const fontPx = Math.min(TYPE.badge, TYPE.edge, TYPE.detail);
-  const pages = (c: T) => fitDiagram(c.target.width, c.target.height, fontPx).tiles.length;
-  return candidates.reduce((best, c) => (pages(c) < pages(best) ? c : best));
+  return candidates.reduce((best, c) => (pagesOf(c) < pagesOf(best) ? c : best));
+}
+
+/** The printed pages a candidate needs with its smallest text (finding badges) at 6 pt or more. */
+function pagesOf(c: { target: DiagramTarget }): number {
+  return fitDiagram(c.target.width, c.target.height, Math.min(TYPE.badge, TYPE.edge, TYPE.detail)).tiles.length;
 }
 
 /**

@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cacheDir } from '../shared/code-cache.js';
 import { layout, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
 
 /** Bump when the stored format changes. */
@@ -59,6 +60,16 @@ export function layoutCacheStats(): { hits: number; misses: number } {
 }
 
 let processDir: string | undefined;
+
+/**
+ * The layout cache of commands that keep one between runs (`aksnet report`): `layouts/` in aksnet's cache
+ * folder (`$AKSNET_CACHE_DIR`, else `$XDG_CACHE_HOME/aksnet`, else `~/.cache/aksnet`); undefined when
+ * `AKSNET_NO_CACHE` turns caching off.
+ */
+export function defaultLayoutCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = cacheDir(env);
+  return dir ? join(dir, 'layouts') : undefined;
+}
 
 /**
  * Sets the cache folder for every layout in this process that names none (`aksnet build` sets it for

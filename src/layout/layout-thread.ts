@@ -87,3 +87,8 @@ export async function layoutInThread(req: LayoutRequest): Promise<LayoutResult> 
     return layout(req);
   }
 }
+
+/** Whether layouts sent to layoutInThread run beside this thread (the thread is on and has not failed). */
+export function layoutThreadOn(): boolean {
+  return enabled && !broken;
+}

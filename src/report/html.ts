@@ -3,7 +3,7 @@ import { MAX_PRINT_PAGES, MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } 
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
-import { xmlSafe, xmlUnescape } from '../shared/text-safety.js';
+import { xmlSafe } from '../shared/text-safety.js';
 
 export interface HtmlOptions {
   /** User template directory overriding the built-in templates. */
@@ -73,21 +73,22 @@ export function diagramPages(svg: string, width: number, height: number, paper: 
 }
 
 /**
- * The SVG without its @font-face rules, and those rules as CSS for the document's head. A printed
- * diagram cut into tiles repeats the whole SVG on each page, and with it its glyph subset: Chromium
- * parsed the same font once per copy (62 copies of 28 diagrams for the seven examples). A @font-face
- * inside an inline SVG applies to the whole document anyway, and the family names are unique per
- * diagram, so one rule per diagram in the head draws the same glyphs. Inside the SVG the rule is XML
- * text (`&quot;`); in the head's style element it is raw CSS.
+ * The SVG without its @font-face rules. Each diagram carries a glyph subset of the vendored DejaVu Sans under a
+ * family of its own, its font stack falling back to "DejaVu Sans". The PDF browser's only system fonts are the
+ * vendored faces (fontconfig.ts), so printed, the fallback draws the same glyph outlines with the same advances,
+ * and the PDF embeds one DejaVu Sans (as the pack's text already does) instead of a subset per diagram: the
+ * seven examples' 35 subsets made Chromium's page load and page.pdf about a third slower. The subsets have no
+ * OpenType layout tables, so their text is drawn without kerning or ligatures; PRINT_DIAGRAM_TEXT turns those
+ * features off for the full face as well. All 138 pages of the examples' pack render pixel-identical to the
+ * subsets' at 200 dpi.
  */
-function hoistFontFaces(svg: string): { svg: string; faces: string[] } {
-  const faces: string[] = [];
-  const bare = svg.replace(/@font-face\{[^}]*\}/g, (rule) => {
-    faces.push(xmlUnescape(rule));
-    return '';
-  });
-  return { svg: bare, faces };
+export function withoutFontFaces(svg: string): string {
+  return svg.replace(/@font-face\{[^}]*\}/g, '');
 }
+
+/** Diagram text in print: the full face drawn as its subset is, without kerning or ligatures (see withoutFontFaces). */
+export const PRINT_DIAGRAM_TEXT =
+  'svg text { font-kerning: none; font-variant-ligatures: none; font-feature-settings: "kern" 0, "liga" 0, "clig" 0, "calt" 0; }';
 
 /**
  * Makes an SVG scale with its container: adds a viewBox from width/height when missing. The SVG
@@ -120,8 +121,6 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
   const print = opts.medium === 'print';
   const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((o) => o && o !== '—'))].join(', ') || 'aksnet';
   const paper = opts.paper === 'letter' ? 'letter' : 'a4';
-  // Each diagram's glyph subset, once per document when printed (see hoistFontFaces).
-  const faces = new Set<string>();
   const architectures = vm.architectures.map((a) => ({
     ...a,
     diagrams: a.diagrams.map((d) => {
@@ -138,19 +137,18 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
       // A split view prints its parts, each on pages of its own and titled with what it covers.
       const pictures = d.parts?.length
         ? d.parts.map((p, i, all) => ({
-            ...hoistFontFaces(responsiveSvg(sanitizeSvg(p.svgHtml), p.width, p.height)),
+            svg: withoutFontFaces(responsiveSvg(sanitizeSvg(p.svgHtml), p.width, p.height)),
             width: p.width,
             height: p.height,
             part: `part ${i + 1} of ${all.length}: ${p.title}`,
           }))
-        : [{ ...hoistFontFaces(svg), width: d.width, height: d.height, part: undefined }];
+        : [{ svg: withoutFontFaces(svg), width: d.width, height: d.height, part: undefined }];
       const pages = pictures.flatMap((p) =>
         diagramPages(p.svg, p.width, p.height, paper).map((page) => {
           if (p.part === undefined) return page;
           return { ...page, part: page.part ? `${p.part}, ${page.part.replace(/^part/, 'page')}` : p.part };
         }),
       );
-      const hoisted = { faces: pictures.flatMap((p) => p.faces) };
       // A picture that would need more than MAX_PRINT_PAGES tiles is not printed: dozens of pages of fragments
       // help no reader. The caption says so; the whole picture is beside the pack when it was drawn.
       if (pages.length > MAX_PRINT_PAGES) {
@@ -162,13 +160,12 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
           'and the other views show its parts.';
         return { ...rest, anchor, svgHtml: '', pages: [], printNote, ...fullSizeFile };
       }
-      for (const f of hoisted.faces) faces.add(f);
       return { ...rest, anchor, svgHtml: '', pages, ...fullSizeFile };
     }),
   }));
   // Printed, the pack is rendered by aksnet's browser, whose only system fonts are the vendored ones
   // (fontconfig.ts): the same faces again as data URLs (2.4 MB) only cost Chromium time to parse.
-  const fonts = print ? [...faces].join('\n') : fontFaceCss();
+  const fonts = print ? PRINT_DIAGRAM_TEXT : fontFaceCss();
   const css = `${fonts}\n${set.css}\n${page}\n`;
   const ctx = { ...vm, print, architectures, css, authors };
   return withCsp(xmlSafe(renderTemplate(set, ctx)));

@@ -8,6 +8,7 @@
  * platform, and chokidar re-arms watchers on replaced files and reports additions in new folders.
  */
 import type { ExitCode } from '../shared/errors.js';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isInside } from './inputs.js';
 
@@ -123,4 +124,20 @@ export async function watchRoots(args: string[], cwd = process.cwd()): Promise<s
     if (isDynamicPattern(a)) return resolve(cwd, globBase(a));
     return dirname(abs);
   });
+}
+
+/**
+ * Whether `path` is a regular file that already holds exactly `data`. A watch session redraws every view on
+ * each save while a save usually changes one or two of them: the others are left as they are, without a
+ * rewrite (each output is fsynced) and without a change event for whatever watches the outputs.
+ */
+export function holds(path: string, data: string | Uint8Array): boolean {
+  try {
+    const bytes =
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const st = statSync(path);
+    return st.isFile() && st.size === bytes.length && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
 }

@@ -1,6 +1,6 @@
 /** `aksnet diagram --watch` re-renders when the design file changes (behaviour, not speed). */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,42 @@ describe('diagram --watch', () => {
       expect(readFileSync(svg, 'utf8')).not.toContain('traefik-renamed');
       writeFileSync(design, readFileSync(design, 'utf8').replace("name: 'traefik'", "name: 'traefik-renamed'"));
       await until(() => readFileSync(svg, 'utf8').includes('traefik-renamed'), `a re-render (log: ${log})`);
+    } finally {
+      child.kill();
+    }
+  }, 120_000);
+
+  it('writes again only the views a save changed, and any output that went missing', async () => {
+    const design = join(dir, 'all.ts');
+    copyFileSync(join(root, 'examples/a-hub-spoke-baseline.ts'), design);
+    const out = join(dir, 'out-all');
+    const svg = (view: string) => join(out, `all.${view}.svg`);
+    const child = spawn(process.execPath, [join(root, 'bin/aksnet.js'), 'diagram', design, '--view', 'all', '-o', out, '--watch'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => ((stdout += d.toString()), (log += d.toString())));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    const renders = () => log.split('design validated').length - 1;
+    try {
+      await until(() => log.includes('watching'), 'the first render');
+      const topology = readFileSync(svg('topology'), 'utf8');
+      // An atomic write replaces the file: a new inode. A view left alone keeps its inode.
+      const inode = (view: string) => statSync(svg(view)).ino;
+      const before = { topology: inode('topology'), ingress: inode('ingress'), egress: inode('egress') };
+      unlinkSync(svg('egress'));
+      const listed = stdout.length;
+      writeFileSync(design, readFileSync(design, 'utf8').replace("name: 'traefik'", "name: 'traefik-renamed'"));
+      await until(() => renders() >= 2, `a re-render (log: ${log})`);
+      expect(readFileSync(svg('ingress'), 'utf8')).toContain('traefik-renamed');
+      expect(inode('ingress')).not.toBe(before.ingress);
+      expect(readFileSync(svg('topology'), 'utf8')).toBe(topology);
+      expect(inode('topology')).toBe(before.topology);
+      // The missing egress view is written again, though its picture did not change.
+      expect(existsSync(svg('egress'))).toBe(true);
+      // Every view is still listed as an output of the run, written or already up to date.
+      for (const view of ['topology', 'ingress', 'egress']) expect(stdout.slice(listed)).toContain(svg(view));
     } finally {
       child.kill();
     }

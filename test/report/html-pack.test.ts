@@ -46,20 +46,25 @@ describe('HTML pack', () => {
     expect(html).toMatch(/\.rule-id \{ white-space: nowrap; \}/);
     expect(html).toMatch(/@page landscape \{ size: A4 landscape; \}/);
   });
-  it('in print: each diagram\'s glyph subset once in the head, no copy in the tiles, no vendored faces as data URLs', () => {
+  it('in print: no glyph subset at all, the diagrams drawn with the vendored face as their subsets are', () => {
     const html = renderHtml(vm, { medium: 'print' });
     const head = html.slice(0, html.indexOf('</head>'));
     const body = html.slice(html.indexOf('</head>'));
-    // Every diagram family the SVGs name is defined once, in the head, as raw CSS (no XML entities).
-    const families = [...new Set([...body.matchAll(/font-family="(aksnet-[0-9a-f]+)/g)].map((m) => m[1]!))];
-    expect(families.length).toBe(vm.architectures[0]!.diagrams.length);
-    for (const f of families) {
-      const rules = head.match(new RegExp(`@font-face\\{font-family:"${f}";[^}]*\\}`, 'g')) ?? [];
-      // One rule per weight the diagram uses (regular, and bold when it draws bold text), never twice.
-      expect(rules.length).toBeGreaterThanOrEqual(1);
-      expect(new Set(rules).size).toBe(rules.length);
-    }
-    expect(body).not.toContain('@font-face');
+    // Every diagram names its own subset family first and falls back to the vendored face, which the PDF
+    // browser has as a system font; printed, no subset is defined, so the fallback draws the text.
+    const stacks = [...new Set([...body.matchAll(/<svg\b[^>]*font-family="([^"]+)"/g)].map((m) => m[1]!))];
+    expect(stacks.length).toBe(vm.architectures[0]!.diagrams.length);
+    for (const stack of stacks) expect(stack).toMatch(/^aksnet-[0-9a-f]+, DejaVu Sans, sans-serif$/);
+    expect(html).not.toMatch(/@font-face\s*\{/);
+    expect(html).not.toContain('data:font/');
+    // The subsets have no OpenType layout tables: the full face must not kern or ligate what they did not.
+    expect(head).toContain(
+      'svg text { font-kerning: none; font-variant-ligatures: none; font-feature-settings: "kern" 0, "liga" 0, "clig" 0, "calt" 0; }',
+    );
+    // On screen each diagram keeps its subset (the SVGs stand alone), and the text features stay as they are.
+    const screen = renderHtml(vm);
+    expect(screen.match(/@font-face\{font-family:&quot;aksnet-[0-9a-f]+&quot;/g)?.length ?? 0).toBeGreaterThanOrEqual(stacks.length);
+    expect(screen).not.toContain('font-kerning: none');
     // The vendored DejaVu faces come from the PDF browser's fontconfig, not from 2.4 MB of data URLs.
     expect(head).not.toMatch(/@font-face \{ font-family: 'DejaVu Sans/);
     // On screen the HTML stays self-contained: the vendored faces are in it.

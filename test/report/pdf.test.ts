@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../../src/report/browser.js';
 import { htmlToPdf, launch, normalizeStructIds, patchPdfDates, pdfDate, type PdfSession } from '../../src/report/pdf.js';
-import { renderHtml } from '../../src/report/html.js';
+import { PRINT_DIAGRAM_TEXT, renderHtml, withoutFontFaces } from '../../src/report/html.js';
 import { buildViewModel, withBrowser, type ReportInput } from '../../src/report/view-model.js';
 import { prepareInputs } from '../../src/report/pack.js';
 import { loadRules } from '../../src/validate/registry.js';
@@ -155,6 +155,33 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF', () =
     expect(Buffer.compare(Buffer.from(again!), Buffer.from(pdf))).toBe(0);
     const s = Buffer.from(pdf).toString('latin1');
     expect(s).toContain('/CreationDate (D:20260101000000');
+  });
+
+  it('draws diagram text with the vendored face exactly where the diagram\'s own subset puts it', async () => {
+    // Printed, the diagrams' glyph subsets are left out and the browser's DejaVu Sans draws their text (html.ts).
+    const svg = inputs[0]!.diagrams!.find((d) => d.view === 'topology')!.svg.replace(/^<\?xml[^>]*\?>/, '');
+    const glyphRuns = async (markup: string, css: string) => {
+      const doc = `<!DOCTYPE html><html><head><title>t</title><style>${css}</style></head><body>${markup}</body></html>`;
+      const bytes = await htmlToPdf(session, doc, { paper: 'a4', title: 't' });
+      const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      const d = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+      const runs: string[] = [];
+      for (let i = 1; i <= d.numPages; i++) {
+        for (const it of (await (await d.getPage(i)).getTextContent()).items) {
+          // Text, position and advance of each run (kerning or a ligature would change the advance).
+          if ('str' in it && it.str.trim()) runs.push(`${it.str} ${it.transform.map((n: number) => n.toFixed(2)).join(' ')} w${it.width.toFixed(2)}`);
+        }
+      }
+      await d.destroy();
+      return runs;
+    };
+    expect(svg).toContain('@font-face');
+    expect(withoutFontFaces(svg)).not.toContain('@font-face');
+    const subset = await glyphRuns(svg, '');
+    expect(subset.length).toBeGreaterThan(20);
+    expect(await glyphRuns(withoutFontFaces(svg), PRINT_DIAGRAM_TEXT)).toEqual(subset);
+    // The rule matters: the full face kerns by default, which moves glyphs the subset draws unkerned.
+    expect(await glyphRuns(withoutFontFaces(svg), '')).not.toEqual(subset);
   });
 
   it('prints US letter on request', async () => {

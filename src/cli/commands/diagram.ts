@@ -100,12 +100,15 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
   const png = opts.format === 'png';
   const scale = png ? pngScale(opts.scale) : 1;
   const toPng = png ? (await import('../../render/png.js')).svgToPng : undefined;
+  // In watch mode a view the save did not change is not written again.
+  const holds = opts.watch ? (await import('../../workflow/watch.js')).holds : () => false;
   for (const d of diagrams) {
     const out = join(opts.output, `${stem}.${d.view}.${png ? 'png' : 'svg'}`);
     const t0 = performance.now();
     try {
       const svg = xmlSafe(mark(d.svg));
-      writeFileAtomic(out, toPng ? await toPng(svg, scale) : svg);
+      const data = toPng ? await toPng(svg, scale) : svg;
+      if (!holds(out, data)) writeFileAtomic(out, data);
       written.push(out);
     } catch (e) {
       // One view that cannot be written does not cost the others; each is named below.

@@ -16,15 +16,23 @@ export interface ReportCliOptions {
 }
 
 export async function reportCommand(args: string[], opts: ReportCliOptions): Promise<ExitCode> {
-  if (!opts.watch) return (await reportOnce(args, opts)).code;
-  const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
-  return watchLoop({
-    roots: await watchRoots(args),
-    run: async () => {
-      const r = await reportOnce(args, opts);
-      return { inputs: [], summary: `aksnet report: ${r.summary}` };
-    },
-  });
+  // A pack lays out every view of every design: a design drawn before (the same layout input) is laid out
+  // from the cache folder, not by ELK again (src/layout/cache.ts).
+  const cache = await import('../../layout/cache.js');
+  cache.useLayoutCache(cache.defaultLayoutCacheDir());
+  try {
+    if (!opts.watch) return (await reportOnce(args, opts)).code;
+    const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
+    return await watchLoop({
+      roots: await watchRoots(args),
+      run: async () => {
+        const r = await reportOnce(args, opts);
+        return { inputs: [], summary: `aksnet report: ${r.summary}` };
+      },
+    });
+  } finally {
+    cache.useLayoutCache(undefined);
+  }
 }
 
 async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ code: ExitCode; summary: string }> {
