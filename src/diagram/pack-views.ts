@@ -14,6 +14,7 @@ import { collapseView, type CollapsedGroup } from './collapse.js';
 // Views and their derivation through the diagram module's entry, which knows every view.
 import { VIEWS, deriveView, type DiagramOptions, type RenderedDiagram, type ViewName } from './index.js';
 import { fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
+import { collapseOverview, renderRegionPages, type RegionPage } from './overview-pack.js';
 
 /**
  * The largest view (in boxes) whose full-size picture a pack run lays out: the 20-spoke design's topology has
@@ -35,6 +36,8 @@ export interface PackDiagram extends RenderedDiagram {
   collapsed?: { groups: CollapsedGroup[]; spokes: number };
   /** The whole view, when the pack shows something else (collapsed). */
   full?: FullSize;
+  /** The overview printed one page per region (overview-pack.ts); `svg` is then the whole overview. */
+  regions?: RegionPage[];
 }
 
 export interface PackDiagramOptions extends DiagramOptions {
@@ -57,6 +60,28 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
   for (const view of wanted) {
     const graph = deriveView(model, view);
     if (!graph) continue;
+    // ---- the overview: per region, or spokes collapsed with their steps (overview-pack.ts) ----
+    if (view === 'overview') {
+      const whole = graph.nodes.length <= FULL_LAYOUT_MAX_NODES ? await draw(view, graph) : undefined;
+      if (whole && fitsOnePage(whole, paper)) {
+        out.push(whole);
+        continue;
+      }
+      const regions = whole ? await renderRegionPages(model, (g) => renderView(model, g, opts)) : [];
+      if (whole && regions.length) {
+        out.push({ ...whole, regions });
+        continue;
+      }
+      const folded = collapseOverview(graph, model, opts.findings ?? []);
+      if (folded) {
+        const shown = await draw(view, folded.graph);
+        const full = whole ? { svg: whole.svg, width: whole.width, height: whole.height } : {};
+        out.push({ ...shown, collapsed: { groups: folded.groups, spokes: folded.spokes },
+          full: { ...full, nodes: graph.nodes.length } });
+      } else out.push(whole ?? (await draw(view, graph)));
+      continue;
+    }
+    // ---- end of the overview ----
     const c = collapseView(graph, model, opts.findings ?? []);
     if (c.groups.length === 0) {
       out.push(await draw(view, graph));

@@ -133,9 +133,20 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
       // The whole picture goes to its own file, never into the document.
       const rest = { ...d };
       delete rest.fullSvg;
+      delete rest.regionPages;
       if (!print) return { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
-      const hoisted = hoistFontFaces(svg);
-      const pages = diagramPages(hoisted.svg, d.width, d.height, paper);
+      // The overview of a multi-region design prints one region a page (the whole of it is the file beside).
+      const printed = d.regionPages?.length
+        ? d.regionPages.map((r) => ({ ...r, svgHtml: responsiveSvg(sanitizeSvg(r.svgHtml), r.width, r.height) }))
+        : [{ region: undefined, svgHtml: svg, width: d.width, height: d.height }];
+      const hoisted = printed.map((r) => ({ ...r, ...hoistFontFaces(r.svgHtml) }));
+      const pages = hoisted.flatMap((r, i) =>
+        diagramPages(r.svg, r.width, r.height, paper).map((p) => {
+          if (r.region === undefined) return p;
+          const where = `region ${r.region}, ${i + 1} of ${hoisted.length}`;
+          return { ...p, part: p.part ? `${where}; ${p.part}` : where };
+        }),
+      );
       // A picture that would need more than MAX_PRINT_PAGES tiles is not printed: dozens of pages of fragments
       // help no reader. The caption says so; the whole picture is beside the pack when it was drawn.
       if (pages.length > MAX_PRINT_PAGES) {
@@ -147,7 +158,7 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
           'and the other views show its parts.';
         return { ...rest, anchor, svgHtml: '', pages: [], printNote, ...fullSizeFile };
       }
-      for (const f of hoisted.faces) faces.add(f);
+      for (const f of hoisted.flatMap((r) => r.faces)) faces.add(f);
       return { ...rest, anchor, svgHtml: '', pages, ...fullSizeFile };
     }),
   }));

@@ -221,6 +221,8 @@ export interface DiagramView {
   fullSvg?: string;
   /** Why the whole view is not beside the pack (too large to lay out in a pack run). */
   fullSizeNote?: string;
+  /** Printed instead of the whole picture, one page each: the overview of each region of a multi-region design. */
+  regionPages?: Array<{ region: string; svgHtml: string; width: number; height: number }>;
 }
 
 /** A spoke the diagrams draw only through a drawn spoke of the same shape. */

@@ -40,6 +40,8 @@ export interface RenderedDiagramLike {
   collapsed?: { groups: CollapsedGroup[]; spokes: number };
   /** The whole view when the drawn one is collapsed (no svg: too large to lay out in a pack run). */
   full?: FullSize;
+  /** The overview printed one page per region (the svg above is then the whole overview, beside the pack). */
+  regions?: Array<{ region: string; svg: string; width: number; height: number }>;
 }
 
 /** One architecture to report on. */
@@ -431,6 +433,9 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
         `${d.collapsed.spokes - listed} of ${d.collapsed.spokes} spokes drawn; ` +
         `${listed} of the same shape as a drawn one ` +
         `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
+    }
+    if (d.regions?.length) {
+      view.regionPages = d.regions.map((r) => ({ region: r.region, svgHtml: r.svg, width: r.width, height: r.height }));
     }
     if (d.full?.svg !== undefined) view.fullSvg = d.full.svg;
     else if (d.full) {

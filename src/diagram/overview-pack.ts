@@ -1,0 +1,83 @@
+/**
+ * The overview in a review pack: on one landscape page whenever an honest picture allows.
+ *
+ * The whole overview is drawn when it prints on one page at 6 pt or more. When it does not:
+ * - a multi-region design is printed one overview per region (`regionOverviews`): each with its region's parts,
+ *   the global entry parts with their lines into that region, its own numbered legend; the whole overview is the
+ *   full-size SVG beside the pack;
+ * - a design of repeated spokes is drawn collapsed: spokes identical in everything the overview draws of them,
+ *   the words of their numbered steps included (their names and addresses aside), are drawn once with a
+ *   "+ N more spokes like …" box, and the steps are numbered again 1..N over what is drawn. A spoke whose steps
+ *   say anything else (another port, TLS state, WAF mode) stays drawn with its own steps.
+ * Otherwise the whole overview goes to the pack, which tiles it.
+ */
+import type { Model } from '../model/types.js';
+import type { FlowStep, ViewGraph } from '../model/view-graph.js';
+import type { Finding } from '../validate/finding.js';
+import { collapseView, type CollapseResult } from './collapse.js';
+import { regionOverviews } from './overview.js';
+
+/** One region's overview, printed on a page of its own. */
+export interface RegionPage {
+  region: string;
+  title: string;
+  svg: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * The overview with repeated spokes drawn once. Two spokes group only when their drawings are equal with each step
+ * number replaced by its legend text (names and addresses abstracted by `collapseView`), so a collapsed spoke's
+ * steps read exactly as the drawn spoke's. Undefined when no two spokes are alike.
+ */
+export function collapseOverview(graph: ViewGraph, model: Model, findings: readonly Finding[] = []): CollapseResult | undefined {
+  const steps = new Map((graph.steps ?? []).map((s) => [s.n, s]));
+  // The step's words stand in for its number: collapse compares edge labels with the spokes' names set aside.
+  // A step's "(path app-7)" names the spoke's own flow, as its box names name its own parts: set aside too.
+  const words = (s: FlowStep) => `${s.flow} step: ${s.text.replace(/ \(paths? [^()]*\)$/, '')}`;
+  const worded: ViewGraph = {
+    ...graph,
+    edges: graph.edges.map((e) => {
+      const { step, ...rest } = e;
+      const s = step === undefined ? undefined : steps.get(step);
+      return s ? { ...rest, label: words(s) } : e;
+    }),
+  };
+  const c = collapseView(worded, model, findings);
+  if (c.groups.length === 0) return undefined;
+  const stepOf = new Map(graph.edges.map((e) => [e.id, e.step]));
+  // Steps still drawn, in their order, numbered again 1..N; the note boxes' links carry no number (their box says
+  // which spoke they stand for).
+  const kept = new Set(c.graph.edges.map((e) => stepOf.get(e.id)).filter((n): n is number => n !== undefined));
+  const renumber = new Map<number, number>();
+  const newSteps: FlowStep[] = [];
+  for (const s of graph.steps ?? []) {
+    if (!kept.has(s.n)) continue;
+    renumber.set(s.n, newSteps.length + 1);
+    newSteps.push({ ...s, n: newSteps.length + 1, edges: s.edges.filter((id) => c.graph.edges.some((e) => e.id === id)) });
+  }
+  const edges = c.graph.edges.map((e) => {
+    const original = graph.edges.find((x) => x.id === e.id);
+    if (original) return original.step === undefined ? original : { ...original, step: renumber.get(original.step)! };
+    const { label: _label, ...rest } = e;
+    return rest;
+  });
+  const out: ViewGraph = { ...c.graph, edges };
+  if (newSteps.length) out.steps = newSteps;
+  else delete out.steps;
+  return { ...c, graph: out };
+}
+
+/** One overview per region of a multi-region design, rendered; empty for a single-region design. */
+export async function renderRegionPages(
+  model: Model,
+  render: (graph: ViewGraph) => Promise<{ svg: string; width: number; height: number }>,
+): Promise<RegionPage[]> {
+  const out: RegionPage[] = [];
+  for (const { region, graph } of regionOverviews(model)) {
+    const r = await render(graph);
+    out.push({ region, title: graph.title, svg: r.svg, width: r.width, height: r.height });
+  }
+  return out;
+}
