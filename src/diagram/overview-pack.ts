@@ -11,11 +11,12 @@
  *   say anything else (another port, TLS state, WAF mode) stays drawn with its own steps.
  * Otherwise the whole overview goes to the pack, which tiles it.
  */
+import { ModelQuery } from '../model/query.js';
 import type { Model } from '../model/types.js';
 import type { FlowStep, ViewGraph } from '../model/view-graph.js';
 import type { Finding } from '../validate/finding.js';
 import { collapseView, type CollapseResult } from './collapse.js';
-import { regionOverviews } from './overview.js';
+import { PRIVATE_LINK_NOTE, regionOverviews } from './overview.js';
 
 /** One region's overview, printed on a page of its own. */
 export interface RegionPage {
@@ -36,8 +37,26 @@ export function collapseOverview(graph: ViewGraph, model: Model, findings: reado
   // The step's words stand in for its number: collapse compares edge labels with the spokes' names set aside.
   // A step's "(path app-7)" names the spoke's own flow, as its box names name its own parts: set aside too.
   const words = (s: FlowStep) => `${s.flow} step: ${s.text.replace(/ \(paths? [^()]*\)$/, '')}`;
+  // A cluster's Private Link note is part of what is drawn of its spoke: compared as a line of the cluster's box.
+  const q = new ModelQuery(model);
+  const noteOf = (clusterId: string | undefined): string | undefined => {
+    const prefix = `${PRIVATE_LINK_NOTE}${q.name(clusterId)} reaches `;
+    return clusterId ? graph.notes?.find((n) => n.startsWith(prefix)) : undefined;
+  };
+  // The services a note names are no part of any spoke: compared by what they are (a Key Vault), not their names.
+  const services = new Map<string, string>();
+  for (const pe of q.all('privateEndpoint')) {
+    const t = q.get(pe.target);
+    if (t) services.set(t.name, t.kind === 'paas' ? `[${t.service}]` : `[${t.kind}]`);
+  }
+  const byLength = [...services.keys()].sort((a, b) => b.length - a.length);
+  const asKinds = (note: string) => byLength.reduce((t, name) => t.split(name).join(services.get(name)!), note);
   const worded: ViewGraph = {
     ...graph,
+    nodes: graph.nodes.map((n) => {
+      const note = n.kind === 'cluster' ? noteOf(n.element) : undefined;
+      return note ? { ...n, details: [...n.details, asKinds(note)] } : n;
+    }),
     edges: graph.edges.map((e) => {
       const { step, ...rest } = e;
       const s = step === undefined ? undefined : steps.get(step);
@@ -63,9 +82,23 @@ export function collapseOverview(graph: ViewGraph, model: Model, findings: reado
     const { label: _label, ...rest } = e;
     return rest;
   });
-  const out: ViewGraph = { ...c.graph, edges };
+  // The notes of the clusters no longer drawn go with them (their spoke's box says whose shape they share).
+  const drawn = new Set(c.graph.nodes.map((n) => n.element));
+  const gone = new Set(graph.nodes.filter((n) => n.kind === 'cluster' && !drawn.has(n.element)).map((n) => noteOf(n.element)));
+  const notes = (graph.notes ?? []).filter((n) => !gone.has(n));
+  // Kept boxes as the overview drew them (without the compared note lines).
+  const original = new Map(graph.nodes.map((n) => [n.id, n]));
+  const nodes = c.graph.nodes.map((n) => original.get(n.id) ?? n);
+  // A note box goes where its lines put it (under the drawn spoke), not in a column of its own after it.
+  const notesIds = new Set(c.groups.map((g) => g.noteId));
+  const hints = (c.graph.hints ?? []).filter((h) => !notesIds.has(h.to));
+  const out: ViewGraph = { ...c.graph, nodes, edges };
+  if (hints.length) out.hints = hints;
+  else delete out.hints;
   if (newSteps.length) out.steps = newSteps;
   else delete out.steps;
+  if (notes.length) out.notes = notes;
+  else delete out.notes;
   return { ...c, graph: out };
 }
 

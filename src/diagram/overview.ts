@@ -31,6 +31,9 @@ export function tlsWords(tls: TlsState | undefined): string {
   return tls ? TLS_LEGEND[tls] : 'encryption not stated';
 }
 
+/** How a cluster's note on the private endpoints it uses begins (followed by the cluster's name). */
+export const PRIVATE_LINK_NOTE = 'Private Link: ';
+
 /** The most destinations one legend line names before it counts the rest. */
 const MAX_NAMED = 4;
 
@@ -182,10 +185,15 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
 
   // ---- egress: the egress paths' edges in order (cluster → route table → firewall → internet) ----
   const subnets = q.all('subnet');
-  /** A route table or NAT gateway sits in a VNet only when every subnet using it is in that VNet (as in the egress view). */
+  /**
+   * A route table or NAT gateway sits in a VNet only when every subnet using it is in that VNet (as in the egress
+   * view); one shared by the VNets of one region sits in that region's box (both are regional resources).
+   */
   const attachedVnet = (id: Id): string | undefined => {
     const vnets = [...new Set(subnets.filter((x) => x.routeTable === id || x.natGateway === id).map((x) => x.vnet))];
-    return vnets.length === 1 && b.has(vnets[0]!) ? vnets[0] : undefined;
+    if (vnets.length === 1 && b.has(vnets[0]!)) return vnets[0];
+    const regions = [...new Set(vnets.map((v) => q.getAs(v, 'vnet')?.region))];
+    return regions.length === 1 && regions[0] !== undefined ? b.region(regions[0]) : undefined;
   };
   for (const p of m.egressPaths) {
     const c = q.getAs(p.cluster, 'cluster');
@@ -224,7 +232,7 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
     }
   }
   for (const [step, names] of clustersOf) {
-    if (m.egressPaths.length > 1 && names.length > 1) step.text += ` (shared by ${names.join(', ')})`;
+    if (m.egressPaths.length > 1 && names.length > 1) step.text += ` (shared by ${names.length} clusters: ${list(names)})`;
   }
 
   // ---- private endpoints: no lines of their own. Each cluster's legend note says which services it reaches that
@@ -240,7 +248,7 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
     if (!pes.length) continue;
     notes.push(
       // The endpoints' own names are the topology view's: the overview does not draw them.
-      `Private Link: ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through ` +
+      `${PRIVATE_LINK_NOTE}${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through ` +
         `${pes.length} private endpoint${pes.length === 1 ? '' : 's'}; this traffic never leaves the virtual network.`,
     );
   }
