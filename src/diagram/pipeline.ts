@@ -4,7 +4,7 @@ import type { Model } from '../model/types.js';
 import { type LayoutRequest, type LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
 import { layoutInThread } from '../layout/layout-thread.js';
-import { measure, type Measured } from '../render/measure.js';
+import { headerTextRoom, measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
 import type { DiagramTarget } from '../model/diagram-target.js';
@@ -34,10 +34,23 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const m = await loadFonts();
   const measured = measure(m, graph);
   const t1 = performance.now();
-  const layouts = await layoutsFor(measured.request, graph.view, opts.layoutCache);
+  const layouts = (await layoutsFor(measured.request, graph.view, opts.layoutCache)).map((laid) => ({ laid, measured }));
+  // A compact view (the overview) measures its container headers again at the widths their boxes came out with:
+  // the first guess wraps them narrow, and a wide VNet's header then takes five lines of the page's height.
+  if (graph.compact) {
+    for (const [i, first] of [...layouts].entries()) {
+      const room = new Map(first.measured.nodes.filter((n) => n.container).map((n) => {
+        const box = first.laid.nodes.get(n.node.id);
+        return [n.node.id, box ? headerTextRoom(box.width) : 0] as const;
+      }));
+      const again = measure(m, graph, { headerText: room });
+      const request = i === 0 ? again.request : { ...again.request, direction: 'DOWN' as const };
+      layouts.push({ laid: await layoutMaybeCached(request, opts.layoutCache), measured: again });
+    }
+  }
   const t2 = performance.now();
   const icons = await iconLookup(opts.iconPack);
-  const targetFor = (laid: LayoutResult) =>
+  const targetFor = (laid: LayoutResult, measured: Measured) =>
     buildTarget(m, {
       graph,
       measured,
@@ -48,15 +61,15 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
       metadataBlock: opts.metadata !== false,
       ...(opts.theme ? { theme: opts.theme } : {}),
     });
-  const candidates = layouts.map((l) => ({ target: targetFor(l), laid: l }));
-  const { target, laid } = graph.view === 'overview' ? pickForLandscape(candidates) : pickForPage(candidates);
+  const candidates = layouts.map((l) => ({ target: targetFor(l.laid, l.measured), laid: l.laid, measured: l.measured }));
+  const { target, laid, measured: used } = graph.view === 'overview' ? pickForLandscape(candidates) : pickForPage(candidates);
   const r = await renderSvg(target);
   const t3 = performance.now();
   const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
   performance.measure('aksnet:measure', { start: t0, end: t1, detail });
   performance.measure('aksnet:layout', { start: t1, end: t2, detail });
   performance.measure('aksnet:render', { start: t2, end: t3, detail });
-  return { title: graph.title, ...r, measured, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
+  return { title: graph.title, ...r, measured: used, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
 }
 
 /** Flow views: long chains that a left-to-right layout turns into page-wide strips; the overview is tried both ways too. */
@@ -92,5 +105,10 @@ function pickForPage<T extends { target: DiagramTarget }>(candidates: T[]): T {
 function pickForLandscape<T extends { target: DiagramTarget }>(candidates: T[]): T {
   const box = pictureBox('a4', 'landscape');
   const scale = (c: T) => Math.min(box.width / (c.target.width * MM_PER_PX), box.height / (c.target.height * MM_PER_PX));
-  return candidates.reduce((best, c) => (scale(c) > scale(best) + 1e-9 ? c : best));
+  const area = (c: T) => c.target.width * c.target.height;
+  // On a tie (the same binding side) the smaller picture wins: less empty paper around the same scale.
+  return candidates.reduce((best, c) => {
+    const d = scale(c) - scale(best);
+    return d > 1e-6 || (Math.abs(d) <= 1e-6 && area(c) < area(best) - 1) ? c : best;
+  });
 }
