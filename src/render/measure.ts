@@ -54,7 +54,7 @@ const COMPACT: Record<string, string> = {
 };
 
 /** Text width of a compact view's leaf: longer names wrap onto a second line. */
-const COMPACT_LEAF_TEXT = 100;
+const COMPACT_LEAF_TEXT = 96;
 
 /** Text width of a compact view's container header: an overview is wider than its page, so headers wrap sooner. */
 const COMPACT_HEADER_TEXT = 200;
