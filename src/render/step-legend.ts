@@ -22,6 +22,11 @@ export interface StepLegendInput {
   notes: string[];
   /** Width the legend may use. */
   width: number;
+  /**
+   * Height the legend may take without making the whole print smaller (a picture wider than 16:9 leaves it free):
+   * the fewest columns that fit it win; without it, or when none fits, the shortest legend.
+   */
+  maxHeight?: number;
   run: (text: string, x: number, y: number, size: number, weight: 'regular' | 'bold', fill?: string) => TextRun;
   badge: (label: string, cx: number, cy: number, flow: FlowStep['flow']) => StepBadge;
 }
@@ -44,12 +49,10 @@ type Placed = { legend: Omit<StepLegend, 'x' | 'y'>; height: number };
  */
 export function placeStepLegend(m: TextMetrics, input: StepLegendInput): Placed {
   const most = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
-  let best: Placed | undefined;
-  for (let columns = 1; columns <= most; columns++) {
-    const p = placeIn(m, input, columns);
-    if (!best || p.height < best.height) best = p;
-  }
-  return best!;
+  const placed = Array.from({ length: most }, (_, i) => placeIn(m, input, i + 1));
+  // Within a height the picture leaves free (a wide picture on a landscape page), fewer and longer lines read better.
+  const roomy = input.maxHeight === undefined ? undefined : placed.find((p) => p.height <= input.maxHeight!);
+  return roomy ?? placed.reduce((best, p) => (p.height < best.height ? p : best));
 }
 
 function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Placed {

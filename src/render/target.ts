@@ -192,7 +192,11 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const pictureH = headerH + layout.height + legendLayout.height;
   // The step legend goes under the picture, or beside it when that prints the whole larger on a landscape page
   // (a picture narrower than the page's proportions leaves room on its right).
-  const below = hasSteps ? placeStepLegend(m, stepInput(diagramW - 2 * MARGIN)) : undefined;
+  // A compact view wider than 16:9 has height to spare on a landscape page: its legend may use it for longer lines.
+  const freeH = graph.compact ? Math.max(diagramW, headerW) / (16 / 9) - pictureH - MARGIN : undefined;
+  const below = hasSteps
+    ? placeStepLegend(m, { ...stepInput(diagramW - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
+    : undefined;
   const belowSize = { w: Math.max(diagramW, headerW), h: pictureH + (below?.height ?? 0) + MARGIN };
   const beside = hasSteps && graph.compact ? placeStepLegend(m, stepInput(STEP_LEGEND_BESIDE)) : undefined;
   const besideSize = {

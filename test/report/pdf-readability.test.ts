@@ -147,6 +147,16 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     expect(sparse).toEqual([]);
   });
 
+  it('prints the 20-spoke overview collapsed, whole on one page', () => {
+    const text = (p: Page) => p.words.map((w) => w.text).join(' ').replace(/\u200b/g, '');
+    const overviews = diagramPages(pages).filter((p) => text(p).includes('Overview: topology with ingress and egress flows'));
+    // One per example (the two-region one a page per region) and the 20-spoke design's.
+    expect(overviews.length).toBe(examples.length + 2);
+    const spokes = overviews.filter((p) => /\+ 19 more spokes like vnet-\s?spoke-1/.test(text(p)));
+    expect(spokes).toHaveLength(1);
+    expect(text(spokes[0]!)).not.toMatch(/part \d+ of/);
+  });
+
   it('keeps rule ids whole on one line', () => {
     const runs = pages.flatMap((p) => p.words.map((w) => w.text));
     expect(runs.some((t) => t.includes('ingress/plaintext-after-tls'))).toBe(true);
