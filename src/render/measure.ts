@@ -51,6 +51,7 @@ const COMPACT: Record<string, string> = {
   'elk.spacing.nodeNode': '16',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   'elk.spacing.componentComponent': '24',
+  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
 };
 
 /** Text width of a compact view's leaf: longer names wrap onto a second line. */
@@ -108,8 +109,10 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
       const slack = g.compact ? COMPACT_HEADER_SLACK : HEADER_SLACK;
       return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + slack), height: header + 24, header };
     }
-    // A compact box keeps the full width for a name that two narrow lines cannot hold whole.
-    let maxText = g.compact ? COMPACT_LEAF_TEXT : LEAF.maxText;
+    // A compact box keeps the full width for a name that two narrow lines cannot hold whole, and is as wide as the
+    // widest piece of its name between hyphens and spaces: a name breaks there, never inside a word.
+    const widestPiece = Math.max(0, ...clean(node.label).split(/(?<=[-\s])/).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
+    let maxText = g.compact ? Math.min(LEAF.maxText, Math.max(COMPACT_LEAF_TEXT, Math.ceil(widestPiece))) : LEAF.maxText;
     let ls = lines(m, node, maxText);
     if (maxText < LEAF.maxText && ls.some((l) => l.role === 'label' && l.text.endsWith('…'))) {
       maxText = LEAF.maxText;
@@ -138,7 +141,7 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     width: n.width,
     height: n.height,
     container: n.container,
-    ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 8, bottom: 8, right: 8 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
+    ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 6, bottom: 6, right: 6 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
     ...(n.node.ports && !n.container ? { ports: true } : {}),
     ...(n.node.layer ? { layer: n.node.layer } : {}),
   }));

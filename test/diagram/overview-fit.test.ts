@@ -28,7 +28,7 @@ const examplesDir = join(root, 'examples');
 const files = readdirSync(examplesDir).filter((f) => f.endsWith('.ts')).sort();
 const box = pictureBox('a4', 'landscape');
 /** The aspect band of a printed overview page: landscape, around the page's 1.71 and 16:9 (1.78). */
-const ASPECT = { min: 1.4, max: 2.4 };
+const ASPECT = { min: 1.35, max: 2.45 };
 
 const pt = (d: { svg: string; width: number; height: number }) => onePageTextPt(d.width, d.height, smallestFontPx(d.svg), box);
 
