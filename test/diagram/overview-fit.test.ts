@@ -22,6 +22,10 @@ import { loadArchitecture } from '../../src/load/load-architecture.js';
 import type { Box } from '../../src/model/diagram-target.js';
 import type { Model } from '../../src/model/types.js';
 import { ModelQuery } from '../../src/model/query.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderJson } from '../../src/report/json.js';
+import { prepareInputs } from '../../src/report/pack.js';
+import { buildViewModel } from '../../src/report/view-model.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const examplesDir = join(root, 'examples');
@@ -163,6 +167,25 @@ describe('the overview per region', () => {
       const egress = model.egressPaths.filter((p) => regionOf(p.cluster) === region).flatMap((p) => p.edges);
       expect(graph.steps!.filter((s) => s.flow === 'egress').flatMap((s) => s.edges).sort()).toEqual([...new Set(egress)].sort());
     }
+  }, 120_000);
+
+  it('prints a page per region in the PDF pack, captioned with its region, the whole overview beside', async () => {
+    const inputs = await prepareInputs({ files: [join(examplesDir, g)], config: false, asOf: '2026-11-23' });
+    const vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
+    const d = vm.architectures[0]!.diagrams.find((x) => x.view === 'overview')!;
+    expect(d.regionPages?.map((r) => r.region)).toEqual(['westeurope', 'northeurope']);
+    const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
+    const figures = [...html.matchAll(/<figure class="diagram diagram-page[^"]*"[^>]*>[\s\S]*?<\/figure>/g)].map((m) => m[0]);
+    const overviews = figures.filter((f) => f.includes('Overview: topology'));
+    expect(overviews).toHaveLength(2);
+    expect(overviews[0]).toContain('(region westeurope, 1 of 2)');
+    expect(overviews[1]).toContain('(region northeurope, 2 of 2)');
+    expect(overviews[0]).toContain('data-element="vnet:vnet-bookings-weu"');
+    expect(overviews[0]).not.toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(overviews[1]).toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(overviews[0]).toContain(`pack-diagrams/${d.fileName}`);
+    // The JSON pack keeps the whole overview only.
+    expect(renderJson(vm)).not.toContain('regionPages');
   }, 120_000);
 
   it('gives a single-region design no region pages, and a region with nothing of its own nothing to draw', () => {
