@@ -50,7 +50,7 @@ export function collapseOverview(graph: ViewGraph, model: Model, findings: reado
     if (t) services.set(t.name, t.kind === 'paas' ? `[${t.service}]` : `[${t.kind}]`);
   }
   const byLength = [...services.keys()].sort((a, b) => b.length - a.length);
-  const asKinds = (note: string) => byLength.reduce((t, name) => t.split(name).join(services.get(name)!), note);
+  const asKinds = (note: string) => byLength.reduce((t, name) => t.split(name).join(services.get(name) ?? name), note);
   const worded: ViewGraph = {
     ...graph,
     nodes: graph.nodes.map((n) => {
@@ -76,11 +76,14 @@ export function collapseOverview(graph: ViewGraph, model: Model, findings: reado
     renumber.set(s.n, newSteps.length + 1);
     newSteps.push({ ...s, n: newSteps.length + 1, edges: s.edges.filter((id) => c.graph.edges.some((e) => e.id === id)) });
   }
+  const before = new Map(graph.edges.map((e) => [e.id, e]));
   const edges = c.graph.edges.map((e) => {
-    const original = graph.edges.find((x) => x.id === e.id);
+    const original = before.get(e.id);
     if (original) return original.step === undefined ? original : { ...original, step: renumber.get(original.step)! };
-    const { label: _label, ...rest } = e;
-    return rest;
+    // A note box's line: its compared words are no label of the overview (which writes none on its lines).
+    const line = { ...e };
+    delete line.label;
+    return line;
   });
   // The notes of the clusters no longer drawn go with them (their spoke's box says whose shape they share).
   const drawn = new Set(c.graph.nodes.map((n) => n.element));
