@@ -61,7 +61,8 @@ async function readPdf(bytes: Uint8Array): Promise<Page[]> {
   return pages;
 }
 
-const CAPTIONS = ['Overview: topology with ingress and egress flows', 'Network topology', 'Ingress paths (north-south, inbound)', 'Egress paths', 'Control-plane access'];
+// "flows" is read back as "fl ows" (a ligature splits the run): the overview's caption is matched without it.
+const CAPTIONS = ['Overview: topology with ingress and egress', 'Network topology', 'Ingress paths (north-south, inbound)', 'Egress paths', 'Control-plane access'];
 
 /** Pages that carry a diagram: their caption (the first words under the running header) names a view. */
 function diagramPages(pages: Page[]): Page[] {
