@@ -31,6 +31,9 @@ export function tlsWords(tls: TlsState | undefined): string {
   return tls ? TLS_LEGEND[tls] : 'encryption not stated';
 }
 
+/** How a cluster's note on the private endpoints it uses begins (followed by the cluster's name). */
+export const PRIVATE_LINK_NOTE = 'Private Link: ';
+
 /** The most destinations one legend line names before it counts the rest. */
 const MAX_NAMED = 4;
 
@@ -57,11 +60,47 @@ function who(q: ModelQuery, id: Id): string {
 }
 
 
-/** Derives the overview; undefined when the design has nothing to draw. */
-export function overview(model: Model): ViewGraph | undefined {
+/**
+ * What one overview draws: the whole design, or one region of a multi-region design (`region`). A region's overview
+ * has that region's VNets, clusters and the paths that end in them, and the global entry parts (Front Door,
+ * Traffic Manager, API Management outside a VNet) with their edges into that region only; steps are numbered
+ * 1..N on each, in the same order (ingress, then egress, in path order) as the whole overview.
+ */
+export interface OverviewScope {
+  region?: string;
+}
+
+/** The regions of a design in the one part order, each with a VNet or a cluster. */
+export function overviewRegions(model: Model): string[] {
+  return partOrder(new ModelQuery(model)).regions;
+}
+
+/** Derives the overview; undefined when the design (or the region) has nothing to draw. */
+export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | undefined {
   const q = new ModelQuery(model);
-  const m = q.model;
+  const region = scope.region;
   const b = new Builder(q, 'overview', true, true);
+  const inRegion = (id: Id | undefined): boolean => {
+    if (region === undefined) return true;
+    const r = q.get(id);
+    if (!r) return false;
+    if (r.kind === 'vnet' || r.kind === 'cluster') return r.region === region;
+    if (r.kind === 'subnet') return q.getAs(r.vnet, 'vnet')?.region === region;
+    return inRegion(r.parent);
+  };
+  /** A path belongs to the region of its cluster; one without a cluster to every region one of its hops is in. */
+  const pathInRegion = (p: { cluster?: Id; hops: Array<{ resource: Id }> | Id[] }): boolean => {
+    if (region === undefined) return true;
+    if (p.cluster) return inRegion(p.cluster);
+    return p.hops.some((h) => inRegion(typeof h === 'string' ? h : h.resource));
+  };
+  const m: Model = region === undefined
+    ? q.model
+    : {
+        ...q.model,
+        ingressPaths: q.model.ingressPaths.filter((p) => pathInRegion(p)),
+        egressPaths: q.model.egressPaths.filter((p) => pathInRegion(p)),
+      };
 
   // Clients first, so ELK puts them in the first layer on the left as the ingress view does.
   for (const p of m.ingressPaths) {
@@ -82,6 +121,7 @@ export function overview(model: Model): ViewGraph | undefined {
   // VNets and every subnet, with the CIDR only (created before anything the builder would place in them, so the
   // builder's fuller topology boxes are not used).
   for (const v of partOrder(q).vnets) {
+    if (!inRegion(v.id)) continue;
     const parent = b.region(v.region);
     const role = v.role === 'standalone' ? 'VNet' : `${v.role} VNet`;
     b.node({ id: v.id, kind: 'vnet', label: v.name, details: [`${role} · ${v.addressSpace.join(', ')}`], style: 'vnet',
@@ -97,13 +137,18 @@ export function overview(model: Model): ViewGraph | undefined {
     }
   }
   for (const c of q.all('cluster')) {
+    if (!inRegion(c.id)) continue;
     const parent = b.clusterParent(c);
-    // The cluster's name only: tier, CNI and node pools are the topology view's (the overview must fit one page).
-    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details: [], style: 'cluster',
+    // The cluster's name, and where a private API server's endpoint is: no line of the overview starts or ends at
+    // the API server, so it is not a box of its own (tier, CNI and node pools are the topology view's).
+    const api = q.getAs(c.apiServerEndpoint, 'apiServer');
+    const details = api?.exposure === 'private' && api.subnet ? [`private API server in ${q.name(api.subnet)}`] : [];
+    b.node({ id: c.id, kind: 'cluster', label: `${c.name} (AKS)`, details, style: 'cluster',
       ...(parent ? { parent } : {}), element: c.id, icon: 'cluster' });
   }
   for (const r of m.resources) {
-    if (q.get(r.parent)?.kind === 'subnet') b.leaf(r, { details: [] });
+    if (r.kind === 'apiServer') continue;
+    if (q.get(r.parent)?.kind === 'subnet' && b.has(r.parent!)) b.leaf(r, { details: [] });
   }
 
   // ---- ingress: one step per distinct segment, in path order; a hop shared by several paths is one step ----
@@ -140,10 +185,15 @@ export function overview(model: Model): ViewGraph | undefined {
 
   // ---- egress: the egress paths' edges in order (cluster → route table → firewall → internet) ----
   const subnets = q.all('subnet');
-  /** A route table or NAT gateway sits in a VNet only when every subnet using it is in that VNet (as in the egress view). */
+  /**
+   * A route table or NAT gateway sits in a VNet only when every subnet using it is in that VNet (as in the egress
+   * view); one shared by the VNets of one region sits in that region's box (both are regional resources).
+   */
   const attachedVnet = (id: Id): string | undefined => {
     const vnets = [...new Set(subnets.filter((x) => x.routeTable === id || x.natGateway === id).map((x) => x.vnet))];
-    return vnets.length === 1 && b.has(vnets[0]!) ? vnets[0] : undefined;
+    if (vnets.length === 1 && b.has(vnets[0]!)) return vnets[0];
+    const regions = [...new Set(vnets.map((v) => q.getAs(v, 'vnet')?.region))];
+    return regions.length === 1 && regions[0] !== undefined ? b.region(regions[0]) : undefined;
   };
   for (const p of m.egressPaths) {
     const c = q.getAs(p.cluster, 'cluster');
@@ -182,7 +232,7 @@ export function overview(model: Model): ViewGraph | undefined {
     }
   }
   for (const [step, names] of clustersOf) {
-    if (m.egressPaths.length > 1 && names.length > 1) step.text += ` (shared by ${names.join(', ')})`;
+    if (m.egressPaths.length > 1 && names.length > 1) step.text += ` (shared by ${names.length} clusters: ${list(names)})`;
   }
 
   // ---- private endpoints: no lines of their own. Each cluster's legend note says which services it reaches that
@@ -198,15 +248,45 @@ export function overview(model: Model): ViewGraph | undefined {
     if (!pes.length) continue;
     notes.push(
       // The endpoints' own names are the topology view's: the overview does not draw them.
-      `Private Link: ${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through ` +
+      `${PRIVATE_LINK_NOTE}${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through ` +
         `${pes.length} private endpoint${pes.length === 1 ? '' : 's'}; this traffic never leaves the virtual network.`,
     );
   }
 
-  const built = b.build();
+  const built = region === undefined ? b.build() : withoutUnlinked(b.build());
   if (built.nodes.length === 0) return undefined;
   const g = foldIdleSubnets(built, q);
-  return { ...g, compact: true, ...(steps.length ? { steps } : {}), ...(notes.length ? { notes } : {}) };
+  const title = region === undefined ? g.title : `${g.title} · region ${region}`;
+  return { ...g, title, compact: true, ...(steps.length ? { steps } : {}), ...(notes.length ? { notes } : {}) };
+}
+
+/**
+ * A region's overview keeps the parts outside every region (on-premises networks, global entry parts) only where
+ * a line of this region ends at them, and drops a zone left empty.
+ */
+function withoutUnlinked(g: ViewGraph): ViewGraph {
+  const linked = new Set(g.edges.flatMap((e) => [e.from, e.to]));
+  const outside = new Set(g.nodes.filter((n) => n.style === 'zone').map((n) => n.id));
+  let nodes = g.nodes.filter((n) => !(n.parent !== undefined && outside.has(n.parent) && !linked.has(n.id)));
+  const used = new Set(nodes.map((n) => n.parent));
+  nodes = nodes.filter((n) => !outside.has(n.id) || used.has(n.id));
+  const kept = new Set(nodes.map((n) => n.id));
+  const { hints: all, ...rest } = g;
+  const hints = (all ?? []).filter((h) => kept.has(h.from) && kept.has(h.to));
+  return { ...rest, nodes, ...(hints.length ? { hints } : {}) };
+}
+
+/**
+ * The overview cut per region, for a multi-region design whose whole overview is too large for one page: one graph
+ * per region in the part order (a region with nothing to draw is left out). A single-region design gets none.
+ */
+export function regionOverviews(model: Model): Array<{ region: string; graph: ViewGraph }> {
+  const regions = overviewRegions(model);
+  if (regions.length < 2) return [];
+  return regions.flatMap((region) => {
+    const graph = overview(model, { region });
+    return graph ? [{ region, graph }] : [];
+  });
 }
 
 /**
@@ -269,13 +349,15 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
 function ingressText(q: ModelQuery, hops: IngressHopModel[], e: Edge, tls: TlsState | undefined): string {
   const label = e.label ?? (e.protocol && e.port ? `${e.protocol}:${e.port}` : 'protocol not stated');
   const at = hops.find((h) => h.resource === e.to);
-  const facts = [label, tlsWords(tls)];
+  // What the hop does goes in brackets right after its name (once: the legend must fit the overview's one page).
+  const does: string[] = [];
   if (at) {
-    facts.push(`${q.name(e.to)} ${HOP_TLS[at.tls]}`);
-    if (at.waf) facts.push(`WAF ${at.waf}`);
-    if (at.dnat) facts.push(`DNAT to ${at.dnat.translatedAddress ?? at.dnat.translatedFqdn ?? '?'}:${at.dnat.translatedPort}`);
+    does.push(HOP_TLS[at.tls]);
+    if (at.waf) does.push(`WAF ${at.waf}`);
+    if (at.dnat) does.push(`DNAT to ${at.dnat.translatedAddress ?? at.dnat.translatedFqdn ?? '?'}:${at.dnat.translatedPort}`);
   }
-  return `${who(q, e.from)} → ${who(q, e.to)}: ${facts.join(' · ')}`;
+  const to = does.length ? `${who(q, e.to)} (${does.join(', ')})` : who(q, e.to);
+  return `${who(q, e.from)} → ${to}: ${label} · ${tlsWords(tls)}`;
 }
 
 function egressText(q: ModelQuery, p: Model['egressPaths'][number], e: Edge): string {

@@ -18,6 +18,7 @@ import { VIEWS, deriveView, type DiagramOptions, type RenderedDiagram, type View
 import { fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
 import { SPLITTABLE_VIEWS, partGraph, partTitle, splitUnits } from './split.js';
 import type { ViewGraph } from '../model/view-graph.js';
+import { collapseOverview, renderRegionPages } from './overview-pack.js';
 
 /**
  * The largest view (in boxes) whose full-size picture a pack run lays out: the 20-spoke design's topology has
@@ -119,6 +120,36 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
   for (const view of wanted) {
     const graph = deriveView(model, view);
     if (!graph) continue;
+    // ---- the overview: per region, or spokes collapsed with their steps (overview-pack.ts) ----
+    if (view === 'overview') {
+      const whole = graph.nodes.length <= FULL_LAYOUT_MAX_NODES ? await draw(view, graph) : undefined;
+      if (whole && fitsOnePage(whole, paper)) {
+        out.push(whole);
+        continue;
+      }
+      const regions = whole ? await renderRegionPages(model, (g) => renderView(model, g, opts)) : [];
+      if (whole && regions.length) {
+        // Printed one region a page; `svg` stays the whole overview (written beside the pack).
+        const parts = regions.map((r) => ({
+          title: `Region ${r.region}`,
+          units: [`region:${r.region}`],
+          svg: r.svg,
+          width: r.width,
+          height: r.height,
+        }));
+        out.push({ ...whole, parts });
+        continue;
+      }
+      const folded = collapseOverview(graph, model, opts.findings ?? []);
+      if (folded) {
+        const shown = await draw(view, folded.graph);
+        const full = whole ? { svg: whole.svg, width: whole.width, height: whole.height } : {};
+        out.push({ ...shown, collapsed: { groups: folded.groups, spokes: folded.spokes },
+          full: { ...full, nodes: graph.nodes.length } });
+      } else out.push(whole ?? (await draw(view, graph)));
+      continue;
+    }
+    // ---- end of the overview ----
     const c = collapseView(graph, model, opts.findings ?? []);
     const drawGraph = async (g: ViewGraph) => {
       const r = await draw(view, g);

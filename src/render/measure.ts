@@ -1,7 +1,7 @@
 /** Measures every label with the vendored font and sizes boxes before layout. */
 import type { ViewEdge, ViewGraph, ViewNode } from '../model/view-graph.js';
 import type { LayoutEdge, LayoutNode, LayoutRequest } from '../layout/elk.js';
-import { EDGE_LABEL, HEADER, LEAF, TYPE } from './style.js';
+import { EDGE_LABEL, HEADER, LEAF, TYPE, leafLook } from './style.js';
 import { ellipsize, wrapText, type TextMetrics } from './text.js';
 
 export interface TextLine {
@@ -51,10 +51,11 @@ const COMPACT: Record<string, string> = {
   'elk.spacing.nodeNode': '16',
   'elk.layered.spacing.edgeNodeBetweenLayers': '14',
   'elk.spacing.componentComponent': '24',
+  'elk.padding': '[top=12,left=12,bottom=12,right=12]',
 };
 
 /** Text width of a compact view's leaf: longer names wrap onto a second line. */
-const COMPACT_LEAF_TEXT = 112;
+const COMPACT_LEAF_TEXT = 96;
 /** The repeated parts whose order every view shares (`partOrder`): regions, VNets (spokes) and clusters (stamps). */
 const ORDERED_KINDS = new Set(['region', 'vnet', 'cluster']);
 
@@ -82,19 +83,38 @@ function textHeight(m: TextMetrics, ls: TextLine[]): number {
   return ls.reduce((a, l) => a + m.lineHeight(l.size), 0);
 }
 
-export function measure(m: TextMetrics, g: ViewGraph): Measured {
+const HEADER_SLACK = 34;
+const COMPACT_HEADER_SLACK = 12;
+
+/** Room for a compact container header's text in a box `width` wide (the inverse of its measured width). */
+export const headerTextRoom = (width: number): number => Math.floor(width - HEADER.padX * 2 - COMPACT_HEADER_SLACK);
+
+export interface MeasureOptions {
+  /**
+   * Text width of given containers' headers (a compact view's second pass: a header wraps at the width its box was
+   * laid out with, not at the narrow first guess, so a wide VNet's header takes two lines instead of five).
+   */
+  headerText?: ReadonlyMap<string, number>;
+}
+
+export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {}): Measured {
   const containers = new Set(g.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
   const nodes: MeasuredNode[] = g.nodes.map((node) => {
     const container = containers.has(node.id);
     const fullText = [node.label, ...node.details].map(clean).join('\n');
     if (container) {
-      const ls = lines(m, node, g.compact ? COMPACT_HEADER_TEXT : HEADER.maxText);
+      const base = g.compact ? COMPACT_HEADER_TEXT : HEADER.maxText;
+      const ls = lines(m, node, Math.max(base, opts.headerText?.get(node.id) ?? 0));
       const textW = Math.max(0, ...ls.map((l) => l.width));
       const header = Math.ceil(HEADER.padY * 2 + textHeight(m, ls));
-      return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + 34), height: header + 24, header };
+      // Room right of the header for a finding chip; a compact view's chips sit on the border above its text.
+      const slack = g.compact ? COMPACT_HEADER_SLACK : HEADER_SLACK;
+      return { node, container, lines: ls, fullText, width: Math.ceil(textW + HEADER.padX * 2 + slack), height: header + 24, header };
     }
-    // A compact box keeps the full width for a name that two narrow lines cannot hold whole.
-    let maxText = g.compact ? COMPACT_LEAF_TEXT : LEAF.maxText;
+    // A compact box keeps the full width for a name that two narrow lines cannot hold whole, and is as wide as the
+    // widest piece of its name between hyphens and spaces: a name breaks there, never inside a word.
+    const widestPiece = Math.max(0, ...clean(node.label).split(/(?<=[-\s])/).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
+    let maxText = g.compact ? Math.min(LEAF.maxText, Math.max(COMPACT_LEAF_TEXT, Math.ceil(widestPiece))) : LEAF.maxText;
     let ls = lines(m, node, maxText);
     if (maxText < LEAF.maxText && ls.some((l) => l.role === 'label' && l.text.endsWith('…'))) {
       maxText = LEAF.maxText;
@@ -103,8 +123,9 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     // A box whose details wrapped takes the full text width, as wide as it was when they were cut short.
     const wrapped = ls.filter((l) => l.role === 'detail').length > node.details.length;
     const textW = Math.max(wrapped ? maxText : 0, ...ls.map((l) => l.width));
-    const width = Math.max(LEAF.minWidth, Math.ceil(LEAF.padX * 2 + LEAF.icon + LEAF.gap + textW));
-    const height = Math.max(LEAF.minHeight, Math.ceil(LEAF.padY * 2 + textHeight(m, ls)));
+    const leaf = leafLook(g.compact);
+    const width = Math.max(leaf.minWidth, Math.ceil(leaf.padX * 2 + leaf.icon + leaf.gap + textW));
+    const height = Math.max(leaf.minHeight, Math.ceil(leaf.padY * 2 + textHeight(m, ls)));
     return { node, container, lines: ls, fullText, width, height, header: 0 };
   });
   const edges: MeasuredEdge[] = g.edges.map((edge) => {
@@ -125,7 +146,7 @@ export function measure(m: TextMetrics, g: ViewGraph): Measured {
     width: n.width,
     height: n.height,
     container: n.container,
-    ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 8, bottom: 8, right: 8 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
+    ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 6, bottom: 6, right: 6 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
     ...(n.node.ports && !n.container ? { ports: true } : {}),
     ...(n.node.layer ? { layer: n.node.layer } : {}),
     ...(rankOf.has(n.node.id) ? { order: rankOf.get(n.node.id)! } : {}),

@@ -9,7 +9,7 @@ import { TYPE } from './style.js';
 import { wrapText, type TextMetrics } from './text.js';
 
 /** Narrowest column; the canvas width decides how many fit, the legend's height which of those is used. */
-const MIN_COLUMN = 280;
+const MIN_COLUMN = 240;
 const MAX_COLUMNS = 4;
 const GAP = 24;
 /** Text starts right of the badge. */
@@ -22,6 +22,11 @@ export interface StepLegendInput {
   notes: string[];
   /** Width the legend may use. */
   width: number;
+  /**
+   * Height the legend may take without making the whole print smaller (a picture wider than 16:9 leaves it free):
+   * the fewest columns that fit it win; without it, or when none fits, the shortest legend.
+   */
+  maxHeight?: number;
   run: (text: string, x: number, y: number, size: number, weight: 'regular' | 'bold', fill?: string) => TextRun;
   badge: (label: string, cx: number, cy: number, flow: FlowStep['flow']) => StepBadge;
 }
@@ -44,12 +49,10 @@ type Placed = { legend: Omit<StepLegend, 'x' | 'y'>; height: number };
  */
 export function placeStepLegend(m: TextMetrics, input: StepLegendInput): Placed {
   const most = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
-  let best: Placed | undefined;
-  for (let columns = 1; columns <= most; columns++) {
-    const p = placeIn(m, input, columns);
-    if (!best || p.height < best.height) best = p;
-  }
-  return best!;
+  const placed = Array.from({ length: most }, (_, i) => placeIn(m, input, i + 1));
+  // Within a height the picture leaves free (a wide picture on a landscape page), fewer and longer lines read better.
+  const roomy = input.maxHeight === undefined ? undefined : placed.find((p) => p.height <= input.maxHeight!);
+  return roomy ?? placed.reduce((best, p) => (p.height < best.height ? p : best));
 }
 
 function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Placed {
@@ -72,9 +75,31 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
       items.push({ type: 'note', lines, h: lines.length * lh + 5 });
     }
   }
-  // Column-major, balanced: a column ends once it holds its share; a heading never ends a column.
+  // Column-major, balanced: the lowest column height at which the items fill no more than `columns` columns, each
+  // column ending before the item that would pass it; a heading never ends a column.
+  const need = (i: number) => (items[i]!.type === 'heading' && items[i + 1] ? items[i]!.h + items[i + 1]!.h : items[i]!.h);
+  const columnsAt = (limit: number): number => {
+    let used = 1;
+    let at = 0;
+    items.forEach((item, i) => {
+      if (at > 0 && at + need(i) > limit) {
+        used++;
+        at = 0;
+      }
+      at += item.h;
+    });
+    return used;
+  };
   const total = items.reduce((a, i) => a + i.h, 0);
-  const share = total / columns;
+  // Whole pixels, so the search ends: lo never fits, hi always does.
+  let lo = Math.ceil(Math.max(0, ...items.map((_, i) => need(i)))) - 1;
+  let hi = Math.ceil(Math.max(lo + 1, total));
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (columnsAt(mid) <= columns) hi = mid;
+    else lo = mid;
+  }
+  const share = hi;
   const headings: TextRun[] = [];
   const entries: StepLegendEntry[] = [];
   const notes: TextRun[] = [];
@@ -82,9 +107,7 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
   let y = 0;
   let height = 0;
   items.forEach((item, i) => {
-    const next = items[i + 1];
-    const need = item.type === 'heading' && next ? item.h + next.h : item.h;
-    if (y > 0 && y + need > share + 1 && col < columns - 1) {
+    if (y > 0 && y + need(i) > share && col < columns - 1) {
       col++;
       y = 0;
     }

@@ -75,6 +75,13 @@ export const DETAIL_COLOR = '#4A4A4A';
 
 /** Leaf box geometry. */
 export const LEAF = { padX: 10, padY: 8, icon: 28, gap: 8, minWidth: 120, minHeight: 46, maxText: 190 };
+/**
+ * A compact view's (the overview's) leaf box: a smaller icon and margins. The overview is a map of names on one
+ * landscape page, seven or eight boxes across: each box narrower by 20 px is a column's worth of width.
+ */
+export const COMPACT_LEAF = { ...LEAF, padX: 8, padY: 7, icon: 24, gap: 6, minWidth: 110, minHeight: 40 };
+/** Leaf geometry of a view. */
+export const leafLook = (compact: boolean | undefined): typeof LEAF => (compact ? COMPACT_LEAF : LEAF);
 /** Container header geometry. */
 export const HEADER = { padX: 10, padY: 7, maxText: 300 };
 /** Edge label geometry. */

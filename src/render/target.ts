@@ -29,7 +29,7 @@ import type { Finding } from '../validate/finding.js';
 import { TLS_LEGEND } from './glyphs.js';
 import type { Measured, MeasuredNode, TextLine } from './measure.js';
 import { clean } from './measure.js';
-import { BOX, EDGE, EDGE_LABEL, HEADER, LEAF, SEVERITY_LOOK, TLS_LINE, TYPE, palette, type Palette, type ThemeName } from './style.js';
+import { BOX, EDGE, EDGE_LABEL, HEADER, SEVERITY_LOOK, TLS_LINE, TYPE, leafLook, palette, type Palette, type ThemeName } from './style.js';
 import { placeStepLegend } from './step-legend.js';
 import { badgeCentre } from './step-badges.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
@@ -192,7 +192,11 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const pictureH = headerH + layout.height + legendLayout.height;
   // The step legend goes under the picture, or beside it when that prints the whole larger on a landscape page
   // (a picture narrower than the page's proportions leaves room on its right).
-  const below = hasSteps ? placeStepLegend(m, stepInput(diagramW - 2 * MARGIN)) : undefined;
+  // A compact view wider than 16:9 has height to spare on a landscape page: its legend may use it for longer lines.
+  const freeH = graph.compact ? Math.max(diagramW, headerW) / (16 / 9) - pictureH - MARGIN : undefined;
+  const below = hasSteps
+    ? placeStepLegend(m, { ...stepInput(diagramW - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
+    : undefined;
   const belowSize = { w: Math.max(diagramW, headerW), h: pictureH + (below?.height ?? 0) + MARGIN };
   const beside = hasSteps && graph.compact ? placeStepLegend(m, stepInput(STEP_LEGEND_BESIDE)) : undefined;
   const besideSize = {
@@ -250,11 +254,12 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       tooltip: n.fullText,
     };
     if (n.container) return { ...base, lines: lineRuns(n.lines, box.x + HEADER.padX, box.y + HEADER.padY) };
-    const gx = box.x + LEAF.padX;
-    const gy = box.y + (box.height - LEAF.icon) / 2;
-    const icon = place(n.node.icon ?? n.node.kind, gx, gy, LEAF.icon, `n${i}`, { id: `n${i}-icon` });
+    const leaf = leafLook(graph.compact);
+    const gx = box.x + leaf.padX;
+    const gy = box.y + (box.height - leaf.icon) / 2;
+    const icon = place(n.node.icon ?? n.node.kind, gx, gy, leaf.icon, `n${i}`, { id: `n${i}-icon` });
     const th = n.lines.reduce((a, l) => a + m.lineHeight(l.size), 0);
-    return { ...base, icon, lines: lineRuns(n.lines, gx + LEAF.icon + LEAF.gap, box.y + (box.height - th) / 2) };
+    return { ...base, icon, lines: lineRuns(n.lines, gx + leaf.icon + leaf.gap, box.y + (box.height - th) / 2) };
   };
   const order = measured.nodes.map((n, i) => ({ n, i, d: depth(n.node.parent) }));
   const containers = order

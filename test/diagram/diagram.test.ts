@@ -14,7 +14,7 @@ import { VIEWS, deriveView, renderDiagrams, type ViewName } from '../../src/diag
 import { renderView, type ViewRender } from '../../src/diagram/pipeline.js';
 import type { ViewGraph } from '../../src/diagram/graph.js';
 import type { Box, Point } from '../../src/layout/elk.js';
-import { EDGE_LABEL, HEADER, LEAF } from '../../src/render/style.js';
+import { EDGE_LABEL, HEADER, leafLook } from '../../src/render/style.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const examplesDir = join(root, 'examples');
@@ -159,7 +159,8 @@ describe('diagrams of the examples', () => {
     for (const c of cases) {
       for (const n of c.r.measured.nodes) {
         const box = c.r.layout.nodes.get(n.node.id)!;
-        const avail = n.container ? box.width - HEADER.padX * 2 : box.width - LEAF.padX * 2 - LEAF.icon - LEAF.gap;
+        const leaf = leafLook(c.graph.compact);
+        const avail = n.container ? box.width - HEADER.padX * 2 : box.width - leaf.padX * 2 - leaf.icon - leaf.gap;
         for (const l of n.lines) expect(l.width, `${name(c)}: ${n.node.id} "${l.text}"`).toBeLessThanOrEqual(avail + 0.01);
         const textH = n.lines.reduce((a, l) => a + Math.ceil(l.size * 1.25 * 100) / 100, 0);
         expect(n.container ? n.header : textH, `${name(c)}: ${n.node.id} height`).toBeLessThanOrEqual(box.height);

@@ -218,9 +218,10 @@ describe('overview view', () => {
     const pt = (c: Case) => onePageTextPt(c.r.width, c.r.height, smallestFontPx(c.r.svg), box);
     // The smallest text is what the page fit reads: no text in the SVG is smaller than the step numbers.
     for (const c of cases) expect(smallestFontPx(c.r.svg), c.file).toBe(TYPE.legend);
-    // Issue #11 §3. Not yet reached for these (their current size is the floor they must not fall below; raise it,
-    // and move an example out of this list, as soon as it reaches 6 pt).
-    const open: Record<string, number> = { 'e-': 5.45, 'f-': 5.4, 'g-': 5.1 };
+    // Issue #11 §3. The standalone SVG carries the metadata block (84 px) the pack leaves out: with it, these two are
+    // still under 6 pt (their current size is the floor they must not fall below; raise it, and move an example out
+    // of this list, as soon as it reaches 6 pt). What the pack prints of them fits: test/diagram/overview-fit.test.ts.
+    const open: Record<string, number> = { 'f-': 5.5, 'g-': 5.4 };
     for (const c of cases) {
       const floor = Object.entries(open).find(([k]) => c.file.startsWith(k))?.[1];
       if (floor === undefined) expect(pt(c), c.file).toBeGreaterThanOrEqual(MIN_TEXT_PT);

@@ -1,0 +1,230 @@
+/**
+ * The overview on its one printed page (issue #11 §3): for each of the seven examples, what the pack prints of the
+ * overview fits one A4 landscape page at 6 pt or more (the page-fit measure, `onePageTextPt`) with a landscape
+ * aspect; the two-region example is printed one region a page, each page with every part and every step of its
+ * region exactly once; the 20-spoke design's overview is collapsed with its steps and prints on one page.
+ * Every picture is checked for well-formed XML, no overlapping sibling boxes and every edge routed.
+ */
+import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deriveView } from '../../src/diagram/index.js';
+import { overview, overviewRegions, regionOverviews } from '../../src/diagram/overview.js';
+import { collapseOverview } from '../../src/diagram/overview-pack.js';
+import { renderPackDiagrams, type PackDiagram } from '../../src/diagram/pack-views.js';
+import { MIN_TEXT_PT, onePageTextPt, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
+import { renderView, type ViewRender } from '../../src/diagram/pipeline.js';
+import type { ViewGraph } from '../../src/diagram/graph.js';
+import { loadArchitecture } from '../../src/load/load-architecture.js';
+import type { Box } from '../../src/model/diagram-target.js';
+import type { Model } from '../../src/model/types.js';
+import { ModelQuery } from '../../src/model/query.js';
+import { renderHtml } from '../../src/report/html.js';
+import { renderJson } from '../../src/report/json.js';
+import { prepareInputs } from '../../src/report/pack.js';
+import { buildViewModel } from '../../src/report/view-model.js';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const examplesDir = join(root, 'examples');
+const files = readdirSync(examplesDir).filter((f) => f.endsWith('.ts')).sort();
+const box = pictureBox('a4', 'landscape');
+/** The aspect band of a printed overview page: landscape, around the page's 1.71 and 16:9 (1.78). */
+const ASPECT = { min: 1.35, max: 2.45 };
+
+const pt = (d: { svg: string; width: number; height: number }) => onePageTextPt(d.width, d.height, smallestFontPx(d.svg), box);
+
+/** The pictures the pack prints of one design's overview: the region pages, else the one (maybe collapsed) picture. */
+const printed = (d: PackDiagram) => (d.parts?.length ? d.parts : [d]);
+
+const models = new Map<string, Model>();
+const packs = new Map<string, PackDiagram>();
+let dir: string;
+
+beforeAll(async () => {
+  for (const f of files) {
+    const model = (await loadArchitecture(join(examplesDir, f))).model;
+    models.set(f, model);
+    const [d] = await renderPackDiagrams(model, { views: ['overview'], metadata: false });
+    packs.set(f, d!);
+  }
+  dir = mkdtempSync(join(tmpdir(), 'aksnet-overview-fit-'));
+  const { writeHubSpoke } = (await import(join(root, 'bench', 'designs.mjs'))) as { writeHubSpoke(d: string, n: number): string };
+  const model = (await loadArchitecture(writeHubSpoke(dir, 20))).model;
+  models.set('20-spoke', model);
+  const [d] = await renderPackDiagrams(model, { views: ['overview'], metadata: false });
+  packs.set('20-spoke', d!);
+}, 600_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
+function all(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
+  if (Array.isArray(node)) for (const n of node) all(n, out);
+  else if (node && typeof node === 'object') {
+    out.push(node as Record<string, unknown>);
+    for (const v of Object.values(node)) all(v, out);
+  }
+  return out;
+}
+const stepNumbers = (svg: string, cls: string): number[] =>
+  all(parser.parse(svg))
+    .filter((o) => String(o['@class'] ?? '').split(' ').includes(cls) && o['@data-step'] !== undefined)
+    .map((o) => Number(o['@data-step']))
+    .sort((a, b) => a - b);
+
+const overlaps = (a: Box, b: Box) =>
+  a.x + 0.6 < b.x + b.width && b.x + 0.6 < a.x + a.width && a.y + 0.6 < b.y + b.height && b.y + 0.6 < a.y + a.height;
+
+/** Well-formed, no two sibling boxes on each other, every edge routed, every step once on lines and in the legend. */
+function checkPicture(name: string, graph: ViewGraph, r: ViewRender): void {
+  expect(XMLValidator.validate(r.svg), name).toBe(true);
+  const byParent = new Map<string, string[]>();
+  for (const n of graph.nodes) byParent.set(n.parent ?? '', [...(byParent.get(n.parent ?? '') ?? []), n.id]);
+  for (const ids of byParent.values())
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++)
+        expect(overlaps(r.layout.nodes.get(ids[i]!)!, r.layout.nodes.get(ids[j]!)!), `${name}: ${ids[i]} / ${ids[j]}`).toBe(false);
+  for (const e of graph.edges) expect(r.layout.edges.get(e.id)?.points.length ?? 0, `${name}: ${e.id} routed`).toBeGreaterThanOrEqual(2);
+  const n = graph.steps?.length ?? 0;
+  const oneToN = Array.from({ length: n }, (_, i) => i + 1);
+  expect(stepNumbers(r.svg, 'step-badge'), `${name} numbers on lines`).toEqual(oneToN);
+  expect(stepNumbers(r.svg, 'step'), `${name} numbers in the legend`).toEqual(oneToN);
+}
+
+describe('the overview on one A4 landscape page', () => {
+  it('prints every example on one page per picture at 6 pt or more, landscape', () => {
+    for (const f of files) {
+      for (const d of printed(packs.get(f)!)) {
+        expect(pt(d), `${f} ${d.title}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+        const aspect = d.width / d.height;
+        expect(aspect, `${f} aspect`).toBeGreaterThanOrEqual(ASPECT.min);
+        expect(aspect, `${f} aspect`).toBeLessThanOrEqual(ASPECT.max);
+      }
+    }
+  });
+
+  it('cuts only what does not fit: single-region examples whole, the two-region example per region', () => {
+    for (const f of files) {
+      const d = packs.get(f)!;
+      const regions = overviewRegions(models.get(f)!);
+      if (regions.length > 1) {
+        expect(d.parts?.map((r) => r.title), f).toEqual(regions.map((r) => `Region ${r}`));
+        // The whole overview (written beside the pack) is the one that does not fit.
+        expect(pt(d), `${f} whole`).toBeLessThan(MIN_TEXT_PT);
+      } else {
+        expect(d.parts, f).toBeUndefined();
+        expect(d.collapsed, f).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('the overview per region', () => {
+  const g = 'g-two-region-stamps.ts';
+
+  it('keeps every part of its region and every step of its paths exactly once per page, and nothing else', async () => {
+    const model = models.get(g)!;
+    const q = new ModelQuery(model);
+    const whole = deriveView(model, 'overview')!;
+    const pages = regionOverviews(model);
+    expect(pages.map((p) => p.region)).toEqual(['westeurope', 'northeurope']);
+    for (const { region, graph } of pages) {
+      const r = await renderView(model, graph, { metadata: false });
+      checkPicture(`${g} ${region}`, graph, r);
+      expect(pt(r), region).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+      const ids = graph.nodes.map((n) => n.id);
+      expect(new Set(ids).size, region).toBe(ids.length);
+      // Every box of the whole overview that belongs to this region is here; none of the other region's is.
+      const regionOf = (id: string): string | undefined => {
+        const res = q.get(id);
+        if (!res) return undefined;
+        if (res.kind === 'vnet' || res.kind === 'cluster') return res.region;
+        if (res.kind === 'subnet') return q.getAs(res.vnet, 'vnet')?.region;
+        return res.parent ? regionOf(res.parent) : undefined;
+      };
+      for (const n of whole.nodes) {
+        const at = n.element ? regionOf(n.element) : undefined;
+        if (at === region) expect(ids, `${region} keeps ${n.id}`).toContain(n.id);
+        if (at !== undefined && at !== region) expect(ids, `${region} leaves out ${n.id}`).not.toContain(n.id);
+      }
+      // The global entry (Front Door) is on every page, with its line into this region.
+      const fd = q.all('frontDoor')[0]!;
+      expect(ids).toContain(fd.id);
+      // Every segment of this region's paths is one step, in path order, each number once.
+      const paths = model.ingressPaths.filter((p) => regionOf(p.cluster!) === region);
+      expect(paths.length).toBeGreaterThan(0);
+      const drawn = graph.steps!.filter((s) => s.flow === 'ingress').flatMap((s) => s.edges);
+      expect(new Set(drawn).size).toBe(drawn.length);
+      for (const p of paths) for (const e of p.edges) expect(drawn, `${region} ${p.name} ${e}`).toContain(e);
+      // A step of another region's path is not on this page.
+      for (const p of model.ingressPaths.filter((x) => !paths.includes(x)))
+        for (const e of p.edges.filter((id) => !paths.some((x) => x.edges.includes(id)))) expect(drawn).not.toContain(e);
+      const egress = model.egressPaths.filter((p) => regionOf(p.cluster) === region).flatMap((p) => p.edges);
+      expect(graph.steps!.filter((s) => s.flow === 'egress').flatMap((s) => s.edges).sort()).toEqual([...new Set(egress)].sort());
+    }
+  }, 120_000);
+
+  it('prints a page per region in the PDF pack, captioned with its region, the whole overview beside', async () => {
+    const inputs = await prepareInputs({ files: [join(examplesDir, g)], config: false, asOf: '2026-11-23' });
+    const vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
+    const d = vm.architectures[0]!.diagrams.find((x) => x.view === 'overview')!;
+    expect(d.parts?.map((r) => r.title)).toEqual(['Region westeurope', 'Region northeurope']);
+    const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
+    const figures = [...html.matchAll(/<figure class="diagram diagram-page[^"]*"[^>]*>[\s\S]*?<\/figure>/g)].map((m) => m[0]);
+    const overviews = figures.filter((f) => f.includes('Overview: topology'));
+    expect(overviews).toHaveLength(2);
+    expect(overviews[0]).toContain('(part 1 of 2: Region westeurope)');
+    expect(overviews[1]).toContain('(part 2 of 2: Region northeurope)');
+    expect(overviews[0]).toContain('data-element="vnet:vnet-bookings-weu"');
+    expect(overviews[0]).not.toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(overviews[1]).toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(overviews[0]).toContain(`pack-diagrams/${d.fileName}`);
+    // The JSON pack keeps the whole overview and names the printed parts only.
+    const json = JSON.parse(renderJson(vm)) as { architectures: Array<{ diagrams: Array<{ view: string; parts?: unknown }> }> };
+    expect(json.architectures[0]!.diagrams.find((x) => x.view === 'overview')!.parts).toEqual([
+      'Region westeurope',
+      'Region northeurope',
+    ]);
+  }, 120_000);
+
+  it('gives a single-region design no region pages, and a region with nothing of its own nothing to draw', () => {
+    expect(regionOverviews(models.get('a-hub-spoke-baseline.ts')!)).toEqual([]);
+    expect(overview(models.get(g)!, { region: 'eastus' })?.nodes.some((n) => n.style === 'vnet')).toBeFalsy();
+  });
+});
+
+describe('the 20-spoke overview, collapsed with its steps', () => {
+  it('prints on one page: one spoke drawn with its steps, "+ 19 more spokes like vnet-spoke-1"', async () => {
+    const d = packs.get('20-spoke')!;
+    expect(d.collapsed?.spokes).toBe(20);
+    expect(d.collapsed?.groups.map((x) => x.note)).toEqual(['+ 19 more spokes like vnet-spoke-1']);
+    expect(d.collapsed?.groups[0]!.members.map((x) => x.name)).toEqual(Array.from({ length: 19 }, (_, i) => `vnet-spoke-${i + 2}`));
+    expect(pt(d)).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    expect(d.full?.svg).toBeDefined();
+    expect(pt({ svg: d.full!.svg!, width: d.full!.width!, height: d.full!.height! })).toBeLessThan(MIN_TEXT_PT);
+    const model = models.get('20-spoke')!;
+    const folded = collapseOverview(deriveView(model, 'overview')!, model)!;
+    checkPicture('20-spoke', folded.graph, await renderView(model, folded.graph, { metadata: false }));
+    // The drawn spoke's four ingress hops and its step into the route table, then the two shared hub steps.
+    expect(folded.graph.steps!.map((s) => s.flow)).toEqual(['ingress', 'ingress', 'ingress', 'ingress', 'egress', 'egress', 'egress']);
+    expect(folded.graph.steps!.every((s) => !/aks-2\b|agw-2\b/.test(s.text.replace(/shared by .*$/, '')))).toBe(true);
+    expect(folded.graph.notes).toEqual([expect.stringMatching(/^Private Link: aks-1 reaches kv-spoke-1 /)]);
+  }, 120_000);
+
+  it('keeps a spoke whose steps say something else drawn with its own steps', () => {
+    const model = structuredClone(models.get('20-spoke')!);
+    // Spoke 7's Application Gateway passes TLS through instead of re-encrypting: one word of one step differs.
+    const path = model.ingressPaths.find((p) => p.name === 'app-7')!;
+    path.hops[0]!.tls = 'passthrough';
+    const folded = collapseOverview(overview(model)!, model)!;
+    const drawn = new Set(folded.graph.nodes.map((n) => n.id));
+    expect(drawn.has('vnet:vnet-spoke-7')).toBe(true);
+    expect(folded.groups[0]!.members.map((m) => m.name)).not.toContain('vnet-spoke-7');
+    expect(folded.graph.steps!.some((s) => s.text.includes('agw-7 (passes TLS through'))).toBe(true);
+  });
+});
