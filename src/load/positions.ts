@@ -49,17 +49,22 @@ export class PositionMap {
 
   /** Parses a file once; later look-ups are cheap. */
   static forFile(file: string): Promise<PositionMap> {
+    return Promise.resolve(PositionMap.parse(file));
+  }
+
+  /** As forFile(), synchronously. */
+  static parse(file: string): PositionMap {
     const ts = loadTs();
     let text = '';
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      return Promise.resolve(new PositionMap(ts, undefined, undefined));
+      return new PositionMap(ts, undefined, undefined);
     }
     const js = /\.(m?js|cjs)$/.test(file);
     const sf = ts.createSourceFile(js ? '/arch.js' : '/arch.ts', text, ts.ScriptTarget.Latest, true, js ? ts.ScriptKind.JS : ts.ScriptKind.TS);
     const exp = sf.statements.find((st): st is Ts.ExportAssignment => ts.isExportAssignment(st) && !st.isExportEquals);
-    return Promise.resolve(new PositionMap(ts, sf, exp?.expression ?? exp));
+    return new PositionMap(ts, sf, exp?.expression ?? exp);
   }
 
   /** Position of a DSL path; `''` is the default export itself. */

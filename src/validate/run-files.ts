@@ -49,13 +49,15 @@ export async function validateFile(path: string, opts: ValidateFilesOptions = {}
 async function validateLoaded(arch: LoadedArchitecture, opts: ValidateFilesOptions, configs: ConfigCache): Promise<ValidatedFile> {
   const t0 = performance.now();
   const config = await configs.forFile(arch.path, opts.config);
-  // Positions need the TypeScript parser; a first pass tells whether any finding needs one.
-  const first = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf });
-  let result = first;
-  if (first.findings.length > 0) {
-    const locator = await SourceLocator.create(arch);
-    result = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf, locator });
-  }
+  // Positions need the TypeScript parser: it is loaded, and the files parsed, only when a finding asks.
+  const locator = SourceLocator.lazy(arch);
+  const result = await validateModel(arch.model, arch.issues, {
+    file: arch.file,
+    config,
+    asOf: opts.asOf,
+    locator,
+    locateUnverifiedAlone: false,
+  });
   performance.measure('aksnet:validate', { start: t0, detail: { design: arch.file } });
   return { arch, result, ...(config ? { config } : {}) };
 }
