@@ -10,6 +10,7 @@ import { AksnetError } from '../shared/errors.js';
 import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../load/load-architecture.js';
 import { displayPath, LoadSession } from '../load/load-module.js';
 import { SourceLocator } from '../load/locate.js';
+import { flushPositionCaches } from '../load/position-cache.js';
 import type { FileResult } from './finding.js';
 import { loadFailureResult } from './load-failure.js';
 import { validateModel } from './validate.js';
@@ -113,6 +114,8 @@ export async function validateOutcomes(paths: string[], opts: ValidateFilesOptio
     for (const p of paths) out.push(await validateOutcome(p, opts, configs, session));
   } finally {
     session?.dispose();
+    // Positions learnt in this run serve the next one (watch mode, or the next CI run on a warm cache).
+    flushPositionCaches();
   }
   return out;
 }
