@@ -89,7 +89,9 @@ export function positionMemo(file: string, text: string, dir: string | undefined
       pending.set(path, { file, textHash, entries });
       if (!exitHook) {
         exitHook = true;
-        process.once('exit', () => flushPositionCaches());
+        process.once('exit', () => {
+          flushPositionCaches();
+        });
       }
     },
   };

@@ -90,7 +90,7 @@ describe('SourceLocator.lazy', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aksnet-lazy-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('parses on the first look-up only, and gives what an eager locator gives', async () => {
+  it('parses on the first look-up only, and gives what an eager locator gives', () => {
     const file = join(dir, 'design.ts');
     writeFileSync(
       file,
