@@ -113,8 +113,13 @@ export class LoadSession {
   async load(abs: string): Promise<LoadedModule> {
     if (!this.builds.has(abs)) this.builds.set(abs, buildOne(abs));
     const own = this.evaluate(abs);
-    const next = this.order[this.order.indexOf(abs) + 1];
-    if (next !== undefined && this.builds.has(next)) void this.evaluate(next);
+    // The worker runs a few designs ahead, so it stays busy while the caller validates (one design
+    // ahead left it idle whenever a validation took longer than the next evaluation, and the other way round).
+    const at = this.order.indexOf(abs);
+    for (let k = 1; k <= LOOKAHEAD; k++) {
+      const next = this.order[at + k];
+      if (next !== undefined && this.builds.has(next)) void this.evaluate(next);
+    }
     const r = await own;
     this.pending.delete(abs);
     this.builds.delete(abs);
@@ -157,6 +162,9 @@ export class LoadSession {
     this.dir = undefined;
   }
 }
+
+/** Designs evaluated ahead of the one asked for in a multi-file run (their values wait in memory). */
+const LOOKAHEAD = 3;
 
 const LOADABLE = /\.(m?ts|m?js|cts|cjs)$/;
 
