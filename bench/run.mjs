@@ -248,7 +248,12 @@ if (sections.includes('watch')) {
 if (sections.includes('validate')) {
   const dir = join(work, 'designs-100');
   writeVariants(dir, 100);
-  log(`validate: 100 generated hub-spoke designs, ${runs} runs`);
+  log(`validate: 100 generated hub-spoke designs, one run with empty caches, then ${runs} runs`);
+  // First use: no V8 code cache of the TypeScript parser, no remembered positions (AKSNET_CACHE_DIR empty).
+  const cold = timed(process.execPath, [bin, 'validate', dir, '--format', 'json', '-o', join(work, 'v100-cold.json')], {
+    env: { ...process.env, AKSNET_CACHE_DIR: mkdtempSync(join(work, 'cache-')) },
+  });
+  if (cold.status !== 0 && cold.status !== 1) throw new Error(`validate failed (${cold.status}): ${cold.stderr}`);
   const samples = [];
   for (let i = 0; i < runs; i++) {
     const r = timed(process.execPath, [bin, 'validate', dir, '--format', 'json', '-o', join(work, 'v100.json')]);
@@ -261,6 +266,7 @@ if (sections.includes('validate')) {
     medianCpuMs: samples.every((s) => s.cpuMs !== undefined) ? round(median(samples.map((s) => s.cpuMs))) : undefined,
     peakMiB: round(Math.max(...samples.map((s) => s.peakKiB ?? 0)) / 1024),
     samplesMs: samples.map((s) => round(s.ms)),
+    cold: { ms: round(cold.ms), cpuMs: cold.cpuMs === undefined ? undefined : round(cold.cpuMs) },
     targetMs: 2000,
   };
 }
@@ -483,7 +489,7 @@ function markdown(r) {
   }
   if (s.validate)
     L.push(
-      `| \`aksnet validate\` on 100 generated designs, whole process | **${s.validate.medianMs} ms** (CPU ${s.validate.medianCpuMs ?? '?'} ms, peak ${s.validate.peakMiB} MiB) | ≤ 2000 ms |`,
+      `| \`aksnet validate\` on 100 generated designs, whole process | **${s.validate.medianMs} ms** (CPU ${s.validate.medianCpuMs ?? '?'} ms, peak ${s.validate.peakMiB} MiB)${s.validate.cold ? `; first run with empty caches ${s.validate.cold.ms} ms (CPU ${s.validate.cold.cpuMs ?? '?'} ms)` : ''} | ≤ 2000 ms |`,
     );
   if (s.pdf?.ratio !== undefined) {
     const pm = s.pdf.medianMs;

@@ -53,8 +53,16 @@ export const SOURCE_SITE: unique symbol = Symbol.for('aksnet.source-site') as ne
 /** Adds the `kind` tag and records where the part was built. Must be called directly by each builder. */
 function tagged<K extends string, S extends object>(kind: K, spec: S): { kind: K } & S {
   const part = { kind, ...spec };
-  // Frames: [0] "Error", [1] tagged, [2] the builder, [3] its caller.
+  // Frames: [0] "Error", [1] tagged, [2] the builder, [3] its caller. Only those three are captured:
+  // formatting the default ten cost more than the rest of evaluating a large design. A lower limit set
+  // by the design is kept (then, as before, no frame is recorded).
+  // (`stackTraceLimit` is V8's: typed by @types/node, which a design's own type check may not have.)
+  const v8Error = Error as unknown as { stackTraceLimit?: unknown };
+  const limit = v8Error.stackTraceLimit;
+  const narrow = typeof limit === 'number' && limit > 3;
+  if (narrow) v8Error.stackTraceLimit = 3;
   const frame = new Error().stack?.split('\n')[3];
+  if (narrow) v8Error.stackTraceLimit = limit;
   if (frame) Object.defineProperty(part, SOURCE_SITE, { value: frame.trim(), enumerable: false });
   return part;
 }

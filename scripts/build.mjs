@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sourceHash } from './source-hash.mjs';
+import { bundleRules } from './bundle-rules.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -29,6 +30,12 @@ const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.json'), '
 if (!existsSync(join(out, 'src'))) {
   rmSync(out, { recursive: true, force: true });
   process.exit(r.status || 1);
+}
+// One module for the whole rule catalogue (see bundle-rules.mjs); without it the rules load file by file.
+try {
+  await bundleRules(out);
+} catch (e) {
+  console.error(`aksnet build: the rule catalogue was not bundled (rules will load file by file): ${e.message ?? e}`);
 }
 writeFileSync(join(out, '.source-hash'), hash);
 if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), old);

@@ -99,8 +99,13 @@ export class LoadSession {
     const fresh = [...new Set(files.map((f) => resolve(f)))].filter((f) => !this.builds.has(f) && existsSync(f) && LOADABLE.test(f));
     if (fresh.length === 0) return;
     this.acquire();
-    const all = buildMany(fresh);
-    for (const f of fresh) this.builds.set(f, all.then((m) => m.get(f)!));
+    // The first design is bundled on its own, beside the build of the others: its evaluation (and the
+    // caller's validation) then starts when it is ready, not when the last design of a large run is.
+    const groups = fresh.length > 2 ? [fresh.slice(0, 1), fresh.slice(1)] : [fresh];
+    for (const group of groups) {
+      const built = buildMany(group);
+      for (const f of group) this.builds.set(f, built.then((m) => m.get(f)!));
+    }
     this.order.push(...fresh);
   }
 
@@ -108,8 +113,13 @@ export class LoadSession {
   async load(abs: string): Promise<LoadedModule> {
     if (!this.builds.has(abs)) this.builds.set(abs, buildOne(abs));
     const own = this.evaluate(abs);
-    const next = this.order[this.order.indexOf(abs) + 1];
-    if (next !== undefined && this.builds.has(next)) void this.evaluate(next);
+    // The worker runs a few designs ahead, so it stays busy while the caller validates (one design
+    // ahead left it idle whenever a validation took longer than the next evaluation, and the other way round).
+    const at = this.order.indexOf(abs);
+    for (let k = 1; k <= LOOKAHEAD; k++) {
+      const next = this.order[at + k];
+      if (next !== undefined && this.builds.has(next)) void this.evaluate(next);
+    }
     const r = await own;
     this.pending.delete(abs);
     this.builds.delete(abs);
@@ -152,6 +162,9 @@ export class LoadSession {
     this.dir = undefined;
   }
 }
+
+/** Designs evaluated ahead of the one asked for in a multi-file run (their values wait in memory). */
+const LOOKAHEAD = 3;
 
 const LOADABLE = /\.(m?ts|m?js|cts|cjs)$/;
 

@@ -22,12 +22,31 @@ export class SourceLocator {
   ) {}
 
   /** Parses the architecture file and every file a builder was called from. */
-  static async create(arch: Pick<LoadedArchitecture, 'path' | 'value' | 'sites'>): Promise<SourceLocator> {
+  static create(arch: Pick<LoadedArchitecture, 'path' | 'value' | 'sites'>): Promise<SourceLocator> {
+    return Promise.resolve(SourceLocator.createSync(arch));
+  }
+
+  /** As create(), synchronously (the parse is synchronous). */
+  static createSync(arch: Pick<LoadedArchitecture, 'path' | 'value' | 'sites'>): SourceLocator {
     const files = new Set<string>([arch.path]);
     for (const site of arch.sites.values()) files.add(site.file);
     const maps = new Map<string, PositionMap>();
-    for (const f of [...files].sort()) maps.set(f, await PositionMap.forFile(f));
+    for (const f of [...files].sort()) maps.set(f, PositionMap.parse(f));
     return new SourceLocator(arch, maps);
+  }
+
+  /**
+   * A locator that parses nothing until the first look-up: a design without findings never loads the
+   * TypeScript parser, and one with findings has its rules run once, not once to find out and again to locate.
+   */
+  static lazy(arch: Pick<LoadedArchitecture, 'path' | 'value' | 'sites'>): { locate(path: string): Located; readonly used: boolean } {
+    let real: SourceLocator | undefined;
+    return {
+      locate: (path) => (real ??= SourceLocator.createSync(arch)).locate(path),
+      get used() {
+        return real !== undefined;
+      },
+    };
   }
 
   locate(path: string): Located {

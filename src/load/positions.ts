@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { ts as Ts } from 'ts-morph';
 import { requireWithCodeCache } from '../shared/code-cache.js';
+import { positionMemo, type PositionMemo } from './position-cache.js';
 
 export interface Position {
   line: number;
@@ -38,37 +39,86 @@ export function parsePath(path: string): Array<string | number> {
   return [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));
 }
 
+/**
+ * Positions in one source file. Answers come from the position cache when the file is unchanged
+ * since a run that asked the same question; otherwise the file is parsed (once, on the first such
+ * question) and walked.
+ */
 export class PositionMap {
   private readonly cache = new Map<string, Position>();
+  private parsed: ParsedSource | undefined;
 
   private constructor(
-    private readonly ts: TsApi,
-    private readonly sf: Ts.SourceFile | undefined,
-    private readonly root: Ts.Node | undefined,
+    private readonly text: string | undefined,
+    private readonly js: boolean,
+    private readonly memo: PositionMemo | undefined,
   ) {}
 
-  /** Parses a file once; later look-ups are cheap. */
+  /** Reads a file; it is parsed on the first position not found in the cache. */
   static forFile(file: string): Promise<PositionMap> {
-    const ts = loadTs();
-    let text = '';
+    return Promise.resolve(PositionMap.parse(file));
+  }
+
+  /** As forFile(), synchronously. */
+  static parse(file: string): PositionMap {
+    let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch {
-      return Promise.resolve(new PositionMap(ts, undefined, undefined));
+      return new PositionMap(undefined, false, undefined);
     }
-    const js = /\.(m?js|cjs)$/.test(file);
-    const sf = ts.createSourceFile(js ? '/arch.js' : '/arch.ts', text, ts.ScriptTarget.Latest, true, js ? ts.ScriptKind.JS : ts.ScriptKind.TS);
-    const exp = sf.statements.find((st): st is Ts.ExportAssignment => ts.isExportAssignment(st) && !st.isExportEquals);
-    return Promise.resolve(new PositionMap(ts, sf, exp?.expression ?? exp));
+    return new PositionMap(text, /\.(m?js|cjs)$/.test(file), positionMemo(file, text));
+  }
+
+  private source(): ParsedSource {
+    this.parsed ??= ParsedSource.of(loadTs(), this.text!, this.js);
+    return this.parsed;
   }
 
   /** Position of a DSL path; `''` is the default export itself. */
   locate(path: string): Position {
     const hit = this.cache.get(path);
     if (hit) return hit;
-    const pos = this.compute(path);
+    const pos = this.text === undefined ? { line: 1, column: 1, exact: false } : this.remembered(`p:${path}`, () => this.source().locate(path));
     this.cache.set(path, pos);
     return pos;
+  }
+
+  /**
+   * Position of `segments` inside the part built by the call at line:column (a builder's call site,
+   * recorded at run time), for parts made in functions and loops the syntactic walk cannot follow.
+   */
+  locateFrom(line: number, column: number, segments: Array<string | number>): Position {
+    if (this.text === undefined) return { line, column, exact: false };
+    return this.remembered(`f:${line}:${column}:${JSON.stringify(segments)}`, () => this.source().locateFrom(line, column, segments));
+  }
+
+  private remembered(key: string, compute: () => Position): Position {
+    const hit = this.memo?.get(key);
+    if (hit) return { line: hit.line, column: hit.column, exact: hit.exact };
+    const pos = compute();
+    this.memo?.set(key, pos);
+    return pos;
+  }
+}
+
+/** One parsed file and the syntactic walk over it. */
+class ParsedSource {
+  private constructor(
+    private readonly ts: TsApi,
+    private readonly sf: Ts.SourceFile,
+    private readonly root: Ts.Node | undefined,
+  ) {}
+
+  static of(ts: TsApi, text: string, js: boolean): ParsedSource {
+    const sf = ts.createSourceFile(js ? '/arch.js' : '/arch.ts', text, ts.ScriptTarget.Latest, true, js ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+    const exp = sf.statements.find((st): st is Ts.ExportAssignment => ts.isExportAssignment(st) && !st.isExportEquals);
+    return new ParsedSource(ts, sf, exp?.expression ?? exp);
+  }
+
+  locate(path: string): Position {
+    if (!this.root) return { line: 1, column: 1, exact: false };
+    return this.walk(this.root, parsePath(path));
   }
 
   private at(node: Ts.Node, exact: boolean): Position {
@@ -82,7 +132,7 @@ export class PositionMap {
   /** 1-based line of `pos`, counted as ts-morph counts it (`\n` only). */
   private lineAt(pos: number): number {
     if (!this.newlines) {
-      const text = this.sf!.text;
+      const text = this.sf.text;
       this.newlines = [];
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.newlines.push(i);
     }
@@ -99,7 +149,7 @@ export class PositionMap {
 
   /** 1-based column of `pos`: its distance from the previous `\n` or `\r`, as ts-morph measures it. */
   private columnAt(pos: number): number {
-    const text = this.sf!.text;
+    const text = this.sf.text;
     let start = pos;
     while (start > 0) {
       const c = text.charCodeAt(start - 1);
@@ -112,7 +162,7 @@ export class PositionMap {
   /** The initializer of the top-level `const`/`let`/`var` of that name (the first one), if any. */
   private variable(name: string): Ts.VariableDeclaration | undefined {
     const { ts } = this;
-    for (const st of this.sf!.statements) {
+    for (const st of this.sf.statements) {
       if (!ts.isVariableStatement(st)) continue;
       for (const d of st.declarationList.declarations) if (this.declares(d.name, name)) return d;
     }
@@ -149,17 +199,7 @@ export class PositionMap {
     return n;
   }
 
-  private compute(path: string): Position {
-    if (!this.sf || !this.root) return { line: 1, column: 1, exact: false };
-    return this.walk(this.root, parsePath(path));
-  }
-
-  /**
-   * Position of `segments` inside the part built by the call at line:column (a builder's call site,
-   * recorded at run time), for parts made in functions and loops the syntactic walk cannot follow.
-   */
   locateFrom(line: number, column: number, segments: Array<string | number>): Position {
-    if (!this.sf) return { line, column, exact: false };
     const { ts } = this;
     let pos: number;
     try {
@@ -176,7 +216,7 @@ export class PositionMap {
 
   /** The deepest node (token included) whose full span holds `pos`. */
   private descendantAt(pos: number): Ts.Node | undefined {
-    const sf = this.sf!;
+    const sf = this.sf;
     if (pos < sf.pos || pos >= sf.end) return undefined;
     let node: Ts.Node | undefined;
     for (let cur: Ts.Node = sf; ; ) {

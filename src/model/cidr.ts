@@ -21,20 +21,33 @@ export interface CidrRange {
 
 export type CidrParse = { ok: true; range: CidrRange } | { ok: false; error: string };
 
-const OCTET = '(0|[1-9]\\d{0,2})';
-const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
-
-/** Unsigned number of a strict dotted quad (decimal, no leading zeros, each part 0–255), or undefined. */
+/**
+ * Unsigned number of a strict dotted quad (decimal, no leading zeros, each part 0–255), or undefined.
+ * Read character by character: it runs for every CIDR and address of a design, and a regular
+ * expression with four groups cost several times as much.
+ */
 function quad(text: string): number | undefined {
-  const m = IPV4.exec(text);
-  if (!m) return undefined;
   let n = 0;
-  for (let i = 1; i <= 4; i++) {
-    const part = Number(m[i]);
-    if (part > 255) return undefined;
-    n = n * 256 + part;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (digits === 0 || dots === 3 || part > 255) return undefined;
+      n = n * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      // No leading zeros: a part that starts with 0 is 0 itself; at most three digits.
+      if ((digits === 1 && part === 0) || digits === 3) return undefined;
+      part = part * 10 + (c - 48);
+      digits++;
+    } else return undefined;
   }
-  return n;
+  if (digits === 0 || dots !== 3 || part > 255) return undefined;
+  return n * 256 + part;
 }
 
 /** Converts an unsigned 32-bit number back to dotted-quad text. */

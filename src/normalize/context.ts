@@ -91,6 +91,9 @@ export class NormalizeContext {
 
   readonly ingressPaths: IngressPathModel[] = [];
 
+  /** Ids of ingressPaths (a duplicate name is found without scanning the list for every path). */
+  readonly ingressPathIds = new Set<Id>();
+
   readonly egressPaths: EgressPathModel[] = [];
 
   readonly access: ControlPlaneAccessModel[] = [];

@@ -20,14 +20,27 @@ export function checkInput(root: unknown): NormalizeIssue[] {
   const issues: NormalizeIssue[] = [];
   if (!isObj(root)) return issues;
   // Breadth-first, so each object is named by its shortest path (the one the normalizer uses first).
+  // A path is spelt out only for a name that needs an issue: each entry keeps its parent and key.
   const seen = new Set<object>();
-  const queue: Array<[unknown, string]> = [[root, '']];
-  for (let i = 0; i < queue.length; i++) {
-    const [value, path] = queue[i]!;
+  const values: unknown[] = [root];
+  const parents: number[] = [-1];
+  const keys: Array<string | number> = [''];
+  const pathOf = (i: number): string => {
+    if (i <= 0) return '';
+    const up = pathOf(parents[i]!);
+    const key = keys[i]!;
+    return typeof key === 'number' ? `${up}[${key}]` : up ? `${up}.${key}` : key;
+  };
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
     if (typeof value !== 'object' || value === null || seen.has(value)) continue;
     seen.add(value);
     if (Array.isArray(value)) {
-      value.forEach((v, j) => queue.push([v, `${path}[${j}]`]));
+      value.forEach((v, j) => {
+        values.push(v);
+        parents.push(i);
+        keys.push(j);
+      });
       continue;
     }
     const obj = value as Obj;
@@ -37,7 +50,7 @@ export function checkInput(root: unknown): NormalizeIssue[] {
     } catch {
       continue;
     }
-    if (typeof name === 'string' && typeof obj.kind === 'string') checkName(obj, name, path, issues);
+    if (typeof name === 'string' && typeof obj.kind === 'string') checkName(obj, name, () => pathOf(i), issues);
     for (const key of Object.keys(obj)) {
       let child: unknown;
       try {
@@ -45,15 +58,22 @@ export function checkInput(root: unknown): NormalizeIssue[] {
       } catch {
         continue;
       }
-      if (typeof child === 'object' && child !== null) queue.push([child, path ? `${path}.${key}` : key]);
+      if (typeof child === 'object' && child !== null) {
+        values.push(child);
+        parents.push(i);
+        keys.push(key);
+      }
     }
   }
   sharedParts(root, issues);
   return issues;
 }
 
-function checkName(obj: Obj, name: string, path: string, issues: NormalizeIssue[]): void {
-  const at = path ? `${path}.name` : 'name';
+function checkName(obj: Obj, name: string, pathOf: () => string, issues: NormalizeIssue[]): void {
+  const at = (): string => {
+    const path = pathOf();
+    return path ? `${path}.name` : 'name';
+  };
   const nfc = name.normalize('NFC');
   if (nfc !== name) {
     try {
@@ -65,17 +85,17 @@ function checkName(obj: Obj, name: string, path: string, issues: NormalizeIssue[
   const shown = JSON.stringify(nfc);
   if (nfc.length > 0 && nfc.trim() === '') {
     const message = `the ${obj.kind} name ${shown} is only whitespace`;
-    issues.push({ ruleId: 'structure/invalid-name', message, path: at });
+    issues.push({ ruleId: 'structure/invalid-name', message, path: at() });
   } else if (CONTROL.test(nfc)) {
     const message = `the ${obj.kind} name ${shown} contains control characters`;
-    issues.push({ ruleId: 'structure/invalid-name', message, path: at });
+    issues.push({ ruleId: 'structure/invalid-name', message, path: at() });
   } else if (nfc.includes('/')) {
     issues.push({
       ruleId: 'structure/invalid-name',
       message:
         `the ${obj.kind} name ${shown} contains "/", which Azure does not allow in resource names ` +
         'and which would make ids ambiguous',
-      path: at,
+      path: at(),
     });
   }
 }

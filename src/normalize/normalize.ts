@@ -8,6 +8,7 @@
  */
 import type { Model } from '../model/types.js';
 import { computeRouting } from '../model/routing.js';
+import { primeRouting } from '../model/egress.js';
 import { NormalizeContext } from './context.js';
 import { readDecisions, readMetadata, readReview } from './document.js';
 import { readNetwork } from './network.js';
@@ -58,6 +59,10 @@ export function normalize(input: unknown): NormalizeResult {
     unknown: dedupeUnknown(n.sink.unknown),
     review,
   };
+  // The routes were computed before clusterPaths and linkGatewaysToClusters, which add only outbound
+  // devices, the internet, egress and private-link edges, and set VNet roles and gateway-cluster
+  // links: nothing routing reads. So they are the model's routes too.
+  primeRouting(model, routing);
   return { model, issues: n.sink.issues };
 }
 

@@ -47,7 +47,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   const f = new Fields(value, path, n.sink);
   const name = f.str('name', `path-${n.ingressPaths.length + 1}`);
   const pid = `ingressPath:${name}`;
-  if (n.ingressPaths.some((p) => p.id === pid)) {
+  if (n.ingressPathIds.has(pid)) {
     n.sink.issues.push({ ruleId: 'structure/duplicate-name', message: `two ingress paths are named "${name}"`, path: f.at('name') });
     return;
   }
@@ -146,6 +146,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
     prevTls = hops[i]?.tls;
   });
   const clientRes = n.resources.get(client);
+  n.ingressPathIds.add(pid);
   n.ingressPaths.push(
     stripUndefined({
       id: pid,

@@ -10,6 +10,7 @@ import { AksnetError } from '../shared/errors.js';
 import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../load/load-architecture.js';
 import { displayPath, LoadSession } from '../load/load-module.js';
 import { SourceLocator } from '../load/locate.js';
+import { flushPositionCaches } from '../load/position-cache.js';
 import type { FileResult } from './finding.js';
 import { loadFailureResult } from './load-failure.js';
 import { validateModel } from './validate.js';
@@ -49,13 +50,15 @@ export async function validateFile(path: string, opts: ValidateFilesOptions = {}
 async function validateLoaded(arch: LoadedArchitecture, opts: ValidateFilesOptions, configs: ConfigCache): Promise<ValidatedFile> {
   const t0 = performance.now();
   const config = await configs.forFile(arch.path, opts.config);
-  // Positions need the TypeScript parser; a first pass tells whether any finding needs one.
-  const first = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf });
-  let result = first;
-  if (first.findings.length > 0) {
-    const locator = await SourceLocator.create(arch);
-    result = await validateModel(arch.model, arch.issues, { file: arch.file, config, asOf: opts.asOf, locator });
-  }
+  // Positions need the TypeScript parser: it is loaded, and the files parsed, only when a finding asks.
+  const locator = SourceLocator.lazy(arch);
+  const result = await validateModel(arch.model, arch.issues, {
+    file: arch.file,
+    config,
+    asOf: opts.asOf,
+    locator,
+    locateUnverifiedAlone: false,
+  });
   performance.measure('aksnet:validate', { start: t0, detail: { design: arch.file } });
   return { arch, result, ...(config ? { config } : {}) };
 }
@@ -111,6 +114,8 @@ export async function validateOutcomes(paths: string[], opts: ValidateFilesOptio
     for (const p of paths) out.push(await validateOutcome(p, opts, configs, session));
   } finally {
     session?.dispose();
+    // Positions learnt in this run serve the next one (watch mode, or the next CI run on a warm cache).
+    flushPositionCaches();
   }
   return out;
 }

@@ -27,6 +27,12 @@ export interface ValidateOptions {
   /** Rules to run (default: the whole catalogue). */
   rules?: Rule[];
   locator?: Locator;
+  /**
+   * Whether unverified checks are located even when there is no finding (default true). `validate`
+   * passes false: there, a design without findings never pays for the TypeScript parser, and its
+   * unverified checks stay at 1:1.
+   */
+  locateUnverifiedAlone?: boolean;
 }
 
 /** Today's date in UTC, honouring SOURCE_DATE_EPOCH so pinned builds stay reproducible. */
@@ -74,7 +80,6 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     for (const u of open) {
       const el = q.get(u.element);
       const path = u.path ?? el?.source.path ?? '';
-      const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
       const factPath = path ? `${path}.${u.property}` : u.property;
       const known = unknownByPath.get(factPath);
       const fact = u.fact ?? known?.fact ?? u.property;
@@ -90,9 +95,10 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
         factPath,
         check: u.check,
         path,
-        file: pos.file ?? opts.file,
-        line: pos.line,
-        column: pos.column,
+        // Located below, once per distinct check.
+        file: opts.file,
+        line: 1,
+        column: 1,
         element: u.element,
         elementName: u.name ?? el?.name ?? u.element,
         helpUri: rule.meta.references[0]?.url ?? '',
@@ -132,12 +138,22 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     }
   }
   findings.sort(compareFindings);
+  const checks = uniqueUnverified(unverified);
+  const locator = opts.locator;
+  if (locator && (findings.length > 0 || opts.locateUnverifiedAlone !== false)) {
+    for (const u of checks) {
+      const pos = locator.locate(u.path);
+      u.file = pos.file ?? opts.file;
+      u.line = pos.line;
+      u.column = pos.column;
+    }
+  }
   return {
     file: opts.file,
     title: model.metadata.title,
     // One root cause on one ingress path reads as one problem; every finding stays and still counts.
     findings: groupFindings(dedupe(findings), model),
-    unverified: dedupeUnverified(unverified),
+    unverified: sortUnverified(checks),
     rulesRun,
     asOf,
   };
@@ -164,17 +180,20 @@ function dedupe(list: Finding[]): Finding[] {
   });
 }
 
-/** One entry per rule and missing fact, in file order. */
-function dedupeUnverified(list: UnverifiedCheck[]): UnverifiedCheck[] {
+/** One entry per rule and missing fact (the first reported). */
+function uniqueUnverified(list: UnverifiedCheck[]): UnverifiedCheck[] {
   const seen = new Set<string>();
-  return list
-    .filter((u) => {
-      const key = `${u.ruleId}|${u.factPath}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => cmpStr(a.file, b.file) || a.line - b.line || a.column - b.column || cmpStr(a.ruleId, b.ruleId) || cmpStr(a.factPath, b.factPath));
+  return list.filter((u) => {
+    const key = `${u.ruleId}|${u.factPath}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** In file order. */
+function sortUnverified(list: UnverifiedCheck[]): UnverifiedCheck[] {
+  return list.sort((a, b) => cmpStr(a.file, b.file) || a.line - b.line || a.column - b.column || cmpStr(a.ruleId, b.ruleId) || cmpStr(a.factPath, b.factPath));
 }
 
 function cmpStr(a: string, b: string): number {

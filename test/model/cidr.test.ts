@@ -42,6 +42,15 @@ describe('parseCidr', () => {
     });
   });
 
+  it('reads each dotted quad strictly: four decimal parts 0–255, no leading zeros, nothing else', () => {
+    const bad = ['256.0.0.0', '0.256.0.0', '0.0.256.0', '1000.0.0.0', '01.0.0.0', '0.00.0.0', '0.0.0.010', '1.2.3.4.5', '1..2.3', '.1.2.3', '1.2.3.', '1.2.3', ' 1.2.3.4', '1.2.3.4 ', '+1.2.3.4', '0x1.2.3.4', '1e2.0.0.0', '١.2.3.4', 'a.b.c.d'];
+    for (const q of bad) expect(parseCidr(`${q}/32`), q).toEqual({ ok: false, error: `"${q}/32" is not an IPv4 CIDR` });
+    for (const [q, n] of [['255.255.255.255', 2 ** 32 - 1], ['0.0.0.0', 0], ['10.0.0.0', 10 * 2 ** 24], ['1.20.255.9', 0x0114ff09], ['100.64.0.1', 0x64400001]] as const) {
+      const r = parseCidr(`${q}/32`);
+      expect(r.ok && r.range.first, q).toBe(n);
+    }
+  });
+
   it('accepts the extremes of the prefix range and of the address space', () => {
     expect(parseCidr('0.0.0.0/0')).toMatchObject({ ok: true, range: { first: 0, last: 2 ** 32 - 1, prefix: 0, size: 2 ** 32 } });
     expect(parseCidr('255.255.255.255/32')).toMatchObject({ ok: true, range: { prefix: 32, size: 1 } });
