@@ -76,7 +76,9 @@ testRule('structure/cidr-malformed', {
           messageId: 'malformed',
           path: 'clusters[0].egressDestinations[0].cidr',
           severity: 'error',
-          message: 'egress destination partner: "198.51.100.1/28" has host bits set; the network address for /28 is 198.51.100.0/28',
+          message:
+            'egress destination partner: "198.51.100.1/28" has host bits set; ' +
+            'the network address for /28 is 198.51.100.0/28',
         },
         {
           messageId: 'malformed',
@@ -94,7 +96,9 @@ testRule('structure/cidr-malformed', {
           messageId: 'malformed',
           path: 'clusters[0].network.serviceCidr',
           severity: 'error',
-          message: 'service CIDR of aks-test: "172.16.0.1/16" has host bits set; the network address for /16 is 172.16.0.0/16',
+          message:
+            'service CIDR of aks-test: "172.16.0.1/16" has host bits set; ' +
+            'the network address for /16 is 172.16.0.0/16',
         },
       ],
     },
