@@ -34,10 +34,10 @@ export function defaultRouteOf(
 ): { table: ResourceOf<'routeTable'>; route: NormalizedRoute; index: number } | undefined {
   const t = subnet ? routingOf(q.model).get(subnet.id) : undefined;
   const r = t ? defaultRouteFor(t) : undefined;
-  if (!r || r.source !== 'User' || r.routeIndex === undefined) return undefined;
-  const table = q.getAs(r.routeTable, 'routeTable');
-  const route = table?.routes[r.routeIndex];
-  return table && route ? { table, route, index: r.routeIndex } : undefined;
+  // Only a user route has an index, and routing gives it its table too.
+  if (r?.routeIndex === undefined) return undefined;
+  const table = q.getAs(r.routeTable, 'routeTable')!;
+  return { table, route: table.routes[r.routeIndex]!, index: r.routeIndex };
 }
 
 /** Node count of a cluster at maximum scale and its upgrade surge (the capacity model's, summed over pools). */

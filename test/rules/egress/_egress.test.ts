@@ -14,7 +14,8 @@ describe('isProduction', () => {
   it.each(['prod', 'production', 'Production', 'prod-weu', 'eu prod'])('%s is production', (env) => {
     expect(isProduction(modelIn(env))).toBe(true);
   });
-  it.each(['nonprod', 'non-prod', 'Non-Production', 'preproduction', 'products', 'dev', ''])('%s is not', (env) => {
+  const notProduction = ['nonprod', 'non-prod', 'Non-Production', 'nonprod copy of prod', 'preproduction', 'dev', ''];
+  it.each([...notProduction, 'products'])('%s is not', (env) => {
     expect(isProduction(modelIn(env))).toBe(false);
   });
   it('an environment that is not stated is not production', () => {

@@ -181,6 +181,13 @@ describe(`${ID}: unstated facts`, () => {
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual([JUMP]);
     expect(r.unverified?.[0]?.check).toBe('subnet snet-jump (jump box vm-jump) has no implicit internet egress');
+    const two = withJumpBox(undefined, (b) => {
+      b.arch.network.jumpBoxes!.push(jumpBox({ name: 'vm-2', subnet: b.jumpSubnet }));
+    });
+    const r2 = await runRuleResult(ID, two());
+    expect(r2.unverified?.map((u) => u.check)).toEqual([
+      'subnet snet-jump (jump box vm-2, jump box vm-jump) has no implicit internet egress',
+    ]);
   });
   it('explicit egress needs no statement', async () => {
     const r = await runRuleResult(ID, withJumpBox(undefined, (b) => (b.jumpSubnet.routeTable = b.rt))());

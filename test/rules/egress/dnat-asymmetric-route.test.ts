@@ -104,6 +104,19 @@ testRule(ID, {
     },
     { name: 'DNAT straight to a private address (no load balancer hop)', arch: dnatOnly('10.1.0.100') },
     {
+      name: 'DNAT straight to an FQDN (no address to judge, no load balancer hop)',
+      arch: dnat({
+        change: (b) => {
+          const rule = b.firewall.classicRules![0]!.rules[0]!;
+          if ('translatedAddress' in rule) {
+            delete rule.translatedAddress;
+            rule.translatedFqdn = 'web.internal.example.com';
+          }
+          b.arch.ingress![0]!.hops.pop();
+        },
+      }),
+    },
+    {
       name: 'the cluster does not egress through the firewall',
       arch: dnat({
         change: (b) => {
