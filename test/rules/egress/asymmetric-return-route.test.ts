@@ -8,7 +8,7 @@ import {
   vnet,
 } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { testRule } from '../../helpers/rule-tester.js';
+import { inOrder, testRule } from '../../helpers/rule-tester.js';
 
 function withNodeRoute(name: string, prefix: string, hop: 'firewall' | 'None', appGwRoute = false) {
   return () => {
@@ -37,12 +37,33 @@ function appGwViaFirewall(change: (b: B) => void) {
 
 testRule('egress/asymmetric-return-route', {
   valid: [
+    {
+      name: "a malformed gateway subnet CIDR is structure/cidr-malformed's concern",
+      arch: appGwViaFirewall((b) => (b.appGwSubnet.cidr = '10.1.4.0/33')),
+    },
     { name: 'the baseline: only 0.0.0.0/0 goes to the firewall, the App Gateway subnet stays VnetLocal', arch: () => baseline().arch },
     { name: 'a route covering the gateway subnet loses to the more specific VNet route', arch: withNodeRoute('private-via-fw', '10.0.0.0/8', 'firewall') },
     { name: 'both directions go through the same firewall', arch: withNodeRoute('appgw-via-fw', '10.1.4.0/24', 'firewall', true) },
     { name: 'a route for the range just after the gateway subnet (10.1.5.0/24)', arch: withNodeRoute('next-via-fw', '10.1.5.0/24', 'firewall') },
   ],
   invalid: [
+    {
+      name: 'replies routed to an appliance known only by its address, requests come directly',
+      arch: () => {
+        const b = baseline();
+        const nextHop = { type: 'VirtualAppliance' as const, address: '10.0.2.4' };
+        b.rt.routes.push({ name: 'appgw-via-nva', prefix: '10.1.4.0/24', nextHop });
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'oneWay',
+          path: PATH,
+          severity: 'error',
+          message: inOrder('node subnet snet-nodes', 'through VirtualAppliance (route appgw-via-nva', 'by VnetLocal:'),
+        },
+      ],
+    },
     {
       name: 'an Application Gateway for Containers in front of the cluster',
       arch: appGwViaFirewall((b) => {
