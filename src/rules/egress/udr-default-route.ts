@@ -85,7 +85,8 @@ export default defineRule({
           });
           continue;
         }
-        if (route.nextHopType !== 'VirtualAppliance' || !via) continue;
+        // A gateway route names no appliance (no resource, no address), so it never counts as another one.
+        if (!via) continue;
         const other = route.nextHopResource
           ? route.nextHopResource !== via.id
           : !!viaIp && !!route.nextHopAddress && route.nextHopAddress !== viaIp;

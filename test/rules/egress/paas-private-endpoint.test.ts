@@ -67,6 +67,10 @@ testRule(ID, {
     { name: 'zone links not stated (unverified)', arch: design({}, true) },
     { name: 'endpoint without a zone (unverified)', arch: design({ zone: false }) },
     {
+      name: "an endpoint in the hub used by the cluster, zone linked to the spoke: the hub's own VNet is no consumer",
+      arch: design({ links: ['spoke'], peIn: 'hub' }),
+    },
+    {
       name: 'an endpoint in the hub that no cluster uses, zone linked to the hub',
       arch: design({ links: ['hub'], peIn: 'hub', usedByCluster: false }),
     },

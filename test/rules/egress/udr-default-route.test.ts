@@ -1,4 +1,4 @@
-import { nva, routeTable } from '../../../dsl/index.js';
+import { nva, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -40,9 +40,19 @@ const DEFAULT_ROUTE = 'network.vnets[1].subnets[0].routeTable.routes[0].nextHop'
 testRule('egress/udr-default-route', {
   valid: [
     { name: 'an NVA declared, the default route goes to its address', arch: viaNva('10.0.0.10') },
+    { name: 'an unresolved appliance and a default route to the firewall: nothing to compare', arch: unresolvedVia() },
     {
-      name: 'an unresolved appliance and a default route to some appliance: nothing to compare',
+      name: 'an unresolved appliance and a default route to an address: nothing to compare',
       arch: unresolvedVia((b) => (b.rt.routes[0]!.nextHop = { type: 'VirtualAppliance', address: '10.0.0.5' })),
+    },
+    {
+      name: 'a default route to a declared VNet gateway (forced tunnel) is not another appliance',
+      arch: withRoutes((b) => {
+        const gw = subnet({ name: 'GatewaySubnet', cidr: '10.1.5.0/27', purpose: 'gateway' });
+        b.spoke.subnets.push(gw);
+        b.arch.network.gateways = [vnetGateway({ name: 'vpngw-spoke', type: 'vpn', subnet: gw })];
+        return [{ name: 'default', prefix: '0.0.0.0/0', nextHop: { type: 'VirtualNetworkGateway' } }];
+      }),
     },
     {
       name: 'a firewall without a stated private IP and a default route to an address: nothing to compare',
