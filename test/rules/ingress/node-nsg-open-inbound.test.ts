@@ -100,6 +100,11 @@ testRule('ingress/node-nsg-open-inbound', {
       ],
     },
     {
+      name: 'the high ports from Internet: a range up to 65535 is not every port',
+      arch: allowFrom('Internet', '4000-65535'),
+      findings: [{ messageId: 'openInbound', path: PATH, severity: 'warning', message: /to ports 4000-65535 \(rule/ }],
+    },
+    {
       name: 'SSH among other ports, from Any',
       arch: allowFrom('Any', [22, 8080]),
       findings: [{ messageId: 'adminPorts', path: PATH, severity: 'warning', message: /from Any to ports 22,8080 / }],
@@ -176,6 +181,7 @@ describe('ingress/node-nsg-open-inbound: unstated rules', () => {
     b.aks.nodePools.push(nodePool({ ...pool, subnet: more }));
     const r = await runRuleResult('ingress/node-nsg-open-inbound', b.arch);
     expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.vnets[1].subnets[0].nsg.rules']);
     expect(r.unverified?.map((u) => u.check)).toEqual([
       'NSG nsg-unstated on node subnet snet-nodes admits only the ingress tier',
     ]);
