@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingressPath, loadBalancer, nodePool, routeTable, subnet } from '../../../dsl/index.js';
+import type { FirewallDnatRule } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
@@ -70,7 +71,7 @@ function dnatOnly(translatedAddress: string) {
 
 /** A second DNAT rule, listed first, that publishes another address. */
 function otherRuleFirst(b: B): void {
-  b.firewall.classicRules![0]!.rules.unshift({
+  (b.firewall.classicRules![0]!.rules as FirewallDnatRule[]).unshift({
     name: 'other',
     destinationAddress: '20.50.60.80',
     destinationPort: 8443,

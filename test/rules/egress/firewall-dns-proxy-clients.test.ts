@@ -64,7 +64,7 @@ testRule(ID, {
       arch: needs((b) => {
         const peSubnet = subnet({ name: 'snet-pe', cidr: '10.1.6.0/27', purpose: 'private-endpoints' });
         b.spoke.subnets.push(peSubnet);
-        const db = paas({ name: 'sql-app', service: 'sql', publicNetworkAccess: false });
+        const db = paas({ name: 'sql-app', service: 'sqlDatabase', publicNetworkAccess: false });
         const pe = privateEndpoint({ name: 'pe-sql', subnet: peSubnet, target: db });
         b.arch.network.privateEndpoints = [pe];
         const sql = { name: 'sql', fqdn: 'sql-app.database.windows.net', port: 1433, protocol: 'tcp' } as const;

@@ -26,8 +26,7 @@ testRule('structure/cidr-malformed', {
       name: 'a private cluster (no authorized ranges to read) on flat Azure CNI (no pod CIDR)',
       arch: () => {
         const b = baseline();
-        b.aks.network.podCidr = undefined;
-        b.aks.network.cni = 'azure';
+        b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
         return b.arch;
       },
     },
@@ -40,7 +39,7 @@ testRule('structure/cidr-malformed', {
         b.hub.addressSpace[1] = '10.2.0.0/';
         b.rt.routes[1]!.prefix = '192.168.50.0/33';
         b.aks.network.serviceCidr = '172.16.0.1/16';
-        b.aks.network.podCidr = '192.168.0.0';
+        b.aks.network = { ...b.aks.network, cni: 'azure-overlay', podCidr: '192.168.0.0' };
         b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24', '198.51.100.300'] };
         b.aks.egressDestinations![0]!.cidr = '198.51.100.1/28';
         b.arch.network.onPremises![0]!.addressSpace[1] = '172.21.0.0/8';
