@@ -49,7 +49,9 @@ testRule('ingress/node-nsg-open-inbound', {
     { name: 'inbound from a private range is not from anywhere', arch: allowFrom('10.0.0.0/8', 443) },
     {
       name: 'the exact port a public load balancer publishes',
-      arch: allowFrom('Internet', 8080, (b) => publishedBy(b, 'public', 8080)),
+      arch: allowFrom('Internet', 8080, (b) => {
+        publishedBy(b, 'public', 8080);
+      }),
     },
     {
       name: 'a node subnet without an NSG is not judged here',
@@ -68,17 +70,23 @@ testRule('ingress/node-nsg-open-inbound', {
   invalid: [
     {
       name: 'a range wider than the published port',
-      arch: allowFrom('Internet', '8080-8090', (b) => publishedBy(b, 'public', 8080)),
+      arch: allowFrom('Internet', '8080-8090', (b) => {
+        publishedBy(b, 'public', 8080);
+      }),
       findings: [{ messageId: 'openInbound', path: PATH, severity: 'warning', message: /to ports 8080-8090 \(rule/ }],
     },
     {
       name: 'the published port and one more',
-      arch: allowFrom('Internet', [8080, 9090], (b) => publishedBy(b, 'public', 8080)),
+      arch: allowFrom('Internet', [8080, 9090], (b) => {
+        publishedBy(b, 'public', 8080);
+      }),
       findings: [{ messageId: 'openInbound', path: PATH, severity: 'warning', message: /to ports 8080,9090 / }],
     },
     {
       name: 'an internal load balancer publishes nothing to the internet',
-      arch: allowFrom('Internet', 8080, (b) => publishedBy(b, 'internal', 8080)),
+      arch: allowFrom('Internet', 8080, (b) => {
+        publishedBy(b, 'internal', 8080);
+      }),
       findings: [{ messageId: 'openInbound', path: PATH, severity: 'warning', message: /to ports 8080 / }],
     },
     {
