@@ -104,7 +104,9 @@ describe(`${ID}: unstated facts`, () => {
   it('words each check', async () => {
     const checks = async (p: Placement) => (await runRuleResult(ID, controller(p)())).unverified?.map((u) => u.check);
     expect(await checks({})).toEqual(['ingress controller nginx survives a node drain (2 or more replicas)']);
-    expect(await checks({ replicas: 2 })).toEqual(['the replicas of ingress controller nginx survive the loss of a zone']);
+    expect(await checks({ replicas: 2 })).toEqual([
+      'the replicas of ingress controller nginx survive the loss of a zone',
+    ]);
     const affinity = (await runRuleResult(ID, controller({ replicas: 2, zoneSpread: false })())).unverified;
     expect(affinity?.map((u) => [u.check, u.fact])).toEqual([
       [
