@@ -43,8 +43,8 @@ export default defineRule({
       const hopType = p.via === 'appliance' ? 'VirtualAppliance' : 'VirtualNetworkGateway';
       const routes = p.defaultRoutes.filter((r) => r.role === 'nodes' && r.nextHopType === hopType);
       const first = routes[0];
-      const unnamed = p.via === 'appliance' ? 'an appliance' : 'the VNet gateway';
-      const named = p.nextHop ? q.name(p.nextHop) : (first?.nextHopAddress ?? unnamed);
+      // A route to an appliance always has its address; only a route to an undeclared gateway names nothing.
+      const named = p.nextHop ? q.name(p.nextHop) : (first?.nextHopAddress ?? 'the VNet gateway');
       const target = p.via === 'gateway' ? `gateway ${named} (forced tunnel to on-premises)` : named;
       const where = routes
         .map((r) => `${q.name(r.subnet)}${r.routeName ? ` (route ${r.routeName} in ${q.name(r.routeTable)})` : ''}`)

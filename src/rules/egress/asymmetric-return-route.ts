@@ -1,6 +1,5 @@
 import { routingOf } from '../../model/egress.js';
 import { routeFor, type EffectiveRoute } from '../../model/routing.js';
-import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
 
 /** Reverse proxies in front of a cluster: the nodes see the proxy's private address as the source. */
@@ -57,22 +56,19 @@ export default defineRule({
       // The last reverse proxy before the traffic enters the cluster is what the nodes reply to.
       const proxies = p.hops.filter((h) => PROXY_KINDS.has(h.resourceKind));
       const hop = proxies[proxies.length - 1];
-      const proxy = hop ? q.get(hop.resource) : undefined;
-      const proxySubnetId: Id | undefined =
-        proxy && (proxy.kind === 'applicationGateway' || proxy.kind === 'agc' || proxy.kind === 'apiManagement')
-          ? proxy.subnet
-          : undefined;
-      const proxySubnet = q.getAs(proxySubnetId, 'subnet');
-      const proxyTable = proxySubnet ? routing.get(proxySubnet.id) : undefined;
-      if (!proxy || !proxySubnet || !proxyTable || !p.cluster) continue;
+      const at = hop?.resource;
+      const proxy = q.getAs(at, 'applicationGateway') ?? q.getAs(at, 'agc') ?? q.getAs(at, 'apiManagement');
+      const proxySubnet = q.getAs(proxy?.subnet, 'subnet');
+      if (!proxy || !proxySubnet || !p.cluster) continue;
+      const proxyTable = routing.get(proxySubnet.id)!; // routing covers every subnet
       for (const s of q.nodeSubnets(p.cluster)) {
         const key = `${proxy.id}|${s.id}`;
-        const nodeTable = routing.get(s.id);
-        if (seen.has(key) || !nodeTable) continue;
+        const nodeTable = routing.get(s.id)!;
+        if (seen.has(key)) continue;
         seen.add(key);
         const back = routeFor(nodeTable, proxySubnet.cidr);
         const there = routeFor(proxyTable, s.cidr);
-        if (!back) continue;
+        if (!back) continue; // a malformed CIDR (structure/cidr-malformed reports it)
         const dropped = back.nextHopType === 'None';
         const oneWay =
           back.nextHopType === 'VirtualAppliance' &&
@@ -92,9 +88,9 @@ export default defineRule({
             path: p.name,
           },
           element: s.id,
-          // A user route is what to change: point at it.
-          ...(back.routeTable && back.routeIndex !== undefined
-            ? { path: `${q.getAs(back.routeTable, 'routeTable')?.source.path ?? ''}.routes[${back.routeIndex}]` }
+          // A user route is what to change: point at it (only user routes have an index, and a table).
+          ...(back.routeIndex !== undefined
+            ? { path: `${q.getAs(back.routeTable, 'routeTable')!.source.path}.routes[${back.routeIndex}]` }
             : {}),
           evidence: { path: p.name, gateway: proxy.name, subnet: s.name, back: via(back), there: via(there) },
         });

@@ -53,14 +53,13 @@ export default defineRule({
     for (const p of ctx.model.ingressPaths) {
       if (!p.cluster) continue;
       const pools = q.pools(p.cluster);
-      const subnets: Array<{ id: Id; role: 'node' | 'pod' }> = [];
-      for (const pool of pools) {
-        if (!subnets.some((s) => s.id === pool.subnet)) subnets.push({ id: pool.subnet, role: 'node' });
-        if (pool.podSubnet && !subnets.some((s) => s.id === pool.podSubnet))
-          subnets.push({ id: pool.podSubnet, role: 'pod' });
-      }
+      // A subnet listed twice (pools sharing it) is checked once: see `seen` below.
+      const subnets: Array<{ id: Id; role: 'node' | 'pod' }> = pools.flatMap((pool) => [
+        { id: pool.subnet, role: 'node' as const },
+        ...(pool.podSubnet ? [{ id: pool.podSubnet, role: 'pod' as const }] : []),
+      ]);
       p.hops.forEach((hop, i) => {
-        if (!hop.dnat || hop.resourceKind !== 'azureFirewall') return;
+        if (!hop.dnat) return;
         const fw = q.getAs(hop.resource, 'azureFirewall');
         const next = p.hops[i + 1];
         const lb = q.getAs(next?.resource, 'loadBalancer');
@@ -68,9 +67,10 @@ export default defineRule({
           ipToNumber(hop.dnat.translatedAddress) !== undefined ? cidr(`${hop.dnat.translatedAddress}/32`) : undefined;
         const toPublic = lb ? lb.visibility === 'public' : translated !== undefined && !isPrivateRange(translated);
         if (!fw || !toPublic) return;
-        const rule = fw.dnatRules.find((d) => d.name === hop.dnat!.rule);
+        // The normalizer keeps a hop's DNAT only when the firewall has the rule it names.
+        const rule = fw.dnatRules.find((d) => d.name === hop.dnat!.rule)!;
         const addresses = [
-          ...new Set([...(rule?.destinationAddress ? [rule.destinationAddress] : []), ...(fw.publicIpAddresses ?? [])]),
+          ...new Set([...(rule.destinationAddress ? [rule.destinationAddress] : []), ...(fw.publicIpAddresses ?? [])]),
         ];
         for (const s of subnets) {
           const key = `${fw.id}|${s.id}`;
@@ -79,7 +79,7 @@ export default defineRule({
           seen.add(key);
           const toFw = (dest: string) => {
             const r = routeFor(t, dest);
-            return r?.nextHopType === 'VirtualAppliance' && r.nextHopResource === fw.id ? r : undefined;
+            return r?.nextHopResource === fw.id ? r : undefined;
           };
           // Without the firewall's address, a subnet whose 0.0.0.0/0 goes to the firewall and that has no route
           // for any public prefix sends every public address, whatever it is, to the firewall.
@@ -98,7 +98,8 @@ export default defineRule({
           const hit = candidates.map((a) => ({ a, r: toFw(a) })).find((x) => x.r !== undefined);
           if (!hit) continue;
           const r = hit.r!;
-          const table = q.getAs(r.routeTable, 'routeTable');
+          // Only a user route leads to the firewall, so the route has a table, a name and an index.
+          const table = q.getAs(r.routeTable, 'routeTable')!;
           ctx.report({
             messageId: 'asymmetric',
             data: {
@@ -109,10 +110,10 @@ export default defineRule({
               rule: hop.dnat.rule,
               lb: lb?.name ?? hop.dnat.translatedAddress ?? '?',
               path: p.name,
-              route: r.routeName && table ? ` (route ${r.routeName} in ${table.name})` : '',
+              route: ` (route ${r.routeName} in ${table.name})`,
             },
             element: s.id,
-            ...(table && r.routeIndex !== undefined ? { path: `${table.source.path}.routes[${r.routeIndex}]` } : {}),
+            path: `${table.source.path}.routes[${r.routeIndex}]`,
             evidence: { firewall: fw.name, subnet: q.name(s.id), address: hit.a, path: p.name },
           });
         }

@@ -43,25 +43,26 @@ export default defineRule({
     );
     for (const s of q.all('subnet')) {
       if (!clusterSubnets.has(s.id)) continue;
-      const t = routingOf(q.model).get(s.id);
-      const d = t ? defaultRouteFor(t) : undefined;
-      if (!t || !d || d.source !== 'User' || d.nextHopType !== 'VirtualAppliance' || !t.routeTable) continue;
+      const t = routingOf(q.model).get(s.id)!; // routing covers every subnet
+      const d = defaultRouteFor(t);
+      // Only a user route leads to an appliance (with its address), so the subnet has a route table.
+      if (d?.nextHopType !== 'VirtualAppliance') continue;
       // Gateway routes that really win for their own prefix (a user route of the same prefix would beat them).
       const winning = t.routes.filter((r) => r.source === 'VirtualNetworkGateway' && routeFor(t, r.prefix) === r);
       if (winning.length === 0) continue;
-      const table = q.getAs(t.routeTable, 'routeTable');
+      const table = q.getAs(t.routeTable, 'routeTable')!;
       ctx.report({
         messageId: 'bypass',
         data: {
           subnet: s.name,
-          appliance: d.nextHopResource ? q.name(d.nextHopResource) : (d.nextHopAddress ?? 'an appliance'),
-          table: table?.name ?? t.routeTable,
+          appliance: d.nextHopResource ? q.name(d.nextHopResource) : d.nextHopAddress!,
+          table: table.name,
           prefixes: [...new Set(winning.map((r) => r.prefix))].join(', '),
           gateway: q.name(winning[0]!.nextHopResource),
         },
-        element: t.routeTable,
+        element: table.id,
         property: 'bgpRoutePropagation',
-        evidence: { subnet: s.name, routeTable: table?.name ?? '', prefixes: winning.length },
+        evidence: { subnet: s.name, routeTable: table.name, prefixes: winning.length },
       });
     }
   },

@@ -106,7 +106,6 @@ export default defineRule({
         .all('hybridConnection')
         .filter((h) => gatewaysIn(e.from).some((g) => g.id === h.gateway))
         .flatMap((h) => q.getAs(h.remote, 'onPremises')?.addressSpace ?? []);
-      if (onPrem.length === 0) return;
       // The subnets that matter here: those of the clusters' nodes and pods.
       const clusterSubnets = new Set(
         q.all('nodePool').flatMap((p) => (p.podSubnet ? [p.subnet, p.podSubnet] : [p.subnet])),
@@ -139,7 +138,8 @@ export default defineRule({
       for (const s of q.all('subnet').filter((x) => x.vnet === e.to)) {
         const t = routingOf(q.model).get(s.id);
         const via = t?.routes.find((r) => {
-          if (r.state !== 'Active' || r.source !== 'User' || r.nextHopType !== 'VirtualAppliance') return false;
+          // Only user routes lead to an appliance; a learned route to the hub's gateway is not forwarding.
+          if (r.state !== 'Active' || r.nextHopType !== 'VirtualAppliance') return false;
           const appliance = q.get(r.nextHopResource);
           const at = appliance && 'subnet' in appliance ? q.vnetOf(appliance.subnet)?.id : undefined;
           return at === e.from;

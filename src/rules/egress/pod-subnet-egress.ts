@@ -11,7 +11,7 @@ function describe(q: ModelQuery, e: SubnetEgress): string {
         : (e.nextHopAddress ?? e.route.nextHopType)
       : e.route.nextHopType;
   const how =
-    e.route.source === 'User' && e.route.routeName
+    e.route.routeName // only user routes have a name
       ? `route ${e.route.routeName} in ${q.name(e.route.routeTable)}`
       : e.route.source === 'VirtualNetworkGateway'
         ? 'learned from the gateway'

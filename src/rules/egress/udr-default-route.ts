@@ -40,8 +40,9 @@ export default defineRule({
     const { q } = ctx;
     for (const c of q.all('cluster')) {
       if (c.outbound.type !== 'userDefinedRouting') continue;
-      const via = c.outbound.via ? q.get(c.outbound.via) : undefined;
-      const viaIp = via && (via.kind === 'azureFirewall' || via.kind === 'nva') ? via.privateIp : undefined;
+      // Undefined when the reference did not resolve (the normalizer reports that).
+      const via = q.getAs(c.outbound.via, 'azureFirewall') ?? q.getAs(c.outbound.via, 'nva');
+      const viaIp = via?.privateIp;
       for (const s of q.nodeSubnets(c.id)) {
         const rt = q.getAs(s.routeTable, 'routeTable');
         if (!rt) {
@@ -55,7 +56,7 @@ export default defineRule({
           continue;
         }
         const index = rt.routes.findIndex((r) => r.prefix === '0.0.0.0/0');
-        const route = index >= 0 ? rt.routes[index] : undefined;
+        const route = rt.routes[index]; // undefined for index -1
         if (!route) {
           ctx.report({
             messageId: 'noDefaultRoute',
@@ -84,26 +85,27 @@ export default defineRule({
           });
           continue;
         }
-        if (route.nextHopType !== 'VirtualAppliance' || !via) continue;
+        // A gateway route names no appliance (no resource, no address), so it never counts as another one.
+        if (!via) continue;
         const other = route.nextHopResource
           ? route.nextHopResource !== via.id
           : !!viaIp && !!route.nextHopAddress && route.nextHopAddress !== viaIp;
         if (other) {
-          const target = route.nextHopResource ? q.name(route.nextHopResource) : route.nextHopAddress;
+          const target = route.nextHopResource ? q.name(route.nextHopResource) : route.nextHopAddress!;
           ctx.report({
             messageId: 'otherAppliance',
             data: {
               route: route.name,
               routeTable: rt.name,
               subnet: s.name,
-              routeTarget: target ?? '',
+              routeTarget: target,
               cluster: c.name,
               declared: via.name,
               declaredIp: viaIp ?? '?',
             },
             path: routePath,
             property: 'nextHop',
-            evidence: { cluster: c.name, subnet: s.name, routeTarget: target ?? '', declared: via.name },
+            evidence: { cluster: c.name, subnet: s.name, routeTarget: target, declared: via.name },
           });
         }
       }

@@ -76,17 +76,17 @@ export function verdictAt(rules: readonly NormalizedNsgRule[], flow: Flow, port:
 
 /**
  * The first port of `[from, to]` the NSG denies, with its verdict; undefined when every port is
- * allowed. Only the range ends and the rules' range boundaries can change the verdict, so those are
- * the ports probed.
+ * allowed. The verdict changes only where a rule's port range starts (`a`) or just after it ends
+ * (`b + 1`), so a denied stretch starts at `from` or at one of those: they are the ports probed.
  */
 export function firstDenied(
   rules: readonly NormalizedNsgRule[],
   flow: Flow,
   [from, to]: [number, number],
 ): { port: number; verdict: Verdict } | undefined {
-  const probes = new Set<number>([from, to]);
+  const probes = new Set<number>([from]);
   for (const r of rules) {
-    for (const [a, b] of r.ports) for (const p of [a - 1, a, b, b + 1]) if (p >= from && p <= to) probes.add(p);
+    for (const [a, b] of r.ports) for (const p of [a, b + 1]) if (p >= from && p <= to) probes.add(p);
   }
   for (const port of [...probes].sort((x, y) => x - y)) {
     const verdict = verdictAt(rules, flow, port);

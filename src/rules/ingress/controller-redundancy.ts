@@ -1,13 +1,4 @@
-import type { ResourceOf } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
-
-/** How the replicas of a controller are placed, in words, for messages. */
-function placement(ic: ResourceOf<'ingressController'>): string {
-  const spread = ic.zoneSpread === false ? 'no zone topology spread' : 'zone topology spread not stated';
-  const affinity =
-    ic.podAntiAffinity === 'node' ? 'pod anti-affinity per node only' : 'no zone pod anti-affinity stated';
-  return `${spread}, ${affinity}`;
-}
 
 export default defineRule({
   meta: {
@@ -98,7 +89,8 @@ export default defineRule({
           controller: ic.name,
           type: ic.type,
           replicas,
-          placement: placement(ic),
+          // Reached only with topology spread stated off and anti-affinity stated per node.
+          placement: 'no zone topology spread, pod anti-affinity per node only',
           cluster: c.name,
           zones: zones.size,
         },

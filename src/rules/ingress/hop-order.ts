@@ -46,8 +46,7 @@ export default defineRule({
         }
       }
       p.hops.forEach((h, i) => {
-        if (h.resourceKind !== 'privateLinkService') return;
-        const pls = q.getAs(h.resource, 'privateLinkService');
+        const pls = q.getAs(h.resource, 'privateLinkService'); // undefined for every other kind of hop
         if (!pls || !pls.loadBalancer) return;
         const next = p.hops[i + 1];
         if (next?.resource === pls.loadBalancer) return;

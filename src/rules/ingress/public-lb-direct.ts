@@ -48,8 +48,8 @@ export default defineRule({
     }
     for (const p of ctx.model.ingressPaths) {
       const first = p.hops[0];
-      if (!p.internetFacing || !first || first.resourceKind !== 'loadBalancer') continue;
-      const lb = ctx.q.getAs(first.resource, 'loadBalancer');
+      if (!p.internetFacing || !first) continue;
+      const lb = ctx.q.getAs(first.resource, 'loadBalancer'); // undefined when the first hop is something else
       if (!lb || lb.visibility !== 'public') continue;
       const web = isWebPath(p);
       ctx.report({

@@ -5,15 +5,14 @@ type Host = AppGatewayResource | FrontDoorResource | AgcResource;
 
 const LABEL = { applicationGateway: 'Application Gateway', frontDoor: 'Front Door', agc: 'App Gateway for Containers' };
 
-/** `2.1` → [2, 1]; compares dotted versions numerically. */
+/** `2.1` → [2, 1]; compares dotted versions numerically (a part that is not a number compares as not below). */
 function below(version: string, min: string): boolean {
   const a = version.split('.').map(Number);
   const b = min.split('.').map(Number);
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
     const x = a[i] ?? 0;
     const y = b[i] ?? 0;
-    if (Number.isNaN(x) || Number.isNaN(y)) return false;
-    if (x !== y) return x < y;
+    if (x !== y) return x < y; // NaN < y is false
   }
   return false;
 }

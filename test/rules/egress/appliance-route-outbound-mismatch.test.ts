@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { natGateway, nodePool, subnet } from '../../../dsl/index.js';
+import { natGateway, nodePool, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { runAll } from '../../helpers/run-rule.js';
@@ -11,6 +11,18 @@ function lbBehindFirewall() {
   const b = baseline();
   b.aks.outbound = { type: 'loadBalancer', outboundIps: 2 };
   return b;
+}
+
+/** An outbound-loadBalancer cluster whose node subnet sends 0.0.0.0/0 to a VPN gateway (forced tunnelling). */
+function lbForcedTunnel(withGateway: boolean) {
+  const b = lbBehindFirewall();
+  b.rt.routes = [{ name: 'tunnel', prefix: '0.0.0.0/0', nextHop: { type: 'VirtualNetworkGateway' } }];
+  if (withGateway) {
+    const gw = subnet({ name: 'GatewaySubnet', cidr: '10.1.5.0/27', purpose: 'gateway' });
+    b.spoke.subnets.push(gw);
+    b.arch.network.gateways = [vnetGateway({ name: 'vpngw-spoke', type: 'vpn', subnet: gw })];
+  }
+  return b.arch;
 }
 
 testRule(ID, {
@@ -35,6 +47,94 @@ testRule(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'a default route to the VPN gateway (forced tunnel) while outbound is loadBalancer',
+      arch: () => lbForcedTunnel(true),
+      findings: [
+        {
+          messageId: 'lbBypassed',
+          path: 'clusters[0].outbound',
+          severity: 'warning',
+          message:
+            'cluster aks-test declares outbound type loadBalancer, but the effective 0.0.0.0/0 route of node subnet ' +
+            'snet-nodes (route tunnel in rt-egress) goes to gateway vpngw-spoke (forced tunnel to on-premises): ' +
+            'egress leaves through vpngw-spoke, not the load balancer, whose outbound IPs carry no egress, and ' +
+            'replies to public LoadBalancer services return through the gateway and are dropped (asymmetric routing)',
+          evidence: { nextHop: 'vpngw-spoke', via: 'gateway' },
+        },
+      ],
+    },
+    {
+      name: 'forced tunnelling to a VNet gateway the design does not declare',
+      arch: () => lbForcedTunnel(false),
+      findings: [
+        {
+          messageId: 'lbBypassed',
+          path: 'clusters[0].outbound',
+          severity: 'warning',
+          message:
+            /to gateway the VNet gateway \(forced tunnel to on-premises\): egress leaves through the VNet gateway,/,
+        },
+      ],
+    },
+    {
+      name: 'a default route to an appliance known only by its address',
+      arch: () => {
+        const b = lbBehindFirewall();
+        b.rt.routes[0]!.nextHop = { type: 'VirtualAppliance', address: '10.0.2.4' };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'lbBypassed',
+          path: 'clusters[0].outbound',
+          severity: 'warning',
+          message:
+            /\(route default in rt-egress\) goes to 10\.0\.2\.4: egress leaves through 10\.0\.2\.4, .* appliance and/,
+        },
+      ],
+    },
+    ...(['managedNATGateway', 'managedNATGatewayV2'] as const).map((type) => ({
+      name: `outbound ${type} bypassed by the route`,
+      arch: () => {
+        const b = baseline();
+        b.aks.outbound = { type };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'natBypassed',
+          path: 'clusters[0].outbound',
+          severity: 'warning' as const,
+          message: new RegExp(`^cluster aks-test declares outbound type ${type}, .* afw-hub: .* not the NAT gateway`),
+        },
+      ],
+    })),
+    {
+      name: 'only node subnets that route to the appliance are named, not one going to the internet or a pod subnet',
+      arch: () => {
+        const b = lbBehindFirewall();
+        const direct = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes' });
+        const podRoutes = [{ name: 'default', prefix: '0.0.0.0/0', nextHop: b.firewall }];
+        const podRt = routeTable({ name: 'rt-pods', routes: podRoutes });
+        const pods = subnet({ name: 'snet-pods', cidr: '10.1.12.0/22', purpose: 'aks-pods', routeTable: podRt });
+        b.spoke.subnets.push(direct, pods);
+        b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        for (const p of b.aks.nodePools) p.podSubnet = pods;
+        const more = { name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
+        b.aks.nodePools.push(nodePool({ ...more, subnet: direct, podSubnet: pods }));
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'lbBypassed',
+          path: 'clusters[0].outbound',
+          severity: 'warning',
+          message: /of node subnet snet-nodes \(route default in rt-egress\) goes to afw-hub:/,
+          evidence: { subnets: 'snet-nodes' },
+        },
+      ],
+    },
     {
       name: 'a default route to the firewall while outbound is loadBalancer, naming the consequence',
       arch: () => lbBehindFirewall().arch,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingressPath, loadBalancer, nodePool, routeTable, subnet } from '../../../dsl/index.js';
+import type { FirewallDnatRule } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
@@ -57,6 +58,29 @@ function dnat(o: Options = {}) {
 
 const ROUTE = 'network.vnets[1].subnets[0].routeTable.routes[0]';
 
+/** The path's only hop is the firewall, whose DNAT rule translates to `translatedAddress` (no load balancer hop). */
+function dnatOnly(translatedAddress: string) {
+  return dnat({
+    change: (b) => {
+      const rule = b.firewall.classicRules![0]!.rules[0]!;
+      if ('translatedAddress' in rule) rule.translatedAddress = translatedAddress;
+      b.arch.ingress![0]!.hops.pop();
+    },
+  });
+}
+
+/** A second DNAT rule, listed first, that publishes another address. */
+function otherRuleFirst(b: B): void {
+  (b.firewall.classicRules![0]!.rules as FirewallDnatRule[]).unshift({
+    name: 'other',
+    destinationAddress: '20.50.60.80',
+    destinationPort: 8443,
+    protocols: ['TCP'],
+    translatedAddress: '20.50.60.98',
+    translatedPort: 443,
+  });
+}
+
 testRule(ID, {
   valid: [
     { name: 'DNAT to an internal load balancer: the return path matches', arch: dnat({ lb: 'internal' }) },
@@ -64,6 +88,33 @@ testRule(ID, {
       name: 'a host route for the firewall public IP to Internet (the documented fix)',
       arch: dnat({
         change: (b) => b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }),
+      }),
+    },
+    {
+      name: "0.0.0.0/0 goes to another appliance's address, not to the DNAT firewall",
+      arch: dnat({ change: (b) => (b.rt.routes[0]!.nextHop = { type: 'VirtualAppliance', address: '10.0.2.4' }) }),
+    },
+    {
+      name: "the path's DNAT rule is answered by a host route; another rule's address does not count",
+      arch: dnat({
+        change: (b) => {
+          otherRuleFirst(b);
+          b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
+        },
+      }),
+    },
+    { name: 'DNAT straight to a private address (no load balancer hop)', arch: dnatOnly('10.1.0.100') },
+    {
+      name: 'DNAT straight to an FQDN (no address to judge, no load balancer hop)',
+      arch: dnat({
+        change: (b) => {
+          const rule = b.firewall.classicRules![0]!.rules[0]!;
+          if ('translatedAddress' in rule) {
+            delete rule.translatedAddress;
+            rule.translatedFqdn = 'web.internal.example.com';
+          }
+          b.arch.ingress![0]!.hops.pop();
+        },
       }),
     },
     {
@@ -77,6 +128,54 @@ testRule(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'DNAT straight to a public address (no load balancer hop)',
+      arch: dnatOnly('20.50.60.99'),
+      findings: [
+        {
+          messageId: 'asymmetric',
+          path: ROUTE,
+          severity: 'error',
+          message: /DNAT rule web to public load balancer 20\.50\.60\.99 on ingress path dnat-web\)/,
+        },
+      ],
+    },
+    {
+      name: 'two DNAT paths through the same firewall: one finding for the subnet',
+      arch: dnat({
+        change: (b) => {
+          otherRuleFirst(b);
+          const second = ingressPath({
+            name: 'dnat-api',
+            from: { kind: 'internet' },
+            hops: [{ via: b.firewall, protocol: 'https', port: 8443, tls: 'passthrough', dnatRule: 'other' }],
+            to: { cluster: b.aks, service: 'api', protocol: 'https', port: 8443 },
+          });
+          b.arch.ingress!.push(second);
+        },
+      }),
+      findings: [{ messageId: 'asymmetric', path: ROUTE, severity: 'error', message: /^node subnet snet-nodes sends/ }],
+    },
+    {
+      name: "the firewall's public IPs stated on the firewall, none on the rule",
+      arch: dnat({ address: null, change: (b) => (b.firewall.publicIpAddresses = ['20.50.60.75']) }),
+      findings: [
+        {
+          messageId: 'asymmetric',
+          path: ROUTE,
+          severity: 'error',
+          message: /^node subnet snet-nodes sends replies to 20\.50\.60\.75 /,
+          evidence: { firewall: 'afw-hub', subnet: 'snet-nodes', address: '20.50.60.75', path: 'dnat-web' },
+        },
+      ],
+    },
+    {
+      name: 'the firewall address unstated; a public VNet range is a system route, not a user route that could help',
+      arch: dnat({ address: null, change: (b) => b.spoke.addressSpace.push('20.1.0.0/24') }),
+      findings: [
+        { messageId: 'asymmetric', path: ROUTE, severity: 'error', message: /sends replies to its public IP/ },
+      ],
+    },
     {
       name: 'DNAT to a public load balancer while the node subnet sends 0.0.0.0/0 to the same firewall',
       arch: dnat(),
@@ -157,5 +256,21 @@ describe(`${ID}: unstated facts`, () => {
     const r = await runRuleResult(ID, arch);
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.firewalls[0].publicIpAddresses']);
+    expect(r.unverified?.[0]?.check).toBe(
+      'replies from snet-nodes to the public side of afw-hub return the way DNAT traffic came',
+    );
+    expect(r.unverified?.[0]?.fact).toBe("firewall's public IP addresses");
+  });
+  it('the firewall address unstated, a public host route, 0.0.0.0/0 not to the firewall: nothing to ask', async () => {
+    const arch = dnat({
+      address: null,
+      change: (b) => {
+        b.rt.routes[0]!.nextHop = { type: 'Internet' };
+        b.rt.routes.push({ name: 'x', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
+      },
+    })();
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
   });
 });

@@ -1,4 +1,13 @@
-import { hybridConnection, onPremises, peering, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
+import {
+  cluster,
+  hybridConnection,
+  nodePool,
+  onPremises,
+  peering,
+  routeTable,
+  subnet,
+  vnetGateway,
+} from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -66,6 +75,41 @@ testRule('egress/firewall-bgp-default-route', {
             'subnet AzureFirewallSubnet of Azure Firewall afw-hub learns 0.0.0.0/0 from gateway ergw-hub (advertised by ' +
             'dc-frankfurt) and nothing overrides it, so the firewall (egress of aks-test) loses its direct internet access; ' +
             'add 0.0.0.0/0 → Internet on the subnet or use forced-tunnel mode',
+          evidence: { firewall: 'afw-hub', gateway: 'ergw-hub', clusters: 1 },
+        },
+      ],
+    },
+    {
+      name: 'no cluster egresses through the firewall: the message names none',
+      arch: advertising(['0.0.0.0/0'], (b) => {
+        delete b.nodes.routeTable;
+        b.aks.outbound = { type: 'loadBalancer' };
+      }),
+      findings: [
+        {
+          messageId: 'learnedDefault',
+          path: PATH,
+          severity: 'error',
+          message: /\(advertised by dc-frankfurt\) and nothing overrides it, so the firewall loses its direct internet/,
+          evidence: { clusters: 0 },
+        },
+      ],
+    },
+    {
+      name: 'two clusters egress through the firewall',
+      arch: advertising(['0.0.0.0/0'], (b) => {
+        const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', routeTable: b.rt });
+        b.spoke.subnets.push(more);
+        const pool = nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, subnet: more });
+        b.arch.clusters.push(cluster({ ...b.aks, name: 'aks-two', nodePools: [pool] }));
+      }),
+      findings: [
+        {
+          messageId: 'learnedDefault',
+          path: PATH,
+          severity: 'error',
+          message: /so the firewall \(egress of aks-test, aks-two\) loses/,
+          evidence: { clusters: 2 },
         },
       ],
     },

@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { cluster, nodePool, paas, privateEndpoint, subnet } from '../../../dsl/index.js';
+import type { EgressDestination } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
@@ -18,6 +20,19 @@ function design(dnsServers: string[] | undefined, dnsProxy = true, fqdnNetworkRu
   };
 }
 
+type B = ReturnType<typeof baseline>;
+
+/** The spoke on Azure-provided DNS; the cluster needs `destinations`. */
+function needs(destinations: (b: B) => EgressDestination[]) {
+  return () => {
+    const b = baseline();
+    b.aks.egressDestinations = destinations(b);
+    return b.arch;
+  };
+}
+
+const NO_NETWORK_FQDN = { messageId: 'azureDnsNoNetworkFqdn', path: PATH, severity: 'info' } as const;
+
 testRule(ID, {
   valid: [
     { name: 'the spoke resolves through the firewall', arch: design(['10.0.0.4']) },
@@ -34,6 +49,53 @@ testRule(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'an HTTPS destination by name needs an application rule, not a network rule: info',
+      arch: needs(() => [{ name: 'api', fqdn: 'api.example.com', port: 443, protocol: 'https' }]),
+      findings: [NO_NETWORK_FQDN],
+    },
+    {
+      name: 'a TCP destination given by address needs no FQDN: info',
+      arch: needs(() => [{ name: 'partner', cidr: '198.51.100.0/28', port: 587, protocol: 'tcp' }]),
+      findings: [NO_NETWORK_FQDN],
+    },
+    {
+      name: 'a TCP destination by name reached through a private endpoint bypasses the firewall: info',
+      arch: needs((b) => {
+        const peSubnet = subnet({ name: 'snet-pe', cidr: '10.1.6.0/27', purpose: 'private-endpoints' });
+        b.spoke.subnets.push(peSubnet);
+        const db = paas({ name: 'sql-app', service: 'sqlDatabase', publicNetworkAccess: false });
+        const pe = privateEndpoint({ name: 'pe-sql', subnet: peSubnet, target: db });
+        b.arch.network.privateEndpoints = [pe];
+        const sql = { name: 'sql', fqdn: 'sql-app.database.windows.net', port: 1433, protocol: 'tcp' } as const;
+        return [{ ...sql, privateEndpoint: pe }];
+      }),
+      findings: [NO_NETWORK_FQDN],
+    },
+    {
+      name: 'a UDP destination by name needs an FQDN network rule',
+      arch: needs(() => [{ name: 'ntp', fqdn: 'time.example.com', port: 123, protocol: 'udp' }]),
+      findings: [
+        {
+          messageId: 'azureDns',
+          path: PATH,
+          severity: 'warning',
+          evidence: { firewall: 'afw-hub', vnet: 'vnet-spoke', cluster: 'aks-test', firewallIp: '10.0.0.4' },
+        },
+      ],
+    },
+    {
+      name: 'two clusters in one VNet through the firewall: one finding for the VNet',
+      arch: () => {
+        const b = baseline();
+        const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', routeTable: b.rt });
+        b.spoke.subnets.push(more);
+        const pool = nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, subnet: more });
+        b.arch.clusters.push(cluster({ ...b.aks, name: 'aks-two', nodePools: [pool] }));
+        return b.arch;
+      },
+      findings: [{ ...NO_NETWORK_FQDN, message: /VNet vnet-spoke \(cluster aks-test egresses through the firewall\)/ }],
+    },
     {
       name: 'the spoke on Azure-provided DNS',
       arch: design(undefined),
@@ -65,6 +127,19 @@ testRule(ID, {
         },
       ],
     },
+    {
+      name: 'the spoke on two other DNS servers: info',
+      arch: design(['10.1.9.9', '10.1.9.10']),
+      findings: [
+        {
+          messageId: 'otherDns',
+          path: PATH,
+          severity: 'info',
+          message: /uses DNS servers 10\.1\.9\.9, 10\.1\.9\.10, not the firewall/,
+          evidence: { dnsServers: '10.1.9.9, 10.1.9.10' },
+        },
+      ],
+    },
   ],
 });
 
@@ -74,4 +149,8 @@ it(`${ID}: a firewall without a stated private IP is an unverified check`, async
   const res = await runRuleResult(ID, b.arch);
   expect(res.findings).toEqual([]);
   expect((res.unverified ?? []).map((u) => u.factPath)).toEqual(['network.firewalls[0].privateIp']);
+  expect(res.unverified?.[0]?.check).toBe(
+    'VNet vnet-spoke sends its DNS queries to the DNS proxy of Azure Firewall afw-hub',
+  );
+  expect(res.unverified?.[0]?.fact).toBe('the firewall private IP');
 });

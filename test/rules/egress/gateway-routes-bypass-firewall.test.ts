@@ -1,4 +1,12 @@
-import { hybridConnection, onPremises, peering, subnet, vnetGateway } from '../../../dsl/index.js';
+import {
+  hybridConnection,
+  nodePool,
+  onPremises,
+  peering,
+  routeTable,
+  subnet,
+  vnetGateway,
+} from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -29,6 +37,18 @@ const PATH = 'network.vnets[1].subnets[0].routeTable.bgpRoutePropagation';
 testRule('egress/gateway-routes-bypass-firewall', {
   valid: [
     {
+      name: 'a subnet without cluster nodes or pods is not checked',
+      arch: hybridSpoke((b) => {
+        b.rt.bgpRoutePropagation = false;
+        const routes = [{ name: 'default', prefix: '0.0.0.0/0', nextHop: b.firewall }];
+        b.appGwSubnet.routeTable = routeTable({ name: 'rt-other', routes, bgpRoutePropagation: true });
+      }),
+    },
+    {
+      name: 'propagation on with a user 0.0.0.0/0 to the Internet: no firewall to bypass',
+      arch: hybridSpoke((b) => (b.rt.routes[0]!.nextHop = { type: 'Internet' })),
+    },
+    {
       name: 'propagation disabled on the spoke route table (the baseline)',
       arch: hybridSpoke((b) => (b.rt.bgpRoutePropagation = false)),
     },
@@ -46,6 +66,32 @@ testRule('egress/gateway-routes-bypass-firewall', {
     },
   ],
   invalid: [
+    {
+      name: 'a pod subnet with its own propagating table, two on-premises ranges, an appliance known by address',
+      arch: hybridSpoke((b) => {
+        b.rt.bgpRoutePropagation = false;
+        b.arch.network.onPremises![0]!.addressSpace.push('172.21.0.0/16');
+        const nextHop = { type: 'VirtualAppliance' as const, address: '10.0.2.4' };
+        const podRt = routeTable({ name: 'rt-pods', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop }] });
+        const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', routeTable: podRt });
+        b.spoke.subnets.push(pods);
+        b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        const pool = { name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
+        b.aks.nodePools = [nodePool({ ...pool, subnet: b.nodes, podSubnet: pods })];
+      }),
+      findings: [
+        {
+          messageId: 'bypass',
+          path: 'network.vnets[1].subnets[2].routeTable.bgpRoutePropagation',
+          severity: 'warning',
+          message:
+            'subnet snet-pods sends 0.0.0.0/0 to 10.0.2.4 but route table rt-pods propagates gateway routes, so ' +
+            'traffic to on-premises 172.20.0.0/16, 172.21.0.0/16 goes straight to gateway vpngw-hub without passing ' +
+            'the firewall',
+          evidence: { subnet: 'snet-pods', routeTable: 'rt-pods', prefixes: 2 },
+        },
+      ],
+    },
     {
       name: 'propagation on: the learned 172.20.0.0/16 goes to the gateway, not the firewall',
       arch: hybridSpoke(),

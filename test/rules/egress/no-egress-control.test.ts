@@ -105,5 +105,27 @@ describe(`${ID}: unstated facts`, () => {
     const r = await runRuleResult(ID, direct({ environment: 'production', dataplane: 'cilium' })());
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].network.fqdnFiltering']);
+    expect(r.unverified?.map((u) => [u.check, u.fact])).toEqual([
+      [
+        'egress of cluster aks-test (through its load balancer) is filtered by FQDN network policies',
+        'ACNS FQDN filtering of pod egress',
+      ],
+    ]);
+    const nat = await runRuleResult(ID, direct({ outbound: 'managedNATGateway', dataplane: 'cilium' })());
+    expect(nat.unverified?.map((u) => u.check)).toEqual([
+      'egress of cluster aks-test (through a NAT gateway) is filtered by FQDN network policies',
+    ]);
+  });
+  it('names no environment when the design states none, and records the evidence', async () => {
+    const r = await runRuleResult(ID, direct({})());
+    expect(r.findings.map((f) => [f.severity, f.message])).toEqual([
+      [
+        'info',
+        'cluster aks-test sends egress straight to the internet through its load balancer (outbound type ' +
+          'loadBalancer) with no firewall, NVA or FQDN network policy filtering destinations',
+      ],
+    ]);
+    const evidence = { cluster: 'aks-test', outboundType: 'loadBalancer', production: false };
+    expect(r.findings[0]!.evidence).toMatchObject(evidence);
   });
 });

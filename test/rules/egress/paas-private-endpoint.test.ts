@@ -15,17 +15,21 @@ interface Options {
   spokeDns?: string[];
   /** Whether the endpoint names its zone. */
   zone?: boolean;
+  /** The VNet of the endpoint's subnet (default the spoke, where the nodes are). */
+  peIn?: 'hub' | 'spoke';
+  /** Whether the cluster's egress destination goes through the endpoint (default true). */
+  usedByCluster?: boolean;
 }
 
 /** The baseline plus a Key Vault reached by the cluster through a private endpoint in the spoke. */
-function design(
-  { publicAccess = false, links = ['hub', 'spoke'], spokeDns = [], zone = true }: Options,
-  unstatedLinks = false,
-) {
+function design(o: Options, unstatedLinks = false) {
+  const { publicAccess = false, links = ['hub', 'spoke'], spokeDns = [], zone = true } = o;
+  const { peIn = 'spoke', usedByCluster = true } = o;
   return () => {
     const b = baseline();
-    const peSubnet = subnet({ name: 'snet-pe', cidr: '10.1.6.0/27', purpose: 'private-endpoints' });
-    b.spoke.subnets.push(peSubnet);
+    const cidr = peIn === 'spoke' ? '10.1.6.0/27' : '10.0.1.0/27';
+    const peSubnet = subnet({ name: 'snet-pe', cidr, purpose: 'private-endpoints' });
+    (peIn === 'spoke' ? b.spoke : b.hub).subnets.push(peSubnet);
     if (spokeDns.length > 0) b.spoke.dnsServers = spokeDns;
     const vnets = { hub: b.hub, spoke: b.spoke };
     const kvZone = privateDnsZone({
@@ -42,6 +46,7 @@ function design(
     b.aks.egressDestinations = [
       { name: 'key-vault', fqdn: 'kv-app.vault.azure.net', port: 443, protocol: 'https', privateEndpoint: pe },
     ];
+    if (!usedByCluster) delete b.aks.egressDestinations[0]!.privateEndpoint;
     return b.arch;
   };
 }
@@ -62,11 +67,44 @@ testRule(ID, {
     { name: 'zone links not stated (unverified)', arch: design({}, true) },
     { name: 'endpoint without a zone (unverified)', arch: design({ zone: false }) },
     {
+      name: "an endpoint in the hub used by the cluster, zone linked to the spoke: the hub's own VNet is no consumer",
+      arch: design({ links: ['spoke'], peIn: 'hub' }),
+    },
+    {
+      name: 'an endpoint in the hub that no cluster uses, zone linked to the hub',
+      arch: design({ links: ['hub'], peIn: 'hub', usedByCluster: false }),
+    },
+    {
       name: 'DNS server outside every declared VNet (10.0.4.0, unverified)',
       arch: design({ links: ['hub'], spokeDns: ['10.0.4.0'] }),
     },
   ],
   invalid: [
+    {
+      name: 'an endpoint in the hub used by the cluster: the node VNet (spoke) must resolve it, not the hub',
+      arch: design({ links: ['hub'], peIn: 'hub' }),
+      findings: [
+        {
+          messageId: 'zoneNotLinked',
+          path: `${ZONE}.links`,
+          severity: 'warning',
+          message: /not linked to VNet vnet-spoke, which resolves names for its own workloads;/,
+          evidence: { zone: 'privatelink.vaultcore.azure.net', vnet: 'vnet-spoke' },
+        },
+      ],
+    },
+    {
+      name: 'an endpoint in the hub used by no cluster: its own VNet must resolve it',
+      arch: design({ links: ['spoke'], peIn: 'hub', usedByCluster: false }),
+      findings: [
+        {
+          messageId: 'zoneNotLinked',
+          path: `${ZONE}.links`,
+          severity: 'warning',
+          message: /not linked to VNet vnet-hub, which resolves names for its own workloads;/,
+        },
+      ],
+    },
     {
       name: 'public network access not stated: Azure leaves it on',
       arch: design({ publicAccess: 'unstated' }),
@@ -78,6 +116,7 @@ testRule(ID, {
           message:
             'keyVault kv-app is reached through private endpoint pe-kv but keeps public network access on (the ' +
             'default); close it so the service is reachable only privately',
+          evidence: { paas: 'kv-app', endpoint: 'pe-kv' },
         },
       ],
     },
@@ -126,9 +165,19 @@ describe(`${ID}: unstated facts`, () => {
   it('names the zone links, the zone and the foreign DNS servers instead of judging', async () => {
     const links = await runRuleResult(ID, design({}, true)());
     expect(links.unverified!.map((u) => u.factPath)).toEqual([`${ZONE}.links`]);
+    expect(links.unverified![0]!.check).toBe(
+      'private DNS zone privatelink.vaultcore.azure.net is linked to the VNets that resolve for private endpoint pe-kv',
+    );
     const zone = await runRuleResult(ID, design({ zone: false })());
     expect(zone.unverified!.map((u) => u.factPath)).toEqual(['network.privateEndpoints[0].dnsZone']);
-    const dns = await runRuleResult(ID, design({ links: ['hub'], spokeDns: ['10.0.4.0'] })());
+    expect(zone.unverified![0]!.check).toBe('clients of private endpoint pe-kv resolve kv-app to its private address');
+    expect(zone.unverified![0]!.fact).toBe('the private DNS zone that resolves the service name (dnsZone)');
+    const dns = await runRuleResult(ID, design({ links: ['hub'], spokeDns: ['10.0.4.0', '10.0.4.1'] })());
     expect(dns.unverified!.map((u) => u.factPath)).toEqual(['network.vnets[1].dnsServers']);
+    expect(dns.unverified![0]!.check).toBe(
+      'the DNS servers of VNet vnet-spoke resolve privatelink.vaultcore.azure.net ' +
+        '(they are outside every declared VNet)',
+    );
+    expect(dns.unverified![0]!.fact).toBe('how DNS servers 10.0.4.0, 10.0.4.1 resolve private DNS zones');
   });
 });

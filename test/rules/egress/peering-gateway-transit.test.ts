@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { hybridConnection, onPremises, peering, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
+import {
+  hybridConnection,
+  nva,
+  onPremises,
+  peering,
+  routeTable,
+  subnet,
+  vnet,
+  vnetGateway,
+} from '../../../dsl/index.js';
+import type { Architecture } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
@@ -54,6 +64,17 @@ function hybrid(o: Options) {
   };
 }
 
+/** `hybrid(o)` changed after the fact. */
+function hybridThen(o: Options, change: (arch: Architecture) => void) {
+  return () => {
+    const arch = hybrid(o)();
+    change(arch);
+    return arch;
+  };
+}
+
+const nodeSubnetOf = (arch: Architecture) => arch.network.vnets[1]!.subnets[0]!;
+
 testRule(ID, {
   valid: [
     {
@@ -72,6 +93,56 @@ testRule(ID, {
       name: 'forwarded traffic off on a spoke that does not route through the hub',
       arch: hybrid({ forwarded: false, viaFirewall: false }),
     },
+    {
+      name: 'transit allowed but unused by a spoke with its own gateway: that gateway is its path',
+      arch: hybrid({ transit: true, remote: false, forwarded: true, spokeGateway: true }),
+    },
+    {
+      name: "transit unused, but the on-premises network hangs off another VNet's gateway, not the hub's",
+      arch: hybridThen({ transit: true, remote: false, viaFirewall: false }, (arch) => {
+        const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.2.1.0/27', purpose: 'gateway' });
+        arch.network.vnets.push(
+          vnet({ name: 'vnet-other', region: 'westeurope', addressSpace: ['10.2.0.0/22'], subnets: [gwSubnet] }),
+        );
+        const other = vnetGateway({ name: 'vpngw-other', type: 'vpn', subnet: gwSubnet });
+        arch.network.gateways!.push(other);
+        arch.network.hybridConnections![0]!.gateway = other;
+      }),
+    },
+    {
+      name: 'forwarded traffic off; a hub subnet routed to the firewall is not the spoke',
+      arch: hybridThen({ forwarded: false, viaFirewall: false }, (arch) => {
+        const routes = [{ name: 'default', prefix: '0.0.0.0/0', nextHop: arch.network.firewalls![0]! }];
+        const rt = routeTable({ name: 'rt-mgmt', routes });
+        arch.network.vnets[0]!.subnets.push(subnet({ name: 'snet-mgmt', cidr: '10.0.2.0/27', routeTable: rt }));
+      }),
+    },
+    {
+      name: 'forwarded traffic off; the spoke routes to an address no declared appliance has',
+      arch: hybridThen({ forwarded: false }, (arch) => {
+        nodeSubnetOf(arch).routeTable!.routes[0]!.nextHop = { type: 'VirtualAppliance', address: '10.0.2.4' };
+      }),
+    },
+    {
+      name: 'forwarded traffic off; the spoke routes through an NVA in the spoke itself',
+      arch: hybridThen({ forwarded: false }, (arch) => {
+        const nvaSubnet = subnet({ name: 'snet-nva', cidr: '10.1.9.0/28' });
+        arch.network.vnets[1]!.subnets.push(nvaSubnet);
+        const local = nva({ name: 'nva-spoke', subnet: nvaSubnet, privateIp: '10.1.9.4' });
+        nodeSubnetOf(arch).routeTable!.routes[0]!.nextHop = local;
+      }),
+    },
+    {
+      name: "forwarded traffic off; routes learned from the hub's gateway are not forwarding by an appliance",
+      arch: hybrid({ transit: true, remote: true, forwarded: false, viaFirewall: false }),
+    },
+    {
+      name: 'forwarded traffic off; of two 0.0.0.0/0 routes the first (Internet) is active, the firewall one is not',
+      arch: hybridThen({ forwarded: false }, (arch) => {
+        const routes = nodeSubnetOf(arch).routeTable!.routes;
+        routes.unshift({ name: 'internet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } });
+      }),
+    },
   ],
   invalid: [
     {
@@ -85,6 +156,7 @@ testRule(ID, {
           message:
             'VNet vnet-spoke uses the remote gateways of vnet-hub, but the peering does not allow gateway transit on the ' +
             'vnet-hub side; Azure rejects the peering setting',
+          evidence: { hub: 'vnet-hub', spoke: 'vnet-spoke' },
         },
       ],
     },
@@ -116,6 +188,7 @@ testRule(ID, {
           message:
             'vnet-hub allows gateway transit to vnet-spoke, but vnet-spoke does not use remote gateways: subnet snet-nodes ' +
             '(cluster nodes or pods) learns no route to on-premises 192.168.50.0/24 and sends it to None',
+          evidence: { hub: 'vnet-hub', spoke: 'vnet-spoke', subnet: 'snet-nodes', onPremises: '192.168.50.0/24' },
         },
       ],
     },
@@ -142,6 +215,7 @@ testRule(ID, {
           message:
             'subnet snet-nodes of vnet-spoke routes 0.0.0.0/0 through afw-hub in vnet-hub, but the peering does not allow ' +
             'forwarded traffic, so traffic the appliance forwards into vnet-spoke is dropped',
+          evidence: { hub: 'vnet-hub', spoke: 'vnet-spoke', subnet: 'snet-nodes', appliance: 'afw-hub' },
         },
       ],
     },
@@ -176,6 +250,7 @@ testRule(ID, {
           severity: 'error',
           message:
             'VNet vnet-spoke uses remote gateways on 2 peerings (vnet-hub, vnet-hub2); only one peering of a VNet may',
+          evidence: { spoke: 'vnet-spoke', peerings: 2 },
         },
       ],
     },
@@ -188,6 +263,10 @@ describe(`${ID}: unstated facts`, () => {
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual([`${PEERING}.allowForwardedTraffic`]);
     expect(r.unverified?.map((u) => u.elementName)).toEqual(['peering vnet-hub ↔ vnet-spoke']);
+    expect(r.unverified?.map((u) => u.check)).toEqual([
+      'the peering of vnet-spoke accepts the traffic afw-hub in vnet-hub forwards into it',
+    ]);
+    expect(r.unverified?.map((u) => u.fact)).toEqual(['forwarded-traffic setting of the peering']);
   });
   it('a route table sending only a specific prefix to the firewall also needs forwarded traffic', async () => {
     const arch = hybrid({ forwarded: false, viaFirewall: false })();

@@ -1,15 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { nodePool, routeTable, subnet } from '../../../dsl/index.js';
+import {
+  hybridConnection,
+  nodePool,
+  onPremises,
+  routeTable,
+  subnet,
+  vnetGateway,
+} from '../../../dsl/index.js';
 import { sameEgress, subnetEgress } from '../../../src/model/egress.js';
 import { normalize } from '../../../src/normalize/normalize.js';
 import { baseline } from '../../helpers/fixture.js';
-import { testRule } from '../../helpers/rule-tester.js';
+import { inOrder, testRule } from '../../helpers/rule-tester.js';
 
 type B = ReturnType<typeof baseline>;
 type PodRoutes = 'same' | 'none' | 'drop' | 'other-appliance';
 
 /** The baseline with Azure CNI pod subnet (dynamic); `pods` says how the pod subnet is routed. */
-function podSubnet(pods: PodRoutes, change: (b: B) => void = () => {}) {
+function podSubnet(pods: PodRoutes, change: (b: B) => void = () => {}, name = 'snet-pods') {
   return () => {
     const b = baseline();
     const rt =
@@ -29,7 +36,7 @@ function podSubnet(pods: PodRoutes, change: (b: B) => void = () => {}) {
               })
             : undefined;
     const podsSubnet = subnet({
-      name: 'snet-pods',
+      name,
       cidr: '10.1.8.0/22',
       purpose: 'aks-pods',
       ...(rt ? { routeTable: rt } : {}),
@@ -65,8 +72,52 @@ testRule('egress/pod-subnet-egress', {
       }),
     },
     { name: 'overlay (no pod subnet) is not concerned', arch: () => baseline().arch },
+    {
+      name: 'two node subnets that leave differently are not pod subnets',
+      arch: () => {
+        const b = baseline();
+        const direct = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes' });
+        b.spoke.subnets.push(direct);
+        const pool = { name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
+        b.aks.nodePools.push(nodePool({ ...pool, subnet: direct }));
+        return b.arch;
+      },
+    },
   ],
   invalid: [
+    {
+      name: "a pod subnet whose name sorts before the node subnet's is still the pod subnet",
+      arch: podSubnet('none', () => {}, 'snet-aks-pods'),
+      findings: [
+        {
+          messageId: 'podsDiverge',
+          path: PATH,
+          severity: 'warning',
+          message: /^pod subnet snet-aks-pods of cluster aks-test sends 0\.0\.0\.0\/0 to Internet \(system route\)/,
+        },
+      ],
+    },
+    {
+      name: 'pods on a default route learned from the VNet gateway',
+      arch: podSubnet('none', (b) => {
+        const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.1.5.0/27', purpose: 'gateway' });
+        b.spoke.subnets.push(gwSubnet);
+        const gw = vnetGateway({ name: 'vpngw-spoke', type: 'vpn', subnet: gwSubnet });
+        const dc = onPremises({ name: 'dc', addressSpace: ['0.0.0.0/0'] });
+        b.arch.network.gateways = [gw];
+        b.arch.network.onPremises = [dc];
+        b.arch.network.hybridConnections = [hybridConnection({ name: 'vpn-dc', gateway: gw, remote: dc })];
+      }),
+      findings: [
+        {
+          messageId: 'podsDiverge',
+          path: PATH,
+          severity: 'warning',
+          message: inOrder('pod subnet snet-pods', 'to vpngw-spoke (learned from the gateway), but', "the nodes'"),
+          evidence: { podVia: 'gateway', nodeVia: 'appliance' },
+        },
+      ],
+    },
     {
       name: 'nodes through the firewall, pods by the system route to Internet',
       arch: podSubnet('none'),
@@ -103,7 +154,7 @@ testRule('egress/pod-subnet-egress', {
           messageId: 'podsDiverge',
           path: PATH,
           severity: 'warning',
-          message: /to 10\.0\.0\.20 \(route nva in rt-pods\), but node subnet snet-nodes sends it to afw-hub/,
+          message: /to 10\.0\.0\.20 \(route nva in rt-pods\), but node subnet snet-nodes sends it to afw-hub .*nodes'$/,
         },
       ],
     },

@@ -60,6 +60,7 @@ testRule(ID, {
           message:
             'Application Gateway agw-test serves kubenet cluster aks-test through AGIC, but its subnet snet-appgw has no ' +
             'route table instead of the cluster’s route table rt-egress; the gateway cannot reach the pod IPs',
+          evidence: { gateway: 'agw-test', table: 'rt-egress' },
         },
       ],
     },
@@ -78,7 +79,9 @@ testRule(ID, {
     {
       name: 'AKS manages the table and the gateway subnet has none',
       arch: design({ appGwTable: 'none', nodesTable: false }),
-      findings: [{ messageId: 'managedTableMissing', path: TABLE, severity: 'error' }],
+      findings: [
+        { messageId: 'managedTableMissing', path: TABLE, severity: 'error', evidence: { gateway: 'agw-test' } },
+      ],
     },
   ],
 });
@@ -88,5 +91,12 @@ describe(`${ID}: unstated facts`, () => {
     const r = await runRuleResult(ID, design({ appGwTable: 'other', nodesTable: false })());
     expect(r.findings).toEqual([]);
     expect(r.unverified!.map((u) => u.factPath)).toEqual([TABLE]);
+    expect(r.unverified!.map((u) => [u.check, u.fact])).toEqual([
+      [
+        'route table rt-appgw of subnet snet-appgw is the one AKS manages for kubenet cluster aks-test',
+        'whether route table rt-appgw is the kubenet route table of aks-test ' +
+          "(state it as the cluster's network.routeTable)",
+      ],
+    ]);
   });
 });

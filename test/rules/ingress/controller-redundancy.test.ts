@@ -57,6 +57,7 @@ testRule(ID, {
           severity: 'warning',
           message:
             'ingress controller nginx (nginx) in cluster aks-test runs 1 replica; at least 2 are needed to survive a node drain',
+          evidence: { controller: 'nginx', replicas: 1 },
         },
       ],
     },
@@ -99,6 +100,20 @@ describe(`${ID}: unstated facts`, () => {
   };
   it('names the replica count when it is not stated', async () => {
     expect(await unverified({})).toEqual([`${IC}.replicas`]);
+  });
+  it('words each check', async () => {
+    const checks = async (p: Placement) => (await runRuleResult(ID, controller(p)())).unverified?.map((u) => u.check);
+    expect(await checks({})).toEqual(['ingress controller nginx survives a node drain (2 or more replicas)']);
+    expect(await checks({ replicas: 2 })).toEqual([
+      'the replicas of ingress controller nginx survive the loss of a zone',
+    ]);
+    const affinity = (await runRuleResult(ID, controller({ replicas: 2, zoneSpread: false })())).unverified;
+    expect(affinity?.map((u) => [u.check, u.fact])).toEqual([
+      [
+        'the replicas of ingress controller nginx survive the loss of a zone (zone pod anti-affinity)',
+        'pod anti-affinity of the replicas',
+      ],
+    ]);
   });
   it('names the zone spread when neither mechanism is stated', async () => {
     expect(await unverified({ replicas: 2 })).toEqual([`${IC}.zoneSpread`]);

@@ -1,4 +1,5 @@
-import { ddosProtectionPlan, loadBalancer, publicIp } from '../../../dsl/index.js';
+import { ddosProtectionPlan, ingressPath, loadBalancer, publicIp } from '../../../dsl/index.js';
+import type { IngressPath } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -17,6 +18,57 @@ function withPip(ddosIpProtection?: boolean) {
     return b.arch;
   };
 }
+
+type B = ReturnType<typeof baseline>;
+
+/** Internet (or `from`) → Azure Firewall DNAT → internal load balancer, instead of the App Gateway path. */
+function firewallDnat(from: IngressPath['from'] = { kind: 'internet' }) {
+  return () => {
+    const b = baseline();
+    b.firewall.classicRules = [
+      {
+        type: 'dnat',
+        name: 'publish',
+        priority: 100,
+        rules: [
+          {
+            name: 'web',
+            destinationAddress: '20.50.60.70',
+            destinationPort: 443,
+            protocols: ['TCP'],
+            translatedAddress: '10.1.0.100',
+            translatedPort: 443,
+          },
+        ],
+      },
+    ];
+    b.path.from = from;
+    b.path.hops = [
+      { via: b.firewall, protocol: 'https', port: 443, tls: 'passthrough', dnatRule: 'web' },
+      { via: b.ilb, protocol: 'https', port: 443, tls: 'passthrough' },
+    ];
+    return b.arch;
+  };
+}
+
+/** The App Gateway made private; the path enters through a public load balancer (with or without its cluster). */
+function publicLb(change: (b: B, plb: ReturnType<typeof loadBalancer>) => void = () => {}, withCluster = true) {
+  return () => {
+    const b = baseline();
+    b.appGw.frontend = 'private';
+    const plb = loadBalancer({ name: 'plb-web', visibility: 'public', ...(withCluster ? { cluster: b.aks } : {}) });
+    b.path.hops = [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }];
+    change(b, plb);
+    return b.arch;
+  };
+}
+
+const LB_NO_PLAN = {
+  messageId: 'noPlan',
+  path: 'network.vnets[1].ddosProtectionPlan',
+  severity: 'warning' as const,
+  message: 'public load balancer plb-web has a public IP in VNet vnet-spoke, which has no DDoS Network Protection plan',
+};
 
 testRule('ingress/ddos-protection', {
   valid: [
@@ -37,8 +89,36 @@ testRule('ingress/ddos-protection', {
       },
     },
     { name: "the gateway's public IP has DDoS IP Protection", arch: withPip(true) },
+    {
+      name: 'an Azure Firewall DNAT hop on a path from a private partner range is no internet entry',
+      arch: firewallDnat({ kind: 'partner', sourceRanges: ['10.50.0.0/16'] }),
+    },
   ],
   invalid: [
+    {
+      name: 'an Azure Firewall DNAT entry from the internet reports the hub VNet',
+      arch: firewallDnat(),
+      findings: [
+        {
+          messageId: 'noPlan',
+          path: 'network.vnets[0].ddosProtectionPlan',
+          severity: 'warning',
+          message:
+            'Azure Firewall afw-hub (DNAT entry of path web) has a public IP in VNet vnet-hub, which has no DDoS ' +
+            'Network Protection plan',
+        },
+      ],
+    },
+    {
+      name: "a public load balancer without a cluster reports the path's cluster VNet",
+      arch: publicLb(() => {}, false),
+      findings: [LB_NO_PLAN],
+    },
+    {
+      name: 'two paths through one public load balancer: one finding',
+      arch: publicLb((b) => b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2' }))),
+      findings: [LB_NO_PLAN],
+    },
     { name: 'a public App Gateway in a VNet without a plan', arch: () => baseline().arch, findings: [appGwNoPlan] },
     { name: 'DDoS IP Protection off on the public IP', arch: withPip(false), findings: [appGwNoPlan] },
     { name: 'DDoS IP Protection not stated on the public IP', arch: withPip(), findings: [appGwNoPlan] },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { frontDoor, nsg } from '../../../dsl/index.js';
+import { frontDoor, ingressPath, nsg } from '../../../dsl/index.js';
+import type { NsgRule } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRule, runRuleResult } from '../../helpers/run-rule.js';
-import { testRule } from '../../helpers/rule-tester.js';
+import { testRule, type InvalidCase, type ValidCase } from '../../helpers/rule-tester.js';
 
 const ID = 'ingress/front-door-origin-lockdown';
 
@@ -98,11 +99,118 @@ function origin(kind: Kind | 'private-link-service', lockdown?: Array<'x-azure-f
 const ORIGIN = 'network.frontDoors[0].routes[0].origins[0].lockdown';
 const KINDS: Kind[] = ['application-gateway', 'agc', 'public-ip', 'app-service', 'storage', 'other'];
 
+
+type B = ReturnType<typeof baseline>;
+
+/** The App Gateway behind Front Door, its subnet NSG holding `rules`. */
+function gatewayNsg(rules: NsgRule[], change: (b: B) => void = () => {}) {
+  return () => {
+    const b = behindFrontDoor(undefined);
+    b.appGwSubnet.nsg = nsg({ name: 'nsg-appgw', rules });
+    change(b);
+    return b.arch;
+  };
+}
+
+const IN = { direction: 'inbound', priority: 200, destination: '*', ports: 443 } as const;
+const fromInternet: NsgRule = { ...IN, name: 'allow-internet', access: 'allow', source: 'Internet' };
+
+const gatewayValid: ValidCase[] = [
+    {
+      name: 'an App Gateway behind an Azure Firewall, not Front Door, may admit the internet',
+      arch: gatewayNsg([fromInternet], (b) => {
+        b.path.hops.shift();
+        b.path.hops.unshift({ via: b.firewall, protocol: 'https', port: 443, tls: 'passthrough' });
+      }),
+    },
+    {
+      name: 'a private App Gateway frontend behind Front Door is not reached from the internet',
+      arch: gatewayNsg([fromInternet], (b) => (b.appGw.frontend = 'private')),
+    },
+    {
+      name: 'outbound, deny and subnet-scoped rules do not admit the internet',
+      arch: gatewayNsg([
+        { ...IN, name: 'out', direction: 'outbound', access: 'allow', source: '*' },
+        { ...IN, name: 'deny', access: 'deny', source: 'Internet' },
+      ]),
+    },
+];
+
+const gatewayInvalid: InvalidCase[] = [
+    {
+      name: 'the only rule admits 0.0.0.0/0',
+      arch: gatewayNsg([{ ...fromInternet, source: '0.0.0.0/0' }]),
+      findings: [
+        {
+          messageId: 'gatewayOpenToInternet',
+          path: 'network.vnets[1].subnets[1].nsg.rules[0].source',
+          severity: 'warning',
+          message: /NSG nsg-appgw rule allow-internet \(priority 200\) admits 0\.0\.0\.0\/0;/,
+          evidence: { gateway: 'agw-test', frontDoor: 'afd-web', nsg: 'nsg-appgw', rule: 'allow-internet' },
+        },
+      ],
+    },
+    {
+      name: 'the first rule that admits the internet is named, after outbound and deny rules',
+      arch: gatewayNsg([
+        { ...IN, name: 'out', direction: 'outbound', access: 'allow', source: '*' },
+        { ...IN, name: 'deny', access: 'deny', source: 'Internet' },
+        { ...IN, name: 'allow-any', access: 'allow', source: 'Any' },
+      ]),
+      findings: [
+        {
+          messageId: 'gatewayOpenToInternet',
+          path: 'network.vnets[1].subnets[1].nsg.rules[2].source',
+          severity: 'warning',
+          message: /rule allow-any \(priority 200\) admits Any;/,
+        },
+      ],
+    },
+    {
+      name: 'two paths through the same Front Door and App Gateway: one finding',
+      arch: gatewayNsg([fromInternet], (b) => {
+        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2' }));
+      }),
+      findings: [
+        {
+          messageId: 'gatewayOpenToInternet',
+          path: 'network.vnets[1].subnets[1].nsg.rules[0].source',
+          severity: 'warning',
+        },
+      ],
+    },
+    {
+      name: 'an App Gateway behind Front Door whose subnet has no NSG: evidence',
+      arch: () => behindFrontDoor(undefined).arch,
+      findings: [
+        {
+          messageId: 'gatewaySubnetNoNsg',
+          path: 'network.vnets[1].subnets[1].nsg',
+          severity: 'warning',
+          evidence: { gateway: 'agw-test', frontDoor: 'afd-web', subnet: 'snet-appgw' },
+        },
+      ],
+    },
+    {
+      name: 'an origin with neither lockdown: evidence lists both',
+      arch: origin('agc', 'none'),
+      findings: [
+        {
+          messageId: 'originNotLocked',
+          path: ORIGIN,
+          severity: 'warning',
+          evidence: { frontDoor: 'afd-web', origin: 'o1', missing: 'service-tag,x-azure-fdid' },
+        },
+      ],
+    },
+];
+
 testRule(ID, {
   valid: [
     ...KINDS.map((k) => ({ name: `a ${k} origin with both the tag and the header check`, arch: origin(k, ['x-azure-fdid', 'service-tag']) })),
     { name: 'a Private Link origin is locked down by design', arch: origin('private-link-service') },
     { name: 'an App Gateway behind Front Door admitting only AzureFrontDoor.Backend', arch: () => behindFrontDoor('AzureFrontDoor.Backend').arch },
+    ...gatewayValid,
   ],
   invalid: [
     ...KINDS.map((k) => ({
@@ -134,5 +242,28 @@ testRule(ID, {
       arch: () => behindFrontDoor('Internet').arch,
       findings: [{ messageId: 'gatewayOpenToInternet', path: 'network.vnets[1].subnets[1].nsg.rules[1].source', severity: 'warning' }],
     },
+    ...gatewayInvalid,
   ],
+});
+
+describe(`${ID}: unstated facts`, () => {
+  it('an unstated origin lockdown names the check; a Private Link origin asks nothing', async () => {
+    const open = await runRuleResult(ID, origin('application-gateway')());
+    expect(open.unverified?.map((u) => u.check)).toEqual([
+      'origin o1 of Front Door afd-web accepts traffic only from this profile',
+    ]);
+    const privateLink = await runRuleResult(ID, origin('private-link-service')());
+    expect(privateLink.unverified ?? []).toEqual([]);
+  });
+  it("an NSG whose rules are not stated: one unverified check on the gateway's NSG", async () => {
+    const arch = gatewayNsg([], (b) => (b.appGwSubnet.nsg = nsg({ name: 'nsg-appgw' })))();
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.check])).toEqual([
+      [
+        'network.vnets[1].subnets[1].nsg.rules',
+        'the public frontend of Application Gateway agw-test admits only Front Door afd-web',
+      ],
+    ]);
+  });
 });

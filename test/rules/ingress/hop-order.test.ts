@@ -1,3 +1,4 @@
+import { loadBalancer } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withFrontDoor } from './_fixtures.js';
@@ -20,6 +21,15 @@ function privateAppGw(sourceRanges: string[]) {
 
 testRule('ingress/hop-order', {
   valid: [
+    {
+      name: 'an internet path that starts at a public load balancer (public-lb-direct judges that)',
+      arch: () => {
+        const b = baseline();
+        const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
+        b.path.hops = [{ via: plb, protocol: 'https', port: 443, tls: 'passthrough' }, b.path.hops[2]!];
+        return b.arch;
+      },
+    },
     { name: 'App Gateway → ILB → controller and Front Door → PLS → its ILB', arch: () => withFrontDoor().arch },
     { name: 'partners from private ranges reach a private-frontend App Gateway', arch: privateAppGw(['172.20.0.0/16']) },
   ],

@@ -1,4 +1,4 @@
-import { subnet } from '../../../dsl/index.js';
+import { nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -38,6 +38,7 @@ testRule('ingress/internal-lb-subnet', {
           message:
             'Internal load balancer ilb-ingress of aks-test takes its frontend from snet-nodes, a node or pod subnet of ' +
             'the cluster; give internal load balancers a subnet of their own',
+          evidence: { lb: 'ilb-ingress', subnet: 'snet-nodes' },
         },
       ],
     },
@@ -54,6 +55,28 @@ testRule('ingress/internal-lb-subnet', {
           path: LB,
           severity: 'info',
           message: /states no subnet, so AKS takes its frontend from the node subnet/,
+          evidence: { lb: 'ilb-ingress' },
+        },
+      ],
+    },
+    {
+      name: 'the internal load balancer in the pod subnet',
+      arch: () => {
+        const b = baseline();
+        const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods' });
+        b.spoke.subnets.push(pods);
+        b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        const pool = { name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
+        b.aks.nodePools = [nodePool({ ...pool, subnet: b.nodes, podSubnet: pods })];
+        b.ilb.subnet = pods;
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'nodeSubnet',
+          path: `${LB}.subnet`,
+          severity: 'info',
+          message: /takes its frontend from snet-pods, a node or pod subnet/,
         },
       ],
     },

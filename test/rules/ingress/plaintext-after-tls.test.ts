@@ -5,6 +5,20 @@ testRule('ingress/plaintext-after-tls', {
   valid: [
     { name: 'every hop re-encrypts or passes TLS through', arch: () => baseline().arch },
     {
+      name: 'a path from private partner ranges is not internet-facing (not judged)',
+      arch: () => {
+        const b = baseline();
+        b.path.from = { kind: 'partner', sourceRanges: ['10.50.0.0/16'] };
+        b.path.hops = [
+          { via: b.appGw, protocol: 'https', port: 443, tls: 'terminate' },
+          { via: b.ilb, protocol: 'http', port: 80, tls: 'plain' },
+          { via: b.ic, protocol: 'http', port: 80, tls: 'plain' },
+        ];
+        b.path.to = { ...b.path.to!, protocol: 'http', port: 8080 };
+        return b.arch;
+      },
+    },
+    {
       name: 'the mesh enforces mTLS on the last leg',
       arch: () => {
         const b = baseline();

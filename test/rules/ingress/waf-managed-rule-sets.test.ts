@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { appGatewayForContainers } from '../../../dsl/index.js';
 import type { WafPolicy } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
@@ -40,6 +41,17 @@ function legacy(ruleSetVersion?: '2.2.9' | '3.0' | '3.1' | '3.2') {
   };
 }
 
+/** An App Gateway for Containers in front of the cluster instead of the App Gateway. */
+function agc(sets: Sets) {
+  return () => {
+    const b = baseline();
+    const waf = { name: 'wafp-agc', mode: 'Prevention', managedRuleSets: sets } as const;
+    const front = { deployment: 'managed', api: 'gateway-api', subnet: b.appGwSubnet, frontend: 'public' } as const;
+    b.path.hops[0]!.via = appGatewayForContainers({ name: 'agc-web', ...front, waf });
+    return b.arch;
+  };
+}
+
 const DRS = (version: string, action?: 'Block' | 'Log' | 'AnomalyScoring') =>
   ({ type: 'Microsoft_DefaultRuleSet', version, ...(action ? { action } : {}) }) as const;
 
@@ -54,8 +66,51 @@ testRule(ID, {
       arch: appGw([DRS('2.2'), BOT], { exclusions: [{ matchVariable: 'RequestCookieNames', operator: 'Equals', selector: 'session' }] }),
     },
     { name: 'managed rules switched off (waf-missing judges that)', arch: appGw(undefined, { managedRules: false }) },
+    { name: 'a disabled WAF policy (waf-missing judges that)', arch: appGw([DRS('1.0')], { enabled: false }) },
+    {
+      name: 'no WAF at all (waf-missing judges that)',
+      arch: () => {
+        const b = baseline();
+        delete b.appGw.waf;
+        return b.arch;
+      },
+    },
+    { name: 'App Gateway with DRS 2.1.1 (a patch above the boundary)', arch: appGw([DRS('2.1.1'), BOT]) },
+    { name: 'a version that is not a number is not judged', arch: appGw([DRS('latest'), BOT]) },
+    { name: 'App Gateway for Containers: versions and Bot Manager are not judged', arch: agc([DRS('1.0')]) },
   ],
   invalid: [
+    ...[
+      ['2.0', 'just below 2.1'],
+      ['2', 'a version without minor part, read as 2.0'],
+    ].map(([version, why]) => ({
+      name: `App Gateway with DRS ${version} (${why}), a policy without a name`,
+      arch: appGw([DRS(version!), BOT], { name: undefined }),
+      findings: [
+        {
+          messageId: 'outdatedRuleSet',
+          path: `${AGW}.waf.managedRuleSets[0].version`,
+          severity: 'warning' as const,
+          message:
+            `Application Gateway agw-test runs the outdated managed rule set Microsoft_DefaultRuleSet ${version}; ` +
+            'move to the Default Rule Set 2.1 or later (Microsoft recommends DRS 2.2)',
+          evidence: { resource: 'agw-test', type: 'Microsoft_DefaultRuleSet', version: version! },
+        },
+      ],
+    })),
+    {
+      name: 'App Gateway for Containers with a rule set whose action is Log',
+      arch: agc([DRS('2.1', 'Log')]),
+      findings: [
+        {
+          messageId: 'logAction',
+          path: 'ingress[0].hops[0].via.waf.managedRuleSets[0].action',
+          severity: 'warning',
+          message: /^App Gateway for Containers agc-web \(WAF policy wafp-agc\) /,
+          evidence: { resource: 'agc-web', type: 'Microsoft_DefaultRuleSet', action: 'Log' },
+        },
+      ],
+    },
     {
       name: 'App Gateway with OWASP 3.2 (every CRS version is outdated)',
       arch: appGw([{ type: 'OWASP', version: '3.2' }, BOT]),
@@ -89,6 +144,7 @@ testRule(ID, {
           path: `${AGW}.waf.managedRuleSets`,
           severity: 'warning',
           message: 'Application Gateway agw-test (WAF policy wafp-agw) has no Microsoft_BotManagerRuleSet, so requests from known-malicious bots are not blocked',
+          evidence: { resource: 'agw-test' },
         },
       ],
     },
@@ -106,6 +162,7 @@ testRule(ID, {
           path: `${AGW}.waf.exclusions[0].operator`,
           severity: 'warning',
           message: /excludes every RequestHeaderNames from inspection/,
+          evidence: { resource: 'agw-test', matchVariable: 'RequestHeaderNames', operator: 'EqualsAny' },
         },
       ],
     },
@@ -129,10 +186,16 @@ describe(`${ID}: unstated facts`, () => {
     const r = await runRuleResult(ID, appGw(undefined)());
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual([`${AGW}.waf.managedRuleSets`]);
+    expect(r.unverified?.[0]?.check).toBe(
+      'the WAF of Application Gateway agw-test runs a current managed rule set and Bot Manager',
+    );
+    expect(r.unverified?.[0]?.fact).toBe('managed rule sets (type, version, action)');
   });
   it('names the legacy rule set version when it is not stated', async () => {
     const r = await runRuleResult(ID, legacy()());
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual([`${AGW}.webApplicationFirewallConfiguration.ruleSetVersion`]);
+    expect(r.unverified?.[0]?.check).toBe('the WAF of Application Gateway agw-test runs a current managed rule set');
+    expect(r.unverified?.[0]?.fact).toBe('OWASP rule set version');
   });
 });

@@ -1,12 +1,106 @@
-import { nodePool, peering, subnet, vnet } from '../../../dsl/index.js';
+import { buildAgents, nodePool, onPremises, peering, subnet, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
 const base = { name: 'the baseline', arch: () => baseline().arch };
 
+/** Every kind of CIDR the rule reads, all well formed; bare IPs stand for /32. */
+function everyCidrKind() {
+  const b = baseline();
+  b.hub.addressSpace = ['10.0.0.0/22', '10.2.0.0/24'];
+  b.rt.routes.push({ name: 'dc', prefix: '192.168.50.0/24', nextHop: b.firewall });
+  b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24', '198.51.100.7'] };
+  b.aks.egressDestinations = [{ name: 'partner', cidr: '198.51.100.0/28', port: 443, protocol: 'https' }];
+  b.arch.network.onPremises = [onPremises({ name: 'dc', addressSpace: ['172.20.0.0/16', '172.21.0.0/16'] })];
+  b.arch.network.buildAgents = [
+    buildAgents({ name: 'ci', hosting: 'microsoft-hosted', egressIps: ['20.1.2.3', '20.1.3.0/24'] }),
+  ];
+  return b;
+}
+
 testRule('structure/cidr-malformed', {
-  valid: [base],
+  valid: [
+    base,
+    { name: 'every kind of CIDR, bare IPs as /32, a route with a prefix', arch: () => everyCidrKind().arch },
+    {
+      name: 'a private cluster (no authorized ranges to read) on flat Azure CNI (no pod CIDR)',
+      arch: () => {
+        const b = baseline();
+        b.aks.network = { cni: 'azure-nodesubnet', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        return b.arch;
+      },
+    },
+  ],
   invalid: [
+    {
+      name: 'a malformed CIDR in each place, at the second index where a list holds it',
+      arch: () => {
+        const b = everyCidrKind();
+        b.hub.addressSpace[1] = '10.2.0.0/';
+        b.rt.routes[1]!.prefix = '192.168.50.0/33';
+        b.aks.network.serviceCidr = '172.16.0.1/16';
+        b.aks.network = { ...b.aks.network, cni: 'azure-overlay', podCidr: '192.168.0.0' };
+        b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24', '198.51.100.300'] };
+        b.aks.egressDestinations![0]!.cidr = '198.51.100.1/28';
+        b.arch.network.onPremises![0]!.addressSpace[1] = '172.21.0.0/8';
+        b.arch.network.buildAgents![0]!.egressIps![1] = '20.1.3.0/33';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'malformed',
+          path: 'network.onPremises[0].addressSpace[1]',
+          severity: 'error',
+          message: 'address space of dc: "172.21.0.0/8" has host bits set; the network address for /8 is 172.0.0.0/8',
+        },
+        {
+          messageId: 'malformed',
+          path: 'network.vnets[0].addressSpace[1]',
+          severity: 'error',
+          message: 'address space of vnet-hub: "10.2.0.0/" has an invalid prefix length',
+        },
+        {
+          messageId: 'malformed',
+          path: 'clusters[0].apiServer.authorizedIpRanges[1]',
+          severity: 'error',
+          message: 'authorized IP range of aks-test: "198.51.100.300/32" is not an IPv4 CIDR',
+        },
+        {
+          messageId: 'malformed',
+          path: 'network.buildAgents[0].egressIps[1]',
+          severity: 'error',
+          message: 'egress IP of ci: "20.1.3.0/33" has an invalid prefix length',
+        },
+        {
+          messageId: 'malformed',
+          path: 'clusters[0].egressDestinations[0].cidr',
+          severity: 'error',
+          message:
+            'egress destination partner: "198.51.100.1/28" has host bits set; ' +
+            'the network address for /28 is 198.51.100.0/28',
+        },
+        {
+          messageId: 'malformed',
+          path: 'clusters[0].network.podCidr',
+          severity: 'error',
+          message: 'pod CIDR of aks-test: "192.168.0.0" has no prefix length (expected a.b.c.d/n)',
+        },
+        {
+          messageId: 'malformed',
+          path: 'network.vnets[1].subnets[0].routeTable.routes[1].prefix',
+          severity: 'error',
+          message: 'route dc in rt-egress: "192.168.50.0/33" has an invalid prefix length',
+        },
+        {
+          messageId: 'malformed',
+          path: 'clusters[0].network.serviceCidr',
+          severity: 'error',
+          message:
+            'service CIDR of aks-test: "172.16.0.1/16" has host bits set; ' +
+            'the network address for /16 is 172.16.0.0/16',
+        },
+      ],
+    },
     {
       name: 'host bits and an invalid prefix length',
       arch: () => {
