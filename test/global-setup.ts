@@ -5,8 +5,8 @@
  * (scripts/build.mjs stores their hash in dist/.source-hash).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { sourceHash } from '../scripts/source-hash.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -16,11 +16,18 @@ function fresh(): boolean {
   return existsSync(join(root, 'dist/src/cli/main.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceHash(root);
 }
 
-export default function setup(): void {
-  if (fresh()) return;
+/** Removes the run's temporary cache folder (set in vitest.config.ts), never a folder the user named. */
+function teardown(): void {
+  const dir = process.env.AKSNET_CACHE_DIR;
+  if (dir && basename(dir).startsWith('aksnet-test-cache-')) rmSync(dir, { recursive: true, force: true });
+}
+
+export default function setup(): () => void {
+  if (fresh()) return teardown;
   const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
   if (!existsSync(join(root, 'dist/src/cli/main.js'))) throw new Error(`the build produced no dist/:\n${r.stdout}${r.stderr}`);
   // Type errors make the build exit 1 but still emit dist/ (see scripts/build.mjs); the tests then run
   // against what was emitted, and `npm run typecheck` reports the errors.
   if (r.status !== 0) process.stderr.write(`warning: the build reported errors:\n${r.stdout}${r.stderr}\n`);
+  return teardown;
 }

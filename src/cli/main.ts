@@ -2,6 +2,8 @@
  * The `aksnet` command line. Each command's handler is imported only when it runs, so
  * `aksnet validate` never pays for ELK, Handlebars or Puppeteer.
  */
+import { pruneCache } from '../shared/cache-prune.js';
+import { cacheDir } from '../shared/code-cache.js';
 import { Command, CommanderError, Option } from 'commander';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { version } from '../shared/version.js';
@@ -246,5 +248,6 @@ export async function run(argv: string[]): Promise<ExitCode> {
     return ExitCode.internal;
   } finally {
     flushTimings();
+    pruneCache(cacheDir());
   }
 }
