@@ -1,12 +1,19 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Tests never write to the user's cache (~/.cache/aksnet): every process of a run, the CLIs the tests start
-// included, shares one temporary cache folder, removed when the run ends (test/global-setup.ts). A test of a
-// cache sets its own folder.
-process.env.AKSNET_CACHE_DIR ??= mkdtempSync(join(tmpdir(), 'aksnet-test-cache-'));
+// A test run leaves nothing behind: every process of the run, the CLIs and browsers the tests start included,
+// keeps its temporary files and aksnet's cache (never the user's ~/.cache/aksnet) in one folder of its own,
+// removed when the run ends (test/global-setup.ts). A test of a cache sets its own folder.
+if (!process.env.AKSNET_TEST_TMP) {
+  const run = mkdtempSync(join(tmpdir(), 'aksnet-test-run-'));
+  // Open like /tmp (sticky, writable by all): some tests run the CLI as an unprivileged user.
+  chmodSync(run, 0o1777);
+  process.env.AKSNET_TEST_TMP = run;
+  process.env.TMPDIR = run;
+  process.env.AKSNET_CACHE_DIR = join(run, 'cache');
+}
 
 export default defineConfig({
   test: {

@@ -16,10 +16,10 @@ function fresh(): boolean {
   return existsSync(join(root, 'dist/src/cli/main.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceHash(root);
 }
 
-/** Removes the run's temporary cache folder (set in vitest.config.ts), never a folder the user named. */
+/** Removes the run's temporary folder (set in vitest.config.ts), never a folder the user named. */
 function teardown(): void {
-  const dir = process.env.AKSNET_CACHE_DIR;
-  if (dir && basename(dir).startsWith('aksnet-test-cache-')) rmSync(dir, { recursive: true, force: true });
+  const dir = process.env.AKSNET_TEST_TMP;
+  if (dir && basename(dir).startsWith('aksnet-test-run-')) rmSync(dir, { recursive: true, force: true });
 }
 
 export default function setup(): () => void {
