@@ -8,7 +8,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { stepNumbers } from '../helpers/svg-steps.js';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../../src/cli/commands/diagram-command.js';
@@ -51,19 +52,6 @@ beforeAll(async () => {
   }
 }, 300_000);
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
-function all(node: unknown, out: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
-  if (Array.isArray(node)) for (const n of node) all(n, out);
-  else if (node && typeof node === 'object') {
-    out.push(node as Record<string, unknown>);
-    for (const v of Object.values(node)) all(v, out);
-  }
-  return out;
-}
-const numbers = (svg: string, cls: string): number[] =>
-  all(parser.parse(svg))
-    .filter((o) => String(o['@class'] ?? '').split(' ').includes(cls) && o['@data-step'] !== undefined)
-    .map((o) => Number(o['@data-step']));
 
 function onRoute(c: Point, pts: readonly Point[]): boolean {
   return pts.slice(1).some((b, i) => {
@@ -86,8 +74,8 @@ describe('overview view', () => {
 
   it('numbers every step once on the picture and once in the legend, 1..N, ingress before egress', () => {
     for (const c of cases) {
-      const onLines = numbers(c.r.svg, 'step-badge');
-      const inLegend = numbers(c.r.svg, 'step');
+      const onLines = stepNumbers(c.r.svg, 'step-badge');
+      const inLegend = stepNumbers(c.r.svg, 'step');
       const steps = c.graph.steps ?? [];
       const n = steps.length;
       expect(n, c.file).toBeGreaterThan(0);
