@@ -51,14 +51,12 @@ const fmt = new Intl.NumberFormat('en-US');
 export function handlebarsFor(set: TemplateSet): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('num', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? fmt.format(v) : '—'));
-  // Headings: Chromium drops the space at a soft line break when it builds PDF bookmarks
-  // ("production" + "network" → "productionnetwork"); in the document printed to PDF a zero-width space
-  // after each space keeps the words apart in the outline. The HTML file has no outline, and there the
-  // invisible character would only pollute copy/paste and search, so it is left out. The text is escaped here.
-  hb.registerHelper('heading', (v: unknown, options: { data?: { root?: { print?: boolean } } }) => {
-    const text = hb.Utils.escapeExpression(String(v ?? ''));
-    return new hb.SafeString(options.data?.root?.print ? text.replace(/ /g, ' \u200b') : text);
-  });
+  // Headings: the title escaped, its white space collapsed to single spaces. Printed, headings keep their white space
+  // (`white-space: pre-wrap` in styles.css) so that Chromium's PDF bookmarks keep the space at a soft line break,
+  // and a tab or line break in a title would show there.
+  hb.registerHelper('heading', (v: unknown) =>
+    new hb.SafeString(hb.Utils.escapeExpression(String(v ?? '').replace(/\s+/g, ' ').trim())),
+  );
   hb.registerHelper('pct', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'));
   for (const [name, src] of set.templates) {
     if (name !== 'pack') hb.registerPartial(name, src);
