@@ -13,6 +13,7 @@ import { prepareInputs } from '../../src/report/pack.js';
 import { loadRules } from '../../src/validate/registry.js';
 import type { ReportViewModel } from '../../src/report/types.js';
 import { VIEWS } from '../../src/diagram/view-names.js';
+import { loadTemplates } from '../../src/report/templates.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -45,6 +46,25 @@ async function readPdf(bytes: Uint8Array) {
   const numPages = doc.numPages;
   await doc.destroy();
   return { numPages, outline, mark, meta, pages };
+}
+
+/** Bookmark titles in reading order (each title, then its children). */
+function outlineTitles(nodes: OutlineNode[]): string[] {
+  return nodes.flatMap((n) => [n.title, ...outlineTitles(n.items)]);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The h1–h6 of a document in order, as a reader sees them: tags dropped, entities decoded, white space collapsed. */
+function headingTexts(html: string): string[] {
+  const decode = (s: string) =>
+    s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    });
+  return [...html.matchAll(/<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) =>
+    decode(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim(),
+  );
 }
 
 // Skipped only on a machine without a browser; .ci/run sets AKSNET_REQUIRE_BROWSER so CI never skips them.
@@ -83,17 +103,50 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF', () =
     expect(top).toContain('Executive summary');
     expect(top).toContain('Appendix');
     for (const a of vm.architectures) {
-      const flat = (t: string) => t.replace(/[\s\u200b]+/g, ' ').trim();
-      const node = r.outline.find((o) => flat(o.title).includes(a.title));
+      const node = r.outline.find((o) => o.title.includes(a.title));
       expect(node, a.title).toBeDefined();
-      const sections = node!.items.map((i) => flat(i.title));
+      const sections = node!.items.map((i) => i.title);
       for (const s of ['Context', 'Diagrams', 'Traffic flows', 'IP plan', 'Decisions', 'Findings', 'Accepted risks', 'Rule coverage']) expect(sections).toContain(s);
     }
   });
 
+  it('has no zero-width space in its text or bookmarks, and each bookmark is its heading word for word', async () => {
+    const r = await readPdf(pdf);
+    const titles = outlineTitles(r.outline);
+    expect(html).not.toContain('\u200b');
+    expect(r.pages.flatMap((p, i) => (p.includes('\u200b') ? [i + 1] : []))).toEqual([]);
+    expect(titles.filter((t) => t.includes('\u200b'))).toEqual([]);
+    // Every heading is a bookmark, in order, with its words and the single spaces between them.
+    const headings = headingTexts(html);
+    expect(headings.length).toBeGreaterThan(30);
+    expect(titles).toEqual(headings);
+  });
+
+  it('keeps the space at a heading\'s line break in its bookmark (print CSS, no invisible characters)', async () => {
+    const css = loadTemplates().css;
+    const long = 'Payments platform: West Europe production network of the hub and spoke baseline';
+    const adr = 'Application routing add-on NGINX rather than self-managed ingress-nginx';
+    const doc =
+      `<!DOCTYPE html><html><head><title>t</title><style>${css}</style></head><body style="width: 45mm">` +
+      `<h1><span class="arch-no">1</span> ${long}</h1><h2>Traffic flows</h2>` +
+      `<h3><span class="adr-id">ADR-013</span> ${adr} <span class="pill status-accepted">Accepted</span></h3></body></html>`;
+    const bytes = await htmlToPdf(session, doc, { paper: 'a4', title: 't' });
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const d = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+    const outline = ((await d.getOutline()) ?? []) as unknown as OutlineNode[];
+    // The headings really wrap: their words sit on many lines of the page.
+    const ys = new Set<number>();
+    for (const it of (await (await d.getPage(1)).getTextContent()).items) {
+      if ('str' in it && it.str.trim() && /[A-Za-z]/.test(it.str)) ys.add(Math.round(it.transform[5] as number));
+    }
+    await d.destroy();
+    expect(ys.size).toBeGreaterThanOrEqual(10);
+    expect(outlineTitles(outline)).toEqual([`1 ${long}`, 'Traffic flows', `ADR-013 ${adr} Accepted`]);
+  });
+
   it('shows every open finding, the header/footer and the injection strings as text', async () => {
     const r = await readPdf(pdf);
-    const all = r.pages.join('\n').replace(/[\s\u200b]+/g, '');
+    const all = r.pages.join('\n').replace(/\s+/g, '');
     for (const input of inputs) {
       for (const f of input.result.findings.filter((x) => x.status !== 'suppressed')) expect(all, f.ruleId).toContain(f.ruleId);
     }
