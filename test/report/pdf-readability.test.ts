@@ -1,6 +1,7 @@
 /**
  * The printed pack read back: every word on every page at 6 pt or more (the seven examples and a 20-spoke
- * design), diagram pages filled by their picture, rule ids whole on one line.
+ * design), diagram pages filled by their picture, rule ids whole on one line, no footnote alone at a page top, no
+ * table broken after its first row or before its last, no near-empty page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { buildViewModel, withBrowser } from '../../src/report/view-model.js';
 import { prepareInputs } from '../../src/report/pack.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { MIN_TEXT_PT } from '../../src/diagram/page-fit.js';
+import { lonelyRowBreaks, taggedTables } from '../helpers/pdf-tags.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -39,12 +41,14 @@ interface Page {
   width: number;
   height: number;
   words: Word[];
+  /** The page's object number, which the structure tree refers to. */
+  ref: number;
 }
 
 /** A page's text lines, top to bottom: the runs that share a baseline, left to right. */
-function lines(p: Page): string[] {
+function lines(p: Page, keep: (w: Word) => boolean = () => true): string[] {
   const byY = new Map<number, Word[]>();
-  for (const w of p.words) {
+  for (const w of p.words.filter(keep)) {
     const y = Math.round(w.y * 2) / 2;
     byY.set(y, [...(byY.get(y) ?? []), w]);
   }
@@ -58,6 +62,22 @@ function lines(p: Page): string[] {
         .join(''),
     );
 }
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** The visible text of an HTML fragment with no white space at all (the PDF's line breaks and spacing differ). */
+function bare(fragment: string): string {
+  return fragment
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) => {
+      if (e[0] !== '#') return ENTITIES[e.toLowerCase()] ?? m;
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    })
+    .replace(/\s+/g, '');
+}
+
+/** Body words: below the running header and above the footer. */
+const inBody = (p: Page) => (w: Word) => w.y < p.height - 40 && w.y > 40;
 
 /** How often `id` occurs in `text` as a whole rule id (not as part of a longer id or path). */
 function occurrences(text: string, id: string): number {
@@ -79,7 +99,7 @@ async function readPdf(bytes: Uint8Array): Promise<Page[]> {
       const t = it.transform as number[];
       words.push({ text: it.str, size: Math.hypot(t[2]!, t[3]!), x: t[4]!, y: t[5]!, width: it.width });
     }
-    pages.push({ width, height, words });
+    pages.push({ width, height, words, ref: p.ref!.num });
   }
   await doc.destroy();
   return pages;
@@ -100,6 +120,7 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
   let session: PdfSession;
   let pages: Page[];
   let html: string;
+  let pdf: Uint8Array;
   let ruleIds: string[];
   let dir: string;
   const savedEpoch = process.env.SOURCE_DATE_EPOCH;
@@ -117,7 +138,8 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     session = await launch({ path: browserPath!, source: 'install path' });
     const vm = withBrowser(buildViewModel(inputs, { version: '0.0.0-test', rules, title: 'Readability' }), session.version);
     html = renderHtml(vm, { paper: 'a4', medium: 'print' });
-    pages = await readPdf(await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' }));
+    pdf = await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' });
+    pages = await readPdf(pdf);
   }, 600_000);
 
   afterAll(async () => {
@@ -159,7 +181,7 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     expect(thin).toEqual([]);
   });
 
-  it('leaves no page nearly empty unless the next one must start on a page of its own', () => {
+  it('leaves no page nearly empty: under a third only before a page that must start anew, never under a fifth', () => {
     // Body words: below the running header and above the footer.
     const body = (p: Page) => p.words.filter((w) => w.y < p.height - 40 && w.y > 40);
     const dp = new Set(diagramPages(pages));
@@ -173,6 +195,8 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
       const top = [...body(next)].sort((a, b) => b.y - a.y || a.x - b.x)[0];
       const chapter =
         !!top && (top.size >= 16 || /^\d+$/.test(top.text.trim()) || top.text.trim().startsWith('Appendix'));
+      // Even then a page holds more than a few lines: not the last lines of a section, nor a heading and a line.
+      if (used < 0.2) return [`p${i + 1}: ${(used * 100).toFixed(0)} % used, before a page of its own`];
       return chapter || dp.has(next) ? [] : [`p${i + 1}: ${(used * 100).toFixed(0)} % used, then ${body(next).slice(0, 4).map((w) => w.text).join(' ')}`];
     });
     expect(sparse).toEqual([]);
@@ -191,13 +215,43 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     expect(text(spokes[0]!)).not.toMatch(/part \d+ of/);
   });
 
+  it('starts no page with a footnote: the notes under a table or a list stay on the page where it ends', () => {
+    // The footnotes: the IP plan's and each flow's notes, the notes under the context facts and the coverage table.
+    const notes = [
+      ...[...html.matchAll(/<ul class="notes[^"]*">([\s\S]*?)<\/ul>/g)].flatMap((m) =>
+        [...m[1]!.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((li) => bare(li[1]!)),
+      ),
+      ...[...html.matchAll(/<p class="muted small">([\s\S]*?)<\/p>/g)].map((m) => bare(m[1]!)),
+    ];
+    expect(notes.length).toBeGreaterThan(60);
+    const orphans = pages.flatMap((p, i) => {
+      const first = lines(p, inBody(p))[0] ?? '';
+      const line = first.replace(/\s+/g, '');
+      // A note's first line, or a long enough line from inside one (a short one could be a heading a note names).
+      const isNote = notes.some((n) => (line.length >= 12 && n.startsWith(line)) || (line.length >= 40 && n.includes(line)));
+      return isNote ? [`p${i + 1}: ${first}`] : [];
+    });
+    expect(orphans).toEqual([]);
+    // The check finds notes where they are: each IP plan's first note starts a line somewhere.
+    const firstNote = bare(/<ul class="notes small">\s*<li>([\s\S]*?)<\/li>/.exec(html)![1]!).slice(0, 30);
+    expect(pages.some((p) => lines(p).some((l) => l.replace(/\s+/g, '').startsWith(firstNote)))).toBe(true);
+  });
+
+  it('never breaks a table right after its first row or right before its last (read from the tagged structure)', () => {
+    const tables = taggedTables(pdf, pages.map((p) => p.ref));
+    // Every table of the pack is found, and some of them do run over several pages.
+    expect(tables.length).toBeGreaterThanOrEqual((html.match(/<table class="grid /g) ?? []).length);
+    expect(tables.filter((rows) => new Set(rows.flatMap((r) => r.pages)).size > 1).length).toBeGreaterThan(5);
+    expect(lonelyRowBreaks(tables)).toEqual([]);
+  });
+
   it('keeps rule ids whole on one line: every one the HTML prints can be found in the PDF as often', () => {
     // The text a reader sees in the HTML: no styles, no diagrams (their text is checked above), no tags.
     const text = html
       .replace(/<style>[\s\S]*?<\/style>/g, '')
       .replace(/<svg\b[\s\S]*?<\/svg>/g, '')
       .replace(/<[^>]*>/g, ' ');
-    const printed = pages.flatMap(lines).join('\n');
+    const printed = pages.flatMap((p) => lines(p)).join('\n');
     expect(printed).toContain('ingress/plaintext-after-tls');
     const shown = ruleIds.filter((id) => occurrences(text, id) > 0);
     // The appendix lists the whole catalogue; the findings tables, accepted risks and coverage repeat some.
