@@ -228,7 +228,9 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
       const first = lines(p, inBody(p))[0] ?? '';
       const line = first.replace(/\s+/g, '');
       // A note's first line, or a long enough line from inside one (a short one could be a heading a note names).
-      const isNote = notes.some((n) => (line.length >= 12 && n.startsWith(line)) || (line.length >= 40 && n.includes(line)));
+      const isNote = notes.some(
+        (n) => (line.length >= 12 && n.startsWith(line)) || (line.length >= 40 && n.includes(line)),
+      );
       return isNote ? [`p${i + 1}: ${first}`] : [];
     });
     expect(orphans).toEqual([]);

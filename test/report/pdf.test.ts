@@ -129,10 +129,12 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF', () =
     const doc =
       `<!DOCTYPE html><html><head><title>t</title><style>${css}</style></head><body style="width: 45mm">` +
       `<h1><span class="arch-no">1</span> ${long}</h1><h2>Traffic flows</h2>` +
-      `<h3><span class="adr-id">ADR-013</span> ${adr} <span class="pill status-accepted">Accepted</span></h3></body></html>`;
+      `<h3><span class="adr-id">ADR-013</span> ${adr} <span class="pill status-accepted">Accepted</span></h3>` +
+      '</body></html>';
     const bytes = await htmlToPdf(session, doc, { paper: 'a4', title: 't' });
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const d = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+    const d = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false })
+      .promise;
     const outline = ((await d.getOutline()) ?? []) as unknown as OutlineNode[];
     // The headings really wrap: their words sit on many lines of the page.
     const ys = new Set<number>();

@@ -192,7 +192,7 @@ describe('HTML', () => {
     expect(/<h1><span class="arch-no">1<\/span> Injection &lt;script&gt;/.test(html), String(/<h1><span class="arch-no">1<\/span> Injection &lt;script&gt;/)).toBe(true);
   });
 
-  it('writes heading titles escaped, with white space collapsed and no invisible characters, on screen and in print', () => {
+  it('writes heading titles escaped, white space collapsed, no invisible characters, on screen and in print', () => {
     const hb = handlebarsFor(loadTemplates());
     const tpl = hb.compile('<h3>{{heading t}}</h3>');
     // Printed headings keep their white space (pre-wrap, for the PDF bookmarks): a title's own is collapsed here.
