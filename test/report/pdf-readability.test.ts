@@ -16,6 +16,7 @@ import { prepareInputs } from '../../src/report/pack.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { MIN_TEXT_PT } from '../../src/diagram/page-fit.js';
 import { lonelyRowBreaks, taggedTables } from '../helpers/pdf-tags.js';
+import type { ReportViewModel } from '../../src/report/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -116,12 +117,35 @@ function diagramPages(pages: Page[]): Page[] {
   });
 }
 
+/**
+ * Pages left nearly empty: under a third of the body height used, unless the next page must start anew (a chapter:
+ * a 17 pt title, or a diagram page); under a fifth in any case (the last page of the pack aside).
+ */
+function sparsePages(pages: Page[], diagramPageSet: Set<Page>): string[] {
+  const body = (p: Page) => p.words.filter(inBody(p));
+  return pages.slice(0, -1).flatMap((p, i) => {
+    const words = body(p);
+    const used = words.length ? (p.height - 40 - Math.min(...words.map((w) => w.y))) / (p.height - 80) : 0;
+    if (used >= 0.35) return [];
+    // Even before a page of its own a page holds more than a few lines: not a section's last lines alone.
+    if (used < 0.2) return [`p${i + 1}: ${(used * 100).toFixed(0)} % used`];
+    const next = pages[i + 1]!;
+    const top = [...body(next)].sort((a, b) => b.y - a.y || a.x - b.x)[0];
+    const chapter =
+      !!top && (top.size >= 16 || /^\d+$/.test(top.text.trim()) || top.text.trim().startsWith('Appendix'));
+    if (chapter || diagramPageSet.has(next)) return [];
+    const then = body(next).slice(0, 4).map((w) => w.text).join(' ');
+    return [`p${i + 1}: ${(used * 100).toFixed(0)} % used, then ${then}`];
+  });
+}
+
 describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pack readability', () => {
   let session: PdfSession;
   let pages: Page[];
   let html: string;
   let pdf: Uint8Array;
   let ruleIds: string[];
+  let examplesVm: ReportViewModel;
   let dir: string;
   const savedEpoch = process.env.SOURCE_DATE_EPOCH;
 
@@ -137,6 +161,7 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     ruleIds = rules.map((r) => r.id);
     session = await launch({ path: browserPath!, source: 'install path' });
     const vm = withBrowser(buildViewModel(inputs, { version: '0.0.0-test', rules, title: 'Readability' }), session.version);
+    examplesVm = withBrowser(buildViewModel(inputs.slice(0, examples.length), { version: '0.0.0-test', rules }), session.version);
     html = renderHtml(vm, { paper: 'a4', medium: 'print' });
     pdf = await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' });
     pages = await readPdf(pdf);
@@ -182,24 +207,20 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
   });
 
   it('leaves no page nearly empty: under a third only before a page that must start anew, never under a fifth', () => {
-    // Body words: below the running header and above the footer.
-    const body = (p: Page) => p.words.filter((w) => w.y < p.height - 40 && w.y > 40);
-    const dp = new Set(diagramPages(pages));
-    const sparse = pages.slice(0, -1).flatMap((p, i) => {
-      const words = body(p);
-      const used = words.length ? (p.height - 40 - Math.min(...words.map((w) => w.y))) / (p.height - 80) : 0;
-      if (used >= 0.35) return [];
-      const next = pages[i + 1]!;
-      // A chapter (a 17 pt title: the summary, "3 <architecture title>", the appendix) and a diagram (a page of
-      // its own) start a new page.
-      const top = [...body(next)].sort((a, b) => b.y - a.y || a.x - b.x)[0];
-      const chapter =
-        !!top && (top.size >= 16 || /^\d+$/.test(top.text.trim()) || top.text.trim().startsWith('Appendix'));
-      // Even then a page holds more than a few lines: not the last lines of a section, nor a heading and a line.
-      if (used < 0.2) return [`p${i + 1}: ${(used * 100).toFixed(0)} % used, before a page of its own`];
-      return chapter || dp.has(next) ? [] : [`p${i + 1}: ${(used * 100).toFixed(0)} % used, then ${body(next).slice(0, 4).map((w) => w.text).join(' ')}`];
-    });
-    expect(sparse).toEqual([]);
+    expect(sparsePages(pages, new Set(diagramPages(pages)))).toEqual([]);
+  });
+
+  it("ends the seven examples' summary on a full page, not a few lines onto a page of its own", async () => {
+    // The pack users print from examples/*.ts, cut to its cover, summary and appendix (without the rule catalogue):
+    // the summary's last section once ran three lines onto a page before the first architecture.
+    const cut: ReportViewModel = { ...examplesVm, architectures: [], appendix: { ...examplesVm.appendix, rules: [] } };
+    const printed = await readPdf(
+      await htmlToPdf(session, renderHtml(cut, { paper: 'a4', medium: 'print' }), { paper: 'a4', title: 'x' }),
+    );
+    const appendix = printed.findIndex((p) => p.words.some((w) => w.text.startsWith('Appendix') && w.size >= 16));
+    // Cover, two pages of summary, the appendix.
+    expect(appendix).toBe(3);
+    expect(sparsePages(printed, new Set())).toEqual([]);
   });
 
   it('prints the 20-spoke overview collapsed, whole on one page', () => {
