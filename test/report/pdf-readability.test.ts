@@ -161,7 +161,8 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     ruleIds = rules.map((r) => r.id);
     session = await launch({ path: browserPath!, source: 'install path' });
     const vm = withBrowser(buildViewModel(inputs, { version: '0.0.0-test', rules, title: 'Readability' }), session.version);
-    examplesVm = withBrowser(buildViewModel(inputs.slice(0, examples.length), { version: '0.0.0-test', rules }), session.version);
+    const examplesOnly = buildViewModel(inputs.slice(0, examples.length), { version: '0.0.0-test', rules });
+    examplesVm = withBrowser(examplesOnly, session.version);
     html = renderHtml(vm, { paper: 'a4', medium: 'print' });
     pdf = await htmlToPdf(session, html, { paper: 'a4', title: vm.headerTitle, date: '2026-11-02' });
     pages = await readPdf(pdf);
