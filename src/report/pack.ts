@@ -101,15 +101,28 @@ async function packConfig(files: string[], explicit: string | false | undefined)
   return { config, dir: dirname(path) };
 }
 
+/**
+ * How many designs are drawn at once. Drawing is mostly ELK: with a layout runner that spreads layouts over
+ * two threads (layout-pool.ts) a second design keeps the second core busy, and the next design is validated
+ * meanwhile. A bound, so a large pack never holds every design's drawings in flight together.
+ */
+const DRAWING_AT_ONCE = 3;
+
+/** One input file's share of the pack, kept in file order whatever order the drawings finish in. */
+type Slot = { input?: ReportInput; warning?: string; loadError?: AksnetError } | { thrown: unknown };
+
 /** Validates and draws every architecture; the inputs of the view-model. */
 export async function prepareInputs(
-  opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress' | 'paper'>,
+  opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress' | 'paper'> & {
+    /** Designs drawn at once (default DRAWING_AT_ONCE; 1 draws one after the other). */
+    drawingAtOnce?: number;
+  },
   iconPack?: string,
   warnings: string[] = [],
   loadErrors: AksnetError[] = [],
 ): Promise<ReportInput[]> {
   const configs = new ConfigCache();
-  const inputs: ReportInput[] = [];
+  const slots: Array<Promise<Slot>> = [];
   let i = 0;
   // One esbuild build and one evaluation worker for all the designs (see LoadSession).
   const session = opts.files.length > 1 ? new LoadSession() : undefined;
@@ -118,24 +131,39 @@ export async function prepareInputs(
     for (const file of opts.files) {
       opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
       const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs, session);
+      i++;
       if (o.kind !== 'validated') {
         // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
-        if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
-        else loadErrors.push(o.error);
-        i++;
+        slots.push(Promise.resolve(o.kind === 'skipped' ? { warning: skipNote(o).replace(/^note: /, '') } : { loadError: o.error }));
         continue;
       }
       const v = o.validated;
-      opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
-      const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper);
-      const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
-      if (d.note) input.diagramNote = d.note;
-      if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
-      inputs.push(input);
-      i++;
+      opts.progress?.(`drawing ${basename(file)}`, i - 1, opts.files.length);
+      const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: [] };
+      // Drawn while the next designs are validated and drawn; never rejects (a throw is kept for its turn).
+      const drawn = diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper).then(
+        (d): Slot => {
+          input.diagrams = d.diagrams;
+          if (d.note) input.diagramNote = d.note;
+          return d.failed ? { input, warning: `${v.arch.file}: ${d.note}` } : { input };
+        },
+        (thrown: unknown): Slot => ({ thrown }),
+      );
+      slots.push(drawn);
+      const atOnce = Math.max(1, opts.drawingAtOnce ?? DRAWING_AT_ONCE);
+      if (slots.length >= atOnce) await slots[slots.length - atOnce];
     }
   } finally {
     session?.dispose();
+    // Nothing is left drawing after this returns or throws.
+    await Promise.all(slots);
+  }
+  const inputs: ReportInput[] = [];
+  for (const slot of await Promise.all(slots)) {
+    if ('thrown' in slot) throw slot.thrown;
+    if (slot.warning !== undefined) warnings.push(slot.warning);
+    if (slot.loadError) loadErrors.push(slot.loadError);
+    if (slot.input) inputs.push(slot.input);
   }
   opts.progress?.('inputs ready', i, opts.files.length);
   return inputs;
