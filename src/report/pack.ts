@@ -21,7 +21,7 @@ import { diagramsFor } from './diagrams.js';
 import { renderHtml, sanitizeSvg } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { htmlToPdf, launch, type Paper, type PdfSession } from './pdf.js';
+import { htmlToPdf, launch, openPrintPage, type Paper, type PdfSession, type PrintPage } from './pdf.js';
 import type { ReportViewModel } from './types.js';
 import { buildViewModel, withBrowser, type ReportInput } from './view-model.js';
 
@@ -178,11 +178,16 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   const wantsPdf = opts.outputs.some((o) => o.format === 'pdf');
   // Chromium starts in processes of its own: launching it while the designs are validated and drawn
   // overlaps its start-up with that work instead of adding it.
-  const launching: Promise<{ session: PdfSession } | { error: unknown }> | undefined = wantsPdf
+  const launching: Promise<{ session: PdfSession; page: Promise<PrintPage> } | { error: unknown }> | undefined = wantsPdf
     ? Promise.resolve()
         .then(() => launch(findBrowser(config?.browser ? (/[\\/]/.test(config.browser) ? resolve(dir ?? '.', config.browser) : config.browser) : undefined)))
         .then(
-          (session) => ({ session }),
+          // The first PDF's page is opened (locked down, empty) while the designs are drawn as well.
+          (session) => {
+            const page = openPrintPage(session);
+            page.catch(() => undefined);
+            return { session, page };
+          },
           (error: unknown) => ({ error }),
         )
     : undefined;
@@ -209,10 +214,12 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   const blocked: string[] = [];
 
   let session: PdfSession | undefined;
+  let openedPage: Promise<PrintPage> | undefined;
   let pdfError: AksnetError | undefined;
   const started = await launching;
   if (started && 'session' in started) {
     session = started.session;
+    openedPage = started.page;
     vm = withBrowser(vm, session.version);
   } else if (started) {
     if (!(started.error instanceof AksnetError)) throw started.error;
@@ -281,6 +288,8 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
         performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
         const date = inputs[0]?.model.metadata.date ?? vm.date;
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
+        const page = openedPage;
+        openedPage = undefined;
         const pdf = await htmlToPdf(session!, html, {
           paper,
           title: vm.headerTitle,
@@ -290,7 +299,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
             subject: 'Well-Architected review pack for AKS networking',
             keywords: ['Azure Well-Architected', 'AKS', 'networking', ...vm.cover.architectures.map((a) => a.workload).filter((w) => w !== '—')].join(', '),
           },
-        });
+        }, page);
         writeFileAtomic(o.path, pdf);
       });
     }

@@ -100,7 +100,10 @@ describe('layouts under way', () => {
       await Promise.resolve();
       throw new LayoutError('no route');
     });
-    const results = await Promise.allSettled([layoutMaybeCached(req(150), undefined), layoutMaybeCached(req(150), undefined)]);
+    const results = await Promise.allSettled([
+      layoutMaybeCached(req(150), undefined),
+      layoutMaybeCached(req(150), undefined),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(runs).toBe(1);
     // Not remembered: the next ask runs again (and succeeds with ELK).

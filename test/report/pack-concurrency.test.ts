@@ -3,10 +3,13 @@
  * (src/layout/layout-pool.ts): the drawings must be byte for byte those of one design after the other, all
  * on the main thread. Needs the compiled worker entry, so this runs against dist/ as the CLI does.
  */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../hardening/cli.js';
+import { aksnet, ensureBuilt } from '../hardening/cli.js';
+import { findBrowser } from '../../src/report/browser.js';
 import type { LayoutRequest, LayoutResult } from '../../src/layout/elk.js';
 import type { ReportInput } from '../../src/report/view-model.js';
 
@@ -15,8 +18,18 @@ const dist = (p: string) => pathToFileURL(join(repo, 'dist/src', p)).href;
 type Run = (r: LayoutRequest) => Promise<LayoutResult>;
 
 interface Modules {
-  pack: { prepareInputs(opts: { files: string[]; paper: 'a4'; drawingAtOnce?: number }, iconPack?: string, warnings?: string[]): Promise<ReportInput[]> };
-  cache: { useLayoutRunner(run: Run | undefined): void; useLayoutMemory(n: number): void; layoutCacheStats(): { hits: number; misses: number } };
+  pack: {
+    prepareInputs(
+      opts: { files: string[]; paper: 'a4'; drawingAtOnce?: number },
+      iconPack?: string,
+      warnings?: string[],
+    ): Promise<ReportInput[]>;
+  };
+  cache: {
+    useLayoutRunner(run: Run | undefined): void;
+    useLayoutMemory(n: number): void;
+    layoutCacheStats(): { hits: number; misses: number };
+  };
   thread: { useLayoutThread(on: boolean): void };
   pool: { balancedLayout: Run; poolLoad(): { here: number; there: number } };
 }
@@ -30,7 +43,10 @@ const files = ['a-hub-spoke-baseline', 'b-front-door-private-link', 'e-istio-mes
 const pictures = (inputs: ReportInput[]) =>
   inputs.flatMap((i) => [
     `design ${i.file}`,
-    ...i.diagrams.flatMap((d) => [`${d.view} ${d.svg}`, ...((d as { parts?: Array<{ svg: string }> }).parts ?? []).map((p) => p.svg)]),
+    ...(i.diagrams ?? []).flatMap((d) => [
+      `${d.view} ${d.svg}`,
+      ...((d as { parts?: Array<{ svg: string }> }).parts ?? []).map((p) => p.svg),
+    ]),
   ]);
 
 describe('a pack drawn concurrently', () => {
@@ -75,3 +91,42 @@ describe('a pack drawn concurrently', () => {
     expect(inThread).toBeGreaterThan(0);
   }, 600_000);
 });
+
+let browser: string | undefined;
+try {
+  browser = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
+} catch {
+  browser = undefined;
+}
+
+describe.skipIf(!browser && !process.env.AKSNET_REQUIRE_BROWSER)(
+  'a PDF pack of several designs (whole process)',
+  () => {
+    const work = mkdtempSync(join(tmpdir(), 'aksnet-pack-concurrency-'));
+    afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+    it('is the same bytes in two runs without stored layouts, however the layouts were spread', () => {
+      ensureBuilt();
+      const pack = (run: string): Buffer => {
+        // The same file name in a folder per run: a pack prints the name of its full-size SVG folder.
+        const out = join(work, run, 'pack.pdf');
+        mkdirSync(join(work, run));
+        const r = aksnet(['report', ...files, '-o', out, '--as-of', '2026-11-23', '--no-config'], repo, {
+          env: {
+            SOURCE_DATE_EPOCH: '1767225600',
+            AKSNET_NO_CACHE: '1',
+            ...(browser ? { AKSNET_BROWSER: browser } : {}),
+          },
+          timeout: 600_000,
+        });
+        expect(r.code, r.stderr).toBe(0);
+        return readFileSync(out);
+      };
+      const first = pack('one');
+      const second = pack('two');
+      expect(first.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      expect(first.length).toBe(second.length);
+      expect(first.findIndex((b, i) => b !== second[i])).toBe(-1);
+    }, 900_000);
+  },
+);
