@@ -27,6 +27,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHubSpoke, writeVariants } from './designs.mjs';
+import { lastScaleBlock } from './scale-block.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -430,7 +431,10 @@ writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n
 writeFileSync(join(here, 'RESULTS.md'), markdown(results) + keptSections());
 process.stdout.write(markdown(results));
 
-/** Sections of RESULTS.md that other benches write (`## Scale…`, bench/scale.mjs): kept as they are. */
+/**
+ * The scale block of RESULTS.md (bench/scale.mjs writes it between markers): kept, exactly once, the newest one,
+ * whatever older runs of either bench left in the file.
+ */
 function keptSections() {
   let old;
   try {
@@ -438,8 +442,8 @@ function keptSections() {
   } catch {
     return '';
   }
-  const parts = old.split(/^(?=## )/m).filter((p) => /^## Scale\b/.test(p));
-  return parts.length ? '\n' + parts.join('').trimEnd() + '\n' : '';
+  const block = lastScaleBlock(old);
+  return block ? '\n' + block.trim() + '\n' : '';
 }
 
 function markdown(r) {
