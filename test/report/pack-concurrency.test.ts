@@ -31,7 +31,7 @@ interface Modules {
     layoutCacheStats(): { hits: number; misses: number };
   };
   thread: { useLayoutThread(on: boolean): void };
-  pool: { balancedLayout: Run; poolLoad(): { here: number; there: number } };
+  pool: { balancedLayout: Run; poolLoad(): { here: number; there: number }; warmLayoutThread(): void };
 }
 
 // Several designs, one of them (g) with flow views split into parts and overview region pages.
@@ -90,6 +90,20 @@ describe('a pack drawn concurrently', () => {
     expect(sideBySide).toBeGreaterThan(0);
     expect(inThread).toBeGreaterThan(0);
   }, 600_000);
+
+  it('warms the layout thread with one throwaway layout when it is on, and not at all when it is off', async () => {
+    m.thread.useLayoutThread(false);
+    m.pool.warmLayoutThread();
+    expect(m.pool.poolLoad()).toEqual({ here: 0, there: 0 });
+    m.thread.useLayoutThread(true);
+    m.pool.warmLayoutThread();
+    expect(m.pool.poolLoad()).toEqual({ here: 0, there: 1 });
+    // The next layout goes to this thread, the busy one's queue being longer.
+    const next = m.pool.balancedLayout({ nodes: [{ id: 'x', width: 20, height: 20, container: false }], edges: [] });
+    expect(m.pool.poolLoad()).toEqual({ here: 1, there: 1 });
+    await next;
+    await expect.poll(() => m.pool.poolLoad(), { timeout: 60_000 }).toEqual({ here: 0, there: 0 });
+  }, 120_000);
 });
 
 let browser: string | undefined;

@@ -58,6 +58,7 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ cod
     : undefined;
   // A pack lays out every view of every design: the flow views' second candidates go to a second ELK thread.
   (await import('../../layout/layout-thread.js')).useLayoutThread(true);
+  (await import('../../layout/layout-pool.js')).warmLayoutThread();
   try {
     const res = await writeReport({
       files,
