@@ -519,7 +519,7 @@ function markdown(r) {
     const c = s.pdf.medianCpuMs;
     if (c?.cold !== undefined && c.packFloor !== undefined)
       L.push(
-        `| … the same in CPU time (user + system, Chromium included), cold / warm / pack floor | ${c.cold} / ${c.warm} / ${c.packFloor} ms | (wall time counts) |`,
+        `| … CPU time (user + system of node and the processes it reaps; not Chromium's renderers), cold / warm / pack floor | ${c.cold} / ${c.warm} / ${c.packFloor} ms | (wall time counts) |`,
       );
     if (s.pdf.loadAtRounds?.length)
       L.push(`| … 1-minute load average at the start of each round | ${s.pdf.loadAtRounds.join(' / ')} | |`);
