@@ -20,12 +20,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aksnet, ensureBuilt, repo } from '../hardening/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'aksnet-browser-launch-failure-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+});
 
 const designs = ['a-hub-spoke-baseline', 'b-front-door-private-link'].map((f) => join(repo, 'examples', `${f}.ts`));
 
 describe('report -o pack.pdf with a browser that cannot start', () => {
-  beforeAll(() => ensureBuilt());
+  beforeAll(() => {
+    ensureBuilt();
+  });
 
   it('exits 3 with one message naming the browser, writes the HTML, keeps the old PDF and leaves no temp files', () => {
     const fake = join(work, 'fake-chromium');

@@ -117,7 +117,9 @@ describe.skipIf(!browser && !process.env.AKSNET_REQUIRE_BROWSER)(
   'a PDF pack of several designs (whole process)',
   () => {
     const work = mkdtempSync(join(tmpdir(), 'aksnet-pack-concurrency-'));
-    afterAll(() => rmSync(work, { recursive: true, force: true }));
+    afterAll(() => {
+      rmSync(work, { recursive: true, force: true });
+    });
 
     it('is the same bytes in two runs without stored layouts, however the layouts were spread', () => {
       ensureBuilt();
