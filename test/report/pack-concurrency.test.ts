@@ -121,13 +121,14 @@ describe.skipIf(!browser && !process.env.AKSNET_REQUIRE_BROWSER)(
       rmSync(work, { recursive: true, force: true });
     });
 
+    // Two designs (the smaller ones) keep it cheap; the drawings of all four are compared above.
     it('is the same bytes in two runs without stored layouts, however the layouts were spread', () => {
       ensureBuilt();
       const pack = (run: string): Buffer => {
         // The same file name in a folder per run: a pack prints the name of its full-size SVG folder.
         const out = join(work, run, 'pack.pdf');
         mkdirSync(join(work, run));
-        const r = aksnet(['report', ...files, '-o', out, '--as-of', '2026-11-23', '--no-config'], repo, {
+        const r = aksnet(['report', ...files.slice(0, 2), '-o', out, '--as-of', '2026-11-23', '--no-config'], repo, {
           env: {
             SOURCE_DATE_EPOCH: '1767225600',
             AKSNET_NO_CACHE: '1',
