@@ -27,6 +27,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeHubSpoke, writeVariants } from './designs.mjs';
+import { lastScaleBlock } from './scale-block.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -288,6 +289,10 @@ if (sections.includes('pdf')) {
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600', AKSNET_CACHE_DIR: cacheDir, AKSNET_NO_CACHE: '' };
     const runs3 = Math.min(runs, 3);
     const series = { cold: [], warm: [], floor: [], packFloor: [] };
+    // CPU time (user + system, Chromium's processes included: they are children the run waits for) and the
+    // 1-minute load average at the start of each run: on a shared machine wall time follows the load.
+    const cpu = { cold: [], warm: [], floor: [], packFloor: [] };
+    const loads = [];
     const stages = { cold: { pageLoad: [], pagePdf: [], layout: [] }, warm: { pageLoad: [], pagePdf: [], layout: [] } };
     const hashes = new Set();
     const packRun = (kind, i) => {
@@ -299,6 +304,7 @@ if (sections.includes('pdf')) {
       const p = timed(process.execPath, [bin, 'report', ...examples, '-o', out, '--timings'], { env });
       if (p.status !== 0) throw new Error(`report failed (${p.status}): ${p.stderr}`);
       series[kind].push(p.ms);
+      if (p.cpuMs !== undefined) cpu[kind].push(p.cpuMs);
       hashes.add(createHash('sha256').update(readFileSync(out)).digest('hex'));
       // Where the pack's time went (`--timings`): the browser's page load and page.pdf, and all ELK layouts.
       const sum = (re) => [...p.stderr.matchAll(re)].reduce((t, m) => t + Number(m[1]), 0);
@@ -313,17 +319,21 @@ if (sections.includes('pdf')) {
     // One run to fill the code caches, not counted.
     packRun('warm', 'fill');
     series.warm.length = 0;
+    cpu.warm.length = 0;
     for (const k of Object.keys(stages.warm)) stages.warm[k].length = 0;
     // Interleaved (cold, warm, floor, pack floor, …): a change of load on the shared machine hits all alike.
     for (let i = 0; i < runs3; i++) {
+      loads.push(load()[0]);
       packRun('cold', i);
       packRun('warm', i);
       const b = timed(process.execPath, [join(here, 'chromium-baseline.mjs'), ...names]);
       if (b.status !== 0) throw new Error(`chromium baseline failed (${b.status}): ${b.stderr}`);
       series.floor.push(b.ms);
+      if (b.cpuMs !== undefined) cpu.floor.push(b.cpuMs);
       const f = timed(process.execPath, [join(here, 'chromium-pack-floor.mjs'), packHtml, join(work, `floor-${i}.pdf`)], { env });
       if (f.status !== 0) throw new Error(`chromium pack floor failed (${f.status}): ${f.stderr}`);
       series.packFloor.push(f.ms);
+      if (f.cpuMs !== undefined) cpu.packFloor.push(f.cpuMs);
     }
     const m = (xs) => round(median(xs));
     const stageMedians = (st) => ({ pageLoad: m(st.pageLoad), pagePdf: m(st.pagePdf), elkLayouts: m(st.layout) });
@@ -331,6 +341,8 @@ if (sections.includes('pdf')) {
       what: `aksnet report <${examples.length} examples> -o pack.pdf (cold: no stored layouts; warm: the layouts of the run before) vs Chromium launch + one page.pdf per architecture (bench/chromium-baseline.mjs) and vs Chromium launch + page.pdf of the same pack's HTML (bench/chromium-pack-floor.mjs), whole processes`,
       medianMs: { pack: m(series.cold), packWarm: m(series.warm), chromiumFloor: m(series.floor), chromiumPackFloor: m(series.packFloor) },
       samplesMs: Object.fromEntries(Object.entries(series).map(([k, v]) => [k, v.map((x) => round(x))])),
+      medianCpuMs: Object.fromEntries(Object.entries(cpu).filter(([, v]) => v.length).map(([k, v]) => [k, m(v)])),
+      loadAtRounds: loads,
       ratio: round(median(series.cold) / median(series.floor), 2),
       ratioWarm: round(median(series.warm) / median(series.floor), 2),
       ratioOverPackFloor: round(median(series.cold) / median(series.packFloor), 2),
@@ -430,7 +442,10 @@ writeFileSync(join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n
 writeFileSync(join(here, 'RESULTS.md'), markdown(results) + keptSections());
 process.stdout.write(markdown(results));
 
-/** Sections of RESULTS.md that other benches write (`## Scale…`, bench/scale.mjs): kept as they are. */
+/**
+ * The scale block of RESULTS.md (bench/scale.mjs writes it between markers): kept, exactly once, the newest one,
+ * whatever older runs of either bench left in the file.
+ */
 function keptSections() {
   let old;
   try {
@@ -438,8 +453,8 @@ function keptSections() {
   } catch {
     return '';
   }
-  const parts = old.split(/^(?=## )/m).filter((p) => /^## Scale\b/.test(p));
-  return parts.length ? '\n' + parts.join('').trimEnd() + '\n' : '';
+  const block = lastScaleBlock(old);
+  return block ? '\n' + block.trim() + '\n' : '';
 }
 
 function markdown(r) {
@@ -499,10 +514,17 @@ function markdown(r) {
     if (s.pdf.ratioWarm !== undefined)
       L.push(
         `| the same, warm (layouts stored by the run before) | **${s.pdf.ratioWarm}×** (${pm.packWarm} / ${pm.chromiumFloor} ms) | ≤ 1.3× |`,
-        `| PDF pack ÷ (Chromium launch + page.pdf of the same pack's HTML), cold / warm: what aksnet adds | ${s.pdf.ratioOverPackFloor}× / ${s.pdf.ratioWarmOverPackFloor}× (${pm.pack} / ${pm.packWarm} / ${pm.chromiumPackFloor} ms) | (no target) |`,
+        `| PDF pack ÷ (Chromium launch + page.pdf of the same pack's HTML), cold / warm: what aksnet adds | **${s.pdf.ratioOverPackFloor}× / ${s.pdf.ratioWarmOverPackFloor}×** (${pm.pack} / ${pm.packWarm} / ${pm.chromiumPackFloor} ms) | ≤ 1.3× (the integrator's reading of #14) |`,
       );
+    const c = s.pdf.medianCpuMs;
+    if (c?.cold !== undefined && c.packFloor !== undefined)
+      L.push(
+        `| … CPU time (user + system of node and the processes it reaps; not Chromium's renderers), cold / warm / pack floor | ${c.cold} / ${c.warm} / ${c.packFloor} ms | (wall time counts) |`,
+      );
+    if (s.pdf.loadAtRounds?.length)
+      L.push(`| … 1-minute load average at the start of each round | ${s.pdf.loadAtRounds.join(' / ')} | |`);
     const stageLine = (label, st) =>
-      `| … ${label}: page load / page.pdf in Chromium / all ELK layouts (\`--timings\`) | ${st.pageLoad} / ${st.pagePdf} / ${st.elkLayouts} ms${s.pdf.deterministic === false ? ' (PDF bytes differed between runs!)' : ''} | |`;
+      `| … ${label}: page load / page.pdf in Chromium / layout time summed over the views (\`--timings\`; designs drawn at once overlap) | ${st.pageLoad} / ${st.pagePdf} / ${st.elkLayouts} ms${s.pdf.deterministic === false ? ' (PDF bytes differed between runs!)' : ''} | |`;
     if (s.pdf.packStagesMedianMs) L.push(stageLine(s.pdf.packWarmStagesMedianMs ? 'cold pack' : 'of the pack', s.pdf.packStagesMedianMs));
     if (s.pdf.packWarmStagesMedianMs) L.push(stageLine('warm pack', s.pdf.packWarmStagesMedianMs));
     if (s.pdf.deterministic === true) L.push('| PDF bytes of every pack run (cold and warm) | identical | identical |');

@@ -126,12 +126,11 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 
-// --write: the scale section of bench/RESULTS.md (between its markers; appended when missing). The other
+// --write: the scale section of bench/RESULTS.md (between its markers, at the end of the file). The other
 // sections belong to bench/run.mjs and are left as they are.
 if (args.includes('--write') && rows.length) {
   const results = join(here, 'RESULTS.md');
-  const start = '<!-- scale:start -->';
-  const end = '<!-- scale:end -->';
+  const { SCALE_START: start, SCALE_END: end, withScaleBlock } = await import('./scale-block.mjs');
   const section = [
     start,
     '## Scale targets (issue #15): `npm run bench:scale -- --write`',
@@ -145,11 +144,8 @@ if (args.includes('--write') && rows.length) {
     ...rows.map((r) => `| ${r.what} | ${(r.wall / 1000).toFixed(2)} s | ${(r.cpu / 1000).toFixed(2)} s | ${r.rss.toFixed(0)} MB | ${r.target} | ${r.met} |`),
     end,
   ].join('\n');
-  const text = existsSync(results) ? readFileSync(results, 'utf8') : '';
-  const at = text.indexOf(start);
-  const stop = text.indexOf(end);
-  const next = at >= 0 && stop > at ? text.slice(0, at) + section + text.slice(stop + end.length) : `${text.trimEnd()}\n\n${section}\n`;
-  writeFileSync(results, next);
+  // Exactly one scale block, at the end, whatever an older run left (bench/scale-block.mjs).
+  writeFileSync(results, withScaleBlock(existsSync(results) ? readFileSync(results, 'utf8') : '', section));
   console.log(`wrote the scale section of ${results}`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -79,10 +79,27 @@ export function useLayoutCache(dir: string | undefined): void {
   processDir = dir;
 }
 
+/** What lays out a request no cache answers: ELK on this thread, unless a command sets another runner. */
+let runner: (req: LayoutRequest) => Promise<LayoutResult> = layout;
+
+/**
+ * Sets what lays out the requests no cache answers, for every layout in this process that names none
+ * (`aksnet report` spreads them over this thread and the layout thread: layout-pool.ts); undefined
+ * restores ELK on this thread. The runner must give the result ELK gives: it decides where, not what.
+ */
+export function useLayoutRunner(run: ((req: LayoutRequest) => Promise<LayoutResult>) | undefined): void {
+  runner = run ?? layout;
+}
+
 /** How many layouts the in-memory cache keeps (0: off); see useLayoutMemory. */
 let memoryLimit = 0;
 /** Stored layouts by key, in least-recently-used order (a Map iterates in insertion order). */
 const memory = new Map<string, string>();
+/**
+ * Layouts under way, by key, in their stored form: a request made again while the first is still being
+ * laid out (views drawn concurrently) waits for that one instead of running ELK a second time.
+ */
+const pending = new Map<string, Promise<string>>();
 
 /**
  * Keeps the last `entries` layouts of this process in memory (0 turns it off and empties it). A
@@ -100,7 +117,7 @@ export function useLayoutMemory(entries: number): void {
 export async function layoutMaybeCached(
   req: LayoutRequest,
   dir: string | undefined = processDir,
-  run: (req: LayoutRequest) => Promise<LayoutResult> = layout,
+  run: (req: LayoutRequest) => Promise<LayoutResult> = runner,
 ): Promise<LayoutResult> {
   if (memoryLimit === 0) return dir ? cachedLayout(req, dir, run) : run(req);
   const key = layoutKey(req);
@@ -114,11 +131,29 @@ export async function layoutMaybeCached(
       return hit;
     }
   }
+  const underWay = pending.get(key);
+  if (underWay) {
+    // Parsed from the stored form like any memory hit: each caller gets objects of its own.
+    const hit = parse(await underWay);
+    if (hit) {
+      stats.hits++;
+      return hit;
+    }
+  }
   if (!dir) stats.misses++;
-  const result = dir ? await cachedLayout(req, dir, run) : await run(req);
-  memory.set(key, JSON.stringify(stored(result)));
-  while (memory.size > memoryLimit) memory.delete(memory.keys().next().value!);
-  return result;
+  const work = dir ? cachedLayout(req, dir, run) : run(req);
+  const text = work.then((result) => JSON.stringify(stored(result)));
+  // A failed layout is thrown to this caller (and to the ones waiting for it), never left unhandled.
+  text.catch(() => undefined);
+  pending.set(key, text);
+  try {
+    const result = await work;
+    memory.set(key, await text);
+    while (memory.size > memoryLimit) memory.delete(memory.keys().next().value!);
+    return result;
+  } finally {
+    pending.delete(key);
+  }
 }
 
 function stored(result: LayoutResult): Stored {
@@ -129,7 +164,7 @@ function stored(result: LayoutResult): Stored {
 export async function cachedLayout(
   req: LayoutRequest,
   dir: string,
-  run: (req: LayoutRequest) => Promise<LayoutResult> = layout,
+  run: (req: LayoutRequest) => Promise<LayoutResult> = runner,
 ): Promise<LayoutResult> {
   const key = layoutKey(req);
   const file = join(dir, key.slice(0, 2), `${key}.json`);

@@ -21,7 +21,7 @@ import { diagramsFor } from './diagrams.js';
 import { renderHtml, sanitizeSvg } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { htmlToPdf, launch, type Paper, type PdfSession } from './pdf.js';
+import { htmlToPdf, launch, openPrintPage, type Paper, type PdfSession, type PrintPage } from './pdf.js';
 import type { ReportViewModel } from './types.js';
 import { buildViewModel, withBrowser, type ReportInput } from './view-model.js';
 
@@ -101,15 +101,28 @@ async function packConfig(files: string[], explicit: string | false | undefined)
   return { config, dir: dirname(path) };
 }
 
+/**
+ * How many designs are drawn at once. Drawing is mostly ELK: with a layout runner that spreads layouts over
+ * two threads (layout-pool.ts) a second design keeps the second core busy, and the next design is validated
+ * meanwhile. A bound, so a large pack never holds every design's drawings in flight together.
+ */
+const DRAWING_AT_ONCE = 3;
+
+/** One input file's share of the pack, kept in file order whatever order the drawings finish in. */
+type Slot = { input?: ReportInput; warning?: string; loadError?: AksnetError } | { thrown: unknown };
+
 /** Validates and draws every architecture; the inputs of the view-model. */
 export async function prepareInputs(
-  opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress' | 'paper'>,
+  opts: Pick<ReportOptions, 'files' | 'asOf' | 'config' | 'progress' | 'paper'> & {
+    /** Designs drawn at once (default DRAWING_AT_ONCE; 1 draws one after the other). */
+    drawingAtOnce?: number;
+  },
   iconPack?: string,
   warnings: string[] = [],
   loadErrors: AksnetError[] = [],
 ): Promise<ReportInput[]> {
   const configs = new ConfigCache();
-  const inputs: ReportInput[] = [];
+  const slots: Array<Promise<Slot>> = [];
   let i = 0;
   // One esbuild build and one evaluation worker for all the designs (see LoadSession).
   const session = opts.files.length > 1 ? new LoadSession() : undefined;
@@ -118,24 +131,39 @@ export async function prepareInputs(
     for (const file of opts.files) {
       opts.progress?.(`validating ${basename(file)}`, i, opts.files.length);
       const o = await validateOutcome(file, { ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(opts.config !== undefined ? { config: opts.config } : {}) }, configs, session);
+      i++;
       if (o.kind !== 'validated') {
         // A helper module is not a design; a design that fails to load is reported, the others still make the pack.
-        if (o.kind === 'skipped') warnings.push(skipNote(o).replace(/^note: /, ''));
-        else loadErrors.push(o.error);
-        i++;
+        slots.push(Promise.resolve(o.kind === 'skipped' ? { warning: skipNote(o).replace(/^note: /, '') } : { loadError: o.error }));
         continue;
       }
       const v = o.validated;
-      opts.progress?.(`drawing ${basename(file)}`, i, opts.files.length);
-      const d = await diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper);
-      const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: d.diagrams };
-      if (d.note) input.diagramNote = d.note;
-      if (d.failed) warnings.push(`${v.arch.file}: ${d.note}`);
-      inputs.push(input);
-      i++;
+      opts.progress?.(`drawing ${basename(file)}`, i - 1, opts.files.length);
+      const input: ReportInput = { model: v.arch.model, file: v.arch.file, result: v.result, sha256: sha256(v.arch.path), diagrams: [] };
+      // Drawn while the next designs are validated and drawn; never rejects (a throw is kept for its turn).
+      const drawn = diagramsFor(v.arch.model, v.result.findings, iconPack ?? v.config?.iconPack, opts.paper).then(
+        (d): Slot => {
+          input.diagrams = d.diagrams;
+          if (d.note) input.diagramNote = d.note;
+          return d.failed ? { input, warning: `${v.arch.file}: ${d.note}` } : { input };
+        },
+        (thrown: unknown): Slot => ({ thrown }),
+      );
+      slots.push(drawn);
+      const atOnce = Math.max(1, opts.drawingAtOnce ?? DRAWING_AT_ONCE);
+      if (slots.length >= atOnce) await slots[slots.length - atOnce];
     }
   } finally {
     session?.dispose();
+    // Nothing is left drawing after this returns or throws.
+    await Promise.all(slots);
+  }
+  const inputs: ReportInput[] = [];
+  for (const slot of await Promise.all(slots)) {
+    if ('thrown' in slot) throw slot.thrown;
+    if (slot.warning !== undefined) warnings.push(slot.warning);
+    if (slot.loadError) loadErrors.push(slot.loadError);
+    if (slot.input) inputs.push(slot.input);
   }
   opts.progress?.('inputs ready', i, opts.files.length);
   return inputs;
@@ -150,11 +178,16 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   const wantsPdf = opts.outputs.some((o) => o.format === 'pdf');
   // Chromium starts in processes of its own: launching it while the designs are validated and drawn
   // overlaps its start-up with that work instead of adding it.
-  const launching: Promise<{ session: PdfSession } | { error: unknown }> | undefined = wantsPdf
+  const launching: Promise<{ session: PdfSession; page: Promise<PrintPage> } | { error: unknown }> | undefined = wantsPdf
     ? Promise.resolve()
         .then(() => launch(findBrowser(config?.browser ? (/[\\/]/.test(config.browser) ? resolve(dir ?? '.', config.browser) : config.browser) : undefined)))
         .then(
-          (session) => ({ session }),
+          // The first PDF's page is opened (locked down, empty) while the designs are drawn as well.
+          (session) => {
+            const page = openPrintPage(session);
+            page.catch(() => undefined);
+            return { session, page };
+          },
           (error: unknown) => ({ error }),
         )
     : undefined;
@@ -181,10 +214,12 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   const blocked: string[] = [];
 
   let session: PdfSession | undefined;
+  let openedPage: Promise<PrintPage> | undefined;
   let pdfError: AksnetError | undefined;
   const started = await launching;
   if (started && 'session' in started) {
     session = started.session;
+    openedPage = started.page;
     vm = withBrowser(vm, session.version);
   } else if (started) {
     if (!(started.error instanceof AksnetError)) throw started.error;
@@ -253,6 +288,8 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
         performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
         const date = inputs[0]?.model.metadata.date ?? vm.date;
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
+        const page = openedPage;
+        openedPage = undefined;
         const pdf = await htmlToPdf(session!, html, {
           paper,
           title: vm.headerTitle,
@@ -262,7 +299,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
             subject: 'Well-Architected review pack for AKS networking',
             keywords: ['Azure Well-Architected', 'AKS', 'networking', ...vm.cover.architectures.map((a) => a.workload).filter((w) => w !== '—')].join(', '),
           },
-        });
+        }, page);
         writeFileAtomic(o.path, pdf);
       });
     }

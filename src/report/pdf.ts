@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import type { BrowserChoice } from './browser.js';
 import { fontFace } from '../render/text.js';
@@ -234,9 +234,20 @@ function headerFooterFont(title: string): string {
   return `<style>${fontFace(text, 'regular', 'AksnetHeaderFont')}</style>`;
 }
 
-/** Prints one HTML document to PDF on a fresh page of the session's browser. */
-export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRenderOptions): Promise<Uint8Array> {
+/** A page of the session's browser made ready to print: JavaScript off, every request but the pack's answered here. */
+export interface PrintPage {
+  page: Page;
+  /** Sets the document the page's one navigation to the pack's address is answered with. */
+  serve(html: string): void;
+}
+
+/**
+ * Opens a page and locks it down before it loads anything. Separate from printing so that a pack can open it
+ * while its designs are still being drawn (report/pack.ts): opening a page costs Chromium a few hundred ms.
+ */
+export async function openPrintPage(session: PdfSession): Promise<PrintPage> {
   const page = await session.browser.newPage();
+  let html: string | undefined;
   try {
     await page.setJavaScriptEnabled(false);
     await page.setRequestInterception(true);
@@ -245,7 +256,7 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
       const url = req.url();
       // The pack itself, once, with the lockdown policy as a header: a <meta> CSP in a template can
       // only add restrictions to it, never lift them.
-      if (!served && url === PACK_URL && req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+      if (!served && html !== undefined && url === PACK_URL && req.isNavigationRequest() && req.frame() === page.mainFrame()) {
         served = true;
         void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': PRINT_CSP }, body: html });
         return;
@@ -264,6 +275,33 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
         void req.abort('blockedbyclient');
       }
     });
+  } catch (e) {
+    await page.close().catch(() => undefined);
+    throw e;
+  }
+  return {
+    page,
+    serve(doc: string) {
+      html = doc;
+    },
+  };
+}
+
+/**
+ * Prints one HTML document to PDF on a fresh page of the session's browser, or on `prepared` (from
+ * openPrintPage on this session, not used before).
+ */
+export async function htmlToPdf(
+  session: PdfSession,
+  html: string,
+  opts: PdfRenderOptions,
+  prepared?: Promise<PrintPage>,
+): Promise<Uint8Array> {
+  let page: Page | undefined;
+  try {
+    const ready = await (prepared ?? openPrintPage(session));
+    page = ready.page;
+    ready.serve(html);
     const t0 = performance.now();
     await page.goto(PACK_URL, { waitUntil: 'load', timeout: 120_000 });
     const t1 = performance.now();
@@ -296,6 +334,6 @@ export async function htmlToPdf(session: PdfSession, html: string, opts: PdfRend
     if (e instanceof AksnetError) throw e;
     throw new AksnetError(`PDF rendering failed: ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);
   } finally {
-    await page.close().catch(() => undefined);
+    await page?.close().catch(() => undefined);
   }
 }
