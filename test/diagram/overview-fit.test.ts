@@ -25,6 +25,7 @@ import type { Model } from '../../src/model/types.js';
 import { ModelQuery } from '../../src/model/query.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { prepareInputs } from '../../src/report/pack.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 
@@ -178,6 +179,54 @@ describe('the overview per region', () => {
       'Region westeurope',
       'Region northeurope',
     ]);
+  }, 120_000);
+
+  it('shows the region pages after the whole overview on screen and in Markdown, each full width and at 1:1', async () => {
+    const inputs = await prepareInputs({ files: [join(examplesDir, g)], config: false, asOf: '2026-11-23' });
+    const vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
+    const a = vm.architectures[0]!;
+    const d = a.diagrams.find((x) => x.view === 'overview')!;
+    const html = renderHtml(vm);
+    const figures = [...html.matchAll(/<figure class="diagram diagram-screen[^"]*" id="([^"]+)">[\s\S]*?<\/figure>/g)];
+    const overviews = figures.filter((f) => f[0].includes('Overview: topology'));
+    // The whole overview, then one picture per region, in region order, each with its own 1:1 view.
+    expect(overviews.map((f) => f[1])).toEqual([
+      `${a.anchor}-diagram-overview`,
+      `${a.anchor}-diagram-overview-part-1`,
+      `${a.anchor}-diagram-overview-part-2`,
+    ]);
+    expect(new Set(figures.map((f) => f[1])).size).toBe(figures.length);
+    const [whole, weu, neu] = overviews.map((f) => f[0]);
+    expect(whole).not.toContain('(part ');
+    expect(weu).toContain('(part 1 of 2: Region westeurope)');
+    expect(neu).toContain('(part 2 of 2: Region northeurope)');
+    for (const f of [whole!, weu!, neu!]) {
+      expect(f).toContain('<details class="zoom">');
+      expect(f).toMatch(/<svg\b[^>]*\swidth="[\d.]+"/);
+      expect(f).toMatch(/<svg\b[^>]*\sviewBox="[\d. ]+"/);
+    }
+    expect(whole).toContain('data-element="vnet:vnet-bookings-weu"');
+    expect(whole).toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(weu).toContain('data-element="vnet:vnet-bookings-weu"');
+    expect(weu).not.toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(neu).toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(neu).not.toContain('data-element="vnet:vnet-bookings-weu"');
+
+    // Markdown: the region SVGs are written beside the pack and embedded after the whole overview, in order.
+    const res = renderMarkdown(vm, 'diagrams');
+    const names = d.parts!.map((p) => p.fileName);
+    expect(names).toEqual([`${a.slug}-overview-region-westeurope.svg`, `${a.slug}-overview-region-northeurope.svg`]);
+    const at = (name: string) => res.markdown.indexOf(`](diagrams/${name})`);
+    expect(at(d.fileName)).toBeGreaterThan(0);
+    expect(at(names[0]!)).toBeGreaterThan(at(d.fileName));
+    expect(at(names[1]!)).toBeGreaterThan(at(names[0]!));
+    expect(res.markdown).toContain('Overview: topology with ingress and egress flows (part 1 of 2: Region westeurope)');
+    for (const [i, name] of names.entries()) {
+      const file = res.files.find((f) => f.path === `diagrams/${name}`);
+      expect(file?.content, name).toBe(d.parts![i]!.svgHtml);
+      expect(XMLValidator.validate(file!.content), name).toBe(true);
+    }
+    expect(new Set(res.files.map((f) => f.path)).size).toBe(res.files.length);
   }, 120_000);
 
   it('gives a single-region design no region pages, and a region with nothing of its own nothing to draw', () => {
