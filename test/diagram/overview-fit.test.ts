@@ -14,7 +14,7 @@ import { stepNumbers } from '../helpers/svg-steps.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveView } from '../../src/diagram/index.js';
 import { overview, overviewRegions, regionOverviews } from '../../src/diagram/overview.js';
-import { collapseOverview } from '../../src/diagram/overview-pack.js';
+import { collapseOverview, standaloneRegionPages } from '../../src/diagram/overview-pack.js';
 import { renderPackDiagrams, type PackDiagram } from '../../src/diagram/pack-views.js';
 import { MIN_TEXT_PT, onePageTextPt, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
 import { renderView, type ViewRender } from '../../src/diagram/pipeline.js';
@@ -111,6 +111,44 @@ describe('the overview on one A4 landscape page', () => {
       }
     }
   });
+});
+
+describe('the standalone overview (aksnet diagram, with its title block) on one A4 landscape page', () => {
+  it('prints at 6 pt or more: whole, or for a multi-region design whose whole does not, each region page', async () => {
+    for (const f of files) {
+      const model = models.get(f)!;
+      const whole = await renderView(model, deriveView(model, 'overview')!, {});
+      const pages = await standaloneRegionPages(model, whole, {});
+      if (overviewRegions(model).length < 2) {
+        expect(pt(whole), f).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+        expect(pages, f).toEqual([]);
+        continue;
+      }
+      // g: the whole is under 6 pt, so its region pages are written beside it, each on one page at 6 pt or more.
+      expect(pt(whole), `${f} whole`).toBeLessThan(MIN_TEXT_PT);
+      expect(pages.map((p) => p.region), f).toEqual(overviewRegions(model));
+      for (const p of pages) expect(pt(p), `${f} ${p.region}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    }
+  }, 300_000);
+
+  it('is landscape, between 3:2 and 9:4, and shows 6 pt or more whole on a 16:9 slide (docs/diagrams.md)', async () => {
+    // PowerPoint's default 16:9 slide, 13.333 × 7.5 in, the picture fitted to it edge to edge.
+    const slide = { width: 13.333 * 25.4, height: 7.5 * 25.4 };
+    for (const f of files) {
+      const model = models.get(f)!;
+      const whole = await renderView(model, deriveView(model, 'overview')!, {});
+      const pages = await standaloneRegionPages(model, whole, {});
+      for (const d of [whole, ...pages, ...printed(packs.get(f)!)]) {
+        const aspect = d.width / d.height;
+        expect(aspect, `${f} ${d.title}`).toBeGreaterThanOrEqual(1.5);
+        expect(aspect, `${f} ${d.title}`).toBeLessThanOrEqual(2.25);
+      }
+      // g's whole overview too: a slide is larger than the A4 page's picture box both ways.
+      for (const d of [whole, ...pages]) {
+        expect(onePageTextPt(d.width, d.height, smallestFontPx(d.svg), slide), `${f} slide`).toBeGreaterThanOrEqual(6.5);
+      }
+    }
+  }, 300_000);
 });
 
 describe('the overview per region', () => {
