@@ -2,7 +2,7 @@
  * `aksnet diagram --view overview` on a design whose whole overview does not print on one A4 landscape page at 6 pt
  * and has several regions: one more SVG (or PNG) per region beside the whole one, listed after it; none otherwise.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,25 @@ describe('aksnet diagram --view overview: region pages', () => {
     const out2 = tmp();
     expect((await run(['diagram', example('g-two-region-stamps.ts'), '--view', 'ingress', '-o', out2])).code).toBe(0);
     expect(readdirSync(out2)).toEqual(['g-two-region-stamps.ingress.svg']);
+  }, 120_000);
+
+  it('removes region pages an earlier run wrote once the overview no longer has them, and nothing else', async () => {
+    const out = tmp();
+    const stale = join(out, 'a-hub-spoke-baseline.overview.region-westeurope.svg');
+    const other = join(out, 'a-hub-spoke-baseline.overview.region-westeurope.png');
+    const mine = join(out, 'notes.overview.region-westeurope.svg');
+    for (const p of [stale, other, mine]) writeFileSync(p, 'x');
+    const r = await run(['diagram', example('a-hub-spoke-baseline.ts'), '--view', 'overview', '-o', out]);
+    expect(r.code).toBe(0);
+    // Only the SVG region page of this design goes: a PNG (another format) and another design's file stay.
+    expect(readdirSync(out).sort()).toEqual([
+      'a-hub-spoke-baseline.overview.region-westeurope.png',
+      'a-hub-spoke-baseline.overview.svg',
+      'notes.overview.region-westeurope.svg',
+    ]);
+    // g's pages are kept when it is drawn again.
+    await run(['diagram', example('g-two-region-stamps.ts'), '--view', 'overview', '-o', out]);
+    expect(existsSync(join(out, 'g-two-region-stamps.overview.region-westeurope.svg'))).toBe(true);
   }, 120_000);
 
   it('names region files safely and distinctly', () => {

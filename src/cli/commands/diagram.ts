@@ -1,5 +1,6 @@
 /** `aksnet diagram`: SVG views per architecture file, optionally re-rendered on save. */
-import { join } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { displayPath } from '../../load/load-module.js';
@@ -140,6 +141,19 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
       }
     }
     written.splice(after, 0, ...listed);
+    // Region pages an earlier run wrote that this one does not (the whole now fits, a region was removed) would
+    // say the design still needs them: they go, with a note.
+    const ext = png ? 'png' : 'svg';
+    const dir = join(opts.output, dirname(stem));
+    const prefix = `${basename(stem)}.overview.region-`;
+    const keep = new Set(names.map((n) => basename(n)));
+    const stale = existsSync(dir)
+      ? readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith(`.${ext}`) && !keep.has(f))
+      : [];
+    for (const f of stale) {
+      rmSync(join(dir, f), { force: true });
+      process.stderr.write(`note: removed ${join(dir, f)}: the overview no longer has this region page\n`);
+    }
   }
   // ---- end of the overview's region pages ----
   return { kind: 'drawn', written, failed, inputs: arch.inputs, result };
