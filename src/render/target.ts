@@ -515,13 +515,14 @@ function placeLegend(
   inline?: number,
 ): { items: Array<{ item: LegendItem; x: number; y: number }>; height: number } {
   const out: Array<{ item: LegendItem; x: number; y: number }> = [];
-  let x = inline === undefined ? 0 : inline + 16;
+  const start = inline === undefined ? 0 : inline + 16;
+  let x = start;
   let y = inline === undefined ? 22 : 0;
   // Rows of 16 px samples: 8 px apart, 6 px in a compact key (the inline one).
   const pitch = inline === undefined ? 24 : 22;
   for (const item of items) {
     const w = 38 + m.width(item.text, TYPE.legend) + 22;
-    if (x > (inline === undefined ? 0 : inline + 16) && x + w > max) {
+    if (x > start && x + w > max) {
       x = 0;
       y += pitch;
     }
