@@ -16,6 +16,8 @@ import type { Model } from '../model/types.js';
 import type { FlowStep, ViewGraph } from '../model/view-graph.js';
 import type { Finding } from '../validate/finding.js';
 import { collapseView, type CollapseResult } from './collapse.js';
+import type { DiagramOptions } from './index.js';
+import { MIN_TEXT_PT, onePageTextPt, pictureBox, smallestFontPx } from './page-fit.js';
 import { PRIVATE_LINK_NOTE, regionOverviews } from './overview.js';
 
 /** One region's overview, printed on a page of its own. */
@@ -103,6 +105,25 @@ export function collapseOverview(graph: ViewGraph, model: Model, findings: reado
   if (notes.length) out.notes = notes;
   else delete out.notes;
   return { ...c, graph: out };
+}
+
+/** Whether a picture prints on one A4 landscape page with its smallest text at 6 pt or more (the pack's measure). */
+export function fitsLandscapePage(d: { svg: string; width: number; height: number }): boolean {
+  return onePageTextPt(d.width, d.height, smallestFontPx(d.svg), pictureBox('a4', 'landscape')) >= MIN_TEXT_PT;
+}
+
+/**
+ * The region pages of a standalone overview (`aksnet diagram --view overview`), drawn as that overview is (header,
+ * theme, findings): one per region when the whole does not print on one A4 landscape page at 6 pt, else none.
+ */
+export async function standaloneRegionPages(
+  model: Model,
+  whole: { svg: string; width: number; height: number },
+  opts: DiagramOptions,
+): Promise<RegionPage[]> {
+  if (fitsLandscapePage(whole)) return [];
+  const { renderView } = await import('./pipeline.js');
+  return renderRegionPages(model, (g) => renderView(model, g, opts));
 }
 
 /** One overview per region of a multi-region design, rendered; empty for a single-region design. */

@@ -10,7 +10,7 @@ import { wrapText, type TextMetrics } from './text.js';
 
 /** Narrowest column; the canvas width decides how many fit, the legend's height which of those is used. */
 const MIN_COLUMN = 240;
-const MAX_COLUMNS = 4;
+const MAX_COLUMNS = 5;
 const GAP = 24;
 /** Text starts right of the badge. */
 const INDENT = 24;
@@ -127,5 +127,5 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
     y += item.h;
     height = Math.max(height, y);
   });
-  return { legend: { headings, entries, notes }, height: Math.ceil(height) + 8 };
+  return { legend: { headings, entries, notes }, height: Math.ceil(height) };
 }

@@ -67,6 +67,8 @@ const STEP_LEGEND_BESIDE = 380;
 /** Width to height of an A4 landscape page's picture box (269 × 157 mm, `diagram/page-fit.ts`). */
 const LANDSCAPE = 269 / 157;
 
+const LEGEND_TITLE = 'Legend';
+
 const f2 = (n: number) => Math.round(n * 100) / 100;
 
 /** A colour as `#rrggbb` in lowercase (the form the SVG has always carried). */
@@ -168,9 +170,15 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
 
   // ---- header, legend placement and canvas size ----
   const content =
-    input.metadataBlock === false ? [] : headerLines(m, meta, graph.title, Math.max(layout.width, 900) - 2 * MARGIN);
+    input.metadataBlock === false
+      ? []
+      : headerRows(m, meta, graph.title, Math.max(layout.width, 900) - 2 * MARGIN, graph.compact === true);
+  const rowHeight = (row: TextLine[]) => Math.max(...row.map((l) => m.lineHeight(l.size)));
+  // The rule sits 4 px under the rows; a compact view's picture starts right under it (the layout's own top
+  // padding is the gap), another view's 6 px lower.
+  const ruleGap = graph.compact ? 6 : 10;
   const headerH = content.length
-    ? Math.ceil(MARGIN + content.reduce((a, l) => a + m.lineHeight(l.size) + 2, 0) + 10)
+    ? Math.ceil(MARGIN + content.reduce((a, row) => a + rowHeight(row) + 2, 0) + ruleGap)
     : 0;
   const legendItems = legendItemsFor(
     graph,
@@ -178,7 +186,6 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     input.findings ? usedSeverities(graph, input.findings) : new Set(),
   );
   const diagramW = Math.max(layout.width, 560);
-  const legendLayout = placeLegend(m, legendItems, diagramW - 2 * MARGIN);
   const stepInput = (width: number) => ({
     steps: graph.steps ?? [],
     notes: graph.notes ?? [],
@@ -188,23 +195,43 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
   });
   const hasSteps = !!(graph.steps?.length || graph.notes?.length);
-  const headerW = Math.max(0, ...content.map((l) => l.width + 2 * MARGIN));
-  const pictureH = headerH + layout.height + legendLayout.height;
+  // A compact view's (the overview's) key starts on its title's line: the height is the page's scarce side.
+  const keyInline = graph.compact ? m.width(LEGEND_TITLE, TYPE.legend, 'bold') : undefined;
+  const headerW = Math.max(0, ...content.map((row) => rowWidth(row) + 2 * MARGIN));
+  const onLandscape = (z: { w: number; h: number }) => Math.min(LANDSCAPE / z.w, 1 / z.h);
+  /** The legends under the picture, spanning a canvas `w` wide. */
+  const legendsBelow = (w: number) => {
+    const key = placeLegend(m, legendItems, w - 2 * MARGIN, keyInline);
+    const pictureH = headerH + layout.height + key.height;
+    // A compact view wider than 16:9 has height to spare on a landscape page: its legend may use it for longer lines.
+    const freeH = graph.compact ? Math.max(w, headerW) / (16 / 9) - pictureH - MARGIN : undefined;
+    const steps = hasSteps
+      ? placeStepLegend(m, { ...stepInput(w - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
+      : undefined;
+    return { key, pictureH, steps, size: { w: Math.max(w, headerW), h: pictureH + (steps?.height ?? 0) + MARGIN } };
+  };
+  // A compact view taller than the landscape page's proportions has width to spare: its legends may take it, in
+  // steps of a fortieth, for shorter columns, as long as the whole prints larger (the narrowest on a tie).
+  const narrow = legendsBelow(diagramW);
+  let under = narrow;
+  if (graph.compact && hasSteps) {
+    const widest = LANDSCAPE * under.size.h;
+    for (let w = diagramW * 1.025; w <= widest; w += diagramW * 0.025) {
+      const wider = legendsBelow(w);
+      if (onLandscape(wider.size) > onLandscape(under.size) + 1e-9) under = wider;
+    }
+  }
+  const { steps: below, size: belowSize } = under;
   // The step legend goes under the picture, or beside it when that prints the whole larger on a landscape page
-  // (a picture narrower than the page's proportions leaves room on its right).
-  // A compact view wider than 16:9 has height to spare on a landscape page: its legend may use it for longer lines.
-  const freeH = graph.compact ? Math.max(diagramW, headerW) / (16 / 9) - pictureH - MARGIN : undefined;
-  const below = hasSteps
-    ? placeStepLegend(m, { ...stepInput(diagramW - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
-    : undefined;
-  const belowSize = { w: Math.max(diagramW, headerW), h: pictureH + (below?.height ?? 0) + MARGIN };
+  // (a picture narrower than the page's proportions leaves room on its right); beside, the key stays under the
+  // picture, out of the step legend's way.
   const beside = hasSteps && graph.compact ? placeStepLegend(m, stepInput(STEP_LEGEND_BESIDE)) : undefined;
   const besideSize = {
     w: Math.max(diagramW + STEP_LEGEND_BESIDE + MARGIN, headerW),
-    h: Math.max(pictureH, headerH + (beside?.height ?? 0)) + MARGIN,
+    h: Math.max(narrow.pictureH, headerH + (beside?.height ?? 0)) + MARGIN,
   };
-  const onLandscape = (z: { w: number; h: number }) => Math.min(LANDSCAPE / z.w, 1 / z.h);
   const side = beside && onLandscape(besideSize) > onLandscape(belowSize) + 1e-9;
+  const { key: legendLayout, pictureH } = side ? narrow : under;
   const stepLegend = side ? beside : below;
   const stepAt = side ? { x: diagramW, y: headerH } : { x: MARGIN, y: pictureH };
   const width = f2(side ? besideSize.w : belowSize.w);
@@ -214,14 +241,21 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   if (content.length) {
     const lines: TextRun[] = [];
     let y = MARGIN;
-    for (const l of content) {
-      y += m.ascent(l.size);
-      lines.push(run(l.text, MARGIN, y, l.size, l.weight, l.role === 'detail' ? DETAIL_COLOR : TEXT_COLOR));
-      y += m.lineHeight(l.size) - m.ascent(l.size) + 2;
+    for (const row of content) {
+      // The runs of a row share the baseline of its largest text.
+      const top = row.reduce((a, l) => (m.ascent(l.size) > m.ascent(a.size) ? l : a));
+      y += m.ascent(top.size);
+      let x = MARGIN;
+      for (const l of row) {
+        lines.push(run(l.text, x, y, l.size, l.weight, l.role === 'detail' ? DETAIL_COLOR : TEXT_COLOR));
+        x += l.width + HEADER_GAP;
+      }
+      y += rowHeight(row) - m.ascent(top.size) + 2;
     }
     header = {
       lines,
-      rule: { x1: MARGIN, y1: headerH - 6, x2: width - MARGIN, y2: headerH - 6, stroke: hex(pal.rule), width: 1 },
+      rule: { x1: MARGIN, y1: headerH - ruleGap + 4, x2: width - MARGIN, y2: headerH - ruleGap + 4, stroke: hex(pal.rule),
+        width: 1 },
     };
   }
 
@@ -375,7 +409,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const legend: Legend = {
     x: MARGIN,
     y: f2(headerH + layout.height),
-    title: run('Legend', 0, m.ascent(TYPE.legend), TYPE.legend, 'bold', TEXT_COLOR),
+    title: run(LEGEND_TITLE, 0, keyInline === undefined ? m.ascent(TYPE.legend) : cy + m.ascent(TYPE.legend) / 2 - 1,
+      TYPE.legend, 'bold', TEXT_COLOR),
     entries,
   };
 
@@ -416,16 +451,29 @@ function metaLine(meta: ModelMetadata): string {
   ].join(' · ');
 }
 
-function headerLines(m: TextMetrics, meta: ModelMetadata, viewTitle: string, max: number): TextLine[] {
-  const out: TextLine[] = [];
-  const add = (t: string, size: number, weight: FontWeight, role: 'label' | 'detail') => {
-    for (const l of wrapText(m, clean(t), Math.max(max, 300), size, weight, 2))
-      out.push({ text: l, size, weight, width: m.width(l, size, weight), role });
-  };
-  add(meta.title, TYPE.title, 'bold', 'label');
-  add(viewTitle, TYPE.subtitle, 'bold', 'label');
-  add(metaLine(meta), TYPE.meta, 'regular', 'detail');
-  return out;
+/** Space between two runs of one header row. */
+const HEADER_GAP = 16;
+const rowWidth = (row: TextLine[]) => row.reduce((a, l) => a + l.width, 0) + HEADER_GAP * (row.length - 1);
+
+/**
+ * The metadata block's rows: the design's title, the view's title, version · date · owner · status. A compact view
+ * (the overview, made for one landscape page whose height is its scarce side) puts the last two on one row when
+ * each is one line and together they fit.
+ */
+function headerRows(m: TextMetrics, meta: ModelMetadata, viewTitle: string, max: number, compact: boolean): TextLine[][] {
+  const lines = (t: string, size: number, weight: FontWeight, role: 'label' | 'detail'): TextLine[] =>
+    wrapText(m, clean(t), Math.max(max, 300), size, weight, 2).map((l) => ({
+      text: l,
+      size,
+      weight,
+      width: m.width(l, size, weight),
+      role,
+    }));
+  const title = lines(meta.title, TYPE.title, 'bold', 'label');
+  const view = lines(viewTitle, TYPE.subtitle, 'bold', 'label');
+  const about = lines(metaLine(meta), TYPE.meta, 'regular', 'detail');
+  const shared = compact && view.length === 1 && about.length === 1 && rowWidth([...view, ...about]) <= max;
+  return [...title.map((l) => [l]), ...(shared ? [[...view, ...about]] : [...view, ...about].map((l) => [l]))];
 }
 
 type LegendItem =
@@ -456,24 +504,32 @@ function legendItemsFor(g: ViewGraph, measured: Measured, severities: Set<Severi
   return items;
 }
 
+/**
+ * The key's entries in rows `max` wide; under its "Legend" title line, or (`inline`, the title's width) after the
+ * title on its first row.
+ */
 function placeLegend(
   m: TextMetrics,
   items: LegendItem[],
   max: number,
+  inline?: number,
 ): { items: Array<{ item: LegendItem; x: number; y: number }>; height: number } {
   const out: Array<{ item: LegendItem; x: number; y: number }> = [];
-  let x = 0;
-  let y = 22;
+  const start = inline === undefined ? 0 : inline + 16;
+  let x = start;
+  let y = inline === undefined ? 22 : 0;
+  // Rows of 16 px samples: 8 px apart, 6 px in a compact key (the inline one).
+  const pitch = inline === undefined ? 24 : 22;
   for (const item of items) {
     const w = 38 + m.width(item.text, TYPE.legend) + 22;
-    if (x > 0 && x + w > max) {
+    if (x > start && x + w > max) {
       x = 0;
-      y += 24;
+      y += pitch;
     }
     out.push({ item, x, y });
     x += w;
   }
-  return { items: out, height: y + 24 };
+  return { items: out, height: y + pitch };
 }
 
 type Counts = { error: number; warning: number; info: number };

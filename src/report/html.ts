@@ -133,7 +133,16 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
       const rest = { ...d };
       delete rest.fullSvg;
       delete rest.parts;
-      if (!print) return { ...rest, anchor, svgHtml: svg, pages: [], ...fullSizeFile };
+      if (!print) {
+        // On screen the whole picture comes first, then the pictures the PDF prints instead of it (a region's
+        // overview, a run of spokes), each full width with its own 1:1 view.
+        const screenParts = (d.parts ?? []).map((p, i, all) => ({
+          anchor: `${anchor}-part-${i + 1}`,
+          part: `part ${i + 1} of ${all.length}: ${p.title}`,
+          svgHtml: responsiveSvg(sanitizeSvg(p.svgHtml), p.width, p.height),
+        }));
+        return { ...rest, anchor, svgHtml: svg, pages: [], screenParts, ...fullSizeFile };
+      }
       // A split view prints its parts, each on pages of its own and titled with what it covers.
       const pictures = d.parts?.length
         ? d.parts.map((p, i, all) => ({

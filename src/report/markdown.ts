@@ -57,6 +57,11 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
       out.push(`#### ${md(d.title)}`, '', `![${md(d.title)}](${diagramDir}/${encodeURIComponent(d.fileName)})`, '');
       if (d.collapsedNote) out.push(`_${md(d.collapsedNote)}_`, '');
       if (d.fullSizeNote) out.push(`_${md(d.fullSizeNote)}_`, '');
+      // The pictures the PDF prints instead of the whole (a region's overview, a run of spokes), after it.
+      for (const [i, p] of (d.parts ?? []).entries()) {
+        const caption = `${d.title} (part ${i + 1} of ${d.parts!.length}: ${p.title})`;
+        out.push(`##### ${md(caption)}`, '', `![${md(caption)}](${diagramDir}/${encodeURIComponent(p.fileName)})`, '');
+      }
     }
     if (a.collapsedSpokes.length) {
       out.push('#### Spokes drawn once', '');
@@ -188,6 +193,11 @@ export function renderMarkdown(vm: ReportViewModel, diagramDir = 'diagrams'): Ma
   out.push('### Glossary', '', ...vm.appendix.glossary.map((g) => `- **${md(g.term)}**: ${md(g.definition)}`), '');
   out.push('### Versions', '', ...vm.appendix.versions.map((v) => `- ${md(v.label)}: ${md(v.value)}`), '');
 
-  const files = vm.architectures.flatMap((a) => a.diagrams.map((d) => ({ path: `${diagramDir}/${d.fileName}`, content: d.svgHtml })));
+  const files = vm.architectures.flatMap((a) =>
+    a.diagrams.flatMap((d) => [
+      { path: `${diagramDir}/${d.fileName}`, content: d.svgHtml },
+      ...(d.parts ?? []).map((p) => ({ path: `${diagramDir}/${p.fileName}`, content: p.svgHtml })),
+    ]),
+  );
   return { markdown: out.join('\n').replace(/\n{3,}/g, '\n\n'), files };
 }

@@ -202,6 +202,18 @@ export interface IpPlanView {
   notes: string[];
 }
 
+/** One picture of a split view (a region's overview, a run of spokes), as the packs show it. */
+export interface DiagramPartView {
+  /** What it covers ("Region westeurope"). */
+  title: string;
+  /** Trusted SVG markup from the diagram module. */
+  svgHtml: string;
+  width: number;
+  height: number;
+  /** File name used by the Markdown writer (`diagrams/<slug>-<view>-<part>.svg`). */
+  fileName: string;
+}
+
 export interface DiagramView {
   view: string;
   title: string;
@@ -223,9 +235,9 @@ export interface DiagramView {
   fullSizeNote?: string;
   /**
    * The view split for print, one picture per region, spoke or cluster (or run of them): the PDF prints these
-   * instead of tiles of the picture above; the HTML shows the picture above whole.
+   * instead of tiles of the picture above; the HTML and Markdown packs show the picture above whole, then these.
    */
-  parts?: Array<{ title: string; svgHtml: string; width: number; height: number }>;
+  parts?: DiagramPartView[];
 }
 
 /** A spoke the diagrams draw only through a drawn spoke of the same shape. */

@@ -435,7 +435,16 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
         `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
     }
     if (d.parts?.length) {
-      view.parts = d.parts.map((p) => ({ title: p.title, svgHtml: p.svg, width: p.width, height: p.height }));
+      // A part's file is named for what it covers, so a region's picture keeps its name when another is added;
+      // two titles that slug alike (never seen, but titles are names) get the part's number as well.
+      const names = d.parts.map((p) => `${slug}-${slugify(d.view)}-${slugify(p.title)}`);
+      view.parts = d.parts.map((p, i) => ({
+        title: p.title,
+        svgHtml: p.svg,
+        width: p.width,
+        height: p.height,
+        fileName: `${names.indexOf(names[i]!) === i ? names[i] : `${names[i]}-${i + 1}`}.svg`,
+      }));
     }
     if (d.full?.svg !== undefined) view.fullSvg = d.full.svg;
     else if (d.full) {

@@ -37,3 +37,13 @@ export function designStems(files: readonly string[], root: string): Map<string,
   }
   return stems;
 }
+
+/**
+ * The files of a design's region overviews beside the whole one: `eu/prod.overview.region-westeurope.svg`, in the
+ * order of `regions`. A region's name is the design's text, so anything but letters, digits and hyphens becomes a
+ * hyphen (never a path); two names that come out alike get their place in the list as well.
+ */
+export function overviewRegionFiles(stem: string, regions: readonly string[], ext: 'svg' | 'png'): string[] {
+  const safe = regions.map((r) => r.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '') || 'region');
+  return safe.map((s, i) => `${stem}.overview.region-${safe.indexOf(s) === i ? s : `${s}-${i + 1}`}.${ext}`);
+}

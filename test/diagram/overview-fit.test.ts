@@ -14,7 +14,7 @@ import { stepNumbers } from '../helpers/svg-steps.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveView } from '../../src/diagram/index.js';
 import { overview, overviewRegions, regionOverviews } from '../../src/diagram/overview.js';
-import { collapseOverview } from '../../src/diagram/overview-pack.js';
+import { collapseOverview, standaloneRegionPages } from '../../src/diagram/overview-pack.js';
 import { renderPackDiagrams, type PackDiagram } from '../../src/diagram/pack-views.js';
 import { MIN_TEXT_PT, onePageTextPt, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
 import { renderView, type ViewRender } from '../../src/diagram/pipeline.js';
@@ -25,6 +25,7 @@ import type { Model } from '../../src/model/types.js';
 import { ModelQuery } from '../../src/model/query.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderJson } from '../../src/report/json.js';
+import { renderMarkdown } from '../../src/report/markdown.js';
 import { prepareInputs } from '../../src/report/pack.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 
@@ -112,6 +113,44 @@ describe('the overview on one A4 landscape page', () => {
   });
 });
 
+describe('the standalone overview (aksnet diagram, with its title block) on one A4 landscape page', () => {
+  it('prints at 6 pt or more: whole, or for a multi-region design whose whole does not, each region page', async () => {
+    for (const f of files) {
+      const model = models.get(f)!;
+      const whole = await renderView(model, deriveView(model, 'overview')!, {});
+      const pages = await standaloneRegionPages(model, whole, {});
+      if (overviewRegions(model).length < 2) {
+        expect(pt(whole), f).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+        expect(pages, f).toEqual([]);
+        continue;
+      }
+      // g: the whole is under 6 pt, so its region pages are written beside it, each on one page at 6 pt or more.
+      expect(pt(whole), `${f} whole`).toBeLessThan(MIN_TEXT_PT);
+      expect(pages.map((p) => p.region), f).toEqual(overviewRegions(model));
+      for (const p of pages) expect(pt(p), `${f} ${p.region}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    }
+  }, 300_000);
+
+  it('is landscape, between 3:2 and 9:4, and shows 6 pt or more whole on a 16:9 slide (docs/diagrams.md)', async () => {
+    // PowerPoint's default 16:9 slide, 13.333 × 7.5 in, the picture fitted to it edge to edge.
+    const slide = { width: 13.333 * 25.4, height: 7.5 * 25.4 };
+    for (const f of files) {
+      const model = models.get(f)!;
+      const whole = await renderView(model, deriveView(model, 'overview')!, {});
+      const pages = await standaloneRegionPages(model, whole, {});
+      for (const d of [whole, ...pages, ...printed(packs.get(f)!)]) {
+        const aspect = d.width / d.height;
+        expect(aspect, `${f} ${d.title}`).toBeGreaterThanOrEqual(1.5);
+        expect(aspect, `${f} ${d.title}`).toBeLessThanOrEqual(2.25);
+      }
+      // g's whole overview too: a slide is larger than the A4 page's picture box both ways.
+      for (const d of [whole, ...pages]) {
+        expect(onePageTextPt(d.width, d.height, smallestFontPx(d.svg), slide), `${f} slide`).toBeGreaterThanOrEqual(6.5);
+      }
+    }
+  }, 300_000);
+});
+
 describe('the overview per region', () => {
   const g = 'g-two-region-stamps.ts';
 
@@ -178,6 +217,54 @@ describe('the overview per region', () => {
       'Region westeurope',
       'Region northeurope',
     ]);
+  }, 120_000);
+
+  it('shows the region pages after the whole overview on screen and in Markdown, each full width and at 1:1', async () => {
+    const inputs = await prepareInputs({ files: [join(examplesDir, g)], config: false, asOf: '2026-11-23' });
+    const vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
+    const a = vm.architectures[0]!;
+    const d = a.diagrams.find((x) => x.view === 'overview')!;
+    const html = renderHtml(vm);
+    const figures = [...html.matchAll(/<figure class="diagram diagram-screen[^"]*" id="([^"]+)">[\s\S]*?<\/figure>/g)];
+    const overviews = figures.filter((f) => f[0].includes('Overview: topology'));
+    // The whole overview, then one picture per region, in region order, each with its own 1:1 view.
+    expect(overviews.map((f) => f[1])).toEqual([
+      `${a.anchor}-diagram-overview`,
+      `${a.anchor}-diagram-overview-part-1`,
+      `${a.anchor}-diagram-overview-part-2`,
+    ]);
+    expect(new Set(figures.map((f) => f[1])).size).toBe(figures.length);
+    const [whole, weu, neu] = overviews.map((f) => f[0]);
+    expect(whole).not.toContain('(part ');
+    expect(weu).toContain('(part 1 of 2: Region westeurope)');
+    expect(neu).toContain('(part 2 of 2: Region northeurope)');
+    for (const f of [whole!, weu!, neu!]) {
+      expect(f).toContain('<details class="zoom">');
+      expect(f).toMatch(/<svg\b[^>]*\swidth="[\d.]+"/);
+      expect(f).toMatch(/<svg\b[^>]*\sviewBox="[\d. ]+"/);
+    }
+    expect(whole).toContain('data-element="vnet:vnet-bookings-weu"');
+    expect(whole).toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(weu).toContain('data-element="vnet:vnet-bookings-weu"');
+    expect(weu).not.toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(neu).toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(neu).not.toContain('data-element="vnet:vnet-bookings-weu"');
+
+    // Markdown: the region SVGs are written beside the pack and embedded after the whole overview, in order.
+    const res = renderMarkdown(vm, 'diagrams');
+    const names = d.parts!.map((p) => p.fileName);
+    expect(names).toEqual([`${a.slug}-overview-region-westeurope.svg`, `${a.slug}-overview-region-northeurope.svg`]);
+    const at = (name: string) => res.markdown.indexOf(`](diagrams/${name})`);
+    expect(at(d.fileName)).toBeGreaterThan(0);
+    expect(at(names[0]!)).toBeGreaterThan(at(d.fileName));
+    expect(at(names[1]!)).toBeGreaterThan(at(names[0]!));
+    expect(res.markdown).toContain('Overview: topology with ingress and egress flows (part 1 of 2: Region westeurope)');
+    for (const [i, name] of names.entries()) {
+      const file = res.files.find((f) => f.path === `diagrams/${name}`);
+      expect(file?.content, name).toBe(d.parts![i]!.svgHtml);
+      expect(XMLValidator.validate(file!.content), name).toBe(true);
+    }
+    expect(new Set(res.files.map((f) => f.path)).size).toBe(res.files.length);
   }, 120_000);
 
   it('gives a single-region design no region pages, and a region with nothing of its own nothing to draw', () => {

@@ -1,5 +1,6 @@
 /** `aksnet diagram`: SVG views per architecture file, optionally re-rendered on save. */
-import { join } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { displayPath } from '../../load/load-module.js';
@@ -9,7 +10,7 @@ import { loadFailureResult } from '../../validate/load-failure.js';
 import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../../load/load-architecture.js';
 import { summaryLine } from '../../workflow/findings.js';
 import { VIEWS, renderDiagrams, type ThemeName, type ViewName } from '../../diagram/index.js';
-import { designStems } from '../../workflow/output-names.js';
+import { designStems, overviewRegionFiles } from '../../workflow/output-names.js';
 import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 import { flushTimings } from '../timings.js';
@@ -88,13 +89,14 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
     mark = (svg) => markSvg(svg, d.marks);
   }
   const design = arch.file;
-  const diagrams = await renderDiagrams(model, {
+  const drawOpts = {
     views,
     design,
     ...(opts.findings ? { findings: result.findings } : {}),
     ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
     ...(opts.theme && opts.theme !== 'light' ? { theme: opts.theme } : {}),
-  });
+  };
+  const diagrams = await renderDiagrams(model, drawOpts);
   const written: string[] = [];
   const failed: Array<{ path: string; error: AksnetError }> = [];
   const png = opts.format === 'png';
@@ -117,6 +119,43 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
     }
     performance.measure('aksnet:write', { start: t0, detail: { design, view: d.view } });
   }
+  // ---- an overview too large for one A4 landscape page: one more picture per region (overview-pack.ts) ----
+  const whole = diagrams.find((d) => d.view === 'overview');
+  if (whole) {
+    const { standaloneRegionPages } = await import('../../diagram/overview-pack.js');
+    const pages = await standaloneRegionPages(model, whole, drawOpts);
+    const names = overviewRegionFiles(stem, pages.map((p) => p.region), png ? 'png' : 'svg');
+    // Listed right after the whole overview, which they stand beside.
+    const after = written.indexOf(join(opts.output, `${stem}.overview.${png ? 'png' : 'svg'}`)) + 1 || written.length;
+    const listed: string[] = [];
+    for (const [i, page] of pages.entries()) {
+      const out = join(opts.output, names[i]!);
+      try {
+        const svg = xmlSafe(mark(page.svg));
+        const data = toPng ? await toPng(svg, scale) : svg;
+        if (!holds(out, data)) writeFileAtomic(out, data);
+        listed.push(out);
+      } catch (e) {
+        if (!(e instanceof AksnetError)) throw e;
+        failed.push({ path: out, error: e });
+      }
+    }
+    written.splice(after, 0, ...listed);
+    // Region pages an earlier run wrote that this one does not (the whole now fits, a region was removed) would
+    // say the design still needs them: they go, with a note.
+    const ext = png ? 'png' : 'svg';
+    const dir = join(opts.output, dirname(stem));
+    const prefix = `${basename(stem)}.overview.region-`;
+    const keep = new Set(names.map((n) => basename(n)));
+    const stale = existsSync(dir)
+      ? readdirSync(dir).filter((f) => f.startsWith(prefix) && f.endsWith(`.${ext}`) && !keep.has(f))
+      : [];
+    for (const f of stale) {
+      rmSync(join(dir, f), { force: true });
+      process.stderr.write(`note: removed ${join(dir, f)}: the overview no longer has this region page\n`);
+    }
+  }
+  // ---- end of the overview's region pages ----
   return { kind: 'drawn', written, failed, inputs: arch.inputs, result };
 }
 
