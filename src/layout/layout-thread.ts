@@ -11,6 +11,7 @@
  * there (sources run under a test runner), or the thread fails, layouts run on the main thread.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { layout, LayoutError, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
@@ -103,12 +104,24 @@ export function layoutThreadOn(): boolean {
 }
 
 /**
- * Turns the layout thread on and starts it now (not at the first layout): the worker boots, loads its
- * ELK and warms it with a small layout while this thread loads and validates the design.
+ * Turns the layout thread on and starts it now (not at the first layout): the worker boots and loads its ELK
+ * while this thread loads and validates the design. With `ifSpareCore` (the CLI) only when a core is idle:
+ * a second ELK costs CPU (its own start, about 85 ms, and its own cold first layouts), which pays off in wall
+ * time only on a core nothing else wants; on a busy machine (one-minute load average above the cores less one)
+ * the layouts stay on this thread. `AKSNET_LAYOUT_THREAD=on` or `off` decides instead. Returns whether it is on.
  */
-export function startLayoutThread(): void {
+export function startLayoutThread(opts: { ifSpareCore?: boolean; env?: NodeJS.ProcessEnv } = {}): boolean {
+  if (opts.ifSpareCore && !wantThread(opts.env ?? process.env)) return false;
   useLayoutThread(true);
-  thread();
+  return thread() !== undefined;
+}
+
+/** Whether the CLI starts a second ELK: forced by AKSNET_LAYOUT_THREAD, else when a core is idle. */
+export function wantThread(env: NodeJS.ProcessEnv, load = loadavg()[0] ?? 0, cores = availableParallelism()): boolean {
+  const forced = env.AKSNET_LAYOUT_THREAD?.trim().toLowerCase();
+  if (forced === 'on' || forced === '1') return true;
+  if (forced === 'off' || forced === '0') return false;
+  return cores >= 2 && load <= cores - 1;
 }
 
 /** A layout waiting for a free ELK in the pool. */

@@ -116,6 +116,23 @@ describe('layout pool', () => {
     }
   }, 120_000);
 
+  it('the CLI starts a second ELK only on an idle core, unless AKSNET_LAYOUT_THREAD decides', () => {
+    // Two cores: a load average up to one leaves a core idle.
+    expect(thread.wantThread({}, 0.2, 2)).toBe(true);
+    expect(thread.wantThread({}, 1, 2)).toBe(true);
+    expect(thread.wantThread({}, 1.01, 2)).toBe(false);
+    expect(thread.wantThread({}, 2.9, 4)).toBe(true);
+    expect(thread.wantThread({}, 3.1, 4)).toBe(false);
+    expect(thread.wantThread({}, 0, 1)).toBe(false);
+    expect(thread.wantThread({ AKSNET_LAYOUT_THREAD: 'on' }, 9, 2)).toBe(true);
+    expect(thread.wantThread({ AKSNET_LAYOUT_THREAD: '1' }, 0, 1)).toBe(true);
+    expect(thread.wantThread({ AKSNET_LAYOUT_THREAD: 'off' }, 0, 8)).toBe(false);
+    expect(thread.startLayoutThread({ ifSpareCore: true, env: { AKSNET_LAYOUT_THREAD: 'off' } })).toBe(false);
+    expect(thread.layoutThreadOn()).toBe(false);
+    expect(thread.startLayoutThread({ ifSpareCore: true, env: { AKSNET_LAYOUT_THREAD: 'on' } })).toBe(true);
+    expect(thread.layoutThreadOn()).toBe(true);
+  });
+
   it('runs ELK again for the overview second pass only where a header changed', async () => {
     thread.startLayoutThread();
     // Every layout of a render goes through the pool (no layout cache here): its counts are ELK's runs.

@@ -164,8 +164,9 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
 
 export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<ExitCode> {
   // Several views (or a watch session, warm after its first render) keep a second ELK busy: started now, it boots
-  // and loads ELK while this thread loads the design. One view alone is laid out here (a cold second ELK costs more).
-  if (opts.view === 'all' || opts.watch) (await import('../../layout/layout-thread.js')).startLayoutThread();
+  // and loads ELK while this thread loads the design; only when a core is idle (see startLayoutThread). One view
+  // alone is laid out here (a cold second ELK costs more than it saves).
+  if (opts.view === 'all' || opts.watch) (await import('../../layout/layout-thread.js')).startLayoutThread({ ifSpareCore: true });
   if (!opts.watch) return (await drawAll(args, opts)).code;
   const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
   const run = async () => {
