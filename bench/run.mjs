@@ -126,13 +126,14 @@ if (sections.includes('peers')) {
     log(`peers: hyperfine, ${runs} runs each (peer bench in ${dir})`);
     const out = join(work, 'peers');
     mkdirSync(out, { recursive: true });
+    const allViews = `diagram ${exampleA} --view all -o ${out}`;
     const cmds = {
       'mmdc-dagre': `${dir}/node_modules/.bin/mmdc -p ${dir}/puppeteer-config.json -i ${dir}/diagrams/aks-baseline.mmd -o ${out}/mmdc.svg`,
       'aksnet-one-view': `${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`,
       'aksnet-all-views': `${process.execPath} ${bin} diagram ${exampleA} --view all -o ${out}`,
       // The second ELK (layout thread) starts only when a core is idle; both ways, forced, in the same run.
-      'aksnet-all-views-two-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=on ${process.execPath} ${bin} diagram ${exampleA} --view all -o ${out}`,
-      'aksnet-all-views-one-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=off ${process.execPath} ${bin} diagram ${exampleA} --view all -o ${out}`,
+      'aksnet-all-views-two-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=on ${process.execPath} ${bin} ${allViews}`,
+      'aksnet-all-views-one-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=off ${process.execPath} ${bin} ${allViews}`,
     };
     const json = join(work, 'peers.json');
     const hf = ['-N', '--style', 'basic', '--warmup', '1', '--runs', String(runs), '--export-json', json];
@@ -498,7 +499,11 @@ function markdown(r) {
     );
     if (s.peers.ratios.mmdcOverAllViewsTwoElk !== undefined)
       L.push(
-        `| … all views with the second ELK forced on / off (\`AKSNET_LAYOUT_THREAD\`) | ${s.peers.ratios.mmdcOverAllViewsTwoElk}× / ${s.peers.ratios.mmdcOverAllViewsOneElk}× (${s.peers.medianMs['aksnet-all-views-two-elk']} / ${s.peers.medianMs['aksnet-all-views-one-elk']} ms; CPU ${s.peers.meanCpuMs['aksnet-all-views-two-elk']} / ${s.peers.meanCpuMs['aksnet-all-views-one-elk']} ms) | ≥ 2.5× |`,
+        `| … all views with the second ELK forced on / off (\`AKSNET_LAYOUT_THREAD\`) | ` +
+          `${s.peers.ratios.mmdcOverAllViewsTwoElk}× / ${s.peers.ratios.mmdcOverAllViewsOneElk}× ` +
+          `(${s.peers.medianMs['aksnet-all-views-two-elk']} / ${s.peers.medianMs['aksnet-all-views-one-elk']} ms; ` +
+          `CPU ${s.peers.meanCpuMs['aksnet-all-views-two-elk']} / ` +
+          `${s.peers.meanCpuMs['aksnet-all-views-one-elk']} ms) | ≥ 2.5× |`,
       );
   } else if (s.peers) L.push(`| aksnet vs mmdc | ${s.peers.skipped ?? s.peers.error} | ≥ 4.0× |`);
   if (s.watch) {
@@ -507,7 +512,8 @@ function markdown(r) {
     );
     if (s.watch.medianMs.allViewsTwoElk !== undefined)
       L.push(
-        `| … the same with the second ELK forced on / off (\`AKSNET_LAYOUT_THREAD\`) | ${s.watch.medianMs.allViewsTwoElk} / ${s.watch.medianMs.allViewsOneElk} ms | |`,
+        `| … the same with the second ELK forced on / off (\`AKSNET_LAYOUT_THREAD\`) | ` +
+          `${s.watch.medianMs.allViewsTwoElk} / ${s.watch.medianMs.allViewsOneElk} ms | |`,
       );
     L.push(`| watch: save → topology SVG written (median of 10) | **${s.watch.medianMs.topology} ms** | ≤ 150 ms |`);
     if (s.watch.medianMs.allViewsTwoRelaidOut !== undefined)

@@ -72,7 +72,13 @@ export async function renderDiagrams(model: Model, opts: DiagramOptions = {}): P
     layoutMs: r.layoutMs,
     renderMs: r.renderMs,
   }));
-  return rendered.map((r, i) => ({ view: graphs[i]!.view, title: r.title, svg: r.svg, width: r.width, height: r.height }));
+  return rendered.map((r, i) => ({
+    view: graphs[i]!.view,
+    title: r.title,
+    svg: r.svg,
+    width: r.width,
+    height: r.height,
+  }));
 }
 
 export { deriveView } from './derive.js';

@@ -68,7 +68,8 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
         }),
     );
     const remeasured = measure(m, graph, { headerText: room });
-    const request = c.request.direction === 'DOWN' ? { ...remeasured.request, direction: 'DOWN' as const } : remeasured.request;
+    const request =
+      c.request.direction === 'DOWN' ? { ...remeasured.request, direction: 'DOWN' as const } : remeasured.request;
     // No header changed its size: the same request lays out the same boxes, without asking ELK again.
     if (JSON.stringify(request) === JSON.stringify(c.request)) {
       return { target: targetFor(c.laid, remeasured), laid: c.laid, measured: remeasured, request };

@@ -93,7 +93,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   // As in watch mode: unchanged views come from memory (the first render's layouts included, so the first save
   // lays out only what it changed), and a second ELK shares each save's layouts (warm from the first render).
   (await import('../layout/cache.js')).useLayoutMemory(256);
-  (await import('../layout/layout-thread.js')).startLayoutThread({ ifSpareCore: true });
+  (await import('../layout/layout-thread.js')).startLayoutThread({ when: 'spare-core' });
   await render();
 
   const server = createServer((req, res) => {

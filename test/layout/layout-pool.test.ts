@@ -19,13 +19,20 @@ const root = resolve(import.meta.dirname, '../..');
 const dist = (p: string) => pathToFileURL(join(root, 'dist/src', p)).href;
 const example = (name: string) => join(root, 'examples', `${name}.ts`);
 
-const plain = (r: LayoutResult) => JSON.stringify({ width: r.width, height: r.height, nodes: [...r.nodes], edges: [...r.edges] });
+const plain = (r: LayoutResult) =>
+  JSON.stringify({ width: r.width, height: r.height, nodes: [...r.nodes], edges: [...r.edges] });
 
 /** A small graph with a container, ports and labels, in either direction. */
 const request = (i: number, direction: 'RIGHT' | 'DOWN'): LayoutRequest => ({
   direction,
   nodes: [
-    { id: 'g', width: 200 + i * 10, height: 120, container: true, padding: { top: 30, left: 12, bottom: 12, right: 12 } },
+    {
+      id: 'g',
+      width: 200 + i * 10,
+      height: 120,
+      container: true,
+      padding: { top: 30, left: 12, bottom: 12, right: 12 },
+    },
     { id: 'a', parent: 'g', width: 120 + i, height: 40, container: false, ports: true },
     { id: 'b', parent: 'g', width: 90, height: 40 + i, container: false, ports: true },
     { id: 'c', width: 80, height: 40, container: false },
@@ -72,7 +79,9 @@ describe('layout pool', () => {
     expect(after.worker - before.worker + after.main - before.main).toBe(reqs.length);
     // A request's own error comes back from the pool as from layout().
     const bad = { ...request(0, 'RIGHT'), edges: [{ id: 'x', from: 'a', to: 'nope' }] };
-    const errors = await Promise.all([0, 1].map(() => thread.layoutInPool(bad).then(() => 'laid out', (e: unknown) => (e as Error).message)));
+    const errors = await Promise.all(
+      [0, 1].map(() => thread.layoutInPool(bad).then(() => 'laid out', (e: unknown) => (e as Error).message)),
+    );
     expect(errors).toEqual([
       'internal error: edge "x" refers to unknown node "nope"',
       'internal error: edge "x" refers to unknown node "nope"',
@@ -116,20 +125,23 @@ describe('layout pool', () => {
     }
   }, 120_000);
 
-  it('the CLI starts a second ELK only on an idle core, unless AKSNET_LAYOUT_THREAD decides', () => {
-    // Two cores: a load average up to one leaves a core idle.
-    expect(thread.wantThread({}, 0.2, 2)).toBe(true);
-    expect(thread.wantThread({}, 1, 2)).toBe(true);
-    expect(thread.wantThread({}, 1.01, 2)).toBe(false);
-    expect(thread.wantThread({}, 2.9, 4)).toBe(true);
-    expect(thread.wantThread({}, 3.1, 4)).toBe(false);
-    expect(thread.wantThread({}, 0, 1)).toBe(false);
-    expect(thread.wantThread({ AKSNET_LAYOUT_THREAD: 'on' }, 9, 2)).toBe(true);
-    expect(thread.wantThread({ AKSNET_LAYOUT_THREAD: '1' }, 0, 1)).toBe(true);
-    expect(thread.wantThread({ AKSNET_LAYOUT_THREAD: 'off' }, 0, 8)).toBe(false);
-    expect(thread.startLayoutThread({ ifSpareCore: true, env: { AKSNET_LAYOUT_THREAD: 'off' } })).toBe(false);
+  it('the CLI starts a second ELK by its policy, unless AKSNET_LAYOUT_THREAD decides', () => {
+    // spare-core, two cores: a load average up to one leaves a core idle.
+    expect(thread.wantThread('spare-core', {}, 0.2, 2)).toBe(true);
+    expect(thread.wantThread('spare-core', {}, 1, 2)).toBe(true);
+    expect(thread.wantThread('spare-core', {}, 1.01, 2)).toBe(false);
+    expect(thread.wantThread('spare-core', {}, 2.9, 4)).toBe(true);
+    expect(thread.wantThread('spare-core', {}, 3.1, 4)).toBe(false);
+    expect(thread.wantThread('spare-core', {}, 0, 1)).toBe(false);
+    expect(thread.wantThread('asked', {}, 0, 8)).toBe(false);
+    expect(thread.wantThread('always', {}, 9, 1)).toBe(true);
+    expect(thread.wantThread('asked', { AKSNET_LAYOUT_THREAD: 'on' }, 9, 2)).toBe(true);
+    expect(thread.wantThread('spare-core', { AKSNET_LAYOUT_THREAD: '1' }, 9, 1)).toBe(true);
+    expect(thread.wantThread('always', { AKSNET_LAYOUT_THREAD: 'off' }, 0, 8)).toBe(false);
+    expect(thread.wantThread('spare-core', { AKSNET_LAYOUT_THREAD: '0' }, 0, 8)).toBe(false);
+    expect(thread.startLayoutThread({ when: 'asked', env: {} })).toBe(false);
     expect(thread.layoutThreadOn()).toBe(false);
-    expect(thread.startLayoutThread({ ifSpareCore: true, env: { AKSNET_LAYOUT_THREAD: 'on' } })).toBe(true);
+    expect(thread.startLayoutThread({ when: 'asked', env: { AKSNET_LAYOUT_THREAD: 'on' } })).toBe(true);
     expect(thread.layoutThreadOn()).toBe(true);
   });
 
