@@ -127,10 +127,14 @@ if (sections.includes('peers')) {
     log(`peers: hyperfine, ${runs} runs each (peer bench in ${dir})`);
     const out = join(work, 'peers');
     mkdirSync(out, { recursive: true });
+    const allViews = `diagram ${exampleA} --view all -o ${out}`;
     const cmds = {
       'mmdc-dagre': `${dir}/node_modules/.bin/mmdc -p ${dir}/puppeteer-config.json -i ${dir}/diagrams/aks-baseline.mmd -o ${out}/mmdc.svg`,
       'aksnet-one-view': `${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`,
       'aksnet-all-views': `${process.execPath} ${bin} diagram ${exampleA} --view all -o ${out}`,
+      // The second ELK (layout thread) starts only when a core is idle; both ways, forced, in the same run.
+      'aksnet-all-views-two-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=on ${process.execPath} ${bin} ${allViews}`,
+      'aksnet-all-views-one-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=off ${process.execPath} ${bin} ${allViews}`,
     };
     const json = join(work, 'peers.json');
     const hf = ['-N', '--style', 'basic', '--warmup', '1', '--runs', String(runs), '--export-json', json];
@@ -158,6 +162,8 @@ if (sections.includes('peers')) {
           mmdcOverAllViews: round(ms['mmdc-dagre'] / ms['aksnet-all-views'], 2),
           cpuMmdcOverOneView: round(cpu['mmdc-dagre'] / cpu['aksnet-one-view'], 2),
           cpuMmdcOverAllViews: round(cpu['mmdc-dagre'] / cpu['aksnet-all-views'], 2),
+          mmdcOverAllViewsTwoElk: round(ms['mmdc-dagre'] / ms['aksnet-all-views-two-elk'], 2),
+          mmdcOverAllViewsOneElk: round(ms['mmdc-dagre'] / ms['aksnet-all-views-one-elk'], 2),
         },
         targets: { mmdcOverOneView: 4.0, mmdcOverAllViews: 2.5 },
       };
@@ -166,7 +172,12 @@ if (sections.includes('peers')) {
 }
 
 // ---- watch: save → SVG written ------------------------------------------------------------------
-async function watchLatency(view, saves, edit = (text, i) => text.replace(/name: 'traefik'/, `name: 'traefik-${i}'`)) {
+async function watchLatency(
+  view,
+  saves,
+  edit = (text, i) => text.replace(/name: 'traefik'/, `name: 'traefik-${i}'`),
+  env = process.env,
+) {
   const dir = join(work, `watch-${view}-${Math.random().toString(36).slice(2, 8)}`);
   mkdirSync(dir, { recursive: true });
   const design = join(dir, 'design.ts');
@@ -176,6 +187,7 @@ async function watchLatency(view, saves, edit = (text, i) => text.replace(/name:
   let expected = Infinity;
   const child = spawn(process.execPath, [bin, 'diagram', design, '--view', view, '-o', join(dir, 'out'), '--watch'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   let lines = 0;
   let stderr = '';
@@ -228,6 +240,10 @@ if (sections.includes('watch')) {
   const redraw = await watchLatency('all', 10, (text, i) =>
     text.replaceAll("'snet-aks-ingress'", `'snet-aks-ingress-${i}'`),
   );
+  // The second ELK (layout thread) starts only when a core is idle: all views again with it forced on and off.
+  const traefik = (text, i) => text.replace(/name: 'traefik'/, `name: 'traefik-${i}'`);
+  const twoElk = await watchLatency('all', 10, traefik, { ...process.env, AKSNET_LAYOUT_THREAD: 'on' });
+  const oneElk = await watchLatency('all', 10, traefik, { ...process.env, AKSNET_LAYOUT_THREAD: 'off' });
   results.sections.watch = {
     what: 'aksnet diagram --watch on a copy of example a: file written → last SVG of the render written (includes the 40 ms debounce), ms',
     views: all.views,
@@ -235,11 +251,16 @@ if (sections.includes('watch')) {
       allViews: round(median(all.samples)),
       topology: round(median(topo.samples)),
       allViewsTwoRelaidOut: round(median(redraw.samples)),
+      allViewsTwoElk: round(median(twoElk.samples)),
+      allViewsOneElk: round(median(oneElk.samples)),
     },
+    loadAfter: load(),
     samplesMs: {
       allViews: all.samples.map((x) => round(x)),
       topology: topo.samples.map((x) => round(x)),
       allViewsTwoRelaidOut: redraw.samples.map((x) => round(x)),
+      allViewsTwoElk: twoElk.samples.map((x) => round(x)),
+      allViewsOneElk: oneElk.samples.map((x) => round(x)),
     },
     targetMs: 150,
   };
@@ -491,11 +512,24 @@ function markdown(r) {
     L.push(
       `| the same in CPU time (user + system), one view / all views | ${s.peers.ratios.cpuMmdcOverOneView}× / ${s.peers.ratios.cpuMmdcOverAllViews}× (${s.peers.meanCpuMs['mmdc-dagre']} / ${s.peers.meanCpuMs['aksnet-one-view']} / ${s.peers.meanCpuMs['aksnet-all-views']} ms) | (wall time counts) |`,
     );
+    if (s.peers.ratios.mmdcOverAllViewsTwoElk !== undefined)
+      L.push(
+        `| … all views with the second ELK forced on / off (\`AKSNET_LAYOUT_THREAD\`) | ` +
+          `${s.peers.ratios.mmdcOverAllViewsTwoElk}× / ${s.peers.ratios.mmdcOverAllViewsOneElk}× ` +
+          `(${s.peers.medianMs['aksnet-all-views-two-elk']} / ${s.peers.medianMs['aksnet-all-views-one-elk']} ms; ` +
+          `CPU ${s.peers.meanCpuMs['aksnet-all-views-two-elk']} / ` +
+          `${s.peers.meanCpuMs['aksnet-all-views-one-elk']} ms) | ≥ 2.5× |`,
+      );
   } else if (s.peers) L.push(`| aksnet vs mmdc | ${s.peers.skipped ?? s.peers.error} | ≥ 4.0× |`);
   if (s.watch) {
     L.push(
       `| watch: save → all ${s.watch.views ?? 'four'} SVGs written (median of 10) | **${s.watch.medianMs.allViews} ms** | ≤ 150 ms |`,
     );
+    if (s.watch.medianMs.allViewsTwoElk !== undefined)
+      L.push(
+        `| … the same with the second ELK forced on / off (\`AKSNET_LAYOUT_THREAD\`) | ` +
+          `${s.watch.medianMs.allViewsTwoElk} / ${s.watch.medianMs.allViewsOneElk} ms | |`,
+      );
     L.push(`| watch: save → topology SVG written (median of 10) | **${s.watch.medianMs.topology} ms** | ≤ 150 ms |`);
     if (s.watch.medianMs.allViewsTwoRelaidOut !== undefined)
       L.push(

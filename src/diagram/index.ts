@@ -59,19 +59,26 @@ export function diagramTimings(): DiagramTimings[] {
 
 /** Renders the requested views; views with nothing to show are omitted. */
 export async function renderDiagrams(model: Model, opts: DiagramOptions = {}): Promise<RenderedDiagram[]> {
-  const { renderView } = await import('./pipeline.js');
+  const { renderViews } = await import('./pipeline.js');
   const wanted = opts.views ? VIEWS.filter((v) => opts.views!.includes(v)) : VIEWS;
-  const out: RenderedDiagram[] = [];
-  const timings: DiagramTimings[] = [];
-  for (const view of wanted) {
+  const graphs = wanted.flatMap((view) => {
     const graph = deriveView(model, view);
-    if (!graph) continue;
-    const r = await renderView(model, graph, opts);
-    timings.push({ view, measureMs: r.measureMs, layoutMs: r.layoutMs, renderMs: r.renderMs });
-    out.push({ view, title: r.title, svg: r.svg, width: r.width, height: r.height });
-  }
-  lastTimings = timings;
-  return out;
+    return graph ? [{ view, graph }] : [];
+  });
+  const rendered = await renderViews(model, graphs.map((g) => g.graph), opts);
+  lastTimings = rendered.map((r, i) => ({
+    view: graphs[i]!.view,
+    measureMs: r.measureMs,
+    layoutMs: r.layoutMs,
+    renderMs: r.renderMs,
+  }));
+  return rendered.map((r, i) => ({
+    view: graphs[i]!.view,
+    title: r.title,
+    svg: r.svg,
+    width: r.width,
+    height: r.height,
+  }));
 }
 
 export { deriveView } from './derive.js';

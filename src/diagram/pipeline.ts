@@ -1,9 +1,9 @@
 /** measure → layout → render for one view (the heavy imports live behind this module). */
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
-import type { LayoutResult } from '../layout/elk.js';
+import { layout, type LayoutRequest, type LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
-import { layoutInThread, layoutThreadOn } from '../layout/layout-thread.js';
+import { layoutInPool, layoutThreadOn } from '../layout/layout-thread.js';
 import { headerTextRoom, measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
@@ -47,38 +47,58 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
       ...(opts.theme ? { theme: opts.theme } : {}),
     });
   const flow = FLOW_VIEWS.has(graph.view);
-  const downRequest = { ...measured.request, direction: 'DOWN' as const };
-  // With a layout thread (review packs) the top-down candidate is laid out there at once, beside the
-  // left-to-right one; handled now, awaited below only when needed, so a failure is never unhandled.
-  const early = flow && layoutThreadOn() ? layoutMaybeCached(downRequest, opts.layoutCache, layoutInThread) : undefined;
-  early?.catch(() => undefined);
-  const across = await layoutMaybeCached(measured.request, opts.layoutCache);
-  const first = { target: targetFor(across, measured), laid: across, measured };
-  const candidates = [first];
-  // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
-  // cannot be beaten (pickForPage wants strictly fewer pages); the overview always compares both. Without a
-  // layout thread (diagram, watch, serve) the top-down layout is not run when it cannot win.
-  if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
-    const down = await (early ?? layoutMaybeCached(downRequest, opts.layoutCache));
-    candidates.push({ target: targetFor(down, measured), laid: down, measured });
-  }
+  // With the layout thread on, every layout goes to whichever of the two ELKs is free; without it, to this thread's.
+  const pool = layoutThreadOn();
+  const lay = (req: LayoutRequest) => layoutMaybeCached(req, opts.layoutCache, pool ? layoutInPool : layout);
+  type Candidate = { target: DiagramTarget; laid: LayoutResult; measured: Measured; request: LayoutRequest };
+  const candidate = async (request: LayoutRequest, used: Measured): Promise<Candidate> => {
+    const laid = await lay(request);
+    return { target: targetFor(laid, used), laid, measured: used, request };
+  };
   // A compact view (the overview) measures its container headers again at the widths their boxes came out with:
   // the first guess wraps them narrow, and a wide VNet's header then takes five lines of the page's height.
-  if (graph.compact) {
-    for (const [i, c] of [...candidates].entries()) {
-      const room = new Map(
-        c.measured.nodes
-          .filter((n) => n.container)
-          .map((n) => {
-            const box = c.laid.nodes.get(n.node.id);
-            return [n.node.id, box ? headerTextRoom(box.width) : 0] as const;
-          }),
-      );
-      const again = measure(m, graph, { headerText: room });
-      const request = i === 0 ? again.request : { ...again.request, direction: 'DOWN' as const };
-      const laid = await layoutMaybeCached(request, opts.layoutCache);
-      candidates.push({ target: targetFor(laid, again), laid, measured: again });
+  // Each candidate's second pass starts as soon as its own first layout is done, beside the other candidate's.
+  const again = async (c: Candidate): Promise<Candidate> => {
+    const room = new Map(
+      c.measured.nodes
+        .filter((n) => n.container)
+        .map((n) => {
+          const box = c.laid.nodes.get(n.node.id);
+          return [n.node.id, box ? headerTextRoom(box.width) : 0] as const;
+        }),
+    );
+    const remeasured = measure(m, graph, { headerText: room });
+    const request =
+      c.request.direction === 'DOWN' ? { ...remeasured.request, direction: 'DOWN' as const } : remeasured.request;
+    // No header changed its size: the same request lays out the same boxes, without asking ELK again.
+    if (JSON.stringify(request) === JSON.stringify(c.request)) {
+      return { target: targetFor(c.laid, remeasured), laid: c.laid, measured: remeasured, request };
     }
+    return candidate(request, remeasured);
+  };
+  const withSecondPass = (c: Promise<Candidate>) => (graph.compact ? c.then(again) : undefined);
+  const downRequest = { ...measured.request, direction: 'DOWN' as const };
+  const across = candidate(measured.request, measured);
+  // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
+  // cannot be beaten (pickForPage wants strictly fewer pages); the overview always compares both. With two ELKs
+  // the top-down layout starts at once, beside the left-to-right one (it costs no wall time there); with one,
+  // it is not run when it cannot win.
+  const early = flow && (pool || graph.view === 'overview') ? candidate(downRequest, measured) : undefined;
+  early?.catch(() => undefined);
+  const acrossAgain = withSecondPass(across);
+  acrossAgain?.catch(() => undefined);
+  const downAgain = early ? withSecondPass(early) : undefined;
+  downAgain?.catch(() => undefined);
+  const first = await across;
+  const candidates: Candidate[] = [first];
+  let down: Promise<Candidate> | undefined;
+  if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
+    down = early ?? candidate(downRequest, measured);
+    candidates.push(await down);
+  }
+  if (acrossAgain) {
+    candidates.push(await acrossAgain);
+    if (down) candidates.push(await (downAgain ?? down.then(again)));
   }
   const t2 = performance.now();
   const { target, laid, measured: used } =
@@ -90,6 +110,17 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   performance.measure('aksnet:layout', { start: t1, end: t2, detail });
   performance.measure('aksnet:render', { start: t2, end: t3, detail });
   return { title: graph.title, ...r, measured: used, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
+}
+
+/**
+ * Renders several views of one model, in the order given. With the layout thread on they are rendered at
+ * once, so that their layouts keep both ELKs busy; each view's bytes are the same either way.
+ */
+export async function renderViews(model: Model, graphs: ViewGraph[], opts: DiagramOptions): Promise<ViewRender[]> {
+  if (layoutThreadOn()) return Promise.all(graphs.map((g) => renderView(model, g, opts)));
+  const out: ViewRender[] = [];
+  for (const g of graphs) out.push(await renderView(model, g, opts));
+  return out;
 }
 
 /** Flow views: long chains that a left-to-right layout turns into page-wide strips; the overview is tried both ways too. */

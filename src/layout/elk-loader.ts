@@ -17,6 +17,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import vm from 'node:vm';
+import { threadId } from 'node:worker_threads';
 import { cacheDir } from '../shared/code-cache.js';
 import type { ELK } from 'elkjs/lib/elk-api.js';
 
@@ -72,7 +73,8 @@ export function loadElk(dir: string | false = cacheDir() ?? false): LoadedElk {
       pending = false;
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const tmp = `${cacheFile}.${process.pid}.tmp`;
+        // The layout thread may save at the same moment as the main thread: each writes a file of its own.
+        const tmp = `${cacheFile}.${process.pid}.${threadId}.tmp`;
         writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
         renameSync(tmp, cacheFile);
       } catch {

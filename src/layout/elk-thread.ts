@@ -3,7 +3,11 @@
  * its own ELK instance and answers with the result as plain data. Runs only inside a worker.
  */
 import { parentPort } from 'node:worker_threads';
-import { layout, type LayoutRequest } from './elk.js';
+import { elk, layout, type LayoutRequest } from './elk.js';
+
+// Load ELK at once: the thread is started before the first layout is asked for (startLayoutThread), and the
+// bundle's load then overlaps the main thread's own work. A failure here is the first layout's to report.
+elk().catch(() => undefined);
 
 parentPort?.on('message', (m: { id: number; req: LayoutRequest }) => {
   layout(m.req).then(

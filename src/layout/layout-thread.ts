@@ -1,15 +1,17 @@
 /**
- * A second ELK, in a worker thread, for layouts that do not depend on each other (the left-to-right
- * and top-down layouts of a flow view). ELK is single-threaded JavaScript: on two cores, the second
- * layout of a flow view then costs no wall time beside the first. Off by default; review packs, which
- * lay out dozens of views, turn it on: the thread's own ELK (from the same V8 code cache) is cold at
- * first and needs many layouts to warm up, which a watch session's one or two views per save never give.
+ * A second ELK, in a worker thread, for layouts that do not depend on each other (the candidates of a
+ * flow view or of the overview, the views of a design). ELK is single-threaded JavaScript: on two
+ * cores, two layouts then take the wall time of one. Off by default. Review packs turn it on;
+ * `aksnet diagram` with more than one view, watch mode and `serve` start it at once (startLayoutThread),
+ * so that the worker boots and loads its ELK while the main thread loads the design, and lay out through
+ * layoutInPool, which gives each layout to whichever ELK is free (the main thread's or the worker's).
  *
  * ELK's result does not depend on the thread or process it runs in (layout() rounds and copies it), so
  * a layout from the thread is the one the main thread would have made. When the worker entry is not
  * there (sources run under a test runner), or the thread fails, layouts run on the main thread.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { layout, LayoutError, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
@@ -29,6 +31,8 @@ let worker: Worker | undefined;
 let broken = false;
 let next = 0;
 const waiting = new Map<number, { resolve: (r: LayoutResult) => void; reject: (e: Error) => void }>();
+/** Where the worker entry is looked for (a test points it at a missing or failing file). */
+let entryUrl = new URL('./elk-thread.js', import.meta.url);
 
 /** Turns the layout thread on or off for this process (off ends it). */
 export function useLayoutThread(on: boolean): void {
@@ -39,16 +43,18 @@ export function useLayoutThread(on: boolean): void {
     worker = undefined;
     w.removeAllListeners('exit');
     void w.terminate();
+    // Layouts it still had run on this thread instead (layoutInThread falls back on this error).
+    for (const p of waiting.values()) p.reject(new Error('layout thread ended'));
+    waiting.clear();
   }
 }
 
 function thread(): Worker | undefined {
   if (!enabled || broken) return undefined;
   if (worker) return worker;
-  const entry = new URL('./elk-thread.js', import.meta.url);
+  const entry = entryUrl;
   if (!existsSync(fileURLToPath(entry))) return undefined;
   const w = new Worker(entry);
-  w.unref();
   w.on('message', (m: Answer) => {
     const p = waiting.get(m.id);
     if (!p) return;
@@ -63,9 +69,13 @@ function thread(): Worker | undefined {
     worker = undefined;
     for (const p of waiting.values()) p.reject(new Error('layout thread ended'));
     waiting.clear();
+    // Layouts queued for the pool go to the main thread now.
+    pump();
   };
   w.on('error', fail);
   w.on('exit', fail);
+  // An idle thread never keeps the process alive (unref after the listeners: adding one refs the thread again).
+  w.unref();
   worker = w;
   return w;
 }
@@ -91,4 +101,114 @@ export async function layoutInThread(req: LayoutRequest): Promise<LayoutResult> 
 /** Whether layouts sent to layoutInThread run beside this thread (the thread is on and has not failed). */
 export function layoutThreadOn(): boolean {
   return enabled && !broken;
+}
+
+/**
+ * When the CLI starts the layout thread: `spare-core` (watch mode, `serve`) when a core is idle, `asked` (a
+ * one-off `aksnet diagram --view all`) only when AKSNET_LAYOUT_THREAD=on asks for it, `always` (tests).
+ */
+export type ThreadPolicy = 'always' | 'spare-core' | 'asked';
+
+/**
+ * Turns the layout thread on and starts it now (not at the first layout): the worker boots and loads its ELK
+ * while this thread loads and validates the design. Measured on the 2-core bench machine (README, speed):
+ * in a watch session, where both ELKs are warm after the first render, a save with two views to lay out again
+ * took about 20 % less wall time at the same CPU time; in a one-off run both ELKs start cold and the second
+ * cost about 60 % more CPU time for under 10 % less wall time, and on a busy machine it was slower. So a
+ * watch session uses it when a core is idle, a one-off run when asked. `AKSNET_LAYOUT_THREAD=on` or `off`
+ * overrides the policy. Returns whether the thread is on.
+ */
+export function startLayoutThread(opts: { when?: ThreadPolicy; env?: NodeJS.ProcessEnv } = {}): boolean {
+  if (!wantThread(opts.when ?? 'always', opts.env ?? process.env)) return false;
+  useLayoutThread(true);
+  return thread() !== undefined;
+}
+
+/** Whether to start a second ELK under a policy: AKSNET_LAYOUT_THREAD first; `spare-core` wants an idle core. */
+export function wantThread(
+  when: ThreadPolicy,
+  env: NodeJS.ProcessEnv,
+  load = loadavg()[0] ?? 0,
+  cores = availableParallelism(),
+): boolean {
+  const forced = env.AKSNET_LAYOUT_THREAD?.trim().toLowerCase();
+  if (forced === 'on' || forced === '1') return true;
+  if (forced === 'off' || forced === '0') return false;
+  if (when === 'always') return true;
+  if (when === 'asked') return false;
+  return cores >= 2 && load <= cores - 1;
+}
+
+/** A layout waiting for a free ELK in the pool. */
+interface Job {
+  req: LayoutRequest;
+  resolve: (r: LayoutResult) => void;
+  reject: (e: unknown) => void;
+}
+
+const queue: Job[] = [];
+let mainBusy = false;
+/** Pool layouts sent to the worker and not answered yet (at most one: the worker's ELK does one at a time). */
+let inWorker = 0;
+
+/**
+ * `layout(req)` on whichever ELK is free, the worker's or this thread's, in the order asked; on this thread
+ * alone when the layout thread is off or has failed. The result is the same wherever it is made: ELK is
+ * deterministic and layout() copies and rounds its output, so the bytes drawn do not depend on the thread.
+ */
+export function layoutInPool(req: LayoutRequest): Promise<LayoutResult> {
+  if (!layoutThreadOn()) return layout(req);
+  return new Promise<LayoutResult>((resolve, reject) => {
+    queue.push({ req, resolve, reject });
+    pump();
+  });
+}
+
+/** Where the pool's layouts ran in this process (for tests and the bench). */
+const ran = { main: 0, worker: 0 };
+
+/** How many pool layouts ran on this thread and how many the worker answered. */
+export function layoutPoolStats(): { main: number; worker: number } {
+  return { ...ran };
+}
+
+function pump(): void {
+  while (queue.length > 0) {
+    const w = thread();
+    if (w && inWorker === 0) {
+      const job = queue.shift()!;
+      inWorker++;
+      // layoutInThread falls back to this thread itself when the worker dies with the job.
+      layoutInThread(job.req)
+        .then((r) => {
+          ran.worker++;
+          job.resolve(r);
+        }, job.reject)
+        .finally(() => {
+          inWorker--;
+          pump();
+        });
+      continue;
+    }
+    if (!mainBusy) {
+      const job = queue.shift()!;
+      mainBusy = true;
+      layout(job.req)
+        .then((r) => {
+          ran.main++;
+          job.resolve(r);
+        }, job.reject)
+        .finally(() => {
+          mainBusy = false;
+          pump();
+        });
+      continue;
+    }
+    return;
+  }
+}
+
+/** Points the worker at another entry file (tests: a missing or failing worker); undefined restores the default. */
+export function setLayoutThreadEntry(url: URL | undefined): void {
+  entryUrl = url ?? new URL('./elk-thread.js', import.meta.url);
 }

@@ -90,6 +90,10 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
     );
   };
 
+  // As in watch mode: unchanged views come from memory (the first render's layouts included, so the first save
+  // lays out only what it changed), and a second ELK shares each save's layouts (warm from the first render).
+  (await import('../layout/cache.js')).useLayoutMemory(256);
+  (await import('../layout/layout-thread.js')).startLayoutThread({ when: 'spare-core' });
   await render();
 
   const server = createServer((req, res) => {
@@ -146,8 +150,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
 
   // Re-render on any change of a source file under the inputs' folders or of a file a design imports.
   const { watch } = await import('chokidar');
-  // As in watch mode: unchanged views come from memory, and each save's design gets a pre-booted fresh worker.
-  (await import('../layout/cache.js')).useLayoutMemory(256);
+  // Each save's design gets a pre-booted fresh worker.
   (await import('../load/evaluate.js')).keepSpareEvaluator(true);
   const watcher = watch([...roots, ...inputs], {
     ignoreInitial: true,
@@ -184,6 +187,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       await watcher.close();
       await running;
       (await import('../load/evaluate.js')).keepSpareEvaluator(false);
+      (await import('../layout/layout-thread.js')).useLayoutThread(false);
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
     },

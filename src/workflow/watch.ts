@@ -44,9 +44,9 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   const { watch } = await import('chokidar');
   // A save usually changes one or two views: the others are laid out from memory, not by ELK again.
   (await import('../layout/cache.js')).useLayoutMemory(256);
-  // No second ELK thread here (report packs use one): a save lays out one or two views, too few for the
-  // thread's own ELK to warm up, and its cold layouts made saves slower (130 → 157 ms median, load 7).
-  // Each run's design still evaluates in a fresh worker, booted before the save instead of after it.
+  // `aksnet diagram --watch` starts the layout thread itself (layout-thread.ts): its ELK is warmed by the first
+  // render (every view) and then shares each save's layouts. Each run's design evaluates in a fresh worker, booted
+  // before the save instead of after it.
   (await import('../load/evaluate.js')).keepSpareEvaluator(true);
   const roots = [...new Set(opts.roots.map((r) => resolve(r)))];
   let extra = new Set<string>();

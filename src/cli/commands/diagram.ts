@@ -202,6 +202,13 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
 }
 
 export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<ExitCode> {
+  // A watch session (both ELKs warm after its first render) shares its layouts with a second ELK when a core is
+  // idle; a one-off run of several views when AKSNET_LAYOUT_THREAD=on asks (see startLayoutThread). Started now,
+  // the thread boots and loads ELK while this thread loads the design. One view alone is laid out here.
+  if (opts.view === 'all' || opts.watch) {
+    const { startLayoutThread } = await import('../../layout/layout-thread.js');
+    startLayoutThread({ when: opts.watch ? 'spare-core' : 'asked' });
+  }
   if (!opts.watch) return (await drawAll(args, opts)).code;
   const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
   const run = async () => {
