@@ -80,6 +80,8 @@ interface Cut {
 /** The pieces within one part, when a single region, spoke or cluster is still too large for a page. */
 function deeperCuts(graph: ViewGraph, units: string[]): Cut[] {
   const cuts: Cut[] = [];
+  // Routes and hops are a flow's: the topology has links, no way in or out.
+  if (graph.view === 'topology') return cuts;
   const ends = endPieces(graph);
   if (ends.length >= 2) {
     cuts.push({

@@ -3,7 +3,8 @@
  * cluster (or a run of them), instead of page tiles that cut boxes and edges at arbitrary lines.
  *
  * A view's nodes are first assigned to units: the region boxes of a multi-region design, else the spokes
- * (collapse.ts's spoke units, a collapsed view's note box with the spoke it stands beside), else the clusters.
+ * (collapse.ts's spoke units, a collapsed view's note box with the spoke it stands beside), else (the topology of
+ * one spoke drawn for many) the VNets, else the clusters.
  * Nodes that belong to no unit (the hub, the firewall, the internet, a shared route table, a Front Door in front of
  * every stamp) are shared. A part drawing some units holds their nodes, every shared node reached from them over
  * shared nodes (a global Front Door and its clients, the internet and its destinations), the far end of an edge that
@@ -26,10 +27,10 @@ export interface SplitUnit {
   edges: Set<string>;
 }
 
-export type SplitBy = 'region' | 'spoke' | 'cluster';
+export type SplitBy = 'region' | 'spoke' | 'cluster' | 'vnet';
 
-/** Views a pack may split: the flow views, whose parts are whole flows. */
-export const SPLITTABLE_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane']);
+/** Views a pack may split: the flow views, whose parts are whole flows, and the topology (by VNet). */
+export const SPLITTABLE_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane', 'topology']);
 
 /** Which cluster each model element, path and access belongs to (by `cluster` field or parent chain). */
 function clusterOwners(model: Model, q: ModelQuery): Map<string, Id> {
@@ -134,6 +135,18 @@ export function splitUnits(graph: ViewGraph, model: Model): { by: SplitBy; units
     const spokeOf = spokeOwners(model, q);
     ownEdges(graph, model, owners, units, (c) => spokeOf.get(c));
     return { by: 'spoke', units };
+  }
+  // The topology of one spoke drawn (a collapsed hub-spoke): the hub and the spoke, each with what hangs off it.
+  const vnets = graph.nodes.filter((n) => n.kind === 'vnet');
+  if (graph.view === 'topology' && vnets.length >= 2) {
+    const units = new Map(
+      vnets.map((v) => [v.id, { id: v.id, name: v.label, nodes: new Set<string>(), edges: new Set<string>() }]),
+    );
+    for (const n of graph.nodes) {
+      const box = n.kind === 'vnet' ? n : ancestorOf(n, (p) => p.kind === 'vnet');
+      if (box) units.get(box.id)?.nodes.add(n.id);
+    }
+    return { by: 'vnet', units: [...units.values()] };
   }
   const clusters = graph.nodes.filter((n) => n.kind === 'cluster');
   if (clusters.length >= 2) {

@@ -341,4 +341,23 @@ describe('the 20-spoke design collapsed and cut for print', () => {
       expect(d.parts!.some((p) => p.svg.includes('vnet-spoke-2<')), d.view).toBe(false);
     }
   }, 300_000);
+
+  it('splits the collapsed topology into the hub and the spoke drawn, losing no node or edge', () => {
+    const c = collapseView(deriveView(model, 'topology')!, model);
+    const s = splitUnits(c.graph, model)!;
+    expect(s.by).toBe('vnet');
+    expect(s.units.map((u) => u.name)).toEqual(['vnet-hub', 'vnet-spoke-1']);
+    const ps = parts(c.graph, s.units, 1);
+    expect(lost(c.graph, ps)).toEqual({ nodes: [], edges: [] });
+    ps.forEach(wellFormed);
+    const [hub, spoke] = ps as [ViewGraph, ViewGraph];
+    // The hub's part draws the peerings to the spoke drawn and to the note for the 19 others, the spoke as a box.
+    expect(hub.nodes.some((n) => n.id === c.groups[0]!.noteId)).toBe(true);
+    expect(hub.nodes.some((n) => n.parent === 'vnet:vnet-spoke-1')).toBe(false);
+    expect(spoke.nodes.some((n) => n.id === 'vnet:vnet-hub')).toBe(true);
+    expect(spoke.nodes.some((n) => n.parent === 'vnet:vnet-hub')).toBe(false);
+    // Flow views are not split by VNet: their cuts are the flow's.
+    for (const view of FLOWS) expect(splitUnits(collapseView(deriveView(model, view)!, model).graph, model)).toBeUndefined();
+  });
 });
+
