@@ -3,8 +3,9 @@
  *
  * A view that fits one page is drawn whole. A view that does not, and whose spokes repeat one shape, is drawn
  * collapsed (collapse.ts): each distinct spoke once, a note box for the others, and the list of the others for
- * a table beside the picture. A flow view that still does not fit one page is split (split.ts): one picture per
- * region, spoke or cluster, or per run of them as long as the run fits a page. Only what still does not fit is cut
+ * a table beside the picture. A flow view (or a topology) that still does not fit one page is split (split.ts):
+ * one picture per region, spoke or cluster, or per run of them as long as the run fits a page; a flow part still
+ * too large is cut into the routes to each of its ends or into runs of hops. Only what still does not fit is cut
  * into page tiles by the pack.
  *
  * The whole picture is the pack's "full-size SVG" beside the PDF/HTML. Laying it out is what costs (ELK on
