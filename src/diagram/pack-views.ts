@@ -17,7 +17,16 @@ import { collapseView, type CollapsedGroup } from './collapse.js';
 // Views and their derivation through the diagram module's entry, which knows every view.
 import { VIEWS, deriveView, type DiagramOptions, type RenderedDiagram, type ViewName } from './index.js';
 import { MAX_PRINT_PAGES, fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
-import { SPLITTABLE_VIEWS, endPieces, hopPieces, partGraph, partTitle, pieceGraph, pieceTitle, splitUnits } from './split.js';
+import {
+  SPLITTABLE_VIEWS,
+  endPieces,
+  hopPieces,
+  partGraph,
+  partTitle,
+  pieceGraph,
+  pieceTitle,
+  splitUnits,
+} from './split.js';
 import type { ViewGraph } from '../model/view-graph.js';
 import { collapseOverview, renderRegionPages } from './overview-pack.js';
 
@@ -160,6 +169,8 @@ async function untiled(
     const parts = await partsBy(cut, paper, draw, depth);
     if (!parts.every((p) => fitsOnePage(p, paper)) || parts.length > MAX_PRINT_PAGES) continue;
     if (!best || parts.length < best.length) best = parts;
+    // Two parts is the fewest a picture too large for one page can take: no other cut does better.
+    if (best.length === 2) break;
   }
   return best;
 }

@@ -93,7 +93,12 @@ export function leafBoxes(svg: string): Box[] {
   const out: Box[] = [];
   for (const m of svg.matchAll(/<g\b[^>]*\bclass="node leaf\b[^>]*>/g)) {
     const attr = (name: string) => Number(new RegExp(`\\s${name}="([-\\d.]+)"`).exec(m[0])?.[1] ?? NaN);
-    const box = { x: attr('data-x') + dx, y: attr('data-y') + dy, width: attr('data-width'), height: attr('data-height') };
+    const box = {
+      x: attr('data-x') + dx,
+      y: attr('data-y') + dy,
+      width: attr('data-width'),
+      height: attr('data-height'),
+    };
     if ([box.x, box.y, box.width, box.height].every(Number.isFinite)) out.push(box);
   }
   return out;
@@ -116,7 +121,12 @@ const CUT_MARGIN_PX = 8;
  * CUT_MARGIN_PX beyond its cuts; else even spans that overlap by TILE_OVERLAP_PX (an element cut by one edge is
  * whole in the other tile).
  */
-function tileSpans(length: number, window: number, count: number, boxes: Array<[number, number]>): Array<[number, number]> {
+function tileSpans(
+  length: number,
+  window: number,
+  count: number,
+  boxes: Array<[number, number]>,
+): Array<[number, number]> {
   if (count === 1) return [[0, length]];
   const even = (length + (count - 1) * TILE_OVERLAP_PX) / count;
   const evenSpans = Array.from({ length: count }, (_, k): [number, number] => [
@@ -190,7 +200,9 @@ function fitOn(
   const ys = tileSpans(height, winH, rows, boxes.map((b) => [b.y, b.y + b.height]));
   const tiles: Tile[] = [];
   for (const [y0, y1] of ys) {
-    for (const [x0, x1] of xs) tiles.push({ x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) });
+    for (const [x0, x1] of xs) {
+      tiles.push({ x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) });
+    }
   }
   // One scale for all tiles (the same text size on every page), set by the largest window.
   const tw = Math.max(...xs.map(([a, b]) => b - a));

@@ -1,5 +1,12 @@
 /** The self-contained HTML document of a pack (also the input Chromium prints to PDF). */
-import { MAX_PRINT_PAGES, MM_PER_PX, fitDiagram, leafBoxes, smallestFontPx, type PageFit } from '../diagram/page-fit.js';
+import {
+  MAX_PRINT_PAGES,
+  MM_PER_PX,
+  fitDiagram,
+  leafBoxes,
+  smallestFontPx,
+  type PageFit,
+} from '../diagram/page-fit.js';
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';

@@ -257,7 +257,8 @@ describe('a region too large for one page, cut by the routes to each end and by 
     expect(hops.map((h) => h.name)).toEqual(['1', '2', '3', '4', '5']);
     expect(hops.map((h) => [...h.edges])).toEqual(weu.edges.map((e) => [e.id]));
     const [a, b] = [pieceGraph(weu, hops, hops.slice(0, 2), true), pieceGraph(weu, hops, hops.slice(2))];
-    const ids = (p: ViewGraph) => new Set(p.nodes.filter((n) => !weu.nodes.some((x) => x.parent === n.id)).map((n) => n.id));
+    const leaves = (p: ViewGraph) => p.nodes.filter((n) => !weu.nodes.some((x) => x.parent === n.id));
+    const ids = (p: ViewGraph) => new Set(leaves(p).map((n) => n.id));
     // Travellers → Front Door → Private Link Service, then Private Link Service → … → the workload.
     expect([...ids(a)].filter((id) => ids(b).has(id))).toEqual(['privateLinkService:pls-bookings-weu']);
     expect(b.nodes.some((n) => n.id === 'client:internet/Travellers')).toBe(false);
@@ -265,8 +266,10 @@ describe('a region too large for one page, cut by the routes to each end and by 
   });
 
   it('has no order of hops for a cycle, and keeps the edges of a cycle in the first part', () => {
-    const n = (id: string) => ({ id, kind: 'workload', label: id, details: [], style: 'leaf' }) as ViewGraph['nodes'][0];
-    const e = (from: string, to: string) => ({ id: `${from}-${to}`, from, to, style: 'ingress' }) as ViewGraph['edges'][0];
+    const n = (id: string) =>
+      ({ id, kind: 'workload', label: id, details: [], style: 'leaf' }) as ViewGraph['nodes'][0];
+    const e = (from: string, to: string) =>
+      ({ id: `${from}-${to}`, from, to, style: 'ingress' }) as ViewGraph['edges'][0];
     const g = {
       view: 'ingress',
       title: 't',
@@ -357,7 +360,9 @@ describe('the 20-spoke design collapsed and cut for print', () => {
     expect(spoke.nodes.some((n) => n.id === 'vnet:vnet-hub')).toBe(true);
     expect(spoke.nodes.some((n) => n.parent === 'vnet:vnet-hub')).toBe(false);
     // Flow views are not split by VNet: their cuts are the flow's.
-    for (const view of FLOWS) expect(splitUnits(collapseView(deriveView(model, view)!, model).graph, model)).toBeUndefined();
+    for (const view of FLOWS) {
+      expect(splitUnits(collapseView(deriveView(model, view)!, model).graph, model), view).toBeUndefined();
+    }
   });
 });
 

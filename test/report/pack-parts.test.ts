@@ -75,7 +75,8 @@ function captions(pages: Page[]): Record<View, string[]> {
     const c = captionOf(p);
     for (const [view, title] of Object.entries(VIEWS) as Array<[View, string]>) {
       // The part named right after the title, "(part 1 of 2: vnet-hub)"; none for a picture on one page.
-      if (c.includes(title)) out[view].push(/^ \((part \d+ of \d+[^)]*)\)/.exec(c.slice(c.indexOf(title) + title.length))?.[1] ?? '');
+      if (c.includes(title))
+        out[view].push(/^ \((part \d+ of \d+[^)]*)\)/.exec(c.slice(c.indexOf(title) + title.length))?.[1] ?? '');
     }
   }
   return out;
@@ -117,13 +118,15 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('flow views
   it('prints no word under 6 pt', () => {
     for (const [name, pages] of packs) {
       const small = pages.flatMap((p, i) =>
-        p.words.filter((w) => w.size < MIN_TEXT_PT - 0.05).map((w) => `${name} p${i + 1} ${w.size.toFixed(2)}pt ${w.text}`),
+        p.words
+          .filter((w) => w.size < MIN_TEXT_PT - 0.05)
+          .map((w) => `${name} p${i + 1} ${w.size.toFixed(2)}pt ${w.text}`),
       );
       expect(small.slice(0, 10)).toEqual([]);
     }
   });
 
-  it('prints the two-region example\'s flow views per region and route, without tiles', () => {
+  it("prints the two-region example's flow views per region and route, without tiles", () => {
     const c = captions(packs.get('g')!);
     // Each region's one ingress path in two runs of hops; its egress in the way out and the destinations.
     expect(c.ingress).toEqual([
@@ -137,13 +140,16 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('flow views
     expect(c.egress.slice(2).every((t) => t.includes('Region northeurope:'))).toBe(true);
     expect(c['control-plane'].length).toBeGreaterThanOrEqual(2);
     for (const view of ['ingress', 'egress', 'control-plane'] as const) {
-      expect(c[view].filter((t) => TILE.test(t)), view).toEqual([]);
+      expect(
+        c[view].filter((t) => TILE.test(t)),
+        view,
+      ).toEqual([]);
     }
     // The topology prints per region (each region still wider than a page: its tiles are cut between boxes).
     expect(c.topology.every((t) => /Region (westeurope|northeurope)/.test(t))).toBe(true);
   });
 
-  it('prints the 20-spoke design\'s collapsed flow views without tiles, the hub of its topology on one page', () => {
+  it("prints the 20-spoke design's collapsed flow views without tiles, the hub of its topology on one page", () => {
     const pages = packs.get('spokes20')!;
     const c = captions(pages);
     expect(c.ingress).toEqual(['part 1 of 2: hops 1 to 3 of 4', 'part 2 of 2: hop 4 of 4']);
@@ -153,8 +159,16 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('flow views
     expect(c.topology.slice(1).every((t) => t.startsWith('part 2 of 2: vnet-spoke-1'))).toBe(true);
     expect(c.topology.length).toBeGreaterThanOrEqual(2);
     // The note for the spokes left out is printed, on a page of the flow views and of the topology.
-    const text = (p: Page) => p.words.map((w) => w.text).join(' ').replace(/\u200b/g, '');
+    const text = (p: Page) =>
+      p.words
+        .map((w) => w.text)
+        .join(' ')
+        .replace(/\u200b/g, '');
     const noted = pages.filter((p) => /\+ 19 more spokes like vnet-\s?spoke-1/.test(text(p))).map(captionOf);
-    for (const title of Object.values(VIEWS)) expect(noted.some((t) => t.includes(title)), title).toBe(true);
+    for (const title of Object.values(VIEWS))
+      expect(
+        noted.some((t) => t.includes(title)),
+        title,
+      ).toBe(true);
   });
 });
