@@ -466,9 +466,10 @@ export function collapseView(
         ...(e.undirected ? { undirected: true } : {}),
       });
     }
-    // A note with links sits where they put it. One without (an ingress view, whose clients belong to the spokes)
-    // is not tied after the drawn spoke either: there it would add a column (a row top-down) of its own.
-    if (extraEdges.some((e) => e.from === noteId || e.to === noteId)) extraHints.push({ from: root.id, to: noteId });
+    // The note is not tied after the drawn spoke: with links it sits where they put it, beside the spoke it stands
+    // for; tied after it, it adds a column (a row top-down) of its own and pushes everything it links to one further
+    // (the 20-spoke egress view: the route table and all after it a row lower). Without links (an ingress view,
+    // whose clients belong to the spokes) it has no place to be pushed from.
     groups.push({ representative: info, noteId, note, members: listed });
   }
   if (groups.length === 0) return { graph, groups, spokes: units.size };

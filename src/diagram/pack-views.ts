@@ -3,8 +3,9 @@
  *
  * A view that fits one page is drawn whole. A view that does not, and whose spokes repeat one shape, is drawn
  * collapsed (collapse.ts): each distinct spoke once, a note box for the others, and the list of the others for
- * a table beside the picture. A flow view that still does not fit one page is split (split.ts): one picture per
- * region, spoke or cluster, or per run of them as long as the run fits a page. Only what still does not fit is cut
+ * a table beside the picture. A flow view (or a topology) that still does not fit one page is split (split.ts):
+ * one picture per region, spoke or cluster, or per run of them as long as the run fits a page; a flow part still
+ * too large is cut into the routes to each of its ends or into runs of hops. Only what still does not fit is cut
  * into page tiles by the pack.
  *
  * The whole picture is the pack's "full-size SVG" beside the PDF/HTML. Laying it out is what costs (ELK on
@@ -15,8 +16,17 @@ import type { Model } from '../model/types.js';
 import { collapseView, type CollapsedGroup } from './collapse.js';
 // Views and their derivation through the diagram module's entry, which knows every view.
 import { VIEWS, deriveView, type DiagramOptions, type RenderedDiagram, type ViewName } from './index.js';
-import { fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
-import { SPLITTABLE_VIEWS, partGraph, partTitle, splitUnits } from './split.js';
+import { MAX_PRINT_PAGES, fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
+import {
+  SPLITTABLE_VIEWS,
+  endPieces,
+  hopPieces,
+  partGraph,
+  partTitle,
+  pieceGraph,
+  pieceTitle,
+  splitUnits,
+} from './split.js';
 import type { ViewGraph } from '../model/view-graph.js';
 import { collapseOverview, renderRegionPages } from './overview-pack.js';
 
@@ -68,10 +78,108 @@ const fitsOnePage = (d: { svg: string; width: number; height: number }, paper: P
 
 type Drawn = { svg: string; width: number; height: number };
 
+/** One way to cut a picture: its units in order, and the picture and title of a run of them. */
+interface Cut {
+  count: number;
+  graph: (from: number, to: number) => ViewGraph;
+  title: (from: number, to: number) => string;
+  /** Ids of the view nodes of the regions, spokes or clusters a run covers. */
+  units: (from: number, to: number) => string[];
+}
+
+/** The pieces within one part, when a single region, spoke or cluster is still too large for a page. */
+function deeperCuts(graph: ViewGraph, units: string[]): Cut[] {
+  const cuts: Cut[] = [];
+  // Routes and hops are a flow's: the topology has links, no way in or out.
+  if (graph.view === 'topology') return cuts;
+  const ends = endPieces(graph);
+  if (ends.length >= 2) {
+    cuts.push({
+      count: ends.length,
+      graph: (from, to) => pieceGraph(graph, ends, ends.slice(from, to), from === 0),
+      title: (from, to) => pieceTitle('to', ends, ends.slice(from, to)),
+      units: () => units,
+    });
+  }
+  const hops = hopPieces(graph);
+  if (hops && hops.length >= 2) {
+    cuts.push({
+      count: hops.length,
+      graph: (from, to) => pieceGraph(graph, hops, hops.slice(from, to), from === 0),
+      title: (from, to) => pieceTitle('hop', hops, hops.slice(from, to)),
+      units: () => units,
+    });
+  }
+  return cuts;
+}
+
+/** How many cuts deep a part is cut at most (a region, the routes to one of its ends, runs of their hops). */
+const MAX_CUT_DEPTH = 3;
+
 /**
- * A flow view's picture split into parts for print, each a run of consecutive units (regions, spokes, clusters) as
- * long as the run still fits one page; undefined when the view does not split or the parts need more pages than
- * tiles of the whole picture would.
+ * Parts of a picture by one cut, each a run of consecutive units as long as the run still fits one page. A single
+ * unit too large for a page is cut further (the routes to each of its ends, then runs of hops) when that prints it
+ * without tiles; else it is printed as it is (tiled).
+ */
+async function partsBy(
+  cut: Cut,
+  paper: Paper,
+  draw: (g: ViewGraph) => Promise<Drawn>,
+  depth: number,
+): Promise<PackDiagramPart[]> {
+  const part = async (from: number, to: number): Promise<PackDiagramPart> => ({
+    title: cut.title(from, to),
+    units: cut.units(from, to),
+    ...(await draw(cut.graph(from, to))),
+  });
+  const parts: PackDiagramPart[] = [];
+  for (let i = 0; i < cut.count; ) {
+    let j = i + 1;
+    let best = await part(i, j);
+    // Grow the run while the larger picture still fits one page (the layout decides: sizes do not add up).
+    while (j < cut.count && fitsOnePage(best, paper)) {
+      const more = await part(i, j + 1);
+      if (!fitsOnePage(more, paper)) break;
+      best = more;
+      j++;
+    }
+    const deeper =
+      fitsOnePage(best, paper) || depth >= MAX_CUT_DEPTH
+        ? undefined
+        : await untiled(cut.graph(i, j), best.units, paper, draw, depth + 1);
+    if (deeper) parts.push(...deeper.map((d) => ({ ...d, title: `${best.title}: ${d.title}` })));
+    else parts.push(best);
+    i = j;
+  }
+  return parts;
+}
+
+/** A picture cut into the routes to each of its ends or into runs of its hops, when all parts then fit one page. */
+async function untiled(
+  graph: ViewGraph,
+  units: string[],
+  paper: Paper,
+  draw: (g: ViewGraph) => Promise<Drawn>,
+  depth: number,
+): Promise<PackDiagramPart[] | undefined> {
+  let best: PackDiagramPart[] | undefined;
+  // The cut that needs the fewest pages: one spoke's routes share most of their way (runs of hops cut it better),
+  // a region's destinations fan out (the routes to each end do).
+  for (const cut of deeperCuts(graph, units)) {
+    const parts = await partsBy(cut, paper, draw, depth);
+    if (!parts.every((p) => fitsOnePage(p, paper)) || parts.length > MAX_PRINT_PAGES) continue;
+    if (!best || parts.length < best.length) best = parts;
+    // Two parts is the fewest a picture too large for one page can take: no other cut does better.
+    if (best.length === 2) break;
+  }
+  return best;
+}
+
+/**
+ * A flow view's picture split into parts for print: runs of consecutive units (regions, spokes, clusters) as long as
+ * a run still fits one page, and a unit too large for a page cut into the routes to each of its ends and runs of
+ * hops. Parts that all fit one page win over tiles (each a picture of its own, no box cut); else the parts are used
+ * only when they need no more pages than tiles of the whole picture would. Undefined when the view does not split.
  */
 async function splitForPrint(
   model: Model,
@@ -82,27 +190,16 @@ async function splitForPrint(
 ): Promise<PackDiagramPart[] | undefined> {
   if (!SPLITTABLE_VIEWS.has(graph.view)) return undefined;
   const split = splitUnits(graph, model);
-  if (!split) return undefined;
-  const { by, units } = split;
-  const part = async (from: number, to: number) => {
-    const drawn = await draw(partGraph(graph, units, units.slice(from, to), from === 0));
-    return { title: partTitle(by, units.slice(from, to)), units: units.slice(from, to).map((u) => u.id), ...drawn };
+  const byUnit: Cut | undefined = split && {
+    count: split.units.length,
+    graph: (from, to) => partGraph(graph, split.units, split.units.slice(from, to), from === 0),
+    title: (from, to) => partTitle(split.by, split.units.slice(from, to)),
+    units: (from, to) => split.units.slice(from, to).map((u) => u.id),
   };
-  const parts: PackDiagramPart[] = [];
-  for (let i = 0; i < units.length; ) {
-    let j = i + 1;
-    let best = await part(i, j);
-    // Grow the run while the larger picture still fits one page (the layout decides: sizes do not add up).
-    while (j < units.length && fitsOnePage(best, paper)) {
-      const next = await part(i, j + 1);
-      if (!fitsOnePage(next, paper)) break;
-      best = next;
-      j++;
-    }
-    parts.push(best);
-    i = j;
-  }
-  if (parts.length < 2) return undefined;
+  // A view without regions, spokes or clusters to split by (a collapsed one: one spoke drawn) is cut as a unit is.
+  const parts = byUnit ? await partsBy(byUnit, paper, draw, 1) : await untiled(graph, [], paper, draw, 1);
+  if (!parts || parts.length < 2) return undefined;
+  if (parts.every((p) => fitsOnePage(p, paper)) && parts.length <= MAX_PRINT_PAGES) return parts;
   const pages = parts.reduce((a, p) => a + pagesOf(p, paper), 0);
   return pages <= pagesOf(whole, paper) ? parts : undefined;
 }

@@ -2,8 +2,9 @@
  * Page fit: how a diagram goes onto a printed page so that its smallest text stays readable.
  *
  * A diagram is drawn in CSS pixels (96 per inch). On paper it is scaled to fill the page's picture box; when
- * that would bring its smallest text under MIN_TEXT_PT, it is cut into tiles (windows onto the same picture,
- * overlapping a little), each printed on a page of its own at a readable scale.
+ * that would bring its smallest text under MIN_TEXT_PT, it is cut into tiles (windows onto the same picture, cut
+ * between boxes where there is room, else overlapping a little), each printed on a page of its own at a readable
+ * scale.
  */
 
 /** The smallest text size a printed diagram may have, in points. */
@@ -73,6 +74,36 @@ export function smallestFontPx(svg: string): number {
   return Number.isFinite(min) ? min : 12;
 }
 
+/** A box of a diagram, in diagram pixels: what a tile edge should not cut through. */
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The leaf boxes of a rendered diagram (services, endpoints, clients: the boxes with text of their own), in the
+ * SVG's coordinates: read from the `data-x` … attributes the renderer writes, moved by the picture's offset below
+ * its header.
+ */
+export function leafBoxes(svg: string): Box[] {
+  const shift = /<g id="[^"]*-diagram" transform="translate\(([-\d.]+)[ ,]+([-\d.]+)\)"/.exec(svg);
+  const [dx, dy] = shift ? [Number(shift[1]), Number(shift[2])] : [0, 0];
+  const out: Box[] = [];
+  for (const m of svg.matchAll(/<g\b[^>]*\bclass="node leaf\b[^>]*>/g)) {
+    const attr = (name: string) => Number(new RegExp(`\\s${name}="([-\\d.]+)"`).exec(m[0])?.[1] ?? NaN);
+    const box = {
+      x: attr('data-x') + dx,
+      y: attr('data-y') + dy,
+      width: attr('data-width'),
+      height: attr('data-height'),
+    };
+    if ([box.x, box.y, box.width, box.height].every(Number.isFinite)) out.push(box);
+  }
+  return out;
+}
+
 /**
  * The size in points of a diagram's smallest text when the whole diagram is scaled to fill one picture box (no
  * tiles): what "readable on one page" means for the overview (at least MIN_TEXT_PT).
@@ -81,7 +112,75 @@ export function onePageTextPt(width: number, height: number, fontPx: number, box
   return fontPx * PT_PER_PX * Math.min(box.width / (width * MM_PER_PX), box.height / (height * MM_PER_PX));
 }
 
-function fitOn(width: number, height: number, fontPx: number, box: PictureBox, orientation: Orientation): PageFit {
+/** Room a tile keeps beyond a cut between boxes, so a box next to the cut is not touched by the tile's edge. */
+const CUT_MARGIN_PX = 8;
+
+/**
+ * The spans of `count` tiles along one side of `length` pixels, each at most `window` long: cut between boxes
+ * (`spans` of the boxes on this side) where such a cut lies within reach of the even cut, each tile then reaching
+ * CUT_MARGIN_PX beyond its cuts; else even spans that overlap by TILE_OVERLAP_PX (an element cut by one edge is
+ * whole in the other tile).
+ */
+function tileSpans(
+  length: number,
+  window: number,
+  count: number,
+  boxes: Array<[number, number]>,
+): Array<[number, number]> {
+  if (count === 1) return [[0, length]];
+  const even = (length + (count - 1) * TILE_OVERLAP_PX) / count;
+  const evenSpans = Array.from({ length: count }, (_, k): [number, number] => [
+    k * (even - TILE_OVERLAP_PX),
+    k * (even - TILE_OVERLAP_PX) + even,
+  ]);
+  // Where the boxes are is not known: a cut could go through any, so the tiles overlap.
+  if (boxes.length === 0) return evenSpans;
+  // Free stretches: where no box (with the margin either side) lies.
+  const taken = [...boxes]
+    .map(([a, b]): [number, number] => [a - CUT_MARGIN_PX, b + CUT_MARGIN_PX])
+    .sort((p, q) => p[0] - q[0]);
+  const free: Array<[number, number]> = [];
+  let at = CUT_MARGIN_PX;
+  for (const [a, b] of taken) {
+    if (a > at) free.push([at, a]);
+    at = Math.max(at, b);
+  }
+  if (at < length - CUT_MARGIN_PX) free.push([at, length - CUT_MARGIN_PX]);
+  const cuts: number[] = [0];
+  const step = window - 2 * CUT_MARGIN_PX;
+  for (let k = 1; k < count; k++) {
+    const prev = cuts[k - 1]!;
+    // Within one tile of the last cut, and leaving the rest coverable by the tiles left.
+    const lo = Math.max(prev + 1, length - window + CUT_MARGIN_PX - (count - 1 - k) * step);
+    const hi = prev + step + (k === 1 ? CUT_MARGIN_PX : 0);
+    const ideal = (k * length) / count;
+    let best: number | undefined;
+    for (const [f0, f1] of free) {
+      const a = Math.max(f0, lo);
+      const b = Math.min(f1, hi);
+      if (a > b) continue;
+      const p = Math.min(Math.max(ideal, a), b);
+      if (best === undefined || Math.abs(p - ideal) < Math.abs(best - ideal)) best = p;
+    }
+    if (best === undefined) return evenSpans;
+    cuts.push(best);
+  }
+  cuts.push(length);
+  const spans = cuts.slice(0, -1).map((c, k): [number, number] => [
+    k === 0 ? 0 : c - CUT_MARGIN_PX,
+    k === count - 1 ? length : cuts[k + 1]! + CUT_MARGIN_PX,
+  ]);
+  return spans.every(([a, b]) => b - a <= window + 1e-6) ? spans : evenSpans;
+}
+
+function fitOn(
+  width: number,
+  height: number,
+  fontPx: number,
+  box: PictureBox,
+  orientation: Orientation,
+  boxes: readonly Box[] = [],
+): PageFit {
   const wMm = width * MM_PER_PX;
   const hMm = height * MM_PER_PX;
   const whole = Math.min(box.width / wMm, box.height / hMm);
@@ -96,28 +195,41 @@ function fitOn(width: number, height: number, fontPx: number, box: PictureBox, o
   const winH = box.height / MM_PER_PX / needed;
   const columns = width <= winW ? 1 : Math.ceil((width - TILE_OVERLAP_PX) / (winW - TILE_OVERLAP_PX));
   const rows = height <= winH ? 1 : Math.ceil((height - TILE_OVERLAP_PX) / (winH - TILE_OVERLAP_PX));
-  // Even windows: each as large as the others, stepping so the last one ends at the diagram's edge.
-  const tw = columns === 1 ? width : (width + (columns - 1) * TILE_OVERLAP_PX) / columns;
-  const th = rows === 1 ? height : (height + (rows - 1) * TILE_OVERLAP_PX) / rows;
+  // Windows cut between boxes where the boxes leave room, else even windows that overlap.
+  const xs = tileSpans(width, winW, columns, boxes.map((b) => [b.x, b.x + b.width]));
+  const ys = tileSpans(height, winH, rows, boxes.map((b) => [b.y, b.y + b.height]));
   const tiles: Tile[] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < columns; c++) {
-      tiles.push({ x: round(c * (tw - TILE_OVERLAP_PX)), y: round(r * (th - TILE_OVERLAP_PX)), width: round(tw), height: round(th) });
+  for (const [y0, y1] of ys) {
+    for (const [x0, x1] of xs) {
+      tiles.push({ x: round(x0), y: round(y0), width: round(x1 - x0), height: round(y1 - y0) });
     }
   }
+  // One scale for all tiles (the same text size on every page), set by the largest window.
+  const tw = Math.max(...xs.map(([a, b]) => b - a));
+  const th = Math.max(...ys.map(([a, b]) => b - a));
   const scale = Math.min(box.width / (tw * MM_PER_PX), box.height / (th * MM_PER_PX));
+  const first = tiles[0]!;
   return { orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns, rows, tiles,
-    fill: (tw * MM_PER_PX * scale * th * MM_PER_PX * scale) / (box.width * box.height) };
+    fill: (first.width * MM_PER_PX * scale * first.height * MM_PER_PX * scale) / (box.width * box.height) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
  * The best way to print a diagram of `width` × `height` pixels whose smallest text is `fontPx`: the fewest
- * pages, then the larger scale; portrait wins a tie (it keeps the pack's reading direction).
+ * pages, then the larger scale; portrait wins a tie (it keeps the pack's reading direction). With the diagram's
+ * `boxes` (leafBoxes), tiles are cut between boxes where they can be.
  */
-export function fitDiagram(width: number, height: number, fontPx: number, paper: Paper = 'a4'): PageFit {
-  const fits = (['portrait', 'landscape'] as const).map((o) => fitOn(width, height, fontPx, pictureBox(paper, o), o));
+export function fitDiagram(
+  width: number,
+  height: number,
+  fontPx: number,
+  paper: Paper = 'a4',
+  boxes: readonly Box[] = [],
+): PageFit {
+  const fits = (['portrait', 'landscape'] as const).map((o) =>
+    fitOn(width, height, fontPx, pictureBox(paper, o), o, boxes),
+  );
   fits.sort((a, b) => a.tiles.length - b.tiles.length || b.scale - a.scale);
   return fits[0]!;
 }

@@ -3,7 +3,8 @@
  * cluster (or a run of them), instead of page tiles that cut boxes and edges at arbitrary lines.
  *
  * A view's nodes are first assigned to units: the region boxes of a multi-region design, else the spokes
- * (collapse.ts's spoke units, a collapsed view's note box with the spoke it stands beside), else the clusters.
+ * (collapse.ts's spoke units, a collapsed view's note box with the spoke it stands beside), else (the topology of
+ * one spoke drawn for many) the VNets, else the clusters.
  * Nodes that belong to no unit (the hub, the firewall, the internet, a shared route table, a Front Door in front of
  * every stamp) are shared. A part drawing some units holds their nodes, every shared node reached from them over
  * shared nodes (a global Front Door and its clients, the internet and its destinations), the far end of an edge that
@@ -26,10 +27,10 @@ export interface SplitUnit {
   edges: Set<string>;
 }
 
-export type SplitBy = 'region' | 'spoke' | 'cluster';
+export type SplitBy = 'region' | 'spoke' | 'cluster' | 'vnet';
 
-/** Views a pack may split: the flow views, whose parts are whole flows. */
-export const SPLITTABLE_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane']);
+/** Views a pack may split: the flow views, whose parts are whole flows, and the topology (by VNet). */
+export const SPLITTABLE_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane', 'topology']);
 
 /** Which cluster each model element, path and access belongs to (by `cluster` field or parent chain). */
 function clusterOwners(model: Model, q: ModelQuery): Map<string, Id> {
@@ -134,6 +135,18 @@ export function splitUnits(graph: ViewGraph, model: Model): { by: SplitBy; units
     const spokeOf = spokeOwners(model, q);
     ownEdges(graph, model, owners, units, (c) => spokeOf.get(c));
     return { by: 'spoke', units };
+  }
+  // The topology of one spoke drawn (a collapsed hub-spoke): the hub and the spoke, each with what hangs off it.
+  const vnets = graph.nodes.filter((n) => n.kind === 'vnet');
+  if (graph.view === 'topology' && vnets.length >= 2) {
+    const units = new Map(
+      vnets.map((v) => [v.id, { id: v.id, name: v.label, nodes: new Set<string>(), edges: new Set<string>() }]),
+    );
+    for (const n of graph.nodes) {
+      const box = n.kind === 'vnet' ? n : ancestorOf(n, (p) => p.kind === 'vnet');
+      if (box) units.get(box.id)?.nodes.add(n.id);
+    }
+    return { by: 'vnet', units: [...units.values()] };
   }
   const clusters = graph.nodes.filter((n) => n.kind === 'cluster');
   if (clusters.length >= 2) {
@@ -244,4 +257,145 @@ export function partTitle(by: SplitBy, units: SplitUnit[]): string {
     return `Regions ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]!}`;
   }
   return units.length === 2 ? `${first} and ${last}` : `${first} to ${last}`;
+}
+
+/**
+ * One piece of a flow picture smaller than a unit, for a region, spoke or cluster whose part alone is too large for
+ * a page: the routes into one end of the flow (a destination, a workload, the API server), or the hops that leave
+ * one layer of the flow (a single long path cut into runs of hops).
+ */
+export interface FlowPiece {
+  /** The end node's id (`to`), or the hop number (`hop`). */
+  id: string;
+  /** The end node's label, or the hop number as text. */
+  name: string;
+  /** Ids of the nodes at both ends of the piece's edges. */
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+export type PieceBy = 'to' | 'hop';
+
+/**
+ * The routes of a picture by where they end: one piece per end node (a node that edges come into and none leave),
+ * holding every edge from which that end can be reached, in view order. Edges that reach no end (a cycle) are in no
+ * piece: `pieceGraph` gives them to the first part.
+ */
+export function endPieces(graph: ViewGraph): FlowPiece[] {
+  const into = new Map<string, ViewGraph['edges']>();
+  const leaves = new Set<string>();
+  for (const e of graph.edges) {
+    const list = into.get(e.to);
+    if (list) list.push(e);
+    else into.set(e.to, [e]);
+    leaves.add(e.from);
+  }
+  const ends = graph.nodes.filter((n) => into.has(n.id) && !leaves.has(n.id));
+  return ends.map((end) => {
+    const nodes = new Set([end.id]);
+    const edges = new Set<string>();
+    const queue = [end.id];
+    while (queue.length) {
+      for (const e of into.get(queue.pop()!) ?? []) {
+        if (edges.has(e.id)) continue;
+        edges.add(e.id);
+        if (!nodes.has(e.from)) {
+          nodes.add(e.from);
+          queue.push(e.from);
+        }
+      }
+    }
+    return { id: end.id, name: end.label, nodes, edges };
+  });
+}
+
+/**
+ * The hops of a picture by how far along the flow they start: piece k holds the edges leaving the nodes k edges from
+ * the start (longest way in), so consecutive pieces are consecutive hops and the node between two runs is drawn at
+ * the end of one and the start of the next. Undefined when the edges form a cycle (no order of hops).
+ */
+export function hopPieces(graph: ViewGraph): FlowPiece[] | undefined {
+  const indegree = new Map<string, number>();
+  const out = new Map<string, ViewGraph['edges']>();
+  for (const e of graph.edges) {
+    indegree.set(e.to, (indegree.get(e.to) ?? 0) + 1);
+    if (!indegree.has(e.from)) indegree.set(e.from, 0);
+    const list = out.get(e.from);
+    if (list) list.push(e);
+    else out.set(e.from, [e]);
+  }
+  const depth = new Map<string, number>();
+  const ready = [...indegree].filter(([, d]) => d === 0).map(([id]) => id);
+  for (const id of ready) depth.set(id, 0);
+  let done = 0;
+  while (ready.length) {
+    const id = ready.shift()!;
+    done++;
+    for (const e of out.get(id) ?? []) {
+      depth.set(e.to, Math.max(depth.get(e.to) ?? 0, depth.get(id)! + 1));
+      const left = indegree.get(e.to)! - 1;
+      indegree.set(e.to, left);
+      if (left === 0) ready.push(e.to);
+    }
+  }
+  if (done < indegree.size) return undefined;
+  const pieces: FlowPiece[] = [];
+  for (const e of graph.edges) {
+    const k = depth.get(e.from)!;
+    const p = (pieces[k] ??= { id: String(k + 1), name: String(k + 1), nodes: new Set(), edges: new Set() });
+    p.nodes.add(e.from).add(e.to);
+    p.edges.add(e.id);
+  }
+  return pieces;
+}
+
+/**
+ * The picture of some pieces: their edges, the nodes at their ends and the boxes around them, with the layout hints
+ * between kept nodes. `orphans`: also what no piece holds (a note box without links, an empty box, an edge of a
+ * cycle), so that the first part draws it and nothing of the picture is lost.
+ */
+export function pieceGraph(graph: ViewGraph, all: FlowPiece[], drawn: FlowPiece[], orphans = false): ViewGraph {
+  const keep = new Set(drawn.flatMap((p) => [...p.nodes]));
+  const edges = new Set(drawn.flatMap((p) => [...p.edges]));
+  if (orphans) {
+    const held = new Set(all.flatMap((p) => [...p.edges]));
+    const touched = new Set(all.flatMap((p) => [...p.nodes]));
+    for (const e of graph.edges) {
+      if (held.has(e.id)) continue;
+      edges.add(e.id);
+      keep.add(e.from).add(e.to);
+    }
+    const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => !!p));
+    for (const n of graph.nodes) if (!touched.has(n.id) && !parents.has(n.id)) keep.add(n.id);
+  }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  for (const id of [...keep]) {
+    for (let p = byId.get(id)?.parent, depth = 0; p !== undefined && depth < 64; p = byId.get(p)?.parent, depth++) {
+      keep.add(p);
+    }
+  }
+  const out: ViewGraph = {
+    ...graph,
+    nodes: graph.nodes.filter((n) => keep.has(n.id)),
+    edges: graph.edges.filter((e) => edges.has(e.id) && keep.has(e.from) && keep.has(e.to)),
+  };
+  const hints = (graph.hints ?? []).filter((h) => keep.has(h.from) && keep.has(h.to));
+  if (hints.length) out.hints = hints;
+  else delete out.hints;
+  if (out.nodes.filter((n) => n.kind === 'cluster').length < 2) delete out.keepOrder;
+  return out;
+}
+
+/** The title of a run of pieces: "to Mailgun", "to Mailgun and npm registry", "hops 3 to 5 of 5". */
+export function pieceTitle(by: PieceBy, all: FlowPiece[], drawn: FlowPiece[]): string {
+  const first = drawn[0]?.name ?? '';
+  const last = drawn[drawn.length - 1]?.name ?? '';
+  if (by === 'hop') {
+    const of = all[all.length - 1]?.name ?? '';
+    return drawn.length === 1 ? `hop ${first} of ${of}` : `hops ${first} to ${last} of ${of}`;
+  }
+  if (drawn.length === 1) return `to ${first}`;
+  if (drawn.length === 2) return `to ${first} and ${last}`;
+  if (drawn.length === 3) return `to ${first}, ${drawn[1]!.name} and ${last}`;
+  return `to ${first} … ${last} (${drawn.length} ends)`;
 }

@@ -1,5 +1,12 @@
 /** The self-contained HTML document of a pack (also the input Chromium prints to PDF). */
-import { MAX_PRINT_PAGES, MM_PER_PX, fitDiagram, smallestFontPx, type PageFit } from '../diagram/page-fit.js';
+import {
+  MAX_PRINT_PAGES,
+  MM_PER_PX,
+  fitDiagram,
+  leafBoxes,
+  smallestFontPx,
+  type PageFit,
+} from '../diagram/page-fit.js';
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
 import type { ReportViewModel } from './types.js';
@@ -49,7 +56,7 @@ function tilePlace(fit: PageFit, i: number): string {
  * picture or as overlapping windows (tiles) onto it, each with its own viewBox.
  */
 export function diagramPages(svg: string, width: number, height: number, paper: 'a4' | 'letter'): DiagramPage[] {
-  const fit = fitDiagram(width, height, smallestFontPx(svg), paper);
+  const fit = fitDiagram(width, height, smallestFontPx(svg), paper, leafBoxes(svg));
   const m = /<svg\b[^>]*>/.exec(svg);
   if (!m) return [];
   const bare = m[0].replace(/\s(width|height|viewBox|style)="[^"]*"/g, '');

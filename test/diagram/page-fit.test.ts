@@ -1,6 +1,15 @@
 /** Page fit: orientation, scale and tiles that keep a printed diagram's smallest text at 6 pt or more. */
 import { describe, expect, it } from 'vitest';
-import { MIN_TEXT_PT, TILE_OVERLAP_PX, fitDiagram, onePageTextPt, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
+import {
+  MIN_TEXT_PT,
+  TILE_OVERLAP_PX,
+  fitDiagram,
+  leafBoxes,
+  onePageTextPt,
+  pictureBox,
+  smallestFontPx,
+  type Box,
+} from '../../src/diagram/page-fit.js';
 import { diagramPages } from '../../src/report/html.js';
 
 const MM = 25.4 / 96;
@@ -42,6 +51,41 @@ describe('fitDiagram', () => {
       const b = f.tiles[i]!;
       expect(a.x + a.width - b.x).toBeCloseTo(TILE_OVERLAP_PX, 0);
     }
+  });
+
+  it('cuts tiles between boxes where there is room near the even cut, one scale for all', () => {
+    const box = pictureBox('a4', 'landscape');
+    const limit = box.width / MM / 0.8;
+    // A row of 200 px boxes 40 px apart, 60 px wider than one page holds at 6 pt: two columns.
+    const width = Math.round(limit + 60);
+    const boxes: Box[] = [];
+    for (let x = 16; x + 200 <= width - 16; x += 240) boxes.push({ x, y: 20, width: 200, height: 60 });
+    const even = fitDiagram(width, 100, 10);
+    const cut = fitDiagram(width, 100, 10, 'a4', boxes);
+    expect(cut.tiles).toHaveLength(even.tiles.length);
+    expect(cut.tiles).toHaveLength(2);
+    // The even cut runs through a box; the cut between boxes does not: every box is whole in one tile.
+    const inside = (b: Box, t: { x: number; width: number }) => b.x >= t.x && b.x + b.width <= t.x + t.width;
+    const whole = (f: typeof cut) => boxes.every((b) => f.tiles.some((t) => inside(b, t)));
+    expect(whole(even)).toBe(false);
+    expect(whole(cut)).toBe(true);
+    // The tiles still cover the picture, and print at 6 pt or more.
+    expect(cut.tiles[0]!.x).toBe(0);
+    expect(cut.tiles[1]!.x).toBeLessThanOrEqual(cut.tiles[0]!.width);
+    expect(cut.tiles[1]!.x + cut.tiles[1]!.width).toBeCloseTo(width, 1);
+    expect(cut.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
+    // No room between boxes (one box across the cut): even overlapping tiles, as without boxes.
+    const wide = fitDiagram(width, 100, 10, 'a4', [{ x: 16, y: 0, width: width - 32, height: 50 }]);
+    expect(wide.tiles).toEqual(even.tiles);
+  });
+
+  it('reads the leaf boxes of a rendered SVG, moved below its header', () => {
+    const svg =
+      '<svg><g id="v-diagram" transform="translate(0 84)">' +
+      '<g id="v-n0" class="node container vnet" data-x="0" data-y="0" data-width="500" data-height="300"></g>' +
+      '<g id="v-n1" class="node leaf leaf" data-id="a" data-x="16.5" data-y="40" data-width="200" data-height="60">' +
+      '</g></g></svg>';
+    expect(leafBoxes(svg)).toEqual([{ x: 16.5, y: 124, width: 200, height: 60 }]);
   });
 
   it('reads the smallest font size of an SVG', () => {

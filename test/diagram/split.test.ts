@@ -9,7 +9,17 @@ import { describe, expect, it } from 'vitest';
 import { collapseView } from '../../src/diagram/collapse.js';
 import { renderPackDiagrams } from '../../src/diagram/pack-views.js';
 import { fitDiagram, smallestFontPx } from '../../src/diagram/page-fit.js';
-import { partGraph, partTitle, splitUnits, type SplitUnit } from '../../src/diagram/split.js';
+import {
+  endPieces,
+  hopPieces,
+  partGraph,
+  partTitle,
+  pieceGraph,
+  pieceTitle,
+  splitUnits,
+  type FlowPiece,
+  type SplitUnit,
+} from '../../src/diagram/split.js';
 import { deriveView } from '../../src/diagram/views.js';
 import { loadArchitecture } from '../../src/load/load-architecture.js';
 import type { ViewGraph } from '../../src/model/view-graph.js';
@@ -116,16 +126,19 @@ describe('split of a two-region design', () => {
     expect(partTitle('cluster', [u('aks-a')])).toBe('cluster aks-a');
   });
 
-  it('prints the control-plane view as one part per region, on no more pages than tiles', async () => {
+  it('prints the control-plane view per region, a region too large for a page cut further, without tiles', async () => {
     const m = await load();
     const [d] = await renderPackDiagrams(m, { views: ['control-plane'], metadata: false });
     const pages = (x: { svg: string; width: number; height: number }) =>
       fitDiagram(x.width, x.height, smallestFontPx(x.svg)).tiles.length;
     expect(pages(d!)).toBeGreaterThan(1);
-    expect(d!.parts?.map((p) => p.title)).toEqual(['Region westeurope', 'Region northeurope']);
-    expect(d!.parts!.reduce((a, p) => a + pages(p), 0)).toBeLessThanOrEqual(pages(d!));
+    const regions = d!.parts!.map((p) => p.title.split(':')[0]);
+    // Each region's parts before the next region's, each part on one page.
+    expect([...new Set(regions)]).toEqual(['Region westeurope', 'Region northeurope']);
+    expect(regions.indexOf('Region northeurope')).toBe(regions.lastIndexOf('Region westeurope') + 1);
+    expect(d!.parts!.map(pages).every((n) => n === 1)).toBe(true);
     expect(d!.parts![0]!.svg).toContain('aks-bookings-weu');
-    expect(d!.parts![0]!.svg).not.toContain('aks-bookings-neu');
+    expect(d!.parts![0]!.svg).not.toContain('data-id="cluster:aks-bookings-neu"');
   }, 120_000);
 });
 
@@ -139,21 +152,26 @@ describe('a split view in the pack', () => {
     const rules = (await loadRules()).map((r) => r.meta);
     const vm = buildViewModel([input!], { version: '0.0.0-test', rules });
     const cp = vm.architectures[0]!.diagrams.find((d) => d.view === 'control-plane')!;
-    expect(cp.parts?.map((p) => p.title)).toEqual(['Region westeurope', 'Region northeurope']);
+    const titles = cp.parts!.map((p) => p.title);
+    expect(titles[0]).toMatch(/^Region westeurope\b/);
+    expect(titles[titles.length - 1]).toMatch(/^Region northeurope\b/);
     const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
     const anchor = `${vm.architectures[0]!.anchor}-diagram-control-plane`;
     const start = html.indexOf(`id="${anchor}"`);
     const figures = html.slice(html.lastIndexOf('<figure', start)).split('</figure>');
     const parts = cp.parts!.map((p) => diagramPages(p.svgHtml, p.width, p.height, 'a4').length);
-    const captions = figures.slice(0, parts[0]! + parts[1]!).map((f) => /<span class="part">\(([^)]*)\)/.exec(f)?.[1]);
-    // Every page of the view is a page of one of its parts, in order, named after its region.
-    expect(captions.filter((c) => c?.startsWith('part 1 of 2: Region westeurope'))).toHaveLength(parts[0]!);
-    expect(captions.filter((c) => c?.startsWith('part 2 of 2: Region northeurope'))).toHaveLength(parts[1]!);
+    const total = parts.reduce((a, b) => a + b, 0);
+    const captions = figures.slice(0, total).map((f) => /<span class="part">\(([^)]*)\)/.exec(f)?.[1]);
+    // Every page of the view is a page of one of its parts, in order, named after what it covers.
+    const expected = titles.flatMap((t, i) =>
+      Array.from({ length: parts[i]! }, () => `part ${i + 1} of ${titles.length}: ${t}`),
+    );
+    expect(captions.map((c) => c?.replace(/, page \d+ of \d+$/, ''))).toEqual(expected);
     // The whole picture is still the file beside the pack, named on the view's first page.
     expect(figures[0]).toContain(`pack-diagrams/${cp.fileName}`);
     const json = JSON.parse(renderJson(vm)) as { architectures: Array<{ diagrams: Array<{ parts?: unknown }> }> };
     const jcp = json.architectures[0]!.diagrams.find((d) => (d as { view?: string }).view === 'control-plane')!;
-    expect(jcp.parts).toEqual(['Region westeurope', 'Region northeurope']);
+    expect(jcp.parts).toEqual(titles);
   }, 300_000);
 });
 
@@ -192,3 +210,159 @@ describe('split of a hub-spoke design', () => {
     }
   });
 });
+
+/** Pieces in runs of `size`, the first run taking what no piece holds, as the pack draws them. */
+function pieceParts(graph: ViewGraph, pieces: FlowPiece[], size: number): ViewGraph[] {
+  const out: ViewGraph[] = [];
+  for (let i = 0; i < pieces.length; i += size) {
+    out.push(pieceGraph(graph, pieces, pieces.slice(i, i + size), i === 0));
+  }
+  return out;
+}
+
+const onePage = (x: { svg: string; width: number; height: number }) =>
+  fitDiagram(x.width, x.height, smallestFontPx(x.svg)).tiles.length === 1;
+
+describe('a region too large for one page, cut by the routes to each end and by runs of hops', () => {
+  let model: Model | undefined;
+  const load = async () => (model ??= (await loadArchitecture(join(examples, 'g-two-region-stamps.ts'))).model);
+
+  it('loses no node or edge of a region part, in runs of any length', async () => {
+    const m = await load();
+    for (const view of FLOWS) {
+      const g = deriveView(m, view)!;
+      const s = splitUnits(g, m)!;
+      for (const region of parts(g, s.units, 1)) {
+        const ends = endPieces(region);
+        const hops = hopPieces(region)!;
+        expect(hops.length, view).toBeGreaterThanOrEqual(2);
+        for (const [name, pieces] of [['ends', ends], ['hops', hops]] as const) {
+          for (const size of [1, 2, 3, pieces.length]) {
+            const ps = pieceParts(region, pieces, size);
+            expect(lost(region, ps), `${view} ${name} runs of ${size}`).toEqual({ nodes: [], edges: [] });
+            ps.forEach(wellFormed);
+          }
+        }
+      }
+    }
+  });
+
+  it('cuts one ingress path into consecutive hops that meet at one box', async () => {
+    const m = await load();
+    const g = deriveView(m, 'ingress')!;
+    const [weu] = parts(g, splitUnits(g, m)!.units, 1) as [ViewGraph];
+    // One path: one end (the workload), so only runs of hops can cut it.
+    expect(endPieces(weu).map((p) => p.name)).toEqual(['bookings-api (bookings)']);
+    const hops = hopPieces(weu)!;
+    expect(hops.map((h) => h.name)).toEqual(['1', '2', '3', '4', '5']);
+    expect(hops.map((h) => [...h.edges])).toEqual(weu.edges.map((e) => [e.id]));
+    const [a, b] = [pieceGraph(weu, hops, hops.slice(0, 2), true), pieceGraph(weu, hops, hops.slice(2))];
+    const leaves = (p: ViewGraph) => p.nodes.filter((n) => !weu.nodes.some((x) => x.parent === n.id));
+    const ids = (p: ViewGraph) => new Set(leaves(p).map((n) => n.id));
+    // Travellers → Front Door → Private Link Service, then Private Link Service → … → the workload.
+    expect([...ids(a)].filter((id) => ids(b).has(id))).toEqual(['privateLinkService:pls-bookings-weu']);
+    expect(b.nodes.some((n) => n.id === 'client:internet/Travellers')).toBe(false);
+    expect(a.nodes.some((n) => n.id === 'workload:aks-bookings-weu/bookings/bookings-api')).toBe(false);
+  });
+
+  it('has no order of hops for a cycle, and keeps the edges of a cycle in the first part', () => {
+    const n = (id: string) =>
+      ({ id, kind: 'workload', label: id, details: [], style: 'leaf' }) as ViewGraph['nodes'][0];
+    const e = (from: string, to: string) =>
+      ({ id: `${from}-${to}`, from, to, style: 'ingress' }) as ViewGraph['edges'][0];
+    const g = {
+      view: 'ingress',
+      title: 't',
+      nodes: [n('a'), n('b'), n('c'), n('d'), n('lone')],
+      edges: [e('a', 'b'), e('b', 'c'), e('c', 'b'), e('a', 'd')],
+    } as unknown as ViewGraph;
+    expect(hopPieces(g)).toBeUndefined();
+    const ends = endPieces(g);
+    expect(ends.map((p) => p.id)).toEqual(['d']);
+    const [first] = pieceParts(g, ends, 1);
+    expect(lost(g, [first!])).toEqual({ nodes: [], edges: [] });
+  });
+
+  it('titles pieces with where they go or which hops they hold', () => {
+    const p = (name: string): FlowPiece => ({ id: name, name, nodes: new Set(), edges: new Set() });
+    const hops = ['1', '2', '3', '4', '5'].map(p);
+    expect(pieceTitle('hop', hops, hops.slice(0, 2))).toBe('hops 1 to 2 of 5');
+    expect(pieceTitle('hop', hops, hops.slice(4))).toBe('hop 5 of 5');
+    const ends = ['Mailgun', 'npm registry', 'kv', 'sql'].map(p);
+    expect(pieceTitle('to', ends, ends.slice(0, 1))).toBe('to Mailgun');
+    expect(pieceTitle('to', ends, ends.slice(0, 2))).toBe('to Mailgun and npm registry');
+    expect(pieceTitle('to', ends, ends.slice(0, 3))).toBe('to Mailgun, npm registry and kv');
+    expect(pieceTitle('to', ends, ends)).toBe('to Mailgun … sql (4 ends)');
+  });
+
+  it('prints ingress and egress in parts that each fit one page at 6 pt, titled with their region', async () => {
+    const m = await load();
+    for (const d of await renderPackDiagrams(m, { views: ['ingress', 'egress'], metadata: false })) {
+      // The whole picture does not fit one page (else it would print whole) …
+      expect(onePage(d), d.view).toBe(false);
+      // … and its parts print without tiles, each region's before the next one's.
+      expect(d.parts!.length, d.view).toBeGreaterThanOrEqual(3);
+      expect(d.parts!.filter((p) => !onePage(p)).map((p) => p.title), d.view).toEqual([]);
+      const regions = d.parts!.map((p) => p.title.split(':')[0]);
+      expect(regions.indexOf('Region northeurope'), d.view).toBe(regions.lastIndexOf('Region westeurope') + 1);
+      expect(regions.every((r) => r === 'Region westeurope' || r === 'Region northeurope'), d.view).toBe(true);
+      expect(d.parts!.every((p) => /^Region \w+: (hops? \d|to )/.test(p.title)), d.view).toBe(true);
+      // Every part draws only its own stamp.
+      for (const p of d.parts!) {
+        const other = p.title.startsWith('Region westeurope') ? 'aks-bookings-neu' : 'aks-bookings-weu';
+        expect(p.svg, `${d.view} ${p.title}`).not.toContain(`data-id="cluster:${other}"`);
+        expect(p.svg, `${d.view} ${p.title}`).not.toMatch(new RegExp(`<text[^>]*>[^<]*· ${other}<`));
+      }
+    }
+  }, 300_000);
+});
+
+describe('the 20-spoke design collapsed and cut for print', () => {
+  const model = normalize(hubSpoke(20) as never).model;
+
+  it('does not tie a note box with links after the spoke it stands for (a layer of its own)', () => {
+    for (const view of ['egress', 'topology'] as const) {
+      const c = collapseView(deriveView(model, view)!, model);
+      expect(c.groups.length, view).toBe(1);
+      const note = c.groups[0]!.noteId;
+      expect(c.graph.edges.some((e) => e.from === note || e.to === note), view).toBe(true);
+      expect((c.graph.hints ?? []).filter((h) => h.to === note || h.from === note), view).toEqual([]);
+    }
+  });
+
+  it('prints ingress and egress collapsed, in parts that each fit one page, the note and its count kept', async () => {
+    const ds = await renderPackDiagrams(model, { views: ['ingress', 'egress'], metadata: false });
+    for (const d of ds) {
+      expect(d.collapsed?.spokes, d.view).toBe(20);
+      expect(d.collapsed!.groups[0]!.members, d.view).toHaveLength(19);
+      expect(d.parts?.length, d.view).toBe(2);
+      expect(d.parts!.filter((p) => !onePage(p)).map((p) => p.title), d.view).toEqual([]);
+      expect(d.parts!.every((p) => /^hops? \d+( to \d+)? of \d+$/.test(p.title)), d.view).toBe(true);
+      // The note standing for the 19 other spokes is drawn in a part, and so is the one spoke drawn.
+      expect(d.parts!.some((p) => p.svg.includes('+ 19 more spokes like vnet-spoke-1')), d.view).toBe(true);
+      expect(d.parts!.some((p) => p.svg.includes('vnet-spoke-1')), d.view).toBe(true);
+      expect(d.parts!.some((p) => p.svg.includes('vnet-spoke-2<')), d.view).toBe(false);
+    }
+  }, 300_000);
+
+  it('splits the collapsed topology into the hub and the spoke drawn, losing no node or edge', () => {
+    const c = collapseView(deriveView(model, 'topology')!, model);
+    const s = splitUnits(c.graph, model)!;
+    expect(s.by).toBe('vnet');
+    expect(s.units.map((u) => u.name)).toEqual(['vnet-hub', 'vnet-spoke-1']);
+    const ps = parts(c.graph, s.units, 1);
+    expect(lost(c.graph, ps)).toEqual({ nodes: [], edges: [] });
+    ps.forEach(wellFormed);
+    const [hub, spoke] = ps as [ViewGraph, ViewGraph];
+    // The hub's part draws the peerings to the spoke drawn and to the note for the 19 others, the spoke as a box.
+    expect(hub.nodes.some((n) => n.id === c.groups[0]!.noteId)).toBe(true);
+    expect(hub.nodes.some((n) => n.parent === 'vnet:vnet-spoke-1')).toBe(false);
+    expect(spoke.nodes.some((n) => n.id === 'vnet:vnet-hub')).toBe(true);
+    expect(spoke.nodes.some((n) => n.parent === 'vnet:vnet-hub')).toBe(false);
+    // Flow views are not split by VNet: their cuts are the flow's.
+    for (const view of FLOWS) {
+      expect(splitUnits(collapseView(deriveView(model, view)!, model).graph, model), view).toBeUndefined();
+    }
+  });
+});
+
