@@ -151,6 +151,20 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
     }
     // ---- end of the overview ----
     const c = collapseView(graph, model, opts.findings ?? []);
+    /**
+     * The picture for print: the view as drawn on screen when it fits one page, else its dense drawing (smaller
+     * boxes and spacing, every label kept) when that needs fewer pages. `normal` is the screen drawing, which stays
+     * the full-size SVG beside the pack.
+     */
+    const drawForPrint = async (g: ViewGraph) => {
+      const normal = await draw(view, g);
+      if (fitsOnePage(normal, paper)) return { shown: normal, graph: g, normal };
+      const denseGraph: ViewGraph = { ...g, dense: true };
+      const dense = await draw(view, denseGraph);
+      return pagesOf(dense, paper) < pagesOf(normal, paper)
+        ? { shown: dense, graph: denseGraph, normal }
+        : { shown: normal, graph: g, normal };
+    };
     const drawGraph = async (g: ViewGraph) => {
       const r = await draw(view, g);
       return { svg: r.svg, width: r.width, height: r.height };
@@ -162,7 +176,13 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
       return parts ? { ...shown, parts } : shown;
     };
     if (c.groups.length === 0) {
-      out.push(await withParts(await draw(view, graph), graph));
+      const { shown, graph: drawn, normal } = await drawForPrint(graph);
+      const printed = await withParts(shown, drawn);
+      out.push(
+        shown === normal
+          ? printed
+          : { ...printed, full: { svg: normal.svg, width: normal.width, height: normal.height, nodes: graph.nodes.length } },
+      );
       continue;
     }
     let full: PackDiagram | undefined;
@@ -173,7 +193,8 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
         continue;
       }
     }
-    const shown = await withParts(await draw(view, c.graph), c.graph);
+    const picked = await drawForPrint(c.graph);
+    const shown = await withParts(picked.shown, picked.graph);
     out.push({
       ...shown,
       collapsed: { groups: c.groups, spokes: c.spokes },
