@@ -15,7 +15,7 @@ import type { Model } from '../model/types.js';
 import { collapseView, type CollapsedGroup } from './collapse.js';
 // Views and their derivation through the diagram module's entry, which knows every view.
 import { VIEWS, deriveView, type DiagramOptions, type RenderedDiagram, type ViewName } from './index.js';
-import { fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
+import { cutObstacles, fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
 import { SPLITTABLE_VIEWS, partGraph, partTitle, splitUnits } from './split.js';
 import type { ViewGraph } from '../model/view-graph.js';
 import { collapseOverview, renderRegionPages } from './overview-pack.js';
@@ -63,7 +63,7 @@ export interface PackDiagramOptions extends DiagramOptions {
 }
 
 const pagesOf = (d: { svg: string; width: number; height: number }, paper: Paper) =>
-  fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper).tiles.length;
+  fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper, cutObstacles(d.svg)).pages.length;
 const fitsOnePage = (d: { svg: string; width: number; height: number }, paper: Paper) => pagesOf(d, paper) === 1;
 
 type Drawn = { svg: string; width: number; height: number };

@@ -25,9 +25,16 @@ describe('fitDiagram', () => {
     const at = fitDiagram(limit - 0.5, 100, 10);
     expect(at.tiles).toHaveLength(1);
     expect(at.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    // Just above it a low strip wraps onto one page; a picture as high as the page cannot, and is tiled.
     const over = fitDiagram(limit + 40, 100, 10);
-    expect(over.tiles.length).toBe(2);
+    expect(over.wrap).toBe('rows');
+    expect(over.pages).toHaveLength(1);
     expect(over.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
+    const high = fitDiagram(limit + 40, 700, 10);
+    expect(high.wrap).toBeUndefined();
+    expect(high.tiles.length).toBe(2);
+    expect(high.pages).toHaveLength(2);
+    expect(high.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
   });
 
   it('cuts a huge diagram into overlapping tiles that cover it, each printed at 6 pt or more', () => {
