@@ -16,7 +16,7 @@ import type { Model } from '../model/types.js';
 import { collapseView, type CollapsedGroup } from './collapse.js';
 // Views and their derivation through the diagram module's entry, which knows every view.
 import { VIEWS, deriveView, type DiagramOptions, type RenderedDiagram, type ViewName } from './index.js';
-import { MAX_PRINT_PAGES, fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
+import { MAX_PRINT_PAGES, cutObstacles, fitDiagram, smallestFontPx, type Paper } from './page-fit.js';
 import {
   SPLITTABLE_VIEWS,
   endPieces,
@@ -73,7 +73,7 @@ export interface PackDiagramOptions extends DiagramOptions {
 }
 
 const pagesOf = (d: { svg: string; width: number; height: number }, paper: Paper) =>
-  fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper).tiles.length;
+  fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper, cutObstacles(d.svg)).pages.length;
 const fitsOnePage = (d: { svg: string; width: number; height: number }, paper: Paper) => pagesOf(d, paper) === 1;
 
 type Drawn = { svg: string; width: number; height: number };
@@ -248,6 +248,20 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
     }
     // ---- end of the overview ----
     const c = collapseView(graph, model, opts.findings ?? []);
+    /**
+     * The picture for print: the view as drawn on screen when it fits one page, else its dense drawing (smaller
+     * boxes and spacing, every label kept) when that needs fewer pages. `normal` is the screen drawing, which stays
+     * the full-size SVG beside the pack.
+     */
+    const drawForPrint = async (g: ViewGraph) => {
+      const normal = await draw(view, g);
+      if (fitsOnePage(normal, paper)) return { shown: normal, graph: g, normal };
+      const denseGraph: ViewGraph = { ...g, dense: true };
+      const dense = await draw(view, denseGraph);
+      return pagesOf(dense, paper) < pagesOf(normal, paper)
+        ? { shown: dense, graph: denseGraph, normal }
+        : { shown: normal, graph: g, normal };
+    };
     const drawGraph = async (g: ViewGraph) => {
       const r = await draw(view, g);
       return { svg: r.svg, width: r.width, height: r.height };
@@ -259,7 +273,13 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
       return parts ? { ...shown, parts } : shown;
     };
     if (c.groups.length === 0) {
-      out.push(await withParts(await draw(view, graph), graph));
+      const { shown, graph: drawn, normal } = await drawForPrint(graph);
+      const printed = await withParts(shown, drawn);
+      out.push(
+        shown === normal
+          ? printed
+          : { ...printed, full: { svg: normal.svg, width: normal.width, height: normal.height, nodes: graph.nodes.length } },
+      );
       continue;
     }
     let full: PackDiagram | undefined;
@@ -270,7 +290,8 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
         continue;
       }
     }
-    const shown = await withParts(await draw(view, c.graph), c.graph);
+    const picked = await drawForPrint(c.graph);
+    const shown = await withParts(picked.shown, picked.graph);
     out.push({
       ...shown,
       collapsed: { groups: c.groups, spokes: c.spokes },

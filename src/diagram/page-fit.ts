@@ -60,6 +60,18 @@ export interface PageFit {
   rows: number;
   /** The windows, row by row; a single window covering everything when the diagram fits one page. */
   tiles: Tile[];
+  /**
+   * The windows each printed page holds, in reading order. One window a page, except for a strip wrapped onto one
+   * page (`wrap`): all its windows on that page, stacked (`rows`) or side by side (`columns`).
+   */
+  pages: Tile[][];
+  /**
+   * Set when a strip too long for one page at MIN_TEXT_PT is cut into windows printed on one page, as a long line
+   * of text wraps: a wide strip's windows stacked top to bottom (`rows`), a tall one's side by side (`columns`).
+   */
+  wrap?: 'rows' | 'columns';
+  /** A wrapped strip cut between boxes and label chips (not through them). */
+  cleanCut?: boolean;
   /** Share of the picture box the (first) picture covers, 0–1. */
   fill: number;
 }
@@ -188,8 +200,10 @@ function fitOn(
   if (whole >= needed) {
     const tiles = [{ x: 0, y: 0, width, height }];
     return { orientation, scale: whole, minTextPt: fontPx * PT_PER_PX * whole, columns: 1, rows: 1, tiles,
-      fill: (wMm * whole * hMm * whole) / (box.width * box.height) };
+      pages: [tiles], fill: (wMm * whole * hMm * whole) / (box.width * box.height) };
   }
+  const wrapped = wrapOn(width, height, fontPx, box, orientation, needed, boxes);
+  if (wrapped) return wrapped;
   // The window one page holds at the readable scale, less the overlap it shares with its neighbours.
   const winW = box.width / MM_PER_PX / needed;
   const winH = box.height / MM_PER_PX / needed;
@@ -209,16 +223,113 @@ function fitOn(
   const th = Math.max(...ys.map(([a, b]) => b - a));
   const scale = Math.min(box.width / (tw * MM_PER_PX), box.height / (th * MM_PER_PX));
   const first = tiles[0]!;
-  return { orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns, rows, tiles,
+  return { orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns, rows, tiles, pages: tiles.map((t) => [t]),
     fill: (first.width * MM_PER_PX * scale * first.height * MM_PER_PX * scale) / (box.width * box.height) };
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
+/** Space between the strips of a wrapped picture on its page, in millimetres. */
+export const WRAP_GAP_MM = 5;
+/** The most strips one page takes: more would be slivers no one can follow. */
+const MAX_WRAP = 4;
+
+/**
+ * What a cut between tiles or strips should avoid in an SVG drawn by aksnet: its leaf boxes (leafBoxes) and its
+ * edge label chips (the `rect` of each `edge-label` group), in the SVG's coordinates.
+ */
+export function cutObstacles(svg: string): Box[] {
+  const shift = /<g id="[^"]*-diagram" transform="translate\(([-\d.]+)[ ,]+([-\d.]+)\)"/.exec(svg);
+  const [dx, dy] = shift ? [Number(shift[1]), Number(shift[2])] : [0, 0];
+  const chips: Box[] = [];
+  const chip = /class="edge-label"[^>]*><rect width="([\d.]+)" height="([\d.]+)" x="([-\d.]+)" y="([-\d.]+)"/g;
+  for (const m of svg.matchAll(chip)) chips.push({ x: +m[3]! + dx, y: +m[4]! + dy, width: +m[1]!, height: +m[2]! });
+  return [...leafBoxes(svg), ...chips];
+}
+
+/** How far a clean cut's strips overlap, in diagram pixels: enough to show a line running on. */
+const CLEAN_OVERLAP_PX = 6;
+/** Room kept clear on each side of a box a cut passes by, in diagram pixels. */
+const CUT_CLEARANCE_PX = 4;
+
+/**
+ * Cut positions along a strip's long side (`long` pixels) into `n` pieces: each the free position nearest the even
+ * cut, where no obstacle spans it; undefined when some cut has no free position within a quarter piece of it.
+ */
+function cleanCuts(long: number, n: number, spans: Array<[number, number]>): number[] | undefined {
+  const blocked = (at: number) => spans.some(([a, b]) => at > a - CUT_CLEARANCE_PX && at < b + CUT_CLEARANCE_PX);
+  const cuts: number[] = [];
+  const reach = long / n / 4;
+  for (let k = 1; k < n; k++) {
+    const ideal = (k * long) / n;
+    let found: number | undefined;
+    for (let d = 0; d <= reach && found === undefined; d++) {
+      if (!blocked(ideal - d)) found = ideal - d;
+      else if (!blocked(ideal + d)) found = ideal + d;
+    }
+    if (found === undefined) return undefined;
+    cuts.push(Math.round(found));
+  }
+  return cuts;
+}
+
+/**
+ * A strip (much wider or taller than the page) cut into 2–MAX_WRAP windows printed on one page, stacked or side by
+ * side, at the largest scale that keeps its text readable; undefined when no cut fits one page. Cuts go between
+ * the obstacles (boxes, label chips) when such a cut still fits, else at even steps with TILE_OVERLAP_PX overlap.
+ */
+function wrapOn(
+  width: number,
+  height: number,
+  fontPx: number,
+  box: PictureBox,
+  orientation: Orientation,
+  needed: number,
+  obstacles: readonly Box[],
+): PageFit | undefined {
+  const found: PageFit[] = [];
+  for (const wrap of ['rows', 'columns'] as const) {
+    // Cut along the strip's long side only: a wide strip into rows, a tall one into columns.
+    if ((wrap === 'rows') !== width > height) continue;
+    const long = wrap === 'rows' ? width : height;
+    const across = wrap === 'rows' ? height : width;
+    const spans = obstacles.map((o): [number, number] => (wrap === 'rows' ? [o.x, o.x + o.width] : [o.y, o.y + o.height]));
+    for (let n = 2; n <= MAX_WRAP; n++) {
+      const step = (long + (n - 1) * TILE_OVERLAP_PX) / n;
+      const even = Array.from({ length: n }, (_, i): [number, number] => [i * (step - TILE_OVERLAP_PX), i * (step - TILE_OVERLAP_PX) + step]);
+      const cuts = cleanCuts(long, n, spans);
+      const clean = cuts?.map((c, i, all): [number, number] => [i === 0 ? 0 : all[i - 1]! - CLEAN_OVERLAP_PX, c + CLEAN_OVERLAP_PX]);
+      clean?.push([cuts!.at(-1)! - CLEAN_OVERLAP_PX, long]);
+      for (const [pieces, cleanCut] of [[clean, true], [even, false]] as const) {
+        if (!pieces) continue;
+        const piece = Math.max(...pieces.map(([a, b]) => b - a));
+        const gap = (n - 1) * WRAP_GAP_MM;
+        const scale =
+          wrap === 'rows'
+            ? Math.min(box.width / (piece * MM_PER_PX), (box.height - gap) / (n * across * MM_PER_PX))
+            : Math.min((box.width - gap) / (n * across * MM_PER_PX), box.height / (piece * MM_PER_PX));
+        if (scale < needed) continue;
+        const tiles = pieces.map(([a, b]) =>
+          wrap === 'rows'
+            ? { x: round(a), y: 0, width: round(b - a), height: round(across) }
+            : { x: 0, y: round(a), width: round(across), height: round(b - a) },
+        );
+        const area = tiles.reduce((sum, t) => sum + t.width * MM_PER_PX * scale * t.height * MM_PER_PX * scale, 0);
+        found.push({ orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns: wrap === 'rows' ? n : 1,
+          rows: wrap === 'rows' ? 1 : n, tiles, pages: [tiles], wrap, cleanCut, fill: area / (box.width * box.height) });
+      }
+    }
+  }
+  // A cut between boxes beats one through them; then the larger scale, then fewer strips.
+  found.sort((a, b) => Number(b.cleanCut) - Number(a.cleanCut) || b.scale - a.scale || a.tiles.length - b.tiles.length);
+  return found[0];
+}
+
 /**
  * The best way to print a diagram of `width` × `height` pixels whose smallest text is `fontPx`: the fewest
  * pages, then the larger scale; portrait wins a tie (it keeps the pack's reading direction). With the diagram's
- * `boxes` (leafBoxes), tiles are cut between boxes where they can be.
+ * `boxes` (cutObstacles), tiles and wrapped strips are cut between boxes where they can be. A picture that fits one
+ * page whole is never wrapped.
  */
 export function fitDiagram(
   width: number,
@@ -230,6 +341,8 @@ export function fitDiagram(
   const fits = (['portrait', 'landscape'] as const).map((o) =>
     fitOn(width, height, fontPx, pictureBox(paper, o), o, boxes),
   );
-  fits.sort((a, b) => a.tiles.length - b.tiles.length || b.scale - a.scale);
+  // The fewest pages; then a whole picture before a wrapped one, a clean cut before an even one; then the larger scale.
+  const rank = (f: PageFit) => (f.wrap ? (f.cleanCut ? 1 : 2) : 0);
+  fits.sort((a, b) => a.pages.length - b.pages.length || rank(a) - rank(b) || b.scale - a.scale);
   return fits[0]!;
 }

@@ -136,7 +136,7 @@ function pickForPage<T extends { target: DiagramTarget }>(candidates: T[]): T {
 
 /** The printed pages a candidate needs with its smallest text (finding badges) at 6 pt or more. */
 function pagesOf(c: { target: DiagramTarget }): number {
-  return fitDiagram(c.target.width, c.target.height, Math.min(TYPE.badge, TYPE.edge, TYPE.detail)).tiles.length;
+  return fitDiagram(c.target.width, c.target.height, Math.min(TYPE.badge, TYPE.edge, TYPE.detail)).pages.length;
 }
 
 /**

@@ -69,6 +69,11 @@ export interface ViewGraph {
    * step legend carries the words), and ELK packs the boxes closer.
    */
   compact?: boolean;
+  /**
+   * Drawn for print where the normal picture does not fit one page at 6 pt: the compact view's smaller boxes, tighter
+   * padding and spacing, but every edge keeps its label chip (ports, TLS, step numbers), unlike a compact map.
+   */
+  dense?: boolean;
   /** The numbered legend under the picture (overview): one entry per step number drawn on the edges. */
   steps?: FlowStep[];
   /** Unnumbered lines after the steps (what the picture draws without a number, such as private endpoints). */

@@ -56,6 +56,11 @@ const COMPACT: Record<string, string> = {
 
 /** Text width of a compact view's leaf: longer names wrap onto a second line. */
 const COMPACT_LEAF_TEXT = 96;
+/**
+ * Text width of a dense (print) view's leaf: its boxes keep their details (SKU, node counts, addresses), which at the
+ * compact width would break inside names such as Standard_D4ds_v5.
+ */
+const DENSE_LEAF_TEXT = 140;
 /** The repeated parts whose order every view shares (`partOrder`): regions, VNets (spokes) and clusters (stamps). */
 const ORDERED_KINDS = new Set(['region', 'vnet', 'cluster']);
 
@@ -98,6 +103,8 @@ export interface MeasureOptions {
 }
 
 export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {}): Measured {
+  // A dense (print) view packs its boxes as a compact one does; only a compact one drops the words on its lines.
+  const small = g.compact === true || g.dense === true;
   const containers = new Set(g.nodes.map((n) => n.parent).filter((p): p is string => p !== undefined));
   const nodes: MeasuredNode[] = g.nodes.map((node) => {
     const container = containers.has(node.id);
@@ -114,7 +121,8 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     // A compact box keeps the full width for a name that two narrow lines cannot hold whole, and is as wide as the
     // widest piece of its name between hyphens and spaces: a name breaks there, never inside a word.
     const widestPiece = Math.max(0, ...clean(node.label).split(/(?<=[-\s])/).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
-    let maxText = g.compact ? Math.min(LEAF.maxText, Math.max(COMPACT_LEAF_TEXT, Math.ceil(widestPiece))) : LEAF.maxText;
+    const narrow = g.compact ? COMPACT_LEAF_TEXT : DENSE_LEAF_TEXT;
+    let maxText = small ? Math.min(LEAF.maxText, Math.max(narrow, Math.ceil(widestPiece))) : LEAF.maxText;
     let ls = lines(m, node, maxText);
     if (maxText < LEAF.maxText && ls.some((l) => l.role === 'label' && l.text.endsWith('…'))) {
       maxText = LEAF.maxText;
@@ -123,7 +131,7 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     // A box whose details wrapped takes the full text width, as wide as it was when they were cut short.
     const wrapped = ls.filter((l) => l.role === 'detail').length > node.details.length;
     const textW = Math.max(wrapped ? maxText : 0, ...ls.map((l) => l.width));
-    const leaf = leafLook(g.compact);
+    const leaf = leafLook(small);
     const width = Math.max(leaf.minWidth, Math.ceil(leaf.padX * 2 + leaf.icon + leaf.gap + textW));
     const height = Math.max(leaf.minHeight, Math.ceil(leaf.padY * 2 + textHeight(m, ls)));
     return { node, container, lines: ls, fullText, width, height, header: 0 };
@@ -146,7 +154,7 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     width: n.width,
     height: n.height,
     container: n.container,
-    ...(n.container ? { padding: g.compact ? { top: n.header + 6, left: 6, bottom: 6, right: 6 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
+    ...(n.container ? { padding: small ? { top: n.header + 6, left: 6, bottom: 6, right: 6 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
     ...(n.node.ports && !n.container ? { ports: true } : {}),
     ...(n.node.layer ? { layer: n.node.layer } : {}),
     ...(rankOf.has(n.node.id) ? { order: rankOf.get(n.node.id)! } : {}),
@@ -168,12 +176,12 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
       ...(g.keepOrder ? { orderHints: true } : {}),
       // Model order and thorough crossing minimisation cost most on big graphs (20-spoke designs).
       modelOrder: g.nodes.length <= 150,
-      ...(g.nodes.length > 150 || g.keepOrder || g.compact
+      ...(g.nodes.length > 150 || g.keepOrder || small
         ? {
             options: {
               ...(g.nodes.length > 150 ? { 'elk.layered.thoroughness': '3' } : {}),
               ...(g.keepOrder ? { 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' } : {}),
-              ...(g.compact ? COMPACT : {}),
+              ...(small ? COMPACT : {}),
             },
           }
         : {}),

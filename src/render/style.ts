@@ -80,8 +80,8 @@ export const LEAF = { padX: 10, padY: 8, icon: 28, gap: 8, minWidth: 120, minHei
  * landscape page, seven or eight boxes across: each box narrower by 20 px is a column's worth of width.
  */
 export const COMPACT_LEAF = { ...LEAF, padX: 8, padY: 7, icon: 24, gap: 6, minWidth: 110, minHeight: 40 };
-/** Leaf geometry of a view. */
-export const leafLook = (compact: boolean | undefined): typeof LEAF => (compact ? COMPACT_LEAF : LEAF);
+/** Leaf geometry of a view: the compact box for a compact (overview) or dense (print) view. */
+export const leafLook = (small: boolean | undefined): typeof LEAF => (small ? COMPACT_LEAF : LEAF);
 /** Container header geometry. */
 export const HEADER = { padX: 10, padY: 7, maxText: 300 };
 /** Edge label geometry. */

@@ -288,7 +288,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       tooltip: n.fullText,
     };
     if (n.container) return { ...base, lines: lineRuns(n.lines, box.x + HEADER.padX, box.y + HEADER.padY) };
-    const leaf = leafLook(graph.compact);
+    const leaf = leafLook(graph.compact || graph.dense);
     const gx = box.x + leaf.padX;
     const gy = box.y + (box.height - leaf.icon) / 2;
     const icon = place(n.node.icon ?? n.node.kind, gx, gy, leaf.icon, `n${i}`, { id: `n${i}-icon` });

@@ -2,10 +2,12 @@
 import {
   MAX_PRINT_PAGES,
   MM_PER_PX,
+  WRAP_GAP_MM,
+  cutObstacles,
   fitDiagram,
-  leafBoxes,
   smallestFontPx,
   type PageFit,
+  type Tile,
 } from '../diagram/page-fit.js';
 import { fontFaceCss } from './assets.js';
 import { loadTemplates, renderTemplate, type TemplateSet } from './templates.js';
@@ -53,26 +55,44 @@ function tilePlace(fit: PageFit, i: number): string {
 
 /**
  * The printed pages of one diagram: the SVG sized in millimetres so its smallest text is at least 6 pt, as one
- * picture or as overlapping windows (tiles) onto it, each with its own viewBox.
+ * picture, as overlapping windows (tiles) onto it each with its own viewBox, or as a strip's windows wrapped onto
+ * one page.
  */
 export function diagramPages(svg: string, width: number, height: number, paper: 'a4' | 'letter'): DiagramPage[] {
-  const fit = fitDiagram(width, height, smallestFontPx(svg), paper, leafBoxes(svg));
+  const fit = fitDiagram(width, height, smallestFontPx(svg), paper, cutObstacles(svg));
   const m = /<svg\b[^>]*>/.exec(svg);
   if (!m) return [];
   const bare = m[0].replace(/\s(width|height|viewBox|style)="[^"]*"/g, '');
-  const n = fit.tiles.length;
-  return fit.tiles.map((t, i) => {
-    const widthMm = Math.round(t.width * MM_PER_PX * fit.scale * 10) / 10;
-    const heightMm = Math.round(t.height * MM_PER_PX * fit.scale * 10) / 10;
+  const mm = (px: number) => Math.round(px * MM_PER_PX * fit.scale * 10) / 10;
+  const windowSvg = (t: Tile, cls = '') => {
     const tag = bare.replace(
       /^<svg\b/,
-      `<svg viewBox="${t.x} ${t.y} ${t.width} ${t.height}" style="width:${widthMm}mm;height:${heightMm}mm"`,
+      `<svg${cls ? ` class="${cls}"` : ''} viewBox="${t.x} ${t.y} ${t.width} ${t.height}" ` +
+        `style="width:${mm(t.width)}mm;height:${mm(t.height)}mm"`,
     );
-    const page: DiagramPage = {
-      svgHtml: svg.slice(0, m.index) + tag + svg.slice(m.index + m[0].length),
+    return svg.slice(0, m.index) + tag + svg.slice(m.index + m[0].length);
+  };
+  if (fit.wrap) {
+    const tiles = fit.pages[0]!;
+    const n = tiles.length;
+    const gaps = (n - 1) * WRAP_GAP_MM;
+    const sum = (f: (t: Tile) => number) => tiles.reduce((a, t) => a + mm(f(t)), 0);
+    const rows = fit.wrap === 'rows';
+    return [{
+      svgHtml: `<div class="wrap wrap-${fit.wrap}">${tiles.map((t) => windowSvg(t, 'strip')).join('')}</div>`,
       orientation: fit.orientation,
-      widthMm,
-      heightMm,
+      widthMm: Math.round((rows ? mm(tiles[0]!.width) : sum((t) => t.width) + gaps) * 10) / 10,
+      heightMm: Math.round((rows ? sum((t) => t.height) + gaps : mm(tiles[0]!.height)) * 10) / 10,
+      part: rows ? `in ${n} strips, read top to bottom` : `in ${n} strips, read left to right`,
+    }];
+  }
+  const n = fit.tiles.length;
+  return fit.tiles.map((t, i) => {
+    const page: DiagramPage = {
+      svgHtml: windowSvg(t),
+      orientation: fit.orientation,
+      widthMm: mm(t.width),
+      heightMm: mm(t.height),
     };
     if (n > 1) page.part = `part ${i + 1} of ${n}, ${tilePlace(fit, i)}`;
     return page;

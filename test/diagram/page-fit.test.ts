@@ -34,9 +34,16 @@ describe('fitDiagram', () => {
     const at = fitDiagram(limit - 0.5, 100, 10);
     expect(at.tiles).toHaveLength(1);
     expect(at.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    // Just above it a low strip wraps onto one page; a picture as high as the page cannot, and is tiled.
     const over = fitDiagram(limit + 40, 100, 10);
-    expect(over.tiles.length).toBe(2);
+    expect(over.wrap).toBe('rows');
+    expect(over.pages).toHaveLength(1);
     expect(over.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
+    const high = fitDiagram(limit + 40, 700, 10);
+    expect(high.wrap).toBeUndefined();
+    expect(high.tiles.length).toBe(2);
+    expect(high.pages).toHaveLength(2);
+    expect(high.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
   });
 
   it('cuts a huge diagram into overlapping tiles that cover it, each printed at 6 pt or more', () => {
@@ -60,8 +67,9 @@ describe('fitDiagram', () => {
     const width = Math.round(limit + 60);
     const boxes: Box[] = [];
     for (let x = 16; x + 200 <= width - 16; x += 240) boxes.push({ x, y: 20, width: 200, height: 60 });
-    const even = fitDiagram(width, 100, 10);
-    const cut = fitDiagram(width, 100, 10, 'a4', boxes);
+    // 700 px high: too high to wrap onto one page as strips, so it is tiled.
+    const even = fitDiagram(width, 700, 10);
+    const cut = fitDiagram(width, 700, 10, 'a4', boxes);
     expect(cut.tiles).toHaveLength(even.tiles.length);
     expect(cut.tiles).toHaveLength(2);
     // The even cut runs through a box; the cut between boxes does not: every box is whole in one tile.
@@ -75,7 +83,7 @@ describe('fitDiagram', () => {
     expect(cut.tiles[1]!.x + cut.tiles[1]!.width).toBeCloseTo(width, 1);
     expect(cut.minTextPt).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
     // No room between boxes (one box across the cut): even overlapping tiles, as without boxes.
-    const wide = fitDiagram(width, 100, 10, 'a4', [{ x: 16, y: 0, width: width - 32, height: 50 }]);
+    const wide = fitDiagram(width, 700, 10, 'a4', [{ x: 16, y: 0, width: width - 32, height: 50 }]);
     expect(wide.tiles).toEqual(even.tiles);
   });
 

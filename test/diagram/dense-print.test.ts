@@ -1,0 +1,74 @@
+/**
+ * Dense print drawing: a view that does not fit one page at 6 pt is drawn again with the compact boxes and spacing
+ * but every label kept; the pack prints that drawing when it needs fewer pages, and the full-size SVG beside the
+ * pack stays the screen drawing.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { renderPackDiagrams } from '../../src/diagram/pack-views.js';
+import { fitDiagram, smallestFontPx } from '../../src/diagram/page-fit.js';
+import { deriveView } from '../../src/diagram/views.js';
+import { renderView } from '../../src/diagram/pipeline.js';
+import { loadArchitecture } from '../../src/load/load-architecture.js';
+import type { Model } from '../../src/model/types.js';
+
+const examples = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
+const pages = (d: { svg: string; width: number; height: number }) =>
+  fitDiagram(d.width, d.height, smallestFontPx(d.svg)).tiles.length;
+/** Text of the label chips on the lines (`<text>` inside an edge label group), in drawing order. */
+const chipTexts = (svg: string) =>
+  [...svg.matchAll(/class="edge-label"[^>]*>(?:(?!<\/g>)[^])*?<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+/** Boxes (x, y, w, h) of the leaf boxes (their data-x/-y/-width/-height), to check that none overlap. */
+function leafBoxes(svg: string) {
+  const re = /class="node leaf[^"]*"[^>]*data-x="([\d.-]+)" data-y="([\d.-]+)" data-width="([\d.]+)" data-height="([\d.]+)"/g;
+  return [...svg.matchAll(re)].map((m) => m.slice(1, 5).map(Number) as [number, number, number, number]);
+}
+
+describe('dense print drawing', () => {
+  let model: Model | undefined;
+  const load = async () => (model ??= (await loadArchitecture(join(examples, 'a-hub-spoke-baseline.ts'))).model);
+
+  it('is smaller than the screen drawing and keeps every label chip', async () => {
+    const m = await load();
+    const graph = deriveView(m, 'topology')!;
+    const normal = await renderView(m, graph, {});
+    const dense = await renderView(m, { ...graph, dense: true }, {});
+    // Narrower boxes and closer columns: the picture is narrower and no larger in area.
+    expect(dense.width).toBeLessThan(normal.width * 0.95);
+    expect(dense.width * dense.height).toBeLessThan(normal.width * normal.height);
+    expect(chipTexts(dense.svg).sort()).toEqual(chipTexts(normal.svg).sort());
+    // The same smallest text: the picture is smaller, not its words.
+    expect(smallestFontPx(dense.svg)).toBe(smallestFontPx(normal.svg));
+    const boxes = leafBoxes(dense.svg);
+    expect(boxes.length).toBe(leafBoxes(normal.svg).length);
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        const apart = a[0] + a[2] <= b[0] || b[0] + b[2] <= a[0] || a[1] + a[3] <= b[1] || b[1] + b[3] <= a[1];
+        expect(apart).toBe(true);
+      }
+    }
+  });
+
+  it('is what the pack prints when it needs fewer pages, with the screen drawing as the full-size SVG', async () => {
+    const m = await load();
+    const graph = deriveView(m, 'topology')!;
+    const normal = await renderView(m, graph, {});
+    const dense = await renderView(m, { ...graph, dense: true }, {});
+    // The premise of this case: the screen drawing needs more pages than the dense one.
+    expect(pages(dense)).toBeLessThan(pages(normal));
+    const [topology] = await renderPackDiagrams(m, { views: ['topology'] });
+    expect(topology!.svg).toBe(dense.svg);
+    expect(topology!.full?.svg).toBe(normal.svg);
+  });
+
+  it('is not used for a view that fits one page as drawn', async () => {
+    const m = (await loadArchitecture(join(examples, 'd-legacy-agic-kubenet.ts'))).model;
+    const graph = deriveView(m, 'topology')!;
+    const normal = await renderView(m, graph, {});
+    expect(pages(normal)).toBe(1);
+    const [topology] = await renderPackDiagrams(m, { views: ['topology'] });
+    expect(topology!.svg).toBe(normal.svg);
+    expect(topology!.full).toBeUndefined();
+  });
+});
