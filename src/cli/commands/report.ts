@@ -20,9 +20,8 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
   // from the cache folder, not by ELK again (src/layout/cache.ts).
   const cache = await import('../../layout/cache.js');
   cache.useLayoutCache(cache.defaultLayoutCacheDir());
-  // Designs are drawn concurrently (report/pack.ts): layouts go to whichever of the two ELK threads has fewer
-  // waiting, and a layout asked for twice is laid out once (watch mode keeps a memory of its own).
-  cache.useLayoutRunner((await import('../../layout/layout-pool.js')).balancedLayout);
+  // Designs are drawn concurrently (report/pack.ts): layouts go to whichever of the two ELKs is free (the layout
+  // pool, layout-thread.ts), and a layout asked for twice is laid out once (watch mode keeps a memory of its own).
   if (!opts.watch) cache.useLayoutMemory(256);
   try {
     if (!opts.watch) return (await reportOnce(args, opts)).code;
@@ -36,7 +35,6 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
     });
   } finally {
     cache.useLayoutCache(undefined);
-    cache.useLayoutRunner(undefined);
     if (!opts.watch) cache.useLayoutMemory(0);
   }
 }
@@ -58,7 +56,7 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ cod
     : undefined;
   // A pack lays out every view of every design: the flow views' second candidates go to a second ELK thread.
   (await import('../../layout/layout-thread.js')).useLayoutThread(true);
-  (await import('../../layout/layout-pool.js')).warmLayoutThread();
+  void (await import('../../layout/layout-pool.js')).warmLayoutThread();
   try {
     const res = await writeReport({
       files,
