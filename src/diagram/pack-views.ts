@@ -66,6 +66,11 @@ export interface PackDiagram extends RenderedDiagram {
    * pictures that print on fewer pages: the pack prints these instead of tiles of `svg`.
    */
   parts?: PackDiagramPart[];
+  /**
+   * Set when the pack prints another drawing of the same view than `svg` shows on screen: the dense drawing
+   * (smaller boxes and spacing, every label kept) of a view whose screen drawing needs more printed pages.
+   */
+  printed?: { svg: string; width: number; height: number };
 }
 
 export interface PackDiagramOptions extends DiagramOptions {
@@ -275,10 +280,12 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
     if (c.groups.length === 0) {
       const { shown, graph: drawn, normal } = await drawForPrint(graph);
       const printed = await withParts(shown, drawn);
+      // Screen, Markdown and the full-size SVG keep the screen drawing; only print takes the dense one.
       out.push(
         shown === normal
           ? printed
-          : { ...printed, full: { svg: normal.svg, width: normal.width, height: normal.height, nodes: graph.nodes.length } },
+          : { ...printed, svg: normal.svg, width: normal.width, height: normal.height,
+              printed: { svg: shown.svg, width: shown.width, height: shown.height } },
       );
       continue;
     }

@@ -159,6 +159,7 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
       // The whole picture goes to its own file, never into the document.
       const rest = { ...d };
       delete rest.fullSvg;
+      delete rest.printSvg;
       delete rest.parts;
       if (!print) {
         // On screen the whole picture comes first, then the pictures the PDF prints instead of it (a region's
@@ -178,7 +179,14 @@ export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string 
             height: p.height,
             part: `part ${i + 1} of ${all.length}: ${p.title}`,
           }))
-        : [{ svg: withoutFontFaces(svg), width: d.width, height: d.height, part: undefined }];
+        : d.printSvg
+          ? [{
+              svg: withoutFontFaces(responsiveSvg(sanitizeSvg(d.printSvg.svg), d.printSvg.width, d.printSvg.height)),
+              width: d.printSvg.width,
+              height: d.printSvg.height,
+              part: undefined,
+            }]
+          : [{ svg: withoutFontFaces(svg), width: d.width, height: d.height, part: undefined }];
       const pages = pictures.flatMap((p) =>
         diagramPages(p.svg, p.width, p.height, paper).map((page) => {
           if (p.part === undefined) return page;

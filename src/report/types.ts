@@ -231,6 +231,8 @@ export interface DiagramView {
   collapsedNote?: string;
   /** The whole view (written beside the pack) when the drawn one is collapsed. */
   fullSvg?: string;
+  /** The drawing the PDF prints instead of `svgHtml` (a dense drawing that needs fewer pages), with its size. */
+  printSvg?: { svg: string; width: number; height: number };
   /** Why the whole view is not beside the pack (too large to lay out in a pack run). */
   fullSizeNote?: string;
   /**

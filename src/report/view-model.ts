@@ -42,6 +42,8 @@ export interface RenderedDiagramLike {
   full?: FullSize;
   /** The view split for print (diagram/split.ts): one picture per region, spoke or cluster run. */
   parts?: PackDiagramPart[];
+  /** The drawing print uses instead of `svg` (a dense one needing fewer pages: diagram/pack-views.ts). */
+  printed?: { svg: string; width: number; height: number };
 }
 
 /** One architecture to report on. */
@@ -434,6 +436,7 @@ function diagramViews(input: ReportInput, slug: string): DiagramView[] {
         `${listed} of the same shape as a drawn one ` +
         `(${like}) are listed in the table "Spokes drawn once" after the diagrams.`;
     }
+    if (d.printed) view.printSvg = { ...d.printed };
     if (d.parts?.length) {
       // A part's file is named for what it covers, so a region's picture keeps its name when another is added;
       // two titles that slug alike (never seen, but titles are names) get the part's number as well.

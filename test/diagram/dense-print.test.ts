@@ -1,7 +1,7 @@
 /**
  * Dense print drawing: a view that does not fit one page at 6 pt is drawn again with the compact boxes and spacing
- * but every label kept; the pack prints that drawing when it needs fewer pages, and the full-size SVG beside the
- * pack stays the screen drawing.
+ * but every label kept; the pack prints that drawing when it needs fewer pages; screen, Markdown and the full-size SVG
+ * beside the pack keep the screen drawing.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +50,7 @@ describe('dense print drawing', () => {
     }
   });
 
-  it('is what the pack prints when it needs fewer pages, with the screen drawing as the full-size SVG', async () => {
+  it('is what the pack prints when it needs fewer pages; the screen drawing stays the shown one', async () => {
     const m = await load();
     const graph = deriveView(m, 'topology')!;
     const normal = await renderView(m, graph, {});
@@ -58,8 +58,10 @@ describe('dense print drawing', () => {
     // The premise of this case: the screen drawing needs more pages than the dense one.
     expect(pages(dense)).toBeLessThan(pages(normal));
     const [topology] = await renderPackDiagrams(m, { views: ['topology'] });
-    expect(topology!.svg).toBe(dense.svg);
-    expect(topology!.full?.svg).toBe(normal.svg);
+    expect(topology!.printed?.svg).toBe(dense.svg);
+    // Screen, Markdown and the full-size SVG beside the pack keep the screen drawing.
+    expect(topology!.svg).toBe(normal.svg);
+    expect(topology!.full).toBeUndefined();
   });
 
   it('is not used for a view that fits one page as drawn', async () => {
@@ -70,5 +72,6 @@ describe('dense print drawing', () => {
     const [topology] = await renderPackDiagrams(m, { views: ['topology'] });
     expect(topology!.svg).toBe(normal.svg);
     expect(topology!.full).toBeUndefined();
+    expect(topology!.printed).toBeUndefined();
   });
 });
