@@ -70,14 +70,39 @@ const COMPACT_HEADER_TEXT = 200;
 /** Lines one detail of a box may take. */
 const DETAIL_LINES = 4;
 
-function lines(m: TextMetrics, n: ViewNode, max: number): TextLine[] {
+/**
+ * A detail wrapped at spaces only, so that a name such as Standard_D4ds_v5 stays whole on its line (a word wider
+ * than `max` is still cut by wrapText); undefined when that takes more than DETAIL_LINES lines.
+ */
+function wrapAtSpaces(m: TextMetrics, text: string, max: number): string[] | undefined {
+  const out: string[] = [];
+  let cur = '';
+  for (const word of text.split(' ').filter((w) => w !== '')) {
+    const next = cur === '' ? word : `${cur} ${word}`;
+    if (m.width(next, TYPE.detail) <= max) {
+      cur = next;
+      continue;
+    }
+    if (cur !== '') out.push(cur);
+    const pieces = m.width(word, TYPE.detail) <= max ? [word] : wrapText(m, word, max, TYPE.detail, 'regular', DETAIL_LINES);
+    out.push(...pieces.slice(0, -1));
+    cur = pieces.at(-1) ?? '';
+  }
+  if (cur !== '') out.push(cur);
+  return out.length <= DETAIL_LINES ? out : undefined;
+}
+
+function lines(m: TextMetrics, n: ViewNode, max: number, atSpaces = false): TextLine[] {
   const out: TextLine[] = [];
   const label = wrapText(m, clean(n.label), max, TYPE.label, 'bold', 3);
   for (const t of label) out.push({ text: t, size: TYPE.label, weight: 'bold', width: m.width(t, TYPE.label, 'bold'), role: 'label' });
   // A box grows to hold its details: a long one wraps onto more lines instead of ending in "…" (only text
-  // longer than DETAIL_LINES lines is still cut, and the tooltip keeps it whole).
+  // longer than DETAIL_LINES lines is still cut, and the tooltip keeps it whole). A dense box, narrower than the
+  // screen's, wraps them at spaces, so that it breaks no SKU or resource name the screen drawing keeps whole.
   for (const d of n.details) {
-    for (const t of wrapText(m, clean(d), max, TYPE.detail, 'regular', DETAIL_LINES)) {
+    const text = clean(d).replace(/\s+/g, ' ').trim();
+    const wrapped = (atSpaces ? wrapAtSpaces(m, text, max) : undefined) ?? wrapText(m, text, max, TYPE.detail, 'regular', DETAIL_LINES);
+    for (const t of wrapped) {
       out.push({ text: t, size: TYPE.detail, weight: 'regular', width: m.width(t, TYPE.detail), role: 'detail' });
     }
   }
@@ -123,10 +148,11 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     const widestPiece = Math.max(0, ...clean(node.label).split(/(?<=[-\s])/).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
     const narrow = g.compact ? COMPACT_LEAF_TEXT : DENSE_LEAF_TEXT;
     let maxText = small ? Math.min(LEAF.maxText, Math.max(narrow, Math.ceil(widestPiece))) : LEAF.maxText;
-    let ls = lines(m, node, maxText);
+    const atSpaces = g.dense === true && g.compact !== true;
+    let ls = lines(m, node, maxText, atSpaces);
     if (maxText < LEAF.maxText && ls.some((l) => l.role === 'label' && l.text.endsWith('…'))) {
       maxText = LEAF.maxText;
-      ls = lines(m, node, maxText);
+      ls = lines(m, node, maxText, atSpaces);
     }
     // A box whose details wrapped takes the full text width, as wide as it was when they were cut short.
     const wrapped = ls.filter((l) => l.role === 'detail').length > node.details.length;

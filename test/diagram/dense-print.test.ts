@@ -38,6 +38,11 @@ describe('dense print drawing', () => {
     expect(dense.width).toBeLessThan(normal.width * 0.95);
     expect(dense.width * dense.height).toBeLessThan(normal.width * normal.height);
     expect(chipTexts(dense.svg).sort()).toEqual(chipTexts(normal.svg).sort());
+    // Details wrap at spaces: no SKU or name is broken where the screen drawing keeps it whole.
+    expect(normal.svg).toMatch(/>[^<]*Standard_D4ds_v5[^<]*</);
+    expect(dense.svg).toMatch(/>[^<]*Standard_D4ds_v5[^<]*</);
+    // (A name in a box label may still break after a hyphen, as in the overview.)
+    expect(dense.svg).not.toMatch(/_<\/text>/);
     // The same smallest text: the picture is smaller, not its words.
     expect(smallestFontPx(dense.svg)).toBe(smallestFontPx(normal.svg));
     const boxes = leafBoxes(dense.svg);
