@@ -94,14 +94,19 @@ export interface Box {
   height: number;
 }
 
+/** Where the renderer put the laid-out picture in its SVG (below the header): the `-diagram` group's translate. */
+function pictureOffset(svg: string): [number, number] {
+  const shift = /<g id="[^"]*-diagram" transform="translate\(([-\d.]+)[ ,]+([-\d.]+)\)"/.exec(svg);
+  return shift ? [Number(shift[1]), Number(shift[2])] : [0, 0];
+}
+
 /**
  * The leaf boxes of a rendered diagram (services, endpoints, clients: the boxes with text of their own), in the
  * SVG's coordinates: read from the `data-x` … attributes the renderer writes, moved by the picture's offset below
  * its header.
  */
 export function leafBoxes(svg: string): Box[] {
-  const shift = /<g id="[^"]*-diagram" transform="translate\(([-\d.]+)[ ,]+([-\d.]+)\)"/.exec(svg);
-  const [dx, dy] = shift ? [Number(shift[1]), Number(shift[2])] : [0, 0];
+  const [dx, dy] = pictureOffset(svg);
   const out: Box[] = [];
   for (const m of svg.matchAll(/<g\b[^>]*\bclass="node leaf\b[^>]*>/g)) {
     const attr = (name: string) => Number(new RegExp(`\\s${name}="([-\\d.]+)"`).exec(m[0])?.[1] ?? NaN);
@@ -239,8 +244,7 @@ const MAX_WRAP = 4;
  * edge label chips (the `rect` of each `edge-label` group), in the SVG's coordinates.
  */
 export function cutObstacles(svg: string): Box[] {
-  const shift = /<g id="[^"]*-diagram" transform="translate\(([-\d.]+)[ ,]+([-\d.]+)\)"/.exec(svg);
-  const [dx, dy] = shift ? [Number(shift[1]), Number(shift[2])] : [0, 0];
+  const [dx, dy] = pictureOffset(svg);
   const chips: Box[] = [];
   const chip = /class="edge-label"[^>]*><rect width="([\d.]+)" height="([\d.]+)" x="([-\d.]+)" y="([-\d.]+)"/g;
   for (const m of svg.matchAll(chip)) chips.push({ x: +m[3]! + dx, y: +m[4]! + dy, width: +m[1]!, height: +m[2]! });

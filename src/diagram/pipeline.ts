@@ -165,11 +165,10 @@ const SECOND_PASS_REACH = 0.9;
  * size on that page), left-to-right on a tie.
  */
 function pickForLandscape<T extends { target: DiagramTarget }>(candidates: T[]): T {
-  const scale = landscapeScale;
   const area = (c: T) => c.target.width * c.target.height;
   // On a tie (the same binding side) the smaller picture wins: less empty paper around the same scale.
   return candidates.reduce((best, c) => {
-    const d = scale(c) - scale(best);
+    const d = landscapeScale(c) - landscapeScale(best);
     return d > 1e-6 || (Math.abs(d) <= 1e-6 && area(c) < area(best) - 1) ? c : best;
   });
 }
