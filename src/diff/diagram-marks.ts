@@ -68,11 +68,13 @@ const NUM = /^-?\d+(\.\d+)?$/;
 /** Adds the marks and a legend row to a rendered SVG. Elements are found by their data-element box. */
 export function markSvg(svg: string, marks: Map<string, Mark>): string {
   const size = /<svg[^>]*\bviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
-  // The diagram group is shifted down by the metadata block; marks use the same offset.
-  const shift = /<g\b[^>]*\bid="[^"]*diagram"[^>]*>/.exec(svg)?.[0].match(/translate\(0 ([\d.]+)\)/);
+  // The diagram group is shifted down by the metadata block (and an overview's across, centred in its frame);
+  // marks use the same offset.
+  const shift = /<g\b[^>]*\bid="[^"]*diagram"[^>]*>/.exec(svg)?.[0].match(/translate\(([\d.]+) ([\d.]+)\)/);
   if (!size) return svg;
   const height = Number(size[2]);
-  const dy = Number(shift?.[1] ?? 0);
+  const dx = Number(shift?.[1] ?? 0);
+  const dy = Number(shift?.[2] ?? 0);
   const boxes: string[] = [];
   const used = new Set<Mark>();
   for (const m of svg.matchAll(/<g\b[^>]*\bdata-element="([^"]+)"[^>]*>/g)) {
@@ -84,7 +86,7 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
     if (![x, y, w, h].every((v) => v !== undefined && NUM.test(v))) continue;
     used.add(mark);
     const look = LOOK[mark];
-    const X = Number(x) - 3;
+    const X = Number(x) + dx - 3;
     const Y = Number(y) + dy - 3;
     const W = Number(w) + 6;
     const H = Number(h) + 6;

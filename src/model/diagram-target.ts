@@ -10,7 +10,7 @@
  *
  * Coordinate frames: `header` and `legend` entries are relative to their own origin (`legend.x/y`
  * on the canvas); shapes, connections and badges are in the diagram frame, whose origin sits at
- * `(0, diagramY)` on the canvas. Lives in the model layer so layout and render both import it
+ * `(diagramX ?? 0, diagramY)` on the canvas. Lives in the model layer so layout and render both import it
  * backwards.
  */
 import type { TlsState } from './types.js';
@@ -210,6 +210,8 @@ export interface DiagramTarget {
   header?: DiagramHeader;
   /** Canvas y of the diagram frame's origin. */
   diagramY: number;
+  /** Canvas x of the diagram frame's origin, when not 0 (an overview centred in its 16:9 frame). */
+  diagramX?: number;
   /** Containers, outermost first (a parent is drawn before its children). */
   containers: Shape[];
   /** Leaves, in view order. */

@@ -49,9 +49,19 @@ export function clean(s: string): string {
 const COMPACT: Record<string, string> = {
   'elk.layered.spacing.nodeNodeBetweenLayers': '30',
   'elk.spacing.nodeNode': '16',
-  'elk.layered.spacing.edgeNodeBetweenLayers': '14',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '10',
   'elk.spacing.componentComponent': '24',
   'elk.padding': '[top=12,left=12,bottom=12,right=12]',
+};
+
+/**
+ * ELK spacing of the overview (a compact view, not a dense one) on top of COMPACT: the columns closer still. Its
+ * lines carry no words, only a step number (16 px) each, which fits between two columns this far apart; a line keeps
+ * 10 px from the boxes of the columns it passes, so two lines into one box leave room for their numbers.
+ */
+const OVERVIEW: Record<string, string> = {
+  'elk.layered.spacing.nodeNodeBetweenLayers': '20',
+  'elk.layered.spacing.edgeNodeBetweenLayers': '10',
 };
 
 /** Text width of a compact view's leaf: longer names wrap onto a second line. */
@@ -174,13 +184,20 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
   // Stamps and spokes in the view's order (the design's part order): ranks ELK keeps within each column.
   const rankOf = new Map<string, number>();
   if (g.keepOrder) for (const n of g.nodes) if (ORDERED_KINDS.has(n.kind)) rankOf.set(n.id, rankOf.size);
+  // The overview's containers sit closest around their content: four levels deep (region, VNet, subnet, cluster),
+  // each pixel of padding costs the picture up to eight of its width and of its height.
+  const pad = g.compact ? 3 : 6;
+  const containerPadding = (header: number) =>
+    small
+      ? { top: header + pad, left: pad, bottom: pad, right: pad }
+      : { top: header + 12, left: 14, bottom: 14, right: 14 };
   const layoutNodes: LayoutNode[] = nodes.map((n) => ({
     id: n.node.id,
     ...(n.node.parent !== undefined ? { parent: n.node.parent } : {}),
     width: n.width,
     height: n.height,
     container: n.container,
-    ...(n.container ? { padding: small ? { top: n.header + 6, left: 6, bottom: 6, right: 6 } : { top: n.header + 12, left: 14, bottom: 14, right: 14 } } : {}),
+    ...(n.container ? { padding: containerPadding(n.header) } : {}),
     ...(n.node.ports && !n.container ? { ports: true } : {}),
     ...(n.node.layer ? { layer: n.node.layer } : {}),
     ...(rankOf.has(n.node.id) ? { order: rankOf.get(n.node.id)! } : {}),
@@ -208,6 +225,7 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
               ...(g.nodes.length > 150 ? { 'elk.layered.thoroughness': '3' } : {}),
               ...(g.keepOrder ? { 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' } : {}),
               ...(small ? COMPACT : {}),
+              ...(g.compact ? OVERVIEW : {}),
             },
           }
         : {}),

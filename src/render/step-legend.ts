@@ -12,6 +12,8 @@ import { wrapText, type TextMetrics } from './text.js';
 const MIN_COLUMN = 240;
 const MAX_COLUMNS = 5;
 const GAP = 24;
+/** Space between two entries of a column. */
+const ENTRY_GAP = 3;
 /** Text starts right of the badge. */
 const INDENT = 24;
 /** The legend is where the words are: an entry wraps onto as many lines as it needs and is never cut. */
@@ -65,14 +67,14 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
     items.push({ type: 'heading', text: HEADINGS[flow], h: lh + 6 });
     for (const step of of) {
       const lines = wrapText(m, step.text, colW - INDENT, TYPE.legend, 'regular', MAX_LINES);
-      items.push({ type: 'step', step, lines, h: Math.max(18, lines.length * lh) + 5 });
+      items.push({ type: 'step', step, lines, h: Math.max(18, lines.length * lh) + ENTRY_GAP });
     }
   }
   if (input.notes.length) {
     items.push({ type: 'heading', text: 'Not numbered', h: lh + 6 });
     for (const n of input.notes) {
       const lines = wrapText(m, n, colW, TYPE.legend, 'regular', MAX_LINES);
-      items.push({ type: 'note', lines, h: lines.length * lh + 5 });
+      items.push({ type: 'note', lines, h: lines.length * lh + ENTRY_GAP });
     }
   }
   // Column-major, balanced: the lowest column height at which the items fill no more than `columns` columns, each

@@ -61,7 +61,7 @@ export async function renderSvg(target: DiagramTarget): Promise<RenderedSvg> {
     el('defs', { id: pid('defs') }, textEl('style', { id: pid('style') }, css) + markers(ctx)) +
     el('rect', { width, height, x: 0, y: 0, fill: target.theme.background, id: pid('bg') }) +
     top +
-    el('g', { id: pid('diagram'), transform: `translate(0 ${target.diagramY})` }, diagram) +
+    el('g', { id: pid('diagram'), transform: `translate(${target.diagramX ?? 0} ${target.diagramY})` }, diagram) +
     bottom;
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${el('svg', root, body)}\n`, width, height };
 }

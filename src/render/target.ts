@@ -64,8 +64,15 @@ const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 const MARGIN = 16;
 /** Width of a step legend drawn beside the picture (one column). */
 const STEP_LEGEND_BESIDE = 380;
-/** Width to height of an A4 landscape page's picture box (269 × 157 mm, `diagram/page-fit.ts`). */
-const LANDSCAPE = 269 / 157;
+/** The narrowest a step legend beside the picture may be, and the steps it is narrowed in. */
+const STEP_LEGEND_BESIDE_MIN = 300;
+const BESIDE_STEP = 10;
+/**
+ * Width to height of a compact view's (the overview's) frame: 16:9, a slide's shape (issue #11 §3). The legends are
+ * arranged so that the whole needs the narrowest 16:9 frame, and the canvas is that frame, the drawing centred in
+ * it. On an A4 or Letter landscape page (1.71:1, 1.60:1) a 16:9 frame is bound by the page's width.
+ */
+export const FRAME_ASPECT = 16 / 9;
 
 const LEGEND_TITLE = 'Legend';
 
@@ -198,54 +205,75 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   // A compact view's (the overview's) key starts on its title's line: the height is the page's scarce side.
   const keyInline = graph.compact ? m.width(LEGEND_TITLE, TYPE.legend, 'bold') : undefined;
   const headerW = Math.max(0, ...content.map((row) => rowWidth(row) + 2 * MARGIN));
-  const onLandscape = (z: { w: number; h: number }) => Math.min(LANDSCAPE / z.w, 1 / z.h);
+  /** How large a canvas prints in a 16:9 frame (the inverse of the frame's width). */
+  const inFrame = (z: { w: number; h: number }) => Math.min(FRAME_ASPECT / z.w, 1 / z.h);
   /** The legends under the picture, spanning a canvas `w` wide. */
   const legendsBelow = (w: number) => {
     const key = placeLegend(m, legendItems, w - 2 * MARGIN, keyInline);
     const pictureH = headerH + layout.height + key.height;
-    // A compact view wider than 16:9 has height to spare on a landscape page: its legend may use it for longer lines.
-    const freeH = graph.compact ? Math.max(w, headerW) / (16 / 9) - pictureH - MARGIN : undefined;
+    // A compact view wider than 16:9 has height to spare in its frame: its legend may use it for longer lines.
+    const freeH = graph.compact ? Math.max(w, headerW) / FRAME_ASPECT - pictureH - MARGIN : undefined;
     const steps = hasSteps
       ? placeStepLegend(m, { ...stepInput(w - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
       : undefined;
     return { key, pictureH, steps, size: { w: Math.max(w, headerW), h: pictureH + (steps?.height ?? 0) + MARGIN } };
   };
-  // A compact view taller than the landscape page's proportions has width to spare: its legends may take it, in
-  // steps of a fortieth, for shorter columns, as long as the whole prints larger (the narrowest on a tie).
+  // A compact view taller than 16:9 has width to spare in its frame: its legends may take it, in steps of a
+  // fortieth, for shorter columns, as long as the whole needs a narrower frame (the narrowest canvas on a tie).
   const narrow = legendsBelow(diagramW);
   let under = narrow;
   if (graph.compact && hasSteps) {
-    const widest = LANDSCAPE * under.size.h;
+    const widest = FRAME_ASPECT * under.size.h;
     for (let w = diagramW * 1.025; w <= widest; w += diagramW * 0.025) {
       const wider = legendsBelow(w);
-      if (onLandscape(wider.size) > onLandscape(under.size) + 1e-9) under = wider;
+      if (inFrame(wider.size) > inFrame(under.size) + 1e-9) under = wider;
     }
   }
   const { steps: below, size: belowSize } = under;
-  // The step legend goes under the picture, or beside it when that prints the whole larger on a landscape page
-  // (a picture narrower than the page's proportions leaves room on its right); beside, the key stays under the
-  // picture, out of the step legend's way.
-  const beside = hasSteps && graph.compact ? placeStepLegend(m, stepInput(STEP_LEGEND_BESIDE)) : undefined;
-  const besideSize = {
-    w: Math.max(diagramW + STEP_LEGEND_BESIDE + MARGIN, headerW),
-    h: Math.max(narrow.pictureH, headerH + (beside?.height ?? 0)) + MARGIN,
+  // The step legend goes under the picture, or beside it in one column when that needs a narrower frame (a
+  // picture wider than 16:9 leaves no height for it below); beside, the key stays under the picture, out of the
+  // step legend's way. The column is as narrow as the frame's height lets it be.
+  // When the title block is no wider than the picture, the legend column starts level with it, at the top.
+  const besideTop = content.length && headerW <= diagramW ? MARGIN : headerH;
+  const besideAt = (w: number) => {
+    const placed = placeStepLegend(m, stepInput(w));
+    const size = {
+      w: Math.max(diagramW + w + MARGIN, headerW),
+      h: Math.max(narrow.pictureH, besideTop + placed.height) + MARGIN,
+    };
+    return { placed, size, w };
   };
-  const side = beside && onLandscape(besideSize) > onLandscape(belowSize) + 1e-9;
+  let beside = hasSteps && graph.compact ? besideAt(STEP_LEGEND_BESIDE) : undefined;
+  for (let w = STEP_LEGEND_BESIDE - BESIDE_STEP; beside && w >= STEP_LEGEND_BESIDE_MIN; w -= BESIDE_STEP) {
+    const narrower = besideAt(w);
+    if (inFrame(narrower.size) > inFrame(beside.size) + 1e-9) beside = narrower;
+  }
+  const side = beside !== undefined && inFrame(beside.size) > inFrame(belowSize) + 1e-9;
   const { key: legendLayout, pictureH } = side ? narrow : under;
-  const stepLegend = side ? beside : below;
-  const stepAt = side ? { x: diagramW, y: headerH } : { x: MARGIN, y: pictureH };
-  const width = f2(side ? besideSize.w : belowSize.w);
-  const height = f2(side ? besideSize.h : belowSize.h);
+  const stepLegend = side ? beside!.placed : below;
+  const drawnW = side ? beside!.size.w : belowSize.w;
+  const drawnH = side ? beside!.size.h : belowSize.h;
+  // A compact view's canvas is its 16:9 frame, the drawing centred in it (whole pixels, so the ratio holds within
+  // one); another view's canvas is its drawing.
+  const frameW = graph.compact ? Math.ceil(Math.max(drawnW, Math.ceil(drawnH) * FRAME_ASPECT)) : drawnW;
+  const frameH = graph.compact ? Math.round(frameW / FRAME_ASPECT) : drawnH;
+  const dx = graph.compact ? f2((frameW - drawnW) / 2) : 0;
+  const dy = graph.compact ? f2(Math.max(0, (frameH - drawnH) / 2)) : 0;
+  const stepAt = side ? { x: diagramW + dx, y: besideTop + dy } : { x: MARGIN + dx, y: pictureH + dy };
+  // The title block's rule ends where the step legend's column begins.
+  const ruleEnd = side && besideTop < headerH ? diagramW - MARGIN : drawnW - MARGIN;
+  const width = f2(frameW);
+  const height = f2(frameH);
 
   let header: DiagramHeader | undefined;
   if (content.length) {
     const lines: TextRun[] = [];
-    let y = MARGIN;
+    let y = MARGIN + dy;
     for (const row of content) {
       // The runs of a row share the baseline of its largest text.
       const top = row.reduce((a, l) => (m.ascent(l.size) > m.ascent(a.size) ? l : a));
       y += m.ascent(top.size);
-      let x = MARGIN;
+      let x = MARGIN + dx;
       for (const l of row) {
         lines.push(run(l.text, x, y, l.size, l.weight, l.role === 'detail' ? DETAIL_COLOR : TEXT_COLOR));
         x += l.width + HEADER_GAP;
@@ -254,8 +282,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     }
     header = {
       lines,
-      rule: { x1: MARGIN, y1: headerH - ruleGap + 4, x2: width - MARGIN, y2: headerH - ruleGap + 4, stroke: hex(pal.rule),
-        width: 1 },
+      rule: { x1: f2(MARGIN + dx), y1: f2(headerH - ruleGap + 4 + dy), x2: f2(ruleEnd + dx),
+        y2: f2(headerH - ruleGap + 4 + dy), stroke: hex(pal.rule), width: 1 },
     };
   }
 
@@ -407,8 +435,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     }
   });
   const legend: Legend = {
-    x: MARGIN,
-    y: f2(headerH + layout.height),
+    x: f2(MARGIN + dx),
+    y: f2(headerH + layout.height + dy),
     title: run(LEGEND_TITLE, 0, keyInline === undefined ? m.ascent(TYPE.legend) : cy + m.ascent(TYPE.legend) / 2 - 1,
       TYPE.legend, 'bold', TEXT_COLOR),
     entries,
@@ -424,7 +452,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     height,
     theme: theme(pal),
     ...(header ? { header } : {}),
-    diagramY: headerH,
+    diagramY: f2(headerH + dy),
+    ...(dx ? { diagramX: dx } : {}),
     containers,
     nodes,
     connections,
