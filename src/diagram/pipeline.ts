@@ -164,11 +164,12 @@ const SECOND_PASS_REACH = 0.9;
  * The overview is made for one landscape page: the candidate that prints largest on A4 landscape wins (its text
  * size on that page), left-to-right on a tie.
  */
-function pickForLandscape<T extends { target: DiagramTarget }>(candidates: T[]): T {
-  const area = (c: T) => c.target.width * c.target.height;
-  // On a tie (the same binding side) the smaller picture wins: less empty paper around the same scale.
+function pickForLandscape<T extends { target: DiagramTarget; measured: Measured }>(candidates: T[]): T {
+  // Every overview is framed 16:9, so two candidates of one scale have one size: on a tie, the one whose container
+  // headers take fewer lines (wrapped at the width their boxes came out with) reads better.
+  const headerLines = (c: T) => c.measured.nodes.reduce((a, n) => a + (n.container ? n.lines.length : 0), 0);
   return candidates.reduce((best, c) => {
     const d = landscapeScale(c) - landscapeScale(best);
-    return d > 1e-6 || (Math.abs(d) <= 1e-6 && area(c) < area(best) - 1) ? c : best;
+    return d > 1e-6 || (Math.abs(d) <= 1e-6 && headerLines(c) < headerLines(best)) ? c : best;
   });
 }
