@@ -1,9 +1,10 @@
 /**
- * The overview on its one printed page (issue #11 §3): for each of the seven examples, what the pack prints of the
- * overview fits one A4 landscape page at 6 pt or more (the page-fit measure, `onePageTextPt`) with a landscape
- * aspect; the two-region example is printed one region a page, each page with every part and every step of its
- * region exactly once; the 20-spoke design's overview is collapsed with its steps and prints on one page.
- * Every picture is checked for well-formed XML, no overlapping sibling boxes and every edge routed.
+ * The overview on its one printed page (issue #11 §3): for each of the seven examples, the whole overview (the
+ * two-region g's included) is framed 16:9 and prints on one A4 landscape page at 6 pt or more (the page-fit
+ * measure, `onePageTextPt`), in the pack and standalone. A multi-region design whose whole does not (g with a third
+ * stamp, `test/fixtures/three-region-stamps.ts`) is printed one region a page, each page with every part and every
+ * step of its region exactly once; the 20-spoke design's overview is collapsed with its steps and prints on one
+ * page. Every picture is checked for well-formed XML, no overlapping sibling boxes and every edge routed.
  */
 import { readdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { XMLValidator } from 'fast-xml-parser';
 import { stepNumbers } from '../helpers/svg-steps.js';
+import { isSixteenByNine } from '../helpers/frame.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deriveView } from '../../src/diagram/index.js';
 import { overview, overviewRegions, regionOverviews } from '../../src/diagram/overview.js';
@@ -33,8 +35,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const examplesDir = join(root, 'examples');
 const files = readdirSync(examplesDir).filter((f) => f.endsWith('.ts')).sort();
 const box = pictureBox('a4', 'landscape');
-/** The aspect band of a printed overview page: landscape, around the page's 1.71 and 16:9 (1.78). */
-const ASPECT = { min: 1.35, max: 2.45 };
+/** g with a third regional stamp: its whole overview is too large for one page, its region pages are not. */
+const THREE = 'three-region-stamps';
+const threeRegions = join(root, 'test', 'fixtures', `${THREE}.ts`);
 
 const pt = (d: { svg: string; width: number; height: number }) => onePageTextPt(d.width, d.height, smallestFontPx(d.svg), box);
 
@@ -52,6 +55,9 @@ beforeAll(async () => {
     const [d] = await renderPackDiagrams(model, { views: ['overview'], metadata: false });
     packs.set(f, d!);
   }
+  const three = (await loadArchitecture(threeRegions)).model;
+  models.set(THREE, three);
+  packs.set(THREE, (await renderPackDiagrams(three, { views: ['overview'], metadata: false }))[0]!);
   dir = mkdtempSync(join(tmpdir(), 'aksnet-overview-fit-'));
   const { writeHubSpoke } = (await import(join(root, 'bench', 'designs.mjs'))) as { writeHubSpoke(d: string, n: number): string };
   const model = (await loadArchitecture(writeHubSpoke(dir, 20))).model;
@@ -86,65 +92,58 @@ function checkPicture(name: string, graph: ViewGraph, r: ViewRender): void {
 }
 
 describe('the overview on one A4 landscape page', () => {
-  it('prints every example on one page per picture at 6 pt or more, landscape', () => {
+  it('prints every example whole on one page at 6 pt or more, framed 16:9', () => {
     for (const f of files) {
-      for (const d of printed(packs.get(f)!)) {
-        expect(pt(d), `${f} ${d.title}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
-        const aspect = d.width / d.height;
-        expect(aspect, `${f} aspect`).toBeGreaterThanOrEqual(ASPECT.min);
-        expect(aspect, `${f} aspect`).toBeLessThanOrEqual(ASPECT.max);
-      }
+      const d = packs.get(f)!;
+      // Whole: not cut per region (g's two regions included) nor collapsed.
+      expect(d.parts, f).toBeUndefined();
+      expect(d.collapsed, f).toBeUndefined();
+      expect(pt(d), `${f} ${d.width} x ${d.height}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+      expect(isSixteenByNine(d), `${f} ${d.width} x ${d.height}`).toBe(true);
     }
   });
 
-  it('cuts only what does not fit: single-region examples whole, the two-region example per region', () => {
-    for (const f of files) {
-      const d = packs.get(f)!;
-      const regions = overviewRegions(models.get(f)!);
-      if (regions.length > 1) {
-        expect(d.parts?.map((r) => r.title), f).toEqual(regions.map((r) => `Region ${r}`));
-        // The whole overview (written beside the pack) is the one that does not fit.
-        expect(pt(d), `${f} whole`).toBeLessThan(MIN_TEXT_PT);
-      } else {
-        expect(d.parts, f).toBeUndefined();
-        expect(d.collapsed, f).toBeUndefined();
-      }
+  it('cuts a multi-region design whose whole does not fit one page per region, each page framed 16:9', () => {
+    const d = packs.get(THREE)!;
+    const regions = overviewRegions(models.get(THREE)!);
+    expect(regions).toEqual(['westeurope', 'northeurope', 'swedencentral']);
+    expect(d.parts?.map((r) => r.title)).toEqual(regions.map((r) => `Region ${r}`));
+    // The whole overview (written beside the pack) is the one that does not fit.
+    expect(pt(d)).toBeLessThan(MIN_TEXT_PT);
+    for (const p of d.parts!) {
+      expect(pt(p), p.title).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+      expect(isSixteenByNine(p), p.title).toBe(true);
     }
   });
 });
 
 describe('the standalone overview (aksnet diagram, with its title block) on one A4 landscape page', () => {
-  it('prints at 6 pt or more: whole, or for a multi-region design whose whole does not, each region page', async () => {
+  it('prints every example whole at 6 pt or more, with no region pages; a design whose whole does not, per region', async () => {
     for (const f of files) {
       const model = models.get(f)!;
       const whole = await renderView(model, deriveView(model, 'overview')!, {});
-      const pages = await standaloneRegionPages(model, whole, {});
-      if (overviewRegions(model).length < 2) {
-        expect(pt(whole), f).toBeGreaterThanOrEqual(MIN_TEXT_PT);
-        expect(pages, f).toEqual([]);
-        continue;
-      }
-      // g: the whole is under 6 pt, so its region pages are written beside it, each on one page at 6 pt or more.
-      expect(pt(whole), `${f} whole`).toBeLessThan(MIN_TEXT_PT);
-      expect(pages.map((p) => p.region), f).toEqual(overviewRegions(model));
-      for (const p of pages) expect(pt(p), `${f} ${p.region}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+      expect(pt(whole), `${f} ${whole.width} x ${whole.height}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+      expect(await standaloneRegionPages(model, whole, {}), f).toEqual([]);
     }
+    const model = models.get(THREE)!;
+    const whole = await renderView(model, deriveView(model, 'overview')!, {});
+    expect(pt(whole)).toBeLessThan(MIN_TEXT_PT);
+    const pages = await standaloneRegionPages(model, whole, {});
+    expect(pages.map((p) => p.region)).toEqual(overviewRegions(model));
+    for (const p of pages) expect(pt(p), p.region).toBeGreaterThanOrEqual(MIN_TEXT_PT);
   }, 300_000);
 
-  it('is landscape, between 3:2 and 9:4, and shows 6 pt or more whole on a 16:9 slide (docs/diagrams.md)', async () => {
-    // PowerPoint's default 16:9 slide, 13.333 × 7.5 in, the picture fitted to it edge to edge.
+  it('is framed 16:9, whole, per region and as printed, and shows 6.5 pt or more on a 16:9 slide', async () => {
+    // PowerPoint's default 16:9 slide, 13.333 × 7.5 in: a 16:9 picture fills it edge to edge.
     const slide = { width: 13.333 * 25.4, height: 7.5 * 25.4 };
-    for (const f of files) {
+    for (const f of [...files, THREE]) {
       const model = models.get(f)!;
       const whole = await renderView(model, deriveView(model, 'overview')!, {});
       const pages = await standaloneRegionPages(model, whole, {});
       for (const d of [whole, ...pages, ...printed(packs.get(f)!)]) {
-        const aspect = d.width / d.height;
-        expect(aspect, `${f} ${d.title}`).toBeGreaterThanOrEqual(1.5);
-        expect(aspect, `${f} ${d.title}`).toBeLessThanOrEqual(2.25);
+        expect(isSixteenByNine(d), `${f} ${d.title} ${d.width} x ${d.height}`).toBe(true);
       }
-      // g's whole overview too: a slide is larger than the A4 page's picture box both ways.
-      for (const d of [whole, ...pages]) {
+      for (const d of f === THREE ? pages : [whole]) {
         expect(onePageTextPt(d.width, d.height, smallestFontPx(d.svg), slide), `${f} slide`).toBeGreaterThanOrEqual(6.5);
       }
     }
@@ -153,6 +152,9 @@ describe('the standalone overview (aksnet diagram, with its title block) on one 
 
 describe('the overview per region', () => {
   const g = 'g-two-region-stamps.ts';
+  const REGIONS = ['westeurope', 'northeurope', 'swedencentral'];
+  const REGION_TITLES = REGIONS.map((r) => `Region ${r}`);
+  const VNETS = ['vnet-bookings-weu', 'vnet-bookings-neu', 'vnet-bookings-swc'];
 
   it('keeps every part of its region and every step of its paths exactly once per page, and nothing else', async () => {
     const model = models.get(g)!;
@@ -197,30 +199,43 @@ describe('the overview per region', () => {
   }, 120_000);
 
   it('prints a page per region in the PDF pack, captioned with its region, the whole overview beside', async () => {
-    const inputs = await prepareInputs({ files: [join(examplesDir, g)], config: false, asOf: '2026-11-23' });
+    const inputs = await prepareInputs({ files: [threeRegions], config: false, asOf: '2026-11-23' });
     const vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
     const d = vm.architectures[0]!.diagrams.find((x) => x.view === 'overview')!;
-    expect(d.parts?.map((r) => r.title)).toEqual(['Region westeurope', 'Region northeurope']);
+    expect(d.parts?.map((r) => r.title)).toEqual(REGION_TITLES);
     const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
     const figures = [...html.matchAll(/<figure class="diagram diagram-page[^"]*"[^>]*>[\s\S]*?<\/figure>/g)].map((m) => m[0]);
     const overviews = figures.filter((f) => f.includes('Overview: topology'));
-    expect(overviews).toHaveLength(2);
-    expect(overviews[0]).toContain('(part 1 of 2: Region westeurope)');
-    expect(overviews[1]).toContain('(part 2 of 2: Region northeurope)');
-    expect(overviews[0]).toContain('data-element="vnet:vnet-bookings-weu"');
-    expect(overviews[0]).not.toContain('data-element="vnet:vnet-bookings-neu"');
-    expect(overviews[1]).toContain('data-element="vnet:vnet-bookings-neu"');
+    expect(overviews).toHaveLength(3);
+    for (const [i, t] of REGION_TITLES.entries()) expect(overviews[i]).toContain(`(part ${i + 1} of 3: ${t})`);
+    VNETS.forEach((own, i) => {
+      for (const v of VNETS) {
+        if (v === own) expect(overviews[i]).toContain(`data-element="vnet:${v}"`);
+        else expect(overviews[i]).not.toContain(`data-element="vnet:${v}"`);
+      }
+    });
     expect(overviews[0]).toContain(`pack-diagrams/${d.fileName}`);
     // The JSON pack keeps the whole overview and names the printed parts only.
     const json = JSON.parse(renderJson(vm)) as { architectures: Array<{ diagrams: Array<{ view: string; parts?: unknown }> }> };
-    expect(json.architectures[0]!.diagrams.find((x) => x.view === 'overview')!.parts).toEqual([
-      'Region westeurope',
-      'Region northeurope',
-    ]);
+    expect(json.architectures[0]!.diagrams.find((x) => x.view === 'overview')!.parts).toEqual(REGION_TITLES);
+  }, 120_000);
+
+  it('prints the two-region g whole on one page of the PDF pack, with no region pages', async () => {
+    const inputs = await prepareInputs({ files: [join(examplesDir, g)], config: false, asOf: '2026-11-23' });
+    const vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
+    const d = vm.architectures[0]!.diagrams.find((x) => x.view === 'overview')!;
+    expect(d.parts).toBeUndefined();
+    const html = renderHtml(vm, { medium: 'print', diagramDir: 'pack-diagrams' });
+    const figures = [...html.matchAll(/<figure class="diagram diagram-page[^"]*"[^>]*>[\s\S]*?<\/figure>/g)].map((m) => m[0]);
+    const overviews = figures.filter((f) => f.includes('Overview: topology'));
+    expect(overviews).toHaveLength(1);
+    expect(overviews[0]).not.toContain('(part ');
+    expect(overviews[0]).toContain('data-element="vnet:vnet-bookings-weu"');
+    expect(overviews[0]).toContain('data-element="vnet:vnet-bookings-neu"');
   }, 120_000);
 
   it('shows the region pages after the whole overview on screen and in Markdown, each full width and at 1:1', async () => {
-    const inputs = await prepareInputs({ files: [join(examplesDir, g)], config: false, asOf: '2026-11-23' });
+    const inputs = await prepareInputs({ files: [threeRegions], config: false, asOf: '2026-11-23' });
     const vm = buildViewModel(inputs, { version: '0.0.0-test', rules: [] });
     const a = vm.architectures[0]!;
     const d = a.diagrams.find((x) => x.view === 'overview')!;
@@ -232,33 +247,35 @@ describe('the overview per region', () => {
       `${a.anchor}-diagram-overview`,
       `${a.anchor}-diagram-overview-part-1`,
       `${a.anchor}-diagram-overview-part-2`,
+      `${a.anchor}-diagram-overview-part-3`,
     ]);
     expect(new Set(figures.map((f) => f[1])).size).toBe(figures.length);
-    const [whole, weu, neu] = overviews.map((f) => f[0]);
+    const [whole, ...pages] = overviews.map((f) => f[0]);
     expect(whole).not.toContain('(part ');
-    expect(weu).toContain('(part 1 of 2: Region westeurope)');
-    expect(neu).toContain('(part 2 of 2: Region northeurope)');
-    for (const f of [whole!, weu!, neu!]) {
+    for (const [i, t] of REGION_TITLES.entries()) expect(pages[i]).toContain(`(part ${i + 1} of 3: ${t})`);
+    for (const f of [whole!, ...pages]) {
       expect(f).toContain('<details class="zoom">');
       expect(f).toMatch(/<svg\b[^>]*\swidth="[\d.]+"/);
       expect(f).toMatch(/<svg\b[^>]*\sviewBox="[\d. ]+"/);
     }
-    expect(whole).toContain('data-element="vnet:vnet-bookings-weu"');
-    expect(whole).toContain('data-element="vnet:vnet-bookings-neu"');
-    expect(weu).toContain('data-element="vnet:vnet-bookings-weu"');
-    expect(weu).not.toContain('data-element="vnet:vnet-bookings-neu"');
-    expect(neu).toContain('data-element="vnet:vnet-bookings-neu"');
-    expect(neu).not.toContain('data-element="vnet:vnet-bookings-weu"');
+    for (const v of VNETS) expect(whole).toContain(`data-element="vnet:${v}"`);
+    VNETS.forEach((own, i) => {
+      for (const v of VNETS) {
+        if (v === own) expect(pages[i]).toContain(`data-element="vnet:${v}"`);
+        else expect(pages[i]).not.toContain(`data-element="vnet:${v}"`);
+      }
+    });
 
     // Markdown: the region SVGs are written beside the pack and embedded after the whole overview, in order.
     const res = renderMarkdown(vm, 'diagrams');
     const names = d.parts!.map((p) => p.fileName);
-    expect(names).toEqual([`${a.slug}-overview-region-westeurope.svg`, `${a.slug}-overview-region-northeurope.svg`]);
+    expect(names).toEqual(REGIONS.map((r) => `${a.slug}-overview-region-${r}.svg`));
     const at = (name: string) => res.markdown.indexOf(`](diagrams/${name})`);
     expect(at(d.fileName)).toBeGreaterThan(0);
     expect(at(names[0]!)).toBeGreaterThan(at(d.fileName));
     expect(at(names[1]!)).toBeGreaterThan(at(names[0]!));
-    expect(res.markdown).toContain('Overview: topology with ingress and egress flows (part 1 of 2: Region westeurope)');
+    expect(at(names[2]!)).toBeGreaterThan(at(names[1]!));
+    expect(res.markdown).toContain('Overview: topology with ingress and egress flows (part 1 of 3: Region westeurope)');
     for (const [i, name] of names.entries()) {
       const file = res.files.find((f) => f.path === `diagrams/${name}`);
       expect(file?.content, name).toBe(d.parts![i]!.svgHtml);

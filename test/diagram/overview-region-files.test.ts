@@ -35,6 +35,10 @@ async function run(args: string[]): Promise<{ code: number; stdout: string[] }> 
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const example = (name: string) => join(root, 'examples', name);
+/** g with a third regional stamp: the whole overview does not print on one page at 6 pt (g's own now does). */
+const three = join(root, 'test', 'fixtures', 'three-region-stamps.ts');
+const REGIONS = ['westeurope', 'northeurope', 'swedencentral'] as const;
+const VNETS = ['vnet-bookings-weu', 'vnet-bookings-neu', 'vnet-bookings-swc'] as const;
 const dirs: string[] = [];
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), 'aksnet-overview-regions-'));
@@ -55,39 +59,44 @@ const picture = (path: string) => {
 describe('aksnet diagram --view overview: region pages', () => {
   it('writes one overview per region beside a whole that does not fit a page, listed after it', async () => {
     const out = tmp();
-    const r = await run(['diagram', example('g-two-region-stamps.ts'), '--view', 'all', '-o', out]);
+    const r = await run(['diagram', three, '--view', 'all', '-o', out]);
     expect(r.code).toBe(0);
-    const whole = join(out, 'g-two-region-stamps.overview.svg');
-    const weu = join(out, 'g-two-region-stamps.overview.region-westeurope.svg');
-    const neu = join(out, 'g-two-region-stamps.overview.region-northeurope.svg');
-    expect(r.stdout.slice(0, 3)).toEqual([whole, weu, neu]);
-    expect(r.stdout).toHaveLength(7);
+    const whole = join(out, 'three-region-stamps.overview.svg');
+    const pages = REGIONS.map((x) => join(out, `three-region-stamps.overview.region-${x}.svg`));
+    expect(r.stdout.slice(0, 4)).toEqual([whole, ...pages]);
+    expect(r.stdout).toHaveLength(8);
     expect(readdirSync(out).sort()).toEqual(r.stdout.map((p) => p.slice(out.length + 1)).sort());
     // The whole one is why the pages exist; each page prints on one A4 landscape page at 6 pt or more.
     expect(fitsLandscapePage(picture(whole))).toBe(false);
-    for (const [path, own, other] of [
-      [weu, 'vnet-bookings-weu', 'vnet-bookings-neu'],
-      [neu, 'vnet-bookings-neu', 'vnet-bookings-weu'],
-    ] as const) {
+    pages.forEach((path, i) => {
       const p = picture(path);
       expect(XMLValidator.validate(p.svg), path).toBe(true);
       expect(fitsLandscapePage(p), path).toBe(true);
-      // Drawn as the standalone whole is (its header, naming the region), with its own region and not the other.
+      // Drawn as the standalone whole is (its header, naming the region), with its own region and not the others.
       expect(p.svg).toMatch(/Version 1\.0\.0/);
-      expect(p.svg).toContain(`region ${path === weu ? 'westeurope' : 'northeurope'}</text>`);
-      expect(p.svg).toContain(`data-element="vnet:${own}"`);
-      expect(p.svg).not.toContain(`data-element="vnet:${other}"`);
-    }
+      expect(p.svg).toContain(`region ${REGIONS[i]}</text>`);
+      for (const v of VNETS) {
+        if (v === VNETS[i]) expect(p.svg).toContain(`data-element="vnet:${v}"`);
+        else expect(p.svg).not.toContain(`data-element="vnet:${v}"`);
+      }
+    });
+  }, 120_000);
+
+  it('writes the two-region g whole, with no region pages: it prints on one page at 6 pt', async () => {
+    const out = tmp();
+    const r = await run(['diagram', example('g-two-region-stamps.ts'), '--view', 'overview', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toEqual(['g-two-region-stamps.overview.svg']);
+    expect(fitsLandscapePage(picture(join(out, 'g-two-region-stamps.overview.svg')))).toBe(true);
   }, 120_000);
 
   it('writes PNG region pages with --format png', async () => {
     const out = tmp();
-    const r = await run(['diagram', example('g-two-region-stamps.ts'), '--view', 'overview', '--format', 'png', '-o', out]);
+    const r = await run(['diagram', three, '--view', 'overview', '--format', 'png', '-o', out]);
     expect(r.code).toBe(0);
     expect(r.stdout.map((p) => p.slice(out.length + 1))).toEqual([
-      'g-two-region-stamps.overview.png',
-      'g-two-region-stamps.overview.region-westeurope.png',
-      'g-two-region-stamps.overview.region-northeurope.png',
+      'three-region-stamps.overview.png',
+      ...REGIONS.map((x) => `three-region-stamps.overview.region-${x}.png`),
     ]);
     for (const p of r.stdout) expect(readFileSync(p).subarray(1, 4).toString()).toBe('PNG');
   }, 120_000);
@@ -116,9 +125,9 @@ describe('aksnet diagram --view overview: region pages', () => {
       'a-hub-spoke-baseline.overview.svg',
       'notes.overview.region-westeurope.svg',
     ]);
-    // g's pages are kept when it is drawn again.
-    await run(['diagram', example('g-two-region-stamps.ts'), '--view', 'overview', '-o', out]);
-    expect(existsSync(join(out, 'g-two-region-stamps.overview.region-westeurope.svg'))).toBe(true);
+    // A design that has region pages keeps them when it is drawn again.
+    await run(['diagram', three, '--view', 'overview', '-o', out]);
+    expect(existsSync(join(out, 'three-region-stamps.overview.region-westeurope.svg'))).toBe(true);
   }, 120_000);
 
   it('names region files safely and distinctly', () => {

@@ -29,6 +29,7 @@ import { AksnetError } from '../../src/shared/errors.js';
 import { TYPE } from '../../src/render/style.js';
 import { MIN_TEXT_PT, onePageTextPt, pictureBox, smallestFontPx } from '../../src/diagram/page-fit.js';
 import { loadFonts } from '../../src/render/text.js';
+import { isSixteenByNine, room } from '../helpers/frame.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const examplesDir = join(root, 'examples');
@@ -201,23 +202,38 @@ describe('overview view', () => {
     }
   });
 
-  it('prints whole on one A4 landscape page with its smallest text at 6 pt or more', () => {
+  it('prints whole on one A4 landscape page with its smallest text at 6 pt or more, every example', () => {
     const box = pictureBox('a4', 'landscape');
     const pt = (c: Case) => onePageTextPt(c.r.width, c.r.height, smallestFontPx(c.r.svg), box);
     // The smallest text is what the page fit reads: no text in the SVG is smaller than the step numbers.
     for (const c of cases) expect(smallestFontPx(c.r.svg), c.file).toBe(TYPE.legend);
-    // Issue #11 §3. The standalone SVG carries the metadata block the pack leaves out: with it, the whole overview of
-    // the two-region g is still under 6 pt (its current size is the floor it must not fall below); aksnet diagram
-    // writes its region pages beside it, each on one page at 6 pt (test/diagram/overview-fit.test.ts).
-    const open: Record<string, number> = { 'g-': 5.5 };
+    // Issue #11 §3, with the standalone SVG's title block: the two-region g too (5.55 pt before the 16:9 frame).
+    for (const c of cases) expect(pt(c), c.file).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    // 6 pt at 10.5 px on the A4 landscape picture box (269 mm wide) is a canvas at most 1334 px wide: the measure
+    // rejects a wider one.
+    expect(onePageTextPt(1334, 750, TYPE.legend, box)).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+    expect(onePageTextPt(1336, 751, TYPE.legend, box)).toBeLessThan(MIN_TEXT_PT);
+  });
+
+  it('is framed 16:9, the drawing inside the frame and centred in it, the frame no larger than it needs', async () => {
+    const m = await loadFonts();
     for (const c of cases) {
-      const floor = Object.entries(open).find(([k]) => c.file.startsWith(k))?.[1];
-      if (floor === undefined) expect(pt(c), c.file).toBeGreaterThanOrEqual(MIN_TEXT_PT);
-      else {
-        expect(pt(c), c.file).toBeGreaterThanOrEqual(floor);
-        expect(pt(c), `${c.file} now reaches 6 pt: take it off the open list`).toBeLessThan(MIN_TEXT_PT);
-      }
+      expect(isSixteenByNine(c.r), `${c.file} ${c.r.width} x ${c.r.height}`).toBe(true);
+      const g = room(m, c.r.target);
+      // Nothing is cut off by the frame.
+      for (const [side, v] of Object.entries(g)) expect(v, `${c.file} room ${side}`).toBeGreaterThanOrEqual(0);
+      // Centred: as much room on the left as on the right and at the top as at the bottom, give or take the
+      // canvas margin (16 px) and a legend line shorter than its column.
+      expect(Math.abs(g.left - g.right), `${c.file} ${JSON.stringify(g)}`).toBeLessThanOrEqual(40);
+      expect(Math.abs(g.top - g.bottom), `${c.file} ${JSON.stringify(g)}`).toBeLessThanOrEqual(40);
+      // One axis is the drawing's own: the frame adds room on the other only.
+      expect(Math.min(g.left + g.right, g.top + g.bottom), `${c.file} ${JSON.stringify(g)}`).toBeLessThanOrEqual(80);
     }
+    // The other side of the check: a canvas off 16:9 by more than a pixel fails it.
+    expect(isSixteenByNine({ width: 1067, height: 600 })).toBe(true);
+    expect(isSixteenByNine({ width: 1067, height: 602 })).toBe(false);
+    expect(isSixteenByNine({ width: 1107, height: 588 })).toBe(false); // a's overview before the frame, 1.88:1
+    expect(isSixteenByNine({ width: 1300, height: 776 })).toBe(false); // f's, 1.68:1
   });
 
   it('writes the same bytes twice', async () => {
