@@ -154,9 +154,11 @@ function landscapeScale(c: { target: DiagramTarget }): number {
 
 /**
  * How close to the best first pass a compact view's candidate must print for its second pass to run on one ELK.
- * The second pass only shortens wrapped container headers: on the seven examples' overviews and g's region
- * overviews it raised a candidate's scale by 0–5.6 % (left to right) and 0–3.9 % (top-down), while every top-down
- * first pass printed at 0.62–0.88 of the left-to-right one; a candidate further behind than this cannot win.
+ * The second pass only shortens wrapped container headers. Framed 16:9 (2026-12-02), on the seven examples'
+ * overviews (standalone and in the pack) it raised a candidate's scale by 0–6.8 % (left to right) and 0–4.6 %
+ * (top-down), while every top-down first pass printed at 0.56–0.90 of the left-to-right one; on the three-region
+ * fixture's whole overview (test/fixtures) top-down wins and the left-to-right first pass, at 0.87 of it, gains
+ * 12.6 % and still loses. A candidate further behind than this has not won on any of them.
  */
 const SECOND_PASS_REACH = 0.9;
 
