@@ -70,9 +70,9 @@ const BESIDE_STEP = 10;
 /**
  * Width to height of a compact view's (the overview's) frame: 16:9, a slide's shape (issue #11 §3). The legends are
  * arranged so that the whole needs the narrowest 16:9 frame, and the canvas is that frame, the drawing centred in
- * it. On an A4 or Letter landscape page (1.71:1, 1.60:1) a 16:9 frame is bound by the page's width.
+ * it. On an A4 or Letter landscape page (1.71:1, 1.54:1) a 16:9 frame is bound by the page's width.
  */
-export const FRAME_ASPECT = 16 / 9;
+const FRAME_ASPECT = 16 / 9;
 
 const LEGEND_TITLE = 'Legend';
 
@@ -241,7 +241,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       w: Math.max(diagramW + w + MARGIN, headerW),
       h: Math.max(narrow.pictureH, besideTop + placed.height) + MARGIN,
     };
-    return { placed, size, w };
+    return { placed, size };
   };
   let beside = hasSteps && graph.compact ? besideAt(STEP_LEGEND_BESIDE) : undefined;
   for (let w = STEP_LEGEND_BESIDE - BESIDE_STEP; beside && w >= STEP_LEGEND_BESIDE_MIN; w -= BESIDE_STEP) {
