@@ -34,10 +34,14 @@ interface Modules {
   pool: { warmLayoutThread(): Promise<void> | undefined };
 }
 
-// Several designs, one of them (g) with flow views split into parts and overview region pages.
-const files = ['a-hub-spoke-baseline', 'b-front-door-private-link', 'e-istio-mesh', 'g-two-region-stamps'].map((f) =>
-  join(repo, 'examples', `${f}.ts`),
-);
+// Several designs, one of them (g) with flow views split into parts; g with a third stamp (test/fixtures) has
+// overview region pages (g's own overview prints whole).
+const files = [
+  ...['a-hub-spoke-baseline', 'b-front-door-private-link', 'e-istio-mesh', 'g-two-region-stamps'].map((f) =>
+    join(repo, 'examples', `${f}.ts`),
+  ),
+  join(repo, 'test', 'fixtures', 'three-region-stamps.ts'),
+];
 
 /** Every picture of the pack, in order: each view's SVG and its parts'. */
 const pictures = (inputs: ReportInput[]) =>
