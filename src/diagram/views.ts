@@ -552,10 +552,17 @@ function topology(q: ModelQuery): ViewGraph {
     const zone = b.zone('zone:paas', 'Azure PaaS', ['reached over private endpoints'], 'last');
     for (const p of paas) b.leaf(p, { parent: zone });
   }
+  // The two right-hand columns stacked, or side by side when that prints the picture larger.
+  if (b.has('zone:paas') && b.has('zone:private-dns')) b.gridBySize(['zone:paas', 'zone:private-dns']);
   for (const e of m.edges) {
-    if (e.class === 'peering') b.modelEdge(e, 'peering', { undirected: true });
+    // A chip that only names the line's class (a plain peering, a private endpoint's Private Link to its service)
+    // says what the line's style and the legend say: left off, it gives back the column of width each took. A
+    // peering with gateway transit keeps its chip.
+    if (e.class === 'peering') b.modelEdge(unnamed(e, 'peering'), 'peering', { undirected: true });
     else if (e.class === 'hybrid') b.modelEdge(e, 'hybrid');
-    else if (e.class === 'private-link' && pes.some((p) => p.id === e.from)) b.modelEdge(e, 'private-link');
+    else if (e.class === 'private-link' && pes.some((p) => p.id === e.from)) {
+      b.modelEdge(unnamed(e, 'Private Link'), 'private-link');
+    }
   }
   for (const fd of q.all('frontDoor')) frontDoorEdges(b, fd);
   for (const tm of q.all('trafficManager')) {
@@ -567,6 +574,14 @@ function topology(q: ModelQuery): ViewGraph {
     }
   }
   return b.build();
+}
+
+/** The edge without its label when the label is only `name` (the class its line style and the legend show). */
+function unnamed(e: Edge, name: string): Edge {
+  if (e.label !== name) return e;
+  const rest = { ...e };
+  delete rest.label;
+  return rest;
 }
 
 /** Up to two names, then a count: "pe-a, pe-b" / "pe-a +3 more". */

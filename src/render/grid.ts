@@ -183,18 +183,26 @@ export function arrangeGrids(
       layer.set(id, d);
       return d;
     };
-    const free = kids.filter((k) => !inGrid.has(k));
-    for (const k of free) depthOf(k, new Set());
-    const last = Math.max(0, ...free.map((k) => layer.get(k)!));
-    const cols: Columns = [];
-    for (const k of free) {
+    for (const k of kids) depthOf(k, new Set());
+    const plain = kids.filter((k) => byId.get(k)!.layer !== 'last');
+    const last = Math.max(0, ...plain.map((k) => layer.get(k)!));
+    const at = (k: string): number => {
       const b = byId.get(k)!;
-      const at = b.layer === 'first' ? 0 : b.layer === 'last' ? Math.max(last, 1) : layer.get(k)!;
-      (cols[at] ??= []).push(k);
+      return b.layer === 'first' ? 0 : b.layer === 'last' ? Math.max(last, layer.get(k)!) : layer.get(k)!;
+    };
+    // A grid starts at the layer its boxes would take together (they have no edges between them); its columns after
+    // the first push the layers after it one further each.
+    const members = kids.filter((k) => inGrid.has(k));
+    const base = Math.max(0, ...members.map(at));
+    const extra = Math.max(0, grid.length - 1);
+    const cols: Columns = [];
+    for (const k of kids.filter((x) => !inGrid.has(x))) {
+      const l = at(k);
+      (cols[l > base ? l + extra : l] ??= []).push(k);
     }
-    // A grid's first column shares the layer its boxes would take together (they have no edges between them).
-    grid.forEach((col, i) => (cols[i] ??= []).push(...col));
-    return cols.filter((c) => c && c.length);
+    grid.forEach((col, i) => (cols[base + i] ??= []).push(...col));
+    // (filter skips the layers no box took.)
+    return cols.filter((c) => c.length > 0);
   };
   const sizes = new Map<string, Size>();
   const boxSize = (b: GridBox, inner: Size): Size => {
@@ -242,21 +250,22 @@ export function arrangeGrids(
   const paged = [...groupOf].filter(([, g]) => g.aspect === undefined);
   // Several top-level boxes holding such groups (the regions of a two-region design) print one a page when the whole
   // does not fit: each group is judged by the picture of its own.
-  const top = (id: string | undefined) => (id === undefined ? undefined : chain(id).at(-1));
-  const tops = new Set(paged.map(([p]) => top(p)).filter((t): t is string => t !== undefined));
+  // (Top-level boxes around a group's container, that is: a zone beside the regions is no such box.)
+  const nested = (p: string | undefined) => p !== undefined && byId.get(p)!.parent !== undefined;
+  const tops = new Set(paged.filter(([p]) => nested(p)).map(([p]) => chain(p!).at(-1)!));
   for (let round = 0; round < 2; round++) {
     for (const [parent, g] of paged) {
-      let best: { cols: Columns; score: number; area: number } | undefined;
-      const others = new Set([...tops].filter((t) => t !== top(parent)));
+      let best: { cols: Columns; score: number } | undefined;
+      // A group outside every region (the zones beside them) is judged with the first region.
+      const mine = nested(parent) ? chain(parent!).at(-1) : [...tops][0];
+      const others = new Set([...tops].filter((t) => t !== mine));
       for (const cols of candidates(g)) {
         chosen.set(parent, cols);
-        const whole = estimate(others);
-        const score = pageCost(whole);
-        const own = parent === undefined ? whole : sizes.get(parent)!;
-        const area = own.width * own.height;
+        const score = pageCost(estimate(others));
+        if (process.env.GDEBUG) { const w = estimate(others); console.error('page', parent, cols.map((c) => c.length).join('/'), Math.round(w.width), Math.round(w.height), score.toFixed(3)); }
         // A column more must print the picture clearly larger: each column is one more place where ELK's placement
         // can let the tops drift apart, which the estimate does not see.
-        if (!best || score < best.score * GAIN) best = { cols, score, area };
+        if (!best || score < best.score * GAIN) best = { cols, score };
       }
       chosen.set(parent, best!.cols);
     }
@@ -306,14 +315,14 @@ export function gridColumns(
         padding: { top: 0, left: 0, bottom: 0, right: 0 },
       })),
     );
-    a.columns.forEach((col, k) =>
+    a.columns.forEach((col, k) => {
       col.forEach((id, row) => {
         const n = byId.get(id)!;
         n.parent = ids[k]!;
         // Top to bottom in the group's order: ELK would reorder a column to shorten the edges that leave it.
         n.order = row;
-      }),
-    );
+      });
+    });
     for (let k = 1; k < ids.length; k++) out.push({ from: ids[k - 1]!, to: ids[k]! });
   }
   return out;
