@@ -150,7 +150,9 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     }
     // A compact box keeps the full width for a name that two narrow lines cannot hold whole, and is as wide as the
     // widest piece of its name between hyphens and spaces: a name breaks there, never inside a word.
-    const widestPiece = Math.max(0, ...clean(node.label).split(/(?<=[-\s])/).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
+    // A dense box also breaks a dotted name (a private DNS zone's privatelink.vaultcore.azure.net) after a dot.
+    const breaks = g.dense === true && g.compact !== true ? /(?<=[-\s.])/ : /(?<=[-\s])/;
+    const widestPiece = Math.max(0, ...clean(node.label).split(breaks).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
     const narrow = g.compact ? COMPACT_LEAF_TEXT : DENSE_LEAF_TEXT;
     let maxText = small ? Math.min(LEAF.maxText, Math.max(narrow, Math.ceil(widestPiece))) : LEAF.maxText;
     const atSpaces = g.dense === true && g.compact !== true;
