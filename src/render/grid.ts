@@ -117,6 +117,8 @@ const CHROME = 80;
 const SLACK = 1.2;
 /** The print-scale gain a column more must bring (see arrangeGrids). */
 const GAIN = 0.9;
+/** The most groups judged by the whole picture (see arrangeGrids). */
+const MAX_PAGED = 12;
 
 /** How many printed pages' worth a picture of this size is: below 1 it fits one page (larger is worse). */
 const pageCost = (s: Size): number => Math.max((s.width * SLACK) / PAGE.width, (s.height * SLACK + CHROME) / PAGE.height);
@@ -166,19 +168,24 @@ export function arrangeGrids(
   for (const g of live) if (!groupOf.has(byId.get(g.ids[0]!)!.parent)) groupOf.set(byId.get(g.ids[0]!)!.parent, g);
   const chosen = new Map<string | undefined, Columns>();
 
-  /** The columns a container's children take: by longest path over the edges between them, a grid's spread out. */
-  const columnsOf = (parent: string | undefined, without: ReadonlySet<string> = new Set()): Columns => {
-    const kids = (children.get(parent) ?? []).filter((k) => !without.has(k));
-    const grid = chosen.get(parent) ?? [];
-    const inGrid = new Set(grid.flat());
+  /** Each container's children by layer: the longest path to them over the edges between them (computed once). */
+  const layers = new Map<string | undefined, Map<string, number>>();
+  const layersOf = (parent: string | undefined): Map<string, number> => {
+    const known = layers.get(parent);
+    if (known) return known;
+    const kids = children.get(parent) ?? [];
+    const mine = new Set(kids);
+    const before = new Map<string, string[]>();
+    for (const k of kids) {
+      for (const next of after.get(k) ?? []) if (mine.has(next) && next !== k) before.set(next, [...(before.get(next) ?? []), k]);
+    }
     const layer = new Map<string, number>();
     const depthOf = (id: string, seen: Set<string>): number => {
-      if (layer.has(id)) return layer.get(id)!;
+      const done = layer.get(id);
+      if (done !== undefined) return done;
       let d = 0;
       seen.add(id);
-      for (const k of kids) {
-        if (!seen.has(k) && after.get(k)?.has(id)) d = Math.max(d, depthOf(k, seen) + 1);
-      }
+      for (const k of before.get(id) ?? []) if (!seen.has(k)) d = Math.max(d, depthOf(k, seen) + 1);
       seen.delete(id);
       layer.set(id, d);
       return d;
@@ -186,18 +193,28 @@ export function arrangeGrids(
     for (const k of kids) depthOf(k, new Set());
     const plain = kids.filter((k) => byId.get(k)!.layer !== 'last');
     const last = Math.max(0, ...plain.map((k) => layer.get(k)!));
-    const at = (k: string): number => {
+    const out = new Map<string, number>();
+    for (const k of kids) {
       const b = byId.get(k)!;
-      return b.layer === 'first' ? 0 : b.layer === 'last' ? Math.max(last, layer.get(k)!) : layer.get(k)!;
-    };
+      out.set(k, b.layer === 'first' ? 0 : b.layer === 'last' ? Math.max(last, layer.get(k)!) : layer.get(k)!);
+    }
+    layers.set(parent, out);
+    return out;
+  };
+  /** The columns a container's children take: its layers, with a grid's boxes spread over columns of their own. */
+  const columnsOf = (parent: string | undefined, without?: ReadonlySet<string>): Columns => {
+    const at = layersOf(parent);
+    const kids = (children.get(parent) ?? []).filter((k) => !without?.has(k));
+    const grid = chosen.get(parent) ?? [];
+    const inGrid = new Set(grid.flat());
     // A grid starts at the layer its boxes would take together (they have no edges between them); its columns after
     // the first push the layers after it one further each.
-    const members = kids.filter((k) => inGrid.has(k));
-    const base = Math.max(0, ...members.map(at));
+    const base = Math.max(0, ...kids.filter((k) => inGrid.has(k)).map((k) => at.get(k)!));
     const extra = Math.max(0, grid.length - 1);
     const cols: Columns = [];
-    for (const k of kids.filter((x) => !inGrid.has(x))) {
-      const l = at(k);
+    for (const k of kids) {
+      if (inGrid.has(k)) continue;
+      const l = at.get(k)!;
       (cols[l > base ? l + extra : l] ??= []).push(k);
     }
     grid.forEach((col, i) => (cols[base + i] ??= []).push(...col));
@@ -216,10 +233,12 @@ export function arrangeGrids(
     side(columnsOf(parent, without).map((c) => stack(c.map((id) => sizes.get(id)!), spacing.node)), spacing.layer);
   // Containers after their children (deepest first).
   const order = [...boxes].sort((a, b) => chain(b.id).length - chain(a.id).length);
-  const estimate = (without?: ReadonlySet<string>): Size => {
-    for (const b of order) {
-      sizes.set(b.id, b.container && children.has(b.id) ? boxSize(b, content(b.id)) : { width: b.width, height: b.height });
-    }
+  const sizeOf = (b: GridBox): Size =>
+    b.container && children.has(b.id) ? boxSize(b, content(b.id)) : { width: b.width, height: b.height };
+  for (const b of order) sizes.set(b.id, sizeOf(b));
+  /** The whole picture's size after `parent`'s arrangement changed: its box and those around it measured again. */
+  const estimate = (parent: string | undefined, without?: ReadonlySet<string>): Size => {
+    if (parent !== undefined) for (const id of chain(parent)) sizes.set(id, sizeOf(byId.get(id)!));
     return content(undefined, without);
   };
   const candidates = (g: GridGroup): Columns[] => {
@@ -229,25 +248,40 @@ export function arrangeGrids(
       return starts.map((s, k) => g.ids.slice(s, starts[k + 1] ?? g.ids.length)).filter((c) => c.length);
     });
   };
-  // Shaped groups first, innermost first (a cluster's pools before the subnet and VNet around them).
-  estimate();
-  const shaped = [...groupOf].filter(([, g]) => g.aspect !== undefined);
-  shaped.sort(([a], [b]) => (b === undefined ? 0 : chain(b).length) - (a === undefined ? 0 : chain(a).length));
-  for (const [parent, g] of shaped) {
+  /** The arrangement of `g` that scores lowest; a column more must score below `gain` times the best so far. */
+  const pick = (parent: string | undefined, g: GridGroup, score: () => number, gain: number): void => {
     let best: { cols: Columns; score: number } | undefined;
     for (const cols of candidates(g)) {
       chosen.set(parent, cols);
-      estimate();
-      const s = parent === undefined ? content(undefined) : sizes.get(parent)!;
-      const score = Math.max(s.width / g.aspect!, s.height);
-      if (!best || score < best.score - 0.5) best = { cols, score };
+      const v = score();
+      if (!best || v < best.score * gain) best = { cols, score: v };
     }
     chosen.set(parent, best!.cols);
-    estimate();
+    estimate(parent);
+  };
+  // The groups that share the page are judged by the whole picture, which costs a pass over the boxes around each
+  // candidate: beyond a dozen such groups (a design of many spokes, its VNets in columns of their own) each VNet is
+  // shaped on its own instead, as about square.
+  const paging = [...groupOf].filter(([, g]) => g.aspect === undefined).length <= MAX_PAGED;
+  const aspectOf = (g: GridGroup) => g.aspect ?? (paging ? undefined : 1);
+  // Shaped groups first, innermost first (a cluster's pools before the subnet and VNet around them).
+  const shaped = [...groupOf].filter(([, g]) => aspectOf(g) !== undefined);
+  shaped.sort(([a], [b]) => (b === undefined ? 0 : chain(b).length) - (a === undefined ? 0 : chain(a).length));
+  for (const [parent, g] of shaped) {
+    const own = (): Size => {
+      if (parent === undefined) return content(undefined);
+      const s = sizeOf(byId.get(parent)!);
+      sizes.set(parent, s);
+      return s;
+    };
+    pick(parent, g, () => {
+      const s = own();
+      return Math.max(s.width / aspectOf(g)!, s.height);
+    }, 1);
   }
   // Then the groups that share the page: each in turn takes the arrangement whose whole picture prints best, the
   // others as chosen so far (twice round, so that the first chosen sees the others' choice).
-  const paged = [...groupOf].filter(([, g]) => g.aspect === undefined);
+  const paged = [...groupOf].filter(([, g]) => aspectOf(g) === undefined);
   // Several top-level boxes holding such groups (the regions of a two-region design) print one a page when the whole
   // does not fit: each group is judged by the picture of its own.
   // (Top-level boxes around a group's container, that is: a zone beside the regions is no such box.)
@@ -255,22 +289,14 @@ export function arrangeGrids(
   const tops = new Set(paged.filter(([p]) => nested(p)).map(([p]) => chain(p!).at(-1)!));
   for (let round = 0; round < 2; round++) {
     for (const [parent, g] of paged) {
-      let best: { cols: Columns; score: number } | undefined;
       // A group outside every region (the zones beside them) is judged with the first region.
       const mine = nested(parent) ? chain(parent!).at(-1) : [...tops][0];
       const others = new Set([...tops].filter((t) => t !== mine));
-      for (const cols of candidates(g)) {
-        chosen.set(parent, cols);
-        const score = pageCost(estimate(others));
-        if (process.env.GDEBUG) { const w = estimate(others); console.error('page', parent, cols.map((c) => c.length).join('/'), Math.round(w.width), Math.round(w.height), score.toFixed(3)); }
-        // A column more must print the picture clearly larger: each column is one more place where ELK's placement
-        // can let the tops drift apart, which the estimate does not see.
-        if (!best || score < best.score * GAIN) best = { cols, score };
-      }
-      chosen.set(parent, best!.cols);
+      // A column more must print the picture clearly larger: each column is one more place where ELK's placement
+      // can let the tops drift apart, which the estimate does not see.
+      pick(parent, g, () => pageCost(estimate(parent, others)), GAIN);
     }
   }
-  estimate();
   const out: Arranged[] = [];
   for (const g of live) {
     const parent = byId.get(g.ids[0]!)!.parent;
