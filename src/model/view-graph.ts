@@ -61,8 +61,9 @@ export interface ViewGraph {
   hints?: Array<{ from: string; to: string }>;
   /**
    * Sibling boxes to spread over columns by their measured sizes (a VNet's subnets, a cluster's node pools): the
-   * render stage, which knows the sizes, turns each into hints (`render/grid.ts`). `aspect` is the width the group
-   * may take per unit of height (larger: fewer, longer rows).
+   * render stage, which knows the sizes, lays each out as columns of consecutive boxes (`render/grid.ts`). With an
+   * `aspect` (the width the group may take per unit of height; larger: fewer, longer rows) the group is shaped by
+   * it; without one it takes the arrangement that prints the whole picture largest.
    */
   grids?: Array<{ ids: string[]; aspect?: number }>;
   /**
