@@ -121,6 +121,13 @@ export class Builder {
     for (let i = 0; i + rows < ids.length; i++) this.hints.push({ from: ids[i]!, to: ids[i + rows]! });
   }
 
+  readonly grids: Array<{ ids: string[]; aspect?: number }> = [];
+
+  /** Spreads sibling boxes over columns chosen by their sizes when they are measured (see render/grid.ts). */
+  gridBySize(ids: string[], aspect?: number): void {
+    if (ids.length > 1) this.grids.push({ ids, ...(aspect !== undefined ? { aspect } : {}) });
+  }
+
   has(id: string): boolean {
     return this.nodes.has(id);
   }
@@ -156,8 +163,8 @@ export class Builder {
     });
   }
 
-  zone(id: string, label: string, details: string[] = []): string {
-    return this.node({ id, kind: 'zone', label, details, style: 'zone' });
+  zone(id: string, label: string, details: string[] = [], layer?: 'first' | 'last'): string {
+    return this.node({ id, kind: 'zone', label, details, style: 'zone', ...(layer ? { layer } : {}) });
   }
 
   region(name: string): string | undefined {
@@ -269,6 +276,7 @@ export class Builder {
       nodes: inPartOrder([...this.nodes.values()], this.q),
       edges: [...this.edges.values()],
       ...(this.hints.length ? { hints: this.hints } : {}),
+      ...(this.grids.length ? { grids: this.grids } : {}),
       // Several stamps or spokes: ELK keeps them in the shared part order.
       ...([...this.nodes.values()].filter((n) => n.kind === 'cluster').length > 1 ? { keepOrder: true } : {}),
     };
@@ -487,6 +495,12 @@ export function details(r: Resource, q: ModelQuery): string[] {
   }
 }
 
+/**
+ * A cluster's node pools side by side, up to about four in a row (a pool box is about four times as wide as it is
+ * tall, so this keeps the pools' grid about square): a stack of pools made the subnet holding them the tallest box.
+ */
+const POOL_ASPECT = 4;
+
 function topology(q: ModelQuery): ViewGraph {
   const b = new Builder(q, 'topology', true);
   const m = q.model;
@@ -509,8 +523,8 @@ function topology(q: ModelQuery): ViewGraph {
       const sub = q.getAs(s, 'subnet');
       if (sub) subs.push(b.subnet(sub));
     }
-    // More than three subnets: a grid of about √n rows instead of one tall column.
-    if (subs.length > 3) b.grid(subs, Math.ceil(Math.sqrt(subs.length)));
+    // The subnets over as many columns as print the whole picture largest (render/grid.ts).
+    b.gridBySize(subs);
   }
   // Many spokes of one hub: columns of about √n spokes instead of one endless column.
   for (const hub of vnets.filter((v) => v.role === 'hub')) {
@@ -521,7 +535,10 @@ function topology(q: ModelQuery): ViewGraph {
       .sort((a, b) => (order.rank.get(a) ?? 0) - (order.rank.get(b) ?? 0));
     if (spokes.length > 4) b.grid(spokes, Math.ceil(Math.sqrt(spokes.length)));
   }
-  for (const c of order.clusters) b.cluster(c);
+  for (const c of order.clusters) {
+    b.cluster(c);
+    b.gridBySize(q.pools(c.id).map((p) => p.id).filter((id) => b.has(id)), POOL_ASPECT);
+  }
   for (const r of m.resources) {
     const parent = q.get(r.parent);
     if (parent?.kind === 'subnet') b.leaf(r);
@@ -531,13 +548,21 @@ function topology(q: ModelQuery): ViewGraph {
   const pes = q.all('privateEndpoint');
   const paas = q.all('paas');
   if (paas.length) {
-    const zone = b.zone('zone:paas', 'Azure PaaS', ['reached over private endpoints']);
+    // In the last column, with the private DNS zones: both hang off the VNets on the right, one column for both.
+    const zone = b.zone('zone:paas', 'Azure PaaS', ['reached over private endpoints'], 'last');
     for (const p of paas) b.leaf(p, { parent: zone });
   }
+  // The two right-hand columns stacked, or side by side when that prints the picture larger.
+  if (b.has('zone:paas') && b.has('zone:private-dns')) b.gridBySize(['zone:paas', 'zone:private-dns']);
   for (const e of m.edges) {
-    if (e.class === 'peering') b.modelEdge(e, 'peering', { undirected: true });
+    // A chip that only names the line's class (a plain peering, a private endpoint's Private Link to its service)
+    // says what the line's style and the legend say: left off, it gives back the column of width each took. A
+    // peering with gateway transit keeps its chip.
+    if (e.class === 'peering') b.modelEdge(unnamed(e, 'peering'), 'peering', { undirected: true });
     else if (e.class === 'hybrid') b.modelEdge(e, 'hybrid');
-    else if (e.class === 'private-link' && pes.some((p) => p.id === e.from)) b.modelEdge(e, 'private-link');
+    else if (e.class === 'private-link' && pes.some((p) => p.id === e.from)) {
+      b.modelEdge(unnamed(e, 'Private Link'), 'private-link');
+    }
   }
   for (const fd of q.all('frontDoor')) frontDoorEdges(b, fd);
   for (const tm of q.all('trafficManager')) {
@@ -549,6 +574,14 @@ function topology(q: ModelQuery): ViewGraph {
     }
   }
   return b.build();
+}
+
+/** The edge without its label when the label is only `name` (the class its line style and the legend show). */
+function unnamed(e: Edge, name: string): Edge {
+  if (e.label !== name) return e;
+  const rest = { ...e };
+  delete rest.label;
+  return rest;
 }
 
 /** Up to two names, then a count: "pe-a, pe-b" / "pe-a +3 more". */
@@ -566,7 +599,7 @@ function privateDns(b: Builder): void {
   const q = b.q;
   const zones = q.all('privateDnsZone');
   if (zones.length === 0) return;
-  const column = b.zone('zone:private-dns', 'Private DNS zones', ['global · linked to VNets']);
+  const column = b.zone('zone:private-dns', 'Private DNS zones', ['global · linked to VNets'], 'last');
   const apiZoneOf = (c: ClusterResource): string | undefined =>
     c.apiServer.mode === 'public' ? undefined : c.apiServer.privateDnsZone;
   const link = (zone: string, vnet: Id): void => {

@@ -36,6 +36,11 @@ export interface LayoutNode {
    * (above in a left-to-right layout, left in a top-down one). Read only when the request sets `orderHints`.
    */
   order?: number;
+  /**
+   * An undrawn column of a grid (render/grid.ts): the hints chaining the columns end at ports at its top, so that
+   * ELK, keeping those hints straight, aligns the columns' tops.
+   */
+  column?: boolean;
 }
 
 export interface LayoutEdge {
@@ -175,6 +180,10 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     const en: ElkNode = { id, layoutOptions: opts, width: n.width, height: n.height };
     if (n.container) en.children = [];
     if (n.ports) opts['elk.portConstraints'] = 'FIXED_SIDE';
+    if (n.column) {
+      opts['elk.portConstraints'] = 'FIXED_SIDE';
+      opts['elk.portAlignment.default'] = 'BEGIN';
+    }
     elkNodes.set(n.id, en);
   }
   // Every edge gets ports of its own at both ends: two edges between the same boxes (http:80 and https:443)
@@ -183,7 +192,7 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
   const portOf = (node: string, edge: number, dir: 'in' | 'out'): string => {
     const en = elkNodes.get(node)!;
     const id = `${en.id}_${dir}${edge}`;
-    const side = byId.get(node)!.ports ? (dir === 'in' ? inSide : outSide) : undefined;
+    const side = byId.get(node)!.ports || byId.get(node)!.column ? (dir === 'in' ? inSide : outSide) : undefined;
     (en.ports ??= []).push({ id, width: 0, height: 0, ...(side ? { layoutOptions: { 'elk.port.side': side } } : {}) });
     return id;
   };
@@ -198,7 +207,8 @@ export async function layout(req: LayoutRequest): Promise<LayoutResult> {
     return out;
   };
   // Containers and the ends of layout hints take edges on the box itself.
-  const direct = (node: string, hint: boolean): boolean => byId.get(node)!.container || (hint && !byId.get(node)!.ports);
+  const direct = (node: string, hint: boolean): boolean =>
+    !byId.get(node)!.column && (byId.get(node)!.container || (hint && !byId.get(node)!.ports));
   req.edges.forEach((e, i) => {
     const a = ancestors(e.from);
     const b = new Set(ancestors(e.to));

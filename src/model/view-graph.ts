@@ -60,6 +60,13 @@ export interface ViewGraph {
   /** Invisible layout-only edges that spread otherwise unconnected boxes over columns (never drawn). */
   hints?: Array<{ from: string; to: string }>;
   /**
+   * Sibling boxes to spread over columns by their measured sizes (a VNet's subnets, a cluster's node pools): the
+   * render stage, which knows the sizes, lays each out as columns of consecutive boxes (`render/grid.ts`). With an
+   * `aspect` (the width the group may take per unit of height; larger: fewer, longer rows) the group is shaped by
+   * it; without one it takes the arrangement that prints the whole picture largest.
+   */
+  grids?: Array<{ ids: string[]; aspect?: number }>;
+  /**
    * Keep boxes of one layer in the order of `nodes` instead of letting crossing minimisation reorder them: set on
    * flow views with several clusters, so stamps and spokes keep the one order every view shares.
    */

@@ -3,6 +3,7 @@ import type { ViewEdge, ViewGraph, ViewNode } from '../model/view-graph.js';
 import type { LayoutEdge, LayoutNode, LayoutRequest } from '../layout/elk.js';
 import { EDGE_LABEL, HEADER, LEAF, TYPE, leafLook } from './style.js';
 import { ellipsize, wrapText, type TextMetrics } from './text.js';
+import { gridColumns } from './grid.js';
 
 export interface TextLine {
   text: string;
@@ -73,6 +74,10 @@ const COMPACT_LEAF_TEXT = 96;
 const DENSE_LEAF_TEXT = 140;
 /** The repeated parts whose order every view shares (`partOrder`): regions, VNets (spokes) and clusters (stamps). */
 const ORDERED_KINDS = new Set(['region', 'vnet', 'cluster']);
+
+/** ELK's gaps between boxes of one column and between columns (ROOT_OPTIONS, COMPACT), for estimating grids. */
+const SCREEN_GAPS = { node: 24, layer: 56 };
+const DENSE_GAPS = { node: 16, layer: 30 };
 
 /** Text width of a compact view's container header: an overview is wider than its page, so headers wrap sooner. */
 const COMPACT_HEADER_TEXT = 200;
@@ -155,7 +160,9 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     }
     // A compact box keeps the full width for a name that two narrow lines cannot hold whole, and is as wide as the
     // widest piece of its name between hyphens and spaces: a name breaks there, never inside a word.
-    const widestPiece = Math.max(0, ...clean(node.label).split(/(?<=[-\s])/).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
+    // A dense box also breaks a dotted name (a private DNS zone's privatelink.vaultcore.azure.net) after a dot.
+    const breaks = g.dense === true && g.compact !== true ? /(?<=[-\s.])/ : /(?<=[-\s])/;
+    const widestPiece = Math.max(0, ...clean(node.label).split(breaks).map((t) => m.width(t.trim(), TYPE.label, 'bold')));
     const narrow = g.compact ? COMPACT_LEAF_TEXT : DENSE_LEAF_TEXT;
     let maxText = small ? Math.min(LEAF.maxText, Math.max(narrow, Math.ceil(widestPiece))) : LEAF.maxText;
     const atSpaces = g.dense === true && g.compact !== true;
@@ -208,21 +215,29 @@ export function measure(m: TextMetrics, g: ViewGraph, opts: MeasureOptions = {})
     to: e.edge.to,
     ...(!g.compact && (e.text || e.edge.step !== undefined || e.edge.tls) ? { label: { width: e.width, height: e.height } } : {}),
     // A compact map lays egress out against the ingress direction: the way out shares the columns of the way in
-    // (hub on the left, spoke on the right) instead of adding columns after the pods.
-    ...(g.compact && e.edge.style === 'egress' ? { reverse: true } : {}),
+    // (hub on the left, spoke on the right) instead of adding columns after the pods. A private DNS zone's VNet
+    // links run from the VNets, so the zones share the last column with the PaaS services instead of adding one of
+    // their own on the left.
+    ...((g.compact && e.edge.style === 'egress') || e.edge.style === 'dns-link' ? { reverse: true } : {}),
   }));
-  (g.hints ?? []).forEach((h, i) => layoutEdges.push({ id: `hint:${i}`, from: h.from, to: h.to }));
+  const hints = [...(g.hints ?? [])];
+  // A grid's columns are undrawn boxes of their own, chained by hints (render/grid.ts).
+  if (g.grids) hints.push(...gridColumns(layoutNodes, layoutEdges, hints, g.grids, small ? DENSE_GAPS : SCREEN_GAPS));
+  hints.forEach((h, i) => layoutEdges.push({ id: `hint:${i}`, from: h.from, to: h.to }));
   return { nodes, edges, request: {
       nodes: layoutNodes,
       edges: layoutEdges,
       direction: 'RIGHT',
-      ...(g.keepOrder ? { orderHints: true } : {}),
+      // Grids keep their boxes' order down each column.
+      ...(g.keepOrder || g.grids ? { orderHints: true } : {}),
       // Model order and thorough crossing minimisation cost most on big graphs (20-spoke designs).
       modelOrder: g.nodes.length <= 150,
-      ...(g.nodes.length > 150 || g.keepOrder || small
+      ...(g.nodes.length > 150 || g.keepOrder || small || g.view === 'topology'
         ? {
             options: {
               ...(g.nodes.length > 150 ? { 'elk.layered.thoroughness': '3' } : {}),
+              // The topology's columns are as wide as their widest box: compaction pulls the narrower ones in.
+              ...(g.view === 'topology' ? { 'elk.layered.compaction.postCompaction.strategy': 'EDGE_LENGTH' } : {}),
               ...(g.keepOrder ? { 'elk.layered.crossingMinimization.forceNodeModelOrder': 'true' } : {}),
               ...(small ? COMPACT : {}),
               ...(g.compact ? OVERVIEW : {}),

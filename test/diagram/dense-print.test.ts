@@ -58,11 +58,12 @@ describe('dense print drawing', () => {
   it('is what the pack prints when it needs fewer pages; the screen drawing stays the shown one', async () => {
     const m = await load();
     const graph = deriveView(m, 'topology')!;
-    const normal = await renderView(m, graph, {});
-    const dense = await renderView(m, { ...graph, dense: true }, {});
+    // As the pack draws it (no metadata block): the dense topology of (a) fits one page, the screen one needs two.
+    const normal = await renderView(m, graph, { metadata: false });
+    const dense = await renderView(m, { ...graph, dense: true }, { metadata: false });
     // The premise of this case: the screen drawing needs more pages than the dense one.
     expect(pages(dense)).toBeLessThan(pages(normal));
-    const [topology] = await renderPackDiagrams(m, { views: ['topology'] });
+    const [topology] = await renderPackDiagrams(m, { views: ['topology'], metadata: false });
     expect(topology!.printed?.svg).toBe(dense.svg);
     // Screen, Markdown and the full-size SVG beside the pack keep the screen drawing.
     expect(topology!.svg).toBe(normal.svg);
