@@ -202,7 +202,10 @@ const queue: Job[] = [];
 const later: Array<Job & { speculation: Speculation }> = [];
 let seq = 0;
 let mainBusy = false;
-/** Pool layouts sent to the worker and not answered yet (at most one: the worker's ELK does one at a time). */
+/**
+ * Pool layouts sent to the worker and not answered yet: one, or two while this thread's ELK is busy (the
+ * worker's ELK does one at a time, the other waits in its message queue).
+ */
 let inWorker = 0;
 
 /**
@@ -233,10 +236,14 @@ export function layoutPoolStats(): { main: number; worker: number; dropped: numb
   return { ...ran };
 }
 
-/** The next layout to start: a needed one first, else a speculative one (on an ELK that would be idle). */
-function nextJob(): Job | undefined {
+/**
+ * The next layout to start: a needed one first, else (`speculative`) one that may not be needed. This thread's
+ * ELK takes no speculative layout while the worker lives: it would block the event loop, and the drawing done
+ * there, for a layout that is often dropped.
+ */
+function nextJob(speculative: boolean): Job | undefined {
   const job = queue.shift();
-  if (job) return job;
+  if (job || !speculative) return job;
   const maybe = later.shift();
   maybe?.speculation.waiting.delete(maybe);
   return maybe;
@@ -245,8 +252,12 @@ function nextJob(): Job | undefined {
 function pump(): void {
   while (queue.length > 0 || later.length > 0) {
     const w = thread();
-    if (w && inWorker === 0) {
-      const job = nextJob()!;
+    // This thread's ELK blocks its event loop while it runs, so the worker, done with a layout, would wait for
+    // it to end before being sent the next one: while this thread's ELK is busy the worker gets a needed layout
+    // in advance, waiting in its message queue (a speculative one waits for an ELK that is really idle).
+    const ahead = mainBusy && queue.length > 0 ? 1 : 0;
+    if (w && inWorker <= ahead) {
+      const job = nextJob(inWorker === 0)!;
       inWorker++;
       // layoutInThread falls back to this thread itself when the worker dies with the job.
       layoutInThread(job.req)
@@ -260,8 +271,8 @@ function pump(): void {
         });
       continue;
     }
-    if (!mainBusy) {
-      const job = nextJob()!;
+    if (!mainBusy && (queue.length > 0 || !w)) {
+      const job = nextJob(!w)!;
       mainBusy = true;
       layout(job.req)
         .then((r) => {

@@ -134,6 +134,26 @@ describe('layout pool', () => {
     expect(thread.layoutPoolStats().dropped - before.dropped).toBe(0);
   }, 120_000);
 
+  it("gives the worker a layout in advance while this thread's ELK is busy, and no speculation to this thread", async () => {
+    thread.startLayoutThread();
+    await thread.layoutInPool(request(0, 'RIGHT'));
+    // The first goes to the idle worker, the second to this thread, the third waits in the worker's queue.
+    let before = thread.layoutPoolStats();
+    await Promise.all([30, 31, 32].map((i) => thread.layoutInPool(request(i, 'RIGHT'))));
+    let after = thread.layoutPoolStats();
+    expect([after.worker - before.worker, after.main - before.main]).toEqual([2, 1]);
+    // A speculation wanted late runs on the worker, after its needed layout, even when this thread is free first.
+    before = thread.layoutPoolStats();
+    const s = new thread.Speculation();
+    const needed = [33, 34].map((i) => thread.layoutInPool(request(i, 'RIGHT')));
+    const maybe = thread.layoutInPool(request(35, 'DOWN'), s);
+    await Promise.all(needed);
+    s.want();
+    await maybe;
+    after = thread.layoutPoolStats();
+    expect([after.worker - before.worker, after.main - before.main]).toEqual([2, 1]);
+  }, 120_000);
+
   it('counts a speculative layout dropped unrun as no cache miss', async () => {
     const cache = (await import(dist('layout/cache.js'))) as {
       layoutMaybeCached(
