@@ -77,8 +77,21 @@ export interface PackDiagramOptions extends DiagramOptions {
   paper?: Paper;
 }
 
-const pagesOf = (d: { svg: string; width: number; height: number }, paper: Paper) =>
-  fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper, cutObstacles(d.svg)).pages.length;
+/**
+ * The printed pages of a picture, read from its SVG (smallest text, boxes a cut avoids). A pack asks this of the
+ * same picture again and again while it grows and compares runs of units: each answer is kept by the SVG.
+ */
+function pagesOf(d: { svg: string; width: number; height: number }, paper: Paper): number {
+  const known = pageCounts.get(d.svg)?.find((k) => k.paper === paper && k.width === d.width && k.height === d.height);
+  if (known) return known.pages;
+  const pages = fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper, cutObstacles(d.svg)).pages.length;
+  if (pageCounts.size >= PAGE_COUNTS_KEPT) pageCounts.clear();
+  pageCounts.set(d.svg, [...(pageCounts.get(d.svg) ?? []), { paper, width: d.width, height: d.height, pages }]);
+  return pages;
+}
+/** Pictures whose page count is kept: more than the trials of the views a pack draws at once compare. */
+const PAGE_COUNTS_KEPT = 64;
+const pageCounts = new Map<string, Array<{ paper: Paper; width: number; height: number; pages: number }>>();
 const fitsOnePage = (d: { svg: string; width: number; height: number }, paper: Paper) => pagesOf(d, paper) === 1;
 
 type Drawn = { svg: string; width: number; height: number };

@@ -209,14 +209,22 @@ function parse(text: string): LayoutResult | undefined {
   }
 }
 
+/** Folders of the cache this process made or found (a pack writes hundreds of entries into 256 folders). */
+const made = new Set<string>();
+
 function write(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  const folder = join(file, '..');
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch {
-    // A cache that cannot be written only costs speed.
+    // A cache that cannot be written only costs speed; a folder deleted meanwhile is made again next time.
+    made.delete(folder);
     rmSync(tmp, { force: true });
   }
 }
