@@ -223,8 +223,10 @@ async function splitForPrint(
 }
 
 /** Renders every view of a design for the pack: whole when it fits one page, else collapsed when it can be. */
-export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions = {}): Promise<PackDiagram[]> {
+export async function renderPackDiagrams(model: Model, options: PackDiagramOptions = {}): Promise<PackDiagram[]> {
   const { renderView } = await import('./pipeline.js');
+  // Many trials are under way at once: a flow view's top-down candidate waits until it is known to be needed.
+  const opts: PackDiagramOptions = { ...options, speculate: true };
   const { layoutThreadOn } = await import('../layout/layout-thread.js');
   const wanted = opts.views ? VIEWS.filter((v) => opts.views!.includes(v)) : VIEWS;
   const paper = opts.paper ?? 'a4';

@@ -82,10 +82,11 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const across = candidate(measured.request, measured);
   // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
   // cannot be beaten (pickForPage wants strictly fewer pages); the overview always compares both. With two ELKs
-  // the top-down layout of a flow view is asked for at once, as a speculation: it runs beside the left-to-right
-  // one when an ELK is idle, and is dropped unrun when the left-to-right picture fits one page before an ELK
-  // took it (a pack's other trials keep both ELKs busy); with one ELK it is not run when it cannot win.
-  const maybeDown = flow && pool && graph.view !== 'overview' ? new Speculation() : undefined;
+  // the top-down layout starts at once, beside the left-to-right one (it costs no wall time there); in a pack
+  // (opts.speculate), where the other trials keep both ELKs busy, it is a speculation: it runs when the worker's
+  // ELK is idle, and is dropped unrun when the left-to-right picture fits one page first. With one ELK it is not
+  // run when it cannot win.
+  const maybeDown = flow && pool && opts.speculate && graph.view !== 'overview' ? new Speculation() : undefined;
   const early = flow && (pool || graph.view === 'overview') ? candidate(downRequest, measured, maybeDown) : undefined;
   early?.catch(() => undefined);
   // With two ELKs the second passes start at once (beside each other, they cost no wall time); with one, a

@@ -188,6 +188,8 @@ describe('layout pool', () => {
       const before = thread.layoutPoolStats();
       const pooled = await diagram.renderDiagrams(model);
       expect(thread.layoutPoolStats().worker).toBeGreaterThan(before.worker);
+      // Outside a pack (no `speculate`) a flow view's top-down candidate starts at once: nothing is dropped.
+      expect(thread.layoutPoolStats().dropped).toBe(before.dropped);
       expect(pooled.map((d) => d.view)).toEqual(alone.map((d) => d.view));
       expect(pooled.length).toBeGreaterThanOrEqual(5);
       pooled.forEach((d, i) => expect(d.svg, `${name} ${d.view}`).toBe(alone[i]!.svg));
