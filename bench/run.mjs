@@ -558,7 +558,7 @@ function markdown(r) {
     if (s.pdf.loadAtRounds?.length)
       L.push(`| … 1-minute load average at the start of each round | ${s.pdf.loadAtRounds.join(' / ')} | |`);
     const stageLine = (label, st) =>
-      `| … ${label}: page load / page.pdf in Chromium / layout time summed over the views (\`--timings\`; designs drawn at once overlap) | ${st.pageLoad} / ${st.pagePdf} / ${st.elkLayouts} ms${s.pdf.deterministic === false ? ' (PDF bytes differed between runs!)' : ''} | |`;
+      `| … ${label}: page load / page.pdf in Chromium / layout time summed over the views (\`--timings\`; designs and their views drawn at once overlap, and a view's time includes waiting for an ELK) | ${st.pageLoad} / ${st.pagePdf} / ${st.elkLayouts} ms${s.pdf.deterministic === false ? ' (PDF bytes differed between runs!)' : ''} | |`;
     if (s.pdf.packStagesMedianMs) L.push(stageLine(s.pdf.packWarmStagesMedianMs ? 'cold pack' : 'of the pack', s.pdf.packStagesMedianMs));
     if (s.pdf.packWarmStagesMedianMs) L.push(stageLine('warm pack', s.pdf.packWarmStagesMedianMs));
     if (s.pdf.deterministic === true) L.push('| PDF bytes of every pack run (cold and warm) | identical | identical |');

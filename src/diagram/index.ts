@@ -40,6 +40,12 @@ export interface DiagramOptions {
   layoutCache?: string;
   /** Colour theme (default light); the layout is the same in every theme. */
   theme?: ThemeName;
+  /**
+   * Many drawings are under way at once (a review pack's trials): a flow view's top-down candidate, needed only
+   * when the left-to-right picture takes more than a page, then waits for an idle worker ELK and is dropped unrun
+   * when not needed, instead of starting at once beside the left-to-right one (Speculation, layout-thread.ts).
+   */
+  speculate?: boolean;
 }
 
 /** Per-view timings of the last renderDiagrams call (for the bench). */

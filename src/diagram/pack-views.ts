@@ -77,8 +77,21 @@ export interface PackDiagramOptions extends DiagramOptions {
   paper?: Paper;
 }
 
-const pagesOf = (d: { svg: string; width: number; height: number }, paper: Paper) =>
-  fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper, cutObstacles(d.svg)).pages.length;
+/**
+ * The printed pages of a picture, read from its SVG (smallest text, boxes a cut avoids). A pack asks this of the
+ * same picture again and again while it grows and compares runs of units: each answer is kept by the SVG.
+ */
+function pagesOf(d: { svg: string; width: number; height: number }, paper: Paper): number {
+  const known = pageCounts.get(d.svg)?.find((k) => k.paper === paper && k.width === d.width && k.height === d.height);
+  if (known) return known.pages;
+  const pages = fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper, cutObstacles(d.svg)).pages.length;
+  if (pageCounts.size >= PAGE_COUNTS_KEPT) pageCounts.clear();
+  pageCounts.set(d.svg, [...(pageCounts.get(d.svg) ?? []), { paper, width: d.width, height: d.height, pages }]);
+  return pages;
+}
+/** Pictures whose page count is kept: more than the trials of the views a pack draws at once compare. */
+const PAGE_COUNTS_KEPT = 64;
+const pageCounts = new Map<string, Array<{ paper: Paper; width: number; height: number; pages: number }>>();
 const fitsOnePage = (d: { svg: string; width: number; height: number }, paper: Paper) => pagesOf(d, paper) === 1;
 
 type Drawn = { svg: string; width: number; height: number };
@@ -210,24 +223,28 @@ async function splitForPrint(
 }
 
 /** Renders every view of a design for the pack: whole when it fits one page, else collapsed when it can be. */
-export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions = {}): Promise<PackDiagram[]> {
+export async function renderPackDiagrams(model: Model, options: PackDiagramOptions = {}): Promise<PackDiagram[]> {
   const { renderView } = await import('./pipeline.js');
+  // Many trials are under way at once: a flow view's top-down candidate waits until it is known to be needed.
+  const opts: PackDiagramOptions = { ...options, speculate: true };
+  const { layoutThreadOn } = await import('../layout/layout-thread.js');
   const wanted = opts.views ? VIEWS.filter((v) => opts.views!.includes(v)) : VIEWS;
   const paper = opts.paper ?? 'a4';
-  const out: PackDiagram[] = [];
   const draw = async (view: ViewName, graph: NonNullable<ReturnType<typeof deriveView>>) => {
     const r = await renderView(model, graph, opts);
     return { view, title: r.title, svg: r.svg, width: r.width, height: r.height };
   };
-  for (const view of wanted) {
+  /** The diagrams of one view (none when the design has nothing to show in it). */
+  const drawView = async (view: ViewName): Promise<PackDiagram[]> => {
+    const out: PackDiagram[] = [];
     const graph = deriveView(model, view);
-    if (!graph) continue;
+    if (!graph) return out;
     // ---- the overview: per region, or spokes collapsed with their steps (overview-pack.ts) ----
     if (view === 'overview') {
       const whole = graph.nodes.length <= FULL_LAYOUT_MAX_NODES ? await draw(view, graph) : undefined;
       if (whole && fitsOnePage(whole, paper)) {
         out.push(whole);
-        continue;
+        return out;
       }
       const regions = whole ? await renderRegionPages(model, (g) => renderView(model, g, opts)) : [];
       if (whole && regions.length) {
@@ -240,7 +257,7 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
           height: r.height,
         }));
         out.push({ ...whole, parts });
-        continue;
+        return out;
       }
       const folded = collapseOverview(graph, model, opts.findings ?? []);
       if (folded) {
@@ -249,7 +266,7 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
         out.push({ ...shown, collapsed: { groups: folded.groups, spokes: folded.spokes },
           full: { ...full, nodes: graph.nodes.length } });
       } else out.push(whole ?? (await draw(view, graph)));
-      continue;
+      return out;
     }
     // ---- end of the overview ----
     const c = collapseView(graph, model, opts.findings ?? []);
@@ -287,14 +304,14 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
           : { ...printed, svg: normal.svg, width: normal.width, height: normal.height,
               printed: { svg: shown.svg, width: shown.width, height: shown.height } },
       );
-      continue;
+      return out;
     }
     let full: PackDiagram | undefined;
     if (graph.nodes.length <= FULL_LAYOUT_MAX_NODES) {
       full = await draw(view, graph);
       if (fitsOnePage(full, paper)) {
         out.push(full);
-        continue;
+        return out;
       }
     }
     const picked = await drawForPrint(c.graph);
@@ -306,6 +323,19 @@ export async function renderPackDiagrams(model: Model, opts: PackDiagramOptions 
         ? { svg: full.svg, width: full.width, height: full.height, nodes: graph.nodes.length }
         : { nodes: graph.nodes.length },
     });
+    return out;
+  };
+  // With the layout thread on, the views are drawn at once: each is a chain of trials that waits for its
+  // layouts, and together they keep both ELKs busy (drawn one after the other, the last trials of the largest
+  // design's flow views had an ELK to themselves). Each view's pictures are its own, the same bytes drawn alone
+  // or beside the others; the pack keeps the views' order, and fails with the first failing view in that order.
+  if (!layoutThreadOn()) {
+    const out: PackDiagram[] = [];
+    for (const view of wanted) out.push(...(await drawView(view)));
+    return out;
   }
-  return out;
+  const drawn = await Promise.allSettled(wanted.map(drawView));
+  const failed = drawn.find((d) => d.status === 'rejected');
+  if (failed) throw failed.reason;
+  return drawn.flatMap((d) => (d.status === 'fulfilled' ? d.value : []));
 }

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
 import { layout, type LayoutRequest, type LayoutResult } from '../layout/elk.js';
 import { layoutMaybeCached } from '../layout/cache.js';
-import { layoutInPool, layoutThreadOn } from '../layout/layout-thread.js';
+import { layoutInPool, layoutThreadOn, Speculation } from '../layout/layout-thread.js';
 import { headerTextRoom, measure, type Measured } from '../render/measure.js';
 import { renderSvg } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
@@ -49,10 +49,11 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const flow = FLOW_VIEWS.has(graph.view);
   // With the layout thread on, every layout goes to whichever of the two ELKs is free; without it, to this thread's.
   const pool = layoutThreadOn();
-  const lay = (req: LayoutRequest) => layoutMaybeCached(req, opts.layoutCache, pool ? layoutInPool : layout);
+  const lay = (req: LayoutRequest, maybe?: Speculation) =>
+    layoutMaybeCached(req, opts.layoutCache, pool ? (r) => layoutInPool(r, maybe) : layout);
   type Candidate = { target: DiagramTarget; laid: LayoutResult; measured: Measured; request: LayoutRequest };
-  const candidate = async (request: LayoutRequest, used: Measured): Promise<Candidate> => {
-    const laid = await lay(request);
+  const candidate = async (request: LayoutRequest, used: Measured, maybe?: Speculation): Promise<Candidate> => {
+    const laid = await lay(request, maybe);
     return { target: targetFor(laid, used), laid, measured: used, request };
   };
   // A compact view (the overview) measures its container headers again at the widths their boxes came out with:
@@ -81,9 +82,12 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const across = candidate(measured.request, measured);
   // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
   // cannot be beaten (pickForPage wants strictly fewer pages); the overview always compares both. With two ELKs
-  // the top-down layout starts at once, beside the left-to-right one (it costs no wall time there); with one,
-  // it is not run when it cannot win.
-  const early = flow && (pool || graph.view === 'overview') ? candidate(downRequest, measured) : undefined;
+  // the top-down layout starts at once, beside the left-to-right one (it costs no wall time there); in a pack
+  // (opts.speculate), where the other trials keep both ELKs busy, it is a speculation: it runs when the worker's
+  // ELK is idle, and is dropped unrun when the left-to-right picture fits one page first. With one ELK it is not
+  // run when it cannot win.
+  const maybeDown = flow && pool && opts.speculate && graph.view !== 'overview' ? new Speculation() : undefined;
+  const early = flow && (pool || graph.view === 'overview') ? candidate(downRequest, measured, maybeDown) : undefined;
   early?.catch(() => undefined);
   // With two ELKs the second passes start at once (beside each other, they cost no wall time); with one, a
   // candidate's second pass runs only when its first pass came close to the best (see SECOND_PASS_REACH).
@@ -91,13 +95,17 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   acrossAgain?.catch(() => undefined);
   const downAgain = pool && early ? withSecondPass(early) : undefined;
   downAgain?.catch(() => undefined);
-  const first = await across;
+  const first = await across.catch((e: unknown) => {
+    maybeDown?.drop();
+    throw e;
+  });
   const candidates: Candidate[] = [first];
   let down: Promise<Candidate> | undefined;
   if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
+    maybeDown?.want();
     down = early ?? candidate(downRequest, measured);
     candidates.push(await down);
-  }
+  } else maybeDown?.drop();
   if (graph.compact) {
     const firsts = [...candidates];
     const best = Math.max(...firsts.map(landscapeScale));

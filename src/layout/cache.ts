@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../shared/code-cache.js';
 import { layout, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
+import { LayoutDropped } from './layout-thread.js';
 
 /** Bump when the stored format changes. */
 const FORMAT = 1;
@@ -133,15 +134,20 @@ export async function layoutMaybeCached(
   }
   const underWay = pending.get(key);
   if (underWay) {
-    // Parsed from the stored form like any memory hit: each caller gets objects of its own.
-    const hit = parse(await underWay);
+    // Parsed from the stored form like any memory hit: each caller gets objects of its own. A speculative
+    // layout dropped before it ran (layout-thread.ts) is this caller's to make.
+    const text = await underWay.catch((e: unknown) => {
+      if (e instanceof LayoutDropped) return '';
+      throw e;
+    });
+    const hit = parse(text);
     if (hit) {
       stats.hits++;
       return hit;
     }
   }
   if (!dir) stats.misses++;
-  const work = dir ? cachedLayout(req, dir, run) : run(req);
+  const work = dir ? cachedLayout(req, dir, run) : run(req).catch(notRun);
   const text = work.then((result) => JSON.stringify(stored(result)));
   // A failed layout is thrown to this caller (and to the ones waiting for it), never left unhandled.
   text.catch(() => undefined);
@@ -154,6 +160,12 @@ export async function layoutMaybeCached(
   } finally {
     pending.delete(key);
   }
+}
+
+/** A speculative layout dropped before it ran was no miss that cost a layout; the error goes on to the caller. */
+function notRun(e: unknown): never {
+  if (e instanceof LayoutDropped) stats.misses--;
+  throw e;
 }
 
 function stored(result: LayoutResult): Stored {
@@ -174,7 +186,7 @@ export async function cachedLayout(
     return hit;
   }
   stats.misses++;
-  const result = await run(req);
+  const result = await run(req).catch(notRun);
   write(file, JSON.stringify(stored(result)));
   return result;
 }
@@ -197,14 +209,22 @@ function parse(text: string): LayoutResult | undefined {
   }
 }
 
+/** Folders of the cache this process made or found (a pack writes hundreds of entries into 256 folders). */
+const made = new Set<string>();
+
 function write(file: string, text: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
+  const folder = join(file, '..');
   try {
-    mkdirSync(join(file, '..'), { recursive: true });
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
     writeFileSync(tmp, text);
     renameSync(tmp, file);
   } catch {
-    // A cache that cannot be written only costs speed.
+    // A cache that cannot be written only costs speed; a folder deleted meanwhile is made again next time.
+    made.delete(folder);
     rmSync(tmp, { force: true });
   }
 }

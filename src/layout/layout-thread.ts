@@ -144,39 +144,120 @@ interface Job {
   req: LayoutRequest;
   resolve: (r: LayoutResult) => void;
   reject: (e: unknown) => void;
+  /** The order it was asked in: a speculative layout that turns out to be needed keeps its place by it. */
+  seq: number;
+}
+
+/** Why a speculative layout's promise rejects: it was dropped before an ELK started it (see Speculation). */
+export class LayoutDropped extends Error {
+  override name = 'LayoutDropped';
+}
+
+/**
+ * Layouts asked for before it is known whether they are needed (a flow view's top-down candidate, wanted only
+ * when its left-to-right layout needs more than one page). They wait behind every layout that is needed and
+ * start only on an ELK that would otherwise be idle; `want()` queues them with the needed ones in the order
+ * they were asked, `drop()` rejects those not started yet with LayoutDropped (one already running finishes,
+ * its result unused). Which layouts run never changes a result: a layout is the same wherever and whenever
+ * it is made.
+ */
+export class Speculation {
+  #state: 'open' | 'wanted' | 'dropped' = 'open';
+  /** This speculation's layouts still waiting in the pool's low-priority queue. */
+  readonly waiting = new Set<Job & { speculation: Speculation }>();
+
+  /** Open until the caller knows whether the layouts are needed (wanted) or not (dropped). */
+  get state(): 'open' | 'wanted' | 'dropped' {
+    return this.#state;
+  }
+
+  /** The layouts are needed: they queue with the others, each at the place it was asked at. */
+  want(): void {
+    if (this.#state !== 'open') return;
+    this.#state = 'wanted';
+    for (const job of this.waiting) {
+      later.splice(later.indexOf(job), 1);
+      const at = queue.findIndex((j) => j.seq > job.seq);
+      queue.splice(at < 0 ? queue.length : at, 0, job);
+    }
+    this.waiting.clear();
+    pump();
+  }
+
+  /** The layouts are not needed: those not started are dropped (their promises reject with LayoutDropped). */
+  drop(): void {
+    if (this.#state !== 'open') return;
+    this.#state = 'dropped';
+    for (const job of this.waiting) {
+      later.splice(later.indexOf(job), 1);
+      ran.dropped++;
+      job.reject(new LayoutDropped('speculative layout dropped'));
+    }
+    this.waiting.clear();
+  }
 }
 
 const queue: Job[] = [];
+/** Speculative layouts not yet wanted, in the order asked: they start only when `queue` is empty. */
+const later: Array<Job & { speculation: Speculation }> = [];
+let seq = 0;
 let mainBusy = false;
-/** Pool layouts sent to the worker and not answered yet (at most one: the worker's ELK does one at a time). */
+/**
+ * Pool layouts sent to the worker and not answered yet: one, or two while this thread's ELK is busy (the
+ * worker's ELK does one at a time, the other waits in its message queue).
+ */
 let inWorker = 0;
 
 /**
  * `layout(req)` on whichever ELK is free, the worker's or this thread's, in the order asked; on this thread
  * alone when the layout thread is off or has failed. The result is the same wherever it is made: ELK is
  * deterministic and layout() copies and rounds its output, so the bytes drawn do not depend on the thread.
+ * With an open `speculation` the layout waits behind the needed ones until the speculation is wanted or
+ * dropped (see Speculation); on one thread it runs at once, as the caller asked.
  */
-export function layoutInPool(req: LayoutRequest): Promise<LayoutResult> {
+export function layoutInPool(req: LayoutRequest, speculation?: Speculation): Promise<LayoutResult> {
+  if (speculation?.state === 'dropped') return Promise.reject(new LayoutDropped('speculative layout dropped'));
   if (!layoutThreadOn()) return layout(req);
   return new Promise<LayoutResult>((resolve, reject) => {
-    queue.push({ req, resolve, reject });
+    const job = { req, resolve, reject, seq: ++seq };
+    if (speculation?.state === 'open') {
+      later.push({ ...job, speculation });
+      speculation.waiting.add(later.at(-1)!);
+    } else queue.push(job);
     pump();
   });
 }
 
-/** Where the pool's layouts ran in this process (for tests and the bench). */
-const ran = { main: 0, worker: 0 };
+/** Where the pool's layouts ran in this process (for tests and the bench), and speculative ones dropped unrun. */
+const ran = { main: 0, worker: 0, dropped: 0 };
 
-/** How many pool layouts ran on this thread and how many the worker answered. */
-export function layoutPoolStats(): { main: number; worker: number } {
+/** How many pool layouts ran on this thread, how many the worker answered, how many were dropped unrun. */
+export function layoutPoolStats(): { main: number; worker: number; dropped: number } {
   return { ...ran };
 }
 
+/**
+ * The next layout to start: a needed one first, else (`speculative`) one that may not be needed. This thread's
+ * ELK takes no speculative layout while the worker lives: it would block the event loop, and the drawing done
+ * there, for a layout that is often dropped.
+ */
+function nextJob(speculative: boolean): Job | undefined {
+  const job = queue.shift();
+  if (job || !speculative) return job;
+  const maybe = later.shift();
+  maybe?.speculation.waiting.delete(maybe);
+  return maybe;
+}
+
 function pump(): void {
-  while (queue.length > 0) {
+  while (queue.length > 0 || later.length > 0) {
     const w = thread();
-    if (w && inWorker === 0) {
-      const job = queue.shift()!;
+    // This thread's ELK blocks its event loop while it runs, so the worker, done with a layout, would wait for
+    // it to end before being sent the next one: while this thread's ELK is busy the worker gets a needed layout
+    // in advance, waiting in its message queue (a speculative one waits for an ELK that is really idle).
+    const ahead = mainBusy && queue.length > 0 ? 1 : 0;
+    if (w && inWorker <= ahead) {
+      const job = nextJob(inWorker === 0)!;
       inWorker++;
       // layoutInThread falls back to this thread itself when the worker dies with the job.
       layoutInThread(job.req)
@@ -190,8 +271,8 @@ function pump(): void {
         });
       continue;
     }
-    if (!mainBusy) {
-      const job = queue.shift()!;
+    if (!mainBusy && (queue.length > 0 || !w)) {
+      const job = nextJob(!w)!;
       mainBusy = true;
       layout(job.req)
         .then((r) => {

@@ -124,8 +124,59 @@ export const metrics: TextMetrics = {
  * `maxLines` lines would be needed. Linear in the length of the text (h15, issue #15: a 10,000
  * character name never finished): line ends are found by galloping search, and wrapping stops once
  * the lines that can still show are known.
+ *
+ * Remembered (WrapMemo): a pack draws the same labels and step legends again and again, at widths
+ * that often wrap them the same way.
  */
 export function wrapText(m: TextMetrics, text: string, max: number, size: number, weight: Weight = 'regular', maxLines = 2): string[] {
+  let memo = wrapMemos.get(m);
+  if (!memo) wrapMemos.set(m, (memo = new WrapMemo()));
+  return memo.wrap(m, text, max, size, weight, maxLines);
+}
+
+/**
+ * The lines of texts wrapped before. The lines depend on `max` only through comparisons `width ≤ max` of
+ * widths measured on the way (wrapText, longestFitting and ellipsize compare every width they measure
+ * with `max`, and nothing else): with `lo` the largest width that fitted and `hi` the smallest that did
+ * not, every `max` in [lo, hi) takes the same branches and gives the same lines. Each wrapping is kept
+ * with that range, so a text wrapped again at another width inside it is not measured again.
+ */
+export class WrapMemo {
+  private readonly kept = new Map<string, Array<{ lo: number; hi: number; lines: readonly string[] }>>();
+
+  /** How many texts it keeps at most (a long `serve` session redraws forever): past that it starts again. */
+  static readonly LIMIT = 20_000;
+
+  wrap(m: TextMetrics, text: string, max: number, size: number, weight: Weight, maxLines: number): string[] {
+    const key = `${size}\u0000${weight}\u0000${maxLines}\u0000${text}`;
+    const ranges = this.kept.get(key);
+    const hit = ranges?.find((r) => r.lo <= max && max < r.hi);
+    if (hit) return [...hit.lines];
+    let lo = -Infinity;
+    let hi = Infinity;
+    const recording: TextMetrics = {
+      width(t, s, w) {
+        const v = m.width(t, s, w);
+        if (v <= max) lo = Math.max(lo, v);
+        else hi = Math.min(hi, v);
+        return v;
+      },
+      ascent: (s) => m.ascent(s),
+      lineHeight: (s) => m.lineHeight(s),
+    };
+    const lines = wrapMeasured(recording, text, max, size, weight, maxLines);
+    if (!ranges && this.kept.size >= WrapMemo.LIMIT) this.kept.clear();
+    const entry = { lo, hi, lines: [...lines] };
+    if (ranges) ranges.push(entry);
+    else this.kept.set(key, [entry]);
+    return lines;
+  }
+}
+
+const wrapMemos = new WeakMap<TextMetrics, WrapMemo>();
+
+/** wrapText without the memo: measures every time. */
+export function wrapMeasured(m: TextMetrics, text: string, max: number, size: number, weight: Weight = 'regular', maxLines = 2): string[] {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '') return [];
   if (m.width(clean, size, weight) <= max) return [clean];

@@ -88,6 +88,97 @@ describe('layout pool', () => {
     ]);
   }, 120_000);
 
+  it('runs a speculative layout only on an idle ELK, drops it unrun when not wanted, runs it when wanted', async () => {
+    const reqs = [10, 11, 12, 13, 14].map((i) => request(i, 'RIGHT'));
+    const alone: string[] = [];
+    for (const r of reqs) alone.push(plain(await layout(r)));
+    const spare = request(15, 'DOWN');
+    const spareAlone = plain(await layout(spare));
+    thread.startLayoutThread();
+    await thread.layoutInPool(request(0, 'RIGHT'));
+
+    // Both ELKs busy and needed layouts waiting: a speculation asked now waits behind them, so dropping it
+    // before any finished drops it unrun.
+    let before = thread.layoutPoolStats();
+    const needed = reqs.map((r) => thread.layoutInPool(r));
+    const dropped = new thread.Speculation();
+    const maybe = thread.layoutInPool(spare, dropped).then(plain, (e: unknown) => (e as Error).name);
+    dropped.drop();
+    expect((await Promise.all(needed)).map(plain)).toEqual(alone);
+    expect(await maybe).toBe('LayoutDropped');
+    let after = thread.layoutPoolStats();
+    expect(after.dropped - before.dropped).toBe(1);
+    expect(after.main + after.worker - before.main - before.worker).toBe(reqs.length);
+    // Asked again under a dropped speculation, it is not laid out either.
+    await expect(thread.layoutInPool(spare, dropped)).rejects.toThrow(thread.LayoutDropped);
+
+    // Wanted while it waits: it runs (once) after the needed layouts asked before it, with ELK's result.
+    before = thread.layoutPoolStats();
+    const again = reqs.map((r) => thread.layoutInPool(r));
+    const wanted = new thread.Speculation();
+    const later = thread.layoutInPool(spare, wanted);
+    wanted.want();
+    wanted.drop();
+    expect(plain(await later)).toBe(spareAlone);
+    expect((await Promise.all(again)).map(plain)).toEqual(alone);
+    after = thread.layoutPoolStats();
+    expect(after.dropped - before.dropped).toBe(0);
+    expect(after.main + after.worker - before.main - before.worker).toBe(reqs.length + 1);
+
+    // An idle pool starts a speculation at once: dropping it then no longer stops it, its result stands.
+    before = thread.layoutPoolStats();
+    const idle = new thread.Speculation();
+    const started = thread.layoutInPool(spare, idle);
+    idle.drop();
+    expect(plain(await started)).toBe(spareAlone);
+    expect(thread.layoutPoolStats().dropped - before.dropped).toBe(0);
+  }, 120_000);
+
+  it("gives the worker a layout in advance while this thread's ELK is busy, and no speculation to this thread", async () => {
+    thread.startLayoutThread();
+    await thread.layoutInPool(request(0, 'RIGHT'));
+    // The first goes to the idle worker, the second to this thread, the third waits in the worker's queue.
+    let before = thread.layoutPoolStats();
+    await Promise.all([30, 31, 32].map((i) => thread.layoutInPool(request(i, 'RIGHT'))));
+    let after = thread.layoutPoolStats();
+    expect([after.worker - before.worker, after.main - before.main]).toEqual([2, 1]);
+    // A speculation wanted late runs on the worker, after its needed layout, even when this thread is free first.
+    before = thread.layoutPoolStats();
+    const s = new thread.Speculation();
+    const needed = [33, 34].map((i) => thread.layoutInPool(request(i, 'RIGHT')));
+    const maybe = thread.layoutInPool(request(35, 'DOWN'), s);
+    await Promise.all(needed);
+    s.want();
+    await maybe;
+    after = thread.layoutPoolStats();
+    expect([after.worker - before.worker, after.main - before.main]).toEqual([2, 1]);
+  }, 120_000);
+
+  it('counts a speculative layout dropped unrun as no cache miss', async () => {
+    const cache = (await import(dist('layout/cache.js'))) as {
+      layoutMaybeCached(
+        r: LayoutRequest,
+        dir: string | undefined,
+        run: (r: LayoutRequest) => Promise<LayoutResult>,
+      ): Promise<LayoutResult>;
+      layoutCacheStats(): { hits: number; misses: number };
+    };
+    thread.startLayoutThread();
+    const folder = mkdtempSync(join(dir, 'dropped-'));
+    const busy = [20, 21, 22, 23].map((i) => thread.layoutInPool(request(i, 'RIGHT')));
+    const s = new thread.Speculation();
+    const before = cache.layoutCacheStats();
+    const maybe = cache.layoutMaybeCached(request(24, 'DOWN'), folder, (r) => thread.layoutInPool(r, s));
+    s.drop();
+    await expect(maybe).rejects.toThrow(thread.LayoutDropped);
+    expect(cache.layoutCacheStats().misses - before.misses).toBe(0);
+    await Promise.all(busy);
+    // Asked again without a speculation, it is laid out and counted.
+    const laid = await cache.layoutMaybeCached(request(24, 'DOWN'), folder, (r) => thread.layoutInPool(r));
+    expect(plain(laid)).toBe(plain(await layout(request(24, 'DOWN'))));
+    expect(cache.layoutCacheStats().misses - before.misses).toBe(1);
+  }, 120_000);
+
   it('draws every view of the examples byte for byte as one thread does', async () => {
     for (const name of ['a-hub-spoke-baseline', 'd-legacy-agic-kubenet', 'g-two-region-stamps']) {
       const { model } = await load.loadArchitecture(example(name));
@@ -97,6 +188,8 @@ describe('layout pool', () => {
       const before = thread.layoutPoolStats();
       const pooled = await diagram.renderDiagrams(model);
       expect(thread.layoutPoolStats().worker).toBeGreaterThan(before.worker);
+      // Outside a pack (no `speculate`) a flow view's top-down candidate starts at once: nothing is dropped.
+      expect(thread.layoutPoolStats().dropped).toBe(before.dropped);
       expect(pooled.map((d) => d.view)).toEqual(alone.map((d) => d.view));
       expect(pooled.length).toBeGreaterThanOrEqual(5);
       pooled.forEach((d, i) => expect(d.svg, `${name} ${d.view}`).toBe(alone[i]!.svg));

@@ -40,6 +40,24 @@ describe('layout cache', () => {
     }
   });
 
+  it('writes its entries again after its folder was deleted while the process runs', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'aksnet-layout-cache-deleted-'));
+    try {
+      await cachedLayout(req, own);
+      expect(readdirSync(own)).toHaveLength(1);
+      rmSync(own, { recursive: true, force: true });
+      // The first write after the deletion finds no folder (it is made again for the next); the second lands.
+      await cachedLayout(req, own);
+      await cachedLayout(req, own);
+      const s0 = layoutCacheStats();
+      await cachedLayout(req, own);
+      expect(layoutCacheStats().hits - s0.hits).toBe(1);
+      expect(readdirSync(own)).toHaveLength(1);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('keys on every part of the input', () => {
     const base = layoutKey(req);
     expect(layoutKey(structuredClone(req))).toBe(base);
