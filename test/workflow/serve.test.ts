@@ -90,6 +90,15 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
     page = await browser.newPage();
   }, 150_000);
 
+  /** Resolves once the server has logged nothing for 1.5 s: no render is under way or about to reload the page. */
+  const settled = async () => {
+    for (let quiet = 0, seen = log.length, waited = 0; quiet < 1500 && waited < 60_000; waited += 250) {
+      await new Promise((r) => setTimeout(r, 250));
+      quiet = log.length === seen ? quiet + 250 : 0;
+      seen = log.length;
+    }
+  };
+
   afterAll(async () => {
     await browser?.close();
     if (child && child.exitCode === null) child.kill('SIGKILL');
@@ -138,6 +147,9 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
   }, 120_000);
 
   it('links findings to the elements they concern in the drawings', async () => {
+    // One save can reach the watcher as two events (truncate, then write): a render the previous test did not wait
+    // for would reload this page between finding a link and clicking it. Wait for the server to go quiet.
+    await settled();
     await page.goto(`${url}design/legacy`, { waitUntil: 'load' });
     const links = await page.$$eval('ol.findings a[data-element]', (n) => n.map((a) => a.getAttribute('data-element')));
     expect(links.length).toBeGreaterThan(0);
