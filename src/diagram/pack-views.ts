@@ -5,8 +5,8 @@
  * collapsed (collapse.ts): each distinct spoke once, a note box for the others, and the list of the others for
  * a table beside the picture. A flow view (or a topology) that still does not fit one page is split (split.ts):
  * one picture per region, spoke or cluster, or per run of them as long as the run fits a page; a flow part still
- * too large is cut into the routes to each of its ends or into runs of hops. Only what still does not fit is cut
- * into page tiles by the pack.
+ * too large is cut into the routes to each of its ends or into runs of hops, a topology's VNet into runs of its
+ * subnets. Only what still does not fit is cut into page tiles by the pack.
  *
  * The whole picture is the pack's "full-size SVG" beside the PDF/HTML. Laying it out is what costs (ELK on
  * thousands of boxes: minutes and gigabytes for 500 spokes), so above FULL_LAYOUT_MAX_NODES boxes the pack
@@ -26,6 +26,8 @@ import {
   pieceGraph,
   pieceTitle,
   splitUnits,
+  subnetTitle,
+  subnetUnits,
 } from './split.js';
 import type { ViewGraph } from '../model/view-graph.js';
 import { collapseOverview, renderRegionPages } from './overview-pack.js';
@@ -108,8 +110,23 @@ interface Cut {
 /** The pieces within one part, when a single region, spoke or cluster is still too large for a page. */
 function deeperCuts(graph: ViewGraph, units: string[]): Cut[] {
   const cuts: Cut[] = [];
-  // Routes and hops are a flow's: the topology has links, no way in or out.
-  if (graph.view === 'topology') return cuts;
+  // Routes and hops are a flow's: the topology has links, no way in or out. A VNet too large for a page is cut
+  // into runs of its subnets instead, each with what its subnets hold and link to. Only a picture of one VNet's
+  // subnets (a VNet's part): there the links that end on VNet boxes (peerings, DNS zone links) all go with the
+  // first run, which holds every VNet box, where with two VNets' subnets a run without one would drop its links.
+  if (graph.view === 'topology') {
+    const subnets = subnetUnits(graph);
+    const vnets = new Set(graph.nodes.filter((n) => n.kind === 'subnet').map((n) => n.parent));
+    if (subnets.length >= 2 && vnets.size === 1) {
+      cuts.push({
+        count: subnets.length,
+        graph: (from, to) => partGraph(graph, subnets, subnets.slice(from, to), from === 0),
+        title: (from, to) => subnetTitle(subnets.slice(from, to)),
+        units: () => units,
+      });
+    }
+    return cuts;
+  }
   const ends = endPieces(graph);
   if (ends.length >= 2) {
     cuts.push({

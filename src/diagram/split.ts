@@ -247,6 +247,43 @@ export function partGraph(graph: ViewGraph, all: SplitUnit[], drawn: SplitUnit[]
   return out;
 }
 
+/**
+ * The subnets of a topology picture in view order, each with the boxes it holds (a cluster, its pools, a gateway):
+ * the pieces a VNet too large for one printed page is cut into. What no subnet holds (the VNet boxes, DNS zones,
+ * PaaS services) is shared: a part takes what its subnets link to, the first part what nothing reaches.
+ */
+export function subnetUnits(graph: ViewGraph): SplitUnit[] {
+  const children = new Map<string, string[]>();
+  for (const n of graph.nodes) {
+    if (n.parent === undefined) continue;
+    const list = children.get(n.parent);
+    if (list) list.push(n.id);
+    else children.set(n.parent, [n.id]);
+  }
+  return graph.nodes
+    .filter((n) => n.kind === 'subnet')
+    .map((s) => {
+      const nodes = new Set<string>([s.id]);
+      const walk = [s.id];
+      while (walk.length) {
+        for (const c of children.get(walk.pop()!) ?? []) {
+          if (nodes.has(c)) continue;
+          nodes.add(c);
+          walk.push(c);
+        }
+      }
+      return { id: s.id, name: s.label, nodes, edges: new Set<string>() };
+    });
+}
+
+/** The title of a run of subnets ("subnet snet-a", "subnets snet-a and snet-b", "subnets snet-a to snet-d"). */
+export function subnetTitle(units: SplitUnit[]): string {
+  const first = units[0]?.name ?? '';
+  if (units.length === 1) return `subnet ${first}`;
+  const last = units[units.length - 1]!.name;
+  return `subnets ${first} ${units.length === 2 ? 'and' : 'to'} ${last}`;
+}
+
 /** The title of a part: what it covers, in the view's words ("Region westeurope", "vnet-spoke-1 to vnet-spoke-4"). */
 export function partTitle(by: SplitBy, units: SplitUnit[]): string {
   const first = units[0]?.name ?? '';

@@ -17,6 +17,8 @@ import {
   pieceGraph,
   pieceTitle,
   splitUnits,
+  subnetTitle,
+  subnetUnits,
   type FlowPiece,
   type SplitUnit,
 } from '../../src/diagram/split.js';
@@ -368,3 +370,68 @@ describe('the 20-spoke design collapsed and cut for print', () => {
   });
 });
 
+
+describe('topology cut into runs of subnets', () => {
+  const topologyOf = async (file: string) => {
+    const m = (await loadArchitecture(join(examples, file))).model;
+    return { m, g: deriveView(m, 'topology')! };
+  };
+
+  it('takes each subnet with what it holds, in view order', async () => {
+    const { g } = await topologyOf('b-front-door-private-link.ts');
+    const units = subnetUnits(g);
+    const subnets = g.nodes.filter((n) => n.kind === 'subnet').map((n) => n.id);
+    expect(units.map((u) => u.id)).toEqual(subnets);
+    expect(subnets.length).toBeGreaterThan(2);
+    const byId = new Map(g.nodes.map((n) => [n.id, n]));
+    for (const u of units) {
+      // Every node the unit holds lies inside its subnet; every node inside the subnet is in the unit.
+      const inside = (id: string) => {
+        for (let p: string | undefined = id; p !== undefined; p = byId.get(p)?.parent) if (p === u.id) return true;
+        return false;
+      };
+      expect([...u.nodes].every(inside)).toBe(true);
+      expect(g.nodes.filter((n) => inside(n.id)).map((n) => n.id).sort()).toEqual([...u.nodes].sort());
+    }
+    // The node subnet holds the cluster and its pools.
+    const nodesSubnet = units.find((u) => [...u.nodes].some((id) => byId.get(id)?.kind === 'cluster'));
+    expect(nodesSubnet?.nodes.size).toBeGreaterThan(2);
+  });
+
+  it('titles a run by its first and last subnet', () => {
+    const u = (name: string): SplitUnit => ({ id: name, name, nodes: new Set([name]), edges: new Set() });
+    expect(subnetTitle([u('snet-a')])).toBe('subnet snet-a');
+    expect(subnetTitle([u('snet-a'), u('snet-b')])).toBe('subnets snet-a and snet-b');
+    expect(subnetTitle([u('snet-a'), u('snet-b'), u('snet-c')])).toBe('subnets snet-a to snet-c');
+  });
+
+  it('loses no node or edge of a one-VNet topology, runs of one subnet or of two', async () => {
+    const { g } = await topologyOf('b-front-door-private-link.ts');
+    const units = subnetUnits(g);
+    for (const size of [1, 2]) {
+      const ps = parts(g, units, size);
+      ps.forEach(wellFormed);
+      expect(lost(g, ps)).toEqual({ nodes: [], edges: [] });
+    }
+  });
+
+  it("prints a VNet too large for one page as runs of its subnets, each on one page, and no tiles", async () => {
+    const { m } = await topologyOf('e-istio-mesh.ts');
+    const [topology] = await renderPackDiagrams(m, { views: ['topology'], metadata: false });
+    const parts = topology!.parts ?? [];
+    // The hub VNet whole, then the spoke VNet in runs of its subnets.
+    expect(parts[0]?.title).toBe('vnet-hub-frc');
+    const spoke = parts.slice(1);
+    expect(spoke.length).toBeGreaterThanOrEqual(2);
+    for (const p of spoke) expect(p.title).toMatch(/^vnet-spoke-tailwind-frc: subnets? snet-/);
+    for (const p of parts) {
+      expect(fitDiagram(p.width, p.height, smallestFontPx(p.svg), 'a4', cutObstacles(p.svg)).pages).toHaveLength(1);
+    }
+    // Every subnet of the spoke is drawn in exactly one of the spoke's parts.
+    const spokeSubnets = ['snet-aks-nodes', 'snet-appgw', 'snet-aks-ingress', 'snet-private-endpoints', 'snet-build-agents'];
+    for (const name of spokeSubnets) {
+      const holding = spoke.filter((p) => p.svg.includes(`>${name}</text>`));
+      expect(holding, name).toHaveLength(1);
+    }
+  }, 120_000);
+});
