@@ -308,7 +308,11 @@ export async function renderPackDiagrams(model: Model, options: PackDiagramOptio
     /** The picture as the pack shows it, with its parts when it is better printed split. */
     const withParts = async (shown: PackDiagram, g: ViewGraph): Promise<PackDiagram> => {
       if (fitsOnePage(shown, paper)) return shown;
-      const parts = await splitForPrint(model, g, shown, paper, drawGraph);
+      // A topology is split from its dense drawing even when the whole stays in the screen drawing: the whole may
+      // need as many pages dense as not (f: three either way), while its dense parts fit a page where the screen
+      // drawing's do not (f's node subnet: 1,143 px wide dense). Parts are print-only pictures.
+      const split = g.view === 'topology' && !g.dense ? { ...g, dense: true } : g;
+      const parts = await splitForPrint(model, split, shown, paper, drawGraph);
       return parts ? { ...shown, parts } : shown;
     };
     if (c.groups.length === 0) {

@@ -247,10 +247,14 @@ export function partGraph(graph: ViewGraph, all: SplitUnit[], drawn: SplitUnit[]
   return out;
 }
 
+/** The view node of the private DNS zones' column (views.ts): a piece of its own when a VNet is cut into subnets. */
+export const DNS_ZONES = 'zone:private-dns';
+
 /**
- * The subnets of a topology picture in view order, each with the boxes it holds (a cluster, its pools, a gateway):
- * the pieces a VNet too large for one printed page is cut into. What no subnet holds (the VNet boxes, DNS zones,
- * PaaS services) is shared: a part takes what its subnets link to, the first part what nothing reaches.
+ * The subnets of a topology picture in view order, each with the boxes it holds (a cluster, its pools, a gateway),
+ * then the private DNS zones' column: the pieces a VNet too large for one printed page is cut into. The zones link
+ * to VNet boxes, not to a subnet, so as shared boxes they would all crowd into the first run. What no piece holds
+ * (the VNet boxes, PaaS services) is shared: a run takes what its boxes link to, the first run what nothing reaches.
  */
 export function subnetUnits(graph: ViewGraph): SplitUnit[] {
   const children = new Map<string, string[]>();
@@ -260,28 +264,43 @@ export function subnetUnits(graph: ViewGraph): SplitUnit[] {
     if (list) list.push(n.id);
     else children.set(n.parent, [n.id]);
   }
-  return graph.nodes
-    .filter((n) => n.kind === 'subnet')
-    .map((s) => {
-      const nodes = new Set<string>([s.id]);
-      const walk = [s.id];
-      while (walk.length) {
-        for (const c of children.get(walk.pop()!) ?? []) {
-          if (nodes.has(c)) continue;
-          nodes.add(c);
-          walk.push(c);
-        }
+  const unit = (id: string, name: string): SplitUnit => {
+    const nodes = new Set<string>([id]);
+    const walk = [id];
+    while (walk.length) {
+      for (const c of children.get(walk.pop()!) ?? []) {
+        if (nodes.has(c)) continue;
+        nodes.add(c);
+        walk.push(c);
       }
-      return { id: s.id, name: s.label, nodes, edges: new Set<string>() };
-    });
+    }
+    return { id, name, nodes, edges: new Set<string>() };
+  };
+  const units = graph.nodes.filter((n) => n.kind === 'subnet').map((s) => unit(s.id, s.label));
+  const zones = graph.nodes.find((n) => n.id === DNS_ZONES);
+  if (zones && units.length) units.push(unit(zones.id, 'Private DNS zones'));
+  return units;
 }
 
-/** The title of a run of subnets ("subnet snet-a", "subnets snet-a and snet-b", "subnets snet-a to snet-d"). */
+/**
+ * The title of a run of subnets ("subnet snet-a", "subnets snet-a and snet-b", "subnets snet-a to snet-d"), with
+ * "and the private DNS zones" when the run ends with them.
+ */
 export function subnetTitle(units: SplitUnit[]): string {
-  const first = units[0]?.name ?? '';
-  if (units.length === 1) return `subnet ${first}`;
-  const last = units[units.length - 1]!.name;
-  return `subnets ${first} ${units.length === 2 ? 'and' : 'to'} ${last}`;
+  const subnets = units.filter((u) => u.id !== DNS_ZONES);
+  const zones = subnets.length < units.length;
+  const first = subnets[0]?.name ?? '';
+  const last = subnets[subnets.length - 1]?.name ?? '';
+  const named =
+    subnets.length === 0
+      ? ''
+      : subnets.length === 1
+        ? `subnet ${first}`
+        : `subnets ${first} ${subnets.length === 2 ? 'and' : 'to'} ${last}`;
+  if (!zones) return named;
+  if (subnets.length === 0) return 'private DNS zones';
+  // Two subnets already take "and": "subnets snet-a, snet-b and the private DNS zones".
+  return subnets.length === 2 ? `subnets ${first}, ${last} and the private DNS zones` : `${named} and the private DNS zones`;
 }
 
 /** The title of a part: what it covers, in the view's words ("Region westeurope", "vnet-spoke-1 to vnet-spoke-4"). */

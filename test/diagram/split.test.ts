@@ -17,6 +17,7 @@ import {
   pieceGraph,
   pieceTitle,
   splitUnits,
+  DNS_ZONES,
   subnetTitle,
   subnetUnits,
   type FlowPiece,
@@ -32,6 +33,8 @@ import { renderJson } from '../../src/report/json.js';
 import { prepareInputs } from '../../src/report/pack.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 import { loadRules } from '../../src/validate/registry.js';
+import { validateFile } from '../../src/validate/run-files.js';
+import { isActive } from '../../src/validate/finding.js';
 // @ts-expect-error the bench generator is plain JavaScript
 import { hubSpoke } from '../../bench/hub-spoke.mjs';
 
@@ -377,11 +380,15 @@ describe('topology cut into runs of subnets', () => {
     return { m, g: deriveView(m, 'topology')! };
   };
 
-  it('takes each subnet with what it holds, in view order', async () => {
+  it('takes each subnet with what it holds, in view order, then the private DNS zones', async () => {
     const { g } = await topologyOf('b-front-door-private-link.ts');
     const units = subnetUnits(g);
     const subnets = g.nodes.filter((n) => n.kind === 'subnet').map((n) => n.id);
-    expect(units.map((u) => u.id)).toEqual(subnets);
+    // The zones link to VNet boxes, not to a subnet: a piece of their own, not crowded into the first run.
+    expect(units.map((u) => u.id)).toEqual([...subnets, DNS_ZONES]);
+    const zones = units.at(-1)!;
+    expect([...zones.nodes].filter((id) => id !== DNS_ZONES).every((id) => g.nodes.find((n) => n.id === id)?.kind === 'privateDnsZone')).toBe(true);
+    expect(zones.nodes.size).toBeGreaterThan(1);
     expect(subnets.length).toBeGreaterThan(2);
     const byId = new Map(g.nodes.map((n) => [n.id, n]));
     for (const u of units) {
@@ -403,6 +410,13 @@ describe('topology cut into runs of subnets', () => {
     expect(subnetTitle([u('snet-a')])).toBe('subnet snet-a');
     expect(subnetTitle([u('snet-a'), u('snet-b')])).toBe('subnets snet-a and snet-b');
     expect(subnetTitle([u('snet-a'), u('snet-b'), u('snet-c')])).toBe('subnets snet-a to snet-c');
+    const zones: SplitUnit = { ...u('Private DNS zones'), id: DNS_ZONES };
+    expect(subnetTitle([zones])).toBe('private DNS zones');
+    expect(subnetTitle([u('snet-a'), zones])).toBe('subnet snet-a and the private DNS zones');
+    expect(subnetTitle([u('snet-a'), u('snet-b'), zones])).toBe('subnets snet-a, snet-b and the private DNS zones');
+    expect(subnetTitle([u('snet-a'), u('snet-b'), u('snet-c'), zones])).toBe(
+      'subnets snet-a to snet-c and the private DNS zones',
+    );
   });
 
   it('loses no node or edge of a one-VNet topology, runs of one subnet or of two', async () => {
@@ -423,7 +437,7 @@ describe('topology cut into runs of subnets', () => {
     expect(parts[0]?.title).toBe('vnet-hub-frc');
     const spoke = parts.slice(1);
     expect(spoke.length).toBeGreaterThanOrEqual(2);
-    for (const p of spoke) expect(p.title).toMatch(/^vnet-spoke-tailwind-frc: subnets? snet-/);
+    for (const p of spoke) expect(p.title).toMatch(/^vnet-spoke-tailwind-frc: (subnets? snet-|private DNS zones$)/);
     for (const p of parts) {
       expect(fitDiagram(p.width, p.height, smallestFontPx(p.svg), 'a4', cutObstacles(p.svg)).pages).toHaveLength(1);
     }
@@ -433,5 +447,23 @@ describe('topology cut into runs of subnets', () => {
       const holding = spoke.filter((p) => p.svg.includes(`>${name}</text>`));
       expect(holding, name).toHaveLength(1);
     }
+  }, 120_000);
+
+  it("prints f's topology (four pages of tiles before) in parts that each fit a page", async () => {
+    const v = await validateFile(join(examples, 'f-internal-only.ts'));
+    const findings = v.result.findings.filter(isActive);
+    const [topology] = await renderPackDiagrams(v.arch.model, { views: ['topology'], metadata: false, findings });
+    const pages = (d: { svg: string; width: number; height: number }) =>
+      fitDiagram(d.width, d.height, smallestFontPx(d.svg), 'a4', cutObstacles(d.svg)).pages.length;
+    // The whole needs several pages, screen or dense; before, it was printed as tiles of it.
+    expect(pages(topology!.printed ?? topology!)).toBeGreaterThan(1);
+    const parts = topology!.parts ?? [];
+    expect(parts.length).toBeGreaterThanOrEqual(2);
+    for (const p of parts) expect(pages(p), p.title).toBe(1);
+    expect(parts.map((p) => p.title.split(':')[0])).toEqual(
+      expect.arrayContaining(['vnet-hub-gwc', 'vnet-spoke-erp-gwc']),
+    );
+    // The private DNS zones are a run of the hub's subnets (their own when nothing else fits beside them).
+    expect(parts.some((p) => /^vnet-hub-gwc: .*private DNS zones$/.test(p.title))).toBe(true);
   }, 120_000);
 });
