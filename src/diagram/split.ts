@@ -172,7 +172,6 @@ export function splitUnits(graph: ViewGraph, model: Model): { by: SplitBy; units
 export function partGraph(graph: ViewGraph, all: SplitUnit[], drawn: SplitUnit[], orphans = false): ViewGraph {
   const unitOf = new Map<string, string>();
   for (const u of all) for (const id of u.nodes) if (!unitOf.has(id)) unitOf.set(id, u.id);
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const edgeUnit = new Map<string, string>();
   for (const u of all) for (const id of u.edges) if (!edgeUnit.has(id)) edgeUnit.set(id, u.id);
   const mine = new Set(drawn.map((u) => u.id));
@@ -229,11 +228,7 @@ export function partGraph(graph: ViewGraph, all: SplitUnit[], drawn: SplitUnit[]
     const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => !!p));
     for (const n of graph.nodes) if (!unitOf.has(n.id) && !reached.has(n.id) && !parents.has(n.id)) keep.add(n.id);
   }
-  for (const id of [...keep]) {
-    for (let p = byId.get(id)?.parent, depth = 0; p !== undefined && depth < 64; p = byId.get(p)?.parent, depth++) {
-      keep.add(p);
-    }
-  }
+  withContainers(graph, keep);
   const out: ViewGraph = {
     ...graph,
     nodes: graph.nodes.filter((n) => keep.has(n.id)),
@@ -301,6 +296,16 @@ export function subnetTitle(units: SplitUnit[]): string {
   if (subnets.length === 0) return 'private DNS zones';
   // Two subnets already take "and": "subnets snet-a, snet-b and the private DNS zones".
   return subnets.length === 2 ? `subnets ${first}, ${last} and the private DNS zones` : `${named} and the private DNS zones`;
+}
+
+/** Adds to `keep` every box around a node it holds: a part draws the containers of what it draws. */
+function withContainers(graph: ViewGraph, keep: Set<string>): void {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  for (const id of [...keep]) {
+    for (let p = byId.get(id)?.parent, depth = 0; p !== undefined && depth < 64; p = byId.get(p)?.parent, depth++) {
+      keep.add(p);
+    }
+  }
 }
 
 /** The title of a part: what it covers, in the view's words ("Region westeurope", "vnet-spoke-1 to vnet-spoke-4"). */
@@ -424,12 +429,7 @@ export function pieceGraph(graph: ViewGraph, all: FlowPiece[], drawn: FlowPiece[
     const parents = new Set(graph.nodes.map((n) => n.parent).filter((p): p is string => !!p));
     for (const n of graph.nodes) if (!touched.has(n.id) && !parents.has(n.id)) keep.add(n.id);
   }
-  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  for (const id of [...keep]) {
-    for (let p = byId.get(id)?.parent, depth = 0; p !== undefined && depth < 64; p = byId.get(p)?.parent, depth++) {
-      keep.add(p);
-    }
-  }
+  withContainers(graph, keep);
   const out: ViewGraph = {
     ...graph,
     nodes: graph.nodes.filter((n) => keep.has(n.id)),
