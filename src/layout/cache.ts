@@ -1,7 +1,8 @@
 /**
- * A content-addressed cache of layouts: the SHA-256 of the layout input (the request, the layout
- * code and the elkjs version) names a JSON file holding the result, so an unchanged diagram is
- * drawn again without running ELK. Entries are written atomically and never updated in place;
+ * A content-addressed cache of layouts: the SHA-256 of the layout input (the request with its parts
+ * named by position, the layout code and the elkjs version) names a JSON file holding the result, so
+ * an unchanged diagram, or one whose only change is a name that leaves every box its size, is drawn
+ * again without running ELK. Entries are written atomically and never updated in place;
  * an unreadable entry is treated as a miss. Deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
@@ -10,11 +11,12 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../shared/code-cache.js';
+import { canonicalRequest, fromPositional, toPositional, type CanonicalRequest } from './canonical.js';
 import { layout, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
 import { LayoutDropped } from './layout-thread.js';
 
-/** Bump when the stored format changes. */
-const FORMAT = 1;
+/** Bump when the stored format changes (2: entries keyed by position, see canonical.ts). */
+const FORMAT = 2;
 
 interface Stored {
   format: number;
@@ -48,9 +50,13 @@ function codeSalt(): string {
   return salt;
 }
 
-/** The cache key of a layout request. */
+/** The cache key of a layout request: requests that differ only in their ids share it. */
 export function layoutKey(req: LayoutRequest): string {
-  return createHash('sha256').update(codeSalt()).update(JSON.stringify(req)).digest('hex');
+  return keyOf(canonicalRequest(req)?.request ?? req);
+}
+
+function keyOf(positional: LayoutRequest): string {
+  return createHash('sha256').update(codeSalt()).update(JSON.stringify(positional)).digest('hex');
 }
 
 const stats = { hits: 0, misses: 0 };
@@ -121,12 +127,15 @@ export async function layoutMaybeCached(
   run: (req: LayoutRequest) => Promise<LayoutResult> = runner,
 ): Promise<LayoutResult> {
   if (memoryLimit === 0) return dir ? cachedLayout(req, dir, run) : run(req);
-  const key = layoutKey(req);
+  const c = canonicalRequest(req);
+  // A malformed request is never cached: ELK's checks report it by its own names.
+  if (!c) return run(req);
+  const key = keyOf(c.request);
   const kept = memory.get(key);
   if (kept !== undefined) {
     memory.delete(key);
     memory.set(key, kept);
-    const hit = parse(kept);
+    const hit = parse(kept, c);
     if (hit) {
       stats.hits++;
       return hit;
@@ -140,15 +149,15 @@ export async function layoutMaybeCached(
       if (e instanceof LayoutDropped) return '';
       throw e;
     });
-    const hit = parse(text);
+    const hit = parse(text, c);
     if (hit) {
       stats.hits++;
       return hit;
     }
   }
   if (!dir) stats.misses++;
-  const work = dir ? cachedLayout(req, dir, run) : run(req).catch(notRun);
-  const text = work.then((result) => JSON.stringify(stored(result)));
+  const work = dir ? cachedIn(c, req, dir, run) : run(req).catch(notRun);
+  const text = work.then((result) => JSON.stringify(stored(result, c)));
   // A failed layout is thrown to this caller (and to the ones waiting for it), never left unhandled.
   text.catch(() => undefined);
   pending.set(key, text);
@@ -168,8 +177,8 @@ function notRun(e: unknown): never {
   throw e;
 }
 
-function stored(result: LayoutResult): Stored {
-  return { format: FORMAT, width: result.width, height: result.height, nodes: [...result.nodes], edges: [...result.edges] };
+function stored(result: LayoutResult, c: CanonicalRequest): Stored {
+  return { format: FORMAT, width: result.width, height: result.height, ...toPositional(result, c) };
 }
 
 /** `layout(req)` (or `run(req)`), answered from `dir` when the same input was laid out before. */
@@ -178,32 +187,43 @@ export async function cachedLayout(
   dir: string,
   run: (req: LayoutRequest) => Promise<LayoutResult> = runner,
 ): Promise<LayoutResult> {
-  const key = layoutKey(req);
+  const c = canonicalRequest(req);
+  return c ? cachedIn(c, req, dir, run) : run(req);
+}
+
+async function cachedIn(
+  c: CanonicalRequest,
+  req: LayoutRequest,
+  dir: string,
+  run: (req: LayoutRequest) => Promise<LayoutResult>,
+): Promise<LayoutResult> {
+  const key = keyOf(c.request);
   const file = join(dir, key.slice(0, 2), `${key}.json`);
-  const hit = read(file);
+  const hit = read(file, c);
   if (hit) {
     stats.hits++;
     return hit;
   }
   stats.misses++;
   const result = await run(req).catch(notRun);
-  write(file, JSON.stringify(stored(result)));
+  write(file, JSON.stringify(stored(result, c)));
   return result;
 }
 
-function read(file: string): LayoutResult | undefined {
+function read(file: string, c: CanonicalRequest): LayoutResult | undefined {
   try {
-    return parse(readFileSync(file, 'utf8'));
+    return parse(readFileSync(file, 'utf8'), c);
   } catch {
     return undefined;
   }
 }
 
-function parse(text: string): LayoutResult | undefined {
+function parse(text: string, c: CanonicalRequest): LayoutResult | undefined {
   try {
     const s = JSON.parse(text) as Stored;
     if (s.format !== FORMAT || !Array.isArray(s.nodes) || !Array.isArray(s.edges)) return undefined;
-    return { width: s.width, height: s.height, nodes: new Map(s.nodes), edges: new Map(s.edges) };
+    const named = fromPositional(s.nodes, s.edges, c);
+    return named && { width: s.width, height: s.height, ...named };
   } catch {
     return undefined;
   }
