@@ -202,6 +202,19 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
 }
 
 export async function diagramCommand(args: string[], opts: DiagramCliOptions): Promise<ExitCode> {
+  // A view drawn before (the same layout input: box sizes and structure, not names) is laid out from aksnet's
+  // cache folder instead of by ELK, as in `aksnet report`: in an edit-render loop only the views an edit
+  // changed cost a layout, and a run with every view cached never loads ELK (src/layout/cache.ts).
+  const cache = await import('../../layout/cache.js');
+  cache.useLayoutCache(cache.defaultLayoutCacheDir());
+  try {
+    return await diagramRuns(args, opts);
+  } finally {
+    cache.useLayoutCache(undefined);
+  }
+}
+
+async function diagramRuns(args: string[], opts: DiagramCliOptions): Promise<ExitCode> {
   // A watch session (both ELKs warm after its first render) shares its layouts with a second ELK when a core is
   // idle; a one-off run of several views when AKSNET_LAYOUT_THREAD=on asks (see startLayoutThread). Started now,
   // the thread boots and loads ELK while this thread loads the design. One view alone is laid out here.
