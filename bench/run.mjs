@@ -128,17 +128,28 @@ if (sections.includes('peers')) {
     const out = join(work, 'peers');
     mkdirSync(out, { recursive: true });
     const allViews = `diagram ${exampleA} --view all -o ${out}`;
+    // aksnet's cache folder for this section: V8's code caches stay warm as they are for a user after the first
+    // run; the layout cache (`layouts/`) is emptied before every run of a cold command, so that its figure is
+    // ELK laying out every view, and kept for the `-cached` commands: the same input drawn again.
+    const cacheDir = join(work, 'peers-cache');
+    const layouts = join(cacheDir, 'layouts');
+    const aksnet = `/usr/bin/env AKSNET_CACHE_DIR=${cacheDir}`;
+    const cold = `rm -rf ${layouts}`;
     const cmds = {
-      'mmdc-dagre': `${dir}/node_modules/.bin/mmdc -p ${dir}/puppeteer-config.json -i ${dir}/diagrams/aks-baseline.mmd -o ${out}/mmdc.svg`,
-      'aksnet-one-view': `${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`,
-      'aksnet-all-views': `${process.execPath} ${bin} diagram ${exampleA} --view all -o ${out}`,
+      'mmdc-dagre': [`${dir}/node_modules/.bin/mmdc -p ${dir}/puppeteer-config.json -i ${dir}/diagrams/aks-baseline.mmd -o ${out}/mmdc.svg`, 'true'],
+      'aksnet-one-view': [`${aksnet} ${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`, cold],
+      'aksnet-all-views': [`${aksnet} ${process.execPath} ${bin} ${allViews}`, cold],
       // The second ELK (layout thread) starts only when a core is idle; both ways, forced, in the same run.
-      'aksnet-all-views-two-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=on ${process.execPath} ${bin} ${allViews}`,
-      'aksnet-all-views-one-elk': `/usr/bin/env AKSNET_LAYOUT_THREAD=off ${process.execPath} ${bin} ${allViews}`,
+      'aksnet-all-views-two-elk': [`${aksnet} AKSNET_LAYOUT_THREAD=on ${process.execPath} ${bin} ${allViews}`, cold],
+      'aksnet-all-views-one-elk': [`${aksnet} AKSNET_LAYOUT_THREAD=off ${process.execPath} ${bin} ${allViews}`, cold],
+      // Unchanged input: the layouts the warm-up run stored are read back, ELK is not loaded.
+      'aksnet-one-view-cached': [`${aksnet} ${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`, 'true'],
+      'aksnet-all-views-cached': [`${aksnet} ${process.execPath} ${bin} ${allViews}`, 'true'],
     };
     const json = join(work, 'peers.json');
     const hf = ['-N', '--style', 'basic', '--warmup', '1', '--runs', String(runs), '--export-json', json];
-    for (const [name, cmd] of Object.entries(cmds)) hf.push('-n', name, cmd);
+    for (const [, prepare] of Object.values(cmds)) hf.push('--prepare', prepare);
+    for (const [name, [cmd]] of Object.entries(cmds)) hf.push('-n', name, cmd);
     const r = spawnSync('hyperfine', hf, { encoding: 'utf8', cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
     if (r.status !== 0) results.sections.peers = { error: `hyperfine exited ${r.status}` };
     else {
@@ -153,7 +164,7 @@ if (sections.includes('peers')) {
       ]);
       results.versions.mmdc = mmdc;
       results.sections.peers = {
-        what: 'whole process, hyperfine -N --warmup 1, medians in ms; mmdc draws the same AKS baseline (peer bench)',
+        what: 'whole process, hyperfine -N --warmup 1, medians in ms; mmdc draws the same AKS baseline (peer bench); aksnet commands without -cached start with an empty layout cache',
         runs,
         medianMs: ms,
         meanCpuMs: cpu,
@@ -164,6 +175,8 @@ if (sections.includes('peers')) {
           cpuMmdcOverAllViews: round(cpu['mmdc-dagre'] / cpu['aksnet-all-views'], 2),
           mmdcOverAllViewsTwoElk: round(ms['mmdc-dagre'] / ms['aksnet-all-views-two-elk'], 2),
           mmdcOverAllViewsOneElk: round(ms['mmdc-dagre'] / ms['aksnet-all-views-one-elk'], 2),
+          mmdcOverOneViewCached: round(ms['mmdc-dagre'] / ms['aksnet-one-view-cached'], 2),
+          mmdcOverAllViewsCached: round(ms['mmdc-dagre'] / ms['aksnet-all-views-cached'], 2),
         },
         targets: { mmdcOverOneView: 4.0, mmdcOverAllViews: 2.5 },
       };
@@ -185,9 +198,10 @@ async function watchLatency(
   const original = readFileSync(design, 'utf8');
   // How many SVGs one render writes: counted from the first render (the view list grows: no fixed number).
   let expected = Infinity;
+  // A cache folder of its own, outside the watched folder: layouts stored by earlier runs never answer a save.
   const child = spawn(process.execPath, [bin, 'diagram', design, '--view', view, '-o', join(dir, 'out'), '--watch'], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env,
+    env: { ...env, AKSNET_CACHE_DIR: `${dir}-cache` },
   });
   let lines = 0;
   let stderr = '';
@@ -236,9 +250,10 @@ if (sections.includes('watch')) {
   log('watch: 10 saves of example a, all views and topology only');
   const all = await watchLatency('all', 10);
   const topo = await watchLatency('topology', 10);
-  // A save that changes what two views draw (a subnet's name in topology and ingress): those two are laid out again.
+  // A save that changes what two views draw (a subnet's name in topology and ingress, one letter longer on each
+  // save, so that its box grows): those two are laid out again, none of their layouts was stored before.
   const redraw = await watchLatency('all', 10, (text, i) =>
-    text.replaceAll("'snet-aks-ingress'", `'snet-aks-ingress-${i}'`),
+    text.replaceAll("'snet-aks-ingress'", `'snet-aks-ingress-${'x'.repeat(i + 1)}'`),
   );
   // The second ELK (layout thread) starts only when a core is idle: all views again with it forced on and off.
   const traefik = (text, i) => text.replace(/name: 'traefik'/, `name: 'traefik-${i}'`);
@@ -504,10 +519,10 @@ function markdown(r) {
   L.push('', '| measure | result | target |', '|---|---:|---:|');
   if (s.peers?.ratios) {
     L.push(
-      `| mmdc (dagre) ÷ \`aksnet diagram\` example a, one view | **${s.peers.ratios.mmdcOverOneView}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-one-view']} ms) | ≥ 4.0× |`,
+      `| mmdc (dagre) ÷ \`aksnet diagram\` example a, one view, every layout by ELK | **${s.peers.ratios.mmdcOverOneView}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-one-view']} ms) | ≥ 4.0× |`,
     );
     L.push(
-      `| mmdc (dagre, one diagram) ÷ \`aksnet diagram\` example a, all views | **${s.peers.ratios.mmdcOverAllViews}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-all-views']} ms) | ≥ 2.5× |`,
+      `| mmdc (dagre, one diagram) ÷ \`aksnet diagram\` example a, all views, every layout by ELK | **${s.peers.ratios.mmdcOverAllViews}×** (${s.peers.medianMs['mmdc-dagre']} / ${s.peers.medianMs['aksnet-all-views']} ms) | ≥ 2.5× |`,
     );
     L.push(
       `| the same in CPU time (user + system), one view / all views | ${s.peers.ratios.cpuMmdcOverOneView}× / ${s.peers.ratios.cpuMmdcOverAllViews}× (${s.peers.meanCpuMs['mmdc-dagre']} / ${s.peers.meanCpuMs['aksnet-one-view']} / ${s.peers.meanCpuMs['aksnet-all-views']} ms) | (wall time counts) |`,
@@ -520,10 +535,17 @@ function markdown(r) {
           `CPU ${s.peers.meanCpuMs['aksnet-all-views-two-elk']} / ` +
           `${s.peers.meanCpuMs['aksnet-all-views-one-elk']} ms) | ≥ 2.5× |`,
       );
+    if (s.peers.ratios.mmdcOverAllViewsCached !== undefined)
+      L.push(
+        `| … unchanged input, layouts from the layout cache (the default): one view / all views | ` +
+          `**${s.peers.ratios.mmdcOverOneViewCached}×** / **${s.peers.ratios.mmdcOverAllViewsCached}×** ` +
+          `(${s.peers.medianMs['aksnet-one-view-cached']} / ${s.peers.medianMs['aksnet-all-views-cached']} ms; ` +
+          `CPU ${s.peers.meanCpuMs['aksnet-one-view-cached']} / ${s.peers.meanCpuMs['aksnet-all-views-cached']} ms) | ≥ 4.0× / ≥ 2.5× |`,
+      );
   } else if (s.peers) L.push(`| aksnet vs mmdc | ${s.peers.skipped ?? s.peers.error} | ≥ 4.0× |`);
   if (s.watch) {
     L.push(
-      `| watch: save → all ${s.watch.views ?? 'four'} SVGs written (median of 10) | **${s.watch.medianMs.allViews} ms** | ≤ 150 ms |`,
+      `| watch: save that renames the ingress controller (no box changes size: stored layouts reused) → all ${s.watch.views ?? 'four'} SVGs written (median of 10) | **${s.watch.medianMs.allViews} ms** | ≤ 150 ms |`,
     );
     if (s.watch.medianMs.allViewsTwoElk !== undefined)
       L.push(
@@ -533,7 +555,7 @@ function markdown(r) {
     L.push(`| watch: save → topology SVG written (median of 10) | **${s.watch.medianMs.topology} ms** | ≤ 150 ms |`);
     if (s.watch.medianMs.allViewsTwoRelaidOut !== undefined)
       L.push(
-        `| watch: save that renames a subnet (topology and ingress laid out again) → all SVGs written | ${s.watch.medianMs.allViewsTwoRelaidOut} ms | (no target) |`,
+        `| watch: save that makes a subnet's name one letter longer (the views that draw it laid out again) → all SVGs written | **${s.watch.medianMs.allViewsTwoRelaidOut} ms** | ≤ 150 ms |`,
       );
   }
   if (s.validate)
