@@ -81,3 +81,36 @@ export function lonelyRowBreaks(tables: TaggedRow[][]): string[] {
     return out;
   });
 }
+
+/**
+ * Where a heading's introduction is parted from the table it introduces: for each `H…, P, Table` run of siblings in
+ * the structure tree, "p12: …" in `parted` when the paragraph ends on an earlier page than the table's first body row starts.
+ * `checked` counts the runs found. `pageObjects` as for taggedTables.
+ */
+export function introsPartedFromTables(pdf: Uint8Array, pageObjects: number[]): { checked: number; parted: string[] } {
+  const elems = parseElems(pdf, new Map(pageObjects.map((num, i) => [num, i + 1])));
+  const pagesOf = (id: number, seen = new Set<number>()): number[] => {
+    if (seen.has(id)) return [];
+    seen.add(id);
+    const e = elems.get(id)!;
+    return [...e.pages, ...e.kids.flatMap((k) => pagesOf(k, seen))];
+  };
+  const rowsOf = (id: number): number[] =>
+    elems.get(id)!.kids.flatMap((k) => (elems.get(k)!.role === 'TR' ? [k] : rowsOf(k)));
+  const out: string[] = [];
+  let checked = 0;
+  for (const parent of elems.values()) {
+    const kids = parent.kids;
+    for (let i = 2; i < kids.length; i++) {
+      const [h, p, t] = [kids[i - 2]!, kids[i - 1]!, kids[i]!].map((k) => elems.get(k)!);
+      if (!/^H\d?$/.test(h!.role) || p!.role !== 'P' || t!.role !== 'Table') continue;
+      const body = rowsOf(kids[i]!).filter((r) => !elems.get(r)!.kids.every((c) => elems.get(c)!.role === 'TH'));
+      const first = body.map((r) => pagesOf(r)).find((pages) => pages.length > 0);
+      const intro = pagesOf(kids[i - 1]!);
+      if (!first || intro.length === 0) continue;
+      checked++;
+      if (Math.max(...intro) < Math.min(...first)) out.push(`p${Math.max(...intro)}: intro before a table on p${Math.min(...first)}`);
+    }
+  }
+  return { checked, parted: out };
+}

@@ -15,7 +15,7 @@ import { buildViewModel, withBrowser } from '../../src/report/view-model.js';
 import { prepareInputs } from '../../src/report/pack.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { MIN_TEXT_PT } from '../../src/diagram/page-fit.js';
-import { lonelyRowBreaks, taggedTables } from '../helpers/pdf-tags.js';
+import { introsPartedFromTables, lonelyRowBreaks, taggedTables } from '../helpers/pdf-tags.js';
 import type { ReportViewModel } from '../../src/report/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -268,6 +268,13 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     expect(tables.length).toBeGreaterThanOrEqual((html.match(/<table class="grid /g) ?? []).length);
     expect(tables.filter((rows) => new Set(rows.flatMap((r) => r.pages)).size > 1).length).toBeGreaterThan(5);
     expect(lonelyRowBreaks(tables)).toEqual([]);
+  });
+
+  it("keeps a heading's introduction on the page where the table it introduces starts", () => {
+    const { checked, parted } = introsPartedFromTables(pdf, pages.map((p) => p.ref));
+    // Open questions and other sections open with a paragraph before their table, in most of the chapters.
+    expect(checked).toBeGreaterThanOrEqual(7);
+    expect(parted).toEqual([]);
   });
 
   it('keeps rule ids whole on one line: every one the HTML prints can be found in the PDF as often', () => {
