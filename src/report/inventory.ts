@@ -6,7 +6,7 @@
  */
 import type { ModelQuery } from '../model/query.js';
 import type { FirewallResource, FirewallRuleCollectionModel, WafModel } from '../model/types.js';
-import type { KeyValue } from './types.js';
+import type { ElementFact } from './alike-facts.js';
 
 const RULE_SET: Record<string, string> = {
   OWASP: 'OWASP CRS',
@@ -14,14 +14,14 @@ const RULE_SET: Record<string, string> = {
   Microsoft_BotManagerRuleSet: 'Bot Manager',
 };
 
-export function inventoryFacts(q: ModelQuery): KeyValue[] {
-  const out: KeyValue[] = [];
-  const add = (label: string, value: string): void => {
-    if (value) out.push({ label, value });
+export function inventoryFacts(q: ModelQuery): ElementFact[] {
+  const out: ElementFact[] = [];
+  const add = (label: string, value: string, about?: string): void => {
+    if (value) out.push({ label, value, ...(about ? { about } : {}) });
   };
-  for (const fw of q.all('azureFirewall')) add(`Firewall ${fw.name}`, firewallText(fw, q));
+  for (const fw of q.all('azureFirewall')) add(`Firewall ${fw.name}`, firewallText(fw, q), fw.name);
   for (const r of [...q.all('frontDoor'), ...q.all('applicationGateway'), ...q.all('agc')]) {
-    if (r.waf) add(`WAF of ${r.name}`, wafText(r.waf));
+    if (r.waf) add(`WAF of ${r.name}`, wafText(r.waf), r.name);
   }
   for (const fd of q.all('frontDoor')) {
     if (!fd.routes.length) continue;
@@ -42,6 +42,7 @@ export function inventoryFacts(q: ModelQuery): KeyValue[] {
     add(
       `Front Door ${fd.name} routes`,
       `${routes.join('; ')}${fd.minTlsVersion ? `; minimum TLS ${fd.minTlsVersion}` : ''}`,
+      fd.name,
     );
   }
   for (const tm of q.all('trafficManager')) {
@@ -62,6 +63,7 @@ export function inventoryFacts(q: ModelQuery): KeyValue[] {
       `Private Link Service ${pls.name}`,
       `${vis}; ${pls.autoApproval.length} auto-approved subscription(s); ` +
         `${pls.natIpCount} NAT IP(s) in ${q.name(pls.subnet)}`,
+      pls.name,
     );
   }
   for (const ip of q.all('publicIp')) {
@@ -73,7 +75,7 @@ export function inventoryFacts(q: ModelQuery): KeyValue[] {
         : ip.ddosIpProtection
           ? 'DDoS IP Protection on'
           : 'no DDoS IP Protection';
-    add(`Public IP ${ip.name}`, `${ip.sku}, ${zones}, ${ddos}${ip.address ? `, ${ip.address}` : ''}`);
+    add(`Public IP ${ip.name}`, `${ip.sku}, ${zones}, ${ddos}${ip.address ? `, ${ip.address}` : ''}`, ip.name);
   }
   for (const c of q.all('cluster')) {
     const a = c.addons;
@@ -85,7 +87,7 @@ export function inventoryFacts(q: ModelQuery): KeyValue[] {
       a.istioRevision && `Istio add-on ${a.istioRevision}`,
       c.networkIsolated && 'network-isolated',
     ].filter((x): x is string => typeof x === 'string');
-    add(`Add-ons of ${c.name}`, on.join(', '));
+    add(`Add-ons of ${c.name}`, on.join(', '), c.name);
     const upgrades = q
       .pools(c.id)
       .filter((p) => p.osSku || p.orchestratorVersion || p.maxUnavailable)
@@ -101,7 +103,7 @@ export function inventoryFacts(q: ModelQuery): KeyValue[] {
             .filter(Boolean)
             .join(', '),
       );
-    add(`Node pool OS and upgrades of ${c.name}`, upgrades.join('; '));
+    add(`Node pool OS and upgrades of ${c.name}`, upgrades.join('; '), c.name);
   }
   add('Created but not used', unused(q).join('; '));
   return out;

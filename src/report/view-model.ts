@@ -11,6 +11,7 @@ import { isActive, type FileResult, type Finding } from '../validate/finding.js'
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
 import { buildIpPlan } from './ip-plan.js';
+import { mergeAlikeFacts, type ElementFact } from './alike-facts.js';
 import { inventoryFacts } from './inventory.js';
 import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
 import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, overall, scorePillars, severityCounts } from './scoring.js';
@@ -364,9 +365,9 @@ function decisions(model: Model): DecisionView[] {
 
 function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
   const m = model.metadata;
-  const out: KeyValue[] = [];
-  const add = (label: string, value: string | undefined) => {
-    if (value) out.push({ label, value });
+  const out: ElementFact[] = [];
+  const add = (label: string, value: string | undefined, about?: string) => {
+    if (value) out.push({ label, value, ...(about ? { about } : {}) });
   };
   add('Workload', m.workload);
   add('Environment', m.environment);
@@ -391,18 +392,20 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
         `, ${c.network.dataplane} dataplane, network policy ${c.network.networkPolicy}${c.network.defaultDeny ? ' (default deny)' : ''}` +
         `, outbound ${c.outbound.type}${routedPast(c.id)}, API server ${c.apiServer.mode}` +
         (c.serviceMesh.kind !== 'none' ? `, ${c.serviceMesh.kind} mesh (mTLS ${c.serviceMesh.mtls ?? 'not stated'})` : ''),
+      c.name,
     );
     add(
       `Node pools of ${c.name}`,
       pools
         .map((p) => `${p.name} (${p.mode}, ${p.vmSize}, ${p.autoscaling ? `${p.minCount ?? '?'}–${p.maxNodes}` : p.count} nodes, max ${p.maxPods} pods, ${p.zones === undefined ? 'zones not stated' : p.zones.length ? `zones ${p.zones.join('/')}` : 'no zones'})`)
         .join('; '),
+      c.name,
     );
   }
   const paths = model.ingressPaths;
   if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${p.hops.length} hops)`).join('; '));
   out.push(...inventoryFacts(q));
-  return out;
+  return mergeAlikeFacts(out);
 }
 
 /**

@@ -37,6 +37,20 @@ describe('a 20-spoke design in the pack', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it("tells the context facts of the 20 alike clusters and gateways once, naming the other 19", async () => {
+    const { buildViewModel } = await import('../../src/report/view-model.js');
+    const facts = buildViewModel([input], { version: '0', rules: [] }).architectures[0]!.facts;
+    const others = Array.from({ length: 19 }, (_, i) => `aks-${i + 2}`);
+    const merged = facts.filter((f) => / and 19 alike$/.test(f.label)).map((f) => f.label);
+    expect(merged).toEqual(expect.arrayContaining(['Cluster aks-1 and 19 alike', 'Node pools of aks-1 and 19 alike']));
+    const row = facts.find((f) => f.label === 'Cluster aks-1 and 19 alike')!;
+    for (const name of others) expect(row.value).toContain(name);
+    expect(facts.some((f) => f.label === 'Cluster aks-2' || f.label.startsWith('Cluster aks-2 '))).toBe(false);
+    // The rows that differ per spoke stay: one per VNet in "Virtual networks", one row for the hub's firewall.
+    expect(facts.find((f) => f.label === 'Virtual networks')!.value.split('; ')).toHaveLength(21);
+    expect(facts.length).toBeLessThan(20);
+  });
+
   it('draws every view collapsed, each on at most three pages with no text under 6 pt', () => {
     // The four spoke-bearing views (a view that numbers steps across the whole design cannot collapse honestly).
     const four = ['topology', 'ingress', 'egress', 'control-plane'];
