@@ -6,7 +6,7 @@
  */
 import type { ModelQuery } from '../model/query.js';
 import type { FirewallResource, FirewallRuleCollectionModel, WafModel } from '../model/types.js';
-import type { ElementFact } from './alike-facts.js';
+import type { ElementFact } from './alike-rows.js';
 
 const RULE_SET: Record<string, string> = {
   OWASP: 'OWASP CRS',

@@ -11,7 +11,7 @@ import { isActive, type FileResult, type Finding } from '../validate/finding.js'
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
 import { buildIpPlan } from './ip-plan.js';
-import { mergeAlikeFacts, type ElementFact } from './alike-facts.js';
+import { mergeAlikeFacts, mergeAlikeRanges, type ElementFact } from './alike-rows.js';
 import { inventoryFacts } from './inventory.js';
 import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
 import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, overall, scorePillars, severityCounts } from './scoring.js';
@@ -608,7 +608,7 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
         'control-plane',
       ),
     },
-    ipPlan: buildIpPlan(q),
+    ipPlan: mergeAlikeRanges(buildIpPlan(q)),
     findingsByPillar: groupByPillar(ordered, model, input),
     findings: ordered.map((f) => findingView(f, model)),
     openCount: ordered.filter(isActive).length,

@@ -51,6 +51,14 @@ describe('a 20-spoke design in the pack', () => {
     expect(facts.length).toBeLessThan(20);
   });
 
+  it('prints the pod and service ranges of the 20 alike clusters once each, and every VNet and subnet', async () => {
+    const { buildViewModel } = await import('../../src/report/view-model.js');
+    const rows = buildViewModel([input], { version: '0', rules: [] }).architectures[0]!.ipPlan.rows;
+    const ranges = rows.filter((r) => r.level === 'pod-cidr' || r.level === 'service-cidr').map((r) => r.name);
+    expect(ranges).toEqual(['aks-1 pods and 19 alike', 'aks-1 services and 19 alike']);
+    expect(rows.filter((r) => r.level === 'vnet')).toHaveLength(21);
+  });
+
   it('draws every view collapsed, each on at most three pages with no text under 6 pt', () => {
     // The four spoke-bearing views (a view that numbers steps across the whole design cannot collapse honestly).
     const four = ['topology', 'ingress', 'egress', 'control-plane'];
