@@ -33,13 +33,23 @@ export interface PictureBox {
 }
 
 /**
- * The picture box of a diagram page: the paper less the pack's margins (14 mm left and right, 17 mm top,
- * 16 mm bottom) and less room for the caption above the picture (20 mm).
+ * The left and right margin of a diagram page, in millimetres: the pack's 14 mm on A4; on Letter the 0.4 in
+ * (10.16 mm) usual for that paper, since a Letter page is 17.6 mm narrower in landscape than an A4 one and a
+ * landscape picture (the overview's 16:9) is bound by the page's width. The pack's @page rules for its diagram
+ * pages (`report/html.ts`) print with these margins; its text pages keep 14 mm.
+ */
+export function diagramSideMarginMm(paper: Paper): number {
+  return paper === 'letter' ? 10.16 : 14;
+}
+
+/**
+ * The picture box of a diagram page: the paper less the diagram page's margins (diagramSideMarginMm left and right,
+ * 17 mm top, 16 mm bottom) and less room for the caption above the picture (20 mm).
  */
 export function pictureBox(paper: Paper, orientation: Orientation): PictureBox {
   const [w, h] = paper === 'letter' ? [215.9, 279.4] : [210, 297];
   const [pw, ph] = orientation === 'portrait' ? [w, h] : [h, w];
-  return { width: pw - 28, height: ph - 33 - 20 };
+  return { width: pw - 2 * diagramSideMarginMm(paper), height: ph - 33 - 20 };
 }
 
 export interface Tile {
