@@ -16,6 +16,8 @@ import type {
   IconPlacement,
   Legend,
   LegendEntry,
+  MarkKey,
+  MarkKeyInput,
   Point,
   Severity,
   Shape,
@@ -50,6 +52,8 @@ export interface TargetInput {
   metadataBlock?: boolean;
   /** Colour theme; default light. */
   theme?: ThemeName;
+  /** A key row of marks the caller draws over the picture (`aksnet diagram --diff`), placed under the legends. */
+  markKey?: MarkKeyInput;
 }
 
 const TLS_ICON: Record<TlsState, string> = {
@@ -75,6 +79,8 @@ const BESIDE_STEP = 10;
 const FRAME_ASPECT = 16 / 9;
 
 const LEGEND_TITLE = 'Legend';
+/** Height of a mark key row (MarkKeyInput) under the legends. */
+const MARK_KEY_ROW = 28;
 
 const f2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -202,6 +208,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
   });
   const hasSteps = !!(graph.steps?.length || graph.notes?.length);
+  // A caller's key row of marks goes under everything else: every size below holds it, so an overview's frame does.
+  const keyRow = input.markKey ? markKeyRow(m, input.markKey, run) : undefined;
+  const keyRowH = keyRow ? MARK_KEY_ROW : 0;
+  const keyRowW = keyRow ? keyRow.width + 2 * MARGIN : 0;
   // A compact view's (the overview's) key starts on its title's line: the height is the page's scarce side.
   const keyInline = graph.compact ? m.width(LEGEND_TITLE, TYPE.legend, 'bold') : undefined;
   const headerW = Math.max(0, ...content.map((row) => rowWidth(row) + 2 * MARGIN));
@@ -212,11 +222,12 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     const key = placeLegend(m, legendItems, w - 2 * MARGIN, keyInline);
     const pictureH = headerH + layout.height + key.height;
     // A compact view wider than 16:9 has height to spare in its frame: its legend may use it for longer lines.
-    const freeH = graph.compact ? Math.max(w, headerW) / FRAME_ASPECT - pictureH - MARGIN : undefined;
+    const freeH = graph.compact ? Math.max(w, headerW, keyRowW) / FRAME_ASPECT - pictureH - MARGIN - keyRowH : undefined;
     const steps = hasSteps
       ? placeStepLegend(m, { ...stepInput(w - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
       : undefined;
-    return { key, pictureH, steps, size: { w: Math.max(w, headerW), h: pictureH + (steps?.height ?? 0) + MARGIN } };
+    const size = { w: Math.max(w, headerW, keyRowW), h: pictureH + (steps?.height ?? 0) + MARGIN + keyRowH };
+    return { key, pictureH, steps, size };
   };
   // A compact view taller than 16:9 has width to spare in its frame: its legends may take it, in steps of a
   // fortieth, for shorter columns, as long as the whole needs a narrower frame (the narrowest canvas on a tie).
@@ -237,13 +248,15 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const besideTop = content.length && headerW <= diagramW ? MARGIN : headerH;
   const besideAt = (w: number) => {
     const placed = placeStepLegend(m, stepInput(w));
+    // A key row of marks goes under the picture's key, in the room the longer step legend column leaves there.
     const size = {
       w: Math.max(diagramW + w + MARGIN, headerW),
-      h: Math.max(narrow.pictureH, besideTop + placed.height) + MARGIN,
+      h: Math.max(narrow.pictureH + keyRowH, besideTop + placed.height) + MARGIN,
     };
     return { placed, size };
   };
-  let beside = hasSteps && graph.compact ? besideAt(STEP_LEGEND_BESIDE) : undefined;
+  // Beside needs the key row of marks to fit under the picture.
+  let beside = hasSteps && graph.compact && keyRowW <= diagramW ? besideAt(STEP_LEGEND_BESIDE) : undefined;
   for (let w = STEP_LEGEND_BESIDE - BESIDE_STEP; beside && w >= STEP_LEGEND_BESIDE_MIN; w -= BESIDE_STEP) {
     const narrower = besideAt(w);
     if (inFrame(narrower.size) > inFrame(beside.size) + 1e-9) beside = narrower;
@@ -264,6 +277,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const ruleEnd = side && besideTop < headerH ? diagramW - MARGIN : drawnW - MARGIN;
   const width = f2(frameW);
   const height = f2(frameH);
+  const keyRowY = side ? pictureH : drawnH - keyRowH;
+  const markKey: MarkKey | undefined = keyRow
+    ? { x: f2(MARGIN + dx), y: f2(keyRowY + dy), title: keyRow.title, entries: keyRow.entries }
+    : undefined;
 
   let header: DiagramHeader | undefined;
   if (content.length) {
@@ -460,6 +477,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     ...(badges ? { badges } : {}),
     legend,
     ...(stepLegend ? { steps: { x: f2(stepAt.x), y: f2(stepAt.y), ...stepLegend.legend } } : {}),
+    ...(markKey ? { markKey } : {}),
     icons,
   };
 }
@@ -559,6 +577,27 @@ function placeLegend(
     x += w;
   }
   return { items: out, height: y + pitch };
+}
+
+/**
+ * A key row of marks in its own frame: the title, then per mark an 18 × 14 sample box and its label, on one
+ * baseline 20 px down the MARK_KEY_ROW.
+ */
+function markKeyRow(
+  m: TextMetrics,
+  key: MarkKeyInput,
+  run: (text: string, x: number, y: number, size: number, weight: FontWeight) => TextRun,
+): { title: TextRun; entries: MarkKey['entries']; width: number } {
+  const baseline = 20;
+  const title = run(clean(key.title), 0, baseline, TYPE.legend, 'regular');
+  let x = m.width(title.text, TYPE.legend) + 16;
+  const entries = key.entries.map((e) => {
+    const text = run(clean(e.label), x + 24, baseline, TYPE.legend, 'regular');
+    const entry = { mark: e.mark, x: f2(x), stroke: hex(e.stroke), ...(e.dash ? { dash: e.dash } : {}), text };
+    x += 24 + m.width(text.text, TYPE.legend) + 18;
+    return entry;
+  });
+  return { title, entries, width: x - 18 };
 }
 
 type Counts = { error: number; warning: number; info: number };
