@@ -68,8 +68,11 @@ const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 const MARGIN = 16;
 /** Width of a step legend drawn beside the picture (one column). */
 const STEP_LEGEND_BESIDE = 380;
-/** The narrowest a step legend beside the picture may be, and the steps it is narrowed in. */
-const STEP_LEGEND_BESIDE_MIN = 300;
+/**
+ * The narrowest a step legend beside the picture may be (about 38 characters of legend text a line, a newspaper
+ * column), and the steps it is narrowed in.
+ */
+const STEP_LEGEND_BESIDE_MIN = 260;
 const BESIDE_STEP = 10;
 /**
  * Width to height of a compact view's (the overview's) frame: 16:9, a slide's shape (issue #11 §3). The legends are
@@ -246,24 +249,48 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   // step legend's way. The column is as narrow as the frame's height lets it be.
   // When the title block is no wider than the picture, the legend column starts level with it, at the top.
   const besideTop = content.length && headerW <= diagramW ? MARGIN : headerH;
-  const besideAt = (w: number) => {
-    const placed = placeStepLegend(m, stepInput(w));
-    // A key row of marks goes under the picture's key, in the room the longer step legend column leaves there.
+  // Beside, the unnumbered notes may go under the picture's key instead, across the picture's width, in the room the
+  // longer column leaves there (g's overview: a column 140 px shorter, a frame 50 px narrower).
+  const notesUnder =
+    graph.compact && graph.steps?.length && graph.notes?.length
+      ? placeStepLegend(m, { ...stepInput(diagramW - 2 * MARGIN), steps: [] })
+      : undefined;
+  const besideAt = (w: number, notesBelow: boolean) => {
+    const placed = placeStepLegend(m, notesBelow ? { ...stepInput(w), notes: [] } : stepInput(w));
+    const belowKey = (notesBelow ? notesUnder!.height : 0) + keyRowH;
+    // A key row of marks goes under the picture's key (and the notes), in the room the longer column leaves there.
     const size = {
       w: Math.max(diagramW + w + MARGIN, headerW),
-      h: Math.max(narrow.pictureH + keyRowH, besideTop + placed.height) + MARGIN,
+      h: Math.max(narrow.pictureH + belowKey, besideTop + placed.height) + MARGIN,
     };
-    return { placed, size };
+    return { placed, notesBelow, size };
   };
   // Beside needs the key row of marks to fit under the picture.
-  let beside = hasSteps && graph.compact && keyRowW <= diagramW ? besideAt(STEP_LEGEND_BESIDE) : undefined;
-  for (let w = STEP_LEGEND_BESIDE - BESIDE_STEP; beside && w >= STEP_LEGEND_BESIDE_MIN; w -= BESIDE_STEP) {
-    const narrower = besideAt(w);
-    if (inFrame(narrower.size) > inFrame(beside.size) + 1e-9) beside = narrower;
+  let beside = hasSteps && graph.compact && keyRowW <= diagramW ? besideAt(STEP_LEGEND_BESIDE, false) : undefined;
+  for (let w = STEP_LEGEND_BESIDE; beside && w >= STEP_LEGEND_BESIDE_MIN; w -= BESIDE_STEP) {
+    for (const notesBelow of notesUnder ? [false, true] : [false]) {
+      const other = besideAt(w, notesBelow);
+      if (inFrame(other.size) > inFrame(beside.size) + 1e-9) beside = other;
+    }
   }
   const side = beside !== undefined && inFrame(beside.size) > inFrame(belowSize) + 1e-9;
   const { key: legendLayout, pictureH } = side ? narrow : under;
-  const stepLegend = side ? beside!.placed : below;
+  // Notes under the picture keep the step legend's frame: moved there from the column's origin.
+  const notesBelow = side && beside!.notesBelow ? notesUnder : undefined;
+  const moved = (r: TextRun): TextRun => ({ ...r, x: f2(r.x + MARGIN - diagramW), y: f2(r.y + pictureH - besideTop) });
+  const stepLegend =
+    side && notesBelow
+      ? {
+          legend: {
+            headings: [...beside!.placed.legend.headings, ...notesBelow.legend.headings.map(moved)],
+            entries: beside!.placed.legend.entries,
+            notes: notesBelow.legend.notes.map(moved),
+          },
+          height: beside!.placed.height,
+        }
+      : side
+        ? beside!.placed
+        : below;
   const drawnW = side ? beside!.size.w : belowSize.w;
   const drawnH = side ? beside!.size.h : belowSize.h;
   // A compact view's canvas is its 16:9 frame, the drawing centred in it (whole pixels, so the ratio holds within
@@ -277,7 +304,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const ruleEnd = side && besideTop < headerH ? diagramW - MARGIN : drawnW - MARGIN;
   const width = f2(frameW);
   const height = f2(frameH);
-  const keyRowY = side ? pictureH : drawnH - keyRowH;
+  const keyRowY = side ? pictureH + (notesBelow?.height ?? 0) : drawnH - keyRowH;
   const markKey: MarkKey | undefined = keyRow
     ? { x: f2(MARGIN + dx), y: f2(keyRowY + dy), title: keyRow.title, entries: keyRow.entries }
     : undefined;
