@@ -283,4 +283,32 @@ describe('aksnet diagram --diff', () => {
     const shift = (s: string) => Number(/<g id="[^"]*-diagram" transform="translate\(([\d.]+) /.exec(s)![1]);
     expect(Math.abs(shift(svg) - shift(plain) - (marked.width - unmarked.width) / 2)).toBeLessThanOrEqual(1);
   });
+
+  it('puts the key row under the picture\'s key when the step legend is beside the picture (g): no larger frame', async () => {
+    const { run } = await import('../../src/cli/main.js');
+    const g = readFileSync(resolve(import.meta.dirname, '../../examples/g-two-region-stamps.ts'), 'utf8');
+    const wider = g.replace("cidr: net(4, 16, 28), purpose: 'ingress'", "cidr: net(4, 16, 27), purpose: 'ingress'");
+    expect(wider).not.toBe(g);
+    writeFileSync(join(dir, 'g1.ts'), g);
+    writeFileSync(join(dir, 'g2.ts'), wider);
+    const out = join(dir, 'g-diff');
+    expect(await run(['diagram', join(dir, 'g2.ts'), '--diff', join(dir, 'g1.ts'), '-o', out])).toBe(0);
+    expect(await run(['diagram', join(dir, 'g2.ts'), '-o', join(dir, 'g-plain')])).toBe(0);
+    const svg = readFileSync(join(out, 'g2.overview.svg'), 'utf8');
+    const plain = readFileSync(join(dir, 'g-plain', 'g2.overview.svg'), 'utf8');
+    const canvas = (x: string) => /<svg\b[^>]*\bwidth="([\d.]+)" height="([\d.]+)"/.exec(x)!.slice(1).map(Number);
+    // The room under the picture's key, beside the longer legend column, holds the row: the frame is the plain one.
+    expect(canvas(svg)).toEqual(canvas(plain));
+    expect(svg).toMatch(/class="diff-changed"/);
+    const at = (x: string, cls: string) =>
+      /transform="translate\(([\d.]+) ([\d.]+)\)"/.exec(new RegExp(`<g id="[\\w-]*" class="${cls}"[^>]*>`).exec(x)![0])!
+        .slice(1)
+        .map(Number);
+    const [keyX, keyY] = at(svg, 'mark-key');
+    const [stepsX] = at(svg, 'step-legend');
+    const [, legendY] = at(svg, 'legend');
+    expect(stepsX).toBeGreaterThan(keyX!);
+    expect(keyY).toBeGreaterThan(legendY!);
+    expect(keyY! + 28).toBeLessThanOrEqual(canvas(svg)[1]!);
+  });
 });
