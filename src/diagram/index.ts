@@ -8,6 +8,7 @@ import type { Model } from '../model/types.js';
 import type { Finding } from '../validate/finding.js';
 import type { ViewName } from './graph.js';
 import type { ThemeName } from '../render/style.js';
+import type { MarkKeyInput } from '../model/diagram-target.js';
 import { deriveView } from './derive.js';
 import { VIEWS } from './view-names.js';
 
@@ -40,6 +41,11 @@ export interface DiagramOptions {
   layoutCache?: string;
   /** Colour theme (default light); the layout is the same in every theme. */
   theme?: ThemeName;
+  /**
+   * A key row for marks drawn over the finished pictures (`aksnet diagram --diff`): drawn under the legends, inside
+   * the canvas (an overview's 16:9 frame holds it).
+   */
+  markKey?: MarkKeyInput;
   /**
    * Many drawings are under way at once (a review pack's trials): a flow view's top-down candidate, needed only
    * when the left-to-right picture takes more than a page, then waits for an idle worker ELK and is dropped unrun

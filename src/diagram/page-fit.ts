@@ -33,13 +33,23 @@ export interface PictureBox {
 }
 
 /**
- * The picture box of a diagram page: the paper less the pack's margins (14 mm left and right, 17 mm top,
- * 16 mm bottom) and less room for the caption above the picture (20 mm).
+ * The left and right margin of a diagram page, in millimetres: the pack's 14 mm on A4; on Letter the 0.4 in
+ * (10.16 mm) usual for that paper, since a Letter page is 17.6 mm narrower in landscape than an A4 one and a
+ * landscape picture (the overview's 16:9) is bound by the page's width. The pack's @page rules for its diagram
+ * pages (`report/html.ts`) print with these margins; its text pages keep 14 mm.
+ */
+export function diagramSideMarginMm(paper: Paper): number {
+  return paper === 'letter' ? 10.16 : 14;
+}
+
+/**
+ * The picture box of a diagram page: the paper less the diagram page's margins (diagramSideMarginMm left and right,
+ * 17 mm top, 16 mm bottom) and less room for the caption above the picture (20 mm).
  */
 export function pictureBox(paper: Paper, orientation: Orientation): PictureBox {
   const [w, h] = paper === 'letter' ? [215.9, 279.4] : [210, 297];
   const [pw, ph] = orientation === 'portrait' ? [w, h] : [h, w];
-  return { width: pw - 28, height: ph - 33 - 20 };
+  return { width: pw - 2 * diagramSideMarginMm(paper), height: ph - 33 - 20 };
 }
 
 export interface Tile {
@@ -133,6 +143,49 @@ export function onePageTextPt(width: number, height: number, fontPx: number, box
 const CUT_MARGIN_PX = 8;
 
 /**
+ * Where to cut one side of a picture, `length` pixels long, into `count` pieces between its boxes: for each cut, the
+ * position nearest the even cut (k · length / count) that no span of `spans` (the boxes on this side, widened by
+ * `clearance` on each side) covers, nor lies within `clearance` of either end, and that lies within the bounds
+ * `within` gives for it (from the cut before it, 0 for the first); undefined when some cut has no such position.
+ * Tiles and wrapped strips both cut this way, each with its own clearance and reach.
+ */
+function cutsBetween(
+  length: number,
+  count: number,
+  spans: ReadonlyArray<[number, number]>,
+  clearance: number,
+  within: (k: number, previous: number) => [number, number],
+): number[] | undefined {
+  // Free stretches: where no span (with the clearance either side) lies.
+  const taken = spans
+    .map(([a, b]): [number, number] => [a - clearance, b + clearance])
+    .sort((p, q) => p[0] - q[0]);
+  const free: Array<[number, number]> = [];
+  let at = clearance;
+  for (const [a, b] of taken) {
+    if (a > at) free.push([at, a]);
+    at = Math.max(at, b);
+  }
+  if (at < length - clearance) free.push([at, length - clearance]);
+  const cuts: number[] = [];
+  for (let k = 1; k < count; k++) {
+    const [lo, hi] = within(k, cuts.at(-1) ?? 0);
+    const ideal = (k * length) / count;
+    let best: number | undefined;
+    for (const [f0, f1] of free) {
+      const a = Math.max(f0, lo);
+      const b = Math.min(f1, hi);
+      if (a > b) continue;
+      const p = Math.min(Math.max(ideal, a), b);
+      if (best === undefined || Math.abs(p - ideal) < Math.abs(best - ideal)) best = p;
+    }
+    if (best === undefined) return undefined;
+    cuts.push(best);
+  }
+  return cuts;
+}
+
+/**
  * The spans of `count` tiles along one side of `length` pixels, each at most `window` long: cut between boxes
  * (`spans` of the boxes on this side) where such a cut lies within reach of the even cut, each tile then reaching
  * CUT_MARGIN_PX beyond its cuts; else even spans that overlap by TILE_OVERLAP_PX (an element cut by one edge is
@@ -152,37 +205,14 @@ function tileSpans(
   ]);
   // Where the boxes are is not known: a cut could go through any, so the tiles overlap.
   if (boxes.length === 0) return evenSpans;
-  // Free stretches: where no box (with the margin either side) lies.
-  const taken = [...boxes]
-    .map(([a, b]): [number, number] => [a - CUT_MARGIN_PX, b + CUT_MARGIN_PX])
-    .sort((p, q) => p[0] - q[0]);
-  const free: Array<[number, number]> = [];
-  let at = CUT_MARGIN_PX;
-  for (const [a, b] of taken) {
-    if (a > at) free.push([at, a]);
-    at = Math.max(at, b);
-  }
-  if (at < length - CUT_MARGIN_PX) free.push([at, length - CUT_MARGIN_PX]);
-  const cuts: number[] = [0];
   const step = window - 2 * CUT_MARGIN_PX;
-  for (let k = 1; k < count; k++) {
-    const prev = cuts[k - 1]!;
-    // Within one tile of the last cut, and leaving the rest coverable by the tiles left.
-    const lo = Math.max(prev + 1, length - window + CUT_MARGIN_PX - (count - 1 - k) * step);
-    const hi = prev + step + (k === 1 ? CUT_MARGIN_PX : 0);
-    const ideal = (k * length) / count;
-    let best: number | undefined;
-    for (const [f0, f1] of free) {
-      const a = Math.max(f0, lo);
-      const b = Math.min(f1, hi);
-      if (a > b) continue;
-      const p = Math.min(Math.max(ideal, a), b);
-      if (best === undefined || Math.abs(p - ideal) < Math.abs(best - ideal)) best = p;
-    }
-    if (best === undefined) return evenSpans;
-    cuts.push(best);
-  }
-  cuts.push(length);
+  // Within one tile of the last cut, and leaving the rest coverable by the tiles left.
+  const found = cutsBetween(length, count, boxes, CUT_MARGIN_PX, (k, prev) => [
+    Math.max(prev + 1, length - window + CUT_MARGIN_PX - (count - 1 - k) * step),
+    prev + step + (k === 1 ? CUT_MARGIN_PX : 0),
+  ]);
+  if (!found) return evenSpans;
+  const cuts = [0, ...found, length];
   const spans = cuts.slice(0, -1).map((c, k): [number, number] => [
     k === 0 ? 0 : c - CUT_MARGIN_PX,
     k === count - 1 ? length : cuts[k + 1]! + CUT_MARGIN_PX,
@@ -258,23 +288,19 @@ const CUT_CLEARANCE_PX = 4;
 
 /**
  * Cut positions along a strip's long side (`long` pixels) into `n` pieces: each the free position nearest the even
- * cut, where no obstacle spans it; undefined when some cut has no free position within a quarter piece of it.
+ * cut, clear of every obstacle by CUT_CLEARANCE_PX, in whole pixels; undefined when some cut has no free position
+ * within a quarter piece of it.
  */
 function cleanCuts(long: number, n: number, spans: Array<[number, number]>): number[] | undefined {
-  const blocked = (at: number) => spans.some(([a, b]) => at > a - CUT_CLEARANCE_PX && at < b + CUT_CLEARANCE_PX);
-  const cuts: number[] = [];
   const reach = long / n / 4;
-  for (let k = 1; k < n; k++) {
-    const ideal = (k * long) / n;
-    let found: number | undefined;
-    for (let d = 0; d <= reach && found === undefined; d++) {
-      if (!blocked(ideal - d)) found = ideal - d;
-      else if (!blocked(ideal + d)) found = ideal + d;
-    }
-    if (found === undefined) return undefined;
-    cuts.push(Math.round(found));
-  }
-  return cuts;
+  const ideal = (k: number) => (k * long) / n;
+  const cuts = cutsBetween(long, n, spans, CUT_CLEARANCE_PX, (k) => [ideal(k) - reach, ideal(k) + reach]);
+  // A whole pixel inside the free stretch the cut was found in (a cut found at its edge stays clear).
+  return cuts?.map((c) => {
+    const r = Math.round(c);
+    const clear = (at: number) => !spans.some(([a, b]) => at > a - CUT_CLEARANCE_PX && at < b + CUT_CLEARANCE_PX);
+    return clear(r) ? r : c > r ? Math.ceil(c) : Math.floor(c);
+  });
 }
 
 /**

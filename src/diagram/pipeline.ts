@@ -45,6 +45,7 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
       icons,
       metadataBlock: opts.metadata !== false,
       ...(opts.theme ? { theme: opts.theme } : {}),
+      ...(opts.markKey ? { markKey: opts.markKey } : {}),
     });
   const flow = FLOW_VIEWS.has(graph.view);
   // With the layout thread on, every layout goes to whichever of the two ELKs is free; without it, to this thread's.

@@ -2,9 +2,10 @@
  * `aksnet diagram --diff base.ts`: the head design drawn with what changed since the base marked.
  * Removed parts are put back into the drawn model so they can be shown ghosted; after rendering,
  * an overlay marks each changed element's box (green added, amber changed, grey dashed and faded
- * removed) and a legend row explains the marks. The renderer itself is untouched.
+ * removed); the key row that explains the marks is drawn by the renderer (markKey), inside the canvas.
  */
 import { xmlUnescape } from '../shared/text-safety.js';
+import type { MarkKeyInput } from '../model/diagram-target.js';
 import type { Model } from '../model/types.js';
 import { compareModels } from './compare.js';
 
@@ -65,18 +66,31 @@ export function diffModel(base: Model, head: Model): { model: Model; marks: Map<
 
 const NUM = /^-?\d+(\.\d+)?$/;
 
-/** Adds the marks and a legend row to a rendered SVG. Elements are found by their data-element box. */
+/**
+ * The key row that explains the marks, for the renderer to draw under the legends (DiagramOptions.markKey), so the
+ * canvas, an overview's 16:9 frame included, is sized with it; none when nothing changed.
+ */
+export function markKey(marks: Map<string, Mark>): MarkKeyInput | undefined {
+  if (marks.size === 0) return undefined;
+  return {
+    title: 'Changes since the base design:',
+    entries: (['added', 'changed', 'removed'] as const).map((mark) => {
+      const look = LOOK[mark];
+      return { mark, label: look.label, stroke: look.stroke, ...(look.dash ? { dash: '4 3' } : {}) };
+    }),
+  };
+}
+
+/**
+ * Adds the marks to a picture rendered with their key row (markKey). Elements are found by their data-element box.
+ */
 export function markSvg(svg: string, marks: Map<string, Mark>): string {
-  const size = /<svg[^>]*\bviewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(svg);
   // The diagram group is shifted down by the metadata block (and an overview's across, centred in its frame);
   // marks use the same offset.
   const shift = /<g\b[^>]*\bid="[^"]*diagram"[^>]*>/.exec(svg)?.[0].match(/translate\(([\d.]+) ([\d.]+)\)/);
-  if (!size) return svg;
-  const height = Number(size[2]);
   const dx = Number(shift?.[1] ?? 0);
   const dy = Number(shift?.[2] ?? 0);
   const boxes: string[] = [];
-  const used = new Set<Mark>();
   for (const m of svg.matchAll(/<g\b[^>]*\bdata-element="([^"]+)"[^>]*>/g)) {
     const tag = m[0];
     const mark = marks.get(xmlUnescape(m[1]!));
@@ -84,7 +98,6 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
     const attr = (k: string) => new RegExp(`\\b${k}="([^"]+)"`).exec(tag)?.[1];
     const [x, y, w, h] = ['data-x', 'data-y', 'data-width', 'data-height'].map(attr);
     if (![x, y, w, h].every((v) => v !== undefined && NUM.test(v))) continue;
-    used.add(mark);
     const look = LOOK[mark];
     const X = Number(x) + dx - 3;
     const Y = Number(y) + dy - 3;
@@ -93,33 +106,12 @@ export function markSvg(svg: string, marks: Map<string, Mark>): string {
     if (mark === 'removed') boxes.push(`<rect ${box(X, Y, W, H)} fill="#FFFFFF" fill-opacity="0.65" stroke="none"/>`);
     boxes.push(`<rect class="diff-${mark}" ${box(X, Y, W, H)} rx="6" ${stroke(look.stroke, look.dash)}/>`);
   }
-  if (used.size === 0 && marks.size === 0) return svg;
-  const rowH = 28;
-  const newH = height + rowH;
-  const legend: string[] = [];
-  let lx = 16;
-  const ly = height + 8;
-  legend.push(
-    `<text x="${f(lx)}" y="${f(ly + 12)}" font-size="12" fill="#333333">Changes since the base design:</text>`,
-  );
-  lx += 215;
-  for (const mark of ['added', 'changed', 'removed'] as const) {
-    const look = LOOK[mark];
-    legend.push(`<rect ${box(lx, ly + 1, 18, 14)} rx="3" ${stroke(look.stroke, look.dash ? '4 3' : undefined)}/>`);
-    legend.push(`<text x="${f(lx + 24)}" y="${f(ly + 12)}" font-size="12" fill="#333333">${look.label}</text>`);
-    lx += 24 + look.label.length * 7 + 18;
-  }
+  if (boxes.length === 0) return svg;
   // Ids carry the drawing's own prefix, so two diagrams inlined in one page never share one.
   const prefix = /<svg\b[^>]*\bid="([^"]*)svg"/.exec(svg)?.[1] ?? '';
-  const overlay =
-    `<g id="${prefix}diff-marks" class="diff-marks">${boxes.join('')}</g>` +
-    `<g id="${prefix}diff-legend" class="diff-legend">${legend.join('')}</g>`;
-  return svg
-    .replace(size[0], size[0].replace(`viewBox="0 0 ${size[1]} ${size[2]}"`, `viewBox="0 0 ${size[1]} ${f(newH)}"`))
-    .replace(/(<svg[^>]*\bheight=")([\d.]+)(")/, `$1${f(newH)}$3`)
-    .replace(/(<rect[^>]*\bwidth="[\d.]+"[^>]*\bheight=")([\d.]+)("[^>]*id="[^"]*bg")/, `$1${f(newH)}$3`)
-    .replace(/<\/svg>\s*$/, `${overlay}</svg>\n`)
-    .replace(/\n\n$/, '\n');
+  // Drawn last, over the picture.
+  const overlay = `<g id="${prefix}diff-marks" class="diff-marks">${boxes.join('')}</g>`;
+  return svg.replace(/<\/svg>\s*$/, `${overlay}</svg>\n`);
 }
 
 function box(x: number, y: number, w: number, h: number): string {

@@ -161,6 +161,24 @@ export interface StepLegend {
   notes: TextRun[];
 }
 
+/**
+ * What a key row explaining marks drawn over the finished picture says (`aksnet diagram --diff`: added, changed,
+ * removed): the caller's words and colours, placed by the target builder under the legends, inside the canvas (and
+ * an overview's 16:9 frame).
+ */
+export interface MarkKeyInput {
+  title: string;
+  entries: Array<{ mark: string; label: string; stroke: string; dash?: string }>;
+}
+
+/** A placed key row of marks: its title, then one sample box and label per mark (x in the row's frame). */
+export interface MarkKey {
+  x: number;
+  y: number;
+  title: TextRun;
+  entries: Array<{ mark: string; x: number; stroke: string; dash?: string; text: TextRun }>;
+}
+
 /** The metadata block above the diagram. */
 export interface DiagramHeader {
   lines: TextRun[];
@@ -222,6 +240,8 @@ export interface DiagramTarget {
   legend: Legend;
   /** The numbered step legend under the legend (overview only). */
   steps?: StepLegend;
+  /** The key row of marks a caller draws over the picture (MarkKeyInput), under the legends. */
+  markKey?: MarkKey;
   /** Every icon the diagram draws, by key. */
   icons: Record<string, IconDrawing>;
 }

@@ -11,7 +11,7 @@ import { findingBadges } from './svg/badges.js';
 import { context } from './svg/draw.js';
 import { edges, markers } from './svg/edges.js';
 import { header } from './svg/header.js';
-import { legend } from './svg/legend.js';
+import { legend, markKey } from './svg/legend.js';
 import { stepLegend } from './svg/steps.js';
 import { el, textEl } from './svg/markup.js';
 import { containers, nodes } from './svg/shapes.js';
@@ -32,7 +32,7 @@ export async function renderSvg(target: DiagramTarget): Promise<RenderedSvg> {
   // Parts are built before the <style> element because the font subset depends on the text they draw.
   const top = header(ctx);
   const diagram = containers(ctx) + nodes(ctx) + edges(ctx) + findingBadges(ctx);
-  const bottom = legend(ctx) + stepLegend(ctx);
+  const bottom = legend(ctx) + stepLegend(ctx) + markKey(ctx);
 
   await loadFonts();
   const family = `aksnet-${target.uid}`;

@@ -16,6 +16,8 @@ import type {
   IconPlacement,
   Legend,
   LegendEntry,
+  MarkKey,
+  MarkKeyInput,
   Point,
   Severity,
   Shape,
@@ -50,6 +52,8 @@ export interface TargetInput {
   metadataBlock?: boolean;
   /** Colour theme; default light. */
   theme?: ThemeName;
+  /** A key row of marks the caller draws over the picture (`aksnet diagram --diff`), placed under the legends. */
+  markKey?: MarkKeyInput;
 }
 
 const TLS_ICON: Record<TlsState, string> = {
@@ -64,8 +68,11 @@ const TLS_ORDER: TlsState[] = ['tls', 'mtls', 'passthrough', 'plaintext'];
 const MARGIN = 16;
 /** Width of a step legend drawn beside the picture (one column). */
 const STEP_LEGEND_BESIDE = 380;
-/** The narrowest a step legend beside the picture may be, and the steps it is narrowed in. */
-const STEP_LEGEND_BESIDE_MIN = 300;
+/**
+ * The narrowest a step legend beside the picture may be (about 38 characters of legend text a line, a newspaper
+ * column), and the steps it is narrowed in.
+ */
+const STEP_LEGEND_BESIDE_MIN = 260;
 const BESIDE_STEP = 10;
 /**
  * Width to height of a compact view's (the overview's) frame: 16:9, a slide's shape (issue #11 §3). The legends are
@@ -75,6 +82,8 @@ const BESIDE_STEP = 10;
 const FRAME_ASPECT = 16 / 9;
 
 const LEGEND_TITLE = 'Legend';
+/** Height of a mark key row (MarkKeyInput) under the legends. */
+const MARK_KEY_ROW = 28;
 
 const f2 = (n: number) => Math.round(n * 100) / 100;
 
@@ -202,6 +211,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
   });
   const hasSteps = !!(graph.steps?.length || graph.notes?.length);
+  // A caller's key row of marks goes under everything else: every size below holds it, so an overview's frame does.
+  const keyRow = input.markKey ? markKeyRow(m, input.markKey, run) : undefined;
+  const keyRowH = keyRow ? MARK_KEY_ROW : 0;
+  const keyRowW = keyRow ? keyRow.width + 2 * MARGIN : 0;
   // A compact view's (the overview's) key starts on its title's line: the height is the page's scarce side.
   const keyInline = graph.compact ? m.width(LEGEND_TITLE, TYPE.legend, 'bold') : undefined;
   const headerW = Math.max(0, ...content.map((row) => rowWidth(row) + 2 * MARGIN));
@@ -212,11 +225,12 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     const key = placeLegend(m, legendItems, w - 2 * MARGIN, keyInline);
     const pictureH = headerH + layout.height + key.height;
     // A compact view wider than 16:9 has height to spare in its frame: its legend may use it for longer lines.
-    const freeH = graph.compact ? Math.max(w, headerW) / FRAME_ASPECT - pictureH - MARGIN : undefined;
+    const freeH = graph.compact ? Math.max(w, headerW, keyRowW) / FRAME_ASPECT - pictureH - MARGIN - keyRowH : undefined;
     const steps = hasSteps
       ? placeStepLegend(m, { ...stepInput(w - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
       : undefined;
-    return { key, pictureH, steps, size: { w: Math.max(w, headerW), h: pictureH + (steps?.height ?? 0) + MARGIN } };
+    const size = { w: Math.max(w, headerW, keyRowW), h: pictureH + (steps?.height ?? 0) + MARGIN + keyRowH };
+    return { key, pictureH, steps, size };
   };
   // A compact view taller than 16:9 has width to spare in its frame: its legends may take it, in steps of a
   // fortieth, for shorter columns, as long as the whole needs a narrower frame (the narrowest canvas on a tie).
@@ -235,22 +249,48 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   // step legend's way. The column is as narrow as the frame's height lets it be.
   // When the title block is no wider than the picture, the legend column starts level with it, at the top.
   const besideTop = content.length && headerW <= diagramW ? MARGIN : headerH;
-  const besideAt = (w: number) => {
-    const placed = placeStepLegend(m, stepInput(w));
+  // Beside, the unnumbered notes may go under the picture's key instead, across the picture's width, in the room the
+  // longer column leaves there (g's overview: a column 140 px shorter, a frame 50 px narrower).
+  const notesUnder =
+    graph.compact && graph.steps?.length && graph.notes?.length
+      ? placeStepLegend(m, { ...stepInput(diagramW - 2 * MARGIN), steps: [] })
+      : undefined;
+  const besideAt = (w: number, notesBelow: boolean) => {
+    const placed = placeStepLegend(m, notesBelow ? { ...stepInput(w), notes: [] } : stepInput(w));
+    const belowKey = (notesBelow ? notesUnder!.height : 0) + keyRowH;
+    // A key row of marks goes under the picture's key (and the notes), in the room the longer column leaves there.
     const size = {
       w: Math.max(diagramW + w + MARGIN, headerW),
-      h: Math.max(narrow.pictureH, besideTop + placed.height) + MARGIN,
+      h: Math.max(narrow.pictureH + belowKey, besideTop + placed.height) + MARGIN,
     };
-    return { placed, size };
+    return { placed, notesBelow, size };
   };
-  let beside = hasSteps && graph.compact ? besideAt(STEP_LEGEND_BESIDE) : undefined;
-  for (let w = STEP_LEGEND_BESIDE - BESIDE_STEP; beside && w >= STEP_LEGEND_BESIDE_MIN; w -= BESIDE_STEP) {
-    const narrower = besideAt(w);
-    if (inFrame(narrower.size) > inFrame(beside.size) + 1e-9) beside = narrower;
+  // Beside needs the key row of marks to fit under the picture.
+  let beside = hasSteps && graph.compact && keyRowW <= diagramW ? besideAt(STEP_LEGEND_BESIDE, false) : undefined;
+  for (let w = STEP_LEGEND_BESIDE; beside && w >= STEP_LEGEND_BESIDE_MIN; w -= BESIDE_STEP) {
+    for (const notesBelow of notesUnder ? [false, true] : [false]) {
+      const other = besideAt(w, notesBelow);
+      if (inFrame(other.size) > inFrame(beside.size) + 1e-9) beside = other;
+    }
   }
   const side = beside !== undefined && inFrame(beside.size) > inFrame(belowSize) + 1e-9;
   const { key: legendLayout, pictureH } = side ? narrow : under;
-  const stepLegend = side ? beside!.placed : below;
+  // Notes under the picture keep the step legend's frame: moved there from the column's origin.
+  const notesBelow = side && beside!.notesBelow ? notesUnder : undefined;
+  const moved = (r: TextRun): TextRun => ({ ...r, x: f2(r.x + MARGIN - diagramW), y: f2(r.y + pictureH - besideTop) });
+  const stepLegend =
+    side && notesBelow
+      ? {
+          legend: {
+            headings: [...beside!.placed.legend.headings, ...notesBelow.legend.headings.map(moved)],
+            entries: beside!.placed.legend.entries,
+            notes: notesBelow.legend.notes.map(moved),
+          },
+          height: beside!.placed.height,
+        }
+      : side
+        ? beside!.placed
+        : below;
   const drawnW = side ? beside!.size.w : belowSize.w;
   const drawnH = side ? beside!.size.h : belowSize.h;
   // A compact view's canvas is its 16:9 frame, the drawing centred in it (whole pixels, so the ratio holds within
@@ -264,6 +304,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const ruleEnd = side && besideTop < headerH ? diagramW - MARGIN : drawnW - MARGIN;
   const width = f2(frameW);
   const height = f2(frameH);
+  const keyRowY = side ? pictureH + (notesBelow?.height ?? 0) : drawnH - keyRowH;
+  const markKey: MarkKey | undefined = keyRow
+    ? { x: f2(MARGIN + dx), y: f2(keyRowY + dy), title: keyRow.title, entries: keyRow.entries }
+    : undefined;
 
   let header: DiagramHeader | undefined;
   if (content.length) {
@@ -460,6 +504,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     ...(badges ? { badges } : {}),
     legend,
     ...(stepLegend ? { steps: { x: f2(stepAt.x), y: f2(stepAt.y), ...stepLegend.legend } } : {}),
+    ...(markKey ? { markKey } : {}),
     icons,
   };
 }
@@ -559,6 +604,27 @@ function placeLegend(
     x += w;
   }
   return { items: out, height: y + pitch };
+}
+
+/**
+ * A key row of marks in its own frame: the title, then per mark an 18 × 14 sample box and its label, on one
+ * baseline 20 px down the MARK_KEY_ROW.
+ */
+function markKeyRow(
+  m: TextMetrics,
+  key: MarkKeyInput,
+  run: (text: string, x: number, y: number, size: number, weight: FontWeight) => TextRun,
+): { title: TextRun; entries: MarkKey['entries']; width: number } {
+  const baseline = 20;
+  const title = run(clean(key.title), 0, baseline, TYPE.legend, 'regular');
+  let x = m.width(title.text, TYPE.legend) + 16;
+  const entries = key.entries.map((e) => {
+    const text = run(clean(e.label), x + 24, baseline, TYPE.legend, 'regular');
+    const entry = { mark: e.mark, x: f2(x), stroke: hex(e.stroke), ...(e.dash ? { dash: e.dash } : {}), text };
+    x += 24 + m.width(text.text, TYPE.legend) + 18;
+    return entry;
+  });
+  return { title, entries, width: x - 18 };
 }
 
 type Counts = { error: number; warning: number; info: number };

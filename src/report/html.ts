@@ -4,6 +4,7 @@ import {
   MM_PER_PX,
   WRAP_GAP_MM,
   cutObstacles,
+  diagramSideMarginMm,
   fitDiagram,
   smallestFontPx,
   type PageFit,
@@ -143,11 +144,17 @@ export function sanitizeSvg(svg: string): string {
 
 export function renderHtml(vm: ReportViewModel, opts: HtmlOptions = {}): string {
   const set = opts.set ?? loadTemplates(opts.templates);
+  const paper = opts.paper === 'letter' ? 'letter' : 'a4';
   const size = opts.paper === 'letter' ? 'letter' : 'A4';
-  const page = `@page { size: ${size}; }\n@page portrait { size: ${size} portrait; }\n@page landscape { size: ${size} landscape; }`;
+  // Diagram pages (the named pages) have the side margins their picture box is measured with (page-fit.ts): on
+  // Letter narrower than the PDF's own (pdf.ts), which A4's diagram pages keep.
+  const side = diagramSideMarginMm(paper);
+  const sides = paper === 'letter' ? ` margin-left: ${side}mm; margin-right: ${side}mm;` : '';
+  const page =
+    `@page { size: ${size}; }\n@page portrait { size: ${size} portrait;${sides} }\n` +
+    `@page landscape { size: ${size} landscape;${sides} }`;
   const print = opts.medium === 'print';
   const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((o) => o && o !== '—'))].join(', ') || 'aksnet';
-  const paper = opts.paper === 'letter' ? 'letter' : 'a4';
   const architectures = vm.architectures.map((a) => ({
     ...a,
     diagrams: a.diagrams.map((d) => {

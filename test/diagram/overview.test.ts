@@ -236,6 +236,34 @@ describe('overview view', () => {
     expect(isSixteenByNine({ width: 1300, height: 776 })).toBe(false); // f's, 1.68:1
   });
 
+  it('puts a beside legend\'s notes under the picture\'s key when that narrows the frame: g whole on Letter', async () => {
+    const m = await loadFonts();
+    // g as the pack draws it (no title block): the step legend beside the picture, its two notes under the key.
+    const g = cases.find((c) => c.file.startsWith('g-'))!;
+    const { target: t, svg } = await renderView(g.model, g.graph, { metadata: false });
+    const s = t.steps!;
+    const right = Math.max(...[...t.containers, ...t.nodes].map((x) => x.box.x + x.box.width));
+    expect(s.x).toBeGreaterThanOrEqual(right);
+    expect(s.notes.length).toBeGreaterThan(0);
+    const keyBottom = t.legend.y + Math.max(...t.legend.entries.map((e) => e.y)) + 16;
+    const heading = s.headings.find((h) => h.text === 'Not numbered')!;
+    for (const r of [heading, ...s.notes]) {
+      const x = s.x + r.x;
+      const top = s.y + r.y - r.size;
+      // Under the key, left of the column, inside the canvas.
+      expect(top, r.text).toBeGreaterThan(keyBottom);
+      expect(x, r.text).toBeGreaterThanOrEqual(t.legend.x);
+      expect(x + m.width(r.text, r.size, r.weight), r.text).toBeLessThanOrEqual(s.x);
+      expect(s.y + r.y, r.text).toBeLessThanOrEqual(t.height);
+    }
+    // The numbered entries stay in the column.
+    for (const e of s.entries) for (const l of e.lines) expect(l.x, l.text).toBeGreaterThanOrEqual(0);
+    expect(isSixteenByNine(t)).toBe(true);
+    // Narrow enough for one Letter landscape page at 6 pt (with the notes in the column it was 1317 px: 5.86 pt).
+    const letter = onePageTextPt(t.width, t.height, smallestFontPx(svg), pictureBox('letter', 'landscape'));
+    expect(letter, `${t.width} x ${t.height}`).toBeGreaterThanOrEqual(MIN_TEXT_PT);
+  });
+
   it('writes the same bytes twice', async () => {
     for (const c of cases) {
       const [again] = await renderDiagrams(c.model, { views: ['overview'] });

@@ -212,7 +212,7 @@ describe('aksnet diagram --diff', () => {
       'deterministic',
     async () => {
       const { renderDiagrams } = await import('../../src/diagram/index.js');
-      const { diffModel, markSvg } = await import('../../src/diff/diagram-marks.js');
+      const { diffModel, markKey, markSvg } = await import('../../src/diff/diagram-marks.js');
       const { XMLValidator } = await import('fast-xml-parser');
       const { loadArchitecture } = await import('../../src/load/load-architecture.js');
       // v3 drops the Key Vault endpoint from v2: one removal to ghost.
@@ -228,7 +228,8 @@ describe('aksnet diagram --diff', () => {
       expect(marks.get('subnet:vnet-spoke-payments-weu/snet-aks-ingress')).toBe('changed');
       expect(marks.get('privateEndpoint:pe-kv-payments')).toBe('removed');
       expect(model.resources.some((r) => r.id === 'privateEndpoint:pe-kv-payments')).toBe(true);
-      const [d] = await renderDiagrams(model, { views: ['topology'] });
+      const [d] = await renderDiagrams(model, { views: ['topology'], markKey: markKey(marks)! });
+      const [unmarked] = await renderDiagrams(model, { views: ['topology'] });
       const svg = markSvg(d!.svg, marks);
       expect(XMLValidator.validate(svg)).toBe(true);
       expect(markSvg(d!.svg, marks)).toBe(svg);
@@ -241,10 +242,73 @@ describe('aksnet diagram --diff', () => {
         const x = Number(/data-x="([\d.]+)"/.exec(g)![1]);
         expect(svg).toMatch(new RegExp(`<rect class="diff-${mark}" x="${x - 3}"`));
       }
-      expect(svg).toMatch(/<g id="[\w-]*diff-legend" class="diff-legend">/);
+      expect(svg).toMatch(/<g id="[\w-]*mark-key" class="mark-key" transform/);
       for (const label of ['added', 'changed', 'removed (ghosted)']) expect(svg).toContain(`>${label}</text>`);
+      // The key row is a row of the canvas: 28 px under what the picture is without it.
       const vb = /viewBox="0 0 [\d.]+ ([\d.]+)"/;
-      expect(Number(vb.exec(svg)![1])).toBe(Number(vb.exec(d!.svg)![1]) + 28);
+      expect(Number(vb.exec(svg)![1])).toBe(Number(vb.exec(unmarked!.svg)![1]) + 28);
+      // Nothing changed: no key.
+      expect(markKey(new Map())).toBeUndefined();
     },
   );
+  it('keeps a diff-marked overview 16:9: its key row is inside the frame, the drawing centred', async () => {
+    const { run } = await import('../../src/cli/main.js');
+    const { isSixteenByNine } = await import('../helpers/frame.js');
+    const out = join(dir, 'overview-diff');
+    // v2 changes a subnet's CIDR, the WAF mode and a hop's TLS state, and adds a subnet: marks on the overview.
+    expect(await run(['diagram', join(dir, 'v2.ts'), '--diff', join(dir, 'v1.ts'), '-o', out])).toBe(0);
+    expect(await run(['diagram', join(dir, 'v2.ts'), '-o', join(dir, 'overview-plain')])).toBe(0);
+    const svg = readFileSync(join(out, 'v2.overview.svg'), 'utf8');
+    const plain = readFileSync(join(dir, 'overview-plain', 'v2.overview.svg'), 'utf8');
+    const size = (s: string) => {
+      const m = /<svg\b[^>]*\bwidth="([\d.]+)" height="([\d.]+)" viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(s)!;
+      expect([m[3], m[4]]).toEqual([m[1], m[2]]);
+      return { width: Number(m[1]), height: Number(m[2]) };
+    };
+    const marked = size(svg);
+    expect(isSixteenByNine(marked), `${marked.width} x ${marked.height}`).toBe(true);
+    expect(svg).toMatch(/class="diff-(added|changed)"/);
+    // The key row is drawn, inside the canvas: its samples end above the bottom edge.
+    const key = /<g id="[\w-]*mark-key" class="mark-key" transform="translate\(([\d.]+) ([\d.]+)\)">/.exec(svg);
+    expect(key).not.toBeNull();
+    for (const label of ['Changes since the base design:', 'added', 'changed', 'removed (ghosted)'])
+      expect(svg).toContain(`>${label}</text>`);
+    expect(Number(key![2]) + 28).toBeLessThanOrEqual(marked.height);
+    // The frame holds the row and no more: at most the row's height taller than the overview without marks (and
+    // as much wider as 16:9 asks), never smaller.
+    const unmarked = size(plain);
+    expect(marked.height).toBeGreaterThanOrEqual(unmarked.height);
+    expect(marked.height).toBeLessThanOrEqual(unmarked.height + 28 + 1);
+    // Centred across: the picture is shifted right by half of what the frame grew.
+    const shift = (s: string) => Number(/<g id="[^"]*-diagram" transform="translate\(([\d.]+) /.exec(s)![1]);
+    expect(Math.abs(shift(svg) - shift(plain) - (marked.width - unmarked.width) / 2)).toBeLessThanOrEqual(1);
+  });
+
+  it('puts the key row under the picture\'s key when the step legend is beside the picture (g): no larger frame', async () => {
+    const { run } = await import('../../src/cli/main.js');
+    const g = readFileSync(resolve(import.meta.dirname, '../../examples/g-two-region-stamps.ts'), 'utf8');
+    const wider = g.replace("cidr: net(4, 16, 28), purpose: 'ingress'", "cidr: net(4, 16, 27), purpose: 'ingress'");
+    expect(wider).not.toBe(g);
+    writeFileSync(join(dir, 'g1.ts'), g);
+    writeFileSync(join(dir, 'g2.ts'), wider);
+    const out = join(dir, 'g-diff');
+    expect(await run(['diagram', join(dir, 'g2.ts'), '--diff', join(dir, 'g1.ts'), '-o', out])).toBe(0);
+    expect(await run(['diagram', join(dir, 'g2.ts'), '-o', join(dir, 'g-plain')])).toBe(0);
+    const svg = readFileSync(join(out, 'g2.overview.svg'), 'utf8');
+    const plain = readFileSync(join(dir, 'g-plain', 'g2.overview.svg'), 'utf8');
+    const canvas = (x: string) => /<svg\b[^>]*\bwidth="([\d.]+)" height="([\d.]+)"/.exec(x)!.slice(1).map(Number);
+    // The room under the picture's key, beside the longer legend column, holds the row: the frame is the plain one.
+    expect(canvas(svg)).toEqual(canvas(plain));
+    expect(svg).toMatch(/class="diff-changed"/);
+    const at = (x: string, cls: string) =>
+      /transform="translate\(([\d.]+) ([\d.]+)\)"/.exec(new RegExp(`<g id="[\\w-]*" class="${cls}"[^>]*>`).exec(x)![0])!
+        .slice(1)
+        .map(Number);
+    const [keyX, keyY] = at(svg, 'mark-key');
+    const [stepsX] = at(svg, 'step-legend');
+    const [, legendY] = at(svg, 'legend');
+    expect(stepsX).toBeGreaterThan(keyX!);
+    expect(keyY).toBeGreaterThan(legendY!);
+    expect(keyY! + 28).toBeLessThanOrEqual(canvas(svg)[1]!);
+  });
 });

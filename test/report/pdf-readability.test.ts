@@ -16,6 +16,7 @@ import { prepareInputs } from '../../src/report/pack.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { MIN_TEXT_PT } from '../../src/diagram/page-fit.js';
 import { introsPartedFromTables, lonelyRowBreaks, taggedTables } from '../helpers/pdf-tags.js';
+import { caption, readPdf, type Page, type Word } from '../helpers/pdf-text.js';
 import type { ReportViewModel } from '../../src/report/types.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -29,21 +30,6 @@ try {
   browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
 } catch {
   browserPath = undefined;
-}
-
-interface Word {
-  text: string;
-  size: number;
-  x: number;
-  y: number;
-  width: number;
-}
-interface Page {
-  width: number;
-  height: number;
-  words: Word[];
-  /** The page's object number, which the structure tree refers to. */
-  ref: number;
 }
 
 /** A page's text lines, top to bottom: the runs that share a baseline, left to right. */
@@ -84,26 +70,6 @@ const inBody = (p: Page) => (w: Word) => w.y < p.height - 40 && w.y > 40;
 function occurrences(text: string, id: string): number {
   const escaped = id.replace(/[/-]/g, '\\$&');
   return [...text.matchAll(new RegExp(`(?<![\\w/-])${escaped}(?![\\w/-])`, 'g'))].length;
-}
-
-async function readPdf(bytes: Uint8Array): Promise<Page[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false })
-    .promise;
-  const pages: Page[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const p = await doc.getPage(i);
-    const [, , width, height] = p.view as [number, number, number, number];
-    const words: Word[] = [];
-    for (const it of (await p.getTextContent()).items) {
-      if (!('str' in it) || !it.str.trim()) continue;
-      const t = it.transform as number[];
-      words.push({ text: it.str, size: Math.hypot(t[2]!, t[3]!), x: t[4]!, y: t[5]!, width: it.width });
-    }
-    pages.push({ width, height, words, ref: p.ref!.num });
-  }
-  await doc.destroy();
-  return pages;
 }
 
 // "flows" is read back as "fl ows" (a ligature splits the run): the overview's caption is matched without it.
@@ -227,8 +193,6 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
   it('prints the 20-spoke overview collapsed, whole on one page', () => {
     const text = (p: Page) => p.words.map((w) => w.text).join(' ').replace(/\s+/g, ' ');
     // The caption under the running header ("flows" comes back as "fl ows": a ligature splits the run).
-    const caption = (p: Page) =>
-      p.words.filter((w) => w.y < p.height - 40 && w.y > p.height - 120).map((w) => w.text).join(' ').replace(/\s+/g, ' ');
     const overviews = pages.filter((p) => caption(p).includes('Overview: topology with ingress and egress'));
     // One per example (the two-region one whole too, since the overview is framed 16:9 at 6 pt) and the 20-spoke
     // design's.

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { displayPath } from '../../load/load-module.js';
 import type { FileResult } from '../../validate/finding.js';
+import type { MarkKeyInput } from '../../model/diagram-target.js';
 import { validateOutcome } from '../../validate/run-files.js';
 import { loadFailureResult } from '../../validate/load-failure.js';
 import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../../load/load-architecture.js';
@@ -81,12 +82,14 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
   const views = opts.view === 'all' ? [...VIEWS] : [opts.view];
   let model = arch.model;
   let mark = (svg: string) => svg;
+  let key: MarkKeyInput | undefined;
   if (opts.diff) {
-    const { diffModel, markSvg } = await import('../../diff/diagram-marks.js');
+    const { diffModel, markKey, markSvg } = await import('../../diff/diagram-marks.js');
     const base = await loadArchitecture(opts.diff);
     const d = diffModel(base.model, model);
     model = d.model;
     mark = (svg) => markSvg(svg, d.marks);
+    key = markKey(d.marks);
   }
   const design = arch.file;
   const drawOpts = {
@@ -95,6 +98,7 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
     ...(opts.findings ? { findings: result.findings } : {}),
     ...(opts.iconPack ? { iconPack: opts.iconPack } : {}),
     ...(opts.theme && opts.theme !== 'light' ? { theme: opts.theme } : {}),
+    ...(key ? { markKey: key } : {}),
   };
   const diagrams = await renderDiagrams(model, drawOpts);
   const written: string[] = [];

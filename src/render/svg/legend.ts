@@ -51,3 +51,16 @@ export function legend(ctx: SvgContext): string {
   });
   return el('g', { id: ctx.pid('legend'), class: 'legend', transform: `translate(${l.x} ${l.y})` }, body);
 }
+
+/** The key row of marks a caller draws over the picture (DiagramTarget.markKey), under the legends. */
+export function markKey(ctx: SvgContext): string {
+  const k = ctx.target.markKey;
+  if (!k) return '';
+  let body = text(ctx, k.title);
+  for (const e of k.entries) {
+    const sample = { x: e.x, y: 9, width: 18, height: 14, rx: 3, fill: 'none', stroke: e.stroke, 'stroke-width': 2.5,
+      'stroke-dasharray': e.dash };
+    body += el('rect', sample) + text(ctx, e.text);
+  }
+  return el('g', { id: ctx.pid('mark-key'), class: 'mark-key', transform: `translate(${k.x} ${k.y})` }, body);
+}
