@@ -40,6 +40,33 @@ function mergeAlike<T, U>(
 }
 
 /**
+ * Names, with each run of one pattern numbered without a gap written as its first and last ("aks-2 to aks-20"):
+ * generated spokes are numbered, and 19 names in a narrow table cell made rows a dozen lines tall.
+ */
+export function nameList(names: readonly string[]): string {
+  const numbered = (n: string) => /^(.*?)(0|[1-9]\d*)(\D*)$/.exec(n);
+  const runs = new Map<string, number[]>();
+  for (const n of names) {
+    const m = numbered(n);
+    if (m) runs.set(`${m[1]}\u0000${m[3]}`, [...(runs.get(`${m[1]}\u0000${m[3]}`) ?? []), Number(m[2])]);
+  }
+  const out: string[] = [];
+  const told = new Set<string>();
+  for (const n of names) {
+    const m = numbered(n);
+    const key = m ? `${m[1]}\u0000${m[3]}` : undefined;
+    const nums = key === undefined ? undefined : [...new Set(runs.get(key))].sort((a, b) => a - b);
+    const gapless = nums && nums.length >= 3 && nums.length === runs.get(key!)!.length && nums.at(-1)! - nums[0]! === nums.length - 1;
+    if (!gapless) out.push(n);
+    else if (!told.has(key!)) {
+      told.add(key!);
+      out.push(`${m![1]}${nums[0]}${m![3]} to ${m![1]}${nums.at(-1)}${m![3]}`);
+    }
+  }
+  return out.join(', ');
+}
+
+/**
  * Facts whose label is the same but for the element's name and whose value is the same: the first is labelled
  * "… and N alike", and its value names the others.
  */
@@ -50,7 +77,7 @@ export function mergeAlikeFacts(rows: readonly ElementFact[]): KeyValue[] {
     (r) => ({ label: r.label, value: r.value }),
     (r, others) => ({
       label: `${r.label} and ${others.length} alike`,
-      value: `${r.value} (the same for ${others.map((o) => o.about!).join(', ')})`,
+      value: `${r.value} (the same for ${nameList(others.map((o) => o.about!))})`,
     }),
   );
 }
@@ -73,7 +100,7 @@ export function mergeAlikeRanges(plan: IpPlanView): IpPlanView {
     (r, others) => ({
       ...r,
       name: `${r.name} and ${others.length} alike`,
-      basis: `${r.basis}; the same for ${others.map((o) => o.name).join(', ')}`,
+      basis: `${r.basis}; the same for ${nameList(others.map((o) => o.name))}`,
     }),
   );
   return { ...plan, rows };

@@ -1,6 +1,6 @@
 /** Context facts and IP plan ranges that say the same of several elements of one kind are told once. */
 import { describe, expect, it } from 'vitest';
-import { ALIKE_FROM, mergeAlikeFacts, mergeAlikeRanges, type ElementFact } from '../../src/report/alike-rows.js';
+import { ALIKE_FROM, mergeAlikeFacts, mergeAlikeRanges, nameList, type ElementFact } from '../../src/report/alike-rows.js';
 import type { IpRow } from '../../src/report/types.js';
 
 const cluster = (name: string, value = 'Free tier, Azure CNI Overlay'): ElementFact => ({
@@ -99,5 +99,24 @@ describe('mergeAlikeRanges', () => {
   it('keeps ranges apart that differ in any column, and never merges VNets or subnets', () => {
     const rows = [pods('a'), pods('b', '10.244.0.0/16'), pods('c'), pods('d', '192.168.0.0/16', 100), vnet('x'), vnet('y'), vnet('z')];
     expect(plan(rows).rows).toEqual(rows);
+  });
+});
+
+describe('nameList', () => {
+  it('writes a gapless numbered run of 3 or more as its first and last, in number order', () => {
+    expect(nameList(['aks-10', 'aks-11', 'aks-2', 'aks-3', 'aks-4', 'aks-5', 'aks-6', 'aks-7', 'aks-8', 'aks-9'])).toBe('aks-2 to aks-11');
+    expect(nameList(['aks-2 pods', 'aks-3 pods', 'aks-4 pods'])).toBe('aks-2 pods to aks-4 pods');
+    expect(nameList(['spoke-01', 'spoke-02', 'spoke-03'])).toBe('spoke-01 to spoke-03');
+  });
+
+  it('lists the names of a run with a gap, of fewer than 3, with a repeat, or unnumbered, in their order', () => {
+    expect(nameList(['aks-2', 'aks-3', 'aks-5'])).toBe('aks-2, aks-3, aks-5');
+    expect(nameList(['aks-2', 'aks-3'])).toBe('aks-2, aks-3');
+    expect(nameList(['aks-2', 'aks-3', 'aks-3', 'aks-4'])).toBe('aks-2, aks-3, aks-3, aks-4');
+    expect(nameList(['hub', 'edge'])).toBe('hub, edge');
+  });
+
+  it('keeps runs of different patterns apart, each where its first name stood', () => {
+    expect(nameList(['web', 'aks-1', 'pe-1', 'aks-2', 'pe-2', 'aks-3', 'pe-3'])).toBe('web, aks-1 to aks-3, pe-1 to pe-3');
   });
 });
