@@ -142,7 +142,7 @@ if (sections.includes('peers')) {
       // The second ELK (layout thread) starts only when a core is idle; both ways, forced, in the same run.
       'aksnet-all-views-two-elk': [`${aksnet} AKSNET_LAYOUT_THREAD=on ${process.execPath} ${bin} ${allViews}`, cold],
       'aksnet-all-views-one-elk': [`${aksnet} AKSNET_LAYOUT_THREAD=off ${process.execPath} ${bin} ${allViews}`, cold],
-      // Unchanged input: the layouts the warm-up run stored are read back, ELK is not loaded.
+      // Unchanged input: the layouts the warm-up run stored are read back, no ELK layout runs.
       'aksnet-one-view-cached': [`${aksnet} ${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`, 'true'],
       'aksnet-all-views-cached': [`${aksnet} ${process.execPath} ${bin} ${allViews}`, 'true'],
     };
