@@ -227,9 +227,9 @@ async function diagramRuns(args: string[], opts: DiagramCliOptions): Promise<Exi
     startLayoutThread({ when: opts.watch ? 'spare-core' : 'asked' });
   }
   // ELK is loaded now, while this thread mostly waits for esbuild and the evaluation worker to load the design:
-  // measured on the 2-core bench machine (20 runs each, example a, one view), a run that lays out took 536 ms
-  // instead of 584, and one whose layouts all come from the cache 362 instead of 329 (it loads ELK for nothing).
-  // A first run, and any edit that resizes a box, lays out: that is the common case.
+  // measured on the 2-core bench machine (30 interleaved runs each, example a, one view), a run that lays out took
+  // 521 ms instead of 577, and one whose layouts all come from the cache 392 instead of 341 (it loads ELK for
+  // nothing). A first run, a CI run without a kept cache and any edit that resizes a box lay out: the common case.
   void import('../../layout/elk.js').then((m) => m.elk()).catch(() => undefined);
   if (!opts.watch) return (await drawAll(args, opts)).code;
   const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
