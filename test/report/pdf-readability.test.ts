@@ -234,6 +234,15 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('printed pa
     expect(lonelyRowBreaks(tables)).toEqual([]);
   });
 
+  it('never prints the rule coverage alone on a page: the accepted risks before it go along', () => {
+    const body = (p: Page) => lines(p, inBody(p));
+    const coverage = pages.filter((p) => body(p).includes('Rule coverage'));
+    // One per architecture (the seven examples and the 20-spoke design).
+    expect(coverage).toHaveLength(examples.length + 1);
+    const alone = coverage.filter((p) => !body(p).includes('Accepted risks')).map((p) => `p${pages.indexOf(p) + 1}`);
+    expect(alone).toEqual([]);
+  });
+
   it("keeps a heading's introduction on the page where the table it introduces starts", () => {
     const { checked, parted } = introsPartedFromTables(pdf, pages.map((p) => p.ref));
     // Open questions and other sections open with a paragraph before their table, in most of the chapters.
