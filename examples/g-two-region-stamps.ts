@@ -12,7 +12,9 @@
  * probe fails. Private DNS zones are global resources linked to both stamp VNets.
  *
  * The stamp is written once as a function and called per region, the way the Bicep module that
- * deploys it is; only the region, the address plan and the egress prefix differ.
+ * deploys it is; only the region, the address plan and the egress prefix differ. `bookings` builds the
+ * design for any list of stamp plans, and is exported with the two plans: a third region is one more
+ * plan (test/fixtures/three-region-stamps.ts adds Sweden Central that way).
  */
 import {
   bastion,
@@ -38,10 +40,12 @@ import {
   type Region,
 } from 'aksnet';
 
-interface StampPlan {
+export interface StampPlan {
   /** Short region code used in names. */
-  code: 'weu' | 'neu';
+  code: string;
   region: Region;
+  /** The region as people say it ("West Europe"), in the stamp's path description. */
+  label: string;
   /** The stamp VNet's /20; every subnet is carved from it at the same offsets. */
   octet: number;
   /** Overlay pod CIDR and service CIDR of the stamp's cluster. */
@@ -220,84 +224,90 @@ function stampCluster(s: StampNetwork, zones: SharedZones) {
 }
 
 // ---- Stamps ---------------------------------------------------------------------------------
-const weuNet = stampNetwork({ code: 'weu', region: 'westeurope', octet: 110, podCidr: '100.64.0.0/16', serviceCidr: '172.24.0.0/16', dnsServiceIP: '172.24.0.10', egressPrefix: '20.103.88.14/31' });
-const neuNet = stampNetwork({ code: 'neu', region: 'northeurope', octet: 120, podCidr: '100.65.0.0/16', serviceCidr: '172.25.0.0/16', dnsServiceIP: '172.25.0.10', egressPrefix: '20.107.201.36/31' });
+export const WEST_EUROPE: StampPlan = { code: 'weu', region: 'westeurope', label: 'West Europe', octet: 110, podCidr: '100.64.0.0/16', serviceCidr: '172.24.0.0/16', dnsServiceIP: '172.24.0.10', egressPrefix: '20.103.88.14/31' };
+export const NORTH_EUROPE: StampPlan = { code: 'neu', region: 'northeurope', label: 'North Europe', octet: 120, podCidr: '100.65.0.0/16', serviceCidr: '172.25.0.0/16', dnsServiceIP: '172.25.0.10', egressPrefix: '20.107.201.36/31' };
 
-const zones: SharedZones = {
-  acr: privateDnsZone({ name: 'privatelink.azurecr.io', links: [weuNet.network, neuNet.network] }),
-  kv: privateDnsZone({ name: 'privatelink.vaultcore.azure.net', links: [weuNet.network, neuNet.network] }),
-  sql: privateDnsZone({ name: 'privatelink.database.windows.net', links: [weuNet.network, neuNet.network] }),
-};
+/**
+ * The whole design for a list of stamps: each stamp's network and cluster, the private DNS zones linked to every
+ * stamp VNet, one global Front Door and a path per stamp. Adding a region is one more plan.
+ */
+export function bookings(plans: readonly StampPlan[], title: string) {
+  const nets = plans.map(stampNetwork);
+  const zones: SharedZones = {
+    acr: privateDnsZone({ name: 'privatelink.azurecr.io', links: nets.map((n) => n.network) }),
+    kv: privateDnsZone({ name: 'privatelink.vaultcore.azure.net', links: nets.map((n) => n.network) }),
+    sql: privateDnsZone({ name: 'privatelink.database.windows.net', links: nets.map((n) => n.network) }),
+  };
+  const stamps = nets.map((n) => stampCluster(n, zones));
 
-const weu = stampCluster(weuNet, zones);
-const neu = stampCluster(neuNet, zones);
+  // ---- Global entry -------------------------------------------------------------------------
+  const afd = frontDoor({ name: 'afd-bookings-global', sku: 'Premium', waf: { name: 'wafbookingsglobal', mode: 'Prevention', managedRules: true } });
 
-// ---- Global entry ---------------------------------------------------------------------------
-const afd = frontDoor({ name: 'afd-bookings-global', sku: 'Premium', waf: { name: 'wafbookingsglobal', mode: 'Prevention', managedRules: true } });
+  const stampPath = (p: StampPlan, s: ReturnType<typeof stampCluster>) =>
+    ingressPath({
+      name: `bookings-${p.code}`,
+      description: `Travellers routed by Front Door to the ${p.label} stamp (latency-based, health-probed origin group).`,
+      from: { kind: 'internet', label: 'Travellers' },
+      hops: [
+        { via: afd, protocol: 'https', port: 443, tls: 'reencrypt', note: 'origin group with both stamps; 50 ms latency sensitivity' },
+        { via: s.pls, protocol: 'https', port: 443, tls: 'passthrough', note: 'Front Door private endpoint connection, approved per stamp' },
+        { via: s.ilb, protocol: 'https', port: 443, tls: 'passthrough' },
+        { via: s.traefik, protocol: 'https', port: 443, tls: 'reencrypt', note: 'Gateway API HTTPRoute; backend TLS to the pods' },
+      ],
+      to: { cluster: s.aks, namespace: 'bookings', service: 'bookings-api', protocol: 'https', port: 8443, tls: 'terminate' },
+    });
 
-function stampPath(name: string, s: ReturnType<typeof stampCluster>, regionLabel: string) {
-  return ingressPath({
-    name,
-    description: `Travellers routed by Front Door to the ${regionLabel} stamp (latency-based, health-probed origin group).`,
-    from: { kind: 'internet', label: 'Travellers' },
-    hops: [
-      { via: afd, protocol: 'https', port: 443, tls: 'reencrypt', note: 'origin group with both stamps; 50 ms latency sensitivity' },
-      { via: s.pls, protocol: 'https', port: 443, tls: 'passthrough', note: 'Front Door private endpoint connection, approved per stamp' },
-      { via: s.ilb, protocol: 'https', port: 443, tls: 'passthrough' },
-      { via: s.traefik, protocol: 'https', port: 443, tls: 'reencrypt', note: 'Gateway API HTTPRoute; backend TLS to the pods' },
+  return defineArchitecture({
+    metadata: {
+      title,
+      description:
+        'The travel booking API and web front end run in two identical regional stamps. Front Door Premium is the single global entry point, routes each traveller to the nearest healthy stamp over Private Link, and takes a stamp out of rotation when its health probe fails. Bookings are written to an Azure SQL failover group whose replicas sit behind private endpoints in each stamp.',
+      version: '1.0.0',
+      owner: 'Adventure Works Reliability Engineering',
+      status: 'in-review',
+      environment: 'production',
+      workload: 'bookings',
+      reviewers: ['Cloud Architecture Board', 'Business Continuity', 'Security Architecture'],
+      decisionRequested: 'Approve the two-stamp active-active topology and the 99.99 % availability target it supports.',
+      date: '2026-11-20',
+    },
+    decisions: [
+      {
+        id: 'ADR-051',
+        title: 'Independent regional stamps instead of one stretched network',
+        status: 'accepted',
+        context:
+          'The booking API has a 99.99 % target and a 15-minute RTO. A shared hub or cross-region peering would couple the failure domains of the two regions.',
+        options: ['Single region, zone-redundant', 'Active-passive with a warm standby cluster', 'Active-active stamps, no shared network'],
+        decision:
+          'Deploy the same stamp module to West Europe and North Europe with disjoint address plans, no peering between stamps, and per-stamp NAT gateway egress, registry and key vault. Only Front Door, the private DNS zones and the SQL failover group are global.',
+        consequences: [
+          'Images are pushed to both registries by the release pipeline.',
+          'Each stamp must carry full peak load alone: node pools scale to 30 nodes per stamp.',
+          'Partners allow-list two /31 egress prefixes, one per stamp.',
+        ],
+      },
+      {
+        id: 'ADR-052',
+        title: 'Front Door Premium with Private Link origins in both stamps',
+        status: 'accepted',
+        context: 'Stamps must not expose public IPs, and failover must not depend on DNS TTLs of clients.',
+        decision:
+          'One Front Door Premium profile with a WAF policy in Prevention; one origin group with a Private Link Service origin per stamp, latency-based routing and /healthz probes every 30 seconds.',
+        consequences: ['A new stamp is added by approving its private endpoint connection and adding the origin.', 'Front Door is a global dependency; its status is part of the runbook.'],
+      },
     ],
-    to: { cluster: s.aks, namespace: 'bookings', service: 'bookings-api', protocol: 'https', port: 8443, tls: 'terminate' },
+    network: {
+      vnets: nets.map((n) => n.network),
+      privateDnsZones: [zones.acr, zones.kv, zones.sql],
+      privateEndpoints: stamps.flatMap((s) => s.endpoints),
+      bastions: nets.map((n) => n.bastion),
+      jumpBoxes: nets.map((n) => n.jumpBox),
+      buildAgents: stamps.map((s) => s.runners),
+    },
+    clusters: stamps.map((s) => s.aks),
+    ingress: plans.map((p, i) => stampPath(p, stamps[i]!)),
   });
 }
 
-export default defineArchitecture({
-  metadata: {
-    title: 'Adventure Works bookings: active-active stamps in West and North Europe',
-    description:
-      'The travel booking API and web front end run in two identical regional stamps. Front Door Premium is the single global entry point, routes each traveller to the nearest healthy stamp over Private Link, and takes a stamp out of rotation when its health probe fails. Bookings are written to an Azure SQL failover group whose replicas sit behind private endpoints in each stamp.',
-    version: '1.0.0',
-    owner: 'Adventure Works Reliability Engineering',
-    status: 'in-review',
-    environment: 'production',
-    workload: 'bookings',
-    reviewers: ['Cloud Architecture Board', 'Business Continuity', 'Security Architecture'],
-    decisionRequested: 'Approve the two-stamp active-active topology and the 99.99 % availability target it supports.',
-    date: '2026-11-20',
-  },
-  decisions: [
-    {
-      id: 'ADR-051',
-      title: 'Independent regional stamps instead of one stretched network',
-      status: 'accepted',
-      context:
-        'The booking API has a 99.99 % target and a 15-minute RTO. A shared hub or cross-region peering would couple the failure domains of the two regions.',
-      options: ['Single region, zone-redundant', 'Active-passive with a warm standby cluster', 'Active-active stamps, no shared network'],
-      decision:
-        'Deploy the same stamp module to West Europe and North Europe with disjoint address plans, no peering between stamps, and per-stamp NAT gateway egress, registry and key vault. Only Front Door, the private DNS zones and the SQL failover group are global.',
-      consequences: [
-        'Images are pushed to both registries by the release pipeline.',
-        'Each stamp must carry full peak load alone: node pools scale to 30 nodes per stamp.',
-        'Partners allow-list two /31 egress prefixes, one per stamp.',
-      ],
-    },
-    {
-      id: 'ADR-052',
-      title: 'Front Door Premium with Private Link origins in both stamps',
-      status: 'accepted',
-      context: 'Stamps must not expose public IPs, and failover must not depend on DNS TTLs of clients.',
-      decision:
-        'One Front Door Premium profile with a WAF policy in Prevention; one origin group with a Private Link Service origin per stamp, latency-based routing and /healthz probes every 30 seconds.',
-      consequences: ['A new stamp is added by approving its private endpoint connection and adding the origin.', 'Front Door is a global dependency; its status is part of the runbook.'],
-    },
-  ],
-  network: {
-    vnets: [weuNet.network, neuNet.network],
-    privateDnsZones: [zones.acr, zones.kv, zones.sql],
-    privateEndpoints: [...weu.endpoints, ...neu.endpoints],
-    bastions: [weuNet.bastion, neuNet.bastion],
-    jumpBoxes: [weuNet.jumpBox, neuNet.jumpBox],
-    buildAgents: [weu.runners, neu.runners],
-  },
-  clusters: [weu.aks, neu.aks],
-  ingress: [stampPath('bookings-weu', weu, 'West Europe'), stampPath('bookings-neu', neu, 'North Europe')],
-});
+export default bookings([WEST_EUROPE, NORTH_EUROPE], 'Adventure Works bookings: active-active stamps in West and North Europe');
