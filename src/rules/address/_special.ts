@@ -1,5 +1,6 @@
 /** Subnets with a role Azure attaches rules to (firewall, bastion, gateways), found by name, purpose or occupant. */
-import { cidr, type CidrRange } from '../../model/cidr.js';
+import { azureUsable, cidr, type CidrRange } from '../../model/cidr.js';
+import type { RuleContext } from '../../validate/rule.js';
 import type { ModelQuery } from '../../model/query.js';
 import type { SubnetPurpose } from '../../../dsl/types.js';
 import type { Id, SubnetResource } from '../../model/types.js';
@@ -39,4 +40,29 @@ export function subnetsFor(q: ModelQuery, role: SpecialRole): Array<{ subnet: Su
     if (match && range) out.push({ subnet: s, range });
   }
   return out;
+}
+
+/** The message of every rule that wants a role's subnet at least a given size (its `tooSmall`). */
+export const TOO_SMALL =
+  '{{subnet}} {{cidr}} ({{role}}) is a /{{prefix}} with {{usable}} usable addresses; it must be a /{{required}} or larger';
+
+/** Reports each subnet playing `role` whose prefix is longer than `/minPrefix` (fewer addresses than Azure requires). */
+export function reportTooSmall(ctx: RuleContext, role: SpecialRole, minPrefix: number): void {
+  for (const { subnet, range } of subnetsFor(ctx.q, role)) {
+    if (range.prefix <= minPrefix) continue;
+    ctx.report({
+      messageId: 'tooSmall',
+      data: {
+        subnet: subnet.name,
+        cidr: subnet.cidr,
+        role: role.label,
+        prefix: range.prefix,
+        usable: azureUsable(range),
+        required: minPrefix,
+      },
+      element: subnet.id,
+      property: 'cidr',
+      evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, required: minPrefix },
+    });
+  }
 }

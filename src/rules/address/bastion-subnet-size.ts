@@ -1,6 +1,5 @@
-import { azureUsable } from '../../model/cidr.js';
 import { defineRule } from '../../validate/rule.js';
-import { ROLES, subnetsFor } from './_special.js';
+import { reportTooSmall, ROLES, TOO_SMALL } from './_special.js';
 
 const MIN_PREFIX = 26;
 
@@ -23,29 +22,7 @@ export default defineRule({
       { title: 'Upgrade a Bastion SKU (Developer has no subnet)', url: 'https://learn.microsoft.com/azure/bastion/upgrade-sku' },
       { title: 'AKS private clusters: connecting to the API server', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
     ],
-    messages: {
-      tooSmall:
-        '{{subnet}} {{cidr}} ({{role}}) is a /{{prefix}} with {{usable}} usable addresses; it must be a ' +
-        '/{{required}} or larger',
-    },
+    messages: { tooSmall: TOO_SMALL },
   },
-  check(ctx) {
-    for (const { subnet, range } of subnetsFor(ctx.q, ROLES.bastion)) {
-      if (range.prefix <= MIN_PREFIX) continue;
-      ctx.report({
-        messageId: 'tooSmall',
-        data: {
-          subnet: subnet.name,
-          cidr: subnet.cidr,
-          role: ROLES.bastion.label,
-          prefix: range.prefix,
-          usable: azureUsable(range),
-          required: MIN_PREFIX,
-        },
-        element: subnet.id,
-        property: 'cidr',
-        evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, required: MIN_PREFIX },
-      });
-    }
-  },
+  check: (ctx) => reportTooSmall(ctx, ROLES.bastion, MIN_PREFIX),
 });
