@@ -1,4 +1,4 @@
-import { overCapacity, subnetDemand } from '../../model/capacity.js';
+import { reportOverCapacity } from './_capacity.js';
 import { defineRule } from '../../validate/rule.js';
 
 export default defineRule({
@@ -21,24 +21,5 @@ applicationGateway({ name: 'agw', sku: 'WAF_v2', subnet: agwSubnet, frontend: 'p
       overCapacity: '{{subnet}} {{cidr}} has {{usable}} usable addresses; {{demand}} need {{needed}}',
     },
   },
-  check(ctx) {
-    const { q } = ctx;
-    for (const s of q.all('subnet')) {
-      const d = subnetDemand(q, s.id);
-      if (d.role !== 'application-gateway' || !overCapacity(d)) continue;
-      ctx.report({
-        messageId: 'overCapacity',
-        data: {
-          subnet: s.name,
-          cidr: s.cidr,
-          usable: d.usable ?? 0,
-          demand: d.terms.map((t) => t.text).join(' + '),
-          needed: d.used ?? 0,
-        },
-        element: s.id,
-        property: 'cidr',
-        evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },
-      });
-    }
-  },
+  check: (ctx) => reportOverCapacity(ctx, 'application-gateway'),
 });

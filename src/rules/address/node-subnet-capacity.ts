@@ -1,5 +1,5 @@
-import { overCapacity, subnetDemand } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
+import { reportOverCapacity } from './_capacity.js';
 import { poolsOnSubnet } from './_net.js';
 
 export default defineRule({
@@ -25,33 +25,13 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
       overCapacity: '{{subnet}} {{cidr}} has {{usable}} usable addresses; at max scale {{demand}} need {{needed}}',
     },
   },
-  check(ctx) {
-    const { q } = ctx;
-    for (const s of q.all('subnet')) {
-      const d = subnetDemand(q, s.id);
-      if (d.role !== 'nodes' || !overCapacity(d)) continue;
+  check: (ctx) =>
+    reportOverCapacity(ctx, 'nodes', (s, d) => {
       const count = (suffix: string) => d.terms.filter((t) => t.text.endsWith(suffix)).reduce((a, t) => a + t.addresses, 0);
-      ctx.report({
-        messageId: 'overCapacity',
-        data: {
-          subnet: s.name,
-          cidr: s.cidr,
-          usable: d.usable ?? 0,
-          demand: d.terms.map((t) => t.text).join(' + '),
-          needed: d.used ?? 0,
-        },
-        element: s.id,
-        property: 'cidr',
-        evidence: {
-          subnet: s.name,
-          cidr: s.cidr,
-          usable: d.usable ?? 0,
-          needed: d.used ?? 0,
-          pools: poolsOnSubnet(q, s.id).length,
-          internalLbFrontends: count('internal LB frontend') + count('internal LB frontends'),
-          privateEndpoints: count('private endpoint') + count('private endpoints'),
-        },
-      });
-    }
-  },
+      return {
+        pools: poolsOnSubnet(ctx.q, s.id).length,
+        internalLbFrontends: count('internal LB frontend') + count('internal LB frontends'),
+        privateEndpoints: count('private endpoint') + count('private endpoints'),
+      };
+    }),
 });

@@ -1,4 +1,4 @@
-import { overCapacity, subnetDemand } from '../../model/capacity.js';
+import { reportOverCapacity } from './_capacity.js';
 import { defineRule } from '../../validate/rule.js';
 
 export default defineRule({
@@ -22,19 +22,5 @@ export default defineRule({
       overCapacity: '{{subnet}} {{cidr}} has {{usable}} usable addresses; {{demand}} need {{needed}}',
     },
   },
-  check(ctx) {
-    const { q } = ctx;
-    for (const s of q.all('subnet')) {
-      const d = subnetDemand(q, s.id);
-      if (d.role !== 'other' || !overCapacity(d)) continue;
-      const terms = d.terms.map((t) => t.text).join(' + ');
-      ctx.report({
-        messageId: 'overCapacity',
-        data: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, demand: terms, needed: d.used ?? 0 },
-        element: s.id,
-        property: 'cidr',
-        evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0 },
-      });
-    }
-  },
+  check: (ctx) => reportOverCapacity(ctx, 'other'),
 });
