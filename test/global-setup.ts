@@ -5,16 +5,12 @@
  * (scripts/build.mjs stores their hash in dist/.source-hash).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { sourceHash } from '../scripts/source-hash.mjs';
+import { distIsFresh } from './helpers/build.js';
 
 const root = join(import.meta.dirname, '..');
 
-function fresh(): boolean {
-  const stamp = join(root, 'dist', '.source-hash');
-  return existsSync(join(root, 'dist/src/cli/main.js')) && existsSync(stamp) && readFileSync(stamp, 'utf8') === sourceHash(root);
-}
 
 /** Removes the run's temporary folder (set in vitest.config.ts), never a folder the user named. */
 function teardown(): void {
@@ -23,7 +19,7 @@ function teardown(): void {
 }
 
 export default function setup(): () => void {
-  if (fresh()) return teardown;
+  if (distIsFresh()) return teardown;
   const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
   if (!existsSync(join(root, 'dist/src/cli/main.js'))) throw new Error(`the build produced no dist/:\n${r.stdout}${r.stderr}`);
   // Type errors make the build exit 1 but still emit dist/ (see scripts/build.mjs); the tests then run

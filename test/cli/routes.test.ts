@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatRoutesText, routeViews } from '../../src/cli/commands/routes.js';
 import { loadArchitecture } from '../../src/load/load-architecture.js';
+import { ensureBuilt } from '../helpers/build.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const bin = join(repo, 'bin/aksnet.js');
@@ -20,8 +21,8 @@ function aksnet(args: string[]) {
 }
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(repo, 'scripts/build.mjs')], { cwd: repo, encoding: 'utf8' });
-  expect(existsSync(join(repo, 'dist/src/cli/main.js')), build.stderr + build.stdout).toBe(true);
+  ensureBuilt();
+  expect(existsSync(join(repo, 'dist/src/cli/main.js'))).toBe(true);
 }, 120_000);
 
 describe('aksnet routes', () => {

@@ -1,8 +1,9 @@
 /** Runs the built CLI (`node bin/aksnet.js`) in a subprocess, the way users and attackers do. */
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ensureBuilt as freshBuild } from '../helpers/build.js';
 
 export const repo = resolve(import.meta.dirname, '../..');
 export const bin = join(repo, 'bin/aksnet.js');
@@ -14,10 +15,9 @@ export interface Run {
   stderr: string;
 }
 
-/** Builds dist/ once per test file when it is missing or older than the sources under test. */
+/** Builds dist/ when it is missing or not built from the current sources (test/helpers/build.ts). */
 export function ensureBuilt(): void {
-  const r = spawnSync(process.execPath, [join(repo, 'scripts/build.mjs')], { cwd: repo, encoding: 'utf8' });
-  if (!existsSync(join(repo, 'dist/src/cli/main.js'))) throw new Error(`build failed: ${r.stderr}${r.stdout}`);
+  freshBuild();
 }
 
 export function aksnet(args: string[], cwd: string, opts: { timeout?: number; env?: NodeJS.ProcessEnv } = {}): Run {
