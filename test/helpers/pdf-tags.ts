@@ -36,18 +36,24 @@ function parseElems(pdf: Uint8Array, pageNumber: Map<number, number>): Map<numbe
   return elems;
 }
 
-/**
- * The tables of a tagged PDF in document order, each as its rows in order. `pageObjects[i]` is the object number of
- * page i + 1 (pdf.js: `(await doc.getPage(i + 1)).ref.num`).
- */
-export function taggedTables(pdf: Uint8Array, pageObjects: number[]): TaggedRow[][] {
-  const elems = parseElems(pdf, new Map(pageObjects.map((num, i) => [num, i + 1])));
+/** The pages an element's content is drawn on: its own and its descendants' (each element visited once). */
+function pagesUnder(elems: Map<number, Elem>): (id: number) => number[] {
   const pagesOf = (id: number, seen = new Set<number>()): number[] => {
     if (seen.has(id)) return [];
     seen.add(id);
     const e = elems.get(id)!;
     return [...e.pages, ...e.kids.flatMap((k) => pagesOf(k, seen))];
   };
+  return (id) => pagesOf(id);
+}
+
+/**
+ * The tables of a tagged PDF in document order, each as its rows in order. `pageObjects[i]` is the object number of
+ * page i + 1 (pdf.js: `(await doc.getPage(i + 1)).ref.num`).
+ */
+export function taggedTables(pdf: Uint8Array, pageObjects: number[]): TaggedRow[][] {
+  const elems = parseElems(pdf, new Map(pageObjects.map((num, i) => [num, i + 1])));
+  const pagesOf = pagesUnder(elems);
   const descendants = (id: number, role: string): number[] =>
     elems.get(id)!.kids.flatMap((k) => (elems.get(k)!.role === role ? [k] : descendants(k, role)));
   const isChild = new Set([...elems.values()].flatMap((e) => e.kids));
@@ -89,12 +95,7 @@ export function lonelyRowBreaks(tables: TaggedRow[][]): string[] {
  */
 export function introsPartedFromTables(pdf: Uint8Array, pageObjects: number[]): { checked: number; parted: string[] } {
   const elems = parseElems(pdf, new Map(pageObjects.map((num, i) => [num, i + 1])));
-  const pagesOf = (id: number, seen = new Set<number>()): number[] => {
-    if (seen.has(id)) return [];
-    seen.add(id);
-    const e = elems.get(id)!;
-    return [...e.pages, ...e.kids.flatMap((k) => pagesOf(k, seen))];
-  };
+  const pagesOf = pagesUnder(elems);
   const rowsOf = (id: number): number[] =>
     elems.get(id)!.kids.flatMap((k) => (elems.get(k)!.role === 'TR' ? [k] : rowsOf(k)));
   const out: string[] = [];

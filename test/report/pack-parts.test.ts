@@ -15,6 +15,7 @@ import { buildViewModel, withBrowser } from '../../src/report/view-model.js';
 import { prepareInputs } from '../../src/report/pack.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { MIN_TEXT_PT } from '../../src/diagram/page-fit.js';
+import { caption, readPdf, type Page } from '../helpers/pdf-text.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -26,31 +27,6 @@ try {
   browserPath = undefined;
 }
 
-interface Page {
-  height: number;
-  words: Array<{ text: string; size: number; y: number }>;
-}
-
-async function readPdf(bytes: Uint8Array): Promise<Page[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false })
-    .promise;
-  const pages: Page[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const p = await doc.getPage(i);
-    const [, , , height] = p.view as [number, number, number, number];
-    const words: Page['words'] = [];
-    for (const it of (await p.getTextContent()).items) {
-      if (!('str' in it) || !it.str.trim()) continue;
-      const t = it.transform as number[];
-      words.push({ text: it.str, size: Math.hypot(t[2]!, t[3]!), y: t[5]! });
-    }
-    pages.push({ height, words });
-  }
-  await doc.destroy();
-  return pages;
-}
-
 const VIEWS = {
   topology: 'Network topology',
   ingress: 'Ingress paths (north-south, inbound)',
@@ -60,13 +36,7 @@ const VIEWS = {
 type View = keyof typeof VIEWS;
 
 /** The caption of a diagram page (the words under the running header), without zero-width spaces. */
-const captionOf = (p: Page) =>
-  p.words
-    .filter((w) => w.y < p.height - 40 && w.y > p.height - 120)
-    .map((w) => w.text)
-    .join(' ')
-    .replace(/\u200b/g, '')
-    .replace(/\s+/g, ' ');
+const captionOf = (p: Page) => caption(p).replace(/\u200b/g, '');
 
 /** The captions of each view's pages, in page order. */
 function captions(pages: Page[]): Record<View, string[]> {
