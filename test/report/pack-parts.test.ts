@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 import { htmlToPdf, launch, type PdfSession } from '../../src/report/pdf.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildViewModel, withBrowser } from '../../src/report/view-model.js';
@@ -20,12 +20,7 @@ import { caption, readPdf, type Page } from '../helpers/pdf-text.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 
-let browserPath: string | undefined;
-try {
-  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browserPath = undefined;
-}
+const browserPath = installedBrowser();
 
 const VIEWS = {
   topology: 'Network topology',

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 import { htmlToPdf, launch, type PdfSession } from '../../src/report/pdf.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildViewModel } from '../../src/report/view-model.js';
@@ -24,12 +24,7 @@ const examples = readdirSync(join(root, 'examples'))
   .sort()
   .map((f) => join(root, 'examples', f));
 
-let browserPath: string | undefined;
-try {
-  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browserPath = undefined;
-}
+const browserPath = installedBrowser();
 
 // "flows" is read back as "fl ows" (a ligature splits the run): matched without it.
 const OVERVIEW = 'Overview: topology with ingress and egress';

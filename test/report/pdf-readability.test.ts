@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 import { htmlToPdf, launch, type PdfSession } from '../../src/report/pdf.js';
 import { renderHtml } from '../../src/report/html.js';
 import { buildViewModel, withBrowser } from '../../src/report/view-model.js';
@@ -25,12 +25,7 @@ const examples = readdirSync(join(root, 'examples'))
   .filter((f) => f.endsWith('.ts'))
   .map((f) => join(root, 'examples', f));
 
-let browserPath: string | undefined;
-try {
-  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browserPath = undefined;
-}
+const browserPath = installedBrowser();
 
 /** A page's text lines, top to bottom: the runs that share a baseline, left to right. */
 function lines(p: Page, keep: (w: Word) => boolean = () => true): string[] {
