@@ -15,6 +15,7 @@ import type * as Esbuild from 'esbuild';
 import type { BuildResult, Metafile, OutputFile } from 'esbuild';
 import { terminalSafe as escapeControl } from '../shared/text-safety.js';
 import { registerInputs, sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
+import { mainThreadWaits } from '../shared/idle-work.js';
 import { startEvaluator, type Evaluation, type Evaluator, type ThrownInfo } from './evaluate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -107,6 +108,7 @@ export class LoadSession {
       for (const f of group) this.builds.set(f, built.then((m) => m.get(f)!));
     }
     this.order.push(...fresh);
+    mainThreadWaits();
   }
 
   /** Loads one prepared (or, failing that, newly bundled) file; throws AksnetError with file:line:col. */
@@ -180,6 +182,7 @@ export async function loadModule(file: string, session?: LoadSession): Promise<L
   const evaluator = startEvaluator();
   const building = buildOne(abs);
   const dir = bundleDir();
+  mainThreadWaits();
   try {
     const built = await building;
     if (!built.ok) throw built.error;

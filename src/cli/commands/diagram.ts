@@ -15,6 +15,7 @@ import { designStems, overviewRegionFiles } from '../../workflow/output-names.js
 import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 import { flushTimings } from '../timings.js';
+import { whenMainThreadWaits } from '../../shared/idle-work.js';
 import { xmlSafe } from '../../shared/text-safety.js';
 
 export interface DiagramCliOptions {
@@ -226,11 +227,14 @@ async function diagramRuns(args: string[], opts: DiagramCliOptions): Promise<Exi
     const { startLayoutThread } = await import('../../layout/layout-thread.js');
     startLayoutThread({ when: opts.watch ? 'spare-core' : 'asked' });
   }
-  // ELK is loaded now, while this thread mostly waits for esbuild and the evaluation worker to load the design:
-  // measured on the 2-core bench machine (30 interleaved runs each, example a, one view), a run that lays out took
-  // 521 ms instead of 577, and one whose layouts all come from the cache 392 instead of 341 (it loads ELK for
-  // nothing). A first run, a CI run without a kept cache and any edit that resizes a box lay out: the common case.
-  void import('../../layout/elk.js').then((m) => m.elk()).catch(() => undefined);
+  // ELK is loaded while this thread waits for esbuild and the evaluation worker to load the design, once both are
+  // started (whenMainThreadWaits), not before: loaded first, its ~80 ms compile held back esbuild's start. On the
+  // 2-core bench machine, where esbuild and the worker already keep the other core busy, that ordering measured
+  // within noise (40 interleaved runs, example a, one view: 462 / 468 ms median); with more cores the load and ELK
+  // overlap. Loading ELK at all pays when a view is laid out (a first run, a CI run without a kept cache, an edit
+  // that resizes a box); a run whose layouts all come from the cache loads it for nothing (~40 ms).
+  const elkModule = import('../../layout/elk.js');
+  whenMainThreadWaits(() => void elkModule.then((m) => m.elk()).catch(() => undefined));
   if (!opts.watch) return (await drawAll(args, opts)).code;
   const { watchLoop, watchRoots } = await import('../../workflow/watch.js');
   const run = async () => {
