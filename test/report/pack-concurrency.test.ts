@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aksnet, ensureBuilt } from '../hardening/cli.js';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 import type { LayoutRequest, LayoutResult } from '../../src/layout/elk.js';
 import type { ReportInput } from '../../src/report/view-model.js';
 
@@ -98,12 +98,7 @@ describe('a pack drawn concurrently', () => {
   }, 120_000);
 });
 
-let browser: string | undefined;
-try {
-  browser = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browser = undefined;
-}
+const browser = installedBrowser();
 
 describe.skipIf(!browser && !process.env.AKSNET_REQUIRE_BROWSER)(
   'a PDF pack of several designs (whole process)',

@@ -11,17 +11,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const example = join(repo, 'examples', 'a-hub-spoke-baseline.ts');
 
-let browserPath: string | undefined;
-try {
-  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browserPath = undefined;
-}
+const browserPath = installedBrowser();
 
 const work = mkdtempSync(join(tmpdir(), 'aksnet-pdf-determinism-'));
 afterAll(() => {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 import { htmlToPdf, launch, normalizeStructIds, patchPdfDates, pdfDate, type PdfSession } from '../../src/report/pdf.js';
 import { PRINT_DIAGRAM_TEXT, renderHtml, withoutFontFaces } from '../../src/report/html.js';
 import { buildViewModel, withBrowser, type ReportInput } from '../../src/report/view-model.js';
@@ -19,12 +19,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const files = [join(root, 'examples', 'a-hub-spoke-baseline.ts'), join(here, 'fixtures', 'injection.ts')];
 
-let browserPath: string | undefined;
-try {
-  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browserPath = undefined;
-}
+const browserPath = installedBrowser();
 
 interface OutlineNode {
   title: string;

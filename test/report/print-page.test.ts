@@ -4,15 +4,10 @@
  * on it is the same bytes as one printed on a page opened just before printing.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 import { htmlToPdf, launch, openPrintPage, type PdfSession } from '../../src/report/pdf.js';
 
-let browserPath: string | undefined;
-try {
-  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browserPath = undefined;
-}
+const browserPath = installedBrowser();
 
 const hostile =
   '<!DOCTYPE html><html><head><title>x</title><link rel="stylesheet" href="https://example.invalid/x.css"></head>' +

@@ -10,15 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/report/browser.js';
+import { installedBrowser } from '../helpers/browser.js';
 
 const repo = resolve(import.meta.dirname, '../..');
-let browserPath: string | undefined;
-try {
-  browserPath = findBrowser(undefined, { ...process.env, AKSNET_BROWSER: '' }).path;
-} catch {
-  browserPath = undefined;
-}
+const browserPath = installedBrowser();
 
 async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms = 60_000): Promise<T> {
   const end = Date.now() + ms;
