@@ -146,26 +146,60 @@ if (sections.includes('peers')) {
       'aksnet-one-view-cached': [`${aksnet} ${process.execPath} ${bin} diagram ${exampleA} --view topology -o ${out}`, 'true'],
       'aksnet-all-views-cached': [`${aksnet} ${process.execPath} ${bin} ${allViews}`, 'true'],
     };
-    const json = join(work, 'peers.json');
-    const hf = ['-N', '--style', 'basic', '--warmup', '1', '--runs', String(runs), '--export-json', json];
-    for (const [, prepare] of Object.values(cmds)) hf.push('--prepare', prepare);
-    for (const [name, [cmd]] of Object.entries(cmds)) hf.push('-n', name, cmd);
-    const r = spawnSync('hyperfine', hf, { encoding: 'utf8', cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-    if (r.status !== 0) results.sections.peers = { error: `hyperfine exited ${r.status}` };
+    // hyperfine runs one command's runs back to back, so a change in the machine's load (a shared VM) lands on one
+    // command and skews the ratio: the runs are made in rounds, every command a few runs per round, and the
+    // samples of all rounds pooled. Each round starts with a warm-up run of every command (the -cached commands
+    // read the layouts their warm-up stored). The ratio of each round is kept too, to show the spread.
+    const rounds = Math.max(1, Math.min(runs, Number(opt('--rounds', '5'))));
+    const perRound = Math.ceil(runs / rounds);
+    const pooled = Object.fromEntries(Object.keys(cmds).map((k) => [k, { times: [], user: [], system: [] }]));
+    const roundRatios = [];
+    let failed;
+    for (let r = 0; r < rounds && !failed; r++) {
+      const json = join(work, `peers-${r}.json`);
+      const hf = ['-N', '--style', 'basic', '--warmup', '1', '--runs', String(perRound), '--export-json', json];
+      for (const [, prepare] of Object.values(cmds)) hf.push('--prepare', prepare);
+      for (const [name, [cmd]] of Object.entries(cmds)) hf.push('-n', name, cmd);
+      log(`peers: round ${r + 1} of ${rounds}, ${perRound} runs of each command`);
+      const run = spawnSync('hyperfine', hf, { encoding: 'utf8', cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+      if (run.status !== 0) {
+        failed = `hyperfine exited ${run.status}`;
+        break;
+      }
+      const inRound = JSON.parse(readFileSync(json, 'utf8')).results;
+      for (const x of inRound) {
+        pooled[x.command].times.push(...x.times);
+        // hyperfine gives user and system time as means over the round's runs.
+        for (let i = 0; i < x.times.length; i++) {
+          pooled[x.command].user.push(x.user);
+          pooled[x.command].system.push(x.system);
+        }
+      }
+      const med = Object.fromEntries(inRound.map((x) => [x.command, median(x.times)]));
+      roundRatios.push({
+        oneView: round(med['mmdc-dagre'] / med['aksnet-one-view'], 2),
+        allViews: round(med['mmdc-dagre'] / med['aksnet-all-views'], 2),
+      });
+    }
+    if (failed) results.sections.peers = { error: failed };
     else {
-      const hfOut = JSON.parse(readFileSync(json, 'utf8')).results;
-      const ms = Object.fromEntries(hfOut.map((x) => [x.command, round(x.median * 1000)]));
+      const ms = Object.fromEntries(Object.entries(pooled).map(([k, v]) => [k, round(median(v.times) * 1000)]));
       // CPU time (user + system, mean, including child processes such as mmdc's Chromium): less
       // sensitive to other load on the machine than wall time.
-      const cpu = Object.fromEntries(hfOut.map((x) => [x.command, round((x.user + x.system) * 1000)]));
+      const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      const cpu = Object.fromEntries(
+        Object.entries(pooled).map(([k, v]) => [k, round((mean(v.user) + mean(v.system)) * 1000)]),
+      );
       const mmdc = sh(process.execPath, [
         '-p',
         `require(${JSON.stringify(join(dir, 'node_modules/@mermaid-js/mermaid-cli/package.json'))}).version`,
       ]);
       results.versions.mmdc = mmdc;
       results.sections.peers = {
-        what: 'whole process, hyperfine -N --warmup 1, medians in ms; mmdc draws the same AKS baseline (peer bench); aksnet commands without -cached start with an empty layout cache',
-        runs,
+        what: 'whole process, hyperfine -N in rounds (each with --warmup 1), medians of the pooled runs in ms; mmdc draws the same AKS baseline (peer bench); aksnet commands without -cached start with an empty layout cache',
+        runs: perRound * rounds,
+        rounds,
+        roundRatios,
         medianMs: ms,
         meanCpuMs: cpu,
         ratios: {
@@ -542,6 +576,15 @@ function markdown(r) {
           `(${s.peers.medianMs['aksnet-one-view-cached']} / ${s.peers.medianMs['aksnet-all-views-cached']} ms; ` +
           `CPU ${s.peers.meanCpuMs['aksnet-one-view-cached']} / ${s.peers.meanCpuMs['aksnet-all-views-cached']} ms) | ≥ 4.0× / ≥ 2.5× |`,
       );
+    if (s.peers.roundRatios?.length > 1) {
+      const span = (k) => {
+        const xs = s.peers.roundRatios.map((r) => r[k]);
+        return `${Math.min(...xs)}–${Math.max(...xs)}×`;
+      };
+      L.push(
+        `| … the ratio in each of the ${s.peers.rounds} rounds (${s.peers.runs / s.peers.rounds} runs of every command each; the machine's load moves between rounds), one view / all views | ${span('oneView')} / ${span('allViews')} | |`,
+      );
+    }
   } else if (s.peers) L.push(`| aksnet vs mmdc | ${s.peers.skipped ?? s.peers.error} | ≥ 4.0× |`);
   if (s.watch) {
     L.push(
