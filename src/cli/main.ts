@@ -7,7 +7,7 @@ import { cacheDir } from '../shared/code-cache.js';
 import { Command, CommanderError, Option } from 'commander';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { version } from '../shared/version.js';
-import { FORMAT_NAMES } from '../validate/format/registry.js';
+import { FORMAT_NAMES } from '../validate/format/names.js';
 // Type-only: erased at run time, so each command's handler still loads only when it runs.
 import type { RulesCliOptions } from './commands/rules.js';
 import type { ValidateCliOptions } from './commands/validate.js';

@@ -6,3 +6,10 @@ export function isCalendarDate(s: unknown): s is string {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/** Today's date in UTC, honouring SOURCE_DATE_EPOCH so pinned builds stay reproducible. */
+export function today(): string {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
+  return new Date(ms).toISOString().slice(0, 10);
+}

@@ -4,7 +4,7 @@
  */
 import type { AksnetError } from '../shared/errors.js';
 import type { FileResult, Finding } from './finding.js';
-import { today } from './validate.js';
+import { today } from '../shared/date.js';
 
 /** Rule id of the synthetic finding; not in the catalogue, so no setting or acceptance can hide it. */
 export const LOAD_ERROR_RULE = 'aksnet/load-error';

@@ -10,6 +10,7 @@ import { reportMessage, type Rule, type RuleReport, type UnverifiedReport } from
 import { compareFindings, type FileResult, type Finding, type UnverifiedCheck } from './finding.js';
 import { loadRules } from './registry.js';
 import { groupFindings } from './groups.js';
+import { today } from '../shared/date.js';
 
 /** Something that turns a DSL path into a position (the PositionMap, or a stub in tests). */
 export interface Locator {
@@ -35,12 +36,7 @@ export interface ValidateOptions {
   locateUnverifiedAlone?: boolean;
 }
 
-/** Today's date in UTC, honouring SOURCE_DATE_EPOCH so pinned builds stay reproducible. */
-export function today(): string {
-  const epoch = process.env.SOURCE_DATE_EPOCH;
-  const ms = epoch && /^\d+$/.test(epoch) ? Number(epoch) * 1000 : Date.now();
-  return new Date(ms).toISOString().slice(0, 10);
-}
+export { today };
 
 /** Merges file config with the architecture's review section (architecture wins). */
 export function mergeReview(config: ReviewConfig | undefined, own: ReviewConfig): ReviewConfig {

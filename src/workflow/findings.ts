@@ -10,6 +10,8 @@ import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../validate/format/re
 import { isLoadFailure } from '../validate/load-failure.js';
 import { loadRules } from '../validate/registry.js';
 
+export { summaryLine } from '../validate/format/summary.js';
+
 export const FINDINGS_FORMATS = FORMAT_NAMES;
 export type FindingsFormat = FormatName;
 export type FailOn = 'error' | 'warning' | 'info' | 'none';
@@ -59,18 +61,3 @@ export function findingsExitCode(results: FileResult[], failOn: FailOn, maxWarni
   return ExitCode.ok;
 }
 
-/** One summary line for watch mode and build: counts per severity and per outcome. */
-export function summaryLine(results: FileResult[], skipped: number): string {
-  const n = count(results);
-  const failed = results.filter(isLoadFailure).length;
-  const parts = [
-    `${n.error} error${n.error === 1 ? '' : 's'}`,
-    `${n.warning} warning${n.warning === 1 ? '' : 's'}`,
-    `${n.info} info`,
-  ];
-  if (n.suppressed) parts.push(`${n.suppressed} suppressed`);
-  const files = [`${results.length - failed} design${results.length - failed === 1 ? '' : 's'} validated`];
-  if (failed) files.push(`${failed} failed to load`);
-  if (skipped) files.push(`${skipped} skipped`);
-  return `${parts.join(', ')} (${files.join(', ')})`;
-}

@@ -7,7 +7,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AksnetError, ExitCode } from '../shared/errors.js';
-import { today } from '../validate/validate.js';
+import { today } from '../shared/date.js';
 
 export interface ScaffoldFile {
   /** Path relative to the target folder, with `/`. */

@@ -6,10 +6,9 @@ import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { displayPath } from '../../load/load-module.js';
 import type { FileResult } from '../../validate/finding.js';
 import type { MarkKeyInput } from '../../model/diagram-target.js';
-import { validateOutcome } from '../../validate/run-files.js';
 import { loadFailureResult } from '../../validate/load-failure.js';
 import { loadArchitecture, NotAnArchitectureError, type LoadedArchitecture } from '../../load/load-architecture.js';
-import { summaryLine } from '../../workflow/findings.js';
+import { summaryLine } from '../../validate/format/summary.js';
 import { VIEWS, renderDiagrams, type ThemeName, type ViewName } from '../../diagram/index.js';
 import { designStems, overviewRegionFiles } from '../../workflow/output-names.js';
 import { commandInputs } from '../files.js';
@@ -64,6 +63,7 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
   let arch: LoadedArchitecture;
   let result: FileResult;
   if (opts.findings || opts.watch) {
+    const { validateOutcome } = await import('../../validate/run-files.js');
     const o = await validateOutcome(file);
     if (o.kind === 'skipped') return { kind: 'skipped', reason: o.reason };
     if (o.kind === 'failed') return { kind: 'failed', error: o.error, result: o.result };

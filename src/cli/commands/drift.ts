@@ -1,5 +1,6 @@
 /** `aksnet drift`: the reviewed design against an Azure export, as findings in every validate format. */
 import { AksnetError, ExitCode } from '../../shared/errors.js';
+import { today } from '../../shared/date.js';
 import { driftRun } from '../../drift/run.js';
 import type { FileResult } from '../../validate/finding.js';
 import { FORMATTERS, type FormatName } from '../../validate/format/registry.js';
@@ -17,9 +18,7 @@ export interface DriftCliOptions {
 
 export async function driftCommand(file: string, opts: DriftCliOptions): Promise<ExitCode> {
   // The as-of date only labels the result (drift has no dated rules); SOURCE_DATE_EPOCH pins it.
-  const epoch = Number(process.env.SOURCE_DATE_EPOCH ?? '');
-  const asOf = new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString().slice(0, 10);
-  const { result, notCompared } = await driftRun(file, opts.from, asOf);
+  const { result, notCompared } = await driftRun(file, opts.from, today());
   if (notCompared.length > 0) {
     process.stderr.write(`aksnet drift: not compared (types aksnet does not model): ${notCompared.join(', ')}\n`);
   }

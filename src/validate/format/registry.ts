@@ -1,8 +1,9 @@
 /**
- * The findings formatters by `--format` name. The CLI offers exactly these names as choices, so
- * adding a format is one module with a `Formatter` export and one line here.
+ * The findings formatters by `--format` name. The CLI offers exactly these names as choices: adding a format is
+ * one module with a `Formatter` export, its name in names.ts and one line here (the compiler checks the two agree).
  */
 import type { Formatter } from './formatter.js';
+import type { FormatName } from './names.js';
 import { formatGithub } from './github.js';
 import { formatGitlab } from './gitlab.js';
 import { formatJson } from './json.js';
@@ -19,9 +20,6 @@ export const FORMATTERS = {
   markdown: formatMarkdown,
   junit: formatJunit,
   gitlab: formatGitlab,
-} as const satisfies Record<string, Formatter>;
+} as const satisfies Record<FormatName, Formatter>;
 
-export type FormatName = keyof typeof FORMATTERS;
-
-/** The format names in registry order (`text` first: the default). */
-export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];
+export { FORMAT_NAMES, type FormatName } from './names.js';

@@ -1,6 +1,7 @@
 /** Counts shared by the output formats. */
 import type { Severity } from '../../../dsl/types.js';
 import type { FileResult, UnverifiedCheck } from '../finding.js';
+import { isLoadFailure } from '../load-failure.js';
 
 export interface Counts {
   error: number;
@@ -48,4 +49,20 @@ export function unverifiedSentence(results: FileResult[], max = 3): string {
   const shown = facts.slice(0, max).join('; ');
   const more = facts.length > max ? `; and ${facts.length - max} more` : '';
   return `${all.length} check${all.length === 1 ? '' : 's'} could not run: state ${shown}${more}`;
+}
+
+/** One summary line for watch mode and build: counts per severity and per outcome. */
+export function summaryLine(results: FileResult[], skipped: number): string {
+  const n = count(results);
+  const failed = results.filter(isLoadFailure).length;
+  const parts = [
+    `${n.error} error${n.error === 1 ? '' : 's'}`,
+    `${n.warning} warning${n.warning === 1 ? '' : 's'}`,
+    `${n.info} info`,
+  ];
+  if (n.suppressed) parts.push(`${n.suppressed} suppressed`);
+  const files = [`${results.length - failed} design${results.length - failed === 1 ? '' : 's'} validated`];
+  if (failed) files.push(`${failed} failed to load`);
+  if (skipped) files.push(`${skipped} skipped`);
+  return `${parts.join(', ')} (${files.join(', ')})`;
 }
