@@ -108,7 +108,6 @@ export class LoadSession {
       for (const f of group) this.builds.set(f, built.then((m) => m.get(f)!));
     }
     this.order.push(...fresh);
-    mainThreadWaits();
   }
 
   /** Loads one prepared (or, failing that, newly bundled) file; throws AksnetError with file:line:col. */
@@ -182,7 +181,6 @@ export async function loadModule(file: string, session?: LoadSession): Promise<L
   const evaluator = startEvaluator();
   const building = buildOne(abs);
   const dir = bundleDir();
-  mainThreadWaits();
   try {
     const built = await building;
     if (!built.ok) throw built.error;
@@ -222,7 +220,11 @@ async function evaluateBundle(
   const mapper = frameMapper(bundle.mapDir, tmp, bundle.map, entry);
   try {
     writeFileSync(tmp, bundle.js);
-    evaluation = await run(tmp);
+    const evaluated = run(tmp);
+    // The design is with the worker: work queued for this wait runs now (not earlier: esbuild's resolve callback for
+    // `aksnet` needs this thread, and a busy thread held the build back by the length of the work).
+    mainThreadWaits();
+    evaluation = await evaluated;
   } finally {
     rmSync(tmp, { force: true });
   }
