@@ -227,12 +227,12 @@ async function diagramRuns(args: string[], opts: DiagramCliOptions): Promise<Exi
     const { startLayoutThread } = await import('../../layout/layout-thread.js');
     startLayoutThread({ when: opts.watch ? 'spare-core' : 'asked' });
   }
-  // ELK is loaded while this thread waits for esbuild and the evaluation worker to load the design, once both are
-  // started (whenMainThreadWaits), not before: loaded first, its ~80 ms compile held back esbuild's start. On the
-  // 2-core bench machine, where esbuild and the worker already keep the other core busy, that ordering measured
-  // within noise (40 interleaved runs, example a, one view: 462 / 468 ms median); with more cores the load and ELK
-  // overlap. Loading ELK at all pays when a view is laid out (a first run, a CI run without a kept cache, an edit
-  // that resizes a box); a run whose layouts all come from the cache loads it for nothing (~40 ms).
+  // ELK is loaded while this thread waits for the evaluation worker to run the design (whenMainThreadWaits), not
+  // before: loaded first, its compile held back esbuild's start; loaded while esbuild bundled, it held back the
+  // build, which calls back into this thread. On the 2-core bench machine, where esbuild and the worker keep the
+  // other core busy, each ordering measured within noise of the others (30–40 interleaved runs, example a); with
+  // more cores the load and ELK overlap. Loading ELK pays when a view is laid out (a first run, a CI run without a
+  // kept cache, an edit that resizes a box); a run whose layouts all come from the cache loads it for nothing.
   const elkModule = import('../../layout/elk.js');
   whenMainThreadWaits(() => void elkModule.then((m) => m.elk()).catch(() => undefined));
   if (!opts.watch) return (await drawAll(args, opts)).code;
