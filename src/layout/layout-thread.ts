@@ -111,9 +111,9 @@ export type ThreadPolicy = 'always' | 'spare-core' | 'asked';
 
 /**
  * Turns the layout thread on and starts it now (not at the first layout): the worker boots and loads its ELK
- * while this thread loads and validates the design. Measured on the 2-core bench machine (bench/README.md, measurement log):
- * in a watch session, where both ELKs are warm after the first render, a save with two views to lay out again
- * took about 20 % less wall time at the same CPU time; in a one-off run both ELKs start cold and the second
+ * while this thread loads and validates the design. Measured on the 2-core bench machine (bench/README.md,
+ * measurement log): in a watch session, where both ELKs are warm after the first render, a save with two views
+ * to lay out again took about 20 % less wall time at the same CPU time; in a one-off run both ELKs start cold and the second
  * cost about 60 % more CPU time for under 10 % less wall time, and on a busy machine it was slower. So a
  * watch session uses it when a core is idle, a one-off run when asked. `AKSNET_LAYOUT_THREAD=on` or `off`
  * overrides the policy. Returns whether the thread is on.

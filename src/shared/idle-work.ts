@@ -7,7 +7,7 @@
  * loading ELK first put its compile in front of esbuild's start, and loading it while esbuild bundled held the build
  * back, since esbuild calls back into this thread to resolve `aksnet` (traced: the build took ~60 ms instead of ~10).
  *
- * Queued work that never gets a wait (the design failed before it reached esbuild) simply does not run early; its
+ * Queued work that never gets a wait (the design failed before it reached the worker) simply does not run early; its
  * owner still does it on first use.
  */
 let queued: Array<() => void> = [];

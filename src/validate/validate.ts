@@ -36,8 +36,6 @@ export interface ValidateOptions {
   locateUnverifiedAlone?: boolean;
 }
 
-export { today };
-
 /** Merges file config with the architecture's review section (architecture wins). */
 export function mergeReview(config: ReviewConfig | undefined, own: ReviewConfig): ReviewConfig {
   return {
