@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 const repo = resolve(import.meta.dirname, '../..');
 
 /** Module specifiers a source file imports at load time (`import type` and `export type` excluded). */
-export function staticImports(source: string): string[] {
+function staticImports(source: string): string[] {
   const out: string[] = [];
   const statement = /^\s*(import|export)\s+(type\s+)?([^;'"]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
   for (const m of source.matchAll(statement)) {
