@@ -31,6 +31,7 @@ import {
 } from './split.js';
 import type { ViewGraph } from '../model/view-graph.js';
 import { collapseOverview, renderRegionPages } from './overview-pack.js';
+import { cachedDrawings } from './drawing-cache.js';
 
 /**
  * The largest view (in boxes) whose full-size picture a pack run lays out: the 20-spoke design's topology has
@@ -239,8 +240,15 @@ async function splitForPrint(
   return pages <= pagesOf(whole, paper) ? parts : undefined;
 }
 
-/** Renders every view of a design for the pack: whole when it fits one page, else collapsed when it can be. */
+/**
+ * Renders every view of a design for the pack: whole when it fits one page, else collapsed when it can be. A design
+ * drawn before with the same options is read from the drawing cache when one is set (drawing-cache.ts).
+ */
 export async function renderPackDiagrams(model: Model, options: PackDiagramOptions = {}): Promise<PackDiagram[]> {
+  return cachedDrawings(model, options, () => drawPackDiagrams(model, options));
+}
+
+async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Promise<PackDiagram[]> {
   const { renderView } = await import('./pipeline.js');
   // Many trials are under way at once: a flow view's top-down candidate waits until it is known to be needed.
   const opts: PackDiagramOptions = { ...options, speculate: true };

@@ -94,8 +94,11 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
   const reportsOut = config.outputs?.reports;
   const layoutCache = config.cache?.dir ? at(config.cache.dir) : undefined;
   const { useLayoutCache } = await import('../layout/cache.js');
-  // Also the diagrams the review packs embed go through the cache.
+  // Also the diagrams the review packs embed go through the cache, and a pack's drawings of a design
+  // unchanged since the last build are read from its `drawings/` folder (diagram/drawing-cache.ts).
   useLayoutCache(layoutCache);
+  const { useDrawingCache } = await import('../diagram/drawing-cache.js');
+  useDrawingCache(layoutCache ? join(layoutCache, 'drawings') : undefined);
   try {
     for (const [i, file] of designs.entries()) {
       const stem = allStems.get(file)!;
@@ -149,6 +152,7 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
     }
   } finally {
     useLayoutCache(undefined);
+    useDrawingCache(undefined);
   }
   opts.progress?.(total, total, 'findings reports');
   const results = outcomeResults(outcomes);

@@ -1,6 +1,7 @@
 /**
- * `aksnet report` keeps its layouts in aksnet's cache folder (`layouts/` under AKSNET_CACHE_DIR): a second
- * run of the same designs is laid out from it, with the same output; AKSNET_NO_CACHE turns it off.
+ * `aksnet report` keeps its layouts (`layouts/`) and each design's drawings (`drawings/`) in aksnet's cache folder
+ * (AKSNET_CACHE_DIR): a second run of the same designs reads its pictures, a run without the drawings is laid out
+ * from the layouts, each with the same output; AKSNET_NO_CACHE turns both off.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -46,8 +47,19 @@ describe('aksnet report: the layout cache', () => {
     // Five views, the flow views also tried top-down: at least one layout per view.
     const stored = entries(layouts);
     expect(stored.length).toBeGreaterThanOrEqual(5);
+    // One design: one entry of drawings.
+    const drawings = join(cache, 'drawings');
+    const drawn = entries(drawings);
+    expect(drawn).toHaveLength(1);
     expect(report(join(work, 'two.html'), { AKSNET_CACHE_DIR: cache })).toBe(first);
     expect(entries(layouts).sort()).toEqual(stored.sort());
+    expect(entries(drawings)).toEqual(drawn);
+    // The second run read its pictures from the drawings: a title changed there is in the pack.
+    const entry = readFileSync(drawn[0]!, 'utf8');
+    writeFileSync(drawn[0]!, entry.replace('"title":"', '"title":"STORED '));
+    expect(report(join(work, 'two-b.html'), { AKSNET_CACHE_DIR: cache })).toContain('STORED ');
+    // Without the drawings the pack is drawn again, from the stored layouts.
+    rmSync(drawings, { recursive: true });
     // The second run read the cache: entries made 1000 px wider make every picture wider.
     for (const f of stored) {
       const e = JSON.parse(readFileSync(f, 'utf8')) as { width: number };
@@ -55,10 +67,12 @@ describe('aksnet report: the layout cache', () => {
     }
     expect(report(join(work, 'three.html'), { AKSNET_CACHE_DIR: cache })).not.toBe(first);
     // Unreadable entries are misses: laid out again, and the pack is the first one again.
+    rmSync(drawings, { recursive: true });
     for (const f of stored) writeFileSync(f, '{"format": 1, "nodes": [');
     expect(report(join(work, 'four.html'), { AKSNET_CACHE_DIR: cache })).toBe(first);
     const off = join(work, 'off');
     expect(report(join(work, 'five.html'), { AKSNET_CACHE_DIR: off, AKSNET_NO_CACHE: '1' })).toBe(first);
     expect(existsSync(join(off, 'layouts'))).toBe(false);
+    expect(existsSync(join(off, 'drawings'))).toBe(false);
   }, 300_000);
 });

@@ -20,6 +20,10 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
   // from the cache folder, not by ELK again (src/layout/cache.ts).
   const cache = await import('../../layout/cache.js');
   cache.useLayoutCache(cache.defaultLayoutCacheDir());
+  // A design drawn before, unchanged and by the same aksnet, is not drawn again: its pictures are read
+  // (src/diagram/drawing-cache.ts).
+  const drawings = await import('../../diagram/drawing-cache.js');
+  drawings.useDrawingCache(drawings.defaultDrawingCacheDir());
   // Designs are drawn concurrently (report/pack.ts): layouts go to whichever of the two ELKs is free (the layout
   // pool, layout-thread.ts), and a layout asked for twice is laid out once (watch mode keeps a memory of its own).
   if (!opts.watch) cache.useLayoutMemory(256);
@@ -35,6 +39,7 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
     });
   } finally {
     cache.useLayoutCache(undefined);
+    drawings.useDrawingCache(undefined);
     if (!opts.watch) cache.useLayoutMemory(0);
   }
 }
