@@ -18,10 +18,11 @@ import { LoadSession } from '../load/load-module.js';
 import { findBrowser } from './browser.js';
 import { renderCsv } from './csv.js';
 import { diagramsFor } from './diagrams.js';
-import { renderHtml, sanitizeSvg } from './html.js';
+import { renderHtml, sanitizeSvg, type HtmlOptions } from './html.js';
 import { renderJson } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { htmlToPdf, launch, openPrintPage, type Paper, type PdfSession, type PrintPage } from './pdf.js';
+import { printHtmlBeforeLaunch, type EarlyPrintHtml } from './print-html.js';
 import type { ReportViewModel } from './types.js';
 import { buildViewModel, withBrowser, type ReportInput } from './view-model.js';
 
@@ -216,6 +217,27 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   let session: PdfSession | undefined;
   let openedPage: Promise<PrintPage> | undefined;
   let pdfError: AksnetError | undefined;
+  const printOptions = (path: string): HtmlOptions => ({
+    ...(templates ? { templates } : {}),
+    paper,
+    medium: 'print',
+    diagramDir: `${basename(path, extname(path))}-diagrams`,
+  });
+  // Each PDF's HTML is assembled while Chromium may still be starting (print-html.ts); an error is left to the
+  // PDF's own attempt below, which assembles it again and reports it.
+  const early = new Map<string, EarlyPrintHtml>();
+  if (launching) {
+    const t0 = performance.now();
+    for (const o of opts.outputs.filter((x) => x.format === 'pdf')) {
+      try {
+        const e = printHtmlBeforeLaunch(vm, printOptions(o.path));
+        if (e) early.set(o.path, e);
+      } catch {
+        early.delete(o.path);
+      }
+    }
+    if (early.size) performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
+  }
   const started = await launching;
   if (started && 'session' in started) {
     session = started.session;
@@ -274,7 +296,8 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       opts.progress?.(`printing ${o.path}`, inputs.length, inputs.length);
       await attempt(o.path, async () => {
         // The full-size SVGs go beside the PDF: its pages show large diagrams as readable tiles.
-        const diagramDir = `${basename(o.path, extname(o.path))}-diagrams`;
+        const print = printOptions(o.path);
+        const diagramDir = print.diagramDir!;
         const tw = performance.now();
         for (const a of vm.architectures) {
           for (const d of a.diagrams) {
@@ -284,7 +307,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
         }
         performance.measure('aksnet:write', { start: tw, detail: { design: 'PDF', view: 'full-size SVGs' } });
         const t0 = performance.now();
-        const html = renderHtml(vm, { ...(templates ? { templates } : {}), paper, medium: 'print', diagramDir });
+        const html = early.get(o.path)?.finish(session!.version) ?? renderHtml(vm, print);
         performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
         const date = inputs[0]?.model.metadata.date ?? vm.date;
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
