@@ -7,8 +7,8 @@
  *
  * The layout cache (layout/cache.ts) answers single layouts; this one skips the trials, their measuring and
  * rendering, and the page counting of pack-views.ts altogether. Entries are written atomically and never
- * updated in place; an unreadable entry is a miss. The folder keeps the MAX_ENTRIES most recently used
- * entries (a pack of twenty spokes stores a few MB). Deleting it is always safe.
+ * updated in place; an unreadable entry is a miss. The folder keeps the most recently used entries, at most
+ * MAX_ENTRIES and MAX_BYTES (a pack of twenty spokes stores a few MB). Deleting it is always safe.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -24,8 +24,10 @@ import type { PackDiagram, PackDiagramOptions } from './pack-views.js';
 /** Bump when the stored format changes. */
 const FORMAT = 1;
 
-/** Entries kept in the folder: the most recently used ones. */
+/** Entries kept in the folder: the most recently used ones, at most this many and at most MAX_BYTES together. */
 export const MAX_ENTRIES = 64;
+/** The folder's size bound (a 20-spoke design's drawings take a few MB); the entry used last is always kept. */
+export const MAX_BYTES = 256 * 1024 * 1024;
 
 let folder: string | undefined;
 
@@ -201,20 +203,29 @@ function write(dir: string, file: string, text: string): void {
     rmSync(tmp, { force: true });
     return;
   }
-  prune(dir);
+  pruneDrawings(dir);
 }
 
-/** Removes all but the MAX_ENTRIES most recently used entries (a killed run's temporary file goes with the cache's monthly prune). */
-function prune(dir: string): void {
-  let entries: Array<{ path: string; used: number }>;
+/**
+ * Keeps the most recently used entries, at most MAX_ENTRIES of them and at most `maxBytes` together (the newest is
+ * kept whatever its size); a killed run's temporary file goes with the cache's monthly prune.
+ */
+export function pruneDrawings(dir: string, maxEntries = MAX_ENTRIES, maxBytes = MAX_BYTES): void {
+  let entries: Array<{ path: string; used: number; bytes: number }>;
   try {
     entries = readdirSync(dir)
       .filter((n) => n.endsWith('.json'))
-      .map((n) => ({ path: join(dir, n), used: statSync(join(dir, n)).mtimeMs }));
+      .map((n) => {
+        const st = statSync(join(dir, n));
+        return { path: join(dir, n), used: st.mtimeMs, bytes: st.size };
+      });
   } catch {
     return;
   }
-  if (entries.length <= MAX_ENTRIES) return;
   entries.sort((a, b) => b.used - a.used || a.path.localeCompare(b.path));
-  for (const e of entries.slice(MAX_ENTRIES)) rmSync(e.path, { force: true });
+  let bytes = 0;
+  entries.forEach((e, i) => {
+    bytes += e.bytes;
+    if (i > 0 && (i >= maxEntries || bytes > maxBytes)) rmSync(e.path, { force: true });
+  });
 }

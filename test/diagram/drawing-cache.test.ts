@@ -13,6 +13,7 @@ import {
   codeSalt,
   drawingCacheStats,
   drawingKey,
+  pruneDrawings,
   treeDigest,
   useDrawingCache,
 } from '../../src/diagram/drawing-cache.js';
@@ -172,6 +173,43 @@ describe('cachedDrawings', () => {
     expect(kept.has(files[1]!)).toBe(false);
     expect(kept.has(files[2]!)).toBe(false);
     expect(kept.has(files[MAX_ENTRIES + 2]!)).toBe(true);
+  });
+});
+
+describe('pruneDrawings', () => {
+  /** Entries of the given sizes, the first used last (newest). */
+  const folder = (sizes: number[]) => {
+    const dir = freshDir();
+    mkdirSync(dir, { recursive: true });
+    sizes.forEach((size, i) => {
+      const file = join(dir, `${String(i).padStart(2, '0')}.json`);
+      writeFileSync(file, 'x'.repeat(size));
+      const t = new Date(Date.UTC(2026, 0, 1, 0, 0, 100 - i));
+      utimesSync(file, t, t);
+    });
+    writeFileSync(join(dir, 'kept.json.123.tmp'), 'x');
+    return dir;
+  };
+  const left = (dir: string) => readdirSync(dir).sort();
+
+  it('keeps the entries used last within the byte bound, and always the newest', () => {
+    const dir = folder([40, 30, 20, 10]);
+    // 40 + 30 = 70 fits 75; with the third (90) it would not: the third and everything older go.
+    pruneDrawings(dir, 64, 75);
+    expect(left(dir)).toEqual(['00.json', '01.json', 'kept.json.123.tmp']);
+    const big = folder([500, 1]);
+    pruneDrawings(big, 64, 100);
+    expect(left(big)).toEqual(['00.json', 'kept.json.123.tmp']);
+    // At the bound exactly, all stay.
+    const exact = folder([50, 50]);
+    pruneDrawings(exact, 64, 100);
+    expect(left(exact)).toEqual(['00.json', '01.json', 'kept.json.123.tmp']);
+  });
+
+  it('keeps at most the given number of entries', () => {
+    const dir = folder([1, 1, 1, 1]);
+    pruneDrawings(dir, 3, 1000);
+    expect(left(dir)).toEqual(['00.json', '01.json', '02.json', 'kept.json.123.tmp']);
   });
 });
 
