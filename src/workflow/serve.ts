@@ -94,6 +94,10 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   // lays out only what it changed), and a second ELK shares each save's layouts (warm from the first render).
   (await import('../layout/cache.js')).useLayoutMemory(256);
   (await import('../layout/layout-thread.js')).startLayoutThread({ when: 'spare-core' });
+  // Every render makes each design's review pack: the pack pictures of a design the save did not change are read
+  // from the drawing cache, as `aksnet report` reads them, instead of being fitted to pages again.
+  const drawings = await import('../diagram/drawing-cache.js');
+  drawings.useDrawingCache(drawings.defaultDrawingCacheDir());
   await render();
 
   const server = createServer((req, res) => {
@@ -188,6 +192,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       await running;
       (await import('../load/evaluate.js')).keepSpareEvaluator(false);
       (await import('../layout/layout-thread.js')).useLayoutThread(false);
+      drawings.useDrawingCache(undefined);
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections();
     },

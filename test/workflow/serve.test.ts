@@ -4,7 +4,7 @@
  * foreign Host headers, listens on 127.0.0.1 only, and stops cleanly on Ctrl+C (SIGINT).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -40,6 +40,8 @@ function get(url: string, host?: string): Promise<{ status: number; body: string
 describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet serve in a browser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'aksnet-serve-'));
   const designs = join(dir, 'designs');
+  // A cache folder of the server's own: its drawing cache is observed below.
+  const cache = join(dir, 'cache');
   let child: ChildProcess;
   let log = '';
   let url = '';
@@ -67,7 +69,7 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
     child = spawn(process.execPath, [join(repo, 'bin/aksnet.js'), 'serve', designs, '--port', '0', '--no-config'], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, AKSNET_LAYOUT_THREAD: 'on' },
+      env: { ...process.env, AKSNET_LAYOUT_THREAD: 'on', AKSNET_CACHE_DIR: cache },
     });
     child.stdout!.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
@@ -127,6 +129,33 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('aksnet ser
       async () => (await page.content().catch(() => '')).includes('aks-renamed-by-helper'),
       'the page to show the helper edit',
     );
+  }, 120_000);
+
+  it('draws again only the review pack of the design a save changed (the drawing cache)', async () => {
+    await settled();
+    const drawn = join(cache, 'drawings');
+    const entries = () =>
+      new Map(
+        readdirSync(drawn)
+          .filter((f) => f.endsWith('.json'))
+          .map((f) => [f, statSync(join(drawn, f)).mtimeMs] as const),
+      );
+    const before = entries();
+    // prod and legacy (broken does not load): at least their latest pictures are stored.
+    expect(before.size).toBeGreaterThanOrEqual(2);
+    await new Promise((r) => setTimeout(r, 50));
+    const design = join(designs, 'prod.ts');
+    writeFileSync(design, readFileSync(design, 'utf8').replace("name: 'traefik-edge'", "name: 'traefik-main'"));
+    await until(
+      async () => (await page.content().catch(() => '')).includes('traefik-main'),
+      'the page to show the edit',
+    );
+    await settled();
+    const after = entries();
+    // One new entry: the edited design's pictures. legacy's were read, which counts as a use (a newer time).
+    expect([...after.keys()].filter((f) => !before.has(f))).toHaveLength(1);
+    const used = [...before].filter(([f, t]) => (after.get(f) ?? 0) > t);
+    expect(used.length).toBeGreaterThanOrEqual(1);
   }, 120_000);
 
   it('shows a load error with file:line:col in the page', async () => {
