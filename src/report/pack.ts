@@ -295,17 +295,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       if (!session) break;
       opts.progress?.(`printing ${o.path}`, inputs.length, inputs.length);
       await attempt(o.path, async () => {
-        // The full-size SVGs go beside the PDF: its pages show large diagrams as readable tiles.
         const print = printOptions(o.path);
-        const diagramDir = print.diagramDir!;
-        const tw = performance.now();
-        for (const a of vm.architectures) {
-          for (const d of a.diagrams) {
-            if (d.fullSizeNote) continue;
-            writeFileAtomic(join(dirname(o.path), diagramDir, d.fileName), sanitizeSvg(d.fullSvg ?? d.svgHtml));
-          }
-        }
-        performance.measure('aksnet:write', { start: tw, detail: { design: 'PDF', view: 'full-size SVGs' } });
         const t0 = performance.now();
         const html = early.get(o.path)?.finish(session!.version) ?? renderHtml(vm, print);
         performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
@@ -313,7 +303,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');
         const page = openedPage;
         openedPage = undefined;
-        const pdf = await htmlToPdf(session!, html, {
+        const printing = htmlToPdf(session!, html, {
           paper,
           title: vm.headerTitle,
           date,
@@ -323,7 +313,30 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
             keywords: ['Azure Well-Architected', 'AKS', 'networking', ...vm.cover.architectures.map((a) => a.workload).filter((w) => w !== '—')].join(', '),
           },
         }, page);
-        writeFileAtomic(o.path, pdf);
+        // The full-size SVGs go beside the PDF (its pages show large diagrams as readable tiles), written while
+        // Chromium loads and prints the pack (once its navigation is under way): this thread only waits then. A
+        // PDF whose SVGs cannot be written is not written either.
+        let unwritten: Error | undefined;
+        await new Promise((r) => setImmediate(r));
+        const tw = performance.now();
+        try {
+          for (const a of vm.architectures) {
+            for (const d of a.diagrams) {
+              if (d.fullSizeNote) continue;
+              writeFileAtomic(join(dirname(o.path), print.diagramDir!, d.fileName), sanitizeSvg(d.fullSvg ?? d.svgHtml));
+            }
+          }
+        } catch (e) {
+          unwritten = e instanceof Error ? e : new Error(String(e));
+        }
+        performance.measure('aksnet:write', { start: tw, detail: { design: 'PDF', view: 'full-size SVGs' } });
+        // Printing is waited for either way: its page is closed and its error, if any, is not left unhandled.
+        const pdf = await printing.catch((e: unknown) => {
+          if (unwritten === undefined) throw e;
+          return undefined;
+        });
+        if (unwritten !== undefined) throw unwritten;
+        writeFileAtomic(o.path, pdf!);
       });
     }
   } finally {
