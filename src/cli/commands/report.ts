@@ -59,9 +59,9 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ cod
         last = line;
       }
     : undefined;
-  // A pack lays out every view of every design: the flow views' second candidates go to a second ELK thread.
+  // A pack lays out every view of every design it draws: the flow views' second candidates go to a second ELK
+  // thread, started by the first design that is not in the drawing cache (pack-views.ts).
   (await import('../../layout/layout-thread.js')).useLayoutThread(true);
-  void (await import('../../layout/layout-pool.js')).warmLayoutThread();
   try {
     const res = await writeReport({
       files,
