@@ -349,7 +349,7 @@ if (sections.includes('pdf')) {
     results.sections.pdf = { skipped: `no browser at ${browser}` };
   } else {
     log(
-      `pdf: pack of ${examples.length} examples vs Chromium launch + ${examples.length} page.pdf, ${Math.min(runs, 3)} runs each`,
+      `pdf: pack of ${examples.length} examples vs Chromium launch + ${examples.length} page.pdf, ${Math.min(runs, 5)} runs each`,
     );
     const names = examples.map((f) => f.split('/').pop().replace(/\.ts$/, ''));
     // aksnet's caches (V8 code caches, layouts, drawings) in a folder of the bench's own. "Cold" runs start
@@ -358,7 +358,8 @@ if (sections.includes('pdf')) {
     // only would find: src/layout/cache.ts); "warm" runs find both (unchanged designs: src/diagram/drawing-cache.ts).
     const cacheDir = join(work, 'aksnet-cache');
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1767225600', AKSNET_CACHE_DIR: cacheDir, AKSNET_NO_CACHE: '' };
-    const runs3 = Math.min(runs, 3);
+    // Five interleaved rounds at most: a warm pack and its floor moved by up to 30 % between rounds at a load of 2–3.
+    const runs3 = Math.min(runs, 5);
     const series = { cold: [], layouts: [], warm: [], floor: [], packFloor: [] };
     // CPU time (user + system, Chromium's processes included: they are children the run waits for) and the
     // 1-minute load average at the start of each run: on a shared machine wall time follows the load.
