@@ -33,7 +33,7 @@ let folder: string | undefined;
 
 /**
  * Sets the folder for the drawings of every pack this process makes (`aksnet report` and `aksnet build` set it
- * beside their layout cache); undefined turns the cache off.
+ * beside their layout cache, `aksnet serve` in aksnet's cache folder); undefined turns the cache off.
  */
 export function useDrawingCache(dir: string | undefined): void {
   folder = dir;
@@ -46,11 +46,6 @@ export function useDrawingCache(dir: string | undefined): void {
 export function defaultDrawingCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const dir = cacheDir(env);
   return dir ? join(dir, 'drawings') : undefined;
-}
-
-/** The folder set by useDrawingCache (undefined: off). */
-export function drawingCacheDir(): string | undefined {
-  return folder;
 }
 
 const stats = { hits: 0, misses: 0 };
