@@ -233,7 +233,7 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
         const e = printHtmlBeforeLaunch(vm, printOptions(o.path));
         if (e) early.set(o.path, e);
       } catch {
-        early.delete(o.path);
+        // Assembled again below, where its error is reported with the PDF.
       }
     }
     if (early.size) performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
@@ -331,12 +331,13 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
         }
         performance.measure('aksnet:write', { start: tw, detail: { design: 'PDF', view: 'full-size SVGs' } });
         // Printing is waited for either way: its page is closed and its error, if any, is not left unhandled.
-        const pdf = await printing.catch((e: unknown) => {
-          if (unwritten === undefined) throw e;
-          return undefined;
-        });
+        const printed = await printing.then(
+          (pdf) => ({ pdf }),
+          (e: unknown) => ({ failed: e instanceof Error ? e : new Error(String(e)) }),
+        );
         if (unwritten !== undefined) throw unwritten;
-        writeFileAtomic(o.path, pdf!);
+        if ('failed' in printed) throw printed.failed;
+        writeFileAtomic(o.path, printed.pdf);
       });
     }
   } finally {
