@@ -11,13 +11,14 @@
  * MAX_ENTRIES and MAX_BYTES (a pack of twenty spokes stores a few MB). Deleting it is always safe.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Model } from '../model/types.js';
 import { cacheDir } from '../shared/code-cache.js';
+import { writeCacheEntry } from '../shared/cache-entry.js';
 import { iconPackDigest } from '../render/icon-source.js';
 import type { PackDiagram, PackDiagramOptions } from './pack-views.js';
 
@@ -164,7 +165,7 @@ export async function cachedDrawings(
   }
   stats.misses++;
   const diagrams = await draw();
-  write(dir, file, JSON.stringify({ format: FORMAT, diagrams } satisfies Stored));
+  if (writeCacheEntry(file, JSON.stringify({ format: FORMAT, diagrams } satisfies Stored))) pruneDrawings(dir);
   return diagrams;
 }
 
@@ -185,20 +186,6 @@ function touch(file: string): void {
   } catch {
     // Removed meanwhile by another aksnet process: it is written again on its next miss.
   }
-}
-
-function write(dir: string, file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch {
-    // A cache that cannot be written only costs speed.
-    rmSync(tmp, { force: true });
-    return;
-  }
-  pruneDrawings(dir);
 }
 
 /**

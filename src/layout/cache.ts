@@ -6,11 +6,12 @@
  * an unreadable entry is treated as a miss. Deleting the folder is always safe.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../shared/code-cache.js';
+import { writeCacheEntry } from '../shared/cache-entry.js';
 import { canonicalRequest, fromPositional, toPositional, type CanonicalRequest } from './canonical.js';
 import { layout, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
 import { LayoutDropped } from './layout-thread.js';
@@ -206,7 +207,7 @@ async function cachedIn(
   }
   stats.misses++;
   const result = await run(req).catch(notRun);
-  write(file, JSON.stringify(stored(result, c)));
+  writeCacheEntry(file, JSON.stringify(stored(result, c)));
   return result;
 }
 
@@ -226,25 +227,5 @@ function parse(text: string, c: CanonicalRequest): LayoutResult | undefined {
     return named && { width: s.width, height: s.height, ...named };
   } catch {
     return undefined;
-  }
-}
-
-/** Folders of the cache this process made or found (a pack writes hundreds of entries into 256 folders). */
-const made = new Set<string>();
-
-function write(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  const folder = join(file, '..');
-  try {
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch {
-    // A cache that cannot be written only costs speed; a folder deleted meanwhile is made again next time.
-    made.delete(folder);
-    rmSync(tmp, { force: true });
   }
 }
