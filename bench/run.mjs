@@ -547,7 +547,7 @@ function markdown(r) {
   );
   L.push('');
   L.push(
-    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os ?? ''}. Load average (1, 5, 15 min) ${r.machine.loadBefore.join(' / ')} before, ${r.machine.loadAfter.join(' / ')} after: the machine was shared, so absolute times are noisy; ratios are taken within one run.`,
+    `Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os ?? ''}. Load average (1, 5, 15 min) ${r.machine.loadBefore.join(' / ')} before, ${r.machine.loadAfter.join(' / ')} after: a VM whose load and speed move (two VMs of the same kind differed twofold), so absolute times are noisy; ratios are taken within one run.`,
   );
   L.push('');
   L.push(
