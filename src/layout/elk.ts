@@ -141,7 +141,7 @@ export async function runLayout(engine: ELK, root: ElkNode, layoutOptions: Layou
   if (!answer) throw new LayoutError('internal error: ELK gave no answer to a layout');
   // GWT throws its Java exceptions as JS Errors; anything else is wrapped, as a rejection of the API would carry it.
   if (answer.error !== undefined) {
-    throw answer.error instanceof Error ? answer.error : new LayoutError(`ELK failed: ${String(answer.error)}`);
+    throw answer.error instanceof Error ? answer.error : new LayoutError(`ELK failed: ${JSON.stringify(answer.error)}`);
   }
   return answer.data!;
 }

@@ -51,7 +51,9 @@ describe('runLayout', () => {
     const engine = await elk();
     const widths = [50, 150, 250, 350];
     const out = await Promise.all(widths.map((w) => runLayout(engine, graph(w), COORDS)));
-    out.forEach((g, i) => expect(g.children?.find((c) => c.id === 'a')?.width).toBe(widths[i]));
+    out.forEach((g, i) => {
+      expect(g.children?.find((c) => c.id === 'a')?.width).toBe(widths[i]);
+    });
     expect(new Set(out.map((g) => g.width)).size).toBe(widths.length);
   });
 
