@@ -45,19 +45,37 @@ const HEADINGS: Record<FlowStep['flow'], string> = {
 
 type Placed = { legend: Omit<StepLegend, 'x' | 'y'>; height: number };
 
+/** Where the items go at one column count: the column height they are balanced to, and the legend's height. */
+interface Plan {
+  columns: number;
+  colW: number;
+  items: Item[];
+  /** The column height the items are balanced to (a column ends before the item that would pass it). */
+  share: number;
+  height: number;
+}
+
 /**
  * Places the step legend in a frame of its own; returns it with its height. Of the column counts the width allows,
  * the one that makes the legend shortest wins (fewer columns on a tie): the overview's page is short, not narrow.
+ * Each count is planned (wrapped and balanced) before any text run is made, and only the winner's runs are: every
+ * candidate picture of an overview or flow view places its legend, and most counts lose.
  */
 export function placeStepLegend(m: TextMetrics, input: StepLegendInput): Placed {
   const most = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
-  const placed = Array.from({ length: most }, (_, i) => placeIn(m, input, i + 1));
-  // Within a height the picture leaves free (a wide picture on a landscape page), fewer and longer lines read better.
-  const roomy = input.maxHeight === undefined ? undefined : placed.find((p) => p.height <= input.maxHeight!);
-  return roomy ?? placed.reduce((best, p) => (p.height < best.height ? p : best));
+  const plans: Plan[] = [];
+  for (let columns = 1; columns <= most; columns++) {
+    const plan = planIn(m, input, columns);
+    // Within a height the picture leaves free (a wide picture on a landscape page), fewer and longer lines read
+    // better: the first count that fits wins, and the larger counts need not be planned.
+    if (input.maxHeight !== undefined && plan.height <= input.maxHeight) return emit(m, input, plan);
+    plans.push(plan);
+  }
+  return emit(m, input, plans.reduce((best, p) => (p.height < best.height ? p : best)));
 }
 
-function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Placed {
+/** The items at `columns` columns: wrapped to the column width and balanced, without text runs. */
+function planIn(m: TextMetrics, input: StepLegendInput, columns: number): Plan {
   const colW = (input.width - (columns - 1) * GAP) / columns;
   const lh = m.lineHeight(TYPE.legend);
   const items: Item[] = [];
@@ -79,12 +97,11 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
   }
   // Column-major, balanced: the lowest column height at which the items fill no more than `columns` columns, each
   // column ending before the item that would pass it; a heading never ends a column.
-  const need = (i: number) => (items[i]!.type === 'heading' && items[i + 1] ? items[i]!.h + items[i + 1]!.h : items[i]!.h);
   const columnsAt = (limit: number): number => {
     let used = 1;
     let at = 0;
     items.forEach((item, i) => {
-      if (at > 0 && at + need(i) > limit) {
+      if (at > 0 && at + need(items, i) > limit) {
         used++;
         at = 0;
       }
@@ -94,7 +111,7 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
   };
   const total = items.reduce((a, i) => a + i.h, 0);
   // Whole pixels, so the search ends: lo never fits, hi always does.
-  let lo = Math.ceil(Math.max(0, ...items.map((_, i) => need(i)))) - 1;
+  let lo = Math.ceil(Math.max(0, ...items.map((_, i) => need(items, i)))) - 1;
   let hi = Math.ceil(Math.max(lo + 1, total));
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
@@ -102,19 +119,40 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
     else lo = mid;
   }
   const share = hi;
-  const headings: TextRun[] = [];
-  const entries: StepLegendEntry[] = [];
-  const notes: TextRun[] = [];
+  let height = 0;
+  columnTops(items, share, columns, (item, _col, top) => {
+    height = Math.max(height, top + item.h);
+  });
+  return { columns, colW, items, share, height: Math.ceil(height) };
+}
+
+/** The height an item needs at the top of a column: a heading needs room for the item under it too. */
+function need(items: Item[], i: number): number {
+  return items[i]!.type === 'heading' && items[i + 1] ? items[i]!.h + items[i + 1]!.h : items[i]!.h;
+}
+
+/** Walks the items column by column as `share` balances them: each with its column and its top. */
+function columnTops(items: Item[], share: number, columns: number, visit: (item: Item, col: number, top: number) => void): void {
   let col = 0;
   let y = 0;
-  let height = 0;
   items.forEach((item, i) => {
-    if (y > 0 && y + need(i) > share && col < columns - 1) {
+    if (y > 0 && y + need(items, i) > share && col < columns - 1) {
       col++;
       y = 0;
     }
-    const x = col * (colW + GAP);
-    const top = y;
+    visit(item, col, y);
+    y += item.h;
+  });
+}
+
+/** The text runs and badges of a planned legend. */
+function emit(m: TextMetrics, input: StepLegendInput, plan: Plan): Placed {
+  const lh = m.lineHeight(TYPE.legend);
+  const headings: TextRun[] = [];
+  const entries: StepLegendEntry[] = [];
+  const notes: TextRun[] = [];
+  columnTops(plan.items, plan.share, plan.columns, (item, col, top) => {
+    const x = col * (plan.colW + GAP);
     if (item.type === 'heading') headings.push(input.run(item.text, x, top + m.ascent(TYPE.legend), TYPE.legend, 'bold'));
     else if (item.type === 'step') {
       const cy = top + 9;
@@ -126,8 +164,6 @@ function placeIn(m: TextMetrics, input: StepLegendInput, columns: number): Place
     } else {
       item.lines.forEach((t, k) => notes.push(input.run(t, x, top + m.ascent(TYPE.legend) + k * lh, TYPE.legend, 'regular')));
     }
-    y += item.h;
-    height = Math.max(height, y);
   });
-  return { legend: { headings, entries, notes }, height: Math.ceil(height) };
+  return { legend: { headings, entries, notes }, height: plan.height };
 }
