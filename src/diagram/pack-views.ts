@@ -32,6 +32,8 @@ import {
 import type { ViewGraph } from '../model/view-graph.js';
 import { collapseOverview, renderRegionPages } from './overview-pack.js';
 import { cachedDrawings } from './drawing-cache.js';
+import { embedFonts, type SvgDrawing } from '../render/svg.js';
+import { performance } from 'node:perf_hooks';
 
 /**
  * The largest view (in boxes) whose full-size picture a pack run lays out: the 20-spoke design's topology has
@@ -39,9 +41,15 @@ import { cachedDrawings } from './drawing-cache.js';
  */
 export const FULL_LAYOUT_MAX_NODES = 600;
 
-export interface FullSize {
+/**
+ * A picture's SVG while the pack still compares trials: finished, or drawn without its font subsets (most trials
+ * lose; their subsets are never made). Every picture a pack keeps is finished (`string`) before it leaves.
+ */
+type Svg = string | SvgDrawing;
+
+export interface FullSize<S = string> {
   /** The whole view, when it was laid out. */
-  svg?: string;
+  svg?: S;
   width?: number;
   height?: number;
   /** Number of boxes of the whole view. */
@@ -49,31 +57,32 @@ export interface FullSize {
 }
 
 /** One picture of a view split for print: what it covers, drawn on its own. */
-export interface PackDiagramPart {
+export interface PackDiagramPart<S = string> {
   /** What the part covers ("Region westeurope", "vnet-spoke-1 to vnet-spoke-4"). */
   title: string;
   /** Ids of the view nodes of the regions, spokes or clusters it covers. */
   units: string[];
-  svg: string;
+  svg: S;
   width: number;
   height: number;
 }
 
-export interface PackDiagram extends RenderedDiagram {
+export interface PackDiagram<S = string> extends Omit<RenderedDiagram, 'svg'> {
+  svg: S;
   /** Set when the pack shows the view collapsed: the groups, and how many spokes the view has in all. */
   collapsed?: { groups: CollapsedGroup[]; spokes: number };
   /** The whole view, when the pack shows something else (collapsed). */
-  full?: FullSize;
+  full?: FullSize<S>;
   /**
    * Set when the picture (`svg`, whole or collapsed) does not fit one printed page at 6 pt and the view splits into
    * pictures that print on fewer pages: the pack prints these instead of tiles of `svg`.
    */
-  parts?: PackDiagramPart[];
+  parts?: Array<PackDiagramPart<S>>;
   /**
    * Set when the pack prints another drawing of the same view than `svg` shows on screen: the dense drawing
    * (smaller boxes and spacing, every label kept) of a view whose screen drawing needs more printed pages.
    */
-  printed?: { svg: string; width: number; height: number };
+  printed?: { svg: S; width: number; height: number };
 }
 
 export interface PackDiagramOptions extends DiagramOptions {
@@ -82,22 +91,33 @@ export interface PackDiagramOptions extends DiagramOptions {
 
 /**
  * The printed pages of a picture, read from its SVG (smallest text, boxes a cut avoids). A pack asks this of the
- * same picture again and again while it grows and compares runs of units: each answer is kept by the SVG.
+ * same picture again and again while it grows and compares runs of units: each answer is kept by the SVG. A drawing
+ * without its font subsets reads the same: the subsets' @font-face rules hold no size, box or chip.
  */
-function pagesOf(d: { svg: string; width: number; height: number }, paper: Paper): number {
-  const known = pageCounts.get(d.svg)?.find((k) => k.paper === paper && k.width === d.width && k.height === d.height);
+function pagesOf(d: { svg: Svg; width: number; height: number }, paper: Paper): number {
+  const svg = typeof d.svg === 'string' ? d.svg : d.svg.markup;
+  const known = pageCounts.get(svg)?.find((k) => k.paper === paper && k.width === d.width && k.height === d.height);
   if (known) return known.pages;
-  const pages = fitDiagram(d.width, d.height, smallestFontPx(d.svg), paper, cutObstacles(d.svg)).pages.length;
+  const pages = fitDiagram(d.width, d.height, smallestFontPx(svg), paper, cutObstacles(svg)).pages.length;
   if (pageCounts.size >= PAGE_COUNTS_KEPT) pageCounts.clear();
-  pageCounts.set(d.svg, [...(pageCounts.get(d.svg) ?? []), { paper, width: d.width, height: d.height, pages }]);
+  pageCounts.set(svg, [...(pageCounts.get(svg) ?? []), { paper, width: d.width, height: d.height, pages }]);
   return pages;
 }
 /** Pictures whose page count is kept: more than the trials of the views a pack draws at once compare. */
 const PAGE_COUNTS_KEPT = 64;
 const pageCounts = new Map<string, Array<{ paper: Paper; width: number; height: number; pages: number }>>();
-const fitsOnePage = (d: { svg: string; width: number; height: number }, paper: Paper) => pagesOf(d, paper) === 1;
+const fitsOnePage = (d: { svg: Svg; width: number; height: number }, paper: Paper) => pagesOf(d, paper) === 1;
 
-type Drawn = { svg: string; width: number; height: number };
+type Drawn = { svg: Svg; width: number; height: number };
+
+/** A kept picture's finished SVG; a drawing kept twice (the whole view and its print) is finished once. */
+function finished(svg: Svg): string {
+  if (typeof svg === 'string') return svg;
+  let done = finishedSvgs.get(svg);
+  if (done === undefined) finishedSvgs.set(svg, (done = embedFonts(svg)));
+  return done;
+}
+const finishedSvgs = new WeakMap<SvgDrawing, string>();
 
 /** One way to cut a picture: its units in order, and the picture and title of a run of them. */
 interface Cut {
@@ -162,13 +182,13 @@ async function partsBy(
   paper: Paper,
   draw: (g: ViewGraph) => Promise<Drawn>,
   depth: number,
-): Promise<PackDiagramPart[]> {
-  const part = async (from: number, to: number): Promise<PackDiagramPart> => ({
+): Promise<Array<PackDiagramPart<Svg>>> {
+  const part = async (from: number, to: number): Promise<PackDiagramPart<Svg>> => ({
     title: cut.title(from, to),
     units: cut.units(from, to),
     ...(await draw(cut.graph(from, to))),
   });
-  const parts: PackDiagramPart[] = [];
+  const parts: Array<PackDiagramPart<Svg>> = [];
   for (let i = 0; i < cut.count; ) {
     let j = i + 1;
     let best = await part(i, j);
@@ -197,8 +217,8 @@ async function untiled(
   paper: Paper,
   draw: (g: ViewGraph) => Promise<Drawn>,
   depth: number,
-): Promise<PackDiagramPart[] | undefined> {
-  let best: PackDiagramPart[] | undefined;
+): Promise<Array<PackDiagramPart<Svg>> | undefined> {
+  let best: Array<PackDiagramPart<Svg>> | undefined;
   // The cut that needs the fewest pages: one spoke's routes share most of their way (runs of hops cut it better),
   // a region's destinations fan out (the routes to each end do).
   for (const cut of deeperCuts(graph, units)) {
@@ -223,7 +243,7 @@ async function splitForPrint(
   whole: Drawn,
   paper: Paper,
   draw: (g: ViewGraph) => Promise<Drawn>,
-): Promise<PackDiagramPart[] | undefined> {
+): Promise<Array<PackDiagramPart<Svg>> | undefined> {
   if (!SPLITTABLE_VIEWS.has(graph.view)) return undefined;
   const split = splitUnits(graph, model);
   const byUnit: Cut | undefined = split && {
@@ -258,19 +278,33 @@ async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Prom
     threadWarmed = true;
     void (await import('../layout/layout-pool.js')).warmLayoutThread();
   }
-  const { renderView } = await import('./pipeline.js');
+  const { renderView, drawView: drawViewPicture } = await import('./pipeline.js');
   // Many trials are under way at once: a flow view's top-down candidate waits until it is known to be needed.
   const opts: PackDiagramOptions = { ...options, speculate: true };
   const { layoutThreadOn } = await import('../layout/layout-thread.js');
   const wanted = opts.views ? VIEWS.filter((v) => opts.views!.includes(v)) : VIEWS;
   const paper = opts.paper ?? 'a4';
-  const draw = async (view: ViewName, graph: NonNullable<ReturnType<typeof deriveView>>) => {
-    const r = await renderView(model, graph, opts);
-    return { view, title: r.title, svg: r.svg, width: r.width, height: r.height };
+  // Trial pictures are drawn without their font subsets; finish() embeds them in the pictures the pack keeps.
+  const draw = async (view: ViewName, graph: NonNullable<ReturnType<typeof deriveView>>): Promise<PackDiagram<Svg>> => {
+    const r = await drawViewPicture(model, graph, opts);
+    return { view, title: r.title, svg: r.drawing, width: r.width, height: r.height };
   };
   /** The diagrams of one view (none when the design has nothing to show in it). */
-  const drawView = async (view: ViewName): Promise<PackDiagram[]> => {
-    const out: PackDiagram[] = [];
+  const drawView = async (view: ViewName): Promise<PackDiagram[]> => (await drawViewTrials(view)).map((d) => finish(d, view));
+  const finish = (d: PackDiagram<Svg>, view: ViewName): PackDiagram => {
+    const t0 = performance.now();
+    // Each SVG is replaced in place, so the keys keep their order (the drawing cache stores these objects).
+    const done = { ...d } as Omit<PackDiagram<Svg>, 'svg' | 'full' | 'parts' | 'printed'> & Partial<PackDiagram>;
+    done.svg = finished(d.svg);
+    // A whole view not laid out has only its box count.
+    if (d.full) done.full = d.full.svg === undefined ? { nodes: d.full.nodes } : { ...d.full, svg: finished(d.full.svg) };
+    if (d.parts) done.parts = d.parts.map((p) => ({ ...p, svg: finished(p.svg) }));
+    if (d.printed) done.printed = { ...d.printed, svg: finished(d.printed.svg) };
+    performance.measure('aksnet:render', { start: t0, detail: { design: opts.design ?? model.metadata.title, view } });
+    return done as PackDiagram;
+  };
+  const drawViewTrials = async (view: ViewName): Promise<Array<PackDiagram<Svg>>> => {
+    const out: Array<PackDiagram<Svg>> = [];
     const graph = deriveView(model, view);
     if (!graph) return out;
     // ---- the overview: per region, or spokes collapsed with their steps (overview-pack.ts) ----
@@ -318,12 +352,12 @@ async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Prom
         ? { shown: dense, graph: denseGraph, normal }
         : { shown: normal, graph: g, normal };
     };
-    const drawGraph = async (g: ViewGraph) => {
+    const drawGraph = async (g: ViewGraph): Promise<Drawn> => {
       const r = await draw(view, g);
       return { svg: r.svg, width: r.width, height: r.height };
     };
     /** The picture as the pack shows it, with its parts when it is better printed split. */
-    const withParts = async (shown: PackDiagram, g: ViewGraph): Promise<PackDiagram> => {
+    const withParts = async (shown: PackDiagram<Svg>, g: ViewGraph): Promise<PackDiagram<Svg>> => {
       if (fitsOnePage(shown, paper)) return shown;
       // A topology is split from its dense drawing even when the whole stays in the screen drawing: the whole may
       // need as many pages dense as not (f: three either way), while its dense parts fit a page where the screen
@@ -344,7 +378,7 @@ async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Prom
       );
       return out;
     }
-    let full: PackDiagram | undefined;
+    let full: PackDiagram<Svg> | undefined;
     if (graph.nodes.length <= FULL_LAYOUT_MAX_NODES) {
       full = await draw(view, graph);
       if (fitsOnePage(full, paper)) {

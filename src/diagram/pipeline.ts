@@ -5,7 +5,7 @@ import { layout, type LayoutRequest, type LayoutResult } from '../layout/elk.js'
 import { layoutMaybeCached } from '../layout/cache.js';
 import { layoutInPool, layoutThreadOn, Speculation } from '../layout/layout-thread.js';
 import { headerTextRoom, measure, type Measured } from '../render/measure.js';
-import { renderSvg } from '../render/svg.js';
+import { drawSvg, embedFonts, type SvgDrawing } from '../render/svg.js';
 import { buildTarget } from '../render/target.js';
 import type { DiagramTarget } from '../model/diagram-target.js';
 import { loadFonts } from '../render/text.js';
@@ -29,7 +29,22 @@ export interface ViewRender {
   renderMs: number;
 }
 
+/** A view drawn without its font subsets embedded (see SvgDrawing): a review pack's trial picture. */
+export interface ViewDrawing extends Omit<ViewRender, 'svg'> {
+  drawing: SvgDrawing;
+}
+
 export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOptions): Promise<ViewRender> {
+  const { drawing, ...rest } = await drawView(model, graph, opts);
+  const t0 = performance.now();
+  const svg = embedFonts(drawing);
+  const t1 = performance.now();
+  performance.measure('aksnet:render', { start: t0, end: t1, detail: { design: opts.design ?? model.metadata.title, view: graph.view } });
+  return { ...rest, svg, renderMs: rest.renderMs + (t1 - t0) };
+}
+
+/** measure → layout → the SVG drawing, without its font subsets (renderView embeds them). */
+export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOptions): Promise<ViewDrawing> {
   const t0 = performance.now();
   const m = await loadFonts();
   const measured = measure(m, graph);
@@ -119,13 +134,14 @@ export async function renderView(model: Model, graph: ViewGraph, opts: DiagramOp
   const t2 = performance.now();
   const { target, laid, measured: used } =
     graph.view === 'overview' ? pickForLandscape(candidates) : pickForPage(candidates);
-  const r = await renderSvg(target);
+  const drawing = drawSvg(target);
   const t3 = performance.now();
   const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
   performance.measure('aksnet:measure', { start: t0, end: t1, detail });
   performance.measure('aksnet:layout', { start: t1, end: t2, detail });
   performance.measure('aksnet:render', { start: t2, end: t3, detail });
-  return { title: graph.title, ...r, measured: used, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
+  const { width, height } = drawing;
+  return { title: graph.title, drawing, width, height, measured: used, layout: laid, target, measureMs: t1 - t0, layoutMs: t2 - t1, renderMs: t3 - t2 };
 }
 
 /**

@@ -13,7 +13,7 @@ import { edges, markers } from './svg/edges.js';
 import { header } from './svg/header.js';
 import { legend, markKey } from './svg/legend.js';
 import { stepLegend } from './svg/steps.js';
-import { el, textEl } from './svg/markup.js';
+import { attrs, el, esc, textEl } from './svg/markup.js';
 import { containers, nodes } from './svg/shapes.js';
 import { fontFace, loadFonts } from './text.js';
 
@@ -25,7 +25,24 @@ export interface RenderedSvg {
   height: number;
 }
 
-export async function renderSvg(target: DiagramTarget): Promise<RenderedSvg> {
+/**
+ * An SVG document drawn, its font subsets not yet embedded: what page fitting reads (text sizes, boxes, label
+ * chips: page-fit.ts) is all in `markup`, and the subsets (about half of the document's bytes and of the time to
+ * draw it) are made only for a picture that is kept. A review pack draws many trial pictures and keeps few.
+ */
+export interface SvgDrawing {
+  width: number;
+  height: number;
+  /** The whole document, except the @font-face rules that go at `fontAt`. */
+  markup: string;
+  fontAt: number;
+  /** The characters drawn in each weight: the font subsets hold their glyphs. */
+  chars: { regular: string; bold: string };
+  family: string;
+}
+
+/** Draws a target as an SVG document without its font subsets (see SvgDrawing). */
+export function drawSvg(target: DiagramTarget): SvgDrawing {
   const ctx = context(target);
   const { pid } = ctx;
   const { width, height } = target;
@@ -34,13 +51,9 @@ export async function renderSvg(target: DiagramTarget): Promise<RenderedSvg> {
   const diagram = containers(ctx) + nodes(ctx) + edges(ctx) + findingBadges(ctx);
   const bottom = legend(ctx) + stepLegend(ctx) + markKey(ctx);
 
-  await loadFonts();
   const family = `aksnet-${target.uid}`;
   const fontStack = `"${family}","${target.theme.fontFamily}",sans-serif`;
-  let css = '';
-  if (ctx.used.regular.size) css += fontFace([...ctx.used.regular].join(''), 'regular', family);
-  if (ctx.used.bold.size) css += fontFace([...ctx.used.bold].join(''), 'bold', family);
-  css += `#${pid('svg')} text{font-family:${fontStack};white-space:pre;}`;
+  const css = `#${pid('svg')} text{font-family:${fontStack};white-space:pre;}`;
 
   const root = {
     xmlns: 'http://www.w3.org/2000/svg',
@@ -55,13 +68,39 @@ export async function renderSvg(target: DiagramTarget): Promise<RenderedSvg> {
     id: pid('svg'),
     'data-view': target.view,
   };
-  const body =
+  const before =
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<svg${attrs(root)}>` +
     textEl('title', { id: pid('title') }, target.title) +
     textEl('desc', { id: pid('desc') }, target.description) +
-    el('defs', { id: pid('defs') }, textEl('style', { id: pid('style') }, css) + markers(ctx)) +
+    `<defs${attrs({ id: pid('defs') })}><style${attrs({ id: pid('style') })}>`;
+  const after =
+    `${esc(css)}</style>${markers(ctx)}</defs>` +
     el('rect', { width, height, x: 0, y: 0, fill: target.theme.background, id: pid('bg') }) +
     top +
     el('g', { id: pid('diagram'), transform: `translate(${target.diagramX ?? 0} ${target.diagramY})` }, diagram) +
-    bottom;
-  return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${el('svg', root, body)}\n`, width, height };
+    bottom +
+    '</svg>\n';
+  return {
+    width,
+    height,
+    markup: before + after,
+    fontAt: before.length,
+    chars: { regular: [...ctx.used.regular].join(''), bold: [...ctx.used.bold].join('') },
+    family,
+  };
+}
+
+/** The finished document: the drawing with the subsets of the font its text uses embedded in its <style>. */
+export function embedFonts(d: SvgDrawing): string {
+  let faces = '';
+  if (d.chars.regular) faces += fontFace(d.chars.regular, 'regular', d.family);
+  if (d.chars.bold) faces += fontFace(d.chars.bold, 'bold', d.family);
+  return d.markup.slice(0, d.fontAt) + esc(faces) + d.markup.slice(d.fontAt);
+}
+
+export async function renderSvg(target: DiagramTarget): Promise<RenderedSvg> {
+  await loadFonts();
+  const d = drawSvg(target);
+  return { svg: embedFonts(d), width: d.width, height: d.height };
 }
