@@ -46,7 +46,7 @@ const HEADINGS: Record<FlowStep['flow'], string> = {
 type Placed = { legend: Omit<StepLegend, 'x' | 'y'>; height: number };
 
 /** Where the items go at one column count: the column height they are balanced to, and the legend's height. */
-interface Plan {
+export interface ColumnPlan {
   columns: number;
   colW: number;
   items: Item[];
@@ -58,24 +58,40 @@ interface Plan {
 /**
  * Places the step legend in a frame of its own; returns it with its height. Of the column counts the width allows,
  * the one that makes the legend shortest wins (fewer columns on a tie): the overview's page is short, not narrow.
- * Each count is planned (wrapped and balanced) before any text run is made, and only the winner's runs are: every
- * candidate picture of an overview or flow view places its legend, and most counts lose.
  */
 export function placeStepLegend(m: TextMetrics, input: StepLegendInput): Placed {
+  return emitStepLegend(m, input, planStepLegend(m, input));
+}
+
+/**
+ * Where the step legend would go (planStepLegend) without its text runs: its height, to compare with other
+ * placements. The target builder tries a legend at many canvas widths and makes the runs of the one it keeps.
+ */
+export interface StepLegendPlan {
+  readonly height: number;
+  /** @internal the chosen column count's plan */
+  readonly plan: ColumnPlan;
+}
+
+/**
+ * Chooses the column count: each count is planned (wrapped and balanced) without text runs. Within a height the
+ * picture leaves free (a wide picture on a landscape page), fewer and longer lines read better: the first count that
+ * fits wins, and the larger counts need not be planned; else the shortest.
+ */
+export function planStepLegend(m: TextMetrics, input: StepLegendInput): StepLegendPlan {
   const most = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
-  const plans: Plan[] = [];
+  const plans: ColumnPlan[] = [];
   for (let columns = 1; columns <= most; columns++) {
     const plan = planIn(m, input, columns);
-    // Within a height the picture leaves free (a wide picture on a landscape page), fewer and longer lines read
-    // better: the first count that fits wins, and the larger counts need not be planned.
-    if (input.maxHeight !== undefined && plan.height <= input.maxHeight) return emit(m, input, plan);
+    if (input.maxHeight !== undefined && plan.height <= input.maxHeight) return { height: plan.height, plan };
     plans.push(plan);
   }
-  return emit(m, input, plans.reduce((best, p) => (p.height < best.height ? p : best)));
+  const plan = plans.reduce((best, p) => (p.height < best.height ? p : best));
+  return { height: plan.height, plan };
 }
 
 /** The items at `columns` columns: wrapped to the column width and balanced, without text runs. */
-function planIn(m: TextMetrics, input: StepLegendInput, columns: number): Plan {
+function planIn(m: TextMetrics, input: StepLegendInput, columns: number): ColumnPlan {
   const colW = (input.width - (columns - 1) * GAP) / columns;
   const lh = m.lineHeight(TYPE.legend);
   const items: Item[] = [];
@@ -145,8 +161,9 @@ function columnTops(items: Item[], share: number, columns: number, visit: (item:
   });
 }
 
-/** The text runs and badges of a planned legend. */
-function emit(m: TextMetrics, input: StepLegendInput, plan: Plan): Placed {
+/** The text runs and badges of a planned legend (`input` is the one it was planned with). */
+export function emitStepLegend(m: TextMetrics, input: StepLegendInput, planned: StepLegendPlan): Placed {
+  const { plan } = planned;
   const lh = m.lineHeight(TYPE.legend);
   const headings: TextRun[] = [];
   const entries: StepLegendEntry[] = [];

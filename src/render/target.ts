@@ -32,7 +32,7 @@ import { TLS_LEGEND } from './glyphs.js';
 import type { Measured, MeasuredNode, TextLine } from './measure.js';
 import { clean } from './measure.js';
 import { BOX, EDGE, EDGE_LABEL, HEADER, SEVERITY_LOOK, TLS_LINE, TYPE, leafLook, palette, type Palette, type ThemeName } from './style.js';
-import { placeStepLegend } from './step-legend.js';
+import { emitStepLegend, planStepLegend, type StepLegendInput, type StepLegendPlan } from './step-legend.js';
 import { badgeCentre } from './step-badges.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
 
@@ -211,6 +211,14 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       step(label, cx, cy, pal.edges.ingress, flow === 'egress'),
   });
   const hasSteps = !!(graph.steps?.length || graph.notes?.length);
+  // The step legend is tried at many widths below and beside the picture: each try is planned (its height), and
+  // only the one kept gets its text runs.
+  type Tried = { input: StepLegendInput; plan: StepLegendPlan; height: number };
+  const tryLegend = (legendInput: StepLegendInput): Tried => {
+    const plan = planStepLegend(m, legendInput);
+    return { input: legendInput, plan, height: plan.height };
+  };
+  const placeTried = (t: Tried) => emitStepLegend(m, t.input, t.plan);
   // A caller's key row of marks goes under everything else: every size below holds it, so an overview's frame does.
   const keyRow = input.markKey ? markKeyRow(m, input.markKey, run) : undefined;
   const keyRowH = keyRow ? MARK_KEY_ROW : 0;
@@ -227,7 +235,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     // A compact view wider than 16:9 has height to spare in its frame: its legend may use it for longer lines.
     const freeH = graph.compact ? Math.max(w, headerW, keyRowW) / FRAME_ASPECT - pictureH - MARGIN - keyRowH : undefined;
     const steps = hasSteps
-      ? placeStepLegend(m, { ...stepInput(w - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
+      ? tryLegend({ ...stepInput(w - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
       : undefined;
     const size = { w: Math.max(w, headerW, keyRowW), h: pictureH + (steps?.height ?? 0) + MARGIN + keyRowH };
     return { key, pictureH, steps, size };
@@ -253,10 +261,10 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   // longer column leaves there (g's overview: a column 140 px shorter, a frame 50 px narrower).
   const notesUnder =
     graph.compact && graph.steps?.length && graph.notes?.length
-      ? placeStepLegend(m, { ...stepInput(diagramW - 2 * MARGIN), steps: [] })
+      ? tryLegend({ ...stepInput(diagramW - 2 * MARGIN), steps: [] })
       : undefined;
   const besideAt = (w: number, notesBelow: boolean) => {
-    const placed = placeStepLegend(m, notesBelow ? { ...stepInput(w), notes: [] } : stepInput(w));
+    const placed = tryLegend(notesBelow ? { ...stepInput(w), notes: [] } : stepInput(w));
     const belowKey = (notesBelow ? notesUnder!.height : 0) + keyRowH;
     // A key row of marks goes under the picture's key (and the notes), in the room the longer column leaves there.
     const size = {
@@ -276,21 +284,22 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const side = beside !== undefined && inFrame(beside.size) > inFrame(belowSize) + 1e-9;
   const { key: legendLayout, pictureH } = side ? narrow : under;
   // Notes under the picture keep the step legend's frame: moved there from the column's origin.
-  const notesBelow = side && beside!.notesBelow ? notesUnder : undefined;
+  const notesBelow = side && beside!.notesBelow && notesUnder ? placeTried(notesUnder) : undefined;
+  const besideLegend = side ? placeTried(beside!.placed) : undefined;
   const moved = (r: TextRun): TextRun => ({ ...r, x: f2(r.x + MARGIN - diagramW), y: f2(r.y + pictureH - besideTop) });
   const stepLegend =
     side && notesBelow
       ? {
           legend: {
-            headings: [...beside!.placed.legend.headings, ...notesBelow.legend.headings.map(moved)],
-            entries: beside!.placed.legend.entries,
+            headings: [...besideLegend!.legend.headings, ...notesBelow.legend.headings.map(moved)],
+            entries: besideLegend!.legend.entries,
             notes: notesBelow.legend.notes.map(moved),
           },
-          height: beside!.placed.height,
+          height: besideLegend!.height,
         }
       : side
-        ? beside!.placed
-        : below;
+        ? besideLegend
+        : below && placeTried(below);
   const drawnW = side ? beside!.size.w : belowSize.w;
   const drawnH = side ? beside!.size.h : belowSize.h;
   // A compact view's canvas is its 16:9 frame, the drawing centred in it (whole pixels, so the ratio holds within

@@ -4,7 +4,7 @@
  * a column), and that the text runs it returns are those of the winning count only.
  */
 import { describe, expect, it } from 'vitest';
-import { placeStepLegend, type StepLegendInput } from '../../src/render/step-legend.js';
+import { emitStepLegend, placeStepLegend, planStepLegend, type StepLegendInput } from '../../src/render/step-legend.js';
 import { metrics } from '../../src/render/text.js';
 import type { FlowStep } from '../../src/model/view-graph.js';
 import type { TextRun } from '../../src/model/diagram-target.js';
@@ -114,6 +114,20 @@ describe('step legend', () => {
       const under = entries.find((e) => Math.abs(e.badge.cx - 9 - h.x) < 0.01 && e.badge.cy > h.y);
       expect(under).toBeDefined();
       expect(under!.badge.cy - h.y).toBeLessThan(2 * lh + 6);
+    }
+  });
+});
+
+describe('step legend plan', () => {
+  it('has the height of the legend it places, and makes no text runs until that legend is emitted', () => {
+    for (const c of [1, 2, 3, 5]) {
+      const i = input(widthFor(c));
+      const plan = planStepLegend(metrics, i);
+      expect(i.runs).toBe(0);
+      const placed = emitStepLegend(metrics, i, plan);
+      expect(placed.height).toBe(plan.height);
+      expect(placed).toEqual(placeStepLegend(metrics, input(widthFor(c))));
+      expect(i.runs).toBeGreaterThan(0);
     }
   });
 });
