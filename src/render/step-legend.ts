@@ -33,7 +33,8 @@ export interface StepLegendInput {
   badge: (label: string, cx: number, cy: number, flow: FlowStep['flow']) => StepBadge;
 }
 
-type Item =
+/** One entry of a planned legend: a heading, a numbered step or an unnumbered note, with its lines and height. */
+export type LegendItem =
   | { type: 'heading'; text: string; h: number }
   | { type: 'step'; step: FlowStep; lines: string[]; h: number }
   | { type: 'note'; lines: string[]; h: number };
@@ -45,11 +46,14 @@ const HEADINGS: Record<FlowStep['flow'], string> = {
 
 type Placed = { legend: Omit<StepLegend, 'x' | 'y'>; height: number };
 
-/** Where the items go at one column count: the column height they are balanced to, and the legend's height. */
-export interface ColumnPlan {
+/**
+ * Where the step legend's items go at one column count, without their text runs: its height, to compare with other
+ * placements (the target builder tries a legend at many canvas widths), and what emitStepLegend writes out.
+ */
+export interface StepLegendPlan {
   columns: number;
   colW: number;
-  items: Item[];
+  items: LegendItem[];
   /** The column height the items are balanced to (a column ends before the item that would pass it). */
   share: number;
   height: number;
@@ -64,37 +68,26 @@ export function placeStepLegend(m: TextMetrics, input: StepLegendInput): Placed 
 }
 
 /**
- * Where the step legend would go (planStepLegend) without its text runs: its height, to compare with other
- * placements. The target builder tries a legend at many canvas widths and makes the runs of the one it keeps.
- */
-export interface StepLegendPlan {
-  readonly height: number;
-  /** @internal the chosen column count's plan */
-  readonly plan: ColumnPlan;
-}
-
-/**
  * Chooses the column count: each count is planned (wrapped and balanced) without text runs. Within a height the
  * picture leaves free (a wide picture on a landscape page), fewer and longer lines read better: the first count that
  * fits wins, and the larger counts need not be planned; else the shortest.
  */
 export function planStepLegend(m: TextMetrics, input: StepLegendInput): StepLegendPlan {
   const most = Math.max(1, Math.min(MAX_COLUMNS, Math.floor((input.width + GAP) / (MIN_COLUMN + GAP))));
-  const plans: ColumnPlan[] = [];
+  const plans: StepLegendPlan[] = [];
   for (let columns = 1; columns <= most; columns++) {
     const plan = planIn(m, input, columns);
-    if (input.maxHeight !== undefined && plan.height <= input.maxHeight) return { height: plan.height, plan };
+    if (input.maxHeight !== undefined && plan.height <= input.maxHeight) return plan;
     plans.push(plan);
   }
-  const plan = plans.reduce((best, p) => (p.height < best.height ? p : best));
-  return { height: plan.height, plan };
+  return plans.reduce((best, p) => (p.height < best.height ? p : best));
 }
 
 /** The items at `columns` columns: wrapped to the column width and balanced, without text runs. */
-function planIn(m: TextMetrics, input: StepLegendInput, columns: number): ColumnPlan {
+function planIn(m: TextMetrics, input: StepLegendInput, columns: number): StepLegendPlan {
   const colW = (input.width - (columns - 1) * GAP) / columns;
   const lh = m.lineHeight(TYPE.legend);
-  const items: Item[] = [];
+  const items: LegendItem[] = [];
   for (const flow of ['ingress', 'egress'] as const) {
     const of = input.steps.filter((s) => s.flow === flow);
     if (!of.length) continue;
@@ -143,12 +136,12 @@ function planIn(m: TextMetrics, input: StepLegendInput, columns: number): Column
 }
 
 /** The height an item needs at the top of a column: a heading needs room for the item under it too. */
-function need(items: Item[], i: number): number {
+function need(items: LegendItem[], i: number): number {
   return items[i]!.type === 'heading' && items[i + 1] ? items[i]!.h + items[i + 1]!.h : items[i]!.h;
 }
 
 /** Walks the items column by column as `share` balances them: each with its column and its top. */
-function columnTops(items: Item[], share: number, columns: number, visit: (item: Item, col: number, top: number) => void): void {
+function columnTops(items: LegendItem[], share: number, columns: number, visit: (item: LegendItem, col: number, top: number) => void): void {
   let col = 0;
   let y = 0;
   items.forEach((item, i) => {
@@ -162,8 +155,7 @@ function columnTops(items: Item[], share: number, columns: number, visit: (item:
 }
 
 /** The text runs and badges of a planned legend (`input` is the one it was planned with). */
-export function emitStepLegend(m: TextMetrics, input: StepLegendInput, planned: StepLegendPlan): Placed {
-  const { plan } = planned;
+export function emitStepLegend(m: TextMetrics, input: StepLegendInput, plan: StepLegendPlan): Placed {
   const lh = m.lineHeight(TYPE.legend);
   const headings: TextRun[] = [];
   const entries: StepLegendEntry[] = [];
