@@ -213,11 +213,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const hasSteps = !!(graph.steps?.length || graph.notes?.length);
   // The step legend is tried at many widths below and beside the picture: each try is planned (its height), and
   // only the one kept gets its text runs.
-  type Tried = { input: StepLegendInput; plan: StepLegendPlan; height: number };
-  const tryLegend = (legendInput: StepLegendInput): Tried => {
-    const plan = planStepLegend(m, legendInput);
-    return { input: legendInput, plan, height: plan.height };
-  };
+  type Tried = { input: StepLegendInput; plan: StepLegendPlan };
+  const tryLegend = (legendInput: StepLegendInput): Tried => ({ input: legendInput, plan: planStepLegend(m, legendInput) });
   const placeTried = (t: Tried) => emitStepLegend(m, t.input, t.plan);
   // A caller's key row of marks goes under everything else: every size below holds it, so an overview's frame does.
   const keyRow = input.markKey ? markKeyRow(m, input.markKey, run) : undefined;
@@ -237,7 +234,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     const steps = hasSteps
       ? tryLegend({ ...stepInput(w - 2 * MARGIN), ...(freeH !== undefined ? { maxHeight: freeH } : {}) })
       : undefined;
-    const size = { w: Math.max(w, headerW, keyRowW), h: pictureH + (steps?.height ?? 0) + MARGIN + keyRowH };
+    const size = { w: Math.max(w, headerW, keyRowW), h: pictureH + (steps?.plan.height ?? 0) + MARGIN + keyRowH };
     return { key, pictureH, steps, size };
   };
   // A compact view taller than 16:9 has width to spare in its frame: its legends may take it, in steps of a
@@ -265,11 +262,11 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       : undefined;
   const besideAt = (w: number, notesBelow: boolean) => {
     const placed = tryLegend(notesBelow ? { ...stepInput(w), notes: [] } : stepInput(w));
-    const belowKey = (notesBelow ? notesUnder!.height : 0) + keyRowH;
+    const belowKey = (notesBelow ? notesUnder!.plan.height : 0) + keyRowH;
     // A key row of marks goes under the picture's key (and the notes), in the room the longer column leaves there.
     const size = {
       w: Math.max(diagramW + w + MARGIN, headerW),
-      h: Math.max(narrow.pictureH + belowKey, besideTop + placed.height) + MARGIN,
+      h: Math.max(narrow.pictureH + belowKey, besideTop + placed.plan.height) + MARGIN,
     };
     return { placed, notesBelow, size };
   };
