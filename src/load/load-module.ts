@@ -259,11 +259,20 @@ function buildOptions(dir: string): Esbuild.BuildOptions & { write: false; metaf
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: dir,
+    // An alias, not a resolve plugin: esbuild resolves it itself. A plugin's callback runs on this thread, once per
+    // design, and the build waits for it whenever this thread is busy (an isolated 100-design build: 300–370 ms
+    // with the alias, 350–420 ms with the callback; no whole-process difference measured through the noise).
+    alias: { aksnet: entry, 'aksnet/dsl': entry },
     plugins: [
       {
-        name: 'aksnet-self',
+        // The alias also rewrites any other `aksnet/…` import to a path inside the DSL's file, which esbuild
+        // would report as an unreadable directory; such an import gets a plain "could not resolve" instead.
+        // Go's regular expressions have no look-ahead: the pattern spells out "a subpath that is not dsl".
+        name: 'aksnet-subpaths',
         setup(build) {
-          build.onResolve({ filter: /^aksnet(\/dsl)?$/ }, () => ({ path: entry }));
+          build.onResolve({ filter: /^aksnet\/(|[^d].*|d|d[^s].*|ds|ds[^l].*|dsl.+)$/ }, (args) => ({
+            errors: [{ text: `Could not resolve "${args.path}": aksnet exports only "aksnet" and "aksnet/dsl"` }],
+          }));
         },
       },
     ],

@@ -126,4 +126,18 @@ describe('loadArchitecture', () => {
     const m = await loadArchitecture(file('outside/minimal.ts', MINIMAL));
     expect(m.model.metadata.title).toBe('minimal');
   });
+
+  it("'aksnet/dsl' loads as 'aksnet' does; any other subpath is a located 'could not resolve' (exit 2)", async () => {
+    const viaDsl = file('subpath/dsl.ts', MINIMAL.replace("from 'aksnet';", "from 'aksnet/dsl';"));
+    expect((await loadArchitecture(viaDsl)).model.metadata.title).toBe('minimal');
+    // The edges of the pattern that tells `dsl` from other subpaths (no look-ahead in esbuild's filters).
+    for (const sub of ['other', '', 'd', 'ds', 'dslx', 'dsl/x', 'src/index.js']) {
+      const text = `// a design\nimport { defineArchitecture } from 'aksnet/${sub}';\nexport default defineArchitecture({ metadata: { title: 'x' }, network: { vnets: [] }, clusters: [] });\n`;
+      const e = await loadError(file(`subpath/bad-${sub.replace(/\W/g, '_') || 'empty'}.ts`, text));
+      expect(e.exitCode).toBe(ExitCode.usage);
+      expect(e.location?.line).toBe(2);
+      expect(e.location?.column).toBe(36);
+      expect(e.message).toBe(`Could not resolve "aksnet/${sub}": aksnet exports only "aksnet" and "aksnet/dsl"`);
+    }
+  });
 });
