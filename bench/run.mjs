@@ -294,7 +294,7 @@ if (sections.includes('watch')) {
   const twoElk = await watchLatency('all', 10, traefik, { ...process.env, AKSNET_LAYOUT_THREAD: 'on' });
   const oneElk = await watchLatency('all', 10, traefik, { ...process.env, AKSNET_LAYOUT_THREAD: 'off' });
   results.sections.watch = {
-    what: 'aksnet diagram --watch on a copy of example a: file written → last SVG of the render written (includes the 40 ms debounce), ms',
+    what: 'aksnet diagram --watch on a copy of example a: file written → last SVG of the render written (includes the 20 ms debounce; 40 ms before 2026-12-02 15:00 UTC), ms',
     views: all.views,
     medianMs: {
       allViews: round(median(all.samples)),
