@@ -75,7 +75,7 @@ export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOpti
   // A compact view (the overview) measures its container headers again at the widths their boxes came out with:
   // the first guess wraps them narrow, and a wide VNet's header then takes five lines of the page's height.
   // Each candidate's second pass starts as soon as its own first layout is done, beside the other candidate's.
-  const again = async (c: Candidate): Promise<Candidate> => {
+  const again = async (c: Candidate, maybe?: Speculation): Promise<Candidate> => {
     const room = new Map(
       c.measured.nodes
         .filter((n) => n.container)
@@ -91,9 +91,10 @@ export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOpti
     if (JSON.stringify(request) === JSON.stringify(c.request)) {
       return { target: targetFor(c.laid, remeasured), laid: c.laid, measured: remeasured, request };
     }
-    return candidate(request, remeasured);
+    return candidate(request, remeasured, maybe);
   };
-  const withSecondPass = (c: Promise<Candidate>) => (graph.compact ? c.then(again) : undefined);
+  const withSecondPass = (c: Promise<Candidate>, maybe: Speculation) =>
+    graph.compact ? c.then((x) => again(x, maybe)) : undefined;
   const downRequest = { ...measured.request, direction: 'DOWN' as const };
   const across = candidate(measured.request, measured);
   // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
@@ -105,31 +106,38 @@ export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOpti
   const maybeDown = flow && pool && opts.speculate && graph.view !== 'overview' ? new Speculation() : undefined;
   const early = flow && (pool || graph.view === 'overview') ? candidate(downRequest, measured, maybeDown) : undefined;
   early?.catch(() => undefined);
-  // With two ELKs the second passes start at once (beside each other, they cost no wall time); with one, a
-  // candidate's second pass runs only when its first pass came close to the best (see SECOND_PASS_REACH).
-  const acrossAgain = pool ? withSecondPass(across) : undefined;
+  // A candidate's second pass is used only when its first pass came close to the best (SECOND_PASS_REACH), with
+  // one ELK or two: which candidates compete never depends on the thread, so neither do the bytes. With two ELKs
+  // each second pass is a speculation, asked for as soon as its first pass is done: it starts at once when the
+  // worker's ELK is idle, and is wanted, or dropped unrun, when both first passes are known.
+  const acrossMaybe = pool && graph.compact ? new Speculation() : undefined;
+  const downMaybe = pool && graph.compact && early ? new Speculation() : undefined;
+  const acrossAgain = acrossMaybe ? withSecondPass(across, acrossMaybe) : undefined;
   acrossAgain?.catch(() => undefined);
-  const downAgain = pool && early ? withSecondPass(early) : undefined;
+  const downAgain = downMaybe && early ? withSecondPass(early, downMaybe) : undefined;
   downAgain?.catch(() => undefined);
-  const first = await across.catch((e: unknown) => {
-    maybeDown?.drop();
-    throw e;
-  });
-  const candidates: Candidate[] = [first];
-  let down: Promise<Candidate> | undefined;
-  if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
-    maybeDown?.want();
-    down = early ?? candidate(downRequest, measured);
-    candidates.push(await down);
-  } else maybeDown?.drop();
-  if (graph.compact) {
-    const firsts = [...candidates];
-    const best = Math.max(...firsts.map(landscapeScale));
-    for (const c of firsts) {
-      const started = c === first ? acrossAgain : downAgain;
-      if (started) candidates.push(await started);
-      else if (landscapeScale(c) >= best * SECOND_PASS_REACH) candidates.push(await again(c));
+  const candidates: Candidate[] = [];
+  try {
+    const first = await across;
+    candidates.push(first);
+    if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
+      maybeDown?.want();
+      candidates.push(await (early ?? candidate(downRequest, measured)));
+    } else maybeDown?.drop();
+    if (graph.compact) {
+      const firsts = [...candidates];
+      const reach = secondPassesWanted(firsts);
+      for (const [i, c] of firsts.entries()) {
+        const [started, maybe] = c === first ? [acrossAgain, acrossMaybe] : [downAgain, downMaybe];
+        if (reach[i]) {
+          maybe?.want();
+          candidates.push(await (started ?? again(c)));
+        } else maybe?.drop();
+      }
     }
+  } finally {
+    // On an error, layouts no candidate waits for any more are not started.
+    for (const maybe of [maybeDown, acrossMaybe, downMaybe]) maybe?.drop();
   }
   const t2 = performance.now();
   const { target, laid, measured: used } =
@@ -172,13 +180,13 @@ function pagesOf(c: { target: DiagramTarget }): number {
 }
 
 /** The scale a candidate prints at on one A4 landscape picture box. */
-function landscapeScale(c: { target: DiagramTarget }): number {
+export function landscapeScale(c: { target: DiagramTarget }): number {
   const box = pictureBox('a4', 'landscape');
   return Math.min(box.width / (c.target.width * MM_PER_PX), box.height / (c.target.height * MM_PER_PX));
 }
 
 /**
- * How close to the best first pass a compact view's candidate must print for its second pass to run on one ELK.
+ * How close to the best first pass a compact view's candidate must print for its second pass to run and compete.
  * The second pass only shortens wrapped container headers. Framed 16:9 (2026-12-02), on the seven examples'
  * overviews (standalone and in the pack) it raised a candidate's scale by 0–6.8 % (left to right) and 0–4.6 %
  * (top-down), while every top-down first pass printed at 0.56–0.90 of the left-to-right one; on the three-region
@@ -186,6 +194,15 @@ function landscapeScale(c: { target: DiagramTarget }): number {
  * 12.6 % and still loses. A candidate further behind than this has not won on any of them.
  */
 const SECOND_PASS_REACH = 0.9;
+
+/**
+ * Which of a compact view's first passes get a second pass that competes: those printing at SECOND_PASS_REACH of
+ * the best first pass or closer. Decided the same way with one ELK or two, so the bytes never depend on the thread.
+ */
+export function secondPassesWanted(firsts: ReadonlyArray<{ target: DiagramTarget }>): boolean[] {
+  const best = Math.max(...firsts.map(landscapeScale));
+  return firsts.map((c) => landscapeScale(c) >= best * SECOND_PASS_REACH);
+}
 
 /**
  * The overview is made for one landscape page: the candidate that prints largest on A4 landscape wins (its text

@@ -188,8 +188,9 @@ describe('layout pool', () => {
       const before = thread.layoutPoolStats();
       const pooled = await diagram.renderDiagrams(model);
       expect(thread.layoutPoolStats().worker).toBeGreaterThan(before.worker);
-      // Outside a pack (no `speculate`) a flow view's top-down candidate starts at once: nothing is dropped.
-      expect(thread.layoutPoolStats().dropped).toBe(before.dropped);
+      // Outside a pack (no `speculate`) a flow view's top-down candidate starts at once: at most the overview's
+      // second pass of a candidate out of reach is dropped (when the worker had not started it yet).
+      expect(thread.layoutPoolStats().dropped - before.dropped).toBeLessThanOrEqual(1);
       expect(pooled.map((d) => d.view)).toEqual(alone.map((d) => d.view));
       expect(pooled.length).toBeGreaterThanOrEqual(5);
       pooled.forEach((d, i) => expect(d.svg, `${name} ${d.view}`).toBe(alone[i]!.svg));
@@ -238,7 +239,7 @@ describe('layout pool', () => {
     expect(thread.layoutThreadOn()).toBe(true);
   });
 
-  it('runs ELK again for the overview second pass only where a header changed', async () => {
+  it('runs ELK again for the overview second pass only where a header changed and the candidate can win', async () => {
     thread.startLayoutThread();
     // Every layout of a render goes through the pool (no layout cache here): its counts are ELK's runs.
     const runs = async (name: string) => {
@@ -246,11 +247,17 @@ describe('layout pool', () => {
       const before = thread.layoutPoolStats();
       await diagram.renderDiagrams(model, { views: ['overview'] });
       const after = thread.layoutPoolStats();
-      return after.main + after.worker - before.main - before.worker;
+      return { ran: after.main + after.worker - before.main - before.worker, dropped: after.dropped - before.dropped };
     };
-    // Example d's headers fit at the first guess: across and down, no second pass. Example a's do not: four.
-    expect(await runs('d-legacy-agic-kubenet')).toBe(2);
-    expect(await runs('a-hub-spoke-baseline')).toBe(4);
+    // Example d's headers fit at the first guess: across and down, no second pass.
+    expect(await runs('d-legacy-agic-kubenet')).toEqual({ ran: 2, dropped: 0 });
+    // Example a's do not. Its top-down first pass prints at under 0.9 of the across one, so only the across
+    // candidate's second pass competes. The top-down one's is a speculation asked for when its first pass is
+    // done: refused when the decision came first, dropped unrun, or run and left unused when the worker's ELK
+    // was idle before the decision (the bytes are the same every way: see the one-ELK test below).
+    const a = await runs('a-hub-spoke-baseline');
+    expect(a.ran === 3 || (a.ran === 4 && a.dropped === 0), JSON.stringify(a)).toBe(true);
+    expect(a.dropped).toBeLessThanOrEqual(1);
   }, 120_000);
 
   it('on one ELK, skips the second pass of an overview candidate far behind, drawing the same picture', async () => {
