@@ -142,14 +142,21 @@ export function wrapText(m: TextMetrics, text: string, max: number, size: number
  * with that range, so a text wrapped again at another width inside it is not measured again.
  */
 export class WrapMemo {
-  private readonly kept = new Map<string, Array<{ lo: number; hi: number; lines: readonly string[] }>>();
+  /**
+   * By the text itself, then by size, weight and line limit. The text is the outer key as it comes (a step's text
+   * is the same string on every try, and a string keeps its hash): one key made of all four was a new string on
+   * every call, hashed whole each time, and took most of an overview target's time.
+   */
+  private readonly kept = new Map<string, Map<string, WrapRange[]>>();
+  private count = 0;
 
   /** How many texts it keeps at most (a long `serve` session redraws forever): past that it starts again. */
   static readonly LIMIT = 20_000;
 
   wrap(m: TextMetrics, text: string, max: number, size: number, weight: Weight, maxLines: number): string[] {
-    const key = `${size}\u0000${weight}\u0000${maxLines}\u0000${text}`;
-    const ranges = this.kept.get(key);
+    const key = `${size}\u0000${weight}\u0000${maxLines}`;
+    let byText = this.kept.get(text);
+    const ranges = byText?.get(key);
     const hit = ranges?.find((r) => r.lo <= max && max < r.hi);
     if (hit) return [...hit.lines];
     let lo = -Infinity;
@@ -165,13 +172,23 @@ export class WrapMemo {
       lineHeight: (s) => m.lineHeight(s),
     };
     const lines = wrapMeasured(recording, text, max, size, weight, maxLines);
-    if (!ranges && this.kept.size >= WrapMemo.LIMIT) this.kept.clear();
     const entry = { lo, hi, lines: [...lines] };
     if (ranges) ranges.push(entry);
-    else this.kept.set(key, [entry]);
+    else {
+      if (this.count >= WrapMemo.LIMIT) {
+        this.kept.clear();
+        this.count = 0;
+        byText = undefined;
+      }
+      if (!byText) this.kept.set(text, (byText = new Map()));
+      byText.set(key, [entry]);
+      this.count++;
+    }
     return lines;
   }
 }
+
+type WrapRange = { lo: number; hi: number; lines: readonly string[] };
 
 const wrapMemos = new WeakMap<TextMetrics, WrapMemo>();
 

@@ -85,6 +85,23 @@ describe('wrapText memo', () => {
     expect(narrow).toEqual(wrapMeasured(metrics, text, 60, 11, 'regular', 3));
   });
 
+  it('keeps at most LIMIT wrappings of texts, then starts again, answering as before', () => {
+    const m = counting();
+    const memo = new WrapMemo();
+    const first = memo.wrap(m, 'snet-0 aks nodes', 40, 11, 'regular', 2);
+    // One text at two sizes is two wrappings kept; LIMIT - 2 more texts fill the memo to its limit.
+    memo.wrap(m, 'snet-0 aks nodes', 40, 12, 'regular', 2);
+    for (let i = 1; i <= WrapMemo.LIMIT - 2; i++) memo.wrap(m, `snet-${i} aks nodes`, 40, 11, 'regular', 2);
+    m.calls = 0;
+    expect(memo.wrap(m, 'snet-0 aks nodes', 40, 11, 'regular', 2)).toEqual(first);
+    expect(m.calls).toBe(0);
+    // The next new wrapping finds the memo full: it starts again, and the first text is measured anew.
+    memo.wrap(m, 'one more text', 40, 11, 'regular', 2);
+    m.calls = 0;
+    expect(memo.wrap(m, 'snet-0 aks nodes', 40, 11, 'regular', 2)).toEqual(first);
+    expect(m.calls).toBeGreaterThan(0);
+  });
+
   it('wrapText itself uses the memo of its metrics and gives the lines wrapMeasured gives', () => {
     const m = counting();
     const text = 'Customers → Application Gateway agw-x: https:443 · TLS (encrypted)';
