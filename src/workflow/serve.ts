@@ -19,7 +19,7 @@ import { CLIENT_JS, designPage, indexPage, type Page } from './serve-pages.js';
 import { ConfigCache, validateOutcome } from '../validate/run-files.js';
 import { expandInputs } from './inputs.js';
 import { designStems } from './output-names.js';
-import { watchRoots } from './watch.js';
+import { debouncedRunner, watchRoots } from './watch.js';
 
 export interface ServeOptions {
   /** Design files, folders or globs; none: the config's `inputs`. */
@@ -160,24 +160,15 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
     ignoreInitial: true,
     ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
   });
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
+  // The watch loop's debounce and re-run rule (watch.ts): a change during a render renders once more after it.
+  const runner = debouncedRunner(async () => {
+    await render();
+    watcher.add(inputs);
+  });
   watcher.on('all', (event, p) => {
     if (event === 'addDir' || event === 'unlinkDir') return;
     if (!/\.(m?ts|m?js|json)$/.test(p) && !inputs.includes(resolve(p))) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (running) return void (again = true);
-      running = (async () => {
-        do {
-          again = false;
-          await render();
-          watcher.add(inputs);
-        } while (again);
-        running = undefined;
-      })();
-    }, 40);
+    runner.trigger();
   });
   await new Promise<void>((r) => watcher.once('ready', () => r()));
 
@@ -185,11 +176,11 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
     url,
     rendered: () => new Promise((r) => waiters.push(r)),
     async close() {
-      if (timer) clearTimeout(timer);
+      runner.cancel();
       for (const c of clients) c.end();
       clients.clear();
       await watcher.close();
-      await running;
+      await runner.running();
       (await import('../load/evaluate.js')).keepSpareEvaluator(false);
       (await import('../layout/layout-thread.js')).useLayoutThread(false);
       drawings.useDrawingCache(undefined);

@@ -41,6 +41,54 @@ const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
  */
 const DEBOUNCE_MS = 20;
 
+/** Schedules a watch loop's runs: see debouncedRunner. */
+export interface DebouncedRunner {
+  /** A change: run `debounceMs` after the last of a burst of these. */
+  trigger: () => void;
+  /** Forgets a run that has not started yet. */
+  cancel: () => void;
+  /** The run under way (and the runs it was asked for again), if any. */
+  running: () => Promise<void> | undefined;
+}
+
+/**
+ * Runs `run` DEBOUNCE_MS (or `debounceMs`) after the last of a burst of triggers. Runs never overlap: a trigger
+ * whose wait ends during a run makes the loop run once more when that run ends, so no change is missed. Shared by
+ * the watch loop and `aksnet serve`. `run` reports its own errors: a rejection is not caught here.
+ */
+export function debouncedRunner(run: () => Promise<void>, debounceMs = DEBOUNCE_MS): DebouncedRunner {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  return {
+    trigger: () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (running) {
+          again = true;
+          return;
+        }
+        running = (async () => {
+          try {
+            do {
+              again = false;
+              await run();
+            } while (again);
+          } finally {
+            running = undefined;
+          }
+        })();
+      }, debounceMs);
+    },
+    cancel: () => {
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+    },
+    running: () => running,
+  };
+}
+
 /** Runs once, then again after every relevant change; resolves with exit code 0 on SIGINT/SIGTERM. */
 export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
@@ -59,10 +107,6 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
     awaitWriteFinish: false,
   });
 
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
-
   const once = async (): Promise<void> => {
     try {
       const r = await opts.run();
@@ -79,22 +123,8 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
     }
   };
 
-  const trigger = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await once();
-        } while (again);
-        running = undefined;
-      })();
-    }, opts.debounceMs ?? DEBOUNCE_MS);
-  };
+  const runner = debouncedRunner(once, opts.debounceMs);
+  const trigger = runner.trigger;
 
   const relevant = (p: string) => SOURCE.test(p) || extra.has(resolve(p));
   watcher.on('all', (event, p) => {
@@ -107,7 +137,7 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
 
   return new Promise((resolveExit) => {
     const stop = () => {
-      if (timer) clearTimeout(timer);
+      runner.cancel();
       void import('../load/evaluate.js').then((m) => m.keepSpareEvaluator(false));
       void watcher.close().then(() => resolveExit(0));
     };
