@@ -12,8 +12,11 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A run that stays under way until `finish()` is called, counting its starts. */
-function gatedRun() {
+/**
+ * A runner over a run that stays under way until `finish()`; `startsAfter(ms)` lets that much time pass and says
+ * how many runs have started so far.
+ */
+function gated(debounceMs?: number) {
   const state = { starts: 0, under: 0, most: 0, finish: () => {} };
   const run = () =>
     new Promise<void>((done) => {
@@ -25,69 +28,60 @@ function gatedRun() {
         done();
       };
     });
-  return { state, run };
+  const runner = debouncedRunner(run, debounceMs);
+  const startsAfter = async (ms: number) => {
+    await vi.advanceTimersByTimeAsync(ms);
+    return state.starts;
+  };
+  return { state, runner, startsAfter };
 }
 
 describe('debouncedRunner', () => {
   it('runs once, the debounce after the last event of a burst, not before', async () => {
-    const { state, run } = gatedRun();
-    const r = debouncedRunner(run, 20);
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(15);
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(15);
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(19);
-    expect(state.starts).toBe(0);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(state.starts).toBe(1);
+    const { state, runner, startsAfter } = gated(20);
+    runner.trigger();
+    expect(await startsAfter(15)).toBe(0);
+    runner.trigger();
+    expect(await startsAfter(15)).toBe(0);
+    runner.trigger();
+    expect(await startsAfter(19)).toBe(0);
+    expect(await startsAfter(1)).toBe(1);
     state.finish();
-    await vi.advanceTimersByTimeAsync(100);
-    expect(state.starts).toBe(1);
-    expect(r.running()).toBeUndefined();
+    expect(await startsAfter(100)).toBe(1);
+    expect(runner.running()).toBeUndefined();
   });
 
   it('a change during a run makes exactly one more run when it ends, never two at once', async () => {
-    const { state, run } = gatedRun();
-    const r = debouncedRunner(run, 20);
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(20);
-    expect(state.starts).toBe(1);
+    const { state, runner, startsAfter } = gated(20);
+    runner.trigger();
+    expect(await startsAfter(20)).toBe(1);
     // Two bursts while the first run is under way.
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(20);
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(20);
-    expect(state.starts).toBe(1);
-    expect(r.running()).toBeDefined();
+    runner.trigger();
+    expect(await startsAfter(20)).toBe(1);
+    runner.trigger();
+    expect(await startsAfter(20)).toBe(1);
+    expect(runner.running()).toBeDefined();
     state.finish();
-    await vi.advanceTimersByTimeAsync(0);
-    expect(state.starts).toBe(2);
+    expect(await startsAfter(0)).toBe(2);
     state.finish();
-    await vi.advanceTimersByTimeAsync(100);
-    expect(state.starts).toBe(2);
+    expect(await startsAfter(100)).toBe(2);
     expect(state.most).toBe(1);
-    expect(r.running()).toBeUndefined();
+    expect(runner.running()).toBeUndefined();
   });
 
   it('cancel forgets a run that has not started', async () => {
-    const { state, run } = gatedRun();
-    const r = debouncedRunner(run, 20);
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(10);
-    r.cancel();
-    await vi.advanceTimersByTimeAsync(100);
-    expect(state.starts).toBe(0);
+    const { runner, startsAfter } = gated(20);
+    runner.trigger();
+    expect(await startsAfter(10)).toBe(0);
+    runner.cancel();
+    expect(await startsAfter(100)).toBe(0);
   });
 
   it('waits 20 ms by default', async () => {
-    const { state, run } = gatedRun();
-    const r = debouncedRunner(run);
-    r.trigger();
-    await vi.advanceTimersByTimeAsync(19);
-    expect(state.starts).toBe(0);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(state.starts).toBe(1);
+    const { state, runner, startsAfter } = gated();
+    runner.trigger();
+    expect(await startsAfter(19)).toBe(0);
+    expect(await startsAfter(1)).toBe(1);
     state.finish();
   });
 });
