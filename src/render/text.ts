@@ -145,7 +145,7 @@ export class WrapMemo {
   /**
    * By the text itself, then by size, weight and line limit. The text is the outer key as it comes (a step's text
    * is the same string on every try, and a string keeps its hash): one key made of all four was a new string on
-   * every call, hashed whole each time, and took most of an overview target's time.
+   * every call, hashed whole each time: the largest self time in an overview's target (about 40 % of it).
    */
   private readonly kept = new Map<string, Map<string, WrapRange[]>>();
   private count = 0;
