@@ -93,8 +93,6 @@ export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOpti
     }
     return candidate(request, remeasured, maybe);
   };
-  const withSecondPass = (c: Promise<Candidate>, maybe: Speculation) =>
-    graph.compact ? c.then((x) => again(x, maybe)) : undefined;
   const downRequest = { ...measured.request, direction: 'DOWN' as const };
   const across = candidate(measured.request, measured);
   // A flow view is tried top-down as well, when that candidate can win: a left-to-right picture on one page
@@ -112,9 +110,9 @@ export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOpti
   // worker's ELK is idle, and is wanted, or dropped unrun, when both first passes are known.
   const acrossMaybe = pool && graph.compact ? new Speculation() : undefined;
   const downMaybe = pool && graph.compact && early ? new Speculation() : undefined;
-  const acrossAgain = acrossMaybe ? withSecondPass(across, acrossMaybe) : undefined;
+  const acrossAgain = acrossMaybe ? across.then((c) => again(c, acrossMaybe)) : undefined;
   acrossAgain?.catch(() => undefined);
-  const downAgain = downMaybe && early ? withSecondPass(early, downMaybe) : undefined;
+  const downAgain = downMaybe && early ? early.then((c) => again(c, downMaybe)) : undefined;
   downAgain?.catch(() => undefined);
   const candidates: Candidate[] = [];
   try {
