@@ -162,8 +162,12 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   });
   // The watch loop's debounce and re-run rule (watch.ts): a change during a render renders once more after it.
   const runner = debouncedRunner(async () => {
-    await render();
-    watcher.add(inputs);
+    try {
+      await render();
+      watcher.add(inputs);
+    } finally {
+      (await import('../load/evaluate.js')).refillSpareEvaluator();
+    }
   });
   watcher.on('all', (event, p) => {
     if (event === 'addDir' || event === 'unlinkDir') return;

@@ -120,6 +120,8 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
     } catch (e) {
       const { AksnetError } = await import('../shared/errors.js');
       log(e instanceof AksnetError ? e.format() : `aksnet: ${(e as Error)?.message ?? String(e)}`);
+    } finally {
+      (await import('../load/evaluate.js')).refillSpareEvaluator();
     }
   };
 
