@@ -11,7 +11,7 @@
  * there (sources run under a test runner), or the thread fails, layouts run on the main thread.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { layout, LayoutError, type Box, type LayoutRequest, type LayoutResult, type Route } from './elk.js';
@@ -27,6 +27,8 @@ interface Answer {
 }
 
 let enabled = false;
+/** A session's spare-core policy found no idle core for this run: layouts stay on this thread (see chooseLayoutThreadForRun). */
+let paused = false;
 let worker: Worker | undefined;
 let broken = false;
 let next = 0;
@@ -37,6 +39,8 @@ let entryUrl = new URL('./elk-thread.js', import.meta.url);
 /** Turns the layout thread on or off for this process (off ends it). */
 export function useLayoutThread(on: boolean): void {
   enabled = on;
+  paused = false;
+  if (!on) session = undefined;
   if (on) broken = false;
   else if (worker) {
     const w = worker;
@@ -100,12 +104,13 @@ export async function layoutInThread(req: LayoutRequest): Promise<LayoutResult> 
 
 /** Whether layouts sent to layoutInThread run beside this thread (the thread is on and has not failed). */
 export function layoutThreadOn(): boolean {
-  return enabled && !broken;
+  return enabled && !broken && !paused;
 }
 
 /**
- * When the CLI starts the layout thread: `spare-core` (watch mode, `serve`) when a core is idle, `asked` (a
- * one-off `aksnet diagram --view all`) only when AKSNET_LAYOUT_THREAD=on asks for it, `always` (tests).
+ * When the CLI starts the layout thread: `spare-core` (watch mode, `serve`) with the session, used by each run when a
+ * core is idle (chooseLayoutThreadForRun), `asked` (a one-off `aksnet diagram --view all`) only when
+ * AKSNET_LAYOUT_THREAD=on asks for it, `always` (review packs, tests).
  */
 export type ThreadPolicy = 'always' | 'spare-core' | 'asked';
 
@@ -115,28 +120,94 @@ export type ThreadPolicy = 'always' | 'spare-core' | 'asked';
  * measurement log): in a watch session, where both ELKs are warm after the first render, a save with two views
  * to lay out again took about 20 % less wall time at the same CPU time; in a one-off run both ELKs start cold and the second
  * cost about 60 % more CPU time for under 10 % less wall time, and on a busy machine it was slower. So a
- * watch session uses it when a core is idle, a one-off run when asked. `AKSNET_LAYOUT_THREAD=on` or `off`
- * overrides the policy. Returns whether the thread is on.
+ * watch session uses it for each run that finds a core idle, a one-off run when asked. `AKSNET_LAYOUT_THREAD=on` or `off`
+ * overrides the policy. Returns whether the thread started (a session's may sit out a run: layoutThreadOn).
  */
-export function startLayoutThread(opts: { when?: ThreadPolicy; env?: NodeJS.ProcessEnv } = {}): boolean {
-  if (!wantThread(opts.when ?? 'always', opts.env ?? process.env)) return false;
+export function startLayoutThread(opts: { when?: ThreadPolicy; env?: NodeJS.ProcessEnv; cores?: number } = {}): boolean {
+  const when = opts.when ?? 'always';
+  const env = opts.env ?? process.env;
+  const cores = opts.cores ?? availableParallelism();
+  session = undefined;
+  if (!wantThread(when, env, cores)) return false;
   useLayoutThread(true);
+  // A session (watch mode, serve) lasts: its first run warms both ELKs, and each later run uses the second when a
+  // core was idle meanwhile (chooseLayoutThreadForRun). A worker whose ELK sat out the first run lays out its first
+  // layouts two to three times slower: a save after a busy start took 400-490 ms against 180-250 ms for the next.
+  if (when === 'spare-core' && !forcedThread(env)) session = { last: undefined };
   return thread() !== undefined;
 }
 
-/** Whether to start a second ELK under a policy: AKSNET_LAYOUT_THREAD first; `spare-core` wants an idle core. */
-export function wantThread(
-  when: ThreadPolicy,
-  env: NodeJS.ProcessEnv,
-  load = loadavg()[0] ?? 0,
-  cores = availableParallelism(),
-): boolean {
+/** AKSNET_LAYOUT_THREAD's answer, when it gives one. */
+function forcedThread(env: NodeJS.ProcessEnv): 'on' | 'off' | undefined {
   const forced = env.AKSNET_LAYOUT_THREAD?.trim().toLowerCase();
-  if (forced === 'on' || forced === '1') return true;
-  if (forced === 'off' || forced === '0') return false;
+  if (forced === 'on' || forced === '1') return 'on';
+  if (forced === 'off' || forced === '0') return 'off';
+  return undefined;
+}
+
+/** CPU time of the whole machine and of this process (all its threads), in milliseconds. */
+export interface CpuSample {
+  /** Summed over the cores. */
+  busy: number;
+  total: number;
+  own: number;
+}
+
+export function cpuSample(): CpuSample {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const used = times.user + times.nice + times.sys + times.irq;
+    busy += used;
+    total += used + times.idle;
+  }
+  const own = process.cpuUsage();
+  return { busy, total, own: (own.user + own.system) / 1000 };
+}
+
+/**
+ * How many cores other processes kept busy between two samples, on average: the machine's busy time less this
+ * process's own, over the time that passed. Undefined when no time passed on the machine's clock of ticks.
+ */
+export function othersBusyCores(from: CpuSample, to: CpuSample, cores: number): number | undefined {
+  const total = to.total - from.total;
+  if (!(total > 0) || cores < 1) return undefined;
+  const others = to.busy - from.busy - (to.own - from.own);
+  return Math.max(0, others) / (total / cores);
+}
+
+/**
+ * A run of a session may use the second ELK when other processes left at least this much of the machine idle since
+ * the last run started: a core and a half, one for each ELK less what the two share with this thread's drawing.
+ */
+const SESSION_IDLE_CORES = 1.5;
+
+/** The spare-core policy of the session under way: when its last run started (null before its first). */
+let session: { last: CpuSample | undefined } | undefined;
+
+/**
+ * Called when a watch or serve run starts. Under the spare-core policy the session's thread is used for this run
+ * when other processes left a core and a half idle since the last run started (the machine's CPU times less this
+ * process's own). The one-minute load average that decided before lags: after a build, a minute of saves laid out
+ * on one ELK on an idle machine. Which thread lays out never changes a byte.
+ */
+export function chooseLayoutThreadForRun(now: CpuSample = cpuSample(), cores = cpus().length): void {
+  if (!session) return;
+  const others = session.last ? othersBusyCores(session.last, now, cores) : undefined;
+  if (others !== undefined) paused = !(cores - others >= SESSION_IDLE_CORES);
+  session.last = now;
+}
+
+/**
+ * Whether to start a second ELK under a policy: AKSNET_LAYOUT_THREAD first; `spare-core` on a machine of two cores
+ * or more (each run of the session then uses it when a core is idle: chooseLayoutThreadForRun).
+ */
+export function wantThread(when: ThreadPolicy, env: NodeJS.ProcessEnv, cores = availableParallelism()): boolean {
+  const forced = forcedThread(env);
+  if (forced) return forced === 'on';
   if (when === 'always') return true;
   if (when === 'asked') return false;
-  return cores >= 2 && load <= cores - 1;
+  return cores >= 2;
 }
 
 /** A layout waiting for a free ELK in the pool. */

@@ -98,6 +98,8 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   // from the drawing cache, as `aksnet report` reads them, instead of being fitted to pages again.
   const drawings = await import('../diagram/drawing-cache.js');
   drawings.useDrawingCache(drawings.defaultDrawingCacheDir());
+  const layoutThread = await import('../layout/layout-thread.js');
+  layoutThread.chooseLayoutThreadForRun();
   await render();
 
   const server = createServer((req, res) => {
@@ -162,6 +164,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   });
   // The watch loop's debounce and re-run rule (watch.ts): a change during a render renders once more after it.
   const runner = debouncedRunner(async () => {
+    layoutThread.chooseLayoutThreadForRun();
     try {
       await render();
       watcher.add(inputs);

@@ -108,6 +108,8 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   });
 
   const once = async (): Promise<void> => {
+    // Whether this run lays out on two ELKs: decided per run by what the machine did meanwhile (layout-thread.ts).
+    (await import('../layout/layout-thread.js')).chooseLayoutThreadForRun();
     try {
       const r = await opts.run();
       const wanted = new Set(r.inputs.map((i) => resolve(i)).filter((i) => !roots.some((root) => isInside(root, i))));

@@ -220,23 +220,73 @@ describe('layout pool', () => {
   }, 120_000);
 
   it('the CLI starts a second ELK by its policy, unless AKSNET_LAYOUT_THREAD decides', () => {
-    // spare-core, two cores: a load average up to one leaves a core idle.
-    expect(thread.wantThread('spare-core', {}, 0.2, 2)).toBe(true);
-    expect(thread.wantThread('spare-core', {}, 1, 2)).toBe(true);
-    expect(thread.wantThread('spare-core', {}, 1.01, 2)).toBe(false);
-    expect(thread.wantThread('spare-core', {}, 2.9, 4)).toBe(true);
-    expect(thread.wantThread('spare-core', {}, 3.1, 4)).toBe(false);
-    expect(thread.wantThread('spare-core', {}, 0, 1)).toBe(false);
-    expect(thread.wantThread('asked', {}, 0, 8)).toBe(false);
-    expect(thread.wantThread('always', {}, 9, 1)).toBe(true);
-    expect(thread.wantThread('asked', { AKSNET_LAYOUT_THREAD: 'on' }, 9, 2)).toBe(true);
-    expect(thread.wantThread('spare-core', { AKSNET_LAYOUT_THREAD: '1' }, 9, 1)).toBe(true);
-    expect(thread.wantThread('always', { AKSNET_LAYOUT_THREAD: 'off' }, 0, 8)).toBe(false);
-    expect(thread.wantThread('spare-core', { AKSNET_LAYOUT_THREAD: '0' }, 0, 8)).toBe(false);
+    // spare-core: a session on two cores or more (each run then decides: chooseLayoutThreadForRun).
+    expect(thread.wantThread('spare-core', {}, 2)).toBe(true);
+    expect(thread.wantThread('spare-core', {}, 4)).toBe(true);
+    expect(thread.wantThread('spare-core', {}, 1)).toBe(false);
+    expect(thread.wantThread('asked', {}, 8)).toBe(false);
+    expect(thread.wantThread('always', {}, 1)).toBe(true);
+    expect(thread.wantThread('asked', { AKSNET_LAYOUT_THREAD: 'on' }, 2)).toBe(true);
+    expect(thread.wantThread('spare-core', { AKSNET_LAYOUT_THREAD: '1' }, 1)).toBe(true);
+    expect(thread.wantThread('always', { AKSNET_LAYOUT_THREAD: 'off' }, 8)).toBe(false);
+    expect(thread.wantThread('spare-core', { AKSNET_LAYOUT_THREAD: '0' }, 8)).toBe(false);
     expect(thread.startLayoutThread({ when: 'asked', env: {} })).toBe(false);
     expect(thread.layoutThreadOn()).toBe(false);
     expect(thread.startLayoutThread({ when: 'asked', env: { AKSNET_LAYOUT_THREAD: 'on' } })).toBe(true);
     expect(thread.layoutThreadOn()).toBe(true);
+  });
+
+  it('counts the cores other processes kept busy: the machine less this process, over the time passed', () => {
+    const at = (busy: number, total: number, own: number) => ({ busy, total, own });
+    // 1000 ms on two cores (2000 ms of CPU time): 900 ms busy, 500 of it this process's own.
+    expect(thread.othersBusyCores(at(0, 0, 0), at(900, 2000, 500), 2)).toBeCloseTo(0.4, 10);
+    expect(thread.othersBusyCores(at(100, 1000, 50), at(1100, 3000, 550), 2)).toBeCloseTo(0.5, 10);
+    // This process's time counted from a clock finer than the machine's ticks may exceed the machine's: none left.
+    expect(thread.othersBusyCores(at(0, 0, 0), at(300, 2000, 320), 2)).toBe(0);
+    expect(thread.othersBusyCores(at(0, 0, 0), at(3600, 4000, 0), 4)).toBeCloseTo(3.6, 10);
+    // No tick passed: nothing measured.
+    expect(thread.othersBusyCores(at(5, 10, 0), at(5, 10, 3), 2)).toBeUndefined();
+  });
+
+  it('a session uses its thread for each run that finds a core and a half idle since the run before', () => {
+    const at = (busy: number, total: number, own: number) => ({ busy, total, own });
+    // The first run warms both ELKs, whatever the machine did before.
+    expect(thread.startLayoutThread({ when: 'spare-core', env: {}, cores: 2 })).toBe(true);
+    expect(thread.layoutThreadOn()).toBe(true);
+    thread.chooseLayoutThreadForRun(at(0, 0, 0), 2);
+    expect(thread.layoutThreadOn()).toBe(true);
+    // Others used 0.9 of two cores: this run lays out on this thread alone.
+    thread.chooseLayoutThreadForRun(at(1400, 2000, 500), 2);
+    expect(thread.layoutThreadOn()).toBe(false);
+    // Others used 0.5 of two cores since (1.5 idle): this run shares its layouts with the second ELK.
+    thread.chooseLayoutThreadForRun(at(2900, 4000, 1500), 2);
+    expect(thread.layoutThreadOn()).toBe(true);
+    // Others used 0.6 of a core: one ELK again.
+    thread.chooseLayoutThreadForRun(at(4500, 6000, 2500), 2);
+    expect(thread.layoutThreadOn()).toBe(false);
+    // Idle again: two.
+    thread.chooseLayoutThreadForRun(at(4600, 8000, 2600), 2);
+    expect(thread.layoutThreadOn()).toBe(true);
+    // No tick passed: the last choice stands.
+    thread.chooseLayoutThreadForRun(at(4600, 8000, 2600), 2);
+    expect(thread.layoutThreadOn()).toBe(true);
+  });
+
+  it('a session follows AKSNET_LAYOUT_THREAD and one core whatever the machine does', () => {
+    const at = (busy: number, total: number, own: number) => ({ busy, total, own });
+    expect(thread.startLayoutThread({ when: 'spare-core', env: { AKSNET_LAYOUT_THREAD: 'off' }, cores: 8 })).toBe(false);
+    thread.chooseLayoutThreadForRun(at(0, 0, 0), 8);
+    thread.chooseLayoutThreadForRun(at(0, 8000, 0), 8);
+    expect(thread.layoutThreadOn()).toBe(false);
+    expect(thread.startLayoutThread({ when: 'spare-core', env: { AKSNET_LAYOUT_THREAD: 'on' }, cores: 2 })).toBe(true);
+    thread.chooseLayoutThreadForRun(at(0, 0, 0), 2);
+    thread.chooseLayoutThreadForRun(at(2000, 2000, 0), 2);
+    expect(thread.layoutThreadOn()).toBe(true);
+    thread.useLayoutThread(false);
+    expect(thread.startLayoutThread({ when: 'spare-core', env: {}, cores: 1 })).toBe(false);
+    thread.chooseLayoutThreadForRun(at(0, 0, 0), 1);
+    thread.chooseLayoutThreadForRun(at(0, 1000, 0), 1);
+    expect(thread.layoutThreadOn()).toBe(false);
   });
 
   it('runs ELK again for the overview second pass only where a header changed and the candidate can win', async () => {
