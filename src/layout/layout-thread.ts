@@ -178,11 +178,12 @@ export function othersBusyCores(from: CpuSample, to: CpuSample, cores: number): 
 
 /**
  * A run of a session may use the second ELK when other processes left at least this much of the machine idle since
- * the last run started: a core and a half, one for each ELK less what the two share with this thread's drawing.
+ * the last run started: one core for each ELK, less the part of a save this thread spends loading and drawing
+ * rather than laying out. A chosen threshold, not a tuned one (on two cores: others at half a core or less).
  */
 const SESSION_IDLE_CORES = 1.5;
 
-/** The spare-core policy of the session under way: when its last run started (null before its first). */
+/** The spare-core policy of the session under way: when its last run started (undefined before its first). */
 let session: { last: CpuSample | undefined } | undefined;
 
 /**

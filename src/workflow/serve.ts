@@ -99,6 +99,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   const drawings = await import('../diagram/drawing-cache.js');
   drawings.useDrawingCache(drawings.defaultDrawingCacheDir());
   const layoutThread = await import('../layout/layout-thread.js');
+  const evaluate = await import('../load/evaluate.js');
   layoutThread.chooseLayoutThreadForRun();
   await render();
 
@@ -157,7 +158,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   // Re-render on any change of a source file under the inputs' folders or of a file a design imports.
   const { watch } = await import('chokidar');
   // Each save's design gets a pre-booted fresh worker.
-  (await import('../load/evaluate.js')).keepSpareEvaluator(true);
+  evaluate.keepSpareEvaluator(true);
   const watcher = watch([...roots, ...inputs], {
     ignoreInitial: true,
     ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
@@ -169,7 +170,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       await render();
       watcher.add(inputs);
     } finally {
-      (await import('../load/evaluate.js')).refillSpareEvaluator();
+      evaluate.refillSpareEvaluator();
     }
   });
   watcher.on('all', (event, p) => {
