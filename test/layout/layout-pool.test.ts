@@ -44,6 +44,9 @@ const request = (i: number, direction: 'RIGHT' | 'DOWN'): LayoutRequest => ({
   ],
 });
 
+/** A CPU sample (milliseconds summed over the cores: machine busy, machine total, this process's own). */
+const at = (busy: number, total: number, own: number) => ({ busy, total, own });
+
 describe('layout pool', () => {
   let thread: typeof Thread;
   let diagram: typeof Diagram;
@@ -237,7 +240,6 @@ describe('layout pool', () => {
   });
 
   it('counts the cores other processes kept busy: the machine less this process, over the time passed', () => {
-    const at = (busy: number, total: number, own: number) => ({ busy, total, own });
     // 1000 ms on two cores (2000 ms of CPU time): 900 ms busy, 500 of it this process's own.
     expect(thread.othersBusyCores(at(0, 0, 0), at(900, 2000, 500), 2)).toBeCloseTo(0.4, 10);
     expect(thread.othersBusyCores(at(100, 1000, 50), at(1100, 3000, 550), 2)).toBeCloseTo(0.5, 10);
@@ -249,7 +251,6 @@ describe('layout pool', () => {
   });
 
   it('a session uses its thread for each run that finds a core and a half idle since the run before', () => {
-    const at = (busy: number, total: number, own: number) => ({ busy, total, own });
     // The first run warms both ELKs, whatever the machine did before.
     expect(thread.startLayoutThread({ when: 'spare-core', env: {}, cores: 2 })).toBe(true);
     expect(thread.layoutThreadOn()).toBe(true);
@@ -273,7 +274,6 @@ describe('layout pool', () => {
   });
 
   it('a session follows AKSNET_LAYOUT_THREAD and one core whatever the machine does', () => {
-    const at = (busy: number, total: number, own: number) => ({ busy, total, own });
     expect(thread.startLayoutThread({ when: 'spare-core', env: { AKSNET_LAYOUT_THREAD: 'off' }, cores: 8 })).toBe(false);
     thread.chooseLayoutThreadForRun(at(0, 0, 0), 8);
     thread.chooseLayoutThreadForRun(at(0, 8000, 0), 8);
