@@ -343,9 +343,12 @@ async function buildMany(files: readonly string[]): Promise<Map<string, Built>> 
     return out;
   }
   const text = new Map(result.outputFiles.map((o) => [o.path, o.text]));
+  // Each output's entry point by its absolute path, resolved once: a search per design resolved every output
+  // key again (20,000 path resolutions for 100 designs: 14 ms in a CPU profile of a 100-design validate).
+  const entryOf = new Map(Object.entries(result.metafile.outputs).map(([k, o]) => [resolve(dir, k), o.entryPoint]));
   files.forEach((f, i) => {
     const js = join(dir, `design-${i}.mjs`);
-    const entryKey = Object.entries(result.metafile.outputs).find(([k]) => resolve(dir, k) === js)?.[1].entryPoint;
+    const entryKey = entryOf.get(js);
     out.set(f, {
       ok: true,
       bundle: {
