@@ -177,6 +177,20 @@ export async function loadModule(file: string, session?: LoadSession): Promise<L
     throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, undefined, ExitCode.usage);
   }
   if (session) return session.load(abs);
+  loadedAlone?.add(abs);
+  const early = ahead.get(abs);
+  if (early) {
+    ahead.delete(abs);
+    aheadStats.taken++;
+    const r = await early;
+    if (!r.ok) throw r.error;
+    return r.module;
+  }
+  return loadAlone(abs);
+}
+
+/** Bundles one design and evaluates it in a worker of its own. */
+async function loadAlone(abs: string): Promise<LoadedModule> {
   // The worker boots, and the bundle's folder is made, while esbuild bundles.
   const evaluator = startEvaluator();
   const building = buildOne(abs);
@@ -189,6 +203,57 @@ export async function loadModule(file: string, session?: LoadSession): Promise<L
     evaluator.dispose();
     removeBundleDir(dir);
   }
+}
+
+/**
+ * Loads started when a watch session sees a change (loadAhead), by absolute path: during the debounce that follows a
+ * change the design is bundled and evaluated instead of after it, and the run that the debounce then starts takes the
+ * result (loadModule). Any later change event drops them all (dropLoadsAhead): a load started before the last event
+ * may have read a file as it was before that event, and the run must see every change it was started for.
+ */
+const ahead = new Map<string, Promise<Loaded>>();
+/** The files loaded alone (without a LoadSession) since the run under way started: see startLoadRecord. */
+let loadedAlone: Set<string> | undefined;
+/** What loadAhead repeats: the files loaded alone by the last run that finished recording. */
+let lastLoadedAlone: readonly string[] = [];
+
+/**
+ * A watch run starts: the files loadModule loads alone from now on are those a change event loads ahead of the
+ * next run (loadAhead). The record of the run before stays in use until this one has loaded something.
+ */
+export function startLoadRecord(): void {
+  loadedAlone = new Set();
+}
+
+/**
+ * A change that will start a run: loads ahead the design the last run loaded, so that the debounce before the run
+ * (watch.ts) overlaps the bundling and the evaluation. Only when that run loaded one file alone: several designs
+ * loaded at once would take the cores the first design's own load needs, and a multi-design run loads through a
+ * LoadSession, which bundles them together. Call dropLoadsAhead first: loads started before this event are stale.
+ */
+export function loadAhead(): void {
+  if (loadedAlone && loadedAlone.size > 0) lastLoadedAlone = [...loadedAlone];
+  if (lastLoadedAlone.length !== 1) return;
+  const abs = lastLoadedAlone[0]!;
+  if (ahead.has(abs) || !existsSync(abs)) return;
+  const p: Promise<Loaded> = loadAlone(abs).then(
+    (module) => ({ ok: true, module }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+  ahead.set(abs, p);
+  aheadStats.started++;
+}
+
+/** How many loads ahead were started and how many a load took, in this process (tests, the bench). */
+const aheadStats = { started: 0, taken: 0 };
+
+export function loadAheadStats(): { started: number; taken: number } {
+  return { ...aheadStats };
+}
+
+/** A change event: every load started before it may have read old content, so none is used (see `ahead`). */
+export function dropLoadsAhead(): void {
+  ahead.clear();
 }
 
 /**

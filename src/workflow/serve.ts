@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
-import { displayPath } from '../load/load-module.js';
+import { displayPath, dropLoadsAhead, loadAhead, startLoadRecord } from '../load/load-module.js';
 import { CLIENT_JS, designPage, indexPage, type Page } from './serve-pages.js';
 import { ConfigCache, validateOutcome } from '../validate/run-files.js';
 import { expandInputs } from './inputs.js';
@@ -101,6 +101,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   const layoutThread = await import('../layout/layout-thread.js');
   const evaluate = await import('../load/evaluate.js');
   layoutThread.chooseLayoutThreadForRun();
+  startLoadRecord();
   await render();
 
   const server = createServer((req, res) => {
@@ -166,6 +167,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   // The watch loop's debounce and re-run rule (watch.ts): a change during a render renders once more after it.
   const runner = debouncedRunner(async () => {
     layoutThread.chooseLayoutThreadForRun();
+    startLoadRecord();
     try {
       await render();
       watcher.add(inputs);
@@ -175,8 +177,11 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   });
   watcher.on('all', (event, p) => {
     if (event === 'addDir' || event === 'unlinkDir') return;
+    // As in watch.ts: what was loaded ahead before any event is stale; a relevant one loads the design again at once.
+    dropLoadsAhead();
     if (!/\.(m?ts|m?js|json)$/.test(p) && !inputs.includes(resolve(p))) return;
     runner.trigger();
+    loadAhead();
   });
   await new Promise<void>((r) => watcher.once('ready', () => r()));
 

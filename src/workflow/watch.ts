@@ -28,6 +28,8 @@ export interface WatchOptions {
   log?: (line: string) => void;
   /** Debounce after the last event, in milliseconds. */
   debounceMs?: number;
+  /** Ends the loop as SIGINT does (an embedding program or a test); resolves with exit code 0. */
+  signal?: AbortSignal;
 }
 
 const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
@@ -107,9 +109,11 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
     awaitWriteFinish: false,
   });
 
+  const loads = await import('../load/load-module.js');
   const once = async (): Promise<void> => {
     // Whether this run lays out on two ELKs: decided per run by what the machine did meanwhile (layout-thread.ts).
     (await import('../layout/layout-thread.js')).chooseLayoutThreadForRun();
+    loads.startLoadRecord();
     try {
       const r = await opts.run();
       const wanted = new Set(r.inputs.map((i) => resolve(i)).filter((i) => !roots.some((root) => isInside(root, i))));
@@ -133,20 +137,35 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   const relevant = (p: string) => SOURCE.test(p) || extra.has(resolve(p));
   watcher.on('all', (event, p) => {
     if (event === 'addDir' || event === 'unlinkDir') return;
-    if (relevant(p)) trigger();
+    // Any event may be a change a design reads: what was loaded ahead before it is stale (load-module.ts).
+    loads.dropLoadsAhead();
+    if (!relevant(p)) return;
+    trigger();
+    // The design is bundled and evaluated during the debounce, not after it.
+    loads.loadAhead();
   });
   await new Promise<void>((r) => watcher.once('ready', () => r()));
   await once();
   log(`watching ${roots.join(', ')} for changes; press Ctrl+C to stop`);
 
   return new Promise((resolveExit) => {
-    const stop = () => {
+    const stop = (settled: () => Promise<void> | undefined = () => undefined) => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       runner.cancel();
       void import('../load/evaluate.js').then((m) => m.keepSpareEvaluator(false));
-      void watcher.close().then(() => resolveExit(0));
+      void watcher
+        .close()
+        .then(settled)
+        .then(() => resolveExit(0));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    const onSignal = () => stop();
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    // Aborted, the loop also lets a run under way finish: the caller goes on after the loop has settled.
+    const onAbort = () => stop(() => runner.running());
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 

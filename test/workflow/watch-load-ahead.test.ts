@@ -1,0 +1,76 @@
+/**
+ * The watch loop loads a save's design during the debounce (load-module.ts: loadAhead): the run takes that load,
+ * and a second save within the debounce drops the first save's load, so the run always sees the last content.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAheadStats, loadModule } from '../../src/load/load-module.js';
+import { watchLoop } from '../../src/workflow/watch.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aksnet-watch-ahead-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const design = (title: string) => `import { defineArchitecture, vnet, subnet } from 'aksnet';
+const nodes = subnet({ name: 'snet-nodes', cidr: '10.1.0.0/24' });
+export default defineArchitecture({
+  metadata: { title: '${title}' },
+  network: { vnets: [vnet({ name: 'vnet', region: 'westeurope', addressSpace: ['10.1.0.0/16'], subnets: [nodes] })] },
+  clusters: [],
+});
+`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+describe('watch loop: loading ahead', () => {
+  it('a save is loaded during the debounce, and a second save within it is the one the run sees', async () => {
+    const f = join(dir, 'design.ts');
+    writeFileSync(f, design('v1'));
+    const titles: string[] = [];
+    const abort = new AbortController();
+    // A long debounce: the first save's load ahead has read its file well before the second save.
+    const loop = watchLoop({
+      roots: [dir],
+      debounceMs: 1500,
+      signal: abort.signal,
+      log: () => {},
+      run: async () => {
+        const m = await loadModule(f);
+        titles.push((m.value as { metadata: { title: string } }).metadata.title);
+        return { inputs: m.inputs, summary: '' };
+      },
+    });
+    try {
+      await until(() => titles.length === 1, 'the first run');
+      // chokidar is ready once the first run has started (watchLoop waits for it first).
+      const before = loadAheadStats();
+      writeFileSync(f, design('v2'));
+      await until(() => titles.length === 2, 'the run after one save');
+      expect(titles[1]).toBe('v2');
+      const after = loadAheadStats();
+      expect(after.started).toBeGreaterThan(before.started);
+      expect(after.taken).toBe(before.taken + 1);
+
+      writeFileSync(f, design('v3'));
+      await sleep(700);
+      writeFileSync(f, design('v4'));
+      await until(() => titles.length === 3, 'the run after two saves');
+      expect(titles[2]).toBe('v4');
+      // Nothing is left over for a later run.
+      await sleep(2000);
+      expect(titles).toHaveLength(3);
+    } finally {
+      abort.abort();
+      await loop;
+    }
+  }, 60_000);
+});
