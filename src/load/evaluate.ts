@@ -191,6 +191,11 @@ export function refillSpareEvaluator(): void {
   if (keepSpare && !spare?.usable) spare = bootEvaluator(false);
 }
 
+/** Whether a single-use evaluator would start at once: a spare is kept and booted (see keepSpareEvaluator). */
+export function spareEvaluatorReady(): boolean {
+  return keepSpare && spare?.usable === true;
+}
+
 export function startEvaluator(opts: { reusable?: boolean } = {}): Evaluator {
   const reusable = opts.reusable ?? false;
   if (!reusable && keepSpare) {

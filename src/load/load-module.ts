@@ -5,7 +5,7 @@
  * resolves to the running aksnet's DSL wherever the file lives, and the file's own relative imports
  * are bundled in. Errors are mapped back through the bundle's source map to the user's file.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,7 +16,7 @@ import type { BuildResult, Metafile, OutputFile } from 'esbuild';
 import { terminalSafe as escapeControl } from '../shared/text-safety.js';
 import { registerInputs, sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
 import { mainThreadWaits } from '../shared/idle-work.js';
-import { startEvaluator, type Evaluation, type Evaluator, type ThrownInfo } from './evaluate.js';
+import { spareEvaluatorReady, startEvaluator, type Evaluation, type Evaluator, type ThrownInfo } from './evaluate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -181,26 +181,34 @@ export async function loadModule(file: string, session?: LoadSession): Promise<L
   const early = ahead.get(abs);
   if (early) {
     ahead.delete(abs);
-    aheadStats.taken++;
-    const r = await early;
-    if (!r.ok) throw r.error;
-    return r.module;
+    // Used only when every file it read still holds what it read: a save written in two parts can come with one
+    // change event, after the first part, and the load ahead may have read that part alone.
+    const r = await early.result;
+    if (stillHolds(early.read, r.ok ? r.module.inputs : [])) {
+      aheadStats.taken++;
+      if (!r.ok) throw r.error;
+      return r.module;
+    }
+    aheadStats.stale++;
   }
   return loadAlone(abs);
 }
 
 /** Bundles one design and evaluates it in a worker of its own. */
-async function loadAlone(abs: string): Promise<LoadedModule> {
-  // The worker boots, and the bundle's folder is made, while esbuild bundles.
-  const evaluator = startEvaluator();
-  const building = buildOne(abs);
+async function loadAlone(abs: string, read?: Map<string, string>): Promise<LoadedModule> {
+  // The worker boots, and the bundle's folder is made, while esbuild bundles. A spare worker booted beforehand (watch
+  // mode) is taken only once the design has bundled: a load ahead of a file still being written fails to bundle and
+  // leaves the spare to the load that reads the whole file (booting another took tens of milliseconds of that save).
+  let evaluator = spareEvaluatorReady() ? undefined : startEvaluator();
+  const building = buildOne(abs, read);
   const dir = bundleDir();
   try {
     const built = await building;
     if (!built.ok) throw built.error;
-    return await evaluateBundle(abs, built.bundle, join(dir, 'bundle.mjs'), (path) => evaluator.run(path));
+    const run = (evaluator ??= startEvaluator());
+    return await evaluateBundle(abs, built.bundle, join(dir, 'bundle.mjs'), (path) => run.run(path));
   } finally {
-    evaluator.dispose();
+    evaluator?.dispose();
     removeBundleDir(dir);
   }
 }
@@ -208,10 +216,10 @@ async function loadAlone(abs: string): Promise<LoadedModule> {
 /**
  * Loads started when a watch session sees a change (loadAhead), by absolute path: during the debounce that follows a
  * change the design is bundled and evaluated instead of after it, and the run that the debounce then starts takes the
- * result (loadModule). Any later change event drops them all (dropLoadsAhead): a load started before the last event
- * may have read a file as it was before that event, and the run must see every change it was started for.
+ * result (loadModule). Any later change event drops them all (dropLoadsAhead), and loadModule uses one only when the
+ * files it read still hold what it read (`read`: see stillHolds).
  */
-const ahead = new Map<string, Promise<Loaded>>();
+const ahead = new Map<string, { result: Promise<Loaded>; read: Map<string, string> }>();
 /** The files loaded alone (without a LoadSession) since the run under way started: see startLoadRecord. */
 let loadedAlone: Set<string> | undefined;
 /** What loadAhead repeats: the files loaded alone by the last run that finished recording. */
@@ -236,24 +244,43 @@ export function loadAhead(): void {
   if (lastLoadedAlone.length !== 1) return;
   const abs = lastLoadedAlone[0]!;
   if (ahead.has(abs) || !existsSync(abs)) return;
-  const p: Promise<Loaded> = loadAlone(abs).then(
+  const read = new Map<string, string>();
+  const result: Promise<Loaded> = loadAlone(abs, read).then(
     (module) => ({ ok: true, module }),
     (error: unknown) => ({ ok: false, error }),
   );
-  ahead.set(abs, p);
+  ahead.set(abs, { result, read });
   aheadStats.started++;
-}
-
-/** How many loads ahead were started and how many a load took, in this process (tests, the bench). */
-const aheadStats = { started: 0, taken: 0 };
-
-export function loadAheadStats(): { started: number; taken: number } {
-  return { ...aheadStats };
 }
 
 /** A change event: every load started before it may have read old content, so none is used (see `ahead`). */
 export function dropLoadsAhead(): void {
   ahead.clear();
+}
+
+/**
+ * Whether every file a load ahead read (`read`, recorded by recordReads) still holds what it read, and every input of
+ * its bundle outside the DSL is among them. Compared by content, not by timestamps: two writes within one tick of the
+ * file system's clock leave the same modification time.
+ */
+function stillHolds(read: ReadonlyMap<string, string>, inputs: readonly string[]): boolean {
+  if (read.size === 0) return false;
+  for (const [f, text] of read) {
+    try {
+      if (readFileSync(f, 'utf8') !== text) return false;
+    } catch {
+      return false;
+    }
+  }
+  const dsl = dirname(dslEntry());
+  return inputs.every((f) => f.startsWith(dsl) || read.has(f));
+}
+
+/** How many loads ahead were started, how many a load took, and how many it found stale (tests, the bench). */
+const aheadStats = { started: 0, taken: 0, stale: 0 };
+
+export function loadAheadStats(): { started: number; taken: number; stale: number } {
+  return { ...aheadStats };
 }
 
 /**
@@ -360,11 +387,13 @@ function buildError(e: unknown, abs: string, dir: string): AksnetError {
 }
 
 /** Bundles one design alone. */
-async function buildOne(abs: string): Promise<Built> {
+async function buildOne(abs: string, read?: Map<string, string>): Promise<Built> {
   const dir = dirname(abs);
   let result: BuildOk;
   try {
-    result = await esbuildModule().build({ ...buildOptions(dir), entryPoints: [abs], outfile: 'bundle.mjs' });
+    const options = buildOptions(dir);
+    if (read) options.plugins = [...(options.plugins ?? []), recordReads(read)];
+    result = await esbuildModule().build({ ...options, entryPoints: [abs], outfile: 'bundle.mjs' });
   } catch (e) {
     return { ok: false, error: buildError(e, abs, dir) };
   }
@@ -372,6 +401,25 @@ async function buildOne(abs: string): Promise<Built> {
   const map = result.outputFiles.find((o) => o.path.endsWith('.map'));
   const inputs = Object.keys(result.metafile.inputs).map((p) => resolve(dir, p));
   return { ok: true, bundle: { js: js.text, map: map?.text, mapDir: dir, inputs } };
+}
+
+/**
+ * Reads the user's files for esbuild and keeps what it read, by absolute path (a load ahead: see loadAhead). The DSL's
+ * own files are left to esbuild. The callback runs on this thread; a load ahead runs while it waits for the debounce.
+ */
+function recordReads(read: Map<string, string>): Esbuild.Plugin {
+  const dsl = dirname(dslEntry());
+  return {
+    name: 'aksnet-record-reads',
+    setup(build) {
+      build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+        if (args.path.startsWith(dsl)) return undefined;
+        const contents = readFileSync(args.path, 'utf8');
+        read.set(args.path, contents);
+        return { contents, loader: 'default' };
+      });
+    },
+  };
 }
 
 /**

@@ -1,12 +1,13 @@
 /**
  * Loading ahead (load-module.ts): a watch session bundles and evaluates the design it last loaded when a change
- * event comes, and the run after the debounce takes that result; any later event drops it.
+ * event comes, and the run after the debounce takes that result, unless a later event dropped it or a file it read
+ * was written since it started.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { dropLoadsAhead, loadAhead, loadModule, startLoadRecord } from '../../src/load/load-module.js';
+import { dropLoadsAhead, loadAhead, loadAheadStats, loadModule, startLoadRecord } from '../../src/load/load-module.js';
 import { AksnetError } from '../../src/shared/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-load-ahead-'));
@@ -38,81 +39,99 @@ describe('loadAhead', () => {
     startLoadRecord();
     expect(await titleOf(f)).toBe('v1');
     writeFileSync(f, design('v2'));
+    const before = loadAheadStats();
     loadAhead();
     await settle();
-    // Written after the load ahead read the file, with no event in between: the load ahead's result is used
-    // (the event that comes with a real save would have dropped it).
-    writeFileSync(f, design('v3'));
     startLoadRecord();
     expect(await titleOf(f)).toBe('v2');
+    expect(loadAheadStats()).toEqual({ started: before.started + 1, taken: before.taken + 1, stale: before.stale });
     // Taken once: the next load reads the file again.
-    expect(await titleOf(f)).toBe('v3');
+    writeFileSync(f, design('v3, read again'));
+    expect(await titleOf(f)).toBe('v3, read again');
   });
 
-  it('a change event drops what was loaded ahead before it', async () => {
+  it('a write after the load ahead started, with no change event, makes it stale: the file is read again', async () => {
     const f = join(dir, 'b.ts');
     writeFileSync(f, design('v1'));
     startLoadRecord();
     await titleOf(f);
     writeFileSync(f, design('v2'));
+    const before = loadAheadStats();
     loadAhead();
     await settle();
-    writeFileSync(f, design('v3'));
-    dropLoadsAhead();
-    startLoadRecord();
-    expect(await titleOf(f)).toBe('v3');
+    writeFileSync(f, design('v3, written later'));
+    expect(await titleOf(f)).toBe('v3, written later');
+    expect(loadAheadStats()).toEqual({ started: before.started + 1, taken: before.taken, stale: before.stale + 1 });
   });
 
-  it('a second load ahead while one is kept does not replace it, so an event must drop it first', async () => {
+  it('a write to a helper the design imports makes the load ahead stale too', async () => {
+    const helper = join(dir, 'naming.ts');
     const f = join(dir, 'c.ts');
+    writeFileSync(helper, "export const title = 'h1';\n");
+    writeFileSync(f, design('x').replace("'x'", 'title').replace("from 'aksnet';", "from 'aksnet';\nimport { title } from './naming.js';"));
+    startLoadRecord();
+    expect(await titleOf(f)).toBe('h1');
+    writeFileSync(helper, "export const title = 'h2';\n");
+    loadAhead();
+    await settle();
+    writeFileSync(helper, "export const title = 'h3, later';\n");
+    expect(await titleOf(f)).toBe('h3, later');
+  });
+
+  it('a change event drops what was loaded ahead before it', async () => {
+    const f = join(dir, 'd.ts');
     writeFileSync(f, design('v1'));
     startLoadRecord();
     await titleOf(f);
     writeFileSync(f, design('v2'));
+    const before = loadAheadStats();
     loadAhead();
-    await settle();
-    writeFileSync(f, design('v3'));
-    loadAhead();
-    expect(await titleOf(f)).toBe('v2');
-    writeFileSync(f, design('v4'));
     dropLoadsAhead();
-    loadAhead();
-    await settle();
-    writeFileSync(f, design('v5'));
-    expect(await titleOf(f)).toBe('v4');
+    expect(await titleOf(f)).toBe('v2');
+    expect(loadAheadStats().taken).toBe(before.taken);
   });
 
   it('loads nothing ahead after a run that loaded two designs alone', async () => {
-    const f = join(dir, 'd1.ts');
-    const g = join(dir, 'd2.ts');
+    const f = join(dir, 'e1.ts');
+    const g = join(dir, 'e2.ts');
     writeFileSync(f, design('f1'));
     writeFileSync(g, design('g1'));
     startLoadRecord();
     await titleOf(f);
     await titleOf(g);
-    writeFileSync(f, design('f2'));
+    const before = loadAheadStats();
     loadAhead();
-    await settle();
-    writeFileSync(f, design('f3'));
-    expect(await titleOf(f)).toBe('f3');
+    expect(loadAheadStats().started).toBe(before.started);
   });
 
   it("a load ahead that fails gives the load its error, with the design's line and column", async () => {
-    const f = join(dir, 'e.ts');
+    const f = join(dir, 'f.ts');
+    writeFileSync(f, design('ok'));
+    startLoadRecord();
+    await titleOf(f);
+    writeFileSync(f, `${design('broken')}\nconst x = ;\n`);
+    const before = loadAheadStats();
+    loadAhead();
+    await settle();
+    const e = await loadModule(f).then(
+      () => undefined,
+      (x: unknown) => x,
+    );
+    expect(loadAheadStats().taken).toBe(before.taken + 1);
+    expect(e).toBeInstanceOf(AksnetError);
+    expect((e as AksnetError).format()).toMatch(/f\.ts:9:11 - error: Unexpected ";"/);
+  });
+
+  it('a failed load ahead whose file was mended since is not used', async () => {
+    const f = join(dir, 'g.ts');
     writeFileSync(f, design('ok'));
     startLoadRecord();
     await titleOf(f);
     writeFileSync(f, `${design('broken')}\nconst x = ;\n`);
     loadAhead();
     await settle();
-    // Mended with no event in between: the error is the load ahead's, as the broken file gave it.
     writeFileSync(f, design('mended'));
-    const e = await loadModule(f).then(
-      () => undefined,
-      (x: unknown) => x,
-    );
-    expect(e).toBeInstanceOf(AksnetError);
-    expect((e as AksnetError).format()).toMatch(/e\.ts:9:11 - error: Unexpected ";"/);
+    expect(await titleOf(f)).toBe('mended');
   });
 
   it('a deleted design is not loaded ahead: the run reports it missing', async () => {
