@@ -37,9 +37,10 @@ const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
 /**
  * How long the loop waits after the last event before it runs. chokidar reports one `change` per saved file,
  * 3–9 ms after the write (2026-12-02: a plain write, a temporary file renamed over the design, a truncate then two
- * writes); the wait gathers the files of one "save all", whose events come milliseconds apart, and every
- * millisecond of it counts against save → output latency. An event that still comes during a run makes the loop
- * run again when that run ends, so a late one costs a second run, never a missed change.
+ * writes); the wait gathers the files of one "save all", whose events come milliseconds apart. The design is loaded
+ * during the wait (loadAhead in load-module.ts), so the wait costs latency only where it is longer than that load.
+ * An event that still comes during a run makes the loop run again when that run ends, so a late one costs a second
+ * run, never a missed change.
  */
 const DEBOUNCE_MS = 20;
 
