@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minimalDesign } from '../helpers/minimal-design.js';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { dropLoadsAhead, loadAhead, loadAheadStats, loadModule, startLoadRecord } from '../../src/load/load-module.js';
 import { AksnetError } from '../../src/shared/errors.js';
@@ -13,14 +14,7 @@ import { AksnetError } from '../../src/shared/errors.js';
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-load-ahead-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const design = (title: string) => `import { defineArchitecture, vnet, subnet } from 'aksnet';
-const nodes = subnet({ name: 'snet-nodes', cidr: '10.1.0.0/24' });
-export default defineArchitecture({
-  metadata: { title: '${title}' },
-  network: { vnets: [vnet({ name: 'vnet', region: 'westeurope', addressSpace: ['10.1.0.0/16'], subnets: [nodes] })] },
-  clusters: [],
-});
-`;
+const design = minimalDesign;
 
 const titleOf = async (file: string) =>
   ((await loadModule(file)).value as { metadata: { title: string } }).metadata.title;
@@ -32,13 +26,19 @@ beforeEach(() => {
   dropLoadsAhead();
 });
 
+/** A design loaded once by a run (what loadAhead repeats), then saved again as `next`. */
+async function savedAgain(name: string, next: string): Promise<string> {
+  const f = join(dir, name);
+  writeFileSync(f, design('v1'));
+  startLoadRecord();
+  await titleOf(f);
+  writeFileSync(f, next);
+  return f;
+}
+
 describe('loadAhead', () => {
   it('loads the design the last run loaded, and the next load takes that result', async () => {
-    const f = join(dir, 'a.ts');
-    writeFileSync(f, design('v1'));
-    startLoadRecord();
-    expect(await titleOf(f)).toBe('v1');
-    writeFileSync(f, design('v2'));
+    const f = await savedAgain('a.ts', design('v2'));
     const before = loadAheadStats();
     loadAhead();
     await settle();
@@ -51,11 +51,7 @@ describe('loadAhead', () => {
   });
 
   it('a write after the load ahead started, with no change event, makes it stale: the file is read again', async () => {
-    const f = join(dir, 'b.ts');
-    writeFileSync(f, design('v1'));
-    startLoadRecord();
-    await titleOf(f);
-    writeFileSync(f, design('v2'));
+    const f = await savedAgain('b.ts', design('v2'));
     const before = loadAheadStats();
     loadAhead();
     await settle();
@@ -68,7 +64,7 @@ describe('loadAhead', () => {
     const helper = join(dir, 'naming.ts');
     const f = join(dir, 'c.ts');
     writeFileSync(helper, "export const title = 'h1';\n");
-    writeFileSync(f, design('x').replace("'x'", 'title').replace("from 'aksnet';", "from 'aksnet';\nimport { title } from './naming.js';"));
+    writeFileSync(f, design('x').replace('"x"', 'title').replace("from 'aksnet';", "from 'aksnet';\nimport { title } from './naming.js';"));
     startLoadRecord();
     expect(await titleOf(f)).toBe('h1');
     writeFileSync(helper, "export const title = 'h2';\n");
@@ -79,11 +75,7 @@ describe('loadAhead', () => {
   });
 
   it('a change event drops what was loaded ahead before it', async () => {
-    const f = join(dir, 'd.ts');
-    writeFileSync(f, design('v1'));
-    startLoadRecord();
-    await titleOf(f);
-    writeFileSync(f, design('v2'));
+    const f = await savedAgain('d.ts', design('v2'));
     const before = loadAheadStats();
     loadAhead();
     dropLoadsAhead();
@@ -105,11 +97,7 @@ describe('loadAhead', () => {
   });
 
   it("a load ahead that fails gives the load its error, with the design's line and column", async () => {
-    const f = join(dir, 'f.ts');
-    writeFileSync(f, design('ok'));
-    startLoadRecord();
-    await titleOf(f);
-    writeFileSync(f, `${design('broken')}\nconst x = ;\n`);
+    const f = await savedAgain('f.ts', `${design('broken')}\nconst x = ;\n`);
     const before = loadAheadStats();
     loadAhead();
     await settle();
@@ -123,11 +111,7 @@ describe('loadAhead', () => {
   });
 
   it('a failed load ahead whose file was mended since is not used', async () => {
-    const f = join(dir, 'g.ts');
-    writeFileSync(f, design('ok'));
-    startLoadRecord();
-    await titleOf(f);
-    writeFileSync(f, `${design('broken')}\nconst x = ;\n`);
+    const f = await savedAgain('g.ts', `${design('broken')}\nconst x = ;\n`);
     loadAhead();
     await settle();
     writeFileSync(f, design('mended'));

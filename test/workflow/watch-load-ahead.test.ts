@@ -5,6 +5,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minimalDesign } from '../helpers/minimal-design.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAheadStats, loadModule } from '../../src/load/load-module.js';
 import { watchLoop } from '../../src/workflow/watch.js';
@@ -12,14 +13,7 @@ import { watchLoop } from '../../src/workflow/watch.js';
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-watch-ahead-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const design = (title: string) => `import { defineArchitecture, vnet, subnet } from 'aksnet';
-const nodes = subnet({ name: 'snet-nodes', cidr: '10.1.0.0/24' });
-export default defineArchitecture({
-  metadata: { title: '${title}' },
-  network: { vnets: [vnet({ name: 'vnet', region: 'westeurope', addressSpace: ['10.1.0.0/16'], subnets: [nodes] })] },
-  clusters: [],
-});
-`;
+const design = minimalDesign;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
