@@ -27,6 +27,11 @@ export function dslEntry(): string {
   return resolve(here, '../../dsl/index.ts');
 }
 
+/** The folder of the DSL's own files: the user's files are the inputs outside it. */
+function dslDir(): string {
+  return dirname(dslEntry());
+}
+
 export interface LoadedModule {
   /** Absolute path of the file. */
   file: string;
@@ -272,7 +277,7 @@ function stillHolds(read: ReadonlyMap<string, string>, inputs: readonly string[]
       return false;
     }
   }
-  const dsl = dirname(dslEntry());
+  const dsl = dslDir();
   return inputs.every((f) => f.startsWith(dsl) || read.has(f));
 }
 
@@ -307,7 +312,8 @@ async function evaluateBundle(
   run: (path: string) => Promise<Evaluation>,
 ): Promise<LoadedModule> {
   const entry = dslEntry();
-  registerInputs(bundle.inputs.filter((p) => p !== entry && !p.startsWith(dirname(entry))));
+  const dsl = dslDir();
+  registerInputs(bundle.inputs.filter((p) => p !== entry && !p.startsWith(dsl)));
   let evaluation: Evaluation;
   const mapper = frameMapper(bundle.mapDir, tmp, bundle.map, entry);
   try {
@@ -408,7 +414,7 @@ async function buildOne(abs: string, read?: Map<string, string>): Promise<Built>
  * own files are left to esbuild. The callback runs on this thread; a load ahead runs while it waits for the debounce.
  */
 function recordReads(read: Map<string, string>): Esbuild.Plugin {
-  const dsl = dirname(dslEntry());
+  const dsl = dslDir();
   return {
     name: 'aksnet-record-reads',
     setup(build) {
