@@ -1,12 +1,12 @@
 /** Output helpers shared by the commands: atomic writes, colour on a TTY only. */
-import { writeOutput } from './output-file.js';
+import { writeOutput, type OutputData } from './output-file.js';
 
 /**
  * Writes an output file: atomically for regular files (a temporary sibling renamed over the target,
  * so a failed run never leaves a half-written file), through for devices and FIFOs, never over an
  * input; failures are exit 3 naming the path (see output-file.ts).
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: OutputData): void {
   writeOutput(path, data);
 }
 

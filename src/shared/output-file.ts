@@ -108,26 +108,68 @@ function writeAll(fd: number, data: Uint8Array): void {
 export const TEXT_SLICE = 1 << 20;
 
 /**
- * Writes text or bytes to an open descriptor. Long text is encoded a slice at a time into one buffer, not into one
- * buffer as long as the file: in a fresh process, encoding `validate`'s 14 MB JSON at once spent most of its
- * 250–320 ms on memory touched for the first time, slice by slice 120–170 ms. A slice never ends between the two
- * halves of a surrogate pair, so the bytes are those of `Buffer.from(text, 'utf8')` (a lone surrogate is U+FFFD
- * either way).
+ * Text in pieces, written one after the other as if joined: a long output (the JSON findings of many designs)
+ * without one string of it all.
  */
-function writeData(fd: number, data: string | Uint8Array): void {
-  if (typeof data !== 'string') return writeAll(fd, data);
-  if (data.length <= TEXT_SLICE) return writeAll(fd, Buffer.from(data, 'utf8'));
+export interface TextPieces {
+  readonly kind: 'pieces';
+  /** The pieces in order, made as they are written (each call starts again from the first). */
+  readonly pieces: () => Iterable<string>;
+}
+
+/** What an output file is written from. */
+export type OutputData = string | Uint8Array | TextPieces;
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * Writes text, pieces of text or bytes to an open descriptor. Text is encoded into one buffer of at most
+ * TEXT_SLICE code units at a time, not into one buffer as long as the file: in a fresh process, encoding
+ * `validate`'s 14 MB JSON at once spent most of its 250–320 ms on memory touched for the first time, slice by slice
+ * 120–170 ms. No slice ends between the two halves of a surrogate pair, so the bytes are those of
+ * `Buffer.from(text, 'utf8')` for the text joined (a lone surrogate is U+FFFD either way).
+ */
+function writeData(fd: number, data: OutputData): void {
+  if (data instanceof Uint8Array) return writeAll(fd, data);
+  if (typeof data === 'string' && data.length <= TEXT_SLICE) return writeAll(fd, Buffer.from(data, 'utf8'));
   // At most three bytes per code unit; a slice holds at most TEXT_SLICE + 1 of them.
   const buf = Buffer.allocUnsafe(3 * (TEXT_SLICE + 1));
-  for (let at = 0; at < data.length; ) {
-    let end = Math.min(at + TEXT_SLICE, data.length);
-    // A high surrogate whose low half follows goes with it (a lone one is U+FFFD in either slice).
-    const last = data.charCodeAt(end - 1);
-    const after = data.charCodeAt(end);
-    if (last >= 0xd800 && last <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) end++;
-    writeAll(fd, buf.subarray(0, buf.write(data.slice(at, end), 0, 'utf8')));
-    at = end;
+  let used = 0;
+  const flush = () => {
+    writeAll(fd, buf.subarray(0, used));
+    used = 0;
+  };
+  /** Encodes text of at most TEXT_SLICE + 1 code units into the buffer. */
+  const put = (text: string) => {
+    if (used + 3 * text.length > buf.length) flush();
+    used += buf.write(text, used, 'utf8');
+  };
+  /** Encodes any text, a slice at a time; a high surrogate whose low half follows goes with it. */
+  const putLong = (text: string) => {
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(at + TEXT_SLICE, text.length);
+      if (isHigh(text.charCodeAt(end - 1)) && isLow(text.charCodeAt(end))) end++;
+      put(text.slice(at, end));
+      at = end;
+    }
+  };
+  if (typeof data === 'string') putLong(data);
+  else {
+    // A piece ending in the first half of a pair is held back until the next piece's first code unit is known.
+    let held = '';
+    for (const piece of data.pieces()) {
+      let text = held + piece;
+      held = '';
+      if (text.length > 0 && isHigh(text.charCodeAt(text.length - 1))) {
+        held = text.slice(-1);
+        text = text.slice(0, -1);
+      }
+      putLong(text);
+    }
+    putLong(held);
   }
+  flush();
 }
 
 // Temporary files being written right now; removed if the process is interrupted.
@@ -195,7 +237,7 @@ function isSpecialPath(p: string): boolean {
  * Writes one output file (see the module comment). Throws AksnetError: exit 2 when the path is an
  * input of the run, exit 3 when the bytes could not be written.
  */
-export function writeOutput(path: string, data: string | Uint8Array): void {
+export function writeOutput(path: string, data: OutputData): void {
   const fdPath = /^\/(?:dev\/(stdout|stderr)|dev\/fd\/(\d+)|proc\/self\/fd\/(\d+))$/.exec(resolve(path));
   if (fdPath) {
     // The process's own descriptor: write to it (opening /proc/self/fd/N fails for sockets).
@@ -258,7 +300,7 @@ export function writeOutput(path: string, data: string | Uint8Array): void {
   }
 }
 
-function writeThrough(target: string, data: string | Uint8Array, shownPath = target): void {
+function writeThrough(target: string, data: OutputData, shownPath = target): void {
   let fd: number | undefined;
   try {
     fd = openSync(target, 'w');

@@ -7,6 +7,8 @@ import { colors as makeColors, type Colors } from '../shared/io.js';
 import type { FileResult } from '../validate/finding.js';
 import { count } from '../validate/format/summary.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../validate/format/registry.js';
+import { formatJsonPieces } from '../validate/format/json.js';
+import type { TextPieces } from '../shared/output-file.js';
 import { isLoadFailure } from '../validate/load-failure.js';
 import { loadRules } from '../validate/registry.js';
 
@@ -39,6 +41,19 @@ export async function renderFindings(
     cwd: context.cwd ?? process.cwd(),
     ...(context.compact ? { compact: true } : {}),
   });
+}
+
+/**
+ * Renders results for an output file: as renderFindings, except that the JSON format comes in pieces
+ * (formatJsonPieces), which the file writer encodes without one string of the whole document.
+ */
+export async function renderFindingsFile(
+  results: FileResult[],
+  format: FindingsFormat,
+  context: FindingsContext = {},
+): Promise<string | TextPieces> {
+  if (format === 'json') return formatJsonPieces(results);
+  return renderFindings(results, format, context);
 }
 
 /**

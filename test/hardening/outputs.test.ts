@@ -62,6 +62,16 @@ describe('special files are written through, never replaced', () => {
     expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
   });
 
+  it('the JSON findings written to a file (in pieces) are the bytes printed to standard output', () => {
+    const printed = aksnet(['validate', 'd.ts', '--format', 'json'], dir);
+    const file = join(dir, 'findings.json');
+    const written = aksnet(['validate', 'd.ts', '--format', 'json', '-o', file], dir);
+    expect([0, 1]).toContain(printed.code);
+    expect(written.code).toBe(printed.code);
+    expect(JSON.parse(printed.stdout).findings.length).toBeGreaterThan(0);
+    expect(readFileSync(file, 'utf8')).toBe(printed.stdout);
+  });
+
   it('/dev/fd/1 goes to standard output too', () => {
     const r = aksnet(['model', 'd.ts', '-o', '/dev/fd/1'], dir);
     expect(r.code).toBe(0);

@@ -54,3 +54,23 @@ describe('long text written a slice at a time', () => {
     expect(readFileSync(target).equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 });
+
+describe('text written in pieces', () => {
+  const pieces = (list: string[]) => ({ kind: 'pieces' as const, pieces: () => list });
+  const cases: Array<[string, string[]]> = [
+    ['a surrogate pair split between two pieces', ['abc\ud83d', '\ude00def']],
+    ['a lone high surrogate ending a piece, a letter next', ['abc\ud83d', 'x']],
+    ['a lone high surrogate ending the last piece', ['abc', '\ud83d']],
+    ['a lone low surrogate starting a piece', ['abc', '\ude00x']],
+    ['empty pieces between', ['', 'a', '', '\ud83d', '', '\ude00', '']],
+    ['many small pieces past a slice', Array.from({ length: Math.ceil((2.5 * S) / 6) }, (_, i) => `${i % 10}€\u{1F600}ß`)],
+    ['a piece longer than a slice among small ones', ['head', 'é'.repeat(S + 5) + '\ud83d', '\ude00', 'tail']],
+  ];
+  for (const [name, list] of cases) {
+    it(`${name}: the bytes of the pieces joined`, () => {
+      const file = join(dir, `pieces-${name.replace(/\W+/g, '-')}.txt`);
+      writeOutput(file, pieces(list));
+      expect(readFileSync(file).equals(Buffer.from(list.join(''), 'utf8'))).toBe(true);
+    });
+  }
+});

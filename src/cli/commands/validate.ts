@@ -4,7 +4,7 @@ import type { FileResult } from '../../validate/finding.js';
 import { outcomeResults, skipNote, validateOutcomes, type ValidatedFile } from '../../validate/run-files.js';
 import { loadRules } from '../../validate/registry.js';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
-import { findingsExitCode, renderFindings, summaryLine, type FailOn, type FindingsFormat } from '../../workflow/findings.js';
+import { findingsExitCode, renderFindings, renderFindingsFile, summaryLine, type FailOn, type FindingsFormat } from '../../workflow/findings.js';
 import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
 import { isCalendarDate } from '../../shared/date.js';
@@ -73,9 +73,9 @@ async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarning
   const results = opts.omitSuppressed ? all.map((r) => ({ ...r, findings: r.findings.filter((f) => f.status !== 'suppressed') })) : all;
   await warnUnknownRules(validated);
   const color = !opts.output && useColor(process.stdout);
-  const text = await renderFindings(results, opts.format, { colors: colors(color), ...(opts.compact ? { compact: true } : {}) });
-  if (opts.output) writeFileAtomic(opts.output, text);
-  else process.stdout.write(text);
+  const context = { colors: colors(color), ...(opts.compact ? { compact: true } : {}) };
+  if (opts.output) writeFileAtomic(opts.output, await renderFindingsFile(results, opts.format, context));
+  else process.stdout.write(await renderFindings(results, opts.format, context));
   const inputs = [...files, ...validated.flatMap((v) => v.arch.inputs)];
   return { code: exitCode(results, opts.failOn, maxWarnings), inputs, summary: summaryLine(results, skipped.length) };
 }
