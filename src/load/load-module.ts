@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire, SourceMap } from 'node:module';
 import { AksnetError, ExitCode } from '../shared/errors.js';
@@ -27,9 +27,13 @@ export function dslEntry(): string {
   return resolve(here, '../../dsl/index.ts');
 }
 
-/** The folder of the DSL's own files: the user's files are the inputs outside it. */
-function dslDir(): string {
-  return dirname(dslEntry());
+/**
+ * Whether a file is one of the DSL's own (the user's files are the inputs outside its folder). Inside the folder, not
+ * merely beside it: a user's `dsl-helpers/` next to aksnet's `dsl/` is the user's.
+ */
+function isDslFile(path: string): boolean {
+  const dir = dirname(dslEntry());
+  return path === dir || path.startsWith(dir + sep);
 }
 
 export interface LoadedModule {
@@ -277,8 +281,7 @@ function stillHolds(read: ReadonlyMap<string, string>, inputs: readonly string[]
       return false;
     }
   }
-  const dsl = dslDir();
-  return inputs.every((f) => f.startsWith(dsl) || read.has(f));
+  return inputs.every((f) => isDslFile(f) || read.has(f));
 }
 
 /** How many loads ahead were started, how many a load took, and how many it found stale (tests, the bench). */
@@ -311,11 +314,9 @@ async function evaluateBundle(
   tmp: string,
   run: (path: string) => Promise<Evaluation>,
 ): Promise<LoadedModule> {
-  const entry = dslEntry();
-  const dsl = dslDir();
-  registerInputs(bundle.inputs.filter((p) => p !== entry && !p.startsWith(dsl)));
+  registerInputs(bundle.inputs.filter((p) => !isDslFile(p)));
   let evaluation: Evaluation;
-  const mapper = frameMapper(bundle.mapDir, tmp, bundle.map, entry);
+  const mapper = frameMapper(bundle.mapDir, tmp, bundle.map);
   try {
     writeFileSync(tmp, bundle.js);
     const evaluated = run(tmp);
@@ -414,12 +415,11 @@ async function buildOne(abs: string, read?: Map<string, string>): Promise<Built>
  * own files are left to esbuild. The callback runs on this thread; a load ahead runs while it waits for the debounce.
  */
 function recordReads(read: Map<string, string>): Esbuild.Plugin {
-  const dsl = dslDir();
   return {
     name: 'aksnet-record-reads',
     setup(build) {
       build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
-        if (args.path.startsWith(dsl)) return undefined;
+        if (isDslFile(args.path)) return undefined;
         const contents = readFileSync(args.path, 'utf8');
         read.set(args.path, contents);
         return { contents, loader: 'default' };
@@ -511,11 +511,10 @@ function commonDir(files: readonly string[]): string {
 /** Maps one stack frame in the bundle to the user's source, or undefined (another file, or the DSL itself). */
 type FrameMapper = (frame: string) => SourceSite | undefined;
 
-function frameMapper(mapDir: string, bundle: string, mapText: string | undefined, entry: string): FrameMapper {
+function frameMapper(mapDir: string, bundle: string, mapText: string | undefined): FrameMapper {
   if (!mapText) return () => undefined;
   const sm = new SourceMap(JSON.parse(mapText));
   const bundleUrl = pathToFileURL(bundle).href;
-  const dslDir = dirname(entry);
   // Parts built in a loop share their frame: each distinct frame is looked up and resolved once.
   const seen = new Map<string, SourceSite | undefined>();
   const map = (frame: string): SourceSite | undefined => {
@@ -525,7 +524,7 @@ function frameMapper(mapDir: string, bundle: string, mapText: string | undefined
     const hit = sm.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
     if (!hit?.originalSource) return undefined;
     const src = hit.originalSource.startsWith('file:') ? fileURLToPath(hit.originalSource) : resolve(mapDir, hit.originalSource);
-    if (src === entry || src.startsWith(dslDir)) return undefined;
+    if (isDslFile(src)) return undefined;
     return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
   };
   return (frame) => {
