@@ -32,9 +32,10 @@ export function dslEntry(): string {
  * merely beside it: a user's `dsl-helpers/` next to aksnet's `dsl/` is the user's.
  */
 function isDslFile(path: string): boolean {
-  const dir = dirname(dslEntry());
-  return path === dir || path.startsWith(dir + sep);
+  return path === DSL_DIR || path.startsWith(DSL_DIR + sep);
 }
+/** The folder of dslEntry, compiled or not: no file-system check per file asked about. */
+const DSL_DIR = resolve(here, '../../dsl');
 
 export interface LoadedModule {
   /** Absolute path of the file. */
