@@ -20,6 +20,7 @@ import { ConfigCache, validateOutcome } from '../validate/run-files.js';
 import { expandInputs } from './inputs.js';
 import { designStems } from './output-names.js';
 import { debouncedRunner, watchRoots } from './watch.js';
+import { watchSources } from './source-watch.js';
 
 export interface ServeOptions {
   /** Design files, folders or globs; none: the config's `inputs`. */
@@ -157,13 +158,8 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   const url = `http://${HOST}:${(server.address() as AddressInfo).port}/`;
 
   // Re-render on any change of a source file under the inputs' folders or of a file a design imports.
-  const { watch } = await import('chokidar');
   // Each save's design gets a pre-booted fresh worker.
   evaluate.keepSpareEvaluator(true);
-  const watcher = watch([...roots, ...inputs], {
-    ignoreInitial: true,
-    ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
-  });
   // The watch loop's debounce and re-run rule (watch.ts): a change during a render renders once more after it.
   const runner = debouncedRunner(async () => {
     layoutThread.chooseLayoutThreadForRun();
@@ -175,15 +171,18 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       evaluate.refillSpareEvaluator();
     }
   });
-  watcher.on('all', (event, p) => {
-    if (event === 'addDir' || event === 'unlinkDir') return;
-    // As in watch.ts: what was loaded ahead before any event is stale; a relevant one loads the design again at once.
-    dropLoadsAhead();
-    if (!/\.(m?ts|m?js|json)$/.test(p) && !inputs.includes(resolve(p))) return;
-    runner.trigger();
-    loadAhead();
+  // Renders after the first start only once the watcher is up, so they see it.
+  const watcher = await watchSources({
+    roots: [...roots, ...inputs],
+    isInput: (abs) => inputs.includes(abs),
+    onEvents: (relevant) => {
+      // As in watch.ts: what was loaded ahead before any event is stale; a relevant one loads the design again at once.
+      dropLoadsAhead();
+      if (!relevant) return;
+      runner.trigger();
+      loadAhead();
+    },
   });
-  await new Promise<void>((r) => watcher.once('ready', () => r()));
 
   return {
     url,

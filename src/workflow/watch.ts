@@ -2,15 +2,14 @@
  * Watch mode shared by `validate`, `diagram`, `report` and `build`: re-runs the whole command when a
  * source file under the inputs' folders is added, changed or deleted, or when any file the last run
  * read (a helper module outside those folders, the config) changes. The command re-expands its
- * arguments on each run, so new designs are picked up and deleted ones drop out.
- *
- * chokidar rather than node's fs.watch: editors save by rename, recursive fs.watch differs per
- * platform, and chokidar re-arms watchers on replaced files and reports additions in new folders.
+ * arguments on each run, so new designs are picked up and deleted ones drop out. Which events count
+ * is source-watch.ts's job.
  */
 import type { ExitCode } from '../shared/errors.js';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isInside } from './inputs.js';
+import { watchSources } from './source-watch.js';
 
 export interface WatchedRun {
   /** Files the run read: designs, their imports, the config. Watched even outside `roots`. */
@@ -32,11 +31,9 @@ export interface WatchOptions {
   signal?: AbortSignal;
 }
 
-const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
-
 /**
- * How long the loop waits after the last event before it runs. chokidar reports one `change` per saved file,
- * 3–9 ms after the write (2026-12-02: a plain write, a temporary file renamed over the design, a truncate then two
+ * How long the loop waits after the last event before it runs. A save is reported milliseconds after the write
+ * (source-watch.ts; 2026-12-02: a plain write, a temporary file renamed over the design, a truncate then two
  * writes); the wait gathers the files of one "save all", whose events come milliseconds apart. The design is loaded
  * during the wait (loadAhead in load-module.ts), so the wait costs latency only where it is longer than that load.
  * An event that still comes during a run makes the loop run again when that run ends, so a late one costs a second
@@ -52,6 +49,8 @@ export interface DebouncedRunner {
   cancel: () => void;
   /** The run under way (and the runs it was asked for again), if any. */
   running: () => Promise<void> | undefined;
+  /** Runs now, without the wait (the first run of a session); during a run, once more after it. */
+  now: () => Promise<void>;
 }
 
 /**
@@ -63,25 +62,29 @@ export function debouncedRunner(run: () => Promise<void>, debounceMs = DEBOUNCE_
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  const start = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        do {
+          again = false;
+          await run();
+        } while (again);
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
   return {
     trigger: () => {
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        if (running) {
-          again = true;
-          return;
-        }
-        running = (async () => {
-          try {
-            do {
-              again = false;
-              await run();
-            } while (again);
-          } finally {
-            running = undefined;
-          }
-        })();
+        void start();
       }, debounceMs);
     },
     cancel: () => {
@@ -89,13 +92,13 @@ export function debouncedRunner(run: () => Promise<void>, debounceMs = DEBOUNCE_
       timer = undefined;
     },
     running: () => running,
+    now: start,
   };
 }
 
 /** Runs once, then again after every relevant change; resolves with exit code 0 on SIGINT/SIGTERM. */
 export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   const log = opts.log ?? ((l: string) => process.stderr.write(l + '\n'));
-  const { watch } = await import('chokidar');
   // A save usually changes one or two views: the others are laid out from memory, not by ELK again.
   (await import('../layout/cache.js')).useLayoutMemory(256);
   // `aksnet diagram --watch` starts the layout thread itself (layout-thread.ts): its ELK is warmed by the first
@@ -104,12 +107,6 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   (await import('../load/evaluate.js')).keepSpareEvaluator(true);
   const roots = [...new Set(opts.roots.map((r) => resolve(r)))];
   let extra = new Set<string>();
-  const watcher = watch(roots, {
-    ignoreInitial: true,
-    ignored: (p: string) => /[\\/](node_modules|\.git)([\\/]|$)/.test(p),
-    awaitWriteFinish: false,
-  });
-
   const loads = await import('../load/load-module.js');
   const once = async (): Promise<void> => {
     // Whether this run lays out on two ELKs: decided per run by what the machine did meanwhile (layout-thread.ts).
@@ -118,10 +115,8 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
     try {
       const r = await opts.run();
       const wanted = new Set(r.inputs.map((i) => resolve(i)).filter((i) => !roots.some((root) => isInside(root, i))));
-      const add = [...wanted].filter((w) => !extra.has(w));
-      const drop = [...extra].filter((w) => !wanted.has(w));
-      if (add.length) watcher.add(add);
-      if (drop.length) watcher.unwatch(drop);
+      watcher.add([...wanted].filter((w) => !extra.has(w)));
+      watcher.unwatch([...extra].filter((w) => !wanted.has(w)));
       extra = wanted;
       log(r.summary);
     } catch (e) {
@@ -133,20 +128,20 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   };
 
   const runner = debouncedRunner(once, opts.debounceMs);
-  const trigger = runner.trigger;
-
-  const relevant = (p: string) => SOURCE.test(p) || extra.has(resolve(p));
-  watcher.on('all', (event, p) => {
-    if (event === 'addDir' || event === 'unlinkDir') return;
-    // Any event may be a change a design reads: what was loaded ahead before it is stale (load-module.ts).
-    loads.dropLoadsAhead();
-    if (!relevant(p)) return;
-    trigger();
-    // The design is bundled and evaluated during the debounce, not after it.
-    loads.loadAhead();
+  // Runs start only once the watcher is up (the first with runner.now() below), so they see it.
+  const watcher = await watchSources({
+    roots,
+    isInput: (abs) => extra.has(abs),
+    onEvents: (relevant) => {
+      // Any event may be a change a design reads: what was loaded ahead before it is stale (load-module.ts).
+      loads.dropLoadsAhead();
+      if (!relevant) return;
+      runner.trigger();
+      // The design is bundled and evaluated during the debounce, not after it.
+      loads.loadAhead();
+    },
   });
-  await new Promise<void>((r) => watcher.once('ready', () => r()));
-  await once();
+  await runner.now();
   log(`watching ${roots.join(', ')} for changes; press Ctrl+C to stop`);
 
   return new Promise((resolveExit) => {

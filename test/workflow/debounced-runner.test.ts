@@ -84,4 +84,21 @@ describe('debouncedRunner', () => {
     expect(await startsAfter(1)).toBe(1);
     state.finish();
   });
+
+  it('now() runs at once, and a change during that run makes one more run after it, never two at once', async () => {
+    const { state, runner, startsAfter } = gated(20);
+    const first = runner.now();
+    expect(state.starts).toBe(1);
+    runner.trigger();
+    expect(await startsAfter(20)).toBe(1);
+    // Asked for again while a run is under way: the same promise, one more run after it.
+    expect(runner.now()).toBe(runner.running());
+    state.finish();
+    expect(await startsAfter(0)).toBe(2);
+    state.finish();
+    await first;
+    expect(await startsAfter(100)).toBe(2);
+    expect(state.most).toBe(1);
+    expect(runner.running()).toBeUndefined();
+  });
 });

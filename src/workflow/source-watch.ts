@@ -1,0 +1,96 @@
+/**
+ * The file watching behind watch mode and `aksnet serve`: which saves start a run.
+ *
+ * chokidar rather than node's fs.watch alone: editors save by rename, recursive fs.watch differs per platform, and
+ * chokidar re-arms watchers on replaced files and reports additions in new folders. But chokidar reports at most one
+ * `change` per file in 50 ms, with no event at the end of that window: a save written in two parts 20–50 ms apart
+ * was reported after its first part only, so the run read half a file ("Unterminated string literal") and no run
+ * followed the rest. chokidar's raw events (one per event of the operating system's watcher) are never held back,
+ * so changes are taken from them; its own `change` for a file a raw event has just reported is the same save again
+ * and is not passed on (it would restart the debounce and the load ahead a few milliseconds later).
+ */
+import { basename, join, resolve } from 'node:path';
+
+/** The files whose addition, change or deletion under a watched folder may change a run: sources and JSON. */
+export const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
+
+const IGNORED = /[\\/](node_modules|\.git)([\\/]|$)/;
+
+/**
+ * How long after a raw event for a file chokidar's `change` for it is taken as the same save. chokidar's comes
+ * within milliseconds (it stats the file first); a later save brings raw events of its own.
+ */
+const SAME_SAVE_MS = 100;
+
+export interface SourceWatchOptions {
+  /** Folders watched recursively. */
+  roots: string[];
+  /** Files outside those folders that count as well (a run's inputs: a helper module, the config). */
+  isInput: (abs: string) => boolean;
+  /**
+   * Events, reported once per turn of the event loop (the operating system reports one save as several events):
+   * `relevant` when one of them was for a source file or an input. Every event counts as a change to a file a
+   * loaded design may read (load-module.ts: dropLoadsAhead), relevant or not.
+   */
+  onEvents: (relevant: boolean) => void;
+}
+
+export interface SourceWatcher {
+  /** Also watch these files (a run's inputs outside the roots). */
+  add(paths: string[]): void;
+  unwatch(paths: string[]): void;
+  close(): Promise<void>;
+}
+
+/** Starts watching; resolves once the initial scan is done (events before it are not reported). */
+export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatcher> {
+  const { watch } = await import('chokidar');
+  const watcher = watch(
+    opts.roots.map((r) => resolve(r)),
+    { ignoreInitial: true, ignored: (p: string) => IGNORED.test(p), awaitWriteFinish: false },
+  );
+  let ready = false;
+  let pending: boolean | undefined;
+  const lastRaw = new Map<string, number>();
+  const relevant = (abs: string) => SOURCE.test(abs) || opts.isInput(abs);
+  const report = (abs: string): void => {
+    const was = pending;
+    pending = (pending ?? false) || relevant(abs);
+    if (was !== undefined) return;
+    setImmediate(() => {
+      const r = pending ?? false;
+      pending = undefined;
+      opts.onEvents(r);
+    });
+  };
+
+  watcher.on('raw', (_event, evPath: string | null, details: unknown) => {
+    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (!ready || typeof watched !== 'string') return;
+    // A file's own watcher names the file; a folder's names the entry in it.
+    const abs = resolve(!evPath || basename(watched) === evPath ? watched : join(watched, evPath));
+    if (IGNORED.test(abs)) return;
+    const now = performance.now();
+    lastRaw.set(abs, now);
+    for (const [p, t] of lastRaw) if (now - t > SAME_SAVE_MS) lastRaw.delete(p);
+    report(abs);
+  });
+  watcher.on('all', (event, p) => {
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    const abs = resolve(p);
+    const raw = lastRaw.get(abs);
+    if (event === 'change' && raw !== undefined && performance.now() - raw <= SAME_SAVE_MS) return;
+    report(abs);
+  });
+  await new Promise<void>((r) => watcher.once('ready', () => r()));
+  ready = true;
+  return {
+    add: (paths) => {
+      if (paths.length) watcher.add(paths);
+    },
+    unwatch: (paths) => {
+      if (paths.length) watcher.unwatch(paths);
+    },
+    close: () => watcher.close(),
+  };
+}

@@ -1,0 +1,143 @@
+/**
+ * Which file events start a watch run (src/workflow/source-watch.ts). chokidar alone reports at most one change per
+ * file in 50 ms: a save whose second part came 20–50 ms after its first was lost. These tests write real files and
+ * wait for real events.
+ */
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { watchSources, type SourceWatcher } from '../../src/workflow/source-watch.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aksnet-source-watch-'));
+const outside = mkdtempSync(join(tmpdir(), 'aksnet-source-watch-outside-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(outside, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A watcher that records each report with the time it came, relative to `mark()`. */
+async function recorder(roots: string[], inputs: string[] = []) {
+  const events: Array<{ at: number; relevant: boolean }> = [];
+  let t0 = performance.now();
+  const w: SourceWatcher = await watchSources({
+    roots,
+    isInput: (abs) => inputs.includes(abs),
+    onEvents: (relevant) => events.push({ at: performance.now() - t0, relevant }),
+  });
+  return {
+    w,
+    events,
+    mark: () => {
+      events.length = 0;
+      t0 = performance.now();
+    },
+  };
+}
+
+describe('watchSources', () => {
+  it('reports the second part of a save written 30 ms after the first, which chokidar alone holds back', async () => {
+    const f = join(dir, 'two-parts.ts');
+    writeFileSync(f, 'export const a = 1;\n');
+    const r = await recorder([dir]);
+    try {
+      r.mark();
+      const fd = openSync(f, 'w');
+      writeSync(fd, 'export const a = "half');
+      await sleep(30);
+      r.events.filter((e) => e.relevant).forEach((e) => expect(e.at).toBeLessThan(30));
+      const firstPart = r.events.filter((e) => e.relevant).length;
+      expect(firstPart).toBeGreaterThan(0);
+      writeSync(fd, ' and the rest";\n');
+      closeSync(fd);
+      await sleep(200);
+      // A report after the second part: the run it starts reads the whole file.
+      expect(r.events.filter((e) => e.relevant && e.at >= 30).length).toBeGreaterThan(0);
+    } finally {
+      await r.w.close();
+    }
+  });
+
+  it('counts source files and inputs as relevant, other files only as events, and nothing under node_modules', async () => {
+    mkdirSync(join(dir, 'node_modules/pkg'), { recursive: true });
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    const helper = join(outside, 'helper.ts');
+    const note = join(outside, 'notes.txt');
+    writeFileSync(helper, 'export const h = 1;\n');
+    writeFileSync(note, 'a note\n');
+    const r = await recorder([dir], [helper, note]);
+    try {
+      const after = async (write: () => void) => {
+        r.mark();
+        write();
+        await sleep(200);
+        return { any: r.events.length > 0, relevant: r.events.some((e) => e.relevant) };
+      };
+      // Outputs beside the designs: an event (a design might read the file), but no run.
+      expect(await after(() => writeFileSync(join(dir, 'design.overview.svg'), '<svg/>'))).toEqual({ any: true, relevant: false });
+      expect(await after(() => writeFileSync(join(dir, 'sub/new.mts'), 'export {};\n'))).toEqual({ any: true, relevant: true });
+      expect(await after(() => writeFileSync(join(dir, 'data.json'), '{}'))).toEqual({ any: true, relevant: true });
+      expect(await after(() => writeFileSync(join(dir, 'node_modules/pkg/index.js'), ''))).toEqual({ any: false, relevant: false });
+      // A file outside the folders counts once it is watched, whatever its name.
+      expect(await after(() => writeFileSync(note, 'changed\n'))).toEqual({ any: false, relevant: false });
+      r.w.add([helper, note]);
+      await sleep(200);
+      expect(await after(() => writeFileSync(note, 'changed again\n'))).toEqual({ any: true, relevant: true });
+      expect(await after(() => writeFileSync(helper, 'export const h = 2;\n'))).toEqual({ any: true, relevant: true });
+      r.w.unwatch([note]);
+      await sleep(100);
+      expect(await after(() => writeFileSync(note, 'unwatched\n'))).toEqual({ any: false, relevant: false });
+    } finally {
+      await r.w.close();
+    }
+  });
+
+  it('reports a save by rename and a deletion', async () => {
+    const f = join(dir, 'renamed.ts');
+    writeFileSync(f, 'export const a = 1;\n');
+    const r = await recorder([dir]);
+    try {
+      r.mark();
+      writeFileSync(join(dir, '.renamed.ts.tmp'), 'export const a = 2;\n');
+      const { renameSync, unlinkSync } = await import('node:fs');
+      renameSync(join(dir, '.renamed.ts.tmp'), f);
+      await sleep(200);
+      expect(r.events.some((e) => e.relevant)).toBe(true);
+      // Saved again after the rename: the watcher follows the new file.
+      r.mark();
+      writeFileSync(f, 'export const a = 3;\n');
+      await sleep(200);
+      expect(r.events.some((e) => e.relevant)).toBe(true);
+      r.mark();
+      unlinkSync(f);
+      await sleep(200);
+      expect(r.events.some((e) => e.relevant)).toBe(true);
+    } finally {
+      await r.w.close();
+    }
+  });
+
+  it('one write is one report, not one per event of the operating system or chokidar', async () => {
+    const f = join(dir, 'once.ts');
+    writeFileSync(f, 'export const a = 1;\n');
+    const r = await recorder([dir]);
+    try {
+      const counts: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        r.mark();
+        writeFileSync(f, `export const a = ${i + 10};\n`);
+        await sleep(250);
+        counts.push(r.events.length);
+      }
+      // The operating system reports each write four times (the file's watcher and its folder's, twice each) and
+      // chokidar once more; batched per turn of the event loop and with chokidar's duplicate dropped, most writes
+      // come as one report.
+      expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
+      expect(counts.filter((c) => c === 1).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await r.w.close();
+    }
+  });
+});
