@@ -101,9 +101,34 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   drawings.useDrawingCache(drawings.defaultDrawingCacheDir());
   const layoutThread = await import('../layout/layout-thread.js');
   const evaluate = await import('../load/evaluate.js');
-  layoutThread.chooseLayoutThreadForRun();
-  startLoadRecord();
-  await render();
+  // Re-render on any change of a source file under the inputs' folders or of a file a design imports.
+  // Each save's design gets a pre-booted fresh worker.
+  evaluate.keepSpareEvaluator(true);
+  // The watch loop's debounce and re-run rule (watch.ts): a change during a render renders once more after it.
+  const runner = debouncedRunner(async () => {
+    layoutThread.chooseLayoutThreadForRun();
+    startLoadRecord();
+    try {
+      await render();
+      watcher.add(inputs);
+    } finally {
+      evaluate.refillSpareEvaluator();
+    }
+  });
+  // Watched before the first render starts (runner.now() below), so that a save during it is rendered after it.
+  const watcher = await watchSources({
+    roots,
+    isInput: (abs) => inputs.includes(abs),
+    onEvents: (relevant) => {
+      // As in watch.ts: what was loaded ahead before any event is stale; a relevant one loads the design again at once.
+      dropLoadsAhead();
+      if (!relevant) return;
+      runner.trigger();
+      loadAhead();
+    },
+  });
+
+  await runner.now();
 
   const server = createServer((req, res) => {
     try {
@@ -145,44 +170,25 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
     send(res, 404, 'text/plain; charset=utf-8', 'not found');
   }
 
-  await new Promise<void>((ok, fail) => {
-    server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(
-        e.code === 'EADDRINUSE'
-          ? new AksnetError(`port ${opts.port} is in use; pick another with --port`, undefined, ExitCode.usage)
-          : e,
-      ),
-    );
-    server.listen(opts.port, HOST, () => ok());
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', (e: NodeJS.ErrnoException) =>
+        fail(
+          e.code === 'EADDRINUSE'
+            ? new AksnetError(`port ${opts.port} is in use; pick another with --port`, undefined, ExitCode.usage)
+            : e,
+        ),
+      );
+      server.listen(opts.port, HOST, () => ok());
+    });
+  } catch (e) {
+    // Nothing is served: the watcher and the spare evaluator would keep the process alive for nothing.
+    runner.cancel();
+    await watcher.close();
+    evaluate.keepSpareEvaluator(false);
+    throw e;
+  }
   const url = `http://${HOST}:${(server.address() as AddressInfo).port}/`;
-
-  // Re-render on any change of a source file under the inputs' folders or of a file a design imports.
-  // Each save's design gets a pre-booted fresh worker.
-  evaluate.keepSpareEvaluator(true);
-  // The watch loop's debounce and re-run rule (watch.ts): a change during a render renders once more after it.
-  const runner = debouncedRunner(async () => {
-    layoutThread.chooseLayoutThreadForRun();
-    startLoadRecord();
-    try {
-      await render();
-      watcher.add(inputs);
-    } finally {
-      evaluate.refillSpareEvaluator();
-    }
-  });
-  // Renders after the first start only once the watcher is up, so they see it.
-  const watcher = await watchSources({
-    roots: [...roots, ...inputs],
-    isInput: (abs) => inputs.includes(abs),
-    onEvents: (relevant) => {
-      // As in watch.ts: what was loaded ahead before any event is stale; a relevant one loads the design again at once.
-      dropLoadsAhead();
-      if (!relevant) return;
-      runner.trigger();
-      loadAhead();
-    },
-  });
 
   return {
     url,
