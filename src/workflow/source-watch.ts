@@ -6,8 +6,10 @@
  * `change` per file in 50 ms, with no event at the end of that window: a save written in two parts 20–50 ms apart
  * was reported after its first part only, so the run read half a file ("Unterminated string literal") and no run
  * followed the rest. chokidar's raw events (one per event of the operating system's watcher) are never held back,
- * so changes are taken from them; its own `change` for a file a raw event has just reported is the same save again
- * and is not passed on (it would restart the debounce and the load ahead a few milliseconds later).
+ * so changes are taken from them. chokidar's own event for a file a raw event has just reported tells nothing new (a
+ * later change of the file brings raw events of its own) and is not passed on: its `change` would restart the
+ * debounce and the load ahead a few milliseconds later, and its `unlink`, which it holds back 100 ms to see whether
+ * the file comes back (a save by rename), would run everything a second time.
  */
 import { basename, join, resolve } from 'node:path';
 
@@ -17,10 +19,10 @@ export const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
 const IGNORED = /[\\/](node_modules|\.git)([\\/]|$)/;
 
 /**
- * How long after a raw event for a file chokidar's `change` for it is taken as the same save. chokidar's comes
- * within milliseconds (it stats the file first); a later save brings raw events of its own.
+ * How long after a raw event for a file chokidar's own event for it is taken as the same one: its `change` comes
+ * within milliseconds (it stats the file first), its `unlink` 100 ms after the deletion.
  */
-const SAME_SAVE_MS = 100;
+const SAME_EVENT_MS = 500;
 
 export interface SourceWatchOptions {
   /** Folders watched recursively. */
@@ -51,7 +53,7 @@ export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatc
   );
   let ready = false;
   let pending: boolean | undefined;
-  const lastRaw = new Map<string, number>();
+  const echoes = rawEchoes();
   const relevant = (abs: string) => SOURCE.test(abs) || opts.isInput(abs);
   const report = (abs: string): void => {
     const was = pending;
@@ -70,16 +72,13 @@ export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatc
     // A file's own watcher names the file; a folder's names the entry in it.
     const abs = resolve(!evPath || basename(watched) === evPath ? watched : join(watched, evPath));
     if (IGNORED.test(abs)) return;
-    const now = performance.now();
-    lastRaw.set(abs, now);
-    for (const [p, t] of lastRaw) if (now - t > SAME_SAVE_MS) lastRaw.delete(p);
+    echoes.raw(abs, performance.now());
     report(abs);
   });
   watcher.on('all', (event, p) => {
     if (event === 'addDir' || event === 'unlinkDir') return;
     const abs = resolve(p);
-    const raw = lastRaw.get(abs);
-    if (event === 'change' && raw !== undefined && performance.now() - raw <= SAME_SAVE_MS) return;
+    if (echoes.isEcho(abs, performance.now())) return;
     report(abs);
   });
   await new Promise<void>((r) => watcher.once('ready', () => r()));
@@ -92,5 +91,23 @@ export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatc
       if (paths.length) watcher.unwatch(paths);
     },
     close: () => watcher.close(),
+  };
+}
+
+/**
+ * Which of chokidar's own events repeat what raw events have just reported: those for a path with a raw event
+ * SAME_EVENT_MS or less before (times in milliseconds, any monotonic clock).
+ */
+export function rawEchoes(): { raw(path: string, now: number): void; isEcho(path: string, now: number): boolean } {
+  const last = new Map<string, number>();
+  return {
+    raw: (path, now) => {
+      last.set(path, now);
+      for (const [p, t] of last) if (now - t > SAME_EVENT_MS) last.delete(p);
+    },
+    isEcho: (path, now) => {
+      const t = last.get(path);
+      return t !== undefined && now - t <= SAME_EVENT_MS;
+    },
   };
 }

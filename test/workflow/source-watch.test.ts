@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { watchSources, type SourceWatcher } from '../../src/workflow/source-watch.js';
+import { rawEchoes, watchSources, type SourceWatcher } from '../../src/workflow/source-watch.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-source-watch-'));
 const outside = mkdtempSync(join(tmpdir(), 'aksnet-source-watch-outside-'));
@@ -139,5 +139,43 @@ describe('watchSources', () => {
     } finally {
       await r.w.close();
     }
+  });
+
+  it('a deletion is one report, not a second one when chokidar reports it 100 ms later', async () => {
+    const r = await recorder([dir]);
+    try {
+      const counts: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const f = join(dir, `deleted-${i}.ts`);
+        writeFileSync(f, 'export {};\n');
+        await sleep(250);
+        r.mark();
+        rmSync(f);
+        await sleep(400);
+        counts.push(r.events.length);
+      }
+      expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
+      expect(counts.filter((c) => c === 1).length).toBeGreaterThanOrEqual(3);
+    } finally {
+      await r.w.close();
+    }
+  });
+});
+
+describe('rawEchoes', () => {
+  it("takes chokidar's event for a path as an echo up to 500 ms after a raw event for that path, not after", () => {
+    const e = rawEchoes();
+    expect(e.isEcho('/d/a.ts', 0)).toBe(false);
+    e.raw('/d/a.ts', 1000);
+    expect(e.isEcho('/d/a.ts', 1000)).toBe(true);
+    expect(e.isEcho('/d/a.ts', 1500)).toBe(true);
+    expect(e.isEcho('/d/a.ts', 1500.5)).toBe(false);
+    expect(e.isEcho('/d/b.ts', 1001)).toBe(false);
+    // A later raw event for the path starts its window again; old paths are forgotten.
+    e.raw('/d/a.ts', 1400);
+    expect(e.isEcho('/d/a.ts', 1900)).toBe(true);
+    e.raw('/d/b.ts', 3000);
+    expect(e.isEcho('/d/a.ts', 3000)).toBe(false);
+    expect(e.isEcho('/d/b.ts', 3000)).toBe(true);
   });
 });
