@@ -47,6 +47,8 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   let pages: Page[] = [];
   let generation = 0;
   let inputs: string[] = [];
+  /** Every input of a render in this session (watched from then on). */
+  const watched = new Set<string>();
   let waiters: Array<(g: number) => void> = [];
   const clients = new Set<ServerResponse>();
 
@@ -110,6 +112,8 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
     startLoadRecord();
     try {
       await render();
+      // As in watch.ts, inputs stay watched for the session: a render that fails to load cannot name them.
+      for (const i of inputs) watched.add(resolve(i));
       watcher.add(inputs);
     } finally {
       evaluate.refillSpareEvaluator();
@@ -118,7 +122,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
   // Watched before the first render starts (runner.now() below), so that a save during it is rendered after it.
   const watcher = await watchSources({
     roots,
-    isInput: (abs) => inputs.includes(abs),
+    isInput: (abs) => watched.has(abs),
     onEvents: (relevant) => {
       // As in watch.ts: what was loaded ahead before any event is stale; a relevant one loads the design again at once.
       dropLoadsAhead();

@@ -11,7 +11,8 @@
  * debounce and the load ahead a few milliseconds later, and its `unlink`, which it holds back 100 ms to see whether
  * the file comes back (a save by rename), would run everything a second time.
  */
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { isInside } from './inputs.js';
 
 /** The files whose addition, change or deletion under a watched folder may change a run: sources and JSON. */
 export const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
@@ -31,33 +32,37 @@ export interface SourceWatchOptions {
   isInput: (abs: string) => boolean;
   /**
    * Events, reported once per turn of the event loop (the operating system reports one save as several events):
-   * `relevant` when one of them was for a source file or an input. Every event counts as a change to a file a
-   * loaded design may read (load-module.ts: dropLoadsAhead), relevant or not.
+   * `relevant` when one of them was for a source file under the roots or for an input. Every event counts as a change
+   * to a file a loaded design may read (load-module.ts: dropLoadsAhead), relevant or not.
    */
   onEvents: (relevant: boolean) => void;
 }
 
 export interface SourceWatcher {
-  /** Also watch these files (a run's inputs outside the roots). */
+  /**
+   * Also watch these files (a run's inputs; those under the roots are watched already). Their folders are watched,
+   * not the files alone: a file watched alone is forgotten when it is deleted, so a helper module deleted and
+   * written again would not be seen (the run between them fails to load and cannot name it as an input).
+   */
   add(paths: string[]): void;
-  unwatch(paths: string[]): void;
   close(): Promise<void>;
 }
 
 /** Starts watching; resolves once the initial scan is done (events before it are not reported). */
 export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatcher> {
   const { watch } = await import('chokidar');
-  const watcher = watch(
-    opts.roots.map((r) => resolve(r)),
-    { ignoreInitial: true, ignored: (p: string) => IGNORED.test(p), awaitWriteFinish: false },
-  );
+  const roots = opts.roots.map((r) => resolve(r));
+  const options = { ignoreInitial: true, ignored: (p: string) => IGNORED.test(p), awaitWriteFinish: false };
+  const watcher = watch(roots, options);
+  // The folders of inputs outside the roots, each without its subfolders: only the inputs in them are relevant.
+  const around = watch([], { ...options, depth: 0 });
+  const folders = new Set<string>();
   let ready = false;
   let pending: boolean | undefined;
   const echoes = rawEchoes();
-  const relevant = (abs: string) => SOURCE.test(abs) || opts.isInput(abs);
-  const report = (abs: string): void => {
+  const report = (relevant: boolean): void => {
     const was = pending;
-    pending = (pending ?? false) || relevant(abs);
+    pending = (pending ?? false) || relevant;
     if (was !== undefined) return;
     setImmediate(() => {
       const r = pending ?? false;
@@ -66,31 +71,38 @@ export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatc
     });
   };
 
-  watcher.on('raw', (_event, evPath: string | null, details: unknown) => {
-    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-    if (!ready || typeof watched !== 'string') return;
-    // A file's own watcher names the file; a folder's names the entry in it.
-    const abs = resolve(!evPath || basename(watched) === evPath ? watched : join(watched, evPath));
-    if (IGNORED.test(abs)) return;
-    echoes.raw(abs, performance.now());
-    report(abs);
-  });
-  watcher.on('all', (event, p) => {
-    if (event === 'addDir' || event === 'unlinkDir') return;
-    const abs = resolve(p);
-    if (echoes.isEcho(abs, performance.now())) return;
-    report(abs);
-  });
+  const listen = (w: typeof watcher, relevant: (abs: string) => boolean): void => {
+    w.on('raw', (_event, evPath: string | null, details: unknown) => {
+      const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+      if (!ready || typeof watched !== 'string') return;
+      // A file's own watcher names the file; a folder's names the entry in it.
+      const abs = resolve(!evPath || basename(watched) === evPath ? watched : join(watched, evPath));
+      if (IGNORED.test(abs)) return;
+      echoes.raw(abs, performance.now());
+      report(relevant(abs));
+    });
+    w.on('all', (event, p) => {
+      if (event === 'addDir' || event === 'unlinkDir') return;
+      const abs = resolve(p);
+      if (echoes.isEcho(abs, performance.now())) return;
+      report(relevant(abs));
+    });
+  };
+  listen(watcher, (abs) => SOURCE.test(abs) || opts.isInput(abs));
+  listen(around, (abs) => opts.isInput(abs));
   await new Promise<void>((r) => watcher.once('ready', () => r()));
   ready = true;
   return {
     add: (paths) => {
-      if (paths.length) watcher.add(paths);
+      const more = [...new Set(paths.map((p) => dirname(resolve(p))))].filter(
+        (d) => !folders.has(d) && !roots.some((root) => isInside(root, d)),
+      );
+      for (const d of more) folders.add(d);
+      if (more.length) around.add(more);
     },
-    unwatch: (paths) => {
-      if (paths.length) watcher.unwatch(paths);
+    close: async () => {
+      await Promise.all([watcher.close(), around.close()]);
     },
-    close: () => watcher.close(),
   };
 }
 

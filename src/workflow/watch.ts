@@ -1,7 +1,7 @@
 /**
  * Watch mode shared by `validate`, `diagram`, `report` and `build`: re-runs the whole command when a
- * source file under the inputs' folders is added, changed or deleted, or when any file the last run
- * read (a helper module outside those folders, the config) changes. The command re-expands its
+ * source file under the inputs' folders is added, changed or deleted, or when any file a run of the
+ * session read (a helper module outside those folders, the config) changes, is deleted or comes back. The command re-expands its
  * arguments on each run, so new designs are picked up and deleted ones drop out. Which events count
  * is source-watch.ts's job.
  */
@@ -106,7 +106,7 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
   // before the save instead of after it.
   (await import('../load/evaluate.js')).keepSpareEvaluator(true);
   const roots = [...new Set(opts.roots.map((r) => resolve(r)))];
-  let extra = new Set<string>();
+  const extra = new Set<string>();
   const loads = await import('../load/load-module.js');
   const once = async (): Promise<void> => {
     // Whether this run lays out on two ELKs: decided per run by what the machine did meanwhile (layout-thread.ts).
@@ -114,10 +114,11 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
     loads.startLoadRecord();
     try {
       const r = await opts.run();
-      const wanted = new Set(r.inputs.map((i) => resolve(i)).filter((i) => !roots.some((root) => isInside(root, i))));
-      watcher.add([...wanted].filter((w) => !extra.has(w)));
-      watcher.unwatch([...extra].filter((w) => !wanted.has(w)));
-      extra = wanted;
+      // Inputs stay watched for the session: a run that fails to load (a helper deleted, an import misspelt) cannot
+      // name the files the next save brings back.
+      const more = r.inputs.map((i) => resolve(i)).filter((i) => !extra.has(i) && !roots.some((root) => isInside(root, i)));
+      for (const i of more) extra.add(i);
+      watcher.add(more);
       log(r.summary);
     } catch (e) {
       const { AksnetError } = await import('../shared/errors.js');
