@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheDir } from '../shared/code-cache.js';
+import { noteOwnWrite } from '../shared/own-writes.js';
 
 export interface CachedPosition {
   line: number;
@@ -103,6 +104,7 @@ export function flushPositionCaches(): void {
     try {
       mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
       const tmp = `${path}.${process.pid}.tmp`;
+      noteOwnWrite(path);
       writeFileSync(tmp, JSON.stringify({ file, textHash, entries: Object.fromEntries(entries) }), { mode: 0o600 });
       renameSync(tmp, path);
     } catch {

@@ -5,6 +5,7 @@
  */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { noteOwnWrite } from './own-writes.js';
 
 /** Folders this process made or found (a pack writes hundreds of layout entries into 256 folders). */
 const made = new Set<string>();
@@ -12,6 +13,7 @@ const made = new Set<string>();
 /** Writes `text` to `file` atomically; false when it cannot be written (a cache that cannot be written only costs speed). */
 export function writeCacheEntry(file: string, text: string): boolean {
   const tmp = `${file}.${process.pid}.tmp`;
+  noteOwnWrite(file);
   const folder = dirname(file);
   try {
     if (!made.has(folder)) {

@@ -25,6 +25,7 @@ import {
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { AksnetError, ExitCode } from './errors.js';
+import { noteOwnWrite } from './own-writes.js';
 
 const TMP_MARK = '.aksnet-tmp-';
 
@@ -255,6 +256,8 @@ export function writeOutput(path: string, data: OutputData): void {
   if (inputs.has(target)) {
     throw new AksnetError(`refusing to write ${shown(path)}: it is an input of this run`, undefined, ExitCode.usage);
   }
+  noteOwnWrite(path);
+  noteOwnWrite(target);
   let st;
   try {
     st = statSync(target);

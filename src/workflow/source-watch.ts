@@ -13,6 +13,7 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { isInside } from './inputs.js';
+import { isOwnWrite } from '../shared/own-writes.js';
 
 /** The files whose addition, change or deletion under a watched folder may change a run: sources and JSON. */
 export const SOURCE = /\.(m?ts|m?js|cts|cjs|json)$/;
@@ -88,8 +89,9 @@ export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatc
       report(relevant(abs));
     });
   };
-  listen(watcher, (abs) => SOURCE.test(abs) || opts.isInput(abs));
-  listen(around, (abs) => opts.isInput(abs));
+  // What aksnet wrote itself (outputs, cache entries beside the designs) is never a save.
+  listen(watcher, (abs) => !isOwnWrite(abs) && (SOURCE.test(abs) || opts.isInput(abs)));
+  listen(around, (abs) => !isOwnWrite(abs) && opts.isInput(abs));
   await new Promise<void>((r) => watcher.once('ready', () => r()));
   ready = true;
   return {

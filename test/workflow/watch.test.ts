@@ -1,6 +1,6 @@
 /** `--watch` picks up new and deleted designs and prints the findings summary after each run. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,5 +99,41 @@ describe('--watch', () => {
       () => `the summary (log: ${log()})`,
     );
     child.kill('SIGINT');
+  }, 150_000);
+
+  // A project keeps its outputs and its layout cache beside its designs. Before, each run's own JSON writes (the
+  // findings file, the cache entries of `aksnet init`'s starter) looked like a save: the session ran forever.
+  it('does not take its own outputs and cache entries for saves: one run per save, then quiet', async () => {
+    const runsOf = (log: string, what: RegExp) => log.split('\n').filter((l) => what.test(l)).length;
+    const quiet = async (log: () => string, what: RegExp, runs: number) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      expect(runsOf(log(), what), log()).toBe(runs);
+    };
+
+    // validate --watch writing its JSON findings into the watched folder.
+    const v = join(dir, 'own-v');
+    mkdirSync(v, { recursive: true });
+    copyFileSync(join(repo, 'examples/a-hub-spoke-baseline.ts'), join(v, 'a.ts'));
+    const one = start(['validate', '.', '--watch', '--no-config', '--format', 'json', '-o', 'findings.json'], v);
+    running.push(one.child);
+    await until(() => one.log().includes('watching'), () => `the first run (log: ${one.log()})`);
+    expect(existsSync(join(v, 'findings.json'))).toBe(true);
+    await quiet(one.log, /^aksnet validate:/, 1);
+    writeFileSync(join(v, 'a.ts'), readFileSync(join(v, 'a.ts'), 'utf8') + '// saved again\n');
+    await until(() => runsOf(one.log(), /^aksnet validate:/) === 2, () => `the run after the save (log: ${one.log()})`);
+    await quiet(one.log, /^aksnet validate:/, 2);
+    one.child.kill('SIGINT');
+
+    // build --watch on the starter `aksnet init` writes: its layout cache is a folder of JSON entries beside the designs.
+    const b = join(dir, 'own-b');
+    mkdirSync(b, { recursive: true });
+    const init = start(['init'], b);
+    await new Promise((r) => init.child.once('exit', r));
+    const two = start(['build', '--watch'], b);
+    running.push(two.child);
+    await until(() => two.log().includes('watching'), () => `the first build (log: ${two.log()})`);
+    expect(existsSync(join(b, '.aksnet-cache'))).toBe(true);
+    await quiet(two.log, /^aksnet build: \d+ written/, 1);
+    two.child.kill('SIGINT');
   }, 150_000);
 });
