@@ -8,19 +8,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadModule } from '../../src/load/load-module.js';
 import { watchLoop } from '../../src/workflow/watch.js';
+import { sleep, until } from '../helpers/wait.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-watch-inputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 const design = `import { defineArchitecture, vnet, subnet } from 'aksnet';
 import { title } from '../lib/title.js';

@@ -9,21 +9,12 @@ import { minimalDesign } from '../helpers/minimal-design.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAheadStats, loadModule } from '../../src/load/load-module.js';
 import { watchLoop } from '../../src/workflow/watch.js';
+import { sleep, until } from '../helpers/wait.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-watch-ahead-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const design = minimalDesign;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function until(check: () => boolean, what: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
 
 describe('watch loop: loading ahead', () => {
   it('a save is loaded during the debounce, and a second save within it is the one the run sees', async () => {
