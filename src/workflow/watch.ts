@@ -1,9 +1,9 @@
 /**
  * Watch mode shared by `validate`, `diagram`, `report` and `build`: re-runs the whole command when a
  * source file under the inputs' folders is added, changed or deleted, or when any file a run of the
- * session read (a helper module outside those folders, the config) changes, is deleted or comes back. The command re-expands its
- * arguments on each run, so new designs are picked up and deleted ones drop out. Which events count
- * is source-watch.ts's job.
+ * session read (a helper module outside those folders, the config) changes, is deleted or comes back.
+ * The command re-expands its arguments on each run, so new designs are picked up and deleted ones drop
+ * out. Which file events count is source-watch.ts's job.
  */
 import type { ExitCode } from '../shared/errors.js';
 import { readFileSync, statSync } from 'node:fs';
