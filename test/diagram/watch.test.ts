@@ -77,4 +77,32 @@ describe('diagram --watch', () => {
       child.kill();
     }
   }, 120_000);
+
+  it('with --diff, draws again when the base design outside the watched folder is saved', async () => {
+    const designs = mkdtempSync(join(dir, 'diff-designs-'));
+    const bases = mkdtempSync(join(dir, 'diff-base-'));
+    const design = join(designs, 'design.ts');
+    const base = join(bases, 'base.ts');
+    copyFileSync(join(root, 'examples/a-hub-spoke-baseline.ts'), design);
+    copyFileSync(join(root, 'examples/a-hub-spoke-baseline.ts'), base);
+    const out = join(dir, 'out-diff');
+    const svg = join(out, 'design.ingress.svg');
+    const child = spawn(
+      process.execPath,
+      [join(root, 'bin/aksnet.js'), 'diagram', design, '--view', 'ingress', '--diff', base, '-o', out, '--watch'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let log = '';
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    try {
+      await until(() => existsSync(svg) && log.includes('watching'), 'the first render');
+      const first = readFileSync(svg, 'utf8');
+      // The base's ingress controller renamed: the design's own now differs from it, so the drawing marks a change.
+      writeFileSync(base, readFileSync(base, 'utf8').replace("name: 'traefik'", "name: 'traefik-before'"));
+      await until(() => readFileSync(svg, 'utf8') !== first, `a re-render after the base was saved (log: ${log})`);
+    } finally {
+      child.kill();
+    }
+  }, 120_000);
 });

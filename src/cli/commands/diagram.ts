@@ -84,9 +84,12 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
   let model = arch.model;
   let mark = (svg: string) => svg;
   let key: MarkKeyInput | undefined;
+  // The base design and its imports are inputs too: watch mode draws again when the base changes.
+  const baseInputs: string[] = [];
   if (opts.diff) {
     const { diffModel, markKey, markSvg } = await import('../../diff/diagram-marks.js');
     const base = await loadArchitecture(opts.diff);
+    baseInputs.push(...base.inputs);
     const d = diffModel(base.model, model);
     model = d.model;
     mark = (svg) => markSvg(svg, d.marks);
@@ -161,7 +164,7 @@ async function renderFile(file: string, stem: string, opts: DiagramCliOptions): 
     }
   }
   // ---- end of the overview's region pages ----
-  return { kind: 'drawn', written, failed, inputs: arch.inputs, result };
+  return { kind: 'drawn', written, failed, inputs: [...arch.inputs, ...baseInputs], result };
 }
 
 /** One pass over every input: a file that fails to load is reported and the others are still drawn. */
