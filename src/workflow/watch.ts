@@ -41,6 +41,9 @@ export interface WatchOptions {
  */
 const DEBOUNCE_MS = 20;
 
+/** How long a session stopped by a signal may take to end by itself (a run under way finishes) before it is ended. */
+const STOP_GRACE_MS = 5000;
+
 /** Schedules a watch loop's runs: see debouncedRunner. */
 export interface DebouncedRunner {
   /** A change: run `debounceMs` after the last of a burst of these. */
@@ -156,7 +159,13 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
         .then(settled)
         .then(() => resolveExit(0));
     };
-    const onSignal = () => stop();
+    const onSignal = () => {
+      stop();
+      // Ctrl+C ends the session even when something outlives it: a CI run of the tests once left a `diagram --watch`
+      // alive after SIGTERM (not reproduced since, in 24 tries). The command's own exit comes first whenever it can;
+      // this timer does not keep the process alive by itself.
+      setTimeout(() => process.exit(process.exitCode ?? 0), STOP_GRACE_MS).unref();
+    };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
     // Aborted, the loop also lets a run under way finish: the caller goes on after the loop has settled.
