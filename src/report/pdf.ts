@@ -217,7 +217,10 @@ export interface PdfRenderOptions {
 const HEADER_RIGHT = 'Well-Architected review · AKS networking';
 const FOOTER_LEFT = 'aksnet';
 
-/** A CSS string holding `s`: every character but letters, digits and spaces as a hex escape (no quote, backslash or `</style>` survives). */
+/**
+ * A CSS string holding `s`: every character but letters, digits and spaces as a hex escape, so that no quote,
+ * backslash or `</style>` of a user's title survives.
+ */
 export function cssString(s: string): string {
   let out = '"';
   for (const ch of s) out += /^[A-Za-z0-9 ]$/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `;
@@ -229,7 +232,7 @@ export function cssString(s: string): string {
  * document's own @page rules, in the document's vendored DejaVu Sans. Chromium's header and footer templates did
  * the same as separate documents laid out for every printed page: on the seven examples' pack (123 pages) they
  * took 0.25–0.45 s of `page.pdf`'s 4.3 s (2026-12-03, three interleaved runs each way); margin boxes print the same
- * words, and Chromium tags them as artifacts as it did the templates.
+ * words, and Chromium leaves them out of the structure tree as it did the templates.
  */
 export function runningHeadStyle(title: string): string {
   const text = "font-family: 'DejaVu Sans', sans-serif; font-size: 7pt; font-weight: normal; color: #5b6578;";
