@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { rawEchoes, watchSources, type SourceWatcher } from '../../src/workflow/source-watch.js';
+import { sleep } from '../helpers/wait.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aksnet-source-watch-'));
 const outside = mkdtempSync(join(tmpdir(), 'aksnet-source-watch-outside-'));
@@ -16,9 +17,7 @@ afterAll(() => {
   rmSync(outside, { recursive: true, force: true });
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** A watcher that records each report with the time it came, relative to `mark()`. */
+/** A watcher that records each report with the time it came, relative to `mark()` (or to the start of `after`). */
 async function recorder(roots: string[], inputs: string[] = []) {
   const events: Array<{ at: number; relevant: boolean }> = [];
   let t0 = performance.now();
@@ -27,14 +26,18 @@ async function recorder(roots: string[], inputs: string[] = []) {
     isInput: (abs) => inputs.includes(abs),
     onEvents: (relevant) => events.push({ at: performance.now() - t0, relevant }),
   });
-  return {
-    w,
-    events,
-    mark: () => {
-      events.length = 0;
-      t0 = performance.now();
-    },
+  const mark = () => {
+    events.length = 0;
+    t0 = performance.now();
   };
+  /** The reports that came within `ms` of `op`. */
+  const after = async (op: () => void, ms = 200) => {
+    mark();
+    op();
+    await sleep(ms);
+    return [...events];
+  };
+  return { w, events, mark, after };
 }
 
 describe('watchSources', () => {
@@ -102,21 +105,15 @@ describe('watchSources', () => {
     writeFileSync(f, 'export const a = 1;\n');
     const r = await recorder([dir]);
     try {
-      r.mark();
-      writeFileSync(join(dir, '.renamed.ts.tmp'), 'export const a = 2;\n');
       const { renameSync, unlinkSync } = await import('node:fs');
-      renameSync(join(dir, '.renamed.ts.tmp'), f);
-      await sleep(200);
-      expect(r.events.some((e) => e.relevant)).toBe(true);
+      const renamed = await r.after(() => {
+        writeFileSync(join(dir, '.renamed.ts.tmp'), 'export const a = 2;\n');
+        renameSync(join(dir, '.renamed.ts.tmp'), f);
+      });
+      expect(renamed.some((e) => e.relevant)).toBe(true);
       // Saved again after the rename: the watcher follows the new file.
-      r.mark();
-      writeFileSync(f, 'export const a = 3;\n');
-      await sleep(200);
-      expect(r.events.some((e) => e.relevant)).toBe(true);
-      r.mark();
-      unlinkSync(f);
-      await sleep(200);
-      expect(r.events.some((e) => e.relevant)).toBe(true);
+      expect((await r.after(() => writeFileSync(f, 'export const a = 3;\n'))).some((e) => e.relevant)).toBe(true);
+      expect((await r.after(() => unlinkSync(f))).some((e) => e.relevant)).toBe(true);
     } finally {
       await r.w.close();
     }
@@ -128,12 +125,7 @@ describe('watchSources', () => {
     const r = await recorder([dir]);
     try {
       const counts: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        r.mark();
-        writeFileSync(f, `export const a = ${i + 10};\n`);
-        await sleep(250);
-        counts.push(r.events.length);
-      }
+      for (let i = 0; i < 5; i++) counts.push((await r.after(() => writeFileSync(f, `export const a = ${i + 10};\n`), 250)).length);
       // The operating system reports each write four times (the file's watcher and its folder's, twice each) and
       // chokidar once more; batched per turn of the event loop and with chokidar's duplicate dropped, most writes
       // come as one report.
@@ -152,10 +144,7 @@ describe('watchSources', () => {
         const f = join(dir, `deleted-${i}.ts`);
         writeFileSync(f, 'export {};\n');
         await sleep(250);
-        r.mark();
-        rmSync(f);
-        await sleep(400);
-        counts.push(r.events.length);
+        counts.push((await r.after(() => rmSync(f), 400)).length);
       }
       expect(Math.min(...counts)).toBeGreaterThanOrEqual(1);
       expect(counts.filter((c) => c === 1).length).toBeGreaterThanOrEqual(3);
