@@ -50,14 +50,14 @@ export async function validateFile(path: string, opts: ValidateFilesOptions = {}
 async function validateLoaded(arch: LoadedArchitecture, opts: ValidateFilesOptions, configs: ConfigCache): Promise<ValidatedFile> {
   const t0 = performance.now();
   const config = await configs.forFile(arch.path, opts.config);
-  // Positions need the TypeScript parser: it is loaded, and the files parsed, only when a finding asks.
+  // Positions need the TypeScript parser: it is loaded, and the files parsed, only when a finding or an unverified
+  // check asks.
   const locator = SourceLocator.lazy(arch);
   const result = await validateModel(arch.model, arch.issues, {
     file: arch.file,
     config,
     asOf: opts.asOf,
     locator,
-    locateUnverifiedAlone: false,
   });
   performance.measure('aksnet:validate', { start: t0, detail: { design: arch.file } });
   return { arch, result, ...(config ? { config } : {}) };

@@ -28,12 +28,6 @@ export interface ValidateOptions {
   /** Rules to run (default: the whole catalogue). */
   rules?: Rule[];
   locator?: Locator;
-  /**
-   * Whether unverified checks are located even when there is no finding (default true). `validate`
-   * passes false: there, a design without findings never pays for the TypeScript parser, and its
-   * unverified checks stay at 1:1.
-   */
-  locateUnverifiedAlone?: boolean;
 }
 
 /** Merges file config with the architecture's review section (architecture wins). */
@@ -134,9 +128,12 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   findings.sort(compareFindings);
   const checks = uniqueUnverified(unverified);
   const locator = opts.locator;
-  if (locator && (findings.length > 0 || opts.locateUnverifiedAlone !== false)) {
+  // An unverified check points where its fact is to be stated: the missing property's parent in the element's own
+  // declaration (an Application Gateway's `waf: {...}`), not a reference to the element (an ingress hop's `via`).
+  // Positions are remembered per source file (position-cache.ts), so only a changed file is parsed again.
+  if (locator) {
     for (const u of checks) {
-      const pos = locator.locate(u.path);
+      const pos = locator.locate(u.factPath);
       u.file = pos.file ?? opts.file;
       u.line = pos.line;
       u.column = pos.column;

@@ -1,11 +1,12 @@
 /**
- * `validate` runs the rules over a design once and parses its source only when a finding needs a
- * position: a design without findings never loads the TypeScript parser, and its unverified checks
- * stay at 1:1 (as they did when a first pass decided whether to parse).
+ * `validate` runs the rules over a design once and parses its source only when a finding or an unverified
+ * check needs a position. An unverified check points where its fact is to be stated, with or without findings
+ * (it stayed at 1:1 in a design without findings until 2026-12-03).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/normalize.js';
 import { validateModel, type Locator } from '../../src/validate/validate.js';
@@ -44,46 +45,22 @@ function countingLocator(): Locator & { calls: string[] } {
   return { calls, locate: (path) => (calls.push(path), { line: 9, column: 4 }) };
 }
 
-describe('validateModel with locateUnverifiedAlone: false', () => {
+describe('validateModel', () => {
   const { model, issues } = normalize(baseline().arch);
 
-  it('locates nothing when there is no finding, and leaves unverified checks at 1:1', async () => {
-    const calls = { n: 0 };
-    const locator = countingLocator();
-    const r = await validateModel(model, issues, {
-      file: 'd.ts',
-      asOf: '2026-11-23',
-      rules: [probe(false, calls)],
-      locator,
-      locateUnverifiedAlone: false,
+  for (const finding of [false, true]) {
+    it(`runs the rule once and locates its unverified check at the missing fact ${finding ? 'beside a finding' : 'without any finding'}`, async () => {
+      const calls = { n: 0 };
+      const locator = countingLocator();
+      const r = await validateModel(model, issues, { file: 'd.ts', asOf: '2026-11-23', rules: [probe(finding, calls)], locator });
+      expect(calls.n).toBe(1);
+      expect(r.findings.length).toBe(finding ? 1 : 0);
+      // The fact's own path (element path + property), where the user states it.
+      expect(locator.calls).toContain(r.unverified![0]!.factPath);
+      expect(r.unverified![0]!.factPath).toMatch(/\.replicas$/);
+      expect(r.unverified!.map((u) => [u.file, u.line, u.column])).toEqual([['d.ts', 9, 4]]);
     });
-    expect(calls.n).toBe(1);
-    expect(locator.calls).toEqual([]);
-    expect(r.findings).toEqual([]);
-    expect(r.unverified!.map((u) => [u.file, u.line, u.column])).toEqual([['d.ts', 1, 1]]);
-  });
-
-  it('locates findings and unverified checks when there is a finding, running the rule once', async () => {
-    const calls = { n: 0 };
-    const locator = countingLocator();
-    const r = await validateModel(model, issues, {
-      file: 'd.ts',
-      asOf: '2026-11-23',
-      rules: [probe(true, calls)],
-      locator,
-      locateUnverifiedAlone: false,
-    });
-    expect(calls.n).toBe(1);
-    expect(r.findings.map((f) => [f.line, f.column])).toEqual([[9, 4]]);
-    expect(r.unverified!.map((u) => [u.line, u.column])).toEqual([[9, 4]]);
-  });
-
-  it('by default locates unverified checks even without a finding', async () => {
-    const locator = countingLocator();
-    const r = await validateModel(model, issues, { file: 'd.ts', asOf: '2026-11-23', rules: [probe(false, { n: 0 })], locator });
-    expect(locator.calls.length).toBe(1);
-    expect(r.unverified!.map((u) => [u.line, u.column])).toEqual([[9, 4]]);
-  });
+  }
 });
 
 describe('SourceLocator.lazy', () => {
@@ -118,5 +95,23 @@ describe('SourceLocator.lazy', () => {
     const { result } = await validateFile(file, { asOf: '2026-11-23', config: false });
     const outside = result.findings.find((f) => f.ruleId === 'structure/subnet-outside-vnet');
     expect(outside).toMatchObject({ line: 7, column: 37 }); // its cidr
+  });
+});
+
+describe('validate of a design whose only results are unverified checks', () => {
+  it('points each check at the declaration of the element that lacks the fact, not at 1:1 or at a reference to it', async () => {
+    // Example a has no finding and one unverified check: its gateway's WAF states no managed rule sets. The
+    // gateway is declared in a const and referenced by the ingress hop (`via: appGw`).
+    const file = fileURLToPath(new URL('../../examples/a-hub-spoke-baseline.ts', import.meta.url));
+    const { result } = await validateFile(file, { asOf: '2026-11-23', config: false });
+    expect(result.findings.map((f) => f.message)).toEqual([]);
+    const check = result.unverified!.find((u) => u.ruleId === 'ingress/waf-managed-rule-sets');
+    expect(check?.factPath).toBe('ingress[0].hops[0].via.waf.managedRuleSets');
+    // Where managedRuleSets goes: the gateway's own `waf: {...}`, the first after its name.
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const declared = lines.findIndex((l) => l.includes("name: 'agw-payments-weu'"));
+    const waf = lines.findIndex((l, i) => i > declared && /^\s*waf: \{/.test(l));
+    expect(declared).toBeGreaterThan(0);
+    expect(check).toMatchObject({ line: waf + 1, column: lines[waf]!.indexOf('waf') + 1 });
   });
 });

@@ -251,7 +251,7 @@ describe('aksnet validate (built CLI)', () => {
       /\n {2}\d+:\d+ +unverified {2}could not check that Application Gateway agw-claims-prod survives the loss of a zone/,
     );
     expect(run.stdout).toMatch(
-      /\n2 checks could not run: state managed rule sets \(type, version, action\) of agw-claims-prod; availability zones of agw-claims-prod\n$/,
+      /\n2 checks could not run: state availability zones of agw-claims-prod; managed rule sets \(type, version, action\) of agw-claims-prod\n$/,
     );
   });
 });
