@@ -43,13 +43,18 @@ export async function typecheck(files: string[]): Promise<TypeDiagnostic[]> {
     },
   });
   const wanted = new Set<string>();
+  const out: TypeDiagnostic[] = [];
   for (const f of files) {
     const abs = resolve(f);
+    if (!existsSync(abs)) {
+      // What tsc says of a missing root file (TS6053); the other files are still checked.
+      out.push({ file: displayPath(abs), line: 1, column: 1, code: 6053, category: 'error', message: `File '${displayPath(abs)}' not found.` });
+      continue;
+    }
     project.addSourceFileAtPath(abs);
     wanted.add(abs);
   }
   project.resolveSourceFileDependencies();
-  const out: TypeDiagnostic[] = [];
   for (const d of project.getPreEmitDiagnostics()) {
     const sf = d.getSourceFile();
     const cat = d.getCategory();

@@ -31,7 +31,10 @@ export interface ExpandOptions {
   configIgnore?: { dir: string; globs: string[] };
 }
 
-/** Expands the arguments; throws a usage error (exit 2) for a missing file, an empty glob or no design at all. */
+/**
+ * Expands the arguments; throws a usage error (exit 2) for an empty glob or no design at all. A named file that does
+ * not exist stays in the list: loading it is that file's failure, not the run's.
+ */
 export async function expandInputs(args: string[], opts: ExpandOptions = {}): Promise<InputSet> {
   if (args.length === 0)
     throw new AksnetError('no input files given (try `aksnet validate examples/*.ts`)', undefined, ExitCode.usage);
@@ -63,7 +66,11 @@ export async function expandInputs(args: string[], opts: ExpandOptions = {}): Pr
       bases.push(resolve(cwd, globBase(a)));
       continue;
     }
-    throw new AksnetError(`file not found: ${a}`, undefined, ExitCode.usage);
+    // A named file that is not there is kept: loading it fails for that file alone ("file not found", exit 2),
+    // and the other inputs are still checked and written.
+    out.add(abs);
+    named.add(abs);
+    bases.push(dirname(abs));
   }
   // A file reached twice (a symlink to it, a symlink loop in a directory) is read once: the first
   // path in sorted order names it.

@@ -187,6 +187,21 @@ describe('validate', () => {
     expect(syntax.stderr).toMatch(/^syntax\.ts:\d+:\d+ - error: /);
     expect(syntax.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('a missing file among several fails alone: the others are validated and written, exit 2', () => {
+    const out = join(dir, 'with-missing.json');
+    const r = aksnet(['validate', 'clean.ts', 'nope.ts', '--no-config', '--format', 'json', '-o', out]);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(readFileSync(out, 'utf8')) as { files: Array<{ file: string; findings: Array<{ ruleId: string; message: string }> }> };
+    expect(doc.files.map((f) => f.file)).toEqual(['clean.ts', 'nope.ts']);
+    expect(doc.files[1]!.findings).toMatchObject([{ ruleId: 'aksnet/load-error', message: 'file not found: nope.ts' }]);
+    expect(doc.files[0]!.findings.some((f) => f.ruleId === 'aksnet/load-error')).toBe(false);
+    // check: tsc's own diagnostic for a missing root file, and the other file is still checked.
+    const checked = aksnet(['check', 'nope.ts', 'clean.ts']);
+    expect(checked.code).toBe(2);
+    expect(checked.stdout).toBe("nope.ts:1:1 - error TS6053: File 'nope.ts' not found.\n");
+    expect(checked.stderr).toBe('1 type error in 2 files\n');
+  });
 });
 
 describe('check, model and rules', () => {
