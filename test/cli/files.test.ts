@@ -21,8 +21,12 @@ describe('expandFiles', () => {
     expect(await expandFiles([dir, join(dir, 'prod.ts')])).toEqual([join(dir, 'dev.mts'), join(dir, 'prod.ts'), join(dir, 'sub/stage.ts')]);
   });
 
-  it('rejects missing files, empty globs and config-only inputs', async () => {
-    await expect(expandFiles([join(dir, 'nope.ts')])).rejects.toThrow(AksnetError);
+  it('keeps a missing file named outright (loading it fails for that file alone)', async () => {
+    expect(await expandFiles([join(dir, 'nope.ts')])).toEqual([join(dir, 'nope.ts')]);
+  });
+
+  it('rejects empty globs and config-only inputs', async () => {
+    await expect(expandFiles([join(dir, '*.yaml')])).rejects.toThrow(AksnetError);
     await expect(expandFiles([join(dir, '*.yaml')])).rejects.toThrow(/no files match/);
     await expect(expandFiles([join(dir, 'aksnet.config.ts')])).rejects.toThrow(/only aksnet.config files/);
   });
