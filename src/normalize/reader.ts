@@ -22,6 +22,11 @@ export interface NormalizeIssue {
   path: string;
   /** The element concerned, when known. */
   element?: Id;
+  /**
+   * Set when the value is missing or of the wrong shape and the model holds a stand-in for it (the first allowed
+   * value, a default, or nothing): no rule may judge the element as if the design had said so (validate.ts).
+   */
+  standIn?: true;
 }
 
 /** Mutable state of one normalization run (kept local to the run). */
@@ -62,6 +67,11 @@ export class Fields {
     this.sink.issues.push({ ruleId, message, path: key ? this.at(key) : this.path, element: this.element || undefined });
   }
 
+  /** A missing required value, or one of the wrong shape, that the typed readers below replace with a stand-in. */
+  private invalid(key: string, message: string): void {
+    this.sink.issues.push({ ruleId: 'structure/schema', message, path: this.at(key), element: this.element || undefined, standIn: true });
+  }
+
   /** Records that `value` was filled in for a missing `key` (a documented platform default or an inference). */
   defaulted<T extends string | number | boolean>(key: string, value: T, basis: DefaultBasis): T {
     this.sink.defaults.push({ element: this.element, path: this.at(key), value, ...basis });
@@ -85,8 +95,8 @@ export class Fields {
   str(key: string, fallback = ''): string {
     const v = this.value[key];
     if (typeof v === 'string' && v.length > 0) return v;
-    if (v === undefined) this.issue(key, `missing required field "${key}"`);
-    else this.issue(key, `"${key}" must be a non-empty string, got ${describe(v)}`);
+    if (v === undefined) this.invalid(key, `missing required field "${key}"`);
+    else this.invalid(key, `"${key}" must be a non-empty string, got ${describe(v)}`);
     return fallback;
   }
 
@@ -94,7 +104,7 @@ export class Fields {
     const v = this.value[key];
     if (v === undefined) return undefined;
     if (typeof v === 'string') return v;
-    this.issue(key, `"${key}" must be a string, got ${describe(v)}`);
+    this.invalid(key, `"${key}" must be a string, got ${describe(v)}`);
     return undefined;
   }
 
@@ -102,19 +112,19 @@ export class Fields {
     const v = this.value[key];
     if (v === undefined) return undefined;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.issue(key, `"${key}" must be a number, got ${describe(v)}`);
+      this.invalid(key, `"${key}" must be a number, got ${describe(v)}`);
       return undefined;
     }
     if (opts.integer !== false && !Number.isInteger(v)) {
-      this.issue(key, `"${key}" must be a whole number, got ${v}`);
+      this.invalid(key, `"${key}" must be a whole number, got ${v}`);
       return undefined;
     }
     if (opts.min !== undefined && v < opts.min) {
-      this.issue(key, `"${key}" must be at least ${opts.min}, got ${v}`);
+      this.invalid(key, `"${key}" must be at least ${opts.min}, got ${v}`);
       return undefined;
     }
     if (opts.max !== undefined && v > opts.max) {
-      this.issue(key, `"${key}" must be at most ${opts.max}, got ${v}`);
+      this.invalid(key, `"${key}" must be at most ${opts.max}, got ${v}`);
       return undefined;
     }
     return v;
@@ -124,7 +134,7 @@ export class Fields {
     const v = this.value[key];
     if (v === undefined) return undefined;
     if (typeof v === 'boolean') return v;
-    this.issue(key, `"${key}" must be true or false, got ${describe(v)}`);
+    this.invalid(key, `"${key}" must be true or false, got ${describe(v)}`);
     return undefined;
   }
 
@@ -132,13 +142,19 @@ export class Fields {
     const v = this.value[key];
     if (v === undefined) return undefined;
     if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-    this.issue(key, `"${key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${describe(v)}`);
+    // A value that differs only in case ('Private' for 'private') is named: the likeliest slip, and one a JS file makes.
+    const near = typeof v === 'string' ? allowed.find((a) => a.toLowerCase() === v.toLowerCase()) : undefined;
+    this.invalid(key, `"${key}" must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${describe(v)}${near ? ` (did you mean "${near}"?)` : ''}`);
     return undefined;
   }
 
+  /**
+   * A required choice. When it is missing or invalid the issue is reported and the first allowed value stands in, so
+   * that the model keeps its shape; the validator holds back every verdict on the element (validate.ts, heldCheck).
+   */
   reqOneOf<T extends string>(key: string, allowed: readonly T[]): T {
     if (this.value[key] === undefined) {
-      this.issue(key, `missing required field "${key}" (one of ${allowed.map((a) => `"${a}"`).join(', ')})`);
+      this.invalid(key, `missing required field "${key}" (one of ${allowed.map((a) => `"${a}"`).join(', ')})`);
       return allowed[0]!;
     }
     return this.oneOf(key, allowed) ?? allowed[0]!;
@@ -147,11 +163,11 @@ export class Fields {
   arr(key: string, required = false): unknown[] {
     const v = this.value[key];
     if (v === undefined) {
-      if (required) this.issue(key, `missing required field "${key}"`);
+      if (required) this.invalid(key, `missing required field "${key}"`);
       return [];
     }
     if (Array.isArray(v)) return v;
-    this.issue(key, `"${key}" must be an array, got ${describe(v)}`);
+    this.invalid(key, `"${key}" must be an array, got ${describe(v)}`);
     return [];
   }
 
@@ -159,7 +175,7 @@ export class Fields {
     const out: string[] = [];
     this.arr(key, required).forEach((v, i) => {
       if (typeof v === 'string') out.push(v);
-      else this.sink.issues.push({ ruleId: 'structure/schema', message: `expected a string, got ${describe(v)}`, path: `${this.at(key)}[${i}]` });
+      else this.sink.issues.push({ ruleId: 'structure/schema', message: `expected a string, got ${describe(v)}`, path: `${this.at(key)}[${i}]`, element: this.element || undefined, standIn: true });
     });
     return out;
   }
@@ -170,7 +186,7 @@ export class Fields {
       if (v === 1 || v === 2 || v === 3) {
         if (!out.includes(v)) out.push(v);
       } else {
-        this.sink.issues.push({ ruleId: 'structure/schema', message: `zone must be 1, 2 or 3, got ${describe(v)}`, path: `${this.at(key)}[${i}]` });
+        this.sink.issues.push({ ruleId: 'structure/schema', message: `zone must be 1, 2 or 3, got ${describe(v)}`, path: `${this.at(key)}[${i}]`, element: this.element || undefined, standIn: true });
       }
     });
     return out.sort();
@@ -185,11 +201,11 @@ export class Fields {
   sub(key: string, required = false): Fields | undefined {
     const v = this.value[key];
     if (v === undefined) {
-      if (required) this.issue(key, `missing required field "${key}"`);
+      if (required) this.invalid(key, `missing required field "${key}"`);
       return undefined;
     }
     if (!isRecord(v)) {
-      this.issue(key, `"${key}" must be an object, got ${describe(v)}`);
+      this.invalid(key, `"${key}" must be an object, got ${describe(v)}`);
       return undefined;
     }
     return new Fields(v, this.at(key), this.sink, this.element);

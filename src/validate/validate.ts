@@ -5,7 +5,7 @@
 import type { AcceptedRisk, ReviewConfig, RuleSetting } from '../../dsl/types.js';
 import type { Model } from '../model/types.js';
 import { ModelQuery } from '../model/query.js';
-import type { NormalizeIssue } from '../normalize/reader.js';
+import type { IssueRuleId, NormalizeIssue } from '../normalize/reader.js';
 import { reportMessage, type Rule, type RuleReport, type UnverifiedReport } from './rule.js';
 import { compareFindings, type FileResult, type Finding, type UnverifiedCheck } from './finding.js';
 import { loadRules } from './registry.js';
@@ -50,6 +50,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   const findings: Finding[] = [];
   const unverified: UnverifiedCheck[] = [];
   const unknownByPath = new Map(model.unknown.map((u) => [u.path, u]));
+  const invalid = invalidFields(issues);
   const rulesRun: string[] = [];
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
@@ -67,6 +68,11 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     });
     for (const u of open) {
       const el = q.get(u.element);
+      const held = invalid.get(u.element);
+      if (held) {
+        unverified.push(heldCheck(rule, u.element, el, held, opts.file));
+        continue;
+      }
       const path = u.path ?? el?.source.path ?? '';
       const factPath = path ? `${path}.${u.property}` : u.property;
       const known = unknownByPath.get(factPath);
@@ -94,6 +100,14 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     }
     for (const r of reports) {
       const el = r.element ? q.get(r.element) : undefined;
+      // A field the design states wrongly (a typo in an enum, a string for a number) reached the model as a stand-in
+      // value (the first allowed one, or the default). A rule's verdict on that element would judge the stand-in, not
+      // the design, so it becomes a check that could not run until the field is fixed.
+      const bad = r.element && !ISSUE_RULES.has(rule.meta.id) ? invalid.get(r.element) : undefined;
+      if (bad) {
+        unverified.push(heldCheck(rule, r.element!, el, bad, opts.file));
+        continue;
+      }
       const base = r.path ?? el?.source.path ?? '';
       const path = r.property ? (base ? `${base}.${r.property}` : r.property) : base;
       const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
@@ -172,6 +186,54 @@ function dedupe(list: Finding[]): Finding[] {
 }
 
 /** One entry per rule and missing fact (the first reported). */
+/** Rules that report the normalizer's own issues: never held back, they are the problem itself. */
+const ISSUE_RULES: ReadonlySet<string> = new Set<IssueRuleId>([
+  'structure/schema',
+  'structure/unknown-reference',
+  'structure/duplicate-name',
+  'structure/invalid-name',
+  'structure/shared-part',
+]);
+
+/** Per element, the DSL path of the first field (in path order) that the design states with a value of the wrong shape. */
+function invalidFields(issues: readonly NormalizeIssue[]): Map<string, string> {
+  const out = new Map<string, string>();
+  // Only values the model replaced: an issue about a stated value the model keeps (a pool version "latest", a
+  // cluster without a system pool) leaves the rules that judge that value to say so.
+  const schema = issues.filter((i) => i.standIn && i.element).sort((a, b) => cmpStr(a.path, b.path));
+  for (const i of schema) if (!out.has(i.element!)) out.set(i.element!, i.path);
+  return out;
+}
+
+/**
+ * A rule's finding or unverified check on an element with an invalid field: the element reached the model with a
+ * stand-in value there (the first allowed one, or the default), so the check could not run on what the design says.
+ */
+function heldCheck(rule: Rule, element: string, el: { name: string; source: { path: string } } | undefined, path: string, file: string): UnverifiedCheck {
+  const name = el?.name ?? element;
+  const own = el?.source.path;
+  // The field as written inside the element (`apiServer.mode`), else its last property (`cni`).
+  const field = own && path.startsWith(`${own}.`) ? path.slice(own.length + 1) : (/([A-Za-z_$][\w$]*)(?:\[\d+\])*$/.exec(path)?.[1] ?? path);
+  return {
+    kind: 'unverified',
+    severity: 'info',
+    ruleId: rule.meta.id,
+    title: rule.meta.title,
+    message: `could not check "${rule.meta.title}" for ${name}: ${field} is invalid (see the structure/schema error); state a valid value`,
+    fact: `a valid ${field}`,
+    factPath: path,
+    check: `"${rule.meta.title}" holds for ${name}`,
+    path: own ?? path,
+    // Located with the other checks, at the invalid field.
+    file,
+    line: 1,
+    column: 1,
+    element,
+    elementName: name,
+    helpUri: rule.meta.references[0]?.url ?? '',
+  };
+}
+
 function uniqueUnverified(list: UnverifiedCheck[]): UnverifiedCheck[] {
   const seen = new Set<string>();
   return list.filter((u) => {

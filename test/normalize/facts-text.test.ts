@@ -17,4 +17,14 @@ describe('model --facts', () => {
     expect(text).toContain('  network.vnets[1].subnets[1].defaultOutboundAccess  (whether the subnet is private');
     expect(text).toContain('  network.vnets[1].subnets[0].nsg.flowLogs  (whether flow logs are on)\n');
   });
+
+  it('lists a field stated with a value of the wrong shape as invalid, not as a stated fact', () => {
+    const b = baseline();
+    (b.aks.network as { cni: string }).cni = 'azure';
+    const { model, issues } = normalize(b.arch);
+    const text = factsText(model, issues);
+    expect(text).toContain('\ninvalid (1): stated with a value of the wrong shape');
+    expect(text).toContain('\n  clusters[0].network.cni  ("cni" must be one of "kubenet", ');
+    expect(factsText(normalize(baseline().arch).model, normalize(baseline().arch).issues)).not.toContain('invalid (');
+  });
 });

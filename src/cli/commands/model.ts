@@ -1,13 +1,14 @@
 /** `aksnet model`: the normalized model as canonical JSON, or where each of its facts comes from. */
 import { loadArchitecture } from '../../load/load-architecture.js';
 import type { Model } from '../../model/types.js';
+import type { NormalizeIssue } from '../../normalize/reader.js';
 import { writeFileAtomic } from '../../shared/io.js';
 import { ExitCode } from '../../shared/errors.js';
 import { terminalSafe } from '../../shared/text-safety.js';
 
 export async function modelCommand(file: string, opts: { output?: string; facts?: boolean }): Promise<ExitCode> {
   const arch = await loadArchitecture(file);
-  const text = opts.facts ? factsText(arch.model) : JSON.stringify(arch.model, null, 2) + '\n';
+  const text = opts.facts ? factsText(arch.model, arch.issues) : JSON.stringify(arch.model, null, 2) + '\n';
   if (opts.output) writeFileAtomic(opts.output, text);
   else process.stdout.write(text);
   for (const i of arch.issues) process.stderr.write(terminalSafe(`${arch.file}: ${i.ruleId}: ${i.path}: ${i.message}`) + '\n');
@@ -19,12 +20,19 @@ export async function modelCommand(file: string, opts: { output?: string; facts?
  * inferences, and unknown facts (which rules report as unverified checks). Every other field of the
  * model is stated in the design as written.
  */
-export function factsText(model: Model): string {
+export function factsText(model: Model, issues: readonly NormalizeIssue[] = []): string {
   const lines: string[] = [
     `${model.metadata.title}: where the facts come from`,
     'Every field not listed here is stated in the design.',
     '',
   ];
+  // A field stated with a value of the wrong shape holds a stand-in in the model (see Fields.reqOneOf): not a fact.
+  const invalid = issues.filter((i) => i.standIn).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (invalid.length > 0) {
+    lines.push(`invalid (${invalid.length}): stated with a value of the wrong shape; the model holds a stand-in and checks on the element do not run`);
+    for (const i of invalid) lines.push(terminalSafe(`  ${i.path}  (${i.message})`));
+    lines.push('');
+  }
   const byPath = (a: { path: string }, b: { path: string }): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const platform = model.defaults.filter((d) => !d.inferred).sort(byPath);
   const inferred = model.defaults.filter((d) => d.inferred).sort(byPath);

@@ -1,0 +1,117 @@
+/**
+ * A field stated with a value of the wrong shape reaches the model as a stand-in (the first allowed value, or the
+ * platform default). No rule may judge that stand-in: its verdicts on the element become checks that could not run,
+ * naming the invalid field, beside the structure/schema error. The same rules still judge a design that states the
+ * value the stand-in would have been, so a test here fails both when verdicts leak and when they are lost.
+ */
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/normalize/normalize.js';
+import { validateModel } from '../../src/validate/validate.js';
+import { baseline } from '../helpers/fixture.js';
+
+type Base = ReturnType<typeof baseline>;
+
+async function run(change: (b: Base) => void) {
+  const b = baseline();
+  change(b);
+  const { model, issues } = normalize(b.arch);
+  return validateModel(model, issues, { file: 'd.ts', asOf: '2026-12-03' });
+}
+
+interface Case {
+  name: string;
+  /** The design with the invalid value. */
+  invalid: (b: Base) => void;
+  /** The same design stating the stand-in value itself: the rule then judges it. */
+  standIn: (b: Base) => void;
+  element: (b: Base) => string;
+  rule: string;
+  field: string;
+  factPath: string;
+}
+
+const set = (o: object, key: string, v: unknown): void => {
+  (o as Record<string, unknown>)[key] = v;
+};
+
+const cases: Case[] = [
+  {
+    name: 'a CNI typo (kubenet stands in)',
+    invalid: (b) => set(b.aks.network, 'cni', 'azure'),
+    standIn: (b) => set(b.aks.network, 'cni', 'kubenet'),
+    element: (b) => b.aks.name,
+    rule: 'lifecycle/kubenet',
+    field: 'network.cni',
+    factPath: 'clusters[0].network.cni',
+  },
+  {
+    name: 'a missing CNI',
+    invalid: (b) => set(b.aks.network, 'cni', undefined),
+    standIn: (b) => set(b.aks.network, 'cni', 'kubenet'),
+    element: (b) => b.aks.name,
+    rule: 'cni/cilium-dataplane-cni',
+    field: 'network.cni',
+    factPath: 'clusters[0].network.cni',
+  },
+  {
+    name: 'a WAF mode in the wrong case (Detection stands in)',
+    invalid: (b) => set(b.appGw.waf!, 'mode', 'prevention'),
+    standIn: (b) => set(b.appGw.waf!, 'mode', 'Detection'),
+    element: (b) => b.appGw.name,
+    rule: 'ingress/waf-detection-mode',
+    field: 'waf.mode',
+    factPath: 'ingress[0].hops[0].via.waf.mode',
+  },
+  {
+    name: 'an API server mode in the wrong case (public stands in)',
+    invalid: (b) => set(b.aks.apiServer!, 'mode', 'Private'),
+    standIn: (b) => set(b.aks.apiServer!, 'mode', 'public'),
+    element: (b) => b.aks.name,
+    rule: 'control-plane/public-without-authorized-ranges',
+    field: 'apiServer.mode',
+    factPath: 'clusters[0].apiServer.mode',
+  },
+];
+
+describe('verdicts on an element with an invalid field are held back', () => {
+  for (const c of cases) {
+    it(`${c.name}: a schema error and a held check, no verdict on the stand-in`, async () => {
+      const r = await run(c.invalid);
+      const b = baseline();
+      const id = (f: { element?: string; elementName?: string }) => f.elementName ?? f.element;
+      expect(r.findings.some((f) => f.ruleId === 'structure/schema')).toBe(true);
+      // Nothing but the schema problems themselves is said about the element.
+      expect(r.findings.filter((f) => id(f) === c.element(b) && !f.ruleId.startsWith('structure/')).map((f) => f.ruleId)).toEqual([]);
+      const held = r.unverified!.find((u) => u.ruleId === c.rule);
+      expect(held).toMatchObject({ elementName: c.element(b), factPath: c.factPath, fact: `a valid ${c.field}` });
+      expect(held!.message).toContain(`${c.field} is invalid`);
+    });
+
+    it(`${c.name}: the rule does judge the stand-in when the design states it`, async () => {
+      const r = await run(c.standIn);
+      expect(r.findings.some((f) => f.ruleId === 'structure/schema')).toBe(false);
+      expect(r.findings.map((f) => f.ruleId)).toContain(c.rule);
+    });
+  }
+
+  it('a number given as a string: the firewall SNAT check waits for it, other elements are still judged', async () => {
+    const r = await run((b) => {
+      set(b.firewall, 'publicIps', '20');
+      set(b.arch.metadata, 'environment', 'production');
+      b.aks.network.cni = 'kubenet';
+      b.aks.network.dataplane = 'azure';
+      b.aks.network.networkPolicy = 'calico';
+    });
+    const held = r.unverified!.filter((u) => u.elementName === 'afw-hub' && u.factPath === 'network.firewalls[0].publicIps');
+    expect(held.map((u) => u.ruleId)).toContain('egress/firewall-snat-capacity');
+    expect(r.findings.some((f) => f.elementName === 'afw-hub' && !f.ruleId.startsWith('structure/'))).toBe(false);
+    // The cluster's own field is valid: its kubenet verdict stands.
+    expect(r.findings.map((f) => f.ruleId)).toContain('lifecycle/kubenet');
+  });
+
+  it('the schema message names a value that differs only in case', async () => {
+    const r = await run((b) => set(b.aks.apiServer!, 'mode', 'Private'));
+    const schema = r.findings.find((f) => f.ruleId === 'structure/schema');
+    expect(schema!.message).toMatch(/got "Private" \(did you mean "private"\?\)$/);
+  });
+});
