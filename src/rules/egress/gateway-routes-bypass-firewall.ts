@@ -33,7 +33,7 @@ export default defineRule({
     messages: {
       bypass:
         'subnet {{subnet}} sends 0.0.0.0/0 to {{appliance}} but route table {{table}} propagates gateway routes, so ' +
-        'traffic to on-premises {{prefixes}} goes straight to gateway {{gateway}} without passing the firewall',
+        'traffic to on-premises {{destinations}} without passing the firewall',
     },
   },
   check(ctx) {
@@ -57,8 +57,7 @@ export default defineRule({
           subnet: s.name,
           appliance: d.nextHopResource ? q.name(d.nextHopResource) : d.nextHopAddress!,
           table: table.name,
-          prefixes: [...new Set(winning.map((r) => r.prefix))].join(', '),
-          gateway: q.name(winning[0]!.nextHopResource),
+          destinations: destinations(winning.map((r) => ({ prefix: r.prefix, gateway: q.name(r.nextHopResource) }))),
         },
         element: table.id,
         property: 'bgpRoutePropagation',
@@ -67,3 +66,22 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Each prefix with the gateway that really carries it (a hub with an ExpressRoute and a VPN gateway learns different
+ * prefixes from each): "10.0.0.0/12 goes straight to gateway ergw-hub, and 172.16.0.0/16 to gateway vpngw-hub".
+ */
+function destinations(routes: Array<{ prefix: string; gateway: string }>): string {
+  const byGateway = new Map<string, string[]>();
+  for (const r of routes) {
+    const list = byGateway.get(r.gateway) ?? [];
+    if (!list.includes(r.prefix)) list.push(r.prefix);
+    byGateway.set(r.gateway, list);
+  }
+  const parts = [...byGateway].map(([gateway, prefixes]) => ({ prefixes: prefixes.join(', '), gateway }));
+  const [first, ...rest] = parts;
+  const head = `${first!.prefixes} goes straight to gateway ${first!.gateway}`;
+  if (rest.length === 0) return head;
+  const tail = rest.map((p) => `${p.prefixes} to gateway ${p.gateway}`);
+  return `${head}, ${tail.slice(0, -1).map((t) => `${t}, `).join('')}and ${tail.at(-1)}`;
+}

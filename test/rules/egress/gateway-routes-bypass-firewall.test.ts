@@ -93,6 +93,29 @@ testRule('egress/gateway-routes-bypass-firewall', {
       ],
     },
     {
+      name: 'an ExpressRoute and a VPN gateway in the hub: each prefix is named with the gateway that carries it',
+      arch: hybridSpoke((b) => {
+        const gwSubnet = b.hub.subnets.find((x) => x.name === 'GatewaySubnet')!;
+        const er = vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gwSubnet });
+        const hq = onPremises({ name: 'hq', addressSpace: ['10.128.0.0/12'] });
+        b.arch.network.gateways!.unshift(er);
+        b.arch.network.onPremises!.push(hq);
+        b.arch.network.onPremises![0]!.addressSpace.push('172.21.0.0/16');
+        b.arch.network.hybridConnections!.push(hybridConnection({ name: 'er-hq', gateway: er, remote: hq }));
+      }),
+      findings: [
+        {
+          messageId: 'bypass',
+          path: PATH,
+          severity: 'warning',
+          message:
+            'subnet snet-nodes sends 0.0.0.0/0 to afw-hub but route table rt-egress propagates gateway routes, so traffic ' +
+            'to on-premises 10.128.0.0/12 goes straight to gateway ergw-hub, and 172.20.0.0/16, 172.21.0.0/16 to gateway ' +
+            'vpngw-hub without passing the firewall',
+        },
+      ],
+    },
+    {
       name: 'propagation on: the learned 172.20.0.0/16 goes to the gateway, not the firewall',
       arch: hybridSpoke(),
       findings: [
