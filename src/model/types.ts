@@ -402,6 +402,11 @@ export interface LoadBalancerResource extends Base<'loadBalancer'> {
   privateIp?: string;
   zones?: Zone[];
   cluster?: Id;
+  /**
+   * Set on the outbound load balancer AKS creates for `outbound: { type: 'loadBalancer' }`: AKS makes and manages it
+   * and its public IPs, so the design cannot state their zones (`zones` stays undefined) and no rule asks for them.
+   */
+  managedByAks?: true;
 }
 
 export interface PrivateLinkServiceResource extends Base<'privateLinkService'> {

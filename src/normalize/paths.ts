@@ -288,7 +288,7 @@ export function clusterPaths(
   let outboundDevice: Id | undefined;
   if (o.type === 'loadBalancer') {
     outboundDevice = `loadBalancer:${c.name}/kubernetes`;
-    n.add({ id: outboundDevice, kind: 'loadBalancer', name: 'kubernetes (outbound)', parent: c.id, source: src, visibility: 'public', sku: c.network.loadBalancerSku === 'basic' ? 'Basic' : 'Standard', zones: [], cluster: c.id });
+    n.add({ id: outboundDevice, kind: 'loadBalancer', name: 'kubernetes (outbound)', parent: c.id, source: src, visibility: 'public', sku: c.network.loadBalancerSku === 'basic' ? 'Basic' : 'Standard', cluster: c.id, managedByAks: true });
   } else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') {
     outboundDevice = `natGateway:${c.name}/managed`;
     const sku = o.type === 'managedNATGatewayV2' ? 'StandardV2' : 'Standard';

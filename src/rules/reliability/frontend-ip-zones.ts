@@ -17,6 +17,8 @@ function frontends(ctx: RuleContext): Frontend[] {
   for (const lb of q.all('loadBalancer')) {
     // Basic load balancers have no zones at all; lifecycle/basic-load-balancer judges them.
     if (lb.sku !== 'Standard') continue;
+    // The cluster's outbound load balancer and its public IPs are AKS's: the design cannot say which zones they use.
+    if (lb.managedByAks) continue;
     const cluster = q.getAs(lb.cluster, 'cluster');
     const region = q.vnetOf(lb.subnet)?.region ?? cluster?.region;
     const what = `${lb.visibility === 'internal' ? 'Internal' : 'Public'} load balancer ${lb.name}`;

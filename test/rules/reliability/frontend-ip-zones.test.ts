@@ -85,3 +85,17 @@ describe(`${ID}: unstated facts`, () => {
     expect(r.unverified?.map((u) => u.factPath).sort()).toEqual([PIP, ILB].sort());
   });
 });
+
+describe(`${ID}: the outbound load balancer AKS creates`, () => {
+  it('is neither judged nor asked about: the design cannot state the zones AKS gives it', async () => {
+    const b = baseline();
+    b.aks.outbound = { type: 'loadBalancer', outboundIps: 2 };
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+    // A load balancer the design declares is still judged beside it.
+    b.ilb.zones = [1];
+    const declared = await runRuleResult(ID, b.arch);
+    expect(declared.findings.map((f) => f.message)).toEqual([expect.stringMatching(/^Internal load balancer ilb-ingress /)]);
+  });
+});
