@@ -67,6 +67,9 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
   return compareModels(design.model, azure.model, {
     kinds: AZURE_KINDS,
     ignore: (id, field) => {
+      // An NSG rule in Azure states an address prefix, never the subnet it was taken from: the prefix itself is
+      // compared (`source`, `destination`), so a design that names the subnet is not drift.
+      if (/(?:^|\.)(?:source|destination)Subnet$/.test(field)) return true;
       // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
       if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
       // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
@@ -107,6 +110,28 @@ export function stated(root: unknown, r: Resource | undefined, field: string): '
     if (isObject(v) && typeof v.kind === 'string') return 'yes';
   }
   return 'yes';
+}
+
+/**
+ * The DSL path of a compared field, as deep as the design writes it: `rules[allow-web].source` becomes
+ * `…rules[2].source` (the named list element's index), so the finding points at that rule's value, not at the list.
+ */
+export function dslPath(root: unknown, elementPath: string, field: string): string {
+  let v: unknown = root;
+  for (const seg of parsePath(elementPath))
+    v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  let path = elementPath;
+  for (const [, key, name] of field.matchAll(/([^.[\]]+)(?:\[([^\]]*)\])?/g)) {
+    if (!isObject(v) || v[key!] === undefined) break;
+    v = v[key!];
+    path += `.${key}`;
+    if (name === undefined) continue;
+    const at = Array.isArray(v) ? v.findIndex((x) => isObject(x) && x.name === name) : -1;
+    if (at < 0) break;
+    v = (v as unknown[])[at];
+    path += `[${at}]`;
+  }
+  return path;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -150,14 +175,13 @@ export function driftResult(input: DriftInput): FileResult {
       const azureId = input.azureIds.get(c.id) ?? '';
       const where = azureId ? ` (${azureId})` : '';
       for (const f of c.fields) {
-        const top = f.field.split(/[.[]/)[0]!;
         findings.push(
           finding(
             input,
             'drift/differs',
             'error',
             c.before,
-            `${c.before.source.path}.${top}`,
+            dslPath(input.design.value, c.before.source.path, f.field),
             `${label(c.before)}: ${f.field} is ${show(f.before)} in the design but ${show(f.after)} in Azure${where}`,
             { azureId, field: f.field, design: show(f.before), azure: show(f.after) },
           ),

@@ -62,6 +62,45 @@ describe('aksnet drift', () => {
     }
   });
 
+  describe('an NSG rule whose source names a subnet (Azure states the prefix)', () => {
+    // The design as example a writes it: `source: appGwSubnet`, the subnet declared before the NSG that uses it.
+    const subnetSource = (): string => {
+      const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+      dirs.push(d);
+      const lines = readFileSync(design, 'utf8').split('\n');
+      const nodesAt = lines.findIndex((l) => l.startsWith('const nodesNsg = nsg({'));
+      const appGwAt = lines.findIndex((l) => l.startsWith('const appGwNsg = nsg({'));
+      const appGwEnd = lines.findIndex((l, i) => i > appGwAt && l === '});');
+      const subnetLine = lines.findIndex((l) => l.startsWith("const appGwSubnet = subnet({ name: 'snet-appgw'"));
+      const moved = [...lines.slice(appGwAt, appGwEnd + 1), lines[subnetLine]!];
+      const rest = lines.filter((_, i) => !(i >= appGwAt && i <= appGwEnd) && i !== subnetLine);
+      rest.splice(nodesAt, 0, ...moved);
+      const text = rest.join('\n').replace("priority: 100, protocol: 'tcp', source: '10.240.4.0/24'", "priority: 100, protocol: 'tcp', source: appGwSubnet");
+      expect(text).toContain('source: appGwSubnet');
+      writeFileSync(join(d, 'design.ts'), text);
+      return join(d, 'design.ts');
+    };
+
+    it('is no drift when the deployed prefix is the subnet\'s CIDR', async () => {
+      const r = await driftFile(subnetSource(), join(fixtures, 'az'), '2026-12-01');
+      expect(r.findings.map((f) => f.message)).toEqual([]);
+    });
+
+    it("is drift at that rule's source when the deployed prefix differs", async () => {
+      const file = subnetSource();
+      const from = edited('nsg-list.json', (v) => {
+        const rules = v.flatMap((n) => n.securityRules as Array<Record<string, unknown>>);
+        rules.find((r) => r.name === 'allow-appgw-to-ilb')!.sourceAddressPrefix = '10.240.9.0/24';
+      });
+      const r = await driftFile(file, from, '2026-12-01');
+      expect(r.findings.map((f) => `${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`)).toEqual([
+        'nsg-aks-nodes|rules[allow-appgw-to-ilb].source|10.240.4.0/24|10.240.9.0/24',
+      ]);
+      const text = readFileSync(file, 'utf8').split('\n')[r.findings[0]!.line - 1]!;
+      expect(text.slice(r.findings[0]!.column - 1)).toMatch(/^source: appGwSubnet/);
+    });
+  });
+
   it('a changed subnet CIDR is drift at the cidr line of the design, and nothing else drifts', async () => {
     const from = edited('vnet-list.json', (v) => {
       (v[1]!.subnets as Array<Record<string, unknown>>)[0]!.addressPrefix = '10.240.0.0/23';
@@ -79,7 +118,7 @@ describe('aksnet drift', () => {
     expect(line(f!.line).slice(f!.column - 1)).toMatch(/^cidr: '10\.240\.0\.0\/22'/);
   });
 
-  it('a changed WAF mode is drift at the waf line of the design', async () => {
+  it('a changed WAF mode is drift at the mode line of the design', async () => {
     const from = edited('application-gateway-waf-policy-list.json', (v) => {
       (v[0]!.policySettings as Record<string, unknown>).mode = 'Detection';
     });
@@ -87,10 +126,10 @@ describe('aksnet drift', () => {
     expect(r.findings.map((f) => [f.ruleId, f.evidence?.field, f.evidence?.design, f.evidence?.azure])).toEqual([
       ['drift/differs', 'waf.mode', 'Prevention', 'Detection'],
     ]);
-    expect(line(r.findings[0]!.line)).toMatch(/^\s*waf: \{$/);
+    expect(line(r.findings[0]!.line)).toMatch(/^\s*mode: 'Prevention',$/);
   });
 
-  it('a changed WAF managed rule-set version is drift at the waf line of the design', async () => {
+  it('a changed WAF managed rule-set version is drift at the managedRuleSets line of the design', async () => {
     const from = edited('application-gateway-waf-policy-list.json', (v) => {
       const managed = v[0]!.managedRules as { managedRuleSets: Array<Record<string, unknown>> };
       managed.managedRuleSets[0]!.ruleSetVersion = '2.2';
@@ -101,7 +140,7 @@ describe('aksnet drift', () => {
     ]);
     expect(r.findings[0]!.evidence?.design).toContain('"version":"2.1"');
     expect(r.findings[0]!.evidence?.azure).toContain('"version":"2.2"');
-    expect(line(r.findings[0]!.line)).toMatch(/^\s*waf: \{$/);
+    expect(line(r.findings[0]!.line)).toMatch(/^\s*managedRuleSets: \[/);
     expect(r.findings[0]!.message).toContain('/applicationGateways/agw-payments-weu');
   });
 
@@ -244,6 +283,6 @@ describe('aksnet drift: Front Door and Private Link Service', () => {
     ).toEqual(['pls-ingress|visibility|[]|*', 'afd-payments|routes[api].forwardingProtocol|HttpsOnly|MatchRequest']);
     const at = (name: string) => lines[r.findings.find((f) => f.elementName === name)!.line - 1]!;
     expect(at('pls-ingress')).toMatch(/^\s*visibility: \[\],$/);
-    expect(at('afd-payments')).toMatch(/^\s*routes: \[$/);
+    expect(at('afd-payments')).toMatch(/^\s*forwardingProtocol: 'HttpsOnly'/);
   });
 });
