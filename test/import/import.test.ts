@@ -2,7 +2,7 @@
  * `aksnet import` on the hub-spoke fixtures in all three input styles: the design type-checks, loads,
  * validates like the hand-written equivalent, and draws the same network; same input, same bytes.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -109,7 +109,12 @@ describe('aksnet import: hub-spoke private cluster', () => {
     const file = join(dir, 'front-door.ts');
     writeFileSync(file, designSource(d));
     expect(await typecheck([file])).toEqual([]);
-    const model = (await validateFile(file, opts)).arch.model;
+    const validated = await validateFile(file, opts);
+    // What import writes validates without a structure error (the route's https redirect on an Https-only route
+    // is left out: it redirects nothing there).
+    expect(validated.result.findings.filter((f) => f.ruleId.startsWith('structure/')).map((f) => f.message)).toEqual([]);
+    expect(readFileSync(file, 'utf8')).not.toContain('httpsRedirect');
+    const model = validated.arch.model;
     const path = model.ingressPaths.find((p) => p.name === 'afd-payments-api')!;
     expect(path.hops.map((h) => `${h.resource}|${h.protocol}:${h.port}|${h.tls}|${h.waf ?? ''}`)).toEqual([
       'frontDoor:afd-payments|https:443|reencrypt|Prevention',

@@ -70,7 +70,9 @@ function routesOf(ctx: ImportContext, fd: AzureResource): Value[] {
       ...(domains.length ? { domains } : {}),
       ...(n.strings('patternsToMatch').length ? { patterns: n.strings('patternsToMatch') } : {}),
       origins,
-      ...(redirect ? { httpsRedirect: redirect === 'Enabled' } : {}),
+      // A redirect of Http to Https means nothing on a route that accepts only Https (Azure keeps the flag): writing
+      // it would give the design a contradiction the deployed route does not have.
+      ...(redirect && (accepted.length === 0 || accepted.includes('Http')) ? { httpsRedirect: redirect === 'Enabled' } : {}),
       ...(accepted.length ? { acceptedProtocols: accepted } : {}),
       ...(fwd === 'HttpOnly' || fwd === 'HttpsOnly' || fwd === 'MatchRequest' ? { forwardingProtocol: fwd } : {}),
     });
