@@ -1,6 +1,6 @@
 import { cidr } from '../../model/cidr.js';
 import { defineRule } from '../../validate/rule.js';
-import { firstDenied, verdictRuleName, verdictText, type Flow, type FlowEnd } from '../ingress/_nsg.js';
+import { deniedPorts, firstDenied, portsText, verdictRuleName, verdictText, type Flow, type FlowEnd } from '../ingress/_nsg.js';
 
 export default defineRule({
   meta: {
@@ -28,10 +28,10 @@ export default defineRule({
     ],
     messages: {
       nodeToPod:
-        'NSG {{nsg}} on node subnet {{subnet}} denies {{direction}} {{protocol}} {{port}} from the node subnet ' +
+        'NSG {{nsg}} on node subnet {{subnet}} denies {{direction}} {{protocol}} on {{ports}} from the node subnet ' +
         '({{nodes}}) to the pod CIDR {{pods}} of {{cluster}} with {{by}}; overlay pod traffic is not encapsulated',
       podToPod:
-        'NSG {{nsg}} on node subnet {{subnet}} denies {{direction}} {{protocol}} {{port}} between pod CIDR addresses ' +
+        'NSG {{nsg}} on node subnet {{subnet}} denies {{direction}} {{protocol}} on {{ports}} between pod CIDR addresses ' +
         '({{pods}}) of {{cluster}} with {{by}}; overlay pod traffic is not encapsulated',
     },
   },
@@ -65,12 +65,13 @@ export default defineRule({
           for (const direction of ['inbound', 'outbound'] as const) {
             for (const protocol of ['tcp', 'udp'] as const) {
               const flow: Flow = { direction, protocol, source, destination };
-              const denied = hit ? undefined : firstDenied(nsg.rules, flow, [0, 65535]);
+              // Ports 1-65535: port 0 carries no TCP or UDP traffic, and named as the first denied port it misled.
+              const denied = hit ? undefined : firstDenied(nsg.rules, flow, [1, 65535]);
               if (denied) hit = { flow, denied };
             }
           }
           if (!hit) continue;
-          const { verdict, port } = hit.denied;
+          const { verdict } = hit.denied;
           ctx.report({
             messageId: id,
             data: {
@@ -78,7 +79,7 @@ export default defineRule({
               subnet: s.name,
               direction: hit.flow.direction,
               protocol: hit.flow.protocol.toUpperCase(),
-              port,
+              ports: portsText(deniedPorts(nsg.rules, hit.flow, [1, 65535])),
               nodes: s.cidr,
               pods: c.network.podCidr,
               cluster: c.name,

@@ -95,6 +95,36 @@ export function firstDenied(
   return undefined;
 }
 
+/**
+ * The ports of `[from, to]` the NSG denies for a flow, as maximal ranges in port order. The verdict can only change
+ * at a rule's range boundary, so one probe per boundary decides each stretch between two boundaries.
+ */
+export function deniedPorts(rules: readonly NormalizedNsgRule[], flow: Flow, [from, to]: [number, number]): Array<[number, number]> {
+  const probes = new Set<number>([from]);
+  for (const r of rules) {
+    for (const [a, b] of r.ports) for (const p of [a, b + 1]) if (p >= from && p <= to) probes.add(p);
+  }
+  const starts = [...probes].sort((x, y) => x - y);
+  const out: Array<[number, number]> = [];
+  starts.forEach((start, i) => {
+    if (verdictAt(rules, flow, start).access !== 'deny') return;
+    const end = i + 1 < starts.length ? starts[i + 1]! - 1 : to;
+    const last = out.at(-1);
+    if (last && last[1] + 1 === start) last[1] = end;
+    else out.push([start, end]);
+  });
+  return out;
+}
+
+/** "all ports", "port 22", "ports 1-442, 444-65535" for ranges of `[1, 65535]` (three ranges named at most). */
+export function portsText(ranges: ReadonlyArray<readonly [number, number]>): string {
+  if (ranges.length === 1 && ranges[0]![0] <= 1 && ranges[0]![1] >= 65535) return 'all ports';
+  const one = (r: readonly [number, number]) => (r[0] === r[1] ? `${r[0]}` : `${r[0]}-${r[1]}`);
+  const shown = ranges.slice(0, 3).map(one).join(', ');
+  const more = ranges.length > 3 ? ` and ${ranges.length - 3} more ranges` : '';
+  return ranges.length === 1 && ranges[0]![0] === ranges[0]![1] ? `port ${shown}` : `ports ${shown}${more}`;
+}
+
 /** The deciding rule's name, stated or default. */
 export function verdictRuleName(v: Verdict): string {
   return v.rule ? v.rule.name : v.defaultRule;

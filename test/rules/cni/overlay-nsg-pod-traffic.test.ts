@@ -78,7 +78,7 @@ testRule(ID, {
           path: `${NSG}.rules[1]`,
           severity: 'error',
           message:
-            'NSG nsg-nodes on node subnet snet-nodes denies inbound TCP 0 between pod CIDR addresses (192.168.0.0/16) of ' +
+            'NSG nsg-nodes on node subnet snet-nodes denies inbound TCP on all ports between pod CIDR addresses (192.168.0.0/16) of ' +
             'aks-test with rule deny-vnet-in (priority 4000); overlay pod traffic is not encapsulated',
         },
         {
@@ -86,7 +86,7 @@ testRule(ID, {
           path: `${NSG}.rules[1]`,
           severity: 'error',
           message:
-            'NSG nsg-nodes on node subnet snet-nodes denies inbound TCP 0 from the node subnet (10.1.0.0/22) to the pod ' +
+            'NSG nsg-nodes on node subnet snet-nodes denies inbound TCP on all ports from the node subnet (10.1.0.0/22) to the pod ' +
             'CIDR 192.168.0.0/16 of aks-test with rule deny-vnet-in (priority 4000); overlay pod traffic is not encapsulated',
         },
       ],
@@ -95,6 +95,32 @@ testRule(ID, {
       name: 'node → pod allowed, pod → pod not; a deny from 192.168.0.0/24 (inside the pod CIDR)',
       arch: withRules(allow('allow-nodes', '10.1.0.0/22', 200), { ...DENY_VNET, source: '192.168.0.0/24' }),
       findings: [{ messageId: 'podToPod', path: `${NSG}.rules[2]`, severity: 'error' }],
+    },
+    {
+      name: 'a deny of one port names that port (not port 0)',
+      arch: withRules({ ...DENY_VNET, name: 'deny-ssh', ports: 22, priority: 300 }),
+      findings: [
+        { messageId: 'podToPod', path: `${NSG}.rules[1]`, severity: 'error', message: /denies inbound TCP on port 22 between pod CIDR/ },
+        { messageId: 'nodeToPod', path: `${NSG}.rules[1]`, severity: 'error', message: /denies inbound TCP on port 22 from the node subnet/ },
+      ],
+    },
+    {
+      name: 'a deny-all under an allow of 443 names the ports it still denies',
+      arch: withRules({ ...allow('allow-https', 'VirtualNetwork', 200), ports: 443 }, DENY_VNET),
+      findings: [
+        {
+          messageId: 'podToPod',
+          path: `${NSG}.rules[2]`,
+          severity: 'error',
+          message: /denies inbound TCP on ports 1-442, 444-65535 between pod CIDR/,
+        },
+        {
+          messageId: 'nodeToPod',
+          path: `${NSG}.rules[2]`,
+          severity: 'error',
+          message: /denies inbound TCP on ports 1-442, 444-65535 from the node subnet/,
+        },
+      ],
     },
     {
       name: 'an outbound deny-all',
