@@ -16,6 +16,7 @@ import type {
   ResourceOf,
 } from '../model/types.js';
 import type { NarrativeStep, NarrativeView } from './types.js';
+import { clientIpLostBefore } from '../model/client-ip.js';
 
 type Tone = NarrativeStep['tags'][number]['tone'];
 
@@ -191,9 +192,15 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
     } else {
       tags.push({ label: 'L4', tone: 'neutral' });
     }
-    if (h.preservesClientIp) {
-      parts.push(`${nextName.charAt(0).toUpperCase() + nextName.slice(1)} still sees the client's source IP.`);
+    const lostAt = clientIpLostBefore(p.hops, i);
+    if (h.preservesClientIp && !lostAt) {
+      // Sentences start with "It": a resource name keeps its own case (contour-internal, not Contour-internal).
+      parts.push(`It passes the client's source IP on to ${nextName}.`);
       tags.push({ label: 'client IP kept', tone: 'good' });
+    } else if (h.preservesClientIp) {
+      // Keeping the source address only keeps what an earlier hop already replaced.
+      parts.push(`It passes on the source address it receives, so ${nextName} sees the address of ${q.name(lostAt!.resource)}, not the client's.`);
+      tags.push({ label: 'client IP replaced earlier', tone: 'neutral' });
     } else {
       ipLostAt ??= name;
       parts.push(

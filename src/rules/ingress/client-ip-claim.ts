@@ -1,5 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { L7_PROXY_KINDS } from './_ingress.js';
+import { clientIpLostBefore } from '../../model/client-ip.js';
 
 export default defineRule({
   meta: {
@@ -39,7 +40,7 @@ export default defineRule({
         if (!h.preservesClientIp || defaulted.has(`${h.source.path}.preservesClientIp`)) return;
         const name = ctx.q.name(h.resource);
         let why: 'layer7Proxy' | 'tlsPassthrough' | 'lostEarlier' | undefined;
-        const lost = p.hops.slice(0, i).find((e) => !e.preservesClientIp);
+        const lost = clientIpLostBefore(p.hops, i);
         if (L7_PROXY_KINDS.has(h.resourceKind)) why = 'layer7Proxy';
         else if (h.resourceKind === 'ingressController' && h.tls === 'passthrough') why = 'tlsPassthrough';
         else if (lost) why = 'lostEarlier';
