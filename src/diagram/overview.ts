@@ -14,7 +14,7 @@ import { ModelQuery } from '../model/query.js';
 import type { Edge, Id, IngressHopModel, Model, ResourceOf, TlsState } from '../model/types.js';
 import { TLS_LEGEND } from '../render/glyphs.js';
 import type { FlowStep, ViewGraph } from './graph.js';
-import { Builder, KIND_NAMES } from './views.js';
+import { Builder, KIND_NAMES, drawHybridEntry, hybridEntry } from './views.js';
 import { partOrder } from '../model/order.js';
 
 /** How a hop treats TLS, in the words of the step legend. */
@@ -171,8 +171,12 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
         pathsOf.get(known)!.push(p.name);
         continue;
       }
-      const step: FlowStep = { n: steps.length + 1, flow: 'ingress', text: ingressText(q, p.hops, e, s.tls), edges: [e.id] };
-      b.edge({ id: e.id, from: s.from, to: s.to, style: 'ingress', ...(s.tls ? { tls: s.tls } : {}), step: step.n });
+      const entry = s.from === p.client ? hybridEntry(q, p) : undefined;
+      const step: FlowStep = { n: steps.length + 1, flow: 'ingress', text: ingressText(q, p.hops, e, s.tls, entry), edges: [e.id] };
+      // A corporate client's first segment enters through its hybrid connection's gateway (views.ts).
+      const entered = s.from === p.client && drawHybridEntry(b, q, p, e, { edge: { step: step.n, ...(s.tls ? { tls: s.tls } : {}) }, gatewayDetails: [] });
+      if (entered) step.edges.push(`${e.id}:entry`);
+      else b.edge({ id: e.id, from: s.from, to: s.to, style: 'ingress', ...(s.tls ? { tls: s.tls } : {}), step: step.n });
       ingressSig.set(sig, step);
       pathsOf.set(step, [p.name]);
       steps.push(step);
@@ -346,7 +350,13 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
   return { ...g, nodes, hints };
 }
 
-function ingressText(q: ModelQuery, hops: IngressHopModel[], e: Edge, tls: TlsState | undefined): string {
+function ingressText(
+  q: ModelQuery,
+  hops: IngressHopModel[],
+  e: Edge,
+  tls: TlsState | undefined,
+  entry?: { gateway: { name: string }; label: string; connection: string },
+): string {
   const label = e.label ?? (e.protocol && e.port ? `${e.protocol}:${e.port}` : 'protocol not stated');
   const at = hops.find((h) => h.resource === e.to);
   // What the hop does goes in brackets right after its name (once: the legend must fit the overview's one page).
@@ -357,7 +367,8 @@ function ingressText(q: ModelQuery, hops: IngressHopModel[], e: Edge, tls: TlsSt
     if (at.dnat) does.push(`DNAT to ${at.dnat.translatedAddress ?? at.dnat.translatedFqdn ?? '?'}:${at.dnat.translatedPort}`);
   }
   const to = does.length ? `${who(q, e.to)} (${does.join(', ')})` : who(q, e.to);
-  return `${who(q, e.from)} → ${to}: ${label} · ${tlsWords(tls)}`;
+  const from = entry ? `${who(q, e.from)} → ${entry.gateway.name} (${entry.label} ${entry.connection})` : who(q, e.from);
+  return `${from} → ${to}: ${label} · ${tlsWords(tls)}`;
 }
 
 function egressText(q: ModelQuery, p: Model['egressPaths'][number], e: Edge): string {

@@ -11,6 +11,7 @@ import type {
   Edge,
   FrontDoorOriginModel,
   Id,
+  IngressPathModel,
   Model,
   Resource,
   ResourceOf,
@@ -202,7 +203,12 @@ export class Builder {
 
   /** Where a cluster box goes: its node subnet when all pools share one, else the VNet, else the region. */
   clusterParent(c: ClusterResource): string | undefined {
-    const subnets = this.q.nodeSubnets(c.id);
+    // Pods in subnets of their own (Azure CNI pod subnet) put the cluster in more than one subnet: it is drawn in
+    // its VNet, not inside the node subnet, where its pods are not.
+    // Only where the view draws pods (the workloads an ingress path ends at): elsewhere the cluster box holds its
+    // node pools, which are in the node subnet, and the topology draws the pod subnet as a box of its own.
+    const pods = this.view === 'ingress' || this.view === 'overview' ? podSubnets(this.q, c) : [];
+    const subnets = [...new Map([...this.q.nodeSubnets(c.id), ...pods].map((x) => [x.id, x])).values()];
     if (subnets.length === 1) return this.subnet(subnets[0]!);
     const vnets = [...new Set(subnets.map((s) => s.vnet))];
     const v = vnets.length === 1 ? this.q.getAs(vnets[0], 'vnet') : undefined;
@@ -214,7 +220,9 @@ export class Builder {
     if (this.has(c.id)) return c.id;
     const parent = this.clusterParent(c);
     const net = c.network;
-    const details = [`${c.tier} tier${c.kubernetesVersion ? ` · Kubernetes ${c.kubernetesVersion}` : ''}`, `CNI ${net.cni} · ${net.dataplane}${net.podCidr ? ` · pods ${net.podCidr}` : ''}`];
+    const pods = podSubnets(this.q, c);
+    const podText = net.podCidr ? ` · pods ${net.podCidr}` : pods.length ? ` · pods in ${pods.map((x) => x.name).join(', ')}` : '';
+    const details = [`${c.tier} tier${c.kubernetesVersion ? ` · Kubernetes ${c.kubernetesVersion}` : ''}`, `CNI ${net.cni} · ${net.dataplane}${podText}`];
     this.node({ id: c.id, kind: 'cluster', label: c.name, details, style: 'cluster', ...(parent ? { parent } : {}), element: c.id });
     if (pools) {
       for (const p of this.q.pools(c.id)) {
@@ -242,7 +250,10 @@ export class Builder {
     if (parent.kind === 'subnet') return this.subnet(parent);
     if (parent.kind === 'vnet') return this.vnet(parent);
     if (parent.kind === 'cluster') {
-      // AKS-managed outbound devices sit beside the cluster, not inside it.
+      // A public load balancer has no address in any subnet: it stands outside the VNets, as a declared one does
+      // (in its region's box when the view draws regions).
+      if (r.kind === 'loadBalancer' && r.visibility === 'public') return this.region((parent as ClusterResource).region);
+      // Other AKS-managed outbound devices sit beside the cluster, not inside it.
       if (r.kind === 'loadBalancer' || r.kind === 'natGateway') return this.clusterParent(parent);
       return this.cluster(parent);
     }
@@ -666,6 +677,56 @@ function frontDoorEdges(b: Builder, fd: ResourceOf<'frontDoor'>): void {
   }
 }
 
+/** The pod subnets of a cluster's node pools (Azure CNI pod subnet), in id order. */
+function podSubnets(q: ModelQuery, c: ClusterResource): Array<ResourceOf<'subnet'>> {
+  const ids = [...new Set(q.pools(c.id).flatMap((p) => (p.podSubnet ? [p.podSubnet] : [])))].sort();
+  return ids.map((s) => q.getAs(s, 'subnet')).filter((s): s is ResourceOf<'subnet'> => !!s);
+}
+
+/**
+ * Where a corporate client's traffic enters Azure: the VNet gateway its hybrid connection ends on. A flow view draws
+ * the client → gateway leg (labelled VPN or ExpressRoute, as the control-plane view labels it) and the path's first
+ * hop from the gateway; the model's path keeps client → hop 1, its first segment.
+ */
+export function hybridEntry(
+  q: ModelQuery,
+  p: IngressPathModel,
+): { gateway: ResourceOf<'vnetGateway'>; label: string; connection: string } | undefined {
+  const client = q.getAs(p.client, 'client');
+  const conn = client?.via ? q.getAs(client.via, 'hybridConnection') : undefined;
+  const gateway = conn ? q.getAs(conn.gateway, 'vnetGateway') : undefined;
+  if (!conn || !gateway) return undefined;
+  return { gateway, label: conn.type === 'vpn' ? 'VPN' : 'ExpressRoute', connection: conn.name };
+}
+
+/**
+ * Draws an ingress path's first segment (client → hop 1) through the gateway of the client's hybrid connection, when
+ * it has one: client → gateway (the connection) and gateway → hop 1 (the model's edge, with its step). Returns
+ * whether it did; the caller draws the segment as it is otherwise.
+ */
+export function drawHybridEntry(
+  b: Builder,
+  q: ModelQuery,
+  p: IngressPathModel,
+  e: Edge,
+  opts: { edge?: Partial<ViewEdge>; gatewayDetails?: string[]; entryStep?: number } = {},
+): boolean {
+  const entry = e.from === p.client ? hybridEntry(q, p) : undefined;
+  if (!entry) return false;
+  const gw = b.leaf(entry.gateway, opts.gatewayDetails ? { details: opts.gatewayDetails } : {});
+  b.edge({
+    id: `${e.id}:entry`,
+    from: e.from,
+    to: gw,
+    style: 'ingress',
+    label: entry.label,
+    ...(e.tls ? { tls: e.tls } : {}),
+    ...(opts.entryStep !== undefined ? { step: opts.entryStep } : {}),
+  });
+  b.modelEdge(e, 'ingress', { from: gw, ...opts.edge });
+  return true;
+}
+
 function ingress(q: ModelQuery): ViewGraph | undefined {
   const m = q.model;
   if (m.ingressPaths.length === 0) return undefined;
@@ -689,7 +750,8 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
   for (const p of paths) {
     for (const id of p.edges) {
       const e = edgeIndex(m).byId.get(id);
-      if (e) b.modelEdge(e, 'ingress');
+      // The entry leg is part of the path's first segment: it carries that segment's number.
+      if (e && !drawHybridEntry(b, q, p, e, e.step !== undefined ? { entryStep: e.step } : {})) b.modelEdge(e, 'ingress');
     }
   }
   return b.build();
@@ -842,7 +904,6 @@ function apiDetails(c: ClusterResource, q: ModelQuery): string[] {
 const ACCESS_LABELS: Record<string, string> = {
   bastion: 'https:443 (Bastion)',
   jumpBox: 'ssh/rdp',
-  hybridConnection: 'VPN / ExpressRoute',
 };
 
 /** Paths (ingress or egress) in the design's cluster order, keeping their own order within a cluster. */
@@ -897,7 +958,9 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
       if (a.kind === 'admins' && q.get(from)?.kind !== 'client') {
         const actor = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'Administrators', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
         const r = q.get(from);
-        b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label: ACCESS_LABELS[r?.kind ?? ''] ?? 'access' });
+        // A hybrid connection is one or the other: name the one it is.
+        const label = r?.kind === 'hybridConnection' ? (r.type === 'vpn' ? 'VPN' : 'ExpressRoute') : (ACCESS_LABELS[r?.kind ?? ''] ?? 'access');
+        b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label });
       }
       // Hybrid access enters through the VNet gateway the connection ends on, as the topology draws it:
       // client → connection → gateway (in the hub) → API server, never straight from the connection.

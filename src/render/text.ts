@@ -120,7 +120,7 @@ export const metrics: TextMetrics = {
 
 /**
  * Wraps text into lines no wider than `max` px: greedy by words (breaking after `/`, `-`, `.`, `_`, `,`
- * and a `:` not followed by a digit too), hard-breaking words that do not fit, and ending with an ellipsis when more than
+ * and a `:` not followed by a digit too, but never inside an IPv4 address or CIDR), hard-breaking words that do not fit, and ending with an ellipsis when more than
  * `maxLines` lines would be needed. Linear in the length of the text (h15, issue #15: a 10,000
  * character name never finished): line ends are found by galloping search, and wrapping stops once
  * the lines that can still show are known.
@@ -197,8 +197,9 @@ export function wrapMeasured(m: TextMetrics, text: string, max: number, size: nu
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean === '') return [];
   if (m.width(clean, size, weight) <= max) return [clean];
-  // A colon before a digit is a port ("https:443", "tcp:1433"): no break there, a reader would lose the pair.
-  const tokens = clean.match(/(?:[^\s/\-._:,]|:(?=\d))*[\s/\-._:,]?/g)!.filter((t) => t !== '');
+  // A colon before a digit is a port ("https:443", "tcp:1433"): no break there, a reader would lose the pair. An
+  // IPv4 address or CIDR is one word too: "10.200.1.0/" over "24" reads as two wrong addresses.
+  const tokens = clean.match(/(?:\d{1,3}(?:\.\d{1,3}){3}(?:\/\d{1,2})?(?![\d.])|(?:[^\s/\-._:,]|:(?=\d))*)[\s/\-._:,]?/g)!.filter((t) => t !== '');
   const lines: string[] = [];
   // Every pushed line was ended by text that did not fit on it, so two lines past the last one shown
   // hold more than the ellipsis can keep: nothing after them changes the result.

@@ -341,9 +341,9 @@ function topItems(entries: Array<{ f: Finding; arch: string; anchor: string; mod
       elements: elements.slice(0, 4).join(', ') + (elements.length > 4 ? ` and ${elements.length - 4} more` : ''),
       occurrences: g.list.length,
       impact: SCORING.weights[worst] * g.list.length,
-      // A risk reads as what is wrong (the finding), never as the rule's title, which names the state a design should
-      // be in ("Node subnet NSGs admit inbound traffic only from the ingress tier").
-      text: kind === 'risk' ? (g.list.length === 1 ? f0.message : `${f0.message} (and ${g.list.length - 1} more like it)`) : f0.fix,
+      // A risk reads as what is wrong: the finding itself, or for several the rule's title (which names the state a
+      // design should be in: "Node subnet NSGs admit inbound traffic only from the ingress tier") said to be unmet.
+      text: kind === 'risk' ? (g.list.length === 1 ? f0.message : `Not met in ${g.list.length} places: ${f0.title}`) : f0.fix,
       architecture: archs.join(', '),
       anchor: g.list[0]!.anchor,
     };

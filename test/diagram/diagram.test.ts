@@ -186,7 +186,16 @@ describe('diagrams of the examples', () => {
       for (const p of model.ingressPaths)
         for (const id of p.edges) {
           const e = model.edges.find((x) => x.id === id)!;
-          expect(c.graph.edges.some((v) => v.from === e.from && v.to === e.to && v.step === e.step), `${name(c)}: ${id}`).toBe(true);
+          // A corporate client over a hybrid connection enters through that connection's gateway: client → gateway
+          // → hop 1, both legs numbered as the first segment.
+          const client = model.resources.find((r) => r.id === p.client);
+          const conn = client?.kind === 'client' && client.via ? model.resources.find((r) => r.id === client.via) : undefined;
+          const gateway = conn?.kind === 'hybridConnection' && e.from === p.client ? conn.gateway : undefined;
+          const drawn = (from: string, to: string) => c.graph.edges.some((v) => v.from === from && v.to === to && v.step === e.step);
+          if (gateway) {
+            expect(drawn(e.from, gateway), `${name(c)}: ${id} entry`).toBe(true);
+            expect(drawn(gateway, e.to), `${name(c)}: ${id}`).toBe(true);
+          } else expect(drawn(e.from, e.to), `${name(c)}: ${id}`).toBe(true);
         }
       const sigs = c.graph.edges.map((e) => `${e.from}|${e.to}|${e.label}|${e.tls}|${e.step}`);
       expect(new Set(sigs).size, `${name(c)}: duplicate edges`).toBe(sigs.length);

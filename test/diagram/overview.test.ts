@@ -150,14 +150,20 @@ describe('overview view', () => {
       for (const p of c.model.ingressPaths) {
         const segs = pathSegments(c.model, p);
         for (const s of segs) {
-          const step = steps.find((x) => x.flow === 'ingress' && x.edges.some((id) => {
-            const e = edgeOf.get(id)!;
-            return e.from === s.from && e.to === s.to && e.tls === s.tls;
-          }));
+          // A segment is drawn as itself, or (a corporate client's first one) as client → its connection's gateway
+          // → hop 1: the leg into the hop keeps the segment's id, the entry leg is `<id>:entry` from the client.
+          const drawn = (edges: Array<{ id: string; from: string; to: string; tls?: string }>) =>
+            edges.some(
+              (e) =>
+                e.to === s.to &&
+                e.tls === s.tls &&
+                (e.from === s.from || edges.some((x) => x.id === `${e.id}:entry` && x.from === s.from && x.to === e.from && x.tls === s.tls)),
+            );
+          const step = steps.find((x) => x.flow === 'ingress' && drawn(x.edges.map((id) => edgeOf.get(id)!)));
           expect(step, `${c.file} ${p.name} ${s.from} → ${s.to}`).toBeDefined();
           expect(step!.text, c.file).toContain(tlsWords(s.tls));
           // The ingress view draws the same segment with the same TLS state.
-          expect(ingress!.edges.some((e) => e.from === s.from && e.to === s.to && e.tls === s.tls), `${c.file} ingress view`).toBe(true);
+          expect(drawn(ingress!.edges), `${c.file} ingress view`).toBe(true);
         }
         // The narrative's last step (into the pods) reads the same state.
         const last = segs.at(-1);

@@ -1,4 +1,4 @@
-/** Where wrapped text may break: after spaces and `/ - . _ , :`, but never inside a port ("https:443"). */
+/** Where wrapped text may break: after spaces and `/ - . _ , :`, but never inside a port ("https:443") or a CIDR. */
 import { describe, expect, it } from 'vitest';
 import { metrics, wrapMeasured } from '../../src/render/text.js';
 
@@ -27,6 +27,17 @@ describe('wrap break points', () => {
     expect(wrapAt('namespace:payments-api', 'namespace:pay')).toEqual(['namespace:', 'payments-api']);
     expect(wrapAt('rt-aks-egress/0.0.0.0', 'rt-aks-egress/0')).toEqual(['rt-aks-egress/', '0.0.0.0']);
     expect(wrapAt('alpha,beta', 'alpha,b')).toEqual(['alpha,', 'beta']);
+  });
+
+  it('keeps an IPv4 address or CIDR whole: the break moves before it, never after one of its dots or its slash', () => {
+    const text = 'hub VNet · 10.200.0.0/24, 10.200.1.0/24';
+    // Room for "…10.200.1.0/" but not for the prefix length after it.
+    const lines = wrapAt(text, 'hub VNet · 10.200.0.0/24, 10.200.1.0/');
+    expect(lines).toEqual(['hub VNet · 10.200.0.0/24,', '10.200.1.0/24']);
+    expect(wrapAt('CNI kubenet · pods 10.244.0.0/16', 'CNI kubenet · pods 10.244.')).toEqual(['CNI kubenet · pods', '10.244.0.0/16']);
+    expect(wrapAt('next hop 10.0.2.4 (afw)', 'next hop 10.0.')).toEqual(['next hop', '10.0.2.4 (afw)']);
+    // A version or a dotted name is not an address: it still breaks after its dots.
+    expect(wrapAt('Kubernetes 1.29.4 release', 'Kubernetes 1.29.')).toEqual(['Kubernetes 1.29.', '4 release']);
   });
 
   it('hard-breaks a port only when it is wider than a whole line', () => {
