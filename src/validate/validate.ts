@@ -51,6 +51,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   const unverified: UnverifiedCheck[] = [];
   const unknownByPath = new Map(model.unknown.map((u) => [u.path, u]));
   const invalid = invalidFields(issues);
+  const usedAcceptances = new Set<AcceptedRisk>();
   const rulesRun: string[] = [];
   for (const rule of rules) {
     const setting = settings[rule.meta.id];
@@ -135,12 +136,14 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       }
       if (r.messageId !== undefined) finding.messageId = r.messageId;
       if (r.evidence) finding.evidence = r.evidence;
-      applyAcceptance(finding, review.acceptedRisks ?? [], asOf);
+      const applied = applyAcceptance(finding, review.acceptedRisks ?? [], asOf);
+      if (applied) usedAcceptances.add(applied);
       findings.push(finding);
     }
   }
-  findings.sort(compareFindings);
   const checks = uniqueUnverified(unverified);
+  findings.push(...unusedAcceptances(model, usedAcceptances, rulesRun, checks, q, opts));
+  findings.sort(compareFindings);
   const locator = opts.locator;
   // An unverified check points where its fact is to be stated: the missing property's parent in the element's own
   // declaration (an Application Gateway's `waf: {...}`), not a reference to the element (an ingress hop's `via`).
@@ -164,15 +167,70 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   };
 }
 
-function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): void {
+/** Applies the first acceptance that matches the finding; returns it (undefined when none does). */
+function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): AcceptedRisk | undefined {
   // An acceptance naming the element wins over one for every element of the rule.
   const forRule = risks.filter((r) => r.rule === f.ruleId);
   const match =
     forRule.find((r) => r.element !== undefined && (r.element === f.element || r.element === f.elementName)) ??
     forRule.find((r) => r.element === undefined);
-  if (!match) return;
+  if (!match) return undefined;
   f.acceptance = { justification: match.justification, owner: match.owner, expires: match.expires };
   f.status = match.expires >= asOf ? 'suppressed' : 'expired';
+  return match;
+}
+
+/** Rule id of the finding for an accepted risk that matches no finding; not in the catalogue, never accepted itself. */
+export const UNUSED_ACCEPTANCE_RULE = 'aksnet/unused-acceptance';
+
+/**
+ * The design's own accepted risks that match no finding, as info findings at the acceptance (ESLint's unused
+ * disable directives): the risk is gone or the element is misnamed, or the check could not run, so nothing is
+ * accepted yet; a review board reading "1 accepted risk" would otherwise not know the second one applied to nothing.
+ * A config file's acceptances are shared by many designs and are not reported: most match nothing in a given one.
+ */
+function unusedAcceptances(
+  model: Model,
+  used: ReadonlySet<AcceptedRisk>,
+  rulesRun: readonly string[],
+  checks: readonly UnverifiedCheck[],
+  q: ModelQuery,
+  opts: ValidateOptions,
+): Finding[] {
+  const own = model.review.acceptedRisks ?? [];
+  const ran = new Set(rulesRun);
+  const out: Finding[] = [];
+  own.forEach((a, i) => {
+    // mergeReview passes the design's own acceptances on as the same objects.
+    if (used.has(a) || !ran.has(a.rule)) return;
+    const on = a.element === undefined ? '' : ` on ${a.element}`;
+    const open = checks.find((u) => u.ruleId === a.rule && (a.element === undefined || u.elementName === a.element || u.element === a.element));
+    const why = open
+      ? `the check could not run (state the ${open.fact} of ${open.elementName}), so there is nothing to accept yet`
+      : a.element !== undefined && !q.get(a.element) && !q.model.resources.some((r) => r.name === a.element)
+        ? `the design has no element named ${a.element}`
+        : 'the design no longer has this risk; remove the acceptance';
+    const path = `review.acceptedRisks[${i}]`;
+    const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
+    out.push({
+      ruleId: UNUSED_ACCEPTANCE_RULE,
+      title: 'An accepted risk matches no finding',
+      severity: 'info',
+      message: `accepted risk for ${a.rule}${on} matches no finding: ${why}`,
+      path,
+      file: pos.file ?? opts.file,
+      line: pos.line,
+      column: pos.column,
+      kind: 'structure',
+      pillars: ['operational-excellence'],
+      waf: ['OE:05'],
+      fix: 'Remove the acceptance when the risk is gone, correct its rule or element, or state the fact the check needs.',
+      helpUri: '',
+      references: [],
+      status: 'open',
+    });
+  });
+  return out;
 }
 
 function dedupe(list: Finding[]): Finding[] {

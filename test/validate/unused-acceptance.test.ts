@@ -1,0 +1,76 @@
+/**
+ * An accepted risk in the design that matches no finding is reported (info, aksnet/unused-acceptance) at the
+ * acceptance, saying why: the check could not run, the element does not exist, or the risk is gone. One that
+ * matches stays silent, and a config file's acceptances (shared by many designs) are never reported.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AcceptedRisk } from '../../dsl/index.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { UNUSED_ACCEPTANCE_RULE, validateModel } from '../../src/validate/validate.js';
+import { baseline } from '../helpers/fixture.js';
+
+const risk = (rule: string, element?: string): AcceptedRisk => ({
+  rule,
+  ...(element ? { element } : {}),
+  justification: 'because',
+  owner: 'team',
+  expires: '2027-12-31',
+});
+
+async function run(own: AcceptedRisk[], config: AcceptedRisk[] = [], change: (b: ReturnType<typeof baseline>) => void = () => {}) {
+  const b = baseline();
+  change(b);
+  b.arch.review = { acceptedRisks: own };
+  const { model, issues } = normalize(b.arch);
+  const locator = { locate: (path: string) => ({ line: Number(/\[(\d+)\]$/.exec(path)?.[1] ?? 0) + 100, column: 5 }) };
+  const r = await validateModel(model, issues, { file: 'd.ts', asOf: '2026-12-03', config: { acceptedRisks: config }, locator });
+  return { r, unused: r.findings.filter((f) => f.ruleId === UNUSED_ACCEPTANCE_RULE) };
+}
+
+describe('aksnet/unused-acceptance', () => {
+  it('is silent for an acceptance that suppresses a finding', async () => {
+    // An internal load balancer in one zone: a finding the acceptance names.
+    const { r, unused } = await run([risk('reliability/frontend-ip-zones', 'ilb-ingress')], [], (b) => (b.ilb.zones = [1]));
+    expect(r.findings.find((f) => f.ruleId === 'reliability/frontend-ip-zones')?.status).toBe('suppressed');
+    expect(unused).toEqual([]);
+  });
+
+  it('reports an acceptance whose risk is gone, at the acceptance', async () => {
+    const { unused } = await run([risk('reliability/frontend-ip-zones', 'ilb-ingress')]);
+    expect(unused).toMatchObject([
+      {
+        severity: 'info',
+        path: 'review.acceptedRisks[0]',
+        line: 100,
+        column: 5,
+        message: 'accepted risk for reliability/frontend-ip-zones on ilb-ingress matches no finding: the design no longer has this risk; remove the acceptance',
+      },
+    ]);
+  });
+
+  it('says when the element does not exist, and when the check could not run', async () => {
+    const { unused } = await run(
+      [risk('reliability/frontend-ip-zones', 'ilb-ingres'), risk('reliability/frontend-ip-zones', 'ilb-ingress')],
+      [],
+      (b) => delete b.ilb.zones,
+    );
+    expect(unused.map((f) => f.message)).toEqual([
+      'accepted risk for reliability/frontend-ip-zones on ilb-ingres matches no finding: the design has no element named ilb-ingres',
+      'accepted risk for reliability/frontend-ip-zones on ilb-ingress matches no finding: the check could not run (state the availability zones of ilb-ingress), so there is nothing to accept yet',
+    ]);
+    expect(unused.map((f) => f.line)).toEqual([100, 101]);
+  });
+
+  it("never reports a config file's acceptance, nor one for a rule that did not run", async () => {
+    const { unused } = await run([], [risk('reliability/frontend-ip-zones', 'ilb-ingress')]);
+    expect(unused).toEqual([]);
+    const off = normalize(baseline().arch);
+    off.model.review.acceptedRisks = [risk('reliability/frontend-ip-zones')];
+    const r = await validateModel(off.model, off.issues, {
+      file: 'd.ts',
+      asOf: '2026-12-03',
+      config: { rules: { 'reliability/frontend-ip-zones': 'off' } },
+    });
+    expect(r.findings.filter((f) => f.ruleId === UNUSED_ACCEPTANCE_RULE)).toEqual([]);
+  });
+});
