@@ -1,7 +1,8 @@
 /**
  * Where a compact view (the overview) puts a step number on its line: on a straight stretch of the route, clear
  * of every box and of the numbers already placed, the longest stretch first. The route itself comes from ELK;
- * this only picks a point on it, so a number always sits on the edge it belongs to.
+ * this only picks a point on it, so a number always sits on the edge it belongs to (beside it, touching its middle,
+ * when the route is too short to carry a number without being hidden by it).
  */
 import type { Box, Point } from '../model/diagram-target.js';
 
@@ -36,7 +37,14 @@ export function badgeCentre(points: readonly Point[], boxes: readonly Box[], tak
   const room = (c: Point) => Math.min(Infinity, ...taken.map((t) => Math.hypot(t.x - c.x, t.y - c.y)));
   const mid = (() => {
     const s = [...segs].sort((x, y) => y.len - x.len || x.i - y.i)[0]!;
-    return { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
+    const m = { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
+    // A route too short for a number on it (two boxes one narrow column apart) would vanish under the number, and
+    // its dash with it (a plaintext hop's dotted red line): the number sits beside its middle instead, touching it.
+    const horizontal = Math.abs(s.b.x - s.a.x) >= Math.abs(s.b.y - s.a.y);
+    const sides = horizontal
+      ? [{ x: m.x, y: m.y - CLEAR }, { x: m.x, y: m.y + CLEAR }]
+      : [{ x: m.x + CLEAR, y: m.y }, { x: m.x - CLEAR, y: m.y }];
+    return sides.find((c) => !boxes.some((b) => hits(c, b, 0))) ?? sides[0]!;
   })();
   // The first point clear of boxes with room for a number; else the clear point farthest from the others.
   const clear = candidates.filter(clearOfBoxes);

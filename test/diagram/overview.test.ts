@@ -62,6 +62,19 @@ function onRoute(c: Point, pts: readonly Point[]): boolean {
     return inX && inY && (Math.abs(a.x - b.x) < 0.01 || Math.abs(a.y - b.y) < 0.01);
   });
 }
+/** Distance from a point to the nearest stretch of a route. */
+function fromRoute(c: Point, pts: readonly Point[]): number {
+  return Math.min(
+    ...pts.slice(1).map((b, i) => {
+      const a = pts[i]!;
+      const x = Math.max(Math.min(a.x, b.x), Math.min(c.x, Math.max(a.x, b.x)));
+      const y = Math.max(Math.min(a.y, b.y), Math.min(c.y, Math.max(a.y, b.y)));
+      return Math.hypot(c.x - x, c.y - y);
+    }),
+  );
+}
+/** No stretch of the route has room for a number clear of both ends (step-badges.ts: 18 px each end). */
+const tooShort = (pts: readonly Point[]) => pts.slice(1).every((b, i) => Math.abs(b.x - pts[i]!.x) + Math.abs(b.y - pts[i]!.y) < 36);
 const circleHitsBox = (c: Point, r: number, b: Box) =>
   c.x + r > b.x && c.x - r < b.x + b.width && c.y + r > b.y && c.y - r < b.y + b.height;
 
@@ -103,7 +116,11 @@ describe('overview view', () => {
       for (const conn of placed) {
         const b = conn.badge!;
         const centre = { x: b.cx, y: b.cy };
-        expect(onRoute(centre, conn.points), `${c.file} ${conn.id} on its route`).toBe(true);
+        // On its route; on a route too short to show around a number, beside it, touching it (not hiding it).
+        if (tooShort(conn.points)) {
+          expect(fromRoute(centre, conn.points), `${c.file} ${conn.id} beside its short route`).toBeGreaterThan(b.r);
+          expect(fromRoute(centre, conn.points), `${c.file} ${conn.id} touching its short route`).toBeLessThanOrEqual(b.r + 4);
+        } else expect(onRoute(centre, conn.points), `${c.file} ${conn.id} on its route`).toBe(true);
         for (const box of leaves) expect(circleHitsBox(centre, b.r + 1, box), `${c.file} ${conn.id} over a box`).toBe(false);
       }
       for (let i = 0; i < placed.length; i++)

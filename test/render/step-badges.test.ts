@@ -1,0 +1,28 @@
+/** Where a step number goes on its line (src/render/step-badges.ts). */
+import { describe, expect, it } from 'vitest';
+import { badgeCentre } from '../../src/render/step-badges.js';
+
+/** The step badge's radius (render/target.ts draws it 16 px across). */
+const RADIUS = 8;
+
+describe('badgeCentre', () => {
+  it('puts the number on a route long enough to carry it, in its middle', () => {
+    expect(badgeCentre([{ x: 0, y: 50 }, { x: 200, y: 50 }], [], [])).toEqual({ x: 100, y: 50 });
+  });
+
+  it('puts the number beside a route too short to show around it, so the line (and its dash) stays visible', () => {
+    // Two boxes 20 px apart (the overview's column gap): the route would vanish under a 16 px number.
+    const c = badgeCentre([{ x: 100, y: 50 }, { x: 120, y: 50 }], [], []);
+    expect(c.x).toBe(110);
+    expect(Math.abs(c.y - 50)).toBeGreaterThan(RADIUS);
+    const v = badgeCentre([{ x: 40, y: 0 }, { x: 40, y: 24 }], [], []);
+    expect(v.y).toBe(12);
+    expect(Math.abs(v.x - 40)).toBeGreaterThan(RADIUS);
+  });
+
+  it('takes the side of a short route that no box covers', () => {
+    const box = { x: 90, y: 20, width: 40, height: 25 };
+    const c = badgeCentre([{ x: 100, y: 50 }, { x: 120, y: 50 }], [box], []);
+    expect(c.y).toBeGreaterThan(50);
+  });
+});
