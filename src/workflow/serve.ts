@@ -114,7 +114,7 @@ export async function startServer(opts: ServeOptions): Promise<ServeHandle> {
       await render();
       // As in watch.ts, inputs stay watched for the session: a render that fails to load cannot name them.
       for (const i of inputs) watched.add(resolve(i));
-      watcher.add(inputs);
+      await watcher.add(inputs);
     } finally {
       evaluate.refillSpareEvaluator();
     }

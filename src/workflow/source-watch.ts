@@ -43,9 +43,10 @@ export interface SourceWatcher {
   /**
    * Also watch these files (a run's inputs; those under the roots are watched already). Their folders are watched,
    * not the files alone: a file watched alone is forgotten when it is deleted, so a helper module deleted and
-   * written again would not be seen (the run between them fails to load and cannot name it as an input).
+   * written again would not be seen (the run between them fails to load and cannot name it as an input). Resolves
+   * once the folders are watched: a save after that is seen (chokidar's own add() returns before it attaches).
    */
-  add(paths: string[]): void;
+  add(paths: string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,8 +56,10 @@ export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatc
   const roots = opts.roots.map((r) => resolve(r));
   const options = { ignoreInitial: true, ignored: (p: string) => IGNORED.test(p), awaitWriteFinish: false };
   const watcher = watch(roots, options);
-  // The folders of inputs outside the roots, each without its subfolders: only the inputs in them are relevant.
-  const around = watch([], { ...options, depth: 0 });
+  // The folders of inputs outside the roots, each without its subfolders: only the inputs in them are relevant. One
+  // watcher per batch of folders, because only a watcher's `ready` says its folders are watched: a folder added to a
+  // running watcher is attached some milliseconds later, and a save in between was lost (a CI run under load).
+  const around: Array<typeof watcher> = [];
   const folders = new Set<string>();
   let ready = false;
   let pending: boolean | undefined;
@@ -91,19 +94,24 @@ export async function watchSources(opts: SourceWatchOptions): Promise<SourceWatc
   };
   // What aksnet wrote itself (outputs, cache entries beside the designs) is never a save.
   listen(watcher, (abs) => !isOwnWrite(abs) && (SOURCE.test(abs) || opts.isInput(abs)));
-  listen(around, (abs) => !isOwnWrite(abs) && opts.isInput(abs));
   await new Promise<void>((r) => watcher.once('ready', () => r()));
   ready = true;
+  let closed = false;
   return {
-    add: (paths) => {
+    add: async (paths) => {
       const more = [...new Set(paths.map((p) => dirname(resolve(p))))].filter(
         (d) => !folders.has(d) && !roots.some((root) => isInside(root, d)),
       );
+      if (more.length === 0 || closed) return;
       for (const d of more) folders.add(d);
-      if (more.length) around.add(more);
+      const w = watch(more, { ...options, depth: 0 });
+      around.push(w);
+      listen(w, (abs) => !isOwnWrite(abs) && opts.isInput(abs));
+      await new Promise<void>((r) => w.once('ready', () => r()));
     },
     close: async () => {
-      await Promise.all([watcher.close(), around.close()]);
+      closed = true;
+      await Promise.all([watcher.close(), ...around.map((w) => w.close())]);
     },
   };
 }

@@ -121,7 +121,8 @@ export async function watchLoop(opts: WatchOptions): Promise<ExitCode> {
       // name the files the next save brings back.
       const more = r.inputs.map((i) => resolve(i)).filter((i) => !extra.has(i) && !roots.some((root) => isInside(root, i)));
       for (const i of more) extra.add(i);
-      watcher.add(more);
+      // Watched before the run reports itself done: a save right after it (the first run's "watching") is seen.
+      await watcher.add(more);
       log(r.summary);
     } catch (e) {
       const { AksnetError } = await import('../shared/errors.js');
