@@ -206,7 +206,7 @@ function unusedAcceptances(
     const on = a.element === undefined ? '' : ` on ${a.element}`;
     const open = checks.find((u) => u.ruleId === a.rule && (a.element === undefined || u.elementName === a.element || u.element === a.element));
     const why = open
-      ? `the check could not run (state the ${open.fact} of ${open.elementName}), so there is nothing to accept yet`
+      ? `the check could not run (state ${/^an? /.test(open.fact) ? '' : 'the '}${open.fact} of ${open.elementName}), so there is nothing to accept yet`
       : a.element !== undefined && !q.get(a.element) && !q.model.resources.some((r) => r.name === a.element)
         ? `the design has no element named ${a.element}`
         : 'the design no longer has this risk; remove the acceptance';

@@ -61,6 +61,16 @@ describe('aksnet/unused-acceptance', () => {
     expect(unused.map((f) => f.line)).toEqual([100, 101]);
   });
 
+  it('names an invalid field as the fact to state when the check was held back for it', async () => {
+    const { unused } = await run([risk('reliability/frontend-ip-zones', 'ilb-ingress')], [], (b) => {
+      b.ilb.zones = [1];
+      (b.ilb as { visibility: string }).visibility = 'Internal';
+    });
+    expect(unused.map((f) => f.message)).toEqual([
+      'accepted risk for reliability/frontend-ip-zones on ilb-ingress matches no finding: the check could not run (state a valid visibility of ilb-ingress), so there is nothing to accept yet',
+    ]);
+  });
+
   it("never reports a config file's acceptance, nor one for a rule that did not run", async () => {
     const { unused } = await run([], [risk('reliability/frontend-ip-zones', 'ilb-ingress')]);
     expect(unused).toEqual([]);
