@@ -174,7 +174,7 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
       const entry = s.from === p.client ? hybridEntry(q, p) : undefined;
       const step: FlowStep = { n: steps.length + 1, flow: 'ingress', text: ingressText(q, p.hops, e, s.tls, entry), edges: [e.id] };
       // A corporate client's first segment enters through its hybrid connection's gateway (views.ts).
-      const entered = s.from === p.client && drawHybridEntry(b, q, p, e, { edge: { step: step.n, ...(s.tls ? { tls: s.tls } : {}) }, gatewayDetails: [] });
+      const entered = drawHybridEntry(b, q, p, e, { edge: { step: step.n, ...(s.tls ? { tls: s.tls } : {}) }, gatewayDetails: [] });
       if (entered) step.edges.push(`${e.id}:entry`);
       else b.edge({ id: e.id, from: s.from, to: s.to, style: 'ingress', ...(s.tls ? { tls: s.tls } : {}), step: step.n });
       ingressSig.set(sig, step);

@@ -683,6 +683,11 @@ function podSubnets(q: ModelQuery, c: ClusterResource): Array<ResourceOf<'subnet
   return ids.map((s) => q.getAs(s, 'subnet')).filter((s): s is ResourceOf<'subnet'> => !!s);
 }
 
+/** What a hybrid connection's edges are labelled: the kind of link it is. */
+function linkLabel(conn: ResourceOf<'hybridConnection'>): string {
+  return conn.type === 'vpn' ? 'VPN' : 'ExpressRoute';
+}
+
 /**
  * Where a corporate client's traffic enters Azure: the VNet gateway its hybrid connection ends on. A flow view draws
  * the client → gateway leg (labelled VPN or ExpressRoute, as the control-plane view labels it) and the path's first
@@ -696,7 +701,7 @@ export function hybridEntry(
   const conn = client?.via ? q.getAs(client.via, 'hybridConnection') : undefined;
   const gateway = conn ? q.getAs(conn.gateway, 'vnetGateway') : undefined;
   if (!conn || !gateway) return undefined;
-  return { gateway, label: conn.type === 'vpn' ? 'VPN' : 'ExpressRoute', connection: conn.name };
+  return { gateway, label: linkLabel(conn), connection: conn.name };
 }
 
 /**
@@ -959,7 +964,7 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
         const actor = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'Administrators', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
         const r = q.get(from);
         // A hybrid connection is one or the other: name the one it is.
-        const label = r?.kind === 'hybridConnection' ? (r.type === 'vpn' ? 'VPN' : 'ExpressRoute') : (ACCESS_LABELS[r?.kind ?? ''] ?? 'access');
+        const label = r?.kind === 'hybridConnection' ? linkLabel(r) : (ACCESS_LABELS[r?.kind ?? ''] ?? 'access');
         b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label });
       }
       // Hybrid access enters through the VNet gateway the connection ends on, as the topology draws it:
@@ -968,7 +973,7 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
       const gw = conn ? q.getAs(conn.gateway, 'vnetGateway') : undefined;
       if (conn && gw) {
         const gwId = b.leaf(gw);
-        b.edge({ id: `access:${a.id}:gateway`, from, to: gwId, style: 'management', label: conn.type === 'vpn' ? 'VPN' : 'ExpressRoute' });
+        b.edge({ id: `access:${a.id}:gateway`, from, to: gwId, style: 'management', label: linkLabel(conn) });
         from = gwId;
       }
       const e = modelEdges.find((x) => x.from === a.from) ?? modelEdges[0];

@@ -93,9 +93,7 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
  */
 export function stated(root: unknown, r: Resource | undefined, field: string): 'yes' | 'no' | 'inside-no' {
   if (!r) return 'no';
-  let v: unknown = root;
-  for (const seg of parsePath(r.source.path))
-    v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  let v = valueAt(root, r.source.path);
   let inside = false;
   for (const [, key, name] of field.matchAll(/([^.[\]]+)(?:\[([^\]]*)\])?/g)) {
     if (!isObject(v)) return 'yes';
@@ -117,9 +115,7 @@ export function stated(root: unknown, r: Resource | undefined, field: string): '
  * `…rules[2].source` (the named list element's index), so the finding points at that rule's value, not at the list.
  */
 export function dslPath(root: unknown, elementPath: string, field: string): string {
-  let v: unknown = root;
-  for (const seg of parsePath(elementPath))
-    v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  let v = valueAt(root, elementPath);
   let path = elementPath;
   for (const [, key, name] of field.matchAll(/([^.[\]]+)(?:\[([^\]]*)\])?/g)) {
     if (!isObject(v) || v[key!] === undefined) break;
@@ -132,6 +128,13 @@ export function dslPath(root: unknown, elementPath: string, field: string): stri
     path += `[${at}]`;
   }
   return path;
+}
+
+/** The DSL value at a path (`network.vnets[1].subnets[0]`); undefined where the path leaves the value. */
+function valueAt(root: unknown, path: string): unknown {
+  let v: unknown = root;
+  for (const seg of parsePath(path)) v = isObject(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[seg] : undefined;
+  return v;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
