@@ -182,7 +182,11 @@ export class Builder {
       id: v.id,
       kind: 'vnet',
       label: v.name,
-      details: [`${role} · ${v.addressSpace.join(', ')}`],
+      details: [
+        `${role} · ${v.addressSpace.join(', ')}`,
+        // The topology states what protects the network; flow views keep VNet boxes to their address space.
+        ...(this.view === 'topology' && v.ddosProtectionPlan ? [`DDoS plan ${this.q.name(v.ddosProtectionPlan)}`] : []),
+      ],
       style: 'vnet',
       ...(parent ? { parent } : {}),
       element: v.id,
@@ -246,7 +250,12 @@ export class Builder {
   placeOf(r: Resource): string | undefined {
     if (r.kind === 'cluster') return this.clusterParent(r);
     const parent = this.q.get(r.parent);
-    if (!parent) return undefined;
+    if (!parent) {
+      // A public load balancer declared for a cluster's Service has no parent of its own: it stands where AKS's own
+      // public load balancer does, in its cluster's region.
+      const owner = r.kind === 'loadBalancer' && r.visibility === 'public' ? this.q.getAs(r.cluster, 'cluster') : undefined;
+      return owner ? this.region(owner.region) : undefined;
+    }
     if (parent.kind === 'subnet') return this.subnet(parent);
     if (parent.kind === 'vnet') return this.vnet(parent);
     if (parent.kind === 'cluster') {
@@ -553,6 +562,17 @@ function topology(q: ModelQuery): ViewGraph {
   for (const r of m.resources) {
     const parent = q.get(r.parent);
     if (parent?.kind === 'subnet') b.leaf(r);
+  }
+  // Public load balancers have no address in a subnet: AKS's own outbound one and one a public Service gets. They
+  // stand in their cluster's region, outside the VNets, and say which cluster they serve (no edge shows it here).
+  for (const lb of q.all('loadBalancer')) {
+    if (b.has(lb.id)) continue;
+    const served = lb.cluster ? q.getAs(lb.cluster, 'cluster') : undefined;
+    b.leaf(lb, { details: [...details(lb, q), ...(served ? [`for ${served.name}`] : [])] });
+    // Beside its cluster's VNet, not above or below it (ELK stacks boxes without edges in one column, which made a
+    // one-VNet topology print portrait).
+    const home = served ? q.nodeSubnets(served.id)[0]?.vnet : undefined;
+    if (home && b.has(home) && q.getAs(home, 'vnet')?.region === served?.region) b.hints.push({ from: home, to: lb.id });
   }
   privateDns(b);
   standalonePublicIps(b);

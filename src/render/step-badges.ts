@@ -22,7 +22,10 @@ export function badgeCentre(points: readonly Point[], boxes: readonly Box[], tak
   const candidates: Point[] = [];
   const segs = points.slice(1).map((p, i) => ({ a: points[i]!, b: p, len: Math.abs(p.x - points[i]!.x) + Math.abs(p.y - points[i]!.y), i }));
   const last = segs.length - 1;
-  for (const s of [...segs].sort((x, y) => y.len - x.len || x.i - y.i)) {
+  // A route whose every stretch is shorter than a number and its two gaps would be mostly hidden under it even where
+  // one stretch takes it (a 30 px stretch after two bends of 10 and 5 px): it goes beside the route.
+  const tooShort = segs.every((s) => s.len < 2 * END_GAP);
+  for (const s of tooShort ? [] : [...segs].sort((x, y) => y.len - x.len || x.i - y.i)) {
     // The first and last stretches keep clear of the source port and the arrowhead.
     const from = s.i === 0 ? END_GAP : CLEAR;
     const to = s.i === last ? END_GAP : CLEAR;

@@ -26,6 +26,39 @@ describe('box placement', () => {
     expect(seen).toBe(2);
   });
 
+  it('d: the topology draws both public load balancers in the region, outside the VNet, each naming its cluster', async () => {
+    const { model } = await loadArchitecture(join(examples, 'd-legacy-agic-kubenet.ts'));
+    for (const view of ['topology', 'overview'] as const) {
+      const g = deriveView(model, view)!;
+      for (const id of ['loadBalancer:aks-claims-prod/kubernetes', 'loadBalancer:addon-http-application-routing']) {
+        const lb = g.nodes.find((n) => n.id === id);
+        expect(lb, `${view} ${id}`).toBeDefined();
+        expect(kindOf(g, lb!.parent), `${view} ${id}`).toBe('region');
+        if (view === 'topology') expect(lb!.details).toContain('for aks-claims-prod');
+      }
+    }
+  });
+
+  it('a: a VNet with a DDoS protection plan names it in the topology, a VNet without one says nothing', async () => {
+    const loaded = await loadArchitecture(join(examples, 'a-hub-spoke-baseline.ts'));
+    // Both of a's VNets have the plan: the spoke's is taken away, so that one VNet has it and one does not.
+    const model = structuredClone(loaded.model);
+    const spoke = model.resources.find((r) => r.kind === 'vnet' && r.role === 'spoke');
+    if (spoke?.kind !== 'vnet') throw new Error('a has a spoke VNet');
+    delete spoke.ddosProtectionPlan;
+    const g = deriveView(model, 'topology')!;
+    const vnets = g.nodes.filter((n) => n.kind === 'vnet');
+    const withPlan = model.resources.filter((r) => r.kind === 'vnet' && r.ddosProtectionPlan).map((r) => r.id);
+    expect(withPlan.length).toBe(1);
+    expect(vnets.length).toBe(2);
+    for (const v of vnets) {
+      const line = v.details.find((d) => d.startsWith('DDoS plan'));
+      expect(line, v.id).toBe(withPlan.includes(v.id) ? 'DDoS plan ddos-contoso' : undefined);
+    }
+    // Flow views keep a VNet box to its address space.
+    expect(deriveView(model, 'overview')!.nodes.filter((n) => n.kind === 'vnet').some((n) => n.details.some((d) => d.startsWith('DDoS')))).toBe(false);
+  });
+
   it('c: the cluster whose pods have their own subnet sits in its VNet in the ingress view and names the pod subnet', async () => {
     const { model } = await loadArchitecture(join(examples, 'c-agc-gateway-api.ts'));
     const g = deriveView(model, 'ingress')!;

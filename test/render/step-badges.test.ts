@@ -20,6 +20,18 @@ describe('badgeCentre', () => {
     expect(Math.abs(v.x - 40)).toBeGreaterThan(RADIUS);
   });
 
+  it('puts the number beside a bent route whose every stretch is short, even where one stretch could just take it', () => {
+    // d's overview, adjuster-tool step 1 (stretches of 10, 5.4 and 30 px): on the 30 px stretch the number hid all of
+    // it between the bend and the arrowhead.
+    const route = [{ x: 149, y: 206.42 }, { x: 159, y: 206.42 }, { x: 159, y: 201 }, { x: 189, y: 201 }];
+    const c = badgeCentre(route, [], []);
+    expect(c.x).toBe(174);
+    expect(Math.abs(c.y - 201)).toBeGreaterThan(RADIUS);
+    // One stretch of 36 px carries it, on the route.
+    const long = badgeCentre([{ x: 149, y: 206 }, { x: 159, y: 206 }, { x: 159, y: 201 }, { x: 195, y: 201 }], [], []);
+    expect(long.y).toBe(201);
+  });
+
   it('takes the side of a short route that no box covers', () => {
     const box = { x: 90, y: 20, width: 40, height: 25 };
     const c = badgeCentre([{ x: 100, y: 50 }, { x: 120, y: 50 }], [box], []);
