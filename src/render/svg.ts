@@ -14,7 +14,7 @@ import { header } from './svg/header.js';
 import { legend, markKey } from './svg/legend.js';
 import { stepLegend } from './svg/steps.js';
 import { attrs, el, esc, textEl } from './svg/markup.js';
-import { containers, nodes } from './svg/shapes.js';
+import { containerLabels, containers, nodes } from './svg/shapes.js';
 import { fontFace, loadFonts } from './text.js';
 
 export { instanceIds } from './svg/draw.js';
@@ -48,7 +48,7 @@ export function drawSvg(target: DiagramTarget): SvgDrawing {
   const { width, height } = target;
   // Parts are built before the <style> element because the font subset depends on the text they draw.
   const top = header(ctx);
-  const diagram = containers(ctx) + nodes(ctx) + edges(ctx) + findingBadges(ctx);
+  const diagram = containers(ctx) + nodes(ctx) + edges(ctx) + containerLabels(ctx) + findingBadges(ctx);
   const bottom = legend(ctx) + stepLegend(ctx) + markKey(ctx);
 
   const family = `aksnet-${target.uid}`;

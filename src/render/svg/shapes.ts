@@ -19,7 +19,23 @@ function shape(ctx: SvgContext, s: Shape, container: boolean): string {
   const look = ctx.target.theme.boxes[s.style];
   let body = textEl('title', {}, s.tooltip) + boxRect(look, b.width, b.height, b.x, b.y);
   if (s.icon) body += icon(ctx, s.icon);
-  return el('g', g, body + texts(ctx, s.lines));
+  // A container's words are drawn over the edges (containerLabels): ELK routes an edge into a box through its header.
+  return el('g', g, container ? body : body + texts(ctx, s.lines));
+}
+
+/**
+ * The containers' names and detail lines, drawn after the edges with a halo of their box's fill: an edge that enters
+ * a box through its header (ELK leaves the header band to the edges) passes under the words instead of striking
+ * through them. Each container's text is grouped under the container's id, so a reader can tell which box it names.
+ */
+export function containerLabels(ctx: SvgContext): string {
+  let body = '';
+  for (const s of ctx.target.containers) {
+    if (s.lines.length === 0) continue;
+    const halo = { stroke: ctx.target.theme.boxes[s.style].fill, 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' };
+    body += el('g', { class: 'container-label', 'data-for': ctx.pid(`n${s.index}`), ...halo }, texts(ctx, s.lines));
+  }
+  return el('g', { id: ctx.pid('container-labels') }, body);
 }
 
 export function containers(ctx: SvgContext): string {
