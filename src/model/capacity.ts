@@ -82,6 +82,8 @@ export interface DemandTerm {
   addresses: number;
   /** How, e.g. `system: (12 nodes + 1 surge) × (30 pods + 1)`. */
   text: string;
+  /** The elements whose stated values make the term (a pool and its cluster, a gateway). */
+  elements?: Id[];
 }
 
 export interface SubnetDemand {
@@ -176,8 +178,8 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
     if (cluster.network.cni === 'azure-nodesubnet') {
       const pods = nonNeg(pool.maxPods);
       const text = `${who}(${d.nodes} nodes + ${d.surge} surge) × (${pods} pods + 1)`;
-      terms.push({ addresses: d.peak * (pods + 1), text });
-    } else terms.push({ addresses: d.peak, text: `${who}${d.nodes} nodes + ${d.surge} surge` });
+      terms.push({ addresses: d.peak * (pods + 1), text, elements: [pool.id, cluster.id] });
+    } else terms.push({ addresses: d.peak, text: `${who}${d.nodes} nodes + ${d.surge} surge`, elements: [pool.id, cluster.id] });
   }
   let blocks = 0;
   const allStatic = podPools.length > 0 && podPools.every((x) => x.cluster.network.cni === 'azure-podsubnet-static');
@@ -189,12 +191,13 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
       const perNode = Math.ceil((pods + 1) / STATIC_BLOCK);
       blocks += d.peak * perNode;
       const text = `${who}(${d.nodes} nodes + ${d.surge} surge) × ${perNode} blocks (${pods} pods)`;
-      terms.push({ addresses: d.peak * perNode * STATIC_BLOCK, text });
+      terms.push({ addresses: d.peak * perNode * STATIC_BLOCK, text, elements: [pool.id, cluster.id] });
     } else {
       const perNode = Math.max(DYNAMIC_BATCH, Math.ceil(pods / DYNAMIC_BATCH) * DYNAMIC_BATCH);
       terms.push({
         addresses: d.peak * perNode,
         text: `${who}(${d.nodes} nodes + ${d.surge} surge) × ${perNode} (${pods} pods in batches of ${DYNAMIC_BATCH})`,
+        elements: [pool.id, cluster.id],
       });
     }
   }
@@ -206,7 +209,7 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
   for (const g of gateways) {
     const inst = nonNeg(g.maxCapacity);
     const fe = g.frontend === 'private' || g.frontend === 'both' ? 1 : 0;
-    terms.push({ addresses: inst + fe, text: `${g.name} ${inst} instances${fe ? ' + 1 private frontend' : ''}` });
+    terms.push({ addresses: inst + fe, text: `${g.name} ${inst} instances${fe ? ' + 1 private frontend' : ''}`, elements: [g.id] });
   }
   const pls = where.privateLinkServices.get(subnetId) ?? 0;
   if (pls) terms.push({ addresses: pls, text: plural(pls, 'Private Link NAT IP') });

@@ -38,7 +38,12 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
     source: { path: f.path },
     region,
     tier: f.oneOf('tier', ['Free', 'Standard', 'Premium'] as const) ?? f.defaulted('tier', 'Free', REASONS.tier),
-    ...optional('kubernetesVersion', f.optStr('kubernetesVersion')),
+    // Left out, AKS creates the cluster on its default version of that day, which then ages: the version that runs
+    // is unknown, not "the newest".
+    ...optional(
+      'kubernetesVersion',
+      f.has('kubernetesVersion') ? f.optStr('kubernetesVersion') : f.unknown('kubernetesVersion', 'control plane Kubernetes version'),
+    ),
     network,
     nodePools: pools,
     apiServer,
@@ -158,7 +163,7 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
   else if (typeof surgeRaw === 'number' && Number.isInteger(surgeRaw) && surgeRaw >= 0) maxSurge = String(surgeRaw);
   else if (typeof surgeRaw === 'string' && /^\d+(\.\d+)?%$/.test(surgeRaw)) maxSurge = surgeRaw;
   else {
-    f.issue('maxSurge', `"maxSurge" must be a node count or a percentage like "33%", got ${describe(surgeRaw)}`);
+    f.invalid('maxSurge', `"maxSurge" must be a node count or a percentage like "33%", got ${describe(surgeRaw)}`);
     maxSurge = DEFAULT_MAX_SURGE;
   }
   const surgeNodes = surgeNodesFor(maxSurge, maxNodes);

@@ -67,8 +67,11 @@ export class Fields {
     this.sink.issues.push({ ruleId, message, path: key ? this.at(key) : this.path, element: this.element || undefined });
   }
 
-  /** A missing required value, or one of the wrong shape, that the typed readers below replace with a stand-in. */
-  private invalid(key: string, message: string): void {
+  /**
+   * A missing required value, or one of the wrong shape, replaced with a stand-in (by the typed readers below, or by
+   * a normalizer reading a field of its own shape): no rule judges the element's verdicts until it is fixed.
+   */
+  invalid(key: string, message: string): void {
     this.sink.issues.push({ ruleId: 'structure/schema', message, path: this.at(key), element: this.element || undefined, standIn: true });
   }
 

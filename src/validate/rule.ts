@@ -72,6 +72,11 @@ export type RuleReport = ReportFields &
 interface ReportFields {
   /** The model element concerned. */
   element?: Id;
+  /**
+   * Other elements whose stated values the verdict rests on (the pools a subnet's capacity counts): when one holds an
+   * invalid value, the verdict would judge its stand-in, and becomes a check that could not run.
+   */
+  dependsOn?: Id[];
   /** DSL path; defaults to the element's source path. */
   path?: string;
   /** Property appended to the element's path (`cidr`, `zones`). */

@@ -2,6 +2,7 @@
  * Runs the rules over one normalized model: applies rule settings, the as-of date and accepted
  * risks, and resolves every finding's DSL path to file:line:col.
  */
+import { factToState } from './fact-phrase.js';
 import type { AcceptedRisk, ReviewConfig, RuleSetting } from '../../dsl/types.js';
 import type { Model } from '../model/types.js';
 import { ModelQuery } from '../model/query.js';
@@ -85,7 +86,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
         severity: 'info',
         ruleId: rule.meta.id,
         title: rule.meta.title,
-        message: `could not check that ${u.check}: state the ${fact} (${u.property})${formerly}`,
+        message: `could not check that ${u.check}: state ${factToState(fact)} (${u.property})${formerly}`,
         fact,
         factPath,
         check: u.check,
@@ -104,9 +105,9 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       // A field the design states wrongly (a typo in an enum, a string for a number) reached the model as a stand-in
       // value (the first allowed one, or the default). A rule's verdict on that element would judge the stand-in, not
       // the design, so it becomes a check that could not run until the field is fixed.
-      const bad = r.element && !ISSUE_RULES.has(rule.meta.id) ? invalid.get(r.element) : undefined;
-      if (bad) {
-        unverified.push(heldCheck(rule, r.element!, el, bad, opts.file));
+      const heldBy = r.element && !ISSUE_RULES.has(rule.meta.id) ? [r.element, ...(r.dependsOn ?? [])].find((id) => invalid.has(id)) : undefined;
+      if (heldBy) {
+        unverified.push(heldCheck(rule, heldBy, q.get(heldBy), invalid.get(heldBy)!, opts.file));
         continue;
       }
       const base = r.path ?? el?.source.path ?? '';
@@ -206,7 +207,7 @@ function unusedAcceptances(
     const on = a.element === undefined ? '' : ` on ${a.element}`;
     const open = checks.find((u) => u.ruleId === a.rule && (a.element === undefined || u.elementName === a.element || u.element === a.element));
     const why = open
-      ? `the check could not run (state ${/^an? /.test(open.fact) ? '' : 'the '}${open.fact} of ${open.elementName}), so there is nothing to accept yet`
+      ? `the check could not run (state ${factToState(open.fact)} of ${open.elementName}), so there is nothing to accept yet`
       : a.element !== undefined && !q.get(a.element) && !q.model.resources.some((r) => r.name === a.element)
         ? `the design has no element named ${a.element}`
         : 'the design no longer has this risk; remove the acceptance';
@@ -310,3 +311,4 @@ function sortUnverified(list: UnverifiedCheck[]): UnverifiedCheck[] {
 function cmpStr(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+

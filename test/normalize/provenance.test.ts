@@ -104,6 +104,7 @@ describe('optional facts', () => {
     const unknown = model.unknown.map((u) => u.path).sort();
     expect(unknown).toEqual(
       [
+        'clusters[0].kubernetesVersion',
         'clusters[0].network.defaultDeny',
         'clusters[0].nodePools[0].minCount',
         'clusters[0].nodePools[0].zones',

@@ -109,6 +109,28 @@ describe('verdicts on an element with an invalid field are held back', () => {
     expect(r.findings.map((f) => f.ruleId)).toContain('lifecycle/kubenet');
   });
 
+  it("a pool's invalid maxSurge holds back the capacity verdict on its subnet, which counts the pool's surge", async () => {
+    // Flat Azure CNI, one node with 13 pods in a /27 (27 usable) beside an internal LB frontend: no surge needs
+    // 14 + 1 addresses, one surge node 28 + 1. The 10 % stand-in for an invalid maxSurge is one surge node.
+    const flat = (surge: unknown) => (b: Base) => {
+      b.aks.network = { cni: 'azure-nodesubnet', dataplane: 'cilium', networkPolicy: 'cilium', defaultDeny: true, serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+      b.nodes.cidr = '10.1.0.0/27';
+      const system = b.aks.nodePools[0]!;
+      b.aks.nodePools = [system];
+      for (const k of ['minCount', 'maxCount'] as const) delete system[k];
+      set(system, 'count', 1);
+      set(system, 'maxPods', 13);
+      set(system, 'maxSurge', surge);
+    };
+    const capacity = (r: Awaited<ReturnType<typeof run>>) => r.findings.filter((f) => f.ruleId === 'address/node-subnet-capacity');
+    const invalid = await run(flat('0'));
+    expect(capacity(invalid)).toEqual([]);
+    const held = invalid.unverified!.find((u) => u.ruleId === 'address/node-subnet-capacity');
+    expect(held).toMatchObject({ elementName: 'system', factPath: 'clusters[0].nodePools[0].maxSurge', fact: 'a valid maxSurge' });
+    expect(capacity(await run(flat(0)))).toEqual([]);
+    expect(capacity(await run(flat('10%'))).map((f) => f.message)).toEqual([expect.stringContaining('need 30')]);
+  });
+
   it('the schema message names a value that differs only in case', async () => {
     const r = await run((b) => set(b.aks.apiServer!, 'mode', 'Private'));
     const schema = r.findings.find((f) => f.ruleId === 'structure/schema');

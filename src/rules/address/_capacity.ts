@@ -26,6 +26,7 @@ export function reportOverCapacity(
       },
       element: s.id,
       property: 'cidr',
+      dependsOn: [...new Set(d.terms.flatMap((t) => t.elements ?? []))],
       evidence: { subnet: s.name, cidr: s.cidr, usable: d.usable ?? 0, needed: d.used ?? 0, ...evidence(s, d) },
     });
   }

@@ -53,6 +53,7 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
         },
         element: s.id,
         property: 'cidr',
+        dependsOn: [...new Set(d.terms.flatMap((t) => t.elements ?? []))],
         evidence: { subnet: s.name, cidr: s.cidr, blocksAvailable: available, blocksNeeded: blocks },
       });
     }

@@ -27,8 +27,15 @@ export default defineRule({
       for (const p of ctx.q.pools(c.id)) {
         const pods = nonNeg(p.maxPods);
         if (pods < 10 || pods >= 30) continue; // below 10 is cni/max-pods-range
-        // The autoscaler can shrink the pool to its minimum, so that is what must hold 30 pods.
-        const nodes = nonNeg(p.autoscaling ? (p.minCount ?? p.count) : p.count);
+        // The autoscaler can shrink the pool to its minimum, so that is what must hold 30 pods. An unstated minimum is
+        // not the starting count: only a maximum too small settles it; else the check waits for minCount.
+        const unknownMin = p.autoscaling && p.minCount === undefined;
+        const atMax = unknownMin && p.maxCount !== undefined && nonNeg(p.maxCount) * pods < 30;
+        if (unknownMin && !atMax) {
+          ctx.unverified({ element: p.id, property: 'minCount', check: `node pool ${p.name} of ${c.name} holds at least 30 pods at its autoscaler minimum` });
+          continue;
+        }
+        const nodes = nonNeg(atMax ? p.maxCount : p.autoscaling ? p.minCount : p.count);
         if (nodes * pods >= 30) continue;
         ctx.report({
           messageId: 'tooFewPods',
@@ -36,7 +43,7 @@ export default defineRule({
             pool: p.name,
             cluster: c.name,
             nodes,
-            which: p.autoscaling ? 'nodes at its autoscaler minimum' : 'nodes',
+            which: atMax ? 'nodes at its autoscaler maximum' : p.autoscaling ? 'nodes at its autoscaler minimum' : 'nodes',
             maxPods: pods,
             capacity: nodes * pods,
           },

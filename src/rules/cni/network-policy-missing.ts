@@ -13,7 +13,9 @@ export default defineRule({
       'move laterally through the cluster. An engine can be added later (az aks update installs Azure NPM or ' +
       'Calico on an existing cluster; Cilium comes with the Cilium dataplane), but policies written after go-live ' +
       'tend to lag the workloads, so decide it in the design.',
-    fix: "Enable networkPolicy: 'cilium' with the Cilium dataplane (recommended), or calico / azure, and then apply a default-deny policy per namespace.",
+    fix:
+      "Enable networkPolicy: 'cilium' with the Cilium dataplane (recommended), or calico / azure, and then apply a default-deny " +
+      'policy per namespace. On kubenet only Calico is available: Azure NPM and Cilium need Azure CNI (migrate to Azure CNI Overlay first).',
     example: `network: { cni: 'azure-overlay', dataplane: 'cilium', networkPolicy: 'cilium', defaultDeny: true, podCidr: '192.168.0.0/16' }`,
     references: [
       { title: 'Secure traffic between pods with network policies', url: 'https://learn.microsoft.com/azure/aks/use-network-policies' },
@@ -21,6 +23,9 @@ export default defineRule({
     ],
     messages: {
       noEngine: 'cluster {{cluster}} has no network policy engine; every pod can reach every other pod',
+      noEngineKubenet:
+        'cluster {{cluster}} has no network policy engine; every pod can reach every other pod (on kubenet only Calico ' +
+        'is available: Azure NPM and Cilium need Azure CNI)',
     },
   },
   check(ctx) {
@@ -28,7 +33,7 @@ export default defineRule({
       // A BYO CNI brings its own policy enforcement, which the model cannot see.
       if (c.network.networkPolicy !== 'none' || c.network.cni === 'byo') continue;
       ctx.report({
-        messageId: 'noEngine',
+        messageId: c.network.cni === 'kubenet' ? 'noEngineKubenet' : 'noEngine',
         data: { cluster: c.name },
         element: c.id,
         property: 'network.networkPolicy',

@@ -21,7 +21,8 @@ export default defineRule({
       'the control plane off the internet; the Azure Well-Architected service guide for AKS recommends it.',
     fix:
       "Use apiServer: { mode: 'private' } or { mode: 'vnet-integration', private: true }, with a jump box, Bastion or " +
-      'self-hosted build agents for access; or record the decision to stay public with authorized ranges.',
+      'self-hosted build agents for access. To stay public with authorized ranges, accept the risk in review.acceptedRisks ' +
+      '(a decision record alone does not: aksnet does not read decisions), naming the decision in its justification.',
     example: "apiServer: { mode: 'vnet-integration', subnet: apiServerSubnet, private: true }",
     references: [
       { title: 'Create a private AKS cluster', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },

@@ -42,6 +42,8 @@ export default defineRule({
       const ports = Number.isFinite(o.allocatedOutboundPorts) ? o.allocatedOutboundPorts : 0;
       const total = ips * PORTS_PER_IP;
       const evidence = { cluster: c.name, outboundIps: ips, allocatedOutboundPorts: ports, maxNodes: nodes, surgeNodes: surge };
+      // The node count comes from the pools' stated sizes and surge.
+      const dependsOn = ctx.q.pools(c.id).map((p) => p.id);
       if (ports > 0) {
         const capacity = Math.floor(total / ports);
         if (capacity < needed) {
@@ -58,6 +60,7 @@ export default defineRule({
             },
             element: c.id,
             property: 'outbound',
+            dependsOn,
             evidence: { ...evidence, capacityNodes: capacity },
           });
         }
@@ -76,6 +79,7 @@ export default defineRule({
           },
           element: c.id,
           property: 'outbound',
+          dependsOn,
           severity: 'warning',
           evidence: { ...evidence, autoPortsPerNode: per },
         });

@@ -35,7 +35,7 @@ export default defineRule({
   check(ctx) {
     const { q } = ctx;
     // NAT gateway -> clusters whose nodes use it.
-    const users = new Map<Id, { nodes: number; surge: number; clusters: string[]; managedOf?: Id }>();
+    const users = new Map<Id, { nodes: number; surge: number; clusters: string[]; pools: Id[]; managedOf?: Id }>();
     for (const c of q.all('cluster')) {
       const o = c.outbound;
       // The NAT gateway the effective egress path really uses (a route to a firewall bypasses it).
@@ -43,7 +43,8 @@ export default defineRule({
       const natId: Id | undefined = path?.via === 'natGateway' ? path.hops.find((h) => q.getAs(h, 'natGateway')) : undefined;
       if (!natId || !q.getAs(natId, 'natGateway')) continue;
       const s = clusterScale(q, c);
-      const u = users.get(natId) ?? { nodes: 0, surge: 0, clusters: [] };
+      const u = users.get(natId) ?? { nodes: 0, surge: 0, clusters: [], pools: [] };
+      u.pools.push(...q.pools(c.id).map((p) => p.id));
       u.nodes += s.nodes;
       u.surge += s.surge;
       u.clusters.push(c.name);
@@ -92,6 +93,8 @@ export default defineRule({
             perNode: fmt(perNode),
           },
           ...where,
+          // The node count comes from the pools' stated sizes and surge.
+          dependsOn: u.pools,
           severity: 'warning',
           evidence: { ...evidence, portsPerNode: perNode },
         });

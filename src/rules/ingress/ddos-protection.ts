@@ -18,13 +18,12 @@ export default defineRule({
       { title: 'Protect your Application Gateway with Azure DDoS Network Protection', url: 'https://learn.microsoft.com/azure/application-gateway/tutorial-protect-application-gateway-ddos' },
     ],
     messages: {
-      noPlan: '{{entry}} has a public IP in VNet {{vnet}}, which has no DDoS Network Protection plan',
+      noPlan: '{{entry}} {{verb}} in VNet {{vnet}}, which has no DDoS Network Protection plan',
     },
   },
   check(ctx) {
     const { q } = ctx;
     const entries: Array<{ id: Id; what: string; vnets: Id[] }> = [];
-    const seen = new Set<string>();
     const push = (id: Id, what: string, vnets: Array<Id | undefined>): void => {
       const list = vnets.filter((v): v is Id => !!v);
       entries.push({ id, what, vnets: [...new Set(list)] });
@@ -48,21 +47,27 @@ export default defineRule({
         }
       }
     }
+    // One finding per VNet, naming every public entry point in it: the plan is one fix for all of them.
+    const byVnet = new Map<Id, string[]>();
     for (const e of entries) {
       for (const vid of e.vnets) {
         const v = q.getAs(vid, 'vnet');
         if (!v || v.ddosProtectionPlan) continue;
-        const key = `${e.id}|${v.id}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        ctx.report({
-          messageId: 'noPlan',
-          data: { entry: e.what, vnet: v.name },
-          element: v.id,
-          property: 'ddosProtectionPlan',
-          evidence: { entry: e.what, vnet: v.name },
-        });
+        const list = byVnet.get(v.id) ?? [];
+        if (!list.includes(e.what)) list.push(e.what);
+        byVnet.set(v.id, list);
       }
+    }
+    for (const [vid, whats] of byVnet) {
+      const v = q.getAs(vid, 'vnet')!;
+      const entry = whats.length === 1 ? whats[0]! : `${whats.slice(0, -1).join(', ')} and ${whats[whats.length - 1]}`;
+      ctx.report({
+        messageId: 'noPlan',
+        data: { entry, verb: whats.length === 1 ? 'has a public IP' : 'have public IPs', vnet: v.name },
+        element: v.id,
+        property: 'ddosProtectionPlan',
+        evidence: { entry, vnet: v.name, entries: whats.length },
+      });
     }
   },
 });

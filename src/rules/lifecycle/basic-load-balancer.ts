@@ -40,7 +40,9 @@ export default defineDatedRule({
     for (const lb of ctx.q.all('loadBalancer')) {
       if (lb.sku !== 'Basic') continue;
       const owner = ctx.q.getAs(lb.cluster, 'cluster');
-      if (owner && lb.id === `loadBalancer:${owner.name}/kubernetes`) continue; // reported with its cluster above
+      // A cluster's Services of type LoadBalancer sit on the load balancers AKS makes with the cluster's SKU: a
+      // Basic one of a Basic cluster is the cluster's finding above, not a second one.
+      if (owner && (lb.id === `loadBalancer:${owner.name}/kubernetes` || owner.network.loadBalancerSku === 'basic')) continue;
       ctx.report({
         messageId: 'loadBalancerSku',
         data: { loadBalancer: lb.name },

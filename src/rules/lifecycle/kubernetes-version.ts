@@ -86,9 +86,9 @@ function skew(pool: ParsedVersion, cp: ParsedVersion): { ahead: boolean; behind:
 
 /**
  * The cluster's Kubernetes version and each node pool's `orchestratorVersion` against the AKS support
- * calendar on the evaluation date, and each pool's skew from the control plane. A version the design
- * does not state is not judged; a pool version that cannot be compared with an unstated control-plane
- * version is an unverified check.
+ * calendar on the evaluation date, and each pool's skew from the control plane. A control-plane version
+ * the design does not state is an unverified check (AKS would pick its default of the day, which then ages), as
+ * is a pool version that cannot be compared with it; an unstated pool version follows the control plane.
  */
 export default defineRule({
   meta: {
@@ -142,6 +142,8 @@ export default defineRule({
       const cpText = c.kubernetesVersion;
       if (cpText !== undefined) {
         judgeSupport(ctx, c, `cluster ${c.name}`, cpText, { element: c.id, property: 'kubernetesVersion' });
+      } else {
+        ctx.unverified({ element: c.id, property: 'kubernetesVersion', check: `cluster ${c.name} runs a Kubernetes version inside the AKS support window` });
       }
       const cp = cpText === undefined ? undefined : parseKubernetesVersion(cpText);
       for (const p of ctx.q.pools(c.id)) {

@@ -47,7 +47,8 @@ export default defineRule({
         'active-active or add a second connection (ideally to a second on-premises VPN device)',
       singleVpnActiveActive:
         'on-premises network {{site}} is reached only over {{connection}}; the active-active gateway {{gateway}} ' +
-        'keeps two tunnels, but the on-premises VPN device is still a single point of failure — a second device ' +
+        'keeps two tunnels, but both end at the one on-premises device address of that connection (its local network ' +
+        'gateway): unless that device is redundant behind its address, it is a single point of failure — a second device ' +
         'with its own connection removes it',
     },
   },

@@ -1,4 +1,5 @@
 /** Counts shared by the output formats. */
+import { factToState } from '../fact-phrase.js';
 import type { Severity } from '../../../dsl/types.js';
 import type { FileResult, UnverifiedCheck } from '../finding.js';
 import { isLoadFailure } from '../load-failure.js';
@@ -45,7 +46,7 @@ export function unverifiedOf(results: FileResult[]): UnverifiedCheck[] {
 export function unverifiedSentence(results: FileResult[], max = 3): string {
   const all = unverifiedOf(results);
   if (all.length === 0) return '';
-  const facts = [...new Set(all.map((u) => `${u.fact} of ${u.elementName}`))];
+  const facts = [...new Set(all.map((u) => `${factToState(u.fact)} of ${u.elementName}`))];
   const shown = facts.slice(0, max).join('; ');
   const more = facts.length > max ? `; and ${facts.length - max} more` : '';
   return `${all.length} check${all.length === 1 ? '' : 's'} could not run: state ${shown}${more}`;

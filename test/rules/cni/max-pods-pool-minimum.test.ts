@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import { nodePool } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
 const PATH = 'clusters[0].nodePools[2].maxPods';
@@ -50,9 +52,38 @@ testRule('cni/max-pods-pool-minimum', {
       ],
     },
     {
+      name: 'autoscaler minimum not stated, but even the maximum of 2 × 10 = 20 is too few',
+      arch: withPool({ count: 2, maxCount: 2 }, 10),
+      findings: [
+        {
+          messageId: 'tooFewPods',
+          path: PATH,
+          severity: 'error',
+          message:
+            'node pool tiny of aks-test has 2 nodes at its autoscaler maximum × 10 max pods = 20 pods; with maxPods ' +
+            'below 30 a pool must hold at least 30',
+        },
+      ],
+    },
+    {
       name: '1 node × 29 pods = 29',
       arch: withPool({ count: 1 }, 29),
       findings: [{ messageId: 'tooFewPods', path: PATH, severity: 'error', message: /= 29 pods/ }],
     },
   ],
+});
+
+describe('cni/max-pods-pool-minimum: unstated facts', () => {
+  it('does not take the starting count for an unstated autoscaler minimum: one unverified check names minCount', async () => {
+    // count 2, maxCount 5, maxPods 10: 2 × 10 = 20 judged as the minimum before; the minimum may be 3 or more.
+    const r = await runRuleResult('cni/max-pods-pool-minimum', withPool({ count: 2, maxCount: 5 }, 10)());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].nodePools[2].minCount']);
+  });
+
+  it('with the maximum of 3 × 10 = 30 the unstated minimum still decides: unverified, not valid and not an error', async () => {
+    const r = await runRuleResult('cni/max-pods-pool-minimum', withPool({ count: 1, maxCount: 3 }, 10)());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified).toHaveLength(1);
+  });
 });

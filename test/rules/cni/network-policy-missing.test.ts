@@ -31,5 +31,23 @@ testRule('cni/network-policy-missing', {
         },
       ],
     },
+    {
+      name: 'no engine on kubenet: the message says only Calico is available there',
+      arch: () => {
+        const b = baseline();
+        b.aks.network = { cni: 'kubenet', podCidr: '10.244.0.0/16', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noEngineKubenet',
+          path: 'clusters[0].network.networkPolicy',
+          severity: 'warning',
+          message:
+            'cluster aks-test has no network policy engine; every pod can reach every other pod (on kubenet only Calico is ' +
+            'available: Azure NPM and Cilium need Azure CNI)',
+        },
+      ],
+    },
   ],
 });

@@ -119,6 +119,26 @@ testRule('ingress/ddos-protection', {
       arch: publicLb((b) => b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2' }))),
       findings: [LB_NO_PLAN],
     },
+    {
+      name: 'a public App Gateway and a public load balancer in one VNet: one finding naming both (one plan fixes both)',
+      arch: () => {
+        const b = baseline();
+        const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
+        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] }));
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noPlan',
+          path: 'network.vnets[1].ddosProtectionPlan',
+          severity: 'warning',
+          message:
+            'public Application Gateway agw-test and public load balancer plb-web have public IPs in VNet vnet-spoke, which ' +
+            'has no DDoS Network Protection plan',
+          evidence: { entries: 2 },
+        },
+      ],
+    },
     { name: 'a public App Gateway in a VNet without a plan', arch: () => baseline().arch, findings: [appGwNoPlan] },
     { name: 'DDoS IP Protection off on the public IP', arch: withPip(false), findings: [appGwNoPlan] },
     { name: 'DDoS IP Protection not stated on the public IP', arch: withPip(), findings: [appGwNoPlan] },

@@ -26,6 +26,16 @@ testRule('lifecycle/basic-load-balancer', {
       },
     ]),
     {
+      name: "a Basic cluster's own Basic load balancer for a Service: one finding, on the cluster",
+      arch: () => {
+        const b = basicCluster();
+        b.ilb.sku = 'Basic';
+        return b.arch;
+      },
+      asOf: '2026-11-23',
+      findings: [{ messageId: 'clusterSku', path: 'clusters[0].network.loadBalancerSku', severity: 'error' }],
+    },
+    {
       name: 'a Basic load balancer declared on its own',
       arch: () => {
         const b = baseline();

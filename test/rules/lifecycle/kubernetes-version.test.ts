@@ -212,10 +212,24 @@ testRule('lifecycle/kubernetes-version', {
   ],
 });
 
-it('lifecycle/kubernetes-version: a pool version with no control-plane version is an unverified skew check', async () => {
+it('lifecycle/kubernetes-version: a pool version with no control-plane version is an unverified check of the control-plane version', async () => {
   const res = await runRuleResult('lifecycle/kubernetes-version', withPool(undefined, '1.35')(), { asOf: '2026-11-23' });
   expect(res.findings).toEqual([]);
+  // The support window and the pool's skew wait for the same fact: one check names it.
   expect((res.unverified ?? []).map((u) => [u.factPath, u.message])).toEqual([
-    ['clusters[0].kubernetesVersion', expect.stringContaining('node pool apps (Kubernetes 1.35) is within 2 minors')],
+    ['clusters[0].kubernetesVersion', expect.stringContaining('state the control plane Kubernetes version (kubernetesVersion)')],
+  ]);
+});
+
+it('lifecycle/kubernetes-version: an unstated control-plane version is not judged, and not passed: one unverified check', async () => {
+  const b = baseline();
+  delete b.aks.kubernetesVersion;
+  const res = await runRuleResult('lifecycle/kubernetes-version', b.arch, { asOf: '2026-11-23' });
+  expect(res.findings).toEqual([]);
+  expect((res.unverified ?? []).map((u) => [u.factPath, u.message])).toEqual([
+    [
+      'clusters[0].kubernetesVersion',
+      'could not check that cluster aks-test runs a Kubernetes version inside the AKS support window: state the control plane Kubernetes version (kubernetesVersion)',
+    ],
   ]);
 });

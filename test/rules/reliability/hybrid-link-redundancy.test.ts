@@ -75,7 +75,7 @@ testRule('reliability/hybrid-link-redundancy', {
           messageId: 'singleVpnActiveActive',
           path: 'network.hybridConnections[0]',
           severity: 'info',
-          message: /active-active gateway vpngw-hub keeps two tunnels, but the on-premises VPN device/,
+          message: /active-active gateway vpngw-hub keeps two tunnels, but both end at the one on-premises device address of that connection/,
         },
       ],
     },
