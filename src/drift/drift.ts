@@ -59,6 +59,22 @@ export interface Side {
   value: unknown;
 }
 
+/**
+ * Fields Azure's JSON states for every element it describes, absence included: a subnet object without
+ * `networkSecurityGroup`, `routeTable` or `natGateway` has none (validate reads the import that way), a VNet
+ * without `dhcpOptions.dnsServers` uses Azure-provided DNS. The import leaves such a field out, which the DSL
+ * reads as none, so the field is compared even where the imported value does not write it.
+ */
+const AZURE_STATES_ABSENCE: Partial<Record<ResourceKind, ReadonlySet<string>>> = {
+  subnet: new Set(['nsg', 'routeTable', 'natGateway']),
+  vnet: new Set(['dnsServers']),
+};
+
+/** Fields the DSL states by leaving them out: a VNet without `dnsServers` uses Azure-provided DNS. */
+const DESIGN_STATES_ABSENCE: Partial<Record<ResourceKind, ReadonlySet<string>>> = {
+  vnet: new Set(['dnsServers']),
+};
+
 export function driftChanges(design: Side, azure: Side): ElementChange[] {
   const designDefaults = defaultedFields(design.model);
   const azureDefaults = defaultedFields(azure.model);
@@ -73,8 +89,10 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
       // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
       if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
       // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
-      const d = stated(design.value, designById.get(id), field);
-      const a = stated(azure.value, azureById.get(id), field);
+      const dr = designById.get(id);
+      const ar = azureById.get(id);
+      const d = dr && DESIGN_STATES_ABSENCE[dr.kind]?.has(field) ? 'yes' : stated(design.value, dr, field);
+      const a = ar && AZURE_STATES_ABSENCE[ar.kind]?.has(field) ? 'yes' : stated(azure.value, ar, field);
       if (d === 'no' || a === 'no') return true;
       // Inside a named list element (a route, an origin), a key one side writes and the other leaves
       // out is unknown on that side. A key neither writes is a model field derived from others

@@ -118,6 +118,28 @@ describe('aksnet drift', () => {
     expect(line(f!.line).slice(f!.column - 1)).toMatch(/^cidr: '10\.240\.0\.0\/22'/);
   });
 
+  it('an NSG or route table detached from a subnet, and changed VNet DNS servers, are drift', async () => {
+    // A subnet object in Azure's JSON states its NSG and route table by leaving them out when there are none;
+    // a VNet states Azure-provided DNS by leaving out dhcpOptions.dnsServers, as the design does by omitting dnsServers.
+    const from = edited('vnet-list.json', (v) => {
+      const nodes = (v[1]!.subnets as Array<Record<string, unknown>>)[0]!;
+      delete nodes.networkSecurityGroup;
+      delete nodes.routeTable;
+      v[1]!.dhcpOptions = { dnsServers: ['10.200.0.4'] };
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`).sort(),
+    ).toEqual([
+      'drift/differs|snet-aks-nodes|nsg|nsg:nsg-aks-nodes|(unset)',
+      'drift/differs|snet-aks-nodes|routeTable|routeTable:rt-aks-egress|(unset)',
+      'drift/differs|vnet-spoke-payments-weu|dnsServers|[]|["10.200.0.4"]',
+    ]);
+    const at = (field: string) => line(r.findings.find((f) => f.evidence?.field === field)!.line);
+    expect(at('nsg')).toContain("const nodes = subnet({ name: 'snet-aks-nodes'");
+    expect(at('dnsServers')).toMatch(/^const spoke = vnet\(\{/);
+  });
+
   it('a changed WAF mode is drift at the mode line of the design', async () => {
     const from = edited('application-gateway-waf-policy-list.json', (v) => {
       (v[0]!.policySettings as Record<string, unknown>).mode = 'Detection';
