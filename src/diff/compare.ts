@@ -30,6 +30,8 @@ export interface CompareOptions {
   kinds?: ReadonlySet<ResourceKind>;
   /** Fields to leave out of the comparison of one element. */
   ignore?(id: string, field: string): boolean;
+  /** Derived top-level fields to compare all the same (drift: a node pool's `autoscaling`, which Azure states). */
+  derived?: ReadonlySet<string>;
 }
 
 /** Fields derived from others, or lists of children that are compared as elements of their own. */
@@ -61,7 +63,7 @@ export function compareModels(base: Model, head: Model, opts: CompareOptions = {
     if (b && !a) out.push({ change: 'removed', id, kind: b.kind, name: b.name, before: b });
     else if (a && !b) out.push({ change: 'added', id, kind: a.kind, name: a.name, after: a });
     else if (a && b) {
-      const fields = diffFields(flatten(b), flatten(a)).filter((f) => !opts.ignore?.(id, f.field));
+      const fields = diffFields(flatten(b, opts.derived), flatten(a, opts.derived)).filter((f) => !opts.ignore?.(id, f.field));
       if (fields.length > 0)
         out.push({ change: 'changed', id, kind: a.kind, name: a.name, before: b, after: a, fields });
     }
@@ -70,7 +72,7 @@ export function compareModels(base: Model, head: Model, opts: CompareOptions = {
 }
 
 /** Dotted leaves of an element; arrays of named objects are keyed by name so reordering is no change. */
-export function flatten(r: Resource): Map<string, unknown> {
+export function flatten(r: Resource, derived?: ReadonlySet<string>): Map<string, unknown> {
   const out = new Map<string, unknown>();
   const walk = (v: unknown, path: string): void => {
     if (Array.isArray(v)) {
@@ -86,7 +88,7 @@ export function flatten(r: Resource): Map<string, unknown> {
     }
     if (typeof v === 'object' && v !== null) {
       for (const [k, x] of Object.entries(v)) {
-        if (path === '' && DERIVED.has(k)) continue;
+        if (path === '' && DERIVED.has(k) && !derived?.has(k)) continue;
         walk(x, path ? `${path}.${k}` : k);
       }
       return;

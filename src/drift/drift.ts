@@ -82,7 +82,11 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
   const azureById = new Map(azure.model.resources.map((r) => [r.id, r]));
   return compareModels(design.model, azure.model, {
     kinds: AZURE_KINDS,
+    derived: AUTOSCALING,
     ignore: (id, field) => {
+      // Whether a node pool autoscales follows from its counts: stated where a side writes any of them
+      // (Azure's JSON has `enableAutoScaling`; the import writes minCount/maxCount when on, count when off).
+      if (field === 'autoscaling') return !(writesCount(design.value, designById.get(id)) && writesCount(azure.value, azureById.get(id)));
       // An NSG rule in Azure states an address prefix, never the subnet it was taken from: the prefix itself is
       // compared (`source`, `destination`), so a design that names the subnet is not drift.
       if (/(?:^|\.)(?:source|destination)Subnet$/.test(field)) return true;
@@ -100,6 +104,15 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
       return (d === 'inside-no') !== (a === 'inside-no');
     },
   });
+}
+
+const AUTOSCALING: ReadonlySet<string> = new Set(['autoscaling']);
+
+/** Whether the DSL node pool an element came from writes a node count (fixed, or the autoscaler's bounds). */
+function writesCount(root: unknown, r: Resource | undefined): boolean {
+  if (!r) return false;
+  const v = valueAt(root, r.source.path);
+  return isObject(v) && ['count', 'minCount', 'maxCount'].some((k) => v[k] !== undefined);
 }
 
 /**

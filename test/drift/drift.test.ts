@@ -258,6 +258,23 @@ describe('aksnet drift', () => {
     expect(line(r.findings[0]!.line)).toContain("nodePool({ name: 'apps'");
   });
 
+  it('a node pool whose autoscaler is turned off in Azure is drift at the node pool line', async () => {
+    const from = edited('aks-show.json', () => undefined);
+    const p = join(from, 'aks-show.json');
+    const aks = JSON.parse(readFileSync(p, 'utf8')) as { agentPoolProfiles: Array<Record<string, unknown>> };
+    const apps = aks.agentPoolProfiles.find((x) => x.name === 'apps')!;
+    apps.enableAutoScaling = false;
+    apps.count = 5;
+    delete apps.minCount;
+    delete apps.maxCount;
+    writeFileSync(p, JSON.stringify(aks, null, 2));
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+    ).toEqual(['drift/differs|apps|autoscaling|true|false']);
+    expect(line(r.findings[0]!.line)).toContain("nodePool({ name: 'apps'");
+  });
+
   it('is written in every validate format, SARIF valid against the 2.1.0 schema', async () => {
     const from = edited('vnet-list.json', (v) => {
       (v[1]!.subnets as Array<Record<string, unknown>>)[0]!.addressPrefix = '10.240.0.0/23';
