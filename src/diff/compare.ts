@@ -10,6 +10,11 @@ export interface FieldChange {
   field: string;
   before: unknown;
   after: unknown;
+  /**
+   * Set when the field is a whole element of a list of named objects (`rules[allow-web]`) that only one
+   * side has: one change for the element, its fields in `before` or `after`, instead of one per field.
+   */
+  item?: 'added' | 'removed';
 }
 
 export type ElementChange =
@@ -63,7 +68,11 @@ export function compareModels(base: Model, head: Model, opts: CompareOptions = {
     if (b && !a) out.push({ change: 'removed', id, kind: b.kind, name: b.name, before: b });
     else if (a && !b) out.push({ change: 'added', id, kind: a.kind, name: a.name, after: a });
     else if (a && b) {
-      const fields = diffFields(flatten(b, opts.derived), flatten(a, opts.derived)).filter((f) => !opts.ignore?.(id, f.field));
+      const x = walk(b, opts.derived);
+      const y = walk(a, opts.derived);
+      const fields = collapseItems(diffFields(x.leaves, y.leaves), x.items, y.items).filter(
+        (f) => !opts.ignore?.(id, f.field),
+      );
       if (fields.length > 0)
         out.push({ change: 'changed', id, kind: a.kind, name: a.name, before: b, after: a, fields });
     }
@@ -73,14 +82,23 @@ export function compareModels(base: Model, head: Model, opts: CompareOptions = {
 
 /** Dotted leaves of an element; arrays of named objects are keyed by name so reordering is no change. */
 export function flatten(r: Resource, derived?: ReadonlySet<string>): Map<string, unknown> {
+  return walk(r, derived).leaves;
+}
+
+/** The leaves of an element, and each element of its lists of named objects by its path (`rules[allow-web]`). */
+function walk(r: Resource, derived?: ReadonlySet<string>): { leaves: Map<string, unknown>; items: Map<string, object> } {
   const out = new Map<string, unknown>();
+  const items = new Map<string, object>();
   const walk = (v: unknown, path: string): void => {
     if (Array.isArray(v)) {
       const named =
         v.length > 0 &&
         v.every((x) => typeof x === 'object' && x !== null && typeof (x as { name?: unknown }).name === 'string');
       if (named) {
-        for (const x of v as Array<Record<string, unknown>>) walk(x, `${path}[${String(x.name)}]`);
+        for (const x of v as Array<Record<string, unknown>>) {
+          items.set(`${path}[${String(x.name)}]`, x);
+          walk(x, `${path}[${String(x.name)}]`);
+        }
         return;
       }
       out.set(path, JSON.stringify(v));
@@ -96,7 +114,65 @@ export function flatten(r: Resource, derived?: ReadonlySet<string>): Map<string,
     out.set(path, v);
   };
   walk(r, '');
+  return { leaves: out, items };
+}
+
+/**
+ * One change per list element only one side has, in place of a change per field of it; a list empty on
+ * one side and holding elements on the other is said by those elements.
+ */
+function collapseItems(fields: FieldChange[], before: Map<string, object>, after: Map<string, object>): FieldChange[] {
+  const out: FieldChange[] = [];
+  const done = new Set<string>();
+  const holds = (m: Map<string, object>, list: string) => [...m.keys()].some((k) => k.startsWith(`${list}[`));
+  for (const f of fields) {
+    const item = [...f.field.matchAll(/\]/g)]
+      .map((m) => f.field.slice(0, m.index + 1))
+      .find((p) => before.has(p) !== after.has(p));
+    if (item === undefined) {
+      if (!holds(before, f.field) && !holds(after, f.field)) out.push(f);
+      continue;
+    }
+    if (done.has(item)) continue;
+    done.add(item);
+    const b = before.get(item);
+    const a = after.get(item);
+    out.push({ field: item, before: b && dslItem(b), after: a && dslItem(a), item: b ? 'removed' : 'added' });
+  }
   return out;
+}
+
+/** A list element with its values as the DSL writes them (an NSG rule's ports). */
+function dslItem(x: object): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(x)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, k === 'ports' ? dslPorts(v) : v]),
+  );
+}
+
+/** NSG rule ports as the DSL writes them: `[[443, 443]]` is 443, `[[80, 90]]` is "80-90", `[[0, 65535]]` is "*". */
+export function dslPorts(v: unknown): unknown {
+  const isRange = (x: unknown): x is [number, number] =>
+    Array.isArray(x) && x.length === 2 && x.every((n) => typeof n === 'number');
+  if (!Array.isArray(v) || v.length === 0 || !v.every(isRange)) return v;
+  const one = ([a, b]: [number, number]) => (a === 0 && b === 65535 ? '*' : a === b ? a : `${a}-${b}`);
+  const list = v.map(one);
+  return list.length === 1 ? list[0] : list;
+}
+
+/** `rules[allow-web]` as `rule allow-web`, `ruleCollections[a].rules[b]` as `ruleCollection a rule b`. */
+export function itemLabel(field: string): string {
+  return [...field.matchAll(/\.?([^.[\]]+)\[([^\]]*)\]/g)].map(([, key, name]) => `${key!.replace(/s$/, '')} ${name}`).join(' ');
+}
+
+/** A list element's fields other than its name, for messages: `prefix 10.0.0.0/8, nextHopType Internet`. */
+export function itemText(x: unknown): string {
+  if (typeof x !== 'object' || x === null) return show(x);
+  return Object.entries(x)
+    .filter(([k, v]) => k !== 'name' && v !== undefined)
+    .map(([k, v]) => `${k} ${show(v)}`)
+    .join(', ');
 }
 
 function diffFields(b: Map<string, unknown>, a: Map<string, unknown>): FieldChange[] {
@@ -105,7 +181,9 @@ function diffFields(b: Map<string, unknown>, a: Map<string, unknown>): FieldChan
   for (const k of keys) {
     const x = b.get(k);
     const y = a.get(k);
-    if (x !== y) out.push({ field: k, before: parse(x), after: parse(y) });
+    if (x === y) continue;
+    const ports = /(?:^|\.)ports$/.test(k);
+    out.push({ field: k, before: ports ? dslPorts(parse(x)) : parse(x), after: ports ? dslPorts(parse(y)) : parse(y) });
   }
   return out;
 }

@@ -11,7 +11,15 @@ import type { Model, Resource, ResourceKind } from '../model/types.js';
 import { parsePath } from '../load/positions.js';
 import type { Finding, FileResult } from '../validate/finding.js';
 import { compareFindings } from '../validate/finding.js';
-import { compareModels, coveredBy, defaultedFields, show, type ElementChange } from '../diff/compare.js';
+import {
+  compareModels,
+  coveredBy,
+  defaultedFields,
+  itemLabel,
+  itemText,
+  show,
+  type ElementChange,
+} from '../diff/compare.js';
 
 /** Element kinds an Azure export can describe (what `aksnet import` maps). */
 export const AZURE_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
@@ -209,6 +217,27 @@ export function driftResult(input: DriftInput): FileResult {
       const azureId = input.azureIds.get(c.id) ?? '';
       const where = azureId ? ` (${azureId})` : '';
       for (const f of c.fields) {
+        if (f.item) {
+          // A list element only one side has (an NSG rule, a route): one finding, not one per field.
+          const text = f.item === 'removed' ? 'is in the design but not in Azure' : `(${itemText(f.after)}) is in Azure but not in the design`;
+          findings.push(
+            finding(
+              input,
+              'drift/differs',
+              'error',
+              c.before,
+              dslPath(input.design.value, c.before.source.path, f.field),
+              `${label(c.before)}: ${itemLabel(f.field)} ${text}${where}`,
+              {
+                azureId,
+                field: f.field,
+                design: f.before === undefined ? show(undefined) : itemText(f.before),
+                azure: f.after === undefined ? show(undefined) : itemText(f.after),
+              },
+            ),
+          );
+          continue;
+        }
         findings.push(
           finding(
             input,

@@ -139,6 +139,38 @@ describe('aksnet diff', () => {
   });
 });
 
+describe('aksnet diff: NSG rules', () => {
+  it('lists a removed rule as one change with its fields, and ports as the design writes them', async () => {
+    const rule =
+      "    { name: 'allow-gateway-manager', direction: 'inbound', access: 'allow', priority: 110, protocol: 'tcp', source: 'GatewayManager', destination: '*', ports: '65200-65535' },\n";
+    const v4 = v1
+      .replace(rule, '')
+      .replace(
+        "{ name: 'allow-https-internet', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'Internet', destination: '*', ports: 443 }",
+        "{ name: 'allow-https-internet', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'Internet', destination: '*', ports: [443, '8000-8080'] }",
+      );
+    expect(v4.split('\n').length).toBe(v1.split('\n').length - 1);
+    expect(v4).toContain("ports: [443, '8000-8080']");
+    writeFileSync(join(dir, 'v4.ts'), v4);
+    const opts = { asOf: '2026-12-01', config: false as const };
+    const [a, b] = [await validateFile(example, opts), await validateFile(join(dir, 'v4.ts'), opts)];
+    const d = diffDesigns(
+      { file: 'v1.ts', model: a.arch.model, findings: a.result.findings },
+      { file: 'v4.ts', model: b.arch.model, findings: b.result.findings },
+    );
+    const text = formatDiffText(d);
+    expect(text).toContain(
+      '\n  ~ nsg nsg-appgw\n' +
+        '      rules[allow-gateway-manager]: removed (direction inbound, access allow, priority 110, protocol tcp, ' +
+        'source GatewayManager, destination *, ports 65200-65535)\n' +
+        '      rules[allow-https-internet].ports: 443 → [443,"8000-8080"]\n',
+    );
+    expect(text).not.toContain('[[');
+    expect(d.parts.filter((c) => c.id === 'nsg:nsg-appgw')).toHaveLength(1);
+    expect(formatDiffMarkdown(d)).toContain('rules\\[allow-gateway-manager\\]: removed (direction inbound');
+  });
+});
+
 describe('aksnet diff: effective routes and unverified checks', () => {
   /** A user route added to the shared route table, and the App Gateway's minimum capacity no longer stated. */
   const v3 = v1

@@ -140,6 +140,37 @@ describe('aksnet drift', () => {
     expect(at('dnsServers')).toMatch(/^const spoke = vnet\(\{/);
   });
 
+  it('an NSG rule removed in Azure is one finding at its line; a changed port reads as the design writes it', async () => {
+    const from = edited('nsg-list.json', (v) => {
+      const nodes = v.find((n) => n.name === 'nsg-aks-nodes')!;
+      nodes.securityRules = (nodes.securityRules as Array<Record<string, unknown>>).filter((r) => r.name !== 'allow-appgw-to-ilb');
+      const appgw = v.find((n) => n.name === 'nsg-appgw')!;
+      (appgw.securityRules as Array<Record<string, unknown>>).find((r) => r.name === 'allow-https-internet')!.destinationPortRange = '8443';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.elementName}|${f.evidence?.field}|${f.evidence?.azure}`)).toEqual([
+      'drift/differs|error|nsg-aks-nodes|rules[allow-appgw-to-ilb]|(unset)',
+      'drift/differs|error|nsg-appgw|rules[allow-https-internet].ports|8443',
+    ]);
+    expect(r.findings[0]!.message).toMatch(/^nsg nsg-aks-nodes: rule allow-appgw-to-ilb is in the design but not in Azure \(\/subscriptions\//);
+    expect(line(r.findings[0]!.line)).toContain("{ name: 'allow-appgw-to-ilb'");
+    expect(r.findings[1]!.message).toMatch(/^nsg nsg-appgw: rules\[allow-https-internet\]\.ports is 443 in the design but 8443 in Azure/);
+  });
+
+  it('a route added in Azure is one finding naming its prefix and next hop', async () => {
+    const from = edited('route-table-list.json', (v) => {
+      (v[0]!.routes as Array<Record<string, unknown>>).push({ name: 'onprem-drop', addressPrefix: '192.168.10.0/24', nextHopType: 'None' });
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}`)).toEqual([
+      'drift/differs|rt-aks-egress|routes[onprem-drop]|(unset)',
+    ]);
+    expect(r.findings[0]!.message).toMatch(
+      /^routeTable rt-aks-egress: route onprem-drop \(prefix 192\.168\.10\.0\/24, nextHopType None\) is in Azure but not in the design \(/,
+    );
+    expect(line(r.findings[0]!.line)).toMatch(/routes: \[\{ name: 'default-to-firewall'/);
+  });
+
   it('a changed WAF mode is drift at the mode line of the design', async () => {
     const from = edited('application-gateway-waf-policy-list.json', (v) => {
       (v[0]!.policySettings as Record<string, unknown>).mode = 'Detection';
