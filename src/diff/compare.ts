@@ -3,7 +3,28 @@
  * changed. Shared by `aksnet diff` (two designs) and `aksnet drift` (design vs Azure). Elements are
  * matched by model id (kind and name), so a renamed part is one removal and one addition.
  */
-import type { Model, Resource, ResourceKind } from '../model/types.js';
+import type { Model, Resource, ResourceKind, SourceRef } from '../model/types.js';
+
+/**
+ * A VNet peering, compared like a part although the model holds it as an edge: matched by its pair of
+ * VNets (whichever the design writes first), its fields as the DSL's `peering()` names them.
+ */
+export interface PeeringElement {
+  /** `peering:<vnet><-><vnet>`, the VNet names in sorted order. */
+  id: string;
+  kind: 'peering';
+  /** `<vnet> <-> <vnet>`, the VNet names in sorted order. */
+  name: string;
+  source: SourceRef;
+  /** Model id of the VNet the design (or the import) writes first: gateway transit is read from its side. */
+  from: string;
+  allowGatewayTransit: boolean;
+  useRemoteGateways?: boolean;
+  allowForwardedTraffic?: boolean;
+}
+
+/** What is compared: the model's elements, and its peerings when asked for. */
+export type Element = Resource | PeeringElement;
 
 export interface FieldChange {
   /** Dotted field path in the model element, e.g. `cidr`, `network.podCidr`, `routes[default].prefix`. */
@@ -18,15 +39,15 @@ export interface FieldChange {
 }
 
 export type ElementChange =
-  | { change: 'added'; id: string; kind: ResourceKind; name: string; after: Resource }
-  | { change: 'removed'; id: string; kind: ResourceKind; name: string; before: Resource }
+  | { change: 'added'; id: string; kind: Element['kind']; name: string; after: Element }
+  | { change: 'removed'; id: string; kind: Element['kind']; name: string; before: Element }
   | {
       change: 'changed';
       id: string;
-      kind: ResourceKind;
+      kind: Element['kind'];
       name: string;
-      before: Resource;
-      after: Resource;
+      before: Element;
+      after: Element;
       fields: FieldChange[];
     };
 
@@ -37,6 +58,28 @@ export interface CompareOptions {
   ignore?(id: string, field: string): boolean;
   /** Derived top-level fields to compare all the same (drift: a node pool's `autoscaling`, which Azure states). */
   derived?: ReadonlySet<string>;
+  /** Compare VNet peerings too (model edges, not resources). */
+  peerings?: boolean;
+}
+
+/** The VNet peerings of a model as elements. */
+export function peeringElements(model: Model): PeeringElement[] {
+  const names = new Map(model.resources.map((r) => [r.id, r.name]));
+  return model.edges
+    .filter((e) => e.class === 'peering')
+    .map((e) => {
+      const pair = [names.get(e.from) ?? e.from, names.get(e.to) ?? e.to].sort();
+      return {
+        id: `peering:${pair.join('<->')}`,
+        kind: 'peering' as const,
+        name: pair.join(' <-> '),
+        source: e.source,
+        from: e.from,
+        allowGatewayTransit: e.gatewayTransit === true,
+        ...(e.useRemoteGateways !== undefined ? { useRemoteGateways: e.useRemoteGateways } : {}),
+        ...(e.forwardedTraffic !== undefined ? { allowForwardedTraffic: e.forwardedTraffic } : {}),
+      };
+    });
 }
 
 /** Fields derived from others, or lists of children that are compared as elements of their own. */
@@ -58,8 +101,9 @@ const DERIVED = new Set([
 
 export function compareModels(base: Model, head: Model, opts: CompareOptions = {}): ElementChange[] {
   const keep = (r: Resource) => !opts.kinds || opts.kinds.has(r.kind);
-  const before = new Map(base.resources.filter(keep).map((r) => [r.id, r]));
-  const after = new Map(head.resources.filter(keep).map((r) => [r.id, r]));
+  const elements = (m: Model): Element[] => [...m.resources.filter(keep), ...(opts.peerings ? peeringElements(m) : [])];
+  const before = new Map(elements(base).map((r) => [r.id, r]));
+  const after = new Map(elements(head).map((r) => [r.id, r]));
   const ids = [...new Set([...before.keys(), ...after.keys()])].sort();
   const out: ElementChange[] = [];
   for (const id of ids) {
@@ -81,12 +125,12 @@ export function compareModels(base: Model, head: Model, opts: CompareOptions = {
 }
 
 /** Dotted leaves of an element; arrays of named objects are keyed by name so reordering is no change. */
-export function flatten(r: Resource, derived?: ReadonlySet<string>): Map<string, unknown> {
+export function flatten(r: Element, derived?: ReadonlySet<string>): Map<string, unknown> {
   return walk(r, derived).leaves;
 }
 
 /** The leaves of an element, and each element of its lists of named objects by its path (`rules[allow-web]`). */
-function walk(r: Resource, derived?: ReadonlySet<string>): { leaves: Map<string, unknown>; items: Map<string, object> } {
+function walk(r: Element, derived?: ReadonlySet<string>): { leaves: Map<string, unknown>; items: Map<string, object> } {
   const out = new Map<string, unknown>();
   const items = new Map<string, object>();
   const walk = (v: unknown, path: string): void => {

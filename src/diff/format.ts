@@ -1,6 +1,5 @@
 /** `aksnet diff` output: text for terminals, Markdown for a pull request comment, JSON for tools. */
-import type { Resource } from '../model/types.js';
-import { itemText, type FieldChange } from './compare.js';
+import { itemText, type Element, type FieldChange } from './compare.js';
 import { changeCount, show, type DesignDiff, type PathChange } from './design-diff.js';
 
 const SIGN = { added: '+', removed: '-', changed: '~', introduced: '+', resolved: '-' } as const;
@@ -10,7 +9,7 @@ function label(c: { kind: string; id: string }): string {
   return `${c.kind} ${c.id.slice(c.id.indexOf(':') + 1)}`;
 }
 
-function summary(r: Resource): string {
+function summary(r: Element): string {
   const facts: string[] = [];
   const x = r as unknown as Record<string, unknown>;
   for (const k of ['cidr', 'addressSpace', 'sku', 'tier', 'visibility', 'privateIp', 'vmSize']) {

@@ -171,6 +171,33 @@ describe('aksnet diff: NSG rules', () => {
   });
 });
 
+describe('aksnet diff: VNet peerings', () => {
+  it('lists a removed peering under parts and a changed peering field', async () => {
+    const at = v1.split('\n').findIndex((l) => l.includes('peering({'));
+    expect(at).toBeGreaterThan(0);
+    const opts = { asOf: '2026-12-01', config: false as const };
+    const design = async (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      const x = await validateFile(join(dir, name), opts);
+      return { file: name, model: x.arch.model, findings: x.result.findings };
+    };
+    const base = await design('v1.ts', v1);
+    const lines = v1.split('\n');
+    const removed = await design('v5.ts', lines.filter((_, i) => i !== at).join('\n'));
+    const d = diffDesigns(base, removed);
+    expect(d.parts.map((c) => `${c.change} ${c.id}`)).toEqual(['removed peering:vnet-hub-weu<->vnet-spoke-payments-weu']);
+    expect(formatDiffText(d)).toContain('\nParts\n  - peering vnet-hub-weu<->vnet-spoke-payments-weu\n');
+    const changed = lines.map((l, i) =>
+      i === at ? l.replace(/allowForwardedTraffic: true/, 'allowForwardedTraffic: false') : l,
+    );
+    expect(changed[at]).toContain('allowForwardedTraffic: false');
+    const c = diffDesigns(base, await design('v6.ts', changed.join('\n')));
+    expect(formatDiffText(c)).toContain(
+      '\n  ~ peering vnet-hub-weu<->vnet-spoke-payments-weu\n      allowForwardedTraffic: true → false\n',
+    );
+  });
+});
+
 describe('aksnet diff: effective routes and unverified checks', () => {
   /** A user route added to the shared route table, and the App Gateway's minimum capacity no longer stated. */
   const v3 = v1

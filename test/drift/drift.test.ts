@@ -171,6 +171,44 @@ describe('aksnet drift', () => {
     expect(line(r.findings[0]!.line)).toMatch(/routes: \[\{ name: 'default-to-firewall'/);
   });
 
+  describe('VNet peerings', () => {
+    const peeringLine = designLines.findIndex((l) => l.includes('peerings: [peering({')) + 1;
+
+    it('a peering removed in Azure is missing at its line', async () => {
+      const from = edited('vnet-list.json', (v) => v.forEach((x) => delete x.virtualNetworkPeerings));
+      const r = await driftFile(design, from, '2026-12-01');
+      expect(r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.message}`)).toEqual([
+        'drift/missing-in-azure|error|peering vnet-hub-weu <-> vnet-spoke-payments-weu is in the design but not in Azure',
+      ]);
+      expect(r.findings[0]!.line).toBe(peeringLine);
+    });
+
+    it("a changed peering field is drift at that field of the peering's line", async () => {
+      const from = edited('vnet-list.json', (v) =>
+        v.forEach((x) => (x.virtualNetworkPeerings as Array<Record<string, unknown>>).forEach((p) => (p.allowForwardedTraffic = false))),
+      );
+      const r = await driftFile(design, from, '2026-12-01');
+      expect(r.findings.map((f) => `${f.ruleId}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`)).toEqual([
+        'drift/differs|allowForwardedTraffic|true|false',
+      ]);
+      expect(r.findings[0]!.line).toBe(peeringLine);
+      expect(line(peeringLine).slice(r.findings[0]!.column - 1)).toMatch(/^allowForwardedTraffic: true/);
+      expect(r.findings[0]!.message).toContain('/virtualNetworks/vnet-hub-weu)');
+    });
+
+    it('a peering deployed but not in the design is extra in Azure', async () => {
+      const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+      dirs.push(d);
+      const text = designLines.filter((_, i) => i !== peeringLine - 1).join('\n');
+      writeFileSync(join(d, 'design.ts'), text);
+      const r = await driftFile(join(d, 'design.ts'), join(fixtures, 'az'), '2026-12-01');
+      expect(r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.elementName}`)).toEqual([
+        'drift/extra-in-azure|warning|vnet-hub-weu <-> vnet-spoke-payments-weu',
+      ]);
+      expect(text.split('\n')[r.findings[0]!.line - 1]).toContain("const hub = vnet({ name: 'vnet-hub-weu'");
+    });
+  });
+
   it('a changed WAF mode is drift at the mode line of the design', async () => {
     const from = edited('application-gateway-waf-policy-list.json', (v) => {
       (v[0]!.policySettings as Record<string, unknown>).mode = 'Detection';
