@@ -89,7 +89,7 @@ export function diffDesigns(base: DiffSide, head: DiffSide): DesignDiff {
   return {
     base: base.file,
     head: head.file,
-    parts: compareModels(base.model, head.model),
+    parts: compareModels(base.model, head.model, { peerings: true }),
     sections: SECTIONS.map((s) => ({ key: s.key, title: s.title, changes: s.compare(base.model, head.model) })),
     findings: compareFindingSets(base.findings, head.findings),
     unverified: compareUnverified(base.unverified ?? [], head.unverified ?? []),

@@ -1,5 +1,5 @@
 /** `aksnet diff` output: text for terminals, Markdown for a pull request comment, JSON for tools. */
-import type { Resource } from '../model/types.js';
+import { itemText, type Element, type FieldChange } from './compare.js';
 import { changeCount, show, type DesignDiff, type PathChange } from './design-diff.js';
 
 const SIGN = { added: '+', removed: '-', changed: '~', introduced: '+', resolved: '-' } as const;
@@ -9,13 +9,20 @@ function label(c: { kind: string; id: string }): string {
   return `${c.kind} ${c.id.slice(c.id.indexOf(':') + 1)}`;
 }
 
-function summary(r: Resource): string {
+function summary(r: Element): string {
   const facts: string[] = [];
   const x = r as unknown as Record<string, unknown>;
   for (const k of ['cidr', 'addressSpace', 'sku', 'tier', 'visibility', 'privateIp', 'vmSize']) {
     if (x[k] !== undefined) facts.push(`${k} ${show(x[k])}`);
   }
   return facts.length ? ` (${facts.join(', ')})` : '';
+}
+
+/** `cidr: 10.0.0.0/24 → 10.0.0.0/23`; a list element one side lacks as `rules[web]: removed (direction inbound, …)`. */
+function fieldText(f: FieldChange): string {
+  if (f.item === 'removed') return `${f.field}: removed (${itemText(f.before)})`;
+  if (f.item === 'added') return `${f.field}: added (${itemText(f.after)})`;
+  return `${f.field}: ${show(f.before)} → ${show(f.after)}`;
 }
 
 export function formatDiffText(d: DesignDiff): string {
@@ -27,7 +34,7 @@ export function formatDiffText(d: DesignDiff): string {
       else if (c.change === 'removed') lines.push(`  - ${label(c)}${summary(c.before)}`);
       else {
         lines.push(`  ~ ${label(c)}`);
-        for (const f of c.fields) lines.push(`      ${f.field}: ${show(f.before)} → ${show(f.after)}`);
+        for (const f of c.fields) lines.push(`      ${fieldText(f)}`);
       }
     }
   }
@@ -69,7 +76,7 @@ export function formatDiffMarkdown(d: DesignDiff): string {
     for (const c of d.parts) {
       const what =
         c.change === 'changed'
-          ? c.fields.map((f) => `${md(f.field)}: ${md(show(f.before))} → ${md(show(f.after))}`).join('<br>')
+          ? c.fields.map((f) => md(fieldText(f))).join('<br>')
           : c.change === 'added'
             ? `added${md(summary(c.after))}`
             : `removed${md(summary(c.before))}`;

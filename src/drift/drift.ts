@@ -7,11 +7,21 @@
  */
 import type { Severity } from '../../dsl/types.js';
 import type { Located } from '../load/locate.js';
-import type { Model, Resource, ResourceKind } from '../model/types.js';
+import type { Model, ResourceKind } from '../model/types.js';
 import { parsePath } from '../load/positions.js';
 import type { Finding, FileResult } from '../validate/finding.js';
 import { compareFindings } from '../validate/finding.js';
-import { compareModels, coveredBy, defaultedFields, show, type ElementChange } from '../diff/compare.js';
+import {
+  compareModels,
+  coveredBy,
+  defaultedFields,
+  itemLabel,
+  itemText,
+  peeringElements,
+  show,
+  type Element,
+  type ElementChange,
+} from '../diff/compare.js';
 
 /** Element kinds an Azure export can describe (what `aksnet import` maps). */
 export const AZURE_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
@@ -59,22 +69,54 @@ export interface Side {
   value: unknown;
 }
 
+/**
+ * Fields Azure's JSON states for every element it describes, absence included: a subnet object without
+ * `networkSecurityGroup`, `routeTable` or `natGateway` has none (validate reads the import that way), a VNet
+ * without `dhcpOptions.dnsServers` uses Azure-provided DNS. The import leaves such a field out, which the DSL
+ * reads as none, so the field is compared even where the imported value does not write it.
+ */
+const AZURE_STATES_ABSENCE: Partial<Record<Element['kind'], ReadonlySet<string>>> = {
+  subnet: new Set(['nsg', 'routeTable', 'natGateway']),
+  vnet: new Set(['dnsServers']),
+};
+
+/** Fields the DSL states by leaving them out: a VNet without `dnsServers` uses Azure-provided DNS. */
+const DESIGN_STATES_ABSENCE: Partial<Record<Element['kind'], ReadonlySet<string>>> = {
+  vnet: new Set(['dnsServers']),
+};
+
 export function driftChanges(design: Side, azure: Side): ElementChange[] {
   const designDefaults = defaultedFields(design.model);
   const azureDefaults = defaultedFields(azure.model);
-  const designById = new Map(design.model.resources.map((r) => [r.id, r]));
-  const azureById = new Map(azure.model.resources.map((r) => [r.id, r]));
+  const elements = (m: Model): Element[] => [...m.resources, ...peeringElements(m)];
+  const designById = new Map(elements(design.model).map((r) => [r.id, r]));
+  const azureById = new Map(elements(azure.model).map((r) => [r.id, r]));
   return compareModels(design.model, azure.model, {
     kinds: AZURE_KINDS,
+    derived: AUTOSCALING,
+    peerings: true,
     ignore: (id, field) => {
+      // Which VNet of a peering is written first is the design's choice (the import puts the hub first); gateway
+      // transit is read from that VNet's side, so it is compared only where both sides write the same VNet first.
+      const dp = designById.get(id);
+      const ap = azureById.get(id);
+      if (dp?.kind === 'peering' && ap?.kind === 'peering') {
+        if (field === 'from') return true;
+        if ((field === 'allowGatewayTransit' || field === 'useRemoteGateways') && dp.from !== ap.from) return true;
+      }
+      // Whether a node pool autoscales follows from its counts: stated where a side writes any of them
+      // (Azure's JSON has `enableAutoScaling`; the import writes minCount/maxCount when on, count when off).
+      if (field === 'autoscaling') return !(writesCount(design.value, designById.get(id)) && writesCount(azure.value, azureById.get(id)));
       // An NSG rule in Azure states an address prefix, never the subnet it was taken from: the prefix itself is
       // compared (`source`, `destination`), so a design that names the subnet is not drift.
       if (/(?:^|\.)(?:source|destination)Subnet$/.test(field)) return true;
       // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
       if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
       // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
-      const d = stated(design.value, designById.get(id), field);
-      const a = stated(azure.value, azureById.get(id), field);
+      const dr = designById.get(id);
+      const ar = azureById.get(id);
+      const d = dr && DESIGN_STATES_ABSENCE[dr.kind]?.has(field) ? 'yes' : stated(design.value, dr, field);
+      const a = ar && AZURE_STATES_ABSENCE[ar.kind]?.has(field) ? 'yes' : stated(azure.value, ar, field);
       if (d === 'no' || a === 'no') return true;
       // Inside a named list element (a route, an origin), a key one side writes and the other leaves
       // out is unknown on that side. A key neither writes is a model field derived from others
@@ -84,6 +126,15 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
   });
 }
 
+const AUTOSCALING: ReadonlySet<string> = new Set(['autoscaling']);
+
+/** Whether the DSL node pool an element came from writes a node count (fixed, or the autoscaler's bounds). */
+function writesCount(root: unknown, r: Element | undefined): boolean {
+  if (!r) return false;
+  const v = valueAt(root, r.source.path);
+  return isObject(v) && ['count', 'minCount', 'maxCount'].some((k) => v[k] !== undefined);
+}
+
 /**
  * Whether the DSL object an element came from states a field: `no` when a plain key on the way is
  * absent; `inside-no` when the key is absent inside an element of a list of named objects
@@ -91,7 +142,7 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
  * differs from the model's (a referenced part, a list element the DSL does not hold), so a real
  * difference is still reported.
  */
-export function stated(root: unknown, r: Resource | undefined, field: string): 'yes' | 'no' | 'inside-no' {
+export function stated(root: unknown, r: Element | undefined, field: string): 'yes' | 'no' | 'inside-no' {
   if (!r) return 'no';
   let v = valueAt(root, r.source.path);
   let inside = false;
@@ -144,6 +195,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function driftResult(input: DriftInput): FileResult {
   const changes = driftChanges(input.design, input.azure);
   const byId = new Map(input.design.model.resources.map((r) => [r.id, r]));
+  // A peering has no resource id of its own in the import: its first VNet's id says where it is.
+  const azureIdOf = (e: Element) => input.azureIds.get(e.kind === 'peering' ? e.from : e.id);
   const findings: Finding[] = [];
   for (const c of changes) {
     if (c.change === 'removed') {
@@ -159,10 +212,11 @@ export function driftResult(input: DriftInput): FileResult {
         ),
       );
     } else if (c.change === 'added') {
-      const azureId = input.azureIds.get(c.id);
+      const azureId = azureIdOf(c.after);
       // Elements the normalizer derives (e.g. an AKS-managed outbound LB) were not read from Azure.
       if (!azureId) continue;
-      const parent = c.after.parent ? byId.get(c.after.parent) : undefined;
+      const up = c.after.kind === 'peering' ? c.after.from : c.after.parent;
+      const parent = up ? byId.get(up) : undefined;
       findings.push(
         finding(
           input,
@@ -175,9 +229,30 @@ export function driftResult(input: DriftInput): FileResult {
         ),
       );
     } else {
-      const azureId = input.azureIds.get(c.id) ?? '';
+      const azureId = azureIdOf(c.after) ?? '';
       const where = azureId ? ` (${azureId})` : '';
       for (const f of c.fields) {
+        if (f.item) {
+          // A list element only one side has (an NSG rule, a route): one finding, not one per field.
+          const text = f.item === 'removed' ? 'is in the design but not in Azure' : `(${itemText(f.after)}) is in Azure but not in the design`;
+          findings.push(
+            finding(
+              input,
+              'drift/differs',
+              'error',
+              c.before,
+              dslPath(input.design.value, c.before.source.path, f.field),
+              `${label(c.before)}: ${itemLabel(f.field)} ${text}${where}`,
+              {
+                azureId,
+                field: f.field,
+                design: f.before === undefined ? show(undefined) : itemText(f.before),
+                azure: f.after === undefined ? show(undefined) : itemText(f.after),
+              },
+            ),
+          );
+          continue;
+        }
         findings.push(
           finding(
             input,
@@ -202,7 +277,7 @@ export function driftResult(input: DriftInput): FileResult {
   };
 }
 
-function label(r: Resource): string {
+function label(r: Element): string {
   return `${r.kind} ${r.name}`;
 }
 
@@ -223,7 +298,7 @@ function finding(
   input: DriftInput,
   ruleId: DriftRule,
   severity: Severity,
-  r: Resource,
+  r: Element,
   path: string,
   message: string,
   evidence: Record<string, string>,

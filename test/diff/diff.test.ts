@@ -139,6 +139,65 @@ describe('aksnet diff', () => {
   });
 });
 
+describe('aksnet diff: NSG rules', () => {
+  it('lists a removed rule as one change with its fields, and ports as the design writes them', async () => {
+    const rule =
+      "    { name: 'allow-gateway-manager', direction: 'inbound', access: 'allow', priority: 110, protocol: 'tcp', source: 'GatewayManager', destination: '*', ports: '65200-65535' },\n";
+    const v4 = v1
+      .replace(rule, '')
+      .replace(
+        "{ name: 'allow-https-internet', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'Internet', destination: '*', ports: 443 }",
+        "{ name: 'allow-https-internet', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: 'Internet', destination: '*', ports: [443, '8000-8080'] }",
+      );
+    expect(v4.split('\n').length).toBe(v1.split('\n').length - 1);
+    expect(v4).toContain("ports: [443, '8000-8080']");
+    writeFileSync(join(dir, 'v4.ts'), v4);
+    const opts = { asOf: '2026-12-01', config: false as const };
+    const [a, b] = [await validateFile(example, opts), await validateFile(join(dir, 'v4.ts'), opts)];
+    const d = diffDesigns(
+      { file: 'v1.ts', model: a.arch.model, findings: a.result.findings },
+      { file: 'v4.ts', model: b.arch.model, findings: b.result.findings },
+    );
+    const text = formatDiffText(d);
+    expect(text).toContain(
+      '\n  ~ nsg nsg-appgw\n' +
+        '      rules[allow-gateway-manager]: removed (direction inbound, access allow, priority 110, protocol tcp, ' +
+        'source GatewayManager, destination *, ports 65200-65535)\n' +
+        '      rules[allow-https-internet].ports: 443 → [443,"8000-8080"]\n',
+    );
+    expect(text).not.toContain('[[');
+    expect(d.parts.filter((c) => c.id === 'nsg:nsg-appgw')).toHaveLength(1);
+    expect(formatDiffMarkdown(d)).toContain('rules\\[allow-gateway-manager\\]: removed (direction inbound');
+  });
+});
+
+describe('aksnet diff: VNet peerings', () => {
+  it('lists a removed peering under parts and a changed peering field', async () => {
+    const at = v1.split('\n').findIndex((l) => l.includes('peering({'));
+    expect(at).toBeGreaterThan(0);
+    const opts = { asOf: '2026-12-01', config: false as const };
+    const design = async (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      const x = await validateFile(join(dir, name), opts);
+      return { file: name, model: x.arch.model, findings: x.result.findings };
+    };
+    const base = await design('v1.ts', v1);
+    const lines = v1.split('\n');
+    const removed = await design('v5.ts', lines.filter((_, i) => i !== at).join('\n'));
+    const d = diffDesigns(base, removed);
+    expect(d.parts.map((c) => `${c.change} ${c.id}`)).toEqual(['removed peering:vnet-hub-weu<->vnet-spoke-payments-weu']);
+    expect(formatDiffText(d)).toContain('\nParts\n  - peering vnet-hub-weu<->vnet-spoke-payments-weu\n');
+    const changed = lines.map((l, i) =>
+      i === at ? l.replace(/allowForwardedTraffic: true/, 'allowForwardedTraffic: false') : l,
+    );
+    expect(changed[at]).toContain('allowForwardedTraffic: false');
+    const c = diffDesigns(base, await design('v6.ts', changed.join('\n')));
+    expect(formatDiffText(c)).toContain(
+      '\n  ~ peering vnet-hub-weu<->vnet-spoke-payments-weu\n      allowForwardedTraffic: true → false\n',
+    );
+  });
+});
+
 describe('aksnet diff: effective routes and unverified checks', () => {
   /** A user route added to the shared route table, and the App Gateway's minimum capacity no longer stated. */
   const v3 = v1

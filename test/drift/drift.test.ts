@@ -118,6 +118,97 @@ describe('aksnet drift', () => {
     expect(line(f!.line).slice(f!.column - 1)).toMatch(/^cidr: '10\.240\.0\.0\/22'/);
   });
 
+  it('an NSG or route table detached from a subnet, and changed VNet DNS servers, are drift', async () => {
+    // A subnet object in Azure's JSON states its NSG and route table by leaving them out when there are none;
+    // a VNet states Azure-provided DNS by leaving out dhcpOptions.dnsServers, as the design does by omitting dnsServers.
+    const from = edited('vnet-list.json', (v) => {
+      const nodes = (v[1]!.subnets as Array<Record<string, unknown>>)[0]!;
+      delete nodes.networkSecurityGroup;
+      delete nodes.routeTable;
+      v[1]!.dhcpOptions = { dnsServers: ['10.200.0.4'] };
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`).sort(),
+    ).toEqual([
+      'drift/differs|snet-aks-nodes|nsg|nsg:nsg-aks-nodes|(unset)',
+      'drift/differs|snet-aks-nodes|routeTable|routeTable:rt-aks-egress|(unset)',
+      'drift/differs|vnet-spoke-payments-weu|dnsServers|[]|["10.200.0.4"]',
+    ]);
+    const at = (field: string) => line(r.findings.find((f) => f.evidence?.field === field)!.line);
+    expect(at('nsg')).toContain("const nodes = subnet({ name: 'snet-aks-nodes'");
+    expect(at('dnsServers')).toMatch(/^const spoke = vnet\(\{/);
+  });
+
+  it('an NSG rule removed in Azure is one finding at its line; a changed port reads as the design writes it', async () => {
+    const from = edited('nsg-list.json', (v) => {
+      const nodes = v.find((n) => n.name === 'nsg-aks-nodes')!;
+      nodes.securityRules = (nodes.securityRules as Array<Record<string, unknown>>).filter((r) => r.name !== 'allow-appgw-to-ilb');
+      const appgw = v.find((n) => n.name === 'nsg-appgw')!;
+      (appgw.securityRules as Array<Record<string, unknown>>).find((r) => r.name === 'allow-https-internet')!.destinationPortRange = '8443';
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.elementName}|${f.evidence?.field}|${f.evidence?.azure}`)).toEqual([
+      'drift/differs|error|nsg-aks-nodes|rules[allow-appgw-to-ilb]|(unset)',
+      'drift/differs|error|nsg-appgw|rules[allow-https-internet].ports|8443',
+    ]);
+    expect(r.findings[0]!.message).toMatch(/^nsg nsg-aks-nodes: rule allow-appgw-to-ilb is in the design but not in Azure \(\/subscriptions\//);
+    expect(line(r.findings[0]!.line)).toContain("{ name: 'allow-appgw-to-ilb'");
+    expect(r.findings[1]!.message).toMatch(/^nsg nsg-appgw: rules\[allow-https-internet\]\.ports is 443 in the design but 8443 in Azure/);
+  });
+
+  it('a route added in Azure is one finding naming its prefix and next hop', async () => {
+    const from = edited('route-table-list.json', (v) => {
+      (v[0]!.routes as Array<Record<string, unknown>>).push({ name: 'onprem-drop', addressPrefix: '192.168.10.0/24', nextHopType: 'None' });
+    });
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}`)).toEqual([
+      'drift/differs|rt-aks-egress|routes[onprem-drop]|(unset)',
+    ]);
+    expect(r.findings[0]!.message).toMatch(
+      /^routeTable rt-aks-egress: route onprem-drop \(prefix 192\.168\.10\.0\/24, nextHopType None\) is in Azure but not in the design \(/,
+    );
+    expect(line(r.findings[0]!.line)).toMatch(/routes: \[\{ name: 'default-to-firewall'/);
+  });
+
+  describe('VNet peerings', () => {
+    const peeringLine = designLines.findIndex((l) => l.includes('peerings: [peering({')) + 1;
+
+    it('a peering removed in Azure is missing at its line', async () => {
+      const from = edited('vnet-list.json', (v) => v.forEach((x) => delete x.virtualNetworkPeerings));
+      const r = await driftFile(design, from, '2026-12-01');
+      expect(r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.message}`)).toEqual([
+        'drift/missing-in-azure|error|peering vnet-hub-weu <-> vnet-spoke-payments-weu is in the design but not in Azure',
+      ]);
+      expect(r.findings[0]!.line).toBe(peeringLine);
+    });
+
+    it("a changed peering field is drift at that field of the peering's line", async () => {
+      const from = edited('vnet-list.json', (v) =>
+        v.forEach((x) => (x.virtualNetworkPeerings as Array<Record<string, unknown>>).forEach((p) => (p.allowForwardedTraffic = false))),
+      );
+      const r = await driftFile(design, from, '2026-12-01');
+      expect(r.findings.map((f) => `${f.ruleId}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`)).toEqual([
+        'drift/differs|allowForwardedTraffic|true|false',
+      ]);
+      expect(r.findings[0]!.line).toBe(peeringLine);
+      expect(line(peeringLine).slice(r.findings[0]!.column - 1)).toMatch(/^allowForwardedTraffic: true/);
+      expect(r.findings[0]!.message).toContain('/virtualNetworks/vnet-hub-weu)');
+    });
+
+    it('a peering deployed but not in the design is extra in Azure', async () => {
+      const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+      dirs.push(d);
+      const text = designLines.filter((_, i) => i !== peeringLine - 1).join('\n');
+      writeFileSync(join(d, 'design.ts'), text);
+      const r = await driftFile(join(d, 'design.ts'), join(fixtures, 'az'), '2026-12-01');
+      expect(r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.elementName}`)).toEqual([
+        'drift/extra-in-azure|warning|vnet-hub-weu <-> vnet-spoke-payments-weu',
+      ]);
+      expect(text.split('\n')[r.findings[0]!.line - 1]).toContain("const hub = vnet({ name: 'vnet-hub-weu'");
+    });
+  });
+
   it('a changed WAF mode is drift at the mode line of the design', async () => {
     const from = edited('application-gateway-waf-policy-list.json', (v) => {
       (v[0]!.policySettings as Record<string, unknown>).mode = 'Detection';
@@ -233,6 +324,23 @@ describe('aksnet drift', () => {
     expect(
       r.findings.map((f) => `${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
     ).toEqual(['apps|maxCount|20|30']);
+    expect(line(r.findings[0]!.line)).toContain("nodePool({ name: 'apps'");
+  });
+
+  it('a node pool whose autoscaler is turned off in Azure is drift at the node pool line', async () => {
+    const from = edited('aks-show.json', () => undefined);
+    const p = join(from, 'aks-show.json');
+    const aks = JSON.parse(readFileSync(p, 'utf8')) as { agentPoolProfiles: Array<Record<string, unknown>> };
+    const apps = aks.agentPoolProfiles.find((x) => x.name === 'apps')!;
+    apps.enableAutoScaling = false;
+    apps.count = 5;
+    delete apps.minCount;
+    delete apps.maxCount;
+    writeFileSync(p, JSON.stringify(aks, null, 2));
+    const r = await driftFile(design, from, '2026-12-01');
+    expect(
+      r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+    ).toEqual(['drift/differs|apps|autoscaling|true|false']);
     expect(line(r.findings[0]!.line)).toContain("nodePool({ name: 'apps'");
   });
 
