@@ -6,7 +6,7 @@ import { basename } from 'node:path';
 import { ImportContext, type Unmapped } from './context.js';
 import { Commented, refsOf, type Decl, type Value } from './design.js';
 import { emitDesign } from './emit.js';
-import { inferIngressPaths } from './infer-ingress.js';
+import { inferIngressPaths, unplacedReason } from './infer-ingress.js';
 import { MAP_ORDER, MAPPERS } from './mappers/index.js';
 import { finishSubnets, peeringSides } from './mappers/network.js';
 import { readInputs, type InputStyle } from './read.js';
@@ -191,12 +191,22 @@ function markUnplaced(ctx: ImportContext, architecture: Record<string, Value | u
     }
   };
   walk(architecture as Value);
+  // Parts used by a part whose paths are left to the reader (e.g. a gateway's public IP) say so.
+  const usedBy = new Map<Decl, Decl>();
+  for (const d of ctx.design.decls) {
+    if (reached.has(d) || !unplacedReason.has(d)) continue;
+    for (const r of refsOf(d.spec as Value)) if (!reached.has(r) && !usedBy.has(r)) usedBy.set(r, d);
+  }
   for (const d of ctx.design.decls) {
     if (reached.has(d)) continue;
+    const user = usedBy.get(d);
     const why =
-      d.builder === 'applicationGateway' || d.builder === 'frontDoor' || d.builder === 'privateLinkService'
-        ? 'it is on no ingress path Azure shows; use it in an ingressPath hop'
-        : 'no imported part refers to it';
+      unplacedReason.get(d) ??
+      (user
+        ? `it is used by ${String(user.spec.name ?? user.varName)}, whose ingress paths are to be added by hand`
+        : d.builder === 'applicationGateway' || d.builder === 'frontDoor' || d.builder === 'privateLinkService'
+          ? 'it is on no ingress path Azure shows; use it in an ingressPath hop'
+          : 'no imported part refers to it');
     d.comments.push(`TODO(aksnet import): not part of the architecture yet: ${why}`);
     ctx.todos.push(`${String(d.spec.name ?? d.varName)}: ${why}`);
   }

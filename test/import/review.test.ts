@@ -79,3 +79,97 @@ describe('aksnet import: cluster outbound and load balancer profile', () => {
     expect(spec(decl(other.design, 'cluster').spec.network).loadBalancerBackendPoolType).toBe('nodeIPConfiguration');
   });
 });
+
+const AGW =
+  '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/Microsoft.Network/applicationGateways/agw-payments-weu';
+const paths = (design: ImportedDesign) => design.decls.filter((d) => d.builder === 'ingressPath');
+
+describe('aksnet import: Application Gateway routing rules', () => {
+  it("reads who can reach a rule from its listener's frontend: a private listener gives no internet path", () => {
+    const { design } = variant({
+      'application-gateway-list.json': (j) => {
+        j[0].frontendIPConfigurations.push({
+          name: 'fe-private',
+          id: `${AGW}/frontendIPConfigurations/fe-private`,
+          privateIPAddress: '10.240.4.10',
+          privateIPAllocationMethod: 'Static',
+          subnet: j[0].gatewayIPConfigurations[0].subnet,
+        });
+        j[0].httpListeners[0].frontendIPConfiguration = { id: `${AGW}/frontendIPConfigurations/fe-private` };
+      },
+    });
+    expect(paths(design).map((p) => p.spec.name)).not.toContain('public-api');
+    const gw = decl(design, 'applicationGateway');
+    expect(gw.comments.join('\n')).toMatch(/public-api \(frontend fe-private\) listen on the gateway's private frontend/);
+    expect(design.todos.join('\n')).toMatch(/agw-payments-weu: routing rule\(s\) public-api .* private frontend/);
+    expect(gw.comments.join('\n')).not.toContain('on no ingress path Azure shows');
+  });
+
+  it('follows a PathBasedRouting rule through its URL path map to the internal load balancer', () => {
+    const { design } = variant({
+      'application-gateway-list.json': (j) => {
+        const rule = j[0].requestRoutingRules[0];
+        j[0].urlPathMaps = [
+          {
+            name: 'map-public-api',
+            id: `${AGW}/urlPathMaps/map-public-api`,
+            defaultBackendAddressPool: rule.backendAddressPool,
+            defaultBackendHttpSettings: rule.backendHttpSettings,
+            pathRules: [
+              {
+                name: 'api',
+                paths: ['/api/*'],
+                backendAddressPool: rule.backendAddressPool,
+                backendHttpSettings: rule.backendHttpSettings,
+              },
+            ],
+          },
+        ];
+        rule.ruleType = 'PathBasedRouting';
+        rule.urlPathMap = { id: `${AGW}/urlPathMaps/map-public-api` };
+        delete rule.backendAddressPool;
+        delete rule.backendHttpSettings;
+      },
+    });
+    const p = paths(design).find((x) => x.spec.name === 'public-api');
+    expect(p?.comments[0]).toContain('routing rule public-api → URL path map map-public-api (default)');
+    expect((p?.spec.hops as Array<Record<string, Value>>).map((h) => (h.via as Decl).builder)).toEqual([
+      'applicationGateway',
+      'loadBalancer',
+    ]);
+  });
+
+  it('a path-based rule to pod IPs (AGIC) is counted with a TODO, and its gateway and public IP say why they are on no path', () => {
+    const { design } = variant({
+      'application-gateway-list.json': (j) => {
+        const rule = j[0].requestRoutingRules[0];
+        j[0].backendAddressPools.push({
+          name: 'pool-pods',
+          id: `${AGW}/backendAddressPools/pool-pods`,
+          backendAddresses: [{ ipAddress: '192.168.0.12' }],
+        });
+        j[0].urlPathMaps = [
+          {
+            name: 'map-agic',
+            id: `${AGW}/urlPathMaps/map-agic`,
+            defaultBackendAddressPool: { id: `${AGW}/backendAddressPools/pool-pods` },
+            defaultBackendHttpSettings: rule.backendHttpSettings,
+            pathRules: [],
+          },
+        ];
+        rule.ruleType = 'PathBasedRouting';
+        rule.urlPathMap = { id: `${AGW}/urlPathMaps/map-agic` };
+        delete rule.backendAddressPool;
+        delete rule.backendHttpSettings;
+      },
+    });
+    expect(paths(design).map((p) => p.spec.name)).not.toContain('public-api');
+    const gw = decl(design, 'applicationGateway');
+    const text = gw.comments.join('\n');
+    expect(text).toContain('1 routing rule target(s) of agw-payments-weu send to backends that are not an internal load balancer');
+    expect(text).not.toContain('on no ingress path Azure shows');
+    const pip = design.decls.find((d) => d.builder === 'publicIp' && d.spec.name === 'pip-agw-payments-weu')!;
+    expect(pip.comments.join('\n')).toContain('used by agw-payments-weu, whose ingress paths are to be added by hand');
+    expect(pip.comments.join('\n')).not.toContain('no imported part refers to it');
+  });
+});
