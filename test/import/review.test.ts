@@ -173,3 +173,58 @@ describe('aksnet import: Application Gateway routing rules', () => {
     expect(pip.comments.join('\n')).not.toContain('no imported part refers to it');
   });
 });
+
+describe('aksnet import: NSG rules the DSL cannot state exactly', () => {
+  it('says so when a source port restriction or an ESP/AH protocol is widened', () => {
+    const { design, source } = variant({
+      'nsg-list.json': (j) => {
+        j[0].securityRules[0].sourcePortRange = '53';
+        j[0].securityRules[2].protocol = 'Esp';
+      },
+    });
+    const notes = design.unmapped.filter((u) => u.id.endsWith('/nsg-appgw')).map((u) => `${u.property}: ${u.reason}`);
+    expect(notes).toEqual([
+      'securityRules/allow-https-internet: source port(s) 53 are not in the DSL; written without a source-port restriction (the rule is wider than Azure\'s)',
+      "securityRules/allow-azure-lb: Azure protocol esp is not in the DSL; written as * (the rule is wider than Azure's)",
+    ]);
+    expect(source).toContain('securityRules/allow-https-internet of nsg-appgw: source port(s) 53 are not in the DSL');
+    expect(source).toMatch(/\/\/ source port\(s\) 53 are not in the DSL; written without a source-port restriction/);
+
+    const ranges = variant({
+      'nsg-list.json': (j) => {
+        delete j[0].securityRules[0].sourcePortRange;
+        j[0].securityRules[0].sourcePortRanges = ['1024-2048', '53'];
+      },
+    });
+    expect(ranges.design.unmapped.map((u) => u.reason)).toContain(
+      "source port(s) 1024-2048, 53 are not in the DSL; written without a source-port restriction (the rule is wider than Azure's)",
+    );
+  });
+});
+
+describe('aksnet import: subnet address prefixes', () => {
+  it('notes the prefixes a subnet with several addressPrefixes loses (the DSL takes one)', () => {
+    const { design, source } = variant({
+      'vnet-list.json': (j) => {
+        const s = j[1].subnets.find((x: Json) => x.name === 'snet-appgw');
+        delete s.addressPrefix;
+        s.addressPrefixes = ['10.240.4.0/24', '10.241.4.0/24'];
+      },
+    });
+    const sub = design.decls.find((d) => d.builder === 'subnet' && d.spec.name === 'snet-appgw');
+    expect(sub?.spec.cidr).toBe('10.240.4.0/24');
+    expect(source).toContain(
+      'addressPrefixes of snet-appgw: subnet snet-appgw has 2 address prefixes; the DSL takes one, so 10.240.4.0/24 is imported and 10.241.4.0/24 is not',
+    );
+  });
+
+  it('an addressPrefix that is not a string is said to be one, not missing', () => {
+    expect(() =>
+      variant({
+        'vnet-list.json': (j) => {
+          j[1].subnets.find((x: Json) => x.name === 'snet-appgw').addressPrefix = 42;
+        },
+      }),
+    ).toThrow("subnet snet-appgw's addressPrefix is not a string (found 42)");
+  });
+});
