@@ -228,3 +228,48 @@ describe('aksnet import: subnet address prefixes', () => {
     ).toThrow("subnet snet-appgw's addressPrefix is not a string (found 42)");
   });
 });
+
+describe('aksnet import: peerings that carry no traffic', () => {
+  const peerings = (design: ImportedDesign) => design.decls.filter((d) => d.builder === 'peering');
+
+  it('a side Azure says is Disconnected, or that blocks VNet access, is noted and not imported as a working peering', () => {
+    const down = variant({
+      'vnet-list.json': (j) => {
+        j[1].virtualNetworkPeerings[0].peeringState = 'Disconnected';
+      },
+    });
+    expect(peerings(down.design)).toEqual([]);
+    expect(down.source).toMatch(
+      /virtualNetworkPeerings of vnet-\S+: vnet-spoke-payments-weu → vnet-hub-\S+ is Disconnected \(peeringState\): the peering \S+ carries no traffic and is not imported/,
+    );
+    expect(down.design.todos.join('\n')).toContain('not imported as a working peering');
+
+    const blocked = variant({
+      'vnet-list.json': (j) => {
+        j[0].virtualNetworkPeerings[0].allowVirtualNetworkAccess = false;
+      },
+    });
+    expect(peerings(blocked.design)).toEqual([]);
+    expect(blocked.design.unmapped.map((u) => u.reason).join('\n')).toMatch(/has allowVirtualNetworkAccess false/);
+  });
+
+  it('a peering with only one side in the input is noted, and an Initiated one is not imported', () => {
+    const one = variant({
+      'vnet-list.json': (j) => {
+        j[1].virtualNetworkPeerings = [];
+      },
+    });
+    expect(peerings(one.design)).toHaveLength(1);
+    expect(peerings(one.design)[0]!.comments.join('\n')).toMatch(/TODO\(aksnet import\): only vnet-hub-\S+'s side of the peering/);
+    expect(one.source).toMatch(/only vnet-hub-\S+'s side of the peering to vnet-spoke-payments-weu is in the input \(peeringState Connected\)/);
+
+    const initiated = variant({
+      'vnet-list.json': (j) => {
+        j[1].virtualNetworkPeerings = [];
+        j[0].virtualNetworkPeerings[0].peeringState = 'Initiated';
+      },
+    });
+    expect(peerings(initiated.design)).toEqual([]);
+    expect(initiated.design.unmapped.map((u) => u.reason).join('\n')).toMatch(/is Initiated \(peeringState\)/);
+  });
+});

@@ -20,6 +20,9 @@ export interface PeeringSide {
   allowForwardedTraffic?: boolean;
   allowGatewayTransit?: boolean;
   useRemoteGateways?: boolean;
+  /** `peeringState` as Azure writes it (`Connected`, `Initiated`, `Disconnected`); absent stays unknown. */
+  state?: string;
+  allowVirtualNetworkAccess?: boolean;
   node: JNode;
 }
 
@@ -89,6 +92,8 @@ export const vnetMapper: Mapper = {
         allowForwardedTraffic: p.bool('allowForwardedTraffic'),
         allowGatewayTransit: p.bool('allowGatewayTransit'),
         useRemoteGateways: p.bool('useRemoteGateways'),
+        state: p.str('peeringState'),
+        allowVirtualNetworkAccess: p.bool('allowVirtualNetworkAccess'),
         node: p,
       });
     }
