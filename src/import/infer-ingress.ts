@@ -276,21 +276,30 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
         );
         continue;
       }
-      const fwd = route.node.str('forwardingProtocol');
-      const backProto = fwd === 'HttpOnly' ? 'http' : 'https';
+      const protos = routeProtocols(ctx, route);
+      const backProto = protos.origin;
       const port = backProto === 'https' ? (o.node.num('httpsPort') ?? 443) : (o.node.num('httpPort') ?? 80);
       const name = `${fd.name}-${route.name}`;
       const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
       p.comments.push(
         `inferred: ${fd.name} route ${route.name} → origin ${o.name} over Private Link ${pls!.name} → ` +
           String(lb.spec.name),
+        ...protos.comments,
         TODO_TARGET,
       );
+      const clientTls =
+        protos.client === 'https'
+          ? backProto === 'https'
+            ? 'reencrypt'
+            : 'terminate'
+          : backProto === 'https'
+            ? 'originate'
+            : 'plain';
       p.spec = {
         name,
         from: { kind: 'internet' },
         hops: [
-          { via: fdDecl, protocol: 'https', port: 443, tls: backProto === 'https' ? 'reencrypt' : 'terminate' },
+          { via: fdDecl, protocol: protos.client, port: protos.client === 'https' ? 443 : 80, tls: clientTls },
           { via: plsDecl, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
           { via: lb, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
         ],
@@ -299,6 +308,37 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
     }
   }
   return out;
+}
+
+/**
+ * The protocols of a Front Door route's two hops: what clients use (`supportedProtocols`, with
+ * `httpsRedirect` sending HTTP clients to HTTPS) and what Front Door sends the origin
+ * (`forwardingProtocol`; `MatchRequest` forwards the client's protocol). A path has one protocol per
+ * hop: a route serving both HTTP and HTTPS without a redirect is written as its HTTPS path, and said.
+ */
+function routeProtocols(
+  ctx: ImportContext,
+  route: AzureResource,
+): { client: 'http' | 'https'; origin: 'http' | 'https'; comments: string[] } {
+  const n = route.node;
+  const accepted = n.strings('supportedProtocols').map((x) => x.toLowerCase());
+  const http = accepted.includes('http');
+  // No list in the input: the path keeps its HTTPS reading (what the route serves is not stated).
+  const https = accepted.includes('https') || accepted.length === 0;
+  const redirect = n.str('httpsRedirect')?.toLowerCase() === 'enabled';
+  const client: 'http' | 'https' = https ? 'https' : 'http';
+  const fwd = n.str('forwardingProtocol')?.toLowerCase();
+  const origin: 'http' | 'https' = fwd === 'httponly' ? 'http' : fwd === 'httpsonly' ? 'https' : client;
+  const comments: string[] = [];
+  if (http && https && !redirect) {
+    const also =
+      `route ${route.name} also serves HTTP on port 80 without redirecting to HTTPS` +
+      (fwd === 'matchrequest' ? ', and forwards those requests to the origin over HTTP' : '') +
+      '; the path is written for HTTPS, the DSL has one protocol per hop';
+    comments.push(also);
+    ctx.note(route.id, 'supportedProtocols', also);
+  }
+  return { client, origin, comments };
 }
 
 function byId(list: JNode[], id: unknown): JNode | undefined {

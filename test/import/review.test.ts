@@ -17,10 +17,13 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** The az fixture folder with some files edited, imported. */
-function variant(edits: Record<string, (j: Json) => void>): { design: ImportedDesign; source: string } {
+function variant(
+  edits: Record<string, (j: Json) => void>,
+  folder = fixtures,
+): { design: ImportedDesign; source: string } {
   const d = join(mkdtempSync(join(tmpdir(), 'aksnet-import-review-')), 'export');
   dirs.push(d);
-  cpSync(fixtures, d, { recursive: true });
+  cpSync(folder, d, { recursive: true });
   for (const [f, edit] of Object.entries(edits)) {
     const p = join(d, f);
     const j = JSON.parse(readFileSync(p, 'utf8')) as Json;
@@ -271,5 +274,50 @@ describe('aksnet import: peerings that carry no traffic', () => {
     });
     expect(peerings(initiated.design)).toEqual([]);
     expect(initiated.design.unmapped.map((u) => u.reason).join('\n')).toMatch(/is Initiated \(peeringState\)/);
+  });
+});
+
+describe('aksnet import: Front Door route protocols', () => {
+  const frontDoor = resolve(import.meta.dirname, '../fixtures/azure/front-door');
+  const hops = (design: ImportedDesign) =>
+    (paths(design).find((p) => String(p.spec.name).startsWith('afd-'))!.spec.hops as Array<Record<string, Value>>).map((h) => [h.protocol, h.port, h.tls]);
+
+  it('an HTTP-only route forwarding the request protocol is http/80 on both hops', () => {
+    const { design } = variant(
+      {
+        'afd-route-list.json': (j) => {
+          j[0].supportedProtocols = ['Http'];
+          j[0].forwardingProtocol = 'MatchRequest';
+          j[0].httpsRedirect = 'Disabled';
+        },
+      },
+      frontDoor,
+    );
+    expect(hops(design)).toEqual([
+      ['http', 80, 'plain'],
+      ['http', 80, 'plain'],
+      ['http', 80, 'plain'],
+    ]);
+  });
+
+  it('HTTPS in, HttpOnly out terminates TLS; both protocols without a redirect are written for HTTPS and noted', () => {
+    const terminate = variant({ 'afd-route-list.json': (j) => (j[0].forwardingProtocol = 'HttpOnly') }, frontDoor);
+    expect(hops(terminate.design)[0]).toEqual(['https', 443, 'terminate']);
+    expect(hops(terminate.design)[1]).toEqual(['http', 80, 'plain']);
+
+    const both = variant(
+      {
+        'afd-route-list.json': (j) => {
+          j[0].supportedProtocols = ['Http', 'Https'];
+          j[0].forwardingProtocol = 'MatchRequest';
+          j[0].httpsRedirect = 'Disabled';
+        },
+      },
+      frontDoor,
+    );
+    expect(hops(both.design)[0]).toEqual(['https', 443, 'reencrypt']);
+    expect(both.source).toContain(
+      'supportedProtocols of api: route api also serves HTTP on port 80 without redirecting to HTTPS, and forwards those requests to the origin over HTTP',
+    );
   });
 });
