@@ -6,9 +6,9 @@ import { basename } from 'node:path';
 import { ImportContext, type Unmapped } from './context.js';
 import { Commented, refsOf, type Decl, type Value } from './design.js';
 import { emitDesign } from './emit.js';
-import { inferIngressPaths } from './infer-ingress.js';
+import { inferIngressPaths, unplacedReason } from './infer-ingress.js';
 import { MAP_ORDER, MAPPERS } from './mappers/index.js';
-import { finishSubnets, peeringSides } from './mappers/network.js';
+import { finishSubnets, peeringSides, type PeeringSide } from './mappers/network.js';
 import { readInputs, type InputStyle } from './read.js';
 import { idKey } from './resource.js';
 
@@ -119,7 +119,27 @@ function pairPeerings(ctx: ImportContext): Decl[] {
     const hubFirst = isHubLike(to) && !isHubLike(from);
     const [a, b, sa, sb] = hubFirst ? [to, from, back, s] : [from, to, s, back];
     const name = `${a.spec.name as string}-${b.spec.name as string}`;
+    // The DSL's peering is a working one: a side Azure says is not connected, or that blocks VNet
+    // access, carries no traffic, so the pair is noted and left out rather than drawn as working.
+    const broken = [s, back].flatMap((x) => (x ? brokenSide(ctx, x) : []));
+    if (broken.length > 0) {
+      ctx.note(
+        s.vnet.id,
+        'virtualNetworkPeerings',
+        `${broken.join('; ')}: the peering ${name} carries no traffic and is not imported (the DSL's peering has no state)`,
+      );
+      ctx.todos.push(`peering ${name}: ${broken.join('; ')}; not imported as a working peering`);
+      continue;
+    }
     const d = ctx.design.add('peering', name, [], `peering:${name}`);
+    if (!back) {
+      const why =
+        `only ${s.vnet.name}'s side of the peering to ${remote.name} is in the input` +
+        (s.state ? ` (peeringState ${s.state})` : '') +
+        '; traffic flows only when both sides exist';
+      ctx.note(s.vnet.id, 'virtualNetworkPeerings', why);
+      d.comments.push(`TODO(aksnet import): ${why}; check ${remote.name}'s peerings`);
+    }
     const fwd =
       sa?.allowForwardedTraffic !== undefined && sa.allowForwardedTraffic === sb?.allowForwardedTraffic
         ? sa.allowForwardedTraffic
@@ -150,6 +170,16 @@ function pairPeerings(ctx: ImportContext): Decl[] {
     };
     out.push(d);
   }
+  return out;
+}
+
+/** Why one side of a peering carries no traffic, as Azure states it. */
+function brokenSide(ctx: ImportContext, x: PeeringSide): string[] {
+  const to = ctx.find(x.remoteId)?.name ?? x.remoteId;
+  const out: string[] = [];
+  if (x.state !== undefined && x.state.toLowerCase() !== 'connected')
+    out.push(`${x.vnet.name} → ${to} is ${x.state} (peeringState)`);
+  if (x.allowVirtualNetworkAccess === false) out.push(`${x.vnet.name} → ${to} has allowVirtualNetworkAccess false`);
   return out;
 }
 
@@ -191,12 +221,22 @@ function markUnplaced(ctx: ImportContext, architecture: Record<string, Value | u
     }
   };
   walk(architecture as Value);
+  // Parts used by a part whose paths are left to the reader (e.g. a gateway's public IP) say so.
+  const usedBy = new Map<Decl, Decl>();
+  for (const d of ctx.design.decls) {
+    if (reached.has(d) || !unplacedReason.has(d)) continue;
+    for (const r of refsOf(d.spec as Value)) if (!reached.has(r) && !usedBy.has(r)) usedBy.set(r, d);
+  }
   for (const d of ctx.design.decls) {
     if (reached.has(d)) continue;
+    const user = usedBy.get(d);
     const why =
-      d.builder === 'applicationGateway' || d.builder === 'frontDoor' || d.builder === 'privateLinkService'
-        ? 'it is on no ingress path Azure shows; use it in an ingressPath hop'
-        : 'no imported part refers to it';
+      unplacedReason.get(d) ??
+      (user
+        ? `it is used by ${String(user.spec.name ?? user.varName)}, whose ingress paths are to be added by hand`
+        : d.builder === 'applicationGateway' || d.builder === 'frontDoor' || d.builder === 'privateLinkService'
+          ? 'it is on no ingress path Azure shows; use it in an ingressPath hop'
+          : 'no imported part refers to it');
     d.comments.push(`TODO(aksnet import): not part of the architecture yet: ${why}`);
     ctx.todos.push(`${String(d.spec.name ?? d.varName)}: ${why}`);
   }

@@ -85,62 +85,172 @@ function plain(v: Value): Record<string, Value> {
     : {};
 }
 
-function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): Decl[] {
-  const out: Decl[] = [];
-  const n = gw.node;
-  const publicFront = gwDecl.spec.frontend !== 'private';
-  let unresolved = 0;
-  for (const rule of n.list('requestRoutingRules')) {
-    const pool = byId(n.list('backendAddressPools'), rule.ref('backendAddressPool')?.value);
-    const settings = byId(n.list('backendHttpSettingsCollection'), rule.ref('backendHttpSettings')?.value);
-    const listenerId = rule.ref('httpListener')?.value;
-    const listener = typeof listenerId === 'string' ? listenerOf(n, listenerId) : undefined;
-    if (!pool || !settings || !listener) continue;
-    const ips = pool
-      .list('backendAddresses')
-      .map((a) => (typeof a.value === 'string' ? a.value : a.str('ipAddress')))
-      .filter((x): x is string => !!x);
-    const lb = ips.map((ip) => lbByFrontendIp(ctx, ip)).find((x) => x);
-    const backProto = settings.str('protocol')?.toLowerCase() ?? 'http';
-    const backPort = settings.num('port');
-    if (!lb || !lb.decl.spec.cluster || backPort === undefined || !publicFront) {
-      unresolved++;
-      continue;
-    }
-    const tls =
-      listener.protocol === 'https'
-        ? backProto === 'https'
-          ? 'reencrypt'
-          : 'terminate'
-        : backProto === 'https'
-          ? 'originate'
-          : 'plain';
-    const rulePort = lbRulePort(lb.res.node, backPort);
-    const name = rule.str('name') ?? `${gw.name}-path`;
-    const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
-    p.comments.push(
-      `inferred: ${gw.name} routing rule ${name} → backend pool address ${lb.ip} → ` +
-        `internal load balancer ${lb.res.name} (its rule sends port ${backPort} on to ${String(rulePort)})`,
-      TODO_TARGET,
-    );
-    p.spec = {
-      name,
-      from: { kind: 'internet' },
-      hops: [
-        { via: gwDecl, protocol: listener.protocol, port: listener.port, tls },
-        { via: lb.decl, protocol: backProto, port: backPort, tls: backProto === 'https' ? 'passthrough' : 'plain' },
-      ],
-    };
-    out.push(p);
+/** What one routing rule (or one target of a path-based rule's URL path map) sends to. */
+interface RuleTarget {
+  /** Name of the path written for it. */
+  name: string;
+  /** How the target was read, for the path's comment. */
+  how: string;
+  pool?: JNode;
+  settings?: JNode;
+}
+
+/**
+ * The targets of a routing rule: a Basic rule's pool and settings; a PathBasedRouting rule's URL path
+ * map (what AGIC writes): its default pool and settings, and each path rule sending elsewhere.
+ */
+function ruleTargets(n: JNode, rule: JNode, name: string): RuleTarget[] | undefined {
+  const pools = n.list('backendAddressPools');
+  const settings = n.list('backendHttpSettingsCollection');
+  const mapId = rule.ref('urlPathMap')?.value;
+  if (mapId === undefined) {
+    return [
+      {
+        name,
+        how: `routing rule ${name}`,
+        pool: byId(pools, rule.ref('backendAddressPool')?.value),
+        settings: byId(settings, rule.ref('backendHttpSettings')?.value),
+      },
+    ];
   }
-  if (unresolved > 0) {
-    gwDecl.comments.push(
-      `TODO(aksnet import): ${unresolved} routing rule(s) of ${gw.name} send to backends that are not an ` +
-        'internal load balancer of an imported cluster; add their ingress paths by hand',
-    );
+  const map = byId(n.list('urlPathMaps'), mapId);
+  if (!map) return undefined;
+  const out: RuleTarget[] = [
+    {
+      name,
+      how: `routing rule ${name} → URL path map ${map.str('name') ?? '?'} (default)`,
+      pool: byId(pools, map.ref('defaultBackendAddressPool')?.value),
+      settings: byId(settings, map.ref('defaultBackendHttpSettings')?.value),
+    },
+  ];
+  const seen = new Set([`${out[0]!.pool?.str('id') ?? ''}|${out[0]!.settings?.str('id') ?? ''}`.toLowerCase()]);
+  for (const pr of map.list('pathRules')) {
+    const pool = byId(pools, pr.ref('backendAddressPool')?.value);
+    const set = byId(settings, pr.ref('backendHttpSettings')?.value);
+    const key = `${pool?.str('id') ?? ''}|${set?.str('id') ?? ''}`.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const prName = pr.str('name') ?? 'path';
+    out.push({
+      name: `${name}-${prName}`,
+      how: `routing rule ${name} → URL path map ${map.str('name') ?? '?'} path rule ${prName} (${pr.strings('paths').join(', ')})`,
+      pool,
+      settings: set,
+    });
   }
   return out;
 }
+
+function appGatewayPaths(ctx: ImportContext, gw: AzureResource, gwDecl: Decl): Decl[] {
+  const out: Decl[] = [];
+  const n = gw.node;
+  const gatewayFrontend = gwDecl.spec.frontend;
+  let unresolved = 0;
+  const privateRules: string[] = [];
+  for (const rule of n.list('requestRoutingRules')) {
+    const ruleName = rule.str('name') ?? `${gw.name}-path`;
+    const listenerId = rule.ref('httpListener')?.value;
+    const listener = typeof listenerId === 'string' ? listenerOf(n, listenerId) : undefined;
+    const targets = ruleTargets(n, rule, ruleName);
+    if (!listener || !targets) {
+      unresolved++;
+      continue;
+    }
+    // The listener's own frontend says who can reach it; the gateway's is a fallback when Azure's
+    // JSON does not name it and the gateway has only one kind.
+    const fe = listener.frontend;
+    const isPublic = fe
+      ? fe.ref('publicIPAddress') !== undefined
+      : gatewayFrontend === 'public'
+        ? true
+        : gatewayFrontend === 'private'
+          ? false
+          : undefined;
+    if (isPublic === undefined) {
+      unresolved += targets.length;
+      continue;
+    }
+    if (!isPublic) {
+      privateRules.push(`${ruleName} (frontend ${fe?.str('name') ?? 'private'})`);
+      continue;
+    }
+    for (const t of targets) {
+      const p = targetPath(ctx, gw, gwDecl, listener, t);
+      if (p) out.push(p);
+      else unresolved++;
+    }
+  }
+  if (unresolved > 0) {
+    gwDecl.comments.push(
+      `TODO(aksnet import): ${unresolved} routing rule target(s) of ${gw.name} send to backends that are not an ` +
+        'internal load balancer of an imported cluster (or to none: a redirect, a missing pool or URL path map); ' +
+        'add their ingress paths by hand',
+    );
+    ctx.todos.push(`${gw.name}: ${unresolved} routing rule target(s) were not imported as ingress paths; add them by hand`);
+  }
+  if (privateRules.length > 0) {
+    gwDecl.comments.push(
+      `TODO(aksnet import): routing rule(s) ${privateRules.join(', ')} listen on the gateway's private frontend: ` +
+        "their clients are private (a VNet or on-premises), which Azure's JSON does not name and the import's " +
+        "clients cannot state (a corporate client needs its hybrid connection); add these paths by hand",
+    );
+    ctx.todos.push(
+      `${gw.name}: routing rule(s) ${privateRules.join(', ')} listen on the private frontend; add their ingress paths ` +
+        'from a private client by hand',
+    );
+  }
+  if (unresolved > 0 || privateRules.length > 0) unplacedReason.set(gwDecl, 'its routing rules are not imported as ingress paths (see the TODO above)');
+  return out;
+}
+
+/** The path of one rule target whose backend is an internal load balancer of an imported cluster. */
+function targetPath(
+  ctx: ImportContext,
+  gw: AzureResource,
+  gwDecl: Decl,
+  listener: { protocol: string; port: number },
+  t: RuleTarget,
+): Decl | undefined {
+  if (!t.pool || !t.settings) return undefined;
+  const ips = t.pool
+    .list('backendAddresses')
+    .map((a) => (typeof a.value === 'string' ? a.value : a.str('ipAddress')))
+    .filter((x): x is string => !!x);
+  const lb = ips.map((ip) => lbByFrontendIp(ctx, ip)).find((x) => x);
+  const backProto = t.settings.str('protocol')?.toLowerCase() ?? 'http';
+  const backPort = t.settings.num('port');
+  if (!lb || !lb.decl.spec.cluster || backPort === undefined) return undefined;
+  const tls =
+    listener.protocol === 'https'
+      ? backProto === 'https'
+        ? 'reencrypt'
+        : 'terminate'
+      : backProto === 'https'
+        ? 'originate'
+        : 'plain';
+  const rulePort = lbRulePort(lb.res.node, backPort);
+  const p = ctx.design.add('ingressPath', t.name, [], `ingressPath:${t.name}`);
+  p.comments.push(
+    `inferred: ${gw.name} ${t.how} → backend pool address ${lb.ip} → ` +
+      `internal load balancer ${lb.res.name} (its rule sends port ${backPort} on to ${String(rulePort)})`,
+    TODO_TARGET,
+  );
+  p.spec = {
+    name: t.name,
+    from: { kind: 'internet' },
+    hops: [
+      { via: gwDecl, protocol: listener.protocol, port: listener.port, tls },
+      { via: lb.decl, protocol: backProto, port: backPort, tls: backProto === 'https' ? 'passthrough' : 'plain' },
+    ],
+  };
+  return p;
+}
+
+/**
+ * Why a part is on no path, when it is known better than "on no ingress path Azure shows" (a
+ * gateway whose rules could not become paths). Read by the import's check for unplaced parts.
+ */
+export const unplacedReason = new WeakMap<Decl, string>();
 
 function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): Decl[] {
   const out: Decl[] = [];
@@ -166,21 +276,30 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
         );
         continue;
       }
-      const fwd = route.node.str('forwardingProtocol');
-      const backProto = fwd === 'HttpOnly' ? 'http' : 'https';
+      const protos = routeProtocols(ctx, route);
+      const backProto = protos.origin;
       const port = backProto === 'https' ? (o.node.num('httpsPort') ?? 443) : (o.node.num('httpPort') ?? 80);
       const name = `${fd.name}-${route.name}`;
       const p = ctx.design.add('ingressPath', name, [], `ingressPath:${name}`);
       p.comments.push(
         `inferred: ${fd.name} route ${route.name} → origin ${o.name} over Private Link ${pls!.name} → ` +
           String(lb.spec.name),
+        ...protos.comments,
         TODO_TARGET,
       );
+      const clientTls =
+        protos.client === 'https'
+          ? backProto === 'https'
+            ? 'reencrypt'
+            : 'terminate'
+          : backProto === 'https'
+            ? 'originate'
+            : 'plain';
       p.spec = {
         name,
         from: { kind: 'internet' },
         hops: [
-          { via: fdDecl, protocol: 'https', port: 443, tls: backProto === 'https' ? 'reencrypt' : 'terminate' },
+          { via: fdDecl, protocol: protos.client, port: protos.client === 'https' ? 443 : 80, tls: clientTls },
           { via: plsDecl, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
           { via: lb, protocol: backProto, port, tls: backProto === 'https' ? 'passthrough' : 'plain' },
         ],
@@ -189,6 +308,37 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
     }
   }
   return out;
+}
+
+/**
+ * The protocols of a Front Door route's two hops: what clients use (`supportedProtocols`, with
+ * `httpsRedirect` sending HTTP clients to HTTPS) and what Front Door sends the origin
+ * (`forwardingProtocol`; `MatchRequest` forwards the client's protocol). A path has one protocol per
+ * hop: a route serving both HTTP and HTTPS without a redirect is written as its HTTPS path, and said.
+ */
+function routeProtocols(
+  ctx: ImportContext,
+  route: AzureResource,
+): { client: 'http' | 'https'; origin: 'http' | 'https'; comments: string[] } {
+  const n = route.node;
+  const accepted = n.strings('supportedProtocols').map((x) => x.toLowerCase());
+  const http = accepted.includes('http');
+  // No list in the input: the path keeps its HTTPS reading (what the route serves is not stated).
+  const https = accepted.includes('https') || accepted.length === 0;
+  const redirect = n.str('httpsRedirect')?.toLowerCase() === 'enabled';
+  const client: 'http' | 'https' = https ? 'https' : 'http';
+  const fwd = n.str('forwardingProtocol')?.toLowerCase();
+  const origin: 'http' | 'https' = fwd === 'httponly' ? 'http' : fwd === 'httpsonly' ? 'https' : client;
+  const comments: string[] = [];
+  if (http && https && !redirect) {
+    const also =
+      `route ${route.name} also serves HTTP on port 80 without redirecting to HTTPS` +
+      (fwd === 'matchrequest' ? ', and forwards those requests to the origin over HTTP' : '') +
+      '; the path is written for HTTPS, the DSL has one protocol per hop';
+    comments.push(also);
+    ctx.note(route.id, 'supportedProtocols', also);
+  }
+  return { client, origin, comments };
 }
 
 function byId(list: JNode[], id: unknown): JNode | undefined {

@@ -41,6 +41,13 @@ describe('aksnet import / drift / diff on the command line', () => {
     expect(again.stderr).toBe('error: design.ts exists; pass --force to overwrite it\n');
   });
 
+  it('an output that cannot be written: exit 3 and one "cannot write" line, not the message twice', () => {
+    const r = aksnet(['import', join(fixtures, 'graph.json'), '-o', '/proc/aksnet-import.ts']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^error: cannot write \/proc\/aksnet-import\.ts: [^\n]+\n$/);
+    expect(r.stderr.match(/cannot write/g)).toHaveLength(1);
+  });
+
   it('bad input: exit 2 with one line naming file:line:col and the JSON path, no stack trace', () => {
     const cut =
       '[{"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.Network/routeTables/rt", "type": "Micro';

@@ -34,7 +34,7 @@ export const clusterMapper: Mapper = {
       region,
       ...(tier === 'Free' || tier === 'Standard' || tier === 'Premium' ? { tier } : {}),
       ...(version ? { kubernetesVersion: version } : {}),
-      network: network(np, podSubnet, poolNodes),
+      network: network(ctx, r.id, np, podSubnet, poolNodes),
       nodePools: pools,
       apiServer: apiServer(ctx, n),
       ...outboundField(ctx, r, np, pools),
@@ -100,7 +100,7 @@ function networkIsolated(n: JNode): boolean | undefined {
   return source === 'Cache' && (outbound === 'none' || outbound === 'block');
 }
 
-function network(np: JNode, podSubnet: boolean, pools: JNode[]): Record<string, Value> {
+function network(ctx: ImportContext, id: string, np: JNode, podSubnet: boolean, pools: JNode[]): Record<string, Value> {
   const plugin = np.str('networkPlugin')?.toLowerCase();
   const mode = np.str('networkPluginMode')?.toLowerCase();
   const staticAlloc = pools.some((p) => p.str('podIPAllocationMode')?.toLowerCase() === 'staticblock');
@@ -123,6 +123,7 @@ function network(np: JNode, podSubnet: boolean, pools: JNode[]): Record<string, 
   const policy = np.str('networkPolicy')?.toLowerCase();
   const podCidr = cni === 'kubenet' || cni === 'azure-overlay' || cni === 'byo' ? np.str('podCidr') : undefined;
   const lbSku = np.str('loadBalancerSku')?.toLowerCase();
+  const pool = backendPoolType(ctx, id, np);
   return {
     cni,
     ...(dataplane === 'azure' || dataplane === 'cilium' ? { dataplane } : {}),
@@ -132,7 +133,23 @@ function network(np: JNode, podSubnet: boolean, pools: JNode[]): Record<string, 
     // Azure omits networkPolicy when none is installed: that absence is itself the fact.
     networkPolicy: policy === 'azure' || policy === 'calico' || policy === 'cilium' ? policy : 'none',
     ...(lbSku === 'standard' || lbSku === 'basic' ? { loadBalancerSku: lbSku } : {}),
+    ...(pool ? { loadBalancerBackendPoolType: pool } : {}),
   };
+}
+
+/** `loadBalancerProfile.backendPoolType` (Azure writes `NodeIPConfiguration` / `NodeIP`); absent stays unknown. */
+function backendPoolType(ctx: ImportContext, id: string, np: JNode): 'nodeIPConfiguration' | 'nodeIP' | undefined {
+  const at = np.at('loadBalancerProfile.backendPoolType');
+  if (!at || at.value === null) return undefined;
+  const v = typeof at.value === 'string' ? at.value.toLowerCase() : undefined;
+  if (v === 'nodeipconfiguration') return 'nodeIPConfiguration';
+  if (v === 'nodeip') return 'nodeIP';
+  ctx.note(
+    id,
+    'networkProfile.loadBalancerProfile.backendPoolType',
+    `${JSON.stringify(at.value)} is no backend pool type the DSL knows (nodeIPConfiguration, nodeIP); left unknown`,
+  );
+  return undefined;
 }
 
 function pool(ctx: ImportContext, c: AzureResource, p: JNode, childName?: string): Decl {
@@ -252,6 +269,18 @@ function outbound(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]
     case 'loadBalancer': {
       const lb = np.at('loadBalancerProfile');
       const ips = lb?.num('managedOutboundIPs.count') ?? (lb?.list('outboundIPs.publicIPs').length || undefined);
+      const prefixes = lb?.list('outboundIPPrefixes.publicIPPrefixes') ?? [];
+      if (prefixes.length > 0) {
+        // The DSL counts outbound addresses; a prefix's size is on the prefix resource, and a prefix is
+        // no count of separate addresses, so it is said rather than turned into a number.
+        ctx.note(
+          c.id,
+          'networkProfile.loadBalancerProfile.outboundIPPrefixes',
+          `${prefixes.length} public IP prefix(es) (${prefixes.map((p) => lastName(p.str('id') ?? '?')).join(', ')}) ` +
+            'give the outbound load balancer its addresses; the DSL has no outbound IP prefix, so outboundIps ' +
+            (ips === undefined ? 'is left unknown' : 'counts only the other addresses'),
+        );
+      }
       return {
         type,
         ...(ips !== undefined ? { outboundIps: ips } : {}),
@@ -263,7 +292,8 @@ function outbound(ctx: ImportContext, c: AzureResource, np: JNode, pools: Decl[]
           : {}),
       };
     }
-    case 'managedNATGateway': {
+    case 'managedNATGateway':
+    case 'managedNATGatewayV2': {
       const ng = np.at('natGatewayProfile');
       return {
         type,

@@ -210,12 +210,20 @@ export const privateLinkServiceMapper: Mapper = {
 };
 
 /** Protocol and port of an Application Gateway listener. */
-export function listenerOf(appgw: JNode, id: string): { protocol: string; port: number } | undefined {
+export function listenerOf(
+  appgw: JNode,
+  id: string,
+): { protocol: string; port: number; frontend?: JNode } | undefined {
   const l = appgw.list('httpListeners').find((x) => x.str('id')?.toLowerCase() === id.toLowerCase());
   if (!l) return undefined;
   const portId = l.ref('frontendPort')?.value as string | undefined;
   const fp = appgw.list('frontendPorts').find((x) => x.str('id')?.toLowerCase() === portId?.toLowerCase());
   const port = fp?.num('port');
   const protocol = l.str('protocol')?.toLowerCase();
-  return port !== undefined && protocol ? { protocol, port } : undefined;
+  // The frontend IP configuration the listener listens on (public or private), not the gateway's.
+  const feId = l.ref('frontendIPConfiguration')?.value as string | undefined;
+  const frontend = appgw
+    .list('frontendIPConfigurations')
+    .find((x) => x.str('id')?.toLowerCase() === feId?.toLowerCase());
+  return port !== undefined && protocol ? { protocol, port, ...(frontend ? { frontend } : {}) } : undefined;
 }

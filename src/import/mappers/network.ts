@@ -20,6 +20,9 @@ export interface PeeringSide {
   allowForwardedTraffic?: boolean;
   allowGatewayTransit?: boolean;
   useRemoteGateways?: boolean;
+  /** `peeringState` as Azure writes it (`Connected`, `Initiated`, `Disconnected`); absent stays unknown. */
+  state?: string;
+  allowVirtualNetworkAccess?: boolean;
   node: JNode;
 }
 
@@ -89,6 +92,8 @@ export const vnetMapper: Mapper = {
         allowForwardedTraffic: p.bool('allowForwardedTraffic'),
         allowGatewayTransit: p.bool('allowGatewayTransit'),
         useRemoteGateways: p.bool('useRemoteGateways'),
+        state: p.str('peeringState'),
+        allowVirtualNetworkAccess: p.bool('allowVirtualNetworkAccess'),
         node: p,
       });
     }
@@ -100,8 +105,23 @@ function registerSubnet(ctx: ImportContext, vnet: AzureResource, s: JNode): Subn
   const id = s.str('id');
   const name = s.str('name') ?? (id ? lastName(id) : undefined);
   if (!name) throw s.error('the subnet has no "name"');
-  const cidr = s.str('addressPrefix') ?? s.strings('addressPrefixes')[0];
+  const one = s.at('addressPrefix');
+  if (one && typeof one.value !== 'string') {
+    throw one.error(`subnet ${name}'s addressPrefix is not a string (found ${JSON.stringify(one.value)})`);
+  }
+  const many = s.strings('addressPrefixes');
+  const cidr = s.str('addressPrefix') ?? many[0];
   if (!cidr) throw s.error(`subnet ${name} has no addressPrefix`);
+  // The DSL's subnet has one CIDR: further prefixes are said, not dropped silently.
+  const dropped = many.filter((p) => p !== cidr);
+  if (dropped.length > 0) {
+    ctx.note(
+      s.str('id') ?? `${vnet.id}/subnets/${name}`,
+      'addressPrefixes',
+      `subnet ${name} has ${dropped.length + 1} address prefixes; the DSL takes one, so ${cidr} is imported and ` +
+        `${dropped.join(', ')} ${dropped.length === 1 ? 'is' : 'are'} not`,
+    );
+  }
   const decl = ctx.design.add('subnet', name, id ? [id] : [], `subnet:${vnet.name}/${name}`);
   if (id) decl.comments.push(id);
   const info: SubnetInfo = { decl, vnet, cidr, node: s, uses: [] };
@@ -245,6 +265,18 @@ function nsgRule(ctx: ImportContext, nsg: AzureResource, x: JNode): Value[] {
   const range = x.str('destinationPortRange');
   const ranges = x.strings('destinationPortRanges');
   const ports: Value = range !== undefined ? port(range) : ranges.length === 1 ? port(ranges[0]!) : ranges.map(port);
+  // The DSL's NSG rule has no source ports and only tcp, udp, icmp and *: the rule is written wider
+  // than Azure's, and that is said (a comment on the rule, a note in the header and on stderr).
+  const srcPorts = [
+    ...(x.str('sourcePortRange') !== undefined ? [x.str('sourcePortRange')!] : []),
+    ...x.strings('sourcePortRanges'),
+  ].filter((p) => p !== '*');
+  const widened: string[] = [];
+  if (srcPorts.length > 0) {
+    widened.push(`source port(s) ${srcPorts.join(', ')} are not in the DSL; written without a source-port restriction`);
+  }
+  if (!PROTOCOLS[proto]) widened.push(`Azure protocol ${proto} is not in the DSL; written as *`);
+  for (const w of widened) ctx.note(nsg.id, `securityRules/${name}`, `${w} (the rule is wider than Azure's)`);
   const out: Value[] = [];
   const split = sources.length * dests.length > 1;
   let k = 0;
@@ -261,11 +293,8 @@ function nsgRule(ctx: ImportContext, nsg: AzureResource, x: JNode): Value[] {
         destination,
         ports,
       };
-      const why = split
-        ? `Azure rule ${name} lists several prefixes; the DSL takes one per rule`
-        : PROTOCOLS[proto]
-          ? undefined
-          : `Azure protocol ${proto} is not in the DSL; written as *`;
+      const whys = [...(split ? [`Azure rule ${name} lists several prefixes; the DSL takes one per rule`] : []), ...widened];
+      const why = whys.length > 0 ? whys.join('; ') : undefined;
       out.push(why ? new Commented(rule, why) : rule);
     }
   }
