@@ -77,6 +77,14 @@ describe('aksnet import / drift / diff on the command line', () => {
     expect(sarif.runs[0]!.results.map((x) => x.ruleId)).toContain('drift/differs');
   });
 
+  it('drift: an output that cannot be written: exit 3 and one "cannot write" line', () => {
+    const design = join(fixtures, 'hand-written.ts');
+    const r = aksnet(['drift', design, '--from', join(fixtures, 'graph.json'), '-o', '/proc/aksnet-drift.txt']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/cannot write \/proc\/aksnet-drift\.txt: [^\n]+\n$/);
+    expect(r.stderr.match(/cannot write/g)).toHaveLength(1);
+  });
+
   it('diff: usage errors exit 2', () => {
     const r = aksnet(['diff', join(repo, 'examples/a-hub-spoke-baseline.ts')]);
     expect(r.code).toBe(2);

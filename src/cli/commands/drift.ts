@@ -27,6 +27,8 @@ export async function driftCommand(file: string, opts: DriftCliOptions): Promise
     try {
       writeFileAtomic(opts.output, text);
     } catch (e) {
+      // writeFileAtomic's own errors already say "cannot write <path>: <reason>".
+      if (e instanceof AksnetError) throw e;
       throw new AksnetError(`cannot write ${opts.output}: ${(e as Error).message}`, undefined, ExitCode.output);
     }
   } else process.stdout.write(text);
