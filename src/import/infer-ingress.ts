@@ -220,14 +220,7 @@ function targetPath(
   const backProto = t.settings.str('protocol')?.toLowerCase() ?? 'http';
   const backPort = t.settings.num('port');
   if (!lb || !lb.decl.spec.cluster || backPort === undefined) return undefined;
-  const tls =
-    listener.protocol === 'https'
-      ? backProto === 'https'
-        ? 'reencrypt'
-        : 'terminate'
-      : backProto === 'https'
-        ? 'originate'
-        : 'plain';
+  const tls = tlsMode(listener.protocol, backProto);
   const rulePort = lbRulePort(lb.res.node, backPort);
   const p = ctx.design.add('ingressPath', t.name, [], `ingressPath:${t.name}`);
   p.comments.push(
@@ -287,14 +280,7 @@ function frontDoorPaths(ctx: ImportContext, fd: AzureResource, fdDecl: Decl): De
         ...protos.comments,
         TODO_TARGET,
       );
-      const clientTls =
-        protos.client === 'https'
-          ? backProto === 'https'
-            ? 'reencrypt'
-            : 'terminate'
-          : backProto === 'https'
-            ? 'originate'
-            : 'plain';
+      const clientTls = tlsMode(protos.client, backProto);
       p.spec = {
         name,
         from: { kind: 'internet' },
@@ -359,4 +345,10 @@ function lbByFrontendIp(ctx: ImportContext, ip: string): { res: AzureResource; d
 function lbRulePort(lb: JNode, port: number): Value {
   const rule = lb.list('loadBalancingRules').find((r) => r.num('frontendPort') === port);
   return rule?.num('backendPort') ?? port;
+}
+
+/** What a hop does to TLS, from the protocol it accepts and the one it forwards with. */
+function tlsMode(front: string | undefined, back: string): 'reencrypt' | 'terminate' | 'originate' | 'plain' {
+  if (front === 'https') return back === 'https' ? 'reencrypt' : 'terminate';
+  return back === 'https' ? 'originate' : 'plain';
 }
