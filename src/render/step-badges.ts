@@ -17,8 +17,18 @@ function hits(c: Point, b: Box, pad: number): boolean {
   return c.x > b.x - pad && c.x < b.x + b.width + pad && c.y > b.y - pad && c.y < b.y + b.height + pad;
 }
 
-/** The centre of a step number on `points`, avoiding `boxes` and the centres in `taken` (which it joins). */
-export function badgeCentre(points: readonly Point[], boxes: readonly Box[], taken: Point[]): Point {
+/** Distance from a point to an axis-parallel segment. */
+function distance(c: Point, a: Point, b: Point): number {
+  const x = Math.min(Math.max(c.x, Math.min(a.x, b.x)), Math.max(a.x, b.x));
+  const y = Math.min(Math.max(c.y, Math.min(a.y, b.y)), Math.max(a.y, b.y));
+  return Math.hypot(c.x - x, c.y - y);
+}
+
+/**
+ * The centre of a step number on `points`, avoiding `boxes` and the centres in `taken` (which it joins). It keeps
+ * off the other routes (`lines`) too where it can: a number touching another line's bend reads as that line's.
+ */
+export function badgeCentre(points: readonly Point[], boxes: readonly Box[], taken: Point[], lines: ReadonlyArray<readonly Point[]> = []): Point {
   const candidates: Point[] = [];
   const segs = points.slice(1).map((p, i) => ({ a: points[i]!, b: p, len: Math.abs(p.x - points[i]!.x) + Math.abs(p.y - points[i]!.y), i }));
   const last = segs.length - 1;
@@ -38,20 +48,26 @@ export function badgeCentre(points: readonly Point[], boxes: readonly Box[], tak
   }
   const clearOfBoxes = (c: Point) => !boxes.some((b) => hits(c, b, CLEAR - 2));
   const room = (c: Point) => Math.min(Infinity, ...taken.map((t) => Math.hypot(t.x - c.x, t.y - c.y)));
-  const mid = (() => {
+  // Beside the middle of the longest stretch, touching it.
+  const beside = (() => {
     const s = [...segs].sort((x, y) => y.len - x.len || x.i - y.i)[0]!;
     const m = { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
-    // A route too short for a number on it (two boxes one narrow column apart) would vanish under the number, and
-    // its dash with it (a plaintext hop's dotted red line): the number sits beside its middle instead, touching it.
     const horizontal = Math.abs(s.b.x - s.a.x) >= Math.abs(s.b.y - s.a.y);
-    const sides = horizontal
+    return horizontal
       ? [{ x: m.x, y: m.y - CLEAR }, { x: m.x, y: m.y + CLEAR }]
       : [{ x: m.x + CLEAR, y: m.y }, { x: m.x - CLEAR, y: m.y }];
-    return sides.find((c) => !boxes.some((b) => hits(c, b, 0))) ?? sides[0]!;
   })();
-  // The first point clear of boxes with room for a number; else the clear point farthest from the others.
+  const sides = beside.filter((c) => !boxes.some((b) => hits(c, b, 0)));
+  // A route too short for a number on it (two boxes one narrow column apart) would vanish under the number, and
+  // its dash with it (a plaintext hop's dotted red line): the number sits beside its middle instead.
+  const mid = sides[0] ?? beside[0]!;
+  const offLines = (c: Point) => lines.every((l) => l.every((p, i) => i === 0 || distance(c, l[i - 1]!, p) >= CLEAR));
+  // The first point clear of boxes and other lines with room for a number; else beside the route when that is clear
+  // of the other lines; else the first point clear of boxes with room, else the clear point farthest from the others.
   const clear = candidates.filter(clearOfBoxes);
   const pick =
+    clear.find((c) => room(c) >= 2 * CLEAR && offLines(c)) ??
+    (lines.length ? sides.find((c) => room(c) >= 2 * CLEAR && offLines(c)) : undefined) ??
     clear.find((c) => room(c) >= 2 * CLEAR) ??
     clear.reduce<Point | undefined>((best, c) => (best === undefined || room(c) > room(best) ? c : best), undefined) ??
     candidates[0] ??

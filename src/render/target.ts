@@ -34,6 +34,7 @@ import { clean } from './measure.js';
 import { BOX, EDGE, EDGE_LABEL, HEADER, SEVERITY_LOOK, TLS_LINE, TYPE, leafLook, palette, type Palette, type ThemeName } from './style.js';
 import { emitStepLegend, planStepLegend, type StepLegendInput, type StepLegendPlan } from './step-legend.js';
 import { badgeCentre } from './step-badges.js';
+import { separateRouteEnds } from './route-ends.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
 
 /** An icon as the icon source provides it (the built-in set never lacks one: unknown kinds get `generic`). */
@@ -384,10 +385,26 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   // Numbers keep off the leaves and off the containers' header text (a region's, VNet's, subnet's name).
   const leafBoxes = [...nodes.map((n) => n.box), ...containers.map((c) => headerBox(m, c))];
   const badgeCentres: Point[] = [];
-  const connections: Connection[] = measured.edges.map((me, i) => {
-    const e = me.edge;
+  const laidOut = measured.edges.map(({ edge: e }) => {
     const route = layout.edges.get(e.id);
     if (!route) throw new Error(`internal error: no route for diagram edge ${JSON.stringify(e.id)}`);
+    return route;
+  });
+  // Ends on a container moved off the lines crossing its side (route-ends.ts).
+  const movedEnds = separateRouteEnds({
+    edges: measured.edges.map(({ edge: e }, i) => ({
+      id: e.id, from: e.from, to: e.to, points: laidOut[i]!.points, labelled: laidOut[i]!.label !== undefined,
+    })),
+    containers: new Map(containers.map((c) => [c.id, { box: c.box, header: headerBox(m, c) }])),
+    leaves: nodes.map((n) => n.box),
+  });
+  const routes = measured.edges.map(({ edge: e }, i) => {
+    const moved = movedEnds.get(e.id);
+    return moved ? { ...laidOut[i]!, points: moved } : laidOut[i]!;
+  });
+  const connections: Connection[] = measured.edges.map((me, i) => {
+    const e = me.edge;
+    const route = routes[i]!;
     const stroke = hex(pal.edges[e.style]);
     const tooltip = clean([e.label, e.step !== undefined ? `hop ${e.step}` : '', e.tls ? TLS_LEGEND[e.tls] : ''].filter(Boolean).join(' · ')) || e.style;
     const c: Connection = { index: i, id: e.id, from: e.from, to: e.to, style: e.style, points: route.points, tooltip, arrow: !e.undirected };
@@ -399,7 +416,8 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
       c.line = { stroke: hex(lineStroke), width: tl.width ?? base.width, ...(dash ? { dash } : {}), tls: e.tls! };
     }
     if (graph.compact && e.step !== undefined) {
-      const at = badgeCentre(route.points, leafBoxes, badgeCentres);
+      const others = routes.filter((_, j) => j !== i).map((r) => r.points);
+      const at = badgeCentre(route.points, leafBoxes, badgeCentres, others);
       c.badge = step(String(e.step), at.x, at.y, pal.edges[e.style], e.style === 'egress');
     }
     const lb = route.label;

@@ -37,4 +37,22 @@ describe('badgeCentre', () => {
     const c = badgeCentre([{ x: 100, y: 50 }, { x: 120, y: 50 }], [box], []);
     expect(c.y).toBeGreaterThan(50);
   });
+
+  it("keeps off another line's bend: on its own route where it can, else beside it", () => {
+    // a's overview: the egress (cluster to route table, 42.5 px) ran 10 px under the ingress line's bend into the
+    // cluster; on the route every point was within a badge of that bend, and the number read as the ingress's.
+    const egress = [{ x: 732, y: 254.5 }, { x: 689.5, y: 254.5 }];
+    const ingress = [{ x: 670, y: 191.5 }, { x: 709, y: 191.5 }, { x: 709, y: 244.5 }, { x: 735, y: 244.5 }];
+    const near = (c: { x: number; y: number }) => Math.hypot(c.x - 709, c.y - 244.5);
+    expect(near(badgeCentre(egress, [], []))).toBeLessThan(RADIUS + 3);
+    const c = badgeCentre(egress, [], [], [ingress]);
+    expect(near(c)).toBeGreaterThanOrEqual(11);
+    expect(c.y).toBeGreaterThan(254.5);
+    expect(Math.abs(c.y - 254.5)).toBeLessThanOrEqual(11);
+    // A route with room away from the other line keeps the number on itself.
+    const long = [{ x: 900, y: 254.5 }, { x: 689.5, y: 254.5 }];
+    const onLine = badgeCentre(long, [], [], [ingress]);
+    expect(onLine.y).toBe(254.5);
+    expect(near(onLine)).toBeGreaterThanOrEqual(11);
+  });
 });
