@@ -117,10 +117,16 @@ describe('overview view', () => {
         const b = conn.badge!;
         const centre = { x: b.cx, y: b.cy };
         // On its route; on a route too short to show around a number, beside it, touching it (not hiding it).
-        if (tooShort(conn.points)) {
-          expect(fromRoute(centre, conn.points), `${c.file} ${conn.id} beside its short route`).toBeGreaterThan(b.r);
-          expect(fromRoute(centre, conn.points), `${c.file} ${conn.id} touching its short route`).toBeLessThanOrEqual(b.r + 4);
-        } else expect(onRoute(centre, conn.points), `${c.file} ${conn.id} on its route`).toBe(true);
+        // Beside it too where every place on it is at another line (a's egress 5 under the ingress's bend), and then
+        // clear of the other lines.
+        const others = c.r.target.connections.filter((x) => x !== conn);
+        if (tooShort(conn.points) || !onRoute(centre, conn.points)) {
+          expect(fromRoute(centre, conn.points), `${c.file} ${conn.id} beside its route`).toBeGreaterThan(b.r);
+          expect(fromRoute(centre, conn.points), `${c.file} ${conn.id} touching its route`).toBeLessThanOrEqual(b.r + 4);
+          if (!tooShort(conn.points)) {
+            for (const o of others) expect(fromRoute(centre, o.points), `${c.file} ${conn.id} off ${o.id}`).toBeGreaterThanOrEqual(11);
+          }
+        }
         for (const box of leaves) expect(circleHitsBox(centre, b.r + 1, box), `${c.file} ${conn.id} over a box`).toBe(false);
       }
       for (let i = 0; i < placed.length; i++)
