@@ -108,7 +108,8 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
   if (!a.findingsByPillar.length) out.push('_No open findings._', '');
   for (const p of a.findingsByPillar) {
     out.push(`#### ${md(p.name)} (${p.code}) — ${p.count} open`, '');
-    out.push(
+    if (p.elsewhere) out.push(`_${md(p.elsewhere)}_`, '');
+    if (p.groups.length) out.push(
       ...table(
         ['Severity', 'Rule', 'WAF', 'Element', 'Finding', 'Fix', 'Reference'],
         p.groups.flatMap((g) =>
@@ -189,7 +190,7 @@ export function renderMarkdown(vm: ReportViewModel, diagramDir = 'diagrams'): Ma
   for (const a of vm.architectures) out.push(...architecture(a, diagramDir));
 
   out.push('## Appendix', '', '### Rule catalogue', '');
-  out.push(...table(['Rule', 'Title', 'Severity', 'Pillars', 'WAF'], vm.appendix.rules.map((r) => [`\`${r.id.replace(/`/g, '')}\``, md(r.title), r.severityLabel, md(r.pillars), md(r.waf)])));
+  out.push(...table(['Rule', 'Title', 'Default severity', 'Raised in this pack', 'Pillars', 'WAF'], vm.appendix.rules.map((r) => [`\`${r.id.replace(/`/g, '')}\``, md(r.title), r.errorAfter ? `${r.severityLabel} → Error after ${r.errorAfter}` : r.severityLabel, r.raised || '—', md(r.pillars), md(r.waf)])));
   out.push('### Glossary', '', ...vm.appendix.glossary.map((g) => `- **${md(g.term)}**: ${md(g.definition)}`), '');
   out.push('### Versions', '', ...vm.appendix.versions.map((v) => `- ${md(v.label)}: ${md(v.value)}`), '');
 

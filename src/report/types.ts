@@ -117,8 +117,14 @@ export interface PillarFindings {
   pillar: Pillar;
   name: string;
   code: string;
+  /** Open findings that serve this pillar, as its score counts them: those listed here and `elsewhere`. */
   count: number;
+  /** Open findings listed here (their first pillar is this one). */
+  listed: number;
+  /** The findings listed here: those whose first pillar this is. */
   groups: SeverityGroup[];
+  /** The open findings this pillar counts that are listed under their first pillar, by pillar and rule. */
+  elsewhere?: string;
 }
 
 export interface AcceptedRiskView {
@@ -313,8 +319,13 @@ export interface OpenQuestionView {
 export interface RuleCatalogueRow {
   id: string;
   title: string;
+  /** The rule's default severity. */
   severity: Severity;
   severityLabel: string;
+  /** For a dated rule: the date after which its findings are errors. */
+  errorAfter?: string;
+  /** The severities the rule's findings in this pack were raised at, with counts ("Error ×2"); empty when none. */
+  raised: string;
   pillars: string;
   waf: string;
   kind: string;

@@ -26,6 +26,7 @@ import type {
   KeyValue,
   NarrativeView,
   PillarFindings,
+  RuleCatalogueRow,
   ReportViewModel,
   TopItem,
 } from './types.js';
@@ -286,14 +287,26 @@ function groupByPillar(list: readonly Finding[], model: Model, input?: ReportInp
   const out: PillarFindings[] = [];
   const q = new ModelQuery(model);
   for (const p of PILLARS) {
+    // A finding is listed once, under its first pillar, but counts in every pillar it serves (as the scores count
+    // it): the heading's number is the pillar's, and the others it counts are named with where they are listed.
+    const counted = list.filter((f) => isActive(f) && f.pillars.includes(p.id));
     const mine = list.filter((f) => primaryPillar(f) === p.id && isActive(f));
-    if (!mine.length) continue;
+    if (!mine.length && !counted.length) continue;
     const groups = SEVERITIES.map((s) => ({
       severity: s,
       severityLabel: SEVERITY_LABEL[s],
       findings: tableFindings(mine.filter((f) => f.severity === s), model, input, q),
     })).filter((g) => g.findings.length > 0);
-    out.push({ pillar: p.id, name: p.name, code: p.code, count: mine.length, groups });
+    const others = counted.filter((f) => primaryPillar(f) !== p.id);
+    const elsewhere = PILLARS.filter((o) => others.some((f) => primaryPillar(f) === o.id)).map((o) => {
+      const rules = [...new Set(others.filter((f) => primaryPillar(f) === o.id).map((f) => f.ruleId))];
+      const n = others.filter((f) => primaryPillar(f) === o.id).length;
+      return `${n} listed under ${o.name} (${o.code}): ${rules.join(', ')}`;
+    });
+    out.push({
+      pillar: p.id, name: p.name, code: p.code, count: mine.length + others.length, listed: mine.length, groups,
+      ...(elsewhere.length ? { elsewhere: `Also counted here: ${elsewhere.join('; ')}.` } : {}),
+    });
   }
   return out;
 }
@@ -553,6 +566,67 @@ function collapsedSpokes(input: ReportInput): CollapsedSpokeRow[] {
     }));
 }
 
+/**
+ * The appendix's catalogue: each rule run with its default severity (and the date a dated rule turns to errors), and
+ * the severities its findings in this pack were raised at, which can differ (a retirement past its date, a check
+ * that only informs in some designs). aksnet's own checks that raised a finding close the table.
+ */
+function catalogueRows(rules: readonly RuleMeta[], ran: ReadonlySet<string>, findings: readonly Finding[]): RuleCatalogueRow[] {
+  const raised = (id: string) => {
+    const mine = findings.filter((f) => f.ruleId === id);
+    return SEVERITIES.filter((s) => mine.some((f) => f.severity === s))
+      .map((s) => `${SEVERITY_LABEL[s]} ×${mine.filter((f) => f.severity === s).length}`)
+      .join(', ');
+  };
+  const pillarNames = (ps: readonly Pillar[]) => ps.map((p) => PILLAR_BY_ID.get(p)?.name ?? p).join(', ');
+  const rows: RuleCatalogueRow[] = rules
+    .filter((r) => ran.size === 0 || ran.has(r.id))
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      severity: r.severity,
+      severityLabel: SEVERITY_LABEL[r.severity],
+      ...(r.errorAfter ? { errorAfter: r.errorAfter } : {}),
+      raised: raised(r.id),
+      pillars: pillarNames(r.pillars),
+      waf: r.waf.join(', '),
+      kind: r.kind,
+    }));
+  const known = new Set(rules.map((r) => r.id));
+  for (const f of findings) {
+    if (known.has(f.ruleId)) continue;
+    known.add(f.ruleId);
+    rows.push({
+      id: f.ruleId,
+      title: f.title,
+      severity: f.severity,
+      severityLabel: SEVERITY_LABEL[f.severity],
+      raised: raised(f.ruleId),
+      pillars: pillarNames(f.pillars),
+      waf: f.waf.join(', '),
+      kind: f.kind,
+    });
+  }
+  return rows;
+}
+
+/**
+ * The rules run, with aksnet's own checks that raised a finding (an accepted risk matching nothing): they are in no
+ * catalogue and no `rulesRun`, but their findings count in the scores, so coverage counts them too.
+ */
+function withOwnChecks(
+  rulesRun: readonly string[],
+  findings: readonly Finding[],
+  pillarsOf: ReadonlyMap<string, readonly Pillar[]>,
+): { run: string[]; pillars: ReadonlyMap<string, readonly Pillar[]> } {
+  const ran = new Set(rulesRun);
+  const own = findings.filter((f) => !ran.has(f.ruleId) && !pillarsOf.has(f.ruleId));
+  if (!own.length) return { run: [...rulesRun], pillars: pillarsOf };
+  const pillars = new Map(pillarsOf);
+  for (const f of own) if (!pillars.has(f.ruleId)) pillars.set(f.ruleId, f.pillars);
+  return { run: [...rulesRun, ...new Set(own.map((f) => f.ruleId))], pillars };
+}
+
 export function buildArchitectureView(input: ReportInput, index: number, pillarsOf: ReadonlyMap<string, readonly Pillar[]>, usedSlugs: Set<string>): ArchitectureView {
   const { model, result } = input;
   const q = new ModelQuery(model);
@@ -560,8 +634,9 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
   for (let n = 2; usedSlugs.has(slug); n++) slug = `${slugify(model.metadata.title)}-${n}`;
   usedSlugs.add(slug);
   const ordered = orderFindings(result.findings);
-  const scores = scorePillars(result.findings, result.rulesRun, pillarsOf);
-  const cov = coverage(result.rulesRun, result.findings, pillarsOf);
+  const { run, pillars } = withOwnChecks(result.rulesRun, result.findings, pillarsOf);
+  const scores = scorePillars(result.findings, run, pillars);
+  const cov = coverage(run, result.findings, pillars);
   const accepted: AcceptedRiskView[] = ordered
     .filter((f) => f.acceptance)
     .map((f) => ({
@@ -656,9 +731,10 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
   const title = opts.title ?? (single ? inputs[0]!.model.metadata.title : `AKS network review pack: ${inputs.length} architectures`);
   const allFindings = inputs.flatMap((i) => i.result.findings);
   // Pack-wide scores: every architecture's findings together; rules count once per architecture.
-  const allRuns = inputs.flatMap((i) => i.result.rulesRun.map((r) => r));
+  const own = withOwnChecks(inputs.flatMap((i) => i.result.rulesRun), allFindings, pillarsOf);
+  const allRuns = own.run;
   const failedRules = new Set(allFindings.filter(isActive).map((f) => f.ruleId));
-  const packScores = combineScores(archs.map((a) => a.scores), [...new Set(allRuns)], failedRules, pillarsOf);
+  const packScores = combineScores(archs.map((a) => a.scores), [...new Set(allRuns)], failedRules, own.pillars);
   const packOverall = overall(packScores);
   const c = severityCounts(allFindings);
   const entries = archs.flatMap((a, i) => inputs[i]!.result.findings.map((f) => ({ f, arch: a.title, anchor: a.anchor, model: inputs[i]!.model })));
@@ -710,17 +786,7 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
     },
     architectures: archs,
     appendix: {
-      rules: opts.rules
-        .filter((r) => ruleIds.size === 0 || ruleIds.has(r.id))
-        .map((r) => ({
-          id: r.id,
-          title: r.title,
-          severity: r.severity,
-          severityLabel: SEVERITY_LABEL[r.severity],
-          pillars: r.pillars.map((p) => PILLAR_BY_ID.get(p)?.name ?? p).join(', '),
-          waf: r.waf.join(', '),
-          kind: r.kind,
-        })),
+      rules: catalogueRows(opts.rules, ruleIds, allFindings),
       glossary: [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
       versions: [
         { label: 'aksnet', value: opts.version },

@@ -89,7 +89,9 @@ describe('traffic flows of collapsed spokes', () => {
     // Every open finding is a row or named on one.
     const named = rows.reduce((n, r) => n + 1 + (r.alsoOn ? Number(/on (\d+) more/.exec(r.alsoOn)![1]) : 0), 0);
     expect(named).toBe(a.openCount);
-    expect(a.findingsByPillar.reduce((n, p) => n + p.count, 0)).toBe(a.openCount);
+    // Each open finding is listed once; a pillar's count also holds those of its findings listed elsewhere.
+    expect(a.findingsByPillar.reduce((n, p) => n + p.listed, 0)).toBe(a.openCount);
+    for (const p of a.findingsByPillar) expect(p.count).toBeGreaterThanOrEqual(p.listed);
   });
 
   it('keeps every flow of a view that draws both spokes, and collapses only where the view does', async () => {
