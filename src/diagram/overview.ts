@@ -314,31 +314,39 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
   const idle = g.nodes.filter((n) => n.kind === 'subnet' && !busy.has(n.id) && n.parent !== undefined);
   if (!idle.length) return g;
   const gone = new Set<string>();
-  /** Per VNet: its pod, private-endpoint and other idle subnets, by name (the topology view has the rest). */
-  const folded = new Map<string, { link: string[]; pods: string[]; idle: string[] }>();
-  // A pod subnet carries the flows into the pods, which the overview draws in their cluster's box.
+  /** Per VNet: its node, pod, private-endpoint and other idle subnets, by name (the topology view has the rest). */
+  const folded = new Map<string, { nodes: string[]; link: string[]; pods: string[]; idle: string[] }>();
+  // A pod subnet carries the flows into the pods, which the overview draws in their cluster's box; a node subnet
+  // with no box of its own (the cluster drawn in the VNet beside its pod subnet) holds the nodes its egress leaves.
   const podsOf = new Map<string, string[]>();
+  const nodesOf = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, subnet: string, cluster: string) => {
+    const names = m.get(subnet) ?? [];
+    if (!names.includes(cluster)) names.push(cluster);
+    m.set(subnet, names);
+  };
   for (const c of q.all('cluster')) {
     for (const pool of q.pools(c.id)) {
-      if (!pool.podSubnet) continue;
-      const names = podsOf.get(pool.podSubnet) ?? [];
-      if (!names.includes(c.name)) names.push(c.name);
-      podsOf.set(pool.podSubnet, names);
+      if (pool.podSubnet) add(podsOf, pool.podSubnet, c.name);
+      if (pool.subnet) add(nodesOf, pool.subnet, c.name);
     }
   }
   for (const s of idle) {
     const inside = g.nodes.filter((n) => within(n.id, s.id));
     for (const n of [s, ...inside]) gone.add(n.id);
-    const at = folded.get(s.parent!) ?? { link: [], pods: [], idle: [] };
+    const at = folded.get(s.parent!) ?? { nodes: [], link: [], pods: [], idle: [] };
     const pes = inside.filter((n) => q.get(n.id)?.kind === 'privateEndpoint').length;
     // Which endpoint reaches which service is the legend note's ("Private Link: … reaches …").
     const pods = podsOf.get(s.id);
-    if (pods) at.pods.push(`${s.label} (${pods.join(', ')})`);
+    const nodes = nodesOf.get(s.id);
+    if (nodes) at.nodes.push(`${s.label} (${nodes.join(', ')})`);
+    else if (pods) at.pods.push(`${s.label} (${pods.join(', ')})`);
     else if (inside.length && pes === inside.length) at.link.push(`${s.label} (${pes} endpoint${pes === 1 ? '' : 's'})`);
     else at.idle.push(s.label);
     folded.set(s.parent!, at);
   }
-  const lines = (f: { link: string[]; pods: string[]; idle: string[] }) => [
+  const lines = (f: { nodes: string[]; link: string[]; pods: string[]; idle: string[] }) => [
+    ...(f.nodes.length ? [`node subnet: ${f.nodes.join(', ')}`] : []),
     ...(f.pods.length ? [`pod subnet: ${f.pods.join(', ')}`] : []),
     ...(f.link.length ? [`Private Link: ${f.link.join(', ')}`] : []),
     ...(f.idle.length ? [`no flows: ${f.idle.join(', ')}`] : []),

@@ -71,6 +71,18 @@ describe('box placement', () => {
     expect(egress.nodes.find((n) => n.id === there.parent)?.label).toBe('snet-aks-nodes');
   });
 
+  it("c: the overview names the cluster's node subnet as its nodes', not as a subnet without flows", async () => {
+    // The cluster is drawn in its VNet (its pods have a subnet of their own), so the node subnet has no box; its egress
+    // (step 5, the nodes to the NAT gateway) leaves from the nodes in it.
+    const { model } = await loadArchitecture(join(examples, 'c-agc-gateway-api.ts'));
+    const g = deriveView(model, 'overview')!;
+    const vnet = g.nodes.find((n) => n.kind === 'vnet')!;
+    expect(g.nodes.some((n) => n.label === 'snet-aks-nodes')).toBe(false);
+    expect(vnet.details).toContain('node subnet: snet-aks-nodes (aks-partner-api-eus2)');
+    expect(vnet.details).toContain('pod subnet: snet-aks-pods (aks-partner-api-eus2)');
+    expect(vnet.details.join(' ')).not.toMatch(/no flows:.*snet-aks-nodes/);
+  });
+
   it('f: an administrator edge into one ExpressRoute connection says ExpressRoute, not "VPN / ExpressRoute"', async () => {
     const { model } = await loadArchitecture(join(examples, 'f-internal-only.ts'));
     const g = deriveView(model, 'control-plane')!;
