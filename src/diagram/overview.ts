@@ -154,6 +154,8 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
   // ---- ingress: one step per distinct segment, in path order; a hop shared by several paths is one step ----
   const steps: FlowStep[] = [];
   const pathsOf = new Map<FlowStep, string[]>();
+  /** What the hop a step ends at does with TLS, per path taking the step (a shared controller can differ per path). */
+  const actionsOf = new Map<FlowStep, Array<{ path: string; tls: IngressHopModel['tls'] }>>();
   const ingressSig = new Map<string, FlowStep>();
   for (const p of m.ingressPaths) {
     for (const h of p.hops) {
@@ -167,8 +169,10 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
       const e = s.edge;
       const sig = JSON.stringify([s.from, s.to, e.protocol ?? '', e.port ?? 0, s.tls ?? '']);
       const known = ingressSig.get(sig);
+      const at = p.hops.find((h) => h.resource === e.to);
       if (known) {
         pathsOf.get(known)!.push(p.name);
+        if (at) actionsOf.get(known)?.push({ path: p.name, tls: at.tls });
         continue;
       }
       const entry = s.from === p.client ? hybridEntry(q, p) : undefined;
@@ -179,8 +183,20 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
       else b.edge({ id: e.id, from: s.from, to: s.to, style: 'ingress', ...(s.tls ? { tls: s.tls } : {}), step: step.n });
       ingressSig.set(sig, step);
       pathsOf.set(step, [p.name]);
+      if (at) actionsOf.set(step, [{ path: p.name, tls: at.tls }]);
       steps.push(step);
     }
+  }
+  // A hop several paths share can treat TLS differently on each (nginx terminating one path's TLS and re-encrypting
+  // the other's): the step then says what it does on which path instead of the first path's action for all.
+  for (const [step, actions] of actionsOf) {
+    const kinds = [...new Set(actions.map((a) => a.tls))];
+    if (kinds.length < 2) continue;
+    const perPath = kinds.map((k) => {
+      const names = actions.filter((a) => a.tls === k).map((a) => a.path);
+      return `${HOP_TLS[k]} on ${names.length === 1 ? 'path' : 'paths'} ${names.join(', ')}`;
+    });
+    step.text = step.text.replace(`(${HOP_TLS[actions[0]!.tls]}`, `(${perPath.join('; ')}`);
   }
   // A step that only some of the paths take names them; one every path takes needs no names.
   for (const [step, names] of pathsOf) {

@@ -757,6 +757,16 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
   if (m.ingressPaths.length === 0) return undefined;
   const b = new Builder(q, 'ingress', multiRegion(q), false);
   const paths = byClusterOrder(q, m.ingressPaths);
+  // A hop on several paths is one box: when the paths have it treat TLS differently (a controller terminating one
+  // path's TLS and re-encrypting another's), the box says which path gets which instead of the first path's mode.
+  const tlsByHop = new Map<string, Array<{ path: string; tls: string }>>();
+  for (const p of paths) for (const h of p.hops) tlsByHop.set(h.resource, [...(tlsByHop.get(h.resource) ?? []), { path: p.name, tls: h.tls }]);
+  const tlsOf = (resource: string, first: string): string => {
+    const all = tlsByHop.get(resource) ?? [];
+    const modes = [...new Set(all.map((x) => x.tls))];
+    if (modes.length < 2) return first;
+    return modes.map((t) => `${t} (${all.filter((x) => x.tls === t).map((x) => x.path).join(', ')})`).join(', ');
+  };
   for (const p of paths) {
     const client = q.get(p.client);
     if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor' });
@@ -765,7 +775,7 @@ function ingress(q: ModelQuery): ViewGraph | undefined {
       if (!r) continue;
       const d = details(r, q);
       const dnat = h.dnat ? ` · DNAT → ${h.dnat.translatedAddress ?? h.dnat.translatedFqdn ?? '?'}:${h.dnat.translatedPort}` : '';
-      b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${h.tls}${h.waf ? ` · WAF ${h.waf}` : ''}${dnat}`] });
+      b.leaf(r, { details: [...d.slice(0, 1), `${h.layer7 ? 'L7' : 'L4'} · TLS ${tlsOf(h.resource, h.tls)}${h.waf ? ` · WAF ${h.waf}` : ''}${dnat}`] });
     }
     const c = q.getAs(p.cluster, 'cluster');
     if (c) b.cluster(c, false);

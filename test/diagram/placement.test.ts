@@ -83,6 +83,19 @@ describe('box placement', () => {
     expect(vnet.details.join(' ')).not.toMatch(/no flows:.*snet-aks-nodes/);
   });
 
+  it("b: a controller two paths share says how it treats each path's TLS, in the overview's step and the ingress box", async () => {
+    // nginx-internal terminates the storefront path's TLS and re-encrypts the checkout-api path's; both diagrams said
+    // "terminates TLS" for both, the storefront path's mode.
+    const { model } = await loadArchitecture(join(examples, 'b-front-door-private-link.ts'));
+    const step = deriveView(model, 'overview')!.steps!.find((s) => s.text.startsWith('Load balancer ilb-shop-ingress → Ingress controller nginx-internal'))!;
+    expect(step.text).toContain('(terminates TLS on path storefront; terminates TLS and re-encrypts on path checkout-api)');
+    const box = deriveView(model, 'ingress')!.nodes.find((n) => n.label === 'nginx-internal')!;
+    expect(box.details.join(' ')).toContain('TLS terminate (storefront), reencrypt (checkout-api)');
+    // A hop every path treats alike keeps one word.
+    const fd = deriveView(model, 'ingress')!.nodes.find((n) => n.label === 'afd-shop-prod')!;
+    expect(fd.details.join(' ')).toMatch(/TLS \w+( ·|$)/);
+  });
+
   it('f: an administrator edge into one ExpressRoute connection says ExpressRoute, not "VPN / ExpressRoute"', async () => {
     const { model } = await loadArchitecture(join(examples, 'f-internal-only.ts'));
     const g = deriveView(model, 'control-plane')!;
