@@ -8,6 +8,16 @@ testRule('address/appgw-subnet-dedicated', {
   valid: [
     { name: 'the gateway alone in its subnet', arch: () => baseline().arch },
     {
+      name: 'two v1 gateways sharing one subnet',
+      arch: () => {
+        const b = baseline();
+        b.appGw.sku = 'WAF';
+        const second = applicationGateway({ name: 'agw-second', sku: 'Standard', subnet: b.appGwSubnet, frontend: 'public', management: 'standalone' });
+        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: second }, ...b.path.hops.slice(1)] }));
+        return b.arch;
+      },
+    },
+    {
       name: 'two Application Gateways sharing one subnet',
       arch: () => {
         const b = baseline();
@@ -30,6 +40,25 @@ testRule('address/appgw-subnet-dedicated', {
     },
   ],
   invalid: [
+    {
+      name: 'a v1 and a v2 gateway in one subnet',
+      arch: () => {
+        const b = baseline();
+        const v1 = applicationGateway({ name: 'agw-legacy', sku: 'WAF', subnet: b.appGwSubnet, frontend: 'public', management: 'standalone' });
+        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: v1 }, ...b.path.hops.slice(1)] }));
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'mixedTiers',
+          path: PATH,
+          severity: 'error',
+          message:
+            'Application Gateway subnet snet-appgw holds v1 gateways (agw-legacy (WAF)) and v2 gateways (agw-test (WAF_v2)); ' +
+            'v1 and v2 gateways cannot share a subnet',
+        },
+      ],
+    },
     {
       name: 'a node pool in the Application Gateway subnet',
       arch: () => {
