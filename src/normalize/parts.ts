@@ -217,11 +217,15 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
     case 'frontDoor':
       return readFrontDoor(n, id, name, f);
     case 'applicationGateway': {
-      // A private-only frontend exists only with network isolation; a public one is not isolated unless stated.
+      // A public frontend is not isolated unless stated. A private-only v2 frontend needs network isolation, but whether
+      // the gateway was deployed with it is the design's to say (ingress/app-gateway-private-isolation asks for it).
       const readNetworkIsolation = (g: Fields): boolean | undefined => {
         if (g.has('networkIsolation')) return g.bool('networkIsolation');
         const v2 = g.raw('sku') === 'Standard_v2' || g.raw('sku') === 'WAF_v2';
-        return v2 && g.raw('frontend') !== 'private' ? g.defaulted('networkIsolation', false, REASONS.appGwNetworkIsolation) : undefined;
+        if (!v2) return undefined;
+        return g.raw('frontend') !== 'private'
+          ? g.defaulted('networkIsolation', false, REASONS.appGwNetworkIsolation)
+          : g.unknown('networkIsolation', 'network isolation setting');
       };
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
       const gw: AppGatewayResource = {

@@ -41,7 +41,8 @@ export default defineRule({
   check(ctx) {
     for (const g of ctx.q.all('applicationGateway')) {
       if (g.sku !== 'Standard_v2' && g.sku !== 'WAF_v2') continue;
-      // Private-only frontends exist only with network isolation, which supports the route.
+      // Private-only frontends exist only with network isolation, which supports the route; one stated without it cannot
+      // be deployed at all, which ingress/app-gateway-private-isolation reports (a route verdict on it would be moot).
       if (g.frontend === 'private' || g.networkIsolation !== false) continue;
       const s = ctx.q.getAs(g.subnet, 'subnet');
       const d = defaultRouteOf(ctx.q, s);

@@ -1,4 +1,4 @@
-import type { Id } from '../../model/types.js';
+import type { Id, PublicIpResource } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
 
 export default defineRule({
@@ -23,16 +23,18 @@ export default defineRule({
   },
   check(ctx) {
     const { q } = ctx;
-    const entries: Array<{ id: Id; what: string; vnets: Id[] }> = [];
-    const push = (id: Id, what: string, vnets: Array<Id | undefined>): void => {
+    // `pendingIp`: a public IP whose DDoS IP Protection is not stated; the entry is judged only if that fact is known.
+    const entries: Array<{ id: Id; what: string; vnets: Id[]; pendingIp?: PublicIpResource }> = [];
+    const push = (id: Id, what: string, vnets: Array<Id | undefined>, pendingIp?: PublicIpResource): void => {
       const list = vnets.filter((v): v is Id => !!v);
-      entries.push({ id, what, vnets: [...new Set(list)] });
+      entries.push({ id, what, vnets: [...new Set(list)], ...(pendingIp ? { pendingIp } : {}) });
     };
     for (const g of q.all('applicationGateway')) {
       if (g.frontend === 'private') continue;
       // DDoS IP Protection on the gateway's own public IP covers it without a plan on the VNet.
-      if (q.getAs(g.publicIp, 'publicIp')?.ddosIpProtection === true) continue;
-      push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id]);
+      const pip = q.getAs(g.publicIp, 'publicIp');
+      if (pip?.ddosIpProtection === true) continue;
+      push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id], pip && pip.ddosIpProtection === undefined ? pip : undefined);
     }
     for (const p of ctx.model.ingressPaths) {
       for (const h of p.hops) {
@@ -53,6 +55,15 @@ export default defineRule({
       for (const vid of e.vnets) {
         const v = q.getAs(vid, 'vnet');
         if (!v || v.ddosProtectionPlan) continue;
+        // Without a plan, the verdict rests on the IP's own protection: unstated, it is a question, not a warning.
+        if (e.pendingIp) {
+          ctx.unverified({
+            element: e.pendingIp.id,
+            property: 'ddosIpProtection',
+            check: `${e.what} in VNet ${v.name}, which has no DDoS Network Protection plan, is covered by DDoS IP Protection on its public IP ${e.pendingIp.name}`,
+          });
+          continue;
+        }
         const list = byVnet.get(v.id) ?? [];
         if (!list.includes(e.what)) list.push(e.what);
         byVnet.set(v.id, list);

@@ -36,6 +36,13 @@ testRule('ingress/app-gateway-forced-tunnel', {
       arch: tunnelled((b) => (b.appGw.frontend = 'private')),
     },
     {
+      name: 'a private-only v2 gateway stated without isolation: ingress/app-gateway-private-isolation reports it instead',
+      arch: tunnelled((b) => {
+        b.appGw.frontend = 'private';
+        b.appGw.networkIsolation = false;
+      }),
+    },
+    {
       name: 'a public v2 gateway deployed with network isolation',
       arch: tunnelled((b) => (b.appGw.networkIsolation = true)),
     },

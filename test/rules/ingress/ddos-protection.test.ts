@@ -1,6 +1,8 @@
 import { ddosProtectionPlan, ingressPath, loadBalancer, publicIp } from '../../../dsl/index.js';
 import type { IngressPath } from '../../../dsl/index.js';
+import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
 const appGwNoPlan = {
@@ -89,6 +91,7 @@ testRule('ingress/ddos-protection', {
       },
     },
     { name: "the gateway's public IP has DDoS IP Protection", arch: withPip(true) },
+    { name: 'DDoS IP Protection not stated on the public IP: no verdict (an unverified check, below)', arch: withPip() },
     {
       name: 'an Azure Firewall DNAT hop on a path from a private partner range is no internet entry',
       arch: firewallDnat({ kind: 'partner', sourceRanges: ['10.50.0.0/16'] }),
@@ -141,7 +144,6 @@ testRule('ingress/ddos-protection', {
     },
     { name: 'a public App Gateway in a VNet without a plan', arch: () => baseline().arch, findings: [appGwNoPlan] },
     { name: 'DDoS IP Protection off on the public IP', arch: withPip(false), findings: [appGwNoPlan] },
-    { name: 'DDoS IP Protection not stated on the public IP', arch: withPip(), findings: [appGwNoPlan] },
     {
       name: 'a public load balancer on a path reports the VNet of its cluster',
       arch: () => {
@@ -162,4 +164,41 @@ testRule('ingress/ddos-protection', {
       ],
     },
   ],
+});
+
+const ID = 'ingress/ddos-protection';
+
+describe(`${ID}: unstated facts`, () => {
+  it('does not judge an unstated DDoS IP Protection: one unverified check names it on the public IP', async () => {
+    const r = await runRuleResult(ID, withPip()());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified).toHaveLength(1);
+    const u = r.unverified![0]!;
+    expect(u.severity).toBe('info');
+    expect(u.factPath).toBe('ingress[0].hops[0].via.publicIp.ddosIpProtection');
+    expect(u.message).toBe(
+      'could not check that public Application Gateway agw-test in VNet vnet-spoke, which has no DDoS Network Protection ' +
+        'plan, is covered by DDoS IP Protection on its public IP pip-agw: state whether DDoS IP Protection is on (ddosIpProtection)',
+    );
+  });
+
+  it('asks nothing when the VNet has a plan: the answer does not depend on the IP', async () => {
+    const arch = withPip()();
+    arch.network.vnets[1]!.ddosProtectionPlan = ddosProtectionPlan({ name: 'ddos' });
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+
+  it('still warns for another, stated entry in the same VNet while asking about the unstated one', async () => {
+    const b = baseline();
+    b.appGw.publicIp = publicIp({ name: 'pip-agw' });
+    const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
+    b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] }));
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings.map((f) => f.message)).toEqual([
+      'public load balancer plb-web has a public IP in VNet vnet-spoke, which has no DDoS Network Protection plan',
+    ]);
+    expect(r.unverified).toHaveLength(1);
+  });
 });
