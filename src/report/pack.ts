@@ -242,7 +242,6 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
   if (started && 'session' in started) {
     session = started.session;
     openedPage = started.page;
-    vm = withBrowser(vm, session.version);
   } else if (started) {
     if (!(started.error instanceof AksnetError)) throw started.error;
     pdfError = started.error;
@@ -297,7 +296,8 @@ export async function writeReport(opts: ReportOptions): Promise<ReportResult> {
       await attempt(o.path, async () => {
         const print = printOptions(o.path);
         const t0 = performance.now();
-        const html = early.get(o.path)?.finish(session!.version) ?? renderHtml(vm, print);
+        // Only the PDF names the browser that printed it (the other files' bytes must not depend on it).
+        const html = early.get(o.path)?.finish(session!.version) ?? renderHtml(withBrowser(vm, session!.version), print);
         performance.measure('aksnet:html', { start: t0, detail: { design: 'PDF', view: 'HTML assembly' } });
         const date = inputs[0]?.model.metadata.date ?? vm.date;
         const authors = [...new Set(vm.cover.architectures.map((a) => a.owner).filter((x) => x && x !== '—'))].join(', ');

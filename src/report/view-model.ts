@@ -723,6 +723,12 @@ function verdict(o: { band: string }, c: { error: number; warning: number; info:
   return `${what} ${n === 1 ? 'has' : 'have'} no open error, but ${c.warning} open warning${c.warning === 1 ? '' : 's'} lower${c.warning === 1 ? 's' : ''} the score; review the top risks below.`;
 }
 
+/**
+ * The browser line of a file no browser made (HTML, Markdown, JSON, CSV): the same bytes whether or not the run also
+ * printed a PDF, so a committed HTML pack does not go stale when Chromium is upgraded; the PDF names its browser.
+ */
+const NO_BROWSER = 'not used for this file (only a PDF is printed by a browser)';
+
 export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOptions): ReportViewModel {
   const pillarsOf = new Map<string, readonly Pillar[]>(opts.rules.map((r) => [r.id, r.pillars]));
   const used = new Set<string>();
@@ -745,7 +751,7 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
     title,
     date,
     headerTitle: title,
-    generator: { name: 'aksnet', version: opts.version, browser: opts.browser ?? 'not used (no PDF)' },
+    generator: { name: 'aksnet', version: opts.version, browser: opts.browser ?? NO_BROWSER },
     cover: {
       single,
       architectures: inputs.map((inp, i) => {
@@ -790,7 +796,7 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
       glossary: [...GLOSSARY].sort((a, b) => a.term.localeCompare(b.term, 'en', { sensitivity: 'base' })),
       versions: [
         { label: 'aksnet', value: opts.version },
-        { label: 'Browser (PDF rendering)', value: opts.browser ?? 'not used (no PDF)' },
+        { label: 'Browser (PDF rendering)', value: opts.browser ?? NO_BROWSER },
         { label: 'Rules in the catalogue', value: String(opts.rules.length) },
         { label: 'Rules run', value: String(ruleIds.size) },
         { label: 'Rules evaluated as of', value: [...new Set(inputs.map((i) => i.result.asOf))].join(', ') },

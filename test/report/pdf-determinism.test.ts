@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { installedBrowser } from '../helpers/browser.js';
+import { readPdf } from '../helpers/pdf-text.js';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const example = join(repo, 'examples', 'a-hub-spoke-baseline.ts');
@@ -23,12 +24,13 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function pack(folder: string): Buffer {
+function pack(folder: string, formats = ['pdf']): Buffer {
   const out = join(work, folder, 'pack.pdf');
   mkdirSync(dirname(out), { recursive: true });
+  const outputs = formats.flatMap((f) => ['-o', join(work, folder, `pack.${f}`)]);
   const r = spawnSync(
     process.execPath,
-    [join(repo, 'bin/aksnet.js'), 'report', example, '-o', out, '--as-of', '2026-11-23', '--no-config'],
+    [join(repo, 'bin/aksnet.js'), 'report', example, ...outputs, '--as-of', '2026-11-23', '--no-config'],
     {
       cwd: repo,
       encoding: 'utf8',
@@ -37,7 +39,7 @@ function pack(folder: string): Buffer {
     },
   );
   expect(r.status, r.stderr).toBe(0);
-  return readFileSync(out);
+  return formats.includes('pdf') ? readFileSync(out) : Buffer.alloc(0);
 }
 
 describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF pack determinism (whole process)', () => {
@@ -53,5 +55,18 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('PDF pack d
       length: first.length,
       firstDifference: -1,
     });
+  }, 600_000);
+
+  it("writes the HTML and Markdown packs' bytes whether or not the run also prints a PDF; only the PDF names its browser", async () => {
+    // Committed HTML packs would go stale with every Chromium upgrade when a PDF is among the formats.
+    pack('text-only', ['html', 'md']);
+    const pdf = pack('with-pdf', ['html', 'md', 'pdf']);
+    for (const f of ['pack.html', 'pack.md']) {
+      expect(readFileSync(join(work, 'with-pdf', f)).equals(readFileSync(join(work, 'text-only', f))), f).toBe(true);
+    }
+    expect(readFileSync(join(work, 'with-pdf', 'pack.html'), 'utf8')).toContain('not used for this file');
+    const text = (await readPdf(pdf)).flatMap((p) => p.words.map((w) => w.text)).join(' ');
+    expect(text).not.toContain('not used for this file');
+    expect(text).toMatch(/Chrom(e|ium)\/\d+/);
   }, 600_000);
 });
