@@ -26,7 +26,7 @@ export default defineRule({
       'everything else.',
     example: "{ name: 'allow-appgw', direction: 'inbound', access: 'allow', priority: 100, protocol: 'tcp', source: appGwSubnet, destination: '*', ports: 443 }",
     references: [
-      { title: 'Filter backend traffic to Application Gateway only (Virtual WAN secured hub scenario)', url: 'https://learn.microsoft.com/azure/virtual-wan/scenario-secured-hub-app-gateway' },
+      { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
       { title: 'Network security groups', url: 'https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview' },
       { title: 'Connect to AKS nodes for maintenance or troubleshooting', url: 'https://learn.microsoft.com/azure/aks/node-access' },
     ],

@@ -14,8 +14,9 @@ export default defineRule({
       'maintenance cuts the site off. A second ExpressRoute circuit in another peering location, or a site-to-site VPN ' +
       'as a backup path for ExpressRoute, keeps the site reachable.',
     fix:
-      'Add a second hybrid connection to the site: another ExpressRoute circuit (ideally in a different peering ' +
-      'location) or a site-to-site VPN that takes over when the circuit fails.',
+      'For a site reached over one ExpressRoute circuit: add another circuit (ideally in a different peering ' +
+      'location) or a site-to-site VPN that takes over when the circuit fails. For a site reached over one VPN ' +
+      'connection: make the VPN gateway active-active and add a second connection to a second on-premises VPN device.',
     example:
       "const datacenter = onPremises({ name: 'dc-frankfurt', addressSpace: ['192.168.50.0/24'] });\n" +
       "const gatewaySubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });\n" +
