@@ -15,8 +15,12 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
-/** Normalises names (NFC) in place and returns the issues found; never throws on odd values. */
-export function checkInput(root: unknown): NormalizeIssue[] {
+/**
+ * Normalises names (NFC) in place and returns the issues found; never throws on odd values. `parts` receives the
+ * object each name issue is about, so that the normalizer can name it by the path and element it reads it under
+ * (the walk may first meet a route table through a build agent's subnet; the model knows it from its VNet).
+ */
+export function checkInput(root: unknown, parts?: Map<NormalizeIssue, object>): NormalizeIssue[] {
   const issues: NormalizeIssue[] = [];
   if (!isObj(root)) return issues;
   // Breadth-first, so each object is named by its shortest path (the one the normalizer uses first).
@@ -50,7 +54,11 @@ export function checkInput(root: unknown): NormalizeIssue[] {
     } catch {
       continue;
     }
-    if (typeof name === 'string' && typeof obj.kind === 'string') checkName(obj, name, () => pathOf(i), issues);
+    if (typeof name === 'string' && typeof obj.kind === 'string') {
+      const before = issues.length;
+      checkName(obj, name, () => pathOf(i), issues);
+      for (const issue of issues.slice(before)) parts?.set(issue, obj);
+    }
     for (const key of Object.keys(obj)) {
       let child: unknown;
       try {

@@ -30,7 +30,8 @@ export function normalize(input: unknown): NormalizeResult {
   if (!isRecord(input)) {
     n.sink.issues.push({ ruleId: 'structure/schema', message: `the architecture must be an object, got ${describe(input)}`, path: '' });
   }
-  n.sink.issues.push(...checkInput(root));
+  const named = new Map<NormalizeIssue, object>();
+  n.sink.issues.push(...checkInput(root, named));
   const arch = new Fields(root, '', n.sink);
   n.declare(root);
   const metadata = readMetadata(n, arch);
@@ -63,6 +64,13 @@ export function normalize(input: unknown): NormalizeResult {
   // devices, the internet, egress and private-link edges, and set VNet roles and gateway-cluster
   // links: nothing routing reads. So they are the model's routes too.
   primeRouting(model, routing);
+  // A name issue is about the part the model reads: its path and element, not the path the input walk met it by.
+  for (const [issue, part] of named) {
+    const reg = n.seen.get(part);
+    if (!reg) continue;
+    issue.path = `${reg.path}.name`;
+    issue.element = reg.id;
+  }
   return { model, issues: n.sink.issues };
 }
 
