@@ -997,7 +997,9 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
         from = gwId;
       }
       const e = modelEdges.find((x) => x.from === a.from) ?? modelEdges[0];
-      const label = a.kind === 'gitops' ? 'https:443 (in-cluster)' : a.kind === 'nodes' ? 'konnectivity :443' : (e?.label ?? 'https:443');
+      // The nodes' edge carries its label from the model (per API server mode), so the narrative and the drawing agree.
+      // Over the internet the GitOps agent's box in the cluster says where it runs; the label keeps room for "· internet".
+      const label = a.kind === 'gitops' ? (a.overInternet ? 'https:443' : 'https:443 (in-cluster)') : (e?.label ?? 'https:443');
       b.edge({ id: e && e.from === from ? e.id : `access:${a.id}`, from, to: apiId, style: 'management', label: label + suffix });
     }
   }
