@@ -199,7 +199,7 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       tags.push({ label: 'client IP kept', tone: 'good' });
     } else if (h.preservesClientIp) {
       // Keeping the source address only keeps what an earlier hop already replaced.
-      parts.push(`It passes on the source address it receives, so ${nextName} sees the address of ${q.name(lostAt!.resource)}, not the client's.`);
+      parts.push(`It passes on the source address it receives, so ${nextName} sees ${sourceSeen(lostAt!, q)}, not the client's.`);
       tags.push({ label: 'client IP replaced earlier', tone: 'neutral' });
     } else {
       ipLostAt ??= name;
@@ -257,6 +257,12 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       : 'The client IP survives to the pods.',
   );
   return { id: p.id, title: `Ingress: ${p.name}`, summary, steps, notes };
+}
+
+/** The source address a hop that replaced it hands on: a Private Link service's comes from its NAT subnet. */
+function sourceSeen(h: IngressHopModel, q: ModelQuery): string {
+  const pls = q.getAs(h.resource, 'privateLinkService');
+  return pls ? `a NAT IP of ${pls.name} (from its NAT subnet ${q.name(pls.subnet)})` : `the address of ${q.name(h.resource)}`;
 }
 
 /** Capitalised, ending with a full stop. */
