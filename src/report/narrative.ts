@@ -295,6 +295,8 @@ const OUTBOUND_TEXT: Record<EgressPathModel['outboundType'], string> = {
   block: 'block (all outbound traffic is blocked)',
 };
 
+const BASIC_LB_TEXT = 'load balancer (default SNAT of the AKS-managed Basic load balancer, which has no outbound rules)';
+
 export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeView {
   const cluster = q.getAs(e.cluster, 'cluster');
   const hops = e.hops.map((h) => q.get(h) ?? ({ id: h, kind: 'internet', name: h === 'internet' ? 'Internet' : h, source: { path: '' } } as Resource));
@@ -302,10 +304,14 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
   const who = cluster ? `cluster ${cluster.name}` : 'the cluster';
   // The effective 0.0.0.0/0 route decides; the outbound type is only what the cluster claims.
   const bypassed = (e.via === 'appliance' || e.via === 'gateway') && e.outboundType !== 'userDefinedRouting';
+  // A Basic load balancer has no outbound rules (a Standard-only feature): it SNATs implicitly with its frontend IP.
+  // https://learn.microsoft.com/azure/load-balancer/outbound-rules
+  const basicLb = e.outboundType === 'loadBalancer' && cluster?.network.loadBalancerSku === 'basic';
+  const outboundText = basicLb ? BASIC_LB_TEXT : (OUTBOUND_TEXT[e.outboundType] ?? e.outboundType);
   const lead = bypassed
-    ? `Pods and nodes of ${who} declare outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}, but the effective 0.0.0.0/0 route of their ` +
+    ? `Pods and nodes of ${who} declare outbound type ${outboundText}, but the effective 0.0.0.0/0 route of their ` +
       `subnets goes to ${e.nextHop ? q.name(e.nextHop) : e.via === 'gateway' ? 'the VNet gateway' : 'an appliance'}, so traffic leaves through it instead. `
-    : `Pods and nodes of ${who} leave with outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}. `;
+    : `Pods and nodes of ${who} leave with outbound type ${outboundText}. `;
   // The same count the egress diagram shows: the addresses a partner must allow-list for this cluster.
   const snat = snatAllowList(q.model, [e.cluster]);
   const summary =
@@ -370,7 +376,10 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
           `idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
         break;
       case 'loadBalancer':
-        text = `Outbound rules SNAT to the load balancer's public IPs.`;
+        text =
+          h.sku === 'Basic'
+            ? "Default (implicit) SNAT to the load balancer's frontend public IP: a Basic load balancer has no outbound rules."
+            : `Outbound rules SNAT to the load balancer's public IPs.`;
         break;
       case 'internet':
         text = 'Traffic reaches public destinations.';
@@ -382,6 +391,10 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
       const o = cluster.outbound;
       if (bypassed && (o.type === 'loadBalancer' || o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2' || o.type === 'userAssignedNATGateway')) {
         text += ` The ${o.type === 'loadBalancer' ? 'load balancer' : 'NAT gateway'} of the outbound type carries no egress: the subnets' route sends 0.0.0.0/0 past it.`;
+      } else if (o.type === 'loadBalancer' && basicLb) {
+        // The outbound IP count, ports and idle timeout are settings of Standard outbound rules: a Basic load balancer
+        // allocates SNAT ports by backend pool size and its idle timeout cannot be set, so none is printed.
+        text += ' The Basic load balancer SNATs it implicitly, with SNAT ports preallocated by backend pool size; no outbound rule sets IPs, ports or idle timeout.';
       } else if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
       else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
     }
