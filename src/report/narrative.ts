@@ -373,7 +373,7 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
       case 'natGateway':
         text =
           `SNATs to ${snatOf(h.id, h.publicAddressCount)} (${h.sku}); ` +
-          `idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
+          `idle timeout ${h.idleTimeoutMinutes} minutes; ${h.sku === 'StandardV2' ? 'zone-redundant (StandardV2)' : zonesText(h.zones)}.`;
         break;
       case 'loadBalancer':
         text =

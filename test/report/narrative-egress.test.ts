@@ -1,6 +1,7 @@
 /**
  * The egress narrative describes the device the traffic leaves through as it is: a Basic load balancer has no
- * outbound rules (a Standard-only feature) and SNATs implicitly, so no Standard outbound-rule defaults are printed.
+ * outbound rules (a Standard-only feature) and SNATs implicitly, so no Standard outbound-rule defaults are printed;
+ * a StandardV2 NAT gateway is zone-redundant by design, not "without availability zones".
  */
 import { describe, expect, it } from 'vitest';
 import { dirname, join } from 'node:path';
@@ -35,4 +36,21 @@ describe('egress narrative', () => {
     expect(n!.summary).toContain('outbound rules on the AKS-managed standard load balancer');
     expect(n!.steps[0]!.text).toContain('Outbound rules use 1 IP, idle timeout 30 minutes.');
   });
+
+  for (const file of ['b-front-door-private-link.ts', 'c-agc-gateway-api.ts', 'e-istio-mesh.ts', 'g-two-region-stamps.ts']) {
+    it(`${file}: a StandardV2 NAT gateway is zone-redundant, and no "no zone" default is recorded for it`, async () => {
+      const { model } = await loadArchitecture(join(examples, file));
+      const q = new ModelQuery(model);
+      const v2 = q.all('natGateway').filter((g) => g.sku === 'StandardV2');
+      expect(v2.length).toBeGreaterThan(0);
+      const steps = model.egressPaths.flatMap((e) => egressNarrative(e, q).steps).filter((s) => v2.some((g) => s.title === `NAT gateway ${g.name}`));
+      expect(steps.length).toBeGreaterThan(0);
+      for (const s of steps) {
+        expect(s.text).toContain('zone-redundant (StandardV2)');
+        expect(s.text).not.toContain('no availability zones');
+      }
+      const paths = new Set(v2.map((g) => `${g.source.path}.zones`));
+      expect(model.defaults.filter((d) => paths.has(d.path))).toEqual([]);
+    });
+  }
 });
