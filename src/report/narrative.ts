@@ -14,6 +14,7 @@ import type {
   IngressPathModel,
   Resource,
   ResourceOf,
+  TlsState,
 } from '../model/types.js';
 import type { NarrativeStep, NarrativeView } from './types.js';
 import { clientIpLostBefore } from '../model/client-ip.js';
@@ -98,7 +99,20 @@ export function describe(r: Resource | undefined, q: ModelQuery): string {
   }
 }
 
-function tlsSentence(h: IngressHopModel): { text: string; tag: string; tone: Tone } {
+/**
+ * What a hop does with TLS, told with the state of the segment leaving it as src/model/tls.ts gives it (the state the
+ * diagram draws): behind an ingress controller a STRICT service mesh carries the next segment over mTLS, so that
+ * segment is not "unencrypted" although the hop terminates TLS. `leaving` is undefined where no segment follows.
+ */
+function tlsSentence(h: IngressHopModel, leaving: TlsState | undefined): { text: string; tag: string; tone: Tone } {
+  if (leaving === 'mtls') {
+    const arrives = h.tls === 'terminate' ? 'TLS terminates here' : h.tls === 'plain' ? 'Plaintext arrives here' : 'Traffic arrives here';
+    return {
+      text: `${arrives}; the service mesh (mTLS STRICT) re-encrypts the next segment with mutual TLS between the sidecars.`,
+      tag: h.tls === 'terminate' ? 'TLS terminated · mTLS onward' : 'mTLS onward (mesh)',
+      tone: 'good',
+    };
+  }
   switch (h.tls) {
     case 'terminate':
       return { text: 'TLS terminates here and the traffic continues to the next hop unencrypted.', tag: 'TLS terminated', tone: 'warn' };
@@ -114,10 +128,6 @@ function tlsSentence(h: IngressHopModel): { text: string; tag: string; tone: Ton
   }
 }
 
-/** Whether the segment leaving hop `h` is encrypted. */
-function leavesEncrypted(h: IngressHopModel): boolean {
-  return h.tls === 'reencrypt' || h.tls === 'passthrough' || h.tls === 'originate';
-}
 
 function clientLabel(c: ResourceOf<'client'> | undefined, q: ModelQuery): string {
   if (!c) return 'Clients';
@@ -153,7 +163,6 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   const first = p.hops[0];
   // Segment i runs into hop i (the last one into the pods); its encryption is the state the diagram draws.
   const segments = pathSegments(q.model, p);
-  const segmentEncrypted = (i: number, fallback: boolean): boolean => (segments[i] ? isEncrypted(segments[i].tls) : fallback);
   steps.push({
     n: 1,
     title: who.charAt(0).toUpperCase() + who.slice(1),
@@ -173,11 +182,13 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
     const name = q.name(h.resource);
     const next = p.hops[i + 1];
     const nextName = next ? q.name(next.resource) : target ? `the ${target.service} pods` : 'the pods';
-    const tls = tlsSentence(h);
+    const leaving = segments[i + 1];
+    const tls = tlsSentence(h, leaving?.tls);
     const parts = [`Receives ${protocolLabel(h.protocol)} on port ${h.port}.`, tls.text];
     const tags: NarrativeStep['tags'] = [{ label: tls.tag, tone: tls.tone }];
     if (h.tls === 'terminate' || h.tls === 'reencrypt') decrypts.push(name);
-    if (!segmentEncrypted(i + 1, leavesEncrypted(h))) plainSegments.push(`${name} → ${nextName}`);
+    // Only a segment the model holds is judged (none follows the last hop of a path without a target).
+    if (leaving && !isEncrypted(leaving.tls)) plainSegments.push(`${name} → ${nextName}`);
     if (h.waf) {
       wafs.push(`${name} (${h.waf})`);
       parts.push(
