@@ -403,7 +403,7 @@ export function wafLines(w: WafModel | undefined): string[] {
   const sets = (w.managedRuleSets ?? []).map(
     (r) => `${RULE_SETS[r.type]} ${r.version}${r.action ? ` (${r.action})` : ''}`,
   );
-  const n = w.customRules.length;
+  const n = w.customRules?.length ?? 0;
   const custom = n ? [`${n} custom rule${n === 1 ? '' : 's'}`] : [];
   const legacy = w.source === 'legacy-config' ? ['legacy WAF config'] : [];
   const parts = [...legacy, ...sets, ...custom];
