@@ -30,8 +30,9 @@ function headroom(usable: number | null, used: number | null): { pct: number | n
 function subnetConsumption(s: SubnetResource, q: ModelQuery): { used: number | null; usable: number | null; basis: string[] } {
   const d = subnetDemand(q, s.id);
   if (d.used === null) {
-    const managed = q.children(s.id).find((r) => ['azureFirewall', 'bastion', 'vnetGateway', 'agc', 'apiManagement', 'apiServer'].includes(r.kind));
-    return { used: null, usable: d.usable, basis: [managed ? `managed by Azure (${managed.name})` : 'no consumption modelled'] };
+    // Every managed resource in it is named: a GatewaySubnet holds an ExpressRoute and a VPN gateway side by side.
+    const managed = q.children(s.id).filter((r) => ['azureFirewall', 'bastion', 'vnetGateway', 'agc', 'apiManagement', 'apiServer'].includes(r.kind));
+    return { used: null, usable: d.usable, basis: [managed.length ? `managed by Azure (${managed.map((r) => r.name).join(', ')})` : 'no consumption modelled'] };
   }
   return { used: d.used, usable: d.usable, basis: d.terms.map((t) => (t.text.endsWith(`: ${t.addresses}`) ? t.text : `${t.text} = ${t.addresses}`)) };
 }
