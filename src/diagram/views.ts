@@ -403,7 +403,7 @@ export function wafLines(w: WafModel | undefined): string[] {
   const sets = (w.managedRuleSets ?? []).map(
     (r) => `${RULE_SETS[r.type]} ${r.version}${r.action ? ` (${r.action})` : ''}`,
   );
-  const n = w.customRules.length;
+  const n = w.customRules?.length ?? 0;
   const custom = n ? [`${n} custom rule${n === 1 ? '' : 's'}`] : [];
   const legacy = w.source === 'legacy-config' ? ['legacy WAF config'] : [];
   const parts = [...legacy, ...sets, ...custom];
@@ -1007,7 +1007,9 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
         from = gwId;
       }
       const e = modelEdges.find((x) => x.from === a.from) ?? modelEdges[0];
-      const label = a.kind === 'gitops' ? 'https:443 (in-cluster)' : a.kind === 'nodes' ? 'konnectivity :443' : (e?.label ?? 'https:443');
+      // The nodes' edge carries its label from the model (per API server mode), so the narrative and the drawing agree.
+      // Over the internet the GitOps agent's box in the cluster says where it runs; the label keeps room for "· internet".
+      const label = a.kind === 'gitops' ? (a.overInternet ? 'https:443' : 'https:443 (in-cluster)') : (e?.label ?? 'https:443');
       b.edge({ id: e && e.from === from ? e.id : `access:${a.id}`, from, to: apiId, style: 'management', label: label + suffix });
     }
   }

@@ -226,7 +226,8 @@ export interface WafModel {
   /** Managed rule sets, when stated. */
   managedRuleSets?: WafManagedRuleSetModel[];
   exclusions: Array<{ matchVariable: string; operator: string; selector?: string }>;
-  customRules: WafCustomRuleModel[];
+  /** Custom rules; undefined when not stated (a policy may hold rules the design does not list). */
+  customRules?: WafCustomRuleModel[];
   enabled: boolean;
 }
 

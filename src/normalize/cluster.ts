@@ -287,17 +287,22 @@ export function readServiceMesh(n: NormalizeContext, f: Fields): ServiceMeshMode
 export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResource): void {
   const endpoint = c.apiServerEndpoint;
   const publicEndpoint = c.apiServer.mode === 'public' || (c.apiServer.mode === 'vnet-integration' && !c.apiServer.private);
+  // With a public endpoint, kubelet and in-cluster agents call the public FQDN from the cluster's egress IPs (which is
+  // why authorized IP ranges must include them); a VNet-integrated API server is reached on its internal IP even when
+  // its public endpoint is on. https://learn.microsoft.com/azure/aks/api-server-authorized-ip-ranges
+  const inClusterOverInternet = c.apiServer.mode === 'public';
   const nodesId = `access:${c.name}/nodes`;
+  const nodes = nodeAccess(c);
   n.access.push({
     id: nodesId,
     cluster: c.id,
     kind: 'nodes',
     from: c.id,
-    overInternet: false,
-    description: c.apiServer.mode === 'vnet-integration' ? 'nodes reach the API server on its VNet-integrated internal IP' : 'nodes reach the API server through the konnectivity tunnel',
+    overInternet: inClusterOverInternet,
+    description: nodes.description,
     source: { path: f.path },
   });
-  n.edge({ from: c.id, to: endpoint, class: 'management', protocol: 'tcp', port: 443, label: 'konnectivity :443', source: { path: f.path }, path: nodesId });
+  n.edge({ from: c.id, to: endpoint, class: 'management', protocol: 'tcp', port: 443, label: nodes.label, source: { path: f.path }, path: nodesId });
   f.arr('controlPlaneAccess').forEach((a, i) => {
     const path = `${f.at('controlPlaneAccess')}[${i}]`;
     if (!isRecord(a)) {
@@ -334,6 +339,7 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
       }
     } else if (kind === 'gitops') {
       af.reqOneOf('tool', ['flux', 'argocd', 'other'] as const);
+      overInternet = inClusterOverInternet;
     }
     n.access.push(stripUndefined({ id: aid, cluster: c.id, kind, from, via, overInternet, description, source: { path } }));
     if (from !== c.id || kind === 'gitops' || kind === 'command-invoke') {
@@ -341,6 +347,29 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
       n.edge({ from, to: endpoint, class: 'management', protocol: 'https', port: 443, label, source: { path }, path: aid });
     }
   });
+}
+
+/**
+ * How the nodes reach the API server, per mode. Kubelet calls the API server itself; the konnectivity tunnel the
+ * nodes open carries the other direction (API server → kubelet: exec, logs, webhooks), so it does not name this edge.
+ * With VNet Integration there is no tunnel: nodes reach the API server's internal IP directly.
+ * https://learn.microsoft.com/azure/aks/api-server-vnet-integration
+ */
+function nodeAccess(c: ClusterResource): { label: string; description: string } {
+  const a = c.apiServer;
+  const tunnel = "; the konnectivity tunnel the nodes open carries the API server's calls back to them";
+  switch (a.mode) {
+    case 'vnet-integration':
+      return { label: 'kubelet :443 (internal IP)', description: 'kubelet reaches the API server directly on its VNet-integrated internal IP, with no tunnel' };
+    case 'private':
+      return { label: 'kubelet :443 (private IP)', description: `kubelet reaches the API server through its private endpoint${tunnel}` };
+    case 'public':
+      return {
+        // The drawing adds "· internet"; an edge label longer than this is cut short.
+        label: 'kubelet :443',
+        description: `kubelet reaches the API server's public endpoint from the cluster's egress IPs${a.konnectivity === false ? '' : tunnel}`,
+      };
+  }
 }
 
 export function readEgressDestination(n: NormalizeContext, d: unknown, path: string, c: ClusterResource): void {

@@ -57,7 +57,8 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
         publicAddressCount: publicIps + (prefix !== undefined ? 2 ** (32 - prefix) : 0),
         idleTimeoutMinutes: f.num('idleTimeoutMinutes', { min: 4, max: 120 }) ?? f.defaulted('idleTimeoutMinutes', 4, REASONS.natIdleTimeout),
-        zones: f.has('zones') ? f.zones('zones') : (f.defaulted('zones', 'none', REASONS.natZones), []),
+        // A StandardV2 gateway is zone-redundant with no zones listed: "no zone" is a default only of Standard.
+        zones: f.has('zones') ? f.zones('zones') : (sku === 'Standard' && f.defaulted('zones', 'none', REASONS.natZones), []),
         sku,
         publicIpResources: uniqueSorted(resources),
       });

@@ -61,7 +61,7 @@ function readPolicy(w: Fields, host: WafHost): WafModel {
     managedRules,
     managedRuleSets: sets,
     exclusions: readExclusions(w),
-    customRules: readCustomRules(w, host),
+    customRules: w.has('customRules') ? readCustomRules(w, host) : w.unknown('customRules', 'WAF custom rules', 'no custom rules'),
     enabled: w.bool('enabled') ?? true,
   });
 }
@@ -77,6 +77,7 @@ function readLegacy(l: Fields): WafModel {
     managedRules: true,
     managedRuleSets: version ? [{ type: 'OWASP' as const, version }] : undefined,
     exclusions: [],
+    // The legacy in-gateway configuration cannot hold custom rules: they need a WAF policy.
     customRules: [],
     enabled: enabled ?? true,
   });

@@ -153,11 +153,14 @@ export function wafText(w: WafModel): string {
             .map((s) => `${RULE_SET[s.type] ?? s.type} ${s.version}${s.action ? ` (${s.action})` : ''}`)
             .join(', ')
         : 'no managed rule sets';
-  const custom = w.customRules.length
-    ? `${w.customRules.length} custom rule(s) ` +
-      `(${w.customRules.filter((r) => r.type === 'rateLimit').length} rate limit, ` +
-      `${w.customRules.filter((r) => r.conditions.some((c) => c.operator === 'GeoMatch')).length} geo-match)`
-    : 'no custom rules';
+  const custom =
+    w.customRules === undefined
+      ? 'custom rules not stated'
+      : w.customRules.length
+        ? `${w.customRules.length} custom rule(s) ` +
+          `(${w.customRules.filter((r) => r.type === 'rateLimit').length} rate limit, ` +
+          `${w.customRules.filter((r) => r.conditions.some((c) => c.operator === 'GeoMatch')).length} geo-match)`
+        : 'no custom rules';
   const what =
     w.source === 'legacy-config' ? 'legacy in-gateway WAF configuration' : `policy${w.name ? ` ${w.name}` : ''}`;
   return `${what}, ${w.enabled ? w.mode : 'disabled'}, ${sets}, ${w.exclusions.length} exclusion(s), ${custom}`;

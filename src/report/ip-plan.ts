@@ -8,6 +8,9 @@ import { podCidrDemand, subnetDemand } from '../model/capacity.js';
 import type { SubnetResource } from '../model/types.js';
 import type { Band, IpPlanView, IpRow } from './types.js';
 
+/** Address counts in the Basis column read as the Size, Usable and Used columns print them: 65,536. */
+const fmt = (n: number | null): string => (n === null ? '?' : new Intl.NumberFormat('en-US').format(n));
+
 export function headroomBand(pct: number | null): Band | 'none' {
   if (pct === null) return 'none';
   if (pct < 0) return 'red';
@@ -30,10 +33,11 @@ function headroom(usable: number | null, used: number | null): { pct: number | n
 function subnetConsumption(s: SubnetResource, q: ModelQuery): { used: number | null; usable: number | null; basis: string[] } {
   const d = subnetDemand(q, s.id);
   if (d.used === null) {
-    const managed = q.children(s.id).find((r) => ['azureFirewall', 'bastion', 'vnetGateway', 'agc', 'apiManagement', 'apiServer'].includes(r.kind));
-    return { used: null, usable: d.usable, basis: [managed ? `managed by Azure (${managed.name})` : 'no consumption modelled'] };
+    // Every managed resource in it is named: a GatewaySubnet holds an ExpressRoute and a VPN gateway side by side.
+    const managed = q.children(s.id).filter((r) => ['azureFirewall', 'bastion', 'vnetGateway', 'agc', 'apiManagement', 'apiServer'].includes(r.kind));
+    return { used: null, usable: d.usable, basis: [managed.length ? `managed by Azure (${managed.map((r) => r.name).join(', ')})` : 'no consumption modelled'] };
   }
-  return { used: d.used, usable: d.usable, basis: d.terms.map((t) => (t.text.endsWith(`: ${t.addresses}`) ? t.text : `${t.text} = ${t.addresses}`)) };
+  return { used: d.used, usable: d.usable, basis: d.terms.map((t) => (t.text.endsWith(`: ${t.addresses}`) ? t.text : `${t.text} = ${fmt(t.addresses)}`)) };
 }
 
 const PURPOSE_LABEL: Record<string, string> = {
@@ -73,7 +77,7 @@ export function buildIpPlan(q: ModelQuery): IpPlanView {
       size,
       usable: size,
       consumption: allocated,
-      basis: `${subnets.length} subnet${subnets.length === 1 ? '' : 's'} allocated; ${size !== null ? size - allocated : '?'} addresses unallocated`,
+      basis: `${subnets.length} subnet${subnets.length === 1 ? '' : 's'} allocated; ${size !== null ? fmt(size - allocated) : '?'} addresses unallocated`,
       headroomPct: vpct,
       headroomBand: vpct === null ? 'none' : vpct < 0 ? 'red' : vpct < 10 ? 'amber' : 'green',
     });
@@ -112,7 +116,7 @@ export function buildIpPlan(q: ModelQuery): IpPlanView {
         usable: r?.size ?? null,
         consumption: used,
         basis: pd
-          ? `(${pd.demand.nodes} nodes + ${pd.demand.surge} surge) at maximum scale × /24 per node = ${used}`
+          ? `(${pd.demand.nodes} nodes + ${pd.demand.surge} surge) at maximum scale × /24 per node = ${fmt(used)}`
           : c.network.cni === 'byo'
             ? 'depends on the BYO CNI'
             : 'invalid pod CIDR',

@@ -26,6 +26,8 @@ export function mdLink(url: string, label?: string): string {
 }
 
 const num = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('en-US').format(v));
+/** "1 warning", "2 warnings": a count with its noun in agreement. */
+const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
 
 function table(head: string[], rows: string[][]): string[] {
@@ -48,7 +50,7 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
   const out: string[] = [`## ${a.index}. ${md(a.title)}`, ''];
   out.push('### Context', '');
   if (a.description) out.push(md(a.description), '');
-  out.push(`**Overall ${a.overall.score} — ${md(a.overall.bandLabel)}.** ${a.counts.error} errors, ${a.counts.warning} warnings, ${a.counts.info} info open; ${a.counts.suppressed} accepted.`, '');
+  out.push(`**Overall ${a.overall.score} — ${md(a.overall.bandLabel)}.** ${counted(a.counts.error, 'error')}, ${counted(a.counts.warning, 'warning')}, ${a.counts.info} info open; ${a.counts.suppressed} accepted.`, '');
   out.push(...table(['Fact', 'Value'], a.facts.map((f) => [md(f.label), md(f.value)])));
 
   out.push('### Diagrams', '');
@@ -123,8 +125,10 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
   if (!a.openQuestions.length) out.push('_Every check could run: the design states every fact the rules need._', '');
   else {
     out.push(
-      `${a.openQuestions.length} check${a.openQuestions.length === 1 ? '' : 's'} could not run because the design does not state a fact they need. ` +
-        'They are neither passed nor failed; state the fact to settle each one.',
+      `${a.openQuestions.length} check${a.openQuestions.length === 1 ? '' : 's'} could not run because the design does not state a fact ${a.openQuestions.length === 1 ? 'it needs' : 'they need'}. ` +
+        (a.openQuestions.length === 1
+          ? 'It is neither passed nor failed; state the fact to settle it.'
+          : 'They are neither passed nor failed; state the fact to settle each one.'),
       '',
       ...table(
         ['Element', 'Fact to state', 'Would verify', 'Rule', 'Location'],
@@ -177,7 +181,7 @@ export function renderMarkdown(vm: ReportViewModel, diagramDir = 'diagrams'): Ma
     ),
   );
   const c = vm.summary.counts;
-  out.push(`Open: ${c.error} errors, ${c.warning} warnings, ${c.info} info. Accepted risks: ${c.suppressed}; expired acceptances: ${c.expired}.`, '');
+  out.push(`Open: ${counted(c.error, 'error')}, ${counted(c.warning, 'warning')}, ${c.info} info. Accepted risks: ${c.suppressed}; expired acceptances: ${c.expired}.`, '');
   out.push('### Top risks', '');
   if (vm.summary.topRisks.length)
     out.push(...table(['#', 'Risk', 'Severity', 'Pillar', 'Affected'], vm.summary.topRisks.map((t) => [String(t.rank), `\`${t.ruleId.replace(/`/g, '')}\` ${md(t.text)}`, t.severityLabel, md(t.pillars), md(t.elements)])));

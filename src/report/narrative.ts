@@ -14,6 +14,7 @@ import type {
   IngressPathModel,
   Resource,
   ResourceOf,
+  TlsState,
 } from '../model/types.js';
 import type { NarrativeStep, NarrativeView } from './types.js';
 import { clientIpLostBefore } from '../model/client-ip.js';
@@ -98,7 +99,20 @@ export function describe(r: Resource | undefined, q: ModelQuery): string {
   }
 }
 
-function tlsSentence(h: IngressHopModel): { text: string; tag: string; tone: Tone } {
+/**
+ * What a hop does with TLS, told with the state of the segment leaving it as src/model/tls.ts gives it (the state the
+ * diagram draws): behind an ingress controller a STRICT service mesh carries the next segment over mTLS, so that
+ * segment is not "unencrypted" although the hop terminates TLS. `leaving` is undefined where no segment follows.
+ */
+function tlsSentence(h: IngressHopModel, leaving: TlsState | undefined): { text: string; tag: string; tone: Tone } {
+  if (leaving === 'mtls') {
+    const arrives = h.tls === 'terminate' ? 'TLS terminates here' : h.tls === 'plain' ? 'Plaintext arrives here' : 'Traffic arrives here';
+    return {
+      text: `${arrives}; the service mesh (mTLS STRICT) re-encrypts the next segment with mutual TLS between the sidecars.`,
+      tag: h.tls === 'terminate' ? 'TLS terminated · mTLS onward' : 'mTLS onward (mesh)',
+      tone: 'good',
+    };
+  }
   switch (h.tls) {
     case 'terminate':
       return { text: 'TLS terminates here and the traffic continues to the next hop unencrypted.', tag: 'TLS terminated', tone: 'warn' };
@@ -114,10 +128,6 @@ function tlsSentence(h: IngressHopModel): { text: string; tag: string; tone: Ton
   }
 }
 
-/** Whether the segment leaving hop `h` is encrypted. */
-function leavesEncrypted(h: IngressHopModel): boolean {
-  return h.tls === 'reencrypt' || h.tls === 'passthrough' || h.tls === 'originate';
-}
 
 function clientLabel(c: ResourceOf<'client'> | undefined, q: ModelQuery): string {
   if (!c) return 'Clients';
@@ -153,7 +163,6 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   const first = p.hops[0];
   // Segment i runs into hop i (the last one into the pods); its encryption is the state the diagram draws.
   const segments = pathSegments(q.model, p);
-  const segmentEncrypted = (i: number, fallback: boolean): boolean => (segments[i] ? isEncrypted(segments[i].tls) : fallback);
   steps.push({
     n: 1,
     title: who.charAt(0).toUpperCase() + who.slice(1),
@@ -173,11 +182,13 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
     const name = q.name(h.resource);
     const next = p.hops[i + 1];
     const nextName = next ? q.name(next.resource) : target ? `the ${target.service} pods` : 'the pods';
-    const tls = tlsSentence(h);
+    const leaving = segments[i + 1];
+    const tls = tlsSentence(h, leaving?.tls);
     const parts = [`Receives ${protocolLabel(h.protocol)} on port ${h.port}.`, tls.text];
     const tags: NarrativeStep['tags'] = [{ label: tls.tag, tone: tls.tone }];
     if (h.tls === 'terminate' || h.tls === 'reencrypt') decrypts.push(name);
-    if (!segmentEncrypted(i + 1, leavesEncrypted(h))) plainSegments.push(`${name} → ${nextName}`);
+    // Only a segment the model holds is judged (none follows the last hop of a path without a target).
+    if (leaving && !isEncrypted(leaving.tls)) plainSegments.push(`${name} → ${nextName}`);
     if (h.waf) {
       wafs.push(`${name} (${h.waf})`);
       parts.push(
@@ -199,7 +210,7 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       tags.push({ label: 'client IP kept', tone: 'good' });
     } else if (h.preservesClientIp) {
       // Keeping the source address only keeps what an earlier hop already replaced.
-      parts.push(`It passes on the source address it receives, so ${nextName} sees the address of ${q.name(lostAt!.resource)}, not the client's.`);
+      parts.push(`It passes on the source address it receives, so ${nextName} sees ${sourceSeen(lostAt!, q)}, not the client's.`);
       tags.push({ label: 'client IP replaced earlier', tone: 'neutral' });
     } else {
       ipLostAt ??= name;
@@ -259,6 +270,12 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   return { id: p.id, title: `Ingress: ${p.name}`, summary, steps, notes };
 }
 
+/** The source address a hop that replaced it hands on: a Private Link service's comes from its NAT subnet. */
+function sourceSeen(h: IngressHopModel, q: ModelQuery): string {
+  const pls = q.getAs(h.resource, 'privateLinkService');
+  return pls ? `a NAT IP of ${pls.name} (from its NAT subnet ${q.name(pls.subnet)})` : `the address of ${q.name(h.resource)}`;
+}
+
 /** Capitalised, ending with a full stop. */
 function sentence(s: string): string {
   const t = capital(s.trim());
@@ -289,6 +306,8 @@ const OUTBOUND_TEXT: Record<EgressPathModel['outboundType'], string> = {
   block: 'block (all outbound traffic is blocked)',
 };
 
+const BASIC_LB_TEXT = 'load balancer (default SNAT of the AKS-managed Basic load balancer, which has no outbound rules)';
+
 export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeView {
   const cluster = q.getAs(e.cluster, 'cluster');
   const hops = e.hops.map((h) => q.get(h) ?? ({ id: h, kind: 'internet', name: h === 'internet' ? 'Internet' : h, source: { path: '' } } as Resource));
@@ -296,10 +315,14 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
   const who = cluster ? `cluster ${cluster.name}` : 'the cluster';
   // The effective 0.0.0.0/0 route decides; the outbound type is only what the cluster claims.
   const bypassed = (e.via === 'appliance' || e.via === 'gateway') && e.outboundType !== 'userDefinedRouting';
+  // A Basic load balancer has no outbound rules (a Standard-only feature): it SNATs implicitly with its frontend IP.
+  // https://learn.microsoft.com/azure/load-balancer/outbound-rules
+  const basicLb = e.outboundType === 'loadBalancer' && cluster?.network.loadBalancerSku === 'basic';
+  const outboundText = basicLb ? BASIC_LB_TEXT : (OUTBOUND_TEXT[e.outboundType] ?? e.outboundType);
   const lead = bypassed
-    ? `Pods and nodes of ${who} declare outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}, but the effective 0.0.0.0/0 route of their ` +
+    ? `Pods and nodes of ${who} declare outbound type ${outboundText}, but the effective 0.0.0.0/0 route of their ` +
       `subnets goes to ${e.nextHop ? q.name(e.nextHop) : e.via === 'gateway' ? 'the VNet gateway' : 'an appliance'}, so traffic leaves through it instead. `
-    : `Pods and nodes of ${who} leave with outbound type ${OUTBOUND_TEXT[e.outboundType] ?? e.outboundType}. `;
+    : `Pods and nodes of ${who} leave with outbound type ${outboundText}. `;
   // The same count the egress diagram shows: the addresses a partner must allow-list for this cluster.
   const snat = snatAllowList(q.model, [e.cluster]);
   const summary =
@@ -361,10 +384,13 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
       case 'natGateway':
         text =
           `SNATs to ${snatOf(h.id, h.publicAddressCount)} (${h.sku}); ` +
-          `idle timeout ${h.idleTimeoutMinutes} minutes; ${zonesText(h.zones)}.`;
+          `idle timeout ${h.idleTimeoutMinutes} minutes; ${h.sku === 'StandardV2' ? 'zone-redundant (StandardV2)' : zonesText(h.zones)}.`;
         break;
       case 'loadBalancer':
-        text = `Outbound rules SNAT to the load balancer's public IPs.`;
+        text =
+          h.sku === 'Basic'
+            ? "Default (implicit) SNAT to the load balancer's frontend public IP: a Basic load balancer has no outbound rules."
+            : `Outbound rules SNAT to the load balancer's public IPs.`;
         break;
       case 'internet':
         text = 'Traffic reaches public destinations.';
@@ -376,6 +402,10 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
       const o = cluster.outbound;
       if (bypassed && (o.type === 'loadBalancer' || o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2' || o.type === 'userAssignedNATGateway')) {
         text += ` The ${o.type === 'loadBalancer' ? 'load balancer' : 'NAT gateway'} of the outbound type carries no egress: the subnets' route sends 0.0.0.0/0 past it.`;
+      } else if (o.type === 'loadBalancer' && basicLb) {
+        // The outbound IP count, ports and idle timeout are settings of Standard outbound rules: a Basic load balancer
+        // allocates SNAT ports by backend pool size and its idle timeout cannot be set, so none is printed.
+        text += ' The Basic load balancer SNATs it implicitly, with SNAT ports preallocated by backend pool size; no outbound rule sets IPs, ports or idle timeout.';
       } else if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
       else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
     }

@@ -57,6 +57,13 @@ export function handlebarsFor(set: TemplateSet): typeof Handlebars {
   hb.registerHelper('heading', (v: unknown) =>
     new hb.SafeString(hb.Utils.escapeExpression(String(v ?? '').replace(/\s+/g, ' ').trim())),
   );
+  // A noun in agreement with a count: {{num n}} {{plural n 'warning'}} reads "1 warning", "2 warnings".
+  hb.registerHelper('plural', (n: unknown, noun: unknown) => `${String(noun)}${n === 1 ? '' : 's'}`);
+  // Text with a line-break opportunity after each "@" and "." (an e-mail address, a domain), so a narrow cell wraps
+  // it there rather than mid-word.
+  hb.registerHelper('breakAt', (v: unknown) =>
+    new hb.SafeString(hb.Utils.escapeExpression(String(v ?? '')).replace(/([@.])(?=.)/g, '$1<wbr>')),
+  );
   hb.registerHelper('pct', (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(1)} %` : '—'));
   for (const [name, src] of set.templates) {
     if (name !== 'pack') hb.registerPartial(name, src);

@@ -418,7 +418,7 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
     );
   }
   const paths = model.ingressPaths;
-  if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${p.hops.length} hops)`).join('; '));
+  if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'})`).join('; '));
   out.push(...inventoryFacts(q));
   return mergeAlikeFacts(out);
 }

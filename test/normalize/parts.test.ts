@@ -70,7 +70,7 @@ describe('a design with every new part', () => {
       { type: 'Microsoft_BotManagerRuleSet', version: '1.1' },
     ]);
     expect(waf.exclusions).toEqual([{ matchVariable: 'RequestCookieNames', operator: 'Equals', selector: 'session' }]);
-    expect(waf.customRules.map((r) => [r.name, r.type, r.conditions[0]!.operator, r.rateLimit?.threshold])).toEqual([
+    expect(waf.customRules!.map((r) => [r.name, r.type, r.conditions[0]!.operator, r.rateLimit?.threshold])).toEqual([
       ['geo', 'match', 'GeoMatch', undefined],
       ['rate', 'rateLimit', 'IPMatch', 500],
     ]);

@@ -1,5 +1,8 @@
 /** The report describes the new parts in the design's context (inventory) section. */
 import { describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadArchitecture } from '../../src/load/load-architecture.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { ModelQuery } from '../../src/model/query.js';
 import { inventoryFacts, unused } from '../../src/report/inventory.js';
@@ -32,6 +35,14 @@ describe('inventory of the new parts', () => {
     expect(f.get('Node pool OS and upgrades of aks')).toBe(
       'system: AzureLinux, Kubernetes 1.33, max surge 33%, max unavailable 1',
     );
+  });
+
+  it('says custom rules are not stated when a WAF policy leaves them out, and lists that as an unknown fact', async () => {
+    const { model } = await loadArchitecture(join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples', 'e-istio-mesh.ts'));
+    const waf = new Map(inventoryFacts(new ModelQuery(model)).map((k) => [k.label, k.value])).get('WAF of agw-tailwind-frc')!;
+    expect(waf).toMatch(/, custom rules not stated$/);
+    expect(waf).not.toContain('no custom rules');
+    expect(model.unknown.filter((u) => u.path.endsWith('.waf.customRules')).map((u) => u.fact)).toEqual(['WAF custom rules']);
   });
 
   it('names the parts nothing uses, and nothing for a design that uses all it declares', () => {

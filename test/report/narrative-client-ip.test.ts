@@ -30,4 +30,16 @@ describe('narrative: the client IP along a path', () => {
     expect(ilb.tags.map((t) => t.label)).toEqual(expect.arrayContaining(['client IP replaced earlier']));
     expect(JSON.stringify(n)).not.toMatch(/still sees the client|Contour-internal|Agw-erp-gwc/);
   });
+
+  for (const [file, pathName] of [['b-front-door-private-link.ts', 'storefront'], ['g-two-region-stamps.ts', 'bookings-weu']] as const) {
+    it(`${file}: behind Front Door and the Private Link service the controller sees the PLS's NAT IP`, async () => {
+      const { model } = await loadArchitecture(join(examples, file));
+      const q = new ModelQuery(model);
+      const path = model.ingressPaths.find((p) => p.name === pathName)!;
+      const pls = q.getAs(path.hops.find((h) => h.resourceKind === 'privateLinkService')!.resource, 'privateLinkService')!;
+      const ilb = ingressNarrative(path, q).steps.find((s) => s.title.startsWith('Internal load balancer'))!;
+      expect(ilb.text).toContain(`sees a NAT IP of ${pls.name} (from its NAT subnet ${q.name(pls.subnet)}), not the client's.`);
+      expect(ilb.text).not.toMatch(/sees the address of afd-/);
+    });
+  }
 });

@@ -31,6 +31,21 @@ describe('TLS state per segment', () => {
     }
   });
 
+  it('example e: the Istio gateway step says the mesh re-encrypts, as the next step and the diagram do', async () => {
+    const { model } = await loadArchitecture(join(examples, 'e-istio-mesh.ts'));
+    const q = new ModelQuery(model);
+    const meshPaths = model.ingressPaths.filter((p) => pathSegments(model, p).at(-1)?.tls === 'mtls');
+    expect(meshPaths.length).toBeGreaterThan(0);
+    for (const p of meshPaths) {
+      const n = ingressNarrative(p, q);
+      const gateway = n.steps.at(-2)!;
+      expect(gateway.title).toMatch(/^Istio ingress gateway/);
+      expect(gateway.text).not.toContain('unencrypted');
+      expect(gateway.text).toContain('the service mesh (mTLS STRICT) re-encrypts the next segment');
+      expect(gateway.tags[0]).toEqual({ label: 'TLS terminated · mTLS onward', tone: 'good' });
+    }
+  });
+
   it('gives the same answer to the narrative and the diagram on every ingress path of the seven examples', async () => {
     let checked = 0;
     for (const f of readdirSync(examples).filter((x) => x.endsWith('.ts'))) {
@@ -49,6 +64,10 @@ describe('TLS state per segment', () => {
           const pod = n.steps.at(-1)!.tags[0]!.label;
           expect(pod.startsWith('plaintext'), `${f} ${p.id}`).toBe(!isEncrypted(segs.at(-1)?.tls));
         }
+        // A hop's own sentence never calls an encrypted onward segment unencrypted.
+        n.steps.slice(1, 1 + p.hops.length).forEach((step, i) => {
+          if (isEncrypted(segs[i + 1]?.tls)) expect(step.text, `${f} ${p.id} hop ${i + 1}`).not.toContain('unencrypted');
+        });
         for (const s of segs) {
           const drawn = view?.edges.find((e) => e.id === s.edge.id);
           if (drawn) expect(drawn.tls, `${f} ${s.edge.id}`).toBe(s.tls);
