@@ -234,11 +234,13 @@ export function readApiServer(n: NormalizeContext, f: Fields, cluster: Id): ApiS
   }
   const subnet = n.ref(a.raw('subnet'), ['subnet'], a.at('subnet'));
   const isPrivate = a.bool('private') ?? a.defaulted('private', false, REASONS.apiServerPrivate);
+  // A private VNet-integrated API server has no public endpoint to restrict, as with mode 'private'.
+  if (isPrivate && ranges.length) a.issue('authorizedIpRanges', 'authorized IP ranges apply only to a public API server; a private cluster rejects them');
   return {
     mode,
     subnet: subnet ?? '',
     private: isPrivate,
-    authorizedIpRanges: ranges,
+    authorizedIpRanges: isPrivate ? [] : ranges,
     privateDnsZone: isPrivate ? readDnsZoneMode(n, a, 'privateDnsZone') : 'none',
   };
 }
