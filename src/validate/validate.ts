@@ -169,7 +169,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
 }
 
 /** Applies the first acceptance that matches the finding; returns it (undefined when none does). */
-function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): AcceptedRisk | undefined {
+function applyAcceptance(f: Finding, risks: readonly AcceptedRisk[], asOf: string): AcceptedRisk | undefined {
   // An acceptance naming the element wins over one for every element of the rule.
   const forRule = risks.filter((r) => r.rule === f.ruleId);
   const match =
