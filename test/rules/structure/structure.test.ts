@@ -304,7 +304,7 @@ testRule('structure/duplicate-name', {
           messageId: 'issue',
           path: 'network.vnets[1].subnets[2].name',
           severity: 'error',
-          message: 'two different subnet parts are both named "snet-nodes" in vnet-spoke (the first is at network.vnets[1].subnets[0])',
+          message: 'two different subnet parts are both named "snet-nodes" in vnet-spoke (this one is at network.vnets[1].subnets[2], the first at network.vnets[1].subnets[0])',
         },
       ],
     },
