@@ -18,7 +18,7 @@ async function run(listed: boolean) {
   b.aks.nodePools[1]!.subnet = orphan;
   const { model, issues } = normalize(b.arch);
   const res = await validateModel(model, issues, { file: 'd.ts', asOf: '2026-12-03' });
-  const about = (id: string) => [...res.findings.filter((f) => f.element === id || f.message.includes('snet-orphan')).map((f) => f.ruleId), ...res.unverified.filter((u) => u.element === id).map((u) => u.ruleId)];
+  const about = (id: string) => [...res.findings.filter((f) => f.element === id || f.message.includes('snet-orphan')).map((f) => f.ruleId), ...(res.unverified ?? []).filter((u) => u.element === id).map((u) => u.ruleId)];
   return { about, res };
 }
 
