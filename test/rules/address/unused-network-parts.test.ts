@@ -28,7 +28,9 @@ testRule('address/unused-network-parts', {
       arch: design((b) => {
         const pods = subnet({ name: 'snet-pods', cidr: '10.1.64.0/18', purpose: 'aks-pods', delegation: 'Microsoft.ContainerService/managedClusters' });
         mutable(b.spoke.subnets).push(pods);
-                for (const p of b.aks.nodePools) p.podSubnet = pods;
+        // A pod subnet needs a pod-subnet CNI (on the baseline's overlay it is a schema error and leaves the model).
+        b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        for (const p of b.aks.nodePools) p.podSubnet = pods;
       }),
     },
     {

@@ -29,6 +29,8 @@ testRule('control-plane/apiserver-subnet-dedicated', {
       name: 'pods of a pool in the API server subnet',
       arch: () => {
         const b = vnetIntegrated();
+        // A pod subnet needs a pod-subnet CNI (on the baseline's overlay it is a schema error and leaves the model).
+        b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
         b.aks.nodePools[1]!.podSubnet = b.apiSubnet;
         return b.arch;
       },
