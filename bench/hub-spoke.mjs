@@ -13,7 +13,7 @@ export function hubSpoke(n) {
   const bas = d.bastion({ name: 'bas-hub', subnet: basSubnet, sku: 'Standard' });
   const gw = d.vnetGateway({ name: 'vpngw-hub', type: 'vpn', subnet: gwSubnet });
   const dc = d.onPremises({ name: 'dc-amsterdam', addressSpace: ['192.168.0.0/16'] });
-  const vpn = d.hybridConnection({ name: 'vpn-amsterdam', gateway: gw, remote: dc, type: 'vpn' });
+  const vpn = d.hybridConnection({ name: 'vpn-amsterdam', gateway: gw, remote: dc });
   const rt = d.routeTable({ name: 'rt-egress', bgpRoutePropagation: false, routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: firewall }] });
   const kvZone = d.privateDnsZone({ name: 'privatelink.vaultcore.azure.net', links: [hub] });
   const vnets = [hub];

@@ -81,7 +81,7 @@ export interface Metadata {
   /** Name of the workload the platform serves. */
   workload?: string;
   /** People or boards expected to review the design. */
-  reviewers?: string[];
+  reviewers?: readonly string[];
   /** The decision the review board is asked to take. */
   decisionRequested?: string;
   /** Date the design was last updated; reports use it instead of the wall clock. */
@@ -102,11 +102,11 @@ export interface Decision {
   /** The forces and constraints that made a decision necessary. */
   context: string;
   /** The options that were considered. */
-  options?: string[];
+  options?: readonly string[];
   /** The decision itself. */
   decision: string;
   /** What follows from the decision, good and bad. */
-  consequences?: string[];
+  consequences?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ export interface Subnet {
   /** Address prefix of the subnet; must lie inside the VNet's address space. */
   cidr: Cidr;
   /** What the subnet is for: one purpose, or several for a shared subnet (VMs, jump boxes and endpoints together). */
-  purpose?: SubnetPurpose | SubnetPurpose[];
+  purpose?: SubnetPurpose | readonly SubnetPurpose[];
   /** Network security group associated with the subnet. */
   nsg?: NetworkSecurityGroup;
   /** Route table associated with the subnet. */
@@ -180,15 +180,15 @@ export interface VirtualNetwork {
   /** Region the VNet is deployed in. */
   region: Region;
   /** Address spaces of the VNet. */
-  addressSpace: Cidr[];
+  addressSpace: readonly Cidr[];
   /** Role in the topology. */
   role?: VnetRole;
   /** Subnets of the VNet. */
-  subnets: Subnet[];
+  subnets: readonly Subnet[];
   /** DDoS Network Protection plan associated with the VNet. */
   ddosProtectionPlan?: DdosProtectionPlan;
   /** Custom DNS servers; omit for Azure-provided DNS. */
-  dnsServers?: IpAddress[];
+  dnsServers?: readonly IpAddress[];
   /**
    * Whether Network Watcher VNet flow logs are enabled for the VNet (they replace NSG flow logs, which retire on
    * 2027-09-30); omit when not decided.
@@ -241,13 +241,13 @@ export interface RouteTable {
   /** Route table name. */
   name: string;
   /** Routes in the table. */
-  routes: Route[];
+  routes: readonly Route[];
   /** Whether BGP routes from gateways are propagated into the table (`true` when omitted, as in Azure). */
   bgpRoutePropagation?: boolean;
 }
 
 /** Port specification for an NSG rule: `'*'`, a port, a range `'1000-2000'`, or a list. */
-export type PortSpec = '*' | number | `${number}-${number}` | Array<number | `${number}-${number}`>;
+export type PortSpec = '*' | number | `${number}-${number}` | ReadonlyArray<number | `${number}-${number}`>;
 
 /** Source or destination of an NSG rule: a service tag, a CIDR, `'*'`, or a subnet object. */
 export type NsgEndpoint =
@@ -288,7 +288,7 @@ export interface NetworkSecurityGroup {
   /** NSG name. */
   name: string;
   /** Security rules (Azure's default rules are implied); omit when the design does not list them. */
-  rules?: NsgRule[];
+  rules?: readonly NsgRule[];
   /**
    * Whether the traffic this NSG filters is flow-logged: by NSG flow logs on the NSG, or by VNet flow logs of its
    * VNet. Which of the two is told by the VNet's `flowLogs`: `true` there means VNet flow logs, `false` means these
@@ -306,7 +306,7 @@ export interface PublicIp {
   /** SKU; Basic public IPs are retired (Standard when omitted, as in Azure). */
   sku?: 'Standard' | 'StandardV2' | 'Basic';
   /** Zones: `[1, 2, 3]` zone-redundant, one zone zonal; omit for unknown. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
   /** Whether DDoS IP Protection (the per-IP SKU) is enabled on it. */
   ddosIpProtection?: boolean;
   /** The address, when known. */
@@ -324,15 +324,15 @@ export interface NatGateway {
   /** Length of an attached public IP prefix, e.g. 30 gives 4 addresses. */
   publicIpPrefixLength?: number;
   /** Public addresses or prefixes it egresses from, when known (lets the validator check API server authorized IP ranges). */
-  publicIpAddresses?: Cidr[];
+  publicIpAddresses?: readonly Cidr[];
   /** TCP idle timeout in minutes (4–120). */
   idleTimeoutMinutes?: number;
   /** Zone of the NAT gateway; a Standard NAT gateway is zonal or, when omitted, has no zone. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
   /** NAT gateway SKU; StandardV2 is zone-redundant. */
   sku?: 'Standard' | 'StandardV2';
   /** Public IP resources attached to it (their count replaces `publicIps`). */
-  publicIpResources?: PublicIp[];
+  publicIpResources?: readonly PublicIp[];
 }
 
 /** A DDoS Network Protection plan. */
@@ -350,7 +350,7 @@ export interface PrivateDnsZone {
   /** Zone name, e.g. `privatelink.vaultcore.azure.net`. */
   name: string;
   /** VNets linked to the zone for resolution; omit when not decided. */
-  links?: VirtualNetwork[];
+  links?: readonly VirtualNetwork[];
 }
 
 /** PaaS services that can sit behind a private endpoint. */
@@ -384,7 +384,7 @@ export interface PaasService {
    * Container registry only: its artifact cache rules. A registry a network-isolated cluster bootstraps from
    * needs the rule `aks-managed-mcr` (source `mcr.microsoft.com/*`, target `aks-managed-repository/*`).
    */
-  cacheRules?: AcrCacheRule[];
+  cacheRules?: readonly AcrCacheRule[];
   /** Container registry only: whether Azure AD authentication-as-ARM tokens are accepted (the ACR default). */
   authenticationAsArm?: boolean;
 }
@@ -420,7 +420,7 @@ export interface OnPremisesNetwork {
   /** Name of the site, e.g. "Frankfurt DC". */
   name: string;
   /** Address ranges used on-premises. */
-  addressSpace: Cidr[];
+  addressSpace: readonly Cidr[];
 }
 
 /** A VPN or ExpressRoute virtual network gateway. */
@@ -436,7 +436,7 @@ export interface VirtualNetworkGateway {
   /** Gateway SKU, e.g. `VpnGw2AZ` or `ErGw1AZ`. */
   sku?: string;
   /** Zones the gateway spans. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
   /** Whether the VPN gateway runs active-active. */
   activeActive?: boolean;
 }
@@ -492,7 +492,7 @@ export interface BuildAgents {
   /** Subnet of self-hosted agents. */
   subnet?: Subnet;
   /** Public egress addresses of the agents, when known (needed for authorized IP ranges). */
-  egressIps?: Cidr[];
+  egressIps?: readonly Cidr[];
 }
 
 /** Protocol and port of an application rule, e.g. `{ type: 'Https', port: 443 }`. */
@@ -508,15 +508,15 @@ export interface FirewallApplicationRule {
   /** Rule name. */
   name: string;
   /** Source CIDRs or IP addresses (`*` for any). */
-  sourceAddresses?: string[];
+  sourceAddresses?: readonly string[];
   /** Protocols and ports matched. */
-  protocols: FirewallAppProtocol[];
+  protocols: readonly FirewallAppProtocol[];
   /** Target FQDNs, wildcards allowed (`*.blob.core.windows.net`). */
-  targetFqdns?: string[];
+  targetFqdns?: readonly string[];
   /** FQDN tags, e.g. `AzureKubernetesService`. */
-  fqdnTags?: string[];
+  fqdnTags?: readonly string[];
   /** Web categories (Standard and Premium). */
-  webCategories?: string[];
+  webCategories?: readonly string[];
 }
 
 /** A network rule: layer-3/4 allow/deny by address, service tag or FQDN (FQDNs need DNS proxy). */
@@ -524,15 +524,15 @@ export interface FirewallNetworkRule {
   /** Rule name. */
   name: string;
   /** Source CIDRs or IP addresses (`*` for any). */
-  sourceAddresses?: string[];
+  sourceAddresses?: readonly string[];
   /** Destination CIDRs, IP addresses or service tags (e.g. `AzureCloud.westeurope`). */
-  destinationAddresses?: string[];
+  destinationAddresses?: readonly string[];
   /** Destination FQDNs (resolved by the firewall's DNS proxy). */
-  destinationFqdns?: string[];
+  destinationFqdns?: readonly string[];
   /** Destination ports: a port, a range `'1000-2000'` or `'*'`. */
-  destinationPorts: Array<number | `${number}-${number}` | '*'>;
+  destinationPorts: ReadonlyArray<number | `${number}-${number}` | '*'>;
   /** IP protocols. */
-  protocols: Array<'TCP' | 'UDP' | 'ICMP' | 'Any'>;
+  protocols: ReadonlyArray<'TCP' | 'UDP' | 'ICMP' | 'Any'>;
 }
 
 /** A DNAT rule: traffic to a firewall public IP and port is translated to a private address and port. */
@@ -540,13 +540,13 @@ export interface FirewallDnatRule {
   /** Rule name. */
   name: string;
   /** Source CIDRs or IP addresses (`*` for any). */
-  sourceAddresses?: string[];
+  sourceAddresses?: readonly string[];
   /** The firewall public IP address the rule listens on. */
   destinationAddress?: IpAddress;
   /** Port the rule listens on (1–65535). */
   destinationPort: number;
   /** Protocols. */
-  protocols: Array<'TCP' | 'UDP'>;
+  protocols: ReadonlyArray<'TCP' | 'UDP'>;
   /** Private address traffic is sent to (or use `translatedFqdn`). */
   translatedAddress?: IpAddress;
   /** FQDN traffic is sent to, instead of an address. */
@@ -567,7 +567,7 @@ export type FirewallRuleCollection =
       /** What matching traffic gets. */
       action: 'Allow' | 'Deny';
       /** Rules of the collection. */
-      rules: FirewallApplicationRule[];
+      rules: readonly FirewallApplicationRule[];
     }
   | {
       /** Layer-3/4 rules. */
@@ -579,7 +579,7 @@ export type FirewallRuleCollection =
       /** What matching traffic gets. */
       action: 'Allow' | 'Deny';
       /** Rules of the collection. */
-      rules: FirewallNetworkRule[];
+      rules: readonly FirewallNetworkRule[];
     }
   | {
       /** Destination NAT rules (inbound publishing). */
@@ -589,7 +589,7 @@ export type FirewallRuleCollection =
       /** Priority 100–65000; lower runs first. */
       priority: number;
       /** Rules of the collection. */
-      rules: FirewallDnatRule[];
+      rules: readonly FirewallDnatRule[];
     };
 
 /** Off, alert only, or alert and deny: the modes of threat intelligence and IDPS. */
@@ -614,7 +614,7 @@ export interface FirewallPolicy {
   /** Parent policy whose rules are inherited. */
   basePolicy?: FirewallPolicy;
   /** Rule collections; omit when the design does not list them (they are then unknown). */
-  ruleCollections?: FirewallRuleCollection[];
+  ruleCollections?: readonly FirewallRuleCollection[];
 }
 
 /** Azure Firewall. */
@@ -632,7 +632,7 @@ export interface AzureFirewall {
   /** The firewall policy holding its rules; use either `policy` or `classicRules`. */
   policy?: FirewallPolicy;
   /** Classic rules configured on the firewall itself (the older model); use either these or `policy`. */
-  classicRules?: FirewallRuleCollection[];
+  classicRules?: readonly FirewallRuleCollection[];
   /**
    * Management IP configuration: a second subnet `AzureFirewallManagementSubnet` (and public IP)
    * that carries the firewall's own management traffic. Required for forced tunneling and the Basic tier.
@@ -643,15 +643,15 @@ export interface AzureFirewall {
   /** Number of public IP addresses. */
   publicIps?: number;
   /** Public addresses or prefixes it egresses from, when known (lets the validator check API server authorized IP ranges). */
-  publicIpAddresses?: Cidr[];
+  publicIpAddresses?: readonly Cidr[];
   /** Whether DNS proxy is enabled (needed for FQDN network rules). */
   dnsProxy?: boolean;
   /** FQDNs allowed by application or network rules, e.g. `mcr.microsoft.com`. */
-  fqdnAllowRules?: string[];
+  fqdnAllowRules?: readonly string[];
   /** Whether the AKS FQDN tag (`AzureKubernetesService`) is allowed. */
   aksFqdnTag?: boolean;
   /** Zones the firewall spans. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
   /** Threat-intelligence mode. */
   threatIntel?: 'Off' | 'Alert' | 'Deny';
   /** Whether a NAT gateway is attached to the firewall subnet for SNAT scale. */
@@ -673,9 +673,9 @@ export interface NetworkVirtualAppliance {
   /** Number of public IPs used for SNAT. */
   publicIps?: number;
   /** Public addresses or prefixes it egresses from, when known (lets the validator check API server authorized IP ranges). */
-  publicIpAddresses?: Cidr[];
+  publicIpAddresses?: readonly Cidr[];
   /** Zones it spans. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -712,7 +712,7 @@ export interface WafMatchCondition {
   /** How: `GeoMatch` takes two-letter country codes, `IPMatch` CIDRs, the others strings. */
   operator: 'GeoMatch' | 'IPMatch' | 'Equal' | 'Contains' | 'BeginsWith' | 'EndsWith' | 'RegEx' | 'Any';
   /** Values compared against. */
-  values: string[];
+  values: readonly string[];
   /** Whether the condition is negated. */
   negate?: boolean;
 }
@@ -728,7 +728,7 @@ export interface WafCustomRule {
   /** What matching requests get. */
   action: 'Allow' | 'Block' | 'Log' | 'Redirect' | 'JSChallenge';
   /** Conditions, all of which must match. */
-  conditions: WafMatchCondition[];
+  conditions: readonly WafMatchCondition[];
   /** Rate-limit rules: requests allowed per window and the window (1 or 5 minutes). */
   rateLimit?: { threshold: number; durationMinutes: 1 | 5 };
 }
@@ -742,11 +742,11 @@ export interface WafPolicy {
   /** Whether managed rule sets (DRS/OWASP, bot manager) are enabled; implied by `managedRuleSets`. */
   managedRules?: boolean;
   /** The managed rule sets, with versions and actions. */
-  managedRuleSets?: WafManagedRuleSet[];
+  managedRuleSets?: readonly WafManagedRuleSet[];
   /** Exclusions from managed-rule evaluation. */
-  exclusions?: WafExclusion[];
+  exclusions?: readonly WafExclusion[];
   /** Custom rules (match, geo-match, rate limit). */
-  customRules?: WafCustomRule[];
+  customRules?: readonly WafCustomRule[];
   /** Whether the policy is enabled (true when omitted). */
   enabled?: boolean;
 }
@@ -777,7 +777,7 @@ export interface FrontDoor {
   /** WAF policy, if any. */
   waf?: WafPolicy;
   /** Routes: which domains and paths go to which origin group. */
-  routes?: FrontDoorRoute[];
+  routes?: readonly FrontDoorRoute[];
   /** Minimum TLS version clients must use on custom domains. */
   minTlsVersion?: '1.0' | '1.2';
 }
@@ -810,7 +810,7 @@ export interface FrontDoorOrigin {
    * `X-Azure-FDID` header, admitting only the `AzureFrontDoor.Backend` service tag, both, or none.
    * Omit when not decided.
    */
-  lockdown?: Array<'x-azure-fdid' | 'service-tag'> | 'none';
+  lockdown?: ReadonlyArray<'x-azure-fdid' | 'service-tag'> | 'none';
   /** Whether Front Door talks to the origin over HTTPS. */
   https?: boolean;
 }
@@ -820,15 +820,15 @@ export interface FrontDoorRoute {
   /** Route name. */
   name: string;
   /** Domains served. */
-  domains?: string[];
+  domains?: readonly string[];
   /** Path patterns, e.g. `/*`. */
-  patterns?: string[];
+  patterns?: readonly string[];
   /** Origins of the route's origin group. */
-  origins: FrontDoorOrigin[];
+  origins: readonly FrontDoorOrigin[];
   /** Whether HTTP requests are redirected to HTTPS. */
   httpsRedirect?: boolean;
   /** Protocols accepted from clients. */
-  acceptedProtocols?: Array<'Http' | 'Https'>;
+  acceptedProtocols?: ReadonlyArray<'Http' | 'Https'>;
   /** Protocol used towards the origins. */
   forwardingProtocol?: 'HttpOnly' | 'HttpsOnly' | 'MatchRequest';
 }
@@ -842,7 +842,7 @@ export interface TrafficManager {
   /** Routing method. */
   routingMethod: 'Priority' | 'Weighted' | 'Performance' | 'Geographic' | 'MultiValue' | 'Subnet';
   /** Endpoints (regional entry points). */
-  endpoints: Array<{ name: string; target?: ApplicationGateway | LoadBalancer | FrontDoor | PublicIp; hostName?: string; region?: Region }>;
+  endpoints: ReadonlyArray<{ name: string; target?: ApplicationGateway | LoadBalancer | FrontDoor | PublicIp; hostName?: string; region?: Region }>;
 }
 
 /** Azure Application Gateway. */
@@ -868,7 +868,7 @@ export interface ApplicationGateway {
   /** The public frontend's IP resource. */
   publicIp?: PublicIp;
   /** Zones the gateway spans. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
   /** Minimum autoscale instance count. */
   minCapacity?: number;
   /** Maximum autoscale instance count. */
@@ -915,7 +915,7 @@ export interface ApiManagement {
   /** Subnet when VNet-injected. */
   subnet?: Subnet;
   /** Zones it spans. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
 }
 
 /** An Azure Standard (or legacy Basic) load balancer in front of cluster services. */
@@ -933,7 +933,7 @@ export interface LoadBalancer {
   /** Frontend private IP of an internal LB. */
   privateIp?: IpAddress;
   /** Zones of the frontend. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
   /** The cluster whose Service created the LB. */
   cluster?: Cluster;
 }
@@ -949,9 +949,9 @@ export interface PrivateLinkService {
   /** The internal load balancer it exposes. */
   loadBalancer: LoadBalancer;
   /** Subscriptions that may see (request a connection to) the service, or `'*'` for anyone with the alias. */
-  visibility?: string[] | '*';
+  visibility?: readonly string[] | '*';
   /** Subscriptions whose connection requests are approved automatically. */
-  autoApproval?: string[];
+  autoApproval?: readonly string[];
   /** Number of NAT IP addresses taken from `subnet` (1–8). */
   natIpCount?: number;
 }
@@ -1020,7 +1020,7 @@ export interface NodePool {
   /** Maximum pods per node. */
   maxPods?: number;
   /** Availability zones of the pool. */
-  zones?: Zone[];
+  zones?: readonly Zone[];
   /** Node subnet (BYO VNet). */
   subnet: Subnet;
   /** Pod subnet for the pod-subnet CNI modes. */
@@ -1129,7 +1129,7 @@ export type ApiServer =
       /** Public endpoint. */
       mode: 'public';
       /** CIDRs allowed to reach the API server; omit or leave empty for "anyone". */
-      authorizedIpRanges?: Cidr[];
+      authorizedIpRanges?: readonly Cidr[];
       /**
        * Whether the konnectivity agent carries node ↔ control plane traffic (a `konnectivity-agent` pod runs in
        * `kube-system`). Without it, nodes also need UDP 1194 and TCP 9000 to the region through an egress firewall.
@@ -1152,7 +1152,7 @@ export type ApiServer =
       /** Whether the endpoint is private (otherwise public through an internal LB + public IP). */
       private: boolean;
       /** Authorized IP ranges for the public variant. */
-      authorizedIpRanges?: Cidr[];
+      authorizedIpRanges?: readonly Cidr[];
       /** Private DNS zone mode for the private variant. */
       privateDnsZone?: PrivateDnsZoneMode;
     };
@@ -1287,15 +1287,15 @@ export interface Cluster {
   /** Container networking. */
   network: ClusterNetwork;
   /** Node pools; the first system pool's subnet hosts a private cluster's endpoint. */
-  nodePools: NodePool[];
+  nodePools: readonly NodePool[];
   /** API server exposure (default public, no authorized ranges). */
   apiServer?: ApiServer;
   /** Access paths that must reach the API server. */
-  controlPlaneAccess?: ControlPlaneAccess[];
+  controlPlaneAccess?: readonly ControlPlaneAccess[];
   /** Outbound type (default loadBalancer). */
   outbound?: Outbound;
   /** Destinations workloads need. */
-  egressDestinations?: EgressDestination[];
+  egressDestinations?: readonly EgressDestination[];
   /** Service mesh. */
   serviceMesh?: ServiceMesh;
   /** Whether the cluster is in an AKS-managed VNet (rare in reviewed designs; default false). */
@@ -1310,7 +1310,7 @@ export interface Cluster {
    */
   bootstrapRegistry?: PaasService;
   /** Ingress controllers that run in the cluster, including ones on no ingress path. */
-  ingressControllers?: IngressController[];
+  ingressControllers?: readonly IngressController[];
 }
 
 /** Cluster add-ons that change the network or are retiring. */
@@ -1394,7 +1394,7 @@ export type IngressClient =
       /** Partners from known ranges. */
       kind: 'partner';
       /** Their source ranges. */
-      sourceRanges?: Cidr[];
+      sourceRanges?: readonly Cidr[];
       /** Label. */
       label?: string;
     };
@@ -1424,7 +1424,7 @@ export interface IngressPath {
   /** Who sends the traffic. */
   from: IngressClient;
   /** Hops in order. */
-  hops: Hop[];
+  hops: readonly Hop[];
   /** The workload reached; omit while the backend is not decided (the path ends at its last hop). */
   to?: IngressTarget;
   /** Free-text description. */
@@ -1462,7 +1462,7 @@ export interface ReviewConfig {
   /** Date lifecycle rules are evaluated against (default today). */
   asOf?: IsoDate;
   /** Accepted risks. */
-  acceptedRisks?: AcceptedRisk[];
+  acceptedRisks?: readonly AcceptedRisk[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1472,50 +1472,50 @@ export interface ReviewConfig {
 /** Network parts not owned by a cluster. Anything referenced elsewhere is discovered automatically. */
 export interface Network {
   /** Virtual networks, each with its subnets. */
-  vnets: VirtualNetwork[];
+  vnets: readonly VirtualNetwork[];
   /** VNet peerings. */
-  peerings?: Peering[];
+  peerings?: readonly Peering[];
   /** Private DNS zones. */
-  privateDnsZones?: PrivateDnsZone[];
+  privateDnsZones?: readonly PrivateDnsZone[];
   /** Private endpoints. */
-  privateEndpoints?: PrivateEndpoint[];
+  privateEndpoints?: readonly PrivateEndpoint[];
   /** On-premises networks. */
-  onPremises?: OnPremisesNetwork[];
+  onPremises?: readonly OnPremisesNetwork[];
   /** Hybrid connections (VPN, ExpressRoute). */
-  hybridConnections?: HybridConnection[];
+  hybridConnections?: readonly HybridConnection[];
   /** Firewalls (also discovered from routes and egress). */
-  firewalls?: AzureFirewall[];
+  firewalls?: readonly AzureFirewall[];
   /** Network virtual appliances. */
-  nvas?: NetworkVirtualAppliance[];
+  nvas?: readonly NetworkVirtualAppliance[];
   /** Bastion hosts. */
-  bastions?: Bastion[];
+  bastions?: readonly Bastion[];
   /** Jump boxes. */
-  jumpBoxes?: JumpBox[];
+  jumpBoxes?: readonly JumpBox[];
   /** Build agent pools. */
-  buildAgents?: BuildAgents[];
+  buildAgents?: readonly BuildAgents[];
   /** Other gateways (also discovered from hybrid connections). */
-  gateways?: VirtualNetworkGateway[];
+  gateways?: readonly VirtualNetworkGateway[];
   /**
    * Load balancers that are on no ingress path, typically ones Kubernetes creates for Services of
    * type LoadBalancer (set `cluster`); those on a path are discovered from its hops.
    */
-  loadBalancers?: LoadBalancer[];
+  loadBalancers?: readonly LoadBalancer[];
   /** Route tables, including ones no subnet uses (so "created but not associated" can be said). */
-  routeTables?: RouteTable[];
+  routeTables?: readonly RouteTable[];
   /** NSGs, including ones no subnet uses. */
-  nsgs?: NetworkSecurityGroup[];
+  nsgs?: readonly NetworkSecurityGroup[];
   /** Public IP resources not attached through another part. */
-  publicIps?: PublicIp[];
+  publicIps?: readonly PublicIp[];
   /** NAT gateways, including ones no subnet uses. */
-  natGateways?: NatGateway[];
+  natGateways?: readonly NatGateway[];
   /** Firewall policies (also discovered from firewalls). */
-  firewallPolicies?: FirewallPolicy[];
+  firewallPolicies?: readonly FirewallPolicy[];
   /** Private Link Services (also discovered from ingress hops and Front Door origins). */
-  privateLinkServices?: PrivateLinkService[];
+  privateLinkServices?: readonly PrivateLinkService[];
   /** Traffic Manager profiles. */
-  trafficManagers?: TrafficManager[];
+  trafficManagers?: readonly TrafficManager[];
   /** Front Door profiles (also discovered from ingress hops). */
-  frontDoors?: FrontDoor[];
+  frontDoors?: readonly FrontDoor[];
 }
 
 /** A complete AKS network design. */
@@ -1525,13 +1525,13 @@ export interface Architecture {
   /** Descriptive metadata. */
   metadata: Metadata;
   /** Architecture decisions. */
-  decisions?: Decision[];
+  decisions?: readonly Decision[];
   /** Network foundations. */
   network: Network;
   /** Clusters. */
-  clusters: Cluster[];
+  clusters: readonly Cluster[];
   /** Ingress paths. */
-  ingress?: IngressPath[];
+  ingress?: readonly IngressPath[];
   /** Review configuration (rule settings, as-of date, accepted risks). */
   review?: ReviewConfig;
 }

@@ -3,6 +3,7 @@
  * and a misspelt key would otherwise do nothing. Unknown keys are errors with a did-you-mean.
  */
 import { isCalendarDate } from '../shared/date.js';
+import { didYouMean } from '../shared/did-you-mean.js';
 import { isRecord } from '../shared/is-record.js';
 
 export interface ConfigProblem {
@@ -156,26 +157,5 @@ function check(s: Schema, v: unknown, path: string, out: ConfigProblem[]): void 
   }
 }
 
-/** ` (did you mean "outputs"?)` when a known word is close enough to be the intended one. */
-export function didYouMean(word: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const k of known) {
-    const d = distance(word.toLowerCase(), k.toLowerCase());
-    if (d < bestD) [best, bestD] = [k, d];
-  }
-  const limit = Math.max(1, Math.floor(word.length / 3));
-  return best !== undefined && bestD <= limit ? ` (did you mean "${best}"?)` : '';
-}
-
-/** Levenshtein distance. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
-}
+// The DSL's unknown-key check (src/normalize/unknown-keys.ts) makes the same suggestions.
+export { didYouMean };

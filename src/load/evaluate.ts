@@ -35,6 +35,8 @@ export type Evaluation =
       /** Objects of `value` (the same clones) that a DSL builder tagged, and the frame it recorded. */
       tagged: object[];
       frames: string[];
+      /** With no default export: the exports that are architectures (made by defineArchitecture), and their frames. */
+      named?: Array<{ name: string; frame?: string }>;
     }
   | { ok: false; kind: 'threw'; thrown: ThrownInfo }
   | { ok: false; kind: 'timeout'; ms: number }
@@ -92,13 +94,25 @@ parentPort.on('message', async (msg) => {
   // never settle then ends the worker with exit code 13 instead of waiting for the time limit.
   parentPort.unref();
   let value;
+  let mod;
   try {
-    const mod = await import(url);
+    mod = await import(url);
     value = mod.default;
     if (typeof value === 'function') value = value();
     value = await value;
   } catch (e) {
     return send({ type: 'threw', thrown: describe(e) });
+  }
+  // A design that forgot \`default\` exports its architecture by name: found here, so that it is an error at
+  // the defineArchitecture call rather than a helper module skipped with a note.
+  const named = [];
+  if (value === undefined) {
+    for (const name of Object.keys(mod)) {
+      try {
+        const v = mod[name];
+        if (v !== null && typeof v === 'object' && v.kind === 'architecture') named.push({ name, frame: typeof v[KEY] === 'string' ? v[KEY] : undefined });
+      } catch {}
+    }
   }
   const tagged = [];
   const frames = [];
@@ -120,7 +134,7 @@ parentPort.on('message', async (msg) => {
     // Let what the design printed reach the parent before the worker is ended.
     await new Promise((r) => process.stdout.write('', () => r()));
     // One message: structured clone keeps shared and circular objects, so tagged[i] is the very clone inside value.
-    if (!done) { parentPort.postMessage({ type: 'value', seq, value, tagged, frames }); done = true; parentPort.ref(); }
+    if (!done) { parentPort.postMessage({ type: 'value', seq, value, tagged, frames, named }); done = true; parentPort.ref(); }
   } catch (e) {
     send({ type: 'unclonable', message: safe(() => e.message, String(e)) });
   }
@@ -228,7 +242,7 @@ function bootEvaluator(reusable: boolean): Evaluator {
     // A message about an earlier design (it cannot happen, as the worker answers once per design) is dropped.
     if (m.seq !== seq) return;
     if (m.type === 'value') {
-      finish({ ok: true, value: m.value, tagged: m.tagged as object[], frames: m.frames as string[] });
+      finish({ ok: true, value: m.value, tagged: m.tagged as object[], frames: m.frames as string[], named: m.named as Array<{ name: string; frame?: string }> });
     }
     else if (m.type === 'threw') finish({ ok: false, kind: 'threw', thrown: m.thrown as ThrownInfo });
     else if (m.type === 'exit') finish({ ok: false, kind: 'exit', code: m.code as number });

@@ -37,6 +37,16 @@ export async function loadArchitecture(path: string, session?: LoadSession): Pro
   // User Timing entries feed `--timings` (read and cleared by the CLI); recording one costs microseconds.
   performance.measure('aksnet:load', { start: t0, detail: { design: file } });
   const v = loaded.value;
+  const named = loaded.named?.[0];
+  if (v === undefined && named) {
+    // An architecture exported by name is a design that forgot `default`, not a helper module: an error, not a skip.
+    const at = named.site ? { file: displayPath(named.site.file), line: named.site.line, column: named.site.column } : { file, line: 1, column: 1 };
+    throw new AksnetError(
+      `the architecture is exported as "${named.name}" but not as default; write \`export default defineArchitecture({ … })\` (or add \`export default ${named.name};\`)`,
+      at,
+      ExitCode.usage,
+    );
+  }
   if (v === undefined) {
     throw new NotAnArchitectureError(
       'the file has no default export; end it with `export default defineArchitecture({ … })`',

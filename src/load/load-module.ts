@@ -46,6 +46,8 @@ export interface LoadedModule {
   inputs: string[];
   /** Where each part made by a DSL builder was built, in the user's sources. */
   sites: Map<object, SourceSite>;
+  /** With no default export: the exports that are architectures, by name, and where defineArchitecture was called. */
+  named?: Array<{ name: string; site?: SourceSite }>;
 }
 
 /** A position in one of the user's source files (absolute path, 1-based line and column). */
@@ -334,7 +336,8 @@ async function evaluateBundle(
     const site = mapper(evaluation.frames[i]!);
     if (site) sites.set(part, site);
   });
-  return { file: abs, value: evaluation.value, inputs: bundle.inputs, sites };
+  const named = evaluation.named?.map((a) => ({ name: a.name, ...(a.frame ? { site: mapper(a.frame) } : {}) }));
+  return { file: abs, value: evaluation.value, inputs: bundle.inputs, sites, ...(named?.length ? { named } : {}) };
 }
 
 function esbuildModule(): typeof Esbuild {

@@ -133,9 +133,16 @@ export function readNodePool(n: NormalizeContext, id: Id, raw: Record<string, un
   const f = new Fields(raw, path, n.sink, id);
   const name = typeof raw.name === 'string' ? raw.name : 'pool';
   const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));
-  const podSubnet = f.has('podSubnet') ? n.ref(f.raw('podSubnet'), ['subnet'], f.at('podSubnet')) : undefined;
-  if ((cni === 'azure-podsubnet-dynamic' || cni === 'azure-podsubnet-static') && !f.has('podSubnet')) {
+  const podSubnetCni = cni === 'azure-podsubnet-dynamic' || cni === 'azure-podsubnet-static';
+  // Resolved even where it does not apply, so the subnet is still checked; left out of the model then, as podCidr is.
+  let podSubnet = f.has('podSubnet') ? n.ref(f.raw('podSubnet'), ['subnet'], f.at('podSubnet')) : undefined;
+  if (podSubnetCni && !f.has('podSubnet')) {
     f.issue('podSubnet', `node pool "${name}" needs a podSubnet with ${cni}`);
+  } else if (!podSubnetCni && cni !== 'byo' && f.has('podSubnet')) {
+    // Mirrors podCidr with a pod-subnet CNI: AKS takes a pod subnet only with Azure CNI pod subnet.
+    const from = cni === 'azure-nodesubnet' ? 'the node subnet' : 'the cluster\'s podCidr';
+    f.issue('podSubnet', `"podSubnet" does not apply to ${cni}: pods take their addresses from ${from}`);
+    podSubnet = undefined;
   }
   const minCount = f.num('minCount', { min: 0, max: 5000 });
   const maxCount = f.num('maxCount', { min: 0, max: 5000 });
@@ -227,11 +234,13 @@ export function readApiServer(n: NormalizeContext, f: Fields, cluster: Id): ApiS
   }
   const subnet = n.ref(a.raw('subnet'), ['subnet'], a.at('subnet'));
   const isPrivate = a.bool('private') ?? a.defaulted('private', false, REASONS.apiServerPrivate);
+  // A private VNet-integrated API server has no public endpoint to restrict, as with mode 'private'.
+  if (isPrivate && ranges.length) a.issue('authorizedIpRanges', 'authorized IP ranges apply only to a public API server; a private cluster rejects them');
   return {
     mode,
     subnet: subnet ?? '',
     private: isPrivate,
-    authorizedIpRanges: ranges,
+    authorizedIpRanges: isPrivate ? [] : ranges,
     privateDnsZone: isPrivate ? readDnsZoneMode(n, a, 'privateDnsZone') : 'none',
   };
 }

@@ -166,7 +166,8 @@ export class NormalizeContext {
       const where = scoped && scope ? ` in ${scope}` : '';
       this.sink.issues.push({
         ruleId: 'structure/duplicate-name',
-        message: `two different ${kind} parts are both named "${name}"${where} (the first is at ${firstPath || 'the root'})`,
+        // Both paths: a part built by a helper function is located at the helper, so the path is what tells the two apart.
+        message: `two different ${kind} parts are both named "${name}"${where} (this one is at ${path || 'the root'}, the first at ${firstPath || 'the root'})`,
         path: `${path}.name`,
       });
       let n = 2;

@@ -86,6 +86,7 @@ export function readSubnet(n: NormalizeContext, id: Id, name: string, f: Fields)
       message: `subnet "${name}" is referenced but is not in the subnets of any VNet in network.vnets`,
       path: f.path,
       element: id,
+      unresolved: true,
     });
   }
   const nsg = f.has('nsg') ? n.ref(f.raw('nsg'), ['nsg'], f.at('nsg')) : undefined;

@@ -17,6 +17,7 @@ import { clusterPaths, egressDestinationsByCluster, ingressPath, linkGatewaysToC
 import { Fields, describe, isRecord, type NormalizeIssue } from './reader.js';
 import { cmp, dedupeDefaults, dedupeUnknown } from './util.js';
 import { checkInput } from './input-checks.js';
+import { unknownKeys } from './unknown-keys.js';
 
 export interface NormalizeResult {
   model: Model;
@@ -46,6 +47,8 @@ export function normalize(input: unknown): NormalizeResult {
   for (const r of [...n.resources.values()]) if (r.kind === 'cluster') clusterPaths(n, r, routing, destinations);
   linkGatewaysToClusters(n);
   const review = readReview(n, arch);
+  // After the walk, so that each part is named by its canonical path and element id.
+  n.sink.issues.push(...unknownKeys(root, (part) => n.seen.get(part) && { path: n.seen.get(part)!.path, element: n.seen.get(part)!.id }));
 
   const model: Model = {
     schemaVersion: 1,

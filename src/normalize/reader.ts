@@ -27,6 +27,11 @@ export interface NormalizeIssue {
    * value, a default, or nothing): no rule may judge the element as if the design had said so (validate.ts).
    */
   standIn?: true;
+  /**
+   * Set when the element itself does not resolve (a subnet in no VNet): its place in the model is a guess (`subnet:?/…`),
+   * so no rule reports on it; this issue is the one finding (validate.ts).
+   */
+  unresolved?: true;
 }
 
 /** Mutable state of one normalization run (kept local to the run). */

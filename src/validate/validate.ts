@@ -52,6 +52,9 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   const unverified: UnverifiedCheck[] = [];
   const unknownByPath = new Map(model.unknown.map((u) => [u.path, u]));
   const invalid = invalidFields(issues);
+  // Elements that do not resolve (a subnet in no VNet) get their structure issue and nothing else: a rule's verdict
+  // on them would judge a guessed place in the model ("in VNet ?").
+  const unresolved = new Set(issues.filter((i) => i.unresolved && i.element).map((i) => i.element!));
   const usedAcceptances = new Set<AcceptedRisk>();
   const rulesRun: string[] = [];
   for (const rule of rules) {
@@ -69,6 +72,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       unverified: (u) => open.push(u),
     });
     for (const u of open) {
+      if (unresolved.has(u.element)) continue;
       const el = q.get(u.element);
       const held = invalid.get(u.element);
       if (held) {
@@ -101,6 +105,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       });
     }
     for (const r of reports) {
+      if (!ISSUE_RULES.has(rule.meta.id) && [r.element, ...(r.dependsOn ?? [])].some((id) => id !== undefined && unresolved.has(id))) continue;
       const el = r.element ? q.get(r.element) : undefined;
       // A field the design states wrongly (a typo in an enum, a string for a number) reached the model as a stand-in
       // value (the first allowed one, or the default). A rule's verdict on that element would judge the stand-in, not
@@ -169,7 +174,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
 }
 
 /** Applies the first acceptance that matches the finding; returns it (undefined when none does). */
-function applyAcceptance(f: Finding, risks: AcceptedRisk[], asOf: string): AcceptedRisk | undefined {
+function applyAcceptance(f: Finding, risks: readonly AcceptedRisk[], asOf: string): AcceptedRisk | undefined {
   // An acceptance naming the element wins over one for every element of the rule.
   const forRule = risks.filter((r) => r.rule === f.ruleId);
   const match =

@@ -11,6 +11,7 @@ import type { Model, ResourceOf } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { egressNarrative } from '../../src/report/narrative.js';
 import { baseline } from '../helpers/fixture.js';
+import { mutable } from '../helpers/mutable.js';
 
 type Mutable = Record<string, unknown>;
 
@@ -95,7 +96,7 @@ describe('snatAllowList', () => {
     (b.aks as unknown as Mutable).outbound = { type: 'loadBalancer', outboundIps: 3 };
     const { model: plain } = normalize(b.arch);
     expect(snatAllowList(plain)).toMatchObject({ total: 3, exact: true });
-    b.aks.nodePools.push(
+    mutable(b.aks.nodePools).push(
       nodePool({
         name: 'edge',
         mode: 'user',

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadArchitecture } from '../../src/load/load-architecture.js';
+import { loadArchitecture, NotAnArchitectureError } from '../../src/load/load-architecture.js';
 import { AksnetError, ExitCode } from '../../src/shared/errors.js';
 
 const repo = resolve(import.meta.dirname, '../..');
@@ -96,6 +96,18 @@ describe('loadArchitecture', () => {
     expect(e.exitCode).toBe(2);
     expect(e.message).toContain('no default export');
     expect(e.message).toContain('export default defineArchitecture');
+  });
+
+  it('an architecture exported by name only is a design that forgot default: an error at defineArchitecture, not a skip', async () => {
+    const text = MINIMAL.replace('export default defineArchitecture', 'export const arch = defineArchitecture');
+    const e = await loadError(file('forgot.ts', text));
+    expect(e).not.toBeInstanceOf(NotAnArchitectureError);
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toBe('the architecture is exported as "arch" but not as default; write `export default defineArchitecture({ … })` (or add `export default arch;`)');
+    expect(e.format()).toMatch(new RegExp(`forgot\\.ts:${lineOf(text, 'export const arch')}:21 - error`));
+    // A helper module that exports no architecture is still skipped as one.
+    const helper = await loadError(file('helper-only.ts', `export const OFFICES = ['203.0.113.0/27'] as const;\n`));
+    expect(helper).toBeInstanceOf(NotAnArchitectureError);
   });
 
   it('a default export that is not an architecture is rejected with exit code 2', async () => {

@@ -19,6 +19,7 @@ import {
 } from '../../dsl/index.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { computeRouting, defaultRouteFor, routeFor, type SubnetRoutes } from '../../src/model/routing.js';
+import { mutable } from '../helpers/mutable.js';
 
 function routesOf(arch: Architecture, subnetId: string): SubnetRoutes {
   const { model } = normalize(arch);
@@ -138,7 +139,7 @@ describe('user routes', () => {
   it('longest prefix wins: a /24 user route inside the VNet beats the /16 VnetLocal route, only inside the /24', () => {
     const arch = hubSpoke();
     const rt = arch.network.vnets[1]!.subnets[0]!.routeTable!;
-    rt.routes.push({ name: 'inspect', prefix: '10.1.4.0/24', nextHop: { type: 'VirtualAppliance', address: '10.0.0.4' } });
+    mutable(rt.routes).push({ name: 'inspect', prefix: '10.1.4.0/24', nextHop: { type: 'VirtualAppliance', address: '10.0.0.4' } });
     const t = routesOf(arch, 'subnet:vnet-spoke/snet-nodes');
     expect(routeFor(t, '10.1.4.1')?.source).toBe('User');
     expect(routeFor(t, '10.1.5.1')?.nextHopType).toBe('VnetLocal');
@@ -192,7 +193,7 @@ describe('gateway routes', () => {
   it('for equal prefixes a user route beats the gateway route, which beats the system route', () => {
     const arch = hubSpoke();
     const rt = arch.network.vnets[1]!.subnets[0]!.routeTable!;
-    rt.routes.push({ name: 'onprem-via-fw', prefix: '192.168.10.0/24', nextHop: { type: 'VirtualAppliance', address: '10.0.0.4' } });
+    mutable(rt.routes).push({ name: 'onprem-via-fw', prefix: '192.168.10.0/24', nextHop: { type: 'VirtualAppliance', address: '10.0.0.4' } });
     const t = routesOf(arch, 'subnet:vnet-spoke/snet-nodes');
     expect(rows(t)).toContain('VirtualNetworkGateway Invalid 192.168.10.0/24 VirtualNetworkGateway');
     expect(routeFor(t, '192.168.10.1')?.source).toBe('User');

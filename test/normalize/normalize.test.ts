@@ -5,6 +5,7 @@ import { normalize } from '../../src/normalize/normalize.js';
 import { DEFAULT_MAX_PODS } from '../../src/normalize/defaults.js';
 import type { ClusterResource, Model, NodePoolResource, Resource } from '../../src/model/types.js';
 import { baseline } from '../helpers/fixture.js';
+import { mutable } from '../helpers/mutable.js';
 
 /** A minimal single-cluster design with nothing optional set. */
 function minimal(network: ClusterNetwork = { cni: 'azure-overlay' }, pool: Partial<Parameters<typeof nodePool>[0]> = {}): Architecture {
@@ -139,7 +140,7 @@ describe('determinism, ids and paths', () => {
     const strip = (m: Model) => m.resources.map((r) => JSON.stringify({ ...r, source: undefined })).join('\n');
     const a = baseline();
     const b = baseline();
-    b.arch.network.vnets.reverse();
+    mutable(b.arch.network.vnets).reverse();
     const ma = normalize(a.arch).model;
     const mb = normalize(b.arch).model;
     expect(mb.resources.map((r) => r.id)).toEqual(ma.resources.map((r) => r.id));

@@ -9,6 +9,7 @@ import { normalize } from '../../src/normalize/normalize.js';
 import { validateFile } from '../../src/validate/run-files.js';
 import type { Model, Resource } from '../../src/model/types.js';
 import good from '../fixtures/new-parts.js';
+import { mutable } from '../helpers/mutable.js';
 
 const get = <K extends Resource['kind']>(m: Model, kind: K, name: string) =>
   m.resources.find((r): r is Extract<Resource, { kind: K }> => r.kind === kind && r.name === name)!;
@@ -142,7 +143,7 @@ const pol = (a: Arch) => a.network.firewallPolicies![0]!;
 const agw = (a: Arch) =>
   a.network.frontDoors![0]!.routes![0]!.origins[1]!.target as Extract<
     NonNullable<Arch['network']['frontDoors']>[number]['routes'],
-    unknown[]
+    readonly unknown[]
   >[number]['origins'][number]['target'] & { kind: 'applicationGateway' };
 
 /** Each case breaks one value and expects exactly this issue. */
@@ -200,7 +201,7 @@ const BAD: Array<{ what: string; mutate: (a: Arch) => void; path: string; messag
   },
   {
     what: 'OWASP on Front Door',
-    mutate: (a) => a.network.frontDoors![0]!.waf!.managedRuleSets!.push({ type: 'OWASP', version: '3.2' }),
+    mutate: (a) => mutable(a.network.frontDoors![0]!.waf!.managedRuleSets!).push({ type: 'OWASP', version: '3.2' }),
     path: 'network.frontDoors[0].waf.managedRuleSets[1].type',
     message: /Front Door WAF policies do not support the OWASP rule set/,
   },

@@ -18,6 +18,7 @@ import type { Rule } from '../../src/validate/rule.js';
 import { validateModel } from '../../src/validate/validate.js';
 import { validateFiles } from '../../src/validate/run-files.js';
 import { baseline } from '../helpers/fixture.js';
+import { mutable } from '../helpers/mutable.js';
 
 const repo = resolve(import.meta.dirname, '../..');
 const CAPACITY_RULES = [
@@ -98,14 +99,14 @@ describe('IP plan and capacity rules agree', () => {
           if (g.cni === 'kubenet') b.aks.network = { ...b.aks.network, dataplane: 'azure', networkPolicy: 'calico' };
           const pods = subnet({ name: 'snet-pods', cidr: `10.1.32.0/${g.podPrefix}`, purpose: 'aks-pods' });
           const podCni = g.cni === 'azure-podsubnet-dynamic' || g.cni === 'azure-podsubnet-static';
-          if (podCni) b.spoke.subnets.push(pods);
+          if (podCni) mutable(b.spoke.subnets).push(pods);
           b.aks.nodePools = [
             nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: g.maxCount, maxPods: g.maxPods, maxSurge: g.surge, subnet: b.nodes, ...(podCni ? { podSubnet: pods } : {}) }),
           ];
           b.appGwSubnet.cidr = `10.1.4.0/${g.appGwPrefix}`;
           b.appGw.maxCapacity = g.appGwMax;
           const peSubnet = subnet({ name: 'snet-pe', cidr: `10.1.6.0/${g.peSubnetPrefix}`, purpose: 'private-endpoints' });
-          b.spoke.subnets.push(peSubnet);
+          mutable(b.spoke.subnets).push(peSubnet);
           const kv = paas({ name: 'kv', service: 'keyVault', publicNetworkAccess: false });
           b.arch.network.privateEndpoints = Array.from({ length: g.endpoints }, (_, i) => privateEndpoint({ name: `pe-${i}`, subnet: peSubnet, target: kv }));
           const r = await check(b.arch);

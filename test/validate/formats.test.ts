@@ -18,6 +18,7 @@ import { formatJson } from '../../src/validate/format/json.js';
 import { colors } from '../../src/shared/io.js';
 import type { FormatContext } from '../../src/validate/format/formatter.js';
 import { sarifValidator } from './sarif-schema.js';
+import { mutable } from '../helpers/mutable.js';
 
 const AS_OF = '2026-11-23';
 const EVIL = '<script>alert(1)</script>|`x`*y*';
@@ -29,8 +30,8 @@ let results: FileResult[];
 async function sample(): Promise<FileResult[]> {
   const b = baseline();
   b.nodes.cidr = '10.1.0.1/22'; // structure/cidr-malformed (error)
-  b.spoke.subnets.push(subnet({ name: EVIL, cidr: '10.9.0.0/24' })); // structure/subnet-outside-vnet (error)
-  b.hub.subnets.push(subnet({ name: 'snet-dup', cidr: '10.0.1.0/26' }), subnet({ name: 'snet-dup', cidr: '10.0.1.64/26' }));
+  mutable(b.spoke.subnets).push(subnet({ name: EVIL, cidr: '10.9.0.0/24' })); // structure/subnet-outside-vnet (error)
+  mutable(b.hub.subnets).push(subnet({ name: 'snet-dup', cidr: '10.0.1.0/26' }), subnet({ name: 'snet-dup', cidr: '10.0.1.64/26' }));
   // Stated, so the sample has no unverified check: these tests count findings (unverified.test.ts covers those).
   b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] };
   b.arch.review = {

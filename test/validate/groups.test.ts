@@ -24,6 +24,7 @@ import type { Rule } from '../../src/validate/rule.js';
 import { validateModel } from '../../src/validate/validate.js';
 import { baseline } from '../helpers/fixture.js';
 import { sarifValidator } from './sarif-schema.js';
+import { mutable } from '../helpers/mutable.js';
 
 const LB = 'ingress/public-lb-direct';
 const WAF = 'ingress/waf-missing';
@@ -275,7 +276,7 @@ describe('grouping on one egress path', () => {
       delegation: 'Microsoft.ContainerService/managedClusters',
       ...(podRoute ? { routeTable: podRoute } : {}),
     });
-    b.spoke.subnets.push(pods);
+    mutable(b.spoke.subnets).push(pods);
     c.network = {
       cni: 'azure-podsubnet-dynamic',
       dataplane: 'cilium',
@@ -331,7 +332,7 @@ describe('grouping on one egress path', () => {
     });
     b.nodes.routeTable = rtInternet;
     withPods(b, b.aks, 'snet-pods', '10.1.16.0/20', b.rt);
-    (b.arch.network.routeTables ??= []).push(rtInternet);
+    mutable((b.arch.network.routeTables ??= [])).push(rtInternet);
     const fs = await runEgress(b.arch);
     const udr = fs.find((f) => f.ruleId === UDR)!;
     expect(udr.messageId).toBe('wrongNextHopType');
@@ -342,9 +343,9 @@ describe('grouping on one egress path', () => {
     const b = baseline();
     delete b.nodes.routeTable;
     const nvaSubnet = subnet({ name: 'snet-nva', cidr: '10.0.1.0/27' });
-    b.hub.subnets.push(nvaSubnet);
+    mutable(b.hub.subnets).push(nvaSubnet);
     const other = nva({ name: 'nva-other', subnet: nvaSubnet, privateIp: '10.0.1.4' });
-    (b.arch.network.nvas ??= []).push(other);
+    mutable((b.arch.network.nvas ??= [])).push(other);
     const rtOther = routeTable({ name: 'rt-other', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: other }] });
     withPods(b, b.aks, 'snet-pods', '10.1.16.0/20', rtOther);
     const fs = await runEgress(b.arch);
@@ -358,7 +359,7 @@ describe('grouping on one egress path', () => {
     withPods(b, b.aks, 'snet-pods-a', '10.1.16.0/20');
     // Cluster B: node subnet without a route table (udr-default-route only; no pod subnet).
     const nodesB = subnet({ name: 'snet-nodes-b', cidr: '10.1.32.0/22', purpose: 'aks-nodes', defaultOutboundAccess: false });
-    b.spoke.subnets.push(nodesB);
+    mutable(b.spoke.subnets).push(nodesB);
     const aksB = cluster({
       name: 'aks-b',
       region: 'westeurope',
@@ -369,7 +370,7 @@ describe('grouping on one egress path', () => {
       apiServer: { mode: 'private', privateDnsZone: 'system', publicFqdn: false },
       outbound: { type: 'userDefinedRouting', via: b.firewall },
     });
-    b.arch.clusters.push(aksB);
+    mutable(b.arch.clusters).push(aksB);
     const fs = await runEgress(b.arch);
     expect(fs.map((f) => `${f.ruleId} ${String(f.evidence?.cluster)}`).sort()).toEqual([
       `${POD} aks-test`,

@@ -2,6 +2,7 @@ import { subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withAgc } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'network.vnets[1].subnets[2].delegation';
 
@@ -12,7 +13,7 @@ testRule('address/agc-subnet-delegation', {
       name: 'an undelegated AGC-purpose subnet no AGC uses',
       arch: () => {
         const b = baseline();
-        b.spoke.subnets.push(subnet({ name: 'snet-agc', cidr: '10.1.8.0/24', purpose: 'agc' }));
+        mutable(b.spoke.subnets).push(subnet({ name: 'snet-agc', cidr: '10.1.8.0/24', purpose: 'agc' }));
         return b.arch;
       },
     },

@@ -1,6 +1,7 @@
 import { appGatewayForContainers, ingressPath } from '../../../dsl/index.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withAgc } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const DELEGATED = 'Microsoft.ServiceNetworking/trafficControllers';
 
@@ -10,7 +11,7 @@ function twoAssociations(cidr: string) {
     const b = withAgc(cidr, DELEGATED);
     const s = b.spoke.subnets[2]!;
     const agc2 = appGatewayForContainers({ name: 'agc-api', deployment: 'managed', api: 'gateway-api', subnet: s, frontend: 'public' });
-    b.arch.ingress!.push(
+    mutable(b.arch.ingress!).push(
       ingressPath({
         name: 'api',
         from: { kind: 'internet' },

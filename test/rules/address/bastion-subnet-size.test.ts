@@ -3,12 +3,13 @@ import { bastion, subnet } from '../../../dsl/index.js';
 import { normalize } from '../../../src/normalize/normalize.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function withBastion(cidr: string) {
   return () => {
     const b = baseline();
     const s = subnet({ name: 'AzureBastionSubnet', cidr, purpose: 'bastion' });
-    b.hub.subnets.push(s);
+    mutable(b.hub.subnets).push(s);
     b.arch.network.bastions = [bastion({ name: 'bas-hub', subnet: s, sku: 'Standard' })];
     return b.arch;
   };
@@ -17,7 +18,7 @@ function withBastion(cidr: string) {
 /** A Developer Bastion: no subnet of its own, only the VNet it serves (a small VM subnet beside it). */
 function developer() {
   const b = baseline();
-  b.hub.subnets.push(subnet({ name: 'snet-vms', cidr: '10.0.1.0/28' }));
+  mutable(b.hub.subnets).push(subnet({ name: 'snet-vms', cidr: '10.0.1.0/28' }));
   b.arch.network.bastions = [bastion({ name: 'bas-dev', sku: 'Developer', vnet: b.hub })];
   return b.arch;
 }

@@ -2,6 +2,7 @@ import { vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withOnPrem } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const unreachable = (ip: string, index: number) => ({
   messageId: 'unreachable',
@@ -69,7 +70,7 @@ testRule('address/custom-dns-reachable', {
       name: 'a resolver in a VNet that is not connected',
       arch: () => {
         const b = baseline();
-        b.arch.network.vnets.push(vnet({ name: 'vnet-dns', region: 'westeurope', addressSpace: ['10.9.0.0/24'], subnets: [] }));
+        mutable(b.arch.network.vnets).push(vnet({ name: 'vnet-dns', region: 'westeurope', addressSpace: ['10.9.0.0/24'], subnets: [] }));
         b.spoke.dnsServers = ['10.9.0.4'];
         return b.arch;
       },

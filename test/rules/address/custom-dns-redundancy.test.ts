@@ -1,6 +1,7 @@
 import { vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const SPOKE = 'network.vnets[1]';
 
@@ -10,7 +11,7 @@ function dns(servers: string[], remote = false) {
     const b = baseline();
     b.spoke.dnsServers = servers;
     if (remote)
-      b.arch.network.vnets.push(
+      mutable(b.arch.network.vnets).push(
         vnet({ name: 'vnet-dns-neu', region: 'northeurope', addressSpace: ['10.50.0.0/16'], subnets: [] }),
       );
     return b.arch;

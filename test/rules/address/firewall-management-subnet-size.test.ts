@@ -1,11 +1,12 @@
 import { subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function withMgmt(cidr: string, byPurpose = false) {
   return () => {
     const b = baseline();
-    b.hub.subnets.push(
+    mutable(b.hub.subnets).push(
       byPurpose
         ? subnet({ name: 'snet-fw-mgmt', cidr, purpose: 'firewall-management' })
         : subnet({ name: 'AzureFirewallManagementSubnet', cidr }),

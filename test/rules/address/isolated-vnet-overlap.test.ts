@@ -1,12 +1,13 @@
 import { vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline plus an unconnected VNet. */
 function withTools(addressSpace: string[], region: 'westeurope' | 'northeurope' = 'westeurope') {
   return () => {
     const b = baseline();
-    b.arch.network.vnets.push(vnet({ name: 'vnet-tools', region, addressSpace, subnets: [] }));
+    mutable(b.arch.network.vnets).push(vnet({ name: 'vnet-tools', region, addressSpace, subnets: [] }));
     return b.arch;
   };
 }

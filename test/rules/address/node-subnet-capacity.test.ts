@@ -1,6 +1,7 @@
 import { nodePool } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** Baseline switched to flat Azure CNI with one pool of 12 nodes on a /24. */
 function flat() {
@@ -62,7 +63,7 @@ testRule('address/node-subnet-capacity', {
       arch: () => {
         const b = flat();
         b.nodes.cidr = '10.1.0.0/23';
-        b.aks.nodePools.push(nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', count: 3, maxPods: 30, maxSurge: '10%', subnet: b.nodes }));
+        mutable(b.aks.nodePools).push(nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', count: 3, maxPods: 30, maxSurge: '10%', subnet: b.nodes }));
         return b.arch;
       },
       // system 13 × 31 = 403, apps (3 + 1) × 31 = 124, 1 ILB, 1 API server private endpoint → 529 > 507

@@ -2,6 +2,7 @@ import { nodePool, subnet, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withOnPrem } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function withPodCidr(podCidr: string) {
   return () => {
@@ -28,7 +29,7 @@ testRule('address/pod-cidr-overlap', {
       name: 'an overlap with a VNet the cluster has no route to',
       arch: () => {
         const b = baseline();
-        b.arch.network.vnets.push(vnet({ name: 'vnet-tools', region: 'westeurope', addressSpace: ['192.168.0.0/24'], subnets: [] }));
+        mutable(b.arch.network.vnets).push(vnet({ name: 'vnet-tools', region: 'westeurope', addressSpace: ['192.168.0.0/24'], subnets: [] }));
         return b.arch;
       },
     },
@@ -53,8 +54,8 @@ testRule('address/pod-cidr-overlap', {
       arch: () => {
         const b = baseline();
         const s = subnet({ name: 'snet-nodes-b', cidr: '10.9.0.0/24', purpose: 'aks-nodes' });
-        b.arch.network.vnets.push(vnet({ name: 'vnet-b', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [s] }));
-        b.aks.nodePools.push(nodePool({ name: 'bpool', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, subnet: s }));
+        mutable(b.arch.network.vnets).push(vnet({ name: 'vnet-b', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [s] }));
+        mutable(b.aks.nodePools).push(nodePool({ name: 'bpool', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, subnet: s }));
         (b.aks.network as { podCidr?: string }).podCidr = '10.8.0.0/15';
         return b.arch;
       },

@@ -1,13 +1,14 @@
 import { nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** One pool of up to `maxCount` nodes (+2 surge) with `maxPods` pods on a dynamic pod subnet. */
 function dynamic(podCidr: string, maxCount = 10, maxPods = 30) {
   return () => {
     const b = baseline();
     const pods = subnet({ name: 'snet-pods', cidr: podCidr, purpose: 'aks-pods' });
-    b.spoke.subnets.push(pods);
+    mutable(b.spoke.subnets).push(pods);
     b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     b.aks.nodePools = [
       nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', minCount: 3, maxCount, maxPods, maxSurge: 2, subnet: b.nodes, podSubnet: pods }),

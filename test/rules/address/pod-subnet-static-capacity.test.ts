@@ -5,6 +5,7 @@ import { ModelQuery } from '../../../src/model/query.js';
 import { normalize } from '../../../src/normalize/normalize.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'address/pod-subnet-static-capacity';
 const PATH = 'network.vnets[1].subnets[2].cidr';
@@ -14,7 +15,7 @@ function staticBlock(podCidr: string, maxCount: number, maxPods: number) {
   return () => {
     const b = baseline();
     const pods = subnet({ name: 'snet-pods', cidr: podCidr, purpose: 'aks-pods' });
-    b.spoke.subnets.push(pods);
+    mutable(b.spoke.subnets).push(pods);
     b.aks.network = { cni: 'azure-podsubnet-static', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     b.aks.nodePools = [
       nodePool({

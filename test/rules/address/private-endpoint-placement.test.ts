@@ -1,6 +1,7 @@
 import { privateEndpoint, subnet, type Subnet, type SubnetPurpose } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'network.privateEndpoints[0].subnet';
 const kv = { kind: 'paas', name: 'kv-app', service: 'keyVault' } as const;
@@ -19,7 +20,7 @@ function withPe(pick: (b: B) => Subnet) {
 /** A new subnet in the spoke with a purpose. */
 function extra(b: B, name: string, cidr: string, purpose?: SubnetPurpose): Subnet {
   const s = subnet({ name, cidr, ...(purpose ? { purpose } : {}) });
-  b.spoke.subnets.push(s);
+  mutable(b.spoke.subnets).push(s);
   return s;
 }
 

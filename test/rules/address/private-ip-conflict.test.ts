@@ -1,6 +1,7 @@
 import { loadBalancer, nva } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline ILB on 10.1.0.100 and a second load balancer on the same path at `second`. */
 function twoIlbs(second: string, visibility: 'internal' | 'public' = 'internal') {
@@ -8,7 +9,7 @@ function twoIlbs(second: string, visibility: 'internal' | 'public' = 'internal')
     const b = baseline();
     b.ilb.privateIp = '10.1.0.100';
     const other = loadBalancer({ name: 'ilb-admin', visibility, subnet: b.nodes, privateIp: second, cluster: b.aks });
-    b.arch.ingress![0]!.hops.splice(2, 0, { via: other, protocol: 'https', port: 443, tls: 'passthrough' });
+    mutable(b.arch.ingress![0]!.hops).splice(2, 0, { via: other, protocol: 'https', port: 443, tls: 'passthrough' });
     return b.arch;
   };
 }

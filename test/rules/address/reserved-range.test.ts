@@ -1,5 +1,6 @@
 import { baseline } from '../../helpers/fixture.js';
 import { testRule, type ExpectedFinding } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function withRanges(serviceCidr: string, podCidr = '192.168.0.0/16') {
   return () => {
@@ -68,7 +69,7 @@ testRule('address/reserved-range', {
       arch: () => {
         const b = baseline();
         b.spoke.addressSpace = ['10.1.0.0/16', '172.30.0.0/24'];
-        b.arch.clusters.push({ ...b.aks, name: 'aks-two' });
+        mutable(b.arch.clusters).push({ ...b.aks, name: 'aks-two' });
         return b.arch;
       },
       findings: [

@@ -2,6 +2,7 @@ import { bastion, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withOnPrem } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('address/reserved-subnet-name', {
   valid: [
@@ -10,7 +11,7 @@ testRule('address/reserved-subnet-name', {
       arch: () => {
         const b = baseline();
         const s = subnet({ name: 'AzureBastionSubnet', cidr: '10.0.1.0/26', purpose: 'bastion' });
-        b.hub.subnets.push(s);
+        mutable(b.hub.subnets).push(s);
         b.arch.network.bastions = [bastion({ name: 'bas', subnet: s })];
         return b.arch;
       },
@@ -29,7 +30,7 @@ testRule('address/reserved-subnet-name', {
       arch: () => {
         const b = baseline();
         const vms = subnet({ name: 'snet-vms', cidr: '10.0.1.0/28' });
-        b.hub.subnets.push(vms);
+        mutable(b.hub.subnets).push(vms);
         b.arch.network.bastions = [bastion({ name: 'bas-dev', sku: 'Developer', subnet: vms })];
         return b.arch;
       },
@@ -75,7 +76,7 @@ testRule('address/reserved-subnet-name', {
       name: 'a subnet declared for Bastion with the wrong name',
       arch: () => {
         const b = baseline();
-        b.hub.subnets.push(subnet({ name: 'snet-bastion', cidr: '10.0.1.0/26', purpose: 'bastion' }));
+        mutable(b.hub.subnets).push(subnet({ name: 'snet-bastion', cidr: '10.0.1.0/26', purpose: 'bastion' }));
         return b.arch;
       },
       findings: [
@@ -92,7 +93,7 @@ testRule('address/reserved-subnet-name', {
       name: 'a subnet declared for firewall management with the wrong name',
       arch: () => {
         const b = baseline();
-        b.hub.subnets.push(subnet({ name: 'snet-fw-mgmt', cidr: '10.0.1.0/26', purpose: 'firewall-management' }));
+        mutable(b.hub.subnets).push(subnet({ name: 'snet-fw-mgmt', cidr: '10.0.1.0/26', purpose: 'firewall-management' }));
         return b.arch;
       },
       findings: [

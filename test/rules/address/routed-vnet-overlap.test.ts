@@ -1,14 +1,15 @@
 import { peering, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** A second spoke peered to the hub (routed to the first spoke through it). */
 function withSpoke2(addressSpace: string) {
   return () => {
     const b = baseline();
     const spoke2 = vnet({ name: 'vnet-spoke-2', region: 'westeurope', addressSpace: [addressSpace], subnets: [] });
-    b.arch.network.vnets.push(spoke2);
-    b.arch.network.peerings!.push(peering({ from: b.hub, to: spoke2 }));
+    mutable(b.arch.network.vnets).push(spoke2);
+    mutable(b.arch.network.peerings!).push(peering({ from: b.hub, to: spoke2 }));
     return b.arch;
   };
 }
@@ -21,7 +22,7 @@ testRule('address/routed-vnet-overlap', {
       name: 'an unconnected VNet on the same range',
       arch: () => {
         const b = baseline();
-        b.arch.network.vnets.push(vnet({ name: 'vnet-lonely', region: 'northeurope', addressSpace: ['10.1.0.0/16'], subnets: [] }));
+        mutable(b.arch.network.vnets).push(vnet({ name: 'vnet-lonely', region: 'northeurope', addressSpace: ['10.1.0.0/16'], subnets: [] }));
         return b.arch;
       },
     },

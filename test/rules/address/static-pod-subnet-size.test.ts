@@ -1,14 +1,15 @@
 import { nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** Static block allocation with two pools sharing one pod subnet of `podCidr`. */
 function staticBlock(podCidr: string, cni: 'azure-podsubnet-static' | 'azure-podsubnet-dynamic' = 'azure-podsubnet-static') {
   return () => {
     const b = baseline();
-    b.spoke.addressSpace.push('100.64.0.0/10');
+    mutable(b.spoke.addressSpace).push('100.64.0.0/10');
     const pods = subnet({ name: 'snet-pods', cidr: podCidr, purpose: 'aks-pods' });
-    b.spoke.subnets.push(pods);
+    mutable(b.spoke.subnets).push(pods);
     b.aks.network = { cni, serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     b.aks.nodePools = [
       nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', maxPods: 31, subnet: b.nodes, podSubnet: pods }),

@@ -1,13 +1,14 @@
 import { jumpBox, paas, privateEndpoint, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline with a /29 private-endpoint subnet (3 usable addresses) holding `n` endpoints. */
 function withEndpoints(n: number, jumpBoxes = 0) {
   return () => {
     const b = baseline();
     const pe = subnet({ name: 'snet-pe', cidr: '10.1.6.0/29', purpose: 'private-endpoints' });
-    b.spoke.subnets.push(pe);
+    mutable(b.spoke.subnets).push(pe);
     const kv = paas({ name: 'kv', service: 'keyVault', publicNetworkAccess: false });
     b.arch.network.privateEndpoints = Array.from({ length: n }, (_, i) => privateEndpoint({ name: `pe-${i}`, subnet: pe, target: kv }));
     if (jumpBoxes > 0) b.arch.network.jumpBoxes = Array.from({ length: jumpBoxes }, () => jumpBox({ name: 'jb', subnet: pe }));

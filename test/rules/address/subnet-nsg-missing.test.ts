@@ -1,6 +1,7 @@
 import { nsg, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline with an NSG on the App Gateway subnet, so every subnet that needs one has one. */
 function covered() {
@@ -13,7 +14,7 @@ function covered() {
 function withHubSubnet(name: string, purpose?: 'gateway' | 'firewall-management' | 'bastion' | 'general') {
   return () => {
     const b = covered();
-    b.hub.subnets.push(subnet({ name, cidr: '10.0.1.0/26', ...(purpose ? { purpose } : {}) }));
+    mutable(b.hub.subnets).push(subnet({ name, cidr: '10.0.1.0/26', ...(purpose ? { purpose } : {}) }));
     return b.arch;
   };
 }

@@ -1,6 +1,7 @@
 import { nsg, routeTable, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type B = ReturnType<typeof baseline>;
 function design(change: (b: B) => void) {
@@ -26,14 +27,16 @@ testRule('address/unused-network-parts', {
       name: 'a pod subnet a node pool uses',
       arch: design((b) => {
         const pods = subnet({ name: 'snet-pods', cidr: '10.1.64.0/18', purpose: 'aks-pods', delegation: 'Microsoft.ContainerService/managedClusters' });
-        b.spoke.subnets.push(pods);
-                for (const p of b.aks.nodePools) p.podSubnet = pods;
+        mutable(b.spoke.subnets).push(pods);
+        // A pod subnet needs a pod-subnet CNI (on the baseline's overlay it is a schema error and leaves the model).
+        b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+        for (const p of b.aks.nodePools) p.podSubnet = pods;
       }),
     },
     {
       name: 'an API server subnet delegated to AKS',
       arch: design((b) => {
-        b.spoke.subnets.push(
+        mutable(b.spoke.subnets).push(
           subnet({ name: 'snet-api', cidr: '10.1.5.0/28', purpose: 'aks-apiserver', delegation: 'Microsoft.ContainerService/managedClusters' }),
         );
       }),
@@ -66,7 +69,7 @@ testRule('address/unused-network-parts', {
     {
       name: 'a pod subnet no pool uses',
       arch: design((b) => {
-        b.spoke.subnets.push(subnet({ name: 'snet-pods', cidr: '10.1.64.0/18', purpose: 'aks-pods' }));
+        mutable(b.spoke.subnets).push(subnet({ name: 'snet-pods', cidr: '10.1.64.0/18', purpose: 'aks-pods' }));
       }),
       findings: [
         {
@@ -80,7 +83,7 @@ testRule('address/unused-network-parts', {
     {
       name: 'a subnet delegated to AKS that neither pools nor an API server use',
       arch: design((b) => {
-        b.spoke.subnets.push(subnet({ name: 'snet-deleg', cidr: '10.1.6.0/24', delegation: 'Microsoft.ContainerService/managedClusters' }));
+        mutable(b.spoke.subnets).push(subnet({ name: 'snet-deleg', cidr: '10.1.6.0/24', delegation: 'Microsoft.ContainerService/managedClusters' }));
       }),
       findings: [
         {

@@ -1,6 +1,7 @@
 /** Fixture variants shared by the CNI tests. */
 import { nodePool, type ClusterNetwork } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline moved to kubenet with Calico, using the node subnet's route table. */
 export function kubenet(extra: Partial<ClusterNetwork> = {}) {
@@ -13,6 +14,6 @@ export function kubenet(extra: Partial<ClusterNetwork> = {}) {
 export function withWindows(maxPods?: number) {
   const b = baseline();
   const win = nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standard_D4ds_v5', count: 3, subnet: b.nodes, ...(maxPods ? { maxPods } : {}) });
-  b.aks.nodePools.push(win);
+  mutable(b.aks.nodePools).push(win);
   return { ...b, win };
 }

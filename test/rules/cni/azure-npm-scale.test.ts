@@ -1,6 +1,7 @@
 import { nodePool } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'clusters[0].network.networkPolicy';
 
@@ -14,7 +15,7 @@ function npm(appsMax: number, appsPods: number, extraPods?: number) {
     b.aks.nodePools[1]!.maxCount = appsMax;
     b.aks.nodePools[1]!.maxPods = appsPods;
     if (extraPods !== undefined) {
-      b.aks.nodePools.push(
+      mutable(b.aks.nodePools).push(
         nodePool({ name: 'extra', mode: 'user', vmSize: 'Standard_D4ds_v5', minCount: 1, maxCount: 1, maxPods: extraPods, subnet: b.nodes }),
       );
     }

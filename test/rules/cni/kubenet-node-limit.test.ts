@@ -1,5 +1,6 @@
 import { testRule } from '../../helpers/rule-tester.js';
 import { kubenet } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'clusters[0].nodePools';
 
@@ -12,7 +13,7 @@ function kubenetCluster(appsMax: number, extraRoutes = 0) {
     const b = kubenet();
     b.aks.nodePools[1]!.maxCount = appsMax;
     b.aks.nodePools[1]!.maxSurge = 1;
-    for (let i = 0; i < extraRoutes; i++) b.rt.routes.push({ name: `onprem-${i}`, prefix: `10.${100 + i}.0.0/16`, nextHop: b.firewall });
+    for (let i = 0; i < extraRoutes; i++) mutable(b.rt.routes).push({ name: `onprem-${i}`, prefix: `10.${100 + i}.0.0/16`, nextHop: b.firewall });
     return b.arch;
   };
 }

@@ -1,6 +1,7 @@
 import { cluster, nodePool, subnet } from '../../../dsl/index.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { kubenet } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('cni/kubenet-shared', {
   valid: [
@@ -9,8 +10,8 @@ testRule('cni/kubenet-shared', {
       arch: () => {
         const b = kubenet();
         const own = subnet({ name: 'snet-second', cidr: '10.1.8.0/24' });
-        b.spoke.subnets.push(own);
-        b.arch.clusters.push(
+        mutable(b.spoke.subnets).push(own);
+        mutable(b.arch.clusters).push(
           cluster({
             name: 'aks-second',
             region: 'westeurope',
@@ -25,7 +26,7 @@ testRule('cni/kubenet-shared', {
       name: 'an overlay cluster on the kubenet subnet is another rule',
       arch: () => {
         const b = kubenet();
-        b.arch.clusters.push(
+        mutable(b.arch.clusters).push(
           cluster({
             name: 'aks-second',
             region: 'westeurope',
@@ -42,7 +43,7 @@ testRule('cni/kubenet-shared', {
       name: 'a second kubenet cluster on the same subnet and route table',
       arch: () => {
         const b = kubenet();
-        b.arch.clusters.push(
+        mutable(b.arch.clusters).push(
           cluster({
             name: 'aks-second',
             region: 'westeurope',
@@ -74,8 +75,8 @@ testRule('cni/kubenet-shared', {
       arch: () => {
         const b = kubenet({ routeTable: undefined });
         const own = subnet({ name: 'snet-second', cidr: '10.1.8.0/24', routeTable: b.rt });
-        b.spoke.subnets.push(own);
-        b.arch.clusters.push(
+        mutable(b.spoke.subnets).push(own);
+        mutable(b.arch.clusters).push(
           cluster({
             name: 'aks-second',
             region: 'westeurope',
@@ -100,8 +101,8 @@ testRule('cni/kubenet-shared', {
       arch: () => {
         const b = kubenet();
         const own = subnet({ name: 'snet-second', cidr: '10.1.8.0/24' });
-        b.spoke.subnets.push(own);
-        b.arch.clusters.push(
+        mutable(b.spoke.subnets).push(own);
+        mutable(b.arch.clusters).push(
           cluster({
             name: 'aks-second',
             region: 'westeurope',

@@ -1,6 +1,7 @@
 import { nodePool } from '../../../dsl/index.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { kubenet, withWindows } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('cni/kubenet-windows', {
   valid: [
@@ -12,7 +13,7 @@ testRule('cni/kubenet-windows', {
       name: 'a Windows pool in a kubenet cluster',
       arch: () => {
         const b = kubenet();
-        b.aks.nodePools.push(nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standard_D4ds_v5', subnet: b.nodes }));
+        mutable(b.aks.nodePools).push(nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standard_D4ds_v5', subnet: b.nodes }));
         return b.arch;
       },
       findings: [

@@ -3,6 +3,7 @@ import { nodePool } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'clusters[0].nodePools[2].maxPods';
 
@@ -10,7 +11,7 @@ const PATH = 'clusters[0].nodePools[2].maxPods';
 function withPool(size: { count?: number; minCount?: number; maxCount?: number }, maxPods: number) {
   return () => {
     const b = baseline();
-    b.aks.nodePools.push(nodePool({ name: 'tiny', mode: 'user', vmSize: 'Standard_D2ds_v5', maxPods, subnet: b.nodes, ...size }));
+    mutable(b.aks.nodePools).push(nodePool({ name: 'tiny', mode: 'user', vmSize: 'Standard_D2ds_v5', maxPods, subnet: b.nodes, ...size }));
     return b.arch;
   };
 }

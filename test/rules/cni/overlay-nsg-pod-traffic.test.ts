@@ -3,6 +3,7 @@ import { nsg, type NsgRule } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'cni/overlay-nsg-pod-traffic';
 const NSG = 'network.vnets[1].subnets[0].nsg';
@@ -23,7 +24,7 @@ const DENY_VNET: NsgRule = {
 function withRules(...rules: NsgRule[]) {
   return () => {
     const b = baseline();
-    b.nodeNsg.rules!.push(...rules);
+    mutable(b.nodeNsg.rules!).push(...rules);
     return b.arch;
   };
 }
@@ -55,7 +56,7 @@ testRule(ID, {
       arch: () => {
         const b = baseline();
         b.aks.network = { ...b.aks.network, cni: 'kubenet', dataplane: 'azure', networkPolicy: 'calico' };
-        b.nodeNsg.rules!.push(DENY_VNET);
+        mutable(b.nodeNsg.rules!).push(DENY_VNET);
         return b.arch;
       },
     },

@@ -1,6 +1,7 @@
 import { cluster, nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** A static-block cluster on snet-pods-a and a second cluster of `otherCni` on pods-a (shared) or pods-b. */
 function twoClusters(shared: boolean, otherCni: 'azure-podsubnet-dynamic' | 'azure-podsubnet-static' = 'azure-podsubnet-dynamic') {
@@ -8,10 +9,10 @@ function twoClusters(shared: boolean, otherCni: 'azure-podsubnet-dynamic' | 'azu
     const b = baseline();
     const podsA = subnet({ name: 'snet-pods-a', cidr: '10.1.16.0/20', purpose: 'aks-pods' });
     const podsB = subnet({ name: 'snet-pods-b', cidr: '10.1.32.0/20', purpose: 'aks-pods' });
-    b.spoke.subnets.push(podsA, podsB);
+    mutable(b.spoke.subnets).push(podsA, podsB);
     b.aks.network = { cni: 'azure-podsubnet-static', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     b.aks.nodePools = [nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', maxPods: 31, subnet: b.nodes, podSubnet: podsA })];
-    b.arch.clusters.push(
+    mutable(b.arch.clusters).push(
       cluster({
         name: 'aks-dyn',
         region: 'westeurope',
@@ -35,13 +36,13 @@ testRule('cni/pod-subnet-mode-mixing', {
         const b = baseline();
         const podsA = subnet({ name: 'snet-pods-a', cidr: '10.1.16.0/20', purpose: 'aks-pods' });
         const podsB = subnet({ name: 'snet-pods-b', cidr: '10.1.32.0/20', purpose: 'aks-pods' });
-        b.spoke.subnets.push(podsB, podsA);
+        mutable(b.spoke.subnets).push(podsB, podsA);
         b.aks.network = { cni: 'azure-podsubnet-static', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
         b.aks.nodePools = [
           nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', maxPods: 31, subnet: b.nodes, podSubnet: podsB }),
           nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D4ds_v5', maxPods: 31, subnet: b.nodes, podSubnet: podsA }),
         ];
-        b.arch.clusters.push(
+        mutable(b.arch.clusters).push(
           cluster({
             name: 'aks-dyn',
             region: 'westeurope',

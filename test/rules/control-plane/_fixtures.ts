@@ -1,6 +1,7 @@
 /** Fixture variants shared by the control-plane tests. */
 import { buildAgents, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline with a public API server restricted to the given ranges. */
 export function publicCluster(authorizedIpRanges?: string[]) {
@@ -13,7 +14,7 @@ export function publicCluster(authorizedIpRanges?: string[]) {
 export function vnetIntegrated(isPrivate = true) {
   const b = baseline();
   const apiSubnet = subnet({ name: 'snet-apiserver', cidr: '10.1.8.0/28', purpose: 'aks-apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
-  b.spoke.subnets.push(apiSubnet);
+  mutable(b.spoke.subnets).push(apiSubnet);
   b.aks.apiServer = { mode: 'vnet-integration', subnet: apiSubnet, private: isPrivate };
   return { ...b, apiSubnet };
 }

@@ -1,6 +1,7 @@
 import { nodePool } from '../../../dsl/index.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { vnetIntegrated } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('control-plane/apiserver-subnet-dedicated', {
   valid: [{ name: 'a dedicated subnet', arch: () => vnetIntegrated().arch }],
@@ -9,7 +10,7 @@ testRule('control-plane/apiserver-subnet-dedicated', {
       name: 'node pools and load balancers in the API server subnet',
       arch: () => {
         const b = vnetIntegrated();
-        b.aks.nodePools.push(nodePool({ name: 'extra', mode: 'user', vmSize: 'Standard_D4ds_v5', subnet: b.apiSubnet }));
+        mutable(b.aks.nodePools).push(nodePool({ name: 'extra', mode: 'user', vmSize: 'Standard_D4ds_v5', subnet: b.apiSubnet }));
         b.ilb.subnet = b.apiSubnet;
         return b.arch;
       },
@@ -28,6 +29,8 @@ testRule('control-plane/apiserver-subnet-dedicated', {
       name: 'pods of a pool in the API server subnet',
       arch: () => {
         const b = vnetIntegrated();
+        // A pod subnet needs a pod-subnet CNI (on the baseline's overlay it is a schema error and leaves the model).
+        b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
         b.aks.nodePools[1]!.podSubnet = b.apiSubnet;
         return b.arch;
       },

@@ -1,14 +1,15 @@
 import { nsg } from '../../../dsl/index.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { vnetIntegrated } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function withDeny(allowFirst: boolean, ports: '*' | number[] = '*') {
   return () => {
     const b = vnetIntegrated();
     if (allowFirst) {
-      b.nodeNsg.rules!.push({ name: 'allow-apiserver', direction: 'inbound', access: 'allow', priority: 150, protocol: 'tcp', source: b.apiSubnet, destination: '*', ports: [443, 4443] });
+      mutable(b.nodeNsg.rules!).push({ name: 'allow-apiserver', direction: 'inbound', access: 'allow', priority: 150, protocol: 'tcp', source: b.apiSubnet, destination: '*', ports: [443, 4443] });
     }
-    b.nodeNsg.rules!.push({ name: 'deny-vnet-in', direction: 'inbound', access: 'deny', priority: 200, protocol: '*', source: 'VirtualNetwork', destination: '*', ports });
+    mutable(b.nodeNsg.rules!).push({ name: 'deny-vnet-in', direction: 'inbound', access: 'deny', priority: 200, protocol: '*', source: 'VirtualNetwork', destination: '*', ports });
     return b.arch;
   };
 }

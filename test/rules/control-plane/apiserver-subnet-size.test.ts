@@ -1,5 +1,6 @@
 import { testRule } from '../../helpers/rule-tester.js';
 import { vnetIntegrated } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'network.vnets[1].subnets[2].cidr';
 
@@ -8,7 +9,7 @@ function shared(cidr: string, clusters: number) {
   return () => {
     const b = vnetIntegrated();
     b.apiSubnet.cidr = cidr;
-    for (let i = 2; i <= clusters; i++) b.arch.clusters.push({ ...b.aks, name: `aks-test-${i}` });
+    for (let i = 2; i <= clusters; i++) mutable(b.arch.clusters).push({ ...b.aks, name: `aks-test-${i}` });
     return b.arch;
   };
 }

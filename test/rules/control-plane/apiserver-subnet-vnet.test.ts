@@ -1,5 +1,6 @@
 import { testRule } from '../../helpers/rule-tester.js';
 import { vnetIntegrated } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('control-plane/apiserver-subnet-vnet', {
   valid: [{ name: 'the same VNet', arch: () => vnetIntegrated().arch }],
@@ -8,9 +9,9 @@ testRule('control-plane/apiserver-subnet-vnet', {
       name: 'an API server subnet in the hub while nodes are in the spoke',
       arch: () => {
         const b = vnetIntegrated();
-        b.spoke.subnets.pop();
+        mutable(b.spoke.subnets).pop();
         b.apiSubnet.cidr = '10.0.1.0/28';
-        b.hub.subnets.push(b.apiSubnet);
+        mutable(b.hub.subnets).push(b.apiSubnet);
         return b.arch;
       },
       findings: [

@@ -3,6 +3,7 @@ import { paas, privateDnsZone, privateEndpoint, subnet, type PaasService } from 
 import { baseline } from '../../helpers/fixture.js';
 import { runRule, runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'control-plane/network-isolated-byo-acr';
 const MCR_RULE = { name: 'aks-managed-mcr', sourceRepo: 'mcr.microsoft.com/*', targetRepo: 'aks-managed-repository/*' };
@@ -47,7 +48,7 @@ function design(o: Opts = {}) {
         where === 'spoke'
           ? subnet({ name: 'snet-pe', cidr: '10.1.6.0/24', purpose: 'private-endpoints' })
           : subnet({ name: 'snet-pe-hub', cidr: '10.0.1.0/24', purpose: 'private-endpoints' });
-      (where === 'spoke' ? b.spoke : b.hub).subnets.push(peSubnet);
+      mutable((where === 'spoke' ? b.spoke : b.hub).subnets).push(peSubnet);
       b.arch.network.privateDnsZones = [zone];
       b.arch.network.privateEndpoints = [
         privateEndpoint({ name: 'pe-acr', subnet: peSubnet, target: acr, ...(o.dnsZone === false ? {} : { dnsZone: zone }) }),

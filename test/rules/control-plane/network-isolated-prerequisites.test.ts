@@ -1,6 +1,7 @@
 import { nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type B = ReturnType<typeof baseline>;
 
@@ -28,7 +29,7 @@ testRule('control-plane/network-isolated-prerequisites', {
           purpose: 'aks-apiserver',
           delegation: 'Microsoft.ContainerService/managedClusters',
         });
-        b.spoke.subnets.push(api);
+        mutable(b.spoke.subnets).push(api);
         b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: true };
       }),
     },
@@ -72,7 +73,7 @@ testRule('control-plane/network-isolated-prerequisites', {
           purpose: 'aks-apiserver',
           delegation: 'Microsoft.ContainerService/managedClusters',
         });
-        b.spoke.subnets.push(api);
+        mutable(b.spoke.subnets).push(api);
         b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: false };
       }),
       findings: [
@@ -105,7 +106,7 @@ testRule('control-plane/network-isolated-prerequisites', {
     {
       name: 'a Windows pool and a pool with node public IPs',
       arch: isolated((b) => {
-        b.aks.nodePools.push(
+        mutable(b.aks.nodePools).push(
           nodePool({
             name: 'win',
             mode: 'user',

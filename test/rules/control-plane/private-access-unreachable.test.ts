@@ -2,6 +2,7 @@ import { bastion, hybridConnection, jumpBox, onPremises, peering, subnet, vnet, 
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { agents } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type Via = 'jumpBox' | 'bastion' | 'self-hosted' | 'microsoft-hosted' | 'vpn';
 
@@ -11,8 +12,8 @@ function fromMgmt(peered: boolean, via: Via = 'jumpBox', apiMode: 'private' | 'p
     const b = baseline();
     const s = subnet({ name: via === 'bastion' ? 'AzureBastionSubnet' : via === 'vpn' ? 'GatewaySubnet' : 'snet-jump', cidr: '10.9.0.0/26' });
     const mgmt = vnet({ name: 'vnet-mgmt', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [s] });
-    b.arch.network.vnets.push(mgmt);
-    if (peered) b.arch.network.peerings!.push(peering({ from: b.hub, to: mgmt }));
+    mutable(b.arch.network.vnets).push(mgmt);
+    if (peered) mutable(b.arch.network.peerings!).push(peering({ from: b.hub, to: mgmt }));
     if (via === 'jumpBox') {
       const jb = jumpBox({ name: 'vm-jump', subnet: s });
       b.arch.network.jumpBoxes = [jb];

@@ -7,6 +7,7 @@ import type { FirewallNetworkRule } from '../../../dsl/index.js';
 import { subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import type { InvalidCase, ValidCase } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const RULES_PATH = 'network.firewalls[0].classicRules';
 
@@ -53,12 +54,12 @@ export function design(o: Opts) {
         purpose: 'aks-apiserver',
         delegation: 'Microsoft.ContainerService/managedClusters',
       });
-      b.spoke.subnets.push(s);
+      mutable(b.spoke.subnets).push(s);
       b.aks.apiServer = { mode: 'vnet-integration', subnet: s, private: false, authorizedIpRanges: ['203.0.113.0/24'] };
     }
     if (o.dns) {
       b.spoke.dnsServers = o.dns;
-      b.rt.routes.push({ name: 'shared-services', prefix: '10.2.0.0/16', nextHop: b.firewall });
+      mutable(b.rt.routes).push({ name: 'shared-services', prefix: '10.2.0.0/16', nextHop: b.firewall });
     }
     return b.arch;
   };

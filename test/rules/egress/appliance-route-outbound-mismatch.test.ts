@@ -3,6 +3,7 @@ import { natGateway, nodePool, routeTable, subnet, vnetGateway } from '../../../
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { runAll } from '../../helpers/run-rule.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/appliance-route-outbound-mismatch';
 
@@ -19,7 +20,7 @@ function lbForcedTunnel(withGateway: boolean) {
   b.rt.routes = [{ name: 'tunnel', prefix: '0.0.0.0/0', nextHop: { type: 'VirtualNetworkGateway' } }];
   if (withGateway) {
     const gw = subnet({ name: 'GatewaySubnet', cidr: '10.1.5.0/27', purpose: 'gateway' });
-    b.spoke.subnets.push(gw);
+    mutable(b.spoke.subnets).push(gw);
     b.arch.network.gateways = [vnetGateway({ name: 'vpngw-spoke', type: 'vpn', subnet: gw })];
   }
   return b.arch;
@@ -118,11 +119,11 @@ testRule(ID, {
         const podRoutes = [{ name: 'default', prefix: '0.0.0.0/0', nextHop: b.firewall }];
         const podRt = routeTable({ name: 'rt-pods', routes: podRoutes });
         const pods = subnet({ name: 'snet-pods', cidr: '10.1.12.0/22', purpose: 'aks-pods', routeTable: podRt });
-        b.spoke.subnets.push(direct, pods);
+        mutable(b.spoke.subnets).push(direct, pods);
         b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
         for (const p of b.aks.nodePools) p.podSubnet = pods;
         const more = { name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
-        b.aks.nodePools.push(nodePool({ ...more, subnet: direct, podSubnet: pods }));
+        mutable(b.aks.nodePools).push(nodePool({ ...more, subnet: direct, podSubnet: pods }));
         return b.arch;
       },
       findings: [
@@ -156,8 +157,8 @@ testRule(ID, {
       arch: () => {
         const b = lbBehindFirewall();
         const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', routeTable: b.rt, defaultOutboundAccess: false });
-        b.spoke.subnets.push(more);
-        b.aks.nodePools.push(nodePool({ name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, zones: [1, 2, 3], subnet: more }));
+        mutable(b.spoke.subnets).push(more);
+        mutable(b.aks.nodePools).push(nodePool({ name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, zones: [1, 2, 3], subnet: more }));
         return b.arch;
       },
       findings: [

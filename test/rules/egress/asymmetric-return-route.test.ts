@@ -9,11 +9,12 @@ import {
 } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { inOrder, testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function withNodeRoute(name: string, prefix: string, hop: 'firewall' | 'None', appGwRoute = false) {
   return () => {
     const b = baseline();
-    b.rt.routes.push({ name, prefix, nextHop: hop === 'firewall' ? b.firewall : { type: 'None' } });
+    mutable(b.rt.routes).push({ name, prefix, nextHop: hop === 'firewall' ? b.firewall : { type: 'None' } });
     if (appGwRoute) {
       b.appGwSubnet.routeTable = routeTable({ name: 'rt-appgw', routes: [{ name: 'nodes-via-fw', prefix: '10.1.0.0/22', nextHop: b.firewall }] });
     }
@@ -29,7 +30,7 @@ type B = ReturnType<typeof baseline>;
 function appGwViaFirewall(change: (b: B) => void) {
   return () => {
     const b = baseline();
-    b.rt.routes.push({ name: 'appgw-via-fw', prefix: '10.1.4.0/24', nextHop: b.firewall });
+    mutable(b.rt.routes).push({ name: 'appgw-via-fw', prefix: '10.1.4.0/24', nextHop: b.firewall });
     change(b);
     return b.arch;
   };
@@ -52,7 +53,7 @@ testRule('egress/asymmetric-return-route', {
       arch: () => {
         const b = baseline();
         const nextHop = { type: 'VirtualAppliance' as const, address: '10.0.2.4' };
-        b.rt.routes.push({ name: 'appgw-via-nva', prefix: '10.1.4.0/24', nextHop });
+        mutable(b.rt.routes).push({ name: 'appgw-via-nva', prefix: '10.1.4.0/24', nextHop });
         return b.arch;
       },
       findings: [
@@ -119,7 +120,7 @@ testRule('egress/asymmetric-return-route', {
     {
       name: 'two ingress paths through the same gateway: one finding per node subnet',
       arch: appGwViaFirewall((b) => {
-        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2' }));
+        mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2' }));
       }),
       findings: [
         { messageId: 'oneWay', path: PATH, severity: 'error', message: /\(asymmetric routing on ingress path web\)$/ },
@@ -130,7 +131,7 @@ testRule('egress/asymmetric-return-route', {
       arch: () => {
         const b = baseline();
         const edgeSubnet = subnet({ name: 'snet-edge', cidr: '192.168.10.0/24', purpose: 'application-gateway' });
-        b.arch.network.vnets.push(
+        mutable(b.arch.network.vnets).push(
           vnet({ name: 'vnet-edge', region: 'westeurope', addressSpace: ['192.168.10.0/24'], subnets: [edgeSubnet] }),
         );
         b.path.hops[0]!.via = applicationGateway({ ...b.appGw, subnet: edgeSubnet });

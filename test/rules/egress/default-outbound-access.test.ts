@@ -4,6 +4,7 @@ import type { RouteNextHop } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/default-outbound-access';
 const JUMP = 'network.vnets[0].subnets[1].defaultOutboundAccess';
@@ -19,7 +20,7 @@ function withJumpBox(defaultOutboundAccess?: boolean, change: (b: WithJump) => v
       purpose: 'jumpbox',
       ...(defaultOutboundAccess === undefined ? {} : { defaultOutboundAccess }),
     });
-    b.hub.subnets.push(s);
+    mutable(b.hub.subnets).push(s);
     b.arch.network.jumpBoxes = [jumpBox({ name: 'vm-jump', subnet: s })];
     change({ ...b, jumpSubnet: s });
     return b.arch;
@@ -113,7 +114,7 @@ testRule(ID, {
       name: 'self-hosted build agents and two jump boxes share a subnet that keeps default outbound access',
       arch: withJumpBox(true, (b) => {
         b.arch.network.buildAgents = [buildAgents({ name: 'ci', hosting: 'self-hosted', subnet: b.jumpSubnet })];
-        b.arch.network.jumpBoxes!.push(jumpBox({ name: 'vm-jump-2', subnet: b.jumpSubnet }));
+        mutable(b.arch.network.jumpBoxes!).push(jumpBox({ name: 'vm-jump-2', subnet: b.jumpSubnet }));
       }),
       findings: [
         {
@@ -182,7 +183,7 @@ describe(`${ID}: unstated facts`, () => {
     expect(r.unverified?.map((u) => u.factPath)).toEqual([JUMP]);
     expect(r.unverified?.[0]?.check).toBe('subnet snet-jump (jump box vm-jump) has no implicit internet egress');
     const two = withJumpBox(undefined, (b) => {
-      b.arch.network.jumpBoxes!.push(jumpBox({ name: 'vm-2', subnet: b.jumpSubnet }));
+      mutable(b.arch.network.jumpBoxes!).push(jumpBox({ name: 'vm-2', subnet: b.jumpSubnet }));
     });
     const r2 = await runRuleResult(ID, two());
     expect(r2.unverified?.map((u) => u.check)).toEqual([

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../../../src/normalize/normalize.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/destination-route';
 
@@ -21,7 +22,7 @@ testRule(ID, {
     {
       name: 'a user route for the range to the firewall fixes the None drop',
       arch: () =>
-        withDestination('192.168.50.0/24', (b) => b.rt.routes.push({ name: 'onprem-via-fw', prefix: '192.168.0.0/16', nextHop: b.firewall })).arch,
+        withDestination('192.168.50.0/24', (b) => mutable(b.rt.routes).push({ name: 'onprem-via-fw', prefix: '192.168.0.0/16', nextHop: b.firewall })).arch,
     },
     {
       name: 'an Internet route for a destination of a cluster without an appliance',
@@ -51,7 +52,7 @@ testRule(ID, {
       name: 'a more specific user route to the Internet that bypasses the firewall',
       arch: () =>
         withDestination('203.0.113.0/24', (b) =>
-          b.rt.routes.push({ name: 'partner-direct', prefix: '203.0.113.0/24', nextHop: { type: 'Internet' } }),
+          mutable(b.rt.routes).push({ name: 'partner-direct', prefix: '203.0.113.0/24', nextHop: { type: 'Internet' } }),
         ).arch,
       findings: [
         {
@@ -77,7 +78,7 @@ describe(`${ID}: the model behind it`, () => {
 
   it('draws the egress edge of a bypassing destination straight from the cluster', () => {
     const b = withDestination('203.0.113.0/24', (x) =>
-      x.rt.routes.push({ name: 'partner-direct', prefix: '203.0.113.0/24', nextHop: { type: 'Internet' } }),
+      mutable(x.rt.routes).push({ name: 'partner-direct', prefix: '203.0.113.0/24', nextHop: { type: 'Internet' } }),
     );
     const edge = normalize(b.arch).model.edges.find((e) => e.id === 'egress:aks-test->egressDestination:aks-test/partner-api');
     expect(edge).toMatchObject({ from: 'cluster:aks-test', label: 'https:443 Internet' });

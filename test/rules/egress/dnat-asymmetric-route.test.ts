@@ -4,6 +4,7 @@ import type { FirewallDnatRule } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/dnat-asymmetric-route';
 type B = ReturnType<typeof baseline>;
@@ -64,7 +65,7 @@ function dnatOnly(translatedAddress: string) {
     change: (b) => {
       const rule = b.firewall.classicRules![0]!.rules[0]!;
       if ('translatedAddress' in rule) rule.translatedAddress = translatedAddress;
-      b.arch.ingress![0]!.hops.pop();
+      mutable(b.arch.ingress![0]!.hops).pop();
     },
   });
 }
@@ -87,7 +88,7 @@ testRule(ID, {
     {
       name: 'a host route for the firewall public IP to Internet (the documented fix)',
       arch: dnat({
-        change: (b) => b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }),
+        change: (b) => mutable(b.rt.routes).push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }),
       }),
     },
     {
@@ -99,7 +100,7 @@ testRule(ID, {
       arch: dnat({
         change: (b) => {
           otherRuleFirst(b);
-          b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
+          mutable(b.rt.routes).push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
         },
       }),
     },
@@ -113,7 +114,7 @@ testRule(ID, {
             delete rule.translatedAddress;
             rule.translatedFqdn = 'web.internal.example.com';
           }
-          b.arch.ingress![0]!.hops.pop();
+          mutable(b.arch.ingress![0]!.hops).pop();
         },
       }),
     },
@@ -151,7 +152,7 @@ testRule(ID, {
             hops: [{ via: b.firewall, protocol: 'https', port: 8443, tls: 'passthrough', dnatRule: 'other' }],
             to: { cluster: b.aks, service: 'api', protocol: 'https', port: 8443 },
           });
-          b.arch.ingress!.push(second);
+          mutable(b.arch.ingress!).push(second);
         },
       }),
       findings: [{ messageId: 'asymmetric', path: ROUTE, severity: 'error', message: /^node subnet snet-nodes sends/ }],
@@ -171,7 +172,7 @@ testRule(ID, {
     },
     {
       name: 'the firewall address unstated; a public VNet range is a system route, not a user route that could help',
-      arch: dnat({ address: null, change: (b) => b.spoke.addressSpace.push('20.1.0.0/24') }),
+      arch: dnat({ address: null, change: (b) => mutable(b.spoke.addressSpace).push('20.1.0.0/24') }),
       findings: [
         { messageId: 'asymmetric', path: ROUTE, severity: 'error', message: /sends replies to its public IP/ },
       ],
@@ -194,7 +195,7 @@ testRule(ID, {
     {
       name: 'a host route for another address does not help',
       arch: dnat({
-        change: (b) => b.rt.routes.push({ name: 'other', prefix: '20.50.60.71/32', nextHop: { type: 'Internet' } }),
+        change: (b) => mutable(b.rt.routes).push({ name: 'other', prefix: '20.50.60.71/32', nextHop: { type: 'Internet' } }),
       }),
       findings: [{ messageId: 'asymmetric', path: ROUTE, severity: 'error' }],
     },
@@ -214,13 +215,13 @@ testRule(ID, {
       name: 'pods in a pod subnet reply from the pod subnet, which routes through the firewall too',
       arch: dnat({
         change: (b) => {
-          b.rt.routes.push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
+          mutable(b.rt.routes).push({ name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
           const podRt = routeTable({
             name: 'rt-pods',
             routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: b.firewall }],
           });
           const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', routeTable: podRt });
-          b.spoke.subnets.push(pods);
+          mutable(b.spoke.subnets).push(pods);
           b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
           b.aks.nodePools = [
             nodePool({
@@ -251,7 +252,7 @@ describe(`${ID}: unstated facts`, () => {
   it('the firewall address unstated and a public host route present: one unverified check', async () => {
     const arch = dnat({
       address: null,
-      change: (b) => b.rt.routes.push({ name: 'x', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }),
+      change: (b) => mutable(b.rt.routes).push({ name: 'x', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }),
     })();
     const r = await runRuleResult(ID, arch);
     expect(r.findings).toEqual([]);
@@ -266,7 +267,7 @@ describe(`${ID}: unstated facts`, () => {
       address: null,
       change: (b) => {
         b.rt.routes[0]!.nextHop = { type: 'Internet' };
-        b.rt.routes.push({ name: 'x', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
+        mutable(b.rt.routes).push({ name: 'x', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } });
       },
     })();
     const r = await runRuleResult(ID, arch);

@@ -4,6 +4,7 @@ import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { NETWORK_INVALID, NETWORK_VALID, TCP9000, UDP1194, design } from './_network-rules.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/firewall-aks-required-fqdns';
 const PATH = 'network.firewalls[0].aksFqdnTag';
@@ -35,7 +36,7 @@ function listed(rules: string[], mode: ApiMode = 'private') {
         purpose: 'aks-apiserver',
         delegation: 'Microsoft.ContainerService/managedClusters',
       });
-      b.spoke.subnets.push(api);
+      mutable(b.spoke.subnets).push(api);
       b.aks.apiServer = {
         mode: 'vnet-integration',
         subnet: api,

@@ -10,6 +10,7 @@ import {
 } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type B = ReturnType<typeof baseline>;
 
@@ -18,7 +19,7 @@ function advertising(advertised: string[], change: (b: B) => void = () => {}) {
   return () => {
     const b = baseline();
     const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });
-    b.hub.subnets.push(gwSubnet);
+    mutable(b.hub.subnets).push(gwSubnet);
     const gw = vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gwSubnet });
     const dc = onPremises({ name: 'dc-frankfurt', addressSpace: advertised });
     b.arch.network.gateways = [gw];
@@ -56,7 +57,7 @@ testRule('egress/firewall-bgp-default-route', {
       name: 'forced-tunnel mode with a management subnet',
       arch: advertising(['0.0.0.0/0'], (b) => {
         const mgmt = subnet({ name: 'AzureFirewallManagementSubnet', cidr: '10.0.0.64/26' });
-        b.hub.subnets.push(mgmt);
+        mutable(b.hub.subnets).push(mgmt);
         b.firewall.management = { subnet: mgmt };
         b.firewall.forcedTunneling = true;
       }),
@@ -99,9 +100,9 @@ testRule('egress/firewall-bgp-default-route', {
       name: 'two clusters egress through the firewall',
       arch: advertising(['0.0.0.0/0'], (b) => {
         const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', routeTable: b.rt });
-        b.spoke.subnets.push(more);
+        mutable(b.spoke.subnets).push(more);
         const pool = nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, subnet: more });
-        b.arch.clusters.push(cluster({ ...b.aks, name: 'aks-two', nodePools: [pool] }));
+        mutable(b.arch.clusters).push(cluster({ ...b.aks, name: 'aks-two', nodePools: [pool] }));
       }),
       findings: [
         {

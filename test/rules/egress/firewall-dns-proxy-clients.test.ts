@@ -4,6 +4,7 @@ import type { EgressDestination } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/firewall-dns-proxy-clients';
 const PATH = 'network.vnets[1].dnsServers';
@@ -63,7 +64,7 @@ testRule(ID, {
       name: 'a TCP destination by name reached through a private endpoint bypasses the firewall: info',
       arch: needs((b) => {
         const peSubnet = subnet({ name: 'snet-pe', cidr: '10.1.6.0/27', purpose: 'private-endpoints' });
-        b.spoke.subnets.push(peSubnet);
+        mutable(b.spoke.subnets).push(peSubnet);
         const db = paas({ name: 'sql-app', service: 'sqlDatabase', publicNetworkAccess: false });
         const pe = privateEndpoint({ name: 'pe-sql', subnet: peSubnet, target: db });
         b.arch.network.privateEndpoints = [pe];
@@ -89,9 +90,9 @@ testRule(ID, {
       arch: () => {
         const b = baseline();
         const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', routeTable: b.rt });
-        b.spoke.subnets.push(more);
+        mutable(b.spoke.subnets).push(more);
         const pool = nodePool({ name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3, subnet: more });
-        b.arch.clusters.push(cluster({ ...b.aks, name: 'aks-two', nodePools: [pool] }));
+        mutable(b.arch.clusters).push(cluster({ ...b.aks, name: 'aks-two', nodePools: [pool] }));
         return b.arch;
       },
       findings: [{ ...NO_NETWORK_FQDN, message: /VNet vnet-spoke \(cluster aks-test egresses through the firewall\)/ }],

@@ -1,6 +1,7 @@
 import { routeTable, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type Hop = { type: 'Internet' } | { type: 'VirtualNetworkGateway' } | { type: 'VirtualAppliance'; address: string } | { type: 'None' };
 
@@ -10,7 +11,7 @@ function fwRoute(nextHop: Hop | undefined, forced = false, prefix = '0.0.0.0/0')
     if (nextHop) b.fwSubnet.routeTable = routeTable({ name: 'rt-afw', routes: [{ name: 'default', prefix, nextHop }] });
     if (forced) {
       const mgmt = subnet({ name: 'AzureFirewallManagementSubnet', cidr: '10.0.0.64/26' });
-      b.hub.subnets.push(mgmt);
+      mutable(b.hub.subnets).push(mgmt);
       b.firewall.management = { subnet: mgmt };
       b.firewall.forcedTunneling = true;
     }

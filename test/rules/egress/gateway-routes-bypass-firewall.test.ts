@@ -9,6 +9,7 @@ import {
 } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type B = ReturnType<typeof baseline>;
 
@@ -17,7 +18,7 @@ function hybridSpoke(change: (b: B) => void = () => {}, remote = true) {
   return () => {
     const b = baseline();
     const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });
-    b.hub.subnets.push(gwSubnet);
+    mutable(b.hub.subnets).push(gwSubnet);
     const gw = vnetGateway({ name: 'vpngw-hub', type: 'vpn', subnet: gwSubnet });
     const dc = onPremises({ name: 'dc', addressSpace: ['172.20.0.0/16'] });
     b.arch.network.gateways = [gw];
@@ -55,7 +56,7 @@ testRule('egress/gateway-routes-bypass-firewall', {
     { name: 'the spoke does not use the hub gateway, so it learns nothing', arch: hybridSpoke(() => {}, false) },
     {
       name: 'a user route for the on-premises range to the firewall beats the learned one',
-      arch: hybridSpoke((b) => b.rt.routes.push({ name: 'onprem', prefix: '172.20.0.0/16', nextHop: b.firewall })),
+      arch: hybridSpoke((b) => mutable(b.rt.routes).push({ name: 'onprem', prefix: '172.20.0.0/16', nextHop: b.firewall })),
     },
     {
       name: "a spoke egressing to the internet directly (no appliance route) is another rule's concern",
@@ -70,11 +71,11 @@ testRule('egress/gateway-routes-bypass-firewall', {
       name: 'a pod subnet with its own propagating table, two on-premises ranges, an appliance known by address',
       arch: hybridSpoke((b) => {
         b.rt.bgpRoutePropagation = false;
-        b.arch.network.onPremises![0]!.addressSpace.push('172.21.0.0/16');
+        mutable(b.arch.network.onPremises![0]!.addressSpace).push('172.21.0.0/16');
         const nextHop = { type: 'VirtualAppliance' as const, address: '10.0.2.4' };
         const podRt = routeTable({ name: 'rt-pods', routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop }] });
         const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods', routeTable: podRt });
-        b.spoke.subnets.push(pods);
+        mutable(b.spoke.subnets).push(pods);
         b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
         const pool = { name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
         b.aks.nodePools = [nodePool({ ...pool, subnet: b.nodes, podSubnet: pods })];
@@ -98,10 +99,10 @@ testRule('egress/gateway-routes-bypass-firewall', {
         const gwSubnet = b.hub.subnets.find((x) => x.name === 'GatewaySubnet')!;
         const er = vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gwSubnet });
         const hq = onPremises({ name: 'hq', addressSpace: ['10.128.0.0/12'] });
-        b.arch.network.gateways!.unshift(er);
-        b.arch.network.onPremises!.push(hq);
-        b.arch.network.onPremises![0]!.addressSpace.push('172.21.0.0/16');
-        b.arch.network.hybridConnections!.push(hybridConnection({ name: 'er-hq', gateway: er, remote: hq }));
+        mutable(b.arch.network.gateways!).unshift(er);
+        mutable(b.arch.network.onPremises!).push(hq);
+        mutable(b.arch.network.onPremises![0]!.addressSpace).push('172.21.0.0/16');
+        mutable(b.arch.network.hybridConnections!).push(hybridConnection({ name: 'er-hq', gateway: er, remote: hq }));
       }),
       findings: [
         {

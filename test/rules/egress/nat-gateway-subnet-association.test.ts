@@ -1,6 +1,7 @@
 import { natGateway, nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** A user-assigned NAT gateway cluster with a second node subnet carrying `extraNat` (or none). */
 function withNat(second?: 'none' | 'other') {
@@ -17,8 +18,8 @@ function withNat(second?: 'none' | 'other') {
         purpose: 'aks-nodes',
         ...(second === 'other' ? { natGateway: natGateway({ name: 'ng-other', publicIps: 1 }) } : {}),
       });
-      b.spoke.subnets.push(extra);
-      b.aks.nodePools.push(nodePool({ name: 'batch', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, subnet: extra }));
+      mutable(b.spoke.subnets).push(extra);
+      mutable(b.aks.nodePools).push(nodePool({ name: 'batch', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3, subnet: extra }));
     }
     return b.arch;
   };

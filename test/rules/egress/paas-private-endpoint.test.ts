@@ -3,6 +3,7 @@ import { paas, privateDnsZone, privateEndpoint, subnet } from '../../../dsl/inde
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/paas-private-endpoint';
 
@@ -29,7 +30,7 @@ function design(o: Options, unstatedLinks = false) {
     const b = baseline();
     const cidr = peIn === 'spoke' ? '10.1.6.0/27' : '10.0.1.0/27';
     const peSubnet = subnet({ name: 'snet-pe', cidr, purpose: 'private-endpoints' });
-    (peIn === 'spoke' ? b.spoke : b.hub).subnets.push(peSubnet);
+    mutable((peIn === 'spoke' ? b.spoke : b.hub).subnets).push(peSubnet);
     if (spokeDns.length > 0) b.spoke.dnsServers = spokeDns;
     const vnets = { hub: b.hub, spoke: b.spoke };
     const kvZone = privateDnsZone({

@@ -2,6 +2,7 @@ import { paas, privateEndpoint, subnet } from '../../../dsl/index.js';
 import type { EgressDestination } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline cluster with one egress destination. */
 function reaching(d: (b: ReturnType<typeof baseline>) => EgressDestination) {
@@ -27,7 +28,7 @@ testRule('egress/paas-public-endpoint', {
       name: 'an Azure PaaS destination reached through its private endpoint',
       arch: reaching((b) => {
         const pe = subnet({ name: 'snet-pe', cidr: '10.1.8.0/27' });
-        b.spoke.subnets.push(pe);
+        mutable(b.spoke.subnets).push(pe);
         const sql = paas({ name: 'sql-orders', service: 'sqlDatabase', publicNetworkAccess: false });
         return { ...sqlByName, fqdn: undefined, privateEndpoint: privateEndpoint({ name: 'pe-sql', subnet: pe, target: sql }) };
       }),

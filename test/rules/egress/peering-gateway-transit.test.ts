@@ -13,6 +13,7 @@ import type { Architecture } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/peering-gateway-transit';
 const PEERING = 'network.peerings[0]';
@@ -35,12 +36,12 @@ function hybrid(o: Options) {
   return () => {
     const b = baseline();
     const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });
-    b.hub.subnets.push(gwSubnet);
+    mutable(b.hub.subnets).push(gwSubnet);
     const gateways = [];
     if (o.hubGateway !== false) gateways.push(vnetGateway({ name: 'vpngw-hub', type: 'vpn', subnet: gwSubnet }));
     if (o.spokeGateway) {
       const spokeGw = subnet({ name: 'GatewaySubnet', cidr: '10.1.5.0/27', purpose: 'gateway' });
-      b.spoke.subnets.push(spokeGw);
+      mutable(b.spoke.subnets).push(spokeGw);
       gateways.push(vnetGateway({ name: 'vpngw-spoke', type: 'vpn', subnet: spokeGw }));
     }
     const dc = onPremises({ name: 'dc', addressSpace: ['192.168.50.0/24'] });
@@ -50,7 +51,7 @@ function hybrid(o: Options) {
       ? [hybridConnection({ name: 'vpn-dc', gateway: gateways[0], remote: dc })]
       : [];
     if (o.viaFirewall === false) delete b.nodes.routeTable;
-    if (o.onPremRoute) b.rt.routes.push({ name: 'onprem', prefix: '192.168.50.0/24', nextHop: b.firewall });
+    if (o.onPremRoute) mutable(b.rt.routes).push({ name: 'onprem', prefix: '192.168.50.0/24', nextHop: b.firewall });
     b.arch.network.peerings = [
       peering({
         from: b.hub,
@@ -101,11 +102,11 @@ testRule(ID, {
       name: "transit unused, but the on-premises network hangs off another VNet's gateway, not the hub's",
       arch: hybridThen({ transit: true, remote: false, viaFirewall: false }, (arch) => {
         const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.2.1.0/27', purpose: 'gateway' });
-        arch.network.vnets.push(
+        mutable(arch.network.vnets).push(
           vnet({ name: 'vnet-other', region: 'westeurope', addressSpace: ['10.2.0.0/22'], subnets: [gwSubnet] }),
         );
         const other = vnetGateway({ name: 'vpngw-other', type: 'vpn', subnet: gwSubnet });
-        arch.network.gateways!.push(other);
+        mutable(arch.network.gateways!).push(other);
         arch.network.hybridConnections![0]!.gateway = other;
       }),
     },
@@ -114,7 +115,7 @@ testRule(ID, {
       arch: hybridThen({ forwarded: false, viaFirewall: false }, (arch) => {
         const routes = [{ name: 'default', prefix: '0.0.0.0/0', nextHop: arch.network.firewalls![0]! }];
         const rt = routeTable({ name: 'rt-mgmt', routes });
-        arch.network.vnets[0]!.subnets.push(subnet({ name: 'snet-mgmt', cidr: '10.0.2.0/27', routeTable: rt }));
+        mutable(arch.network.vnets[0]!.subnets).push(subnet({ name: 'snet-mgmt', cidr: '10.0.2.0/27', routeTable: rt }));
       }),
     },
     {
@@ -127,7 +128,7 @@ testRule(ID, {
       name: 'forwarded traffic off; the spoke routes through an NVA in the spoke itself',
       arch: hybridThen({ forwarded: false }, (arch) => {
         const nvaSubnet = subnet({ name: 'snet-nva', cidr: '10.1.9.0/28' });
-        arch.network.vnets[1]!.subnets.push(nvaSubnet);
+        mutable(arch.network.vnets[1]!.subnets).push(nvaSubnet);
         const local = nva({ name: 'nva-spoke', subnet: nvaSubnet, privateIp: '10.1.9.4' });
         nodeSubnetOf(arch).routeTable!.routes[0]!.nextHop = local;
       }),
@@ -140,7 +141,7 @@ testRule(ID, {
       name: 'forwarded traffic off; of two 0.0.0.0/0 routes the first (Internet) is active, the firewall one is not',
       arch: hybridThen({ forwarded: false }, (arch) => {
         const routes = nodeSubnetOf(arch).routeTable!.routes;
-        routes.unshift({ name: 'internet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } });
+        mutable(routes).unshift({ name: 'internet', prefix: '0.0.0.0/0', nextHop: { type: 'Internet' } });
       }),
     },
   ],
@@ -230,9 +231,9 @@ testRule(ID, {
           addressSpace: ['10.2.0.0/22'],
           subnets: [subnet({ name: 'GatewaySubnet', cidr: '10.2.1.0/27', purpose: 'gateway' })],
         };
-        arch.network.vnets.push(hub2);
-        arch.network.gateways!.push(vnetGateway({ name: 'vpngw-hub2', type: 'vpn', subnet: hub2.subnets[0]! }));
-        arch.network.peerings!.push(
+        mutable(arch.network.vnets).push(hub2);
+        mutable(arch.network.gateways!).push(vnetGateway({ name: 'vpngw-hub2', type: 'vpn', subnet: hub2.subnets[0]! }));
+        mutable(arch.network.peerings!).push(
           peering({
             from: hub2,
             to: spoke!,

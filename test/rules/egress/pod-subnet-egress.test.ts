@@ -11,6 +11,7 @@ import { sameEgress, subnetEgress } from '../../../src/model/egress.js';
 import { normalize } from '../../../src/normalize/normalize.js';
 import { baseline } from '../../helpers/fixture.js';
 import { inOrder, testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type B = ReturnType<typeof baseline>;
 type PodRoutes = 'same' | 'none' | 'drop' | 'other-appliance';
@@ -41,7 +42,7 @@ function podSubnet(pods: PodRoutes, change: (b: B) => void = () => {}, name = 's
       purpose: 'aks-pods',
       ...(rt ? { routeTable: rt } : {}),
     });
-    b.spoke.subnets.push(podsSubnet);
+    mutable(b.spoke.subnets).push(podsSubnet);
     b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
     b.aks.nodePools = [
       nodePool({
@@ -77,9 +78,9 @@ testRule('egress/pod-subnet-egress', {
       arch: () => {
         const b = baseline();
         const direct = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes' });
-        b.spoke.subnets.push(direct);
+        mutable(b.spoke.subnets).push(direct);
         const pool = { name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
-        b.aks.nodePools.push(nodePool({ ...pool, subnet: direct }));
+        mutable(b.aks.nodePools).push(nodePool({ ...pool, subnet: direct }));
         return b.arch;
       },
     },
@@ -101,7 +102,7 @@ testRule('egress/pod-subnet-egress', {
       name: 'pods on a default route learned from the VNet gateway',
       arch: podSubnet('none', (b) => {
         const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.1.5.0/27', purpose: 'gateway' });
-        b.spoke.subnets.push(gwSubnet);
+        mutable(b.spoke.subnets).push(gwSubnet);
         const gw = vnetGateway({ name: 'vpngw-spoke', type: 'vpn', subnet: gwSubnet });
         const dc = onPremises({ name: 'dc', addressSpace: ['0.0.0.0/0'] });
         b.arch.network.gateways = [gw];

@@ -1,6 +1,7 @@
 import { loadBalancer } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const hopMessage =
   'ingress path web enters through public load balancer ilb-ingress (hop 2), but cluster aks-test routes 0.0.0.0/0 to afw-hub: replies leave through the firewall and are dropped';
@@ -61,7 +62,7 @@ testRule('egress/public-lb-asymmetric-routing', {
       arch: () => {
         const b = baseline();
         const plb = loadBalancer({ name: 'plb-legacy', visibility: 'public', cluster: b.aks });
-        b.arch.ingress!.push({ ...b.path, name: 'legacy', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] });
+        mutable(b.arch.ingress!).push({ ...b.path, name: 'legacy', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] });
         return b.arch;
       },
       findings: [

@@ -1,6 +1,7 @@
 import { nva, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type Route = ReturnType<typeof baseline>['rt']['routes'][number];
 
@@ -49,7 +50,7 @@ testRule('egress/udr-default-route', {
       name: 'a default route to a declared VNet gateway (forced tunnel) is not another appliance',
       arch: withRoutes((b) => {
         const gw = subnet({ name: 'GatewaySubnet', cidr: '10.1.5.0/27', purpose: 'gateway' });
-        b.spoke.subnets.push(gw);
+        mutable(b.spoke.subnets).push(gw);
         b.arch.network.gateways = [vnetGateway({ name: 'vpngw-spoke', type: 'vpn', subnet: gw })];
         return [{ name: 'default', prefix: '0.0.0.0/0', nextHop: { type: 'VirtualNetworkGateway' } }];
       }),

@@ -1,16 +1,17 @@
 /** Ingress fixture variants shared by the ingress rule tests. */
 import { frontDoor, loadBalancer, privateLinkService, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** Baseline plus a Front Door → Private Link service → internal LB → controller path named "global". */
 export function withFrontDoor(sku: 'Standard' | 'Premium' | 'Classic' = 'Premium') {
   const b = baseline();
   const plsSubnet = subnet({ name: 'snet-pls', cidr: '10.1.5.0/28', purpose: 'private-link-service' });
-  b.spoke.subnets.push(plsSubnet);
+  mutable(b.spoke.subnets).push(plsSubnet);
   const fd = frontDoor({ name: 'afd-global', sku, waf: { mode: 'Prevention', managedRules: true } });
   const ilb = loadBalancer({ name: 'ilb-pls', visibility: 'internal', subnet: b.nodes, cluster: b.aks });
   const pls = privateLinkService({ name: 'pls-ingress', subnet: plsSubnet, loadBalancer: ilb });
-  b.arch.ingress!.push({
+  mutable(b.arch.ingress!).push({
     kind: 'ingressPath',
     name: 'global',
     from: { kind: 'internet' },

@@ -1,12 +1,13 @@
 import { appGatewayForContainers, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function withAgc(frontend: 'public' | 'private') {
   return () => {
     const b = baseline();
     const agcSubnet = subnet({ name: 'snet-agc', cidr: '10.1.6.0/24', purpose: 'agc' });
-    b.spoke.subnets.push(agcSubnet);
+    mutable(b.spoke.subnets).push(agcSubnet);
     const agc = appGatewayForContainers({ name: 'agc-web', deployment: 'byo', api: 'gateway-api', subnet: agcSubnet, frontend });
     b.path.hops = [{ via: agc, protocol: 'https', port: 443, tls: 'reencrypt' }];
     return b.arch;

@@ -1,14 +1,15 @@
 import { cluster } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 function twoClusters(management: 'agic-addon' | 'standalone') {
   return () => {
     const b = baseline();
     b.appGw.management = management;
     const second = cluster({ ...b.aks, name: 'aks-second', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
-    b.arch.clusters.push(second);
-    b.arch.ingress!.push({ ...b.path, name: 'web-2', hops: [b.path.hops[0]!], to: { ...b.path.to!, cluster: second } });
+    mutable(b.arch.clusters).push(second);
+    mutable(b.arch.ingress!).push({ ...b.path, name: 'web-2', hops: [b.path.hops[0]!], to: { ...b.path.to!, cluster: second } });
     return b.arch;
   };
 }

@@ -1,6 +1,7 @@
 import { routeTable } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 type B = ReturnType<typeof baseline>;
 
@@ -8,7 +9,7 @@ type B = ReturnType<typeof baseline>;
 function tunnelled(change: (b: B) => void = () => {}) {
   return () => {
     const b = baseline();
-    b.spoke.subnets.reverse(); // declare the gateway subnet first so the route table's path runs through it
+    mutable(b.spoke.subnets).reverse(); // declare the gateway subnet first so the route table's path runs through it
     b.appGwSubnet.routeTable = b.rt;
     change(b);
     return b.arch;

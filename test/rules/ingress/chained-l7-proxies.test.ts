@@ -1,6 +1,7 @@
 import { frontDoor } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('ingress/chained-l7-proxies', {
   valid: [{ name: 'two layer-7 hops (App Gateway → NGINX)', arch: () => baseline().arch }],
@@ -10,7 +11,7 @@ testRule('ingress/chained-l7-proxies', {
       arch: () => {
         const b = baseline();
         const fd = frontDoor({ name: 'afd-web', sku: 'Premium', waf: { mode: 'Prevention' } });
-        b.path.hops.unshift({ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' });
+        mutable(b.path.hops).unshift({ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' });
         return b.arch;
       },
       findings: [

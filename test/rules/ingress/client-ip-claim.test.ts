@@ -1,5 +1,6 @@
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('ingress/client-ip-claim', {
   valid: [
@@ -29,7 +30,7 @@ testRule('ingress/client-ip-claim', {
       name: 'an App Gateway that claims to preserve the client IP',
       arch: () => {
         const b = baseline();
-        b.path.hops[0] = { ...b.path.hops[0]!, preservesClientIp: true };
+        mutable(b.path.hops)[0] = { ...b.path.hops[0]!, preservesClientIp: true };
         return b.arch;
       },
       findings: [
@@ -47,8 +48,8 @@ testRule('ingress/client-ip-claim', {
       name: 'a TLS-passthrough controller and a claim after an earlier proxy',
       arch: () => {
         const b = baseline();
-        b.path.hops[1] = { ...b.path.hops[1]!, preservesClientIp: true };
-        b.path.hops[2] = { ...b.path.hops[2]!, tls: 'passthrough', preservesClientIp: true };
+        mutable(b.path.hops)[1] = { ...b.path.hops[1]!, preservesClientIp: true };
+        mutable(b.path.hops)[2] = { ...b.path.hops[2]!, tls: 'passthrough', preservesClientIp: true };
         return b.arch;
       },
       findings: [

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const appGwNoPlan = {
   messageId: 'noPlan',
@@ -119,7 +120,7 @@ testRule('ingress/ddos-protection', {
     },
     {
       name: 'two paths through one public load balancer: one finding',
-      arch: publicLb((b) => b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2' }))),
+      arch: publicLb((b) => mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2' }))),
       findings: [LB_NO_PLAN],
     },
     {
@@ -127,7 +128,7 @@ testRule('ingress/ddos-protection', {
       arch: () => {
         const b = baseline();
         const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
-        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] }));
+        mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] }));
         return b.arch;
       },
       findings: [

@@ -4,13 +4,14 @@ import type { NsgRule } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRule, runRuleResult } from '../../helpers/run-rule.js';
 import { testRule, type InvalidCase, type ValidCase } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'ingress/front-door-origin-lockdown';
 
 function behindFrontDoor(source: 'Internet' | 'AzureFrontDoor.Backend' | undefined) {
   const b = baseline();
   const fd = frontDoor({ name: 'afd-web', sku: 'Premium', waf: { mode: 'Prevention' } });
-  b.path.hops.unshift({ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' });
+  mutable(b.path.hops).unshift({ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' });
   if (source) {
     b.appGwSubnet.nsg = nsg({
       name: 'nsg-appgw',
@@ -119,8 +120,8 @@ const gatewayValid: ValidCase[] = [
     {
       name: 'an App Gateway behind an Azure Firewall, not Front Door, may admit the internet',
       arch: gatewayNsg([fromInternet], (b) => {
-        b.path.hops.shift();
-        b.path.hops.unshift({ via: b.firewall, protocol: 'https', port: 443, tls: 'passthrough' });
+        mutable(b.path.hops).shift();
+        mutable(b.path.hops).unshift({ via: b.firewall, protocol: 'https', port: 443, tls: 'passthrough' });
       }),
     },
     {
@@ -169,7 +170,7 @@ const gatewayInvalid: InvalidCase[] = [
     {
       name: 'two paths through the same Front Door and App Gateway: one finding',
       arch: gatewayNsg([fromInternet], (b) => {
-        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2' }));
+        mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2' }));
       }),
       findings: [
         {

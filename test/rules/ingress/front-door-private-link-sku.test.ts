@@ -1,5 +1,6 @@
 import { testRule } from '../../helpers/rule-tester.js';
 import { withFrontDoor } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('ingress/front-door-private-link-sku', {
   valid: [{ name: 'Front Door Premium', arch: () => withFrontDoor('Premium').arch }],
@@ -23,7 +24,7 @@ testRule('ingress/front-door-private-link-sku', {
       arch: () => {
         const b = withFrontDoor('Standard');
         const global = b.arch.ingress![1]!;
-        b.arch.ingress!.push({ ...global, name: 'global-2' });
+        mutable(b.arch.ingress!).push({ ...global, name: 'global-2' });
         return b.arch;
       },
       findings: [{ messageId: 'privateLinkNeedsPremium', path: 'ingress[1].hops[0].via.sku', severity: 'error', message: /forwards path global to/ }],

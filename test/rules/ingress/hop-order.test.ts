@@ -2,6 +2,7 @@ import { loadBalancer } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withFrontDoor } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const entry = (why: string) => ({
   messageId: 'unreachableEntry',
@@ -38,7 +39,7 @@ testRule('ingress/hop-order', {
       name: 'a Private Link service followed by something other than its load balancer',
       arch: () => {
         const b = withFrontDoor();
-        b.arch.ingress![1]!.hops.splice(2, 1); // drop the PLS's own ILB
+        mutable(b.arch.ingress![1]!.hops).splice(2, 1); // drop the PLS's own ILB
         return b.arch;
       },
       findings: [
@@ -56,7 +57,7 @@ testRule('ingress/hop-order', {
       name: 'a Private Link service as the last hop',
       arch: () => {
         const b = withFrontDoor();
-        b.arch.ingress![1]!.hops.splice(2, 2);
+        mutable(b.arch.ingress![1]!.hops).splice(2, 2);
         return b.arch;
       },
       findings: [
@@ -73,7 +74,7 @@ testRule('ingress/hop-order', {
       name: 'an internet path that starts at an internal load balancer',
       arch: () => {
         const b = baseline();
-        b.path.hops.shift();
+        mutable(b.path.hops).shift();
         return b.arch;
       },
       findings: [{ ...entry('internal load balancer ilb-ingress'), evidence: { path: 'web', hop: 1, resource: 'ilb-ingress' } }],
@@ -87,7 +88,7 @@ testRule('ingress/hop-order', {
       name: 'an internet path that starts at a Private Link service',
       arch: () => {
         const b = withFrontDoor();
-        b.arch.ingress![1]!.hops.shift();
+        mutable(b.arch.ingress![1]!.hops).shift();
         b.arch.ingress = [b.arch.ingress![1]!];
         return b.arch;
       },

@@ -1,6 +1,7 @@
 import { nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const LB = 'ingress[0].hops[1].via';
 
@@ -11,7 +12,7 @@ testRule('ingress/internal-lb-subnet', {
       arch: () => {
         const b = baseline();
         const ingress = subnet({ name: 'snet-ingress', cidr: '10.1.5.0/28', purpose: 'ingress' });
-        b.spoke.subnets.push(ingress);
+        mutable(b.spoke.subnets).push(ingress);
         b.ilb.subnet = ingress;
         return b.arch;
       },
@@ -64,7 +65,7 @@ testRule('ingress/internal-lb-subnet', {
       arch: () => {
         const b = baseline();
         const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods' });
-        b.spoke.subnets.push(pods);
+        mutable(b.spoke.subnets).push(pods);
         b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
         const pool = { name: 'system', mode: 'system', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
         b.aks.nodePools = [nodePool({ ...pool, subnet: b.nodes, podSubnet: pods })];

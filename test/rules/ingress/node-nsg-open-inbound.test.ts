@@ -4,13 +4,14 @@ import type { NsgRule } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'network.vnets[1].subnets[0].nsg.rules[1].source';
 
 function withRules(...rules: NsgRule[]) {
   return () => {
     const b = baseline();
-    b.nodeNsg.rules!.push(...rules);
+    mutable(b.nodeNsg.rules!).push(...rules);
     return b.arch;
   };
 }
@@ -22,7 +23,7 @@ function allowFrom(source: NsgRule['source'], ports: NsgRule['ports'], change: (
   return () => {
     const b = baseline();
     const rule = { name: 'allow-in', direction: 'inbound', access: 'allow', priority: 200 } as const;
-    b.nodeNsg.rules!.push({ ...rule, source, destination: '*', ports });
+    mutable(b.nodeNsg.rules!).push({ ...rule, source, destination: '*', ports });
     change(b);
     return b.arch;
   };
@@ -42,7 +43,7 @@ testRule('ingress/node-nsg-open-inbound', {
       arch: () => {
         const b = baseline();
         const rule = { name: 'out', direction: 'outbound', access: 'allow', priority: 200 } as const;
-        b.nodeNsg.rules!.push({ ...rule, source: '*', destination: '*', ports: '*' });
+        mutable(b.nodeNsg.rules!).push({ ...rule, source: '*', destination: '*', ports: '*' });
         return b.arch;
       },
     },
@@ -121,9 +122,9 @@ testRule('ingress/node-nsg-open-inbound', {
       name: 'one NSG on two node subnets: each rule once',
       arch: allowFrom('Internet', 8080, (b) => {
         const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', nsg: b.nodeNsg });
-        b.spoke.subnets.push(more);
+        mutable(b.spoke.subnets).push(more);
         const pool = { name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
-        b.aks.nodePools.push(nodePool({ ...pool, subnet: more }));
+        mutable(b.aks.nodePools).push(nodePool({ ...pool, subnet: more }));
       }),
       findings: [{ messageId: 'openInbound', path: PATH, severity: 'warning', message: /on node subnet snet-nodes / }],
     },
@@ -133,7 +134,7 @@ testRule('ingress/node-nsg-open-inbound', {
         const b = baseline();
         const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
         b.path.hops = [{ via: plb, protocol: 'http', port: 80, tls: 'plain' }];
-        b.nodeNsg.rules!.push(
+        mutable(b.nodeNsg.rules!).push(
           { name: 'allow-ssh', direction: 'inbound', access: 'allow', priority: 150, protocol: 'tcp', source: '*', destination: '*', ports: 22 },
           { name: 'allow-http', direction: 'inbound', access: 'allow', priority: 160, protocol: 'tcp', source: 'Internet', destination: '*', ports: 80 },
         );
@@ -184,9 +185,9 @@ describe('ingress/node-nsg-open-inbound: unstated rules', () => {
     const open = nsg({ name: 'nsg-unstated' });
     b.nodes.nsg = open;
     const more = subnet({ name: 'snet-nodes-2', cidr: '10.1.8.0/22', purpose: 'aks-nodes', nsg: open });
-    b.spoke.subnets.push(more);
+    mutable(b.spoke.subnets).push(more);
     const pool = { name: 'more', mode: 'user', vmSize: 'Standard_D4ds_v5', count: 3 } as const;
-    b.aks.nodePools.push(nodePool({ ...pool, subnet: more }));
+    mutable(b.aks.nodePools).push(nodePool({ ...pool, subnet: more }));
     const r = await runRuleResult('ingress/node-nsg-open-inbound', b.arch);
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.vnets[1].subnets[0].nsg.rules']);

@@ -1,5 +1,6 @@
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('ingress/plaintext-after-tls', {
   valid: [
@@ -22,7 +23,7 @@ testRule('ingress/plaintext-after-tls', {
       name: 'the mesh enforces mTLS on the last leg',
       arch: () => {
         const b = baseline();
-        b.path.hops[2] = { ...b.path.hops[2]!, tls: 'terminate' };
+        mutable(b.path.hops)[2] = { ...b.path.hops[2]!, tls: 'terminate' };
         b.path.to = { ...b.path.to!, protocol: 'http', port: 8080 };
         b.aks.serviceMesh = { kind: 'istio-addon', mtls: 'STRICT' };
         return b.arch;

@@ -1,5 +1,6 @@
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('ingress/plaintext-internet-entry', {
   valid: [
@@ -10,7 +11,7 @@ testRule('ingress/plaintext-internet-entry', {
         const b = baseline();
         b.appGw.frontend = 'private';
         b.path.from = { kind: 'partner', sourceRanges: ['172.20.0.0/16'], label: 'Partner' };
-        b.path.hops[0] = { via: b.appGw, protocol: 'http', port: 80, tls: 'plain' };
+        mutable(b.path.hops)[0] = { via: b.appGw, protocol: 'http', port: 80, tls: 'plain' };
         return b.arch;
       },
     },
@@ -20,7 +21,7 @@ testRule('ingress/plaintext-internet-entry', {
       name: 'a plain HTTP listener on an internet path',
       arch: () => {
         const b = baseline();
-        b.path.hops[0] = { via: b.appGw, protocol: 'http', port: 80, tls: 'plain' };
+        mutable(b.path.hops)[0] = { via: b.appGw, protocol: 'http', port: 80, tls: 'plain' };
         return b.arch;
       },
       findings: [

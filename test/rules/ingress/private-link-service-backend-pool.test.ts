@@ -3,6 +3,7 @@ import { nodePool, privateLinkService, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'ingress/private-link-service-backend-pool';
 type B = ReturnType<typeof baseline>;
@@ -22,7 +23,7 @@ function exposed(pool: 'nodeIPConfiguration' | 'nodeIP' | undefined, change: (b:
 
 function staticBlock(b: B): void {
   const pods = subnet({ name: 'snet-pods', cidr: '10.1.8.0/22', purpose: 'aks-pods' });
-  b.spoke.subnets.push(pods);
+  mutable(b.spoke.subnets).push(pods);
   b.aks.network = {
     cni: 'azure-podsubnet-static',
     serviceCidr: '172.16.0.0/16',

@@ -1,6 +1,7 @@
 import { appGatewayForContainers, frontDoor, loadBalancer } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 testRule('ingress/waf-detection-mode', {
   valid: [{ name: 'Prevention mode', arch: () => baseline().arch }],
@@ -12,8 +13,8 @@ testRule('ingress/waf-detection-mode', {
         const afd = frontDoor({ name: 'afd-web', sku: 'Premium', waf: { name: 'wafp-afd', mode: 'Detection' } });
         const plb = loadBalancer({ name: 'plb-api', visibility: 'public', cluster: b.aks });
         const direct = { via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' } as const;
-        b.arch.ingress!.push({ ...b.path, name: 'api', hops: [direct] });
-        b.path.hops.unshift({ via: afd, protocol: 'https', port: 443, tls: 'reencrypt' });
+        mutable(b.arch.ingress!).push({ ...b.path, name: 'api', hops: [direct] });
+        mutable(b.path.hops).unshift({ via: afd, protocol: 'https', port: 443, tls: 'reencrypt' });
         return b.arch;
       },
       findings: [
@@ -67,7 +68,7 @@ testRule('ingress/waf-detection-mode', {
       arch: () => {
         const b = baseline();
         b.appGw.waf = { mode: 'Detection' };
-        b.arch.ingress!.push({ ...b.path, name: 'api' });
+        mutable(b.arch.ingress!).push({ ...b.path, name: 'api' });
         return b.arch;
       },
       findings: [

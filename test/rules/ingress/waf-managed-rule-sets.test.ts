@@ -4,6 +4,7 @@ import type { WafPolicy } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'ingress/waf-managed-rule-sets';
 const AGW = 'ingress[0].hops[0].via';
@@ -22,7 +23,7 @@ function appGw(sets: Sets | undefined, extra: Partial<WafPolicy> = {}) {
 function frontDoor(sku: 'Standard' | 'Premium', sets: Sets) {
   return () => {
     const b = baseline();
-    b.path.hops.unshift({
+    mutable(b.path.hops).unshift({
       via: { kind: 'frontDoor', name: 'afd', sku, waf: { name: 'wafp-afd', mode: 'Prevention', managedRuleSets: sets } },
       protocol: 'https',
       port: 443,

@@ -1,6 +1,7 @@
 import { hybridConnection, onPremises, subnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline path without a WAF, entered with `protocol` on the first hop, from `from`. */
 function noWaf(opts: { protocol?: 'https' | 'http' | 'grpc' | 'tcp' | 'udp' | 'tls'; partnerRanges?: string[] } = {}) {
@@ -24,7 +25,7 @@ testRule('ingress/waf-missing', {
         const b = baseline();
         delete b.appGw.waf;
         const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });
-        b.hub.subnets.push(gwSubnet);
+        mutable(b.hub.subnets).push(gwSubnet);
         const gw = vnetGateway({ name: 'vpngw', type: 'vpn', subnet: gwSubnet });
         const site = onPremises({ name: 'dc', addressSpace: ['192.168.0.0/16'] });
         b.path.from = { kind: 'corporate', via: hybridConnection({ name: 'vpn-dc', gateway: gw, remote: site }) };

@@ -1,5 +1,6 @@
 import { baseline } from '../../helpers/fixture.js';
 import { addDays, testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const DATE = '2026-09-30';
 const PATH = 'clusters[0].network.networkPolicy';
@@ -7,7 +8,7 @@ const PATH = 'clusters[0].network.networkPolicy';
 function npmWithWindows() {
   const b = baseline();
   b.aks.network = { cni: 'azure-overlay', networkPolicy: 'azure' };
-  b.aks.nodePools.push({ ...b.aks.nodePools[1]!, name: 'win', os: 'Windows' });
+  mutable(b.aks.nodePools).push({ ...b.aks.nodePools[1]!, name: 'win', os: 'Windows' });
   return b.arch;
 }
 
@@ -26,7 +27,7 @@ testRule('lifecycle/azure-npm-windows', {
       arch: () => {
         const b = baseline();
         b.aks.network = { cni: 'azure-overlay', networkPolicy: 'calico' };
-        b.aks.nodePools.push({ ...b.aks.nodePools[1]!, name: 'win', os: 'Windows' });
+        mutable(b.aks.nodePools).push({ ...b.aks.nodePools[1]!, name: 'win', os: 'Windows' });
         return b.arch;
       },
     },

@@ -1,11 +1,12 @@
 import { baseline } from '../../helpers/fixture.js';
 import { aroundDate, inOrder, testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const DATE = '2027-03-31';
 
 function classic() {
   const b = baseline();
-  b.path.hops.unshift({ via: { kind: 'frontDoor', name: 'afd-classic', sku: 'Classic' }, protocol: 'https', port: 443, tls: 'reencrypt' });
+  mutable(b.path.hops).unshift({ via: { kind: 'frontDoor', name: 'afd-classic', sku: 'Classic' }, protocol: 'https', port: 443, tls: 'reencrypt' });
   return b;
 }
 

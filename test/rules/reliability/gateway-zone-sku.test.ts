@@ -4,6 +4,7 @@ import { isZoneSku } from '../../../src/rules/reliability/gateway-zone-sku.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'reliability/gateway-zone-sku';
 
@@ -12,7 +13,7 @@ function gateway(type: 'vpn' | 'expressRoute', sku: string | undefined, region =
     const b = baseline();
     b.hub.region = region;
     const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });
-    b.hub.subnets.push(gwSubnet);
+    mutable(b.hub.subnets).push(gwSubnet);
     b.arch.network.gateways = [vnetGateway({ name: 'gw-hub', type, subnet: gwSubnet, ...(sku ? { sku } : {}) })];
     return b.arch;
   };

@@ -1,13 +1,14 @@
 import { hybridConnection, onPremises, subnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** The baseline hub with ExpressRoute and VPN gateways; `links` lists the connections to one site. */
 function site(links: Array<'expressRoute' | 'vpn'>, activeActive?: boolean) {
   return () => {
     const b = baseline();
     const gwSubnet = subnet({ name: 'GatewaySubnet', cidr: '10.0.1.0/27', purpose: 'gateway' });
-    b.hub.subnets.push(gwSubnet);
+    mutable(b.hub.subnets).push(gwSubnet);
     const er = vnetGateway({ name: 'ergw-hub', type: 'expressRoute', subnet: gwSubnet, sku: 'ErGw1AZ' });
     const vpn = vnetGateway({
       name: 'vpngw-hub',

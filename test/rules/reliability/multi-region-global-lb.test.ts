@@ -1,14 +1,15 @@
 import { cluster, frontDoor } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 /** Clusters in westeurope and northeurope; Front Door before the paths listed in `fronted` (by index). */
 function twoRegions(fronted: number[]) {
   return () => {
     const b = baseline();
     const ne = cluster({ ...b.aks, name: 'aks-ne', region: 'northeurope', nodePools: b.aks.nodePools.map((p) => ({ ...p })) });
-    b.arch.clusters.push(ne);
-    b.arch.ingress!.push({ ...b.path, name: 'web-ne', to: { ...b.path.to!, cluster: ne } });
+    mutable(b.arch.clusters).push(ne);
+    mutable(b.arch.ingress!).push({ ...b.path, name: 'web-ne', to: { ...b.path.to!, cluster: ne } });
     const fd = frontDoor({ name: 'afd-global', sku: 'Premium', waf: { mode: 'Prevention' } });
     b.arch.ingress!.forEach((p, i) => {
       if (fronted.includes(i)) p.hops = [{ via: fd, protocol: 'https', port: 443, tls: 'reencrypt' }, ...p.hops];

@@ -1,6 +1,7 @@
 import { buildAgents, nodePool, onPremises, peering, subnet, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const base = { name: 'the baseline', arch: () => baseline().arch };
 
@@ -8,7 +9,7 @@ const base = { name: 'the baseline', arch: () => baseline().arch };
 function everyCidrKind() {
   const b = baseline();
   b.hub.addressSpace = ['10.0.0.0/22', '10.2.0.0/24'];
-  b.rt.routes.push({ name: 'dc', prefix: '192.168.50.0/24', nextHop: b.firewall });
+  mutable(b.rt.routes).push({ name: 'dc', prefix: '192.168.50.0/24', nextHop: b.firewall });
   b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24', '198.51.100.7'] };
   b.aks.egressDestinations = [{ name: 'partner', cidr: '198.51.100.0/28', port: 443, protocol: 'https' }];
   b.arch.network.onPremises = [onPremises({ name: 'dc', addressSpace: ['172.20.0.0/16', '172.21.0.0/16'] })];
@@ -36,14 +37,14 @@ testRule('structure/cidr-malformed', {
       name: 'a malformed CIDR in each place, at the second index where a list holds it',
       arch: () => {
         const b = everyCidrKind();
-        b.hub.addressSpace[1] = '10.2.0.0/';
+        mutable(b.hub.addressSpace)[1] = '10.2.0.0/';
         b.rt.routes[1]!.prefix = '192.168.50.0/33';
         b.aks.network.serviceCidr = '172.16.0.1/16';
         b.aks.network = { ...b.aks.network, cni: 'azure-overlay', podCidr: '192.168.0.0' };
         b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24', '198.51.100.300'] };
         b.aks.egressDestinations![0]!.cidr = '198.51.100.1/28';
-        b.arch.network.onPremises![0]!.addressSpace[1] = '172.21.0.0/8';
-        b.arch.network.buildAgents![0]!.egressIps![1] = '20.1.3.0/33';
+        mutable(b.arch.network.onPremises![0]!.addressSpace)[1] = '172.21.0.0/8';
+        mutable(b.arch.network.buildAgents![0]!.egressIps!)[1] = '20.1.3.0/33';
         return b.arch;
       },
       findings: [
@@ -231,8 +232,8 @@ testRule('structure/peered-vnet-overlap', {
       arch: () => {
         const b = baseline();
         const other = vnet({ name: 'vnet-other', region: 'westeurope', addressSpace: ['10.2.0.0/16'], subnets: [] });
-        b.arch.network.vnets.push(other);
-        b.arch.network.peerings!.push(peering({ from: b.hub, to: other }));
+        mutable(b.arch.network.vnets).push(other);
+        mutable(b.arch.network.peerings!).push(peering({ from: b.hub, to: other }));
         return b.arch;
       },
     },
@@ -266,7 +267,7 @@ testRule('structure/unknown-reference', {
       arch: () => {
         const b = baseline();
         const stray = subnet({ name: 'snet-stray', cidr: '10.1.8.0/24' });
-        b.aks.nodePools.push(nodePool({ name: 'extra', mode: 'user', vmSize: 'Standard_D4ds_v5', subnet: stray }));
+        mutable(b.aks.nodePools).push(nodePool({ name: 'extra', mode: 'user', vmSize: 'Standard_D4ds_v5', subnet: stray }));
         (b.aks.nodePools[0] as unknown as { podSubnet: unknown }).podSubnet = 'snet-pods';
         return b.arch;
       },
@@ -295,7 +296,7 @@ testRule('structure/duplicate-name', {
       name: 'two subnets named alike in one VNet',
       arch: () => {
         const b = baseline();
-        b.spoke.subnets.push(subnet({ name: 'snet-nodes', cidr: '10.1.8.0/24' }));
+        mutable(b.spoke.subnets).push(subnet({ name: 'snet-nodes', cidr: '10.1.8.0/24' }));
         return b.arch;
       },
       findings: [
@@ -303,7 +304,7 @@ testRule('structure/duplicate-name', {
           messageId: 'issue',
           path: 'network.vnets[1].subnets[2].name',
           severity: 'error',
-          message: 'two different subnet parts are both named "snet-nodes" in vnet-spoke (the first is at network.vnets[1].subnets[0])',
+          message: 'two different subnet parts are both named "snet-nodes" in vnet-spoke (this one is at network.vnets[1].subnets[2], the first at network.vnets[1].subnets[0])',
         },
       ],
     },
@@ -375,7 +376,7 @@ testRule('structure/empty-address-space', {
       name: 'an empty VNet without subnets',
       arch: () => {
         const b = baseline();
-        b.arch.network.vnets.push(vnet({ name: 'vnet-empty', region: 'westeurope', addressSpace: [], subnets: [] }));
+        mutable(b.arch.network.vnets).push(vnet({ name: 'vnet-empty', region: 'westeurope', addressSpace: [], subnets: [] }));
         return b.arch;
       },
     },
