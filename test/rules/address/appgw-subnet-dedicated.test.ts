@@ -1,6 +1,7 @@
 import { applicationGateway, ingressPath, nodePool, privateEndpoint } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'network.vnets[1].subnets[1]';
 
@@ -13,7 +14,7 @@ testRule('address/appgw-subnet-dedicated', {
         const b = baseline();
         b.appGw.sku = 'WAF';
         const second = applicationGateway({ name: 'agw-second', sku: 'Standard', subnet: b.appGwSubnet, frontend: 'public', management: 'standalone' });
-        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: second }, ...b.path.hops.slice(1)] }));
+        mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: second }, ...b.path.hops.slice(1)] }));
         return b.arch;
       },
     },
@@ -22,7 +23,7 @@ testRule('address/appgw-subnet-dedicated', {
       arch: () => {
         const b = baseline();
         const second = applicationGateway({ name: 'agw-second', sku: 'WAF_v2', subnet: b.appGwSubnet, frontend: 'public', management: 'standalone' });
-        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: second }, ...b.path.hops.slice(1)] }));
+        mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: second }, ...b.path.hops.slice(1)] }));
         return b.arch;
       },
     },
@@ -31,7 +32,7 @@ testRule('address/appgw-subnet-dedicated', {
       arch: () => {
         const b = baseline();
         b.appGw.frontend = 'private';
-        b.path.hops.shift();
+        mutable(b.path.hops).shift();
         b.arch.network.privateEndpoints = [
           privateEndpoint({ name: 'pe-kv', subnet: b.appGwSubnet, target: { kind: 'paas', name: 'kv', service: 'keyVault' } }),
         ];
@@ -45,7 +46,7 @@ testRule('address/appgw-subnet-dedicated', {
       arch: () => {
         const b = baseline();
         const v1 = applicationGateway({ name: 'agw-legacy', sku: 'WAF', subnet: b.appGwSubnet, frontend: 'public', management: 'standalone' });
-        b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: v1 }, ...b.path.hops.slice(1)] }));
+        mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: v1 }, ...b.path.hops.slice(1)] }));
         return b.arch;
       },
       findings: [
@@ -63,7 +64,7 @@ testRule('address/appgw-subnet-dedicated', {
       name: 'a node pool in the Application Gateway subnet',
       arch: () => {
         const b = baseline();
-        b.aks.nodePools[1] = nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', count: 3, subnet: b.appGwSubnet });
+        mutable(b.aks.nodePools)[1] = nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', count: 3, subnet: b.appGwSubnet });
         return b.arch;
       },
       findings: [

@@ -2,6 +2,7 @@ import { paas, privateDnsZone, privateEndpoint, subnet } from '../../../dsl/inde
 import type { PaasServiceType } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'network.privateEndpoints[0].dnsZone';
 
@@ -10,7 +11,7 @@ function endpoint(service: PaasServiceType, zone?: string) {
   return () => {
     const b = baseline();
     const peSubnet = subnet({ name: 'snet-pe', cidr: '10.1.8.0/27', purpose: 'private-endpoints' });
-    b.spoke.subnets.push(peSubnet);
+    mutable(b.spoke.subnets).push(peSubnet);
     const target = paas({ name: 'svc-app', service, publicNetworkAccess: false });
     const dnsZone = zone ? privateDnsZone({ name: zone, links: [b.spoke] }) : undefined;
     b.arch.network.privateEndpoints = [privateEndpoint({ name: 'pe-app', subnet: peSubnet, target, ...(dnsZone ? { dnsZone } : {}) })];

@@ -195,7 +195,7 @@ describe(`${ID}: unstated facts`, () => {
     const b = baseline();
     b.appGw.publicIp = publicIp({ name: 'pip-agw' });
     const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
-    b.arch.ingress!.push(ingressPath({ ...b.path, name: 'web-2', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] }));
+    mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] }));
     const r = await runRuleResult(ID, b.arch);
     expect(r.findings.map((f) => f.message)).toEqual([
       'public load balancer plb-web has a public IP in VNet vnet-spoke, which has no DDoS Network Protection plan',

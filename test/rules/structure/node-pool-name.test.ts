@@ -2,6 +2,7 @@ import { nodePool } from '../../../dsl/index.js';
 import type { NodeOs } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { mutable } from '../../helpers/mutable.js';
 
 const PATH = 'clusters[0].nodePools[1].name';
 
@@ -9,7 +10,7 @@ const PATH = 'clusters[0].nodePools[1].name';
 function pool(name: string, os: NodeOs = 'Linux') {
   return () => {
     const b = baseline();
-    b.aks.nodePools[1] = nodePool({ name, os, mode: 'user', vmSize: 'Standard_D8ds_v5', count: 3, subnet: b.nodes });
+    mutable(b.aks.nodePools)[1] = nodePool({ name, os, mode: 'user', vmSize: 'Standard_D8ds_v5', count: 3, subnet: b.nodes });
     return b.arch;
   };
 }
