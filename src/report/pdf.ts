@@ -11,7 +11,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import type { BrowserChoice } from './browser.js';
 import { writeFontconfig } from './fontconfig.js';
-import { sweepStale, trackTemp, untrackTemp } from '../shared/output-file.js';
+import { sweepStale, trackChild, trackTemp, untrackTemp } from '../shared/output-file.js';
 import { xmlSafe } from '../shared/text-safety.js';
 import { isCalendarDate } from '../shared/date.js';
 
@@ -79,18 +79,44 @@ export async function launch(choice: BrowserChoice): Promise<PdfSession> {
   // Network prediction (preconnect, DNS prefetch, prefetch) off in the profile as well as by flags.
   mkdirSync(join(profile, 'Default'), { recursive: true });
   writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ net: { network_prediction_options: 2 } }));
+  // Puppeteer starts the browser as the leader of its own process group (zygote, GPU and renderer processes with
+  // it): on an interrupt the whole group goes, so none of them writes into the profile while it is removed. During
+  // the launch there is no process to name yet: the stop waits for the launch to end.
+  const killGroup = (b: Browser | undefined): void => {
+    const child = b?.process();
+    if (!child?.pid) return;
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
+  let launched: Browser | undefined;
+  let launching: Promise<Browser> | undefined;
+  const untrackChild = trackChild(() => {
+    if (!launched) return launching?.then(killGroup, () => undefined);
+    killGroup(launched);
+    return undefined;
+  });
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({
+    browser = await (launching = puppeteer.launch({
       executablePath: choice.path,
       headless: true,
       userDataDir: profile,
       pipe: true,
+      // aksnet's own handlers stop the browser, remove its profile and end the process by the signal (exit 130 or
+      // 143); puppeteer's would close the browser and let the run go on, to fail printing with exit 3.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       // Only the vendored fonts: no system font can stand in for a missing glyph (see fontconfig.ts).
       env: { ...process.env, FONTCONFIG_FILE: writeFontconfig(profile) },
       args: [...CHROMIUM_ARGS],
-    });
+    }));
+    launched = browser;
   } catch (e) {
+    untrackChild();
     rmSync(profile, { recursive: true, force: true });
     untrackTemp(profile);
     throw new AksnetError(`could not start the browser at ${choice.path} (${choice.source}): ${(e as Error).message.split('\n')[0]}`, undefined, ExitCode.output);
@@ -102,6 +128,7 @@ export async function launch(choice: BrowserChoice): Promise<PdfSession> {
     version,
     blocked,
     async close() {
+      untrackChild();
       await browser.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });
       untrackTemp(profile);

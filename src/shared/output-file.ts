@@ -175,6 +175,10 @@ function writeData(fd: number, data: OutputData): void {
 
 // Temporary files being written right now; removed if the process is interrupted.
 const pending = new Set<string>();
+// Child processes to stop first (the PDF browser, which writes into its temporary profile until it ends); a stop
+// that returns a promise is waited for (at most CHILD_STOP_WAIT_MS) before the temporary files go.
+const children = new Set<() => Promise<unknown> | undefined>();
+const CHILD_STOP_WAIT_MS = 5000;
 let handlersInstalled = false;
 
 function installSignalCleanup(): void {
@@ -182,11 +186,35 @@ function installSignalCleanup(): void {
   handlersInstalled = true;
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     const handler = (): void => {
-      for (const t of pending) rmSync(t, { recursive: true, force: true });
-      pending.clear();
-      // Another part of the program (e.g. watch mode) handles the signal itself; otherwise die by it as usual.
       process.removeListener(sig, handler);
-      if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+      // Best effort throughout: a throw here would end the process with a stack trace and exit 1, which CI reads
+      // as "findings". A child still starting (the browser during its launch) is stopped once it has started, so
+      // that it cannot write into its temporary folder after that folder is removed.
+      const waits: Array<Promise<unknown>> = [];
+      for (const stop of children) {
+        try {
+          const w = stop();
+          if (w) waits.push(w);
+        } catch {
+          // Already gone.
+        }
+      }
+      children.clear();
+      const finish = (): void => {
+        for (const t of pending) {
+          try {
+            rmSync(t, { recursive: true, force: true, maxRetries: 3 });
+          } catch {
+            // Left for sweepStale, which removes the temporary files of dead processes.
+          }
+        }
+        pending.clear();
+        // Another part of the program (e.g. watch mode) handles the signal itself; otherwise die by it as usual.
+        if (process.listenerCount(sig) === 0) process.kill(process.pid, sig);
+      };
+      if (waits.length === 0) return finish();
+      const limit = new Promise((r) => setTimeout(r, CHILD_STOP_WAIT_MS).unref());
+      void Promise.race([Promise.allSettled(waits), limit]).then(finish);
     };
     // First in line, so it can see whether another listener (e.g. watch mode) will handle the signal.
     process.prependListener(sig, handler);
@@ -201,6 +229,13 @@ export function trackTemp(path: string): void {
 
 export function untrackTemp(path: string): void {
   pending.delete(path);
+}
+
+/** Registers how to stop a child process if this one is interrupted; returns the function that unregisters it. */
+export function trackChild(stop: () => Promise<unknown> | undefined): () => void {
+  installSignalCleanup();
+  children.add(stop);
+  return () => children.delete(stop);
 }
 
 /** True when no process has this id (its temporary files are stale). */
