@@ -55,9 +55,27 @@ export interface SourceSite {
   column: number;
 }
 
-/** Shows a path relative to the working directory when that is shorter. */
+/**
+ * The folder displayPath is relative to: the working directory, except while `aksnet build` runs, whose
+ * outputs (findings reports, packs' source lines) name files relative to the config file's folder so they
+ * are the same bytes from any folder.
+ */
+let displayBase: string | undefined;
+
+/** Runs `fn` with paths shown relative to `dir` instead of the working directory. */
+export async function withDisplayBase<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const before = displayBase;
+  displayBase = dir;
+  try {
+    return await fn();
+  } finally {
+    displayBase = before;
+  }
+}
+
+/** Shows a path relative to the working directory (see displayBase) when that is shorter. */
 export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
+  const rel = relative(displayBase ?? process.cwd(), file);
   return rel && !rel.startsWith('..') && rel.length < file.length ? rel : file;
 }
 

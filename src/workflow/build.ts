@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
-import { displayPath } from '../load/load-module.js';
+import { displayPath, withDisplayBase } from '../load/load-module.js';
 import type { FileResult } from '../validate/finding.js';
 import { ConfigCache, outcomeResults, skipNote, validateOutcome, type FileOutcome } from '../validate/run-files.js';
 import { findingsExitCode, renderFindings, summaryLine, type FailOn } from './findings.js';
@@ -65,8 +65,14 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
       ExitCode.usage,
     );
   }
-  const { config } = await loadConfig(configPath);
+  // Every file the outputs name is relative to the config file's folder, as the config's paths are: the
+  // outputs are then the same bytes whichever folder the build runs from.
   const configDir = dirname(configPath);
+  return withDisplayBase(configDir, () => planFrom(configPath, configDir, opts));
+}
+
+async function planFrom(configPath: string, configDir: string, opts: BuildOptions): Promise<BuildPlan> {
+  const { config } = await loadConfig(configPath);
   const at = (p: string) => resolve(configDir, p);
   if (!config.inputs) {
     throw new AksnetError(

@@ -84,6 +84,23 @@ describe('aksnet build', () => {
     expect(stderr).toMatch(/all \d+ outputs are up to date/);
   });
 
+  it('writes the same bytes from any folder: paths in outputs are relative to the config file', async () => {
+    const sarif = readFileSync(join(dir, 'out/aksnet.sarif'), 'utf8');
+    expect(sarif).toContain('"uri": "designs/eu/prod.ts"');
+    try {
+      process.chdir(join(dir, 'designs/eu'));
+      expect(await cli('build', '--check'), stdout).toBe(0);
+      process.chdir(tmpdir());
+      expect(await cli('build', '--check', '--config', join(dir, 'aksnet.config.ts')), stdout).toBe(0);
+      const plan = await planBuild({ cwd: join(dir, 'designs') });
+      const md = String(plan.outputs.find((o) => o.path === join(dir, 'docs/reviews/eu/prod/review-pack.md'))?.data);
+      expect(md).toBe(readFileSync(join(dir, 'docs/reviews/eu/prod/review-pack.md'), 'utf8'));
+      expect(md).toContain('designs/eu/prod.ts');
+    } finally {
+      process.chdir(dir);
+    }
+  });
+
   it('validate honours the config: its ignore globs, and its inputs when no file is given', async () => {
     const files = async (...args: string[]) => {
       expect(await cli('validate', ...args, '--fail-on', 'none', '-f', 'json', '-o', 'v.json'), stderr).toBe(0);
