@@ -9,6 +9,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -142,12 +143,36 @@ describe('aksnet build', () => {
     expect(stdout).toMatch(/^missing\s+out\/aksnet\.sarif$/m);
     expect(stdout).toMatch(/^orphan\s+docs\/diagrams\/us\/prod\.topology\.svg/m);
     expect(stdout).toMatch(/^orphan\s+docs\/reviews\/us\/prod\/review-pack\.md/m);
+    // Every view's diagrams are managed, the overview's too (it is not among the configured views here).
+    writeFileSync(join(dir, 'docs/diagrams/eu/prod.overview.svg'), '<svg/>');
+    expect(await cli('build', '--check')).toBe(1);
+    expect(stdout).toMatch(/^orphan\s+docs\/diagrams\/eu\/prod\.overview\.svg/m);
     // A file the build does not manage is never an orphan.
     writeFileSync(join(dir, 'docs/diagrams/logo.svg'), '<svg/>');
     expect(await cli('build', '--clean')).toBe(0);
     expect(stdout).toContain('removed docs/diagrams/us/prod.topology.svg');
+    expect(stdout).toContain('removed docs/diagrams/eu/prod.overview.svg');
     expect(existsSync(join(dir, 'docs/diagrams/us'))).toBe(false);
     expect(existsSync(join(dir, 'docs/diagrams/logo.svg'))).toBe(true);
+    expect(await cli('build', '--check')).toBe(0);
+  });
+
+  it('a file where an output folder should be: exit 3 naming each output it blocks, the other outputs written', async () => {
+    const diagrams = join(dir, 'docs/diagrams');
+    renameSync(diagrams, join(dir, 'diagrams.saved'));
+    writeFileSync(diagrams, 'x');
+    rmSync(join(dir, 'out/aksnet.sarif'));
+    try {
+      expect(await cli('build'), stderr).toBe(3);
+      expect(stderr).not.toContain('internal error');
+      expect(stderr).toMatch(/^error: cannot write docs\/diagrams\/eu\/prod\.topology\.svg: a part of the path is not a folder/m);
+      expect(stdout).toContain('wrote out/aksnet.sarif');
+      expect(await cli('build', '--check')).toBe(1);
+      expect(stdout).toMatch(/^missing\s+docs\/diagrams\/eu\/prod\.topology\.svg$/m);
+    } finally {
+      rmSync(diagrams);
+      renameSync(join(dir, 'diagrams.saved'), diagrams);
+    }
     expect(await cli('build', '--check')).toBe(0);
   });
 

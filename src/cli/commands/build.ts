@@ -102,6 +102,7 @@ async function write(plan: BuildPlan, clean: boolean, failOn: FailOn): Promise<n
   const r = await writePlan(plan, clean);
   for (const p of r.written) process.stdout.write(`wrote ${show(p)}\n`);
   for (const p of r.removed) process.stdout.write(`removed ${show(p)}\n`);
+  for (const e of r.failed) process.stderr.write(e.format() + '\n');
   if (!clean)
     for (const p of plan.orphans)
       process.stderr.write(`orphan: ${show(p)} (no design produces it; \`aksnet build --clean\` removes it)\n`);
@@ -109,5 +110,7 @@ async function write(plan: BuildPlan, clean: boolean, failOn: FailOn): Promise<n
     `aksnet build: ${r.written.length} written, ${r.unchanged.length} unchanged` +
       `${clean ? `, ${r.removed.length} removed` : ''}\n`,
   );
-  return buildExitCode(plan, failOn);
+  const code = buildExitCode(plan, failOn);
+  // A design that failed to load (2) wins over an output that could not be written (3), as in buildExitCode.
+  return r.failed.length && code !== ExitCode.usage ? ExitCode.output : code;
 }
