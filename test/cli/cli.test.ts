@@ -88,6 +88,12 @@ describe('help and version', () => {
     expect(aksnet(['validate', 'clean.ts', '--max-warnings', 'many']).code).toBe(2);
     expect(aksnet(['validate', 'clean.ts', '--as-of', 'tomorrow']).code).toBe(2);
     expect(aksnet(['validate', 'clean.ts', '--as-of', '2026-02-30']).code).toBe(2);
+    // Every command taking --as-of checks it the same way: a date of no calendar is rejected before any work.
+    for (const command of [['build'], ['report', 'clean.ts', '-o', 'pack.html']]) {
+      const r = aksnet([...command, '--as-of', '2026-02-30']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('error: --as-of must be a date YYYY-MM-DD, got "2026-02-30"');
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import {
 import type { FailOn } from '../../workflow/findings.js';
 import { parseShard } from '../../workflow/shard.js';
 import { colors, useColor } from '../../shared/io.js';
+import { checkAsOf } from '../../shared/date.js';
 
 export interface BuildCliOptions {
   config?: string;
@@ -28,8 +29,7 @@ const show = (p: string) => relative(process.cwd(), p) || p;
 export async function buildCommand(opts: BuildCliOptions): Promise<number> {
   if (opts.check && opts.clean)
     throw new AksnetError('--check writes nothing; run --clean on its own', undefined, ExitCode.usage);
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-    throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
+  checkAsOf(opts.asOf);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   const once = async () => {
     const plan = await planBuild({
