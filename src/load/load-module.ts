@@ -542,7 +542,7 @@ function frameMapper(mapDir: string, bundle: string, mapText: string | undefined
     if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return undefined;
     const hit = sm.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
     if (!hit?.originalSource) return undefined;
-    const src = hit.originalSource.startsWith('file:') ? fileURLToPath(hit.originalSource) : resolve(mapDir, hit.originalSource);
+    const src = mapSourcePath(mapDir, hit.originalSource);
     if (isDslFile(src)) return undefined;
     return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
   };
@@ -552,6 +552,23 @@ function frameMapper(mapDir: string, bundle: string, mapText: string | undefined
     seen.set(frame, site);
     return site;
   };
+}
+
+/**
+ * The file a source map's `sources` entry names. Entries are URLs: esbuild percent-encodes a relative one
+ * (`pr%C3%B8d%25.ts` for `prød%.ts`), so each segment is decoded once. Not resolved as a URL against the
+ * folder: a relative `na:me.ts` would read as a scheme.
+ */
+function mapSourcePath(mapDir: string, source: string): string {
+  if (source.startsWith('file:')) return fileURLToPath(source);
+  const decode = (segment: string) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment; // a `%` esbuild did not encode: the name as written
+    }
+  };
+  return resolve(mapDir, source.split('/').map(decode).join(sep));
 }
 
 /** One clear error (exit 2, `file:line:col`) for every way evaluating a design can fail. */

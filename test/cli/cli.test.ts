@@ -4,7 +4,7 @@
  * exit codes do not depend on the rest of the (growing) catalogue.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,5 +238,34 @@ describe('check, model and rules', () => {
     for (const rule of doc.rules) {
       for (const k of ['id', 'severity', 'pillars', 'waf', 'references']) expect(rule, `${String(rule.id)} ${k}`).toHaveProperty(k);
     }
+  });
+});
+
+describe('file names that URLs and workflow commands escape', () => {
+  it('every format names the same file, encoded once, for findings and unverified checks alike', () => {
+    const name = 'prød%#,:.ts';
+    mkdirSync(join(dir, 'unicodé'), { recursive: true });
+    // The example raises findings and reports unverified checks: both kinds name the file.
+    copyFileSync(join(repo, 'examples/b-front-door-private-link.ts'), join(dir, 'unicodé', name));
+    const run = (format: string) => aksnet(['validate', `unicodé/${name}`, '--no-config', '--fail-on', 'none', '-f', format]);
+
+    const json = JSON.parse(run('json').stdout) as { unverified: Array<{ file: string }>; files: Array<{ file: string; findings: Array<{ file: string }> }> };
+    expect(json.unverified.length).toBeGreaterThan(0);
+    expect(json.files[0]!.findings.length).toBeGreaterThan(0);
+    const files = new Set([...json.unverified, ...json.files, ...json.files[0]!.findings].map((x) => x.file));
+    expect([...files]).toEqual([`unicodé/${name}`]);
+
+    const sarif = JSON.parse(run('sarif').stdout) as {
+      runs: Array<{ results: Array<{ properties?: { aksnetResult?: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
+    const results = sarif.runs[0]!.results;
+    expect(results.some((r) => r.properties?.aksnetResult === 'unverified')).toBe(true);
+    const uris = new Set(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(['unicod%C3%A9/pr%C3%B8d%25%23%2C%3A.ts']);
+
+    const github = run('github').stdout;
+    expect(github).toContain('::notice');
+    const props = new Set([...github.matchAll(/file=([^,]*),/g)].map((m) => m[1]));
+    expect([...props]).toEqual(['unicodé/prød%25#%2C%3A.ts']);
   });
 });
