@@ -200,9 +200,9 @@ function unverifiedResult(u: UnverifiedCheck, ruleIndex: number | undefined, cwd
         logicalLocations: [{ fullyQualifiedName: u.factPath, kind: 'member' }],
       },
     ],
-    partialFingerprints: {
-      [FINGERPRINT_KEY]: createHash('sha256').update(`unverified\u0000${u.ruleId}\u0000${u.factPath}`).digest('hex').slice(0, 32),
-    },
+    // The documented recipe, as for findings: rule id, DSL path (the fact's, this result's logical location) and
+    // element. Two elements missing the same fact are two results, with two fingerprints.
+    partialFingerprints: { [FINGERPRINT_KEY]: sarifFingerprint({ ruleId: u.ruleId, path: u.factPath, element: u.element }) },
     properties: { aksnetResult: 'unverified', fact: u.fact, factPath: u.factPath, element: u.element, elementName: u.elementName },
   };
 }
