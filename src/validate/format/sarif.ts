@@ -48,10 +48,11 @@ export function sarifLog(results: FileResult[], catalogue: readonly RuleMeta[], 
   for (const f of findings) ran.add(f.ruleId);
   for (const r of results) for (const u of r.unverified ?? []) ran.add(u.ruleId);
   const ids = [...ran].sort(cmp);
-  // Rules of the catalogue link to their own page; anything else (a test stub) to its first reference.
+  // Rules of the catalogue link to their own page; aksnet's own checks (load-error, unused-acceptance) to the page
+  // their findings carry; anything else (a test stub) to its first reference.
   const descriptors = ids.map((id) => {
     const m = byId.get(id);
-    return m ? descriptor(m, rulePageUri(id)) : descriptor(metaFromFinding(id, findings), undefined);
+    return m ? descriptor(m, rulePageUri(id)) : descriptor(metaFromFinding(id, findings), findings.find((f) => f.ruleId === id)?.helpUri || undefined);
   });
   const index = new Map(ids.map((id, i) => [id, i]));
   const run: Run = {
