@@ -200,9 +200,11 @@ const LOADABLE = /\.(m?ts|m?js|cts|cjs)$/;
 /** Bundles and imports one module file; throws AksnetError with file:line:col on failure. */
 export async function loadModule(file: string, session?: LoadSession): Promise<LoadedModule> {
   const abs = resolve(file);
-  if (!existsSync(abs)) throw new AksnetError(`file not found: ${displayPath(abs)}`, undefined, ExitCode.usage);
+  // At the file's start, as every other per-file error: one `file:1:1 - error: …` line.
+  const at = { file: displayPath(abs), line: 1, column: 1 };
+  if (!existsSync(abs)) throw new AksnetError(`file not found: ${displayPath(abs)}`, at, ExitCode.usage);
   if (!LOADABLE.test(abs)) {
-    throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, undefined, ExitCode.usage);
+    throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, at, ExitCode.usage);
   }
   if (session) return session.load(abs);
   loadedAlone?.add(abs);

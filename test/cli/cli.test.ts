@@ -184,7 +184,7 @@ describe('validate', () => {
   it('exit 2 for missing, throwing and syntactically broken files, with file:line:col', () => {
     const missing = aksnet(['validate', 'nope.ts']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('file not found');
+    expect(missing.stderr.trim()).toBe('nope.ts:1:1 - error: file not found: nope.ts');
     const throws = aksnet(['validate', 'throws.ts']);
     expect(throws.code).toBe(2);
     expect(throws.stderr.trim()).toMatch(/^throws\.ts:3:\d+ - error: the file threw while being evaluated: no addresses left$/);
