@@ -57,9 +57,27 @@ export interface SourceSite {
   column: number;
 }
 
-/** Shows a path relative to the working directory when that is shorter. */
+/**
+ * The folder displayPath is relative to: the working directory, except while `aksnet build` runs, whose
+ * outputs (findings reports, packs' source lines) name files relative to the config file's folder so they
+ * are the same bytes from any folder.
+ */
+let displayBase: string | undefined;
+
+/** Runs `fn` with paths shown relative to `dir` instead of the working directory. */
+export async function withDisplayBase<T>(dir: string, fn: () => Promise<T>): Promise<T> {
+  const before = displayBase;
+  displayBase = dir;
+  try {
+    return await fn();
+  } finally {
+    displayBase = before;
+  }
+}
+
+/** Shows a path relative to the working directory (see displayBase) when that is shorter. */
 export function displayPath(file: string): string {
-  const rel = relative(process.cwd(), file);
+  const rel = relative(displayBase ?? process.cwd(), file);
   return rel && !rel.startsWith('..') && rel.length < file.length ? rel : file;
 }
 
@@ -184,9 +202,11 @@ const LOADABLE = /\.(m?ts|m?js|cts|cjs)$/;
 /** Bundles and imports one module file; throws AksnetError with file:line:col on failure. */
 export async function loadModule(file: string, session?: LoadSession): Promise<LoadedModule> {
   const abs = resolve(file);
-  if (!existsSync(abs)) throw new AksnetError(`file not found: ${displayPath(abs)}`, undefined, ExitCode.usage);
+  // At the file's start, as every other per-file error: one `file:1:1 - error: …` line.
+  const at = { file: displayPath(abs), line: 1, column: 1 };
+  if (!existsSync(abs)) throw new AksnetError(`file not found: ${displayPath(abs)}`, at, ExitCode.usage);
   if (!LOADABLE.test(abs)) {
-    throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, undefined, ExitCode.usage);
+    throw new AksnetError(`unsupported file type (expected .ts, .mts, .js or .mjs): ${displayPath(abs)}`, at, ExitCode.usage);
   }
   if (session) return session.load(abs);
   loadedAlone?.add(abs);
@@ -527,7 +547,7 @@ function frameMapper(mapDir: string, bundle: string, mapText: string | undefined
     if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return undefined;
     const hit = sm.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
     if (!hit?.originalSource) return undefined;
-    const src = hit.originalSource.startsWith('file:') ? fileURLToPath(hit.originalSource) : resolve(mapDir, hit.originalSource);
+    const src = mapSourcePath(mapDir, hit.originalSource);
     if (isDslFile(src)) return undefined;
     return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
   };
@@ -537,6 +557,23 @@ function frameMapper(mapDir: string, bundle: string, mapText: string | undefined
     seen.set(frame, site);
     return site;
   };
+}
+
+/**
+ * The file a source map's `sources` entry names. Entries are URLs: esbuild percent-encodes a relative one
+ * (`pr%C3%B8d%25.ts` for `prød%.ts`), so each segment is decoded once. Not resolved as a URL against the
+ * folder: a relative `na:me.ts` would read as a scheme.
+ */
+function mapSourcePath(mapDir: string, source: string): string {
+  if (source.startsWith('file:')) return fileURLToPath(source);
+  const decode = (segment: string) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment; // a `%` esbuild did not encode: the name as written
+    }
+  };
+  return resolve(mapDir, source.split('/').map(decode).join(sep));
 }
 
 /** One clear error (exit 2, `file:line:col`) for every way evaluating a design can fail. */

@@ -5,6 +5,7 @@
 import type { AksnetError } from '../shared/errors.js';
 import type { FileResult, Finding } from './finding.js';
 import { today } from '../shared/date.js';
+import { rulePageUri } from './rule-page.js';
 
 /** Rule id of the synthetic finding; not in the catalogue, so no setting or acceptance can hide it. */
 export const LOAD_ERROR_RULE = 'aksnet/load-error';
@@ -25,7 +26,8 @@ export function loadFailureResult(file: string, error: AksnetError, asOf?: strin
     pillars: [],
     waf: [],
     fix: 'Fix the problem at the reported position (run `aksnet check` for type errors); the file was not validated.',
-    helpUri: '',
+    // aksnet's own check: its hand-written page beside the rule pages (docs/rules/aksnet/), linked as they are.
+    helpUri: rulePageUri(LOAD_ERROR_RULE),
     references: [],
     status: 'open',
   };

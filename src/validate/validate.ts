@@ -12,6 +12,7 @@ import { compareFindings, type FileResult, type Finding, type UnverifiedCheck } 
 import { loadRules } from './registry.js';
 import { groupFindings } from './groups.js';
 import { today } from '../shared/date.js';
+import { rulePageUri } from './rule-page.js';
 
 /** Something that turns a DSL path into a position (the PositionMap, or a stub in tests). */
 export interface Locator {
@@ -231,7 +232,8 @@ function unusedAcceptances(
       pillars: ['operational-excellence'],
       waf: ['OE:05'],
       fix: 'Remove the acceptance when the risk is gone, correct its rule or element, or state the fact the check needs.',
-      helpUri: '',
+      // aksnet's own check: its hand-written page beside the rule pages (docs/rules/aksnet/), linked as they are.
+      helpUri: rulePageUri(UNUSED_ACCEPTANCE_RULE),
       references: [],
       status: 'open',
     });

@@ -7,12 +7,13 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { findConfig, loadConfig } from '../load/config.js';
 import { AksnetError, ExitCode } from '../shared/errors.js';
-import { displayPath } from '../load/load-module.js';
+import { displayPath, withDisplayBase } from '../load/load-module.js';
 import type { FileResult } from '../validate/finding.js';
 import { ConfigCache, outcomeResults, skipNote, validateOutcome, type FileOutcome } from '../validate/run-files.js';
 import { findingsExitCode, renderFindings, summaryLine, type FailOn } from './findings.js';
 import { expandInputs } from './inputs.js';
 import { designStems } from './output-names.js';
+import { VIEWS } from '../diagram/view-names.js';
 import { selectShard, shardSuffix, type Shard } from './shard.js';
 
 export interface BuildOptions {
@@ -48,8 +49,10 @@ export interface BuildPlan {
   stems: string[];
 }
 
-/** Diagram file names: `<stem>.<view>.<svg|png>`. */
-const DIAGRAM_FILE = /^(.+)\.(topology|ingress|egress|control-plane)\.(svg|png)$/;
+/** Diagram file names: `<stem>.<view>.<svg|png>`, for every view `build` draws (the registry's, so none is missed). */
+const DIAGRAM_FILE = new RegExp(
+  `^(.+)\\.(${VIEWS.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\.(svg|png)$`,
+);
 /** Review pack files: `<stem>/review-pack.<ext>` and the Markdown pack's `<stem>/diagrams/*.svg`. */
 const REPORT_FILE = /^(.+)\/(?:review-pack\.(?:pdf|html|md|json|csv)|diagrams\/[^/]+\.svg)$/;
 
@@ -65,8 +68,14 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
       ExitCode.usage,
     );
   }
-  const { config } = await loadConfig(configPath);
+  // Every file the outputs name is relative to the config file's folder, as the config's paths are: the
+  // outputs are then the same bytes whichever folder the build runs from.
   const configDir = dirname(configPath);
+  return withDisplayBase(configDir, () => planFrom(configPath, configDir, opts));
+}
+
+async function planFrom(configPath: string, configDir: string, opts: BuildOptions): Promise<BuildPlan> {
+  const { config } = await loadConfig(configPath);
   const at = (p: string) => resolve(configDir, p);
   if (!config.inputs) {
     throw new AksnetError(
@@ -206,7 +215,8 @@ export async function planBuild(opts: BuildOptions = {}): Promise<BuildPlan> {
 }
 
 function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
+  // A file where the output folder should be holds no outputs: writing them says why they cannot be written.
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
   const out: string[] = [];
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name);
@@ -237,6 +247,8 @@ export interface WriteReport {
   written: string[];
   unchanged: string[];
   removed: string[];
+  /** Outputs that could not be written (exit 3); the others are still written. */
+  failed: AksnetError[];
 }
 
 /** Writes every output whose bytes changed (atomically); with `clean`, deletes orphans and empty folders they leave. */
@@ -244,11 +256,18 @@ export async function writePlan(plan: BuildPlan, clean: boolean): Promise<WriteR
   const { writeFileAtomic } = await import('../shared/io.js');
   const written: string[] = [];
   const unchanged: string[] = [];
+  const failed: AksnetError[] = [];
   for (const o of plan.outputs) {
-    if (existsSync(o.path) && Buffer.from(readFileSync(o.path)).equals(Buffer.from(o.data))) unchanged.push(o.path);
+    if (existsSync(o.path) && statSync(o.path).isFile() && Buffer.from(readFileSync(o.path)).equals(Buffer.from(o.data)))
+      unchanged.push(o.path);
     else {
-      writeFileAtomic(o.path, o.data);
-      written.push(o.path);
+      try {
+        writeFileAtomic(o.path, o.data);
+        written.push(o.path);
+      } catch (e) {
+        if (!(e instanceof AksnetError)) throw e;
+        failed.push(e);
+      }
     }
   }
   const removed: string[] = [];
@@ -263,7 +282,7 @@ export async function writePlan(plan: BuildPlan, clean: boolean): Promise<WriteR
       }
     }
   }
-  return { written, unchanged, removed };
+  return { written, unchanged, removed, failed };
 }
 
 /** The exit code of a build: 2 a design failed to load, 3 an output could not be made, else the findings threshold. */

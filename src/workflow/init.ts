@@ -109,7 +109,10 @@ jobs:
       - run: npm ci
       - name: Type-check designs
         run: npx tsc --noEmit
+      # Every step after the type-check runs even when an earlier one failed: the findings and the
+      # up-to-date check explain a red build together.
       - name: Validate designs
+        if: always()
         # Accepted risks are left out: code scanning does not act on SARIF suppressions.
         run: npx aksnet validate designs/ --format sarif --output aksnet.sarif --omit-suppressed
       - name: Upload findings to code scanning
@@ -119,6 +122,7 @@ jobs:
           sarif_file: aksnet.sarif
           category: aksnet
       - name: Check that diagrams and review packs are up to date
+        if: always()
         run: npx aksnet build --check
 `;
 
@@ -139,8 +143,11 @@ steps:
     displayName: Install
   - script: npx tsc --noEmit
     displayName: Type-check designs
+  # Every step after the type-check runs even when an earlier one failed: the findings and the
+  # up-to-date check explain a red build together.
   - script: npx aksnet validate designs/ --format junit --output aksnet-junit.xml
     displayName: Validate designs
+    condition: succeededOrFailed()
   - task: PublishTestResults@2
     condition: succeededOrFailed()
     inputs:
@@ -149,6 +156,7 @@ steps:
       testRunTitle: aksnet
   - script: npx aksnet build --check
     displayName: Check that diagrams and review packs are up to date
+    condition: succeededOrFailed()
 `;
 
 /** Every file init writes, in order. */

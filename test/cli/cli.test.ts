@@ -4,7 +4,7 @@
  * exit codes do not depend on the rest of the (growing) catalogue.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,12 @@ describe('help and version', () => {
     expect(aksnet(['validate', 'clean.ts', '--max-warnings', 'many']).code).toBe(2);
     expect(aksnet(['validate', 'clean.ts', '--as-of', 'tomorrow']).code).toBe(2);
     expect(aksnet(['validate', 'clean.ts', '--as-of', '2026-02-30']).code).toBe(2);
+    // Every command taking --as-of checks it the same way: a date of no calendar is rejected before any work.
+    for (const command of [['build'], ['report', 'clean.ts', '-o', 'pack.html']]) {
+      const r = aksnet([...command, '--as-of', '2026-02-30']);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain('error: --as-of must be a date YYYY-MM-DD, got "2026-02-30"');
+    }
   });
 });
 
@@ -178,7 +184,7 @@ describe('validate', () => {
   it('exit 2 for missing, throwing and syntactically broken files, with file:line:col', () => {
     const missing = aksnet(['validate', 'nope.ts']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('file not found');
+    expect(missing.stderr.trim()).toBe('nope.ts:1:1 - error: file not found: nope.ts');
     const throws = aksnet(['validate', 'throws.ts']);
     expect(throws.code).toBe(2);
     expect(throws.stderr.trim()).toMatch(/^throws\.ts:3:\d+ - error: the file threw while being evaluated: no addresses left$/);
@@ -232,5 +238,34 @@ describe('check, model and rules', () => {
     for (const rule of doc.rules) {
       for (const k of ['id', 'severity', 'pillars', 'waf', 'references']) expect(rule, `${String(rule.id)} ${k}`).toHaveProperty(k);
     }
+  });
+});
+
+describe('file names that URLs and workflow commands escape', () => {
+  it('every format names the same file, encoded once, for findings and unverified checks alike', () => {
+    const name = 'prød%#,:.ts';
+    mkdirSync(join(dir, 'unicodé'), { recursive: true });
+    // The example raises findings and reports unverified checks: both kinds name the file.
+    copyFileSync(join(repo, 'examples/b-front-door-private-link.ts'), join(dir, 'unicodé', name));
+    const run = (format: string) => aksnet(['validate', `unicodé/${name}`, '--no-config', '--fail-on', 'none', '-f', format]);
+
+    const json = JSON.parse(run('json').stdout) as { unverified: Array<{ file: string }>; files: Array<{ file: string; findings: Array<{ file: string }> }> };
+    expect(json.unverified.length).toBeGreaterThan(0);
+    expect(json.files[0]!.findings.length).toBeGreaterThan(0);
+    const files = new Set([...json.unverified, ...json.files, ...json.files[0]!.findings].map((x) => x.file));
+    expect([...files]).toEqual([`unicodé/${name}`]);
+
+    const sarif = JSON.parse(run('sarif').stdout) as {
+      runs: Array<{ results: Array<{ properties?: { aksnetResult?: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }>;
+    };
+    const results = sarif.runs[0]!.results;
+    expect(results.some((r) => r.properties?.aksnetResult === 'unverified')).toBe(true);
+    const uris = new Set(results.map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(['unicod%C3%A9/pr%C3%B8d%25%23%2C%3A.ts']);
+
+    const github = run('github').stdout;
+    expect(github).toContain('::notice');
+    const props = new Set([...github.matchAll(/file=([^,]*),/g)].map((m) => m[1]));
+    expect([...props]).toEqual(['unicodé/prød%25#%2C%3A.ts']);
   });
 });

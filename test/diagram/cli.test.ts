@@ -1,5 +1,5 @@
 /** `aksnet diagram`: file names, --view filtering, --findings overlays, usage errors. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,6 +63,21 @@ describe('aksnet diagram', () => {
     const badges = new Set([...svg.matchAll(/class="finding-badge (error|warning|info)"/g)].map((m) => m[1]));
     const legend = new Set([...svg.matchAll(/data-legend="severity-(error|warning|info)"/g)].map((m) => m[1]));
     expect(legend).toEqual(badges);
+  });
+
+  it('a write that fails says so (exit 3), not that the view has nothing to show', async () => {
+    const out = tmp();
+    writeFileSync(join(out, 'blocker'), 'x');
+    let stderr = '';
+    const err = process.stderr.write;
+    process.stderr.write = ((s: string) => ((stderr += s), true)) as typeof process.stderr.write;
+    try {
+      expect(await run(['diagram', example, '--view', 'egress', '-o', join(out, 'blocker', 'd')])).toBe(3);
+    } finally {
+      process.stderr.write = err;
+    }
+    expect(stderr).toMatch(/cannot write .*blocker/);
+    expect(stderr).not.toContain('nothing to show');
   });
 
   it('rejects an unknown view as a usage error', async () => {

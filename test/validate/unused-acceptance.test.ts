@@ -3,11 +3,20 @@
  * acceptance, saying why: the check could not run, the element does not exist, or the risk is gone. One that
  * matches stays silent, and a config file's acceptances (shared by many designs) are never reported.
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AcceptedRisk } from '../../dsl/index.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { UNUSED_ACCEPTANCE_RULE, validateModel } from '../../src/validate/validate.js';
 import { baseline } from '../helpers/fixture.js';
+import { AksnetError } from '../../src/shared/errors.js';
+import { LOAD_ERROR_RULE, loadFailureResult } from '../../src/validate/load-failure.js';
+import { loadRules } from '../../src/validate/registry.js';
+import { rulePageUri } from '../../src/validate/rule-page.js';
+import { sarifLog } from '../../src/validate/format/sarif.js';
+
+const repo = resolve(import.meta.dirname, '../..');
 
 const risk = (rule: string, element?: string): AcceptedRisk => ({
   rule,
@@ -82,5 +91,23 @@ describe('aksnet/unused-acceptance', () => {
       config: { rules: { 'reliability/frontend-ip-zones': 'off' } },
     });
     expect(r.findings.filter((f) => f.ruleId === UNUSED_ACCEPTANCE_RULE)).toEqual([]);
+  });
+});
+
+describe("aksnet's own checks link to a documentation page", () => {
+  it('load-error and unused-acceptance: the JSON helpUri and the SARIF rule helpUri name their page in docs/rules/aksnet', async () => {
+    const { r, unused } = await run([risk('reliability/frontend-ip-zones', 'ilb-ingress')]);
+    const failed = loadFailureResult('broken.ts', new AksnetError('boom', { file: 'broken.ts', line: 3, column: 1 }));
+    const log = sarifLog([r, failed], (await loadRules()).map((x) => x.meta), '/repo');
+    const driverRules = log.runs[0]!.tool.driver.rules!;
+    for (const [id, finding] of [
+      [UNUSED_ACCEPTANCE_RULE, unused[0]!],
+      [LOAD_ERROR_RULE, failed.findings[0]!],
+    ] as const) {
+      // Built as the catalogue's rule pages are: the page inside the published package of this version.
+      expect(finding.helpUri, id).toBe(rulePageUri(id));
+      expect(driverRules.find((d) => d.id === id)?.helpUri, id).toBe(rulePageUri(id));
+      expect(existsSync(join(repo, 'docs/rules', `${id}.md`)), id).toBe(true);
+    }
   });
 });

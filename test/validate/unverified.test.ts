@@ -4,6 +4,7 @@
  * back (a bad stated value is reported, a good one passes).
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/normalize.js';
@@ -189,6 +190,20 @@ describe('a design that does not state firewall rules, replicas, gateway capacit
     const validate = sarifValidator();
     expect(validate(JSON.parse(JSON.stringify(sarif)))).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
+  });
+
+  it("an unverified result's SARIF fingerprint is the documented recipe: rule id, DSL path and element", async () => {
+    const r = await sparseResult();
+    const u = r.unverified![0]!;
+    // The same rule and fact path on another element, in another file: another check, another fingerprint.
+    const other: FileResult = { ...r, file: 'other.ts', findings: [], unverified: [{ ...u, file: 'other.ts', element: `${u.element}-2` }] };
+    const only: FileResult = { ...r, findings: [], unverified: [u] };
+    const sarif = sarifLog([only, other], (await loadRules()).map((x) => x.meta), process.cwd());
+    const prints = sarif.runs[0]!.results!.map((x) => x.partialFingerprints!['aksnetFindingHash/v1']);
+    // Computed here rather than with the code under test (docs/cli.md, SARIF results).
+    const recipe = (element: string) =>
+      createHash('sha256').update([u.ruleId, u.factPath, element].join('\u0000')).digest('hex').slice(0, 32);
+    expect(prints).toEqual([recipe(u.element), recipe(`${u.element}-2`)]);
   });
 
   it('the unverified entry says when the meaning of leaving a field out changed', async () => {

@@ -9,6 +9,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -84,6 +85,23 @@ describe('aksnet build', () => {
     expect(stderr).toMatch(/all \d+ outputs are up to date/);
   });
 
+  it('writes the same bytes from any folder: paths in outputs are relative to the config file', async () => {
+    const sarif = readFileSync(join(dir, 'out/aksnet.sarif'), 'utf8');
+    expect(sarif).toContain('"uri": "designs/eu/prod.ts"');
+    try {
+      process.chdir(join(dir, 'designs/eu'));
+      expect(await cli('build', '--check'), stdout).toBe(0);
+      process.chdir(tmpdir());
+      expect(await cli('build', '--check', '--config', join(dir, 'aksnet.config.ts')), stdout).toBe(0);
+      const plan = await planBuild({ cwd: join(dir, 'designs') });
+      const md = String(plan.outputs.find((o) => o.path === join(dir, 'docs/reviews/eu/prod/review-pack.md'))?.data);
+      expect(md).toBe(readFileSync(join(dir, 'docs/reviews/eu/prod/review-pack.md'), 'utf8'));
+      expect(md).toContain('designs/eu/prod.ts');
+    } finally {
+      process.chdir(dir);
+    }
+  });
+
   it('validate honours the config: its ignore globs, and its inputs when no file is given', async () => {
     const files = async (...args: string[]) => {
       expect(await cli('validate', ...args, '--fail-on', 'none', '-f', 'json', '-o', 'v.json'), stderr).toBe(0);
@@ -125,12 +143,36 @@ describe('aksnet build', () => {
     expect(stdout).toMatch(/^missing\s+out\/aksnet\.sarif$/m);
     expect(stdout).toMatch(/^orphan\s+docs\/diagrams\/us\/prod\.topology\.svg/m);
     expect(stdout).toMatch(/^orphan\s+docs\/reviews\/us\/prod\/review-pack\.md/m);
+    // Every view's diagrams are managed, the overview's too (it is not among the configured views here).
+    writeFileSync(join(dir, 'docs/diagrams/eu/prod.overview.svg'), '<svg/>');
+    expect(await cli('build', '--check')).toBe(1);
+    expect(stdout).toMatch(/^orphan\s+docs\/diagrams\/eu\/prod\.overview\.svg/m);
     // A file the build does not manage is never an orphan.
     writeFileSync(join(dir, 'docs/diagrams/logo.svg'), '<svg/>');
     expect(await cli('build', '--clean')).toBe(0);
     expect(stdout).toContain('removed docs/diagrams/us/prod.topology.svg');
+    expect(stdout).toContain('removed docs/diagrams/eu/prod.overview.svg');
     expect(existsSync(join(dir, 'docs/diagrams/us'))).toBe(false);
     expect(existsSync(join(dir, 'docs/diagrams/logo.svg'))).toBe(true);
+    expect(await cli('build', '--check')).toBe(0);
+  });
+
+  it('a file where an output folder should be: exit 3 naming each output it blocks, the other outputs written', async () => {
+    const diagrams = join(dir, 'docs/diagrams');
+    renameSync(diagrams, join(dir, 'diagrams.saved'));
+    writeFileSync(diagrams, 'x');
+    rmSync(join(dir, 'out/aksnet.sarif'));
+    try {
+      expect(await cli('build'), stderr).toBe(3);
+      expect(stderr).not.toContain('internal error');
+      expect(stderr).toMatch(/^error: cannot write docs\/diagrams\/eu\/prod\.topology\.svg: a part of the path is not a folder/m);
+      expect(stdout).toContain('wrote out/aksnet.sarif');
+      expect(await cli('build', '--check')).toBe(1);
+      expect(stdout).toMatch(/^missing\s+docs\/diagrams\/eu\/prod\.topology\.svg$/m);
+    } finally {
+      rmSync(diagrams);
+      renameSync(join(dir, 'diagrams.saved'), diagrams);
+    }
     expect(await cli('build', '--check')).toBe(0);
   });
 

@@ -86,6 +86,32 @@ describe('CI files', () => {
     ]);
   });
 
+  // docs/ci.md: every step runs even when an earlier one found problems. The checks start at the first step
+  // that can find one (tsc or aksnet; the Action's first step is validate); each step after it must still run.
+  it.each(files)('%s: every step after the first check runs when an earlier step failed', (name, text) => {
+    const doc = parse(text) as { steps?: unknown[]; jobs?: Record<string, { steps: unknown[] }>; runs?: { steps: unknown[] } };
+    const raw = doc.runs?.steps ?? doc.steps ?? Object.values(doc.jobs ?? {}).flatMap((j) => j.steps);
+    // Azure templates nest steps under `${{ if … }}:` keys.
+    const flat = (list: unknown[]): Array<Record<string, unknown>> =>
+      list.flatMap((s) => {
+        const step = s as Record<string, unknown>;
+        const keys = Object.keys(step);
+        return keys.length === 1 && keys[0]!.startsWith('${{') ? flat(step[keys[0]!] as unknown[]) : [step];
+      });
+    const steps = flat(raw);
+    const first = steps.findIndex((s) => /\b(?:tsc|aksnet)\b/.test(String(s.run ?? s.script ?? '')));
+    expect(first, name).toBeGreaterThanOrEqual(0);
+    const later = steps.slice(first + 1);
+    expect(later.some((s) => /aksnet build --check/.test(String(s.run ?? s.script))), name).toBe(true);
+    for (const step of later) {
+      const what = `${name}: ${String(step.name ?? step.displayName ?? step.run ?? step.script)}`;
+      if (name.includes('azure')) expect(step.condition, what).toBe('succeededOrFailed()');
+      else expect(String(step.if), what).toMatch(/^(?:\$\{\{\s*)?always\(\)/);
+      // An upload must not wait for its producing step to succeed: what it wrote explains the failure.
+      expect(String(step.if ?? ''), what).not.toMatch(/outcome == 'success'/);
+    }
+  });
+
   it('the test really rejects an unknown option', () => {
     const calls = aksnetCalls(['npx aksnet build --chek']);
     const cmd = program.commands.find((c) => c.name() === calls[0]![0]);

@@ -12,6 +12,7 @@ import {
 import type { FailOn } from '../../workflow/findings.js';
 import { parseShard } from '../../workflow/shard.js';
 import { colors, useColor } from '../../shared/io.js';
+import { checkAsOf } from '../../shared/date.js';
 
 export interface BuildCliOptions {
   config?: string;
@@ -28,8 +29,7 @@ const show = (p: string) => relative(process.cwd(), p) || p;
 export async function buildCommand(opts: BuildCliOptions): Promise<number> {
   if (opts.check && opts.clean)
     throw new AksnetError('--check writes nothing; run --clean on its own', undefined, ExitCode.usage);
-  if (opts.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf))
-    throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
+  checkAsOf(opts.asOf);
   const shard = opts.shard !== undefined ? parseShard(opts.shard) : undefined;
   const once = async () => {
     const plan = await planBuild({
@@ -102,6 +102,7 @@ async function write(plan: BuildPlan, clean: boolean, failOn: FailOn): Promise<n
   const r = await writePlan(plan, clean);
   for (const p of r.written) process.stdout.write(`wrote ${show(p)}\n`);
   for (const p of r.removed) process.stdout.write(`removed ${show(p)}\n`);
+  for (const e of r.failed) process.stderr.write(e.format() + '\n');
   if (!clean)
     for (const p of plan.orphans)
       process.stderr.write(`orphan: ${show(p)} (no design produces it; \`aksnet build --clean\` removes it)\n`);
@@ -109,5 +110,7 @@ async function write(plan: BuildPlan, clean: boolean, failOn: FailOn): Promise<n
     `aksnet build: ${r.written.length} written, ${r.unchanged.length} unchanged` +
       `${clean ? `, ${r.removed.length} removed` : ''}\n`,
   );
-  return buildExitCode(plan, failOn);
+  const code = buildExitCode(plan, failOn);
+  // A design that failed to load (2) wins over an output that could not be written (3), as in buildExitCode.
+  return r.failed.length && code !== ExitCode.usage ? ExitCode.output : code;
 }

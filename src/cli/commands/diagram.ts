@@ -191,7 +191,8 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
       drawn++;
       results.push(r.result);
       inputs.push(...r.inputs);
-      if (r.written.length === 0)
+      // Nothing written because writing failed is said by the failures below, not as an empty view.
+      if (r.written.length === 0 && r.failed.length === 0)
         process.stderr.write(
           `${c.yellow('no diagrams')} for ${displayPath(f)}: nothing to show in the requested view\n`,
         );

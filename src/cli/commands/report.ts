@@ -2,7 +2,7 @@
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
 import { commandInputs } from '../files.js';
-import { isCalendarDate } from '../../shared/date.js';
+import { checkAsOf } from '../../shared/date.js';
 
 export interface ReportCliOptions {
   output: string[];
@@ -45,7 +45,7 @@ export async function reportCommand(args: string[], opts: ReportCliOptions): Pro
 }
 
 async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ code: ExitCode; summary: string }> {
-  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
+  checkAsOf(opts.asOf);
   if (opts.format && !REPORT_FORMATS.includes(opts.format)) throw new AksnetError(`unknown format "${opts.format}"`);
   const config = opts.config === false ? false : typeof opts.config === 'string' ? opts.config : undefined;
   const { files } = await commandInputs(args, config);

@@ -7,7 +7,7 @@ import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { findingsExitCode, renderFindings, renderFindingsFile, summaryLine, type FailOn, type FindingsFormat } from '../../workflow/findings.js';
 import { commandInputs } from '../files.js';
 import { colors, useColor, writeFileAtomic } from '../../shared/io.js';
-import { isCalendarDate } from '../../shared/date.js';
+import { checkAsOf } from '../../shared/date.js';
 
 export interface ValidateCliOptions {
   format: FindingsFormat;
@@ -23,9 +23,7 @@ export interface ValidateCliOptions {
 }
 
 export async function validateCommand(args: string[], opts: ValidateCliOptions): Promise<ExitCode> {
-  if (opts.asOf !== undefined && !isCalendarDate(opts.asOf)) {
-    throw new AksnetError(`--as-of must be a date YYYY-MM-DD, got "${opts.asOf}"`);
-  }
+  checkAsOf(opts.asOf);
   let maxWarnings: number | undefined;
   if (opts.maxWarnings !== undefined) {
     // Digits only: Number('') is 0 and Number('0x10') is 16.

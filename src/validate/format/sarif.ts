@@ -48,10 +48,11 @@ export function sarifLog(results: FileResult[], catalogue: readonly RuleMeta[], 
   for (const f of findings) ran.add(f.ruleId);
   for (const r of results) for (const u of r.unverified ?? []) ran.add(u.ruleId);
   const ids = [...ran].sort(cmp);
-  // Rules of the catalogue link to their own page; anything else (a test stub) to its first reference.
+  // Rules of the catalogue link to their own page; aksnet's own checks (load-error, unused-acceptance) to the page
+  // their findings carry; anything else (a test stub) to its first reference.
   const descriptors = ids.map((id) => {
     const m = byId.get(id);
-    return m ? descriptor(m, rulePageUri(id)) : descriptor(metaFromFinding(id, findings), undefined);
+    return m ? descriptor(m, rulePageUri(id)) : descriptor(metaFromFinding(id, findings), findings.find((f) => f.ruleId === id)?.helpUri || undefined);
   });
   const index = new Map(ids.map((id, i) => [id, i]));
   const run: Run = {
@@ -200,9 +201,9 @@ function unverifiedResult(u: UnverifiedCheck, ruleIndex: number | undefined, cwd
         logicalLocations: [{ fullyQualifiedName: u.factPath, kind: 'member' }],
       },
     ],
-    partialFingerprints: {
-      [FINGERPRINT_KEY]: createHash('sha256').update(`unverified\u0000${u.ruleId}\u0000${u.factPath}`).digest('hex').slice(0, 32),
-    },
+    // The documented recipe, as for findings: rule id, DSL path (the fact's, this result's logical location) and
+    // element. Two elements missing the same fact are two results, with two fingerprints.
+    partialFingerprints: { [FINGERPRINT_KEY]: sarifFingerprint({ ruleId: u.ruleId, path: u.factPath, element: u.element }) },
     properties: { aksnetResult: 'unverified', fact: u.fact, factPath: u.factPath, element: u.element, elementName: u.elementName },
   };
 }
