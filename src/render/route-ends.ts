@@ -120,13 +120,16 @@ function moved(
 export function separateRouteEnds(input: RouteEndInput): Map<string, Point[]> {
   const out = new Map<string, Point[]>();
   const current = new Map(input.edges.map((e) => [e.id, [...e.points]]));
+  // Each route's stretches, kept up to date as routes move: a big topology has thousands of lines, and every end on
+  // a container is checked against all of them.
+  const segs = new Map(input.edges.map((e) => [e.id, segsOf(e.points)]));
   // A move can clear the way for another (three DNS zone links meeting on one VNet: once the lowest is straightened,
   // the next no longer crosses its trunk), so the edges are gone through again while one moves. An end moves at most
   // once: a moved end lies on no other route, and no later move may make a line meet it.
   for (let pass = 0, changed = true; changed && pass < input.edges.length; pass++) {
     changed = false;
     for (const e of input.edges) {
-      if (!e.labelled && moveEnds(e, input, current, out)) changed = true;
+      if (!e.labelled && moveEnds(e, input, current, segs, out)) changed = true;
     }
   }
   return out;
@@ -137,6 +140,7 @@ function moveEnds(
   e: RoutedEdge,
   input: RouteEndInput,
   current: Map<string, Point[]>,
+  segs: Map<string, Seg[]>,
   out: Map<string, Point[]>,
 ): boolean {
   let changed = false;
@@ -147,8 +151,10 @@ function moveEnds(
     if (pts.length < 2) continue;
     const forward = end === 'from' ? pts : [...pts].reverse();
     const p0 = forward[0]!;
-    const others = input.edges.filter((o) => o.id !== e.id).flatMap((o) => segsOf(current.get(o.id)!));
-    if (!others.some((s) => onSegment(p0, s))) continue;
+    let touched = false;
+    for (const [id, list] of segs) if (id !== e.id && list.some((s) => onSegment(p0, s))) touched = true;
+    if (!touched) continue;
+    const others = [...segs].flatMap(([id, list]) => (id === e.id ? [] : list));
     const { box, header } = c;
     const onVertical = Math.abs(p0.x - box.x) < EPS || Math.abs(p0.x - (box.x + box.width)) < EPS;
     const onHorizontal = Math.abs(p0.y - box.y) < EPS || Math.abs(p0.y - (box.y + box.height)) < EPS;
@@ -171,6 +177,7 @@ function moveEnds(
     const back = next.map(tr);
     const route = end === 'from' ? back : back.reverse();
     current.set(e.id, route);
+    segs.set(e.id, segsOf(route));
     out.set(e.id, route);
     changed = true;
   }
