@@ -339,8 +339,12 @@ export type PieceBy = 'to' | 'hop';
 
 /**
  * The routes of a picture by where they end: one piece per end node (a node that edges come into and none leave),
- * holding every edge from which that end can be reached, in view order. Edges that reach no end (a cycle) are in no
- * piece: `pieceGraph` gives them to the first part.
+ * holding every edge from which that end can be reached. Edges that reach no end (a cycle) are in no piece:
+ * `pieceGraph` gives them to the first part.
+ *
+ * The ends come in the order of the first edge into each, the order the design's routes are drawn in, not the order
+ * of the boxes: a box shared by several regions (Azure Resource Manager) is listed among the boxes where the first
+ * region reaches it, so by box order two identical stamps would list their ends, and cut their parts, differently.
  */
 export function endPieces(graph: ViewGraph): FlowPiece[] {
   const into = new Map<string, ViewGraph['edges']>();
@@ -351,7 +355,8 @@ export function endPieces(graph: ViewGraph): FlowPiece[] {
     else into.set(e.to, [e]);
     leaves.add(e.from);
   }
-  const ends = graph.nodes.filter((n) => into.has(n.id) && !leaves.has(n.id));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const ends = [...into.keys()].filter((id) => !leaves.has(id) && byId.has(id)).map((id) => byId.get(id)!);
   return ends.map((end) => {
     const nodes = new Set([end.id]);
     const edges = new Set<string>();
