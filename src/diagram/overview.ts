@@ -342,10 +342,8 @@ function foldIdleSubnets(g: ViewGraph, q: ModelQuery): ViewGraph {
     m.set(subnet, names);
   };
   for (const c of q.all('cluster')) {
-    for (const pool of q.pools(c.id)) {
-      if (pool.podSubnet) add(podsOf, pool.podSubnet, c.name);
-      if (pool.subnet) add(nodesOf, pool.subnet, c.name);
-    }
+    for (const s of q.podSubnets(c.id)) add(podsOf, s.id, c.name);
+    for (const s of q.nodeSubnets(c.id)) add(nodesOf, s.id, c.name);
   }
   for (const s of idle) {
     const inside = g.nodes.filter((n) => within(n.id, s.id));
@@ -396,7 +394,15 @@ function ingressText(
 }
 
 function egressText(q: ModelQuery, p: Model['egressPaths'][number], e: Edge): string {
-  const from = q.get(e.from)?.kind === 'cluster' ? `${q.name(e.from)} nodes` : who(q, e.from);
+  // Pods with addresses of a pod subnet send from there, not from their node: the legend names the same origin as the
+  // egress narrative, from the same query.
+  const pods = q.get(e.from)?.kind === 'cluster' ? q.podSubnets(e.from) : [];
+  const from =
+    q.get(e.from)?.kind !== 'cluster'
+      ? who(q, e.from)
+      : pods.length
+        ? `${q.name(e.from)} nodes and pods (pod subnet ${list(pods.map((s) => s.name))})`
+        : `${q.name(e.from)} nodes`;
   let text = `${from} → ${who(q, e.to)}`;
   if (e.label) text += `: ${e.label}`;
   if (q.get(e.to)?.kind === 'internet') {

@@ -211,7 +211,7 @@ export class Builder {
     // its VNet, not inside the node subnet, where its pods are not.
     // Only where the view draws pods (the workloads an ingress path ends at): elsewhere the cluster box holds its
     // node pools, which are in the node subnet, and the topology draws the pod subnet as a box of its own.
-    const pods = this.view === 'ingress' || this.view === 'overview' ? podSubnets(this.q, c) : [];
+    const pods = this.view === 'ingress' || this.view === 'overview' ? this.q.podSubnets(c.id) : [];
     const subnets = [...new Map([...this.q.nodeSubnets(c.id), ...pods].map((x) => [x.id, x])).values()];
     if (subnets.length === 1) return this.subnet(subnets[0]!);
     const vnets = [...new Set(subnets.map((s) => s.vnet))];
@@ -224,7 +224,7 @@ export class Builder {
     if (this.has(c.id)) return c.id;
     const parent = this.clusterParent(c);
     const net = c.network;
-    const pods = podSubnets(this.q, c);
+    const pods = this.q.podSubnets(c.id);
     const podText = net.podCidr ? ` · pods ${net.podCidr}` : pods.length ? ` · pods in ${pods.map((x) => x.name).join(', ')}` : '';
     const details = [`${c.tier} tier${c.kubernetesVersion ? ` · Kubernetes ${c.kubernetesVersion}` : ''}`, `CNI ${net.cni} · ${net.dataplane}${podText}`];
     this.node({ id: c.id, kind: 'cluster', label: c.name, details, style: 'cluster', ...(parent ? { parent } : {}), element: c.id });
@@ -695,12 +695,6 @@ function frontDoorEdges(b: Builder, fd: ResourceOf<'frontDoor'>): void {
     const label = `origin ${KIND_NAMES[kind ?? ''] ?? 'hop'}`;
     b.edge({ id: `origin:${fd.id}->${next.resource}`, from: fd.id, to: next.resource, style, label });
   }
-}
-
-/** The pod subnets of a cluster's node pools (Azure CNI pod subnet), in id order. */
-function podSubnets(q: ModelQuery, c: ClusterResource): Array<ResourceOf<'subnet'>> {
-  const ids = [...new Set(q.pools(c.id).flatMap((p) => (p.podSubnet ? [p.podSubnet] : [])))].sort();
-  return ids.map((s) => q.getAs(s, 'subnet')).filter((s): s is ResourceOf<'subnet'> => !!s);
 }
 
 /** What a hybrid connection's edges are labelled: the kind of link it is. */

@@ -1,6 +1,15 @@
 /** Read-only lookups over a normalized model, shared by rules, layout and reports. */
 import type { AppliedDefault, Edge, Id, Model, Resource, ResourceKind, ResourceOf } from './types.js';
 
+/**
+ * The pod subnets of node pools that are not also one of their node subnets, in id order: the one definition the
+ * egress model (normalize/paths.ts), the narrative and the diagrams share, so none of them names another origin.
+ */
+export function podSubnetIds(pools: ReadonlyArray<{ subnet: Id; podSubnet?: Id }>): Id[] {
+  const nodes = new Set(pools.map((p) => p.subnet));
+  return [...new Set(pools.flatMap((p) => (p.podSubnet && !nodes.has(p.podSubnet) ? [p.podSubnet] : [])))].sort();
+}
+
 export class ModelQuery {
   private readonly byId = new Map<Id, Resource>();
   private readonly byKind = new Map<ResourceKind, Resource[]>();
@@ -56,6 +65,17 @@ export class ModelQuery {
   nodeSubnets(clusterId: Id): Array<ResourceOf<'subnet'>> {
     const ids = [...new Set(this.pools(clusterId).map((p) => p.subnet))].sort();
     return ids.map((s) => this.getAs(s, 'subnet')).filter((s): s is ResourceOf<'subnet'> => !!s);
+  }
+
+  /**
+   * Distinct pod subnets of a cluster's pools, in id order: where its pods' traffic starts when the CNI gives pods
+   * addresses of a subnet of their own (Azure CNI pod subnet). Empty for overlay, kubenet and node-subnet clusters,
+   * whose pods leave with their node's address (the normalizer keeps no podSubnet there).
+   */
+  podSubnets(clusterId: Id): Array<ResourceOf<'subnet'>> {
+    return podSubnetIds(this.pools(clusterId))
+      .map((s) => this.getAs(s, 'subnet'))
+      .filter((s): s is ResourceOf<'subnet'> => !!s);
   }
 
   /** The VNet a subnet belongs to. */

@@ -4,6 +4,7 @@
  */
 import type { ClusterResource, EgressPathModel, Id, IngressHopModel, Resource, SubnetDefaultRoute, TlsState } from '../model/types.js';
 import { defaultRouteFor, routeFor, type SubnetRoutes } from '../model/routing.js';
+import { podSubnetIds } from '../model/query.js';
 import type { Protocol, TlsMode } from '../../dsl/types.js';
 import { ENCRYPTED_PROTOCOLS, HOP_KINDS, PROTOCOLS, TLS_MODES } from '../model/kinds.js';
 import { cidr, isPrivateRange } from '../model/cidr.js';
@@ -248,7 +249,7 @@ export function clusterPaths(
   const src = { path: c.source.path };
   const pools = c.nodePools.map((p) => n.resources.get(p)).filter((p): p is Extract<Resource, { kind: 'nodePool' }> => p?.kind === 'nodePool');
   const nodeSubnets = uniqueSorted(pools.map((p) => p.subnet).filter(Boolean));
-  const podSubnets = uniqueSorted(pools.flatMap((p) => (p.podSubnet ? [p.podSubnet] : []))).filter((s) => !nodeSubnets.includes(s));
+  const podSubnets = podSubnetIds(pools);
   const defaultRoutes: SubnetDefaultRoute[] = [];
   for (const [role, list] of [['nodes', nodeSubnets], ['pods', podSubnets]] as const) {
     for (const s of list) {

@@ -318,7 +318,15 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
   // A Basic load balancer has no outbound rules (a Standard-only feature): it SNATs implicitly with its frontend IP.
   // https://learn.microsoft.com/azure/load-balancer/outbound-rules
   const basicLb = e.outboundType === 'loadBalancer' && cluster?.network.loadBalancerSku === 'basic';
-  const outboundText = basicLb ? BASIC_LB_TEXT : (OUTBOUND_TEXT[e.outboundType] ?? e.outboundType);
+  // With Azure CNI pod subnet, pods send from their own subnet's addresses, not their node's: both subnets are
+  // where the traffic starts (the diagrams name the same subnets, from the same query).
+  const podSubnets = q.podSubnets(e.cluster);
+  const natOnPods = podSubnets.length > 0 && podSubnets.every((s) => s.natGateway !== undefined);
+  const outboundText = basicLb
+    ? BASIC_LB_TEXT
+    : e.outboundType === 'userAssignedNATGateway' && natOnPods
+      ? 'user-assigned NAT gateway on the node and pod subnets'
+      : (OUTBOUND_TEXT[e.outboundType] ?? e.outboundType);
   const lead = bypassed
     ? `Pods and nodes of ${who} declare outbound type ${outboundText}, but the effective 0.0.0.0/0 route of their ` +
       `subnets goes to ${e.nextHop ? q.name(e.nextHop) : e.via === 'gateway' ? 'the VNet gateway' : 'an appliance'}, so traffic leaves through it instead. `
@@ -345,7 +353,11 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
       case 'cluster': {
         const pools = q.pools(h.id);
         const subnets = q.nodeSubnets(h.id).map((s) => s.name);
-        text = `Node pools ${pools.map((p) => p.name).join(', ') || '(none)'} in ${subnets.join(', ') || 'an AKS-managed subnet'} originate the traffic.`;
+        text = `Node pools ${pools.map((p) => p.name).join(', ') || '(none)'} in ${subnets.join(', ') || 'an AKS-managed subnet'} originate the traffic`;
+        text += podSubnets.length
+          ? `; pods send from their own addresses in pod subnet${podSubnets.length === 1 ? '' : 's'} ` +
+            `${podSubnets.map((x) => x.name).join(', ')}, not their node's.`
+          : '.';
         break;
       }
       case 'routeTable': {

@@ -37,6 +37,20 @@ describe('egress narrative', () => {
     expect(n!.steps[0]!.text).toContain('Outbound rules use 1 IP, idle timeout 30 minutes.');
   });
 
+  it('example c (Azure CNI pod subnet): pods send from pod subnet snet-aks-pods, which also carries the NAT gateway', async () => {
+    const [n] = await egress('c-agc-gateway-api.ts');
+    expect(n!.steps[0]!.text).toBe(
+      "Node pools system, api in snet-aks-nodes originate the traffic; pods send from their own addresses in pod subnet snet-aks-pods, not their node's.",
+    );
+    expect(n!.summary).toContain('outbound type user-assigned NAT gateway on the node and pod subnets.');
+  });
+
+  it('example b (overlay): the node subnet alone originates the traffic and holds the NAT gateway', async () => {
+    const [n] = await egress('b-front-door-private-link.ts');
+    expect(n!.steps[0]!.text).toMatch(/^Node pools [^;]* originate the traffic\.$/);
+    expect(n!.summary).toContain('outbound type user-assigned NAT gateway on the node subnet.');
+  });
+
   for (const file of ['b-front-door-private-link.ts', 'c-agc-gateway-api.ts', 'e-istio-mesh.ts', 'g-two-region-stamps.ts']) {
     it(`${file}: a StandardV2 NAT gateway is zone-redundant, and no "no zone" default is recorded for it`, async () => {
       const { model } = await loadArchitecture(join(examples, file));

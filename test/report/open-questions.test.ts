@@ -6,12 +6,14 @@ import { loadRules } from '../../src/validate/registry.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { publicIp } from '../../dsl/index.js';
 import { baseline } from '../helpers/fixture.js';
 
 async function pack(unstate: boolean) {
   const b = baseline();
   // Stated in both packs, so only the two facts removed below are open.
   b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] };
+  b.appGw.publicIp = publicIp({ name: 'pip-agw', zones: [1, 2, 3], ddosIpProtection: true });
   if (unstate) {
     delete b.ic.replicas;
     b.ic.name = 'nginx <edge>';

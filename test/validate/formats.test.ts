@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { subnet } from '../../dsl/index.js';
+import { publicIp, subnet } from '../../dsl/index.js';
 import { baseline } from '../helpers/fixture.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { loadRules } from '../../src/validate/registry.js';
@@ -34,6 +34,7 @@ async function sample(): Promise<FileResult[]> {
   mutable(b.hub.subnets).push(subnet({ name: 'snet-dup', cidr: '10.0.1.0/26' }), subnet({ name: 'snet-dup', cidr: '10.0.1.64/26' }));
   // Stated, so the sample has no unverified check: these tests count findings (unverified.test.ts covers those).
   b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] };
+  b.appGw.publicIp = publicIp({ name: 'pip-agw', zones: [1, 2, 3], ddosIpProtection: false });
   b.arch.review = {
     acceptedRisks: [
       { rule: 'structure/duplicate-name', justification: 'migration in progress', owner: 'net-team', expires: '2027-01-31' },

@@ -17,6 +17,7 @@ import { formatGithub } from '../../src/validate/format/github.js';
 import { sarifLog } from '../../src/validate/format/sarif.js';
 import { loadRules } from '../../src/validate/registry.js';
 import { colors } from '../../src/shared/io.js';
+import { publicIp } from '../../dsl/index.js';
 import { baseline } from '../helpers/fixture.js';
 import { sarifValidator } from './sarif-schema.js';
 import { runRuleResult } from '../helpers/run-rule.js';
@@ -224,6 +225,8 @@ describe('stating the facts brings the checks back (whole catalogue)', () => {
     b.firewall.zones = [1];
     b.firewall.aksFqdnTag = false;
     for (const p of b.aks.nodePools) p.zones = [];
+    // The gateway's public IP, stated without DDoS IP Protection in a VNet without a plan.
+    b.appGw.publicIp = publicIp({ name: 'pip-agw', zones: [1, 2, 3], ddosIpProtection: false });
     // An outdated rule set: the WAF rule-set check runs on a stated fact and reports it.
     b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'OWASP', version: '3.1' }] };
     const { model, issues } = normalize(b.arch);
@@ -237,6 +240,7 @@ describe('stating the facts brings the checks back (whole catalogue)', () => {
       'reliability/node-pool-zones',
       'egress/firewall-aks-required-fqdns',
       'ingress/waf-managed-rule-sets',
+      'ingress/ddos-protection',
     ]) {
       expect(rules.has(id), id).toBe(true);
     }
@@ -266,7 +270,7 @@ describe('aksnet validate (built CLI)', () => {
       /\n {2}\d+:\d+ +unverified {2}could not check that Application Gateway agw-claims-prod survives the loss of a zone/,
     );
     expect(run.stdout).toMatch(
-      /\n2 checks could not run: state the availability zones of agw-claims-prod; the managed rule sets \(type, version, action\) of agw-claims-prod\n$/,
+      /\n3 checks could not run: state the public frontend IP with its DDoS IP Protection setting of agw-claims-prod; the availability zones of agw-claims-prod; the managed rule sets \(type, version, action\) of agw-claims-prod\n$/,
     );
   });
 });

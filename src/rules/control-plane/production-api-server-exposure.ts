@@ -1,11 +1,14 @@
 import { defineRule } from '../../validate/rule.js';
 import { isProduction } from '../egress/_egress.js';
+import { authorizedRanges, isPublic, restricts } from './_api.js';
 
 /**
- * A production cluster whose API server has a public endpoint (public mode, or VNet integration with
- * public access). Authorized IP ranges narrow it, but a private or private VNet-integrated API server
- * removes the internet endpoint altogether. Only a stated production environment is judged; the note
- * is info, since a public API server with tight ranges is a legitimate, documented choice.
+ * A production cluster whose public API server endpoint is already narrowed by authorized IP ranges. An endpoint
+ * open to the whole internet (no ranges, or 0.0.0.0/0) is control-plane/public-without-authorized-ranges' warning,
+ * whose fix already offers a private API server; saying it again here would count one fact twice. What is left for
+ * this note is the step beyond ranges: a private or private VNet-integrated API server has no internet endpoint at
+ * all. Only a stated production environment is judged; it is info, since a public API server with tight ranges is a
+ * legitimate, documented choice.
  */
 export default defineRule({
   meta: {
@@ -16,9 +19,11 @@ export default defineRule({
     pillars: ['security'],
     waf: ['SE:06'],
     rationale:
-      'A public API server endpoint is reachable from the internet, limited only by authorized IP ranges and ' +
-      'authentication. For production, a private cluster or API Server VNet Integration with private access keeps ' +
-      'the control plane off the internet; the Azure Well-Architected service guide for AKS recommends it.',
+      'Authorized IP ranges narrow who can open a connection to a public API server, but the endpoint stays on the ' +
+      'internet and its FQDN resolves publicly. For production, a private cluster or API Server VNet Integration with ' +
+      'private access takes the control plane off the internet; the Azure Well-Architected service guide for AKS ' +
+      'recommends it. A public endpoint with no ranges (or 0.0.0.0/0) is reported by ' +
+      'control-plane/public-without-authorized-ranges instead, so this note speaks only of endpoints already restricted.',
     fix:
       "Use apiServer: { mode: 'private' } or { mode: 'vnet-integration', private: true }, with a jump box, Bastion or " +
       'self-hosted build agents for access. To stay public with authorized ranges, accept the risk in review.acceptedRisks ' +
@@ -31,27 +36,26 @@ export default defineRule({
     ],
     messages: {
       publicEndpoint:
-        'cluster {{cluster}} in a {{environment}} design exposes a public API server endpoint ({{how}}); consider a ' +
-        'private cluster or private VNet integration',
+        'cluster {{cluster}} in a {{environment}} design keeps a public API server endpoint ({{how}}); the ranges ' +
+        'narrow who can connect, but a private cluster or private VNet integration removes the internet endpoint',
     },
   },
   check(ctx) {
     if (!isProduction(ctx.model)) return;
     const environment = ctx.model.metadata.environment ?? '';
     for (const c of ctx.q.all('cluster')) {
-      const a = c.apiServer;
-      const publicEndpoint = a.mode === 'public' || (a.mode === 'vnet-integration' && !a.private);
-      if (!publicEndpoint) continue;
-      const ranges = a.authorizedIpRanges.length;
+      if (!isPublic(c)) continue;
+      const ranges = authorizedRanges(c);
+      if (!restricts(ranges)) continue;
       const how =
-        (a.mode === 'public' ? 'public mode' : 'VNet integration with public access') +
-        (ranges > 0 ? `, ${ranges} authorized range${ranges === 1 ? '' : 's'}` : ', no authorized ranges');
+        (c.apiServer.mode === 'public' ? 'public mode' : 'VNet integration with public access') +
+        `, limited to ${ranges.length} authorized range${ranges.length === 1 ? '' : 's'}`;
       ctx.report({
         element: c.id,
         property: 'apiServer',
         messageId: 'publicEndpoint',
         data: { cluster: c.name, environment, how },
-        evidence: { cluster: c.name, mode: a.mode, authorizedRanges: ranges },
+        evidence: { cluster: c.name, mode: c.apiServer.mode, authorizedRanges: ranges.length },
       });
     }
   },

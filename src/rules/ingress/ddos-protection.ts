@@ -1,5 +1,10 @@
-import type { Id, PublicIpResource } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import type { Id } from '../../model/types.js';
+import { defineRule, type UnverifiedReport } from '../../validate/rule.js';
+
+/** The unstated fact an entry's verdict waits for, and how the question names the IP. */
+interface Pending extends Pick<UnverifiedReport, 'element' | 'property' | 'fact'> {
+  ip: string;
+}
 
 export default defineRule({
   meta: {
@@ -16,6 +21,7 @@ export default defineRule({
     references: [
       { title: 'Azure DDoS Protection overview', url: 'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-overview' },
       { title: 'Protect your Application Gateway with Azure DDoS Network Protection', url: 'https://learn.microsoft.com/azure/application-gateway/tutorial-protect-application-gateway-ddos' },
+      { title: 'Azure DDoS Protection tier comparison (DDoS IP Protection per public IP)', url: 'https://learn.microsoft.com/azure/ddos-protection/ddos-protection-sku-comparison' },
     ],
     messages: {
       noPlan: '{{entry}} {{verb}} in VNet {{vnet}}, which has no DDoS Network Protection plan',
@@ -23,18 +29,26 @@ export default defineRule({
   },
   check(ctx) {
     const { q } = ctx;
-    // `pendingIp`: a public IP whose DDoS IP Protection is not stated; the entry is judged only if that fact is known.
-    const entries: Array<{ id: Id; what: string; vnets: Id[]; pendingIp?: PublicIpResource }> = [];
-    const push = (id: Id, what: string, vnets: Array<Id | undefined>, pendingIp?: PublicIpResource): void => {
+    // `pending`: the fact the entry's verdict waits for (its public IP's DDoS IP Protection, or the public IP itself);
+    // the entry is judged only if that fact is known.
+    const entries: Array<{ id: Id; what: string; vnets: Id[]; pending?: Pending }> = [];
+    const push = (id: Id, what: string, vnets: Array<Id | undefined>, pending?: Pending): void => {
       const list = vnets.filter((v): v is Id => !!v);
-      entries.push({ id, what, vnets: [...new Set(list)], ...(pendingIp ? { pendingIp } : {}) });
+      entries.push({ id, what, vnets: [...new Set(list)], ...(pending ? { pending } : {}) });
     };
     for (const g of q.all('applicationGateway')) {
       if (g.frontend === 'private') continue;
       // DDoS IP Protection on the gateway's own public IP covers it without a plan on the VNet.
       const pip = q.getAs(g.publicIp, 'publicIp');
       if (pip?.ddosIpProtection === true) continue;
-      push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id], pip && pip.ddosIpProtection === undefined ? pip : undefined);
+      // A public frontend always has a public IP, but one the design does not declare leaves its DDoS IP Protection
+      // unknown: the gateway holds the question until the IP is stated.
+      const pending: Pending | undefined = !pip
+        ? { element: g.id, property: 'publicIp', ip: 'its public IP', fact: 'public frontend IP with its DDoS IP Protection setting' }
+        : pip.ddosIpProtection === undefined
+          ? { element: pip.id, property: 'ddosIpProtection', ip: `its public IP ${pip.name}` }
+          : undefined;
+      push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id], pending);
     }
     for (const p of ctx.model.ingressPaths) {
       for (const h of p.hops) {
@@ -56,11 +70,13 @@ export default defineRule({
         const v = q.getAs(vid, 'vnet');
         if (!v || v.ddosProtectionPlan) continue;
         // Without a plan, the verdict rests on the IP's own protection: unstated, it is a question, not a warning.
-        if (e.pendingIp) {
+        if (e.pending) {
+          const { element, property, ip, fact } = e.pending;
           ctx.unverified({
-            element: e.pendingIp.id,
-            property: 'ddosIpProtection',
-            check: `${e.what} in VNet ${v.name}, which has no DDoS Network Protection plan, is covered by DDoS IP Protection on its public IP ${e.pendingIp.name}`,
+            element,
+            property,
+            check: `${e.what} in VNet ${v.name}, which has no DDoS Network Protection plan, is covered by DDoS IP Protection on ${ip}`,
+            ...(fact ? { fact } : {}),
           });
           continue;
         }

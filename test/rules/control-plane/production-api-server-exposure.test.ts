@@ -1,6 +1,9 @@
 import type { ApiServer } from '../../../dsl/index.js';
+import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
+import { runAll } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { vnetIntegrated } from './_fixtures.js';
 
 function design(apiServer: ApiServer | undefined, environment: string | undefined) {
   return () => {
@@ -12,31 +15,73 @@ function design(apiServer: ApiServer | undefined, environment: string | undefine
   };
 }
 
+const TWO_RANGES = ['203.0.113.0/24', '198.51.100.0/24'];
+
 testRule('control-plane/production-api-server-exposure', {
   valid: [
     { name: 'private in production', arch: design({ mode: 'private', privateDnsZone: 'system', publicFqdn: false }, 'production') },
-    { name: 'public in dev', arch: design({ mode: 'public' }, 'dev') },
-    { name: 'public with no environment stated', arch: design({ mode: 'public' }, undefined) },
+    { name: 'public with ranges in dev', arch: design({ mode: 'public', authorizedIpRanges: TWO_RANGES }, 'dev') },
+    { name: 'public with ranges and no environment stated', arch: design({ mode: 'public', authorizedIpRanges: TWO_RANGES }, undefined) },
+    // An endpoint open to the internet is control-plane/public-without-authorized-ranges' warning: one fact, one finding.
+    { name: 'public without ranges in production (the warning says it)', arch: design({ mode: 'public' }, 'production') },
+    { name: 'public by default in prod (the warning says it)', arch: design(undefined, 'prod') },
+    {
+      name: '0.0.0.0/0 among the ranges in production (the warning says it)',
+      arch: design({ mode: 'public', authorizedIpRanges: ['203.0.113.0/24', '0.0.0.0/0'] }, 'production'),
+    },
   ],
   invalid: [
     {
       name: 'public with two authorized ranges in production',
-      arch: design({ mode: 'public', authorizedIpRanges: ['203.0.113.0/24', '198.51.100.0/24'] }, 'production'),
+      arch: design({ mode: 'public', authorizedIpRanges: TWO_RANGES }, 'production'),
       findings: [
         {
           messageId: 'publicEndpoint',
           path: 'clusters[0].apiServer',
           severity: 'info',
           message:
-            'cluster aks-test in a production design exposes a public API server endpoint (public mode, 2 authorized ' +
-            'ranges); consider a private cluster or private VNet integration',
+            'cluster aks-test in a production design keeps a public API server endpoint (public mode, limited to 2 ' +
+            'authorized ranges); the ranges narrow who can connect, but a private cluster or private VNet integration ' +
+            'removes the internet endpoint',
+          evidence: { mode: 'public', authorizedRanges: 2 },
         },
       ],
     },
     {
-      name: 'public by default in prod',
-      arch: design(undefined, 'prod'),
-      findings: [{ messageId: 'publicEndpoint', path: 'clusters[0].apiServer', severity: 'info', message: /\(public mode, no authorized ranges\)/ }],
+      name: 'VNet integration with public access and one range in prod',
+      arch: () => {
+        const b = vnetIntegrated(false);
+        b.aks.apiServer = { ...b.aks.apiServer!, authorizedIpRanges: ['203.0.113.0/28'] } as ApiServer;
+        b.arch.metadata.environment = 'prod';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'publicEndpoint',
+          path: 'clusters[0].apiServer',
+          severity: 'info',
+          message: /\(VNet integration with public access, limited to 1 authorized range\)/,
+        },
+      ],
     },
   ],
+});
+
+const WARNING = 'control-plane/public-without-authorized-ranges';
+const INFO = 'control-plane/production-api-server-exposure';
+
+describe('the public API server endpoint of a production cluster is reported once', () => {
+  async function endpointFindings(apiServer: ApiServer | undefined) {
+    const findings = await runAll(design(apiServer, 'production')());
+    return findings.filter((f) => f.ruleId === WARNING || f.ruleId === INFO).map((f) => `${f.ruleId} ${f.severity}`);
+  }
+
+  it('open to the internet: the warning alone', async () => {
+    expect(await endpointFindings({ mode: 'public' })).toEqual([`${WARNING} warning`]);
+    expect(await endpointFindings(undefined)).toEqual([`${WARNING} warning`]);
+  });
+
+  it('restricted by authorized ranges: the info alone', async () => {
+    expect(await endpointFindings({ mode: 'public', authorizedIpRanges: TWO_RANGES })).toEqual([`${INFO} info`]);
+  });
 });

@@ -33,6 +33,16 @@ testRule('control-plane/public-without-authorized-ranges', {
       findings: [unrestricted('clusters[0]', 'no authorized IP ranges', true)],
     },
     {
+      // The production note (production-api-server-exposure) leaves this endpoint to the warning, so it must stay here.
+      name: 'a public API server without ranges in a production design',
+      arch: () => {
+        const b = publicCluster();
+        b.arch.metadata.environment = 'production';
+        return b.arch;
+      },
+      findings: [unrestricted('clusters[0].apiServer', 'no authorized IP ranges')],
+    },
+    {
       name: 'public VNet integration',
       arch: () => vnetIntegrated(false).arch,
       findings: [unrestricted('clusters[0].apiServer', 'no authorized IP ranges', false, 'vnet-integration')],

@@ -93,6 +93,7 @@ testRule('ingress/ddos-protection', {
     },
     { name: "the gateway's public IP has DDoS IP Protection", arch: withPip(true) },
     { name: 'DDoS IP Protection not stated on the public IP: no verdict (an unverified check, below)', arch: withPip() },
+    { name: 'no public IP declared for the public gateway: no verdict (an unverified check, below)', arch: () => baseline().arch },
     {
       name: 'an Azure Firewall DNAT hop on a path from a private partner range is no internet entry',
       arch: firewallDnat({ kind: 'partner', sourceRanges: ['10.50.0.0/16'] }),
@@ -127,6 +128,7 @@ testRule('ingress/ddos-protection', {
       name: 'a public App Gateway and a public load balancer in one VNet: one finding naming both (one plan fixes both)',
       arch: () => {
         const b = baseline();
+        b.appGw.publicIp = publicIp({ name: 'pip-agw', ddosIpProtection: false });
         const plb = loadBalancer({ name: 'plb-web', visibility: 'public', cluster: b.aks });
         mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2', hops: [{ via: plb, protocol: 'tcp', port: 443, tls: 'passthrough' }] }));
         return b.arch;
@@ -143,7 +145,6 @@ testRule('ingress/ddos-protection', {
         },
       ],
     },
-    { name: 'a public App Gateway in a VNet without a plan', arch: () => baseline().arch, findings: [appGwNoPlan] },
     { name: 'DDoS IP Protection off on the public IP', arch: withPip(false), findings: [appGwNoPlan] },
     {
       name: 'a public load balancer on a path reports the VNet of its cluster',
@@ -181,6 +182,28 @@ describe(`${ID}: unstated facts`, () => {
       'could not check that public Application Gateway agw-test in VNet vnet-spoke, which has no DDoS Network Protection ' +
         'plan, is covered by DDoS IP Protection on its public IP pip-agw: state whether DDoS IP Protection is on (ddosIpProtection)',
     );
+  });
+
+  it('does not judge a public gateway whose public IP is not declared: the gateway holds the question', async () => {
+    const r = await runRuleResult(ID, baseline().arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified).toHaveLength(1);
+    const u = r.unverified![0]!;
+    expect(u.severity).toBe('info');
+    expect(u.factPath).toBe('ingress[0].hops[0].via.publicIp');
+    expect(u.message).toBe(
+      'could not check that public Application Gateway agw-test in VNet vnet-spoke, which has no DDoS Network Protection ' +
+        'plan, is covered by DDoS IP Protection on its public IP: state the public frontend IP with its DDoS IP ' +
+        'Protection setting (publicIp)',
+    );
+  });
+
+  it('asks nothing about an undeclared public IP when the VNet has a plan', async () => {
+    const b = baseline();
+    b.spoke.ddosProtectionPlan = ddosProtectionPlan({ name: 'ddos' });
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
   });
 
   it('asks nothing when the VNet has a plan: the answer does not depend on the IP', async () => {
