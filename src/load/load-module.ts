@@ -55,6 +55,11 @@ export interface SourceSite {
   file: string;
   line: number;
   column: number;
+  /**
+   * For a part built in another of the user's files (a helper module's factory): the design file's own call that led
+   * there, the first frame outward from the builder that is in the design file.
+   */
+  calledFrom?: SourceSite;
 }
 
 /**
@@ -353,11 +358,27 @@ async function evaluateBundle(
   if (!evaluation.ok) throw evaluationError(evaluation, abs, mapper);
   const sites = new Map<object, SourceSite>();
   evaluation.tagged.forEach((part, i) => {
-    const site = mapper.site(evaluation.frames[i]!);
+    const site = builderSite(evaluation.frames[i]!, abs, mapper);
     if (site) sites.set(part, site);
   });
-  const named = evaluation.named?.map((a) => ({ name: a.name, ...(a.frame ? { site: mapper.site(a.frame) } : {}) }));
+  const named = evaluation.named?.map((a) => ({ name: a.name, ...(a.frame ? { site: builderSite(a.frame, abs, mapper) } : {}) }));
   return { file: abs, value: evaluation.value, inputs: bundle.inputs, sites, ...(named?.length ? { named } : {}) };
+}
+
+/**
+ * Where a builder was called (the first of the frames the worker sent for the part, one a line), and for a part built
+ * in a helper module, the design's call that led there. The outer frames are mapped only for such parts: a part built
+ * in the design file itself has its site already.
+ */
+function builderSite(frames: string, abs: string, mapper: FrameMapper): SourceSite | undefined {
+  const list = frames.split('\n');
+  const site = mapper.site(list[0]!);
+  if (!site || site.file === abs) return site;
+  for (let i = 1; i < list.length; i++) {
+    const outer = mapper.site(list[i]!);
+    if (outer?.file === abs) return { ...site, calledFrom: outer };
+  }
+  return site;
 }
 
 function esbuildModule(): typeof Esbuild {
@@ -536,7 +557,7 @@ function commonDir(files: readonly string[]): string {
 
 /** Maps positions in the bundle back to the sources it was built from. */
 interface FrameMapper {
-  /** One stack frame (a V8 `at …` line) to the user's source, or undefined (another file, or the DSL itself). */
+  /** One stack frame (a V8 `at …` line, or a builder's `line:column`) to the user's source, or undefined (another file, or the DSL itself). */
   site(frame: string): SourceSite | undefined;
   /** A stack with every frame in the bundle shown at its source's file:line:col (the DSL's own files too), for `--debug`. */
   stack(stack: string): string;
@@ -544,6 +565,8 @@ interface FrameMapper {
 
 /** A frame's bundle position: `… (file:///…/bundle.mjs:12:5)`, `at file:///…/bundle.mjs:12:5`, or a path under module runners. */
 const FRAME_AT = /((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)(\)?)$/;
+/** A frame the worker reduced to its position in the bundle (see evaluate.ts). */
+const BUNDLE_POSITION = /^(\d+):(\d+)$/;
 
 function frameMapper(mapDir: string, bundle: string, mapText: string | undefined): FrameMapper {
   if (!mapText) return { site: () => undefined, stack: (s) => s };
@@ -557,10 +580,11 @@ function frameMapper(mapDir: string, bundle: string, mapText: string | undefined
   // Parts built in a loop share their frame: each distinct frame is looked up and resolved once.
   const seen = new Map<string, SourceSite | undefined>();
   const map = (frame: string): SourceSite | undefined => {
+    const own = BUNDLE_POSITION.exec(frame);
     // Frames name the bundle by file: URL under plain Node, by path under module runners (Vitest).
-    const m = FRAME_AT.exec(frame.trim());
-    if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return undefined;
-    const site = source(Number(m[2]), Number(m[3]));
+    const m = own ? undefined : FRAME_AT.exec(frame.trim());
+    if (!own && (!m || (m[1] !== bundleUrl && m[1] !== bundle))) return undefined;
+    const site = own ? source(Number(own[1]), Number(own[2])) : source(Number(m![2]), Number(m![3]));
     return site && !isDslFile(site.file) ? site : undefined;
   };
   return {
