@@ -43,27 +43,35 @@ import type {
 export type Spec<T extends { kind: string }> = Omit<T, 'kind'>;
 
 /**
- * Key of the hidden property holding the stack frame of the builder's caller. The loader maps it
- * through the bundle's source map, so findings about a part built in a function, a loop or a helper
- * module still point at the line that built it. The property is not enumerable: JSON and spreads
- * never see it.
+ * Key of the hidden property recording where the part was built: an Error whose stack, from the builder's caller
+ * outward, the loader maps through the bundle's source map, so findings about a part built in a function, a loop or a
+ * helper module still point at the line that built it (and, for a helper module, at the design's call into it). The
+ * property is not enumerable: JSON and spreads never see it.
  */
 export const SOURCE_SITE: unique symbol = Symbol.for('aksnet.source-site') as never;
+
+/**
+ * Frames a builder captures: [0] tagged, [1] the builder, [2] its caller, and outward from there far enough to leave
+ * a helper module (or two, nested) and reach the design file's call.
+ */
+const SITE_FRAMES = 8;
 
 /** Adds the `kind` tag and records where the part was built. Must be called directly by each builder. */
 function tagged<K extends string, S extends object>(kind: K, spec: S): { kind: K } & S {
   const part = { kind, ...spec };
-  // Frames: [0] "Error", [1] tagged, [2] the builder, [3] its caller. Only those three are captured:
-  // formatting the default ten cost more than the rest of evaluating a large design. A lower limit set
-  // by the design is kept (then, as before, no frame is recorded).
+  // The stack is captured, not formatted: V8 formats it when it is read, which the loader does once the design has
+  // run, reading only what it maps. Capturing costs by the frame, so the limit is lowered to SITE_FRAMES (the default
+  // ten, formatted as they were captured, cost more than the rest of evaluating a large design). A lower limit set by
+  // the design is kept (below three, no frame of the caller is recorded).
   // (`stackTraceLimit` is V8's: typed by @types/node, which a design's own type check may not have.)
   const v8Error = Error as unknown as { stackTraceLimit?: unknown };
   const limit = v8Error.stackTraceLimit;
-  const narrow = typeof limit === 'number' && limit > 3;
-  if (narrow) v8Error.stackTraceLimit = 3;
-  const frame = new Error().stack?.split('\n')[3];
+  const narrow = typeof limit === 'number' && limit > SITE_FRAMES;
+  if (typeof limit === 'number' && limit < 3) return part;
+  if (narrow) v8Error.stackTraceLimit = SITE_FRAMES;
+  const site = new Error();
   if (narrow) v8Error.stackTraceLimit = limit;
-  if (frame) Object.defineProperty(part, SOURCE_SITE, { value: frame.trim(), enumerable: false });
+  Object.defineProperty(part, SOURCE_SITE, { value: site, enumerable: false });
   return part;
 }
 

@@ -12,7 +12,7 @@ import { FORMAT_NAMES } from '../validate/format/names.js';
 import type { RulesCliOptions } from './commands/rules.js';
 import type { ValidateCliOptions } from './commands/validate.js';
 import { enableTimings, flushTimings } from './timings.js';
-import { terminalSafe } from '../shared/text-safety.js';
+import { setDebug, writeError } from './error-output.js';
 
 
 function program(): Command {
@@ -221,6 +221,7 @@ export async function run(argv: string[]): Promise<ExitCode> {
   const p = program();
   await extend(p);
   const debug = argv.includes('--debug');
+  setDebug(debug);
   if (argv.includes('--timings')) enableTimings();
   try {
     // h15: commander lets the last of `--config x` and `--no-config` win silently; they contradict each other.
@@ -237,9 +238,8 @@ export async function run(argv: string[]): Promise<ExitCode> {
       return ExitCode.usage;
     }
     if (e instanceof AksnetError) {
-      // Messages can quote a design's text; its control characters must not reach the terminal raw.
-      process.stderr.write(terminalSafe(e.format()) + '\n');
-      if (debug && e.detail) process.stderr.write(e.detail + '\n');
+      // Messages can quote a design's text; writeError keeps its control characters from reaching the terminal raw.
+      writeError(e);
       return e.exitCode;
     }
     process.stderr.write(`aksnet: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -32,7 +32,7 @@ export type Evaluation =
   | {
       ok: true;
       value: unknown;
-      /** Objects of `value` (the same clones) that a DSL builder tagged, and the frame it recorded. */
+      /** Objects of `value` (the same clones) that a DSL builder tagged, and the frames it recorded (one a line, its caller's first). */
       tagged: object[];
       frames: string[];
       /** With no default export: the exports that are architectures (made by defineArchitecture), and their frames. */
@@ -63,6 +63,34 @@ function describe(e) {
   try { text = typeof e === 'string' ? JSON.stringify(e) : String(e); }
   catch { text = safe(() => Object.prototype.toString.call(e), 'a value that cannot be printed'); }
   return { message: 'threw ' + text };
+}
+// A builder records an Error (dsl/builders.ts) whose stack V8 formats only when it is read, here, after the design
+// has run: each frame is reduced to its line:column in the bundle, from the builder's caller outward (frames [0] and
+// [1] are the DSL's own; frames in other files map to nothing and are left out). Formatting just that costs less than
+// the full frames a builder formatted as it ran, and the loader maps the outer frames only for parts built in a helper
+// module (load-module.ts).
+const { fileURLToPath } = require('node:url');
+function bundleFrames(url) {
+  let path;
+  try { path = fileURLToPath(url); } catch {}
+  return (_error, calls) => {
+    let out = '';
+    for (let i = 2; i < calls.length; i++) {
+      const file = calls[i].getFileName();
+      // Below the design's frames lies only Node's module loader.
+      if (typeof file === 'string' && file.startsWith('node:')) break;
+      if (file !== url && file !== path) continue;
+      out += (out ? '\n' : '') + calls[i].getLineNumber() + ':' + calls[i].getColumnNumber();
+    }
+    return out;
+  };
+}
+// The frames of a builder's record, one a line; '' when it has none. A stack read before (by the design) was formatted
+// by V8: its frames after the builder's are passed on as they are, and the loader reads either form.
+function siteFrames(holder) {
+  if (typeof holder !== 'object' || holder === null) return '';
+  const text = safe(() => holder.stack, '');
+  return text.startsWith('Error') ? text.split('\n').slice(3).join('\n') : text;
 }
 // One design at a time; done says whether the current one has been answered.
 let done = true;
@@ -106,29 +134,37 @@ parentPort.on('message', async (msg) => {
   // A design that forgot \`default\` exports its architecture by name: found here, so that it is an error at
   // the defineArchitecture call rather than a helper module skipped with a note.
   const named = [];
-  if (value === undefined) {
-    for (const name of Object.keys(mod)) {
-      try {
-        const v = mod[name];
-        if (v !== null && typeof v === 'object' && v.kind === 'architecture') named.push({ name, frame: typeof v[KEY] === 'string' ? v[KEY] : undefined });
-      } catch {}
-    }
-  }
   const tagged = [];
   const frames = [];
-  const seen = new Set();
-  const stack = [value];
+  const before = Error.prepareStackTrace;
   try {
+    Error.prepareStackTrace = bundleFrames(url);
+  } catch {}
+  try {
+    if (value === undefined) {
+      for (const name of Object.keys(mod)) {
+        try {
+          const v = mod[name];
+          if (v !== null && typeof v === 'object' && v.kind === 'architecture') named.push({ name, frame: siteFrames(v[KEY]) });
+        } catch {}
+      }
+    }
+    const seen = new Set();
+    const stack = [value];
     while (stack.length) {
       const v = stack.pop();
       if (typeof v !== 'object' || v === null || seen.has(v)) continue;
       seen.add(v);
-      const frame = v[KEY];
-      if (typeof frame === 'string') { tagged.push(v); frames.push(frame); }
+      const frame = siteFrames(v[KEY]);
+      if (frame) { tagged.push(v); frames.push(frame); }
       for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push(child);
     }
   } catch (e) {
     return send({ type: 'threw', thrown: describe(e) });
+  } finally {
+    try {
+      Error.prepareStackTrace = before;
+    } catch {}
   }
   try {
     // Let what the design printed reach the parent before the worker is ended.

@@ -55,6 +55,11 @@ export interface SourceSite {
   file: string;
   line: number;
   column: number;
+  /**
+   * For a part built in another of the user's files (a helper module's factory): the design file's own call that led
+   * there, the first frame outward from the builder that is in the design file.
+   */
+  calledFrom?: SourceSite;
 }
 
 /**
@@ -353,11 +358,27 @@ async function evaluateBundle(
   if (!evaluation.ok) throw evaluationError(evaluation, abs, mapper);
   const sites = new Map<object, SourceSite>();
   evaluation.tagged.forEach((part, i) => {
-    const site = mapper(evaluation.frames[i]!);
+    const site = builderSite(evaluation.frames[i]!, abs, mapper);
     if (site) sites.set(part, site);
   });
-  const named = evaluation.named?.map((a) => ({ name: a.name, ...(a.frame ? { site: mapper(a.frame) } : {}) }));
+  const named = evaluation.named?.map((a) => ({ name: a.name, ...(a.frame ? { site: builderSite(a.frame, abs, mapper) } : {}) }));
   return { file: abs, value: evaluation.value, inputs: bundle.inputs, sites, ...(named?.length ? { named } : {}) };
+}
+
+/**
+ * Where a builder was called (the first of the frames the worker sent for the part, one a line), and for a part built
+ * in a helper module, the design's call that led there. The outer frames are mapped only for such parts: a part built
+ * in the design file itself has its site already.
+ */
+function builderSite(frames: string, abs: string, mapper: FrameMapper): SourceSite | undefined {
+  const list = frames.split('\n');
+  const site = mapper.site(list[0]!);
+  if (!site || site.file === abs) return site;
+  for (let i = 1; i < list.length; i++) {
+    const outer = mapper.site(list[i]!);
+    if (outer?.file === abs) return { ...site, calledFrom: outer };
+  }
+  return site;
 }
 
 function esbuildModule(): typeof Esbuild {
@@ -402,9 +423,10 @@ function buildOptions(dir: string): Esbuild.BuildOptions & { write: false; metaf
   };
 }
 
-/** The first esbuild error as one AksnetError (exit 2) at its file:line:col. */
+/** The first esbuild error as one AksnetError (exit 2) at its file:line:col; esbuild's own error (all of them) for --debug. */
 function buildError(e: unknown, abs: string, dir: string): AksnetError {
-  const err = e as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }> };
+  const err = e as { errors?: Array<{ text: string; location?: { file: string; line: number; column: number } | null }>; stack?: unknown };
+  const detail = typeof err?.stack === 'string' ? err.stack : undefined;
   const first = err.errors?.[0];
   if (first) {
     const loc = first.location;
@@ -412,9 +434,10 @@ function buildError(e: unknown, abs: string, dir: string): AksnetError {
       first.text,
       loc ? { file: displayPath(resolve(dir, loc.file)), line: loc.line, column: loc.column + 1 } : { file: displayPath(abs), line: 1, column: 1 },
       ExitCode.usage,
+      detail,
     );
   }
-  return new AksnetError(`could not bundle ${displayPath(abs)}: ${String(e)}`, undefined, ExitCode.usage);
+  return new AksnetError(`could not bundle ${displayPath(abs)}: ${String(e)}`, undefined, ExitCode.usage, detail);
 }
 
 /** Bundles one design alone. */
@@ -532,30 +555,57 @@ function commonDir(files: readonly string[]): string {
   return dir;
 }
 
-/** Maps one stack frame in the bundle to the user's source, or undefined (another file, or the DSL itself). */
-type FrameMapper = (frame: string) => SourceSite | undefined;
+/** Maps positions in the bundle back to the sources it was built from. */
+interface FrameMapper {
+  /** One stack frame (a V8 `at …` line, or a builder's `line:column`) to the user's source, or undefined (another file, or the DSL itself). */
+  site(frame: string): SourceSite | undefined;
+  /** A stack with every frame in the bundle shown at its source's file:line:col (the DSL's own files too), for `--debug`. */
+  stack(stack: string): string;
+}
+
+/** A frame's bundle position: `… (file:///…/bundle.mjs:12:5)`, `at file:///…/bundle.mjs:12:5`, or a path under module runners. */
+const FRAME_AT = /((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)(\)?)$/;
+/** A frame the worker reduced to its position in the bundle (see evaluate.ts). */
+const BUNDLE_POSITION = /^(\d+):(\d+)$/;
 
 function frameMapper(mapDir: string, bundle: string, mapText: string | undefined): FrameMapper {
-  if (!mapText) return () => undefined;
+  if (!mapText) return { site: () => undefined, stack: (s) => s };
   const sm = new SourceMap(JSON.parse(mapText));
   const bundleUrl = pathToFileURL(bundle).href;
+  const source = (line: number, column: number): SourceSite | undefined => {
+    const hit = sm.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
+    if (!hit?.originalSource) return undefined;
+    return { file: mapSourcePath(mapDir, hit.originalSource), line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
+  };
   // Parts built in a loop share their frame: each distinct frame is looked up and resolved once.
   const seen = new Map<string, SourceSite | undefined>();
   const map = (frame: string): SourceSite | undefined => {
+    const own = BUNDLE_POSITION.exec(frame);
     // Frames name the bundle by file: URL under plain Node, by path under module runners (Vitest).
-    const m = /((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/.exec(frame.trim());
-    if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return undefined;
-    const hit = sm.findEntry(Number(m[2]) - 1, Number(m[3]) - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number };
-    if (!hit?.originalSource) return undefined;
-    const src = mapSourcePath(mapDir, hit.originalSource);
-    if (isDslFile(src)) return undefined;
-    return { file: src, line: (hit.originalLine ?? 0) + 1, column: (hit.originalColumn ?? 0) + 1 };
+    const m = own ? undefined : FRAME_AT.exec(frame.trim());
+    if (!own && (!m || (m[1] !== bundleUrl && m[1] !== bundle))) return undefined;
+    const site = own ? source(Number(own[1]), Number(own[2])) : source(Number(m![2]), Number(m![3]));
+    return site && !isDslFile(site.file) ? site : undefined;
   };
-  return (frame) => {
-    if (seen.has(frame)) return seen.get(frame);
-    const site = map(frame);
-    seen.set(frame, site);
-    return site;
+  return {
+    site(frame) {
+      if (seen.has(frame)) return seen.get(frame);
+      const site = map(frame);
+      seen.set(frame, site);
+      return site;
+    },
+    stack(stack) {
+      return stack
+        .split('\n')
+        .map((line) => {
+          const m = FRAME_AT.exec(line);
+          if (!m || (m[1] !== bundleUrl && m[1] !== bundle)) return line;
+          const site = source(Number(m[2]), Number(m[3]));
+          if (!site) return line;
+          return `${line.slice(0, m.index)}${displayPath(site.file)}:${site.line}:${site.column}${m[4] ?? ''}`;
+        })
+        .join('\n');
+    },
   };
 }
 
@@ -609,10 +659,11 @@ function toLoadError(e: ThrownInfo, file: string, map: FrameMapper): AksnetError
   const stack = e.stack ?? '';
   let location = { file: displayPath(file), line: 1, column: 1 };
   for (const frame of stack.split('\n').slice(1)) {
-    const site = map(frame);
+    const site = map.site(frame);
     if (!site) continue;
     location = { file: displayPath(site.file), line: site.line, column: site.column };
     break;
   }
-  return new AksnetError(`the file threw while being evaluated: ${message}`, location, ExitCode.usage, stack);
+  // The bundle is deleted by the time --debug prints the stack, and its positions mean nothing to the user.
+  return new AksnetError(`the file threw while being evaluated: ${message}`, location, ExitCode.usage, stack ? map.stack(stack) : undefined);
 }

@@ -13,6 +13,8 @@ export interface Located {
   column: number;
   /** Display path when the position is in another file than the architecture (a helper module). */
   file?: string;
+  /** With `file`: the architecture file's call that led into that module (SourceSite.calledFrom), when there is one. */
+  calledFrom?: { line: number; column: number };
 }
 
 export class SourceLocator {
@@ -55,7 +57,9 @@ export class SourceLocator {
     const found = this.nearestSite(parsePath(path));
     if (!found) return { line: main.line, column: main.column };
     const pos = this.maps.get(found.site.file)!.locateFrom(found.site.line, found.site.column, found.rest);
-    return found.site.file === this.arch.path ? { line: pos.line, column: pos.column } : { line: pos.line, column: pos.column, file: displayPath(found.site.file) };
+    if (found.site.file === this.arch.path) return { line: pos.line, column: pos.column };
+    const call = found.site.calledFrom;
+    return { line: pos.line, column: pos.column, file: displayPath(found.site.file), ...(call ? { calledFrom: { line: call.line, column: call.column } } : {}) };
   }
 
   /** The deepest builder-made value along the path, and the segments below it. */

@@ -85,6 +85,11 @@ interface ReportFields {
   evidence?: Record<string, string | number | boolean>;
   /** Overrides the rule's severity for this finding (e.g. lifecycle rules after the date). */
   severity?: Severity;
+  /**
+   * Locate the finding at the design file's call into a helper module when the part was built there (see
+   * SourceSite.calledFrom), naming both places: for what the call's arguments decide, such as a name.
+   */
+  atCallSite?: boolean;
 }
 
 /**

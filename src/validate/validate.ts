@@ -16,8 +16,11 @@ import { rulePageUri } from './rule-page.js';
 
 /** Something that turns a DSL path into a position (the PositionMap, or a stub in tests). */
 export interface Locator {
-  /** `file` is set when the position lies in another file than the architecture (a helper module). */
-  locate(path: string): { line: number; column: number; file?: string };
+  /**
+   * `file` is set when the position lies in another file than the architecture (a helper module); `calledFrom` is then
+   * the architecture file's call that led into that module, when there is one.
+   */
+  locate(path: string): { line: number; column: number; file?: string; calledFrom?: { line: number; column: number } };
 }
 
 export interface ValidateOptions {
@@ -118,13 +121,14 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       }
       const base = r.path ?? el?.source.path ?? '';
       const path = r.property ? (base ? `${base}.${r.property}` : r.property) : base;
-      const pos = opts.locator?.locate(path) ?? { line: 1, column: 1 };
+      const found = opts.locator?.locate(path) ?? { line: 1, column: 1 };
+      const pos = r.atCallSite ? atCallSite(found, opts.file) : { ...found, note: '' };
       const m = rule.meta;
       const finding: Finding = {
         ruleId: m.id,
         title: m.title,
         severity: setting ?? r.severity ?? m.severity,
-        message: reportMessage(m, r),
+        message: reportMessage(m, r) + pos.note,
         path,
         file: pos.file ?? opts.file,
         line: pos.line,
@@ -172,6 +176,19 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     rulesRun,
     asOf,
   };
+}
+
+/**
+ * A position in a helper module moved to the design's call into it, with both named in a note for the message: what
+ * the finding is about (a name) came from that call's arguments, and every part the helper made shares its line.
+ */
+function atCallSite(
+  pos: ReturnType<Locator['locate']>,
+  design: string,
+): { line: number; column: number; file?: string; note: string } {
+  const call = pos.calledFrom;
+  if (!call || pos.file === undefined) return { ...pos, note: '' };
+  return { line: call.line, column: call.column, note: ` (made at ${pos.file}:${pos.line}:${pos.column}, called from ${design}:${call.line}:${call.column})` };
 }
 
 /** Applies the first acceptance that matches the finding; returns it (undefined when none does). */

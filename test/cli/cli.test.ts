@@ -210,6 +210,41 @@ describe('validate', () => {
   });
 });
 
+describe('--debug and load errors', () => {
+  // Every command that loads designs prints a load error the same way (src/cli/error-output.ts).
+  const commands: Array<[string, (file: string) => string[]]> = [
+    ['validate', (f) => ['validate', f]],
+    ['diagram', (f) => ['diagram', f, '-o', join(dir, 'debug-diagrams')]],
+    ['report', (f) => ['report', f, '-o', join(dir, 'debug-pack.md')]],
+    ['model', (f) => ['model', f]],
+  ];
+
+  it.each(commands)('%s: one line without --debug; with it, the stack at the design\'s own lines; exit 2 both ways', (_name, args) => {
+    const plain = aksnet(args('throws.ts'));
+    expect(plain.code).toBe(2);
+    const line = /^throws\.ts:3:\d+ - error: the file threw while being evaluated: no addresses left$/m;
+    expect(plain.stderr).toMatch(line);
+    expect(plain.stderr).not.toMatch(/\n\s+at /);
+    const debug = aksnet(['--debug', ...args('throws.ts')]);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(line);
+    const stack = debug.stderr.slice(debug.stderr.search(line)).split('\n');
+    expect(stack[1]).toBe('Error: no addresses left');
+    expect(stack[2]).toMatch(/^ {4}at cidr \(throws\.ts:3:\d+\)$/);
+    expect(stack[3]).toMatch(/^ {4}at throws\.ts:\d+:\d+$/);
+    expect(debug.stderr).not.toMatch(/aksnet-load-\d+-|\.mjs:/);
+  });
+
+  it.each(commands)('%s: a file that does not compile shows esbuild\'s own error with --debug', (_name, args) => {
+    const plain = aksnet(args('syntax.ts'));
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).not.toContain('Build failed');
+    const debug = aksnet(['--debug', ...args('syntax.ts')]);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(/^syntax\.ts:\d+:\d+ - error: .*\nError: Build failed with 1 error:\n/m);
+  });
+});
+
 describe('check, model and rules', () => {
   it('check prints file:line:col - error TS… and exits 2 on a type error; 0 when clean', () => {
     const bad = aksnet(['check', 'types.ts']);

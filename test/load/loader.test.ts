@@ -90,6 +90,23 @@ describe('loadArchitecture', () => {
     expect(e.format().split('\n')).toHaveLength(1);
   });
 
+  it("keeps the error's stack for --debug, its frames at the user's files (the helper's and the design's), not the bundle", async () => {
+    file('lib/throwing.ts', `export function cidrFor(index: number): string {\n  if (index > 3) {\n    throw new RangeError(\`no address block for spoke \${index}\`);\n  }\n  return '';\n}\n`);
+    const p = file('debug-helper.ts', `import { defineArchitecture } from 'aksnet';\nimport { cidrFor } from './lib/throwing.js';\nconst c = cidrFor(7);\nexport default defineArchitecture({ metadata: { title: c }, network: { vnets: [] }, clusters: [] });\n`);
+    const e = await loadError(p);
+    const frames = (e.detail ?? '').split('\n');
+    expect(frames[0]).toBe('RangeError: no address block for spoke 7');
+    expect(frames[1]).toMatch(/^ {4}at cidrFor \(.*lib[\\/]throwing\.ts:3:\d+\)$/);
+    expect(frames[2]).toMatch(/^ {4}at .*debug-helper\.ts:3:\d+\)?$/);
+    expect(e.detail).not.toMatch(/aksnet-load-\d+-|\.mjs:/);
+  });
+
+  it('keeps esbuild\'s own error for --debug when a file does not compile', async () => {
+    const e = await loadError(file('debug-syntax.ts', `import { defineArchitecture } from 'aksnet';\nconst x = {\n  a: 1,,\n};\nexport default defineArchitecture(x as any);\n`));
+    expect(e.detail).toContain('Build failed with 1 error');
+    expect(e.format().split('\n')).toHaveLength(1);
+  });
+
   it('a file without a default export is rejected with exit code 2', async () => {
     const p = file('no-default.ts', `import { vnet } from 'aksnet';\nexport const hub = vnet({ name: 'hub', region: 'westeurope', addressSpace: [], subnets: [] });\n`);
     const e = await loadError(p);

@@ -3,6 +3,7 @@
  * whose every `aksnet` call names a real command, real options and real format values, and every
  * command they call is documented in docs/cli.md.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command, Option } from 'commander';
@@ -13,6 +14,15 @@ import { AZURE_PIPELINE_TEMPLATE, GITHUB_WORKFLOW_TEMPLATE } from '../../src/wor
 
 const repo = resolve(import.meta.dirname, '../..');
 const cliDoc = readFileSync(join(repo, 'docs/cli.md'), 'utf8');
+
+/** The YAML example under docs/ci.md's `## GitLab` heading. */
+function gitlabExample(): string {
+  const doc = readFileSync(join(repo, 'docs/ci.md'), 'utf8');
+  const section = doc.slice(doc.indexOf('## GitLab'));
+  const m = /```yaml\n([\s\S]*?)```/.exec(section);
+  if (!m) throw new Error('docs/ci.md: no YAML example under ## GitLab');
+  return m[1]!;
+}
 
 /** Every string value under a `run` or `script` key, anywhere in the document. */
 function shellLines(doc: unknown): string[] {
@@ -110,6 +120,46 @@ describe('CI files', () => {
       // An upload must not wait for its producing step to succeed: what it wrote explains the failure.
       expect(String(step.if ?? ''), what).not.toMatch(/outcome == 'success'/);
     }
+  });
+
+  // GitLab runs a job's `script` lines in one shell and ends the job at the first line that fails.
+  describe('the GitLab example in docs/ci.md', () => {
+    const doc = parse(gitlabExample(), { strict: true, uniqueKeys: true }) as Record<string, { script: string[]; artifacts?: { when?: string } }>;
+    const script = doc['aksnet']!.script;
+    const calls = script.filter((l) => /\baksnet\b/.test(l)).length;
+
+    /** Runs the script as GitLab would (`sh -e`, line by line in one shell) with `npx` stubbed: the `fail`-th call exits `code`. */
+    function runScript(fail: number, code: number): { status: number | null; ran: number } {
+      const stub = `npm() { :; }\nn=0\nnpx() { n=$((n+1)); echo "$n" >&2; [ "$n" = ${fail} ] && return ${code}; return 0; }\n`;
+      const r = spawnSync('sh', ['-e', '-c', stub + script.join('\n')], { encoding: 'utf8' });
+      return { status: r.status, ran: r.stderr.trim().split('\n').filter(Boolean).length };
+    }
+
+    it('is valid YAML calling documented commands with real options', () => {
+      expect(calls).toBeGreaterThan(0);
+      for (const [name, ...args] of aksnetCalls(script)) {
+        const cmd = program.commands.find((c) => c.name() === name);
+        expect(cmd, `aksnet ${name} is a command`).toBeDefined();
+        expect(cliDoc).toContain(`## \`aksnet ${name}\``);
+        for (const a of args.filter((x) => x.startsWith('--'))) {
+          expect((cmd!.options as readonly Option[]).some((o) => o.long === a), `aksnet ${name} has ${a}`).toBe(true);
+        }
+      }
+      expect(script.some((l) => /aksnet build --check/.test(l))).toBe(true);
+      // The reports explain a red job: uploaded when it fails too.
+      expect(doc['aksnet']!.artifacts?.when).toBe('always');
+    });
+
+    it('runs every check when one fails, and the job fails when any did', () => {
+      expect(runScript(0, 0)).toEqual({ status: 0, ran: calls });
+      for (let k = 1; k <= calls; k++) {
+        for (const code of [1, 2]) {
+          const r = runScript(k, code);
+          expect(r.ran, `call ${k} exits ${code}`).toBe(calls);
+          expect(r.status, `call ${k} exits ${code}`).not.toBe(0);
+        }
+      }
+    });
   });
 
   it('the test really rejects an unknown option', () => {

@@ -1,4 +1,5 @@
 /** `aksnet build`: plan every output, then write it, check it against the disk, or clean orphans. */
+import { writeError } from '../error-output.js';
 import { dirname, relative, resolve } from 'node:path';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import {
@@ -71,7 +72,7 @@ function endProgress(): void {
 
 function printCommon(plan: BuildPlan): void {
   for (const n of plan.notes) process.stderr.write(n + '\n');
-  for (const o of plan.outcomes) if (o.kind === 'failed') process.stderr.write(o.error.format() + '\n');
+  for (const o of plan.outcomes) if (o.kind === 'failed') writeError(o.error);
   for (const e of plan.outputErrors) process.stderr.write(e.format() + '\n');
 }
 

@@ -1,4 +1,5 @@
 /** `aksnet diagram`: SVG views per architecture file, optionally re-rendered on save. */
+import { writeError } from '../error-output.js';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -186,7 +187,7 @@ async function drawAll(args: string[], opts: DiagramCliOptions) {
     } else if (r.kind === 'failed') {
       failed++;
       results.push(r.result);
-      process.stderr.write(r.error.format() + '\n');
+      writeError(r.error);
     } else {
       drawn++;
       results.push(r.result);

@@ -1,4 +1,5 @@
 /** `aksnet report`: builds the review pack and writes each requested output. */
+import { writeError } from '../error-output.js';
 import { AksnetError, ExitCode } from '../../shared/errors.js';
 import { REPORT_FORMATS, resolveOutputs, writeReport, type ReportFormat } from '../../report/pack.js';
 import { commandInputs } from '../files.js';
@@ -76,7 +77,7 @@ async function reportOnce(args: string[], opts: ReportCliOptions): Promise<{ cod
     if (tty) process.stderr.write(`\r${' '.repeat(last.length)}\r`);
     for (const w of res.warnings) process.stderr.write(`warning: ${w}\n`);
     for (const w of res.written) process.stderr.write(`wrote ${w}\n`);
-    for (const e of res.loadErrors) process.stderr.write(e.format() + '\n');
+    for (const e of res.loadErrors) writeError(e);
     for (const f of res.failed) process.stderr.write(`${f.error.format()}\nnot written: ${f.path}\n`);
     const n = res.vm.summary.counts;
     const designs = res.vm.architectures.length;

@@ -1,4 +1,5 @@
 /** `aksnet validate`: findings in the chosen format, exit code from the worst result. */
+import { writeError } from '../error-output.js';
 import { dirname } from 'node:path';
 import type { FileResult } from '../../validate/finding.js';
 import { outcomeResults, skipNote, validateOutcomes, type ValidatedFile } from '../../validate/run-files.js';
@@ -62,7 +63,7 @@ async function validateOnce(args: string[], opts: ValidateCliOptions, maxWarning
   const skipped = outcomes.filter((o) => o.kind === 'skipped');
   for (const o of skipped) process.stderr.write(skipNote(o) + '\n');
   // Load errors also go to stderr in the documented one-line form, whatever the report format.
-  for (const o of outcomes) if (o.kind === 'failed') process.stderr.write(o.error.format() + '\n');
+  for (const o of outcomes) if (o.kind === 'failed') writeError(o.error);
   if (outcomes.length > 0 && skipped.length === outcomes.length) {
     throw new AksnetError(`no designs among the inputs: ${skipped.length === 1 ? 'the file is' : `all ${skipped.length} files are`} helper modules`, undefined, ExitCode.usage);
   }
