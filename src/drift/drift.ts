@@ -96,14 +96,9 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
     derived: AUTOSCALING,
     peerings: true,
     ignore: (id, field) => {
-      // Which VNet of a peering is written first is the design's choice (the import puts the hub first); gateway
-      // transit is read from that VNet's side, so it is compared only where both sides write the same VNet first.
-      const dp = designById.get(id);
-      const ap = azureById.get(id);
-      if (dp?.kind === 'peering' && ap?.kind === 'peering') {
-        if (field === 'from') return true;
-        if ((field === 'allowGatewayTransit' || field === 'useRemoteGateways') && dp.from !== ap.from) return true;
-      }
+      // Which VNet of a peering is written first is the design's choice; the import follows it (driftRun's
+      // peeringOrder), so gateway transit and remote gateways are read from the same side on both.
+      if (designById.get(id)?.kind === 'peering' && field === 'from') return true;
       // Whether a node pool autoscales follows from its counts: stated where a side writes any of them
       // (Azure's JSON has `enableAutoScaling`; the import writes minCount/maxCount when on, count when off).
       if (field === 'autoscaling') return !(writesCount(design.value, designById.get(id)) && writesCount(azure.value, azureById.get(id)));

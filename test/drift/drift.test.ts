@@ -196,6 +196,63 @@ describe('aksnet drift', () => {
       expect(r.findings[0]!.message).toContain('/virtualNetworks/vnet-hub-weu)');
     });
 
+    describe('gateway transit, by the side each flag belongs to, in either VNet order', () => {
+      /** The design with its peering written `from: <first>`, `to: <second>`, stating both gateway flags false. */
+      const ordered = (first: 'hub' | 'spoke'): string => {
+        const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+        dirs.push(d);
+        const second = first === 'hub' ? 'spoke' : 'hub';
+        const text = designLines
+          .map((l, i) =>
+            i === peeringLine - 1
+              ? l.replace('from: hub, to: spoke', `from: ${first}, to: ${second}`)
+              : l,
+          )
+          .join('\n');
+        expect(text).toContain(`peering({ from: ${first}, to: ${second}, allowGatewayTransit: false, useRemoteGateways: false`);
+        writeFileSync(join(d, 'design.ts'), text);
+        return join(d, 'design.ts');
+      };
+      /** The export with one flag set on one VNet's own peering resource. */
+      const setOn = (vnet: string, flag: 'allowGatewayTransit' | 'useRemoteGateways') =>
+        edited('vnet-list.json', (v) => {
+          const own = v.find((x) => x.name === vnet)!.virtualNetworkPeerings as Array<Record<string, unknown>>;
+          own[0]![flag] = true;
+        });
+      const drift = async (file: string, from: string) =>
+        (await driftFile(file, from, '2026-12-01')).findings.map(
+          (f) => `${f.ruleId}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`,
+        );
+      const hub = 'vnet-hub-weu';
+      const spoke = 'vnet-spoke-payments-weu';
+
+      it('the design written hub first states the hub allowing transit and the spoke using it', async () => {
+        const file = ordered('hub');
+        expect(await drift(file, setOn(hub, 'allowGatewayTransit'))).toEqual(['drift/differs|allowGatewayTransit|false|true']);
+        expect(await drift(file, setOn(spoke, 'useRemoteGateways'))).toEqual(['drift/differs|useRemoteGateways|false|true']);
+        // The other two directions are facts this design does not state.
+        expect(await drift(file, setOn(spoke, 'allowGatewayTransit'))).toEqual([]);
+        expect(await drift(file, setOn(hub, 'useRemoteGateways'))).toEqual([]);
+      });
+
+      it('the design written spoke first states the spoke allowing transit and the hub using it', async () => {
+        const file = ordered('spoke');
+        expect(await drift(file, join(fixtures, 'az'))).toEqual([]);
+        expect(await drift(file, setOn(spoke, 'allowGatewayTransit'))).toEqual(['drift/differs|allowGatewayTransit|false|true']);
+        expect(await drift(file, setOn(hub, 'useRemoteGateways'))).toEqual(['drift/differs|useRemoteGateways|false|true']);
+        expect(await drift(file, setOn(hub, 'allowGatewayTransit'))).toEqual([]);
+        expect(await drift(file, setOn(spoke, 'useRemoteGateways'))).toEqual([]);
+      });
+
+      it("points at the flag on the design's peering line and names the first VNet's Azure id", async () => {
+        const file = ordered('spoke');
+        const r = await driftFile(file, setOn(spoke, 'allowGatewayTransit'), '2026-12-01');
+        const text = readFileSync(file, 'utf8').split('\n')[r.findings[0]!.line - 1]!;
+        expect(text.slice(r.findings[0]!.column - 1)).toMatch(/^allowGatewayTransit: false/);
+        expect(r.findings[0]!.message).toContain(`/virtualNetworks/${spoke})`);
+      });
+    });
+
     it('a peering deployed but not in the design is extra in Azure', async () => {
       const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
       dirs.push(d);
