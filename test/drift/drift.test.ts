@@ -14,6 +14,7 @@ import { formatGithub } from '../../src/validate/format/github.js';
 import { formatMarkdown } from '../../src/validate/format/markdown.js';
 import { formatJson } from '../../src/validate/format/json.js';
 import { sarifValidator } from '../validate/sarif-schema.js';
+import { exitCode } from '../../src/cli/commands/validate.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/azure/hub-spoke');
 const design = join(fixtures, 'hand-written.ts');
@@ -138,6 +139,52 @@ describe('aksnet drift', () => {
     const at = (field: string) => line(r.findings.find((f) => f.evidence?.field === field)!.line);
     expect(at('nsg')).toContain("const nodes = subnet({ name: 'snet-aks-nodes'");
     expect(at('dnsServers')).toMatch(/^const spoke = vnet\(\{/);
+  });
+
+  describe('a subnet whose design leaves out its NSG and route table (unknown, not none)', () => {
+    const unstatedDesign = (): string => {
+      const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+      dirs.push(d);
+      const source = readFileSync(design, 'utf8');
+      const open = source.replace(
+        "purpose: 'aks-nodes', nsg: nodesNsg, routeTable: egress, defaultOutboundAccess",
+        "purpose: 'aks-nodes', defaultOutboundAccess",
+      );
+      expect(open).not.toBe(source);
+      writeFileSync(join(d, 'design.ts'), open);
+      return join(d, 'design.ts');
+    };
+
+    it('is told what Azure attaches there as info, at the subnet line, without saying the design has none', async () => {
+      const file = unstatedDesign();
+      const r = await driftFile(file, join(fixtures, 'az'), '2026-12-01');
+      expect(
+        r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+      ).toEqual([
+        'drift/unstated-in-design|info|snet-aks-nodes|nsg|not stated|nsg:nsg-aks-nodes',
+        'drift/unstated-in-design|info|snet-aks-nodes|routeTable|not stated|routeTable:rt-aks-egress',
+      ]);
+      expect(r.findings[0]!.message).toBe(
+        "Azure attaches NSG nsg-aks-nodes to subnet snet-aks-nodes; the design does not state the subnet's NSG " +
+          '(/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/' +
+          'Microsoft.Network/virtualNetworks/vnet-spoke-payments-weu/subnets/snet-aks-nodes)',
+      );
+      const text = readFileSync(file, 'utf8').split('\n');
+      for (const f of r.findings) expect(text[f.line - 1]).toContain("const nodes = subnet({ name: 'snet-aks-nodes'");
+      // Info: the default --fail-on error passes, --fail-on info fails; SARIF calls it a note.
+      expect(exitCode([r], 'error')).toBe(0);
+      expect(exitCode([r], 'info')).toBe(1);
+      expect(sarifLog([r], []).runs[0]!.results!.map((x) => x.level)).toEqual(['note', 'note']);
+    });
+
+    it('says nothing where Azure attaches none either', async () => {
+      const from = edited('vnet-list.json', (v) => {
+        const nodes = (v[1]!.subnets as Array<Record<string, unknown>>)[0]!;
+        delete nodes.networkSecurityGroup;
+        delete nodes.routeTable;
+      });
+      expect((await driftFile(unstatedDesign(), from, '2026-12-01')).findings).toEqual([]);
+    });
   });
 
   it('an NSG rule removed in Azure is one finding at its line; a changed port reads as the design writes it', async () => {
