@@ -113,6 +113,8 @@ const DESIGN_STATES_ABSENCE: Partial<Record<Element['kind'], ReadonlySet<string>
 export function driftChanges(design: Side, azure: Side): DriftChange[] {
   const designDefaults = defaultedFields(design.model);
   const azureDefaults = defaultedFields(azure.model);
+  const designUnknown = unknownFields(design.model);
+  const azureUnknown = unknownFields(azure.model);
   const elements = (m: Model): Element[] => [...m.resources, ...peeringElements(m)];
   const designById = new Map(elements(design.model).map((r) => [r.id, r]));
   const azureById = new Map(elements(azure.model).map((r) => [r.id, r]));
@@ -133,6 +135,8 @@ export function driftChanges(design: Side, azure: Side): DriftChange[] {
       if (/(?:^|\.)(?:source|destination)Subnet$/.test(field)) return true;
       // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
       if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
+      // Written as unknown (`publicNetworkAccess: 'unknown'`, as the import writes what the export lacks).
+      if (coveredBy(designUnknown.get(id), field) || coveredBy(azureUnknown.get(id), field)) return true;
       // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
       const dr = designById.get(id);
       const ar = azureById.get(id);
@@ -158,6 +162,20 @@ export function driftChanges(design: Side, azure: Side): DriftChange[] {
 }
 
 const AUTOSCALING: ReadonlySet<string> = new Set(['autoscaling']);
+
+/** The fields of each element the model lists as unknown, relative to the element (`publicNetworkAccess`). */
+function unknownFields(model: Model): Map<string, Set<string>> {
+  const byId = new Map(model.resources.map((r) => [r.id, r]));
+  const out = new Map<string, Set<string>>();
+  for (const u of model.unknown) {
+    const prefix = `${byId.get(u.element)?.source.path ?? ''}.`;
+    if (prefix === '.' || !u.path.startsWith(prefix)) continue;
+    const set = out.get(u.element) ?? new Set<string>();
+    set.add(u.path.slice(prefix.length));
+    out.set(u.element, set);
+  }
+  return out;
+}
 
 /** Whether the DSL node pool an element came from writes a node count (fixed, or the autoscaler's bounds). */
 function writesCount(root: unknown, r: Element | undefined): boolean {

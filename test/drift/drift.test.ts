@@ -406,6 +406,29 @@ describe('aksnet drift', () => {
     expect(line(missing.line)).toContain('const acrEndpoint = privateEndpoint({');
   });
 
+  it("a PaaS service's public access the export cannot show is unknown, not drift; shown, it is compared", async () => {
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+    dirs.push(d);
+    const source = readFileSync(design, 'utf8');
+    const closed = source.replace("service: 'keyVault', publicNetworkAccess: 'unknown'", "service: 'keyVault', publicNetworkAccess: false");
+    expect(closed).not.toBe(source);
+    writeFileSync(join(d, 'design.ts'), closed);
+    // The az export has the private endpoint but not the vault's own JSON.
+    expect((await driftFile(join(d, 'design.ts'), join(fixtures, 'az'), '2026-12-01')).findings).toEqual([]);
+    const from = edited('vnet-list.json', () => undefined);
+    const vault = {
+      id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/Microsoft.KeyVault/vaults/kv-payments-weu',
+      name: 'kv-payments-weu',
+      type: 'Microsoft.KeyVault/vaults',
+      properties: { publicNetworkAccess: 'Enabled' },
+    };
+    writeFileSync(join(from, 'keyvault-list.json'), JSON.stringify([vault]));
+    const r = await driftFile(join(d, 'design.ts'), from, '2026-12-01');
+    expect(r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`)).toEqual([
+      'drift/differs|kv-payments-weu|publicNetworkAccess|false|true',
+    ]);
+  });
+
   it('fields the design leaves unknown are not drift', async () => {
     // The export states NSG flow logs nowhere and the design states no subnet defaultOutboundAccess
     // for snet-appgw; Azure turning defaultOutboundAccess off there is unknown to the design, not drift.
