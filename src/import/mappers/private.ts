@@ -105,8 +105,12 @@ function paasFor(ctx: ImportContext, target: string, group: string | undefined):
     ...(sku ? { sku } : {}),
   };
   if (!res) {
-    const command = paasDetails.find((m) => m.type === type.toLowerCase())?.command ?? 'az resource show --ids <id>';
-    ctx.note(target, 'publicNetworkAccess', `${why}; add the output of \`${command}\` to the input`);
+    // A file holding only a type aksnet does not read is refused, so another type's JSON must travel with others.
+    const command = paasDetails.find((m) => m.type === type.toLowerCase())?.command;
+    const add = command
+      ? `add the output of \`${command}\` to the input`
+      : 'add its JSON to a file of the input that holds resources aksnet imports (e.g. a Resource Graph query)';
+    ctx.note(target, 'publicNetworkAccess', `${why}; ${add}`);
     ctx.todos.push(`${name}: state publicNetworkAccess (true or false); the service's JSON is not in the input`);
   }
   if (service === 'other')
