@@ -376,8 +376,12 @@ export interface PaasService {
   name: string;
   /** Which service it is. */
   service: PaasServiceType;
-  /** Whether public network access to the service is enabled. */
-  publicNetworkAccess?: boolean;
+  /**
+   * Whether public network access to the service is enabled. Omitted, Azure's default (`true`). `'unknown'` where
+   * the design cannot say, as `aksnet import` writes it when the service's own JSON is not in the export: the
+   * rules that need it report unverified checks until it is stated.
+   */
+  publicNetworkAccess?: boolean | 'unknown';
   /** SKU where it matters for networking (e.g. ACR Premium for private link). */
   sku?: string;
   /**

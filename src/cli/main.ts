@@ -166,7 +166,7 @@ Examples:
   $ aksnet drift designs/prod.ts --from ./azure-export
   $ aksnet drift designs/prod.ts --from graph.json --format sarif -o drift.sarif
 
-Findings: drift/missing-in-azure, drift/extra-in-azure, drift/differs. Exit codes: 0 no drift at or over --fail-on, 1 drift, 2 usage or load error.`,
+Findings: drift/missing-in-azure, drift/extra-in-azure, drift/differs, drift/unstated-in-design (info). Exit codes: 0 no drift at or over --fail-on, 1 drift, 2 usage or load error.`,
     )
     .action(async (design: string, opts) => {
       const { driftCommand } = await import('./commands/drift.js');

@@ -472,7 +472,10 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'privateEndpoint':
       return [kind, `→ ${q.name(r.target)}`];
     case 'paas':
-      return [PAAS_NAMES[r.service] ?? r.service, `public access ${r.publicNetworkAccess ? 'enabled' : 'disabled'}`];
+      return [
+        PAAS_NAMES[r.service] ?? r.service,
+        `public access ${r.publicNetworkAccess === undefined ? 'not stated' : r.publicNetworkAccess ? 'enabled' : 'disabled'}`,
+      ];
     case 'onPremises':
       return [kind, r.addressSpace.join(', ')];
     case 'ingressController':

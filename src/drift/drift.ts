@@ -3,7 +3,8 @@
  * the same way `aksnet import` would write it, then compared element by element. Every difference
  * is a finding (`drift/missing-in-azure`, `drift/extra-in-azure`, `drift/differs`) pointing at the
  * design's line and naming the Azure resource id. Fields the design leaves unknown (filled in by the
- * normalizer) and fields Azure's JSON does not state are never drift.
+ * normalizer) and fields Azure's JSON does not state are never drift; a part Azure attaches where the
+ * design does not state the field (a subnet's NSG) is the lesser `drift/unstated-in-design`.
  */
 import type { Severity } from '../../dsl/types.js';
 import type { Located } from '../load/locate.js';
@@ -21,6 +22,7 @@ import {
   show,
   type Element,
   type ElementChange,
+  type FieldChange,
 } from '../diff/compare.js';
 
 /** Element kinds an Azure export can describe (what `aksnet import` maps). */
@@ -46,7 +48,12 @@ export const AZURE_KINDS: ReadonlySet<ResourceKind> = new Set<ResourceKind>([
   'nodePool',
 ]);
 
-export const DRIFT_RULES = ['drift/missing-in-azure', 'drift/extra-in-azure', 'drift/differs'] as const;
+export const DRIFT_RULES = [
+  'drift/missing-in-azure',
+  'drift/extra-in-azure',
+  'drift/differs',
+  'drift/unstated-in-design',
+] as const;
 export type DriftRule = (typeof DRIFT_RULES)[number];
 
 /** Drift rules have no Microsoft reference of their own; docs/import.md describes them. */
@@ -80,30 +87,46 @@ const AZURE_STATES_ABSENCE: Partial<Record<Element['kind'], ReadonlySet<string>>
   vnet: new Set(['dnsServers']),
 };
 
+/**
+ * Attachments the design may leave unknown while Azure states them: a subnet that omits `nsg` says nothing of its
+ * NSG, so an NSG Azure attaches there contradicts nothing, yet the user reviewing drift needs to hear of it. Reported
+ * as `drift/unstated-in-design` (info), never as `drift/differs`: the design does not say "no NSG".
+ */
+const UNSTATED_ATTACHMENTS: Partial<Record<Element['kind'], Readonly<Record<string, string>>>> = {
+  subnet: { nsg: 'NSG', routeTable: 'route table', natGateway: 'NAT gateway' },
+};
+
+/** A field the design leaves out and Azure states: `drift/unstated-in-design`, not `drift/differs`. */
+export interface DriftFieldChange extends FieldChange {
+  unstated?: true;
+}
+
+export type DriftChange =
+  | Exclude<ElementChange, { change: 'changed' }>
+  | (Extract<ElementChange, { change: 'changed' }> & { fields: DriftFieldChange[] });
+
 /** Fields the DSL states by leaving them out: a VNet without `dnsServers` uses Azure-provided DNS. */
 const DESIGN_STATES_ABSENCE: Partial<Record<Element['kind'], ReadonlySet<string>>> = {
   vnet: new Set(['dnsServers']),
 };
 
-export function driftChanges(design: Side, azure: Side): ElementChange[] {
+export function driftChanges(design: Side, azure: Side): DriftChange[] {
   const designDefaults = defaultedFields(design.model);
   const azureDefaults = defaultedFields(azure.model);
+  const designUnknown = unknownFields(design.model);
+  const azureUnknown = unknownFields(azure.model);
   const elements = (m: Model): Element[] => [...m.resources, ...peeringElements(m)];
   const designById = new Map(elements(design.model).map((r) => [r.id, r]));
   const azureById = new Map(elements(azure.model).map((r) => [r.id, r]));
-  return compareModels(design.model, azure.model, {
+  const unstated = new Set<string>();
+  const changes = compareModels(design.model, azure.model, {
     kinds: AZURE_KINDS,
     derived: AUTOSCALING,
     peerings: true,
     ignore: (id, field) => {
-      // Which VNet of a peering is written first is the design's choice (the import puts the hub first); gateway
-      // transit is read from that VNet's side, so it is compared only where both sides write the same VNet first.
-      const dp = designById.get(id);
-      const ap = azureById.get(id);
-      if (dp?.kind === 'peering' && ap?.kind === 'peering') {
-        if (field === 'from') return true;
-        if ((field === 'allowGatewayTransit' || field === 'useRemoteGateways') && dp.from !== ap.from) return true;
-      }
+      // Which VNet of a peering is written first is the design's choice; the import follows it (driftRun's
+      // peeringOrder), so gateway transit and remote gateways are read from the same side on both.
+      if (designById.get(id)?.kind === 'peering' && field === 'from') return true;
       // Whether a node pool autoscales follows from its counts: stated where a side writes any of them
       // (Azure's JSON has `enableAutoScaling`; the import writes minCount/maxCount when on, count when off).
       if (field === 'autoscaling') return !(writesCount(design.value, designById.get(id)) && writesCount(azure.value, azureById.get(id)));
@@ -112,11 +135,18 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
       if (/(?:^|\.)(?:source|destination)Subnet$/.test(field)) return true;
       // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
       if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
+      // Written as unknown (`publicNetworkAccess: 'unknown'`, as the import writes what the export lacks).
+      if (coveredBy(designUnknown.get(id), field) || coveredBy(azureUnknown.get(id), field)) return true;
       // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
       const dr = designById.get(id);
       const ar = azureById.get(id);
       const d = dr && DESIGN_STATES_ABSENCE[dr.kind]?.has(field) ? 'yes' : stated(design.value, dr, field);
       const a = ar && AZURE_STATES_ABSENCE[ar.kind]?.has(field) ? 'yes' : stated(azure.value, ar, field);
+      if (d === 'no' && a === 'yes' && dr && ar && UNSTATED_ATTACHMENTS[dr.kind]?.[field] !== undefined) {
+        if ((ar as unknown as Record<string, unknown>)[field] === undefined) return true;
+        unstated.add(`${id}\0${field}`);
+        return false;
+      }
       if (d === 'no' || a === 'no') return true;
       // Inside a named list element (a route, an origin), a key one side writes and the other leaves
       // out is unknown on that side. A key neither writes is a model field derived from others
@@ -124,9 +154,28 @@ export function driftChanges(design: Side, azure: Side): ElementChange[] {
       return (d === 'inside-no') !== (a === 'inside-no');
     },
   });
+  return changes.map((c) =>
+    c.change === 'changed'
+      ? { ...c, fields: c.fields.map((f) => (unstated.has(`${c.id}\0${f.field}`) ? { ...f, unstated: true as const } : f)) }
+      : c,
+  );
 }
 
 const AUTOSCALING: ReadonlySet<string> = new Set(['autoscaling']);
+
+/** The fields of each element the model lists as unknown, relative to the element (`publicNetworkAccess`). */
+function unknownFields(model: Model): Map<string, Set<string>> {
+  const byId = new Map(model.resources.map((r) => [r.id, r]));
+  const out = new Map<string, Set<string>>();
+  for (const u of model.unknown) {
+    const prefix = `${byId.get(u.element)?.source.path ?? ''}.`;
+    if (prefix === '.' || !u.path.startsWith(prefix)) continue;
+    const set = out.get(u.element) ?? new Set<string>();
+    set.add(u.path.slice(prefix.length));
+    out.set(u.element, set);
+  }
+  return out;
+}
 
 /** Whether the DSL node pool an element came from writes a node count (fixed, or the autoscaler's bounds). */
 function writesCount(root: unknown, r: Element | undefined): boolean {
@@ -195,6 +244,8 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function driftResult(input: DriftInput): FileResult {
   const changes = driftChanges(input.design, input.azure);
   const byId = new Map(input.design.model.resources.map((r) => [r.id, r]));
+  const azureName = (id: unknown) =>
+    (typeof id === 'string' ? input.azure.model.resources.find((r) => r.id === id)?.name : undefined) ?? show(id);
   // A peering has no resource id of its own in the import: its first VNet's id says where it is.
   const azureIdOf = (e: Element) => input.azureIds.get(e.kind === 'peering' ? e.from : e.id);
   const findings: Finding[] = [];
@@ -232,6 +283,22 @@ export function driftResult(input: DriftInput): FileResult {
       const azureId = azureIdOf(c.after) ?? '';
       const where = azureId ? ` (${azureId})` : '';
       for (const f of c.fields) {
+        if (f.unstated) {
+          const what = UNSTATED_ATTACHMENTS[c.before.kind]?.[f.field] ?? f.field;
+          findings.push(
+            finding(
+              input,
+              'drift/unstated-in-design',
+              'info',
+              c.before,
+              c.before.source.path,
+              `Azure attaches ${what} ${azureName(f.after)} to ${label(c.before)}; the design does not state the ` +
+                `${c.before.kind}'s ${what}${where}`,
+              { azureId, field: f.field, design: 'not stated', azure: show(f.after) },
+            ),
+          );
+          continue;
+        }
         if (f.item) {
           // A list element only one side has (an NSG rule, a route): one finding, not one per field.
           const text = f.item === 'removed' ? 'is in the design but not in Azure' : `(${itemText(f.after)}) is in Azure but not in the design`;
@@ -285,6 +352,7 @@ const TITLES: Record<DriftRule, string> = {
   'drift/missing-in-azure': 'A part of the design is not deployed',
   'drift/extra-in-azure': 'A deployed resource is not in the design',
   'drift/differs': 'A deployed resource differs from the design',
+  'drift/unstated-in-design': 'A deployed attachment is not stated in the design',
 };
 
 const FIXES: Record<DriftRule, string> = {
@@ -292,6 +360,8 @@ const FIXES: Record<DriftRule, string> = {
   'drift/extra-in-azure':
     'Add the resource to the design (aksnet import shows how it would be written), or remove it from Azure.',
   'drift/differs': 'Change Azure back to the reviewed value, or change the design and have the change reviewed.',
+  'drift/unstated-in-design':
+    'State the attachment in the design (e.g. the subnet\'s nsg) and have it reviewed, or detach it in Azure.',
 };
 
 function finding(

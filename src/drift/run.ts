@@ -19,7 +19,11 @@ export async function driftFile(design: string, from: string, asOf: string): Pro
 
 export async function driftRun(design: string, from: string, asOf: string): Promise<DriftRun> {
   const arch = await loadArchitecture(design);
-  const imported = importAzure(from, { lenient: true });
+  const names = new Map(arch.model.resources.map((r) => [r.id, r.name]));
+  const peeringOrder = arch.model.edges
+    .filter((e) => e.class === 'peering')
+    .map((e) => [names.get(e.from) ?? e.from, names.get(e.to) ?? e.to] as const);
+  const imported = importAzure(from, { lenient: true, peeringOrder });
   const azureValue = buildArchitecture(imported);
   const azure = normalize(azureValue).model;
   const locator = await SourceLocator.create(arch);

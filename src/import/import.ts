@@ -38,6 +38,12 @@ export interface ImportOptions {
   title?: string;
   /** Leave out facts that need parts the export lacks instead of failing (drift). */
   lenient?: boolean;
+  /**
+   * VNet name pairs `[from, to]` as a design writes its peerings (drift): such a pair is imported in that order.
+   * Gateway transit is read from `from`'s side and remote gateways from `to`'s, so only then does the imported
+   * peering state the same two directional facts as the design's.
+   */
+  peeringOrder?: ReadonlyArray<readonly [string, string]>;
 }
 
 /** Reads and maps an export folder or file. Throws AksnetError (exit 2) for unusable input. */
@@ -47,7 +53,7 @@ export function importAzure(path: string, opts: ImportOptions = {}): ImportedDes
   for (const type of MAP_ORDER) for (const r of ctx.ofType(type)) ctx.part(r);
   const paths = inferIngressPaths(ctx);
   finishSubnets(ctx);
-  const peerings = pairPeerings(ctx);
+  const peerings = pairPeerings(ctx, opts.peeringOrder ?? []);
   setRoles(ctx, peerings);
 
   const by = (b: Decl['builder']) => ctx.design.decls.filter((d) => d.builder === b);
@@ -99,7 +105,7 @@ export function importAzure(path: string, opts: ImportOptions = {}): ImportedDes
 }
 
 /** One `peering()` per VNet pair whose both VNets were imported. */
-function pairPeerings(ctx: ImportContext): Decl[] {
+function pairPeerings(ctx: ImportContext, order: ReadonlyArray<readonly [string, string]>): Decl[] {
   const sides = peeringSides.get(ctx) ?? [];
   const out: Decl[] = [];
   const done = new Set<string>();
@@ -115,8 +121,9 @@ function pairPeerings(ctx: ImportContext): Decl[] {
     if (done.has(key)) continue;
     done.add(key);
     const back = sides.find((x) => x.vnet === remote && idKey(ctx.find(x.remoteId)?.id ?? '') === idKey(s.vnet.id));
-    // The hub side is written first, as in hand-written designs.
-    const hubFirst = isHubLike(to) && !isHubLike(from);
+    // The design's order when one is given, else the hub side first, as in hand-written designs.
+    const written = (x: Decl, y: Decl) => order.some(([f, t]) => f === x.spec.name && t === y.spec.name);
+    const hubFirst = written(to, from) || (!written(from, to) && isHubLike(to) && !isHubLike(from));
     const [a, b, sa, sb] = hubFirst ? [to, from, back, s] : [from, to, s, back];
     const name = `${a.spec.name as string}-${b.spec.name as string}`;
     // The DSL's peering is a working one: a side Azure says is not connected, or that blocks VNet
@@ -152,13 +159,13 @@ function pairPeerings(ctx: ImportContext): Decl[] {
       );
     }
     // Gateway transit is one-directional: the gateway side allows it, the other side uses remote gateways.
-    // The DSL reads both from the `from` (hub) side's point of view, so a hub that itself uses the spoke's
+    // The DSL reads both from the `from` side's point of view, so a `from` VNet that itself uses the other's
     // gateways cannot be said in it: note it rather than import it the wrong way round.
     if (sa?.useRemoteGateways === true) {
       ctx.note(
         s.vnet.id,
         'virtualNetworkPeerings.useRemoteGateways',
-        `${a.spec.name as string} uses the gateways of ${b.spec.name as string}; the DSL models transit from the hub side only`,
+        `${a.spec.name as string} uses the gateways of ${b.spec.name as string}; the DSL states gateway transit from the peering's first VNet only`,
       );
     }
     d.spec = {

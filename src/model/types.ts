@@ -149,7 +149,8 @@ export interface PrivateDnsZoneResource extends Base<'privateDnsZone'> {
 
 export interface PaasResource extends Base<'paas'> {
   service: PaasServiceType;
-  publicNetworkAccess: boolean;
+  /** Undefined when the design writes `'unknown'` (an import without the service's JSON). */
+  publicNetworkAccess?: boolean;
   sku?: string;
   /** Container registries: artifact cache rules; undefined when not stated. */
   cacheRules?: Array<{ name: string; sourceRepo: string; targetRepo: string }>;

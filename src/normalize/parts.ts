@@ -86,7 +86,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         name,
         source: { path: f.path },
         service: f.reqOneOf('service', PAAS_SERVICES),
-        publicNetworkAccess: f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, REASONS.paasPublicAccess),
+        ...optional('publicNetworkAccess', paasPublicAccess(f)),
         ...optional('sku', f.optStr('sku')),
         ...optional('cacheRules', f.has('cacheRules') ? readCacheRules(f) : undefined),
         ...optional('authenticationAsArm', f.bool('authenticationAsArm')),
@@ -355,4 +355,14 @@ function readCacheRules(f: Fields): Array<{ name: string; sourceRepo: string; ta
     const rf = new Fields(r, `${f.at('cacheRules')}[${i}]`, f.sink, f.element);
     return [{ name: rf.str('name'), sourceRepo: rf.str('sourceRepo'), targetRepo: rf.str('targetRepo') }];
   });
+}
+
+/**
+ * A PaaS service's public network access: Azure's default when the design leaves it out, but not where the design
+ * says it cannot tell (an import that saw the private endpoint and not the service): that is unknown, not the default.
+ */
+function paasPublicAccess(f: Fields): boolean | undefined {
+  if (f.raw('publicNetworkAccess') === 'unknown')
+    return f.unknown('publicNetworkAccess', 'whether public network access to the service is enabled');
+  return f.bool('publicNetworkAccess') ?? f.defaulted('publicNetworkAccess', true, REASONS.paasPublicAccess);
 }

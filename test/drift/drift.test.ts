@@ -14,6 +14,7 @@ import { formatGithub } from '../../src/validate/format/github.js';
 import { formatMarkdown } from '../../src/validate/format/markdown.js';
 import { formatJson } from '../../src/validate/format/json.js';
 import { sarifValidator } from '../validate/sarif-schema.js';
+import { exitCode } from '../../src/cli/commands/validate.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/azure/hub-spoke');
 const design = join(fixtures, 'hand-written.ts');
@@ -140,6 +141,52 @@ describe('aksnet drift', () => {
     expect(at('dnsServers')).toMatch(/^const spoke = vnet\(\{/);
   });
 
+  describe('a subnet whose design leaves out its NSG and route table (unknown, not none)', () => {
+    const unstatedDesign = (): string => {
+      const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+      dirs.push(d);
+      const source = readFileSync(design, 'utf8');
+      const open = source.replace(
+        "purpose: 'aks-nodes', nsg: nodesNsg, routeTable: egress, defaultOutboundAccess",
+        "purpose: 'aks-nodes', defaultOutboundAccess",
+      );
+      expect(open).not.toBe(source);
+      writeFileSync(join(d, 'design.ts'), open);
+      return join(d, 'design.ts');
+    };
+
+    it('is told what Azure attaches there as info, at the subnet line, without saying the design has none', async () => {
+      const file = unstatedDesign();
+      const r = await driftFile(file, join(fixtures, 'az'), '2026-12-01');
+      expect(
+        r.findings.map((f) => `${f.ruleId}|${f.severity}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`),
+      ).toEqual([
+        'drift/unstated-in-design|info|snet-aks-nodes|nsg|not stated|nsg:nsg-aks-nodes',
+        'drift/unstated-in-design|info|snet-aks-nodes|routeTable|not stated|routeTable:rt-aks-egress',
+      ]);
+      expect(r.findings[0]!.message).toBe(
+        "Azure attaches NSG nsg-aks-nodes to subnet snet-aks-nodes; the design does not state the subnet's NSG " +
+          '(/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/' +
+          'Microsoft.Network/virtualNetworks/vnet-spoke-payments-weu/subnets/snet-aks-nodes)',
+      );
+      const text = readFileSync(file, 'utf8').split('\n');
+      for (const f of r.findings) expect(text[f.line - 1]).toContain("const nodes = subnet({ name: 'snet-aks-nodes'");
+      // Info: the default --fail-on error passes, --fail-on info fails; SARIF calls it a note.
+      expect(exitCode([r], 'error')).toBe(0);
+      expect(exitCode([r], 'info')).toBe(1);
+      expect(sarifLog([r], []).runs[0]!.results!.map((x) => x.level)).toEqual(['note', 'note']);
+    });
+
+    it('says nothing where Azure attaches none either', async () => {
+      const from = edited('vnet-list.json', (v) => {
+        const nodes = (v[1]!.subnets as Array<Record<string, unknown>>)[0]!;
+        delete nodes.networkSecurityGroup;
+        delete nodes.routeTable;
+      });
+      expect((await driftFile(unstatedDesign(), from, '2026-12-01')).findings).toEqual([]);
+    });
+  });
+
   it('an NSG rule removed in Azure is one finding at its line; a changed port reads as the design writes it', async () => {
     const from = edited('nsg-list.json', (v) => {
       const nodes = v.find((n) => n.name === 'nsg-aks-nodes')!;
@@ -194,6 +241,63 @@ describe('aksnet drift', () => {
       expect(r.findings[0]!.line).toBe(peeringLine);
       expect(line(peeringLine).slice(r.findings[0]!.column - 1)).toMatch(/^allowForwardedTraffic: true/);
       expect(r.findings[0]!.message).toContain('/virtualNetworks/vnet-hub-weu)');
+    });
+
+    describe('gateway transit, by the side each flag belongs to, in either VNet order', () => {
+      /** The design with its peering written `from: <first>`, `to: <second>`, stating both gateway flags false. */
+      const ordered = (first: 'hub' | 'spoke'): string => {
+        const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+        dirs.push(d);
+        const second = first === 'hub' ? 'spoke' : 'hub';
+        const text = designLines
+          .map((l, i) =>
+            i === peeringLine - 1
+              ? l.replace('from: hub, to: spoke', `from: ${first}, to: ${second}`)
+              : l,
+          )
+          .join('\n');
+        expect(text).toContain(`peering({ from: ${first}, to: ${second}, allowGatewayTransit: false, useRemoteGateways: false`);
+        writeFileSync(join(d, 'design.ts'), text);
+        return join(d, 'design.ts');
+      };
+      /** The export with one flag set on one VNet's own peering resource. */
+      const setOn = (vnet: string, flag: 'allowGatewayTransit' | 'useRemoteGateways') =>
+        edited('vnet-list.json', (v) => {
+          const own = v.find((x) => x.name === vnet)!.virtualNetworkPeerings as Array<Record<string, unknown>>;
+          own[0]![flag] = true;
+        });
+      const drift = async (file: string, from: string) =>
+        (await driftFile(file, from, '2026-12-01')).findings.map(
+          (f) => `${f.ruleId}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`,
+        );
+      const hub = 'vnet-hub-weu';
+      const spoke = 'vnet-spoke-payments-weu';
+
+      it('the design written hub first states the hub allowing transit and the spoke using it', async () => {
+        const file = ordered('hub');
+        expect(await drift(file, setOn(hub, 'allowGatewayTransit'))).toEqual(['drift/differs|allowGatewayTransit|false|true']);
+        expect(await drift(file, setOn(spoke, 'useRemoteGateways'))).toEqual(['drift/differs|useRemoteGateways|false|true']);
+        // The other two directions are facts this design does not state.
+        expect(await drift(file, setOn(spoke, 'allowGatewayTransit'))).toEqual([]);
+        expect(await drift(file, setOn(hub, 'useRemoteGateways'))).toEqual([]);
+      });
+
+      it('the design written spoke first states the spoke allowing transit and the hub using it', async () => {
+        const file = ordered('spoke');
+        expect(await drift(file, join(fixtures, 'az'))).toEqual([]);
+        expect(await drift(file, setOn(spoke, 'allowGatewayTransit'))).toEqual(['drift/differs|allowGatewayTransit|false|true']);
+        expect(await drift(file, setOn(hub, 'useRemoteGateways'))).toEqual(['drift/differs|useRemoteGateways|false|true']);
+        expect(await drift(file, setOn(hub, 'allowGatewayTransit'))).toEqual([]);
+        expect(await drift(file, setOn(spoke, 'useRemoteGateways'))).toEqual([]);
+      });
+
+      it("points at the flag on the design's peering line and names the first VNet's Azure id", async () => {
+        const file = ordered('spoke');
+        const r = await driftFile(file, setOn(spoke, 'allowGatewayTransit'), '2026-12-01');
+        const text = readFileSync(file, 'utf8').split('\n')[r.findings[0]!.line - 1]!;
+        expect(text.slice(r.findings[0]!.column - 1)).toMatch(/^allowGatewayTransit: false/);
+        expect(r.findings[0]!.message).toContain(`/virtualNetworks/${spoke})`);
+      });
     });
 
     it('a peering deployed but not in the design is extra in Azure', async () => {
@@ -300,6 +404,29 @@ describe('aksnet drift', () => {
     ]);
     const missing = r.findings.find((f) => f.ruleId === 'drift/missing-in-azure')!;
     expect(line(missing.line)).toContain('const acrEndpoint = privateEndpoint({');
+  });
+
+  it("a PaaS service's public access the export cannot show is unknown, not drift; shown, it is compared", async () => {
+    const d = mkdtempSync(join(tmpdir(), 'aksnet-drift-design-'));
+    dirs.push(d);
+    const source = readFileSync(design, 'utf8');
+    const closed = source.replace("service: 'keyVault', publicNetworkAccess: 'unknown'", "service: 'keyVault', publicNetworkAccess: false");
+    expect(closed).not.toBe(source);
+    writeFileSync(join(d, 'design.ts'), closed);
+    // The az export has the private endpoint but not the vault's own JSON.
+    expect((await driftFile(join(d, 'design.ts'), join(fixtures, 'az'), '2026-12-01')).findings).toEqual([]);
+    const from = edited('vnet-list.json', () => undefined);
+    const vault = {
+      id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/Microsoft.KeyVault/vaults/kv-payments-weu',
+      name: 'kv-payments-weu',
+      type: 'Microsoft.KeyVault/vaults',
+      properties: { publicNetworkAccess: 'Enabled' },
+    };
+    writeFileSync(join(from, 'keyvault-list.json'), JSON.stringify([vault]));
+    const r = await driftFile(join(d, 'design.ts'), from, '2026-12-01');
+    expect(r.findings.map((f) => `${f.ruleId}|${f.elementName}|${f.evidence?.field}|${f.evidence?.design}|${f.evidence?.azure}`)).toEqual([
+      'drift/differs|kv-payments-weu|publicNetworkAccess|false|true',
+    ]);
   });
 
   it('fields the design leaves unknown are not drift', async () => {

@@ -105,7 +105,8 @@ describe('aksnet import: hub-spoke private cluster', () => {
 
   it("infers Front Door → Private Link Service → internal LB → cluster from the origin's link", async () => {
     const d = importAzure(resolve(fixtures, '../front-door'));
-    expect(d.unmapped).toEqual([]);
+    // The fixture holds no JSON of the endpoints' Key Vault and registry: their public access is noted as unknown.
+    expect(d.unmapped.filter((u) => u.property !== 'publicNetworkAccess')).toEqual([]);
     const file = join(dir, 'front-door.ts');
     writeFileSync(file, designSource(d));
     expect(await typecheck([file])).toEqual([]);

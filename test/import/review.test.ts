@@ -5,10 +5,11 @@
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { designSource, importAzure, type ImportedDesign } from '../../src/import/import.js';
-import type { Decl, Value } from '../../src/import/design.js';
+import { Commented, type Decl, type Value } from '../../src/import/design.js';
+import { validateFile } from '../../src/validate/run-files.js';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/azure/hub-spoke/az');
 const dirs: string[] = [];
@@ -319,5 +320,71 @@ describe('aksnet import: Front Door route protocols', () => {
     expect(both.source).toContain(
       'supportedProtocols of api: route api also serves HTTP on port 80 without redirecting to HTTPS, and forwards those requests to the origin over HTTP',
     );
+  });
+});
+
+describe('aksnet import: public network access of a PaaS service behind a private endpoint', () => {
+  const kvId =
+    '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-spoke-payments-weu/providers/Microsoft.KeyVault/vaults/kv-payments-weu';
+  /** The az fixture, with `az keyvault list` output for the endpoint's vault when `access` is given. */
+  function imported(access?: 'Enabled' | 'Disabled'): { design: ImportedDesign; source: string; file: string } {
+    const d = join(mkdtempSync(join(tmpdir(), 'aksnet-import-review-')), 'export');
+    dirs.push(dirname(d));
+    cpSync(fixtures, d, { recursive: true });
+    if (access) {
+      // Key Vault's REST shape (Microsoft.KeyVault/vaults, VaultProperties.publicNetworkAccess).
+      const vault = {
+        id: kvId,
+        name: 'kv-payments-weu',
+        type: 'Microsoft.KeyVault/vaults',
+        location: 'westeurope',
+        properties: { tenantId: '00000000-0000-0000-0000-000000000000', sku: { family: 'A', name: 'standard' }, publicNetworkAccess: access },
+      };
+      writeFileSync(join(d, 'keyvault-list.json'), JSON.stringify([vault], null, 2));
+    }
+    const design = importAzure(d);
+    const source = designSource(design);
+    const file = join(dirname(d), 'design.ts');
+    writeFileSync(file, source);
+    return { design, source, file };
+  }
+  const paasSpec = (design: ImportedDesign, name: string) =>
+    design.decls.find((x) => x.builder === 'paas' && x.spec.name === name)!.spec;
+  const opts = { asOf: '2026-12-01', config: false as const };
+  const RULE = 'egress/paas-private-endpoint';
+
+  it("without the service's JSON writes 'unknown' with a TODO, notes the fact to state, and the rule cannot judge it", async () => {
+    const { design, source, file } = imported();
+    expect(paasSpec(design, 'kv-payments-weu').publicNetworkAccess).toBeInstanceOf(Commented);
+    expect(source).toMatch(/publicNetworkAccess: 'unknown', \/\/ TODO\(aksnet import\): state true or false; the JSON of kv-payments-weu is not in the input/);
+    expect(design.todos).toContain("kv-payments-weu: state publicNetworkAccess (true or false); the service's JSON is not in the input");
+    expect(design.unmapped.find((u) => u.id === kvId && u.property === 'publicNetworkAccess')?.reason).toMatch(
+      /add the output of `az keyvault list` to the input$/,
+    );
+    const { result, arch } = await validateFile(file, opts);
+    const kv = arch.model.resources.find((r) => r.id === 'paas:kv-payments-weu');
+    expect(kv && 'publicNetworkAccess' in kv).toBe(false);
+    expect(result.findings.filter((f) => f.ruleId === RULE && f.elementName === 'kv-payments-weu')).toEqual([]);
+    expect((result.unverified ?? []).filter((u) => u.ruleId === RULE).map((u) => `${u.elementName}|${u.fact}`).sort()).toEqual([
+      'acrpaymentsweu|whether public network access to the service is enabled',
+      'kv-payments-weu|whether public network access to the service is enabled',
+    ]);
+  });
+
+  it("keeps the value the service's JSON states, and the rule judges it", async () => {
+    const closed = imported('Disabled');
+    expect(paasSpec(closed.design, 'kv-payments-weu').publicNetworkAccess).toBe(false);
+    expect(closed.design.todos.join('\n')).not.toContain('kv-payments-weu: state publicNetworkAccess');
+    const c = (await validateFile(closed.file, opts)).result;
+    expect(c.findings.filter((f) => f.ruleId === RULE && f.elementName === 'kv-payments-weu')).toEqual([]);
+    expect((c.unverified ?? []).filter((u) => u.ruleId === RULE).map((u) => u.elementName)).toEqual(['acrpaymentsweu']);
+
+    const open = imported('Enabled');
+    expect(paasSpec(open.design, 'kv-payments-weu').publicNetworkAccess).toBe(true);
+    const o = (await validateFile(open.file, opts)).result;
+    expect(o.findings.filter((f) => f.ruleId === RULE).map((f) => f.message)).toEqual([
+      'keyVault kv-payments-weu is reached through private endpoint pe-kv-payments but keeps public network access on; ' +
+        'close it so the service is reachable only privately',
+    ]);
   });
 });

@@ -18,7 +18,7 @@ import {
   routeTableMapper,
   vnetMapper,
 } from './network.js';
-import { privateDnsZoneMapper, privateEndpointMapper, zoneGroupDetail, zoneLinkDetail } from './private.js';
+import { paasDetails, privateDnsZoneMapper, privateEndpointMapper, zoneGroupDetail, zoneLinkDetail } from './private.js';
 
 const ALL: Mapper[] = [
   vnetMapper,
@@ -44,6 +44,7 @@ const ALL: Mapper[] = [
   zoneGroupDetail,
   privateDnsZoneMapper,
   zoneLinkDetail,
+  ...paasDetails,
   clusterMapper,
   agentPoolDetail,
   frontDoorMapper,

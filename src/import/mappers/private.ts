@@ -91,12 +91,28 @@ function paasFor(ctx: ImportContext, target: string, group: string | undefined):
   const res = ctx.use(ctx.find(target));
   const pna = res?.node.str('publicNetworkAccess');
   const sku = res?.node.str('sku.name');
+  // Without the service's own JSON the export says nothing of its public access: written 'unknown', since leaving
+  // it out would read as Azure's default (enabled) and be judged as if Azure had said so.
+  const why = `the JSON of ${name} is not in the input, so whether its public network access is enabled is unknown`;
   d.spec = {
     name,
     service,
-    ...(pna ? { publicNetworkAccess: pna.toLowerCase() === 'enabled' } : {}),
+    ...(pna
+      ? { publicNetworkAccess: pna.toLowerCase() === 'enabled' }
+      : !res
+        ? { publicNetworkAccess: new Commented('unknown', `TODO(aksnet import): state true or false; ${why}`) }
+        : {}),
     ...(sku ? { sku } : {}),
   };
+  if (!res) {
+    // A file holding only a type aksnet does not read is refused, so another type's JSON must travel with others.
+    const command = paasDetails.find((m) => m.type === type.toLowerCase())?.command;
+    const add = command
+      ? `add the output of \`${command}\` to the input`
+      : 'add its JSON to a file of the input that holds resources aksnet imports (e.g. a Resource Graph query)';
+    ctx.note(target, 'publicNetworkAccess', `${why}; ${add}`);
+    ctx.todos.push(`${name}: state publicNetworkAccess (true or false); the service's JSON is not in the input`);
+  }
   if (service === 'other')
     ctx.note(
       target,
@@ -164,6 +180,22 @@ export const privateDnsZoneMapper: Mapper = {
     return d;
   },
 };
+
+/**
+ * PaaS services behind private endpoints: read only for the endpoint's target (its `publicNetworkAccess` and SKU), so
+ * a file holding nothing but them (`az keyvault list`) is accepted. Without them that fact is unknown.
+ */
+export const paasDetails: Mapper[] = [
+  { type: 'microsoft.keyvault/vaults', command: 'az keyvault list' },
+  { type: 'microsoft.containerregistry/registries', command: 'az acr list' },
+  { type: 'microsoft.storage/storageaccounts', command: 'az storage account list' },
+  { type: 'microsoft.sql/servers', command: 'az sql server list' },
+  { type: 'microsoft.dbforpostgresql/flexibleservers', command: 'az postgres flexible-server list' },
+  { type: 'microsoft.documentdb/databaseaccounts', command: 'az cosmosdb list' },
+  { type: 'microsoft.servicebus/namespaces', command: 'az servicebus namespace list' },
+  { type: 'microsoft.eventhub/namespaces', command: 'az eventhubs namespace list' },
+  { type: 'microsoft.cache/redis', command: 'az redis list' },
+];
 
 export const zoneLinkDetail: Mapper = {
   type: 'microsoft.network/privatednszones/virtualnetworklinks',

@@ -70,6 +70,14 @@ export default defineRule({
     const reportedPaas = new Set<Id>();
     for (const pe of q.all('privateEndpoint')) {
       const target = q.getAs(pe.target, 'paas');
+      if (target && target.publicNetworkAccess === undefined && !reportedPaas.has(target.id)) {
+        reportedPaas.add(target.id);
+        ctx.unverified({
+          element: target.id,
+          property: 'publicNetworkAccess',
+          check: `${target.service} ${target.name} behind private endpoint ${pe.name} has public network access closed`,
+        });
+      }
       if (target && target.publicNetworkAccess && !reportedPaas.has(target.id)) {
         reportedPaas.add(target.id);
         const defaulted = ctx.q.defaultsOf(target.id).some((d) => d.path.endsWith('publicNetworkAccess'));

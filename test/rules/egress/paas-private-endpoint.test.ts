@@ -8,8 +8,8 @@ import { mutable } from '../../helpers/mutable.js';
 const ID = 'egress/paas-private-endpoint';
 
 interface Options {
-  /** Public network access of the vault; 'unstated' leaves it out (Azure's default: on). */
-  publicAccess?: boolean | 'unstated';
+  /** Public network access of the vault; 'unstated' leaves it out (Azure's default: on); 'unknown' writes it so. */
+  publicAccess?: boolean | 'unstated' | 'unknown';
   /** Which VNets the zone links: names, or undefined for "not stated". */
   links?: Array<'hub' | 'spoke'>;
   /** Custom DNS servers of the spoke (empty: Azure-provided DNS). */
@@ -66,6 +66,7 @@ testRule(ID, {
       arch: design({ links: ['hub'], spokeDns: ['10.0.3.255'] }),
     },
     { name: 'zone links not stated (unverified)', arch: design({}, true) },
+    { name: "public network access written 'unknown' (unverified)", arch: design({ publicAccess: 'unknown' }) },
     { name: 'endpoint without a zone (unverified)', arch: design({ zone: false }) },
     {
       name: "an endpoint in the hub used by the cluster, zone linked to the spoke: the hub's own VNet is no consumer",
@@ -180,5 +181,15 @@ describe(`${ID}: unstated facts`, () => {
         '(they are outside every declared VNet)',
     );
     expect(dns.unverified![0]!.fact).toBe('how DNS servers 10.0.4.0, 10.0.4.1 resolve private DNS zones');
+  });
+
+  it("public network access written 'unknown' (an import without the service's JSON) is an unverified check, not the default", async () => {
+    const r = await runRuleResult(ID, design({ publicAccess: 'unknown' })());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified!.map((u) => `${u.factPath}|${u.check}|${u.fact}`)).toEqual([
+      'network.privateEndpoints[0].target.publicNetworkAccess|keyVault kv-app behind private endpoint pe-kv has public ' +
+        'network access closed|whether public network access to the service is enabled',
+    ]);
+    expect(r.unverified![0]!.message).toMatch(/: state whether public network access to the service is enabled \(publicNetworkAccess\)$/);
   });
 });
