@@ -4,32 +4,40 @@ import { defineRule } from '../../validate/rule.js';
 import { clusterScale, fmt, plural } from './_egress.js';
 
 const MAX_ADDRESSES = 16;
-/** Below this many SNAT ports per node at maximum scale the NAT gateway gives less headroom than a load balancer's default allocation. */
+/**
+ * Below this many SNAT ports per node on average at maximum scale, the NAT gateway's shared inventory is smaller than
+ * what a load balancer would pre-allocate to each node: a headroom estimate, not a limit, since NAT gateway hands out
+ * its ports on demand to whichever node needs them.
+ */
 const MIN_PORTS_PER_NODE = 1024;
 
 export default defineRule({
   meta: {
     id: 'egress/nat-gateway-snat-capacity',
-    title: 'NAT gateway public addresses stay within 16 and give enough SNAT ports',
+    title: 'NAT gateway public addresses stay within 16, and its shared SNAT ports leave headroom at full scale',
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['performance-efficiency', 'reliability'],
     waf: ['PE:02', 'RE:06'],
     rationale:
-      'A NAT gateway provides 64,512 SNAT ports per public IP address and accepts at most 16 addresses (individual IPs plus prefix addresses). ' +
-      'More than 16 is rejected, zero leaves the subnet without egress, and too few addresses for the node count leaves less SNAT headroom per node than even a load balancer default of 1,024 ports.',
-    fix: 'Give the NAT gateway between 1 and 16 public addresses, sized so that addresses × 64,512 ÷ (max nodes + surge) stays at or above 1,024.',
+      'A NAT gateway provides 64,512 SNAT ports per public IP address and accepts at most 16 addresses (individual IPs plus prefix addresses): ' +
+      'more than 16 is rejected, and zero leaves the subnet without egress. Its ports are one inventory shared on demand by every node of the subnets it serves, ' +
+      'with no per-node allocation, so the ports per node at full scale are only an average; when that average is below the 1,024 a load balancer ' +
+      'would pre-allocate to each node, a few busy nodes can exhaust the shared inventory for all of them.',
+    fix: 'Give the NAT gateway between 1 and 16 public addresses. For headroom, size it so that addresses × 64,512 ÷ (max nodes + surge) stays at or above 1,024, or measure the SNAT connection count of the workload and size for its peak.',
     example: "const nat = natGateway({ name: 'ng-aks', publicIps: 4 }); // 258,048 ports",
     references: [
       { title: 'Create a managed or user-assigned NAT gateway for your AKS cluster', url: 'https://learn.microsoft.com/azure/aks/nat-gateway' },
       { title: 'Azure NAT Gateway overview', url: 'https://learn.microsoft.com/azure/nat-gateway/nat-overview' },
+      { title: 'SNAT with Azure NAT Gateway: ports are allocated on demand', url: 'https://learn.microsoft.com/azure/nat-gateway/nat-gateway-snat' },
     ],
     messages: {
       tooManyAddresses: 'NAT gateway {{natGateway}} has {{addresses}}{{prefix}}; a NAT gateway supports at most 16',
       noAddress: 'NAT gateway {{natGateway}} has no public address, so cluster {{clusters}} has no egress through it',
       fewPortsPerNode:
         'NAT gateway {{natGateway}}: {{addresses}} × 64,512 = {{total}} SNAT ports for {{needed}} nodes ({{nodes}} ' +
-        '+ {{surge}} surge of {{clusters}}) is {{perNode}} ports per node, below 1,024',
+        '+ {{surge}} surge of {{clusters}}) is {{perNode}} ports per node on average, below the 1,024 a load balancer ' +
+        'would pre-allocate; the ports are shared on demand, so this is little headroom, not a limit',
     },
   },
   check(ctx) {
@@ -95,7 +103,8 @@ export default defineRule({
           ...where,
           // The node count comes from the pools' stated sizes and surge.
           dependsOn: u.pools,
-          severity: 'warning',
+          // A headroom estimate: NAT gateway has no per-node allocation to run out of.
+          severity: 'info',
           evidence: { ...evidence, portsPerNode: perNode },
         });
       }

@@ -70,9 +70,9 @@ testRule('egress/nat-gateway-snat-capacity', {
         {
           messageId: 'fewPortsPerNode',
           path: PATH,
-          severity: 'warning',
+          severity: 'info',
           message:
-            'NAT gateway ng-aks: 1 public address × 64,512 = 64,512 SNAT ports for 64 nodes (62 nodes + 2 surge of aks-test) is 1,008 ports per node, below 1,024',
+            'NAT gateway ng-aks: 1 public address × 64,512 = 64,512 SNAT ports for 64 nodes (62 nodes + 2 surge of aks-test) is 1,008 ports per node on average, below the 1,024 a load balancer would pre-allocate; the ports are shared on demand, so this is little headroom, not a limit',
           evidence: { portsPerNode: 1008, maxNodes: 62, surgeNodes: 2 },
         },
       ],
@@ -84,9 +84,9 @@ testRule('egress/nat-gateway-snat-capacity', {
         {
           messageId: 'fewPortsPerNode',
           path: PATH,
-          severity: 'warning',
+          severity: 'info',
           message:
-            'NAT gateway ng-aks: 1 public address × 64,512 = 64,512 SNAT ports for 83 nodes (75 nodes + 8 surge of aks-test) is 777 ports per node, below 1,024',
+            'NAT gateway ng-aks: 1 public address × 64,512 = 64,512 SNAT ports for 83 nodes (75 nodes + 8 surge of aks-test) is 777 ports per node on average, below the 1,024 a load balancer would pre-allocate; the ports are shared on demand, so this is little headroom, not a limit',
         },
       ],
     },
@@ -104,7 +104,7 @@ testRule('egress/nat-gateway-snat-capacity', {
         {
           messageId: 'fewPortsPerNode',
           path: 'clusters[0].outbound',
-          severity: 'warning',
+          severity: 'info',
           message: /^NAT gateway aks-test managed NAT: 1 public address × 64,512/,
         },
       ],
