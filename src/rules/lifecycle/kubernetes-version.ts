@@ -21,6 +21,26 @@ const UPGRADE_POOLS_SOURCE = {
   url: 'https://learn.microsoft.com/azure/aks/upgrade-node-pools',
 };
 
+/**
+ * How to leave an unsupported minor. AKS upgrades one minor at a time; only from an unsupported minor may an upgrade
+ * jump straight to the oldest supported one, and a jump over two or more minors carries no guarantee and no SLA.
+ * https://learn.microsoft.com/azure/aks/supported-kubernetes-versions#can-i-skip-multiple-aks-versions-during-cluster-upgrade
+ */
+export function upgradeAdvice(version: string, supportedNewestFirst: readonly string[]): string {
+  const target = supportedNewestFirst.at(-1);
+  if (target === undefined) return 'upgrade to a supported minor';
+  const steps = [...supportedNewestFirst].reverse();
+  const then = steps.length > 1 ? `, the oldest supported minor, then one minor at a time (${steps.join(' → ')})` : '';
+  const from = parseKubernetesVersion(version);
+  const to = parseKubernetesVersion(target);
+  const jump = from && to && from.major === to.major ? to.minor - from.minor : 1;
+  const risk =
+    jump >= 2
+      ? `; a jump of ${jump} minors is allowed only from an unsupported version and comes without any guarantee or SLA (re-creating the cluster may be safer)`
+      : '';
+  return `upgrade to ${target}${then}${risk}`;
+}
+
 /** The support window check for one stated version (the cluster's or a pool's). */
 function judgeSupport(
   ctx: RuleContext,
@@ -32,7 +52,7 @@ function judgeSupport(
   const premium = c.tier === 'Premium';
   const s = versionStatus(version, ctx.asOf, premium);
   const base = { subject, cluster: c.name, version, asOf: ctx.asOf };
-  const supported = supportedMinors(ctx.asOf).join(', ') || 'a supported minor';
+  const upgrade = upgradeAdvice(version, supportedMinors(ctx.asOf));
   switch (s.kind) {
     case 'supported':
       break;
@@ -40,7 +60,7 @@ function judgeSupport(
       ctx.report({ ...at, messageId: 'unparsable', data: { ...base, property: at.property }, evidence: base });
       break;
     case 'older-than-table':
-      ctx.report({ ...at, messageId: 'olderThanTable', data: { ...base, oldest: s.oldest, supported }, evidence: base });
+      ctx.report({ ...at, messageId: 'olderThanTable', data: { ...base, oldest: s.oldest, upgrade }, evidence: base });
       break;
     case 'newer-than-table':
       ctx.report({ ...at, messageId: 'unknownVersion', severity: 'info', data: { ...base, newest: s.newest }, evidence: base });
@@ -68,7 +88,7 @@ function judgeSupport(
       ctx.report({
         ...at,
         messageId: 'outOfSupport',
-        data: { ...base, endOfSupport: s.entry.endOfSupport, lts, supported },
+        data: { ...base, endOfSupport: s.entry.endOfSupport, lts, upgrade },
         evidence: { ...base, tier: c.tier, endOfSupport: s.entry.endOfSupport },
       });
       break;
@@ -104,17 +124,19 @@ export default defineRule({
       'longer covers it; AKS upgrades it automatically when it falls out of platform support. Long-term support ' +
       'extends a minor by a year, but only on the Premium tier with the AKSLongTermSupport plan.',
     fix:
-      'Upgrade to a supported minor (the message lists them as of the evaluation date), or move the cluster to the ' +
-      'Premium tier with the AKSLongTermSupport plan if a minor must stay longer.',
+      'Upgrade to the oldest supported minor (the message names it as of the evaluation date), then one minor at a time: ' +
+      'AKS does not skip minors, except from an unsupported minor straight to the oldest supported one, and such a jump ' +
+      'over two or more minors has no guarantee or SLA. Or move the cluster to the Premium tier with the ' +
+      'AKSLongTermSupport plan if a minor must stay longer.',
     example: "cluster({ name: 'aks-prod', region: 'westeurope', tier: 'Standard', kubernetesVersion: '1.35', /* … */ });",
     references: [KUBERNETES_VERSIONS_SOURCE, LTS_SOURCE, POOL_VERSION_SOURCE, UPGRADE_POOLS_SOURCE],
     messages: {
       outOfSupport:
         '{{subject}} runs Kubernetes {{version}}, whose AKS support ended {{endOfSupport}} (as of {{asOf}}){{lts}}; ' +
-        'upgrade to {{supported}}',
+        '{{upgrade}}',
       olderThanTable:
         '{{subject}} runs Kubernetes {{version}}, older than {{oldest}} (the oldest minor in the AKS calendar): ' +
-        'out of support as of {{asOf}}; upgrade to {{supported}}',
+        'out of support as of {{asOf}}; {{upgrade}}',
       ltsOnly:
         '{{subject}} runs Kubernetes {{version}}, past community support ({{endOfSupport}}): on the Premium tier ' +
         'it is supported only with the AKSLongTermSupport plan, until {{ltsEnd}}',

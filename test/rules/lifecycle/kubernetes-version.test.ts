@@ -1,4 +1,5 @@
-import { expect, it } from 'vitest';
+import { upgradeAdvice } from '../../../src/rules/lifecycle/kubernetes-version.js';
+import { describe, expect, it } from 'vitest';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import type { ClusterTier } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
@@ -141,7 +142,8 @@ testRule('lifecycle/kubernetes-version', {
           severity: 'error',
           message:
             'cluster aks-test runs Kubernetes 1.34, whose AKS support ended 2026-11-30 (as of 2026-12-01) (long-term ' +
-            'support on the Premium tier would cover it until 2027-11-30); upgrade to 1.37, 1.36, 1.35',
+            'support on the Premium tier would cover it until 2027-11-30); upgrade to 1.35, the oldest supported minor, then one ' +
+            'minor at a time (1.35 → 1.36 → 1.37)',
           evidence: { endOfSupport: '2026-11-30', tier: 'Standard' },
         },
       ],
@@ -189,7 +191,9 @@ testRule('lifecycle/kubernetes-version', {
           severity: 'error',
           message:
             'cluster aks-test runs Kubernetes 1.27.9, older than 1.29 (the oldest minor in the AKS calendar): out of ' +
-            'support as of 2026-11-23; upgrade to 1.37, 1.36, 1.35, 1.34',
+            'support as of 2026-11-23; upgrade to 1.34, the oldest supported minor, then one minor at a time ' +
+            '(1.34 → 1.35 → 1.36 → 1.37); a jump of 7 minors is allowed only from an unsupported version and comes without ' +
+            'any guarantee or SLA (re-creating the cluster may be safer)',
         },
       ],
     },
@@ -232,4 +236,20 @@ it('lifecycle/kubernetes-version: an unstated control-plane version is not judge
       'could not check that cluster aks-test runs a Kubernetes version inside the AKS support window: state the control plane Kubernetes version (kubernetesVersion)',
     ],
   ]);
+});
+
+describe('upgradeAdvice: out of an unsupported minor', () => {
+  const supported = ['1.37', '1.36', '1.35'];
+  it('names the oldest supported minor, then the one-minor steps', () => {
+    expect(upgradeAdvice('1.34', supported)).toBe('upgrade to 1.35, the oldest supported minor, then one minor at a time (1.35 → 1.36 → 1.37)');
+  });
+  it('warns of a jump of two minors or more, not of one', () => {
+    expect(upgradeAdvice('1.34.7', supported)).not.toMatch(/jump/);
+    expect(upgradeAdvice('1.33', supported)).toMatch(/; a jump of 2 minors is allowed only from an unsupported version/);
+    expect(upgradeAdvice('1.29', supported)).toMatch(/a jump of 6 minors/);
+  });
+  it('has no steps after a single supported minor, and no target without one', () => {
+    expect(upgradeAdvice('1.34', ['1.35'])).toBe('upgrade to 1.35');
+    expect(upgradeAdvice('1.34', [])).toBe('upgrade to a supported minor');
+  });
 });
