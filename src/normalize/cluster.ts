@@ -85,6 +85,12 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
     exposure: apiServer.mode === 'public' || (apiServer.mode === 'vnet-integration' && !apiServer.private) ? 'public' : 'private',
     ...optional('subnet', endpointSubnet),
   });
+  // A private API server is reached only from connected networks: left out, how administrators and pipelines get
+  // there is unknown (rules ask for it), not "no way in". A stated list, even an empty one, is the design's answer.
+  const privateEndpoint = apiServer.mode === 'private' || (apiServer.mode === 'vnet-integration' && apiServer.private);
+  if (privateEndpoint && !f.has('controlPlaneAccess')) {
+    f.unknown('controlPlaneAccess', 'access paths of administrators and deployments to the private API server');
+  }
   readControlPlane(n, f, c);
   f.arr('egressDestinations').forEach((d, i) => readEgressDestination(n, d, `${f.at('egressDestinations')}[${i}]`, c));
 }

@@ -1,4 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { agents } from './_fixtures.js';
 
@@ -43,8 +45,32 @@ testRule('control-plane/private-cluster-access-path', {
     },
   ],
   invalid: [
-    { name: 'no access at all', arch: () => baseline().arch, findings: [missing(`${ADMINS} or ${DEPLOY}`, 'none')] },
+    { name: 'an empty list: no access at all', arch: withAccess(() => []), findings: [missing(`${ADMINS} or ${DEPLOY}`, 'none')] },
     { name: 'GitOps only: no administrators', arch: withAccess(() => [{ kind: 'gitops', tool: 'flux' }]), findings: [missing(ADMINS, 'gitops')] },
     { name: 'command invoke only: no deployments', arch: withAccess(() => [{ kind: 'command-invoke' }]), findings: [missing(DEPLOY, 'command-invoke')] },
   ],
+});
+
+describe('control-plane/private-cluster-access-path: access not stated', () => {
+  const check = (arch: ReturnType<typeof baseline>['arch']) => runRuleResult('control-plane/private-cluster-access-path', arch);
+
+  it('a private cluster that leaves controlPlaneAccess out is unverified, not a warning', async () => {
+    const r = await check(baseline().arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.message])).toEqual([
+      [
+        'clusters[0].controlPlaneAccess',
+        'could not check that administrators and deployments have a planned way to reach the private API server of cluster aks-test: ' +
+          'state the access paths of administrators and deployments to the private API server (controlPlaneAccess)',
+      ],
+    ]);
+  });
+
+  it('a public cluster that leaves it out asks nothing', async () => {
+    const b = baseline();
+    b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/28'] };
+    const r = await check(b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
 });
