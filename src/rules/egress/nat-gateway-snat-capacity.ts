@@ -56,7 +56,9 @@ export default defineRule({
       u.nodes += s.nodes;
       u.surge += s.surge;
       u.clusters.push(c.name);
-      if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') u.managedOf = c.id;
+      // The AKS-managed NAT gateway exists only in an AKS-managed VNet; in the design's own VNet the path's NAT gateway
+      // is the subnet's, and the finding belongs on it (egress/outbound-vnet-mode reports the outbound type).
+      if ((o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') && c.managedVnet) u.managedOf = c.id;
       users.set(natId, u);
     }
     for (const [natId, u] of users) {

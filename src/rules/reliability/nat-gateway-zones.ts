@@ -49,9 +49,10 @@ export default defineRule({
         users.set(nat, u);
       }
     }
-    // The AKS-managed NAT gateway of outboundType managedNATGateway is created with no zone.
+    // The AKS-managed NAT gateway of outboundType managedNATGateway is created with no zone. It exists only in an
+    // AKS-managed VNet: in the design's own VNet egress/outbound-vnet-mode reports the outbound type itself.
     for (const c of q.all('cluster')) {
-      if (c.outbound.type !== 'managedNATGateway') continue;
+      if (c.outbound.type !== 'managedNATGateway' || !c.managedVnet) continue;
       const zones = new Set<number>();
       for (const p of q.pools(c.id)) for (const z of p.zones ?? []) zones.add(z);
       if (zones.size === 0) continue;

@@ -91,6 +91,17 @@ testRule('egress/nat-gateway-snat-capacity', {
       ],
     },
     {
+      // managedNATGateway cannot run in the design's own VNet (egress/outbound-vnet-mode): the ports counted are the
+      // subnet's NAT gateway's, so the finding is on it, not on the cluster's outbound type.
+      name: 'managedNATGateway in the design\'s own VNet, egressing by the subnet\'s NAT gateway',
+      arch: () => {
+        const arch = withNat({ publicIps: 1 }, 70)();
+        arch.clusters[0]!.outbound = { type: 'managedNATGateway', outboundIps: 2 };
+        return arch;
+      },
+      findings: [{ messageId: 'fewPortsPerNode', path: PATH, severity: 'info', message: /^NAT gateway ng-aks: 1 public address × 64,512/ }],
+    },
+    {
       name: 'the managed NAT gateway of a managed-VNet cluster',
       arch: () => {
         const b = baseline();

@@ -18,10 +18,11 @@ function withNat(zones: Zone[] | undefined, sku: 'Standard' | 'StandardV2' = 'St
 }
 
 /** The baseline on an AKS-managed NAT gateway (v1 or v2), its pools in `poolZones`. */
-function managed(type: 'managedNATGateway' | 'managedNATGatewayV2', poolZones: Zone[]) {
+function managed(type: 'managedNATGateway' | 'managedNATGatewayV2', poolZones: Zone[], managedVnet = true) {
   return () => {
     const b = baseline();
     delete b.nodes.routeTable;
+    b.aks.managedVnet = managedVnet;
     b.aks.outbound = { type };
     for (const p of b.aks.nodePools) p.zones = poolZones;
     return b.arch;
@@ -36,6 +37,8 @@ testRule('reliability/nat-gateway-zones', {
     { name: 'a no-zone StandardV2 NAT gateway is not judged as Standard', arch: withNat([], 'StandardV2') },
     { name: 'managedNATGatewayV2 with zonal pools', arch: managed('managedNATGatewayV2', [1, 2, 3]) },
     { name: 'managedNATGateway with pools in no zone', arch: managed('managedNATGateway', []) },
+    // No AKS-managed NAT gateway exists in the design's own VNet: egress/outbound-vnet-mode reports that root cause.
+    { name: 'managedNATGateway with zonal pools in the design\'s own VNet', arch: managed('managedNATGateway', [2], false) },
   ],
   invalid: [
     {
