@@ -1,5 +1,6 @@
 /** Small views over a cluster's API server settings shared by the control-plane rules. */
-import type { Model, ClusterResource } from '../../model/types.js';
+import type { ModelQuery } from '../../model/query.js';
+import type { Model, ClusterResource, Id } from '../../model/types.js';
 
 /** Whether the API server has a public endpoint (public mode, or VNet integration without private). */
 export function isPublic(c: ClusterResource): boolean {
@@ -26,6 +27,22 @@ export function restricts(ranges: string[]): boolean {
 /** Whether the cluster's API server section was filled in by the normalizer (not written). */
 export function apiServerDefaulted(model: Model, c: ClusterResource): boolean {
   return indexOf(model).defaultedApi.has(c.id);
+}
+
+/**
+ * Where an access path enters the Azure network: the subnet of its Bastion, jump box or self-hosted agents, or the
+ * gateway subnet of a hybrid connection (`hybrid`: its clients sit on premises). Undefined for paths that do not start
+ * in a VNet (Microsoft-hosted agents, command invoke, GitOps in the cluster).
+ */
+export function accessEntry(q: ModelQuery, a: Access): { from: NonNullable<ReturnType<ModelQuery['get']>>; subnet: Id; hybrid: boolean } | undefined {
+  const from = q.get(a.from);
+  if (from?.kind === 'bastion' || from?.kind === 'jumpBox') return from.subnet ? { from, subnet: from.subnet, hybrid: false } : undefined;
+  if (from?.kind === 'buildAgents' && from.hosting === 'self-hosted') return from.subnet ? { from, subnet: from.subnet, hybrid: false } : undefined;
+  if (from?.kind === 'hybridConnection') {
+    const subnet = q.getAs(from.gateway, 'vnetGateway')?.subnet;
+    return subnet ? { from, subnet, hybrid: true } : undefined;
+  }
+  return undefined;
 }
 
 /** Access paths declared for a cluster. */

@@ -1,7 +1,6 @@
-import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
 import { routingDomains, sameDomain } from '../address/_net.js';
-import { accessOf, isPrivate } from './_api.js';
+import { accessEntry, accessOf, isPrivate } from './_api.js';
 
 export default defineRule({
   meta: {
@@ -33,12 +32,9 @@ export default defineRule({
       const epVnet = q.vnetOf(ep?.subnet);
       if (!epVnet) continue;
       for (const a of accessOf(ctx.model, c)) {
-        const from = q.get(a.from);
-        let subnet: Id | undefined;
-        if (from?.kind === 'bastion' || from?.kind === 'jumpBox') subnet = from.subnet;
-        else if (from?.kind === 'buildAgents' && from.hosting === 'self-hosted') subnet = from.subnet;
-        else if (from?.kind === 'hybridConnection') subnet = q.getAs(from.gateway, 'vnetGateway')?.subnet;
-        const v = q.vnetOf(subnet);
+        const entry = accessEntry(q, a);
+        const from = entry?.from;
+        const v = q.vnetOf(entry?.subnet);
         if (!from || !v || v.id === epVnet.id || sameDomain(domains, v.id, epVnet.id)) continue;
         ctx.report({
           messageId: 'unreachable',

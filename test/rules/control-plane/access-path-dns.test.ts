@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { hybridConnection, jumpBox, onPremises, peering, privateDnsZone, subnet, vnet, vnetGateway } from '../../../dsl/index.js';
+import { baseline } from '../../helpers/fixture.js';
+import { testRule } from '../../helpers/rule-tester.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
+import { agents } from './_fixtures.js';
+import { mutable } from '../../helpers/mutable.js';
+
+const ID = 'control-plane/access-path-dns';
+
+type Where = 'hub' | 'spoke' | 'mgmt-peered' | 'mgmt-unpeered';
+
+/**
+ * The baseline's private cluster (AKS-created zone, no public FQDN) with administrators on a jump box, or pipelines on
+ * self-hosted agents, in the hub, the spoke or a management VNet; `change` adjusts the design after.
+ */
+function access(where: Where, kind: 'jumpBox' | 'agents' = 'jumpBox', change?: (b: ReturnType<typeof baseline>) => void) {
+  return () => {
+    const b = baseline();
+    const s = subnet({ name: 'snet-ops', cidr: where === 'hub' ? '10.0.1.0/26' : where === 'spoke' ? '10.1.9.0/26' : '10.9.0.0/26' });
+    if (where === 'hub') mutable(b.hub.subnets).push(s);
+    else if (where === 'spoke') mutable(b.spoke.subnets).push(s);
+    else {
+      const mgmt = vnet({ name: 'vnet-mgmt', region: 'westeurope', addressSpace: ['10.9.0.0/16'], subnets: [s] });
+      mutable(b.arch.network.vnets).push(mgmt);
+      if (where === 'mgmt-peered') mutable(b.arch.network.peerings!).push(peering({ from: b.hub, to: mgmt }));
+    }
+    if (kind === 'jumpBox') {
+      const jb = jumpBox({ name: 'vm-ops', subnet: s });
+      b.arch.network.jumpBoxes = [jb];
+      b.aks.controlPlaneAccess = [{ kind: 'admins', via: jb }];
+    } else {
+      const a = agents('self-hosted', undefined, s);
+      b.arch.network.buildAgents = [a];
+      b.aks.controlPlaneAccess = [{ kind: 'cicd', via: a }];
+    }
+    change?.(b);
+    return b.arch;
+  };
+}
+
+const SYSTEM_ZONE = 'clusters[0].apiServer.privateDnsZone';
+
+testRule(ID, {
+  valid: [
+    { name: 'a jump box in the cluster VNet, which the AKS-created zone is linked to', arch: access('spoke') },
+    {
+      name: 'a jump box in the hub, with the public FQDN kept',
+      arch: access('hub', 'jumpBox', (b) => (b.aks.apiServer = { mode: 'private', privateDnsZone: 'system', publicFqdn: true })),
+    },
+    {
+      name: 'a jump box in the hub, with a zone of its own linked to the hub and the spoke',
+      arch: access('hub', 'jumpBox', (b) => {
+        const zone = privateDnsZone({ name: 'privatelink.westeurope.azmk8s.io', links: [b.hub, b.spoke] });
+        b.arch.network.privateDnsZones = [zone];
+        b.aks.apiServer = { mode: 'private', privateDnsZone: zone, publicFqdn: false };
+      }),
+    },
+    {
+      name: 'a jump box in a management VNet that uses a DNS server in the spoke',
+      arch: access('mgmt-peered', 'jumpBox', (b) => {
+        const mgmt = b.arch.network.vnets.find((v) => v.name === 'vnet-mgmt')!;
+        mgmt.dnsServers = ['10.1.9.10'];
+      }),
+    },
+    // Not connected at all: control-plane/private-access-unreachable says so.
+    { name: 'a jump box in an unpeered VNet', arch: access('mgmt-unpeered') },
+    {
+      name: 'administrators over a VPN resolve on premises',
+      arch: () => {
+        const b = baseline();
+        const s = subnet({ name: 'GatewaySubnet', cidr: '10.0.2.0/27' });
+        mutable(b.hub.subnets).push(s);
+        const gw = vnetGateway({ name: 'vpngw', type: 'vpn', subnet: s, sku: 'VpnGw2AZ' });
+        const dc = onPremises({ name: 'dc', addressSpace: ['192.168.100.0/24'] });
+        const hc = hybridConnection({ name: 'vpn-dc', gateway: gw, remote: dc });
+        b.arch.network.gateways = [gw];
+        b.arch.network.onPremises = [dc];
+        b.arch.network.hybridConnections = [hc];
+        b.aks.controlPlaneAccess = [{ kind: 'admins', via: hc }];
+        return b.arch;
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a jump box in the hub with the AKS-created zone and no public FQDN',
+      arch: access('hub'),
+      findings: [
+        {
+          messageId: 'unresolvable',
+          path: SYSTEM_ZONE,
+          severity: 'error',
+          message:
+            'vm-ops (admins) resolves names in VNet vnet-hub, but the AKS-created private DNS zone of private cluster aks-test ' +
+            'is linked only to vnet-spoke and the cluster has no public FQDN: kubectl from vm-ops cannot resolve the API server',
+        },
+      ],
+    },
+    {
+      name: 'self-hosted agents in a management VNet peered with the hub',
+      arch: access('mgmt-peered', 'agents'),
+      findings: [{ messageId: 'unresolvable', path: SYSTEM_ZONE, severity: 'error', evidence: { resolver: 'vnet-mgmt' } }],
+    },
+    {
+      name: 'a zone of its own linked to the spoke only',
+      arch: access('hub', 'jumpBox', (b) => {
+        const zone = privateDnsZone({ name: 'privatelink.westeurope.azmk8s.io', links: [b.spoke] });
+        b.arch.network.privateDnsZones = [zone];
+        b.aks.apiServer = { mode: 'private', privateDnsZone: zone, publicFqdn: false };
+      }),
+      findings: [
+        {
+          messageId: 'unresolvable',
+          path: 'network.privateDnsZones[0].links',
+          severity: 'error',
+          message: /^vm-ops \(admins\) resolves names in VNet vnet-hub, but private DNS zone privatelink\.westeurope\.azmk8s\.io of private cluster aks-test is linked only to vnet-spoke/,
+        },
+      ],
+    },
+  ],
+});
+
+describe(`${ID}: facts not stated`, () => {
+  it('DNS servers outside every declared VNet are unverified', async () => {
+    const arch = access('hub', 'jumpBox', (b) => (b.hub.dnsServers = ['192.168.100.53']))();
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.vnets[0].dnsServers']);
+  });
+});
