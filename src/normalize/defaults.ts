@@ -110,6 +110,10 @@ export const REASONS = {
   ),
   nodePublicIp: platform('AKS nodes get no public IP unless the pool enables it', 'aks/use-node-public-ips'),
   spot: platform('node pools use regular (not Spot) VMs unless the priority is Spot', 'aks/spot-node-pool'),
+  dnsServers: platform(
+    'a VNet uses Azure-provided DNS (168.63.129.16) unless custom DNS servers are set',
+    'virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances',
+  ),
   activeActive: platform(
     'a VPN gateway is active-standby unless active-active is enabled',
     'vpn-gateway/active-active-portal',

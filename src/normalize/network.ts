@@ -287,6 +287,11 @@ function purposesOf(f: Fields): { purpose?: SubnetPurpose; purposes: SubnetPurpo
 
 /** Custom DNS servers are IPv4 addresses; omitted means Azure-provided DNS. */
 function readDnsServers(f: Fields): string[] {
+  // Left out, the VNet resolves through Azure-provided DNS: a platform default, listed so rules that lean on it say so.
+  if (!f.has('dnsServers')) {
+    f.defaulted('dnsServers', 'Azure-provided DNS', REASONS.dnsServers);
+    return [];
+  }
   const list = f.strArr('dnsServers');
   list.forEach((ip, i) => {
     const ok = /^\d{1,3}(\.\d{1,3}){3}$/.test(ip) && ip.split('.').every((o) => Number(o) <= 255);

@@ -14,7 +14,8 @@ describe('model --facts', () => {
     expect(text).toMatch(/inferred \(\d+\): derived by aksnet/);
     // replicas, nsg.flowLogs, the WAF's custom rules, and defaultOutboundAccess of the two subnets that do not state
     // it (no platform default).
-    expect(text).toMatch(/unknown \(5\): not stated/);
+    expect(text).toMatch(/unknown \(6\): not stated/);
+    expect(text).toContain('\n  clusters[0].controlPlaneAccess  (access paths of administrators and deployments to the private API server)\n');
     expect(text).toContain('.waf.customRules  (WAF custom rules; aksnet used to assume no custom rules)\n');
     expect(text).toContain('  network.vnets[1].subnets[1].defaultOutboundAccess  (whether the subnet is private');
     expect(text).toContain('  network.vnets[1].subnets[0].nsg.flowLogs  (whether flow logs are on)\n');

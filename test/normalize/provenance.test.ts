@@ -184,6 +184,16 @@ describe('defaults', () => {
     expect(d?.source).toBe('https://learn.microsoft.com/azure/nat-gateway/nat-availability-zones');
     expect(model.unknown.some((u) => u.element === nat.id)).toBe(false);
   });
+
+  it('a VNet without dnsServers is on Azure-provided DNS as a listed platform default; a stated list is not', () => {
+    const b = baseline();
+    b.hub.dnsServers = ['10.0.0.4'];
+    const { model } = normalize(b.arch);
+    const dns = model.defaults.filter((d) => d.path.endsWith('.dnsServers'));
+    expect(dns.map((d) => [d.path, d.value])).toEqual([['network.vnets[1].dnsServers', 'Azure-provided DNS']]);
+    expect(dns[0]!.source).toBe('https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances');
+    expect(get(model, 'vnet').map((v) => v.dnsServers)).toEqual([['10.0.0.4'], []]);
+  });
 });
 
 describe('a pool with only an autoscaler maximum', () => {

@@ -14,6 +14,7 @@ async function pack(unstate: boolean) {
   // Stated in both packs, so only the two facts removed below are open.
   b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'Microsoft_DefaultRuleSet', version: '2.1' }, { type: 'Microsoft_BotManagerRuleSet', version: '1.1' }] };
   b.appGw.publicIp = publicIp({ name: 'pip-agw', zones: [1, 2, 3], ddosIpProtection: true });
+  b.aks.controlPlaneAccess = [];
   if (unstate) {
     delete b.ic.replicas;
     b.ic.name = 'nginx <edge>';

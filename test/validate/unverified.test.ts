@@ -227,6 +227,8 @@ describe('stating the facts brings the checks back (whole catalogue)', () => {
     for (const p of b.aks.nodePools) p.zones = [];
     // The gateway's public IP, stated without DDoS IP Protection in a VNet without a plan.
     b.appGw.publicIp = publicIp({ name: 'pip-agw', zones: [1, 2, 3], ddosIpProtection: false });
+    // Stated empty: no planned access path is a warning, not an open question.
+    b.aks.controlPlaneAccess = [];
     // An outdated rule set: the WAF rule-set check runs on a stated fact and reports it.
     b.appGw.waf = { mode: 'Prevention', managedRuleSets: [{ type: 'OWASP', version: '3.1' }] };
     const { model, issues } = normalize(b.arch);

@@ -32,10 +32,10 @@ export default defineRule({
     messages: {
       azureDns:
         'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
-        "firewall) uses Azure-provided DNS, so its pods bypass the proxy; set the VNet's dnsServers to {{firewallIp}}",
+        "firewall) uses Azure-provided DNS{{defaulted}}, so its pods bypass the proxy; set the VNet's dnsServers to {{firewallIp}}",
       azureDnsNoNetworkFqdn:
         'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
-        'firewall) uses Azure-provided DNS; no egress destination of the cluster needs an FQDN network rule, so ' +
+        'firewall) uses Azure-provided DNS{{defaulted}}; no egress destination of the cluster needs an FQDN network rule, so ' +
         "this matters once one does: then set the VNet's dnsServers to {{firewallIp}}",
       otherDns:
         'Azure Firewall {{firewall}} has DNS proxy on, but VNet {{vnet}} (cluster {{cluster}} egresses through the ' +
@@ -74,12 +74,14 @@ export default defineRule({
             .all('egressDestination')
             .some((d) => d.cluster === c.id && !d.privateEndpoint && d.fqdn && (d.protocol === 'tcp' || d.protocol === 'udp'));
           if (v.dnsServers.length === 0) {
+            // Say when Azure-provided DNS is the platform default of a VNet that states no DNS servers.
+            const defaulted = q.defaultsOf(v.id).some((d) => /(^|\.)dnsServers$/.test(d.path));
             ctx.report({
               element: v.id,
               property: 'dnsServers',
               messageId: fqdnNetwork ? 'azureDns' : 'azureDnsNoNetworkFqdn',
               ...(fqdnNetwork ? {} : { severity: 'info' as const }),
-              data,
+              data: { ...data, defaulted: defaulted ? ' (the default: the VNet states no dnsServers)' : '' },
               evidence,
             });
           }

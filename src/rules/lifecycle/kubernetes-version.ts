@@ -36,7 +36,7 @@ export function upgradeAdvice(version: string, supportedNewestFirst: readonly st
   const jump = from && to && from.major === to.major ? to.minor - from.minor : 1;
   const risk =
     jump >= 2
-      ? `; a jump of ${jump} minors is allowed only from an unsupported version and comes without any guarantee or SLA (re-creating the cluster may be safer)`
+      ? `; a jump of ${jump} minors has no SLA`
       : '';
   return `upgrade to ${target}${then}${risk}`;
 }
@@ -122,12 +122,12 @@ export default defineRule({
       'AKS supports each GA minor version for about 12 months (three minors at a time). Past its end of life a ' +
       'minor gets no security patches or Kubernetes fixes, new clusters cannot be created on it and the AKS SLA no ' +
       'longer covers it; AKS upgrades it automatically when it falls out of platform support. Long-term support ' +
-      'extends a minor by a year, but only on the Premium tier with the AKSLongTermSupport plan.',
+      'extends a minor by a year, but only on the Premium tier with the AKSLongTermSupport plan. AKS upgrades one minor ' +
+      'at a time; only out of an unsupported minor may an upgrade jump straight to the oldest supported one, and a jump ' +
+      'of two or more minors comes without any guarantee or SLA (re-creating the cluster may be safer).',
     fix:
-      'Upgrade to the oldest supported minor (the message names it as of the evaluation date), then one minor at a time: ' +
-      'AKS does not skip minors, except from an unsupported minor straight to the oldest supported one, and such a jump ' +
-      'over two or more minors has no guarantee or SLA. Or move the cluster to the Premium tier with the ' +
-      'AKSLongTermSupport plan if a minor must stay longer.',
+      'Upgrade to the oldest supported minor the message names, then one minor at a time, or keep the minor longer on ' +
+      'the Premium tier with the AKSLongTermSupport plan.',
     example: "cluster({ name: 'aks-prod', region: 'westeurope', tier: 'Standard', kubernetesVersion: '1.35', /* … */ });",
     references: [KUBERNETES_VERSIONS_SOURCE, LTS_SOURCE, POOL_VERSION_SOURCE, UPGRADE_POOLS_SOURCE],
     messages: {

@@ -107,6 +107,20 @@ testRule(ID, {
           severity: 'warning',
           message:
             'Azure Firewall afw-hub has DNS proxy on, but VNet vnet-spoke (cluster aks-test egresses through the firewall) ' +
+            "uses Azure-provided DNS (the default: the VNet states no dnsServers), so its pods bypass the proxy; set the VNet's dnsServers to 10.0.0.4",
+        },
+      ],
+    },
+    {
+      name: 'the spoke states Azure-provided DNS (an empty list)',
+      arch: design([]),
+      findings: [
+        {
+          messageId: 'azureDns',
+          path: PATH,
+          severity: 'warning',
+          message:
+            'Azure Firewall afw-hub has DNS proxy on, but VNet vnet-spoke (cluster aks-test egresses through the firewall) ' +
             "uses Azure-provided DNS, so its pods bypass the proxy; set the VNet's dnsServers to 10.0.0.4",
         },
       ],
