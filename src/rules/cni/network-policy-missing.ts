@@ -22,9 +22,9 @@ export default defineRule({
       { title: 'Best practices for network connectivity and security in AKS', url: 'https://learn.microsoft.com/azure/aks/operator-best-practices-network' },
     ],
     messages: {
-      noEngine: 'cluster {{cluster}} has no network policy engine; every pod can reach every other pod',
+      noEngine: 'cluster {{cluster}} has no network policy engine{{defaulted}}; every pod can reach every other pod',
       noEngineKubenet:
-        'cluster {{cluster}} has no network policy engine; every pod can reach every other pod (on kubenet only Calico ' +
+        'cluster {{cluster}} has no network policy engine{{defaulted}}; every pod can reach every other pod (on kubenet only Calico ' +
         'is available: Azure NPM and Cilium need Azure CNI)',
     },
   },
@@ -32,9 +32,11 @@ export default defineRule({
     for (const c of ctx.q.all('cluster')) {
       // A BYO CNI brings its own policy enforcement, which the model cannot see.
       if (c.network.networkPolicy !== 'none' || c.network.cni === 'byo') continue;
+      // Left out, AKS installs no engine: say so, as the finding is about a default the design did not choose.
+      const defaulted = ctx.q.defaultsOf(c.id).some((d) => /(^|\.)networkPolicy$/.test(d.path));
       ctx.report({
         messageId: c.network.cni === 'kubenet' ? 'noEngineKubenet' : 'noEngine',
-        data: { cluster: c.name },
+        data: { cluster: c.name, defaulted: defaulted ? ' (the AKS default: networkPolicy not stated)' : '' },
         element: c.id,
         property: 'network.networkPolicy',
         evidence: { cni: c.network.cni, networkPolicy: 'none' },

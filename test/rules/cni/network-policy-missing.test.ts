@@ -27,6 +27,23 @@ testRule('cni/network-policy-missing', {
           messageId: 'noEngine',
           path: 'clusters[0].network.networkPolicy',
           severity: 'warning',
+          message: 'cluster aks-test has no network policy engine (the AKS default: networkPolicy not stated); every pod can reach every other pod',
+        },
+      ],
+    },
+    {
+      name: 'no engine, stated',
+      arch: () => {
+        const b = baseline();
+        b.aks.network.networkPolicy = 'none';
+        b.aks.network.dataplane = 'azure';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noEngine',
+          path: 'clusters[0].network.networkPolicy',
+          severity: 'warning',
           message: 'cluster aks-test has no network policy engine; every pod can reach every other pod',
         },
       ],
@@ -44,7 +61,7 @@ testRule('cni/network-policy-missing', {
           path: 'clusters[0].network.networkPolicy',
           severity: 'warning',
           message:
-            'cluster aks-test has no network policy engine; every pod can reach every other pod (on kubenet only Calico is ' +
+            'cluster aks-test has no network policy engine (the AKS default: networkPolicy not stated); every pod can reach every other pod (on kubenet only Calico is ' +
             'available: Azure NPM and Cilium need Azure CNI)',
         },
       ],
