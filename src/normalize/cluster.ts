@@ -61,6 +61,11 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
   if (c.networkIsolated && outbound.type !== 'none' && outbound.type !== 'block' && f.has('outbound')) {
     f.issue('outbound', `a network-isolated cluster has outbound type "none" or "block", not "${outbound.type}"`);
   }
+  // Outbound none or block exists only on a network-isolated cluster, so a design that uses one and leaves the flag out
+  // has not said whether the cluster is isolated: that is unknown, not "not isolated".
+  if ((outbound.type === 'none' || outbound.type === 'block') && !f.has('networkIsolated')) {
+    f.unknown('networkIsolated', 'whether the cluster is network-isolated (networkIsolated)');
+  }
   n.add(c);
   // Controllers declared on the cluster (possibly on no ingress path); path hops add theirs later.
   f.arr('ingressControllers').forEach((v, i) => {
