@@ -336,6 +336,7 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
     let from: Id = c.id;
     let via: Id | undefined;
     let overInternet = false;
+    let tool: 'flux' | 'argocd' | 'other' | undefined;
     if (kind === 'admins') {
       const v = a.via;
       if (v === 'internet') {
@@ -358,10 +359,10 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
         overInternet = publicEndpoint || (agents?.kind === 'buildAgents' && agents.hosting === 'microsoft-hosted');
       }
     } else if (kind === 'gitops') {
-      af.reqOneOf('tool', ['flux', 'argocd', 'other'] as const);
+      tool = af.reqOneOf('tool', ['flux', 'argocd', 'other'] as const);
       overInternet = inClusterOverInternet;
     }
-    n.access.push(stripUndefined({ id: aid, cluster: c.id, kind, from, via, overInternet, description, source: { path } }));
+    n.access.push(stripUndefined({ id: aid, cluster: c.id, kind, from, via, tool, overInternet, description, source: { path } }));
     if (from !== c.id || kind === 'gitops' || kind === 'command-invoke') {
       const label = kind === 'gitops' ? 'GitOps (in-cluster)' : kind === 'command-invoke' ? 'command invoke' : 'kubectl :443';
       n.edge({ from, to: endpoint, class: 'management', protocol: 'https', port: 443, label, source: { path }, path: aid });

@@ -43,6 +43,18 @@ testRule('control-plane/network-isolated-prerequisites', {
       }),
     },
     {
+      name: 'an isolated cluster reconciled by Argo CD (only the Flux extension is listed as unsupported)',
+      arch: isolated((b) => (b.aks.controlPlaneAccess = [{ kind: 'gitops', tool: 'argocd' }])),
+    },
+    {
+      name: 'Flux on a cluster that is not network-isolated',
+      arch: () => {
+        const b = baseline();
+        b.aks.controlPlaneAccess = [{ kind: 'gitops', tool: 'flux' }];
+        return b.arch;
+      },
+    },
+    {
       name: 'outbound none with networkIsolated left out is unverified, not an error',
       arch: isolated((b) => delete b.aks.networkIsolated),
     },
@@ -144,7 +156,28 @@ testRule('control-plane/network-isolated-prerequisites', {
           messageId: 'outboundNeedsIsolation',
           path: 'clusters[0].outbound',
           severity: 'error',
-          message: /outbound type block but is not network-isolated; block is available only on a network-isolated cluster in an AKS-managed VNet/,
+          message: /block but is not network-isolated; block is available only on .* in an AKS-managed VNet /,
+        },
+      ],
+    },
+    {
+      name: 'Flux reconciles a network-isolated cluster',
+      arch: isolated(
+        (b) =>
+          (b.aks.controlPlaneAccess = [
+            { kind: 'gitops', tool: 'argocd' },
+            { kind: 'gitops', tool: 'flux' },
+          ]),
+      ),
+      findings: [
+        {
+          messageId: 'fluxExtension',
+          path: 'clusters[0].controlPlaneAccess[1]',
+          severity: 'warning',
+          message:
+            'network-isolated cluster aks-test deploys through Flux; the Flux (GitOps) cluster extension is not ' +
+            'supported yet on network-isolated clusters, and Flux installed another way needs its images and its Git ' +
+            'source reachable without internet egress',
         },
       ],
     },
