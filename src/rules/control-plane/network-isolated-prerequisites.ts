@@ -111,6 +111,8 @@ export default defineRule({
           evidence: { cluster: c.name },
         });
       }
+      // The docs list the Flux extension as not supported yet, not as rejected, and the design does not say whether
+      // Flux is that extension: a warning, not an error.
       for (const a of accessOf(ctx.model, c)) {
         if (a.kind !== 'gitops' || a.tool !== 'flux') continue;
         ctx.report({
