@@ -739,6 +739,8 @@ export interface ControlPlaneAccessModel {
   from: Id;
   /** The element in between, if any (e.g. a hybrid connection or Bastion). */
   via?: Id;
+  /** The agent of a GitOps path. */
+  tool?: 'flux' | 'argocd' | 'other';
   /** Whether traffic travels over the internet to a public endpoint. */
   overInternet: boolean;
   description?: string;

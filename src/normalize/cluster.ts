@@ -61,6 +61,11 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
   if (c.networkIsolated && outbound.type !== 'none' && outbound.type !== 'block' && f.has('outbound')) {
     f.issue('outbound', `a network-isolated cluster has outbound type "none" or "block", not "${outbound.type}"`);
   }
+  // Outbound none or block exists only on a network-isolated cluster, so a design that uses one and leaves the flag out
+  // has not said whether the cluster is isolated: that is unknown, not "not isolated".
+  if ((outbound.type === 'none' || outbound.type === 'block') && !f.has('networkIsolated')) {
+    f.unknown('networkIsolated', 'whether the cluster is network-isolated (networkIsolated)');
+  }
   n.add(c);
   // Controllers declared on the cluster (possibly on no ingress path); path hops add theirs later.
   f.arr('ingressControllers').forEach((v, i) => {
@@ -331,6 +336,7 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
     let from: Id = c.id;
     let via: Id | undefined;
     let overInternet = false;
+    let tool: 'flux' | 'argocd' | 'other' | undefined;
     if (kind === 'admins') {
       const v = a.via;
       if (v === 'internet') {
@@ -353,10 +359,10 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
         overInternet = publicEndpoint || (agents?.kind === 'buildAgents' && agents.hosting === 'microsoft-hosted');
       }
     } else if (kind === 'gitops') {
-      af.reqOneOf('tool', ['flux', 'argocd', 'other'] as const);
+      tool = af.reqOneOf('tool', ['flux', 'argocd', 'other'] as const);
       overInternet = inClusterOverInternet;
     }
-    n.access.push(stripUndefined({ id: aid, cluster: c.id, kind, from, via, overInternet, description, source: { path } }));
+    n.access.push(stripUndefined({ id: aid, cluster: c.id, kind, from, via, tool, overInternet, description, source: { path } }));
     if (from !== c.id || kind === 'gitops' || kind === 'command-invoke') {
       const label = kind === 'gitops' ? 'GitOps (in-cluster)' : kind === 'command-invoke' ? 'command invoke' : 'kubectl :443';
       n.edge({ from, to: endpoint, class: 'management', protocol: 'https', port: 443, label, source: { path }, path: aid });

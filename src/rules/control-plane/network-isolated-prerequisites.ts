@@ -1,10 +1,12 @@
 import { defineRule } from '../../validate/rule.js';
+import { accessOf } from './_api.js';
 
 export default defineRule({
   meta: {
     id: 'control-plane/network-isolated-prerequisites',
     title:
-      'Network-isolated clusters meet the prerequisites: private API server, supported CNI and OS, no node public IPs',
+      'Network-isolated clusters meet the prerequisites (private API server, supported CNI and OS, no node public IPs, ' +
+      'no Flux extension), and outbound none or block only on a network-isolated cluster',
     severity: 'error',
     kind: 'platform-limit',
     pillars: ['security', 'reliability'],
@@ -14,11 +16,16 @@ export default defineRule({
       'has no outbound path of its own, so traffic between nodes and API server must stay on the private network: the ' +
       'API server has to be private (Private Link or VNet Integration without public access). kubenet and Windows node ' +
       'pools are not supported, outbound type block works only with an AKS-managed VNet, and a node public IP gives ' +
-      'nodes an internet path that defeats the isolation.',
+      'nodes an internet path that defeats the isolation. The Flux (GitOps) cluster extension is not supported yet on a ' +
+      'network-isolated cluster. The other way round, outbound types none and block exist ' +
+      'only for network-isolated clusters: Azure does not offer them to a cluster that bootstraps from the public ' +
+      'registry.',
     fix:
       "Make the API server private (apiServer: { mode: 'private' } or VNet Integration with private: true), use Azure " +
       'CNI (overlay or pod subnet) with Linux pools only, use outbound type none in a bring-your-own VNet, and remove ' +
-      'node public IPs.',
+      'node public IPs. Reconcile a network-isolated cluster from a pipeline or another GitOps agent whose images and Git ' +
+      'source are reachable privately. A cluster that is not network-isolated needs another outbound type (or networkIsolated: true ' +
+      'and the rest of these prerequisites).',
     example:
       "cluster({ name: 'aks-isolated', networkIsolated: true, outbound: { type: 'none' }, apiServer: { mode: 'private' }, /* … */ });",
     references: [
@@ -27,6 +34,10 @@ export default defineRule({
         url: 'https://learn.microsoft.com/azure/aks/concepts-network-isolated',
       },
       { title: 'Create a network isolated AKS cluster', url: 'https://learn.microsoft.com/azure/aks/network-isolated' },
+      {
+        title: 'Customize cluster egress with outbound types (none and block)',
+        url: 'https://learn.microsoft.com/azure/aks/egress-outboundtype',
+      },
     ],
     messages: {
       publicApiServer:
@@ -40,11 +51,35 @@ export default defineRule({
       nodePublicIp:
         'node pool {{pool}} of network-isolated cluster {{cluster}} has node public IPs, which give its nodes outbound ' +
         'internet access despite the isolation',
+      fluxExtension:
+        'network-isolated cluster {{cluster}} deploys through Flux; the Flux (GitOps) cluster extension is not ' +
+        'supported yet on network-isolated clusters, and Flux installed another way needs its images and its Git ' +
+        'source reachable without internet egress',
+      outboundNeedsIsolation:
+        'cluster {{cluster}} uses outbound type {{outboundType}} but is not network-isolated; {{outboundType}} is ' +
+        'available only on a network-isolated cluster{{where}} (set networkIsolated: true or choose another outbound type)',
     },
   },
   check(ctx) {
     const { q } = ctx;
+    const isolationUnstated = new Set(
+      ctx.model.unknown.filter((u) => u.path.endsWith('.networkIsolated')).map((u) => u.element),
+    );
     for (const c of q.all('cluster')) {
+      const t = c.outbound.type;
+      if (!c.networkIsolated && (t === 'none' || t === 'block')) {
+        const check = `cluster ${c.name} is network-isolated, which outbound type ${t} needs`;
+        if (isolationUnstated.has(c.id)) ctx.unverified({ element: c.id, property: 'networkIsolated', check });
+        else {
+          ctx.report({
+            messageId: 'outboundNeedsIsolation',
+            data: { cluster: c.name, outboundType: t, where: t === 'block' ? ' in an AKS-managed VNet' : '' },
+            element: c.id,
+            property: 'outbound',
+            evidence: { cluster: c.name, outboundType: t, networkIsolated: false },
+          });
+        }
+      }
       if (!c.networkIsolated) continue;
       const a = c.apiServer;
       const isPrivate = a.mode === 'private' || (a.mode === 'vnet-integration' && a.private);
@@ -74,6 +109,19 @@ export default defineRule({
           element: c.id,
           property: 'outbound',
           evidence: { cluster: c.name },
+        });
+      }
+      // The docs list the Flux extension as not supported yet, not as rejected, and the design does not say whether
+      // Flux is that extension: a warning, not an error.
+      for (const a of accessOf(ctx.model, c)) {
+        if (a.kind !== 'gitops' || a.tool !== 'flux') continue;
+        ctx.report({
+          messageId: 'fluxExtension',
+          severity: 'warning',
+          data: { cluster: c.name },
+          element: c.id,
+          path: a.source.path,
+          evidence: { cluster: c.name, tool: 'flux' },
         });
       }
       for (const p of q.pools(c.id)) {

@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import { nodePool, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
 
@@ -39,6 +41,30 @@ testRule('control-plane/network-isolated-prerequisites', {
         b.aks.managedVnet = true;
         b.aks.outbound = { type: 'block' };
       }),
+    },
+    {
+      name: 'an isolated cluster reconciled by Argo CD (only the Flux extension is listed as unsupported)',
+      arch: isolated((b) => (b.aks.controlPlaneAccess = [{ kind: 'gitops', tool: 'argocd' }])),
+    },
+    {
+      name: 'Flux on a cluster that is not network-isolated',
+      arch: () => {
+        const b = baseline();
+        b.aks.controlPlaneAccess = [{ kind: 'gitops', tool: 'flux' }];
+        return b.arch;
+      },
+    },
+    {
+      name: 'outbound none with networkIsolated left out is unverified, not an error',
+      arch: isolated((b) => delete b.aks.networkIsolated),
+    },
+    {
+      name: 'a cluster that is not network-isolated with an outbound type of its own',
+      arch: () => {
+        const b = baseline();
+        b.aks.networkIsolated = false;
+        return b.arch;
+      },
     },
     {
       name: 'a public cluster that is not network-isolated',
@@ -104,6 +130,58 @@ testRule('control-plane/network-isolated-prerequisites', {
       findings: [{ messageId: 'blockNeedsManagedVnet', path: 'clusters[0].outbound', severity: 'error' }],
     },
     {
+      name: 'outbound type none on a cluster stated not to be network-isolated',
+      arch: isolated((b) => (b.aks.networkIsolated = false)),
+      findings: [
+        {
+          messageId: 'outboundNeedsIsolation',
+          path: 'clusters[0].outbound',
+          severity: 'error',
+          message:
+            'cluster aks-test uses outbound type none but is not network-isolated; none is available only on a ' +
+            'network-isolated cluster (set networkIsolated: true or choose another outbound type)',
+          evidence: { outboundType: 'none', networkIsolated: false },
+        },
+      ],
+    },
+    {
+      name: 'outbound type block on a cluster in an AKS-managed VNet stated not to be network-isolated',
+      arch: isolated((b) => {
+        b.aks.networkIsolated = false;
+        b.aks.managedVnet = true;
+        b.aks.outbound = { type: 'block' };
+      }),
+      findings: [
+        {
+          messageId: 'outboundNeedsIsolation',
+          path: 'clusters[0].outbound',
+          severity: 'error',
+          message: /block but is not network-isolated; block is available only on .* in an AKS-managed VNet /,
+        },
+      ],
+    },
+    {
+      name: 'Flux reconciles a network-isolated cluster',
+      arch: isolated(
+        (b) =>
+          (b.aks.controlPlaneAccess = [
+            { kind: 'gitops', tool: 'argocd' },
+            { kind: 'gitops', tool: 'flux' },
+          ]),
+      ),
+      findings: [
+        {
+          messageId: 'fluxExtension',
+          path: 'clusters[0].controlPlaneAccess[1]',
+          severity: 'warning',
+          message:
+            'network-isolated cluster aks-test deploys through Flux; the Flux (GitOps) cluster extension is not ' +
+            'supported yet on network-isolated clusters, and Flux installed another way needs its images and its Git ' +
+            'source reachable without internet egress',
+        },
+      ],
+    },
+    {
       name: 'a Windows pool and a pool with node public IPs',
       arch: isolated((b) => {
         mutable(b.aks.nodePools).push(
@@ -130,4 +208,23 @@ testRule('control-plane/network-isolated-prerequisites', {
       ],
     },
   ],
+});
+
+describe('control-plane/network-isolated-prerequisites: isolation not stated', () => {
+  const check = (arch: ReturnType<typeof baseline>['arch']) =>
+    runRuleResult('control-plane/network-isolated-prerequisites', arch);
+
+  it('outbound none with networkIsolated left out asks for the flag instead of judging', async () => {
+    const r = await check(isolated((b) => delete b.aks.networkIsolated)());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.check])).toEqual([
+      ['clusters[0].networkIsolated', 'cluster aks-test is network-isolated, which outbound type none needs'],
+    ]);
+  });
+
+  it('an outbound type of its own with networkIsolated left out asks nothing', async () => {
+    const r = await check(baseline().arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
 });
