@@ -1327,7 +1327,7 @@ export interface ClusterAddons {
   httpApplicationRouting?: boolean;
   /** Application routing add-on (managed NGINX / Gateway API). */
   appRouting?: boolean;
-  /** Istio-based service mesh add-on revision, e.g. `asm-1-25`. */
+  /** Istio-based service mesh add-on revision, e.g. `asm-1-25`; set, it means the add-on is enabled (serviceMesh defaults to `istio-addon`). */
   istioRevision?: string;
 }
 

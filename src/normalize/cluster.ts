@@ -291,7 +291,14 @@ export function readOutbound(n: NormalizeContext, f: Fields, cluster: Id): Outbo
 
 export function readServiceMesh(n: NormalizeContext, f: Fields): ServiceMeshModel {
   const m = f.sub('serviceMesh');
-  if (!m) return { kind: f.defaulted('serviceMesh.kind', 'none', REASONS.serviceMesh) };
+  if (!m) {
+    // The add-on's revision is only there when the add-on is: "no mesh" would contradict the revision rules read.
+    if (typeof f.sub('addons')?.value.istioRevision === 'string') {
+      const kind = f.defaulted('serviceMesh.kind', 'istio-addon', REASONS.meshFromIstioRevision);
+      return { kind, mtls: f.unknown('serviceMesh.mtls', 'mesh-wide mTLS mode') };
+    }
+    return { kind: f.defaulted('serviceMesh.kind', 'none', REASONS.serviceMesh) };
+  }
   const kind = m.reqOneOf('kind', ['none', 'istio-addon', 'self-managed'] as const);
   const modes = ['STRICT', 'PERMISSIVE', 'DISABLE'] as const;
   if (kind === 'none') return { kind };
@@ -464,6 +471,14 @@ function readAddons(f: Fields): ClusterResource['addons'] {
   }
   else if (istioRevision && meshRevision && istioRevision !== meshRevision) {
     a?.issue('istioRevision', `addons.istioRevision ${istioRevision} differs from serviceMesh.revision ${meshRevision}`);
+  }
+  const meshKind = mesh?.value.kind;
+  if (istioRevision !== undefined && typeof meshKind === 'string' && meshKind !== 'istio-addon') {
+    a?.issue(
+      'istioRevision',
+      `addons.istioRevision ${istioRevision} means the Istio-based service mesh add-on is installed, ` +
+        `but serviceMesh.kind is "${meshKind}"; state kind 'istio-addon' or remove the revision`,
+    );
   }
   const revision = istioRevision ?? meshRevision;
   return stripUndefined({

@@ -79,6 +79,9 @@ export const REASONS = {
     'nat-gateway/nat-availability-zones',
   ),
   serviceMesh: platform('AKS installs no service mesh unless the Istio add-on is enabled', 'aks/istio-about'),
+  meshFromIstioRevision: inferred(
+    'an Istio revision under addons only exists on a cluster with the Istio-based service mesh add-on enabled',
+  ),
   maxPods: platform('AKS default max pods for this CNI', 'aks/concepts-network-ip-address-planning'),
   os: platform('AKS default node OS', 'https://learn.microsoft.com/cli/azure/aks/nodepool#az-aks-nodepool-add'),
   count: platform('az aks default node count', 'https://learn.microsoft.com/cli/azure/aks#az-aks-create'),

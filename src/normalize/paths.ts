@@ -122,12 +122,17 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   const edges: Id[] = [];
   let prev: Id = client;
   let prevTls: TlsMode | undefined;
-  const meshStrict = cluster?.serviceMesh.kind !== 'none' && cluster?.serviceMesh.mtls === 'STRICT';
+  const mesh = cluster && cluster.serviceMesh.kind !== 'none' ? cluster.serviceMesh : undefined;
   chain.forEach((node, i) => {
-    let state: TlsState = edgeTls(prevTls, node.protocol);
+    let state: TlsState | undefined = edgeTls(prevTls, node.protocol);
     const last = targetId !== undefined && i === chain.length - 1;
     const prevHop = hops[i - 1];
-    if (last && meshStrict && state === 'plaintext' && prevHop && n.resources.get(prevHop.resource)?.kind === 'ingressController') state = 'mtls';
+    if (last && mesh && state === 'plaintext' && prevHop && n.resources.get(prevHop.resource)?.kind === 'ingressController') {
+      // The sidecars wrap this leg only under STRICT; with the mode unstated the leg's encryption is unknown, so the
+      // edge carries no state (src/model/tls.ts names the fact to state) rather than a guessed "plaintext".
+      if (mesh.mtls === 'STRICT') state = 'mtls';
+      else if (mesh.mtls === undefined) state = undefined;
+    }
     const eid = `ingress:${name}#${String(i + 1).padStart(2, '0')}`;
     n.edge({
       id: eid,
@@ -136,7 +141,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
       class: 'ingress',
       protocol: node.protocol,
       port: node.port,
-      tls: state,
+      ...(state ? { tls: state } : {}),
       label: `${node.protocol}:${node.port}`,
       path: pid,
       step: i + 1,

@@ -3,7 +3,7 @@
  * the way a reviewer walks a board through a design. Pure functions of the model.
  */
 import { publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
-import { isEncrypted, pathSegments } from '../model/tls.js';
+import { isEncrypted, pathSegments, undecidedBy, type UndecidedTls } from '../model/tls.js';
 import type { Protocol } from '../../dsl/types.js';
 import type { ModelQuery } from '../model/query.js';
 import type {
@@ -104,7 +104,15 @@ export function describe(r: Resource | undefined, q: ModelQuery): string {
  * diagram draws): behind an ingress controller a STRICT service mesh carries the next segment over mTLS, so that
  * segment is not "unencrypted" although the hop terminates TLS. `leaving` is undefined where no segment follows.
  */
-function tlsSentence(h: IngressHopModel, leaving: TlsState | undefined): { text: string; tag: string; tone: Tone } {
+function tlsSentence(h: IngressHopModel, leaving: TlsState | undefined, undecided?: UndecidedTls): { text: string; tag: string; tone: Tone } {
+  if (undecided) {
+    const arrives = h.tls === 'terminate' ? 'TLS terminates here' : h.tls === 'plain' ? 'Plaintext arrives here' : 'Traffic arrives here';
+    return {
+      text: `${arrives}; whether the service mesh encrypts the next segment depends on its mTLS mode, which the design does not state (serviceMesh.mtls of cluster ${undecided.name}).`,
+      tag: 'mesh mTLS not stated',
+      tone: 'neutral',
+    };
+  }
   if (leaving === 'mtls') {
     const arrives = h.tls === 'terminate' ? 'TLS terminates here' : h.tls === 'plain' ? 'Plaintext arrives here' : 'Traffic arrives here';
     return {
@@ -176,6 +184,8 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   const wafs: string[] = [];
   const decrypts: string[] = [];
   const plainSegments: string[] = [];
+  // Segments whose encryption hangs on an unknown fact: neither plaintext nor encrypted in the notes.
+  const unstatedSegments: string[] = [];
   let ipLostAt: string | undefined;
   p.hops.forEach((h, i) => {
     const r = q.get(h.resource);
@@ -183,12 +193,14 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
     const next = p.hops[i + 1];
     const nextName = next ? q.name(next.resource) : target ? `the ${target.service} pods` : 'the pods';
     const leaving = segments[i + 1];
-    const tls = tlsSentence(h, leaving?.tls);
+    const undecided = leaving ? undecidedBy(q.model, p, leaving) : undefined;
+    const tls = tlsSentence(h, leaving?.tls, undecided);
     const parts = [`Receives ${protocolLabel(h.protocol)} on port ${h.port}.`, tls.text];
     const tags: NarrativeStep['tags'] = [{ label: tls.tag, tone: tls.tone }];
     if (h.tls === 'terminate' || h.tls === 'reencrypt') decrypts.push(name);
     // Only a segment the model holds is judged (none follows the last hop of a path without a target).
-    if (leaving && !isEncrypted(leaving.tls)) plainSegments.push(`${name} → ${nextName}`);
+    if (undecided) unstatedSegments.push(`${name} → ${nextName}`);
+    else if (leaving && !isEncrypted(leaving.tls)) plainSegments.push(`${name} → ${nextName}`);
     if (h.waf) {
       wafs.push(`${name} (${h.waf})`);
       parts.push(
@@ -226,7 +238,9 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   });
 
   if (target) {
-    const last = segments[p.hops.length]?.tls ?? (ENCRYPTED.has(target.protocol) ? 'tls' : 'plaintext');
+    const into = segments[p.hops.length];
+    const undecided = into ? undecidedBy(q.model, p, into) : undefined;
+    const last = into?.tls ?? (ENCRYPTED.has(target.protocol) ? 'tls' : 'plaintext');
     const mesh = last === 'mtls';
     const enc = isEncrypted(last);
     steps.push({
@@ -234,12 +248,18 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       title: `Workload ${target.service} (namespace ${target.namespace})`,
       text:
         `Pods receive ${protocolLabel(target.protocol)} on port ${target.port}.` +
-        (mesh
-          ? ' The service mesh (mTLS STRICT) carries this last segment over mutual TLS between the sidecars.'
-          : enc
-            ? ' The pods terminate TLS themselves.'
-            : ''),
-      tags: [{ label: mesh ? 'mTLS to the pod (mesh)' : enc ? 'TLS to the pod' : 'plaintext to the pod', tone: enc ? 'good' : 'warn' }],
+        (undecided
+          ? ` Whether the service mesh carries this last segment over mutual TLS is not known: the design does not state its mTLS mode (serviceMesh.mtls of cluster ${undecided.name}).`
+          : mesh
+            ? ' The service mesh (mTLS STRICT) carries this last segment over mutual TLS between the sidecars.'
+            : enc
+              ? ' The pods terminate TLS themselves.'
+              : ''),
+      tags: [
+        undecided
+          ? { label: 'mesh mTLS not stated', tone: 'neutral' }
+          : { label: mesh ? 'mTLS to the pod (mesh)' : enc ? 'TLS to the pod' : 'plaintext to the pod', tone: enc ? 'good' : 'warn' },
+      ],
     });
   }
 
@@ -250,10 +270,14 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       : 'TLS is never decrypted on the way in; no hop can inspect the payload.',
   );
   const firstPlain = first && !ENCRYPTED.has(first.protocol);
+  const unstated = unstatedSegments.length ? `Encryption not stated (mesh mTLS mode unknown): ${unstatedSegments.join('; ')}.` : '';
   notes.push(
     plainSegments.length || firstPlain
-      ? `Unencrypted segments: ${[...(firstPlain ? [`client → ${q.name(first.resource)}`] : []), ...plainSegments].join('; ')}.`
-      : 'Traffic is encrypted on every segment from the client to the pods.',
+      ? `Unencrypted segments: ${[...(firstPlain ? [`client → ${q.name(first.resource)}`] : []), ...plainSegments].join('; ')}.` +
+          (unstated ? ` ${unstated}` : '')
+      : unstated
+        ? `${unstated} Every other segment from the client to the pods is encrypted.`
+        : 'Traffic is encrypted on every segment from the client to the pods.',
   );
   notes.push(
     wafs.length

@@ -1,4 +1,4 @@
-import type { Edge } from '../../model/types.js';
+import { isEncrypted, pathSegments, undecidedBy } from '../../model/tls.js';
 import { defineRule } from '../../validate/rule.js';
 
 export default defineRule({
@@ -24,20 +24,31 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const byId = new Map<string, Edge>();
-    for (const e of ctx.model.edges) byId.set(e.id, e);
     for (const p of ctx.model.ingressPaths) {
       if (!p.internetFacing) continue;
-      const edges = p.edges.map((id) => byId.get(id));
+      const segments = pathSegments(ctx.model, p);
       let encrypted = false;
-      for (let i = 0; i < edges.length; i++) {
-        const e = edges[i];
-        if (!e) continue;
-        if (e.tls === 'tls' || e.tls === 'passthrough' || e.tls === 'mtls') {
+      for (let i = 0; i < segments.length; i++) {
+        const s = segments[i]!;
+        const e = s.edge;
+        if (isEncrypted(s.tls)) {
           encrypted = true;
           continue;
         }
-        if (e.tls !== 'plaintext' || !encrypted || i === 0) continue;
+        if (!encrypted || i === 0) continue;
+        if (s.tls === undefined) {
+          // Encrypted or not depends on the mesh's mTLS mode: neither a warning nor a pass until it is stated.
+          const why = undecidedBy(ctx.model, p, s);
+          if (why) {
+            ctx.unverified({
+              element: why.element,
+              property: why.property,
+              check: `ingress path ${p.name} stays encrypted from ${ctx.q.name(s.from)} to ${ctx.q.name(s.to)} inside the service mesh of cluster ${why.name}`,
+            });
+            break;
+          }
+          continue;
+        }
         const prev = p.hops[i - 1];
         if (!prev) continue;
         const to = ctx.q.name(e.to);
