@@ -133,8 +133,12 @@ export function driftChanges(design: Side, azure: Side): DriftChange[] {
       // An NSG rule in Azure states an address prefix, never the subnet it was taken from: the prefix itself is
       // compared (`source`, `destination`), so a design that names the subnet is not drift.
       if (/(?:^|\.)(?:source|destination)Subnet$/.test(field)) return true;
-      // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown.
-      if (coveredBy(designDefaults.get(id), field) || coveredBy(azureDefaults.get(id), field)) return true;
+      // Filled in by the normalizer on either side: the design or Azure's JSON left it unknown. Not a field whose
+      // absence states a value on that side (a VNet without dnsServers is on Azure-provided DNS, a listed default):
+      // that value is compared.
+      const saysByAbsence = (r: Element | undefined, table: typeof DESIGN_STATES_ABSENCE) => !!r && !!table[r.kind]?.has(field);
+      if (!saysByAbsence(designById.get(id), DESIGN_STATES_ABSENCE) && coveredBy(designDefaults.get(id), field)) return true;
+      if (!saysByAbsence(azureById.get(id), AZURE_STATES_ABSENCE) && coveredBy(azureDefaults.get(id), field)) return true;
       // Written as unknown (`publicNetworkAccess: 'unknown'`, as the import writes what the export lacks).
       if (coveredBy(designUnknown.get(id), field) || coveredBy(azureUnknown.get(id), field)) return true;
       // Not written in the design, or not stated by Azure's JSON: unknown, so never drift.
