@@ -94,6 +94,8 @@ export class ModelQuery {
     ingress: Map<Id, Model['ingressPaths']>;
     egress: Map<Id, Model['egressPaths'][number]>;
     defaults: Map<Id, AppliedDefault[]>;
+    /** The last keys of the fields each element leaves unknown. */
+    unknown: Map<Id, string[]>;
   };
 
   /** Look-ups by VNet, cluster and element, built on first use: per-element scans are quadratic at 1,000 spokes. */
@@ -125,13 +127,29 @@ export class ModelQuery {
       if (list) list.push(d);
       else defaults.set(d.element, [d]);
     }
-    this.indexes = { peerings, ingress, egress, defaults };
+    const unknown = new Map<Id, string[]>();
+    for (const u of this.model.unknown) {
+      const list = unknown.get(u.element);
+      if (list) list.push(lastKey(u.path));
+      else unknown.set(u.element, [lastKey(u.path)]);
+    }
+    this.indexes = { peerings, ingress, egress, defaults, unknown };
     return this.indexes;
   }
 
   /** Defaults the normalizer filled in for an element, in model order. */
   defaultsOf(id: Id): AppliedDefault[] {
     return this.index().defaults.get(id) ?? [];
+  }
+
+  /** Whether the normalizer filled in `field` (the last key of its DSL path, e.g. `networkPolicy`) for an element. */
+  isDefaulted(id: Id, field: string): boolean {
+    return this.defaultsOf(id).some((d) => lastKey(d.path) === field);
+  }
+
+  /** Whether the design leaves `field` of an element unknown (listed in `model.unknown`). */
+  isUnknown(id: Id, field: string): boolean {
+    return this.index().unknown.get(id)?.includes(field) ?? false;
   }
 
   /** Edges of a traffic class. */
@@ -148,4 +166,9 @@ export class ModelQuery {
   egressPathOf(clusterId: Id) {
     return this.index().egress.get(clusterId);
   }
+}
+
+/** The last key of a DSL path: `clusters[0].network.networkPolicy` → `networkPolicy`. */
+function lastKey(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
 }

@@ -33,7 +33,7 @@ export default defineRule({
       // A BYO CNI brings its own policy enforcement, which the model cannot see.
       if (c.network.networkPolicy !== 'none' || c.network.cni === 'byo') continue;
       // Left out, AKS installs no engine: say so, as the finding is about a default the design did not choose.
-      const defaulted = ctx.q.defaultsOf(c.id).some((d) => /(^|\.)networkPolicy$/.test(d.path));
+      const defaulted = ctx.q.isDefaulted(c.id, 'networkPolicy');
       ctx.report({
         messageId: c.network.cni === 'kubenet' ? 'noEngineKubenet' : 'noEngine',
         data: { cluster: c.name, defaulted: defaulted ? ' (the AKS default: networkPolicy not stated)' : '' },

@@ -62,14 +62,11 @@ export default defineRule({
   },
   check(ctx) {
     const { q } = ctx;
-    const isolationUnstated = new Set(
-      ctx.model.unknown.filter((u) => u.path.endsWith('.networkIsolated')).map((u) => u.element),
-    );
     for (const c of q.all('cluster')) {
       const t = c.outbound.type;
       if (!c.networkIsolated && (t === 'none' || t === 'block')) {
         const check = `cluster ${c.name} is network-isolated, which outbound type ${t} needs`;
-        if (isolationUnstated.has(c.id)) ctx.unverified({ element: c.id, property: 'networkIsolated', check });
+        if (q.isUnknown(c.id, 'networkIsolated')) ctx.unverified({ element: c.id, property: 'networkIsolated', check });
         else {
           ctx.report({
             messageId: 'outboundNeedsIsolation',

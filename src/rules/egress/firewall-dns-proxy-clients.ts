@@ -75,7 +75,7 @@ export default defineRule({
             .some((d) => d.cluster === c.id && !d.privateEndpoint && d.fqdn && (d.protocol === 'tcp' || d.protocol === 'udp'));
           if (v.dnsServers.length === 0) {
             // Say when Azure-provided DNS is the platform default of a VNet that states no DNS servers.
-            const defaulted = q.defaultsOf(v.id).some((d) => /(^|\.)dnsServers$/.test(d.path));
+            const defaulted = q.isDefaulted(v.id, 'dnsServers');
             ctx.report({
               element: v.id,
               property: 'dnsServers',

@@ -80,7 +80,7 @@ export default defineRule({
       }
       if (target && target.publicNetworkAccess && !reportedPaas.has(target.id)) {
         reportedPaas.add(target.id);
-        const defaulted = ctx.q.defaultsOf(target.id).some((d) => d.path.endsWith('publicNetworkAccess'));
+        const defaulted = ctx.q.isDefaulted(target.id, 'publicNetworkAccess');
         ctx.report({
           messageId: 'publicAccess',
           data: {

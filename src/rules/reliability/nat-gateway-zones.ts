@@ -80,7 +80,7 @@ export default defineRule({
       const u = users.get(nat.id);
       const poolZones = [...(u?.zones ?? [])].sort().join(', ');
       if (nat.zones.length === 0 && u && u.zones.size >= 1) {
-        const wasDefaulted = ctx.q.defaultsOf(nat.id).some((d) => /(^|\.)zones$/.test(d.path));
+        const wasDefaulted = ctx.q.isDefaulted(nat.id, 'zones');
         ctx.report({
           messageId: 'noZone',
           data: { natGateway: nat.name, clusters: u.clusters.join(', '), poolZones, defaulted: wasDefaulted ? ' (zones not stated)' : '' },

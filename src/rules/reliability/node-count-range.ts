@@ -39,7 +39,7 @@ export default defineRule({
     for (const c of ctx.q.all('cluster')) {
       for (const p of ctx.q.pools(c.id)) {
         if (!p.autoscaling) continue;
-        const countDefaulted = ctx.q.defaultsOf(p.id).some((d) => /(^|\.)count$/.test(d.path));
+        const countDefaulted = ctx.q.isDefaulted(p.id, 'count');
         if (countDefaulted) continue;
         const data = {
           pool: p.name,

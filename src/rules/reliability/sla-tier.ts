@@ -39,7 +39,7 @@ export default defineRule({
     if (!production && env) return;
     for (const c of ctx.q.all('cluster')) {
       if (c.tier !== 'Free') continue;
-      const wasDefaulted = ctx.q.defaultsOf(c.id).some((d) => /(^|\.)tier$/.test(d.path));
+      const wasDefaulted = ctx.q.isDefaulted(c.id, 'tier');
       const defaulted = wasDefaulted ? ', the default when tier is not stated,' : '';
       const evidence = { cluster: c.name, tier: c.tier, tierDefaulted: wasDefaulted };
       const at = { element: c.id, property: 'tier' } as const;
