@@ -1276,6 +1276,20 @@ export interface EgressDestination {
 /** Cluster SKU tier. */
 export type ClusterTier = 'Free' | 'Standard' | 'Premium';
 
+/** Azure roles the design grants the cluster's identity on network resources. */
+export type ClusterIdentityRole = 'Network Contributor' | 'Private DNS Zone Contributor';
+
+/** The identity the cluster's control plane acts as on Azure resources (`--assign-identity`). */
+export interface ClusterIdentity {
+  /** A system-assigned managed identity (the AKS default), a user-assigned one, or a service principal. */
+  type: 'system-assigned' | 'user-assigned' | 'service-principal';
+  /**
+   * Roles granted to it for the network: Network Contributor on the cluster's VNet or subnets, Private DNS Zone
+   * Contributor on a private DNS zone the design brings. Leave out when not decided.
+   */
+  roles?: readonly ClusterIdentityRole[];
+}
+
 /** An AKS cluster. */
 export interface Cluster {
   /** Discriminator. */
@@ -1288,6 +1302,8 @@ export interface Cluster {
   tier?: ClusterTier;
   /** Kubernetes minor version, e.g. `1.33`. */
   kubernetesVersion?: string;
+  /** The control plane's identity; matters for a private DNS zone of your own (it must be user-assigned). */
+  identity?: ClusterIdentity;
   /** Container networking. */
   network: ClusterNetwork;
   /** Node pools; the first system pool's subnet hosts a private cluster's endpoint. */

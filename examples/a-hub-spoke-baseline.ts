@@ -133,6 +133,8 @@ const aks = cluster({
   region: 'westeurope',
   tier: 'Standard',
   kubernetesVersion: '1.35',
+  // A private DNS zone of our own: AKS manages it as this user-assigned identity.
+  identity: { type: 'user-assigned', roles: ['Network Contributor', 'Private DNS Zone Contributor'] },
   network: {
     cni: 'azure-overlay',
     dataplane: 'cilium',

@@ -188,6 +188,8 @@ const aks = cluster({
   region: 'francecentral',
   tier: 'Standard',
   kubernetesVersion: '1.35',
+  // A private DNS zone of our own: AKS manages it as this user-assigned identity.
+  identity: { type: 'user-assigned', roles: ['Network Contributor', 'Private DNS Zone Contributor'] },
   network: {
     cni: 'azure-overlay',
     dataplane: 'cilium',

@@ -9,6 +9,7 @@
  * turns into file:line:col.
  */
 import type {
+  ClusterIdentityRole,
   ClusterTier,
   DecisionStatus,
   DesignStatus,
@@ -494,6 +495,8 @@ export interface ClusterResource extends Base<'cluster'> {
   region: string;
   tier: ClusterTier;
   kubernetesVersion?: string;
+  /** The control plane's identity; undefined when the design does not state it. */
+  identity?: { type: 'system-assigned' | 'user-assigned' | 'service-principal'; roles?: ClusterIdentityRole[] };
   network: ClusterNetworkModel;
   nodePools: Id[];
   apiServer: ApiServerModel;

@@ -44,6 +44,7 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
       'kubernetesVersion',
       f.has('kubernetesVersion') ? f.optStr('kubernetesVersion') : f.unknown('kubernetesVersion', 'control plane Kubernetes version'),
     ),
+    ...optional('identity', readIdentity(f, apiServer)),
     network,
     nodePools: pools,
     apiServer,
@@ -98,6 +99,30 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
   }
   readControlPlane(n, f, c);
   f.arr('egressDestinations').forEach((d, i) => readEgressDestination(n, d, `${f.at('egressDestinations')}[${i}]`, c));
+}
+
+/**
+ * The control plane's identity. Left out, it is unknown where it matters (a private DNS zone of the design's own, which
+ * needs a user-assigned identity with two roles), and simply absent elsewhere: no rule reads it there.
+ */
+function readIdentity(f: Fields, apiServer: ApiServerModel): ClusterResource['identity'] {
+  const g = f.sub('identity');
+  if (!g) {
+    const ownZone =
+      (apiServer.mode === 'private' || (apiServer.mode === 'vnet-integration' && apiServer.private)) &&
+      apiServer.privateDnsZone !== 'system' &&
+      apiServer.privateDnsZone !== 'none';
+    if (ownZone && !f.has('identity')) f.unknown('identity', 'the control plane identity (identity: user-assigned, with its roles)');
+    return undefined;
+  }
+  const type = g.reqOneOf('type', ['system-assigned', 'user-assigned', 'service-principal'] as const);
+  if (!g.has('roles')) return { type };
+  const roles = g.strArr('roles').filter((r, i) => {
+    if (r === 'Network Contributor' || r === 'Private DNS Zone Contributor') return true;
+    g.issue(`roles`, `roles[${i}] must be "Network Contributor" or "Private DNS Zone Contributor", got "${r}"`);
+    return false;
+  }) as Array<'Network Contributor' | 'Private DNS Zone Contributor'>;
+  return { type, roles: [...new Set(roles)].sort() };
 }
 
 export function firstSystemPoolSubnet(n: NormalizeContext, pools: Id[]): Id | undefined {

@@ -257,6 +257,10 @@ export const DSL_SHAPES: Readonly<Record<string, DslShape>> = {
       "privateEndpoint": 0,
       "protocol": 0
     },
+    "identity": {
+      "roles": 0,
+      "type": 0
+    },
     "ingressControllers": 0,
     "kind": 0,
     "kubernetesVersion": 0,

@@ -137,7 +137,9 @@ const resources = [
     type: 'Microsoft.ContainerService/ManagedClusters',
     location: 'northeurope',
     sku: { name: 'Base', tier: 'Free' },
+    identity: { type: 'UserAssigned', userAssignedIdentities: { [`${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-aks-web`]: {} } },
     properties: {
+      servicePrincipalProfile: { clientId: 'msi' },
       kubernetesVersion: '1.32.5',
       nodeResourceGroup: 'MC_rg-web_aks-web_northeurope',
       agentPoolProfiles: [
@@ -185,6 +187,9 @@ describe('aksnet import mappers', () => {
     expect(c.region).toBe('northeurope');
     expect(c.tier).toBe('Free');
     expect(c.kubernetesVersion).toBe('1.32');
+    // A user-assigned identity; its role assignments are not in the cluster's JSON, so roles stay unstated.
+    expect(c.identity).toEqual({ type: 'user-assigned' });
+    expect(design.todos.some((t) => t.includes("roles granted to the cluster's identity"))).toBe(true);
     expect(c.network).toMatchObject({
       cni: 'kubenet',
       podCidr: '10.244.0.0/16',

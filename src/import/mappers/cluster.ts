@@ -34,6 +34,7 @@ export const clusterMapper: Mapper = {
       region,
       ...(tier === 'Free' || tier === 'Standard' || tier === 'Premium' ? { tier } : {}),
       ...(version ? { kubernetesVersion: version } : {}),
+      ...identityField(ctx, r),
       network: network(ctx, r.id, np, podSubnet, poolNodes),
       nodePools: pools,
       apiServer: apiServer(ctx, n),
@@ -51,6 +52,29 @@ export const clusterMapper: Mapper = {
     return d;
   },
 };
+
+/**
+ * The control plane's identity: a managed identity (`identity.type`) or, when `servicePrincipalProfile.clientId` is
+ * not `msi`, a service principal. Role assignments live elsewhere in Azure, so `roles` is left unknown with a TODO.
+ */
+function identityField(ctx: ImportContext, r: AzureResource): { identity?: Value } {
+  const n = r.node;
+  const client = n.str('servicePrincipalProfile.clientId');
+  const kind = n.str('identity.type')?.toLowerCase();
+  const type =
+    client && client.toLowerCase() !== 'msi'
+      ? 'service-principal'
+      : kind === 'userassigned'
+        ? 'user-assigned'
+        : kind === 'systemassigned'
+          ? 'system-assigned'
+          : undefined;
+  if (!type) return {};
+  if (type !== 'system-assigned') {
+    ctx.todos.push(`${r.name}: the roles granted to the cluster's identity are not in its JSON; add identity.roles by hand`);
+  }
+  return { identity: { type } };
+}
 
 /**
  * The Istio add-on: its revision is in Azure's JSON (`serviceMeshProfile.istio.revisions`), its mTLS
