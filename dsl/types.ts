@@ -511,7 +511,10 @@ export interface FirewallAppProtocol {
 export interface FirewallApplicationRule {
   /** Rule name. */
   name: string;
-  /** Source CIDRs or IP addresses (`*` for any). */
+  /**
+   * Source CIDRs or IP addresses (`*` for any). Omitted, the sources are unknown (the rule may use IP groups), not
+   * "any": checks that need them are unverified.
+   */
   sourceAddresses?: readonly string[];
   /** Protocols and ports matched. */
   protocols: readonly FirewallAppProtocol[];
@@ -527,11 +530,14 @@ export interface FirewallApplicationRule {
 export interface FirewallNetworkRule {
   /** Rule name. */
   name: string;
-  /** Source CIDRs or IP addresses (`*` for any). */
+  /**
+   * Source CIDRs or IP addresses (`*` for any). Omitted, the sources are unknown (the rule may use IP groups), not
+   * "any": checks that need them are unverified.
+   */
   sourceAddresses?: readonly string[];
   /** Destination CIDRs, IP addresses or service tags (e.g. `AzureCloud.westeurope`). */
   destinationAddresses?: readonly string[];
-  /** Destination FQDNs (resolved by the firewall's DNS proxy). */
+  /** Destination FQDNs, exact names (no wildcards); they work only with the firewall's DNS proxy enabled. */
   destinationFqdns?: readonly string[];
   /** Destination ports: a port, a range `'1000-2000'` or `'*'`. */
   destinationPorts: ReadonlyArray<number | `${number}-${number}` | '*'>;
@@ -650,9 +656,12 @@ export interface AzureFirewall {
   publicIpAddresses?: readonly Cidr[];
   /** Whether DNS proxy is enabled (needed for FQDN network rules). */
   dnsProxy?: boolean;
-  /** FQDNs allowed by application or network rules, e.g. `mcr.microsoft.com`. */
+  /**
+   * Shorthand: FQDNs allowed by application or network rules, e.g. `mcr.microsoft.com`, taken as allowed for every
+   * protocol, port and source. State `policy` or `classicRules` to have protocols, ports and sources checked.
+   */
   fqdnAllowRules?: readonly string[];
-  /** Whether the AKS FQDN tag (`AzureKubernetesService`) is allowed. */
+  /** Shorthand: whether the AKS FQDN tag (`AzureKubernetesService`) is allowed (taken as HTTPS 443 from the nodes). */
   aksFqdnTag?: boolean;
   /** Zones the firewall spans. */
   zones?: readonly Zone[];

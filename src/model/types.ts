@@ -248,12 +248,25 @@ export interface FirewallRuleCollectionModel {
 export interface FirewallNetworkRuleModel {
   collection: string;
   name: string;
+  /** CIDRs, IP addresses or `*`; undefined when the rule states none (it may use IP groups: its sources are unknown). */
+  sourceAddresses?: string[];
   protocols: Array<'TCP' | 'UDP' | 'ICMP' | 'Any'>;
   /** CIDRs, IP addresses, service tags (`AzureCloud.westeurope`) or `*`. */
   destinationAddresses: string[];
   destinationFqdns: string[];
   /** A port, a range `1000-2000` or `*`, as strings. */
   destinationPorts: string[];
+}
+
+/** An application rule of an Allow collection, as written: which names it allows, over which protocols and ports, from where. */
+export interface FirewallApplicationRuleModel {
+  collection: string;
+  name: string;
+  /** CIDRs, IP addresses or `*`; undefined when the rule states none (it may use IP groups: its sources are unknown). */
+  sourceAddresses?: string[];
+  protocols: Array<{ type: 'Http' | 'Https' | 'Mssql'; port: number }>;
+  targetFqdns: string[];
+  fqdnTags: string[];
 }
 
 export interface FirewallDnatRuleModel {
@@ -280,8 +293,9 @@ export interface FirewallPolicyResource extends Base<'firewallPolicy'> {
   /** FQDNs and FQDN tags allowed by its application and network rules (with `ruleCollections`). */
   allowFqdns?: string[];
   allowFqdnTags?: string[];
-  /** Network rules of its Allow collections (with `ruleCollections`). */
+  /** Network and application rules of its Allow collections (with `ruleCollections`). */
   networkRules?: FirewallNetworkRuleModel[];
+  applicationRules?: FirewallApplicationRuleModel[];
   dnatRules: FirewallDnatRuleModel[];
 }
 
@@ -299,6 +313,12 @@ export interface FirewallResource extends Base<'azureFirewall'> {
    */
   fqdnAllowRules?: string[];
   aksFqdnTag?: boolean;
+  /**
+   * The shorthand fields as written (`fqdnAllowRules`, `aksFqdnTag`), when stated: names only, taken to be allowed
+   * for any protocol, port and source, which is what the shorthand asserts. `fqdnAllowRules`/`aksFqdnTag` above
+   * merge them with the rule collections for display; matching a flow reads this and the rules.
+   */
+  allowShorthand?: { fqdns: string[]; aksFqdnTag: boolean };
   zones?: Zone[];
   threatIntel: 'Off' | 'Alert' | 'Deny';
   natGateway?: Id;
@@ -314,6 +334,8 @@ export interface FirewallResource extends Base<'azureFirewall'> {
    * `fqdnAllowRules`/`aksFqdnTag` says nothing about network rules).
    */
   networkRules?: FirewallNetworkRuleModel[];
+  /** Application rules of the Allow collections; undefined when the collections are not stated. */
+  applicationRules?: FirewallApplicationRuleModel[];
   /** DNAT rules of the collections, for ingress paths that enter through the firewall. */
   dnatRules: FirewallDnatRuleModel[];
   /** The AzureFirewallManagementSubnet of the management IP configuration. */

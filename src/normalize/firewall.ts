@@ -4,6 +4,7 @@
  * tunneling. Rules the design does not list are unknown, never "no rules".
  */
 import type {
+  FirewallApplicationRuleModel,
   FirewallDnatRuleModel,
   FirewallNetworkRuleModel,
   FirewallPolicyResource,
@@ -26,6 +27,7 @@ interface CollectionsRead {
   fqdns: string[];
   fqdnTags: string[];
   network: FirewallNetworkRuleModel[];
+  application: FirewallApplicationRuleModel[];
   dnat: FirewallDnatRuleModel[];
 }
 
@@ -57,6 +59,7 @@ export function readFirewallPolicy(n: NormalizeContext, id: Id, name: string, f:
     allowFqdns: read ? [...new Set(read.fqdns)].sort() : undefined,
     allowFqdnTags: read ? [...new Set(read.fqdnTags)].sort() : undefined,
     networkRules: read?.network,
+    applicationRules: read?.application,
     dnatRules: read?.dnat ?? [],
   });
   n.add(policy);
@@ -98,15 +101,18 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
       fqdns: pol.allowFqdns ?? [],
       fqdnTags: pol.allowFqdnTags ?? [],
       network: pol.networkRules ?? [],
+      application: pol.applicationRules ?? [],
       dnat: pol.dnatRules,
     };
   }
   const shorthand = f.has('fqdnAllowRules') || f.has('aksFqdnTag');
   let fqdnAllowRules: string[] | undefined;
   let aksFqdnTag: boolean | undefined;
+  let allowShorthand: FirewallResource['allowShorthand'];
+  if (shorthand) allowShorthand = { fqdns: f.strArr('fqdnAllowRules'), aksFqdnTag: f.bool('aksFqdnTag') ?? false };
   if (read || shorthand) {
-    fqdnAllowRules = [...new Set([...(read?.fqdns ?? []), ...f.strArr('fqdnAllowRules')])].sort();
-    aksFqdnTag = (f.bool('aksFqdnTag') ?? false) || (read?.fqdnTags.includes('AzureKubernetesService') ?? false);
+    fqdnAllowRules = [...new Set([...(read?.fqdns ?? []), ...(allowShorthand?.fqdns ?? [])])].sort();
+    aksFqdnTag = (allowShorthand?.aksFqdnTag ?? false) || (read?.fqdnTags.includes('AzureKubernetesService') ?? false);
   } else {
     f.unknown('fqdnAllowRules', 'firewall allow rules', 'no rules');
     f.unknown(
@@ -145,6 +151,7 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
     dnsProxy: f.bool('dnsProxy') ?? pol?.dnsProxy ?? f.defaulted('dnsProxy', false, REASONS.firewallDnsProxy),
     ...optional('fqdnAllowRules', fqdnAllowRules),
     ...optional('aksFqdnTag', aksFqdnTag),
+    ...optional('allowShorthand', allowShorthand),
     ...optional('zones', f.optZones('zones')),
     threatIntel:
       f.oneOf('threatIntel', MODES) ??
@@ -156,6 +163,7 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
     ...optional('idps', idps),
     ...optional('ruleCollections', read?.collections),
     ...optional('networkRules', read?.network),
+    ...optional('applicationRules', read?.application),
     dnatRules: read?.dnat ?? [],
     ...optional('managementSubnet', managementSubnet),
     forcedTunneling,
@@ -164,7 +172,7 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
 }
 
 function readCollections(f: Fields, key: string): CollectionsRead {
-  const out: CollectionsRead = { collections: [], fqdns: [], fqdnTags: [], network: [], dnat: [] };
+  const out: CollectionsRead = { collections: [], fqdns: [], fqdnTags: [], network: [], application: [], dnat: [] };
   f.arr(key).forEach((c, i) => {
     const path = `${f.at(key)}[${i}]`;
     if (!isRecord(c)) {
@@ -192,7 +200,7 @@ function readCollections(f: Fields, key: string): CollectionsRead {
       }
       const rf = new Fields(r, rpath, sinkOf(f), f.element);
       const ruleName = rf.str('name');
-      if (type === 'application') readAppRule(rf, action === 'Allow' ? out : undefined);
+      if (type === 'application') readAppRule(rf, name, ruleName, action === 'Allow' ? out : undefined);
       else if (type === 'network') readNetworkRule(rf, name, ruleName, action === 'Allow' ? out : undefined);
       else out.dnat.push(readDnatRule(rf, name, ruleName));
     });
@@ -202,30 +210,40 @@ function readCollections(f: Fields, key: string): CollectionsRead {
   return out;
 }
 
-function readAppRule(rf: Fields, allow: CollectionsRead | undefined): void {
-  rf.arr('protocols', true).forEach((p, k) => {
+function readAppRule(rf: Fields, collection: string, name: string, allow: CollectionsRead | undefined): void {
+  const protocols = rf.arr('protocols', true).flatMap((p, k): FirewallApplicationRuleModel['protocols'] => {
     const pf = isRecord(p) ? new Fields(p, `${rf.at('protocols')}[${k}]`, sinkOf(rf), rf.element) : undefined;
-    if (!pf) return rf.issue('protocols', `a protocol must be { type, port }, got ${describe(p)}`);
-    pf.reqOneOf('type', ['Http', 'Https', 'Mssql'] as const);
-    if (pf.num('port', { min: 1, max: 65535 }) === undefined && !pf.has('port'))
-      pf.issue('port', 'missing required field "port"');
+    if (!pf) {
+      rf.issue('protocols', `a protocol must be { type, port }, got ${describe(p)}`);
+      return [];
+    }
+    const type = pf.reqOneOf('type', ['Http', 'Https', 'Mssql'] as const);
+    const port = pf.num('port', { min: 1, max: 65535 });
+    if (port === undefined && !pf.has('port')) pf.issue('port', 'missing required field "port"');
+    return type !== undefined && port !== undefined ? [{ type, port }] : [];
   });
   const fqdns = rf.strArr('targetFqdns');
   const tags = rf.strArr('fqdnTags');
   rf.strArr('webCategories');
-  readAddresses(rf, 'sourceAddresses');
+  const sources = rf.has('sourceAddresses') ? readAddresses(rf, 'sourceAddresses') : undefined;
   if (!fqdns.length && !tags.length && !rf.has('webCategories'))
     rf.issue('targetFqdns', 'an application rule needs targetFqdns, fqdnTags or webCategories');
   if (allow) {
     allow.fqdns.push(...fqdns);
     allow.fqdnTags.push(...tags);
+    allow.application.push(
+      stripUndefined({ collection, name, sourceAddresses: sources, protocols, targetFqdns: fqdns, fqdnTags: tags }),
+    );
   }
 }
 
 function readNetworkRule(rf: Fields, collection: string, name: string, allow: CollectionsRead | undefined): void {
-  readAddresses(rf, 'sourceAddresses');
+  const sources = rf.has('sourceAddresses') ? readAddresses(rf, 'sourceAddresses') : undefined;
   const addresses = rf.strArr('destinationAddresses');
   const fqdns = rf.strArr('destinationFqdns');
+  // Network rules resolve FQDNs to addresses by DNS, which has no wildcard form (fqdn-filtering-network-rules).
+  for (const q of fqdns.filter((x) => x.includes('*')))
+    rf.issue('destinationFqdns', `"${q}": FQDNs in network rules cannot be wildcards; use an application rule for HTTP/S`);
   if (!rf.has('destinationAddresses') && !fqdns.length)
     rf.issue('destinationAddresses', 'a network rule needs destinationAddresses or destinationFqdns');
   const ports = rf.arr('destinationPorts', true).flatMap((p): string[] => {
@@ -246,6 +264,7 @@ function readNetworkRule(rf: Fields, collection: string, name: string, allow: Co
     allow.network.push({
       collection,
       name,
+      ...optional('sourceAddresses', sources),
       protocols,
       destinationAddresses: addresses,
       destinationFqdns: fqdns,

@@ -52,6 +52,30 @@ describe('a design with every new part', () => {
         translatedPort: 8443,
       },
     ]);
+    // Each allow rule keeps its protocols, ports and sources; a rule without sourceAddresses keeps them unknown.
+    expect(fw.applicationRules).toEqual([
+      {
+        collection: 'aks',
+        name: 'aks-tag',
+        sourceAddresses: ['10.1.0.0/22'],
+        protocols: [{ type: 'Https', port: 443 }],
+        targetFqdns: [],
+        fqdnTags: ['AzureKubernetesService'],
+      },
+      { collection: 'aks', name: 'stripe', protocols: [{ type: 'Https', port: 443 }], targetFqdns: ['api.stripe.com'], fqdnTags: [] },
+    ]);
+    expect(fw.networkRules).toEqual([
+      {
+        collection: 'ntp',
+        name: 'ntp',
+        sourceAddresses: ['*'],
+        protocols: ['UDP'],
+        destinationAddresses: [],
+        destinationFqdns: ['ntp.ubuntu.com'],
+        destinationPorts: ['123'],
+      },
+    ]);
+    expect(fw.allowShorthand).toBeUndefined();
     expect(fw.managementSubnet).toBe('subnet:vnet-hub/AzureFirewallManagementSubnet');
     expect(fw.forcedTunneling).toBe(true);
     expect(fw.privateIp).toBeUndefined();
@@ -186,6 +210,15 @@ const BAD: Array<{ what: string; mutate: (a: Arch) => void; path: string; messag
     },
     path: 'network.firewallPolicies[0].ruleCollections[2].rules[0].translatedAddress',
     message: /needs translatedAddress or translatedFqdn/,
+  },
+  {
+    what: 'a wildcard FQDN in a network rule (network rules resolve exact names only)',
+    mutate: (a) => {
+      const c = pol(a).ruleCollections![1]!;
+      if (c.type === 'network') c.rules[0]!.destinationFqdns = ['ntp.ubuntu.com', '*.ubuntu.com'];
+    },
+    path: 'network.firewallPolicies[0].ruleCollections[1].rules[0].destinationFqdns',
+    message: /"\*\.ubuntu\.com": FQDNs in network rules cannot be wildcards/,
   },
   {
     what: 'a hop naming a DNAT rule the firewall lacks',

@@ -2,6 +2,7 @@
 import { clusterDemand } from '../../model/capacity.js';
 import { clustersEgressingVia, routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
+import { portIncluded } from '../../model/firewall.js';
 import { defaultRouteFor } from '../../model/routing.js';
 import type {
   ClusterResource,
@@ -52,15 +53,7 @@ export function clusterScale(q: ModelQuery, c: ClusterResource): { nodes: number
   return { nodes: d.nodes, surge: d.surge };
 }
 
-/** Whether an FQDN allow entry (`*`, `*.example.com`, `api.example.com`) matches an FQDN (which may itself be a wildcard). */
-export function fqdnAllowed(rule: string, fqdn: string): boolean {
-  const r = rule.trim().toLowerCase().replace(/\.$/, '');
-  const f = fqdn.trim().toLowerCase().replace(/\.$/, '');
-  if (!r || !f) return false;
-  if (r === '*' || r === f) return true;
-  if (r.startsWith('*.')) return f.endsWith(r.slice(1));
-  return false;
-}
+export { fqdnAllowed, portIncluded } from '../../model/firewall.js';
 
 /** Display of a zone list: "zones 1, 2, 3" / "no zones". */
 export function zonesText(zones: readonly number[] | undefined): string {
@@ -79,14 +72,6 @@ export interface NetworkNeed {
   port: number;
   /** Whether a destination entry of a rule (CIDR, address, service tag or `*`) covers the destination. */
   covers: (destination: string) => boolean;
-}
-
-/** Whether a destination port entry (`*`, `443`, `1000-2000`) includes a port. */
-export function portIncluded(entry: string, port: number): boolean {
-  if (entry === '*') return true;
-  const range = /^(\d+)-(\d+)$/.exec(entry);
-  if (range) return Number(range[1]) <= port && port <= Number(range[2]);
-  return Number(entry) === port;
 }
 
 /** Whether any of the network rules allows the need (Allow collections only; rule order is not evaluated). */

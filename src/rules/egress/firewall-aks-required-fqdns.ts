@@ -2,9 +2,10 @@ import { cidr, containsIp, isPrivateRange } from '../../model/cidr.js';
 import { routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
 import { routeFor } from '../../model/routing.js';
-import type { ClusterResource, FirewallResource } from '../../model/types.js';
+import { egressSourcesVia, firewallAllows } from '../../model/firewall.js';
+import type { ClusterResource, FirewallResource, ResourceOf } from '../../model/types.js';
 import { defineRule, type RuleContext } from '../../validate/rule.js';
-import { clustersVia, fqdnAllowed, networkRulesAllow, type NetworkNeed } from './_egress.js';
+import { clustersVia, networkRulesAllow, type NetworkNeed } from './_egress.js';
 
 /**
  * Outbound FQDNs every AKS cluster in global Azure needs, from the "Azure Global required FQDN /
@@ -184,14 +185,16 @@ export default defineRule({
       'Nodes pull system images from MCR (and its CDN-backed storage), download Kubernetes and CNI binaries and ' +
       'packages, and talk to Azure Resource Manager and Microsoft Entra ID while they boot, scale and upgrade; nodes ' +
       'of a cluster with a public API server also reach it at *.hcp.<region>.azmk8s.io. If the firewall on the ' +
-      'egress path allows neither the AzureKubernetesService FQDN tag nor these FQDNs, node provisioning and ' +
-      'upgrades fail. Some needs are network rules: a public cluster without the konnectivity agent tunnels to its ' +
+      'egress path allows neither the AzureKubernetesService FQDN tag nor these FQDNs over HTTPS 443 from the ' +
+      'nodes, node provisioning and upgrades fail (a tag rule for HTTP 80 only, or for other source addresses, ' +
+      'does not help). Some needs are network rules: a public cluster without the konnectivity agent tunnels to its ' +
       'control plane over UDP 1194 and TCP 9000, and nodes whose custom DNS servers sit behind the firewall need ' +
       'UDP 53 to them. ' +
-      'NTP (UDP 123) is no longer required for nodes provisioned after March 2021.',
+      'NTP (UDP 123) is no longer required for nodes provisioned after March 2021. The same needs hold behind a ' +
+      "network virtual appliance, whose rules the design does not model: they are asked as an open question.",
     fix:
-      'Allow the AzureKubernetesService FQDN tag in an application rule (aksFqdnTag: true): it carries the whole ' +
-      'list and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity ' +
+      'Allow the AzureKubernetesService FQDN tag in an application rule for Https:443 from the node subnets ' +
+      '(aksFqdnTag: true): it carries the whole list and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity ' +
       'agent also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); state ' +
       "apiServer: { mode: 'public', konnectivity: true } when the agent runs. Private and VNet-integrated clusters " +
       'need neither those nor *.hcp. Allow UDP 53 to custom DNS servers the firewall sits in front of.',
@@ -219,6 +222,10 @@ export default defineRule({
       missingFqdns:
         'Azure Firewall {{firewall}} is the egress path of {{cluster}} ({{apiServer}}) but allows neither the ' +
         'AzureKubernetesService FQDN tag nor {{count}} of the {{total}} FQDNs the cluster needs: {{missing}}',
+      notHttps:
+        'Azure Firewall {{firewall}} is the egress path of {{cluster}} ({{apiServer}}) and names the ' +
+        'AzureKubernetesService FQDN tag, but no allow rule lets the nodes reach {{count}} of the {{total}} FQDNs ' +
+        'the cluster needs over HTTPS 443{{sources}}: {{missing}}. The rules that name them: {{near}}',
       missingTunnelPorts:
         'Azure Firewall {{firewall}} is the egress path of {{cluster}} (public API server without the konnectivity ' +
         'agent) but no network rule allows {{ports}} to {{tag}}; nodes cannot reach the control plane tunnel',
@@ -233,7 +240,6 @@ export default defineRule({
       if (clusters.length === 0) continue;
       // The FQDN tag covers application rules only; the network rules are checked either way.
       for (const c of clusters) checkNetworkRules(ctx, fw, c);
-      if (fw.aksFqdnTag) continue;
       if (fw.fqdnAllowRules === undefined) {
         const names = clusters.map((c) => c.name).join(', ');
         ctx.unverified({
@@ -243,28 +249,76 @@ export default defineRule({
         });
         continue;
       }
-      const rules = fw.fqdnAllowRules.filter((r) => typeof r === 'string');
       // One finding per cluster: what a cluster needs depends on its API server mode and region.
-      for (const c of clusters) {
-        const needed = requiredFqdns(c);
-        const missing = needed.filter((f) => !rules.some((r) => fqdnAllowed(r, f)));
-        if (missing.length === 0) continue;
-        const apiServer = apiServerText(c);
-        ctx.report({
-          messageId: 'missingFqdns',
-          data: {
-            firewall: fw.name,
-            cluster: c.name,
-            apiServer,
-            count: missing.length,
-            total: needed.length,
-            missing: missing.join(', '),
-          },
-          element: fw.id,
-          property: 'aksFqdnTag',
-          evidence: { firewall: fw.name, cluster: c.name, missing: missing.join(', '), missingCount: missing.length },
-        });
-      }
+      for (const c of clusters) checkFqdns(ctx, fw, c);
+    }
+    for (const nva of ctx.q.all('nva')) {
+      const clusters = clustersVia(ctx.q, nva.id);
+      if (clusters.length === 0) continue;
+      ctx.unverified({
+        element: nva.id,
+        // An appliance's rule base has no place in the design, so this stays an open question for its owner.
+        property: 'rules',
+        fact: `whether the rules of ${nva.name} allow the AKS egress (the design does not model an appliance's rules)`,
+        check:
+          `${nvaText(nva)} lets ${clusters.map((c) => c.name).join(', ')} reach what AKS needs: HTTPS 443 to ` +
+          [...new Set(clusters.flatMap(requiredFqdns))].join(', ') +
+          (clusters.some((c) => c.apiServer.mode === 'public' && c.apiServer.konnectivity !== true)
+            ? ', and UDP 1194 and TCP 9000 to the region for a public API server without the konnectivity agent'
+            : ''),
+      });
     }
   },
 });
+
+/** "network virtual appliance nva-pan (Palo Alto VM-Series)". */
+function nvaText(nva: ResourceOf<'nva'>): string {
+  return `network virtual appliance ${nva.name}${nva.vendor ? ` (${nva.vendor})` : ''}`;
+}
+
+/** The required FQDNs, over HTTPS 443 from the node subnets that reach the firewall, for one cluster. */
+function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource): void {
+  const needed = requiredFqdns(c);
+  const sources = egressSourcesVia(ctx.q, c, fw.id, ['nodes']);
+  const verdicts = needed.map((fqdn) => ({
+    fqdn,
+    v: firewallAllows(fw, { fqdn, protocol: 'https', port: 443, tags: ['AzureKubernetesService'], sources }),
+  }));
+  const missing = verdicts.filter((x) => x.v.verdict === 'denied').map((x) => x.fqdn);
+  const unknown = new Set(verdicts.flatMap((x) => (x.v.verdict === 'unknown-sources' ? x.v.rules : [])));
+  const apiServer = apiServerText(c);
+  const data = { firewall: fw.name, cluster: c.name, apiServer, count: missing.length, total: needed.length };
+  const evidence = { firewall: fw.name, cluster: c.name, missing: missing.join(', '), missingCount: missing.length };
+  if (missing.length > 0 && !fw.aksFqdnTag) {
+    ctx.report({
+      messageId: 'missingFqdns',
+      data: { ...data, missing: missing.join(', ') },
+      element: fw.id,
+      property: 'aksFqdnTag',
+      evidence,
+    });
+  } else if (missing.length > 0) {
+    // The tag is named, but not for HTTPS 443 from the nodes: say what the rules that name it do allow.
+    const near = new Set(verdicts.flatMap((x) => (x.v.verdict === 'denied' ? x.v.near : [])));
+    ctx.report({
+      messageId: 'notHttps',
+      data: {
+        ...data,
+        missing: missing.join(', '),
+        sources: sources.length ? ` from ${sources.join(', ')}` : '',
+        near: [...near].join('; '),
+      },
+      element: fw.id,
+      property: rulesProperty(fw),
+      evidence,
+    });
+  }
+  if (unknown.size > 0) {
+    ctx.unverified({
+      element: fw.id,
+      property: rulesProperty(fw),
+      fact: `source addresses of ${[...unknown].sort().join(' and ')}`,
+      check: `Azure Firewall ${fw.name} lets the nodes of ${c.name} reach the FQDNs AKS needs`,
+    });
+  }
+}

@@ -1,6 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { egressAppliance } from '../../model/egress.js';
-import { fqdnAllowed } from './_egress.js';
+import { egressSourcesVia, firewallAllows } from '../../model/firewall.js';
 
 export default defineRule({
   meta: {
@@ -11,17 +11,28 @@ export default defineRule({
     pillars: ['reliability', 'security'],
     waf: ['SE:06', 'RE:02'],
     rationale:
-      'Azure Firewall denies everything that no rule allows. A destination the workload depends on but that is missing from the allow list is blocked at run time, which usually surfaces only after go-live.',
-    fix: "Add the destination's FQDN (or a wildcard covering it) to the firewall allow rules, or reach the service through a private endpoint.",
+      'Azure Firewall denies everything that no rule allows. A rule allows a connection only when its protocol and ' +
+      'port, its destination and its source addresses all match: a name allowed for HTTP on port 80, over UDP, or ' +
+      'only from another subnet does not let the cluster reach it over HTTPS. A destination the workload depends on ' +
+      'but that no rule matches is blocked at run time, which usually surfaces only after go-live.',
+    fix:
+      "Add the destination's FQDN (or a wildcard covering it) to an allow rule with its protocol and port and the " +
+      "cluster's node subnet (and pod subnet, with Azure CNI pod subnets) among the sources, or reach the service " +
+      'through a private endpoint.',
     example: "azureFirewall({ /* … */ fqdnAllowRules: ['api.stripe.com'] }); // destination { name: 'Stripe API', fqdn: 'api.stripe.com' }",
     references: [
       { title: 'Azure Firewall application rules (FQDN filtering)', url: 'https://learn.microsoft.com/azure/firewall/features' },
       { title: 'Control egress traffic using Azure Firewall in AKS', url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic' },
+      { title: 'Azure Firewall rule processing logic', url: 'https://learn.microsoft.com/azure/firewall/rule-processing' },
     ],
     messages: {
       notAllowed:
         'egress destination {{destination}} ({{fqdn}}:{{port}}) of cluster {{cluster}} is not in the {{rules}} ' +
         'FQDN allow rule{{plural}} of Azure Firewall {{firewall}}, so it will be denied',
+      notMatched:
+        'egress destination {{destination}} ({{fqdn}}, {{protocol}}:{{port}}{{sources}}) of cluster {{cluster}} is ' +
+        'named by Azure Firewall {{firewall}}, but no allow rule matches its protocol, port and source, so it will be ' +
+        'denied: {{near}}',
     },
   },
   check(ctx) {
@@ -32,26 +43,51 @@ export default defineRule({
       if (!c) continue;
       const fw = q.getAs(egressAppliance(q, c.id), 'azureFirewall');
       if (!fw) continue;
-      if (d.category === 'aks-required' && fw.aksFqdnTag) continue;
-      if (fw.fqdnAllowRules === undefined) {
+      const v = firewallAllows(fw, {
+        fqdn: d.fqdn,
+        protocol: d.protocol,
+        port: d.port,
+        tags: d.category === 'aks-required' ? ['AzureKubernetesService'] : [],
+        sources: egressSourcesVia(q, c, fw.id),
+      });
+      if (v.verdict === 'allowed') continue;
+      if (v.verdict === 'unknown-rules') {
         ctx.unverified({ element: fw.id, property: 'fqdnAllowRules', check: `Azure Firewall ${fw.name} allows the egress destinations of ${c.name}` });
         continue;
       }
-      if (fw.fqdnAllowRules.some((r) => typeof r === 'string' && fqdnAllowed(r, d.fqdn!))) continue;
+      if (v.verdict === 'unknown-sources') {
+        ctx.unverified({
+          element: fw.id,
+          property: fw.ruleModel === 'policy' ? 'policy' : 'classicRules',
+          fact: `source addresses of ${v.rules.join(' and ')}`,
+          check: `Azure Firewall ${fw.name} allows egress destination ${d.name} (${d.fqdn}) from the subnets of ${c.name}`,
+        });
+        continue;
+      }
+      const rules = fw.fqdnAllowRules?.length ?? 0;
+      const data = { destination: d.name, fqdn: d.fqdn, port: d.port, cluster: c.name, firewall: fw.name };
+      if (v.near.length === 0) {
+        ctx.report({
+          messageId: 'notAllowed',
+          data: { ...data, rules, plural: rules === 1 ? '' : 's' },
+          element: d.id,
+          property: 'fqdn',
+          evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, allowRules: rules },
+        });
+        continue;
+      }
+      const sources = egressSourcesVia(q, c, fw.id);
       ctx.report({
-        messageId: 'notAllowed',
+        messageId: 'notMatched',
         data: {
-          destination: d.name,
-          fqdn: d.fqdn,
-          port: d.port,
-          cluster: c.name,
-          rules: fw.fqdnAllowRules.length,
-          plural: fw.fqdnAllowRules.length === 1 ? '' : 's',
-          firewall: fw.name,
+          ...data,
+          protocol: d.protocol,
+          sources: sources.length ? ` from ${sources.join(', ')}` : '',
+          near: v.near.join('; '),
         },
         element: d.id,
         property: 'fqdn',
-        evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, allowRules: fw.fqdnAllowRules.length },
+        evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, protocol: d.protocol, port: d.port, near: v.near.join('; ') },
       });
     }
   },

@@ -70,9 +70,12 @@ export default defineRule({
           const evidence = { ...data, dnsServers: v.dnsServers.join(', ') };
           // The proxy keeps client and firewall answers alike for FQDNs in *network* rules (TCP/UDP);
           // application rules match the requested host name and need no shared resolution.
-          const fqdnNetwork = q
-            .all('egressDestination')
-            .some((d) => d.cluster === c.id && !d.privateEndpoint && d.fqdn && (d.protocol === 'tcp' || d.protocol === 'udp'));
+          // The firewall's own Allow network rules with FQDNs need it already, whatever the declared destinations say.
+          const fqdnNetwork =
+            (fw.networkRules ?? []).some((r) => r.destinationFqdns.length > 0) ||
+            q
+              .all('egressDestination')
+              .some((d) => d.cluster === c.id && !d.privateEndpoint && d.fqdn && (d.protocol === 'tcp' || d.protocol === 'udp'));
           if (v.dnsServers.length === 0) {
             // Say when Azure-provided DNS is the platform default of a VNet that states no DNS servers.
             const defaulted = q.isDefaulted(v.id, 'dnsServers');

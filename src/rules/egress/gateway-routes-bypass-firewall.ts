@@ -33,7 +33,7 @@ export default defineRule({
     messages: {
       bypass:
         'subnet {{subnet}} sends 0.0.0.0/0 to {{appliance}} but route table {{table}} propagates gateway routes, so ' +
-        'traffic to on-premises {{destinations}} without passing the firewall',
+        'traffic to on-premises {{destinations}} without passing {{appliance}}',
     },
   },
   check(ctx) {

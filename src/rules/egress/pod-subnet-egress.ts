@@ -68,7 +68,7 @@ export default defineRule({
         if (sameEgress(pod, node)) continue;
         const consequence =
           node.via === 'appliance' && pod.via === 'internet'
-            ? ' and bypasses the firewall'
+            ? ` and bypasses the ${q.get(node.nextHop)?.kind === 'azureFirewall' ? 'firewall' : 'appliance'}`
             : pod.via === 'none'
               ? ' and is dropped'
               : '';

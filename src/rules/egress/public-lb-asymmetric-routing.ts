@@ -24,10 +24,10 @@ export default defineRule({
     messages: {
       pathThroughPublicLb:
         'ingress path {{path}} enters through public load balancer {{loadBalancer}} (hop {{hop}}), but cluster ' +
-        '{{cluster}} routes 0.0.0.0/0 to {{appliance}}: replies leave through the firewall and are dropped',
+        '{{cluster}} routes 0.0.0.0/0 to {{appliance}}: replies leave through that appliance and are dropped',
       servicePublicLb:
         'public load balancer {{loadBalancer}} of cluster {{cluster}} receives internet traffic, but the cluster ' +
-        'routes 0.0.0.0/0 to {{appliance}}: replies leave through the firewall and are dropped',
+        'routes 0.0.0.0/0 to {{appliance}}: replies leave through that appliance and are dropped',
     },
   },
   check(ctx) {

@@ -32,7 +32,7 @@ export function design(o: Opts) {
           name: 'aks',
           priority: 200,
           action: 'Allow',
-          rules: [{ name: 'aks', protocols: [{ type: 'Https', port: 443 }], fqdnTags: ['AzureKubernetesService'] }],
+          rules: [{ name: 'aks', sourceAddresses: ['10.1.0.0/16'], protocols: [{ type: 'Https', port: 443 }], fqdnTags: ['AzureKubernetesService'] }],
         },
         ...(o.network.length
           ? [{ type: 'network' as const, name: 'aks-net', priority: 300, action: 'Allow' as const, rules: o.network }]

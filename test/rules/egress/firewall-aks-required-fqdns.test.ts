@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { subnet } from '../../../dsl/index.js';
+import { nva, routeTable, subnet, type FirewallRuleCollection } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
@@ -50,10 +50,54 @@ function listed(rules: string[], mode: ApiMode = 'private') {
 
 const without = (...drop: string[]): string[] => COMMON.filter((f) => !drop.includes(f));
 
+type AppRule = Extract<FirewallRuleCollection, { type: 'application' }>['rules'][number];
+
+/** The baseline firewall with one application collection (no shorthand), for a private cluster. */
+function tagRules(...rules: AppRule[]) {
+  return () => {
+    const b = baseline();
+    delete b.firewall.aksFqdnTag;
+    b.firewall.classicRules = [{ type: 'application', name: 'aks', priority: 200, action: 'Allow', rules }];
+    return b.arch;
+  };
+}
+
+const tag = (protocols: AppRule['protocols'], sourceAddresses: string[] = ['*']): AppRule => ({
+  name: 'fqdn',
+  sourceAddresses,
+  protocols,
+  fqdnTags: ['AzureKubernetesService'],
+});
+
+const notHttps = (near: string) => ({
+  messageId: 'notHttps',
+  path: 'network.firewalls[0].classicRules',
+  severity: 'error' as const,
+  message:
+    'Azure Firewall afw-hub is the egress path of aks-test (private cluster) and names the AzureKubernetesService ' +
+    'FQDN tag, but no allow rule lets the nodes reach 8 of the 8 FQDNs the cluster needs over HTTPS 443 from ' +
+    `10.1.0.0/22: ${COMMON.join(', ')}. The rules that name them: ${near}`,
+  evidence: { missingCount: 8 },
+});
+
 testRule(ID, {
   valid: [
     ...NETWORK_VALID,
     { name: 'the AzureKubernetesService FQDN tag', arch: () => baseline().arch },
+    {
+      name: 'the tag for Http:80 and Https:443 from any source (the limit-egress tutorial)',
+      arch: tagRules(tag([{ type: 'Http', port: 80 }, { type: 'Https', port: 443 }])),
+    },
+    { name: 'the tag for Https:443 from the node subnet', arch: tagRules(tag([{ type: 'Https', port: 443 }], ['10.1.0.0/22'])) },
+    {
+      name: 'the tag for Http:80, and every FQDN listed for Https:443 in another rule',
+      arch: tagRules(tag([{ type: 'Http', port: 80 }]), {
+        name: 'list',
+        sourceAddresses: ['10.1.0.0/16'],
+        protocols: [{ type: 'Https', port: 443 }],
+        targetFqdns: COMMON,
+      }),
+    },
     { name: 'a private cluster with every common FQDN (no *.hcp needed)', arch: listed(COMMON) },
     {
       name: 'API Server VNet Integration with a public endpoint: nodes use the private ILB, no *.hcp',
@@ -143,6 +187,26 @@ testRule(ID, {
       },
       findings: [{ messageId: 'missingFqdns', path: PATH, severity: 'error', evidence: { missingCount: 7 } }],
     },
+    {
+      name: 'the tag for Http:80 only: every required FQDN is HTTPS 443',
+      arch: tagRules(tag([{ type: 'Http', port: 80 }])),
+      findings: [notHttps('application rule fqdn (aks) allows Http:80 from any source')],
+    },
+    {
+      name: 'the tag for Https on 8443, not 443',
+      arch: tagRules(tag([{ type: 'Https', port: 8443 }])),
+      findings: [notHttps('application rule fqdn (aks) allows Https:8443 from any source')],
+    },
+    {
+      name: 'the tag for Https:443 from another subnet than the nodes',
+      arch: tagRules(tag([{ type: 'Https', port: 443 }], ['10.99.0.0/24'])),
+      findings: [notHttps('application rule fqdn (aks) allows Https:443 from 10.99.0.0/24')],
+    },
+    {
+      name: 'the tag for Https:443 from half of the node subnet',
+      arch: tagRules(tag([{ type: 'Https', port: 443 }], ['10.1.2.0/23'])),
+      findings: [notHttps('application rule fqdn (aks) allows Https:443 from 10.1.2.0/23')],
+    },
     // The network rules of the outbound rules page: tunnel ports and DNS (cases in ./_network-rules.ts).
     ...NETWORK_INVALID,
   ],
@@ -189,5 +253,65 @@ describe(`${ID}: network facts not stated`, () => {
     const r = await runRuleResult(ID, baseline().arch);
     expect(r.findings).toEqual([]);
     expect(r.unverified ?? []).toEqual([]);
+  });
+});
+
+describe(`${ID}: the tag rule's sources not stated`, () => {
+  it('a tag rule for Https:443 without sourceAddresses: unverified, naming the rule', async () => {
+    const b = baseline();
+    delete b.firewall.aksFqdnTag;
+    b.firewall.classicRules = [
+      {
+        type: 'application',
+        name: 'aks',
+        priority: 200,
+        action: 'Allow',
+        rules: [{ name: 'fqdn', protocols: [{ type: 'Https', port: 443 }], fqdnTags: ['AzureKubernetesService'] }],
+      },
+    ];
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.fact])).toEqual([
+      ['network.firewalls[0].classicRules', 'source addresses of application rule fqdn (aks)'],
+    ]);
+  });
+});
+
+describe(`${ID}: egress through a network virtual appliance`, () => {
+  /** The baseline with the node subnet's 0.0.0.0/0 sent to an NVA in the hub instead of the firewall. */
+  function viaNva(konnectivity?: boolean) {
+    const b = baseline();
+    const trust = subnet({ name: 'snet-nva', cidr: '10.0.1.0/27', purpose: 'general' });
+    mutable(b.hub.subnets).push(trust);
+    const appliance = nva({ name: 'nva-pan', subnet: trust, privateIp: '10.0.1.4', vendor: 'Palo Alto VM-Series', publicIps: 2 });
+    const rt = routeTable({ name: 'rt-nva', bgpRoutePropagation: false, routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: appliance }] });
+    b.nodes.routeTable = rt;
+    b.aks.outbound = { type: 'userDefinedRouting', via: appliance };
+    if (konnectivity !== undefined) b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'], konnectivity };
+    b.arch.network!.nvas = [appliance];
+    return b.arch;
+  }
+
+  it('asks for the NVA rules the nodes need: never a finding, one open question naming the appliance', async () => {
+    const r = await runRuleResult(ID, viaNva());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.element)).toEqual(['nva:nva-pan']);
+    expect(r.unverified?.[0]?.message).toMatch(
+      /^could not check that network virtual appliance nva-pan \(Palo Alto VM-Series\) lets aks-test reach what AKS needs: HTTPS 443 to mcr\.microsoft\.com, /,
+    );
+    expect(r.unverified?.[0]?.message).not.toMatch(/1194/);
+  });
+
+  it('a public cluster without the konnectivity agent also needs the tunnel ports', async () => {
+    const r = await runRuleResult(ID, viaNva(false));
+    expect(r.unverified?.[0]?.message).toMatch(/\*\.hcp\.westeurope\.azmk8s\.io.*UDP 1194 and TCP 9000 to the region/);
+  });
+
+  it('no cluster behind the NVA: nothing to ask', async () => {
+    const b = baseline();
+    const trust = subnet({ name: 'snet-nva', cidr: '10.0.1.0/27', purpose: 'general' });
+    mutable(b.hub.subnets).push(trust);
+    b.arch.network!.nvas = [nva({ name: 'nva-idle', subnet: trust, privateIp: '10.0.1.4' })];
+    expect((await runRuleResult(ID, b.arch)).unverified ?? []).toEqual([]);
   });
 });

@@ -1,4 +1,8 @@
+import { describe, expect, it } from 'vitest';
+import { subnet, type EgressDestination, type FirewallRuleCollection } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
+import { mutable } from '../../helpers/mutable.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
 function withDest(rules: string[] | undefined, aksFqdnTag = true) {
@@ -24,11 +28,99 @@ const stripe = (rules: number, plural: string) => ({
   evidence: { destination: 'Stripe API', fqdn: 'api.stripe.com', firewall: 'afw-hub', allowRules: rules },
 });
 
+// Each allow rule keeps its protocols, ports and sources: a name is allowed only for what the rule matches
+// (https://learn.microsoft.com/azure/firewall/rule-processing).
+
+type AppRule = Extract<FirewallRuleCollection, { type: 'application' }>['rules'][number];
+type NetRule = Extract<FirewallRuleCollection, { type: 'network' }>['rules'][number];
+
+const NODES = '10.1.0.0/22';
+
+/** The baseline firewall with classic rules only (no shorthand), and Stripe over https 443 as a destination. */
+function withRules(o: { app?: AppRule[]; net?: NetRule[]; pods?: 'routed' | 'unrouted'; dest?: Partial<EgressDestination> }) {
+  return () => {
+    const b = baseline();
+    delete b.firewall.aksFqdnTag;
+    delete b.firewall.fqdnAllowRules;
+    b.firewall.classicRules = [
+      ...(o.app ? [{ type: 'application' as const, name: 'apps', priority: 200, action: 'Allow' as const, rules: o.app }] : []),
+      ...(o.net ? [{ type: 'network' as const, name: 'nets', priority: 300, action: 'Allow' as const, rules: o.net }] : []),
+    ];
+    b.aks.egressDestinations = [
+      { name: 'Stripe API', fqdn: 'api.stripe.com', port: 443, protocol: 'https', category: 'saas', ...o.dest },
+    ];
+    if (o.pods) {
+      // Azure CNI pod subnet: pods leave with addresses of 10.1.8.0/22, routed by the pod subnet's own table.
+      const pods = subnet({
+        name: 'snet-pods',
+        cidr: '10.1.8.0/22',
+        purpose: 'aks-pods',
+        defaultOutboundAccess: false,
+        ...(o.pods === 'routed' ? { routeTable: b.rt } : {}),
+      });
+      mutable(b.spoke.subnets).push(pods);
+      b.aks.network = { cni: 'azure-podsubnet-dynamic', dataplane: 'cilium', networkPolicy: 'cilium', defaultDeny: true, serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+      b.aks.nodePools = b.aks.nodePools.map((p) => ({ ...p, podSubnet: pods }));
+    }
+    return b.arch;
+  };
+}
+
+const https443 = (name: string, sourceAddresses: string[] | undefined, targetFqdns = ['api.stripe.com']): AppRule => ({
+  name,
+  ...(sourceAddresses ? { sourceAddresses } : {}),
+  protocols: [{ type: 'Https', port: 443 }],
+  targetFqdns,
+});
+
+const notMatched = (near: string, sources = ` from ${NODES}`, dest = 'https:443') => ({
+  messageId: 'notMatched',
+  path: 'clusters[0].egressDestinations[0].fqdn',
+  severity: 'error' as const,
+  message:
+    `egress destination Stripe API (api.stripe.com, ${dest}${sources}) of cluster aks-test is named by Azure Firewall ` +
+    `afw-hub, but no allow rule matches its protocol, port and source, so it will be denied: ${near}`,
+});
+
 testRule('egress/firewall-destination-allowlist', {
   valid: [
     { name: 'the FQDN is allowed', arch: withDest(['api.stripe.com']) },
     { name: 'a wildcard covers it', arch: withDest(['*.stripe.com']) },
     { name: 'allow rules and FQDN tag not stated: unverified, not a finding', arch: withDest(undefined) },
+    { name: 'Https:443 from any source', arch: withRules({ app: [https443('s', ['*'])] }) },
+    { name: 'Https:443 from exactly the node subnet', arch: withRules({ app: [https443('s', [NODES])] }) },
+    { name: 'Https:443 from the VNet range holding the node subnet', arch: withRules({ app: [https443('s', ['10.1.0.0/16'])] }) },
+    {
+      name: 'two rules whose sources together cover the node subnet halves',
+      arch: withRules({ app: [https443('a', ['10.1.0.0/23']), https443('b', ['10.1.2.0/23'])] }),
+    },
+    {
+      name: 'a TCP 443 network rule naming the FQDN',
+      arch: withRules({ net: [{ name: 'n', sourceAddresses: [NODES], protocols: ['TCP'], destinationPorts: [443], destinationFqdns: ['api.stripe.com'] }] }),
+    },
+    {
+      name: 'a network rule to * on any protocol and ports 400-500',
+      arch: withRules({ net: [{ name: 'n', sourceAddresses: ['*'], protocols: ['Any'], destinationPorts: ['400-500'], destinationAddresses: ['*'] }] }),
+    },
+    {
+      name: 'a UDP destination allowed by a UDP 123 FQDN network rule',
+      arch: withRules({
+        net: [{ name: 'ntp', sourceAddresses: ['*'], protocols: ['UDP'], destinationPorts: [123], destinationFqdns: ['api.stripe.com'] }],
+        dest: { protocol: 'udp', port: 123 },
+      }),
+    },
+    {
+      name: 'pods leave from a routed pod subnet and the rule covers nodes and pods',
+      arch: withRules({ app: [https443('s', [NODES, '10.1.8.0/22'])], pods: 'routed' }),
+    },
+    {
+      name: "a pod subnet that does not route to the firewall is not the firewall's source",
+      arch: withRules({ app: [https443('s', [NODES])], pods: 'unrouted' }),
+    },
+    {
+      name: 'rule sources not stated: unverified, not a finding',
+      arch: withRules({ app: [https443('s', undefined)] }),
+    },
   ],
   invalid: [
     { name: 'a destination the firewall will deny (one rule)', arch: withDest(['api.github.com']), findings: [stripe(1, '')] },
@@ -45,5 +137,59 @@ testRule('egress/firewall-destination-allowlist', {
         },
       ],
     },
+    {
+      name: 'the FQDN allowed for Http:80 only (d1b pattern)',
+      arch: withRules({ app: [{ name: 'web', sourceAddresses: ['*'], protocols: [{ type: 'Http', port: 80 }], targetFqdns: ['api.stripe.com'] }] }),
+      findings: [notMatched('application rule web (apps) allows Http:80 from any source')],
+    },
+    {
+      name: 'Https on 444, one port off',
+      arch: withRules({ app: [{ name: 'p', sourceAddresses: ['*'], protocols: [{ type: 'Https', port: 444 }], targetFqdns: ['api.stripe.com'] }] }),
+      findings: [notMatched('application rule p (apps) allows Https:444 from any source')],
+    },
+    {
+      name: 'an application rule whose sources exclude the node subnet (d1b pattern)',
+      arch: withRules({ app: [https443('stripe', ['10.99.0.0/24'])] }),
+      findings: [notMatched('application rule stripe (apps) allows Https:443 from 10.99.0.0/24')],
+    },
+    {
+      name: 'sources covering only half of the node subnet',
+      arch: withRules({ app: [https443('half', ['10.1.0.0/23'])] }),
+      findings: [notMatched('application rule half (apps) allows Https:443 from 10.1.0.0/23')],
+    },
+    {
+      name: 'a UDP 123 network-rule FQDN does not allow HTTPS to that name',
+      arch: withRules({ net: [{ name: 'time', sourceAddresses: ['*'], protocols: ['UDP'], destinationPorts: [123], destinationFqdns: ['api.stripe.com'] }] }),
+      findings: [notMatched('network rule time (nets) allows UDP 123 from any source')],
+    },
+    {
+      name: 'an application rule cannot carry a raw TCP destination',
+      arch: withRules({ app: [https443('s', ['*'])], dest: { protocol: 'tcp' } }),
+      findings: [notMatched('application rule s (apps) allows Https:443 from any source', ` from ${NODES}`, 'tcp:443')],
+    },
+    {
+      name: 'pods leave from a routed pod subnet the rule does not cover',
+      arch: withRules({ app: [https443('s', [NODES])], pods: 'routed' }),
+      findings: [notMatched('application rule s (apps) allows Https:443 from 10.1.0.0/22', ` from ${NODES}, 10.1.8.0/22`)],
+    },
   ],
+});
+
+describe('egress/firewall-destination-allowlist: unstated rule sources', () => {
+  it('a matching rule without sourceAddresses leaves the check unverified, naming the rule', async () => {
+    const r = await runRuleResult('egress/firewall-destination-allowlist', withRules({ app: [https443('s', undefined)] })());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.fact])).toEqual([
+      ['network.firewalls[0].classicRules', 'source addresses of application rule s (apps)'],
+    ]);
+  });
+
+  it('a rule with stated sources that cover the nodes settles it, whatever another rule leaves unstated', async () => {
+    const r = await runRuleResult(
+      'egress/firewall-destination-allowlist',
+      withRules({ app: [https443('s', undefined), https443('t', ['*'])] })(),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
 });

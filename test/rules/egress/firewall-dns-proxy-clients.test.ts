@@ -32,6 +32,24 @@ function needs(destinations: (b: B) => EgressDestination[]) {
   };
 }
 
+/** The spoke on Azure-provided DNS, no destination needing an FQDN network rule, and the firewall's own network rule. */
+function ownRule(rule: { destinationFqdns?: string[]; destinationAddresses?: string[] }) {
+  return () => {
+    const b = baseline();
+    b.firewall.classicRules = [
+      {
+        type: 'network',
+        name: 'time',
+        priority: 200,
+        action: 'Allow',
+        rules: [{ name: 'ntp', sourceAddresses: ['*'], protocols: ['UDP'], destinationPorts: [123], ...rule }],
+      },
+    ];
+    delete b.firewall.aksFqdnTag;
+    return b.arch;
+  };
+}
+
 const NO_NETWORK_FQDN = { messageId: 'azureDnsNoNetworkFqdn', path: PATH, severity: 'info' } as const;
 
 testRule(ID, {
@@ -129,6 +147,16 @@ testRule(ID, {
       name: 'the spoke on Azure-provided DNS with no FQDN network rule needed (HTTPS destinations only): info',
       arch: design(undefined, true, false),
       findings: [{ messageId: 'azureDnsNoNetworkFqdn', path: PATH, severity: 'info', message: /no egress destination of the cluster needs an FQDN network rule/ }],
+    },
+    {
+      name: "the firewall's own Allow network rule with an FQDN needs the proxy, whatever the destinations (d1)",
+      arch: ownRule({ destinationFqdns: ['ntp.ubuntu.com'] }),
+      findings: [{ messageId: 'azureDns', path: PATH, severity: 'warning' }],
+    },
+    {
+      name: "the firewall's own network rule by address only: info",
+      arch: ownRule({ destinationAddresses: ['91.189.91.157'] }),
+      findings: [NO_NETWORK_FQDN],
     },
     {
       name: 'the spoke on other custom DNS servers (they may forward): info',

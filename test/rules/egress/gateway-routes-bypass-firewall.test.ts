@@ -88,7 +88,7 @@ testRule('egress/gateway-routes-bypass-firewall', {
           message:
             'subnet snet-pods sends 0.0.0.0/0 to 10.0.2.4 but route table rt-pods propagates gateway routes, so ' +
             'traffic to on-premises 172.20.0.0/16, 172.21.0.0/16 goes straight to gateway vpngw-hub without passing ' +
-            'the firewall',
+            '10.0.2.4',
           evidence: { subnet: 'snet-pods', routeTable: 'rt-pods', prefixes: 2 },
         },
       ],
@@ -112,7 +112,7 @@ testRule('egress/gateway-routes-bypass-firewall', {
           message:
             'subnet snet-nodes sends 0.0.0.0/0 to afw-hub but route table rt-egress propagates gateway routes, so traffic ' +
             'to on-premises 10.128.0.0/12 goes straight to gateway ergw-hub, and 172.20.0.0/16, 172.21.0.0/16 to gateway ' +
-            'vpngw-hub without passing the firewall',
+            'vpngw-hub without passing afw-hub',
         },
       ],
     },
@@ -126,7 +126,7 @@ testRule('egress/gateway-routes-bypass-firewall', {
           severity: 'warning',
           message:
             'subnet snet-nodes sends 0.0.0.0/0 to afw-hub but route table rt-egress propagates gateway routes, so traffic ' +
-            'to on-premises 172.20.0.0/16 goes straight to gateway vpngw-hub without passing the firewall',
+            'to on-premises 172.20.0.0/16 goes straight to gateway vpngw-hub without passing afw-hub',
         },
       ],
     },

@@ -4,7 +4,7 @@ import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
 
 const hopMessage =
-  'ingress path web enters through public load balancer ilb-ingress (hop 2), but cluster aks-test routes 0.0.0.0/0 to afw-hub: replies leave through the firewall and are dropped';
+  'ingress path web enters through public load balancer ilb-ingress (hop 2), but cluster aks-test routes 0.0.0.0/0 to afw-hub: replies leave through that appliance and are dropped';
 
 function publicHop(outbound?: 'loadBalancer') {
   return () => {
@@ -71,7 +71,7 @@ testRule('egress/public-lb-asymmetric-routing', {
           path: 'ingress[1].hops[0]',
           severity: 'error',
           message:
-            'ingress path legacy enters through public load balancer plb-legacy (hop 1), but cluster aks-test routes 0.0.0.0/0 to afw-hub: replies leave through the firewall and are dropped',
+            'ingress path legacy enters through public load balancer plb-legacy (hop 1), but cluster aks-test routes 0.0.0.0/0 to afw-hub: replies leave through that appliance and are dropped',
         },
       ],
     },
@@ -88,7 +88,7 @@ testRule('egress/public-lb-asymmetric-routing', {
           path: 'network.loadBalancers[0]',
           severity: 'error',
           message:
-            'public load balancer svc-legacy-api of cluster aks-test receives internet traffic, but the cluster routes 0.0.0.0/0 to afw-hub: replies leave through the firewall and are dropped',
+            'public load balancer svc-legacy-api of cluster aks-test receives internet traffic, but the cluster routes 0.0.0.0/0 to afw-hub: replies leave through that appliance and are dropped',
           evidence: { loadBalancer: 'svc-legacy-api', cluster: 'aks-test', appliance: 'afw-hub' },
         },
       ],
