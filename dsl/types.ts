@@ -689,6 +689,12 @@ export interface NetworkVirtualAppliance {
   publicIpAddresses?: readonly Cidr[];
   /** Zones it spans. */
   zones?: readonly Zone[];
+  /**
+   * Whether its rules allow the outbound traffic AKS needs (HTTPS 443 to the required FQDNs; UDP 1194 and TCP 9000 to
+   * the region for a public API server without konnectivity). An appliance's rule base is not modelled: state the
+   * answer of its owner here.
+   */
+  allowsAksEgress?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -351,6 +351,8 @@ export interface NvaResource extends Base<'nva'> {
   /** Declared public addresses or prefixes, when known. */
   publicIpAddresses?: string[];
   zones?: Zone[];
+  /** Whether its rules allow the outbound traffic AKS needs, as the design states it; undefined when not stated. */
+  allowsAksEgress?: boolean;
 }
 
 export interface FrontDoorOriginModel {

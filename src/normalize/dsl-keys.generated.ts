@@ -500,6 +500,7 @@ export const DSL_SHAPES: Readonly<Record<string, DslShape>> = {
     }
   },
   "nva": {
+    "allowsAksEgress": 0,
     "kind": 0,
     "name": 0,
     "privateIp": 0,

@@ -212,6 +212,7 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
         publicIps: f.num('publicIps', { min: 0 }) ?? f.defaulted('publicIps', 1, REASONS.nvaPublicIps),
         ...optional('publicIpAddresses', f.has('publicIpAddresses') ? f.strArr('publicIpAddresses') : undefined),
         ...optional('zones', f.optZones('zones')),
+        ...optional('allowsAksEgress', f.bool('allowsAksEgress')),
       });
       return;
     }

@@ -229,6 +229,9 @@ export default defineRule({
       missingTunnelPorts:
         'Azure Firewall {{firewall}} is the egress path of {{cluster}} (public API server without the konnectivity ' +
         'agent) but no network rule allows {{ports}} to {{tag}}; nodes cannot reach the control plane tunnel',
+      nvaBlocks:
+        '{{nva}} is the egress path of {{clusters}}, and the design states that its rules do not allow what AKS ' +
+        'needs ({{needs}}); nodes cannot pull images, join the cluster or reach the control plane',
       missingDnsRule:
         'Azure Firewall {{firewall}} sits between the nodes of {{cluster}} and their custom DNS server ' +
         '{{servers}}, but no network rule allows UDP 53 to it; nodes cannot resolve names',
@@ -254,19 +257,26 @@ export default defineRule({
     }
     for (const nva of ctx.q.all('nva')) {
       const clusters = clustersVia(ctx.q, nva.id);
-      if (clusters.length === 0) continue;
-      ctx.unverified({
-        element: nva.id,
-        // An appliance's rule base has no place in the design, so this stays an open question for its owner.
-        property: 'rules',
-        fact: `whether the rules of ${nva.name} allow the AKS egress (the design does not model an appliance's rules)`,
-        check:
-          `${nvaText(nva)} lets ${clusters.map((c) => c.name).join(', ')} reach what AKS needs: HTTPS 443 to ` +
-          [...new Set(clusters.flatMap(requiredFqdns))].join(', ') +
-          (clusters.some((c) => c.apiServer.mode === 'public' && c.apiServer.konnectivity !== true)
-            ? ', and UDP 1194 and TCP 9000 to the region for a public API server without the konnectivity agent'
-            : ''),
-      });
+      if (clusters.length === 0 || nva.allowsAksEgress === true) continue;
+      const needs =
+        'HTTPS 443 to ' +
+        [...new Set(clusters.flatMap(requiredFqdns))].join(', ') +
+        (clusters.some((c) => c.apiServer.mode === 'public' && c.apiServer.konnectivity !== true)
+          ? ', and UDP 1194 and TCP 9000 to the region for a public API server without the konnectivity agent'
+          : '');
+      const names = clusters.map((c) => c.name).join(', ');
+      if (nva.allowsAksEgress === false) {
+        ctx.report({
+          messageId: 'nvaBlocks',
+          data: { nva: nvaText(nva), clusters: names, needs },
+          element: nva.id,
+          property: 'allowsAksEgress',
+          evidence: { nva: nva.name, allowsAksEgress: false },
+        });
+        continue;
+      }
+      // An appliance's rule base is not modelled: its owner answers this in allowsAksEgress.
+      ctx.unverified({ element: nva.id, property: 'allowsAksEgress', check: `${nvaText(nva)} lets ${names} reach what AKS needs: ${needs}` });
     }
   },
 });

@@ -80,6 +80,20 @@ const notHttps = (near: string) => ({
   evidence: { missingCount: 8 },
 });
 
+/** The baseline with the node subnet's 0.0.0.0/0 sent to an NVA in the hub instead of the firewall. */
+function viaNva(konnectivity?: boolean, allowsAksEgress?: boolean) {
+  const b = baseline();
+  const trust = subnet({ name: 'snet-nva', cidr: '10.0.1.0/27', purpose: 'general' });
+  mutable(b.hub.subnets).push(trust);
+  const appliance = nva({ name: 'nva-pan', subnet: trust, privateIp: '10.0.1.4', vendor: 'Palo Alto VM-Series', publicIps: 2, ...(allowsAksEgress === undefined ? {} : { allowsAksEgress }) });
+  const rt = routeTable({ name: 'rt-nva', bgpRoutePropagation: false, routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: appliance }] });
+  b.nodes.routeTable = rt;
+  b.aks.outbound = { type: 'userDefinedRouting', via: appliance };
+  if (konnectivity !== undefined) b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'], konnectivity };
+  b.arch.network!.nvas = [appliance];
+  return b.arch;
+}
+
 testRule(ID, {
   valid: [
     ...NETWORK_VALID,
@@ -124,6 +138,19 @@ testRule(ID, {
     },
   ],
   invalid: [
+    {
+      name: 'an NVA whose owner states that its rules do not allow the AKS egress',
+      arch: () => viaNva(undefined, false),
+      findings: [
+        {
+          messageId: 'nvaBlocks',
+          path: 'network.nvas[0].allowsAksEgress',
+          severity: 'error',
+          message: /^network virtual appliance nva-pan \(Palo Alto VM-Series\) is the egress path of aks-test, and the design states that its rules do not allow what AKS needs \(HTTPS 443 to mcr\.microsoft\.com, /,
+          evidence: { nva: 'nva-pan', allowsAksEgress: false },
+        },
+      ],
+    },
     {
       name: 'the list without the successor of acs-mirror (packages.aks.azure.com) and the MCR CDN endpoint',
       arch: listed(without('packages.aks.azure.com', 'mcr-0001.mcr-msedge.net')),
@@ -278,20 +305,6 @@ describe(`${ID}: the tag rule's sources not stated`, () => {
 });
 
 describe(`${ID}: egress through a network virtual appliance`, () => {
-  /** The baseline with the node subnet's 0.0.0.0/0 sent to an NVA in the hub instead of the firewall. */
-  function viaNva(konnectivity?: boolean) {
-    const b = baseline();
-    const trust = subnet({ name: 'snet-nva', cidr: '10.0.1.0/27', purpose: 'general' });
-    mutable(b.hub.subnets).push(trust);
-    const appliance = nva({ name: 'nva-pan', subnet: trust, privateIp: '10.0.1.4', vendor: 'Palo Alto VM-Series', publicIps: 2 });
-    const rt = routeTable({ name: 'rt-nva', bgpRoutePropagation: false, routes: [{ name: 'default', prefix: '0.0.0.0/0', nextHop: appliance }] });
-    b.nodes.routeTable = rt;
-    b.aks.outbound = { type: 'userDefinedRouting', via: appliance };
-    if (konnectivity !== undefined) b.aks.apiServer = { mode: 'public', authorizedIpRanges: ['203.0.113.0/24'], konnectivity };
-    b.arch.network!.nvas = [appliance];
-    return b.arch;
-  }
-
   it('asks for the NVA rules the nodes need: never a finding, one open question naming the appliance', async () => {
     const r = await runRuleResult(ID, viaNva());
     expect(r.findings).toEqual([]);
@@ -305,6 +318,12 @@ describe(`${ID}: egress through a network virtual appliance`, () => {
   it('a public cluster without the konnectivity agent also needs the tunnel ports', async () => {
     const r = await runRuleResult(ID, viaNva(false));
     expect(r.unverified?.[0]?.message).toMatch(/\*\.hcp\.westeurope\.azmk8s\.io.*UDP 1194 and TCP 9000 to the region/);
+  });
+
+  it('an NVA whose owner states that its rules allow the AKS egress: nothing to ask', async () => {
+    const r = await runRuleResult(ID, viaNva(undefined, true));
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
   });
 
   it('no cluster behind the NVA: nothing to ask', async () => {
