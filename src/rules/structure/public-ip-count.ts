@@ -9,7 +9,7 @@ export default defineRule({
     title: "A device's listed public addresses fit its public IP count",
     severity: 'error',
     kind: 'structure',
-    pillars: ['operational-excellence', 'security'],
+    pillars: ['operational-excellence'],
     waf: ['OE:05'],
     rationale:
       'The public IP count of a firewall, NVA or NAT gateway says how many addresses its outbound traffic can leave with, ' +
