@@ -218,7 +218,8 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
   for (const p of m.egressPaths) {
     const c = q.getAs(p.cluster, 'cluster');
     if (!c || !b.has(c.id)) continue;
-    for (const hop of p.hops) {
+    // Pods with a way out of their own (a pod subnet's route or NAT gateway) leave through other boxes than the nodes.
+    for (const hop of [...p.hops, ...(p.podEgress ?? []).flatMap((pe) => pe.hops)]) {
       if (hop === c.id || b.has(hop)) continue;
       const r = q.get(hop);
       if (!r) b.node({ id: hop, kind: 'unknown', label: hop, details: [], style: 'leaf', icon: 'generic' });
@@ -235,7 +236,9 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
   const clustersOf = new Map<FlowStep, string[]>();
   for (const p of m.egressPaths) {
     const cluster = q.getAs(p.cluster, 'cluster');
-    const edges = p.edges.map((id) => m.edges.find((e) => e.id === id)).filter((e): e is Edge => e !== undefined);
+    const edges = [...p.edges, ...(p.podEgress ?? []).flatMap((pe) => pe.edges)]
+      .map((id) => m.edges.find((e) => e.id === id))
+      .filter((e): e is Edge => e !== undefined);
     for (const e of edges) {
       if (!b.has(e.from) || !b.has(e.to) || e.from === e.to) continue;
       const sig = JSON.stringify([e.from, e.to, e.label ?? '']);
@@ -396,7 +399,14 @@ function ingressText(
 function egressText(q: ModelQuery, p: Model['egressPaths'][number], e: Edge): string {
   // Pods with addresses of a pod subnet send from there, not from their node: the legend names the same origin as the
   // egress narrative, from the same query.
-  const pods = q.get(e.from)?.kind === 'cluster' ? q.podSubnets(e.from) : [];
+  // A pod subnet with a way out of its own starts its own chain: the nodes' chain names only the pods that follow it.
+  const own = (p.podEgress ?? []).find((pe) => pe.edges.includes(e.id));
+  const apart = new Set((p.podEgress ?? []).flatMap((pe) => pe.subnets));
+  if (own && q.get(e.from)?.kind === 'cluster') {
+    const text = `${q.name(e.from)} pods (pod subnet ${list(own.subnets.map((s) => q.name(s)))}) → ${who(q, e.to)}`;
+    return e.label ? `${text}: ${e.label.replace(/^pods \([^)]*\): /, '')}` : text;
+  }
+  const pods = q.get(e.from)?.kind === 'cluster' ? q.podSubnets(e.from).filter((s) => !apart.has(s.id)) : [];
   const from =
     q.get(e.from)?.kind !== 'cluster'
       ? who(q, e.from)

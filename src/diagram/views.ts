@@ -5,7 +5,8 @@
 import { HOP_KINDS } from '../model/kinds.js';
 import { partOrder } from '../model/order.js';
 import { ModelQuery } from '../model/query.js';
-import { publicAddressesOf, publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
+import { publicAddressesOf, snatAllowList, snatSourceText, snatTotalText } from '../model/snat.js';
+import { outboundInvalid } from '../model/egress.js';
 import type {
   ClusterResource,
   Edge,
@@ -412,8 +413,7 @@ export function wafLines(w: WafModel | undefined): string[] {
 
 /** The public addresses of an egress device, counted as the SNAT allow-list counts them. */
 function ipsOf(r: ResourceOf<'natGateway'> | ResourceOf<'azureFirewall'> | ResourceOf<'nva'>, q: ModelQuery): string {
-  const a = publicAddressesOf(q.model, r);
-  return publicIpsText(a.addresses, a.exact);
+  return snatSourceText(publicAddressesOf(q.model, r));
 }
 
 /** Secondary label lines of a leaf. */
@@ -460,7 +460,8 @@ export function details(r: Resource, q: ModelQuery): string[] {
     case 'natGateway':
       return [
         kind,
-        `${ipsOf(r, q)} · idle ${r.idleTimeoutMinutes} min`,
+        // An AKS-managed NAT gateway's idle timeout is its cluster's outbound setting, which may be invalid.
+        `${ipsOf(r, q)} · ${outboundInvalid(q, r.parent, 'idleTimeoutMinutes') ? 'idle timeout invalid' : `idle ${r.idleTimeoutMinutes} min`}`,
         ...publicIpLines(r.publicIpResources, q),
       ];
     case 'bastion':
@@ -817,13 +818,13 @@ function egress(q: ModelQuery): ViewGraph | undefined {
   const snatDetails = (): string[] => {
     const out = [`${snatTotalText(snat)} for SNAT`];
     if (snat.sources.length > 1) {
-      out.push(`(${snat.sources.map((s) => `${s.addresses} via ${q.name(s.device)}`).join(', ')})`);
+      out.push(`(${snat.sources.map((s) => `${s.invalid ? 'invalid count' : s.addresses} via ${q.name(s.device)}`).join(', ')})`);
     }
     return out;
   };
   const snatLabel = (device: Id): string | undefined => {
     const s = snat.sources.find((x) => x.device === device);
-    return s ? publicIpsText(s.addresses, s.exact) : undefined;
+    return s ? snatSourceText(s) : undefined;
   };
   // A destination several clusters use is drawn once; each cluster gets its own edge to it, named after it.
   const clusterCount = new Set(paths.map((p) => p.cluster)).size;
@@ -851,7 +852,8 @@ function egress(q: ModelQuery): ViewGraph | undefined {
     const c = q.getAs(p.cluster, 'cluster');
     if (!c) continue;
     b.cluster(c);
-    for (const hop of p.hops) {
+    // Pods with a way out of their own (a pod subnet's route or NAT gateway) leave through other boxes than the nodes.
+    for (const hop of [...p.hops, ...(p.podEgress ?? []).flatMap((pe) => pe.hops)]) {
       if (hop === c.id) continue;
       const r = q.get(hop);
       if (!r) {
@@ -866,6 +868,12 @@ function egress(q: ModelQuery): ViewGraph | undefined {
         const d = details(r, q);
         b.leaf(r, { ...(parent ? { parent } : { parent: null }), ...(assoc.length ? { details: [...d, ...assoc] } : {}) });
       } else b.leaf(r);
+    }
+    // The outbound type's NAT gateway that no node subnet is associated with carries nothing: drawn, without a line.
+    const orphan = q.getAs(p.unassociatedNatGateway, 'natGateway');
+    if (orphan) {
+      const parent = attachedVnet(orphan.id);
+      b.leaf(orphan, { ...(parent ? { parent } : { parent: null }), details: [...details(orphan, q), `not associated with ${c.name}'s node subnet: no egress`] });
     }
     const viaPe = new Map<Id, string[]>();
     for (const did of p.destinations) {

@@ -96,3 +96,11 @@ export function sameEgress(a: SubnetEgress, b: SubnetEgress): boolean {
   if (a.via !== 'appliance' && a.via !== 'gateway') return true;
   return (a.nextHop ?? a.nextHopAddress) === (b.nextHop ?? b.nextHopAddress);
 }
+
+/**
+ * Whether the cluster's `outbound.<field>` is stated with an invalid value: the model holds a stand-in there (the
+ * default), which neither a rule nor a report may state as the design's.
+ */
+export function outboundInvalid(q: ModelQuery, clusterId: Id | undefined, field: string): boolean {
+  return (clusterId !== undefined && q.egressPathOf(clusterId)?.invalidOutbound?.includes(field)) ?? false;
+}

@@ -730,7 +730,11 @@ export interface EgressPathModel {
   cluster: Id;
   /** What the cluster declares; `via` is what the routes make of it. */
   outboundType: OutboundModel['type'];
-  /** How internet-bound traffic really leaves, from the effective 0.0.0.0/0 route of the node subnets. */
+  /**
+   * How internet-bound traffic really leaves, from the effective 0.0.0.0/0 route of the node subnets. `none`: it does
+   * not leave (a route to None, outbound type none or block, or a user-assigned NAT gateway that is not on the node
+   * subnets, see `unassociatedNatGateway`).
+   */
   via: 'appliance' | 'gateway' | 'loadBalancer' | 'natGateway' | 'internet' | 'none';
   /** The firewall or NVA (or gateway) the effective default route leads to, when `via` is appliance or gateway. */
   nextHop?: Id;
@@ -755,7 +759,38 @@ export interface EgressPathModel {
   destinations: Id[];
   privateEndpoints: Id[];
   edges: Id[];
+  /**
+   * The ways out of pod subnets (Azure CNI pod subnet) whose internet-bound traffic does not leave the way the nodes'
+   * does: another effective 0.0.0.0/0 route, or another NAT gateway. Pods route by their own subnet, so their public
+   * source addresses are this exit's, not the node path's. Absent when every pod subnet leaves with the nodes.
+   */
+  podEgress?: PodEgressModel[];
+  /**
+   * The user-assigned NAT gateway of the outbound type when no node subnet is associated with it: a NAT gateway
+   * serves only the subnets associated with it, so it carries none of the cluster's traffic (and `via` is `none`).
+   */
+  unassociatedNatGateway?: Id;
+  /**
+   * Fields of the cluster's `outbound` stated with an invalid value (e.g. `outboundIps`): the model holds a stand-in
+   * there, which no rule judges and no report states as a fact.
+   */
+  invalidOutbound?: string[];
   source: SourceRef;
+}
+
+/** The way out of the pod subnets that leave another way than their cluster's nodes. */
+export interface PodEgressModel {
+  /** The pod subnets that take this way out, in id order. */
+  subnets: Id[];
+  /** As `EgressPathModel.via`, from the pod subnets' own effective 0.0.0.0/0 route and NAT gateway. */
+  via: 'appliance' | 'gateway' | 'loadBalancer' | 'natGateway' | 'internet' | 'none';
+  /** The firewall, NVA or gateway the pod subnets' route leads to. */
+  nextHop?: Id;
+  /** Elements traffic traverses from the cluster to the internet (the cluster first, `internet` last when it gets there). */
+  hops: Id[];
+  /** Public addresses used for SNAT on this way out (0 when unknown or none). */
+  publicIps: number;
+  edges: Id[];
 }
 
 export interface ControlPlaneAccessModel {

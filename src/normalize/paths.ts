@@ -2,7 +2,8 @@
  * Traffic paths: ingress paths hop by hop (with the TLS state of every edge), each cluster's egress
  * path, and the links between gateways and the clusters they serve.
  */
-import type { ClusterResource, EgressPathModel, Id, IngressHopModel, Resource, SubnetDefaultRoute, TlsState } from '../model/types.js';
+import type { ClusterResource, EgressPathModel, Id, IngressHopModel, PodEgressModel, Resource, SubnetDefaultRoute, TlsState } from '../model/types.js';
+import { deviceAddressCount } from '../model/snat.js';
 import { defaultRouteFor, routeFor, type SubnetRoutes } from '../model/routing.js';
 import { podSubnetIds } from '../model/query.js';
 import type { Protocol, TlsMode } from '../../dsl/types.js';
@@ -237,10 +238,8 @@ export function linkGatewaysToClusters(n: NormalizeContext): void {
 }
 
 /**
- * A cluster's egress path, from the effective 0.0.0.0/0 route of its node (and pod) subnets: a user
- * route to a firewall or NVA sends traffic there whatever the outbound type says; a gateway route
- * forces it to on-premises; otherwise the outbound type (or a NAT gateway on the subnet, which takes
- * precedence over load balancer outbound rules) decides.
+ * A cluster's egress path, from the effective 0.0.0.0/0 route of its node subnets (exitPlan says how a route leads
+ * out), and the way out of every pod subnet whose own route or NAT gateway leads elsewhere (`podEgress`).
  */
 export function clusterPaths(
   n: NormalizeContext,
@@ -250,7 +249,6 @@ export function clusterPaths(
 ): void {
   const hops: Id[] = [];
   const edges: Id[] = [];
-  let publicIps = 0;
   const src = { path: c.source.path };
   const pools = c.nodePools.map((p) => n.resources.get(p)).filter((p): p is Extract<Resource, { kind: 'nodePool' }> => p?.kind === 'nodePool');
   const nodeSubnets = uniqueSorted(pools.map((p) => p.subnet).filter(Boolean));
@@ -278,18 +276,12 @@ export function clusterPaths(
   }
   const o = c.outbound;
   const pathId = `egressPath:${c.name}`;
-  const link = (from: Id, to: Id, label: string): void => {
-    const id = `egress:${c.name}#${String(edges.length + 1).padStart(2, '0')}`;
-    n.edge({ id, from, to, class: 'egress', label, path: pathId, step: edges.length + 1, source: src });
-    edges.push(id);
-  };
-  let last: Id = c.id;
-  hops.push(c.id);
-  const step = (to: Id, label: string): void => {
-    link(last, to, label);
-    hops.push(to);
-    last = to;
-  };
+  // Fields of `outbound` stated with an invalid value: the model holds stand-ins there (reader.ts `invalid`).
+  const outboundAt = `${c.source.path}.outbound.`;
+  const invalidOutbound = uniqueSorted(
+    n.sink.issues.filter((i) => i.standIn && i.path.startsWith(outboundAt)).map((i) => i.path.slice(outboundAt.length)),
+  );
+  const ipsInvalid = invalidOutbound.includes('outboundIps');
   // The devices the outbound type creates exist whether or not the routes use them.
   let outboundDevice: Id | undefined;
   if (o.type === 'loadBalancer') {
@@ -302,71 +294,33 @@ export function clusterPaths(
   } else if (o.type === 'userAssignedNATGateway' && o.natGateway) outboundDevice = o.natGateway;
 
   const nodeRoutes = defaultRoutes.filter((r) => r.role === 'nodes');
-  const decisive = nodeRoutes.length ? nodeRoutes : defaultRoutes;
-  const toAppliance = decisive.find((r) => r.nextHopType === 'VirtualAppliance');
-  const toGateway = decisive.find((r) => r.nextHopType === 'VirtualNetworkGateway');
-  const userTables = (match: (r: SubnetDefaultRoute) => boolean): Id[] =>
-    uniqueSorted(decisive.filter((r) => match(r) && r.source === 'User' && r.routeTable).map((r) => r.routeTable!));
-  const viaTables = (tables: Id[], label: string): void => {
-    for (const rt of tables) step(rt, label);
-  };
-  let via: EgressPathModel['via'];
-  let nextHop: Id | undefined;
-  if (toAppliance || (decisive.length === 0 && o.type === 'userDefinedRouting' && o.via)) {
-    via = 'appliance';
-    // An appliance route whose address matches no declared appliance still names the declared one.
-    nextHop = toAppliance?.nextHopResource ?? (o.type === 'userDefinedRouting' ? o.via : undefined);
-    const target = nextHop;
-    const tables = userTables((r) => r.nextHopType === 'VirtualAppliance' && (!target || !r.nextHopResource || r.nextHopResource === target));
-    viaTables(tables, '0.0.0.0/0 UDR');
-    if (target) {
-      step(target, tables.length ? 'next hop' : '0.0.0.0/0');
-      const dev = n.resources.get(target);
-      if (dev?.kind === 'azureFirewall') {
-        const nat = dev.natGateway ? n.resources.get(dev.natGateway) : undefined;
-        if (nat?.kind === 'natGateway') {
-          step(nat.id, 'SNAT');
-          publicIps = nat.publicAddressCount;
-        } else publicIps = dev.publicIps;
-      } else if (dev?.kind === 'nva') publicIps = dev.publicIps;
-    }
-  } else if (toGateway) {
-    via = 'gateway';
-    nextHop = toGateway.nextHopResource;
-    viaTables(userTables((r) => r.nextHopType === 'VirtualNetworkGateway'), '0.0.0.0/0 UDR');
-    if (nextHop) step(nextHop, 'forced tunnel');
-  } else if (decisive.length > 0 && decisive.every((r) => r.nextHopType === 'None')) {
-    via = 'none';
-    viaTables(userTables(() => true), '0.0.0.0/0 → None');
-  } else {
-    // Internet next hop: a NAT gateway on a node subnet wins over the load balancer's outbound rules.
-    const subnetNat = nodeSubnets.map((s) => n.resources.get(s)).find((s) => s?.kind === 'subnet' && s.natGateway);
-    const natId = subnetNat?.kind === 'subnet' ? subnetNat.natGateway : undefined;
-    viaTables(userTables((r) => r.nextHopType === 'Internet'), '0.0.0.0/0 UDR');
-    if (natId && o.type !== 'none' && o.type !== 'block') {
-      via = 'natGateway';
-      step(natId, 'SNAT');
-      const nat = n.resources.get(natId);
-      publicIps = nat?.kind === 'natGateway' ? nat.publicAddressCount : 0;
-    } else if (o.type === 'loadBalancer' && outboundDevice) {
-      via = 'loadBalancer';
-      step(outboundDevice, 'SNAT');
-      publicIps = o.outboundIps;
-    } else if ((o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2' || o.type === 'userAssignedNATGateway') && outboundDevice) {
-      via = 'natGateway';
-      step(outboundDevice, 'SNAT');
-      const nat = n.resources.get(outboundDevice);
-      publicIps = nat?.kind === 'natGateway' ? nat.publicAddressCount : 0;
-    } else via = o.type === 'none' || o.type === 'block' ? 'none' : 'internet';
+  const nodes = exitPlan(n, c, nodeRoutes.length ? nodeRoutes : defaultRoutes, nodeSubnets, outboundDevice, ipsInvalid, true);
+  const chain = walkPlan(n, c, pathId, `egress:${c.name}`, nodes, src);
+  hops.push(...chain.hops);
+  edges.push(...chain.edges);
+  const { via, nextHop, publicIps } = nodes;
+  const unassociatedNatGateway = nodes.unassociatedNatGateway;
+  // Pods of an Azure CNI pod subnet are routed by their own subnet: one whose route or NAT gateway differs from the
+  // nodes' leaves another way, with other public addresses. Pod subnets that leave alike share one chain.
+  const podPlans = new Map<string, { plan: ExitPlan; subnets: Id[] }>();
+  for (const s of podSubnets) {
+    const routes = defaultRoutes.filter((r) => r.role === 'pods' && r.subnet === s);
+    if (routes.length === 0) continue;
+    const plan = exitPlan(n, c, routes, [s], outboundDevice, ipsInvalid, false);
+    if (plan.key === nodes.key) continue;
+    const known = podPlans.get(plan.key);
+    if (known) known.subnets.push(s);
+    else podPlans.set(plan.key, { plan, subnets: [s] });
   }
+  const podEgress: PodEgressModel[] = [...podPlans.values()].map(({ plan, subnets }, i) => {
+    const names = subnets.map((s) => n.resources.get(s)?.name ?? s).join(', ');
+    const pods = walkPlan(n, c, pathId, `egress:${c.name}/pods${i === 0 ? '' : i + 1}`, plan, src, `pods (${names})`);
+    return stripUndefined({ subnets, via: plan.via, nextHop: plan.nextHop, hops: pods.hops, publicIps: plan.publicIps, edges: pods.edges });
+  });
   const destinations: Id[] = [];
   const privateEndpoints: Id[] = [];
   const dests = destinationsByCluster.get(c.id) ?? [];
-  const reachesInternet = via !== 'none' && via !== 'gateway' && !(via === 'appliance' && !nextHop);
-  if (reachesInternet) {
-    if (!n.resources.has('internet')) n.add({ id: 'internet', kind: 'internet', name: 'Internet', source: { path: '' } });
-    step('internet', `${publicIps} public IP${publicIps === 1 ? '' : 's'}`);
-  }
+  const reachesInternet = hops.includes('internet');
   // A destination given as a CIDR takes its own effective route from the first node subnet, which
   // may differ from the default route (a more specific user route, a peering, a gateway route).
   const destinationRoutes: EgressPathModel['destinationRoutes'] = [];
@@ -421,9 +375,145 @@ export function clusterPaths(
       destinations: destinations.sort(cmp),
       privateEndpoints: uniqueSorted(privateEndpoints),
       edges,
+      podEgress: podEgress.length ? podEgress : undefined,
+      unassociatedNatGateway,
+      invalidOutbound: invalidOutbound.length ? invalidOutbound : undefined,
       source: { path: c.source.path + '.outbound' },
     }),
   );
+}
+
+/** How one set of node or pod subnets leaves: the steps from the cluster to the internet, and what they amount to. */
+interface ExitPlan {
+  via: EgressPathModel['via'];
+  nextHop?: Id;
+  publicIps: number;
+  /** The count of `publicIps` comes from an invalid value of the cluster's outbound settings. */
+  ipsInvalid?: boolean;
+  unassociatedNatGateway?: Id;
+  steps: Array<{ to: Id; label: string }>;
+  /** Plans with the same key take the same way out. */
+  key: string;
+}
+
+/**
+ * The way out of the given subnets from their effective 0.0.0.0/0 routes: a user route to a firewall or NVA sends
+ * traffic there whatever the outbound type says; a gateway route forces it to on-premises; a route to None drops it;
+ * otherwise a NAT gateway on the subnets wins over the load balancer's outbound rules, then the outbound type decides.
+ * `nodes`: the node subnets, whose outbound type decides where no route is known, and which the cluster's
+ * user-assigned NAT gateway must be associated with.
+ */
+function exitPlan(
+  n: NormalizeContext,
+  c: ClusterResource,
+  decisive: readonly SubnetDefaultRoute[],
+  subnets: readonly Id[],
+  outboundDevice: Id | undefined,
+  ipsInvalid: boolean,
+  nodes: boolean,
+): ExitPlan {
+  const o = c.outbound;
+  const steps: ExitPlan['steps'] = [];
+  const step = (to: Id, label: string): void => void steps.push({ to, label });
+  const toAppliance = decisive.find((r) => r.nextHopType === 'VirtualAppliance');
+  const toGateway = decisive.find((r) => r.nextHopType === 'VirtualNetworkGateway');
+  const userTables = (match: (r: SubnetDefaultRoute) => boolean): Id[] =>
+    uniqueSorted(decisive.filter((r) => match(r) && r.source === 'User' && r.routeTable).map((r) => r.routeTable!));
+  const viaTables = (tables: Id[], label: string): void => {
+    for (const rt of tables) step(rt, label);
+  };
+  let via: EgressPathModel['via'];
+  let nextHop: Id | undefined;
+  let publicIps = 0;
+  let invalid = false;
+  let unassociatedNatGateway: Id | undefined;
+  const natIps = (id: Id): number => {
+    const nat = n.resources.get(id);
+    return nat?.kind === 'natGateway' ? deviceAddressCount(nat) : 0;
+  };
+  if (toAppliance || (nodes && decisive.length === 0 && o.type === 'userDefinedRouting' && o.via)) {
+    via = 'appliance';
+    // An appliance route whose address matches no declared appliance still names the declared one.
+    nextHop = toAppliance?.nextHopResource ?? (nodes && o.type === 'userDefinedRouting' ? o.via : undefined);
+    const target = nextHop;
+    const tables = userTables((r) => r.nextHopType === 'VirtualAppliance' && (!target || !r.nextHopResource || r.nextHopResource === target));
+    viaTables(tables, '0.0.0.0/0 UDR');
+    if (target) {
+      step(target, tables.length ? 'next hop' : '0.0.0.0/0');
+      const dev = n.resources.get(target);
+      if (dev?.kind === 'azureFirewall') {
+        const nat = dev.natGateway ? n.resources.get(dev.natGateway) : undefined;
+        if (nat?.kind === 'natGateway') {
+          step(nat.id, 'SNAT');
+          publicIps = deviceAddressCount(nat);
+        } else publicIps = deviceAddressCount(dev);
+      } else if (dev?.kind === 'nva') publicIps = deviceAddressCount(dev);
+    }
+  } else if (toGateway) {
+    via = 'gateway';
+    nextHop = toGateway.nextHopResource;
+    viaTables(userTables((r) => r.nextHopType === 'VirtualNetworkGateway'), '0.0.0.0/0 UDR');
+    if (nextHop) step(nextHop, 'forced tunnel');
+  } else if (decisive.length > 0 && decisive.every((r) => r.nextHopType === 'None')) {
+    via = 'none';
+    viaTables(userTables(() => true), '0.0.0.0/0 → None');
+  } else {
+    // Internet next hop: a NAT gateway on the subnets wins over the load balancer's outbound rules.
+    const subnetNat = subnets.map((s) => n.resources.get(s)).find((s) => s?.kind === 'subnet' && s.natGateway);
+    const natId = subnetNat?.kind === 'subnet' ? subnetNat.natGateway : undefined;
+    viaTables(userTables((r) => r.nextHopType === 'Internet'), '0.0.0.0/0 UDR');
+    if (natId && o.type !== 'none' && o.type !== 'block') {
+      via = 'natGateway';
+      step(natId, 'SNAT');
+      publicIps = natIps(natId);
+    } else if (o.type === 'loadBalancer' && outboundDevice) {
+      via = 'loadBalancer';
+      step(outboundDevice, 'SNAT');
+      publicIps = ipsInvalid ? 0 : o.outboundIps;
+      invalid = ipsInvalid;
+    } else if (nodes && (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') && outboundDevice) {
+      via = 'natGateway';
+      step(outboundDevice, 'SNAT');
+      publicIps = ipsInvalid ? 0 : natIps(outboundDevice);
+      invalid = ipsInvalid;
+    } else if (o.type === 'userAssignedNATGateway') {
+      // A NAT gateway serves only the subnets associated with it: one the node subnets do not carry is no way out
+      // (https://learn.microsoft.com/azure/aks/nat-gateway: the outbound type needs the gateway on the subnet).
+      via = 'none';
+      if (nodes && outboundDevice) unassociatedNatGateway = outboundDevice;
+    } else via = o.type === 'none' || o.type === 'block' ? 'none' : 'internet';
+  }
+  const reachesInternet = via !== 'none' && via !== 'gateway' && !(via === 'appliance' && !nextHop);
+  if (reachesInternet) {
+    if (!n.resources.has('internet')) n.add({ id: 'internet', kind: 'internet', name: 'Internet', source: { path: '' } });
+    step('internet', invalid ? 'SNAT (public IP count invalid)' : `${publicIps} public IP${publicIps === 1 ? '' : 's'}`);
+  }
+  const key = JSON.stringify([via, nextHop ?? '', steps.map((x) => x.to)]);
+  return stripUndefined({ via, nextHop, publicIps, ipsInvalid: invalid || undefined, unassociatedNatGateway, steps, key });
+}
+
+/** Adds a plan's edges from the cluster, numbered under `edgePrefix`; `lead` names whose traffic the first edge carries. */
+function walkPlan(
+  n: NormalizeContext,
+  c: ClusterResource,
+  pathId: Id,
+  edgePrefix: string,
+  plan: ExitPlan,
+  src: { path: string },
+  lead?: string,
+): { hops: Id[]; edges: Id[] } {
+  const hops: Id[] = [c.id];
+  const edges: Id[] = [];
+  let last: Id = c.id;
+  for (const { to, label } of plan.steps) {
+    const id = `${edgePrefix}#${String(edges.length + 1).padStart(2, '0')}`;
+    const text = lead && edges.length === 0 ? `${lead}: ${label}` : label;
+    n.edge({ id, from: last, to, class: 'egress', label: text, path: pathId, step: edges.length + 1, source: src });
+    edges.push(id);
+    hops.push(to);
+    last = to;
+  }
+  return { hops, edges };
 }
 
 type EgressDestination = Extract<Resource, { kind: 'egressDestination' }>;

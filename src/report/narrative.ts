@@ -2,7 +2,8 @@
  * Traffic-flow narratives: the ingress, egress and control-plane paths explained step by step,
  * the way a reviewer walks a board through a design. Pure functions of the model.
  */
-import { publicIpsText, snatAllowList, snatTotalText } from '../model/snat.js';
+import { publicIpsText, snatAllowList, snatSourceText, snatTotalText } from '../model/snat.js';
+import { outboundInvalid } from '../model/egress.js';
 import { isEncrypted, pathSegments, undecidedBy, type UndecidedTls } from '../model/tls.js';
 import type { Protocol } from '../../dsl/types.js';
 import type { ModelQuery } from '../model/query.js';
@@ -351,26 +352,57 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
     : e.outboundType === 'userAssignedNATGateway' && natOnPods
       ? 'user-assigned NAT gateway on the node and pod subnets'
       : (OUTBOUND_TEXT[e.outboundType] ?? e.outboundType);
+  // Pods of a pod subnet whose own route or NAT gateway differs from the nodes' leave another way (the model's podEgress).
+  const podWays = e.podEgress ?? [];
+  const origin = podWays.length ? 'Nodes' : 'Pods and nodes';
+  const orphan = e.unassociatedNatGateway ? q.name(e.unassociatedNatGateway) : undefined;
+  const nodeSubnetNames = q.nodeSubnets(e.cluster).map((s) => s.name);
   const lead = bypassed
-    ? `Pods and nodes of ${who} declare outbound type ${outboundText}, but the effective 0.0.0.0/0 route of their ` +
+    ? `${origin} of ${who} declare outbound type ${outboundText}, but the effective 0.0.0.0/0 route of their ` +
       `subnets goes to ${e.nextHop ? q.name(e.nextHop) : e.via === 'gateway' ? 'the VNet gateway' : 'an appliance'}, so traffic leaves through it instead. `
-    : `Pods and nodes of ${who} leave with outbound type ${outboundText}. `;
+    : orphan
+      ? `${origin} of ${who} declare outbound type ${outboundText}, but NAT gateway ${orphan} is not associated with ` +
+        `node subnet${nodeSubnetNames.length === 1 ? '' : 's'} ${nodeSubnetNames.join(', ') || '(none stated)'}: a NAT gateway serves only the subnets ` +
+        'associated with it, so the cluster has no working way out to the internet. '
+      : `${origin} of ${who} leave with outbound type ${outboundText}. `;
+  const podLead = podWays
+    .map((w) => {
+      const names = w.subnets.map((s) => q.name(s)).join(', ');
+      const exit = exitText(w.via, w.hops, w.nextHop, q);
+      return `Pods in pod subnet${w.subnets.length === 1 ? '' : 's'} ${names} leave another way, by their own subnet's route: ${exit}. `;
+    })
+    .join('');
+  const podChains = podWays.map((w) => `pods: ${w.hops.map((h) => (h === 'internet' ? 'internet' : q.name(h))).join(' → ')}`);
   // The same count the egress diagram shows: the addresses a partner must allow-list for this cluster.
   const snat = snatAllowList(q.model, [e.cluster]);
+  const allInvalid = snat.sources.length > 0 && snat.sources.every((x) => x.invalid);
   const summary =
     lead +
-    (chain ? `Path: ${chain}. ` : '') +
-    (snat.total > 0
-      ? `SNAT uses ${snatTotalText(snat).replace(/IPs?$/, (w) => (w === 'IP' ? 'IP address' : 'IP addresses'))}.`
-      : 'No public SNAT address is recorded for this path.');
+    podLead +
+    (chain ? `Path: ${[chain + (orphan ? ' (no way out)' : ''), ...podChains].join('; ')}. ` : '') +
+    (allInvalid
+      ? 'The number of public SNAT addresses is not known: the outbound IP count is invalid.'
+      : snat.total > 0
+        ? `SNAT uses ${snatTotalText(snat).replace(/IPs?$/, (w) => (w === 'IP' ? 'IP address' : 'IP addresses'))}` +
+          `${snat.sources.some((x) => x.invalid) ? ' (one count is invalid)' : ''}.`
+        : 'No public SNAT address is recorded for this path.');
 
   const steps: NarrativeStep[] = [];
   const snatOf = (device: string, fallback: number): string => {
     const s = snat.sources.find((x) => x.device === device);
-    return s ? publicIpsText(s.addresses, s.exact) : publicIpsText(fallback, true);
+    return s ? snatSourceText(s) : publicIpsText(fallback, true);
   };
   let fqdnRules: string[] | undefined;
-  hops.forEach((h, i) => {
+  // The nodes' hops, then each pod way's own hops (from the cluster), then the internet once.
+  const asResource = (h: string): Resource => q.get(h) ?? ({ id: h, kind: 'internet', name: h === 'internet' ? 'Internet' : h, source: { path: '' } } as Resource);
+  const walk: Array<{ h: Resource; pods?: string }> = [
+    ...hops.filter((h) => h.kind !== 'internet').map((h) => ({ h })),
+    ...podWays.flatMap((w) =>
+      w.hops.filter((h) => h !== 'internet' && h !== e.cluster).map((h) => ({ h: asResource(h), pods: w.subnets.map((s) => q.name(s)).join(', ') })),
+    ),
+    ...(e.hops.includes('internet') || podWays.some((w) => w.hops.includes('internet')) ? [{ h: asResource('internet') }] : []),
+  ];
+  walk.forEach(({ h, pods }, i) => {
     const tags: NarrativeStep['tags'] = [];
     let text = '';
     switch (h.kind) {
@@ -380,8 +412,13 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         text = `Node pools ${pools.map((p) => p.name).join(', ') || '(none)'} in ${subnets.join(', ') || 'an AKS-managed subnet'} originate the traffic`;
         text += podSubnets.length
           ? `; pods send from their own addresses in pod subnet${podSubnets.length === 1 ? '' : 's'} ` +
-            `${podSubnets.map((x) => x.name).join(', ')}, not their node's.`
+            `${podSubnets.map((x) => x.name).join(', ')}, not their node's` +
+            (podWays.length ? ', and are routed by their own subnet (their steps are marked "pods").' : '.')
           : '.';
+        if (orphan) {
+          text += ` NAT gateway ${orphan}, the outbound type's gateway, is not associated with the node subnet, so it carries none of this traffic.`;
+          tags.push({ label: 'NAT gateway not associated', tone: 'bad' });
+        }
         break;
       }
       case 'routeTable': {
@@ -420,7 +457,8 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
       case 'natGateway':
         text =
           `SNATs to ${snatOf(h.id, h.publicAddressCount)} (${h.sku}); ` +
-          `idle timeout ${h.idleTimeoutMinutes} minutes; ${h.sku === 'StandardV2' ? 'zone-redundant (StandardV2)' : zonesText(h.zones)}.`;
+          `${outboundInvalid(q, h.parent, 'idleTimeoutMinutes') ? 'idle timeout invalid' : `idle timeout ${h.idleTimeoutMinutes} minutes`}; ` +
+          `${h.sku === 'StandardV2' ? 'zone-redundant (StandardV2)' : zonesText(h.zones)}.`;
         break;
       case 'loadBalancer':
         text =
@@ -442,10 +480,24 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         // The outbound IP count, ports and idle timeout are settings of Standard outbound rules: a Basic load balancer
         // allocates SNAT ports by backend pool size and its idle timeout cannot be set, so none is printed.
         text += ' The Basic load balancer SNATs it implicitly, with SNAT ports preallocated by backend pool size; no outbound rule sets IPs, ports or idle timeout.';
-      } else if (o.type === 'loadBalancer') text += ` Outbound rules use ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}${o.allocatedOutboundPorts ? ` with ${o.allocatedOutboundPorts} ports per node` : ''}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
-      else if (o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') text += ` The managed NAT gateway has ${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}, idle timeout ${o.idleTimeoutMinutes} minutes.`;
+      } else if (o.type === 'loadBalancer' || o.type === 'managedNATGateway' || o.type === 'managedNATGatewayV2') {
+        // A value the design states invalidly is held as a stand-in in the model: it is named invalid, never printed.
+        const bad = (field: string): boolean => outboundInvalid(q, cluster.id, field);
+        const ips = bad('outboundIps') ? 'an invalid number of IPs (outboundIps)' : `${o.outboundIps} IP${o.outboundIps === 1 ? '' : 's'}`;
+        const idle = bad('idleTimeoutMinutes') ? 'idle timeout invalid (idleTimeoutMinutes)' : `idle timeout ${o.idleTimeoutMinutes} minutes`;
+        if (o.type === 'loadBalancer') {
+          const ports = bad('allocatedOutboundPorts')
+            ? ' with an invalid number of ports per node (allocatedOutboundPorts)'
+            : o.allocatedOutboundPorts
+              ? ` with ${o.allocatedOutboundPorts} ports per node`
+              : '';
+          text += ` Outbound rules use ${ips}${ports}, ${idle}.`;
+        } else text += ` The managed NAT gateway has ${ips}, ${idle}.`;
+        if (e.invalidOutbound?.length) tags.push({ label: 'invalid outbound values', tone: 'bad' });
+      }
     }
-    steps.push({ n: i + 1, title: capital(h.kind === 'internet' ? 'Internet' : describe(h, q)), text, tags });
+    const title = capital(h.kind === 'internet' ? 'Internet' : describe(h, q));
+    steps.push({ n: i + 1, title: pods ? `${title} (pods of ${pods})` : title, text, tags });
   });
 
   const notes: string[] = [];
@@ -467,6 +519,25 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
   if (peOnly.length) notes.push(`Private endpoints also available to the cluster: ${peOnly.map((id) => q.name(id)).join(', ')}.`);
   if (!e.destinations.length) notes.push('No egress destinations are declared for this cluster.');
   return { id: e.id, title: `Egress: ${cluster?.name ?? e.cluster}`, summary, steps, notes };
+}
+
+/** Where a way out leads, in words: "through NAT gateway ng-pods", "through network virtual appliance nva-x". */
+function exitText(via: EgressPathModel['via'], hops: readonly string[], nextHop: string | undefined, q: ModelQuery): string {
+  const i = hops.indexOf('internet');
+  const device = i > 0 ? q.get(hops[i - 1]) : undefined;
+  switch (via) {
+    case 'appliance':
+      return nextHop ? `through ${describe(q.get(nextHop), q)}` : 'to an appliance the design does not declare';
+    case 'gateway':
+      return `to ${nextHop ? q.name(nextHop) : 'the VNet gateway'} (forced tunnel)`;
+    case 'none':
+      return 'nowhere: neither a route nor a NAT gateway gives it a way out';
+    case 'natGateway':
+    case 'loadBalancer':
+      return `through ${describe(device, q)}`;
+    case 'internet':
+      return 'straight to the internet, with no NAT gateway or outbound rule on the way (default outbound access, if the subnet has it)';
+  }
 }
 
 const ACCESS_LABEL: Record<ControlPlaneAccessModel['kind'], string> = {

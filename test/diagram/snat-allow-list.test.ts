@@ -30,9 +30,9 @@ describe('snatAllowList', () => {
     (b.firewall as unknown as Mutable).publicIps = undefined;
     (b.firewall as unknown as Mutable).publicIpAddresses = ['20.50.1.0/30', '20.50.2.7'];
     const { model } = normalize(b.arch);
-    // The normalizer still fills in its "at least one" minimum for the count…
-    expect(model.egressPaths[0]!.publicIps).toBe(1);
-    // …but the addresses the design lists are what a partner allow-lists: a /30 (4) and one address.
+    // The normalizer fills in its "at least one" minimum for the count, but the addresses the design lists are more,
+    // and what a partner allow-lists: a /30 (4) and one address. The egress path counts them the same way.
+    expect(model.egressPaths[0]!.publicIps).toBe(5);
     const a = snatAllowList(model);
     expect(a).toMatchObject({ total: 5, exact: true });
     const { internet, g } = egressView(model);

@@ -19,6 +19,14 @@ function describe(q: ModelQuery, e: SubnetEgress): string {
   return `${target} (${how})`;
 }
 
+/** The device the node subnets' route sends traffic to, named by kind: a firewall is not the only appliance. */
+function applianceName(q: ModelQuery, e: SubnetEgress): string {
+  const dev = q.get(e.nextHop);
+  if (dev?.kind === 'azureFirewall') return `the firewall ${dev.name}`;
+  if (dev?.kind === 'nva') return `the network virtual appliance ${dev.name}`;
+  return `the appliance at ${e.nextHopAddress ?? 'the next hop'}`;
+}
+
 export default defineRule({
   meta: {
     id: 'egress/pod-subnet-egress',
@@ -30,7 +38,7 @@ export default defineRule({
     rationale:
       'With Azure CNI pod subnets, pods have addresses of the pod subnet and their packets are routed by the pod ' +
       "subnet's route table, not the node subnet's. A pod subnet without the route table that sends the node subnets' " +
-      '0.0.0.0/0 to the firewall lets pod traffic leave unfiltered (or not at all, with userDefinedRouting), while the ' +
+      '0.0.0.0/0 to the firewall or NVA lets pod traffic leave uninspected (or not at all, with userDefinedRouting), while the ' +
       'node-level checks look fine.',
     fix:
       'Associate the same route table (or one with the same 0.0.0.0/0 route) with every pod subnet of the cluster as ' +
@@ -68,7 +76,7 @@ export default defineRule({
         if (sameEgress(pod, node)) continue;
         const consequence =
           node.via === 'appliance' && pod.via === 'internet'
-            ? ` and bypasses the ${q.get(node.nextHop)?.kind === 'azureFirewall' ? 'firewall' : 'appliance'}`
+            ? ` and bypasses ${applianceName(q, node)}`
             : pod.via === 'none'
               ? ' and is dropped'
               : '';

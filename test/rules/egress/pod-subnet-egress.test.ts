@@ -130,7 +130,7 @@ testRule('egress/pod-subnet-egress', {
           message:
             'pod subnet snet-pods of cluster aks-test sends 0.0.0.0/0 to Internet (system route), but node subnet snet-nodes ' +
             'sends it to afw-hub (route default in rt-egress): pod traffic to the internet takes another way out than the ' +
-            "nodes' and bypasses the firewall",
+            "nodes' and bypasses the firewall afw-hub",
           evidence: { podVia: 'internet', nodeVia: 'appliance' },
         },
       ],
