@@ -1290,7 +1290,7 @@ export interface Cluster {
   kubernetesVersion?: string;
   /** Container networking. */
   network: ClusterNetwork;
-  /** Node pools; the first system pool's subnet hosts a private cluster's endpoint. */
+  /** Node pools; the first pool's subnet (whatever its mode) hosts a private cluster's API server endpoint. */
   nodePools: readonly NodePool[];
   /** API server exposure (default public, no authorized ranges). */
   apiServer?: ApiServer;
