@@ -141,6 +141,7 @@ export type SubnetDelegation =
   | 'Microsoft.Network/applicationGateways'
   | 'Microsoft.Web/serverFarms'
   | 'Microsoft.DBforPostgreSQL/flexibleServers'
+  | 'Microsoft.Network/dnsResolvers'
   | (string & {});
 
 /** A subnet inside a virtual network. Create with `subnet()`, place it in a VNet's `subnets`. */
