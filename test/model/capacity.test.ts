@@ -1,7 +1,8 @@
 /** The one capacity model: surge per pool (AKS rolling-upgrade docs), summed over pools, and subnet demand. */
 import { describe, expect, it } from 'vitest';
-import { nodePool } from '../../dsl/index.js';
-import { autoPortsPerNode, clusterDemand, poolDemand, subnetDemand, surgeNodesFor } from '../../src/model/capacity.js';
+import { nodePool, subnet } from '../../dsl/index.js';
+import { mutable } from '../helpers/mutable.js';
+import { API_SERVER_IPS_PER_CLUSTER, autoPortsPerNode, clusterDemand, poolDemand, subnetDemand, surgeNodesFor } from '../../src/model/capacity.js';
 import { ModelQuery } from '../../src/model/query.js';
 import type { NodePoolResource } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
@@ -40,6 +41,17 @@ describe('subnet demand', () => {
     const d = subnetDemand(new ModelQuery(model), 'subnet:vnet-spoke/snet-nodes');
     expect(d).toMatchObject({ role: 'nodes', usable: 1019, used: 5 + 1 + 10 + 1 + 1 + 1 });
     expect(d.terms.map((t) => t.text)).toEqual(['system: 5 nodes + 1 surge', 'apps: 10 nodes + 1 surge', '1 internal LB frontend', '1 private endpoint']);
+  });
+
+  it('an API Server VNet Integration subnet holds 9 addresses per cluster (api-server-vnet-integration: "at least nine")', () => {
+    const b = baseline();
+    const api = subnet({ name: 'snet-api', cidr: '10.1.8.0/28', purpose: 'aks-apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+    mutable(b.spoke.subnets).push(api);
+    b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: false };
+    const d = subnetDemand(new ModelQuery(normalize(b.arch).model), 'subnet:vnet-spoke/snet-api');
+    expect(API_SERVER_IPS_PER_CLUSTER).toBe(9);
+    expect(d).toMatchObject({ role: 'api-server', usable: 11, used: 9 });
+    expect(d.terms.map((t) => t.text)).toEqual(['aks-test API server: 9']);
   });
 
   it('a subnet with nothing the model counts has no consumption (unknown), not zero', () => {
