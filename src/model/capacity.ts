@@ -5,8 +5,10 @@
  *
  * Nodes at peak = autoscaler maximum (or the fixed count) + upgrade surge. Surge follows the AKS
  * rolling-upgrade model (https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling):
- * `maxSurge` is a node count or a percentage of the pool's nodes rounded up (10 % when unset, the
- * API default). `maxSurge: 0` with `maxUnavailable` cordons and drains existing nodes instead of adding
+ * `maxSurge` is a node count or a percentage of the pool's nodes rounded up. Unset, the normalizer fills in
+ * 10 %, the default stated by https://learn.microsoft.com/azure/aks/best-practices-performance-scale-large and
+ * the AgentPoolUpgradeSettings API reference; the rolling-upgrade page says one extra node instead, and 10 %
+ * rounded up is never fewer (see REASONS.maxSurge). `maxSurge: 0` with `maxUnavailable` cordons and drains existing nodes instead of adding
  * any, so it adds no address: `maxUnavailable` lowers available capacity, never address demand, and
  * the model needs nothing from it beyond a surge of 0. Every pool
  * surges during a cluster upgrade, so a cluster's surge is the sum over its pools (the docs' example:

@@ -6,6 +6,7 @@ import { API_SERVER_IPS_PER_CLUSTER, autoPortsPerNode, clusterDemand, poolDemand
 import { ModelQuery } from '../../src/model/query.js';
 import type { NodePoolResource } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
+import { DEFAULT_MAX_SURGE, REASONS } from '../../src/normalize/defaults.js';
 import { baseline } from '../helpers/fixture.js';
 
 describe('surge', () => {
@@ -20,6 +21,15 @@ describe('surge', () => {
     expect(surgeNodesFor('0', 10)).toBe(0);
     expect(surgeNodesFor('3', 10)).toBe(3);
     expect(surgeNodesFor('10%', 0)).toBe(0);
+  });
+
+  it('unset, max surge is the 10 % its cited page states, never fewer nodes than the one of the rolling-upgrade page', () => {
+    expect(DEFAULT_MAX_SURGE).toBe('10%');
+    expect(REASONS.maxSurge.source).toBe('https://learn.microsoft.com/azure/aks/best-practices-performance-scale-large');
+    expect(REASONS.maxSurge.reason).toMatch(/10%.*one node/);
+    for (const n of [1, 2, 10, 11, 100]) expect(surgeNodesFor(DEFAULT_MAX_SURGE, n), `${n} nodes`).toBeGreaterThanOrEqual(1);
+    expect(surgeNodesFor(DEFAULT_MAX_SURGE, 10)).toBe(1);
+    expect(surgeNodesFor(DEFAULT_MAX_SURGE, 11)).toBe(2);
   });
 
   it('the docs’ example: five pools of four nodes at 50 % need 10 extra nodes', () => {
