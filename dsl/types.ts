@@ -141,6 +141,7 @@ export type SubnetDelegation =
   | 'Microsoft.Network/applicationGateways'
   | 'Microsoft.Web/serverFarms'
   | 'Microsoft.DBforPostgreSQL/flexibleServers'
+  | 'Microsoft.Network/dnsResolvers'
   | (string & {});
 
 /** A subnet inside a virtual network. Create with `subnet()`, place it in a VNet's `subnets`. */
@@ -1321,7 +1322,7 @@ export interface Cluster {
   identity?: ClusterIdentity;
   /** Container networking. */
   network: ClusterNetwork;
-  /** Node pools; the first system pool's subnet hosts a private cluster's endpoint. */
+  /** Node pools; the first pool's subnet (whatever its mode) hosts a private cluster's API server endpoint. */
   nodePools: readonly NodePool[];
   /** API server exposure (default public, no authorized ranges). */
   apiServer?: ApiServer;

@@ -5,8 +5,10 @@
  *
  * Nodes at peak = autoscaler maximum (or the fixed count) + upgrade surge. Surge follows the AKS
  * rolling-upgrade model (https://learn.microsoft.com/azure/aks/upgrade-aks-node-pools-rolling):
- * `maxSurge` is a node count or a percentage of the pool's nodes rounded up (10 % when unset, the
- * API default). `maxSurge: 0` with `maxUnavailable` cordons and drains existing nodes instead of adding
+ * `maxSurge` is a node count or a percentage of the pool's nodes rounded up. Unset, the normalizer fills in
+ * 10 %, the default stated by https://learn.microsoft.com/azure/aks/best-practices-performance-scale-large and
+ * the AgentPoolUpgradeSettings API reference; the rolling-upgrade page says one extra node instead, and 10 %
+ * rounded up is never fewer (see REASONS.maxSurge). `maxSurge: 0` with `maxUnavailable` cordons and drains existing nodes instead of adding
  * any, so it adds no address: `maxUnavailable` lowers available capacity, never address demand, and
  * the model needs nothing from it beyond a surge of 0. Every pool
  * surges during a cluster upgrade, so a cluster's surge is the sum over its pools (the docs' example:
@@ -74,8 +76,18 @@ export function clusterDemand(q: ModelQuery, c: ClusterResource): PoolDemand {
   return { nodes, surge, peak: nodes + surge };
 }
 
-/** Which capacity rule speaks for a subnet (the first that applies, in this order). */
-export type SubnetRole = 'nodes' | 'pods-dynamic' | 'pods-static' | 'application-gateway' | 'other';
+/**
+ * Addresses each cluster reserves in its API Server VNet Integration subnet: "at least nine" (api-server-vnet-integration),
+ * for the API server instances and their internal load balancer. Clusters may share the subnet, so its demand is this
+ * times the clusters that use it.
+ */
+export const API_SERVER_IPS_PER_CLUSTER = 9;
+
+/**
+ * Which capacity rule speaks for a subnet (the first that applies, in this order). `api-server` is an API Server VNet
+ * Integration subnet, which control-plane/apiserver-subnet-size checks with the same per-cluster number.
+ */
+export type SubnetRole = 'nodes' | 'pods-dynamic' | 'pods-static' | 'application-gateway' | 'api-server' | 'other';
 
 export interface DemandTerm {
   /** Addresses this part needs. */
@@ -116,6 +128,8 @@ interface Placements {
   internalLbs: Map<Id, number>;
   endpoints: Map<Id, number>;
   gateways: Map<Id, AppGatewayResource[]>;
+  /** Clusters whose VNet-integrated API server is projected into the subnet. */
+  apiServers: Map<Id, ClusterResource[]>;
   privateLinkServices: Map<Id, number>;
   /** NVAs, then jump boxes: one address each. */
   single: Map<Id, Array<{ name: string }>>;
@@ -141,6 +155,7 @@ function placements(q: ModelQuery): Placements {
     internalLbs: new Map(),
     endpoints: new Map(),
     gateways: new Map(),
+    apiServers: new Map(),
     privateLinkServices: new Map(),
     single: new Map(),
   };
@@ -155,6 +170,7 @@ function placements(q: ModelQuery): Placements {
   for (const pe of q.all('privateEndpoint')) count(p.endpoints, pe.subnet);
   for (const c of q.all('cluster')) {
     if (c.apiServer.mode === 'private') count(p.endpoints, q.getAs(c.apiServerEndpoint, 'apiServer')?.subnet);
+    if (c.apiServer.mode === 'vnet-integration' && c.apiServer.subnet) add(p.apiServers, c.apiServer.subnet, c);
   }
   for (const g of q.all('applicationGateway')) add(p.gateways, g.subnet, g);
   for (const x of q.all('privateLinkService')) count(p.privateLinkServices, x.subnet);
@@ -211,6 +227,10 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
     const fe = g.frontend === 'private' || g.frontend === 'both' ? 1 : 0;
     terms.push({ addresses: inst + fe, text: `${g.name} ${inst} instances${fe ? ' + 1 private frontend' : ''}`, elements: [g.id] });
   }
+  const apiServers = where.apiServers.get(subnetId) ?? [];
+  for (const c of apiServers) {
+    terms.push({ addresses: API_SERVER_IPS_PER_CLUSTER, text: `${c.name} API server: ${API_SERVER_IPS_PER_CLUSTER}`, elements: [c.id] });
+  }
   const pls = where.privateLinkServices.get(subnetId) ?? 0;
   if (pls) terms.push({ addresses: pls, text: plural(pls, 'Private Link NAT IP') });
   for (const x of where.single.get(subnetId) ?? []) terms.push({ addresses: 1, text: `${x.name}: 1` });
@@ -223,7 +243,9 @@ export function subnetDemand(q: ModelQuery, subnetId: Id): SubnetDemand {
         : 'pods-dynamic'
       : gateways.length
         ? 'application-gateway'
-        : 'other';
+        : apiServers.length
+          ? 'api-server'
+          : 'other';
   const used = terms.length ? terms.reduce((a, t) => a + t.addresses, 0) : null;
   // Other parts in a static pod subnet are counted against block space too (conservative; a rare layout).
   const capacity = role === 'pods-static' && range ? staticBlocksAvailable(range.size) * STATIC_BLOCK : usable;

@@ -79,7 +79,7 @@ export function readCluster(n: NormalizeContext, id: Id, name: string, f: Fields
     apiServer.mode === 'vnet-integration'
       ? apiServer.subnet
       : apiServer.mode === 'private'
-        ? firstSystemPoolSubnet(n, pools)
+        ? firstPoolSubnet(n, pools)
         : undefined;
   n.add({
     id: endpointId,
@@ -125,12 +125,14 @@ function readIdentity(f: Fields, apiServer: ApiServerModel): ClusterResource['id
   return { type, roles: [...new Set(roles)].sort() };
 }
 
-export function firstSystemPoolSubnet(n: NormalizeContext, pools: Id[]): Id | undefined {
-  for (const p of pools) {
-    const r = n.resources.get(p);
-    if (r?.kind === 'nodePool' && r.mode === 'system') return r.subnet || undefined;
-  }
-  return undefined;
+/**
+ * Where AKS puts a private cluster's API server endpoint: the subnet of the first node pool in the cluster's
+ * configuration, whatever its mode (https://learn.microsoft.com/azure/aks/private-clusters). Reordering the pools can
+ * move the endpoint on the next stop/start.
+ */
+export function firstPoolSubnet(n: NormalizeContext, pools: Id[]): Id | undefined {
+  const r = pools[0] === undefined ? undefined : n.resources.get(pools[0]);
+  return r?.kind === 'nodePool' ? r.subnet || undefined : undefined;
 }
 
 export function readClusterNetwork(n: NormalizeContext, nf: Fields): ClusterNetworkModel {

@@ -88,7 +88,13 @@ export const REASONS = {
   countFromMin: inferred('initial count taken from the autoscaler minimum'),
   egressPort: inferred('an outbound destination named by FQDN is taken to be HTTPS on 443 unless stated'),
   countFromMax: inferred('initial count capped at the autoscaler maximum'),
-  maxSurge: platform('AKS default max surge for node image and version upgrades', 'aks/upgrade-aks-cluster'),
+  // Microsoft's pages differ: best-practices-performance-scale-large (and the AgentPoolUpgradeSettings API
+  // reference) give 10 %, upgrade-aks-node-pools-rolling and IP planning one extra node. 10 % rounded up is one node
+  // for pools of up to ten and more above, so it never counts fewer addresses than the one-node reading.
+  maxSurge: platform(
+    'AKS default max surge for upgrades is 10% (some AKS pages say one node; 10% rounded up is never less)',
+    'aks/best-practices-performance-scale-large',
+  ),
   vnetRole: inferred('inferred from the VNet contents and peerings'),
   publicFqdn: platform('AKS creates a public FQDN for private clusters by default', 'aks/private-clusters'),
   privateDnsZone: platform('AKS-managed private DNS zone by default', 'aks/private-clusters'),

@@ -4,6 +4,7 @@
  * Private Link Services, public IPs, cluster add-ons, upgrade settings, and parts nothing uses.
  * Unknown facts are said to be not stated, never guessed.
  */
+import { dnsServerSubnets } from '../model/dns.js';
 import type { ModelQuery } from '../model/query.js';
 import type { FirewallResource, FirewallRuleCollectionModel, WafModel } from '../model/types.js';
 import type { ElementFact } from './alike-rows.js';
@@ -191,6 +192,8 @@ export function unused(q: ModelQuery): string[] {
   }
   for (const fw of q.all('azureFirewall')) if (fw.managementSubnet) occupied.add(fw.managementSubnet);
   for (const pls of q.all('privateLinkService')) occupied.add(pls.subnet);
+  // A VNet's custom DNS server address in a subnet means something answers there (a resolver endpoint, a DNS VM).
+  for (const id of dnsServerSubnets(q)) occupied.add(id);
   for (const s of subnets) if (!occupied.has(s.id)) out.push(`subnet ${s.name} (nothing in it)`);
   for (const ic of q.all('ingressController'))
     if (!ic.onPath) out.push(`ingress controller ${ic.name} (on no ingress path)`);

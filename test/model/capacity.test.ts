@@ -1,10 +1,12 @@
 /** The one capacity model: surge per pool (AKS rolling-upgrade docs), summed over pools, and subnet demand. */
 import { describe, expect, it } from 'vitest';
-import { nodePool } from '../../dsl/index.js';
-import { autoPortsPerNode, clusterDemand, poolDemand, subnetDemand, surgeNodesFor } from '../../src/model/capacity.js';
+import { nodePool, subnet } from '../../dsl/index.js';
+import { mutable } from '../helpers/mutable.js';
+import { API_SERVER_IPS_PER_CLUSTER, autoPortsPerNode, clusterDemand, poolDemand, subnetDemand, surgeNodesFor } from '../../src/model/capacity.js';
 import { ModelQuery } from '../../src/model/query.js';
 import type { NodePoolResource } from '../../src/model/types.js';
 import { normalize } from '../../src/normalize/normalize.js';
+import { DEFAULT_MAX_SURGE, REASONS } from '../../src/normalize/defaults.js';
 import { baseline } from '../helpers/fixture.js';
 
 describe('surge', () => {
@@ -19,6 +21,15 @@ describe('surge', () => {
     expect(surgeNodesFor('0', 10)).toBe(0);
     expect(surgeNodesFor('3', 10)).toBe(3);
     expect(surgeNodesFor('10%', 0)).toBe(0);
+  });
+
+  it('unset, max surge is the 10 % its cited page states, never fewer nodes than the one of the rolling-upgrade page', () => {
+    expect(DEFAULT_MAX_SURGE).toBe('10%');
+    expect(REASONS.maxSurge.source).toBe('https://learn.microsoft.com/azure/aks/best-practices-performance-scale-large');
+    expect(REASONS.maxSurge.reason).toMatch(/10%.*one node/);
+    for (const n of [1, 2, 10, 11, 100]) expect(surgeNodesFor(DEFAULT_MAX_SURGE, n), `${n} nodes`).toBeGreaterThanOrEqual(1);
+    expect(surgeNodesFor(DEFAULT_MAX_SURGE, 10)).toBe(1);
+    expect(surgeNodesFor(DEFAULT_MAX_SURGE, 11)).toBe(2);
   });
 
   it('the docs’ example: five pools of four nodes at 50 % need 10 extra nodes', () => {
@@ -40,6 +51,17 @@ describe('subnet demand', () => {
     const d = subnetDemand(new ModelQuery(model), 'subnet:vnet-spoke/snet-nodes');
     expect(d).toMatchObject({ role: 'nodes', usable: 1019, used: 5 + 1 + 10 + 1 + 1 + 1 });
     expect(d.terms.map((t) => t.text)).toEqual(['system: 5 nodes + 1 surge', 'apps: 10 nodes + 1 surge', '1 internal LB frontend', '1 private endpoint']);
+  });
+
+  it('an API Server VNet Integration subnet holds 9 addresses per cluster (api-server-vnet-integration: "at least nine")', () => {
+    const b = baseline();
+    const api = subnet({ name: 'snet-api', cidr: '10.1.8.0/28', purpose: 'aks-apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+    mutable(b.spoke.subnets).push(api);
+    b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: false };
+    const d = subnetDemand(new ModelQuery(normalize(b.arch).model), 'subnet:vnet-spoke/snet-api');
+    expect(API_SERVER_IPS_PER_CLUSTER).toBe(9);
+    expect(d).toMatchObject({ role: 'api-server', usable: 11, used: 9 });
+    expect(d.terms.map((t) => t.text)).toEqual(['aks-test API server: 9']);
   });
 
   it('a subnet with nothing the model counts has no consumption (unknown), not zero', () => {

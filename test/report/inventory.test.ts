@@ -8,6 +8,8 @@ import { ModelQuery } from '../../src/model/query.js';
 import { inventoryFacts, unused } from '../../src/report/inventory.js';
 import good from '../fixtures/new-parts.js';
 import { baseline } from '../helpers/fixture.js';
+import { mutable } from '../helpers/mutable.js';
+import { subnet } from '../../dsl/index.js';
 
 const facts = (arch: unknown) =>
   new Map(inventoryFacts(new ModelQuery(normalize(arch).model)).map((k) => [k.label, k.value]));
@@ -54,6 +56,19 @@ describe('inventory of the new parts', () => {
       'ingress controller nginx-spare (on no ingress path)',
     ]);
     expect(unused(new ModelQuery(normalize(baseline().arch).model))).toEqual([]);
+  });
+
+  it('counts a VNet DNS server address as an occupant of its subnet (a resolver inbound endpoint is not "nothing")', () => {
+    const withResolver = (dnsServers: string[]) => {
+      const b = baseline();
+      const inbound = subnet({ name: 'snet-dnspr-in', cidr: '10.0.1.0/28', delegation: 'Microsoft.Network/dnsResolvers' });
+      mutable(b.hub.subnets).push(inbound);
+      b.spoke.dnsServers = dnsServers;
+      return unused(new ModelQuery(normalize(b.arch).model));
+    };
+    expect(withResolver(['10.0.1.4'])).toEqual([]);
+    // Without a VNet pointing at it, the delegated subnet still holds nothing the design shows.
+    expect(withResolver([])).toEqual(['subnet snet-dnspr-in (nothing in it)']);
   });
 
   it('says a firewall whose rules are not stated has rules not stated', () => {

@@ -28,6 +28,8 @@ const CAPACITY_RULES = [
   'address/pod-subnet-dynamic-capacity',
   'address/pod-subnet-static-capacity',
   'address/subnet-capacity',
+  // An API Server VNet Integration subnet's demand (9 addresses per cluster) is this rule's number.
+  'control-plane/apiserver-subnet-size',
 ];
 
 let rules: Rule[];
@@ -131,5 +133,22 @@ describe('IP plan and capacity rules agree', () => {
     expect(await check(b.arch)).toEqual({ red: ['subnet:vnet-spoke/snet-nodes'], flagged: ['subnet:vnet-spoke/snet-nodes'] });
     b.aks.nodePools[1]!.maxCount = 2; // 5+1 + 2+1 + 2 = 11 = usable
     expect(await check(b.arch)).toEqual({ red: [], flagged: [] });
+  });
+
+  it('an API Server VNet Integration subnet: 9 addresses per cluster in the plan, red exactly when the rule reports it', async () => {
+    const api = subnet({ name: 'snet-api', cidr: '10.1.8.0/28', purpose: 'aks-apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+    const withClusters = (n: number) => {
+      const b = baseline();
+      mutable(b.spoke.subnets).push(api);
+      b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: true };
+      for (let i = 1; i < n; i++) mutable(b.arch.clusters).push({ ...b.aks, name: `aks-test${i}` });
+      return b.arch;
+    };
+    const row = (arch: Architecture) => buildIpPlan(new ModelQuery(normalize(arch).model)).rows.find((r) => r.name === 'snet-api')!;
+    // A /28 has 11 usable addresses: one cluster (9) fits, two (18) do not.
+    expect(row(withClusters(1))).toMatchObject({ consumption: 9, usable: 11, basis: 'aks-test API server: 9' });
+    expect(await check(withClusters(1))).toEqual({ red: [], flagged: [] });
+    expect(row(withClusters(2))).toMatchObject({ consumption: 18, usable: 11 });
+    expect(await check(withClusters(2))).toEqual({ red: ['subnet:vnet-spoke/snet-api'], flagged: ['subnet:vnet-spoke/snet-api'] });
   });
 });

@@ -115,6 +115,18 @@ export const RETIREMENTS = {
       url: 'https://learn.microsoft.com/azure/aks/open-service-mesh-about',
     },
   },
+  windowsServer2019: {
+    // "Starting on March 01, 2026, AKS no longer supports Windows Server 2019 node pools": the date is the first
+    // day without support, graded like the OSM add-on's "starting on" date.
+    what: 'Windows Server 2019 node pools',
+    date: '2026-03-01',
+    source: {
+      title:
+        'Windows vs. Linux containers in AKS (Windows Server 2019 retirement: "Starting on March 01, 2026, AKS no ' +
+        'longer supports Windows Server 2019 node pools")',
+      url: 'https://learn.microsoft.com/azure/aks/windows-vs-linux-containers',
+    },
+  },
   aadPodIdentity: {
     // Deprecated upstream on 2022-10-24 and archived in September 2023; the page says the AKS managed
     // add-on was patched and supported "through Sept 2025" (a month without a day = its last day).

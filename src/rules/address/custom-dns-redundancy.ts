@@ -1,3 +1,4 @@
+import { managedDnsService } from '../../model/dns.js';
 import { defineRule } from '../../validate/rule.js';
 import { vnetHolding } from '../egress/_dns.js';
 
@@ -11,11 +12,15 @@ export default defineRule({
     waf: ['RE:05'],
     rationale:
       'Every name the nodes look up (the API server, registries, private endpoints) goes to the VNet’s DNS servers. ' +
-      'With a single custom server, its outage or maintenance stops name resolution for the whole VNet. A server in ' +
+      'With a single custom server, its outage or maintenance stops name resolution for the whole VNet. One address ' +
+      'of a managed service is not one server: an Azure Firewall DNS proxy, or a DNS Private Resolver inbound endpoint ' +
+      '(an address in a subnet delegated to Microsoft.Network/dnsResolvers), which Azure runs highly available and ' +
+      'zone-redundant. A server in ' +
       'another region adds cross-region latency to every lookup and ties the VNet to that region’s availability.',
     fix:
-      'List at least two DNS servers (two DNS Private Resolver inbound endpoints or resolver VMs in different zones, ' +
-      'or a zone-redundant firewall DNS proxy plus a second resolver) deployed in the same region as the VNet.',
+      'List at least two DNS servers (resolver VMs in different zones), or point the VNet at a managed service ' +
+      '(a DNS Private Resolver inbound endpoint, or a zone-redundant firewall DNS proxy), deployed in the same region ' +
+      'as the VNet.',
     example:
       "vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['10.240.0.0/16'], " +
       "dnsServers: ['10.200.2.4', '10.200.2.5'], subnets: [] })",
@@ -23,6 +28,10 @@ export default defineRule({
       {
         title: 'Name resolution for resources in Azure virtual networks: use your own DNS server',
         url: 'https://learn.microsoft.com/azure/virtual-network/virtual-networks-name-resolution-for-vms-and-role-instances',
+      },
+      {
+        title: 'What is Azure DNS Private Resolver? (built-in high availability, zone redundancy)',
+        url: 'https://learn.microsoft.com/azure/dns/dns-private-resolver-overview',
       },
       {
         title: 'PSRule for Azure: Azure.VNET.SingleDNS',
@@ -45,10 +54,9 @@ export default defineRule({
     const { q } = ctx;
     for (const v of q.all('vnet')) {
       if (v.dnsServers.length === 0) continue;
-      // An Azure Firewall's private IP (DNS proxy) fronts the firewall's own instances, spread over its
-      // zones: one address, but not one server.
-      const firewallIps = new Set(q.all('azureFirewall').flatMap((fw) => (fw.privateIp ? [fw.privateIp] : [])));
-      if (v.dnsServers.length === 1 && !firewallIps.has(v.dnsServers[0]!)) {
+      // A firewall DNS proxy or a DNS Private Resolver inbound endpoint is one address but not one server: Azure
+      // keeps the service behind it available across instances and zones.
+      if (v.dnsServers.length === 1 && !managedDnsService(q, v.dnsServers[0]!)) {
         ctx.report({
           messageId: 'singleServer',
           data: { vnet: v.name, server: v.dnsServers[0]! },

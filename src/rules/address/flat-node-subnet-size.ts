@@ -11,12 +11,19 @@ export default defineRule({
     pillars: ['performance-efficiency', 'reliability'],
     waf: ['PE:02', 'RE:06'],
     rationale:
-      'With flat Azure CNI every pod takes a VNet address, so a subnet sized only for today’s node count leaves no room to raise maxPods, add pools or scale out later, and subnets cannot be resized while in use. Policy-as-code baselines ask for at least a /23.',
+      'With flat Azure CNI every pod takes a VNet address, so a subnet sized only for today’s node count leaves no room to raise maxPods, add pools or scale out later, and subnets cannot be resized while in use. ' +
+      'The /23 floor is the default of Microsoft’s PSRule for Azure rule Azure.AKS.CNISubnetSize; the AKS documentation gives a sizing formula (nodes plus surge, times pods per node plus one) but no minimum prefix.',
     fix: 'Give flat Azure CNI node subnets a /23 or larger, or move to Azure CNI Overlay.',
     example: `subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22', purpose: 'aks-nodes' })`,
     references: [
-      { title: 'Configure Azure CNI networking: plan IP addressing', url: 'https://learn.microsoft.com/azure/aks/configure-azure-cni' },
-      { title: 'AKS: IP address planning', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
+      {
+        title: 'PSRule for Azure: Azure.AKS.CNISubnetSize (Azure CNI subnets of /23 or larger)',
+        url: 'https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.CNISubnetSize/',
+      },
+      {
+        title: 'AKS: IP address planning (subnet sizing formula for flat networks; no minimum prefix)',
+        url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning',
+      },
     ],
     messages: {
       belowRecommended:

@@ -14,12 +14,19 @@ export default defineRule({
     pillars: ['performance-efficiency', 'cost-optimization'],
     waf: ['PE:02', 'CO:07'],
     rationale:
-      'DaemonSets for monitoring, security, CSI drivers and the mesh take several pod slots on every node. With the flat Azure CNI default of 30, nodes often run out of pod slots before CPU or memory, so the cluster scales out and pays for idle capacity.',
+      'DaemonSets for monitoring, security, CSI drivers and the mesh take several pod slots on every node. With the flat Azure CNI default of 30, nodes often run out of pod slots before CPU or memory, so the cluster scales out and pays for idle capacity. ' +
+      'The floor of 50 is the one Microsoft’s PSRule for Azure rule Azure.AKS.NodeMinPods checks; the AKS documentation states the defaults and limits of maxPods but no recommended minimum.',
     fix: 'Set maxPods to 50 or more (63 with static block allocation; size the subnet accordingly, or use Azure CNI Overlay where pods do not consume VNet addresses).',
     example: `nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', maxPods: 110, subnet: nodes })`,
     references: [
-      { title: 'AKS: IP address planning (maximum pods per node)', url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning' },
-      { title: 'Configure Azure CNI networking: maximum pods per node', url: 'https://learn.microsoft.com/azure/aks/configure-azure-cni' },
+      {
+        title: 'PSRule for Azure: Azure.AKS.NodeMinPods (maxPods of at least 50)',
+        url: 'https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.NodeMinPods/',
+      },
+      {
+        title: 'AKS: IP address planning (maximum pods per node: defaults and limits)',
+        url: 'https://learn.microsoft.com/azure/aks/concepts-network-ip-address-planning',
+      },
     ],
     messages: {
       lowMaxPods:

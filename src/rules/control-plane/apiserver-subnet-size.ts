@@ -1,12 +1,13 @@
 import { AZURE_RESERVED_PER_SUBNET, azureUsable, cidr } from '../../model/cidr.js';
 import type { ClusterResource, SubnetResource } from '../../model/types.js';
+import { API_SERVER_IPS_PER_CLUSTER } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
 import { apiSubnets } from './_apisubnet.js';
 
 /** The smallest API server subnet AKS accepts. */
 export const MIN_PREFIX = 28;
-/** Addresses each cluster reserves in its API server subnet ("at least nine"). */
-export const IPS_PER_CLUSTER = 9;
+/** Addresses each cluster reserves in its API server subnet: the capacity model's number, which the IP plan shows. */
+export const IPS_PER_CLUSTER = API_SERVER_IPS_PER_CLUSTER;
 
 export default defineRule({
   meta: {

@@ -1,4 +1,4 @@
-import { vnet } from '../../../dsl/index.js';
+import { subnet, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
@@ -18,11 +18,24 @@ function dns(servers: string[], remote = false) {
   };
 }
 
+/** The baseline with one spoke DNS server in a hub subnet, delegated to DNS Private Resolver or not. */
+function resolverSubnet(delegated: boolean) {
+  return () => {
+    const b = baseline();
+    mutable(b.hub.subnets).push(
+      subnet({ name: 'snet-dnspr-in', cidr: '10.0.1.0/28', ...(delegated ? { delegation: 'Microsoft.Network/dnsResolvers' } : {}) }),
+    );
+    b.spoke.dnsServers = ['10.0.1.4'];
+    return b.arch;
+  };
+}
+
 testRule('address/custom-dns-redundancy', {
   valid: [
     { name: 'Azure-provided DNS', arch: dns([]) },
     { name: 'two servers in the hub (same region)', arch: dns(['10.0.0.4', '10.0.0.5']) },
     { name: 'the Azure Firewall DNS proxy alone (a zone-redundant platform service, not one server)', arch: dns(['10.0.0.4']) },
+    { name: 'one DNS Private Resolver inbound endpoint (a subnet delegated to Microsoft.Network/dnsResolvers)', arch: resolverSubnet(true) },
     { name: 'two on-premises servers (region unknown, not judged)', arch: dns(['192.168.10.4', '192.168.10.5']) },
     {
       name: 'two servers, one just outside the remote VNet (10.49.255.255)',
@@ -30,6 +43,11 @@ testRule('address/custom-dns-redundancy', {
     },
   ],
   invalid: [
+    {
+      name: 'the same single address in a subnet not delegated to DNS Private Resolver (a DNS VM)',
+      arch: resolverSubnet(false),
+      findings: [{ messageId: 'singleServer', path: `${SPOKE}.dnsServers`, severity: 'warning', message: /one custom DNS server \(10\.0\.1\.4\)/ }],
+    },
     {
       name: 'a single server',
       arch: dns(['10.0.0.5']),

@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { loadRules } from '../../../src/validate/registry.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -39,4 +41,11 @@ testRule('address/flat-node-subnet-size', {
       ],
     },
   ],
+});
+
+it('address/flat-node-subnet-size cites the source of its /23 (PSRule Azure.AKS.CNISubnetSize), not a Microsoft page without it', async () => {
+  const rule = (await loadRules()).find((r) => r.meta.id === 'address/flat-node-subnet-size')!;
+  const urls = rule.meta.references.map((r) => r.url);
+  expect(urls[0]).toBe('https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.CNISubnetSize/');
+  expect(urls).not.toContain('https://learn.microsoft.com/azure/aks/configure-azure-cni');
 });

@@ -1,3 +1,5 @@
+import { expect, it } from 'vitest';
+import { loadRules } from '../../../src/validate/registry.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { staticBlock } from './_static.js';
@@ -64,4 +66,11 @@ testRule('cni/max-pods-headroom', {
       ],
     },
   ],
+});
+
+it('cni/max-pods-headroom cites the source of its 50 (PSRule Azure.AKS.NodeMinPods), not a Microsoft page without it', async () => {
+  const rule = (await loadRules()).find((r) => r.meta.id === 'cni/max-pods-headroom')!;
+  const urls = rule.meta.references.map((r) => r.url);
+  expect(urls[0]).toBe('https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.NodeMinPods/');
+  expect(urls).not.toContain('https://learn.microsoft.com/azure/aks/configure-azure-cni');
 });

@@ -332,7 +332,17 @@ testRule('structure/schema', {
 });
 
 testRule('structure/cluster-node-pools', {
-  valid: [base],
+  valid: [
+    base,
+    {
+      name: 'a Windows user pool beside the Linux system pool',
+      arch: () => {
+        const b = baseline();
+        mutable(b.aks.nodePools).push(nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standard_D4ds_v5', count: 3, subnet: b.nodes }));
+        return b.arch;
+      },
+    },
+  ],
   invalid: [
     {
       name: 'no node pools',
@@ -364,6 +374,39 @@ testRule('structure/cluster-node-pools', {
           severity: 'error',
           message: 'cluster aks-test has only user node pools (system, apps); AKS needs at least one system node pool',
         },
+      ],
+    },
+    {
+      name: 'a Windows system pool next to a Linux one',
+      arch: () => {
+        const b = baseline();
+        mutable(b.aks.nodePools).push(nodePool({ name: 'wsys', mode: 'system', os: 'Windows', vmSize: 'Standard_D4ds_v5', count: 3, subnet: b.nodes }));
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'windowsSystemPool',
+          path: 'clusters[0].nodePools[2].os',
+          severity: 'error',
+          message: "node pool wsys of aks-test is a Windows pool in system mode; AKS accepts only Linux system pools: make it mode 'user'",
+        },
+      ],
+    },
+    {
+      name: 'the only system pool runs Windows (the design 6 case)',
+      arch: () => {
+        const b = baseline();
+        b.aks.nodePools[0]!.os = 'Windows';
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'noLinuxSystemPool',
+          path: 'clusters[0].nodePools',
+          severity: 'error',
+          message: 'cluster aks-test has no Linux system pool (its system pools, system, run Windows); AKS needs at least one',
+        },
+        { messageId: 'windowsSystemPool', path: 'clusters[0].nodePools[0].os', severity: 'error' },
       ],
     },
   ],
