@@ -77,6 +77,12 @@ interface ReportFields {
    * invalid value, the verdict would judge its stand-in, and becomes a check that could not run.
    */
   dependsOn?: Id[];
+  /**
+   * The fields of `element` the verdict reads, as paths inside it (`outbound.allocatedOutboundPorts`, `network`). An
+   * invalid value in another of its fields (an idle timeout a capacity sum never uses) then leaves the verdict
+   * standing. Left out, any invalid field of the element holds the verdict back.
+   */
+  reads?: string[];
   /** DSL path; defaults to the element's source path. */
   path?: string;
   /** Property appended to the element's path (`cidr`, `zones`). */
