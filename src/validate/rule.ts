@@ -115,6 +115,8 @@ export interface UnverifiedReport {
   check: string;
   /** The fact in words; defaults to the one `Model.unknown` records for the property. */
   fact?: string;
+  /** As on a finding: the element's fields the check reads, so an invalid field it does not read leaves it open. */
+  reads?: string[];
 }
 
 export interface RuleContext {

@@ -78,9 +78,9 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     for (const u of open) {
       if (unresolved.has(u.element)) continue;
       const el = q.get(u.element);
-      const held = invalid.get(u.element)?.[0];
+      const held = heldField(invalid, q, u.element, u.reads, undefined);
       if (held) {
-        unverified.push(heldCheck(rule, u.element, el, held, opts.file));
+        unverified.push(heldCheck(rule, u.element, el, held.path, opts.file));
         continue;
       }
       const path = u.path ?? el?.source.path ?? '';
