@@ -12,8 +12,9 @@ export default defineRule({
     rationale:
       'Azure picks a user route over the system 0.0.0.0/0 → Internet route, so a node subnet whose route table sends 0.0.0.0/0 to a firewall or NVA ' +
       'egresses through that appliance whatever outbound type the cluster declares: the load balancer or NAT gateway of the outbound type carries no egress ' +
-      'and its public IPs are not the addresses destinations see. Microsoft\'s firewall tutorial uses outbound type userDefinedRouting and says loadBalancer ' +
-      'can also be used, so the declared type is a mismatch to correct rather than a failure. If the cluster also exposes public LoadBalancer Services ' +
+      'and its public IPs are not the addresses destinations see. Microsoft\'s firewall tutorial deploys with outbound type userDefinedRouting and says ' +
+      'loadBalancer can also be used, so userDefinedRouting is a recommendation here, not a requirement: the declared type misleads rather than breaks ' +
+      'egress. If the cluster also exposes public LoadBalancer Services ' +
       'directly, replies to their clients follow the same route to the appliance, which has not seen the inbound half of the connection and drops them ' +
       '(asymmetric routing).',
     fix: "Set the cluster's outbound to { type: 'userDefinedRouting', via: <the appliance> } (recommended) so the design and AKS say egress is routed, or remove the default route from the node subnet.",
