@@ -1215,11 +1215,11 @@ export type Outbound =
   | {
       /** SNAT through the cluster's Standard load balancer. */
       type: 'loadBalancer';
-      /** Managed outbound public IPs (default 1). */
+      /** Managed outbound public IPs (1–100, default 1). */
       outboundIps?: number;
-      /** SNAT ports per node (0 = Azure's automatic allocation). */
+      /** SNAT ports per node, a multiple of 8 from 0 to 64,000 (0 = Azure's automatic allocation). */
       allocatedOutboundPorts?: number;
-      /** Idle timeout in minutes. */
+      /** Outbound flow idle timeout in minutes (4–120, default 30). */
       idleTimeoutMinutes?: number;
     }
   | {

@@ -1,7 +1,17 @@
 /** Egress facts derived from the model's egress paths and effective routes. */
 import type { ModelQuery } from './query.js';
 import { computeRouting, type SubnetRoutes } from './routing.js';
-import type { ClusterResource, EgressPathModel, Id, Model, SubnetDefaultRoute } from './types.js';
+import type {
+  ClusterResource,
+  EgressPathModel,
+  Id,
+  IngressHopModel,
+  IngressPathModel,
+  LoadBalancerResource,
+  Model,
+  ResourceOf,
+  SubnetDefaultRoute,
+} from './types.js';
 
 /** Whether a load balancer is a cluster's outbound (SNAT) load balancer rather than a Service's. */
 export function isOutboundLoadBalancer(model: Model, id: Id): boolean {
@@ -103,4 +113,47 @@ export function sameEgress(a: SubnetEgress, b: SubnetEgress): boolean {
  */
 export function outboundInvalid(q: ModelQuery, clusterId: Id | undefined, field: string): boolean {
   return (clusterId !== undefined && q.egressPathOf(clusterId)?.invalidOutbound?.includes(field)) ?? false;
+}
+
+/** The Azure Firewall whose DNAT rule a hop applies, or undefined when the hop is no firewall DNAT. */
+export function dnatFirewall(q: ModelQuery, hop: IngressHopModel | undefined): ResourceOf<'azureFirewall'> | undefined {
+  return hop?.dnat ? q.getAs(hop.resource, 'azureFirewall') : undefined;
+}
+
+/**
+ * A public load balancer of a cluster that clients reach on its own public address, with no firewall DNAT in front:
+ * replies to them follow the node subnet's 0.0.0.0/0 route. Behind a DNAT the clients are the firewall's public
+ * IP, which a host route can send back the right way, and egress/dnat-asymmetric-route judges that return path.
+ */
+export interface DirectPublicLoadBalancer {
+  loadBalancer: LoadBalancerResource;
+  cluster: Id;
+  /** The ingress path and hop that enter through it; undefined for a Service declared on no path. */
+  path?: IngressPathModel;
+  hop?: IngressHopModel;
+}
+
+/**
+ * Every public load balancer a cluster exposes without a firewall DNAT in front: hops of ingress paths whose previous
+ * hop is not an Azure Firewall DNAT, and public LoadBalancer Services declared on no path (not the outbound one).
+ */
+export function directPublicLoadBalancers(q: ModelQuery): DirectPublicLoadBalancer[] {
+  const out: DirectPublicLoadBalancer[] = [];
+  const onPaths = new Set<Id>();
+  for (const p of q.model.ingressPaths) {
+    p.hops.forEach((h, i) => {
+      if (h.resourceKind !== 'loadBalancer') return;
+      const lb = q.getAs(h.resource, 'loadBalancer');
+      if (!lb || lb.visibility !== 'public') return;
+      onPaths.add(lb.id);
+      if (dnatFirewall(q, p.hops[i - 1])) return;
+      const cluster = lb.cluster || p.cluster;
+      if (cluster) out.push({ loadBalancer: lb, cluster, path: p, hop: h });
+    });
+  }
+  for (const lb of q.all('loadBalancer')) {
+    if (lb.visibility !== 'public' || onPaths.has(lb.id) || !lb.cluster || isOutboundLoadBalancer(q.model, lb.id)) continue;
+    out.push({ loadBalancer: lb, cluster: lb.cluster });
+  }
+  return out;
 }

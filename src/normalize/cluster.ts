@@ -296,8 +296,12 @@ export function readOutbound(n: NormalizeContext, f: Fields, cluster: Id): Outbo
       return {
         type,
         outboundIps: o.num('outboundIps', { min: 1, max: 100 }) ?? o.defaulted('outboundIps', 1, REASONS.outboundIps),
-        allocatedOutboundPorts: o.num('allocatedOutboundPorts', { min: 0, max: 64000 }) ?? o.defaulted('allocatedOutboundPorts', 0, REASONS.allocatedOutboundPorts),
-        idleTimeoutMinutes: o.num('idleTimeoutMinutes', { min: 4, max: 100 }) ?? o.defaulted('idleTimeoutMinutes', 30, REASONS.lbIdleTimeout),
+        // The cluster's own API (ManagedClusterLoadBalancerProfile) takes 0–64,000 ports per node and 4–120 idle
+        // minutes, and the ports must be a multiple of 8 (configure-load-balancer-standard). The design states that
+        // profile, so its range applies, not the 4–100 the load balancer article gives for rules made directly.
+        allocatedOutboundPorts:
+          o.num('allocatedOutboundPorts', { min: 0, max: 64000, multipleOf: 8 }) ?? o.defaulted('allocatedOutboundPorts', 0, REASONS.allocatedOutboundPorts),
+        idleTimeoutMinutes: o.num('idleTimeoutMinutes', { min: 4, max: 120 }) ?? o.defaulted('idleTimeoutMinutes', 30, REASONS.lbIdleTimeout),
       };
     case 'managedNATGateway':
     case 'managedNATGatewayV2':

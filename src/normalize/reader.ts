@@ -116,7 +116,7 @@ export class Fields {
     return undefined;
   }
 
-  num(key: string, opts: { min?: number; max?: number; integer?: boolean } = {}): number | undefined {
+  num(key: string, opts: { min?: number; max?: number; integer?: boolean; multipleOf?: number } = {}): number | undefined {
     const v = this.value[key];
     if (v === undefined) return undefined;
     if (typeof v !== 'number' || !Number.isFinite(v)) {
@@ -133,6 +133,10 @@ export class Fields {
     }
     if (opts.max !== undefined && v > opts.max) {
       this.invalid(key, `"${key}" must be at most ${opts.max}, got ${v}`);
+      return undefined;
+    }
+    if (opts.multipleOf !== undefined && v % opts.multipleOf !== 0) {
+      this.invalid(key, `"${key}" must be a multiple of ${opts.multipleOf}, got ${v}`);
       return undefined;
     }
     return v;

@@ -77,6 +77,12 @@ interface ReportFields {
    * invalid value, the verdict would judge its stand-in, and becomes a check that could not run.
    */
   dependsOn?: Id[];
+  /**
+   * The fields of `element` the verdict reads, as paths inside it (`outbound.allocatedOutboundPorts`, `network`). An
+   * invalid value in another of its fields (an idle timeout a capacity sum never uses) then leaves the verdict
+   * standing. Left out, any invalid field of the element holds the verdict back.
+   */
+  reads?: string[];
   /** DSL path; defaults to the element's source path. */
   path?: string;
   /** Property appended to the element's path (`cidr`, `zones`). */
@@ -109,6 +115,8 @@ export interface UnverifiedReport {
   check: string;
   /** The fact in words; defaults to the one `Model.unknown` records for the property. */
   fact?: string;
+  /** As on a finding: the element's fields the check reads, so an invalid field it does not read leaves it open. */
+  reads?: string[];
 }
 
 export interface RuleContext {

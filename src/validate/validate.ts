@@ -78,9 +78,9 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     for (const u of open) {
       if (unresolved.has(u.element)) continue;
       const el = q.get(u.element);
-      const held = invalid.get(u.element);
+      const held = heldField(invalid, q, u.element, u.reads, undefined);
       if (held) {
-        unverified.push(heldCheck(rule, u.element, el, held, opts.file));
+        unverified.push(heldCheck(rule, u.element, el, held.path, opts.file));
         continue;
       }
       const path = u.path ?? el?.source.path ?? '';
@@ -114,9 +114,9 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       // A field the design states wrongly (a typo in an enum, a string for a number) reached the model as a stand-in
       // value (the first allowed one, or the default). A rule's verdict on that element would judge the stand-in, not
       // the design, so it becomes a check that could not run until the field is fixed.
-      const heldBy = r.element && !ISSUE_RULES.has(rule.meta.id) ? [r.element, ...(r.dependsOn ?? [])].find((id) => invalid.has(id)) : undefined;
-      if (heldBy) {
-        unverified.push(heldCheck(rule, heldBy, q.get(heldBy), invalid.get(heldBy)!, opts.file));
+      const held = r.element && !ISSUE_RULES.has(rule.meta.id) ? heldField(invalid, q, r.element, r.reads, r.dependsOn) : undefined;
+      if (held) {
+        unverified.push(heldCheck(rule, held.element, q.get(held.element), held.path, opts.file));
         continue;
       }
       const base = r.path ?? el?.source.path ?? '';
@@ -278,14 +278,48 @@ const ISSUE_RULES: ReadonlySet<string> = new Set<IssueRuleId>([
   'structure/shared-part',
 ]);
 
-/** Per element, the DSL path of the first field (in path order) that the design states with a value of the wrong shape. */
-function invalidFields(issues: readonly NormalizeIssue[]): Map<string, string> {
-  const out = new Map<string, string>();
+/** Per element, the DSL paths (in path order) of the fields that the design states with a value of the wrong shape. */
+function invalidFields(issues: readonly NormalizeIssue[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   // Only values the model replaced: an issue about a stated value the model keeps (a pool version "latest", a
   // cluster without a system pool) leaves the rules that judge that value to say so.
   const schema = issues.filter((i) => i.standIn && i.element).sort((a, b) => cmpStr(a.path, b.path));
-  for (const i of schema) if (!out.has(i.element!)) out.set(i.element!, i.path);
+  for (const i of schema) {
+    const list = out.get(i.element!);
+    if (!list) out.set(i.element!, [i.path]);
+    else if (!list.includes(i.path)) list.push(i.path);
+  }
   return out;
+}
+
+/** Whether an invalid field at `path` is, contains or lies inside one of the fields `reads` names inside `own`. */
+function readsField(own: string | undefined, path: string, reads: readonly string[]): boolean {
+  // A field the element's own path does not lead to cannot be placed among the reads: hold on it.
+  if (!own || !path.startsWith(`${own}.`)) return true;
+  const rel = path.slice(own.length + 1);
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+  return reads.some((r) => within(rel, r) || within(r, rel));
+}
+
+/**
+ * The first invalid field a verdict rests on: among the element's own fields, those it reads (all of them when the
+ * report does not say), then any of the other elements it depends on.
+ */
+function heldField(
+  invalid: ReadonlyMap<string, string[]>,
+  q: ModelQuery,
+  element: string,
+  reads: readonly string[] | undefined,
+  dependsOn: readonly string[] | undefined,
+): { element: string; path: string } | undefined {
+  const own = invalid.get(element);
+  const ownPath = reads ? own?.find((p) => readsField(q.get(element)?.source.path, p, reads)) : own?.[0];
+  if (ownPath) return { element, path: ownPath };
+  for (const id of dependsOn ?? []) {
+    const p = invalid.get(id)?.[0];
+    if (p) return { element: id, path: p };
+  }
+  return undefined;
 }
 
 /**

@@ -131,6 +131,30 @@ describe('verdicts on an element with an invalid field are held back', () => {
     expect(capacity(await run(flat('10%'))).map((f) => f.message)).toEqual([expect.stringContaining('need 30')]);
   });
 
+  it('an invalid field holds back only the verdicts that read it: an idle timeout leaves the SNAT and filtering verdicts standing', async () => {
+    // Load balancer egress, 1 IP × 64,000 ÷ 8,000 ports = 8 nodes for 15 + 2 surge, unfiltered, in production.
+    const lbEgress = (outbound: Record<string, unknown>) => (b: Base) => {
+      delete b.nodes.routeTable;
+      set(b.arch.metadata, 'environment', 'production');
+      b.aks.network.fqdnFiltering = false;
+      set(b.aks, 'outbound', { type: 'loadBalancer', outboundIps: 1, allocatedOutboundPorts: 8000, ...outbound });
+    };
+    const verdicts = (r: Awaited<ReturnType<typeof run>>) =>
+      r.findings.filter((f) => f.ruleId === 'egress/lb-snat-capacity' || f.ruleId === 'egress/no-egress-control').map((f) => f.ruleId);
+    const held = (r: Awaited<ReturnType<typeof run>>) =>
+      r.unverified!.filter((u) => u.ruleId === 'egress/lb-snat-capacity' || u.ruleId === 'egress/no-egress-control').map((u) => `${u.ruleId} ${u.factPath}`);
+    const valid = await run(lbEgress({ idleTimeoutMinutes: 30 }));
+    expect(verdicts(valid)).toEqual(['egress/lb-snat-capacity', 'egress/no-egress-control']);
+    const idle = await run(lbEgress({ idleTimeoutMinutes: 200 }));
+    expect(idle.findings.some((f) => f.ruleId === 'structure/schema' && f.path === 'clusters[0].outbound.idleTimeoutMinutes')).toBe(true);
+    expect(verdicts(idle)).toEqual(verdicts(valid));
+    expect(held(idle)).toEqual([]);
+    // An invalid type is read by both.
+    const type = await run(lbEgress({ type: 'loadbalancer' }));
+    expect(verdicts(type)).toEqual([]);
+    expect(held(type)).toEqual(['egress/lb-snat-capacity clusters[0].outbound.type', 'egress/no-egress-control clusters[0].outbound.type']);
+  });
+
   it('the schema message names a value that differs only in case', async () => {
     const r = await run((b) => set(b.aks.apiServer!, 'mode', 'Private'));
     const schema = r.findings.find((f) => f.ruleId === 'structure/schema');

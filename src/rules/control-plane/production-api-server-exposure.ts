@@ -53,6 +53,8 @@ export default defineRule({
       ctx.report({
         element: c.id,
         property: 'apiServer',
+        // The verdict reads the API server settings only: an invalid outbound or network field does not hold it.
+        reads: ['apiServer'],
         messageId: 'publicEndpoint',
         data: { cluster: c.name, environment, how },
         evidence: { cluster: c.name, mode: c.apiServer.mode, authorizedRanges: ranges.length },

@@ -1,5 +1,5 @@
 import { cidr, ipToNumber, isPrivateRange } from '../../model/cidr.js';
-import { routingOf } from '../../model/egress.js';
+import { dnatFirewall, routingOf } from '../../model/egress.js';
 import { routeFor, type SubnetRoutes } from '../../model/routing.js';
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
@@ -59,8 +59,9 @@ export default defineRule({
         ...(pool.podSubnet ? [{ id: pool.podSubnet, role: 'pod' as const }] : []),
       ]);
       p.hops.forEach((hop, i) => {
+        // The same test as directPublicLoadBalancers, so a public load balancer behind this DNAT is judged here only.
+        const fw = dnatFirewall(q, hop);
         if (!hop.dnat) return;
-        const fw = q.getAs(hop.resource, 'azureFirewall');
         const next = p.hops[i + 1];
         const lb = q.getAs(next?.resource, 'loadBalancer');
         const translated =

@@ -2,6 +2,9 @@ import { defineRule } from '../../validate/rule.js';
 import { autoPortsPerNode, LB_PORTS_PER_IP as PORTS_PER_IP } from '../../model/capacity.js';
 import { clusterScale, fmt, plural } from './_egress.js';
 
+/** The cluster's own fields the capacity verdict rests on. */
+const READS = ['outbound.type', 'outbound.outboundIps', 'outbound.allocatedOutboundPorts', 'network', 'nodePools', 'managedVnet'] as const;
+
 export default defineRule({
   meta: {
     id: 'egress/lb-snat-capacity',
@@ -44,6 +47,9 @@ export default defineRule({
       const evidence = { cluster: c.name, outboundIps: ips, allocatedOutboundPorts: ports, maxNodes: nodes, surgeNodes: surge };
       // The node count comes from the pools' stated sizes and surge.
       const dependsOn = ctx.q.pools(c.id).map((p) => p.id);
+      // The sum uses the outbound type, IPs and ports, and the pools and routes that place the nodes; the idle
+      // timeout changes how long a port stays taken, not how many each node gets, so an invalid one does not hold it.
+      const reads = [...READS];
       if (ports > 0) {
         const capacity = Math.floor(total / ports);
         if (capacity < needed) {
@@ -61,6 +67,7 @@ export default defineRule({
             element: c.id,
             property: 'outbound',
             dependsOn,
+            reads,
             evidence: { ...evidence, capacityNodes: capacity },
           });
         }
@@ -80,6 +87,7 @@ export default defineRule({
           element: c.id,
           property: 'outbound',
           dependsOn,
+          reads,
           severity: 'warning',
           evidence: { ...evidence, autoPortsPerNode: per },
         });

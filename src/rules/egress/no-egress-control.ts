@@ -1,6 +1,9 @@
 import { defineRule } from '../../validate/rule.js';
 import { isProduction } from './_egress.js';
 
+/** What decides the cluster's egress path and its filtering; the idle timeout and port counts do not. */
+const READS = ['outbound.type', 'outbound.natGateway', 'network', 'nodePools', 'managedVnet'];
+
 export default defineRule({
   meta: {
     id: 'egress/no-egress-control',
@@ -55,6 +58,7 @@ export default defineRule({
           property: 'network.fqdnFiltering',
           check: `egress of cluster ${c.name} (through ${p.via === 'loadBalancer' ? 'its load balancer' : 'a NAT gateway'}) is filtered by FQDN network policies`,
           fact: 'ACNS FQDN filtering of pod egress',
+          reads: READS,
         });
         continue;
       }
@@ -73,6 +77,7 @@ export default defineRule({
         },
         element: c.id,
         property: 'outbound',
+        reads: READS,
         severity: prod ? 'warning' : 'info',
         evidence: { cluster: c.name, outboundType: p.outboundType, production: prod },
       });

@@ -1,6 +1,6 @@
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
-import { isOutboundLoadBalancer } from '../../model/egress.js';
+import { directPublicLoadBalancers } from '../../model/egress.js';
 
 export default defineRule({
   meta: {
@@ -13,7 +13,10 @@ export default defineRule({
     rationale:
       'When the node subnet sends 0.0.0.0/0 to a firewall, replies to clients that reached a public load balancer leave through the firewall instead of the load balancer. ' +
       'The firewall has never seen the inbound half of the connection and drops the reply, so the public service does not work (asymmetric routing).',
-    fix: 'Publish the service on an internal load balancer and reach it through a DNAT rule on the firewall, or put Application Gateway / Front Door in front; do not expose public LoadBalancer services on UDR clusters.',
+    fix:
+      'Publish the service on an internal load balancer and reach it through a DNAT rule on the firewall, or put Application Gateway / Front Door in front; ' +
+      "or keep the public load balancer but only behind a firewall DNAT rule, with a host route for the firewall's public IP (next hop Internet) in the node subnet's route table so replies to the firewall leave the way they came. " +
+      'Do not expose public LoadBalancer services directly on clusters whose egress is routed to a firewall.',
     example: [
       "const ilb = loadBalancer({ name: 'ilb-ingress', visibility: 'internal', subnet: nodes, cluster: aks });",
       "ingressPath({ name: 'web', from: { kind: 'internet' }, hops: [{ via: appGw, protocol: 'https', port: 443, tls: 'reencrypt' }, { via: ilb, protocol: 'https', port: 443, tls: 'passthrough' }], to: { cluster: aks, service: 'web', protocol: 'https', port: 8443 } });",
@@ -36,16 +39,12 @@ export default defineRule({
     // Clusters whose effective 0.0.0.0/0 route goes to a firewall or NVA, whatever their outbound type.
     for (const p of ctx.model.egressPaths) if (p.via === 'appliance' && p.nextHop) udr.set(p.cluster, q.name(p.nextHop));
     if (udr.size === 0) return;
-    const onPaths = new Set<Id>();
-    for (const p of ctx.model.ingressPaths) {
-      for (const h of p.hops) {
-        if (h.resourceKind !== 'loadBalancer') continue;
-        const lb = q.getAs(h.resource, 'loadBalancer');
-        if (!lb || lb.visibility !== 'public') continue;
-        onPaths.add(lb.id);
-        const cluster = lb.cluster || p.cluster;
-        const appliance = cluster ? udr.get(cluster) : undefined;
-        if (appliance === undefined) continue;
+    // Only load balancers clients reach on their own address: behind a firewall DNAT the client is the firewall's
+    // public IP, whose return route egress/dnat-asymmetric-route reads (a host route to it makes the path symmetric).
+    for (const { loadBalancer: lb, cluster, path: p, hop: h } of directPublicLoadBalancers(q)) {
+      const appliance = udr.get(cluster);
+      if (appliance === undefined) continue;
+      if (p && h) {
         ctx.report({
           messageId: 'pathThroughPublicLb',
           data: { path: p.name, loadBalancer: lb.name, hop: h.step, cluster: q.name(cluster), appliance },
@@ -53,19 +52,15 @@ export default defineRule({
           element: lb.id,
           evidence: { path: p.name, loadBalancer: lb.name, cluster: q.name(cluster), appliance },
         });
+      } else {
+        // Public LoadBalancer Services declared on their own (network.loadBalancers) break the same way.
+        ctx.report({
+          messageId: 'servicePublicLb',
+          data: { loadBalancer: lb.name, cluster: q.name(cluster), appliance },
+          element: lb.id,
+          evidence: { loadBalancer: lb.name, cluster: q.name(cluster), appliance },
+        });
       }
-    }
-    // Public LoadBalancer Services declared on their own (network.loadBalancers) break the same way.
-    for (const lb of q.all('loadBalancer')) {
-      if (lb.visibility !== 'public' || onPaths.has(lb.id) || !lb.cluster || isOutboundLoadBalancer(ctx.model, lb.id)) continue;
-      const appliance = udr.get(lb.cluster);
-      if (appliance === undefined) continue;
-      ctx.report({
-        messageId: 'servicePublicLb',
-        data: { loadBalancer: lb.name, cluster: q.name(lb.cluster), appliance },
-        element: lb.id,
-        evidence: { loadBalancer: lb.name, cluster: q.name(lb.cluster), appliance },
-      });
     }
   },
 });

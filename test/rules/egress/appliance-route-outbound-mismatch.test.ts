@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { natGateway, nodePool, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
+import { ingressPath, loadBalancer, natGateway, nodePool, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { runAll } from '../../helpers/run-rule.js';
@@ -59,8 +59,9 @@ testRule(ID, {
           message:
             'cluster aks-test declares outbound type loadBalancer, but the effective 0.0.0.0/0 route of node subnet ' +
             'snet-nodes (route tunnel in rt-egress) goes to gateway vpngw-spoke (forced tunnel to on-premises): ' +
-            'egress leaves through vpngw-spoke, not the load balancer, whose outbound IPs carry no egress, and ' +
-            'replies to public LoadBalancer services return through the gateway and are dropped (asymmetric routing)',
+            'egress leaves through vpngw-spoke, not the load balancer, whose outbound IPs carry no egress; ' +
+            'userDefinedRouting is recommended. If the cluster exposes public LoadBalancer Services directly, ' +
+            'replies to them return through the gateway and are dropped (asymmetric routing)',
           evidence: { nextHop: 'vpngw-spoke', via: 'gateway' },
         },
       ],
@@ -146,11 +147,58 @@ testRule(ID, {
           severity: 'warning',
           message:
             'cluster aks-test declares outbound type loadBalancer, but the effective 0.0.0.0/0 route of node subnet snet-nodes (route default in rt-egress) ' +
-            'goes to afw-hub: egress leaves through afw-hub, not the load balancer, whose outbound IPs carry no egress, and replies to public ' +
-            'LoadBalancer services return through the appliance and are dropped (asymmetric routing)',
+            'goes to afw-hub: egress leaves through afw-hub, not the load balancer, whose outbound IPs carry no egress; userDefinedRouting ' +
+            'is recommended. If the cluster exposes public LoadBalancer Services directly, replies to them return through the appliance ' +
+            'and are dropped (asymmetric routing)',
           evidence: { cluster: 'aks-test', subnets: 'snet-nodes', outboundType: 'loadBalancer', nextHop: 'afw-hub', via: 'appliance' },
         },
       ],
+    },
+    {
+      name: 'a public load balancer the design exposes directly is named as the one whose replies are dropped',
+      arch: () => {
+        const b = lbBehindFirewall();
+        b.arch.network.loadBalancers = [loadBalancer({ name: 'svc-legacy-api', visibility: 'public', cluster: b.aks })];
+        return b.arch;
+      },
+      findings: [
+        {
+          messageId: 'lbBypassedPublicLb',
+          path: 'clusters[0].outbound',
+          severity: 'warning',
+          message:
+            'cluster aks-test declares outbound type loadBalancer, but the effective 0.0.0.0/0 route of node subnet snet-nodes (route default in rt-egress) ' +
+            'goes to afw-hub: egress leaves through afw-hub, not the load balancer, whose outbound IPs carry no egress; userDefinedRouting ' +
+            'is recommended. Replies to public load balancer svc-legacy-api return through the appliance and are dropped (asymmetric routing)',
+          evidence: { publicLoadBalancers: 'svc-legacy-api' },
+        },
+      ],
+    },
+    {
+      name: 'a public load balancer reached only through a firewall DNAT is not named (dnat-asymmetric-route reads its return path)',
+      arch: () => {
+        const b = lbBehindFirewall();
+        const plb = loadBalancer({ name: 'lb-web', visibility: 'public', cluster: b.aks });
+        b.firewall.classicRules = [
+          { type: 'dnat', name: 'publish', priority: 100, rules: [
+            { name: 'web', destinationAddress: '20.50.60.70', destinationPort: 443, protocols: ['TCP'], translatedAddress: '20.50.60.99', translatedPort: 443 },
+          ] },
+        ];
+        b.rt.routes = [...b.rt.routes, { name: 'fw-public', prefix: '20.50.60.70/32', nextHop: { type: 'Internet' } }];
+        b.arch.ingress = [
+          ingressPath({
+            name: 'dnat-web',
+            from: { kind: 'internet' },
+            hops: [
+              { via: b.firewall, protocol: 'https', port: 443, tls: 'passthrough', dnatRule: 'web' },
+              { via: plb, protocol: 'https', port: 443, tls: 'passthrough' },
+            ],
+            to: { cluster: b.aks, service: 'web', protocol: 'https', port: 8443 },
+          }),
+        ];
+        return b.arch;
+      },
+      findings: [{ messageId: 'lbBypassed', path: 'clusters[0].outbound', severity: 'warning', message: /If the cluster exposes public LoadBalancer Services directly/ }],
     },
     {
       name: 'once per cluster, naming every node subnet that routes to the appliance',
