@@ -25,8 +25,7 @@ export const SCORING: ScoringMethod = {
     'Each pillar starts at 100 points. Every open finding mapped to the pillar subtracts its weight: ' +
     `error ${WEIGHTS.error}, warning ${WEIGHTS.warning}, info ${WEIGHTS.info} ` +
     '(a finding mapped to two pillars counts in both; an accepted risk whose acceptance has expired counts as open; ' +
-    'suppressed findings subtract nothing; a check that could not run because the design leaves a fact unstated ' +
-    'subtracts nothing either, and its rule is counted as "could not run", not as passed). The score never drops below 0. ' +
+    'suppressed findings and checks that could not run subtract nothing). The score never drops below 0. ' +
     'Green: 80 or more and no open error. Red: below 50. Amber: everything else. ' +
     'The overall score is the mean of the five pillar scores, rounded, with the same bands ' +
     '(any open error caps it at amber). In a pack of several architectures, each pack-level pillar score is the mean ' +

@@ -749,7 +749,7 @@ function couldNotRun(n: number): string {
 function verdict(o: { band: string }, c: { error: number; warning: number; info: number; expired: number }, n: number, unverified: number): string {
   const what = n === 1 ? 'The design' : `The ${n} designs`;
   // Checks that could not run are neither passed nor failed: the verdict says so rather than read as a clean pass.
-  const open = unverified ? ` ${couldNotRun(unverified)}; see Open questions.` : '';
+  const open = unverified ? ` ${counted(unverified, 'check')} could not run: see Open questions.` : '';
   if (c.error > 0)
     return `${what} ${noun(n, 'has', 'have')} ${c.error} open ${noun(c.error, 'error')} that must be resolved or formally accepted before approval.${open}`;
   if (o.band === 'green')

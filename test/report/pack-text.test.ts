@@ -40,8 +40,8 @@ describe('counts in agreement', () => {
       return renderHtml(vm).replace(/\s+/g, ' ');
     };
     expect(c.model.unknown.length).toBeGreaterThanOrEqual(1);
-    expect(html(1)).toContain('1 fact the design does not state has no platform default');
-    expect(html(2)).toContain('2 facts the design does not state have no platform default');
+    expect(html(1)).toContain('1 fact the design does not state has no platform default and stays unknown; checks that need it are');
+    expect(html(2)).toContain('2 facts the design does not state have no platform default and stay unknown; checks that need them are');
   });
 });
 
