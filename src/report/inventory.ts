@@ -5,6 +5,7 @@
  * Unknown facts are said to be not stated, never guessed.
  */
 import { dnsServerSubnets } from '../model/dns.js';
+import { counted } from './plural.js';
 import type { ModelQuery } from '../model/query.js';
 import type { FirewallResource, FirewallRuleCollectionModel, WafModel } from '../model/types.js';
 import type { ElementFact } from './alike-rows.js';
@@ -59,11 +60,11 @@ export function inventoryFacts(q: ModelQuery): ElementFact[] {
         ? 'visibility not stated'
         : pls.visibility === '*'
           ? 'visible to anyone with its alias'
-          : `visible to ${pls.visibility.length} subscription(s)`;
+          : `visible to ${counted(pls.visibility.length, 'subscription')}`;
     add(
       `Private Link Service ${pls.name}`,
-      `${vis}; ${pls.autoApproval.length} auto-approved subscription(s); ` +
-        `${pls.natIpCount} NAT IP(s) in ${q.name(pls.subnet)}`,
+      `${vis}; ${counted(pls.autoApproval.length, 'auto-approved subscription')}; ` +
+        `${counted(pls.natIpCount, 'NAT IP')} in ${q.name(pls.subnet)}`,
       pls.name,
     );
   }
@@ -115,7 +116,7 @@ function firewallText(fw: FirewallResource, q: ModelQuery): string {
     fw.ruleCollections === undefined
       ? fw.fqdnAllowRules === undefined
         ? 'rules not stated'
-        : `${fw.fqdnAllowRules.length} allowed FQDN(s)${fw.aksFqdnTag ? ' and the AKS FQDN tag' : ''}`
+        : `${counted(fw.fqdnAllowRules.length, 'allowed FQDN')}${fw.aksFqdnTag ? ' and the AKS FQDN tag' : ''}`
       : collectionsText(fw.ruleCollections);
   const parts = [
     fw.tier ?? 'tier not stated',
@@ -138,7 +139,7 @@ function firewallText(fw: FirewallResource, q: ModelQuery): string {
 function collectionsText(list: FirewallRuleCollectionModel[]): string {
   const n = (t: string): number => list.filter((c) => c.type === t).length;
   const kinds = `${n('application')} application, ${n('network')} network, ${n('dnat')} DNAT`;
-  return `${list.length} rule collection(s): ${kinds}`;
+  return `${counted(list.length, 'rule collection')}: ${kinds}`;
 }
 
 export function wafText(w: WafModel): string {
@@ -158,13 +159,13 @@ export function wafText(w: WafModel): string {
     w.customRules === undefined
       ? 'custom rules not stated'
       : w.customRules.length
-        ? `${w.customRules.length} custom rule(s) ` +
+        ? `${counted(w.customRules.length, 'custom rule')} ` +
           `(${w.customRules.filter((r) => r.type === 'rateLimit').length} rate limit, ` +
           `${w.customRules.filter((r) => r.conditions.some((c) => c.operator === 'GeoMatch')).length} geo-match)`
         : 'no custom rules';
   const what =
     w.source === 'legacy-config' ? 'legacy in-gateway WAF configuration' : `policy${w.name ? ` ${w.name}` : ''}`;
-  return `${what}, ${w.enabled ? w.mode : 'disabled'}, ${sets}, ${w.exclusions.length} exclusion(s), ${custom}`;
+  return `${what}, ${w.enabled ? w.mode : 'disabled'}, ${sets}, ${counted(w.exclusions.length, 'exclusion')}, ${custom}`;
 }
 
 /** Route tables, NSGs and NAT gateways no subnet uses; subnets nothing is in; controllers on no path. */

@@ -2,6 +2,7 @@
  * The IP plan: every VNet and subnet with its size, usable addresses, consumption at maximum
  * scale (with upgrade surge) and headroom, plus the pod and service CIDRs of overlay/kubenet clusters.
  */
+import { counted } from './plural.js';
 import { cidr } from '../model/cidr.js';
 import type { ModelQuery } from '../model/query.js';
 import { podCidrDemand, subnetDemand } from '../model/capacity.js';
@@ -77,7 +78,7 @@ export function buildIpPlan(q: ModelQuery): IpPlanView {
       size,
       usable: size,
       consumption: allocated,
-      basis: `${subnets.length} subnet${subnets.length === 1 ? '' : 's'} allocated; ${size !== null ? fmt(size - allocated) : '?'} addresses unallocated`,
+      basis: `${counted(subnets.length, 'subnet')} allocated; ${size !== null ? fmt(size - allocated) : '?'} addresses unallocated`,
       headroomPct: vpct,
       headroomBand: vpct === null ? 'none' : vpct < 0 ? 'red' : vpct < 10 ? 'amber' : 'green',
     });

@@ -3,6 +3,7 @@
  * (`diagrams/<architecture>-<view>.svg`). Every piece of user text is escaped so it renders as
  * written and can never inject HTML, links or table cells.
  */
+import { counted, noun } from './plural.js';
 import type { ArchitectureView, NarrativeView, ReportViewModel } from './types.js';
 
 /** Escapes inline Markdown: CommonMark allows a backslash before any ASCII punctuation. */
@@ -26,12 +27,10 @@ export function mdLink(url: string, label?: string): string {
 }
 
 const num = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('en-US').format(v));
-/** "1 warning", "2 warnings": a count with its noun in agreement. */
-const counted = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
 
 function table(head: string[], rows: string[][]): string[] {
-  return [`| ${head.join(' | ')} |`, `|${head.map((h) => (/^(Score|Size|Usable|Used|Headroom|Run|Passed|Failed|Suppressed|#|Errors|Warnings|Info)/.test(h) ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
+  return [`| ${head.join(' | ')} |`, `|${head.map((h) => (/^(Score|Size|Usable|Used|Headroom|Run|Passed|Failed|Suppressed|Could not run|#|Errors|Warnings|Info)/.test(h) ? '---:' : '---')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`), ''];
 }
 
 function narrative(n: NarrativeView): string[] {
@@ -46,7 +45,7 @@ function narrative(n: NarrativeView): string[] {
   return out;
 }
 
-function architecture(a: ArchitectureView, diagramDir: string): string[] {
+function architecture(a: ArchitectureView, diagramDir: string, vm: ReportViewModel): string[] {
   const out: string[] = [`## ${a.index}. ${md(a.title)}`, ''];
   out.push('### Context', '');
   if (a.description) out.push(md(a.description), '');
@@ -107,7 +106,8 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
   }
 
   out.push('### Findings', '');
-  if (!a.findingsByPillar.length) out.push('_No open findings._', '');
+  if (!a.findingsByPillar.length)
+    out.push(a.openQuestions.length ? `_No open findings; ${counted(a.openQuestions.length, 'check')} could not run (see Open questions)._` : '_No open findings._', '');
   for (const p of a.findingsByPillar) {
     out.push(`#### ${md(p.name)} (${p.code}) — ${p.count} open`, '');
     if (p.elsewhere) out.push(`_${md(p.elsewhere)}_`, '');
@@ -125,7 +125,7 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
   if (!a.openQuestions.length) out.push('_Every check could run: the design states every fact the rules need._', '');
   else {
     out.push(
-      `${a.openQuestions.length} check${a.openQuestions.length === 1 ? '' : 's'} could not run because the design does not state a fact ${a.openQuestions.length === 1 ? 'it needs' : 'they need'}. ` +
+      `${counted(a.openQuestions.length, 'check')} could not run because the design does not state a fact ${noun(a.openQuestions.length, 'it needs', 'they need')}. ` +
         (a.openQuestions.length === 1
           ? 'It is neither passed nor failed; state the fact to settle it.'
           : 'They are neither passed nor failed; state the fact to settle each one.'),
@@ -150,10 +150,11 @@ function architecture(a: ArchitectureView, diagramDir: string): string[] {
   out.push('### Rule coverage', '');
   out.push(
     ...table(
-      ['Pillar', 'Run', 'Passed', 'Failed', 'Suppressed', 'Pass rate'],
-      [...a.coverage, a.coverageTotal].map((c) => [md(c.name), String(c.run), String(c.passed), String(c.failed), String(c.suppressed), `${c.passRate} %`]),
+      ['Pillar', 'Run', 'Passed', 'Failed', 'Suppressed', 'Could not run', 'Pass rate'],
+      [...a.coverage, a.coverageTotal].map((c) => [md(c.name), String(c.run), String(c.passed), String(c.failed), String(c.suppressed), String(c.unverified), `${c.passRate} %`]),
     ),
   );
+  out.push(`_${md(vm.summary.method.coverageText)}_`, '');
   return out;
 }
 
@@ -176,8 +177,8 @@ export function renderMarkdown(vm: ReportViewModel, diagramDir = 'diagrams'): Ma
   out.push('## Executive summary', '', `**Overall ${vm.summary.overall.score} — ${md(vm.summary.overall.bandLabel)}.** ${md(vm.summary.verdict)}`, '');
   out.push(
     ...table(
-      ['Pillar', 'Score', 'Status', 'Errors', 'Warnings', 'Info', 'Accepted'],
-      vm.summary.scores.map((s) => [`${md(s.name)} (${s.code})`, String(s.score), md(s.bandLabel), String(s.error), String(s.warning), String(s.info), String(s.suppressed)]),
+      ['Pillar', 'Score', 'Status', 'Errors', 'Warnings', 'Info', 'Accepted', 'Rules run / failed / could not run'],
+      vm.summary.scores.map((s) => [`${md(s.name)} (${s.code})`, String(s.score), md(s.bandLabel), String(s.error), String(s.warning), String(s.info), String(s.suppressed), `${s.rulesRun} / ${s.rulesFailed} / ${s.rulesUnverified}`]),
     ),
   );
   const c = vm.summary.counts;
@@ -188,10 +189,10 @@ export function renderMarkdown(vm: ReportViewModel, diagramDir = 'diagrams'): Ma
   else out.push('_No open findings._', '');
   out.push('### Top recommendations', '');
   if (vm.summary.topRecommendations.length) out.push(...vm.summary.topRecommendations.map((t) => `${t.rank}. ${md(t.text)} (\`${t.ruleId.replace(/`/g, '')}\`, ${t.severityLabel}, ${t.occurrences}×)`), '');
-  else out.push('_Nothing to recommend._', '');
+  else out.push(vm.summary.unverifiedNote ? `_${md(vm.summary.unverifiedNote)}_` : '_Nothing to recommend._', '');
   out.push('### Scoring method', '', md(vm.summary.method.text), '');
 
-  for (const a of vm.architectures) out.push(...architecture(a, diagramDir));
+  for (const a of vm.architectures) out.push(...architecture(a, diagramDir, vm));
 
   out.push('## Appendix', '', '### Rule catalogue', '');
   out.push(...table(['Rule', 'Title', 'Default severity', 'Raised in this pack', 'Pillars', 'WAF'], vm.appendix.rules.map((r) => [`\`${r.id.replace(/`/g, '')}\``, md(r.title), r.errorAfter ? `${r.severityLabel} → Error after ${r.errorAfter}` : r.severityLabel, r.raised || '—', md(r.pillars), md(r.waf)])));

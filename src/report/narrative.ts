@@ -19,6 +19,8 @@ import type {
 } from '../model/types.js';
 import type { NarrativeStep, NarrativeView } from './types.js';
 import { clientIpLostBefore } from '../model/client-ip.js';
+import { KIND_NAMES } from '../diagram/views.js';
+import { counted } from './plural.js';
 
 type Tone = NarrativeStep['tags'][number]['tone'];
 
@@ -153,17 +155,33 @@ function clientLabel(c: ResourceOf<'client'> | undefined, q: ModelQuery): string
   }
 }
 
+/** A kind as a common noun in a sentence ("load balancer"); product names keep their capitals ("Application Gateway"). */
+function kindNoun(r: Resource | undefined): string {
+  const label = (r && KIND_NAMES[r.kind]) ?? 'component';
+  return /^[A-Z][a-z]+( [a-z][\w-]*)*$/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
+/**
+ * The hops of a path as its sentences name them. Two hops may share a name (the HTTP application routing add-on names
+ * both its load balancer and its controller addon-http-application-routing): each of those is qualified by its kind,
+ * so the path does not read as a hop to itself.
+ */
+function hopLabels(hops: IngressPathModel['hops'], q: ModelQuery): string[] {
+  const names = hops.map((h) => q.name(h.resource));
+  return names.map((n, i) => (names.indexOf(n) !== names.lastIndexOf(n) ? `${kindNoun(q.get(hops[i]!.resource))} ${n}` : n));
+}
+
 export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeView {
   const client = q.getAs(p.client, 'client');
   const target = q.getAs(p.target, 'workload');
   const cluster = q.getAs(p.cluster, 'cluster');
-  const hopNames = p.hops.map((h) => q.name(h.resource));
+  const hopNames = hopLabels(p.hops, q);
   const who = clientLabel(client, q);
   const targetText = target
     ? `service ${target.service} in namespace ${target.namespace} on ${cluster ? `cluster ${cluster.name}` : 'the cluster'}`
     : `the workload on ${cluster ? `cluster ${cluster.name}` : 'the cluster'}`;
   const summary =
-    `${who} reach ${targetText} through ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'}` +
+    `${who} reach ${targetText} through ${counted(p.hops.length, 'hop')}` +
     (hopNames.length ? `: ${hopNames.join(' → ')}` : '') +
     `. ${p.internetFacing ? 'The path is internet-facing.' : 'The path is not reachable from the internet.'}` +
     (p.description ? ` ${p.description}` : '');
@@ -176,7 +194,7 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
     n: 1,
     title: who.charAt(0).toUpperCase() + who.slice(1),
     text: first
-      ? `Connect with ${protocolLabel(first.protocol)} to port ${first.port} of ${q.name(first.resource)}.` +
+      ? `Connect with ${protocolLabel(first.protocol)} to port ${first.port} of ${hopNames[0]}.` +
         (ENCRYPTED.has(first.protocol) ? '' : ' The first segment is not encrypted.')
       : 'Connect directly to the workload.',
     tags: first ? [{ label: ENCRYPTED.has(first.protocol) ? 'encrypted' : 'plaintext', tone: ENCRYPTED.has(first.protocol) ? 'good' : 'bad' }] : [],
@@ -190,9 +208,9 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   let ipLostAt: string | undefined;
   p.hops.forEach((h, i) => {
     const r = q.get(h.resource);
-    const name = q.name(h.resource);
+    const name = hopNames[i]!;
     const next = p.hops[i + 1];
-    const nextName = next ? q.name(next.resource) : target ? `the ${target.service} pods` : 'the pods';
+    const nextName = next ? hopNames[i + 1]! : target ? `the ${target.service} pods` : 'the pods';
     const leaving = segments[i + 1];
     const undecided = leaving ? undecidedBy(q.model, p, leaving) : undefined;
     const tls = tlsSentence(h, leaving?.tls, undecided);
@@ -274,7 +292,7 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   const unstated = unstatedSegments.length ? `Encryption not stated (mesh mTLS mode unknown): ${unstatedSegments.join('; ')}.` : '';
   notes.push(
     plainSegments.length || firstPlain
-      ? `Unencrypted segments: ${[...(firstPlain ? [`client → ${q.name(first.resource)}`] : []), ...plainSegments].join('; ')}.` +
+      ? `Unencrypted segments: ${[...(firstPlain ? [`client → ${hopNames[0]}`] : []), ...plainSegments].join('; ')}.` +
           (unstated ? ` ${unstated}` : '')
       : unstated
         ? `${unstated} Every other segment from the client to the pods is encrypted.`
@@ -557,7 +575,7 @@ export function controlPlaneNarrative(c: ClusterResource, access: readonly Contr
       summary =
         `The API server of ${c.name} has a public endpoint. ` +
         (api.authorizedIpRanges.length
-          ? `It only accepts ${api.authorizedIpRanges.length} authorized IP range${api.authorizedIpRanges.length === 1 ? '' : 's'}: ${api.authorizedIpRanges.join(', ')}.`
+          ? `It only accepts ${counted(api.authorizedIpRanges.length, 'authorized IP range')}: ${api.authorizedIpRanges.join(', ')}.`
           : 'No authorized IP ranges are set, so any address on the internet can reach it (authentication still applies).');
       break;
     case 'private':

@@ -13,6 +13,7 @@ import type { BrowserChoice } from './browser.js';
 import { writeFontconfig } from './fontconfig.js';
 import { sweepStale, trackChild, trackTemp, untrackTemp } from '../shared/output-file.js';
 import { xmlSafe } from '../shared/text-safety.js';
+import { ellipsize, metrics } from '../render/text.js';
 import { isCalendarDate } from '../shared/date.js';
 
 /**
@@ -262,19 +263,48 @@ export function cssString(s: string): string {
  * words, and Chromium leaves them out of the structure tree as it did the templates.
  */
 export function runningHeadStyle(title: string): string {
-  const text = "font-family: 'DejaVu Sans', sans-serif; font-size: 7pt; font-weight: normal; color: #5b6578;";
+  const text = `font-family: 'DejaVu Sans', sans-serif; font-size: ${HEAD_PT}pt; font-weight: normal; color: #5b6578;`;
   const top = `${text} vertical-align: bottom; margin-bottom: 5mm; padding-bottom: 2pt; border-bottom: 0.5pt solid #d5dae3;`;
   const bottom = `${text} vertical-align: top; margin-top: 5mm;`;
-  return (
-    '<style>@page {' +
-    ` @top-left { content: ${cssString(title)}; ${top} }` +
+  // One line, whatever the title: Chromium wraps a margin box that is too narrow (the rule under the header then
+  // drops into the margin) and ignores overflow and text-overflow there, so the title is cut to fit here.
+  const left = (page: string, width: number) =>
+    `@page${page} { @top-left { content: ${cssString(headTitle(title, width))}; ${top} white-space: nowrap; }` +
     // An empty centre box carries the rule under the header across the gap between the two texts.
     ` @top-center { content: ""; ${top} }` +
-    ` @top-right { content: ${cssString(HEADER_RIGHT)}; ${top} }` +
+    ` @top-right { content: ${cssString(HEADER_RIGHT)}; ${top} white-space: nowrap; }`;
+  return (
+    '<style>' +
+    left('', PORTRAIT_PT) +
     ` @bottom-left { content: ${cssString(FOOTER_LEFT)}; ${bottom} }` +
     ` @bottom-right { content: "Page " counter(page) " of " counter(pages); ${bottom} }` +
-    ' }</style>'
+    ' }' +
+    // Landscape pages (the wide diagrams, html.ts) have room for more of it.
+    ` ${left(' landscape', LANDSCAPE_PT)} }` +
+    '</style>'
   );
+}
+
+/** The running head's type size, in pt. */
+const HEAD_PT = 7;
+/** The width between the side margins (14 mm each) of the narrower paper, A4 (Letter is 6 mm wider), in pt. */
+const PORTRAIT_PT = ((210 - 28) * 72) / 25.4;
+const LANDSCAPE_PT = ((297 - 28) * 72) / 25.4;
+
+/**
+ * The title as the running head prints it beside HEADER_RIGHT on a page `width` pt wide: whole when it fits, else cut
+ * at a word with an ellipsis. Measured with the vendored font's advances; the slack covers the gap between the boxes
+ * and any difference in Chromium's shaping.
+ */
+export function headTitle(title: string, width: number): string {
+  const room = width - metrics.width(HEADER_RIGHT, HEAD_PT) - 24;
+  const flat = title.replace(/\s+/g, ' ').trim();
+  if (metrics.width(flat, HEAD_PT) <= room) return flat;
+  const cut = ellipsize(metrics, flat, room, HEAD_PT);
+  // Back to the last word's end when that keeps most of the line: "… West Europe and…" rather than "… Europe a…".
+  const words = cut.slice(0, -1);
+  const space = words.lastIndexOf(' ');
+  return (space > words.length * 0.7 ? words.slice(0, space) : words).replace(/[\s,;:·–—-]+$/, '') + '…';
 }
 
 /** The document with the running header and footer (runningHeadStyle) at the end of its head, else at its start. */

@@ -25,11 +25,16 @@ export const SCORING: ScoringMethod = {
     'Each pillar starts at 100 points. Every open finding mapped to the pillar subtracts its weight: ' +
     `error ${WEIGHTS.error}, warning ${WEIGHTS.warning}, info ${WEIGHTS.info} ` +
     '(a finding mapped to two pillars counts in both; an accepted risk whose acceptance has expired counts as open; ' +
-    'suppressed findings subtract nothing). The score never drops below 0. ' +
+    'suppressed findings and checks that could not run subtract nothing). The score never drops below 0. ' +
     'Green: 80 or more and no open error. Red: below 50. Amber: everything else. ' +
     'The overall score is the mean of the five pillar scores, rounded, with the same bands ' +
     '(any open error caps it at amber). In a pack of several architectures, each pack-level pillar score is the mean ' +
     'of that pillar\'s scores across the architectures (each design weighs the same), while the counts are totals.',
+  coverageText:
+    'A rule counts in every pillar it serves, once, in the first of these that applies. Failed: the rule has at least ' +
+    'one open (or expired) finding. Could not run: a check of the rule could not run because the design does not ' +
+    'state a fact it needs (see Open questions); a rule that passed on some elements and could not run on others ' +
+    'counts here, not as passed. Suppressed: all its findings are accepted risks. Passed: none of these.',
 };
 
 export const BAND_LABEL: Record<Band, string> = { green: 'Good', amber: 'Needs attention', red: 'At risk' };
@@ -50,15 +55,38 @@ export function severityCounts(findings: readonly Finding[]): SeverityCounts {
   return c;
 }
 
+/** What one rule came to on a design, for the coverage counts and the pillar table. */
+export type RuleOutcome = 'failed' | 'unverified' | 'suppressed' | 'passed';
+
 /**
- * Per-pillar scores. `rulesRun` is the set of rule ids that ran; `ruleMeta` gives each rule's
- * pillars so the coverage numbers per pillar can be filled in.
+ * Each rule's outcome, one per rule, by precedence: a rule with any open (or expired) finding failed; otherwise a rule
+ * with any check that could not run is "could not run" — even when it passed on other elements, or its other findings
+ * are accepted risks — because the board cannot tell whether it would pass there, so it must not read as passed;
+ * otherwise a rule whose findings are all accepted is suppressed; a rule with none of these passed.
+ */
+export function ruleOutcomes(
+  rulesRun: readonly string[],
+  findings: readonly Finding[],
+  unverifiedRules: ReadonlySet<string>,
+): Map<string, RuleOutcome> {
+  const failed = new Set(findings.filter(isActive).map((f) => f.ruleId));
+  const suppressed = new Set(findings.filter((f) => f.status === 'suppressed').map((f) => f.ruleId));
+  return new Map(
+    rulesRun.map((r) => [r, failed.has(r) ? 'failed' : unverifiedRules.has(r) ? 'unverified' : suppressed.has(r) ? 'suppressed' : 'passed']),
+  );
+}
+
+/**
+ * Per-pillar scores. `rulesRun` is the set of rule ids that ran; `rulePillars` gives each rule's pillars so the rule
+ * counts per pillar can be filled in; `unverifiedRules` the rules with a check that could not run.
  */
 export function scorePillars(
   findings: readonly Finding[],
   rulesRun: readonly string[],
   rulePillars: ReadonlyMap<string, readonly Pillar[]>,
+  unverifiedRules: ReadonlySet<string> = new Set(),
 ): PillarScore[] {
+  const outcome = ruleOutcomes(rulesRun, findings, unverifiedRules);
   return PILLARS.map((p) => {
     const mine = findings.filter((f) => f.pillars.includes(p.id));
     const open = mine.filter(isActive);
@@ -66,7 +94,6 @@ export function scorePillars(
     for (const f of open) n[f.severity]++;
     const score = Math.max(0, SCORING.start - n.error * WEIGHTS.error - n.warning * WEIGHTS.warning - n.info * WEIGHTS.info);
     const run = rulesRun.filter((r) => rulePillars.get(r)?.includes(p.id));
-    const failed = new Set(open.map((f) => f.ruleId));
     const b = band(score, n.error);
     return {
       pillar: p.id,
@@ -78,13 +105,20 @@ export function scorePillars(
       ...n,
       suppressed: mine.length - open.length,
       rulesRun: run.length,
-      rulesFailed: run.filter((r) => failed.has(r)).length,
+      rulesFailed: run.filter((r) => outcome.get(r) === 'failed').length,
+      rulesUnverified: run.filter((r) => outcome.get(r) === 'unverified').length,
     };
   });
 }
 
 /** Pack-level pillar scores: the mean score per pillar across architectures, totals for the counts. */
-export function combineScores(perArchitecture: readonly PillarScore[][], rulesRun: readonly string[], failedRules: ReadonlySet<string>, rulePillars: ReadonlyMap<string, readonly Pillar[]>): PillarScore[] {
+export function combineScores(
+  perArchitecture: readonly PillarScore[][],
+  rulesRun: readonly string[],
+  failedRules: ReadonlySet<string>,
+  rulePillars: ReadonlyMap<string, readonly Pillar[]>,
+  unverifiedRules: ReadonlySet<string> = new Set(),
+): PillarScore[] {
   return PILLARS.map((p, i) => {
     const cells = perArchitecture.map((a) => a[i]!);
     const score = cells.length ? Math.round(cells.reduce((a, c) => a + c.score, 0) / cells.length) : SCORING.start;
@@ -104,6 +138,8 @@ export function combineScores(perArchitecture: readonly PillarScore[][], rulesRu
       suppressed: sum('suppressed'),
       rulesRun: run.length,
       rulesFailed: run.filter((r) => failedRules.has(r)).length,
+      // Failed in one design outranks could-not-run in another, as within a design.
+      rulesUnverified: run.filter((r) => !failedRules.has(r) && unverifiedRules.has(r)).length,
     };
   });
 }

@@ -8,6 +8,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { AksnetError, ExitCode } from '../shared/errors.js';
 import { templatesDir } from './assets.js';
+import { noun } from './plural.js';
 
 export interface TemplateSet {
   /** name (file name without .hbs) → source. */
@@ -57,8 +58,11 @@ export function handlebarsFor(set: TemplateSet): typeof Handlebars {
   hb.registerHelper('heading', (v: unknown) =>
     new hb.SafeString(hb.Utils.escapeExpression(String(v ?? '').replace(/\s+/g, ' ').trim())),
   );
-  // A noun in agreement with a count: {{num n}} {{plural n 'warning'}} reads "1 warning", "2 warnings".
-  hb.registerHelper('plural', (n: unknown, noun: unknown) => `${String(noun)}${n === 1 ? '' : 's'}`);
+  // A word in agreement with a count: {{num n}} {{plural n 'warning'}} reads "1 warning", "2 warnings"; an irregular
+  // plural or a verb names both forms, {{plural n 'has' 'have'}}. Handlebars passes its options object last.
+  hb.registerHelper('plural', (n: unknown, one: unknown, ...rest: unknown[]) =>
+    noun(n === 1 ? 1 : 2, String(one), rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined),
+  );
   // Text with a line-break opportunity after each "@" and "." (an e-mail address, a domain), so a narrow cell wraps
   // it there rather than mid-word.
   hb.registerHelper('breakAt', (v: unknown) =>

@@ -24,6 +24,8 @@ export interface ScoringMethod {
   red: number;
   /** One-paragraph statement of the method, printed in the report. */
   text: string;
+  /** How the rule coverage table counts a rule, printed under it. */
+  coverageText: string;
 }
 
 export interface PillarScore {
@@ -39,6 +41,8 @@ export interface PillarScore {
   suppressed: number;
   rulesRun: number;
   rulesFailed: number;
+  /** Rules with no open finding but a check that could not run (an open question): neither passed nor failed. */
+  rulesUnverified: number;
 }
 
 export interface SeverityCounts {
@@ -149,6 +153,8 @@ export interface CoverageRow {
   passed: number;
   failed: number;
   suppressed: number;
+  /** Rules with no open finding and at least one check that could not run (see `ruleOutcomes`). */
+  unverified: number;
   /** passed / run as a whole percentage (0 when no rule ran). */
   passRate: number;
 }
@@ -368,6 +374,10 @@ export interface ReportViewModel {
     topRisks: TopItem[];
     topRecommendations: TopItem[];
     verdict: string;
+    /** Checks that could not run across the pack (the architectures' open questions together). */
+    unverifiedChecks: number;
+    /** What the summary says in place of "nothing to recommend" when checks could not run; empty when all ran. */
+    unverifiedNote: string;
   };
   architectures: ArchitectureView[];
   appendix: {

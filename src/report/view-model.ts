@@ -10,11 +10,12 @@ import type { FullSize, PackDiagramPart } from '../diagram/pack-views.js';
 import { isActive, type FileResult, type Finding } from '../validate/finding.js';
 import type { RuleMeta } from '../validate/rule.js';
 import { GLOSSARY } from './glossary.js';
+import { counted, noun } from './plural.js';
 import { buildIpPlan } from './ip-plan.js';
 import { mergeAlikeFacts, mergeAlikeRanges, type ElementFact } from './alike-rows.js';
 import { inventoryFacts } from './inventory.js';
 import { controlPlaneNarrative, egressNarrative, ingressNarrative, protocolLabel } from './narrative.js';
-import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, overall, scorePillars, severityCounts } from './scoring.js';
+import { BAND_LABEL, PILLARS, SCORING, SEVERITIES, SEVERITY_LABEL, band, combineScores, overall, ruleOutcomes, scorePillars, severityCounts, type RuleOutcome } from './scoring.js';
 import type {
   AcceptedRiskView,
   ArchitectureView,
@@ -98,15 +99,23 @@ const CNI_LABEL: Record<string, string> = {
 
 const PILLAR_BY_ID = new Map(PILLARS.map((p) => [p.id, p]));
 
+/** The longest slug: file names of the diagrams beside a pack stay readable and well within path limits. */
+const SLUG_MAX = 48;
+
+/**
+ * A file-name and anchor slug. A long title is cut at the last word boundary (hyphen) within `SLUG_MAX`, so a name never
+ * ends mid-word ("…-production-netwo"); only a single word longer than the limit is cut inside it.
+ */
 export function slugify(s: string): string {
-  return (
-    s
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 48) || 'architecture'
-  );
+  const full = s
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (full.length <= SLUG_MAX) return full || 'architecture';
+  // A hyphen right after the limit means the limit falls on a word's end: keep that word.
+  const cut = full.slice(0, SLUG_MAX + 1).lastIndexOf('-');
+  return cut > 0 ? full.slice(0, cut) : full.slice(0, SLUG_MAX);
 }
 
 function isHttpUrl(u: string): boolean {
@@ -277,7 +286,7 @@ function tableFindings(
     const byLocation = new Map<string, string[]>();
     for (const x of more) byLocation.set(x.location, [...(byLocation.get(x.location) ?? []), x.element]);
     const list = [...byLocation].map(([loc, els]) => `${els.join(', ')} (${loc})`).join('; ');
-    const spokes = `${more.length} more spoke${more.length === 1 ? '' : 's'}`;
+    const spokes = `${more.length} more ${noun(more.length, 'spoke')}`;
     const alsoOn = `The same finding, in their own names, on ${spokes} drawn as this one: ${list}.`;
     return [{ ...v, alsoOn }];
   });
@@ -311,14 +320,31 @@ function groupByPillar(list: readonly Finding[], model: Model, input?: ReportInp
   return out;
 }
 
-function coverage(rulesRun: readonly string[], findings: readonly Finding[], pillarsOf: ReadonlyMap<string, readonly Pillar[]>): { rows: CoverageRow[]; total: CoverageRow } {
-  const failed = new Set(findings.filter(isActive).map((f) => f.ruleId));
-  const suppressedOnly = new Set(findings.filter((f) => f.status === 'suppressed').map((f) => f.ruleId).filter((r) => !failed.has(r)));
-  const row = (run: readonly string[], base: Omit<CoverageRow, 'run' | 'passed' | 'failed' | 'suppressed' | 'passRate'>): CoverageRow => {
-    const f = run.filter((r) => failed.has(r)).length;
-    const s = run.filter((r) => suppressedOnly.has(r)).length;
-    const passed = run.length - f - s;
-    return { ...base, run: run.length, passed, failed: f, suppressed: s, passRate: run.length ? Math.round((passed / run.length) * 100) : 0 };
+/**
+ * Rule counts per pillar and overall. The buckets add up to the rules run and follow `ruleOutcomes`: a rule with a check
+ * that could not run on some element (and no open finding) counts as "could not run" even when it passed elsewhere in the
+ * design — passed means the rule held everywhere it applies.
+ */
+function coverage(
+  rulesRun: readonly string[],
+  findings: readonly Finding[],
+  pillarsOf: ReadonlyMap<string, readonly Pillar[]>,
+  unverifiedRules: ReadonlySet<string>,
+): { rows: CoverageRow[]; total: CoverageRow } {
+  const outcome = ruleOutcomes(rulesRun, findings, unverifiedRules);
+  type Counted = 'run' | 'passed' | 'failed' | 'suppressed' | 'unverified' | 'passRate';
+  const row = (run: readonly string[], base: Omit<CoverageRow, Counted>): CoverageRow => {
+    const n = (o: RuleOutcome) => run.filter((r) => outcome.get(r) === o).length;
+    const passed = n('passed');
+    return {
+      ...base,
+      run: run.length,
+      passed,
+      failed: n('failed'),
+      suppressed: n('suppressed'),
+      unverified: n('unverified'),
+      passRate: run.length ? Math.round((passed / run.length) * 100) : 0,
+    };
   };
   const rows = PILLARS.map((p) =>
     row(
@@ -418,7 +444,7 @@ function facts(model: Model, q: ModelQuery, file: string): KeyValue[] {
     );
   }
   const paths = model.ingressPaths;
-  if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${p.hops.length} hop${p.hops.length === 1 ? '' : 's'})`).join('; '));
+  if (paths.length) add('Ingress paths', paths.map((p) => `${p.name} (${p.internetFacing ? 'internet-facing' : 'private'}, ${counted(p.hops.length, 'hop')})`).join('; '));
   out.push(...inventoryFacts(q));
   return mergeAlikeFacts(out);
 }
@@ -526,7 +552,7 @@ function collapseNarratives(
     if (!also) return [n];
     const note =
       `The same flow, with their own names and addresses, runs in ${also.length} more ` +
-      `spoke${also.length === 1 ? '' : 's'} drawn as this one (see "Spokes drawn once"): ${also.join('; ')}.`;
+      `${noun(also.length, 'spoke')} drawn as this one (see "Spokes drawn once"): ${also.join('; ')}.`;
     return [{ ...n, notes: [...n.notes, note] }];
   });
 }
@@ -635,8 +661,9 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
   usedSlugs.add(slug);
   const ordered = orderFindings(result.findings);
   const { run, pillars } = withOwnChecks(result.rulesRun, result.findings, pillarsOf);
-  const scores = scorePillars(result.findings, run, pillars);
-  const cov = coverage(run, result.findings, pillars);
+  const unverifiedRules = new Set((result.unverified ?? []).map((u) => u.ruleId));
+  const scores = scorePillars(result.findings, run, pillars, unverifiedRules);
+  const cov = coverage(run, result.findings, pillars, unverifiedRules);
   const accepted: AcceptedRiskView[] = ordered
     .filter((f) => f.acceptance)
     .map((f) => ({
@@ -714,13 +741,20 @@ export function buildArchitectureView(input: ReportInput, index: number, pillars
   return view;
 }
 
-function verdict(o: { band: string }, c: { error: number; warning: number; info: number; expired: number }, n: number): string {
+/** "1 check could not run", "4 checks could not run" (the design does not state a fact they need). */
+function couldNotRun(n: number): string {
+  return `${counted(n, 'check')} could not run because the design does not state a fact ${noun(n, 'it needs', 'they need')}`;
+}
+
+function verdict(o: { band: string }, c: { error: number; warning: number; info: number; expired: number }, n: number, unverified: number): string {
   const what = n === 1 ? 'The design' : `The ${n} designs`;
+  // Checks that could not run are neither passed nor failed: the verdict says so rather than read as a clean pass.
+  const open = unverified ? ` ${counted(unverified, 'check')} could not run: see Open questions.` : '';
   if (c.error > 0)
-    return `${what} ${n === 1 ? 'has' : 'have'} ${c.error} open error${c.error === 1 ? '' : 's'} that must be resolved or formally accepted before approval.`;
+    return `${what} ${noun(n, 'has', 'have')} ${c.error} open ${noun(c.error, 'error')} that must be resolved or formally accepted before approval.${open}`;
   if (o.band === 'green')
-    return `${what} ${n === 1 ? 'meets' : 'meet'} the rule catalogue with no open error; ${c.warning} warning${c.warning === 1 ? '' : 's'} and ${c.info} note${c.info === 1 ? '' : 's'} remain for the board to weigh.`;
-  return `${what} ${n === 1 ? 'has' : 'have'} no open error, but ${c.warning} open warning${c.warning === 1 ? '' : 's'} lower${c.warning === 1 ? 's' : ''} the score; review the top risks below.`;
+    return `${what} ${noun(n, 'meets', 'meet')} ${unverified ? 'every check that could run' : 'the rule catalogue'} with no open error; ${c.warning} ${noun(c.warning, 'warning')} and ${c.info} ${noun(c.info, 'note')} remain for the board to weigh.${open}`;
+  return `${what} ${noun(n, 'has', 'have')} no open error, but ${c.warning} open ${noun(c.warning, 'warning')} ${noun(c.warning, 'lowers', 'lower')} the score; review the top risks below.${open}`;
 }
 
 /**
@@ -740,7 +774,9 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
   const own = withOwnChecks(inputs.flatMap((i) => i.result.rulesRun), allFindings, pillarsOf);
   const allRuns = own.run;
   const failedRules = new Set(allFindings.filter(isActive).map((f) => f.ruleId));
-  const packScores = combineScores(archs.map((a) => a.scores), [...new Set(allRuns)], failedRules, own.pillars);
+  const unverifiedRules = new Set(inputs.flatMap((i) => (i.result.unverified ?? []).map((u) => u.ruleId)));
+  const unverifiedChecks = inputs.reduce((n, i) => n + (i.result.unverified?.length ?? 0), 0);
+  const packScores = combineScores(archs.map((a) => a.scores), [...new Set(allRuns)], failedRules, own.pillars, unverifiedRules);
   const packOverall = overall(packScores);
   const c = severityCounts(allFindings);
   const entries = archs.flatMap((a, i) => inputs[i]!.result.findings.map((f) => ({ f, arch: a.title, anchor: a.anchor, model: inputs[i]!.model })));
@@ -788,7 +824,11 @@ export function buildViewModel(inputs: readonly ReportInput[], opts: BuildOption
       })),
       topRisks: topItems(entries, 'risk', 5),
       topRecommendations: topItems(entries, 'fix', 5),
-      verdict: verdict(packOverall, c, inputs.length),
+      verdict: verdict(packOverall, c, inputs.length, unverifiedChecks),
+      unverifiedChecks,
+      unverifiedNote: unverifiedChecks
+        ? `Nothing to fix among the checks that ran, but ${couldNotRun(unverifiedChecks)}: see Open questions${single ? '' : ' under each architecture'}.`
+        : '',
     },
     architectures: archs,
     appendix: {

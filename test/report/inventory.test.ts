@@ -18,18 +18,18 @@ describe('inventory of the new parts', () => {
   it('describes firewall, WAF, Front Door, Traffic Manager, Private Link Service, public IPs, add-ons and upgrades', () => {
     const f = facts(good);
     expect(f.get('Firewall afw-hub')).toBe(
-      'Premium, policy afwp-hub, 3 rule collection(s): 1 application, 1 network, 1 DNAT, threat intelligence Deny, IDPS Deny, ' +
+      'Premium, policy afwp-hub, 3 rule collections: 1 application, 1 network, 1 DNAT, threat intelligence Deny, IDPS Deny, ' +
         'DNAT 443→10.1.5.10:8443, forced tunneling, management IP configuration in AzureFirewallManagementSubnet',
     );
     expect(f.get('WAF of agw')).toBe(
-      'policy wafp-agw, Prevention, DRS 2.1 (AnomalyScoring), Bot Manager 1.1, 1 exclusion(s), 2 custom rule(s) (1 rate limit, 1 geo-match)',
+      'policy wafp-agw, Prevention, DRS 2.1 (AnomalyScoring), Bot Manager 1.1, 1 exclusion, 2 custom rules (1 rate limit, 1 geo-match)',
     );
     expect(f.get('Front Door afd routes')).toBe(
       'web, HTTP→HTTPS redirect → pls (private-link-service, Private Link), agw (application-gateway, public, locked by x-azure-fdid + service-tag); minimum TLS 1.2',
     );
     expect(f.get('Traffic Manager tm-global')).toBe('Priority routing to agw, dr.example.com');
     expect(f.get('Private Link Service pls-ingress')).toBe(
-      'visible to 1 subscription(s); 1 auto-approved subscription(s); 2 NAT IP(s) in snet-pls',
+      'visible to 1 subscription; 1 auto-approved subscription; 2 NAT IPs in snet-pls',
     );
     expect(f.get('Public IP pip-afw')).toBe('Standard, zones 1/2/3, DDoS IP Protection on, 20.1.2.3');
     expect(f.get('Public IP pip-agw')).toBe('Standard, zones 1/2/3, DDoS IP Protection not stated');

@@ -107,3 +107,50 @@ describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('the runnin
     }
   });
 });
+
+describe.skipIf(!browserPath && !process.env.AKSNET_REQUIRE_BROWSER)('a long title in the running header', () => {
+  const LONG =
+    'Adventure Works bookings: active-active stamps in West Europe and North Europe with a shared hub, ' +
+    'regional failover and a long tail of words nobody reads';
+  let session: PdfSession;
+  let pages: Array<{ items: Array<{ str: string; y: number }> }>;
+
+  beforeAll(async () => {
+    session = await launch({ path: browserPath!, source: 'install path' });
+    const html =
+      '<!doctype html><html><head><meta charset="utf-8"><title>t</title><style>@page { size: A4; } ' +
+      '@page landscape { size: A4 landscape; } .wide { page: landscape; }</style></head><body>' +
+      '<h1>Portrait page</h1><div class="wide"><p>Landscape page</p></div></body></html>';
+    const pdf = await htmlToPdf(session, html, { paper: 'a4', title: LONG, date: '2026-11-02' });
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+    pages = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const p = await doc.getPage(i);
+      const items = (await p.getTextContent()).items.flatMap((it) => ('str' in it && it.str.trim() ? [{ str: it.str, y: it.transform[5] as number }] : []));
+      pages.push({ items });
+    }
+    await doc.destroy();
+  }, 60_000);
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('stays on one line beside the right-hand text, cut with an ellipsis, portrait and landscape', () => {
+    expect(pages).toHaveLength(2);
+    for (const [i, p] of pages.entries()) {
+      const right = p.items.find((it) => it.str === 'Well-Architected review · AKS networking')!;
+      // Every piece of the header sits on the line of the right-hand text: nothing wrapped above it.
+      const header = p.items.filter((it) => Math.abs(it.y - right.y) < 40 && it.y >= right.y - 1 && it !== right);
+      expect(header.length, `page ${i + 1}`).toBeGreaterThan(0);
+      for (const it of header) expect(it.y, `page ${i + 1}: ${it.str}`).toBeCloseTo(right.y, 0);
+      const text = header.map((it) => it.str).join(' ');
+      expect(text.startsWith('Adventure Works bookings'), `page ${i + 1}: ${text}`).toBe(true);
+    }
+    // On the portrait page the title does not fit: it is cut, with an ellipsis, not wrapped.
+    const portrait = pages[0]!.items.map((it) => it.str).join(' ');
+    expect(portrait).toContain('…');
+    expect(portrait).not.toContain('nobody reads');
+  });
+});
