@@ -333,6 +333,12 @@ export interface FlowPiece {
   /** Ids of the nodes at both ends of the piece's edges. */
   nodes: Set<string>;
   edges: Set<string>;
+  /**
+   * The step numbers the piece's edges carry (`hop` pieces of a picture whose every edge has one): a part's title
+   * counts hops by the badges the reader sees, not by graph depth, which a hybrid entry edge sharing its path's
+   * step 1 would put one ahead.
+   */
+  steps?: number[];
 }
 
 export type PieceBy = 'to' | 'hop';
@@ -405,12 +411,14 @@ export function hopPieces(graph: ViewGraph): FlowPiece[] | undefined {
     }
   }
   if (done < indegree.size) return undefined;
+  const numbered = graph.edges.every((e) => e.step !== undefined);
   const pieces: FlowPiece[] = [];
   for (const e of graph.edges) {
     const k = depth.get(e.from)!;
     const p = (pieces[k] ??= { id: String(k + 1), name: String(k + 1), nodes: new Set(), edges: new Set() });
     p.nodes.add(e.from).add(e.to);
     p.edges.add(e.id);
+    if (numbered && !(p.steps ??= []).includes(e.step!)) p.steps!.push(e.step!);
   }
   return pieces;
 }
@@ -452,6 +460,13 @@ export function pieceTitle(by: PieceBy, all: FlowPiece[], drawn: FlowPiece[]): s
   const first = drawn[0]?.name ?? '';
   const last = drawn[drawn.length - 1]?.name ?? '';
   if (by === 'hop') {
+    // Numbered edges: the badges drawn on them (the hybrid entry and the first hop behind it are both step 1).
+    if (all.length && all.every((p) => p.steps?.length)) {
+      const steps = drawn.flatMap((p) => p.steps!);
+      const [lo, hi] = [Math.min(...steps), Math.max(...steps)];
+      const of = Math.max(...all.flatMap((p) => p.steps!));
+      return lo === hi ? `hop ${lo} of ${of}` : `hops ${lo} to ${hi} of ${of}`;
+    }
     const of = all[all.length - 1]?.name ?? '';
     return drawn.length === 1 ? `hop ${first} of ${of}` : `hops ${first} to ${last} of ${of}`;
   }

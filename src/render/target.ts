@@ -394,6 +394,7 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
   const movedEnds = separateRouteEnds({
     edges: measured.edges.map(({ edge: e }, i) => ({
       id: e.id, from: e.from, to: e.to, points: laidOut[i]!.points, labelled: laidOut[i]!.label !== undefined,
+      ...(laidOut[i]!.label ? { label: laidOut[i]!.label } : {}),
     })),
     containers: new Map(containers.map((c) => [c.id, { box: c.box, header: headerBox(m, c) }])),
     leaves: nodes.map((n) => n.box),

@@ -331,6 +331,13 @@ describe('a region too large for one page, cut by the routes to each end and by 
     const hops = ['1', '2', '3', '4', '5'].map(p);
     expect(pieceTitle('hop', hops, hops.slice(0, 2))).toBe('hops 1 to 2 of 5');
     expect(pieceTitle('hop', hops, hops.slice(4))).toBe('hop 5 of 5');
+    // Numbered edges: the title counts the step badges, not the depth (two pieces of step 1: an entry and its hop).
+    const s = (name: string, steps: number[]): FlowPiece => ({ ...p(name), steps });
+    const numbered = [s('1', [1]), s('2', [1]), s('3', [2]), s('4', [3]), s('5', [4]), s('6', [5])];
+    expect(pieceTitle('hop', numbered, numbered.slice(0, 4))).toBe('hops 1 to 3 of 5');
+    expect(pieceTitle('hop', numbered, numbered.slice(4))).toBe('hops 4 to 5 of 5');
+    expect(pieceTitle('hop', numbered, numbered.slice(0, 2))).toBe('hop 1 of 5');
+    expect(pieceTitle('hop', numbered, numbered.slice(5))).toBe('hop 5 of 5');
     const ends = ['Mailgun', 'npm registry', 'kv', 'sql'].map(p);
     expect(pieceTitle('to', ends, ends.slice(0, 1))).toBe('to Mailgun');
     expect(pieceTitle('to', ends, ends.slice(0, 2))).toBe('to Mailgun and npm registry');
@@ -503,4 +510,20 @@ describe('topology cut into runs of subnets', () => {
     // The private DNS zones are a run of the hub's subnets (their own when nothing else fits beside them).
     expect(parts.some((p) => /^vnet-hub-gwc: .*private DNS zones$/.test(p.title))).toBe(true);
   }, 120_000);
+});
+
+describe('hop titles that match the step badges', () => {
+  it('titles the parts of f\'s ingress with the range of the badges each part draws', async () => {
+    const m = (await loadArchitecture(join(examples, 'f-internal-only.ts'))).model;
+    const [d] = await renderPackDiagrams(m, { views: ['ingress'], metadata: false });
+    expect(d!.parts?.length).toBeGreaterThanOrEqual(2);
+    const badges = (svg: string) => [...svg.matchAll(/<title>[^<]*· hop (\d+) ·[^<]*<\/title>/g)].map((x) => Number(x[1]));
+    const of = Math.max(...d!.parts!.flatMap((p) => badges(p.svg)));
+    for (const p of d!.parts!) {
+      const b = badges(p.svg);
+      const [lo, hi] = [Math.min(...b), Math.max(...b)];
+      const range = lo === hi ? `hop ${lo} of ${of}` : `hops ${lo} to ${hi} of ${of}`;
+      expect(p.title.endsWith(range), `${p.title} draws badges ${b.join(',')}`).toBe(true);
+    }
+  }, 300_000);
 });

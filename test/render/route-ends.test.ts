@@ -1,15 +1,17 @@
 /** Route ends on a container's side kept off the lines crossing it (src/render/route-ends.ts). */
 import { describe, expect, it } from 'vitest';
-import { separateRouteEnds, type RoutedEdge } from '../../src/render/route-ends.js';
+import { BESIDE_MARGIN, separateRouteEnds, type RoutedEdge } from '../../src/render/route-ends.js';
 
 const P = (x: number, y: number) => ({ x, y });
-// a's overview, before: the cluster box, its header, traefik inside it and the route table outside.
+// a's overview, before: the cluster box, its header, traefik inside it and the route table outside. Traefik stands
+// deeper in the box than a's does (28 px from the side, not 3): these cases are about lines meeting on the side, not
+// about ends beside a box (see 'keeps an end out of the reach of a box beside the side').
 const cluster = { box: { x: 732, y: 170, width: 280, height: 95 }, header: { x: 742, y: 175, width: 180, height: 30 } };
-const traefik = { x: 735, y: 230, width: 110, height: 29 };
+const traefik = { x: 760, y: 230, width: 110, height: 29 };
 const routeTable = { x: 553.5, y: 240, width: 136, height: 29 };
 const ingress: RoutedEdge = {
   id: 'ingress', from: 'ilb', to: 'traefik', labelled: false,
-  points: [P(670, 191.5), P(709, 191.5), P(709, 244.5), P(735, 244.5)],
+  points: [P(670, 191.5), P(709, 191.5), P(709, 244.5), P(760, 244.5)],
 };
 // The egress leaves the cluster's west side exactly where the ingress crosses it.
 const egress: RoutedEdge = {
@@ -92,5 +94,63 @@ describe('separateRouteEnds', () => {
     expect(out.get('cosmos')).toEqual([P(1456, 495), P(1357, 495)]);
     // The last line keeps its trunk: nothing meets its end any more.
     expect(out.has('acr')).toBe(false);
+  });
+
+  describe('keeps an end out of the reach of a box beside the side', () => {
+    // a's overview as drawn: traefik 3 px inside the cluster's west side, the egress leaving right beside it.
+    const beside = { x: 735, y: 224.5, width: 110, height: 40 };
+    const a = { box: { x: 732, y: 176.5, width: 275, height: 93 }, header: { x: 742, y: 181.5, width: 180, height: 30 } };
+    const hop3: RoutedEdge = {
+      id: 'hop3', from: 'ilb', to: 'traefik', labelled: false,
+      points: [P(670, 191.5), P(709, 191.5), P(709, 244.5), P(735, 244.5)],
+    };
+    const out = (points: Array<{ x: number; y: number }>, leaves = [beside], edges = [hop3]) =>
+      separateRouteEnds({
+        edges: [...edges, { id: 'egress', from: 'cluster', to: 'rt', labelled: false, points }],
+        containers: new Map([['cluster', a]]),
+        leaves,
+      }).get('egress');
+    /** Distance from a point to a box (0 on or inside it). */
+    const gap = (p: { x: number; y: number }, b: typeof beside) =>
+      Math.hypot(Math.max(b.x - p.x, 0, p.x - b.x - b.width), Math.max(b.y - p.y, 0, p.y - b.y - b.height));
+
+    it('moves a straight line leaving beside traefik, crossing the ingress square where no way round is clear', () => {
+      const moved = out([P(732, 254.5), P(689.5, 254.5)]);
+      expect(moved).toBeDefined();
+      expect(moved![0]!.x).toBe(732);
+      expect(gap(moved![0]!, beside)).toBeGreaterThanOrEqual(BESIDE_MARGIN);
+      // Beside the header (the cluster's name), within the side's corners.
+      expect(moved![0]!.y).toBeGreaterThanOrEqual(a.box.y + 6);
+      expect(moved!.at(-1)).toEqual(P(689.5, 254.5));
+      for (let i = 1; i < moved!.length; i++) {
+        expect(moved![i]!.x === moved![i - 1]!.x || moved![i]!.y === moved![i - 1]!.y).toBe(true);
+      }
+      // Never through the box.
+      expect(moved!.every((p) => gap(p, beside) > 0)).toBe(true);
+    });
+
+    it('straightens onto a later stretch clear of the box when there is one', () => {
+      // b's overview: nginx beside the west side, the NAT gateway below it; the stretch at 311 is clear.
+      const b = { box: { x: 670, y: 162, width: 302, height: 172 }, header: { x: 680, y: 167, width: 180, height: 30 } };
+      const nginx = { x: 673, y: 224.17, width: 142, height: 40 };
+      const moved = separateRouteEnds({
+        edges: [{ id: 'egress', from: 'cluster', to: 'nat', labelled: false,
+          points: [P(670, 254.17), P(647, 254.17), P(647, 311.17), P(630.5, 311.17)] }],
+        containers: new Map([['cluster', b]]),
+        leaves: [nginx],
+      }).get('egress');
+      expect(moved).toEqual([P(670, 311.17), P(630.5, 311.17)]);
+    });
+
+    it('moves an end just inside the margin, and leaves one at the margin or a box deeper in the cluster', () => {
+      // traefik's stretch of the side with its margin: 214.5 to 274.5.
+      expect(out([P(732, 214.5 + 1), P(689.5, 214.5 + 1)], [beside], [])).toBeDefined();
+      expect(out([P(732, 214.5), P(689.5, 214.5)], [beside], [])).toBeUndefined();
+      // A box 19 px from the side stands beside it; one 21 px in does not.
+      expect(out([P(732, 244.5), P(689.5, 244.5)], [{ ...beside, x: 732 + 19 }], [])).toBeDefined();
+      expect(out([P(732, 244.5), P(689.5, 244.5)], [{ ...beside, x: 732 + 21 }], [])).toBeUndefined();
+      // A box outside the container is no box of the cluster's.
+      expect(out([P(732, 244.5), P(689.5, 244.5)], [{ ...beside, x: 700, width: 20 }], [])).toBeUndefined();
+    });
   });
 });
