@@ -1184,6 +1184,11 @@ export type ControlPlaneAccess =
       kind: 'admins';
       /** What they come through. */
       via: Bastion | JumpBox | HybridConnection | 'internet';
+      /**
+       * With `via` a Bastion: the VM administrators open a session to through it, where kubectl runs. Bastion only
+       * connects to VMs, so left out, where kubectl runs (and which VNet resolves the API server's name) is unknown.
+       */
+      jumpBox?: JumpBox;
       /** Description, e.g. "platform SREs". */
       description?: string;
     }

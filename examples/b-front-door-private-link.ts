@@ -182,7 +182,7 @@ const aks = cluster({
   ],
   apiServer: { mode: 'vnet-integration', subnet: apiServerSubnet, private: true, privateDnsZone: 'system' },
   controlPlaneAccess: [
-    { kind: 'admins', via: opsBastion, description: 'platform SREs through Bastion to the ops VM, Entra ID + PIM for cluster-admin' },
+    { kind: 'admins', via: opsBastion, jumpBox: opsVm, description: 'platform SREs through Bastion to the ops VM, Entra ID + PIM for cluster-admin' },
     { kind: 'cicd', via: runners, description: 'image build and Helm releases from self-hosted GitHub runners in the VNet' },
     { kind: 'gitops', tool: 'flux', description: 'Flux pulls storefront manifests from GitHub' },
     { kind: 'command-invoke', description: 'break-glass access when the VNet path is unavailable' },

@@ -205,7 +205,7 @@ const aks = cluster({
   ],
   apiServer: { mode: 'private', privateDnsZone: aksZone, publicFqdn: false },
   controlPlaneAccess: [
-    { kind: 'admins', via: hubBastion, description: 'platform SREs through Bastion to the hub jump box' },
+    { kind: 'admins', via: hubBastion, jumpBox: jump, description: 'platform SREs through Bastion to the hub jump box' },
     { kind: 'cicd', via: agents, description: 'Managed DevOps Pools agents in the spoke build images and apply Istio revisions' },
     { kind: 'gitops', tool: 'argocd', description: 'Argo CD syncs workloads, VirtualServices and AuthorizationPolicies' },
   ],

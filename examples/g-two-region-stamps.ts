@@ -191,7 +191,7 @@ function stampCluster(s: StampNetwork, zones: SharedZones) {
     ],
     apiServer: { mode: 'vnet-integration', subnet: subnets.apiServer, private: true, privateDnsZone: 'system' },
     controlPlaneAccess: [
-      { kind: 'admins', via: s.bastion, description: 'SREs through the stamp Bastion to its ops VM (Entra ID, PIM for cluster-admin)' },
+      { kind: 'admins', via: s.bastion, jumpBox: s.jumpBox, description: 'SREs through the stamp Bastion to its ops VM (Entra ID, PIM for cluster-admin)' },
       { kind: 'cicd', via: runners, description: 'self-hosted GitHub runners in the stamp deploy infrastructure add-ons' },
       { kind: 'gitops', tool: 'flux', description: 'Flux reconciles the same release branch in both stamps' },
       { kind: 'command-invoke', description: 'on-call break-glass through az aks command invoke (Entra ID, PIM)' },

@@ -2,6 +2,7 @@
  * View derivation: which elements and edges each diagram shows, and how they nest. No positions
  * here; ELK places everything.
  */
+import { accessClient } from '../model/access.js';
 import { HOP_KINDS } from '../model/kinds.js';
 import { partOrder } from '../model/order.js';
 import { ModelQuery } from '../model/query.js';
@@ -997,10 +998,17 @@ function controlPlane(q: ModelQuery): ViewGraph | undefined {
       }
       if (a.kind === 'admins' && q.get(from)?.kind !== 'client') {
         const actor = b.node({ id: `actor:${a.id}`, kind: 'actor', label: 'Administrators', details: a.description ? [a.description] : [], style: 'actor', layer: 'first', icon: 'client:corporate' });
-        const r = q.get(from);
+        // Through Bastion, administrators open a session to the VM that runs kubectl: actor → Bastion → VM → API server.
+        const client = accessClient(q, a);
+        const entry = client.kind === 'session' ? client.bastion : q.get(from);
+        if (client.kind === 'session') b.leaf(client.bastion);
         // A hybrid connection is one or the other: name the one it is.
-        const label = r?.kind === 'hybridConnection' ? linkLabel(r) : (ACCESS_LABELS[r?.kind ?? ''] ?? 'access');
-        b.edge({ id: `access:${a.id}:actor`, from: actor, to: from, style: 'management', label });
+        const label = entry?.kind === 'hybridConnection' ? linkLabel(entry) : (ACCESS_LABELS[entry?.kind ?? ''] ?? 'access');
+        b.edge({ id: `access:${a.id}:actor`, from: actor, to: entry?.id ?? from, style: 'management', label });
+        if (client.kind === 'session') {
+          const hop = modelEdges.find((x) => x.from === client.bastion.id && x.to === from);
+          b.edge({ id: hop?.id ?? `access:${a.id}:session`, from: client.bastion.id, to: from, style: 'management', label: hop?.label ?? 'RDP/SSH session' });
+        }
       }
       // Hybrid access enters through the VNet gateway the connection ends on, as the topology draws it:
       // client → connection → gateway (in the hub) → API server, never straight from the connection.

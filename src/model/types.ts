@@ -797,9 +797,13 @@ export interface ControlPlaneAccessModel {
   id: Id;
   cluster: Id;
   kind: 'nodes' | 'admins' | 'cicd' | 'gitops' | 'command-invoke';
-  /** The element access comes from (node pool, bastion, jump box, connection, agents, cluster). */
+  /**
+   * Where the client runs (cluster, jump box, connection, agents, internet client). An administrators' path through a
+   * Bastion has the VM it opens a session to here, or the Bastion itself when the design names no VM (see
+   * src/model/access.ts).
+   */
   from: Id;
-  /** The element in between, if any (e.g. a hybrid connection or Bastion). */
+  /** The element administrators come through (a Bastion, jump box or hybrid connection); `from` when no VM follows. */
   via?: Id;
   /** The agent of a GitOps path. */
   tool?: 'flux' | 'argocd' | 'other';

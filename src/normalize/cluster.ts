@@ -375,6 +375,10 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
     let via: Id | undefined;
     let overInternet = false;
     let tool: 'flux' | 'argocd' | 'other' | undefined;
+    // Bastion only opens an RDP/SSH session to a VM; kubectl runs on that VM, never on Bastion.
+    // https://learn.microsoft.com/azure/bastion/vnet-peering
+    let session: Id | undefined;
+    let hostUnstated = false;
     if (kind === 'admins') {
       const v = a.via;
       if (v === 'internet') {
@@ -387,6 +391,18 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
           from = target;
           via = target;
           overInternet = publicEndpoint;
+        }
+        const bastion = target !== undefined && n.resources.get(target)?.kind === 'bastion';
+        if (af.has('jumpBox')) {
+          if (target !== undefined && !bastion) af.issue('jumpBox', '"jumpBox" names the VM reached through a Bastion; "via" is not a Bastion');
+          const vm = n.ref(a.jumpBox, ['jumpBox'], af.at('jumpBox'));
+          if (vm && bastion) {
+            from = vm;
+            session = vm;
+          }
+        } else if (bastion) {
+          af.unknown('jumpBox', `which VM administrators open through Bastion ${n.resources.get(target)?.name ?? target} and run kubectl on`);
+          hostUnstated = true;
         }
       }
     } else if (kind === 'cicd') {
@@ -401,8 +417,18 @@ export function readControlPlane(n: NormalizeContext, f: Fields, c: ClusterResou
       overInternet = inClusterOverInternet;
     }
     n.access.push(stripUndefined({ id: aid, cluster: c.id, kind, from, via, tool, overInternet, description, source: { path } }));
+    if (session && via) {
+      n.edge({ from: via, to: session, class: 'management', protocol: 'tcp', label: 'RDP/SSH session', source: { path }, path: aid });
+    }
     if (from !== c.id || kind === 'gitops' || kind === 'command-invoke') {
-      const label = kind === 'gitops' ? 'GitOps (in-cluster)' : kind === 'command-invoke' ? 'command invoke' : 'kubectl :443';
+      const label =
+        kind === 'gitops'
+          ? 'GitOps (in-cluster)'
+          : kind === 'command-invoke'
+            ? 'command invoke'
+            : hostUnstated
+              ? 'kubectl host not stated'
+              : 'kubectl :443';
       n.edge({ from, to: endpoint, class: 'management', protocol: 'https', port: 443, label, source: { path }, path: aid });
     }
   });

@@ -244,6 +244,7 @@ export const DSL_SHAPES: Readonly<Record<string, DslShape>> = {
     "bootstrapRegistry": 0,
     "controlPlaneAccess": {
       "description": 0,
+      "jumpBox": 0,
       "kind": 0,
       "tool": 0,
       "via": 0

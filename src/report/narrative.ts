@@ -21,6 +21,7 @@ import type { NarrativeStep, NarrativeView } from './types.js';
 import { clientIpLostBefore } from '../model/client-ip.js';
 import { KIND_NAMES } from '../diagram/views.js';
 import { counted } from './plural.js';
+import { accessClient } from '../model/access.js';
 
 type Tone = NarrativeStep['tags'][number]['tone'];
 
@@ -605,12 +606,20 @@ export function controlPlaneNarrative(c: ClusterResource, access: readonly Contr
         (a.description ? ` ${sentence(a.description)}` : '');
       return { n: i + 1, title: ACCESS_LABEL[a.kind], text, tags: [{ label: 'Azure management API', tone: 'neutral' }] };
     }
-    const from = q.get(a.from);
-    const via = a.via && a.via !== a.from ? q.get(a.via) : undefined;
     const tags: NarrativeStep['tags'] = [{ label: a.overInternet ? 'over the internet' : 'private network', tone: a.overInternet ? 'warn' : 'good' }];
-    const route = a.kind === 'nodes' ? 'node pools' : describe(from, q);
+    // Bastion only opens a session to a VM, and kubectl runs there (src/model/access.ts).
+    const client = accessClient(q, a);
+    const route =
+      a.kind === 'nodes'
+        ? 'node pools'
+        : client.kind === 'session'
+          ? `${describe(client.bastion, q)} → RDP/SSH session to ${describe(client.vm, q)}, which runs kubectl`
+          : client.kind === 'unstated'
+            ? `${describe(client.bastion, q)} → a VM the design does not name (the kubectl host is not stated; name it with jumpBox)`
+            : describe(q.get(a.from), q);
+    if (client.kind === 'unstated') tags.push({ label: 'kubectl host not stated', tone: 'neutral' });
     const text =
-      `Path: ${route}${via ? ` → ${describe(via, q)}` : ''} → API server, ` +
+      `Path: ${route} → API server, ` +
       `${a.overInternet ? 'over the internet to its public endpoint' : 'over private networking'}.` +
       (a.description ? ` ${sentence(a.description)}` : '');
     return { n: i + 1, title: ACCESS_LABEL[a.kind] ?? a.kind, text: text.replace(/\.\.$/, '.'), tags };

@@ -1,6 +1,6 @@
 /** The normalizer: defaults (recorded in model.defaults), deterministic order, stable ids, canonical paths. */
 import { describe, expect, it } from 'vitest';
-import { cluster, defineArchitecture, nodePool, subnet, vnet, type Architecture, type ClusterNetwork } from '../../dsl/index.js';
+import { cluster, defineArchitecture, jumpBox, nodePool, subnet, vnet, type Architecture, type ClusterNetwork } from '../../dsl/index.js';
 import { normalize } from '../../src/normalize/normalize.js';
 import { DEFAULT_MAX_PODS } from '../../src/normalize/defaults.js';
 import type { ClusterResource, Model, NodePoolResource, Resource } from '../../src/model/types.js';
@@ -169,5 +169,19 @@ describe('determinism, ids and paths', () => {
       expect(() => normalize(input as never)).not.toThrow();
       expect(normalize(input as never).issues.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('admins through Bastion: the VM kubectl runs on', () => {
+  it('rejects jumpBox on an entry that does not come through a Bastion', async () => {
+    const b = baseline();
+    const s = subnet({ name: 'snet-ops', cidr: '10.1.9.0/26' });
+    mutable(b.spoke.subnets).push(s);
+    const jb = jumpBox({ name: 'vm-ops', subnet: s });
+    b.arch.network.jumpBoxes = [jb];
+    b.aks.controlPlaneAccess = [{ kind: 'admins', via: jb, jumpBox: jb }];
+    const { issues, model } = normalize(b.arch);
+    expect(issues.map((i) => i.path)).toContain('clusters[0].controlPlaneAccess[0].jumpBox');
+    expect(model.controlPlaneAccess.find((a) => a.kind === 'admins')?.from).toBe(model.controlPlaneAccess.find((a) => a.kind === 'admins')?.via);
   });
 });

@@ -89,3 +89,50 @@ describe('control-plane paths of nodes and in-cluster agents', () => {
     });
   }
 });
+
+/**
+ * Azure Bastion only opens an RDP/SSH session to a VM, and kubectl runs there: the model, the control-plane drawing and
+ * the narrative say Bastion → jump box → API server when the entry names the VM, and that the kubectl host is not
+ * stated when it does not. https://learn.microsoft.com/azure/bastion/vnet-peering
+ */
+describe('administrators through Bastion', () => {
+  for (const file of ['b-front-door-private-link.ts', 'e-istio-mesh.ts', 'g-two-region-stamps.ts']) {
+    it(`${file}: Bastion opens a session to the jump box, which runs kubectl`, async () => {
+      const { model, q } = await load(file);
+      const paths = model.controlPlaneAccess.filter((a) => a.kind === 'admins' && q.get(a.via)?.kind === 'bastion');
+      expect(paths.length).toBeGreaterThan(0);
+      const g = deriveView(model, 'control-plane')!;
+      for (const a of paths) {
+        expect(q.get(a.from)?.kind).toBe('jumpBox');
+        const edges = model.edges.filter((e) => e.path === a.id).map((e) => [e.from, e.to, e.label]);
+        const c = q.getAs(a.cluster, 'cluster')!;
+        expect(edges).toEqual([
+          [a.via, a.from, 'RDP/SSH session'],
+          [a.from, c.apiServerEndpoint, 'kubectl :443'],
+        ]);
+        // Nothing draws Bastion straight to the API server.
+        expect(g.edges.some((e) => e.from === a.via && e.to === c.apiServerEndpoint)).toBe(false);
+        expect(g.edges.some((e) => e.from === a.via && e.to === a.from && e.label === 'RDP/SSH session')).toBe(true);
+        expect(g.edges.some((e) => e.from === a.from && e.to === c.apiServerEndpoint && e.label === 'kubectl :443')).toBe(true);
+        const step = controlPlaneNarrative(c, [a], q).steps[0]!;
+        expect(step.text).toMatch(new RegExp(`^Path: Azure Bastion ${q.name(a.via!)} \\(Standard\\) → RDP/SSH session to jump box ${q.name(a.from)}, which runs kubectl → API server`));
+      }
+    });
+  }
+
+  for (const file of ['a-hub-spoke-baseline.ts', 'f-internal-only.ts']) {
+    it(`${file}: a Bastion entry that names no VM says the kubectl host is not stated`, async () => {
+      const { model, q } = await load(file);
+      const a = model.controlPlaneAccess.find((x) => x.kind === 'admins' && q.get(x.via)?.kind === 'bastion')!;
+      expect(a.from).toBe(a.via);
+      expect(model.unknown.map((u) => u.path)).toContain(`${a.source.path}.jumpBox`);
+      const c = q.getAs(a.cluster, 'cluster')!;
+      expect(model.edges.filter((e) => e.path === a.id).map((e) => e.label)).toEqual(['kubectl host not stated']);
+      const g = deriveView(model, 'control-plane')!;
+      expect(g.edges.find((e) => e.from === a.via && e.to === c.apiServerEndpoint)?.label).toBe('kubectl host not stated');
+      const step = controlPlaneNarrative(c, [a], q).steps[0]!;
+      expect(step.text).toContain('→ a VM the design does not name (the kubectl host is not stated; name it with jumpBox) → API server');
+      expect(step.tags.map((t) => t.label)).toContain('kubectl host not stated');
+    });
+  }
+});

@@ -1,6 +1,7 @@
 /** Small views over a cluster's API server settings shared by the control-plane rules. */
 import type { ModelQuery } from '../../model/query.js';
-import type { Model, ClusterResource, Id } from '../../model/types.js';
+import { accessClient } from '../../model/access.js';
+import type { Model, ClusterResource, Id, ResourceOf } from '../../model/types.js';
 
 /** Whether the API server has a public endpoint (public mode, or VNet integration without private). */
 export function isPublic(c: ClusterResource): boolean {
@@ -35,6 +36,8 @@ export function apiServerDefaulted(model: Model, c: ClusterResource): boolean {
  * in a VNet (Microsoft-hosted agents, command invoke, GitOps in the cluster).
  */
 export function accessEntry(q: ModelQuery, a: Access): { from: NonNullable<ReturnType<ModelQuery['get']>>; subnet: Id; hybrid: boolean } | undefined {
+  // Bastion is never where kubectl runs; without the VM it opens, the entry is unknown (rules ask for the VM).
+  if (accessClient(q, a).kind === 'unstated') return undefined;
   const from = q.get(a.from);
   if (from?.kind === 'bastion' || from?.kind === 'jumpBox') return from.subnet ? { from, subnet: from.subnet, hybrid: false } : undefined;
   if (from?.kind === 'buildAgents' && from.hosting === 'self-hosted') return from.subnet ? { from, subnet: from.subnet, hybrid: false } : undefined;
@@ -43,6 +46,24 @@ export function accessEntry(q: ModelQuery, a: Access): { from: NonNullable<Retur
     return subnet ? { from, subnet, hybrid: true } : undefined;
   }
   return undefined;
+}
+
+/**
+ * The VNets in which the private DNS zone of a private cluster answers for its API server. AKS links the zone to the
+ * VNet that hosts the cluster itself: the zone it creates (system) only there, and a zone you bring there as well,
+ * even when the zone's declared links leave that VNet out.
+ * https://learn.microsoft.com/azure/aks/private-clusters#hub-and-spoke-with-custom-dns
+ * `complete` is false when a zone you bring does not state its links (other VNets may be linked). Undefined for a
+ * public endpoint, privateDnsZone 'none', an AKS-managed VNet, or a zone reference that does not resolve.
+ */
+export function zoneLinks(q: ModelQuery, c: ClusterResource): { zone?: ResourceOf<'privateDnsZone'>; linked: Id[]; complete: boolean } | undefined {
+  const a = c.apiServer;
+  if (!isPrivate(c) || a.mode === 'public' || a.privateDnsZone === 'none' || c.managedVnet) return undefined;
+  const zone = a.privateDnsZone === 'system' ? undefined : q.getAs(a.privateDnsZone, 'privateDnsZone');
+  if (a.privateDnsZone !== 'system' && !zone) return undefined;
+  const linked = new Set<Id>(zone?.links ?? []);
+  for (const s of q.nodeSubnets(c.id)) linked.add(s.vnet);
+  return { ...(zone ? { zone } : {}), linked: [...linked], complete: !zone || zone.links !== undefined };
 }
 
 /** Access paths declared for a cluster. */

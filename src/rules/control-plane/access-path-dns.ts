@@ -1,14 +1,15 @@
 import { defineRule } from '../../validate/rule.js';
 import { routingDomains, sameDomain } from '../address/_net.js';
 import { resolvingVnet } from '../egress/_dns.js';
-import { accessEntry, accessOf } from './_api.js';
+import { accessClient } from '../../model/access.js';
+import { accessEntry, accessOf, zoneLinks } from './_api.js';
 
 /**
- * kubectl on an access path resolves the private API server's name where the path starts. Without a public FQDN the
- * only record is in the cluster's private DNS zone, which answers only in VNets linked to it: the zone AKS creates is
- * linked to the cluster's VNet alone. Paths that cannot reach the API server at all are control-plane/
- * private-access-unreachable's; hybrid paths resolve on premises (unknown here); private-dns-zone-links asks for a
- * zone's unstated links.
+ * kubectl on an access path resolves the private API server's name where it runs: on the VM a Bastion session opens,
+ * never on Bastion (src/model/access.ts). Without a public FQDN the only record is in the cluster's private DNS zone,
+ * which answers only in VNets linked to it (the cluster VNet always, src/rules/control-plane/_api.ts zoneLinks). Paths
+ * that cannot reach the API server at all are control-plane/private-access-unreachable's; hybrid paths resolve on
+ * premises (unknown here).
  */
 export default defineRule({
   meta: {
@@ -20,10 +21,11 @@ export default defineRule({
     waf: ['OE:08', 'RE:03'],
     rationale:
       'A private cluster without a public FQDN has one DNS record for its API server: the A record in its private DNS ' +
-      'zone. Azure DNS answers from a private zone only in VNets linked to it, and the zone AKS creates itself ' +
-      '(privateDnsZone: system) is linked only to the cluster VNet. A Bastion jump box or self-hosted agents in a ' +
-      'peered hub reach the API server over the peering but cannot resolve its name, so kubectl and pipelines fail ' +
-      'there although the network path is open.',
+      'zone. Azure DNS answers from a private zone only in VNets linked to it; AKS links the zone to the cluster VNet ' +
+      'itself, and the zone it creates (privateDnsZone: system) only there. A jump box (the VM a Bastion session opens) ' +
+      'or self-hosted agents in a peered hub reach the API server over the peering but cannot resolve its name, so ' +
+      'kubectl and pipelines fail there although the network path is open. A private VNet-integrated API server needs ' +
+      'the same DNS setup for clients outside the cluster; only its nodes call the internal IP without DNS.',
     fix:
       'Link the private DNS zone to the VNet whose DNS the access path uses (bring your own privatelink.<region>.azmk8s.io ' +
       'zone with links to the hub, or add a link to the AKS-created zone), forward the zone from that VNet\'s DNS ' +
@@ -33,6 +35,8 @@ export default defineRule({
       "apiServer: { mode: 'private', privateDnsZone: aksZone, publicFqdn: false }",
     references: [
       { title: 'Create a private AKS cluster: virtual network peering and private DNS', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
+      { title: 'API Server VNet Integration: API server connectivity', url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration#api-server-connectivity' },
+      { title: 'Azure Bastion and VNet peering', url: 'https://learn.microsoft.com/azure/bastion/vnet-peering' },
       { title: 'What is a virtual network link?', url: 'https://learn.microsoft.com/azure/dns/private-dns-virtual-network-links' },
     ],
     messages: {
@@ -47,36 +51,64 @@ export default defineRule({
     const domains = routingDomains(q);
     for (const c of q.all('cluster')) {
       const a = c.apiServer;
-      // A public FQDN (the default) resolves to the private IP from anywhere; 'none' is private-dns-none-without-public-fqdn's.
-      if (a.mode !== 'private' || a.publicFqdn || a.privateDnsZone === 'none' || c.managedVnet) continue;
+      // A public FQDN (the default for mode 'private') resolves to the private IP from anywhere; 'none' is
+      // private-dns-none-without-public-fqdn's. A private VNet-integrated API server needs the same private DNS setup
+      // for clients outside the cluster, but the DSL cannot say whether it keeps a public FQDN.
+      if (a.mode === 'private' && a.publicFqdn) continue;
+      const links = zoneLinks(q, c);
+      if (!links) continue;
+      const { zone } = links;
       const ep = q.getAs(c.apiServerEndpoint, 'apiServer');
       const epVnet = q.vnetOf(ep?.subnet);
       if (!epVnet) continue;
-      const zone = a.privateDnsZone === 'system' ? undefined : q.getAs(a.privateDnsZone, 'privateDnsZone');
-      if (a.privateDnsZone !== 'system' && (!zone || zone.links === undefined)) continue;
-      const linked = zone ? zone.links! : [epVnet.id];
       for (const path of accessOf(ctx.model, c)) {
+        const client = accessClient(q, path);
+        if (client.kind === 'unstated') {
+          ctx.unverified({
+            element: c.id,
+            path: path.source.path,
+            property: 'jumpBox',
+            check: `administrators coming through Bastion ${client.bastion.name} resolve the private API server of ${c.name} where they run kubectl`,
+          });
+          continue;
+        }
         const entry = accessEntry(q, path);
         const v = q.vnetOf(entry?.subnet);
         if (!entry || entry.hybrid || !v) continue;
         if (v.id !== epVnet.id && !sameDomain(domains, v.id, epVnet.id)) continue;
         const resolver = resolvingVnet(q, v);
+        const check = `${entry.from.name} (${path.kind}) resolves the private API server of ${c.name}`;
         // DNS servers outside every declared VNet: how they forward the zone is unknown.
         if (!resolver) {
           ctx.unverified({
             element: v.id,
             property: 'dnsServers',
-            check: `${entry.from.name} (${path.kind}) resolves the private API server of ${c.name}`,
+            check,
             fact: `how DNS servers ${v.dnsServers.join(', ')} (outside every declared VNet) resolve the cluster's private DNS zone`,
           });
           continue;
         }
-        if (linked.includes(resolver.id)) continue;
+        if (links.linked.includes(resolver.id)) continue;
+        if (!links.complete && zone) {
+          ctx.unverified({ element: zone.id, property: 'links', check: `${check} through zone ${zone.name} from VNet ${resolver.name}` });
+          continue;
+        }
+        if (a.mode === 'vnet-integration') {
+          ctx.unverified({
+            element: c.id,
+            property: 'apiServer',
+            check: `${check}: VNet ${resolver.name} is not linked to its private DNS zone`,
+            fact:
+              'whether the private VNet-integrated API server also has a public FQDN that resolves to its internal IP ' +
+              "(the DSL has no field for it in mode 'vnet-integration'; link the zone to the VNet or resolve the name another way)",
+          });
+          continue;
+        }
         const zoneName = zone ? `private DNS zone ${zone.name}` : 'the AKS-created private DNS zone';
-        const links = linked.map((id) => q.getAs(id, 'vnet')?.name ?? id).join(', ') || 'no VNet';
+        const linkNames = links.linked.map((id) => q.getAs(id, 'vnet')?.name ?? id).join(', ') || 'no VNet';
         ctx.report({
           messageId: 'unresolvable',
-          data: { from: entry.from.name, access: path.kind, resolver: resolver.name, zone: zoneName, cluster: c.name, links },
+          data: { from: entry.from.name, access: path.kind, resolver: resolver.name, zone: zoneName, cluster: c.name, links: linkNames },
           ...(zone ? { element: zone.id, property: 'links' } : { element: c.id, property: 'apiServer.privateDnsZone' }),
           evidence: { from: entry.from.name, resolver: resolver.name, zone: zoneName },
         });

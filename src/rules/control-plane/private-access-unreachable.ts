@@ -1,5 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { routingDomains, sameDomain } from '../address/_net.js';
+import { accessClient } from '../../model/access.js';
 import { accessEntry, accessOf, isPrivate } from './_api.js';
 
 export default defineRule({
@@ -11,11 +12,12 @@ export default defineRule({
     pillars: ['operational-excellence', 'security'],
     waf: ['OE:02', 'SE:06'],
     rationale:
-      'A private API server endpoint lives in the cluster VNet. A Bastion host, jump box, VPN gateway or self-hosted agent pool in a VNet that is neither that VNet nor peered into its hub-and-spoke estate has no route to the endpoint.',
+      'A private API server endpoint lives in the cluster VNet. A jump box (reached directly or through a Bastion session, which only opens RDP/SSH to the VM where kubectl runs), VPN gateway or self-hosted agent pool in a VNet that is neither that VNet nor peered into its hub-and-spoke estate has no route to the endpoint.',
     fix: 'Peer the access VNet with the cluster VNet (or its hub), or move the jump box / agents into a connected VNet.',
-    example: `network: { peerings: [peering({ from: hub, to: spoke })] } // Bastion in the hub reaches the spoke's private endpoint`,
+    example: `network: { peerings: [peering({ from: hub, to: spoke })] } // the jump box in the hub reaches the spoke's private endpoint`,
     references: [
       { title: 'Create a private AKS cluster: virtual network peering', url: 'https://learn.microsoft.com/azure/aks/private-clusters' },
+      { title: 'Azure Bastion and VNet peering', url: 'https://learn.microsoft.com/azure/bastion/vnet-peering' },
     ],
     messages: {
       unreachable:
@@ -32,6 +34,16 @@ export default defineRule({
       const epVnet = q.vnetOf(ep?.subnet);
       if (!epVnet) continue;
       for (const a of accessOf(ctx.model, c)) {
+        const client = accessClient(q, a);
+        if (client.kind === 'unstated') {
+          ctx.unverified({
+            element: c.id,
+            path: a.source.path,
+            property: 'jumpBox',
+            check: `administrators coming through Bastion ${client.bastion.name} run kubectl in a network connected to the private API server of ${c.name}`,
+          });
+          continue;
+        }
         const entry = accessEntry(q, a);
         const from = entry?.from;
         const v = q.vnetOf(entry?.subnet);

@@ -1,6 +1,7 @@
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
 import { resolvingVnet } from '../egress/_dns.js';
+import { zoneLinks } from './_api.js';
 
 export default defineRule({
   meta: {
@@ -14,12 +15,12 @@ export default defineRule({
       'Nodes of a private cluster find the API server through the A record in its private DNS zone. A VNet that uses ' +
       'Azure DNS resolves that record only when the zone is linked to it; a VNet whose DNS servers sit in a hub ' +
       '(DNS Private Resolver, firewall DNS proxy) resolves through the hub, so the zone must be linked to the hub. ' +
-      'The zone AKS creates itself (privateDnsZone: system) is linked only to the cluster VNet, so in a hub-and-spoke ' +
-      'network with custom DNS the nodes cannot resolve the API server and provisioning fails.',
+      'AKS links the zone to the cluster VNet itself (the zone it creates only there, a zone you bring there as well), ' +
+      'so in a hub-and-spoke network with custom DNS the nodes cannot resolve the API server unless the hub is linked ' +
+      'too, and provisioning fails. With API Server VNet Integration the nodes call the internal IP without DNS.',
     fix:
       'With custom DNS in a hub, bring your own zone (privatelink.<region>.azmk8s.io) linked to the hub VNet that ' +
-      'holds the resolver, or forward the zone from your DNS servers to 168.63.129.16 in a VNet linked to it; with ' +
-      'Azure DNS, link the zone to the cluster VNet.',
+      'holds the resolver, or forward the zone from your DNS servers to 168.63.129.16 in a VNet linked to it.',
     example:
       "const aksZone = privateDnsZone({ name: 'privatelink.westeurope.azmk8s.io', links: [hub, spoke] });\n" +
       "apiServer: { mode: 'private', privateDnsZone: aksZone, publicFqdn: false }",
@@ -27,6 +28,10 @@ export default defineRule({
       {
         title: 'Create a private AKS cluster: hub and spoke with custom DNS',
         url: 'https://learn.microsoft.com/azure/aks/private-clusters#hub-and-spoke-with-custom-dns',
+      },
+      {
+        title: 'API Server VNet Integration: API server connectivity',
+        url: 'https://learn.microsoft.com/azure/aks/api-server-vnet-integration#api-server-connectivity',
       },
       {
         title: 'What is IP address 168.63.129.16?',
@@ -45,19 +50,12 @@ export default defineRule({
   check(ctx) {
     const { q } = ctx;
     for (const c of q.all('cluster')) {
-      const a = c.apiServer;
-      if (a.mode === 'public' || (a.mode === 'vnet-integration' && !a.private)) continue;
-      if (a.privateDnsZone === 'none' || c.managedVnet) continue;
-      const zone = a.privateDnsZone === 'system' ? undefined : q.getAs(a.privateDnsZone, 'privateDnsZone');
-      if (a.privateDnsZone !== 'system' && !zone) continue;
-      if (zone && zone.links === undefined) {
-        ctx.unverified({
-          element: zone.id,
-          property: 'links',
-          check: `the nodes of private cluster ${c.name} resolve the API server through zone ${zone.name}`,
-        });
-        continue;
-      }
+      // With API Server VNet Integration the nodes call the API server's internal IP without DNS; who else needs the
+      // zone is control-plane/access-path-dns's.
+      if (c.apiServer.mode !== 'private') continue;
+      const links = zoneLinks(q, c);
+      if (!links) continue;
+      const { zone } = links;
       const done = new Set<Id>();
       for (const s of q.nodeSubnets(c.id)) {
         const vnet = q.getAs(s.vnet, 'vnet');
@@ -73,8 +71,8 @@ export default defineRule({
           });
           continue;
         }
+        if (links.linked.includes(resolver.id)) continue;
         if (!zone) {
-          if (resolver.id === vnet.id) continue;
           ctx.report({
             messageId: 'systemZoneCustomDns',
             data: { cluster: c.name, vnet: vnet.name, resolver: resolver.name },
@@ -84,7 +82,14 @@ export default defineRule({
           });
           continue;
         }
-        if (zone.links!.includes(resolver.id)) continue;
+        if (!links.complete) {
+          ctx.unverified({
+            element: zone.id,
+            property: 'links',
+            check: `the nodes of private cluster ${c.name} resolve the API server through zone ${zone.name} from VNet ${resolver.name}`,
+          });
+          continue;
+        }
         ctx.report({
           messageId: 'zoneNotLinked',
           data: { zone: zone.name, cluster: c.name, resolver: resolver.name, vnet: vnet.name },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hybridConnection, jumpBox, onPremises, peering, privateDnsZone, subnet, vnet, vnetGateway } from '../../../dsl/index.js';
+import { bastion, hybridConnection, jumpBox, onPremises, peering, privateDnsZone, subnet, vnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
@@ -41,6 +41,47 @@ function access(where: Where, kind: 'jumpBox' | 'agents' = 'jumpBox', change?: (
 
 const SYSTEM_ZONE = 'clusters[0].apiServer.privateDnsZone';
 
+/** A zone of its own for the baseline cluster, linked to the named VNets. */
+function ownZone(links: Array<'hub' | 'spoke'>) {
+  return (b: ReturnType<typeof baseline>) => {
+    const vnets = { hub: b.hub, spoke: b.spoke };
+    const zone = privateDnsZone({ name: 'privatelink.westeurope.azmk8s.io', links: links.map((v) => vnets[v]) });
+    b.arch.network.privateDnsZones = [zone];
+    b.aks.apiServer = { mode: 'private', privateDnsZone: zone, publicFqdn: false };
+  };
+}
+
+/** The cluster's API server made private and VNet-integrated (a delegated subnet in the spoke). */
+function vnetIntegrated(b: ReturnType<typeof baseline>) {
+  const api = subnet({ name: 'snet-apiserver', cidr: '10.1.10.0/28', purpose: 'aks-apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+  mutable(b.spoke.subnets).push(api);
+  b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: true, privateDnsZone: 'system' };
+}
+
+/**
+ * Administrators through a Bastion in the hub or the spoke, opening a session to a jump box in the hub or the spoke,
+ * or (`vm` undefined) to a VM the design does not name.
+ */
+function viaBastion(at: 'hub' | 'spoke', vm?: 'hub' | 'spoke') {
+  return () => {
+    const b = baseline();
+    const basSubnet = subnet({ name: 'AzureBastionSubnet', cidr: at === 'hub' ? '10.0.1.0/26' : '10.1.8.0/26', purpose: 'bastion' });
+    mutable((at === 'hub' ? b.hub : b.spoke).subnets).push(basSubnet);
+    const bas = bastion({ name: 'bas-ops', subnet: basSubnet, sku: 'Standard' });
+    b.arch.network.bastions = [bas];
+    if (vm) {
+      const s = subnet({ name: 'snet-ops', cidr: vm === 'hub' ? '10.0.2.0/26' : '10.1.9.0/26' });
+      mutable((vm === 'hub' ? b.hub : b.spoke).subnets).push(s);
+      const jb = jumpBox({ name: 'vm-ops', subnet: s });
+      b.arch.network.jumpBoxes = [jb];
+      b.aks.controlPlaneAccess = [{ kind: 'admins', via: bas, jumpBox: jb }];
+    } else {
+      b.aks.controlPlaneAccess = [{ kind: 'admins', via: bas }];
+    }
+    return b.arch;
+  };
+}
+
 testRule(ID, {
   valid: [
     { name: 'a jump box in the cluster VNet, which the AKS-created zone is linked to', arch: access('spoke') },
@@ -63,6 +104,13 @@ testRule(ID, {
         mgmt.dnsServers = ['10.1.9.10'];
       }),
     },
+    // AKS links a zone you bring to the cluster VNet itself, even when its declared links leave it out.
+    { name: 'a jump box in the spoke, with a zone of its own linked to the hub only', arch: access('spoke', 'jumpBox', ownZone(['hub'])) },
+    { name: 'a jump box in the spoke, with a zone of its own with no links', arch: access('spoke', 'jumpBox', ownZone([])) },
+    { name: 'a jump box in the hub, with a zone of its own linked to the hub only', arch: access('hub', 'jumpBox', ownZone(['hub'])) },
+    // kubectl runs on the VM a Bastion session opens, not in Bastion's VNet.
+    { name: 'Bastion in the hub opening a jump box in the spoke', arch: viaBastion('hub', 'spoke') },
+    { name: 'a private VNet-integrated API server, jump box in the spoke', arch: access('spoke', 'jumpBox', vnetIntegrated) },
     // Not connected at all: control-plane/private-access-unreachable says so.
     { name: 'a jump box in an unpeered VNet', arch: access('mgmt-unpeered') },
     {
@@ -103,6 +151,11 @@ testRule(ID, {
       findings: [{ messageId: 'unresolvable', path: SYSTEM_ZONE, severity: 'error', evidence: { resolver: 'vnet-mgmt' } }],
     },
     {
+      name: 'Bastion in the spoke opening a jump box in the hub',
+      arch: viaBastion('spoke', 'hub'),
+      findings: [{ messageId: 'unresolvable', path: SYSTEM_ZONE, severity: 'error', message: /^vm-ops \(admins\) resolves names in VNet vnet-hub,/ }],
+    },
+    {
       name: 'a zone of its own linked to the spoke only',
       arch: access('hub', 'jumpBox', (b) => {
         const zone = privateDnsZone({ name: 'privatelink.westeurope.azmk8s.io', links: [b.spoke] });
@@ -122,6 +175,20 @@ testRule(ID, {
 });
 
 describe(`${ID}: facts not stated`, () => {
+  it('a Bastion path without the VM it opens names the VM to state, not the Bastion\'s VNet', async () => {
+    const r = await runRuleResult(ID, viaBastion('hub')());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].controlPlaneAccess[0].jumpBox']);
+    expect(r.unverified?.[0]?.message).toMatch(/state which VM administrators open through Bastion bas-ops and run kubectl on \(jumpBox\)/);
+  });
+
+  it('a private VNet-integrated API server: a jump box in an unlinked hub depends on a public FQDN the DSL cannot state', async () => {
+    const r = await runRuleResult(ID, access('hub', 'jumpBox', vnetIntegrated)());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].apiServer']);
+    expect(r.unverified?.[0]?.fact).toMatch(/^whether the private VNet-integrated API server also has a public FQDN/);
+  });
+
   it('DNS servers outside every declared VNet are unverified', async () => {
     const arch = access('hub', 'jumpBox', (b) => (b.hub.dnsServers = ['192.168.100.53']))();
     const r = await runRuleResult(ID, arch);

@@ -1,5 +1,7 @@
 import { bastion, hybridConnection, jumpBox, onPremises, peering, subnet, vnet, vnetGateway } from '../../../dsl/index.js';
+import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { agents } from './_fixtures.js';
 import { mutable } from '../../helpers/mutable.js';
@@ -40,6 +42,25 @@ function fromMgmt(peered: boolean, via: Via = 'jumpBox', apiMode: 'private' | 'p
   };
 }
 
+/**
+ * Administrators through a Bastion in the management VNet (peered with the hub or not) opening a session to a jump box
+ * in the hub, the spoke, or a VNet of its own connected to nothing.
+ */
+function bastionSession(peered: boolean, vm: 'hub' | 'spoke' | 'mgmt') {
+  return () => {
+    const b = fromMgmt(peered, 'bastion')();
+    const net = b.network;
+    const bas = net.bastions![0]!;
+    const s = subnet({ name: 'snet-ops', cidr: vm === 'hub' ? '10.0.2.0/26' : vm === 'spoke' ? '10.1.9.0/26' : '10.8.0.0/26' });
+    if (vm === 'mgmt') mutable(net.vnets).push(vnet({ name: 'vnet-ops', region: 'westeurope', addressSpace: ['10.8.0.0/16'], subnets: [s] }));
+    else mutable(net.vnets.find((v) => v.name === (vm === 'hub' ? 'vnet-hub' : 'vnet-spoke'))!.subnets).push(s);
+    const jb = jumpBox({ name: 'vm-ops', subnet: s });
+    net.jumpBoxes = [jb];
+    b.clusters[0]!.controlPlaneAccess = [{ kind: 'admins', via: bas, jumpBox: jb }];
+    return b;
+  };
+}
+
 const unreachable = (from: string, access: string) => ({
   messageId: 'unreachable',
   path: 'clusters[0].controlPlaneAccess[0]',
@@ -51,7 +72,9 @@ const unreachable = (from: string, access: string) => ({
 testRule('control-plane/private-access-unreachable', {
   valid: [
     { name: 'a jump box in a VNet peered with the hub', arch: fromMgmt(true) },
-    { name: 'a Bastion in a VNet peered with the hub', arch: fromMgmt(true, 'bastion') },
+    // kubectl runs on the VM a Bastion session opens: its VNet decides, not Bastion's.
+    { name: 'a Bastion in an unconnected VNet opening a jump box in the spoke', arch: bastionSession(false, 'spoke') },
+    { name: 'a Bastion in a VNet peered with the hub opening a jump box in the hub', arch: bastionSession(true, 'hub') },
     { name: 'self-hosted agents in a VNet peered with the hub', arch: fromMgmt(true, 'self-hosted') },
     { name: 'a VPN gateway in a VNet peered with the hub', arch: fromMgmt(true, 'vpn') },
     { name: 'Microsoft-hosted agents have no VNet (another rule)', arch: fromMgmt(false, 'microsoft-hosted') },
@@ -59,8 +82,20 @@ testRule('control-plane/private-access-unreachable', {
   ],
   invalid: [
     { name: 'a jump box in an unconnected VNet', arch: fromMgmt(false), findings: [unreachable('vm-jump', 'admins')] },
-    { name: 'a Bastion in an unconnected VNet', arch: fromMgmt(false, 'bastion'), findings: [unreachable('bas-mgmt', 'admins')] },
+    {
+      name: 'a Bastion in the hub opening a jump box in an unconnected VNet',
+      arch: bastionSession(true, 'mgmt'),
+      findings: [{ ...unreachable('vm-ops', 'admins'), evidence: { from: 'vm-ops', vnet: 'vnet-ops', apiServerVnet: 'vnet-spoke' }, message: /^vm-ops \(admins\) sits in VNet vnet-ops, which is not connected to vnet-spoke/ }],
+    },
     { name: 'self-hosted agents in an unconnected VNet', arch: fromMgmt(false, 'self-hosted'), findings: [unreachable('ci-agents', 'cicd')] },
     { name: 'a VPN gateway in an unconnected VNet', arch: fromMgmt(false, 'vpn'), findings: [unreachable('vpn-dc', 'admins')] },
   ],
+});
+
+describe('control-plane/private-access-unreachable: facts not stated', () => {
+  it.each([true, false])('a Bastion path without the VM it opens names the VM to state (Bastion VNet peered: %s)', async (peered) => {
+    const r = await runRuleResult('control-plane/private-access-unreachable', fromMgmt(peered, 'bastion')());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => u.factPath)).toEqual(['clusters[0].controlPlaneAccess[0].jumpBox']);
+  });
 });

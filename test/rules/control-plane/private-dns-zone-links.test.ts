@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { privateDnsZone } from '../../../dsl/index.js';
+import { privateDnsZone, subnet } from '../../../dsl/index.js';
+import { mutable } from '../../helpers/mutable.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
@@ -27,12 +28,33 @@ function design(spokeDns: string[], zone: 'system' | 'unstated' | Array<'hub' | 
   };
 }
 
+/** As `design`, with a private VNet-integrated API server in a delegated subnet of the spoke. */
+function vnetIntegration(spokeDns: string[], zone: 'system' | Array<'hub' | 'spoke'>) {
+  return () => {
+    const b = baseline();
+    if (spokeDns.length > 0) b.spoke.dnsServers = spokeDns;
+    const api = subnet({ name: 'snet-apiserver', cidr: '10.1.9.0/28', purpose: 'aks-apiserver', delegation: 'Microsoft.ContainerService/managedClusters' });
+    mutable(b.spoke.subnets).push(api);
+    const vnets = { hub: b.hub, spoke: b.spoke };
+    const z = zone === 'system' ? 'system' : privateDnsZone({ name: 'private.westeurope.azmk8s.io', links: zone.map((v) => vnets[v]) });
+    b.aks.apiServer = { mode: 'vnet-integration', subnet: api, private: true, privateDnsZone: z };
+    return b.arch;
+  };
+}
+
 testRule(ID, {
   valid: [
     { name: 'AKS-created zone, spoke with Azure DNS', arch: design([], 'system') },
     { name: 'own zone linked to the spoke, spoke with Azure DNS', arch: design([], ['spoke']) },
     { name: 'own zone linked to the hub, spoke uses the hub DNS proxy 10.0.0.4', arch: design(['10.0.0.4'], ['hub']) },
     { name: 'own zone, links not stated (unverified)', arch: design(['10.0.0.4'], 'unstated') },
+    // AKS links a zone you bring to the cluster VNet itself, whatever its declared links say.
+    { name: 'own zone linked to the hub only; spoke with Azure DNS (AKS links the spoke)', arch: design([], ['hub']) },
+    { name: 'own zone linked to the spoke and the hub, spoke resolves through the hub DNS proxy 10.0.0.4', arch: design(['10.0.0.4'], ['hub', 'spoke']) },
+    { name: 'own zone with no links; spoke with Azure DNS (AKS links the spoke)', arch: design([], []) },
+    // VNet-integrated nodes call the API server's internal IP without DNS.
+    { name: 'VNet integration, AKS-created zone, spoke resolves through the hub', arch: vnetIntegration(['10.0.0.4'], 'system') },
+    { name: 'VNet integration, own zone linked to the spoke only, spoke resolves through the hub', arch: vnetIntegration(['10.0.0.4'], ['spoke']) },
     { name: 'DNS server 10.0.4.0, just outside the hub (unverified)', arch: design(['10.0.4.0'], 'system') },
     {
       name: 'a public API server needs no zone',
@@ -73,13 +95,6 @@ testRule(ID, {
         },
       ],
     },
-    {
-      name: 'own zone linked to the hub only; spoke with Azure DNS',
-      arch: design([], ['hub']),
-      findings: [
-        { messageId: 'zoneNotLinked', path: `${ZONE}.links`, severity: 'error', evidence: { resolver: 'vnet-spoke' } },
-      ],
-    },
   ],
 });
 
@@ -89,5 +104,16 @@ describe(`${ID}: unstated facts`, () => {
     expect(links.unverified!.map((u) => u.factPath)).toEqual([`${ZONE}.links`]);
     const dns = await runRuleResult(ID, design(['10.0.4.0'], 'system')());
     expect(dns.unverified!.map((u) => u.factPath)).toEqual(['network.vnets[1].dnsServers']);
+  });
+
+  it('does not ask for the links of a zone you bring while the nodes resolve in the cluster VNet, which AKS links', async () => {
+    const r = await runRuleResult(ID, design([], 'unstated')());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+
+  it('does not ask how the DNS servers of a VNet-integrated cluster resolve the zone: its nodes use no DNS for it', async () => {
+    const r = await runRuleResult(ID, vnetIntegration(['10.0.4.0'], 'system')());
+    expect(r.unverified ?? []).toEqual([]);
   });
 });
