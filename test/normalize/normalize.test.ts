@@ -173,7 +173,7 @@ describe('determinism, ids and paths', () => {
 });
 
 describe('admins through Bastion: the VM kubectl runs on', () => {
-  it('rejects jumpBox on an entry that does not come through a Bastion', async () => {
+  it('rejects jumpBox on an entry that does not come through a Bastion', () => {
     const b = baseline();
     const s = subnet({ name: 'snet-ops', cidr: '10.1.9.0/26' });
     mutable(b.spoke.subnets).push(s);
