@@ -22,14 +22,12 @@ export const SCORING: ScoringMethod = {
   green: 80,
   red: 50,
   text:
-    'Each pillar starts at 100 points. Every open finding mapped to the pillar subtracts its weight: ' +
-    `error ${WEIGHTS.error}, warning ${WEIGHTS.warning}, info ${WEIGHTS.info} ` +
-    '(a finding mapped to two pillars counts in both; an accepted risk whose acceptance has expired counts as open; ' +
-    'suppressed findings and checks that could not run subtract nothing). The score never drops below 0. ' +
-    'Green: 80 or more and no open error. Red: below 50. Amber: everything else. ' +
-    'The overall score is the mean of the five pillar scores, rounded, with the same bands ' +
-    '(any open error caps it at amber). In a pack of several architectures, each pack-level pillar score is the mean ' +
-    'of that pillar\'s scores across the architectures (each design weighs the same), while the counts are totals.',
+    'Each pillar starts at 100; every open finding mapped to it subtracts ' +
+    `${WEIGHTS.error} (error), ${WEIGHTS.warning} (warning) or ${WEIGHTS.info} (info), in every pillar it maps to ` +
+    '(an expired acceptance counts as open; accepted risks and checks that could not run subtract nothing), down to 0. ' +
+    'Green: 80 or more and no open error; red: below 50; amber: the rest. The overall score is the rounded mean of ' +
+    'the five pillars, banded alike (an open error caps it at amber). Across several architectures a pillar\'s score ' +
+    'is the mean of theirs (each design weighs the same); counts are totals.',
   coverageText:
     'A rule counts in every pillar it serves, once, in the first of these that applies. Failed: the rule has at least ' +
     'one open (or expired) finding. Could not run: a check of the rule could not run because the design does not ' +

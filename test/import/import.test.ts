@@ -54,7 +54,16 @@ describe('aksnet import: hub-spoke private cluster', () => {
     expect(expected.length).toBeGreaterThan(0);
     for (const style of Object.keys(STYLES)) {
       const got = (await validateFile(files[style]!, opts)).result.findings.map(key).sort();
-      expect(got, style).toEqual(expected);
+      if (style !== 'graph') {
+        expect(got, style).toEqual(expected);
+        continue;
+      }
+      // graph.json (Resource Graph) has no rule collection groups, so the firewall's rules are unknown there: the DNS
+      // proxy finding cannot know of the FQDN network rule (ntp.ubuntu.com) and says so at info; all else is the same.
+      const proxy = (k: string) => k.startsWith('egress/firewall-dns-proxy-clients|');
+      expect(got.filter((k) => !proxy(k)), style).toEqual(expected.filter((k) => !proxy(k)));
+      expect(got.filter(proxy), style).toHaveLength(1);
+      expect(got.find(proxy), style).toMatch(/no egress destination of the cluster needs an FQDN network rule/);
     }
   });
 
