@@ -21,7 +21,12 @@ import { mutable } from '../helpers/mutable.js';
 import { runRule } from '../helpers/run-rule.js';
 
 const dir = join(import.meta.dirname, '../fixtures/egress-review');
-const load = async (f: string) => loadArchitecture(join(dir, f));
+// d2 and d4 are shared with the rule tests of the same review (test/fixtures/egress, test/fixtures/egress-firewall).
+const shared: Record<string, string> = {
+  'd2-hub-er-kubenet-publiclb.ts': join(import.meta.dirname, '../fixtures/egress'),
+  'd4-nva-podsubnet-isolated.ts': join(import.meta.dirname, '../fixtures/egress-firewall'),
+};
+const load = async (f: string) => loadArchitecture(join(shared[f] ?? dir, f));
 
 function narrative(model: Model, cluster: string) {
   const path = model.egressPaths.find((p) => p.cluster === `cluster:${cluster}`)!;
