@@ -8,7 +8,6 @@ import {
   applicationGateway,
   azureFirewall,
   bastion,
-  jumpBox,
   buildAgents,
   cluster,
   ddosProtectionPlan,
@@ -103,16 +102,6 @@ const agentsSubnet = subnet({
   defaultOutboundAccess: false,
 });
 
-// The VM administrators open through the hub's Bastion; kubectl runs here, in the spoke, beside the cluster.
-const opsSubnet = subnet({
-  name: 'snet-ops',
-  cidr: '10.240.7.32/28',
-  purpose: 'jumpbox',
-  nsg: nsg({ name: 'nsg-ops' }),
-  routeTable: egressRoutes,
-  defaultOutboundAccess: false,
-});
-
 const spoke = vnet({
   name: 'vnet-spoke-payments-weu',
   region: 'westeurope',
@@ -121,7 +110,7 @@ const spoke = vnet({
   dnsServers: ['10.200.0.4'], // the hub firewall's DNS proxy, so FQDN rules and pods resolve alike
   ddosProtectionPlan: ddos,
   flowLogs: true, // VNet flow logs: the NSGs' flow logging is not the retiring NSG flow logs
-  subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet, opsSubnet],
+  subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet],
 });
 
 // ---- Private endpoints ---------------------------------------------------------------------
@@ -136,7 +125,6 @@ const kvEndpoint = privateEndpoint({ name: 'pe-kv-payments', subnet: peSubnet, t
 const acrEndpoint = privateEndpoint({ name: 'pe-acr-payments', subnet: peSubnet, target: registry, dnsZone: acrZone });
 
 const hubBastion = bastion({ name: 'bas-hub-weu', subnet: bastionSubnet, sku: 'Standard' });
-const opsVm = jumpBox({ name: 'vm-payments-ops-01', subnet: opsSubnet });
 const agents = buildAgents({ name: 'gh-runners-payments', hosting: 'self-hosted', platform: 'github-actions', subnet: agentsSubnet });
 
 // ---- Cluster --------------------------------------------------------------------------------
@@ -162,7 +150,7 @@ const aks = cluster({
   ],
   apiServer: { mode: 'private', privateDnsZone: apiZone, publicFqdn: false },
   controlPlaneAccess: [
-    { kind: 'admins', via: hubBastion, jumpBox: opsVm, description: 'platform SREs through Bastion to the ops VM' },
+    { kind: 'admins', via: hubBastion, description: 'platform SREs through Bastion' },
     { kind: 'cicd', via: agents, description: 'deploy pipeline on self-hosted runners in the spoke' },
     { kind: 'gitops', tool: 'flux', description: 'Flux reconciles workload manifests' },
   ],
@@ -231,7 +219,6 @@ export default defineArchitecture({
     privateEndpoints: [kvEndpoint, acrEndpoint],
     firewalls: [firewall],
     bastions: [hubBastion],
-    jumpBoxes: [opsVm],
     buildAgents: [agents],
   },
   clusters: [aks],

@@ -19,7 +19,6 @@ import {
   applicationGateway,
   azureFirewall,
   bastion,
-  jumpBox,
   buildAgents,
   cluster,
   ddosProtectionPlan,
@@ -158,8 +157,6 @@ const nsgAgents = nsg({
   rules: [{ name: 'deny-internet', direction: 'inbound', access: 'deny', priority: 4000, protocol: '*', source: 'Internet', destination: '*', ports: '*' }],
 });
 const agentsSubnet = subnet({ name: 'snet-build-agents', cidr: '10.101.7.0/27', purpose: 'build-agents', nsg: nsgAgents, routeTable: egressRoutes, defaultOutboundAccess: false });
-// The VM on-call engineers open through the hub's Bastion: kubectl runs here, in the spoke.
-const opsSubnet = subnet({ name: 'snet-ops', cidr: '10.101.7.32/28', purpose: 'jumpbox', nsg: nsgAgents, routeTable: egressRoutes, defaultOutboundAccess: false });
 
 const spoke = vnet({
   name: 'vnet-spoke-erp-gwc',
@@ -167,7 +164,7 @@ const spoke = vnet({
   role: 'spoke',
   addressSpace: [SPOKE],
   ddosProtectionPlan: ddos,
-  subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet, opsSubnet],
+  subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet],
 });
 
 // ---- DNS and private endpoints ---------------------------------------------------------------
@@ -188,7 +185,6 @@ const blobEndpoint = privateEndpoint({ name: 'pe-blob-erp-docs', subnet: peSubne
 
 // ---- Operations ----------------------------------------------------------------------------
 const hubBastion = bastion({ name: 'bas-hub-gwc', subnet: bastionSubnet, sku: 'Standard' });
-const opsVm = jumpBox({ name: 'vm-erp-ops-01', subnet: opsSubnet });
 const agents = buildAgents({ name: 'ado-agents-erp-gwc', hosting: 'self-hosted', platform: 'azure-devops', subnet: agentsSubnet });
 
 // ---- Cluster --------------------------------------------------------------------------------
@@ -215,7 +211,7 @@ const aks = cluster({
   apiServer: { mode: 'private', privateDnsZone: aksZone, publicFqdn: false },
   controlPlaneAccess: [
     { kind: 'admins', via: erHamburg, description: 'platform operators from the Hamburg admin network across ExpressRoute' },
-    { kind: 'admins', via: hubBastion, jumpBox: opsVm, description: 'on-call engineers from home through Bastion to the ops VM (Entra ID, PIM)' },
+    { kind: 'admins', via: hubBastion, description: 'on-call engineers from home through Bastion (Entra ID, PIM)' },
     { kind: 'cicd', via: agents, description: 'self-hosted Azure DevOps agents in the spoke' },
     { kind: 'gitops', tool: 'flux', description: 'Flux pulls manifests from the on-premises Azure DevOps Server through the firewall' },
   ],
@@ -295,7 +291,6 @@ export default defineArchitecture({
     hybridConnections: [erHamburg, vpnHamburg, vpnBranches],
     firewalls: [firewall],
     bastions: [hubBastion],
-    jumpBoxes: [opsVm],
     buildAgents: [agents],
   },
   clusters: [aks],

@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function withExtraSubnet(): string {
   const src = readFileSync(example, 'utf8')
     .replace('const agentsSubnet = subnet(', "const extraSubnet = subnet({ name: 'snet-extra', cidr: '10.240.8.0/27', purpose: 'workload' });\nconst agentsSubnet = subnet(")
-    .replace('subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet, opsSubnet]', 'subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet, opsSubnet, extraSubnet]');
+    .replace('subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet]', 'subnets: [nodesSubnet, appGwSubnet, ingressSubnet, peSubnet, agentsSubnet, extraSubnet]');
   expect(src).toContain('extraSubnet]');
   const file = join(dir, 'a-plus-subnet.ts');
   writeFileSync(file, src);

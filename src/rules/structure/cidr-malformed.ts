@@ -18,7 +18,11 @@ export default defineRule({
   check(ctx) {
     const bad = (text: string, what: string, element: string, path: string): void => {
       const r = parseCidr(text);
-      if (!r.ok) ctx.report({ messageId: 'malformed', data: { what, error: r.error }, element, path });
+      if (r.ok) return;
+      // The verdict reads this one value: another field of the element stated wrongly does not hold it back.
+      const own = ctx.q.get(element)?.source.path;
+      const reads = own && path.startsWith(`${own}.`) ? [path.slice(own.length + 1)] : undefined;
+      ctx.report({ messageId: 'malformed', data: { what, error: r.error }, element, path, ...(reads ? { reads } : {}) });
     };
     for (const v of ctx.q.all('vnet')) {
       v.addressSpace.forEach((a, i) => bad(a, `address space of ${v.name}`, v.id, `${v.source.path}.addressSpace[${i}]`));
