@@ -210,7 +210,7 @@ const aks = cluster({
     { kind: 'gitops', tool: 'argocd', description: 'Argo CD syncs workloads, VirtualServices and AuthorizationPolicies' },
   ],
   outbound: { type: 'userDefinedRouting', via: firewall },
-  serviceMesh: { kind: 'istio-addon', mtls: 'STRICT', revision: 'asm-1-28' },
+  serviceMesh: { kind: 'istio-addon', mtls: 'STRICT', revision: 'asm-1-30' },
   egressDestinations: [
     { name: 'Microsoft Entra ID', fqdn: 'login.microsoftonline.com', port: 443, protocol: 'https', category: 'identity' },
     { name: 'Microsoft Container Registry', fqdn: 'mcr.microsoft.com', port: 443, protocol: 'https', category: 'aks-required' },
@@ -272,7 +272,7 @@ export default defineArchitecture({
         'Internal calls carry personal data subject to GDPR, the security team requires encryption in transit between services, and the teams need weighted canary routing. Running upstream Istio ourselves cost two engineers per upgrade cycle.',
       options: ['Self-managed Istio (Helm)', 'Linkerd', 'Istio-based service mesh add-on', 'Cilium mutual authentication'],
       decision:
-        'Enable the Istio add-on (revision asm-1-28) with a mesh-wide PeerAuthentication in STRICT mode, and use the add-on internal ingress gateway as the only in-cluster entry point.',
+        'Enable the Istio add-on (revision asm-1-30) with a mesh-wide PeerAuthentication in STRICT mode, and use the add-on internal ingress gateway as the only in-cluster entry point.',
       consequences: [
         'Every workload namespace is labelled for the add-on revision; canary upgrades move namespaces revision by revision.',
         'Sidecars add about 0.1 vCPU and 60 MiB per pod; the mesh pool is sized for it.',

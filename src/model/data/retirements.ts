@@ -143,7 +143,7 @@ export type RetirementId = keyof typeof RETIREMENTS;
 
 /**
  * End of life of each Istio-based service mesh add-on revision, from the "Service mesh add-on release
- * calendar" of istio-support-policy (MicrosoftDocs/azure-aks-docs, version of 2025-11-20). The
+ * calendar" of istio-support-policy (MicrosoftDocs/azure-aks-docs, version of 2026-06-24). The
  * calendar gives months; a month means its last day, as in the Kubernetes calendar. `expected` marks
  * the dates the page gives as estimates ("~Jan 2026 (expected)"). Revisions newer than the table are
  * unknown, not unsupported.
@@ -171,7 +171,11 @@ export const ISTIO_ADDON_REVISIONS: readonly IstioAddonRevision[] = [
   { revision: 'asm-1-22', endOfLife: '2025-03-31', expected: false },
   { revision: 'asm-1-23', endOfLife: '2025-06-30', expected: false },
   { revision: 'asm-1-24', endOfLife: '2025-09-30', expected: false },
-  { revision: 'asm-1-25', endOfLife: '2026-01-31', expected: true },
-  { revision: 'asm-1-26', endOfLife: '2026-02-28', expected: true },
-  { revision: 'asm-1-27', endOfLife: '2026-05-31', expected: true },
+  { revision: 'asm-1-25', endOfLife: '2026-01-31', expected: false },
+  // The calendar moved asm-1-26's end from "~Feb 2026 (expected)" to Apr 2026 in its 2026-04 revision.
+  { revision: 'asm-1-26', endOfLife: '2026-04-30', expected: false },
+  { revision: 'asm-1-27', endOfLife: '2026-05-31', expected: false },
+  { revision: 'asm-1-28', endOfLife: '2026-08-31', expected: true },
+  { revision: 'asm-1-29', endOfLife: '2026-09-30', expected: true },
+  { revision: 'asm-1-30', endOfLife: '2026-12-31', expected: true },
 ];
