@@ -72,7 +72,7 @@ export default defineRule({
           // application rules match the requested host name and need no shared resolution.
           // The firewall's own Allow network rules with FQDNs need it already, whatever the declared destinations say.
           const fqdnNetwork =
-            (fw.networkRules ?? []).some((r) => r.destinationFqdns.length > 0) ||
+            (fw.networkRules ?? []).some((r) => r.action === 'Allow' && r.destinationFqdns.length > 0) ||
             q
               .all('egressDestination')
               .some((d) => d.cluster === c.id && !d.privateEndpoint && d.fqdn && (d.protocol === 'tcp' || d.protocol === 'udp'));
