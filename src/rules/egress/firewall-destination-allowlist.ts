@@ -85,7 +85,7 @@ export default defineRule({
             cluster: c.name,
             firewall: fw.name,
             deny,
-            near: v.near.length ? `; Azure processes it before ${v.near.join('; ')}` : '',
+            near: v.near.length ? `; allow rules that come after it: ${v.near.join('; ')}` : '',
           },
           element: d.id,
           property: 'fqdn',
