@@ -232,6 +232,9 @@ export default defineRule({
       'does not help). Some needs are network rules: a public cluster without the konnectivity agent tunnels to its ' +
       'control plane over UDP 1194 and TCP 9000, and nodes whose custom DNS servers sit behind the firewall need ' +
       'UDP 53 to them. ' +
+      'Azure Firewall processes network rules before application rules, a base policy\'s rules before its ' +
+      "child's, then rule collection groups and collections by priority; the first rule that matches decides, so a " +
+      'Deny collection that comes first blocks these needs even when a later rule allows them. ' +
       'NTP (UDP 123) is no longer required for nodes provisioned after March 2021. The same needs hold behind a ' +
       "network virtual appliance, whose rules the design does not model: they are asked as an open question.",
     fix:
@@ -239,7 +242,9 @@ export default defineRule({
       '(aksFqdnTag: true): it carries the whole list and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity ' +
       'agent also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); state ' +
       "apiServer: { mode: 'public', konnectivity: true } when the agent runs. Private and VNet-integrated clusters " +
-      'need neither those nor *.hcp. Allow UDP 53 to custom DNS servers the firewall sits in front of.',
+      'need neither those nor *.hcp. Allow UDP 53 to custom DNS servers the firewall sits in front of. Narrow a Deny ' +
+      'collection that blocks any of these, or give the allowing collection a lower priority number (a Deny network ' +
+      'rule runs before every application rule).',
     example:
       "azureFirewall({ name: 'afw-hub', tier: 'Standard', subnet: fwSubnet, privateIp: '10.0.0.4', aksFqdnTag: true });",
     references: [
@@ -250,6 +255,10 @@ export default defineRule({
       {
         title: 'Control egress traffic using Azure Firewall in AKS',
         url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+      },
+      {
+        title: 'Azure Firewall rule processing logic',
+        url: 'https://learn.microsoft.com/azure/firewall/rule-processing',
       },
       {
         title: 'API Server VNet Integration',
