@@ -246,7 +246,7 @@ function readCollections(f: Fields, key: string): CollectionsRead {
     });
     out.collections.push(stripUndefined({ type, name, priority, groupPriority: order.groupPriority, action, rules: rules.length }));
   });
-  out.collections.sort(byOrder);
+  out.collections.sort((a, b) => byOrder(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   out.network.sort(byOrder);
   out.application.sort(byOrder);
   return out;
