@@ -56,8 +56,9 @@ export interface FirewallFlow {
   /** FQDN tags whose list holds the name (`AzureKubernetesService` for the names AKS needs). */
   tags: readonly string[];
   /**
-   * CIDRs the flow leaves from, each of which some rule must cover; empty when the design shows none reaching the
-   * firewall (then only destination, protocol and port are matched).
+   * CIDRs the flow leaves from: every address is judged by the first rule that matches it, so the flow is allowed
+   * only when each address is; empty when the design shows none reaching the firewall (then only destination,
+   * protocol and port are matched, and a rule with stated sources is taken to cover the flow).
    */
   sources: readonly string[];
 }

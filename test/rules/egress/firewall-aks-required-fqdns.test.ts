@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nva, routeTable, subnet, type FirewallRuleCollection } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRuleResult } from '../../helpers/run-rule.js';
+import { runRule, runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { NETWORK_INVALID, NETWORK_VALID, TCP9000, UDP1194, design } from './_network-rules.js';
 import { mutable } from '../../helpers/mutable.js';
@@ -405,5 +405,27 @@ describe(`${ID}: a Deny rule whose sources are not stated`, () => {
     expect(r.unverified?.map((u) => [u.factPath, u.fact])).toEqual([
       ['network.firewalls[0].classicRules', 'source addresses of application rule mcr (block-mcr)'],
     ]);
+  });
+});
+
+describe(`${ID} and egress/firewall-destination-allowlist agree on what a Deny collection blocks`, () => {
+  /** The tag allowed at 200, the MCR names denied at `priority`, and mcr.microsoft.com declared as a destination. */
+  const arch = (priority: number) => {
+    const a = withCollections([tag([{ type: 'Https', port: 443 }])], blockMcr(priority))();
+    const cluster = a.clusters[0]!;
+    return { ...a, clusters: [{ ...cluster, egressDestinations: [{ name: 'MCR', fqdn: 'mcr.microsoft.com', category: 'aks-required' as const }] }] };
+  };
+
+  it('a Deny collection first: both say blocked, naming it; neither says allowed', async () => {
+    const aks = await runRule(ID, arch(100));
+    const dest = await runRule('egress/firewall-destination-allowlist', arch(100));
+    const deny = 'Deny collection block-mcr (priority 100, application rule mcr)';
+    expect(aks.map((f) => [f.messageId, f.evidence?.blockedBy])).toEqual([['blockedFqdns', deny]]);
+    expect(dest.map((f) => [f.messageId, f.evidence?.blockedBy])).toEqual([['blockedByDeny', deny]]);
+  });
+
+  it('the Deny collection after the allow: neither reports anything', async () => {
+    expect(await runRule(ID, arch(300))).toEqual([]);
+    expect(await runRule('egress/firewall-destination-allowlist', arch(300))).toEqual([]);
   });
 });
