@@ -566,7 +566,11 @@ export interface FirewallDnatRule {
   translatedPort: number;
 }
 
-/** A firewall rule collection; discriminated by `type`. Rule collections are processed by priority. */
+/**
+ * A firewall rule collection; discriminated by `type`. Azure processes network rules before application rules, and
+ * within a type a base policy's rules, then rule collection groups, then collections by priority; the first rule that
+ * matches decides, Allow or Deny, and what no rule matches is denied.
+ */
 export type FirewallRuleCollection =
   | {
       /** Layer-7 rules. */
@@ -575,6 +579,12 @@ export type FirewallRuleCollection =
       name: string;
       /** Priority 100–65000; lower runs first. */
       priority: number;
+      /**
+       * Priority (100–65000) of the policy's rule collection group holding the collection; groups run in this order
+       * before collections run by `priority`. Omitted, the policy's collections are taken to share one group. Policy
+       * rule collections only: classic rules have no groups.
+       */
+      groupPriority?: number;
       /** What matching traffic gets. */
       action: 'Allow' | 'Deny';
       /** Rules of the collection. */
@@ -587,6 +597,12 @@ export type FirewallRuleCollection =
       name: string;
       /** Priority 100–65000; lower runs first. */
       priority: number;
+      /**
+       * Priority (100–65000) of the policy's rule collection group holding the collection; groups run in this order
+       * before collections run by `priority`. Omitted, the policy's collections are taken to share one group. Policy
+       * rule collections only: classic rules have no groups.
+       */
+      groupPriority?: number;
       /** What matching traffic gets. */
       action: 'Allow' | 'Deny';
       /** Rules of the collection. */
@@ -599,6 +615,12 @@ export type FirewallRuleCollection =
       name: string;
       /** Priority 100–65000; lower runs first. */
       priority: number;
+      /**
+       * Priority (100–65000) of the policy's rule collection group holding the collection; groups run in this order
+       * before collections run by `priority`. Omitted, the policy's collections are taken to share one group. Policy
+       * rule collections only: classic rules have no groups.
+       */
+      groupPriority?: number;
       /** Rules of the collection. */
       rules: readonly FirewallDnatRule[];
     };

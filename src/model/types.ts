@@ -237,17 +237,44 @@ export interface FirewallRuleCollectionModel {
   type: 'application' | 'network' | 'dnat';
   name: string;
   priority: number;
+  /** The priority of its rule collection group, when stated. */
+  groupPriority?: number;
   action: 'Allow' | 'Deny' | 'DNAT';
   rules: number;
 }
 
 /**
- * A network rule of an Allow collection, as written: what the egress rules need to see whether a protocol and port
- * to a destination are allowed (the AKS tunnel ports, DNS to custom servers).
+ * Where a network or application rule sits in Azure Firewall's processing order, and what a match does
+ * (https://learn.microsoft.com/azure/firewall/rule-processing): network rules are processed before application
+ * rules whatever the priorities; within a type, the rules a base (parent) policy passes down come first, then rule
+ * collection groups by priority, then collections by priority (lower first). The first rule that matches decides.
  */
-export interface FirewallNetworkRuleModel {
+export interface FirewallRuleOrderModel {
   collection: string;
   name: string;
+  /** The action of its collection. */
+  action: 'Allow' | 'Deny';
+  /** The priority of its collection (100–65000, lower first). */
+  priority: number;
+  /**
+   * The priority of the rule collection group holding its collection, when stated; collections of one policy (or
+   * classic rules) that state none are taken to share one group, so their own priorities order them.
+   */
+  groupPriority?: number;
+  /** The base policy it is inherited from (its rules come before the child's); undefined for the firewall's own. */
+  inheritedFrom?: string;
+  /**
+   * How many base policies up the rule sits: 0 for the firewall's own policy or classic rules, 1 for its base policy,
+   * 2 for the base's base. Higher levels are processed first.
+   */
+  level: number;
+}
+
+/**
+ * A network rule of an Allow or Deny collection, as written: what the egress rules need to see whether a protocol
+ * and port to a destination are allowed (the AKS tunnel ports, DNS to custom servers).
+ */
+export interface FirewallNetworkRuleModel extends FirewallRuleOrderModel {
   /** CIDRs, IP addresses or `*`; undefined when the rule states none (it may use IP groups: its sources are unknown). */
   sourceAddresses?: string[];
   protocols: Array<'TCP' | 'UDP' | 'ICMP' | 'Any'>;
@@ -258,10 +285,8 @@ export interface FirewallNetworkRuleModel {
   destinationPorts: string[];
 }
 
-/** An application rule of an Allow collection, as written: which names it allows, over which protocols and ports, from where. */
-export interface FirewallApplicationRuleModel {
-  collection: string;
-  name: string;
+/** An application rule of an Allow or Deny collection, as written: which names it matches, over which protocols and ports, from where. */
+export interface FirewallApplicationRuleModel extends FirewallRuleOrderModel {
   /** CIDRs, IP addresses or `*`; undefined when the rule states none (it may use IP groups: its sources are unknown). */
   sourceAddresses?: string[];
   protocols: Array<{ type: 'Http' | 'Https' | 'Mssql'; port: number }>;
@@ -293,7 +318,7 @@ export interface FirewallPolicyResource extends Base<'firewallPolicy'> {
   /** FQDNs and FQDN tags allowed by its application and network rules (with `ruleCollections`). */
   allowFqdns?: string[];
   allowFqdnTags?: string[];
-  /** Network and application rules of its Allow collections (with `ruleCollections`). */
+  /** Network and application rules of its Allow and Deny collections (with `ruleCollections`), its own only (level 0). */
   networkRules?: FirewallNetworkRuleModel[];
   applicationRules?: FirewallApplicationRuleModel[];
   dnatRules: FirewallDnatRuleModel[];
@@ -330,12 +355,17 @@ export interface FirewallResource extends Base<'azureFirewall'> {
   /** Rule collections (policy or classic); undefined when not stated. */
   ruleCollections?: FirewallRuleCollectionModel[];
   /**
-   * Network rules of the Allow collections; undefined when the collections are not stated (the shorthand
-   * `fqdnAllowRules`/`aksFqdnTag` says nothing about network rules).
+   * Network rules of the Allow and Deny collections, its base policies' first, in processing order; undefined when
+   * the collections are not stated (the shorthand `fqdnAllowRules`/`aksFqdnTag` says nothing about network rules).
    */
   networkRules?: FirewallNetworkRuleModel[];
-  /** Application rules of the Allow collections; undefined when the collections are not stated. */
+  /** Application rules of the Allow and Deny collections, in processing order; undefined when the collections are not stated. */
   applicationRules?: FirewallApplicationRuleModel[];
+  /**
+   * Base policies up the chain whose rule collections the design does not state: their rules come before the
+   * firewall policy's own, so no flow can be judged from the rules. Undefined when none.
+   */
+  unknownBaseRules?: string[];
   /** DNAT rules of the collections, for ingress paths that enter through the firewall. */
   dnatRules: FirewallDnatRuleModel[];
   /** The AzureFirewallManagementSubnet of the management IP configuration. */

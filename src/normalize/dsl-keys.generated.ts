@@ -167,6 +167,7 @@ export const DSL_SHAPES: Readonly<Record<string, DslShape>> = {
     "aksFqdnTag": 0,
     "classicRules": {
       "action": 0,
+      "groupPriority": 0,
       "name": 0,
       "priority": 0,
       "rules": {
@@ -311,6 +312,7 @@ export const DSL_SHAPES: Readonly<Record<string, DslShape>> = {
     "name": 0,
     "ruleCollections": {
       "action": 0,
+      "groupPriority": 0,
       "name": 0,
       "priority": 0,
       "rules": {

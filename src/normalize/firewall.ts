@@ -10,6 +10,7 @@ import type {
   FirewallPolicyResource,
   FirewallResource,
   FirewallRuleCollectionModel,
+  FirewallRuleOrderModel,
   Id,
 } from '../model/types.js';
 import { parseCidr } from '../model/cidr.js';
@@ -95,16 +96,9 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
   // The rules: from classic collections, the policy's collections, or the older shorthand fields.
   let read: CollectionsRead | undefined;
   if (hasClassic && !hasPolicy) read = readCollections(f, 'classicRules');
-  else if (pol?.ruleCollections) {
-    read = {
-      collections: pol.ruleCollections,
-      fqdns: pol.allowFqdns ?? [],
-      fqdnTags: pol.allowFqdnTags ?? [],
-      network: pol.networkRules ?? [],
-      application: pol.applicationRules ?? [],
-      dnat: pol.dnatRules,
-    };
-  }
+  else if (pol?.ruleCollections) read = policyRules(n, pol);
+  // Base policies whose collections the design leaves out: their rules come first, so they stay unknown.
+  const unknownBaseRules = pol ? baseChain(n, pol).filter((b) => b.ruleCollections === undefined).map((b) => b.name) : [];
   const shorthand = f.has('fqdnAllowRules') || f.has('aksFqdnTag');
   let fqdnAllowRules: string[] | undefined;
   let aksFqdnTag: boolean | undefined;
@@ -164,11 +158,45 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
     ...optional('ruleCollections', read?.collections),
     ...optional('networkRules', read?.network),
     ...optional('applicationRules', read?.application),
+    ...optional('unknownBaseRules', read && unknownBaseRules.length ? unknownBaseRules : undefined),
     dnatRules: read?.dnat ?? [],
     ...optional('managementSubnet', managementSubnet),
     forcedTunneling,
   };
   n.add(fw);
+}
+
+/** The base policies of a policy, nearest first; stops at a cycle or a reference that is not a policy. */
+function baseChain(n: NormalizeContext, pol: FirewallPolicyResource): FirewallPolicyResource[] {
+  const out: FirewallPolicyResource[] = [];
+  const seen = new Set<Id>([pol.id]);
+  for (let id = pol.basePolicy; id !== undefined && !seen.has(id); ) {
+    seen.add(id);
+    const b = n.resources.get(id);
+    if (b?.kind !== 'firewallPolicy') break;
+    out.push(b);
+    id = b.basePolicy;
+  }
+  return out;
+}
+
+/**
+ * A firewall's rules from its policy and the base policies it inherits: a parent's rules come before the child's
+ * whatever their priorities (https://learn.microsoft.com/azure/firewall/rule-processing), so each base rule carries
+ * how far up it sits. DNAT rules and the collections listed are the policy's own.
+ */
+function policyRules(n: NormalizeContext, pol: FirewallPolicyResource): CollectionsRead {
+  const levels = [pol, ...baseChain(n, pol)].map((p, level) => ({ p, level }));
+  const tag = <T extends FirewallRuleOrderModel>(r: T, p: FirewallPolicyResource, level: number): T =>
+    level === 0 ? r : { ...r, level, inheritedFrom: p.name };
+  return {
+    collections: pol.ruleCollections ?? [],
+    fqdns: levels.flatMap(({ p }) => p.allowFqdns ?? []),
+    fqdnTags: levels.flatMap(({ p }) => p.allowFqdnTags ?? []),
+    network: levels.flatMap(({ p, level }) => (p.networkRules ?? []).map((r) => tag(r, p, level))).sort(byOrder),
+    application: levels.flatMap(({ p, level }) => (p.applicationRules ?? []).map((r) => tag(r, p, level))).sort(byOrder),
+    dnat: pol.dnatRules,
+  };
 }
 
 function readCollections(f: Fields, key: string): CollectionsRead {
@@ -191,6 +219,17 @@ function readCollections(f: Fields, key: string): CollectionsRead {
       cf.num('priority', { min: 100, max: 65000 }) ??
       (cf.has('priority') ? 0 : (cf.issue('priority', 'missing required field "priority"'), 0));
     const action = type === 'dnat' ? ('DNAT' as const) : cf.reqOneOf('action', ['Allow', 'Deny'] as const);
+    // Classic rules have no rule collection groups; a policy's collections may name their group's priority.
+    const groupPriority = cf.has('groupPriority') ? cf.num('groupPriority', { min: 100, max: 65000 }) : undefined;
+    if (key === 'classicRules' && cf.has('groupPriority'))
+      cf.issue('groupPriority', 'classic rules have no rule collection groups; "groupPriority" belongs to policy rule collections');
+    const order = stripUndefined({
+      collection: name,
+      action: action === 'Deny' ? ('Deny' as const) : ('Allow' as const),
+      priority,
+      groupPriority: key === 'classicRules' ? undefined : groupPriority,
+      level: 0,
+    });
     const rules = cf.arr('rules', true);
     rules.forEach((r, j) => {
       const rpath = `${cf.at('rules')}[${j}]`;
@@ -200,17 +239,35 @@ function readCollections(f: Fields, key: string): CollectionsRead {
       }
       const rf = new Fields(r, rpath, sinkOf(f), f.element);
       const ruleName = rf.str('name');
-      if (type === 'application') readAppRule(rf, name, ruleName, action === 'Allow' ? out : undefined);
-      else if (type === 'network') readNetworkRule(rf, name, ruleName, action === 'Allow' ? out : undefined);
+      // A rule of a collection without a valid action (already reported) is left out of the matching.
+      if (type === 'application') readAppRule(rf, { ...order, name: ruleName }, action !== undefined ? out : undefined);
+      else if (type === 'network') readNetworkRule(rf, { ...order, name: ruleName }, action !== undefined ? out : undefined);
       else out.dnat.push(readDnatRule(rf, name, ruleName));
     });
-    out.collections.push({ type, name, priority, action, rules: rules.length });
+    out.collections.push(stripUndefined({ type, name, priority, groupPriority: order.groupPriority, action, rules: rules.length }));
   });
-  out.collections.sort((a, b) => a.priority - b.priority || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  out.collections.sort((a, b) => byOrder(a, b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  out.network.sort(byOrder);
+  out.application.sort(byOrder);
   return out;
 }
 
-function readAppRule(rf: Fields, collection: string, name: string, allow: CollectionsRead | undefined): void {
+/**
+ * Azure Firewall's processing order within one rule type (https://learn.microsoft.com/azure/firewall/rule-processing):
+ * base policies' rules first, then rule collection groups by priority, then collections by priority, lower first.
+ * Collections that state no group share one. Ties keep the written order (the sort is stable); the matcher does
+ * not take a tie between an Allow and a Deny collection as settled.
+ */
+export function byOrder(
+  a: { priority: number; groupPriority?: number; level?: number },
+  b: { priority: number; groupPriority?: number; level?: number },
+): number {
+  return (b.level ?? 0) - (a.level ?? 0) || (a.groupPriority ?? 0) - (b.groupPriority ?? 0) || a.priority - b.priority;
+}
+
+type RuleOrder = FirewallRuleOrderModel;
+
+function readAppRule(rf: Fields, order: RuleOrder, out: CollectionsRead | undefined): void {
   const protocols = rf.arr('protocols', true).flatMap((p, k): FirewallApplicationRuleModel['protocols'] => {
     const pf = isRecord(p) ? new Fields(p, `${rf.at('protocols')}[${k}]`, sinkOf(rf), rf.element) : undefined;
     if (!pf) {
@@ -228,16 +285,16 @@ function readAppRule(rf: Fields, collection: string, name: string, allow: Collec
   const sources = rf.has('sourceAddresses') ? readAddresses(rf, 'sourceAddresses') : undefined;
   if (!fqdns.length && !tags.length && !rf.has('webCategories'))
     rf.issue('targetFqdns', 'an application rule needs targetFqdns, fqdnTags or webCategories');
-  if (allow) {
-    allow.fqdns.push(...fqdns);
-    allow.fqdnTags.push(...tags);
-    allow.application.push(
-      stripUndefined({ collection, name, sourceAddresses: sources, protocols, targetFqdns: fqdns, fqdnTags: tags }),
-    );
+  if (out) {
+    if (order.action === 'Allow') {
+      out.fqdns.push(...fqdns);
+      out.fqdnTags.push(...tags);
+    }
+    out.application.push(stripUndefined({ ...order, sourceAddresses: sources, protocols, targetFqdns: fqdns, fqdnTags: tags }));
   }
 }
 
-function readNetworkRule(rf: Fields, collection: string, name: string, allow: CollectionsRead | undefined): void {
+function readNetworkRule(rf: Fields, order: RuleOrder, out: CollectionsRead | undefined): void {
   const sources = rf.has('sourceAddresses') ? readAddresses(rf, 'sourceAddresses') : undefined;
   const addresses = rf.strArr('destinationAddresses');
   const fqdns = rf.strArr('destinationFqdns');
@@ -259,11 +316,10 @@ function readNetworkRule(rf: Fields, collection: string, name: string, allow: Co
     rf.issue('protocols', `protocol must be "TCP", "UDP", "ICMP" or "Any", got ${describe(p)}`);
     return [];
   });
-  if (allow) {
-    allow.fqdns.push(...fqdns);
-    allow.network.push({
-      collection,
-      name,
+  if (out) {
+    if (order.action === 'Allow') out.fqdns.push(...fqdns);
+    out.network.push({
+      ...order,
       ...optional('sourceAddresses', sources),
       protocols,
       destinationAddresses: addresses,

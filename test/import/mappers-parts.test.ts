@@ -406,10 +406,13 @@ describe('aksnet import: parts of docs/dsl.md §5a', () => {
       threatIntel: 'Alert',
       idps: 'Deny',
       tlsInspection: true,
+      // Each collection keeps its rule collection group's priority, which orders it before its own priority does.
       ruleCollections: [
-        { type: 'dnat', name: 'publish', priority: 100, action: 'DNAT', rules: 1 },
-        { type: 'network', name: 'deny-smb', priority: 300, action: 'Deny', rules: 1 },
+        { type: 'dnat', name: 'publish', priority: 100, groupPriority: 100, action: 'DNAT', rules: 1 },
+        { type: 'network', name: 'deny-smb', priority: 300, groupPriority: 100, action: 'Deny', rules: 1 },
       ],
+      // The Deny collection's rule is kept for the matcher, with its place in the order.
+      networkRules: [expect.objectContaining({ collection: 'deny-smb', action: 'Deny', priority: 300, groupPriority: 100, level: 0 })],
       dnatRules: [
         {
           collection: 'publish',

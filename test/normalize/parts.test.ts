@@ -52,21 +52,27 @@ describe('a design with every new part', () => {
         translatedPort: 8443,
       },
     ]);
-    // Each allow rule keeps its protocols, ports and sources; a rule without sourceAddresses keeps them unknown.
+    // Each rule keeps its protocols, ports and sources, and its place in the processing order (action, collection
+    // priority, base level); a rule without sourceAddresses keeps them unknown.
+    const order = { action: 'Allow', level: 0 };
     expect(fw.applicationRules).toEqual([
       {
         collection: 'aks',
+        ...order,
+        priority: 200,
         name: 'aks-tag',
         sourceAddresses: ['10.1.0.0/22'],
         protocols: [{ type: 'Https', port: 443 }],
         targetFqdns: [],
         fqdnTags: ['AzureKubernetesService'],
       },
-      { collection: 'aks', name: 'stripe', protocols: [{ type: 'Https', port: 443 }], targetFqdns: ['api.stripe.com'], fqdnTags: [] },
+      { collection: 'aks', ...order, priority: 200, name: 'stripe', protocols: [{ type: 'Https', port: 443 }], targetFqdns: ['api.stripe.com'], fqdnTags: [] },
     ]);
     expect(fw.networkRules).toEqual([
       {
         collection: 'ntp',
+        ...order,
+        priority: 300,
         name: 'ntp',
         sourceAddresses: ['*'],
         protocols: ['UDP'],

@@ -137,7 +137,10 @@ export const firewallPolicyMapper: Mapper = {
   },
 };
 
-/** Rule collections of a policy's groups, in group then collection priority order; undefined when not in the input. */
+/**
+ * Rule collections of a policy's groups, in group then collection priority order, each with its group's priority
+ * (`groupPriority`); undefined when not in the input.
+ */
 function policyCollections(ctx: ImportContext, policy: AzureResource): Value[] | undefined {
   const groups = ctx.children(RCG_TYPE, policy.id);
   const listed = policy.node.list('ruleCollectionGroups').length;
@@ -157,7 +160,9 @@ function policyCollections(ctx: ImportContext, policy: AzureResource): Value[] |
   const sorted = [...groups].sort((a, b) => (a.node.num('priority') ?? 0) - (b.node.num('priority') ?? 0));
   for (const g of sorted) {
     ctx.use(g);
-    g.node.list('ruleCollections').forEach((c) => out.push(...collection(ctx, policy.id, c)));
+    // The group's priority orders its collections before their own priorities do (rule-processing).
+    const groupPriority = g.node.num('priority');
+    g.node.list('ruleCollections').forEach((c) => out.push(...collection(ctx, policy.id, c, undefined, groupPriority)));
   }
   return out;
 }
@@ -180,7 +185,7 @@ type CollectionType = 'application' | 'network' | 'dnat';
  * One Azure rule collection as DSL collections. A policy filter collection holds application or
  * network rules (Azure keeps one rule type per collection); a NAT collection holds DNAT rules.
  */
-function collection(ctx: ImportContext, owner: string, c: JNode, classic?: CollectionType): Value[] {
+function collection(ctx: ImportContext, owner: string, c: JNode, classic?: CollectionType, groupPriority?: number): Value[] {
   const name = c.str('name') ?? 'collection';
   const priority = c.num('priority');
   if (priority === undefined) throw c.error(`rule collection ${name} has no priority`);
@@ -217,7 +222,7 @@ function collection(ctx: ImportContext, owner: string, c: JNode, classic?: Colle
   const out: Value[] = [];
   for (const [t, rules] of byType) {
     const cname = byType.size > 1 ? `${name}-${t}` : name;
-    const head = { type: t, name: cname, priority };
+    const head = { type: t, name: cname, priority, ...(groupPriority !== undefined ? { groupPriority } : {}) };
     if (t === 'dnat') out.push({ ...head, rules });
     else {
       const a = action?.toLowerCase() === 'deny' ? 'Deny' : action?.toLowerCase() === 'allow' ? 'Allow' : undefined;

@@ -2,11 +2,9 @@
 import { clusterDemand } from '../../model/capacity.js';
 import { clustersEgressingVia, routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
-import { portIncluded } from '../../model/firewall.js';
 import { defaultRouteFor } from '../../model/routing.js';
 import type {
   ClusterResource,
-  FirewallNetworkRuleModel,
   Model,
   NormalizedRoute,
   ResourceOf,
@@ -64,22 +62,4 @@ export function zonesText(zones: readonly number[] | undefined): string {
 /** The clusters whose effective egress path goes through the given firewall or NVA. */
 export function clustersVia(q: ModelQuery, applianceId: string): ClusterResource[] {
   return clustersEgressingVia(q, applianceId);
-}
-
-/** One protocol, port and destination a cluster needs a firewall's network rules to allow. */
-export interface NetworkNeed {
-  protocol: 'TCP' | 'UDP';
-  port: number;
-  /** Whether a destination entry of a rule (CIDR, address, service tag or `*`) covers the destination. */
-  covers: (destination: string) => boolean;
-}
-
-/** Whether any of the network rules allows the need (Allow collections only; rule order is not evaluated). */
-export function networkRulesAllow(rules: readonly FirewallNetworkRuleModel[], need: NetworkNeed): boolean {
-  return rules.some(
-    (r) =>
-      r.protocols.some((p) => p === need.protocol || p === 'Any') &&
-      r.destinationPorts.some((p) => portIncluded(p, need.port)) &&
-      r.destinationAddresses.some((a) => a.trim() === '*' || need.covers(a.trim())),
-  );
 }

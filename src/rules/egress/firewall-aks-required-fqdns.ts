@@ -2,10 +2,10 @@ import { cidr, containsIp, isPrivateRange } from '../../model/cidr.js';
 import { routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
 import { routeFor } from '../../model/routing.js';
-import { egressSourcesVia, firewallAllows } from '../../model/firewall.js';
+import { egressSourcesVia, firewallAllows, networkAllows, unknownFact, type FlowVerdict, type NetworkNeed } from '../../model/firewall.js';
 import type { ClusterResource, FirewallResource, ResourceOf } from '../../model/types.js';
 import { defineRule, type RuleContext } from '../../validate/rule.js';
-import { clustersVia, networkRulesAllow, type NetworkNeed } from './_egress.js';
+import { clustersVia } from './_egress.js';
 
 /**
  * Outbound FQDNs every AKS cluster in global Azure needs, from the "Azure Global required FQDN /
@@ -53,16 +53,19 @@ export const TUNNEL_PORTS = [
   { protocol: 'TCP', port: 9000 },
 ] as const;
 
-/** Whether a destination entry can be the cluster region's control plane: its service tag or a public range. */
-function regionDestination(region: string): (destination: string) => boolean {
+/**
+ * Whether a destination entry can be the cluster region's control plane: its service tag (yes), or a public range
+ * (maybe: the API server's public IP and the regional CIDRs cannot be told apart from other public addresses in a
+ * design; an Allow rule to one is taken as meant for it, a Deny rule to one leaves the question open). A private
+ * range cannot be it.
+ */
+function regionDestination(region: string): NetworkNeed['covers'] {
   const want = region.toLowerCase().replace(/[\s-]/g, '');
   return (d) => {
     const tag = /^azurecloud(?:\.(.+))?$/i.exec(d);
-    if (tag) return tag[1] === undefined || tag[1].toLowerCase().replace(/[\s-]/g, '') === want;
-    // The API server's public IP and the regional CIDRs cannot be told apart from other public addresses in a
-    // design; a public address is taken as meant for it, a private one cannot be it.
+    if (tag) return tag[1] === undefined || tag[1].toLowerCase().replace(/[\s-]/g, '') === want ? 'yes' : 'no';
     const r = cidr(d.includes('/') ? d : `${d}/32`);
-    return r !== undefined && !isPrivateRange(r);
+    return r !== undefined && !isPrivateRange(r) ? 'maybe' : 'no';
   };
 }
 
@@ -102,8 +105,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
   const tunnel = c.apiServer.mode === 'public' && c.apiServer.konnectivity !== true;
   const dns = dnsServersViaFirewall(ctx.q, c, fw);
   if (!tunnel && dns.length === 0) return;
-  const rules = fw.networkRules;
-  if (rules === undefined) {
+  if (fw.networkRules === undefined) {
     // The shorthand (aksFqdnTag, fqdnAllowRules) says nothing about network rules.
     const needs = [
       ...(tunnel ? ['UDP 1194 and TCP 9000 to the region'] : []),
@@ -128,49 +130,89 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
     });
     return;
   }
+  const sources = egressSourcesVia(ctx.q, c, fw.id, ['nodes']);
+  const property = rulesProperty(fw);
+  /** Reports what the rules block with a Deny rule, and leaves open what they cannot settle. */
+  const settle = (needs: Array<{ text: string; v: FlowVerdict }>, effect: string) => {
+    const blocked = needs.filter((n) => n.v.verdict === 'denied' && n.v.blockedBy.length > 0);
+    if (blocked.length > 0) {
+      const text = blocked.map((n) => n.text).join(' and ');
+      const deny = [...new Set(blocked.flatMap((n) => (n.v.verdict === 'denied' ? n.v.blockedBy : [])))].join(' and ');
+      ctx.report({
+        messageId: 'blockedNetwork',
+        data: { firewall: fw.name, cluster: c.name, needs: text, deny, effect },
+        element: fw.id,
+        property,
+        evidence: { firewall: fw.name, cluster: c.name, blocked: text, blockedBy: deny },
+      });
+    }
+    for (const n of needs) {
+      if (n.v.verdict !== 'unknown') continue;
+      ctx.unverified({
+        element: fw.id,
+        property,
+        fact: unknownFact(n.v.rules, n.v.facts),
+        check: `Azure Firewall ${fw.name} allows ${n.text} for ${c.name}`,
+      });
+    }
+  };
   if (tunnel) {
     const covers = regionDestination(c.region);
-    const missing = TUNNEL_PORTS.filter((t) => !networkRulesAllow(rules, { ...t, covers }));
-    if (missing.length > 0 && c.apiServer.mode === 'public' && c.apiServer.konnectivity === undefined) {
+    const tag = `AzureCloud.${c.region}`;
+    const verdicts = TUNNEL_PORTS.map((t) => ({
+      t,
+      text: `${t.protocol} ${t.port} to ${tag}`,
+      v: networkAllows(fw, { ...t, covers, what: `the control plane of ${c.name}`, sources }),
+    }));
+    const open = verdicts.filter((x) => x.v.verdict !== 'allowed');
+    if (open.length > 0 && c.apiServer.mode === 'public' && c.apiServer.konnectivity === undefined) {
       ctx.unverified({
         element: c.id,
         property: 'apiServer.konnectivity',
         fact: 'konnectivity agent (whether a konnectivity-agent pod runs in kube-system)',
         check:
           `Azure Firewall ${fw.name} lets ${c.name} reach its control plane: without the konnectivity agent it also ` +
-          `needs ${missing.map((m) => `${m.protocol} ${m.port}`).join(' and ')} to the region`,
+          `needs ${open.map((m) => `${m.t.protocol} ${m.t.port}`).join(' and ')} to the region`,
       });
-    } else if (missing.length > 0) {
-      const ports = missing.map((m) => `${m.protocol} ${m.port}`).join(' and ');
-      ctx.report({
-        messageId: 'missingTunnelPorts',
-        data: { firewall: fw.name, cluster: c.name, ports, tag: `AzureCloud.${c.region}` },
-        element: fw.id,
-        property: rulesProperty(fw),
-        evidence: { firewall: fw.name, cluster: c.name, missing: ports },
-      });
+    } else {
+      const missing = verdicts.filter((x) => x.v.verdict === 'denied' && x.v.blockedBy.length === 0);
+      if (missing.length > 0) {
+        const ports = missing.map((m) => `${m.t.protocol} ${m.t.port}`).join(' and ');
+        ctx.report({
+          messageId: 'missingTunnelPorts',
+          data: { firewall: fw.name, cluster: c.name, ports, tag },
+          element: fw.id,
+          property,
+          evidence: { firewall: fw.name, cluster: c.name, missing: ports },
+        });
+      }
+      settle(verdicts, 'nodes cannot reach the control plane tunnel');
     }
   }
-  const dnsMissing = dns.filter((ip) => {
+  const dnsVerdicts = dns.map((ip) => {
     const need: NetworkNeed = {
       protocol: 'UDP',
       port: 53,
       covers: (d) => {
         const r = cidr(d.includes('/') ? d : `${d}/32`);
-        return r !== undefined && containsIp(r, ip);
+        return r !== undefined && containsIp(r, ip) ? 'yes' : 'no';
       },
+      what: `DNS server ${ip}`,
+      sources,
     };
-    return !networkRulesAllow(rules, need);
+    return { ip, text: `UDP 53 to DNS server ${ip}`, v: networkAllows(fw, need) };
   });
+  const dnsMissing = dnsVerdicts.filter((x) => x.v.verdict === 'denied' && x.v.blockedBy.length === 0).map((x) => x.ip);
   if (dnsMissing.length > 0) {
     ctx.report({
       messageId: 'missingDnsRule',
       data: { firewall: fw.name, cluster: c.name, servers: dnsMissing.join(', ') },
       element: fw.id,
-      property: rulesProperty(fw),
+      property,
       evidence: { firewall: fw.name, cluster: c.name, dnsServers: dnsMissing.join(', ') },
     });
   }
+  settle(dnsVerdicts, 'nodes cannot resolve names');
 }
 
 export default defineRule({
@@ -190,6 +232,9 @@ export default defineRule({
       'does not help). Some needs are network rules: a public cluster without the konnectivity agent tunnels to its ' +
       'control plane over UDP 1194 and TCP 9000, and nodes whose custom DNS servers sit behind the firewall need ' +
       'UDP 53 to them. ' +
+      'Azure Firewall processes network rules before application rules, a base policy\'s rules before its ' +
+      "child's, then rule collection groups and collections by priority; the first rule that matches decides, so a " +
+      'Deny collection that comes first blocks these needs even when a later rule allows them. ' +
       'NTP (UDP 123) is no longer required for nodes provisioned after March 2021. The same needs hold behind a ' +
       "network virtual appliance, whose rules the design does not model: they are asked as an open question.",
     fix:
@@ -197,7 +242,9 @@ export default defineRule({
       '(aksFqdnTag: true): it carries the whole list and follows its changes. Otherwise list every required FQDN. A public cluster without the konnectivity ' +
       'agent also needs network rules for UDP 1194 and TCP 9000 to the region (AzureCloud.<region>); state ' +
       "apiServer: { mode: 'public', konnectivity: true } when the agent runs. Private and VNet-integrated clusters " +
-      'need neither those nor *.hcp. Allow UDP 53 to custom DNS servers the firewall sits in front of.',
+      'need neither those nor *.hcp. Allow UDP 53 to custom DNS servers the firewall sits in front of. Narrow a Deny ' +
+      'collection that blocks any of these, or give the allowing collection a lower priority number (a Deny network ' +
+      'rule runs before every application rule).',
     example:
       "azureFirewall({ name: 'afw-hub', tier: 'Standard', subnet: fwSubnet, privateIp: '10.0.0.4', aksFqdnTag: true });",
     references: [
@@ -208,6 +255,10 @@ export default defineRule({
       {
         title: 'Control egress traffic using Azure Firewall in AKS',
         url: 'https://learn.microsoft.com/azure/aks/limit-egress-traffic',
+      },
+      {
+        title: 'Azure Firewall rule processing logic',
+        url: 'https://learn.microsoft.com/azure/firewall/rule-processing',
       },
       {
         title: 'API Server VNet Integration',
@@ -235,6 +286,12 @@ export default defineRule({
       missingDnsRule:
         'Azure Firewall {{firewall}} sits between the nodes of {{cluster}} and their custom DNS server ' +
         '{{servers}}, but no network rule allows UDP 53 to it; nodes cannot resolve names',
+      blockedFqdns:
+        'Azure Firewall {{firewall}} is the egress path of {{cluster}} ({{apiServer}}), but {{deny}}, the first rule ' +
+        'that matches, blocks {{count}} of the {{total}} FQDNs the cluster needs over HTTPS 443{{sources}}: {{missing}}',
+      blockedNetwork:
+        'Azure Firewall {{firewall}} blocks {{needs}} for {{cluster}} with {{deny}}, the first rule that matches; ' +
+        '{{effect}}',
     },
   },
   check(ctx) {
@@ -294,8 +351,11 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
     fqdn,
     v: firewallAllows(fw, { fqdn, protocol: 'https', port: 443, tags: ['AzureKubernetesService'], sources }),
   }));
-  const missing = verdicts.filter((x) => x.v.verdict === 'denied').map((x) => x.fqdn);
-  const unknown = new Set(verdicts.flatMap((x) => (x.v.verdict === 'unknown-sources' ? x.v.rules : [])));
+  // Denied because no rule lets them through, or blocked by a Deny rule that matches first: said apart.
+  const missing = verdicts.filter((x) => x.v.verdict === 'denied' && x.v.blockedBy.length === 0).map((x) => x.fqdn);
+  const blocked = verdicts.filter((x) => x.v.verdict === 'denied' && x.v.blockedBy.length > 0);
+  const unknownRules = [...new Set(verdicts.flatMap((x) => (x.v.verdict === 'unknown' ? x.v.rules : [])))];
+  const unknownFacts = [...new Set(verdicts.flatMap((x) => (x.v.verdict === 'unknown' ? x.v.facts : [])))];
   const apiServer = apiServerText(c);
   const data = { firewall: fw.name, cluster: c.name, apiServer, count: missing.length, total: needed.length };
   const evidence = { firewall: fw.name, cluster: c.name, missing: missing.join(', '), missingCount: missing.length };
@@ -309,7 +369,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
     });
   } else if (missing.length > 0) {
     // The tag is named, but not for HTTPS 443 from the nodes: say what the rules that name it do allow.
-    const near = new Set(verdicts.flatMap((x) => (x.v.verdict === 'denied' ? x.v.near : [])));
+    const near = new Set(verdicts.flatMap((x) => (x.v.verdict === 'denied' && x.v.blockedBy.length === 0 ? x.v.near : [])));
     ctx.report({
       messageId: 'notHttps',
       data: {
@@ -323,11 +383,22 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
       evidence,
     });
   }
-  if (unknown.size > 0) {
+  if (blocked.length > 0) {
+    const deny = [...new Set(blocked.flatMap((x) => (x.v.verdict === 'denied' ? x.v.blockedBy : [])))].join(' and ');
+    const list = blocked.map((x) => x.fqdn).join(', ');
+    ctx.report({
+      messageId: 'blockedFqdns',
+      data: { ...data, count: blocked.length, deny, sources: sources.length ? ` from ${sources.join(', ')}` : '', missing: list },
+      element: fw.id,
+      property: rulesProperty(fw),
+      evidence: { firewall: fw.name, cluster: c.name, blocked: list, blockedCount: blocked.length, blockedBy: deny },
+    });
+  }
+  if (unknownRules.length > 0 || unknownFacts.length > 0) {
     ctx.unverified({
       element: fw.id,
       property: rulesProperty(fw),
-      fact: `source addresses of ${[...unknown].sort().join(' and ')}`,
+      fact: unknownFact(unknownRules, unknownFacts),
       check: `Azure Firewall ${fw.name} lets the nodes of ${c.name} reach the FQDNs AKS needs`,
     });
   }

@@ -1,6 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { egressAppliance } from '../../model/egress.js';
-import { egressSourcesVia, firewallAllows } from '../../model/firewall.js';
+import { egressSourcesVia, firewallAllows, unknownFact } from '../../model/firewall.js';
 
 export default defineRule({
   meta: {
@@ -13,12 +13,16 @@ export default defineRule({
     rationale:
       'Azure Firewall denies everything that no rule allows. A rule allows a connection only when its protocol and ' +
       'port, its destination and its source addresses all match: a name allowed for HTTP on port 80, over UDP, or ' +
-      'only from another subnet does not let the cluster reach it over HTTPS. A destination the workload depends on ' +
-      'but that no rule matches is blocked at run time, which usually surfaces only after go-live.',
+      'only from another subnet does not let the cluster reach it over HTTPS. Rules are processed in order and the ' +
+      'first match decides: network rules before application rules, a base policy\'s rules before its child\'s, then ' +
+      'rule collection groups and collections by priority, so a Deny collection that comes first blocks what a later ' +
+      'rule allows. A destination the workload depends on but that no rule lets through is blocked at run time, which ' +
+      'usually surfaces only after go-live.',
     fix:
       "Add the destination's FQDN (or a wildcard covering it) to an allow rule with its protocol and port and the " +
       "cluster's node subnet (and pod subnet, with Azure CNI pod subnets) among the sources, or reach the service " +
-      'through a private endpoint.',
+      'through a private endpoint. When a Deny collection blocks it, narrow that collection or give the allowing ' +
+      'collection a lower priority number (network rules always run before application rules).',
     example: "azureFirewall({ /* … */ fqdnAllowRules: ['api.stripe.com'] }); // destination { name: 'Stripe API', fqdn: 'api.stripe.com' }",
     references: [
       { title: 'Azure Firewall application rules (FQDN filtering)', url: 'https://learn.microsoft.com/azure/firewall/features' },
@@ -33,6 +37,9 @@ export default defineRule({
         'egress destination {{destination}} ({{fqdn}}, {{protocol}}:{{port}}{{sources}}) of cluster {{cluster}} is ' +
         'named by Azure Firewall {{firewall}}, but no allow rule matches its protocol, port and source, so it will be ' +
         'denied: {{near}}',
+      blockedByDeny:
+        'egress destination {{destination}} ({{fqdn}}, {{protocol}}:{{port}}{{sources}}) of cluster {{cluster}} is ' +
+        'blocked by {{deny}} of Azure Firewall {{firewall}}, the first rule that matches it{{near}}',
     },
   },
   check(ctx) {
@@ -55,12 +62,34 @@ export default defineRule({
         ctx.unverified({ element: fw.id, property: 'fqdnAllowRules', check: `Azure Firewall ${fw.name} allows the egress destinations of ${c.name}` });
         continue;
       }
-      if (v.verdict === 'unknown-sources') {
+      if (v.verdict === 'unknown') {
         ctx.unverified({
           element: fw.id,
           property: fw.ruleModel === 'policy' ? 'policy' : 'classicRules',
-          fact: `source addresses of ${v.rules.join(' and ')}`,
+          fact: unknownFact(v.rules, v.facts),
           check: `Azure Firewall ${fw.name} allows egress destination ${d.name} (${d.fqdn}) from the subnets of ${c.name}`,
+        });
+        continue;
+      }
+      if (v.blockedBy.length > 0) {
+        const sources = egressSourcesVia(q, c, fw.id);
+        const deny = v.blockedBy.join(' and ');
+        ctx.report({
+          messageId: 'blockedByDeny',
+          data: {
+            destination: d.name,
+            fqdn: d.fqdn,
+            protocol: d.protocol,
+            port: d.port,
+            sources: sources.length ? ` from ${sources.join(', ')}` : '',
+            cluster: c.name,
+            firewall: fw.name,
+            deny,
+            near: v.near.length ? `; allow rules that come after it: ${v.near.join('; ')}` : '',
+          },
+          element: d.id,
+          property: 'fqdn',
+          evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, protocol: d.protocol, port: d.port, blockedBy: deny },
         });
         continue;
       }

@@ -6,7 +6,8 @@ import { clustersVia } from './_egress.js';
  * DNS proxy on an egress firewall only helps when the clients send their DNS queries to it: the VNets
  * of the clusters that egress through the firewall must list its private IP as their DNS server.
  * A VNet on Azure-provided DNS certainly bypasses it (a warning); a VNet with other custom DNS servers
- * may forward to it, which the design cannot show (an info note).
+ * may forward to it, which the design cannot show (an info note). When the firewall's rule collections (or a base
+ * policy's) are not stated, whether FQDN network rules need the proxy is asked (unverified), not judged.
  */
 export default defineRule({
   meta: {
@@ -20,7 +21,9 @@ export default defineRule({
       'Azure Firewall resolves FQDNs in network rules itself. Unless the clients resolve names through the ' +
       'firewall (DNS proxy on, and the VNet DNS servers set to its private IP), the pods and the firewall can get ' +
       'different addresses for the same name and the firewall denies traffic its rules meant to allow; DNS proxy ' +
-      'that no VNet points at does nothing.',
+      'that no VNet points at does nothing. Whether the firewall has FQDN network rules is read from its rule ' +
+      'collections; when they are not stated (a Resource Graph import has none), a VNet on Azure-provided DNS is an ' +
+      'open question about those rules, not a finding.',
     fix:
       "Set the cluster VNets' dnsServers to the firewall's private IP (or have the custom DNS servers forward to it), " +
       'or turn DNS proxy off if FQDN network rules are not used.',
@@ -72,10 +75,27 @@ export default defineRule({
           // application rules match the requested host name and need no shared resolution.
           // The firewall's own Allow network rules with FQDNs need it already, whatever the declared destinations say.
           const fqdnNetwork =
-            (fw.networkRules ?? []).some((r) => r.destinationFqdns.length > 0) ||
+            (fw.networkRules ?? []).some((r) => r.action === 'Allow' && r.destinationFqdns.length > 0) ||
             q
               .all('egressDestination')
               .some((d) => d.cluster === c.id && !d.privateEndpoint && d.fqdn && (d.protocol === 'tcp' || d.protocol === 'udp'));
+          // Whether the firewall has FQDN network rules of its own cannot be told when its rule collections (or
+          // those of a base policy) are not stated, as in a Resource Graph import: then ask, rather than judge.
+          const rulesUnknown = (fw.networkRules === undefined && !fw.allowShorthand) || (fw.unknownBaseRules?.length ?? 0) > 0;
+          if (v.dnsServers.length === 0 && !fqdnNetwork && rulesUnknown) {
+            ctx.unverified({
+              element: fw.id,
+              property: fw.ruleModel === 'policy' ? 'policy' : 'classicRules',
+              fact:
+                (fw.unknownBaseRules?.length ?? 0) > 0 && fw.networkRules !== undefined
+                  ? `rule collections of base policy ${fw.unknownBaseRules!.join(', ')}`
+                  : 'network rules (rule collections of the firewall or its policy)',
+              check:
+                `VNet ${v.name} (cluster ${c.name}) on Azure-provided DNS needs no DNS proxy of Azure Firewall ${fw.name}, ` +
+                'as long as the firewall has no FQDN network rules',
+            });
+            continue;
+          }
           if (v.dnsServers.length === 0) {
             // Say when Azure-provided DNS is the platform default of a VNet that states no DNS servers.
             const defaulted = q.isDefaulted(v.id, 'dnsServers');

@@ -39,7 +39,7 @@ export default defineRule({
       const unstated = q.isDefaulted(fw.id, 'dnsProxy');
       const fact = 'whether DNS proxy is enabled on the firewall or its policy';
       // The firewall's own FQDN network rules need the proxy whatever the declared destinations say.
-      const rules = (fw.networkRules ?? []).filter((r) => r.destinationFqdns.length > 0);
+      const rules = (fw.networkRules ?? []).filter((r) => r.action === 'Allow' && r.destinationFqdns.length > 0);
       const named = new Set<string>();
       for (const r of rules) {
         for (const f of r.destinationFqdns) named.add(f.toLowerCase());

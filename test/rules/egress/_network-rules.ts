@@ -18,6 +18,9 @@ interface Opts {
   network?: FirewallNetworkRule[];
   /** Custom DNS servers of the spoke, with a route to 10.2.0.0/16 through the firewall. */
   dns?: string[];
+  /** Rules of a Deny network collection `deny-net` at `denyPriority` (100 unless said: before the Allow collections). */
+  deny?: FirewallNetworkRule[];
+  denyPriority?: number;
 }
 
 /** The baseline with classic rules: the AKS FQDN tag in an application collection plus the given network rules. */
@@ -36,6 +39,9 @@ export function design(o: Opts) {
         },
         ...(o.network.length
           ? [{ type: 'network' as const, name: 'aks-net', priority: 300, action: 'Allow' as const, rules: o.network }]
+          : []),
+        ...(o.deny?.length
+          ? [{ type: 'network' as const, name: 'deny-net', priority: o.denyPriority ?? 100, action: 'Deny' as const, rules: o.deny }]
           : []),
       ];
     }
@@ -100,6 +106,14 @@ const dnsFinding = (servers: string) => ({
     'network rule allows UDP 53 to it; nodes cannot resolve names',
 });
 
+const blockedNetwork = (needs: string, deny: string, effect: string) => ({
+  messageId: 'blockedNetwork',
+  path: RULES_PATH,
+  severity: 'error' as const,
+  message: `Azure Firewall afw-hub blocks ${needs} for aks-test with ${deny}, the first rule that matches; ${effect}`,
+  evidence: { blocked: needs, blockedBy: deny },
+});
+
 export const NETWORK_VALID: ValidCase[] = [
   {
     name: 'konnectivity agent: no tunnel ports needed (and no NTP rule: not needed since March 2021)',
@@ -135,6 +149,14 @@ export const NETWORK_VALID: ValidCase[] = [
     arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['Any'], ['53-53'], ['10.2.0.4'])] }),
   },
   {
+    name: 'without konnectivity: a Deny collection for UDP 1194 after the allowing one (priority 301 vs 300)',
+    arch: design({ api: 'no-konnectivity', network: [UDP1194, TCP9000], deny: [rule('no-vpn', ['UDP'], [1194], ['*'])], denyPriority: 301 }),
+  },
+  {
+    name: 'custom DNS behind the firewall: a Deny collection for UDP 53 to another range comes first',
+    arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['UDP'], [53], ['10.2.0.0/24'])], deny: [rule('no-dns', ['UDP'], [53], ['10.3.0.0/16'])] }),
+  },
+  {
     name: 'the firewall itself as DNS server (DNS proxy) is not routed through it',
     arch: design({ dns: ['10.0.0.4'], network: [] }),
   },
@@ -145,6 +167,24 @@ export const NETWORK_VALID: ValidCase[] = [
 ];
 
 export const NETWORK_INVALID: InvalidCase[] = [
+  {
+    name: 'without konnectivity: a Deny collection for UDP 1194 one priority before the allowing one (299 vs 300)',
+    arch: design({ api: 'no-konnectivity', network: [UDP1194, TCP9000], deny: [rule('no-vpn', ['UDP'], [1194], ['*'])], denyPriority: 299 }),
+    findings: [
+      blockedNetwork(
+        'UDP 1194 to AzureCloud.westeurope',
+        'Deny collection deny-net (priority 299, network rule no-vpn)',
+        'nodes cannot reach the control plane tunnel',
+      ),
+    ],
+  },
+  {
+    name: 'custom DNS behind the firewall: a Deny collection for UDP 53 to its range comes first',
+    arch: design({ dns: ['10.2.0.4'], network: [rule('dns', ['UDP'], [53], ['10.2.0.0/24'])], deny: [rule('no-dns', ['UDP'], [53], ['10.2.0.0/16'])] }),
+    findings: [
+      blockedNetwork('UDP 53 to DNS server 10.2.0.4', 'Deny collection deny-net (priority 100, network rule no-dns)', 'nodes cannot resolve names'),
+    ],
+  },
   {
     name: 'without konnectivity and without network rules: both ports',
     arch: design({ api: 'no-konnectivity', network: [] }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nva, routeTable, subnet, type FirewallRuleCollection } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
-import { runRuleResult } from '../../helpers/run-rule.js';
+import { runRule, runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { NETWORK_INVALID, NETWORK_VALID, TCP9000, UDP1194, design } from './_network-rules.js';
 import { mutable } from '../../helpers/mutable.js';
@@ -52,15 +52,35 @@ const without = (...drop: string[]): string[] => COMMON.filter((f) => !drop.incl
 
 type AppRule = Extract<FirewallRuleCollection, { type: 'application' }>['rules'][number];
 
-/** The baseline firewall with one application collection (no shorthand), for a private cluster. */
+/** The baseline firewall with one application collection (no shorthand), for a private cluster, and more collections. */
 function tagRules(...rules: AppRule[]) {
+  return withCollections(rules);
+}
+
+function withCollections(rules: AppRule[], ...more: FirewallRuleCollection[]) {
   return () => {
     const b = baseline();
     delete b.firewall.aksFqdnTag;
-    b.firewall.classicRules = [{ type: 'application', name: 'aks', priority: 200, action: 'Allow', rules }];
+    b.firewall.classicRules = [{ type: 'application', name: 'aks', priority: 200, action: 'Allow', rules }, ...more];
     return b.arch;
   };
 }
+
+/** An application Deny collection `block-mcr` for the MCR names (from any source unless said). */
+const blockMcr = (priority: number, sourceAddresses: string[] | null = ['*']): FirewallRuleCollection => ({
+  type: 'application',
+  name: 'block-mcr',
+  priority,
+  action: 'Deny',
+  rules: [
+    {
+      name: 'mcr',
+      ...(sourceAddresses ? { sourceAddresses } : {}),
+      protocols: [{ type: 'Https', port: 443 }],
+      targetFqdns: ['mcr.microsoft.com', '*.mcr.microsoft.com'],
+    },
+  ],
+});
 
 const tag = (protocols: AppRule['protocols'], sourceAddresses: string[] = ['*']): AppRule => ({
   name: 'fqdn',
@@ -97,6 +117,14 @@ function viaNva(konnectivity?: boolean, allowsAksEgress?: boolean) {
 testRule(ID, {
   valid: [
     ...NETWORK_VALID,
+    {
+      name: 'a Deny collection for the MCR names after the allowing tag rule (201 vs 200)',
+      arch: withCollections([tag([{ type: 'Https', port: 443 }])], blockMcr(201)),
+    },
+    {
+      name: 'a Deny collection for the MCR names first, but for another subnet than the nodes',
+      arch: withCollections([tag([{ type: 'Https', port: 443 }])], blockMcr(100, ['10.99.0.0/24'])),
+    },
     { name: 'the AzureKubernetesService FQDN tag', arch: () => baseline().arch },
     {
       name: 'the tag for Http:80 and Https:443 from any source (the limit-egress tutorial)',
@@ -234,6 +262,41 @@ testRule(ID, {
       arch: tagRules(tag([{ type: 'Https', port: 443 }], ['10.1.2.0/23'])),
       findings: [notHttps('application rule fqdn (aks) allows Https:443 from 10.1.2.0/23')],
     },
+    {
+      name: 'the tag for Https:443, but a Deny collection for the MCR names comes first (199 vs 200)',
+      arch: withCollections([tag([{ type: 'Https', port: 443 }])], blockMcr(199)),
+      findings: [
+        {
+          messageId: 'blockedFqdns',
+          path: 'network.firewalls[0].classicRules',
+          severity: 'error',
+          message:
+            'Azure Firewall afw-hub is the egress path of aks-test (private cluster), but Deny collection block-mcr ' +
+            '(priority 199, application rule mcr), the first rule that matches, blocks 2 of the 8 FQDNs the cluster ' +
+            'needs over HTTPS 443 from 10.1.0.0/22: mcr.microsoft.com, *.data.mcr.microsoft.com',
+          evidence: { blockedCount: 2, blockedBy: 'Deny collection block-mcr (priority 199, application rule mcr)' },
+        },
+      ],
+    },
+    {
+      name: 'a Deny network collection for TCP 443 blocks all of them before the application rules, whatever its number',
+      arch: withCollections([tag([{ type: 'Https', port: 443 }])], {
+        type: 'network',
+        name: 'no-web',
+        priority: 65000,
+        action: 'Deny',
+        rules: [{ name: 'tcp-443', sourceAddresses: ['*'], protocols: ['TCP'], destinationPorts: [443], destinationAddresses: ['*'] }],
+      }),
+      findings: [
+        {
+          messageId: 'blockedFqdns',
+          path: 'network.firewalls[0].classicRules',
+          severity: 'error',
+          message: /, but Deny collection no-web \(priority 65000, network rule tcp-443\), the first rule that matches, blocks 8 of the 8 FQDNs/,
+          evidence: { blockedCount: 8 },
+        },
+      ],
+    },
     // The network rules of the outbound rules page: tunnel ports and DNS (cases in ./_network-rules.ts).
     ...NETWORK_INVALID,
   ],
@@ -332,5 +395,37 @@ describe(`${ID}: egress through a network virtual appliance`, () => {
     mutable(b.hub.subnets).push(trust);
     b.arch.network!.nvas = [nva({ name: 'nva-idle', subnet: trust, privateIp: '10.0.1.4' })];
     expect((await runRuleResult(ID, b.arch)).unverified ?? []).toEqual([]);
+  });
+});
+
+describe(`${ID}: a Deny rule whose sources are not stated`, () => {
+  it('before the allowing tag rule: unverified, naming the rule; no finding says the names are allowed or blocked', async () => {
+    const r = await runRuleResult(ID, withCollections([tag([{ type: 'Https', port: 443 }])], blockMcr(100, null))());
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.fact])).toEqual([
+      ['network.firewalls[0].classicRules', 'source addresses of application rule mcr (block-mcr)'],
+    ]);
+  });
+});
+
+describe(`${ID} and egress/firewall-destination-allowlist agree on what a Deny collection blocks`, () => {
+  /** The tag allowed at 200, the MCR names denied at `priority`, and mcr.microsoft.com declared as a destination. */
+  const arch = (priority: number) => {
+    const a = withCollections([tag([{ type: 'Https', port: 443 }])], blockMcr(priority))();
+    const cluster = a.clusters[0]!;
+    return { ...a, clusters: [{ ...cluster, egressDestinations: [{ name: 'MCR', fqdn: 'mcr.microsoft.com', category: 'aks-required' as const }] }] };
+  };
+
+  it('a Deny collection first: both say blocked, naming it; neither says allowed', async () => {
+    const aks = await runRule(ID, arch(100));
+    const dest = await runRule('egress/firewall-destination-allowlist', arch(100));
+    const deny = 'Deny collection block-mcr (priority 100, application rule mcr)';
+    expect(aks.map((f) => [f.messageId, f.evidence?.blockedBy])).toEqual([['blockedFqdns', deny]]);
+    expect(dest.map((f) => [f.messageId, f.evidence?.blockedBy])).toEqual([['blockedByDeny', deny]]);
+  });
+
+  it('the Deny collection after the allow: neither reports anything', async () => {
+    expect(await runRule(ID, arch(300))).toEqual([]);
+    expect(await runRule('egress/firewall-destination-allowlist', arch(300))).toEqual([]);
   });
 });

@@ -37,7 +37,17 @@ type NetRule = Extract<FirewallRuleCollection, { type: 'network' }>['rules'][num
 const NODES = '10.1.0.0/22';
 
 /** The baseline firewall with classic rules only (no shorthand), and Stripe over https 443 as a destination. */
-function withRules(o: { app?: AppRule[]; net?: NetRule[]; pods?: 'routed' | 'unrouted'; dest?: Partial<EgressDestination> }) {
+function withRules(o: {
+  app?: AppRule[];
+  net?: NetRule[];
+  /** Rules of a Deny application collection `deny` at `denyPriority` (100 unless said: before the allow collections). */
+  deny?: AppRule[];
+  denyPriority?: number;
+  /** Rules of a Deny network collection `deny-net` at priority 65000 (after every application collection by number). */
+  denyNet?: NetRule[];
+  pods?: 'routed' | 'unrouted';
+  dest?: Partial<EgressDestination>;
+}) {
   return () => {
     const b = baseline();
     delete b.firewall.aksFqdnTag;
@@ -45,6 +55,8 @@ function withRules(o: { app?: AppRule[]; net?: NetRule[]; pods?: 'routed' | 'unr
     b.firewall.classicRules = [
       ...(o.app ? [{ type: 'application' as const, name: 'apps', priority: 200, action: 'Allow' as const, rules: o.app }] : []),
       ...(o.net ? [{ type: 'network' as const, name: 'nets', priority: 300, action: 'Allow' as const, rules: o.net }] : []),
+      ...(o.denyNet ? [{ type: 'network' as const, name: 'deny-net', priority: 65000, action: 'Deny' as const, rules: o.denyNet }] : []),
+      ...(o.deny ? [{ type: 'application' as const, name: 'deny', priority: o.denyPriority ?? 100, action: 'Deny' as const, rules: o.deny }] : []),
     ];
     b.aks.egressDestinations = [
       { name: 'Stripe API', fqdn: 'api.stripe.com', port: 443, protocol: 'https', category: 'saas', ...o.dest },
@@ -121,6 +133,15 @@ testRule('egress/firewall-destination-allowlist', {
       name: 'rule sources not stated: unverified, not a finding',
       arch: withRules({ app: [https443('s', undefined)] }),
     },
+    // Azure processes collections by priority and the first match decides (rule-processing).
+    {
+      name: 'a Deny collection after the allowing one (priority 201 vs 200) changes nothing',
+      arch: withRules({ app: [https443('s', ['*'])], deny: [https443('no-stripe', ['*'])], denyPriority: 201 }),
+    },
+    {
+      name: 'a Deny collection before the allowing one, but for another subnet',
+      arch: withRules({ app: [https443('s', ['*'])], deny: [https443('no-stripe', ['10.99.0.0/24'])] }),
+    },
   ],
   invalid: [
     { name: 'a destination the firewall will deny (one rule)', arch: withDest(['api.github.com']), findings: [stripe(1, '')] },
@@ -168,6 +189,41 @@ testRule('egress/firewall-destination-allowlist', {
       findings: [notMatched('application rule s (apps) allows Https:443 from any source', ` from ${NODES}`, 'tcp:443')],
     },
     {
+      name: 'a Deny collection one priority before the allowing one (199 vs 200) blocks it',
+      arch: withRules({ app: [https443('s', ['*'])], deny: [https443('no-stripe', ['*'])], denyPriority: 199 }),
+      findings: [
+        {
+          messageId: 'blockedByDeny',
+          path: 'clusters[0].egressDestinations[0].fqdn',
+          severity: 'error',
+          message:
+            `egress destination Stripe API (api.stripe.com, https:443 from ${NODES}) of cluster aks-test is blocked by ` +
+            'Deny collection deny (priority 199, application rule no-stripe) of Azure Firewall afw-hub, the first rule ' +
+            'that matches it; allow rules that come after it: application rule s (apps) allows Https:443 from any source',
+          evidence: { blockedBy: 'Deny collection deny (priority 199, application rule no-stripe)' },
+        },
+      ],
+    },
+    {
+      name: 'a Deny network collection blocks HTTPS before any application rule, whatever its priority number',
+      arch: withRules({
+        app: [https443('s', ['*'])],
+        denyNet: [{ name: 'no-443', sourceAddresses: ['*'], protocols: ['TCP'], destinationPorts: [443], destinationAddresses: ['*'] }],
+      }),
+      findings: [
+        {
+          messageId: 'blockedByDeny',
+          path: 'clusters[0].egressDestinations[0].fqdn',
+          severity: 'error',
+          message:
+            `egress destination Stripe API (api.stripe.com, https:443 from ${NODES}) of cluster aks-test is blocked by ` +
+            'Deny collection deny-net (priority 65000, network rule no-443) of Azure Firewall afw-hub, the first rule ' +
+            'that matches it; allow rules that come after it: application rule s (apps) allows Https:443 from any source',
+          evidence: { blockedBy: 'Deny collection deny-net (priority 65000, network rule no-443)' },
+        },
+      ],
+    },
+    {
       name: 'pods leave from a routed pod subnet the rule does not cover',
       arch: withRules({ app: [https443('s', [NODES])], pods: 'routed' }),
       findings: [notMatched('application rule s (apps) allows Https:443 from 10.1.0.0/22', ` from ${NODES}, 10.1.8.0/22`)],
@@ -188,6 +244,28 @@ describe('egress/firewall-destination-allowlist: unstated rule sources', () => {
     const r = await runRuleResult(
       'egress/firewall-destination-allowlist',
       withRules({ app: [https443('s', undefined), https443('t', ['*'])] })(),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+});
+
+describe('egress/firewall-destination-allowlist: Deny rules whose sources are not stated', () => {
+  it('a Deny rule without sourceAddresses before the allowing rule: unverified, naming the rule, never allowed or denied', async () => {
+    const r = await runRuleResult(
+      'egress/firewall-destination-allowlist',
+      withRules({ app: [https443('s', ['*'])], deny: [https443('no-stripe', undefined)] })(),
+    );
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.fact])).toEqual([
+      ['network.firewalls[0].classicRules', 'source addresses of application rule no-stripe (deny)'],
+    ]);
+  });
+
+  it('the same rule after the allowing rule cannot change the answer: nothing to state', async () => {
+    const r = await runRuleResult(
+      'egress/firewall-destination-allowlist',
+      withRules({ app: [https443('s', ['*'])], deny: [https443('no-stripe', undefined)], denyPriority: 300 })(),
     );
     expect(r.findings).toEqual([]);
     expect(r.unverified ?? []).toEqual([]);

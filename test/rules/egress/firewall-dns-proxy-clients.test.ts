@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { cluster, nodePool, paas, privateEndpoint, subnet } from '../../../dsl/index.js';
+import { cluster, firewallPolicy, nodePool, paas, privateEndpoint, subnet } from '../../../dsl/index.js';
 import type { EgressDestination } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { runRuleResult } from '../../helpers/run-rule.js';
@@ -196,4 +196,42 @@ it(`${ID}: a firewall without a stated private IP is an unverified check`, async
     'VNet vnet-spoke sends its DNS queries to the DNS proxy of Azure Firewall afw-hub',
   );
   expect(res.unverified?.[0]?.fact).toBe('the firewall private IP');
+});
+
+it(`${ID}: a policy whose rule collections are not stated (a Resource Graph import): the rules are asked for, not judged`, async () => {
+  const b = baseline();
+  delete b.firewall.aksFqdnTag;
+  delete b.firewall.dnsProxy;
+  b.firewall.policy = firewallPolicy({ name: 'afwp-hub', dnsProxy: true });
+  const res = await runRuleResult(ID, b.arch);
+  expect(res.findings).toEqual([]);
+  expect((res.unverified ?? []).map((u) => [u.factPath, u.fact])).toEqual([
+    ['network.firewalls[0].policy', 'network rules (rule collections of the firewall or its policy)'],
+  ]);
+});
+
+it(`${ID}: a base policy whose rule collections are not stated: asked for, not judged`, async () => {
+  const b = baseline();
+  delete b.firewall.aksFqdnTag;
+  delete b.firewall.dnsProxy;
+  const base = firewallPolicy({ name: 'afwp-base' });
+  b.firewall.policy = firewallPolicy({
+    name: 'afwp-hub',
+    dnsProxy: true,
+    basePolicy: base,
+    ruleCollections: [
+      {
+        type: 'application',
+        name: 'aks',
+        priority: 200,
+        action: 'Allow',
+        rules: [{ name: 'aks', sourceAddresses: ['*'], protocols: [{ type: 'Https', port: 443 }], fqdnTags: ['AzureKubernetesService'] }],
+      },
+    ],
+  });
+  const res = await runRuleResult(ID, b.arch);
+  expect(res.findings).toEqual([]);
+  expect((res.unverified ?? []).map((u) => [u.factPath, u.fact])).toEqual([
+    ['network.firewalls[0].policy', 'rule collections of base policy afwp-base'],
+  ]);
 });
