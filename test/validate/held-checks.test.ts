@@ -161,6 +161,17 @@ describe('verdicts on an element with an invalid field are held back', () => {
     expect(held(type)).toEqual(['egress/lb-snat-capacity clusters[0].outbound.type', 'egress/no-egress-control clusters[0].outbound.type']);
   });
 
+  it("a field of an egress destination stated wrongly, or an unknown key in it, is the destination's, not the cluster's", () => {
+    const b = baseline();
+    set(b.aks, 'egressDestinations', [{ name: 'partner', fqdn: 'api.partner.example', port: '443', portt: 443 }]);
+    const { issues } = normalize(b.arch);
+    const held = issues.filter((i) => i.standIn && i.path.startsWith('clusters[0].egressDestinations[0]'));
+    expect(held.map((i) => [i.path, i.element])).toEqual([
+      ['clusters[0].egressDestinations[0].port', 'egressDestination:aks-test/partner'],
+      ['clusters[0].egressDestinations[0].portt', 'egressDestination:aks-test/partner'],
+    ]);
+  });
+
   it('the schema message names a value that differs only in case', async () => {
     const r = await run((b) => set(b.aks.apiServer!, 'mode', 'Private'));
     const schema = r.findings.find((f) => f.ruleId === 'structure/schema');
