@@ -1,0 +1,60 @@
+/**
+ * The catalogue-wide probe of `reads` (src/validate/rule.ts): a rule's verdict on an element rests on some of its
+ * fields, and an invalid value in another field must not hold it back. The probe adds an unknown key to the DSL object
+ * of each element the rule's findings name (a structure/schema error with a stand-in, which no rule reads) and runs the
+ * rule again: every finding must stay, none may turn into a check that could not run.
+ */
+import type { Architecture } from '../../dsl/index.js';
+import { normalize } from '../../src/normalize/normalize.js';
+import { loadRules } from '../../src/validate/registry.js';
+import { validateModel } from '../../src/validate/validate.js';
+
+/** The key the probe adds: a field no DSL part has. */
+export const PROBE_KEY = 'aksnetProbeUnreadField';
+
+export interface ProbeResult {
+  /** Elements probed (their DSL paths). */
+  probed: string[];
+  /** Findings that did not stay, as `messageId path` (held, or gone). */
+  held: string[];
+}
+
+/** The object at a DSL path (`clusters[0].nodePools[1]`, `ingress[0].hops[0].via`) inside a design. */
+function at(root: unknown, path: string): Record<string, unknown> | undefined {
+  let cur: unknown = root;
+  for (const step of path.match(/[^.[\]]+/g) ?? []) {
+    if (typeof cur !== 'object' || cur === null) return undefined;
+    cur = (cur as Record<string, unknown>)[step];
+  }
+  return typeof cur === 'object' && cur !== null && !Array.isArray(cur) ? (cur as Record<string, unknown>) : undefined;
+}
+
+async function run(ruleId: string, arch: Architecture, asOf: string) {
+  const rules = (await loadRules()).filter((r) => r.meta.id === ruleId);
+  const { model, issues } = normalize(arch);
+  return { model, issues, result: await validateModel(model, issues, { file: 'test.ts', rules, asOf }) };
+}
+
+/** Runs `ruleId` on the design, then once per element its findings name with the probe key added to that element. */
+export async function unreadProbe(ruleId: string, arch: () => Architecture, asOf: string): Promise<ProbeResult> {
+  const before = await run(ruleId, arch(), asOf);
+  const key = (f: { messageId?: string; path: string; message: string }) => `${f.messageId ?? ''} ${f.path}: ${f.message}`;
+  const elements = [...new Set(before.result.findings.flatMap((f) => (f.element ? [f.element] : [])))];
+  const out: ProbeResult = { probed: [], held: [] };
+  for (const id of elements) {
+    const path = before.model.resources.find((r) => r.id === id)?.source.path;
+    const design = arch();
+    const obj = path ? at(design, path) : undefined;
+    if (!path || !obj) continue;
+    obj[PROBE_KEY] = true;
+    const after = await run(ruleId, design, asOf);
+    // Only a probe that made an invalid field of this very element tests anything (an entry of a plain list, such as
+    // an egress destination, is checked with the part that holds it).
+    if (!after.issues.some((i) => i.standIn && i.element === id && i.path === `${path}.${PROBE_KEY}`)) continue;
+    out.probed.push(path);
+    const stayed = new Set(after.result.findings.map(key));
+    // Any finding: one on another element may depend on this one (dependsOn).
+    for (const f of before.result.findings) if (!stayed.has(key(f))) out.held.push(`${path}: ${f.messageId ?? ''} ${f.path}`);
+  }
+  return out;
+}
