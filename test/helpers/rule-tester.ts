@@ -91,6 +91,7 @@ export function testRule(ruleId: string, tests: RuleTests): void {
         const r = await unreadProbe(ruleId, c.arch, c.asOf ?? DEFAULT_AS_OF);
         probes.push(r);
         if (!HELD_BY_ANY_FIELD.has(ruleId)) expect(r.held, 'verdicts held by an invalid field the rule does not read (declare reads)').toEqual([]);
+        expect(r.leaked, 'verdicts that stand when the field they name is invalid (reads leaves it out)').toEqual([]);
       });
     }
     if (HELD_BY_ANY_FIELD.has(ruleId) && tests.invalid.length > 0) {
