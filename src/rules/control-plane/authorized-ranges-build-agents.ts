@@ -43,6 +43,7 @@ apiServer: { mode: 'public', authorizedIpRanges: ['198.51.100.7/32', '203.0.113.
             property: 'egressIps',
             check: `self-hosted build agents ${agents.name} reach the public API server of ${c.name} through its ${ranges.length} authorized IP range${ranges.length === 1 ? '' : 's'}`,
             fact: `the public IP addresses build agents ${agents.name} leave from`,
+            reads: ['hosting', 'egressIps'],
           });
           continue;
         }
@@ -61,6 +62,8 @@ apiServer: { mode: 'public', authorizedIpRanges: ['198.51.100.7/32', '203.0.113.
             cluster: c.name,
           },
           element: c.id,
+          reads: ['apiServer', 'controlPlaneAccess'],
+          dependsOn: [{ element: agents.id, reads: ['hosting', 'egressIps'] }],
           property: 'apiServer.authorizedIpRanges',
           evidence: { agents: agents.name, missing: missing.join(', '), ranges: ranges.length },
         });
