@@ -462,13 +462,17 @@ export function readEgressDestination(n: NormalizeContext, d: unknown, path: str
     n.schema(path, `an egress destination must be an object, got ${describe(d)}`);
     return;
   }
-  const f = new Fields(d, path, n.sink, c.id);
-  const name = f.str('name');
+  // Without a name there is no element of its own: the problem is the cluster's.
+  const name = new Fields(d, path, n.sink, c.id).str('name');
   const id = `egressDestination:${c.name}/${name}`;
   if (n.resources.has(id)) {
-    n.sink.issues.push({ ruleId: 'structure/duplicate-name', message: `egress destination "${name}" is listed twice for cluster ${c.name}`, path: f.at('name') });
+    n.sink.issues.push({ ruleId: 'structure/duplicate-name', message: `egress destination "${name}" is listed twice for cluster ${c.name}`, path: `${path}.name` });
     return;
   }
+  // A field stated wrongly (a port given as text) is the destination's: it holds the verdicts on the destination that
+  // read it, not every verdict on the cluster.
+  const f = new Fields(d, path, n.sink, id);
+  n.ownElements.set(d, id);
   const pe = f.has('privateEndpoint') ? n.ref(f.raw('privateEndpoint'), ['privateEndpoint'], f.at('privateEndpoint')) : undefined;
   if (!f.has('fqdn') && !f.has('cidr') && !pe) f.issue(undefined, `egress destination "${name}" needs an fqdn, a cidr or a privateEndpoint`);
   const cidrText = f.optStr('cidr');

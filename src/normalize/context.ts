@@ -77,6 +77,11 @@ export class NormalizeContext {
   readonly sink: Sink = { issues: [], defaults: [], unknown: [] };
 
   readonly seen = new Map<object, Registered>();
+  /**
+   * Plain objects of the design that become elements of their own (an egress destination in a cluster's list), by
+   * element id: their fields, unknown keys included, are the element's, not the part's that holds the list.
+   */
+  readonly ownElements = new WeakMap<object, Id>();
 
   readonly usedIds = new Set<Id>();
 

@@ -48,7 +48,14 @@ export function normalize(input: unknown): NormalizeResult {
   linkGatewaysToClusters(n);
   const review = readReview(n, arch);
   // After the walk, so that each part is named by its canonical path and element id.
-  n.sink.issues.push(...unknownKeys(root, (part) => n.seen.get(part) && { path: n.seen.get(part)!.path, element: n.seen.get(part)!.id }));
+  n.sink.issues.push(
+    ...unknownKeys(root, (part) => {
+      const seen = n.seen.get(part);
+      if (seen) return { path: seen.path, element: seen.id };
+      const own = n.ownElements.get(part);
+      return own === undefined ? undefined : { element: own };
+    }),
+  );
 
   const model: Model = {
     schemaVersion: 1,

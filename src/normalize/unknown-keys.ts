@@ -27,9 +27,10 @@ const partShape = (v: unknown): Exclude<DslShape, 0> | undefined => {
 
 /**
  * Reports the unknown keys of every part reachable from the architecture, and of the plain objects nested
- * in them. `where` gives a part's canonical path and element id (the normalizer's), when it has one.
+ * in them. `where` gives a part's canonical path and element id (the normalizer's), when it has one, and the element
+ * id of a plain object that is an element of its own.
  */
-export function unknownKeys(root: unknown, where: (part: object) => { path: string; element?: Id } | undefined): NormalizeIssue[] {
+export function unknownKeys(root: unknown, where: (part: object) => { path?: string; element?: Id } | undefined): NormalizeIssue[] {
   const issues: NormalizeIssue[] = [];
   const seen = new Set<object>();
   const queue: Array<{ part: Obj; path: string }> = [];
@@ -83,8 +84,10 @@ export function unknownKeys(root: unknown, where: (part: object) => { path: stri
       return;
     }
     if (!isObj(value)) return;
+    // A plain object that is an element of its own (an egress destination) holds its own unknown keys.
+    const own = where(value)?.element ?? element;
     if (shape === 0) scan(value, path);
-    else check(value, shape, path, what, element);
+    else check(value, shape, path, what, own);
   };
   if (isObj(root)) {
     seen.add(root);

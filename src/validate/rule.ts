@@ -59,6 +59,12 @@ export interface RuleMeta {
   errorAfter?: string;
 }
 
+/** Another element a verdict rests on, and the fields of it the verdict reads (paths inside it, as `reads`). */
+export interface Dependency {
+  element: Id;
+  reads: string[];
+}
+
 /** Values substituted into a message template. */
 export type MessageData = Record<string, string | number | boolean>;
 
@@ -74,9 +80,11 @@ interface ReportFields {
   element?: Id;
   /**
    * Other elements whose stated values the verdict rests on (the pools a subnet's capacity counts): when one holds an
-   * invalid value, the verdict would judge its stand-in, and becomes a check that could not run.
+   * invalid value, the verdict would judge its stand-in, and becomes a check that could not run. An entry with `reads`
+   * names the fields of that element the verdict reads (a pool's verdict reads its cluster's version and tier, not its
+   * outbound settings), as `reads` does for `element`; an id alone rests on all of them.
    */
-  dependsOn?: Id[];
+  dependsOn?: Array<Id | Dependency>;
   /**
    * The fields of `element` the verdict reads, as paths inside it (`outbound.allocatedOutboundPorts`, `network`). An
    * invalid value in another of its fields (an idle timeout a capacity sum never uses) then leaves the verdict

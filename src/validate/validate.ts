@@ -109,7 +109,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       });
     }
     for (const r of reports) {
-      if (!ISSUE_RULES.has(rule.meta.id) && [r.element, ...(r.dependsOn ?? [])].some((id) => id !== undefined && unresolved.has(id))) continue;
+      if (!ISSUE_RULES.has(rule.meta.id) && [r.element, ...(r.dependsOn ?? []).map(dependencyId)].some((id) => id !== undefined && unresolved.has(id))) continue;
       const el = r.element ? q.get(r.element) : undefined;
       // A field the design states wrongly (a typo in an enum, a string for a number) reached the model as a stand-in
       // value (the first allowed one, or the default). A rule's verdict on that element would judge the stand-in, not
@@ -310,16 +310,24 @@ function heldField(
   q: ModelQuery,
   element: string,
   reads: readonly string[] | undefined,
-  dependsOn: readonly string[] | undefined,
+  dependsOn: RuleReport['dependsOn'],
 ): { element: string; path: string } | undefined {
-  const own = invalid.get(element);
-  const ownPath = reads ? own?.find((p) => readsField(q.get(element)?.source.path, p, reads)) : own?.[0];
+  const first = (id: string, reads: readonly string[] | undefined) => {
+    const list = invalid.get(id);
+    return reads ? list?.find((p) => readsField(q.get(id)?.source.path, p, reads)) : list?.[0];
+  };
+  const ownPath = first(element, reads);
   if (ownPath) return { element, path: ownPath };
-  for (const id of dependsOn ?? []) {
-    const p = invalid.get(id)?.[0];
+  for (const d of dependsOn ?? []) {
+    const id = dependencyId(d);
+    const p = first(id, typeof d === 'string' ? undefined : d.reads);
     if (p) return { element: id, path: p };
   }
   return undefined;
+}
+
+function dependencyId(d: NonNullable<RuleReport['dependsOn']>[number]): string {
+  return typeof d === 'string' ? d : d.element;
 }
 
 /**

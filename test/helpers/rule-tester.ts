@@ -16,6 +16,8 @@ import type { Architecture, Severity } from '../../dsl/index.js';
 import { loadRules } from '../../src/validate/registry.js';
 import type { Finding } from '../../src/validate/finding.js';
 import { runRule } from './run-rule.js';
+import { HELD_BY_ANY_FIELD } from './held-by-any-field.js';
+import { unreadProbe, type ProbeResult } from './reads-probe.js';
 
 /** The as-of date cases run at unless they name one. */
 export const DEFAULT_AS_OF = '2026-11-23';
@@ -79,6 +81,25 @@ export function testRule(ruleId: string, tests: RuleTests): void {
           c.findings.length,
         );
         c.findings.forEach((want, i) => check(found[i]!, want, i));
+      });
+    }
+    // Every invalid case again, with an unknown key (an invalid field no rule reads) added to each element a finding
+    // names: a verdict that reads its fields (`reads`) must stand; one that is held names a rule without reads.
+    const probes: ProbeResult[] = [];
+    for (const c of tests.invalid) {
+      it(`invalid: ${c.name}, with an invalid field the rule does not read`, async () => {
+        const r = await unreadProbe(ruleId, c.arch, c.asOf ?? DEFAULT_AS_OF);
+        probes.push(r);
+        if (!HELD_BY_ANY_FIELD.has(ruleId)) expect(r.held, 'verdicts held by an invalid field the rule does not read (declare reads)').toEqual([]);
+        expect(r.leaked, 'verdicts that stand when the field they name is invalid (reads leaves it out)').toEqual([]);
+      });
+    }
+    if (HELD_BY_ANY_FIELD.has(ruleId) && tests.invalid.length > 0) {
+      it('is still held by any invalid field of its elements (else remove it from HELD_BY_ANY_FIELD)', async () => {
+        // The probes above, or again when only this test runs.
+        const all = probes.length === tests.invalid.length ? probes : [];
+        if (all.length === 0) for (const c of tests.invalid) all.push(await unreadProbe(ruleId, c.arch, c.asOf ?? DEFAULT_AS_OF));
+        expect(all.flatMap((p) => p.held).length, 'no verdict was held: the rule reads its fields now').toBeGreaterThan(0);
       });
     }
     it('declares message ids, and every one is exercised by an invalid case', async () => {

@@ -1,6 +1,7 @@
 /**
  * The egress path (normalize/paths.ts) is one answer that the SNAT allow-list (model/snat.ts), the egress narrative
- * and the egress view all read. Designs from an architect's review of the egress modelling (test/fixtures/egress-review):
+ * and the egress view all read. Designs from an architect's review of the egress modelling, shared with the rule tests
+ * of the same review (test/fixtures/egress, test/fixtures/egress-firewall):
  * - d4: the pod subnet leaves through its own NAT gateway while the nodes go to an NVA;
  * - d3: a user-assigned NAT gateway not associated with the node subnet, and a load balancer with invalid outbound values;
  * - d2: a firewall with 20 public IPs of which one is listed.
@@ -20,13 +21,12 @@ import { baseline } from '../helpers/fixture.js';
 import { mutable } from '../helpers/mutable.js';
 import { runRule } from '../helpers/run-rule.js';
 
-const dir = join(import.meta.dirname, '../fixtures/egress-review');
-// d2 and d4 are shared with the rule tests of the same review (test/fixtures/egress, test/fixtures/egress-firewall).
-const shared: Record<string, string> = {
-  'd2-hub-er-kubenet-publiclb.ts': join(import.meta.dirname, '../fixtures/egress'),
-  'd4-nva-podsubnet-isolated.ts': join(import.meta.dirname, '../fixtures/egress-firewall'),
+const dirs: Record<string, string> = {
+  'd2-hub-er-kubenet-publiclb.ts': '../fixtures/egress',
+  'd3-nat-lb-variants.ts': '../fixtures/egress',
+  'd4-nva-podsubnet-isolated.ts': '../fixtures/egress-firewall',
 };
-const load = async (f: string) => loadArchitecture(join(shared[f] ?? dir, f));
+const load = async (f: string) => loadArchitecture(join(import.meta.dirname, dirs[f]!, f));
 
 function narrative(model: Model, cluster: string) {
   const path = model.egressPaths.find((p) => p.cluster === `cluster:${cluster}`)!;
@@ -166,7 +166,7 @@ describe('invalid outbound values are not stated as facts (d3 aks-lb-bad)', () =
     const { model } = await load('d3-nat-lb-variants.ts');
     expect(model.egressPaths.find((x) => x.cluster === 'cluster:aks-lb')!.invalidOutbound).toBeUndefined();
     const text = narrative(model, 'aks-lb').steps[0]!.text;
-    expect(text).toContain('Outbound rules use 2 IPs with 4000 ports per node, idle timeout 100 minutes.');
+    expect(text).toContain('Outbound rules use 2 IPs with 4000 ports per node, idle timeout 120 minutes.');
     expect(view(model).edge('loadBalancer:aks-lb/kubernetes', 'internet')!.label).toBe('2 public IPs');
   });
 

@@ -38,7 +38,8 @@ export default defineRule({
       const pools = ctx.q.pools(c.id);
       const nodes = pools.reduce((a, p) => a + nonNeg(p.maxNodes), 0);
       const pods = pools.reduce((a, p) => a + nonNeg(p.maxNodes) * nonNeg(p.maxPods), 0);
-      const at = { element: c.id, property: 'network.networkPolicy' } as const;
+      // The engine, and every pool's node and pod counts (any of a pool's fields may change them).
+      const at = { element: c.id, property: 'network.networkPolicy', reads: ['network.networkPolicy'], dependsOn: pools.map((p) => p.id) };
       if (nodes > MAX_NODES) {
         ctx.report({
           ...at,

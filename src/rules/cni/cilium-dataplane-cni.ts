@@ -26,6 +26,7 @@ export default defineRule({
         messageId: 'notAzureCni',
         data: { cluster: c.name, cni: c.network.cni },
         element: c.id,
+        reads: ['network.dataplane', 'network.cni'],
         property: 'network.dataplane',
         evidence: { cni: c.network.cni, dataplane: c.network.dataplane },
       });

@@ -26,6 +26,7 @@ export default defineRule({
     },
   },
   check(ctx) {
+    const READS = ['network.dataplane', 'network.networkPolicy'];
     for (const c of ctx.q.all('cluster')) {
       const { dataplane, networkPolicy } = c.network;
       if (networkPolicy === 'cilium' && dataplane !== 'cilium') {
@@ -33,6 +34,7 @@ export default defineRule({
           messageId: 'ciliumPolicyWithoutDataplane',
           data: { cluster: c.name, dataplane },
           element: c.id,
+          reads: READS,
           property: 'network.networkPolicy',
           evidence: { dataplane, networkPolicy },
         });
@@ -41,6 +43,7 @@ export default defineRule({
           messageId: 'otherEngineOnCilium',
           data: { cluster: c.name, networkPolicy, engine: networkPolicy === 'azure' ? 'Azure NPM' : 'Calico' },
           element: c.id,
+          reads: READS,
           property: 'network.networkPolicy',
           evidence: { dataplane, networkPolicy },
         });

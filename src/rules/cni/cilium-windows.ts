@@ -29,6 +29,8 @@ export default defineRule({
           messageId: 'windowsPool',
           data: { pool: p.name, cluster: c.name },
           element: p.id,
+          reads: ['os'],
+          dependsOn: [{ element: c.id, reads: ['network.dataplane', 'network.networkPolicy'] }],
           property: 'os',
           evidence: { pool: p.name, cluster: c.name },
         });

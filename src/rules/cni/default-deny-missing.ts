@@ -27,13 +27,14 @@ export default defineRule({
       if (c.network.networkPolicy === 'none' || c.network.defaultDeny) continue;
       if (c.network.defaultDeny === undefined) {
         const check = `cluster ${c.name} applies a default-deny policy to its workload namespaces`;
-        ctx.unverified({ element: c.id, property: 'network.defaultDeny', check });
+        ctx.unverified({ element: c.id, property: 'network.defaultDeny', check, reads: ['network.networkPolicy', 'network.defaultDeny'] });
         continue;
       }
       ctx.report({
         messageId: 'noDefaultDeny',
         data: { cluster: c.name, networkPolicy: c.network.networkPolicy },
         element: c.id,
+        reads: ['network.networkPolicy', 'network.defaultDeny'],
         property: 'network.defaultDeny',
         evidence: { networkPolicy: c.network.networkPolicy, defaultDeny: false },
       });

@@ -28,6 +28,7 @@ export default defineRule({
         messageId: 'azureNpm',
         data: { cluster: c.name },
         element: c.id,
+        reads: ['network.cni', 'network.networkPolicy'],
         property: 'network.networkPolicy',
         evidence: { cni: c.network.cni, networkPolicy: c.network.networkPolicy },
       });

@@ -29,6 +29,8 @@ nodePools: [nodePool({ name: 'win', mode: 'user', os: 'Windows', vmSize: 'Standa
           messageId: 'windowsPool',
           data: { pool: p.name, cluster: c.name },
           element: p.id,
+          reads: ['os'],
+          dependsOn: [{ element: c.id, reads: ['network.cni'] }],
           property: 'os',
           evidence: { pool: p.name, cluster: c.name },
         });

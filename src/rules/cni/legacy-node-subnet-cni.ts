@@ -36,6 +36,7 @@ export default defineRule({
       if (c.network.cni !== 'azure-nodesubnet') continue;
       ctx.report({
         element: c.id,
+        reads: ['network.cni'],
         property: 'network.cni',
         messageId: 'nodeSubnet',
         data: { cluster: c.name },

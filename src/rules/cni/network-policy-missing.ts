@@ -38,6 +38,7 @@ export default defineRule({
         messageId: c.network.cni === 'kubenet' ? 'noEngineKubenet' : 'noEngine',
         data: { cluster: c.name, defaulted: defaulted ? ' (the AKS default: networkPolicy not stated)' : '' },
         element: c.id,
+        reads: ['network.networkPolicy', 'network.cni'],
         property: 'network.networkPolicy',
         evidence: { cni: c.network.cni, networkPolicy: 'none' },
       });

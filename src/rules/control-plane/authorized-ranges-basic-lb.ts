@@ -27,6 +27,7 @@ export default defineRule({
         messageId: 'basicLb',
         data: { cluster: c.name, ranges: ranges.length },
         element: c.id,
+        reads: ['apiServer', 'network.loadBalancerSku'],
         property: 'network.loadBalancerSku',
         evidence: { ranges: ranges.length, loadBalancerSku: 'basic' },
       });

@@ -35,6 +35,18 @@ apiServer: { mode: 'public', authorizedIpRanges: ['198.51.100.7/32', '203.0.113.
         if (a.kind !== 'cicd') continue;
         const agents = q.getAs(a.from, 'buildAgents');
         if (!agents) continue;
+        // Self-hosted agents leave from addresses of their own network (its NAT gateway, firewall or load balancer):
+        // unstated, they are unknown, not none. Microsoft-hosted ones are control-plane/hosted-agents-authorized-ranges'.
+        if (agents.egressIps.length === 0 && agents.hosting === 'self-hosted') {
+          ctx.unverified({
+            element: agents.id,
+            property: 'egressIps',
+            check: `self-hosted build agents ${agents.name} reach the public API server of ${c.name} through its ${ranges.length} authorized IP range${ranges.length === 1 ? '' : 's'}`,
+            fact: `the public IP addresses build agents ${agents.name} leave from`,
+            reads: ['hosting', 'egressIps'],
+          });
+          continue;
+        }
         const missing = agents.egressIps.filter((ip) => {
           const r = cidr(ip.includes('/') ? ip : `${ip}/32`);
           return r !== undefined && !allowed.some((x) => contains(x, r));
@@ -50,6 +62,8 @@ apiServer: { mode: 'public', authorizedIpRanges: ['198.51.100.7/32', '203.0.113.
             cluster: c.name,
           },
           element: c.id,
+          reads: ['apiServer', 'controlPlaneAccess'],
+          dependsOn: [{ element: agents.id, reads: ['hosting', 'egressIps'] }],
           property: 'apiServer.authorizedIpRanges',
           evidence: { agents: agents.name, missing: missing.join(', '), ranges: ranges.length },
         });

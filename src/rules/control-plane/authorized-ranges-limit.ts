@@ -31,6 +31,7 @@ export default defineRule({
           context: limit === 2000 ? ' with API Server VNet Integration' : '',
         },
         element: c.id,
+        reads: ['apiServer'],
         property: 'apiServer.authorizedIpRanges',
         evidence: { ranges: ranges.length, limit },
       });

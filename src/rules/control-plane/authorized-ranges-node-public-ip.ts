@@ -34,6 +34,8 @@ export default defineRule({
           messageId: 'nodePublicIp',
           data: { pool: p.name, cluster: c.name, ranges: ranges.length },
           element: p.id,
+          reads: ['nodePublicIp'],
+          dependsOn: [{ element: c.id, reads: ['apiServer'] }],
           property: 'nodePublicIp',
           evidence: { pool: p.name, ranges: ranges.length },
         });

@@ -36,6 +36,8 @@ export default defineRule({
           messageId: 'hostedAgents',
           data: { cluster: c.name, ranges: ranges.length, agents: agents.name },
           element: c.id,
+          reads: ['apiServer', 'controlPlaneAccess'],
+          dependsOn: [{ element: agents.id, reads: ['hosting', 'egressIps'] }],
           path: a.source.path,
           evidence: { agents: agents.name, ranges: ranges.length },
         });

@@ -53,6 +53,8 @@ export default defineRule({
         messageId: 'combined',
         data: { cluster: c.name, routeTable: table.name, zone: zone.name },
         element: c.id,
+        reads: ['apiServer', 'network.cni', 'network.routeTable', 'managedVnet'],
+        dependsOn: q.nodeSubnets(c.id).map((s) => ({ element: s.id, reads: ['routeTable'] })),
         property: 'apiServer.privateDnsZone',
         evidence: { cni: 'kubenet', routeTable: table.name, privateDnsZone: zone.name },
       });

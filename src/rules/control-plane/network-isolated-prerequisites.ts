@@ -66,12 +66,13 @@ export default defineRule({
       const t = c.outbound.type;
       if (!c.networkIsolated && (t === 'none' || t === 'block')) {
         const check = `cluster ${c.name} is network-isolated, which outbound type ${t} needs`;
-        if (q.isUnknown(c.id, 'networkIsolated')) ctx.unverified({ element: c.id, property: 'networkIsolated', check });
+        if (q.isUnknown(c.id, 'networkIsolated')) ctx.unverified({ element: c.id, property: 'networkIsolated', check, reads: ['networkIsolated', 'outbound'] });
         else {
           ctx.report({
             messageId: 'outboundNeedsIsolation',
             data: { cluster: c.name, outboundType: t, where: t === 'block' ? ' in an AKS-managed VNet' : '' },
             element: c.id,
+            reads: ['networkIsolated', 'outbound'],
             property: 'outbound',
             evidence: { cluster: c.name, outboundType: t, networkIsolated: false },
           });
@@ -86,6 +87,7 @@ export default defineRule({
           messageId: 'publicApiServer',
           data: { cluster: c.name, mode },
           element: c.id,
+          reads: ['networkIsolated', 'apiServer'],
           property: 'apiServer',
           evidence: { cluster: c.name, mode: a.mode },
         });
@@ -95,6 +97,7 @@ export default defineRule({
           messageId: 'kubenet',
           data: { cluster: c.name },
           element: c.id,
+          reads: ['networkIsolated', 'network.cni'],
           property: 'network.cni',
           evidence: { cluster: c.name },
         });
@@ -104,6 +107,7 @@ export default defineRule({
           messageId: 'blockNeedsManagedVnet',
           data: { cluster: c.name },
           element: c.id,
+          reads: ['networkIsolated', 'outbound', 'managedVnet'],
           property: 'outbound',
           evidence: { cluster: c.name },
         });
@@ -117,6 +121,7 @@ export default defineRule({
           severity: 'warning',
           data: { cluster: c.name },
           element: c.id,
+          reads: ['networkIsolated', 'controlPlaneAccess'],
           path: a.source.path,
           evidence: { cluster: c.name, tool: 'flux' },
         });
@@ -127,6 +132,8 @@ export default defineRule({
             messageId: 'windowsPool',
             data: { pool: p.name, cluster: c.name },
             element: p.id,
+            reads: ['os'],
+            dependsOn: [{ element: c.id, reads: ['networkIsolated'] }],
             property: 'os',
             evidence: { pool: p.name },
           });
@@ -137,6 +144,8 @@ export default defineRule({
             severity: 'warning',
             data: { pool: p.name, cluster: c.name },
             element: p.id,
+            reads: ['nodePublicIp'],
+            dependsOn: [{ element: c.id, reads: ['networkIsolated'] }],
             property: 'nodePublicIp',
             evidence: { pool: p.name },
           });

@@ -1,6 +1,12 @@
 import { defineRule } from '../../validate/rule.js';
 import { accessOf, isPrivate } from './_api.js';
 
+/**
+ * The cluster's fields the verdict reads: whether the API server is private, and the access paths (an entry's kind
+ * stated wrongly stands in as 'admins'). An invalid field elsewhere (an outbound type, a pool's zones) leaves it open.
+ */
+const READS = ['apiServer.mode', 'apiServer.private', 'controlPlaneAccess'];
+
 export default defineRule({
   meta: {
     id: 'control-plane/private-cluster-access-path',
@@ -31,7 +37,7 @@ export default defineRule({
       // Left out, the access paths are unknown, not missing.
       if (ctx.q.isUnknown(c.id, 'controlPlaneAccess')) {
         const check = `administrators and deployments have a planned way to reach the private API server of cluster ${c.name}`;
-        ctx.unverified({ element: c.id, property: 'controlPlaneAccess', check });
+        ctx.unverified({ element: c.id, property: 'controlPlaneAccess', check, reads: READS });
         continue;
       }
       const kinds = accessOf(ctx.model, c).map((a) => a.kind);
@@ -43,6 +49,7 @@ export default defineRule({
         messageId: 'noAccessPath',
         data: { cluster: c.name, missing: missing.join(' or ') },
         element: c.id,
+        reads: READS,
         property: 'apiServer',
         evidence: { declared: kinds.filter((k) => k !== 'nodes').join(', ') || 'none' },
       });

@@ -27,6 +27,7 @@ apiServer: { mode: 'private', privateDnsZone: 'system' }`,
         messageId: 'basicLb',
         data: { cluster: c.name },
         element: c.id,
+        reads: ['apiServer', 'network.loadBalancerSku'],
         property: 'network.loadBalancerSku',
         evidence: { loadBalancerSku: 'basic', mode: c.apiServer.mode },
       });

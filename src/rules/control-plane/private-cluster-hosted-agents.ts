@@ -36,6 +36,8 @@ controlPlaneAccess: [{ kind: 'cicd', via: agents }]`,
           messageId: 'hostedAgents',
           data: { cluster: c.name, agents: agents.name },
           element: c.id,
+          reads: ['apiServer', 'controlPlaneAccess'],
+          dependsOn: [{ element: agents.id, reads: ['hosting'] }],
           path: a.source.path,
           evidence: { agents: agents.name, platform: agents.platform },
         });

@@ -31,6 +31,7 @@ export default defineRule({
           messageId: 'internetAdmins',
           data: { cluster: c.name },
           element: c.id,
+          reads: ['apiServer', 'controlPlaneAccess'],
           path: `${a.source.path}.via`,
           evidence: { access: a.kind },
         });

@@ -27,6 +27,7 @@ export default defineRule({
         messageId: 'unresolvable',
         data: { cluster: c.name },
         element: c.id,
+        reads: ['apiServer'],
         property: 'apiServer.publicFqdn',
         evidence: { privateDnsZone: 'none', publicFqdn: false },
       });

@@ -2,6 +2,9 @@ import { defineRule } from '../../validate/rule.js';
 
 const NEEDED = ['Network Contributor', 'Private DNS Zone Contributor'] as const;
 
+/** The cluster's fields the verdict reads: the API server's zone, whether AKS manages the VNet, and the identity. */
+const READS = ['apiServer', 'managedVnet', 'identity'];
+
 export default defineRule({
   meta: {
     id: 'control-plane/private-dns-zone-identity',
@@ -49,7 +52,7 @@ export default defineRule({
       if (!zone) continue;
       const check = `the identity of private cluster ${c.name} may manage its private DNS zone ${zone.name}`;
       if (!c.identity) {
-        ctx.unverified({ element: c.id, property: 'identity', check });
+        ctx.unverified({ element: c.id, property: 'identity', check, reads: READS });
         continue;
       }
       if (c.identity.type === 'system-assigned') {
@@ -57,13 +60,14 @@ export default defineRule({
           messageId: 'systemAssigned',
           data: { cluster: c.name, zone: zone.name },
           element: c.id,
+          reads: READS,
           property: 'identity.type',
           evidence: { identity: 'system-assigned', privateDnsZone: zone.name },
         });
         continue;
       }
       if (!c.identity.roles) {
-        ctx.unverified({ element: c.id, property: 'identity.roles', check });
+        ctx.unverified({ element: c.id, property: 'identity.roles', check, reads: READS });
         continue;
       }
       const missing = NEEDED.filter((r) => !c.identity!.roles!.includes(r));
@@ -72,6 +76,7 @@ export default defineRule({
         messageId: 'missingRoles',
         data: { cluster: c.name, zone: zone.name, missing: missing.join(' and ') },
         element: c.id,
+        reads: READS,
         property: 'identity.roles',
         evidence: { identity: c.identity.type, missing: missing.join(', '), privateDnsZone: zone.name },
       });

@@ -7,8 +7,9 @@ import { authorizedRanges, isPublic, restricts } from './_api.js';
  * open to the whole internet (no ranges, or 0.0.0.0/0) is control-plane/public-without-authorized-ranges' warning,
  * whose fix already offers a private API server; saying it again here would count one fact twice. What is left for
  * this note is the step beyond ranges: a private or private VNet-integrated API server has no internet endpoint at
- * all. Only a stated production environment is judged; it is info, since a public API server with tight ranges is a
- * legitimate, documented choice.
+ * all. Only a stated production environment is judged; a design that does not state its environment leaves the check
+ * open (unverified, naming metadata.environment), not passed. It is info, since a public API server with tight ranges
+ * is a legitimate, documented choice.
  */
 export default defineRule({
   meta: {
@@ -41,8 +42,9 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (!isProduction(ctx.model)) return;
-    const environment = ctx.model.metadata.environment ?? '';
+    const environment = ctx.model.metadata.environment?.trim() ?? '';
+    // Left out, the environment is unknown: not production, and not passed either.
+    if (environment !== '' && !isProduction(ctx.model)) return;
     for (const c of ctx.q.all('cluster')) {
       if (!isPublic(c)) continue;
       const ranges = authorizedRanges(c);
@@ -50,6 +52,17 @@ export default defineRule({
       const how =
         (c.apiServer.mode === 'public' ? 'public mode' : 'VNet integration with public access') +
         `, limited to ${ranges.length} authorized range${ranges.length === 1 ? '' : 's'}`;
+      if (environment === '') {
+        ctx.unverified({
+          element: c.id,
+          path: 'metadata',
+          property: 'environment',
+          check: `cluster ${c.name}, whose API server keeps a public endpoint (${how}), is not a production cluster`,
+          fact: 'the environment the design is for (production or not)',
+          reads: ['apiServer'],
+        });
+        continue;
+      }
       ctx.report({
         element: c.id,
         property: 'apiServer',

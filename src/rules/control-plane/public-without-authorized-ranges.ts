@@ -33,6 +33,7 @@ export default defineRule({
         messageId: 'unrestricted',
         data: { cluster: c.name, open, defaulted: defaulted ? ' (the AKS default)' : '' },
         element: c.id,
+        reads: ['apiServer'],
         ...(defaulted ? {} : { property: ranges.length ? 'apiServer.authorizedIpRanges' : 'apiServer' }),
         evidence: { mode: c.apiServer.mode, authorizedRanges: ranges.length },
       });

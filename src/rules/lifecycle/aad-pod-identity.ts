@@ -34,6 +34,7 @@ export default defineDatedRule({
         messageId: 'addOn',
         data: { cluster: c.name },
         element: c.id,
+        reads: ['addons.aadPodIdentity'],
         property: 'addons.aadPodIdentity',
         evidence: { cluster: c.name },
       });

@@ -38,6 +38,8 @@ export default defineDatedRule({
         messageId: 'legacyConfig',
         data: { gateway: g.name },
         element: g.id,
+        // Where the WAF is configured (both stated is a schema error).
+        reads: ['waf', 'webApplicationFirewallConfiguration'],
         property: 'webApplicationFirewallConfiguration',
         evidence: { gateway: g.name },
       });

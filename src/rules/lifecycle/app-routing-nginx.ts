@@ -31,6 +31,7 @@ export default defineDatedRule({
         messageId: 'managedNginx',
         data: { controller: ic.name, cluster: ctx.q.name(ic.cluster) },
         element: ic.id,
+        reads: ['type'],
         property: 'type',
         evidence: { controller: ic.name },
       });

@@ -33,6 +33,9 @@ export default defineDatedRule({
         messageId: 'npmLinux',
         data: { cluster: c.name, pools: `${linux.length} Linux node pool${linux.length === 1 ? '' : 's'}` },
         element: c.id,
+        reads: ['network.networkPolicy'],
+        // Which pools run Linux or Windows.
+        dependsOn: ctx.q.pools(c.id).map((p) => ({ element: p.id, reads: ['os'] })),
         property: 'network.networkPolicy',
         evidence: { cluster: c.name, linuxPools: linux.length },
       });

@@ -47,6 +47,9 @@ export default defineDatedRule({
           status,
         },
         element: c.id,
+        reads: ['network.networkPolicy'],
+        // Which pools run Linux or Windows.
+        dependsOn: ctx.q.pools(c.id).map((p) => ({ element: p.id, reads: ['os'] })),
         property: 'network.networkPolicy',
         evidence: { cluster: c.name, windowsPools: win.length },
       });

@@ -33,6 +33,7 @@ export default defineDatedRule({
         messageId: 'clusterSku',
         data: { cluster: c.name },
         element: c.id,
+        reads: ['network.loadBalancerSku'],
         property: 'network.loadBalancerSku',
         evidence: { cluster: c.name },
       });
@@ -47,6 +48,9 @@ export default defineDatedRule({
         messageId: 'loadBalancerSku',
         data: { loadBalancer: lb.name },
         element: lb.id,
+        reads: ['sku'],
+        // Left to the cluster's own finding when the cluster's SKU is Basic: that SKU is read too.
+        ...(owner ? { dependsOn: [{ element: owner.id, reads: ['network.loadBalancerSku'] }] } : {}),
         property: 'sku',
         evidence: { loadBalancer: lb.name },
       });

@@ -31,6 +31,7 @@ export default defineDatedRule({
         messageId: 'classicProfile',
         data: { frontDoor: fd.name },
         element: fd.id,
+        reads: ['sku'],
         property: 'sku',
         evidence: { frontDoor: fd.name },
       });

@@ -32,6 +32,7 @@ export default defineDatedRule({
         messageId: 'addOn',
         data: { controller: ic.name, cluster: ctx.q.name(ic.cluster), retiring: when.past ? 'retired' : 'retiring' },
         element: ic.id,
+        reads: ['type'],
         property: 'type',
         evidence: { controller: ic.name },
       });
@@ -39,11 +40,15 @@ export default defineDatedRule({
     // The add-on stated on the cluster, when no controller of that type stands for it.
     for (const c of ctx.q.all('cluster')) {
       if (!c.addons.httpApplicationRouting) continue;
-      if (ctx.q.all('ingressController').some((ic) => ic.cluster === c.id && ic.type === 'http-application-routing')) continue;
+      const controllers = ctx.q.all('ingressController').filter((ic) => ic.cluster === c.id);
+      if (controllers.some((ic) => ic.type === 'http-application-routing')) continue;
       ctx.report({
         messageId: 'clusterAddOn',
         data: { cluster: c.name, retiring: when.past ? 'retired' : 'retiring' },
         element: c.id,
+        reads: ['addons.httpApplicationRouting'],
+        // Whether a controller stands for the add-on reads the controllers' types.
+        dependsOn: controllers.map((ic) => ({ element: ic.id, reads: ['type'] })),
         property: 'addons.httpApplicationRouting',
         evidence: { cluster: c.name },
       });

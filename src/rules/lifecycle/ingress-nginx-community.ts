@@ -30,6 +30,7 @@ export default defineDatedRule({
         messageId: 'communityNginx',
         data: { controller: ic.name, cluster: ctx.q.name(ic.cluster) },
         element: ic.id,
+        reads: ['type'],
         property: 'type',
         evidence: { controller: ic.name },
       });

@@ -5,6 +5,9 @@ import { due } from './_lifecycle.js';
 /** A revision is reported from this many days before its end of life (a warning), and as an error after it. */
 export const ISTIO_EOL_NOTICE_DAYS = 90;
 
+/** The cluster's fields the verdict reads: the revision, stated in either place, and whether the mesh is the add-on. */
+const READS = ['addons.istioRevision', 'serviceMesh'];
+
 function daysBefore(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -63,6 +66,7 @@ export default defineRule({
             element: c.id,
             property: 'serviceMesh.revision',
             check: `the Istio add-on revision of cluster ${c.name} is still supported`,
+            reads: READS,
             fact: 'the Istio add-on revision',
           });
         }
@@ -74,6 +78,7 @@ export default defineRule({
         const older = revisionOrder(revision) < revisionOrder(first.revision);
         ctx.report({
           element: c.id,
+          reads: READS,
           property,
           ...(older
             ? { messageId: 'olderThanTable', severity: 'error', data: { ...base, oldest: first.revision, oldestEnd: first.endOfLife } }
@@ -86,6 +91,7 @@ export default defineRule({
       const d = due(entry.endOfLife, ctx.asOf);
       ctx.report({
         element: c.id,
+        reads: READS,
         property,
         messageId: 'endOfLife',
         severity: d.severity,

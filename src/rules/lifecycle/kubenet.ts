@@ -27,7 +27,7 @@ export default defineDatedRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       if (c.network.cni !== 'kubenet') continue;
-      ctx.report({ messageId: 'kubenet', data: { cluster: c.name }, element: c.id, property: 'network.cni', evidence: { cluster: c.name } });
+      ctx.report({ messageId: 'kubenet', data: { cluster: c.name }, element: c.id, reads: ['network.cni'], property: 'network.cni', evidence: { cluster: c.name } });
     }
   },
 });

@@ -7,7 +7,7 @@ import {
   type ParsedVersion,
 } from '../../model/data/kubernetes-versions.js';
 import type { ClusterResource, Id } from '../../model/types.js';
-import { defineRule, type RuleContext } from '../../validate/rule.js';
+import { defineRule, type Dependency, type RuleContext } from '../../validate/rule.js';
 
 /** Node pools may run at most this many minors behind the control plane (and never ahead of it). */
 export const MAX_POOL_MINOR_SKEW = 2;
@@ -47,7 +47,7 @@ function judgeSupport(
   c: ClusterResource,
   subject: string,
   version: string,
-  at: { element: Id; property: string },
+  at: { element: Id; property: string; reads: string[]; dependsOn?: Dependency[] },
 ): void {
   const premium = c.tier === 'Premium';
   const s = versionStatus(version, ctx.asOf, premium);
@@ -163,16 +163,25 @@ export default defineRule({
     for (const c of ctx.q.all('cluster')) {
       const cpText = c.kubernetesVersion;
       if (cpText !== undefined) {
-        judgeSupport(ctx, c, `cluster ${c.name}`, cpText, { element: c.id, property: 'kubernetesVersion' });
+        // The support window reads the version and the tier (long-term support is Premium only), nothing else.
+        judgeSupport(ctx, c, `cluster ${c.name}`, cpText, { element: c.id, property: 'kubernetesVersion', reads: ['kubernetesVersion', 'tier'] });
       } else {
-        ctx.unverified({ element: c.id, property: 'kubernetesVersion', check: `cluster ${c.name} runs a Kubernetes version inside the AKS support window` });
+        ctx.unverified({
+          element: c.id,
+          property: 'kubernetesVersion',
+          check: `cluster ${c.name} runs a Kubernetes version inside the AKS support window`,
+          reads: ['kubernetesVersion'],
+        });
       }
       const cp = cpText === undefined ? undefined : parseKubernetesVersion(cpText);
       for (const p of ctx.q.pools(c.id)) {
         const text = p.orchestratorVersion;
         if (text === undefined) continue;
         const subject = `node pool ${p.name} of cluster ${c.name}`;
-        const at = { element: p.id, property: 'orchestratorVersion' };
+        // A pool's verdicts read its own version, and of its cluster the control plane version (the skew, and whether
+        // the pool's minor is judged on the cluster) and the tier (the support window).
+        const own = { element: p.id, property: 'orchestratorVersion', reads: ['orchestratorVersion'] };
+        const at = { ...own, dependsOn: [{ element: c.id, reads: ['kubernetesVersion', 'tier'] }] };
         const pv = parseKubernetesVersion(text);
         // The same minor as a stated control plane is judged once, on the cluster.
         if (!pv || !cp || pv.key !== cp.key) judgeSupport(ctx, c, subject, text, at);
@@ -183,19 +192,21 @@ export default defineRule({
             property: 'kubernetesVersion',
             check: `node pool ${p.name} (Kubernetes ${text}) is within ${MAX_POOL_MINOR_SKEW} minors of the control plane of cluster ${c.name}`,
             fact: 'the control plane Kubernetes version',
+            reads: ['kubernetesVersion'],
           });
           continue;
         }
         if (!cp) continue;
+        const skewAt = { ...own, dependsOn: [{ element: c.id, reads: ['kubernetesVersion'] }] };
         const k = skew(pv, cp);
         const data = { pool: p.name, cluster: c.name, version: text, controlPlane: cpText };
         const evidence = { ...data, minorsBehind: k.behind };
         const gap = `${k.behind} minor${k.behind === 1 ? '' : 's'}`;
-        if (k.ahead) ctx.report({ ...at, messageId: 'poolAhead', severity: 'error', data, evidence });
+        if (k.ahead) ctx.report({ ...skewAt, messageId: 'poolAhead', severity: 'error', data, evidence });
         else if (k.majorDiffers || k.behind > MAX_POOL_MINOR_SKEW) {
           const tooOld = k.majorDiffers ? 'on another major than' : `${gap} behind`;
-          ctx.report({ ...at, messageId: 'poolTooOld', severity: 'error', data: { ...data, gap: tooOld }, evidence });
-        } else if (k.behind > 0) ctx.report({ ...at, messageId: 'poolBehind', severity: 'info', data: { ...data, gap }, evidence });
+          ctx.report({ ...skewAt, messageId: 'poolTooOld', severity: 'error', data: { ...data, gap: tooOld }, evidence });
+        } else if (k.behind > 0) ctx.report({ ...skewAt, messageId: 'poolBehind', severity: 'info', data: { ...data, gap }, evidence });
       }
     }
   },

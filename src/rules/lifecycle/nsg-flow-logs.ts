@@ -39,14 +39,8 @@ export default defineDatedRule({
     const { q } = ctx;
     for (const nsg of q.all('nsg')) {
       if (nsg.flowLogs !== true) continue;
-      const vnets = [
-        ...new Set(
-          q
-            .all('subnet')
-            .filter((s) => s.nsg === nsg.id)
-            .map((s) => q.vnetOf(s.id)),
-        ),
-      ].filter((v) => v !== undefined);
+      const subnets = q.all('subnet').filter((s) => s.nsg === nsg.id);
+      const vnets = [...new Set(subnets.map((s) => q.vnetOf(s.id)))].filter((v) => v !== undefined);
       // The NSG's traffic is logged; the VNet says by which kind of flow log.
       const nsgLogged = vnets.filter((v) => v.flowLogs === false).map((v) => v.name);
       if (nsgLogged.length === 0) {
@@ -57,6 +51,7 @@ export default defineDatedRule({
             property: 'flowLogs',
             check: `the flow logs of NSG ${nsg.name} are VNet flow logs, not NSG flow logs (retiring 2027-09-30)`,
             fact: 'VNet flow logs setting',
+            reads: ['flowLogs'],
           });
         }
         continue;
@@ -65,6 +60,9 @@ export default defineDatedRule({
         messageId: 'nsgFlowLogs',
         data: { nsg: nsg.name, vnets: nsgLogged.join(', ') },
         element: nsg.id,
+        reads: ['flowLogs'],
+        // Which subnets the NSG sits on, and whether their VNets log flows.
+        dependsOn: [...subnets.map((s) => ({ element: s.id, reads: ['nsg'] })), ...vnets.map((v) => ({ element: v.id, reads: ['flowLogs'] }))],
         property: 'flowLogs',
         evidence: { nsg: nsg.name, vnetsWithoutFlowLogs: nsgLogged.length },
       });

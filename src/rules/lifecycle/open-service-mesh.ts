@@ -36,6 +36,7 @@ export default defineDatedRule({
         messageId: 'addOn',
         data: { cluster: c.name },
         element: c.id,
+        reads: ['addons.openServiceMesh'],
         property: 'addons.openServiceMesh',
         evidence: { cluster: c.name },
       });

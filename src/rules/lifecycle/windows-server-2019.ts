@@ -74,7 +74,13 @@ export default defineDatedRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       for (const p of ctx.q.pools(c.id).filter(isWs2019)) {
-        const at = { element: p.id, property: 'osSku' } as const;
+        // The pool's OS and version, and of its cluster the CNI and the version the pool follows when it states none.
+        const at = {
+          element: p.id,
+          property: 'osSku',
+          reads: ['os', 'osSku', 'orchestratorVersion'],
+          dependsOn: [{ element: c.id, reads: ['network.cni', 'kubernetesVersion'] }],
+        };
         const base = { pool: p.name, cluster: c.name };
         // Either reason makes the pool impossible to build, whatever the date: the dated finding would only repeat it.
         let blocked = false;
@@ -91,6 +97,7 @@ export default defineDatedRule({
             property: 'kubernetesVersion',
             check: `node pool ${p.name} (Windows Server 2019) runs a Kubernetes version below 1.33, the last on which AKS offers it`,
             fact: 'the Kubernetes version of the cluster or the pool',
+            reads: ['kubernetesVersion'],
           });
         } else if (
           v &&

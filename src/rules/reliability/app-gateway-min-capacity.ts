@@ -30,7 +30,7 @@ export default defineRule({
       const min = g.minCapacity;
       if (min === undefined) {
         if (g.sku === 'Standard_v2' || g.sku === 'WAF_v2') {
-          ctx.unverified({ element: g.id, property: 'minCapacity', check: `Application Gateway ${g.name} keeps at least 2 instances` });
+          ctx.unverified({ element: g.id, property: 'minCapacity', check: `Application Gateway ${g.name} keeps at least 2 instances`, reads: ['minCapacity', 'sku'] });
         }
         continue;
       }
@@ -39,6 +39,7 @@ export default defineRule({
         messageId: 'lowMinimum',
         data: { gateway: g.name, min, instances: min === 1 ? 'instance' : 'instances' },
         element: g.id,
+        reads: ['minCapacity', 'sku'],
         property: 'minCapacity',
         evidence: { gateway: g.name, minCapacity: min },
       });

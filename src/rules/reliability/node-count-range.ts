@@ -48,7 +48,7 @@ export default defineRule({
           minCount: p.minCount ?? '?',
           maxCount: p.maxCount ?? '?',
         };
-        const at = { element: p.id, property: 'count' } as const;
+        const at = { element: p.id, property: 'count', reads: ['count', 'minCount', 'maxCount'] };
         const evidence = { pool: p.name, count: p.count, ...(p.minCount !== undefined ? { minCount: p.minCount } : {}),
           ...(p.maxCount !== undefined ? { maxCount: p.maxCount } : {}) };
         if (p.minCount !== undefined && p.count < p.minCount) ctx.report({ ...at, messageId: 'belowMin', data, evidence });

@@ -33,8 +33,10 @@ export default defineRule({
       // A region not stated is not judged here; a stated region the table does not know is worth a note.
       if (support === 'non-zonal' || (support === 'unknown' && !c.region)) continue;
       for (const p of ctx.q.pools(c.id)) {
+        // The pool's zones, mode and node counts (the message), and its cluster's region.
+        const at = { reads: ['zones', 'mode', 'count', 'minCount', 'maxCount'], dependsOn: [{ element: c.id, reads: ['region'] }] };
         if (p.zones === undefined) {
-          ctx.unverified({ element: p.id, property: 'zones', check: `node pool ${p.name} of cluster ${c.name} survives the loss of a zone in ${c.region}` });
+          ctx.unverified({ element: p.id, property: 'zones', check: `node pool ${p.name} of cluster ${c.name} survives the loss of a zone in ${c.region}`, reads: ['zones'] });
           continue;
         }
         if (p.zones.length > 0) continue;
@@ -44,6 +46,7 @@ export default defineRule({
             severity: 'info',
             data: { what: `node pool ${p.name} of cluster ${c.name}`, zones: 'no zones', region: c.region, it: 'it' },
             element: p.id,
+            ...at,
             property: 'zones',
             evidence: { cluster: c.name, pool: p.name, region: c.region },
           });
@@ -60,6 +63,7 @@ export default defineRule({
             region: c.region,
           },
           element: p.id,
+          ...at,
           property: 'zones',
           evidence: { cluster: c.name, pool: p.name, region: c.region, maxNodes: p.maxNodes },
         });

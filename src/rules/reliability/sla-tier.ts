@@ -42,7 +42,7 @@ export default defineRule({
       const wasDefaulted = ctx.q.isDefaulted(c.id, 'tier');
       const defaulted = wasDefaulted ? ', the default when tier is not stated,' : '';
       const evidence = { cluster: c.name, tier: c.tier, tierDefaulted: wasDefaulted };
-      const at = { element: c.id, property: 'tier' } as const;
+      const at = { element: c.id, property: 'tier', reads: ['tier'] };
       if (production) {
         ctx.report({ ...at, messageId: 'freeInProduction', data: { cluster: c.name, defaulted, environment: env! }, evidence });
       } else {

@@ -33,9 +33,10 @@ export default defineRule({
   check(ctx) {
     for (const c of ctx.q.all('cluster')) {
       for (const p of ctx.q.pools(c.id)) {
+        const reads = ['mode', 'spot', 'count', 'minCount', 'maxCount'];
         if (p.mode !== 'user' || p.spot) continue;
         if (p.autoscaling && p.minCount === undefined) {
-          ctx.unverified({ element: p.id, property: 'minCount', check: `user node pool ${p.name} of cluster ${c.name} keeps 3 or more nodes` });
+          ctx.unverified({ element: p.id, property: 'minCount', check: `user node pool ${p.name} of cluster ${c.name} keeps 3 or more nodes`, reads });
           continue;
         }
         const min = p.autoscaling ? (p.minCount ?? p.count) : p.count;
@@ -44,6 +45,7 @@ export default defineRule({
           messageId: 'singleNode',
           data: { pool: p.name, cluster: c.name, min, nodes: min === 1 ? 'node' : 'nodes', field: p.autoscaling ? 'minCount' : 'count' },
           element: p.id,
+          reads,
           property: p.autoscaling ? 'minCount' : 'count',
           evidence: { cluster: c.name, pool: p.name, minNodes: min },
         });

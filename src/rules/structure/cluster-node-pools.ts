@@ -32,10 +32,12 @@ export default defineRule({
     for (const c of ctx.q.all('cluster')) {
       const pools = ctx.q.pools(c.id);
       const system = pools.filter((p) => p.mode === 'system');
-      if (pools.length === 0) ctx.report({ messageId: 'noPools', data: { cluster: c.name }, element: c.id, property: 'nodePools' });
+      // The cluster's verdicts read its pools' modes and OS.
+      const on = { element: c.id, reads: ['nodePools'], dependsOn: pools.map((p) => ({ element: p.id, reads: ['mode', 'os'] })) };
+      if (pools.length === 0) ctx.report({ ...on, messageId: 'noPools', data: { cluster: c.name }, property: 'nodePools' });
       else if (system.length === 0) {
         const pnames = pools.map((p) => p.name).join(', ');
-        ctx.report({ messageId: 'noSystemPool', data: { cluster: c.name, pools: pnames }, element: c.id, property: 'nodePools' });
+        ctx.report({ ...on, messageId: 'noSystemPool', data: { cluster: c.name, pools: pnames }, property: 'nodePools' });
       }
       const windows = system.filter((p) => p.os === 'Windows');
       for (const p of windows) {
@@ -43,13 +45,14 @@ export default defineRule({
           messageId: 'windowsSystemPool',
           data: { pool: p.name, cluster: c.name },
           element: p.id,
+          reads: ['os', 'mode'],
           property: 'os',
           evidence: { pool: p.name, mode: p.mode, os: p.os },
         });
       }
       if (windows.length > 0 && windows.length === system.length) {
         const pnames = windows.map((p) => p.name).join(', ');
-        ctx.report({ messageId: 'noLinuxSystemPool', data: { cluster: c.name, pools: pnames }, element: c.id, property: 'nodePools' });
+        ctx.report({ ...on, messageId: 'noLinuxSystemPool', data: { cluster: c.name, pools: pnames }, property: 'nodePools' });
       }
     }
   },

@@ -23,7 +23,7 @@ export default defineRule({
       const pct = parseFloat(p.maxSurge);
       if (pct > 100) {
         const data = { pool: p.name, maxSurge: p.maxSurge, surgeNodes: p.surgeNodes };
-        ctx.report({ messageId: 'overHundredPercent', data, element: p.id, property: 'maxSurge' });
+        ctx.report({ messageId: 'overHundredPercent', data, element: p.id, reads: ['maxSurge', 'count', 'minCount', 'maxCount'], property: 'maxSurge' });
       }
     }
   },

@@ -42,6 +42,7 @@ export default defineRule({
             messageId: 'badCharacters',
             data: { pool: name, cluster: c.name, problem },
             element: p.id,
+            reads: ['name'],
             property: 'name',
             evidence: { pool: name },
           });
@@ -53,6 +54,7 @@ export default defineRule({
             messageId: 'tooLong',
             data: { os: p.os, pool: name, cluster: c.name, length: [...name].length, max },
             element: p.id,
+            reads: ['name', 'os'],
             property: 'name',
             evidence: { pool: name, length: [...name].length, max },
           });

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { agents, publicCluster } from './_fixtures.js';
 
@@ -50,4 +52,34 @@ testRule('control-plane/authorized-ranges-build-agents', {
       ],
     },
   ],
+});
+
+describe('control-plane/authorized-ranges-build-agents: self-hosted agents', () => {
+  const selfHosted = (egressIps?: string[]) => {
+    const b = publicCluster(['203.0.113.0/28']);
+    const a = agents('self-hosted', egressIps, b.nodes);
+    b.arch.network.buildAgents = [a];
+    b.aks.controlPlaneAccess = [{ kind: 'cicd', via: a }];
+    return runRuleResult('control-plane/authorized-ranges-build-agents', b.arch);
+  };
+
+  it('whose egress IPs are not stated are unknown, not passed: the check names them', async () => {
+    const r = await selfHosted();
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.message])).toEqual([
+      [
+        'network.buildAgents[0].egressIps',
+        'could not check that self-hosted build agents ci-agents reach the public API server of aks-test through its 1 ' +
+          'authorized IP range: state the public IP addresses build agents ci-agents leave from (egressIps)',
+      ],
+    ]);
+  });
+
+  it('whose stated egress IPs lie outside the ranges are refused, inside them pass', async () => {
+    const outside = await selfHosted(['198.51.100.7']);
+    expect(outside.findings.map((f) => [f.messageId, f.path])).toEqual([['agentsOutside', PATH]]);
+    expect(outside.unverified ?? []).toEqual([]);
+    const inside = await selfHosted(['203.0.113.5']);
+    expect([inside.findings, inside.unverified ?? []]).toEqual([[], []]);
+  });
 });

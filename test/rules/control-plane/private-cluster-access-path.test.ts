@@ -74,3 +74,39 @@ describe('control-plane/private-cluster-access-path: access not stated', () => {
     expect(r.unverified ?? []).toEqual([]);
   });
 });
+
+/**
+ * The verdict reads whether the API server is private and the access paths: an invalid field elsewhere in the cluster
+ * (an outbound type stated wrongly) leaves it standing, an invalid access path holds it back.
+ */
+describe('control-plane/private-cluster-access-path with an invalid field of the cluster', () => {
+  const check = (arch: ReturnType<typeof baseline>['arch']) => runRuleResult('control-plane/private-cluster-access-path', arch);
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+
+  it('an invalid outbound type does not hold back the missing access paths', async () => {
+    const b = baseline();
+    b.aks.controlPlaneAccess = [{ kind: 'command-invoke' }];
+    set(b.aks.outbound!, 'type', 'udr');
+    const r = await check(b.arch);
+    expect(r.findings.map((f) => [f.messageId, f.path])).toEqual([['noAccessPath', 'clusters[0].apiServer']]);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+
+  it('an invalid outbound type does not hold back the unstated access paths: they are still asked for', async () => {
+    const b = baseline();
+    set(b.aks.outbound!, 'type', 'udr');
+    const r = await check(b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.fact])).toEqual([
+      ['clusters[0].controlPlaneAccess', 'access paths of administrators and deployments to the private API server'],
+    ]);
+  });
+
+  it('an access path of an invalid kind (admins stands in) holds the verdict back', async () => {
+    const b = baseline();
+    b.aks.controlPlaneAccess = [{ kind: 'gitop', tool: 'flux' } as unknown as NonNullable<typeof b.aks.controlPlaneAccess>[number]];
+    const r = await check(b.arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.fact])).toEqual([['clusters[0].controlPlaneAccess[0].kind', 'a valid controlPlaneAccess[0].kind']]);
+  });
+});

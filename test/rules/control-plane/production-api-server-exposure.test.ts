@@ -1,7 +1,7 @@
 import type { ApiServer } from '../../../dsl/index.js';
 import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
-import { runAll } from '../../helpers/run-rule.js';
+import { runAll, runRuleResult } from '../../helpers/run-rule.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { vnetIntegrated } from './_fixtures.js';
 
@@ -83,5 +83,30 @@ describe('the public API server endpoint of a production cluster is reported onc
 
   it('restricted by authorized ranges: the info alone', async () => {
     expect(await endpointFindings({ mode: 'public', authorizedIpRanges: TWO_RANGES })).toEqual([`${INFO} info`]);
+  });
+});
+
+describe('control-plane/production-api-server-exposure: an environment the design does not state', () => {
+  const result = (environment: string | undefined) =>
+    runRuleResult('control-plane/production-api-server-exposure', design({ mode: 'public', authorizedIpRanges: TWO_RANGES }, environment)());
+
+  it('is unknown, not "not production": the check stays open and names metadata.environment', async () => {
+    const r = await result(undefined);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified?.map((u) => [u.factPath, u.message])).toEqual([
+      [
+        'metadata.environment',
+        'could not check that cluster aks-test, whose API server keeps a public endpoint (public mode, limited to 2 authorized ' +
+          'ranges), is not a production cluster: state the environment the design is for (production or not) (environment)',
+      ],
+    ]);
+  });
+
+  it('a stated environment is judged: dev passes, production is the note, neither asks for it', async () => {
+    const dev = await result('dev');
+    expect([dev.findings, dev.unverified ?? []]).toEqual([[], []]);
+    const prod = await result('production');
+    expect(prod.findings.map((f) => f.messageId)).toEqual(['publicEndpoint']);
+    expect(prod.unverified ?? []).toEqual([]);
   });
 });

@@ -237,6 +237,70 @@ it('lifecycle/kubernetes-version: an unstated control-plane version is not judge
   ]);
 });
 
+/**
+ * The support window reads the version and the tier; a pool's verdicts read the pool's version and, of its cluster,
+ * the control plane version (and the tier for the pool's own support window). An invalid field elsewhere leaves them
+ * standing; an invalid field they read holds them back, naming it.
+ */
+describe('lifecycle/kubernetes-version with an invalid field', () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  const run = (b: ReturnType<typeof baseline>) => runRuleResult('lifecycle/kubernetes-version', b.arch, { asOf: '2026-11-23' });
+  const verdicts = (r: Awaited<ReturnType<typeof run>>) => r.findings.map((f) => `${f.messageId} ${f.path}`);
+  const held = (r: Awaited<ReturnType<typeof run>>) => (r.unverified ?? []).map((u) => u.factPath);
+
+  it('an invalid CNI or outbound type of the cluster does not hold back its version verdict', async () => {
+    for (const change of [(b: ReturnType<typeof baseline>) => set(b.aks.network, 'cni', 'azure'), (b: ReturnType<typeof baseline>) => set(b.aks.outbound!, 'type', 'udr')]) {
+      const b = baseline();
+      change(b);
+      const r = await run(b);
+      expect(verdicts(r)).toEqual([`outOfSupport ${PATH}`]);
+      expect(held(r)).toEqual([]);
+    }
+  });
+
+  it('an invalid tier (Free stands in) holds back the support window, which reads it', async () => {
+    const b = baseline();
+    set(b.aks, 'tier', 'premium');
+    const r = await run(b);
+    expect(verdicts(r)).toEqual([]);
+    expect(held(r)).toEqual(['clusters[0].tier']);
+  });
+
+  it('a version that is not a string holds back the check, naming the field, and asks no other fact', async () => {
+    const b = baseline();
+    set(b.aks, 'kubernetesVersion', 1.33);
+    const r = await run(b);
+    expect(verdicts(r)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => [u.factPath, u.fact])).toEqual([['clusters[0].kubernetesVersion', 'a valid kubernetesVersion']]);
+  });
+
+  it("a pool's invalid zones do not hold back its skew and support verdicts", async () => {
+    const b = baseline();
+    b.aks.kubernetesVersion = '1.35';
+    b.aks.nodePools[1]!.orchestratorVersion = '1.33';
+    set(b.aks.nodePools[1]!, 'zones', [1, 2, 4]);
+    const r = await run(b);
+    expect(verdicts(r)).toEqual([`outOfSupport ${POOL}`, `poolBehind ${POOL}`]);
+    expect(held(r)).toEqual([]);
+  });
+
+  it("the cluster's invalid tier holds back the pool's support window but not its skew; an invalid outbound type neither", async () => {
+    const pool = (change: (b: ReturnType<typeof baseline>) => void) => {
+      const b = baseline();
+      b.aks.kubernetesVersion = '1.35';
+      b.aks.nodePools[1]!.orchestratorVersion = '1.33';
+      change(b);
+      return run(b);
+    };
+    const tier = await pool((b) => set(b.aks, 'tier', 'premium'));
+    expect(verdicts(tier)).toEqual([`poolBehind ${POOL}`]);
+    expect(held(tier)).toEqual(['clusters[0].tier']);
+    const outbound = await pool((b) => set(b.aks.outbound!, 'type', 'udr'));
+    expect(verdicts(outbound)).toEqual([`outOfSupport ${POOL}`, `poolBehind ${POOL}`]);
+    expect(held(outbound)).toEqual([]);
+  });
+});
+
 describe('upgradeAdvice: out of an unsupported minor', () => {
   const supported = ['1.37', '1.36', '1.35'];
   it('names the oldest supported minor, then the one-minor steps', () => {
