@@ -125,6 +125,11 @@ function stripsOf(d: { svg: Svg; width: number; height: number }, paper: Paper):
 const stripCounts = new Map<string, Array<{ paper: Paper; width: number; height: number; pages: number }>>();
 
 type Drawn = { svg: Svg; width: number; height: number };
+/**
+ * Draws a part's picture; `whole`: tried top-down as well when left to right it prints only in strips on its page
+ * (DiagramOptions.wholePage), asked for once a run is chosen, not for every trial that grows it.
+ */
+type Draw = (g: ViewGraph, whole?: boolean) => Promise<Drawn>;
 
 /** A kept picture's finished SVG; a drawing kept twice (the whole view and its print) is finished once. */
 function finished(svg: Svg): string {
@@ -176,9 +181,10 @@ function deeperCuts(graph: ViewGraph, units: string[]): Cut[] {
       units: () => units,
     });
   }
-  // The routes from each start: access paths that meet at one API server (g's control plane) each stay whole.
+  // The routes from each start, where more routes start than end (they meet: access paths at one API server, g's
+  // control plane), each then whole in one part; where they fan out, the routes to each end cut them.
   const starts = startPieces(graph);
-  if (starts.length >= 2) {
+  if (starts.length >= 2 && starts.length > ends.length) {
     cuts.push({
       count: starts.length,
       graph: (from, to) => pieceGraph(graph, starts, starts.slice(from, to), from === 0),
@@ -210,12 +216,12 @@ const MAX_CUT_DEPTH = 3;
 async function partsBy(
   cut: Cut,
   paper: Paper,
-  draw: (g: ViewGraph) => Promise<Drawn>,
+  draw: Draw,
   depth: number,
 ): Promise<Part[]> {
-  const part = async (from: number, to: number): Promise<Part> => {
+  const part = async (from: number, to: number, whole = false): Promise<Part> => {
     const g = cut.graph(from, to);
-    return { title: cut.title(from, to), units: cut.units(from, to), edges: g.edges.length, ...(await draw(g)) };
+    return { title: cut.title(from, to), units: cut.units(from, to), edges: g.edges.length, ...(await draw(g, whole)) };
   };
   const parts: Part[] = [];
   for (let i = 0; i < cut.count; ) {
@@ -223,7 +229,9 @@ async function partsBy(
     let best = await part(i, j);
     // Grow the run while the larger picture still fits one page (the layout decides: sizes do not add up).
     while (j < cut.count && fitsOnePage(best, paper)) {
-      const more = await part(i, j + 1);
+      let more = await part(i, j + 1);
+      // Whole on its page does not grow into strips, unless top-down the longer run prints whole too.
+      if (fitsOnePage(more, paper) && stripsOf(more, paper) > stripsOf(best, paper)) more = await part(i, j + 1, true);
       if (!fitsOnePage(more, paper) || stripsOf(more, paper) > stripsOf(best, paper)) break;
       best = more;
       j++;
@@ -233,7 +241,11 @@ async function partsBy(
         ? undefined
         : await untiled(cut.graph(i, j), best.units, paper, draw, depth + 1);
     if (deeper) parts.push(...deeper.map((d) => ({ ...d, title: `${best.title}: ${d.title}` })));
-    else parts.push(best);
+    else if (fitsOnePage(best, paper) && stripsOf(best, paper) > 1) {
+      // On one page in strips: top-down it may print whole.
+      const whole = await part(i, j, true);
+      parts.push(fitsOnePage(whole, paper) && stripsOf(whole, paper) < stripsOf(best, paper) ? whole : best);
+    } else parts.push(best);
     i = j;
   }
   return parts;
@@ -268,7 +280,7 @@ async function untiled(
   graph: ViewGraph,
   units: string[],
   paper: Paper,
-  draw: (g: ViewGraph) => Promise<Drawn>,
+  draw: Draw,
   depth: number,
 ): Promise<Part[] | undefined> {
   let best: { parts: Part[]; score: number[] } | undefined;
@@ -296,7 +308,7 @@ async function splitForPrint(
   graph: ViewGraph,
   whole: Drawn,
   paper: Paper,
-  draw: (g: ViewGraph) => Promise<Drawn>,
+  draw: Draw,
 ): Promise<Part[] | undefined> {
   if (!SPLITTABLE_VIEWS.has(graph.view)) return undefined;
   const split = splitUnits(graph, model);
@@ -411,9 +423,9 @@ async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Prom
         : { shown: normal, graph: g, normal };
     };
     // A part of a split view is tried top-down too when left to right it prints only in strips (pipeline.ts).
-    const partOpts: PackDiagramOptions = { ...opts, wholePage: true };
-    const drawGraph = async (g: ViewGraph): Promise<Drawn> => {
-      const r = await draw(view, g, partOpts);
+    const wholeOpts: PackDiagramOptions = { ...opts, wholePage: true };
+    const drawGraph: Draw = async (g, whole) => {
+      const r = await draw(view, g, whole ? wholeOpts : opts);
       return { svg: r.svg, width: r.width, height: r.height };
     };
     /** The picture as the pack shows it, with its parts when it is better printed split. */

@@ -301,10 +301,11 @@ export function cutObstacles(svg: string): Box[] {
   const chips: Box[] = [];
   const chip = /class="edge-label"[^>]*><rect width="([\d.]+)" height="([\d.]+)" x="([-\d.]+)" y="([-\d.]+)"/g;
   for (const m of svg.matchAll(chip)) chips.push({ x: +m[3]! + dx, y: +m[4]! + dy, width: +m[1]!, height: +m[2]! });
-  const headers = textBoxes(svg)
+  const texts = textBoxes(svg);
+  const headers = texts
     .filter((t) => t.within.includes('container-label'))
     .map(({ x, y, width, height }) => ({ x, y, width, height, soft: true }));
-  return [...leafBoxes(svg), ...chips, ...legendBoxes(svg), ...headers];
+  return [...leafBoxes(svg), ...chips, ...legendBoxes(svg, texts), ...headers];
 }
 
 /** A `<text>` element of an SVG drawn by aksnet: its text and the box its glyphs take, in the SVG's coordinates. */
@@ -377,9 +378,9 @@ const LEGENDS = new Set(['legend', 'step-legend', 'mark-key']);
  * lines), and each legend entry's sample with its text, in the SVG's coordinates. A strip or tile boundary that
  * avoids these leaves every legend entry whole on one side.
  */
-export function legendBoxes(svg: string): Box[] {
-  const texts = textBoxes(svg).filter((t) => t.within.some((c) => LEGENDS.has(c)));
-  const boxes: Box[] = texts.map(({ x, y, width, height }) => ({ x, y, width, height }));
+export function legendBoxes(svg: string, texts: readonly TextBox[] = textBoxes(svg)): Box[] {
+  const inLegends = texts.filter((t) => t.within.some((c) => LEGENDS.has(c)));
+  const boxes: Box[] = inLegends.map(({ x, y, width, height }) => ({ x, y, width, height }));
   // An entry's sample (box, line, icon, badge) is 30 px wide left of its text, 38 px from the entry's origin.
   const entry = /<g id="[^"]*-legend-\d+" transform="translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)"/g;
   const legend = /<g id="[^"]*-legend" class="legend" transform="translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)"/.exec(svg);
