@@ -428,6 +428,7 @@ function wrapOn(
   obstacles: readonly Box[],
 ): PageFit | undefined {
   const found: PageFit[] = [];
+  const clearance = new Map<PageFit, number>();
   for (const wrap of ['rows', 'columns'] as const) {
     // Cut along the strip's long side only: a wide strip into rows, a tall one into columns.
     if ((wrap === 'rows') !== width > height) continue;
@@ -439,12 +440,17 @@ function wrapOn(
     for (let n = 2; n <= MAX_WRAP; n++) {
       const step = (long + (n - 1) * TILE_OVERLAP_PX) / n;
       const even = Array.from({ length: n }, (_, i): [number, number] => [i * (step - TILE_OVERLAP_PX), i * (step - TILE_OVERLAP_PX) + step]);
-      // Clear of the soft obstacles too when the cuts can be, else of the others only.
-      const cuts = cleanCuts(long, n, spans) ?? (hardSpans.length < spans.length ? cleanCuts(long, n, hardSpans) : undefined);
-      const clean = cuts?.map((c, i, all): [number, number] => [i === 0 ? 0 : all[i - 1]! - CLEAN_OVERLAP_PX, c + CLEAN_OVERLAP_PX]);
-      clean?.push([cuts!.at(-1)! - CLEAN_OVERLAP_PX, long]);
-      for (const [pieces, cleanCut] of [[clean, true], [even, false]] as const) {
+      const piecesAt = (cuts: number[] | undefined) => {
+        const out = cuts?.map((c, i, all): [number, number] => [i === 0 ? 0 : all[i - 1]! - CLEAN_OVERLAP_PX, c + CLEAN_OVERLAP_PX]);
+        out?.push([cuts!.at(-1)! - CLEAN_OVERLAP_PX, long]);
+        return out;
+      };
+      // Clear of every obstacle (rank 2), else of all but the soft ones (rank 1: through a container's name), else even.
+      const clear = piecesAt(cleanCuts(long, n, spans));
+      const hardOnly = hardSpans.length < spans.length ? piecesAt(cleanCuts(long, n, hardSpans)) : undefined;
+      for (const [pieces, rank] of [[clear, 2], [hardOnly, 1], [even, 0]] as const) {
         if (!pieces) continue;
+        const cleanCut = rank > 0;
         const piece = Math.max(...pieces.map(([a, b]) => b - a));
         const gap = (n - 1) * WRAP_GAP_MM;
         const scale =
@@ -458,13 +464,16 @@ function wrapOn(
             : { x: 0, y: round(a), width: round(across), height: round(b - a) },
         );
         const area = tiles.reduce((sum, t) => sum + t.width * MM_PER_PX * scale * t.height * MM_PER_PX * scale, 0);
-        found.push({ orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns: wrap === 'rows' ? n : 1,
-          rows: wrap === 'rows' ? 1 : n, tiles, pages: [tiles], wrap, cleanCut, fill: area / (box.width * box.height) });
+        const fit: PageFit = { orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns: wrap === 'rows' ? n : 1,
+          rows: wrap === 'rows' ? 1 : n, tiles, pages: [tiles], wrap, cleanCut, fill: area / (box.width * box.height) };
+        found.push(fit);
+        clearance.set(fit, rank);
       }
     }
   }
-  // A cut between boxes beats one through them; then the larger scale, then fewer strips.
-  found.sort((a, b) => Number(b.cleanCut) - Number(a.cleanCut) || b.scale - a.scale || a.tiles.length - b.tiles.length);
+  // A cut clear of every obstacle beats one through a container's name, which beats one through boxes; then the
+  // larger scale, then fewer strips.
+  found.sort((a, b) => clearance.get(b)! - clearance.get(a)! || b.scale - a.scale || a.tiles.length - b.tiles.length);
   return found[0];
 }
 

@@ -76,3 +76,25 @@ describe('strips and tiles cut no text', () => {
     expect(cutPictures).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });
+
+describe('soft obstacles (container names)', () => {
+  it('are avoided when a cut can be, and cut through rather than falling back to even strips', () => {
+    // The wide strip of page-wrap.test.ts (1544 x 432 px, 10 px text): two strips, the even cut near x = 772.
+    const leaf = { x: 100, y: 100, width: 200, height: 60 };
+    const name = { x: 600, y: 20, width: 400, height: 14 };
+    const soft = fitDiagram(1544, 432, 10, 'a4', [leaf, { ...name, soft: true }]);
+    expect(soft.wrap).toBe('rows');
+    expect(soft.cleanCut).toBe(true);
+    // No cut clears the name within reach of the even cut: it goes through the name, between the boxes.
+    const cut = soft.tiles[1]!.x;
+    expect(cut).toBeGreaterThan(name.x);
+    expect(cut).toBeLessThan(name.x + name.width);
+    // The same name as a box no cut may cross: no clean cut, even strips that overlap.
+    expect(fitDiagram(1544, 432, 10, 'a4', [leaf, name]).cleanCut).toBe(false);
+    // Room beside the name: the cut clears it.
+    const narrow = { ...name, width: 100, soft: true };
+    const clear = fitDiagram(1544, 432, 10, 'a4', [leaf, narrow]);
+    const at = clear.tiles[1]!.x;
+    expect(at + 6 <= narrow.x || at >= narrow.x + narrow.width).toBe(true);
+  });
+});
