@@ -52,6 +52,11 @@ export interface DiagramOptions {
    * when not needed, instead of starting at once beside the left-to-right one (Speculation, layout-thread.ts).
    */
   speculate?: boolean;
+  /**
+   * The picture is a printed part of a split view (pack-views.ts): a left-to-right picture that prints only as strips
+   * wrapped onto one page is tried top-down as well, which wins when it prints whole on one page (one strip).
+   */
+  wholePage?: boolean;
 }
 
 /** Per-view timings of the last renderDiagrams call (for the bench). */

@@ -20,6 +20,7 @@ import { MAX_PRINT_PAGES, cutObstacles, fitDiagram, smallestFontPx, type Paper }
 import {
   SPLITTABLE_VIEWS,
   endPieces,
+  startPieces,
   hopPieces,
   partGraph,
   partTitle,
@@ -108,7 +109,27 @@ const PAGE_COUNTS_KEPT = 64;
 const pageCounts = new Map<string, Array<{ paper: Paper; width: number; height: number; pages: number }>>();
 const fitsOnePage = (d: { svg: Svg; width: number; height: number }, paper: Paper) => pagesOf(d, paper) === 1;
 
+/**
+ * The windows a picture prints in: 1 when whole on one page, else its strips wrapped onto one page or its tiles. Kept
+ * beside the page count (the same fit).
+ */
+function stripsOf(d: { svg: Svg; width: number; height: number }, paper: Paper): number {
+  const svg = typeof d.svg === 'string' ? d.svg : d.svg.markup;
+  const known = stripCounts.get(svg)?.find((k) => k.paper === paper && k.width === d.width && k.height === d.height);
+  if (known) return known.pages;
+  const strips = fitDiagram(d.width, d.height, smallestFontPx(svg), paper, cutObstacles(svg)).tiles.length;
+  if (stripCounts.size >= PAGE_COUNTS_KEPT) stripCounts.clear();
+  stripCounts.set(svg, [...(stripCounts.get(svg) ?? []), { paper, width: d.width, height: d.height, pages: strips }]);
+  return strips;
+}
+const stripCounts = new Map<string, Array<{ paper: Paper; width: number; height: number; pages: number }>>();
+
 type Drawn = { svg: Svg; width: number; height: number };
+/**
+ * Draws a part's picture; `whole`: tried top-down as well when left to right it prints only in strips on its page
+ * (DiagramOptions.wholePage), asked for once a run is chosen, not for every trial that grows it.
+ */
+type Draw = (g: ViewGraph, whole?: boolean) => Promise<Drawn>;
 
 /** A kept picture's finished SVG; a drawing kept twice (the whole view and its print) is finished once. */
 function finished(svg: Svg): string {
@@ -127,6 +148,9 @@ interface Cut {
   /** Ids of the view nodes of the regions, spokes or clusters a run covers. */
   units: (from: number, to: number) => string[];
 }
+
+/** A printed part and how many edges its picture draws (one edge between two boxes is no picture of its own). */
+type Part = PackDiagramPart<Svg> & { edges: number };
 
 /** The pieces within one part, when a single region, spoke or cluster is still too large for a page. */
 function deeperCuts(graph: ViewGraph, units: string[]): Cut[] {
@@ -157,6 +181,17 @@ function deeperCuts(graph: ViewGraph, units: string[]): Cut[] {
       units: () => units,
     });
   }
+  // The routes from each start, where more routes start than end (they meet: access paths at one API server, g's
+  // control plane), each then whole in one part; where they fan out, the routes to each end cut them.
+  const starts = startPieces(graph);
+  if (starts.length >= 2 && starts.length > ends.length) {
+    cuts.push({
+      count: starts.length,
+      graph: (from, to) => pieceGraph(graph, starts, starts.slice(from, to), from === 0),
+      title: (from, to) => pieceTitle('from', starts, starts.slice(from, to)),
+      units: () => units,
+    });
+  }
   const hops = hopPieces(graph);
   if (hops && hops.length >= 2) {
     cuts.push({
@@ -173,29 +208,31 @@ function deeperCuts(graph: ViewGraph, units: string[]): Cut[] {
 const MAX_CUT_DEPTH = 3;
 
 /**
- * Parts of a picture by one cut, each a run of consecutive units as long as the run still fits one page. A single
- * unit too large for a page is cut further (the routes to each of its ends, then runs of hops) when that prints it
- * without tiles; else it is printed as it is (tiled).
+ * Parts of a picture by one cut, each a run of consecutive units as long as the run still fits one page, and prints
+ * in no more strips than the shorter run did (a run whole on its page does not grow into strips wrapped onto it). A
+ * single unit too large for a page is cut further (the routes to each of its ends or from each of its starts, then
+ * runs of hops) when that prints it without tiles; else it is printed as it is (tiled).
  */
 async function partsBy(
   cut: Cut,
   paper: Paper,
-  draw: (g: ViewGraph) => Promise<Drawn>,
+  draw: Draw,
   depth: number,
-): Promise<Array<PackDiagramPart<Svg>>> {
-  const part = async (from: number, to: number): Promise<PackDiagramPart<Svg>> => ({
-    title: cut.title(from, to),
-    units: cut.units(from, to),
-    ...(await draw(cut.graph(from, to))),
-  });
-  const parts: Array<PackDiagramPart<Svg>> = [];
+): Promise<Part[]> {
+  const part = async (from: number, to: number, whole = false): Promise<Part> => {
+    const g = cut.graph(from, to);
+    return { title: cut.title(from, to), units: cut.units(from, to), edges: g.edges.length, ...(await draw(g, whole)) };
+  };
+  const parts: Part[] = [];
   for (let i = 0; i < cut.count; ) {
     let j = i + 1;
     let best = await part(i, j);
     // Grow the run while the larger picture still fits one page (the layout decides: sizes do not add up).
     while (j < cut.count && fitsOnePage(best, paper)) {
-      const more = await part(i, j + 1);
-      if (!fitsOnePage(more, paper)) break;
+      let more = await part(i, j + 1);
+      // Whole on its page does not grow into strips, unless top-down the longer run prints whole too.
+      if (fitsOnePage(more, paper) && stripsOf(more, paper) > stripsOf(best, paper)) more = await part(i, j + 1, true);
+      if (!fitsOnePage(more, paper) || stripsOf(more, paper) > stripsOf(best, paper)) break;
       best = more;
       j++;
     }
@@ -204,31 +241,60 @@ async function partsBy(
         ? undefined
         : await untiled(cut.graph(i, j), best.units, paper, draw, depth + 1);
     if (deeper) parts.push(...deeper.map((d) => ({ ...d, title: `${best.title}: ${d.title}` })));
-    else parts.push(best);
+    else if (fitsOnePage(best, paper) && stripsOf(best, paper) > 1) {
+      // On one page in strips: top-down it may print whole.
+      const whole = await part(i, j, true);
+      parts.push(fitsOnePage(whole, paper) && stripsOf(whole, paper) < stripsOf(best, paper) ? whole : best);
+    } else parts.push(best);
     i = j;
   }
   return parts;
 }
 
-/** A picture cut into the routes to each of its ends or into runs of its hops, when all parts then fit one page. */
+/**
+ * How well parts print, to compare cuts (lower is better, in order): pages; strips and tiles beyond one a page;
+ * parts that draw a single edge between two boxes (a picture no reader can use on its own).
+ */
+function printScore(parts: Part[], paper: Paper): number[] {
+  const pages = parts.reduce((a, p) => a + pagesOf(p, paper), 0);
+  const strips = parts.reduce((a, p) => a + stripsOf(p, paper), 0);
+  return [pages, strips - pages, parts.filter((p) => p.edges <= 1).length];
+}
+
+/** A part as the pack keeps it (its edge count was for comparing cuts). */
+function withoutEdgeCount(p: Part): PackDiagramPart<Svg> {
+  const { title, units, svg, width, height } = p;
+  return { title, units, svg, width, height };
+}
+
+const lower = (a: number[], b: number[]) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! < b[i]!;
+  return false;
+};
+
+/**
+ * A picture cut into the routes to each of its ends, from each of its starts or into runs of its hops, when all parts
+ * then fit one page: the cut that prints best (printScore), the first such on a tie.
+ */
 async function untiled(
   graph: ViewGraph,
   units: string[],
   paper: Paper,
-  draw: (g: ViewGraph) => Promise<Drawn>,
+  draw: Draw,
   depth: number,
-): Promise<Array<PackDiagramPart<Svg>> | undefined> {
-  let best: Array<PackDiagramPart<Svg>> | undefined;
-  // The cut that needs the fewest pages: one spoke's routes share most of their way (runs of hops cut it better),
-  // a region's destinations fan out (the routes to each end do).
+): Promise<Part[] | undefined> {
+  let best: { parts: Part[]; score: number[] } | undefined;
+  // One spoke's routes share most of their way (runs of hops cut it better), a region's destinations fan out (the
+  // routes to each end do), a cluster's access paths meet at its API server (the routes from each start do).
   for (const cut of deeperCuts(graph, units)) {
     const parts = await partsBy(cut, paper, draw, depth);
     if (!parts.every((p) => fitsOnePage(p, paper)) || parts.length > MAX_PRINT_PAGES) continue;
-    if (!best || parts.length < best.length) best = parts;
-    // Two parts is the fewest a picture too large for one page can take: no other cut does better.
-    if (best.length === 2) break;
+    const score = printScore(parts, paper);
+    if (!best || lower(score, best.score)) best = { parts, score };
+    // Two parts, each whole on its page and more than one edge, is the best a picture too large for a page can do.
+    if (best.score.join() === '2,0,0') break;
   }
-  return best;
+  return best?.parts;
 }
 
 /**
@@ -242,8 +308,8 @@ async function splitForPrint(
   graph: ViewGraph,
   whole: Drawn,
   paper: Paper,
-  draw: (g: ViewGraph) => Promise<Drawn>,
-): Promise<Array<PackDiagramPart<Svg>> | undefined> {
+  draw: Draw,
+): Promise<Part[] | undefined> {
   if (!SPLITTABLE_VIEWS.has(graph.view)) return undefined;
   const split = splitUnits(graph, model);
   const byUnit: Cut | undefined = split && {
@@ -285,8 +351,12 @@ async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Prom
   const wanted = opts.views ? VIEWS.filter((v) => opts.views!.includes(v)) : VIEWS;
   const paper = opts.paper ?? 'a4';
   // Trial pictures are drawn without their font subsets; finish() embeds them in the pictures the pack keeps.
-  const draw = async (view: ViewName, graph: NonNullable<ReturnType<typeof deriveView>>): Promise<PackDiagram<Svg>> => {
-    const r = await drawViewPicture(model, graph, opts);
+  const draw = async (
+    view: ViewName,
+    graph: NonNullable<ReturnType<typeof deriveView>>,
+    how: PackDiagramOptions = opts,
+  ): Promise<PackDiagram<Svg>> => {
+    const r = await drawViewPicture(model, graph, how);
     return { view, title: r.title, svg: r.drawing, width: r.width, height: r.height };
   };
   /** The diagrams of one view (none when the design has nothing to show in it). */
@@ -352,8 +422,10 @@ async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Prom
         ? { shown: dense, graph: denseGraph, normal }
         : { shown: normal, graph: g, normal };
     };
-    const drawGraph = async (g: ViewGraph): Promise<Drawn> => {
-      const r = await draw(view, g);
+    // A part of a split view is tried top-down too when left to right it prints only in strips (pipeline.ts).
+    const wholeOpts: PackDiagramOptions = { ...opts, wholePage: true };
+    const drawGraph: Draw = async (g, whole) => {
+      const r = await draw(view, g, whole ? wholeOpts : opts);
       return { svg: r.svg, width: r.width, height: r.height };
     };
     /** The picture as the pack shows it, with its parts when it is better printed split. */
@@ -364,7 +436,7 @@ async function drawPackDiagrams(model: Model, options: PackDiagramOptions): Prom
       // drawing's do not (f's node subnet: 1,143 px wide dense). Parts are print-only pictures.
       const split = g.view === 'topology' && !g.dense ? { ...g, dense: true } : g;
       const parts = await splitForPrint(model, split, shown, paper, drawGraph);
-      return parts ? { ...shown, parts } : shown;
+      return parts ? { ...shown, parts: parts.map(withoutEdgeCount) } : shown;
     };
     if (c.groups.length === 0) {
       const { shown, graph: drawn, normal } = await drawForPrint(graph);

@@ -7,6 +7,8 @@
  * scale.
  */
 
+import { metrics } from '../render/text.js';
+
 /** The smallest text size a printed diagram may have, in points. */
 export const MIN_TEXT_PT = 6;
 
@@ -102,6 +104,8 @@ export interface Box {
   y: number;
   width: number;
   height: number;
+  /** A cut avoids it when it can, and goes through it rather than through a box without this mark. */
+  soft?: boolean;
 }
 
 /** Where the renderer put the laid-out picture in its SVG (below the header): the `-diagram` group's translate. */
@@ -187,15 +191,17 @@ function cutsBetween(
 
 /**
  * The spans of `count` tiles along one side of `length` pixels, each at most `window` long: cut between boxes
- * (`spans` of the boxes on this side) where such a cut lies within reach of the even cut, each tile then reaching
- * CUT_MARGIN_PX beyond its cuts; else even spans that overlap by TILE_OVERLAP_PX (an element cut by one edge is
- * whole in the other tile).
+ * (`boxes`, the spans of the boxes on this side, and `soft` ones) where such a cut lies within reach of the even cut,
+ * each tile then reaching CUT_MARGIN_PX beyond its cuts; between the boxes only, through soft ones, when no cut
+ * clears both; else even spans that overlap by TILE_OVERLAP_PX (an element cut by one edge is whole in the other
+ * tile).
  */
 function tileSpans(
   length: number,
   window: number,
   count: number,
   boxes: Array<[number, number]>,
+  soft: Array<[number, number]> = [],
 ): Array<[number, number]> {
   if (count === 1) return [[0, length]];
   const even = (length + (count - 1) * TILE_OVERLAP_PX) / count;
@@ -204,20 +210,34 @@ function tileSpans(
     k * (even - TILE_OVERLAP_PX) + even,
   ]);
   // Where the boxes are is not known: a cut could go through any, so the tiles overlap.
-  if (boxes.length === 0) return evenSpans;
+  if (boxes.length + soft.length === 0) return evenSpans;
+  return (
+    spansBetween(length, window, count, [...boxes, ...soft]) ??
+    (soft.length && boxes.length ? spansBetween(length, window, count, boxes) : undefined) ??
+    evenSpans
+  );
+}
+
+/** Tile spans cut between `boxes` (see tileSpans); undefined when no such cut lets every tile fit its window. */
+function spansBetween(
+  length: number,
+  window: number,
+  count: number,
+  boxes: Array<[number, number]>,
+): Array<[number, number]> | undefined {
   const step = window - 2 * CUT_MARGIN_PX;
   // Within one tile of the last cut, and leaving the rest coverable by the tiles left.
   const found = cutsBetween(length, count, boxes, CUT_MARGIN_PX, (k, prev) => [
     Math.max(prev + 1, length - window + CUT_MARGIN_PX - (count - 1 - k) * step),
     prev + step + (k === 1 ? CUT_MARGIN_PX : 0),
   ]);
-  if (!found) return evenSpans;
+  if (!found) return undefined;
   const cuts = [0, ...found, length];
   const spans = cuts.slice(0, -1).map((c, k): [number, number] => [
     k === 0 ? 0 : c - CUT_MARGIN_PX,
     k === count - 1 ? length : cuts[k + 1]! + CUT_MARGIN_PX,
   ]);
-  return spans.every(([a, b]) => b - a <= window + 1e-6) ? spans : evenSpans;
+  return spans.every(([a, b]) => b - a <= window + 1e-6) ? spans : undefined;
 }
 
 function fitOn(
@@ -245,8 +265,10 @@ function fitOn(
   const columns = width <= winW ? 1 : Math.ceil((width - TILE_OVERLAP_PX) / (winW - TILE_OVERLAP_PX));
   const rows = height <= winH ? 1 : Math.ceil((height - TILE_OVERLAP_PX) / (winH - TILE_OVERLAP_PX));
   // Windows cut between boxes where the boxes leave room, else even windows that overlap.
-  const xs = tileSpans(width, winW, columns, boxes.map((b) => [b.x, b.x + b.width]));
-  const ys = tileSpans(height, winH, rows, boxes.map((b) => [b.y, b.y + b.height]));
+  const hard = boxes.filter((b) => !b.soft);
+  const soft = boxes.filter((b) => b.soft);
+  const xs = tileSpans(width, winW, columns, hard.map((b) => [b.x, b.x + b.width]), soft.map((b) => [b.x, b.x + b.width]));
+  const ys = tileSpans(height, winH, rows, hard.map((b) => [b.y, b.y + b.height]), soft.map((b) => [b.y, b.y + b.height]));
   const tiles: Tile[] = [];
   for (const [y0, y1] of ys) {
     for (const [x0, x1] of xs) {
@@ -270,15 +292,103 @@ export const WRAP_GAP_MM = 5;
 const MAX_WRAP = 4;
 
 /**
- * What a cut between tiles or strips should avoid in an SVG drawn by aksnet: its leaf boxes (leafBoxes) and its
- * edge label chips (the `rect` of each `edge-label` group), in the SVG's coordinates.
+ * What a cut between tiles or strips should avoid in an SVG drawn by aksnet: its leaf boxes (leafBoxes), its edge
+ * label chips (the `rect` of each `edge-label` group), the rows of its legends (legendBoxes) and the header lines
+ * of its containers (a region's, a VNet's, a subnet's name), in the SVG's coordinates.
  */
 export function cutObstacles(svg: string): Box[] {
   const [dx, dy] = pictureOffset(svg);
   const chips: Box[] = [];
   const chip = /class="edge-label"[^>]*><rect width="([\d.]+)" height="([\d.]+)" x="([-\d.]+)" y="([-\d.]+)"/g;
   for (const m of svg.matchAll(chip)) chips.push({ x: +m[3]! + dx, y: +m[4]! + dy, width: +m[1]!, height: +m[2]! });
-  return [...leafBoxes(svg), ...chips];
+  const texts = textBoxes(svg);
+  const headers = texts
+    .filter((t) => t.within.includes('container-label'))
+    .map(({ x, y, width, height }) => ({ x, y, width, height, soft: true }));
+  return [...leafBoxes(svg), ...chips, ...legendBoxes(svg, texts), ...headers];
+}
+
+/** A `<text>` element of an SVG drawn by aksnet: its text and the box its glyphs take, in the SVG's coordinates. */
+export interface TextBox extends Box {
+  text: string;
+  /** The classes of the groups around it, outermost first ("legend", "node leaf …", "edge-label"). */
+  within: string[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const unescape = (s: string) =>
+  s.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (all, e: string) =>
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+      : (ENTITIES[e] ?? all),
+  );
+
+/**
+ * Every `<text>` element of an SVG drawn by aksnet with the box of its glyphs: where the groups' `translate`s and
+ * nested `<svg>`s around it put it, as wide as the vendored font sets it (render/text.ts), from its ascent above the
+ * baseline to its descent below.
+ */
+export function textBoxes(svg: string): TextBox[] {
+  const out: TextBox[] = [];
+  const stack: Array<{ dx: number; dy: number; cls?: string }> = [{ dx: 0, dy: 0 }];
+  const num = (attrs: string, name: string) => Number(new RegExp(`\\s${name}="([-\\d.e]+)"`).exec(attrs)?.[1] ?? 0);
+  const tag = /<(\/?)(g|svg|text)\b([^>]*?)(\/?)>/g;
+  let first = true;
+  for (let m = tag.exec(svg); m; m = tag.exec(svg)) {
+    const [, close, name, attrs = '', selfClosing] = m;
+    const top = stack[stack.length - 1]!;
+    if (close) {
+      if (name !== 'text' && stack.length > 1) stack.pop();
+      continue;
+    }
+    if (name === 'text') {
+      const end = svg.indexOf('</text>', tag.lastIndex);
+      const text = unescape(svg.slice(tag.lastIndex, end < 0 ? undefined : end).replace(/<[^>]*>/g, ''));
+      const size = num(attrs, 'font-size') || 12;
+      const weight = /font-weight="(700|bold)"/.test(attrs) ? 'bold' : 'regular';
+      const width = metrics.width(text, size, weight);
+      const anchor = /text-anchor="(middle|end)"/.exec(attrs)?.[1];
+      const x = top.dx + num(attrs, 'x') - (anchor === 'middle' ? width / 2 : anchor === 'end' ? width : 0);
+      const ascent = metrics.ascent(size);
+      out.push({ text, x, y: top.dy + num(attrs, 'y') - ascent, width, height: ascent + size * 0.24,
+        within: stack.flatMap((g) => (g.cls ? [g.cls] : [])) });
+      if (end >= 0) tag.lastIndex = end + '</text>'.length;
+      continue;
+    }
+    if (selfClosing) continue;
+    // The outermost <svg> is the canvas; a nested one (an icon) is placed at its x, y.
+    const shift =
+      name === 'svg'
+        ? first
+          ? [0, 0]
+          : [num(attrs, 'x'), num(attrs, 'y')]
+        : (/transform="translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)"/.exec(attrs)?.slice(1).map(Number) ?? [0, 0]);
+    if (name === 'svg') first = false;
+    const cls = /\sclass="([^"]*)"/.exec(attrs)?.[1];
+    stack.push({ dx: top.dx + shift[0]!, dy: top.dy + shift[1]!, ...(cls ? { cls } : {}) });
+  }
+  return out;
+}
+
+/** The groups of an SVG's legends: the key of styles, the numbered step legend, a key row of marks. */
+const LEGENDS = new Set(['legend', 'step-legend', 'mark-key']);
+
+/**
+ * The rows of a picture's legends as a cut sees them: each text of a legend (its title, each entry's text, a step's
+ * lines), and each legend entry's sample with its text, in the SVG's coordinates. A strip or tile boundary that
+ * avoids these leaves every legend entry whole on one side.
+ */
+export function legendBoxes(svg: string, texts: readonly TextBox[] = textBoxes(svg)): Box[] {
+  const inLegends = texts.filter((t) => t.within.some((c) => LEGENDS.has(c)));
+  const boxes: Box[] = inLegends.map(({ x, y, width, height }) => ({ x, y, width, height }));
+  // An entry's sample (box, line, icon, badge) is 30 px wide left of its text, 38 px from the entry's origin.
+  const entry = /<g id="[^"]*-legend-\d+" transform="translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)"/g;
+  const legend = /<g id="[^"]*-legend" class="legend" transform="translate\(([-\d.e]+)[ ,]+([-\d.e]+)\)"/.exec(svg);
+  if (legend) {
+    const [lx, ly] = [Number(legend[1]), Number(legend[2])];
+    for (const m of svg.matchAll(entry)) boxes.push({ x: lx + Number(m[1]), y: ly + Number(m[2]), width: 38, height: 16 });
+  }
+  return boxes;
 }
 
 /** How far a clean cut's strips overlap, in diagram pixels: enough to show a line running on. */
@@ -318,20 +428,29 @@ function wrapOn(
   obstacles: readonly Box[],
 ): PageFit | undefined {
   const found: PageFit[] = [];
+  const clearance = new Map<PageFit, number>();
   for (const wrap of ['rows', 'columns'] as const) {
     // Cut along the strip's long side only: a wide strip into rows, a tall one into columns.
     if ((wrap === 'rows') !== width > height) continue;
     const long = wrap === 'rows' ? width : height;
     const across = wrap === 'rows' ? height : width;
-    const spans = obstacles.map((o): [number, number] => (wrap === 'rows' ? [o.x, o.x + o.width] : [o.y, o.y + o.height]));
+    const span = (o: Box): [number, number] => (wrap === 'rows' ? [o.x, o.x + o.width] : [o.y, o.y + o.height]);
+    const spans = obstacles.map(span);
+    const hardSpans = obstacles.filter((o) => !o.soft).map(span);
     for (let n = 2; n <= MAX_WRAP; n++) {
       const step = (long + (n - 1) * TILE_OVERLAP_PX) / n;
       const even = Array.from({ length: n }, (_, i): [number, number] => [i * (step - TILE_OVERLAP_PX), i * (step - TILE_OVERLAP_PX) + step]);
-      const cuts = cleanCuts(long, n, spans);
-      const clean = cuts?.map((c, i, all): [number, number] => [i === 0 ? 0 : all[i - 1]! - CLEAN_OVERLAP_PX, c + CLEAN_OVERLAP_PX]);
-      clean?.push([cuts!.at(-1)! - CLEAN_OVERLAP_PX, long]);
-      for (const [pieces, cleanCut] of [[clean, true], [even, false]] as const) {
+      const piecesAt = (cuts: number[] | undefined) => {
+        const out = cuts?.map((c, i, all): [number, number] => [i === 0 ? 0 : all[i - 1]! - CLEAN_OVERLAP_PX, c + CLEAN_OVERLAP_PX]);
+        out?.push([cuts!.at(-1)! - CLEAN_OVERLAP_PX, long]);
+        return out;
+      };
+      // Clear of every obstacle (rank 2), else of all but the soft ones (rank 1: through a container's name), else even.
+      const clear = piecesAt(cleanCuts(long, n, spans));
+      const hardOnly = hardSpans.length < spans.length ? piecesAt(cleanCuts(long, n, hardSpans)) : undefined;
+      for (const [pieces, rank] of [[clear, 2], [hardOnly, 1], [even, 0]] as const) {
         if (!pieces) continue;
+        const cleanCut = rank > 0;
         const piece = Math.max(...pieces.map(([a, b]) => b - a));
         const gap = (n - 1) * WRAP_GAP_MM;
         const scale =
@@ -345,13 +464,16 @@ function wrapOn(
             : { x: 0, y: round(a), width: round(across), height: round(b - a) },
         );
         const area = tiles.reduce((sum, t) => sum + t.width * MM_PER_PX * scale * t.height * MM_PER_PX * scale, 0);
-        found.push({ orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns: wrap === 'rows' ? n : 1,
-          rows: wrap === 'rows' ? 1 : n, tiles, pages: [tiles], wrap, cleanCut, fill: area / (box.width * box.height) });
+        const fit: PageFit = { orientation, scale, minTextPt: fontPx * PT_PER_PX * scale, columns: wrap === 'rows' ? n : 1,
+          rows: wrap === 'rows' ? 1 : n, tiles, pages: [tiles], wrap, cleanCut, fill: area / (box.width * box.height) };
+        found.push(fit);
+        clearance.set(fit, rank);
       }
     }
   }
-  // A cut between boxes beats one through them; then the larger scale, then fewer strips.
-  found.sort((a, b) => Number(b.cleanCut) - Number(a.cleanCut) || b.scale - a.scale || a.tiles.length - b.tiles.length);
+  // A cut clear of every obstacle beats one through a container's name, which beats one through boxes; then the
+  // larger scale, then fewer strips.
+  found.sort((a, b) => clearance.get(b)! - clearance.get(a)! || b.scale - a.scale || a.tiles.length - b.tiles.length);
   return found[0];
 }
 

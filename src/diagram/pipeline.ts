@@ -118,7 +118,7 @@ export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOpti
   try {
     const first = await across;
     candidates.push(first);
-    if (flow && (graph.view === 'overview' || pagesOf(first) > 1)) {
+    if (flow && (graph.view === 'overview' || pagesOf(first) > 1 || (opts.wholePage && stripsOf(first) > 1))) {
       maybeDown?.want();
       candidates.push(await (early ?? candidate(downRequest, measured)));
     } else maybeDown?.drop();
@@ -139,7 +139,7 @@ export async function drawView(model: Model, graph: ViewGraph, opts: DiagramOpti
   }
   const t2 = performance.now();
   const { target, laid, measured: used } =
-    graph.view === 'overview' ? pickForLandscape(candidates) : pickForPage(candidates);
+    graph.view === 'overview' ? pickForLandscape(candidates) : pickForPage(candidates, opts.wholePage === true);
   const drawing = drawSvg(target);
   const t3 = performance.now();
   const detail = { design: opts.design ?? model.metadata.title, view: graph.view };
@@ -168,13 +168,21 @@ const FLOW_VIEWS = new Set<string>(['ingress', 'egress', 'control-plane', 'overv
  * The candidate that prints best, judged on the finished picture (legend and header included): top-down wins
  * only when it needs fewer printed pages at 6 pt, since its edges cross container headers on the way in.
  */
-function pickForPage<T extends { target: DiagramTarget }>(candidates: T[]): T {
-  return candidates.reduce((best, c) => (pagesOf(c) < pagesOf(best) ? c : best));
+function pickForPage<T extends { target: DiagramTarget }>(candidates: T[], wholePage = false): T {
+  // A split view's part: on one page, whole beats strips (a strip wrapped onto the page cuts the picture).
+  const better = (c: T, best: T) =>
+    pagesOf(c) < pagesOf(best) || (wholePage && pagesOf(c) === pagesOf(best) && stripsOf(c) < stripsOf(best));
+  return candidates.reduce((best, c) => (better(c, best) ? c : best));
 }
 
 /** The printed pages a candidate needs with its smallest text (finding badges) at 6 pt or more. */
 function pagesOf(c: { target: DiagramTarget }): number {
   return fitDiagram(c.target.width, c.target.height, Math.min(TYPE.badge, TYPE.edge, TYPE.detail)).pages.length;
+}
+
+/** The windows (tiles, or strips wrapped onto one page) a candidate prints in at 6 pt or more. */
+function stripsOf(c: { target: DiagramTarget }): number {
+  return fitDiagram(c.target.width, c.target.height, Math.min(TYPE.badge, TYPE.edge, TYPE.detail)).tiles.length;
 }
 
 /** The scale a candidate prints at on one A4 landscape picture box. */

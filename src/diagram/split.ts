@@ -341,7 +341,7 @@ export interface FlowPiece {
   steps?: number[];
 }
 
-export type PieceBy = 'to' | 'hop';
+export type PieceBy = 'to' | 'from' | 'hop';
 
 /**
  * The routes of a picture by where they end: one piece per end node (a node that edges come into and none leave),
@@ -378,6 +378,42 @@ export function endPieces(graph: ViewGraph): FlowPiece[] {
       }
     }
     return { id: end.id, name: end.label, nodes, edges };
+  });
+}
+
+/**
+ * The routes of a picture by where they start: one piece per start node (a node that edges leave and none come
+ * into: an administrator, a build agent, a GitOps agent), holding every edge reachable from it. So one access path
+ * (administrators → Bastion → jump box → API server) stays one picture, where runs of hops would cut it in the middle
+ * and the routes to each end would put every path that meets at the API server into one. Edges no start reaches (a
+ * cycle) are in no piece: `pieceGraph` gives them to the first part. Starts in the order of their first edge.
+ */
+export function startPieces(graph: ViewGraph): FlowPiece[] {
+  const from = new Map<string, ViewGraph['edges']>();
+  const entered = new Set<string>();
+  for (const e of graph.edges) {
+    const list = from.get(e.from);
+    if (list) list.push(e);
+    else from.set(e.from, [e]);
+    entered.add(e.to);
+  }
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const starts = [...from.keys()].filter((id) => !entered.has(id) && byId.has(id)).map((id) => byId.get(id)!);
+  return starts.map((start) => {
+    const nodes = new Set([start.id]);
+    const edges = new Set<string>();
+    const queue = [start.id];
+    while (queue.length) {
+      for (const e of from.get(queue.pop()!) ?? []) {
+        if (edges.has(e.id)) continue;
+        edges.add(e.id);
+        if (!nodes.has(e.to)) {
+          nodes.add(e.to);
+          queue.push(e.to);
+        }
+      }
+    }
+    return { id: start.id, name: start.label, nodes, edges };
   });
 }
 
@@ -455,7 +491,9 @@ export function pieceGraph(graph: ViewGraph, all: FlowPiece[], drawn: FlowPiece[
   return out;
 }
 
-/** The title of a run of pieces: "to Mailgun", "to Mailgun and npm registry", "hops 3 to 5 of 5". */
+/**
+ * The title of a run of pieces: "to Mailgun", "to Mailgun and npm registry", "from Administrators", "hops 3 to 5 of 5".
+ */
 export function pieceTitle(by: PieceBy, all: FlowPiece[], drawn: FlowPiece[]): string {
   const first = drawn[0]?.name ?? '';
   const last = drawn[drawn.length - 1]?.name ?? '';
@@ -470,8 +508,9 @@ export function pieceTitle(by: PieceBy, all: FlowPiece[], drawn: FlowPiece[]): s
     const of = all[all.length - 1]?.name ?? '';
     return drawn.length === 1 ? `hop ${first} of ${of}` : `hops ${first} to ${last} of ${of}`;
   }
-  if (drawn.length === 1) return `to ${first}`;
-  if (drawn.length === 2) return `to ${first} and ${last}`;
-  if (drawn.length === 3) return `to ${first}, ${drawn[1]!.name} and ${last}`;
-  return `to ${first} … ${last} (${drawn.length} ends)`;
+  const [word, counted] = by === 'from' ? ['from', 'starts'] : ['to', 'ends'];
+  if (drawn.length === 1) return `${word} ${first}`;
+  if (drawn.length === 2) return `${word} ${first} and ${last}`;
+  if (drawn.length === 3) return `${word} ${first}, ${drawn[1]!.name} and ${last}`;
+  return `${word} ${first} … ${last} (${drawn.length} ${counted})`;
 }

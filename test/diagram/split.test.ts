@@ -12,6 +12,7 @@ import { cutObstacles, fitDiagram, smallestFontPx } from '../../src/diagram/page
 import {
   endPieces,
   hopPieces,
+  startPieces,
   partGraph,
   partTitle,
   pieceGraph,
@@ -131,25 +132,35 @@ describe('split of a two-region design', () => {
     expect(partTitle('cluster', [u('aks-a')])).toBe('cluster aks-a');
   });
 
-  it('prints the control-plane view per region, a region too large for a page cut further, without tiles', async () => {
+  it('prints the control-plane view per region, each part whole on one page and more than one edge', async () => {
     const m = await load();
     const [d] = await renderPackDiagrams(m, { views: ['control-plane'], metadata: false });
-    const pages = (x: { svg: string; width: number; height: number }) =>
-      fitDiagram(x.width, x.height, smallestFontPx(x.svg)).tiles.length;
-    expect(pages(d!)).toBeGreaterThan(1);
-    const regions = d!.parts!.map((p) => p.title.split(':')[0]);
-    // Each region's parts before the next region's, each part on one page.
+    const fit = (x: { svg: string; width: number; height: number }) =>
+      fitDiagram(x.width, x.height, smallestFontPx(x.svg), 'a4', cutObstacles(x.svg));
+    expect(fit(d!).pages.length).toBeGreaterThan(1);
+    const parts = d!.parts!;
+    const regions = parts.map((p) => p.title.split(':')[0]);
+    // Each region's parts before the next region's.
     expect([...new Set(regions)]).toEqual(['Region westeurope', 'Region northeurope']);
     expect(regions.indexOf('Region northeurope')).toBe(regions.lastIndexOf('Region westeurope') + 1);
-    // Since admins reach the API server through the ops VM (Bastion → VM → API server), each region's later hops need
-    // two strips (a known limit of the cut, in the stop note); every other part fits one page.
-    const stripped = d!.parts!.filter((p) => pages(p) > 1).map((p) => p.title);
-    expect(stripped).toEqual(['Region westeurope: hops 2 to 3 of 3', 'Region northeurope: hops 2 to 3 of 3']);
-    expect(d!.parts!.map(pages).every((n) => n <= 2)).toBe(true);
-    expect(d!.parts![0]!.svg).toContain('aks-bookings-weu');
-    expect(d!.parts![0]!.svg).not.toContain('data-id="cluster:aks-bookings-neu"');
+    // Every part whole on one page: no tiles, no strips wrapped onto the page (before: each region's "hops 2 to 3
+    // of 3" in two strips).
+    expect(parts.filter((p) => fit(p).tiles.length > 1).map((p) => p.title)).toEqual([]);
+    // No part is one edge between two boxes (before: "hop 1 of 3: to Azure Resource Manager", "… to bas-…").
+    expect(parts.filter((p) => edgesIn(p.svg) < 2).map((p) => p.title)).toEqual([]);
+    // Fewer pages than the eight of the cut by hops and ends: each region's access paths in two pictures.
+    expect(parts.length).toBe(4);
+    // The administrators' way (Bastion, the ops VM, the API server) is drawn whole in one part.
+    const admins = parts.filter((p) => p.svg.includes('>Administrators<'));
+    expect(admins).toHaveLength(2);
+    for (const p of admins) for (const box of ['bastion:', 'jumpBox:', 'apiServer:']) expect(p.svg).toContain(`data-id="${box}`);
+    expect(parts[0]!.svg).toContain('aks-bookings-weu');
+    expect(parts[0]!.svg).not.toContain('data-id="cluster:aks-bookings-neu"');
   }, 120_000);
 });
+
+/** How many edges an SVG drawn by aksnet draws. */
+const edgesIn = (svg: string) => [...svg.matchAll(/<g [^>]*class="edge /g)].length;
 
 describe('a split view in the pack', () => {
   it('prints each part on pages of its own, captioned with what it covers; JSON names the parts', async () => {
@@ -306,6 +317,42 @@ describe('a region too large for one page, cut by the routes to each end and by 
       edges: [e('admins', 'bastion'), e('admins', 'api'), e('invoke', 'arm')],
     } as unknown as ViewGraph;
     expect(endPieces(g).map((p) => p.id)).toEqual(['bastion', 'api', 'arm']);
+  });
+
+  it('takes each start with every route from it, so an access path through a jump box stays one piece', () => {
+    const n = (id: string) =>
+      ({ id, kind: 'workload', label: id, details: [], style: 'leaf' }) as ViewGraph['nodes'][0];
+    const e = (from: string, to: string) =>
+      ({ id: `${from}-${to}`, from, to, style: 'management' }) as ViewGraph['edges'][0];
+    // g's control plane in one region: four ways in, all meeting at the API server (one end only).
+    const g = {
+      view: 'control-plane',
+      title: 't',
+      nodes: ['admins', 'bastion', 'vm', 'api', 'runners', 'gitops', 'invoke', 'arm', 'nodes', 'lone'].map(n),
+      edges: [
+        e('nodes', 'api'),
+        e('admins', 'bastion'),
+        e('bastion', 'vm'),
+        e('vm', 'api'),
+        e('runners', 'api'),
+        e('gitops', 'api'),
+        e('invoke', 'arm'),
+        e('arm', 'nodes'),
+      ],
+    } as unknown as ViewGraph;
+    expect(endPieces(g).map((p) => p.id)).toEqual(['api']);
+    const starts = startPieces(g);
+    expect(starts.map((p) => p.id)).toEqual(['admins', 'runners', 'gitops', 'invoke']);
+    expect([...starts[0]!.edges]).toEqual(['admins-bastion', 'bastion-vm', 'vm-api']);
+    expect([...starts[3]!.edges]).toEqual(['invoke-arm', 'arm-nodes', 'nodes-api']);
+    for (const size of [1, 2, 3]) {
+      const ps = pieceParts(g, starts, size);
+      expect(lost(g, ps), `runs of ${size}`).toEqual({ nodes: [], edges: [] });
+      ps.forEach(wellFormed);
+    }
+    expect(pieceTitle('from', starts, starts.slice(0, 1))).toBe('from admins');
+    expect(pieceTitle('from', starts, starts.slice(0, 2))).toBe('from admins and runners');
+    expect(pieceTitle('from', starts, starts)).toBe('from admins … invoke (4 starts)');
   });
 
   it('cuts two identical stamps alike', async () => {
