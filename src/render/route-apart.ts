@@ -317,6 +317,8 @@ interface Stretch {
 
 class State {
   readonly routes: ApartRoute[];
+  /** Each route's bounding box. */
+  readonly bounds: Box[];
   readonly segs: Seg[][];
   private readonly stretches: Stretch[][];
   readonly lines = new Grid<Stretch>();
@@ -331,6 +333,7 @@ class State {
   ) {
     this.routes = edges.map((e) => ({ points: [...e.points], ...(e.label ? { label: e.label } : {}) }));
     this.segs = edges.map((e) => segsOf(e.points));
+    this.bounds = edges.map((e) => routeBox(e.points, 0));
     this.stretches = edges.map(() => []);
     for (const b of input.leaves) this.obstacles.add(b, b);
     for (const h of input.headers) this.headerGrid.add(h, h);
@@ -355,6 +358,7 @@ class State {
     if (old) this.labels.remove(i, old);
     this.routes[i] = r;
     this.segs[i] = segsOf(r.points);
+    this.bounds[i] = routeBox(r.points, 0);
     this.index(i, r);
   }
   /** Whether stretch `s` of edge `i` must keep apart from stretch `t`: another edge's, neither bundled nor converging. */
@@ -417,7 +421,9 @@ function clear(st: State, i: number, route: readonly Point[], label: Box | undef
 interface Candidate {
   points: Point[];
   label?: Box;
+  /** The new route's stretches that the old one does not have, and the old ones they replace. */
   changed: Seg[];
+  removed: Seg[];
   cost: number;
 }
 
@@ -447,6 +453,7 @@ function slid(st: State, i: number, k: number, to: number): Candidate | undefine
     if (Math.abs(after) < stub) return undefined;
   }
   const changed = segsOf(next).slice(Math.max(0, k - 1), k + 2);
+  const removed = st.segs[i]!.slice(Math.max(0, k - 1), k + 2);
   // A label beside the stretch moves with it.
   const label = st.routes[i]!.label;
   let moved = label;
@@ -454,7 +461,7 @@ function slid(st: State, i: number, k: number, to: number): Candidate | undefine
     const d = to - from;
     moved = { ...label, x: r2(label.x + (v ? d : 0)), y: r2(label.y + (v ? 0 : d)) };
   } else if (label && labelGap(label, next) > labelGap(label, pts) + EPS) return undefined;
-  return { points: next, ...(moved ? { label: moved } : {}), changed, cost: Math.abs(to - from) };
+  return { points: next, ...(moved ? { label: moved } : {}), changed, removed, cost: Math.abs(to - from) };
 }
 
 /**
@@ -516,7 +523,9 @@ function jogged(st: State, i: number, k: number, hit: readonly Box[], to: number
       if (label && labelGap(label, next) > labelGap(label, pts) + EPS) continue;
       const old = new Set(segsOf(pts).map(segKey));
       const changed = segsOf(next).filter((x) => !old.has(segKey(x)));
-      out.push({ points: next, ...(label ? { label } : {}), changed, cost: 1000 - 250 * (+front + +back) + 2 * Math.abs(to - across) });
+      const fresh = new Set(segsOf(next).map(segKey));
+      const removed = segsOf(pts).filter((x) => !fresh.has(segKey(x)));
+      out.push({ points: next, ...(label ? { label } : {}), changed, removed, cost: 1000 - 250 * (+front + +back) + 2 * Math.abs(to - across) });
     }
   }
   return out;
@@ -568,10 +577,9 @@ export function keepRoutesApart(input: ApartInput): Map<string, ApartRoute> {
   for (let round = 0; round < ROUNDS && (near === undefined || near.length > 0); round++) {
     const moved: Box[] = [];
     for (let i = 0; i < st.edges.length; i++) {
-      if (near && !near.some((b) => overlapsBox(routeBox(st.routes[i]!.points, 0), b))) continue;
+      if (near && !near.some((b) => overlapsBox(st.bounds[i]!, b))) continue;
       const now = defects(st, i, st.segs[i]!);
       if (now === 0) continue;
-      const old = new Set(st.segs[i]!.map(segKey));
       // The cheapest moves first: the first clear one that leaves no defect is the one taken.
       const all: Candidate[] = [];
       for (let k = 0; k < st.segs[i]!.length; k++) all.push(...candidates(st, i, k));
@@ -581,9 +589,7 @@ export function keepRoutesApart(input: ApartInput): Map<string, ApartRoute> {
       for (const c of all) {
         if (best?.d === 0) break;
         // Only the stretches that change change the count.
-        const next = segsOf(c.points);
-        const kept = new Set(next.map(segKey));
-        const d = now - defects(st, i, st.segs[i]!.filter((x) => !kept.has(segKey(x)))) + defects(st, i, next.filter((x) => !old.has(segKey(x))));
+        const d = now - defects(st, i, c.removed) + defects(st, i, c.changed);
         if (d >= now || (best && d >= best.d)) continue;
         if (!clear(st, i, c.points, c.label, c.changed)) continue;
         best = { c, d };
