@@ -63,6 +63,8 @@ const CORNER = 6;
 const STUB = 6;
 const ARROW_STUB = 10;
 const EPS = 0.5;
+/** The cheapest moves tried for one edge: a move that costs more is a long way round, and the tries cost time. */
+const TRIES = 16;
 /** Rounds of moves over all edges: each move removes a defect, so a few rounds settle. */
 const ROUNDS = 4;
 
@@ -586,7 +588,7 @@ export function keepRoutesApart(input: ApartInput): Map<string, ApartRoute> {
       for (const c of all) c.cost += hugging(st, c.changed);
       all.sort((x, y) => x.cost - y.cost);
       let best: { c: Candidate; d: number } | undefined;
-      for (const c of all) {
+      for (const c of all.slice(0, TRIES)) {
         if (best?.d === 0) break;
         // Only the stretches that change change the count.
         const d = now - defects(st, i, c.removed) + defects(st, i, c.changed);
