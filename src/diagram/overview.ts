@@ -102,14 +102,20 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
         egressPaths: q.model.egressPaths.filter((p) => pathInRegion(p)),
       };
 
-  // Clients first, so ELK puts them in the first layer on the left as the ingress view does.
+  // Clients first, so ELK puts them in the first layer on the left as the ingress view does. A corporate client
+  // whose hybrid connection comes from a drawn on-premises site sits in the On-premises box with that site: its
+  // users are on premises, not outside every network.
+  const onPrem = q.all('onPremises');
+  const onPremZone = () => b.zone('zone:on-premises', 'On-premises');
   for (const p of m.ingressPaths) {
     const client = q.get(p.client);
-    if (client) b.leaf(client, { parent: null, layer: 'first', style: 'actor', details: [] });
+    if (!client) continue;
+    const conn = client.kind === 'client' && client.via ? q.getAs(client.via, 'hybridConnection') : undefined;
+    if (conn && onPrem.some((o) => o.id === conn.remote)) b.leaf(client, { parent: onPremZone(), style: 'actor', details: [] });
+    else b.leaf(client, { parent: null, layer: 'first', style: 'actor', details: [] });
   }
-  const onPrem = q.all('onPremises');
   if (onPrem.length) {
-    const zone = b.zone('zone:on-premises', 'On-premises');
+    const zone = onPremZone();
     for (const o of onPrem) b.leaf(o, { parent: zone, details: [] });
   }
   const global = [...q.all('trafficManager'), ...q.all('frontDoor'), ...q.all('apiManagement').filter((a) => !a.subnet)];

@@ -35,6 +35,7 @@ import { BOX, EDGE, EDGE_LABEL, HEADER, SEVERITY_LOOK, TLS_LINE, TYPE, leafLook,
 import { emitStepLegend, planStepLegend, type StepLegendInput, type StepLegendPlan } from './step-legend.js';
 import { badgeCentre } from './step-badges.js';
 import { separateRouteEnds } from './route-ends.js';
+import { keepRoutesApart } from './route-apart.js';
 import { FONT_FAMILY, wrapText, type TextMetrics } from './text.js';
 
 /** An icon as the icon source provides it (the built-in set never lacks one: unknown kinds get `generic`). */
@@ -399,9 +400,25 @@ export function buildTarget(m: TextMetrics, input: TargetInput): DiagramTarget {
     containers: new Map(containers.map((c) => [c.id, { box: c.box, header: headerBox(m, c) }])),
     leaves: nodes.map((n) => n.box),
   });
-  const routes = measured.edges.map(({ edge: e }, i) => {
+  const ended = measured.edges.map(({ edge: e }, i) => {
     const moved = movedEnds.get(e.id);
     return moved ? { ...laidOut[i]!, points: moved } : laidOut[i]!;
+  });
+  // Stretches of two lines that read as one line, and stretches through a header, moved apart (route-apart.ts).
+  const headers = containers.map((c) => headerBox(m, c));
+  const apart = keepRoutesApart({
+    edges: measured.edges.map(({ edge: e }, i) => ({
+      id: e.id, from: e.from, to: e.to, style: e.style, undirected: e.undirected === true, points: ended[i]!.points,
+      ...(ended[i]!.label ? { label: ended[i]!.label } : {}),
+    })),
+    boxes: new Map([...containers, ...nodes].map((s) => [s.id, s.box])),
+    leaves: nodes.map((n) => n.box),
+    containers: containers.map((c) => c.box),
+    headers,
+  });
+  const routes = measured.edges.map(({ edge: e }, i) => {
+    const moved = apart.get(e.id);
+    return moved ? { ...ended[i]!, ...moved } : ended[i]!;
   });
   const connections: Connection[] = measured.edges.map((me, i) => {
     const e = me.edge;
