@@ -17,6 +17,7 @@
  * moved stretch moves with it.
  */
 import type { Box, Point } from '../model/diagram-target.js';
+import { labelGap } from './route-ends.js';
 
 export interface ApartEdge {
   id: string;
@@ -181,17 +182,6 @@ function hugging(st: State, segs: readonly Seg[]): number {
 
 const overlapsBox = (a: Box, b: Box) =>
   a.x + EPS < b.x + b.width && b.x + EPS < a.x + a.width && a.y + EPS < b.y + b.height && b.y + EPS < a.y + a.height;
-
-/** How far a label's box is from the nearest stretch of a route. */
-function labelGap(label: Box, route: readonly Point[]): number {
-  let best = Infinity;
-  for (const { a, b } of segsOf(route)) {
-    const dx = Math.max(label.x - Math.max(a.x, b.x), 0, Math.min(a.x, b.x) - label.x - label.width);
-    const dy = Math.max(label.y - Math.max(a.y, b.y), 0, Math.min(a.y, b.y) - label.y - label.height);
-    best = Math.min(best, Math.hypot(dx, dy));
-  }
-  return best;
-}
 
 /** Whether an end at `p` lies on the side of `box` that a stretch along `vertical` leaves at right angles. */
 function endSlides(p: Point, box: Box | undefined, vertical: boolean, to: number): boolean {

@@ -141,8 +141,8 @@ function moved(
   return undefined;
 }
 
-/** How far a label's box is from the nearest stretch of a route. */
-function labelGap(label: Box, route: readonly Point[]): number {
+/** How far a label's box is from the nearest stretch of a route (route-apart.ts moves labels by it too). */
+export function labelGap(label: Box, route: readonly Point[]): number {
   let best = Infinity;
   for (const { a, b } of segsOf(route)) {
     const dx = Math.max(label.x - Math.max(a.x, b.x), 0, Math.min(a.x, b.x) - label.x - label.width);
