@@ -66,7 +66,8 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
     if (!rid) return;
     const res = n.resources.get(rid)!;
     const protocol = hf.reqOneOf('protocol', PROTOCOLS);
-    const port = hf.num('port', { min: 1, max: 65535 }) ?? (hf.has('port') ? 0 : (hf.issue('port', 'missing required field "port"'), 0));
+    // A missing port is a stand-in (0) like a wrong one: no rule may judge the hop on it.
+    const port = hf.num('port', { min: 1, max: 65535 }) ?? (hf.has('port') ? 0 : (hf.invalid('port', 'missing required field "port"'), 0));
     const tls = hf.reqOneOf('tls', TLS_MODES);
     const layer7 = isLayer7(res, tls);
     const preserves = hf.bool('preservesClientIp') ?? defaultPreserves(n, hf, res, tls);
@@ -100,7 +101,7 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
   const targetId = t ? `workload:${cluster?.name ?? '?'}/${namespace}/${service}` : undefined;
   const targetProtocol = t?.reqOneOf('protocol', PROTOCOLS) ?? 'http';
   const targetPort = t?.num('port', { min: 1, max: 65535 }) ?? 80;
-  if (t && !t.has('port')) t.issue('port', 'missing required field "port"');
+  if (t && !t.has('port')) t.invalid('port', 'missing required field "port"');
   if (targetId && !n.resources.has(targetId)) {
     n.add({
       id: targetId,

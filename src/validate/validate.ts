@@ -56,6 +56,9 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   const unverified: UnverifiedCheck[] = [];
   const unknownByPath = new Map(model.unknown.map((u) => [u.path, u]));
   const invalid = invalidFields(issues);
+  // An ingress path is no element of its own: its invalid fields are kept under its id, and a verdict located on it
+  // (a hop, its target) or naming it in dependsOn rests on them (ingressPathHolds).
+  const paths = ingressPathHolds(model, issues, invalid);
   // Elements that do not resolve (a subnet in no VNet) get their structure issue and nothing else: a rule's verdict
   // on them would judge a guessed place in the model ("in VNet ?").
   const unresolved = new Set(issues.filter((i) => i.unresolved && i.element).map((i) => i.element!));
@@ -78,9 +81,9 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     for (const u of open) {
       if (unresolved.has(u.element)) continue;
       const el = q.get(u.element);
-      const held = heldField(invalid, q, u.element, u.reads, undefined);
+      const held = heldField(invalid, q, u.element, u.reads, paths.at(u.path));
       if (held) {
-        unverified.push(heldCheck(rule, u.element, el, held.path, opts.file));
+        unverified.push(heldCheck(rule, held.element, q.get(held.element) ?? paths.element(held.element), held.path, opts.file));
         continue;
       }
       const path = u.path ?? el?.source.path ?? '';
@@ -114,9 +117,11 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       // A field the design states wrongly (a typo in an enum, a string for a number) reached the model as a stand-in
       // value (the first allowed one, or the default). A rule's verdict on that element would judge the stand-in, not
       // the design, so it becomes a check that could not run until the field is fixed.
-      const held = r.element && !ISSUE_RULES.has(rule.meta.id) ? heldField(invalid, q, r.element, r.reads, r.dependsOn) : undefined;
+      // Only a path the report gives: an element declared inside a hop (`via: frontDoor({...})`) is its own.
+      const dependsOn = [...(r.dependsOn ?? []), ...paths.at(r.path)];
+      const held = !ISSUE_RULES.has(rule.meta.id) ? heldField(invalid, q, r.element, r.reads, dependsOn) : undefined;
       if (held) {
-        unverified.push(heldCheck(rule, held.element, q.get(held.element), held.path, opts.file));
+        unverified.push(heldCheck(rule, held.element, q.get(held.element) ?? paths.element(held.element), held.path, opts.file));
         continue;
       }
       const base = r.path ?? el?.source.path ?? '';
@@ -308,7 +313,7 @@ function readsField(own: string | undefined, path: string, reads: readonly strin
 function heldField(
   invalid: ReadonlyMap<string, string[]>,
   q: ModelQuery,
-  element: string,
+  element: string | undefined,
   reads: readonly string[] | undefined,
   dependsOn: RuleReport['dependsOn'],
 ): { element: string; path: string } | undefined {
@@ -316,14 +321,49 @@ function heldField(
     const list = invalid.get(id);
     return reads ? list?.find((p) => readsField(q.get(id)?.source.path, p, reads)) : list?.[0];
   };
-  const ownPath = first(element, reads);
-  if (ownPath) return { element, path: ownPath };
+  const ownPath = element === undefined ? undefined : first(element, reads);
+  if (element !== undefined && ownPath) return { element, path: ownPath };
   for (const d of dependsOn ?? []) {
     const id = dependencyId(d);
     const p = first(id, typeof d === 'string' ? undefined : d.reads);
     if (p) return { element: id, path: p };
   }
   return undefined;
+}
+
+/** A path's and a hop's free text: shown in reports, read by no verdict. */
+const TEXT_ONLY = /\.(?:note|description)$/;
+
+/** Issues inside an ingress path that leave the model's path other than the design's (see ingressPathHolds). */
+const PATH_ISSUE_RULES: ReadonlySet<string> = new Set<IssueRuleId>(['structure/schema', 'structure/unknown-reference']);
+
+/**
+ * The invalid fields of each ingress path, added to `invalid` under the path's id, and the paths a verdict rests on.
+ * A path's fields are read by the normalizer without an element (a path is not a resource), so its stand-ins (a hop's
+ * `tls` stated wrongly reads as the first allowed mode), the hops it dropped (a `via` that is no part) and its missing
+ * ports would otherwise be judged as if the design said so. Issues with an element are a resource's own (a Front Door
+ * declared inline in a hop) and hold that resource's verdicts instead.
+ */
+function ingressPathHolds(model: Model, issues: readonly NormalizeIssue[], invalid: Map<string, string[]>) {
+  const own = (path: string, at: string) => at === path || at.startsWith(`${path}.`) || at.startsWith(`${path}[`);
+  const byId = new Map(model.ingressPaths.map((p) => [p.id, p]));
+  for (const p of model.ingressPaths) {
+    const list = issues
+      .filter((i) => i.element === undefined && (i.standIn || PATH_ISSUE_RULES.has(i.ruleId)) && own(p.source.path, i.path) && !TEXT_ONLY.test(i.path))
+      .map((i) => i.path)
+      .sort(cmpStr);
+    if (list.length) invalid.set(p.id, [...new Set(list)]);
+  }
+  return {
+    /** The ingress paths whose DSL path holds `at` (a hop, the target): a verdict located there reads the path. */
+    at: (at: string | undefined): string[] =>
+      at === undefined ? [] : model.ingressPaths.filter((p) => own(p.source.path, at)).map((p) => p.id),
+    /** A path as heldCheck names it. */
+    element: (id: string) => {
+      const p = byId.get(id);
+      return p ? { name: `ingress path ${p.name}`, source: { path: p.source.path } } : undefined;
+    },
+  };
 }
 
 function dependencyId(d: NonNullable<RuleReport['dependsOn']>[number]): string {
