@@ -125,6 +125,8 @@ export interface UnverifiedReport {
   fact?: string;
   /** As on a finding: the element's fields the check reads, so an invalid field it does not read leaves it open. */
   reads?: string[];
+  /** As on a finding: other elements (an ingress path's id) the check rests on; an invalid field there holds it. */
+  dependsOn?: Array<Id | Dependency>;
 }
 
 export interface RuleContext {

@@ -81,7 +81,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     for (const u of open) {
       if (unresolved.has(u.element)) continue;
       const el = q.get(u.element);
-      const held = heldField(invalid, q, u.element, u.reads, paths.at(u.path));
+      const held = heldField(invalid, q, u.element, u.reads, [...(u.dependsOn ?? []), ...paths.at(u.path)]);
       if (held) {
         unverified.push(heldCheck(rule, held.element, q.get(held.element) ?? paths.element(held.element), held.path, opts.file));
         continue;
