@@ -299,6 +299,17 @@ function withBases(fw: FirewallResource, v: FlowVerdict): FlowVerdict {
   return { verdict: 'unknown', rules: v.verdict === 'unknown' ? v.rules : [], facts: [...(v.verdict === 'unknown' ? v.facts : []), fact] };
 }
 
+/**
+ * The shorthand fields a design leaves out beside the other one, when it states no rule collections: what they would
+ * allow is unknown (facts to state, for the flows they could decide). With collections stated, the shorthand only adds
+ * to them, and a field left out adds nothing.
+ */
+export function unstatedShorthand(fw: FirewallResource): { fqdns: boolean; aksFqdnTag: boolean } {
+  const short = fw.allowShorthand;
+  const open = short !== undefined && fw.applicationRules === undefined && fw.networkRules === undefined;
+  return { fqdns: open && short.fqdns === undefined, aksFqdnTag: open && short.aksFqdnTag === undefined };
+}
+
 /** Whether the firewall's rules (and the shorthand) let the flow through, in Azure's processing order. */
 export function firewallAllows(fw: FirewallResource, flow: FirewallFlow): FlowVerdict {
   const short = fw.allowShorthand;
@@ -312,7 +323,7 @@ export function firewallAllows(fw: FirewallResource, flow: FirewallFlow): FlowVe
   // word, unless a stated Deny rule could come first (then where its allow rule sits is the open question).
   const shortAllows =
     (short?.aksFqdnTag === true && flow.tags.includes('AzureKubernetesService')) ||
-    (short?.fqdns.some((r) => fqdnAllowed(r, flow.fqdn)) ?? false);
+    (short?.fqdns?.some((r) => fqdnAllowed(r, flow.fqdn)) ?? false);
   if (shortAllows) {
     if (v.verdict === 'allowed' || !denyInvolved(v, all)) return { verdict: 'allowed' };
     const deny = v.verdict === 'denied' ? v.blockedBy : all.filter((c) => c.action === 'Deny' && c.matches !== 'no').map((c) => c.deny);
@@ -325,6 +336,13 @@ export function firewallAllows(fw: FirewallResource, flow: FirewallFlow): FlowVe
       ],
     };
   }
+  // Nothing stated lets it through, and the half of the shorthand left out could have.
+  const open = unstatedShorthand(fw);
+  const facts = [
+    ...(open.fqdns ? ['the FQDNs the firewall allows besides the AKS FQDN tag (fqdnAllowRules)'] : []),
+    ...(open.aksFqdnTag && flow.tags.includes('AzureKubernetesService') ? ['whether the firewall allows the AzureKubernetesService FQDN tag (aksFqdnTag)'] : []),
+  ];
+  if (v.verdict === 'denied' && v.blockedBy.length === 0 && facts.length) return withBases(fw, { verdict: 'unknown', rules: [], facts });
   return withBases(fw, v);
 }
 

@@ -341,9 +341,11 @@ export interface FirewallResource extends Base<'azureFirewall'> {
   /**
    * The shorthand fields as written (`fqdnAllowRules`, `aksFqdnTag`), when stated: names only, taken to be allowed
    * for any protocol, port and source, which is what the shorthand asserts. `fqdnAllowRules`/`aksFqdnTag` above
-   * merge them with the rule collections for display; matching a flow reads this and the rules.
+   * merge them with the rule collections for display; matching a flow reads this and the rules. A field of the
+   * pair left out is undefined: with no rule collections stated either, what it would say is unknown
+   * (`unstatedShorthand` in model/firewall.ts), not "nothing else allowed" or "tag not allowed".
    */
-  allowShorthand?: { fqdns: string[]; aksFqdnTag: boolean };
+  allowShorthand?: { fqdns?: string[]; aksFqdnTag?: boolean };
   zones?: Zone[];
   threatIntel: 'Off' | 'Alert' | 'Deny';
   natGateway?: Id;

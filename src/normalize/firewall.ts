@@ -103,7 +103,15 @@ export function readFirewall(n: NormalizeContext, id: Id, name: string, f: Field
   let fqdnAllowRules: string[] | undefined;
   let aksFqdnTag: boolean | undefined;
   let allowShorthand: FirewallResource['allowShorthand'];
-  if (shorthand) allowShorthand = { fqdns: f.strArr('fqdnAllowRules'), aksFqdnTag: f.bool('aksFqdnTag') ?? false };
+  if (shorthand) {
+    allowShorthand = {
+      ...optional('fqdns', f.has('fqdnAllowRules') ? f.strArr('fqdnAllowRules') : undefined),
+      ...optional('aksFqdnTag', f.bool('aksFqdnTag')),
+    };
+    // One half of the shorthand stated, and no rule collections: the other half is unknown, not "none".
+    if (!read && !f.has('fqdnAllowRules')) f.unknown('fqdnAllowRules', 'the FQDNs the firewall allows besides the AKS FQDN tag', 'no rules');
+    if (!read && !f.has('aksFqdnTag')) f.unknown('aksFqdnTag', 'whether the firewall allows the AzureKubernetesService FQDN tag', 'not allowed');
+  }
   if (read || shorthand) {
     fqdnAllowRules = [...new Set([...(read?.fqdns ?? []), ...(allowShorthand?.fqdns ?? [])])].sort();
     aksFqdnTag = (allowShorthand?.aksFqdnTag ?? false) || (read?.fqdnTags.includes('AzureKubernetesService') ?? false);

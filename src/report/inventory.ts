@@ -4,6 +4,7 @@
  * Private Link Services, public IPs, cluster add-ons, upgrade settings, and parts nothing uses.
  * Unknown facts are said to be not stated, never guessed.
  */
+import { unstatedShorthand } from '../model/firewall.js';
 import { dnsServerSubnets } from '../model/dns.js';
 import { counted } from './plural.js';
 import type { ModelQuery } from '../model/query.js';
@@ -111,12 +112,20 @@ export function inventoryFacts(q: ModelQuery): ElementFact[] {
   return out;
 }
 
+/** The shorthand allow rules, saying which half is not stated. */
+function shorthandText(fw: FirewallResource): string {
+  const open = unstatedShorthand(fw);
+  const fqdns = open.fqdns ? 'allowed FQDNs not stated' : counted(fw.fqdnAllowRules?.length ?? 0, 'allowed FQDN');
+  const tag = open.aksFqdnTag ? '; AKS FQDN tag not stated' : fw.aksFqdnTag ? ' and the AKS FQDN tag' : '';
+  return `${fqdns}${tag}`;
+}
+
 function firewallText(fw: FirewallResource, q: ModelQuery): string {
   const rules =
     fw.ruleCollections === undefined
       ? fw.fqdnAllowRules === undefined
         ? 'rules not stated'
-        : `${counted(fw.fqdnAllowRules.length, 'allowed FQDN')}${fw.aksFqdnTag ? ' and the AKS FQDN tag' : ''}`
+        : shorthandText(fw)
       : collectionsText(fw.ruleCollections);
   const parts = [
     fw.tier ?? 'tier not stated',

@@ -2,6 +2,7 @@
  * Traffic-flow narratives: the ingress, egress and control-plane paths explained step by step,
  * the way a reviewer walks a board through a design. Pure functions of the model.
  */
+import { unstatedShorthand } from '../model/firewall.js';
 import { publicIpsText, snatAllowList, snatSourceText, snatTotalText } from '../model/snat.js';
 import { outboundInvalid } from '../model/egress.js';
 import { isEncrypted, pathSegments, undecidedBy, type UndecidedTls } from '../model/tls.js';
@@ -457,7 +458,8 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         const rulesText =
           allow === undefined
             ? 'its allow rules are not stated'
-            : `AKS FQDN tag ${h.aksFqdnTag ? 'allowed' : 'not allowed'}; ${allow.length} FQDN allow rule${allow.length === 1 ? '' : 's'}`;
+            : `AKS FQDN tag ${unstatedShorthand(h).aksFqdnTag ? 'not stated' : h.aksFqdnTag ? 'allowed' : 'not allowed'}; ` +
+              (unstatedShorthand(h).fqdns ? 'its other FQDN allow rules are not stated' : `${allow.length} FQDN allow rule${allow.length === 1 ? '' : 's'}`);
         text =
           `${capital(zonesText(h.zones))}; threat intelligence ${h.threatIntel}; DNS proxy ${h.dnsProxy ? 'on' : 'off'}; ` +
           `${rulesText}. ` +

@@ -229,6 +229,52 @@ describe('source ranges', () => {
 });
 
 describe('the shorthand', () => {
+  /** The baseline firewall with only the shorthand fields given (undefined: left out), and no rule collections. */
+  const shorthandOnly = (fqdns: string[] | undefined, tag: boolean | undefined) => {
+    const b = baseline();
+    delete b.firewall.aksFqdnTag;
+    delete b.firewall.fqdnAllowRules;
+    if (fqdns) b.firewall.fqdnAllowRules = fqdns;
+    if (tag !== undefined) b.firewall.aksFqdnTag = tag;
+    const { model } = normalize(b.arch);
+    return { fw: model.resources.find((r): r is FirewallResource => r.kind === 'azureFirewall')!, unknown: model.unknown.map((u) => u.path) };
+  };
+  const partner: FirewallFlow = { fqdn: 'api.partner.example', protocol: 'https', port: 443, tags: [], sources: [NODES] };
+  const TAG = 'whether the firewall allows the AzureKubernetesService FQDN tag (aksFqdnTag)';
+  const FQDNS = 'the FQDNs the firewall allows besides the AKS FQDN tag (fqdnAllowRules)';
+
+  it('the AKS tag stated alone: the AKS names are allowed, another name is unknown (not "denied by 0 rules")', () => {
+    const { fw, unknown } = shorthandOnly(undefined, true);
+    expect(verdict(fw)).toEqual({ verdict: 'allowed' });
+    expect(verdict(fw, partner)).toEqual({ verdict: 'unknown', rules: [], facts: [FQDNS] });
+    expect(unknown).toContain('network.firewalls[0].fqdnAllowRules');
+  });
+
+  it('the AKS tag stated false alone: the AKS names are unknown too (the list may hold them)', () => {
+    const { fw } = shorthandOnly(undefined, false);
+    expect(verdict(fw)).toEqual({ verdict: 'unknown', rules: [], facts: [FQDNS] });
+  });
+
+  it('the FQDN list stated alone: a listed name is allowed, an AKS name not listed waits for the tag, another name is denied', () => {
+    const { fw, unknown } = shorthandOnly(['api.partner.example'], undefined);
+    expect(verdict(fw, partner)).toEqual({ verdict: 'allowed' });
+    expect(verdict(fw)).toEqual({ verdict: 'unknown', rules: [], facts: [TAG] });
+    expect(verdict(fw, { ...partner, fqdn: 'other.example' })).toMatchObject({ verdict: 'denied', blockedBy: [] });
+    expect(unknown).toContain('network.firewalls[0].aksFqdnTag');
+  });
+
+  it('both stated: what neither allows is denied', () => {
+    const { fw, unknown } = shorthandOnly(['api.partner.example'], false);
+    expect(verdict(fw)).toMatchObject({ verdict: 'denied', blockedBy: [] });
+    expect(unknown.filter((p) => p.startsWith('network.firewalls[0]'))).toEqual([]);
+  });
+
+  it('with rule collections stated, a shorthand field left out adds nothing: no unknown', () => {
+    const fw = firewall({ classic: [app('allow-aks', 200, 'Allow', [tagRule('aks')])], shorthand: ['x.example'] });
+    expect(verdict(fw, partner)).toMatchObject({ verdict: 'denied', blockedBy: [] });
+    expect(verdict(fw)).toEqual({ verdict: 'allowed' });
+  });
+
   it('names an allow without a place in the order: a matching Deny rule leaves it open', () => {
     const fw = firewall({ shorthand: ['mcr.microsoft.com'], classic: [app('block-mcr', 100, 'Deny', [mcrRule('no-mcr')])] });
     expect(verdict(fw)).toEqual({

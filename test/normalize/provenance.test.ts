@@ -139,10 +139,15 @@ describe('optional facts', () => {
     const unknown = new Set(model.unknown.map((u) => u.path));
     expect(unknown.has('ingress[0].hops[1].via.replicas')).toBe(false);
     expect(unknown.has('network.firewalls[0].aksFqdnTag')).toBe(false);
-    // Stating part of the firewall's rules states the rule set: the FQDN list is then empty, not unknown.
-    expect(unknown.has('network.firewalls[0].fqdnAllowRules')).toBe(false);
-    expect(get(model, 'azureFirewall')[0]!.fqdnAllowRules).toEqual([]);
+    // The AKS tag alone says nothing of the other FQDNs the firewall allows: that list stays unknown, not empty.
+    expect(unknown.has('network.firewalls[0].fqdnAllowRules')).toBe(true);
+    expect(get(model, 'azureFirewall')[0]!.allowShorthand).toEqual({ aksFqdnTag: true });
     expect(get(model, 'nsg')[0]!.rules).toEqual([]);
+    // Stated empty, it is known to be empty.
+    s.firewall.fqdnAllowRules = [];
+    const stated = normalize(s.arch).model;
+    expect(stated.unknown.filter((u) => /^network\.firewalls\[0\]\.(?:fqdnAllowRules|aksFqdnTag)$/.test(u.path))).toEqual([]);
+    expect(get(stated, 'azureFirewall')[0]!.fqdnAllowRules).toEqual([]);
   });
 
   it('minCount without maxCount is still an error; maxCount alone is not', () => {

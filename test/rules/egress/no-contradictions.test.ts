@@ -125,6 +125,7 @@ describe('a grid of outbound types × node subnet default routes', () => {
           const b = baseline();
           if (prod) b.arch.metadata.environment = 'production';
           b.firewall.aksFqdnTag = false;
+          b.firewall.fqdnAllowRules = [];
           b.firewall.publicIps = 2;
           // The baseline runs Cilium: say that no ACNS FQDN policy filters egress, so no-egress-control can judge.
           b.aks.network.fqdnFiltering = false;
