@@ -18,11 +18,12 @@
  * stated all make the verdict unknown, naming what to state — unless every way it could go ends the same.
  */
 import { cidr, isPrivateRange } from './cidr.js';
-import { subnetEgress } from './egress.js';
+import { egressAppliance, subnetEgress } from './egress.js';
 import { ENCRYPTED_PROTOCOLS } from './kinds.js';
 import type { ModelQuery } from './query.js';
 import type {
   ClusterResource,
+  EgressDestinationResource,
   FirewallApplicationRuleModel,
   FirewallNetworkRuleModel,
   FirewallResource,
@@ -399,4 +400,24 @@ export function egressSourcesVia(
     .filter((e) => e.via === 'appliance' && e.nextHop === applianceId && roles.includes(e.role))
     .map((e) => q.getAs(e.subnet, 'subnet')?.cidr)
     .filter((x): x is string => x !== undefined && cidr(x) !== undefined);
+}
+
+/**
+ * Whether the Azure Firewall a cluster egresses through lets one of its egress destinations (by FQDN, not through a
+ * private endpoint) through: the verdict the destination allow-list rule reports and the egress narrative tells.
+ * Undefined when the destination does not go through an Azure Firewall.
+ */
+export function destinationVerdict(q: ModelQuery, d: EgressDestinationResource): { firewall: FirewallResource; verdict: FlowVerdict } | undefined {
+  if (d.privateEndpoint || !d.fqdn) return undefined;
+  const c = q.getAs(d.cluster, 'cluster');
+  const fw = c ? q.getAs(egressAppliance(q, c.id), 'azureFirewall') : undefined;
+  if (!c || !fw) return undefined;
+  const verdict = firewallAllows(fw, {
+    fqdn: d.fqdn,
+    protocol: d.protocol,
+    port: d.port,
+    tags: d.category === 'aks-required' ? ['AzureKubernetesService'] : [],
+    sources: egressSourcesVia(q, c, fw.id),
+  });
+  return { firewall: fw, verdict };
 }

@@ -2,7 +2,8 @@
  * Traffic-flow narratives: the ingress, egress and control-plane paths explained step by step,
  * the way a reviewer walks a board through a design. Pure functions of the model.
  */
-import { unstatedShorthand } from '../model/firewall.js';
+import { destinationVerdict, unknownFact, unstatedShorthand, type FlowVerdict } from '../model/firewall.js';
+import { destinationResolution } from '../model/private-dns.js';
 import { publicIpsText, snatAllowList, snatSourceText, snatTotalText } from '../model/snat.js';
 import { outboundInvalid } from '../model/egress.js';
 import { isEncrypted, pathSegments, undecidedBy, type UndecidedTls } from '../model/tls.js';
@@ -331,16 +332,6 @@ function capital(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function fqdnAllowed(fqdn: string, rules: readonly string[]): boolean {
-  const f = fqdn.toLowerCase();
-  return rules.some((r) => {
-    const rule = r.toLowerCase();
-    if (rule === '*') return true;
-    if (rule.startsWith('*.')) return f.endsWith(rule.slice(1)) || f === rule.slice(2);
-    return f === rule;
-  });
-}
-
 const OUTBOUND_TEXT: Record<EgressPathModel['outboundType'], string> = {
   loadBalancer: 'load balancer (outbound rules on the AKS-managed standard load balancer)',
   managedNATGateway: 'managed NAT gateway (AKS creates and owns it)',
@@ -412,7 +403,6 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
     const s = snat.sources.find((x) => x.device === device);
     return s ? snatSourceText(s) : publicIpsText(fallback, true);
   };
-  let fqdnRules: string[] | undefined;
   // The nodes' hops, then each pod way's own hops (from the cluster), then the internet once.
   const asResource = (h: string): Resource => q.get(h) ?? ({ id: h, kind: 'internet', name: h === 'internet' ? 'Internet' : h, source: { path: '' } } as Resource);
   const walk: Array<{ h: Resource; pods?: string }> = [
@@ -453,7 +443,6 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
         break;
       }
       case 'azureFirewall': {
-        fqdnRules = h.fqdnAllowRules ?? [];
         const allow = h.fqdnAllowRules;
         const rulesText =
           allow === undefined
@@ -526,13 +515,22 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
     const where = d.fqdn ?? d.cidr ?? '';
     if (d.privateEndpoint) {
       const pe = q.getAs(d.privateEndpoint, 'privateEndpoint');
-      notes.push(
-        `${d.name}: reached privately through ${pe ? `private endpoint ${pe.name} in ${q.name(pe.subnet)}` : q.name(d.privateEndpoint)}` +
-          `${pe?.target ? ` (${q.name(pe.target)})` : ''}; it never leaves the virtual network.`,
-      );
+      const endpoint = `${pe ? `private endpoint ${pe.name} in ${q.name(pe.subnet)}` : q.name(d.privateEndpoint)}${pe?.target ? ` (${q.name(pe.target)})` : ''}`;
+      // Reached privately only when the cluster's DNS returns the private address (the zone-link rules say the same).
+      const r = destinationResolution(q, d);
+      if (r?.kind === 'public') {
+        notes.push(
+          `${d.name}: has ${endpoint}, but private DNS zone ${r.zone.name} is not linked to VNet ${r.resolver.name}` +
+            (r.resolver.id === r.consumer.id ? ' (the cluster VNet, on Azure DNS)' : `, whose DNS answers for VNet ${r.consumer.name}`) +
+            ': the name resolves to the public address, so the traffic does not use the endpoint (it takes the egress path, ' +
+            'or fails where public access is off).',
+        );
+      } else if (r?.kind === 'unknown') {
+        notes.push(`${d.name}: has ${endpoint}; whether the cluster resolves it to the private address is open: ${r.fact} not stated.`);
+      } else notes.push(`${d.name}: reached privately through ${endpoint}; it never leaves the virtual network.`);
     } else {
-      let allow = '';
-      if (fqdnRules && d.fqdn) allow = fqdnAllowed(d.fqdn, fqdnRules) ? ' It is on the firewall allow-list.' : ' It is NOT on the firewall FQDN allow-list, so the firewall will drop it unless another rule allows it.';
+      const fv = destinationVerdict(q, d);
+      const allow = fv ? firewallVerdictText(fv.verdict, fv.firewall.name) : '';
       notes.push(`${d.name}: ${where}${d.port ? ` port ${d.port}` : ''} (${protocolLabel(d.protocol)}, ${d.category}) over the egress path.${allow}`);
     }
   }
@@ -540,6 +538,22 @@ export function egressNarrative(e: EgressPathModel, q: ModelQuery): NarrativeVie
   if (peOnly.length) notes.push(`Private endpoints also available to the cluster: ${peOnly.map((id) => q.name(id)).join(', ')}.`);
   if (!e.destinations.length) notes.push('No egress destinations are declared for this cluster.');
   return { id: e.id, title: `Egress: ${cluster?.name ?? e.cluster}`, summary, steps, notes };
+}
+
+/** What the firewall's rules do with a destination, in the words of the verdict the allow-list rule reports. */
+function firewallVerdictText(v: FlowVerdict, firewall: string): string {
+  switch (v.verdict) {
+    case 'allowed':
+      return ` Firewall ${firewall}'s rules let it through.`;
+    case 'denied':
+      return v.blockedBy.length
+        ? ` Firewall ${firewall} blocks it: ${v.blockedBy.join(' and ')} matches it first.`
+        : ` No rule of firewall ${firewall} lets it through, so the firewall drops it.`;
+    case 'unknown':
+      return ` Whether firewall ${firewall} lets it through is open: ${unknownFact(v.rules, v.facts)} not stated.`;
+    case 'unknown-rules':
+      return ` Whether firewall ${firewall} lets it through is open: its rules are not stated.`;
+  }
 }
 
 /** Where a way out leads, in words: "through NAT gateway ng-pods", "through network virtual appliance nva-x". */
