@@ -7,16 +7,11 @@
  * held, and for a listed rule none of whose verdicts is held any more: give a rule its reads, then remove it here.
  */
 export const HELD_BY_ANY_FIELD: ReadonlySet<string> = new Set<string>([
-  'address/agc-subnet-delegation',
-  'address/agc-subnet-size',
   'address/appgw-subnet-dedicated',
-  'address/appgw-subnet-recommended-size',
-  'address/flat-node-subnet-size',
   'address/private-endpoint-placement',
   'address/private-ip-conflict',
   'address/private-ip-placement',
   'address/reserved-subnet-name',
-  'address/static-pod-subnet-size',
   'address/subnet-nsg-missing',
   'address/unused-network-parts',
   'cni/kubenet-node-limit',
