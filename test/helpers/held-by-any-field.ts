@@ -9,8 +9,6 @@
 export const HELD_BY_ANY_FIELD: ReadonlySet<string> = new Set<string>([
   'address/appgw-subnet-dedicated',
   'address/private-endpoint-placement',
-  'address/private-ip-conflict',
-  'address/private-ip-placement',
   'address/reserved-subnet-name',
   'address/subnet-nsg-missing',
   'address/unused-network-parts',
