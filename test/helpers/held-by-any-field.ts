@@ -8,9 +8,6 @@
  */
 export const HELD_BY_ANY_FIELD: ReadonlySet<string> = new Set<string>([
   'address/appgw-subnet-dedicated',
-  'address/private-endpoint-placement',
-  'address/reserved-subnet-name',
-  'address/subnet-nsg-missing',
   'address/unused-network-parts',
   'cni/kubenet-node-limit',
   'cni/kubenet-route-table',
