@@ -6,6 +6,7 @@
 import { cidr, overlaps, type CidrRange } from '../../model/cidr.js';
 import type { ModelQuery } from '../../model/query.js';
 import type { ClusterResource, Id, NodePoolResource, VnetResource } from '../../model/types.js';
+import type { Dependency } from '../../validate/rule.js';
 
 /** A named address range that takes part in routing. */
 export interface RoutedRange {
@@ -124,6 +125,14 @@ export function clusterVnets(q: ModelQuery, c: ClusterResource): VnetResource[] 
     }
   }
   return [...ids].sort().flatMap((id) => q.getAs(id, 'vnet') ?? []);
+}
+
+/**
+ * What the verdict that a range is routed to a cluster reads besides the cluster's own fields (its `nodePools`): the
+ * subnets of its pools (which VNets it lives in) and the address space of the range's owner.
+ */
+export function routedRangeBasis(q: ModelQuery, c: ClusterResource, r: RoutedRange): Dependency[] {
+  return [...q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet', 'podSubnet'] })), { element: r.element, reads: ['addressSpace'] }];
 }
 
 /**

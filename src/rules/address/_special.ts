@@ -1,6 +1,6 @@
 /** Subnets with a role Azure attaches rules to (firewall, bastion, gateways), found by name, purpose or occupant. */
 import { azureUsable, cidr, type CidrRange } from '../../model/cidr.js';
-import type { RuleContext } from '../../validate/rule.js';
+import type { Dependency, RuleContext } from '../../validate/rule.js';
 import type { ModelQuery } from '../../model/query.js';
 import type { SubnetPurpose } from '../../../dsl/types.js';
 import type { Id, SubnetResource } from '../../model/types.js';
@@ -42,6 +42,21 @@ export function subnetsFor(q: ModelQuery, role: SpecialRole): Array<{ subnet: Su
   return out;
 }
 
+/**
+ * What the verdict that a subnet plays `role` reads: the subnet's name, purpose and CIDR (an invalid CIDR is no
+ * match), and, when neither its name nor its purpose says so, the occupants drawn in it (their subnet, and a
+ * Bastion's SKU: a Developer Bastion has no subnet of its own, and an invalid SKU stands in as Basic).
+ */
+export function roleBasis(q: ModelQuery, role: SpecialRole, subnet: SubnetResource): { reads: string[]; dependsOn: Dependency[] } {
+  const reads = ['name', 'purpose', 'cidr'];
+  if (subnet.name.toLowerCase() === role.name.toLowerCase() || subnet.purpose === role.purpose || !role.occupant) return { reads, dependsOn: [] };
+  const dependsOn = q
+    .all(role.occupant)
+    .filter((r) => r.subnet === subnet.id)
+    .map((r) => ({ element: r.id, reads: r.kind === 'bastion' ? ['subnet', 'sku'] : ['subnet'] }));
+  return { reads, dependsOn };
+}
+
 /** The message of every rule that wants a role's subnet at least a given size (its `tooSmall`). */
 export const TOO_SMALL =
   '{{subnet}} {{cidr}} ({{role}}) is a /{{prefix}} with {{usable}} usable addresses; it must be a /{{required}} or larger';
@@ -61,6 +76,7 @@ export function reportTooSmall(ctx: RuleContext, role: SpecialRole, minPrefix: n
         required: minPrefix,
       },
       element: subnet.id,
+      ...roleBasis(ctx.q, role, subnet),
       property: 'cidr',
       evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, required: minPrefix },
     });

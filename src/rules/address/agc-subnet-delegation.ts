@@ -36,6 +36,8 @@ export default defineRule({
           required: DELEGATION,
         },
         element: s.id,
+        reads: ['delegation', 'cidr'],
+        dependsOn: [{ element: a.id, reads: ['subnet'] }],
         property: 'delegation',
         evidence: { agc: a.name, subnet: s.name, delegation: s.delegation ?? 'none' },
       });

@@ -40,6 +40,8 @@ export default defineRule({
           prefix: 32 - Math.ceil(Math.log2(need)),
         },
         element: s.id,
+        reads: ['cidr'],
+        dependsOn: agcs.map((a) => ({ element: a.id, reads: ['subnet'] })),
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, size: r.size, needed: need },
       });

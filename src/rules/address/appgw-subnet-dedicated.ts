@@ -1,5 +1,5 @@
 import type { AppGatewayResource, Id, NodePoolResource, Resource } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
 
 /** How an occupant reads in the message. */
 const LABEL: Partial<Record<Resource['kind'], string>> = {
@@ -16,20 +16,33 @@ const LABEL: Partial<Record<Resource['kind'], string>> = {
   buildAgents: 'build agents',
 };
 
-/** Everything the model places in a subnet that is not an Application Gateway, in model order. */
-function nonGatewayOccupants(all: readonly Resource[], pools: Array<{ cluster: string; pool: NodePoolResource }>, subnetId: Id): string[] {
+/**
+ * Everything the model places in a subnet that is not an Application Gateway, in model order, and the fields that
+ * place each there (`basis`): a pool's subnets with its cluster's CNI (a pod subnet is kept only for the CNIs that use
+ * one), an API server's cluster's apiServer and pools (a private one sits in the first pool's subnet), another part's
+ * subnet.
+ */
+function nonGatewayOccupants(
+  all: readonly Resource[],
+  pools: Array<{ cluster: string; pool: NodePoolResource }>,
+  subnetId: Id,
+): { users: string[]; basis: Dependency[] } {
   const users: string[] = [];
+  const basis: Dependency[] = [];
   for (const { cluster, pool } of pools) {
+    const before = users.length;
     if (pool.subnet === subnetId) users.push(`node pool ${cluster}/${pool.name}`);
     if (pool.podSubnet === subnetId) users.push(`pods of ${cluster}/${pool.name}`);
+    if (users.length > before) basis.push({ element: pool.id, reads: ['subnet', 'podSubnet'] }, { element: pool.cluster, reads: ['network.cni'] });
   }
   for (const r of all) {
     if (r.kind === 'applicationGateway' || r.kind === 'subnet' || r.kind === 'nodePool') continue;
     if ((r as Resource & { subnet?: unknown }).subnet !== subnetId) continue;
     // An API server endpoint is named for its cluster already ("aks-prod API server").
     users.push(r.kind === 'apiServer' ? r.name : `${LABEL[r.kind] ?? r.kind} ${r.name}`);
+    basis.push(r.kind === 'apiServer' ? { element: r.cluster, reads: ['apiServer', 'nodePools'] } : { element: r.id, reads: ['subnet'] });
   }
-  return users;
+  return { users, basis };
 }
 
 export default defineRule({
@@ -80,15 +93,19 @@ const nodes = subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22' });`,
           messageId: 'mixedTiers',
           data: { subnet: s.name, v1: v1.map((g) => `${g.name} (${g.sku})`).join(', '), v2: v2.map((g) => `${g.name} (${g.sku})`).join(', ') },
           element: s.id,
+          reads: ['name'],
+          dependsOn: list.map((g) => ({ element: g.id, reads: ['sku', 'subnet'] })),
           evidence: { subnet: s.name, v1: v1.length, v2: v2.length },
         });
       }
-      const users = nonGatewayOccupants(q.model.resources, pools, sid);
+      const { users, basis } = nonGatewayOccupants(q.model.resources, pools, sid);
       if (users.length === 0) continue;
       ctx.report({
         messageId: 'shared',
         data: { subnet: s.name, cidr: s.cidr, gateways: gateways.join(', '), users: users.join(', ') },
         element: s.id,
+        reads: ['name', 'cidr'],
+        dependsOn: [...list.map((g) => ({ element: g.id, reads: ['subnet'] })), ...basis],
         evidence: { subnet: s.name, gateways: gateways.length, otherUses: users.length },
       });
     }

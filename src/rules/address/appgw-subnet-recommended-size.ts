@@ -39,6 +39,8 @@ export default defineRule({
           size: r.size,
         },
         element: s.id,
+        reads: ['cidr'],
+        dependsOn: v2.map((g) => ({ element: g.id, reads: ['sku', 'subnet'] })),
         property: 'cidr',
         evidence: { subnet: s.name, cidr: s.cidr, prefix: r.prefix, recommended: 24 },
       });

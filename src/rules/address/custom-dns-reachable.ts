@@ -43,6 +43,13 @@ export default defineRule({
           messageId: 'unreachable',
           data: { vnet: v.name, ip },
           element: v.id,
+          // The server is judged against the address spaces of the VNet's routing domain; the VNet is a cluster's
+          // through a pool's subnet.
+          reads: ['dnsServers', 'addressSpace'],
+          dependsOn: [
+            ...q.all('vnet').filter((x) => x.id !== v.id && domains.get(x.id) === d).map((x) => ({ element: x.id, reads: ['addressSpace'] })),
+            ...q.all('onPremises').filter((x) => domains.get(x.id) === d).map((x) => ({ element: x.id, reads: ['addressSpace'] })),
+          ],
           property: `dnsServers[${i}]`,
           evidence: { vnet: v.name, dnsServer: ip },
         });

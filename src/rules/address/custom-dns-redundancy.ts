@@ -61,6 +61,12 @@ export default defineRule({
           messageId: 'singleServer',
           data: { vnet: v.name, server: v.dnsServers[0]! },
           element: v.id,
+          reads: ['dnsServers'],
+          // Whether the one address is a managed service: a firewall's private IP, or a subnet delegated to the resolver.
+          dependsOn: [
+            ...q.all('azureFirewall').map((fw) => ({ element: fw.id, reads: ['privateIp'] })),
+            ...q.all('subnet').map((s) => ({ element: s.id, reads: ['cidr', 'delegation'] })),
+          ],
           property: 'dnsServers',
           evidence: { vnet: v.name, servers: 1 },
         });
@@ -73,6 +79,9 @@ export default defineRule({
           severity: 'info',
           data: { vnet: v.name, region: v.region, server, holder: holder.name, serverRegion: holder.region },
           element: v.id,
+          reads: ['dnsServers', 'region'],
+          // The VNet holding the server, by its address space, and its region.
+          dependsOn: q.all('vnet').map((x) => ({ element: x.id, reads: x.id === holder.id ? ['addressSpace', 'region'] : ['addressSpace'] })),
           property: `dnsServers[${i}]`,
           evidence: { vnet: v.name, server, serverRegion: holder.region },
         });

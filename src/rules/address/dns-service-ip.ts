@@ -32,7 +32,8 @@ export default defineRule({
       const r = cidr(c.network.serviceCidr);
       const ip = c.network.dnsServiceIP;
       if (!r) continue;
-      const at = { element: c.id, property: 'network.dnsServiceIP' };
+      // The DNS service IP is judged against the service CIDR (whose default it follows when left out).
+      const at = { element: c.id, reads: ['network.serviceCidr', 'network.dnsServiceIP'], property: 'network.dnsServiceIP' };
       const data = { ip, cluster: c.name, serviceCidr: c.network.serviceCidr };
       if (!isIpv4(ip)) {
         ctx.report({ ...at, messageId: 'notIpv4', data });

@@ -44,6 +44,12 @@ export default defineRule({
           messageId: 'belowRecommended',
           data: { subnet: s.name, cidr: s.cidr, prefix: r.prefix, cluster: c.name },
           element: s.id,
+          reads: ['cidr'],
+          // The cluster's CNI, and its pools drawn in the subnet.
+          dependsOn: [
+            { element: c.id, reads: ['network.cni', 'nodePools'] },
+            ...q.pools(c.id).filter((p) => p.subnet === s.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ],
           property: 'cidr',
           evidence: { subnet: s.name, cidr: s.cidr, prefix: r.prefix, recommended: 23 },
         });

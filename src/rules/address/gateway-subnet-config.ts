@@ -1,5 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
-import { ROLES, subnetsFor } from './_special.js';
+import { ROLES, roleBasis, subnetsFor } from './_special.js';
 
 export default defineRule({
   meta: {
@@ -40,12 +40,15 @@ export default defineRule({
     const { q } = ctx;
     for (const { subnet } of subnetsFor(q, ROLES.gateway)) {
       const vnet = q.name(subnet.vnet);
+      const basis = roleBasis(q, ROLES.gateway, subnet);
       const nsg = q.getAs(subnet.nsg, 'nsg');
       if (nsg) {
         ctx.report({
           messageId: 'nsg',
           data: { subnet: subnet.name, vnet, nsg: nsg.name },
           element: subnet.id,
+          reads: [...basis.reads, 'nsg'],
+          dependsOn: basis.dependsOn,
           property: 'nsg',
           evidence: { subnet: subnet.name, nsg: nsg.name },
         });
@@ -58,6 +61,9 @@ export default defineRule({
           messageId: 'defaultRoute',
           data: { subnet: subnet.name, vnet, table: table.name, route: r.name, nextHop: r.nextHopType },
           element: table.id,
+          // The routes (a route the normalizer drops shifts the later ones' indexes), the subnet's role and its table.
+          reads: ['routes'],
+          dependsOn: [{ element: subnet.id, reads: [...basis.reads, 'routeTable'] }, ...basis.dependsOn],
           property: `routes[${i}]`,
           evidence: { subnet: subnet.name, table: table.name, route: r.name },
         });

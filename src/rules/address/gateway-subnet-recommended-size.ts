@@ -1,5 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
-import { ROLES, subnetsFor } from './_special.js';
+import { ROLES, roleBasis, subnetsFor } from './_special.js';
 
 export default defineRule({
   meta: {
@@ -30,6 +30,7 @@ export default defineRule({
         messageId: 'belowRecommended',
         data: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, size: range.size },
         element: subnet.id,
+        ...roleBasis(ctx.q, ROLES.gateway, subnet),
         property: 'cidr',
         evidence: { subnet: subnet.name, cidr: subnet.cidr, prefix: range.prefix, recommended: 27 },
       });

@@ -34,6 +34,8 @@ export default defineRule({
         messageId: 'overlap',
         data: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text, region: b.region },
         element: b.id,
+        reads: ['addressSpace', 'region'],
+        dependsOn: [{ element: a.id, reads: ['addressSpace', 'region'] }],
         property: `addressSpace[${rb.index}]`,
         evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text, region: b.region },
       });

@@ -28,6 +28,7 @@ export default defineRule({
         messageId: 'notPrivate',
         data: { podCidr: c.network.podCidr, cluster: c.name },
         element: c.id,
+        reads: ['network.cni', 'network.podCidr'],
         property: 'network.podCidr',
         evidence: { podCidr: c.network.podCidr },
       });

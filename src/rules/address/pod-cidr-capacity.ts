@@ -39,6 +39,9 @@ export default defineRule({
           needed: d.demand.peak,
         },
         element: c.id,
+        // The CNI (overlay and kubenet take a /24 per node) and the pod CIDR; each pool's nodes and surge.
+        reads: ['network.cni', 'network.podCidr', 'nodePools'],
+        dependsOn: q.pools(c.id).map((p) => ({ element: p.id, reads: ['count', 'minCount', 'maxCount', 'maxSurge'] })),
         property: 'network.podCidr',
         evidence: { podCidr: d.podCidr, blocks: d.blocks, needed: d.demand.peak },
       });

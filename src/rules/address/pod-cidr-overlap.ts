@@ -1,6 +1,6 @@
 import { cidr } from '../../model/cidr.js';
 import { defineRule } from '../../validate/rule.js';
-import { overlapping, routedRangesOf, routingDomains } from './_net.js';
+import { overlapping, routedRangeBasis, routedRangesOf, routingDomains } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -41,6 +41,9 @@ export default defineRule({
             networkCidr: r.text,
           },
           element: c.id,
+          // A pod CIDR is kept only for the CNIs that use one.
+          reads: ['network.cni', 'network.podCidr', 'nodePools'],
+          dependsOn: routedRangeBasis(q, c, r),
           property: 'network.podCidr',
           evidence: { podCidr: c.network.podCidr, network: r.name, networkCidr: r.text },
         });

@@ -1,5 +1,6 @@
 import { overCapacity, STATIC_BLOCK, subnetDemand } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
+import { demandBasis, SUBNET_READS } from './_capacity.js';
 
 export default defineRule({
   meta: {
@@ -53,7 +54,8 @@ nodePool({ name: 'apps', mode: 'user', vmSize: 'Standard_D8ds_v5', minCount: 3, 
         },
         element: s.id,
         property: 'cidr',
-        dependsOn: [...new Set(d.terms.flatMap((t) => t.elements ?? []))],
+        reads: SUBNET_READS,
+        dependsOn: demandBasis(q, d),
         evidence: { subnet: s.name, cidr: s.cidr, blocksAvailable: available, blocksNeeded: blocks },
       });
     }

@@ -1,5 +1,5 @@
 import type { Id, SubnetResource } from '../../model/types.js';
-import { defineRule, type RuleContext } from '../../validate/rule.js';
+import { defineRule, type Dependency, type RuleContext } from '../../validate/rule.js';
 import { ROLES, subnetsFor } from './_special.js';
 
 type Placement = { kind: 'nodes' | 'pods' | 'ilb' | 'special'; what: string };
@@ -19,6 +19,25 @@ function placementOf(ctx: RuleContext, s: SubnetResource): Placement | undefined
   const ilb = q.all('loadBalancer').find((lb) => lb.visibility === 'internal' && lb.subnet === s.id);
   if (ilb || s.purposes.includes('ingress')) return { kind: 'ilb', what: 'an internal load balancer subnet' };
   return undefined;
+}
+
+/**
+ * What the placement verdict reads of the subnet and of what is drawn in it: the subnet's name, purpose and CIDR (the
+ * special roles), the firewalls, Bastions and gateways in it (a Bastion's SKU), the pools whose nodes or pods it holds
+ * with their cluster's CNI (a pod subnet is kept only for the CNIs that use one), and its load balancers' visibility.
+ */
+function placementBasis(ctx: RuleContext, s: SubnetResource): Dependency[] {
+  const { q } = ctx;
+  const out: Dependency[] = [{ element: s.id, reads: ['name', 'purpose', 'cidr'] }];
+  for (const r of [...q.all('azureFirewall'), ...q.all('bastion'), ...q.all('vnetGateway')]) {
+    if (r.subnet === s.id) out.push({ element: r.id, reads: r.kind === 'bastion' ? ['subnet', 'sku'] : ['subnet'] });
+  }
+  for (const p of q.all('nodePool')) {
+    if (p.subnet !== s.id && p.podSubnet !== s.id) continue;
+    out.push({ element: p.id, reads: ['subnet', 'podSubnet'] }, { element: p.cluster, reads: ['network.cni'] });
+  }
+  for (const lb of q.all('loadBalancer')) if (lb.subnet === s.id) out.push({ element: lb.id, reads: ['visibility', 'subnet'] });
+  return out;
 }
 
 /**
@@ -71,6 +90,8 @@ export default defineRule({
       if (!where) continue;
       ctx.report({
         element: pe.id,
+        reads: ['subnet'],
+        dependsOn: placementBasis(ctx, s),
         property: 'subnet',
         messageId: where.kind,
         data: { endpoint: pe.name, what: where.what, subnet: s.name },

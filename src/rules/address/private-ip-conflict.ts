@@ -21,27 +21,31 @@ loadBalancer({ name: 'ilb-b', visibility: 'internal', subnet: ingress, privateIp
   },
   check(ctx) {
     const { q } = ctx;
+    // An internal load balancer's address counts only for its internal frontend.
+    const reads = (id: Id) => (q.get(id)?.kind === 'loadBalancer' ? ['privateIp', 'subnet', 'visibility'] : ['privateIp', 'subnet']);
     const items: Array<{ id: Id; name: string; ip?: string; vnet?: Id }> = [
       ...q.all('azureFirewall').map((r) => ({ id: r.id, name: r.name, ip: r.privateIp, vnet: q.vnetOf(r.subnet)?.id })),
       ...q.all('nva').map((r) => ({ id: r.id, name: r.name, ip: r.privateIp, vnet: q.vnetOf(r.subnet)?.id })),
       ...q.all('applicationGateway').map((r) => ({ id: r.id, name: r.name, ip: r.privateIp, vnet: q.vnetOf(r.subnet)?.id })),
       ...q.all('loadBalancer').map((r) => ({ id: r.id, name: r.name, ip: r.visibility === 'internal' ? r.privateIp : undefined, vnet: q.vnetOf(r.subnet)?.id })),
     ];
-    const seen = new Map<string, string>();
+    const seen = new Map<string, { id: Id; name: string }>();
     for (const it of items) {
       if (!it.ip || !isIpv4(it.ip) || !it.vnet) continue;
       const key = `${it.vnet}|${it.ip}`;
       const first = seen.get(key);
       if (first === undefined) {
-        seen.set(key, it.name);
+        seen.set(key, { id: it.id, name: it.name });
         continue;
       }
       ctx.report({
         messageId: 'duplicate',
-        data: { resource: it.name, ip: it.ip, other: first },
+        data: { resource: it.name, ip: it.ip, other: first.name },
         element: it.id,
+        reads: reads(it.id),
+        dependsOn: [{ element: first.id, reads: reads(first.id) }],
         property: 'privateIp',
-        evidence: { resource: it.name, privateIp: it.ip, other: first },
+        evidence: { resource: it.name, privateIp: it.ip, other: first.name },
       });
     }
   },

@@ -52,6 +52,9 @@ loadBalancer({ name: 'ilb-ingress', visibility: 'internal', subnet: ingress, pri
         messageId: problem,
         data: { what: it.what, resource: it.name, ip: it.ip, subnet: s.name, cidr: s.cidr, firstUsable: addressAt(r, 4) },
         element: it.id,
+        // An internal load balancer's address counts only for its internal frontend.
+        reads: it.what === 'internal load balancer' ? ['privateIp', 'subnet', 'visibility'] : ['privateIp', 'subnet'],
+        dependsOn: [{ element: s.id, reads: ['cidr'] }],
         property: 'privateIp',
         evidence: { resource: it.name, privateIp: it.ip, subnet: s.name, cidr: s.cidr },
       });

@@ -42,6 +42,8 @@ export default defineRule({
             messageId: 'clusterRange',
             data: { label, cidr: text ?? '', cluster: c.name, reserved: res.text },
             element: c.id,
+            // A pod CIDR is kept only for the CNIs that use one.
+            reads: prop === 'network.podCidr' ? [prop, 'network.cni'] : [prop],
             property: prop,
             evidence: { cidr: text ?? '', reserved: res.text },
           });
@@ -57,6 +59,9 @@ export default defineRule({
               messageId: 'vnetRange',
               data: { vnet: v.name, cidr: vr.text, cluster: c.name, reserved: res.text },
               element: v.id,
+              reads: ['addressSpace'],
+              // The VNet is one of the cluster's through its pools' subnets.
+              dependsOn: q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet', 'podSubnet'] })),
               property: `addressSpace[${vr.index}]`,
               evidence: { cidr: vr.text, reserved: res.text, cluster: c.name },
             });

@@ -42,6 +42,9 @@ azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '
           messageId: 'occupantInWrongSubnet',
           data: { role: role.label, resource: r.name, subnet: s.name, cidr: s.cidr, required: role.name },
           element: r.id,
+          // A Developer Bastion has no subnet of its own (an invalid SKU stands in as Basic).
+          reads: r.kind === 'bastion' ? ['subnet', 'sku'] : ['subnet'],
+          dependsOn: [{ element: s.id, reads: ['name', 'cidr'] }],
           property: 'subnet',
           evidence: { resource: r.name, subnet: s.name, required: role.name },
         });
@@ -55,6 +58,7 @@ azureFirewall({ name: 'afw-hub', tier: 'Premium', subnet: fwSubnet, privateIp: '
         messageId: 'purposeWrongName',
         data: { subnet: s.name, cidr: s.cidr, role: role.label, required: role.name },
         element: s.id,
+        reads: ['purpose', 'name', 'cidr'],
         property: 'name',
         evidence: { subnet: s.name, purpose: s.purpose ?? '', required: role.name },
       });

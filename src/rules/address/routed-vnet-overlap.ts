@@ -45,6 +45,8 @@ const spokeB = vnet({ name: 'vnet-spoke-b', region: 'westeurope', addressSpace: 
           ambiguous: Math.min(ra.range.last, rb.range.last) - Math.max(ra.range.first, rb.range.first) + 1,
         },
         element: b.id,
+        reads: ['addressSpace'],
+        dependsOn: [{ element: a.id, reads: ['addressSpace'] }],
         property: `addressSpace[${rb.index}]`,
         evidence: { vnet: b.name, cidr: rb.text, other: a.name, otherCidr: ra.text },
       });

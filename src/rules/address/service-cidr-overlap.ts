@@ -1,6 +1,6 @@
 import { cidr, overlaps } from '../../model/cidr.js';
 import { defineRule } from '../../validate/rule.js';
-import { overlapping, routedRangesOf, routingDomains } from './_net.js';
+import { overlapping, routedRangeBasis, routedRangesOf, routingDomains } from './_net.js';
 
 export default defineRule({
   meta: {
@@ -38,6 +38,8 @@ export default defineRule({
           messageId: 'podCidr',
           data: { serviceCidr: c.network.serviceCidr, cluster: c.name, podCidr: c.network.podCidr ?? '' },
           element: c.id,
+          // A pod CIDR is kept only for the CNIs that use one.
+          reads: ['network.serviceCidr', 'network.podCidr', 'network.cni'],
           property: 'network.serviceCidr',
           evidence: { serviceCidr: c.network.serviceCidr, podCidr: c.network.podCidr ?? '' },
         });
@@ -47,6 +49,8 @@ export default defineRule({
           messageId: 'network',
           data: { serviceCidr: c.network.serviceCidr, cluster: c.name, what: r.what, network: r.name, networkCidr: r.text },
           element: c.id,
+          reads: ['network.serviceCidr', 'nodePools'],
+          dependsOn: routedRangeBasis(q, c, r),
           property: 'network.serviceCidr',
           evidence: { serviceCidr: c.network.serviceCidr, network: r.name, networkCidr: r.text },
         });

@@ -40,6 +40,7 @@ export default defineRule({
         messageId: 'publicRange',
         data: { serviceCidr: text!, cluster: c.name },
         element: c.id,
+        reads: ['network.serviceCidr'],
         property: 'network.serviceCidr',
         evidence: { serviceCidr: text!, cluster: c.name },
       });

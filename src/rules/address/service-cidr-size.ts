@@ -30,6 +30,7 @@ export default defineRule({
         messageId: 'tooLarge',
         data: { serviceCidr: c.network.serviceCidr, cluster: c.name, prefix: r.prefix, size: r.size.toLocaleString('en-US') },
         element: c.id,
+        reads: ['network.serviceCidr'],
         property: 'network.serviceCidr',
         evidence: { serviceCidr: c.network.serviceCidr, prefix: r.prefix },
       });

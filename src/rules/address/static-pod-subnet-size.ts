@@ -34,6 +34,11 @@ export default defineRule({
           messageId: 'tooLarge',
           data: { subnet: s.name, cidr: s.cidr, cluster: c.name, prefix: r.prefix },
           element: s.id,
+          reads: ['cidr'],
+          dependsOn: [
+            { element: c.id, reads: ['network.cni', 'nodePools'] },
+            { element: p.id, reads: ['podSubnet'] },
+          ],
           property: 'cidr',
           evidence: { subnet: s.name, cidr: s.cidr, prefix: r.prefix },
         });

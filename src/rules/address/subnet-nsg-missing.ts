@@ -63,6 +63,9 @@ export default defineRule({
         messageId: 'missing',
         data: { subnet: s.name, cidr: s.cidr, vnet: q.name(s.vnet) },
         element: s.id,
+        // The NSG, and what would exempt the subnet: its name, purpose and CIDR (roles), the gateways and firewalls in it.
+        reads: ['nsg', 'name', 'purpose', 'cidr'],
+        dependsOn: [...q.all('vnetGateway'), ...q.all('azureFirewall')].filter((r) => r.subnet === s.id).map((r) => ({ element: r.id, reads: ['subnet'] })),
         evidence: { subnet: s.name, cidr: s.cidr },
       });
     }

@@ -40,6 +40,8 @@ export default defineRule({
       const n = rt.routes.length;
       ctx.report({
         element: rt.id,
+        // Unused is a fact of the subnets' references; the message counts the routes.
+        reads: ['routes'],
         messageId: 'routeTable',
         data: { name: rt.name, routes: n },
         evidence: { routeTable: rt.name, routes: n },
@@ -47,7 +49,7 @@ export default defineRule({
     }
     for (const nsg of q.all('nsg')) {
       if (subnets.some((s) => s.nsg === nsg.id)) continue;
-      ctx.report({ element: nsg.id, messageId: 'nsg', data: { name: nsg.name }, evidence: { nsg: nsg.name } });
+      ctx.report({ element: nsg.id, reads: ['name'], messageId: 'nsg', data: { name: nsg.name }, evidence: { nsg: nsg.name } });
     }
     const pools = q.all('nodePool');
     const apiServers = q.all('apiServer');
@@ -59,6 +61,9 @@ export default defineRule({
       if (pools.some((p) => p.podSubnet === s.id || p.subnet === s.id)) continue;
       ctx.report({
         element: s.id,
+        reads: ['purpose', 'delegation', 'name', 'cidr'],
+        // A pool's pod subnet is kept only for the CNIs that use one, and an API server's subnet follows its mode.
+        dependsOn: q.all('cluster').map((c) => ({ element: c.id, reads: ['network.cni', 'apiServer'] })),
         messageId: 'podSubnet',
         data: { name: s.name, cidr: s.cidr, why: podPurpose ? 'a pod subnet' : `delegated to ${AKS_DELEGATION}` },
         evidence: { subnet: s.name, cidr: s.cidr },

@@ -41,6 +41,8 @@ const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['1
               messageId: connected ? 'connected' : 'notConnected',
               data: { vnet: v.name, cidr: rv.text, onPremises: o.name, onPremisesCidr: ro.text },
               element: v.id,
+              reads: ['addressSpace'],
+              dependsOn: [{ element: o.id, reads: ['addressSpace'] }],
               property: `addressSpace[${rv.index}]`,
               severity: connected ? 'error' : 'warning',
               evidence: { vnet: v.name, cidr: rv.text, onPremises: o.name, onPremisesCidr: ro.text, connected },

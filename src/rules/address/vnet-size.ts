@@ -25,6 +25,7 @@ export default defineRule({
           messageId: 'tooLarge',
           data: { vnet: v.name, cidr: r.text, prefix: r.range.prefix },
           element: v.id,
+          reads: ['addressSpace'],
           property: `addressSpace[${r.index}]`,
           evidence: { vnet: v.name, cidr: r.text, prefix: r.range.prefix },
         });

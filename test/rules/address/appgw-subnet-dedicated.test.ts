@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { applicationGateway, ingressPath, nodePool, privateEndpoint } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
+import { set, verdicts } from './_held.js';
 
 const PATH = 'network.vnets[1].subnets[1]';
 
@@ -100,4 +102,22 @@ testRule('address/appgw-subnet-dedicated', {
       ],
     },
   ],
+});
+
+describe('address/appgw-subnet-dedicated with an invalid field', () => {
+  const mixed = (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = baseline();
+    const v1 = applicationGateway({ name: 'agw-legacy', sku: 'WAF', subnet: b.appGwSubnet, frontend: 'public', management: 'standalone' });
+    mutable(b.arch.ingress!).push(ingressPath({ ...b.path, name: 'web-2', hops: [{ ...b.path.hops[0]!, via: v1 }, ...b.path.hops.slice(1)] }));
+    change(b);
+    return verdicts('address/appgw-subnet-dedicated', b.arch);
+  };
+
+  it("a gateway's invalid SKU (Standard_v2 stands in) holds the tiers verdict back; its invalid TLS version does not", async () => {
+    const r = await mixed((b) => set(b.appGw, 'sku', 'waf_v2'));
+    expect(r.findings).toEqual([]);
+    expect(r.held).toHaveLength(1);
+    expect(r.held[0]).toMatch(/\.sku$/);
+    expect(await mixed((b) => set(b.appGw, 'minTlsVersion', 'TLS1_2'))).toEqual({ findings: [`mixedTiers ${PATH}`], held: [] });
+  });
 });

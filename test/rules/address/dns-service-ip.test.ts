@@ -1,5 +1,7 @@
+import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule, type ExpectedFinding } from '../../helpers/rule-tester.js';
+import { set, verdicts } from './_held.js';
 
 function withDns(ip: string, serviceCidr = '172.16.0.0/16') {
   return () => {
@@ -88,4 +90,26 @@ testRule('address/dns-service-ip', {
       ],
     },
   ],
+});
+
+describe('address/dns-service-ip with an invalid field', () => {
+  const run = (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = baseline();
+    b.aks.network.dnsServiceIP = '172.16.0.10';
+    change(b);
+    return verdicts('address/dns-service-ip', b.arch);
+  };
+
+  it('an invalid service CIDR (the default stands in, which the IP is outside) holds the verdict back', async () => {
+    expect(await run((b) => set(b.aks.network, 'serviceCidr', 42))).toEqual({ findings: [], held: ['clusters[0].network.serviceCidr'] });
+  });
+
+  it('an invalid data plane or tier leaves it standing', async () => {
+    const change = (b: ReturnType<typeof baseline>) => {
+      b.aks.network.dnsServiceIP = '172.16.0.1';
+      set(b.aks.network, 'dataplane', 'Cilium');
+      set(b.aks, 'tier', 'premium');
+    };
+    expect(await run(change)).toEqual({ findings: ['firstAddress clusters[0].network.dnsServiceIP'], held: [] });
+  });
 });

@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
+import { set, verdicts } from './_held.js';
 
 /** The baseline plus an unconnected VNet. */
 function withTools(addressSpace: string[], region: 'westeurope' | 'northeurope' = 'westeurope') {
@@ -55,4 +57,18 @@ testRule('address/isolated-vnet-overlap', {
       ],
     },
   ],
+});
+
+describe('address/isolated-vnet-overlap with an invalid field', () => {
+  const FINDING = 'overlap network.vnets[2].addressSpace[0]';
+  it("the other VNet's invalid address space entry holds the verdict back; its invalid flow logs do not", async () => {
+    const tools = (change: (b: ReturnType<typeof baseline>) => void) => {
+      const b = baseline();
+      mutable(b.arch.network.vnets).push(vnet({ name: 'vnet-tools', region: 'westeurope', addressSpace: ['10.1.0.0/20'], subnets: [] }));
+      change(b);
+      return verdicts('address/isolated-vnet-overlap', b.arch);
+    };
+    expect(await tools((b) => set(b.spoke, 'addressSpace', ['10.1.0.0/16', 42]))).toEqual({ findings: [], held: ['network.vnets[1].addressSpace[1]'] });
+    expect(await tools((b) => set(b.spoke, 'flowLogs', 'yes'))).toEqual({ findings: [FINDING], held: [] });
+  });
 });

@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { nodePool } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
+import { set, verdicts } from './_held.js';
 
 /** Baseline switched to flat Azure CNI with one pool of 12 nodes on a /24. */
 function flat() {
@@ -111,4 +113,33 @@ testRule('address/node-subnet-capacity', {
       ],
     },
   ],
+});
+
+/** What the capacity verdict reads of the pools and the cluster it counts (dependsOn reads). */
+describe('address/node-subnet-capacity with an invalid field', () => {
+  const FINDING = `overCapacity ${PATH}`;
+  const run = (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = baseline();
+    b.nodes.cidr = '10.1.0.0/27';
+    b.aks.nodePools[1]!.maxCount = 20;
+    b.aks.nodePools[1]!.maxSurge = 1;
+    change(b);
+    return verdicts('address/node-subnet-capacity', b.arch);
+  };
+
+  it("a pool's invalid minCount or maxSurge, or the cluster's invalid CNI, holds the verdict back (the stand-in would be judged)", async () => {
+    expect(await run((b) => set(b.aks.nodePools[1]!, 'minCount', 'three'))).toEqual({ findings: [], held: ['clusters[0].nodePools[1].minCount'] });
+    expect(await run((b) => set(b.aks.nodePools[1]!, 'maxSurge', 'one'))).toEqual({ findings: [], held: ['clusters[0].nodePools[1].maxSurge'] });
+    expect(await run((b) => set(b.aks.network, 'cni', 'azure'))).toEqual({ findings: [], held: ['clusters[0].network.cni'] });
+  });
+
+  it("a pool's invalid zones, the cluster's invalid outbound type or the subnet's invalid purpose leave it standing", async () => {
+    for (const change of [
+      (b: ReturnType<typeof baseline>) => set(b.aks.nodePools[1]!, 'zones', [1, 2, 4]),
+      (b: ReturnType<typeof baseline>) => set(b.aks.outbound!, 'type', 'udr'),
+      (b: ReturnType<typeof baseline>) => set(b.nodes, 'purpose', 'nodes'),
+    ]) {
+      expect(await run(change)).toEqual({ findings: [FINDING], held: [] });
+    }
+  });
 });

@@ -1,6 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { withOnPrem } from './_fixtures.js';
+import { set, verdicts } from './_held.js';
 
 function withCidrs(serviceCidr: string, podCidr = '192.168.0.0/16') {
   return () => {
@@ -69,4 +71,30 @@ testRule('address/service-cidr-overlap', {
       ],
     },
   ],
+});
+
+describe('address/service-cidr-overlap with an invalid field', () => {
+  const run = (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = baseline();
+    b.aks.network.serviceCidr = '10.0.0.0/16';
+    b.aks.network.dnsServiceIP = '10.0.0.10';
+    change(b);
+    return verdicts('address/service-cidr-overlap', b.arch);
+  };
+  const FINDINGS = [`network ${PATH}`];
+
+  it("the overlapped VNet's invalid address space entry holds the verdict back", async () => {
+    expect(await run(() => undefined)).toEqual({ findings: FINDINGS, held: [] });
+    const r = await run((b) => set(b.hub, 'addressSpace', ['10.0.0.0/22', 42]));
+    expect(r).toEqual({ findings: [], held: ['network.vnets[0].addressSpace[1]'] });
+  });
+
+  it("a pool's invalid zones, the hub's invalid flow logs or the cluster's invalid tier leave the verdicts standing", async () => {
+    const change = (b: ReturnType<typeof baseline>) => {
+      set(b.aks.nodePools[0]!, 'zones', [1, 2, 4]);
+      set(b.hub, 'flowLogs', 'yes');
+      set(b.aks, 'tier', 'premium');
+    };
+    expect(await run(change)).toEqual({ findings: FINDINGS, held: [] });
+  });
 });

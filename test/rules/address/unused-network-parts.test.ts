@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { nsg, routeTable, subnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
+import { set, verdicts } from './_held.js';
 
 type B = ReturnType<typeof baseline>;
 function design(change: (b: B) => void) {
@@ -95,4 +97,25 @@ testRule('address/unused-network-parts', {
       ],
     },
   ],
+});
+
+describe('address/unused-network-parts with an invalid field', () => {
+  it("a pod subnet the pools name, with the cluster's CNI stated wrongly (a CNI without pod subnets stands in): held, not 'unused'", async () => {
+    const b = baseline();
+    const pods = subnet({ name: 'snet-pods', cidr: '10.1.64.0/18', purpose: 'aks-pods' });
+    mutable(b.spoke.subnets).push(pods);
+    b.aks.network = { cni: 'azure-podsubnet-dynamic', serviceCidr: '172.16.0.0/16', dnsServiceIP: '172.16.0.10' };
+    for (const p of b.aks.nodePools) p.podSubnet = pods;
+    set(b.aks.network, 'cni', 'azure-podsubnet');
+    expect(await verdicts('address/unused-network-parts', b.arch)).toEqual({ findings: [], held: ['clusters[0].network.cni'] });
+  });
+
+  it("the subnet's invalid defaultOutboundAccess or a cluster's invalid tier leaves the verdict standing", async () => {
+    const b = baseline();
+    const pods = subnet({ name: 'snet-pods', cidr: '10.1.64.0/18', purpose: 'aks-pods' });
+    mutable(b.spoke.subnets).push(pods);
+    set(pods, 'defaultOutboundAccess', 'no');
+    set(b.aks, 'tier', 'premium');
+    expect(await verdicts('address/unused-network-parts', b.arch)).toEqual({ findings: ['podSubnet network.vnets[1].subnets[2]'], held: [] });
+  });
 });
