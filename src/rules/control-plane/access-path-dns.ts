@@ -4,6 +4,11 @@ import { resolvingVnet } from '../egress/_dns.js';
 import { accessClient } from '../../model/access.js';
 import { accessEntry, accessOf, zoneLinks } from './_api.js';
 
+/** The cluster's API server (mode, zone, public FQDN), managed VNet, access paths (recorded on it) and pools. */
+const CLUSTER_READS = ['name', 'apiServer', 'managedVnet', 'controlPlaneAccess', 'nodePools'];
+/** A zone's name and declared links. */
+const ZONE_READS = ['name', 'links'];
+
 /**
  * kubectl on an access path resolves the private API server's name where it runs: on the VM a Bastion session opens,
  * never on Bastion (src/model/access.ts). Without a public FQDN the only record is in the cluster's private DNS zone,
@@ -66,6 +71,7 @@ export default defineRule({
         if (client.kind === 'unstated') {
           ctx.unverified({
             element: c.id,
+            reads: CLUSTER_READS,
             path: path.source.path,
             property: 'jumpBox',
             check: `administrators coming through Bastion ${client.bastion.name} resolve the private API server of ${c.name} where they run kubectl`,
@@ -82,6 +88,7 @@ export default defineRule({
         if (!resolver) {
           ctx.unverified({
             element: v.id,
+            reads: ['name', 'dnsServers'],
             property: 'dnsServers',
             check,
             fact: `how DNS servers ${v.dnsServers.join(', ')} (outside every declared VNet) resolve the cluster's private DNS zone`,
@@ -90,12 +97,13 @@ export default defineRule({
         }
         if (links.linked.includes(resolver.id)) continue;
         if (!links.complete && zone) {
-          ctx.unverified({ element: zone.id, property: 'links', check: `${check} through zone ${zone.name} from VNet ${resolver.name}` });
+          ctx.unverified({ element: zone.id, reads: ZONE_READS, property: 'links', check: `${check} through zone ${zone.name} from VNet ${resolver.name}` });
           continue;
         }
         if (a.mode === 'vnet-integration') {
           ctx.unverified({
             element: c.id,
+            reads: CLUSTER_READS,
             property: 'apiServer',
             check: `${check}: VNet ${resolver.name} is not linked to its private DNS zone`,
             fact:
@@ -105,11 +113,26 @@ export default defineRule({
           continue;
         }
         const zoneName = zone ? `private DNS zone ${zone.name}` : 'the AKS-created private DNS zone';
+        // Where the path enters (its client and that client's VNet, whose DNS servers and peerings decide the resolver
+        // and the routing domain), the VNet holding the DNS servers, the API server's VNet, and the pools' subnets
+        // (node VNets are linked by AKS; the first pool's subnet places a private API server).
+        const dependsOn = [
+          entry.from.id,
+          ...(entry.from.kind === 'hybridConnection' ? [entry.from.gateway] : []),
+          v.id,
+          epVnet.id,
+          { element: resolver.id, reads: ['name', 'addressSpace', 'dnsServers'] },
+          ...q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ...links.linked.map((id) => ({ element: id, reads: ['name'] })),
+        ];
         const linkNames = links.linked.map((id) => q.getAs(id, 'vnet')?.name ?? id).join(', ') || 'no VNet';
         ctx.report({
           messageId: 'unresolvable',
           data: { from: entry.from.name, access: path.kind, resolver: resolver.name, zone: zoneName, cluster: c.name, links: linkNames },
-          ...(zone ? { element: zone.id, property: 'links' } : { element: c.id, property: 'apiServer.privateDnsZone' }),
+          ...(zone
+            ? { element: zone.id, reads: ZONE_READS, dependsOn: [{ element: c.id, reads: CLUSTER_READS }, ...dependsOn] }
+            : { element: c.id, reads: CLUSTER_READS, dependsOn }),
+          property: zone ? 'links' : 'apiServer.privateDnsZone',
           evidence: { from: entry.from.name, resolver: resolver.name, zone: zoneName },
         });
       }

@@ -1,5 +1,5 @@
 import type { Id, Resource } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
 import { apiSubnets } from './_apisubnet.js';
 
 export default defineRule({
@@ -29,22 +29,31 @@ const nodes = subnet({ name: 'snet-aks-nodes', cidr: '10.240.0.0/22' });`,
       if (seen.has(subnet.id)) continue;
       seen.add(subnet.id);
       const users: string[] = [];
+      // The elements placed in the subnet: each rests on its subnet reference (and its name, for the text).
+      const dependsOn: Dependency[] = [{ element: cluster.id, reads: ['name', 'apiServer'] }];
       for (const c of q.all('cluster')) {
         for (const p of q.pools(c.id)) {
+          const before = users.length;
           if (p.subnet === subnet.id) users.push(`node pool ${c.name}/${p.name}`);
           if (p.podSubnet === subnet.id) users.push(`pods of ${c.name}/${p.name}`);
+          if (users.length > before) dependsOn.push({ element: p.id, reads: ['name', 'subnet', 'podSubnet'] }, { element: c.id, reads: ['name'] });
         }
       }
       for (const r of q.model.resources) {
         if (r.kind === 'apiServer' || r.kind === 'subnet' || r.kind === 'nodePool') continue;
         const s = (r as Resource & { subnet?: unknown }).subnet;
-        if (s === subnet.id) users.push(`${r.kind} ${r.name}`);
+        if (s === subnet.id) {
+          users.push(`${r.kind} ${r.name}`);
+          dependsOn.push({ element: r.id, reads: ['name', 'subnet'] });
+        }
       }
       if (users.length === 0) continue;
       ctx.report({
         messageId: 'shared',
         data: { subnet: subnet.name, cidr: subnet.cidr, cluster: cluster.name, users: users.join(', ') },
         element: subnet.id,
+        reads: ['name', 'cidr'],
+        dependsOn,
         evidence: { subnet: subnet.name, otherUses: users.length },
       });
     }

@@ -37,6 +37,9 @@ apiServer: { mode: 'vnet-integration', subnet: apiSubnet, private: true }`,
           required: DELEGATION,
         },
         element: subnet.id,
+        // The subnet's delegation (and its name and CIDR for the text); the cluster's API server mode and subnet.
+        reads: ['name', 'cidr', 'delegation'],
+        dependsOn: [{ element: cluster.id, reads: ['name', 'apiServer'] }],
         property: 'delegation',
         evidence: { subnet: subnet.name, delegation: subnet.delegation ?? 'none' },
       });

@@ -4,6 +4,11 @@ import { defineRule } from '../../validate/rule.js';
 import { verdictAt, type Flow, type FlowEnd } from '../ingress/_nsg.js';
 import { apiSubnets } from './_apisubnet.js';
 
+/** The NSG's rules (and name); a subnet's range and NSG (and name); the cluster's API server settings and pools. */
+const NSG_READS = ['name', 'rules'];
+const SUBNET_READS = ['name', 'cidr', 'nsg'];
+const CLUSTER_READS = ['name', 'apiServer', 'nodePools'];
+
 /** The flows API Server VNet Integration needs an NSG to admit, as its documentation lists them. */
 const NODE_PORTS = [443, 4443];
 const LOAD_BALANCER_PORT = 9988;
@@ -56,7 +61,7 @@ export default defineRule({
       // An NSG whose rules are not listed cannot be judged: the check names the flows whose rules to state.
       if (apiNsg && apiNsg.rules === undefined) {
         const check = `NSG ${apiNsg.name} on API server subnet ${api.name} admits the nodes (TCP 443 and 4443) and Azure Load Balancer (TCP 9988) to the API server of ${cluster.name}`;
-        ctx.unverified({ element: apiNsg.id, property: 'rules', check });
+        ctx.unverified({ element: apiNsg.id, property: 'rules', check, reads: NSG_READS });
       }
       for (const node of q.nodeSubnets(cluster.id)) {
         const nodeRange = cidr(node.cidr);
@@ -69,7 +74,7 @@ export default defineRule({
           if (!nsg?.rules) {
             if (nsg && nsg !== apiNsg) {
               const check = `NSG ${nsg.name} on ${where} lets its nodes reach the API server of ${cluster.name} on TCP 443 and 4443`;
-              ctx.unverified({ element: nsg.id, property: 'rules', check });
+              ctx.unverified({ element: nsg.id, property: 'rules', check, reads: NSG_READS });
             }
             continue;
           }
@@ -96,6 +101,14 @@ export default defineRule({
               cluster: cluster.name,
             },
             element: nsg.id,
+            reads: NSG_READS,
+            // The two subnets' ranges and NSGs, the cluster's API server and pools, and the pools' subnets.
+            dependsOn: [
+              { element: api.id, reads: SUBNET_READS },
+              { element: node.id, reads: SUBNET_READS },
+              { element: cluster.id, reads: CLUSTER_READS },
+              ...q.pools(cluster.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+            ],
             property: `rules[${index}]`,
             evidence: { nsg: nsg.name, rule: rule.name, priority: rule.priority, ports: blocked.map((b) => b.port).join(',') },
           });
@@ -109,6 +122,11 @@ export default defineRule({
         messageId: 'loadBalancerDenied',
         data: { nsg: apiNsg.name, apiSubnet: api.name, rule: v.rule.name, priority: v.rule.priority, cluster: cluster.name },
         element: apiNsg.id,
+        reads: NSG_READS,
+        dependsOn: [
+          { element: api.id, reads: SUBNET_READS },
+          { element: cluster.id, reads: CLUSTER_READS },
+        ],
         property: `rules[${v.index}]`,
         evidence: { nsg: apiNsg.name, rule: v.rule.name, priority: v.rule.priority, ports: String(LOAD_BALANCER_PORT) },
       });

@@ -46,7 +46,13 @@ export default defineRule({
       const r = cidr(subnet.cidr);
       if (!r) continue;
       const names = clusters.map((c) => c.name).join(', ');
-      const at = { element: subnet.id, property: 'cidr' } as const;
+      // The subnet's CIDR (and name), against the clusters whose API server uses it.
+      const at = {
+        element: subnet.id,
+        reads: ['name', 'cidr'],
+        dependsOn: clusters.map((c) => ({ element: c.id, reads: ['name', 'apiServer'] })),
+        property: 'cidr',
+      };
       if (r.prefix > MIN_PREFIX) {
         ctx.report({
           ...at,

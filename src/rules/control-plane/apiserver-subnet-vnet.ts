@@ -24,6 +24,7 @@ export default defineRule({
     for (const { cluster, subnet } of apiSubnets(q)) {
       const apiVnet = q.vnetOf(subnet.id);
       if (!apiVnet) continue;
+      const pools = q.pools(cluster.id);
       const others = q
         .nodeSubnets(cluster.id)
         .map((s) => q.vnetOf(s.id))
@@ -34,6 +35,13 @@ export default defineRule({
         messageId: 'otherVnet',
         data: { subnet: subnet.name, cluster: cluster.name, apiServerVnet: apiVnet.name, nodeVnets: names.join(', ') },
         element: cluster.id,
+        // The API server's subnet and the pools: each pool's subnet decides the node VNets; the VNets' names for the text.
+        reads: ['name', 'apiServer', 'nodePools'],
+        dependsOn: [
+          { element: subnet.id, reads: ['name'] },
+          ...pools.map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ...[apiVnet, ...others].map((v) => ({ element: v.id, reads: ['name'] })),
+        ],
         property: 'apiServer.subnet',
         evidence: { apiServerVnet: apiVnet.name, nodeVnets: names.join(', ') },
       });

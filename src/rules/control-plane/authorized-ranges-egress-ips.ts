@@ -2,6 +2,29 @@ import { cidr, contains } from '../../model/cidr.js';
 import { snatAllowList } from '../../model/snat.js';
 import { defineRule } from '../../validate/rule.js';
 import { authorizedRanges, restricts } from './_api.js';
+import type { ModelQuery } from '../../model/query.js';
+import type { Id } from '../../model/types.js';
+
+/**
+ * The elements a cluster's egress addresses rest on, besides the cluster: its pools, every element on its ways out
+ * (node and pod paths), the subnets and route tables of their default routes, the devices of the outbound type and
+ * the NAT gateway behind a firewall.
+ */
+function egressElements(q: ModelQuery, cluster: Id): Id[] {
+  const path = q.egressPathOf(cluster);
+  const ids = [
+    ...q.pools(cluster).map((p) => p.id),
+    ...(path?.hops ?? []),
+    ...(path?.nextHop ? [path.nextHop] : []),
+    ...(path?.outboundDevice ? [path.outboundDevice] : []),
+    ...(path?.defaultRoutes ?? []).flatMap((r) => [r.subnet, ...(r.routeTable ? [r.routeTable] : [])]),
+    ...(path?.podEgress ?? []).flatMap((pe) => [...pe.hops, ...pe.subnets, ...(pe.nextHop ? [pe.nextHop] : [])]),
+  ];
+  const dev = q.get(path?.nextHop);
+  if (dev?.kind === 'azureFirewall' && dev.natGateway) ids.push(dev.natGateway);
+  // Not the cluster (its reads say which of its fields), and only declared elements (`internet` is none).
+  return [...new Set(ids)].filter((id) => id !== cluster && q.get(id) !== undefined);
+}
 
 export default defineRule({
   meta: {
@@ -66,7 +89,14 @@ apiServer: { mode: 'public', authorizedIpRanges: ['20.96.14.38/31', '203.0.113.0
       // function, so the three never disagree); the device's own count is the fallback for a path it skips.
       const allow = snatAllowList(q.model, [c.id]);
       if (allow.sources.length > 0) ips = allow.total;
-      const at = { element: c.id, property: 'apiServer.authorizedIpRanges' };
+      // The API server's mode and ranges, and the egress path: the outbound settings, the pools (their subnets, and
+      // node public IPs and counts for the SNAT allow-list), every hop and the device whose addresses leave.
+      const at = {
+        element: c.id,
+        reads: ['name', 'apiServer', 'outbound', 'network', 'nodePools'],
+        dependsOn: egressElements(q, c.id),
+        property: 'apiServer.authorizedIpRanges',
+      };
       if (declared && declared.length > 0) {
         const allowed = ranges.map(cidr).filter((r) => r !== undefined);
         const missing = declared.filter((ip) => {

@@ -1,6 +1,6 @@
 import type { ModelQuery } from '../../model/query.js';
 import type { ClusterResource, Id, PaasResource, VnetResource } from '../../model/types.js';
-import { defineRule, type RuleContext } from '../../validate/rule.js';
+import { defineRule, type Dependency, type RuleContext } from '../../validate/rule.js';
 import { resolvingVnet } from '../egress/_dns.js';
 
 /** The cache rule a bring-your-own bootstrap registry must hold, exactly as the network isolation guide names it. */
@@ -17,6 +17,14 @@ export function isIsolatedBootstrapRegistry(q: ModelQuery, paasId: Id): boolean 
   return q.all('cluster').some((c) => c.networkIsolated && c.bootstrapRegistry === paasId);
 }
 
+/** The cluster's fields a verdict reads: network isolation, the registry it names, its pools (for the node VNets). */
+const CLUSTER_READS = ['name', 'networkIsolated', 'bootstrapRegistry', 'nodePools'];
+/** The registry's fields: what it is, and its SKU, authentication-as-ARM and cache rules. */
+const ACR_READS = ['name', 'service', 'sku', 'authenticationAsArm', 'cacheRules'];
+/** A private endpoint's target, subnet and zone; a zone's name and links. */
+const PE_READS = ['name', 'target', 'subnet', 'dnsZone'];
+const ZONE_READS = ['name', 'links'];
+
 /** The VNets of a cluster's node subnets, in id order. */
 function nodeVnets(q: ModelQuery, c: ClusterResource): VnetResource[] {
   const ids = [...new Set(q.nodeSubnets(c.id).map((s) => s.vnet))].sort();
@@ -28,6 +36,7 @@ function checkRegistry(ctx: RuleContext, c: ClusterResource, acr: PaasResource):
   if (acr.sku === undefined) {
     ctx.unverified({
       element: acr.id,
+      reads: ACR_READS,
       property: 'sku',
       check: `container registry ${acr.name}, which network-isolated cluster ${c.name} bootstraps from, is Premium`,
       fact: 'registry SKU',
@@ -37,6 +46,8 @@ function checkRegistry(ctx: RuleContext, c: ClusterResource, acr: PaasResource):
       messageId: 'notPremium',
       data: { registry: acr.name, cluster: c.name, sku: acr.sku },
       element: acr.id,
+      reads: ACR_READS,
+      dependsOn: [{ element: c.id, reads: CLUSTER_READS }],
       property: 'sku',
       evidence: { registry: acr.name, cluster: c.name, sku: acr.sku },
     });
@@ -46,6 +57,8 @@ function checkRegistry(ctx: RuleContext, c: ClusterResource, acr: PaasResource):
       messageId: 'authAsArmDisabled',
       data: { registry: acr.name, cluster: c.name },
       element: acr.id,
+      reads: ACR_READS,
+      dependsOn: [{ element: c.id, reads: CLUSTER_READS }],
       property: 'authenticationAsArm',
       evidence: { registry: acr.name, cluster: c.name },
     });
@@ -53,6 +66,7 @@ function checkRegistry(ctx: RuleContext, c: ClusterResource, acr: PaasResource):
   if (acr.cacheRules === undefined) {
     ctx.unverified({
       element: acr.id,
+      reads: ACR_READS,
       property: 'cacheRules',
       check: `container registry ${acr.name} caches MCR for network-isolated cluster ${c.name} (cache rule aks-managed-mcr)`,
       fact: 'artifact cache rules',
@@ -69,6 +83,8 @@ function checkRegistry(ctx: RuleContext, c: ClusterResource, acr: PaasResource):
       messageId: 'noCacheRule',
       data: { registry: acr.name, cluster: c.name },
       element: acr.id,
+      reads: ACR_READS,
+      dependsOn: [{ element: c.id, reads: CLUSTER_READS }],
       property: 'cacheRules',
       evidence: { registry: acr.name, cluster: c.name, rules: acr.cacheRules.length },
     });
@@ -81,11 +97,25 @@ function checkPrivateLink(ctx: RuleContext, c: ClusterResource, acr: PaasResourc
   const endpoints = q.all('privateEndpoint').filter((pe) => pe.target === acr.id);
   const vnets = nodeVnets(q, c);
   const vnetIds = new Set<Id>(vnets.map((v) => v.id));
+  // Every verdict here rests on the cluster (its registry and pools), the registry, the endpoints that target it
+  // (whose subnets place them), and the pools' subnets (which give the node VNets).
+  const base: Dependency[] = [
+    { element: c.id, reads: CLUSTER_READS },
+    { element: acr.id, reads: ACR_READS },
+    ...q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+  ];
+  const withEndpoints = (except?: Id): Dependency[] => [
+    ...base,
+    ...endpoints.filter((pe) => pe.id !== except).map((pe) => ({ element: pe.id, reads: PE_READS })),
+    ...vnets.map((v) => ({ element: v.id, reads: ['name'] })),
+  ];
   if (endpoints.length === 0) {
     ctx.report({
       messageId: 'noPrivateEndpoint',
       data: { registry: acr.name, cluster: c.name },
       element: c.id,
+      reads: CLUSTER_READS,
+      dependsOn: base.slice(1),
       property: 'bootstrapRegistry',
       evidence: { registry: acr.name, cluster: c.name },
     });
@@ -102,6 +132,8 @@ function checkPrivateLink(ctx: RuleContext, c: ClusterResource, acr: PaasResourc
         vnets: vnets.map((v) => v.name).join(', '),
       },
       element: endpoints[0]!.id,
+      reads: PE_READS,
+      dependsOn: withEndpoints(endpoints[0]!.id),
       property: 'subnet',
       // Another VNet can work with peering and shared DNS, but it is not the documented setup.
       severity: 'warning',
@@ -113,6 +145,7 @@ function checkPrivateLink(ctx: RuleContext, c: ClusterResource, acr: PaasResourc
     if (!zone) {
       ctx.unverified({
         element: pe.id,
+        reads: PE_READS,
         property: 'dnsZone',
         check: `nodes of network-isolated cluster ${c.name} resolve registry ${acr.name} to private endpoint ${pe.name}`,
         fact: `the private DNS zone of the endpoint (${ACR_PRIVATE_ZONE})`,
@@ -124,6 +157,8 @@ function checkPrivateLink(ctx: RuleContext, c: ClusterResource, acr: PaasResourc
         messageId: 'wrongZone',
         data: { endpoint: pe.name, zone: zone.name, registry: acr.name, cluster: c.name },
         element: pe.id,
+        reads: PE_READS,
+        dependsOn: [...base, { element: zone.id, reads: ['name'] }],
         property: 'dnsZone',
         evidence: { endpoint: pe.name, zone: zone.name },
       });
@@ -132,6 +167,7 @@ function checkPrivateLink(ctx: RuleContext, c: ClusterResource, acr: PaasResourc
     if (zone.links === undefined) {
       ctx.unverified({
         element: zone.id,
+        reads: ZONE_READS,
         property: 'links',
         check: `private DNS zone ${zone.name} is linked to the VNet that resolves names for cluster ${c.name}`,
       });
@@ -145,6 +181,15 @@ function checkPrivateLink(ctx: RuleContext, c: ClusterResource, acr: PaasResourc
         messageId: 'zoneNotLinked',
         data: { zone: zone.name, vnet: resolver.name, registry: acr.name, cluster: c.name },
         element: zone.id,
+        reads: ZONE_READS,
+        // The endpoint that uses the zone, and the node VNet and the VNet that resolves for it (its DNS servers and
+        // the address space that holds them).
+        dependsOn: [
+          ...base,
+          { element: pe.id, reads: PE_READS },
+          { element: v.id, reads: ['name', 'dnsServers'] },
+          { element: resolver.id, reads: ['name', 'addressSpace', 'dnsServers'] },
+        ],
         property: 'links',
         evidence: { zone: zone.name, vnet: resolver.name, cluster: c.name },
       });
@@ -227,6 +272,8 @@ export default defineRule({
           messageId: 'notRegistry',
           data: { cluster: c.name, registry: acr.name, service: acr.service },
           element: c.id,
+          reads: CLUSTER_READS,
+          dependsOn: [{ element: acr.id, reads: ['name', 'service'] }],
           property: 'bootstrapRegistry',
           evidence: { cluster: c.name, registry: acr.name, service: acr.service },
         });

@@ -3,6 +3,9 @@ import { routingDomains, sameDomain } from '../address/_net.js';
 import { accessClient } from '../../model/access.js';
 import { accessEntry, accessOf, isPrivate } from './_api.js';
 
+/** The cluster's API server settings, its access paths (recorded on the cluster) and its pools. */
+const CLUSTER_READS = ['name', 'apiServer', 'controlPlaneAccess', 'nodePools'];
+
 export default defineRule({
   meta: {
     id: 'control-plane/private-access-unreachable',
@@ -38,6 +41,7 @@ export default defineRule({
         if (client.kind === 'unstated') {
           ctx.unverified({
             element: c.id,
+            reads: CLUSTER_READS,
             path: a.source.path,
             property: 'jumpBox',
             check: `administrators coming through Bastion ${client.bastion.name} run kubectl in a network connected to the private API server of ${c.name}`,
@@ -52,6 +56,16 @@ export default defineRule({
           messageId: 'unreachable',
           data: { from: from.name, access: a.kind, vnet: v.name, apiServerVnet: epVnet.name, cluster: c.name },
           element: c.id,
+          reads: CLUSTER_READS,
+          // Where the path enters (its client and that client's VNet) and the API server's VNet, whose peerings and
+          // connections decide the routing domains; the pools' subnets place a private API server.
+          dependsOn: [
+            from.id,
+            v.id,
+            epVnet.id,
+            ...(from.kind === 'hybridConnection' ? [from.gateway] : []),
+            ...q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ],
           path: a.source.path,
           evidence: { from: from.name, vnet: v.name, apiServerVnet: epVnet.name },
         });

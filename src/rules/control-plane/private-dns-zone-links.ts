@@ -3,6 +3,11 @@ import { defineRule } from '../../validate/rule.js';
 import { resolvingVnet } from '../egress/_dns.js';
 import { zoneLinks } from './_api.js';
 
+/** The cluster's API server mode and zone, whether AKS manages the VNet, and its pools (which give the node VNets). */
+const CLUSTER_READS = ['name', 'apiServer', 'managedVnet', 'nodePools'];
+/** A zone's name and declared links. */
+const ZONE_READS = ['name', 'links'];
+
 export default defineRule({
   meta: {
     id: 'control-plane/private-dns-zone-links',
@@ -57,6 +62,7 @@ export default defineRule({
       if (!links) continue;
       const { zone } = links;
       const done = new Set<Id>();
+      const pools = q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] }));
       for (const s of q.nodeSubnets(c.id)) {
         const vnet = q.getAs(s.vnet, 'vnet');
         if (!vnet || done.has(vnet.id)) continue;
@@ -65,6 +71,7 @@ export default defineRule({
         if (!resolver) {
           ctx.unverified({
             element: vnet.id,
+            reads: ['name', 'dnsServers'],
             property: 'dnsServers',
             check: `the DNS servers of VNet ${vnet.name} resolve the private API server of ${c.name}`,
             fact: `how DNS servers ${vnet.dnsServers.join(', ')} (outside every declared VNet) resolve the cluster's private DNS zone`,
@@ -72,11 +79,18 @@ export default defineRule({
           continue;
         }
         if (links.linked.includes(resolver.id)) continue;
+        // The node VNet's DNS servers and the VNet holding them (its address space).
+        const dns = [
+          { element: vnet.id, reads: ['name', 'dnsServers'] },
+          { element: resolver.id, reads: ['name', 'addressSpace', 'dnsServers'] },
+        ];
         if (!zone) {
           ctx.report({
             messageId: 'systemZoneCustomDns',
             data: { cluster: c.name, vnet: vnet.name, resolver: resolver.name },
             element: c.id,
+            reads: CLUSTER_READS,
+            dependsOn: [...pools, ...dns],
             property: 'apiServer.privateDnsZone',
             evidence: { cluster: c.name, vnet: vnet.name, resolver: resolver.name },
           });
@@ -85,6 +99,7 @@ export default defineRule({
         if (!links.complete) {
           ctx.unverified({
             element: zone.id,
+            reads: ZONE_READS,
             property: 'links',
             check: `the nodes of private cluster ${c.name} resolve the API server through zone ${zone.name} from VNet ${resolver.name}`,
           });
@@ -94,6 +109,8 @@ export default defineRule({
           messageId: 'zoneNotLinked',
           data: { zone: zone.name, cluster: c.name, resolver: resolver.name, vnet: vnet.name },
           element: zone.id,
+          reads: ZONE_READS,
+          dependsOn: [{ element: c.id, reads: CLUSTER_READS }, ...pools, ...dns],
           property: 'links',
           evidence: { zone: zone.name, cluster: c.name, resolver: resolver.name },
         });

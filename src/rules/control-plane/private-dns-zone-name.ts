@@ -61,7 +61,14 @@ apiServer: { mode: 'private', privateDnsZone: aksZone, publicFqdn: false }`,
       const name = zone.name.toLowerCase().replace(/\.$/, '');
       const m = ZONE.exec(name);
       const base = { zone: zone.name, cluster: c.name, region: c.region, expected };
-      const at = { element: zone.id, property: 'name', evidence: { zone: zone.name, region: c.region, expected } } as const;
+      // The zone's name, against the cluster's region and API server mode.
+      const at = {
+        element: zone.id,
+        reads: ['name'],
+        dependsOn: [{ element: c.id, reads: ['name', 'region', 'apiServer'] }],
+        property: 'name',
+        evidence: { zone: zone.name, region: c.region, expected },
+      };
       if (!m || (publicCloud && m[4] !== 'azmk8s.io')) {
         ctx.report({ ...at, messageId: 'wrongName', data: base });
         continue;

@@ -29,6 +29,9 @@ export default defineRule({
           messageId: 'kubenet',
           data: { agc: a.name, cluster: c.name },
           element: c.id,
+          // The cluster's CNI; the AGC only by name (which clusters it serves comes from the ingress paths).
+          reads: ['name', 'network.cni'],
+          dependsOn: [{ element: a.id, reads: ['name'] }],
           property: 'network.cni',
           evidence: { agc: a.name, cluster: c.name, cni: 'kubenet' },
         });

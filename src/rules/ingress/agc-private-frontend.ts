@@ -26,6 +26,7 @@ export default defineRule({
         messageId: 'privateFrontend',
         data: { agc: a.name },
         element: a.id,
+        reads: ['name', 'frontend'],
         property: 'frontend',
         evidence: { agc: a.name, frontend: a.frontend },
       });

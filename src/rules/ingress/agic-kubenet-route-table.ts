@@ -1,5 +1,8 @@
 import { defineRule } from '../../validate/rule.js';
 
+/** The gateway subnet's route table (and name). */
+const SUBNET_READS = ['name', 'routeTable'];
+
 export default defineRule({
   meta: {
     id: 'ingress/agic-kubenet-route-table',
@@ -50,6 +53,15 @@ export default defineRule({
         // The cluster's table: the one it brings, else the one its node subnets carry, else one AKS creates.
         const table =
           q.getAs(c.network.routeTable, 'routeTable') ?? q.getAs(q.nodeSubnets(c.id)[0]?.routeTable, 'routeTable');
+        // The gateway's management and subnet; the cluster's CNI and route table; the pools' subnets and the first
+        // node subnet's route table (where the cluster's table is found); the tables' names for the text.
+        const dependsOn = [
+          { element: g.id, reads: ['name', 'management', 'subnet'] },
+          { element: c.id, reads: ['name', 'network.cni', 'network.routeTable', 'nodePools'] },
+          ...q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ...q.nodeSubnets(c.id).slice(0, 1).map((s) => ({ element: s.id, reads: ['routeTable'] })),
+          ...[table?.id, subnet.routeTable].flatMap((t) => (t ? [{ element: t, reads: ['name'] }] : [])),
+        ];
         if (table) {
           if (subnet.routeTable === table.id) continue;
           ctx.report({
@@ -62,6 +74,8 @@ export default defineRule({
               table: table.name,
             },
             element: subnet.id,
+            reads: SUBNET_READS,
+            dependsOn,
             property: 'routeTable',
             evidence: { gateway: g.name, table: table.name },
           });
@@ -70,6 +84,7 @@ export default defineRule({
         if (subnet.routeTable !== undefined) {
           ctx.unverified({
             element: subnet.id,
+            reads: SUBNET_READS,
             property: 'routeTable',
             check: `route table ${q.name(subnet.routeTable)} of subnet ${subnet.name} is the one AKS manages for kubenet cluster ${c.name}`,
             fact: `whether route table ${q.name(subnet.routeTable)} is the kubenet route table of ${c.name} (state it as the cluster's network.routeTable)`,
@@ -80,6 +95,8 @@ export default defineRule({
           messageId: 'managedTableMissing',
           data: { gateway: g.name, cluster: c.name, subnet: subnet.name },
           element: subnet.id,
+          reads: SUBNET_READS,
+          dependsOn,
           property: 'routeTable',
           evidence: { gateway: g.name },
         });

@@ -28,6 +28,7 @@ export default defineRule({
         messageId: 'v1Sku',
         data: { gateway: g.name, management: g.management, sku: g.sku },
         element: g.id,
+        reads: ['name', 'management', 'sku'],
         property: 'sku',
         evidence: { gateway: g.name, sku: g.sku, management: g.management },
       });

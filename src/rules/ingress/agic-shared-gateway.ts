@@ -34,6 +34,9 @@ export default defineRule({
           clusters: g.clusters.map((c) => ctx.q.name(c)).join(', '),
         },
         element: g.id,
+        // The gateway's management; the clusters it serves come from the ingress paths (their names for the text).
+        reads: ['name', 'management'],
+        dependsOn: g.clusters.map((c) => ({ element: c, reads: ['name'] })),
         property: 'management',
         evidence: { gateway: g.name, clusters: g.clusters.length },
       });

@@ -1,5 +1,8 @@
 import { defineRule } from '../../validate/rule.js';
 
+/** The gateway's SKU, frontend and network isolation. */
+const READS = ['name', 'sku', 'frontend', 'networkIsolation'];
+
 export default defineRule({
   meta: {
     id: 'ingress/app-gateway-private-isolation',
@@ -42,6 +45,7 @@ export default defineRule({
       if (g.networkIsolation === undefined) {
         ctx.unverified({
           element: g.id,
+          reads: READS,
           property: 'networkIsolation',
           check: `Application Gateway ${g.name} (${g.sku}, private-only frontend) is deployed with network isolation, which a private-only v2 frontend needs`,
         });
@@ -51,6 +55,7 @@ export default defineRule({
         messageId: 'notIsolated',
         data: { gateway: g.name, sku: g.sku },
         element: g.id,
+        reads: READS,
         property: 'networkIsolation',
         evidence: { gateway: g.name, sku: g.sku, frontend: g.frontend, networkIsolation: false },
       });

@@ -63,6 +63,7 @@ export default defineRule({
       if (nsg.rules === undefined) {
         ctx.unverified({
           element: nsg.id,
+          reads: ['name', 'rules'],
           property: 'rules',
           check: `NSG ${nsg.name} on Application Gateway subnet ${subnet.name} admits GatewayManager and AzureLoadBalancer`,
         });
@@ -111,6 +112,12 @@ export default defineRule({
           messageId: id,
           data: { nsg: nsg.name, subnet: subnet.name, port, by: verdictText(verdict), gateway: g.name, sku: g.sku },
           element: nsg.id,
+          // The NSG's rules; the gateway's SKU, subnet and frontend (which flows it needs); the subnet's range and NSG.
+          reads: ['name', 'rules'],
+          dependsOn: [
+            { element: g.id, reads: ['name', 'sku', 'subnet', 'frontend'] },
+            { element: subnet.id, reads: ['name', 'cidr', 'nsg'] },
+          ],
           ...(verdict.rule ? { property: `rules[${verdict.index}]` } : { property: 'rules' }),
           evidence: { nsg: nsg.name, gateway: g.name, port, rule: verdictRuleName(verdict) },
         });

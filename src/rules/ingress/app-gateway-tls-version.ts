@@ -38,6 +38,7 @@ export default defineDatedRule({
         messageId: 'oldTls',
         data: { gateway: g.name, version: g.minTlsVersion },
         element: g.id,
+        reads: ['name', 'minTlsVersion'],
         property: 'minTlsVersion',
         evidence: { gateway: g.name, minTlsVersion: g.minTlsVersion },
       });

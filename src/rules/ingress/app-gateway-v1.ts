@@ -37,6 +37,7 @@ export default defineDatedRule({
         messageId: 'v1Sku',
         data: { gateway: g.name, sku: g.sku, target: g.sku === 'WAF' ? 'WAF_v2' : 'Standard_v2' },
         element: g.id,
+        reads: ['name', 'sku'],
         property: 'sku',
         evidence: { gateway: g.name, sku: g.sku },
       });

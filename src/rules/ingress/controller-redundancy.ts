@@ -1,5 +1,8 @@
 import { defineRule } from '../../validate/rule.js';
 
+/** The controller's replicas and placement (and name, type and cluster for the text). */
+const READS = ['name', 'type', 'cluster', 'replicas', 'zoneSpread', 'podAntiAffinity'];
+
 export default defineRule({
   meta: {
     id: 'ingress/controller-redundancy',
@@ -45,6 +48,7 @@ export default defineRule({
       if (replicas === undefined) {
         ctx.unverified({
           element: ic.id,
+          reads: READS,
           property: 'replicas',
           check: `ingress controller ${ic.name} survives a node drain (2 or more replicas)`,
         });
@@ -55,6 +59,8 @@ export default defineRule({
           messageId: 'singleReplica',
           data: { controller: ic.name, type: ic.type, cluster: c?.name ?? '?', replicas, s: replicas === 1 ? '' : 's' },
           element: ic.id,
+          reads: READS,
+          dependsOn: c ? [{ element: c.id, reads: ['name'] }] : [],
           property: 'replicas',
           evidence: { controller: ic.name, replicas },
         });
@@ -69,6 +75,7 @@ export default defineRule({
       if (ic.zoneSpread === undefined) {
         ctx.unverified({
           element: ic.id,
+          reads: READS,
           property: 'zoneSpread',
           check: `the replicas of ingress controller ${ic.name} survive the loss of a zone`,
         });
@@ -77,6 +84,7 @@ export default defineRule({
       if (ic.podAntiAffinity === undefined) {
         ctx.unverified({
           element: ic.id,
+          reads: READS,
           property: 'podAntiAffinity',
           check: `the replicas of ingress controller ${ic.name} survive the loss of a zone (zone pod anti-affinity)`,
           fact: 'pod anti-affinity of the replicas',
@@ -95,6 +103,9 @@ export default defineRule({
           zones: zones.size,
         },
         element: ic.id,
+        reads: READS,
+        // The cluster's pools and their zones.
+        dependsOn: [{ element: c.id, reads: ['name', 'nodePools'] }, ...ctx.q.pools(c.id).map((p) => ({ element: p.id, reads: ['zones'] }))],
         property: 'zoneSpread',
         evidence: { controller: ic.name, replicas, zones: zones.size },
       });

@@ -1,8 +1,8 @@
 import type { Id } from '../../model/types.js';
-import { defineRule, type UnverifiedReport } from '../../validate/rule.js';
+import { defineRule, type Dependency, type UnverifiedReport } from '../../validate/rule.js';
 
 /** The unstated fact an entry's verdict waits for, and how the question names the IP. */
-interface Pending extends Pick<UnverifiedReport, 'element' | 'property' | 'fact'> {
+interface Pending extends Pick<UnverifiedReport, 'element' | 'property' | 'fact' | 'reads'> {
   ip: string;
 }
 
@@ -31,11 +31,13 @@ export default defineRule({
     const { q } = ctx;
     // `pending`: the fact the entry's verdict waits for (its public IP's DDoS IP Protection, or the public IP itself);
     // the entry is judged only if that fact is known.
-    const entries: Array<{ id: Id; what: string; vnets: Id[]; pending?: Pending }> = [];
-    const push = (id: Id, what: string, vnets: Array<Id | undefined>, pending?: Pending): void => {
+    // `deps`: the elements (and their fields) that make the entry public and place it in its VNets.
+    const entries: Array<{ id: Id; what: string; vnets: Id[]; deps: Dependency[]; pending?: Pending }> = [];
+    const push = (id: Id, what: string, vnets: Array<Id | undefined>, deps: Dependency[], pending?: Pending): void => {
       const list = vnets.filter((v): v is Id => !!v);
-      entries.push({ id, what, vnets: [...new Set(list)], ...(pending ? { pending } : {}) });
+      entries.push({ id, what, vnets: [...new Set(list)], deps, ...(pending ? { pending } : {}) });
     };
+    const GATEWAY_READS = ['name', 'frontend', 'publicIp', 'subnet'];
     for (const g of q.all('applicationGateway')) {
       if (g.frontend === 'private') continue;
       // DDoS IP Protection on the gateway's own public IP covers it without a plan on the VNet.
@@ -44,36 +46,42 @@ export default defineRule({
       // A public frontend always has a public IP, but one the design does not declare leaves its DDoS IP Protection
       // unknown: the gateway holds the question until the IP is stated.
       const pending: Pending | undefined = !pip
-        ? { element: g.id, property: 'publicIp', ip: 'its public IP', fact: 'public frontend IP with its DDoS IP Protection setting' }
+        ? { element: g.id, reads: GATEWAY_READS, property: 'publicIp', ip: 'its public IP', fact: 'public frontend IP with its DDoS IP Protection setting' }
         : pip.ddosIpProtection === undefined
-          ? { element: pip.id, property: 'ddosIpProtection', ip: `its public IP ${pip.name}` }
+          ? { element: pip.id, reads: ['name', 'ddosIpProtection'], property: 'ddosIpProtection', ip: `its public IP ${pip.name}` }
           : undefined;
-      push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id], pending);
+      const deps = [{ element: g.id, reads: GATEWAY_READS }, ...(pip ? [{ element: pip.id, reads: ['ddosIpProtection'] }] : [])];
+      push(g.id, `public Application Gateway ${g.name}`, [q.vnetOf(g.subnet)?.id], deps, pending);
     }
     for (const p of ctx.model.ingressPaths) {
       for (const h of p.hops) {
         if (h.resourceKind === 'loadBalancer') {
           const lb = q.getAs(h.resource, 'loadBalancer');
           if (!lb || lb.visibility !== 'public') continue;
-          const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(lb.cluster || p.cluster || '').map((s) => s.vnet);
-          push(lb.id, `public load balancer ${lb.name}`, vnets);
+          const cluster = lb.cluster || p.cluster || '';
+          const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(cluster).map((s) => s.vnet);
+          // Without a subnet of its own, the load balancer is in the VNets of its cluster's node subnets.
+          const placed = lb.subnet ? [] : [{ element: cluster, reads: ['nodePools'] }, ...q.pools(cluster).map((x) => ({ element: x.id, reads: ['subnet'] }))];
+          push(lb.id, `public load balancer ${lb.name}`, vnets, [{ element: lb.id, reads: ['name', 'visibility', 'subnet', 'cluster'] }, ...placed.filter((d) => d.element)]);
         } else if (h.resourceKind === 'azureFirewall' && p.internetFacing) {
           const fw = q.getAs(h.resource, 'azureFirewall');
-          if (fw) push(fw.id, `Azure Firewall ${fw.name} (DNAT entry of path ${p.name})`, [q.vnetOf(fw.subnet)?.id]);
+          if (fw) push(fw.id, `Azure Firewall ${fw.name} (DNAT entry of path ${p.name})`, [q.vnetOf(fw.subnet)?.id], [{ element: fw.id, reads: ['name', 'subnet'] }]);
         }
       }
     }
     // One finding per VNet, naming every public entry point in it: the plan is one fix for all of them.
     const byVnet = new Map<Id, string[]>();
+    const depsByVnet = new Map<Id, Dependency[]>();
     for (const e of entries) {
       for (const vid of e.vnets) {
         const v = q.getAs(vid, 'vnet');
         if (!v || v.ddosProtectionPlan) continue;
         // Without a plan, the verdict rests on the IP's own protection: unstated, it is a question, not a warning.
         if (e.pending) {
-          const { element, property, ip, fact } = e.pending;
+          const { element, reads, property, ip, fact } = e.pending;
           ctx.unverified({
             element,
+            ...(reads ? { reads } : {}),
             property,
             check: `${e.what} in VNet ${v.name}, which has no DDoS Network Protection plan, is covered by DDoS IP Protection on ${ip}`,
             ...(fact ? { fact } : {}),
@@ -83,6 +91,7 @@ export default defineRule({
         const list = byVnet.get(v.id) ?? [];
         if (!list.includes(e.what)) list.push(e.what);
         byVnet.set(v.id, list);
+        depsByVnet.set(v.id, [...(depsByVnet.get(v.id) ?? []), ...e.deps]);
       }
     }
     for (const [vid, whats] of byVnet) {
@@ -92,6 +101,9 @@ export default defineRule({
         messageId: 'noPlan',
         data: { entry, verb: whats.length === 1 ? 'has a public IP' : 'have public IPs', vnet: v.name },
         element: v.id,
+        // The VNet's plan (and name); the entries' fields that make them public and place them in it.
+        reads: ['name', 'ddosProtectionPlan'],
+        dependsOn: depsByVnet.get(vid) ?? [],
         property: 'ddosProtectionPlan',
         evidence: { entry, vnet: v.name, entries: whats.length },
       });

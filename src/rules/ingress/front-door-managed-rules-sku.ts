@@ -30,6 +30,7 @@ export default defineRule({
         messageId: 'managedRulesOnStandard',
         data: { frontDoor: fd.name, policy: fd.waf.name ? ` policy ${fd.waf.name}` : '' },
         element: fd.id,
+        reads: ['name', 'sku', 'waf'],
         property: 'waf.managedRules',
         evidence: { frontDoor: fd.name, sku: fd.sku },
       });

@@ -39,8 +39,10 @@ export default defineRule({
         route.origins.forEach((o, j) => {
           if (o.connection !== 'public') return;
           const property = `routes[${i}].origins[${j}].lockdown`;
+          // The origin (its connection and lockdown, and name) and the route's name.
+          const reads = ['name', `routes[${i}].name`, `routes[${i}].origins[${j}]`];
           if (o.lockdown === undefined) {
-            ctx.unverified({ element: fd.id, property, check: `origin ${o.name} of Front Door ${fd.name} accepts traffic only from this profile` });
+            ctx.unverified({ element: fd.id, reads, property, check: `origin ${o.name} of Front Door ${fd.name} accepts traffic only from this profile` });
             return;
           }
           const missing = (['service-tag', 'x-azure-fdid'] as const).filter((m) => !o.lockdown!.includes(m));
@@ -56,6 +58,7 @@ export default defineRule({
               other: o.lockdown.length ? '' : ' or from another Front Door profile',
             },
             element: fd.id,
+            reads,
             property,
             evidence: { frontDoor: fd.name, origin: o.name, missing: missing.join(',') },
           });
@@ -69,7 +72,8 @@ export default defineRule({
         const g = q.getAs(h.resource, 'applicationGateway');
         if (!g || g.frontend === 'private' || done.has(g.id)) return;
         done.add(g.id);
-        const fd = q.name(p.hops.slice(0, i).find((x) => x.resourceKind === 'frontDoor')!.resource);
+        const fdId = p.hops.slice(0, i).find((x) => x.resourceKind === 'frontDoor')!.resource;
+        const fd = q.name(fdId);
         const s = q.getAs(g.subnet, 'subnet');
         const nsg = q.getAs(s?.nsg, 'nsg');
         if (!s) return;
@@ -78,6 +82,12 @@ export default defineRule({
             messageId: 'gatewaySubnetNoNsg',
             data: { gateway: g.name, frontDoor: fd, path: p.name, subnet: s.name },
             element: s.id,
+            // The subnet's NSG; the gateway's frontend and subnet; Front Door by name.
+            reads: ['name', 'nsg'],
+            dependsOn: [
+              { element: g.id, reads: ['name', 'frontend', 'subnet'] },
+              { element: fdId, reads: ['name'] },
+            ],
             property: 'nsg',
             evidence: { gateway: g.name, frontDoor: fd, subnet: s.name },
           });
@@ -85,7 +95,7 @@ export default defineRule({
         }
         if (nsg.rules === undefined) {
           const check = `the public frontend of Application Gateway ${g.name} admits only Front Door ${fd}`;
-          ctx.unverified({ element: nsg.id, property: 'rules', check });
+          ctx.unverified({ element: nsg.id, reads: ['name', 'rules'], property: 'rules', check });
           return;
         }
         const idx = nsg.rules.findIndex((r) => r.direction === 'inbound' && r.access === 'allow' && !r.sourceSubnet && ANY_SOURCE.has(String(r.source).toLowerCase()));

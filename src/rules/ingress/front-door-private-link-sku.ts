@@ -35,6 +35,8 @@ export default defineRule({
           messageId: 'privateLinkNeedsPremium',
           data: { frontDoor: fd.name, sku: fd.sku, path: p.name, privateLinkService: ctx.q.name(next.resource), hop: next.step },
           element: fd.id,
+          reads: ['name', 'sku'],
+          dependsOn: [{ element: next.resource, reads: ['name'] }],
           property: 'sku',
           evidence: { frontDoor: fd.name, sku: fd.sku, privateLinkService: ctx.q.name(next.resource) },
         });

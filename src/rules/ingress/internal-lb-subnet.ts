@@ -1,5 +1,8 @@
 import { defineRule } from '../../validate/rule.js';
 
+/** The load balancer's visibility, cluster and subnet (and name). */
+const READS = ['name', 'visibility', 'cluster', 'subnet'];
+
 export default defineRule({
   meta: {
     id: 'ingress/internal-lb-subnet',
@@ -49,6 +52,8 @@ export default defineRule({
           messageId: 'defaultSubnet',
           data: { lb: lb.name, cluster: cluster.name },
           element: lb.id,
+          reads: READS,
+          dependsOn: [{ element: cluster.id, reads: ['name'] }],
           evidence: { lb: lb.name },
         });
         continue;
@@ -58,6 +63,13 @@ export default defineRule({
         messageId: 'nodeSubnet',
         data: { lb: lb.name, cluster: cluster.name, subnet: q.name(lb.subnet) },
         element: lb.id,
+        reads: READS,
+        // The cluster's pools, whose node and pod subnets the load balancer's subnet is among (its name for the text).
+        dependsOn: [
+          { element: cluster.id, reads: ['name', 'nodePools'] },
+          ...q.pools(cluster.id).map((p) => ({ element: p.id, reads: ['subnet', 'podSubnet'] })),
+          { element: lb.subnet, reads: ['name'] },
+        ],
         property: 'subnet',
         evidence: { lb: lb.name, subnet: q.name(lb.subnet) },
       });

@@ -1,5 +1,5 @@
 import type { Id } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
 
 const ANY_SOURCE = new Set(['*', 'internet', '0.0.0.0/0', 'any']);
 /** SSH and RDP: administration, which belongs behind Bastion or a jump box, not the ingress tier. */
@@ -47,9 +47,13 @@ export default defineRule({
       // Ports the cluster deliberately publishes on a public load balancer need Internet inbound on the node subnet;
       // ingress/public-lb-direct covers that exposure, so only ports beyond those are reported here.
       const published: Array<[number, number]> = [];
+      // The load balancers on the cluster's paths (whether they are public), and its pools' subnets.
+      const dependsOn: Dependency[] = [{ element: c.id, reads: ['name', 'nodePools'] }, ...q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] }))];
       for (const p of q.ingressPathsOf(c.id)) {
         for (const h of p.hops) {
-          if (h.resourceKind === 'loadBalancer' && q.getAs(h.resource, 'loadBalancer')?.visibility === 'public') published.push([h.port, h.port]);
+          if (h.resourceKind !== 'loadBalancer') continue;
+          dependsOn.push({ element: h.resource, reads: ['visibility'] });
+          if (q.getAs(h.resource, 'loadBalancer')?.visibility === 'public') published.push([h.port, h.port]);
         }
       }
       const onlyPublished = (ports: Array<[number, number]>): boolean =>
@@ -60,7 +64,7 @@ export default defineRule({
         if (nsg.rules === undefined) {
           if (!done.has(nsg.id)) {
             done.add(nsg.id);
-            ctx.unverified({ element: nsg.id, property: 'rules', check: `NSG ${nsg.name} on node subnet ${s.name} admits only the ingress tier` });
+            ctx.unverified({ element: nsg.id, reads: ['name', 'rules'], property: 'rules', check: `NSG ${nsg.name} on node subnet ${s.name} admits only the ingress tier` });
           }
           continue;
         }
@@ -79,6 +83,8 @@ export default defineRule({
             path: `${nsg.source.path}.rules[${i}]`,
             property: 'source',
             element: nsg.id as Id,
+            reads: ['name', 'rules'],
+            dependsOn: [...dependsOn, { element: s.id, reads: ['name', 'nsg'] }],
             evidence: { nsg: nsg.name, rule: r.name, source: r.source, priority: r.priority, ports },
           });
         });

@@ -40,6 +40,9 @@ export default defineRule({
           messageId: 'publicIp',
           data: { pool: p.name, cluster: c.name, nodes: p.maxNodes },
           element: p.id,
+          // The pool's node public IPs, and its node counts for the text.
+          reads: ['name', 'nodePublicIp', 'count', 'minCount', 'maxCount'],
+          dependsOn: [{ element: c.id, reads: ['name'] }],
           property: 'nodePublicIp',
           evidence: { pool: p.name, nodes: p.maxNodes },
         });

@@ -45,6 +45,9 @@ export default defineRule({
         ctx.report({
           messageId: 'otherCluster',
           element: r!.id,
+          // The hop's cluster; both clusters by name.
+          reads: ['name', 'cluster'],
+          dependsOn: [...new Set([owner, p.cluster])].map((id) => ({ element: id, reads: ['name'] })),
           data: { path: p.name, hop: h.step, what, name: r!.name, other: q.name(owner), cluster: q.name(p.cluster) },
           path: h.source.path,
           evidence: { path: p.name, hop: h.step, cluster: q.name(owner) },

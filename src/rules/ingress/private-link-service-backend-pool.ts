@@ -49,13 +49,20 @@ export default defineRule({
       const c = q.getAs(lb?.cluster, 'cluster');
       if (!lb || !c) continue;
       const data = { service: pls.name, lb: lb.name, cluster: c.name };
+      // The service's load balancer and that load balancer's cluster.
+      const dependsOn = [
+        { element: pls.id, reads: ['name', 'loadBalancer'] },
+        { element: lb.id, reads: ['name', 'cluster'] },
+      ];
+      const POOL_READS = ['name', 'network.loadBalancerBackendPoolType'];
       if (c.network.cni === 'azure-podsubnet-static') {
-        ctx.report({ messageId: 'staticBlock', data, element: c.id, property: 'network.cni', evidence: data });
+        ctx.report({ messageId: 'staticBlock', data, element: c.id, reads: ['name', 'network.cni'], dependsOn, property: 'network.cni', evidence: data });
       }
       const pool = c.network.loadBalancerBackendPoolType;
       if (pool === undefined) {
         ctx.unverified({
           element: c.id,
+          reads: POOL_READS,
           property: 'network.loadBalancerBackendPoolType',
           check: `Private Link Service ${pls.name} can use load balancer ${lb.name} (backend pool type nodeIPConfiguration)`,
           fact: 'load balancer backend pool type',
@@ -65,6 +72,8 @@ export default defineRule({
           messageId: 'nodeIpPool',
           data,
           element: c.id,
+          reads: POOL_READS,
+          dependsOn,
           property: 'network.loadBalancerBackendPoolType',
           evidence: data,
         });

@@ -1,5 +1,8 @@
 import { defineRule } from '../../validate/rule.js';
 
+/** The service's visibility and auto-approval list (and name). */
+const READS = ['name', 'visibility', 'autoApproval'];
+
 export default defineRule({
   meta: {
     id: 'ingress/private-link-service-exposure',
@@ -34,7 +37,7 @@ export default defineRule({
       if (pls.visibility === undefined) {
         if (pls.autoApproval.length > 0) {
           const check = `Private Link Service ${pls.name} is not visible to every subscription while it auto-approves connections`;
-          ctx.unverified({ element: pls.id, property: 'visibility', check });
+          ctx.unverified({ element: pls.id, reads: READS, property: 'visibility', check });
         }
         continue;
       }
@@ -44,6 +47,7 @@ export default defineRule({
         messageId: 'anyWithAutoApproval',
         data: { service: pls.name, count, s: count === 1 ? '' : 's' },
         element: pls.id,
+        reads: READS,
         property: 'visibility',
         evidence: { service: pls.name, autoApproved: count },
       });

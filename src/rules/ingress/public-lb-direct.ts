@@ -43,6 +43,9 @@ export default defineRule({
         messageId: 'standalone',
         data: { loadBalancer: lb.name, cluster: ctx.q.name(lb.cluster) },
         element: lb.id,
+        // The load balancer's visibility and cluster; whether it is the cluster's outbound load balancer.
+        reads: ['name', 'visibility', 'cluster'],
+        dependsOn: [{ element: lb.cluster, reads: ['name', 'outbound'] }],
         evidence: { loadBalancer: lb.name },
       });
     }
@@ -58,6 +61,7 @@ export default defineRule({
         data: { path: p.name, loadBalancer: lb.name, protocol: first.protocol, port: first.port },
         path: first.source.path,
         element: lb.id,
+        reads: ['name', 'visibility'],
         evidence: { path: p.name, loadBalancer: lb.name, port: first.port },
       });
     }

@@ -36,6 +36,8 @@ export default defineRule({
             paths: paths.length ? ` on ${paths.length} ingress path${paths.length === 1 ? '' : 's'} (${paths.join(', ')})` : '',
           },
           element: r.id,
+          // The WAF policy (or an Application Gateway's legacy WAF configuration).
+          reads: ['name', 'waf', 'webApplicationFirewallConfiguration'],
           property: 'waf.mode',
           evidence: { resource: r.name, mode: 'Detection', paths: paths.length },
         });

@@ -46,9 +46,12 @@ function checkHost(ctx: RuleContext, host: Host): void {
   const what = `${LABEL[host.kind]} ${host.name}`;
   const policy = waf.name ? ` (WAF policy ${waf.name})` : legacy ? ' (legacy in-gateway WAF configuration)' : '';
   const sets = waf.managedRuleSets;
+  // The WAF (policy, or an Application Gateway's legacy configuration) and the SKU (Bot Manager on Front Door Premium).
+  const reads = ['name', 'sku', 'waf', 'webApplicationFirewallConfiguration'];
   if (sets === undefined) {
     ctx.unverified({
       element: host.id,
+      reads,
       property: legacy ? 'webApplicationFirewallConfiguration.ruleSetVersion' : 'waf.managedRuleSets',
       check: `the WAF of ${what} runs a current managed rule set${legacy ? '' : ' and Bot Manager'}`,
       fact: legacy ? 'OWASP rule set version' : 'managed rule sets (type, version, action)',
@@ -63,6 +66,7 @@ function checkHost(ctx: RuleContext, host: Host): void {
         messageId: 'outdatedRuleSet',
         data: { what, policy, type: set.type, version: set.version, target },
         element: host.id,
+        reads,
         property,
         evidence: { resource: host.name, type: set.type, version: set.version },
       });
@@ -72,6 +76,7 @@ function checkHost(ctx: RuleContext, host: Host): void {
         messageId: 'logAction',
         data: { what, policy, type: set.type, version: set.version },
         element: host.id,
+        reads,
         property: `waf.managedRuleSets[${i}].action`,
         evidence: { resource: host.name, type: set.type, action: 'Log' },
       });
@@ -82,6 +87,7 @@ function checkHost(ctx: RuleContext, host: Host): void {
       messageId: 'botManagerMissing',
       data: { what, policy },
       element: host.id,
+      reads,
       property: 'waf.managedRuleSets',
       evidence: { resource: host.name },
     });
@@ -92,6 +98,7 @@ function checkHost(ctx: RuleContext, host: Host): void {
       messageId: 'broadExclusion',
       data: { what, policy, variable: x.matchVariable },
       element: host.id,
+      reads,
       property: `waf.exclusions[${i}].operator`,
       evidence: { resource: host.name, matchVariable: x.matchVariable, operator: x.operator },
     });

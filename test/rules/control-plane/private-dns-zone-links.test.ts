@@ -117,3 +117,22 @@ describe(`${ID}: unstated facts`, () => {
     expect(r.unverified ?? []).toEqual([]);
   });
 });
+
+describe(`${ID}: reads`, () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it("the node VNet's invalid DNS server holds back the zone's verdict, which reads the VNet's DNS servers", async () => {
+    const arch = design(['10.0.0.4'], ['spoke'])();
+    set(arch.network.vnets[1]!, 'dnsServers', ['10.0.0.4', 42]);
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual([expect.stringMatching(/^network\.vnets\[1\]\.dnsServers/)]);
+  });
+  it('an invalid field the verdict does not read (the cluster’s tier, the spoke’s flow logs) leaves it standing', async () => {
+    const arch = design(['10.0.0.4'], ['spoke'])();
+    set(arch.clusters[0]!, 'tier', 'premium');
+    set(arch.network.vnets[1]!, 'flowLogs', 'yes');
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual(['zoneNotLinked']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { privateDnsZone } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
@@ -98,4 +100,22 @@ testRule('control-plane/private-dns-zone-name', {
       findings: [{ messageId: 'wrongName', path: PATH, severity: 'error', message: /privatelink\.usgovvirginia\.<cloud suffix>/ }],
     },
   ],
+});
+
+describe("reads: the cluster's region a zone's name is judged against", () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it("an invalid region of the cluster (an empty one stands in) holds back the zone's verdict", async () => {
+    const arch = withZone('privatelink.westeurope.azmk8s.io')();
+    set(arch.clusters[0]!, 'region', 42);
+    const r = await runRuleResult('control-plane/private-dns-zone-name', arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual(['clusters[0].region']);
+  });
+  it('an invalid field of the cluster it does not read (the tier) leaves the verdict standing', async () => {
+    const arch = withZone('privatelink.northeurope.azmk8s.io')();
+    set(arch.clusters[0]!, 'tier', 'premium');
+    const r = await runRuleResult('control-plane/private-dns-zone-name', arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual(['wrongRegion']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
 });

@@ -100,3 +100,22 @@ describe(`${ID}: unstated facts`, () => {
     ]);
   });
 });
+
+describe(`${ID}: reads`, () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it("the cluster's invalid CNI (kubenet stands in) holds back the gateway subnet's verdict", async () => {
+    const arch = design({ appGwTable: 'none' })();
+    set(arch.clusters[0]!.network!, 'cni', 'kube-net');
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual(['clusters[0].network.cni']);
+  });
+  it('an invalid field the verdict does not read (the gateway’s TLS version, the cluster’s tier) leaves it standing', async () => {
+    const arch = design({ appGwTable: 'none' })();
+    set(arch.ingress![0]!.hops[0]!.via, 'minTlsVersion', 1.2);
+    set(arch.clusters[0]!, 'tier', 'premium');
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual(['notAssociated']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -28,4 +30,25 @@ testRule('ingress/agic-requires-v2', {
     { name: 'AGIC (Helm) on Standard v1', arch: withGateway('agic-helm', 'Standard'), findings: [v1('agic-helm', 'Standard')] },
     { name: 'AGIC (add-on) on WAF v1', arch: withGateway('agic-addon', 'WAF'), findings: [v1('agic-addon', 'WAF')] },
   ],
+});
+
+describe('reads: the management a v1 verdict rests on', () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it('an invalid management (agic-addon stands in) holds back the v1 verdict, which reads it', async () => {
+    const b = baseline();
+    b.appGw.sku = 'WAF';
+    set(b.appGw, 'management', 'agic');
+    const r = await runRuleResult('ingress/agic-requires-v2', b.arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual(['ingress[0].hops[0].via.management']);
+  });
+  it('an invalid field it does not read (minCapacity) leaves the verdict standing', async () => {
+    const b = baseline();
+    b.appGw.management = 'agic-helm';
+    b.appGw.sku = 'Standard';
+    set(b.appGw, 'minCapacity', 'two');
+    const r = await runRuleResult('ingress/agic-requires-v2', b.arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual(['v1Sku']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
 });

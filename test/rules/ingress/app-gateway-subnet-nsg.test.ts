@@ -147,3 +147,21 @@ describe(`${ID}: unstated rules`, () => {
     );
   });
 });
+
+describe(`${ID}: reads`, () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it("the gateway's invalid frontend (public stands in) holds back the NSG's verdict, whose flows it decides", async () => {
+    const arch = withNsg([])();
+    set(arch.ingress![0]!.hops[0]!.via, 'frontend', 'everywhere');
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual(['ingress[0].hops[0].via.frontend']);
+  });
+  it("the gateway's invalid field the verdict does not read (its TLS version) leaves it standing", async () => {
+    const arch = withNsg([])();
+    set(arch.ingress![0]!.hops[0]!.via, 'minTlsVersion', 1.2);
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual(['gatewayManager']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+});

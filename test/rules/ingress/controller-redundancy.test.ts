@@ -122,3 +122,27 @@ describe(`${ID}: unstated facts`, () => {
     expect(await unverified({ replicas: 2, zoneSpread: false })).toEqual([`${IC}.podAntiAffinity`]);
   });
 });
+
+describe(`${ID}: reads`, () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it("a pool's invalid zone holds back the spread verdict, which counts the pools' zones", async () => {
+    const b = baseline();
+    b.ic.replicas = 2;
+    b.ic.zoneSpread = false;
+    b.ic.podAntiAffinity = 'node';
+    for (const pool of b.aks.nodePools) set(pool, 'zones', [1, 2, 4]);
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual([expect.stringMatching(/^clusters\[0\]\.nodePools\[\d\]\.zones/)]);
+  });
+  it("a pool's invalid field the verdict does not read (its VM size) leaves it standing", async () => {
+    const b = baseline();
+    b.ic.replicas = 2;
+    b.ic.zoneSpread = false;
+    b.ic.podAntiAffinity = 'node';
+    for (const pool of b.aks.nodePools) set(pool, 'vmSize', 42);
+    const r = await runRuleResult(ID, b.arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual(['notSpread']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+});

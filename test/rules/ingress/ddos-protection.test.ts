@@ -226,3 +226,21 @@ describe(`${ID}: unstated facts`, () => {
     expect(r.unverified).toHaveLength(1);
   });
 });
+
+describe('ingress/ddos-protection: reads', () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it("the gateway's invalid frontend (public stands in) holds back the VNet's verdict (its public IP has no DDoS IP Protection), which rests on it", async () => {
+    const arch = withPip(false)();
+    set(arch.ingress![0]!.hops[0]!.via, 'frontend', 'internet');
+    const r = await runRuleResult('ingress/ddos-protection', arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual(['ingress[0].hops[0].via.frontend']);
+  });
+  it("the gateway's invalid field the verdict does not read (its TLS version) leaves it standing", async () => {
+    const arch = withPip(false)();
+    set(arch.ingress![0]!.hops[0]!.via, 'minTlsVersion', 1.2);
+    const r = await runRuleResult('ingress/ddos-protection', arch);
+    expect(r.findings.map((f) => f.messageId)).toEqual(['noPlan']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
+});

@@ -1,3 +1,5 @@
+import { describe, expect, it } from 'vitest';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 
@@ -51,4 +53,24 @@ testRule('ingress/node-public-ip', {
       ],
     },
   ],
+});
+
+describe('ingress/node-public-ip: reads', () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  const run = (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = baseline();
+    b.aks.nodePools[1]!.nodePublicIp = true;
+    change(b);
+    return runRuleResult('ingress/node-public-ip', b.arch);
+  };
+  it("the pool's invalid node count holds back the finding, whose text gives the nodes", async () => {
+    const r = await run((b) => set(b.aks.nodePools[1]!, 'maxCount', 'ten'));
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual(['clusters[0].nodePools[1].maxCount']);
+  });
+  it("the pool's invalid field the verdict does not read (its VM size) leaves it standing", async () => {
+    const r = await run((b) => set(b.aks.nodePools[1]!, 'vmSize', 42));
+    expect(r.findings.map((f) => f.messageId)).toEqual(['publicIp']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
 });
