@@ -100,13 +100,4 @@ export const HELD_BY_ANY_FIELD: ReadonlySet<string> = new Set<string>([
   'ingress/public-lb-direct',
   'ingress/waf-detection-mode',
   'ingress/waf-managed-rule-sets',
-  'reliability/app-gateway-zones',
-  'reliability/firewall-nat-gateway-zones',
-  'reliability/firewall-zones',
-  'reliability/frontend-ip-zones',
-  'reliability/gateway-zone-sku',
-  'reliability/hybrid-link-redundancy',
-  'reliability/multi-region-global-lb',
-  'reliability/nat-gateway-zones',
-  'reliability/system-node-count',
 ]);
