@@ -72,3 +72,23 @@ export function egressDeps(q: ModelQuery, clusterId: Id, subnetReads: readonly s
   }
   return mergeDeps(out);
 }
+
+/** The firewall fields its rules come from: classic collections, a policy, the allow shorthand. */
+export const FIREWALL_RULE_READS = ['classicRules', 'policy', 'fqdnAllowRules', 'aksFqdnTag'];
+
+/**
+ * The firewall policies a firewall's rules (and its policy-given settings: DNS proxy, threat intelligence, IDPS) come
+ * from: its policy and the base policies it inherits, with `reads` of each.
+ */
+export function policyDeps(q: ModelQuery, firewallId: Id, reads: readonly string[] = ['ruleCollections', 'basePolicy']): Dependency[] {
+  const out: Dependency[] = [];
+  const seen = new Set<Id>();
+  for (let id = q.getAs(firewallId, 'azureFirewall')?.policy; id !== undefined && !seen.has(id); ) {
+    seen.add(id);
+    const p = q.getAs(id, 'firewallPolicy');
+    if (!p) break;
+    out.push({ element: p.id, reads: [...new Set([...reads, 'basePolicy'])] });
+    id = p.basePolicy;
+  }
+  return out;
+}
