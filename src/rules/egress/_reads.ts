@@ -92,3 +92,11 @@ export function policyDeps(q: ModelQuery, firewallId: Id, reads: readonly string
   }
   return out;
 }
+
+/** The pool fields a node count at peak rests on (capacity.ts poolDemand): counts, autoscaler bounds and surge. */
+export const POOL_COUNT_READS = ['count', 'minCount', 'maxCount', 'maxSurge'];
+
+/** Every pool of a cluster with POOL_COUNT_READS, and the cluster's pool list. */
+export function poolCountDeps(q: ModelQuery, clusterId: Id): Dependency[] {
+  return [{ element: clusterId, reads: ['nodePools'] }, ...q.pools(clusterId).map((p) => ({ element: p.id, reads: POOL_COUNT_READS }))];
+}
