@@ -55,7 +55,6 @@ export const HELD_BY_ANY_FIELD: ReadonlySet<string> = new Set<string>([
   'control-plane/private-access-unreachable',
   'control-plane/private-dns-zone-links',
   'control-plane/private-dns-zone-name',
-  'egress/firewall-aks-required-fqdns',
   'ingress/agc-kubenet',
   'ingress/agc-private-frontend',
   'ingress/agic-kubenet-route-table',
