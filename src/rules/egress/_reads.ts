@@ -25,7 +25,8 @@ export function mergeDeps(deps: readonly Dependency[], except?: Id): Dependency[
 
 /**
  * The fields a subnet's effective routes rest on (computeRouting): its route table, the table's routes and BGP
- * propagation, the address spaces of its VNet and of the VNets peered with it, the appliances a route names by address,
+ * propagation, the address spaces of its VNet and of the VNets peered with it (and the peerings), the appliances a
+ * route names by address,
  * and the gateways, connections and on-premises ranges whose routes the gateway propagates. The subnet's own fields
  * are the caller's (`routeTable` at least).
  */
@@ -37,6 +38,9 @@ export function routingDeps(q: ModelQuery, subnetId: Id | undefined): Dependency
   if (v) {
     out.push({ element: v.id, reads: ['addressSpace'] });
     for (const p of q.peers(v.id)) out.push({ element: p.id, reads: ['addressSpace'] });
+    // The peerings themselves (a peer's ranges, gateway transit): an edge is no resource, so any invalid field of it
+    // holds the verdict.
+    for (const e of q.edges('peering')) if (e.from === v.id || e.to === v.id) out.push({ element: e.id, reads: ['allowGatewayTransit', 'useRemoteGateways'] });
   }
   const table = q.getAs(s.routeTable, 'routeTable');
   if (table) out.push({ element: table.id, reads: ['routes', 'bgpRoutePropagation'] });
