@@ -42,6 +42,12 @@ export default defineRule({
         data: { cluster: c.name, nodes, surge, peak: nodes + surge, table: table?.name ?? '(AKS-managed)', declared, limit },
         element: c.id,
         property: 'nodePools',
+        // The CNI, the route table and pool list; every pool's node counts and surge; the table's declared routes.
+        reads: ['network.cni', 'network.routeTable', 'nodePools'],
+        dependsOn: [
+          ...ctx.q.pools(c.id).map((p) => ({ element: p.id, reads: ['count', 'minCount', 'maxCount', 'maxSurge'] })),
+          ...(table ? [{ element: table.id, reads: ['routes'] }] : []),
+        ],
         evidence: { nodes, surge, limit, declaredRoutes: declared, routeTableLimit: LIMIT },
       });
     }

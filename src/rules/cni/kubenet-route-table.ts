@@ -45,6 +45,12 @@ network: { cni: 'kubenet', podCidr: '192.168.0.0/16', routeTable: rt }`,
           },
           element: s.id,
           property: 'routeTable',
+          // The subnet's table (and CIDR, in the message); the cluster's CNI, table and VNet mode; the pools placing it.
+          reads: ['routeTable', 'cidr'],
+          dependsOn: [
+            { element: c.id, reads: ['network.cni', 'network.routeTable', 'managedVnet', 'nodePools'] },
+            ...q.pools(c.id).filter((p) => p.subnet === s.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ],
           evidence: { subnet: s.name, subnetRouteTable: s.routeTable ? q.name(s.routeTable) : 'none', clusterRouteTable: declared.name },
         });
       }

@@ -1,5 +1,5 @@
 import type { Id } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
 
 export default defineRule({
   meta: {
@@ -28,37 +28,51 @@ const rtB = routeTable({ name: 'rt-aks-b', routes: [] });
   },
   check(ctx) {
     const { q } = ctx;
-    const subnetOwner = new Map<Id, string>();
-    const tableOwner = new Map<Id, string>();
+    // The first cluster on a subnet or table, with what places it there (read back when a second one comes).
+    const subnetOwner = new Map<Id, { name: string; deps: Dependency[] }>();
+    const tableOwner = new Map<Id, { name: string; deps: Dependency[] }>();
     for (const c of q.all('cluster')) {
       if (c.network.cni !== 'kubenet') continue;
+      const cluster: Dependency = { element: c.id, reads: ['network.cni', 'network.routeTable', 'nodePools'] };
+      const onSubnet = (s: Id): Dependency[] => q.pools(c.id).filter((p) => p.subnet === s).map((p) => ({ element: p.id, reads: ['subnet'] }));
       const tables = new Set<Id>();
       if (c.network.routeTable) tables.add(c.network.routeTable);
       for (const s of q.nodeSubnets(c.id)) {
         if (s.routeTable) tables.add(s.routeTable);
-        const other = subnetOwner.get(s.id);
-        if (other !== undefined) {
+        const deps = [cluster, ...onSubnet(s.id)];
+        const owner = subnetOwner.get(s.id);
+        if (owner !== undefined) {
+          const other = owner.name;
           ctx.report({
             messageId: 'sharedSubnet',
             data: { other, cluster: c.name, subnet: s.name, cidr: s.cidr },
             element: s.id,
             property: 'cidr',
+            reads: ['cidr'],
+            dependsOn: [...owner.deps, ...deps],
             evidence: { subnet: s.name, clusters: `${other}, ${c.name}` },
           });
-        } else subnetOwner.set(s.id, c.name);
+        } else subnetOwner.set(s.id, { name: c.name, deps });
       }
       for (const t of [...tables].sort()) {
         const rt = q.getAs(t, 'routeTable');
         if (!rt) continue;
-        const other = tableOwner.get(t);
-        if (other !== undefined) {
+        // The cluster's own table, or its node subnets' tables (and the pools that make them node subnets).
+        const via = q.nodeSubnets(c.id).filter((s) => s.routeTable === t);
+        const deps = [cluster, ...via.flatMap((s) => [{ element: s.id, reads: ['routeTable'] }, ...onSubnet(s.id)])];
+        const owner = tableOwner.get(t);
+        if (owner !== undefined) {
+          const other = owner.name;
           ctx.report({
             messageId: 'sharedRouteTable',
             data: { other, cluster: c.name, routeTable: rt.name },
             element: rt.id,
+            // Only that the table exists: none of its fields.
+            reads: [],
+            dependsOn: [...owner.deps, ...deps],
             evidence: { routeTable: rt.name, clusters: `${other}, ${c.name}` },
           });
-        } else tableOwner.set(t, c.name);
+        } else tableOwner.set(t, { name: c.name, deps });
       }
     }
   },

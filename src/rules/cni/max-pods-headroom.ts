@@ -46,6 +46,9 @@ export default defineRule({
           data: { pool: p.name, cluster: c.name, maxPods: p.maxPods, recommended },
           element: p.id,
           property: 'maxPods',
+          // The pool's maxPods; the cluster's CNI (the recommendation, and the default maxPods).
+          reads: ['maxPods'],
+          dependsOn: [{ element: c.id, reads: ['network.cni'] }],
           evidence: { pool: p.name, maxPods: p.maxPods, recommended },
         });
       }

@@ -1,6 +1,9 @@
 import { defineRule } from '../../validate/rule.js';
 import { nonNeg } from '../address/_net.js';
 
+/** A pool's maxPods (whose default follows its cluster's CNI) and node counts. */
+const READS = ['maxPods', 'count', 'minCount', 'maxCount'];
+
 export default defineRule({
   meta: {
     id: 'cni/max-pods-pool-minimum',
@@ -32,7 +35,7 @@ export default defineRule({
         const unknownMin = p.autoscaling && p.minCount === undefined;
         const atMax = unknownMin && p.maxCount !== undefined && nonNeg(p.maxCount) * pods < 30;
         if (unknownMin && !atMax) {
-          ctx.unverified({ element: p.id, property: 'minCount', check: `node pool ${p.name} of ${c.name} holds at least 30 pods at its autoscaler minimum` });
+          ctx.unverified({ element: p.id, property: 'minCount', check: `node pool ${p.name} of ${c.name} holds at least 30 pods at its autoscaler minimum`, reads: READS });
           continue;
         }
         const nodes = nonNeg(atMax ? p.maxCount : p.autoscaling ? p.minCount : p.count);
@@ -49,6 +52,8 @@ export default defineRule({
           },
           element: p.id,
           property: 'maxPods',
+          reads: READS,
+          dependsOn: [{ element: c.id, reads: ['network.cni'] }],
           evidence: { pool: p.name, nodes, maxPods: pods, capacity: nodes * pods },
         });
       }

@@ -52,6 +52,9 @@ export default defineRule({
           data: { pool: p.name, cluster: c.name, maxPods: p.maxPods },
           element: p.id,
           property: 'maxPods',
+          // The pool's maxPods; the cluster's CNI (the default maxPods).
+          reads: ['maxPods'],
+          dependsOn: [{ element: c.id, reads: ['network.cni'] }],
           evidence: { pool: p.name, maxPods: p.maxPods },
         });
       }

@@ -32,6 +32,9 @@ export default defineRule({
           data: { subnet: s.name, cidr: s.cidr, pool: p.name, cluster: c.name, delegation: s.delegation },
           element: s.id,
           property: 'delegation',
+          // The subnet's delegation (and CIDR, in the message); the pool's subnet, which makes it a node subnet.
+          reads: ['delegation', 'cidr'],
+          dependsOn: [{ element: p.id, reads: ['subnet'] }],
           evidence: { subnet: s.name, delegation: s.delegation, pool: p.name },
         });
       }

@@ -52,6 +52,7 @@ export default defineRule({
             element: nsg.id,
             property: 'rules',
             check: `NSG ${nsg.name} on node subnet ${s.name} lets overlay pod traffic of ${c.name} through`,
+            reads: ['rules'],
           });
           continue;
         }
@@ -87,6 +88,13 @@ export default defineRule({
             },
             element: nsg.id,
             property: verdict.rule ? `rules[${verdict.index}]` : 'rules',
+            // The NSG's rules; the cluster's CNI and pod CIDR; the node subnet's range and NSG, and the pools on it.
+            reads: ['rules'],
+            dependsOn: [
+              { element: c.id, reads: ['network.cni', 'network.podCidr', 'nodePools'] },
+              { element: s.id, reads: ['cidr', 'nsg'] },
+              ...q.pools(c.id).filter((p) => p.subnet === s.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+            ],
             evidence: { nsg: nsg.name, rule: verdictRuleName(verdict), direction: hit.flow.direction },
           });
         }

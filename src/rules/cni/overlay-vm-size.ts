@@ -30,6 +30,8 @@ export default defineRule({
           data: { pool: p.name, cluster: c.name, vmSize: p.vmSize },
           element: p.id,
           property: 'vmSize',
+          reads: ['vmSize'],
+          dependsOn: [{ element: c.id, reads: ['network.cni'] }],
           evidence: { pool: p.name, vmSize: p.vmSize },
         });
       }

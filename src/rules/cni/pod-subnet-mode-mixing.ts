@@ -1,5 +1,5 @@
 import type { Id } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
 
 export default defineRule({
   meta: {
@@ -23,6 +23,8 @@ const podsDynamic = subnet({ name: 'snet-pods-dynamic', cidr: '10.241.16.0/20', 
   check(ctx) {
     const { q } = ctx;
     const modes = new Map<Id, Map<string, string>>();
+    // Per pod subnet, what the verdict rests on: each pool's pod subnet and its cluster's CNI.
+    const deps = new Map<Id, Dependency[]>();
     for (const c of q.all('cluster')) {
       const cni = c.network.cni;
       if (cni !== 'azure-podsubnet-dynamic' && cni !== 'azure-podsubnet-static') continue;
@@ -31,6 +33,7 @@ const podsDynamic = subnet({ name: 'snet-pods-dynamic', cidr: '10.241.16.0/20', 
         const m = modes.get(p.podSubnet) ?? new Map<string, string>();
         if (!m.has(cni)) m.set(cni, `${c.name}/${p.name}`);
         modes.set(p.podSubnet, m);
+        deps.set(p.podSubnet, [...(deps.get(p.podSubnet) ?? []), { element: p.id, reads: ['podSubnet'] }, { element: c.id, reads: ['network.cni'] }]);
       }
     }
     for (const [sid, m] of [...modes].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
@@ -46,6 +49,8 @@ const podsDynamic = subnet({ name: 'snet-pods-dynamic', cidr: '10.241.16.0/20', 
         },
         element: s.id,
         property: 'cidr',
+        reads: ['cidr'],
+        dependsOn: deps.get(sid) ?? [],
         evidence: { subnet: s.name },
       });
     }

@@ -39,6 +39,8 @@ export default defineRule({
           data: { pool: p.name, cluster: c.name, maxPods: pods, blocks, addresses: blocks * 16, suggestion },
           element: p.id,
           property: 'maxPods',
+          reads: ['maxPods'],
+          dependsOn: [{ element: c.id, reads: ['network.cni'] }],
           evidence: { pool: p.name, maxPods: pods, blocks },
         });
       }

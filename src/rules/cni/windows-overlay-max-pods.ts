@@ -28,6 +28,8 @@ export default defineRule({
           data: { pool: p.name, cluster: c.name, maxPods: p.maxPods },
           element: p.id,
           property: 'maxPods',
+          reads: ['maxPods', 'os'],
+          dependsOn: [{ element: c.id, reads: ['network.cni'] }],
           evidence: { pool: p.name, maxPods: p.maxPods, recommended: 110 },
         });
       }

@@ -1,5 +1,6 @@
 import { directPublicLoadBalancers } from '../../model/egress.js';
 import { defineRule } from '../../validate/rule.js';
+import { CLUSTER_EGRESS_READS, egressDeps, mergeDeps } from './_reads.js';
 
 export default defineRule({
   meta: {
@@ -78,6 +79,13 @@ export default defineRule({
         },
         element: c.id,
         property: 'outbound',
+        // The cluster's egress path (its outbound settings, pools, subnets and their routes), and the public load
+        // balancers (visibility and cluster) that choose the message.
+        reads: CLUSTER_EGRESS_READS,
+        dependsOn: mergeDeps(
+          [...egressDeps(q, c.id), ...q.all('loadBalancer').map((lb) => ({ element: lb.id, reads: ['visibility', 'cluster'] }))],
+          c.id,
+        ),
         evidence: {
           cluster: c.name,
           subnets: routes.map((r) => q.name(r.subnet)).join(', '),

@@ -1,6 +1,7 @@
 import { routingOf } from '../../model/egress.js';
 import { routeFor, type EffectiveRoute } from '../../model/routing.js';
 import { defineRule } from '../../validate/rule.js';
+import { mergeDeps, routingDeps } from './_reads.js';
 
 /** Reverse proxies in front of a cluster: the nodes see the proxy's private address as the source. */
 const PROXY_KINDS = new Set(['applicationGateway', 'agc', 'apiManagement']);
@@ -88,6 +89,19 @@ export default defineRule({
             path: p.name,
           },
           element: s.id,
+          // Both subnets' ranges and effective routes, the proxy's subnet, and the pools that make s a node subnet.
+          reads: ['cidr', 'routeTable'],
+          dependsOn: mergeDeps(
+            [
+              ...routingDeps(q, s.id),
+              ...routingDeps(q, proxySubnet.id),
+              { element: proxySubnet.id, reads: ['cidr', 'routeTable'] },
+              { element: proxy.id, reads: ['subnet'] },
+              { element: p.cluster, reads: ['nodePools'] },
+              ...q.pools(p.cluster).filter((x) => x.subnet === s.id).map((x) => ({ element: x.id, reads: ['subnet'] })),
+            ],
+            s.id,
+          ),
           // A user route is what to change: point at it (only user routes have an index, and a table).
           ...(back.routeIndex !== undefined
             ? { path: `${q.getAs(back.routeTable, 'routeTable')!.source.path}.routes[${back.routeIndex}]` }

@@ -1,5 +1,6 @@
 import type { Id } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
+import { mergeDeps, routingDeps } from './_reads.js';
 import { defaultRouteOf } from './_egress.js';
 
 export default defineRule({
@@ -41,8 +42,11 @@ export default defineRule({
     // Subnets hosting VMs, in a stable order, with what runs there.
     const hosts = new Map<Id, string[]>();
     const isolated = new Set<Id>();
-    const add = (subnet: Id | undefined, what: string): void => {
+    // Per subnet, the fields of what runs there that place it there.
+    const placed = new Map<Id, Dependency[]>();
+    const add = (subnet: Id | undefined, what: string, ...deps: Dependency[]): void => {
       if (!subnet) return;
+      placed.set(subnet, [...(placed.get(subnet) ?? []), ...deps]);
       const list = hosts.get(subnet) ?? [];
       if (!list.includes(what)) list.push(what);
       hosts.set(subnet, list);
@@ -51,13 +55,14 @@ export default defineRule({
       const explicit = c.outbound.type !== 'none' && c.outbound.type !== 'block';
       for (const s of q.nodeSubnets(c.id)) {
         if (explicit) continue; // the cluster's own outbound (LB, NAT, UDR) is explicit egress for its nodes
-        add(s.id, `nodes of cluster ${c.name}`);
+        const pools = q.pools(c.id).filter((p) => p.subnet === s.id).map((p) => ({ element: p.id, reads: ['subnet'] }));
+        add(s.id, `nodes of cluster ${c.name}`, { element: c.id, reads: ['outbound.type', 'nodePools'] }, ...pools);
         isolated.add(s.id);
       }
     }
-    for (const j of q.all('jumpBox')) add(j.subnet, `jump box ${j.name}`);
+    for (const j of q.all('jumpBox')) add(j.subnet, `jump box ${j.name}`, { element: j.id, reads: ['subnet'] });
     for (const a of q.all('buildAgents'))
-      if (a.hosting === 'self-hosted') add(a.subnet, `self-hosted build agents ${a.name}`);
+      if (a.hosting === 'self-hosted') add(a.subnet, `self-hosted build agents ${a.name}`, { element: a.id, reads: ['hosting', 'subnet'] });
     for (const [id, what] of hosts) {
       const s = q.getAs(id, 'subnet');
       if (!s || s.defaultOutboundAccess === false) continue;
@@ -70,12 +75,15 @@ export default defineRule({
           d.route.nextHopType === 'None')
       )
         continue;
+      // The subnet's setting, NAT gateway and routes (its CIDR is in the message); what runs there.
+      const reads = ['defaultOutboundAccess', 'natGateway', 'routeTable', 'cidr'];
       if (s.defaultOutboundAccess === undefined) {
         // New VNets are private by default, older ones are not: the design must say which this is.
         ctx.unverified({
           element: s.id,
           property: 'defaultOutboundAccess',
           check: `subnet ${s.name} (${what.join(', ')}) has no implicit internet egress`,
+          reads,
         });
         continue;
       }
@@ -87,6 +95,8 @@ export default defineRule({
         data: { subnet: s.name, cidr: s.cidr, hosts: what.join(', '), why },
         element: s.id,
         property: 'defaultOutboundAccess',
+        reads,
+        dependsOn: mergeDeps([...routingDeps(q, s.id), ...(placed.get(id) ?? [])], s.id),
         evidence: { subnet: s.name, hosts: what.join(', ') },
       });
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
+import { egressDeps } from './_reads.js';
 
 export default defineRule({
   meta: {
@@ -36,6 +37,8 @@ export default defineRule({
     for (const p of ctx.model.egressPaths) {
       const c = q.getAs(p.cluster, 'cluster');
       if (!c) continue;
+      // The destination's CIDR, and the cluster's egress path (the first node subnet's routes, the appliance).
+      const at = { reads: ['cidr'], dependsOn: egressDeps(q, c.id) };
       for (const r of p.destinationRoutes) {
         const d = q.getAs(r.destination, 'egressDestination');
         if (!d) continue;
@@ -47,6 +50,7 @@ export default defineRule({
             data: { what, subnet: q.name(r.subnet), route },
             element: d.id,
             property: 'cidr',
+            ...at,
             severity: 'error',
             evidence: { destination: d.name, cidr: d.cidr ?? '', subnet: q.name(r.subnet), nextHopType: r.nextHopType },
           });
@@ -56,6 +60,7 @@ export default defineRule({
             data: { what, appliance: q.name(p.nextHop), route, subnet: q.name(r.subnet) },
             element: d.id,
             property: 'cidr',
+            ...at,
             evidence: { destination: d.name, cidr: d.cidr ?? '', subnet: q.name(r.subnet), appliance: q.name(p.nextHop) },
           });
         }

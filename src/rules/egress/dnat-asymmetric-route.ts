@@ -3,6 +3,7 @@ import { dnatFirewall, routingOf } from '../../model/egress.js';
 import { routeFor, type SubnetRoutes } from '../../model/routing.js';
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
+import { mergeDeps, routingDeps } from './_reads.js';
 
 /** Whether a user route could catch a public address other than through 0.0.0.0/0 (a host or public-prefix route). */
 function publicUserRoutes(t: SubnetRoutes): boolean {
@@ -73,6 +74,17 @@ export default defineRule({
         const addresses = [
           ...new Set([...(rule.destinationAddress ? [rule.destinationAddress] : []), ...(fw.publicIpAddresses ?? [])]),
         ];
+        // The firewall's DNAT rules (its own, or its policy's), public addresses and private IP (which routes name);
+        // the load balancer's visibility; the cluster's pools and their subnets.
+        const fwReads = ['classicRules', 'policy', 'publicIpAddresses', 'privateIp'];
+        const policy = q.getAs(fw.policy, 'firewallPolicy');
+        const placed = [
+          { element: fw.id, reads: fwReads },
+          ...(policy ? [{ element: policy.id, reads: ['ruleCollections', 'basePolicy'] }] : []),
+          ...(lb ? [{ element: lb.id, reads: ['visibility'] }] : []),
+          { element: p.cluster!, reads: ['nodePools', 'network.cni'] },
+          ...pools.map((pool) => ({ element: pool.id, reads: ['subnet', 'podSubnet'] })),
+        ];
         for (const s of subnets) {
           const key = `${fw.id}|${s.id}`;
           const t = routing.get(s.id);
@@ -92,6 +104,7 @@ export default defineRule({
                 property: 'publicIpAddresses',
                 check: `replies from ${q.name(s.id)} to the public side of ${fw.name} return the way DNAT traffic came`,
                 fact: "firewall's public IP addresses",
+                reads: fwReads,
               });
             }
             continue;
@@ -115,6 +128,8 @@ export default defineRule({
             },
             element: s.id,
             path: `${table.source.path}.routes[${r.routeIndex}]`,
+            reads: ['routeTable'],
+            dependsOn: mergeDeps([...routingDeps(q, s.id), ...placed], s.id),
             evidence: { firewall: fw.name, subnet: q.name(s.id), address: hit.a, path: p.name },
           });
         }

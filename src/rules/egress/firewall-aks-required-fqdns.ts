@@ -4,7 +4,8 @@ import type { ModelQuery } from '../../model/query.js';
 import { routeFor } from '../../model/routing.js';
 import { egressSourcesVia, firewallAllows, networkAllows, unknownFact, type FlowVerdict, type NetworkNeed } from '../../model/firewall.js';
 import type { ClusterResource, FirewallResource, ResourceOf } from '../../model/types.js';
-import { defineRule, type RuleContext } from '../../validate/rule.js';
+import { defineRule, type Dependency, type RuleContext } from '../../validate/rule.js';
+import { FIREWALL_RULE_READS, egressDeps, mergeDeps, policyDeps } from './_reads.js';
 import { clustersVia } from './_egress.js';
 
 /**
@@ -87,6 +88,26 @@ function dnsServersViaFirewall(q: ModelQuery, c: ClusterResource, fw: FirewallRe
   return [...out].sort();
 }
 
+/** The firewall's fields a verdict reads: its rules (its own or its policy's) and its private IP (a DNS proxy is no hop). */
+const FIREWALL_READS = [...FIREWALL_RULE_READS, 'privateIp'];
+
+/**
+ * What a verdict on a firewall for one cluster rests on besides the firewall: its policies' rules; the cluster's API
+ * server and region (what it needs) and egress path (through the firewall, from which subnets); the DNS servers of
+ * the node subnets' VNets.
+ */
+function dependencies(q: ModelQuery, fw: FirewallResource, c: ClusterResource): Dependency[] {
+  return mergeDeps(
+    [
+      ...policyDeps(q, fw.id),
+      { element: c.id, reads: ['apiServer', 'region'] },
+      ...egressDeps(q, c.id, ['cidr']),
+      ...q.nodeSubnets(c.id).map((s) => ({ element: s.vnet, reads: ['dnsServers'] })),
+    ],
+    fw.id,
+  );
+}
+
 /** Where a firewall's rules are written: its policy reference, or its classic rule collections. */
 function rulesProperty(fw: FirewallResource): 'policy' | 'classicRules' {
   return fw.ruleModel === 'policy' ? 'policy' : 'classicRules';
@@ -104,6 +125,7 @@ function apiServerText(c: ClusterResource): string {
 function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterResource): void {
   const tunnel = c.apiServer.mode === 'public' && c.apiServer.konnectivity !== true;
   const dns = dnsServersViaFirewall(ctx.q, c, fw);
+  const at = { reads: FIREWALL_READS, dependsOn: dependencies(ctx.q, fw, c) };
   if (!tunnel && dns.length === 0) return;
   if (fw.networkRules === undefined) {
     // The shorthand (aksFqdnTag, fqdnAllowRules) says nothing about network rules.
@@ -115,6 +137,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
       ctx.unverified({
         element: c.id,
         property: 'apiServer.konnectivity',
+        reads: ['apiServer', 'region'],
         fact: 'konnectivity agent (whether a konnectivity-agent pod runs in kube-system)',
         check:
           `Azure Firewall ${fw.name} lets ${c.name} reach its control plane (without the konnectivity agent, ` +
@@ -124,6 +147,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
     }
     ctx.unverified({
       element: fw.id,
+      reads: FIREWALL_READS,
       property: rulesProperty(fw),
       fact: 'network rules (rule collections of the firewall or its policy)',
       check: `Azure Firewall ${fw.name} allows ${needs.join(' and ')} for ${c.name}`,
@@ -142,6 +166,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
         messageId: 'blockedNetwork',
         data: { firewall: fw.name, cluster: c.name, needs: text, deny, effect },
         element: fw.id,
+        ...at,
         property,
         evidence: { firewall: fw.name, cluster: c.name, blocked: text, blockedBy: deny },
       });
@@ -150,6 +175,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
       if (n.v.verdict !== 'unknown') continue;
       ctx.unverified({
         element: fw.id,
+        reads: FIREWALL_READS,
         property,
         fact: unknownFact(n.v.rules, n.v.facts),
         check: `Azure Firewall ${fw.name} allows ${n.text} for ${c.name}`,
@@ -169,6 +195,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
       ctx.unverified({
         element: c.id,
         property: 'apiServer.konnectivity',
+        reads: ['apiServer', 'region'],
         fact: 'konnectivity agent (whether a konnectivity-agent pod runs in kube-system)',
         check:
           `Azure Firewall ${fw.name} lets ${c.name} reach its control plane: without the konnectivity agent it also ` +
@@ -182,6 +209,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
           messageId: 'missingTunnelPorts',
           data: { firewall: fw.name, cluster: c.name, ports, tag },
           element: fw.id,
+          ...at,
           property,
           evidence: { firewall: fw.name, cluster: c.name, missing: ports },
         });
@@ -208,6 +236,7 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
       messageId: 'missingDnsRule',
       data: { firewall: fw.name, cluster: c.name, servers: dnsMissing.join(', ') },
       element: fw.id,
+      ...at,
       property,
       evidence: { firewall: fw.name, cluster: c.name, dnsServers: dnsMissing.join(', ') },
     });
@@ -304,6 +333,7 @@ export default defineRule({
         const names = clusters.map((c) => c.name).join(', ');
         ctx.unverified({
           element: fw.id,
+          reads: FIREWALL_READS,
           property: 'aksFqdnTag',
           check: `Azure Firewall ${fw.name} lets ${names} reach the FQDNs AKS needs`,
         });
@@ -328,12 +358,16 @@ export default defineRule({
           data: { nva: nvaText(nva), clusters: names, needs },
           element: nva.id,
           property: 'allowsAksEgress',
+          // The appliance's answer (and vendor, in the message); the clusters' egress paths through it, API servers and
+          // regions (what they need).
+          reads: ['allowsAksEgress', 'vendor'],
+          dependsOn: mergeDeps(clusters.flatMap((c) => [...egressDeps(ctx.q, c.id), { element: c.id, reads: ['apiServer', 'region'] }]), nva.id),
           evidence: { nva: nva.name, allowsAksEgress: false },
         });
         continue;
       }
       // An appliance's rule base is not modelled: its owner answers this in allowsAksEgress.
-      ctx.unverified({ element: nva.id, property: 'allowsAksEgress', check: `${nvaText(nva)} lets ${names} reach what AKS needs: ${needs}` });
+      ctx.unverified({ element: nva.id, property: 'allowsAksEgress', reads: ['allowsAksEgress', 'vendor'], check: `${nvaText(nva)} lets ${names} reach what AKS needs: ${needs}` });
     }
   },
 });
@@ -347,6 +381,7 @@ function nvaText(nva: ResourceOf<'nva'>): string {
 function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource): void {
   const needed = requiredFqdns(c);
   const sources = egressSourcesVia(ctx.q, c, fw.id, ['nodes']);
+  const at = { reads: FIREWALL_READS, dependsOn: dependencies(ctx.q, fw, c) };
   const verdicts = needed.map((fqdn) => ({
     fqdn,
     v: firewallAllows(fw, { fqdn, protocol: 'https', port: 443, tags: ['AzureKubernetesService'], sources }),
@@ -364,6 +399,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
       messageId: 'missingFqdns',
       data: { ...data, missing: missing.join(', ') },
       element: fw.id,
+      ...at,
       property: 'aksFqdnTag',
       evidence,
     });
@@ -379,6 +415,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
         near: [...near].join('; '),
       },
       element: fw.id,
+      ...at,
       property: rulesProperty(fw),
       evidence,
     });
@@ -390,6 +427,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
       messageId: 'blockedFqdns',
       data: { ...data, count: blocked.length, deny, sources: sources.length ? ` from ${sources.join(', ')}` : '', missing: list },
       element: fw.id,
+      ...at,
       property: rulesProperty(fw),
       evidence: { firewall: fw.name, cluster: c.name, blocked: list, blockedCount: blocked.length, blockedBy: deny },
     });
@@ -397,6 +435,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
   if (unknownRules.length > 0 || unknownFacts.length > 0) {
     ctx.unverified({
       element: fw.id,
+      reads: FIREWALL_READS,
       property: rulesProperty(fw),
       fact: unknownFact(unknownRules, unknownFacts),
       check: `Azure Firewall ${fw.name} lets the nodes of ${c.name} reach the FQDNs AKS needs`,

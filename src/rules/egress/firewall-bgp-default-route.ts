@@ -1,6 +1,7 @@
 import { routingOf } from '../../model/egress.js';
 import { defaultRouteFor } from '../../model/routing.js';
 import { defineRule } from '../../validate/rule.js';
+import { egressDeps, mergeDeps, routingDeps } from './_reads.js';
 
 export default defineRule({
   meta: {
@@ -47,10 +48,8 @@ export default defineRule({
       const t = routingOf(q.model).get(fw.subnet);
       const r = t ? defaultRouteFor(t) : undefined;
       if (!r || r.source !== 'VirtualNetworkGateway') continue;
-      const clusters = q
-        .all('cluster')
-        .filter((c) => q.egressPathOf(c.id)?.nextHop === fw.id)
-        .map((c) => c.name);
+      const carried = q.all('cluster').filter((c) => q.egressPathOf(c.id)?.nextHop === fw.id);
+      const clusters = carried.map((c) => c.name);
       ctx.report({
         messageId: 'learnedDefault',
         data: {
@@ -62,6 +61,10 @@ export default defineRule({
         },
         element: fw.id,
         property: 'forcedTunneling',
+        // The firewall's forced tunneling and subnet, the subnet's routes (the gateway's learned default), and the
+        // egress paths of the clusters named as carried.
+        reads: ['forcedTunneling', 'subnet'],
+        dependsOn: mergeDeps([...routingDeps(q, fw.subnet), ...carried.flatMap((c) => egressDeps(q, c.id))], fw.id),
         evidence: { firewall: fw.name, gateway: q.name(r.nextHopResource), clusters: clusters.length },
       });
     }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
+import { FIREWALL_RULE_READS, egressDeps, mergeDeps, policyDeps } from './_reads.js';
 import { egressAppliance } from '../../model/egress.js';
 import { egressSourcesVia, firewallAllows, unknownFact } from '../../model/firewall.js';
 
@@ -58,8 +59,14 @@ export default defineRule({
         sources: egressSourcesVia(q, c, fw.id),
       });
       if (v.verdict === 'allowed') continue;
+      // The destination's FQDN, protocol, port and category; the cluster's egress path (which leads to the firewall,
+      // from which subnets); the firewall's rules, its own or its policies'.
+      const at = {
+        reads: ['fqdn', 'protocol', 'port', 'category', 'privateEndpoint'],
+        dependsOn: mergeDeps([...egressDeps(q, c.id, ['cidr']), { element: fw.id, reads: FIREWALL_RULE_READS }, ...policyDeps(q, fw.id)]),
+      };
       if (v.verdict === 'unknown-rules') {
-        ctx.unverified({ element: fw.id, property: 'fqdnAllowRules', check: `Azure Firewall ${fw.name} allows the egress destinations of ${c.name}` });
+        ctx.unverified({ element: fw.id, property: 'fqdnAllowRules', check: `Azure Firewall ${fw.name} allows the egress destinations of ${c.name}`, reads: FIREWALL_RULE_READS });
         continue;
       }
       if (v.verdict === 'unknown') {
@@ -68,6 +75,7 @@ export default defineRule({
           property: fw.ruleModel === 'policy' ? 'policy' : 'classicRules',
           fact: unknownFact(v.rules, v.facts),
           check: `Azure Firewall ${fw.name} allows egress destination ${d.name} (${d.fqdn}) from the subnets of ${c.name}`,
+          reads: FIREWALL_RULE_READS,
         });
         continue;
       }
@@ -89,6 +97,7 @@ export default defineRule({
           },
           element: d.id,
           property: 'fqdn',
+          ...at,
           evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, protocol: d.protocol, port: d.port, blockedBy: deny },
         });
         continue;
@@ -101,6 +110,7 @@ export default defineRule({
           data: { ...data, rules, plural: rules === 1 ? '' : 's' },
           element: d.id,
           property: 'fqdn',
+          ...at,
           evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, allowRules: rules },
         });
         continue;
@@ -116,6 +126,7 @@ export default defineRule({
         },
         element: d.id,
         property: 'fqdn',
+        ...at,
         evidence: { destination: d.name, fqdn: d.fqdn, firewall: fw.name, protocol: d.protocol, port: d.port, near: v.near.join('; ') },
       });
     }

@@ -1,5 +1,6 @@
 import type { VnetResource } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
+import { FIREWALL_RULE_READS, egressDeps, mergeDeps, policyDeps } from './_reads.js';
 import { clustersVia } from './_egress.js';
 
 /**
@@ -50,6 +51,9 @@ export default defineRule({
     for (const fw of q.all('azureFirewall')) {
       if (!fw.dnsProxy) continue;
       const seen = new Set<string>();
+      // DNS proxy, the private IP, and the rules (FQDN network rules): the firewall's own or its policies'.
+      const reads = ['dnsProxy', 'privateIp', ...FIREWALL_RULE_READS];
+      const firewall = [{ element: fw.id, reads }, ...policyDeps(q, fw.id, ['ruleCollections', 'dnsProxy'])];
       for (const c of clustersVia(q, fw.id)) {
         const vnets = new Map<string, VnetResource>();
         for (const p of q.pools(c.id)) {
@@ -65,12 +69,23 @@ export default defineRule({
               property: 'privateIp',
               check: `VNet ${v.name} sends its DNS queries to the DNS proxy of Azure Firewall ${fw.name}`,
               fact: 'the firewall private IP',
+              reads,
             });
             continue;
           }
           if (v.dnsServers.includes(fw.privateIp)) continue;
           const data = { firewall: fw.name, vnet: v.name, cluster: c.name, firewallIp: fw.privateIp };
           const evidence = { ...data, dnsServers: v.dnsServers.join(', ') };
+          // The VNet's DNS servers; the firewall; the cluster's egress path (through the firewall) and pools' subnets
+          // (in the VNet); the cluster's destinations (FQDN network traffic).
+          const at = {
+            reads: ['dnsServers'],
+            dependsOn: mergeDeps([
+              ...firewall,
+              ...egressDeps(q, c.id),
+              ...q.all('egressDestination').filter((d) => d.cluster === c.id).map((d) => ({ element: d.id, reads: ['fqdn', 'protocol', 'privateEndpoint'] })),
+            ]),
+          };
           // The proxy keeps client and firewall answers alike for FQDNs in *network* rules (TCP/UDP);
           // application rules match the requested host name and need no shared resolution.
           // The firewall's own Allow network rules with FQDNs need it already, whatever the declared destinations say.
@@ -90,6 +105,7 @@ export default defineRule({
                 (fw.unknownBaseRules?.length ?? 0) > 0 && fw.networkRules !== undefined
                   ? `rule collections of base policy ${fw.unknownBaseRules!.join(', ')}`
                   : 'network rules (rule collections of the firewall or its policy)',
+              reads,
               check:
                 `VNet ${v.name} (cluster ${c.name}) on Azure-provided DNS needs no DNS proxy of Azure Firewall ${fw.name}, ` +
                 'as long as the firewall has no FQDN network rules',
@@ -102,6 +118,7 @@ export default defineRule({
             ctx.report({
               element: v.id,
               property: 'dnsServers',
+              ...at,
               messageId: fqdnNetwork ? 'azureDns' : 'azureDnsNoNetworkFqdn',
               ...(fqdnNetwork ? {} : { severity: 'info' as const }),
               data: { ...data, defaulted: defaulted ? ' (the default: the VNet states no dnsServers)' : '' },
@@ -112,6 +129,7 @@ export default defineRule({
             ctx.report({
               element: v.id,
               property: 'dnsServers',
+              ...at,
               messageId: 'otherDns',
               severity: 'info',
               data: { ...data, dnsServers: v.dnsServers.join(', ') },

@@ -1,4 +1,5 @@
 import { defineRule } from '../../validate/rule.js';
+import { egressDeps, mergeDeps, policyDeps } from './_reads.js';
 import { clustersVia } from './_egress.js';
 
 /** Protocols an Azure Firewall application rule (HTTP, HTTPS/TLS with SNI, MSSQL) cannot match by FQDN, so they need FQDN network rules. */
@@ -38,6 +39,9 @@ export default defineRule({
       // DNS proxy off is Azure's default, but a design that leaves it out has not said it is off.
       const unstated = q.isDefaulted(fw.id, 'dnsProxy');
       const fact = 'whether DNS proxy is enabled on the firewall or its policy';
+      // DNS proxy and the network rules: the firewall's own or its policies'.
+      const reads = ['dnsProxy', 'policy', 'classicRules'];
+      const policies = policyDeps(q, fw.id, ['ruleCollections', 'dnsProxy']);
       // The firewall's own FQDN network rules need the proxy whatever the declared destinations say.
       const rules = (fw.networkRules ?? []).filter((r) => r.action === 'Allow' && r.destinationFqdns.length > 0);
       const named = new Set<string>();
@@ -48,6 +52,7 @@ export default defineRule({
           ctx.unverified({
             element: fw.id,
             property: 'dnsProxy',
+            reads,
             fact,
             check: `network rule ${r.name} (${r.collection}) of Azure Firewall ${fw.name} can match ${fqdns} (FQDNs in network rules need DNS proxy)`,
           });
@@ -58,6 +63,8 @@ export default defineRule({
           data: { rule: r.name, collection: r.collection, fqdns, firewall: fw.name },
           element: fw.id,
           property: 'dnsProxy',
+          reads,
+          dependsOn: policies,
           evidence: { firewall: fw.name, rule: r.name, collection: r.collection, fqdns },
         });
       }
@@ -71,6 +78,7 @@ export default defineRule({
             ctx.unverified({
               element: fw.id,
               property: 'dnsProxy',
+              reads,
               fact,
               check: `egress destination ${d.name} (${d.fqdn}, ${d.protocol}:${d.port}) of ${c.name} can be allowed by an FQDN network rule on Azure Firewall ${fw.name}`,
             });
@@ -81,6 +89,12 @@ export default defineRule({
             data: { destination: d.name, fqdn: d.fqdn, protocol: d.protocol, port: d.port, cluster: c.name, firewall: fw.name },
             element: fw.id,
             property: 'dnsProxy',
+            reads,
+            // The destination's FQDN, protocol and port, and the cluster's egress path that leads here.
+            dependsOn: mergeDeps(
+              [...policies, { element: d.id, reads: ['fqdn', 'protocol', 'port', 'privateEndpoint'] }, ...egressDeps(q, c.id)],
+              fw.id,
+            ),
             evidence: { firewall: fw.name, destination: d.name, fqdn: d.fqdn, protocol: d.protocol, port: d.port },
           });
         }

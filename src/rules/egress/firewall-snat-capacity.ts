@@ -1,5 +1,6 @@
 import { FIREWALL_PORTS_PER_IP as PORTS_PER_IP, snatNodes } from '../../model/capacity.js';
 import { defineRule } from '../../validate/rule.js';
+import { egressDeps, mergeDeps, poolCountDeps } from './_reads.js';
 import { clustersVia, fmt, isProduction, plural } from './_egress.js';
 
 const PRODUCTION_MIN_IPS = 20;
@@ -50,6 +51,10 @@ export default defineRule({
         },
         element: fw.id,
         property: 'publicIps',
+        // The firewall's public IPs (and NAT gateway); the egress paths of the clusters it carries, and their pools'
+        // node counts at peak.
+        reads: ['publicIps', 'natGateway'],
+        dependsOn: mergeDeps(clusters.flatMap((c) => [...egressDeps(ctx.q, c.id), ...poolCountDeps(ctx.q, c.id)]), fw.id),
         evidence: { firewall: fw.name, publicIps: ips, snatPortsPerInstance: ips * PORTS_PER_IP, nodes },
       });
     }

@@ -17,6 +17,8 @@ function judge(
     data: { what, name: part.name, mode, effect: mode === 'Off' ? 'is off' : 'only raises alerts' },
     element: part.id,
     property: feature,
+    // The mode; IDPS's default follows the policy's tier; a firewall's own threat intelligence counts without a policy.
+    reads: feature === 'idps' ? ['idps', 'tier'] : part.kind === 'azureFirewall' ? ['threatIntel', 'policy'] : ['threatIntel'],
     evidence: { part: part.name, feature, mode },
   });
 }

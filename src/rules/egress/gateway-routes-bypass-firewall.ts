@@ -1,6 +1,7 @@
 import { routingOf } from '../../model/egress.js';
 import { defaultRouteFor, routeFor } from '../../model/routing.js';
 import { defineRule } from '../../validate/rule.js';
+import { mergeDeps, routingDeps } from './_reads.js';
 
 export default defineRule({
   meta: {
@@ -61,6 +62,16 @@ export default defineRule({
         },
         element: table.id,
         property: 'bgpRoutePropagation',
+        // The table's propagation and routes; the subnet's routes (gateways and on-premises ranges); the pools that
+        // make it a node or pod subnet.
+        reads: ['bgpRoutePropagation', 'routes'],
+        dependsOn: mergeDeps(
+          [
+            ...routingDeps(q, s.id),
+            ...q.all('nodePool').filter((p) => p.subnet === s.id || p.podSubnet === s.id).map((p) => ({ element: p.id, reads: ['subnet', 'podSubnet'] })),
+          ],
+          table.id,
+        ),
         evidence: { subnet: s.name, routeTable: table.name, prefixes: winning.length },
       });
     }

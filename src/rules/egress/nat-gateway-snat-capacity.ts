@@ -1,6 +1,7 @@
 import { NAT_GATEWAY_PORTS_PER_IP as PORTS_PER_IP } from '../../model/capacity.js';
 import type { Id } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
+import { CLUSTER_EGRESS_READS, egressDeps, mergeDeps, poolCountDeps } from './_reads.js';
 import { clusterScale, fmt, plural } from './_egress.js';
 
 const MAX_ADDRESSES = 16;
@@ -43,7 +44,7 @@ export default defineRule({
   check(ctx) {
     const { q } = ctx;
     // NAT gateway -> clusters whose nodes use it.
-    const users = new Map<Id, { nodes: number; surge: number; clusters: string[]; pools: Id[]; managedOf?: Id }>();
+    const users = new Map<Id, { nodes: number; surge: number; clusters: string[]; egress: Dependency[]; pools: Dependency[]; managedOf?: Id }>();
     for (const c of q.all('cluster')) {
       const o = c.outbound;
       // The NAT gateway the effective egress path really uses (a route to a firewall bypasses it).
@@ -51,8 +52,10 @@ export default defineRule({
       const natId: Id | undefined = path?.via === 'natGateway' ? path.hops.find((h) => q.getAs(h, 'natGateway')) : undefined;
       if (!natId || !q.getAs(natId, 'natGateway')) continue;
       const s = clusterScale(q, c);
-      const u = users.get(natId) ?? { nodes: 0, surge: 0, clusters: [], pools: [] };
-      u.pools.push(...q.pools(c.id).map((p) => p.id));
+      const u = users.get(natId) ?? { nodes: 0, surge: 0, clusters: [], egress: [], pools: [] };
+      // The egress path that leads to the NAT gateway, and the pools' node counts at peak.
+      u.egress.push(...egressDeps(q, c.id));
+      u.pools.push(...poolCountDeps(q, c.id));
       u.nodes += s.nodes;
       u.surge += s.surge;
       u.clusters.push(c.name);
@@ -64,7 +67,10 @@ export default defineRule({
     for (const [natId, u] of users) {
       const nat = q.getAs(natId, 'natGateway')!;
       const addresses = Number.isFinite(nat.publicAddressCount) ? nat.publicAddressCount : 0;
-      const where = u.managedOf ? { element: u.managedOf, property: 'outbound' } : { element: nat.id, property: 'publicIps' };
+      // An AKS-managed NAT gateway is its cluster's outbound settings; a NAT gateway of the design, its public addresses.
+      const where = u.managedOf
+        ? { element: u.managedOf, property: 'outbound', reads: [...CLUSTER_EGRESS_READS, 'managedVnet'], dependsOn: mergeDeps(u.egress, u.managedOf) }
+        : { element: nat.id, property: 'publicIps', reads: ['publicIps', 'publicIpPrefixLength', 'publicIpResources'], dependsOn: mergeDeps(u.egress) };
       const prefixText = nat.publicIpPrefixLength !== undefined ? ` (${plural(nat.publicIps, 'IP')} + a /${nat.publicIpPrefixLength} prefix)` : '';
       const evidence = { natGateway: nat.name, publicAddresses: addresses, maxNodes: u.nodes, surgeNodes: u.surge };
       if (addresses > MAX_ADDRESSES) {
@@ -104,7 +110,7 @@ export default defineRule({
           },
           ...where,
           // The node count comes from the pools' stated sizes and surge.
-          dependsOn: u.pools,
+          dependsOn: mergeDeps([...where.dependsOn, ...u.pools], where.element),
           // A headroom estimate: NAT gateway has no per-node allocation to run out of.
           severity: 'info',
           evidence: { ...evidence, portsPerNode: perNode },

@@ -46,6 +46,12 @@ export default defineRule({
           },
           element: s.id,
           property: 'natGateway',
+          // The subnet's NAT gateway; the cluster's outbound NAT gateway and pools; the pools that place it.
+          reads: ['natGateway'],
+          dependsOn: [
+            { element: c.id, reads: ['outbound.type', 'outbound.natGateway', 'nodePools'] },
+            ...q.pools(c.id).filter((p) => p.subnet === s.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ],
           evidence: { cluster: c.name, subnet: s.name, natGateway: natName },
         });
       }

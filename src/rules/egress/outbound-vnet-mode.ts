@@ -46,6 +46,9 @@ export default defineRule({
           },
           element: c.id,
           property: 'outbound',
+          // The outbound type and VNet mode; the pools' subnets, named in the message.
+          reads: ['outbound.type', 'managedVnet', 'nodePools'],
+          dependsOn: ctx.q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
           evidence: { cluster: c.name, outboundType: t, managedVnet: false },
         });
       } else if ((t === 'userAssignedNATGateway' || t === 'userDefinedRouting') && c.managedVnet) {
@@ -54,6 +57,7 @@ export default defineRule({
           data: { cluster: c.name, outboundType: t, part: t === 'userDefinedRouting' ? 'route table' : 'NAT gateway' },
           element: c.id,
           property: 'outbound',
+          reads: ['outbound.type', 'managedVnet'],
           evidence: { cluster: c.name, outboundType: t, managedVnet: true },
         });
       }

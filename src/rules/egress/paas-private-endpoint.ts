@@ -1,10 +1,17 @@
 import type { ModelQuery } from '../../model/query.js';
 import type { Id, PrivateEndpointResource, VnetResource } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
+import { mergeDeps } from './_reads.js';
 import { isIsolatedBootstrapRegistry } from '../control-plane/network-isolated-byo-acr.js';
 import { resolvingVnet } from './_dns.js';
 
 /** The VNets whose workloads use the endpoint: the node VNets of clusters that egress through it, else its own VNet. */
+/** What makes a VNet's resolver: its DNS servers, and the address spaces that place them in a VNet. */
+function resolving(q: ModelQuery, v: VnetResource): Dependency[] {
+  if (v.dnsServers.length === 0) return [{ element: v.id, reads: ['dnsServers'] }];
+  return [{ element: v.id, reads: ['dnsServers'] }, ...q.all('vnet').map((x) => ({ element: x.id, reads: ['addressSpace'] }))];
+}
+
 function consumerVnets(q: ModelQuery, pe: PrivateEndpointResource): VnetResource[] {
   const ids = new Set<Id>();
   for (const d of q.all('egressDestination')) {
@@ -76,6 +83,7 @@ export default defineRule({
           element: target.id,
           property: 'publicNetworkAccess',
           check: `${target.service} ${target.name} behind private endpoint ${pe.name} has public network access closed`,
+          reads: ['publicNetworkAccess', 'service'],
         });
       }
       if (target && target.publicNetworkAccess && !reportedPaas.has(target.id)) {
@@ -91,6 +99,8 @@ export default defineRule({
           },
           element: target.id,
           property: 'publicNetworkAccess',
+          reads: ['publicNetworkAccess', 'service'],
+          dependsOn: [{ element: pe.id, reads: ['target'] }],
           evidence: { paas: target.name, endpoint: pe.name },
         });
       }
@@ -104,6 +114,7 @@ export default defineRule({
           property: 'dnsZone',
           check: `clients of private endpoint ${pe.name} resolve ${q.name(pe.target)} to its private address`,
           fact: 'the private DNS zone that resolves the service name (dnsZone)',
+          reads: ['dnsZone', 'target'],
         });
         continue;
       }
@@ -112,10 +123,22 @@ export default defineRule({
           element: zone.id,
           property: 'links',
           check: `private DNS zone ${zone.name} is linked to the VNets that resolve for private endpoint ${pe.name}`,
+          reads: ['links'],
         });
         continue;
       }
       const links = new Set(zone.links);
+      // The endpoint's zone, target and subnet; the destinations and clusters that make the consumer VNets; the
+      // clusters that could make the target an isolated cluster's bootstrap registry.
+      const placing = [
+        { element: pe.id, reads: ['dnsZone', 'target', 'subnet'] },
+        ...q.all('egressDestination').filter((d) => d.privateEndpoint === pe.id).flatMap((d) => [
+          { element: d.id, reads: ['privateEndpoint'] },
+          { element: d.cluster, reads: ['nodePools'] },
+          ...q.pools(d.cluster).map((p) => ({ element: p.id, reads: ['subnet'] })),
+        ]),
+        ...q.all('cluster').map((c) => ({ element: c.id, reads: ['networkIsolated', 'bootstrapRegistry'] })),
+      ];
       const done = new Set<Id>();
       for (const consumer of consumerVnets(q, pe)) {
         const resolver = resolvingVnet(q, consumer);
@@ -125,6 +148,7 @@ export default defineRule({
             property: 'dnsServers',
             check: `the DNS servers of VNet ${consumer.name} resolve ${zone.name} (they are outside every declared VNet)`,
             fact: `how DNS servers ${consumer.dnsServers.join(', ')} resolve private DNS zones`,
+            reads: ['dnsServers'],
           });
           continue;
         }
@@ -141,6 +165,8 @@ export default defineRule({
           },
           element: zone.id,
           property: 'links',
+          reads: ['links'],
+          dependsOn: mergeDeps([...placing, ...resolving(q, consumer)], zone.id),
           evidence: { zone: zone.name, vnet: resolver.name },
         });
       }

@@ -45,6 +45,7 @@ export default defineRule({
         messageId: 'publicEndpoint',
         data: { cluster: c.name, destination: d.name, target: d.fqdn ?? d.cidr ?? 'no address stated' },
         element: d.id,
+        reads: ['category', 'privateEndpoint', 'fqdn', 'cidr'],
         evidence: { cluster: c.name, destination: d.name, ...(d.fqdn ? { fqdn: d.fqdn } : {}) },
       });
     }

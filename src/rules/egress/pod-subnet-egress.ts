@@ -1,6 +1,7 @@
 import { sameEgress, subnetEgress, type SubnetEgress } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
 import { defineRule } from '../../validate/rule.js';
+import { egressDeps, mergeDeps } from './_reads.js';
 
 /** "afw-hub" / "Internet (system route)" / "None (route x in rt-y)": where a subnet's 0.0.0.0/0 leads. */
 function describe(q: ModelQuery, e: SubnetEgress): string {
@@ -92,6 +93,9 @@ export default defineRule({
           },
           element: pod.subnet,
           property: 'routeTable',
+          // The pod subnet's routes and NAT gateway, and the cluster's egress path (the node subnet's way out).
+          reads: ['routeTable', 'natGateway'],
+          dependsOn: mergeDeps(egressDeps(q, c.id), pod.subnet),
           evidence: {
             cluster: c.name,
             podSubnet: q.name(pod.subnet),

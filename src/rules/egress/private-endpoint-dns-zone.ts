@@ -76,6 +76,14 @@ export default defineRule({
         data: { endpoint: pe.name, service: known.label, target: target.name, zone: zone.name, expected: known.expected },
         element: pe.id,
         property: 'dnsZone',
+        // The endpoint's zone and target; the target's service; the zone's name; the clusters that could make the
+        // target an isolated cluster's bootstrap registry.
+        reads: ['dnsZone', 'target'],
+        dependsOn: [
+          { element: target.id, reads: ['service'] },
+          { element: zone.id, reads: ['name'] },
+          ...q.all('cluster').map((c) => ({ element: c.id, reads: ['networkIsolated', 'bootstrapRegistry'] })),
+        ],
         evidence: { endpoint: pe.name, service: target.service, zone: zone.name },
       });
     }

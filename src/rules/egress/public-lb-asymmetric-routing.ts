@@ -1,5 +1,6 @@
 import type { Id } from '../../model/types.js';
 import { defineRule } from '../../validate/rule.js';
+import { egressDeps } from './_reads.js';
 import { directPublicLoadBalancers } from '../../model/egress.js';
 
 export default defineRule({
@@ -44,12 +45,15 @@ export default defineRule({
     for (const { loadBalancer: lb, cluster, path: p, hop: h } of directPublicLoadBalancers(q)) {
       const appliance = udr.get(cluster);
       if (appliance === undefined) continue;
+      // The load balancer's visibility and cluster, and the cluster's egress path (to the appliance).
+      const at = { reads: ['visibility', 'cluster'], dependsOn: egressDeps(q, cluster) };
       if (p && h) {
         ctx.report({
           messageId: 'pathThroughPublicLb',
           data: { path: p.name, loadBalancer: lb.name, hop: h.step, cluster: q.name(cluster), appliance },
           path: h.source.path,
           element: lb.id,
+          ...at,
           evidence: { path: p.name, loadBalancer: lb.name, cluster: q.name(cluster), appliance },
         });
       } else {
@@ -58,6 +62,7 @@ export default defineRule({
           messageId: 'servicePublicLb',
           data: { loadBalancer: lb.name, cluster: q.name(cluster), appliance },
           element: lb.id,
+          ...at,
           evidence: { loadBalancer: lb.name, cluster: q.name(cluster), appliance },
         });
       }

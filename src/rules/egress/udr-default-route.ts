@@ -45,12 +45,19 @@ export default defineRule({
       const viaIp = via?.privateIp;
       for (const s of q.nodeSubnets(c.id)) {
         const rt = q.getAs(s.routeTable, 'routeTable');
+        // The cluster's outbound type and appliance, and the pools that make s a node subnet.
+        const placed = [
+          { element: c.id, reads: ['outbound.type', 'outbound.via', 'nodePools'] },
+          ...q.pools(c.id).filter((p) => p.subnet === s.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+        ];
         if (!rt) {
           ctx.report({
             messageId: 'noRouteTable',
             data: { subnet: s.name, cidr: s.cidr, cluster: c.name, target: via?.name ?? 'a firewall or NVA' },
             element: s.id,
             property: 'routeTable',
+            reads: ['routeTable', 'cidr'],
+            dependsOn: placed,
             evidence: { cluster: c.name, subnet: s.name },
           });
           continue;
@@ -70,6 +77,8 @@ export default defineRule({
             },
             element: rt.id,
             property: 'routes',
+            reads: ['routes'],
+            dependsOn: [...placed, { element: s.id, reads: ['routeTable'] }],
             evidence: { cluster: c.name, subnet: s.name, routes: rt.routes.length },
           });
           continue;

@@ -30,9 +30,13 @@ export default defineRule({
       if (g.sku !== 'Standard_v2' && g.sku !== 'WAF_v2') continue;
       const region = ctx.q.vnetOf(g.subnet)?.region;
       const support = zoneSupport(region);
+      // The SKU, zones and subnet of the gateway, and the region of the subnet's VNet.
+      const reads = ['sku', 'subnet', 'zones'];
+      const vnet = ctx.q.vnetOf(g.subnet);
+      const dependsOn = vnet ? [{ element: vnet.id, reads: ['region'] }] : [];
       if (!region || support === 'non-zonal') continue;
       if (g.zones === undefined) {
-        ctx.unverified({ element: g.id, property: 'zones', check: `Application Gateway ${g.name} survives the loss of a zone in ${region}` });
+        ctx.unverified({ element: g.id, property: 'zones', check: `Application Gateway ${g.name} survives the loss of a zone in ${region}`, reads });
         continue;
       }
       if (g.zones.length >= 2) continue;
@@ -43,6 +47,8 @@ export default defineRule({
           data: { what: `Application Gateway ${g.name}`, zones: zonesText(g.zones), region },
           element: g.id,
           property: 'zones',
+          reads,
+          dependsOn,
           evidence: { gateway: g.name, zones: g.zones.length, region },
         });
         continue;
@@ -52,6 +58,8 @@ export default defineRule({
         data: { gateway: g.name, sku: g.sku, region, zones: zonesText(g.zones) },
         element: g.id,
         property: 'zones',
+        reads,
+        dependsOn,
         evidence: { gateway: g.name, zones: g.zones.length, region: region ?? '' },
       });
     }

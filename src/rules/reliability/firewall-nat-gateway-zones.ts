@@ -38,6 +38,12 @@ export default defineRule({
         data: { firewall: fw.name, fwZones: zonesText(fw.zones), nat: nat.name, natZones: zonesText(nat.zones) },
         element: nat.id,
         property: 'sku',
+        // The NAT gateway's SKU and zones; the firewall's zones and its NAT gateway (its own, or its subnet's).
+        reads: ['sku', 'zones'],
+        dependsOn: [
+          { element: fw.id, reads: ['natGateway', 'subnet', 'zones'] },
+          ...(fw.natGateway === undefined ? [{ element: fw.subnet, reads: ['natGateway'] }] : []),
+        ],
         evidence: { firewall: fw.name, natGateway: nat.name, firewallZones: fw.zones.length },
       });
     }

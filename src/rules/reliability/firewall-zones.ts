@@ -1,6 +1,7 @@
 import { defineRule } from '../../validate/rule.js';
 import { zoneSupport } from '../../model/data/regions.js';
 import { clustersVia, zonesText } from '../egress/_egress.js';
+import { egressDeps, mergeDeps } from '../egress/_reads.js';
 
 export default defineRule({
   meta: {
@@ -30,9 +31,13 @@ export default defineRule({
     for (const fw of ctx.q.all('azureFirewall')) {
       const region = ctx.q.vnetOf(fw.subnet)?.region;
       const support = zoneSupport(region);
+      // The firewall's zones and subnet, and the region of the subnet's VNet.
+      const reads = ['subnet', 'zones'];
+      const vnet = ctx.q.vnetOf(fw.subnet);
+      const dependsOn = vnet ? [{ element: vnet.id, reads: ['region'] }] : [];
       if (!region || support === 'non-zonal') continue;
       if (fw.zones === undefined) {
-        ctx.unverified({ element: fw.id, property: 'zones', check: `Azure Firewall ${fw.name} survives the loss of a zone in ${region}` });
+        ctx.unverified({ element: fw.id, property: 'zones', check: `Azure Firewall ${fw.name} survives the loss of a zone in ${region}`, reads });
         continue;
       }
       if (fw.zones.length >= 2) continue;
@@ -43,11 +48,14 @@ export default defineRule({
           data: { what: `Azure Firewall ${fw.name}`, zones: zonesText(fw.zones), region },
           element: fw.id,
           property: 'zones',
+          reads,
+          dependsOn,
           evidence: { firewall: fw.name, zones: fw.zones.length, region },
         });
         continue;
       }
-      const clusters = clustersVia(ctx.q, fw.id).map((c) => c.name);
+      const via = clustersVia(ctx.q, fw.id);
+      const clusters = via.map((c) => c.name);
       ctx.report({
         messageId: 'fewZones',
         data: {
@@ -58,6 +66,9 @@ export default defineRule({
         },
         element: fw.id,
         property: 'zones',
+        reads,
+        // The clusters named as carried: their egress paths lead here.
+        dependsOn: mergeDeps([...dependsOn, ...via.flatMap((c) => egressDeps(ctx.q, c.id))], fw.id),
         evidence: { firewall: fw.name, zones: fw.zones.length, region: region ?? '' },
       });
     }

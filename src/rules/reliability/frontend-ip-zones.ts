@@ -1,6 +1,6 @@
 import type { Id, LoadBalancerResource, PublicIpResource } from '../../model/types.js';
 import { zoneSupport } from '../../model/data/regions.js';
-import { defineRule, type RuleContext } from '../../validate/rule.js';
+import { defineRule, type Dependency, type RuleContext } from '../../validate/rule.js';
 import { zonesText } from '../egress/_egress.js';
 
 /** One frontend address to judge: a load balancer's frontend or an Application Gateway's public IP. */
@@ -9,6 +9,10 @@ interface Frontend {
   what: string;
   region: string | undefined;
   serves: string;
+  /** The fields of `part` the verdict reads. */
+  reads: string[];
+  /** What places it and gives its region: its VNet or cluster, the gateway it fronts. */
+  dependsOn: Dependency[];
 }
 
 function frontends(ctx: RuleContext): Frontend[] {
@@ -22,7 +26,10 @@ function frontends(ctx: RuleContext): Frontend[] {
     const cluster = q.getAs(lb.cluster, 'cluster');
     const region = q.vnetOf(lb.subnet)?.region ?? cluster?.region;
     const what = `${lb.visibility === 'internal' ? 'Internal' : 'Public'} load balancer ${lb.name}`;
-    out.push({ part: lb, what, region, serves: cluster ? ` (cluster ${cluster.name})` : '' });
+    const vnet = q.vnetOf(lb.subnet);
+    const dependsOn: Dependency[] = vnet ? [{ element: vnet.id, reads: ['region'] }] : cluster ? [{ element: cluster.id, reads: ['region'] }] : [];
+    const reads = ['sku', 'visibility', 'cluster', 'subnet', 'zones'];
+    out.push({ part: lb, what, region, serves: cluster ? ` (cluster ${cluster.name})` : '', reads, dependsOn });
   }
   const seen = new Set<Id>();
   for (const g of q.all('applicationGateway')) {
@@ -30,7 +37,9 @@ function frontends(ctx: RuleContext): Frontend[] {
     if (!ip || seen.has(ip.id) || ip.sku === 'Basic') continue;
     seen.add(ip.id);
     const region = q.vnetOf(g.subnet)?.region;
-    out.push({ part: ip, what: `Public IP ${ip.name}`, region, serves: ` (frontend of Application Gateway ${g.name})` });
+    const vnet = q.vnetOf(g.subnet);
+    const dependsOn: Dependency[] = [{ element: g.id, reads: ['publicIp', 'subnet'] }, ...(vnet ? [{ element: vnet.id, reads: ['region'] }] : [])];
+    out.push({ part: ip, what: `Public IP ${ip.name}`, region, serves: ` (frontend of Application Gateway ${g.name})`, reads: ['sku', 'zones'], dependsOn });
   }
   return out;
 }
@@ -68,7 +77,7 @@ export default defineRule({
       const support = zoneSupport(region);
       if (!region || support === 'non-zonal') continue;
       if (part.zones === undefined) {
-        ctx.unverified({ element: part.id, property: 'zones', check: `${f.what} survives the loss of a zone in ${region}` });
+        ctx.unverified({ element: part.id, property: 'zones', check: `${f.what} survives the loss of a zone in ${region}`, reads: f.reads });
         continue;
       }
       if (part.zones.length >= 2) continue;
@@ -80,6 +89,8 @@ export default defineRule({
           data: { what: f.what, zones: zonesText(part.zones), region },
           element: part.id,
           property: 'zones',
+          reads: f.reads,
+          dependsOn: f.dependsOn,
           evidence,
         });
         continue;
@@ -92,6 +103,8 @@ export default defineRule({
         data: { what: f.what, serves: f.serves, region, zones: zonesText(part.zones), fails },
         element: part.id,
         property: 'zones',
+        reads: f.reads,
+        dependsOn: f.dependsOn,
         evidence,
       });
     }

@@ -44,12 +44,16 @@ export default defineRule({
       const region = q.vnetOf(g.subnet)?.region;
       if (zoneSupport(region) !== 'zonal') continue;
       const type = g.type === 'expressRoute' ? 'ExpressRoute' : 'VPN';
+      // The gateway's type, SKU and subnet, and the region of the subnet's VNet.
+      const reads = ['type', 'sku', 'subnet'];
+      const vnet = q.vnetOf(g.subnet);
       if (g.sku === undefined) {
         ctx.unverified({
           element: g.id,
           property: 'sku',
           check: `${type} gateway ${g.name} survives the loss of a zone in ${region}`,
           fact: 'gateway SKU',
+          reads,
         });
         continue;
       }
@@ -60,6 +64,8 @@ export default defineRule({
         data: { type, gateway: g.name, region: region!, sku: g.sku, suggestion },
         element: g.id,
         property: 'sku',
+        reads,
+        dependsOn: vnet ? [{ element: vnet.id, reads: ['region'] }] : [],
         evidence: { gateway: g.name, sku: g.sku, region: region! },
       });
     }

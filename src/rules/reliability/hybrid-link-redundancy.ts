@@ -61,7 +61,17 @@ export default defineRule({
       if (mine.length !== 1) continue;
       const h = mine[0]!;
       const gw = q.getAs(h.gateway, 'vnetGateway');
-      const common = { element: h.id, evidence: { site: site.name, links: 1 } };
+      const common = {
+        element: h.id,
+        // The link's site, type and gateway; the gateway's active-active setting; every other link's site (none is
+        // this one's second).
+        reads: ['remote', 'type', 'gateway'],
+        dependsOn: [
+          ...(gw ? [{ element: gw.id, reads: ['activeActive', 'type'] }] : []),
+          ...links.filter((o) => o !== h).map((o) => ({ element: o.id, reads: ['remote'] })),
+        ],
+        evidence: { site: site.name, links: 1 },
+      };
       if (h.type === 'expressRoute' || !gw) {
         ctx.report({
           ...common,

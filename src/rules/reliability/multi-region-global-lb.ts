@@ -53,6 +53,12 @@ export default defineRule({
       },
       element: second.id,
       property: 'region',
+      // Every cluster's region, and the cluster each path's workload belongs to.
+      reads: ['region'],
+      dependsOn: [
+        ...clusters.filter((c) => c !== second).map((c) => ({ element: c.id, reads: ['region'] })),
+        ...paths.flatMap((p) => (p.target ? [{ element: p.target, reads: ['cluster'] }] : [])),
+      ],
       evidence: { regions: regions.length, frontedRegions: fronted.size },
     });
   },

@@ -1,6 +1,7 @@
 import type { Id } from '../../model/types.js';
-import { defineRule } from '../../validate/rule.js';
+import { defineRule, type Dependency } from '../../validate/rule.js';
 import { zonesText } from '../egress/_egress.js';
+import { egressDeps, mergeDeps } from '../egress/_reads.js';
 
 export default defineRule({
   meta: {
@@ -35,7 +36,7 @@ export default defineRule({
   check(ctx) {
     const { q } = ctx;
     // Zones of the node pools that use each NAT gateway.
-    const users = new Map<Id, { zones: Set<number>; clusters: string[] }>();
+    const users = new Map<Id, { zones: Set<number>; clusters: string[]; deps: Dependency[] }>();
     for (const c of q.all('cluster')) {
       // Only a NAT gateway the effective egress path uses carries the cluster's egress (a firewall route bypasses it).
       if (q.egressPathOf(c.id)?.via !== 'natGateway') continue;
@@ -43,8 +44,10 @@ export default defineRule({
         const s = q.getAs(p.subnet, 'subnet');
         const nat = s?.natGateway ?? (c.outbound.type === 'userAssignedNATGateway' ? c.outbound.natGateway : undefined);
         if (!nat) continue;
-        const u = users.get(nat) ?? { zones: new Set<number>(), clusters: [] };
+        const u = users.get(nat) ?? { zones: new Set<number>(), clusters: [], deps: [] };
         for (const z of p.zones ?? []) u.zones.add(z);
+        // The cluster's egress path (which leaves through the NAT gateway), and the pool's subnet and zones.
+        u.deps = mergeDeps([...u.deps, ...egressDeps(q, c.id), { element: p.id, reads: ['subnet', 'zones'] }]);
         if (!u.clusters.includes(c.name)) u.clusters.push(c.name);
         users.set(nat, u);
       }
@@ -61,6 +64,9 @@ export default defineRule({
         data: { cluster: c.name, poolZones: [...zones].sort().join(', ') },
         element: c.id,
         property: 'outbound.type',
+        // The outbound type and VNet mode, and the zones of the cluster's pools.
+        reads: ['outbound.type', 'managedVnet', 'nodePools'],
+        dependsOn: q.pools(c.id).map((p) => ({ element: p.id, reads: ['zones'] })),
         severity: 'warning',
         evidence: { cluster: c.name, poolZones: zones.size },
       });
@@ -73,6 +79,7 @@ export default defineRule({
           data: { natGateway: nat.name, zones: zonesText(nat.zones) },
           element: nat.id,
           property: 'zones',
+          reads: ['sku', 'zones'],
           evidence: { natGateway: nat.name, zones: nat.zones.length },
         });
         continue;
@@ -86,6 +93,8 @@ export default defineRule({
           data: { natGateway: nat.name, clusters: u.clusters.join(', '), poolZones, defaulted: wasDefaulted ? ' (zones not stated)' : '' },
           element: nat.id,
           property: 'zones',
+          reads: ['sku', 'zones'],
+          dependsOn: u.deps,
           severity: 'warning',
           evidence: { natGateway: nat.name, zones: 0, poolZones: u.zones.size, zonesDefaulted: wasDefaulted },
         });
@@ -97,6 +106,8 @@ export default defineRule({
         data: { natGateway: nat.name, zone: nat.zones[0]!, clusters: u.clusters.join(', '), poolZones },
         element: nat.id,
         property: 'zones',
+        reads: ['sku', 'zones'],
+        dependsOn: u.deps,
         severity: 'warning',
         evidence: { natGateway: nat.name, zone: nat.zones[0]!, poolZones: u.zones.size },
       });

@@ -31,9 +31,13 @@ export default defineRule({
       const known = system.filter((p) => !unknownMin.includes(p));
       const total = known.reduce((n, p) => n + (Number.isFinite(min(p)) ? min(p) : 0), 0);
       if (total >= 3) continue;
+      // Each pool's mode (which makes it a system pool) and the system pools' node counts.
+      const reads = ['mode', 'count', 'minCount', 'maxCount'];
+      const others = (first: string) =>
+        ctx.q.pools(c.id).filter((p) => p.id !== first).map((p) => ({ element: p.id, reads: p.mode === 'system' ? reads : ['mode'] }));
       if (unknownMin.length) {
         const check = `cluster ${c.name} keeps at least 3 system nodes at minimum`;
-        ctx.unverified({ element: unknownMin[0]!.id, property: 'minCount', check });
+        ctx.unverified({ element: unknownMin[0]!.id, property: 'minCount', check, reads });
         continue;
       }
       ctx.report({
@@ -46,6 +50,8 @@ export default defineRule({
         },
         element: system[0]!.id,
         property: system[0]!.autoscaling ? 'minCount' : 'count',
+        reads,
+        dependsOn: [{ element: c.id, reads: ['nodePools'] }, ...others(system[0]!.id)],
         evidence: { cluster: c.name, systemNodes: total },
       });
     }

@@ -36,7 +36,12 @@ cluster({ name: 'aks-prod', region: 'westeurope', /* … */ });`,
           data: { cluster: c.name, region: c.region, subnet: s.name, vnet: v.name, vnetRegion: v.region },
           element: c.id,
           property: 'region',
-          dependsOn: [v.id],
+          // The cluster's region and pool list; the VNet's region; the pools' subnets (which place them in the VNet).
+          reads: ['region', 'nodePools'],
+          dependsOn: [
+            { element: v.id, reads: ['region', 'subnets'] },
+            ...q.pools(c.id).filter((p) => p.subnet === s.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
+          ],
           evidence: { clusterRegion: c.region, vnet: v.name, vnetRegion: v.region },
         });
       }

@@ -18,7 +18,7 @@ export default defineRule({
     for (const v of ctx.q.all('vnet')) {
       if (v.addressSpace.length === 0 && v.subnets.length > 0) {
         const data = { vnet: v.name, count: v.subnets.length, plural: v.subnets.length === 1 ? '' : 's' };
-        ctx.report({ messageId: 'empty', data, element: v.id, property: 'addressSpace' });
+        ctx.report({ messageId: 'empty', data, element: v.id, property: 'addressSpace', reads: ['addressSpace', 'subnets'] });
       }
     }
   },

@@ -21,7 +21,7 @@ export default defineRule({
       const ip: unknown = r.privateIp;
       if (ip === undefined || isIpv4(ip)) continue;
       const why = typeof ip === 'string' && ip.includes(':') ? 'an IPv6 address (aksnet models IPv4 networks)' : 'not a valid IPv4 address';
-      ctx.report({ messageId: 'malformed', data: { ip: String(ip), resource: r.name, why }, element: r.id, property: 'privateIp' });
+      ctx.report({ messageId: 'malformed', data: { ip: String(ip), resource: r.name, why }, element: r.id, property: 'privateIp', reads: ['privateIp'] });
     }
   },
 });

@@ -40,6 +40,9 @@ const spoke = vnet({ name: 'vnet-spoke', region: 'westeurope', addressSpace: ['1
         data: { cluster: c.name, count: byVnet.size, pools },
         element: c.id,
         property: 'nodePools',
+        // The cluster's pool list, and each pool's subnet (which places it in a VNet).
+        reads: ['nodePools'],
+        dependsOn: q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] })),
         evidence: { cluster: c.name, vnets: [...byVnet.keys()].join(', ') },
       });
     }

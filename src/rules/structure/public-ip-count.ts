@@ -55,6 +55,8 @@ export default defineRule({
         },
         element: r.id,
         property: 'publicIpAddresses',
+        // The list and the count (a NAT gateway's count adds its prefix and follows its attached IP resources).
+        reads: ['publicIpAddresses', 'publicIps', 'publicIpPrefixLength', 'publicIpResources'],
         evidence: { listed, count },
       });
     }

@@ -27,6 +27,8 @@ export default defineRule({
           data: { subnet: s.name, cidr: s.cidr, vnet: v.name, addressSpace: v.addressSpace.join(', ') },
           element: s.id,
           property: 'cidr',
+          reads: ['cidr'],
+          dependsOn: [{ element: v.id, reads: ['addressSpace', 'subnets'] }],
         });
       }
     }

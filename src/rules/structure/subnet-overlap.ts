@@ -29,6 +29,8 @@ export default defineRule({
               data: { subnet: b.name, cidr: b.cidr, other: a.name, otherCidr: a.cidr, vnet: v.name },
               element: b.id,
               property: 'cidr',
+              reads: ['cidr'],
+              dependsOn: [{ element: a.id, reads: ['cidr'] }],
             });
           }
         }

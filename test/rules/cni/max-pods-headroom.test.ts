@@ -1,7 +1,8 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadRules } from '../../../src/validate/registry.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 import { staticBlock } from './_static.js';
 
 function withMaxPods(maxPods: number) {
@@ -73,4 +74,30 @@ it('cni/max-pods-headroom cites the source of its 50 (PSRule Azure.AKS.NodeMinPo
   const urls = rule.meta.references.map((r) => r.url);
   expect(urls[0]).toBe('https://azure.github.io/PSRule.Rules.Azure/en/rules/Azure.AKS.NodeMinPods/');
   expect(urls).not.toContain('https://learn.microsoft.com/azure/aks/configure-azure-cni');
+});
+
+/**
+ * A pool's verdict reads its maxPods and its cluster's CNI (the recommendation, and the default maxPods): an invalid
+ * CNI holds it back; an invalid field of the pool it does not read (its zones) leaves it standing.
+ */
+describe('cni/max-pods-headroom with an invalid field', () => {
+  const run = async (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = baseline();
+    for (const p of b.aks.nodePools) p.maxPods = 10;
+    change(b);
+    const r = await runRuleResult('cni/max-pods-headroom', b.arch);
+    return { verdicts: r.findings.map((f) => f.messageId), held: [...new Set((r.unverified ?? []).map((u) => u.factPath))] };
+  };
+  it("an invalid CNI of the cluster holds back its pools' verdicts", async () => {
+    expect(await run((b) => ((b.aks.network as unknown as Record<string, unknown>).cni = 'azure'))).toEqual({
+      verdicts: [],
+      held: ['clusters[0].network.cni'],
+    });
+  });
+  it("a pool's invalid zones leave its verdict standing", async () => {
+    expect(await run((b) => ((b.aks.nodePools[1] as unknown as Record<string, unknown>).zones = [4]))).toEqual({
+      verdicts: ['lowMaxPods', 'lowMaxPods'],
+      held: [],
+    });
+  });
 });

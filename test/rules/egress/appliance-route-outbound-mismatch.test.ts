@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ingressPath, loadBalancer, natGateway, nodePool, routeTable, subnet, vnetGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
-import { runAll } from '../../helpers/run-rule.js';
+import { runAll, runRuleResult } from '../../helpers/run-rule.js';
 import { mutable } from '../../helpers/mutable.js';
 
 const ID = 'egress/appliance-route-outbound-mismatch';
@@ -248,5 +248,29 @@ describe(`${ID} among all rules`, () => {
     // The firewall's DNS-proxy clients are a posture check, not a statement about the egress path.
     const path = all.filter((f) => f.ruleId.startsWith('egress/') && f.ruleId !== 'egress/firewall-dns-proxy-clients');
     expect(path.map((f) => f.ruleId)).toEqual([ID]);
+  });
+});
+
+/**
+ * The verdict on the cluster's outbound settings rests on the egress path: the node subnet's route table and NAT
+ * gateway, the table's routes and BGP propagation (dependsOn). An invalid value there holds it back, naming the field;
+ * an invalid field of the node subnet the path does not read (its purpose) leaves it standing.
+ */
+describe(`${ID} with an invalid field of the egress path`, () => {
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  const run = async (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = lbBehindFirewall();
+    change(b);
+    const r = await runRuleResult(ID, b.arch);
+    return { verdicts: r.findings.map((f) => f.messageId), held: (r.unverified ?? []).map((u) => u.factPath) };
+  };
+  it("an invalid BGP propagation of the node subnet's route table holds it back", async () => {
+    expect(await run((b) => set(b.rt, 'bgpRoutePropagation', 'no'))).toEqual({
+      verdicts: [],
+      held: ['network.vnets[1].subnets[0].routeTable.bgpRoutePropagation'],
+    });
+  });
+  it('an invalid purpose of the node subnet leaves it standing', async () => {
+    expect(await run((b) => set(b.nodes, 'purpose', 'nodes'))).toEqual({ verdicts: ['lbBypassed'], held: [] });
   });
 });

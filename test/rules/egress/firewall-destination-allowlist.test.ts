@@ -271,3 +271,35 @@ describe('egress/firewall-destination-allowlist: Deny rules whose sources are no
     expect(r.unverified ?? []).toEqual([]);
   });
 });
+
+/**
+ * A destination's verdict reads its FQDN, protocol and port, the firewall's rules and the egress path to it: an invalid
+ * protocol of the destination or an invalid allow list of the firewall holds it back, naming the field; an invalid
+ * field neither reads (the firewall's zones) leaves it standing.
+ */
+describe('egress/firewall-destination-allowlist with an invalid field it reads besides the FQDN', () => {
+  const run = async (change: (b: ReturnType<typeof baseline>) => void) => {
+    const b = baseline();
+    b.firewall.fqdnAllowRules = ['*.microsoft.com'];
+    b.aks.egressDestinations = [{ name: 'Stripe API', fqdn: 'api.stripe.com', port: 443, protocol: 'https', category: 'saas' }];
+    change(b);
+    const r = await runRuleResult('egress/firewall-destination-allowlist', b.arch);
+    return { verdicts: r.findings.map((f) => f.messageId), held: (r.unverified ?? []).map((u) => u.factPath) };
+  };
+  const set = (o: object, key: string, v: unknown) => ((o as Record<string, unknown>)[key] = v);
+  it('an invalid protocol of the destination holds it back', async () => {
+    expect(await run((b) => set(b.aks.egressDestinations![0]!, 'protocol', 'h2'))).toEqual({
+      verdicts: [],
+      held: ['clusters[0].egressDestinations[0].protocol'],
+    });
+  });
+  it("an invalid entry of the firewall's allow list holds it back", async () => {
+    expect(await run((b) => set(b.firewall, 'fqdnAllowRules', ['*.microsoft.com', 7]))).toEqual({
+      verdicts: [],
+      held: ['network.firewalls[0].fqdnAllowRules[1]'],
+    });
+  });
+  it("an invalid zone of the firewall leaves it standing", async () => {
+    expect(await run((b) => set(b.firewall, 'zones', [1, 2, 4]))).toEqual({ verdicts: ['notAllowed'], held: [] });
+  });
+});

@@ -1,8 +1,10 @@
+import { describe, expect, it } from 'vitest';
 import { paas, privateEndpoint, subnet } from '../../../dsl/index.js';
 import type { EgressDestination } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 
 /** The baseline cluster with one egress destination. */
 function reaching(d: (b: ReturnType<typeof baseline>) => EgressDestination) {
@@ -54,4 +56,23 @@ testRule('egress/paas-public-endpoint', {
       ],
     },
   ],
+});
+
+/**
+ * The verdict reads the destination's category, private endpoint and address (the FQDN or CIDR it names): an invalid
+ * address holds it back, naming the field; an invalid port, which it does not read, leaves it standing.
+ */
+describe('egress/paas-public-endpoint with an invalid field', () => {
+  const run = (d: Record<string, unknown>) =>
+    runRuleResult('egress/paas-public-endpoint', reaching(() => ({ ...sqlByName, ...d }) as EgressDestination)());
+  it('an FQDN that is not a string holds the verdict back', async () => {
+    const r = await run({ fqdn: 42 });
+    expect(r.findings.map((f) => f.messageId)).toEqual([]);
+    expect((r.unverified ?? []).map((u) => u.factPath)).toEqual(['clusters[0].egressDestinations[0].fqdn']);
+  });
+  it('a port that is not a number leaves it standing', async () => {
+    const r = await run({ port: '1433' });
+    expect(r.findings.map((f) => f.messageId)).toEqual(['publicEndpoint']);
+    expect(r.unverified ?? []).toEqual([]);
+  });
 });

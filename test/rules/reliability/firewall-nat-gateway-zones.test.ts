@@ -1,6 +1,8 @@
+import { describe, expect, it } from 'vitest';
 import { natGateway } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 
 type Zones = Array<1 | 2 | 3>;
 
@@ -42,4 +44,25 @@ testRule('reliability/firewall-nat-gateway-zones', {
       findings: [{ messageId: 'zonalNatOnFirewall', path: 'network.vnets[0].subnets[0].natGateway.sku', severity: 'warning', message: /spans zones 1, 2 .*\(Standard, no zones\)/ }],
     },
   ],
+});
+
+/**
+ * The verdict on the NAT gateway rests on the firewall's zones (dependsOn): an invalid zone there holds it back,
+ * naming the field; an invalid field of the firewall the verdict does not read (its threat intelligence mode) leaves it
+ * standing.
+ */
+describe('reliability/firewall-nat-gateway-zones with an invalid field of the firewall', () => {
+  const run = async (change: (fw: Record<string, unknown>) => void) => {
+    const b = baseline();
+    b.fwSubnet.natGateway = natGateway({ name: 'ng-afw', sku: 'Standard', zones: [1] });
+    change(b.firewall as unknown as Record<string, unknown>);
+    const r = await runRuleResult('reliability/firewall-nat-gateway-zones', b.arch);
+    return { verdicts: r.findings.map((f) => f.messageId), held: (r.unverified ?? []).map((u) => u.factPath) };
+  };
+  it("an invalid zone of the firewall holds back the NAT gateway's verdict", async () => {
+    expect(await run((fw) => (fw.zones = [1, 2, 4]))).toEqual({ verdicts: [], held: ['network.firewalls[0].zones[2]'] });
+  });
+  it('an invalid threat intelligence mode leaves it standing', async () => {
+    expect(await run((fw) => (fw.threatIntel = 'On'))).toEqual({ verdicts: ['zonalNatOnFirewall'], held: [] });
+  });
 });

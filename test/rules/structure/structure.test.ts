@@ -1,7 +1,9 @@
+import { describe, expect, it } from 'vitest';
 import { buildAgents, nodePool, onPremises, peering, subnet, vnet } from '../../../dsl/index.js';
 import { baseline } from '../../helpers/fixture.js';
 import { testRule } from '../../helpers/rule-tester.js';
 import { mutable } from '../../helpers/mutable.js';
+import { runRuleResult } from '../../helpers/run-rule.js';
 
 const base = { name: 'the baseline', arch: () => baseline().arch };
 
@@ -609,4 +611,25 @@ testRule('structure/max-surge-range', {
       ],
     },
   ],
+});
+
+/**
+ * structure/subnet-outside-vnet reads the subnet's CIDR and its VNet's address space (dependsOn): an invalid entry of
+ * the address space holds the verdict back, naming it (the entries left could be judged short of the one meant); an
+ * invalid field of the VNet it does not read (its DNS servers) leaves it standing.
+ */
+describe('structure/subnet-outside-vnet with an invalid field of the VNet', () => {
+  const run = async (change: (v: Record<string, unknown>) => void) => {
+    const b = baseline();
+    b.appGwSubnet.cidr = '10.9.4.0/24';
+    change(b.spoke as unknown as Record<string, unknown>);
+    const r = await runRuleResult('structure/subnet-outside-vnet', b.arch);
+    return { verdicts: r.findings.map((f) => f.messageId), held: (r.unverified ?? []).map((u) => u.factPath) };
+  };
+  it('an invalid address space entry holds it back', async () => {
+    expect(await run((v) => (v.addressSpace = ['10.1.0.0/16', 9]))).toEqual({ verdicts: [], held: ['network.vnets[1].addressSpace[1]'] });
+  });
+  it('invalid DNS servers leave it standing', async () => {
+    expect(await run((v) => (v.dnsServers = 7))).toEqual({ verdicts: ['outside'], held: [] });
+  });
 });
