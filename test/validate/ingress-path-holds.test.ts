@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { normalize } from '../../src/normalize/normalize.js';
 import { validateModel } from '../../src/validate/validate.js';
 import { baseline } from '../helpers/fixture.js';
+import { withFrontDoor } from '../rules/ingress/_fixtures.js';
 
 type Base = ReturnType<typeof baseline>;
 const RULE = 'ingress/plaintext-after-tls';
@@ -75,6 +76,13 @@ describe('verdicts located on an ingress path are held by the invalid fields of 
     expect(held(r).map((h) => h.factPath)).toEqual(['ingress[0].hops[1].via']);
   });
 
+  it('an unknown key in a hop (a misspelt preservesClientIp: the field it meant reads as its default) holds it', async () => {
+    const r = await run((b) => set(b.path.hops[1]!, 'preserveClientIp', true));
+    expect(schema(r)).toEqual(['ingress[0].hops[1].preserveClientIp']);
+    expect(verdicts(r)).toEqual([]);
+    expect(held(r).map((h) => h.factPath)).toEqual(['ingress[0].hops[1].preserveClientIp']);
+  });
+
   it("a hop's note of the wrong type is free text: the verdict stands", async () => {
     const r = await run((b) => set(b.path.hops[2]!, 'note', 42));
     expect(schema(r)).toEqual(['ingress[0].hops[2].note']);
@@ -95,5 +103,33 @@ describe('verdicts located on an ingress path are held by the invalid fields of 
     const r = await run((b) => set(b.appGw.waf!, 'mode', 'prevention'));
     expect(schema(r)).toEqual(['ingress[0].hops[0].via.waf.mode']);
     expect(verdicts(r)).toEqual(['ingress[0].hops[2].tls']);
+  });
+});
+
+describe('verdicts on a part that read an ingress path name it in dependsOn', () => {
+  const judge = async (change: (b: ReturnType<typeof withFrontDoor>) => void) => {
+    const b = withFrontDoor('Standard');
+    change(b);
+    const { model, issues } = normalize(b.arch);
+    const r = await validateModel(model, issues, { file: 'd.ts', asOf: '2026-12-03' });
+    const rule = 'ingress/front-door-private-link-sku';
+    return {
+      verdicts: r.findings.filter((f) => f.ruleId === rule).map((f) => f.path),
+      held: r.unverified!.filter((u) => u.ruleId === rule).map((u) => `${u.elementName}: ${u.factPath}`),
+    };
+  };
+
+  it('Front Door Standard before a Private Link hop: the verdict on the Front Door', async () => {
+    expect(await judge(() => undefined)).toEqual({ verdicts: ['ingress[1].hops[0].via.sku'], held: [] });
+  });
+
+  it('the Private Link hop dropped (its via is a name): the Front Door verdict waits, it does not pass', async () => {
+    const r = await judge((b) => set(b.arch.ingress![1]!.hops[1]!, 'via', 'pls-ingress'));
+    expect(r).toEqual({ verdicts: [], held: ['ingress path global: ingress[1].hops[1].via'] });
+  });
+
+  it("another path's invalid field leaves it standing", async () => {
+    const r = await judge((b) => set(b.arch.ingress![0]!.hops[0]!, 'tls', 'bogus'));
+    expect(r).toEqual({ verdicts: ['ingress[1].hops[0].via.sku'], held: [] });
   });
 });
