@@ -43,9 +43,9 @@ describe('open questions', () => {
     expect(html).toContain('<h2>Open questions</h2>');
     expect(html).toContain('2 checks could not run');
     expect(html).toContain('nginx &lt;edge&gt;');
-    // replicas, minCapacity, NSG flow logs, the WAF's custom rules, and defaultOutboundAccess of the two subnets that
-    // do not state it
-    expect(html).toContain('6 facts the design does not state have no platform default and stay unknown');
+    // replicas, minCapacity, NSG flow logs, the WAF's custom rules, defaultOutboundAccess of the two subnets that
+    // do not state it, and whether the load balancer hop keeps the client IP
+    expect(html).toContain('7 facts the design does not state have no platform default and stay unknown');
     expect(html).not.toContain('nginx <edge>');
     const md = renderMarkdown(vm).markdown;
     expect(md).toContain('### Open questions');
