@@ -103,6 +103,17 @@ describe('narrative: the client IP along a path', () => {
       expect(labels(n, 'nginx')).not.toContain('client IP kept');
     });
 
+    it('a firewall hop without DNAT that does not say: not stated, with what decides it', () => {
+      const b = baseline();
+      b.path.hops = [{ via: b.firewall, protocol: 'https', port: 443, tls: 'passthrough' }];
+      const { model } = normalize(b.arch);
+      const n = ingressNarrative(model.ingressPaths[0]!, new ModelQuery(model));
+      expect(step(n, 'afw-hub').text).toContain(
+        "Whether it passes the client's source IP on to the web pods is not stated (preservesClientIp): network rules to private ranges keep it, application rules replace it.",
+      );
+      expect(labels(n, 'afw-hub')).toEqual(expect.arrayContaining(['client IP not stated']));
+    });
+
     it('the other components are unchanged: the App Gateway of the baseline replaces it, X-Forwarded-For', () => {
       const { model } = normalize(baseline().arch);
       const n = ingressNarrative(model.ingressPaths[0]!, new ModelQuery(model));

@@ -48,3 +48,18 @@ it(`${ID}: an unstated load balancer with no claim behind it asks nothing (the b
   expect(res.findings).toEqual([]);
   expect(res.unverified ?? []).toEqual([]);
 });
+
+it(`${ID}: behind a proxy that replaced the address, an unstated load balancer changes nothing: the claim is a finding`, async () => {
+  const b = baseline();
+  // App Gateway (replaces it) → ILB (not stated) → nginx claiming the client IP.
+  b.path.hops = [b.path.hops[0]!, b.path.hops[1]!, { via: b.ic, protocol: 'https', port: 443, tls: 'reencrypt', preservesClientIp: true }];
+  const res = await runRuleResult(ID, b.arch);
+  expect(res.findings.map((f) => [f.messageId, f.path, f.message])).toEqual([
+    [
+      'lostEarlier',
+      'ingress[0].hops[2].preservesClientIp',
+      'ingress path web, hop 3 (nginx) claims the client IP reaches the next hop, but hop 1 (agw-test) already replaced the client address',
+    ],
+  ]);
+  expect(res.unverified ?? []).toEqual([]);
+});
