@@ -717,7 +717,11 @@ export interface IngressHopModel {
   protocol: Protocol;
   port: number;
   tls: TlsMode;
-  preservesClientIp: boolean;
+  /**
+   * Whether the next hop still sees the client's source address; undefined when unknown (a load balancer, an NVA or a
+   * firewall hop without DNAT whose design does not say: listed in `Model.unknown`).
+   */
+  preservesClientIp?: boolean;
   /** Whether the hop inspects HTTP (L7) traffic. */
   layer7: boolean;
   /** Whether the hop runs a WAF in front of the next hop. */

@@ -70,9 +70,9 @@ export function ingressPath(n: NormalizeContext, value: unknown, path: string): 
     const port = hf.num('port', { min: 1, max: 65535 }) ?? (hf.has('port') ? 0 : (hf.invalid('port', 'missing required field "port"'), 0));
     const tls = hf.reqOneOf('tls', TLS_MODES);
     const layer7 = isLayer7(res, tls);
-    const preserves = hf.bool('preservesClientIp') ?? defaultPreserves(n, hf, res, tls);
     const waf = wafOf(res);
     const dnat = readDnatHop(hf, res);
+    const preserves = hf.bool('preservesClientIp') ?? defaultPreserves(n, hf, res, tls, res.kind === 'azureFirewall' && hf.has('dnatRule'));
     if (res.kind === 'ingressController') res.onPath = true;
     hops.push(
       stripUndefined({
@@ -201,10 +201,36 @@ function clusterOfHops(n: NormalizeContext, hops: IngressHopModel[]): Id | undef
   return undefined;
 }
 
-export function defaultPreserves(n: NormalizeContext, f: Fields, res: Resource, tls: TlsMode): boolean {
-  const value = res.kind === 'loadBalancer' ? true : res.kind === 'nva' ? true : false;
+/**
+ * Whether a hop the design does not say about passes the client's source address on: false for the proxies (Front
+ * Door, Application Gateway, AGC, API Management, an ingress controller open a new connection from their own address;
+ * a Private Link service NATs the source to an address of its NAT subnet) and for a firewall hop through a DNAT rule
+ * (the firewall translates the source to one of its own addresses). Unknown where the platform decides nothing: a load
+ * balancer in front of a Kubernetes Service keeps it only with `externalTrafficPolicy: Local` (the default, Cluster,
+ * replaces it with a node address), an NVA's NAT is its own configuration, and a firewall hop without DNAT keeps it
+ * under network rules to private ranges but not under application rules.
+ */
+export function defaultPreserves(n: NormalizeContext, f: Fields, res: Resource, tls: TlsMode, dnat: boolean): boolean | undefined {
+  void n;
   void tls;
-  return f.defaulted('preservesClientIp', value, REASONS.preservesClientIp);
+  if (res.kind === 'loadBalancer') {
+    return f.unknown(
+      'preservesClientIp',
+      "whether the load balancer keeps the client's source IP (a LoadBalancer Service keeps it only with externalTrafficPolicy: Local; the default, Cluster, replaces it with a node IP)",
+      'kept',
+    );
+  }
+  if (res.kind === 'nva') {
+    return f.unknown('preservesClientIp', "whether the appliance keeps the client's source IP (it depends on its NAT configuration)", 'kept');
+  }
+  if (res.kind === 'azureFirewall' && !dnat) {
+    return f.unknown(
+      'preservesClientIp',
+      "whether the firewall keeps the client's source IP (network rules to private ranges keep it; application rules replace it)",
+      'replaced',
+    );
+  }
+  return f.defaulted('preservesClientIp', false, REASONS.preservesClientIp);
 }
 
 export function linkGatewaysToClusters(n: NormalizeContext): void {

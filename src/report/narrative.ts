@@ -20,7 +20,7 @@ import type {
   TlsState,
 } from '../model/types.js';
 import type { NarrativeStep, NarrativeView } from './types.js';
-import { clientIpLostBefore } from '../model/client-ip.js';
+import { clientIpLostBefore, clientIpUnknownBefore } from '../model/client-ip.js';
 import { KIND_NAMES } from '../diagram/views.js';
 import { counted } from './plural.js';
 import { accessClient } from '../model/access.js';
@@ -209,6 +209,8 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   // Segments whose encryption hangs on an unknown fact: neither plaintext nor encrypted in the notes.
   const unstatedSegments: string[] = [];
   let ipLostAt: string | undefined;
+  // Hops before any known replacement whose keeping of the client IP is not stated.
+  const ipUnknownAt: string[] = [];
   p.hops.forEach((h, i) => {
     const r = q.get(h.resource);
     const name = hopNames[i]!;
@@ -238,13 +240,39 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
       tags.push({ label: 'L4', tone: 'neutral' });
     }
     const lostAt = clientIpLostBefore(p.hops, i);
-    if (h.preservesClientIp && !lostAt) {
+    // An earlier hop whose keeping of the address the design does not state (a load balancer, an NVA).
+    const unknownAt = clientIpUnknownBefore(p.hops, i);
+    const unknownName = unknownAt ? hopNames[p.hops.indexOf(unknownAt)]! : '';
+    if (h.preservesClientIp === undefined) {
+      const why = unstatedClientIp(h);
+      if (lostAt) {
+        parts.push(
+          `The client's source IP is already replaced at ${q.name(lostAt.resource)}, so ${nextName} does not see it: ` +
+            `it sees ${sourceSeen(lostAt, q)} if this hop passes on the address it receives, which is not stated (preservesClientIp)${why}.`,
+        );
+        tags.push({ label: 'client IP replaced earlier', tone: 'neutral' });
+      } else {
+        ipUnknownAt.push(name);
+        parts.push(`Whether it passes the client's source IP on to ${nextName} is not stated (preservesClientIp)${why}.`);
+        tags.push({ label: 'client IP not stated', tone: 'neutral' });
+      }
+    } else if (h.preservesClientIp && !lostAt && !unknownAt) {
       // Sentences start with "It": a resource name keeps its own case (contour-internal, not Contour-internal).
       parts.push(`It passes the client's source IP on to ${nextName}.`);
       tags.push({ label: 'client IP kept', tone: 'good' });
+    } else if (h.preservesClientIp && !lostAt) {
+      // What it passes on is what an earlier hop of unstated behaviour gave it.
+      parts.push(
+        `It passes on the source address it receives; whether that is still the client's is not stated (preservesClientIp of ${unknownName}).`,
+      );
+      tags.push({ label: 'client IP not stated', tone: 'neutral' });
     } else if (h.preservesClientIp) {
       // Keeping the source address only keeps what an earlier hop already replaced.
-      parts.push(`It passes on the source address it receives, so ${nextName} sees ${sourceSeen(lostAt!, q)}, not the client's.`);
+      parts.push(
+        unknownAt
+          ? `It passes on the source address it receives, so ${nextName} does not see the client's, which ${q.name(lostAt!.resource)} already replaced.`
+          : `It passes on the source address it receives, so ${nextName} sees ${sourceSeen(lostAt!, q)}, not the client's.`,
+      );
       tags.push({ label: 'client IP replaced earlier', tone: 'neutral' });
     } else {
       ipLostAt ??= name;
@@ -311,9 +339,25 @@ export function ingressNarrative(p: IngressPathModel, q: ModelQuery): NarrativeV
   notes.push(
     ipLostAt
       ? `The client IP is replaced at ${ipLostAt}; backends must rely on X-Forwarded-For (or PROXY protocol) for the original address.`
-      : 'The client IP survives to the pods.',
+      : ipUnknownAt.length
+        ? `Whether the client IP survives to the pods is not stated: it depends on ${ipUnknownAt.join(', ')} (preservesClientIp).`
+        : 'The client IP survives to the pods.',
   );
   return { id: p.id, title: `Ingress: ${p.name}`, summary, steps, notes };
+}
+
+/** Why a hop's keeping of the client IP is an open question, as a clause after "is not stated (…)". */
+function unstatedClientIp(h: IngressHopModel): string {
+  switch (h.resourceKind) {
+    case 'loadBalancer':
+      return ': a LoadBalancer Service keeps it only with externalTrafficPolicy: Local; the default, Cluster, replaces it with a node IP';
+    case 'nva':
+      return ": it depends on the appliance's NAT configuration";
+    case 'azureFirewall':
+      return ': network rules to private ranges keep it, application rules replace it';
+    default:
+      return '';
+  }
 }
 
 /** The source address a hop that replaced it hands on: a Private Link service's comes from its NAT subnet. */

@@ -13,9 +13,13 @@ describe('model --facts', () => {
     expect(text).toMatch(/\n {2}clusters\[0\]\.nodePools\[0\]\.maxPods = 250 {2}\(AKS default max pods for this CNI; https:\/\/learn\.microsoft\.com\/azure\/aks\/concepts-network-ip-address-planning\)\n/);
     expect(text).toMatch(/inferred \(\d+\): derived by aksnet/);
     // replicas, nsg.flowLogs, the WAF's custom rules, defaultOutboundAccess of the two subnets that do not state it (no
-    // platform default), and the FQDNs the firewall allows beside the AKS FQDN tag it states.
-    expect(text).toMatch(/unknown \(7\): not stated/);
+    // platform default), the FQDNs the firewall allows beside the AKS FQDN tag it states, and whether the load
+    // balancer hop keeps the client IP.
+    expect(text).toMatch(/unknown \(8\): not stated/);
     expect(text).toContain('\n  network.firewalls[0].fqdnAllowRules  (the FQDNs the firewall allows besides the AKS FQDN tag; aksnet used to assume no rules)\n');
+    expect(text).toContain(
+      "\n  ingress[0].hops[1].preservesClientIp  (whether the load balancer keeps the client's source IP (a LoadBalancer Service keeps it only with externalTrafficPolicy: Local; the default, Cluster, replaces it with a node IP); aksnet used to assume kept)\n",
+    );
     expect(text).toContain('\n  clusters[0].controlPlaneAccess  (access paths of administrators and deployments to the private API server)\n');
     expect(text).toContain('.waf.customRules  (WAF custom rules; aksnet used to assume no custom rules)\n');
     expect(text).toContain('  network.vnets[1].subnets[1].defaultOutboundAccess  (whether the subnet is private');

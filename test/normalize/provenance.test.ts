@@ -109,6 +109,8 @@ describe('optional facts', () => {
         'clusters[0].nodePools[0].minCount',
         'clusters[0].nodePools[0].zones',
         'clusters[0].serviceMesh.mtls',
+        // A load balancer hop that does not say whether it keeps the client's address (externalTrafficPolicy).
+        'ingress[0].hops[0].preservesClientIp',
         'ingress[0].hops[0].via.zones',
         'ingress[0].hops[1].via.replicas',
         'ingress[0].hops[1].via.zoneSpread',

@@ -44,8 +44,9 @@ describe('open questions', () => {
     expect(html).toContain('2 checks could not run');
     expect(html).toContain('nginx &lt;edge&gt;');
     // replicas, minCapacity, NSG flow logs, the WAF's custom rules, defaultOutboundAccess of the two subnets that do
-    // not state it, and the FQDNs the firewall allows beside the AKS FQDN tag it states
-    expect(html).toContain('7 facts the design does not state have no platform default and stay unknown');
+    // not state it, the FQDNs the firewall allows beside the AKS FQDN tag it states, and whether the load balancer hop
+    // keeps the client IP
+    expect(html).toContain('8 facts the design does not state have no platform default and stay unknown');
     expect(html).not.toContain('nginx <edge>');
     const md = renderMarkdown(vm).markdown;
     expect(md).toContain('### Open questions');

@@ -1,6 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { L7_PROXY_KINDS } from './_ingress.js';
-import { clientIpLostBefore } from '../../model/client-ip.js';
+import { clientIpLostBefore, clientIpUnknownBefore } from '../../model/client-ip.js';
 
 export default defineRule({
   meta: {
@@ -44,7 +44,20 @@ export default defineRule({
         if (L7_PROXY_KINDS.has(h.resourceKind)) why = 'layer7Proxy';
         else if (h.resourceKind === 'ingressController' && h.tls === 'passthrough') why = 'tlsPassthrough';
         else if (lost) why = 'lostEarlier';
-        if (!why) return;
+        if (!why) {
+          // The claim rests on an earlier hop that does not say whether it keeps the address: ask for it.
+          const open = clientIpUnknownBefore(p.hops, i);
+          if (open) {
+            ctx.unverified({
+              element: p.id,
+              path: open.source.path,
+              name: `ingress path ${p.name}, hop ${open.step}`,
+              property: 'preservesClientIp',
+              check: `hop ${h.step} (${name}) of ingress path ${p.name} can pass the client IP on, which hop ${open.step} (${ctx.q.name(open.resource)}) must keep`,
+            });
+          }
+          return;
+        }
         ctx.report({
           messageId: why,
           data: {
