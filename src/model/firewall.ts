@@ -421,3 +421,14 @@ export function destinationVerdict(q: ModelQuery, d: EgressDestinationResource):
   });
   return { firewall: fw, verdict };
 }
+
+/**
+ * Where a firewall's rules are written, for a check that asks for them: its policy reference, its classic rule
+ * collections, or (no collections) the shorthand field left out: `aksFqdnTag` for the names AKS needs when the tag is
+ * not stated, else `fqdnAllowRules`.
+ */
+export function rulesProperty(fw: FirewallResource, aksNames = false): 'policy' | 'classicRules' | 'fqdnAllowRules' | 'aksFqdnTag' {
+  if (fw.ruleModel === 'policy') return 'policy';
+  if (fw.ruleModel === 'classic') return 'classicRules';
+  return aksNames && unstatedShorthand(fw).aksFqdnTag ? 'aksFqdnTag' : 'fqdnAllowRules';
+}

@@ -59,6 +59,8 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
   // An ingress path is no element of its own: its invalid fields are kept under its id, and a verdict located on it
   // (a hop, its target) or naming it in dependsOn rests on them (ingressPathHolds).
   const paths = ingressPathHolds(model, issues, invalid);
+  /** The DSL path of an element a verdict rests on: a resource, or an ingress path (whose `reads` are inside it). */
+  const sourceOf = (id: string) => q.get(id)?.source.path ?? paths.element(id)?.source.path;
   // Elements that do not resolve (a subnet in no VNet) get their structure issue and nothing else: a rule's verdict
   // on them would judge a guessed place in the model ("in VNet ?").
   const unresolved = new Set(issues.filter((i) => i.unresolved && i.element).map((i) => i.element!));
@@ -81,7 +83,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
     for (const u of open) {
       if (unresolved.has(u.element)) continue;
       const el = q.get(u.element);
-      const held = heldField(invalid, q, u.element, u.reads, [...(u.dependsOn ?? []), ...paths.at(u.path)]);
+      const held = heldField(invalid, sourceOf, u.element, u.reads, [...(u.dependsOn ?? []), ...paths.at(u.path)]);
       if (held) {
         unverified.push(heldCheck(rule, held.element, q.get(held.element) ?? paths.element(held.element), held.path, opts.file));
         continue;
@@ -119,7 +121,7 @@ export async function validateModel(model: Model, issues: readonly NormalizeIssu
       // the design, so it becomes a check that could not run until the field is fixed.
       // Only a path the report gives: an element declared inside a hop (`via: frontDoor({...})`) is its own.
       const dependsOn = [...(r.dependsOn ?? []), ...paths.at(r.path)];
-      const held = !ISSUE_RULES.has(rule.meta.id) ? heldField(invalid, q, r.element, r.reads, dependsOn) : undefined;
+      const held = !ISSUE_RULES.has(rule.meta.id) ? heldField(invalid, sourceOf, r.element, r.reads, dependsOn) : undefined;
       if (held) {
         unverified.push(heldCheck(rule, held.element, q.get(held.element) ?? paths.element(held.element), held.path, opts.file));
         continue;
@@ -312,14 +314,14 @@ function readsField(own: string | undefined, path: string, reads: readonly strin
  */
 function heldField(
   invalid: ReadonlyMap<string, string[]>,
-  q: ModelQuery,
+  sourceOf: (id: string) => string | undefined,
   element: string | undefined,
   reads: readonly string[] | undefined,
   dependsOn: RuleReport['dependsOn'],
 ): { element: string; path: string } | undefined {
   const first = (id: string, reads: readonly string[] | undefined) => {
     const list = invalid.get(id);
-    return reads ? list?.find((p) => readsField(q.get(id)?.source.path, p, reads)) : list?.[0];
+    return reads ? list?.find((p) => readsField(sourceOf(id), p, reads)) : list?.[0];
   };
   const ownPath = element === undefined ? undefined : first(element, reads);
   if (element !== undefined && ownPath) return { element, path: ownPath };

@@ -98,6 +98,8 @@ export default defineRule({
               { element: proxySubnet.id, reads: ['cidr', 'routeTable'] },
               { element: proxy.id, reads: ['subnet'] },
               { element: p.cluster, reads: ['nodePools'] },
+              // The path: the proxy hop and the cluster it ends in.
+              { element: p.id, reads: ['hops', 'to'] },
               ...q.pools(p.cluster).filter((x) => x.subnet === s.id).map((x) => ({ element: x.id, reads: ['subnet'] })),
             ],
             s.id,

@@ -129,7 +129,8 @@ export default defineRule({
             element: s.id,
             path: `${table.source.path}.routes[${r.routeIndex}]`,
             reads: ['routeTable'],
-            dependsOn: mergeDeps([...routingDeps(q, s.id), ...placed], s.id),
+            // The path: its DNAT hop and the cluster it ends in.
+            dependsOn: [...mergeDeps([...routingDeps(q, s.id), ...placed], s.id), { element: p.id, reads: ['hops', 'to'] }],
             evidence: { firewall: fw.name, subnet: q.name(s.id), address: hit.a, path: p.name },
           });
         }

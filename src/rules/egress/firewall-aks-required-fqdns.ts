@@ -2,7 +2,7 @@ import { cidr, containsIp, isPrivateRange } from '../../model/cidr.js';
 import { routingOf } from '../../model/egress.js';
 import type { ModelQuery } from '../../model/query.js';
 import { routeFor } from '../../model/routing.js';
-import { egressSourcesVia, firewallAllows, networkAllows, unknownFact, type FlowVerdict, type NetworkNeed } from '../../model/firewall.js';
+import { egressSourcesVia, firewallAllows, networkAllows, rulesProperty, unknownFact, type FlowVerdict, type NetworkNeed } from '../../model/firewall.js';
 import type { ClusterResource, FirewallResource, ResourceOf } from '../../model/types.js';
 import { defineRule, type Dependency, type RuleContext } from '../../validate/rule.js';
 import { FIREWALL_RULE_READS, egressDeps, mergeDeps, policyDeps } from './_reads.js';
@@ -108,10 +108,6 @@ function dependencies(q: ModelQuery, fw: FirewallResource, c: ClusterResource): 
   );
 }
 
-/** Where a firewall's rules are written: its policy reference, or its classic rule collections. */
-function rulesProperty(fw: FirewallResource): 'policy' | 'classicRules' {
-  return fw.ruleModel === 'policy' ? 'policy' : 'classicRules';
-}
 
 function apiServerText(c: ClusterResource): string {
   return c.apiServer.mode === 'public'
@@ -148,14 +144,14 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
     ctx.unverified({
       element: fw.id,
       reads: FIREWALL_READS,
-      property: rulesProperty(fw),
+      property: rulesProperty(fw, true),
       fact: 'network rules (rule collections of the firewall or its policy)',
       check: `Azure Firewall ${fw.name} allows ${needs.join(' and ')} for ${c.name}`,
     });
     return;
   }
   const sources = egressSourcesVia(ctx.q, c, fw.id, ['nodes']);
-  const property = rulesProperty(fw);
+  const property = rulesProperty(fw, true);
   /** Reports what the rules block with a Deny rule, and leaves open what they cannot settle. */
   const settle = (needs: Array<{ text: string; v: FlowVerdict }>, effect: string) => {
     const blocked = needs.filter((n) => n.v.verdict === 'denied' && n.v.blockedBy.length > 0);
@@ -416,7 +412,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
       },
       element: fw.id,
       ...at,
-      property: rulesProperty(fw),
+      property: rulesProperty(fw, true),
       evidence,
     });
   }
@@ -428,7 +424,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
       data: { ...data, count: blocked.length, deny, sources: sources.length ? ` from ${sources.join(', ')}` : '', missing: list },
       element: fw.id,
       ...at,
-      property: rulesProperty(fw),
+      property: rulesProperty(fw, true),
       evidence: { firewall: fw.name, cluster: c.name, blocked: list, blockedCount: blocked.length, blockedBy: deny },
     });
   }
@@ -436,7 +432,7 @@ function checkFqdns(ctx: RuleContext, fw: FirewallResource, c: ClusterResource):
     ctx.unverified({
       element: fw.id,
       reads: FIREWALL_READS,
-      property: rulesProperty(fw),
+      property: rulesProperty(fw, true),
       fact: unknownFact(unknownRules, unknownFacts),
       check: `Azure Firewall ${fw.name} lets the nodes of ${c.name} reach the FQDNs AKS needs`,
     });

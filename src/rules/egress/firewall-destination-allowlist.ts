@@ -1,7 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { FIREWALL_RULE_READS, egressDeps, mergeDeps, policyDeps } from './_reads.js';
-import { egressAppliance } from '../../model/egress.js';
-import { egressSourcesVia, firewallAllows, unknownFact } from '../../model/firewall.js';
+import { destinationVerdict, egressSourcesVia, rulesProperty, unknownFact } from '../../model/firewall.js';
 
 export default defineRule({
   meta: {
@@ -47,17 +46,11 @@ export default defineRule({
     const { q } = ctx;
     for (const d of q.all('egressDestination')) {
       if (d.privateEndpoint || !d.fqdn) continue;
+      // The verdict the egress narrative tells too (model/firewall.ts).
+      const dv = destinationVerdict(q, d);
       const c = q.getAs(d.cluster, 'cluster');
-      if (!c) continue;
-      const fw = q.getAs(egressAppliance(q, c.id), 'azureFirewall');
-      if (!fw) continue;
-      const v = firewallAllows(fw, {
-        fqdn: d.fqdn,
-        protocol: d.protocol,
-        port: d.port,
-        tags: d.category === 'aks-required' ? ['AzureKubernetesService'] : [],
-        sources: egressSourcesVia(q, c, fw.id),
-      });
+      if (!dv || !c) continue;
+      const { firewall: fw, verdict: v } = dv;
       if (v.verdict === 'allowed') continue;
       // The destination's FQDN, protocol, port and category; the cluster's egress path (which leads to the firewall,
       // from which subnets); the firewall's rules, its own or its policies'.
@@ -72,7 +65,7 @@ export default defineRule({
       if (v.verdict === 'unknown') {
         ctx.unverified({
           element: fw.id,
-          property: fw.ruleModel === 'policy' ? 'policy' : 'classicRules',
+          property: rulesProperty(fw),
           fact: unknownFact(v.rules, v.facts),
           check: `Azure Firewall ${fw.name} allows egress destination ${d.name} (${d.fqdn}) from the subnets of ${c.name}`,
           reads: FIREWALL_RULE_READS,

@@ -70,6 +70,10 @@ export default defineRule({
       zoneNotLinked:
         'Private DNS zone {{zone}} of private endpoint {{endpoint}} is not linked to VNet {{resolver}}, which resolves ' +
         'names for {{consumer}}; {{paas}} resolves to its public address there',
+      zoneNotLinkedPublicOff:
+        'Private DNS zone {{zone}} of private endpoint {{endpoint}} is not linked to VNet {{resolver}}, which resolves ' +
+        'names for {{consumer}}; {{paas}} resolves to its public address there, where its public network access is ' +
+        'disabled, so those clients cannot reach it: link the zone to {{resolver}}',
     },
   },
   check(ctx) {
@@ -155,7 +159,8 @@ export default defineRule({
         if (links.has(resolver.id) || done.has(resolver.id)) continue;
         done.add(resolver.id);
         ctx.report({
-          messageId: 'zoneNotLinked',
+          // With public access off the public address refuses the clients: an outage, not a detour.
+          ...(target?.publicNetworkAccess === false ? { messageId: 'zoneNotLinkedPublicOff', severity: 'error' as const } : { messageId: 'zoneNotLinked' }),
           data: {
             zone: zone.name,
             endpoint: pe.name,
@@ -166,7 +171,7 @@ export default defineRule({
           element: zone.id,
           property: 'links',
           reads: ['links'],
-          dependsOn: mergeDeps([...placing, ...resolving(q, consumer)], zone.id),
+          dependsOn: mergeDeps([...placing, ...resolving(q, consumer), ...(target ? [{ element: target.id, reads: ['publicNetworkAccess'] }] : [])], zone.id),
           evidence: { zone: zone.name, vnet: resolver.name },
         });
       }

@@ -44,7 +44,7 @@ export default defineRule({
         'NSG {{nsg}} on Application Gateway subnet {{subnet}} blocks inbound TCP {{port}} from GatewayManager with ' +
         '{{by}}; gateway {{gateway}} ({{sku}}) needs TCP 65200-65535 from GatewayManager to be managed',
       loadBalancer:
-        'NSG {{nsg}} on Application Gateway subnet {{subnet}} blocks inbound TCP {{port}} from AzureLoadBalancer ' +
+        'NSG {{nsg}} on Application Gateway subnet {{subnet}} blocks inbound traffic from AzureLoadBalancer ' +
         'with {{by}}; the health probes of gateway {{gateway}} fail',
       internetOutbound:
         'NSG {{nsg}} on Application Gateway subnet {{subnet}} blocks outbound TCP {{port}} to Internet with {{by}}; ' +

@@ -62,10 +62,13 @@ export default defineRule({
           const vnets = lb.subnet ? [q.vnetOf(lb.subnet)?.id] : q.nodeSubnets(cluster).map((s) => s.vnet);
           // Without a subnet of its own, the load balancer is in the VNets of its cluster's node subnets.
           const placed = lb.subnet ? [] : [{ element: cluster, reads: ['nodePools'] }, ...q.pools(cluster).map((x) => ({ element: x.id, reads: ['subnet'] }))];
-          push(lb.id, `public load balancer ${lb.name}`, vnets, [{ element: lb.id, reads: ['name', 'visibility', 'subnet', 'cluster'] }, ...placed.filter((d) => d.element)]);
+          // The path's target names the cluster when the load balancer does not.
+          const path = lb.cluster ? [] : [{ element: p.id, reads: ['to', 'hops'] }];
+          push(lb.id, `public load balancer ${lb.name}`, vnets, [{ element: lb.id, reads: ['name', 'visibility', 'subnet', 'cluster'] }, ...placed.filter((d) => d.element), ...path]);
         } else if (h.resourceKind === 'azureFirewall' && p.internetFacing) {
           const fw = q.getAs(h.resource, 'azureFirewall');
-          if (fw) push(fw.id, `Azure Firewall ${fw.name} (DNAT entry of path ${p.name})`, [q.vnetOf(fw.subnet)?.id], [{ element: fw.id, reads: ['name', 'subnet'] }]);
+          // Internet-facing: the path's client says so.
+          if (fw) push(fw.id, `Azure Firewall ${fw.name} (DNAT entry of path ${p.name})`, [q.vnetOf(fw.subnet)?.id], [{ element: fw.id, reads: ['name', 'subnet'] }, { element: p.id, reads: ['from'] }]);
         }
       }
     }

@@ -87,6 +87,8 @@ export default defineRule({
             dependsOn: [
               { element: g.id, reads: ['name', 'frontend', 'subnet'] },
               { element: fdId, reads: ['name'] },
+              // The path puts Front Door before the gateway.
+              { element: p.id, reads: ['hops'] },
             ],
             property: 'nsg',
             evidence: { gateway: g.name, frontDoor: fd, subnet: s.name },
@@ -106,6 +108,14 @@ export default defineRule({
           data: { gateway: g.name, frontDoor: fd, path: p.name, nsg: nsg.name, rule: r.name, priority: r.priority, source: r.source },
           path: `${nsg.source.path}.rules[${idx}]`,
           property: 'source',
+          element: nsg.id,
+          reads: ['name', 'rules'],
+          dependsOn: [
+            { element: g.id, reads: ['name', 'frontend', 'subnet'] },
+            { element: s.id, reads: ['name', 'nsg'] },
+            { element: fdId, reads: ['name'] },
+            { element: p.id, reads: ['hops'] },
+          ],
           evidence: { gateway: g.name, frontDoor: fd, nsg: nsg.name, rule: r.name, priority: r.priority },
         });
       });

@@ -36,7 +36,8 @@ export default defineRule({
           data: { frontDoor: fd.name, sku: fd.sku, path: p.name, privateLinkService: ctx.q.name(next.resource), hop: next.step },
           element: fd.id,
           reads: ['name', 'sku'],
-          dependsOn: [{ element: next.resource, reads: ['name'] }],
+          // The path: a hop dropped between the two (a via that is no part) would make them look adjacent.
+          dependsOn: [{ element: next.resource, reads: ['name'] }, p.id],
           property: 'sku',
           evidence: { frontDoor: fd.name, sku: fd.sku, privateLinkService: ctx.q.name(next.resource) },
         });

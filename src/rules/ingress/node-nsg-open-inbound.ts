@@ -50,6 +50,8 @@ export default defineRule({
       // The load balancers on the cluster's paths (whether they are public), and its pools' subnets.
       const dependsOn: Dependency[] = [{ element: c.id, reads: ['name', 'nodePools'] }, ...q.pools(c.id).map((p) => ({ element: p.id, reads: ['subnet'] }))];
       for (const p of q.ingressPathsOf(c.id)) {
+        // The ports its load balancer hops publish (a hop's port or via stated wrongly would judge a stand-in).
+        dependsOn.push({ element: p.id, reads: ['hops', 'to'] });
         for (const h of p.hops) {
           if (h.resourceKind !== 'loadBalancer') continue;
           dependsOn.push({ element: h.resource, reads: ['visibility'] });

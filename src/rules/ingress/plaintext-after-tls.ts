@@ -44,6 +44,8 @@ export default defineRule({
               element: why.element,
               property: why.property,
               check: `ingress path ${p.name} stays encrypted from ${ctx.q.name(s.from)} to ${ctx.q.name(s.to)} inside the service mesh of cluster ${why.name}`,
+              // The path's hops and target decide that the leg is inside the mesh.
+              dependsOn: [p.id],
             });
             break;
           }

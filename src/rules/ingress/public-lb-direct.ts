@@ -45,7 +45,8 @@ export default defineRule({
         element: lb.id,
         // The load balancer's visibility and cluster; whether it is the cluster's outbound load balancer.
         reads: ['name', 'visibility', 'cluster'],
-        dependsOn: [{ element: lb.cluster, reads: ['name', 'outbound'] }],
+        // Every path: one whose hop was dropped (a via that is no part) may have passed through this load balancer.
+        dependsOn: [{ element: lb.cluster, reads: ['name', 'outbound'] }, ...ctx.model.ingressPaths.map((p) => p.id)],
         evidence: { loadBalancer: lb.name },
       });
     }

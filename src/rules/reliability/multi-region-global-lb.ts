@@ -58,6 +58,8 @@ export default defineRule({
       dependsOn: [
         ...clusters.filter((c) => c !== second).map((c) => ({ element: c.id, reads: ['region'] })),
         ...paths.flatMap((p) => (p.target ? [{ element: p.target, reads: ['cluster'] }] : [])),
+        // Each path's hops (a Front Door hop dropped for a via that is no part) and its target.
+        ...model.ingressPaths.map((p) => ({ element: p.id, reads: ['hops', 'to'] })),
       ],
       evidence: { regions: regions.length, frontedRegions: fronted.size },
     });

@@ -87,9 +87,9 @@ testRule(ID, {
       arch: design({ links: ['hub'], peIn: 'hub' }),
       findings: [
         {
-          messageId: 'zoneNotLinked',
+          messageId: 'zoneNotLinkedPublicOff',
           path: `${ZONE}.links`,
-          severity: 'warning',
+          severity: 'error',
           message: /not linked to VNet vnet-spoke, which resolves names for its own workloads;/,
           evidence: { zone: 'privatelink.vaultcore.azure.net', vnet: 'vnet-spoke' },
         },
@@ -100,9 +100,9 @@ testRule(ID, {
       arch: design({ links: ['spoke'], peIn: 'hub', usedByCluster: false }),
       findings: [
         {
-          messageId: 'zoneNotLinked',
+          messageId: 'zoneNotLinkedPublicOff',
           path: `${ZONE}.links`,
-          severity: 'warning',
+          severity: 'error',
           message: /not linked to VNet vnet-hub, which resolves names for its own workloads;/,
         },
       ],
@@ -139,6 +139,21 @@ testRule(ID, {
       arch: design({ links: ['hub'] }),
       findings: [
         {
+          messageId: 'zoneNotLinkedPublicOff',
+          path: `${ZONE}.links`,
+          severity: 'error',
+          message:
+            'Private DNS zone privatelink.vaultcore.azure.net of private endpoint pe-kv is not linked to VNet vnet-spoke, ' +
+            'which resolves names for its own workloads; kv-app resolves to its public address there, where its public ' +
+            'network access is disabled, so those clients cannot reach it: link the zone to vnet-spoke',
+        },
+      ],
+    },
+    {
+      name: 'the zone linked to the hub only, public access on: the clients take the public address (a warning beside the public access one)',
+      arch: design({ links: ['hub'], publicAccess: true }),
+      findings: [
+        {
           messageId: 'zoneNotLinked',
           path: `${ZONE}.links`,
           severity: 'warning',
@@ -146,6 +161,7 @@ testRule(ID, {
             'Private DNS zone privatelink.vaultcore.azure.net of private endpoint pe-kv is not linked to VNet vnet-spoke, ' +
             'which resolves names for its own workloads; kv-app resolves to its public address there',
         },
+        { messageId: 'publicAccess', path: 'network.privateEndpoints[0].target.publicNetworkAccess', severity: 'warning' },
       ],
     },
     {
@@ -153,9 +169,9 @@ testRule(ID, {
       arch: design({ links: ['spoke'], spokeDns: ['10.0.0.4'] }),
       findings: [
         {
-          messageId: 'zoneNotLinked',
+          messageId: 'zoneNotLinkedPublicOff',
           path: `${ZONE}.links`,
-          severity: 'warning',
+          severity: 'error',
           message: /not linked to VNet vnet-hub, which resolves names for VNet vnet-spoke;/,
         },
       ],

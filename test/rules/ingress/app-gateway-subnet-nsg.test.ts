@@ -98,18 +98,18 @@ testRule(ID, {
       arch: withNsg([{ ...DENY_IN, priority: 100 }, GM]),
       findings: [
         {
-          messageId: 'loadBalancer',
-          path: `${NSG}.rules[0]`,
-          severity: 'error',
-          message:
-            'NSG nsg-appgw on Application Gateway subnet snet-appgw blocks inbound TCP 0 from AzureLoadBalancer with ' +
-            'rule deny-all-in (priority 100); the health probes of gateway agw-test fail',
-        },
-        {
           messageId: 'gatewayManager',
           path: `${NSG}.rules[0]`,
           severity: 'error',
           message: /with rule deny-all-in \(priority 100\)/,
+        },
+        {
+          messageId: 'loadBalancer',
+          path: `${NSG}.rules[0]`,
+          severity: 'error',
+          message:
+            'NSG nsg-appgw on Application Gateway subnet snet-appgw blocks inbound traffic from AzureLoadBalancer with ' +
+            'rule deny-all-in (priority 100); the health probes of gateway agw-test fail',
         },
       ],
     },
