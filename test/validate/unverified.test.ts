@@ -60,7 +60,11 @@ const CASES: Case[] = [
     rule: 'egress/firewall-aks-required-fqdns',
     unstate: (b) => delete b.firewall.aksFqdnTag,
     factPath: 'network.firewalls[0].aksFqdnTag',
-    bad: (b) => (b.firewall.aksFqdnTag = false),
+    // The tag not allowed and no other FQDN allowed (left out, the list would be unknown: it may hold the names).
+    bad: (b) => {
+      b.firewall.aksFqdnTag = false;
+      b.firewall.fqdnAllowRules = [];
+    },
   },
   {
     rule: 'cni/default-deny-missing',
@@ -224,6 +228,7 @@ describe('stating the facts brings the checks back (whole catalogue)', () => {
     b.appGw.zones = [];
     b.firewall.zones = [1];
     b.firewall.aksFqdnTag = false;
+    b.firewall.fqdnAllowRules = [];
     for (const p of b.aks.nodePools) p.zones = [];
     // The gateway's public IP, stated without DDoS IP Protection in a VNet without a plan.
     b.appGw.publicIp = publicIp({ name: 'pip-agw', zones: [1, 2, 3], ddosIpProtection: false });

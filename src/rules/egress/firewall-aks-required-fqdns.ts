@@ -117,6 +117,11 @@ function apiServerText(c: ClusterResource): string {
       : 'API Server VNet Integration';
 }
 
+/** Where network rules are written (the shorthand holds none): the firewall's policy, or its classic collections. */
+function collectionsProperty(fw: FirewallResource): 'policy' | 'classicRules' {
+  return fw.ruleModel === 'policy' ? 'policy' : 'classicRules';
+}
+
 /** The required network rules (tunnel ports, DNS to custom servers) for one cluster behind one firewall. */
 function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterResource): void {
   const tunnel = c.apiServer.mode === 'public' && c.apiServer.konnectivity !== true;
@@ -144,14 +149,14 @@ function checkNetworkRules(ctx: RuleContext, fw: FirewallResource, c: ClusterRes
     ctx.unverified({
       element: fw.id,
       reads: FIREWALL_READS,
-      property: rulesProperty(fw, true),
+      property: collectionsProperty(fw),
       fact: 'network rules (rule collections of the firewall or its policy)',
       check: `Azure Firewall ${fw.name} allows ${needs.join(' and ')} for ${c.name}`,
     });
     return;
   }
   const sources = egressSourcesVia(ctx.q, c, fw.id, ['nodes']);
-  const property = rulesProperty(fw, true);
+  const property = collectionsProperty(fw);
   /** Reports what the rules block with a Deny rule, and leaves open what they cannot settle. */
   const settle = (needs: Array<{ text: string; v: FlowVerdict }>, effect: string) => {
     const blocked = needs.filter((n) => n.v.verdict === 'denied' && n.v.blockedBy.length > 0);

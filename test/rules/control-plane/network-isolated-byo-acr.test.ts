@@ -170,6 +170,6 @@ describe(`${ID}: facts not stated`, () => {
     expect(await runRule('egress/paas-private-endpoint', design({ links: ['hub'] })())).toEqual([]);
     // The same endpoint for a cluster that is not network-isolated is still checked there.
     const other = await runRule('egress/paas-private-endpoint', design({ links: ['hub'], isolated: false })());
-    expect(other.map((f) => f.messageId)).toEqual(['zoneNotLinked']);
+    expect(other.map((f) => f.messageId)).toEqual(['zoneNotLinkedPublicOff']);
   });
 });
