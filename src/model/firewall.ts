@@ -340,8 +340,8 @@ export function firewallAllows(fw: FirewallResource, flow: FirewallFlow): FlowVe
   // Nothing stated lets it through, and the half of the shorthand left out could have.
   const open = unstatedShorthand(fw);
   const facts = [
-    ...(open.fqdns ? ['the FQDNs the firewall allows besides the AKS FQDN tag (fqdnAllowRules)'] : []),
-    ...(open.aksFqdnTag && flow.tags.includes('AzureKubernetesService') ? ['whether the firewall allows the AzureKubernetesService FQDN tag (aksFqdnTag)'] : []),
+    ...(open.fqdns ? ['the FQDNs the firewall allows besides the AKS FQDN tag'] : []),
+    ...(open.aksFqdnTag && flow.tags.includes('AzureKubernetesService') ? ['whether the firewall allows the AzureKubernetesService FQDN tag'] : []),
   ];
   if (v.verdict === 'denied' && v.blockedBy.length === 0 && facts.length) return withBases(fw, { verdict: 'unknown', rules: [], facts });
   return withBases(fw, v);

@@ -240,8 +240,8 @@ describe('the shorthand', () => {
     return { fw: model.resources.find((r): r is FirewallResource => r.kind === 'azureFirewall')!, unknown: model.unknown.map((u) => u.path) };
   };
   const partner: FirewallFlow = { fqdn: 'api.partner.example', protocol: 'https', port: 443, tags: [], sources: [NODES] };
-  const TAG = 'whether the firewall allows the AzureKubernetesService FQDN tag (aksFqdnTag)';
-  const FQDNS = 'the FQDNs the firewall allows besides the AKS FQDN tag (fqdnAllowRules)';
+  const TAG = 'whether the firewall allows the AzureKubernetesService FQDN tag';
+  const FQDNS = 'the FQDNs the firewall allows besides the AKS FQDN tag';
 
   it('the AKS tag stated alone: the AKS names are allowed, another name is unknown (not "denied by 0 rules")', () => {
     const { fw, unknown } = shorthandOnly(undefined, true);

@@ -91,7 +91,7 @@ describe('a destination through the egress firewall', () => {
   it('only the AKS tag stated: open in the note and in the check, not "dropped"', async () => {
     const r = await judge(partner(() => undefined));
     expect(r.notes.find((n) => n.startsWith('Partner:'))).toContain(
-      'Whether firewall afw-hub lets it through is open: the FQDNs the firewall allows besides the AKS FQDN tag (fqdnAllowRules) not stated.',
+      'Whether firewall afw-hub lets it through is open: the FQDNs the firewall allows besides the AKS FQDN tag not stated.',
     );
     expect(r.findings.filter((f) => f.startsWith('egress/firewall-destination-allowlist'))).toEqual([]);
     expect(r.open).toContain('egress/firewall-destination-allowlist');
