@@ -153,7 +153,8 @@ export function readRouteTable(n: NormalizeContext, id: Id, name: string, f: Fie
   const routes: NormalizedRoute[] = f.arr('routes').flatMap((r, i) => {
     const path = `${f.at('routes')}[${i}]`;
     if (!isRecord(r)) {
-      n.schema(path, `a route must be an object, got ${describe(r)}`);
+      // A dropped route shifts the positions of those after it: the table's verdicts wait for it (a stand-in).
+      n.sink.issues.push({ ruleId: 'structure/schema', message: `a route must be an object, got ${describe(r)}`, path, element: id, standIn: true });
       return [];
     }
     const rf = new Fields(r, path, n.sink, id);
@@ -171,7 +172,7 @@ export function readRouteTable(n: NormalizeContext, id: Id, name: string, f: Fie
       const address = type === 'VirtualAppliance' ? hf.str('address') : undefined;
       return [stripUndefined({ name, prefix, nextHopType: type, nextHopAddress: address })];
     }
-    rf.issue('nextHop', `"nextHop" must be a firewall, an NVA or { type: … }, got ${describe(hop)}`);
+    rf.invalid('nextHop', `"nextHop" must be a firewall, an NVA or { type: … }, got ${describe(hop)}`);
     return [];
   });
   n.add({
@@ -189,7 +190,8 @@ export function readNsg(n: NormalizeContext, id: Id, name: string, f: Fields): v
   const rules: NormalizedNsgRule[] = f.arr('rules').flatMap((r, i) => {
     const path = `${f.at('rules')}[${i}]`;
     if (!isRecord(r)) {
-      n.schema(path, `an NSG rule must be an object, got ${describe(r)}`);
+      // A dropped rule shifts the positions of those after it: the NSG's verdicts wait for it (a stand-in).
+      n.sink.issues.push({ ruleId: 'structure/schema', message: `an NSG rule must be an object, got ${describe(r)}`, path, element: id, standIn: true });
       return [];
     }
     const rf = new Fields(r, path, n.sink, id);

@@ -90,6 +90,10 @@ export default defineRule({
             data: { route: route.name, routeTable: rt.name, subnet: s.name, cluster: c.name, nextHopType: route.nextHopType },
             path: routePath,
             property: 'nextHop',
+            // The table's routes (a route dropped before it would shift its place), as the other verdicts here.
+            element: rt.id,
+            reads: ['routes'],
+            dependsOn: [...placed, { element: s.id, reads: ['routeTable'] }],
             evidence: { cluster: c.name, subnet: s.name, nextHopType: route.nextHopType },
           });
           continue;
@@ -114,6 +118,9 @@ export default defineRule({
             },
             path: routePath,
             property: 'nextHop',
+            element: rt.id,
+            reads: ['routes'],
+            dependsOn: [...placed, { element: s.id, reads: ['routeTable'] }],
             evidence: { cluster: c.name, subnet: s.name, routeTarget: target, declared: via.name },
           });
         }
