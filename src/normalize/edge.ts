@@ -23,7 +23,7 @@ const ORIGIN_KINDS = [
 export function readFrontDoor(n: NormalizeContext, id: Id, name: string, f: Fields): void {
   const sku = f.reqOneOf('sku', ['Standard', 'Premium', 'Classic'] as const);
   const routes = f.arr('routes').flatMap((r, i) => {
-    if (!isRecord(r)) return f.issue('routes', `a route must be an object, got ${describe(r)}`), [];
+    if (!isRecord(r)) return f.invalid('routes', `a route must be an object, got ${describe(r)}`), [];
     return [readRoute(n, new Fields(r, `${f.at('routes')}[${i}]`, f.sink, id), sku)];
   });
   n.add({
@@ -40,7 +40,7 @@ export function readFrontDoor(n: NormalizeContext, id: Id, name: string, f: Fiel
 
 function readRoute(n: NormalizeContext, rf: Fields, sku: string): FrontDoorRouteModel {
   const origins = rf.arr('origins', true).flatMap((o, j) => {
-    if (!isRecord(o)) return rf.issue('origins', `an origin must be an object, got ${describe(o)}`), [];
+    if (!isRecord(o)) return rf.invalid('origins', `an origin must be an object, got ${describe(o)}`), [];
     return [readOrigin(n, new Fields(o, `${rf.at('origins')}[${j}]`, rf.sink, rf.element), sku)];
   });
   const accepted = rf.has('acceptedProtocols')
@@ -86,9 +86,9 @@ function readOrigin(n: NormalizeContext, of: Fields, sku: string): FrontDoorOrig
     lockdown = raw.flatMap((v) =>
       v === 'x-azure-fdid' || v === 'service-tag'
         ? [v]
-        : (of.issue('lockdown', `lockdown must list "x-azure-fdid" and/or "service-tag", got ${describe(v)}`), []),
+        : (of.invalid('lockdown', `lockdown must list "x-azure-fdid" and/or "service-tag", got ${describe(v)}`), []),
     );
-  } else if (raw !== undefined) of.issue('lockdown', `"lockdown" must be an array or "none", got ${describe(raw)}`);
+  } else if (raw !== undefined) of.invalid('lockdown', `"lockdown" must be an array or "none", got ${describe(raw)}`);
   else if (connection === 'public') of.unknown('lockdown', 'how the origin rejects traffic that bypasses Front Door');
   return stripUndefined({
     name: of.str('name'),

@@ -268,3 +268,14 @@ describe(`${ID}: unstated facts`, () => {
     ]);
   });
 });
+
+describe(`${ID}: a lockdown entry stated wrongly`, () => {
+  it('holds the verdict instead of judging the list without it (it was reported as missing the header check)', async () => {
+    const arch = origin('agc', ['service-tag', 'x-azure-fdid'])();
+    const o = arch.network.frontDoors![0]!.routes![0]!.origins[0]!;
+    (o as { lockdown: unknown }).lockdown = ['service-tag', 'x-azure-fd-id'];
+    const r = await runRuleResult(ID, arch);
+    expect(r.findings).toEqual([]);
+    expect(r.unverified!.map((u) => u.factPath)).toEqual([ORIGIN]);
+  });
+});
