@@ -426,6 +426,13 @@ export interface OnPremisesNetwork {
   name: string;
   /** Address ranges used on-premises. */
   addressSpace: readonly Cidr[];
+  /**
+   * Where the site's DNS servers send queries for Azure private DNS zones (conditional forwarders for
+   * `privatelink.*` and the private cluster zones): the inbound endpoint of a DNS Private Resolver, or a DNS server,
+   * in an Azure VNet. The zones resolve only when that VNet is linked to them. Left out, how the site resolves
+   * them is unknown.
+   */
+  dnsForwarder?: IpAddress;
 }
 
 /** A VPN or ExpressRoute virtual network gateway. */

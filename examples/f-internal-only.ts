@@ -48,7 +48,7 @@ const SPOKE = '10.101.0.0/16';
 const ddos = ddosProtectionPlan({ name: 'ddos-wwi-gwc' });
 
 // ---- On-premises ----------------------------------------------------------------------------
-const hamburg = onPremises({ name: 'Hamburg data centre', addressSpace: [DATACENTER] });
+const hamburg = onPremises({ name: 'Hamburg data centre', addressSpace: [DATACENTER], dnsForwarder: '10.100.1.4' }); // the hub DNS resolver's inbound endpoint
 const branches = onPremises({ name: 'Branch offices (SD-WAN)', addressSpace: [BRANCHES] });
 
 // ---- Hub ------------------------------------------------------------------------------------

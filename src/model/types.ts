@@ -167,6 +167,8 @@ export interface PrivateEndpointResource extends Base<'privateEndpoint'> {
 
 export interface OnPremisesResource extends Base<'onPremises'> {
   addressSpace: string[];
+  /** Where the site forwards Azure private DNS zones; undefined when not stated (unknown). */
+  dnsForwarder?: string;
 }
 
 export interface VnetGatewayResource extends Base<'vnetGateway'> {

@@ -515,6 +515,7 @@ export const DSL_SHAPES: Readonly<Record<string, DslShape>> = {
   },
   "onPremises": {
     "addressSpace": 0,
+    "dnsForwarder": 0,
     "kind": 0,
     "name": 0
   },

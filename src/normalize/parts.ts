@@ -110,7 +110,14 @@ export function normalizePart(n: NormalizeContext, kind: PartKind, id: Id, name:
       return;
     }
     case 'onPremises':
-      n.add({ id, kind: 'onPremises', name, source: { path: f.path }, addressSpace: f.strArr('addressSpace', true) });
+      n.add({
+        id,
+        kind: 'onPremises',
+        name,
+        source: { path: f.path },
+        addressSpace: f.strArr('addressSpace', true),
+        ...optional('dnsForwarder', f.optStr('dnsForwarder')),
+      });
       return;
     case 'vnetGateway': {
       const subnet = n.ref(f.raw('subnet'), ['subnet'], f.at('subnet'));

@@ -1,6 +1,6 @@
 import { defineRule } from '../../validate/rule.js';
 import { routingDomains, sameDomain } from '../address/_net.js';
-import { resolvingVnet } from '../egress/_dns.js';
+import { resolvingVnet, vnetHolding } from '../egress/_dns.js';
 import { accessClient } from '../../model/access.js';
 import { accessEntry, accessOf, zoneLinks } from './_api.js';
 
@@ -14,7 +14,7 @@ const ZONE_READS = ['name', 'links'];
  * never on Bastion (src/model/access.ts). Without a public FQDN the only record is in the cluster's private DNS zone,
  * which answers only in VNets linked to it (the cluster VNet always, src/rules/control-plane/_api.ts zoneLinks). Paths
  * that cannot reach the API server at all are control-plane/private-access-unreachable's; hybrid paths resolve on
- * premises (unknown here).
+ * premises, where the site's `dnsForwarder` says which Azure VNet answers for it.
  */
 export default defineRule({
   meta: {
@@ -80,18 +80,44 @@ export default defineRule({
         }
         const entry = accessEntry(q, path);
         const v = q.vnetOf(entry?.subnet);
-        if (!entry || entry.hybrid || !v) continue;
+        if (!entry || !v) continue;
         if (v.id !== epVnet.id && !sameDomain(domains, v.id, epVnet.id)) continue;
-        const resolver = resolvingVnet(q, v);
         const check = `${entry.from.name} (${path.kind}) resolves the private API server of ${c.name}`;
+        // Clients on premises resolve through the site's DNS servers: the zone answers only where those forward it,
+        // to a resolver or DNS server in a VNet linked to the zone (private-clusters, hybrid DNS).
+        const site = entry.hybrid && entry.from.kind === 'hybridConnection' ? q.getAs(entry.from.remote, 'onPremises') : undefined;
+        if (entry.hybrid && !site) continue;
+        if (site && site.dnsForwarder === undefined) {
+          ctx.unverified({
+            element: site.id,
+            reads: ['name', 'dnsForwarder'],
+            property: 'dnsForwarder',
+            check: `${check} from ${site.name}`,
+            fact: `the address the DNS servers of ${site.name} forward the cluster's private DNS zone to (a DNS Private Resolver inbound endpoint or a DNS server in an Azure VNet)`,
+          });
+          continue;
+        }
+        const holder = site ? vnetHolding(q, site.dnsForwarder!) : v;
+        if (site && !holder) {
+          ctx.unverified({
+            element: site.id,
+            reads: ['name', 'dnsForwarder'],
+            property: 'dnsForwarder',
+            check: `${check} from ${site.name}`,
+            fact: `how ${site.dnsForwarder} (outside every declared VNet), where ${site.name} forwards the cluster's private DNS zone, resolves it`,
+          });
+          continue;
+        }
+        const resolver = holder ? resolvingVnet(q, holder) : undefined;
         // DNS servers outside every declared VNet: how they forward the zone is unknown.
         if (!resolver) {
+          const dnsVnet = holder ?? v;
           ctx.unverified({
-            element: v.id,
+            element: dnsVnet.id,
             reads: ['name', 'dnsServers'],
             property: 'dnsServers',
             check,
-            fact: `how DNS servers ${v.dnsServers.join(', ')} (outside every declared VNet) resolve the cluster's private DNS zone`,
+            fact: `how DNS servers ${dnsVnet.dnsServers.join(', ')} (outside every declared VNet) resolve the cluster's private DNS zone`,
           });
           continue;
         }
@@ -118,6 +144,7 @@ export default defineRule({
         // (node VNets are linked by AKS; the first pool's subnet places a private API server).
         const dependsOn = [
           entry.from.id,
+          ...(site ? [{ element: site.id, reads: ['name', 'dnsForwarder'] }] : []),
           ...(entry.from.kind === 'hybridConnection' ? [entry.from.gateway] : []),
           v.id,
           epVnet.id,

@@ -41,6 +41,23 @@ function access(where: Where, kind: 'jumpBox' | 'agents' = 'jumpBox', change?: (
 
 const SYSTEM_ZONE = 'clusters[0].apiServer.privateDnsZone';
 
+/** Administrators on premises over a VPN into the hub; `forwarder`: where the site forwards Azure private zones. */
+function overVpn(forwarder?: string) {
+  return () => {
+    const b = baseline();
+    const s = subnet({ name: 'GatewaySubnet', cidr: '10.0.2.0/27' });
+    mutable(b.hub.subnets).push(s);
+    const gw = vnetGateway({ name: 'vpngw', type: 'vpn', subnet: s, sku: 'VpnGw2AZ' });
+    const dc = onPremises({ name: 'dc', addressSpace: ['192.168.100.0/24'], ...(forwarder ? { dnsForwarder: forwarder } : {}) });
+    const hc = hybridConnection({ name: 'vpn-dc', gateway: gw, remote: dc });
+    b.arch.network.gateways = [gw];
+    b.arch.network.onPremises = [dc];
+    b.arch.network.hybridConnections = [hc];
+    b.aks.controlPlaneAccess = [{ kind: 'admins', via: hc }];
+    return b.arch;
+  };
+}
+
 /** A zone of its own for the baseline cluster, linked to the named VNets. */
 function ownZone(links: Array<'hub' | 'spoke'>) {
   return (b: ReturnType<typeof baseline>) => {
@@ -113,24 +130,17 @@ testRule(ID, {
     { name: 'a private VNet-integrated API server, jump box in the spoke', arch: access('spoke', 'jumpBox', vnetIntegrated) },
     // Not connected at all: control-plane/private-access-unreachable says so.
     { name: 'a jump box in an unpeered VNet', arch: access('mgmt-unpeered') },
-    {
-      name: 'administrators over a VPN resolve on premises',
-      arch: () => {
-        const b = baseline();
-        const s = subnet({ name: 'GatewaySubnet', cidr: '10.0.2.0/27' });
-        mutable(b.hub.subnets).push(s);
-        const gw = vnetGateway({ name: 'vpngw', type: 'vpn', subnet: s, sku: 'VpnGw2AZ' });
-        const dc = onPremises({ name: 'dc', addressSpace: ['192.168.100.0/24'] });
-        const hc = hybridConnection({ name: 'vpn-dc', gateway: gw, remote: dc });
-        b.arch.network.gateways = [gw];
-        b.arch.network.onPremises = [dc];
-        b.arch.network.hybridConnections = [hc];
-        b.aks.controlPlaneAccess = [{ kind: 'admins', via: hc }];
-        return b.arch;
-      },
-    },
+    // The site forwards the zone to a resolver in the spoke (the cluster VNet, linked to the AKS-created zone).
+    { name: 'administrators over a VPN whose site forwards to a resolver in the cluster VNet', arch: overVpn('10.1.9.4') },
+    // Left out: a question, not a verdict (checked below).
+    { name: 'administrators over a VPN, the site forwarder not stated', arch: overVpn() },
   ],
   invalid: [
+    {
+      name: 'administrators over a VPN whose site forwards to a resolver in the hub, not linked to the AKS-created zone',
+      arch: overVpn('10.0.3.4'),
+      findings: [{ messageId: 'unresolvable', path: SYSTEM_ZONE, severity: 'error', message: /^vpn-dc \(admins\) resolves names in VNet vnet-hub, but /, evidence: { from: 'vpn-dc', resolver: 'vnet-hub' } }],
+    },
     {
       name: 'a jump box in the hub with the AKS-created zone and no public FQDN',
       arch: access('hub'),
@@ -194,5 +204,18 @@ describe(`${ID}: facts not stated`, () => {
     const r = await runRuleResult(ID, arch);
     expect(r.findings).toEqual([]);
     expect(r.unverified?.map((u) => u.factPath)).toEqual(['network.vnets[0].dnsServers']);
+  });
+});
+
+describe(`${ID}: administrators on premises`, () => {
+  it("asks where the site forwards the zone when it is not stated, and how an address outside every VNet resolves it", async () => {
+    const unstated = await runRuleResult(ID, overVpn()());
+    expect(unstated.findings).toEqual([]);
+    expect(unstated.unverified!.map((u) => u.factPath)).toEqual(['network.onPremises[0].dnsForwarder']);
+    const outside = await runRuleResult(ID, overVpn('172.31.0.4')());
+    expect(outside.findings).toEqual([]);
+    expect(outside.unverified!.map((u) => `${u.factPath}: ${u.fact}`)).toEqual([
+      "network.onPremises[0].dnsForwarder: how 172.31.0.4 (outside every declared VNet), where dc forwards the cluster's private DNS zone, resolves it",
+    ]);
   });
 });
