@@ -40,3 +40,9 @@ export async function runRuleResult(ruleId: string, arch: Architecture, opts: Ru
   const { model, issues } = normalize(arch);
   return validateModel(model, issues, { file: 'test.ts', rules, asOf: opts.asOf ?? '2026-11-23' });
 }
+
+/** The whole result of the catalogue (findings and the checks that could not run) for an architecture. */
+export async function runAllResult(arch: Architecture, opts: RunOptions = {}): Promise<FileResult> {
+  const { model, issues } = normalize(arch);
+  return validateModel(model, issues, { file: 'test.ts', asOf: opts.asOf ?? '2026-11-23' });
+}

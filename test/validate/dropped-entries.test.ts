@@ -5,17 +5,15 @@
  * verdicts on its table or NSG that read those entries wait until it is fixed.
  */
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/normalize/normalize.js';
-import { validateModel } from '../../src/validate/validate.js';
 import { baseline } from '../helpers/fixture.js';
+import { runAllResult } from '../helpers/run-rule.js';
 
 type Base = ReturnType<typeof baseline>;
 
 async function run(change: (b: Base) => void) {
   const b = baseline();
   change(b);
-  const { model, issues } = normalize(b.arch);
-  return validateModel(model, issues, { file: 'd.ts', asOf: '2026-12-03' });
+  return runAllResult(b.arch, { asOf: '2026-12-03' });
 }
 
 const set = (o: object, key: string, v: unknown): void => {

@@ -6,9 +6,8 @@
  * field; free text (a hop's note) and the fields of another path hold nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/normalize/normalize.js';
-import { validateModel } from '../../src/validate/validate.js';
 import { baseline } from '../helpers/fixture.js';
+import { runAllResult } from '../helpers/run-rule.js';
 import { withFrontDoor } from '../rules/ingress/_fixtures.js';
 
 type Base = ReturnType<typeof baseline>;
@@ -24,8 +23,7 @@ async function run(change: (b: Base) => void = () => undefined) {
   set(b.path.hops[2]!, 'tls', 'terminate');
   set(b.path, 'to', { cluster: b.aks, namespace: 'web', service: 'web', protocol: 'http', port: 8080 });
   change(b);
-  const { model, issues } = normalize(b.arch);
-  return validateModel(model, issues, { file: 'd.ts', asOf: '2026-12-03' });
+  return runAllResult(b.arch, { asOf: '2026-12-03' });
 }
 
 const verdicts = (r: Awaited<ReturnType<typeof run>>) => r.findings.filter((f) => f.ruleId === RULE).map((f) => f.path);
@@ -110,8 +108,7 @@ describe('verdicts on a part that read an ingress path name it in dependsOn', ()
   const judge = async (change: (b: ReturnType<typeof withFrontDoor>) => void) => {
     const b = withFrontDoor('Standard');
     change(b);
-    const { model, issues } = normalize(b.arch);
-    const r = await validateModel(model, issues, { file: 'd.ts', asOf: '2026-12-03' });
+    const r = await runAllResult(b.arch, { asOf: '2026-12-03' });
     const rule = 'ingress/front-door-private-link-sku';
     return {
       verdicts: r.findings.filter((f) => f.ruleId === rule).map((f) => f.path),
