@@ -11,6 +11,7 @@
  */
 import { pathSegments } from '../model/tls.js';
 import { ModelQuery } from '../model/query.js';
+import { clusterResolution, type EndpointResolution } from '../model/private-dns.js';
 import type { Edge, Id, IngressHopModel, Model, ResourceOf, TlsState } from '../model/types.js';
 import { TLS_LEGEND } from '../render/glyphs.js';
 import type { FlowStep, ViewGraph } from './graph.js';
@@ -275,11 +276,19 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
   for (const p of m.egressPaths) {
     const pes = p.privateEndpoints.map((id) => q.getAs(id, 'privateEndpoint')).filter((x): x is ResourceOf<'privateEndpoint'> => !!x && b.has(x.id));
     if (!pes.length) continue;
-    notes.push(
+    // Private only where the cluster's DNS returns the endpoint's address (the zone-link rules and the narrative agree).
+    const by = (kind: EndpointResolution['kind']) => pes.filter((pe) => clusterResolution(q, p.cluster, pe).kind === kind);
+    const [privately, publicly, open] = [by('private'), by('public'), by('unknown')];
+    const targets = (xs: typeof pes) => list(xs.map((pe) => q.name(pe.target)));
+    const parts = [
       // The endpoints' own names are the topology view's: the overview does not draw them.
-      `${PRIVATE_LINK_NOTE}${q.name(p.cluster)} reaches ${list(pes.map((pe) => q.name(pe.target)))} through ` +
-        `${pes.length} private endpoint${pes.length === 1 ? '' : 's'}; this traffic never leaves the virtual network.`,
-    );
+      ...(privately.length
+        ? [`${q.name(p.cluster)} reaches ${targets(privately)} through ${privately.length} private endpoint${privately.length === 1 ? '' : 's'}; this traffic never leaves the virtual network.`]
+        : []),
+      ...(publicly.length ? [`${q.name(p.cluster)} resolves ${targets(publicly)} to the public address: the private DNS zone is not linked where its DNS answers.`] : []),
+      ...(open.length ? [`whether ${q.name(p.cluster)} resolves ${targets(open)} to the private endpoint is not stated.`] : []),
+    ];
+    notes.push(`${PRIVATE_LINK_NOTE}${parts.join(' ')}`);
   }
 
   const built = region === undefined ? b.build() : withoutUnlinked(b.build());

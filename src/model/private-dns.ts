@@ -57,11 +57,15 @@ export function endpointResolution(q: ModelQuery, pe: PrivateEndpointResource, c
  */
 export function destinationResolution(q: ModelQuery, d: EgressDestinationResource): EndpointResolution | undefined {
   const pe = q.getAs(d.privateEndpoint, 'privateEndpoint');
-  if (!pe) return undefined;
-  const vnets = [...new Set(q.nodeSubnets(d.cluster).map((s) => s.vnet))]
+  return pe ? clusterResolution(q, d.cluster, pe) : undefined;
+}
+
+/** Whether a cluster's nodes resolve the service behind `pe` privately: public or unknown as soon as one node VNet is. */
+export function clusterResolution(q: ModelQuery, cluster: string, pe: PrivateEndpointResource): EndpointResolution {
+  const vnets = [...new Set(q.nodeSubnets(cluster).map((s) => s.vnet))]
     .sort()
     .map((id) => q.getAs(id, 'vnet'))
     .filter((v): v is VnetResource => !!v);
   const all = vnets.map((v) => endpointResolution(q, pe, v));
-  return all.find((r) => r.kind === 'public') ?? all.find((r) => r.kind === 'unknown') ?? (all.length ? { kind: 'private' } : { kind: 'unknown', fact: `the node subnets of cluster ${q.name(d.cluster)}` });
+  return all.find((r) => r.kind === 'public') ?? all.find((r) => r.kind === 'unknown') ?? (all.length ? { kind: 'private' } : { kind: 'unknown', fact: `the node subnets of cluster ${q.name(cluster)}` });
 }

@@ -9,6 +9,7 @@ import { paas, privateDnsZone, privateEndpoint, subnet, type Architecture } from
 import { normalize } from '../../src/normalize/normalize.js';
 import { ModelQuery } from '../../src/model/query.js';
 import { egressNarrative } from '../../src/report/narrative.js';
+import { deriveView } from '../../src/diagram/index.js';
 import { validateModel } from '../../src/validate/validate.js';
 import { baseline } from '../helpers/fixture.js';
 import { mutable } from '../helpers/mutable.js';
@@ -64,6 +65,23 @@ describe('a destination behind a private endpoint', () => {
     expect(r.open).toContain('egress/paas-private-endpoint');
     expect(r.notes.find((n) => n.startsWith('Key Vault:'))).toBe(
       'Key Vault: has private endpoint pe-kv in snet-pe (kv-app); whether the cluster resolves it to the private address is open: the VNet links of private DNS zone privatelink.vaultcore.azure.net (links) not stated.',
+    );
+  });
+});
+
+describe("the overview's Private Link note says the same", () => {
+  const note = (links: Array<'hub' | 'spoke'>) => {
+    const { model } = normalize(withVault(links).arch);
+    return deriveView(model, 'overview')!.notes!.find((n) => n.startsWith('Private Link:'));
+  };
+
+  it('linked where the cluster resolves: the traffic never leaves the virtual network', () => {
+    expect(note(['spoke'])).toBe('Private Link: aks-test reaches kv-app through 1 private endpoint; this traffic never leaves the virtual network.');
+  });
+
+  it('linked to the hub only: the note says the name resolves to the public address', () => {
+    expect(note(['hub'])).toBe(
+      'Private Link: aks-test resolves kv-app to the public address: the private DNS zone is not linked where its DNS answers.',
     );
   });
 });
