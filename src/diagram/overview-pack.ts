@@ -42,7 +42,8 @@ export function collapseOverview(graph: ViewGraph, model: Model, findings: reado
   // A cluster's Private Link note is part of what is drawn of its spoke: compared as a line of the cluster's box.
   const q = new ModelQuery(model);
   const noteOf = (clusterId: string | undefined): string | undefined => {
-    const prefix = `${PRIVATE_LINK_NOTE}${q.name(clusterId)} reaches `;
+    // "aks-1 reaches …", "aks-1 resolves … to the public address", "aks-1 may resolve …" (overview.ts).
+    const prefix = `${PRIVATE_LINK_NOTE}${q.name(clusterId)} `;
     return clusterId ? graph.notes?.find((n) => n.startsWith(prefix)) : undefined;
   };
   // The services a note names are no part of any spoke: compared by what they are (a Key Vault), not their names.

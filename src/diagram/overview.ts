@@ -286,7 +286,7 @@ export function overview(model: Model, scope: OverviewScope = {}): ViewGraph | u
         ? [`${q.name(p.cluster)} reaches ${targets(privately)} through ${privately.length} private endpoint${privately.length === 1 ? '' : 's'}; this traffic never leaves the virtual network.`]
         : []),
       ...(publicly.length ? [`${q.name(p.cluster)} resolves ${targets(publicly)} to the public address: the private DNS zone is not linked where its DNS answers.`] : []),
-      ...(open.length ? [`whether ${q.name(p.cluster)} resolves ${targets(open)} to the private endpoint is not stated.`] : []),
+      ...(open.length ? [`${q.name(p.cluster)} may resolve ${targets(open)} to the private endpoint or not: the DNS that decides it is not stated.`] : []),
     ];
     notes.push(`${PRIVATE_LINK_NOTE}${parts.join(' ')}`);
   }
